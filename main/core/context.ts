@@ -1,0 +1,20 @@
+import type { ProgressEvent } from '../../shared/api';
+import type { Db } from '../store/db';
+
+/** What differs between Electron, the loopback bridge and the CLI. */
+export interface HostServices {
+  kind: 'electron' | 'bridge' | 'cli';
+  /** URL from which the renderer can load an original (app://… or http://127.0.0.1…). */
+  blobUrl(sha256: string): string;
+  /** Opens a file with the operating system's default program; absent where impossible. */
+  openPath?: (filePath: string) => Promise<void>;
+  /** Pushes progress of long jobs to the UI. */
+  progress?: (e: ProgressEvent) => void;
+}
+
+/** Everything a use case needs; created once per process by main/core/open.ts. */
+export interface CoreContext {
+  db: Db;
+  dataDir: string;
+  host: HostServices;
+}

@@ -1,0 +1,15 @@
+import type { Db } from '../store/db';
+
+export type SettingKey = 'operator' | 'setupDone';
+
+export function getSetting(db: Db, key: SettingKey): string | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function setSetting(db: Db, key: SettingKey, value: string): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value,
+  );
+}

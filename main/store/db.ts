@@ -1,0 +1,42 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/result';
+import { latestVersion, migrations } from './migrations';
+
+export type Db = Database.Database;
+
+export const DB_FILE = 'onebag.sqlite';
+
+/** Opens (creating if needed) the data directory's database: WAL, foreign keys, synchronous=FULL. */
+export function openDatabase(dataDir: string, opts: { migrateTo?: number } = {}): Db {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, DB_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, opts.migrateTo ?? latestVersion);
+  return db;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies each pending migration in its own transaction, bumping user_version with it. */
+export function migrate(db: Db, target = latestVersion): void {
+  const current = schemaVersion(db);
+  if (current > latestVersion) {
+    throw new AppError('UNSUPPORTED', `数据文件由更新版本的 OneBag 创建（版本 ${current}），请升级本软件后再打开`);
+  }
+  for (const m of migrations) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+export const nowIso = () => new Date().toISOString();
