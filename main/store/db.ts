@@ -16,7 +16,12 @@ export function openDatabase(dataDir: string, opts: { migrateTo?: number } = {})
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
-  migrate(db, opts.migrateTo ?? latestVersion);
+  try {
+    migrate(db, opts.migrateTo ?? latestVersion);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
 }
 

@@ -1,0 +1,84 @@
+// Flat ESLint config: fast, syntax-level rules only (no type-aware linting; `npm run typecheck`
+// does the type work). Layer rules live in .dependency-cruiser.cjs.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// The rules of hooks stay errors. The React Compiler diagnostics that eslint-plugin-react-hooks 7
+// adds to "recommended" are advice about render performance, not correctness: warnings.
+const REACT_COMPILER_ADVICE = Object.fromEntries(
+  Object.entries(reactHooks.configs.flat.recommended.rules)
+    .filter(([name]) => name !== 'react-hooks/rules-of-hooks' && name !== 'react-hooks/exhaustive-deps')
+    .map(([name]) => [name, 'warn']),
+);
+
+export default defineConfig(
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'release/',
+      'test-results/',
+      'playwright-report/',
+      '.reports/',
+      'coverage/',
+      '**/*.d.ts',
+      'renderer/public/pdfjs/',
+      // engineers' scratch folders (untracked experiments)
+      '.scratch*/',
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'warn' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
+      // Chinese text legitimately contains the ideographic space (U+3000) in strings.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipComments: true, skipRegExps: true, skipJSXText: true }],
+      // File-name sanitising matches control characters on purpose.
+      'no-control-regex': 'off',
+      // Reported, not fatal: an initialiser overwritten on every path, a draining sink generator.
+      'no-useless-assignment': 'warn',
+      'require-yield': 'warn',
+    },
+  },
+  // Node: main process, CLI, bridge, scripts, tests, benchmarks, configs.
+  {
+    files: ['main/**', 'scripts/**', 'bin/**', 'tests/**', 'bench/**', '*.{js,cjs,mjs,ts,mts,cts}', '.ci/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  // CommonJS files may require().
+  {
+    files: ['**/*.cjs', 'bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  // Browser: the renderer (React) — hooks rules apply here.
+  {
+    files: ['renderer/**/*.{ts,tsx,js,jsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.flat.recommended.rules, ...REACT_COMPILER_ADVICE },
+  },
+  // Component tests run React under vitest.
+  {
+    files: ['tests/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.flat.recommended.rules, ...REACT_COMPILER_ADVICE },
+  },
+  // Tests: `any` in assertions is fine; Playwright fixtures use `async ({}, use) => …`.
+  {
+    files: ['tests/**'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }],
+    },
+  },
+);

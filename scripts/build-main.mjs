@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * Bundles the main-process code with esbuild:
+ *   main/app/main.ts    → dist/main/app/main.js     (Electron main)
+ *   main/app/preload.ts → dist/main/app/preload.js  (sandboxed preload)
+ *   main/cli/index.ts   → dist/main/cli/index.js    (the `onebag` command)
+ * Packages that load native code or read their own files at run time stay external and are
+ * shipped in node_modules (pdf-notes G12): electron, better-sqlite3, pdfkit, exceljs.
+ */
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'exceljs'];
+
+const entries = [
+  { in: 'main/app/main.ts', out: 'dist/main/app/main.js', required: true },
+  { in: 'main/app/preload.ts', out: 'dist/main/app/preload.js', required: true },
+  { in: 'main/cli/index.ts', out: 'dist/main/cli/index.js', required: false },
+];
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: EXTERNAL,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  legalComments: 'none',
+};
+
+let failed = false;
+for (const e of entries) {
+  if (!fs.existsSync(path.join(root, e.in))) {
+    if (e.required) {
+      console.error(`build-main: 缺少入口文件 / missing entry ${e.in}`);
+      failed = true;
+    } else {
+      console.warn(`build-main: 跳过 / skipping ${e.in} (not present yet)`);
+    }
+    continue;
+  }
+  try {
+    const started = Date.now();
+    await build({
+      ...common,
+      entryPoints: [e.in],
+      outfile: e.out,
+      // The CLI is run by Node directly through bin/onebag.js.
+      ...(e.in.startsWith('main/cli/') ? { banner: { js: '#!/usr/bin/env node' } } : {}),
+    });
+    const size = fs.statSync(path.join(root, e.out)).size;
+    console.log(`build-main: ${e.in} → ${e.out} (${(size / 1024).toFixed(0)} KiB, ${Date.now() - started} ms)`);
+  } catch {
+    // esbuild has already printed the errors.
+    failed = true;
+  }
+}
+
+// Guard: the preload runs sandboxed, where require() knows only 'electron' (and a few
+// browser-safe builtins). A stray runtime import would break window.onebag silently.
+const preloadOut = path.join(root, 'dist/main/app/preload.js');
+if (fs.existsSync(preloadOut)) {
+  const text = fs.readFileSync(preloadOut, 'utf8');
+  const required = [...text.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+  const bad = required.filter((r) => r !== 'electron');
+  if (bad.length > 0) {
+    console.error(`build-main: preload requires ${bad.join(', ')} — a sandboxed preload may only require 'electron'`);
+    failed = true;
+  }
+}
+
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,145 @@
+/**
+ * electron-builder.yml, checked offline: the config is loaded and schema-validated through
+ * app-builder-lib exactly as `electron-builder` would, then the points a release manager
+ * signs off are asserted (targets, arches, native module handling, fuses, no update feed).
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '..', '..');
+const require = createRequire(path.join(root, 'package.json'));
+
+type Config = Record<string, any>;
+interface ConfigApi {
+  getConfig(projectDir: string, configPath: string | null, configFromOptions: unknown): Promise<Config>;
+  validateConfiguration(config: Config, debugLogger: unknown): Promise<void>;
+}
+
+/** app-builder-lib does not export these publicly; the internal path is guarded here. */
+const CONFIG_MODULE = 'app-builder-lib/out/util/config/config';
+
+function loadApi(): { api: ConfigApi; newLogger: () => unknown } {
+  let api: ConfigApi;
+  let DebugLogger: new (enabled: boolean) => unknown;
+  try {
+    api = require(CONFIG_MODULE) as ConfigApi;
+    const builderUtil = require(require.resolve('builder-util', { paths: [path.dirname(require.resolve('app-builder-lib/package.json'))] }));
+    DebugLogger = builderUtil.DebugLogger;
+  } catch (err) {
+    throw new Error(
+      `Cannot load ${CONFIG_MODULE} / builder-util's DebugLogger (app-builder-lib ${version()}): ` +
+        `the internal path has probably moved in this electron-builder release. ` +
+        `Find getConfig/validateConfiguration in node_modules/app-builder-lib/out and update tests/integration/builderConfig.test.ts. ` +
+        `Cause: ${(err as Error).message}`,
+      { cause: err },
+    );
+  }
+  if (typeof api.getConfig !== 'function' || typeof api.validateConfiguration !== 'function' || typeof DebugLogger !== 'function') {
+    throw new Error(
+      `${CONFIG_MODULE} (app-builder-lib ${version()}) no longer exports getConfig/validateConfiguration/DebugLogger — update this test.`,
+    );
+  }
+  return { api, newLogger: () => new DebugLogger(false) };
+}
+
+function version(): string {
+  try {
+    return (require('app-builder-lib/package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+type Target = { target: string; arch?: string[] | string };
+function targets(list: unknown): Target[] {
+  const arr = Array.isArray(list) ? list : [list];
+  return arr.map((t) => (typeof t === 'string' ? { target: t } : (t as Target)));
+}
+function archesOf(list: unknown, name: string): string[] {
+  const t = targets(list).find((x) => x.target.toLowerCase() === name.toLowerCase());
+  if (!t) return [];
+  return Array.isArray(t.arch) ? t.arch : t.arch ? [t.arch] : [];
+}
+
+let config: Config;
+let loaded: ReturnType<typeof loadApi>;
+
+beforeAll(async () => {
+  loaded = loadApi();
+  config = await loaded.api.getConfig(root, path.join(root, 'electron-builder.yml'), null);
+});
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder’s own schema validation', async () => {
+    await expect(loaded.api.validateConfiguration(structuredClone(config), loaded.newLogger())).resolves.toBeUndefined();
+  });
+
+  it('validation is not a no-op: an unknown key is rejected', async () => {
+    const bad = { ...structuredClone(config), notAnElectronBuilderOption: true };
+    await expect(loaded.api.validateConfiguration(bad, loaded.newLogger())).rejects.toThrow(/notAnElectronBuilderOption|configuration/i);
+  });
+
+  it('identifies the app', () => {
+    expect(config.appId).toBe('cn.onebag.archive');
+    expect(config.productName).toContain('OneBag');
+  });
+
+  it('writes installers outside dist/ (dist holds the build output)', () => {
+    expect(config.directories?.output).toBeTruthy();
+    expect(path.normalize(config.directories.output)).not.toBe('dist');
+  });
+
+  it('builds Windows nsis + portable for x64 and arm64', () => {
+    for (const t of ['nsis', 'portable']) {
+      expect(archesOf(config.win?.target, t), `win ${t}`).toEqual(expect.arrayContaining(['x64', 'arm64']));
+    }
+  });
+
+  it('nsis is an assisted installer in Simplified Chinese', () => {
+    expect(config.nsis?.oneClick).toBe(false);
+    expect(config.nsis?.allowToChangeInstallationDirectory).toBe(true);
+    const langs = [config.nsis?.installerLanguages].flat();
+    expect(langs).toContain('zh_CN');
+  });
+
+  it('builds Linux deb + AppImage for x64 and arm64 in the Office category', () => {
+    for (const t of ['deb', 'AppImage']) {
+      expect(archesOf(config.linux?.target, t), `linux ${t}`).toEqual(expect.arrayContaining(['x64', 'arm64']));
+    }
+    expect(config.linux?.category).toBe('Office');
+  });
+
+  it('ships the bundles and production node_modules', () => {
+    const filters = (config.files as { filter?: string[] }[]).flatMap((f) => f.filter ?? []);
+    expect(filters).toEqual(expect.arrayContaining(['dist/**/*', 'package.json']));
+  });
+
+  it('unpacks better-sqlite3 (native) and pdfkit data from the asar', () => {
+    const unpack = [config.asarUnpack].flat();
+    expect(unpack).toContain('**/node_modules/better-sqlite3/**');
+    expect(unpack.some((p: string) => p.includes('node_modules/pdfkit'))).toBe(true);
+    expect(config.asar).not.toBe(false);
+  });
+
+  it('never rebuilds native modules in place (scripts/package.mjs does it)', () => {
+    expect(config.npmRebuild).toBe(false);
+  });
+
+  it('sets the security fuses', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    });
+  });
+
+  it('has no publish provider (no update feed)', () => {
+    expect(config.publish ?? null).toBeNull();
+    for (const platform of ['win', 'linux', 'mac', 'nsis', 'portable', 'appImage', 'deb']) {
+      expect(config[platform]?.publish ?? null, `${platform}.publish`).toBeNull();
+    }
+  });
+});
