@@ -1,0 +1,143 @@
+/** Organisation: counties → townships → villages, and the dispatching units (派出单位). */
+import { COUNTY_KINDS, type CountyKind, type OrgTree, type UnitLevel } from '../../shared/domain';
+import { AppError } from '../../shared/result';
+import type { Db } from '../store/db';
+import { audit } from './audit';
+
+type IdRow = { id: number } | undefined;
+
+export function orgTree(db: Db): OrgTree {
+  const counties = db.prepare('SELECT id, name, kind FROM counties ORDER BY name').all() as OrgTree['counties'];
+  const townships = db
+    .prepare('SELECT id, county_id AS countyId, name FROM townships ORDER BY name')
+    .all() as Array<{ id: number; countyId: number; name: string }>;
+  const villages = db
+    .prepare('SELECT id, township_id AS townshipId, name FROM villages ORDER BY name')
+    .all() as Array<{ id: number; townshipId: number; name: string }>;
+  const villagesBy = new Map<number, typeof villages>();
+  for (const v of villages) {
+    const list = villagesBy.get(v.townshipId) ?? [];
+    list.push(v);
+    villagesBy.set(v.townshipId, list);
+  }
+  const byCounty = new Map<number, OrgTree['counties'][number]['townships']>();
+  for (const t of townships) {
+    const list = byCounty.get(t.countyId) ?? [];
+    list.push({ ...t, villages: villagesBy.get(t.id) ?? [] });
+    byCounty.set(t.countyId, list);
+  }
+  const units = db.prepare('SELECT id, name, level FROM units ORDER BY level, name').all() as OrgTree['units'];
+  return { counties: counties.map((c) => ({ ...c, townships: byCounty.get(c.id) ?? [] })), units };
+}
+
+const clean = (s: string) => s.trim().replace(/\s+/g, '');
+
+function requireRow(db: Db, sql: string, id: number, what: string): void {
+  if (!db.prepare(sql).get(id)) throw new AppError('NOT_FOUND', `${what}不存在，可能已被删除，请刷新后重试`);
+}
+
+export function addCounty(db: Db, input: { name: string; kind: CountyKind }): { id: number } {
+  const name = clean(input.name);
+  return db.transaction(() => {
+    if (db.prepare('SELECT id FROM counties WHERE name = ?').get(name)) {
+      throw new AppError('CONFLICT', `县（市、区）“${name}”已存在`);
+    }
+    const id = Number(db.prepare('INSERT INTO counties (name, kind) VALUES (?, ?)').run(name, input.kind).lastInsertRowid);
+    audit(db, 'create', 'county', id, { name, kind: input.kind });
+    return { id };
+  })();
+}
+
+export function addTownship(db: Db, input: { countyId: number; name: string }): { id: number } {
+  const name = clean(input.name);
+  return db.transaction(() => {
+    requireRow(db, 'SELECT id FROM counties WHERE id = ?', input.countyId, '所选县（市、区）');
+    if (db.prepare('SELECT id FROM townships WHERE county_id = ? AND name = ?').get(input.countyId, name)) {
+      throw new AppError('CONFLICT', `乡镇“${name}”已存在`);
+    }
+    const id = Number(
+      db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(input.countyId, name).lastInsertRowid,
+    );
+    audit(db, 'create', 'township', id, { countyId: input.countyId, name });
+    return { id };
+  })();
+}
+
+export function addVillage(db: Db, input: { townshipId: number; name: string }): { id: number } {
+  const name = clean(input.name);
+  return db.transaction(() => {
+    requireRow(db, 'SELECT id FROM townships WHERE id = ?', input.townshipId, '所选乡镇');
+    if (db.prepare('SELECT id FROM villages WHERE township_id = ? AND name = ?').get(input.townshipId, name)) {
+      throw new AppError('CONFLICT', `村“${name}”已存在`);
+    }
+    const id = Number(
+      db.prepare('INSERT INTO villages (township_id, name) VALUES (?, ?)').run(input.townshipId, name).lastInsertRowid,
+    );
+    audit(db, 'create', 'village', id, { townshipId: input.townshipId, name });
+    return { id };
+  })();
+}
+
+export function addUnit(db: Db, input: { name: string; level: UnitLevel }): { id: number } {
+  const name = clean(input.name);
+  return db.transaction(() => {
+    if (db.prepare('SELECT id FROM units WHERE name = ?').get(name)) {
+      throw new AppError('CONFLICT', `派出单位“${name}”已存在`);
+    }
+    const id = Number(db.prepare('INSERT INTO units (name, level) VALUES (?, ?)').run(name, input.level).lastInsertRowid);
+    audit(db, 'create', 'unit', id, { name, level: input.level });
+    return { id };
+  })();
+}
+
+/** 县/市/区 from the name's last character (青山县, 东城区, 迁安市); 县 when it does not say. */
+export function countyKindOf(name: string): CountyKind {
+  const last = name.trim().slice(-1);
+  return (COUNTY_KINDS as readonly string[]).includes(last) ? (last as CountyKind) : '县';
+}
+
+// Get-or-create, for roster import; a creation is audited in the same (nested) transaction.
+
+export function ensureCounty(db: Db, name: string, kind: CountyKind = countyKindOf(name)): number {
+  const n = clean(name);
+  const row = db.prepare('SELECT id FROM counties WHERE name = ?').get(n) as IdRow;
+  if (row) return row.id;
+  return db.transaction(() => {
+    const id = Number(db.prepare('INSERT INTO counties (name, kind) VALUES (?, ?)').run(n, kind).lastInsertRowid);
+    audit(db, 'import', 'county', id, { name: n, kind });
+    return id;
+  })();
+}
+
+export function ensureTownship(db: Db, countyId: number, name: string): number {
+  const n = clean(name);
+  const row = db.prepare('SELECT id FROM townships WHERE county_id = ? AND name = ?').get(countyId, n) as IdRow;
+  if (row) return row.id;
+  return db.transaction(() => {
+    const id = Number(db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(countyId, n).lastInsertRowid);
+    audit(db, 'import', 'township', id, { countyId, name: n });
+    return id;
+  })();
+}
+
+export function ensureVillage(db: Db, townshipId: number, name: string): number {
+  const n = clean(name);
+  const row = db.prepare('SELECT id FROM villages WHERE township_id = ? AND name = ?').get(townshipId, n) as IdRow;
+  if (row) return row.id;
+  return db.transaction(() => {
+    const id = Number(db.prepare('INSERT INTO villages (township_id, name) VALUES (?, ?)').run(townshipId, n).lastInsertRowid);
+    audit(db, 'import', 'village', id, { townshipId, name: n });
+    return id;
+  })();
+}
+
+export function ensureUnit(db: Db, name: string, level: UnitLevel): number {
+  const n = clean(name);
+  const row = db.prepare('SELECT id FROM units WHERE name = ?').get(n) as IdRow;
+  if (row) return row.id;
+  return db.transaction(() => {
+    const id = Number(db.prepare('INSERT INTO units (name, level) VALUES (?, ?)').run(n, level).lastInsertRowid);
+    audit(db, 'import', 'unit', id, { name: n, level });
+    return id;
+  })();
+}
