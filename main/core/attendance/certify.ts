@@ -1,0 +1,171 @@
+/**
+ * Certification of a township's month (乡镇党委书记签字认定、盖章): the secretary's name, the
+ * date, the seal, and the scan of the signed, sealed paper register. A certified month is
+ * locked; changing it needs a revocation with a reason. Certifications are never deleted:
+ * a revoked one keeps its row (revoked_at/by/reason) and the month's history shows it all.
+ */
+import { isIsoDate, monthFirst } from '../../../shared/attendance';
+import { AppError } from '../../../shared/result';
+import { nowIso, type Db } from '../../store/db';
+import { audit } from '../audit';
+import {
+  activeCertification,
+  assertMonth,
+  dateLabel,
+  localToday,
+  monthLabel,
+  operatorOf,
+  stmt,
+  writeHistory,
+  type Certification,
+  type HistoryAction,
+} from './common';
+import { getMonthGrid } from './grid';
+
+export interface CertifyInput {
+  townshipId: number;
+  month: string;
+  secretaryName: string;
+  certifiedOn: string;
+  sealApplied: boolean;
+  scanSha256: string | null;
+}
+
+export function certifyMonth(db: Db, input: CertifyInput): Certification {
+  const { townshipId, month } = input;
+  assertMonth(month);
+  const secretaryName = (input.secretaryName ?? '').trim().replace(/\s+/g, '');
+  if (!secretaryName) throw new AppError('INVALID_INPUT', '请填写签字认定的乡镇党委书记姓名');
+  if (secretaryName.length > 30) throw new AppError('INVALID_INPUT', '乡镇党委书记姓名不能超过30个字');
+  if (input.sealApplied !== true) throw new AppError('INVALID_INPUT', '纸质考勤表须加盖乡镇党委公章后方可认定，请确认已盖章');
+  const scan = (input.scanSha256 ?? '').trim().toLowerCase();
+  if (!scan) throw new AppError('INVALID_INPUT', '请上传乡镇党委书记签字并盖章的纸质考勤表扫描件');
+  const today = localToday();
+  if (monthFirst(month) > today) throw new AppError('INVALID_INPUT', `${monthLabel(month)}尚未到来，不能认定`);
+  if (!isIsoDate(input.certifiedOn)) throw new AppError('INVALID_INPUT', '认定日期格式应为 YYYY-MM-DD');
+  if (input.certifiedOn > today) throw new AppError('INVALID_INPUT', '认定日期不能晚于今天');
+  if (input.certifiedOn < monthFirst(month)) throw new AppError('INVALID_INPUT', `认定日期不能早于${monthLabel(month)}`);
+  return db.transaction(() => {
+    const grid = getMonthGrid(db, townshipId, month);
+    if (!stmt(db, 'SELECT sha256 FROM blobs WHERE sha256 = ?').get(scan)) {
+      throw new AppError('NOT_FOUND', '考勤表扫描件未找到，请重新上传后再认定');
+    }
+    const existing = grid.certification;
+    if (existing) {
+      throw new AppError(
+        'CONFLICT',
+        `${grid.townshipName}${monthLabel(month)}考勤已由${existing.secretaryName}于${dateLabel(existing.certifiedOn)}认定；如需重新认定，须先撤销原认定并说明原因`,
+      );
+    }
+    const at = nowIso();
+    const operator = operatorOf(db);
+    const id = Number(
+      stmt(
+        db,
+        `INSERT INTO attendance_certifications
+           (township_id, month, secretary_name, certified_on, seal_applied, scan_sha256, created_by, created_at)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?)`,
+      ).run(townshipId, month, secretaryName, input.certifiedOn, scan, operator, at).lastInsertRowid,
+    );
+    // What was certified: each cadre's days on post at that moment.
+    const snapshot = grid.rows.map((r) => ({
+      cadreId: r.cadreId,
+      name: r.name,
+      onPost: r.counts.onPost,
+      required: r.counts.required,
+      meetsMinimum: r.counts.meetsMinimum,
+    }));
+    writeHistory(db, townshipId, month, 'certify', {
+      certificationId: id,
+      secretaryName,
+      certifiedOn: input.certifiedOn,
+      sealApplied: true,
+      scanSha256: scan,
+      snapshot,
+    });
+    audit(db, 'create', 'attendance_certification', id, { townshipId, month, secretaryName, certifiedOn: input.certifiedOn });
+    return activeCertification(db, townshipId, month)!;
+  })();
+}
+
+export function revokeCertification(db: Db, input: { townshipId: number; month: string; reason: string }): void {
+  const { townshipId, month } = input;
+  assertMonth(month);
+  const reason = (input.reason ?? '').trim();
+  if ([...reason].length < 4) throw new AppError('INVALID_INPUT', '撤销认定须说明原因（不少于4个字）');
+  if ([...reason].length > 500) throw new AppError('INVALID_INPUT', '撤销原因不能超过500个字');
+  db.transaction(() => {
+    const cert = activeCertification(db, townshipId, month);
+    if (!cert) throw new AppError('NOT_FOUND', `${monthLabel(month)}考勤尚未认定，无需撤销`);
+    const operator = operatorOf(db);
+    stmt(db, 'UPDATE attendance_certifications SET revoked_at = ?, revoked_reason = ?, revoked_by = ? WHERE id = ?').run(
+      nowIso(),
+      reason,
+      operator,
+      cert.id,
+    );
+    writeHistory(db, townshipId, month, 'revoke', {
+      certificationId: cert.id,
+      secretaryName: cert.secretaryName,
+      certifiedOn: cert.certifiedOn,
+      reason,
+    });
+    audit(db, 'update', 'attendance_certification', cert.id, { revoked: true, reason });
+  })();
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  operator: string | null;
+  action: HistoryAction;
+  /** 认定 / 撤销认定 / 修改考勤 / 请假 */
+  actionLabel: string;
+  /** One line in Chinese for the history list. */
+  summary: string;
+  detail: Record<string, unknown>;
+}
+
+const ACTION_LABELS: Record<HistoryAction, string> = { certify: '认定', revoke: '撤销认定', edit: '修改考勤', leave: '请假' };
+const HALF_LABEL: Record<string, string> = { 全: '全天', 上: '上午', 下: '下午' };
+
+type Change = { name: string; date: string; half: string; from: string; to: string };
+
+function summarize(action: HistoryAction, d: Record<string, unknown>): string {
+  switch (action) {
+    case 'certify':
+      return `乡镇党委书记${String(d.secretaryName)}于${dateLabel(String(d.certifiedOn))}签字认定，已加盖公章并附扫描件`;
+    case 'revoke':
+      return `撤销${String(d.secretaryName)}于${dateLabel(String(d.certifiedOn))}的认定，原因：${String(d.reason)}`;
+    case 'edit': {
+      const changes = (d.changes as Change[] | undefined) ?? [];
+      const shown = changes
+        .slice(0, 3)
+        .map((c) => `${c.name} ${Number(c.date.slice(5, 7))}月${Number(c.date.slice(8))}日${HALF_LABEL[c.half] ?? ''} ${c.from}→${c.to}`);
+      return shown.join('；') + (changes.length > 3 ? ` 等 ${changes.length} 处` : '');
+    }
+    case 'leave':
+      return String(d.summary ?? '请假变动');
+  }
+}
+
+/** The month's record, oldest first: certifications, revocations, edits and leave, with who did it. */
+export function monthHistory(db: Db, townshipId: number, month: string): HistoryEntry[] {
+  assertMonth(month);
+  const rows = stmt(
+    db,
+    'SELECT id, at, operator, action, detail FROM attendance_history WHERE township_id = ? AND month = ? ORDER BY id',
+  ).all(townshipId, month) as Array<{ id: number; at: string; operator: string | null; action: HistoryAction; detail: string }>;
+  return rows.map((r) => {
+    const detail = JSON.parse(r.detail) as Record<string, unknown>;
+    return {
+      id: r.id,
+      at: r.at,
+      operator: r.operator,
+      action: r.action,
+      actionLabel: ACTION_LABELS[r.action],
+      summary: summarize(r.action, detail),
+      detail,
+    };
+  });
+}

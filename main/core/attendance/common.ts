@@ -1,0 +1,143 @@
+/** Internals shared by the attendance use cases: statements, day read/write, certification guard, history. */
+import type { Statement } from 'better-sqlite3';
+import {
+  isMonth,
+  type AttendanceCode,
+  type CellHalf,
+  type PostingSpan,
+} from '../../../shared/attendance';
+import { AppError } from '../../../shared/result';
+import { nowIso, type Db } from '../../store/db';
+import { getSetting } from '../settings';
+
+const cache = new WeakMap<Db, Map<string, Statement>>();
+
+/** Prepared statements cached per connection (the grid and cell edits are hot paths). */
+export function stmt(db: Db, sql: string): Statement {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+export type CellSource = 'manual' | 'leave' | 'import';
+export interface HalfState {
+  code: AttendanceCode;
+  source: CellSource;
+  leaveId: number | null;
+}
+export type DayState = [HalfState, HalfState];
+
+const ON_POST: HalfState = { code: '在岗', source: 'manual', leaveId: null };
+
+/** The stored state of one day of one cadre (defaults to 在岗 for both halves). */
+export function readDay(db: Db, cadreId: number, date: string): DayState {
+  const rows = stmt(db, 'SELECT half, code, source, leave_id AS leaveId FROM attendance_cells WHERE cadre_id = ? AND date = ?').all(
+    cadreId,
+    date,
+  ) as Array<{ half: CellHalf } & HalfState>;
+  const day: DayState = [ON_POST, ON_POST];
+  for (const r of rows.sort((a, b) => (a.half === '全' ? 0 : 1) - (b.half === '全' ? 0 : 1))) {
+    const s: HalfState = { code: r.code, source: r.source, leaveId: r.leaveId };
+    if (r.half !== '下') day[0] = s;
+    if (r.half !== '上') day[1] = s;
+  }
+  return day;
+}
+
+const same = (a: HalfState, b: HalfState) => a.code === b.code && a.source === b.source && a.leaveId === b.leaveId;
+
+/** Stores a day canonically: nothing when both halves are 在岗, one 全 row when they agree, else one row per differing half. */
+export function writeDay(db: Db, cadreId: number, date: string, day: DayState, at = nowIso()): void {
+  stmt(db, 'DELETE FROM attendance_cells WHERE cadre_id = ? AND date = ?').run(cadreId, date);
+  const ins = stmt(
+    db,
+    'INSERT INTO attendance_cells (cadre_id, date, half, code, source, leave_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const [am, pm] = day;
+  if (same(am, pm)) {
+    if (am.code !== '在岗') ins.run(cadreId, date, '全', am.code, am.source, am.leaveId, at);
+    return;
+  }
+  if (am.code !== '在岗') ins.run(cadreId, date, '上', am.code, am.source, am.leaveId, at);
+  if (pm.code !== '在岗') ins.run(cadreId, date, '下', pm.code, pm.source, pm.leaveId, at);
+}
+
+export function assertMonth(month: string): void {
+  if (!isMonth(month)) throw new AppError('INVALID_INPUT', '月份格式应为 YYYY-MM');
+}
+
+export interface Certification {
+  id: number;
+  townshipId: number;
+  month: string;
+  secretaryName: string;
+  certifiedOn: string;
+  sealApplied: true;
+  scanSha256: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export function activeCertification(db: Db, townshipId: number, month: string): Certification | null {
+  const row = stmt(
+    db,
+    `SELECT id, township_id AS townshipId, month, secretary_name AS secretaryName, certified_on AS certifiedOn,
+            scan_sha256 AS scanSha256, created_by AS createdBy, created_at AS createdAt
+       FROM attendance_certifications WHERE township_id = ? AND month = ? AND revoked_at IS NULL`,
+  ).get(townshipId, month) as Omit<Certification, 'sealApplied'> | undefined;
+  return row ? { ...row, sealApplied: true } : null;
+}
+
+export const CERTIFIED_MESSAGE = '该月考勤已由乡镇党委认定，修改前须先撤销认定并说明原因';
+
+export function assertNotCertified(db: Db, townshipId: number, month: string, message = CERTIFIED_MESSAGE): void {
+  if (activeCertification(db, townshipId, month)) throw new AppError('CONFLICT', message);
+}
+
+export const operatorOf = (db: Db): string | null => getSetting(db, 'operator');
+
+export type HistoryAction = 'edit' | 'certify' | 'revoke' | 'leave';
+
+export function writeHistory(db: Db, townshipId: number, month: string, action: HistoryAction, detail: unknown): void {
+  stmt(db, 'INSERT INTO attendance_history (township_id, month, at, operator, action, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+    townshipId,
+    month,
+    nowIso(),
+    operatorOf(db),
+    action,
+    JSON.stringify(detail),
+  );
+}
+
+export interface CadrePosting extends PostingSpan {
+  townshipId: number;
+}
+
+export function postingsOf(db: Db, cadreId: number): CadrePosting[] {
+  return stmt(db, 'SELECT township_id AS townshipId, start, "end" AS "end" FROM postings WHERE cadre_id = ? ORDER BY start').all(
+    cadreId,
+  ) as CadrePosting[];
+}
+
+/** The posting (hence township) covering a date, if any. */
+export const postingOn = (postings: readonly CadrePosting[], date: string): CadrePosting | undefined =>
+  postings.find((p) => p.start <= date && (p.end === null || p.end >= date));
+
+export function cadreName(db: Db, cadreId: number): string {
+  const r = stmt(db, 'SELECT name FROM cadres WHERE id = ?').get(cadreId) as { name: string } | undefined;
+  if (!r) throw new AppError('NOT_FOUND', '该干部不存在，可能已被删除，请刷新后重试');
+  return r.name;
+}
+
+/** Local calendar date (the clerk's PC clock). */
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** 2025-03 → 2025年3月 */
+export const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+/** 2025-03-07 → 2025年3月7日 */
+export const dateLabel = (date: string) => `${monthLabel(date.slice(0, 7))}${Number(date.slice(8))}日`;

@@ -1,0 +1,282 @@
+/**
+ * The month grid of a township (月考勤登记表): cadres as rows, days as columns, and cell edits.
+ *
+ * Undo / redo: `setCells` returns `undo`, the edits that put back exactly what the changed
+ * halves held before (always as explicit codes). The UI keeps two stacks: to undo, call
+ * `setCells` with `undo` (and push the result's own `undo` — which is the redo — onto the
+ * redo stack); to redo, call `setCells` with the original edits. Undone cells come back with
+ * source 'manual' even if a leave had filled them. Every call writes one 'edit' history row.
+ */
+import { POST_TYPES } from '../../../shared/domain';
+import {
+  EDITABLE_CODES,
+  applyExceptions,
+  countMonth,
+  defaultMonthRow,
+  holidayCalendar,
+  isIsoDate,
+  monthDays,
+  monthLast,
+  monthOf,
+  monthFirst,
+  type AttendanceCode,
+  type AttendanceSettings,
+  type CellHalf,
+  type DayCell,
+  type DayInfo,
+  type EditableCode,
+  type HolidayEntry,
+  type MonthCounts,
+  type PostingSpan,
+  type StoredCell,
+} from '../../../shared/attendance';
+import { AppError } from '../../../shared/result';
+import { nowIso, type Db } from '../../store/db';
+import { audit } from '../audit';
+import {
+  activeCertification,
+  assertMonth,
+  assertNotCertified,
+  dateLabel,
+  localToday,
+  readDay,
+  stmt,
+  writeDay,
+  writeHistory,
+  type Certification,
+  type DayState,
+} from './common';
+import { settingsForTownship } from './settings';
+
+export interface GridRow {
+  cadreId: number;
+  name: string;
+  postType: string;
+  /** Village(s) served in this township during the month, joined with 、; null for township posts. */
+  village: string | null;
+  /** The cadre's postings in this township that touch the month. */
+  postings: PostingSpan[];
+  /** One [AM, PM] pair per day of the month. */
+  cells: DayCell[];
+  counts: MonthCounts;
+}
+
+export interface MonthGrid {
+  townshipId: number;
+  townshipName: string;
+  countyId: number;
+  month: string;
+  days: DayInfo[];
+  rows: GridRow[];
+  certification: Certification | null;
+  settings: AttendanceSettings;
+  /** True once the month has ended (before that, days still to come count as their default). */
+  complete: boolean;
+}
+
+export interface CellEdit {
+  cadreId: number;
+  date: string;
+  /** 全 (default) = both halves; 上 = morning; 下 = afternoon. */
+  half?: CellHalf;
+  code: EditableCode;
+}
+
+export interface SetCellsResult {
+  /** Updated rows of the cadres touched. */
+  rows: GridRow[];
+  /** Edits that restore the previous codes (see the header). Empty when nothing changed. */
+  undo: CellEdit[];
+  /** Halves whose code changed. */
+  changed: number;
+}
+
+type PostingRow = { cadreId: number; name: string; postType: string; start: string; end: string | null; village: string | null };
+
+const POSTINGS_SQL = `
+  SELECT p.cadre_id AS cadreId, c.name, c.post_type AS postType,
+         p.start, p."end" AS "end", v.name AS village
+    FROM postings p JOIN cadres c ON c.id = p.cadre_id LEFT JOIN villages v ON v.id = p.village_id
+   WHERE p.township_id = ? AND p.start <= ? AND (p."end" IS NULL OR p."end" >= ?)
+   ORDER BY p.start`;
+const CELLS_SQL = `
+  SELECT cadre_id AS cadreId, date, half, code FROM attendance_cells
+   WHERE cadre_id IN (SELECT p.cadre_id FROM postings p
+                       WHERE p.township_id = ? AND p.start <= ? AND (p."end" IS NULL OR p."end" >= ?))
+     AND date BETWEEN ? AND ?`;
+const CELLS_ONE_SQL = 'SELECT date, half, code FROM attendance_cells WHERE cadre_id = ? AND date BETWEEN ? AND ?';
+
+function township(db: Db, townshipId: number): { name: string; countyId: number } {
+  const t = stmt(db, 'SELECT name, county_id AS countyId FROM townships WHERE id = ?').get(townshipId) as
+    | { name: string; countyId: number }
+    | undefined;
+  if (!t) throw new AppError('NOT_FOUND', '所选乡镇不存在，可能已被删除，请刷新后重试');
+  return t;
+}
+
+/** Pinyin order, as Chinese lists are sorted. */
+const zh = new Intl.Collator('zh-CN');
+
+const postRank = (t: string) => {
+  const i = (POST_TYPES as readonly string[]).indexOf(t);
+  return i < 0 ? POST_TYPES.length : i;
+};
+
+/** Rows of the township's cadres for the month; `only` restricts to some cadres (after an edit). */
+function buildRows(db: Db, townshipId: number, month: string, settings: AttendanceSettings, only?: Set<number>): GridRow[] {
+  const first = monthFirst(month);
+  const last = monthLast(month);
+  const postings = stmt(db, POSTINGS_SQL).all(townshipId, last, first) as PostingRow[];
+  const byCadre = new Map<number, { head: PostingRow; spans: PostingSpan[]; villages: string[] }>();
+  for (const p of postings) {
+    if (only && !only.has(p.cadreId)) continue;
+    let e = byCadre.get(p.cadreId);
+    if (!e) byCadre.set(p.cadreId, (e = { head: p, spans: [], villages: [] }));
+    e.spans.push({ start: p.start, end: p.end });
+    if (p.village && !e.villages.includes(p.village)) e.villages.push(p.village);
+  }
+  const cellsBy = new Map<number, StoredCell[]>();
+  const cells = (
+    only && only.size <= 8
+      ? [...only].flatMap((id) => (stmt(db, CELLS_ONE_SQL).all(id, first, last) as StoredCell[]).map((c) => ({ ...c, cadreId: id })))
+      : (stmt(db, CELLS_SQL).all(townshipId, last, first, first, last) as Array<StoredCell & { cadreId: number }>)
+  ) as Array<StoredCell & { cadreId: number }>;
+  for (const c of cells) {
+    const list = cellsBy.get(c.cadreId);
+    if (list) list.push(c);
+    else cellsBy.set(c.cadreId, [c]);
+  }
+  const rows: GridRow[] = [];
+  for (const [cadreId, e] of byCadre) {
+    const row = applyExceptions(defaultMonthRow(month, e.spans), month, cellsBy.get(cadreId) ?? []);
+    rows.push({
+      cadreId,
+      name: e.head.name,
+      postType: e.head.postType,
+      village: e.villages.length ? e.villages.join('、') : null,
+      postings: e.spans,
+      cells: row,
+      counts: countMonth(row, settings),
+    });
+  }
+  return rows.sort(
+    (a, b) =>
+      postRank(a.postType) - postRank(b.postType) ||
+      zh.compare(a.village ?? '', b.village ?? '') ||
+      zh.compare(a.name, b.name) ||
+      a.cadreId - b.cadreId,
+  );
+}
+
+export function monthHolidays(db: Db, month: string): HolidayEntry[] {
+  return stmt(db, 'SELECT date, kind, name FROM holidays WHERE date BETWEEN ? AND ?').all(
+    monthFirst(month),
+    monthLast(month),
+  ) as HolidayEntry[];
+}
+
+export function getMonthGrid(db: Db, townshipId: number, month: string): MonthGrid {
+  assertMonth(month);
+  const t = township(db, townshipId);
+  const settings = settingsForTownship(db, townshipId);
+  return {
+    townshipId,
+    townshipName: t.name,
+    countyId: t.countyId,
+    month,
+    days: monthDays(month, holidayCalendar(monthHolidays(db, month))),
+    rows: buildRows(db, townshipId, month, settings),
+    certification: activeCertification(db, townshipId, month),
+    settings,
+    complete: monthLast(month) < localToday(),
+  };
+}
+
+const halvesOf = (half: CellHalf | undefined): Array<0 | 1> => (half === '上' ? [0] : half === '下' ? [1] : [0, 1]);
+
+/**
+ * Applies cell edits to one township's month in one transaction. Refused while the month is
+ * certified, for days outside the cadre's posting in this township, and for 未到任.
+ */
+export function setCells(db: Db, input: { townshipId: number; month: string; edits: CellEdit[] }): SetCellsResult {
+  const { townshipId, month, edits } = input;
+  assertMonth(month);
+  township(db, townshipId);
+  if (edits.length === 0) return { rows: [], undo: [], changed: 0 };
+  return db.transaction(() => {
+    assertNotCertified(db, townshipId, month);
+    const settings = settingsForTownship(db, townshipId);
+    const first = monthFirst(month);
+    const last = monthLast(month);
+    const spans = new Map<number, { name: string; spans: PostingSpan[] }>();
+    for (const p of stmt(db, POSTINGS_SQL).all(townshipId, last, first) as PostingRow[]) {
+      const e = spans.get(p.cadreId) ?? { name: p.name, spans: [] };
+      e.spans.push({ start: p.start, end: p.end });
+      spans.set(p.cadreId, e);
+    }
+    const before = new Map<string, DayState>();
+    const after = new Map<string, DayState>();
+    for (const ed of edits) {
+      if (!(EDITABLE_CODES as readonly string[]).includes(ed.code)) {
+        throw new AppError('INVALID_INPUT', (ed.code as string) === '未到任' ? '“未到任”由任职日期决定，不能手工登记' : `未知的考勤代码：${ed.code}`);
+      }
+      if (!isIsoDate(ed.date) || monthOf(ed.date) !== month) {
+        throw new AppError('INVALID_INPUT', `日期 ${ed.date} 不在所选月份内`);
+      }
+      const c = spans.get(ed.cadreId);
+      if (!c || !c.spans.some((s) => s.start <= ed.date && (s.end === null || s.end >= ed.date))) {
+        throw new AppError('INVALID_INPUT', `${c ? `${c.name}` : '该干部'}${dateLabel(ed.date)}不在本乡镇任职期内，不能登记考勤`);
+      }
+      const key = `${ed.cadreId}|${ed.date}`;
+      let day = after.get(key);
+      if (!day) {
+        day = readDay(db, ed.cadreId, ed.date);
+        before.set(key, day);
+      }
+      const next: DayState = [day[0], day[1]];
+      for (const h of halvesOf(ed.half)) next[h] = { code: ed.code, source: 'manual', leaveId: null };
+      after.set(key, next);
+    }
+    const at = nowIso();
+    const undo: CellEdit[] = [];
+    const changes: Array<{ cadreId: number; name: string; date: string; half: CellHalf; from: AttendanceCode; to: AttendanceCode }> = [];
+    const touched = new Set<number>();
+    for (const [key, next] of after) {
+      const prev = before.get(key)!;
+      const [id, date] = key.split('|') as [string, string];
+      const cadreId = Number(id);
+      const amChanged = prev[0].code !== next[0].code;
+      const pmChanged = prev[1].code !== next[1].code;
+      // Re-typing the code a half already has changes nothing (a leave-filled half keeps its source).
+      if (!amChanged && !pmChanged) continue;
+      if (!amChanged) next[0] = prev[0];
+      if (!pmChanged) next[1] = prev[1];
+      writeDay(db, cadreId, date, next, at);
+      touched.add(cadreId);
+      const name = spans.get(cadreId)!.name;
+      if (amChanged && pmChanged && prev[0].code === prev[1].code && next[0].code === next[1].code) {
+        undo.push({ cadreId, date, half: '全', code: prev[0].code as EditableCode });
+        changes.push({ cadreId, name, date, half: '全', from: prev[0].code, to: next[0].code });
+        continue;
+      }
+      ([0, 1] as const).forEach((h) => {
+        if (prev[h].code === next[h].code) return;
+        const half: CellHalf = h === 0 ? '上' : '下';
+        undo.push({ cadreId, date, half, code: prev[h].code as EditableCode });
+        changes.push({ cadreId, name, date, half, from: prev[h].code, to: next[h].code });
+      });
+    }
+    if (changes.length) {
+      writeHistory(db, townshipId, month, 'edit', { changes });
+      audit(db, 'update', 'attendance_month', townshipId, { month, changes: changes.length });
+    }
+    const changed = changes.reduce((n, c) => n + (c.half === '全' ? 2 : 1), 0);
+    return { rows: touched.size ? buildRows(db, townshipId, month, settings, touched) : [], undo, changed };
+  })();
+}
+
+/** Rows of some cadres in a township month (used after leave changes). */
+export function gridRows(db: Db, townshipId: number, month: string, cadreIds: number[]): GridRow[] {
+  assertMonth(month);
+  return buildRows(db, townshipId, month, settingsForTownship(db, townshipId), new Set(cadreIds));
+}

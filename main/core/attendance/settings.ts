@@ -1,0 +1,54 @@
+/** Attendance settings per county (公出 counts as on post, monthly minimum, leave approval threshold). */
+import {
+  DEFAULT_ATTENDANCE_SETTINGS,
+  attendanceSettingsPatchSchema,
+  attendanceSettingsSchema,
+  type AttendanceSettings,
+} from '../../../shared/attendance';
+import { AppError } from '../../../shared/result';
+import { nowIso, type Db } from '../../store/db';
+import { audit } from '../audit';
+
+/** The county's settings, defaults (from the source report) filling whatever is not set. */
+export function getCountySettings(db: Db, countyId: number): AttendanceSettings {
+  const row = db.prepare('SELECT settings FROM county_settings WHERE county_id = ?').get(countyId) as
+    | { settings: string }
+    | undefined;
+  if (!row) return { ...DEFAULT_ATTENDANCE_SETTINGS };
+  let stored: unknown;
+  try {
+    stored = JSON.parse(row.settings);
+  } catch {
+    stored = {};
+  }
+  const parsed = attendanceSettingsPatchSchema.safeParse(stored);
+  return { ...DEFAULT_ATTENDANCE_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+}
+
+/** Settings of the county a township belongs to. */
+export function settingsForTownship(db: Db, townshipId: number): AttendanceSettings {
+  const t = db.prepare('SELECT county_id AS countyId FROM townships WHERE id = ?').get(townshipId) as
+    | { countyId: number }
+    | undefined;
+  if (!t) throw new AppError('NOT_FOUND', '所选乡镇不存在，可能已被删除，请刷新后重试');
+  return getCountySettings(db, t.countyId);
+}
+
+/** Validates and stores a (partial) change; returns the county's full settings. */
+export function setCountySettings(db: Db, countyId: number, patch: Partial<AttendanceSettings>): AttendanceSettings {
+  const parsed = attendanceSettingsPatchSchema.strict().safeParse(patch);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? '考勤设置有误');
+  return db.transaction(() => {
+    if (!db.prepare('SELECT id FROM counties WHERE id = ?').get(countyId)) {
+      throw new AppError('NOT_FOUND', '所选县（市、区）不存在，可能已被删除，请刷新后重试');
+    }
+    const before = getCountySettings(db, countyId);
+    const next = attendanceSettingsSchema.parse({ ...before, ...parsed.data });
+    db.prepare(
+      `INSERT INTO county_settings (county_id, settings, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT(county_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`,
+    ).run(countyId, JSON.stringify(next), nowIso());
+    audit(db, 'update', 'attendance_settings', countyId, { before, after: next });
+    return next;
+  })();
+}

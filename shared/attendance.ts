@@ -1,0 +1,375 @@
+/**
+ * Attendance rules (考勤): status codes, half days, the month grid's defaults and the
+ * monthly count against 每月到岗率不少于20天. Pure: no node:*, no DOM.
+ *
+ * Model
+ * - A day has two halves, AM (上午) and PM (下午); each half carries one status code, so
+ *   half-day leave is exact. A row is `DayCell[]`, index 0 = day 1 of the month.
+ * - Every half inside a posting defaults to 在岗; outside every posting it is 未到任.
+ *   Only exceptions are stored (see main/store/migrations/0002-attendance.ts).
+ * - Days are counted on the calendar, weekends and public holidays included: the rule asks
+ *   the cadre to live and work in the village (吃住、工作在乡村), and the register has one
+ *   column per calendar day. Weekends and holidays are shown, never counted differently.
+ */
+import { z } from 'zod';
+
+// ───────────────────────────── codes ─────────────────────────────
+
+export const ATTENDANCE_CODES = ['在岗', '公出', '事假', '病假', '公假', '婚丧产假', '缺勤', '未到任'] as const;
+export type AttendanceCode = (typeof ATTENDANCE_CODES)[number];
+
+/** The leave kinds a leave request (请假) may have; each is also a grid code. */
+export const LEAVE_TYPES = ['事假', '病假', '公假', '婚丧产假'] as const;
+export type LeaveType = (typeof LEAVE_TYPES)[number];
+
+export type CodeKind = 'onPost' | 'gongchu' | 'leave' | 'absent' | 'notPosted';
+
+export interface CodeInfo {
+  code: AttendanceCode;
+  /** One keyboard letter, the pinyin initial of the word the register uses. */
+  key: string;
+  kind: CodeKind;
+  /** Shown as a tooltip / legend. */
+  description: string;
+}
+
+/**
+ * Keyboard letters (pinyin initials; when two words share one, the second takes the initial
+ * of its distinguishing character): Z 在岗 (zài), G 公出 (gōng), S 事假 (shì), B 病假 (bìng),
+ * J 公假 (jià), H 婚丧产假 (hūn), Q 缺勤 (quē), W 未到任 (wèi — shown only, never typed).
+ */
+export const ATTENDANCE_CODE_INFO: Record<AttendanceCode, CodeInfo> = {
+  在岗: { code: '在岗', key: 'Z', kind: 'onPost', description: '在岗（默认）' },
+  公出: { code: '公出', key: 'G', kind: 'gongchu', description: '因公外出' },
+  事假: { code: '事假', key: 'S', kind: 'leave', description: '事假' },
+  病假: { code: '病假', key: 'B', kind: 'leave', description: '病假（须附病假证明）' },
+  公假: { code: '公假', key: 'J', kind: 'leave', description: '公假（须附会议通知等）' },
+  婚丧产假: { code: '婚丧产假', key: 'H', kind: 'leave', description: '婚假、丧假、产假' },
+  缺勤: { code: '缺勤', key: 'Q', kind: 'absent', description: '缺勤（未请假不在岗）' },
+  未到任: { code: '未到任', key: 'W', kind: 'notPosted', description: '不在任职期内（到任前或离任后）' },
+};
+
+/** Codes a clerk may type into the grid (未到任 follows from the posting dates only). */
+export const EDITABLE_CODES = ATTENDANCE_CODES.filter((c) => c !== '未到任') as Exclude<AttendanceCode, '未到任'>[];
+export type EditableCode = Exclude<AttendanceCode, '未到任'>;
+
+export function codeFromKey(key: string): EditableCode | undefined {
+  const k = key.trim().toUpperCase();
+  return EDITABLE_CODES.find((c) => ATTENDANCE_CODE_INFO[c].key === k);
+}
+
+export const isLeaveType = (c: string): c is LeaveType => (LEAVE_TYPES as readonly string[]).includes(c);
+
+/** A stored cell covers the whole day (全) or one half (上 = AM, 下 = PM). */
+export const CELL_HALVES = ['全', '上', '下'] as const;
+export type CellHalf = (typeof CELL_HALVES)[number];
+/** Leave starts/ends at a half: start 上 = from the morning, 下 = from the afternoon; end 上 = until noon, 下 = until evening. */
+export type LeaveHalf = '上' | '下';
+
+/** [AM, PM] */
+export type DayCell = readonly [AttendanceCode, AttendanceCode];
+export type MonthRow = DayCell[];
+
+// ───────────────────────────── settings ─────────────────────────────
+
+export interface AttendanceSettings {
+  /** 公出/因公外出 counts as on post (the usual practice). */
+  gongchuCountsOnPost: boolean;
+  /** 每月到岗率不少于20天. */
+  monthlyMinimum: number;
+  /** Leave up to this many days is approved by the township party committee, longer by the county (one county uses 5). */
+  leaveTownshipMaxDays: number;
+}
+
+export const DEFAULT_ATTENDANCE_SETTINGS: AttendanceSettings = {
+  gongchuCountsOnPost: true,
+  monthlyMinimum: 20,
+  leaveTownshipMaxDays: 3,
+};
+
+export const attendanceSettingsSchema = z.object({
+  gongchuCountsOnPost: z.boolean({ message: '请选择“公出”是否计入在岗天数' }),
+  monthlyMinimum: z
+    .number({ message: '每月最少在岗天数应为数字' })
+    .int('每月最少在岗天数应为整数')
+    .min(1, '每月最少在岗天数不能少于1天')
+    .max(31, '每月最少在岗天数不能超过31天'),
+  leaveTownshipMaxDays: z
+    .number({ message: '乡镇审批天数上限应为数字' })
+    .min(0.5, '乡镇审批天数上限不能少于半天')
+    .max(60, '乡镇审批天数上限不能超过60天')
+    .refine((v) => Number.isInteger(v * 2), '乡镇审批天数上限应以半天为单位'),
+});
+export const attendanceSettingsPatchSchema = attendanceSettingsSchema.partial();
+
+// ───────────────────────────── dates ─────────────────────────────
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** 'YYYY-MM' → {year, month}; throws on a malformed month (callers validate input first). */
+export function parseMonth(month: string): { year: number; month: number } {
+  const m = MONTH_RE.exec(month);
+  const y = Number(m?.[1]);
+  const mo = Number(m?.[2]);
+  if (!m || mo < 1 || mo > 12) throw new RangeError(`bad month ${month}`);
+  return { year: y, month: mo };
+}
+
+export const isMonth = (s: string): boolean => {
+  const m = MONTH_RE.exec(s);
+  return !!m && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+};
+
+export function isIsoDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  return dateFromDayNumber(dayNumber(s)) === s;
+}
+
+export function daysInMonth(month: string): number {
+  const { year, month: mo } = parseMonth(month);
+  return new Date(Date.UTC(year, mo, 0)).getUTCDate();
+}
+
+/** Days since 1970-01-01 (UTC calendar arithmetic, no time zones). */
+export function dayNumber(date: string): number {
+  const m = DATE_RE.exec(date);
+  if (!m) throw new RangeError(`bad date ${date}`);
+  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000);
+}
+
+export function dateFromDayNumber(n: number): string {
+  const d = new Date(n * 86_400_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export const weekdayOf = (date: string): number => (((dayNumber(date) + 4) % 7) + 7) % 7;
+
+export const monthFirst = (month: string) => `${month}-01`;
+export const monthLast = (month: string) => `${month}-${pad(daysInMonth(month))}`;
+export const monthOf = (date: string) => date.slice(0, 7);
+
+export function monthDates(month: string): string[] {
+  const n = daysInMonth(month);
+  return Array.from({ length: n }, (_, i) => `${month}-${pad(i + 1)}`);
+}
+
+// ───────────────────────────── postings ─────────────────────────────
+
+export interface PostingSpan {
+  /** ISO date */
+  start: string;
+  /** ISO date, null while ongoing */
+  end: string | null;
+}
+
+/** The days of `month` inside the posting [start, end] (both inclusive), or null if none. */
+export function postingRangeInMonth(p: PostingSpan, month: string): { from: string; to: string } | null {
+  const first = monthFirst(month);
+  const last = monthLast(month);
+  const from = p.start > first ? p.start : first;
+  const to = p.end === null || p.end > last ? last : p.end;
+  return from <= to ? { from, to } : null;
+}
+
+export function postingDaysInMonth(p: PostingSpan, month: string): number {
+  const r = postingRangeInMonth(p, month);
+  return r ? dayNumber(r.to) - dayNumber(r.from) + 1 : 0;
+}
+
+/** 在岗 on every day inside one of the postings, 未到任 elsewhere. */
+export function defaultMonthRow(month: string, postings: readonly PostingSpan[]): MonthRow {
+  const row: MonthRow = monthDates(month).map(() => ['未到任', '未到任'] as const);
+  for (const p of postings) {
+    const r = postingRangeInMonth(p, month);
+    if (!r) continue;
+    const a = Number(r.from.slice(8)) - 1;
+    const b = Number(r.to.slice(8)) - 1;
+    for (let i = a; i <= b; i++) row[i] = ['在岗', '在岗'];
+  }
+  return row;
+}
+
+export interface StoredCell {
+  date: string;
+  half: CellHalf;
+  code: AttendanceCode;
+}
+
+/**
+ * Lays stored exceptions over the default row: whole-day cells first, then halves.
+ * Days outside the postings stay 未到任 whatever is stored (the posting decides).
+ */
+export function applyExceptions(row: MonthRow, month: string, cells: readonly StoredCell[]): MonthRow {
+  const out = row.slice();
+  const ordered = [...cells].sort((a, b) => (a.half === '全' ? 0 : 1) - (b.half === '全' ? 0 : 1));
+  for (const c of ordered) {
+    if (monthOf(c.date) !== month) continue;
+    const i = Number(c.date.slice(8)) - 1;
+    const cur = out[i];
+    if (!cur || cur[0] === '未到任' || c.code === '未到任') continue;
+    out[i] = c.half === '全' ? [c.code, c.code] : c.half === '上' ? [c.code, cur[1]] : [cur[0], c.code];
+  }
+  return out;
+}
+
+// ───────────────────────────── counting ─────────────────────────────
+
+export interface MonthCounts {
+  daysInMonth: number;
+  /** Days inside a posting (everything but 未到任). */
+  postedDays: number;
+  /** Days on post: 在岗, plus 公出 when the county counts it. Multiples of 0.5. */
+  onPost: number;
+  gongchu: number;
+  leave: number;
+  leaveByType: Record<LeaveType, number>;
+  absent: number;
+  notPosted: number;
+  /** The minimum that applies to this row (see `requiredDays`). */
+  required: number;
+  meetsMinimum: boolean;
+  shortBy: number;
+}
+
+/**
+ * The minimum for a month, given the days the cadre was posted in it.
+ *
+ * RULE (partial months): the monthly minimum is prorated by the posted share of the month,
+ * rounded UP to a whole day, and never exceeds the posted days:
+ *   required = min(postedDays, ceil(minimum × postedDays / daysInMonth))
+ * A full month requires the minimum itself (20 by default; capped at the month's length);
+ * a cadre posted from 16 June (15 of 30 days) needs ceil(20 × 15 / 30) = 10 days;
+ * from 15 February 2024 (15 of 29 days) needs ceil(10.34…) = 11. No posted day → 0.
+ */
+export function requiredDays(postedDays: number, dim: number, minimum: number): number {
+  if (postedDays <= 0) return 0;
+  if (postedDays >= dim) return Math.min(minimum, dim);
+  return Math.min(postedDays, Math.ceil((minimum * postedDays) / dim - 1e-9));
+}
+
+export function countMonth(row: readonly DayCell[], settings: AttendanceSettings): MonthCounts {
+  const halves: Record<AttendanceCode, number> = {
+    在岗: 0, 公出: 0, 事假: 0, 病假: 0, 公假: 0, 婚丧产假: 0, 缺勤: 0, 未到任: 0,
+  };
+  for (const [am, pm] of row) {
+    halves[am]++;
+    halves[pm]++;
+  }
+  const d = (h: number) => h / 2;
+  const dim = row.length;
+  const postedDays = d(dim * 2 - halves.未到任);
+  const onPost = d(halves.在岗 + (settings.gongchuCountsOnPost ? halves.公出 : 0));
+  const leaveByType = {
+    事假: d(halves.事假),
+    病假: d(halves.病假),
+    公假: d(halves.公假),
+    婚丧产假: d(halves.婚丧产假),
+  };
+  const required = requiredDays(Math.ceil(postedDays), dim, settings.monthlyMinimum);
+  return {
+    daysInMonth: dim,
+    postedDays,
+    onPost,
+    gongchu: d(halves.公出),
+    leave: leaveByType.事假 + leaveByType.病假 + leaveByType.公假 + leaveByType.婚丧产假,
+    leaveByType,
+    absent: d(halves.缺勤),
+    notPosted: d(halves.未到任),
+    required,
+    meetsMinimum: onPost >= required,
+    shortBy: Math.max(0, required - onPost),
+  };
+}
+
+// ───────────────────────────── leave ─────────────────────────────
+
+export type ApprovalLevel = '乡镇党委' | '县委组织部';
+export const APPROVAL_LEVELS = ['乡镇党委', '县委组织部'] as const;
+
+/** ≤ leaveTownshipMaxDays (default 3) → township party committee; longer → county organisation department. */
+export function leaveApprovalLevel(days: number, settings: AttendanceSettings): ApprovalLevel {
+  return days <= settings.leaveTownshipMaxDays ? '乡镇党委' : '县委组织部';
+}
+
+/** A half-day position: dayNumber × 2, +1 for the afternoon. */
+export const halfIndex = (date: string, half: LeaveHalf): number => dayNumber(date) * 2 + (half === '下' ? 1 : 0);
+export const halfIndexDate = (idx: number): { date: string; half: LeaveHalf } => ({
+  date: dateFromDayNumber(Math.floor(idx / 2)),
+  half: idx % 2 === 0 ? '上' : '下',
+});
+
+/** First and last half covered by a leave (inclusive); null when the end is before the start. */
+export function leaveHalfRange(
+  start: string,
+  startHalf: LeaveHalf,
+  end: string,
+  endHalf: LeaveHalf,
+): { first: number; last: number } | null {
+  const first = halfIndex(start, startHalf);
+  const last = halfIndex(end, endHalf);
+  return last >= first ? { first, last } : null;
+}
+
+/**
+ * Calendar days of a leave, exact to the half day: from 3 March 下 to 5 March 上 is 2 days;
+ * a single afternoon is 0.5. Weekends and holidays inside the leave count (see header).
+ */
+export function leaveDays(start: string, startHalf: LeaveHalf, end: string, endHalf: LeaveHalf): number | null {
+  const r = leaveHalfRange(start, startHalf, end, endHalf);
+  return r ? (r.last - r.first + 1) / 2 : null;
+}
+
+// ───────────────────────────── holiday calendar ─────────────────────────────
+
+/** 'holiday' = statutory rest day (放假); 'workday' = make-up working day on a weekend (调休上班). */
+export type HolidayKind = 'holiday' | 'workday';
+export interface HolidayEntry {
+  date: string;
+  kind: HolidayKind;
+  /** The holiday's name, e.g. 春节; for a workday, the holiday it makes up for. */
+  name: string;
+}
+export type HolidayCalendar = ReadonlyMap<string, HolidayEntry>;
+
+export const holidayCalendar = (entries: readonly HolidayEntry[]): HolidayCalendar =>
+  new Map(entries.map((e) => [e.date, e]));
+
+export interface DayInfo {
+  date: string;
+  day: number;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+  weekend: boolean;
+  /** Name of the public holiday when the day is a statutory rest day. */
+  holiday?: string;
+  /** True for a 调休 make-up working day (a weekend worked); `holiday` is then unset. */
+  workday?: boolean;
+  /** Name of the holiday a make-up workday belongs to. */
+  workdayFor?: string;
+  /** A rest day: holiday, or weekend not worked. Display only; counting ignores it. */
+  rest: boolean;
+}
+
+export function monthDays(month: string, calendar: HolidayCalendar): DayInfo[] {
+  return monthDates(month).map((date, i) => {
+    const weekday = weekdayOf(date);
+    const weekend = weekday === 0 || weekday === 6;
+    const e = calendar.get(date);
+    const info: DayInfo = { date, day: i + 1, weekday, weekend, rest: weekend };
+    if (e?.kind === 'holiday') {
+      info.holiday = e.name;
+      info.rest = true;
+    } else if (e?.kind === 'workday') {
+      info.workday = true;
+      info.workdayFor = e.name;
+      info.rest = false;
+    }
+    return info;
+  });
+}
+
+export const WEEKDAY_LABELS = ['日', '一', '二', '三', '四', '五', '六'] as const;
