@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/api';
+import { call, errorMessage } from './client';
+
+export interface CallState<T> {
+  data: T | undefined;
+  loading: boolean;
+  error: string | null;
+  reload: () => void;
+}
+
+/**
+ * Calls a channel whenever `key` changes (pass a stable string built from the input);
+ * `input === null` skips the call. Late answers of superseded calls are dropped.
+ */
+export function useCall<C extends Channel>(channel: C, input: ChannelInput<C> | null, key: string): CallState<ChannelOutput<C>> {
+  const [data, setData] = useState<ChannelOutput<C>>();
+  const [loading, setLoading] = useState(input !== null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const seq = useRef(0);
+  const inputRef = useRef(input);
+  inputRef.current = input;
+
+  useEffect(() => {
+    const current = inputRef.current;
+    if (current === null) {
+      setLoading(false);
+      return;
+    }
+    const mine = ++seq.current;
+    setLoading(true);
+    call(channel, current).then(
+      (v) => {
+        if (mine !== seq.current) return;
+        setData(v);
+        setError(null);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (mine !== seq.current) return;
+        setError(errorMessage(err));
+        setLoading(false);
+      },
+    );
+  }, [channel, key, tick]);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, loading, error, reload };
+}

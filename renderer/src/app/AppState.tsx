@@ -1,0 +1,53 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { AppStatus, OrgTree } from '../../../shared/domain';
+import { call } from '../api/client';
+
+/** Where the clerk is: the list, one cadre (detail with its bag tab), or the bag picker. */
+export type View =
+  | { kind: 'cadres' }
+  | { kind: 'cadre'; id: number; tab?: 'info' | 'bag' }
+  | { kind: 'bag'; cadreId: number | null };
+
+interface AppStateValue {
+  status: AppStatus | null;
+  org: OrgTree | null;
+  view: View;
+  navigate: (v: View) => void;
+  /** Bumped after any change to cadres or materials so lists reload. */
+  dataVersion: number;
+  /** Re-reads status and org tree and bumps dataVersion. */
+  refresh: () => Promise<void>;
+  setStatus: (s: AppStatus) => void;
+}
+
+const Ctx = createContext<AppStateValue | null>(null);
+
+export function AppStateProvider({ initial, children }: { initial: AppStatus; children: ReactNode }) {
+  const [status, setStatus] = useState<AppStatus | null>(initial);
+  const [org, setOrg] = useState<OrgTree | null>(null);
+  const [view, setView] = useState<View>({ kind: 'cadres' });
+  const [dataVersion, setDataVersion] = useState(0);
+
+  const refresh = useCallback(async () => {
+    setDataVersion((v) => v + 1);
+    const [s, o] = await Promise.allSettled([call('app.status', {}), call('org.tree', {})]);
+    if (s.status === 'fulfilled') setStatus(s.value);
+    if (o.status === 'fulfilled') setOrg(o.value);
+  }, []);
+
+  useEffect(() => {
+    call('org.tree', {}).then(setOrg, () => undefined);
+  }, []);
+
+  const value = useMemo<AppStateValue>(
+    () => ({ status, org, view, navigate: setView, dataVersion, refresh, setStatus }),
+    [status, org, view, dataVersion, refresh],
+  );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useAppState(): AppStateValue {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useAppState outside AppStateProvider');
+  return v;
+}

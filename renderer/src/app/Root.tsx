@@ -1,0 +1,45 @@
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect, useState } from 'react';
+import type { AppStatus } from '../../../shared/domain';
+import { call, errorMessage } from '../api/client';
+import { Shell } from '../shell/Shell';
+import { Welcome } from '../welcome/Welcome';
+import { AppStateProvider } from './AppState';
+import { theme } from './theme';
+
+/** Loads app.status, then shows the first-run welcome or the main shell. */
+export function Root() {
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [justSetUp, setJustSetUp] = useState(false);
+
+  useEffect(() => {
+    call('app.status', {}).then(setStatus, (e: unknown) => setError(errorMessage(e)));
+  }, []);
+
+  let body;
+  if (error) body = <Result status="error" title="无法启动 OneBag" subTitle={error} />;
+  else if (!status) body = <Spin size="large" description="正在打开档案库…" fullscreen />;
+  else if (status.firstRun)
+    body = (
+      <Welcome
+        onDone={(s) => {
+          setJustSetUp(true);
+          setStatus(s);
+        }}
+      />
+    );
+  else
+    body = (
+      <AppStateProvider initial={status}>
+        <Shell justSetUp={justSetUp} />
+      </AppStateProvider>
+    );
+
+  return (
+    <ConfigProvider locale={zhCN} theme={theme} componentSize="middle" button={{ autoInsertSpace: false }}>
+      <AntApp style={{ height: '100%' }}>{body}</AntApp>
+    </ConfigProvider>
+  );
+}

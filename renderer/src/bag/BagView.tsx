@@ -1,0 +1,181 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Badge, Button, Collapse, Empty, Spin } from 'antd';
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { MATERIAL_CATEGORIES, type Material, type StoredFile } from '../../../shared/domain';
+import { call } from '../api/client';
+import { useCall } from '../api/useCall';
+import { useAppState } from '../app/AppState';
+import { onCommand } from '../app/commands';
+import { FilePreview } from '../preview/FilePreview';
+import { useNotify } from '../util/notify';
+import { IntakeDialog } from './IntakeDialog';
+import { MaterialEditDialog } from './MaterialEditDialog';
+import { MaterialItem } from './MaterialItem';
+import { useIntake } from './useIntake';
+
+const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+
+/**
+ * A cadre's bag: materials grouped by category in archive order. Files can be dropped
+ * anywhere on it or picked with 添加材料 (Ctrl+O); each goes through the intake table.
+ */
+export function BagView({ cadreId, cadreName }: { cadreId: number; cadreName: string }) {
+  const { dataVersion, refresh } = useAppState();
+  const { modal } = App.useApp();
+  const { notifyError, success } = useNotify();
+  const bag = useCall('bag.list', { cadreId }, `${cadreId}|${dataVersion}`);
+  const intake = useIntake(cadreId);
+  const [dragging, setDragging] = useState(false);
+  const [preview, setPreview] = useState<StoredFile | null>(null);
+  const [editing, setEditing] = useState<Material | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const dragDepth = useRef(0);
+
+  useEffect(() => onCommand('addMaterial', () => picker.current?.click()), []);
+
+  const groups = useMemo(() => {
+    const m = new Map<string, Material[]>(MATERIAL_CATEGORIES.map((c) => [c, []]));
+    for (const item of bag.data ?? []) m.get(item.category)?.push(item);
+    for (const list of m.values()) list.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.id - a.id);
+    return m;
+  }, [bag.data]);
+  const total = bag.data?.length ?? 0;
+
+  const remove = (m: Material) =>
+    modal.confirm({
+      title: `删除材料“${m.title}”？`,
+      content: `将从资料袋中移除这件材料及其 ${m.files.length} 个文件的归档登记；原始文件仍保留在档案库中。`,
+      okText: '确认删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await call('bag.remove', { id: m.id });
+          success('已删除');
+          void refresh();
+        } catch (err) {
+          notifyError(err, '删除未完成');
+        }
+      },
+    });
+
+  const onDrop = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    dragDepth.current = 0;
+    setDragging(false);
+    void intake.addFiles(Array.from(e.dataTransfer.files));
+  };
+
+  const activeKeys = MATERIAL_CATEGORIES.filter((c) => (groups.get(c)?.length ?? 0) > 0);
+
+  return (
+    <div
+      className={`ob-dropzone ob-scroll-pane${dragging ? ' ob-dropzone-active' : ''}`}
+      data-testid="bag-dropzone"
+      onDragEnter={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        dragDepth.current++;
+        setDragging(true);
+      }}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+      }}
+      onDragLeave={() => {
+        dragDepth.current = Math.max(0, dragDepth.current - 1);
+        if (dragDepth.current === 0) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 10 }}>
+        <span style={{ fontWeight: 600 }}>资料袋</span>
+        <span className="ob-muted" data-testid="bag-count">
+          共 {total} 件材料
+        </span>
+        <span style={{ flex: 1 }} />
+        <span className="ob-muted" style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          可把文件直接拖入资料袋，或
+        </span>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => picker.current?.click()} title="Ctrl+O">
+          添加材料
+        </Button>
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          hidden
+          data-testid="bag-file-input"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            void intake.addFiles(files);
+          }}
+        />
+      </div>
+      {bag.error && <Alert type="error" showIcon title={bag.error} style={{ marginBottom: 10 }} />}
+      {bag.loading && !bag.data ? (
+        <Spin style={{ display: 'block', margin: 40 }} />
+      ) : total === 0 ? (
+        <Empty
+          style={{ padding: '40px 0', border: '1px dashed #cbd5e1', borderRadius: 6, background: '#fafbfc' }}
+          description={
+            <span>
+              资料袋还是空的。把调研报告、会议记录、考勤登记表等扫描件或 Word 文件拖到这里，
+              <br />
+              系统会按文件名建议类别、题名和日期，确认后归档。
+            </span>
+          }
+        />
+      ) : (
+        <Collapse
+          key={activeKeys.join('|')}
+          defaultActiveKey={activeKeys}
+          size="small"
+          items={MATERIAL_CATEGORIES.map((c) => {
+            const list = groups.get(c) ?? [];
+            return {
+              key: c,
+              label: (
+                <span>
+                  {c} <Badge count={list.length} showZero color={list.length ? '#1d4f91' : '#cbd5e1'} style={{ marginLeft: 6 }} />
+                </span>
+              ),
+              collapsible: list.length ? undefined : 'disabled',
+              children: list.map((m) => (
+                <MaterialItem key={m.id} material={m} onPreview={setPreview} onEdit={() => setEditing(m)} onRemove={() => remove(m)} />
+              )),
+            };
+          })}
+        />
+      )}
+      <IntakeDialog
+        cadreId={cadreId}
+        cadreName={cadreName}
+        open={intake.open}
+        rows={intake.rows}
+        setRows={intake.setRows}
+        refused={intake.refused}
+        progress={intake.progress}
+        onCancel={intake.cancel}
+        onFiled={(count, allDone) => {
+          if (count) success(`已归档 ${count} 件材料`);
+          void refresh();
+          if (allDone) intake.close();
+        }}
+      />
+      <FilePreview file={preview} onClose={() => setPreview(null)} />
+      <MaterialEditDialog
+        material={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          success('已保存');
+          void refresh();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { DeleteOutlined, EditOutlined, FileImageOutlined, FileOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { Button, Tooltip } from 'antd';
+import { FILE_KIND_LABELS, type Material, type StoredFile } from '../../../shared/domain';
+import { formatSize } from '../util/format';
+
+const fileIcon = (f: StoredFile) =>
+  f.kind === 'pdf' ? <FilePdfOutlined style={{ color: '#b42318' }} /> : f.kind === 'jpeg' || f.kind === 'png' || f.kind === 'tiff' ? <FileImageOutlined style={{ color: '#1d4f91' }} /> : <FileOutlined />;
+
+/** One material in the bag: title, date, 文号 and its files (click a file to preview it). */
+export function MaterialItem({
+  material,
+  onPreview,
+  onEdit,
+  onRemove,
+}: {
+  material: Material;
+  onPreview: (f: StoredFile) => void;
+  onEdit: () => void;
+  onRemove: () => void;
+}) {
+  return (
+    <div
+      data-testid="material-item"
+      style={{ display: 'flex', gap: 12, padding: '8px 4px', borderBottom: '1px solid #f0f0f0', alignItems: 'flex-start' }}
+    >
+      <div style={{ flex: 1, minWidth: 0 }}>
+        <div style={{ display: 'flex', gap: 12, alignItems: 'baseline', flexWrap: 'wrap' }}>
+          <span style={{ fontWeight: 500, color: '#1f2937' }} data-testid="material-title">
+            {material.title}
+          </span>
+          <span className="ob-muted">{material.date ?? `${material.year} 年度`}</span>
+          {material.docNumber && <span className="ob-muted">文号：{material.docNumber}</span>}
+          {material.responsible && <span className="ob-muted">责任者：{material.responsible}</span>}
+          {material.secrecy !== '公开' && <span style={{ color: '#b42318' }}>{material.secrecy}</span>}
+        </div>
+        <div style={{ display: 'flex', gap: 14, flexWrap: 'wrap', marginTop: 4 }}>
+          {material.files.map((f) => (
+            <Tooltip key={f.sha256} title={`${f.originalName} · ${formatSize(f.size)}`}>
+              <span className="ob-file-link" onClick={() => onPreview(f)} data-testid="material-file" role="button" tabIndex={0}>
+                {fileIcon(f)} {FILE_KIND_LABELS[f.kind]}
+                {f.pageCount ? `，${f.pageCount} 页` : ''}
+                <span className="ob-muted" style={{ marginLeft: 4, maxWidth: 260, display: 'inline-block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' }}>
+                  {f.originalName}
+                </span>
+              </span>
+            </Tooltip>
+          ))}
+        </div>
+      </div>
+      <Button size="small" type="text" icon={<EditOutlined />} onClick={onEdit}>
+        编辑
+      </Button>
+      <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={onRemove}>
+        删除
+      </Button>
+    </div>
+  );
+}

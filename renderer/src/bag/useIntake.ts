@@ -1,0 +1,55 @@
+import { useCallback, useRef, useState } from 'react';
+import { ClientError, call, errorMessage, stageFile } from '../api/client';
+import type { IntakeProgress } from './IntakeDialog';
+import { rowFromStaged, type IntakeRow, type RefusedFile } from './intake';
+
+/** Uploads dropped/picked files one by one into staging and collects rows and refusals. */
+export function useIntake(cadreId: number) {
+  const [open, setOpen] = useState(false);
+  const [rows, setRows] = useState<IntakeRow[]>([]);
+  const [refused, setRefused] = useState<RefusedFile[]>([]);
+  const [progress, setProgress] = useState<IntakeProgress | null>(null);
+  const busy = useRef(false);
+
+  const addFiles = useCallback(
+    async (files: File[]) => {
+      if (files.length === 0 || busy.current) return;
+      busy.current = true;
+      setOpen(true);
+      setRefused([]);
+      setProgress({ done: 0, total: files.length, current: files[0]!.name });
+      for (let i = 0; i < files.length; i++) {
+        const f = files[i]!;
+        setProgress({ done: i, total: files.length, current: f.name });
+        try {
+          const staged = await stageFile(f, 'attachment', cadreId);
+          setRows((rs) => [...rs, rowFromStaged(staged)]);
+        } catch (err) {
+          const reason = err instanceof ClientError ? err.message : errorMessage(err);
+          setRefused((rs) => [...rs, { name: f.name, reason }]);
+        }
+      }
+      setProgress({ done: files.length, total: files.length, current: null });
+      busy.current = false;
+    },
+    [cadreId],
+  );
+
+  /** Cancels the intake: staged files are discarded in main. */
+  const cancel = useCallback(() => {
+    for (const r of rows) for (const f of r.files) void call('staging.discard', { token: f.token }).catch(() => undefined);
+    setRows([]);
+    setRefused([]);
+    setProgress(null);
+    setOpen(false);
+  }, [rows]);
+
+  const close = useCallback(() => {
+    setRows([]);
+    setRefused([]);
+    setProgress(null);
+    setOpen(false);
+  }, []);
+
+  return { open, rows, setRows, refused, progress, addFiles, cancel, close };
+}

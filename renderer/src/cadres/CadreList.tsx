@@ -1,0 +1,153 @@
+import { ImportOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Input, Select, Table, Tag, TreeSelect } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { POST_TYPES, type CadreListRow, type PostType } from '../../../shared/domain';
+import { useCall } from '../api/useCall';
+import { useAppState } from '../app/AppState';
+import { fireCommand } from '../app/commands';
+import { useDebounced } from '../util/useDebounced';
+import { useElementHeight } from '../util/useElementHeight';
+import { orgFilterTree, parseOrgFilter, placeLabel } from './orgOptions';
+
+const POST_COLORS: Record<PostType, string> = {
+  乡镇党委第一副书记: 'volcano',
+  村党组织第一书记: 'red',
+  驻村工作队员: 'geekblue',
+};
+
+const columns: ColumnsType<CadreListRow> = [
+  { title: '姓名', dataIndex: 'name', width: 96, fixed: 'left' },
+  { title: '性别', dataIndex: 'gender', width: 60, align: 'center' },
+  { title: '身份证号', dataIndex: 'idNumberMasked', width: 190, render: (v: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v}</span> },
+  { title: '任职类型', dataIndex: 'postType', width: 168, render: (v: PostType) => <Tag color={POST_COLORS[v]}>{v}</Tag> },
+  { title: '选派层级', dataIndex: 'level', width: 86, align: 'center' },
+  { title: '派出单位', dataIndex: 'unitName', width: 200, ellipsis: true, render: (v: string | null) => v ?? '—' },
+  {
+    title: '县 / 乡镇 / 村',
+    key: 'place',
+    ellipsis: true,
+    render: (_: unknown, r) => placeLabel(r.county, r.township, r.village) || <span className="ob-muted">未安排任职</span>,
+  },
+  { title: '材料数', dataIndex: 'materialCount', width: 76, align: 'right' },
+];
+
+/** The cadre list: filters, server-side search, a virtual table that stays fast at 10,000 rows. */
+export function CadreList({ justSetUp }: { justSetUp: boolean }) {
+  const { org, navigate, dataVersion, status } = useAppState();
+  const [query, setQuery] = useState('');
+  const [orgFilter, setOrgFilter] = useState<string>();
+  const [postType, setPostType] = useState<PostType>();
+  const [tipClosed, setTipClosed] = useState(false);
+  const q = useDebounced(query.trim(), 250);
+  const input = useMemo(
+    () => ({ ...(q ? { query: q } : {}), ...parseOrgFilter(orgFilter), ...(postType ? { postType } : {}) }),
+    [q, orgFilter, postType],
+  );
+  const list = useCall('cadres.list', input, `${JSON.stringify(input)}|${dataVersion}`);
+  const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
+  const rows = list.data ?? [];
+  const filtered = Boolean(q || orgFilter || postType);
+  const noCadresAtAll = !filtered && !list.loading && rows.length === 0 && !list.error;
+
+  const tree = useMemo(() => orgFilterTree(org), [org]);
+
+  return (
+    <>
+      <div className="ob-page-title">
+        <h2>干部</h2>
+        <span className="ob-muted" data-testid="cadre-count">
+          {list.loading && !list.data ? '正在加载…' : `共 ${rows.length} 人`}
+        </span>
+        <div style={{ flex: 1 }} />
+        <Button icon={<ImportOutlined />} onClick={() => fireCommand('importRoster')}>
+          导入花名册
+        </Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => fireCommand('newCadre')}>
+          新增干部
+        </Button>
+      </div>
+
+      {justSetUp && !tipClosed && (
+        <Alert
+          style={{ marginBottom: 10 }}
+          type="info"
+          showIcon
+          closable={{ onClose: () => setTipClosed(true) }}
+          title={
+            (status?.cadreCount ?? 0) > 0
+              ? '初始化完成。下一步：点击一名干部查看详情和资料袋，把收到的材料拖入资料袋归档；按 Ctrl+K 可随时搜索。'
+              : '初始化完成。下一步：导入本县的干部花名册（Excel），或点击“新增干部”逐个登记。'
+          }
+        />
+      )}
+
+      <div style={{ display: 'flex', gap: 8, marginBottom: 10, flexWrap: 'wrap' }}>
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder="姓名、拼音、首字母或身份证号"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          style={{ width: 280 }}
+          data-testid="cadre-search"
+        />
+        <TreeSelect
+          allowClear
+          placeholder="县（市、区）/ 乡镇"
+          treeData={tree}
+          value={orgFilter}
+          onChange={(v) => setOrgFilter(v)}
+          style={{ width: 220 }}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+        />
+        <Select
+          allowClear
+          placeholder="任职类型"
+          value={postType}
+          onChange={(v) => setPostType(v)}
+          options={POST_TYPES.map((p) => ({ value: p, label: p }))}
+          style={{ width: 190 }}
+        />
+        <Button icon={<ReloadOutlined />} onClick={list.reload} title="刷新" />
+      </div>
+
+      {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 10 }} />}
+
+      <div ref={boxRef} className="ob-fill" style={{ background: '#fff' }} data-testid="cadre-table">
+        {noCadresAtAll ? (
+          <Empty
+            style={{ paddingTop: 60 }}
+            description={
+              <div>
+                <div style={{ fontSize: 15, color: '#1f2937', marginBottom: 4 }}>还没有登记任何干部</div>
+                <div className="ob-muted">第一步：导入本县已有的干部花名册（Excel 或 CSV），或逐个新增干部。</div>
+              </div>
+            }
+          >
+            <Button type="primary" icon={<ImportOutlined />} onClick={() => fireCommand('importRoster')} style={{ marginRight: 8 }}>
+              导入花名册
+            </Button>
+            <Button icon={<PlusOutlined />} onClick={() => fireCommand('newCadre')}>
+              新增干部
+            </Button>
+          </Empty>
+        ) : (
+          <Table<CadreListRow>
+            virtual
+            size="small"
+            rowKey="id"
+            columns={columns}
+            dataSource={rows}
+            loading={list.loading}
+            pagination={false}
+            scroll={{ x: 1000, y: Math.max(160, boxHeight - 40) }}
+            locale={{ emptyText: filtered ? '没有符合条件的干部' : '暂无数据' }}
+            onRow={(r) => ({ onClick: () => navigate({ kind: 'cadre', id: r.id }), style: { cursor: 'pointer' } })}
+          />
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+/** Small helpers shared by the UI specs: real DataTransfer drops and file bytes. */
+import type { Locator, Page } from '@playwright/test';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+
+export interface DropFile {
+  name: string;
+  mime: string;
+  bytes: Buffer;
+}
+
+/** Dispatches dragenter/dragover/drop with a DataTransfer built in the page from the bytes. */
+export async function dropFiles(target: Locator, files: DropFile[]): Promise<void> {
+  const payload = files.map((f) => ({ name: f.name, mime: f.mime, b64: f.bytes.toString('base64') }));
+  await target.evaluate((el, list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      const bin = atob(f.b64);
+      const u8 = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) u8[i] = bin.charCodeAt(i);
+      dt.items.add(new File([u8], f.name, { type: f.mime }));
+    }
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }
+  }, payload);
+}
+
+/** A real two-page PDF with text in a standard (non-embedded) font and a filled box. */
+export async function samplePdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= 2; i++) {
+    const page = doc.addPage([595, 842]);
+    page.drawRectangle({ x: 60, y: 600, width: 300, height: 120, color: rgb(0.55, 0.11, 0.09) });
+    page.drawText(`OneBag sample page ${i}`, { x: 60, y: 560, size: 24, font });
+  }
+  return Buffer.from(await doc.save());
+}
+
+/** Completes the first-run screen. */
+export async function firstRun(page: Page, operator: string, mode: 'empty' | 'demo'): Promise<void> {
+  await page.getByLabel('操作员姓名').fill(operator);
+  await page.getByRole('radio', { name: mode === 'demo' ? /载入演示数据/ : /从空白开始/ }).check();
+  await page.getByRole('button', { name: '开始使用' }).click();
+}
+
+export async function noHorizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+}
