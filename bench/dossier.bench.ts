@@ -1,0 +1,108 @@
+/**
+ * Dossier engine: a ~300-page typeset dossier (work logs, 45 landscape registers of
+ * 26 rows × 34 columns, catalogue with real page numbers, bookmarks), then the same
+ * with 300 appended original pages and 50 scans. Fonts are loaded once by a warm-up run
+ * first (a long-lived process, pdf-notes G13).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import jpeg from 'jpeg-js';
+import { PDFDocument, PageSizes, StandardFonts, rgb } from 'pdf-lib';
+import { composeDossier } from '../main/dossier/compose/compose';
+import type { DossierDoc, Item, Section } from '../main/dossier/typeset/model';
+import { attendanceTable, paragraph, SECTIONS } from '../tests/fixtures/dossierSample';
+import type { Bench } from './types';
+
+const stamp = (n: number) => ({ fonds: '0123', year: '2024', retention: '永久', itemNo: n, org: '组织部' });
+const cat = (n: number, title: string) => ({ author: '青山乡党委', title, date: '2024-06-01', docNo: `青组发〔2024〕${n}号` });
+
+function typesetDossier(): DossierDoc {
+  const sections: Section[] = SECTIONS.map((title) => ({ title, items: [] }));
+  let n = 0;
+  for (let m = 0; m < 45; m++) {
+    n++;
+    const table = attendanceTable((m % 12) + 1, 26);
+    sections[3]!.items.push({ kind: 'typeset', catalogue: cat(n, `考勤登记表第${m + 1}册`), stamp: stamp(n), blocks: [table] });
+  }
+  for (let k = 0; k < 70; k++) {
+    n++;
+    const blocks = [{ kind: 'heading' as const, level: 1 as const, text: '一、工作情况' }, ...Array.from({ length: 8 }, (_, i) => paragraph(i + k, 3))];
+    sections[4]!.items.push({ kind: 'typeset', catalogue: cat(n, `驻村工作日志第${k + 1}篇`), stamp: stamp(n), blocks });
+  }
+  return {
+    meta: {
+      county: '青山县', cadreName: '张建国', unit: '青山县农业农村局', post: '村党组织第一书记', place: '青山乡青山村',
+      term: '2023年6月—2026年6月', year: '2024', archiveCode: '0123-WS·2024-Y-ZZB-0001', compiler: '李明', checker: '王芳',
+      date: '2024-12-20', pageNumberStyle: 'ofTotal',
+    },
+    sections,
+  };
+}
+
+async function makeOriginals(dir: string): Promise<Item[]> {
+  const items: Item[] = [];
+  for (let f = 0; f < 30; f++) {
+    const d = await PDFDocument.create();
+    const font = await d.embedFont(StandardFonts.TimesRoman);
+    for (let p = 0; p < 10; p++) {
+      const page = d.addPage(f % 5 === 4 ? [PageSizes.A4[1], PageSizes.A4[0]] : PageSizes.A4);
+      for (let l = 0; l < 40; l++) page.drawText(`Original ${f} page ${p} line ${l} — lorem ipsum dolor sit amet`.replace('—', '-'), { x: 50, y: page.getHeight() - 60 - l * 18, size: 11, font });
+      page.drawRectangle({ x: 40, y: 40, width: page.getWidth() - 80, height: 60, color: rgb(0.9, 0.9, 0.95) });
+    }
+    const file = path.join(dir, `orig-${f}.pdf`);
+    fs.writeFileSync(file, await d.save());
+    items.push({ kind: 'pdf', path: file, catalogue: cat(200 + f, `原件${f + 1}`), stamp: stamp(200 + f) });
+  }
+  // 5 distinct A4 scans at 100 dpi, 10 files each
+  const w = 827;
+  const h = 1169;
+  for (let s = 0; s < 5; s++) {
+    const data = Buffer.alloc(w * h * 4);
+    for (let i = 0; i < w * h; i++) {
+      const v = 200 + ((i * (s + 3)) % 50);
+      data[i * 4] = v;
+      data[i * 4 + 1] = v;
+      data[i * 4 + 2] = v;
+      data[i * 4 + 3] = 255;
+    }
+    const jpg = jpeg.encode({ data, width: w, height: h }, 75).data;
+    for (let c = 0; c < 10; c++) {
+      const file = path.join(dir, `scan-${s}-${c}.jpg`);
+      fs.writeFileSync(file, jpg);
+      items.push({ kind: 'image', path: file, catalogue: cat(300 + s * 10 + c, `扫描件${s * 10 + c + 1}`), stamp: stamp(300 + s * 10 + c) });
+    }
+  }
+  return items;
+}
+
+export const bench: Bench = async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-dossier-'));
+  const doc = typesetDossier();
+  let t = performance.now();
+  await composeDossier({ ...doc, sections: [{ title: '预热', items: [doc.sections[4]!.items[0]!] }] }, path.join(dir, 'warm.pdf'));
+  console.log(`  (warm-up incl. font loading: ${((performance.now() - t) / 1000).toFixed(2)} s)`);
+
+  const out1 = path.join(dir, 'typeset.pdf');
+  t = performance.now();
+  const r1 = await composeDossier(doc, out1);
+  const typesetS = (performance.now() - t) / 1000;
+  const size1 = fs.statSync(out1).size / 1e6;
+  console.log(`  typeset: ${r1.pages} pages, ${typesetS.toFixed(2)} s, ${size1.toFixed(2)} MB`);
+
+  const originals = await makeOriginals(dir);
+  const doc2: DossierDoc = { ...doc, sections: [...doc.sections, { title: '附件原件', items: originals }] };
+  const out2 = path.join(dir, 'full.pdf');
+  t = performance.now();
+  const r2 = await composeDossier(doc2, out2);
+  const fullS = (performance.now() - t) / 1000;
+  const appended = r2.items.filter((i) => i.kind === 'pdf').reduce((a, i) => a + i.pageCount, 0);
+  console.log(`  with originals: ${r2.pages} pages (${appended} appended, 50 scans), ${fullS.toFixed(2)} s, ${(fs.statSync(out2).size / 1e6).toFixed(1)} MB, warnings ${r2.warnings.length}`);
+  if (process.env.ONEBAG_KEEP_BENCH) console.log(`  output kept in ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
+  return [
+    { name: `typeset dossier (${r1.pages} pages)`, value: typesetS, unit: 's', target: 4, better: 'lower' },
+    { name: `typeset + ${appended} original pages + 50 scans (${r2.pages} pages)`, value: fullS, unit: 's', target: 10, better: 'lower' },
+    { name: 'typeset size per 100 pages', value: (size1 / r1.pages) * 100, unit: 'MB', target: 1.5, better: 'lower' },
+  ];
+};

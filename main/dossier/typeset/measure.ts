@@ -1,0 +1,146 @@
+/**
+ * Text measuring and drawing for the dossier, on top of main/dossier/fonts.ts.
+ *
+ * With OpenType features off (fonts.ts cjkTextOptions, G3) a string's width is the sum of
+ * its glyph advances, so widths are cached per font and code point. Each character is
+ * drawn by the first font of [requested, serif, sans] that has it (no tofu); the same
+ * choice is used for measuring and drawing.
+ */
+import { cjkTextOptions, registerFonts, type FontOptions, type RegisteredFonts } from '../fonts';
+
+interface Glyph {
+  advanceWidth: number;
+}
+/** The fontkit calls used here (fontkit ships inside pdfkit). */
+interface FontkitLike {
+  unitsPerEm: number;
+  hasGlyphForCodePoint(cp: number): boolean;
+  glyphForCodePoint(cp: number): Glyph;
+}
+
+export interface Run {
+  font: string;
+  text: string;
+  width: number;
+  glyphs: number;
+}
+
+type Doc = PDFKit.PDFDocument;
+type Internal = {
+  _font: { font: FontkitLike };
+  _fragment?: (text: string, x: number, y: number, options: object) => void;
+};
+
+export class TextKit {
+  readonly names: RegisteredFonts;
+  private readonly fonts = new Map<string, FontkitLike>();
+  /** font name → code point → advance in 1/1000 em (-1: glyph missing). */
+  private readonly adv = new Map<string, Map<number, number>>();
+  private readonly textOpts = cjkTextOptions();
+  private readonly fragment: boolean;
+
+  constructor(
+    readonly doc: Doc,
+    opts: FontOptions = {},
+  ) {
+    this.names = registerFonts(doc, opts);
+    const all = [this.names.serif, this.names.serifBold, this.names.sans, this.names.sansBold, this.names.body];
+    for (const n of new Set(all)) {
+      doc.font(n);
+      this.fonts.set(n, (doc as unknown as Internal)._font.font);
+      this.adv.set(n, new Map());
+    }
+    doc.font(this.names.body);
+    this.fragment = typeof (doc as unknown as Internal)._fragment === 'function';
+  }
+
+  private advance(font: string, cp: number): number {
+    const cache = this.adv.get(font)!;
+    let a = cache.get(cp);
+    if (a === undefined) {
+      const f = this.fonts.get(font)!;
+      a = f.hasGlyphForCodePoint(cp) ? (f.glyphForCodePoint(cp).advanceWidth * 1000) / f.unitsPerEm : -1;
+      cache.set(cp, a);
+    }
+    return a;
+  }
+
+  private readonly chains = new Map<string, string[]>();
+  private chain(font: string): string[] {
+    let c = this.chains.get(font);
+    if (!c) this.chains.set(font, (c = [font, this.names.serif, this.names.sans].filter((n, i, a) => a.indexOf(n) === i)));
+    return c;
+  }
+
+  /** Splits text into runs of one font each, with widths at `size`. */
+  runs(text: string, font: string, size: number): Run[] {
+    const chain = this.chain(font);
+    const out: Run[] = [];
+    let cur: Run | null = null;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let f = chain[0]!;
+      let a = this.advance(f, cp);
+      for (let i = 1; a < 0 && i < chain.length; i++) {
+        const b = this.advance(chain[i]!, cp);
+        if (b >= 0) {
+          f = chain[i]!;
+          a = b;
+        }
+      }
+      if (a < 0) a = 1000; // no font has it (.notdef): keep the layout sane
+      const w = (a * size) / 1000;
+      if (cur && cur.font === f) {
+        cur.text += ch;
+        cur.width += w;
+        cur.glyphs++;
+      } else out.push((cur = { font: f, text: ch, width: w, glyphs: 1 }));
+    }
+    return out;
+  }
+
+  width(text: string, font: string, size: number): number {
+    const chain = this.chain(font);
+    let w = 0;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let a = -1;
+      for (let i = 0; a < 0 && i < chain.length; i++) a = this.advance(chain[i]!, cp);
+      w += a < 0 ? 1000 : a;
+    }
+    return (w * size) / 1000;
+  }
+
+  /** A measure callback for justify.ts. */
+  measurer(font: string, size: number): (text: string) => number {
+    return (t) => this.width(t, font, size);
+  }
+
+  /**
+   * Draws one line with its baseline at (x, y), `charSpacing` after every glyph.
+   * Returns the advance drawn (pt).
+   */
+  draw(text: string, x: number, y: number, font: string, size: number, charSpacing = 0): number {
+    const doc = this.doc;
+    let cx = x;
+    for (const r of this.runs(text, font, size)) {
+      doc.font(r.font).fontSize(size);
+      const opts = {
+        ...this.textOpts,
+        lineBreak: false,
+        baseline: 'alphabetic',
+        characterSpacing: charSpacing,
+        textWidth: r.width,
+        wordCount: 1,
+      };
+      if (this.fragment) {
+        // pdfkit internal: doc.text() would lay the line out twice (once more to advance x).
+        (doc as unknown as Internal)._fragment!(r.text, cx, y, opts);
+      } else {
+        doc.text(r.text, cx, y, opts as PDFKit.Mixins.TextOptions);
+      }
+      cx += r.width + charSpacing * r.glyphs;
+    }
+    return cx - x;
+  }
+}

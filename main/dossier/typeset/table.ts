@@ -1,0 +1,151 @@
+/**
+ * Tables: column widths (mm, or shared from what is left by natural width), cells
+ * wrapped with justify.ts (no justification), header row repeated on every page, rows
+ * split across pages only when a row is taller than a page. A table wider than the
+ * portrait block is set on landscape pages (see page.ts).
+ */
+import { wrapText, type Line } from './justify';
+import type { Flow } from './layout';
+import { baselineIn } from './layout';
+import type { TextKit } from './measure';
+import type { ColumnAlign, TableBlock } from './model';
+import { LANDSCAPE, MM, PORTRAIT, type Orientation } from './page';
+
+const PAD_MAX = 1.2 * MM;
+/** Horizontal cell padding: less in narrow columns (day columns of a register). */
+const padX = (w: number) => Math.min(PAD_MAX, w * 0.1);
+const PAD_Y = 0.8 * MM;
+const MIN_COL = 6 * MM;
+const MAX_NATURAL = 60 * MM;
+
+export interface TableGeometry {
+  orientation: Orientation;
+  widths: number[];
+}
+
+/** Column widths and orientation of a table. */
+export function tableGeometry(tk: TextKit, t: TableBlock): TableGeometry {
+  const size = t.fontSize ?? 10.5;
+  const natural = t.columns.map((c, i) => {
+    if (c.widthMm) return c.widthMm * MM;
+    let w = tk.width(c.title, tk.names.sans, size);
+    for (const r of t.rows) {
+      const cell = r[i] ?? '';
+      if (cell.length > 60) return MAX_NATURAL;
+      w = Math.max(w, ...cell.split('\n').map((p) => tk.width(p, tk.names.body, size)));
+    }
+    return Math.min(MAX_NATURAL, Math.max(MIN_COL, w + 2 * PAD_MAX + 1));
+  });
+  const total = natural.reduce((a, b) => a + b, 0);
+  const orientation: Orientation = t.landscape || total > PORTRAIT.w + 0.5 ? 'landscape' : 'portrait';
+  const avail = orientation === 'portrait' ? PORTRAIT.w : LANDSCAPE.w;
+  const fixed = t.columns.reduce((a, c, i) => a + (c.widthMm ? natural[i]! : 0), 0);
+  const flex = total - fixed;
+  let widths: number[];
+  if (flex > 0 && fixed < avail) {
+    // columns without a width share what is left, in proportion to their natural width
+    const k = (avail - fixed) / flex;
+    widths = natural.map((w, i) => (t.columns[i]!.widthMm ? w : w * k));
+  } else {
+    widths = natural.slice();
+  }
+  const sum = widths.reduce((a, b) => a + b, 0);
+  if (sum > avail) widths = widths.map((w) => (w * avail) / sum);
+  return { orientation, widths };
+}
+
+interface CellLines {
+  lines: Line[];
+  align: ColumnAlign;
+}
+
+function wrapRow(tk: TextKit, cells: string[], widths: number[], font: string, size: number, aligns: ColumnAlign[]): CellLines[] {
+  return widths.map((w, i) => ({
+    lines: wrapText(cells[i] ?? '', { width: Math.max(1, w - 2 * padX(w)), measure: tk.measurer(font, size), justify: false }),
+    align: aligns[i] ?? 'left',
+  }));
+}
+
+/** Draws `count` lines from `from` of each cell as one row band starting at flow.y. */
+function drawBand(flow: Flow, x0: number, widths: number[], cells: CellLines[], from: number, count: number, font: string, size: number, pitch: number): number {
+  const h = count * pitch + 2 * PAD_Y;
+  const top = flow.y;
+  let x = x0;
+  cells.forEach((c, i) => {
+    const w = widths[i]!;
+    for (let k = 0; k < count; k++) {
+      const l = c.lines[from + k];
+      if (!l || !l.text) continue;
+      let lx = x + padX(w);
+      if (c.align === 'center') lx = x + (w - l.width) / 2;
+      else if (c.align === 'right') lx = x + w - padX(w) - l.width;
+      flow.text(l.text, lx, baselineIn(top + PAD_Y + k * pitch, pitch, size), font, size);
+    }
+    x += w;
+  });
+  const right = x;
+  // borders: bottom rule, and the verticals of this band (the top is the previous band's bottom)
+  flow.line(x0, top + h, right, top + h);
+  let vx = x0;
+  flow.line(vx, top, vx, top + h);
+  for (const w of widths) {
+    vx += w;
+    flow.line(vx, top, vx, top + h);
+  }
+  flow.y += h;
+  return h;
+}
+
+/** Lays out a table in the flow (new landscape page(s) when the table is wide). */
+export function layoutTable(flow: Flow, t: TableBlock, geometry?: TableGeometry): void {
+  const tk = flow.tk;
+  const size = t.fontSize ?? 10.5;
+  const pitch = size * 1.4;
+  const { orientation, widths } = geometry ?? tableGeometry(tk, t);
+  const head = wrapRow(tk, t.columns.map((c) => c.title), widths, tk.names.sans, size, t.columns.map(() => 'center'));
+  const headLines = Math.max(1, ...head.map((c) => c.lines.length));
+  const headH = headLines * pitch + 2 * PAD_Y;
+  const capSize = 12;
+  const capH = t.caption ? capSize * 2 : 0;
+  const aligns = t.columns.map((c) => c.align ?? 'left');
+  const tableW = widths.reduce((a, b) => a + b, 0);
+
+  const startPage = (first: boolean) => {
+    const f = flow.frame;
+    const x0 = f.x + (f.w - tableW) / 2;
+    if (first && t.caption) {
+      const lines = wrapText(t.caption, { width: f.w, measure: tk.measurer(tk.names.sans, capSize), justify: false });
+      flow.lines(lines, { x: f.x, width: f.w, font: tk.names.sans, size: capSize, pitch: capSize * 1.8, align: 'center', orientation });
+    }
+    flow.line(x0, flow.y, x0 + tableW, flow.y);
+    drawBand(flow, x0, widths, head, 0, headLines, tk.names.sans, size, pitch);
+    return x0;
+  };
+
+  const firstRow = t.rows[0] ? wrapRow(tk, t.rows[0], widths, tk.names.body, size, aligns) : [];
+  const firstH = Math.max(1, ...firstRow.map((c) => c.lines.length)) * pitch + 2 * PAD_Y;
+  if (orientation === 'landscape' && flow.page.orientation !== 'landscape') flow.newPage('landscape');
+  else flow.ensure(capH + headH + firstH, orientation);
+  if (flow.y > flow.frame.y + 0.01) flow.y += pitch * 0.3;
+  let x0 = startPage(true);
+
+  t.rows.forEach((row, ri) => {
+    const cells = ri === 0 ? firstRow : wrapRow(tk, row, widths, tk.names.body, size, aligns);
+    const n = Math.max(1, ...cells.map((c) => c.lines.length));
+    let done = 0;
+    while (done < n) {
+      const room = Math.floor((flow.bottom - flow.y - 2 * PAD_Y) / pitch + 1e-6);
+      const rest = n - done;
+      const fitsFresh = rest * pitch + 2 * PAD_Y + headH <= flow.frame.h;
+      if (room < 1 || (room < rest && fitsFresh)) {
+        flow.newPage(orientation);
+        x0 = startPage(false);
+        continue;
+      }
+      const take = Math.min(room, rest);
+      drawBand(flow, x0, widths, cells, done, take, tk.names.body, size, pitch);
+      done += take;
+    }
+  });
+  flow.y += pitch * 0.5;
+}

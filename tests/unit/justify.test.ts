@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  glyphCount,
+  LINE_END_PROHIBITED,
+  LINE_START_PROHIBITED,
+  renderedWidth,
+  tokenize,
+  wrapParagraph,
+  wrapText,
+} from '../../main/dossier/typeset/justify';
+
+/** Full-width CJK = 10, latin/digits = 5.5, spaces = 3. */
+const measure = (s: string) => {
+  let w = 0;
+  for (const ch of s) w += ch === ' ' ? 3 : /[\x21-\x7e]/.test(ch) ? 5.5 : 10;
+  return w;
+};
+const first = (s: string) => Array.from(s)[0]!;
+const last = (s: string) => Array.from(s).at(-1)!;
+
+const TEXT =
+  '驻村以来，工作队坚持“五必到”要求，重要会议、重点工作、难点问题、重大纠纷、突发事件均到场处置。全年走访农户186户（其中脱贫户42户、监测户9户），收集意见建议37条；协调资金50万元，建成大棚12座……下一步——继续推进《产业园建设方案》的落实。The cooperative Qingshui Agri-Co. Ltd. signed a contract with FreshMart（线上销售）。';
+
+describe('justify', () => {
+  it('keeps latin words and numbers together', () => {
+    expect(tokenize('建成大棚12座和FreshMart合作')).toEqual(['建', '成', '大', '棚', '12', '座', '和', 'FreshMart', '合', '作']);
+    for (const width of [87, 93, 101, 150, 233]) {
+      const lines = wrapParagraph(TEXT, { width, measure });
+      const joined = lines.map((l) => l.text).join('');
+      for (const word of ['186', '50', 'Qingshui', 'FreshMart', 'cooperative', 'contract']) {
+        expect(joined).toContain(word);
+        expect(lines.some((l) => l.text.includes(word))).toBe(true);
+      }
+    }
+  });
+
+  it('never starts a line with a line-start-prohibited mark nor ends one with an opening mark', () => {
+    for (let width = 60; width <= 300; width += 7) {
+      const lines = wrapParagraph(TEXT, { width, measure, indent: 20 });
+      expect(lines.map((l) => l.text).join('').replace(/ /g, '')).toBe(TEXT.replace(/ /g, ''));
+      lines.forEach((l, i) => {
+        if (i > 0) expect(LINE_START_PROHIBITED.has(first(l.text)), `width ${width} line ${i}: ${l.text}`).toBe(false);
+        if (!l.last) expect(LINE_END_PROHIBITED.has(last(l.text)), `width ${width} line ${i}: ${l.text}`).toBe(false);
+      });
+    }
+  });
+
+  it('pushes a character down with its mark, or pulls a mark in', () => {
+    // 4 characters fit; the 5th is "，": pulled in (overflow 10 ≤ squeeze 5? no → pushed out with 四)
+    const pushed = wrapParagraph('一二三四，五六七八九', { width: 40, measure, maxSqueeze: 5 });
+    expect(pushed[0]!.text).toBe('一二三');
+    expect(pushed[1]!.text.startsWith('四，')).toBe(true);
+    const pulled = wrapParagraph('一二三四，五六七八九', { width: 40, measure, maxSqueeze: 10 });
+    expect(pulled[0]!.text).toBe('一二三四，');
+    expect(pulled[0]!.charSpacing).toBeLessThan(0);
+    // an opening bracket never ends a line
+    const open = wrapParagraph('一二三（四五）六七', { width: 40, measure });
+    expect(open[0]!.text).toBe('一二三');
+  });
+
+  it('justified lines fill the width exactly; the last line is left-aligned', () => {
+    for (const width of [83, 120, 157.3, 442.2]) {
+      const lines = wrapParagraph(TEXT, { width, measure, indent: 20 });
+      expect(lines.length).toBeGreaterThan(1);
+      for (const l of lines) {
+        expect(Math.abs(l.width - measure(l.text))).toBeLessThan(1e-9);
+        if (l.last) {
+          expect(l.charSpacing).toBe(0);
+          expect(l.indent + l.width).toBeLessThanOrEqual(width + 0.01);
+        } else if (glyphCount(l.text) > 1) {
+          expect(Math.abs(l.indent + renderedWidth(l) - width)).toBeLessThan(0.01);
+        }
+      }
+      expect(lines[0]!.indent).toBe(20);
+      expect(lines.slice(1).every((l) => l.indent === 0)).toBe(true);
+    }
+  });
+
+  it('cuts a word wider than the line and keeps paragraphs apart', () => {
+    const lines = wrapParagraph('https://example.org/averyveryverylongpathsegmentwithoutbreaks', { width: 60, measure });
+    expect(lines.every((l) => measure(l.text) <= 60 + 5.5)).toBe(true);
+    const paras = wrapText('第一段。\n第二段。', { width: 200, measure, indent: 20 });
+    expect(paras.map((l) => [l.text, l.indent, l.last])).toEqual([
+      ['第一段。', 20, true],
+      ['第二段。', 20, true],
+    ]);
+  });
+});
