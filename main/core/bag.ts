@@ -1,0 +1,253 @@
+/**
+ * The bag (一袋式档案): materials filed per cadre, each with its original files.
+ * Files are inspected before anything is written, stored content-addressed, and the
+ * material, its file links, its search tokens and the audit entry go in one transaction.
+ */
+import type { MaterialInput } from '../../shared/api';
+import { MATERIAL_CATEGORIES, type Material, type MaterialSearchHit, type StoredFile } from '../../shared/domain';
+import { AppError } from '../../shared/result';
+import type { BlobStore } from '../files/blobStore';
+import { inspectFile, type FileFacts } from '../files/inspect';
+import { nowIso, type Db } from '../store/db';
+import { audit } from './audit';
+import { queryToFts, toSearchTokens } from './searchTokens';
+
+interface MaterialRow {
+  id: number;
+  cadre_id: number;
+  category: Material['category'];
+  title: string;
+  date: string | null;
+  year: number;
+  responsible: string | null;
+  doc_number: string | null;
+  secrecy: Material['secrecy'];
+  notes: string | null;
+  created_at: string;
+}
+
+interface FileRow {
+  material_id: number;
+  sha256: string;
+  original_name: string;
+  kind: StoredFile['kind'];
+  mime: string;
+  size: number;
+  page_count: number | null;
+  width: number | null;
+  height: number | null;
+  orientation: number | null;
+}
+
+const categoryRank = new Map<string, number>(MATERIAL_CATEGORIES.map((c, i) => [c, i]));
+
+const notFound = () => new AppError('NOT_FOUND', '该材料不存在或已被删除');
+
+/** Loads files for many materials in one query per 500 ids (SQLite's variable limit is far above). */
+function filesFor(db: Db, ids: number[]): Map<number, StoredFile[]> {
+  const out = new Map<number, StoredFile[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    const rows = db
+      .prepare(
+        `SELECT mf.material_id, mf.sha256, mf.original_name, b.kind, b.mime, b.size, b.page_count, b.width, b.height, b.orientation
+         FROM material_files mf JOIN blobs b ON b.sha256 = mf.sha256
+         WHERE mf.material_id IN (${part.map(() => '?').join(',')})
+         ORDER BY mf.material_id, mf.position`,
+      )
+      .all(...part) as FileRow[];
+    for (const r of rows) {
+      const list = out.get(r.material_id) ?? [];
+      list.push({
+        sha256: r.sha256,
+        originalName: r.original_name,
+        kind: r.kind,
+        mime: r.mime,
+        size: r.size,
+        pageCount: r.page_count,
+        width: r.width,
+        height: r.height,
+        orientation: r.orientation,
+      });
+      out.set(r.material_id, list);
+    }
+  }
+  return out;
+}
+
+function toMaterials(db: Db, rows: MaterialRow[]): Material[] {
+  const files = filesFor(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    cadreId: r.cadre_id,
+    category: r.category,
+    title: r.title,
+    date: r.date,
+    year: r.year,
+    responsible: r.responsible,
+    docNumber: r.doc_number,
+    secrecy: r.secrecy,
+    notes: r.notes,
+    files: files.get(r.id) ?? [],
+    createdAt: r.created_at,
+  }));
+}
+
+export function getMaterial(db: Db, id: number): Material {
+  const row = db.prepare('SELECT * FROM materials WHERE id = ?').get(id) as MaterialRow | undefined;
+  if (!row) throw notFound();
+  return toMaterials(db, [row])[0]!;
+}
+
+/** The bag in the archive's order: category as the source report lists them, then date (undated last). */
+export function listMaterials(db: Db, cadreId: number, year?: number): Material[] {
+  const rows = (
+    year === undefined
+      ? db.prepare('SELECT * FROM materials WHERE cadre_id = ?').all(cadreId)
+      : db.prepare('SELECT * FROM materials WHERE cadre_id = ? AND year = ?').all(cadreId, year)
+  ) as MaterialRow[];
+  rows.sort(
+    (a, b) =>
+      (categoryRank.get(a.category) ?? 99) - (categoryRank.get(b.category) ?? 99) ||
+      (a.date ?? '9999').localeCompare(b.date ?? '9999') ||
+      a.id - b.id,
+  );
+  return toMaterials(db, rows);
+}
+
+/** Everything a user may search a material by: title, notes, number, responsible, file names. */
+function indexMaterial(db: Db, id: number): void {
+  const m = db.prepare('SELECT title, notes, doc_number, responsible FROM materials WHERE id = ?').get(id) as
+    | { title: string; notes: string | null; doc_number: string | null; responsible: string | null }
+    | undefined;
+  if (!m) return;
+  const names = db.prepare('SELECT original_name FROM material_files WHERE material_id = ?').pluck().all(id) as string[];
+  const text = [m.title, m.notes, m.doc_number, m.responsible, ...names.map((n) => n.replace(/\.[A-Za-z0-9]{1,5}$/, ''))]
+    .filter(Boolean)
+    .join('\n');
+  db.prepare('DELETE FROM material_fts WHERE rowid = ?').run(id);
+  db.prepare('INSERT INTO material_fts (rowid, tokens) VALUES (?, ?)').run(id, toSearchTokens(text));
+}
+
+const materialParams = (input: MaterialInput) => ({
+  category: input.category,
+  title: input.title,
+  date: input.date,
+  year: input.year,
+  responsible: input.responsible || null,
+  doc_number: input.docNumber || null,
+  secrecy: input.secrecy,
+  notes: input.notes || null,
+});
+
+/**
+ * Files one material with its files. Every file is inspected first: one refusal throws
+ * before anything is written. Blobs are then stored (deduplicated), and the rows go in
+ * one transaction. A failure after storing blobs (e.g. disk full) leaves only unreferenced,
+ * content-addressed blobs, which a later identical file reuses.
+ */
+export async function addMaterial(
+  db: Db,
+  blobs: BlobStore,
+  cadreId: number,
+  input: MaterialInput,
+  files: Array<{ path: string; name: string }>,
+): Promise<Material> {
+  if (!db.prepare('SELECT 1 FROM cadres WHERE id = ?').get(cadreId)) throw new AppError('NOT_FOUND', '该干部不存在或已被删除');
+  if (files.length === 0) throw new AppError('INVALID_INPUT', '请至少添加一个文件');
+  const facts: FileFacts[] = [];
+  for (const f of files) facts.push(await inspectFile(f.path, f.name));
+  const stored: Array<{ sha256: string; size: number }> = [];
+  for (const f of files) stored.push(await blobs.put(f.path));
+
+  const now = nowIso();
+  const id = db.transaction(() => {
+    const res = db
+      .prepare(
+        `INSERT INTO materials (cadre_id, category, title, date, year, responsible, doc_number, secrecy, notes, created_at, updated_at)
+         VALUES (@cadre_id, @category, @title, @date, @year, @responsible, @doc_number, @secrecy, @notes, @now, @now)`,
+      )
+      .run({ cadre_id: cadreId, now, ...materialParams(input) });
+    const materialId = Number(res.lastInsertRowid);
+    const insBlob = db.prepare(
+      `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, width, height, orientation, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insLink = db.prepare('INSERT INTO material_files (material_id, position, sha256, original_name) VALUES (?, ?, ?, ?)');
+    files.forEach((f, i) => {
+      const x = facts[i]!;
+      const s = stored[i]!;
+      insBlob.run(s.sha256, x.kind, x.mime, s.size, x.pageCount, x.width, x.height, x.orientation, now);
+      insLink.run(materialId, i, s.sha256, f.name);
+    });
+    indexMaterial(db, materialId);
+    audit(db, 'attach', 'material', materialId, {
+      cadreId,
+      title: input.title,
+      files: files.map((f, i) => ({ name: f.name, sha256: stored[i]!.sha256 })),
+    });
+    return materialId;
+  })();
+  return getMaterial(db, id);
+}
+
+export function updateMaterial(db: Db, id: number, input: MaterialInput): Material {
+  db.transaction(() => {
+    const res = db
+      .prepare(
+        `UPDATE materials SET category = @category, title = @title, date = @date, year = @year, responsible = @responsible,
+         doc_number = @doc_number, secrecy = @secrecy, notes = @notes, updated_at = @now WHERE id = @id`,
+      )
+      .run({ id, now: nowIso(), ...materialParams(input) });
+    if (res.changes === 0) throw notFound();
+    indexMaterial(db, id);
+    audit(db, 'update', 'material', id, { title: input.title, category: input.category });
+  })();
+  return getMaterial(db, id);
+}
+
+/** Removes the record and its links; blobs stay (content-addressed, possibly shared, kept for audit). */
+export function removeMaterial(db: Db, id: number): void {
+  db.transaction(() => {
+    const m = db.prepare('SELECT cadre_id, title FROM materials WHERE id = ?').get(id) as { cadre_id: number; title: string } | undefined;
+    if (!m) throw notFound();
+    db.prepare('DELETE FROM material_fts WHERE rowid = ?').run(id);
+    db.prepare('DELETE FROM materials WHERE id = ?').run(id);
+    audit(db, 'delete', 'material', id, { cadreId: m.cadre_id, title: m.title });
+  })();
+}
+
+/** Where a file with this content is already filed, preferring the given cadre's own bag. */
+export function findDuplicate(db: Db, sha256: string, preferCadreId?: number): { materialTitle: string; cadreName: string } | null {
+  const row = db
+    .prepare(
+      `SELECT m.title AS materialTitle, c.name AS cadreName
+       FROM material_files mf JOIN materials m ON m.id = mf.material_id JOIN cadres c ON c.id = m.cadre_id
+       WHERE mf.sha256 = ?
+       ORDER BY (m.cadre_id = ?) DESC, m.id DESC LIMIT 1`,
+    )
+    .get(sha256, preferCadreId ?? -1) as { materialTitle: string; cadreName: string } | undefined;
+  return row ?? null;
+}
+
+/**
+ * Materials matching every word of `q`, newest filed first. Ordering by rowid lets FTS5
+ * stop after `limit` hits; ranking all matches of a common word like 工作 would not scale.
+ */
+export function searchMaterials(db: Db, q: string, limit = 50): MaterialSearchHit[] {
+  const match = queryToFts(q);
+  if (!match) return [];
+  const rows = db
+    .prepare(
+      `SELECT m.*, c.name AS cadre_name
+       FROM (SELECT rowid AS id FROM material_fts WHERE material_fts MATCH ? ORDER BY rowid DESC LIMIT ?) hit
+       JOIN materials m ON m.id = hit.id JOIN cadres c ON c.id = m.cadre_id
+       ORDER BY m.id DESC`,
+    )
+    .all(match, limit) as Array<MaterialRow & { cadre_name: string }>;
+  const materials = toMaterials(db, rows);
+  return materials.map((m, i) => ({ ...m, cadreName: rows[i]!.cadre_name }));
+}

@@ -1,0 +1,127 @@
+/**
+ * Inspects a file before it may enter the archive: type from content, PDF page count,
+ * image size and orientation. Anything that would not open or print later is refused now,
+ * with a Chinese message that names the file and says why.
+ */
+import fs from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
+import type { FileKind } from '../../shared/domain';
+import { AppError } from '../../shared/result';
+import { isBomb, jpegFacts, MAX_PIXELS, MAX_SIDE, pngFacts, tiffFacts, type ImageFacts } from './imageFacts';
+import { pdfEncryption } from './pdfEncryption';
+import { detectKind, HEAD_BYTES, type RandomAccess } from './sniff';
+
+export interface FileFacts {
+  kind: FileKind;
+  mime: string;
+  size: number;
+  pageCount: number | null;
+  width: number | null;
+  height: number | null;
+  orientation: number | null;
+}
+
+const refuse = (name: string, reason: string) => new AppError('FILE_REFUSED', `「${name}」${reason}`);
+
+function reader(fd: number, size: number): RandomAccess {
+  return {
+    size,
+    read(offset, length) {
+      const len = Math.max(0, Math.min(length, size - offset));
+      const buf = Buffer.alloc(len);
+      const n = len > 0 && offset >= 0 ? fs.readSync(fd, buf, 0, len, offset) : 0;
+      return buf.subarray(0, n);
+    },
+  };
+}
+
+export async function inspectFile(path: string, displayName: string): Promise<FileFacts> {
+  const fd = await fs.promises.open(path, 'r');
+  try {
+    const { size } = await fd.stat();
+    if (size === 0) throw refuse(displayName, '是空文件（0 字节），无法归档。请检查原文件后重新添加');
+    const file = reader(fd.fd, size);
+    const head = file.read(0, HEAD_BYTES);
+    const detected = detectKind(head, file);
+    if (!detected) {
+      throw refuse(displayName, '是无法识别的文件类型，无法归档。可归档 PDF、JPEG、PNG、TIFF、Word、Excel、OFD 和纯文本文件');
+    }
+    const facts: FileFacts = { ...detected, size, pageCount: null, width: null, height: null, orientation: null };
+    if (detected.kind === 'pdf') {
+      facts.pageCount = await pdfPages(await fd.readFile(), displayName);
+    } else if (detected.kind === 'jpeg' || detected.kind === 'png' || detected.kind === 'tiff') {
+      const img = imageFacts(detected.kind, file, displayName);
+      facts.width = img.width;
+      facts.height = img.height;
+      facts.orientation = img.orientation;
+    }
+    return facts;
+  } finally {
+    await fd.close();
+  }
+}
+
+async function pdfPages(bytes: Buffer, name: string): Promise<number> {
+  // Without %%EOF the file was cut off (interrupted download or copy), even if pdf-lib could limp through it.
+  if (bytes.lastIndexOf('%%EOF') < 0) {
+    throw refuse(name, '不完整（文件末尾缺失，可能下载或拷贝时中断），无法归档。请重新获取完整的文件');
+  }
+  let doc: PDFDocument;
+  try {
+    doc = await silently(() => PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false }));
+  } catch {
+    throw refuse(name, '已损坏或不是有效的 PDF 文件，无法打开。请重新导出或扫描后再添加');
+  }
+  // Encrypted files are refused even without a user password: pdf-lib cannot decrypt them,
+  // so their pages would print blank or broken in the dossier.
+  const enc = doc.isEncrypted ? pdfEncryption(doc) : 'none';
+  if (enc === 'needsPassword') throw refuse(name, '需要密码才能打开，无法归档。请提供未加密的文件');
+  if (enc === 'emptyUserPassword') {
+    throw refuse(name, '已加密（虽可直接打开，但设有权限限制），无法合并到档案中。请用原软件另存为未加密的 PDF 后再添加');
+  }
+  let pages: number;
+  try {
+    pages = doc.getPageCount();
+  } catch {
+    throw refuse(name, '已损坏（页面结构无法读取），无法归档。请重新导出或扫描后再添加');
+  }
+  if (pages === 0) throw refuse(name, '没有任何页面，无法归档。请检查原文件后重新添加');
+  return pages;
+}
+
+/** pdf-lib logs every repaired object to the console; keep the main process log readable. */
+async function silently<T>(fn: () => Promise<T>): Promise<T> {
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    return await fn();
+  } finally {
+    console.warn = warn;
+  }
+}
+
+function imageFacts(kind: 'jpeg' | 'png' | 'tiff', file: RandomAccess, name: string): ImageFacts {
+  let f: ImageFacts | null;
+  if (kind === 'jpeg') {
+    // Big EXIF thumbnails and ICC profiles can push the frame header past the first MB.
+    f = jpegFacts(file.read(0, 1024 * 1024));
+    if (!f && file.size > 1024 * 1024) f = jpegFacts(file.read(0, 16 * 1024 * 1024));
+  } else if (kind === 'png') {
+    f = pngFacts(file.read(0, 64 * 1024));
+  } else {
+    f = tiffFacts((o, l) => file.read(o, l));
+  }
+  if (!f || f.width === 0 || f.height === 0) {
+    throw refuse(name, '图片已损坏，无法读取尺寸，无法归档。请重新扫描或导出后再添加');
+  }
+  if (isBomb(f)) {
+    throw refuse(
+      name,
+      `图片尺寸过大（${f.width}×${f.height} 像素），超过单边 ${MAX_SIDE} 像素或总计 ${MAX_PIXELS / 1e8} 亿像素的上限，无法归档。请缩小后再添加`,
+    );
+  }
+  if (f.unsupportedCoding) {
+    throw refuse(name, `是采用${f.unsupportedCoding}的 JPEG 图片，多数阅读和打印软件无法显示，无法归档。请用看图软件另存为普通 JPEG 后再添加`);
+  }
+  return f;
+}
