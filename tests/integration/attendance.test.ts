@@ -92,7 +92,7 @@ describe('attendance store', () => {
     expect(li.cells[15]).toEqual(['在岗', '在岗']);
     expect(li.counts).toMatchObject({ postedDays: 16, onPost: 16, required: 11, meetsMinimum: true });
     expect(g.certification).toBeNull();
-    expect(g.settings).toEqual({ gongchuCountsOnPost: true, monthlyMinimum: 20, leaveTownshipMaxDays: 3 });
+    expect(g.settings).toMatchObject({ gongchuCountsOnPost: true, monthlyMinimum: 20, leaveTownshipMaxDays: 3, certifyDeadlineDays: 10 });
     expect(g.complete).toBe(true);
   });
 

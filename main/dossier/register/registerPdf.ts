@@ -1,0 +1,93 @@
+/**
+ * registerPdf(): the monthly attendance register (月考勤登记表) of one township as a PDF,
+ * filled from the month grid or blank (names only) for filling by hand.
+ */
+import fs from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { getMonthGrid, type MonthGrid } from '../../core/attendance/grid';
+import type { CoreContext } from '../../core/context';
+import type { FontOptions } from '../fonts';
+import { TextKit } from '../typeset/measure';
+import { paintPage } from '../typeset/paint';
+import { HEAD_H, layoutRegister } from './layout';
+
+type Db = CoreContext['db'];
+
+export interface RegisterOptions {
+  townshipId: number;
+  /** YYYY-MM */
+  month: string;
+  /** Names only, no marks, totals or remarks. */
+  blank?: boolean;
+  fonts?: FontOptions;
+}
+
+export interface RegisterData {
+  grid: MonthGrid;
+  countyName: string;
+}
+
+export interface RegisterResult {
+  pdf: Buffer;
+  pages: number;
+  cadres: number;
+}
+
+function loadData(db: Db, townshipId: number, month: string): RegisterData {
+  const grid = getMonthGrid(db, townshipId, month);
+  const county = db.prepare('SELECT name FROM counties WHERE id = ?').get(grid.countyId) as { name: string } | undefined;
+  return { grid, countyName: county?.name ?? '' };
+}
+
+export async function registerPdf(db: Db, opts: RegisterOptions): Promise<RegisterResult> {
+  const data = loadData(db, opts.townshipId, opts.month);
+  const blank = opts.blank ?? false;
+  const { grid } = data;
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: 'A4',
+    margin: 0,
+    pdfVersion: '1.7',
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: {
+      Title: `${data.countyName}${grid.townshipName}${grid.month.slice(0, 4)}年${Number(grid.month.slice(5))}月选派干部月考勤登记表${blank ? '（空白）' : ''}`,
+      Creator: 'OneBag 一袋式档案',
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  const tk = new TextKit(doc, opts.fonts);
+  const laid = layoutRegister(tk, data, blank);
+  laid.pages.forEach((page, i) => {
+    const top = laid.headTops[i];
+    paintPage(tk, page, () => {
+      if (top === null || top === undefined) return;
+      // light grey behind rest-day headers; drawn over the text, so kept translucent
+      doc.save().fillColor('black').fillOpacity(0.12);
+      for (const c of laid.restColumns) doc.rect(c.x, top, c.w, HEAD_H).fill();
+      doc.restore();
+    });
+  });
+  doc.end();
+  await done;
+  return { pdf: Buffer.concat(chunks), pages: laid.pages.length, cadres: grid.rows.length };
+}
+
+/** Writes the register to `outPath` (through a temp file, so a failed run leaves no half PDF). */
+export async function writeRegisterPdf(db: Db, opts: RegisterOptions, outPath: string): Promise<Omit<RegisterResult, 'pdf'>> {
+  const r = await registerPdf(db, opts);
+  const tmp = `${outPath}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, r.pdf);
+    fs.renameSync(tmp, outPath);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+  return { pages: r.pages, cadres: r.cadres };
+}

@@ -1,0 +1,61 @@
+import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Spin } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import type { RegisterPdfResult } from '../../../../shared/api/attendanceIo';
+import { call, errorMessage } from '../../api/client';
+
+const PdfPreview = lazy(() => import('../../preview/PdfPreview').then((m) => ({ default: m.PdfPreview })));
+
+/** The generated register: page preview, 用系统程序打开 (to print), and a download link. */
+export function RegisterPreview({ pdf, onClose }: { pdf: RegisterPdfResult | null; onClose: () => void }) {
+  const [opening, setOpening] = useState(false);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const close = () => {
+    setOpenError(null);
+    onClose();
+  };
+
+  const openExternal = async () => {
+    if (!pdf) return;
+    setOpening(true);
+    setOpenError(null);
+    try {
+      await call('files.openExternal', { sha256: pdf.sha256 });
+    } catch (err) {
+      setOpenError(errorMessage(err));
+    } finally {
+      setOpening(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={pdf !== null}
+      onCancel={close}
+      title={pdf ? `${pdf.fileName.replace(/\.pdf$/, '')}（${pdf.cadres} 人，${pdf.pages} 页）` : ''}
+      width={800}
+      style={{ top: 24 }}
+      destroyOnHidden
+      footer={[
+        <Button key="dl" icon={<DownloadOutlined />} href={pdf?.url} download={pdf?.fileName}>
+          保存 PDF
+        </Button>,
+        <Button key="open" type="primary" icon={<ExportOutlined />} loading={opening} onClick={openExternal} data-testid="register-open-external">
+          用系统程序打开（打印）
+        </Button>,
+        <Button key="close" onClick={close}>
+          关闭
+        </Button>,
+      ]}
+    >
+      {openError && <Alert type="warning" showIcon title={openError} style={{ marginBottom: 8 }} />}
+      {pdf && (
+        <div data-testid="register-preview">
+          <Suspense fallback={<Spin style={{ display: 'block', margin: 40 }} />}>
+            <PdfPreview url={pdf.url} />
+          </Suspense>
+        </div>
+      )}
+    </Modal>
+  );
+}
