@@ -79,13 +79,43 @@ export interface AttendanceSettings {
   monthlyMinimum: number;
   /** Leave up to this many days is approved by the township party committee, longer by the county (one county uses 5). */
   leaveTownshipMaxDays: number;
+  /** A month must be certified within this many days after it ends (else an alert). */
+  certifyDeadlineDays: number;
+  /** Absences found at checks (督查) that cap the year-end grade; see shared/events.ts. */
+  checkAbsence: CheckAbsenceThresholds;
+}
+
+/** Found not on post this many times in a year: no 优秀 / at most 基本称职 / 不称职. */
+export interface CheckAbsenceThresholds {
+  noExcellentAt: number;
+  maxBasicAt: number;
+  incompetentAt: number;
 }
 
 export const DEFAULT_ATTENDANCE_SETTINGS: AttendanceSettings = {
   gongchuCountsOnPost: true,
   monthlyMinimum: 20,
   leaveTownshipMaxDays: 3,
+  certifyDeadlineDays: 10,
+  checkAbsence: { noExcellentAt: 1, maxBasicAt: 2, incompetentAt: 3 },
 };
+
+const timesSchema = (label: string) =>
+  z
+    .number({ message: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .min(1, `${label}不能少于1次`)
+    .max(50, `${label}不能超过50次`);
+
+export const checkAbsenceThresholdsSchema = z
+  .object({
+    noExcellentAt: timesSchema('不得评优秀的不在岗次数'),
+    maxBasicAt: timesSchema('最高评基本称职的不在岗次数'),
+    incompetentAt: timesSchema('评为不称职的不在岗次数'),
+  })
+  .refine((t) => t.noExcellentAt <= t.maxBasicAt && t.maxBasicAt <= t.incompetentAt, {
+    message: '督查不在岗次数门槛应依次不减：不得评优秀 ≤ 最高基本称职 ≤ 不称职',
+  });
 
 export const attendanceSettingsSchema = z.object({
   gongchuCountsOnPost: z.boolean({ message: '请选择“公出”是否计入在岗天数' }),
@@ -99,6 +129,12 @@ export const attendanceSettingsSchema = z.object({
     .min(0.5, '乡镇审批天数上限不能少于半天')
     .max(60, '乡镇审批天数上限不能超过60天')
     .refine((v) => Number.isInteger(v * 2), '乡镇审批天数上限应以半天为单位'),
+  certifyDeadlineDays: z
+    .number({ message: '考勤认定期限应为数字' })
+    .int('考勤认定期限应为整数天')
+    .min(0, '考勤认定期限不能为负数')
+    .max(90, '考勤认定期限不能超过月末后90天'),
+  checkAbsence: checkAbsenceThresholdsSchema,
 });
 export const attendanceSettingsPatchSchema = attendanceSettingsSchema.partial();
 

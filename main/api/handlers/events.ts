@@ -1,0 +1,30 @@
+import type { eventChannels } from '../../../shared/api/events';
+import { allAlerts } from '../../core/alerts/all';
+import { getCheck, listChecks, removeCheck, saveCheck } from '../../core/events/checks';
+import { candidates } from '../../core/events/common';
+import { getEvent, listEvents, markEvent, removeEvent, saveEvent } from '../../core/events/mustAttend';
+import type { HandlersFor, Services } from '../services';
+
+/** Handlers for the channels of shared/api/events.ts. */
+export function createEventHandlers(s: Services): HandlersFor<typeof eventChannels> {
+  const { db } = s.ctx;
+  return {
+    'events.list': (f) => listEvents(db, f),
+    'events.get': ({ id }) => getEvent(db, id),
+    'events.save': (input) => saveEvent(db, input),
+    'events.remove': ({ id }) => {
+      removeEvent(db, id);
+      return { removed: true as const };
+    },
+    'events.mark': (input) => markEvent(db, input),
+    'events.candidates': (input) => candidates(db, input),
+    'checks.list': (f) => listChecks(db, f),
+    'checks.get': ({ id }) => getCheck(db, id),
+    'checks.save': (input) => saveCheck(db, input),
+    'checks.remove': ({ id }) => {
+      removeCheck(db, id);
+      return { removed: true as const };
+    },
+    'alerts.list': ({ year, countyId }) => allAlerts(db, countyId === undefined ? { year } : { year, countyId }),
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * Alerts (预警): who is behind on what in a year, each linked to the record it comes from.
+ *
+ * - 月在岗不足: a complete month under the minimum, counted exactly as the township grid
+ *   counts it (one row per cadre and township; days elsewhere are 未到任).
+ * - 考勤逾期未认定: a complete month of a township with posted cadres, not certified by
+ *   month end + certifyDeadlineDays.
+ * - 五必到缺席 / 督查不在岗: every absence recorded, with the grade cap the year's check
+ *   absences imply.
+ * - 请假越权审批: approved leave longer than the township limit, not approved by 县委组织部.
+ * Nothing is hidden because it is old: every month of the year is examined. The whole county
+ * is read in a few queries and counted in memory (300 cadres × 12 months ≤ 200 ms).
+ */
+import {
+  applyExceptions,
+  countMonth,
+  dateFromDayNumber,
+  dayNumber,
+  defaultMonthRow,
+  monthLast,
+  monthOf,
+  type AttendanceSettings,
+  type PostingSpan,
+  type StoredCell,
+} from '../../../shared/attendance';
+import { ALERT_KINDS, capFromCheckAbsences, type Alert } from '../../../shared/events';
+import type { Db } from '../../store/db';
+import { dateLabel, localToday, monthLabel, stmt } from '../attendance/common';
+import { getCountySettings } from '../attendance/settings';
+
+export interface AlertQuery {
+  year: number;
+  countyId?: number;
+  /** The clerk's today (tests pin it); decides which months are complete and overdue. */
+  today?: string;
+}
+
+type Township = { id: number; name: string; countyId: number };
+type PostingRow = { cadreId: number; name: string; townshipId: number; start: string; end: string | null };
+
+const zh = new Intl.Collator('zh-CN');
+const pad = (n: number) => String(n).padStart(2, '0');
+const fmt = (n: number) => String(Math.round(n * 10) / 10);
+/** 2024-08-05 → 8月5日 (the year is already said). */
+const shortDate = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`;
+
+export function computeAlerts(db: Db, q: AlertQuery): Alert[] {
+  const today = q.today ?? localToday();
+  const yFrom = `${q.year}-01-01`;
+  const yTo = `${q.year}-12-31`;
+  const county = q.countyId ?? null;
+  const townships = new Map(
+    (
+      stmt(db, 'SELECT id, name, county_id AS countyId FROM townships WHERE (@county IS NULL OR county_id = @county)').all({
+        county,
+      }) as Township[]
+    ).map((t) => [t.id, t]),
+  );
+  const settingsCache = new Map<number, AttendanceSettings>();
+  const settingsOf = (townshipId: number) => {
+    const c = townships.get(townshipId)!.countyId;
+    let s = settingsCache.get(c);
+    if (!s) settingsCache.set(c, (s = getCountySettings(db, c)));
+    return s;
+  };
+  const alerts: Alert[] = [];
+
+  // Postings touching the year, grouped by cadre and township (as the township grid rows are).
+  const postings = (
+    stmt(
+      db,
+      `SELECT p.cadre_id AS cadreId, c.name, p.township_id AS townshipId, p.start, p."end" AS "end"
+         FROM postings p JOIN cadres c ON c.id = p.cadre_id
+        WHERE p.start <= ? AND (p."end" IS NULL OR p."end" >= ?) ORDER BY p.start`,
+    ).all(yTo, yFrom) as PostingRow[]
+  ).filter((p) => townships.has(p.townshipId));
+  const rows = new Map<string, { cadreId: number; name: string; townshipId: number; spans: PostingSpan[] }>();
+  for (const p of postings) {
+    const key = `${p.cadreId}|${p.townshipId}`;
+    const r = rows.get(key) ?? { cadreId: p.cadreId, name: p.name, townshipId: p.townshipId, spans: [] };
+    r.spans.push({ start: p.start, end: p.end });
+    rows.set(key, r);
+  }
+
+  const months = Array.from({ length: 12 }, (_, i) => `${q.year}-${pad(i + 1)}`).filter((m) => monthLast(m) < today);
+  if (months.length) {
+    const last = monthLast(months[months.length - 1]!);
+    const cells = new Map<string, StoredCell[]>();
+    const cadreIds = new Set(postings.map((p) => p.cadreId));
+    for (const c of stmt(db, 'SELECT cadre_id AS cadreId, date, half, code FROM attendance_cells WHERE date BETWEEN ? AND ?').iterate(
+      yFrom,
+      last,
+    ) as IterableIterator<StoredCell & { cadreId: number }>) {
+      if (!cadreIds.has(c.cadreId)) continue;
+      const key = `${c.cadreId}|${c.date.slice(0, 7)}`;
+      const list = cells.get(key);
+      if (list) list.push(c);
+      else cells.set(key, [c]);
+    }
+    const staffed = new Set<string>();
+    for (const r of rows.values()) {
+      const t = townships.get(r.townshipId)!;
+      const settings = settingsOf(r.townshipId);
+      for (const m of months) {
+        const first = `${m}-01`;
+        const mLast = monthLast(m);
+        if (!r.spans.some((s) => s.start <= mLast && (s.end === null || s.end >= first))) continue;
+        staffed.add(`${r.townshipId}|${m}`);
+        const row = applyExceptions(defaultMonthRow(m, r.spans), m, cells.get(`${r.cadreId}|${m}`) ?? []);
+        const n = countMonth(row, settings);
+        if (n.meetsMinimum) continue;
+        const parts = [`${r.name}${monthLabel(m)}在岗${fmt(n.onPost)}天，少于应在岗${n.required}天（差${fmt(n.shortBy)}天）`];
+        if (n.absent > 0) parts.push(`缺勤${fmt(n.absent)}天`);
+        if (n.leave > 0) parts.push(`请假${fmt(n.leave)}天`);
+        alerts.push({
+          kind: '月在岗不足',
+          severity: 'high',
+          cadreId: r.cadreId,
+          cadreName: r.name,
+          townshipId: r.townshipId,
+          township: t.name,
+          month: m,
+          message: parts.join('，'),
+          link: { view: 'attendance', townshipId: r.townshipId, month: m },
+        });
+      }
+    }
+
+    const certified = new Set(
+      (
+        stmt(
+          db,
+          `SELECT township_id AS townshipId, month FROM attendance_certifications
+            WHERE revoked_at IS NULL AND month BETWEEN ? AND ?`,
+        ).all(`${q.year}-01`, `${q.year}-12`) as Array<{ townshipId: number; month: string }>
+      ).map((c) => `${c.townshipId}|${c.month}`),
+    );
+    for (const t of townships.values()) {
+      const days = settingsOf(t.id).certifyDeadlineDays;
+      for (const m of months) {
+        const key = `${t.id}|${m}`;
+        if (!staffed.has(key) || certified.has(key)) continue;
+        const deadline = dateFromDayNumber(dayNumber(monthLast(m)) + days);
+        if (today <= deadline) continue;
+        const late = dayNumber(today) - dayNumber(deadline);
+        alerts.push({
+          kind: '考勤逾期未认定',
+          severity: late > 30 ? 'high' : 'medium',
+          townshipId: t.id,
+          township: t.name,
+          month: m,
+          message: `${t.name}${monthLabel(m)}考勤尚未经乡镇党委签字盖章认定，认定期限为${dateLabel(deadline)}（月末后${days}天），已逾期${late}天`,
+          link: { view: 'attendance', townshipId: t.id, month: m },
+        });
+      }
+    }
+  }
+
+  const absentAtEvents = stmt(
+    db,
+    `SELECT e.id, e.township_id AS townshipId, e.kind, e.title, e.date, x.cadre_id AS cadreId, c.name, x.absence_reason AS reason
+       FROM must_attend_expected x JOIN must_attend_events e ON e.id = x.event_id JOIN cadres c ON c.id = x.cadre_id
+      WHERE x.present = 0 AND e.date BETWEEN ? AND ?`,
+  ).all(yFrom, yTo) as Array<{ id: number; townshipId: number; kind: string; title: string; date: string; cadreId: number; name: string; reason: string | null }>;
+  for (const e of absentAtEvents) {
+    const t = townships.get(e.townshipId);
+    if (!t) continue;
+    alerts.push({
+      kind: '五必到缺席',
+      severity: 'medium',
+      cadreId: e.cadreId,
+      cadreName: e.name,
+      townshipId: t.id,
+      township: t.name,
+      date: e.date,
+      message: `${e.name}缺席${dateLabel(e.date)}${t.name}${e.kind}“${e.title}”（原因：${e.reason ?? '未说明'}）`,
+      link: { view: 'events', eventId: e.id },
+    });
+  }
+
+  const absentAtChecks = (
+    stmt(
+      db,
+      `SELECT k.id, k.township_id AS townshipId, k.level, k.kind, k.date, r.cadre_id AS cadreId, c.name, r.reason
+         FROM check_results r JOIN checks k ON k.id = r.check_id JOIN cadres c ON c.id = r.cadre_id
+        WHERE r.on_post = 0 AND k.date BETWEEN ? AND ? ORDER BY k.date, k.id`,
+    ).all(yFrom, yTo) as Array<{ id: number; townshipId: number; level: string; kind: string; date: string; cadreId: number; name: string; reason: string | null }>
+  ).filter((k) => townships.has(k.townshipId));
+  const totals = new Map<number, number>();
+  for (const k of absentAtChecks) totals.set(k.cadreId, (totals.get(k.cadreId) ?? 0) + 1);
+  const nth = new Map<number, number>();
+  for (const k of absentAtChecks) {
+    const t = townships.get(k.townshipId)!;
+    const i = (nth.get(k.cadreId) ?? 0) + 1;
+    nth.set(k.cadreId, i);
+    const cap = capFromCheckAbsences(totals.get(k.cadreId)!, settingsOf(t.id).checkAbsence);
+    alerts.push({
+      kind: '督查不在岗',
+      severity: 'high',
+      cadreId: k.cadreId,
+      cadreName: k.name,
+      townshipId: t.id,
+      township: t.name,
+      date: k.date,
+      message: `${k.name}在${dateLabel(k.date)}${k.kind}（${k.level}）中不在岗（原因：${k.reason ?? '未说明'}），为本年度第${i}次；${cap.reason}`,
+      link: { view: 'events', checkId: k.id },
+    });
+  }
+
+  const leaves = stmt(
+    db,
+    `SELECT l.id, l.cadre_id AS cadreId, c.name, l.type, l.start_date AS start, l.end_date AS "end", l.days,
+            l.approver, l.approval_level AS level
+       FROM leave_requests l JOIN cadres c ON c.id = l.cadre_id
+      WHERE l.status IN ('已批准', '已销假') AND (l.approval_level IS NULL OR l.approval_level != '县委组织部')
+        AND l.start_date <= ? AND l.end_date >= ?`,
+  ).all(yTo, yFrom) as Array<{ id: number; cadreId: number; name: string; type: string; start: string; end: string; days: number; approver: string | null; level: string | null }>;
+  for (const l of leaves) {
+    const at = (d: string) => postings.find((p) => p.cadreId === l.cadreId && p.start <= d && (p.end === null || p.end >= d));
+    const p = at(l.start) ?? at(l.end);
+    if (!p) continue;
+    const limit = settingsOf(p.townshipId).leaveTownshipMaxDays;
+    if (l.days <= limit) continue;
+    const t = townships.get(p.townshipId)!;
+    const by = `${l.level ?? '未记录审批层级'}${l.approver ? `（${l.approver}）` : ''}`;
+    alerts.push({
+      kind: '请假越权审批',
+      severity: 'medium',
+      cadreId: l.cadreId,
+      cadreName: l.name,
+      townshipId: t.id,
+      township: t.name,
+      date: l.start,
+      message: `${l.name}请${l.type}${fmt(l.days)}天（${dateLabel(l.start)}至${l.end.slice(0, 4) === l.start.slice(0, 4) ? shortDate(l.end) : dateLabel(l.end)}），超过乡镇审批上限${fmt(limit)}天，应报县委组织部审批，实由${by}批准`,
+      link: { view: 'attendance-leave', leaveId: l.id, townshipId: t.id, month: monthOf(l.start) },
+    });
+  }
+
+  const rank = (k: Alert['kind']) => ALERT_KINDS.indexOf(k);
+  const when = (a: Alert) => a.date ?? a.month ?? '';
+  return alerts.sort(
+    (a, b) =>
+      rank(a.kind) - rank(b.kind) ||
+      (when(a) < when(b) ? 1 : when(a) > when(b) ? -1 : 0) ||
+      zh.compare(a.township, b.township) ||
+      zh.compare(a.cadreName ?? '', b.cadreName ?? ''),
+  );
+}

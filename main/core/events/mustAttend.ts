@@ -1,0 +1,135 @@
+/**
+ * Five must-attends (五必到): events of the five kinds at a township with the cadres expected,
+ * each marked 到 or 缺 (with a reason). An absence raises an alert (see alerts.ts).
+ */
+import { eventSaveSchema, expectedMarkSchema, type EventSaveInput } from '../../../shared/api/events';
+import type { EventDetail, EventSummary, ExpectedCadre } from '../../../shared/events';
+import { AppError } from '../../../shared/result';
+import { nowIso, type Db } from '../../store/db';
+import { audit } from '../audit';
+import { localToday, operatorOf, stmt } from '../attendance/common';
+import { assertPosted, parseInput, sortCadres, townshipOf, yearRange } from './common';
+import { z } from 'zod';
+
+type Mark = z.output<typeof expectedMarkSchema>;
+
+const EVENT_SQL = `
+  SELECT e.id, e.township_id AS townshipId, t.name AS township, e.kind, e.title, e.date, e.place, e.notes
+    FROM must_attend_events e JOIN townships t ON t.id = e.township_id`;
+
+export function getEvent(db: Db, id: number): EventDetail {
+  const e = stmt(db, `${EVENT_SQL} WHERE e.id = ?`).get(id) as Omit<EventDetail, 'expected'> | undefined;
+  if (!e) throw new AppError('NOT_FOUND', '该五必到事项不存在，可能已被删除，请刷新后重试');
+  const rows = stmt(
+    db,
+    `SELECT x.cadre_id AS cadreId, c.name, c.post_type AS postType,
+            (SELECT v.name FROM postings p JOIN villages v ON v.id = p.village_id
+              WHERE p.cadre_id = x.cadre_id AND p.township_id = ? AND p.start <= ? AND (p."end" IS NULL OR p."end" >= ?)) AS village,
+            x.present, x.absence_reason AS absenceReason
+       FROM must_attend_expected x JOIN cadres c ON c.id = x.cadre_id WHERE x.event_id = ?`,
+  ).all(e.townshipId, e.date, e.date, id) as Array<Omit<ExpectedCadre, 'present'> & { present: 0 | 1 | null }>;
+  const expected = sortCadres(rows.map((r) => ({ ...r, present: r.present === null ? null : r.present === 1 })));
+  return { ...e, expected };
+}
+
+export function listEvents(db: Db, filter: { year: number; townshipId?: number; countyId?: number }): EventSummary[] {
+  const { from, to } = yearRange(filter.year);
+  return stmt(
+    db,
+    `SELECT e.id, e.township_id AS townshipId, t.name AS township, e.kind, e.title, e.date, e.place,
+            COUNT(x.cadre_id) AS expected,
+            COALESCE(SUM(x.present = 1), 0) AS present,
+            COALESCE(SUM(x.present = 0), 0) AS absent,
+            COALESCE(SUM(x.present IS NULL AND x.cadre_id IS NOT NULL), 0) AS unmarked,
+            COALESCE(GROUP_CONCAT(CASE WHEN x.present = 0 THEN c.name END, '、'), '') AS absentNames
+       FROM must_attend_events e JOIN townships t ON t.id = e.township_id
+       LEFT JOIN must_attend_expected x ON x.event_id = e.id LEFT JOIN cadres c ON c.id = x.cadre_id
+      WHERE e.date BETWEEN @from AND @to AND (@townshipId IS NULL OR e.township_id = @townshipId)
+        AND (@countyId IS NULL OR t.county_id = @countyId)
+      GROUP BY e.id ORDER BY e.date DESC, e.id DESC`,
+  ).all({ from, to, townshipId: filter.townshipId ?? null, countyId: filter.countyId ?? null }) as EventSummary[];
+}
+
+/** An absence needs its reason; a future event cannot have been attended or missed yet. */
+function checkMarks(marks: Mark[], date: string, nameOf: (id: number) => string): void {
+  for (const m of marks) {
+    if (m.present === null) continue;
+    if (date > localToday()) throw new AppError('INVALID_INPUT', '该事项尚未发生，不能登记到会情况，请在事项发生后标记到或缺');
+    if (m.present === false && !m.absenceReason) throw new AppError('INVALID_INPUT', `请填写${nameOf(m.cadreId)}缺席的原因`);
+  }
+}
+
+const writeMark = (db: Db, eventId: number, m: Mark) =>
+  stmt(db, 'UPDATE must_attend_expected SET present = ?, absence_reason = ? WHERE event_id = ? AND cadre_id = ?').run(
+    m.present === null ? null : m.present ? 1 : 0,
+    m.present === false ? m.absenceReason : null,
+    eventId,
+    m.cadreId,
+  );
+
+/** Creates or replaces an event, its expected cadres and their marks, in one transaction. */
+export function saveEvent(db: Db, input: EventSaveInput): EventDetail {
+  const { id, event, expected } = parseInput(eventSaveSchema, input);
+  return db.transaction(() => {
+    townshipOf(db, event.townshipId);
+    const posted = assertPosted(db, event.townshipId, event.date, expected.map((x) => x.cadreId));
+    checkMarks(expected, event.date, (c) => posted.get(c)?.name ?? '该干部');
+    const at = nowIso();
+    let eventId: number;
+    if (id === undefined) {
+      eventId = Number(
+        stmt(
+          db,
+          `INSERT INTO must_attend_events (township_id, kind, title, date, place, notes, created_by, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(event.townshipId, event.kind, event.title, event.date, event.place, event.notes, operatorOf(db), at, at).lastInsertRowid,
+      );
+    } else {
+      getEvent(db, id);
+      stmt(
+        db,
+        `UPDATE must_attend_events SET township_id = ?, kind = ?, title = ?, date = ?, place = ?, notes = ?, updated_at = ? WHERE id = ?`,
+      ).run(event.townshipId, event.kind, event.title, event.date, event.place, event.notes, at, id);
+      stmt(db, 'DELETE FROM must_attend_expected WHERE event_id = ?').run(id);
+      eventId = id;
+    }
+    const ins = stmt(db, 'INSERT INTO must_attend_expected (event_id, cadre_id, present, absence_reason) VALUES (?, ?, NULL, NULL)');
+    for (const x of expected) {
+      ins.run(eventId, x.cadreId);
+      writeMark(db, eventId, x);
+    }
+    audit(db, id === undefined ? 'create' : 'update', 'must_attend_event', eventId, {
+      kind: event.kind,
+      date: event.date,
+      expected: expected.length,
+      absent: expected.filter((x) => x.present === false).map((x) => x.cadreId),
+    });
+    return getEvent(db, eventId);
+  })();
+}
+
+/** Marks some expected cadres without touching the others. */
+export function markEvent(db: Db, input: { eventId: number; marks: unknown[] }): EventDetail {
+  const marks = input.marks.map((m) => parseInput(expectedMarkSchema, m));
+  if (marks.length === 0) throw new AppError('INVALID_INPUT', '请至少标记一名干部');
+  return db.transaction(() => {
+    const e = getEvent(db, input.eventId);
+    const byId = new Map(e.expected.map((x) => [x.cadreId, x]));
+    for (const m of marks) {
+      if (!byId.has(m.cadreId)) throw new AppError('INVALID_INPUT', '所标记的干部不在该事项的应到名单中，请先修改应到名单');
+    }
+    checkMarks(marks, e.date, (c) => byId.get(c)?.name ?? '该干部');
+    for (const m of marks) writeMark(db, e.id, m);
+    stmt(db, 'UPDATE must_attend_events SET updated_at = ? WHERE id = ?').run(nowIso(), e.id);
+    audit(db, 'update', 'must_attend_event', e.id, { marks });
+    return getEvent(db, e.id);
+  })();
+}
+
+export function removeEvent(db: Db, id: number): void {
+  db.transaction(() => {
+    const e = getEvent(db, id);
+    stmt(db, 'DELETE FROM must_attend_events WHERE id = ?').run(id);
+    audit(db, 'delete', 'must_attend_event', id, { kind: e.kind, title: e.title, date: e.date, township: e.township });
+  })();
+}

@@ -1,0 +1,210 @@
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Select, Table, Tabs, Tag } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { CheckSummary, EventSummary } from '../../../shared/events';
+import { call } from '../api/client';
+import { useCall } from '../api/useCall';
+import { useAppState } from '../app/AppState';
+import { useElementHeight } from '../util/useElementHeight';
+import { CheckDialog } from './CheckDialog';
+import { EventDialog } from './EventDialog';
+import { dateZh, townshipOptions, yearOptions } from './options';
+
+type Tab = 'events' | 'checks';
+const KIND_COLORS: Record<string, string> = { 重要会议: 'blue', 重点工作: 'geekblue', 难点问题: 'purple', 重大纠纷: 'volcano', 突发事件: 'red' };
+const LEVEL_COLORS: Record<string, string> = { 乡镇: 'default', 县级: 'blue', 市级: 'magenta' };
+
+/**
+ * 五必到与督查: the year's five-must events and checks of a township (or all), each opening
+ * its form. Opened with an eventId / checkId (from an alert) it lands on that record.
+ */
+export function EventsPage({ eventId, checkId }: { eventId?: number; checkId?: number }) {
+  const { org } = useAppState();
+  const [tab, setTab] = useState<Tab>(checkId ? 'checks' : 'events');
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [townshipId, setTownshipId] = useState<number>();
+  const [openEvent, setOpenEvent] = useState<number | null | undefined>(eventId);
+  const [openCheck, setOpenCheck] = useState<number | null | undefined>(checkId);
+  const [version, setVersion] = useState(0);
+  const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
+
+  // Landing from an alert (or another alert while here): show the record's tab and open it.
+  const [landed, setLanded] = useState({ eventId, checkId });
+  if (landed.eventId !== eventId || landed.checkId !== checkId) {
+    setLanded({ eventId, checkId });
+    if (eventId) {
+      setTab('events');
+      setOpenEvent(eventId);
+    }
+    if (checkId) {
+      setTab('checks');
+      setOpenCheck(checkId);
+    }
+  }
+  // …and the year it belongs to.
+  useEffect(() => {
+    if (eventId) call('events.get', { id: eventId }).then((e) => setYear(Number(e.date.slice(0, 4))), () => undefined);
+    if (checkId) call('checks.get', { id: checkId }).then((k) => setYear(Number(k.date.slice(0, 4))), () => undefined);
+  }, [eventId, checkId]);
+
+  const filter = useMemo(() => ({ year, ...(townshipId ? { townshipId } : {}) }), [year, townshipId]);
+  const key = `${JSON.stringify(filter)}|${version}`;
+  const events = useCall('events.list', filter, key);
+  const checks = useCall('checks.list', filter, key);
+  const changed = () => setVersion((v) => v + 1);
+  const tableY = Math.max(160, boxHeight - 96);
+
+  const eventTable = (
+    <Table<EventSummary>
+      size="small"
+      rowKey="id"
+      dataSource={events.data ?? []}
+      loading={events.loading}
+      pagination={false}
+      scroll={{ y: tableY }}
+      data-testid="event-table"
+      locale={{ emptyText: `${year}年暂无五必到事项记录` }}
+      onRow={(r) => ({ onClick: () => setOpenEvent(r.id), style: { cursor: 'pointer' } })}
+      rowClassName={(r) => (r.id === eventId ? 'ant-table-row-selected' : '')}
+      columns={[
+        { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateZh(d) },
+        { title: '乡镇', dataIndex: 'township', width: 90 },
+        { title: '类别', dataIndex: 'kind', width: 90, render: (k: string) => <Tag color={KIND_COLORS[k]}>{k}</Tag> },
+        { title: '事项', dataIndex: 'title', ellipsis: true },
+        { title: '地点', dataIndex: 'place', width: 150, ellipsis: true },
+        { title: '应到', dataIndex: 'expected', width: 56, align: 'right' },
+        { title: '实到', dataIndex: 'present', width: 56, align: 'right' },
+        {
+          title: '缺席',
+          width: 170,
+          ellipsis: true,
+          render: (_, r) =>
+            r.absent > 0 ? (
+              <span style={{ color: '#b91c1c' }}>
+                {r.absent} 人：{r.absentNames}
+              </span>
+            ) : r.unmarked > 0 ? (
+              <span className="ob-muted">{r.unmarked} 人未标记</span>
+            ) : (
+              <span className="ob-muted">无</span>
+            ),
+        },
+      ]}
+    />
+  );
+
+  const checkTable = (
+    <Table<CheckSummary>
+      size="small"
+      rowKey="id"
+      dataSource={checks.data ?? []}
+      loading={checks.loading}
+      pagination={false}
+      scroll={{ y: tableY }}
+      data-testid="check-table"
+      locale={{ emptyText: `${year}年暂无督查记录` }}
+      onRow={(r) => ({ onClick: () => setOpenCheck(r.id), style: { cursor: 'pointer' } })}
+      rowClassName={(r) => (r.id === checkId ? 'ant-table-row-selected' : '')}
+      columns={[
+        { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateZh(d) },
+        { title: '乡镇', dataIndex: 'township', width: 90 },
+        { title: '层级', dataIndex: 'level', width: 64, render: (l: string) => <Tag color={LEVEL_COLORS[l]}>{l}</Tag> },
+        { title: '方式', dataIndex: 'kind', width: 90 },
+        { title: '督查人', dataIndex: 'checker', width: 150, ellipsis: true },
+        { title: '督查发现', dataIndex: 'findings', ellipsis: true, render: (f: string | null) => f ?? <span className="ob-muted">—</span> },
+        { title: '督查人数', dataIndex: 'checked', width: 76, align: 'right' },
+        {
+          title: '不在岗',
+          width: 160,
+          ellipsis: true,
+          render: (_, r) =>
+            r.notOnPost > 0 ? (
+              <span style={{ color: '#b91c1c' }}>
+                {r.notOnPost} 人：{r.notOnPostNames}
+              </span>
+            ) : (
+              <span className="ob-muted">无</span>
+            ),
+        },
+      ]}
+    />
+  );
+
+  const error = tab === 'events' ? events.error : checks.error;
+  return (
+    <>
+      <div className="ob-page-title">
+        <h2>五必到与督查</h2>
+        <span className="ob-muted">按会议记录和督查报告登记；缺席、不在岗自动进入预警和年度考核</span>
+        <div style={{ flex: 1 }} />
+        <Select value={year} onChange={setYear} options={yearOptions(year)} style={{ width: 100 }} aria-label="年度" />
+        <Select
+          allowClear
+          placeholder="全部乡镇"
+          value={townshipId}
+          onChange={setTownshipId}
+          options={townshipOptions(org)}
+          style={{ width: 150 }}
+          aria-label="乡镇"
+        />
+        <Button icon={<ReloadOutlined />} onClick={changed} title="刷新" />
+        {tab === 'events' ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpenEvent(null)}>
+            登记五必到事项
+          </Button>
+        ) : (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpenCheck(null)}>
+            登记督查
+          </Button>
+        )}
+      </div>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 10 }} />}
+      <div ref={boxRef} className="ob-fill" style={{ background: '#fff', padding: '0 12px' }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setTab(k as Tab)}
+          items={[
+            { key: 'events', label: `五必到${events.data ? `（${events.data.length}）` : ''}`, children: eventTable },
+            { key: 'checks', label: `督查${checks.data ? `（${checks.data.length}）` : ''}`, children: checkTable },
+          ]}
+        />
+      </div>
+      {openEvent !== undefined && (
+        <EventDialog
+          key={`e${openEvent ?? 'new'}`}
+          open
+          eventId={openEvent ?? null}
+          defaultTownshipId={townshipId}
+          onClose={() => setOpenEvent(undefined)}
+          onSaved={(e) => {
+            setOpenEvent(undefined);
+            setYear(Number(e.date.slice(0, 4)));
+            changed();
+          }}
+          onRemoved={() => {
+            setOpenEvent(undefined);
+            changed();
+          }}
+        />
+      )}
+      {openCheck !== undefined && (
+        <CheckDialog
+          key={`k${openCheck ?? 'new'}`}
+          open
+          checkId={openCheck ?? null}
+          defaultTownshipId={townshipId}
+          onClose={() => setOpenCheck(undefined)}
+          onSaved={(k) => {
+            setOpenCheck(undefined);
+            setYear(Number(k.date.slice(0, 4)));
+            changed();
+          }}
+          onRemoved={() => {
+            setOpenCheck(undefined);
+            changed();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+/** `onebag alerts` as a real process over a real data directory. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertJson } from '../../main/cli/commands/events';
+import { setCells } from '../../main/core/attendance/grid';
+import { saveCheck } from '../../main/core/events/checks';
+import { saveEvent } from '../../main/core/events/mustAttend';
+import { openDatabase } from '../../main/store/db';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
+let tmp: string;
+let dataDir: string;
+
+function cli(...args: string[]) {
+  const r = spawnSync(TSX, ['main/cli/index.ts', '--data', dataDir, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ONEBAG_DATA: '', NO_COLOR: '1' },
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-cli-alerts-'));
+  dataDir = path.join(tmp, 'data');
+  const db = openDatabase(dataDir);
+  const now = new Date().toISOString();
+  const county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
+  db.prepare(`INSERT INTO counties (name, kind) VALUES ('北镇市', '市')`).run();
+  const t = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(county).lastInsertRowid);
+  const add = (name: string, idNumber: string) =>
+    Number(
+      db
+        .prepare(
+          `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
+           VALUES (?, '男', ?, '中共党员', '县级', '村党组织第一书记', ?, ?)`,
+        )
+        .run(name, idNumber, now, now).lastInsertRowid,
+    );
+  const zhang = add('张三', '110101199001011234');
+  const li = add('李四', '110101199001012345');
+  // Posted only in December 2023: one month of 2023, so the 2023 alerts are few and known.
+  for (const c of [zhang, li]) db.prepare(`INSERT INTO postings (cadre_id, township_id, start, "end") VALUES (?, ?, '2023-12-01', '2023-12-31')`).run(c, t);
+  setCells(db, {
+    townshipId: t,
+    month: '2023-12',
+    edits: Array.from({ length: 13 }, (_, i) => ({ cadreId: zhang, date: `2023-12-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })),
+  });
+  saveEvent(db, {
+    event: { townshipId: t, kind: '重要会议', title: '年终述职会', date: '2023-12-20', place: '镇会议室' },
+    expected: [{ cadreId: li, present: false, absenceReason: '病假' }],
+  });
+  saveCheck(db, {
+    check: { townshipId: t, level: '乡镇', kind: '乡镇月检', date: '2023-12-11', checker: '七里河镇党委' },
+    results: [{ cadreId: zhang, onPost: false, reason: '无故离岗' }],
+  });
+  db.close();
+});
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('onebag alerts', () => {
+  it('--json lists every kind with stable keys and the full ID number', () => {
+    const r = cli('alerts', '--year', '2023', '--json');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as AlertJson[];
+    expect(rows.map((a) => [a.kind, a.cadre, a.month, a.date])).toEqual([
+      ['月在岗不足', '张三', '2023-12', null],
+      ['考勤逾期未认定', null, '2023-12', null],
+      ['五必到缺席', '李四', '2023-12', '2023-12-20'],
+      ['督查不在岗', '张三', '2023-12', '2023-12-11'],
+    ]);
+    expect(Object.keys(rows[0]!)).toEqual(['kind', 'severity', 'cadre', 'idNumber', 'township', 'month', 'date', 'message']);
+    expect(rows[0]!.idNumber).toBe('110101199001011234');
+    expect(rows[0]!.message).toBe('张三2023年12月在岗18天，少于应在岗20天（差2天），缺勤13天');
+    expect(rows[1]!.idNumber).toBeNull();
+    expect(rows[3]!.message).toContain('不得评为优秀');
+  });
+
+  it('prints a Chinese table with counts by kind, and filters by county', () => {
+    const r = cli('alerts', '--year', '2023', '--county', '义县');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2023年度预警共 4 条：月在岗不足 1，考勤逾期未认定 1，五必到缺席 1，督查不在岗 1');
+    expect(r.stdout).toMatch(/督查不在岗\s+严重\s+七里河镇\s+张三\s+2023-12-11/);
+    const other = cli('alerts', '--year', '2023', '--county', '北镇市');
+    expect(other.code).toBe(0);
+    expect(other.stdout.trim()).toBe('2023年度没有预警');
+    expect(JSON.parse(cli('alerts', '--year', '2022', '--json').stdout)).toEqual([]);
+  });
+
+  it('refuses an unknown county (exit 1) and a bad year or stray argument (exit 2)', () => {
+    const county = cli('alerts', '--county', '不存在县');
+    expect(county.code).toBe(1);
+    expect(county.stderr).toContain('找不到县（市、区）：不存在县');
+    const year = cli('alerts', '--year', '二〇二四');
+    expect(year.code).toBe(2);
+    expect(year.stderr).toContain('年度应为2000至2100之间的四位数字');
+    expect(cli('alerts', '2024').code).toBe(2);
+    expect(cli('alerts', '--yaer', '2024').stderr).toContain('不认识的选项：--yaer');
+  });
+});
