@@ -4,6 +4,7 @@
  * with 300 appended original pages and 50 scans. Fonts are loaded once by a warm-up run
  * first (a long-lived process, pdf-notes G13).
  */
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,12 +13,15 @@ import { PDFDocument, PageSizes, StandardFonts, rgb } from 'pdf-lib';
 import { composeDossier } from '../main/dossier/compose/compose';
 import type { DossierDoc, Item, Section } from '../main/dossier/typeset/model';
 import { attendanceTable, paragraph, SECTIONS } from '../tests/fixtures/dossierSample';
-import type { Bench } from './types';
+import { writeHtmlFromModel } from './chromium/htmlFromModel';
+import type { Bench, BenchFigure } from './types';
+
+const CHROMIUM = process.env.ONEBAG_CHROMIUM ?? '/usr/bin/chromium';
 
 const stamp = (n: number) => ({ fonds: '0123', year: '2024', retention: '永久', itemNo: n, org: '组织部' });
 const cat = (n: number, title: string) => ({ author: '青山乡党委', title, date: '2024-06-01', docNo: `青组发〔2024〕${n}号` });
 
-function typesetDossier(): DossierDoc {
+export function typesetDossier(): DossierDoc {
   const sections: Section[] = SECTIONS.map((title) => ({ title, items: [] }));
   let n = 0;
   for (let m = 0; m < 45; m++) {
@@ -76,6 +80,77 @@ async function makeOriginals(dir: string): Promise<Item[]> {
   return items;
 }
 
+/** Page count of a PDF with pdfinfo, or null when pdfinfo is missing or fails. */
+function pdfPages(file: string): number | null {
+  const r = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+  const m = r.status === 0 ? /^Pages:\s+(\d+)/m.exec(r.stdout) : null;
+  return m ? Number(m[1]) : null;
+}
+
+/** One cold `chromium --print-to-pdf` run (browser start included), in seconds. */
+function chromiumPrint(html: string, out: string, profile: string): Promise<{ s: number; ok: boolean; err: string }> {
+  const args = [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, '--no-pdf-header-footer',
+    `--print-to-pdf=${out}`, `file://${html}`,
+  ];
+  return new Promise((resolve) => {
+    const t = performance.now();
+    const p = spawn(CHROMIUM, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-2000)));
+    const kill = setTimeout(() => p.kill('SIGKILL'), 300_000);
+    p.on('error', (e) => {
+      clearTimeout(kill);
+      resolve({ s: (performance.now() - t) / 1000, ok: false, err: String(e) });
+    });
+    p.on('close', (code) => {
+      clearTimeout(kill);
+      resolve({ s: (performance.now() - t) / 1000, ok: code === 0 && fs.existsSync(out) && fs.statSync(out).size > 0, err });
+    });
+  });
+}
+
+/**
+ * Issue 3: Chromium's print-to-PDF of equivalent HTML of the same typeset DossierDoc
+ * (bench/chromium/htmlFromModel.ts), timed twice cold, the faster run counted.
+ */
+async function chromiumFigure(doc: DossierDoc, r1: { pages: number; items: Array<{ startPage: number; pageCount: number }> }, onebagS: number, dir: string): Promise<BenchFigure[]> {
+  if (!fs.existsSync(CHROMIUM)) {
+    console.log(`  NOTE: ${CHROMIUM} not found: Chromium comparison skipped (no figure).`);
+    return [];
+  }
+  const html = path.join(dir, 'dossier.html');
+  writeHtmlFromModel(doc, html, { pages: r1.items, totalPages: r1.pages });
+  const runs: number[] = [];
+  let pdfOut = '';
+  for (let k = 0; k < 2; k++) {
+    const out = path.join(dir, `chromium-${k}.pdf`);
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-chromium-profile-'));
+    const r = await chromiumPrint(html, out, profile);
+    fs.rmSync(profile, { recursive: true, force: true });
+    if (!r.ok) {
+      console.log(`  NOTE: Chromium run ${k + 1} failed after ${r.s.toFixed(2)} s: ${r.err.trim().split('\n').slice(-3).join(' | ')}`);
+      continue;
+    }
+    runs.push(r.s);
+    if (!pdfOut || r.s === Math.min(...runs)) pdfOut = out;
+  }
+  if (runs.length === 0) {
+    console.log('  NOTE: Chromium print-to-PDF failed: comparison skipped (no figure).');
+    return [];
+  }
+  const chromiumS = Math.min(...runs);
+  const cPages = pdfPages(pdfOut);
+  const oPages = pdfPages(path.join(dir, 'typeset.pdf'));
+  const cMB = fs.statSync(pdfOut).size / 1e6;
+  console.log(`  chromium print-to-PDF: runs ${runs.map((s) => s.toFixed(2)).join(' s, ')} s (faster counted, browser start included), ${cMB.toFixed(2)} MB`);
+  console.log(`  page count (pdfinfo): OneBag ${oPages ?? '?'} pages, Chromium ${cPages ?? '?'} pages`);
+  const perPage = (s: number, n: number | null) => (n ? ((s * 1000) / n).toFixed(1) : '?');
+  console.log(`  per page: OneBag ${perPage(onebagS, oPages ?? r1.pages)} ms/page, Chromium ${perPage(chromiumS, cPages)} ms/page`);
+  return [{ name: 'speed vs Chromium print-to-PDF (same 300-page typeset dossier)', value: chromiumS / onebagS, unit: '×', target: 5, better: 'higher' }];
+}
+
 export const bench: Bench = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-dossier-'));
   const doc = typesetDossier();
@@ -89,6 +164,7 @@ export const bench: Bench = async () => {
   const typesetS = (performance.now() - t) / 1000;
   const size1 = fs.statSync(out1).size / 1e6;
   console.log(`  typeset: ${r1.pages} pages, ${typesetS.toFixed(2)} s, ${size1.toFixed(2)} MB`);
+  const chromium = await chromiumFigure(doc, r1, typesetS, dir);
 
   const originals = await makeOriginals(dir);
   const doc2: DossierDoc = { ...doc, sections: [...doc.sections, { title: '附件原件', items: originals }] };
@@ -104,5 +180,6 @@ export const bench: Bench = async () => {
     { name: `typeset dossier (${r1.pages} pages)`, value: typesetS, unit: 's', target: 4, better: 'lower' },
     { name: `typeset + ${appended} original pages + 50 scans (${r2.pages} pages)`, value: fullS, unit: 's', target: 10, better: 'lower' },
     { name: 'typeset size per 100 pages', value: (size1 / r1.pages) * 100, unit: 'MB', target: 1.5, better: 'lower' },
+    ...chromium,
   ];
 };

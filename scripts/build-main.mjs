@@ -19,6 +19,8 @@ const entries = [
   { in: 'main/app/main.ts', out: 'dist/main/app/main.js', required: true },
   { in: 'main/app/preload.ts', out: 'dist/main/app/preload.js', required: true },
   { in: 'main/cli/index.ts', out: 'dist/main/cli/index.js', required: false },
+  // The dossier batch runs in a worker thread; the bundled app looks for it here.
+  { in: 'main/dossier/batch/worker.ts', out: 'dist/main/dossier/worker.js', required: true },
 ];
 
 const common = {

@@ -1,6 +1,7 @@
 import type { Db } from '../store/db';
 
-export type SettingKey = 'operator' | 'setupDone';
+/** `dossier` holds the archive settings of printed dossiers as JSON (main/dossier/fromDb/settings.ts). */
+export type SettingKey = 'operator' | 'setupDone' | 'dossier';
 
 export function getSetting(db: Db, key: SettingKey): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

@@ -126,6 +126,7 @@ export async function mergeOriginals(out: PDFDocument, placements: Placement[]):
       node.set(PDFName.of('Contents'), out.context.obj(contentRefs(out, from.get(PDFName.of('Contents')))));
       // the copy's own page object is not used
       out.context.delete(out.context.getObjectRef(from)!);
+      ensureResourceDicts(out, node);
       const box = target.getCropBox();
       const t = contentMatrix(p.view, box, p.scale);
       wrapContent(out, node, t);
@@ -135,6 +136,20 @@ export async function mergeOriginals(out: PDFDocument, placements: Placement[]):
     });
   }
   return warnings;
+}
+
+/**
+ * pdf-lib's drawPage expects /Font, /XObject and /ExtGState dicts in /Resources (it created
+ * them when it first opened the page; the copied Resources replaced those, e.g. pdfkit
+ * originals have no /XObject).
+ */
+function ensureResourceDicts(out: PDFDocument, node: PDFDict): void {
+  let res = node.lookupMaybe(PDFName.of('Resources'), PDFDict);
+  if (!res) {
+    res = out.context.obj({});
+    node.set(PDFName.of('Resources'), res);
+  }
+  for (const k of ['Font', 'XObject', 'ExtGState']) if (!res.has(PDFName.of(k))) res.set(PDFName.of(k), out.context.obj({}));
 }
 
 type Box = { x: number; y: number; width: number; height: number };

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { dossierChannels } from '../../../shared/api/dossier';
+import { AppError } from '../../../shared/result';
+import { JobRunner } from '../../dossier/batch/jobs';
+import { findSystemFangSong, BUNDLED_FONT_FILES } from '../../dossier/fonts';
+import { getDossierSettings, setDossierSettings } from '../../dossier/fromDb/settings';
+import { nowIso } from '../../store/db';
+import type { HandlersFor, Services } from '../services';
+
+/**
+ * Handlers for the channels of shared/api/dossier.ts. Generation runs in the dossier worker
+ * (main/dossier/batch/jobs.ts); a preview is stored in the blob store (content-addressed, like
+ * any original) so the host can serve it to the renderer and open it in the system viewer.
+ */
+export function createDossierHandlers(s: Services): HandlersFor<typeof dossierChannels> {
+  const { ctx, blobs } = s;
+  const { db } = ctx;
+  let runner: JobRunner | null = null;
+  const jobs = () => (runner ??= new JobRunner({ dataDir: ctx.dataDir, progress: (e) => ctx.host.progress?.(e) }));
+  let fangSong: string | null | undefined;
+  const systemFangSong = () => (fangSong === undefined ? (fangSong = findSystemFangSong()) : fangSong);
+
+  return {
+    'dossier.settings.get': () => getDossierSettings(db),
+    'dossier.settings.set': (input) => setDossierSettings(db, input, systemFangSong() !== null),
+    'dossier.fonts': () => ({
+      bundled: Object.values(BUNDLED_FONT_FILES).map((f) => f.file),
+      fangSong: systemFangSong(),
+    }),
+    'dossier.preview': async ({ cadreId, year }) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-preview-'));
+      try {
+        const out = path.join(dir, 'dossier.pdf');
+        const g = await jobs().generate({ cadreId, year, outPath: out });
+        const { sha256, size } = await blobs.put(out);
+        db.prepare(
+          `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, width, height, orientation, created_at)
+           VALUES (?, 'pdf', 'application/pdf', ?, ?, NULL, NULL, NULL, ?)`,
+        ).run(sha256, size, g.pages, nowIso());
+        return { sha256, url: ctx.host.blobUrl(sha256), pages: g.pages, items: g.items.length, warnings: g.warnings, fileName: g.fileName };
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    'dossier.batch.start': ({ countyId, year, outDir }) => {
+      const county = db.prepare('SELECT name FROM counties WHERE id = ?').get(countyId) as { name: string } | undefined;
+      if (!county) throw new AppError('NOT_FOUND', '所选县（市、区）不存在，请刷新后重试');
+      const dir = outDir ? path.resolve(outDir) : path.join(ctx.dataDir, 'dossiers', `${county.name}${year}年度`);
+      if (outDir && !path.isAbsolute(outDir)) throw new AppError('INVALID_INPUT', '输出文件夹应为完整路径');
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.accessSync(dir, fs.constants.W_OK);
+      } catch {
+        throw new AppError('INVALID_INPUT', `无法写入输出文件夹：${dir}，请换一个文件夹`);
+      }
+      const { jobId } = jobs().startBatch({ countyId, year, outDir: dir });
+      return { jobId, outDir: dir };
+    },
+    'dossier.batch.cancel': ({ jobId }) => jobs().cancel(jobId),
+    'dossier.batch.status': ({ jobId }) => jobs().status(jobId),
+    'dossier.openExternal': async ({ sha256 }) => {
+      const open = ctx.host.openPath;
+      if (!open) {
+        throw new AppError(
+          'UNSUPPORTED',
+          ctx.host.kind === 'bridge'
+            ? '浏览器模式下无法调用系统程序打开或打印，请在预览中查看，或在桌面版中使用“用系统程序打开”后打印'
+            : '当前运行方式无法调用系统程序打开文件',
+        );
+      }
+      if (!blobs.has(sha256)) throw new AppError('NOT_FOUND', '找不到生成的档案文件，请重新生成预览');
+      await open(blobs.pathOf(sha256));
+      return { opened: true as const };
+    },
+  };
+}

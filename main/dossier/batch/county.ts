@@ -1,0 +1,94 @@
+/**
+ * A county's year-end files: one PDF per cadre named `<档号> <姓名>.pdf`, then the county's
+ * 归档文件目录. Each dossier is written to a temp name and renamed when complete, so a failed
+ * or cancelled cadre never leaves a partial file. One cadre's failure is recorded and the run
+ * goes on; cancel is honoured between cadres.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BatchCadreResult, DossierSettings } from '../../../shared/api/dossier';
+import { AppError } from '../../../shared/result';
+import type { MonthGrid } from '../../core/attendance/grid';
+import { localToday } from '../../core/attendance/common';
+import { getSetting } from '../../core/settings';
+import type { BlobPaths } from '../fromDb/context';
+import { generateDossier } from '../fromDb/generate';
+import type { Db } from '../fromDb/settings';
+import { countyCadres } from '../fromDb/volume';
+import { writeCountyCatalogue, type CatalogueEntry } from './catalogue';
+
+export interface BatchProgress {
+  total: number;
+  done: number;
+  pages: number;
+  current: string | null;
+  result?: BatchCadreResult;
+}
+
+export interface BatchOutcome {
+  cancelled: boolean;
+  results: BatchCadreResult[];
+  catalogue: string | null;
+}
+
+export async function runCountyBatch(
+  db: Db,
+  blobs: BlobPaths,
+  opts: { countyId: number; year: number; outDir: string },
+  settings: DossierSettings,
+  hooks: { progress(p: BatchProgress): void; cancelled(): boolean },
+): Promise<BatchOutcome> {
+  const county = db.prepare('SELECT name FROM counties WHERE id = ?').get(opts.countyId) as { name: string } | undefined;
+  if (!county) throw new AppError('NOT_FOUND', '所选县（市、区）不存在，请刷新后重试');
+  const list = countyCadres(db, opts.countyId, `${opts.year}-01-01`, `${opts.year}-12-31`);
+  if (list.length === 0) throw new AppError('INVALID_INPUT', `${county.name}${opts.year}年度没有在任的选派干部，无需生成档案`);
+  fs.mkdirSync(opts.outDir, { recursive: true });
+  const grids = new Map<string, MonthGrid>();
+  const results: BatchCadreResult[] = [];
+  let pages = 0;
+  let cancelled = false;
+  for (const [i, c] of list.entries()) {
+    if (hooks.cancelled()) {
+      cancelled = true;
+      break;
+    }
+    hooks.progress({ total: list.length, done: i, pages, current: c.name });
+    const tmp = path.join(opts.outDir, `.onebag-${process.pid}-${i}.pdf.part`);
+    let result: BatchCadreResult;
+    try {
+      const g = await generateDossier(db, blobs, { cadreId: c.cadreId, year: opts.year, seq: i + 1, grids }, settings, tmp);
+      const file = path.join(opts.outDir, g.fileName);
+      fs.renameSync(tmp, file);
+      pages += g.pages;
+      result = { cadreId: c.cadreId, name: c.name, archiveCode: g.archiveCode, file, pages: g.pages, warnings: g.warnings, error: null };
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      const msg = e instanceof AppError ? e.message : `生成失败：${(e as Error)?.message ?? String(e)}`;
+      result = { cadreId: c.cadreId, name: c.name, archiveCode: '', file: null, pages: 0, warnings: [], error: msg };
+    }
+    results.push(result);
+    hooks.progress({ total: list.length, done: i + 1, pages, current: null, result });
+  }
+  let catalogue: string | null = null;
+  if (!cancelled) {
+    const operator = getSetting(db, 'operator') ?? '';
+    const entries: CatalogueEntry[] = results.map((r, i) => ({
+      archiveCode: r.archiveCode,
+      author: `${county.name}委组织部`,
+      title: `${r.name}${opts.year}年度选派干部工作实绩档案（${list[i]!.township}${list[i]!.village ?? ''}）`,
+      date: localToday(),
+      pages: r.error ? null : r.pages,
+      remark: r.error ? '生成失败' : r.warnings.length ? `有${r.warnings.length}项提示` : '',
+    }));
+    catalogue = path.join(opts.outDir, `${county.name}${opts.year}年度归档文件目录.pdf`);
+    const tmp = `${catalogue}.part`;
+    try {
+      await writeCountyCatalogue(tmp, { county: county.name, year: opts.year, compiler: settings.compiler || operator, date: localToday() }, entries, { body: settings.bodyFont });
+      fs.renameSync(tmp, catalogue);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
+  }
+  return { cancelled, results, catalogue };
+}

@@ -1,0 +1,55 @@
+/**
+ * The dossier worker thread: long-lived (fonts are parsed once, pdf-notes G13), it opens the
+ * data folder's database READ-ONLY per job and writes PDFs, off the thread that answers IPC.
+ */
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { AppError } from '../../../shared/result';
+import type { BlobPaths } from '../fromDb/context';
+import { generateDossier } from '../fromDb/generate';
+import { getDossierSettings, type Db } from '../fromDb/settings';
+import { runCountyBatch } from './county';
+import type { FromWorker, ToWorker } from './protocol';
+
+/** Same layout as main/files/blobStore.ts (<dataDir>/blobs/ab/cdef…); main/dossier may not import main/files. */
+const blobPaths = (dataDir: string): BlobPaths => ({
+  pathOf: (sha) => path.join(dataDir, 'blobs', sha.slice(0, 2), sha.slice(2)),
+});
+
+/** The database file name of main/store/db.ts. */
+const openDb = (dataDir: string): Db => {
+  const db = new Database(path.join(dataDir, 'onebag.sqlite'), { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db as unknown as Db;
+};
+
+const port = parentPort!;
+const send = (m: FromWorker) => port.postMessage(m);
+
+async function handle(m: ToWorker): Promise<void> {
+  let db: Db | null = null;
+  try {
+    db = openDb(m.dataDir);
+    const settings = getDossierSettings(db);
+    const blobs = blobPaths(m.dataDir);
+    if (m.type === 'one') {
+      const value = await generateDossier(db, blobs, { cadreId: m.cadreId, year: m.year }, settings, m.outPath, { pdfa: m.pdfa });
+      send({ type: 'done', jobId: m.jobId, value });
+    } else {
+      const flag = new Int32Array(m.cancel);
+      const value = await runCountyBatch(db, blobs, { countyId: m.countyId, year: m.year, outDir: m.outDir }, settings, {
+        progress: (progress) => send({ type: 'progress', jobId: m.jobId, progress }),
+        cancelled: () => Atomics.load(flag, 0) === 1,
+      });
+      send({ type: 'done', jobId: m.jobId, value });
+    }
+  } catch (e) {
+    const error = e instanceof AppError ? { code: e.code, message: e.message } : { code: 'INTERNAL' as const, message: `档案生成失败：${(e as Error)?.message ?? String(e)}` };
+    send({ type: 'error', jobId: m.jobId, error });
+  } finally {
+    db?.close();
+  }
+}
+
+port.on('message', (m: ToWorker) => void handle(m));

@@ -1,0 +1,135 @@
+/**
+ * The bag, category by category (MATERIAL_CATEGORIES order), each file of a material one item:
+ * - PDF: original pages appended; JPEG/PNG: a full-page scan (the engine honours EXIF rotation).
+ * - TIFF: pdfkit cannot embed TIFF and no decoder ships with the app, so a typeset page stands in
+ *   (file name, size in pixels, SHA-256) and the original stays in the archive's data package.
+ * - Word/Excel/OFD cannot be rendered faithfully offline: a typeset page names the original and
+ *   its SHA-256. Plain text is typeset.
+ * A file that is missing or plainly not what it claims is replaced here by a page naming the
+ * original file (the engine's own stand-in would name the blob path); deeper damage is caught
+ * by the engine, whose warning is translated back to the original name by the caller.
+ */
+import fs from 'node:fs';
+import { FILE_KIND_LABELS, MATERIAL_CATEGORIES, type Material, type StoredFile } from '../../../shared/domain';
+import { listMaterials } from '../../core/bag';
+import type { Block, CatalogueFields, Item, Section } from '../typeset/model';
+import { itemCode, stampFor, type BuildContext } from './context';
+
+const MAX_TEXT_CHARS = 60_000;
+
+export function bagSections(ctx: BuildContext): Section[] {
+  const all = listMaterials(ctx.db, ctx.cadre.id, ctx.scope === 'term' ? undefined : ctx.scope).filter(
+    (m) => ctx.scope !== 'term' || (m.year >= Number(ctx.from.slice(0, 4)) && m.year <= Number(ctx.to.slice(0, 4))),
+  );
+  const sections: Section[] = [];
+  for (const category of MATERIAL_CATEGORIES) {
+    const items = all.filter((m) => m.category === category).flatMap((m) => materialItems(ctx, m));
+    if (items.length) sections.push({ title: category, items });
+  }
+  return sections;
+}
+
+function materialItems(ctx: BuildContext, m: Material): Item[] {
+  return m.files.map((f, i) => {
+    const no = ctx.nextItemNo();
+    const title = m.files.length > 1 ? `${m.title}（文件${i + 1}/${m.files.length}）` : m.title;
+    const catalogue: CatalogueFields = {
+      docNo: m.docNumber ?? undefined,
+      author: m.responsible ?? ctx.cadre.name,
+      title,
+      date: m.date ?? '',
+      secrecy: m.secrecy === '公开' ? '' : m.secrecy,
+      remark: '',
+      archiveCode: itemCode(ctx, no, m.year),
+    };
+    const stamp = stampFor(ctx, no, m.year);
+    const file = ctx.blobs.pathOf(f.sha256);
+    const typeset = (blocks: Block[], remark: string): Item => ({ kind: 'typeset', catalogue: { ...catalogue, remark }, stamp, blocks });
+    if (f.kind === 'pdf' || f.kind === 'jpeg' || f.kind === 'png') {
+      const bad = precheck(file, f.kind);
+      if (bad) {
+        ctx.warnings.push(`${ctx.cadre.name}《${title}》的原件“${f.originalName}”无法读取（${bad}），已以说明页代替。`);
+        return typeset(unreadableBlocks(f, bad), '原件无法读取');
+      }
+      return f.kind === 'pdf' ? { kind: 'pdf', catalogue, stamp, path: file } : { kind: 'image', catalogue, stamp, path: file };
+    }
+    if (f.kind === 'text') return typeset(textBlocks(ctx, f, file), '');
+    return typeset(notPrintedBlocks(f, m), '电子原件见档案数据包');
+  });
+}
+
+/** Cheap checks that catch a missing or overwritten file before the engine opens it. */
+function precheck(file: string, kind: 'pdf' | 'jpeg' | 'png'): string | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return code === 'ENOENT' ? '文件不存在' : code === 'EACCES' || code === 'EPERM' ? '没有读取该文件的权限' : '无法打开文件';
+  }
+  try {
+    const head = Buffer.alloc(1024);
+    const n = fs.readSync(fd, head, 0, 1024, 0);
+    const h = head.subarray(0, n);
+    if (kind === 'pdf') return h.includes('%PDF-') ? null : '文件已损坏，不是有效的 PDF 文件';
+    if (kind === 'jpeg') return h[0] === 0xff && h[1] === 0xd8 ? null : '文件已损坏，不是有效的 JPEG 图片';
+    return h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ? null : '文件已损坏，不是有效的 PNG 图片';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const para = (text: string, align?: 'center' | 'right'): Block => ({ kind: 'paragraph', text, ...(align ? { align } : {}) });
+
+function unreadableBlocks(f: StoredFile, reason: string): Block[] {
+  return [
+    para('【原件无法读取】', 'center'),
+    para(`原件文件：${f.originalName}`),
+    para(`原因：${reason}`),
+    para(`SHA-256：${f.sha256}`),
+    para('请核对原件后重新归入档案袋，并在备考表中说明。'),
+  ];
+}
+
+function notPrintedBlocks(f: StoredFile, m: Material): Block[] {
+  const label = FILE_KIND_LABELS[f.kind];
+  const size = f.size >= 1024 * 1024 ? `${(f.size / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(f.size / 1024))} KB`;
+  const why =
+    f.kind === 'tiff'
+      ? `原件为 TIFF 图片《${f.originalName}》${f.width && f.height ? `（${f.width}×${f.height} 像素）` : ''}，打印版不能嵌入该格式，电子原件见档案数据包。`
+      : `原件为${label}《${f.originalName}》，离线状态下无法按原样排版打印，电子原件见档案数据包。`;
+  return [
+    para(why),
+    para(`文件大小：${size}${f.pageCount ? `，共 ${f.pageCount} 页` : ''}`),
+    para(`SHA-256：${f.sha256}`),
+    para('如需纸质件，请用相应程序打开电子原件后打印，附于本页之后。'),
+    ...(m.notes ? [para(`备注：${m.notes}`)] : []),
+  ];
+}
+
+/** UTF-8 first; GB 18030 (what Chinese Windows Notepad writes as ANSI) when that fails. */
+function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+function textBlocks(ctx: BuildContext, f: StoredFile, file: string): Block[] {
+  let text: string;
+  try {
+    text = decodeText(fs.readFileSync(file));
+  } catch {
+    ctx.warnings.push(`${ctx.cadre.name}的文本原件“${f.originalName}”无法读取，已以说明页代替。`);
+    return unreadableBlocks(f, '文件不存在或无法读取');
+  }
+  const cut = text.length > MAX_TEXT_CHARS;
+  const lines = (cut ? text.slice(0, MAX_TEXT_CHARS) : text)
+    .split(/\r?\n/)
+    .map((l) => l.replace(/[\u0000-\u0008\u000b-\u001f]/g, '').trim())
+    .filter((l) => l.length > 0);
+  const blocks = lines.map((l) => para(l));
+  if (cut) blocks.push(para(`（原文较长，以上为前 ${MAX_TEXT_CHARS} 字，全文见电子原件 ${f.originalName}）`));
+  return blocks.length ? blocks : [para(`（文本文件“${f.originalName}”内容为空）`)];
+}

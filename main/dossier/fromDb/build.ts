@@ -1,0 +1,120 @@
+/**
+ * buildDossierDoc(): one cadre's dossier model (DossierDoc) from the database, for a year or
+ * the whole term. Cover and catalogue come from the engine; the sections come from
+ * SECTION_BUILDERS, in order.
+ */
+import path from 'node:path';
+import type { DossierScope, DossierSettings } from '../../../shared/api/dossier';
+import { getCadre } from '../../core/cadres';
+import type { MonthGrid } from '../../core/attendance/grid';
+import { localToday } from '../../core/attendance/common';
+import { getSetting } from '../../core/settings';
+import type { DossierDoc } from '../typeset/model';
+import { attendanceSections } from './attendance';
+import { bagSections } from './bag';
+import { basicInfoSection } from './basicInfo';
+import type { BlobPaths, BuildContext, SectionBuilder } from './context';
+import type { Db } from './settings';
+import { dossierFileName, periodOf, postingFor, volumeCode, volumeSeq } from './volume';
+
+/**
+ * The dossier's sections after cover and catalogue, in print order (issue 3 §1–5).
+ * EXTENSION POINT: plans (三年规划/年度计划), projects (乡村振兴项目), weak-village milestones
+ * and the evaluation sheet do not exist yet; their builders are appended here when they land.
+ */
+export const SECTION_BUILDERS: SectionBuilder[] = [basicInfoSection, bagSections, attendanceSections];
+
+export interface BuildOptions {
+  cadreId: number;
+  year: DossierScope;
+  /** Month grids shared across the cadres of one batch. */
+  grids?: Map<string, MonthGrid>;
+  /** Volume number in the county list when the caller knows it (batch); else looked up. */
+  seq?: number;
+}
+
+export interface BuiltDossier {
+  doc: DossierDoc;
+  /** `<档号> <姓名>.pdf` */
+  fileName: string;
+  /** Problems found while reading the data (damaged originals, unreadable records). */
+  warnings: string[];
+  /** Blob path → original file name, to translate the engine's warnings. */
+  names: Map<string, string>;
+}
+
+export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptions, settings: DossierSettings): Promise<BuiltDossier> {
+  const cadre = getCadre(db, opts.cadreId);
+  const period = periodOf(cadre, opts.year);
+  const posting = postingFor(cadre, period.from, period.to);
+  const seq = opts.seq ?? volumeSeq(db, cadre.id, posting?.countyId ?? null, period.from, period.to);
+  const code = volumeCode(settings, period.codeYear, seq);
+  const county = posting?.countyName ?? '';
+  const operator = getSetting(db, 'operator') ?? '';
+  let itemNo = 0;
+  const ctx: BuildContext = {
+    db,
+    blobs,
+    cadre,
+    scope: opts.year,
+    from: period.from,
+    to: period.to,
+    yearLabel: period.yearLabel,
+    settings,
+    issuer: county ? `${county}委组织部` : '组织部',
+    volumeCode: code,
+    warnings: [],
+    grids: opts.grids ?? new Map(),
+    nextItemNo: () => ++itemNo,
+  };
+  const sections = [];
+  for (const build of SECTION_BUILDERS) sections.push(...(await build(ctx)));
+
+  const term = cadre.postings.length
+    ? (() => {
+        const ps = [...cadre.postings].sort((a, b) => a.start.localeCompare(b.start));
+        const last = ps.at(-1)!;
+        return `${chineseMonth(ps[0]!.start)}—${last.end ? chineseMonth(last.end) : '至今'}`;
+      })()
+    : '—';
+  const names = new Map<string, string>();
+  for (const s of sections) for (const it of s.items) if (it.kind !== 'typeset') names.set(it.path, it.catalogue.title);
+  const today = localToday();
+  return {
+    doc: {
+      meta: {
+        county: county || '—',
+        cadreName: cadre.name,
+        unit: cadre.unitName ?? '—',
+        post: cadre.postType,
+        place: posting ? `${posting.townshipName}${posting.villageName ?? ''}` : '—',
+        term,
+        year: period.yearLabel,
+        archiveCode: code,
+        compiler: settings.compiler || operator || '—',
+        checker: settings.checker || '—',
+        date: today,
+        pageNumberStyle: settings.pageNumberStyle,
+      },
+      sections,
+    },
+    fileName: dossierFileName(code, cadre.name),
+    warnings: ctx.warnings,
+    names,
+  };
+}
+
+const chineseMonth = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月`;
+
+/** The engine names originals by path (blob paths here): say the item's title instead. */
+export function translateWarnings(warnings: string[], names: Map<string, string>): string[] {
+  return warnings.map((w) => {
+    let out = w;
+    for (const [p, title] of names) {
+      if (out.includes(p)) out = out.split(p).join(`《${title}》的原件`);
+      const base = path.basename(p);
+      if (out.includes(base)) out = out.split(base).join(`《${title}》`);
+    }
+    return out;
+  });
+}

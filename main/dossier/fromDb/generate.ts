@@ -1,0 +1,39 @@
+/** One cadre's dossier from the database to a PDF file: build the model, compose, report. */
+import type { DossierScope, DossierSettings } from '../../../shared/api/dossier';
+import type { MonthGrid } from '../../core/attendance/grid';
+import { composeDossier, type ComposedItem } from '../compose/compose';
+import { buildDossierDoc, translateWarnings } from './build';
+import type { BlobPaths } from './context';
+import type { Db } from './settings';
+
+export interface GeneratedDossier {
+  fileName: string;
+  archiveCode: string;
+  cadreName: string;
+  pages: number;
+  items: ComposedItem[];
+  warnings: string[];
+}
+
+export async function generateDossier(
+  db: Db,
+  blobs: BlobPaths,
+  opts: { cadreId: number; year: DossierScope; seq?: number; grids?: Map<string, MonthGrid> },
+  settings: DossierSettings,
+  outPath: string,
+  extra: { pdfa?: boolean; fangSongPath?: string | null } = {},
+): Promise<GeneratedDossier> {
+  const built = await buildDossierDoc(db, blobs, opts, settings);
+  const r = await composeDossier(built.doc, outPath, {
+    pdfa: extra.pdfa,
+    fonts: { body: settings.bodyFont, ...(extra.fangSongPath !== undefined ? { fangSongPath: extra.fangSongPath } : {}) },
+  });
+  return {
+    fileName: built.fileName,
+    archiveCode: built.doc.meta.archiveCode,
+    cadreName: built.doc.meta.cadreName,
+    pages: r.pages,
+    items: r.items,
+    warnings: [...built.warnings, ...translateWarnings(r.warnings, built.names)],
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The volume (卷) of one cadre: period, 档号 and file name. The 档号's last part is the cadre's
+ * place in the county's list for the period (township, village, name in pinyin order), so a
+ * preview and the county batch give a cadre the same 档号.
+ */
+import type { DossierScope, DossierSettings } from '../../../shared/api/dossier';
+import type { CadreDetail, Posting } from '../../../shared/domain';
+import { AppError } from '../../../shared/result';
+import { localToday } from '../../core/attendance/common';
+import type { Db } from './settings';
+
+const zh = new Intl.Collator('zh-CN');
+
+export interface Period {
+  from: string;
+  to: string;
+  yearLabel: string;
+  /** Year used in the 档号 (start year for a term). */
+  codeYear: string;
+}
+
+export function periodOf(cadre: CadreDetail, scope: DossierScope): Period {
+  if (scope !== 'term') return { from: `${scope}-01-01`, to: `${scope}-12-31`, yearLabel: String(scope), codeYear: String(scope) };
+  if (cadre.postings.length === 0) throw new AppError('INVALID_INPUT', `${cadre.name}没有任职记录，无法按任期生成档案，请按年度生成`);
+  const from = cadre.postings.map((p) => p.start).sort()[0]!;
+  const ends = cadre.postings.map((p) => p.end);
+  const to = ends.includes(null) ? localToday() : (ends as string[]).sort().at(-1)!;
+  const y1 = from.slice(0, 4);
+  const y2 = to.slice(0, 4);
+  return { from, to, yearLabel: y1 === y2 ? y1 : `${y1}—${y2}`, codeYear: y1 };
+}
+
+/** The posting printed on the cover: the latest one that touches the period (else the latest one). */
+export function postingFor(cadre: CadreDetail, from: string, to: string): Posting | null {
+  const touching = cadre.postings.filter((p) => p.start <= to && (p.end === null || p.end >= from));
+  const list = touching.length ? touching : cadre.postings;
+  return [...list].sort((a, b) => a.start.localeCompare(b.start)).at(-1) ?? null;
+}
+
+interface CountyRow {
+  cadreId: number;
+  name: string;
+  township: string;
+  village: string | null;
+}
+
+/** Cadres with a posting in the county during the period, in the order the county's files are numbered. */
+export function countyCadres(db: Db, countyId: number, from: string, to: string): CountyRow[] {
+  const rows = db
+    .prepare(
+      `SELECT p.cadre_id AS cadreId, c.name, t.name AS township, v.name AS village, p.start
+         FROM postings p JOIN cadres c ON c.id = p.cadre_id JOIN townships t ON t.id = p.township_id
+         LEFT JOIN villages v ON v.id = p.village_id
+        WHERE t.county_id = ? AND p.start <= ? AND (p."end" IS NULL OR p."end" >= ?)
+        ORDER BY p.start DESC`,
+    )
+    .all(countyId, to, from) as Array<CountyRow & { start: string }>;
+  const seen = new Map<number, CountyRow>();
+  for (const r of rows) if (!seen.has(r.cadreId)) seen.set(r.cadreId, r); // latest posting wins
+  return [...seen.values()].sort(
+    (a, b) => zh.compare(a.township, b.township) || zh.compare(a.village ?? '', b.village ?? '') || zh.compare(a.name, b.name) || a.cadreId - b.cadreId,
+  );
+}
+
+/** DA/T 22-2015 retention code: 永久 Y, 定期30年 D30, 定期10年 D10. */
+export function retentionCode(r: string): string {
+  if (r.startsWith('永久')) return 'Y';
+  const m = /(\d+)/.exec(r);
+  return m ? `D${m[1]}` : r;
+}
+
+/** 全宗号-WS·年度-保管期限-机构-件号 with the volume's number in the county as 件号. */
+export function volumeCode(s: DossierSettings, codeYear: string, seq: number): string {
+  return `${s.fonds}-WS·${codeYear}-${retentionCode(s.retention)}-${s.org}-${String(seq).padStart(4, '0')}`;
+}
+
+/** `<档号> <姓名>.pdf`, with characters Windows refuses in names replaced. */
+export function dossierFileName(code: string, name: string): string {
+  return `${code} ${name}.pdf`.replace(/[\\/:*?"<>|]/g, '_');
+}
+
+/** The cadre's number in the county list for the period (1 when the posting is outside any county list). */
+export function volumeSeq(db: Db, cadreId: number, countyId: number | null, from: string, to: string): number {
+  if (countyId === null) return 1;
+  const i = countyCadres(db, countyId, from, to).findIndex((r) => r.cadreId === cadreId);
+  return i < 0 ? 1 : i + 1;
+}

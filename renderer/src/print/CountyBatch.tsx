@@ -1,0 +1,123 @@
+import { StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { BatchCadreResult, BatchStatus } from '../../../shared/api/dossier';
+import { call, onProgress } from '../api/client';
+import { useAppState } from '../app/AppState';
+import { useNotify } from '../util/notify';
+import { yearOptions } from './years';
+
+const STATE_LABEL: Record<BatchStatus['state'], string> = { running: '正在生成', done: '已完成', cancelled: '已取消', failed: '失败' };
+
+/** The county's year-end files in one run: progress (cadre n of N, pages so far), cancel, results. */
+export function CountyBatch() {
+  const { org } = useAppState();
+  const counties = useMemo(() => org?.counties ?? [], [org]);
+  const [picked, setCountyId] = useState<number | undefined>();
+  // the first county until the clerk picks one (the org tree may arrive after the first render)
+  const countyId = picked ?? counties[0]?.id;
+  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [outDir, setOutDir] = useState('');
+  const [status, setStatus] = useState<BatchStatus | null>(null);
+  const [label, setLabel] = useState('');
+  const { notifyError } = useNotify();
+  const jobRef = useRef<string | null>(null);
+
+  // progress events carry the label; the status call brings the per-cadre results
+  useEffect(() => {
+    const off = onProgress((e) => {
+      if (e.jobId !== jobRef.current) return;
+      setLabel(e.label);
+      void call('dossier.batch.status', { jobId: e.jobId }).then(setStatus, () => undefined);
+    });
+    const timer = setInterval(() => {
+      const id = jobRef.current;
+      if (id) void call('dossier.batch.status', { jobId: id }).then((s) => {
+        setStatus(s);
+        if (s.state !== 'running') jobRef.current = null;
+      }, () => undefined);
+    }, 1000);
+    return () => {
+      off();
+      clearInterval(timer);
+    };
+  }, []);
+
+  const start = async () => {
+    if (!countyId) return;
+    try {
+      const r = await call('dossier.batch.start', { countyId, year, ...(outDir.trim() ? { outDir: outDir.trim() } : {}) });
+      jobRef.current = r.jobId;
+      setLabel('正在准备……');
+      setStatus({ jobId: r.jobId, state: 'running', total: 0, done: 0, pages: 0, current: null, outDir: r.outDir, catalogue: null, results: [], error: null });
+    } catch (err) {
+      notifyError(err, '批量生成未能开始');
+    }
+  };
+  const cancel = async () => {
+    if (!status) return;
+    try {
+      setStatus(await call('dossier.batch.cancel', { jobId: status.jobId }));
+      setLabel('正在取消：当前干部的档案完成后停止……');
+    } catch (err) {
+      notifyError(err, '未能取消');
+    }
+  };
+
+  const running = status?.state === 'running';
+  const percent = status && status.total ? Math.round((status.done / status.total) * 100) : 0;
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Card size="small">
+        <Space wrap>
+          <span>县（市、区）</span>
+          <Select style={{ width: 160 }} value={countyId} onChange={setCountyId} options={counties.map((c) => ({ value: c.id, label: c.name }))} aria-label="选择县" />
+          <span>年度</span>
+          <Select style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions().map((y) => ({ value: y, label: `${y}年度` }))} aria-label="批量年度" />
+          <Input style={{ width: 320 }} placeholder="输出文件夹（留空则保存在数据目录的 dossiers 下）" value={outDir} onChange={(e) => setOutDir(e.target.value)} aria-label="输出文件夹" />
+          <Button type="primary" icon={<ThunderboltOutlined />} disabled={!countyId || running} onClick={start}>
+            开始生成
+          </Button>
+          <Button danger icon={<StopOutlined />} disabled={!running} onClick={cancel}>
+            取消
+          </Button>
+        </Space>
+      </Card>
+      {status && (
+        <Card size="small" data-testid="batch-status">
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Text>
+              <Tag color={status.state === 'done' ? 'green' : status.state === 'running' ? 'blue' : 'orange'}>{STATE_LABEL[status.state]}</Tag>
+              第 {Math.min(status.done + (running ? 1 : 0), status.total || 1)} / {status.total || '…'} 人，已生成 {status.pages} 页
+              {running && label ? `　${label}` : ''}
+            </Typography.Text>
+            <Progress percent={percent} status={status.state === 'failed' ? 'exception' : running ? 'active' : undefined} />
+            <Typography.Text type="secondary">输出文件夹：{status.outDir}</Typography.Text>
+            {status.catalogue && <Typography.Text type="secondary">归档文件目录：{status.catalogue}</Typography.Text>}
+            {status.error && <Alert type="error" showIcon title={status.error} />}
+          </Space>
+        </Card>
+      )}
+      {status && status.results.length > 0 && (
+        <Table<BatchCadreResult>
+          size="small"
+          rowKey="cadreId"
+          pagination={false}
+          dataSource={status.results}
+          scroll={{ y: 320 }}
+          columns={[
+            { title: '姓名', dataIndex: 'name', width: 90 },
+            { title: '档号', dataIndex: 'archiveCode', width: 230 },
+            { title: '页数', dataIndex: 'pages', width: 64, align: 'right' },
+            {
+              title: '结果与提示',
+              key: 'w',
+              render: (_: unknown, r) =>
+                r.error ? <Tag color="red">{r.error}</Tag> : r.warnings.length ? r.warnings.map((w) => <div key={w} className="ob-muted">{w}</div>) : <Tag color="green">已生成</Tag>,
+            },
+          ]}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,91 @@
+import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Select, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import type { DossierPreview, DossierScope } from '../../../shared/api/dossier';
+import { call } from '../api/client';
+import { useCall } from '../api/useCall';
+import { PdfPreview } from '../preview/PdfPreview';
+import { useDebounced } from '../util/useDebounced';
+import { useNotify } from '../util/notify';
+import { yearOptions } from './years';
+
+/** Pick a cadre and a year (or the whole term), generate, preview; open in the system viewer to print. */
+export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
+  const [query, setQuery] = useState('');
+  const q = useDebounced(query, 250);
+  const cadres = useCall('cadres.list', q ? { query: q } : {}, `q:${q}`);
+  const [cadreId, setCadreId] = useState<number | undefined>(initialCadreId);
+  const [year, setYear] = useState<DossierScope>(new Date().getFullYear() - 1);
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<DossierPreview | null>(null);
+  const { notifyError, success } = useNotify();
+
+  const generate = async () => {
+    if (!cadreId) return;
+    setBusy(true);
+    setPreview(null);
+    try {
+      setPreview(await call('dossier.preview', { cadreId, year }));
+    } catch (err) {
+      notifyError(err, '档案未能生成');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const openExternal = async () => {
+    if (!preview) return;
+    try {
+      await call('dossier.openExternal', { sha256: preview.sha256 });
+      success('已用系统程序打开，可在其中打印');
+    } catch (err) {
+      notifyError(err, '无法用系统程序打开');
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Card size="small">
+        <Space wrap>
+          <span>干部</span>
+          <Select
+            showSearch={{ filterOption: false, onSearch: setQuery }}
+            style={{ width: 280 }}
+            placeholder="输入姓名、拼音或身份证号查找"
+            value={cadreId}
+            onChange={(v: number) => setCadreId(v)}
+            loading={cadres.loading}
+            options={(cadres.data ?? []).map((c) => ({ value: c.id, label: `${c.name}　${[c.township, c.village].filter(Boolean).join('')}` }))}
+            aria-label="选择干部"
+            data-testid="print-cadre"
+          />
+          <span>年度</span>
+          <Select
+            style={{ width: 130 }}
+            value={year}
+            onChange={(v: DossierScope) => setYear(v)}
+            options={[...yearOptions().map((y) => ({ value: y, label: `${y}年度` })), { value: 'term', label: '整个任期' }]}
+            aria-label="选择年度"
+          />
+          <Button type="primary" icon={<FilePdfOutlined />} disabled={!cadreId} loading={busy} onClick={generate}>
+            生成预览
+          </Button>
+          <Button icon={<PrinterOutlined />} disabled={!preview} onClick={openExternal}>
+            用系统程序打开/打印
+          </Button>
+        </Space>
+      </Card>
+      {busy && <Spin description="正在排版生成档案……" />}
+      {preview && (
+        <>
+          <Typography.Text data-testid="preview-summary">
+            {preview.fileName}：{preview.items} 件，共 {preview.pages} 页
+          </Typography.Text>
+          {preview.warnings.length > 0 && (
+            <Alert type="warning" showIcon title={`有 ${preview.warnings.length} 条提示`} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{preview.warnings.map((w) => <li key={w}>{w}</li>)}</ul>} />
+          )}
+          <PdfPreview url={preview.url} />
+        </>
+      )}
+    </Space>
+  );
+}

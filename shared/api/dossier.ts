@@ -1,0 +1,100 @@
+/** Channels for dossier preview, single and county batch printing. Merged into `channels` in shared/api.ts. */
+import { z } from 'zod';
+
+const id = z.number().int().positive();
+const year = z.number({ message: '请选择年度' }).int().min(2000, '年度应在2000年以后').max(2100, '年度不能晚于2100年');
+
+/** DA/T 22-2015 retention periods (永久 / 定期30年 / 定期10年). */
+export const RETENTIONS = ['永久', '定期30年', '定期10年'] as const;
+
+/** Archive settings of printed dossiers (stored once per data folder). */
+export const dossierSettingsSchema = z.object({
+  /** 全宗号: the archive fonds number the county archive assigned. */
+  fonds: z.string().trim().min(1, '请填写全宗号').max(20, '全宗号不能超过20个字符').regex(/^[0-9A-Za-z]+$/, '全宗号只能由数字和字母组成'),
+  /** 机构（问题）code printed in the 档号, e.g. ZZB for 组织部. */
+  org: z.string().trim().min(1, '请填写机构代码').max(10, '机构代码不能超过10个字符').regex(/^[0-9A-Za-z]+$/, '机构代码只能由数字和字母组成'),
+  retention: z.enum(RETENTIONS, { message: '请选择保管期限' }),
+  pageNumberStyle: z.enum(['gbt9704', 'ofTotal'], { message: '请选择页码样式' }),
+  bodyFont: z.enum(['serif', 'fangsong'], { message: '请选择正文字体' }),
+  /** 立卷人; empty = the operator. */
+  compiler: z.string().trim().max(30, '立卷人不能超过30个字'),
+  /** 检查人 */
+  checker: z.string().trim().max(30, '检查人不能超过30个字'),
+});
+export type DossierSettings = z.infer<typeof dossierSettingsSchema>;
+
+export const DEFAULT_DOSSIER_SETTINGS: DossierSettings = {
+  fonds: '0001',
+  org: 'ZZB',
+  retention: '定期30年',
+  pageNumberStyle: 'gbt9704',
+  bodyFont: 'serif',
+  compiler: '',
+  checker: '',
+};
+
+/** One dossier: a year, or the whole term ('term'). */
+export const dossierScopeSchema = z.union([year, z.literal('term')]);
+export type DossierScope = z.infer<typeof dossierScopeSchema>;
+
+export interface DossierFonts {
+  /** Bundled faces always available. */
+  bundled: string[];
+  /** File of the system FangSong when one was found. */
+  fangSong: string | null;
+}
+
+export interface DossierPreview {
+  sha256: string;
+  url: string;
+  pages: number;
+  items: number;
+  warnings: string[];
+  fileName: string;
+}
+
+export interface BatchCadreResult {
+  cadreId: number;
+  name: string;
+  archiveCode: string;
+  file: string | null;
+  pages: number;
+  warnings: string[];
+  error: string | null;
+}
+
+export interface BatchStatus {
+  jobId: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  total: number;
+  done: number;
+  pages: number;
+  current: string | null;
+  outDir: string;
+  catalogue: string | null;
+  results: BatchCadreResult[];
+  error: string | null;
+}
+
+export const dossierChannels = {
+  'dossier.settings.get': { input: z.object({}).strict(), output: null as unknown as DossierSettings },
+  'dossier.settings.set': { input: dossierSettingsSchema, output: null as unknown as DossierSettings },
+  'dossier.fonts': { input: z.object({}).strict(), output: null as unknown as DossierFonts },
+  /** Generates one cadre's dossier (off the IPC thread) into the blob store; returns a URL to preview it. */
+  'dossier.preview': {
+    input: z.object({ cadreId: id, year: dossierScopeSchema }),
+    output: null as unknown as DossierPreview,
+  },
+  /** County year-end files: one PDF per cadre plus the 归档文件目录, in a worker. outDir defaults to <data>/dossiers/<county>-<year>. */
+  'dossier.batch.start': {
+    input: z.object({ countyId: id, year, outDir: z.string().trim().min(1).max(1000).optional() }),
+    output: null as unknown as { jobId: string; outDir: string },
+  },
+  'dossier.batch.cancel': { input: z.object({ jobId: z.string().min(1).max(100) }), output: null as unknown as BatchStatus },
+  'dossier.batch.status': { input: z.object({ jobId: z.string().min(1).max(100) }), output: null as unknown as BatchStatus },
+  /** Opens a generated dossier (by its sha256 from dossier.preview) in the system PDF viewer, to print from there. */
+  'dossier.openExternal': {
+    input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    output: null as unknown as { opened: true },
+  },
+} as const;

@@ -1,0 +1,49 @@
+/** Printing as a clerk does it: preview one cadre's dossier, then the county batch with progress. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { firstRun } from './helpers';
+
+test('preview a dossier and run the county batch', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app.url);
+  await firstRun(page, '张晓梅', 'demo');
+  await expect(page.getByText('吴建军').first()).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('menuitem', { name: /档案打印/ }).click();
+
+  // one cadre: search, pick, generate
+  await page.getByLabel('选择干部').click();
+  await page.getByLabel('选择干部').fill('吴建军');
+  await page.locator('.ant-select-item-option', { hasText: '吴建军' }).click();
+  await page.getByLabel('选择年度').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2024年度' }).click();
+  await page.getByRole('button', { name: /生成预览/ }).click();
+  await expect(page.getByTestId('preview-summary')).toContainText(/吴建军\.pdf：\d+ 件，共 \d+ 页/, { timeout: 60_000 });
+  const canvas = page.getByTestId('pdf-preview').locator('canvas').first();
+  await expect(canvas).toBeVisible({ timeout: 30_000 });
+  expect((await canvas.boundingBox())!.width).toBeGreaterThan(300);
+  await page.screenshot({ path: '/tmp/w4-print-single.png' });
+  // the bridge cannot open the system viewer: it says so
+  await page.getByRole('button', { name: /用系统程序打开/ }).click();
+  await expect(page.getByText(/浏览器模式下无法调用系统程序/)).toBeVisible();
+
+  // county batch into a folder inside the temp data dir
+  await page.getByRole('tab', { name: '全县年度批量生成' }).click();
+  await page.getByLabel('批量年度').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2024年度' }).click();
+  const outDir = path.join(app.dataDir, 'year-end');
+  await page.getByLabel('输出文件夹').fill(outDir);
+  await page.getByRole('button', { name: /开始生成/ }).click();
+  const status = page.getByTestId('batch-status');
+  await expect(status).toContainText(/第 \d+ \/ 20 人，已生成 \d+ 页/, { timeout: 30_000 });
+  await expect(status).toContainText('已完成', { timeout: 120_000 });
+  await expect(status).toContainText('第 20 / 20 人');
+  await expect(status).toContainText('归档文件目录');
+  await expect(page.getByRole('row', { name: /吴建军/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /开始生成/ })).toBeEnabled();
+  await expect(page.getByRole('button', { name: /取消/ })).toBeDisabled();
+  await page.screenshot({ path: '/tmp/w4-print-batch.png' });
+  const files = fs.readdirSync(outDir);
+  expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(21);
+});

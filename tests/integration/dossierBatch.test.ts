@@ -1,0 +1,70 @@
+/** County batch through the real worker thread: files, catalogue, progress, cancel. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProgressEvent } from '../../shared/api';
+import { openCore, type OpenCore } from '../../main/api/open';
+import { loadDemo } from '../../main/demo/demo';
+import { JobRunner } from '../../main/dossier/batch/jobs';
+
+let dir: string;
+let core: OpenCore;
+let countyId: number;
+const events: ProgressEvent[] = [];
+let runner: JobRunner;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-batch-'));
+  core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
+  await loadDemo(core.ctx, core.blobs);
+  countyId = (core.ctx.db.prepare("SELECT id FROM counties WHERE name = '岚川县'").get() as { id: number }).id;
+  runner = new JobRunner({ dataDir: core.ctx.dataDir, progress: (e) => events.push(e) });
+}, 60_000);
+
+afterAll(async () => {
+  await runner?.close();
+  core?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('county batch', () => {
+  it('writes one PDF per cadre named by 档号 and name, and the landscape catalogue', async () => {
+    const out = path.join(dir, 'out');
+    const { jobId, done } = runner.startBatch({ countyId, year: 2024, outDir: out });
+    const s = await done;
+    expect(s.state).toBe('done');
+    const cadres = (core.ctx.db.prepare('SELECT name FROM cadres').all() as Array<{ name: string }>).map((r) => r.name);
+    const files = fs.readdirSync(out).filter((f) => !f.includes('归档文件目录'));
+    expect(files).toHaveLength(cadres.length);
+    for (const f of files) expect(f).toMatch(/^0001-WS·2024-D30-ZZB-\d{4} \S+\.pdf$/);
+    expect(new Set(files.map((f) => f.split(' ')[1]!.replace('.pdf', '')))).toEqual(new Set(cadres));
+    expect(s.pages).toBe(s.results.reduce((a, r) => a + r.pages, 0));
+    const info = execFileSync('pdfinfo', [s.catalogue!], { encoding: 'utf8' });
+    expect(info).toMatch(/rot:\s+90/);
+    const text = execFileSync('pdftotext', [s.catalogue!, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('归档文件目录');
+    for (const r of s.results) expect(text).toContain(r.archiveCode.slice(-4));
+    const mine = events.filter((e) => e.jobId === jobId);
+    expect(mine.filter((e) => !e.finished).length).toBeGreaterThanOrEqual(cadres.length);
+    expect(mine.at(-1)!.finished).toBe(true);
+    expect(mine.some((e) => /第 \d+\/\d+ 人，已生成 \d+ 页/.test(e.label))).toBe(true);
+  }, 120_000);
+
+  it('stops when cancelled after the first cadre and leaves no partial file', async () => {
+    const out = path.join(dir, 'cancelled');
+    let id = '';
+    const { jobId, done } = runner.startBatch({ countyId, year: 2024, outDir: out }, (st) => {
+      if (st.results.length >= 1) runner.cancel(id);
+    });
+    id = jobId;
+    const s = await done;
+    expect(s.state).toBe('cancelled');
+    const files = fs.readdirSync(out);
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    expect(files.length).toBeLessThan(5);
+    expect(files.every((f) => f.endsWith('.pdf') && !f.includes('归档文件目录'))).toBe(true);
+    expect(files.length).toBe(s.results.filter((r) => r.file).length);
+  }, 120_000);
+});
