@@ -1,6 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { up as m0001 } from './0001-foundation';
 import { up as m0002 } from './0002-attendance';
+import { up as m0003 } from './0003-events';
+import { up as m0004 } from './0004-worklog';
+import { up as m0005 } from './0005-work';
 
 export interface Migration {
   version: number;
@@ -12,6 +15,9 @@ export interface Migration {
 export const migrations: Migration[] = [
   { version: 1, name: 'foundation', up: m0001 },
   { version: 2, name: 'attendance', up: m0002 },
+  { version: 3, name: 'events', up: m0003 },
+  { version: 4, name: 'worklog', up: m0004 },
+  { version: 5, name: 'work', up: m0005 },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

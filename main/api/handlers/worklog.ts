@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import type { worklogChannels } from '../../../shared/api/worklog';
+import { AppError } from '../../../shared/result';
+import { listEntries, removeEntry, removeEntryFile, saveEntries } from '../../core/worklog/entries';
+import { commitImport, previewImport } from '../../core/worklog/import';
+import {
+  getReportSettings,
+  listReports,
+  setReportDue,
+  setReportSettings,
+  submitWithFile,
+  submitWithMaterial,
+  unsubmit,
+} from '../../core/worklog/reports';
+import { searchEntries } from '../../core/worklog/search';
+import type { HandlersFor, Services } from '../services';
+
+/** Handlers for the channels of shared/api/worklog.ts. */
+export function createWorklogHandlers(s: Services): HandlersFor<typeof worklogChannels> {
+  const { db } = s.ctx;
+  const staged = (token: string) => {
+    const f = s.staging.get(token);
+    if (!fs.existsSync(f.path)) throw new AppError('NOT_FOUND', '上传的文件已失效，请重新添加');
+    return { path: f.path, name: f.name };
+  };
+  return {
+    'worklog.list': ({ cadreId, year }) => listEntries(db, cadreId, year),
+    'worklog.save': async ({ cadreId, rows }) => {
+      const files = rows.map((r) => r.files.map(staged));
+      const ids = await saveEntries(db, s.blobs, cadreId, rows, files);
+      for (const r of rows) for (const t of r.files) await s.staging.discard(t);
+      return { ids };
+    },
+    'worklog.remove': ({ id }) => {
+      removeEntry(db, id);
+      return { removed: true as const };
+    },
+    'worklog.removeFile': ({ entryId, sha256 }) => removeEntryFile(db, entryId, sha256),
+    'worklog.search': ({ q, cadreId, limit }) => searchEntries(db, q, { cadreId, limit }),
+    'worklog.importPreview': ({ cadreId, token, year }) => previewImport(db, cadreId, staged(token).path, year),
+    'worklog.importCommit': async ({ cadreId, token, year }) => {
+      const r = await commitImport(db, cadreId, staged(token).path, year);
+      await s.staging.discard(token);
+      return r;
+    },
+    'reports.list': ({ cadreId, year, today }) => listReports(db, cadreId, year, today),
+    'reports.setDue': ({ cadreId, period, dueDate }) => setReportDue(db, cadreId, period, dueDate),
+    'reports.submit': async ({ cadreId, period, submittedOn, materialId, token, title }) => {
+      if (materialId !== undefined) return submitWithMaterial(db, cadreId, period, materialId, submittedOn);
+      const row = await submitWithFile(db, s.blobs, cadreId, period, staged(token!), submittedOn, title);
+      await s.staging.discard(token!);
+      return row;
+    },
+    'reports.unsubmit': ({ cadreId, period }) => unsubmit(db, cadreId, period),
+    'reports.settings': ({ countyId }) => getReportSettings(db, countyId),
+    'reports.setSettings': ({ countyId, quarterDueDays, halfDueDays }) => setReportSettings(db, countyId, { quarterDueDays, halfDueDays }),
+  };
+}

@@ -1,0 +1,307 @@
+import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Tag, Tooltip } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call, stageFile } from '../api/client';
+import { useNotify } from '../util/notify';
+import {
+  applyPaste,
+  blankRow,
+  cellProblem,
+  COLUMNS,
+  isBlank,
+  normalizeCell,
+  parsePasted,
+  rowsToSave,
+  type Column,
+  type DraftRow,
+} from './logRows';
+import './worklog.css';
+
+const HEADERS: Record<Column, { label: string; width?: number }> = {
+  date: { label: '日期', width: 104 },
+  kind: { label: '类型', width: 62 },
+  place: { label: '地点', width: 110 },
+  persons: { label: '走访对象', width: 120 },
+  situation: { label: '情况' },
+  difficulties: { label: '困难', width: 140 },
+  followUp: { label: '下步打算', width: 140 },
+};
+const PLACEHOLDER: Partial<Record<Column, string>> = { date: '如 3.5', kind: 'Z/B/H' };
+
+interface Props {
+  cadreId: number;
+  year: number;
+  rows: DraftRow[];
+  setRows: (update: (rows: DraftRow[]) => DraftRow[]) => void;
+  onSaved: () => void;
+}
+
+/**
+ * Keyboard-driven entry table. Enter/Tab go to the next cell (Shift goes back), Enter on the
+ * last cell or Ctrl+Enter adds a row, ↑/↓ change row, Ctrl+S saves everything in one call.
+ * Pasting tab-separated rows from a spreadsheet fills the table from the focused cell.
+ */
+export function LogTable({ cadreId, year, rows, setRows, onSaved }: Props) {
+  const { notifyError, success } = useNotify();
+  const inputs = useRef(new Map<string, HTMLInputElement>());
+  const [focus, setFocus] = useState<{ key: string; col: Column } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const attachTo = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!focus) return;
+    const el = inputs.current.get(`${focus.key}:${focus.col}`);
+    if (el && document.activeElement !== el) el.focus();
+  }, [focus, rows]);
+
+  const edit = (key: string, col: Column, value: string) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, cells: { ...r.cells, [col]: value }, dirty: true } : r)));
+
+  const normalize = (key: string, col: Column) =>
+    setRows((rs) =>
+      rs.map((r) => {
+        if (r.key !== key) return r;
+        const v = normalizeCell(col, r.cells[col], year);
+        return v === r.cells[col] ? r : { ...r, cells: { ...r.cells, [col]: v } };
+      }),
+    );
+
+  const save = useCallback(async () => {
+    const { rows: out } = rowsToSave(rows, year);
+    if (!out.length) {
+      success('没有需要保存的修改');
+      return;
+    }
+    setSaving(true);
+    try {
+      await call('worklog.save', { cadreId, rows: out });
+      success(`已保存${out.length}条日志`);
+      onSaved();
+    } catch (err) {
+      notifyError(err, '日志未保存');
+    } finally {
+      setSaving(false);
+    }
+  }, [rows, year, cadreId, onSaved, notifyError, success]);
+
+  const addRowAfterLast = () => {
+    const r = blankRow();
+    setRows((rs) => {
+      const last = rs[rs.length - 1];
+      return last && isBlank(last) ? rs : [...rs, r];
+    });
+    const last = rows[rows.length - 1];
+    setFocus({ key: last && isBlank(last) ? last.key : r.key, col: 'date' });
+  };
+
+  const move = (rowIdx: number, colIdx: number, dir: 1 | -1) => {
+    let c = colIdx + dir;
+    let r = rowIdx;
+    if (c >= COLUMNS.length) {
+      c = 0;
+      r++;
+    } else if (c < 0) {
+      c = COLUMNS.length - 1;
+      r--;
+    }
+    if (r < 0) return;
+    if (r >= rows.length) return addRowAfterLast();
+    setFocus({ key: rows[r]!.key, col: COLUMNS[c]! });
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>, rowIdx: number, col: Column) => {
+    const row = rows[rowIdx]!;
+    const colIdx = COLUMNS.indexOf(col);
+    if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) {
+      e.preventDefault();
+      normalize(row.key, col);
+      void save();
+    } else if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+      e.preventDefault();
+      normalize(row.key, col);
+      addRowAfterLast();
+    } else if (e.key === 'Enter' || e.key === 'Tab') {
+      e.preventDefault();
+      normalize(row.key, col);
+      move(rowIdx, colIdx, e.shiftKey ? -1 : 1);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const r = rowIdx + (e.key === 'ArrowDown' ? 1 : -1);
+      if (r < 0 || r >= rows.length) return;
+      e.preventDefault();
+      normalize(row.key, col);
+      setFocus({ key: rows[r]!.key, col });
+    }
+  };
+
+  const onPaste = (e: React.ClipboardEvent<HTMLInputElement>, rowIdx: number, col: Column) => {
+    const text = e.clipboardData.getData('text/plain');
+    if (!/[\t\n]/.test(text.trim())) return;
+    e.preventDefault();
+    const pasted = parsePasted(text);
+    setRows((rs) => {
+      const next = applyPaste(rs, rowIdx, col, pasted, year);
+      return isBlank(next[next.length - 1]!) ? next : [...next, blankRow()];
+    });
+    success(`已粘贴${pasted.length}行，请核对后保存`);
+  };
+
+  const attach = async (files: FileList | null) => {
+    const key = attachTo.current;
+    if (!files || !key) return;
+    for (const f of Array.from(files)) {
+      try {
+        const staged = await stageFile(f, 'attachment', cadreId);
+        setRows((rs) => rs.map((r) => (r.key === key ? { ...r, pending: [...r.pending, { token: staged.token, name: staged.name }], dirty: true } : r)));
+      } catch (err) {
+        notifyError(err, `「${f.name}」未能添加`);
+      }
+    }
+  };
+
+  const remove = async (row: DraftRow) => {
+    if (row.id === undefined) {
+      setRows((rs) => (rs.length > 1 ? rs.filter((r) => r.key !== row.key) : [blankRow()]));
+      return;
+    }
+    try {
+      await call('worklog.remove', { id: row.id });
+      success('已删除该条日志');
+      onSaved();
+    } catch (err) {
+      notifyError(err);
+    }
+  };
+
+  const openFile = async (sha256: string) => {
+    try {
+      const { url } = await call('files.url', { sha256 });
+      window.open(url, '_blank', 'noopener');
+    } catch (err) {
+      notifyError(err);
+    }
+  };
+
+  const dirtyCount = rowsToSave(rows, year).rows.length;
+
+  return (
+    <>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 6, flexWrap: 'wrap' }}>
+        <Button type="primary" onClick={() => void save()} loading={saving} disabled={!dirtyCount} data-testid="worklog-save">
+          保存{dirtyCount ? `（${dirtyCount}条）` : ''}
+        </Button>
+        <span className="wl-hint">
+          <kbd>Enter</kbd>/<kbd>Tab</kbd> 下一格，<kbd>Ctrl</kbd>+<kbd>Enter</kbd> 新增一行，<kbd>Ctrl</kbd>+<kbd>S</kbd> 保存；日期可写 3.5、0305；类型可写
+          Z走访 B帮扶 H会议 X项目 Q其他；可从表格软件复制多行粘贴
+        </span>
+      </div>
+      <div className="wl-table-wrap ob-fill" data-testid="worklog-table">
+        <table className="wl-table">
+          <colgroup>
+            <col style={{ width: 34 }} />
+            {COLUMNS.map((c) => (
+              <col key={c} style={HEADERS[c].width ? { width: HEADERS[c].width } : undefined} />
+            ))}
+            <col style={{ width: 118 }} />
+            <col style={{ width: 36 }} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th>#</th>
+              {COLUMNS.map((c) => (
+                <th key={c}>{HEADERS[c].label}</th>
+              ))}
+              <th>佐证</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={r.key} className={r.dirty ? 'wl-dirty' : undefined} data-testid="worklog-row">
+                <td className="wl-num">{r.id === undefined && isBlank(r) ? '＋' : i + 1}</td>
+                {COLUMNS.map((c) => {
+                  const problem = cellProblem(c, r.cells[c], year);
+                  return (
+                    <td key={c}>
+                      <Tooltip title={problem || undefined} open={problem ? undefined : false}>
+                        <input
+                          ref={(el) => {
+                            if (el) inputs.current.set(`${r.key}:${c}`, el);
+                            else inputs.current.delete(`${r.key}:${c}`);
+                          }}
+                          className={`wl-cell${problem ? ' wl-bad' : ''}`}
+                          aria-label={`第${i + 1}行${HEADERS[c].label}`}
+                          value={r.cells[c]}
+                          placeholder={i === rows.length - 1 ? PLACEHOLDER[c] : undefined}
+                          onChange={(e) => edit(r.key, c, e.target.value)}
+                          onFocus={() => setFocus({ key: r.key, col: c })}
+                          onBlur={() => normalize(r.key, c)}
+                          onKeyDown={(e) => onKeyDown(e, i, c)}
+                          onPaste={(e) => onPaste(e, i, c)}
+                        />
+                      </Tooltip>
+                    </td>
+                  );
+                })}
+                <td>
+                  <div className="wl-files">
+                    {r.files.map((f) => (
+                      <Tag
+                        key={f.sha256}
+                        className="wl-file"
+                        closable
+                        onClose={(e) => {
+                          e.preventDefault();
+                          void call('worklog.removeFile', { entryId: r.id!, sha256: f.sha256 }).then(onSaved, notifyError);
+                        }}
+                      >
+                        <a onClick={() => void openFile(f.sha256)} title={f.originalName}>
+                          {f.originalName}
+                        </a>
+                      </Tag>
+                    ))}
+                    {r.pending.map((p) => (
+                      <Tag key={p.token} color="orange" className="wl-file" title={`${p.name}（待保存）`}>
+                        {p.name}
+                      </Tag>
+                    ))}
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<PaperClipOutlined />}
+                      aria-label={`为第${i + 1}行添加佐证文件`}
+                      tabIndex={-1}
+                      onClick={() => {
+                        attachTo.current = r.key;
+                        fileInput.current?.click();
+                      }}
+                    />
+                  </div>
+                </td>
+                <td>
+                  {isBlank(r) ? null : r.id === undefined ? (
+                    <Button size="small" type="text" icon={<DeleteOutlined />} tabIndex={-1} aria-label="删除该行" onClick={() => void remove(r)} />
+                  ) : (
+                    <Popconfirm title="删除这条日志？佐证文件原件仍保留" okText="删除" cancelText="取消" onConfirm={() => void remove(r)}>
+                      <Button size="small" type="text" danger icon={<DeleteOutlined />} tabIndex={-1} aria-label="删除该条日志" />
+                    </Popconfirm>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        hidden
+        onChange={(e) => {
+          void attach(e.target.files);
+          e.target.value = '';
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import { Button, DatePicker, Popover, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { REPORT_CATEGORY, type ReportRow } from '../../../shared/worklog';
+import { call } from '../api/client';
+import { useCall } from '../api/useCall';
+import { useNotify } from '../util/notify';
+import { SubmitDialog } from './SubmitDialog';
+
+const STATUS_COLOR = { 已提交: 'green', 待提交: 'blue', 逾期: 'red' } as const;
+
+function statusText(r: ReportRow): string {
+  if (r.status === '已提交') return r.lateDays ? `已提交（迟${r.lateDays}天）` : '已提交';
+  if (r.status === '逾期') return `逾期${r.lateDays}天`;
+  return '待提交';
+}
+
+/** 季度报告 and 半年总结 owed in the year: due date (settable per cadre), status, 提交. */
+export function ReportsTab({ cadreId, cadreName, year }: { cadreId: number; cadreName: string; year: number }) {
+  const { notifyError, success } = useNotify();
+  const list = useCall('reports.list', { cadreId, year }, `${cadreId}|${year}`);
+  const [submitting, setSubmitting] = useState<ReportRow | null>(null);
+
+  const setDue = async (r: ReportRow, due: string | null) => {
+    try {
+      await call('reports.setDue', { cadreId, period: r.period, dueDate: due });
+      success(due ? `${r.periodLabel}报送期限改为${due}` : `${r.periodLabel}报送期限恢复为本县默认`);
+      list.reload();
+    } catch (err) {
+      notifyError(err);
+    }
+  };
+  const withdraw = async (r: ReportRow) => {
+    try {
+      await call('reports.unsubmit', { cadreId, period: r.period });
+      list.reload();
+    } catch (err) {
+      notifyError(err);
+    }
+  };
+
+  return (
+    <>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        选派干部每季度报告一次工作进展情况，每半年形成书面工作总结。季度报告归入档案袋“工作汇报”，半年总结归入“工作总结”。
+      </Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey="period"
+        loading={list.loading}
+        dataSource={list.data ?? []}
+        pagination={false}
+        locale={{ emptyText: list.error ?? `${year}年不在任职期内，无需报送` }}
+        data-testid="reports-table"
+        columns={[
+          { title: '期次', dataIndex: 'periodLabel', width: 150 },
+          { title: '类别', dataIndex: 'kind', width: 90 },
+          {
+            title: '报送期限',
+            key: 'due',
+            width: 220,
+            render: (_: unknown, r: ReportRow) => (
+              <Space size={4}>
+                <span>{r.dueDate}</span>
+                {r.dueCustom ? <Tag>已单独设置</Tag> : null}
+                <Popover
+                  trigger="click"
+                  title={`${r.periodLabel}报送期限`}
+                  content={
+                    <Space direction="vertical">
+                      <DatePicker
+                        value={dayjs(r.dueDate)}
+                        allowClear={false}
+                        onChange={(d) => d && void setDue(r, d.format('YYYY-MM-DD'))}
+                      />
+                      {r.dueCustom ? (
+                        <Button size="small" onClick={() => void setDue(r, null)}>
+                          恢复本县默认
+                        </Button>
+                      ) : null}
+                    </Space>
+                  }
+                >
+                  <Button size="small" type="link">
+                    修改
+                  </Button>
+                </Popover>
+              </Space>
+            ),
+          },
+          {
+            title: '状态',
+            key: 'status',
+            width: 130,
+            render: (_: unknown, r: ReportRow) => <Tag color={STATUS_COLOR[r.status]}>{statusText(r)}</Tag>,
+          },
+          {
+            title: '报送材料',
+            key: 'material',
+            render: (_: unknown, r: ReportRow) =>
+              r.materialTitle ? (
+                <span>
+                  《{r.materialTitle}》<Typography.Text type="secondary">{r.submittedOn}提交</Typography.Text>
+                </span>
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ),
+          },
+          {
+            title: '操作',
+            key: 'act',
+            width: 150,
+            render: (_: unknown, r: ReportRow) =>
+              r.status === '已提交' ? (
+                <Button size="small" onClick={() => void withdraw(r)}>
+                  撤销提交
+                </Button>
+              ) : (
+                <Button size="small" type="primary" onClick={() => setSubmitting(r)}>
+                  提交
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <SubmitDialog
+        key={submitting?.period ?? ''}
+        row={submitting}
+        cadreId={cadreId}
+        cadreName={cadreName}
+        category={submitting ? REPORT_CATEGORY[submitting.kind] : '工作汇报'}
+        onClose={() => setSubmitting(null)}
+        onDone={() => {
+          setSubmitting(null);
+          list.reload();
+        }}
+      />
+    </>
+  );
+}
