@@ -1,0 +1,233 @@
+/**
+ * Weak collective-economy villages (集体经济薄弱村): listing, income by year, supporting cadres,
+ * the village's milestones with evidence, and the actions taken for missed ones (记录在案).
+ * The milestone rules themselves are pure (shared/work.ts).
+ */
+import type { z } from 'zod';
+import type { milestoneSchema, weakActionSchema, weakVillageSchema } from '../../../shared/api/work';
+import { AppError } from '../../../shared/result';
+import {
+  clockRun,
+  evaluateMilestones,
+  MILESTONE_RULE,
+  type MilestoneKind,
+  type WeakAction,
+  type WeakActionRecord,
+  type WeakMilestoneRecord,
+  type VillageIncome,
+  type WeakVillage,
+  type WeakVillageSupporter,
+} from '../../../shared/work';
+import type { FileFacts } from '../../files/inspect';
+import { nowIso, type Db } from '../../store/db';
+import { audit } from '../audit';
+import { operatorOf } from '../attendance/common';
+import { cadreFacts, dateLabel, localToday, postingsOf, stmt, villageFacts, zh } from './common';
+
+export interface StoredEvidence {
+  sha256: string;
+  size: number;
+  name: string;
+  facts: FileFacts;
+}
+
+type Head = { villageId: number; village: string; townshipId: number; township: string; listedYear: number; notes: string | null };
+
+const HEAD_SQL = `SELECT w.village_id AS villageId, v.name AS village, t.id AS townshipId, t.name AS township,
+                         w.listed_year AS listedYear, w.notes
+                    FROM weak_villages w JOIN villages v ON v.id = w.village_id JOIN townships t ON t.id = v.township_id`;
+
+const incomeOf = (db: Db, villageId: number): VillageIncome['income'] =>
+  stmt(db, 'SELECT year, income_fen AS incomeFen FROM village_income WHERE village_id = ? ORDER BY year').all(villageId) as VillageIncome['income'];
+
+function build(db: Db, h: Head, today: string): WeakVillage {
+  const income = incomeOf(db, h.villageId);
+  const files = stmt(
+    db,
+    `SELECT f.kind, f.sha256, f.original_name AS originalName, b.mime FROM weak_milestone_files f JOIN blobs b ON b.sha256 = f.sha256
+      WHERE f.village_id = ? ORDER BY f.position`,
+  ).all(h.villageId) as Array<{ kind: MilestoneKind; sha256: string; originalName: string; mime: string }>;
+  const milestones = (
+    stmt(db, 'SELECT kind, date, description FROM weak_milestones WHERE village_id = ?').all(h.villageId) as Array<Omit<WeakMilestoneRecord, 'evidence'>>
+  ).map((m) => ({ ...m, evidence: files.filter((f) => f.kind === m.kind).map(({ sha256, originalName, mime }) => ({ sha256, originalName, mime })) }));
+  const achieved: Partial<Record<MilestoneKind, string>> = {};
+  for (const m of milestones) achieved[m.kind] = m.date;
+  const actions = stmt(
+    db,
+    `SELECT a.id, a.cadre_id AS cadreId, c.name AS cadreName, a.milestone, a.action, a.date, a.by_whom AS "by", a.notes
+       FROM weak_actions a JOIN cadres c ON c.id = a.cadre_id WHERE a.village_id = ? ORDER BY a.date, a.id`,
+  ).all(h.villageId) as WeakActionRecord[];
+  const supporters = (
+    stmt(
+      db,
+      `SELECT s.cadre_id AS cadreId, c.name, c.post_type AS postType FROM weak_supporters s JOIN cadres c ON c.id = s.cadre_id
+        WHERE s.village_id = ?`,
+    ).all(h.villageId) as Array<{ cadreId: number; name: string; postType: string }>
+  )
+    .sort((a, b) => zh.compare(a.name, b.name))
+    .map((s): WeakVillageSupporter => {
+      const posted = clockRun(postingsOf(db, s.cadreId), h.townshipId, today);
+      // A village listed later than the posting began starts its clock on 1 January of the listing year.
+      const listed = `${h.listedYear}-01-01`;
+      const run = posted && posted.start < listed ? { ...posted, start: listed } : posted;
+      const mine = actions.filter((a) => a.cadreId === s.cadreId);
+      return {
+        ...s,
+        clockStart: run?.start ?? null,
+        clockEnd: run?.end ?? null,
+        milestones: run ? evaluateMilestones({ run, achieved, actions: mine, today }) : [],
+      };
+    });
+  const delistedOn = achieved['摘帽'] ?? null;
+  return { ...h, status: delistedOn ? '已摘帽' : '薄弱', delistedOn, income, milestones, supporters, actions };
+}
+
+export function getWeakVillage(db: Db, villageId: number, today = localToday()): WeakVillage {
+  const h = stmt(db, `${HEAD_SQL} WHERE w.village_id = ?`).get(villageId) as Head | undefined;
+  if (!h) throw new AppError('NOT_FOUND', '该村未列为集体经济薄弱村，请刷新后重试');
+  return build(db, h, today);
+}
+
+export function listWeakVillages(
+  db: Db,
+  q: { countyId?: number; townshipId?: number; villageId?: number },
+  today = localToday(),
+): WeakVillage[] {
+  const heads = stmt(
+    db,
+    `${HEAD_SQL} WHERE (@county IS NULL OR t.county_id = @county) AND (@township IS NULL OR t.id = @township)
+       AND (@village IS NULL OR v.id = @village)`,
+  ).all({ county: q.countyId ?? null, township: q.townshipId ?? null, village: q.villageId ?? null }) as Head[];
+  heads.sort((a, b) => zh.compare(a.township, b.township) || zh.compare(a.village, b.village));
+  return heads.map((h) => build(db, h, today));
+}
+
+export function saveWeakVillage(db: Db, input: z.output<typeof weakVillageSchema>): WeakVillage {
+  villageFacts(db, input.villageId);
+  const now = nowIso();
+  db.transaction(() => {
+    stmt(
+      db,
+      `INSERT INTO weak_villages (village_id, listed_year, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(village_id) DO UPDATE SET listed_year = excluded.listed_year, notes = excluded.notes, updated_at = excluded.updated_at`,
+    ).run(input.villageId, input.listedYear, input.notes, now, now);
+    audit(db, 'update', 'weak_village', input.villageId, { listedYear: input.listedYear });
+  })();
+  return getWeakVillage(db, input.villageId);
+}
+
+export function removeWeakVillage(db: Db, villageId: number): void {
+  db.transaction(() => {
+    getWeakVillage(db, villageId);
+    stmt(db, 'DELETE FROM weak_villages WHERE village_id = ?').run(villageId);
+    audit(db, 'delete', 'weak_village', villageId);
+  })();
+}
+
+/** Income is the village's, kept for any village, listed or not (statistics count ≥ 50,000 yuan). */
+export function setVillageIncome(db: Db, villageId: number, year: number, incomeFen: number | null): VillageIncome {
+  villageFacts(db, villageId);
+  db.transaction(() => {
+    if (incomeFen === null) stmt(db, 'DELETE FROM village_income WHERE village_id = ? AND year = ?').run(villageId, year);
+    else
+      stmt(
+        db,
+        `INSERT INTO village_income (village_id, year, income_fen) VALUES (?, ?, ?)
+         ON CONFLICT(village_id, year) DO UPDATE SET income_fen = excluded.income_fen`,
+      ).run(villageId, year, incomeFen);
+    audit(db, 'update', 'village_income', villageId, { year, incomeFen });
+  })();
+  return { villageId, income: incomeOf(db, villageId) };
+}
+
+/** Supporters must have served in the village's township at some time. */
+export function setSupporters(db: Db, villageId: number, cadreIds: number[]): WeakVillage {
+  const w = getWeakVillage(db, villageId);
+  if (new Set(cadreIds).size !== cadreIds.length) throw new AppError('INVALID_INPUT', '同一名干部被重复列出');
+  for (const id of cadreIds) {
+    const c = cadreFacts(db, id);
+    if (!postingsOf(db, id).some((p) => p.townshipId === w.townshipId)) {
+      throw new AppError('INVALID_INPUT', `${c.name}未在${w.township}任职，不能包扶${w.village}`);
+    }
+  }
+  db.transaction(() => {
+    stmt(db, 'DELETE FROM weak_supporters WHERE village_id = ?').run(villageId);
+    const ins = stmt(db, 'INSERT INTO weak_supporters (village_id, cadre_id) VALUES (?, ?)');
+    for (const id of cadreIds) ins.run(villageId, id);
+    audit(db, 'update', 'weak_village', villageId, { supporters: cadreIds });
+  })();
+  return getWeakVillage(db, villageId);
+}
+
+/** Records (or replaces) a milestone of the village; new evidence files are appended. */
+export function setMilestone(
+  db: Db,
+  input: Omit<z.output<typeof milestoneSchema>, 'evidenceTokens'>,
+  evidence: StoredEvidence[],
+  today = localToday(),
+): WeakVillage {
+  const w = getWeakVillage(db, input.villageId);
+  if (input.date > today) throw new AppError('INVALID_INPUT', '节点日期不能晚于今天');
+  if (Number(input.date.slice(0, 4)) < w.listedYear - 3) throw new AppError('INVALID_INPUT', `节点日期早于该村列为薄弱村的年度（${w.listedYear}年）过多，请核对`);
+  const now = nowIso();
+  db.transaction(() => {
+    stmt(
+      db,
+      `INSERT INTO weak_milestones (village_id, kind, date, description, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(village_id, kind) DO UPDATE SET date = excluded.date, description = excluded.description, updated_at = excluded.updated_at`,
+    ).run(input.villageId, input.kind, input.date, input.description, now);
+    const next = (
+      stmt(db, 'SELECT COALESCE(MAX(position) + 1, 0) AS n FROM weak_milestone_files WHERE village_id = ? AND kind = ?').get(
+        input.villageId,
+        input.kind,
+      ) as { n: number }
+    ).n;
+    const insBlob = stmt(
+      db,
+      `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, width, height, orientation, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insFile = stmt(db, 'INSERT INTO weak_milestone_files (village_id, kind, position, sha256, original_name) VALUES (?, ?, ?, ?, ?)');
+    evidence.forEach((f, i) => {
+      insBlob.run(f.sha256, f.facts.kind, f.facts.mime, f.size, f.facts.pageCount, f.facts.width, f.facts.height, f.facts.orientation, now);
+      insFile.run(input.villageId, input.kind, next + i, f.sha256, f.name);
+    });
+    audit(db, 'update', 'weak_milestone', input.villageId, { kind: input.kind, date: input.date, files: evidence.map((f) => f.sha256) });
+  })();
+  return getWeakVillage(db, input.villageId, today);
+}
+
+export function clearMilestone(db: Db, villageId: number, kind: MilestoneKind): WeakVillage {
+  getWeakVillage(db, villageId);
+  db.transaction(() => {
+    stmt(db, 'DELETE FROM weak_milestones WHERE village_id = ? AND kind = ?').run(villageId, kind);
+    audit(db, 'delete', 'weak_milestone', villageId, { kind });
+  })();
+  return getWeakVillage(db, villageId);
+}
+
+/** Records 约谈 / 召回调换 for a supporter's missed milestone; refused when nothing was missed. */
+export function recordAction(db: Db, input: z.output<typeof weakActionSchema>, today = localToday()): WeakVillage {
+  const w = getWeakVillage(db, input.villageId, today);
+  const s = w.supporters.find((x) => x.cadreId === input.cadreId);
+  const name = cadreFacts(db, input.cadreId).name;
+  if (!s) throw new AppError('INVALID_INPUT', `${name}不是${w.village}的包扶干部`);
+  const m = s.milestones.find((x) => x.kind === input.milestone);
+  if (!m || m.requiredAction === null) {
+    throw new AppError('INVALID_INPUT', `${name}包扶${w.village}的“${MILESTONE_RULE[input.milestone]}”节点未逾期，无需约谈或召回调换`);
+  }
+  if (input.date <= m.dueDate) throw new AppError('INVALID_INPUT', `处理日期应在节点期限（${dateLabel(m.dueDate)}）之后`);
+  if (input.date > today) throw new AppError('INVALID_INPUT', '处理日期不能晚于今天');
+  db.transaction(() => {
+    const id = Number(
+      stmt(
+        db,
+        `INSERT INTO weak_actions (village_id, cadre_id, milestone, action, date, by_whom, notes, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(input.villageId, input.cadreId, input.milestone, input.action as WeakAction, input.date, input.by, input.notes, operatorOf(db), nowIso())
+        .lastInsertRowid,
+    );
+    audit(db, 'create', 'weak_action', id, { villageId: input.villageId, cadreId: input.cadreId, milestone: input.milestone, action: input.action });
+  })();
+  return getWeakVillage(db, input.villageId, today);
+}

@@ -1,0 +1,186 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, Select, Space, Table, Tag, TreeSelect } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { PROJECT_KINDS, type Project, type ProjectKind } from '../../../shared/work';
+import { call } from '../api/client';
+import { useCall } from '../api/useCall';
+import { useAppState } from '../app/AppState';
+import { orgFilterTree, parseOrgFilter } from '../cadres/orgOptions';
+import { useNotify } from '../util/notify';
+import { useElementHeight } from '../util/useElementHeight';
+import { CadreSelect, Money, thisYear, useCadres, YearSelect } from './common';
+import { PubliciseDialog, RevenueDialog } from './ProjectDialogs';
+import { ProjectForm } from './ProjectForm';
+
+/** 项目: the year's projects with filters; 公示 and park revenue from each row. */
+export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: number; projectId?: number }) {
+  const { org, dataVersion, refresh } = useAppState();
+  const { modal } = App.useApp();
+  const { notifyError, success } = useNotify();
+  const cadres = useCadres();
+  const [year, setYear] = useState(thisYear());
+  const [orgFilter, setOrgFilter] = useState<string>();
+  const [cadreId, setCadreId] = useState<number | undefined>(projectId ? undefined : initialCadre);
+  const [kind, setKind] = useState<ProjectKind>();
+  const [onlyUnpublicised, setOnlyUnpublicised] = useState(false);
+  const [editing, setEditing] = useState<Project | null | 'new'>(null);
+  const [publicising, setPublicising] = useState<Project | null>(null);
+  const [revenueOf, setRevenueOf] = useState<Project | null>(null);
+  const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
+
+  const input = useMemo(
+    () => ({
+      year,
+      ...parseOrgFilter(orgFilter),
+      ...(cadreId ? { cadreId } : {}),
+      ...(kind ? { kind } : {}),
+      ...(onlyUnpublicised ? { unpublicised: true } : {}),
+    }),
+    [year, orgFilter, cadreId, kind, onlyUnpublicised],
+  );
+  const list = useCall('work.projects.list', input, `${JSON.stringify(input)}|${dataVersion}`);
+  const rows = list.data ?? [];
+  const after = (p: Project, text: string) => {
+    success(text);
+    setRevenueOf((r) => (r && r.id === p.id ? p : r));
+    list.reload();
+    void refresh();
+  };
+
+  const remove = (p: Project) =>
+    modal.confirm({
+      title: `删除项目“${p.name}”？`,
+      content: '项目的资金来源、公示和产业园收益记录将一并删除。',
+      okText: '删除',
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          await call('work.projects.remove', { id: p.id });
+          after(p, '项目已删除');
+        } catch (err) {
+          notifyError(err, '项目未删除');
+        }
+      },
+    });
+
+  const columns: ColumnsType<Project> = [
+    { title: '项目名称', dataIndex: 'name', ellipsis: true, width: 180 },
+    { title: '负责干部', dataIndex: 'cadreName', width: 82 },
+    { title: '乡镇 / 村', key: 'place', width: 140, ellipsis: true, render: (_, r) => `${r.township} ${r.village}` },
+    { title: '类别', dataIndex: 'kind', width: 82 },
+    { title: '状态', dataIndex: 'status', width: 70 },
+    { title: '总投资（元）', dataIndex: 'investmentFen', align: 'right', width: 120, render: (v: number) => <Money fen={v} /> },
+    {
+      title: '派出单位资金',
+      key: 'unit',
+      align: 'right',
+      width: 110,
+      render: (_, r) => <Money fen={r.funds.find((f) => f.source === '派出单位资金')?.amountFen ?? 0} />,
+    },
+    {
+      title: '公示',
+      key: 'pub',
+      width: 170,
+      ellipsis: true,
+      render: (_, r) =>
+        r.publicisedOn ? (
+          <span title={r.publicisedPlace ?? ''}>
+            {r.publicisedOn} {r.publicisedPlace}
+          </span>
+        ) : (
+          <Tag color="red">未公示</Tag>
+        ),
+    },
+    { title: '产业园', dataIndex: 'inPark', width: 64, align: 'center', render: (v: boolean) => (v ? <Tag color="green">园内</Tag> : '—') },
+    {
+      title: '操作',
+      key: 'ops',
+      width: 190,
+      fixed: 'right',
+      render: (_, r) => (
+        <Space size={0}>
+          <Button size="small" type="link" onClick={() => setEditing(r)}>
+            编辑
+          </Button>
+          <Button size="small" type="link" onClick={() => setPublicising(r)} data-testid={`publicise-${r.id}`}>
+            {r.publicisedOn ? '改公示' : '公示'}
+          </Button>
+          {r.inPark && (
+            <Button size="small" type="link" onClick={() => setRevenueOf(r)}>
+              收益
+            </Button>
+          )}
+          <Button size="small" type="link" danger onClick={() => remove(r)}>
+            删除
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  const unpublicised = rows.filter((r) => !r.publicisedOn).length;
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', width: '100%' }}>
+      <div style={{ display: 'flex', gap: 8, marginBottom: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+        <YearSelect value={year} onChange={setYear} />
+        <TreeSelect
+          allowClear
+          placeholder="县 / 乡镇"
+          treeData={orgFilterTree(org)}
+          value={orgFilter}
+          onChange={setOrgFilter}
+          style={{ width: 170 }}
+          treeDefaultExpandAll
+        />
+        <CadreSelect cadres={cadres} value={cadreId} onChange={setCadreId} allowClear placeholder="负责干部" width={200} />
+        <Select allowClear placeholder="项目类别" value={kind} onChange={setKind} options={PROJECT_KINDS.map((k) => ({ value: k, label: k }))} style={{ width: 110 }} />
+        <Checkbox checked={onlyUnpublicised} onChange={(e) => setOnlyUnpublicised(e.target.checked)}>
+          只看未公示
+        </Checkbox>
+        <div style={{ flex: 1 }} />
+        <span className="ob-muted">
+          共 {rows.length} 个{unpublicised ? `，${unpublicised} 个未公示` : ''}
+        </span>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="new-project">
+          新增项目
+        </Button>
+      </div>
+      {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 8 }} />}
+      <div ref={boxRef} className="ob-fill" style={{ background: '#fff' }}>
+        <Table<Project>
+          size="small"
+          rowKey="id"
+          columns={columns}
+          dataSource={rows}
+          loading={list.loading}
+          pagination={false}
+          scroll={{ x: 1300, y: Math.max(160, boxHeight - 40) }}
+          rowClassName={(r) => (r.id === projectId ? 'ant-table-row-selected' : '')}
+          locale={{ emptyText: `${year}年暂无项目。每名驻村干部年底前至少要有1个促进乡村振兴发展项目，并在村公示栏公示。` }}
+          data-testid="project-table"
+        />
+      </div>
+      <ProjectForm
+        open={editing !== null}
+        project={editing === 'new' ? null : editing}
+        cadreId={cadreId}
+        onClose={() => setEditing(null)}
+        onSaved={(p) => {
+          setEditing(null);
+          if (p.year !== year) setYear(p.year);
+          after(p, `已保存项目“${p.name}”`);
+        }}
+      />
+      <PubliciseDialog
+        project={publicising}
+        onClose={() => setPublicising(null)}
+        onSaved={(p) => {
+          setPublicising(null);
+          after(p, `已登记“${p.name}”的公示`);
+        }}
+      />
+      <RevenueDialog project={revenueOf} onClose={() => setRevenueOf(null)} onSaved={(p) => after(p, '收益已保存')} />
+    </div>
+  );
+}

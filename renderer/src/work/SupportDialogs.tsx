@@ -1,0 +1,141 @@
+/** Payment entry, insurance policy and the dispatching unit's pledge for one cadre. */
+import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import type { SupportRow } from '../../../shared/api/work';
+import { DEFAULT_INSURANCE_COVER_FEN, yuan } from '../../../shared/work';
+import { call, errorMessage } from '../api/client';
+import { MoneyInput } from './common';
+
+type Kind = 'payment' | 'policy' | 'pledge';
+export interface SupportTarget {
+  kind: Kind;
+  row: SupportRow;
+}
+
+const TITLES: Record<Kind, string> = { payment: '登记补助发放', policy: '登记意外伤害保险', pledge: '派出单位“三个捆绑”' };
+
+export function SupportDialog({ target, year, onClose, onSaved }: { target: SupportTarget | null; year: number; onClose: () => void; onSaved: (text: string) => void }) {
+  const [quarter, setQuarter] = useState(1);
+  const [amount, setAmount] = useState<number | null>(null);
+  const [date, setDate] = useState<Dayjs | null>(dayjs());
+  const [insurer, setInsurer] = useState('');
+  const [policyNo, setPolicyNo] = useState('');
+  const [cover, setCover] = useState<number | null>(DEFAULT_INSURANCE_COVER_FEN);
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [resp, setResp] = useState('');
+  const [projects, setProjects] = useState('');
+  const [funds, setFunds] = useState<number | null>(0);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!target) return;
+    setError(null);
+    const r = target.row;
+    const firstBehind = r.quarters.find((q) => q.ended && q.paidFen < q.owedFen) ?? r.quarters.find((q) => q.paidFen < q.owedFen);
+    setQuarter(firstBehind?.quarter ?? 1);
+    setAmount(firstBehind ? firstBehind.owedFen - firstBehind.paidFen : null);
+    setDate(dayjs());
+    const gap = r.uncovered[0];
+    setInsurer('');
+    setPolicyNo('');
+    setCover(DEFAULT_INSURANCE_COVER_FEN);
+    setRange(gap ? [dayjs(gap.from), dayjs(gap.from).add(1, 'year').subtract(1, 'day')] : null);
+    setResp(r.pledge?.responsibility ?? '');
+    setProjects(r.pledge?.projects ?? '');
+    setFunds(r.pledge?.fundsFen ?? 0);
+  }, [target]);
+
+  const onQuarter = (q: number) => {
+    setQuarter(q);
+    const x = target?.row.quarters[q - 1];
+    if (x) setAmount(Math.max(0, x.owedFen - x.paidFen));
+  };
+
+  const submit = async () => {
+    if (!target) return;
+    const cadreId = target.row.cadreId;
+    setSaving(true);
+    try {
+      if (target.kind === 'payment') {
+        if (!date) throw new Error('请选择发放日期');
+        await call('work.support.addPayment', { cadreId, year, quarter, amountFen: amount ?? 0, paidOn: date.format('YYYY-MM-DD') });
+        onSaved('发放已登记');
+      } else if (target.kind === 'policy') {
+        if (!range?.[0] || !range[1]) throw new Error('请选择保险起止日期');
+        await call('work.support.savePolicy', { cadreId, insurer, policyNo: policyNo || null, coverFen: cover ?? 0, start: range[0].format('YYYY-MM-DD'), end: range[1].format('YYYY-MM-DD') });
+        onSaved('保单已登记');
+      } else {
+        await call('work.support.savePledge', { cadreId, year, responsibility: resp, projects, fundsFen: funds ?? 0 });
+        onSaved('已保存');
+      }
+    } catch (err) {
+      setError(err instanceof Error && !('code' in err) ? err.message : errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const row = target?.row;
+  return (
+    <Modal title={`${target ? TITLES[target.kind] : ''} — ${row?.name ?? ''}`} open={target !== null} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={saving} destroyOnHidden>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="support-error" />}
+      {target?.kind === 'payment' && row && (
+        <Form layout="vertical">
+          <Form.Item label={`${year}年季度`}>
+            <Select
+              value={quarter}
+              onChange={onQuarter}
+              style={{ width: 320 }}
+              options={row.quarters.map((q) => ({ value: q.quarter, label: `第${q.quarter}季度（应发 ${yuan(q.owedFen)}，已发 ${yuan(q.paidFen)}）` }))}
+            />
+          </Form.Item>
+          <Form.Item label="本次发放金额">
+            <MoneyInput value={amount} onChange={setAmount} testId="payment-amount" />
+          </Form.Item>
+          <Form.Item label="发放日期" style={{ marginBottom: 0 }}>
+            <DatePicker value={date} onChange={setDate} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+        </Form>
+      )}
+      {target?.kind === 'policy' && row && (
+        <Form layout="vertical">
+          {row.policies.length > 0 && (
+            <div className="ob-muted" style={{ marginBottom: 8 }}>
+              已有保单：{row.policies.map((p) => `${p.insurer} ${p.start}至${p.end}`).join('；')}
+            </div>
+          )}
+          <Form.Item label="承保公司" required>
+            <Input value={insurer} onChange={(e) => setInsurer(e.target.value)} maxLength={100} placeholder="如：中国人民财产保险股份有限公司" />
+          </Form.Item>
+          <Form.Item label="保单号">
+            <Input value={policyNo} onChange={(e) => setPolicyNo(e.target.value)} maxLength={60} />
+          </Form.Item>
+          <Form.Item label="保险金额">
+            <MoneyInput value={cover} onChange={setCover} width={200} />
+          </Form.Item>
+          <Form.Item label="保险期间" required style={{ marginBottom: 0 }}>
+            <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
+          </Form.Item>
+        </Form>
+      )}
+      {target?.kind === 'pledge' && (
+        <Form layout="vertical">
+          <p className="ob-muted" style={{ marginTop: 0 }}>
+            派出单位与选派干部责任、项目、资金“三个捆绑”（{year}年）。
+          </p>
+          <Form.Item label="捆绑责任">
+            <Input.TextArea rows={2} value={resp} onChange={(e) => setResp(e.target.value)} maxLength={1000} placeholder="如：单位主要负责人每季度到村调研一次" />
+          </Form.Item>
+          <Form.Item label="捆绑项目">
+            <Input.TextArea rows={2} value={projects} onChange={(e) => setProjects(e.target.value)} maxLength={1000} />
+          </Form.Item>
+          <Form.Item label="捆绑资金" style={{ marginBottom: 0 }}>
+            <MoneyInput value={funds} onChange={setFunds} width={200} />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}

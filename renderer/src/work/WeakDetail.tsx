@@ -1,0 +1,185 @@
+import { Alert, Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { MILESTONE_KINDS, MILESTONE_RULE, yuan, type MilestoneEvaluation, type MilestoneKind, type WeakVillage } from '../../../shared/work';
+import { call } from '../api/client';
+import { useNotify } from '../util/notify';
+import { MoneyInput, thisYear, useCadres, YearSelect } from './common';
+import { ActionDialog, MilestoneDialog, type ActionTarget } from './WeakDialogs';
+
+const STATE_COLOR: Record<string, string> = { 已完成: 'green', 未到期: 'default', 逾期完成: 'orange', 已逾期: 'red', 已离任: 'default' };
+
+/** One weak village: income by year, supporters, the village's milestones and each supporter's timeline. */
+export function WeakDetail({ village, focusCadreId, onChanged }: { village: WeakVillage; focusCadreId?: number; onChanged: () => void }) {
+  const { notifyError, success } = useNotify();
+  const cadres = useCadres();
+  const [incomeYear, setIncomeYear] = useState(thisYear());
+  const [income, setIncome] = useState<number | null>(null);
+  const [milestone, setMilestone] = useState<MilestoneKind | null>(null);
+  const [target, setTarget] = useState<ActionTarget | null>(null);
+  const [supporters, setSupporters] = useState<number[] | null>(null);
+
+  const candidates = useMemo(() => cadres.filter((c) => c.township === village.township), [cadres, village.township]);
+  const saved = (text: string) => {
+    success(text);
+    onChanged();
+  };
+
+  const saveIncome = async () => {
+    try {
+      await call('work.weak.setIncome', { villageId: village.villageId, year: incomeYear, incomeFen: income });
+      setIncome(null);
+      saved('收入已保存');
+    } catch (err) {
+      notifyError(err, '收入未保存');
+    }
+  };
+  const saveSupporters = async () => {
+    if (!supporters) return;
+    try {
+      await call('work.weak.setSupporters', { villageId: village.villageId, cadreIds: supporters });
+      setSupporters(null);
+      saved('包扶干部已保存');
+    } catch (err) {
+      notifyError(err, '包扶干部未保存');
+    }
+  };
+
+  const timeline = (s: WeakVillage['supporters'][number]) => (
+    <Table<MilestoneEvaluation>
+      size="small"
+      rowKey="kind"
+      pagination={false}
+      dataSource={s.milestones}
+      onRow={(m) => ({ style: m.open ? { background: '#fff1f0' } : undefined })}
+      columns={[
+        { title: '节点', dataIndex: 'kind', width: 90, render: (k: MilestoneKind) => MILESTONE_RULE[k] },
+        { title: '期限', dataIndex: 'dueDate', width: 100 },
+        { title: '完成日期', dataIndex: 'achievedOn', width: 100, render: (v: string | null) => v ?? '—' },
+        { title: '状态', dataIndex: 'state', width: 80, render: (v: string) => <Tag color={STATE_COLOR[v]}>{v}</Tag> },
+        {
+          title: '应采取措施',
+          key: 'req',
+          width: 90,
+          render: (_, m) => (m.requiredAction ? <Typography.Text type={m.open ? 'danger' : undefined} strong={m.open}>{m.requiredAction}</Typography.Text> : '—'),
+        },
+        { title: '已记录', key: 'taken', width: 130, render: (_, m) => (m.actionTaken ? `${m.actionTaken.date} ${m.actionTaken.action}` : '—') },
+        {
+          title: '',
+          key: 'op',
+          width: 90,
+          render: (_, m) =>
+            m.requiredAction ? (
+              <Button size="small" danger={m.open} onClick={() => setTarget({ cadreId: s.cadreId, name: s.name, m })} data-testid={`record-action-${s.cadreId}-${m.kind}`}>
+                记录处理
+              </Button>
+            ) : null,
+        },
+      ]}
+    />
+  );
+
+  return (
+    <div>
+      <Descriptions size="small" column={3} bordered style={{ marginBottom: 12 }}>
+        <Descriptions.Item label="村">{`${village.township} ${village.village}`}</Descriptions.Item>
+        <Descriptions.Item label="列为薄弱村">{village.listedYear}年</Descriptions.Item>
+        <Descriptions.Item label="状态">
+          {village.status === '已摘帽' ? <Tag color="green">已摘帽 {village.delistedOn}</Tag> : <Tag color="orange">薄弱</Tag>}
+        </Descriptions.Item>
+      </Descriptions>
+
+      <Card size="small" title="村集体经济收入" style={{ marginBottom: 12 }}>
+        <Space wrap style={{ marginBottom: 8 }}>
+          {village.income.length === 0 && <span className="ob-muted">尚未登记</span>}
+          {village.income.map((i) => (
+            <Tag key={i.year} color={i.incomeFen >= 5_000_000 ? 'green' : undefined}>
+              {i.year}年 {yuan(i.incomeFen)} 元
+            </Tag>
+          ))}
+        </Space>
+        <Space wrap>
+          <YearSelect value={incomeYear} onChange={setIncomeYear} />
+          <MoneyInput value={income} onChange={setIncome} placeholder="年收入" testId="income-amount" />
+          <Button onClick={() => void saveIncome()} disabled={income === null}>
+            保存收入
+          </Button>
+        </Space>
+      </Card>
+
+      <Card size="small" title="包扶干部" style={{ marginBottom: 12 }}>
+        <Space wrap>
+          <Select
+            mode="multiple"
+            style={{ minWidth: 360 }}
+            placeholder="选择在本乡镇任职的干部"
+            value={supporters ?? village.supporters.map((s) => s.cadreId)}
+            onChange={setSupporters}
+            options={candidates.map((c) => ({ value: c.id, label: `${c.name}（${c.postType}）` }))}
+            optionFilterProp="label"
+            data-testid="weak-supporters"
+          />
+          <Button type="primary" disabled={!supporters} onClick={() => void saveSupporters()}>
+            保存
+          </Button>
+        </Space>
+      </Card>
+
+      <Card size="small" title="节点完成情况（本村）" style={{ marginBottom: 12 }}>
+        <Table
+          size="small"
+          rowKey="kind"
+          pagination={false}
+          dataSource={MILESTONE_KINDS.map((k) => ({ kind: k, rec: village.milestones.find((m) => m.kind === k) }))}
+          columns={[
+            { title: '节点', dataIndex: 'kind', width: 90 },
+            { title: '日期', key: 'd', width: 100, render: (_, r) => r.rec?.date ?? <span className="ob-muted">未完成</span> },
+            { title: '情况说明', key: 'desc', ellipsis: true, render: (_, r) => r.rec?.description ?? '' },
+            { title: '佐证', key: 'ev', width: 70, render: (_, r) => (r.rec ? `${r.rec.evidence.length} 个文件` : '') },
+            {
+              title: '',
+              key: 'op',
+              width: 70,
+              render: (_, r) => (
+                <Button size="small" onClick={() => setMilestone(r.kind)}>
+                  登记
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+
+      {village.supporters.length === 0 && <Alert type="info" showIcon title="尚未确定包扶干部：节点期限从包扶干部在本乡镇任职开始计算。" />}
+      {village.supporters.map((s) => (
+        <Card
+          key={s.cadreId}
+          size="small"
+          style={{ marginBottom: 12, borderColor: s.cadreId === focusCadreId ? '#1677ff' : undefined }}
+          title={`${s.name}（${s.postType}）`}
+          extra={<span className="ob-muted">{s.clockStart ? `自 ${s.clockStart} 起算${s.clockEnd ? `，${s.clockEnd} 离任` : ''}` : '未在本乡镇任职'}</span>}
+        >
+          {timeline(s)}
+        </Card>
+      ))}
+
+      <MilestoneDialog
+        village={village}
+        kind={milestone}
+        onClose={() => setMilestone(null)}
+        onSaved={() => {
+          setMilestone(null);
+          saved('节点已登记');
+        }}
+      />
+      <ActionDialog
+        village={village}
+        target={target}
+        onClose={() => setTarget(null)}
+        onSaved={() => {
+          setTarget(null);
+          saved('处理情况已记录在案');
+        }}
+      />
+    </div>
+  );
+}
