@@ -15,6 +15,8 @@
  * | main/files/   | main/files, shared/                                             |
  * | main/dossier/ | main/dossier, main/core, shared/                                |
  * | main/exchange/| main/exchange, main/core, main/store, main/files, shared/       |
+ * | main/api/     | all of main/ but main/app, cli, bridge — the handler table (composition root) |
+ * | main/demo/    | main/demo, main/core, main/files, main/store, main/dossier, shared/ |
  * | main/cli/     | all of main/ but main/app, shared/                              |
  * | main/bridge/  | all of main/ but main/app, shared/                              |
  */
@@ -55,6 +57,10 @@ module.exports = {
     layer('files-layers', 'main/files/', ['main/files/', 'shared/'], { builtins: true }),
     layer('dossier-layers', 'main/dossier/', ['main/dossier/', 'main/core/', 'shared/'], { builtins: true }),
     layer('exchange-layers', 'main/exchange/', ['main/exchange/', 'main/core/', 'main/store/', 'main/files/', 'shared/'], {
+      builtins: true,
+    }),
+    layer('api-composition', 'main/api/', ['main/(?!app/|cli/|bridge/)', 'shared/'], { builtins: true }),
+    layer('demo-layers', 'main/demo/', ['main/demo/', 'main/core/', 'main/files/', 'main/store/', 'main/dossier/', 'shared/'], {
       builtins: true,
     }),
     layer('cli-not-app', 'main/cli/', [MAIN_BUT_APP, 'shared/'], { builtins: true }),

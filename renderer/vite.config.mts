@@ -6,7 +6,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const outDir = resolve(here, '../dist/renderer');
+// ONEBAG_RENDERER_DIR: build elsewhere (parallel work, tests) — the e2e fixture reads the same variable.
+const outDir = process.env.ONEBAG_RENDERER_DIR ? resolve(process.env.ONEBAG_RENDERER_DIR) : resolve(here, '../dist/renderer');
 const require = createRequire(import.meta.url);
 
 /** Copies pdf.js's worker, cMaps, standard fonts and wasm decoders next to the page (./pdfjs/). */

@@ -25,6 +25,13 @@ import {
   type StagedFile,
 } from './domain';
 import { checkIdNumber } from './idNumber';
+import { attendanceChannels } from './api/attendance';
+import { attendanceIoChannels } from './api/attendanceIo';
+import { dossierChannels } from './api/dossier';
+import { eventChannels } from './api/events';
+import { statsChannels } from './api/stats';
+import { workChannels } from './api/work';
+import { worklogChannels } from './api/worklog';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const id = z.number().int().positive();
@@ -80,8 +87,8 @@ export type MaterialInput = z.infer<typeof materialInputSchema>;
 
 const empty = z.object({}).strict();
 
-/** Channel map. `input` is validated in main before the handler runs. */
-export const channels = {
+/** Channels of the foundation: app, organisation, cadres, roster, staging, bag, search. */
+export const foundationChannels = {
   // --- app ---
   'app.status': { input: empty, output: null as unknown as AppStatus },
   /** First-run choice: start empty or load the demo county; records the operator's name. */
@@ -180,6 +187,18 @@ export const channels = {
     input: z.object({ q: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(200).optional() }),
     output: null as unknown as { cadres: CadreListRow[]; materials: MaterialSearchHit[] },
   },
+} as const;
+
+/** Channel map. `input` is validated in main before the handler runs. */
+export const channels = {
+  ...foundationChannels,
+  ...attendanceChannels,
+  ...attendanceIoChannels,
+  ...eventChannels,
+  ...dossierChannels,
+  ...worklogChannels,
+  ...workChannels,
+  ...statsChannels,
 } as const;
 
 export type Channels = typeof channels;

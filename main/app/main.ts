@@ -26,7 +26,7 @@ import { AppError } from '../../shared/result';
 import type { CoreContext, HostServices } from '../core/context';
 import { resolveDataDir } from '../core/dataDir';
 import { dispatch, type HandlerTable } from '../core/dispatch';
-import { openCore } from '../core/open';
+import { openCore } from '../api/open';
 import {
   BLOB_CONTENT_SECURITY_POLICY,
   blobPath,

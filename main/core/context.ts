@@ -12,7 +12,7 @@ export interface HostServices {
   progress?: (e: ProgressEvent) => void;
 }
 
-/** Everything a use case needs; created once per process by main/core/open.ts. */
+/** Everything a use case needs; created once per process by main/api/open.ts. */
 export interface CoreContext {
   db: Db;
   dataDir: string;

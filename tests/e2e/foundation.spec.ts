@@ -113,7 +113,7 @@ test('drop a PDF and a PNG on the bag, file them, preview both; a corrupt PDF is
   await expect(canvas).toBeVisible({ timeout: 20_000 });
   await expect(preview).toContainText('共 2 页');
   expect(await canvas.evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(100);
-  await preview.getByRole('button', { name: '关闭' }).click();
+  await preview.getByTestId('preview-close').click();
   await expect(preview).toBeHidden();
 
   // Image preview loads.
@@ -146,5 +146,6 @@ test('after a restart and reload everything is still there', async ({ page, app 
   await expect(page.getByTestId('full-id-number')).toHaveText(targetId);
   await page.getByRole('tab', { name: '资料袋' }).click();
   await expect(page.getByTestId('bag-count')).toHaveText('共 2 件材料');
-  await expect(page.getByTestId('material-title')).toHaveText(['2024年3月5日村情民情台账', '调研报告照片']);
+  // The bag lists materials in the archive's category order: 调研报告 before 村情民情台账.
+  await expect(page.getByTestId('material-title')).toHaveText(['调研报告照片', '2024年3月5日村情民情台账']);
 });

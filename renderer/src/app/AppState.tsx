@@ -6,7 +6,21 @@ import { call } from '../api/client';
 export type View =
   | { kind: 'cadres' }
   | { kind: 'cadre'; id: number; tab?: 'info' | 'bag' }
-  | { kind: 'bag'; cadreId: number | null };
+  | { kind: 'bag'; cadreId: number | null }
+  /** Township month register: grid, certification, leave (考勤). */
+  | { kind: 'attendance'; townshipId?: number; month?: string }
+  /** Five must-attends and checks (五必到与督查). */
+  | { kind: 'events'; eventId?: number; checkId?: number }
+  /** Who is behind on what (预警). */
+  | { kind: 'alerts' }
+  /** Dossier printing, one cadre or the county's year-end batch (档案打印). */
+  | { kind: 'print'; cadreId?: number }
+  /** Work logs (民情日记) and quarterly/half-year reports (工作记录). */
+  | { kind: 'worklog'; cadreId?: number; tab?: 'log' | 'reports' }
+  /** Plans, projects, weak villages, support (项目与帮扶). */
+  | { kind: 'work'; tab?: 'plans' | 'projects' | 'weak' | 'support'; cadreId?: number; projectId?: number; villageId?: number }
+  /** The county's figures (统计). */
+  | { kind: 'stats'; year?: number };
 
 interface AppStateValue {
   status: AppStatus | null;

@@ -90,7 +90,7 @@ export function FilePreview({ file, onClose }: { file: StoredFile | null; onClos
         <Button key="open" icon={<ExportOutlined />} loading={opening} onClick={openExternal}>
           用系统程序打开
         </Button>,
-        <Button key="close" type="primary" onClick={onClose}>
+        <Button key="close" type="primary" onClick={onClose} data-testid="preview-close">
           关闭
         </Button>,
       ]}

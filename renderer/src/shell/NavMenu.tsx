@@ -1,5 +1,9 @@
 import {
+  AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  ProjectOutlined,
+  FlagOutlined,
   CalendarOutlined,
   FolderOpenOutlined,
   PrinterOutlined,
@@ -20,7 +24,12 @@ const later = (label: string): ReactNode => (
 /** Left navigation: the screens of this version, and the places of features to come. */
 export function NavMenu() {
   const { view, navigate } = useAppState();
-  const selected = view.kind === 'bag' || (view.kind === 'cadre' && view.tab === 'bag') ? 'bag' : 'cadres';
+  const selected =
+    view.kind === 'bag' || (view.kind === 'cadre' && view.tab === 'bag')
+      ? 'bag'
+      : view.kind === 'cadre'
+        ? 'cadres'
+        : view.kind;
   return (
     <Menu
       mode="inline"
@@ -29,15 +38,28 @@ export function NavMenu() {
       onClick={({ key }) => {
         if (key === 'cadres') navigate({ kind: 'cadres' });
         if (key === 'bag') navigate({ kind: 'bag', cadreId: view.kind === 'cadre' ? view.id : null });
+        if (key === 'attendance') navigate({ kind: 'attendance' });
+        if (key === 'events') navigate({ kind: 'events' });
+        if (key === 'alerts') navigate({ kind: 'alerts' });
+        if (key === 'worklog') navigate({ kind: 'worklog', cadreId: view.kind === 'cadre' ? view.id : undefined });
+        if (key === 'work') navigate({ kind: 'work' });
+        if (key === 'stats') navigate({ kind: 'stats' });
+        if (key === 'print') navigate({ kind: 'print', cadreId: view.kind === 'cadre' ? view.id : undefined });
       }}
       items={[
         { key: 'cadres', icon: <TeamOutlined />, label: '干部' },
         { key: 'bag', icon: <FolderOpenOutlined />, label: '资料袋' },
         { type: 'divider' },
-        { key: 'attendance', icon: <CalendarOutlined />, label: later('考勤'), disabled: true },
-        { key: 'worklog', icon: <FormOutlined />, label: later('工作记录'), disabled: true },
+        { key: 'attendance', icon: <CalendarOutlined />, label: '考勤' },
+        { key: 'events', icon: <FlagOutlined />, label: '五必到与督查' },
+        { key: 'alerts', icon: <AlertOutlined />, label: '预警' },
+        { key: 'print', icon: <PrinterOutlined />, label: '档案打印' },
+        { type: 'divider' },
+        { key: 'worklog', icon: <FormOutlined />, label: '工作记录' },
+        { key: 'work', icon: <ProjectOutlined />, label: '项目与帮扶' },
+        { key: 'stats', icon: <BarChartOutlined />, label: '统计' },
+        { type: 'divider' },
         { key: 'evaluation', icon: <AuditOutlined />, label: later('考核评价'), disabled: true },
-        { key: 'print', icon: <PrinterOutlined />, label: later('档案打印'), disabled: true },
         { key: 'exchange', icon: <SwapOutlined />, label: later('数据交换'), disabled: true },
       ]}
     />

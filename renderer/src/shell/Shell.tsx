@@ -3,7 +3,14 @@ import { App } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useAppState } from '../app/AppState';
 import { onCommand, type Command } from '../app/commands';
+import { AlertsPage } from '../alerts/AlertsPage';
+import { AttendancePage } from '../attendance/AttendancePage';
 import { BagPage } from '../bag/BagPage';
+import { EventsPage } from '../events/EventsPage';
+import { PrintPage } from '../print/PrintPage';
+import { StatsPage } from '../stats/StatsPage';
+import { WorkPage } from '../work/WorkPage';
+import { WorklogPage } from '../worklog/WorklogPage';
 import { CadreDetailPage } from '../cadres/CadreDetailPage';
 import { CadreForm } from '../cadres/CadreForm';
 import { CadreList } from '../cadres/CadreList';
@@ -42,6 +49,13 @@ export function Shell({ justSetUp }: { justSetUp: boolean }) {
   let screen;
   if (view.kind === 'cadre') screen = <CadreDetailPage key={view.id} id={view.id} tab={view.tab ?? 'info'} />;
   else if (view.kind === 'bag') screen = <BagPage cadreId={view.cadreId} />;
+  else if (view.kind === 'attendance') screen = <AttendancePage townshipId={view.townshipId} month={view.month} />;
+  else if (view.kind === 'events') screen = <EventsPage eventId={view.eventId} checkId={view.checkId} />;
+  else if (view.kind === 'alerts') screen = <AlertsPage />;
+  else if (view.kind === 'print') screen = <PrintPage cadreId={view.cadreId} />;
+  else if (view.kind === 'worklog') screen = <WorklogPage cadreId={view.cadreId} tab={view.tab} />;
+  else if (view.kind === 'work') screen = <WorkPage {...view} />;
+  else if (view.kind === 'stats') screen = <StatsPage year={view.year} />;
   else screen = <CadreList justSetUp={justSetUp} />;
 
   return (

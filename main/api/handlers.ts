@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppStatus, FileKind, StagedFile } from '../../shared/domain';
+import { AppError } from '../../shared/result';
+import { suggestForFile } from '../../shared/suggest';
+import { sha256File, type BlobStore } from '../files/blobStore';
+import { inspectFile } from '../files/inspect';
+import type { Staging } from '../files/staging';
+import { schemaVersion } from '../store/db';
+import { audit } from '../core/audit';
+import { addMaterial, findDuplicate, listMaterials, removeMaterial, searchMaterials, updateMaterial } from '../core/bag';
+import { addPosting, createCadre, getCadre, listCadres, removeCadre, searchCadres, updateCadre } from '../core/cadres';
+import type { CoreContext } from '../core/context';
+import { loadDemo } from '../demo/demo';
+import type { HandlerTable } from '../core/dispatch';
+import { addCounty, addTownship, addUnit, addVillage, orgTree } from '../core/org';
+import { commitRoster, previewRoster } from '../core/roster';
+import { getSetting, setSetting } from '../core/settings';
+import { createAttendanceHandlers } from './handlers/attendance';
+import { createAttendanceIoHandlers } from './handlers/attendanceIo';
+import { createDossierHandlers } from './handlers/dossier';
+import { createEventHandlers } from './handlers/events';
+import { createStatsHandlers } from './handlers/stats';
+import { createWorkHandlers } from './handlers/work';
+import { createWorklogHandlers } from './handlers/worklog';
+
+export function appStatus(ctx: CoreContext): AppStatus {
+  const { db } = ctx;
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  return {
+    dataDir: ctx.dataDir,
+    operator: getSetting(db, 'operator'),
+    firstRun: getSetting(db, 'setupDone') !== '1',
+    cadreCount: count('SELECT COUNT(*) AS n FROM cadres'),
+    materialCount: count('SELECT COUNT(*) AS n FROM materials'),
+    schemaVersion: schemaVersion(db),
+    host: ctx.host.kind,
+  };
+}
+
+/** Where the same content is already filed, in words: 张三《2024年度工作总结》. */
+function describeDuplicate(d: { materialTitle: string; cadreName: string } | null): string | null {
+  return d ? `${d.cadreName}《${d.materialTitle}》` : null;
+}
+
+function rosterKind(name: string): FileKind {
+  const ext = path.extname(name).toLowerCase();
+  if (ext === '.xls') return 'xls';
+  if (ext === '.csv' || ext === '.txt') return 'text';
+  return 'xlsx';
+}
+
+/** Builds the one handler table for every channel of shared/api.ts. */
+export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Staging): HandlerTable {
+  const { db } = ctx;
+  /** A completed upload's path and the name it arrived with. */
+  const stagedFile = (token: string): { path: string; name: string } => {
+    const f = staging.get(token);
+    if (!fs.existsSync(f.path)) throw new AppError('NOT_FOUND', '上传的文件已失效，请重新添加');
+    return { path: f.path, name: f.name };
+  };
+
+  const blobMime = (sha256: string): string => {
+    const row = db.prepare('SELECT mime FROM blobs WHERE sha256 = ?').get(sha256) as { mime: string } | undefined;
+    if (!row) throw new AppError('NOT_FOUND', '找不到该文件，可能已被删除');
+    return row.mime;
+  };
+
+  const services = { ctx, blobs, staging };
+  return {
+    ...createAttendanceHandlers(services),
+    ...createAttendanceIoHandlers(services),
+    ...createEventHandlers(services),
+    ...createDossierHandlers(services),
+    ...createWorklogHandlers(services),
+    ...createWorkHandlers(services),
+    ...createStatsHandlers(services),
+    // --- app ---
+    'app.status': () => appStatus(ctx),
+    'app.setup': async ({ mode, operator }) => {
+      if (getSetting(db, 'setupDone') === '1') throw new AppError('CONFLICT', '已完成初始设置，不能重复设置');
+      setSetting(db, 'operator', operator);
+      if (mode === 'demo') await loadDemo(ctx, blobs);
+      db.transaction(() => {
+        setSetting(db, 'setupDone', '1');
+        audit(db, 'setup', 'app', null, { mode });
+      })();
+      return appStatus(ctx);
+    },
+    'app.setOperator': ({ operator }) => {
+      setSetting(db, 'operator', operator);
+      return appStatus(ctx);
+    },
+
+    // --- organisation ---
+    'org.tree': () => orgTree(db),
+    'org.addCounty': (input) => addCounty(db, input),
+    'org.addTownship': (input) => addTownship(db, input),
+    'org.addVillage': (input) => addVillage(db, input),
+    'org.addUnit': (input) => addUnit(db, input),
+
+    // --- cadres ---
+    'cadres.list': (filter) => listCadres(db, filter),
+    'cadres.get': ({ id }) => getCadre(db, id),
+    'cadres.create': ({ cadre, posting }) => createCadre(db, cadre, posting),
+    'cadres.update': ({ id, cadre }) => updateCadre(db, id, cadre),
+    'cadres.remove': ({ id }) => {
+      removeCadre(db, id);
+      return { removed: true as const };
+    },
+    'cadres.addPosting': ({ cadreId, posting }) => addPosting(db, cadreId, posting),
+
+    // --- roster ---
+    'roster.preview': ({ token }) => previewRoster(db, stagedFile(token).path),
+    'roster.commit': async ({ token }) => {
+      const result = await commitRoster(db, stagedFile(token).path);
+      await staging.discard(token);
+      return result;
+    },
+
+    // --- staging ---
+    'staging.begin': async ({ name, size }) => ({ token: await staging.begin(name, size) }),
+    'staging.chunk': ({ token, data }) => staging.chunk(token, data),
+    'staging.end': async ({ token, purpose, cadreId }): Promise<StagedFile> => {
+      const done = await staging.end(token);
+      if (purpose === 'roster') {
+        const { sha256 } = await sha256File(done.path);
+        return {
+          token,
+          name: done.name,
+          size: done.size,
+          kind: rosterKind(done.name),
+          pageCount: null,
+          sha256,
+          duplicateOf: null,
+          suggestion: suggestForFile(done.name),
+        };
+      }
+      try {
+        const facts = await inspectFile(done.path, done.name);
+        const { sha256 } = await sha256File(done.path);
+        return {
+          token,
+          name: done.name,
+          size: facts.size,
+          kind: facts.kind,
+          pageCount: facts.pageCount,
+          sha256,
+          duplicateOf: describeDuplicate(findDuplicate(db, sha256, cadreId)),
+          suggestion: suggestForFile(done.name),
+        };
+      } catch (err) {
+        await staging.discard(token);
+        throw err;
+      }
+    },
+    'staging.discard': async ({ token }) => {
+      await staging.discard(token);
+      return { discarded: true as const };
+    },
+
+    // --- the bag ---
+    'bag.list': ({ cadreId, year }) => listMaterials(db, cadreId, year),
+    'bag.add': async ({ cadreId, material, files }) => {
+      const resolved = files.map(stagedFile);
+      const result = await addMaterial(db, blobs, cadreId, material, resolved);
+      for (const t of files) await staging.discard(t);
+      return result;
+    },
+    'bag.update': ({ id, material }) => updateMaterial(db, id, material),
+    'bag.remove': ({ id }) => {
+      removeMaterial(db, id);
+      return { removed: true as const };
+    },
+    'files.url': ({ sha256 }) => ({ url: ctx.host.blobUrl(sha256), mime: blobMime(sha256) }),
+    'files.openExternal': async ({ sha256 }) => {
+      const open = ctx.host.openPath;
+      if (!open) {
+        throw new AppError(
+          'UNSUPPORTED',
+          ctx.host.kind === 'bridge' ? '浏览器模式下无法调用系统程序打开，请下载后查看' : '当前运行方式无法调用系统程序打开文件',
+        );
+      }
+      blobMime(sha256);
+      if (!blobs.has(sha256)) throw new AppError('NOT_FOUND', '找不到该文件的原件，可能已被删除');
+      // The host gets the blob's own path; it copies it under a safe, typed name before opening.
+      await open(blobs.pathOf(sha256));
+      return { opened: true as const };
+    },
+
+    // --- search ---
+    'search.global': ({ q, limit }) => {
+      const n = limit ?? 50;
+      return { cadres: searchCadres(db, q, n), materials: searchMaterials(db, q, n) };
+    },
+  };
+}

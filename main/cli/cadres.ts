@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/result';
+import { listCadres } from '../core/cadres';
+import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from './util';
+
+/** Stable JSON shape of `onebag cadres --json` (English camelCase keys, full ID number). */
+export interface CadreJson {
+  id: number;
+  name: string;
+  idNumber: string;
+  gender: string;
+  county: string | null;
+  township: string | null;
+  village: string | null;
+  postType: string;
+  level: string;
+  unit: string | null;
+  materialCount: number;
+}
+
+/** `onebag cadres [--county 名称] [--json]` */
+export async function cadresCommand(c: CommandContext): Promise<number> {
+  const { values, positionals } = guardArgs(() =>
+    parseArgs({
+      args: c.args,
+      options: { county: { type: 'string' }, json: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (positionals.length > 0) throw new UsageError(`cadres 命令不接受参数：${positionals.join(' ')}`);
+  return withCore(c.dataDir, (core) => {
+    const { db } = core.ctx;
+    let countyId: number | undefined;
+    if (values.county !== undefined) {
+      const row = db.prepare('SELECT id FROM counties WHERE name = ?').get(values.county.trim()) as { id: number } | undefined;
+      if (!row) throw new AppError('NOT_FOUND', `找不到县（市、区）：${values.county}`);
+      countyId = row.id;
+    }
+    const rows = listCadres(db, countyId === undefined ? {} : { countyId });
+    const idNumbers = new Map(
+      (db.prepare('SELECT id, id_number FROM cadres').all() as Array<{ id: number; id_number: string }>).map((r) => [
+        r.id,
+        r.id_number,
+      ]),
+    );
+    const out: CadreJson[] = rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      idNumber: idNumbers.get(r.id) ?? '',
+      gender: r.gender,
+      county: r.county,
+      township: r.township,
+      village: r.village,
+      postType: r.postType,
+      level: r.level,
+      unit: r.unitName,
+      materialCount: r.materialCount,
+    }));
+    if (values.json) {
+      c.out(JSON.stringify(out, null, 2));
+      return 0;
+    }
+    if (out.length === 0) {
+      c.out('没有干部记录');
+      return 0;
+    }
+    const table = formatTable(
+      ['姓名', '性别', '身份证号', '县（市、区）', '乡镇', '村', '任职类型', '选派层级', '派出单位', '材料'],
+      out.map((r) => [
+        r.name,
+        r.gender,
+        r.idNumber,
+        r.county ?? '',
+        r.township ?? '',
+        r.village ?? '',
+        r.postType,
+        r.level,
+        r.unit ?? '',
+        String(r.materialCount),
+      ]),
+    );
+    for (const l of table) c.out(l);
+    c.out(`共 ${out.length} 人`);
+    return 0;
+  });
+}

@@ -1,0 +1,109 @@
+import { parseArgs } from 'node:util';
+import { AppError } from '../../../shared/result';
+import { FIGURE_KEYS, FIGURE_META, figureText, type FigureKey, type Figures, type StatsResult } from '../../../shared/stats';
+import { localToday } from '../../core/attendance/common';
+import { computeStats } from '../../core/stats';
+import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+
+/** One figure in `onebag stats --json`: value (projectFunds in fen), the denominator of shares, and how it reads. */
+export interface FigureJson {
+  value: number | null;
+  of?: number | null;
+  display: string;
+}
+
+/** Stable JSON shape of `onebag stats --json` (English camelCase keys; figure keys of shared/stats.ts). */
+export interface StatsJson {
+  year: number;
+  county: string;
+  asOf: string;
+  total: Record<FigureKey, FigureJson>;
+  townships: Array<{ township: string; county: string; figures: Record<FigureKey, FigureJson> }>;
+  notes: Partial<Record<FigureKey, string>>;
+  charts: StatsResult['charts'];
+}
+
+function figuresJson(f: Figures): Record<FigureKey, FigureJson> {
+  const out = {} as Record<FigureKey, FigureJson>;
+  for (const k of FIGURE_KEYS) {
+    const v = f[k];
+    out[k] = { value: v.value, ...(FIGURE_META[k].share ? { of: v.of ?? null } : {}), display: figureText(k, v) };
+  }
+  return out;
+}
+
+/** 96.3%（231/240） for shares, the plain figure otherwise. */
+function cell(k: FigureKey, f: Figures): string {
+  const v = f[k];
+  const text = figureText(k, v);
+  return FIGURE_META[k].share && v.value !== null && v.of ? `${text}（${v.value}/${v.of}）` : text;
+}
+
+/** `onebag stats [--year Y] [--county 名称] [--json]` */
+async function statsCommand(c: CommandContext): Promise<number> {
+  const { values, positionals } = guardArgs(() =>
+    parseArgs({
+      args: c.args,
+      options: { year: { type: 'string' }, county: { type: 'string' }, json: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (positionals.length > 0) throw new UsageError(`stats 命令不接受参数：${positionals.join(' ')}`);
+  const raw = values.year ?? localToday().slice(0, 4);
+  const year = Number(raw);
+  if (!/^\d{4}$/.test(raw) || year < 2000 || year > 2100) throw new UsageError(`年度应为2000至2100之间的四位数字：${raw}`);
+  return withCore(c.dataDir, (core) => {
+    const { db } = core.ctx;
+    let countyId: number | undefined;
+    if (values.county !== undefined) {
+      const row = db.prepare('SELECT id FROM counties WHERE name = ?').get(values.county.trim()) as { id: number } | undefined;
+      if (!row) throw new AppError('NOT_FOUND', `找不到县（市、区）：${values.county}`);
+      countyId = row.id;
+    }
+    const s = computeStats(db, countyId === undefined ? { year } : { year, countyId });
+    if (values.json) {
+      const out: StatsJson = {
+        year: s.year,
+        county: s.countyName,
+        asOf: s.asOf,
+        total: figuresJson(s.county),
+        townships: s.townships.map((t) => ({ township: t.township, county: t.county, figures: figuresJson(t.figures) })),
+        notes: s.notes,
+        charts: s.charts,
+      };
+      c.out(JSON.stringify(out, null, 2));
+      return 0;
+    }
+    c.out(`${s.countyName === '全部' ? '全部县（市、区）' : s.countyName} ${s.year}年度统计（截至${s.asOf}）`);
+    c.out('');
+    for (const line of formatTable(
+      ['统计项', '合计', '说明'],
+      FIGURE_KEYS.map((k) => [`${FIGURE_META[k].label}（${FIGURE_META[k].share ? '%' : FIGURE_META[k].unit}）`, cell(k, s.county), s.notes[k] ?? FIGURE_META[k].rule]),
+    )) {
+      c.out(line);
+    }
+    if (s.townships.length === 0) {
+      c.out('');
+      c.out('尚无乡镇');
+      return 0;
+    }
+    c.out('');
+    c.out('分乡镇（各乡镇之和即合计）：');
+    const multi = new Set(s.townships.map((t) => t.county)).size > 1;
+    const head = [multi ? '县 / 乡镇' : '乡镇', ...FIGURE_KEYS.map((k) => FIGURE_META[k].label)];
+    const rows = s.townships.map((t) => [multi ? `${t.county} ${t.township}` : t.township, ...FIGURE_KEYS.map((k) => cell(k, t.figures))]);
+    rows.push(['合计', ...FIGURE_KEYS.map((k) => cell(k, s.county))]);
+    for (const line of formatTable(head, rows)) c.out(line);
+    return 0;
+  });
+}
+
+/** CLI commands of this feature group, merged into the command table in main/cli/run.ts. */
+export const workCommands: Record<string, (c: CommandContext) => Promise<number>> = { stats: statsCommand };
+
+/** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
+export const workUsage: string[] = [
+  '  stats [--year 年度] [--county 县名] [--json]',
+  '                                     全县统计：薄弱村摘帽、集体收入5万元以上村、项目与资金、月在岗达标率、按时报送率、评先评优与提拔重用；分乡镇之和即合计',
+];

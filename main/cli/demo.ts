@@ -1,0 +1,26 @@
+import { parseArgs } from 'node:util';
+import { loadDemo } from '../demo/demo';
+import { appStatus } from '../api/handlers';
+import { getSetting, setSetting } from '../core/settings';
+import { AppError } from '../../shared/result';
+import { defaultOperator, guardArgs, UsageError, withCore, type CommandContext } from './util';
+
+/** `onebag demo`: loads the demo county (cadres with their bags) into the data directory. */
+export async function demoCommand(c: CommandContext): Promise<number> {
+  const { positionals } = guardArgs(() => parseArgs({ args: c.args, options: {}, allowPositionals: true, strict: true }));
+  if (positionals.length > 0) throw new UsageError(`demo 命令不接受参数：${positionals.join(' ')}`);
+  return withCore(c.dataDir, async (core) => {
+    const { db } = core.ctx;
+    const before = appStatus(core.ctx);
+    if (before.cadreCount > 0) {
+      throw new AppError('CONFLICT', `数据目录中已有 ${before.cadreCount} 名干部，演示数据只能载入空的数据目录：${c.dataDir}`);
+    }
+    if (!getSetting(db, 'operator')) setSetting(db, 'operator', defaultOperator());
+    await loadDemo(core.ctx, core.blobs);
+    setSetting(db, 'setupDone', '1');
+    const after = appStatus(core.ctx);
+    c.out(`已载入演示数据：${after.cadreCount} 名干部，${after.materialCount} 份材料`);
+    c.out(`数据目录：${c.dataDir}`);
+    return 0;
+  });
+}

@@ -1,0 +1,4 @@
+/** The county's figures (统计): computeStats for the page and CLI, drillStats for the records behind a figure. */
+export { computeStats } from './compute';
+export { drillStats, type DrillQuery } from './drill';
+export type { StatsQuery } from './scope';

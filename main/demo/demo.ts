@@ -1,0 +1,335 @@
+/**
+ * Loads the demo county (岚川县): 3 townships, 12 villages, 10 dispatching units,
+ * 20 cadres with postings from 2024-03-01 (one moved in 2025), and a bag of 4–8
+ * materials per cadre made of real files: PDFs typeset in the bundled Chinese fonts
+ * and scan-like JPEG/PNG images. Files are generated into a temp folder, filed through
+ * addMaterial (content-addressed store), and the temp folder is removed.
+ *
+ * Deterministic: same seed, same rows and same file bytes.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MaterialInput } from '../../shared/api';
+import type { MaterialCategory } from '../../shared/domain';
+import { AppError } from '../../shared/result';
+import type { BlobStore } from '../files/blobStore';
+import { addMaterial } from '../core/bag';
+import { addPosting, createCadre } from '../core/cadres';
+import type { CoreContext } from '../core/context';
+import {
+  between,
+  DEMO_COUNTY,
+  DEMO_TOWNSHIPS,
+  DEMO_UNITS,
+  demoCadres,
+  pick,
+  postingOn,
+  prng,
+  REPORT_TOPICS,
+  type DemoCadre,
+  type Rng,
+} from './demoData';
+import { writeMinutesPdf, writeRegisterPdf, writeTextDocPdf, type RegisterRow } from './demoPdf';
+import { writeScanJpeg, writeScanPng } from './demoScans';
+import { minutes, registerRow, summary, surveyReport, type Place } from './demoText';
+import { ensureCounty, ensureTownship, ensureUnit, ensureVillage } from '../core/org';
+
+export const DEMO_SEED = 20240301;
+
+export interface DemoSummary {
+  counties: number;
+  townships: number;
+  villages: number;
+  units: number;
+  cadres: number;
+  materials: number;
+  files: number;
+}
+
+export interface DemoOptions {
+  seed?: number;
+  /** Where to generate files before filing them (default: a fresh folder in the OS temp dir). */
+  tmpDir?: string;
+}
+
+/** One cadre is short of 20 days on post in one month (shown in every register of it). */
+const SHORT = { index: 9, month: [2024, 8] as [number, number] };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+
+/** A month index from 2024-03 (0) onward → [year, month]. */
+const monthAt = (i: number): [number, number] => [2024 + Math.floor((i + 2) / 12), ((i + 2) % 12) + 1];
+
+interface Planned {
+  input: MaterialInput;
+  file: string;
+  name: string;
+  make: () => Promise<void> | void;
+}
+
+/**
+ * Fills an empty archive with the demo county. Refuses when cadres already exist, so it
+ * never mixes with real data. Reports progress through ctx.host.progress when present.
+ */
+export async function loadDemo(ctx: CoreContext, blobs: BlobStore, opts: DemoOptions = {}): Promise<DemoSummary> {
+  const { db } = ctx;
+  const existing = (db.prepare('SELECT COUNT(*) AS n FROM cadres').get() as { n: number }).n;
+  if (existing > 0) throw new AppError('CONFLICT', '档案中已有干部数据，不能再载入示例数据');
+
+  const seed = opts.seed ?? DEMO_SEED;
+  const cadres = demoCadres(seed);
+
+  const before = snapshotIds(ctx);
+  try {
+    return await fill(ctx, blobs, cadres, seed, opts);
+  } catch (err) {
+    undoDemo(ctx, before);
+    throw err;
+  }
+}
+
+type Snapshot = Record<'counties' | 'townships' | 'villages' | 'units', number>;
+
+function snapshotIds(ctx: CoreContext): Snapshot {
+  const max = (t: string) => (ctx.db.prepare(`SELECT COALESCE(MAX(id), 0) FROM ${t}`).pluck().get() as number) ?? 0;
+  return { counties: max('counties'), townships: max('townships'), villages: max('villages'), units: max('units') };
+}
+
+/** A failed load leaves nothing behind but unreferenced blobs, so the user can try again. */
+function undoDemo(ctx: CoreContext, before: Snapshot): void {
+  const { db } = ctx;
+  db.transaction(() => {
+    db.prepare('DELETE FROM material_fts WHERE rowid IN (SELECT id FROM materials)').run();
+    db.prepare('DELETE FROM cadres').run(); // the archive was empty: cascades to postings and bags
+    for (const t of ['villages', 'townships', 'counties', 'units'] as const) {
+      db.prepare(`DELETE FROM ${t} WHERE id > ?`).run(before[t]);
+    }
+  })();
+}
+
+async function fill(ctx: CoreContext, blobs: BlobStore, cadres: DemoCadre[], seed: number, opts: DemoOptions): Promise<DemoSummary> {
+  const { db } = ctx;
+  // --- organisation ---
+  const townshipIds = new Map<string, number>();
+  const villageIds = new Map<string, number>();
+  const unitIds = new Map<string, number>();
+  db.transaction(() => {
+    const countyId = ensureCounty(db, DEMO_COUNTY.name, DEMO_COUNTY.kind);
+    for (const t of DEMO_TOWNSHIPS) {
+      const tid = ensureTownship(db, countyId, t.name);
+      townshipIds.set(t.name, tid);
+      for (const v of t.villages) villageIds.set(`${t.name}/${v}`, ensureVillage(db, tid, v));
+    }
+    for (const u of DEMO_UNITS) unitIds.set(u.name, ensureUnit(db, u.name, u.level));
+  })();
+
+  // --- cadres and postings ---
+  const cadreIds: number[] = [];
+  for (const c of cadres) {
+    const place = (p: DemoCadre['postings'][number]) => ({
+      townshipId: townshipIds.get(p.township)!,
+      villageId: p.village ? villageIds.get(`${p.township}/${p.village}`)! : null,
+      start: p.start,
+      end: null,
+    });
+    const created = createCadre(
+      db,
+      {
+        name: c.name,
+        gender: c.gender,
+        birthDate: c.birthDate,
+        idNumber: c.idNumber,
+        partyStatus: c.partyStatus,
+        phone: c.phone,
+        unitId: unitIds.get(c.unit) ?? null,
+        level: c.level,
+        postType: c.postType,
+      },
+      place(c.postings[0]!),
+    );
+    for (const p of c.postings.slice(1)) addPosting(db, created.id, place(p));
+    cadreIds.push(created.id);
+  }
+
+  // --- the bags ---
+  const dir = opts.tmpDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-'));
+  fs.mkdirSync(dir, { recursive: true });
+  const plans = cadres.map((c, i) => planBag(prng(seed + 1000 + i), c, i, cadres, dir));
+  const total = plans.reduce((s, p) => s + p.length, 0);
+  const jobId = `demo-${seed}`;
+  let done = 0;
+  let files = 0;
+  try {
+    for (let i = 0; i < cadres.length; i++) {
+      for (const item of plans[i]!) {
+        await item.make();
+        await addMaterial(db, blobs, cadreIds[i]!, item.input, [{ path: item.file, name: item.name }]);
+        fs.rmSync(item.file, { force: true });
+        files++;
+        done++;
+        ctx.host.progress?.({ jobId, label: '正在生成示例档案材料', done, total });
+      }
+    }
+  } finally {
+    if (!opts.tmpDir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+  ctx.host.progress?.({ jobId, label: '示例数据已载入', done, total, finished: true });
+
+  return {
+    counties: 1,
+    townships: DEMO_TOWNSHIPS.length,
+    villages: DEMO_TOWNSHIPS.reduce((s, t) => s + t.villages.length, 0),
+    units: DEMO_UNITS.length,
+    cadres: cadres.length,
+    materials: total,
+    files,
+  };
+}
+
+/** Materials per cadre: 4 always, plus `i % 5` extras (so bags hold 4–8 items, 120 in all). */
+export function demoMaterialCount(index: number): number {
+  return 4 + (index % 5);
+}
+
+function material(category: MaterialCategory, title: string, date: string, responsible: string, notes: string | null = null): MaterialInput {
+  return {
+    category,
+    title,
+    date,
+    year: Number(date.slice(0, 4)),
+    responsible,
+    docNumber: null,
+    secrecy: category === '会议记录' ? '内部' : '公开',
+    notes,
+  };
+}
+
+/** Cadres of the township on a date, in register order (township post first). */
+function townshipRows(rng: Rng, all: DemoCadre[], township: string, y: number, m: number, shortFor: string | null): RegisterRow[] {
+  const date = iso(y, m, 15);
+  return all
+    .filter((c) => postingOn(c, date).township === township && c.postings[0]!.start <= date)
+    .sort((a, b) => Number(b.postType === '乡镇党委第一副书记') - Number(a.postType === '乡镇党委第一副书记'))
+    .map((c) => registerRow(rng, c, postingOn(c, date), y, m, c.name === shortFor));
+}
+
+function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: string): Planned[] {
+  const out: Planned[] = [];
+  const at = (date: string): Place => postingOn(c, date);
+  const file = (ext: string) => path.join(dir, `c${pad(i)}-${out.length}.${ext}`);
+
+  // 1. 调研报告 (spring 2024, after arriving)
+  {
+    const date = iso(2024, 4, between(rng, 10, 28));
+    const r = surveyReport(rng, c, at(date), REPORT_TOPICS[i % REPORT_TOPICS.length]!);
+    const f = file('pdf');
+    out.push({
+      input: material('调研报告', r.title, date, c.name),
+      file: f,
+      name: `${r.title}.pdf`,
+      make: () => writeTextDocPdf(f, { ...r, author: c.name, date }),
+    });
+  }
+  // 2. 会议记录 (the moved cadre's is after the move, at the new village)
+  {
+    const [y, m] = i === 15 ? [2025, 9] : monthAt(between(rng, 2, 20));
+    const date = iso(y, m, between(rng, 5, 25));
+    const here = at(date);
+    const colleagues = all.filter((o) => o !== c && postingOn(o, date).township === here.township).map((o) => o.name);
+    const mm = minutes(rng, c, here, date, i, colleagues);
+    const f = file('pdf');
+    out.push({
+      input: material('会议记录', mm.title, date, mm.recorder),
+      file: f,
+      name: `${mm.title}.pdf`,
+      make: () => writeMinutesPdf(f, mm),
+    });
+  }
+  // 3. 月考勤登记表 of the township for one month; one cadre in one register is short of 20 days
+  const [ry, rm] = i === SHORT.index ? SHORT.month : monthAt(between(rng, 1, 19));
+  const township = at(iso(ry, rm, 15)).township;
+  {
+    const regRng = prng(ry * 100 + rm + township.charCodeAt(0));
+    const short = all[SHORT.index]!;
+    const shortFor = ry === SHORT.month[0] && rm === SHORT.month[1] && postingOn(short, iso(ry, rm, 15)).township === township ? short.name : null;
+    const rows = townshipRows(regRng, all, township, ry, rm, shortFor);
+    const date = iso(rm === 12 ? ry + 1 : ry, (rm % 12) + 1, between(rng, 1, 5));
+    const title = `${township}选派干部${ry}年${rm}月考勤登记表`;
+    const f = file('pdf');
+    out.push({
+      input: material('月考勤登记表', title, date, `${township}党委`, shortFor ? `${shortFor}本月在岗不足20天（事假已审批）` : null),
+      file: f,
+      name: `${title}.pdf`,
+      make: () => writeRegisterPdf(f, { township, year: ry, month: rm, rows, date, author: `${township}党委` }),
+    });
+  }
+  // 4. 工作总结 (2024 annual or 2025 first half)
+  {
+    const annual = i % 2 === 0;
+    const date = annual ? iso(2024, 12, between(rng, 20, 28)) : iso(2025, 6, between(rng, 20, 28));
+    const s = summary(rng, c, at(date), annual ? '2024年度' : '2025年上半年', '总结');
+    const f = file('pdf');
+    out.push({
+      input: material('工作总结', s.title, date, c.name),
+      file: f,
+      name: `${c.name}${s.title}.pdf`,
+      make: () => writeTextDocPdf(f, { ...s, author: c.name, date }),
+    });
+  }
+
+  const extras = demoMaterialCount(i) - 4;
+  // 5. 年度工作日志: a scanned handwritten page
+  if (extras >= 1) {
+    const m = between(rng, 1, 10);
+    const date = iso(2025, m, between(rng, 25, 28));
+    const f = file('jpg');
+    const scanRng = prng(rng() * 2 ** 31);
+    out.push({
+      input: material('年度工作日志', `2025年工作日志（${m}月）`, date, c.name, '手写日志扫描件'),
+      file: f,
+      name: `工作日志2025年${m}月扫描件.jpg`,
+      make: () => writeScanJpeg(f, 'worklog', scanRng, `OneBag demo worklog c${i} 2025-${pad(m)}`),
+    });
+  }
+  // 6. The signed and sealed paper register of the same month, scanned
+  if (extras >= 2) {
+    const date = iso(rm === 12 ? ry + 1 : ry, (rm % 12) + 1, 8);
+    const f = file('jpg');
+    const scanRng = prng(rng() * 2 ** 31);
+    out.push({
+      input: material('月考勤登记表', `${township}选派干部${ry}年${rm}月考勤登记表（签字盖章）`, date, `${township}党委`, '乡镇党委书记签字、党委盖章后扫描'),
+      file: f,
+      name: `${ry}年${rm}月考勤表签章扫描件.jpg`,
+      make: () => writeScanJpeg(f, 'sealedRegister', scanRng, `OneBag demo register c${i} ${ry}-${pad(rm)}`),
+    });
+  }
+  // 7. 工作汇报: a quarterly report
+  if (extras >= 3) {
+    const q = pick(rng, [1, 2, 3]);
+    const date = iso(2025, q * 3 + 1, between(rng, 3, 9));
+    const s = summary(rng, c, at(date), `2025年第${'一二三'[q - 1]}季度`, '汇报');
+    const f = file('pdf');
+    out.push({
+      input: material('工作汇报', s.title, date, c.name),
+      file: f,
+      name: `${s.title}.pdf`,
+      make: () => writeTextDocPdf(f, { ...s, author: c.name, date }),
+    });
+  }
+  // 8. 村情民情台账: a scanned household ledger page (PNG)
+  if (extras >= 4) {
+    const date = iso(2024, 3, between(rng, 20, 30));
+    const where = at(date).village ?? at(date).township;
+    const f = file('png');
+    const scanRng = prng(rng() * 2 ** 31);
+    out.push({
+      input: material('村情民情台账', `${where}村情民情台账（户情登记）`, date, c.name, '入户走访登记表扫描件'),
+      file: f,
+      name: `${where}户情登记表.png`,
+      make: () => writeScanPng(f, 'ledger', scanRng),
+    });
+  }
+  return out;
+}

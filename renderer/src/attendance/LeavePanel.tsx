@@ -1,0 +1,148 @@
+/** 请假登记: the month's leave of the township's cadres, with approve / refuse / 销假. */
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Input, Modal, Select, Table, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { LeaveHalf } from '../../../shared/attendance';
+import type { LeaveRequestView, MonthGridView } from '../../../shared/api/attendance';
+import { call, errorMessage } from '../api/client';
+import { useCall } from '../api/useCall';
+import { fmtDays } from './gridModel';
+import { LeaveAddDialog } from './LeaveAddDialog';
+
+const HALF = { 上: '上午', 下: '下午' } as const;
+const STATUS_COLOURS: Record<LeaveRequestView['status'], string> = { 待审批: 'gold', 已批准: 'green', 未批准: 'default', 已销假: 'blue' };
+const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`;
+
+type Action = { kind: 'approve' | 'reject' | 'return'; leave: LeaveRequestView };
+
+export function LeavePanel({ grid, version, onChanged }: { grid: MonthGridView; version: number; onChanged: () => void }) {
+  const list = useCall('attendance.leave.list', { townshipId: grid.townshipId, month: grid.month }, `${grid.townshipId}|${grid.month}|${version}`);
+  const [adding, setAdding] = useState(false);
+  const [action, setAction] = useState<Action | null>(null);
+  const [approver, setApprover] = useState('');
+  const [back, setBack] = useState<Dayjs | null>(null);
+  const [backHalf, setBackHalf] = useState<LeaveHalf>('上');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const open = (kind: Action['kind'], leave: LeaveRequestView) => {
+    setAction({ kind, leave });
+    setApprover('');
+    setBack(dayjs(leave.end).add(1, 'day'));
+    setBackHalf('上');
+    setError(null);
+  };
+
+  const submit = async () => {
+    if (!action) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const leaveId = action.leave.id;
+      if (action.kind === 'approve') await call('attendance.leave.approve', { leaveId, approver });
+      else if (action.kind === 'reject') await call('attendance.leave.reject', { leaveId, approver });
+      else await call('attendance.leave.return', { leaveId, returnedOn: (back ?? dayjs()).format('YYYY-MM-DD'), returnedHalf: backHalf });
+      setAction(null);
+      onChanged();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const title = action ? { approve: '批准请假', reject: '不批准', return: '销假' }[action.kind] : '';
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
+      <div style={{ display: 'flex', marginBottom: 8, alignItems: 'center', gap: 8 }}>
+        <span className="ob-muted">
+          本县规定：请假 {grid.settings.leaveTownshipMaxDays} 天以内由乡镇党委审批，超过的由县委组织部审批；批准后自动填入考勤表。
+        </span>
+        <div style={{ flex: 1 }} />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          登记请假
+        </Button>
+      </div>
+      {list.error && <Alert type="error" showIcon title={list.error} />}
+      <Table<LeaveRequestView>
+        size="small"
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data ?? []}
+        pagination={false}
+        scroll={{ y: 'calc(100vh - 290px)' }}
+        data-testid="leave-table"
+        locale={{ emptyText: '本月没有请假记录' }}
+        columns={[
+          { title: '干部', dataIndex: 'cadreName', width: 72 },
+          { title: '类型', dataIndex: 'type', width: 80 },
+          { title: '起止', key: 'span', width: 210, render: (_: unknown, l) => `${md(l.start)}${HALF[l.startHalf]} 至 ${md(l.end)}${HALF[l.endHalf]}` },
+          { title: '天数', dataIndex: 'days', width: 52, align: 'right', render: (v: number) => fmtDays(v) },
+          { title: '事由', dataIndex: 'reason', ellipsis: true },
+          { title: '审批层级', dataIndex: 'requiredLevel', width: 96 },
+          {
+            title: '状态',
+            key: 'status',
+            width: 220,
+            render: (_: unknown, l) => (
+              <span>
+                <Tag color={STATUS_COLOURS[l.status]}>{l.status}</Tag>
+                {l.approver && <span className="ob-muted">{l.approver}</span>}
+                {l.returnedOn && <div className="ob-muted">{md(l.returnedOn)}{HALF[l.returnedHalf ?? '上']}返岗</div>}
+              </span>
+            ),
+          },
+          {
+            title: '操作',
+            key: 'ops',
+            width: 150,
+            render: (_: unknown, l) =>
+              l.status === '待审批' ? (
+                <>
+                  <Button size="small" type="link" onClick={() => open('approve', l)}>批准</Button>
+                  <Button size="small" type="link" onClick={() => open('reject', l)}>不批准</Button>
+                </>
+              ) : l.status === '已批准' ? (
+                <Button size="small" type="link" onClick={() => open('return', l)}>销假</Button>
+              ) : null,
+          },
+        ]}
+      />
+      <Modal title={title} open={!!action} onCancel={() => setAction(null)} onOk={submit} okText="确定" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+        {action && (
+          <div style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
+            <div>
+              {action.leave.cadreName} {action.leave.type} {md(action.leave.start)}{HALF[action.leave.startHalf]} 至 {md(action.leave.end)}
+              {HALF[action.leave.endHalf]}，共 {fmtDays(action.leave.days)} 天
+            </div>
+            {action.kind !== 'return' ? (
+              <>
+                <Alert type={action.leave.requiredLevel === '县委组织部' ? 'warning' : 'info'} title={`按本县规定须由${action.leave.requiredLevel}审批`} data-testid="required-level" />
+                <Input value={approver} onChange={(e) => setApprover(e.target.value)} placeholder={`审批人（${action.leave.requiredLevel}）`} maxLength={30} aria-label="审批人" />
+              </>
+            ) : (
+              <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+                返岗时间
+                <DatePicker value={back} onChange={setBack} allowClear={false} aria-label="返岗日期" />
+                <Select value={backHalf} onChange={setBackHalf} options={[{ value: '上', label: '上午' }, { value: '下', label: '下午' }]} style={{ width: 80 }} />
+              </div>
+            )}
+            {error && <Alert type="error" showIcon title={error} />}
+          </div>
+        )}
+      </Modal>
+      <LeaveAddDialog
+        key={String(adding)}
+        open={adding}
+        rows={grid.rows}
+        settings={grid.settings}
+        onClose={() => setAdding(false)}
+        onDone={() => {
+          setAdding(false);
+          onChanged();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Sends cell edits to main one call at a time and keeps undo/redo stacks built from the
+ * `undo` payload attendance.setCells returns (see main/core/attendance/grid.ts). A refused
+ * call (e.g. a certified month) changes nothing and leaves the stacks as they were.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { CellEditInput, GridRow } from '../../../shared/api/attendance';
+import { call } from '../api/client';
+
+interface Step {
+  redo: CellEditInput[];
+  undo: CellEditInput[];
+}
+
+export function useGridEdits(
+  townshipId: number | undefined,
+  month: string,
+  onRows: (rows: GridRow[]) => void,
+  onError: (err: unknown) => void,
+) {
+  const key = `${townshipId}|${month}`;
+  // Stacks belong to one township month; switching months starts them afresh.
+  const stacks = useRef({ key, undo: [] as Step[], redo: [] as Step[] });
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const [sizes, setSizes] = useState({ key, undo: 0, redo: 0 });
+  const current = useCallback(() => {
+    if (stacks.current.key !== key) stacks.current = { key, undo: [], redo: [] };
+    return stacks.current;
+  }, [key]);
+  const bump = useCallback(() => setSizes({ key, undo: current().undo.length, redo: current().redo.length }), [key, current]);
+
+  /** Runs one setCells call after the previous one, so edits land in the order typed; null when refused. */
+  const send = useCallback(
+    (edits: CellEditInput[]): Promise<CellEditInput[] | null> => {
+      if (townshipId === undefined || edits.length === 0) return Promise.resolve(null);
+      const run = queue.current.then(async () => {
+        try {
+          const res = await call('attendance.setCells', { townshipId, month, edits });
+          if (res.rows.length) onRows(res.rows);
+          return res.undo;
+        } catch (err) {
+          onError(err);
+          return null;
+        }
+      });
+      queue.current = run.then(() => undefined);
+      return run;
+    },
+    [townshipId, month, onRows, onError],
+  );
+
+  const apply = useCallback(
+    async (edits: CellEditInput[]) => {
+      const undo = await send(edits);
+      if (undo && undo.length) {
+        current().undo.push({ redo: edits, undo });
+        current().redo = [];
+      }
+      bump();
+    },
+    [send, current, bump],
+  );
+
+  const undo = useCallback(async () => {
+    const st = current();
+    const step = st.undo.pop();
+    if (!step) return;
+    const again = await send(step.undo);
+    // A refused undo goes back on its stack (e.g. the month was certified meanwhile).
+    if (again) st.redo.push({ redo: step.redo, undo: again });
+    else st.undo.push(step);
+    bump();
+  }, [send, current, bump]);
+
+  const redo = useCallback(async () => {
+    const st = current();
+    const step = st.redo.pop();
+    if (!step) return;
+    const again = await send(step.redo);
+    if (again) st.undo.push({ redo: step.redo, undo: again });
+    else st.redo.push(step);
+    bump();
+  }, [send, current, bump]);
+
+  const mine = sizes.key === key;
+  return { apply, undo, redo, canUndo: mine && sizes.undo > 0, canRedo: mine && sizes.redo > 0 };
+}

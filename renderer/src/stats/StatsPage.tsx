@@ -1,0 +1,76 @@
+/**
+ * The county's figures (统计): the year's figures as cards, charts, and per-township rows
+ * that add up to the total. Every number opens the records behind it (DrillDrawer).
+ */
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Select, Spin } from 'antd';
+import { useMemo, useState } from 'react';
+import type { FigureKey } from '../../../shared/stats';
+import { useCall } from '../api/useCall';
+import { useAppState } from '../app/AppState';
+import { DrillDrawer, type DrillTarget } from './DrillDrawer';
+import { FigureCards } from './FigureCards';
+import { StatsCharts } from './StatsCharts';
+import { TownshipTable } from './TownshipTable';
+import './stats.css';
+
+export function StatsPage(props: { year?: number }) {
+  const { org, dataVersion, navigate } = useAppState();
+  const thisYear = new Date().getFullYear();
+  const year = props.year ?? thisYear;
+  const counties = org?.counties ?? [];
+  const [countyId, setCountyId] = useState<number | undefined>();
+  // One county: it is the scope; several: 全部 unless one is picked.
+  const scopeCounty = countyId ?? (counties.length === 1 ? counties[0]!.id : undefined);
+  const input = useMemo(() => ({ year, ...(scopeCounty ? { countyId: scopeCounty } : {}) }), [year, scopeCounty]);
+  const res = useCall('stats.compute', input, `${JSON.stringify(input)}|${dataVersion}`);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const s = res.data?.year === year ? res.data : undefined;
+
+  const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
+  const open = (figure: FigureKey, townshipId?: number) => setDrill({ figure, ...(townshipId ? { townshipId } : {}) });
+
+  return (
+    <>
+      <div className="ob-page-title">
+        <h2>统计</h2>
+        <Select
+          value={year}
+          onChange={(y) => navigate({ kind: 'stats', year: y })}
+          options={years.map((y) => ({ value: y, label: `${y}年度` }))}
+          style={{ width: 110 }}
+          aria-label="年度"
+          data-testid="stats-year"
+        />
+        {counties.length > 1 && (
+          <Select
+            value={countyId ?? 0}
+            onChange={(v) => setCountyId(v || undefined)}
+            options={[{ value: 0, label: '全部县（市、区）' }, ...counties.map((c) => ({ value: c.id, label: c.name }))]}
+            style={{ width: 170 }}
+            aria-label="县（市、区）"
+          />
+        )}
+        <span className="ob-muted">
+          {s ? `${s.countyName === '全部' ? '全部县（市、区）' : s.countyName} · 截至${s.asOf} · 点击任一数字查看明细；各乡镇之和即合计` : ' '}
+        </span>
+        <div style={{ flex: 1 }} />
+        <Button icon={<ReloadOutlined />} onClick={res.reload} title="刷新" loading={res.loading} />
+      </div>
+      {res.error && <Alert type="error" showIcon title={res.error} style={{ marginBottom: 10 }} />}
+      <div className="ob-scroll" data-testid="stats-page">
+        {!s ? (
+          <Spin style={{ display: 'block', marginTop: 80 }} />
+        ) : (
+          <>
+            <FigureCards stats={s} onOpen={(k) => open(k)} />
+            <StatsCharts stats={s} onOpen={setDrill} />
+            <div className="ob-stats-section">分乡镇统计</div>
+            <TownshipTable stats={s} onOpen={open} />
+          </>
+        )}
+      </div>
+      <DrillDrawer year={year} countyId={scopeCounty} target={drill} onClose={() => setDrill(null)} />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+/** Per-township rows and their total (the rows add up to the county figure). */
+import { Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { FIGURE_KEYS, FIGURE_META, figureText, type FigureKey, type Figures, type StatsResult, type TownshipStats } from '../../../shared/stats';
+
+function Cell({ k, f, onClick, testId }: { k: FigureKey; f: Figures; onClick: () => void; testId: string }) {
+  const v = f[k];
+  if (v.value === null) return <span className="ob-muted">—</span>;
+  return (
+    <a onClick={onClick} data-testid={testId} className="ob-stats-num">
+      {figureText(k, v)}
+      {FIGURE_META[k].share && v.of ? <small className="ob-muted"> {v.value}/{v.of}</small> : null}
+    </a>
+  );
+}
+
+export function TownshipTable({ stats, onOpen }: { stats: StatsResult; onOpen: (key: FigureKey, townshipId?: number) => void }) {
+  const multi = new Set(stats.townships.map((t) => t.county)).size > 1;
+  const columns: ColumnsType<TownshipStats> = [
+    { title: '乡镇', key: 'name', width: 96, fixed: 'left', render: (_: unknown, r) => (multi ? `${r.county} ${r.township}` : r.township) },
+    ...FIGURE_KEYS.map((k) => ({
+      title: `${FIGURE_META[k].label}${FIGURE_META[k].unit === '万元' ? '（万元）' : ''}`,
+      key: k,
+      align: 'right' as const,
+      render: (_: unknown, r: TownshipStats) => <Cell k={k} f={r.figures} onClick={() => onOpen(k, r.townshipId)} testId={`cell-${r.townshipId}-${k}`} />,
+    })),
+  ];
+  return (
+    <Table<TownshipStats>
+      size="small"
+      rowKey="townshipId"
+      columns={columns}
+      dataSource={stats.townships}
+      pagination={false}
+      bordered
+      data-testid="township-table"
+      summary={() => (
+        <Table.Summary fixed>
+          <Table.Summary.Row className="ob-stats-total">
+            <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
+            {FIGURE_KEYS.map((k, i) => (
+              <Table.Summary.Cell key={k} index={i + 1} align="right">
+                <Cell k={k} f={stats.county} onClick={() => onOpen(k)} testId={`total-${k}`} />
+              </Table.Summary.Cell>
+            ))}
+          </Table.Summary.Row>
+        </Table.Summary>
+      )}
+    />
+  );
+}

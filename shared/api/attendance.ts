@@ -1,0 +1,184 @@
+/**
+ * Channels for the month grid, certification, leave, settings and holidays. Merged into
+ * `channels` in shared/api.ts. Output types mirror main/core/attendance/* structurally (the
+ * handler table is type-checked against them); files arrive as staging tokens.
+ */
+import { z } from 'zod';
+import {
+  EDITABLE_CODES,
+  LEAVE_TYPES,
+  attendanceSettingsPatchSchema,
+  type ApprovalLevel,
+  type AttendanceSettings,
+  type CellHalf,
+  type DayCell,
+  type DayInfo,
+  type EditableCode,
+  type HolidayEntry,
+  type LeaveHalf,
+  type LeaveType,
+  type MonthCounts,
+  type PostingSpan,
+} from '../attendance';
+import type { StoredFile } from '../domain';
+
+const id = z.number().int().positive();
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const half = z.enum(['上', '下'], { message: '请选择上午或下午' });
+const token = z.string().min(1, '请先上传文件');
+const townshipMonth = z.object({ townshipId: id, month });
+
+export interface GridRow {
+  cadreId: number;
+  name: string;
+  postType: string;
+  village: string | null;
+  postings: PostingSpan[];
+  cells: DayCell[];
+  counts: MonthCounts;
+}
+
+export interface CertificationInfo {
+  id: number;
+  townshipId: number;
+  month: string;
+  secretaryName: string;
+  certifiedOn: string;
+  sealApplied: true;
+  scanSha256: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface MonthGridView {
+  townshipId: number;
+  townshipName: string;
+  countyId: number;
+  month: string;
+  days: DayInfo[];
+  rows: GridRow[];
+  certification: CertificationInfo | null;
+  /** The certified scan as a stored file (for preview), when certified. */
+  scan: StoredFile | null;
+  settings: AttendanceSettings;
+  complete: boolean;
+}
+
+export interface CellEditInput {
+  cadreId: number;
+  date: string;
+  half?: CellHalf;
+  code: EditableCode;
+}
+
+export interface HistoryEntryView {
+  id: number;
+  at: string;
+  operator: string | null;
+  action: 'edit' | 'certify' | 'revoke' | 'leave';
+  actionLabel: string;
+  summary: string;
+  detail: Record<string, unknown>;
+}
+
+export interface LeaveRequestView {
+  id: number;
+  cadreId: number;
+  cadreName: string;
+  type: LeaveType;
+  start: string;
+  startHalf: LeaveHalf;
+  end: string;
+  endHalf: LeaveHalf;
+  days: number;
+  reason: string;
+  approver: string | null;
+  approvalLevel: ApprovalLevel | null;
+  requiredLevel: ApprovalLevel;
+  approvedOn: string | null;
+  proofSha256: string | null;
+  status: '待审批' | '已批准' | '未批准' | '已销假';
+  returnedOn: string | null;
+  returnedHalf: LeaveHalf | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+const cellEdit = z.object({
+  cadreId: id,
+  date: isoDate,
+  half: z.enum(['全', '上', '下']).optional(),
+  code: z.enum(EDITABLE_CODES as [EditableCode, ...EditableCode[]], { message: '未知的考勤代码' }),
+});
+
+export const attendanceChannels = {
+  /** A township's month: days (weekends, holidays, 调休), rows with counts, certification. */
+  'attendance.grid': { input: townshipMonth, output: null as unknown as MonthGridView },
+  /** Cell edits in one transaction; `undo` restores what they replaced (see main/core/attendance/grid.ts). */
+  'attendance.setCells': {
+    input: townshipMonth.extend({ edits: z.array(cellEdit).max(5000, '一次最多修改5000个格子') }),
+    output: null as unknown as { rows: GridRow[]; undo: CellEditInput[]; changed: number },
+  },
+  /**
+   * Certifies the month with the staged scan of the signed, sealed register. The scan is
+   * stored once and filed as 月考勤登记表 in the bag of every cadre on the grid.
+   */
+  'attendance.certify': {
+    input: townshipMonth.extend({
+      secretaryName: z.string().max(30, '乡镇党委书记姓名不能超过30个字'),
+      certifiedOn: isoDate,
+      sealApplied: z.boolean(),
+      scanToken: token,
+    }),
+    output: null as unknown as { certification: CertificationInfo; filed: number },
+  },
+  'attendance.revoke': {
+    input: townshipMonth.extend({ reason: z.string().max(500, '撤销原因不能超过500个字') }),
+    output: null as unknown as { revoked: true },
+  },
+  'attendance.history': { input: townshipMonth, output: null as unknown as HistoryEntryView[] },
+  /** Leave touching the month of cadres posted in the township (newest first). */
+  'attendance.leave.list': { input: townshipMonth, output: null as unknown as LeaveRequestView[] },
+  /** Registers a request; with `approver` it is approved in the same transaction. */
+  'attendance.leave.add': {
+    input: z.object({
+      cadreId: id,
+      type: z.enum(LEAVE_TYPES, { message: '请选择请假类型' }),
+      start: isoDate,
+      startHalf: half,
+      end: isoDate,
+      endHalf: half,
+      reason: z.string().max(500, '请假事由不能超过500个字'),
+      approver: z.string().trim().max(30, '审批人姓名不能超过30个字').optional(),
+      proofToken: token.optional(),
+    }),
+    output: null as unknown as LeaveRequestView,
+  },
+  'attendance.leave.approve': {
+    input: z.object({ leaveId: id, approver: z.string().max(30, '审批人姓名不能超过30个字'), approvedOn: isoDate.optional() }),
+    output: null as unknown as LeaveRequestView,
+  },
+  'attendance.leave.reject': {
+    input: z.object({ leaveId: id, approver: z.string().max(30, '审批人姓名不能超过30个字') }),
+    output: null as unknown as LeaveRequestView,
+  },
+  'attendance.leave.return': {
+    input: z.object({ leaveId: id, returnedOn: isoDate, returnedHalf: half.optional() }),
+    output: null as unknown as LeaveRequestView,
+  },
+  'attendance.settings.get': { input: z.object({ countyId: id }), output: null as unknown as AttendanceSettings },
+  'attendance.settings.set': {
+    input: z.object({ countyId: id, patch: attendanceSettingsPatchSchema }),
+    output: null as unknown as AttendanceSettings,
+  },
+  'attendance.holidays.list': {
+    input: z.object({ year: z.number().int().min(2000).max(2100) }),
+    output: null as unknown as HolidayEntry[],
+  },
+  'attendance.holidays.set': {
+    input: z.object({ date: isoDate, kind: z.enum(['holiday', 'workday'], { message: '请选择“放假”或“调休上班”' }), name: z.string().max(20, '节日名称不能超过20个字') }),
+    output: null as unknown as HolidayEntry,
+  },
+  'attendance.holidays.delete': { input: z.object({ date: isoDate }), output: null as unknown as { deleted: true } },
+} as const;

@@ -1,0 +1,23 @@
+/** Channels for the county's figures (统计). Merged into `channels` in shared/api.ts. */
+import { z } from 'zod';
+import { FIGURE_KEYS, type DrillResult, type StatsResult } from '../stats';
+
+const id = z.number().int().positive();
+const year = z.number({ message: '请选择年度' }).int('年度应为整数').min(2000, '年度应在2000年以后').max(2100, '年度不能晚于2100年');
+const scope = z.object({ year, countyId: id.optional() });
+
+export const statsChannels = {
+  /** The year's figures: county total (the sum of the township rows), per township, charts. */
+  'stats.compute': { input: scope, output: null as unknown as StatsResult },
+  /** The records behind one figure, optionally of one township / month / project kind / funding source. */
+  'stats.drill': {
+    input: scope.extend({
+      figure: z.enum(FIGURE_KEYS, { message: '未知的统计项' }),
+      townshipId: id.optional(),
+      month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').optional(),
+      kind: z.string().max(20).optional(),
+      source: z.string().max(20).optional(),
+    }),
+    output: null as unknown as DrillResult,
+  },
+} as const;

@@ -1,0 +1,79 @@
+/**
+ * Playwright fixture: the REAL loopback bridge (main/bridge/server.ts) over a real SQLite file
+ * in a fresh temporary data directory, one per test file. Tests in one file share it, in order.
+ *
+ *   import { test, expect } from './fixtures';
+ *   test('…', async ({ page, app }) => { await page.goto(app.url); … });
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { startBridge, type Bridge } from '../../main/bridge/server';
+
+/** ONEBAG_RENDERER_DIR lets parallel work build the renderer elsewhere (vite build --outDir). */
+export const RENDERER_DIR = path.resolve(process.env.ONEBAG_RENDERER_DIR ?? path.resolve(__dirname, '../../dist/renderer'));
+
+export interface AppHandle {
+  /** e.g. http://127.0.0.1:40123 — no trailing slash; page.goto(app.url) opens the app. */
+  readonly url: string;
+  readonly dataDir: string;
+  /** The running bridge (token, core for seeding data directly). */
+  readonly bridge: Bridge;
+  /** Closes the bridge (and its database) and starts it again on the same data dir and port. */
+  restart(): Promise<void>;
+}
+
+class RunningApp implements AppHandle {
+  constructor(
+    public bridge: Bridge,
+    readonly dataDir: string,
+  ) {}
+  get url() {
+    return this.bridge.url;
+  }
+  async restart(): Promise<void> {
+    const port = this.bridge.port;
+    await this.bridge.close();
+    this.bridge = await startOn(this.dataDir, port);
+  }
+  async dispose(): Promise<void> {
+    await this.bridge.close();
+    fs.rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+async function startOn(dataDir: string, port = 0): Promise<Bridge> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await startBridge({ dataDir, port, rendererDir: RENDERER_DIR });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** One bridge per test file; replaced when the worker moves on to the next file. */
+let current: { file: string; app: RunningApp } | null = null;
+
+export const test = base.extend<{ app: AppHandle }, { appLifecycle: void }>({
+  appLifecycle: [
+    async ({}, use) => {
+      await use();
+      if (current) await current.app.dispose();
+      current = null;
+    },
+    { scope: 'worker', auto: true },
+  ],
+  app: async ({}, use, testInfo) => {
+    if (!current || current.file !== testInfo.file) {
+      if (current) await current.app.dispose();
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-e2e-'));
+      current = { file: testInfo.file, app: new RunningApp(await startOn(dataDir), dataDir) };
+    }
+    await use(current.app);
+  },
+});
+
+export { expect };

@@ -1,0 +1,123 @@
+/**
+ * The statistics page on the demo county: figures from real records (attendance from the
+ * demo registers; weak villages, income and projects seeded into the real SQLite file),
+ * a drawn chart, drill-down to the records, township rows adding up to the total, and a
+ * figure that moves after a record changes elsewhere.
+ */
+import type { Page } from '@playwright/test';
+import type { OnebagWindowApi } from '../../shared/window';
+import { expect, test } from './fixtures';
+import { noHorizontalOverflow } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+type W = { onebag: OnebagWindowApi };
+
+async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      const r = await (window as unknown as W).onebag.invoke(channel as never, input as never);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as unknown;
+    },
+    { channel, input },
+  ) as Promise<T>;
+}
+
+const now = new Date().toISOString();
+
+test('the county figures, their records, and a figure that follows the records', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await page.goto(app.url);
+  await invoke(page, 'app.setup', { mode: 'demo', operator: '王秀英' });
+
+  // Work records of 2024, written straight into the data file (the work screens are another feature).
+  const db = app.bridge.core.ctx.db;
+  const villages = db
+    .prepare(`SELECT v.id, v.name, t.name AS township FROM villages v JOIN townships t ON t.id = v.township_id ORDER BY t.id, v.id`)
+    .all() as Array<{ id: number; name: string; township: string }>;
+  const cadre = (db.prepare(`SELECT cadre_id AS id FROM postings WHERE village_id = ? LIMIT 1`).get(villages[0]!.id) as { id: number }).id;
+  const [v1, v2, v3] = [villages[0]!, villages[1]!, villages[villages.length - 1]!];
+  db.prepare(`INSERT INTO weak_villages (village_id, listed_year, created_at, updated_at) VALUES (?, 2023, ?, ?)`).run(v1.id, now, now);
+  db.prepare(`INSERT INTO weak_milestones (village_id, kind, date, description, updated_at) VALUES (?, '摘帽', '2024-11-20', '集体收入达到8万元，经县里验收摘帽', ?)`).run(v1.id, now);
+  db.prepare(`INSERT INTO village_income (village_id, year, income_fen) VALUES (?, 2024, 8000000), (?, 2024, 3000000)`).run(v1.id, v2.id);
+  const project = db.prepare(
+    `INSERT INTO projects (cadre_id, village_id, name, kind, year, status, publicised_on, publicised_place, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 2024, '在建', '2024-06-01', '村务公开栏', ?, ?)`,
+  );
+  const fund = db.prepare('INSERT INTO project_funds (project_id, source, amount_fen) VALUES (?, ?, ?)');
+  const p1 = Number(project.run(cadre, v1.id, '香菇大棚', '产业发展', now, now).lastInsertRowid);
+  const p2 = Number(project.run(cadre, v3.id, '村道硬化', '基础设施', now, now).lastInsertRowid);
+  fund.run(p1, '派出单位资金', 20_000_000);
+  fund.run(p1, '财政衔接资金', 30_000_000);
+  fund.run(p2, '财政衔接资金', 15_000_000);
+
+  await page.goto(app.url);
+  await page.getByRole('menuitem', { name: '统计' }).click();
+  await page.getByTestId('stats-year').click();
+  await page.getByTitle('2024年度').click();
+
+  await expect(page.getByTestId('value-weakDelistedYear')).toHaveText('1');
+  await expect(page.getByTestId('value-villagesIncome50k')).toHaveText('1');
+  await expect(page.getByTestId('value-projects')).toHaveText('2');
+  await expect(page.getByTestId('value-projectFunds')).toHaveText('65');
+  // Evaluation is not built: zero, and says why.
+  await expect(page.getByTestId('card-commended')).toContainText('考核评价功能上线后统计');
+
+  // Attendance as a share of cadre-months, exactly as the API counts it.
+  const before = await invoke<{ county: { attendance: { value: number; of: number } } }>(page, 'stats.compute', { year: 2024 });
+  const a = before.county.attendance;
+  expect(a.of).toBeGreaterThan(100);
+  await expect(page.getByTestId('card-attendance')).toContainText(`${a.value} / ${a.of} 人月`);
+
+  // Charts are drawn on canvases.
+  await expect(page.getByTestId('chart-months-canvas').locator('canvas')).toHaveCount(1);
+  await expect(page.getByTestId('chart-kinds-canvas').locator('canvas')).toHaveCount(1);
+
+  // The township rows add up to the total shown.
+  const cells = await page.locator('[data-testid^="cell-"][data-testid$="-projects"]').allTextContents();
+  expect(cells.reduce((n, t) => n + Number(t), 0)).toBe(2);
+  await expect(page.getByTestId('total-projects')).toHaveText('2');
+
+  // A record changes elsewhere (15 days absent in May 2024, through the attendance API): the figure follows.
+  const row = db.prepare(`SELECT p.cadre_id AS cadreId, p.township_id AS townshipId, c.name FROM postings p JOIN cadres c ON c.id = p.cadre_id WHERE p.cadre_id = ?`).get(cadre) as {
+    cadreId: number;
+    townshipId: number;
+    name: string;
+  };
+  const edits = Array.from({ length: 15 }, (_, i) => ({ cadreId: row.cadreId, date: `2024-05-${String(i + 1).padStart(2, '0')}`, code: '缺勤' }));
+  await invoke(page, 'attendance.setCells', { townshipId: row.townshipId, month: '2024-05', edits });
+  await page.getByTitle('刷新').click();
+  await expect(page.getByTestId('card-attendance')).toContainText(`${a.value - 1} / ${a.of} 人月`);
+
+  // Drill down: the attendance figure lists the cadre-months, the short one first.
+  await page.getByTestId('card-attendance').click();
+  const drawer = page.locator('.ant-drawer');
+  await expect(drawer.getByTestId('drill-summary')).toContainText(`共 ${a.of} 人月，达标 ${a.value - 1} 人月`);
+  const first = drawer.locator('.ant-table-row').first();
+  await expect(first).toContainText('未达标');
+  await expect(first).toContainText(row.name);
+  await expect(first).toContainText('2024年5月在岗16天，应在岗20天，差4天（缺勤15天）');
+  await page.screenshot({ path: '/tmp/w7-stats-drill.png' });
+  await page.keyboard.press('Escape');
+  await expect(drawer.locator('.ant-table-row').first()).toBeHidden();
+
+  // A township cell opens that township's records only, and each record opens where it is kept.
+  await page.locator('[data-testid^="cell-"][data-testid$="-projects"]', { hasText: '1' }).first().click();
+  await expect(drawer.locator('.ant-table-row')).toHaveCount(1);
+  await expect(drawer).toContainText('香菇大棚');
+  await page.screenshot({ path: '/tmp/w7-stats-drill2.png' });
+  await drawer.getByTestId('drill-open').click();
+  await expect(page.getByRole('menuitem', { name: /项目/ })).toHaveClass(/selected/);
+  await page.getByRole('menuitem', { name: '统计' }).click();
+  await page.getByTestId('stats-year').click();
+  await page.getByTitle('2024年度').click();
+  await expect(page.getByTestId('card-attendance')).toContainText(`${a.value - 1} / ${a.of} 人月`);
+
+  await page.screenshot({ path: '/tmp/w7-stats.png' });
+  // The total row sits under the township rows, reachable at 1366×768.
+  await page.getByTestId('total-projects').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('total-projects')).toBeInViewport();
+  await page.screenshot({ path: '/tmp/w7-stats-bottom.png' });
+  const o = await noHorizontalOverflow(page);
+  expect(o.scrollWidth).toBeLessThanOrEqual(o.innerWidth);
+});

@@ -1,0 +1,100 @@
+/** `onebag stats` as a real process over a real data directory. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatsJson } from '../../main/cli/commands/work';
+import { setCells } from '../../main/core/attendance/grid';
+import { openDatabase } from '../../main/store/db';
+import { FIGURE_KEYS } from '../../shared/stats';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
+let tmp: string;
+let dataDir: string;
+
+function cli(...args: string[]) {
+  const r = spawnSync(TSX, ['main/cli/index.ts', '--data', dataDir, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ONEBAG_DATA: '', NO_COLOR: '1' },
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-cli-stats-'));
+  dataDir = path.join(tmp, 'data');
+  const db = openDatabase(dataDir);
+  const now = new Date().toISOString();
+  const run = (sql: string, ...a: unknown[]) => Number(db.prepare(sql).run(...a).lastInsertRowid);
+  const county = run(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`);
+  const other = run(`INSERT INTO counties (name, kind) VALUES ('北镇市', '市')`);
+  const t1 = run(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`, county);
+  const t2 = run(`INSERT INTO townships (county_id, name) VALUES (?, '大榆树堡镇')`, county);
+  const t3 = run(`INSERT INTO townships (county_id, name) VALUES (?, '广宁乡')`, other);
+  const v1 = run(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`, t1);
+  const v2 = run(`INSERT INTO villages (township_id, name) VALUES (?, '东村')`, t2);
+  const cadre = (name: string, idn: string) =>
+    run(`INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', '县级', '村党组织第一书记', ?, ?)`, name, idn, now, now);
+  const zhang = cadre('张三', '110101199001011234');
+  const li = cadre('李四', '110101199001012345');
+  const sun = cadre('孙七', '110101199001015678');
+  // 2023, Oct–Dec: 3 months each, long past.
+  run(`INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, '2023-10-01', '2023-12-31')`, zhang, t1, v1);
+  run(`INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, '2023-10-01', '2023-12-31')`, li, t2, v2);
+  run(`INSERT INTO postings (cadre_id, township_id, start, "end") VALUES (?, ?, '2023-10-01', '2023-12-31')`, sun, t3);
+  setCells(db, { townshipId: t1, month: '2023-11', edits: Array.from({ length: 15 }, (_, i) => ({ cadreId: zhang, date: `2023-11-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })) });
+  const p = run(`INSERT INTO projects (cadre_id, village_id, name, kind, year, status, created_at, updated_at) VALUES (?, ?, '香菇大棚', '产业发展', 2023, '在建', ?, ?)`, zhang, v1, now, now);
+  db.prepare(`INSERT INTO project_funds (project_id, source, amount_fen) VALUES (?, '派出单位资金', 12345600)`).run(p);
+  db.close();
+});
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('onebag stats', () => {
+  it('prints the county figures and the township rows with their total', () => {
+    const r = cli('stats', '--year', '2023', '--county', '义县');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('义县 2023年度统计');
+    expect(r.stdout).toMatch(/月在岗达标率（%）\s+83\.3%（5\/6）/);
+    expect(r.stdout).toMatch(/评先评优（人）\s+0\s+考核评价功能上线后统计/);
+    expect(r.stdout).toMatch(/七里河镇.*66\.7%（2\/3）/);
+    expect(r.stdout).toMatch(/大榆树堡镇.*100\.0%（3\/3）/);
+    expect(r.stdout).toMatch(/合计.*83\.3%（5\/6）/);
+    expect(r.stdout).not.toContain('广宁乡');
+  });
+
+  it('--json has stable camelCase keys and rows that add up to the total', () => {
+    const r = cli('stats', '--year', '2023', '--county', '义县', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as StatsJson;
+    expect(Object.keys(j)).toEqual(['year', 'county', 'asOf', 'total', 'townships', 'notes', 'charts']);
+    expect(Object.keys(j.total)).toEqual([...FIGURE_KEYS]);
+    expect(j.total.attendance).toEqual({ value: 5, of: 6, display: '83.3%' });
+    expect(j.total.projectFunds).toEqual({ value: 12_345_600, display: '12.35' });
+    expect(j.townships.map((t) => t.township)).toEqual(['七里河镇', '大榆树堡镇']);
+    for (const k of FIGURE_KEYS) {
+      expect(j.townships.reduce((n, t) => n + (t.figures[k].value ?? 0), 0), k).toBe(j.total[k].value);
+    }
+    expect(j.charts.projectsByKind).toEqual([{ kind: '产业发展', count: 1 }]);
+  });
+
+  it('without --county sums every county', () => {
+    const j = JSON.parse(cli('stats', '--year', '2023', '--json').stdout) as StatsJson;
+    expect(j.county).toBe('全部');
+    expect(j.total.attendance.of).toBe(9);
+  });
+
+  it('refuses an unknown county (exit 1) and a bad year (exit 2), in Chinese', () => {
+    const bad = cli('stats', '--year', '2023', '--county', '不存在县');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('找不到县（市、区）：不存在县');
+    const y = cli('stats', '--year', '23');
+    expect(y.code).toBe(2);
+    expect(y.stderr).toContain('年度应为2000至2100之间的四位数字');
+    expect(cli('stats', '--yaer', '2023').code).toBe(2);
+  });
+});

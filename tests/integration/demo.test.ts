@@ -1,0 +1,204 @@
+/**
+ * The demo county on a fresh data directory: organisation, 20 cadres with valid ID numbers
+ * and consistent gender/birth date, one posting history, 4–8 materials per bag, every
+ * original stored content-addressed and intact, PDFs with page counts and real Chinese text.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreContext } from '../../main/core/context';
+import { DEMO_SEED, demoMaterialCount, loadDemo, type DemoSummary } from '../../main/demo/demo';
+import { demoCadres } from '../../main/demo/demoData';
+import { BlobStore } from '../../main/files/blobStore';
+import { openDatabase, type Db } from '../../main/store/db';
+import { MATERIAL_CATEGORIES, POST_TYPES } from '../../shared/domain';
+import { checkIdNumber } from '../../shared/idNumber';
+import { AppError } from '../../shared/result';
+
+let dir: string;
+let db: Db;
+let blobs: BlobStore;
+let summary: DemoSummary;
+let elapsed = 0;
+const progress: number[] = [];
+
+const count = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as number;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-test-'));
+  db = openDatabase(dir);
+  blobs = new BlobStore(dir);
+  const ctx: CoreContext = {
+    db,
+    dataDir: dir,
+    host: { kind: 'cli', blobUrl: (s) => `blob:${s}`, progress: (e) => progress.push(e.done) },
+  };
+  const t = Date.now();
+  summary = await loadDemo(ctx, blobs);
+  elapsed = Date.now() - t;
+}, 120_000);
+
+afterAll(() => {
+  db?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('loadDemo', () => {
+  it('runs well under 30 s and reports progress', () => {
+    expect(elapsed).toBeLessThan(30_000);
+    expect(progress.at(-1)).toBe(summary.materials);
+  });
+
+  it('creates the organisation: 1 county, 3 townships, 12 villages, the units', () => {
+    expect(count('SELECT COUNT(*) FROM counties')).toBe(1);
+    expect(count('SELECT COUNT(*) FROM townships')).toBe(3);
+    expect(count('SELECT COUNT(*) FROM villages')).toBe(12);
+    for (const t of db.prepare('SELECT id FROM townships').pluck().all()) {
+      expect(count('SELECT COUNT(*) FROM villages WHERE township_id = ?', t)).toBe(4);
+    }
+    expect(count("SELECT COUNT(*) FROM units WHERE level = '市级'")).toBeGreaterThan(0);
+    expect(count("SELECT COUNT(*) FROM units WHERE level = '县级'")).toBeGreaterThan(0);
+    expect(summary).toMatchObject({ counties: 1, townships: 3, villages: 12, cadres: 20 });
+  });
+
+  it('creates 20 cadres with valid ID numbers, consistent gender and birth date', () => {
+    const rows = db.prepare('SELECT * FROM cadres').all() as Array<Record<string, string | null>>;
+    expect(rows).toHaveLength(20);
+    for (const r of rows) {
+      const id = checkIdNumber(r.id_number!);
+      expect(id.valid, `${r.name} ${r.id_number}`).toBe(true);
+      if (!id.valid) continue;
+      expect(r.gender).toBe(id.gender);
+      expect(r.birth_date).toBe(id.birthDate);
+      expect(r.phone).toMatch(/^1[3-9]\d{9}$/);
+      expect(POST_TYPES).toContain(r.post_type);
+      expect(r.unit_id).not.toBeNull();
+    }
+    const byPost = (p: string) => count('SELECT COUNT(*) FROM cadres WHERE post_type = ?', p);
+    expect(byPost('乡镇党委第一副书记')).toBe(3);
+    expect(byPost('村党组织第一书记')).toBe(12);
+    expect(byPost('驻村工作队员')).toBe(5);
+    // one township first deputy secretary per township, posted to the township (no village)
+    expect(
+      count(
+        `SELECT COUNT(DISTINCT p.township_id) FROM postings p JOIN cadres c ON c.id = p.cadre_id
+         WHERE c.post_type = '乡镇党委第一副书记' AND p.village_id IS NULL`,
+      ),
+    ).toBe(3);
+    // deterministic: the same seed gives the same people
+    const names = rows.map((r) => r.name).sort();
+    expect(names).toEqual(demoCadres(DEMO_SEED).map((c) => c.name).sort());
+  });
+
+  it('keeps a posting history for the cadre who moved in 2025', () => {
+    const moved = db
+      .prepare('SELECT cadre_id FROM postings GROUP BY cadre_id HAVING COUNT(*) > 1')
+      .pluck()
+      .all() as number[];
+    expect(moved).toHaveLength(1);
+    const ps = db.prepare('SELECT start, "end", village_id FROM postings WHERE cadre_id = ? ORDER BY start').all(moved[0]) as Array<{
+      start: string;
+      end: string | null;
+      village_id: number;
+    }>;
+    expect(ps).toHaveLength(2);
+    expect(ps[0]!.start).toBe('2024-03-01');
+    expect(ps[0]!.end).toBe('2025-06-30');
+    expect(ps[1]!.start.startsWith('2025-')).toBe(true);
+    expect(ps[1]!.end).toBeNull();
+    expect(ps[1]!.village_id).not.toBe(ps[0]!.village_id);
+    expect(count("SELECT MIN(start) FROM postings") as unknown).toBe('2024-03-01');
+  });
+
+  it('fills every bag with 4–8 materials across the categories', () => {
+    const perCadre = db
+      .prepare('SELECT c.id, COUNT(m.id) AS n FROM cadres c LEFT JOIN materials m ON m.cadre_id = c.id GROUP BY c.id ORDER BY c.id')
+      .all() as Array<{ id: number; n: number }>;
+    expect(perCadre).toHaveLength(20);
+    perCadre.forEach((r, i) => {
+      expect(r.n).toBeGreaterThanOrEqual(4);
+      expect(r.n).toBeLessThanOrEqual(8);
+      expect(r.n).toBe(demoMaterialCount(i));
+    });
+    const total = perCadre.reduce((s, r) => s + r.n, 0);
+    expect(total).toBe(summary.materials);
+    expect(count('SELECT COUNT(*) FROM material_files')).toBe(total);
+    const cats = db.prepare('SELECT DISTINCT category FROM materials').pluck().all() as string[];
+    for (const c of ['调研报告', '会议记录', '月考勤登记表', '工作总结', '年度工作日志', '工作汇报', '村情民情台账']) {
+      expect(cats).toContain(c);
+    }
+    for (const c of cats) expect(MATERIAL_CATEGORIES).toContain(c);
+    expect(count("SELECT COUNT(*) FROM materials WHERE date < '2024-03-01' OR date > '2025-12-31'")).toBe(0);
+    expect(count('SELECT COUNT(*) FROM materials WHERE year != CAST(substr(date, 1, 4) AS INTEGER)')).toBe(0);
+  });
+
+  it('stores every original on disk with a matching SHA-256', () => {
+    const rows = db.prepare('SELECT sha256, kind, size, page_count, width, height FROM blobs').all() as Array<{
+      sha256: string;
+      kind: string;
+      size: number;
+      page_count: number | null;
+      width: number | null;
+      height: number | null;
+    }>;
+    expect(rows.length).toBeGreaterThan(60);
+    const kinds = new Set(rows.map((r) => r.kind));
+    expect([...kinds].sort()).toEqual(['jpeg', 'pdf', 'png']);
+    for (const r of rows) {
+      const file = blobs.pathOf(r.sha256);
+      expect(fs.existsSync(file), r.sha256).toBe(true);
+      const bytes = fs.readFileSync(file);
+      expect(bytes.length).toBe(r.size);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(r.sha256);
+      if (r.kind === 'pdf') expect(r.page_count).toBeGreaterThanOrEqual(1);
+      else expect(r.width! * r.height!).toBeGreaterThan(100_000);
+    }
+  });
+
+  it('typesets meeting minutes in real Chinese text (no tofu)', () => {
+    const sha = db
+      .prepare(
+        `SELECT f.sha256 FROM materials m JOIN material_files f ON f.material_id = m.id
+         WHERE m.category = '会议记录' ORDER BY m.id LIMIT 1`,
+      )
+      .pluck()
+      .get() as string;
+    const file = blobs.pathOf(sha);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(1);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const s of ['会议记录', '会议名称', '参会人员', '记录人', '会议决定']) expect(text).toContain(s);
+    const han = text.match(/\p{Script=Han}/gu) ?? [];
+    expect(han.length).toBeGreaterThan(200);
+    expect(text).not.toMatch(/[\uFFFD\u25A1]/); // no replacement characters or boxes
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).toMatch(/\+NotoSerifSC-Regular/);
+  });
+
+  it('leaves nothing behind when filing fails, so it can be retried', async () => {
+    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-test-'));
+    const db2 = openDatabase(dir2);
+    try {
+      const failing = Object.create(new BlobStore(dir2)) as BlobStore;
+      failing.put = async () => {
+        throw new AppError('DISK_FULL', '磁盘空间不足');
+      };
+      const ctx: CoreContext = { db: db2, dataDir: dir2, host: { kind: 'cli', blobUrl: (s) => s } };
+      await expect(loadDemo(ctx, failing)).rejects.toThrow('磁盘空间不足');
+      for (const t of ['counties', 'townships', 'villages', 'units', 'cadres', 'postings', 'materials']) {
+        expect(db2.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get(), t).toBe(0);
+      }
+    } finally {
+      db2.close();
+      fs.rmSync(dir2, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to load twice', async () => {
+    const ctx: CoreContext = { db, dataDir: dir, host: { kind: 'cli', blobUrl: (s) => s } };
+    await expect(loadDemo(ctx, blobs)).rejects.toThrow('已有干部数据');
+  });
+});
