@@ -94,11 +94,16 @@ describe('attendance import', () => {
     // the preview (dry run) changed nothing
     expect(JSON.stringify(getMonthGrid(db, t.townshipId, MONTH).rows)).toBe(before);
 
+    const importedRows = () =>
+      (db.prepare("SELECT COUNT(*) AS n FROM attendance_cells WHERE source = 'import'").get() as { n: number }).n;
+    expect(importedRows()).toBe(0);
     const r = await commitImport(db, file, { townshipId: t.townshipId, month: MONTH });
     expect(r).toEqual({ changed: 15, cadres: 2 });
     expect(cells(3)[5]).toEqual(['病假', '病假']);
     expect(cells(3)[8]).toEqual(['事假', '在岗']);
     expect(cells(1)[2]).toEqual(['在岗', '在岗']);
+    // the record says where the marks came from
+    expect(importedRows()).toBeGreaterThan(0);
     // importing the same sheet again changes nothing
     expect((await previewImport(db, file, { townshipId: t.townshipId, month: MONTH })).changes).toEqual([]);
   });

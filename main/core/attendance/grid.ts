@@ -198,7 +198,11 @@ const halvesOf = (half: CellHalf | undefined): Array<0 | 1> => (half === '上' ?
  * Applies cell edits to one township's month in one transaction. Refused while the month is
  * certified, for days outside the cadre's posting in this township, and for 未到任.
  */
-export function setCells(db: Db, input: { townshipId: number; month: string; edits: CellEdit[] }): SetCellsResult {
+export function setCells(
+  db: Db,
+  input: { townshipId: number; month: string; edits: CellEdit[]; source?: 'manual' | 'import' },
+): SetCellsResult {
+  const source = input.source ?? 'manual';
   const { townshipId, month, edits } = input;
   assertMonth(month);
   township(db, townshipId);
@@ -234,7 +238,7 @@ export function setCells(db: Db, input: { townshipId: number; month: string; edi
         before.set(key, day);
       }
       const next: DayState = [day[0], day[1]];
-      for (const h of halvesOf(ed.half)) next[h] = { code: ed.code, source: 'manual', leaveId: null };
+      for (const h of halvesOf(ed.half)) next[h] = { code: ed.code, source, leaveId: null };
       after.set(key, next);
     }
     const at = nowIso();

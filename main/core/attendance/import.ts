@@ -144,6 +144,6 @@ export async function commitImport(db: Db, filePath: string, input: { townshipId
   }
   if (p.matched === 0) throw new AppError('INVALID_INPUT', `表格中没有${p.townshipName}${monthLabel(input.month)}在任的干部，未导入任何内容`);
   const edits: CellEdit[] = p.changes.map((c) => ({ cadreId: c.cadreId, date: c.date, half: c.half, code: c.to }));
-  const r = setCells(db, { townshipId: input.townshipId, month: input.month, edits });
+  const r = setCells(db, { townshipId: input.townshipId, month: input.month, edits, source: 'import' });
   return { changed: r.changed, cadres: new Set(p.changes.map((c) => c.cadreId)).size };
 }
