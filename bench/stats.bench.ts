@@ -107,15 +107,22 @@ export const bench: Bench = async () => {
     if (last.s.county.projects.value !== 600) throw new Error(`unexpected projects: ${last.s.county.projects.value}`);
     const times: number[] = [];
     const statsOnly: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < 30; i++) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       computeStats(db, { year: 2025, countyId: county, today: '2026-03-01' });
       const t1 = performance.now();
       computeAlerts(db, { year: 2025, countyId: county, today: '2026-03-01' });
       times.push(performance.now() - t0);
       statsOnly.push(t1 - t0);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
     }
-    console.log(`  (stats alone p95 ${p95(statsOnly).toFixed(1)} ms; ${last.a.length} alerts; compliance ${last.s.county.attendance.value}/${last.s.county.attendance.of})`);
+    // CPU time beside wall time: on a busy machine the wall clock also counts waiting for a core.
+    console.log(
+      `  (stats alone p95 ${p95(statsOnly).toFixed(1)} ms; CPU time of stats + alerts p95 ${p95(cpu).toFixed(1)} ms; ${last.a.length} alerts; compliance ${last.s.county.attendance.value}/${last.s.county.attendance.of})`,
+    );
     return [{ name: 'stats + alerts: the county’s year, 300 cadres × 3 years (p95)', value: p95(times), unit: 'ms', target: 300, better: 'lower' }];
   } finally {
     db.close();

@@ -60,13 +60,14 @@ export function attendanceFacts(db: Db, s: Scope): FigureFacts {
   const cells = new Map<string, StoredCell[]>();
   const last = monthLast(months[months.length - 1]!);
   // Read through the (cadre_id, date) key: other years and unposted cadres are never touched.
-  const cellsOf = stmt(db, 'SELECT cadre_id AS cadreId, date, half, code FROM attendance_cells WHERE cadre_id = ? AND date BETWEEN ? AND ?');
-  const read = [...cadreIds].flatMap((id) => cellsOf.all(id, yFrom, last) as Array<StoredCell & { cadreId: number }>);
-  for (const c of read) {
-    const key = `${c.cadreId}|${c.date.slice(0, 7)}`;
-    const list = cells.get(key);
-    if (list) list.push(c);
-    else cells.set(key, [c]);
+  const cellsOf = stmt(db, 'SELECT date, half, code FROM attendance_cells WHERE cadre_id = ? AND date BETWEEN ? AND ?');
+  for (const id of cadreIds) {
+    for (const c of cellsOf.iterate(id, yFrom, last) as IterableIterator<StoredCell>) {
+      const key = `${id}|${c.date.slice(0, 7)}`;
+      const list = cells.get(key);
+      if (list) list.push(c);
+      else cells.set(key, [c]);
+    }
   }
 
   const settings = new Map<number, AttendanceSettings>();
