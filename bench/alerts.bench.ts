@@ -3,10 +3,13 @@
  * days, uncertified months, five-must events with absences, checks finding cadres off post,
  * long leave approved at township level). Target from the issue: the year's alerts for the
  * county compute in ≤ 200 ms (p95 of repeated runs, real SQLite file, WAL, synchronous=FULL).
+ * Second figure: every kind (allAlerts: attendance/events + overdue reports + work) on the same
+ * county, ≤ 300 ms (issue 5).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { allAlerts } from '../main/core/alerts/all';
 import { computeAlerts } from '../main/core/events/alerts';
 import { setSetting } from '../main/core/settings';
 import { openDatabase } from '../main/store/db';
@@ -117,7 +120,24 @@ export const bench: Bench = async () => {
       times.push(performance.now() - t0);
     }
     console.log(`  (${count} alerts for the year)`);
-    return [{ name: 'alerts: the county’s year, 300 cadres × 12 months (p95)', value: p95(times), unit: 'ms', target: 200, better: 'lower' }];
+
+    // Every kind, as the alerts view and `onebag alerts` list them (issue 5: the county's
+    // stats and alerts compute in ≤ 300 ms). No report is submitted and no project exists, so
+    // the worklog and work sources raise alerts for every cadre.
+    let allCount = 0;
+    for (let i = 0; i < 3; i++) allCount = allAlerts(db, { year: 2025, countyId: county, today: '2026-03-01' }).length;
+    if (allCount <= count) throw new Error(`allAlerts added nothing to the ${count} attendance alerts`);
+    const allTimes: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      allAlerts(db, { year: 2025, countyId: county, today: '2026-03-01' });
+      allTimes.push(performance.now() - t0);
+    }
+    console.log(`  (${allCount} alerts of every kind for the year)`);
+    return [
+      { name: 'alerts: the county’s year, 300 cadres × 12 months (p95)', value: p95(times), unit: 'ms', target: 200, better: 'lower' },
+      { name: 'alerts: every kind (allAlerts), same county and year (p95)', value: p95(allTimes), unit: 'ms', target: 300, better: 'lower' },
+    ];
   } finally {
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -131,7 +131,7 @@ export function AlertsPage() {
               </div>
               <Table<Alert>
                 size="small"
-                rowKey={(a) => `${a.kind}|${JSON.stringify(a.link)}|${a.cadreId ?? ''}`}
+                rowKey={(a) => `${a.kind}|${JSON.stringify(a.link)}|${a.cadreId ?? ''}|${a.date ?? a.month ?? ''}|${a.message}`}
                 dataSource={g.rows}
                 pagination={g.rows.length > 50 ? { pageSize: 50, size: 'small', showSizeChanger: false } : false}
                 onRow={(a) => ({ onClick: () => navigate(viewOf(a)), style: { cursor: 'pointer' } })}
