@@ -28,6 +28,7 @@ import { checkIdNumber } from './idNumber';
 import { attendanceChannels } from './api/attendance';
 import { attendanceIoChannels } from './api/attendanceIo';
 import { dossierChannels } from './api/dossier';
+import { evaluationChannels } from './api/evaluation';
 import { eventChannels } from './api/events';
 import { statsChannels } from './api/stats';
 import { workChannels } from './api/work';
@@ -199,6 +200,7 @@ export const channels = {
   ...worklogChannels,
   ...workChannels,
   ...statsChannels,
+  ...evaluationChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -19,6 +19,7 @@ import { getSetting, setSetting } from '../core/settings';
 import { createAttendanceHandlers } from './handlers/attendance';
 import { createAttendanceIoHandlers } from './handlers/attendanceIo';
 import { createDossierHandlers } from './handlers/dossier';
+import { createEvaluationHandlers } from './handlers/evaluation';
 import { createEventHandlers } from './handlers/events';
 import { createStatsHandlers } from './handlers/stats';
 import { createWorkHandlers } from './handlers/work';
@@ -75,6 +76,7 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
     ...createWorklogHandlers(services),
     ...createWorkHandlers(services),
     ...createStatsHandlers(services),
+    ...createEvaluationHandlers(services),
     // --- app ---
     'app.status': () => appStatus(ctx),
     'app.setup': async ({ mode, operator }) => {

@@ -20,7 +20,9 @@ export type View =
   /** Plans, projects, weak villages, support (项目与帮扶). */
   | { kind: 'work'; tab?: 'plans' | 'projects' | 'weak' | 'support'; cadreId?: number; projectId?: number; villageId?: number }
   /** The county's figures (统计). */
-  | { kind: 'stats'; year?: number };
+  | { kind: 'stats'; year?: number }
+  /** Year-end evaluation: schemes, scoring, results, outcomes (考核评价). */
+  | { kind: 'evaluation'; year?: number; cadreId?: number };
 
 interface AppStateValue {
   status: AppStatus | null;

@@ -44,6 +44,7 @@ export function NavMenu() {
         if (key === 'worklog') navigate({ kind: 'worklog', cadreId: view.kind === 'cadre' ? view.id : undefined });
         if (key === 'work') navigate({ kind: 'work' });
         if (key === 'stats') navigate({ kind: 'stats' });
+        if (key === 'evaluation') navigate({ kind: 'evaluation' });
         if (key === 'print') navigate({ kind: 'print', cadreId: view.kind === 'cadre' ? view.id : undefined });
       }}
       items={[
@@ -59,7 +60,7 @@ export function NavMenu() {
         { key: 'work', icon: <ProjectOutlined />, label: '项目与帮扶' },
         { key: 'stats', icon: <BarChartOutlined />, label: '统计' },
         { type: 'divider' },
-        { key: 'evaluation', icon: <AuditOutlined />, label: later('考核评价'), disabled: true },
+        { key: 'evaluation', icon: <AuditOutlined />, label: '考核评价' },
         { key: 'exchange', icon: <SwapOutlined />, label: later('数据交换'), disabled: true },
       ]}
     />

@@ -6,6 +6,7 @@ import { onCommand, type Command } from '../app/commands';
 import { AlertsPage } from '../alerts/AlertsPage';
 import { AttendancePage } from '../attendance/AttendancePage';
 import { BagPage } from '../bag/BagPage';
+import { EvaluationPage } from '../evaluation/EvaluationPage';
 import { EventsPage } from '../events/EventsPage';
 import { PrintPage } from '../print/PrintPage';
 import { StatsPage } from '../stats/StatsPage';
@@ -56,6 +57,7 @@ export function Shell({ justSetUp }: { justSetUp: boolean }) {
   else if (view.kind === 'worklog') screen = <WorklogPage cadreId={view.cadreId} tab={view.tab} />;
   else if (view.kind === 'work') screen = <WorkPage {...view} />;
   else if (view.kind === 'stats') screen = <StatsPage year={view.year} />;
+  else if (view.kind === 'evaluation') screen = <EvaluationPage year={view.year} cadreId={view.cadreId} />;
   else screen = <CadreList justSetUp={justSetUp} />;
 
   return (
