@@ -1,27 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRosterRows, writeRosterXlsx, type RosterRow } from '../fixtures/makeRoster';
+import { runOnebag } from '../fixtures/cli';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
 
 let tmp: string;
 let dataDir: string;
 
 /** Runs `tsx main/cli/index.ts --data TMP …` as a real process. */
-function cli(...args: string[]) {
-  const r = spawnSync(TSX, ['main/cli/index.ts', '--data', dataDir, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ONEBAG_DATA: '', NO_COLOR: '1' },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runOnebag(dataDir, args);
 
 const rows = makeRosterRows(3, { seed: 7, county: '青山县', dateStyle: 'iso' });
 const badRow: RosterRow = { ...rows[0]!, 姓名: '赵错号', 身份证号: '13070219800101001X' };

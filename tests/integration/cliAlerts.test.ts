@@ -1,5 +1,4 @@
 /** `onebag alerts` as a real process over a real data directory. */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,21 +8,13 @@ import { setCells } from '../../main/core/attendance/grid';
 import { saveCheck } from '../../main/core/events/checks';
 import { saveEvent } from '../../main/core/events/mustAttend';
 import { openDatabase } from '../../main/store/db';
+import { runOnebag } from '../fixtures/cli';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
 let tmp: string;
 let dataDir: string;
 
-function cli(...args: string[]) {
-  const r = spawnSync(TSX, ['main/cli/index.ts', '--data', dataDir, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ONEBAG_DATA: '', NO_COLOR: '1' },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** Runs `tsx main/cli/index.ts --data TMP …` as a real process. */
+const cli = (...args: string[]) => runOnebag(dataDir, args);
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-cli-alerts-'));

@@ -2,7 +2,7 @@
  * `onebag register …` and `onebag attendance import …` as real processes over a real data
  * directory: the PDF read back with pdftotext, dry runs that change nothing, exit codes 0/1/2.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,23 +12,15 @@ import { getMonthGrid } from '../../main/core/attendance/grid';
 import { setSetting } from '../../main/core/settings';
 import { openDatabase } from '../../main/store/db';
 import { seedTownship, type SeededTownship } from './registerFixture';
+import { runOnebag } from '../fixtures/cli';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
 
 let tmp: string;
 let dataDir: string;
 let t: SeededTownship;
 
-function cli(...args: string[]) {
-  const r = spawnSync(TSX, ['main/cli/index.ts', '--data', dataDir, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ONEBAG_DATA: '', NO_COLOR: '1' },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** Runs `tsx main/cli/index.ts --data TMP …` as a real process. */
+const cli = (...args: string[]) => runOnebag(dataDir, args);
 
 /** The grid as the app would show it (opened read-write, closed again before the next run). */
 function grid() {

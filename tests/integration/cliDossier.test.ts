@@ -1,19 +1,16 @@
 /** `onebag dossier` as a real process over demo data. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runOnebag } from '../fixtures/cli';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 let tmp: string;
 let dataDir: string;
 
-function cli(...args: string[]) {
-  const r = spawnSync(TSX, ['main/cli/index.ts', '--data', dataDir, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ONEBAG_DATA: '' }, timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** Runs `tsx main/cli/index.ts --data TMP …` as a real process. */
+const cli = (...args: string[]) => runOnebag(dataDir, args, { timeoutMs: 120_000 });
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-clidossier-'));
@@ -24,8 +21,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('onebag dossier', () => {
   it('prints one cadre, with --pdfa', () => {
-    const id = JSON.parse(cli('cadres', '--json').stdout)[0];
-    const idNumber = execFileSync('sqlite3', [path.join(dataDir, 'onebag.sqlite'), `SELECT id_number FROM cadres WHERE id = ${id.id}`], { encoding: 'utf8' }).trim();
+    const { idNumber } = JSON.parse(cli('cadres', '--json').stdout)[0] as { idNumber: string };
     const out = path.join(tmp, 'one.pdf');
     const r = cli('dossier', '--cadre', idNumber, '--year', '2024', '--out', out, '--pdfa');
     expect(r.stderr).toBe('');
