@@ -10,20 +10,37 @@
  * by the engine, whose warning is translated back to the original name by the caller.
  */
 import fs from 'node:fs';
-import { FILE_KIND_LABELS, MATERIAL_CATEGORIES, type Material, type StoredFile } from '../../../shared/domain';
+import { FILE_KIND_LABELS, MATERIAL_CATEGORIES, type Material, type MaterialCategory, type StoredFile } from '../../../shared/domain';
 import { listMaterials } from '../../core/bag';
 import type { Block, CatalogueFields, Item, Section } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';
 
 const MAX_TEXT_CHARS = 60_000;
 
-export function bagSections(ctx: BuildContext): Section[] {
+/**
+ * Records the app keeps that belong to a category of the bag (the typeset 年度工作日志): called
+ * once per year of the period, after that year's filed materials of the category, so 件号 run in
+ * print order.
+ */
+export type CategoryRecords = Partial<Record<MaterialCategory, (ctx: BuildContext, year: number) => Item[]>>;
+
+export function bagSections(ctx: BuildContext, records: CategoryRecords = {}): Section[] {
+  const y1 = Number(ctx.from.slice(0, 4));
+  const y2 = Number(ctx.to.slice(0, 4));
   const all = listMaterials(ctx.db, ctx.cadre.id, ctx.scope === 'term' ? undefined : ctx.scope).filter(
-    (m) => ctx.scope !== 'term' || (m.year >= Number(ctx.from.slice(0, 4)) && m.year <= Number(ctx.to.slice(0, 4))),
+    (m) => ctx.scope !== 'term' || (m.year >= y1 && m.year <= y2),
   );
   const sections: Section[] = [];
   for (const category of MATERIAL_CATEGORIES) {
-    const items = all.filter((m) => m.category === category).flatMap((m) => materialItems(ctx, m));
+    const filed = all.filter((m) => m.category === category);
+    const extra = records[category];
+    const items: Item[] = [];
+    if (!extra) items.push(...filed.flatMap((m) => materialItems(ctx, m)));
+    else
+      for (let y = y1; y <= y2; y++) {
+        items.push(...filed.filter((m) => m.year === y).flatMap((m) => materialItems(ctx, m)));
+        items.push(...extra(ctx, y));
+      }
     if (items.length) sections.push({ title: category, items });
   }
   return sections;

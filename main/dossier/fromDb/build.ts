@@ -16,13 +16,28 @@ import { basicInfoSection } from './basicInfo';
 import type { BlobPaths, BuildContext, SectionBuilder } from './context';
 import type { Db } from './settings';
 import { dossierFileName, periodOf, postingFor, volumeCode, volumeSeq } from './volume';
+import { weakVillageSections } from './weakVillages';
+import { planSections, projectSections, reportSections } from './work';
+import { workLogItems } from './worklog';
+
+/** The bag, with the typeset work log of each year in its 年度工作日志 category. */
+export const bagWithWorkLog: SectionBuilder = (ctx) => bagSections(ctx, { 年度工作日志: workLogItems });
 
 /**
- * The dossier's sections after cover and catalogue, in print order (issue 3 §1–5).
- * EXTENSION POINT: plans (三年规划/年度计划), projects (乡村振兴项目), weak-village milestones
- * and the evaluation sheet do not exist yet; their builders are appended here when they land.
+ * The dossier's sections after cover and catalogue, in print order (issue 3 §1–5): basic
+ * information, the bag (with the typeset work log), attendance with five-must and checks,
+ * plans, projects, weak villages, quarterly reports and half-year summaries.
+ * EXTENSION POINT: the evaluation sheet does not exist yet; its builder is appended here when it lands.
  */
-export const SECTION_BUILDERS: SectionBuilder[] = [basicInfoSection, bagSections, attendanceSections];
+export const SECTION_BUILDERS: SectionBuilder[] = [
+  basicInfoSection,
+  bagWithWorkLog,
+  attendanceSections,
+  planSections,
+  projectSections,
+  weakVillageSections,
+  reportSections,
+];
 
 export interface BuildOptions {
   cadreId: number;
