@@ -38,6 +38,8 @@ export function viewOf(a: Alert): View {
       if ('villageId' in l && l.villageId !== undefined) v.villageId = l.villageId;
       return v;
     }
+    case 'attendance-leave':
+      return { kind: 'attendance', townshipId: l.townshipId, month: l.month, leaveId: l.leaveId };
     default:
       return { kind: 'attendance', townshipId: l.townshipId, month: l.month };
   }

@@ -8,7 +8,7 @@ export type View =
   | { kind: 'cadre'; id: number; tab?: 'info' | 'bag' }
   | { kind: 'bag'; cadreId: number | null }
   /** Township month register: grid, certification, leave (考勤). */
-  | { kind: 'attendance'; townshipId?: number; month?: string }
+  | { kind: 'attendance'; townshipId?: number; month?: string; leaveId?: number }
   /** Five must-attends and checks (五必到与督查). */
   | { kind: 'events'; eventId?: number; checkId?: number }
   /** Who is behind on what (预警). */

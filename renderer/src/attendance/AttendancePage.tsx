@@ -24,7 +24,7 @@ import { useGridEdits } from './useGridEdits';
 
 type Dialog = 'certify' | 'revoke' | 'history' | 'settings' | 'scan' | null;
 
-export function AttendancePage(props: { townshipId?: number; month?: string }) {
+export function AttendancePage(props: { townshipId?: number; month?: string; leaveId?: number }) {
   const { org, navigate } = useAppState();
   const { notifyError, success } = useNotify();
   const townships = useMemo(() => (org?.counties ?? []).flatMap((c) => c.townships.map((t) => ({ ...t, county: c.name }))), [org]);
@@ -33,7 +33,8 @@ export function AttendancePage(props: { townshipId?: number; month?: string }) {
   const [grid, setGrid] = useState<MonthGridView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const [tab, setTab] = useState<'grid' | 'leave'>('grid');
+  // An alert about a leave request opens the leave list with that request highlighted.
+  const [tab, setTab] = useState<'grid' | 'leave'>(props.leaveId ? 'leave' : 'grid');
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
@@ -107,7 +108,7 @@ export function AttendancePage(props: { townshipId?: number; month?: string }) {
       {!current ? (
         <Spin style={{ marginTop: 80 }} />
       ) : tab === 'leave' ? (
-        <LeavePanel grid={current} version={version} onChanged={reload} />
+        <LeavePanel grid={current} version={version} onChanged={reload} highlightId={props.leaveId} />
       ) : (
         <>
           <CertBanner

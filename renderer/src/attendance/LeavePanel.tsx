@@ -16,7 +16,18 @@ const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`;
 
 type Action = { kind: 'approve' | 'reject' | 'return'; leave: LeaveRequestView };
 
-export function LeavePanel({ grid, version, onChanged }: { grid: MonthGridView; version: number; onChanged: () => void }) {
+export function LeavePanel({
+  grid,
+  version,
+  onChanged,
+  highlightId,
+}: {
+  grid: MonthGridView;
+  version: number;
+  onChanged: () => void;
+  /** A request opened from an alert: shown selected. */
+  highlightId?: number;
+}) {
   const list = useCall('attendance.leave.list', { townshipId: grid.townshipId, month: grid.month }, `${grid.townshipId}|${grid.month}|${version}`);
   const [adding, setAdding] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
@@ -73,6 +84,7 @@ export function LeavePanel({ grid, version, onChanged }: { grid: MonthGridView; 
         pagination={false}
         scroll={{ y: 'calc(100vh - 290px)' }}
         data-testid="leave-table"
+        rowClassName={(l) => (l.id === highlightId ? 'ant-table-row-selected' : '')}
         locale={{ emptyText: '本月没有请假记录' }}
         columns={[
           { title: '干部', dataIndex: 'cadreName', width: 72 },
