@@ -3,12 +3,12 @@
  * attendance exceptions (2024–2026), two projects per cadre a year with funds, a weak village
  * in three, collective income per village per year, reports submitted (some late). Target
  * from the issue: the county's stats and alerts compute in ≤ 300 ms — computeStats plus
- * computeAlerts (main/core/events/alerts.ts) for one year, p95 of repeated runs, real SQLite file.
+ * allAlerts (main/core/alerts/all.ts: attendance, events, reports and work alerts) for one year, p95 of repeated runs, real SQLite file.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { computeAlerts } from '../main/core/events/alerts';
+import { allAlerts } from '../main/core/alerts/all';
 import { setSetting } from '../main/core/settings';
 import { computeStats } from '../main/core/stats';
 import { openDatabase } from '../main/store/db';
@@ -98,7 +98,7 @@ export const bench: Bench = async () => {
 
     const run = () => {
       const s = computeStats(db, { year: 2025, countyId: county, today: '2026-03-01' });
-      const a = computeAlerts(db, { year: 2025, countyId: county, today: '2026-03-01' });
+      const a = allAlerts(db, { year: 2025, countyId: county, today: '2026-03-01' });
       return { s, a };
     };
     let last = run();
@@ -113,7 +113,7 @@ export const bench: Bench = async () => {
       const t0 = performance.now();
       computeStats(db, { year: 2025, countyId: county, today: '2026-03-01' });
       const t1 = performance.now();
-      computeAlerts(db, { year: 2025, countyId: county, today: '2026-03-01' });
+      allAlerts(db, { year: 2025, countyId: county, today: '2026-03-01' });
       times.push(performance.now() - t0);
       statsOnly.push(t1 - t0);
       const c = process.cpuUsage(c0);
