@@ -13,21 +13,8 @@ import { setSetting } from '../main/core/settings';
 import { computeStats } from '../main/core/stats';
 import { openDatabase } from '../main/store/db';
 import { EDITABLE_CODES, daysInMonth } from '../shared/attendance';
+import { p95, rng } from './measure';
 import type { Bench } from './types';
-
-const p95 = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
-};
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const YEARS = [2024, 2025, 2026];

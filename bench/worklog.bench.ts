@@ -14,20 +14,8 @@ import { listEntries } from '../main/core/worklog/entries';
 import { searchEntries } from '../main/core/worklog/search';
 import { openDatabase } from '../main/store/db';
 import { LOG_KINDS } from '../shared/worklog';
+import { p95, rng } from './measure';
 import type { Bench } from './types';
-
-const p95 = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
-};
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ACTS = ['入户走访', '走访慰问', '召开村两委会议', '帮扶申请小额贷款', '对接产业项目', '协调解决', '组织党员学习', '调解邻里纠纷', '核实低保对象', '检查危房改造'];
 const TOPICS = ['春耕备耕', '医保缴费', '灌溉水渠维修', '道路硬化', '蘑菇大棚', '集体经济增收', '养老保险', '饮水安全', '秸秆禁烧', '防汛准备', '电商销售', '光伏发电'];
