@@ -13,6 +13,7 @@ import { markEvent, saveEvent } from '../../main/core/events/mustAttend';
 import { setSetting } from '../../main/core/settings';
 import { openDatabase, type Db } from '../../main/store/db';
 import type { Alert, AlertKind } from '../../shared/events';
+import { insertCadre, insertPosting } from '../fixtures/sqlRows';
 
 let dir: string;
 let db: Db;
@@ -22,18 +23,9 @@ const now = new Date().toISOString();
 /** Pinned "today": every month of 2024 is complete and long past its deadline. */
 const TODAY = '2025-06-15';
 
-function addCadre(name: string, idNumber: string, postType = '村党组织第一书记'): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
-         VALUES (?, '男', ?, '中共党员', '县级', ?, ?, ?)`,
-      )
-      .run(name, idNumber, postType, now, now).lastInsertRowid,
-  );
-}
+const addCadre = (name: string, idNumber: string, postType?: string) => insertCadre(db, name, idNumber, postType);
 const post = (cadre: number, township: number, village: number | null, start: string, end: string | null) =>
-  db.prepare('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)').run(cadre, township, village, start, end);
+  insertPosting(db, cadre, township, village, start, end);
 
 const alerts = (year: number, kind?: AlertKind, today = TODAY): Alert[] =>
   computeAlerts(db, { year, countyId: ids.county, today }).filter((a) => !kind || a.kind === kind);

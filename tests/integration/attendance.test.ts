@@ -11,6 +11,7 @@ import { setSetting } from '../../main/core/settings';
 import { openDatabase, schemaVersion, type Db } from '../../main/store/db';
 import { latestVersion } from '../../main/store/migrations';
 import { AppError } from '../../shared/result';
+import { insertCadre, insertPosting } from '../fixtures/sqlRows';
 
 let dir: string;
 let db: Db;
@@ -19,18 +20,9 @@ const SCAN = 'a'.repeat(64);
 const PROOF = 'b'.repeat(64);
 const now = new Date().toISOString();
 
-function addCadre(name: string, idNumber: string, postType = '村党组织第一书记'): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
-         VALUES (?, '男', ?, '中共党员', '县级', ?, ?, ?)`,
-      )
-      .run(name, idNumber, postType, now, now).lastInsertRowid,
-  );
-}
+const addCadre = (name: string, idNumber: string, postType?: string) => insertCadre(db, name, idNumber, postType);
 const post = (cadre: number, township: number, village: number | null, start: string, end: string | null) =>
-  db.prepare('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)').run(cadre, township, village, start, end);
+  insertPosting(db, cadre, township, village, start, end);
 
 function expectError(fn: () => unknown, code: string, message?: string | RegExp): void {
   try {

@@ -20,26 +20,16 @@ import { BlobStore } from '../../main/files/blobStore';
 import { openDatabase, type Db } from '../../main/store/db';
 import { AppError } from '../../shared/result';
 import { pdfLibPdf } from '../fixtures/makeFiles';
+import { insertCadre, insertPosting } from '../fixtures/sqlRows';
 
 let dir: string;
 let db: Db;
 let blobs: BlobStore;
 const ids = { county: 0, t1: 0, t2: 0, zhang: 0, li: 0 };
-const now = new Date().toISOString();
 const TODAY = '2025-06-20';
 
-function addCadre(name: string, idNumber: string): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
-         VALUES (?, '男', ?, '中共党员', '县级', '村党组织第一书记', ?, ?)`,
-      )
-      .run(name, idNumber, now, now).lastInsertRowid,
-  );
-}
-const post = (cadre: number, township: number, start: string, end: string | null) =>
-  db.prepare('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, NULL, ?, ?)').run(cadre, township, start, end);
+const addCadre = (name: string, idNumber: string) => insertCadre(db, name, idNumber);
+const post = (cadre: number, township: number, start: string, end: string | null) => insertPosting(db, cadre, township, null, start, end);
 const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 async function refused(fn: () => unknown, message: string | RegExp): Promise<void> {
