@@ -409,3 +409,32 @@ export function monthDays(month: string, calendar: HolidayCalendar): DayInfo[] {
 }
 
 export const WEEKDAY_LABELS = ['日', '一', '二', '三', '四', '五', '六'] as const;
+
+/** A leave request as stored and shown (请假登记). */
+export type LeaveStatus = '待审批' | '已批准' | '未批准' | '已销假';
+
+export interface LeaveRequest {
+  id: number;
+  cadreId: number;
+  cadreName: string;
+  type: LeaveType;
+  start: string;
+  startHalf: LeaveHalf;
+  end: string;
+  endHalf: LeaveHalf;
+  days: number;
+  reason: string;
+  approver: string | null;
+  /** Level that approved (set on approval). */
+  approvalLevel: ApprovalLevel | null;
+  /** Level the county's threshold demands for this many days. */
+  requiredLevel: ApprovalLevel;
+  approvedOn: string | null;
+  proofSha256: string | null;
+  status: LeaveStatus;
+  /** 销假: first day (and half) back on post. */
+  returnedOn: string | null;
+  returnedHalf: LeaveHalf | null;
+  createdBy: string | null;
+  createdAt: string;
+}

@@ -8,15 +8,13 @@ import {
   EDITABLE_CODES,
   LEAVE_TYPES,
   attendanceSettingsPatchSchema,
-  type ApprovalLevel,
   type AttendanceSettings,
   type CellHalf,
   type DayCell,
   type DayInfo,
   type EditableCode,
   type HolidayEntry,
-  type LeaveHalf,
-  type LeaveType,
+  type LeaveRequest,
   type MonthCounts,
   type PostingSpan,
 } from '../attendance';
@@ -82,28 +80,8 @@ export interface HistoryEntryView {
   detail: Record<string, unknown>;
 }
 
-export interface LeaveRequestView {
-  id: number;
-  cadreId: number;
-  cadreName: string;
-  type: LeaveType;
-  start: string;
-  startHalf: LeaveHalf;
-  end: string;
-  endHalf: LeaveHalf;
-  days: number;
-  reason: string;
-  approver: string | null;
-  approvalLevel: ApprovalLevel | null;
-  requiredLevel: ApprovalLevel;
-  approvedOn: string | null;
-  proofSha256: string | null;
-  status: '待审批' | '已批准' | '未批准' | '已销假';
-  returnedOn: string | null;
-  returnedHalf: LeaveHalf | null;
-  createdBy: string | null;
-  createdAt: string;
-}
+/** A leave request as the renderer shows it: the shared record type. */
+export type LeaveRequestView = LeaveRequest;
 
 const cellEdit = z.object({
   cadreId: id,

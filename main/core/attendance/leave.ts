@@ -12,9 +12,9 @@ import {
   leaveApprovalLevel,
   leaveHalfRange,
   monthOf,
-  type ApprovalLevel,
   type AttendanceCode,
   type LeaveHalf,
+  type LeaveRequest,
   type LeaveType,
 } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
@@ -37,33 +37,7 @@ import {
 } from './common';
 import { settingsForTownship } from './settings';
 
-export type LeaveStatus = '待审批' | '已批准' | '未批准' | '已销假';
-
-export interface LeaveRequest {
-  id: number;
-  cadreId: number;
-  cadreName: string;
-  type: LeaveType;
-  start: string;
-  startHalf: LeaveHalf;
-  end: string;
-  endHalf: LeaveHalf;
-  days: number;
-  reason: string;
-  approver: string | null;
-  /** Level that approved (set on approval). */
-  approvalLevel: ApprovalLevel | null;
-  /** Level the county's threshold demands for this many days. */
-  requiredLevel: ApprovalLevel;
-  approvedOn: string | null;
-  proofSha256: string | null;
-  status: LeaveStatus;
-  /** 销假: first day (and half) back on post. */
-  returnedOn: string | null;
-  returnedHalf: LeaveHalf | null;
-  createdBy: string | null;
-  createdAt: string;
-}
+export type { LeaveRequest, LeaveStatus } from '../../../shared/attendance';
 
 export interface AddLeaveInput {
   cadreId: number;
