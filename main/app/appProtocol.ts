@@ -18,54 +18,7 @@ export const CONTENT_SECURITY_POLICY: string = policies['Content-Security-Policy
 /** Originals are shown by the renderer (img/pdf.js) but never run as documents of our origin. */
 export const BLOB_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
 
-const STATIC_MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.pfb': 'application/x-font-type1',
-  '.bcmap': 'application/octet-stream',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function staticMime(filePath: string): string {
-  return STATIC_MIME[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
-
-/**
- * Maps the path of an app://onebag/… URL to a file under `root`, or null when the path
- * escapes the root (../, encoded separators, NUL, absolute or drive paths).
- */
-export function resolveStaticPath(root: string, urlPathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const rel = decoded.replace(/^\/+/, '') || 'index.html';
-  if (rel.split('/').some((seg) => seg === '..') || path.isAbsolute(rel) || /^[a-zA-Z]:/.test(rel)) return null;
-  const rootAbs = path.resolve(root);
-  const full = path.resolve(rootAbs, rel);
-  const back = path.relative(rootAbs, full);
-  if (back === '' || back.startsWith('..') || path.isAbsolute(back)) return null;
-  return full;
-}
+export { resolveStaticPath, staticMime } from '../files/staticAssets';
 
 export const SHA256_RE = /^[0-9a-f]{64}$/;
 

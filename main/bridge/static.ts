@@ -1,54 +1,8 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.cjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.bcmap': 'application/octet-stream',
-  '.pfb': 'application/x-font-type1',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.pdf': 'application/pdf',
-};
-
-export function mimeFor(filePath: string): string {
-  return MIME[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
-
-/**
- * Maps a URL path onto a file inside `root`; null when the path escapes the root, contains
- * NUL bytes or cannot be decoded.
- */
-export function resolveStatic(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const rootAbs = path.resolve(root);
-  const target = path.resolve(rootAbs, '.' + path.posix.normalize('/' + decoded));
-  if (target !== rootAbs && !target.startsWith(rootAbs + path.sep)) return null;
-  return target;
-}
+// The bridge serves the same renderer folder as Electron's app:// protocol, with the same rules.
+export { staticMime as mimeFor, resolveStaticPath as resolveStatic } from '../files/staticAssets';
 
 /** Streams a file with Range support (single ranges), as pdf.js likes. */
 export function sendFile(
