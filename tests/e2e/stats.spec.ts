@@ -60,8 +60,9 @@ test('the county figures, their records, and a figure that follows the records',
   await expect(page.getByTestId('value-villagesIncome50k')).toHaveText('1');
   await expect(page.getByTestId('value-projects')).toHaveText('2');
   await expect(page.getByTestId('value-projectFunds')).toHaveText('65');
-  // Evaluation is not built: zero, and says why.
-  await expect(page.getByTestId('card-commended')).toContainText('考核评价功能上线后统计');
+  // Commendations come from evaluation outcomes; the demo county has none yet.
+  await expect(page.getByTestId('value-commended')).toHaveText('0');
+  await expect(page.getByTestId('card-commended')).not.toContainText('考核评价功能上线后统计');
 
   // Attendance as a share of cadre-months, exactly as the API counts it.
   const before = await invoke<{ county: { attendance: { value: number; of: number } } }>(page, 'stats.compute', { year: 2024 });

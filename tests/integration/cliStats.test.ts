@@ -51,7 +51,7 @@ describe('onebag stats', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('义县 2023年度统计');
     expect(r.stdout).toMatch(/月在岗达标率（%）\s+83\.3%（5\/6）/);
-    expect(r.stdout).toMatch(/评先评优（人）\s+0\s+考核评价功能上线后统计/);
+    expect(r.stdout).toMatch(/评先评优（人）\s+0\s+本年度受到表彰的选派干部人数/);
     expect(r.stdout).toMatch(/七里河镇.*66\.7%（2\/3）/);
     expect(r.stdout).toMatch(/大榆树堡镇.*100\.0%（3\/3）/);
     expect(r.stdout).toMatch(/合计.*83\.3%（5\/6）/);

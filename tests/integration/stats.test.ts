@@ -156,7 +156,29 @@ describe('computeStats', () => {
     ]);
     expect(s.county.commended).toEqual({ value: 0 });
     expect(s.county.promoted).toEqual({ value: 0 });
-    expect(s.notes.commended).toBe('考核评价功能上线后统计');
+    expect(s.notes.commended).toBeUndefined();
+  });
+
+  it('counts commended and promoted cadres from the evaluation outcomes of the year, once per person', () => {
+    const outcome = (c: number, year: number, kind: string, date: string) =>
+      ins(`INSERT INTO eval_outcomes (cadre_id, year, kind, date, note, created_at) VALUES (?, ?, ?, ?, '', ?)`, c, year, kind, date, now);
+    const added = [
+      outcome(ids.zhang, 2024, '表彰', '2025-01-10'),
+      outcome(ids.zhang, 2024, '表彰', '2025-02-10'),
+      outcome(ids.wang, 2024, '提拔重用', '2025-03-01'),
+      outcome(ids.li, 2023, '表彰', '2024-01-10'),
+      outcome(ids.sun, 2024, '表彰', '2025-01-10'),
+    ];
+    try {
+      const s = stats();
+      expect(s.county.commended).toEqual({ value: 1 });
+      expect(s.county.promoted).toEqual({ value: 1 });
+      expectReconciled(s);
+      const d = drillStats(db, { year: 2024, countyId: ids.county, today: TODAY, figure: 'commended' });
+      expect(d.records.map((r) => r.cadre)).toEqual(['张三']);
+    } finally {
+      for (const id of added) db.prepare('DELETE FROM eval_outcomes WHERE id = ?').run(id);
+    }
   });
 
   it('counts attendance as cadre-months meeting the minimum, by the same rule as the alerts', () => {

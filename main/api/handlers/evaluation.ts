@@ -1,7 +1,79 @@
+/**
+ * Handlers for shared/api/evaluation.ts over main/core/evaluation/* and the evaluation prints
+ * (main/dossier/evaluation). Prints go into the blob store, as dossier previews do, so the
+ * host can serve them to the renderer and open them in the system viewer.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { evaluationChannels } from '../../../shared/api/evaluation';
+import { TEMPLATE_KEYS, TEMPLATES } from '../../../shared/evaluation';
+import { cadreEvidence } from '../../core/evaluation/facts';
+import { listOutcomes, removeOutcome, saveOutcome } from '../../core/evaluation/outcomes';
+import { computeResults, finaliseYear, reopenYear } from '../../core/evaluation/results';
+import { countyOfCadre } from '../../core/evaluation/roster';
+import { activateScheme, createFromTemplate, getScheme, listSchemes, saveDraft } from '../../core/evaluation/schemes';
+import { scoreGrid, setBallots, setScores } from '../../core/evaluation/scores';
+import { yearHistory, yearState } from '../../core/evaluation/years';
+import { countyTablePdf } from '../../dossier/evaluation/countyTable';
+import { evaluationSheetPdf } from '../../dossier/evaluation/sheetPdf';
+import { nowIso } from '../../store/db';
 import type { HandlersFor, Services } from '../services';
 
-/** Handlers for the channels of shared/api/evaluation.ts. */
-export function createEvaluationHandlers(_s: Services): HandlersFor<typeof evaluationChannels> {
-  return {};
+export function createEvaluationHandlers(s: Services): HandlersFor<typeof evaluationChannels> {
+  const { ctx, blobs } = s;
+  const { db } = ctx;
+
+  const store = async (pdf: Buffer, pages: number) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-eval-'));
+    try {
+      const file = path.join(dir, 'print.pdf');
+      fs.writeFileSync(file, pdf);
+      const { sha256, size } = await blobs.put(file);
+      db.prepare(
+        `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, width, height, orientation, created_at)
+         VALUES (?, 'pdf', 'application/pdf', ?, ?, NULL, NULL, NULL, ?)`,
+      ).run(sha256, size, pages, nowIso());
+      return { sha256, url: ctx.host.blobUrl(sha256), pages };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  return {
+    'evaluation.schemes.list': ({ countyId, year }) => listSchemes(db, countyId, year),
+    'evaluation.schemes.templates': () => TEMPLATE_KEYS.map((k) => TEMPLATES[k]),
+    'evaluation.schemes.createFromTemplate': ({ countyId, year, template }) => createFromTemplate(db, countyId, year, template),
+    'evaluation.schemes.get': ({ id }) => getScheme(db, id),
+    'evaluation.schemes.saveDraft': ({ id, body }) => saveDraft(db, id, body),
+    'evaluation.schemes.activate': ({ id }) => activateScheme(db, id),
+
+    'evaluation.scores.grid': (q) => scoreGrid(db, q),
+    'evaluation.scores.set': ({ countyId, year, cells }) => setScores(db, countyId, year, cells),
+    'evaluation.ballots.set': (input) => setBallots(db, input),
+
+    'evaluation.results.compute': (q) => computeResults(db, q),
+    'evaluation.results.finalise': ({ countyId, year }) => finaliseYear(db, countyId, year),
+    'evaluation.results.reopen': ({ countyId, year, reason }) => reopenYear(db, countyId, year, reason),
+    'evaluation.results.state': ({ countyId, year }) => yearState(db, countyId, year),
+    'evaluation.results.history': ({ countyId, year }) => yearHistory(db, countyId, year),
+
+    'evaluation.outcomes.list': (q) => listOutcomes(db, q),
+    'evaluation.outcomes.save': (input) => saveOutcome(db, input),
+    'evaluation.outcomes.remove': ({ id }) => {
+      removeOutcome(db, id);
+      return { removed: true as const };
+    },
+
+    'evaluation.evidence': ({ cadreId, year }) => cadreEvidence(db, cadreId, countyOfCadre(db, cadreId, year), year),
+
+    'evaluation.print.sheet': async ({ cadreId, year }) => {
+      const r = await evaluationSheetPdf(db, cadreId, year);
+      return store(r.pdf, r.pages);
+    },
+    'evaluation.print.countyTable': async ({ countyId, year }) => {
+      const r = await countyTablePdf(db, countyId, year);
+      return store(r.pdf, r.pages);
+    },
+  };
 }

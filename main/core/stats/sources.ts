@@ -2,14 +2,10 @@
 import type { FigureKey } from '../../../shared/stats';
 import type { Db } from '../../store/db';
 import { attendanceFacts } from './attendanceFacts';
+import { evaluationFacts } from './evaluationFacts';
 import type { FigureFacts, Scope } from './facts';
 import { reportFacts } from './reportFacts';
 import { workFacts } from './workFacts';
-
-/** Commendations and promotions belong to the year-end evaluation, which is not built yet. */
-function evaluationFacts(key: 'commended' | 'promoted'): FigureFacts {
-  return { key, unavailable: null, note: '考核评价功能上线后统计', facts: [] };
-}
 
 type Source = (db: Db, s: Scope) => FigureFacts[];
 
@@ -17,7 +13,7 @@ const SOURCES: Array<{ keys: FigureKey[]; run: Source }> = [
   { keys: ['attendance'], run: (db, s) => [attendanceFacts(db, s)] },
   { keys: ['weakDelistedYear', 'weakDelistedTerm', 'villagesIncome50k', 'projects', 'projectFunds'], run: workFacts },
   { keys: ['reportsOnTime'], run: (db, s) => [reportFacts(db, s)] },
-  { keys: ['commended', 'promoted'], run: () => [evaluationFacts('commended'), evaluationFacts('promoted')] },
+  { keys: ['commended', 'promoted'], run: evaluationFacts },
 ];
 
 export function collectFacts(db: Db, s: Scope, only?: FigureKey): Map<FigureKey, FigureFacts> {

@@ -9,6 +9,7 @@ import { getCadre } from '../../core/cadres';
 import type { MonthGrid } from '../../core/attendance/grid';
 import { localToday } from '../../core/attendance/common';
 import { getSetting } from '../../core/settings';
+import { evaluationSections } from '../evaluation/section';
 import type { DossierDoc } from '../typeset/model';
 import { attendanceSections } from './attendance';
 import { bagSections } from './bag';
@@ -27,7 +28,7 @@ export const bagWithWorkLog: SectionBuilder = (ctx) => bagSections(ctx, { 年度
  * The dossier's sections after cover and catalogue, in print order (issue 3 §1–5): basic
  * information, the bag (with the typeset work log), attendance with five-must and checks,
  * plans, projects, weak villages, quarterly reports and half-year summaries.
- * EXTENSION POINT: the evaluation sheet does not exist yet; its builder is appended here when it lands.
+ * Last, the 考核登记表 of each year with a finalised evaluation (main/dossier/evaluation/section.ts).
  */
 export const SECTION_BUILDERS: SectionBuilder[] = [
   basicInfoSection,
@@ -37,6 +38,7 @@ export const SECTION_BUILDERS: SectionBuilder[] = [
   projectSections,
   weakVillageSections,
   reportSections,
+  evaluationSections,
 ];
 
 export interface BuildOptions {

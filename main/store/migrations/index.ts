@@ -4,6 +4,7 @@ import { up as m0002 } from './0002-attendance';
 import { up as m0003 } from './0003-events';
 import { up as m0004 } from './0004-worklog';
 import { up as m0005 } from './0005-work';
+import { up as m0006 } from './0006-evaluation';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   { version: 3, name: 'events', up: m0003 },
   { version: 4, name: 'worklog', up: m0004 },
   { version: 5, name: 'work', up: m0005 },
+  { version: 6, name: 'evaluation', up: m0006 },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

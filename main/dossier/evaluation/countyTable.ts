@@ -1,0 +1,81 @@
+/** The county results table (考核结果汇总表), A4 landscape, one row per cadre. */
+import type { PostType } from '../../../shared/domain';
+import { wrapText } from '../typeset/justify';
+import { Flow } from '../typeset/layout';
+import type { TableBlock } from '../typeset/model';
+import { layoutTable } from '../typeset/table';
+import type { FontOptions } from '../fonts';
+import type { CoreContext } from '../../core/context';
+
+type Db = CoreContext['db'];
+import { renderPdf } from './render';
+import { tableData, type TableData } from './sheetData';
+
+/** Post types as the table's narrow column shows them. */
+const SHORT_POST: Record<PostType, string> = { 乡镇党委第一副书记: '第一副书记', 村党组织第一书记: '第一书记', 驻村工作队员: '工作队员' };
+
+const two = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(2));
+
+export function countyTableBlock(d: TableData): TableBlock {
+  const comps = d.scheme.components;
+  const rows = d.results.rows.map((r, i) => {
+    const notes = [...r.caps.map((c) => c.reason), ...(r.quotaNote ? [r.quotaNote] : []), ...(r.missing.length ? [`未录：${r.missing.join('、')}`] : [])];
+    return [
+      String(i + 1),
+      r.name,
+      r.township,
+      r.village ?? '—',
+      SHORT_POST[r.postType],
+      ...comps.map((k) => two(r.componentScores[k.key])),
+      two(r.total),
+      r.rank === null ? '—' : String(r.rank),
+      r.grade ?? '—',
+      notes.join('；') || '—',
+    ];
+  });
+  return {
+    kind: 'table',
+    landscape: true,
+    fontSize: 9,
+    columns: [
+      { title: '序号', widthMm: 10, align: 'center' },
+      { title: '姓名', widthMm: 14 },
+      { title: '乡镇', widthMm: 14 },
+      { title: '村', widthMm: 16 },
+      { title: '岗位', widthMm: 18 },
+      ...comps.map((k) => ({ title: `${k.label}（${k.weight}%）`, widthMm: 15, align: 'right' as const })),
+      { title: '综合得分', widthMm: 15, align: 'right' },
+      { title: '排名', widthMm: 10, align: 'center' },
+      { title: '等次', widthMm: 16, align: 'center' },
+      { title: '限制情形与名额说明' },
+    ],
+    rows,
+  };
+}
+
+export async function countyTablePdf(db: Db, countyId: number, year: number, opts: { fonts?: FontOptions; today?: string } = {}) {
+  const d = tableData(db, countyId, year, opts.today);
+  const title = `${d.county}${year}年度选派干部考核结果汇总表`;
+  const c = d.results.counts;
+  const sub = `${d.scheme.name}（第${d.scheme.version}版）　参评${d.results.rows.length}人：优秀${c['优秀']}人、称职${c['称职']}人、基本称职${c['基本称职']}人、不称职${c['不称职']}人${d.results.finalised ? '' : '　【未定档】'}`;
+  const r = await renderPdf(
+    title,
+    (tk) => {
+      const flow = new Flow(tk);
+      flow.newPage('landscape');
+      const f = flow.frame;
+      const heads: Array<[string, string, number]> = [
+        [title, tk.names.serifBold, 18],
+        [sub, tk.names.body, 11],
+      ];
+      for (const [text, font, size] of heads) {
+        const lines = wrapText(text, { width: f.w, measure: tk.measurer(font, size), justify: false });
+        flow.lines(lines, { x: f.x, width: f.w, font, size, pitch: size * 1.6, align: 'center', orientation: 'landscape' });
+      }
+      layoutTable(flow, countyTableBlock(d));
+      return flow.pages;
+    },
+    opts.fonts,
+  );
+  return { ...r, county: d.county, rows: d.results.rows.length };
+}

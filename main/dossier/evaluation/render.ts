@@ -1,0 +1,43 @@
+/** Paints laid-out pages into a PDF buffer (stand-alone evaluation prints, no cover or stamp). */
+import PDFDocument from 'pdfkit';
+import type { FontOptions } from '../fonts';
+import type { LaidPage } from '../typeset/layout';
+import { TextKit } from '../typeset/measure';
+import { A4, drawFooter, inFrame, MM, pageNumberText } from '../typeset/page';
+import { paintPage } from '../typeset/paint';
+
+export async function renderPdf(title: string, layout: (tk: TextKit) => LaidPage[], fonts?: FontOptions): Promise<{ pdf: Buffer; pages: number }> {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: 'A4',
+    margin: 0,
+    pdfVersion: '1.7',
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: { Title: title, Creator: 'OneBag 一袋式档案' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  const tk = new TextKit(doc, fonts);
+  const pages = layout(tk);
+  pages.forEach((p, i) => {
+    paintPage(tk, p);
+    // Page numbers only when the print runs over one page ("第 N 页 共 M 页").
+    if (pages.length <= 1) return;
+    if (p.orientation === 'portrait') {
+      drawFooter(tk, { n: i + 1, total: pages.length, style: 'ofTotal', kind: 'typeset', w: A4.w, h: A4.h });
+      return;
+    }
+    // A stand-alone landscape table is read turned: its number goes under the table as viewed.
+    const text = pageNumberText(i + 1, pages.length, 'ofTotal');
+    const w = tk.width(text, tk.names.serif, 12);
+    inFrame(tk.doc, 'landscape', () => tk.draw(text, (A4.h - w) / 2, A4.w - 8 * MM, tk.names.serif, 12));
+  });
+  doc.end();
+  await done;
+  return { pdf: Buffer.concat(chunks), pages: pages.length };
+}

@@ -1,0 +1,73 @@
+/**
+ * The 考核登记表 of one cadre as engine blocks, shared by the stand-alone sheet (sheetPdf.ts)
+ * and the dossier's evaluation section (section.ts), so both print the same form.
+ */
+import { maskIdNumber } from '../../../shared/idNumber';
+import type { Block } from '../typeset/model';
+import type { SheetData } from './sheetData';
+
+const two = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(2));
+const dash = (v: string | null | undefined) => (v && v.trim() ? v : '—');
+
+export const sheetTitle = (d: SheetData) => `${d.year}年度选派干部考核登记表`;
+
+export const sheetSubtitle = (d: SheetData) =>
+  `${d.county}　${d.scheme.name}（第${d.scheme.version}版）${d.finalised ? '' : '　【未定档，仅供核对】'}`;
+
+export function sheetBlocks(d: SheetData, opts: { maskId: boolean } = { maskId: false }): Block[] {
+  const c = d.cadre;
+  const r = d.row;
+  const place = [r.township, r.village].filter(Boolean).join('');
+  const details = [
+    ['姓名', c.name, '性别', c.gender],
+    ['出生日期', dash(c.birthDate), '政治面貌', c.partyStatus],
+    ['身份证号', opts.maskId ? maskIdNumber(c.idNumber) : c.idNumber, '选派层级', c.level],
+    ['派出单位', dash(c.unitName), '任职岗位', r.postType],
+    ['任职地点', place, '任职期间', d.term],
+  ];
+  const components = d.scheme.components.map((k) => {
+    const s = r.componentScores[k.key];
+    const weighted = s === null || s === undefined ? null : Math.round(((s / k.scale) * k.weight + Number.EPSILON) * 100) / 100;
+    return [k.label, `${k.weight}%`, String(k.scale), two(s), two(weighted)];
+  });
+  components.push(['综合得分', '100%', '—', '—', two(r.total)]);
+  const caps = r.caps.length ? r.caps.map((x, i) => `${i + 1}. ${x.reason}`).join('\n') : '无';
+  const rank = r.rank === null ? '—' : `第${r.rank}名（${r.group}）`;
+  const sign = (who: string) => `\n\n${who}　　　　　　　　　　年　　月　　日`;
+  return [
+    { kind: 'table', columns: [{ title: '项目', widthMm: 24 }, { title: '内容' }, { title: '项目', widthMm: 24 }, { title: '内容' }], rows: details, fontSize: 10 },
+    {
+      kind: 'table',
+      caption: '考核得分（综合得分按精确值计算，最后四舍五入保留两位小数）',
+      columns: [
+        { title: '考核项目' },
+        { title: '权重', widthMm: 18, align: 'center' },
+        { title: '满分', widthMm: 18, align: 'center' },
+        { title: '得分', widthMm: 24, align: 'right' },
+        { title: '折算得分', widthMm: 26, align: 'right' },
+      ],
+      rows: components,
+      fontSize: 10,
+    },
+    {
+      kind: 'table',
+      columns: [{ title: '评定', widthMm: 24 }, { title: '结果' }, { title: '评定', widthMm: 24 }, { title: '结果' }],
+      rows: [
+        ['综合得分', two(r.total), '组内排名', rank],
+        ['按分数评定', r.scoreGrade ?? '分数未录全', '考核等次', r.grade ?? '—'],
+      ],
+      fontSize: 10,
+    },
+    {
+      kind: 'table',
+      columns: [{ title: '事项', widthMm: 36 }, { title: '情况与意见' }],
+      rows: [
+        ['限制评定等次情形', caps],
+        ['优秀名额', r.quotaNote ?? '未受名额限制'],
+        ['考核组评价意见', `\n${sign('组长（签字）：')}`],
+        ['县委组织部意见', sign('（盖章）')],
+      ],
+      fontSize: 10,
+    },
+  ];
+}

@@ -1,0 +1,54 @@
+/**
+ * What the 考核登记表 and the county table print: a cadre's result (the finalised snapshot when
+ * there is one, otherwise the live result marked 未定档) with the scheme it was computed under.
+ */
+import type { CadreDetail } from '../../../shared/domain';
+import type { EvaluationResults, ResultRow, Scheme } from '../../../shared/evaluation';
+import { AppError } from '../../../shared/result';
+import { getCadre } from '../../core/cadres';
+import { computeResults, finalisedResult, getScheme } from '../../core/evaluation/results';
+import { countyName, countyOfCadre, evaluationRoster } from '../../core/evaluation/roster';
+import type { CoreContext } from '../../core/context';
+
+type Db = CoreContext['db'];
+
+export interface SheetData {
+  county: string;
+  year: number;
+  cadre: CadreDetail;
+  row: ResultRow;
+  scheme: Scheme;
+  /** Term within the county (first start — end or 至今). */
+  term: string;
+  finalised: boolean;
+  finalisedAt: string | null;
+}
+
+export function sheetData(db: Db, cadreId: number, year: number, today?: string): SheetData {
+  const cadre = getCadre(db, cadreId);
+  const fin = finalisedResult(db, cadreId, year);
+  const countyId = fin?.countyId ?? countyOfCadre(db, cadreId, year);
+  const county = countyName(db, countyId);
+  const r = evaluationRoster(db, countyId, year).find((c) => c.cadreId === cadreId);
+  const term = r ? `${r.start} 至 ${r.end ?? '今'}` : '—';
+  if (fin) return { county, year, cadre, row: fin.row, scheme: getScheme(db, fin.schemeId), term, finalised: true, finalisedAt: fin.finalisedAt };
+  const res = computeResults(db, today ? { countyId, year, today } : { countyId, year });
+  const row = res.rows.find((x) => x.cadreId === cadreId);
+  if (!res.scheme) throw new AppError('INVALID_INPUT', `${county}${year}年度尚未启用考核方案，无法打印考核登记表`);
+  if (!row) throw new AppError('INVALID_INPUT', `${cadre.name}${year}年度没有考核结果`);
+  return { county, year, cadre, row, scheme: getScheme(db, res.scheme.id), term, finalised: false, finalisedAt: null };
+}
+
+export interface TableData {
+  county: string;
+  year: number;
+  results: EvaluationResults;
+  scheme: Scheme;
+}
+
+export function tableData(db: Db, countyId: number, year: number, today?: string): TableData {
+  const county = countyName(db, countyId);
+  const results = computeResults(db, today ? { countyId, year, today } : { countyId, year });
+  if (!results.scheme) throw new AppError('INVALID_INPUT', `${county}${year}年度尚未启用考核方案`);
+  return { county, year, results, scheme: getScheme(db, results.scheme.id) };
+}
