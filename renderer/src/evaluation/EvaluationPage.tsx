@@ -1,6 +1,84 @@
-import { Empty } from 'antd';
+/**
+ * 考核评价: the year-end evaluation of one county and year — scheme, scoring, results,
+ * outcomes and printing, one tab each. The year state (finalised or not) is read once here.
+ */
+import { LockOutlined } from '@ant-design/icons';
+import { Empty, Select, Tabs, Tag } from 'antd';
+import { useCallback, useState } from 'react';
+import { useCall } from '../api/useCall';
+import { useAppState } from '../app/AppState';
+import { OutcomesTab } from './OutcomesTab';
+import { PrintTab } from './PrintTab';
+import { ResultsTab } from './ResultsTab';
+import { SchemeTab } from './SchemeTab';
+import { ScoreTab } from './ScoreTab';
+import './evaluation.css';
 
-/** Placeholder: year-end evaluation. */
-export function EvaluationPage(_props: { year?: number; cadreId?: number }) {
-  return <Empty description="考核评价正在建设中" style={{ marginTop: 80 }} />;
+type Tab = 'scheme' | 'scores' | 'results' | 'outcomes' | 'print';
+
+/** Year-end work happens in the last months of the year or early the next. */
+const defaultYear = () => {
+  const d = new Date();
+  return d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1;
+};
+
+export function EvaluationPage(props: { year?: number; cadreId?: number }) {
+  return <EvaluationScreen key={`${props.year}|${props.cadreId}`} {...props} />;
+}
+
+function EvaluationScreen(props: { year?: number; cadreId?: number }) {
+  const { org, navigate } = useAppState();
+  const counties = org?.counties ?? [];
+  const [countyId, setCountyId] = useState<number>();
+  const county = counties.find((c) => c.id === countyId) ?? counties[0];
+  const year = props.year ?? defaultYear();
+  const [tab, setTab] = useState<Tab>(props.cadreId ? 'print' : 'scheme');
+  const [version, setVersion] = useState(0);
+  const bump = useCallback(() => setVersion((v) => v + 1), []);
+  const state = useCall('evaluation.results.state', county ? { countyId: county.id, year } : null, `${county?.id}|${year}|${version}`);
+  const finalised = !!state.data?.finalised;
+  const years = Array.from({ length: 6 }, (_, i) => new Date().getFullYear() - i);
+
+  if (org && !county) return <Empty style={{ marginTop: 80 }} description="还没有县（市、区）。请先导入花名册。" />;
+  return (
+    <>
+      <div className="ob-page-title">
+        <h2>考核评价</h2>
+        <Select value={year} onChange={(y) => navigate({ kind: 'evaluation', year: y })} options={years.map((y) => ({ value: y, label: `${y}年度` }))} style={{ width: 110 }} aria-label="考核年度" data-testid="eval-year" />
+        {counties.length > 1 && (
+          <Select value={county?.id} onChange={setCountyId} options={counties.map((c) => ({ value: c.id, label: c.name }))} style={{ width: 140 }} aria-label="县（市、区）" />
+        )}
+        {finalised ? (
+          <Tag color="green" icon={<LockOutlined />} data-testid="eval-final-tag">
+            已定稿
+          </Tag>
+        ) : (
+          <Tag data-testid="eval-final-tag">未定稿</Tag>
+        )}
+        <span className="ob-muted">一述两评一查：述职、组织评议、群众评议、实地核查</span>
+      </div>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as Tab)}
+        style={{ flex: 'none' }}
+        tabBarStyle={{ marginBottom: 8 }}
+        items={[
+          { key: 'scheme', label: '方案' },
+          { key: 'scores', label: '评分' },
+          { key: 'results', label: '结果' },
+          { key: 'outcomes', label: '表彰与提拔' },
+          { key: 'print', label: '打印' },
+        ]}
+      />
+      {county && (
+        <div className="ob-eval-body">
+          {tab === 'scheme' && <SchemeTab countyId={county.id} year={year} finalised={finalised} onChanged={bump} />}
+          {tab === 'scores' && <ScoreTab countyId={county.id} year={year} onSaved={bump} />}
+          {tab === 'results' && <ResultsTab countyId={county.id} year={year} version={version} onChanged={bump} />}
+          {tab === 'outcomes' && <OutcomesTab countyId={county.id} year={year} />}
+          {tab === 'print' && <PrintTab countyId={county.id} year={year} initialCadreId={props.cadreId} />}
+        </div>
+      )}
+    </>
+  );
 }

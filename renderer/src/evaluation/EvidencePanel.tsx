@@ -1,0 +1,106 @@
+/**
+ * The records beside the score sheet for one cadre: attendance, check absences, alerts,
+ * projects, bag counts — each with a link to where the record lives. A side panel, not a
+ * dialog, so the grid keeps the keyboard.
+ */
+import { CloseOutlined } from '@ant-design/icons';
+import { Alert, Button, Spin, Tag } from 'antd';
+import { useCall } from '../api/useCall';
+import { useAppState } from '../app/AppState';
+
+export function EvidencePanel({ cadreId, name, year, onClose }: { cadreId: number; name: string; year: number; onClose: () => void }) {
+  const { navigate } = useAppState();
+  const ev = useCall('evaluation.evidence', { cadreId, year }, `${cadreId}|${year}`);
+  const e = ev.data && ev.data.cadreId === cadreId ? ev.data : undefined;
+  const bagTotal = e?.bag.reduce((s, b) => s + b.count, 0) ?? 0;
+
+  return (
+    <aside className="ob-eval-evidence" data-testid="evidence-panel" aria-label={`${name}的佐证材料`}>
+      <div className="ob-eval-evidence-head">
+        <strong>{name}</strong>
+        <span className="ob-muted">{year}年度佐证</span>
+        <div style={{ flex: 1 }} />
+        <Button size="small" type="text" icon={<CloseOutlined />} onClick={onClose} aria-label="关闭佐证" title="关闭（F2）" />
+      </div>
+      {ev.error && <Alert type="error" showIcon title={ev.error} />}
+      {!e ? (
+        <Spin style={{ margin: 24 }} />
+      ) : (
+        <div className="ob-eval-evidence-body">
+          <section>
+            <h5>考勤</h5>
+            {e.monthsShort.length === 0 ? (
+              <div>各月在岗天数均达到要求</div>
+            ) : (
+              <>
+                <div className="ob-eval-warn">在岗不足 {e.monthsShort.length} 个月</div>
+                <ul>
+                  {e.monthsShort.map((m) => (
+                    <li key={m.month}>
+                      {m.month.replace('-', '年')}月：在岗 {m.onPost} 天（应 ≥ {m.minimum}）
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <Button size="small" type="link" onClick={() => navigate({ kind: 'attendance' })}>
+              查看考勤登记
+            </Button>
+          </section>
+          <section>
+            <h5>督查与五必到</h5>
+            <div>
+              督查不在岗 <span className={e.checkAbsences ? 'ob-eval-warn' : undefined}>{e.checkAbsences}</span> 次；五必到缺席{' '}
+              <span className={e.eventAbsences ? 'ob-eval-warn' : undefined}>{e.eventAbsences}</span> 次
+            </div>
+            <Button size="small" type="link" onClick={() => navigate({ kind: 'events' })}>
+              查看督查记录
+            </Button>
+          </section>
+          <section>
+            <h5>预警</h5>
+            <div>{e.alerts ? <span className="ob-eval-warn">{e.alerts} 条未处理预警</span> : '没有预警'}</div>
+            {e.alerts > 0 && (
+              <Button size="small" type="link" onClick={() => navigate({ kind: 'alerts' })}>
+                查看预警
+              </Button>
+            )}
+          </section>
+          <section>
+            <h5>项目</h5>
+            {e.projects.length === 0 ? (
+              <div className="ob-eval-warn">本年度没有项目</div>
+            ) : (
+              <ul>
+                {e.projects.map((p) => (
+                  <li key={p.id}>
+                    <a onClick={() => navigate({ kind: 'work', tab: 'projects', cadreId, projectId: p.id })}>{p.name}</a> <Tag>{p.status}</Tag>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {e.missedMilestones.map((m) => (
+              <div key={m} className="ob-eval-warn">
+                {m}
+              </div>
+            ))}
+          </section>
+          <section>
+            <h5>资料袋（{bagTotal} 件）</h5>
+            <ul className="ob-eval-bag">
+              {e.bag.map((b) => (
+                <li key={b.category}>
+                  <span>{b.category}</span>
+                  <span className={b.count ? undefined : 'ob-muted'}>{b.count} 件</span>
+                </li>
+              ))}
+            </ul>
+            <Button size="small" type="primary" ghost onClick={() => navigate({ kind: 'cadre', id: cadreId, tab: 'bag' })} data-testid="evidence-open-bag">
+              打开资料袋
+            </Button>
+          </section>
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,134 @@
+/** 表彰与提拔: commendations and promotions recorded per cadre; they feed the county figures. */
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { OUTCOME_KINDS, type Outcome, type OutcomeKind } from '../../../shared/evaluation';
+import { call } from '../api/client';
+import { useCall } from '../api/useCall';
+import { useNotify } from '../util/notify';
+import { useElementHeight } from '../util/useElementHeight';
+import { CadreSelect, useCadres } from '../work/common';
+
+interface Draft {
+  id?: number;
+  cadreId?: number;
+  kind: OutcomeKind;
+  date: Dayjs | null;
+  note: string;
+}
+
+export function OutcomesTab({ countyId, year }: { countyId: number; year: number }) {
+  const { modal } = App.useApp();
+  const { notifyError, success } = useNotify();
+  const cadres = useCadres();
+  const [tick, setTick] = useState(0);
+  const list = useCall('evaluation.outcomes.list', { year, countyId }, `${year}|${countyId}|${tick}`);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
+  const rows = list.data ?? [];
+  const count = (k: OutcomeKind) => new Set(rows.filter((o) => o.kind === k).map((o) => o.cadreId)).size;
+
+  const save = async () => {
+    if (!draft) return;
+    if (!draft.cadreId || !draft.date) return void notifyError(new Error('请选择干部和日期'), '未保存');
+    setBusy(true);
+    try {
+      await call('evaluation.outcomes.save', {
+        ...(draft.id ? { id: draft.id } : {}),
+        cadreId: draft.cadreId,
+        year,
+        kind: draft.kind,
+        date: draft.date.format('YYYY-MM-DD'),
+        note: draft.note,
+      });
+      success('已保存');
+      setDraft(null);
+      setTick((t) => t + 1);
+    } catch (err) {
+      notifyError(err, '未保存');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = (o: Outcome) =>
+    modal.confirm({
+      title: `删除${o.name}的“${o.kind}”记录？`,
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await call('evaluation.outcomes.remove', { id: o.id });
+          success('已删除');
+          setTick((t) => t + 1);
+        } catch (err) {
+          notifyError(err, '未删除');
+        }
+      },
+    });
+
+  return (
+    <div className="ob-eval-tab">
+      <div className="ob-eval-toolbar">
+        <span data-testid="outcome-counts">
+          {year}年度：表彰 <strong>{count('表彰')}</strong> 人，提拔重用 <strong>{count('提拔重用')}</strong> 人
+        </span>
+        <div style={{ flex: 1 }} />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDraft({ kind: '表彰', date: dayjs(), note: '' })}>
+          登记结果运用
+        </Button>
+      </div>
+      <div ref={boxRef} style={{ flex: 1, minHeight: 0 }}>
+        <Table<Outcome>
+          size="small"
+          rowKey="id"
+          loading={list.loading}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ y: Math.max(160, boxHeight - 44) }}
+          locale={{ emptyText: '本年度还没有登记表彰或提拔重用' }}
+          columns={[
+            { title: '姓名', dataIndex: 'name', width: 100 },
+            { title: '乡镇', dataIndex: 'township', width: 110 },
+            { title: '类别', dataIndex: 'kind', width: 100, render: (k: OutcomeKind) => <Tag color={k === '表彰' ? 'red' : 'blue'}>{k}</Tag> },
+            { title: '日期', dataIndex: 'date', width: 110 },
+            { title: '说明', dataIndex: 'note' },
+            {
+              title: '',
+              key: 'ops',
+              width: 120,
+              render: (_, o) => (
+                <>
+                  <Button size="small" type="link" onClick={() => setDraft({ id: o.id, cadreId: o.cadreId, kind: o.kind, date: dayjs(o.date), note: o.note })}>
+                    修改
+                  </Button>
+                  <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(o)} aria-label="删除" />
+                </>
+              ),
+            },
+          ]}
+        />
+      </div>
+      <Modal open={!!draft} title={draft?.id ? '修改结果运用' : '登记结果运用'} okText="保存" cancelText="取消" onOk={save} okButtonProps={{ loading: busy }} onCancel={() => setDraft(null)} destroyOnHidden>
+        {draft && (
+          <Form layout="vertical">
+            <Form.Item label="干部" required>
+              <CadreSelect value={draft.cadreId} onChange={(cadreId) => setDraft({ ...draft, cadreId })} cadres={cadres} width={360} />
+            </Form.Item>
+            <Form.Item label="类别" required>
+              <Select value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} options={OUTCOME_KINDS.map((k) => ({ value: k, label: k }))} style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item label="日期" required>
+              <DatePicker value={draft.date} onChange={(date) => setDraft({ ...draft, date })} allowClear={false} />
+            </Form.Item>
+            <Form.Item label="说明">
+              <Input.TextArea value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} rows={3} maxLength={500} placeholder="如：被评为市级优秀第一书记；提拔为乡镇党委副书记" />
+            </Form.Item>
+          </Form>
+        )}
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+/**
+ * 结果: total, grade, rank within the quota group, caps with their reasons and who the 优秀
+ * quota pushed out (highlighted). 定稿 locks the year; 重新开放 needs a reason; both are logged.
+ */
+import { HistoryOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Select, Spin, Table, Tag, Tooltip } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { GRADES, type Grade, type ResultRow } from '../../../shared/evaluation';
+import { call } from '../api/client';
+import { useCall } from '../api/useCall';
+import { useAppState } from '../app/AppState';
+import { POST_SHORT } from '../attendance/gridModel';
+import { useNotify } from '../util/notify';
+import { useElementHeight } from '../util/useElementHeight';
+import { HistoryDrawer, ReopenDialog } from './YearDialogs';
+
+export const GRADE_COLOUR: Record<Grade, string> = { 优秀: 'red', 称职: 'blue', 基本称职: 'orange', 不称职: 'default' };
+
+export function ResultsTab({ countyId, year, version, onChanged }: { countyId: number; year: number; version: number; onChanged: () => void }) {
+  const { org } = useAppState();
+  const { modal } = App.useApp();
+  const { notifyError, success } = useNotify();
+  const townships = org?.counties.find((c) => c.id === countyId)?.townships ?? [];
+  const [townshipId, setTownshipId] = useState<number>();
+  const [dialog, setDialog] = useState<'reopen' | 'history' | null>(null);
+  const input = useMemo(() => ({ countyId, year, ...(townshipId ? { townshipId } : {}) }), [countyId, year, townshipId]);
+  const res = useCall('evaluation.results.compute', input, `${JSON.stringify(input)}|${version}`);
+  const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
+  const r = res.data && res.data.year === year && res.data.countyId === countyId ? res.data : undefined;
+  const pushed = (r?.rows ?? []).filter((x) => x.quotaNote);
+
+  const finalise = () =>
+    modal.confirm({
+      title: `${year}年度考核结果定稿？`,
+      content: (
+        <>
+          <p>定稿后分数、等次和方案均锁定，考核登记表按定稿结果打印。</p>
+          {r && r.incomplete > 0 && <p style={{ color: '#b91c1c' }}>还有 {r.incomplete} 人的分数未录入完整。</p>}
+          <p>如需更正，可“重新开放”并填写原因，操作将留痕。</p>
+        </>
+      ),
+      okText: '定稿',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await call('evaluation.results.finalise', { countyId, year });
+          success(`${year}年度考核结果已定稿`);
+          onChanged();
+        } catch (err) {
+          notifyError(err, '未能定稿');
+        }
+      },
+    });
+
+  const scheme = r?.scheme;
+  // Component labels come from the scheme version the results used.
+  const full = useCall('evaluation.schemes.get', scheme ? { id: scheme.id } : null, `s:${scheme?.id}`);
+  const labels = Object.fromEntries((full.data?.components ?? []).map((c) => [c.key, `${c.label}（${c.weight}%）`]));
+  const compCols: ColumnsType<ResultRow> = Object.keys(r?.rows[0]?.componentScores ?? {}).map((k) => ({
+    title: labels[k] ?? k,
+    key: k,
+    width: 76,
+    align: 'right' as const,
+    render: (_: unknown, x: ResultRow) => x.componentScores[k]?.toFixed(2) ?? '—',
+  }));
+  const columns: ColumnsType<ResultRow> = [
+    { title: '排名', dataIndex: 'rank', width: 56, align: 'center', render: (v: number | null, x) => (v === null ? '—' : <Tooltip title={`${x.group}内排名`}>{v}</Tooltip>) },
+    { title: '姓名', dataIndex: 'name', width: 72, fixed: 'left' },
+    { title: '乡镇 / 村', key: 'place', width: 136, ellipsis: true, render: (_, x) => [x.township, x.village].filter(Boolean).join('·') },
+    { title: '岗位', dataIndex: 'postType', width: 90, render: (v: string) => POST_SHORT[v] ?? v },
+    ...compCols,
+    { title: '总分', dataIndex: 'total', width: 66, align: 'right', render: (v: number | null) => (v === null ? '—' : <strong>{v.toFixed(2)}</strong>) },
+    {
+      title: '等次',
+      dataIndex: 'grade',
+      width: 80,
+      render: (g: Grade | null, x) =>
+        g ? (
+          <Tooltip title={x.scoreGrade && x.scoreGrade !== g ? `按分数为${x.scoreGrade}` : undefined}>
+            <Tag color={GRADE_COLOUR[g]}>{g}</Tag>
+          </Tooltip>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: '说明（限制情形、优秀名额）',
+      key: 'notes',
+      render: (_, x) => (
+        <div className="ob-eval-notes">
+          {x.caps.map((c) => (
+            <div key={c.kind}>
+              <Tag color="volcano">最高{c.maxGrade}</Tag>
+              {c.reason}
+            </div>
+          ))}
+          {x.quotaNote && <div className="ob-eval-quota">{x.quotaNote}</div>}
+          {x.missing.length > 0 && <div className="ob-muted">未录入：{x.missing.join('、')}</div>}
+        </div>
+      ),
+    },
+  ];
+
+  return (
+    <div className="ob-eval-tab">
+      <div className="ob-eval-toolbar">
+        <Select
+          value={townshipId ?? 0}
+          onChange={(v) => setTownshipId(v || undefined)}
+          options={[{ value: 0, label: '全部乡镇' }, ...townships.map((t) => ({ value: t.id, label: t.name }))]}
+          style={{ width: 120 }}
+          aria-label="乡镇"
+        />
+        {r && (
+          <span data-testid="results-counts">
+            {GRADES.map((g) => `${g} ${r.counts[g]}`).join(' · ')}
+            {r.incomplete > 0 && <span className="ob-eval-warn"> · 未录完 {r.incomplete}</span>}
+          </span>
+        )}
+        {scheme && <span className="ob-muted">方案第{scheme.version}版</span>}
+        <div style={{ flex: 1 }} />
+        <Button icon={<HistoryOutlined />} onClick={() => setDialog('history')}>
+          定稿记录
+        </Button>
+        {r?.finalised ? (
+          <Button icon={<UnlockOutlined />} onClick={() => setDialog('reopen')} data-testid="results-reopen">
+            重新开放
+          </Button>
+        ) : (
+          <Button type="primary" icon={<LockOutlined />} onClick={finalise} disabled={!scheme} data-testid="results-finalise">
+            定稿
+          </Button>
+        )}
+      </div>
+      {res.error && <Alert type="error" showIcon title={res.error} style={{ marginBottom: 8 }} />}
+      {r?.finalised && (
+        <Alert type="success" showIcon icon={<LockOutlined />} title={`本年度考核结果已定稿（${r.finalisedAt?.slice(0, 10) ?? ''}），分数和等次已锁定。`} style={{ marginBottom: 8 }} data-testid="results-final" />
+      )}
+      {r && r.groups.length > 0 && (
+        <div className="ob-eval-groups" data-testid="quota-groups">
+          {r.groups.map((g) => (
+            <span key={g.key} className={g.pushed ? 'pushed' : undefined}>
+              {g.label}：{g.size}人，优秀名额{g.slots}名，评为优秀{g.excellent}名{g.pushed ? `，因名额未评${g.pushed}名` : ''}
+            </span>
+          ))}
+        </div>
+      )}
+      {pushed.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="quota-effects"
+          title={`因优秀名额限制（${full.data?.excellentQuota ?? '—'}%）未评为优秀：${pushed.map((x) => x.name).join('、')}`}
+          description={pushed.map((x) => (
+            <div key={x.cadreId}>
+              <strong>{x.name}</strong>（{x.total?.toFixed(2)}分）：{x.quotaNote}
+            </div>
+          ))}
+        />
+      )}
+      <div ref={boxRef} style={{ flex: 1, minHeight: 0 }}>
+        {!r ? (
+          <Spin style={{ marginTop: 60 }} />
+        ) : (
+          <Table<ResultRow>
+            size="small"
+            rowKey="cadreId"
+            columns={columns}
+            dataSource={r.rows}
+            pagination={false}
+            scroll={{ x: 780 + compCols.length * 76, y: Math.max(160, boxHeight - 44) }}
+            rowClassName={(x) => (x.quotaNote ? 'ob-eval-row-pushed' : x.caps.length ? 'ob-eval-row-capped' : '')}
+            data-testid="results-table"
+          />
+        )}
+      </div>
+      <ReopenDialog open={dialog === 'reopen'} countyId={countyId} year={year} onClose={() => setDialog(null)} onDone={() => (setDialog(null), onChanged())} />
+      <HistoryDrawer open={dialog === 'history'} countyId={countyId} year={year} version={version} onClose={() => setDialog(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * 评分: pick a township and a post type (indicator sets differ by post), type the paper
+ * sheets into the grid, save in one batch. F2 / Ctrl+E opens the focused cadre's evidence.
+ */
+import { FileSearchOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Segmented, Select, Spin, Tag } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { POST_TYPES, type PostType } from '../../../shared/domain';
+import type { GridRow, ScoreGrid as Grid } from '../../../shared/evaluation';
+import { call, errorMessage } from '../api/client';
+import { useAppState } from '../app/AppState';
+import { POST_SHORT } from '../attendance/gridModel';
+import { useNotify } from '../util/notify';
+import { EvidencePanel } from './EvidencePanel';
+import { ScoreGrid } from './ScoreGrid';
+import { buildBatch, cellId, draftErrors, entryGroups, storedText, type EntryCol } from './scoreModel';
+
+export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: number; onSaved: () => void }) {
+  const { org } = useAppState();
+  const { notifyError, success, message } = useNotify();
+  const townships = org?.counties.find((c) => c.id === countyId)?.townships ?? [];
+  const [townshipId, setTownshipId] = useState<number | undefined>(townships[0]?.id);
+  const [post, setPost] = useState<PostType | 'all'>();
+  const [grid, setGrid] = useState<Grid | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [focus, setFocus] = useState({ r: 0, c: 0 });
+  const [evidenceOpen, setEvidenceOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (townshipId === undefined) return;
+    let live = true;
+    call('evaluation.scores.grid', { countyId, year, townshipId }).then(
+      (g) => {
+        if (!live) return;
+        setGrid(g);
+        setError(null);
+      },
+      (err: unknown) => live && setError(errorMessage(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [countyId, year, townshipId]);
+
+  const posts = useMemo(() => POST_TYPES.filter((p) => grid?.rows.some((r) => r.postType === p)), [grid]);
+  // Without differentiated indicators every post has the same columns: one grid for all.
+  const same = posts.length > 1 && posts.every((p) => JSON.stringify(grid?.columns[p]) === JSON.stringify(grid?.columns[posts[0]!]));
+  const choices: Array<PostType | 'all'> = same ? ['all', ...posts] : posts;
+  const activePost = post && choices.includes(post) ? post : choices[0];
+  const rows = useMemo(() => (grid?.rows ?? []).filter((r) => activePost === 'all' || r.postType === activePost), [grid, activePost]);
+  const groups = useMemo(() => {
+    const colsOf = activePost === 'all' ? posts[0] : activePost;
+    if (!grid?.scheme || !colsOf) return [];
+    const scales = Object.fromEntries(grid.scheme.components.map((c) => [c.key, c.scale]));
+    return entryGroups(grid.columns[colsOf] ?? [], scales);
+  }, [grid, activePost, posts]);
+  const errors = useMemo(() => draftErrors(rows, groups, drafts), [rows, groups, drafts]);
+  const errorList = Object.values(errors);
+  const dirtyCount = Object.keys(drafts).length;
+  const readOnly = !!grid?.finalised;
+  const focusedRow: GridRow | undefined = rows[focus.r];
+
+  // Typing a cell back to what is stored leaves nothing to save.
+  const onDraft = useCallback((row: GridRow, col: EntryCol, text: string) => {
+    const id = cellId(row.cadreId, col.id);
+    setDrafts((d) => (text === storedText(row, col) ? omit(d, [id]) : { ...d, [id]: text }));
+  }, []);
+
+  const save = async () => {
+    if (!grid || saving) return;
+    const batch = buildBatch(rows, groups, drafts, errors);
+    if (batch.cells.length === 0 && batch.ballots.length === 0) {
+      setDrafts((d) => omit(d, batch.settled));
+      if (batch.refused) void message.warning(`有 ${errorList.length} 处数值不符合要求，已标红，未保存`);
+      else void message.info('没有需要保存的修改');
+      return;
+    }
+    setSaving(true);
+    const changed = new Map<number, GridRow>();
+    let saved = 0;
+    try {
+      if (batch.cells.length) {
+        const res = await call('evaluation.scores.set', { countyId, year, cells: batch.cells });
+        res.rows.forEach((r) => changed.set(r.cadreId, r));
+        saved += batch.cells.length;
+      }
+      for (const b of batch.ballots) {
+        const row = await call('evaluation.ballots.set', { countyId, year, ...b });
+        changed.set(row.cadreId, row);
+        saved += 1;
+      }
+      setDrafts((d) => omit(d, batch.settled));
+      if (batch.refused) void message.warning(`已保存 ${saved} 项；有 ${errorList.length} 处数值不符合要求，已标红，未保存`);
+      else success(`已保存 ${saved} 项`);
+      onSaved();
+    } catch (err) {
+      notifyError(err, '分数未保存');
+    } finally {
+      if (changed.size) setGrid((g) => (g ? { ...g, rows: g.rows.map((r) => changed.get(r.cadreId) ?? r) } : g));
+      setSaving(false);
+    }
+  };
+
+  const switchTo = (fn: () => void) => {
+    if (dirtyCount > 0) {
+      void message.warning('还有未保存的修改，请先保存（Ctrl+S）或按 Esc 撤回');
+      return;
+    }
+    fn();
+  };
+
+  if (townships.length === 0) return <Empty style={{ marginTop: 60 }} description="本县还没有乡镇" />;
+  const focusedCol = groups.flatMap((g) => g.cols)[focus.c];
+  const focusedErr = focusedRow && focusedCol ? (errors[cellId(focusedRow.cadreId, focusedCol.id)] ?? null) : null;
+
+  return (
+    <div className="ob-eval-tab">
+      <div className="ob-eval-toolbar">
+        <Select
+          value={townshipId}
+          onChange={(v) => switchTo(() => setTownshipId(v))}
+          options={townships.map((t) => ({ value: t.id, label: t.name }))}
+          style={{ width: 120 }}
+          aria-label="乡镇"
+          data-testid="score-township"
+        />
+        {choices.length > 0 && (
+          <Segmented
+            value={activePost}
+            onChange={(v) => switchTo(() => setPost(v as PostType | 'all'))}
+            options={choices.map((p) => ({ value: p, label: `${p === 'all' ? '全部岗位' : POST_SHORT[p]}（${grid?.rows.filter((r) => p === 'all' || r.postType === p).length}）` }))}
+            data-testid="score-post"
+          />
+        )}
+        <div style={{ flex: 1 }} />
+        {dirtyCount > 0 && <Tag color="gold">{dirtyCount} 格未保存</Tag>}
+        <Button icon={<FileSearchOutlined />} onClick={() => setEvidenceOpen((o) => !o)} disabled={!focusedRow}>
+          佐证（F2）
+        </Button>
+        <Button type="primary" icon={<SaveOutlined />} onClick={save} loading={saving} disabled={readOnly || dirtyCount === 0} data-testid="score-save">
+          保存
+        </Button>
+      </div>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      {grid && !grid.scheme && <Alert type="warning" showIcon title={`${year}年度还没有启用的考核方案，请先在“方案”中新建并启用。`} />}
+      {readOnly && <Alert type="info" showIcon title="本年度考核已定稿，分数只能查看；如需修改，请在“结果”中重新开放。" style={{ marginBottom: 8 }} />}
+      {!grid ? (
+        <Spin style={{ marginTop: 60 }} />
+      ) : grid.scheme && rows.length === 0 ? (
+        <Empty style={{ marginTop: 60 }} description="该乡镇本年度没有在岗的选派干部" />
+      ) : grid.scheme ? (
+        <div className="ob-eval-split">
+          <div className="ob-eval-gridcol">
+            <ScoreGrid
+              rows={rows}
+              groups={groups}
+              drafts={drafts}
+              errors={errors}
+              factors={grid.scheme.ballotFactors}
+              readOnly={readOnly}
+              focus={focus}
+              onFocus={setFocus}
+              onDraft={onDraft}
+              onEvidence={() => setEvidenceOpen((o) => !o)}
+              onSave={save}
+            />
+            <div className="ob-sg-foot">
+              <div className={`ob-sg-msg${errorList.length ? ' bad' : ''}`} data-testid="score-message" role="status">
+                {focusedErr ?? (errorList.length ? `有 ${errorList.length} 处数值不符合要求（标红），不会保存：${errorList[0]}` : hint(focusedCol))}
+              </div>
+              <span className="ob-muted ob-eval-help" data-testid="score-help">
+                Enter 下移 · Tab 右移 · 方向键 · Esc 撤回本格 · <kbd className="ob-kbd">F2</kbd> 佐证 · <kbd className="ob-kbd">Ctrl</kbd>+<kbd className="ob-kbd">S</kbd> 保存
+              </span>
+            </div>
+          </div>
+          {evidenceOpen && focusedRow && <EvidencePanel cadreId={focusedRow.cadreId} name={focusedRow.name} year={year} onClose={() => setEvidenceOpen(false)} />}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** What the focused cell accepts. */
+function hint(col: EntryCol | undefined): string {
+  if (!col) return ' ';
+  if (col.kind === 'score') return `${col.group}${col.indicator ? '·' + col.label : ''}：0–${col.max}分，最多两位小数；清空即删除该分数`;
+  return `${col.group}：填写票数（整数），满意 + 基本满意 + 不满意 ≤ 票数`;
+}
+
+function omit(d: Record<string, string>, ids: string[]): Record<string, string> {
+  const next = { ...d };
+  for (const id of ids) delete next[id];
+  return next;
+}

@@ -1,0 +1,80 @@
+/** Reopening a finalised year (a reason is required) and the finalise/reopen history. */
+import { Drawer, Empty, Form, Input, Modal, Timeline } from 'antd';
+import { useState } from 'react';
+import { call } from '../api/client';
+import { useCall } from '../api/useCall';
+import { useNotify } from '../util/notify';
+
+export function ReopenDialog({ open, countyId, year, onClose, onDone }: { open: boolean; countyId: number; year: number; onClose: () => void; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { notifyError, success } = useNotify();
+
+  const submit = async () => {
+    if (reason.trim().length < 2) {
+      setError('请填写重新开放的原因（至少2个字）');
+      return;
+    }
+    setBusy(true);
+    try {
+      await call('evaluation.results.reopen', { countyId, year, reason: reason.trim() });
+      success(`${year}年度考核已重新开放，可修改分数`);
+      setReason('');
+      onDone();
+    } catch (err) {
+      notifyError(err, '未能重新开放');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open={open} title={`重新开放${year}年度考核`} okText="重新开放" cancelText="取消" okButtonProps={{ danger: true, loading: busy }} onOk={submit} onCancel={onClose} destroyOnHidden>
+      <p>重新开放后可修改分数和方案，需再次定稿。原因将记入定稿记录。</p>
+      <Form layout="vertical">
+        <Form.Item label="原因" required validateStatus={error ? 'error' : undefined} help={error}>
+          <Input.TextArea
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setError(null);
+            }}
+            rows={3}
+            maxLength={500}
+            placeholder="如：某干部群众评议票数录入有误，需更正"
+            aria-label="重新开放原因"
+            autoFocus
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function HistoryDrawer({ open, countyId, year, version, onClose }: { open: boolean; countyId: number; year: number; version: number; onClose: () => void }) {
+  const h = useCall('evaluation.results.history', open ? { countyId, year } : null, `${countyId}|${year}|${version}|${open}`);
+  const list = h.data ?? [];
+  return (
+    <Drawer open={open} onClose={onClose} title={`${year}年度定稿记录`} size={420}>
+      {list.length === 0 ? (
+        <Empty description="还没有定稿或重新开放的记录" />
+      ) : (
+        <Timeline
+          data-testid="year-history"
+          items={list.map((e) => ({
+            color: e.action === 'finalise' ? 'green' : 'orange',
+            content: (
+              <div>
+                <strong>{e.action === 'finalise' ? '定稿' : '重新开放'}</strong>　{e.at.slice(0, 16).replace('T', ' ')}
+                {e.operator && <span className="ob-muted">　{e.operator}</span>}
+                {e.schemeVersion !== null && <div className="ob-muted">方案第{e.schemeVersion}版</div>}
+                {e.reason && <div>原因：{e.reason}</div>}
+              </div>
+            ),
+          }))}
+        />
+      )}
+    </Drawer>
+  );
+}
