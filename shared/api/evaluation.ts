@@ -134,6 +134,16 @@ export const evaluationChannels = {
     output: null as unknown as { saved: number; rows: GridRow[] },
   },
   'evaluation.ballots.set': { input: ballotsInputSchema, output: null as unknown as GridRow },
+  /** What the score screen saves at once: typed scores and ballots in ONE transaction (all or nothing). */
+  'evaluation.sheet.save': {
+    input: countyYear
+      .extend({
+        cells: z.array(scoreCellSchema).max(5000, '一次最多保存5000个分数'),
+        ballots: z.array(ballotsInputSchema.omit({ countyId: true, year: true })).max(2000, '一次最多保存2000人的票数'),
+      })
+      .refine((x) => x.cells.length + x.ballots.length > 0, { message: '没有要保存的分数' }),
+    output: null as unknown as { saved: number; rows: GridRow[] },
+  },
 
   /** Live results under the active scheme, or the stored snapshot once finalised. */
   'evaluation.results.compute': { input: scope, output: null as unknown as EvaluationResults },

@@ -102,6 +102,21 @@ describe('evaluation', () => {
     expect((await ok('evaluation.scores.grid', cy())).rows.find((r) => r.cadreId === zhang)!.total).toBe(96);
   });
 
+  it('saves a score sheet — scores and ballots — all or nothing', async () => {
+    const zhang = ids.cadres['张伟']!;
+    const stored = () => JSON.stringify(core.ctx.db.prepare('SELECT cell, hundredths FROM eval_scores WHERE cadre_id = ? ORDER BY cell').all(zhang));
+    const before = stored();
+    // A valid score with an impossible ballot count: the score must not be kept either.
+    const msg = await refused('evaluation.sheet.save', {
+      ...cy(),
+      cells: [{ cadreId: zhang, component: 'report', indicator: null, value: 11 }],
+      ballots: [{ cadreId: zhang, satisfied: 90, basic: 20, unsatisfied: 0, ballots: 100 }],
+    });
+    expect(msg).toBe('张伟的“群众评议”：满意、基本满意、不满意票数之和不能超过总票数');
+    expect(stored()).toBe(before);
+    expect(await refused('evaluation.sheet.save', { ...cy(), cells: [], ballots: [] })).toBe('没有要保存的分数');
+  });
+
   it('caps the absent cadre and lets the 10% quota push one cadre from 优秀, saying why', async () => {
     const res = await ok('evaluation.results.compute', cy());
     const by = (n: string) => res.rows.find((r) => r.name === n)!;

@@ -133,3 +133,25 @@ export function setBallots(db: Db, input: z.output<typeof ballotsInputSchema>): 
     return gridRow(scheme, c, storedEntries(db, countyId, year));
   })();
 }
+
+/**
+ * Saves a score sheet — typed scores and ballots — in one transaction, so a refused value
+ * anywhere leaves everything as it was (setScores/setBallots nest as savepoints).
+ */
+export function saveSheet(
+  db: Db,
+  countyId: number,
+  year: number,
+  cells: Array<z.output<typeof scoreCellSchema>>,
+  ballots: Array<Omit<z.output<typeof ballotsInputSchema>, 'countyId' | 'year'>>,
+): { saved: number; rows: GridRow[] } {
+  return db.transaction(() => {
+    const rows = new Map<number, GridRow>();
+    if (cells.length) for (const r of setScores(db, countyId, year, cells).rows) rows.set(r.cadreId, r);
+    for (const b of ballots) {
+      const r = setBallots(db, { countyId, year, ...b });
+      rows.set(r.cadreId, r);
+    }
+    return { saved: cells.length + ballots.length, rows: [...rows.values()] };
+  })();
+}

@@ -79,18 +79,11 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
     }
     setSaving(true);
     const changed = new Map<number, GridRow>();
-    let saved = 0;
     try {
-      if (batch.cells.length) {
-        const res = await call('evaluation.scores.set', { countyId, year, cells: batch.cells });
-        res.rows.forEach((r) => changed.set(r.cadreId, r));
-        saved += batch.cells.length;
-      }
-      for (const b of batch.ballots) {
-        const row = await call('evaluation.ballots.set', { countyId, year, ...b });
-        changed.set(row.cadreId, row);
-        saved += 1;
-      }
+      // One call, one transaction: scores and ballots are saved together or not at all.
+      const res = await call('evaluation.sheet.save', { countyId, year, cells: batch.cells, ballots: batch.ballots });
+      res.rows.forEach((r) => changed.set(r.cadreId, r));
+      const saved = res.saved;
       setDrafts((d) => omit(d, batch.settled));
       if (batch.refused) void message.warning(`已保存 ${saved} 项；有 ${errorList.length} 处数值不符合要求，已标红，未保存`);
       else success(`已保存 ${saved} 项`);
