@@ -1,13 +1,13 @@
-import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Popconfirm, Radio, Row, Select, Table } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
-import { EVENT_KINDS, type Candidate, type EventDetail, type EventKind } from '../../../shared/events';
-import { call, errorMessage } from '../api/client';
-import { useCall } from '../api/useCall';
+import { EVENT_KINDS, type EventDetail, type EventKind } from '../../../shared/events';
+import { call } from '../api/client';
 import { useAppState } from '../app/AppState';
-import { useNotify } from '../util/notify';
-import { localToday, servesAt, townshipOptions } from './options';
+import { PresenceTable } from '../common/PresenceTable';
+import { RecordDialog, useRecordEditor, useRecordLoad } from '../common/RecordDialog';
+import { usePresenceMarks } from '../common/usePresenceMarks';
+import { TownshipFormItem, useCandidates } from './fields';
+import { localToday, servesAt } from './options';
 
 interface Head {
   townshipId?: number;
@@ -16,13 +16,6 @@ interface Head {
   date: Dayjs;
   place: string;
   notes: string;
-}
-
-/** One cadre's line in the form: listed as expected, 到 / 缺 / not yet marked, reason. */
-interface Mark {
-  included: boolean;
-  present: boolean | null;
-  reason: string;
 }
 
 /**
@@ -39,60 +32,19 @@ export function EventDialog(props: {
 }) {
   const { open, eventId, defaultTownshipId, onClose, onSaved, onRemoved } = props;
   const { org } = useAppState();
-  const { notifyError, success } = useNotify();
   const [form] = Form.useForm<Head>();
-  const [marks, setMarks] = useState<Map<number, Mark>>(new Map());
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const townshipId = Form.useWatch('townshipId', form);
-  const date = Form.useWatch('date', form);
-  const iso = dayjs.isDayjs(date) ? date.format('YYYY-MM-DD') : null;
-  const future = iso !== null && iso > localToday();
-
-  useEffect(() => {
-    // Mounted afresh for each record (see EventsPage), so only a saved record needs loading.
-    if (!open) return;
-    if (eventId === null) {
-      form.resetFields();
-      form.setFieldsValue({ townshipId: defaultTownshipId, kind: '重要会议', title: '', date: dayjs(), place: '', notes: '' });
-      return;
-    }
-    call('events.get', { id: eventId }).then(
-      (e) => {
-        form.setFieldsValue({ townshipId: e.townshipId, kind: e.kind, title: e.title, date: dayjs(e.date), place: e.place, notes: e.notes ?? '' });
-        setMarks(new Map(e.expected.map((x) => [x.cadreId, { included: true, present: x.present, reason: x.absenceReason ?? '' }])));
-      },
-      (err: unknown) => setError(errorMessage(err)),
-    );
-  }, [open, eventId, defaultTownshipId, form]);
-
-  const input = open && townshipId && iso ? { townshipId, date: iso, ...(eventId ? { eventId } : {}) } : null;
-  const cand = useCall('events.candidates', input, JSON.stringify(input));
-  const rows: Candidate[] = useMemo(() => cand.data?.cadres ?? [], [cand.data]);
-
+  const cand = useCandidates(open, townshipId, Form.useWatch('date', form), eventId ? { eventId } : {});
+  const future = cand.iso !== null && cand.iso > localToday();
   // Cadres without a stored mark: on a new event all are expected and present (the clerk marks
   // the exceptions); on a saved one, those not listed stay unlisted.
-  const markOf = (id: number): Mark => marks.get(id) ?? { included: eventId === null, present: future ? null : true, reason: '' };
+  const marks = usePresenceMarks({ included: eventId === null, present: future ? null : true, reason: '' });
 
-  const setMark = (id: number, patch: Partial<Mark>) => setMarks((prev) => new Map(prev).set(id, { ...markOf(id), ...prev.get(id), ...patch }));
-
-  const save = async () => {
-    let head: Head;
-    try {
-      head = await form.validateFields();
-    } catch {
-      return;
-    }
-    const expected = rows
-      .filter((c) => markOf(c.cadreId).included)
-      .map((c) => {
-        const m = markOf(c.cadreId);
-        return { cadreId: c.cadreId, present: future ? null : m.present, absenceReason: m.present === false ? m.reason : null };
-      });
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await call('events.save', {
+  const editor = useRecordEditor<Head, EventDetail>({
+    id: eventId,
+    form,
+    save: (head) =>
+      call('events.save', {
         ...(eventId ? { id: eventId } : {}),
         event: {
           townshipId: head.townshipId!,
@@ -102,63 +54,36 @@ export function EventDialog(props: {
           place: head.place ?? '',
           notes: head.notes || null,
         },
-        expected,
-      });
-      success(eventId ? '已保存修改' : '已登记五必到事项');
-      onSaved(saved);
-    } catch (err) {
-      setError(errorMessage(err));
-      notifyError(err, '保存未完成');
-    } finally {
-      setSaving(false);
-    }
-  };
+        expected: marks.listed(cand.rows).map(({ person, mark }) => ({
+          cadreId: person.cadreId,
+          present: future ? null : mark.present,
+          absenceReason: mark.present === false ? mark.reason : null,
+        })),
+      }),
+    remove: (id) => call('events.remove', { id }),
+    createdText: '已登记五必到事项',
+    removedText: '已删除该事项',
+    onSaved,
+    onRemoved,
+  });
+  useRecordLoad(open, eventId, form, {
+    fresh: () => ({ townshipId: defaultTownshipId, kind: '重要会议', title: '', date: dayjs(), place: '', notes: '' }),
+    saved: async (id) => {
+      const e = await call('events.get', { id });
+      marks.load(e.expected.map((x) => [x.cadreId, { included: true, present: x.present, reason: x.absenceReason ?? '' }]));
+      return { townshipId: e.townshipId, kind: e.kind, title: e.title, date: dayjs(e.date), place: e.place, notes: e.notes ?? '' };
+    },
+    failed: editor.setError,
+  });
 
-  const remove = async () => {
-    if (!eventId) return;
-    try {
-      await call('events.remove', { id: eventId });
-      success('已删除该事项');
-      onRemoved();
-    } catch (err) {
-      notifyError(err, '删除未完成');
-    }
-  };
-
-  const included = rows.filter((c) => markOf(c.cadreId).included).length;
-  const absent = rows.filter((c) => markOf(c.cadreId).included && markOf(c.cadreId).present === false).length;
+  const tally = marks.tally(cand.rows);
 
   return (
-    <Modal
-      title={eventId ? '五必到事项' : '登记五必到事项'}
-      open={open}
-      onCancel={onClose}
-      width={900}
-      style={{ top: 24 }}
-      mask={{ closable: false }}
-      destroyOnHidden
-      footer={[
-        eventId ? (
-          <Popconfirm key="del" title="删除该事项及其到会记录？" okText="删除" cancelText="取消" onConfirm={remove}>
-            <Button danger icon={<DeleteOutlined />} style={{ float: 'left' }}>
-              删除
-            </Button>
-          </Popconfirm>
-        ) : null,
-        <Button key="cancel" onClick={onClose}>
-          取消
-        </Button>,
-        <Button key="ok" type="primary" loading={saving} onClick={save}>
-          保存
-        </Button>,
-      ]}
-    >
+    <RecordDialog title={eventId ? '五必到事项' : '登记五必到事项'} open={open} width={900} onClose={onClose} editor={editor} removeConfirm="删除该事项及其到会记录？">
       <Form form={form} layout="vertical" requiredMark={false} data-testid="event-form">
         <Row gutter={12}>
           <Col span={6}>
-            <Form.Item name="townshipId" label="乡镇" rules={[{ required: true, message: '请选择乡镇' }]} style={{ marginBottom: 10 }}>
-              <Select options={townshipOptions(org)} placeholder="选择乡镇" showSearch={{ optionFilterProp: 'label' }} />
-            </Form.Item>
+            <TownshipFormItem org={org} />
           </Col>
           <Col span={5}>
             <Form.Item name="kind" label="类别" rules={[{ required: true, message: '请选择类别' }]} style={{ marginBottom: 10 }}>
@@ -190,91 +115,23 @@ export function EventDialog(props: {
         </Row>
       </Form>
 
-      <div style={{ display: 'flex', alignItems: 'baseline', gap: 12, margin: '2px 0 6px' }}>
-        <strong>应到干部</strong>
-        <span className="ob-muted" data-testid="event-tally">
-          应到 {included} 人{future ? '（事项尚未发生，届时再标记到会情况）' : `，缺席 ${absent} 人`}
-        </span>
-      </div>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      {cand.error && <Alert type="error" showIcon title={cand.error} style={{ marginBottom: 8 }} />}
-      <Table<Candidate>
-        size="small"
-        rowKey="cadreId"
-        dataSource={rows}
+      <PresenceTable
+        heading="应到干部"
+        tally={`应到 ${tally.listed} 人${future ? '（事项尚未发生，届时再标记到会情况）' : `，缺席 ${tally.absent} 人`}`}
+        tallyTestId="event-tally"
+        errors={[editor.error, cand.error]}
+        rows={cand.rows}
+        marks={marks}
         loading={cand.loading}
-        pagination={false}
-        scroll={{ y: 300 }}
-        locale={{ emptyText: townshipId ? '该乡镇在这一天没有任职的选派干部' : '请先选择乡镇和日期' }}
-        data-testid="event-cadres"
-        columns={[
-          {
-            title: '应到',
-            width: 56,
-            align: 'center',
-            render: (_, c) => (
-              <Checkbox
-                aria-label={`${c.name}应到`}
-                checked={markOf(c.cadreId).included}
-                onChange={(e) => setMark(c.cadreId, { included: e.target.checked })}
-              />
-            ),
-          },
-          { title: '姓名', dataIndex: 'name', width: 84 },
-          { title: '任职', width: 110, ellipsis: true, render: (_, c) => servesAt(c.village) },
-          {
-            title: '到会',
-            width: 120,
-            render: (_, c) => {
-              const m = markOf(c.cadreId);
-              if (future) return <span className="ob-muted">未发生</span>;
-              return (
-                <Radio.Group
-                  size="small"
-                  optionType="button"
-                  buttonStyle="solid"
-                  disabled={!m?.included}
-                  value={m?.present === null || m?.present === undefined ? undefined : m.present ? 'y' : 'n'}
-                  onChange={(e) => setMark(c.cadreId, { present: e.target.value === 'y' })}
-                  options={[
-                    { value: 'y', label: '到' },
-                    { value: 'n', label: '缺' },
-                  ]}
-                  aria-label={`${c.name}到会情况`}
-                />
-              );
-            },
-          },
-          {
-            title: '缺席原因',
-            render: (_, c) => {
-              const m = markOf(c.cadreId);
-              if (!m?.included || m.present !== false) return null;
-              return (
-                <Input
-                  size="small"
-                  value={m.reason}
-                  maxLength={200}
-                  placeholder="必填，如：外出未请假"
-                  aria-label={`${c.name}缺席原因`}
-                  status={m.reason.trim() ? undefined : 'warning'}
-                  onChange={(e) => setMark(c.cadreId, { reason: e.target.value })}
-                />
-              );
-            },
-          },
-          {
-            title: '本年缺席',
-            width: 84,
-            align: 'right',
-            render: (_, c) => {
-              const m = markOf(c.cadreId);
-              const n = c.eventAbsences + (m?.included && m.present === false ? 1 : 0);
-              return n > 0 ? <span style={{ color: '#b91c1c' }}>{n} 次</span> : <span className="ob-muted">0</span>;
-            },
-          },
-        ]}
+        emptyText={cand.emptyText}
+        testId="event-cadres"
+        scrollY={300}
+        servesAt={(c) => servesAt(c.village)}
+        include={{ title: '应到', aria: (name) => `${name}应到` }}
+        presence={{ title: '到会', width: 120, present: '到', absent: '缺', aria: (name) => `${name}到会情况`, pending: future ? <span className="ob-muted">未发生</span> : undefined }}
+        reason={{ title: '缺席原因', aria: (name) => `${name}缺席原因`, placeholder: '必填，如：外出未请假', whenPresent: false }}
+        count={{ title: '本年缺席', width: 84, prior: (c) => c.eventAbsences }}
       />
-    </Modal>
+    </RecordDialog>
   );
 }
