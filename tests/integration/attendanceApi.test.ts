@@ -10,9 +10,8 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { dispatch } from '../../main/core/dispatch';
+import { handlerCalls } from '../fixtures/handlerCalls';
 import { setSetting } from '../../main/core/settings';
-import type { ChannelInput, Channel, ChannelOutput } from '../../shared/api';
 
 let dir: string;
 let core: OpenCore;
@@ -20,24 +19,8 @@ const ids = { county: 0, t1: 0, v1: 0, zhang: 0, li: 0, wang: 0 };
 const MONTH = '2025-03';
 const now = new Date().toISOString();
 
-async function ok<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const r = await dispatch(core.handlers, channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value as ChannelOutput<C>;
-}
-async function refused(channel: Channel, input: unknown): Promise<{ code: string; message: string }> {
-  const r = await dispatch(core.handlers, channel, input);
-  if (r.ok) throw new Error(`${channel} should have been refused`);
-  return r.error;
-}
+const { ok, refusal: refused, stage } = handlerCalls(() => core);
 
-/** Stages bytes the way the renderer does: begin, base64 chunk, end (inspected as an attachment). */
-async function stage(name: string, bytes: Buffer): Promise<string> {
-  const { token } = await ok('staging.begin', { name, size: bytes.length });
-  await ok('staging.chunk', { token, data: bytes.toString('base64') });
-  await ok('staging.end', { token, purpose: 'attachment' });
-  return token;
-}
 
 async function pdf(text: string): Promise<Buffer> {
   const doc = await PDFDocument.create();

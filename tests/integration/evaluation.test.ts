@@ -10,8 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { dispatch } from '../../main/core/dispatch';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/api';
+import { handlerCalls } from '../fixtures/handlerCalls';
 import { buildEvalFixture, cellsFor, T1_NAMES, YEAR, type EvalIds } from './evaluationFixture';
 
 let dir: string;
@@ -19,16 +18,7 @@ let core: OpenCore;
 let ids: EvalIds;
 let schemeId = 0;
 
-async function ok<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const r = await dispatch(core.handlers, channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value as ChannelOutput<C>;
-}
-async function refused(channel: Channel, input: unknown): Promise<string> {
-  const r = await dispatch(core.handlers, channel, input);
-  if (r.ok) throw new Error(`${channel} should have been refused`);
-  return r.error.message;
-}
+const { ok, refused } = handlerCalls(() => core);
 const count = (sql: string, ...args: unknown[]) => (core.ctx.db.prepare(sql).get(...args) as { n: number }).n;
 const cy = () => ({ countyId: ids.county, year: YEAR });
 const SCORES: Record<string, number> = { 张伟: 96, 王芳: 95, 李娜: 98 };

@@ -9,34 +9,18 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { dispatch } from '../../main/core/dispatch';
+import { handlerCalls } from '../fixtures/handlerCalls';
 import { setSetting } from '../../main/core/settings';
 import { openDatabase } from '../../main/store/db';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/api';
 
 let dir: string;
 let core: OpenCore;
 const ids = { county: 0, t1: 0, t2: 0, v1: 0, v2: 0, vOther: 0, zhang: 0, wang: 0, city: 0, material: 0 };
 const now = new Date().toISOString();
 
-async function ok<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const r = await dispatch(core.handlers, channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value as ChannelOutput<C>;
-}
-async function refused(channel: Channel, input: unknown): Promise<string> {
-  const r = await dispatch(core.handlers, channel, input);
-  if (r.ok) throw new Error(`${channel} should have been refused`);
-  return r.error.message;
-}
+const { ok, refused, stage } = handlerCalls(() => core);
 const count = (sql: string, ...args: unknown[]) => (core.ctx.db.prepare(sql).get(...args) as { n: number }).n;
 
-async function stage(name: string, bytes: Buffer): Promise<string> {
-  const { token } = await ok('staging.begin', { name, size: bytes.length });
-  await ok('staging.chunk', { token, data: bytes.toString('base64') });
-  await ok('staging.end', { token, purpose: 'attachment' });
-  return token;
-}
 async function pdf(text: string): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
