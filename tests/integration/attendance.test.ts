@@ -10,8 +10,8 @@ import { getCountySettings, setCountySettings } from '../../main/core/attendance
 import { setSetting } from '../../main/core/settings';
 import { openDatabase, schemaVersion, type Db } from '../../main/store/db';
 import { latestVersion } from '../../main/store/migrations';
-import { AppError } from '../../shared/result';
 import { insertCadre, insertPosting } from '../fixtures/sqlRows';
+import { expectAppError } from '../fixtures/appError';
 
 let dir: string;
 let db: Db;
@@ -24,18 +24,7 @@ const addCadre = (name: string, idNumber: string, postType?: string) => insertCa
 const post = (cadre: number, township: number, village: number | null, start: string, end: string | null) =>
   insertPosting(db, cadre, township, village, start, end);
 
-function expectError(fn: () => unknown, code: string, message?: string | RegExp): void {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    expect((e as AppError).code).toBe(code);
-    if (typeof message === 'string') expect((e as AppError).message).toBe(message);
-    else if (message) expect((e as AppError).message).toMatch(message);
-    return;
-  }
-  throw new Error('expected an AppError');
-}
+const expectError = (fn: () => unknown, code: string, message?: string | RegExp) => expectAppError(fn, { code, message });
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-att-'));

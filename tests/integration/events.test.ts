@@ -10,8 +10,8 @@ import { getEvent, listEvents, markEvent, removeEvent, saveEvent } from '../../m
 import { setSetting } from '../../main/core/settings';
 import { openDatabase, schemaVersion, type Db } from '../../main/store/db';
 import { latestVersion } from '../../main/store/migrations';
-import { AppError } from '../../shared/result';
 import { insertCadre, insertPosting } from '../fixtures/sqlRows';
+import { expectAppError } from '../fixtures/appError';
 
 let dir: string;
 let db: Db;
@@ -21,17 +21,7 @@ const addCadre = (name: string, idNumber: string, postType?: string) => insertCa
 const post = (cadre: number, township: number, village: number | null, start: string, end: string | null) =>
   insertPosting(db, cadre, township, village, start, end);
 
-function refused(fn: () => unknown, message: string | RegExp): void {
-  let err: unknown;
-  try {
-    fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(AppError);
-  if (typeof message === 'string') expect((err as AppError).message).toBe(message);
-  else expect((err as AppError).message).toMatch(message);
-}
+const refused = (fn: () => unknown, message: string | RegExp) => expectAppError(fn, { message });
 const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 beforeAll(() => {

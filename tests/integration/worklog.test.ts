@@ -21,6 +21,7 @@ import { openDatabase, type Db } from '../../main/store/db';
 import { AppError } from '../../shared/result';
 import { pdfLibPdf } from '../fixtures/makeFiles';
 import { insertCadre, insertPosting } from '../fixtures/sqlRows';
+import { expectAppErrorAsync } from '../fixtures/appError';
 
 let dir: string;
 let db: Db;
@@ -32,17 +33,7 @@ const addCadre = (name: string, idNumber: string) => insertCadre(db, name, idNum
 const post = (cadre: number, township: number, start: string, end: string | null) => insertPosting(db, cadre, township, null, start, end);
 const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-async function refused(fn: () => unknown, message: string | RegExp): Promise<void> {
-  let err: unknown;
-  try {
-    await fn();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(AppError);
-  if (typeof message === 'string') expect((err as AppError).message).toBe(message);
-  else expect((err as AppError).message).toMatch(message);
-}
+const refused = (fn: () => unknown, message: string | RegExp) => expectAppErrorAsync(fn, { message });
 
 const row = (date: string, situation: string, extra: Record<string, string> = {}) => ({
   date,
