@@ -35,6 +35,8 @@ import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolveFontFiles } from '../../main/dossier/fonts';
 import { compactDate, itemArchiveCode, pad4, type Block, type DossierDoc, type TableBlock, type TypesetItem } from '../../main/dossier/typeset/model';
+// The same catalogue columns as the engine, so both sides print the same table.
+import { CATALOGUE_COLUMNS } from '../../main/dossier/compose/frontmatter';
 
 const MM_PER_PT = 25.4 / 72;
 /** GB/T 9704 body: 28 characters in 156 mm, 22 lines in 225 mm (as layout.ts). */
@@ -42,18 +44,6 @@ const BODY_PT = Math.min(16, 156 / MM_PER_PT / 28);
 const PITCH_MM = 225 / 22;
 const PORTRAIT_W_MM = 156;
 const LANDSCAPE_W_MM = 225;
-
-const CATALOGUE_COLUMNS: Array<[string, number, 'left' | 'center']> = [
-  ['序号', 10, 'center'],
-  ['档号', 27, 'left'],
-  ['文号', 18, 'left'],
-  ['责任者', 17, 'left'],
-  ['题名', 35, 'left'],
-  ['日期', 17, 'center'],
-  ['密级', 9, 'center'],
-  ['页号', 12, 'center'],
-  ['备注', 11, 'left'],
-];
 
 export interface HtmlOptions {
   /**

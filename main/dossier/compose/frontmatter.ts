@@ -71,7 +71,8 @@ export interface CatalogueRow {
   remark: string;
 }
 
-const CATALOGUE_COLUMNS: Array<[string, number, 'left' | 'center']> = [
+/** 卷内目录 columns: title, width in mm, alignment. */
+export const CATALOGUE_COLUMNS: Array<[string, number, 'left' | 'center']> = [
   ['序号', 10, 'center'],
   ['档号', 27, 'left'],
   ['文号', 18, 'left'],
