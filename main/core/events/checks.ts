@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
 import { localToday, operatorOf, stmt } from '../attendance/common';
-import { assertPosted, parseInput, sortCadres, townshipOf, yearRange } from './common';
+import { assertPosted, villageOnDateSql, parseInput, sortCadres, townshipOf, yearRange } from './common';
 
 const CHECK_SQL = `
   SELECT k.id, k.township_id AS townshipId, t.name AS township, k.level, k.kind, k.date, k.checker, k.findings
@@ -21,8 +21,7 @@ export function getCheck(db: Db, id: number): CheckDetail {
   const rows = stmt(
     db,
     `SELECT r.cadre_id AS cadreId, c.name, c.post_type AS postType,
-            (SELECT v.name FROM postings p JOIN villages v ON v.id = p.village_id
-              WHERE p.cadre_id = r.cadre_id AND p.township_id = ? AND p.start <= ? AND (p."end" IS NULL OR p."end" >= ?)) AS village,
+            ${villageOnDateSql('r.cadre_id')},
             r.on_post AS onPost, r.reason
        FROM check_results r JOIN cadres c ON c.id = r.cadre_id WHERE r.check_id = ?`,
   ).all(k.townshipId, k.date, k.date, id) as Array<Omit<CheckedCadre, 'onPost'> & { onPost: 0 | 1 }>;

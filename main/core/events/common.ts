@@ -22,6 +22,14 @@ export function townshipOf(db: Db, townshipId: number): { name: string; countyId
   return t;
 }
 
+/**
+ * SQL select-list item: the village where the cadre in column `cadreColumn` served in township
+ * ?1 on date ?2 (bind the township and the date, then the date again).
+ */
+export const villageOnDateSql = (cadreColumn: string) =>
+  `(SELECT v.name FROM postings p JOIN villages v ON v.id = p.village_id
+     WHERE p.cadre_id = ${cadreColumn} AND p.township_id = ? AND p.start <= ? AND (p."end" IS NULL OR p."end" >= ?)) AS village`;
+
 export interface PostedCadre {
   cadreId: number;
   name: string;

@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
 import { localToday, operatorOf, stmt } from '../attendance/common';
-import { assertPosted, parseInput, sortCadres, townshipOf, yearRange } from './common';
+import { assertPosted, villageOnDateSql, parseInput, sortCadres, townshipOf, yearRange } from './common';
 import { z } from 'zod';
 
 type Mark = z.output<typeof expectedMarkSchema>;
@@ -23,8 +23,7 @@ export function getEvent(db: Db, id: number): EventDetail {
   const rows = stmt(
     db,
     `SELECT x.cadre_id AS cadreId, c.name, c.post_type AS postType,
-            (SELECT v.name FROM postings p JOIN villages v ON v.id = p.village_id
-              WHERE p.cadre_id = x.cadre_id AND p.township_id = ? AND p.start <= ? AND (p."end" IS NULL OR p."end" >= ?)) AS village,
+            ${villageOnDateSql('x.cadre_id')},
             x.present, x.absence_reason AS absenceReason
        FROM must_attend_expected x JOIN cadres c ON c.id = x.cadre_id WHERE x.event_id = ?`,
   ).all(e.townshipId, e.date, e.date, id) as Array<Omit<ExpectedCadre, 'present'> & { present: 0 | 1 | null }>;
