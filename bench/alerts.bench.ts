@@ -11,11 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { allAlerts } from '../main/core/alerts/all';
 import { computeAlerts } from '../main/core/events/alerts';
-import { setSetting } from '../main/core/settings';
 import { openDatabase } from '../main/store/db';
 import { EVENT_KINDS } from '../shared/events';
 import { EDITABLE_CODES, daysInMonth } from '../shared/attendance';
 import { p95, rng } from './measure';
+import { seedBenchCounty } from './county';
 import type { Bench } from './types';
 
 export const bench: Bench = async () => {
@@ -26,13 +26,13 @@ export const bench: Bench = async () => {
     const now = new Date().toISOString();
     const pad = (n: number) => String(n).padStart(2, '0');
     const months = Array.from({ length: 12 }, (_, i) => `2025-${pad(i + 1)}`);
-    setSetting(db, 'operator', '基准测试');
-    const county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('基准县', '县')`).run().lastInsertRowid);
-    const sizes = [40, 38, 38, 37, 37, 37, 37, 36];
+    const { county, townships } = seedBenchCounty(db, {
+      idPrefix: 'B',
+      posting: (i) => ({ start: i % 10 === 3 ? '2025-05-16' : '2024-03-01', end: i % 10 === 7 ? '2025-09-20' : null }),
+    });
     const scan = 'f'.repeat(64);
     db.prepare(`INSERT INTO blobs (sha256, kind, mime, size, created_at) VALUES (?, 'pdf', 'application/pdf', 1, ?)`).run(scan, now);
     db.transaction(() => {
-      let n = 0;
       const codes = EDITABLE_CODES.filter((c) => c !== '在岗');
       const cell = db.prepare(`INSERT OR REPLACE INTO attendance_cells (cadre_id, date, half, code, source, updated_at) VALUES (?, ?, ?, ?, 'manual', ?)`);
       const cert = db.prepare(
@@ -47,23 +47,9 @@ export const bench: Bench = async () => {
         `INSERT INTO leave_requests (cadre_id, type, start_date, start_half, end_date, end_half, days, reason, approver, approval_level, status, created_at, updated_at)
          VALUES (?, '事假', ?, '上', ?, '下', ?, '家中有事', '镇党委书记', '乡镇党委', '已批准', ?, ?)`,
       );
-      sizes.forEach((size, ti) => {
-        const t = Number(db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(county, `第${ti + 1}镇`).lastInsertRowid);
-        const list: number[] = [];
-        for (let i = 0; i < size; i++, n++) {
-          const v = Number(db.prepare('INSERT INTO villages (township_id, name) VALUES (?, ?)').run(t, `第${ti + 1}镇${i + 1}村`).lastInsertRowid);
-          const c = Number(
-            db
-              .prepare(
-                `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
-                 VALUES (?, '男', ?, '中共党员', '县级', ?, ?, ?)`,
-              )
-              .run(`干部${n}`, `B${String(n).padStart(17, '0')}`, i < 2 ? '乡镇党委第一副书记' : '村党组织第一书记', now, now).lastInsertRowid,
-          );
-          list.push(c);
-          const start = i % 10 === 3 ? '2025-05-16' : '2024-03-01';
-          const end = i % 10 === 7 ? '2025-09-20' : null;
-          db.prepare('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)').run(c, t, i < 2 ? null : v, start, end);
+      for (const { id: t, cadres } of townships) {
+        const list = cadres.map((x) => x.id);
+        for (const c of list) {
           for (const m of months) {
             // 2–8 exceptions a month; one cadre-month in 25 falls well under the minimum.
             const k = rand() < 0.04 ? 14 : 2 + Math.floor(rand() * 7);
@@ -93,7 +79,7 @@ export const bench: Bench = async () => {
             result.run(k, c, off ? 0 : 1, off ? '不在岗' : null);
           }
         }
-      });
+      }
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
 

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { getMonthGrid, setCells } from '../main/core/attendance/grid';
 import { addLeave, approveLeave } from '../main/core/attendance/leave';
 import { certifyMonth } from '../main/core/attendance/certify';
-import { setSetting } from '../main/core/settings';
 import { openDatabase } from '../main/store/db';
 import { EDITABLE_CODES, daysInMonth } from '../shared/attendance';
 import { p95, rng } from './measure';
+import { seedBenchCounty } from './county';
 import type { Bench } from './types';
 
 export const bench: Bench = async () => {
@@ -22,38 +22,16 @@ export const bench: Bench = async () => {
     const rand = rng(20250101);
     const now = new Date().toISOString();
     const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
-    setSetting(db, 'operator', '基准测试');
-    const county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('基准县', '县')`).run().lastInsertRowid);
-    // One township of exactly 40 cadres, the other 260 over 7 townships.
-    const sizes = [40, 38, 38, 37, 37, 37, 37, 36];
     const scan = 'f'.repeat(64);
     db.prepare(`INSERT INTO blobs (sha256, kind, mime, size, created_at) VALUES (?, 'pdf', 'application/pdf', 1, ?)`).run(scan, now);
-    const townships: number[] = [];
-    const cadresOf = new Map<number, number[]>();
+    // Most serve the whole year; some arrive or leave mid-year.
+    const seeded = seedBenchCounty(db, {
+      idPrefix: 'B',
+      posting: (i) => ({ start: i % 10 === 3 ? '2025-05-16' : '2024-03-01', end: i % 10 === 7 ? '2025-09-20' : null }),
+    });
+    const townships = seeded.townships.map((t) => t.id);
+    const cadresOf = new Map(seeded.townships.map((t) => [t.id, t.cadres.map((c) => c.id)]));
     db.transaction(() => {
-      let n = 0;
-      sizes.forEach((size, ti) => {
-        const t = Number(db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(county, `第${ti + 1}镇`).lastInsertRowid);
-        townships.push(t);
-        const list: number[] = [];
-        for (let i = 0; i < size; i++, n++) {
-          const v = Number(db.prepare('INSERT INTO villages (township_id, name) VALUES (?, ?)').run(t, `第${ti + 1}镇${i + 1}村`).lastInsertRowid);
-          const c = Number(
-            db
-              .prepare(
-                `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
-                 VALUES (?, '男', ?, '中共党员', '县级', ?, ?, ?)`,
-              )
-              .run(`干部${n}`, `B${String(n).padStart(17, '0')}`, i < 2 ? '乡镇党委第一副书记' : '村党组织第一书记', now, now).lastInsertRowid,
-          );
-          list.push(c);
-          // Most serve the whole year; some arrive or leave mid-year.
-          const start = i % 10 === 3 ? '2025-05-16' : '2024-03-01';
-          const end = i % 10 === 7 ? '2025-09-20' : null;
-          db.prepare('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)').run(c, t, i < 2 ? null : v, start, end);
-        }
-        cadresOf.set(t, list);
-      });
       // Exceptions: 2–8 marked days per cadre-month (公出, half-day leave, 缺勤 …).
       const ins = db.prepare(
         `INSERT OR REPLACE INTO attendance_cells (cadre_id, date, half, code, source, updated_at) VALUES (?, ?, ?, ?, 'manual', ?)`,

@@ -9,11 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { allAlerts } from '../main/core/alerts/all';
-import { setSetting } from '../main/core/settings';
 import { computeStats } from '../main/core/stats';
 import { openDatabase } from '../main/store/db';
 import { EDITABLE_CODES, daysInMonth } from '../shared/attendance';
 import { p95, rng } from './measure';
+import { seedBenchCounty } from './county';
 import type { Bench } from './types';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -27,9 +27,7 @@ export const bench: Bench = async () => {
   try {
     const rand = rng(20250501);
     const now = new Date().toISOString();
-    setSetting(db, 'operator', '基准测试');
-    const county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('基准县', '县')`).run().lastInsertRowid);
-    const sizes = [40, 38, 38, 37, 37, 37, 37, 36];
+    const { county, townships } = seedBenchCounty(db, { idPrefix: 'S', posting: () => ({ start: '2024-03-01', end: null }) });
     db.transaction(() => {
       const codes = EDITABLE_CODES.filter((c) => c !== '在岗');
       const cell = db.prepare(`INSERT OR REPLACE INTO attendance_cells (cadre_id, date, half, code, source, updated_at) VALUES (?, ?, ?, ?, 'manual', ?)`);
@@ -38,17 +36,8 @@ export const bench: Bench = async () => {
       const income = db.prepare('INSERT INTO village_income (village_id, year, income_fen) VALUES (?, ?, ?)');
       const material = db.prepare(`INSERT INTO materials (cadre_id, category, title, year, created_at, updated_at) VALUES (?, '工作汇报', '季度报告', ?, ?, ?)`);
       const submit = db.prepare('INSERT INTO report_submissions (cadre_id, kind, period, material_id, submitted_on, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-      let n = 0;
-      sizes.forEach((size, ti) => {
-        const t = Number(db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(county, `第${ti + 1}镇`).lastInsertRowid);
-        for (let i = 0; i < size; i++, n++) {
-          const v = Number(db.prepare('INSERT INTO villages (township_id, name) VALUES (?, ?)').run(t, `第${ti + 1}镇${i + 1}村`).lastInsertRowid);
-          const c = Number(
-            db
-              .prepare(`INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', '县级', ?, ?, ?)`)
-              .run(`干部${n}`, `S${String(n).padStart(17, '0')}`, i < 2 ? '乡镇党委第一副书记' : '村党组织第一书记', now, now).lastInsertRowid,
-          );
-          db.prepare('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)').run(c, t, i < 2 ? null : v, '2024-03-01', null);
+      for (const t of townships) {
+        for (const { id: c, villageId: v, index: i, n } of t.cadres) {
           if (i % 3 === 0) {
             db.prepare(`INSERT INTO weak_villages (village_id, listed_year, created_at, updated_at) VALUES (?, 2023, ?, ?)`).run(v, now, now);
             if (rand() < 0.6) {
@@ -79,7 +68,7 @@ export const bench: Bench = async () => {
             }
           }
         }
-      });
+      }
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
 
