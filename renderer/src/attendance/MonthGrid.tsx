@@ -189,7 +189,7 @@ export function MonthGrid({
     <Dropdown menu={menu} trigger={['contextMenu']}>
       <div
         ref={box}
-        className="ob-att-box"
+        className="ob-cell-grid-box ob-att-box"
         tabIndex={0}
         onMouseDown={onMouseDown}
         onMouseOver={onMouseOver}
@@ -198,7 +198,7 @@ export function MonthGrid({
         data-testid="att-grid"
         aria-label="月考勤表"
       >
-        <table className="ob-att-table">
+        <table className="ob-cell-grid ob-att-table">
           <thead>
             <tr>
               <th className="ob-att-name" rowSpan={2}>姓名</th>

@@ -163,7 +163,7 @@ export function ScoreGrid({
   return (
     <div
       ref={box}
-      className="ob-sg-box"
+      className="ob-cell-grid-box"
       data-testid="score-grid"
       onKeyDown={onKeyDown}
       onFocus={(e) => {
@@ -173,7 +173,7 @@ export function ScoreGrid({
         onFocus({ r: Number(el.dataset.r), c: Number(el.dataset.c) });
       }}
     >
-      <table className="ob-sg-table">
+      <table className="ob-cell-grid ob-sg-table">
         <thead>
           <tr>
             <th className="ob-sg-name" rowSpan={2}>
