@@ -14,10 +14,10 @@ import {
   type DayInfo,
   type EditableCode,
   type HolidayEntry,
-  type LeaveRequest,
   type MonthCounts,
   type PostingSpan,
 } from '../attendance';
+import { type LeaveRequest } from '../leave';
 import type { StoredFile } from '../domain';
 
 const id = z.number().int().positive();

@@ -11,8 +11,6 @@ import {
   daysInMonth,
   defaultMonthRow,
   holidayCalendar,
-  leaveApprovalLevel,
-  leaveDays,
   monthDays,
   postingDaysInMonth,
   postingRangeInMonth,
@@ -21,6 +19,7 @@ import {
   type DayCell,
   type EditableCode,
 } from '../../shared/attendance';
+import { leaveApprovalLevel, leaveDays } from '../../shared/leave';
 import { DEFAULT_HOLIDAYS } from '../../shared/holidays';
 
 const S = DEFAULT_ATTENDANCE_SETTINGS;

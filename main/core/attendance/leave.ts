@@ -6,17 +6,14 @@
  */
 import {
   LEAVE_TYPES,
-  halfIndexDate,
   isIsoDate,
   isLeaveType,
-  leaveApprovalLevel,
-  leaveHalfRange,
   monthOf,
   type AttendanceCode,
   type LeaveHalf,
-  type LeaveRequest,
   type LeaveType,
 } from '../../../shared/attendance';
+import { halfIndexDate, leaveApprovalLevel, leaveHalfRange, type LeaveRequest } from '../../../shared/leave';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
@@ -36,8 +33,6 @@ import {
   type DayState,
 } from './common';
 import { settingsForTownship } from './settings';
-
-export type { LeaveRequest, LeaveStatus } from '../../../shared/attendance';
 
 export interface AddLeaveInput {
   cadreId: number;

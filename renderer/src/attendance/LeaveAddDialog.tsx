@@ -2,7 +2,8 @@
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { LEAVE_TYPES, leaveApprovalLevel, leaveDays, type AttendanceSettings, type LeaveHalf, type LeaveType } from '../../../shared/attendance';
+import { LEAVE_TYPES, type AttendanceSettings, type LeaveHalf, type LeaveType } from '../../../shared/attendance';
+import { leaveApprovalLevel, leaveDays } from '../../../shared/leave';
 import type { GridRow } from '../../../shared/api/attendance';
 import type { StagedFile } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
