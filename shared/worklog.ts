@@ -6,6 +6,7 @@
  * Nothing here counts or ranks records: the log is kept as evidence, never scored by volume
  * (docs/domain.md, "Don't add burden").
  */
+import { dateFromDayNumber, dayNumber, type PostingSpan } from './attendance';
 
 // ───────────────────────────── log entries ─────────────────────────────
 
@@ -180,25 +181,17 @@ export function periodLabel(code: string): string {
 }
 
 /** Calendar arithmetic on ISO dates (UTC, no time zones). */
-export function addDays(date: string, days: number): string {
-  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86400000;
-  return new Date(t).toISOString().slice(0, 10);
-}
+export const addDays = (date: string, days: number): string => dateFromDayNumber(dayNumber(date) + days);
 
-export function daysBetween(from: string, to: string): number {
-  const n = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86400000;
-  return n(to) - n(from);
-}
+export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 
 /** Default due date: quarter end + quarterDueDays (Q1 → 04-10), half-year end + halfDueDays (H2 → next 01-15). */
 export function defaultDueDate(p: Period, s: ReportSettings = DEFAULT_REPORT_SETTINGS): string {
   return addDays(p.end, p.kind === '季度报告' ? s.quarterDueDays : s.halfDueDays);
 }
 
-export interface Span {
-  start: string;
-  end: string | null;
-}
+/** A posting's dates (start, end or null while ongoing). */
+export type Span = PostingSpan;
 
 /**
  * RULE: a cadre owes the report of every quarter and half-year of `year` that overlaps a
