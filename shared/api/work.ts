@@ -6,23 +6,22 @@ import { z } from 'zod';
 import { isIsoDate } from '../attendance';
 import {
   FUND_SOURCES,
-  MILESTONE_KINDS,
   PLAN_ITEM_STATUSES,
   PLAN_KINDS,
   PROJECT_KINDS,
   PROJECT_STATUSES,
-  WEAK_ACTIONS,
-  type AllowancePayment,
-  type InsurancePolicy,
   type Plan,
   type Project,
+  type WorkAlert,
+} from '../work';
+import { MILESTONE_KINDS, WEAK_ACTIONS, type VillageIncome, type WeakVillage } from '../weakVillages';
+import {
+  type AllowancePayment,
+  type InsurancePolicy,
   type QuarterAllowance,
   type DateRange,
   type UnitPledge,
-  type VillageIncome,
-  type WeakVillage,
-  type WorkAlert,
-} from '../work';
+} from '../support';
 
 const id = z.number().int().positive();
 const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD，且须是有效日期');

@@ -1,19 +1,15 @@
-/** The pure rules of plans/projects/weak villages/support (shared/work.ts). */
+/** The pure rules of plans/projects (shared/work.ts), weak villages (shared/weakVillages.ts) and support (shared/support.ts). */
 import { describe, expect, it } from 'vitest';
+import { parseYuan, splitRevenue, yuan } from '../../shared/work';
+import { clockRun, evaluateMilestones, withinYearsDue } from '../../shared/weakVillages';
 import {
   allowanceByQuarter,
-  clockRun,
-  evaluateMilestones,
   monthAllowance,
-  parseYuan,
   postedDaysInMonth,
   quarterLast,
   quarterOf,
-  splitRevenue,
   uncoveredRanges,
-  withinYearsDue,
-  yuan,
-} from '../../shared/work';
+} from '../../shared/support';
 
 const T = 7; // township
 const O = 8; // another township

@@ -10,16 +10,9 @@
  * The county is read in a handful of queries and evaluated in memory.
  */
 import { dateFromDayNumber, dayNumber } from '../../../shared/attendance';
-import {
-  MILESTONE_RULE,
-  WORK_ALERT_KINDS,
-  allowanceByQuarter,
-  rangeDays,
-  uncoveredRanges,
-  yuan,
-  type InsurancePolicy,
-  type WorkAlert,
-} from '../../../shared/work';
+import { WORK_ALERT_KINDS, yuan, type WorkAlert } from '../../../shared/work';
+import { MILESTONE_RULE } from '../../../shared/weakVillages';
+import { allowanceByQuarter, rangeDays, uncoveredRanges, type InsurancePolicy } from '../../../shared/support';
 import type { Db } from '../../store/db';
 import { allPostings, dateLabel, getWorkSetting, localToday, overlapsYear, stmt, zh, type TownshipPosting } from './common';
 import { listWeakVillages } from './weak';

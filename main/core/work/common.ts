@@ -1,7 +1,7 @@
 /** Internals shared by the work use cases: lookups that refuse in Chinese, postings, settings. */
 import type { PostingSpan } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
-import { DEFAULT_ALLOWANCE_MONTHLY_FEN } from '../../../shared/work';
+import { DEFAULT_ALLOWANCE_MONTHLY_FEN } from '../../../shared/support';
 import type { Db } from '../../store/db';
 import { stmt } from '../attendance/common';
 

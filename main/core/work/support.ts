@@ -5,14 +5,14 @@
 import type { z } from 'zod';
 import type { paymentSchema, pledgeSchema, policySchema, SupportOverview, SupportRow } from '../../../shared/api/work';
 import { AppError } from '../../../shared/result';
+import { yuan } from '../../../shared/work';
 import {
   allowanceByQuarter,
   uncoveredRanges,
-  yuan,
   type AllowancePayment,
   type InsurancePolicy,
   type UnitPledge,
-} from '../../../shared/work';
+} from '../../../shared/support';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
 import { operatorOf } from '../attendance/common';

@@ -17,7 +17,7 @@ import {
   type VillageIncome,
   type WeakVillage,
   type WeakVillageSupporter,
-} from '../../../shared/work';
+} from '../../../shared/weakVillages';
 import type { FileFacts } from '../../files/inspect';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';

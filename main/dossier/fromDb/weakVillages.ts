@@ -5,7 +5,13 @@
  * and the action recorded (约谈 / 召回调换, 记录在案). Read through main/core/work/weak.ts, whose
  * milestone states are judged on the clerk's today: the page says so.
  */
-import { MILESTONE_RULE, yuan, type MilestoneEvaluation, type WeakVillage, type WeakVillageSupporter } from '../../../shared/work';
+import { yuan } from '../../../shared/work';
+import {
+  MILESTONE_RULE,
+  type MilestoneEvaluation,
+  type WeakVillage,
+  type WeakVillageSupporter,
+} from '../../../shared/weakVillages';
 import { localToday } from '../../core/attendance/common';
 import { listWeakVillages } from '../../core/work/weak';
 import type { Block, Item, Section } from '../typeset/model';

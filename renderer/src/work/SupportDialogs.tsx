@@ -3,7 +3,8 @@ import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { SupportRow } from '../../../shared/api/work';
-import { DEFAULT_INSURANCE_COVER_FEN, yuan } from '../../../shared/work';
+import { yuan } from '../../../shared/work';
+import { DEFAULT_INSURANCE_COVER_FEN } from '../../../shared/support';
 import { call, errorMessage } from '../api/client';
 import { MoneyInput } from './common';
 

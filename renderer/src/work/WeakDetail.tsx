@@ -1,6 +1,13 @@
 import { Alert, Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { MILESTONE_KINDS, MILESTONE_RULE, yuan, type MilestoneEvaluation, type MilestoneKind, type WeakVillage } from '../../../shared/work';
+import { yuan } from '../../../shared/work';
+import {
+  MILESTONE_KINDS,
+  MILESTONE_RULE,
+  type MilestoneEvaluation,
+  type MilestoneKind,
+  type WeakVillage,
+} from '../../../shared/weakVillages';
 import { call } from '../api/client';
 import { useNotify } from '../util/notify';
 import { MoneyInput, thisYear, useCadres, YearSelect } from './common';

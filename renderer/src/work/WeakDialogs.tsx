@@ -2,7 +2,14 @@
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { MILESTONE_RULE, WEAK_ACTIONS, type MilestoneEvaluation, type MilestoneKind, type WeakAction, type WeakVillage } from '../../../shared/work';
+import {
+  MILESTONE_RULE,
+  WEAK_ACTIONS,
+  type MilestoneEvaluation,
+  type MilestoneKind,
+  type WeakAction,
+  type WeakVillage,
+} from '../../../shared/weakVillages';
 import { call, errorMessage, stageFile } from '../api/client';
 
 export function MilestoneDialog({

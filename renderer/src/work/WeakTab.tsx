@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Modal, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { yuan, type WeakVillage } from '../../../shared/work';
+import { yuan } from '../../../shared/work';
+import { type WeakVillage } from '../../../shared/weakVillages';
 import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
