@@ -33,6 +33,7 @@ import { eventChannels } from './api/events';
 import { statsChannels } from './api/stats';
 import { workChannels } from './api/work';
 import { worklogChannels } from './api/worklog';
+import { SHA256_RE } from './blobLayout';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const id = z.number().int().positive();
@@ -175,11 +176,11 @@ export const foundationChannels = {
   'bag.remove': { input: z.object({ id }), output: null as unknown as { removed: true } },
   /** URL the renderer can load the original from (app:// in Electron, loopback in the bridge). */
   'files.url': {
-    input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    input: z.object({ sha256: z.string().regex(SHA256_RE) }),
     output: null as unknown as { url: string; mime: string },
   },
   'files.openExternal': {
-    input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    input: z.object({ sha256: z.string().regex(SHA256_RE) }),
     output: null as unknown as { opened: true },
   },
 

@@ -3,6 +3,7 @@
  * import, so they can be unit-tested under plain Node.
  */
 import path from 'node:path';
+import { BLOBS_DIR, SHA256_RE, blobPathParts } from '../../shared/blobLayout';
 
 const policies: Record<string, string> = {};
 /**
@@ -20,17 +21,16 @@ export const BLOB_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self';
 
 export { resolveStaticPath, staticMime } from '../files/staticAssets';
 
-export const SHA256_RE = /^[0-9a-f]{64}$/;
 
 /** <dataDir>/blobs/ab/cdef… for a SHA-256, or null when `sha` is not one. */
 export function blobPath(dataDir: string, sha: string): string | null {
   if (!SHA256_RE.test(sha)) return null;
-  return path.join(dataDir, 'blobs', sha.slice(0, 2), sha.slice(2));
+  return path.join(dataDir, BLOBS_DIR, ...blobPathParts(sha));
 }
 
 /** Inverse of blobPath: the SHA-256 when `filePath` is exactly a blob of `dataDir`, else null. */
 export function shaFromBlobPath(dataDir: string, filePath: string): string | null {
-  const rel = path.relative(path.resolve(dataDir, 'blobs'), path.resolve(filePath));
+  const rel = path.relative(path.resolve(dataDir, BLOBS_DIR), path.resolve(filePath));
   const parts = rel.split(path.sep);
   if (parts.length !== 2) return null;
   const sha = `${parts[0]}${parts[1]}`;

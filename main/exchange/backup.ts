@@ -18,7 +18,8 @@ import { AppError } from '../../shared/result';
 import { sha256File } from '../files/blobStore';
 import { DB_FILE } from '../store/db';
 import { latestVersion } from '../store/migrations';
-import { blobName, blobPath, copyDurably, fsyncDir, SHA_RE, writeFileDurably } from './fileOps';
+import { blobName, SHA256_RE } from '../../shared/blobLayout';
+import { blobPath, copyDurably, fsyncDir, writeFileDurably } from './fileOps';
 
 export const BACKUP_FORMAT = 'onebag-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -147,7 +148,7 @@ export async function backupTo(dataDir: string, outDir: string, now: Date = new 
     let reusedBlobs = 0;
     let copiedBytes = 0;
     for (const { sha256, size } of rows) {
-      if (!SHA_RE.test(sha256)) {
+      if (!SHA256_RE.test(sha256)) {
         missing.push(sha256);
         continue;
       }
@@ -239,11 +240,11 @@ export function readManifest(backupDir: string): BackupManifest {
     isCount(m.counts?.materials) &&
     isCount(m.counts?.blobs) &&
     m.database?.file === DB_FILE &&
-    SHA_RE.test(String(m.database?.sha256)) &&
+    SHA256_RE.test(String(m.database?.sha256)) &&
     isCount(m.database?.size) &&
     m.blobPool === '../blobs' &&
     Array.isArray(m.blobs) &&
-    m.blobs.every((b) => Array.isArray(b) && SHA_RE.test(String(b[0])) && isCount(b[1])) &&
+    m.blobs.every((b) => Array.isArray(b) && SHA256_RE.test(String(b[0])) && isCount(b[1])) &&
     Array.isArray(m.missingBlobs) &&
     m.missingBlobs.every((s) => typeof s === 'string') &&
     isCount(m.totalSize);

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sha256File } from '../files/blobStore';
 import { DB_FILE } from '../store/db';
-import { blobName, blobPath, SHA_RE } from './fileOps';
+import { blobName, SHA256_RE } from '../../shared/blobLayout';
+import { blobPath } from './fileOps';
 
 export type FindingSeverity = 'error' | 'warning';
 
@@ -153,7 +154,7 @@ export async function checkIntegrity(dataDir: string): Promise<Finding[]> {
 
     // Every registered original present and matching its hash (streamed, 1 MB at a time).
     for (const { sha256, size } of blobs) {
-      const rel = SHA_RE.test(sha256) ? blobName(sha256) : undefined;
+      const rel = SHA256_RE.test(sha256) ? blobName(sha256) : undefined;
       const file = rel === undefined ? undefined : blobPath(root, sha256);
       const st = file === undefined ? undefined : fs.statSync(file, { throwIfNoEntry: false });
       if (!st?.isFile()) {
@@ -184,7 +185,7 @@ export async function checkIntegrity(dataDir: string): Promise<Finding[]> {
       for (const f of fs.readdirSync(path.join(root, d.name), { withFileTypes: true })) {
         const rel = `blobs/${d.name}/${f.name}`;
         const sha256 = d.name + f.name;
-        if (!f.isFile() || !SHA_RE.test(sha256)) {
+        if (!f.isFile() || !SHA256_RE.test(sha256)) {
           findings.push(finding('warning', 'stray-file', `原件目录中有不明文件：${rel}`, { file: rel }));
         } else if (!known.has(sha256)) {
           findings.push(finding('warning', 'orphan-original', `原件文件没有任何记录引用（孤立文件）：${rel}`, { file: rel, sha256 }));

@@ -2,15 +2,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { blobPathParts } from '../../shared/blobLayout';
 
 const CHUNK = 1024 * 1024;
-export const SHA_RE = /^[0-9a-f]{64}$/;
 
 /** `<root>/ab/cdef…`: the content-addressed layout of the data directory's blob store. */
-export const blobPath = (root: string, sha256: string): string => path.join(root, sha256.slice(0, 2), sha256.slice(2));
+export const blobPath = (root: string, sha256: string): string => path.join(root, ...blobPathParts(sha256));
 
-/** Relative name shown to the user, e.g. `blobs/ab/cdef…`. */
-export const blobName = (sha256: string): string => `blobs/${sha256.slice(0, 2)}/${sha256.slice(2)}`;
 
 /** Directory fsync makes a rename durable on POSIX; Windows cannot open folders for it. */
 export async function fsyncDir(dir: string): Promise<void> {

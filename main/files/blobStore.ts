@@ -7,9 +7,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { BLOBS_DIR, SHA256_RE, blobPathParts } from '../../shared/blobLayout';
 
 const CHUNK = 1024 * 1024;
-const SHA_RE = /^[0-9a-f]{64}$/;
 
 /**
  * One pass over the source: each chunk is hashed and, when `out` is given, written. A plain
@@ -56,7 +56,7 @@ export class BlobStore {
   private readonly tmpDir: string;
 
   constructor(dataDir: string) {
-    this.root = path.join(dataDir, 'blobs');
+    this.root = path.join(dataDir, BLOBS_DIR);
     this.tmpDir = path.join(this.root, 'tmp');
     fs.mkdirSync(this.tmpDir, { recursive: true });
     this.removeStaleTemps();
@@ -76,12 +76,12 @@ export class BlobStore {
   }
 
   pathOf(sha256: string): string {
-    if (!SHA_RE.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
-    return path.join(this.root, sha256.slice(0, 2), sha256.slice(2));
+    if (!SHA256_RE.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+    return path.join(this.root, ...blobPathParts(sha256));
   }
 
   has(sha256: string): boolean {
-    return SHA_RE.test(sha256) && fs.existsSync(this.pathOf(sha256));
+    return SHA256_RE.test(sha256) && fs.existsSync(this.pathOf(sha256));
   }
 
   createReadStream(sha256: string): fs.ReadStream {

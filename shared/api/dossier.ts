@@ -1,5 +1,6 @@
 /** Channels for dossier preview, single and county batch printing. Merged into `channels` in shared/api.ts. */
 import { z } from 'zod';
+import { SHA256_RE } from '../blobLayout';
 
 const id = z.number().int().positive();
 const year = z.number({ message: '请选择年度' }).int().min(2000, '年度应在2000年以后').max(2100, '年度不能晚于2100年');
@@ -94,7 +95,7 @@ export const dossierChannels = {
   'dossier.batch.status': { input: z.object({ jobId: z.string().min(1).max(100) }), output: null as unknown as BatchStatus },
   /** Opens a generated dossier (by its sha256 from dossier.preview) in the system PDF viewer, to print from there. */
   'dossier.openExternal': {
-    input: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    input: z.object({ sha256: z.string().regex(SHA256_RE) }),
     output: null as unknown as { opened: true },
   },
 } as const;

@@ -1,6 +1,7 @@
 /** Channels for the work log (工作日志) and reports (季度报告/半年总结). Merged into `channels` in shared/api.ts. */
 import { z } from 'zod';
 import type { LogEntry, LogSearchHit, ReportRow, ReportSettings } from '../worklog';
+import { SHA256_RE } from '../blobLayout';
 
 const id = z.number().int().positive();
 const year = z.number({ message: '请选择年度' }).int().min(2000, '年度应在2000年以后').max(2100, '年度应在2100年以前');
@@ -67,7 +68,7 @@ export const worklogChannels = {
   },
   'worklog.remove': { input: z.object({ id }), output: null as unknown as { removed: true } },
   'worklog.removeFile': {
-    input: z.object({ entryId: id, sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    input: z.object({ entryId: id, sha256: z.string().regex(SHA256_RE) }),
     output: null as unknown as LogEntry,
   },
   /** Full-text search (Chinese words of 2+ characters work) over all logs or one cadre's. */

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
+import { BLOBS_DIR, blobPathParts } from '../../../shared/blobLayout';
 import { AppError } from '../../../shared/result';
 import type { BlobPaths } from '../fromDb/context';
 import { generateDossier } from '../fromDb/generate';
@@ -12,9 +13,9 @@ import { getDossierSettings, type Db } from '../fromDb/settings';
 import { runCountyBatch } from './county';
 import type { FromWorker, ToWorker } from './protocol';
 
-/** Same layout as main/files/blobStore.ts (<dataDir>/blobs/ab/cdef…); main/dossier may not import main/files. */
+/** The blob store's layout (shared/blobLayout.ts); main/dossier may not import main/files. */
 const blobPaths = (dataDir: string): BlobPaths => ({
-  pathOf: (sha) => path.join(dataDir, 'blobs', sha.slice(0, 2), sha.slice(2)),
+  pathOf: (sha) => path.join(dataDir, BLOBS_DIR, ...blobPathParts(sha)),
 });
 
 /** The database file name of main/store/db.ts. */
