@@ -10,6 +10,7 @@ import type { BlobStore } from '../files/blobStore';
 import { inspectFile, type FileFacts } from '../files/inspect';
 import { nowIso, type Db } from '../store/db';
 import { audit } from './audit';
+import { recordBlob } from './blobRows';
 import { queryToFts, toSearchTokens } from './searchTokens';
 
 interface MaterialRow {
@@ -118,8 +119,8 @@ export function listMaterials(db: Db, cadreId: number, year?: number): Material[
   return toMaterials(db, rows);
 }
 
-/** Everything a user may search a material by: title, notes, number, responsible, file names. */
-function indexMaterial(db: Db, id: number): void {
+/** (Re)writes a material's search entry: title, notes, number, responsible, file names. */
+export function reindexMaterial(db: Db, id: number): void {
   const m = db.prepare('SELECT title, notes, doc_number, responsible FROM materials WHERE id = ?').get(id) as
     | { title: string; notes: string | null; doc_number: string | null; responsible: string | null }
     | undefined;
@@ -163,35 +164,50 @@ export async function addMaterial(
   const stored: Array<{ sha256: string; size: number }> = [];
   for (const f of files) stored.push(await blobs.put(f.path));
 
-  const now = nowIso();
-  const id = db.transaction(() => {
-    const res = db
-      .prepare(
-        `INSERT INTO materials (cadre_id, category, title, date, year, responsible, doc_number, secrecy, notes, created_at, updated_at)
-         VALUES (@cadre_id, @category, @title, @date, @year, @responsible, @doc_number, @secrecy, @notes, @now, @now)`,
-      )
-      .run({ cadre_id: cadreId, now, ...materialParams(input) });
-    const materialId = Number(res.lastInsertRowid);
-    const insBlob = db.prepare(
-      `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, width, height, orientation, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insLink = db.prepare('INSERT INTO material_files (material_id, position, sha256, original_name) VALUES (?, ?, ?, ?)');
-    files.forEach((f, i) => {
-      const x = facts[i]!;
-      const s = stored[i]!;
-      insBlob.run(s.sha256, x.kind, x.mime, s.size, x.pageCount, x.width, x.height, x.orientation, now);
-      insLink.run(materialId, i, s.sha256, f.name);
-    });
-    indexMaterial(db, materialId);
-    audit(db, 'attach', 'material', materialId, {
+  const id = db.transaction(() =>
+    insertMaterial(
+      db,
       cadreId,
-      title: input.title,
-      files: files.map((f, i) => ({ name: f.name, sha256: stored[i]!.sha256 })),
-    });
-    return materialId;
-  })();
+      input,
+      files.map((f, i) => ({ name: f.name, sha256: stored[i]!.sha256, size: stored[i]!.size, facts: facts[i]! })),
+    ),
+  )();
   return getMaterial(db, id);
+}
+
+/**
+ * Writes a material whose files are already in the blob store: the row, the blob records, the
+ * file links, the search entry and the audit entry. Runs inside the caller's transaction, so a
+ * use case can file materials together with its own records (e.g. a certified register).
+ */
+export function insertMaterial(
+  db: Db,
+  cadreId: number,
+  input: MaterialInput,
+  files: ReadonlyArray<{ name: string; sha256: string; size: number; facts: Omit<FileFacts, 'size'> }>,
+  auditExtra: Record<string, unknown> = {},
+): number {
+  const now = nowIso();
+  const res = db
+    .prepare(
+      `INSERT INTO materials (cadre_id, category, title, date, year, responsible, doc_number, secrecy, notes, created_at, updated_at)
+       VALUES (@cadre_id, @category, @title, @date, @year, @responsible, @doc_number, @secrecy, @notes, @now, @now)`,
+    )
+    .run({ cadre_id: cadreId, now, ...materialParams(input) });
+  const materialId = Number(res.lastInsertRowid);
+  const insLink = db.prepare('INSERT INTO material_files (material_id, position, sha256, original_name) VALUES (?, ?, ?, ?)');
+  files.forEach((f, i) => {
+    recordBlob(db, f.sha256, f.size, f.facts, now);
+    insLink.run(materialId, i, f.sha256, f.name);
+  });
+  reindexMaterial(db, materialId);
+  audit(db, 'attach', 'material', materialId, {
+    cadreId,
+    title: input.title,
+    files: files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+    ...auditExtra,
+  });
+  return materialId;
 }
 
 export function updateMaterial(db: Db, id: number, input: MaterialInput): Material {
@@ -203,7 +219,7 @@ export function updateMaterial(db: Db, id: number, input: MaterialInput): Materi
       )
       .run({ id, now: nowIso(), ...materialParams(input) });
     if (res.changes === 0) throw notFound();
-    indexMaterial(db, id);
+    reindexMaterial(db, id);
     audit(db, 'update', 'material', id, { title: input.title, category: input.category });
   })();
   return getMaterial(db, id);

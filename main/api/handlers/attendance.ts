@@ -7,10 +7,8 @@
  * unreferenced blob that an identical file reuses); then ONE database transaction writes the
  * blob row and the record that refers to it. For certification that same transaction also
  * files the scan as a 月考勤登记表 material in the bag of every cadre on the month's grid, so
- * the certification and the bag entries exist together or not at all. bag.ts's addMaterial
- * cannot join an outer transaction (it is async and opens its own), hence the row-level
- * insert in fileRegister below, which writes what addMaterial writes (material, file link,
- * search tokens, audit).
+ * the certification and the bag entries exist together or not at all (bag.ts's insertMaterial
+ * runs inside the caller's transaction).
  */
 import type { attendanceChannels, MonthGridView } from '../../../shared/api/attendance';
 import { MATERIAL_CATEGORIES, type StoredFile } from '../../../shared/domain';
@@ -18,13 +16,14 @@ import { AppError } from '../../../shared/result';
 import { inspectFile, type FileFacts } from '../../files/inspect';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../../core/audit';
+import { insertMaterial, reindexMaterial } from '../../core/bag';
+import { recordBlob } from '../../core/blobRows';
 import { certifyMonth, monthHistory, revokeCertification } from '../../core/attendance/certify';
 import { activeCertification, dateLabel, monthLabel } from '../../core/attendance/common';
 import { getMonthGrid, setCells } from '../../core/attendance/grid';
 import { deleteHoliday, listHolidays, setHoliday } from '../../core/attendance/holidays';
 import { addLeave, approveLeave, listLeave, recordReturn, rejectLeave } from '../../core/attendance/leave';
 import { getCountySettings, setCountySettings } from '../../core/attendance/settings';
-import { toSearchTokens } from '../../core/searchTokens';
 import type { HandlersFor, Services } from '../services';
 
 const REGISTER_CATEGORY = MATERIAL_CATEGORIES[3]; // 月考勤登记表
@@ -35,13 +34,6 @@ interface StoredUpload {
   size: number;
   name: string;
   facts: FileFacts;
-}
-
-function insertBlobRow(db: Db, f: StoredUpload): void {
-  db.prepare(
-    `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, width, height, orientation, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(f.sha256, f.facts.kind, f.facts.mime, f.size, f.facts.pageCount, f.facts.width, f.facts.height, f.facts.orientation, nowIso());
 }
 
 function storedFile(db: Db, sha256: string, originalName: string): StoredFile | null {
@@ -66,20 +58,17 @@ function fileRegister(
   const title = `${grid.townshipName}选派干部${y}年${m}月考勤登记表（签字盖章）`;
   const notes = `乡镇党委书记${cert.secretaryName}于${dateLabel(cert.certifiedOn)}签字认定，已加盖乡镇党委公章${certMark(cert.id)}`;
   const responsible = `${grid.townshipName}党委`;
-  const now = nowIso();
-  const insMaterial = db.prepare(
-    `INSERT INTO materials (cadre_id, category, title, date, year, responsible, doc_number, secrecy, notes, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, '公开', ?, ?, ?)`,
-  );
-  const insLink = db.prepare('INSERT INTO material_files (material_id, position, sha256, original_name) VALUES (?, 0, ?, ?)');
-  const insFts = db.prepare('INSERT INTO material_fts (rowid, tokens) VALUES (?, ?)');
-  const fileStem = scan.name.replace(/\.[A-Za-z0-9]{1,5}$/, '');
-  for (const r of grid.rows) {
-    const id = Number(insMaterial.run(r.cadreId, REGISTER_CATEGORY, title, cert.certifiedOn, Number(y), responsible, notes, now, now).lastInsertRowid);
-    insLink.run(id, scan.sha256, scan.name);
-    insFts.run(id, toSearchTokens([title, notes, responsible, fileStem].join('\n')));
-    audit(db, 'attach', 'material', id, { cadreId: r.cadreId, title, certificationId: cert.id, files: [{ name: scan.name, sha256: scan.sha256 }] });
-  }
+  const material = {
+    category: REGISTER_CATEGORY,
+    title,
+    date: cert.certifiedOn,
+    year: Number(y),
+    responsible,
+    docNumber: null,
+    secrecy: '公开' as const,
+    notes,
+  };
+  for (const r of grid.rows) insertMaterial(db, r.cadreId, material, [scan], { certificationId: cert.id });
   return grid.rows.length;
 }
 
@@ -89,15 +78,12 @@ function markRevoked(db: Db, certificationId: number, reason: string): void {
     .prepare(`SELECT id, title, notes FROM materials WHERE category = ? AND notes LIKE ?`)
     .all(REGISTER_CATEGORY, `%${certMark(certificationId)}%`) as Array<{ id: number; title: string; notes: string }>;
   const upd = db.prepare('UPDATE materials SET title = ?, notes = ?, updated_at = ? WHERE id = ?');
-  const ftsDel = db.prepare('DELETE FROM material_fts WHERE rowid = ?');
-  const ftsIns = db.prepare('INSERT INTO material_fts (rowid, tokens) VALUES (?, ?)');
   const today = nowIso().slice(0, 10);
   for (const r of rows) {
     const title = r.title.endsWith('（认定已撤销）') ? r.title : `${r.title}（认定已撤销）`;
     const notes = `${r.notes}；该认定已于${dateLabel(today)}撤销，原因：${reason}`;
     upd.run(title, notes, nowIso(), r.id);
-    ftsDel.run(r.id);
-    ftsIns.run(r.id, toSearchTokens([title, notes].join('\n')));
+    reindexMaterial(db, r.id);
     audit(db, 'update', 'material', r.id, { title, certificationRevoked: certificationId });
   }
 }
@@ -153,7 +139,7 @@ export function createAttendanceHandlers(s: Services): HandlersFor<typeof attend
       const scan = await takeUpload(scanToken, '考勤表扫描件', SCAN_KINDS);
       // A refusal below (e.g. a date in the future) keeps the staged scan: the clerk corrects the form and retries.
       const result = db.transaction(() => {
-        insertBlobRow(db, scan);
+        recordBlob(db, scan.sha256, scan.size, scan.facts);
         const certification = certifyMonth(db, { townshipId, month, secretaryName, certifiedOn, sealApplied, scanSha256: scan.sha256 });
         const filed = fileRegister(db, grid(townshipId, month), certification, scan);
         return { certification, filed };
@@ -180,7 +166,7 @@ export function createAttendanceHandlers(s: Services): HandlersFor<typeof attend
     'attendance.leave.add': async ({ proofToken, approver, ...leave }) => {
       const proof = proofToken ? await takeUpload(proofToken, '请假证明') : null;
       const result = db.transaction(() => {
-        if (proof) insertBlobRow(db, proof);
+        if (proof) recordBlob(db, proof.sha256, proof.size, proof.facts);
         const added = addLeave(db, { ...leave, proofSha256: proof?.sha256 ?? null });
         return approver ? approveLeave(db, { leaveId: added.id, approver }) : added;
       })();

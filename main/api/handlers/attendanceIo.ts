@@ -1,11 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { attendanceIoChannels } from '../../../shared/api/attendanceIo';
 import { AppError } from '../../../shared/result';
 import { commitImport, previewImport } from '../../core/attendance/import';
+import { storeGeneratedPdf } from '../../core/blobRows';
 import { registerPdf } from '../../dossier/register/registerPdf';
-import { nowIso } from '../../store/db';
 import type { HandlersFor, Services } from '../services';
 
 /** Handlers for the channels of shared/api/attendanceIo.ts. */
@@ -22,26 +20,16 @@ export function createAttendanceIoHandlers(s: Services): HandlersFor<typeof atte
   return {
     'attendance.register.pdf': async ({ townshipId, month, blank }) => {
       const r = await registerPdf(db, { townshipId, month, blank: blank ?? false });
-      // The PDF goes into the blob store so the preview and 用系统程序打开 work as for any original.
-      const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-register-')), 'register.pdf');
-      try {
-        fs.writeFileSync(tmp, r.pdf);
-        const { sha256, size } = await blobs.put(tmp);
-        db.prepare(
-          `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, created_at) VALUES (?, 'pdf', 'application/pdf', ?, ?, ?)`,
-        ).run(sha256, size, r.pages, nowIso());
-        const t = db.prepare('SELECT name FROM townships WHERE id = ?').get(townshipId) as { name: string };
-        const label = `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
-        return {
-          sha256,
-          url: ctx.host.blobUrl(sha256),
-          pages: r.pages,
-          cadres: r.cadres,
-          fileName: `${t.name}${label}${blank ? '空白' : ''}考勤登记表.pdf`,
-        };
-      } finally {
-        fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
-      }
+      const { sha256 } = await storeGeneratedPdf(db, blobs, r.pdf, r.pages);
+      const t = db.prepare('SELECT name FROM townships WHERE id = ?').get(townshipId) as { name: string };
+      const label = `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+      return {
+        sha256,
+        url: ctx.host.blobUrl(sha256),
+        pages: r.pages,
+        cadres: r.cadres,
+        fileName: `${t.name}${label}${blank ? '空白' : ''}考勤登记表.pdf`,
+      };
     },
     'attendance.import.preview': ({ token, townshipId, month }) => previewImport(db, stagedPath(token), { townshipId, month }),
     'attendance.import.commit': async ({ token, townshipId, month }) => {

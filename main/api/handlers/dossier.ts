@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { dossierChannels } from '../../../shared/api/dossier';
 import { AppError } from '../../../shared/result';
+import { storeGeneratedPdf } from '../../core/blobRows';
 import { JobRunner } from '../../dossier/batch/jobs';
 import { findSystemFangSong, BUNDLED_FONT_FILES } from '../../dossier/fonts';
 import { getDossierSettings, setDossierSettings } from '../../dossier/fromDb/settings';
-import { nowIso } from '../../store/db';
 import type { HandlersFor, Services } from '../services';
 
 /**
@@ -34,11 +34,7 @@ export function createDossierHandlers(s: Services): HandlersFor<typeof dossierCh
       try {
         const out = path.join(dir, 'dossier.pdf');
         const g = await jobs().generate({ cadreId, year, outPath: out });
-        const { sha256, size } = await blobs.put(out);
-        db.prepare(
-          `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, width, height, orientation, created_at)
-           VALUES (?, 'pdf', 'application/pdf', ?, ?, NULL, NULL, NULL, ?)`,
-        ).run(sha256, size, g.pages, nowIso());
+        const { sha256 } = await storeGeneratedPdf(db, blobs, out, g.pages);
         return { sha256, url: ctx.host.blobUrl(sha256), pages: g.pages, items: g.items.length, warnings: g.warnings, fileName: g.fileName };
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });

@@ -3,11 +3,9 @@
  * (main/dossier/evaluation). Prints go into the blob store, as dossier previews do, so the
  * host can serve them to the renderer and open them in the system viewer.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { evaluationChannels } from '../../../shared/api/evaluation';
 import { TEMPLATE_KEYS, TEMPLATES } from '../../../shared/evaluation';
+import { storeGeneratedPdf } from '../../core/blobRows';
 import { cadreEvidence } from '../../core/evaluation/facts';
 import { listOutcomes, removeOutcome, saveOutcome } from '../../core/evaluation/outcomes';
 import { computeResults, finaliseYear, reopenYear } from '../../core/evaluation/results';
@@ -17,7 +15,6 @@ import { saveSheet, scoreGrid, setBallots, setScores } from '../../core/evaluati
 import { yearHistory, yearState } from '../../core/evaluation/years';
 import { countyTablePdf } from '../../dossier/evaluation/countyTable';
 import { evaluationSheetPdf } from '../../dossier/evaluation/sheetPdf';
-import { nowIso } from '../../store/db';
 import type { HandlersFor, Services } from '../services';
 
 export function createEvaluationHandlers(s: Services): HandlersFor<typeof evaluationChannels> {
@@ -25,19 +22,8 @@ export function createEvaluationHandlers(s: Services): HandlersFor<typeof evalua
   const { db } = ctx;
 
   const store = async (pdf: Buffer, pages: number) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-eval-'));
-    try {
-      const file = path.join(dir, 'print.pdf');
-      fs.writeFileSync(file, pdf);
-      const { sha256, size } = await blobs.put(file);
-      db.prepare(
-        `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, width, height, orientation, created_at)
-         VALUES (?, 'pdf', 'application/pdf', ?, ?, NULL, NULL, NULL, ?)`,
-      ).run(sha256, size, pages, nowIso());
-      return { sha256, url: ctx.host.blobUrl(sha256), pages };
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const { sha256 } = await storeGeneratedPdf(db, blobs, pdf, pages);
+    return { sha256, url: ctx.host.blobUrl(sha256), pages };
   };
 
   return {

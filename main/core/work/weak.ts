@@ -21,6 +21,7 @@ import {
 import type { FileFacts } from '../../files/inspect';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
+import { recordBlob } from '../blobRows';
 import { operatorOf } from '../attendance/common';
 import { cadreFacts, dateLabel, localToday, postingsOf, stmt, villageFacts, zh } from './common';
 
@@ -182,14 +183,9 @@ export function setMilestone(
         input.kind,
       ) as { n: number }
     ).n;
-    const insBlob = stmt(
-      db,
-      `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, width, height, orientation, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     const insFile = stmt(db, 'INSERT INTO weak_milestone_files (village_id, kind, position, sha256, original_name) VALUES (?, ?, ?, ?, ?)');
     evidence.forEach((f, i) => {
-      insBlob.run(f.sha256, f.facts.kind, f.facts.mime, f.size, f.facts.pageCount, f.facts.width, f.facts.height, f.facts.orientation, now);
+      recordBlob(db, f.sha256, f.size, f.facts, now);
       insFile.run(input.villageId, input.kind, next + i, f.sha256, f.name);
     });
     audit(db, 'update', 'weak_milestone', input.villageId, { kind: input.kind, date: input.date, files: evidence.map((f) => f.sha256) });

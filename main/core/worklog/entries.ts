@@ -10,6 +10,7 @@ import type { BlobStore } from '../../files/blobStore';
 import { inspectFile, type FileFacts } from '../../files/inspect';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
+import { recordBlob } from '../blobRows';
 import { cadreName, operatorOf, stmt } from '../attendance/common';
 import { toSearchTokens } from '../searchTokens';
 
@@ -181,11 +182,7 @@ export async function saveEntries(
       if (add.length) {
         let pos = (stmt(db, 'SELECT COALESCE(MAX(position), -1) AS p FROM worklog_files WHERE entry_id = ?').get(id) as { p: number }).p;
         for (const x of add) {
-          stmt(
-            db,
-            `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, width, height, orientation, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          ).run(x.sha256, x.kind, x.mime, x.size, x.pageCount, x.width, x.height, x.orientation, at);
+          recordBlob(db, x.sha256, x.size, x, at);
           stmt(db, 'INSERT INTO worklog_files (entry_id, position, sha256, original_name) VALUES (?, ?, ?, ?)').run(id, ++pos, x.sha256, x.name);
         }
       }
