@@ -176,6 +176,9 @@ export function dayNumber(date: string): number {
   return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000);
 }
 
+/** The date `days` after (or before, when negative) an ISO date. */
+export const addDays = (date: string, days: number): string => dateFromDayNumber(dayNumber(date) + days);
+
 export function dateFromDayNumber(n: number): string {
   const d = new Date(n * 86_400_000);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;

@@ -6,7 +6,7 @@
  * Nothing here counts or ranks records: the log is kept as evidence, never scored by volume
  * (docs/domain.md, "Don't add burden").
  */
-import { dateFromDayNumber, dayNumber, type PostingSpan } from './attendance';
+import { addDays, dayNumber, type PostingSpan } from './attendance';
 
 // ───────────────────────────── log entries ─────────────────────────────
 
@@ -181,8 +181,6 @@ export function periodLabel(code: string): string {
 }
 
 /** Calendar arithmetic on ISO dates (UTC, no time zones). */
-export const addDays = (date: string, days: number): string => dateFromDayNumber(dayNumber(date) + days);
-
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 
 /** Default due date: quarter end + quarterDueDays (Q1 → 04-10), half-year end + halfDueDays (H2 → next 01-15). */

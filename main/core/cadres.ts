@@ -1,6 +1,7 @@
 /** Cadres (选派干部) and their postings: list, detail, create, edit, move, remove. */
 import { cadreInputSchema, postingInputSchema, type CadreInput } from '../../shared/api';
 import type { CadreDetail, CadreListRow, Posting } from '../../shared/domain';
+import { addDays } from '../../shared/attendance';
 import { AppError } from '../../shared/result';
 import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
@@ -156,10 +157,7 @@ export function currentPosting(db: Db, cadreId: number): CurrentPosting | null {
   return (prep(db, CURRENT_POSTING).get(cadreId) as CurrentPosting | undefined) ?? null;
 }
 
-export function dayBefore(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
-}
+export const dayBefore = (iso: string): string => addDays(iso, -1);
 
 /**
  * Opens a posting; when the cadre already serves somewhere, the current posting is closed the

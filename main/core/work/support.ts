@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { paymentSchema, pledgeSchema, policySchema, SupportOverview, SupportRow } from '../../../shared/api/work';
+import { addDays } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
 import { yuan } from '../../../shared/work';
 import {
@@ -45,7 +46,8 @@ export function supportOverview(db: Db, q: { year: number; countyId?: number }, 
   const pledges = new Map((stmt(db, `${PLEDGE_SQL} WHERE year = ?`).all(q.year) as UnitPledge[]).map((p) => [p.cadreId, p]));
   const yFrom = `${q.year}-01-01`;
   const yTo = `${q.year}-12-31`;
-  const upTo = today < yTo ? dayBefore(today) : yTo;
+  // Insurance is checked up to yesterday: today's lapse is not yet a day lost.
+  const upTo = today < yTo ? addDays(today, -1) : yTo;
 
   const rows: SupportRow[] = [];
   for (const c of cadres) {
@@ -79,12 +81,6 @@ export function supportOverview(db: Db, q: { year: number; countyId?: number }, 
   return { year: q.year, allowanceMonthlyFen: monthlyFen, rows };
 }
 
-/** Insurance is checked up to yesterday: today's lapse is not yet a day lost. */
-function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /** A payment for a quarter; refused for non-市级 cadres and beyond what the quarter owes. */
 export function addPayment(db: Db, input: z.output<typeof paymentSchema>, today = localToday()): AllowancePayment {
