@@ -31,8 +31,11 @@ export interface GridRow {
   cadreId: number;
   name: string;
   postType: string;
+  /** Village(s) served in this township during the month, joined with 、; null for township posts. */
   village: string | null;
+  /** The cadre's postings in this township that touch the month. */
   postings: PostingSpan[];
+  /** One [AM, PM] pair per day of the month. */
   cells: DayCell[];
   counts: MonthCounts;
 }
@@ -49,7 +52,8 @@ export interface CertificationInfo {
   createdAt: string;
 }
 
-export interface MonthGridView {
+/** A township's month (main/core/attendance/grid.ts getMonthGrid). */
+export interface MonthGrid {
   townshipId: number;
   townshipName: string;
   countyId: number;
@@ -57,15 +61,20 @@ export interface MonthGridView {
   days: DayInfo[];
   rows: GridRow[];
   certification: CertificationInfo | null;
-  /** The certified scan as a stored file (for preview), when certified. */
-  scan: StoredFile | null;
   settings: AttendanceSettings;
+  /** True once the month has ended (before that, days still to come count as their default). */
   complete: boolean;
+}
+
+/** The month as the screen gets it: with the certified scan as a stored file, for preview. */
+export interface MonthGridView extends MonthGrid {
+  scan: StoredFile | null;
 }
 
 export interface CellEditInput {
   cadreId: number;
   date: string;
+  /** 全 (default) = both halves; 上 = morning; 下 = afternoon. */
   half?: CellHalf;
   code: EditableCode;
 }

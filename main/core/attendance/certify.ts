@@ -21,6 +21,7 @@ import {
   type HistoryAction,
 } from './common';
 import { getMonthGrid } from './grid';
+import type { HistoryEntryView } from '../../../shared/api/attendance';
 
 export interface CertifyInput {
   townshipId: number;
@@ -114,17 +115,8 @@ export function revokeCertification(db: Db, input: { townshipId: number; month: 
   })();
 }
 
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  operator: string | null;
-  action: HistoryAction;
-  /** 认定 / 撤销认定 / 修改考勤 / 请假 */
-  actionLabel: string;
-  /** One line in Chinese for the history list. */
-  summary: string;
-  detail: Record<string, unknown>;
-}
+/** One line of a month's history (认定 / 撤销认定 / 修改考勤 / 请假), as the history drawer shows it. */
+export type HistoryEntry = HistoryEntryView;
 
 const ACTION_LABELS: Record<HistoryAction, string> = { certify: '认定', revoke: '撤销认定', edit: '修改考勤', leave: '请假' };
 const HALF_LABEL: Record<string, string> = { 全: '全天', 上: '上午', 下: '下午' };

@@ -9,6 +9,7 @@ import {
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { getSetting } from '../settings';
+import type { CertificationInfo } from '../../../shared/api/attendance';
 
 const cache = new WeakMap<Db, Map<string, Statement>>();
 
@@ -68,17 +69,8 @@ export function assertMonth(month: string): void {
   if (!isMonth(month)) throw new AppError('INVALID_INPUT', '月份格式应为 YYYY-MM');
 }
 
-export interface Certification {
-  id: number;
-  townshipId: number;
-  month: string;
-  secretaryName: string;
-  certifiedOn: string;
-  sealApplied: true;
-  scanSha256: string;
-  createdBy: string | null;
-  createdAt: string;
-}
+/** A month's active certification (the same record the screens get). */
+export type Certification = CertificationInfo;
 
 export function activeCertification(db: Db, townshipId: number, month: string): Certification | null {
   const row = stmt(

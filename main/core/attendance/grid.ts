@@ -7,6 +7,7 @@
  * redo stack); to redo, call `setCells` with the original edits. Undone cells come back with
  * source 'manual' even if a leave had filled them. Every call writes one 'edit' history row.
  */
+import type { CellEditInput, GridRow, MonthGrid } from '../../../shared/api/attendance';
 import { POST_TYPES } from '../../../shared/domain';
 import {
   EDITABLE_CODES,
@@ -22,11 +23,8 @@ import {
   type AttendanceCode,
   type AttendanceSettings,
   type CellHalf,
-  type DayCell,
-  type DayInfo,
   type EditableCode,
   type HolidayEntry,
-  type MonthCounts,
   type PostingSpan,
   type StoredCell,
 } from '../../../shared/attendance';
@@ -43,50 +41,15 @@ import {
   stmt,
   writeDay,
   writeHistory,
-  type Certification,
   type DayState,
 } from './common';
 import { settingsForTownship } from './settings';
-
-export interface GridRow {
-  cadreId: number;
-  name: string;
-  postType: string;
-  /** Village(s) served in this township during the month, joined with 、; null for township posts. */
-  village: string | null;
-  /** The cadre's postings in this township that touch the month. */
-  postings: PostingSpan[];
-  /** One [AM, PM] pair per day of the month. */
-  cells: DayCell[];
-  counts: MonthCounts;
-}
-
-export interface MonthGrid {
-  townshipId: number;
-  townshipName: string;
-  countyId: number;
-  month: string;
-  days: DayInfo[];
-  rows: GridRow[];
-  certification: Certification | null;
-  settings: AttendanceSettings;
-  /** True once the month has ended (before that, days still to come count as their default). */
-  complete: boolean;
-}
-
-export interface CellEdit {
-  cadreId: number;
-  date: string;
-  /** 全 (default) = both halves; 上 = morning; 下 = afternoon. */
-  half?: CellHalf;
-  code: EditableCode;
-}
 
 export interface SetCellsResult {
   /** Updated rows of the cadres touched. */
   rows: GridRow[];
   /** Edits that restore the previous codes (see the header). Empty when nothing changed. */
-  undo: CellEdit[];
+  undo: CellEditInput[];
   /** Halves whose code changed. */
   changed: number;
 }
@@ -200,7 +163,7 @@ const halvesOf = (half: CellHalf | undefined): Array<0 | 1> => (half === '上' ?
  */
 export function setCells(
   db: Db,
-  input: { townshipId: number; month: string; edits: CellEdit[]; source?: 'manual' | 'import' },
+  input: { townshipId: number; month: string; edits: CellEditInput[]; source?: 'manual' | 'import' },
 ): SetCellsResult {
   const source = input.source ?? 'manual';
   const { townshipId, month, edits } = input;
@@ -242,7 +205,7 @@ export function setCells(
       after.set(key, next);
     }
     const at = nowIso();
-    const undo: CellEdit[] = [];
+    const undo: CellEditInput[] = [];
     const changes: Array<{ cadreId: number; name: string; date: string; half: CellHalf; from: AttendanceCode; to: AttendanceCode }> = [];
     const touched = new Set<number>();
     for (const [key, next] of after) {

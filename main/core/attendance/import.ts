@@ -9,7 +9,8 @@ import type { ImportChange, ImportError, ImportPreview, ImportResult } from '../
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
 import { assertMonth, assertNotCertified, monthLabel, stmt } from './common';
-import { getMonthGrid, setCells, type CellEdit, type GridRow } from './grid';
+import type { CellEditInput, GridRow } from '../../../shared/api/attendance';
+import { getMonthGrid, setCells } from './grid';
 import { readDayCell } from './importCodes';
 import { readAttendanceSheet, type AttendanceSheetRow } from './importSheet';
 
@@ -143,7 +144,7 @@ export async function commitImport(db: Db, filePath: string, input: { townshipId
     throw new AppError('INVALID_INPUT', `表格中有${p.errors.length}处错误（如 ${e.column}：${e.message}），请修改后重新导入；数据未改变`);
   }
   if (p.matched === 0) throw new AppError('INVALID_INPUT', `表格中没有${p.townshipName}${monthLabel(input.month)}在任的干部，未导入任何内容`);
-  const edits: CellEdit[] = p.changes.map((c) => ({ cadreId: c.cadreId, date: c.date, half: c.half, code: c.to }));
+  const edits: CellEditInput[] = p.changes.map((c) => ({ cadreId: c.cadreId, date: c.date, half: c.half, code: c.to }));
   const r = setCells(db, { townshipId: input.townshipId, month: input.month, edits, source: 'import' });
   return { changed: r.changed, cadres: new Set(p.changes.map((c) => c.cadreId)).size };
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BatchCadreResult, DossierSettings } from '../../../shared/api/dossier';
 import { AppError } from '../../../shared/result';
-import type { MonthGrid } from '../../core/attendance/grid';
+import type { MonthGrid } from '../../../shared/api/attendance';
 import { localToday } from '../../core/attendance/common';
 import { getSetting } from '../../core/settings';
 import type { BlobPaths } from '../fromDb/context';

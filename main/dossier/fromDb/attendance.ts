@@ -4,7 +4,8 @@
  * of migration 0003 exist, so the dossier prints the same before and after they land.
  */
 import type { AttendanceCode } from '../../../shared/attendance';
-import { getMonthGrid, type GridRow, type MonthGrid } from '../../core/attendance/grid';
+import type { GridRow, MonthGrid } from '../../../shared/api/attendance';
+import { getMonthGrid } from '../../core/attendance/grid';
 import { localToday } from '../../core/attendance/common';
 import type { Item, Section, TableColumn } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';

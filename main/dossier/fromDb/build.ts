@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { DossierScope, DossierSettings } from '../../../shared/api/dossier';
 import { getCadre } from '../../core/cadres';
-import type { MonthGrid } from '../../core/attendance/grid';
+import type { MonthGrid } from '../../../shared/api/attendance';
 import { localToday } from '../../core/attendance/common';
 import { getSetting } from '../../core/settings';
 import { evaluationSections } from '../evaluation/section';

@@ -4,7 +4,7 @@
  */
 import type { DossierScope, DossierSettings } from '../../../shared/api/dossier';
 import type { CadreDetail } from '../../../shared/domain';
-import type { MonthGrid } from '../../core/attendance/grid';
+import type { MonthGrid } from '../../../shared/api/attendance';
 import { itemArchiveCode, type Section, type StampFields } from '../typeset/model';
 import type { Db } from './settings';
 

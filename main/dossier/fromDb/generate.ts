@@ -1,6 +1,6 @@
 /** One cadre's dossier from the database to a PDF file: build the model, compose, report. */
 import type { DossierScope, DossierSettings } from '../../../shared/api/dossier';
-import type { MonthGrid } from '../../core/attendance/grid';
+import type { MonthGrid } from '../../../shared/api/attendance';
 import { composeDossier, type ComposedItem } from '../compose/compose';
 import { buildDossierDoc, translateWarnings } from './build';
 import type { BlobPaths } from './context';

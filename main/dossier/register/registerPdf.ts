@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { getMonthGrid, type MonthGrid } from '../../core/attendance/grid';
+import type { MonthGrid } from '../../../shared/api/attendance';
+import { getMonthGrid } from '../../core/attendance/grid';
 import type { CoreContext } from '../../core/context';
 import type { FontOptions } from '../fonts';
 import { TextKit } from '../typeset/measure';
