@@ -31,6 +31,9 @@ import { dossierChannels } from './api/dossier';
 import { evaluationChannels } from './api/evaluation';
 import { eventChannels } from './api/events';
 import { statsChannels } from './api/stats';
+import { exchangeChannels } from './api/exchange';
+import { integrityChannels } from './api/integrity';
+import { auditChannels } from './api/audit';
 import { workChannels } from './api/work';
 import { worklogChannels } from './api/worklog';
 import { SHA256_RE } from './blobLayout';
@@ -202,6 +205,9 @@ export const channels = {
   ...workChannels,
   ...statsChannels,
   ...evaluationChannels,
+  ...exchangeChannels,
+  ...integrityChannels,
+  ...auditChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -24,6 +24,9 @@ import { createEventHandlers } from './handlers/events';
 import { createStatsHandlers } from './handlers/stats';
 import { createWorkHandlers } from './handlers/work';
 import { createWorklogHandlers } from './handlers/worklog';
+import { createExchangeHandlers } from './handlers/exchange';
+import { createIntegrityHandlers } from './handlers/integrity';
+import { createAuditHandlers } from './handlers/audit';
 
 export function appStatus(ctx: CoreContext): AppStatus {
   const { db } = ctx;
@@ -77,6 +80,9 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
     ...createWorkHandlers(services),
     ...createStatsHandlers(services),
     ...createEvaluationHandlers(services),
+    ...createExchangeHandlers(services),
+    ...createIntegrityHandlers(services),
+    ...createAuditHandlers(services),
     // --- app ---
     'app.status': () => appStatus(ctx),
     'app.setup': async ({ mode, operator }) => {

@@ -5,7 +5,9 @@ import { defaultDataDir, resolveDataDir } from '../core/dataDir';
 import { toAppError } from '../core/dispatch';
 import { attachCommand } from './attach';
 import { attendanceCommands, attendanceUsage } from './commands/attendance';
+import { auditCommands, auditUsage } from './commands/audit';
 import { backupCommands, backupUsage } from './commands/backup';
+import { exchangeCommands, exchangeUsage } from './commands/exchange';
 import { dossierCommands, dossierUsage } from './commands/dossier';
 import { evaluationCommands, evaluationUsage } from './commands/evaluation';
 import { eventCommands, eventUsage } from './commands/events';
@@ -26,7 +28,7 @@ export const USAGE = `用法：onebag [--data 数据目录] <命令> [参数]
   cadres [--county 县名] [--json]    列出干部
   materials --cadre 身份证号 [--json]
                                      列出某名干部的档案材料
-${[...attendanceUsage, ...eventUsage, ...dossierUsage, ...workUsage, ...evaluationUsage, ...backupUsage].map((l) => l + '\n').join('')}
+${[...attendanceUsage, ...eventUsage, ...dossierUsage, ...workUsage, ...evaluationUsage, ...exchangeUsage, ...backupUsage, ...auditUsage].map((l) => l + '\n').join('')}
 材料类别：${MATERIAL_CATEGORIES.join('、')}
 
 数据目录：--data 优先，其次环境变量 ONEBAG_DATA，否则使用默认目录。
@@ -44,6 +46,8 @@ const COMMANDS: Record<string, (c: CommandContext) => Promise<number>> = {
   ...workCommands,
   ...evaluationCommands,
   ...backupCommands,
+  ...exchangeCommands,
+  ...auditCommands,
 };
 
 /** Removes the global --data option wherever it appears; returns what is left. */

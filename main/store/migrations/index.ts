@@ -5,6 +5,8 @@ import { up as m0003 } from './0003-events';
 import { up as m0004 } from './0004-worklog';
 import { up as m0005 } from './0005-work';
 import { up as m0006 } from './0006-evaluation';
+import { up as m0007 } from './0007-audit-chain';
+import { up as m0008 } from './0008-exchange';
 
 export interface Migration {
   version: number;
@@ -20,6 +22,8 @@ export const migrations: Migration[] = [
   { version: 4, name: 'worklog', up: m0004 },
   { version: 5, name: 'work', up: m0005 },
   { version: 6, name: 'evaluation', up: m0006 },
+  { version: 7, name: 'audit-chain', up: m0007 },
+  { version: 8, name: 'exchange', up: m0008 },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

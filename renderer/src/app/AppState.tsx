@@ -22,7 +22,13 @@ export type View =
   /** The county's figures (统计). */
   | { kind: 'stats'; year?: number }
   /** Year-end evaluation: schemes, scoring, results, outcomes (考核评价). */
-  | { kind: 'evaluation'; year?: number; cadreId?: number };
+  | { kind: 'evaluation'; year?: number; cadreId?: number }
+  /** Exchange bundles: export, import, trusted keys (数据交换). */
+  | { kind: 'exchange' }
+  /** Integrity check and backups (检查与备份). */
+  | { kind: 'integrity' }
+  /** The hash-chained audit log (审计日志). */
+  | { kind: 'audit' };
 
 interface AppStateValue {
   status: AppStatus | null;

@@ -10,18 +10,13 @@ import {
   SwapOutlined,
   TeamOutlined,
   FormOutlined,
+  HistoryOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
-import { Menu, Tooltip } from 'antd';
-import type { ReactNode } from 'react';
+import { Menu } from 'antd';
 import { useAppState } from '../app/AppState';
 
-const later = (label: string): ReactNode => (
-  <Tooltip title="后续版本提供" placement="right">
-    <span style={{ display: 'inline-block', width: '100%' }}>{label}</span>
-  </Tooltip>
-);
-
-/** Left navigation: the screens of this version, and the places of features to come. */
+/** Left navigation: every screen of the app. */
 export function NavMenu() {
   const { view, navigate } = useAppState();
   const selected =
@@ -45,6 +40,9 @@ export function NavMenu() {
         if (key === 'work') navigate({ kind: 'work' });
         if (key === 'stats') navigate({ kind: 'stats' });
         if (key === 'evaluation') navigate({ kind: 'evaluation' });
+        if (key === 'exchange') navigate({ kind: 'exchange' });
+        if (key === 'integrity') navigate({ kind: 'integrity' });
+        if (key === 'audit') navigate({ kind: 'audit' });
         if (key === 'print') navigate({ kind: 'print', cadreId: view.kind === 'cadre' ? view.id : undefined });
       }}
       items={[
@@ -61,7 +59,9 @@ export function NavMenu() {
         { key: 'stats', icon: <BarChartOutlined />, label: '统计' },
         { type: 'divider' },
         { key: 'evaluation', icon: <AuditOutlined />, label: '考核评价' },
-        { key: 'exchange', icon: <SwapOutlined />, label: later('数据交换'), disabled: true },
+        { key: 'exchange', icon: <SwapOutlined />, label: '数据交换' },
+        { key: 'integrity', icon: <SafetyCertificateOutlined />, label: '检查与备份' },
+        { key: 'audit', icon: <HistoryOutlined />, label: '审计日志' },
       ]}
     />
   );

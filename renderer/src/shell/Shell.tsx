@@ -12,6 +12,9 @@ import { PrintPage } from '../print/PrintPage';
 import { StatsPage } from '../stats/StatsPage';
 import { WorkPage } from '../work/WorkPage';
 import { WorklogPage } from '../worklog/WorklogPage';
+import { ExchangePage } from '../exchange/ExchangePage';
+import { IntegrityPage } from '../integrity/IntegrityPage';
+import { AuditPage } from '../audit/AuditPage';
 import { CadreDetailPage } from '../cadres/CadreDetailPage';
 import { CadreForm } from '../cadres/CadreForm';
 import { CadreList } from '../cadres/CadreList';
@@ -58,6 +61,9 @@ export function Shell({ justSetUp }: { justSetUp: boolean }) {
   else if (view.kind === 'work') screen = <WorkPage {...view} />;
   else if (view.kind === 'stats') screen = <StatsPage year={view.year} />;
   else if (view.kind === 'evaluation') screen = <EvaluationPage year={view.year} cadreId={view.cadreId} />;
+  else if (view.kind === 'exchange') screen = <ExchangePage />;
+  else if (view.kind === 'integrity') screen = <IntegrityPage />;
+  else if (view.kind === 'audit') screen = <AuditPage />;
   else screen = <CadreList justSetUp={justSetUp} />;
 
   return (
