@@ -1,5 +1,6 @@
 import { channels, type Channel, type ChannelOutput, type ChannelParsedInput } from '../../shared/api';
 import { AppError, type Result } from '../../shared/result';
+import { READ_ONLY_MESSAGE } from '../store/readOnlyGuards';
 
 export type HandlerTable = {
   [C in Channel]: (input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -9,6 +10,8 @@ export type HandlerTable = {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err as NodeJS.ErrnoException & { code?: string };
+  // Raised by the read-only triggers of imported counties (main/store/readOnlyGuards.ts).
+  if (e?.message === READ_ONLY_MESSAGE) return new AppError('FORBIDDEN', READ_ONLY_MESSAGE);
   if (e?.code === 'ENOSPC' || e?.code === 'SQLITE_FULL') return new AppError('DISK_FULL', '磁盘空间不足，操作未完成，数据未改变。请清理磁盘后重试');
   if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE') return new AppError('CONFLICT', '记录已存在，不能重复添加');
   if (e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('CONFLICT', '该记录仍被其他数据引用，不能删除或修改');

@@ -1,10 +1,12 @@
 import type { Database } from 'better-sqlite3';
+import { installReadOnlyGuards } from '../readOnlyGuards';
 
 /**
  * Exchange bundles between departments: where an imported county came from (the
  * fingerprint of the exporting department's Ed25519 key; NULL = this department's own
  * data), the keys this department trusts, the mapping of imported row ids to local ones,
  * the imports themselves, and evaluators' comments (scores live in eval_scores).
+ * Rows of an imported county are read-only (triggers from main/store/readOnlyGuards.ts).
  */
 export function up(db: Database): void {
   db.exec(`
@@ -55,4 +57,5 @@ export function up(db: Database): void {
       PRIMARY KEY (county_id, year, cadre_id)
     );
   `);
+  installReadOnlyGuards(db);
 }
