@@ -101,6 +101,25 @@ export interface StatsResult {
   };
 }
 
+/** One county in the city view: its figures exactly as its own view computes them. */
+export interface CountyStats {
+  countyId: number;
+  county: string;
+  /** Fingerprint of the department whose bundle it was imported from; null for this department's own county. */
+  origin: string | null;
+  figures: Figures;
+  notes: FigureNotes;
+}
+
+/**
+ * The city view (全市): every county's row and the city total. `county` holds the city total,
+ * the sum of the county rows (numerators and denominators alike, as a county total is the sum
+ * of its townships); `townships` lists every county's townships; charts add up the counties'.
+ */
+export interface CityStatsResult extends StatsResult {
+  counties: CountyStats[];
+}
+
 /** Where a record behind a figure lives in the app. */
 export type StatsLink =
   | { view: 'attendance'; townshipId: number; month: string }

@@ -1,6 +1,6 @@
 /** Channels for the county's figures (统计). Merged into `channels` in shared/api.ts. */
 import { z } from 'zod';
-import { FIGURE_KEYS, type DrillResult, type StatsResult } from '../stats';
+import { FIGURE_KEYS, type CityStatsResult, type DrillResult, type StatsResult } from '../stats';
 
 const id = z.number().int().positive();
 const year = z.number({ message: '请选择年度' }).int('年度应为整数').min(2000, '年度应在2000年以后').max(2100, '年度不能晚于2100年');
@@ -9,6 +9,8 @@ const scope = z.object({ year, countyId: id.optional() });
 export const statsChannels = {
   /** The year's figures: county total (the sum of the township rows), per township, charts. */
   'stats.compute': { input: scope, output: null as unknown as StatsResult },
+  /** The city view (全市): one row per county (as its own view computes it) and their sum. */
+  'stats.city': { input: z.object({ year }), output: null as unknown as CityStatsResult },
   /** The records behind one figure, optionally of one township / month / project kind / funding source. */
   'stats.drill': {
     input: scope.extend({

@@ -1,5 +1,5 @@
 import type { statsChannels } from '../../../shared/api/stats';
-import { computeStats, drillStats } from '../../core/stats';
+import { computeCityStats, computeStats, drillStats } from '../../core/stats';
 import type { HandlersFor, Services } from '../services';
 
 /** Handlers for the channels of shared/api/stats.ts. */
@@ -7,6 +7,7 @@ export function createStatsHandlers(s: Services): HandlersFor<typeof statsChanne
   const { db } = s.ctx;
   return {
     'stats.compute': (input) => computeStats(db, input),
+    'stats.city': (input) => computeCityStats(db, input),
     'stats.drill': (input) => drillStats(db, input),
   };
 }

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/result';
-import { FIGURE_KEYS, FIGURE_META, figureText, type FigureKey, type Figures, type StatsResult } from '../../../shared/stats';
+import { FIGURE_KEYS, FIGURE_META, figureText, type CityStatsResult, type FigureKey, type Figures, type StatsResult } from '../../../shared/stats';
 import { localToday } from '../../core/attendance/common';
-import { computeStats } from '../../core/stats';
+import { computeCityStats, computeStats } from '../../core/stats';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
 
 /** One figure in `onebag stats --json`: value (projectFunds in fen), the denominator of shares, and how it reads. */
@@ -23,6 +23,17 @@ export interface StatsJson {
   charts: StatsResult['charts'];
 }
 
+/** Stable JSON shape of `onebag stats --city --json`: one row per county and the city total (their sum). */
+export interface CityStatsJson {
+  year: number;
+  scope: 'city';
+  asOf: string;
+  total: Record<FigureKey, FigureJson>;
+  counties: Array<{ county: string; origin: string | null; figures: Record<FigureKey, FigureJson> }>;
+  notes: Partial<Record<FigureKey, string>>;
+  charts: StatsResult['charts'];
+}
+
 function figuresJson(f: Figures): Record<FigureKey, FigureJson> {
   const out = {} as Record<FigureKey, FigureJson>;
   for (const k of FIGURE_KEYS) {
@@ -39,22 +50,55 @@ function cell(k: FigureKey, f: Figures): string {
   return FIGURE_META[k].share && v.value !== null && v.of ? `${text}（${v.value}/${v.of}）` : text;
 }
 
-/** `onebag stats [--year Y] [--county 名称] [--json]` */
+/** The city view: a row per county (imported ones marked) and 全市合计. */
+function printCity(c: CommandContext, s: CityStatsResult, json: boolean | undefined): number {
+  if (json) {
+    const out: CityStatsJson = {
+      year: s.year,
+      scope: 'city',
+      asOf: s.asOf,
+      total: figuresJson(s.county),
+      counties: s.counties.map((r) => ({ county: r.county, origin: r.origin, figures: figuresJson(r.figures) })),
+      notes: s.notes,
+      charts: s.charts,
+    };
+    c.out(JSON.stringify(out, null, 2));
+    return 0;
+  }
+  c.out(`全市 ${s.year}年度统计（截至${s.asOf}，${s.counties.length}个县（市、区））`);
+  c.out('');
+  if (s.counties.length === 0) {
+    c.out('尚无县（市、区）');
+    return 0;
+  }
+  const head = ['县（市、区）', ...FIGURE_KEYS.map((k) => FIGURE_META[k].label)];
+  const rows = s.counties.map((r) => [r.origin ? `${r.county}（导入 · ${r.origin}）` : r.county, ...FIGURE_KEYS.map((k) => cell(k, r.figures))]);
+  rows.push(['全市合计', ...FIGURE_KEYS.map((k) => cell(k, s.county))]);
+  for (const line of formatTable(head, rows)) c.out(line);
+  c.out('');
+  c.out('全市合计为各县（市、区）之和；比率按分子、分母分别相加后计算。');
+  for (const k of FIGURE_KEYS) if (s.notes[k]) c.out(`${FIGURE_META[k].label}：${s.notes[k]}`);
+  return 0;
+}
+
+/** `onebag stats [--year Y] [--county 名称 | --city] [--json]` */
 async function statsCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = guardArgs(() =>
     parseArgs({
       args: c.args,
-      options: { year: { type: 'string' }, county: { type: 'string' }, json: { type: 'boolean' } },
+      options: { year: { type: 'string' }, county: { type: 'string' }, city: { type: 'boolean' }, json: { type: 'boolean' } },
       allowPositionals: true,
       strict: true,
     }),
   );
   if (positionals.length > 0) throw new UsageError(`stats 命令不接受参数：${positionals.join(' ')}`);
+  if (values.city && values.county !== undefined) throw new UsageError('--city 与 --county 不能同时使用');
   const raw = values.year ?? localToday().slice(0, 4);
   const year = Number(raw);
   if (!/^\d{4}$/.test(raw) || year < 2000 || year > 2100) throw new UsageError(`年度应为2000至2100之间的四位数字：${raw}`);
   return withCore(c.dataDir, (core) => {
     const { db } = core.ctx;
+    if (values.city) return printCity(c, computeCityStats(db, { year }), values.json);
     let countyId: number | undefined;
     if (values.county !== undefined) {
       const row = db.prepare('SELECT id FROM counties WHERE name = ?').get(values.county.trim()) as { id: number } | undefined;
@@ -106,4 +150,6 @@ export const workCommands: Record<string, (c: CommandContext) => Promise<number>
 export const workUsage: string[] = [
   '  stats [--year 年度] [--county 县名] [--json]',
   '                                     全县统计：薄弱村摘帽、集体收入5万元以上村、项目与资金、月在岗达标率、按时报送率、评先评优与提拔重用；分乡镇之和即合计',
+  '  stats --city [--year 年度] [--json]',
+  '                                     全市统计：各县（市、区）一行（含导入的县）与全市合计',
 ];

@@ -10,7 +10,7 @@ import type { Db } from '../../store/db';
 import { monthLabel } from '../attendance/common';
 import type { Fact } from './facts';
 import { resolveScope, type StatsQuery } from './scope';
-import { collectFacts } from './sources';
+import { collectFacts, countyScopes } from './sources';
 
 export interface DrillQuery extends StatsQuery {
   figure: FigureKey;
@@ -29,7 +29,8 @@ export function drillStats(db: Db, q: DrillQuery): DrillResult {
   }
   const meta = FIGURE_META[q.figure];
   const ff = collectFacts(db, scope, q.figure).get(q.figure)!;
-  const where: string[] = [q.townshipId !== undefined ? scope.townships.get(q.townshipId)!.name : scope.countyName === '全部' ? '全部乡镇' : scope.countyName];
+  const everywhere = countyScopes(scope).length > 1 ? '全市' : '全部乡镇';
+  const where: string[] = [q.townshipId !== undefined ? scope.townships.get(q.townshipId)!.name : scope.countyName === '全部' ? everywhere : scope.countyName];
   let facts: Fact[] = ff.facts.filter((f) => (q.townshipId === undefined || f.townshipId === q.townshipId) && (meta.share || f.counted));
   if (q.month) {
     facts = facts.filter((f) => f.month === q.month);

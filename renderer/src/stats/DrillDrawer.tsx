@@ -8,6 +8,8 @@ import { linkLabel, viewOf } from './links';
 
 export interface DrillTarget {
   figure: FigureKey;
+  /** One county's records in the city view (overrides the page's county). */
+  countyId?: number;
   townshipId?: number;
   month?: string;
   kind?: string;

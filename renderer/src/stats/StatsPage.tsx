@@ -1,13 +1,16 @@
 /**
  * The county's figures (统计): the year's figures as cards, charts, and per-township rows
- * that add up to the total. Every number opens the records behind it (DrillDrawer).
+ * that add up to the total. Every number opens the records behind it (DrillDrawer). With
+ * several counties (a city department holding imported counties) the page opens on 全市:
+ * a row per county and their sum; a county's name opens that county's own view.
  */
-import { ReloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Select, Spin } from 'antd';
 import { useMemo, useState } from 'react';
-import type { FigureKey } from '../../../shared/stats';
+import type { CityStatsResult, FigureKey, StatsResult } from '../../../shared/stats';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { CountyTable } from './CountyTable';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { FigureCards } from './FigureCards';
 import { StatsCharts } from './StatsCharts';
@@ -20,15 +23,23 @@ export function StatsPage(props: { year?: number }) {
   const year = props.year ?? thisYear;
   const counties = org?.counties ?? [];
   const [countyId, setCountyId] = useState<number | undefined>();
-  // One county: it is the scope; several: 全部 unless one is picked.
+  // One county: it is the scope; several: 全市 unless one is picked.
   const scopeCounty = countyId ?? (counties.length === 1 ? counties[0]!.id : undefined);
+  const city = counties.length > 1 && scopeCounty === undefined;
   const input = useMemo(() => ({ year, ...(scopeCounty ? { countyId: scopeCounty } : {}) }), [year, scopeCounty]);
-  const res = useCall('stats.compute', input, `${JSON.stringify(input)}|${dataVersion}`);
+  const county = useCall('stats.compute', city ? null : input, `${JSON.stringify(input)}|${city}|${dataVersion}`);
+  const cityRes = useCall('stats.city', city ? { year } : null, `${year}|${city}|${dataVersion}`);
+  const res = city ? cityRes : county;
   const [drill, setDrill] = useState<DrillTarget | null>(null);
-  const s = res.data?.year === year ? res.data : undefined;
+  const s: StatsResult | undefined = res.data?.year === year && (city ? 'counties' in res.data : res.data.countyId === (scopeCounty ?? null)) ? res.data : undefined;
 
   const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
   const open = (figure: FigureKey, townshipId?: number) => setDrill({ figure, ...(townshipId ? { townshipId } : {}) });
+  const scopeText = !s
+    ? ' '
+    : city
+      ? `全市 ${(s as CityStatsResult).counties.length} 个县（市、区） · 截至${s.asOf} · 点击县名进入该县；全市合计为各县之和`
+      : `${s.countyName === '全部' ? '全部县（市、区）' : s.countyName} · 截至${s.asOf} · 点击任一数字查看明细；各乡镇之和即合计`;
 
   return (
     <>
@@ -43,17 +54,23 @@ export function StatsPage(props: { year?: number }) {
           data-testid="stats-year"
         />
         {counties.length > 1 && (
-          <Select
-            value={countyId ?? 0}
-            onChange={(v) => setCountyId(v || undefined)}
-            options={[{ value: 0, label: '全部县（市、区）' }, ...counties.map((c) => ({ value: c.id, label: c.name }))]}
-            style={{ width: 170 }}
-            aria-label="县（市、区）"
-          />
+          <>
+            <Select
+              value={countyId ?? 0}
+              onChange={(v) => setCountyId(v || undefined)}
+              options={[{ value: 0, label: '全市（各县汇总）' }, ...counties.map((c) => ({ value: c.id, label: c.name }))]}
+              style={{ width: 170 }}
+              aria-label="县（市、区）"
+              data-testid="stats-county"
+            />
+            {countyId !== undefined && (
+              <Button icon={<ArrowLeftOutlined />} onClick={() => setCountyId(undefined)} data-testid="back-to-city">
+                返回全市
+              </Button>
+            )}
+          </>
         )}
-        <span className="ob-muted">
-          {s ? `${s.countyName === '全部' ? '全部县（市、区）' : s.countyName} · 截至${s.asOf} · 点击任一数字查看明细；各乡镇之和即合计` : ' '}
-        </span>
+        <span className="ob-muted">{scopeText}</span>
         <div style={{ flex: 1 }} />
         <Button icon={<ReloadOutlined />} onClick={res.reload} title="刷新" loading={res.loading} />
       </div>
@@ -65,8 +82,17 @@ export function StatsPage(props: { year?: number }) {
           <>
             <FigureCards stats={s} onOpen={(k) => open(k)} />
             <StatsCharts stats={s} onOpen={setDrill} />
-            <div className="ob-stats-section">分乡镇统计</div>
-            <TownshipTable stats={s} onOpen={open} />
+            {city ? (
+              <>
+                <div className="ob-stats-section">分县（市、区）统计</div>
+                <CountyTable stats={s as CityStatsResult} onCounty={setCountyId} onOpen={(figure, c) => setDrill({ figure, ...(c ? { countyId: c } : {}) })} />
+              </>
+            ) : (
+              <>
+                <div className="ob-stats-section">分乡镇统计</div>
+                <TownshipTable stats={s} onOpen={open} />
+              </>
+            )}
           </>
         )}
       </div>

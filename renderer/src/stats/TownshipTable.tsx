@@ -1,9 +1,9 @@
-/** Per-township rows and their total (the rows add up to the county figure). */
+/** Per-township rows and their total (the rows add up to the county figure); Cell is shared with the city table. */
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { FIGURE_KEYS, FIGURE_META, figureText, type FigureKey, type Figures, type StatsResult, type TownshipStats } from '../../../shared/stats';
 
-function Cell({ k, f, onClick, testId }: { k: FigureKey; f: Figures; onClick: () => void; testId: string }) {
+export function Cell({ k, f, onClick, testId }: { k: FigureKey; f: Figures; onClick: () => void; testId: string }) {
   const v = f[k];
   if (v.value === null) return <span className="ob-muted">—</span>;
   return (

@@ -1,0 +1,74 @@
+/**
+ * The city view's table: one row per county (its own view's figures) and 全市合计, their sum.
+ * A county's name opens that county's view; a figure opens that county's records.
+ */
+import { Table, Tag, Tooltip } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { FIGURE_KEYS, FIGURE_META, type CityStatsResult, type CountyStats, type FigureKey } from '../../../shared/stats';
+import { Cell } from './TownshipTable';
+
+/** The origin fingerprint shortened for the badge: ABCD-1234-… */
+const shortPrint = (fp: string) => (fp.length > 9 ? `${fp.slice(0, 9)}…` : fp);
+
+export function CountyTable({
+  stats,
+  onCounty,
+  onOpen,
+}: {
+  stats: CityStatsResult;
+  onCounty: (countyId: number) => void;
+  onOpen: (key: FigureKey, countyId?: number) => void;
+}) {
+  const columns: ColumnsType<CountyStats> = [
+    {
+      title: '县（市、区）',
+      key: 'name',
+      width: 150,
+      fixed: 'left',
+      render: (_: unknown, r) => (
+        <span className="ob-stats-county">
+          <a onClick={() => onCounty(r.countyId)} data-testid={`county-${r.countyId}`} title={`查看${r.county}的分乡镇统计`}>
+            {r.county}
+          </a>
+          {r.origin && (
+            <Tooltip title={`从其他单位的交换包导入（只读），来源单位密钥指纹 ${r.origin}`}>
+              <Tag color="blue" data-testid={`imported-${r.countyId}`}>
+                导入 · {shortPrint(r.origin)}
+              </Tag>
+            </Tooltip>
+          )}
+        </span>
+      ),
+    },
+    ...FIGURE_KEYS.map((k) => ({
+      title: `${FIGURE_META[k].label}${FIGURE_META[k].unit === '万元' ? '（万元）' : ''}`,
+      key: k,
+      align: 'right' as const,
+      render: (_: unknown, r: CountyStats) => <Cell k={k} f={r.figures} onClick={() => onOpen(k, r.countyId)} testId={`ccell-${r.countyId}-${k}`} />,
+    })),
+  ];
+  return (
+    <Table<CountyStats>
+      size="small"
+      rowKey="countyId"
+      columns={columns}
+      dataSource={stats.counties}
+      pagination={false}
+      bordered
+      scroll={{ x: 'max-content' }}
+      data-testid="county-table"
+      summary={() => (
+        <Table.Summary fixed>
+          <Table.Summary.Row className="ob-stats-total">
+            <Table.Summary.Cell index={0}>全市合计</Table.Summary.Cell>
+            {FIGURE_KEYS.map((k, i) => (
+              <Table.Summary.Cell key={k} index={i + 1} align="right">
+                <Cell k={k} f={stats.county} onClick={() => onOpen(k)} testId={`ctotal-${k}`} />
+              </Table.Summary.Cell>
+            ))}
+          </Table.Summary.Row>
+        </Table.Summary>
+      )}
+    />
+  );
+}

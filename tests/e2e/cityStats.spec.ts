@@ -1,0 +1,108 @@
+/**
+ * The city view (全市) in the real renderer over the real bridge: the demo county plus a second
+ * county built through the core functions and marked imported, as an exchange import leaves it.
+ * The table shows both counties with the imported badge, the total is their sum, and a county's
+ * name opens that county's own view.
+ */
+import type { Page } from '@playwright/test';
+import { setCells } from '../../main/core/attendance/grid';
+import { createCadre } from '../../main/core/cadres';
+import { addCounty, addTownship, addVillage } from '../../main/core/org';
+import { saveProject } from '../../main/core/work/projects';
+import { idCheckChar } from '../../shared/idNumber';
+import { wan, type StatsResult } from '../../shared/stats';
+import type { OnebagWindowApi } from '../../shared/window';
+import { expect, test } from './fixtures';
+import { noHorizontalOverflow } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+type W = { onebag: OnebagWindowApi };
+const ORIGIN = 'C0FF-EE12-3456-789A';
+
+async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ channel, input }) => {
+      const r = await (window as unknown as W).onebag.invoke(channel as never, input as never);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as unknown;
+    },
+    { channel, input },
+  ) as Promise<T>;
+}
+
+test('the city table: a row per county, the imported one marked, the total their sum, a county opens its view', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await page.goto(app.url);
+  await invoke(page, 'app.setup', { mode: 'demo', operator: '王秀英' });
+
+  // 北镇市, as another department's bundle would bring it: one township, two cadres, a project.
+  const db = app.bridge.core.ctx.db;
+  const countyId = addCounty(db, { name: '北镇市', kind: '市' }).id;
+  const t = addTownship(db, { countyId, name: '广宁乡' }).id;
+  const v = addVillage(db, { townshipId: t, name: '西沟村' }).id;
+  const cadres = [1, 3].map((n) => {
+    const first17 = `21078119800101${String(n).padStart(3, '0')}`;
+    return createCadre(
+      db,
+      { name: `北镇干部${n}`, gender: '男', birthDate: '1980-01-01', idNumber: first17 + idCheckChar(first17), partyStatus: '中共党员', phone: null, unitId: null, level: '市级', postType: '村党组织第一书记' },
+      { townshipId: t, villageId: v, start: '2024-01-01', end: null },
+    ).id;
+  });
+  setCells(db, { townshipId: t, month: '2024-04', edits: Array.from({ length: 15 }, (_, i) => ({ cadreId: cadres[0]!, date: `2024-04-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })) });
+  saveProject(db, undefined, { cadreId: cadres[0]!, villageId: v, name: '西沟村冷库', kind: '产业发展', year: 2024, status: '在建', funds: [{ source: '派出单位资金', amountFen: 30_000_000 }], inPark: false, notes: null });
+  const guard = !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'exchange_guard'`).get();
+  db.transaction(() => {
+    if (guard) db.prepare('UPDATE exchange_guard SET enabled = 0 WHERE id = 1').run();
+    db.prepare('UPDATE counties SET origin = ? WHERE id = ?').run(ORIGIN, countyId);
+    if (guard) db.prepare('UPDATE exchange_guard SET enabled = 1 WHERE id = 1').run();
+  })();
+  const demoCounty = db.prepare('SELECT id, name FROM counties WHERE origin IS NULL').get() as { id: number; name: string };
+
+  await page.goto(app.url);
+  await page.getByRole('menuitem', { name: '统计' }).click();
+  await page.getByTestId('stats-year').click();
+  await page.getByTitle('2024年度').click();
+
+  const table = page.getByTestId('county-table');
+  await expect(table).toBeVisible();
+  await expect(page.getByTestId(`county-${demoCounty.id}`)).toHaveText(demoCounty.name);
+  await expect(page.getByTestId(`county-${countyId}`)).toHaveText('北镇市');
+  await expect(page.getByTestId(`imported-${countyId}`)).toContainText('导入 · C0FF-EE12…');
+  await expect(page.getByTestId(`imported-${demoCounty.id}`)).toHaveCount(0);
+
+  // Each row is that county's own figures; the total and the cards are their sum.
+  const own = await invoke<StatsResult>(page, 'stats.compute', { year: 2024, countyId: demoCounty.id });
+  const other = await invoke<StatsResult>(page, 'stats.compute', { year: 2024, countyId });
+  expect(other.county.attendance).toEqual({ value: 23, of: 24 });
+  const att = { value: own.county.attendance.value! + 23, of: own.county.attendance.of! + 24 };
+  await expect(page.getByTestId(`ccell-${countyId}-attendance`)).toContainText('95.8% 23/24');
+  await expect(page.getByTestId(`ccell-${demoCounty.id}-attendance`)).toContainText(`${own.county.attendance.value}/${own.county.attendance.of}`);
+  await expect(page.getByTestId('ctotal-attendance')).toContainText(`${att.value}/${att.of}`);
+  await expect(page.getByTestId('card-attendance')).toContainText(`${att.value} / ${att.of} 人月`);
+  await expect(page.getByTestId(`ccell-${countyId}-projects`)).toHaveText('1');
+  await expect(page.getByTestId('ctotal-projects')).toHaveText(String(own.county.projects.value! + 1));
+  await expect(page.getByTestId('ctotal-projectFunds')).toHaveText(wan(own.county.projectFunds.value! + 30_000_000));
+  await page.screenshot({ path: '/tmp/city-stats.png' });
+  const o = await noHorizontalOverflow(page);
+  expect(o.scrollWidth).toBeLessThanOrEqual(o.innerWidth);
+
+  // A figure of one county opens that county's records only.
+  await page.getByTestId(`ccell-${countyId}-projects`).click();
+  const drawer = page.locator('.ant-drawer');
+  await expect(drawer.locator('.ant-table-row')).toHaveCount(1);
+  await expect(drawer).toContainText('西沟村冷库');
+  await expect(drawer).toContainText('北镇市');
+  await page.keyboard.press('Escape');
+  await expect(drawer.locator('.ant-table-row').first()).toBeHidden();
+
+  // The county's name opens its own view: its townships, its total.
+  await page.getByTestId(`county-${countyId}`).click();
+  await expect(page.getByTestId('township-table')).toBeVisible();
+  await expect(page.getByTestId('township-table')).toContainText('广宁乡');
+  await expect(page.getByTestId('total-attendance')).toContainText('95.8% 23/24');
+  await expect(page.getByTestId('value-projects')).toHaveText('1');
+  await page.screenshot({ path: '/tmp/city-stats-county.png' });
+  await page.getByTestId('back-to-city').click();
+  await expect(page.getByTestId('county-table')).toBeVisible();
+  await expect(page.getByTestId('ctotal-attendance')).toContainText(`${att.value}/${att.of}`);
+});

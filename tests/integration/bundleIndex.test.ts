@@ -1,0 +1,200 @@
+/**
+ * The bundle's static pages from the demo county on a real SQLite file: every link resolves to
+ * a generated page, a dossier or an original the caller placed; nothing refers outside the
+ * bundle; every value is escaped; ID numbers are masked; the year's bag, attendance and the
+ * scope (the county's cadres posted during the year) are what the app holds.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setCells } from '../../main/core/attendance/grid';
+import { openCore } from '../../main/api/open';
+import type { CoreContext } from '../../main/core/context';
+import { computeResults } from '../../main/core/evaluation/results';
+import { createCadre } from '../../main/core/cadres';
+import { addCounty, addTownship } from '../../main/core/org';
+import { loadDemo } from '../../main/demo/demo';
+import { demoCadres } from '../../main/demo/demoData';
+import { buildIndexPages, type IndexPage, type IndexPagesOptions } from '../../main/exchange/indexHtml';
+import { BlobStore } from '../../main/files/blobStore';
+import { openDatabase, type Db } from '../../main/store/db';
+import { idCheckChar, maskIdNumber } from '../../shared/idNumber';
+import { buildEvalFixture, scoreAll, YEAR } from './evaluationFixture';
+
+const SHORT = 3;
+const EVIL = `<script>alert("x")</script> & '李'`;
+let dir: string;
+let db: Db;
+let pages: IndexPage[];
+let countyId: number;
+const dossiers = new Set<string>();
+const originals = new Set<string>();
+
+const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const hrefs = (html: string) => [...html.matchAll(/\bhref="([^"]*)"/g)].map((m) => unescape(m[1]!));
+const page = (p: string) => pages.find((x) => x.path === p)!;
+const pageOf = (name: string) => pages.find((p) => p.path.startsWith('cadres/') && p.html.includes(`<title>${name} · `))!;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bundle-index-'));
+  db = openDatabase(dir);
+  const ctx: CoreContext = { db, dataDir: dir, host: { kind: 'cli', blobUrl: (s) => `blob:${s}`, progress: () => undefined } };
+  await loadDemo(ctx, new BlobStore(dir));
+  countyId = db.prepare('SELECT id FROM counties').pluck().get() as number;
+  // A hostile name and title: they must come out as text.
+  const first = db.prepare('SELECT id FROM cadres ORDER BY id LIMIT 1').pluck().get() as number;
+  db.prepare('UPDATE cadres SET name = ? WHERE id = ?').run(EVIL, first);
+  db.prepare(`UPDATE materials SET title = '<img src=x onerror=alert(1)> "会议"' WHERE id = (SELECT MIN(id) FROM materials WHERE year = 2024)`).run();
+  // 12 days absent in May 2024 (weekdays and weekends alike): one short month.
+  const short = db.prepare('SELECT c.id, p.township_id AS t FROM cadres c JOIN postings p ON p.cadre_id = c.id WHERE c.id_number = ?').get(demoCadres()[SHORT]!.idNumber) as { id: number; t: number };
+  setCells(db, { townshipId: short.t, month: '2024-05', edits: Array.from({ length: 12 }, (_, i) => ({ cadreId: short.id, date: `2024-05-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })) });
+  // Another county's cadre is outside the scope.
+  const other = addCounty(db, { name: '北镇市', kind: '市' }).id;
+  const t = addTownship(db, { countyId: other, name: '广宁乡' }).id;
+  const idn = '21078119800101001' + idCheckChar('21078119800101001');
+  createCadre(db, { name: '外县干部', gender: '男', birthDate: '1980-01-01', idNumber: idn, partyStatus: '中共党员', phone: null, unitId: null, level: '县级', postType: '村党组织第一书记' }, { townshipId: t, villageId: null, start: '2024-01-01', end: null });
+
+  const opts: IndexPagesOptions = {
+    countyId,
+    year: 2024,
+    producer: { departmentName: '中共义县县委组织部 <测试>', fingerprint: 'A1B2-C3D4-E5F6-0718', createdAt: '2025-01-10T02:30:00.000Z' },
+    // Every other cadre has a printed dossier; names go into the path as the exporter does.
+    dossierPath: (cadreId) => {
+      if (cadreId % 2 === 0) return null;
+      const name = db.prepare('SELECT name FROM cadres WHERE id = ?').pluck().get(cadreId) as string;
+      const p = `dossiers/${name}-${cadreId} #1.pdf`;
+      dossiers.add(p);
+      return p;
+    },
+    originalPath: (sha, mime) => {
+      const p = `originals/${sha.slice(0, 2)}/${sha}.${mime.split('/')[1]}`;
+      originals.add(p);
+      return p;
+    },
+  };
+  pages = buildIndexPages(db, opts);
+}, 120_000);
+
+afterAll(() => {
+  db?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('buildIndexPages', () => {
+  it('makes index.html and one page per cadre posted in the county during the year', () => {
+    const inScope = db
+      .prepare(
+        `SELECT COUNT(DISTINCT p.cadre_id) FROM postings p JOIN townships t ON t.id = p.township_id
+          WHERE t.county_id = ? AND p.start <= '2024-12-31' AND (p."end" IS NULL OR p."end" >= '2024-01-01')`,
+      )
+      .pluck()
+      .get(countyId) as number;
+    expect(inScope).toBe(20);
+    expect(pages.map((p) => p.path)).toEqual(['index.html', ...Array.from({ length: inScope }, (_, i) => `cadres/${i + 1}.html`)]);
+    const index = page('index.html').html;
+    const county = db.prepare('SELECT name FROM counties WHERE id = ?').pluck().get(countyId) as string;
+    expect(index).toContain(`<h1>${county} 2024年度选派干部一袋式实绩档案</h1>`);
+    expect(index).toContain('A1B2-C3D4-E5F6-0718');
+    expect(index).toContain('onebag verify');
+    expect(index).toContain('中共义县县委组织部 &lt;测试&gt;');
+    expect(index).not.toContain('外县干部');
+    for (const c of demoCadres().slice(1)) expect(index).toContain(`>${c.name}</a>`);
+  });
+
+  it('links only to generated pages, the dossiers and the originals the caller placed', () => {
+    const generated = new Set(pages.map((p) => p.path));
+    let toOriginals = 0;
+    for (const p of pages) {
+      for (const h of hrefs(p.html)) {
+        expect(h, p.path).not.toMatch(/^[a-z]+:|^\/|\\/i);
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(p.path), decodeURIComponent(h)));
+        expect(generated.has(target) || dossiers.has(target) || originals.has(target), `${p.path} → ${h}`).toBe(true);
+        if (originals.has(target)) toOriginals++;
+      }
+    }
+    // Every file of every material of the year is linked once.
+    const files = db
+      .prepare(
+        `SELECT COUNT(*) FROM material_files f JOIN materials m ON m.id = f.material_id WHERE m.year = 2024`,
+      )
+      .pluck()
+      .get() as number;
+    expect(files).toBeGreaterThan(20);
+    expect(toOriginals).toBe(files);
+    expect(dossiers.size).toBe(10);
+    expect(page('index.html').html.match(/>档案PDF<\/a>/g)).toHaveLength(10);
+  });
+
+  it('refers to nothing outside the bundle and is valid UTF-8 with a charset', () => {
+    for (const p of pages) {
+      expect(p.html).not.toMatch(/https?:|\/\/|url\(|@import/i);
+      expect(p.html).not.toMatch(/<(script|link|img|iframe|object|embed|base)\b|<[^>]+\ssrc=/i);
+      expect(p.html).toContain('<meta charset="utf-8">');
+      expect(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(p.html, 'utf8'))).toBe(p.html);
+    }
+  });
+
+  it('escapes names and titles, and masks ID numbers as the app does', () => {
+    const evil = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;李&#39;';
+    expect(page('index.html').html).toContain(`>${evil}</a>`);
+    const p = pageOf(evil);
+    expect(p.html).toContain(`<h1>${evil} `);
+    const all = pages.map((x) => x.html).join('\n');
+    expect(all).toContain('&lt;img src=x onerror=alert(1)&gt; &quot;会议&quot;');
+    for (const c of demoCadres().slice(1)) {
+      const cp = pageOf(c.name);
+      expect(cp.html).toContain(maskIdNumber(c.idNumber));
+      expect(all).not.toContain(c.idNumber);
+    }
+  });
+
+  it("shows the year's attendance (the short month) and the bag by category", () => {
+    const short = demoCadres()[SHORT]!;
+    const p = pageOf(short.name).html;
+    expect(p).toMatch(/<td>5月<\/td><td class="num">20<\/td><td class="num">19<\/td><td class="num">0<\/td><td class="num">12<\/td><td><span class="short">未达标<\/span>/);
+    expect(p).toMatch(/<td>6月<\/td>(<td[^>]*>[^<]*<\/td>){4}<td>达标<\/td>/);
+    expect(p).toContain('3月');
+    expect(p).not.toContain('<td>2月</td>');
+    expect(p).toMatch(/<h3>[^<]+（\d+份）<\/h3>/);
+    expect(p).toContain('2024年度考核结果尚未定档');
+  });
+});
+
+describe('the finalised evaluation on the cadre page', () => {
+  it('shows the grade, total and rank once the year is finalised, with caps and their reasons', () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bundle-index-eval-'));
+    const core = openCore({ dataDir: d, host: { kind: 'cli', blobUrl: (s) => `blob:${s}` } });
+    try {
+      const ids = buildEvalFixture(core);
+      const opts: IndexPagesOptions = {
+        countyId: ids.county,
+        year: YEAR,
+        producer: { departmentName: '组织部', fingerprint: 'AAAA-BBBB', createdAt: '2025-01-10T02:30:00.000Z' },
+        dossierPath: () => null,
+        originalPath: (sha) => `originals/${sha}`,
+      };
+      const find = (ps: IndexPage[], name: string) => ps.find((p) => p.html.includes(`<title>${name} · `))!.html;
+      expect(find(buildIndexPages(core.ctx.db, opts), '张伟')).toContain(`${YEAR}年度考核结果尚未定档`);
+      scoreAll(core, ids, { finalise: true });
+      const pages = buildIndexPages(core.ctx.db, opts);
+      const results = computeResults(core.ctx.db, { countyId: ids.county, year: YEAR }).rows;
+      for (const name of ['张伟', '李娜']) {
+        const r = results.find((x) => x.name === name)!;
+        const html = find(pages, name);
+        expect(html).toContain(`<tr><td>考核等次</td><td><b>${r.grade}</b></td></tr>`);
+        expect(html).toContain(`<tr><td>总分</td><td>${r.total}</td></tr>`);
+        expect(html).toContain(`<td>${r.rank}（`);
+        for (const cap of r.caps) expect(html).toContain(cap.reason);
+      }
+      // 李娜 was found absent at a county check: her page says why she is not 优秀.
+      expect(results.find((x) => x.name === '李娜')!.caps.length).toBeGreaterThan(0);
+      expect(find(pages, '张伟')).not.toContain('尚未定档');
+      const zhang = results.find((x) => x.name === '张伟')!;
+      expect(pages[0]!.html).toMatch(new RegExp(`>张伟</a></td>(<td[^>]*>[^<]*</td>){4}<td>${zhang.grade}</td>`));
+    } finally {
+      core.close();
+      fs.rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
