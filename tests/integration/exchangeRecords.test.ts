@@ -184,6 +184,23 @@ describe('importing a county', () => {
     expect(count(db, 'SELECT COUNT(*) FROM imports')).toBe(2);
     expect(exportCountyRecords(db, { countyId: county, year: YEAR, origin: EVALUATOR_FP }).tables).toEqual(doc.tables);
   });
+  it("a newer county bundle never overwrites the evaluator's own scores, but still updates the county's records", async () => {
+    const src = sourceCopy();
+    const { ev, county } = await evaluatorWithCounty(src);
+    const edb = ev.ctx.db;
+    const cadre = count(edb, `SELECT local_id FROM import_map WHERE origin = ? AND entity = 'cadres' AND remote_id = ?`, COUNTY_FP, ids.cadre);
+    const { ok } = handlerCalls(() => ev);
+    await ok('evaluation.scores.set', { countyId: county, year: YEAR, cells: [{ cadreId: cadre, component: 'report', indicator: null, value: 77 }] });
+    const sdb = src.ctx.db;
+    sdb.prepare(`UPDATE eval_scores SET hundredths = 6100 WHERE county_id = ? AND cadre_id = ? AND cell = 'report'`).run(ids.county, ids.cadre);
+    sdb.prepare(`UPDATE cadres SET phone = '13900002222' WHERE id = ?`).run(ids.cadre);
+    const plan = planImport(edb, exportCounty(src), { self: EVALUATOR_FP });
+    expect(plan.tables.find((t) => t.table === 'eval_scores')).toMatchObject({ updated: 0 });
+    expect(plan.tables.find((t) => t.table === 'cadres')).toMatchObject({ updated: 1 });
+    applyAs(ev, exportCounty(src), EVALUATOR_FP);
+    expect(count(edb, `SELECT hundredths FROM eval_scores WHERE county_id = ? AND cadre_id = ? AND cell = 'report'`, county, cadre)).toBe(7700);
+    expect(count(edb, `SELECT COUNT(*) FROM cadres WHERE phone = '13900002222'`)).toBe(1);
+  });
 });
 
 describe('review bundles', () => {

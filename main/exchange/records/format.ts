@@ -30,6 +30,8 @@
  *   name in its parent, unit name, ID number, SHA-256, holiday date, …); else a new row. The
  *   mapping is recorded so a second import updates the same rows.
  * - Deletions at the source are NOT propagated: a row missing from a later bundle stays.
+ * - On a county bundle, rows of eval_scores, eval_ballots and eval_comments that already exist
+ *   locally are kept: in an evaluator's copy they are the evaluator's own work.
  * - Originals (blobs rows) are content-addressed: an existing row is kept as it is. Holidays
  *   of the year are the national calendar and update the receiver's calendar by date.
  * - A county bundle carries the county's evaluation scores too: importing a newer one shows

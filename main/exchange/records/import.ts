@@ -80,6 +80,9 @@ function run(db: Db, doc: RecordsDoc, self: string, write: boolean, reviewCounty
     write,
     info,
     order: order(doc),
+    // The evaluator's scores, ballots and comments on an imported county are their own work:
+    // a newer county bundle adds rows the evaluator lacks but never overwrites theirs.
+    keepLocal: doc.kind === 'county' ? new Set<string>(REVIEW_TABLES) : undefined,
     onRow: (table, v, localId) => {
       if (doc.kind === 'review') {
         if (v.county_id !== reviewCounty || v.year !== doc.scope.year) throw refused('评审包中有不属于该县该年度的记录，无法导入');

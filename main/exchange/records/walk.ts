@@ -20,6 +20,8 @@ export interface WalkContext {
   info: (table: string) => TableInfo;
   /** Tables to walk, in order. */
   order: string[];
+  /** Tables whose existing local rows are kept as they are (never updated by the import). */
+  keepLocal?: ReadonlySet<string>;
   /** Called with each resolved row (local values, local id for id tables) before it is counted. */
   onRow?: (table: string, values: Record<string, unknown>, localId: number | null) => void;
 }
@@ -132,7 +134,7 @@ export function walk(ctx: WalkContext): WalkResult {
 
       const compared = ti.hasId ? colList : dataCols;
       if (local) {
-        const changed = !spec.insertOnly && compared.some((c) => local[c] !== v[c]);
+        const changed = !spec.insertOnly && !ctx.keepLocal?.has(table) && compared.some((c) => local[c] !== v[c]);
         if (changed) {
           counts.updated++;
           if (write) {
