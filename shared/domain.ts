@@ -73,8 +73,17 @@ export interface DispatchUnit {
   level: UnitLevel;
 }
 
+/** Where a county's data came from: null = this department's own; else an imported review copy (read-only). */
+export interface CountyOrigin {
+  /** Fingerprint of the exporting department's key. */
+  origin: string | null;
+  /** That department's name, from its trusted key. */
+  originName: string | null;
+  readOnly: boolean;
+}
+
 export interface OrgTree {
-  counties: Array<County & { townships: Array<Township & { villages: Village[] }> }>;
+  counties: Array<County & CountyOrigin & { townships: Array<Township & { villages: Village[] }> }>;
   units: DispatchUnit[];
 }
 
@@ -209,4 +218,10 @@ export interface AppStatus {
   schemaVersion: number;
   /** 'electron' | 'bridge' | 'cli' */
   host: string;
+  /** False until the operator is confirmed (or set up) since this start: the renderer then asks 当前操作员. */
+  operatorConfirmed: boolean;
+  /** When the newest backup in <data>/backups was made; null when there is none. */
+  lastBackupAt: string | null;
+  /** 'backupIntervalHours' (0 = scheduled backups off). */
+  backupIntervalHours: number;
 }

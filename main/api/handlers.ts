@@ -27,6 +27,8 @@ import { createWorklogHandlers } from './handlers/worklog';
 import { createExchangeHandlers } from './handlers/exchange';
 import { createIntegrityHandlers } from './handlers/integrity';
 import { createAuditHandlers } from './handlers/audit';
+import { lastBackupAt } from '../exchange/autoBackup';
+import { getBackupIntervalHours } from '../exchange/backupSettings';
 
 export function appStatus(ctx: CoreContext): AppStatus {
   const { db } = ctx;
@@ -39,6 +41,9 @@ export function appStatus(ctx: CoreContext): AppStatus {
     materialCount: count('SELECT COUNT(*) AS n FROM materials'),
     schemaVersion: schemaVersion(db),
     host: ctx.host.kind,
+    operatorConfirmed: true,
+    lastBackupAt: lastBackupAt(ctx.dataDir),
+    backupIntervalHours: getBackupIntervalHours(db),
   };
 }
 
@@ -71,6 +76,8 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
   };
 
   const services = { ctx, blobs, staging };
+  // Each start asks who works (the audit log's operator); tests skip it unless they test it.
+  let operatorConfirmed = process.env.ONEBAG_SKIP_OPERATOR_PROMPT === '1';
   return {
     ...createAttendanceHandlers(services),
     ...createAttendanceIoHandlers(services),
@@ -84,7 +91,7 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
     ...createIntegrityHandlers(services),
     ...createAuditHandlers(services),
     // --- app ---
-    'app.status': () => appStatus(ctx),
+    'app.status': () => ({ ...appStatus(ctx), operatorConfirmed }),
     'app.setup': async ({ mode, operator }) => {
       if (getSetting(db, 'setupDone') === '1') throw new AppError('CONFLICT', '已完成初始设置，不能重复设置');
       setSetting(db, 'operator', operator);
@@ -93,10 +100,12 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
         setSetting(db, 'setupDone', '1');
         audit(db, 'setup', 'app', null, { mode });
       })();
+      operatorConfirmed = true;
       return appStatus(ctx);
     },
     'app.setOperator': ({ operator }) => {
       setSetting(db, 'operator', operator);
+      operatorConfirmed = true;
       return appStatus(ctx);
     },
 

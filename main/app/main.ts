@@ -25,8 +25,9 @@ import type { Result } from '../../shared/result';
 import { AppError } from '../../shared/result';
 import type { CoreContext, HostServices } from '../core/context';
 import { resolveDataDir } from '../core/dataDir';
-import { dispatch, type HandlerTable } from '../core/dispatch';
-import { openCore } from '../api/open';
+import { dispatch } from '../core/dispatch';
+import { openCore, type OpenCore } from '../api/open';
+import { startBackupSchedule } from '../api/backupSchedule';
 import {
   BLOB_CONTENT_SECURITY_POLICY,
   blobPath,
@@ -44,7 +45,7 @@ const WINDOW_TITLE = 'OneBag 一袋式档案';
 // ---- state ------------------------------------------------------------------------------
 
 let mainWindow: BrowserWindow | null = null;
-let core: { ctx: CoreContext; handlers: HandlerTable; close(): void } | null = null;
+let core: OpenCore | null = null;
 let openTempDir: string | null = null;
 
 // ---- before ready -----------------------------------------------------------------------
@@ -107,6 +108,7 @@ async function start(dataDir: string): Promise<void> {
   lockDownSession();
 
   core = openCore({ dataDir, host: electronHost(dataDir) });
+  startBackupSchedule(core);
   const ctx = core.ctx;
   const handlers = core.handlers;
 

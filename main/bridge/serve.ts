@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { defaultDataDir, resolveDataDir } from '../core/dataDir';
 import { startBridge } from './server';
+import { startBackupSchedule } from '../api/backupSchedule';
 
 export const DEFAULT_PORT = 5178;
 
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     else console.error(`启动失败：${e.message}`);
     process.exit(1);
   }
+  startBackupSchedule(bridge.core);
   console.log('OneBag 一袋式档案 已在本机启动');
   console.log(`  数据目录：${bridge.dataDir}`);
   console.log(`  请在浏览器中打开：${bridge.url}/`);

@@ -1,20 +1,43 @@
+import type { AuditAction } from '../../shared/audit';
 import { nowIso, type Db } from '../store/db';
+import { canonicalJson, entryHash, GENESIS, writeAnchor, type ChainRow } from './audit/chain';
 import { getSetting } from './settings';
 
-/** Records who changed what; call inside the same transaction as the change. */
-export function audit(
-  db: Db,
-  action: 'create' | 'update' | 'delete' | 'import' | 'attach' | 'move' | 'setup',
-  entity: string,
-  entityId: number | null,
-  detail?: unknown,
-): void {
-  db.prepare('INSERT INTO audit_log (at, operator, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-    nowIso(),
-    getSetting(db, 'operator'),
-    action,
-    entity,
-    entityId,
-    detail === undefined ? null : JSON.stringify(detail),
-  );
+export { auditHead, verifyChain, type AuditHead } from './audit/chain';
+
+/** What a change did to the record: the row (or input) before and after it. */
+export interface AuditChange {
+  before?: unknown;
+  after?: unknown;
+}
+
+const json = (v: unknown) => (v === undefined ? null : canonicalJson(v));
+
+/**
+ * Appends one entry to the hash-chained audit log: who (the operator), when, what, and the
+ * record before/after. Call inside the same transaction as the change; it reads the previous
+ * entry's hash, so SQLite's write lock keeps concurrent writers in one chain.
+ */
+export function audit(db: Db, action: AuditAction, entity: string, entityId: number | null, detail?: unknown, change?: AuditChange): void {
+  db.transaction(() => {
+    const prev = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
+    const row: ChainRow = {
+      id: (prev?.id ?? 0) + 1,
+      at: nowIso(),
+      operator: getSetting(db, 'operator'),
+      action,
+      entity,
+      entity_id: entityId,
+      detail: json(detail),
+      before: json(change?.before),
+      after: json(change?.after),
+    };
+    const prevHash = prev ? (prev.hash ?? '') : GENESIS;
+    const hash = entryHash(prevHash, row);
+    db.prepare(
+      `INSERT INTO audit_log (id, at, operator, action, entity, entity_id, detail, before, after, prev_hash, hash)
+       VALUES (@id, @at, @operator, @action, @entity, @entity_id, @detail, @before, @after, @prevHash, @hash)`,
+    ).run({ ...row, prevHash, hash });
+    writeAnchor(db, { id: row.id, hash });
+  })();
 }

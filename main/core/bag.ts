@@ -12,6 +12,7 @@ import { nowIso, type Db } from '../store/db';
 import { audit } from './audit';
 import { recordBlob } from './blobRows';
 import { queryToFts, toSearchTokens } from './searchTokens';
+import { snapshot } from './audit/snapshot';
 
 interface MaterialRow {
   id: number;
@@ -206,12 +207,13 @@ export function insertMaterial(
     title: input.title,
     files: files.map((f) => ({ name: f.name, sha256: f.sha256 })),
     ...auditExtra,
-  });
+  }, { after: { ...snapshot(db, 'materials', materialId), files: files.map((f) => ({ name: f.name, sha256: f.sha256 })) } });
   return materialId;
 }
 
 export function updateMaterial(db: Db, id: number, input: MaterialInput): Material {
   db.transaction(() => {
+    const before = snapshot(db, 'materials', id);
     const res = db
       .prepare(
         `UPDATE materials SET category = @category, title = @title, date = @date, year = @year, responsible = @responsible,
@@ -220,7 +222,7 @@ export function updateMaterial(db: Db, id: number, input: MaterialInput): Materi
       .run({ id, now: nowIso(), ...materialParams(input) });
     if (res.changes === 0) throw notFound();
     reindexMaterial(db, id);
-    audit(db, 'update', 'material', id, { title: input.title, category: input.category });
+    audit(db, 'update', 'material', id, { title: input.title, category: input.category }, { before, after: snapshot(db, 'materials', id) });
   })();
   return getMaterial(db, id);
 }
@@ -228,11 +230,11 @@ export function updateMaterial(db: Db, id: number, input: MaterialInput): Materi
 /** Removes the record and its links; blobs stay (content-addressed, possibly shared, kept for audit). */
 export function removeMaterial(db: Db, id: number): void {
   db.transaction(() => {
-    const m = db.prepare('SELECT cadre_id, title FROM materials WHERE id = ?').get(id) as { cadre_id: number; title: string } | undefined;
+    const m = snapshot(db, 'materials', id) as { cadre_id: number; title: string } | undefined;
     if (!m) throw notFound();
     db.prepare('DELETE FROM material_fts WHERE rowid = ?').run(id);
     db.prepare('DELETE FROM materials WHERE id = ?').run(id);
-    audit(db, 'delete', 'material', id, { cadreId: m.cadre_id, title: m.title });
+    audit(db, 'delete', 'material', id, { cadreId: m.cadre_id, title: m.title }, { before: m });
   })();
 }
 

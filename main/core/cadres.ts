@@ -7,6 +7,7 @@ import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
 import { nowIso, type Db } from '../store/db';
 import { audit } from './audit';
+import { snapshot } from './audit/snapshot';
 import { nameKeys, normalizeQuery, queryCadres, type CadreFilter } from './cadreIndex';
 
 export type { CadreFilter } from './cadreIndex';
@@ -188,7 +189,7 @@ export function createCadre(db: Db, input: CadreInput, posting: PostingInput | n
     if (p) assertPlace(db, p);
     const newId = insertCadreRow(db, c);
     if (p) insertPostingRow(db, newId, p);
-    audit(db, 'create', 'cadre', newId, { name: c.name, postType: c.postType, posting: p });
+    audit(db, 'create', 'cadre', newId, { name: c.name, postType: c.postType, posting: p }, { after: snapshot(db, 'cadres', newId) });
     return newId;
   })();
   return getCadre(db, id);
@@ -199,8 +200,9 @@ export function updateCadre(db: Db, id: number, input: CadreInput): CadreDetail 
   db.transaction(() => {
     assertIdNumberFree(db, c.idNumber, id);
     assertUnit(db, c.unitId);
+    const before = snapshot(db, 'cadres', id);
     const changed = updateCadreRow(db, id, c);
-    if (changed.length) audit(db, 'update', 'cadre', id, { changed });
+    if (changed.length) audit(db, 'update', 'cadre', id, { changed }, { before, after: snapshot(db, 'cadres', id) });
   })();
   return getCadre(db, id);
 }
@@ -208,12 +210,12 @@ export function updateCadre(db: Db, id: number, input: CadreInput): CadreDetail 
 /** Deletes the cadre with postings and bag records; originals stay in the blob store. */
 export function removeCadre(db: Db, id: number): { removed: true } {
   db.transaction(() => {
-    const c = db.prepare('SELECT name FROM cadres WHERE id = ?').get(id) as { name: string } | undefined;
+    const c = snapshot(db, 'cadres', id) as { name: string } | undefined;
     if (!c) throw new AppError('NOT_FOUND', '未找到该干部，可能已被删除，请刷新后重试');
     // The search table is not linked by a foreign key: clear the cadre's material text first.
     db.prepare('DELETE FROM material_fts WHERE rowid IN (SELECT id FROM materials WHERE cadre_id = ?)').run(id);
     db.prepare('DELETE FROM cadres WHERE id = ?').run(id);
-    audit(db, 'delete', 'cadre', id, { name: c.name });
+    audit(db, 'delete', 'cadre', id, { name: c.name }, { before: c });
   })();
   return { removed: true };
 }
@@ -227,8 +229,10 @@ export function addPosting(db: Db, cadreId: number, posting: PostingInput): Cadr
     }
     assertPlace(db, p);
     const from = currentPosting(db, cadreId);
+    const before = from ? { posting: snapshot(db, 'postings', from.id) } : {};
     const postingId = insertPostingRow(db, cadreId, p);
-    audit(db, 'move', 'cadre', cadreId, { postingId, from: from && { townshipId: from.townshipId, villageId: from.villageId }, to: p });
+    const after = { ...(from ? { previous: snapshot(db, 'postings', from.id) } : {}), posting: snapshot(db, 'postings', postingId) };
+    audit(db, 'move', 'cadre', cadreId, { postingId, from: from && { townshipId: from.townshipId, villageId: from.villageId }, to: p }, { before, after });
   })();
   return getCadre(db, cadreId);
 }

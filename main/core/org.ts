@@ -3,11 +3,19 @@ import { COUNTY_KINDS, type CountyKind, type OrgTree, type UnitLevel } from '../
 import { AppError } from '../../shared/result';
 import type { Db } from '../store/db';
 import { audit } from './audit';
+import { snapshot } from './audit/snapshot';
 
 type IdRow = { id: number } | undefined;
 
 export function orgTree(db: Db): OrgTree {
-  const counties = db.prepare('SELECT id, name, kind FROM counties ORDER BY name').all() as OrgTree['counties'];
+  const counties = (
+    db
+      .prepare(
+        `SELECT c.id, c.name, c.kind, c.origin, k.name AS originName
+         FROM counties c LEFT JOIN trusted_keys k ON k.fingerprint = c.origin ORDER BY c.name`,
+      )
+      .all() as Array<Omit<OrgTree['counties'][number], 'townships' | 'readOnly'>>
+  ).map((c) => ({ ...c, readOnly: c.origin !== null }));
   const townships = db
     .prepare('SELECT id, county_id AS countyId, name FROM townships ORDER BY name')
     .all() as Array<{ id: number; countyId: number; name: string }>;
@@ -43,7 +51,7 @@ export function addCounty(db: Db, input: { name: string; kind: CountyKind }): { 
       throw new AppError('CONFLICT', `县（市、区）“${name}”已存在`);
     }
     const id = Number(db.prepare('INSERT INTO counties (name, kind) VALUES (?, ?)').run(name, input.kind).lastInsertRowid);
-    audit(db, 'create', 'county', id, { name, kind: input.kind });
+    audit(db, 'create', 'county', id, { name, kind: input.kind }, { after: snapshot(db, 'counties', id) });
     return { id };
   })();
 }
@@ -58,7 +66,7 @@ export function addTownship(db: Db, input: { countyId: number; name: string }): 
     const id = Number(
       db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(input.countyId, name).lastInsertRowid,
     );
-    audit(db, 'create', 'township', id, { countyId: input.countyId, name });
+    audit(db, 'create', 'township', id, { countyId: input.countyId, name }, { after: snapshot(db, 'townships', id) });
     return { id };
   })();
 }
@@ -73,7 +81,7 @@ export function addVillage(db: Db, input: { townshipId: number; name: string }):
     const id = Number(
       db.prepare('INSERT INTO villages (township_id, name) VALUES (?, ?)').run(input.townshipId, name).lastInsertRowid,
     );
-    audit(db, 'create', 'village', id, { townshipId: input.townshipId, name });
+    audit(db, 'create', 'village', id, { townshipId: input.townshipId, name }, { after: snapshot(db, 'villages', id) });
     return { id };
   })();
 }
@@ -85,7 +93,7 @@ export function addUnit(db: Db, input: { name: string; level: UnitLevel }): { id
       throw new AppError('CONFLICT', `派出单位“${name}”已存在`);
     }
     const id = Number(db.prepare('INSERT INTO units (name, level) VALUES (?, ?)').run(name, input.level).lastInsertRowid);
-    audit(db, 'create', 'unit', id, { name, level: input.level });
+    audit(db, 'create', 'unit', id, { name, level: input.level }, { after: snapshot(db, 'units', id) });
     return { id };
   })();
 }
@@ -104,7 +112,7 @@ export function ensureCounty(db: Db, name: string, kind: CountyKind = countyKind
   if (row) return row.id;
   return db.transaction(() => {
     const id = Number(db.prepare('INSERT INTO counties (name, kind) VALUES (?, ?)').run(n, kind).lastInsertRowid);
-    audit(db, 'import', 'county', id, { name: n, kind });
+    audit(db, 'import', 'county', id, { name: n, kind }, { after: snapshot(db, 'counties', id) });
     return id;
   })();
 }
@@ -115,7 +123,7 @@ export function ensureTownship(db: Db, countyId: number, name: string): number {
   if (row) return row.id;
   return db.transaction(() => {
     const id = Number(db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(countyId, n).lastInsertRowid);
-    audit(db, 'import', 'township', id, { countyId, name: n });
+    audit(db, 'import', 'township', id, { countyId, name: n }, { after: snapshot(db, 'townships', id) });
     return id;
   })();
 }
@@ -126,7 +134,7 @@ export function ensureVillage(db: Db, townshipId: number, name: string): number 
   if (row) return row.id;
   return db.transaction(() => {
     const id = Number(db.prepare('INSERT INTO villages (township_id, name) VALUES (?, ?)').run(townshipId, n).lastInsertRowid);
-    audit(db, 'import', 'village', id, { townshipId, name: n });
+    audit(db, 'import', 'village', id, { townshipId, name: n }, { after: snapshot(db, 'villages', id) });
     return id;
   })();
 }
@@ -137,7 +145,7 @@ export function ensureUnit(db: Db, name: string, level: UnitLevel): number {
   if (row) return row.id;
   return db.transaction(() => {
     const id = Number(db.prepare('INSERT INTO units (name, level) VALUES (?, ?)').run(n, level).lastInsertRowid);
-    audit(db, 'import', 'unit', id, { name: n, level });
+    audit(db, 'import', 'unit', id, { name: n, level }, { after: snapshot(db, 'units', id) });
     return id;
   })();
 }

@@ -9,6 +9,7 @@ import type { CadreInput } from '../../shared/api';
 import type { RosterPreview, RosterResult, RosterRowError } from '../../shared/domain';
 import { nowIso, type Db } from '../store/db';
 import { audit } from './audit';
+import { snapshot } from './audit/snapshot';
 import { insertCadreRow, insertPostingRow, updateCadreRow } from './cadres';
 import { ensureCounty, ensureTownship, ensureUnit, ensureVillage } from './org';
 import { checkRosterRow, type RosterRecord } from './rosterRows';
@@ -208,6 +209,7 @@ export async function commitRoster(db: Db, filePath: string): Promise<RosterResu
         level: r.level ?? existing?.level ?? '县级',
         postType: r.postType,
       };
+      const before = existing ? cadreState(db, existing.id) : undefined;
       const cadreId = existing ? existing.id : insertCadreRow(db, input, now);
       const changed = existing ? updateCadreRow(db, existing.id, input, now) : [];
       if (posting === 'insert' || posting === 'move') {
@@ -224,11 +226,11 @@ export async function commitRoster(db: Db, filePath: string): Promise<RosterResu
       }
       if (!existing) {
         inserted++;
-        audit(db, 'import', 'cadre', cadreId, { row: r.row, created: true });
+        audit(db, 'import', 'cadre', cadreId, { row: r.row, created: true }, { after: cadreState(db, cadreId) });
       } else {
         updated++;
         if (changed.length || posting !== 'none') {
-          audit(db, 'import', 'cadre', cadreId, { row: r.row, changed, posting: typeof posting === 'string' ? posting : 'end' });
+          audit(db, 'import', 'cadre', cadreId, { row: r.row, changed, posting: typeof posting === 'string' ? posting : 'end' }, { before, after: cadreState(db, cadreId) });
         }
       }
     }
@@ -237,4 +239,10 @@ export async function commitRoster(db: Db, filePath: string): Promise<RosterResu
     lastRead = null; // the staged file is discarded after a commit: free the parsed rows
     return result;
   })();
+}
+
+/** The cadre row with its postings, as the audit log records an imported cadre before/after. */
+function cadreState(db: Db, id: number): Record<string, unknown> {
+  const postings = db.prepare('SELECT * FROM postings WHERE cadre_id = ? ORDER BY start, id').all(id);
+  return { ...snapshot(db, 'cadres', id), postings };
 }

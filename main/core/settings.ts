@@ -1,7 +1,10 @@
 import type { Db } from '../store/db';
 
-/** `dossier` holds the archive settings of printed dossiers as JSON (main/dossier/fromDb/settings.ts). */
-export type SettingKey = 'operator' | 'setupDone' | 'dossier';
+/**
+ * `dossier` holds the archive settings of printed dossiers as JSON (main/dossier/fromDb/settings.ts);
+ * `signingKey*` and `departmentName` are this department's bundle identity (main/exchange/bundle/keys.ts).
+ */
+export type SettingKey = 'operator' | 'setupDone' | 'dossier' | 'signingKeyPrivate' | 'signingKeyPublic' | 'departmentName';
 
 export function getSetting(db: Db, key: SettingKey): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

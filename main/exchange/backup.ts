@@ -17,35 +17,25 @@ import path from 'node:path';
 import { AppError } from '../../shared/result';
 import { sha256File } from '../files/blobStore';
 import { DB_FILE } from '../store/db';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BACKUP_REASONS,
+  MANIFEST_FILE,
+  reserveBackupFolder,
+  type BackupManifest,
+  type BackupReason,
+} from '../store/backupManifest';
 import { latestVersion } from '../store/migrations';
 import { blobName, SHA256_RE } from '../../shared/blobLayout';
-import { blobPath, copyDurably, fsyncDir, writeFileDurably } from './fileOps';
+import { blobPath, copyDurably, fsyncDir, linkOrCopyDurably, writeFileDurably } from './fileOps';
 
-export const BACKUP_FORMAT = 'onebag-backup';
-export const BACKUP_FORMAT_VERSION = 1;
-export const MANIFEST_FILE = 'manifest.json';
-
-export interface BackupManifest {
-  format: typeof BACKUP_FORMAT;
-  formatVersion: number;
-  producer: 'OneBag';
-  createdAt: string;
-  schemaVersion: number;
-  counts: { cadres: number; materials: number; blobs: number };
-  database: { file: string; sha256: string; size: number };
-  /** Folder of the shared blob pool, relative to the backup folder. */
-  blobPool: string;
-  /** Every original this backup guarantees: [sha256, size]. */
-  blobs: Array<[string, number]>;
-  /** Originals the database refers to that were missing or damaged when the backup was made. */
-  missingBlobs: string[];
-  /** Database copy plus originals, in bytes. */
-  totalSize: number;
-}
+export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_FILE, type BackupManifest, type BackupReason } from '../store/backupManifest';
 
 export interface BackupInfo {
   dir: string;
   createdAt: string;
+  reason: BackupReason;
   schemaVersion: number;
   cadres: number;
   materials: number;
@@ -62,11 +52,6 @@ export interface BackupResult {
   copiedBytes: number;
   /** sha256 of originals that were missing or damaged in the data directory. */
   missingBlobs: string[];
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-function stamp(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}_${pad(d.getHours())}-${pad(d.getMinutes())}-${pad(d.getSeconds())}`;
 }
 
 function hasTable(db: Database.Database, name: string): boolean {
@@ -86,10 +71,11 @@ async function fsyncFile(file: string): Promise<void> {
   }
 }
 
-function infoOf(dir: string, m: BackupManifest): BackupInfo {
+export function infoOf(dir: string, m: BackupManifest): BackupInfo {
   return {
     dir,
     createdAt: m.createdAt,
+    reason: m.reason ?? 'manual',
     schemaVersion: m.schemaVersion,
     cadres: m.counts.cadres,
     materials: m.counts.materials,
@@ -99,21 +85,23 @@ function infoOf(dir: string, m: BackupManifest): BackupInfo {
   };
 }
 
+export interface BackupOptions {
+  now?: Date;
+  /** Recorded in the manifest; default 'manual'. */
+  reason?: BackupReason;
+  /** Hard-link originals into the pool where possible (backups inside the data directory). */
+  link?: boolean;
+}
+
 /** Backs up `dataDir` into a new dated folder of `outDir`, copying only originals the pool lacks. */
-export async function backupTo(dataDir: string, outDir: string, now: Date = new Date()): Promise<BackupResult> {
+export async function backupTo(dataDir: string, outDir: string, opts: BackupOptions | Date = {}): Promise<BackupResult> {
+  const { now = new Date(), reason = 'manual', link = false } = opts instanceof Date ? { now: opts } : opts;
   const dbPath = path.join(dataDir, DB_FILE);
   if (!fs.existsSync(dbPath)) throw new AppError('NOT_FOUND', `数据目录中没有 OneBag 数据库（${dbPath}），无可备份`);
   if (path.resolve(outDir) === path.resolve(dataDir)) {
     throw new AppError('INVALID_INPUT', '备份目录不能是数据目录本身，请另选一个目录（最好在另一块磁盘或U盘上）');
   }
-  fs.mkdirSync(outDir, { recursive: true });
-  let name = stamp(now);
-  for (let i = 2; fs.existsSync(path.join(outDir, name)) || fs.existsSync(path.join(outDir, `${name}.partial`)); i++) {
-    name = `${stamp(now)}-${i}`;
-  }
-  const partial = path.join(outDir, `${name}.partial`);
-  const finalDir = path.join(outDir, name);
-  fs.mkdirSync(partial);
+  const { partial, finalDir } = reserveBackupFolder(outDir, now);
   try {
     // 1. A consistent snapshot of the live database (the app may be writing meanwhile).
     const copyPath = path.join(partial, DB_FILE);
@@ -164,7 +152,7 @@ export async function backupTo(dataDir: string, outDir: string, now: Date = new 
         missing.push(sha256);
         continue;
       }
-      const r = await copyDurably(from, dest, { expectSha256: sha256, mode: 0o444 });
+      const r = link ? await linkOrCopyDurably(from, dest, sha256) : await copyDurably(from, dest, { expectSha256: sha256, mode: 0o444 });
       if (!r.ok) {
         missing.push(sha256);
         continue;
@@ -180,6 +168,7 @@ export async function backupTo(dataDir: string, outDir: string, now: Date = new 
       formatVersion: BACKUP_FORMAT_VERSION,
       producer: 'OneBag',
       createdAt: now.toISOString(),
+      reason,
       schemaVersion,
       counts,
       database: { file: DB_FILE, sha256: dbHash.sha256, size: dbHash.size },
@@ -247,7 +236,8 @@ export function readManifest(backupDir: string): BackupManifest {
     m.blobs.every((b) => Array.isArray(b) && SHA256_RE.test(String(b[0])) && isCount(b[1])) &&
     Array.isArray(m.missingBlobs) &&
     m.missingBlobs.every((s) => typeof s === 'string') &&
-    isCount(m.totalSize);
+    isCount(m.totalSize) &&
+    (m.reason === undefined || (BACKUP_REASONS as readonly string[]).includes(m.reason));
   if (!ok) throw new AppError('IMPORT_REFUSED', `备份清单内容不完整或格式有误：${file}`);
   return m;
 }

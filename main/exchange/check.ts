@@ -1,11 +1,13 @@
 /**
  * `onebag check`: the data directory's integrity — the database itself, every original
- * present and matching its SHA-256, no orphan files, no records pointing to missing files.
- * Reads only; each finding says what to do.
+ * present and matching its SHA-256, no orphan files, no records pointing to missing files,
+ * and the audit log's hash chain unbroken up to its anchored head. Reads only; each finding
+ * says what to do.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { verifyChain } from '../core/audit/chain';
 import { sha256File } from '../files/blobStore';
 import { DB_FILE } from '../store/db';
 import { blobName, SHA256_RE } from '../../shared/blobLayout';
@@ -21,7 +23,10 @@ export type FindingKind =
   | 'original-mismatch'
   | 'dangling-reference'
   | 'orphan-original'
-  | 'stray-file';
+  | 'stray-file'
+  | 'audit-chain-broken'
+  | 'audit-head-mismatch'
+  | 'audit-unprotected';
 
 export interface Finding {
   severity: FindingSeverity;
@@ -33,6 +38,8 @@ export interface Finding {
   /** Path relative to the data directory, when the finding is about one file. */
   file?: string;
   sha256?: string;
+  /** The first audit log entry concerned, for audit findings. */
+  auditId?: number;
 }
 
 const ADVICE: Record<FindingKind, string> = {
@@ -41,12 +48,17 @@ const ADVICE: Record<FindingKind, string> = {
     '数据库文件已损坏。请立即停止录入，先复制保留整个数据目录，再用 onebag restore 将最近的备份恢复到一个新的数据目录。',
   'foreign-key': '数据库中有记录指向不存在的记录，可能被其他工具改动过。请先复制保留数据目录，再与最近的备份核对，必要时从备份恢复。',
   'missing-original':
-    '原件文件丢失。请用 onebag restore 备份目录 --dry-run 确认备份完好，恢复到一个新数据目录后，把同名文件复制回本数据目录的相同位置；没有备份时请重新扫描并归档该材料。',
+    '原件文件丢失。请用U盘或另一块磁盘上的备份（“备份到其他文件夹”或 onebag backup --out 制作）：先 onebag restore 备份目录 --dry-run 确认完好，恢复到新数据目录后把同名文件复制回原位置；没有这样的备份时，请重新扫描并归档该材料。',
   'original-mismatch':
-    '原件内容已被改动或损坏，与登记的 SHA-256 不符，不能再作为原件使用。请从最近的备份中取回同名文件替换它（恢复时会校验 SHA-256），或重新扫描并归档该材料。',
+    '原件已被改动或损坏，与登记的 SHA-256 不符。数据目录内的备份通常与原件共用同一文件，会一并损坏；请从U盘或另一块磁盘上的备份（“备份到其他文件夹”或 onebag backup --out 制作）取回同名文件替换它，或重新扫描并归档该材料。',
   'dangling-reference': '记录引用的原件未在数据库中登记。请与最近的备份核对，必要时从备份恢复，或删除该材料后重新归档。',
   'orphan-original': '该文件没有任何记录引用，可能是中断的归档操作留下的。确认不需要后可以删除；删除前建议先做一次备份。',
   'stray-file': '原件目录中出现了不属于 OneBag 的文件。请查明来源后将其移出 blobs 目录。',
+  'audit-chain-broken':
+    '审计日志被人绕过 OneBag 直接改动过，所记录的操作历史不再可信。请立即复制保留整个数据目录作为证据，报告单位负责人，并与最近的备份中的审计日志核对被改动的记录；不要在此数据目录上继续录入。',
+  'audit-head-mismatch':
+    '审计日志末尾的记录被删除（或日志被整体替换），最近的操作历史已缺失。请复制保留整个数据目录，报告单位负责人，并用最近的备份核对缺失的记录。',
+  'audit-unprotected': '审计日志的只追加保护（数据库触发器）已被移除，说明有人用其他工具改动过数据库。请复制保留数据目录，并运行 onebag check 核对审计日志。',
 };
 
 function finding(severity: FindingSeverity, kind: FindingKind, message: string, extra: Partial<Finding> = {}): Finding {
@@ -120,8 +132,35 @@ function checkDatabase(db: Db, findings: Finding[]): boolean {
   return true;
 }
 
+/** Stages reported to onProgress, in order, with their Chinese labels. */
+export const CHECK_STAGES = {
+  database: '检查数据库',
+  audit: '核对审计日志',
+  originals: '校验原件',
+  files: '查找孤立文件',
+} as const;
+export type CheckStage = keyof typeof CHECK_STAGES;
+
+export interface CheckOptions {
+  /** Called as each stage advances: done of total within the stage (stage = a CHECK_STAGES key). */
+  onProgress?: (done: number, total: number, stage: CheckStage) => void;
+}
+
+/** Verifies the audit log's chain and anchor (from schema 7 on). */
+function checkAudit(db: Db, findings: Finding[], onProgress?: CheckOptions['onProgress']): void {
+  const cols = db.prepare("SELECT name FROM pragma_table_info('audit_log')").pluck().all() as string[];
+  if (!cols.includes('hash')) return; // older schema: no chain yet
+  const triggers = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN ('audit_log_no_update', 'audit_log_no_delete')").get() as { n: number };
+  if (triggers.n < 2) findings.push(finding('warning', 'audit-unprotected', '审计日志的只追加保护已被移除', { file: DB_FILE }));
+  const s = verifyChain(db, (done, total) => onProgress?.(done, total, 'audit'));
+  if (s.ok) return;
+  const kind: FindingKind = s.reason === 'tail-removed' || s.reason === 'head-mismatch' ? 'audit-head-mismatch' : 'audit-chain-broken';
+  findings.push(finding('error', kind, s.message, { file: DB_FILE, auditId: s.brokenAt }));
+}
+
 /** Checks a data directory; an empty list means nothing is wrong. */
-export async function checkIntegrity(dataDir: string): Promise<Finding[]> {
+export async function checkIntegrity(dataDir: string, opts: CheckOptions = {}): Promise<Finding[]> {
+  const { onProgress } = opts;
   const findings: Finding[] = [];
   const dbPath = path.join(dataDir, DB_FILE);
   if (!fs.existsSync(dbPath)) {
@@ -130,7 +169,10 @@ export async function checkIntegrity(dataDir: string): Promise<Finding[]> {
   const db = new Database(dbPath, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
+    onProgress?.(0, 1, 'database');
     if (!checkDatabase(db, findings)) return findings;
+    onProgress?.(1, 1, 'database');
+    checkAudit(db, findings, onProgress);
     const hasBlobs = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'blobs'").get() !== undefined;
     const blobs = hasBlobs ? (db.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as Array<{ sha256: string; size: number }>) : [];
     const refs = hasBlobs ? blobReferences(db) : [];
@@ -153,7 +195,10 @@ export async function checkIntegrity(dataDir: string): Promise<Finding[]> {
     }
 
     // Every registered original present and matching its hash (streamed, 1 MB at a time).
+    let hashed = 0;
+    onProgress?.(0, blobs.length, 'originals');
     for (const { sha256, size } of blobs) {
+      onProgress?.(hashed++, blobs.length, 'originals');
       const rel = SHA256_RE.test(sha256) ? blobName(sha256) : undefined;
       const file = rel === undefined ? undefined : blobPath(root, sha256);
       const st = file === undefined ? undefined : fs.statSync(file, { throwIfNoEntry: false });
@@ -174,7 +219,9 @@ export async function checkIntegrity(dataDir: string): Promise<Finding[]> {
       }
     }
 
+    onProgress?.(blobs.length, blobs.length, 'originals');
     // Files in the blob store that no record knows.
+    onProgress?.(0, 1, 'files');
     const dirs = fs.existsSync(root) ? fs.readdirSync(root, { withFileTypes: true }) : [];
     for (const d of dirs) {
       if (d.isDirectory() && d.name === 'tmp') continue; // the store's own temp folder
@@ -192,6 +239,7 @@ export async function checkIntegrity(dataDir: string): Promise<Finding[]> {
         }
       }
     }
+    onProgress?.(1, 1, 'files');
     return findings;
   } finally {
     db.close();

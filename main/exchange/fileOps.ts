@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { blobPathParts } from '../../shared/blobLayout';
+import { sha256File } from '../files/blobStore';
 
 const CHUNK = 1024 * 1024;
 
@@ -67,6 +68,42 @@ export async function copyDurably(
     await fs.promises.rename(tmp, dest);
     await fsyncDir(dir);
     return { ok: true, sha256, size };
+  } catch (err) {
+    await fs.promises.rm(tmp, { force: true }).catch(() => {});
+    throw err;
+  }
+}
+
+/**
+ * Publishes `src` at `dest` as a hard link when both are on one filesystem (an immutable,
+ * content-addressed original then costs no space twice), else as a durable copy. The result
+ * is checked against `expectSha256` either way; on a mismatch nothing is published.
+ */
+export async function linkOrCopyDurably(
+  src: string,
+  dest: string,
+  expectSha256: string,
+): Promise<{ ok: boolean; linked: boolean; size: number }> {
+  const dir = path.dirname(dest);
+  await fs.promises.mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.tmp-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
+  try {
+    await fs.promises.link(src, tmp);
+  } catch {
+    // another filesystem, FAT/exFAT, or links refused: copy instead
+    const r = await copyDurably(src, dest, { expectSha256, mode: 0o444 });
+    return { ok: r.ok, linked: false, size: r.size };
+  }
+  try {
+    const got = await sha256File(tmp);
+    if (got.sha256 !== expectSha256) {
+      await fs.promises.rm(tmp, { force: true });
+      return { ok: false, linked: true, size: got.size };
+    }
+    if (process.platform === 'win32') await fs.promises.rm(dest, { force: true });
+    await fs.promises.rename(tmp, dest);
+    await fsyncDir(dir);
+    return { ok: true, linked: true, size: got.size };
   } catch (err) {
     await fs.promises.rm(tmp, { force: true }).catch(() => {});
     throw err;

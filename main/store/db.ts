@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/result';
 import { latestVersion, migrations } from './migrations';
+import { backupBeforeMigration } from './preMigrationBackup';
 
 export type Db = Database.Database;
 
@@ -17,7 +18,11 @@ export function openDatabase(dataDir: string, opts: { migrateTo?: number } = {})
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   try {
-    migrate(db, opts.migrateTo ?? latestVersion);
+    const target = opts.migrateTo ?? latestVersion;
+    const current = schemaVersion(db);
+    // A database that already holds data is backed up before any migration touches it.
+    if (current >= 1 && current < Math.min(target, latestVersion)) backupBeforeMigration(db, dataDir);
+    migrate(db, target);
   } catch (err) {
     db.close();
     throw err;

@@ -11,6 +11,9 @@ import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { startBridge, type Bridge } from '../../main/bridge/server';
 
+// The start-up 当前操作员 prompt would cover other specs after app.restart(); tests/e2e/audit.spec.ts turns it on.
+process.env.ONEBAG_SKIP_OPERATOR_PROMPT ??= '1';
+
 /** ONEBAG_RENDERER_DIR lets parallel work build the renderer elsewhere (vite build --outDir). */
 export const RENDERER_DIR = path.resolve(process.env.ONEBAG_RENDERER_DIR ?? path.resolve(__dirname, '../../dist/renderer'));
 

@@ -16,6 +16,7 @@ import { AppError } from '../../../shared/result';
 import { inspectFile, type FileFacts } from '../../files/inspect';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../../core/audit';
+import { snapshot } from '../../core/audit/snapshot';
 import { insertMaterial, reindexMaterial } from '../../core/bag';
 import { recordBlob } from '../../core/blobRows';
 import { certifyMonth, monthHistory, revokeCertification } from '../../core/attendance/certify';
@@ -82,9 +83,10 @@ function markRevoked(db: Db, certificationId: number, reason: string): void {
   for (const r of rows) {
     const title = r.title.endsWith('（认定已撤销）') ? r.title : `${r.title}（认定已撤销）`;
     const notes = `${r.notes}；该认定已于${dateLabel(today)}撤销，原因：${reason}`;
+    const before = snapshot(db, 'materials', r.id);
     upd.run(title, notes, nowIso(), r.id);
     reindexMaterial(db, r.id);
-    audit(db, 'update', 'material', r.id, { title, certificationRevoked: certificationId });
+    audit(db, 'update', 'material', r.id, { title, certificationRevoked: certificationId }, { before, after: snapshot(db, 'materials', r.id) });
   }
 }
 

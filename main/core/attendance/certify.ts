@@ -8,6 +8,7 @@ import { isIsoDate, monthFirst } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
+import { snapshot as rowSnapshot } from '../audit/snapshot';
 import {
   activeCertification,
   assertMonth,
@@ -84,7 +85,9 @@ export function certifyMonth(db: Db, input: CertifyInput): Certification {
       scanSha256: scan,
       snapshot,
     });
-    audit(db, 'create', 'attendance_certification', id, { townshipId, month, secretaryName, certifiedOn: input.certifiedOn });
+    audit(db, 'create', 'attendance_certification', id, { townshipId, township: grid.townshipName, month, secretaryName, certifiedOn: input.certifiedOn }, {
+      after: rowSnapshot(db, 'attendance_certifications', id),
+    });
     return activeCertification(db, townshipId, month)!;
   })();
 }
@@ -99,6 +102,7 @@ export function revokeCertification(db: Db, input: { townshipId: number; month: 
     const cert = activeCertification(db, townshipId, month);
     if (!cert) throw new AppError('NOT_FOUND', `${monthLabel(month)}考勤尚未认定，无需撤销`);
     const operator = operatorOf(db);
+    const before = rowSnapshot(db, 'attendance_certifications', cert.id);
     stmt(db, 'UPDATE attendance_certifications SET revoked_at = ?, revoked_reason = ?, revoked_by = ? WHERE id = ?').run(
       nowIso(),
       reason,
@@ -111,7 +115,10 @@ export function revokeCertification(db: Db, input: { townshipId: number; month: 
       certifiedOn: cert.certifiedOn,
       reason,
     });
-    audit(db, 'update', 'attendance_certification', cert.id, { revoked: true, reason });
+    audit(db, 'update', 'attendance_certification', cert.id, { townshipId, month, secretaryName: cert.secretaryName, revoked: true, reason }, {
+      before,
+      after: rowSnapshot(db, 'attendance_certifications', cert.id),
+    });
   })();
 }
 

@@ -235,7 +235,12 @@ export function setCells(
     }
     if (changes.length) {
       writeHistory(db, townshipId, month, 'edit', { changes });
-      audit(db, 'update', 'attendance_month', townshipId, { month, changes: changes.length });
+      // One entry per save: the changed cells as fields, so the diff reads cell by cell.
+      const cell = (c: (typeof changes)[number]) => `${c.name}(${c.cadreId}) ${c.date} ${c.half}`;
+      audit(db, 'update', 'attendance_month', townshipId, { month, changes: changes.length }, {
+        before: Object.fromEntries(changes.map((c) => [cell(c), c.from])),
+        after: Object.fromEntries(changes.map((c) => [cell(c), c.to])),
+      });
     }
     const changed = changes.reduce((n, c) => n + (c.half === '全' ? 2 : 1), 0);
     return { rows: touched.size ? buildRows(db, townshipId, month, settings, touched) : [], undo, changed };

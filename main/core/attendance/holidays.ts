@@ -20,11 +20,12 @@ export function setHoliday(db: Db, input: { date: string; kind: HolidayKind; nam
   if (!name) throw new AppError('INVALID_INPUT', '请填写节日名称');
   if ([...name].length > 20) throw new AppError('INVALID_INPUT', '节日名称不能超过20个字');
   db.transaction(() => {
+    const before = holidayRow(db, input.date);
     stmt(
       db,
       'INSERT INTO holidays (date, kind, name) VALUES (?, ?, ?) ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name',
     ).run(input.date, input.kind, name);
-    audit(db, 'update', 'holiday', null, { date: input.date, kind: input.kind, name });
+    audit(db, before ? 'update' : 'create', 'holiday', null, { date: input.date, kind: input.kind, name }, { before, after: holidayRow(db, input.date) });
   })();
   return { date: input.date, kind: input.kind, name };
 }
@@ -32,8 +33,14 @@ export function setHoliday(db: Db, input: { date: string; kind: HolidayKind; nam
 /** Makes the date an ordinary day again (weekend or weekday by the calendar). */
 export function deleteHoliday(db: Db, date: string): void {
   db.transaction(() => {
+    const before = holidayRow(db, date);
     const r = stmt(db, 'DELETE FROM holidays WHERE date = ?').run(date);
     if (r.changes === 0) throw new AppError('NOT_FOUND', '该日期不在节假日安排中');
-    audit(db, 'delete', 'holiday', null, { date });
+    audit(db, 'delete', 'holiday', null, { date }, { before });
   })();
+}
+
+/** The stored day, for the audit log's before/after. */
+function holidayRow(db: Db, date: string): HolidayEntry | undefined {
+  return stmt(db, 'SELECT date, kind, name FROM holidays WHERE date = ?').get(date) as HolidayEntry | undefined;
 }

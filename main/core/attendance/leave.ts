@@ -180,7 +180,7 @@ export function addLeave(db: Db, input: AddLeaveInput): LeaveRequest {
         changes: [],
       });
     }
-    audit(db, 'create', 'leave_request', id, { cadreId: input.cadreId, type: input.type, days });
+    audit(db, 'create', 'leave_request', id, { cadreId: input.cadreId, type: input.type, days }, { after: leave });
     return leave;
   })();
 }
@@ -203,7 +203,7 @@ export function approveLeave(db: Db, input: { leaveId: number; approver: string;
     ).run(approver, l.requiredLevel, input.approvedOn ?? null, nowIso(), l.id);
     const summary = `批准请假：${l.cadreName} ${l.type} ${span(l)}，共${l.days}天，${l.requiredLevel}（${approver}）批准`;
     applyHalves(db, l.cadreId, groups, () => ({ code: l.type, source: 'leave', leaveId: l.id }), summary);
-    audit(db, 'update', 'leave_request', l.id, { status: '已批准', approver, approvalLevel: l.requiredLevel });
+    audit(db, 'update', 'leave_request', l.id, { status: '已批准', approver, approvalLevel: l.requiredLevel }, { before: l, after: getLeave(db, l.id) });
     return getLeave(db, l.id);
   })();
 }
@@ -216,7 +216,7 @@ export function rejectLeave(db: Db, input: { leaveId: number; approver: string }
     const l = getLeave(db, input.leaveId);
     if (l.status !== '待审批') throw new AppError('CONFLICT', `该请假已是“${l.status}”状态，不能再审批`);
     stmt(db, `UPDATE leave_requests SET status = '未批准', approver = ?, updated_at = ? WHERE id = ?`).run(approver, nowIso(), l.id);
-    audit(db, 'update', 'leave_request', l.id, { status: '未批准', approver });
+    audit(db, 'update', 'leave_request', l.id, { status: '未批准', approver }, { before: l, after: getLeave(db, l.id) });
     return getLeave(db, l.id);
   })();
 }
@@ -257,7 +257,7 @@ export function recordReturn(db: Db, input: { leaveId: number; returnedOn: strin
       const p = postingOn(postingsOf(db, l.cadreId), l.end);
       if (p) writeHistory(db, p.townshipId, monthOf(l.end), 'leave', { leaveId: l.id, summary, changes: [] });
     }
-    audit(db, 'update', 'leave_request', l.id, { status: '已销假', returnedOn: input.returnedOn, returnedHalf });
+    audit(db, 'update', 'leave_request', l.id, { status: '已销假', returnedOn: input.returnedOn, returnedHalf }, { before: l, after: getLeave(db, l.id) });
     return getLeave(db, l.id);
   })();
 }

@@ -48,7 +48,7 @@ export function setCountySettings(db: Db, countyId: number, patch: Partial<Atten
       `INSERT INTO county_settings (county_id, settings, updated_at) VALUES (?, ?, ?)
        ON CONFLICT(county_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`,
     ).run(countyId, JSON.stringify(next), nowIso());
-    audit(db, 'update', 'attendance_settings', countyId, { before, after: next });
+    audit(db, 'update', 'attendance_settings', countyId, { countyId }, { before, after: next });
     return next;
   })();
 }

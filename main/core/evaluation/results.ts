@@ -15,6 +15,7 @@ import { countyName, evaluationRoster } from './roster';
 import { activeScheme, getScheme, listSchemes } from './schemes';
 import { requireActive, storedEntries } from './scores';
 import { assertOpen, yearState } from './years';
+import { audit } from '../audit';
 
 export interface ResultsQuery {
   countyId: number;
@@ -141,6 +142,11 @@ export function finaliseYear(db: Db, countyId: number, year: number, today = loc
       live.schemeId,
       at,
     );
+    const counts: Record<string, number> = {};
+    for (const r of live.rows) if (r.grade) counts[r.grade] = (counts[r.grade] ?? 0) + 1;
+    audit(db, 'finalise', 'eval_year', countyId, { countyId, county: countyName(db, countyId), year, schemeId: live.schemeId, cadres: live.rows.length, counts }, {
+      after: { finalised_at: at, scheme_id: live.schemeId, results: live.rows.map((r) => ({ cadreId: r.cadreId, name: r.name, total: r.total, grade: r.grade, rank: r.rank })) },
+    });
     return yearState(db, countyId, year);
   })();
 }
@@ -160,6 +166,10 @@ export function reopenYear(db: Db, countyId: number, year: number, reason: strin
       state.schemeId,
       nowIso(),
     );
+    audit(db, 'reopen', 'eval_year', countyId, { countyId, county: countyName(db, countyId), year, reason: reason.trim() }, {
+      before: { finalised_at: state.finalisedAt, scheme_id: state.schemeId },
+      after: { finalised_at: null, scheme_id: state.schemeId },
+    });
     return yearState(db, countyId, year);
   })();
 }

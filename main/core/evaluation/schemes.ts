@@ -10,6 +10,8 @@ import { schemeProblem, templateBody, TEMPLATES, type Scheme, type SchemeBody, t
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { assertOpen } from './years';
+import { audit } from '../audit';
+import { snapshot } from '../audit/snapshot';
 
 type Row = {
   id: number;
@@ -59,6 +61,7 @@ function insertDraft(db: Db, countyId: number, year: number, body: SchemeBody, t
   const id = db
     .prepare(`INSERT INTO eval_schemes (county_id, year, version, status, template, body, created_at) VALUES (?, ?, ?, 'draft', ?, ?, ?)`)
     .run(countyId, year, next, template, JSON.stringify(body), nowIso()).lastInsertRowid;
+  audit(db, 'create', 'eval_scheme', Number(id), { countyId, year, version: next, template }, { after: snapshot(db, 'eval_schemes', Number(id)) });
   return getScheme(db, Number(id));
 }
 
@@ -75,7 +78,9 @@ export function saveDraft(db: Db, id: number, body: z.output<typeof schemeBodySc
     if (s.status !== 'draft') return insertDraft(db, s.countyId, s.year, body, s.template);
     const problem = schemeProblem(body);
     if (problem) throw new AppError('INVALID_INPUT', problem);
+    const before = snapshot(db, 'eval_schemes', id);
     db.prepare('UPDATE eval_schemes SET body = ? WHERE id = ?').run(JSON.stringify(body), id);
+    audit(db, 'update', 'eval_scheme', id, { countyId: s.countyId, year: s.year, version: s.version }, { before, after: snapshot(db, 'eval_schemes', id) });
     return getScheme(db, id);
   })();
 }
@@ -89,7 +94,12 @@ export function activateScheme(db: Db, id: number): Scheme {
     const problem = schemeProblem(s);
     if (problem) throw new AppError('INVALID_INPUT', problem);
     db.prepare(`UPDATE eval_schemes SET status = 'superseded' WHERE county_id = ? AND year = ? AND status = 'active'`).run(s.countyId, s.year);
+    const before = snapshot(db, 'eval_schemes', id);
     db.prepare(`UPDATE eval_schemes SET status = 'active', activated_at = ? WHERE id = ?`).run(nowIso(), id);
+    audit(db, 'update', 'eval_scheme', id, { countyId: s.countyId, year: s.year, version: s.version, activated: true }, {
+      before: { status: before?.status, activated_at: before?.activated_at },
+      after: { status: 'active', activated_at: snapshot(db, 'eval_schemes', id)?.activated_at },
+    });
     return getScheme(db, id);
   })();
 }

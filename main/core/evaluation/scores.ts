@@ -11,6 +11,7 @@ import { nowIso, type Db } from '../../store/db';
 import { countyName, evaluationRoster, type RosterCadre } from './roster';
 import { activeScheme } from './schemes';
 import { assertOpen, yearState } from './years';
+import { audit } from '../audit';
 
 export interface StoredEntries {
   values: Map<number, Record<string, number>>;
@@ -100,6 +101,15 @@ export function setScores(db: Db, countyId: number, year: number, cells: Array<z
       if (cell.value !== null && cell.value > col.max) throw new AppError('INVALID_INPUT', `${c.name}的“${col.label}”最高${col.max}分，录入了${fmt(cell.value)}分`);
       return { cell, key: cellKey(cell.component, cell.indicator) };
     });
+    const old = db.prepare('SELECT hundredths FROM eval_scores WHERE county_id = ? AND year = ? AND cadre_id = ? AND cell = ?').pluck();
+    const before: Record<string, number | null> = {};
+    const after: Record<string, number | null> = {};
+    for (const { cell, key } of checked) {
+      const h = old.get(countyId, year, cell.cadreId, key) as number | undefined;
+      before[`${cell.cadreId}:${key}`] = h === undefined ? null : h / 100;
+      after[`${cell.cadreId}:${key}`] = cell.value;
+    }
+    if (checked.length) audit(db, 'update', 'eval_scores', countyId, { countyId, year, cells: checked.length, cadreIds: [...new Set(checked.map((c) => c.cell.cadreId))] }, { before, after });
     for (const { cell, key } of checked) {
       if (cell.value === null) remove.run(countyId, year, cell.cadreId, key);
       else upsert.run(countyId, year, cell.cadreId, key, Math.round(cell.value * 100), at);
@@ -124,6 +134,10 @@ export function setBallots(db: Db, input: z.output<typeof ballotsInputSchema>): 
     const b: Ballots = { satisfied: input.satisfied, basic: input.basic, unsatisfied: input.unsatisfied, ballots: input.ballots };
     const problem = ballotsProblem(b);
     if (problem) throw new AppError('INVALID_INPUT', `${c.name}的“${comp.label}”：${problem}`);
+    const before = db
+      .prepare('SELECT satisfied, basic, unsatisfied, ballots FROM eval_ballots WHERE county_id = ? AND year = ? AND cadre_id = ? AND component = ?')
+      .get(countyId, year, c.cadreId, comp.key);
+    audit(db, before ? 'update' : 'create', 'eval_ballots', c.cadreId, { countyId, year, cadreId: c.cadreId, name: c.name, component: comp.key }, { before, after: b });
     db.prepare(
       `INSERT INTO eval_ballots (county_id, year, cadre_id, component, satisfied, basic, unsatisfied, ballots, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -60,6 +60,7 @@ export function saveCheck(db: Db, input: CheckSaveInput): CheckDetail {
     }
     const at = nowIso();
     let checkId: number;
+    let before: ReturnType<typeof getCheck> | undefined;
     if (id === undefined) {
       checkId = Number(
         stmt(
@@ -69,7 +70,7 @@ export function saveCheck(db: Db, input: CheckSaveInput): CheckDetail {
         ).run(check.townshipId, check.level, check.kind, check.date, check.checker, check.findings, operatorOf(db), at, at).lastInsertRowid,
       );
     } else {
-      getCheck(db, id);
+      before = getCheck(db, id);
       stmt(db, 'UPDATE checks SET township_id = ?, level = ?, kind = ?, date = ?, checker = ?, findings = ?, updated_at = ? WHERE id = ?').run(
         check.townshipId,
         check.level,
@@ -90,7 +91,7 @@ export function saveCheck(db: Db, input: CheckSaveInput): CheckDetail {
       date: check.date,
       checked: results.length,
       notOnPost: results.filter((r) => !r.onPost).map((r) => r.cadreId),
-    });
+    }, { before, after: getCheck(db, checkId) });
     return getCheck(db, checkId);
   })();
 }
@@ -99,6 +100,6 @@ export function removeCheck(db: Db, id: number): void {
   db.transaction(() => {
     const k = getCheck(db, id);
     stmt(db, 'DELETE FROM checks WHERE id = ?').run(id);
-    audit(db, 'delete', 'check', id, { kind: k.kind, date: k.date, township: k.township });
+    audit(db, 'delete', 'check', id, { kind: k.kind, date: k.date, township: k.township }, { before: k });
   })();
 }

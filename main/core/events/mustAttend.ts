@@ -74,6 +74,7 @@ export function saveEvent(db: Db, input: EventSaveInput): EventDetail {
     const posted = assertPosted(db, event.townshipId, event.date, expected.map((x) => x.cadreId));
     checkMarks(expected, event.date, (c) => posted.get(c)?.name ?? '该干部');
     const at = nowIso();
+    const before = id === undefined ? undefined : getEvent(db, id);
     let eventId: number;
     if (id === undefined) {
       eventId = Number(
@@ -102,7 +103,7 @@ export function saveEvent(db: Db, input: EventSaveInput): EventDetail {
       date: event.date,
       expected: expected.length,
       absent: expected.filter((x) => x.present === false).map((x) => x.cadreId),
-    });
+    }, { before, after: getEvent(db, eventId) });
     return getEvent(db, eventId);
   })();
 }
@@ -120,7 +121,7 @@ export function markEvent(db: Db, input: { eventId: number; marks: unknown[] }):
     checkMarks(marks, e.date, (c) => byId.get(c)?.name ?? '该干部');
     for (const m of marks) writeMark(db, e.id, m);
     stmt(db, 'UPDATE must_attend_events SET updated_at = ? WHERE id = ?').run(nowIso(), e.id);
-    audit(db, 'update', 'must_attend_event', e.id, { marks });
+    audit(db, 'update', 'must_attend_event', e.id, { marks }, { before: e, after: getEvent(db, e.id) });
     return getEvent(db, e.id);
   })();
 }
@@ -129,6 +130,6 @@ export function removeEvent(db: Db, id: number): void {
   db.transaction(() => {
     const e = getEvent(db, id);
     stmt(db, 'DELETE FROM must_attend_events WHERE id = ?').run(id);
-    audit(db, 'delete', 'must_attend_event', id, { kind: e.kind, title: e.title, date: e.date, township: e.township });
+    audit(db, 'delete', 'must_attend_event', id, { kind: e.kind, title: e.title, date: e.date, township: e.township }, { before: e });
   })();
 }

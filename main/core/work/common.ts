@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/result';
 import { DEFAULT_ALLOWANCE_MONTHLY_FEN } from '../../../shared/support';
 import type { Db } from '../../store/db';
 import { stmt } from '../attendance/common';
+import { audit } from '../audit';
 
 export { dateLabel, localToday, stmt } from '../attendance/common';
 
@@ -69,10 +70,12 @@ export function getWorkSetting(db: Db, key: 'allowanceMonthlyFen'): number {
 }
 
 export function setWorkSetting(db: Db, key: 'allowanceMonthlyFen', value: number): void {
+  const before = getWorkSetting(db, key);
   stmt(db, 'INSERT INTO work_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
     key,
     String(value),
   );
+  audit(db, 'update', 'work_setting', null, { key }, { before: { [key]: before }, after: { [key]: value } });
 }
 
 export const zh = new Intl.Collator('zh-CN');

@@ -44,6 +44,7 @@ export function savePlan(db: Db, input: PlanSaveInput): Plan {
   }
   const now = nowIso();
   return db.transaction(() => {
+    let before: Plan | undefined;
     const clash = stmt(db, 'SELECT id FROM plans WHERE cadre_id = ? AND kind = ? AND start_year = ?').get(
       input.cadreId,
       input.kind,
@@ -64,6 +65,7 @@ export function savePlan(db: Db, input: PlanSaveInput): Plan {
       const old = stmt(db, 'SELECT cadre_id AS cadreId FROM plans WHERE id = ?').get(id) as { cadreId: number } | undefined;
       if (!old) throw new AppError('NOT_FOUND', '该规划计划不存在，可能已被删除，请刷新后重试');
       if (old.cadreId !== input.cadreId) throw new AppError('INVALID_INPUT', '不能把规划计划改到其他干部名下');
+      before = getPlan(db, id);
       stmt(db, 'UPDATE plans SET kind = ?, start_year = ?, title = ?, material_id = ?, updated_at = ? WHERE id = ?').run(
         input.kind,
         input.startYear,
@@ -79,15 +81,16 @@ export function savePlan(db: Db, input: PlanSaveInput): Plan {
       'INSERT INTO plan_items (plan_id, position, goal, measures, deadline, responsible, status) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     input.items.forEach((it, i) => ins.run(id, i, it.goal, it.measures, it.deadline, it.responsible, it.status));
-    audit(db, input.id === undefined ? 'create' : 'update', 'plan', id, { cadreId: input.cadreId, kind: input.kind, items: input.items.length });
-    return getPlan(db, id);
+    const after = getPlan(db, id);
+    audit(db, input.id === undefined ? 'create' : 'update', 'plan', id, { cadreId: input.cadreId, kind: input.kind, items: input.items.length }, { before, after });
+    return after;
   })();
 }
 
 export function removePlan(db: Db, id: number): void {
   db.transaction(() => {
-    getPlan(db, id);
+    const before = getPlan(db, id);
     stmt(db, 'DELETE FROM plans WHERE id = ?').run(id);
-    audit(db, 'delete', 'plan', id);
+    audit(db, 'delete', 'plan', id, { cadreId: before.cadreId, title: before.title }, { before });
   })();
 }

@@ -86,6 +86,7 @@ export function saveProject(db: Db, id: number | undefined, input: ProjectInput)
   const now = nowIso();
   return db.transaction(() => {
     let pid = id;
+    const before = pid === undefined ? undefined : getProject(db, pid);
     if (pid === undefined) {
       pid = Number(
         stmt(
@@ -108,8 +109,9 @@ export function saveProject(db: Db, id: number | undefined, input: ProjectInput)
     }
     const ins = stmt(db, 'INSERT INTO project_funds (project_id, source, amount_fen) VALUES (?, ?, ?)');
     for (const f of input.funds) if (f.amountFen > 0) ins.run(pid, f.source, f.amountFen);
-    audit(db, id === undefined ? 'create' : 'update', 'project', pid, { name: input.name, cadreId: input.cadreId });
-    return getProject(db, pid);
+    const after = getProject(db, pid);
+    audit(db, id === undefined ? 'create' : 'update', 'project', pid, { name: input.name, cadreId: input.cadreId }, { before, after });
+    return after;
   })();
 }
 
@@ -120,8 +122,9 @@ export function publiciseProject(db: Db, id: number, date: string, place: string
     if (date > today) throw new AppError('INVALID_INPUT', '公示日期不能晚于今天');
     if (Number(date.slice(0, 4)) < p.year - 1) throw new AppError('INVALID_INPUT', `公示日期应在项目年度（${p.year}年）前后`);
     stmt(db, 'UPDATE projects SET publicised_on = ?, publicised_place = ?, updated_at = ? WHERE id = ?').run(date, place, nowIso(), id);
-    audit(db, 'update', 'project', id, { publicisedOn: date, publicisedPlace: place });
-    return getProject(db, id);
+    const after = getProject(db, id);
+    audit(db, 'update', 'project', id, { publicisedOn: date, publicisedPlace: place }, { before: p, after });
+    return after;
   })();
 }
 
@@ -138,15 +141,16 @@ export function setParkRevenue(db: Db, id: number, year: number, revenueFen: num
          ON CONFLICT(project_id, year) DO UPDATE SET revenue_fen = excluded.revenue_fen, park_share_bp = excluded.park_share_bp`,
       ).run(id, year, revenueFen, parkShareBp);
     }
-    audit(db, 'update', 'project', id, { revenueYear: year, revenueFen, parkShareBp });
-    return getProject(db, id);
+    const after = getProject(db, id);
+    audit(db, 'update', 'project', id, { revenueYear: year, revenueFen, parkShareBp }, { before: p, after });
+    return after;
   })();
 }
 
 export function removeProject(db: Db, id: number): void {
   db.transaction(() => {
-    getProject(db, id);
+    const before = getProject(db, id);
     stmt(db, 'DELETE FROM projects WHERE id = ?').run(id);
-    audit(db, 'delete', 'project', id);
+    audit(db, 'delete', 'project', id, { name: before.name, cadreId: before.cadreId }, { before });
   })();
 }

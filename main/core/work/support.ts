@@ -18,6 +18,7 @@ import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
 import { operatorOf } from '../attendance/common';
 import { allPostings, cadreFacts, getWorkSetting, localToday, overlapsYear, postingsOf, stmt, zh } from './common';
+import { snapshot } from '../audit/snapshot';
 
 const PAYMENT_SQL = `SELECT id, cadre_id AS cadreId, year, quarter, amount_fen AS amountFen, paid_on AS paidOn, notes FROM allowance_payments`;
 const POLICY_SQL = `SELECT id, cadre_id AS cadreId, insurer, policy_no AS policyNo, cover_fen AS coverFen, start, "end" AS "end" FROM insurance_policies`;
@@ -112,17 +113,20 @@ export function addPayment(db: Db, input: z.output<typeof paymentSchema>, today 
         'INSERT INTO allowance_payments (cadre_id, year, quarter, amount_fen, paid_on, notes, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ).run(input.cadreId, input.year, input.quarter, input.amountFen, input.paidOn, input.notes, operatorOf(db), nowIso()).lastInsertRowid,
     );
-    audit(db, 'create', 'allowance_payment', id, { cadreId: input.cadreId, year: input.year, quarter: input.quarter, amountFen: input.amountFen });
+    audit(db, 'create', 'allowance_payment', id, { cadreId: input.cadreId, year: input.year, quarter: input.quarter, amountFen: input.amountFen }, {
+      after: snapshot(db, 'allowance_payments', id),
+    });
     return stmt(db, `${PAYMENT_SQL} WHERE id = ?`).get(id) as AllowancePayment;
   })();
 }
 
 export function removePayment(db: Db, id: number): void {
   db.transaction(() => {
+    const before = snapshot(db, 'allowance_payments', id);
     if (stmt(db, 'DELETE FROM allowance_payments WHERE id = ?').run(id).changes === 0) {
       throw new AppError('NOT_FOUND', '该发放记录不存在，可能已被删除');
     }
-    audit(db, 'delete', 'allowance_payment', id);
+    audit(db, 'delete', 'allowance_payment', id, { cadreId: before?.cadre_id }, { before });
   })();
 }
 
@@ -130,6 +134,7 @@ export function savePolicy(db: Db, input: z.output<typeof policySchema>): Insura
   cadreFacts(db, input.cadreId);
   return db.transaction(() => {
     let id = input.id;
+    const before = id === undefined ? undefined : snapshot(db, 'insurance_policies', id);
     if (id === undefined) {
       id = Number(
         stmt(db, 'INSERT INTO insurance_policies (cadre_id, insurer, policy_no, cover_fen, start, "end", created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
@@ -155,15 +160,19 @@ export function savePolicy(db: Db, input: z.output<typeof policySchema>): Insura
     ) {
       throw new AppError('NOT_FOUND', '该保单不存在，可能已被删除');
     }
-    audit(db, input.id === undefined ? 'create' : 'update', 'insurance_policy', id, { cadreId: input.cadreId, start: input.start, end: input.end });
+    audit(db, input.id === undefined ? 'create' : 'update', 'insurance_policy', id, { cadreId: input.cadreId, start: input.start, end: input.end }, {
+      before,
+      after: snapshot(db, 'insurance_policies', id),
+    });
     return stmt(db, `${POLICY_SQL} WHERE id = ?`).get(id) as InsurancePolicy;
   })();
 }
 
 export function removePolicy(db: Db, id: number): void {
   db.transaction(() => {
+    const before = snapshot(db, 'insurance_policies', id);
     if (stmt(db, 'DELETE FROM insurance_policies WHERE id = ?').run(id).changes === 0) throw new AppError('NOT_FOUND', '该保单不存在，可能已被删除');
-    audit(db, 'delete', 'insurance_policy', id);
+    audit(db, 'delete', 'insurance_policy', id, { cadreId: before?.cadre_id }, { before });
   })();
 }
 
@@ -171,6 +180,8 @@ export function removePolicy(db: Db, id: number): void {
 export function savePledge(db: Db, input: z.output<typeof pledgeSchema>): UnitPledge {
   cadreFacts(db, input.cadreId);
   return db.transaction(() => {
+    const pledgeRow = () => stmt(db, 'SELECT * FROM unit_pledges WHERE cadre_id = ? AND year = ?').get(input.cadreId, input.year) as Record<string, unknown> | undefined;
+    const before = pledgeRow();
     stmt(
       db,
       `INSERT INTO unit_pledges (cadre_id, year, responsibility, projects, funds_fen, notes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -178,7 +189,7 @@ export function savePledge(db: Db, input: z.output<typeof pledgeSchema>): UnitPl
          funds_fen = excluded.funds_fen, notes = excluded.notes, updated_at = excluded.updated_at`,
     ).run(input.cadreId, input.year, input.responsibility, input.projects, input.fundsFen, input.notes, nowIso());
     const p = stmt(db, `${PLEDGE_SQL} WHERE cadre_id = ? AND year = ?`).get(input.cadreId, input.year) as UnitPledge;
-    audit(db, 'update', 'unit_pledge', p.id, { cadreId: input.cadreId, year: input.year });
+    audit(db, before ? 'update' : 'create', 'unit_pledge', p.id, { cadreId: input.cadreId, year: input.year }, { before, after: pledgeRow() });
     return p;
   })();
 }

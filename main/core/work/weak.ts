@@ -21,6 +21,7 @@ import {
 import type { FileFacts } from '../../files/inspect';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
+import { snapshot } from '../audit/snapshot';
 import { recordBlob } from '../blobRows';
 import { operatorOf } from '../attendance/common';
 import { cadreFacts, dateLabel, localToday, postingsOf, stmt, villageFacts, zh } from './common';
@@ -107,12 +108,13 @@ export function saveWeakVillage(db: Db, input: z.output<typeof weakVillageSchema
   villageFacts(db, input.villageId);
   const now = nowIso();
   db.transaction(() => {
+    const before = weakRow(db, input.villageId);
     stmt(
       db,
       `INSERT INTO weak_villages (village_id, listed_year, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(village_id) DO UPDATE SET listed_year = excluded.listed_year, notes = excluded.notes, updated_at = excluded.updated_at`,
     ).run(input.villageId, input.listedYear, input.notes, now, now);
-    audit(db, 'update', 'weak_village', input.villageId, { listedYear: input.listedYear });
+    audit(db, before ? 'update' : 'create', 'weak_village', input.villageId, { listedYear: input.listedYear }, { before, after: weakRow(db, input.villageId) });
   })();
   return getWeakVillage(db, input.villageId);
 }
@@ -120,8 +122,9 @@ export function saveWeakVillage(db: Db, input: z.output<typeof weakVillageSchema
 export function removeWeakVillage(db: Db, villageId: number): void {
   db.transaction(() => {
     getWeakVillage(db, villageId);
+    const before = weakRow(db, villageId);
     stmt(db, 'DELETE FROM weak_villages WHERE village_id = ?').run(villageId);
-    audit(db, 'delete', 'weak_village', villageId);
+    audit(db, 'delete', 'weak_village', villageId, undefined, { before });
   })();
 }
 
@@ -129,6 +132,8 @@ export function removeWeakVillage(db: Db, villageId: number): void {
 export function setVillageIncome(db: Db, villageId: number, year: number, incomeFen: number | null): VillageIncome {
   villageFacts(db, villageId);
   db.transaction(() => {
+    const income = () => stmt(db, 'SELECT * FROM village_income WHERE village_id = ? AND year = ?').get(villageId, year);
+    const before = income();
     if (incomeFen === null) stmt(db, 'DELETE FROM village_income WHERE village_id = ? AND year = ?').run(villageId, year);
     else
       stmt(
@@ -136,7 +141,7 @@ export function setVillageIncome(db: Db, villageId: number, year: number, income
         `INSERT INTO village_income (village_id, year, income_fen) VALUES (?, ?, ?)
          ON CONFLICT(village_id, year) DO UPDATE SET income_fen = excluded.income_fen`,
       ).run(villageId, year, incomeFen);
-    audit(db, 'update', 'village_income', villageId, { year, incomeFen });
+    audit(db, !before ? 'create' : incomeFen === null ? 'delete' : 'update', 'village_income', villageId, { year, incomeFen }, { before, after: income() });
   })();
   return { villageId, income: incomeOf(db, villageId) };
 }
@@ -152,10 +157,11 @@ export function setSupporters(db: Db, villageId: number, cadreIds: number[]): We
     }
   }
   db.transaction(() => {
+    const before = { supporters: supporterIds(db, villageId) };
     stmt(db, 'DELETE FROM weak_supporters WHERE village_id = ?').run(villageId);
     const ins = stmt(db, 'INSERT INTO weak_supporters (village_id, cadre_id) VALUES (?, ?)');
     for (const id of cadreIds) ins.run(villageId, id);
-    audit(db, 'update', 'weak_village', villageId, { supporters: cadreIds });
+    audit(db, 'update', 'weak_village', villageId, { supporters: cadreIds }, { before, after: { supporters: supporterIds(db, villageId) } });
   })();
   return getWeakVillage(db, villageId);
 }
@@ -172,6 +178,7 @@ export function setMilestone(
   if (Number(input.date.slice(0, 4)) < w.listedYear - 3) throw new AppError('INVALID_INPUT', `节点日期早于该村列为薄弱村的年度（${w.listedYear}年）过多，请核对`);
   const now = nowIso();
   db.transaction(() => {
+    const before = milestoneRow(db, input.villageId, input.kind);
     stmt(
       db,
       `INSERT INTO weak_milestones (village_id, kind, date, description, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -188,7 +195,10 @@ export function setMilestone(
       recordBlob(db, f.sha256, f.size, f.facts, now);
       insFile.run(input.villageId, input.kind, next + i, f.sha256, f.name);
     });
-    audit(db, 'update', 'weak_milestone', input.villageId, { kind: input.kind, date: input.date, files: evidence.map((f) => f.sha256) });
+    audit(db, before ? 'update' : 'create', 'weak_milestone', input.villageId, { kind: input.kind, date: input.date, files: evidence.map((f) => f.sha256) }, {
+      before,
+      after: milestoneRow(db, input.villageId, input.kind),
+    });
   })();
   return getWeakVillage(db, input.villageId, today);
 }
@@ -196,8 +206,9 @@ export function setMilestone(
 export function clearMilestone(db: Db, villageId: number, kind: MilestoneKind): WeakVillage {
   getWeakVillage(db, villageId);
   db.transaction(() => {
+    const before = milestoneRow(db, villageId, kind);
     stmt(db, 'DELETE FROM weak_milestones WHERE village_id = ? AND kind = ?').run(villageId, kind);
-    audit(db, 'delete', 'weak_milestone', villageId, { kind });
+    audit(db, 'delete', 'weak_milestone', villageId, { kind }, { before });
   })();
   return getWeakVillage(db, villageId);
 }
@@ -223,7 +234,23 @@ export function recordAction(db: Db, input: z.output<typeof weakActionSchema>, t
       ).run(input.villageId, input.cadreId, input.milestone, input.action as WeakAction, input.date, input.by, input.notes, operatorOf(db), nowIso())
         .lastInsertRowid,
     );
-    audit(db, 'create', 'weak_action', id, { villageId: input.villageId, cadreId: input.cadreId, milestone: input.milestone, action: input.action });
+    audit(db, 'create', 'weak_action', id, { villageId: input.villageId, cadreId: input.cadreId, milestone: input.milestone, action: input.action }, {
+      after: snapshot(db, 'weak_actions', id),
+    });
   })();
   return getWeakVillage(db, input.villageId, today);
+}
+
+// Rows as stored, for the audit log's before/after (evidence by hash and name, never content).
+const weakRow = (db: Db, villageId: number) =>
+  stmt(db, 'SELECT * FROM weak_villages WHERE village_id = ?').get(villageId) as Record<string, unknown> | undefined;
+
+const supporterIds = (db: Db, villageId: number): number[] =>
+  (stmt(db, 'SELECT cadre_id AS id FROM weak_supporters WHERE village_id = ? ORDER BY cadre_id').all(villageId) as Array<{ id: number }>).map((r) => r.id);
+
+function milestoneRow(db: Db, villageId: number, kind: MilestoneKind): Record<string, unknown> | undefined {
+  const m = stmt(db, 'SELECT * FROM weak_milestones WHERE village_id = ? AND kind = ?').get(villageId, kind) as Record<string, unknown> | undefined;
+  if (!m) return undefined;
+  const files = stmt(db, 'SELECT sha256, original_name FROM weak_milestone_files WHERE village_id = ? AND kind = ? ORDER BY position').all(villageId, kind);
+  return { ...m, files };
 }

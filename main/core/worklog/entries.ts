@@ -162,6 +162,7 @@ export async function saveEntries(
     clean.forEach((f, i) => {
       const p = { ...f, cadreId, at, operator };
       let id = rows[i]!.id;
+      const before = id === undefined ? undefined : getEntry(db, id);
       if (id === undefined) {
         id = Number(
           stmt(
@@ -186,10 +187,11 @@ export async function saveEntries(
           stmt(db, 'INSERT INTO worklog_files (entry_id, position, sha256, original_name) VALUES (?, ?, ?, ?)').run(id, ++pos, x.sha256, x.name);
         }
       }
+      // One entry per row, so each log entry's history reads on its own.
+      const action = opts.action === 'import' ? 'import' : before ? 'update' : 'create';
+      audit(db, action, 'worklog', id, { cadreId, date: f.date, kind: f.kind, files: add.length }, { before, after: getEntry(db, id) });
       ids.push(id);
     });
-    const created = rows.filter((r) => r.id === undefined).length;
-    audit(db, opts.action ?? 'create', 'worklog', null, { cadreId, created, updated: rows.length - created, files: facts.flat().length });
     return ids;
   })();
 }
@@ -198,17 +200,17 @@ export function removeEntry(db: Db, id: number): void {
   const e = getEntry(db, id);
   db.transaction(() => {
     stmt(db, 'DELETE FROM worklog_entries WHERE id = ?').run(id);
-    audit(db, 'delete', 'worklog', id, { cadreId: e.cadreId, date: e.date, kind: e.kind });
+    audit(db, 'delete', 'worklog', id, { cadreId: e.cadreId, date: e.date, kind: e.kind }, { before: e });
   })();
 }
 
 /** Detaches one evidence file (the original stays in the blob store). */
 export function removeEntryFile(db: Db, entryId: number, sha256: string): LogEntry {
-  getEntry(db, entryId);
   db.transaction(() => {
+    const before = getEntry(db, entryId);
     const r = stmt(db, 'DELETE FROM worklog_files WHERE entry_id = ? AND sha256 = ?').run(entryId, sha256);
     if (r.changes === 0) throw new AppError('NOT_FOUND', '该佐证文件已不在这条日志中，请刷新后重试');
-    audit(db, 'update', 'worklog', entryId, { removedFile: sha256 });
+    audit(db, 'update', 'worklog', entryId, { removedFile: sha256 }, { before, after: getEntry(db, entryId) });
   })();
   return getEntry(db, entryId);
 }

@@ -40,8 +40,9 @@ export function setReportSettings(db: Db, countyId: number, s: ReportSettings): 
        ON CONFLICT(county_id) DO UPDATE SET quarter_due_days = excluded.quarter_due_days, half_due_days = excluded.half_due_days,
        updated_at = excluded.updated_at`,
     ).run(countyId, s.quarterDueDays, s.halfDueDays, nowIso());
-    audit(db, 'update', 'report_settings', countyId, { before, after: s });
-    return getReportSettings(db, countyId);
+    const after = getReportSettings(db, countyId);
+    audit(db, 'update', 'report_settings', countyId, { countyId }, { before, after });
+    return after;
   })();
 }
 
@@ -138,6 +139,7 @@ export function setReportDue(db: Db, cadreId: number, code: string, dueDate: str
   const p = owedPeriod(db, cadreId, code);
   if (dueDate !== null && dueDate < p.end) throw new AppError('INVALID_INPUT', `报送期限不能早于${periodLabel(code)}结束（${p.end}）`);
   db.transaction(() => {
+    const before = dueRow(db, cadreId, code);
     if (dueDate === null) stmt(db, 'DELETE FROM report_dues WHERE cadre_id = ? AND period = ?').run(cadreId, code);
     else
       stmt(
@@ -145,7 +147,7 @@ export function setReportDue(db: Db, cadreId: number, code: string, dueDate: str
         `INSERT INTO report_dues (cadre_id, kind, period, due_date, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(cadre_id, kind, period) DO UPDATE SET due_date = excluded.due_date, updated_at = excluded.updated_at`,
       ).run(cadreId, p.kind, code, dueDate, nowIso());
-    audit(db, 'update', 'report_due', cadreId, { period: code, dueDate });
+    audit(db, !before ? 'create' : dueDate === null ? 'delete' : 'update', 'report_due', cadreId, { period: code, dueDate }, { before, after: dueRow(db, cadreId, code) });
   })();
   return rowOf(db, cadreId, code);
 }
@@ -156,12 +158,16 @@ function checkSubmitDate(p: Period, submittedOn: string, today: string): void {
 }
 
 function link(db: Db, cadreId: number, p: Period, materialId: number, submittedOn: string): void {
+  const before = submissionRow(db, cadreId, p.code);
   stmt(
     db,
     `INSERT INTO report_submissions (cadre_id, kind, period, material_id, submitted_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(cadre_id, kind, period) DO UPDATE SET material_id = excluded.material_id, submitted_on = excluded.submitted_on`,
   ).run(cadreId, p.kind, p.code, materialId, submittedOn, operatorOf(db), nowIso());
-  audit(db, 'update', 'report_submission', cadreId, { period: p.code, materialId, submittedOn });
+  audit(db, before ? 'update' : 'create', 'report_submission', cadreId, { period: p.code, materialId, submittedOn }, {
+    before,
+    after: submissionRow(db, cadreId, p.code),
+  });
 }
 
 /** Marks a period submitted with a material already in the cadre's bag (of the period's category). */
@@ -220,9 +226,16 @@ export async function submitWithFile(
 export function unsubmit(db: Db, cadreId: number, code: string): ReportRow {
   owedPeriod(db, cadreId, code);
   db.transaction(() => {
+    const before = submissionRow(db, cadreId, code);
     const r = stmt(db, 'DELETE FROM report_submissions WHERE cadre_id = ? AND period = ?').run(cadreId, code);
     if (r.changes === 0) throw new AppError('NOT_FOUND', `${periodLabel(code)}尚未登记提交`);
-    audit(db, 'update', 'report_submission', cadreId, { period: code, withdrawn: true });
+    audit(db, 'delete', 'report_submission', cadreId, { period: code, withdrawn: true }, { before });
   })();
   return rowOf(db, cadreId, code);
 }
+
+// Rows as stored, for the audit log's before/after.
+const dueRow = (db: Db, cadreId: number, code: string) =>
+  stmt(db, 'SELECT * FROM report_dues WHERE cadre_id = ? AND period = ?').get(cadreId, code) as Record<string, unknown> | undefined;
+const submissionRow = (db: Db, cadreId: number, code: string) =>
+  stmt(db, 'SELECT * FROM report_submissions WHERE cadre_id = ? AND period = ?').get(cadreId, code) as Record<string, unknown> | undefined;

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { AppStatus } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { Shell } from '../shell/Shell';
+import { OperatorPrompt } from '../welcome/OperatorPrompt';
 import { Welcome } from '../welcome/Welcome';
 import { AppStateProvider } from './AppState';
 import { theme } from './theme';
@@ -30,6 +31,7 @@ export function Root() {
         }}
       />
     );
+  else if (!status.operatorConfirmed) body = <OperatorPrompt status={status} onDone={setStatus} />;
   else
     body = (
       <AppStateProvider initial={status}>

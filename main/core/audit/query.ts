@@ -1,0 +1,221 @@
+/**
+ * Reading the audit log: filtered pages, newest first, with the inspector kind and the record
+ * in words; one entry with its before/after. ID numbers are masked, as everywhere but the
+ * cadre's own page.
+ */
+import {
+  describeAction,
+  ENTITY_LABELS,
+  INSPECTOR_KINDS,
+  kindOf,
+  type AuditEntry,
+  type AuditPage,
+  type AuditRow,
+  type InspectorKind,
+} from '../../../shared/audit';
+import { maskIdNumber } from '../../../shared/idNumber';
+import { AppError } from '../../../shared/result';
+import type { Db } from '../../store/db';
+
+export interface AuditFilter {
+  kinds?: InspectorKind[];
+  entity?: string;
+  operator?: string;
+  /** Local dates YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  text?: string;
+  /** Cursor: entries with a smaller id than this. */
+  before?: number;
+  limit?: number;
+}
+
+interface Raw {
+  id: number;
+  at: string;
+  operator: string | null;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  detail: string | null;
+  before: string | null;
+  after: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+/** Local midnight of a date as the UTC ISO text stored in `at`. */
+const localStart = (d: string) => new Date(`${d}T00:00:00`).toISOString();
+const nextDay = (d: string) => {
+  const t = new Date(`${d}T00:00:00`);
+  t.setDate(t.getDate() + 1);
+  return t.toISOString();
+};
+
+function where(f: AuditFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (f.kinds && f.kinds.length) {
+    const ors = f.kinds.map((k) => {
+      const d = INSPECTOR_KINDS[k];
+      params.push(d.entity, ...d.actions);
+      return `(entity = ? AND action IN (${d.actions.map(() => '?').join(', ')}))`;
+    });
+    parts.push(`(${ors.join(' OR ')})`);
+  }
+  if (f.entity) {
+    parts.push('entity = ?');
+    params.push(f.entity);
+  }
+  if (f.operator) {
+    parts.push('operator = ?');
+    params.push(f.operator);
+  }
+  if (f.from) {
+    parts.push('at >= ?');
+    params.push(localStart(f.from));
+  }
+  if (f.to) {
+    parts.push('at < ?');
+    params.push(nextDay(f.to));
+  }
+  const text = f.text?.trim();
+  if (text) {
+    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const entities = Object.entries(ENTITY_LABELS)
+      .filter(([, label]) => label.includes(text))
+      .map(([e]) => e);
+    const kinds = Object.values(INSPECTOR_KINDS).filter((d) => (d.label as string).includes(text));
+    const ors = ["detail LIKE ? ESCAPE '\\'", "before LIKE ? ESCAPE '\\'", "after LIKE ? ESCAPE '\\'", "operator LIKE ? ESCAPE '\\'"];
+    params.push(like, like, like, like);
+    if (entities.length) {
+      ors.push(`entity IN (${entities.map(() => '?').join(', ')})`);
+      params.push(...entities);
+    }
+    for (const d of kinds) {
+      ors.push(`(entity = ? AND action IN (${d.actions.map(() => '?').join(', ')}))`);
+      params.push(d.entity, ...d.actions);
+    }
+    parts.push(`(${ors.join(' OR ')})`);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+const parse = (s: string | null): unknown => {
+  if (s === null) return undefined;
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+};
+
+const ID_KEYS = new Set(['id_number', 'idNumber']);
+
+/** Masks ID numbers anywhere in a recorded value. */
+function masked(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(masked);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = ID_KEYS.has(k) && typeof x === 'string' ? maskIdNumber(x) : masked(x);
+    return out;
+  }
+  return v;
+}
+
+type Names = { name: (table: 'cadres' | 'townships' | 'counties' | 'villages', id: unknown) => string | null };
+
+function namer(db: Db): Names {
+  const cache = new Map<string, string | null>();
+  return {
+    name(table, id) {
+      if (typeof id !== 'number') return null;
+      const key = `${table}:${id}`;
+      if (!cache.has(key)) {
+        const r = db.prepare(`SELECT name FROM ${table} WHERE id = ?`).get(id) as { name: string } | undefined;
+        cache.set(key, r?.name ?? null);
+      }
+      return cache.get(key)!;
+    },
+  };
+}
+
+const monthText = (m: unknown) => (typeof m === 'string' && /^\d{4}-\d{2}$/.test(m) ? `${m.slice(0, 4)}年${Number(m.slice(5))}月` : null);
+
+/** The record in words, from the entry's detail and the names still on file. */
+function recordText(r: Raw, detail: unknown, before: unknown, after: unknown, names: Names): string {
+  const d = (detail && typeof detail === 'object' ? detail : {}) as Record<string, unknown>;
+  const row = ((after ?? before) && typeof (after ?? before) === 'object' ? (after ?? before) : {}) as Record<string, unknown>;
+  const parts: string[] = [];
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  const county = str(d.county) ?? (r.entity === 'county' ? str(d.name) : null) ?? names.name('counties', d.countyId);
+  const township = str(d.township) ?? names.name('townships', d.townshipId ?? row.township_id);
+  const cadre =
+    (r.entity === 'cadre' ? (str(d.name) ?? str(row.name) ?? names.name('cadres', r.entity_id)) : null) ??
+    names.name('cadres', d.cadreId ?? row.cadre_id) ??
+    (r.entity === 'eval_outcome' || r.entity === 'eval_ballots' ? str(d.name) : null);
+  if (county && r.entity !== 'county') parts.push(county);
+  if (township) parts.push(township);
+  if (r.entity === 'county' || r.entity === 'township' || r.entity === 'village' || r.entity === 'unit') parts.push(str(d.name) ?? '');
+  if (cadre) parts.push(cadre);
+  const month = monthText(d.month);
+  if (month) parts.push(month);
+  if (typeof d.year === 'number') parts.push(`${d.year}年度`);
+  const title = str(d.title) ?? str(row.title);
+  if (title) parts.push(`《${title}》`);
+  if (str(d.secretaryName)) parts.push(`书记${String(d.secretaryName)}`);
+  if (str(d.file)) parts.push(String(d.file));
+  const text = parts.filter(Boolean).join(' ');
+  if (text) return text;
+  return r.entity_id === null ? (ENTITY_LABELS[r.entity] ?? r.entity) : `${ENTITY_LABELS[r.entity] ?? r.entity} #${r.entity_id}`;
+}
+
+function toRow(r: Raw, names: Names): AuditRow & { parsed: { detail: unknown; before: unknown; after: unknown } } {
+  const detail = parse(r.detail);
+  const before = parse(r.before);
+  const after = parse(r.after);
+  return {
+    id: r.id,
+    at: r.at,
+    operator: r.operator,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    kind: kindOf(r.action, r.entity),
+    what: describeAction(r.action, r.entity),
+    record: recordText(r, detail, before, after, names),
+    hasChange: r.before !== null || r.after !== null,
+    parsed: { detail, before, after },
+  };
+}
+
+const COLUMNS = 'id, at, operator, action, entity, entity_id, detail, before, after, prev_hash, hash';
+
+/** A page of entries, newest first; `nextCursor` continues with older ones. */
+export function listAudit(db: Db, f: AuditFilter = {}): AuditPage {
+  const limit = Math.min(Math.max(f.limit ?? 50, 1), 5000);
+  const w = where(f);
+  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${w.sql}`).get(...w.params) as { n: number }).n;
+  const cursor = f.before === undefined ? w : where({ ...f, before: undefined });
+  const sql = `${cursor.sql ? `${cursor.sql} AND` : 'WHERE'} id < ?`;
+  const raws = db.prepare(`SELECT ${COLUMNS} FROM audit_log ${sql} ORDER BY id DESC LIMIT ?`).all(...cursor.params, f.before ?? Number.MAX_SAFE_INTEGER, limit + 1) as Raw[];
+  const names = namer(db);
+  const rows = raws.slice(0, limit).map((r) => {
+    const { parsed: _p, ...row } = toRow(r, names);
+    return row;
+  });
+  return { rows, total, nextCursor: raws.length > limit ? rows[rows.length - 1]!.id : null };
+}
+
+/** One entry with its detail and before/after (ID numbers masked). */
+export function getAudit(db: Db, id: number): AuditEntry {
+  const r = db.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE id = ?`).get(id) as Raw | undefined;
+  if (!r) throw new AppError('NOT_FOUND', `审计日志第 ${id} 条不存在`);
+  const { parsed, ...row } = toRow(r, namer(db));
+  return { ...row, detail: masked(parsed.detail), before: masked(parsed.before), after: masked(parsed.after), prevHash: r.prev_hash, hash: r.hash };
+}
+
+/** Operators that appear in the log, for the filter. */
+export function auditOperators(db: Db): string[] {
+  return db.prepare('SELECT DISTINCT operator FROM audit_log WHERE operator IS NOT NULL ORDER BY operator').pluck().all() as string[];
+}

@@ -1,0 +1,129 @@
+/**
+ * The audit log printed for an inspector (审计日志打印): A4 landscape, the filter and the
+ * chain status on top, one row per entry with what changed field by field, with the
+ * bundled fonts through the dossier engine (Flow, tables with repeated headers).
+ */
+import fs from 'node:fs';
+import { changeLines, INSPECTOR_KINDS, type AuditRow, type ChainStatus } from '../../../shared/audit';
+import { getAudit, listAudit, type AuditFilter } from '../../core/audit/query';
+import { verifyChain } from '../../core/audit/chain';
+import type { CoreContext } from '../../core/context';
+import { renderPdf } from '../evaluation/render';
+import type { FontOptions } from '../fonts';
+import { wrapText } from '../typeset/justify';
+import { Flow } from '../typeset/layout';
+import type { TableBlock } from '../typeset/model';
+import { layoutTable } from '../typeset/table';
+
+type Db = CoreContext['db'];
+
+/** More than this many entries is refused: the inspector should narrow the filter. */
+export const PRINT_MAX = 5000;
+
+export interface AuditPrintResult {
+  pdf: Buffer;
+  pages: number;
+  entries: number;
+}
+
+/** 2024-03-05 14:07 in local time. */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** The filter in words, for the print's subtitle and the CLI. */
+export function describeFilter(f: AuditFilter): string {
+  const parts: string[] = [];
+  if (f.kinds?.length) parts.push(f.kinds.map((k) => INSPECTOR_KINDS[k].label).join('、'));
+  if (f.from || f.to) parts.push(`${f.from ?? '最早'} 至 ${f.to ?? '今'}`);
+  if (f.operator) parts.push(`操作员：${f.operator}`);
+  if (f.entity) parts.push(`对象：${f.entity}`);
+  if (f.text?.trim()) parts.push(`含“${f.text.trim()}”`);
+  return parts.length ? parts.join('；') : '全部记录';
+}
+
+export function chainText(s: ChainStatus): string {
+  return s.ok ? `审计日志完整（共 ${s.entries} 条，哈希链校验通过）` : `警告：${s.message}，此后的记录不可信`;
+}
+
+/** What changed, one line per changed field. */
+function changeText(db: Db, row: AuditRow): string {
+  if (!row.hasChange) return '';
+  const e = getAudit(db, row.id);
+  return changeLines(e.before, e.after).join('\n');
+}
+
+function auditTable(db: Db, rows: AuditRow[]): TableBlock {
+  return {
+    kind: 'table',
+    landscape: true,
+    fontSize: 9,
+    columns: [
+      { title: '序号', widthMm: 12, align: 'center' },
+      { title: '时间', widthMm: 28 },
+      { title: '操作员', widthMm: 24 },
+      { title: '操作', widthMm: 26 },
+      { title: '记录', widthMm: 70 },
+      { title: '变更内容' },
+    ],
+    rows: rows.map((r) => [String(r.id), localTime(r.at), r.operator ?? '—', r.what, r.record, changeText(db, r) || '—']),
+  };
+}
+
+/** The entries matching the filter (oldest first, as a register reads), with the chain status. */
+export async function auditPdf(db: Db, filter: AuditFilter, opts: { fonts?: FontOptions; now?: Date } = {}): Promise<AuditPrintResult> {
+  const page = listAudit(db, { ...filter, before: undefined, limit: PRINT_MAX });
+  const rows = page.rows.slice().reverse();
+  const status = verifyChain(db);
+  const title = '审计日志';
+  const sub = `范围：${describeFilter(filter)}　共 ${rows.length} 条${page.total > rows.length ? `（仅打印最近 ${rows.length} 条，共 ${page.total} 条）` : ''}　打印时间：${localTime((opts.now ?? new Date()).toISOString())}`;
+  const r = await renderPdf(
+    title,
+    (tk) => {
+      const flow = new Flow(tk);
+      flow.newPage('landscape');
+      const f = flow.frame;
+      const heads: Array<[string, string, number]> = [
+        [title, tk.names.serifBold, 18],
+        [sub, tk.names.body, 10.5],
+        [chainText(status), tk.names.sans, 10.5],
+      ];
+      for (const [text, font, size] of heads) {
+        const lines = wrapText(text, { width: f.w, measure: tk.measurer(font, size), justify: false });
+        flow.lines(lines, { x: f.x, width: f.w, font, size, pitch: size * 1.6, align: 'center', orientation: 'landscape' });
+      }
+      if (rows.length === 0) {
+        const t = '没有符合条件的记录';
+        flow.text(t, f.x + (f.w - tk.width(t, tk.names.body, 12)) / 2, flow.y + 24, tk.names.body, 12);
+      } else {
+        layoutTable(flow, auditTable(db, rows));
+      }
+      return flow.pages;
+    },
+    opts.fonts,
+  );
+  return { ...r, entries: rows.length };
+}
+
+/** Writes the print to `outPath` through a temp file, so a failed run leaves no half PDF. */
+export async function writeAuditPdf(db: Db, filter: AuditFilter, outPath: string): Promise<Omit<AuditPrintResult, 'pdf'>> {
+  const r = await auditPdf(db, filter);
+  const tmp = `${outPath}.${process.pid}.tmp`;
+  try {
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeSync(fd, r.pdf);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, outPath);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+  return { pages: r.pages, entries: r.entries };
+}

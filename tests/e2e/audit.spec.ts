@@ -1,0 +1,126 @@
+/**
+ * 审计日志 in the real renderer over the real bridge: inspector quick filters, the entry's
+ * before/after drawer by keyboard, the chain badge (also after tampering through a second
+ * connection), the print preview, and the 当前操作员 prompt on a later start.
+ */
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { certifyMonth, revokeCertification } from '../../main/core/attendance/certify';
+import { storeGeneratedPdf } from '../../main/core/blobRows';
+import { expect, test } from './fixtures';
+import { firstRun, noHorizontalOverflow, samplePdf } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const lastMonth = () => {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+};
+
+test('inspector events are one click away, with before/after and the chain status', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  await page.goto(app.url);
+  await firstRun(page, '张晓梅', 'demo');
+  await expect(page.getByTestId('status-bar')).toContainText('张晓梅', { timeout: 90_000 });
+
+  // A township secretary certifies last month, the county revokes it, and it is certified again.
+  const { db } = app.bridge.core.ctx;
+  const town = db.prepare("SELECT id, name FROM townships ORDER BY id LIMIT 1").get() as { id: number; name: string };
+  const scan = await storeGeneratedPdf(db, app.bridge.core.blobs, await samplePdf(), 2);
+  const month = lastMonth();
+  const input = { townshipId: town.id, month, secretaryName: '王建军', certifiedOn: `${month}-28`, sealApplied: true, scanSha256: scan.sha256 };
+  certifyMonth(db, input);
+  revokeCertification(db, { townshipId: town.id, month, reason: '第三周考勤登记有误，需更正' });
+  certifyMonth(db, { ...input, secretaryName: '王建军' });
+
+  await page.getByRole('menuitem', { name: '审计日志' }).click();
+  await expect(page.getByTestId('audit-chain')).toHaveText('完整');
+  await page.getByTestId('audit-groups').getByText('考勤认定').click();
+  await expect(page.getByTestId('audit-total')).toHaveText('共 3 条');
+  const rows = page.getByTestId('audit-list').locator('.ant-table-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('考勤认定');
+  await expect(rows.nth(1)).toContainText('撤销考勤认定');
+  await expect(rows.nth(1)).toContainText(town.name);
+  await expect(rows.nth(1)).toContainText('张晓梅');
+
+  // Keyboard: focus the revocation row, Enter opens the drawer with the field-by-field diff.
+  await rows.nth(1).focus();
+  await page.keyboard.press('Enter');
+  const drawer = page.getByTestId('audit-drawer');
+  await expect(drawer).toBeVisible();
+  const diff = drawer.getByTestId('audit-diff');
+  await expect(diff.locator('tr', { hasText: '撤销原因' })).toContainText('第三周考勤登记有误，需更正');
+  await expect(diff.locator('tr', { hasText: '撤销原因' })).toContainText('（空）');
+  expect((await noHorizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(1366);
+  await page.screenshot({ path: '/tmp/audit-drawer.png' });
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+
+  // 考核定稿 has none yet; 全部 lists the demo's setup too.
+  await page.getByTestId('audit-groups').getByText('考核定稿').click();
+  await expect(page.getByText('没有符合条件的记录')).toBeVisible();
+  await page.getByTestId('audit-groups').getByText('全部').click();
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeGreaterThan(3);
+
+  // Print the certification events: a preview of the generated PDF.
+  await page.getByTestId('audit-groups').getByText('考勤认定').click();
+  await expect(rows).toHaveCount(3);
+  await page.getByRole('button', { name: '打印' }).click();
+  await expect(page.getByTestId('audit-print-summary')).toHaveText('共 3 条记录，1 页');
+  await expect(page.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 20_000 });
+  await page.screenshot({ path: '/tmp/audit-print.png' });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('audit-print-summary')).toBeHidden();
+  await page.screenshot({ path: '/tmp/audit-page.png' });
+});
+
+test('an entry changed behind the app shows on the chain badge', async ({ page, app }) => {
+  const other = new Database(path.join(app.dataDir, 'onebag.sqlite'));
+  try {
+    other.exec('DROP TRIGGER audit_log_no_update');
+    other.prepare("UPDATE audit_log SET operator = '某人' WHERE id = 3").run();
+  } finally {
+    other.close();
+  }
+  await page.goto(app.url);
+  await page.getByRole('menuitem', { name: '审计日志' }).click();
+  await expect(page.getByTestId('audit-chain')).toHaveText('第3条起被改动');
+});
+
+test('a later start asks for the operator; Enter keeps the name, a new name signs the changes', async ({ page, app }) => {
+  process.env.ONEBAG_SKIP_OPERATOR_PROMPT = '0';
+  try {
+    await app.restart();
+    await page.goto(app.url);
+    const prompt = page.getByRole('dialog', { name: '当前操作员' });
+    await expect(prompt).toBeVisible();
+    await expect(prompt.getByLabel('当前操作员')).toHaveValue('张晓梅');
+    await page.screenshot({ path: '/tmp/audit-operator.png' });
+    await page.keyboard.press('Enter');
+    await expect(prompt).toBeHidden();
+    await expect(page.getByTestId('status-bar')).toContainText('张晓梅');
+
+    // A reload in the same run does not ask again.
+    await page.reload();
+    await expect(page.getByTestId('status-bar')).toContainText('张晓梅');
+    await expect(page.getByRole('dialog', { name: '当前操作员' })).toHaveCount(0);
+
+    await app.restart();
+    await page.goto(app.url);
+    await page.getByRole('textbox', { name: '当前操作员' }).fill('李建国');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('status-bar')).toContainText('李建国');
+  } finally {
+    process.env.ONEBAG_SKIP_OPERATOR_PROMPT = '1';
+  }
+  const { db } = app.bridge.core.ctx;
+  const town = db.prepare('SELECT id FROM townships ORDER BY id LIMIT 1').get() as { id: number };
+  revokeCertification(db, { townshipId: town.id, month: lastMonth(), reason: '乡镇重新核对后再认定' });
+  await page.getByRole('menuitem', { name: '审计日志' }).click();
+  await page.getByTestId('audit-groups').getByText('考勤认定').click();
+  await expect(page.getByTestId('audit-list').locator('.ant-table-row').first()).toContainText('李建国');
+});
