@@ -64,6 +64,7 @@ export function sheetBlocks(d: SheetData, opts: { maskId: boolean } = { maskId: 
       rows: [
         ['限制评定等次情形', caps],
         ['优秀名额', r.quotaNote ?? '未受名额限制'],
+        ...(d.review ? [['评审单位意见', `${d.review.comment}\n（${d.review.author ?? '评审单位'}　${d.review.updatedAt.slice(0, 10)}）`]] : []),
         ['考核组评价意见', `\n${sign('组长（签字）：')}`],
         ['县委组织部意见', sign('（盖章）')],
       ],

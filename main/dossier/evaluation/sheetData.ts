@@ -8,6 +8,8 @@ import { AppError } from '../../../shared/result';
 import { getCadre } from '../../core/cadres';
 import { computeResults, finalisedResult, getScheme } from '../../core/evaluation/results';
 import { countyName, countyOfCadre, evaluationRoster } from '../../core/evaluation/roster';
+import { listComments } from '../../core/review/comments';
+import type { EvalComment } from '../../../shared/api/exchange';
 import type { CoreContext } from '../../core/context';
 
 type Db = CoreContext['db'];
@@ -22,6 +24,8 @@ export interface SheetData {
   term: string;
   finalised: boolean;
   finalisedAt: string | null;
+  /** 评审意见 an evaluator sent back in a review bundle, if any. */
+  review: EvalComment | null;
 }
 
 export function sheetData(db: Db, cadreId: number, year: number, today?: string): SheetData {
@@ -31,12 +35,13 @@ export function sheetData(db: Db, cadreId: number, year: number, today?: string)
   const county = countyName(db, countyId);
   const r = evaluationRoster(db, countyId, year).find((c) => c.cadreId === cadreId);
   const term = r ? `${r.start} 至 ${r.end ?? '今'}` : '—';
-  if (fin) return { county, year, cadre, row: fin.row, scheme: getScheme(db, fin.schemeId), term, finalised: true, finalisedAt: fin.finalisedAt };
+  const review = listComments(db, countyId, year).find((c) => c.cadreId === cadreId) ?? null;
+  if (fin) return { county, year, cadre, row: fin.row, scheme: getScheme(db, fin.schemeId), term, finalised: true, finalisedAt: fin.finalisedAt, review };
   const res = computeResults(db, today ? { countyId, year, today } : { countyId, year });
   const row = res.rows.find((x) => x.cadreId === cadreId);
   if (!res.scheme) throw new AppError('INVALID_INPUT', `${county}${year}年度尚未启用考核方案，无法打印考核登记表`);
   if (!row) throw new AppError('INVALID_INPUT', `${cadre.name}${year}年度没有考核结果`);
-  return { county, year, cadre, row, scheme: getScheme(db, res.scheme.id), term, finalised: false, finalisedAt: null };
+  return { county, year, cadre, row, scheme: getScheme(db, res.scheme.id), term, finalised: false, finalisedAt: null, review };
 }
 
 export interface TableData {

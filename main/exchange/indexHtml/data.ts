@@ -49,7 +49,8 @@ export interface BundleScope {
 const zh = new Intl.Collator('zh-CN');
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function readScope(db: Db, countyId: number, year: number, today = localToday()): BundleScope {
+/** `withMaterials` false leaves each cadre's materials empty, for callers that load them one cadre at a time. */
+export function readScope(db: Db, countyId: number, year: number, today = localToday(), withMaterials = true): BundleScope {
   const county = db.prepare('SELECT name FROM counties WHERE id = ?').get(countyId) as { name: string } | undefined;
   if (!county) throw new AppError('NOT_FOUND', '所选县（市、区）不存在，可能已被删除，请刷新后重试');
   const from = `${year}-01-01`;
@@ -85,7 +86,7 @@ export function readScope(db: Db, countyId: number, year: number, today = localT
         detail,
         township: r.township,
         village: r.village,
-        materials: listMaterials(db, r.id, year),
+        materials: withMaterials ? listMaterials(db, r.id, year) : [],
         attendance: attendanceOf(detail, countyId, months, grid),
         result: fin && fin.countyId === countyId ? { row: fin.row, finalisedAt: fin.finalisedAt } : null,
       };

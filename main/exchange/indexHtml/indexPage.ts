@@ -14,9 +14,22 @@ export function timeLabel(iso: string): string {
 
 export const cadrePagePath = (no: number) => `cadres/${no}.html`;
 
-export function indexPage(s: BundleScope, o: IndexPagesOptions): string {
-  const files = new Set(s.cadres.flatMap((c) => c.materials.flatMap((m) => m.files.map((f) => f.sha256))));
-  const materials = s.cadres.reduce((n, c) => n + c.materials.length, 0);
+/** Materials per cadre (by page number) and distinct originals: counted as the cadre pages are made. */
+export interface IndexTotals {
+  materials: Map<number, number>;
+  files: number;
+}
+
+export function totalsOf(s: BundleScope): IndexTotals {
+  return {
+    materials: new Map(s.cadres.map((c) => [c.no, c.materials.length])),
+    files: new Set(s.cadres.flatMap((c) => c.materials.flatMap((m) => m.files.map((f) => f.sha256)))).size,
+  };
+}
+
+export function indexPage(s: BundleScope, o: IndexPagesOptions, totals: IndexTotals = totalsOf(s)): string {
+  const count = (no: number) => totals.materials.get(no) ?? 0;
+  const materials = s.cadres.reduce((n, c) => n + count(c.no), 0);
   const rows = s.cadres.map((c) => {
     const dossier = o.dossierPath(c.detail.id);
     const page = href(cadrePagePath(c.no), 0);
@@ -26,7 +39,7 @@ export function indexPage(s: BundleScope, o: IndexPagesOptions): string {
       esc(c.township),
       orDash(c.village),
       esc(c.detail.postType),
-      String(c.materials.length),
+      String(count(c.no)),
       c.result ? orDash(c.result.row.grade) : '<span class="muted">未定档</span>',
       dossier ? `<a href="${href(dossier, 0)}">档案PDF</a>` : '<span class="muted">未附</span>',
       `<a href="${page}">查看</a>`,
@@ -44,7 +57,7 @@ ${table(
     ['制作单位', orDash(o.producer.departmentName)],
     ['制作时间', esc(timeLabel(o.producer.createdAt))],
     ['签名密钥指纹', `<code>${esc(o.producer.fingerprint)}</code>`],
-    ['内容', `选派干部 ${s.cadres.length} 人，本年度材料 ${materials} 份，原件 ${files.size} 个`],
+    ['内容', `选派干部 ${s.cadres.length} 人，本年度材料 ${materials} 份，原件 ${totals.files} 个`],
   ],
   { cls: 'kv' },
 )}

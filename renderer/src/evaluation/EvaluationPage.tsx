@@ -72,7 +72,15 @@ function EvaluationScreen(props: { year?: number; cadreId?: number }) {
       />
       {county && (
         <div className="ob-eval-body">
-          {tab === 'scheme' && <SchemeTab countyId={county.id} year={year} finalised={finalised} onChanged={bump} />}
+          {tab === 'scheme' && (
+            <SchemeTab
+              countyId={county.id}
+              year={year}
+              finalised={finalised || county.readOnly}
+              lockedNotice={county.readOnly ? '评审副本：考核方案由县委组织部制定，只读' : undefined}
+              onChanged={bump}
+            />
+          )}
           {tab === 'scores' && <ScoreTab countyId={county.id} year={year} onSaved={bump} />}
           {tab === 'results' && <ResultsTab countyId={county.id} year={year} version={version} onChanged={bump} />}
           {tab === 'outcomes' && <OutcomesTab countyId={county.id} year={year} />}

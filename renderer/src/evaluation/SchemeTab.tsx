@@ -27,7 +27,8 @@ const bodyOf = (s: Scheme): SchemeBody => ({
   ballotFactors: s.ballotFactors,
 });
 
-export function SchemeTab({ countyId, year, finalised, onChanged }: { countyId: number; year: number; finalised: boolean; onChanged: () => void }) {
+export function SchemeTab(props: { countyId: number; year: number; finalised: boolean; onChanged: () => void; lockedNotice?: string }) {
+  const { countyId, year, finalised, onChanged } = props;
   const { modal } = App.useApp();
   const { notifyError, success } = useNotify();
   const [tick, setTick] = useState(0);
@@ -99,9 +100,13 @@ export function SchemeTab({ countyId, year, finalised, onChanged }: { countyId: 
     return (
       <div className="ob-scroll">
         <Empty style={{ marginTop: 60 }} description={`${year}年度还没有考核方案`}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setPicking(true)}>
-            从模板新建方案
-          </Button>
+          {props.lockedNotice ? (
+            <Alert type="info" showIcon title={props.lockedNotice} style={{ display: 'inline-flex' }} data-testid="scheme-locked" />
+          ) : (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setPicking(true)}>
+              从模板新建方案
+            </Button>
+          )}
         </Empty>
         {picker}
       </div>
@@ -136,7 +141,7 @@ export function SchemeTab({ countyId, year, finalised, onChanged }: { countyId: 
           启用
         </Button>
       </div>
-      {finalised && <Alert type="info" showIcon title="本年度考核已定稿，方案不能修改；如需调整，请先在“结果”中重新开放。" style={{ marginBottom: 8 }} />}
+      {finalised && <Alert type="info" showIcon title={props.lockedNotice ?? '本年度考核已定稿，方案不能修改；如需调整，请先在“结果”中重新开放。'} style={{ marginBottom: 8 }} data-testid="scheme-locked" />}
       {current && current.status !== 'draft' && !finalised && (
         <Alert type="warning" showIcon title={`第${current.version}版${SCHEME_STATUS_LABELS[current.status]}：修改后将保存为新版本，不改写本版本及已算出的结果。`} style={{ marginBottom: 8 }} data-testid="scheme-version-note" />
       )}

@@ -6,11 +6,13 @@ import { FileSearchOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Segmented, Select, Spin, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { POST_TYPES, type PostType } from '../../../shared/domain';
+import type { EvalComment } from '../../../shared/api/exchange';
 import type { GridRow, ScoreGrid as Grid } from '../../../shared/evaluation';
 import { call, errorMessage } from '../api/client';
 import { useAppState } from '../app/AppState';
 import { POST_SHORT } from '../attendance/gridModel';
 import { useNotify } from '../util/notify';
+import { CommentBox, CommentView } from '../exchange/CommentBox';
 import { EvidencePanel } from './EvidencePanel';
 import { ScoreGrid } from './ScoreGrid';
 import { buildBatch, cellId, draftErrors, entryGroups, storedText, type EntryCol } from './scoreModel';
@@ -19,6 +21,8 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
   const { org } = useAppState();
   const { notifyError, success, message } = useNotify();
   const townships = org?.counties.find((c) => c.id === countyId)?.townships ?? [];
+  // An imported review copy: the evaluator adds a comment per cadre beside the scores.
+  const reviewCopy = !!org?.counties.find((c) => c.id === countyId)?.readOnly;
   const [townshipId, setTownshipId] = useState<number | undefined>(townships[0]?.id);
   const [post, setPost] = useState<PostType | 'all'>();
   const [grid, setGrid] = useState<Grid | null>(null);
@@ -27,6 +31,20 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
   const [focus, setFocus] = useState({ r: 0, c: 0 });
   const [evidenceOpen, setEvidenceOpen] = useState(false);
   const [saving, setSaving] = useState(false);
+  // At the county: the comments an evaluator's imported review bundle brought, read-only.
+  const [comments, setComments] = useState<Map<number, EvalComment>>(new Map());
+
+  useEffect(() => {
+    if (reviewCopy) return;
+    let live = true;
+    call('exchange.comments.list', { countyId, year }).then(
+      (list) => live && setComments(new Map(list.map((c) => [c.cadreId, c]))),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [countyId, year, reviewCopy]);
 
   useEffect(() => {
     if (townshipId === undefined) return;
@@ -61,6 +79,8 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
   const dirtyCount = Object.keys(drafts).length;
   const readOnly = !!grid?.finalised;
   const focusedRow: GridRow | undefined = rows[focus.r];
+  const focusedComment = !reviewCopy && focusedRow ? comments.get(focusedRow.cadreId) : undefined;
+  const commented = rows.filter((r) => comments.has(r.cadreId)).length;
 
   // Typing a cell back to what is stored leaves nothing to save.
   const onDraft = useCallback((row: GridRow, col: EntryCol, text: string) => {
@@ -128,6 +148,11 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
           />
         )}
         <div style={{ flex: 1 }} />
+        {commented > 0 && (
+          <Tag color="blue" data-testid="comment-count" title="评审单位发回的评审意见；选中干部所在行即可查看">
+            评审意见 {commented} 条
+          </Tag>
+        )}
         {dirtyCount > 0 && <Tag color="gold">{dirtyCount} 格未保存</Tag>}
         <Button icon={<FileSearchOutlined />} onClick={() => setEvidenceOpen((o) => !o)} disabled={!focusedRow}>
           佐证（F2）
@@ -168,6 +193,8 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
               </span>
             </div>
           </div>
+          {focusedComment && focusedRow && <CommentView key={focusedRow.cadreId} comment={focusedComment} name={focusedRow.name} />}
+          {reviewCopy && focusedRow && <CommentBox key={focusedRow.cadreId} countyId={countyId} year={year} cadreId={focusedRow.cadreId} name={focusedRow.name} />}
           {evidenceOpen && focusedRow && <EvidencePanel cadreId={focusedRow.cadreId} name={focusedRow.name} year={year} onClose={() => setEvidenceOpen(false)} />}
         </div>
       ) : null}

@@ -13,6 +13,7 @@ import { StatsPage } from '../stats/StatsPage';
 import { WorkPage } from '../work/WorkPage';
 import { WorklogPage } from '../worklog/WorklogPage';
 import { ExchangePage } from '../exchange/ExchangePage';
+import { ReadOnlyBanner } from '../exchange/ReadOnlyBanner';
 import { IntegrityPage } from '../integrity/IntegrityPage';
 import { AuditPage } from '../audit/AuditPage';
 import { CadreDetailPage } from '../cadres/CadreDetailPage';
@@ -100,6 +101,7 @@ export function Shell({ justSetUp }: { justSetUp: boolean }) {
         </button>
         <ShortcutHelp />
       </header>
+      <ReadOnlyBanner />
       <div className="ob-body">
         <nav className="ob-nav">
           <NavMenu />
