@@ -22,7 +22,9 @@ import {
   BACKUP_FORMAT_VERSION,
   BACKUP_REASONS,
   MANIFEST_FILE,
+  readAuditWitness,
   reserveBackupFolder,
+  type AuditWitness,
   type BackupManifest,
   type BackupReason,
 } from '../store/backupManifest';
@@ -30,7 +32,14 @@ import { latestVersion } from '../store/migrations';
 import { blobName, SHA256_RE } from '../../shared/blobLayout';
 import { blobPath, copyDurably, fsyncDir, linkOrCopyDurably, writeFileDurably } from './fileOps';
 
-export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_FILE, type BackupManifest, type BackupReason } from '../store/backupManifest';
+export {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  MANIFEST_FILE,
+  type AuditWitness,
+  type BackupManifest,
+  type BackupReason,
+} from '../store/backupManifest';
 
 export interface BackupInfo {
   dir: string;
@@ -117,8 +126,10 @@ export async function backupTo(dataDir: string, outDir: string, opts: BackupOpti
     let schemaVersion: number;
     let counts: BackupManifest['counts'];
     let rows: Array<{ sha256: string; size: number }>;
+    let auditHead: AuditWitness | undefined;
     try {
       copy.pragma('journal_mode = DELETE');
+      auditHead = readAuditWitness(copy);
       schemaVersion = copy.pragma('user_version', { simple: true }) as number;
       rows = hasTable(copy, 'blobs') ? (copy.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as typeof rows) : [];
       counts = { cadres: countRows(copy, 'cadres'), materials: countRows(copy, 'materials'), blobs: rows.length };
@@ -176,6 +187,7 @@ export async function backupTo(dataDir: string, outDir: string, opts: BackupOpti
       blobs,
       missingBlobs: missing,
       totalSize: dbHash.size + blobs.reduce((s, [, n]) => s + n, 0),
+      ...(auditHead ? { auditHead } : {}),
     };
     await writeFileDurably(path.join(partial, MANIFEST_FILE), JSON.stringify(manifest, null, 1) + '\n');
     await fsyncDir(partial);
@@ -206,6 +218,8 @@ export function resolveBackupDir(dir: string): string {
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isWitness = (h: AuditWitness): boolean =>
+  typeof h === 'object' && h !== null && isCount(h.id) && h.id > 0 && SHA256_RE.test(String(h.hash)) && isCount(h.count) && h.count > 0;
 
 /** Reads and checks the shape of a backup's manifest.json. */
 export function readManifest(backupDir: string): BackupManifest {
@@ -237,6 +251,7 @@ export function readManifest(backupDir: string): BackupManifest {
     Array.isArray(m.missingBlobs) &&
     m.missingBlobs.every((s) => typeof s === 'string') &&
     isCount(m.totalSize) &&
+    (m.auditHead === undefined || isWitness(m.auditHead)) &&
     (m.reason === undefined || (BACKUP_REASONS as readonly string[]).includes(m.reason));
   if (!ok) throw new AppError('IMPORT_REFUSED', `备份清单内容不完整或格式有误：${file}`);
   return m;

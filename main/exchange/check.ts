@@ -1,14 +1,15 @@
 /**
  * `onebag check`: the data directory's integrity — the database itself, every original
  * present and matching its SHA-256, no orphan files, no records pointing to missing files,
- * and the audit log's hash chain unbroken up to its anchored head. Reads only; each finding
- * says what to do.
+ * the audit log's hash chain unbroken up to its anchored head, and that head consistent with
+ * the heads backups recorded (auditWitness.ts). Reads only; each finding says what to do.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { verifyChain } from '../core/audit/chain';
 import { sha256File } from '../files/blobStore';
+import { checkWitnesses, witnessesAt, witnessesOfDataDir, type Witness } from './auditWitness';
 import { DB_FILE } from '../store/db';
 import { blobName, SHA256_RE } from '../../shared/blobLayout';
 import { blobPath } from './fileOps';
@@ -26,7 +27,8 @@ export type FindingKind =
   | 'stray-file'
   | 'audit-chain-broken'
   | 'audit-head-mismatch'
-  | 'audit-unprotected';
+  | 'audit-unprotected'
+  | 'audit-witness-mismatch';
 
 export interface Finding {
   severity: FindingSeverity;
@@ -59,6 +61,8 @@ const ADVICE: Record<FindingKind, string> = {
   'audit-head-mismatch':
     '审计日志末尾的记录被删除（或日志被整体替换），最近的操作历史已缺失。请复制保留整个数据目录，报告单位负责人，并用最近的备份核对缺失的记录。',
   'audit-unprotected': '审计日志的只追加保护（数据库触发器）已被移除，说明有人用其他工具改动过数据库。请复制保留数据目录，并运行 onebag check 核对审计日志。',
+  'audit-witness-mismatch':
+    '备份时记下的审计日志与现在的不符，说明有人绕过 OneBag 删除或改写了审计日志（可能连校验值也一并重算过，日志自身的校验因此发现不了）。请立即复制保留整个数据目录作为证据，不要在此数据目录上继续录入；用 onebag restore 该备份 --dry-run 确认备份完好后，把它恢复到一个新的数据目录，与现在的审计日志逐条核对；并报告单位负责人，联系县里负责信息化与保密工作的同志。（如果曾用较早的备份恢复过这个数据目录，较新备份中的记录已随恢复舍弃，也会出现此提示，请先核实。）',
 };
 
 function finding(severity: FindingSeverity, kind: FindingKind, message: string, extra: Partial<Finding> = {}): Finding {
@@ -144,18 +148,40 @@ export type CheckStage = keyof typeof CHECK_STAGES;
 export interface CheckOptions {
   /** Called as each stage advances: done of total within the stage (stage = a CHECK_STAGES key). */
   onProgress?: (done: number, total: number, stage: CheckStage) => void;
+  /** Backup folders kept elsewhere (a USB stick) to compare the audit log with, besides <data>/backups. */
+  witnessDirs?: string[];
 }
 
-/** Verifies the audit log's chain and anchor (from schema 7 on). */
-function checkAudit(db: Db, findings: Finding[], onProgress?: CheckOptions['onProgress']): void {
+/** Where a backup is, for the message: relative inside the data directory, else absolute. */
+function whereIs(dataDir: string, dir: string): string {
+  const rel = path.relative(path.resolve(dataDir), dir);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : dir;
+}
+
+/** Compares the log with every backup that recorded its head: one finding per source that disagrees. */
+function checkAgainstBackups(db: Db, dataDir: string, sources: Witness[][], findings: Finding[]): void {
+  for (const witnesses of sources) {
+    const d = checkWitnesses(db, witnesses);
+    if (!d) continue;
+    const more = d.others > 0 ? `；另有 ${d.others} 份备份也与日志不一致` : '';
+    const message = `${d.message}（备份：${whereIs(dataDir, d.witness.dir)}${more}）`;
+    findings.push(finding('error', 'audit-witness-mismatch', message, { file: DB_FILE, auditId: d.auditId }));
+  }
+}
+
+/** Verifies the audit log's chain and anchor (from schema 7 on), then against the backups' heads. */
+function checkAudit(db: Db, dataDir: string, sources: Witness[][], findings: Finding[], onProgress?: CheckOptions['onProgress']): void {
   const cols = db.prepare("SELECT name FROM pragma_table_info('audit_log')").pluck().all() as string[];
   if (!cols.includes('hash')) return; // older schema: no chain yet
   const triggers = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN ('audit_log_no_update', 'audit_log_no_delete')").get() as { n: number };
   if (triggers.n < 2) findings.push(finding('warning', 'audit-unprotected', '审计日志的只追加保护已被移除', { file: DB_FILE }));
   const s = verifyChain(db, (done, total) => onProgress?.(done, total, 'audit'));
-  if (s.ok) return;
-  const kind: FindingKind = s.reason === 'tail-removed' || s.reason === 'head-mismatch' ? 'audit-head-mismatch' : 'audit-chain-broken';
-  findings.push(finding('error', kind, s.message, { file: DB_FILE, auditId: s.brokenAt }));
+  if (!s.ok) {
+    const kind: FindingKind = s.reason === 'tail-removed' || s.reason === 'head-mismatch' ? 'audit-head-mismatch' : 'audit-chain-broken';
+    findings.push(finding('error', kind, s.message, { file: DB_FILE, auditId: s.brokenAt }));
+  }
+  // Even a log whose chain verifies may have been rewritten whole; the backups tell.
+  checkAgainstBackups(db, dataDir, sources, findings);
 }
 
 /** Checks a data directory; an empty list means nothing is wrong. */
@@ -166,13 +192,17 @@ export async function checkIntegrity(dataDir: string, opts: CheckOptions = {}): 
   if (!fs.existsSync(dbPath)) {
     return [finding('error', 'no-database', `数据目录中没有 OneBag 数据库：${dbPath}`)];
   }
+  // Folders named by the user are read first, so a wrong path fails before any work.
+  const own = witnessesOfDataDir(dataDir);
+  const seen = new Set(own.map((w) => w.dir));
+  const sources = [own, ...(opts.witnessDirs ?? []).map((d) => witnessesAt(d).filter((w) => !seen.has(w.dir)))];
   const db = new Database(dbPath, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
     onProgress?.(0, 1, 'database');
     if (!checkDatabase(db, findings)) return findings;
     onProgress?.(1, 1, 'database');
-    checkAudit(db, findings, onProgress);
+    checkAudit(db, dataDir, sources, findings, onProgress);
     const hasBlobs = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'blobs'").get() !== undefined;
     const blobs = hasBlobs ? (db.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as Array<{ sha256: string; size: number }>) : [];
     const refs = hasBlobs ? blobReferences(db) : [];

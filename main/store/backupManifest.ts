@@ -2,6 +2,7 @@
  * The on-disk format of a backup folder (main/exchange/backup.ts writes and reads it). It lives
  * in the store layer because openDatabase takes a backup itself before migrating.
  */
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -33,6 +34,33 @@ export interface BackupManifest {
   missingBlobs: string[];
   /** Database copy plus originals, in bytes. */
   totalSize: number;
+  /**
+   * The audit log's last entry in the database copy. Kept outside the live database, so a
+   * log rewritten by hand (anchor included) still disagrees with it (`onebag check`).
+   * Absent in older backups and when the copy had no hash-chained entries.
+   */
+  auditHead?: AuditWitness;
+}
+
+/** The audit log's head as a backup saw it: last id, its chain hash, and how many entries. */
+export interface AuditWitness {
+  id: number;
+  hash: string;
+  count: number;
+}
+
+/**
+ * The audit head of `db`, or undefined when it has no hash-chained entries (empty log, or a
+ * schema before the chain). Lives here, not in main/core/audit, because the store layer's
+ * pre-migration backup records it too.
+ */
+export function readAuditWitness(db: Database.Database): AuditWitness | undefined {
+  const cols = db.prepare("SELECT name FROM pragma_table_info('audit_log')").pluck().all() as string[];
+  if (!cols.includes('hash')) return undefined;
+  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
+  if (!last || typeof last.hash !== 'string') return undefined;
+  const count = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  return { id: last.id, hash: last.hash, count };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -16,6 +16,7 @@ import {
   BACKUP_FORMAT_VERSION,
   BACKUPS_DIR,
   MANIFEST_FILE,
+  readAuditWitness,
   reserveBackupFolder,
   type BackupManifest,
 } from './backupManifest';
@@ -106,6 +107,8 @@ export function backupBeforeMigration(db: Database.Database, dataDir: string, no
         missingBlobs: [],
         totalSize: 0,
       };
+      const head = readAuditWitness(copy);
+      if (head) manifest.auditHead = head;
     } finally {
       copy.close();
     }

@@ -61,13 +61,23 @@ export interface CheckJson {
   findings: Finding[];
 }
 
-/** `onebag check [--json]`: exit 0 without errors, 1 with findings of severity error. */
+/**
+ * `onebag check [--json] [--witness 备份目录]…`: exit 0 without errors, 1 with findings of
+ * severity error. --witness adds backups kept elsewhere (a USB stick) to compare the audit log with.
+ */
 async function checkCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = guardArgs(() =>
-    parseArgs({ args: c.args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true }),
+    parseArgs({
+      args: c.args,
+      options: { json: { type: 'boolean' }, witness: { type: 'string', multiple: true } },
+      allowPositionals: true,
+      strict: true,
+    }),
   );
   if (positionals.length > 0) throw new UsageError(`check 命令不接受参数：${positionals.join(' ')}`);
-  const findings = await checkIntegrity(c.dataDir);
+  const witnessDirs = (values.witness ?? []).map((d) => d.trim());
+  if (witnessDirs.some((d) => d === '')) throw new UsageError('--witness 需要一个备份目录');
+  const findings = await checkIntegrity(c.dataDir, { witnessDirs });
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   if (values.json) {
@@ -96,5 +106,6 @@ export const backupCommands: Record<string, (c: CommandContext) => Promise<numbe
 export const backupUsage: string[] = [
   '  backup --out 备份目录              备份数据库与原件（原件增量复制，已备份过的不再复制）',
   '  restore 备份目录 [--dry-run]       先显示备份内容并校验，再恢复到空数据目录；--dry-run 只显示不恢复',
-  '  check [--json]                     检查数据库与原件的完整性；有错误时退出码为 1',
+  '  check [--json] [--witness 备份目录]',
+  '                                     检查数据库、原件与审计日志的完整性，有错误时退出码为 1；--witness 另用U盘等处的备份核对审计日志',
 ];

@@ -1,0 +1,244 @@
+/**
+ * Backups as witnesses of the audit log: someone who deletes or rewrites entries with sqlite3
+ * AND recomputes the whole chain and the in-database anchor passes the chain check, but not
+ * the heads that earlier backups recorded. Real data directories, real backups, a second
+ * better-sqlite3 connection for the tampering, and the real `onebag check --json`.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, verifyChain } from '../../main/core/audit';
+import { entryHash, GENESIS, type ChainRow } from '../../main/core/audit/chain';
+import { createCadre, removeCadre, updateCadre } from '../../main/core/cadres';
+import { addCounty, addTownship, addVillage } from '../../main/core/org';
+import { setSetting } from '../../main/core/settings';
+import { autoBackup, backupsDirOf } from '../../main/exchange/autoBackup';
+import { backupTo, readManifest, restoreFrom } from '../../main/exchange/backup';
+import { listBackups } from '../../main/exchange/backupList';
+import { openDatabase } from '../../main/store/db';
+import type { CadreInput } from '../../shared/api';
+import { runOnebag } from '../fixtures/cli';
+import { makeIdNumber } from '../fixtures/makeRoster';
+
+let tmp: string;
+/** A data directory: 9 audited changes, an automatic backup (head 9), then 3 more changes. */
+let base: string;
+/** The same data backed up with `backup --out` to a "USB stick" at head 9. */
+let usb: string;
+let n = 0;
+
+const cadre = (over: Partial<CadreInput> = {}): CadreInput => ({
+  name: '张三',
+  gender: '男',
+  birthDate: '1985-03-01',
+  idNumber: makeIdNumber('130702', '1985-03-01', 1, true),
+  partyStatus: '中共党员',
+  phone: '13812345678',
+  unitId: null,
+  level: '县级',
+  postType: '村党组织第一书记',
+  ...over,
+});
+
+function copy(): string {
+  const dir = path.join(tmp, `copy-${++n}`);
+  fs.cpSync(base, dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * What a careful attacker does with sqlite3: drop the append-only triggers, run `sql`, recompute
+ * every entry's prev_hash and hash and the anchor in settings, and put the triggers back.
+ */
+function tamperAndRechain(dir: string, sql: string): void {
+  const db = new Database(path.join(dir, 'onebag.sqlite'));
+  try {
+    const triggers = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").pluck().all() as string[];
+    expect(triggers).toHaveLength(2);
+    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+    db.exec(sql);
+    const rows = db.prepare('SELECT id, at, operator, action, entity, entity_id, detail, before, after FROM audit_log ORDER BY id').all() as ChainRow[];
+    const set = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
+    let prev = GENESIS;
+    for (const r of rows) {
+      const hash = entryHash(prev, r);
+      set.run(prev, hash, r.id);
+      prev = hash;
+    }
+    db.prepare("UPDATE settings SET value = ? WHERE key = 'auditHead'").run(JSON.stringify({ id: rows[rows.length - 1]!.id, hash: prev }));
+    for (const t of triggers) db.exec(t);
+    // the in-database check alone is fooled
+    expect(verifyChain(db)).toMatchObject({ ok: true });
+  } finally {
+    db.close();
+  }
+}
+
+interface CheckJson {
+  ok: boolean;
+  errors: number;
+  findings: Array<{ kind: string; severity: string; message: string; advice: string; auditId?: number }>;
+}
+function check(dir: string, extra: string[] = []): { code: number | null; json: CheckJson; stderr: string } {
+  const r = runOnebag(dir, ['check', '--json', ...extra]);
+  return { code: r.code, json: r.stdout ? (JSON.parse(r.stdout) as CheckJson) : ({} as CheckJson), stderr: r.stderr };
+}
+
+const localDay = (iso: string) => {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-witness-'));
+  base = path.join(tmp, 'base');
+  usb = path.join(tmp, 'usb');
+  const db = openDatabase(base);
+  try {
+    setSetting(db, 'operator', '组织部王干事');
+    const county = addCounty(db, { name: '蒲县', kind: '县' }).id;
+    const town = addTownship(db, { countyId: county, name: '城关镇' }).id;
+    for (const v of ['东关村', '西关村', '南关村']) addVillage(db, { townshipId: town, name: v });
+    const a = createCadre(db, cadre(), null);
+    updateCadre(db, a.id, cadre({ phone: '13900000000' }));
+    const b = createCadre(db, cadre({ name: '李四', idNumber: makeIdNumber('130702', '1990-07-15', 2, false) }), null);
+    removeCadre(db, b.id);
+    expect((db.prepare('SELECT max(id) AS m FROM audit_log').get() as { m: number }).m).toBe(9);
+  } finally {
+    db.close();
+  }
+  expect(await autoBackup(base, 'schedule')).not.toBeNull();
+  await backupTo(base, usb);
+  const db2 = openDatabase(base);
+  try {
+    setSetting(db2, 'operator', '组织部李干事');
+    const c = createCadre(db2, cadre({ name: '王五', idNumber: makeIdNumber('130702', '1988-02-02', 3, true) }), null);
+    updateCadre(db2, c.id, cadre({ name: '王五', idNumber: makeIdNumber('130702', '1988-02-02', 3, true), phone: '13700000000' }));
+    audit(db2, 'update', 'cadre', c.id, { note: '补录' });
+    expect((db2.prepare('SELECT max(id) AS m FROM audit_log').get() as { m: number }).m).toBe(12);
+  } finally {
+    db2.close();
+  }
+}, 60_000);
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('backups record the audit head', () => {
+  it('every backup manifest holds the head of its own database copy', () => {
+    const [own] = listBackups(backupsDirOf(base));
+    const m = readManifest(own!.dir);
+    const copyDb = new Database(path.join(own!.dir, 'onebag.sqlite'), { readonly: true });
+    try {
+      const last = copyDb.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
+      expect(m.auditHead).toEqual({ id: 9, hash: last.hash, count: 9 });
+    } finally {
+      copyDb.close();
+    }
+    expect(readManifest(listBackups(usb)[0]!.dir).auditHead).toEqual(m.auditHead);
+  });
+
+  it('the backup taken before a migration records the head too', () => {
+    const dir = path.join(tmp, 'old');
+    const db = openDatabase(dir, { migrateTo: 7 });
+    try {
+      setSetting(db, 'operator', '组织部王干事');
+      audit(db, 'create', 'county', 1, { name: '蒲县' });
+      audit(db, 'create', 'township', 1, { name: '城关镇' });
+    } finally {
+      db.close();
+    }
+    openDatabase(dir).close();
+    const [b] = listBackups(backupsDirOf(dir));
+    expect(b).toMatchObject({ reason: 'migration', schemaVersion: 7 });
+    const head = readManifest(b!.dir).auditHead;
+    expect(head).toMatchObject({ id: 2, count: 2 });
+    expect(head!.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('an older manifest without the head stays valid and restorable', async () => {
+    const dir = copy();
+    const [own] = listBackups(backupsDirOf(dir));
+    const file = path.join(own!.dir, 'manifest.json');
+    const m = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    delete m.auditHead;
+    fs.writeFileSync(file, JSON.stringify(m));
+    expect(readManifest(own!.dir).auditHead).toBeUndefined();
+    expect((await restoreFrom(own!.dir, path.join(tmp, 'restored'), { dryRun: true })).dryRun).toBe(true);
+    expect(check(dir).code).toBe(0);
+  });
+});
+
+describe('onebag check against the backups', () => {
+  it('an untampered data directory with backups checks clean: exit 0', () => {
+    const r = check(base, ['--witness', usb]);
+    expect(r.json.findings).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  it('catches the tail cut below the backup head with the chain and anchor recomputed: exit 1', () => {
+    const dir = copy();
+    tamperAndRechain(dir, 'DELETE FROM audit_log WHERE id >= 8');
+    const r = check(dir);
+    expect(r.code).toBe(1);
+    expect(r.json.ok).toBe(false);
+    // the chain and anchor are consistent, so only the backup tells
+    expect(r.json.findings.map((f) => f.kind)).toEqual(['audit-witness-mismatch']);
+    const f = r.json.findings[0]!;
+    const [own] = listBackups(backupsDirOf(dir));
+    expect(f).toMatchObject({ severity: 'error', auditId: 8 });
+    expect(f.message).toContain(`审计日志与 ${localDay(own!.createdAt)} 的备份记录不一致：第 8 条至第 9 条已不在日志中（备份时日志共 9 条，现在只到第 7 条）`);
+    expect(f.message).toContain(`备份：backups/${path.basename(own!.dir)}`);
+    expect(f.advice).toContain('复制保留整个数据目录');
+    expect(f.advice).toContain('onebag restore');
+    expect(f.advice).toContain('保密');
+  });
+
+  it('catches an entry rewritten before the backup head, naming the first entry that differs', () => {
+    const dir = copy();
+    tamperAndRechain(dir, `UPDATE audit_log SET operator = '某人' WHERE id = 5`);
+    const r = check(dir);
+    expect(r.code).toBe(1);
+    const f = r.json.findings.find((x) => x.kind === 'audit-witness-mismatch')!;
+    expect(f.auditId).toBe(5);
+    expect(f.message).toContain('第 5 条与备份中的记录不同，该条及之后的日志被改写过');
+  });
+
+  it('catches a middle entry deleted and the rest renumbered', () => {
+    const dir = copy();
+    tamperAndRechain(dir, 'DELETE FROM audit_log WHERE id = 4; UPDATE audit_log SET id = id - 1 WHERE id > 4');
+    const f = check(dir).json.findings.find((x) => x.kind === 'audit-witness-mismatch')!;
+    expect(f.auditId).toBe(4);
+    expect(f.message).toContain('第 4 条与备份中的记录不同');
+  });
+
+  it('entries after the newest backup are beyond any witness: the limit of this check', () => {
+    const dir = copy();
+    tamperAndRechain(dir, 'DELETE FROM audit_log WHERE id >= 11');
+    expect(check(dir).code).toBe(0);
+  });
+
+  it('with the local backups deleted too, a backup on a USB stick given by --witness still tells', () => {
+    const dir = copy();
+    fs.rmSync(backupsDirOf(dir), { recursive: true, force: true });
+    tamperAndRechain(dir, 'DELETE FROM audit_log WHERE id >= 6');
+    expect(check(dir).code).toBe(0);
+    const r = check(dir, ['--witness', usb]);
+    expect(r.code).toBe(1);
+    const f = r.json.findings.find((x) => x.kind === 'audit-witness-mismatch')!;
+    expect(f.auditId).toBe(6);
+    expect(f.message).toContain('第 6 条至第 9 条已不在日志中');
+    expect(f.message).toContain(usb);
+    // one backup folder given directly works the same
+    expect(check(dir, ['--witness', listBackups(usb)[0]!.dir]).code).toBe(1);
+  });
+
+  it('refuses a --witness folder that holds no backup, in Chinese', () => {
+    const empty = path.join(tmp, 'empty');
+    fs.mkdirSync(empty);
+    const r = runOnebag(base, ['check', '--witness', empty]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('文件夹中没有 OneBag 备份');
+    expect(r.stdout).toBe('');
+  });
+});
