@@ -5,18 +5,10 @@
  */
 import type { CadreLevel, Gender, PartyStatus, PostType, UnitLevel } from '../../shared/domain';
 import { idCheckChar } from '../../shared/idNumber';
+import { seededRandom } from '../../shared/random';
 
-/** Small seeded PRNG (mulberry32): same seed, same demo. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small seeded PRNG: same seed, same demo. */
+export const prng = seededRandom;
 
 export type Rng = () => number;
 export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;

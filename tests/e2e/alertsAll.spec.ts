@@ -3,10 +3,9 @@
  * 项目未公示 alert beside the attendance and report alerts, click it and land on 项目与帮扶 with
  * the project selected; an overdue report (报告逾期) lands on the cadre's reports tab.
  */
-import type { Page } from '@playwright/test';
 import { ALERT_KINDS, type Alert } from '../../shared/events';
 import { expect, test } from './fixtures';
-import { firstRun, noHorizontalOverflow } from './helpers';
+import { firstRun, invoke, noHorizontalOverflow } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -15,14 +14,6 @@ const TODAY = new Date().toISOString().slice(0, 10);
 const SHOTS = process.env.ONEBAG_SHOTS_DIR ?? '/tmp/alerts-all';
 const PROJECT = '高标准蔬菜大棚';
 
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const r = (await page.evaluate(
-    ([c, i]) => (window as unknown as { onebag: { invoke: (c: string, i: unknown) => Promise<unknown> } }).onebag.invoke(c, i),
-    [channel, input] as const,
-  )) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
-  return r.value as T;
-}
 
 let cadreName = '';
 

@@ -4,31 +4,18 @@
  * The table shows both counties with the imported badge, the total is their sum, and a county's
  * name opens that county's own view.
  */
-import type { Page } from '@playwright/test';
 import { setCells } from '../../main/core/attendance/grid';
 import { createCadre } from '../../main/core/cadres';
 import { addCounty, addTownship, addVillage } from '../../main/core/org';
 import { saveProject } from '../../main/core/work/projects';
 import { idCheckChar } from '../../shared/idNumber';
 import { wan, type StatsResult } from '../../shared/stats';
-import type { OnebagWindowApi } from '../../shared/window';
 import { expect, test } from './fixtures';
-import { noHorizontalOverflow } from './helpers';
+import { invoke, noHorizontalOverflow } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
-type W = { onebag: OnebagWindowApi };
 const ORIGIN = 'C0FF-EE12-3456-789A';
 
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const r = await (window as unknown as W).onebag.invoke(channel as never, input as never);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value as unknown;
-    },
-    { channel, input },
-  ) as Promise<T>;
-}
 
 test('the city table: a row per county, the imported one marked, the total their sum, a county opens its view', async ({ page, app }) => {
   test.setTimeout(120_000);

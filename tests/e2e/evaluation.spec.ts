@@ -4,24 +4,11 @@
  * into the grid by keyboard (a refused value stays red and unsaved), the 优秀 quota pushing one
  * cadre out and saying why, finalising, and the 考核登记表 previewed.
  */
-import type { Page } from '@playwright/test';
-import type { OnebagWindowApi } from '../../shared/window';
 import { expect, test } from './fixtures';
-import { firstRun, noHorizontalOverflow } from './helpers';
+import { firstRun, invoke, noHorizontalOverflow } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
-type W = { onebag: OnebagWindowApi };
 
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const r = await (window as unknown as W).onebag.invoke(channel as never, input as never);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value as unknown;
-    },
-    { channel, input },
-  ) as Promise<T>;
-}
 
 const YEAR = new Date().getMonth() >= 8 ? new Date().getFullYear() : new Date().getFullYear() - 1;
 const QUOTA = 20; // the 五评 template: 20% 优秀, quota per township

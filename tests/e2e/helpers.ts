@@ -47,3 +47,13 @@ export async function firstRun(page: Page, operator: string, mode: 'empty' | 'de
 export async function noHorizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 }
+
+/** Calls a channel through the page's own `window.onebag`, as the renderer does; throws the Chinese message on refusal. */
+export async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const r = (await page.evaluate(
+    ([c, i]) => (window as unknown as { onebag: { invoke: (c: string, i: unknown) => Promise<unknown> } }).onebag.invoke(c, i),
+    [channel, input] as const,
+  )) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
+  return r.value as T;
+}

@@ -6,23 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import type { OnebagWindowApi } from '../../shared/window';
 import { expect, test } from './fixtures';
+import { invoke } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
-type W = { onebag: OnebagWindowApi };
 
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const r = await (window as unknown as W).onebag.invoke(channel as never, input as never);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value as unknown;
-    },
-    { channel, input },
-  ) as Promise<T>;
-}
 
 test('check, back up, back up elsewhere, preview a restore', async ({ page, app }) => {
   test.setTimeout(120_000);

@@ -4,24 +4,11 @@
  * a drawn chart, drill-down to the records, township rows adding up to the total, and a
  * figure that moves after a record changes elsewhere.
  */
-import type { Page } from '@playwright/test';
-import type { OnebagWindowApi } from '../../shared/window';
 import { expect, test } from './fixtures';
-import { noHorizontalOverflow } from './helpers';
+import { invoke, noHorizontalOverflow } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
-type W = { onebag: OnebagWindowApi };
 
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ channel, input }) => {
-      const r = await (window as unknown as W).onebag.invoke(channel as never, input as never);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value as unknown;
-    },
-    { channel, input },
-  ) as Promise<T>;
-}
 
 const now = new Date().toISOString();
 

@@ -6,25 +6,13 @@
 import type { Page } from '@playwright/test';
 import type { WorkAlert } from '../../shared/work';
 import { expect, test } from './fixtures';
-import { firstRun, noHorizontalOverflow } from './helpers';
+import { firstRun, invoke, noHorizontalOverflow } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
 const YEAR = new Date().getFullYear();
 const SHOTS = process.env.ONEBAG_SHOTS_DIR ?? '/tmp/w6';
 
-async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const r = (await page.evaluate(
-    ([c, i]) => (window as unknown as { onebag: { invoke: (c: string, i: unknown) => Promise<unknown> } }).onebag.invoke(c, i),
-    [channel, input] as const,
-  )) as {
-    ok: boolean;
-    value?: T;
-    error?: { message: string };
-  };
-  if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
-  return r.value as T;
-}
 const unpublicisedAlerts = async (page: Page) =>
   (await invoke<WorkAlert[]>(page, 'work.alerts', { year: YEAR })).filter((a) => a.kind === '项目未公示');
 

@@ -14,7 +14,7 @@ import { addCounty, addTownship, addVillage } from '../../main/core/org';
 import { setSetting } from '../../main/core/settings';
 import { checkIntegrity } from '../../main/exchange/check';
 import { openDatabase, type Db } from '../../main/store/db';
-import type { CadreInput } from '../../shared/api';
+import { cadreInput } from '../fixtures/cadreInput';
 import { runOnebag } from '../fixtures/cli';
 import { makeIdNumber } from '../fixtures/makeRoster';
 
@@ -22,18 +22,7 @@ let tmp: string;
 let base: string;
 let n = 0;
 
-const cadre = (over: Partial<CadreInput> = {}): CadreInput => ({
-  name: '张三',
-  gender: '男',
-  birthDate: '1985-03-01',
-  idNumber: makeIdNumber('130702', '1985-03-01', 1, true),
-  partyStatus: '中共党员',
-  phone: '13812345678',
-  unitId: null,
-  level: '县级',
-  postType: '村党组织第一书记',
-  ...over,
-});
+const cadre = cadreInput;
 
 /** A data directory with a dozen audited changes by two operators. */
 function populate(dir: string): void {

@@ -14,9 +14,8 @@ import { createCadre, updateCadre } from '../../main/core/cadres';
 import { addCounty, addTownship } from '../../main/core/org';
 import { setSetting } from '../../main/core/settings';
 import { openDatabase } from '../../main/store/db';
-import type { CadreInput } from '../../shared/api';
+import { cadreInput } from '../fixtures/cadreInput';
 import { runOnebag } from '../fixtures/cli';
-import { makeIdNumber } from '../fixtures/makeRoster';
 
 let tmp: string;
 let dir: string;
@@ -27,18 +26,7 @@ const MONTH = (() => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 })();
 
-const cadre = (over: Partial<CadreInput> = {}): CadreInput => ({
-  name: '张三',
-  gender: '男',
-  birthDate: '1985-03-01',
-  idNumber: makeIdNumber('130702', '1985-03-01', 1, true),
-  partyStatus: '中共党员',
-  phone: '13812345678',
-  unitId: null,
-  level: '县级',
-  postType: '村党组织第一书记',
-  ...over,
-});
+const cadre = cadreInput;
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-auditprint-'));

@@ -18,7 +18,7 @@ import { autoBackup, backupsDirOf } from '../../main/exchange/autoBackup';
 import { backupTo, readManifest, restoreFrom } from '../../main/exchange/backup';
 import { listBackups } from '../../main/exchange/backupList';
 import { openDatabase } from '../../main/store/db';
-import type { CadreInput } from '../../shared/api';
+import { cadreInput } from '../fixtures/cadreInput';
 import { runOnebag } from '../fixtures/cli';
 import { makeIdNumber } from '../fixtures/makeRoster';
 
@@ -29,18 +29,7 @@ let base: string;
 let usb: string;
 let n = 0;
 
-const cadre = (over: Partial<CadreInput> = {}): CadreInput => ({
-  name: '张三',
-  gender: '男',
-  birthDate: '1985-03-01',
-  idNumber: makeIdNumber('130702', '1985-03-01', 1, true),
-  partyStatus: '中共党员',
-  phone: '13812345678',
-  unitId: null,
-  level: '县级',
-  postType: '村党组织第一书记',
-  ...over,
-});
+const cadre = cadreInput;
 
 function copy(): string {
   const dir = path.join(tmp, `copy-${++n}`);
