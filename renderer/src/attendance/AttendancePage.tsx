@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { GridRow, MonthGridView } from '../../../shared/api/attendance';
 import { call, errorMessage } from '../api/client';
 import { useAppState } from '../app/AppState';
+import { useTownshipReadOnly } from '../common/useReadOnly';
 import { FilePreview } from '../preview/FilePreview';
 import { useNotify } from '../util/notify';
 import { AttendanceIoActions } from './io/AttendanceIoActions';
@@ -60,6 +61,8 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
   }, []);
   const onEditError = useCallback((err: unknown) => notifyError(err, '修改未保存'), [notifyError]);
   const edits = useGridEdits(townshipId, month, onRows, onEditError);
+  // A township of an imported county: look, search and print only.
+  const readOnly = useTownshipReadOnly(townshipId);
 
   const go = (p: { townshipId?: number; month?: string }) => navigate({ kind: 'attendance', townshipId: p.townshipId ?? townshipId, month: p.month ?? month });
 
@@ -95,7 +98,7 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
         />
         <Segmented value={tab} onChange={(v) => setTab(v as 'grid' | 'leave')} options={[{ value: 'grid', label: '月考勤表' }, { value: 'leave', label: '请假登记' }]} />
         <div style={{ flex: 1 }} />
-        {townshipId !== undefined && <AttendanceIoActions townshipId={townshipId} month={month} certified={!!current?.certification} onChanged={reload} />}
+        {townshipId !== undefined && <AttendanceIoActions townshipId={townshipId} month={month} certified={!!current?.certification} readOnly={readOnly} onChanged={reload} />}
         {/* Short labels: the toolbar (with printing and import) must fit one line at 1366 px. */}
         <Button icon={<HistoryOutlined />} onClick={() => setDialog('history')} disabled={!current} aria-label="历史记录" title="本月历史记录">
           历史
@@ -108,11 +111,12 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
       {!current ? (
         <Spin style={{ marginTop: 80 }} />
       ) : tab === 'leave' ? (
-        <LeavePanel grid={current} version={version} onChanged={reload} highlightId={props.leaveId} />
+        <LeavePanel grid={current} version={version} onChanged={reload} highlightId={props.leaveId} readOnly={readOnly} />
       ) : (
         <>
           <CertBanner
             grid={current}
+            readOnly={readOnly}
             canUndo={edits.canUndo}
             canRedo={edits.canRedo}
             onUndo={edits.undo}
@@ -124,7 +128,7 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
           {current.rows.length === 0 ? (
             <Empty style={{ marginTop: 60 }} description="本月没有在该乡镇任职的选派干部" />
           ) : (
-            <MonthGrid key={`${current.townshipId}|${current.month}`} grid={current} onEdits={edits.apply} onUndo={edits.undo} onRedo={edits.redo} onPasteError={(m) => notifyError(new Error(m), '粘贴未完成')} />
+            <MonthGrid key={`${current.townshipId}|${current.month}`} grid={current} readOnly={readOnly} onEdits={edits.apply} onUndo={edits.undo} onRedo={edits.redo} onPasteError={(m) => notifyError(new Error(m), '粘贴未完成')} />
           )}
           <Legend />
           <div className="ob-att-legend" data-testid="att-foot">
@@ -142,7 +146,7 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
         <>
           <CertifyDialog
             key={`certify-${dialog === 'certify'}`}
-            open={dialog === 'certify'}
+            open={dialog === 'certify' && !readOnly}
             townshipId={current.townshipId}
             townshipName={current.townshipName}
             month={month}
@@ -156,7 +160,7 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
           />
           <RevokeDialog
             key={`revoke-${dialog === 'revoke'}`}
-            open={dialog === 'revoke'}
+            open={dialog === 'revoke' && !readOnly}
             townshipId={current.townshipId}
             townshipName={current.townshipName}
             month={month}
@@ -168,7 +172,7 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
             }}
           />
           <HistoryDrawer open={dialog === 'history'} townshipId={current.townshipId} townshipName={current.townshipName} month={month} version={version} onClose={() => setDialog(null)} />
-          <SettingsDrawer open={dialog === 'settings'} countyId={current.countyId} countyName={county?.name ?? ''} year={Number(month.slice(0, 4))} onClose={() => setDialog(null)} onChanged={reload} />
+          <SettingsDrawer open={dialog === 'settings'} readOnly={readOnly} countyId={current.countyId} countyName={county?.name ?? ''} year={Number(month.slice(0, 4))} onClose={() => setDialog(null)} onChanged={reload} />
           <FilePreview file={dialog === 'scan' ? current.scan : null} onClose={() => setDialog(null)} />
         </>
       )}

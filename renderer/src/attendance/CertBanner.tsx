@@ -3,6 +3,7 @@ import { LockOutlined, RedoOutlined, SafetyCertificateOutlined, UndoOutlined, Un
 import { Button, Popover, Space } from 'antd';
 import { ATTENDANCE_CODE_INFO, ATTENDANCE_CODES } from '../../../shared/attendance';
 import type { MonthGridView } from '../../../shared/api/attendance';
+import { READ_ONLY_HINT, ReadOnlyHint } from '../common/useReadOnly';
 import { COLOURS, SHORT, dateTitle } from './gridModel';
 
 const HELP: Array<[string, string]> = [
@@ -64,6 +65,7 @@ export function Legend() {
 
 export function CertBanner({
   grid,
+  readOnly = false,
   canUndo,
   canRedo,
   onUndo,
@@ -73,6 +75,8 @@ export function CertBanner({
   onShowScan,
 }: {
   grid: MonthGridView;
+  /** Review copy: shows the certification, offers no change. */
+  readOnly?: boolean;
   canUndo: boolean;
   canRedo: boolean;
   onUndo: () => void;
@@ -94,9 +98,18 @@ export function CertBanner({
             查看扫描件
           </Button>
           <div style={{ flex: 1 }} />
-          <Button size="small" danger icon={<UnlockOutlined />} onClick={onRevoke}>
-            撤销认定
-          </Button>
+          <ReadOnlyHint readOnly={readOnly}>
+            <Button size="small" danger icon={<UnlockOutlined />} onClick={onRevoke}>
+              撤销认定
+            </Button>
+          </ReadOnlyHint>
+        </>
+      ) : readOnly ? (
+        <>
+          <span className="ob-muted" data-testid="att-readonly">
+            {READ_ONLY_HINT}：可查看和打印本月考勤，不能修改或认定。
+          </span>
+          <div style={{ flex: 1 }} />
         </>
       ) : (
         <>

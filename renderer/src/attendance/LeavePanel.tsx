@@ -7,6 +7,7 @@ import type { LeaveHalf } from '../../../shared/attendance';
 import type { LeaveRequestView, MonthGridView } from '../../../shared/api/attendance';
 import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/useCall';
+import { ReadOnlyHint } from '../common/useReadOnly';
 import { fmtDays } from './gridModel';
 import { LeaveAddDialog } from './LeaveAddDialog';
 
@@ -21,12 +22,14 @@ export function LeavePanel({
   version,
   onChanged,
   highlightId,
+  readOnly = false,
 }: {
   grid: MonthGridView;
   version: number;
   onChanged: () => void;
   /** A request opened from an alert: shown selected. */
   highlightId?: number;
+  readOnly?: boolean;
 }) {
   const list = useCall('attendance.leave.list', { townshipId: grid.townshipId, month: grid.month }, `${grid.townshipId}|${grid.month}|${version}`);
   const [adding, setAdding] = useState(false);
@@ -71,9 +74,11 @@ export function LeavePanel({
           本县规定：请假 {grid.settings.leaveTownshipMaxDays} 天以内由乡镇党委审批，超过的由县委组织部审批；批准后自动填入考勤表。
         </span>
         <div style={{ flex: 1 }} />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-          登记请假
-        </Button>
+        <ReadOnlyHint readOnly={readOnly}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            登记请假
+          </Button>
+        </ReadOnlyHint>
       </div>
       {list.error && <Alert type="error" showIcon title={list.error} />}
       <Table<LeaveRequestView>
@@ -110,7 +115,7 @@ export function LeavePanel({
             key: 'ops',
             width: 150,
             render: (_: unknown, l) =>
-              l.status === '待审批' ? (
+              readOnly ? null : l.status === '待审批' ? (
                 <>
                   <Button size="small" type="link" onClick={() => open('approve', l)}>批准</Button>
                   <Button size="small" type="link" onClick={() => open('reject', l)}>不批准</Button>

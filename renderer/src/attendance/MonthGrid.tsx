@@ -67,12 +67,15 @@ const Row = memo(function Row({ row, r, days, sel, cur }: { row: GridRow; r: num
 
 export function MonthGrid({
   grid,
+  readOnly = false,
   onEdits,
   onUndo,
   onRedo,
   onPasteError,
 }: {
   grid: MonthGridView;
+  /** Review copy: cells can be selected and read, never changed. */
+  readOnly?: boolean;
   onEdits: (edits: CellEditInput[]) => void;
   onUndo: () => void;
   onRedo: () => void;
@@ -117,8 +120,10 @@ export function MonthGrid({
   };
 
   const setCode = useCallback(
-    (code: EditableCode, half: CellHalf = '全') => onEdits(editsForRect(rows, days, rectOf(sel), code, half)),
-    [rows, days, sel, onEdits],
+    (code: EditableCode, half: CellHalf = '全') => {
+      if (!readOnly) onEdits(editsForRect(rows, days, rectOf(sel), code, half));
+    },
+    [rows, days, sel, onEdits, readOnly],
   );
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -162,7 +167,7 @@ export function MonthGrid({
 
   const onPaste = (e: ClipboardEvent) => {
     const text = e.clipboardData.getData('text/plain');
-    if (!text) return;
+    if (!text || readOnly) return;
     e.preventDefault();
     const r = editsFromPaste(text, rows, days, rectOf(sel));
     if ('error' in r) onPasteError(r.error);
@@ -186,10 +191,11 @@ export function MonthGrid({
 
   const rect: Rect = rectOf(sel);
   return (
-    <Dropdown menu={menu} trigger={['contextMenu']}>
+    <Dropdown menu={menu} trigger={['contextMenu']} disabled={readOnly}>
       <div
         ref={box}
-        className="ob-cell-grid-box ob-att-box"
+        className={`ob-cell-grid-box ob-att-box${readOnly ? ' ob-readonly' : ''}`}
+        aria-readonly={readOnly}
         tabIndex={0}
         onMouseDown={onMouseDown}
         onMouseOver={onMouseOver}

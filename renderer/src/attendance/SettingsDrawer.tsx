@@ -6,10 +6,12 @@ import { useState } from 'react';
 import type { AttendanceSettings, HolidayEntry, HolidayKind } from '../../../shared/attendance';
 import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/useCall';
+import { ReadOnlyHint } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 
 export function SettingsDrawer({
   open,
+  readOnly = false,
   countyId,
   countyName,
   year,
@@ -17,6 +19,8 @@ export function SettingsDrawer({
   onChanged,
 }: {
   open: boolean;
+  /** Review copy: the county's settings are shown, not editable (holidays are this machine's own). */
+  readOnly?: boolean;
   countyId: number;
   countyName: string;
   year: number;
@@ -65,7 +69,7 @@ export function SettingsDrawer({
   return (
     <Drawer title={`${countyName}考勤设置`} open={open} onClose={onClose} size={600} destroyOnHidden>
       {draft && (
-        <Form layout="horizontal" labelCol={{ span: 9 }}>
+        <Form layout="horizontal" labelCol={{ span: 9 }} disabled={readOnly}>
           <Form.Item label="公出计入在岗天数" htmlFor="att-gongchu">
             <Switch checked={draft.gongchuCountsOnPost} onChange={(v) => setDraft({ ...draft, gongchuCountsOnPost: v })} id="att-gongchu" />
           </Form.Item>
@@ -76,9 +80,11 @@ export function SettingsDrawer({
             <InputNumber min={0.5} max={60} step={0.5} value={draft.leaveTownshipMaxDays} onChange={(v) => setDraft({ ...draft, leaveTownshipMaxDays: Number(v) })} id="att-leave-max" />
           </Form.Item>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-          <Button type="primary" onClick={save}>
-            保存设置
-          </Button>
+          <ReadOnlyHint readOnly={readOnly}>
+            <Button type="primary" onClick={save}>
+              保存设置
+            </Button>
+          </ReadOnlyHint>
         </Form>
       )}
       <Divider titlePlacement="start">{year}年节假日及调休</Divider>

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { placeLabel } from '../cadres/orgOptions';
+import { useCadreReadOnly } from '../common/useReadOnly';
 import { useDebounced } from '../util/useDebounced';
 import { BagView } from './BagView';
 
@@ -14,6 +15,7 @@ export function BagPage({ cadreId }: { cadreId: number | null }) {
   const q = useDebounced(search.trim(), 250);
   const list = useCall('cadres.list', q ? { query: q } : {}, `${q}|${dataVersion}`);
   const chosen = useCall('cadres.get', cadreId ? { id: cadreId } : null, `${cadreId}|${dataVersion}`);
+  const readOnly = useCadreReadOnly(chosen.data);
   const options = useMemo(
     () =>
       (list.data ?? []).slice(0, 200).map((c) => ({
@@ -42,7 +44,7 @@ export function BagPage({ cadreId }: { cadreId: number | null }) {
         />
       </div>
       {cadreId && chosen.data ? (
-        <BagView key={cadreId} cadreId={cadreId} cadreName={chosen.data.name} />
+        <BagView key={cadreId} cadreId={cadreId} cadreName={chosen.data.name} readOnly={readOnly} />
       ) : cadreId ? (
         <Spin style={{ marginTop: 60 }} />
       ) : (

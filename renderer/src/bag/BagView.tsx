@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { onCommand } from '../app/commands';
+import { READ_ONLY_HINT, ReadOnlyHint } from '../common/useReadOnly';
 import { FilePreview } from '../preview/FilePreview';
 import { useNotify } from '../util/notify';
 import { IntakeDialog } from './IntakeDialog';
@@ -18,10 +19,11 @@ const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).inclu
 /**
  * A cadre's bag: materials grouped by category in archive order. Files can be dropped
  * anywhere on it or picked with 添加材料 (Ctrl+O); each goes through the intake table.
+ * A review copy (`readOnly`) only lists and previews: no drop, no add, no edit.
  */
-export function BagView({ cadreId, cadreName }: { cadreId: number; cadreName: string }) {
+export function BagView({ cadreId, cadreName, readOnly = false }: { cadreId: number; cadreName: string; readOnly?: boolean }) {
   const { dataVersion, refresh } = useAppState();
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
   const { notifyError, success } = useNotify();
   const bag = useCall('bag.list', { cadreId }, `${cadreId}|${dataVersion}`);
   const intake = useIntake(cadreId);
@@ -31,7 +33,8 @@ export function BagView({ cadreId, cadreName }: { cadreId: number; cadreName: st
   const picker = useRef<HTMLInputElement>(null);
   const dragDepth = useRef(0);
 
-  useEffect(() => onCommand('addMaterial', () => picker.current?.click()), []);
+  // Ctrl+O on a review copy says why nothing opens (instead of the shell's "open a bag first").
+  useEffect(() => onCommand('addMaterial', () => (readOnly ? message.info(READ_ONLY_HINT) : picker.current?.click())), [readOnly, message]);
 
   const groups = useMemo(() => {
     const m = new Map<string, Material[]>(MATERIAL_CATEGORIES.map((c) => [c, []]));
@@ -60,7 +63,7 @@ export function BagView({ cadreId, cadreName }: { cadreId: number; cadreName: st
     });
 
   const onDrop = (e: DragEvent) => {
-    if (!hasFiles(e)) return;
+    if (readOnly || !hasFiles(e)) return;
     e.preventDefault();
     dragDepth.current = 0;
     setDragging(false);
@@ -71,16 +74,16 @@ export function BagView({ cadreId, cadreName }: { cadreId: number; cadreName: st
 
   return (
     <div
-      className={`ob-dropzone ob-scroll-pane${dragging ? ' ob-dropzone-active' : ''}`}
-      data-testid="bag-dropzone"
+      className={readOnly ? 'ob-scroll-pane' : `ob-dropzone ob-scroll-pane${dragging ? ' ob-dropzone-active' : ''}`}
+      data-testid={readOnly ? 'bag-readonly' : 'bag-dropzone'}
       onDragEnter={(e) => {
-        if (!hasFiles(e)) return;
+        if (readOnly || !hasFiles(e)) return;
         e.preventDefault();
         dragDepth.current++;
         setDragging(true);
       }}
       onDragOver={(e) => {
-        if (!hasFiles(e)) return;
+        if (readOnly || !hasFiles(e)) return;
         e.preventDefault();
         e.dataTransfer.dropEffect = 'copy';
       }}
@@ -96,17 +99,26 @@ export function BagView({ cadreId, cadreName }: { cadreId: number; cadreName: st
           共 {total} 件材料
         </span>
         <span style={{ flex: 1 }} />
-        <span className="ob-muted" style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-          可把文件直接拖入资料袋，或
-        </span>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => picker.current?.click()} title="Ctrl+O">
-          添加材料
-        </Button>
+        {readOnly ? (
+          <ReadOnlyHint readOnly>
+            <Button icon={<PlusOutlined />}>添加材料</Button>
+          </ReadOnlyHint>
+        ) : (
+          <>
+            <span className="ob-muted" style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+              可把文件直接拖入资料袋，或
+            </span>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => picker.current?.click()} title="Ctrl+O">
+              添加材料
+            </Button>
+          </>
+        )}
         <input
           ref={picker}
           type="file"
           multiple
           hidden
+          disabled={readOnly}
           data-testid="bag-file-input"
           onChange={(e) => {
             const files = Array.from(e.target.files ?? []);
@@ -122,11 +134,15 @@ export function BagView({ cadreId, cadreName }: { cadreId: number; cadreName: st
         <Empty
           style={{ padding: '40px 0', border: '1px dashed #cbd5e1', borderRadius: 6, background: '#fafbfc' }}
           description={
-            <span>
-              资料袋还是空的。把调研报告、会议记录、考勤登记表等扫描件或 Word 文件拖到这里，
-              <br />
-              系统会按文件名建议类别、题名和日期，确认后归档。
-            </span>
+            readOnly ? (
+              '资料袋中没有材料。'
+            ) : (
+              <span>
+                资料袋还是空的。把调研报告、会议记录、考勤登记表等扫描件或 Word 文件拖到这里，
+                <br />
+                系统会按文件名建议类别、题名和日期，确认后归档。
+              </span>
+            )
           }
         />
       ) : (
@@ -145,7 +161,13 @@ export function BagView({ cadreId, cadreName }: { cadreId: number; cadreName: st
               ),
               collapsible: list.length ? undefined : 'disabled',
               children: list.map((m) => (
-                <MaterialItem key={m.id} material={m} onPreview={setPreview} onEdit={() => setEditing(m)} onRemove={() => remove(m)} />
+                <MaterialItem
+                  key={m.id}
+                  material={m}
+                  onPreview={setPreview}
+                  onEdit={readOnly ? undefined : () => setEditing(m)}
+                  onRemove={readOnly ? undefined : () => remove(m)}
+                />
               )),
             };
           })}

@@ -15,8 +15,9 @@ export function MaterialItem({
 }: {
   material: Material;
   onPreview: (f: StoredFile) => void;
-  onEdit: () => void;
-  onRemove: () => void;
+  /** Left out for review copies: the buttons are not shown. */
+  onEdit?: () => void;
+  onRemove?: () => void;
 }) {
   return (
     <div
@@ -47,12 +48,16 @@ export function MaterialItem({
           ))}
         </div>
       </div>
-      <Button size="small" type="text" icon={<EditOutlined />} onClick={onEdit}>
-        编辑
-      </Button>
-      <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={onRemove}>
-        删除
-      </Button>
+      {onEdit && (
+        <Button size="small" type="text" icon={<EditOutlined />} onClick={onEdit}>
+          编辑
+        </Button>
+      )}
+      {onRemove && (
+        <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={onRemove}>
+          删除
+        </Button>
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { BagView } from '../bag/BagView';
+import { ReadOnlyHint, useReadOnlyIndex } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import { CadreForm } from './CadreForm';
 import { CadreInfo } from './CadreInfo';
@@ -21,6 +22,7 @@ export function CadreDetailPage({ id, tab }: { id: number; tab: 'info' | 'bag' }
   const [editOpen, setEditOpen] = useState(false);
   const [moveOpen, setMoveOpen] = useState(false);
   const cadre = got.data;
+  const readOnly = useReadOnlyIndex().cadre(cadre);
 
   if (got.error && !cadre) {
     return (
@@ -99,15 +101,21 @@ export function CadreDetailPage({ id, tab }: { id: number; tab: 'info' | 'bag' }
         </span>
         <div style={{ flex: 1 }} />
         <Space wrap>
-          <Button icon={<EditOutlined />} onClick={() => setEditOpen(true)}>
-            编辑
-          </Button>
-          <Button icon={<SwapOutlined />} onClick={() => setMoveOpen(true)}>
-            调动
-          </Button>
-          <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
-            删除
-          </Button>
+          <ReadOnlyHint readOnly={readOnly}>
+            <Button icon={<EditOutlined />} onClick={() => setEditOpen(true)}>
+              编辑
+            </Button>
+          </ReadOnlyHint>
+          <ReadOnlyHint readOnly={readOnly}>
+            <Button icon={<SwapOutlined />} onClick={() => setMoveOpen(true)}>
+              调动
+            </Button>
+          </ReadOnlyHint>
+          <ReadOnlyHint readOnly={readOnly}>
+            <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
+              删除
+            </Button>
+          </ReadOnlyHint>
         </Space>
       </div>
       <Tabs
@@ -116,11 +124,11 @@ export function CadreDetailPage({ id, tab }: { id: number; tab: 'info' | 'bag' }
         onChange={(k) => navigate({ kind: 'cadre', id, tab: k as 'info' | 'bag' })}
         items={[
           { key: 'info', label: '基本信息', children: <div className="ob-scroll-pane"><CadreInfo cadre={cadre} /></div> },
-          { key: 'bag', label: '资料袋', children: <BagView cadreId={cadre.id} cadreName={cadre.name} /> },
+          { key: 'bag', label: '资料袋', children: <BagView cadreId={cadre.id} cadreName={cadre.name} readOnly={readOnly} /> },
         ]}
       />
       <CadreForm
-        open={editOpen}
+        open={editOpen && !readOnly}
         cadre={cadre}
         onClose={() => setEditOpen(false)}
         onSaved={(c) => {
@@ -130,7 +138,7 @@ export function CadreDetailPage({ id, tab }: { id: number; tab: 'info' | 'bag' }
       />
       <PostingDialog
         cadre={cadre}
-        open={moveOpen}
+        open={moveOpen && !readOnly}
         onClose={() => setMoveOpen(false)}
         onSaved={(c) => {
           setMoveOpen(false);

@@ -30,10 +30,13 @@ export interface CascadeOption {
   children?: CascadeOption[];
 }
 
-/** County → township → village options for the posting cascader (the village is optional). */
+/**
+ * County → township → village options for the posting cascader (the village is optional).
+ * Imported review copies are left out: nobody can post a cadre there.
+ */
 export function postingCascade(org: OrgTree | null): CascadeOption[] {
   if (!org) return [];
-  return org.counties.map((c) => ({
+  return org.counties.filter((c) => !c.readOnly).map((c) => ({
     value: c.id,
     label: c.name,
     children: c.townships.map((t) => ({

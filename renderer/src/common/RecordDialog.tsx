@@ -1,5 +1,5 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Button, Modal, Popconfirm, type FormInstance } from 'antd';
+import { Button, ConfigProvider, Modal, Popconfirm, Tooltip, type FormInstance } from 'antd';
 import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/client';
 import { useNotify } from '../util/notify';
@@ -102,9 +102,35 @@ export function RecordDialog(props: {
   editor: Pick<RecordEditor, 'saving' | 'save' | 'remove'>;
   /** Confirmation asked before deleting, e.g. 删除该事项及其到会记录？ */
   removeConfirm: string;
+  /** A review copy's record: every field disabled, only 关闭. */
+  readOnly?: boolean;
   children: ReactNode;
 }) {
   const { editor } = props;
+  if (props.readOnly) {
+    return (
+      <Modal
+        title={props.title}
+        open={props.open}
+        onCancel={props.onClose}
+        width={props.width}
+        style={{ top: 24 }}
+        destroyOnHidden
+        footer={[
+          <Tooltip key="hint" title="评审副本，只读">
+            <span className="ob-muted" style={{ float: 'left', lineHeight: '32px' }} data-testid="record-readonly">
+              评审副本，只读
+            </span>
+          </Tooltip>,
+          <Button key="close" onClick={props.onClose}>
+            关闭
+          </Button>,
+        ]}
+      >
+        <ConfigProvider componentDisabled>{props.children}</ConfigProvider>
+      </Modal>
+    );
+  }
   return (
     <Modal
       title={props.title}

@@ -12,6 +12,7 @@ import {
   type CheckLevel,
 } from '../../../shared/events';
 import { call } from '../api/client';
+import { useTownshipReadOnly } from '../common/useReadOnly';
 import { useAppState } from '../app/AppState';
 import { PresenceTable } from '../common/PresenceTable';
 import { RecordDialog, useRecordEditor, useRecordLoad } from '../common/RecordDialog';
@@ -47,6 +48,8 @@ export function CheckDialog(props: {
   const { org } = useAppState();
   const [form] = Form.useForm<Head>();
   const townshipId = Form.useWatch('townshipId', form);
+  // A saved record of an imported county opens for reading only.
+  const readOnly = useTownshipReadOnly(townshipId);
   const kind = Form.useWatch('kind', form);
   const cand = useCandidates(open, townshipId, Form.useWatch('date', form), checkId ? { checkId } : {});
   // New check: everyone checked and on post by default; saved check: the unlisted stay unlisted.
@@ -93,7 +96,7 @@ export function CheckDialog(props: {
   const tally = marks.tally(cand.rows);
 
   return (
-    <RecordDialog title={checkId ? '督查记录' : '登记督查'} open={open} width={940} onClose={onClose} editor={editor} removeConfirm="删除该督查记录？">
+    <RecordDialog title={checkId ? '督查记录' : '登记督查'} open={open} width={940} onClose={onClose} editor={editor} removeConfirm="删除该督查记录？" readOnly={readOnly}>
       <Form
         form={form}
         layout="vertical"

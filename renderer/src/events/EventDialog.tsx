@@ -6,6 +6,7 @@ import { useAppState } from '../app/AppState';
 import { PresenceTable } from '../common/PresenceTable';
 import { RecordDialog, useRecordEditor, useRecordLoad } from '../common/RecordDialog';
 import { usePresenceMarks } from '../common/usePresenceMarks';
+import { useTownshipReadOnly } from '../common/useReadOnly';
 import { TownshipFormItem, useCandidates } from './fields';
 import { localToday, servesAt } from './options';
 
@@ -34,6 +35,8 @@ export function EventDialog(props: {
   const { org } = useAppState();
   const [form] = Form.useForm<Head>();
   const townshipId = Form.useWatch('townshipId', form);
+  // A saved record of an imported county opens for reading only.
+  const readOnly = useTownshipReadOnly(townshipId);
   const cand = useCandidates(open, townshipId, Form.useWatch('date', form), eventId ? { eventId } : {});
   const future = cand.iso !== null && cand.iso > localToday();
   // Cadres without a stored mark: on a new event all are expected and present (the clerk marks
@@ -79,7 +82,7 @@ export function EventDialog(props: {
   const tally = marks.tally(cand.rows);
 
   return (
-    <RecordDialog title={eventId ? '五必到事项' : '登记五必到事项'} open={open} width={900} onClose={onClose} editor={editor} removeConfirm="删除该事项及其到会记录？">
+    <RecordDialog title={eventId ? '五必到事项' : '登记五必到事项'} open={open} width={900} onClose={onClose} editor={editor} removeConfirm="删除该事项及其到会记录？" readOnly={readOnly}>
       <Form form={form} layout="vertical" requiredMark={false} data-testid="event-form">
         <Row gutter={12}>
           <Col span={6}>

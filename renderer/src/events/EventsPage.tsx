@@ -5,6 +5,7 @@ import type { CheckSummary, EventSummary } from '../../../shared/events';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { ReadOnlyHint, useReadOnlyIndex } from '../common/useReadOnly';
 import { useElementHeight } from '../util/useElementHeight';
 import { CheckDialog } from './CheckDialog';
 import { EventDialog } from './EventDialog';
@@ -27,6 +28,9 @@ export function EventsPage({ eventId, checkId }: { eventId?: number; checkId?: n
   const [openCheck, setOpenCheck] = useState<number | null | undefined>(checkId);
   const [version, setVersion] = useState(0);
   const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
+  const ro = useReadOnlyIndex();
+  // Nothing can be added when the chosen township (or every county) is a review copy.
+  const cannotAdd = ro.township(townshipId) || (!!org && org.counties.length > 0 && org.counties.every((c) => c.readOnly));
 
   // Landing from an alert (or another alert while here): show the record's tab and open it.
   const [landed, setLanded] = useState({ eventId, checkId });
@@ -148,15 +152,17 @@ export function EventsPage({ eventId, checkId }: { eventId?: number; checkId?: n
           aria-label="乡镇"
         />
         <Button icon={<ReloadOutlined />} onClick={changed} title="刷新" />
-        {tab === 'events' ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpenEvent(null)}>
-            登记五必到事项
-          </Button>
-        ) : (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpenCheck(null)}>
-            登记督查
-          </Button>
-        )}
+        <ReadOnlyHint readOnly={cannotAdd}>
+          {tab === 'events' ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpenEvent(null)}>
+              登记五必到事项
+            </Button>
+          ) : (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpenCheck(null)}>
+              登记督查
+            </Button>
+          )}
+        </ReadOnlyHint>
       </div>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 10 }} />}
       <div ref={boxRef} className="ob-fill" style={{ background: '#fff', padding: '0 12px' }}>

@@ -9,7 +9,7 @@ import { townshipOptions } from './options';
 export function TownshipFormItem({ org }: { org: OrgTree | null }) {
   return (
     <Form.Item name="townshipId" label="乡镇" rules={[{ required: true, message: '请选择乡镇' }]} style={{ marginBottom: 10 }}>
-      <Select options={townshipOptions(org)} placeholder="选择乡镇" showSearch={{ optionFilterProp: 'label' }} />
+      <Select options={townshipOptions(org, true)} placeholder="选择乡镇" showSearch={{ optionFilterProp: 'label' }} />
     </Form.Item>
   );
 }

@@ -1,11 +1,15 @@
 import type { DefaultOptionType } from 'antd/es/select';
 import type { OrgTree } from '../../../shared/domain';
 
-/** Township choices, grouped by county when there is more than one. */
-export function townshipOptions(org: OrgTree | null): DefaultOptionType[] {
+/**
+ * Township choices, grouped by county when there is more than one. `forNew` greys out the
+ * townships of imported review copies (records cannot be added there; saved ones still show).
+ */
+export function townshipOptions(org: OrgTree | null, forNew = false): DefaultOptionType[] {
   const counties = org?.counties ?? [];
-  if (counties.length === 1) return counties[0]!.townships.map((t) => ({ value: t.id, label: t.name }));
-  return counties.map((c) => ({ label: c.name, options: c.townships.map((t) => ({ value: t.id, label: t.name })) }));
+  const opts = (c: (typeof counties)[number]) => c.townships.map((t) => ({ value: t.id, label: t.name, disabled: forNew && c.readOnly }));
+  if (counties.length === 1) return opts(counties[0]!);
+  return counties.map((c) => ({ label: c.readOnly && forNew ? `${c.name}（评审副本，只读）` : c.name, options: opts(c) }));
 }
 
 /** The current year and the six before it (records older than that are rare; any year can be typed in the CLI). */

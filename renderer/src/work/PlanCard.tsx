@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, ConfigProvider, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { planSaveSchema } from '../../../shared/api/work';
@@ -12,7 +12,20 @@ const blank = (): PlanItem => ({ goal: '', measures: '', deadline: null, respons
 const STATUS_COLOR: Record<string, string> = { 未开始: 'default', 推进中: 'blue', 已完成: 'green', 未完成: 'red' };
 
 /** One plan as an editable item table (目标、措施、时间节点、责任人、状态) with its document in the bag. */
-export function PlanCard({ plan, materials, onSaved, onRemoved }: { plan: Plan; materials: Material[]; onSaved: () => void; onRemoved: () => void }) {
+export function PlanCard({
+  plan,
+  materials,
+  onSaved,
+  onRemoved,
+  readOnly = false,
+}: {
+  plan: Plan;
+  materials: Material[];
+  onSaved: () => void;
+  onRemoved: () => void;
+  /** Review copy: every field disabled, no save, delete, upload or new items. */
+  readOnly?: boolean;
+}) {
   const { modal } = App.useApp();
   const { success, notifyError } = useNotify();
   const [items, setItems] = useState<PlanItem[]>(plan.items);
@@ -102,7 +115,7 @@ export function PlanCard({ plan, materials, onSaved, onRemoved }: { plan: Plan; 
         </Space>
       }
       extra={
-        <Space>
+        <Space hidden={readOnly}>
           <Button size="small" type="primary" disabled={!dirty} loading={busy} onClick={() => void save()} data-testid="plan-save">
             保存
           </Button>
@@ -111,95 +124,98 @@ export function PlanCard({ plan, materials, onSaved, onRemoved }: { plan: Plan; 
       }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      <Space wrap style={{ marginBottom: 8 }}>
-        <span>规划文件：</span>
-        <Select
-          allowClear
-          placeholder="从资料袋选择"
-          value={materialId ?? undefined}
-          onChange={(v) => {
-            setMaterialId(v ?? null);
+      <ConfigProvider componentDisabled={readOnly}>
+        <Space wrap style={{ marginBottom: 8 }}>
+          <span>规划文件：</span>
+          <Select
+            allowClear
+            placeholder="从资料袋选择"
+            value={materialId ?? undefined}
+            onChange={(v) => {
+              setMaterialId(v ?? null);
+              setDirty(true);
+            }}
+            options={materials.map((m) => ({ value: m.id, label: `${m.year}年 ${m.category}《${m.title}》` }))}
+            style={{ width: 360 }}
+          />
+          <Button hidden={readOnly} size="small" icon={<UploadOutlined />} onClick={() => fileRef.current?.click()} loading={busy}>
+            上传并归入资料袋
+          </Button>
+          <input
+            ref={fileRef}
+            type="file"
+            hidden
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void upload(f);
+            }}
+          />
+        </Space>
+        <Table<PlanItem & { key: number }>
+          size="small"
+          pagination={false}
+          dataSource={items.map((x, key) => ({ ...x, key }))}
+          scroll={{ x: 980 }}
+          locale={{ emptyText: '尚无条目，点击下方“添加条目”' }}
+          columns={[
+            { title: '序号', key: 'n', width: 50, align: 'center', render: (_, __, i) => i + 1 },
+            { title: '工作目标', key: 'goal', width: 240, render: (_, r) => <Input.TextArea autoSize value={r.goal} onChange={(e) => edit(r.key, { goal: e.target.value })} /> },
+            { title: '推进措施', key: 'measures', width: 300, render: (_, r) => <Input.TextArea autoSize value={r.measures} onChange={(e) => edit(r.key, { measures: e.target.value })} /> },
+            {
+              title: '时间节点',
+              key: 'deadline',
+              width: 130,
+              render: (_, r) => (
+                <DatePicker value={r.deadline ? dayjs(r.deadline) : null} onChange={(d) => edit(r.key, { deadline: d ? d.format('YYYY-MM-DD') : null })} style={{ width: 120 }} />
+              ),
+            },
+            { title: '责任人', key: 'resp', width: 100, render: (_, r) => <Input value={r.responsible} onChange={(e) => edit(r.key, { responsible: e.target.value })} /> },
+            {
+              title: '状态',
+              key: 'status',
+              width: 100,
+              render: (_, r) => (
+                <Select
+                  value={r.status}
+                  onChange={(v) => edit(r.key, { status: v })}
+                  options={PLAN_ITEM_STATUSES.map((s) => ({ value: s, label: <Tag color={STATUS_COLOR[s]}>{s}</Tag> }))}
+                  style={{ width: 92 }}
+                />
+              ),
+            },
+            {
+              title: '',
+              key: 'x',
+              width: 40,
+              render: (_, r) => (
+                <Button
+                  size="small"
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  onClick={() => {
+                    setItems((xs) => xs.filter((_, j) => j !== r.key));
+                    setDirty(true);
+                  }}
+                />
+              ),
+            },
+          ]}
+        />
+        <Button
+          hidden={readOnly}
+          size="small"
+          icon={<PlusOutlined />}
+          style={{ marginTop: 8 }}
+          onClick={() => {
+            setItems((xs) => [...xs, blank()]);
             setDirty(true);
           }}
-          options={materials.map((m) => ({ value: m.id, label: `${m.year}年 ${m.category}《${m.title}》` }))}
-          style={{ width: 360 }}
-        />
-        <Button size="small" icon={<UploadOutlined />} onClick={() => fileRef.current?.click()} loading={busy}>
-          上传并归入资料袋
+        >
+          添加条目
         </Button>
-        <input
-          ref={fileRef}
-          type="file"
-          hidden
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void upload(f);
-          }}
-        />
-      </Space>
-      <Table<PlanItem & { key: number }>
-        size="small"
-        pagination={false}
-        dataSource={items.map((x, key) => ({ ...x, key }))}
-        scroll={{ x: 980 }}
-        locale={{ emptyText: '尚无条目，点击下方“添加条目”' }}
-        columns={[
-          { title: '序号', key: 'n', width: 50, align: 'center', render: (_, __, i) => i + 1 },
-          { title: '工作目标', key: 'goal', width: 240, render: (_, r) => <Input.TextArea autoSize value={r.goal} onChange={(e) => edit(r.key, { goal: e.target.value })} /> },
-          { title: '推进措施', key: 'measures', width: 300, render: (_, r) => <Input.TextArea autoSize value={r.measures} onChange={(e) => edit(r.key, { measures: e.target.value })} /> },
-          {
-            title: '时间节点',
-            key: 'deadline',
-            width: 130,
-            render: (_, r) => (
-              <DatePicker value={r.deadline ? dayjs(r.deadline) : null} onChange={(d) => edit(r.key, { deadline: d ? d.format('YYYY-MM-DD') : null })} style={{ width: 120 }} />
-            ),
-          },
-          { title: '责任人', key: 'resp', width: 100, render: (_, r) => <Input value={r.responsible} onChange={(e) => edit(r.key, { responsible: e.target.value })} /> },
-          {
-            title: '状态',
-            key: 'status',
-            width: 100,
-            render: (_, r) => (
-              <Select
-                value={r.status}
-                onChange={(v) => edit(r.key, { status: v })}
-                options={PLAN_ITEM_STATUSES.map((s) => ({ value: s, label: <Tag color={STATUS_COLOR[s]}>{s}</Tag> }))}
-                style={{ width: 92 }}
-              />
-            ),
-          },
-          {
-            title: '',
-            key: 'x',
-            width: 40,
-            render: (_, r) => (
-              <Button
-                size="small"
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                onClick={() => {
-                  setItems((xs) => xs.filter((_, j) => j !== r.key));
-                  setDirty(true);
-                }}
-              />
-            ),
-          },
-        ]}
-      />
-      <Button
-        size="small"
-        icon={<PlusOutlined />}
-        style={{ marginTop: 8 }}
-        onClick={() => {
-          setItems((xs) => [...xs, blank()]);
-          setDirty(true);
-        }}
-      >
-        添加条目
-      </Button>
+      </ConfigProvider>
     </Card>
   );
 }

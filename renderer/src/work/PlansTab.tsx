@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { PLAN_KINDS, type PlanKind } from '../../../shared/work';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
+import { ReadOnlyHint, useReadOnlyIndex } from '../common/useReadOnly';
 import { useAppState } from '../app/AppState';
 import { useNotify } from '../util/notify';
 import { CadreSelect, thisYear, useCadres, yearOptions } from './common';
@@ -20,6 +21,7 @@ export function PlansTab({ cadreId: initial }: { cadreId?: number }) {
   const plans = useCall('work.plans.list', cadreId ? { cadreId } : null, `${cadreId}|${dataVersion}`);
   const bag = useCall('bag.list', cadreId ? { cadreId } : null, `${cadreId}|${dataVersion}`);
   const cadre = cadres.find((c) => c.id === cadreId);
+  const readOnly = useReadOnlyIndex().cadreRow(cadre);
 
   const create = async () => {
     if (!cadreId || !cadre) return;
@@ -40,9 +42,11 @@ export function PlansTab({ cadreId: initial }: { cadreId?: number }) {
           <>
             <Select value={kind} onChange={setKind} options={PLAN_KINDS.map((k) => ({ value: k, label: k }))} style={{ width: 110 }} />
             <Select value={startYear} onChange={setStartYear} options={yearOptions()} style={{ width: 100 }} />
-            <Button icon={<PlusOutlined />} onClick={() => void create()} data-testid="plan-new">
-              新建
-            </Button>
+            <ReadOnlyHint readOnly={readOnly}>
+              <Button icon={<PlusOutlined />} onClick={() => void create()} data-testid="plan-new">
+                新建
+              </Button>
+            </ReadOnlyHint>
           </>
         )}
       </Space>
@@ -53,7 +57,7 @@ export function PlansTab({ cadreId: initial }: { cadreId?: number }) {
         ) : (plans.data ?? []).length === 0 && !plans.loading ? (
           <Empty style={{ marginTop: 60 }} description={`${cadre?.name ?? ''}还没有规划计划。选择类型和年度后点击“新建”，逐条填写目标、措施、时间节点和责任人。`} />
         ) : (
-          (plans.data ?? []).map((p) => <PlanCard key={p.id} plan={p} materials={bag.data ?? []} onSaved={plans.reload} onRemoved={plans.reload} />)
+          (plans.data ?? []).map((p) => <PlanCard key={p.id} plan={p} materials={bag.data ?? []} onSaved={plans.reload} onRemoved={plans.reload} readOnly={readOnly} />)
         )}
       </div>
     </div>

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { PROJECT_KINDS, type Project, type ProjectKind } from '../../../shared/work';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
+import { READ_ONLY_HINT, ReadOnlyHint, useReadOnlyIndex } from '../common/useReadOnly';
 import { useAppState } from '../app/AppState';
 import { orgFilterTree, parseOrgFilter } from '../cadres/orgOptions';
 import { useNotify } from '../util/notify';
@@ -40,6 +41,14 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
     [year, orgFilter, cadreId, kind, onlyUnpublicised],
   );
   const list = useCall('work.projects.list', input, `${JSON.stringify(input)}|${dataVersion}`);
+  // Review copies: their projects are read only; nothing is added while one is the filter.
+  const ro = useReadOnlyIndex();
+  const scope = parseOrgFilter(orgFilter);
+  const cannotAdd =
+    ro.county(scope.countyId) ||
+    ro.township(scope.townshipId) ||
+    ro.cadreRow(cadres.find((c) => c.id === cadreId)) ||
+    (!!org && org.counties.length > 0 && org.counties.every((c) => c.readOnly));
   const rows = list.data ?? [];
   const after = (p: Project, text: string) => {
     success(text);
@@ -98,24 +107,27 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
       key: 'ops',
       width: 190,
       fixed: 'right',
-      render: (_, r) => (
-        <Space size={0}>
-          <Button size="small" type="link" onClick={() => setEditing(r)}>
-            编辑
-          </Button>
-          <Button size="small" type="link" onClick={() => setPublicising(r)} data-testid={`publicise-${r.id}`}>
-            {r.publicisedOn ? '改公示' : '公示'}
-          </Button>
-          {r.inPark && (
-            <Button size="small" type="link" onClick={() => setRevenueOf(r)}>
-              收益
+      render: (_, r) =>
+        ro.village(r.villageId) ? (
+          <span className="ob-muted">{READ_ONLY_HINT}</span>
+        ) : (
+          <Space size={0}>
+            <Button size="small" type="link" onClick={() => setEditing(r)}>
+              编辑
             </Button>
-          )}
-          <Button size="small" type="link" danger onClick={() => remove(r)}>
-            删除
-          </Button>
-        </Space>
-      ),
+            <Button size="small" type="link" onClick={() => setPublicising(r)} data-testid={`publicise-${r.id}`}>
+              {r.publicisedOn ? '改公示' : '公示'}
+            </Button>
+            {r.inPark && (
+              <Button size="small" type="link" onClick={() => setRevenueOf(r)}>
+                收益
+              </Button>
+            )}
+            <Button size="small" type="link" danger onClick={() => remove(r)}>
+              删除
+            </Button>
+          </Space>
+        ),
     },
   ];
 
@@ -142,9 +154,11 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
         <span className="ob-muted">
           共 {rows.length} 个{unpublicised ? `，${unpublicised} 个未公示` : ''}
         </span>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="new-project">
-          新增项目
-        </Button>
+        <ReadOnlyHint readOnly={cannotAdd}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="new-project">
+            新增项目
+          </Button>
+        </ReadOnlyHint>
       </div>
       {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 8 }} />}
       <div ref={boxRef} className="ob-fill" style={{ background: '#fff' }}>

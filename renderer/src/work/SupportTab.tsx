@@ -7,9 +7,10 @@ import { rangeDays, type QuarterAllowance } from '../../../shared/support';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { READ_ONLY_HINT, useReadOnlyIndex } from '../common/useReadOnly';
 import { useElementHeight } from '../util/useElementHeight';
 import { useNotify } from '../util/notify';
-import { Money, MoneyInput, thisYear, YearSelect } from './common';
+import { Money, MoneyInput, thisYear, useCadres, YearSelect } from './common';
 import { SupportDialog, type SupportTarget } from './SupportDialogs';
 
 function quarterCell(q: QuarterAllowance | undefined) {
@@ -36,6 +37,10 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
   const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
   const data = useCall('work.support.overview', { year }, `${year}|${dataVersion}`);
   const rows = (data.data?.rows ?? []).filter((r) => !cityOnly || r.cityLevel);
+  // Cadres of imported review copies: their figures are shown, not changed.
+  const ro = useReadOnlyIndex();
+  const cadres = useCadres();
+  const readOnlyCadre = (id: number) => ro.any && ro.cadreRow(cadres.find((c) => c.id === id));
 
   const saveStandard = async () => {
     if (standard === null) return;
@@ -83,23 +88,26 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
       key: 'op',
       width: 170,
       fixed: 'right',
-      render: (_, r) => (
-        <Space size={0}>
-          {r.cityLevel && (
-            <Button size="small" type="link" onClick={() => setTarget({ kind: 'payment', row: r })}>
-              发放
+      render: (_, r) =>
+        readOnlyCadre(r.cadreId) ? (
+          <span className="ob-muted">{READ_ONLY_HINT}</span>
+        ) : (
+          <Space size={0}>
+            {r.cityLevel && (
+              <Button size="small" type="link" onClick={() => setTarget({ kind: 'payment', row: r })}>
+                发放
+              </Button>
+            )}
+            {r.cityLevel && (
+              <Button size="small" type="link" onClick={() => setTarget({ kind: 'policy', row: r })}>
+                保险
+              </Button>
+            )}
+            <Button size="small" type="link" onClick={() => setTarget({ kind: 'pledge', row: r })}>
+              三个捆绑
             </Button>
-          )}
-          {r.cityLevel && (
-            <Button size="small" type="link" onClick={() => setTarget({ kind: 'policy', row: r })}>
-              保险
-            </Button>
-          )}
-          <Button size="small" type="link" onClick={() => setTarget({ kind: 'pledge', row: r })}>
-            三个捆绑
-          </Button>
-        </Space>
-      ),
+          </Space>
+        ),
     },
   ];
 

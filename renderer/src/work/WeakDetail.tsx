@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, ConfigProvider, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { yuan } from '../../../shared/work';
 import {
@@ -9,6 +9,7 @@ import {
   type WeakVillage,
 } from '../../../shared/weakVillages';
 import { call } from '../api/client';
+import { READ_ONLY_HINT, useVillageReadOnly } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import { MoneyInput, thisYear, useCadres, YearSelect } from './common';
 import { ActionDialog, MilestoneDialog, type ActionTarget } from './WeakDialogs';
@@ -24,6 +25,8 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
   const [milestone, setMilestone] = useState<MilestoneKind | null>(null);
   const [target, setTarget] = useState<ActionTarget | null>(null);
   const [supporters, setSupporters] = useState<number[] | null>(null);
+  // A village of an imported county: every control disabled, the figures still readable.
+  const readOnly = useVillageReadOnly(village.villageId);
 
   const candidates = useMemo(() => cadres.filter((c) => c.township === village.township), [cadres, village.township]);
   const saved = (text: string) => {
@@ -86,107 +89,110 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
   );
 
   return (
-    <div>
-      <Descriptions size="small" column={3} bordered style={{ marginBottom: 12 }}>
-        <Descriptions.Item label="村">{`${village.township} ${village.village}`}</Descriptions.Item>
-        <Descriptions.Item label="列为薄弱村">{village.listedYear}年</Descriptions.Item>
-        <Descriptions.Item label="状态">
-          {village.status === '已摘帽' ? <Tag color="green">已摘帽 {village.delistedOn}</Tag> : <Tag color="orange">薄弱</Tag>}
-        </Descriptions.Item>
-      </Descriptions>
+    <ConfigProvider componentDisabled={readOnly}>
+      <div>
+        {readOnly && <Alert type="info" showIcon title={`${READ_ONLY_HINT}：可查看本村情况，不能修改`} style={{ marginBottom: 12 }} />}
+        <Descriptions size="small" column={3} bordered style={{ marginBottom: 12 }}>
+          <Descriptions.Item label="村">{`${village.township} ${village.village}`}</Descriptions.Item>
+          <Descriptions.Item label="列为薄弱村">{village.listedYear}年</Descriptions.Item>
+          <Descriptions.Item label="状态">
+            {village.status === '已摘帽' ? <Tag color="green">已摘帽 {village.delistedOn}</Tag> : <Tag color="orange">薄弱</Tag>}
+          </Descriptions.Item>
+        </Descriptions>
 
-      <Card size="small" title="村集体经济收入" style={{ marginBottom: 12 }}>
-        <Space wrap style={{ marginBottom: 8 }}>
-          {village.income.length === 0 && <span className="ob-muted">尚未登记</span>}
-          {village.income.map((i) => (
-            <Tag key={i.year} color={i.incomeFen >= 5_000_000 ? 'green' : undefined}>
-              {i.year}年 {yuan(i.incomeFen)} 元
-            </Tag>
-          ))}
-        </Space>
-        <Space wrap>
-          <YearSelect value={incomeYear} onChange={setIncomeYear} />
-          <MoneyInput value={income} onChange={setIncome} placeholder="年收入" testId="income-amount" />
-          <Button onClick={() => void saveIncome()} disabled={income === null}>
-            保存收入
-          </Button>
-        </Space>
-      </Card>
-
-      <Card size="small" title="包扶干部" style={{ marginBottom: 12 }}>
-        <Space wrap>
-          <Select
-            mode="multiple"
-            style={{ minWidth: 360 }}
-            placeholder="选择在本乡镇任职的干部"
-            value={supporters ?? village.supporters.map((s) => s.cadreId)}
-            onChange={setSupporters}
-            options={candidates.map((c) => ({ value: c.id, label: `${c.name}（${c.postType}）` }))}
-            optionFilterProp="label"
-            data-testid="weak-supporters"
-          />
-          <Button type="primary" disabled={!supporters} onClick={() => void saveSupporters()}>
-            保存
-          </Button>
-        </Space>
-      </Card>
-
-      <Card size="small" title="节点完成情况（本村）" style={{ marginBottom: 12 }}>
-        <Table
-          size="small"
-          rowKey="kind"
-          pagination={false}
-          dataSource={MILESTONE_KINDS.map((k) => ({ kind: k, rec: village.milestones.find((m) => m.kind === k) }))}
-          columns={[
-            { title: '节点', dataIndex: 'kind', width: 90 },
-            { title: '日期', key: 'd', width: 100, render: (_, r) => r.rec?.date ?? <span className="ob-muted">未完成</span> },
-            { title: '情况说明', key: 'desc', ellipsis: true, render: (_, r) => r.rec?.description ?? '' },
-            { title: '佐证', key: 'ev', width: 70, render: (_, r) => (r.rec ? `${r.rec.evidence.length} 个文件` : '') },
-            {
-              title: '',
-              key: 'op',
-              width: 70,
-              render: (_, r) => (
-                <Button size="small" onClick={() => setMilestone(r.kind)}>
-                  登记
-                </Button>
-              ),
-            },
-          ]}
-        />
-      </Card>
-
-      {village.supporters.length === 0 && <Alert type="info" showIcon title="尚未确定包扶干部：节点期限从包扶干部在本乡镇任职开始计算。" />}
-      {village.supporters.map((s) => (
-        <Card
-          key={s.cadreId}
-          size="small"
-          style={{ marginBottom: 12, borderColor: s.cadreId === focusCadreId ? '#1677ff' : undefined }}
-          title={`${s.name}（${s.postType}）`}
-          extra={<span className="ob-muted">{s.clockStart ? `自 ${s.clockStart} 起算${s.clockEnd ? `，${s.clockEnd} 离任` : ''}` : '未在本乡镇任职'}</span>}
-        >
-          {timeline(s)}
+        <Card size="small" title="村集体经济收入" style={{ marginBottom: 12 }}>
+          <Space wrap style={{ marginBottom: 8 }}>
+            {village.income.length === 0 && <span className="ob-muted">尚未登记</span>}
+            {village.income.map((i) => (
+              <Tag key={i.year} color={i.incomeFen >= 5_000_000 ? 'green' : undefined}>
+                {i.year}年 {yuan(i.incomeFen)} 元
+              </Tag>
+            ))}
+          </Space>
+          <Space wrap>
+            <YearSelect value={incomeYear} onChange={setIncomeYear} />
+            <MoneyInput value={income} onChange={setIncome} placeholder="年收入" testId="income-amount" />
+            <Button onClick={() => void saveIncome()} disabled={income === null}>
+              保存收入
+            </Button>
+          </Space>
         </Card>
-      ))}
 
-      <MilestoneDialog
-        village={village}
-        kind={milestone}
-        onClose={() => setMilestone(null)}
-        onSaved={() => {
-          setMilestone(null);
-          saved('节点已登记');
-        }}
-      />
-      <ActionDialog
-        village={village}
-        target={target}
-        onClose={() => setTarget(null)}
-        onSaved={() => {
-          setTarget(null);
-          saved('处理情况已记录在案');
-        }}
-      />
-    </div>
+        <Card size="small" title="包扶干部" style={{ marginBottom: 12 }}>
+          <Space wrap>
+            <Select
+              mode="multiple"
+              style={{ minWidth: 360 }}
+              placeholder="选择在本乡镇任职的干部"
+              value={supporters ?? village.supporters.map((s) => s.cadreId)}
+              onChange={setSupporters}
+              options={candidates.map((c) => ({ value: c.id, label: `${c.name}（${c.postType}）` }))}
+              optionFilterProp="label"
+              data-testid="weak-supporters"
+            />
+            <Button type="primary" disabled={!supporters} onClick={() => void saveSupporters()}>
+              保存
+            </Button>
+          </Space>
+        </Card>
+
+        <Card size="small" title="节点完成情况（本村）" style={{ marginBottom: 12 }}>
+          <Table
+            size="small"
+            rowKey="kind"
+            pagination={false}
+            dataSource={MILESTONE_KINDS.map((k) => ({ kind: k, rec: village.milestones.find((m) => m.kind === k) }))}
+            columns={[
+              { title: '节点', dataIndex: 'kind', width: 90 },
+              { title: '日期', key: 'd', width: 100, render: (_, r) => r.rec?.date ?? <span className="ob-muted">未完成</span> },
+              { title: '情况说明', key: 'desc', ellipsis: true, render: (_, r) => r.rec?.description ?? '' },
+              { title: '佐证', key: 'ev', width: 70, render: (_, r) => (r.rec ? `${r.rec.evidence.length} 个文件` : '') },
+              {
+                title: '',
+                key: 'op',
+                width: 70,
+                render: (_, r) => (
+                  <Button size="small" onClick={() => setMilestone(r.kind)}>
+                    登记
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </Card>
+
+        {village.supporters.length === 0 && <Alert type="info" showIcon title="尚未确定包扶干部：节点期限从包扶干部在本乡镇任职开始计算。" />}
+        {village.supporters.map((s) => (
+          <Card
+            key={s.cadreId}
+            size="small"
+            style={{ marginBottom: 12, borderColor: s.cadreId === focusCadreId ? '#1677ff' : undefined }}
+            title={`${s.name}（${s.postType}）`}
+            extra={<span className="ob-muted">{s.clockStart ? `自 ${s.clockStart} 起算${s.clockEnd ? `，${s.clockEnd} 离任` : ''}` : '未在本乡镇任职'}</span>}
+          >
+            {timeline(s)}
+          </Card>
+        ))}
+
+        <MilestoneDialog
+          village={village}
+          kind={milestone}
+          onClose={() => setMilestone(null)}
+          onSaved={() => {
+            setMilestone(null);
+            saved('节点已登记');
+          }}
+        />
+        <ActionDialog
+          village={village}
+          target={target}
+          onClose={() => setTarget(null)}
+          onSaved={() => {
+            setTarget(null);
+            saved('处理情况已记录在案');
+          }}
+        />
+      </div>
+    </ConfigProvider>
   );
 }

@@ -25,7 +25,8 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
 
   const villageOptions = useMemo(
     () =>
-      (org?.counties ?? []).flatMap((c) =>
+      // Villages of imported review copies cannot be listed here.
+      (org?.counties ?? []).filter((c) => !c.readOnly).flatMap((c) =>
         c.townships.map((t) => ({ label: t.name, title: t.name, options: t.villages.filter((v) => !rows.some((w) => w.villageId === v.id)).map((v) => ({ value: v.id, label: `${t.name} ${v.name}` })) })),
       ),
     [org, rows],

@@ -2,6 +2,7 @@ import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, stageFile } from '../api/client';
+import { READ_ONLY_HINT } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import {
   applyPaste,
@@ -34,6 +35,8 @@ interface Props {
   rows: DraftRow[];
   setRows: (update: (rows: DraftRow[]) => DraftRow[]) => void;
   onSaved: () => void;
+  /** Review copy: the log is read (and its files opened), never changed. */
+  readOnly?: boolean;
 }
 
 /**
@@ -41,7 +44,9 @@ interface Props {
  * last cell or Ctrl+Enter adds a row, ↑/↓ change row, Ctrl+S saves everything in one call.
  * Pasting tab-separated rows from a spreadsheet fills the table from the focused cell.
  */
-export function LogTable({ cadreId, year, rows, setRows, onSaved }: Props) {
+export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readOnly = false }: Props) {
+  // A review copy shows the saved entries only, without the blank row for typing.
+  const rows = readOnly ? allRows.filter((r) => r.id !== undefined) : allRows;
   const { notifyError, success } = useNotify();
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const [focus, setFocus] = useState<{ key: string; col: Column } | null>(null);
@@ -187,10 +192,16 @@ export function LogTable({ cadreId, year, rows, setRows, onSaved }: Props) {
   return (
     <>
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 6, flexWrap: 'wrap' }}>
-        <Button type="primary" onClick={() => void save()} loading={saving} disabled={!dirtyCount} data-testid="worklog-save">
-          保存{dirtyCount ? `（${dirtyCount}条）` : ''}
-        </Button>
-        <span className="wl-hint">
+        {readOnly ? (
+          <span className="wl-hint" data-testid="worklog-readonly">
+            {READ_ONLY_HINT}：可查看日志和佐证文件，不能修改。
+          </span>
+        ) : (
+          <Button type="primary" onClick={() => void save()} loading={saving} disabled={!dirtyCount} data-testid="worklog-save">
+            保存{dirtyCount ? `（${dirtyCount}条）` : ''}
+          </Button>
+        )}
+        <span className="wl-hint" hidden={readOnly}>
           <kbd>Enter</kbd>/<kbd>Tab</kbd> 下一格，<kbd>Ctrl</kbd>+<kbd>Enter</kbd> 新增一行，<kbd>Ctrl</kbd>+<kbd>S</kbd> 保存；日期可写 3.5、0305；类型可写
           Z走访 B帮扶 H会议 X项目 Q其他；可从表格软件复制多行粘贴
         </span>
@@ -232,12 +243,13 @@ export function LogTable({ cadreId, year, rows, setRows, onSaved }: Props) {
                           className={`wl-cell${problem ? ' wl-bad' : ''}`}
                           aria-label={`第${i + 1}行${HEADERS[c].label}`}
                           value={r.cells[c]}
+                          readOnly={readOnly}
                           placeholder={i === rows.length - 1 ? PLACEHOLDER[c] : undefined}
                           onChange={(e) => edit(r.key, c, e.target.value)}
                           onFocus={() => setFocus({ key: r.key, col: c })}
-                          onBlur={() => normalize(r.key, c)}
-                          onKeyDown={(e) => onKeyDown(e, i, c)}
-                          onPaste={(e) => onPaste(e, i, c)}
+                          onBlur={readOnly ? undefined : () => normalize(r.key, c)}
+                          onKeyDown={readOnly ? undefined : (e) => onKeyDown(e, i, c)}
+                          onPaste={readOnly ? undefined : (e) => onPaste(e, i, c)}
                         />
                       </Tooltip>
                     </td>
@@ -249,7 +261,7 @@ export function LogTable({ cadreId, year, rows, setRows, onSaved }: Props) {
                       <Tag
                         key={f.sha256}
                         className="wl-file"
-                        closable
+                        closable={!readOnly}
                         onClose={(e) => {
                           e.preventDefault();
                           void call('worklog.removeFile', { entryId: r.id!, sha256: f.sha256 }).then(onSaved, notifyError);
@@ -266,6 +278,7 @@ export function LogTable({ cadreId, year, rows, setRows, onSaved }: Props) {
                       </Tag>
                     ))}
                     <Button
+                      hidden={readOnly}
                       size="small"
                       type="text"
                       icon={<PaperClipOutlined />}
@@ -279,7 +292,7 @@ export function LogTable({ cadreId, year, rows, setRows, onSaved }: Props) {
                   </div>
                 </td>
                 <td>
-                  {isBlank(r) ? null : r.id === undefined ? (
+                  {readOnly || isBlank(r) ? null : r.id === undefined ? (
                     <Button size="small" type="text" icon={<DeleteOutlined />} tabIndex={-1} aria-label="删除该行" onClick={() => void remove(r)} />
                   ) : (
                     <Popconfirm title="删除这条日志？佐证文件原件仍保留" okText="删除" cancelText="取消" onConfirm={() => void remove(r)}>

@@ -16,7 +16,7 @@ function statusText(r: ReportRow): string {
 }
 
 /** 季度报告 and 半年总结 owed in the year: due date (settable per cadre), status, 提交. */
-export function ReportsTab({ cadreId, cadreName, year }: { cadreId: number; cadreName: string; year: number }) {
+export function ReportsTab({ cadreId, cadreName, year, readOnly = false }: { cadreId: number; cadreName: string; year: number; readOnly?: boolean }) {
   const { notifyError, success } = useNotify();
   const list = useCall('reports.list', { cadreId, year }, `${cadreId}|${year}`);
   const [submitting, setSubmitting] = useState<ReportRow | null>(null);
@@ -63,28 +63,30 @@ export function ReportsTab({ cadreId, cadreName, year }: { cadreId: number; cadr
               <Space size={4}>
                 <span>{r.dueDate}</span>
                 {r.dueCustom ? <Tag>已单独设置</Tag> : null}
-                <Popover
-                  trigger="click"
-                  title={`${r.periodLabel}报送期限`}
-                  content={
-                    <Space direction="vertical">
-                      <DatePicker
-                        value={dayjs(r.dueDate)}
-                        allowClear={false}
-                        onChange={(d) => d && void setDue(r, d.format('YYYY-MM-DD'))}
-                      />
-                      {r.dueCustom ? (
-                        <Button size="small" onClick={() => void setDue(r, null)}>
-                          恢复本县默认
-                        </Button>
-                      ) : null}
-                    </Space>
-                  }
-                >
-                  <Button size="small" type="link">
-                    修改
-                  </Button>
-                </Popover>
+                {readOnly ? null : (
+                  <Popover
+                    trigger="click"
+                    title={`${r.periodLabel}报送期限`}
+                    content={
+                      <Space direction="vertical">
+                        <DatePicker
+                          value={dayjs(r.dueDate)}
+                          allowClear={false}
+                          onChange={(d) => d && void setDue(r, d.format('YYYY-MM-DD'))}
+                        />
+                        {r.dueCustom ? (
+                          <Button size="small" onClick={() => void setDue(r, null)}>
+                            恢复本县默认
+                          </Button>
+                        ) : null}
+                      </Space>
+                    }
+                  >
+                    <Button size="small" type="link">
+                      修改
+                    </Button>
+                  </Popover>
+                )}
               </Space>
             ),
           },
@@ -111,7 +113,9 @@ export function ReportsTab({ cadreId, cadreName, year }: { cadreId: number; cadr
             key: 'act',
             width: 150,
             render: (_: unknown, r: ReportRow) =>
-              r.status === '已提交' ? (
+              readOnly ? (
+                <Typography.Text type="secondary">评审副本，只读</Typography.Text>
+              ) : r.status === '已提交' ? (
                 <Button size="small" onClick={() => void withdraw(r)}>
                   撤销提交
                 </Button>

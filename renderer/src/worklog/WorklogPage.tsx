@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { placeLabel } from '../cadres/orgOptions';
+import { ReadOnlyHint, useCadreReadOnly } from '../common/useReadOnly';
 import { useDebounced } from '../util/useDebounced';
 import { ImportDialog } from './ImportDialog';
 import { LogTable } from './LogTable';
@@ -39,6 +40,7 @@ export function WorklogPage({ cadreId, tab }: { cadreId?: number; tab?: 'log' | 
   );
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
   const name = chosen.data?.name ?? '';
+  const readOnly = useCadreReadOnly(chosen.data);
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
@@ -80,9 +82,11 @@ export function WorklogPage({ cadreId, tab }: { cadreId?: number; tab?: 'log' | 
           onChange={(k) => navigate({ kind: 'worklog', cadreId, tab: k as 'log' | 'reports' })}
           tabBarExtraContent={
             (tab ?? 'log') === 'log' ? (
-              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="worklog-import">
-                导入日志文件
-              </Button>
+              <ReadOnlyHint readOnly={readOnly}>
+                <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="worklog-import">
+                  导入日志文件
+                </Button>
+              </ReadOnlyHint>
             ) : null
           }
           items={[
@@ -92,17 +96,17 @@ export function WorklogPage({ cadreId, tab }: { cadreId?: number; tab?: 'log' | 
               children: (
                 <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 210px)', minHeight: 280 }}>
                   {entries.loading && !entries.data ? <Spin /> : null}
-                  <LogTable key={`${cadreId}|${year}`} cadreId={cadreId} year={year} rows={rows} setRows={setRows} onSaved={entries.reload} />
+                  <LogTable key={`${cadreId}|${year}`} cadreId={cadreId} year={year} rows={rows} setRows={setRows} onSaved={entries.reload} readOnly={readOnly} />
                 </div>
               ),
             },
-            { key: 'reports', label: '季度报告与半年总结', children: <ReportsTab cadreId={cadreId} cadreName={name} year={year} /> },
+            { key: 'reports', label: '季度报告与半年总结', children: <ReportsTab cadreId={cadreId} cadreName={name} year={year} readOnly={readOnly} /> },
           ]}
         />
       )}
       {cadreId && chosen.data ? (
         <ImportDialog
-          open={importing}
+          open={importing && !readOnly}
           cadreId={cadreId}
           cadreName={name}
           year={year}

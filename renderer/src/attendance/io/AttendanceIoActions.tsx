@@ -3,6 +3,7 @@ import { Button, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { RegisterPdfResult } from '../../../../shared/api/attendanceIo';
 import { call } from '../../api/client';
+import { READ_ONLY_HINT } from '../../common/useReadOnly';
 import { useNotify } from '../../util/notify';
 import { ImportDialog } from './ImportDialog';
 import { RegisterPreview } from './RegisterPreview';
@@ -12,11 +13,13 @@ export function AttendanceIoActions({
   townshipId,
   month,
   certified,
+  readOnly = false,
   onChanged,
 }: {
   townshipId: number;
   month: string;
   certified: boolean;
+  readOnly?: boolean;
   onChanged: () => void;
 }) {
   const [busy, setBusy] = useState<'filled' | 'blank' | null>(null);
@@ -46,15 +49,15 @@ export function AttendanceIoActions({
             打印空白登记表
           </Button>
         </Tooltip>
-        <Tooltip title={certified ? '该月已认定，须先撤销认定才能导入' : '从乡镇的考勤表（.xlsx）导入本月考勤'}>
-          <Button icon={<FileExcelOutlined />} disabled={certified} onClick={() => setImporting(true)} data-testid="attendance-import-open">
+        <Tooltip title={readOnly ? READ_ONLY_HINT : certified ? '该月已认定，须先撤销认定才能导入' : '从乡镇的考勤表（.xlsx）导入本月考勤'}>
+          <Button icon={<FileExcelOutlined />} disabled={certified || readOnly} onClick={() => setImporting(true)} data-testid="attendance-import-open">
             导入表格
           </Button>
         </Tooltip>
       </Space>
       <RegisterPreview pdf={pdf} onClose={() => setPdf(null)} />
       <ImportDialog
-        open={importing}
+        open={importing && !readOnly}
         townshipId={townshipId}
         month={month}
         onClose={() => setImporting(false)}
