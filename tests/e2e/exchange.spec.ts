@@ -13,7 +13,7 @@ import type { Page } from '@playwright/test';
 import { startBridge, type Bridge } from '../../main/bridge/server';
 import { handlerCalls } from '../fixtures/handlerCalls';
 import { expect, RENDERER_DIR, test } from './fixtures';
-import { firstRun } from './helpers';
+import { firstRun, invoke } from './helpers';
 
 const SHOTS = process.env.ONEBAG_SHOTS_DIR ?? path.join(os.tmpdir(), 'onebag-exchange-shots');
 const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
@@ -98,13 +98,12 @@ test('the evaluator verifies, trusts after the phone check, previews and imports
   await page.getByRole('menuitem', { name: /干部/ }).first().click();
   await expect(page.getByTestId('cadre-count')).toHaveText('共 20 人');
   await page.getByTestId('cadre-table').locator('.ant-table-row').first().click();
-  await page.getByRole('button', { name: '编辑' }).first().click();
-  const form = page.getByRole('dialog');
-  await form.getByLabel('姓名').fill('改个名字');
-  await form.getByRole('button', { name: '保存' }).click();
-  await expect(page.locator('.ant-notification')).toContainText('只读', { timeout: 10_000 });
-  await shoot(page, '6-edit-refused');
-  await page.keyboard.press('Escape');
+  // The UI offers no edit, and the data layer refuses one that is sent anyway.
+  await expect(page.getByRole('button', { name: '编辑' }).first()).toBeDisabled();
+  await shoot(page, '6-edit-disabled');
+  const [first] = await invoke<Array<{ id: number; name: string }>>(page, 'cadres.list', {});
+  await expect(invoke(page, 'cadres.remove', { id: first!.id })).rejects.toThrow('该县数据是从其他单位导入的评审副本，只读，不能修改');
+  expect(await invoke<Array<{ id: number }>>(page, 'cadres.list', {})).toHaveLength(20);
 
   // Re-importing the same file changes nothing.
   await page.getByRole('menuitem', { name: '数据交换' }).click();
