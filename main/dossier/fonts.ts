@@ -89,6 +89,15 @@ export function resolveFontFile(face: BundledFace, resourcesDir = process.env.ON
   throw new Error(`找不到字体文件 ${spec.file}，请重新安装本软件`);
 }
 
+/** The OFL licence of a bundled face (resources/fonts, build/fonts, build/licenses); null when not found. */
+export function resolveFontLicence(face: BundledFace, resourcesDir = process.env.ONEBAG_RESOURCES): string | null {
+  const name = BUNDLED_FONT_FILES[face].pkg === 'noto-sans-sc' ? 'NotoSansSC-OFL.txt' : 'NotoSerifSC-OFL.txt';
+  const candidates: string[] = [];
+  if (resourcesDir) candidates.push(path.join(resourcesDir, 'fonts', name));
+  for (const r of checkoutRoots()) candidates.push(path.join(r, 'build', 'fonts', name), path.join(r, 'build', 'licenses', name));
+  return candidates.find(isFile) ?? null;
+}
+
 export function resolveFontFiles(resourcesDir?: string): Record<BundledFace, string> {
   return {
     serif: resolveFontFile('serif', resourcesDir),

@@ -49,6 +49,19 @@ export interface ExportEnv {
   dataDir: string;
   blobs: BlobStore;
   printDossiers?: DossierPrinter;
+  /** A CJK font (and its licence) shipped with the index pages; injected like the printer. */
+  pageFont?: { file: string; licence: string | null };
+}
+
+/** Where the index pages' fallback font and its licence sit inside the bundle. */
+export const PAGE_FONT_PATH = 'assets/NotoSansSC-Regular.ttf';
+const PAGE_FONT_LICENCE_PATH = 'assets/NotoSansSC-OFL.txt';
+
+function fontEntries(font: ExportEnv['pageFont']): BundleEntryInput[] {
+  if (!font) return [];
+  const entries: BundleEntryInput[] = [{ path: PAGE_FONT_PATH, role: 'asset', source: { file: font.file } }];
+  if (font.licence) entries.push({ path: PAGE_FONT_LICENCE_PATH, role: 'asset', source: { file: font.licence }, compress: true });
+  return entries;
 }
 
 /** File extension of an original inside the bundle, from its stored MIME type. */
@@ -168,6 +181,7 @@ export async function exportCountyBundle(env: ExportEnv, input: ExportCountyInpu
         producer: { departmentName: key.name, fingerprint: key.fingerprint, createdAt: new Date().toISOString() },
         dossierPath: (cadreId: number) => printed.byCadre.get(cadreId) ?? null,
         originalPath: (sha256: string, mime: string) => originalEntryPath(sha256, mime),
+        fontPath: env.pageFont ? PAGE_FONT_PATH : null,
       },
       (p) => {
         const file = path.join(pagesDir, `${pages.length}.html`);
@@ -181,6 +195,7 @@ export async function exportCountyBundle(env: ExportEnv, input: ExportCountyInpu
     const entries: BundleEntryInput[] = [
       { path: 'records.json', role: 'records', source: { file: recordsFile }, compress: true },
       ...pages,
+      ...fontEntries(env.pageFont),
       ...originals,
       ...dossiers,
     ];

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { resolveFontFile } from '../../main/dossier/fonts';
 import { loadDemo } from '../../main/demo/demo';
 import { buildIndexPages } from '../../main/exchange/indexHtml';
 import { BlobStore } from '../../main/files/blobStore';
@@ -52,7 +53,10 @@ test.beforeAll(async () => {
       put(rel, blobs.pathOf(sha));
       return rel;
     },
+    // The bundle's own font, as the exporter ships it: this machine has no Chinese system font.
+    fontPath: 'assets/NotoSansSC-Regular.ttf',
   });
+  put('assets/NotoSansSC-Regular.ttf', resolveFontFile('sans'));
   for (const p of pages) {
     fs.mkdirSync(path.dirname(path.join(out, p.path)), { recursive: true });
     fs.writeFileSync(path.join(out, p.path), p.html, 'utf8');
@@ -64,6 +68,13 @@ test.afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+/** Chinese text is drawn with the bundle's font (loaded from the folder) — no boxes without system fonts. */
+const fontLoaded = (page: Page) =>
+  page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'OneBag Sans' && f.status === 'loaded') && document.fonts.check('14px "OneBag Sans"', '岚川县');
+  });
+
 test('index.html opens from disk, leads to a cadre page and to files that exist', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -71,6 +82,7 @@ test('index.html opens from disk, leads to a cadre page and to files that exist'
   await expect(page.locator('h1')).toHaveText('岚川县 2024年度选派干部一袋式实绩档案');
   await expect(page.locator('body')).toContainText('A1B2-C3D4-E5F6-0718');
   await expect(page.locator('body')).toContainText('onebag verify 文件名.onebag');
+  await expect.poll(() => fontLoaded(page)).toBe(true);
   const rows = page.locator('tbody tr');
   expect(await rows.count()).toBeGreaterThan(20); // the info table's rows and 20 cadres
   await page.screenshot({ path: '/tmp/city-bundle-index.png', fullPage: true });
@@ -95,6 +107,7 @@ test('index.html opens from disk, leads to a cadre page and to files that exist'
   const body = page.locator('body');
   await expect(body).toContainText(maskIdNumber(cadre.idn));
   await expect(body).not.toContainText(cadre.idn);
+  await expect.poll(() => fontLoaded(page)).toBe(true);
   for (const h of ['基本情况', '任职经历', '2024年考勤', '2024年资料袋', '2024年度考核结果']) await expect(page.getByRole('heading', { name: h })).toBeVisible();
   await expect(page.locator('table').nth(2)).toContainText('12月');
   for (const href of await page.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {

@@ -27,6 +27,7 @@ const EVIL = `<script>alert("x")</script> & '李'`;
 let dir: string;
 let db: Db;
 let pages: IndexPage[];
+let opts: IndexPagesOptions;
 let countyId: number;
 const dossiers = new Set<string>();
 const originals = new Set<string>();
@@ -55,7 +56,7 @@ beforeAll(async () => {
   const idn = '21078119800101001' + idCheckChar('21078119800101001');
   createCadre(db, { name: '外县干部', gender: '男', birthDate: '1980-01-01', idNumber: idn, partyStatus: '中共党员', phone: null, unitId: null, level: '县级', postType: '村党组织第一书记' }, { townshipId: t, villageId: null, start: '2024-01-01', end: null });
 
-  const opts: IndexPagesOptions = {
+  opts = {
     countyId,
     year: 2024,
     producer: { departmentName: '中共义县县委组织部 <测试>', fingerprint: 'A1B2-C3D4-E5F6-0718', createdAt: '2025-01-10T02:30:00.000Z' },
@@ -133,6 +134,18 @@ describe('buildIndexPages', () => {
       expect(p.html).toContain('<meta charset="utf-8">');
       expect(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(p.html, 'utf8'))).toBe(p.html);
     }
+  });
+
+  it("with the bundle's own font, loads exactly that file, relative to each page, and the CSP allows only it", () => {
+    const withFont = buildIndexPages(db, { ...opts, fontPath: 'assets/NotoSansSC-Regular.ttf' });
+    for (const p of withFont) {
+      const depth = p.path.split('/').length - 1;
+      expect(p.html.match(/url\([^)]*\)/g)).toEqual([`url("${'../'.repeat(depth)}assets/NotoSansSC-Regular.ttf")`]);
+      expect(p.html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; font-src 'self'"`);
+      expect(p.html).toMatch(/SimSun,"OneBag Sans",sans-serif/);
+      expect(p.html).not.toMatch(/https?:|\/\/|@import/i);
+    }
+    expect(pages.every((p) => !p.html.includes('font-src'))).toBe(true);
   });
 
   it('escapes names and titles, and masks ID numbers as the app does', () => {

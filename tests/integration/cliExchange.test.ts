@@ -43,7 +43,8 @@ describe('onebag export / verify / import / keys', () => {
     expect(keys.stdout).toContain(`指纹：${fingerprint}`);
     const bytes = fs.readFileSync(bundle);
     // Entry names sit in the zip's directory as UTF-8: the browsable index and the dossiers are there.
-    for (const name of ['records.json', 'index.html', 'cadres/1.html', 'manifest.json', 'manifest.sig']) expect(bytes.includes(Buffer.from(name))).toBe(true);
+    // …and the font the pages fall back to on a machine without Chinese fonts, with its licence.
+    for (const name of ['records.json', 'index.html', 'cadres/1.html', 'manifest.json', 'manifest.sig', 'assets/NotoSansSC-Regular.ttf', 'assets/NotoSansSC-OFL.txt']) expect(bytes.includes(Buffer.from(name))).toBe(true);
     expect(bytes.includes(Buffer.from('dossiers/'))).toBe(true);
   });
 

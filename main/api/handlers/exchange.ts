@@ -10,7 +10,7 @@ import { countyRow, exportCountyBundle } from '../../exchange/exportBundle';
 import { commitImport, listImports, previewImport } from '../../exchange/importBundle';
 import { exportReviewBundle } from '../../exchange/reviewBundle';
 import type { HandlersFor, Services } from '../services';
-import { workerDossierPrinter } from './exchangePrinter';
+import { exportEnv } from './exchangePrinter';
 
 interface ExportJob {
   status: ExportJobStatus;
@@ -29,7 +29,7 @@ const trustedRows = (keys: ReturnType<typeof listTrustedKeys>): TrustedKeyRow[] 
 export function createExchangeHandlers(s: Services): HandlersFor<typeof exchangeChannels> {
   const { ctx, blobs, staging } = s;
   const { db } = ctx;
-  const env = { db, dataDir: ctx.dataDir, blobs, printDossiers: workerDossierPrinter(ctx.dataDir) };
+  const env = exportEnv(db, ctx.dataDir, blobs);
   const jobs = new Map<string, ExportJob>();
 
   const sourcePath = (src: BundleSource): string => {

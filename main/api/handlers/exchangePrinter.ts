@@ -1,5 +1,8 @@
-import type { DossierPrinter } from '../../exchange/exportBundle';
+import type { BlobStore } from '../../files/blobStore';
+import type { Db } from '../../store/db';
+import type { DossierPrinter, ExportEnv } from '../../exchange/exportBundle';
 import { JobRunner } from '../../dossier/batch/jobs';
+import { resolveFontFile, resolveFontLicence } from '../../dossier/fonts';
 
 /** The dossier worker as the export's DossierPrinter: one runner per export, closed afterwards. */
 export function workerDossierPrinter(dataDir: string): DossierPrinter {
@@ -19,4 +22,18 @@ export function workerDossierPrinter(dataDir: string): DossierPrinter {
       await runner.close();
     }
   };
+}
+
+/** The bundled Noto Sans SC and its OFL licence, for the bundle's index pages; absent when not installed. */
+function pageFont(): ExportEnv['pageFont'] {
+  try {
+    return { file: resolveFontFile('sans'), licence: resolveFontLicence('sans') };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What an export needs from the app (CLI and handlers alike): stores, the dossier worker, the page font. */
+export function exportEnv(db: Db, dataDir: string, blobs: BlobStore): ExportEnv {
+  return { db, dataDir, blobs, printDossiers: workerDossierPrinter(dataDir), pageFont: pageFont() };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/result';
-import { workerDossierPrinter } from '../../api/handlers/exchangePrinter';
+import { exportEnv } from '../../api/handlers/exchangePrinter';
 import { departmentKey, listTrustedKeys, revokeTrust, setDepartmentName } from '../../exchange/bundle/keys';
 import { exportCountyBundle } from '../../exchange/exportBundle';
 import { formatSize } from '../../exchange/fileOps';
@@ -57,7 +57,7 @@ async function exportCommand(c: CommandContext): Promise<number> {
     const county = countyByName(core.ctx.db, values.county!);
     let last = '';
     const r = await exportCountyBundle(
-      { db: core.ctx.db, dataDir: c.dataDir, blobs: core.blobs, printDossiers: workerDossierPrinter(c.dataDir) },
+      exportEnv(core.ctx.db, c.dataDir, core.blobs),
       {
         countyId: county.id,
         year,

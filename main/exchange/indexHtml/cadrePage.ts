@@ -121,5 +121,6 @@ ${attendance(c, year)}
 ${bag(c, o)}
 <h2>${year}年度考核结果</h2>
 ${result(c, year)}`,
+    { path: o.fontPath, depth: DEPTH },
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The bundle's static pages: escaping, relative links and the one page frame (inline CSS,
- * system CJK fonts, no script, no external resource; a CSP forbids fetching anything).
+ * system CJK fonts with the bundle's own font as fallback, no script, no external resource; a
+ * CSP forbids fetching anything but that font).
  */
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -24,7 +25,7 @@ export function href(bundlePath: string, depth: number): string {
 
 const CSS = `
 *{box-sizing:border-box}
-body{margin:0;background:#f5f6f8;color:#1f2937;font:14px/1.6 "Microsoft YaHei","PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","WenQuanYi Micro Hei",SimSun,sans-serif}
+body{margin:0;background:#f5f6f8;color:#1f2937;font:14px/1.6 "Microsoft YaHei","PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","WenQuanYi Micro Hei",SimSun,"OneBag Sans",sans-serif}
 main{max-width:1180px;margin:0 auto;padding:16px 24px 40px;background:#fff;min-height:100vh}
 h1{font-size:22px;margin:4px 0 12px;color:#9b1c1c;letter-spacing:1px}
 h2{font-size:16px;margin:22px 0 8px;padding-left:8px;border-left:4px solid #9b1c1c}
@@ -39,21 +40,29 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .muted{color:#6b7280}
 .short{color:#b91c1c}
 .box{border:1px solid #e5e7eb;background:#fafafa;padding:8px 12px;margin:8px 0}
-code{font-family:Consolas,"Courier New",monospace;background:#eef0f3;padding:0 4px}
+code{font-family:Consolas,"Courier New","Microsoft YaHei","Noto Sans CJK SC","OneBag Sans",monospace;background:#eef0f3;padding:0 4px}
 @page{size:A4;margin:15mm}
 @media print{body{background:#fff}main{max-width:none;padding:0}nav{display:none}a{color:inherit;text-decoration:none}tr{break-inside:avoid}h2{break-after:avoid}}
 `;
 
-/** A complete page: UTF-8, zh-CN, no script, nothing loaded from anywhere. */
-export function pageHtml(title: string, body: string): string {
+/** The bundle font as an @font-face, `depth` folders below the bundle root; '' without one. */
+function fontFace(fontPath: string | null | undefined, depth: number): string {
+  if (!fontPath) return '';
+  const url = '../'.repeat(depth) + fontPath.split('/').map(encodeURIComponent).join('/');
+  return `@font-face{font-family:"OneBag Sans";src:url("${url}") format("truetype")}`;
+}
+
+/** A complete page: UTF-8, zh-CN, no script, nothing loaded but the bundle's own font. */
+export function pageHtml(title: string, body: string, font: { path?: string | null; depth: number } = { depth: 0 }): string {
+  const face = fontFace(font.path, font.depth);
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'${face ? "; font-src 'self'" : ''}">
 <title>${esc(title)}</title>
-<style>${CSS}</style>
+<style>${face}${CSS}</style>
 </head>
 <body>
 <main>

@@ -7,6 +7,11 @@ export interface IndexPagesOptions {
   dossierPath(cadreId: number): string | null;
   /** Bundle-relative path of an original, e.g. 'originals/ab/abcdef….pdf'. */
   originalPath(sha256: string, mime: string): string;
+  /**
+   * Bundle-relative path of a CJK font shipped inside the bundle (e.g. 'assets/NotoSansSC-Regular.ttf'),
+   * the fallback after the viewer's system fonts so a machine without Chinese fonts shows no boxes.
+   */
+  fontPath?: string | null;
 }
 
 export interface IndexPage {
