@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { verifyBundle, writeBundle, type BundleEntryInput } from '../main/exchange/bundle/container';
 import { fingerprintOf, type SigningKey } from '../main/exchange/bundle/keys';
-import { rng } from './measure';
+import { rng, withPeakRss } from './measure';
 import type { Bench, BenchFigure } from './types';
 
 const MB = 1024 * 1024;
@@ -59,17 +59,6 @@ function signer(): SigningKey {
   return { name: '基准测试县委组织部', fingerprint: fingerprintOf(publicKey), publicKey, sign: (d) => crypto.sign(null, d, pair.privateKey) };
 }
 
-/** Samples RSS while `fn` runs (the process's lifetime maxRSS would include earlier benches). */
-async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
-  try {
-    const value = await fn();
-    return { value, peakMb: Math.max(peak, process.memoryUsage.rss()) / MB };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 export const bench: Bench = async () => {
   const files = dataSet();
@@ -83,8 +72,9 @@ export const bench: Bench = async () => {
   try {
     console.log(`  RSS before writing: ${(process.memoryUsage.rss() / MB).toFixed(0)} MB`);
     const t0 = performance.now();
-    const { value: written, peakMb } = await withPeakRss(() =>
-      writeBundle({ out, kind: 'county', scope: { county: '基准县', year: 2024, cadres: 300 }, signer: key, entries }),
+    const { value: written, peakMb } = await withPeakRss(
+      () => writeBundle({ out, kind: 'county', scope: { county: '基准县', year: 2024, cadres: 300 }, signer: key, entries }),
+      25,
     );
     const writeS = (performance.now() - t0) / 1000;
     const sizeMb = written.size / MB;

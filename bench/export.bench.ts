@@ -21,6 +21,7 @@ import { latestVersion } from '../main/store/migrations';
 import { MATERIAL_CATEGORIES } from '../shared/domain';
 import { bench as bundleBench } from './bundle.bench';
 import { seedBenchCounty } from './county';
+import { withPeakRss } from './measure';
 import type { Bench, BenchFigure } from './types';
 
 const MB = 1024 * 1024;
@@ -104,17 +105,6 @@ function insertMaterials(db: Db, cadres: number[], files: Array<{ sha256: string
   })();
 }
 
-/** Samples RSS every 50 ms while `fn` runs. */
-async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
-  try {
-    const value = await fn();
-    return { value, peakMb: Math.max(peak, process.memoryUsage.rss()) / MB };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 export const bench: Bench = async () => {
   const marker = path.join(DATA_DIR, 'complete');
@@ -129,11 +119,13 @@ export const bench: Bench = async () => {
     console.log(`  RSS before export: ${(process.memoryUsage.rss() / MB).toFixed(0)} MB`);
     const t0 = performance.now();
     const stageAt = new Map<string, number>();
-    const { value: res, peakMb } = await withPeakRss(() =>
-      exportCountyBundle(
-        { db, dataDir: DATA_DIR, blobs },
-        { countyId, year: YEAR, out, withDossiers: false, onProgress: (p) => void (stageAt.has(p.stage) || stageAt.set(p.stage, performance.now())) },
-      ),
+    const { value: res, peakMb } = await withPeakRss(
+      () =>
+        exportCountyBundle(
+          { db, dataDir: DATA_DIR, blobs },
+          { countyId, year: YEAR, out, withDossiers: false, onProgress: (p) => void (stageAt.has(p.stage) || stageAt.set(p.stage, performance.now())) },
+        ),
+      50,
     );
     const exportS = (performance.now() - t0) / 1000;
     const maxRssMb = process.resourceUsage().maxRSS / 1024;

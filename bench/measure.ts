@@ -9,3 +9,15 @@ export function p95(xs: number[]): number {
 
 /** Deterministic pseudo-random numbers in [0, 1), so every run seeds the same data. */
 export const rng = seededRandom;
+
+/** Runs `fn`, sampling RSS every `everyMs` (the process's lifetime maxRSS would include earlier benches); peak in MiB. */
+export async function withPeakRss<T>(fn: () => Promise<T>, everyMs: number): Promise<{ value: T; peakMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), everyMs);
+  try {
+    const value = await fn();
+    return { value, peakMb: Math.max(peak, process.memoryUsage.rss()) / (1024 * 1024) };
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -14,6 +14,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { BackupEntry } from '../../shared/api/integrity';
 import { AppError } from '../../shared/result';
 import { sha256File } from '../files/blobStore';
 import { DB_FILE } from '../store/db';
@@ -41,17 +42,8 @@ export {
   type BackupReason,
 } from '../store/backupManifest';
 
-export interface BackupInfo {
-  dir: string;
-  createdAt: string;
-  reason: BackupReason;
-  schemaVersion: number;
-  cadres: number;
-  materials: number;
-  blobs: number;
-  missingBlobs: number;
-  size: number;
-}
+/** What a backup folder holds, as the CLI, the 检查与备份 page and the restore preview show it. */
+export type BackupInfo = BackupEntry;
 
 export interface BackupResult {
   dir: string;

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { BACKUP_REASON_KEYS, type BackupReasonKey } from '../../shared/api/integrity';
 
 export const BACKUP_FORMAT = 'onebag-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -13,8 +14,8 @@ export const MANIFEST_FILE = 'manifest.json';
 export const BACKUPS_DIR = 'backups';
 
 /** Why a backup was taken; a backup made with `onebag backup --out` records 'manual'. */
-export const BACKUP_REASONS = ['schedule', 'migration', 'import', 'manual'] as const;
-export type BackupReason = (typeof BACKUP_REASONS)[number];
+export const BACKUP_REASONS = BACKUP_REASON_KEYS;
+export type BackupReason = BackupReasonKey;
 
 export interface BackupManifest {
   format: typeof BACKUP_FORMAT;

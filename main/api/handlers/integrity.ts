@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupEntry, integrityChannels } from '../../../shared/api/integrity';
+import type { integrityChannels } from '../../../shared/api/integrity';
 import { AppError } from '../../../shared/result';
 import { autoBackup, autoBackupState, backupsDirOf, KEEP_PER_REASON } from '../../exchange/autoBackup';
-import { backupTo, readManifest, resolveBackupDir, infoOf, verifyBackup, type BackupInfo } from '../../exchange/backup';
+import { backupTo, readManifest, resolveBackupDir, infoOf, verifyBackup } from '../../exchange/backup';
 import { listBackups } from '../../exchange/backupList';
 import { getBackupIntervalHours, setBackupIntervalHours } from '../../exchange/backupSettings';
 import { CHECK_STAGES, checkIntegrity, type CheckStage } from '../../exchange/check';
 import type { HandlersFor, Services } from '../services';
 
-const entry = (i: BackupInfo): BackupEntry => ({ ...i });
 
 /** Where each stage of the check sits on the one progress bar (percent at its start, its width). */
 const STAGE_SPAN: Record<CheckStage, [number, number]> = { database: [0, 10], audit: [10, 10], originals: [20, 75], files: [95, 5] };
@@ -56,7 +55,7 @@ export function createIntegrityHandlers(s: Services): HandlersFor<typeof integri
       return { checkedAt: new Date().toISOString(), errors, warnings: findings.length - errors, findings };
     },
     'integrity.backups': () => {
-      const backups = listBackups(backupsDirOf(ctx.dataDir)).map(entry);
+      const backups = listBackups(backupsDirOf(ctx.dataDir));
       const state = autoBackupState(ctx.dataDir);
       return {
         dir: backupsDirOf(ctx.dataDir),
@@ -72,7 +71,7 @@ export function createIntegrityHandlers(s: Services): HandlersFor<typeof integri
       const r = outDir === undefined ? await autoBackup(ctx.dataDir, 'manual') : await backupTo(ctx.dataDir, externalFolder(ctx.dataDir, outDir));
       if (r === null) throw new AppError('CONFLICT', '数据库中还没有任何数据，暂不需要备份');
       return {
-        entry: entry(r.info),
+        entry: r.info,
         copiedBlobs: r.copiedBlobs,
         reusedBlobs: r.reusedBlobs,
         copiedBytes: r.copiedBytes,
@@ -85,10 +84,10 @@ export function createIntegrityHandlers(s: Services): HandlersFor<typeof integri
       const m = readManifest(backupDir);
       try {
         await verifyBackup(backupDir, m);
-        return { entry: entry(infoOf(backupDir, m)), verified: true, problem: null };
+        return { entry: infoOf(backupDir, m), verified: true, problem: null };
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        return { entry: entry(infoOf(backupDir, m)), verified: false, problem: err.message };
+        return { entry: infoOf(backupDir, m), verified: false, problem: err.message };
       }
     },
     'integrity.settings.get': () => ({ backupIntervalHours: getBackupIntervalHours(ctx.db) }),

@@ -5,24 +5,14 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { INSPECTOR_KIND_KEYS, type InspectorKind } from '../../../shared/audit';
+import { INSPECTOR_KIND_KEYS, type AuditRow } from '../../../shared/audit';
 import { verifyChain } from '../../core/audit/chain';
 import { listAudit, type AuditFilter } from '../../core/audit/query';
 import { chainText, describeFilter, localTime, writeAuditPdf } from '../../dossier/auditPrint/auditPdf';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
 
 /** One entry of `onebag audit --json` (stable English keys). */
-export interface AuditJsonRow {
-  id: number;
-  at: string;
-  operator: string | null;
-  action: string;
-  entity: string;
-  entityId: number | null;
-  kind: InspectorKind | null;
-  what: string;
-  record: string;
-}
+export type AuditJsonRow = Omit<AuditRow, 'hasChange'>;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -71,17 +61,7 @@ async function auditCommand(c: CommandContext): Promise<number> {
     const page = listAudit(db, { ...filter, limit });
     const status = verifyChain(db);
     if (values.json) {
-      const rows: AuditJsonRow[] = page.rows.map((r) => ({
-        id: r.id,
-        at: r.at,
-        operator: r.operator,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entityId,
-        kind: r.kind,
-        what: r.what,
-        record: r.record,
-      }));
+      const rows: AuditJsonRow[] = page.rows.map(({ hasChange: _, ...row }) => row);
       c.out(JSON.stringify(rows, null, 2));
     } else {
       c.out(`审计日志（${describeFilter(filter)}）：共 ${page.total} 条${page.total > page.rows.length ? `，显示最近 ${page.rows.length} 条（--limit 可调整）` : ''}`);

@@ -16,6 +16,7 @@ import {
 import { maskIdNumber } from '../../../shared/idNumber';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
+import type { ChainRow } from './chain';
 
 export interface AuditFilter {
   kinds?: InspectorKind[];
@@ -30,16 +31,7 @@ export interface AuditFilter {
   limit?: number;
 }
 
-interface Raw {
-  id: number;
-  at: string;
-  operator: string | null;
-  action: string;
-  entity: string;
-  entity_id: number | null;
-  detail: string | null;
-  before: string | null;
-  after: string | null;
+interface Raw extends ChainRow {
   prev_hash: string | null;
   hash: string | null;
 }
