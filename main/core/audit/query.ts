@@ -183,8 +183,10 @@ function toRow(r: Raw, names: Names): AuditRow & { parsed: { detail: unknown; be
 
 const COLUMNS = 'id, at, operator, action, entity, entity_id, detail, before, after, prev_hash, hash';
 
-/** A page of entries, newest first; `nextCursor` continues with older ones. */
-export function listAudit(db: Db, f: AuditFilter = {}): AuditPage {
+type Parsed = ReturnType<typeof toRow>['parsed'];
+
+/** A page of entries matching `f`, newest first, each shaped by `shape`. */
+function pageOf<T>(db: Db, f: AuditFilter, shape: (row: AuditRow, parsed: Parsed) => T): { rows: T[]; total: number; nextCursor: number | null } {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 5000);
   const w = where(f);
   const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${w.sql}`).get(...w.params) as { n: number }).n;
@@ -193,10 +195,20 @@ export function listAudit(db: Db, f: AuditFilter = {}): AuditPage {
   const raws = db.prepare(`SELECT ${COLUMNS} FROM audit_log ${sql} ORDER BY id DESC LIMIT ?`).all(...cursor.params, f.before ?? Number.MAX_SAFE_INTEGER, limit + 1) as Raw[];
   const names = namer(db);
   const rows = raws.slice(0, limit).map((r) => {
-    const { parsed: _p, ...row } = toRow(r, names);
-    return row;
+    const { parsed, ...row } = toRow(r, names);
+    return shape(row, parsed);
   });
-  return { rows, total, nextCursor: raws.length > limit ? rows[rows.length - 1]!.id : null };
+  return { rows, total, nextCursor: raws.length > limit ? raws[limit - 1]!.id : null };
+}
+
+/** A page of entries, newest first; `nextCursor` continues with older ones. */
+export function listAudit(db: Db, f: AuditFilter = {}): AuditPage {
+  return pageOf(db, f, (row) => row);
+}
+
+/** The same page with each entry's before/after (ID numbers masked), read in the one query — for printing. */
+export function listAuditWithChanges(db: Db, f: AuditFilter = {}) {
+  return pageOf(db, f, (row, p) => ({ ...row, before: masked(p.before), after: masked(p.after) }));
 }
 
 /** One entry with its detail and before/after (ID numbers masked). */

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { changeLines, INSPECTOR_KINDS, type AuditRow, type ChainStatus } from '../../../shared/audit';
-import { getAudit, listAudit, type AuditFilter } from '../../core/audit/query';
+import { listAuditWithChanges, type AuditFilter } from '../../core/audit/query';
 import { verifyChain } from '../../core/audit/chain';
 import type { CoreContext } from '../../core/context';
 import { renderPdf } from '../evaluation/render';
@@ -50,13 +50,14 @@ export function chainText(s: ChainStatus): string {
 }
 
 /** What changed, one line per changed field. */
-function changeText(db: Db, row: AuditRow): string {
-  if (!row.hasChange) return '';
-  const e = getAudit(db, row.id);
-  return changeLines(e.before, e.after).join('\n');
+/** An entry as printed: the list row with its before/after. */
+type PrintedRow = AuditRow & { before: unknown; after: unknown };
+
+function changeText(row: PrintedRow): string {
+  return row.hasChange ? changeLines(row.before, row.after).join('\n') : '';
 }
 
-function auditTable(db: Db, rows: AuditRow[]): TableBlock {
+function auditTable(rows: PrintedRow[]): TableBlock {
   return {
     kind: 'table',
     landscape: true,
@@ -69,13 +70,13 @@ function auditTable(db: Db, rows: AuditRow[]): TableBlock {
       { title: '记录', widthMm: 70 },
       { title: '变更内容' },
     ],
-    rows: rows.map((r) => [String(r.id), localTime(r.at), r.operator ?? '—', r.what, r.record, changeText(db, r) || '—']),
+    rows: rows.map((r) => [String(r.id), localTime(r.at), r.operator ?? '—', r.what, r.record, changeText(r) || '—']),
   };
 }
 
 /** The entries matching the filter (oldest first, as a register reads), with the chain status. */
 export async function auditPdf(db: Db, filter: AuditFilter, opts: { fonts?: FontOptions; now?: Date } = {}): Promise<AuditPrintResult> {
-  const page = listAudit(db, { ...filter, before: undefined, limit: PRINT_MAX });
+  const page = listAuditWithChanges(db, { ...filter, before: undefined, limit: PRINT_MAX });
   const rows = page.rows.slice().reverse();
   const status = verifyChain(db);
   const title = '审计日志';
@@ -99,7 +100,7 @@ export async function auditPdf(db: Db, filter: AuditFilter, opts: { fonts?: Font
         const t = '没有符合条件的记录';
         flow.text(t, f.x + (f.w - tk.width(t, tk.names.body, 12)) / 2, flow.y + 24, tk.names.body, 12);
       } else {
-        layoutTable(flow, auditTable(db, rows));
+        layoutTable(flow, auditTable(rows));
       }
       return flow.pages;
     },
