@@ -2,7 +2,7 @@
 export interface BenchFigure {
   name: string;
   value: number;
-  unit: 'ms' | 'MB/s' | 's' | 'MB' | '×';
+  unit: 'ms' | 'MB/s' | 's' | 'MB' | '×' | '%';
   /** Target from the issue; `better` says which side passes. */
   target: number;
   better: 'lower' | 'higher';

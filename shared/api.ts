@@ -34,6 +34,7 @@ import { statsChannels } from './api/stats';
 import { exchangeChannels } from './api/exchange';
 import { integrityChannels } from './api/integrity';
 import { auditChannels } from './api/audit';
+import { ocrChannels } from './api/ocr';
 import { workChannels } from './api/work';
 import { worklogChannels } from './api/worklog';
 import { SHA256_RE } from './blobLayout';
@@ -208,6 +209,7 @@ export const channels = {
   ...exchangeChannels,
   ...integrityChannels,
   ...auditChannels,
+  ...ocrChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -168,6 +168,17 @@ export interface Material {
 
 export interface MaterialSearchHit extends Material {
   cadreName: string;
+  /** Pages whose text matched (recognised from a scan, or the PDF's own text); empty when the catalogue data matched. */
+  pageHits?: PageTextHit[];
+}
+
+/** A match inside an original's text: which file and page, and the words around it. */
+export interface PageTextHit {
+  sha256: string;
+  page: number;
+  /** 'ocr': recognised from the page image (识别文字); 'pdf-text': the PDF's own text. */
+  source: 'ocr' | 'pdf-text';
+  snippet: string;
 }
 
 export interface RosterRowError {

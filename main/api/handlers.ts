@@ -27,6 +27,8 @@ import { createWorklogHandlers } from './handlers/worklog';
 import { createExchangeHandlers } from './handlers/exchange';
 import { createIntegrityHandlers } from './handlers/integrity';
 import { createAuditHandlers } from './handlers/audit';
+import { createOcrHandlers } from './handlers/ocr';
+import { searchMaterialsAndPages } from '../core/ocr/search';
 import { lastBackupAt } from '../exchange/autoBackup';
 import { getBackupIntervalHours } from '../exchange/backupSettings';
 
@@ -89,6 +91,7 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
     ...createEvaluationHandlers(services),
     ...createExchangeHandlers(services),
     ...createIntegrityHandlers(services),
+    ...createOcrHandlers(services),
     ...createAuditHandlers(services),
     // --- app ---
     'app.status': () => ({ ...appStatus(ctx), operatorConfirmed }),
@@ -208,7 +211,7 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
     // --- search ---
     'search.global': ({ q, limit }) => {
       const n = limit ?? 50;
-      return { cadres: searchCadres(db, q, n), materials: searchMaterials(db, q, n) };
+      return { cadres: searchCadres(db, q, n), materials: searchMaterialsAndPages(db, q, n) };
     },
   };
 }

@@ -28,6 +28,8 @@ import { resolveDataDir } from '../core/dataDir';
 import { dispatch } from '../core/dispatch';
 import { openCore, type OpenCore } from '../api/open';
 import { startBackupSchedule } from '../api/backupSchedule';
+import { startOcrQueue } from '../api/ocrQueue';
+import type { OcrRunner } from '../core/ocr/runner';
 import {
   BLOB_CONTENT_SECURITY_POLICY,
   blobPath,
@@ -46,6 +48,7 @@ const WINDOW_TITLE = 'OneBag 一袋式档案';
 
 let mainWindow: BrowserWindow | null = null;
 let core: OpenCore | null = null;
+let ocr: OcrRunner | null = null;
 let openTempDir: string | null = null;
 
 // ---- before ready -----------------------------------------------------------------------
@@ -82,6 +85,9 @@ function main(): void {
   app.on('window-all-closed', () => app.quit());
 
   app.on('will-quit', () => {
+    // The OCR worker is terminated; a file being read stays queued and is read at the next start.
+    void ocr?.stop();
+    ocr = null;
     try {
       core?.close();
     } catch (err) {
@@ -109,6 +115,7 @@ async function start(dataDir: string): Promise<void> {
 
   core = openCore({ dataDir, host: electronHost(dataDir) });
   startBackupSchedule(core);
+  ocr = startOcrQueue(core, { background: true });
   const ctx = core.ctx;
   const handlers = core.handlers;
 

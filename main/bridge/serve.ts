@@ -7,6 +7,7 @@ import os from 'node:os';
 import { defaultDataDir, resolveDataDir } from '../core/dataDir';
 import { startBridge } from './server';
 import { startBackupSchedule } from '../api/backupSchedule';
+import { startOcrQueue } from '../api/ocrQueue';
 
 export const DEFAULT_PORT = 5178;
 
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   startBackupSchedule(bridge.core);
+  const ocr = startOcrQueue(bridge.core, { background: true });
   console.log('OneBag 一袋式档案 已在本机启动');
   console.log(`  数据目录：${bridge.dataDir}`);
   console.log(`  请在浏览器中打开：${bridge.url}/`);
@@ -67,7 +69,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log('\n正在停止服务并关闭数据库…');
-    void bridge.close().then(() => process.exit(0));
+    void ocr
+      .stop()
+      .then(() => bridge.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

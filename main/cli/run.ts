@@ -12,6 +12,7 @@ import { dossierCommands, dossierUsage } from './commands/dossier';
 import { evaluationCommands, evaluationUsage } from './commands/evaluation';
 import { eventCommands, eventUsage } from './commands/events';
 import { workCommands, workUsage } from './commands/work';
+import { ocrCommands, ocrUsage } from './commands/ocr';
 import { cadresCommand } from './cadres';
 import { demoCommand } from './demo';
 import { importRosterCommand } from './importRoster';
@@ -28,7 +29,7 @@ export const USAGE = `用法：onebag [--data 数据目录] <命令> [参数]
   cadres [--county 县名] [--json]    列出干部
   materials --cadre 身份证号 [--json]
                                      列出某名干部的档案材料
-${[...attendanceUsage, ...eventUsage, ...dossierUsage, ...workUsage, ...evaluationUsage, ...exchangeUsage, ...backupUsage, ...auditUsage].map((l) => l + '\n').join('')}
+${[...attendanceUsage, ...eventUsage, ...dossierUsage, ...workUsage, ...evaluationUsage, ...exchangeUsage, ...backupUsage, ...auditUsage, ...ocrUsage].map((l) => l + '\n').join('')}
 材料类别：${MATERIAL_CATEGORIES.join('、')}
 
 数据目录：--data 优先，其次环境变量 ONEBAG_DATA，否则使用默认目录。
@@ -48,6 +49,7 @@ const COMMANDS: Record<string, (c: CommandContext) => Promise<number>> = {
   ...backupCommands,
   ...exchangeCommands,
   ...auditCommands,
+  ...ocrCommands,
 };
 
 /** Removes the global --data option wherever it appears; returns what is left. */

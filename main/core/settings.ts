@@ -3,8 +3,16 @@ import type { Db } from '../store/db';
 /**
  * `dossier` holds the archive settings of printed dossiers as JSON (main/dossier/fromDb/settings.ts);
  * `signingKey*` and `departmentName` are this department's bundle identity (main/exchange/bundle/keys.ts).
+ * `ocrPaused` is the OCR queue's pause switch (main/core/ocr/queue.ts).
  */
-export type SettingKey = 'operator' | 'setupDone' | 'dossier' | 'signingKeyPrivate' | 'signingKeyPublic' | 'departmentName';
+export type SettingKey =
+  | 'operator'
+  | 'setupDone'
+  | 'dossier'
+  | 'signingKeyPrivate'
+  | 'signingKeyPublic'
+  | 'departmentName'
+  | 'ocrPaused';
 
 export function getSetting(db: Db, key: SettingKey): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, ScanOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Collapse, Empty, Spin } from 'antd';
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { MATERIAL_CATEGORIES, type Material, type StoredFile } from '../../../shared/domain';
@@ -99,6 +99,19 @@ export function BagView({ cadreId, cadreName, readOnly = false }: { cadreId: num
           共 {total} 件材料
         </span>
         <span style={{ flex: 1 }} />
+        <Button
+          icon={<ScanOutlined />}
+          data-testid="bag-ocr-all"
+          title="把本资料袋中的扫描件、照片和 PDF 交给后台识别文字，识别后可按原件中的文字检索"
+          onClick={() =>
+            void call('ocr.queueAll', { cadreId }).then(
+              (r) => success(r.queued > 0 ? `已加入识别队列 ${r.queued} 个文件，将在后台逐页识别` : '本资料袋的原件都已识别'),
+              notifyError,
+            )
+          }
+        >
+          全部识别
+        </Button>
         {readOnly ? (
           <ReadOnlyHint readOnly>
             <Button icon={<PlusOutlined />}>添加材料</Button>

@@ -1,5 +1,5 @@
 import { FileTextOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
-import { Empty, Input, Modal, Spin } from 'antd';
+import { Empty, Input, Modal, Spin, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
@@ -11,6 +11,8 @@ interface Hit {
   kind: 'cadre' | 'material';
   title: string;
   sub: string;
+  /** Where in the originals' text the words were found (识别文字 = recognised from a scan). */
+  pages?: Array<{ label: string; snippet: string }>;
   open: () => void;
 }
 
@@ -48,6 +50,7 @@ export function GlobalSearch({ open, onClose }: { open: boolean; onClose: () => 
         kind: 'material' as const,
         title: m.title,
         sub: `${m.cadreName} · ${m.category}${m.date ? ` · ${m.date}` : ''}`,
+        pages: (m.pageHits ?? []).slice(0, 3).map((p) => ({ label: `${p.source === 'ocr' ? '识别文字' : '正文'} 第${p.page}页`, snippet: p.snippet })),
         open: go(() => navigate({ kind: 'cadre', id: m.cadreId, tab: 'bag' })),
       })),
     ];
@@ -75,7 +78,7 @@ export function GlobalSearch({ open, onClose }: { open: boolean; onClose: () => 
           autoFocus
           size="large"
           prefix={<SearchOutlined />}
-          placeholder="搜索干部（姓名、拼音、身份证号）或材料题名"
+          placeholder="搜索干部（姓名、拼音、身份证号）或材料（题名及原件中的文字）"
           value={q}
           onChange={(e) => setQ(e.target.value)}
           onKeyDown={onKeyDown}
@@ -106,6 +109,14 @@ export function GlobalSearch({ open, onClose }: { open: boolean; onClose: () => 
               <span className="ob-muted" style={{ fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
                 {h.sub}
               </span>
+              {h.pages?.map((p) => (
+                <div key={p.label} className="ob-search-page" data-testid="search-page-hit" style={{ flexBasis: '100%', fontSize: 12, paddingLeft: 22 }}>
+                  <Tag color={p.label.startsWith('识别文字') ? 'purple' : 'default'} style={{ fontSize: 11 }}>
+                    {p.label}
+                  </Tag>
+                  <span className="ob-muted">{p.snippet}</span>
+                </div>
+              ))}
             </div>
           ))
         )}

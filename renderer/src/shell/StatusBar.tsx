@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { useAppState } from '../app/AppState';
 import { backupAgeText, backupOverdue, formatTime } from '../integrity/backupAge';
+import { OcrStatus } from './OcrStatus';
 
 /** The status is re-read this often, so a scheduled backup shows up without a reload. */
 const STATUS_POLL_MS = 5 * 60_000;
@@ -46,6 +47,7 @@ export function StatusBar() {
           <SaveOutlined /> 上次备份：{backupAgeText(status.lastBackupAt)}
         </span>
       </Tooltip>
+      <OcrStatus />
     </div>
   );
 }

@@ -1,0 +1,105 @@
+/**
+ * Offline OCR (issue 16): accuracy, speed, memory, and the UI thread while the queue runs.
+ * - Character error rate per scan condition on pages the bench makes itself: known Chinese text
+ *   (a rare-character name, 〔2025〕12号, amounts) typeset with the bundled font, rasterised at
+ *   150/200/300 dpi, slightly turned, JPEG-compressed and noisy (target ≤ 3 % each).
+ * - Median time per A4 page at 200 dpi on one core (target ≤ 3 s).
+ * - Peak RSS of the process while the worker reads (target ≤ 500 MB; includes this process).
+ * - p95 of a search and of an attendance cell edit on the main thread, idle vs during OCR
+ *   (target: at most 1.5× the idle figure).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setCells } from '../main/core/attendance/grid';
+import { searchMaterials } from '../main/core/bag';
+import { OcrPool } from '../main/ocr/pool';
+import { openDatabase } from '../main/store/db';
+import type { OcrPage } from '../shared/ocr';
+import { characterErrorRate, SAMPLE_LINES, scanOf, typesetPdf, type ScanOptions } from '../tests/fixtures/ocrPages';
+import { seedBenchCounty } from './county';
+import { p95, withPeakRss } from './measure';
+import type { Bench, BenchFigure } from './types';
+
+const CONDITIONS: Array<[string, ScanOptions]> = [
+  ['150 dpi', { dpi: 150 }],
+  ['200 dpi', { dpi: 200 }],
+  ['300 dpi', { dpi: 300 }],
+  ['200 dpi, turned 1.5°', { dpi: 200, skew: 1.5 }],
+  ['200 dpi, JPEG q=50', { dpi: 200, jpegQuality: 50 }],
+  ['200 dpi, 3 % noise + JPEG q=70', { dpi: 200, noise: 0.03, jpegQuality: 70, seed: 7 }],
+];
+
+async function readWithPool(pool: OcrPool, file: string, kind: 'png' | 'jpeg'): Promise<OcrPage> {
+  let page: OcrPage | null = null;
+  await pool.read(file, kind, 200, { onStart: () => undefined, onPage: (p) => (page = p) });
+  return page!;
+}
+
+export const bench: Bench = async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-ocr-'));
+  const pool = new OcrPool();
+  const figures: BenchFigure[] = [];
+  try {
+    const reference = SAMPLE_LINES.join('');
+    const pdf = await typesetPdf(SAMPLE_LINES);
+    const files: Array<{ name: string; file: string; kind: 'png' | 'jpeg' }> = [];
+    for (const [name, o] of CONDITIONS) {
+      const file = path.join(dir, `${files.length}.${o.jpegQuality ? 'jpg' : 'png'}`);
+      fs.writeFileSync(file, await scanOf(pdf, o));
+      files.push({ name, file, kind: o.jpegQuality ? 'jpeg' : 'png' });
+    }
+    // Model load (once per worker) is not part of a page's time.
+    await readWithPool(pool, files[0]!.file, 'png');
+
+    const { value: pages, peakMb } = await withPeakRss(async () => {
+      const out: Array<{ name: string; page: OcrPage }> = [];
+      for (const f of files) out.push({ name: f.name, page: await readWithPool(pool, f.file, f.kind) });
+      return out;
+    }, 50);
+    for (const { name, page } of pages) {
+      const cer = characterErrorRate(reference, page.lines.map((l) => l.text).join('')) * 100;
+      figures.push({ name: `ocr: character error rate, ${name}`, value: cer, unit: '%', target: 3, better: 'lower' });
+    }
+    const times200 = pages.filter((p) => p.name.startsWith('200 dpi')).map((p) => p.page.ms / 1000).sort((a, b) => a - b);
+    figures.push({ name: 'ocr: A4 page at 200 dpi, one core (median)', value: times200[Math.floor(times200.length / 2)]!, unit: 's', target: 3, better: 'lower' });
+    figures.push({ name: 'ocr: peak RSS while reading (whole process)', value: peakMb, unit: 'MB', target: 500, better: 'lower' });
+
+    // The UI thread: a search and a cell edit, idle and while the worker reads.
+    const db = openDatabase(path.join(dir, 'data'));
+    try {
+      const seeded = seedBenchCounty(db, { idPrefix: 'O', posting: () => ({ start: '2024-03-01', end: null }) });
+      const t = seeded.townships[0]!;
+      const measure = (n: number) => {
+        const search: number[] = [];
+        const edit: number[] = [];
+        for (let i = 0; i < n; i++) {
+          let t0 = performance.now();
+          searchMaterials(db, i % 2 ? '会议记录' : '驻村', 50);
+          search.push(performance.now() - t0);
+          t0 = performance.now();
+          setCells(db, {
+            townshipId: t.id,
+            month: '2025-11',
+            edits: [{ cadreId: t.cadres[i % t.cadres.length]!.id, date: `2025-11-${String(1 + (i % 28)).padStart(2, '0')}`, half: '全', code: i % 2 ? '公出' : '在岗' }],
+          });
+          edit.push(performance.now() - t0);
+        }
+        return { search: p95(search), edit: p95(edit) };
+      };
+      measure(20);
+      const idle = measure(200);
+      const reading = Promise.all(files.slice(1, 4).map((f) => readWithPool(pool, f.file, f.kind)));
+      const busy = measure(200);
+      await reading;
+      figures.push({ name: `ocr: search p95 during OCR vs idle (${busy.search.toFixed(2)} vs ${idle.search.toFixed(2)} ms)`, value: busy.search / Math.max(idle.search, 0.05), unit: '×', target: 1.5, better: 'lower' });
+      figures.push({ name: `ocr: cell edit p95 during OCR vs idle (${busy.edit.toFixed(2)} vs ${idle.edit.toFixed(2)} ms)`, value: busy.edit / Math.max(idle.edit, 0.05), unit: '×', target: 1.5, better: 'lower' });
+    } finally {
+      db.close();
+    }
+    return figures;
+  } finally {
+    await pool.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+};

@@ -1,0 +1,25 @@
+/**
+ * The OCR worker thread: loads the models once and reads one original at a time, off the
+ * thread that answers IPC. Pages are posted as they are read so progress shows per page.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { FromOcrWorker, ToOcrWorker } from './protocol';
+import { readOriginal } from './readFile';
+
+const port = parentPort!;
+const send = (m: FromOcrWorker) => port.postMessage(m);
+
+let chain = Promise.resolve();
+port.on('message', (m: ToOcrWorker) => {
+  chain = chain.then(async () => {
+    try {
+      await readOriginal(m.path, m.kind, m.dpi, {
+        onStart: (pagesTotal) => send({ type: 'start', id: m.id, pagesTotal }),
+        onPage: (page) => send({ type: 'page', id: m.id, page }),
+      });
+      send({ type: 'done', id: m.id });
+    } catch (err) {
+      send({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });
+    }
+  });
+});
