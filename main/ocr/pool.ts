@@ -64,12 +64,12 @@ export class OcrPool {
   }
 
   /** Reads one file in the worker; pages arrive through `onPage` as they are read. */
-  read(file: string, kind: OcrFileKind, dpi: number, cb: ReadCallbacks): Promise<void> {
+  read(file: string, kind: OcrFileKind, dpi: number, cb: ReadCallbacks, maxPages?: number): Promise<void> {
     const id = this.nextId++;
     const w = this.ensureWorker();
     return new Promise<void>((resolve, reject) => {
       this.jobs.set(id, { ...cb, resolve, reject });
-      const msg: ToOcrWorker = { type: 'read', id, path: file, kind, dpi };
+      const msg: ToOcrWorker = { type: 'read', id, path: file, kind, dpi, maxPages };
       w.postMessage(msg);
     });
   }

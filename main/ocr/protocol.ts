@@ -3,7 +3,8 @@ import type { OcrPage } from '../../shared/ocr';
 
 export type OcrFileKind = 'pdf' | 'jpeg' | 'png' | 'tiff';
 
-export type ToOcrWorker = { type: 'read'; id: number; path: string; kind: OcrFileKind; dpi: number };
+/** `maxPages` reads only the first pages (intake suggestions need page 1). */
+export type ToOcrWorker = { type: 'read'; id: number; path: string; kind: OcrFileKind; dpi: number; maxPages?: number };
 
 export type FromOcrWorker =
   | { type: 'start'; id: number; pagesTotal: number }

@@ -14,7 +14,7 @@ export interface ReadCallbacks {
   onPage(page: OcrPage): void;
 }
 
-export async function readOriginal(path: string, kind: OcrFileKind, dpi: number, cb: ReadCallbacks): Promise<void> {
+export async function readOriginal(path: string, kind: OcrFileKind, dpi: number, cb: ReadCallbacks, maxPages = Infinity): Promise<void> {
   const bytes = fs.readFileSync(path);
   if (kind !== 'pdf') {
     cb.onStart(1);
@@ -25,7 +25,7 @@ export async function readOriginal(path: string, kind: OcrFileKind, dpi: number,
   }
   const pdf = await PdfPages.open(bytes);
   try {
-    const n = pdf.pageCount;
+    const n = Math.min(pdf.pageCount, maxPages);
     cb.onStart(n);
     for (let i = 0; i < n; i++) {
       const t0 = Date.now();

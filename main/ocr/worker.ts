@@ -13,10 +13,16 @@ let chain = Promise.resolve();
 port.on('message', (m: ToOcrWorker) => {
   chain = chain.then(async () => {
     try {
-      await readOriginal(m.path, m.kind, m.dpi, {
-        onStart: (pagesTotal) => send({ type: 'start', id: m.id, pagesTotal }),
-        onPage: (page) => send({ type: 'page', id: m.id, page }),
-      });
+      await readOriginal(
+        m.path,
+        m.kind,
+        m.dpi,
+        {
+          onStart: (pagesTotal) => send({ type: 'start', id: m.id, pagesTotal }),
+          onPage: (page) => send({ type: 'page', id: m.id, page }),
+        },
+        m.maxPages,
+      );
       send({ type: 'done', id: m.id });
     } catch (err) {
       send({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });

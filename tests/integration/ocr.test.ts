@@ -14,6 +14,7 @@ import { createCadre } from '../../main/core/cadres';
 import { addCounty, addTownship } from '../../main/core/org';
 import { isPaused, markRunning, ocrStatus, queueExisting, setPaused } from '../../main/core/ocr/queue';
 import { searchMaterialsAndPages } from '../../main/core/ocr/search';
+import { renderIndexPages } from '../../main/exchange/indexHtml';
 import { cadreInput } from '../fixtures/cadreInput';
 import { runOnebag } from '../fixtures/cli';
 import { characterErrorRate, imageOnlyPdf, SAMPLE_LINES, scanOf, typesetPdf } from '../fixtures/ocrPages';
@@ -23,6 +24,7 @@ const HOST = { kind: 'cli' as const, blobUrl: (s: string) => `blob:${s}` };
 let dir: string;
 let core: OpenCore;
 let cadreId: number;
+let countyId: number;
 
 const material = (title: string) => ({
   category: '工作汇报' as const,
@@ -58,6 +60,7 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-ocr-'));
   core = openCore({ dataDir: path.join(dir, 'data'), host: HOST });
   const county = addCounty(core.ctx.db, { name: '岚川县', kind: '县' });
+  countyId = county.id;
   const township = addTownship(core.ctx.db, { countyId: county.id, name: '青石镇' });
   cadreId = createCadre(core.ctx.db, cadreInput({ name: '喆嘉' }), { townshipId: township.id, villageId: null, start: '2024-03-01', end: null }).id;
 });
@@ -105,6 +108,24 @@ describe('OCR of the bag', () => {
       expect(hit.pageHits).toEqual([expect.objectContaining({ page: 1, source: 'ocr', sha256: scanned.files[0]!.sha256 })]);
       expect(hit.pageHits![0]!.snippet).toContain('走访农户');
       expect(searchMaterialsAndPages(core.ctx.db, '乡村振兴', 50).map((h) => h.title)).toEqual(['集体经济规划']);
+
+      // The bundle's static cadre page carries the pages' text for the browser's find.
+      const pages: Array<{ path: string; html: string }> = [];
+      renderIndexPages(
+        core.ctx.db,
+        {
+          countyId: countyId,
+          year: 2025,
+          producer: { departmentName: '岚川县委组织部', fingerprint: 'TEST', createdAt: '2025-12-01T00:00:00Z' },
+          dossierPath: () => null,
+          originalPath: (sha) => `originals/${sha}`,
+        },
+        (p) => pages.push(p),
+      );
+      const cadrePageHtml = pages.find((p) => p.path.startsWith('cadres/'))!.html;
+      expect(cadrePageHtml).toContain('<details class="page-text">');
+      expect(cadrePageHtml).toContain('原件文字（含识别文字，可能有误，以原件为准）');
+      expect(cadrePageHtml).toContain('走访农户');
     },
     SLOW,
   );

@@ -82,3 +82,12 @@ export function searchMaterialsAndPages(db: Db, q: string, limit: number, cadreI
   }
   return out;
 }
+
+/** Every read page of a stored file, in page order (for the bundle's static pages). */
+export function pageTextsOf(db: Db, sha256: string): Array<{ page: number; source: 'ocr' | 'pdf-text'; text: string }> {
+  return db.prepare('SELECT page, source, text FROM ocr_pages WHERE sha256 = ? ORDER BY page').all(sha256) as Array<{
+    page: number;
+    source: 'ocr' | 'pdf-text';
+    text: string;
+  }>;
+}

@@ -61,7 +61,23 @@ function attendance(c: ScopeCadre, year: number): string {
   });
 }
 
-function bag(c: ScopeCadre, o: IndexPagesOptions): string {
+/** The text of an original's pages (recognised from scans or the PDF's own), for the browser's find. */
+export interface PageTextEntry {
+  page: number;
+  source: 'ocr' | 'pdf-text';
+  text: string;
+}
+export type PageTextsOf = (sha256: string) => PageTextEntry[];
+
+function fileText(sha256: string, pageTexts: PageTextsOf | undefined): string {
+  const pages = pageTexts?.(sha256).filter((p) => p.text.trim()) ?? [];
+  if (pages.length === 0) return '';
+  const recognised = pages.some((p) => p.source === 'ocr');
+  const body = pages.map((p) => `<p class="muted">第${p.page}页${p.source === 'ocr' ? '（识别文字）' : ''}</p><pre class="page-text">${esc(p.text)}</pre>`).join('');
+  return `<details class="page-text"><summary>原件文字${recognised ? '（含识别文字，可能有误，以原件为准）' : ''}</summary>${body}</details>`;
+}
+
+function bag(c: ScopeCadre, o: IndexPagesOptions, pageTexts?: PageTextsOf): string {
   if (c.materials.length === 0) return '<p class="muted">本年度资料袋中没有材料</p>';
   const order = (cat: string) => {
     const i = (MATERIAL_CATEGORIES as readonly string[]).indexOf(cat);
@@ -78,7 +94,9 @@ function bag(c: ScopeCadre, o: IndexPagesOptions): string {
         orDash(m.responsible),
         orDash(m.docNumber),
         m.files.length
-          ? m.files.map((f) => `<a href="${href(o.originalPath(f.sha256, f.mime), DEPTH)}">${esc(f.originalName)}</a> <span class="muted">${sizeLabel(f.size)}</span>`).join('<br>')
+          ? m.files
+              .map((f) => `<a href="${href(o.originalPath(f.sha256, f.mime), DEPTH)}">${esc(f.originalName)}</a> <span class="muted">${sizeLabel(f.size)}</span>${fileText(f.sha256, pageTexts)}`)
+              .join('<br>')
           : '<span class="muted">无原件</span>',
       ]);
       return `<h3>${esc(cat)}（${list.length}份）</h3>\n${table(['序号', '题名', '日期', '责任者', '文号', '原件'], rows, { num: [0] })}`;
@@ -103,7 +121,7 @@ function result(c: ScopeCadre, year: number): string {
   );
 }
 
-export function cadrePage(c: ScopeCadre, county: string, year: number, o: IndexPagesOptions): string {
+export function cadrePage(c: ScopeCadre, county: string, year: number, o: IndexPagesOptions, pageTexts?: PageTextsOf): string {
   const dossier = o.dossierPath(c.detail.id);
   const title = `${c.detail.name} · ${county} ${year}年度实绩档案`;
   return pageHtml(
@@ -118,7 +136,7 @@ ${postings(c)}
 <h2>${year}年考勤</h2>
 ${attendance(c, year)}
 <h2>${year}年资料袋</h2>
-${bag(c, o)}
+${bag(c, o, pageTexts)}
 <h2>${year}年度考核结果</h2>
 ${result(c, year)}`,
     { path: o.fontPath, depth: DEPTH },

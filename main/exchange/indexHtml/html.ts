@@ -38,6 +38,8 @@ th{background:#f1f3f6;font-weight:600;white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .kv th{width:9em}
 .muted{color:#6b7280}
+pre.page-text{white-space:pre-wrap;font:inherit;margin:2px 0 6px}
+details.page-text summary{cursor:pointer;color:#1d4f91;font-size:13px}
 .short{color:#b91c1c}
 .box{border:1px solid #e5e7eb;background:#fafafa;padding:8px 12px;margin:8px 0}
 code{font-family:Consolas,"Courier New","Microsoft YaHei","Noto Sans CJK SC","OneBag Sans",monospace;background:#eef0f3;padding:0 4px}

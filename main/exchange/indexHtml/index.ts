@@ -3,6 +3,7 @@
  * an evaluator without OneBag can read the whole archive in any browser, offline.
  */
 import { listMaterials } from '../../core/bag';
+import { pageTextsOf } from '../../core/ocr/search';
 import type { Db } from '../../store/db';
 import { cadrePage } from './cadrePage';
 import { readScope } from './data';
@@ -24,7 +25,7 @@ export function renderIndexPages(db: Db, opts: IndexPagesOptions, emit: (page: I
     const list = listMaterials(db, c.detail.id, scope.year);
     materials.set(c.no, list.length);
     for (const m of list) for (const f of m.files) files.add(f.sha256);
-    emit({ path: cadrePagePath(c.no), html: cadrePage({ ...c, materials: list }, scope.county, scope.year, opts) });
+    emit({ path: cadrePagePath(c.no), html: cadrePage({ ...c, materials: list }, scope.county, scope.year, opts, (sha) => pageTextsOf(db, sha)) });
   }
   emit({ path: 'index.html', html: indexPage(scope, opts, { materials, files: files.size }) });
 }

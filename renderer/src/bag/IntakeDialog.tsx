@@ -176,7 +176,14 @@ export function IntakeDialog({
             title: '题名',
             key: 'title',
             render: (_: unknown, r) => (
-              <Input value={r.title} maxLength={200} status={r.title.trim() ? undefined : 'error'} onChange={(e) => patch(r.key, { title: e.target.value })} />
+              <>
+                <Input value={r.title} maxLength={200} status={r.title.trim() ? undefined : 'error'} onChange={(e) => patch(r.key, { title: e.target.value })} />
+                {r.pageHint && (
+                  <div className="ob-muted" style={{ fontSize: 12 }} data-testid="intake-page-hint">
+                    {r.pageHint}
+                  </div>
+                )}
+              </>
             ),
           },
           {

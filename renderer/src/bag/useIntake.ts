@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { ClientError, call, errorMessage, stageFile } from '../api/client';
 import type { IntakeProgress } from './IntakeDialog';
-import { rowFromStaged, type IntakeRow, type RefusedFile } from './intake';
+import { applyPageSuggestion, nameSaysLittle, rowFromStaged, type IntakeRow, type RefusedFile } from './intake';
 
 /** Uploads dropped/picked files one by one into staging and collects rows and refusals. */
 export function useIntake(cadreId: number) {
@@ -24,6 +24,13 @@ export function useIntake(cadreId: number) {
         try {
           const staged = await stageFile(f, 'attachment', cadreId);
           setRows((rs) => [...rs, rowFromStaged(staged)]);
+          if (nameSaysLittle(staged.name)) {
+            // Read the first page in the background; the row is usable meanwhile.
+            void call('ocr.suggest', { token: staged.token }).then(
+              (s) => s && setRows((rs) => rs.map((r) => (r.key === staged.token ? applyPageSuggestion(r, staged.suggestion, s) : r))),
+              () => undefined,
+            );
+          }
         } catch (err) {
           const reason = err instanceof ClientError ? err.message : errorMessage(err);
           setRefused((rs) => [...rs, { name: f.name, reason }]);
