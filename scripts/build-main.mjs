@@ -7,11 +7,16 @@
  * Packages that load native code or read their own files at run time stay external and are
  * shipped in node_modules (pdf-notes G12): electron, better-sqlite3, pdfkit, exceljs, and the OCR
  * engine's packages (onnxruntime-node, sharp, @gutenye/*, @embedpdf/pdfium).
+ *
+ * Every `import … from 'better-sqlite3'` is routed to main/store/boundDatabase.ts, which fills
+ * in the native build for the running process (Node's in node_modules, Electron's from the
+ * cache: main/store/nativeBinding.ts) — in the main process and in the worker threads alike.
  */
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { boundSqlitePlugin } from './bound-sqlite-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // OCR: onnxruntime-node and sharp load native binaries, the models and PDFium's wasm are read from their packages.
@@ -28,6 +33,7 @@ const entries = [
 ];
 
 const common = {
+  plugins: [boundSqlitePlugin],
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -5,13 +5,16 @@
  *   node scripts/package.mjs [--arch x64,arm64] [--dir]
  *
  * For each arch of the HOST platform (native modules cannot be cross-built for another OS):
- *   1. back up node_modules/better-sqlite3/build/Release/better_sqlite3.node (built for Node);
- *   2. rebuild better-sqlite3 for the installed Electron version and that arch (@electron/rebuild);
- *   3. run electron-builder with electron-builder.yml (npmRebuild: false, so it ships our build);
- *   4. always restore the Node build, so `npm test` keeps working afterwards.
+ *   1. make sure the native cache holds better-sqlite3 for the installed Electron version and
+ *      that arch (scripts/electron-sqlite.mjs — the same cache `npm start` uses; node_modules,
+ *      built for Node, is never touched, so the tests keep working);
+ *   2. run electron-builder with electron-builder.yml (npmRebuild: false; its extraResources
+ *      ship .native-cache/electron-<version>-<platform>-<arch>/ as resources/native/…, where
+ *      main/store/nativeBinding.ts looks in a packaged app);
+ *   3. check that the unpacked app really contains that file.
  *
- * Needs the network (Electron headers for node-gyp, the Electron zip for electron-builder) or
- * both already cached. On an offline machine without them it stops before touching anything,
+ * Needs the network (the prebuilt or Electron's headers, the Electron zip for electron-builder)
+ * or all of them already cached. On an offline machine without them it stops before building,
  * with a message saying what is missing.
  */
 import fs from 'node:fs';
@@ -81,12 +84,7 @@ async function reachable(url) {
 
 const electronPlatform = { win32: 'win32', linux: 'linux', darwin: 'darwin' }[platform];
 const mirror = (process.env.ELECTRON_MIRROR ?? 'https://github.com/electron/electron/releases/download/').replace(/\/?$/, '/');
-const headersUrl = process.env.ELECTRON_HEADERS_MIRROR ?? 'https://www.electronjs.org/headers';
-const headersCached = fs.existsSync(path.join(os.homedir(), '.electron-gyp', electronVersion, 'include', 'node', 'node.h'));
 const missing = [];
-if (!headersCached && !(await reachable(`${headersUrl.replace(/\/$/, '')}/v${electronVersion}/SHASUMS256.txt`))) {
-  missing.push(`Electron ${electronVersion} 头文件 / headers (${headersUrl}, cache ~/.electron-gyp/${electronVersion})`);
-}
 if (!process.env.ELECTRON_BUILDER_ELECTRON_DIST) {
   for (const arch of arches) {
     const zip = `electron-v${electronVersion}-${electronPlatform}-${arch}.zip`;
@@ -101,10 +99,10 @@ if (missing.length > 0) {
     [
       '无法打包：本机离线，且以下 Electron 文件既未缓存也无法下载：',
       ...missing.map((m) => `    - ${m}`),
-      '  请在可联网的机器上打包，或预先把这些文件放入缓存目录（也可设置 ELECTRON_MIRROR / ELECTRON_HEADERS_MIRROR 指向内网镜像）。',
+      '  请在可联网的机器上打包，或预先把这些文件放入缓存目录（也可设置 ELECTRON_MIRROR 指向内网镜像）。',
     ].join('\n'),
     'Cannot package: this machine is offline and the Electron files above are neither cached nor downloadable. ' +
-      'Package on a machine with network access, pre-seed the caches, or point ELECTRON_MIRROR / ELECTRON_HEADERS_MIRROR at an internal mirror.',
+      'Package on a machine with network access, pre-seed the caches, or point ELECTRON_MIRROR at an internal mirror.',
   );
 }
 
@@ -112,51 +110,42 @@ if (!fs.existsSync(path.join(root, 'dist', 'main', 'app', 'main.js')) || !fs.exi
   fail('缺少构建产物，请先运行 npm run build', 'dist/ is incomplete: run `npm run build` first (npm run package does).');
 }
 
-// ---- rebuild, package, restore ----------------------------------------------------------
+// ---- native cache, package, check ------------------------------------------------------
 
-// This machine's npmrc sets nodedir=/usr (Node's own headers, see toolchain.md). npm exports it
-// to scripts as npm_config_nodedir, and node-gyp would then build against Node's ABI instead of
-// Electron's — a module that crashes on load in the packaged app. Build against Electron's headers.
-for (const k of Object.keys(process.env)) {
-  if (/^npm_config_(nodedir|disturl|target|runtime|arch)$/i.test(k)) delete process.env[k];
-}
-
-const { rebuild } = require('@electron/rebuild');
+const { ensureElectronSqlite } = await import('./electron-sqlite.mjs');
 const builder = require('electron-builder');
+// electron-builder.yml names the cache folder with ${env.ONEBAG_ELECTRON_VERSION}.
+process.env.ONEBAG_ELECTRON_VERSION = electronVersion;
 
-const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-sqlite-node-'));
-const backup = path.join(backupDir, 'better_sqlite3.node');
-fs.copyFileSync(nativeFile, backup);
-console.log(`▶ 已备份 Node 版 better-sqlite3 / backed up the Node build → ${backup}`);
-
-function restoreNodeBuild() {
-  if (!fs.existsSync(backup)) return;
-  fs.copyFileSync(backup, nativeFile);
-  fs.rmSync(backupDir, { recursive: true, force: true });
-  console.log('▶ 已恢复 Node 版 better-sqlite3 / restored the Node build of better-sqlite3');
-}
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => {
-    restoreNodeBuild();
-    process.exit(130);
-  });
+/** Where electron-builder leaves the unpacked app for this platform/arch. */
+function unpackedResources(arch) {
+  const out = path.join(root, 'release');
+  const dirs = fs.existsSync(out) ? fs.readdirSync(out).filter((d) => d.endsWith('-unpacked')) : [];
+  const suffix = arch === 'x64' ? [`${platform === 'win32' ? 'win' : platform}-unpacked`] : [`${platform === 'win32' ? 'win' : platform}-${arch}-unpacked`];
+  const dir = dirs.find((d) => suffix.includes(d));
+  return dir ? path.join(out, dir, 'resources') : null;
 }
 
 let exitCode = 0;
 try {
   for (const arch of arches) {
-    console.log(`\n▶ 为 Electron ${electronVersion} (${platform}-${arch}) 编译 better-sqlite3 / rebuilding better-sqlite3`);
-    await rebuild({ buildPath: root, electronVersion, arch, onlyModules: ['better-sqlite3'], force: true, mode: 'sequential', headerURL: headersUrl });
+    console.log(`\n▶ Electron ${electronVersion} (${platform}-${arch}) 的 better-sqlite3 / native cache`);
+    const sqlite = await ensureElectronSqlite({ arch });
+    if (!sqlite.ok) fail(`无法准备 ${arch} 版数据库组件：${sqlite.message}`, `better-sqlite3 for Electron ${electronVersion} ${platform}-${arch}: ${sqlite.reason}`);
+    console.log(`  ✔ ${path.relative(root, sqlite.file)} (${sqlite.how})`);
 
     console.log(`\n▶ electron-builder ${dirOnly ? '--dir ' : ''}(${platform}-${arch})`);
     const targets = builder.Platform[builderPlatform].createTarget(dirOnly ? ['dir'] : null, builder.Arch[arch]);
     const artifacts = await builder.build({ targets, config: path.join(root, 'electron-builder.yml'), publish: 'never', projectDir: root });
     for (const a of artifacts) console.log(`  ✔ ${path.relative(root, a)}`);
+
+    const resources = unpackedResources(arch);
+    const shipped = resources && path.join(resources, 'native', path.basename(path.dirname(sqlite.file)), 'better_sqlite3.node');
+    if (!shipped || !fs.existsSync(shipped)) throw new Error(`打包结果中没有 Electron 版数据库组件 / the package lacks ${shipped ?? 'resources/native/…'}`);
+    console.log(`  ✔ ${path.relative(root, shipped)}`);
   }
 } catch (err) {
   console.error(`\n✖ 打包失败 / packaging failed: ${err instanceof Error ? err.stack : String(err)}`);
   exitCode = 1;
-} finally {
-  restoreNodeBuild();
 }
 process.exit(exitCode);

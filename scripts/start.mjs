@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 /**
- * npm start: build the renderer and the main process, then launch Electron. When the Electron
- * binary is not installed (offline machines: its install script downloads it), explain that
- * and start the loopback bridge instead, so the app can be used in the system browser.
- * Extra arguments (e.g. --data DIR) are passed on to Electron or the bridge.
+ * npm start: build the renderer and the main process, make sure better-sqlite3 exists for
+ * Electron's ABI in the native cache (scripts/electron-sqlite.mjs: once, then offline), then
+ * launch Electron. When the Electron binary is not installed (offline machines: its install
+ * script downloads it) or the Electron build of better-sqlite3 cannot be prepared (no network,
+ * no compiler), say exactly that and start the loopback bridge instead, so the app can be used
+ * in the system browser. Extra arguments (e.g. --data DIR, --self-test) are passed on.
+ * With --self-test there is no fallback: a missing piece is a failure (exit 1).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -44,27 +47,48 @@ const viteBin = path.join(path.dirname(require.resolve('vite/package.json')), 'b
 run('构建界面 / building renderer', process.execPath, [viteBin, 'build', '--config', 'renderer/vite.config.mts']);
 run('构建主进程 / building main process', process.execPath, [path.join(root, 'scripts', 'build-main.mjs')]);
 
-const electron = electronBinary();
-if (electron.path) {
-  console.log('\n▶ 启动 OneBag / starting Electron');
-  forward(spawn(electron.path, [root, ...args], { cwd: root, stdio: 'inherit' }));
-} else {
-  console.warn(
-    [
-      '',
-      '────────────────────────────────────────────────────────────────────',
-      '本机未安装 Electron 运行程序（离线环境无法下载 Electron 二进制文件），',
-      '因此改为启动本机回环服务，在系统浏览器中使用 OneBag。数据与桌面版完全相同。',
-      '如需桌面窗口：在可联网的机器上安装 Electron，或使用打包好的安装程序。',
-      '',
-      'The Electron binary is not installed on this machine (it cannot be downloaded',
-      'offline). Starting the loopback bridge instead: OneBag opens in the system',
-      'browser, on the same data and the same code as the desktop app.',
-      `(${electron.reason})`,
-      '────────────────────────────────────────────────────────────────────',
-      '',
-    ].join('\n'),
-  );
+const selfTest = args.includes('--self-test');
+
+function fallBackToBridge(zh, en) {
+  const lines = ['', '────────────────────────────────────────────────────────────────────', ...zh,
+    '因此改为启动本机回环服务，在系统浏览器中使用 OneBag。数据与桌面版完全相同。', '', ...en,
+    'Starting the loopback bridge instead: OneBag opens in the system browser, on the same',
+    'data and the same code as the desktop app.', '────────────────────────────────────────────────────────────────────', ''];
+  console.warn(lines.join('\n'));
+  if (selfTest) {
+    console.error('✖ 自检失败 / self-test failed: Electron cannot start here (see above).');
+    process.exit(1);
+  }
+}
+
+async function launchElectron() {
+  const electron = electronBinary();
+  if (!electron.path) {
+    fallBackToBridge(
+      ['本机未安装 Electron 运行程序（离线环境无法下载 Electron 二进制文件）。', '如需桌面窗口：在可联网的机器上运行 npm ci，或使用打包好的安装程序。'],
+      ['The Electron binary is not installed on this machine (it cannot be downloaded offline).', `(${electron.reason})`],
+    );
+    return false;
+  }
+  const { ensureElectronSqlite, electronVersion } = await import('./electron-sqlite.mjs');
+  console.log(`\n▶ 检查 Electron ${electronVersion()} 版数据库组件 / checking better-sqlite3 for Electron (${process.platform}-${process.arch})`);
+  const sqlite = await ensureElectronSqlite({});
+  if (!sqlite.ok) {
+    fallBackToBridge(
+      [`无法为 Electron 准备数据库组件 better-sqlite3：${sqlite.message}`, '联网后再运行一次 npm start 即可（只需准备一次，之后离线可用）。'],
+      [`better-sqlite3 could not be prepared for Electron (${sqlite.reason}); run npm start once on a networked machine.`],
+    );
+    return false;
+  }
+  console.log(sqlite.how === 'cache' ? `  ✔ ${path.relative(root, sqlite.file)}` : `  ✔ 已准备 / prepared (${sqlite.how}): ${path.relative(root, sqlite.file)}`);
+  console.log(`\n▶ 启动 OneBag / starting Electron${selfTest ? ' --self-test' : ''}`);
+  // ONEBAG_SQLITE_BINDING names the file just checked: the app loads exactly that build.
+  const env = { ...process.env, ONEBAG_SQLITE_BINDING: sqlite.file };
+  forward(spawn(electron.path, [root, ...args], { cwd: root, stdio: 'inherit', env }));
+  return true;
+}
+
+if (!(await launchElectron())) {
   const serve = path.join(root, 'main', 'bridge', 'serve.ts');
   if (!fs.existsSync(serve)) {
     console.error('✖ 找不到 main/bridge/serve.ts / the loopback bridge is missing.');

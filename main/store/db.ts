@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/result';
 import { latestVersion, migrations } from './migrations';
+import { sqliteNativeBinding } from './nativeBinding';
 import { backupBeforeMigration } from './preMigrationBackup';
 
 export type Db = Database.Database;
@@ -12,7 +13,7 @@ export const DB_FILE = 'onebag.sqlite';
 /** Opens (creating if needed) the data directory's database: WAL, foreign keys, synchronous=FULL. */
 export function openDatabase(dataDir: string, opts: { migrateTo?: number } = {}): Db {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, DB_FILE));
+  const db = new Database(path.join(dataDir, DB_FILE), { nativeBinding: sqliteNativeBinding() });
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = FULL');

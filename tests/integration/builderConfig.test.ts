@@ -115,15 +115,29 @@ describe('electron-builder.yml', () => {
     expect(filters).toEqual(expect.arrayContaining(['dist/**/*', 'package.json']));
   });
 
-  it('unpacks better-sqlite3 (native) and pdfkit data from the asar', () => {
+  it('unpacks pdfkit data from the asar', () => {
     const unpack = [config.asarUnpack].flat();
-    expect(unpack).toContain('**/node_modules/better-sqlite3/**');
     expect(unpack.some((p: string) => p.includes('node_modules/pdfkit'))).toBe(true);
     expect(config.asar).not.toBe(false);
   });
 
-  it('never rebuilds native modules in place (scripts/package.mjs does it)', () => {
+  it('ships the Electron build of better-sqlite3 from the native cache, never the Node build', () => {
+    const filters = (config.files as { filter?: string[] }[]).flatMap((f) => f.filter ?? []);
+    expect(filters).toContain('!**/node_modules/better-sqlite3/{deps,src,build}/**');
+    const native = (config.extraResources as { from: string; to: string; filter: string[] }[]).find((r) => r.to.startsWith('native/'));
+    expect(native?.from).toBe('.native-cache/electron-${env.ONEBAG_ELECTRON_VERSION}-${platform}-${arch}');
+    expect(native?.to).toBe('native/electron-${env.ONEBAG_ELECTRON_VERSION}-${platform}-${arch}');
+    expect(native?.filter).toContain('better_sqlite3.node');
+  });
+
+  it('never rebuilds native modules in place (scripts/electron-sqlite.mjs builds into the cache)', () => {
     expect(config.npmRebuild).toBe(false);
+  });
+
+  it('nsis installs per user without admin rights, elevation optional, and keeps the data on uninstall', () => {
+    expect(config.nsis?.perMachine).toBe(false);
+    expect(config.nsis?.allowElevation).toBe(true);
+    expect(config.nsis?.deleteAppDataOnUninstall).toBe(false);
   });
 
   it('sets the security fuses', () => {
