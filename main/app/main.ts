@@ -13,7 +13,6 @@ import {
   session,
   shell,
   type IpcMainInvokeEvent,
-  type MenuItemConstructorOptions,
   type WebContents,
 } from 'electron';
 import fs from 'node:fs';
@@ -24,7 +23,6 @@ import type { ProgressEvent } from '../../shared/api';
 import type { Result } from '../../shared/result';
 import { AppError } from '../../shared/result';
 import type { CoreContext, HostServices } from '../core/context';
-import { resolveDataDir } from '../core/dataDir';
 import { dispatch } from '../core/dispatch';
 import { openCore, type OpenCore } from '../api/open';
 import { startBackupSchedule } from '../api/backupSchedule';
@@ -40,7 +38,10 @@ import {
   shaFromBlobPath,
   staticMime,
 } from './appProtocol';
+import { chooseStartupDataDir } from './dataFolderChoice';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, IPC_INVOKE, IPC_PROGRESS } from './ipcChannels';
+import { buildMenu } from './menu';
+import { isolateSelfTestProfile, isSelfTest, runElectronSelfTest } from './selfTestMode';
 
 const WINDOW_TITLE = 'OneBag 一袋式档案';
 
@@ -63,7 +64,10 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 
-if (!app.requestSingleInstanceLock()) {
+// --self-test runs beside a running instance, in a temporary profile and data folder.
+const selfTestProfile = isSelfTest(process.argv) ? isolateSelfTestProfile() : null;
+
+if (!selfTestProfile && !app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   main();
@@ -72,7 +76,7 @@ if (!app.requestSingleInstanceLock()) {
 function main(): void {
   // Bundled fonts ship as extraResources (resources/fonts); main/dossier/fonts.ts looks there.
   if (app.isPackaged && !process.env.ONEBAG_RESOURCES) process.env.ONEBAG_RESOURCES = process.resourcesPath;
-  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+  let dataDir = '';
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -102,20 +106,36 @@ function main(): void {
 
   app
     .whenReady()
-    .then(() => start(dataDir))
+    .then(async () => {
+      if (selfTestProfile) {
+        const startHidden = async (dir: string) => {
+          await start(dir, { selfTest: true });
+          return core!;
+        };
+        return runElectronSelfTest({ start: startHidden, window: () => mainWindow, profileDir: selfTestProfile });
+      }
+      // First start: the data folder is shown and confirmed before anything is written.
+      const chosen = await chooseStartupDataDir();
+      if (!chosen) return app.quit();
+      dataDir = chosen;
+      return start(dataDir, { selfTest: false });
+    })
     .catch((err: unknown) => {
       const message = err instanceof AppError ? err.message : `启动失败：${(err as Error)?.message ?? String(err)}`;
-      dialog.showErrorBox(WINDOW_TITLE, `${message}\n\n数据文件夹：${dataDir}`);
+      dialog.showErrorBox(WINDOW_TITLE, `${message}${dataDir ? `\n\n数据文件夹：${dataDir}` : ''}`);
       app.exit(1);
     });
 }
 
-async function start(dataDir: string): Promise<void> {
+async function start(dataDir: string, opts: { selfTest: boolean }): Promise<void> {
   lockDownSession();
 
   core = openCore({ dataDir, host: electronHost(dataDir) });
-  startBackupSchedule(core);
-  ocr = startOcrQueue(core, { background: true });
+  // The self-test's temporary folder gets no scheduled backups and no background OCR.
+  if (!opts.selfTest) {
+    startBackupSchedule(core);
+    ocr = startOcrQueue(core, { background: true });
+  }
   const ctx = core.ctx;
   const handlers = core.handlers;
 
@@ -131,13 +151,13 @@ async function start(dataDir: string): Promise<void> {
     return dispatch(handlers, channel, input);
   });
 
-  Menu.setApplicationMenu(buildMenu(dataDir));
-  createWindow();
+  Menu.setApplicationMenu(buildMenu(dataDir, () => mainWindow));
+  createWindow({ show: !opts.selfTest });
 }
 
 // ---- window -----------------------------------------------------------------------------
 
-function createWindow(): void {
+function createWindow(opts: { show: boolean }): void {
   mainWindow = new BrowserWindow({
     title: WINDOW_TITLE,
     width: 1440,
@@ -168,7 +188,7 @@ function createWindow(): void {
   });
   // Keep our title; the renderer's <title> must not replace it.
   mainWindow.on('page-title-updated', (e) => e.preventDefault());
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  if (opts.show) mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -332,76 +352,4 @@ function shaFromCoreCopy(filePath: string): string | null {
     | { sha256: string }[]
     | undefined;
   return rows && rows.length === 1 ? rows[0]!.sha256 : null;
-}
-
-// ---- menu -------------------------------------------------------------------------------
-
-function buildMenu(dataDir: string): Menu {
-  const template: MenuItemConstructorOptions[] = [
-    {
-      label: '文件',
-      submenu: [
-        {
-          label: '打开数据文件夹',
-          click: () => {
-            // dataDir is ours (command line, environment or userData), never renderer input.
-            void shell.openPath(dataDir).then((error) => {
-              if (error) dialog.showErrorBox(WINDOW_TITLE, `无法打开数据文件夹：${error}`);
-            });
-          },
-        },
-        { type: 'separator' },
-        { label: '退出', role: 'quit', accelerator: 'CmdOrCtrl+Q' },
-      ],
-    },
-    {
-      label: '编辑',
-      submenu: [
-        { label: '撤销', role: 'undo' },
-        { label: '重做', role: 'redo' },
-        { type: 'separator' },
-        { label: '剪切', role: 'cut' },
-        { label: '复制', role: 'copy' },
-        { label: '粘贴', role: 'paste' },
-        { label: '全选', role: 'selectAll' },
-      ],
-    },
-    {
-      label: '视图',
-      submenu: [
-        { label: '重新加载', role: 'reload' },
-        { type: 'separator' },
-        { label: '实际大小', role: 'resetZoom' },
-        { label: '放大', role: 'zoomIn' },
-        { label: '缩小', role: 'zoomOut' },
-        { type: 'separator' },
-        { label: '全屏', role: 'togglefullscreen' },
-      ],
-    },
-    {
-      label: '帮助',
-      submenu: [
-        {
-          label: '关于 OneBag',
-          click: () => {
-            const options = {
-              type: 'info' as const,
-              title: '关于 OneBag',
-              message: WINDOW_TITLE,
-              detail: [
-                `版本 ${app.getVersion()}`,
-                '选派干部一袋式实绩档案（离线版）',
-                '本软件不联网：不检查更新，不收集任何数据。',
-                `数据文件夹：${dataDir}`,
-                `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
-              ].join('\n'),
-              buttons: ['确定'],
-            };
-            void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
-          },
-        },
-      ],
-    },
-  ];
-  return Menu.buildFromTemplate(template);
 }

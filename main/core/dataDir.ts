@@ -1,10 +1,7 @@
 import path from 'node:path';
 
-/**
- * Where the data lives: `--data DIR` / `--data=DIR` on the command line wins, then the
- * ONEBAG_DATA environment variable, then `defaultDir`. Always returned as an absolute path.
- */
-export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, defaultDir: string): string {
+/** The folder named by `--data DIR` / `--data=DIR` (the last one wins), or undefined. */
+export function dataDirFromArgs(argv: readonly string[]): string | undefined {
   let fromArgs: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -15,8 +12,20 @@ export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, 
       fromArgs = a.slice('--data='.length);
     }
   }
-  const chosen = (fromArgs && fromArgs.trim()) || (env.ONEBAG_DATA && env.ONEBAG_DATA.trim()) || defaultDir;
-  return path.resolve(chosen);
+  return fromArgs?.trim() || undefined;
+}
+
+/** The folder named by the ONEBAG_DATA environment variable, or undefined. */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  return env.ONEBAG_DATA?.trim() || undefined;
+}
+
+/**
+ * Where the data lives: `--data DIR` / `--data=DIR` on the command line wins, then the
+ * ONEBAG_DATA environment variable, then `defaultDir`. Always returned as an absolute path.
+ */
+export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, defaultDir: string): string {
+  return path.resolve(dataDirFromArgs(argv) ?? dataDirFromEnv(env) ?? defaultDir);
 }
 
 /** The per-user default data directory for the current operating system. */
