@@ -2,7 +2,7 @@
 /**
  * Packaging (npm run package — run `npm run build` first; the npm script does).
  *
- *   node scripts/package.mjs [--arch x64,arm64] [--dir]
+ *   node scripts/package.mjs [--arch x64,arm64] [--targets nsis,deb,AppImage] [--dir]
  *
  * For each arch of the HOST platform (native modules cannot be cross-built for another OS):
  *   1. make sure the native cache holds better-sqlite3 for the installed Electron version and
@@ -37,6 +37,9 @@ const argv = process.argv.slice(2);
 const archArg = argv.find((a) => a.startsWith('--arch='))?.slice(7) ?? (argv.includes('--arch') ? argv[argv.indexOf('--arch') + 1] : undefined);
 const arches = (archArg ?? process.arch).split(',').map((a) => a.trim()).filter(Boolean);
 const dirOnly = argv.includes('--dir');
+const targetsArg = argv.find((a) => a.startsWith('--targets='))?.slice(10) ?? (argv.includes('--targets') ? argv[argv.indexOf('--targets') + 1] : undefined);
+/** electron-builder target names for this platform; null: the ones electron-builder.yml lists. */
+const targetNames = dirOnly ? ['dir'] : targetsArg ? targetsArg.split(',').map((t) => t.trim()).filter(Boolean) : null;
 const platform = process.platform; // 'win32' | 'linux' | 'darwin'
 const builderPlatform = { win32: 'WINDOWS', linux: 'LINUX', darwin: 'MAC' }[platform];
 if (!builderPlatform) fail(`不支持在 ${platform} 上打包`, `Packaging on ${platform} is not supported.`);
@@ -135,7 +138,7 @@ try {
     console.log(`  ✔ ${path.relative(root, sqlite.file)} (${sqlite.how})`);
 
     console.log(`\n▶ electron-builder ${dirOnly ? '--dir ' : ''}(${platform}-${arch})`);
-    const targets = builder.Platform[builderPlatform].createTarget(dirOnly ? ['dir'] : null, builder.Arch[arch]);
+    const targets = builder.Platform[builderPlatform].createTarget(targetNames, builder.Arch[arch]);
     const artifacts = await builder.build({ targets, config: path.join(root, 'electron-builder.yml'), publish: 'never', projectDir: root });
     for (const a of artifacts) console.log(`  ✔ ${path.relative(root, a)}`);
 
