@@ -6,6 +6,7 @@
  * main/store/boundDatabase.ts and loads the file the main process chose.
  */
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -23,6 +24,12 @@ import { AppError } from '../../shared/result';
 const root = path.resolve(__dirname, '..', '..');
 const require = createRequire(path.join(root, 'package.json'));
 const nodeBuild = path.join(path.dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', BINDING_FILE);
+/** The esbuild plugin scripts/build-main.mjs bundles with. */
+async function plugin(): Promise<import('esbuild').Plugin> {
+  const mod = (await import(pathToFileURL(path.join(root, 'scripts', 'bound-sqlite-plugin.mjs')).href)) as { boundSqlitePlugin: import('esbuild').Plugin };
+  return mod.boundSqlitePlugin;
+}
+
 const cliHost: HostServices = { kind: 'cli', blobUrl: (sha) => `blob:${sha}` };
 
 let tmp: string;
@@ -116,9 +123,6 @@ describe('the bundled dossier worker loads the native build the main process cho
     // Inside the repository so the bundle's externals (better-sqlite3, pdfkit) resolve from node_modules.
     const outDir = fs.mkdtempSync(path.join(root, 'node_modules', '.cache-onebag-selftest-'));
     workerBundle = path.join(outDir, 'dist', 'main', 'dossier', 'worker.js');
-    const { boundSqlitePlugin } = (await import(pathToFileURL(path.join(root, 'scripts', 'bound-sqlite-plugin.mjs')).href)) as {
-      boundSqlitePlugin: import('esbuild').Plugin;
-    };
     await build({
       entryPoints: [path.join(root, 'main', 'dossier', 'batch', 'worker.ts')],
       outfile: workerBundle,
@@ -127,7 +131,7 @@ describe('the bundled dossier worker loads the native build the main process cho
       target: 'node20',
       format: 'cjs',
       external: ['electron', 'better-sqlite3', 'pdfkit', 'exceljs'],
-      plugins: [boundSqlitePlugin],
+      plugins: [await plugin()],
       logLevel: 'silent',
     });
     process.env.ONEBAG_DOSSIER_WORKER = workerBundle;
@@ -145,6 +149,48 @@ describe('the bundled dossier worker loads the native build the main process cho
     const text = fs.readFileSync(workerBundle, 'utf8');
     expect(text.match(/require\("better-sqlite3"\)/g)).toHaveLength(1);
     expect(text).toContain(BINDING_ENV);
+  });
+
+  it('a bundled self-test finds the bundled worker at its module path (dist/main/<entry>/ → dist/main/dossier/worker.js)', async () => {
+    // The Electron main bundle lives in dist/main/app/; this Node entry sits there too.
+    const entry = path.join(path.dirname(path.dirname(workerBundle)), 'app', 'self-test.js');
+    const contents = [
+      `import { runSelfTest } from ${JSON.stringify(path.join(root, 'main', 'selfTest'))};`,
+      `import { openCore } from ${JSON.stringify(path.join(root, 'main', 'api', 'open'))};`,
+      `import { dispatch } from ${JSON.stringify(path.join(root, 'main', 'core', 'dispatch'))};`,
+      `runSelfTest({ versions: process.versions, open: (d) => openCore({ dataDir: d, host: { kind: 'cli', blobUrl: (s) => s } }),`,
+      `  roundTrip: (core) => dispatch(core.handlers, 'app.status', {}) })`,
+      `  .then((r) => { console.log(r.line); process.exit(r.ok ? 0 : 1); });`,
+    ].join('\n');
+    await build({
+      stdin: { contents, resolveDir: root, loader: 'ts' },
+      outfile: entry,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['electron', 'better-sqlite3', 'pdfkit', 'exceljs'],
+      plugins: [await plugin()],
+      logLevel: 'silent',
+    });
+    const chosen = path.join(tmp, 'resources', 'native', BINDING_FILE);
+    fs.mkdirSync(path.dirname(chosen), { recursive: true });
+    fs.copyFileSync(nodeBuild, chosen);
+    const env: NodeJS.ProcessEnv = { ...process.env, [BINDING_ENV]: chosen };
+    delete env.ONEBAG_DOSSIER_WORKER;
+    const ok = spawnSync(process.execPath, [entry], { env, encoding: 'utf8', timeout: 120_000 });
+    expect(ok.stdout.trim()).toMatch(/^OneBag 自检通过 self-test ok · Node /);
+    expect(ok.status).toBe(0);
+
+    // Without the worker next to the bundle, the worker step fails and says so.
+    fs.renameSync(workerBundle, `${workerBundle}.away`);
+    try {
+      const bad = spawnSync(process.execPath, [entry], { env, encoding: 'utf8', timeout: 120_000 });
+      expect(bad.stdout).toContain('OneBag 自检失败 self-test FAILED · 档案生成进程：');
+      expect(bad.status).toBe(1);
+    } finally {
+      fs.renameSync(`${workerBundle}.away`, workerBundle);
+    }
   });
 
   it('answers with the chosen file, and refuses a missing one with the Chinese message', async () => {
