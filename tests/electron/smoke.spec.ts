@@ -73,8 +73,8 @@ async function launch(dataDir: string): Promise<Running> {
     return {
       page,
       async quit() {
-        // 文件 → 退出 (CmdOrCtrl+Q), as a user quits.
-        await page.keyboard.press(process.platform === 'darwin' ? 'Meta+Q' : 'Control+Q').catch(() => undefined);
+        // Closing the only window quits the app (window-all-closed → app.quit()), as a user's click on ✕ does.
+        await page.evaluate(() => window.close()).catch(() => undefined);
         const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000))]);
         await browser.close().catch(() => undefined);
         if (code === 'timeout') {
