@@ -50,13 +50,6 @@ for (const a of arches) {
 // ---- preconditions ----------------------------------------------------------------------
 
 const electronVersion = JSON.parse(fs.readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
-const sqliteDir = path.dirname(require.resolve('better-sqlite3/package.json'));
-const nativeFile = path.join(sqliteDir, 'build', 'Release', 'better_sqlite3.node');
-
-if (!fs.existsSync(nativeFile)) {
-  fail('better-sqlite3 尚未编译（npm ci 会编译它）', `better-sqlite3 is not built (${nativeFile} missing); run npm ci.`);
-}
-
 /** electron-builder / @electron/get cache locations for the Electron zip. */
 function electronCacheDirs() {
   const dirs = [];

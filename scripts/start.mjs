@@ -72,7 +72,7 @@ async function launchElectron() {
   }
   const { ensureElectronSqlite, electronVersion } = await import('./electron-sqlite.mjs');
   console.log(`\n▶ 检查 Electron ${electronVersion()} 版数据库组件 / checking better-sqlite3 for Electron (${process.platform}-${process.arch})`);
-  const sqlite = await ensureElectronSqlite({});
+  const sqlite = await ensureElectronSqlite({}).catch((err) => ({ ok: false, reason: 'failed', message: err instanceof Error ? err.message : String(err) }));
   if (!sqlite.ok) {
     fallBackToBridge(
       [`无法为 Electron 准备数据库组件 better-sqlite3：${sqlite.message}`, '联网后再运行一次 npm start 即可（只需准备一次，之后离线可用）。'],
