@@ -50,21 +50,37 @@ export function electronCacheKey(electronVersion: string, platform: string, arch
   return `electron-${electronVersion}-${platform}-${arch}`;
 }
 
-/** dlopen cannot read inside an asar archive: files there are shipped in app.asar.unpacked. */
-export function asarUnpacked(p: string): string {
-  return p.replace(/([\\/])app\.asar([\\/]|$)/, '$1app.asar.unpacked$2');
+/** The resources folder of an installed app: process.resourcesPath, or (in a worker) the folder holding app.asar. */
+export function packagedResources(rt: NativeRuntime): string | undefined {
+  if (rt.resourcesPath) return rt.resourcesPath;
+  return path.basename(rt.appRoot) === 'app.asar' ? path.dirname(rt.appRoot) : undefined;
 }
 
-/** Where an Electron build is looked for, most specific first. */
+const isInside = (file: string, dir: string) => {
+  const rel = path.relative(path.resolve(dir), path.resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+};
+
+/**
+ * Where an Electron build is looked for, most specific first. An installed app looks only in
+ * its own resources folder: the environment cannot make it load native code from elsewhere
+ * (its fuses already refuse NODE_OPTIONS for the same reason).
+ */
 export function electronBindingCandidates(rt: NativeRuntime): string[] {
   const key = electronCacheKey(rt.electron ?? '?', rt.platform, rt.arch);
   const explicit = rt.env[BINDING_ENV]?.trim();
-  if (explicit) return [path.resolve(explicit)];
+  const resources = packagedResources(rt);
+  if (explicit) {
+    if (resources && !isInside(explicit, resources)) {
+      throw new AppError('FORBIDDEN', `安装版只加载安装目录中的数据库组件，已拒绝环境变量 ${BINDING_ENV} 指定的 ${explicit}`);
+    }
+    return [path.resolve(explicit)];
+  }
+  if (resources) return [path.join(resources, PACKAGED_NATIVE_DIR, key, BINDING_FILE)];
   const out: string[] = [];
   const cacheRoot = rt.env[CACHE_ENV]?.trim();
   if (cacheRoot) out.push(path.resolve(cacheRoot, key, BINDING_FILE));
-  if (rt.resourcesPath) out.push(path.join(rt.resourcesPath, PACKAGED_NATIVE_DIR, key, BINDING_FILE));
-  out.push(path.join(asarUnpacked(rt.appRoot), NATIVE_CACHE_DIR, key, BINDING_FILE));
+  out.push(path.join(rt.appRoot, NATIVE_CACHE_DIR, key, BINDING_FILE));
   return out;
 }
 
@@ -104,7 +120,7 @@ export function bindingMismatch(file: string, rt: NativeRuntime): string | null 
 export function selectNativeBinding(rt: NativeRuntime): NativeBindingChoice {
   if (!rt.electron && !rt.env[BINDING_ENV]?.trim()) return { kind: 'default' };
   const candidates = electronBindingCandidates(rt);
-  const repair = rt.resourcesPath ? REPAIR_PACKAGED : REPAIR_DEV;
+  const repair = packagedResources(rt) ? REPAIR_PACKAGED : REPAIR_DEV;
   const present = candidates.filter((f) => fs.existsSync(f));
   if (present.length === 0) {
     const wanted = rt.electron ? `Electron ${rt.electron}` : `Node 模块版本 ${rt.modules}`;

@@ -12,7 +12,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  asarUnpacked,
   BINDING_ENV,
   BINDING_FILE,
   electronBindingCandidates,
@@ -130,22 +129,36 @@ describe('choosing the native build', () => {
     expect(refusal(rt)).toContain('不是');
   });
 
-  it('a packaged app looks in resources/native first and skips a wrong file for a fitting one', () => {
+  it('an installed app loads only from its resources folder (resources/native/<key>/), never a cache beside it', () => {
     const resources = path.join(tmp, 'resources');
     const rt = runtime({ modules: process.versions.modules, resourcesPath: resources, appRoot: path.join(resources, 'app.asar') });
     const key = electronCacheKey(electronVersion, process.platform, process.arch);
     const shipped = path.join(resources, PACKAGED_NATIVE_DIR, key, BINDING_FILE);
-    expect(electronBindingCandidates(rt)).toEqual([shipped, path.join(resources, 'app.asar.unpacked', NATIVE_CACHE_DIR, key, BINDING_FILE)]);
+    expect(electronBindingCandidates(rt)).toEqual([shipped]);
+    seedCache(resources, rt); // resources/.native-cache/… must not count
+    seedCache(path.join(resources, 'app.asar.unpacked'), rt);
+    expect(refusal(rt)).toContain(`缺少 Electron ${electronVersion}`);
     fs.mkdirSync(path.dirname(shipped), { recursive: true });
-    fs.writeFileSync(shipped, 'damaged');
-    const unpacked = seedCache(asarUnpacked(rt.appRoot), rt);
-    expect(selectNativeBinding(rt)).toMatchObject({ kind: 'file', file: unpacked });
+    fs.copyFileSync(nodeBuild, shipped);
+    expect(selectNativeBinding(rt)).toMatchObject({ kind: 'file', file: shipped });
   });
 
-  it('maps paths inside app.asar to app.asar.unpacked (dlopen cannot read an archive)', () => {
-    expect(asarUnpacked(path.join('/opt', 'OneBag', 'resources', 'app.asar'))).toBe(path.join('/opt', 'OneBag', 'resources', 'app.asar.unpacked'));
-    expect(asarUnpacked('C:\\OneBag\\resources\\app.asar\\dist')).toBe('C:\\OneBag\\resources\\app.asar.unpacked\\dist');
-    expect(asarUnpacked('/home/u/app.asarx/y')).toBe('/home/u/app.asarx/y');
+  it('in a worker thread of an installed app (no resourcesPath) the folder holding app.asar is the resources folder', () => {
+    const resources = path.join(tmp, 'Program Files', 'OneBag', 'resources');
+    const shipped = path.join(resources, PACKAGED_NATIVE_DIR, electronCacheKey(electronVersion, process.platform, process.arch), BINDING_FILE);
+    fs.mkdirSync(path.dirname(shipped), { recursive: true });
+    fs.copyFileSync(nodeBuild, shipped);
+    const worker = (env: NodeJS.ProcessEnv) => runtime({ electron: undefined, modules: process.versions.modules, appRoot: path.join(resources, 'app.asar'), env });
+    // The main process's choice, handed over in the environment, is inside the resources folder.
+    expect(selectNativeBinding(worker({ [BINDING_ENV]: shipped }))).toMatchObject({ kind: 'file', file: shipped });
+    // Anything else named by the environment is refused: no native code from outside the install.
+    const outside = path.join(tmp, 'elsewhere', BINDING_FILE);
+    fs.mkdirSync(path.dirname(outside), { recursive: true });
+    fs.copyFileSync(nodeBuild, outside);
+    expect(() => selectNativeBinding(worker({ [BINDING_ENV]: outside }))).toThrow(`已拒绝环境变量 ${BINDING_ENV} 指定的 ${outside}`);
+    expect(() => selectNativeBinding(runtime({ resourcesPath: resources, appRoot: path.join(resources, 'app.asar'), env: { [BINDING_ENV]: outside } }))).toThrow(
+      '安装版只加载安装目录中的数据库组件',
+    );
   });
 
   it('an explicit ONEBAG_SQLITE_BINDING (the main process’s choice, inherited by workers) wins, and is still checked', () => {
