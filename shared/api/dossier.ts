@@ -21,6 +21,8 @@ export const dossierSettingsSchema = z.object({
   compiler: z.string().trim().max(30, '立卷人不能超过30个字'),
   /** 检查人 */
   checker: z.string().trim().max(30, '检查人不能超过30个字'),
+  /** .docx originals: LibreOffice's rendition (when installed) or our typesetting engine's. */
+  wordRendition: z.enum(['libreoffice', 'engine'], { message: '请选择 Word 原件的打印方式' }).default('libreoffice'),
 });
 export type DossierSettings = z.infer<typeof dossierSettingsSchema>;
 
@@ -32,6 +34,7 @@ export const DEFAULT_DOSSIER_SETTINGS: DossierSettings = {
   bodyFont: 'serif',
   compiler: '',
   checker: '',
+  wordRendition: 'libreoffice',
 };
 
 /** One dossier: a year, or the whole term ('term'). */
