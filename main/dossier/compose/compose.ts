@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { PDFDocument as LibDocument, PDFDict, PDFName } from 'pdf-lib';
-import type { FontOptions } from '../fonts';
+import { resolveFontFiles, type FontOptions } from '../fonts';
 import { type LaidPage } from '../typeset/layout';
 import { TextKit } from '../typeset/measure';
 import { compactDate, itemArchiveCode, type DossierDoc, type Item } from '../typeset/model';
@@ -116,7 +116,8 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
 
   // 1. measure every item
   const entries: Entry[] = [];
-  const planCtx = { tk, marks, wordRendition: opts.wordRendition ?? 'libreoffice', rasterDpi: pdfa ? PDFA_RASTER_DPI : undefined, warnings };
+  const fontFiles = Object.values(resolveFontFiles(opts.fonts?.resourcesDir));
+  const planCtx = { tk, marks, wordRendition: opts.wordRendition ?? 'libreoffice', rasterDpi: pdfa ? PDFA_RASTER_DPI : undefined, fontFiles, warnings };
   for (const [si, section] of doc.sections.entries()) {
     for (const item of section.items) {
       const plan = await planItem(planCtx, item, forced.get(entries.length));

@@ -31,6 +31,8 @@ export interface PlanContext {
   marks: MarkBoxes;
   wordRendition: WordRendition;
   rasterDpi?: number;
+  /** Font files LibreOffice may use (the bundled Chinese faces). */
+  fontFiles: string[];
   warnings: string[];
 }
 
@@ -84,7 +86,7 @@ async function officePlan(ctx: PlanContext, item: OfficeItem, bytes: Buffer, rep
   const label = FORMAT_LABEL[item.format];
   const viaLibreOffice = async (): Promise<Plan | string> => {
     if (!sofficePath()) return '本机未安装 LibreOffice，无法转换';
-    const c = await convertWithLibreOffice(item.path, item.format);
+    const c = await convertWithLibreOffice(item.path, item.format, { fonts: ctx.fontFiles });
     if (!c.ok) return c.reason;
     const p = await pdfPlan(ctx, c.pdf, 'libreoffice', (r) => ({ kind: 'unreadable', pages: [], reason: r, sha256: null }));
     return p.kind === 'unreadable' ? `转换结果无法读取（${p.reason}）` : p;

@@ -5,6 +5,9 @@
  * that kills the whole process group, and its own output folder. LibreOffice does not touch the
  * network for a conversion. The original bytes are copied to the temp folder under the right
  * extension: the blob store names files by hash, and LibreOffice picks its filter partly by name.
+ * The app's bundled Chinese fonts are linked into the profile's user/fonts folder, which
+ * LibreOffice reads: on a machine without Chinese system fonts the text would otherwise print as
+ * boxes.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -46,7 +49,8 @@ export type Conversion = { ok: true; pdf: Buffer } | { ok: false; reason: string
 export const CONVERSION_TIMEOUT_MS = 120_000;
 
 /** Converts one file; never throws. `ext` is the extension LibreOffice should see (docx, doc, wps, et, xls…). */
-export async function convertWithLibreOffice(file: string, ext: string, timeoutMs = CONVERSION_TIMEOUT_MS): Promise<Conversion> {
+export async function convertWithLibreOffice(file: string, ext: string, opts: { fonts?: string[]; timeoutMs?: number } = {}): Promise<Conversion> {
+  const timeoutMs = opts.timeoutMs ?? CONVERSION_TIMEOUT_MS;
   const soffice = sofficePath();
   if (!soffice) return { ok: false, reason: '本机未安装 LibreOffice，无法转换该格式' };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-lo-'));
@@ -55,6 +59,16 @@ export async function convertWithLibreOffice(file: string, ext: string, timeoutM
     fs.copyFileSync(file, input);
     const outDir = path.join(dir, 'out');
     fs.mkdirSync(outDir);
+    const fontDir = path.join(dir, 'profile', 'user', 'fonts');
+    fs.mkdirSync(fontDir, { recursive: true });
+    for (const f of opts.fonts ?? []) {
+      const to = path.join(fontDir, path.basename(f));
+      try {
+        fs.symlinkSync(f, to);
+      } catch {
+        fs.copyFileSync(f, to);
+      }
+    }
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
     const args = [`-env:UserInstallation=${profile}`, '--headless', '--invisible', '--nologo', '--nodefault', '--nolockcheck', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, input];
     const result = await run(soffice, args, timeoutMs);
