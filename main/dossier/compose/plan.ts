@@ -42,18 +42,24 @@ export const planPages = (p: Plan) => (p.kind === 'image' ? 1 : p.pages.length);
 export const originalName = (item: Item): string =>
   item.kind === 'typeset' ? item.catalogue.title : (item.source?.name ?? path.basename(item.path));
 
-function sha256Of(item: Exclude<Item, { kind: 'typeset' }>, bytes?: Buffer): string | null {
-  if (bytes) return crypto.createHash('sha256').update(bytes).digest('hex');
-  if (item.source?.sha256) return item.source.sha256;
+/**
+ * The SHA-256 printed for an original: the one recorded when it was filed (it names the file in
+ * the data package), else the hash of the bytes read, else the stored file's name.
+ */
+function sha256Of(item: Exclude<Item, { kind: 'typeset' }>, bytes?: Buffer): { sha256: string | null; altered: boolean } {
+  const actual = bytes ? crypto.createHash('sha256').update(bytes).digest('hex') : null;
+  const recorded = item.source?.sha256 || null;
+  if (recorded) return { sha256: recorded, altered: !!actual && actual !== recorded };
   const base = path.basename(item.path);
-  return /^[0-9a-f]{64}$/.test(base) ? base : null;
+  return { sha256: actual ?? (/^[0-9a-f]{64}$/.test(base) ? base : null), altered: false };
 }
 
 export async function planItem(ctx: PlanContext, item: Item, forced?: string): Promise<Plan> {
   const title = item.catalogue.title;
   if (item.kind === 'typeset') return { kind: 'typeset', pages: layoutItem(ctx.tk, title, item.blocks, item.subtitle) };
-  const replace = (reason: string, bytes?: Buffer, advice?: string): Plan => {
-    const sha256 = sha256Of(item, bytes);
+  const replace = (why: string, bytes?: Buffer, advice?: string): Plan => {
+    const { sha256, altered } = sha256Of(item, bytes);
+    const reason = altered ? `${why}；且文件内容与归档时记录的 SHA-256 不一致，存储的文件已被改动或损坏` : why;
     ctx.warnings.push(`原件无法按原样打印：${item.path}（${reason}），已以说明页代替。`);
     return { kind: 'unreadable', reason, sha256, pages: layoutReplacement(ctx.tk, { title, file: originalName(item), sha256, reason, advice }) };
   };
