@@ -30,6 +30,11 @@ export function originalRemarks(entries: RemarkEntry[]): string[] {
       if (p.rendition === 'decrypted') out.push(`${where}：原件“${e.name}”设有权限加密（无需打开密码），打印的是其解密副本，电子原件按原样保存。`);
       if (p.rendition === 'repaired') out.push(`${where}：原件“${e.name}”文件结构有误，打印的是修复后读取的副本，电子原件按原样保存。`);
       if (p.rendition === 'libreoffice') out.push(`${where}：原件“${e.name}”为办公文档，经 LibreOffice 转换为 PDF 后打印，版式以电子原件为准。`);
+      const raster = p.pages.find((pg) => pg.raster);
+      if (raster?.raster) {
+        const dpi = Math.round((raster.raster.pxW / raster.w) * 72);
+        out.push(`${where}：为符合 PDF/A 长期保存格式，原件“${e.name}”以页面图像（${dpi} dpi）并入，电子原件按原样保存。`);
+      }
       const reduced = p.pages.map((pg, i) => ({ pg, n: e.start + i })).filter(({ pg, n }) => fitOf(pg, n).reducedToA4);
       if (reduced.length) {
         const sizes = [...new Set(reduced.map(({ pg }) => paperName(pg.w, pg.h)))].join('、');
