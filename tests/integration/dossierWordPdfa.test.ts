@@ -14,7 +14,7 @@ import { composeDossier } from '../../main/dossier/compose/compose';
 import { sofficePath } from '../../main/files/renditions/libreoffice';
 import type { DossierDoc, Item } from '../../main/dossier/typeset/model';
 import { makeSampleFiles, sampleDossier } from '../fixtures/dossierSample';
-import { png } from '../fixtures/makeFiles';
+import { jpegWithExif, png } from '../fixtures/makeFiles';
 import { encodePng } from '../../main/files/png';
 import { blankPdf, grayPage, inkBox, originalsDoc, pdfItem } from '../fixtures/originals';
 
@@ -153,10 +153,13 @@ describe('PDF/A volumes', () => {
   it('drops the label and names the original that prevents it', async () => {
     const alpha = path.join(dir, 'transparent.png');
     fs.writeFileSync(alpha, encodePng({ width: 20, height: 10, color: 'rgba', data: new Uint8Array(20 * 10 * 4).fill(128) }));
+    const jpg = jpegWithExif(200, 160, null);
+    const cut = path.join(dir, 'cut.jpg');
+    fs.writeFileSync(cut, jpg.subarray(0, Math.floor(jpg.length * 0.7)));
     const out = path.join(dir, 'not-pdfa.pdf');
-    const r = await composeDossier(originalsDoc(base, [pdfItem(base, alpha, '透明图.png', 212, 'image')]), out, { pdfa: true });
+    const r = await composeDossier(originalsDoc(base, [pdfItem(base, alpha, '透明图.png', 212, 'image'), pdfItem(base, cut, '残缺.jpg', 213, 'image')]), out, { pdfa: true });
     expect(r.pdfa).toBe(false);
-    expect(r.warnings.some((w) => w.includes('未标注为 PDF/A') && w.includes('透明图.png'))).toBe(true);
+    expect(r.warnings.some((w) => w.includes('未标注为 PDF/A') && w.includes('透明图.png') && w.includes('残缺.jpg'))).toBe(true);
     expect(run('pdfinfo', ['-meta', out])).not.toMatch(/pdfaid/);
   }, 60_000);
 });

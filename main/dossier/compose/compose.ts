@@ -24,7 +24,7 @@ import { paintPage } from '../typeset/paint';
 import { layoutCatalogue, layoutClosing, layoutCover, type CatalogueRow } from './frontmatter';
 import { MergeFailure, mergeOriginals, type Placement } from './originals';
 import { MARK_EDGE, MARK_TOP, numberRect, sheetRectToViewed, stampRect, type Rect } from './placement';
-import { originalName, planItem, planPages, pngHasAlpha, type Plan, type WordRendition } from './plan';
+import { originalName, pdfaScanProblem, planItem, planPages, type Plan, type WordRendition } from './plan';
 import { fitOf, originalRemarks } from './remarks';
 import { retagSubsets } from './subsetTags';
 
@@ -84,12 +84,17 @@ export async function composeDossier(doc: DossierDoc, outPath: string, opts: Com
 async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOptions, forced: Map<number, string>): Promise<ComposeResult> {
   const { meta } = doc;
   const warnings: string[] = [];
-  // a PDF/A-1 volume cannot hold soft masks: PNG scans with transparency stop the label
+  // scans go into the volume as they are: one that cannot conform stops the PDF/A label
   const pdfaBlockers = opts.pdfa
-    ? doc.sections.flatMap((s) => s.items).filter((i) => i.kind === 'image' && pngHasAlpha(i.path)).map((i) => originalName(i))
+    ? doc.sections
+        .flatMap((s) => s.items)
+        .flatMap((i) => {
+          const why = i.kind === 'image' ? pdfaScanProblem(i.path) : null;
+          return why ? [`原件“${originalName(i)}”${why}`] : [];
+        })
     : [];
   const pdfa = !!opts.pdfa && pdfaBlockers.length === 0;
-  if (opts.pdfa && !pdfa) warnings.push(`未标注为 PDF/A：原件${pdfaBlockers.map((n) => `“${n}”`).join('、')}为带透明通道的 PNG 图片，不符合 PDF/A-1。`);
+  if (opts.pdfa && !pdfa) warnings.push(`未标注为 PDF/A：${pdfaBlockers.join('；')}，不符合 PDF/A-1。`);
   const pdf = new PDFDocument({
     autoFirstPage: false,
     bufferPages: true,

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import jpeg from 'jpeg-js';
 import { convertWithLibreOffice, readDocx, sofficePath } from '../../core/renditions';
 import { layoutItem, type LaidPage } from '../typeset/layout';
 import type { TextKit } from '../typeset/measure';
@@ -126,8 +127,29 @@ function imagePlan(ctx: PlanContext, file: string, replace: (reason: string) => 
   }
 }
 
-/** PNG scans with transparency cannot go into a PDF/A-1 volume (no soft masks). */
-export function pngHasAlpha(file: string): boolean {
+/**
+ * Why a scan cannot go into a PDF/A-1 volume as it is, or null: a PNG with transparency (no
+ * soft masks in PDF/A-1), or a JPEG whose data does not decode completely (pdfkit embeds JPEG
+ * data unchanged, so a damaged stream would be in the file).
+ */
+export function pdfaScanProblem(file: string): string | null {
+  if (pngHasAlpha(file)) return '为带透明通道的 PNG 图片';
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return null; // unreadable: it becomes a replacement page
+  }
+  if (!(bytes[0] === 0xff && bytes[1] === 0xd8)) return null;
+  try {
+    jpeg.decode(bytes, { useTArray: true, tolerantDecoding: false, maxMemoryUsageInMB: 1024, formatAsRGBA: false });
+    return null;
+  } catch {
+    return '为 JPEG 图片但图像数据不完整或已损坏';
+  }
+}
+
+function pngHasAlpha(file: string): boolean {
   try {
     const fd = fs.openSync(file, 'r');
     try {
