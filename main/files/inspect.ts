@@ -8,7 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { FileKind } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { isBomb, jpegFacts, MAX_PIXELS, MAX_SIDE, pngFacts, tiffFacts, type ImageFacts } from './imageFacts';
-import { pdfEncryption } from './pdfEncryption';
+import { openableEncryptedPdf, pdfEncryption } from './pdfEncryption';
 import { detectKind, HEAD_BYTES, type RandomAccess } from './sniff';
 
 export interface FileFacts {
@@ -72,12 +72,15 @@ async function pdfPages(bytes: Buffer, name: string): Promise<number> {
   } catch {
     throw refuse(name, '已损坏或不是有效的 PDF 文件，无法打开。请重新导出或扫描后再添加');
   }
-  // Encrypted files are refused even without a user password: pdf-lib cannot decrypt them,
-  // so their pages would print blank or broken in the dossier.
+  // Encrypted files that open without a password are accepted as they are (the dossier prints a
+  // decrypted rendition made with PDFium); a file that needs a password is refused by name.
   const enc = doc.isEncrypted ? pdfEncryption(doc) : 'none';
-  if (enc === 'needsPassword') throw refuse(name, '需要密码才能打开，无法归档。请提供未加密的文件');
+  if (enc === 'needsPassword') throw refuse(name, '需要打开密码，无法归档。请向来文单位索取不设打开密码的文件');
   if (enc === 'emptyUserPassword') {
-    throw refuse(name, '已加密（虽可直接打开，但设有权限限制），无法合并到档案中。请用原软件另存为未加密的 PDF 后再添加');
+    const open = await openableEncryptedPdf(bytes);
+    if (!open.ok && open.reason === 'needsPassword') throw refuse(name, '需要打开密码，无法归档。请向来文单位索取不设打开密码的文件');
+    if (!open.ok) throw refuse(name, '已加密且已损坏，无法打开。请重新获取完整的文件');
+    return open.pages;
   }
   let pages: number;
   try {

@@ -1,12 +1,16 @@
 /**
  * Tells an encrypted PDF that opens without a password (empty user password, only
- * "permissions" set) from one that needs a password, so the refusal message is true.
- * Both are refused: pdf-lib does not decrypt, so their pages would come out blank or
- * broken when appended to a dossier. Implements the standard security handler's
- * user-password check (ISO 32000-2 §7.6.4, revisions 2–6) for the empty password.
+ * "permissions" set — typical of files downloaded from government systems) from one that
+ * needs a password. The first kind is accepted: its bytes are stored unchanged and a
+ * decrypted rendition is made in-process with PDFium when the volume is printed
+ * (renditions/pdfium.ts); the second is refused by name ("需要打开密码"). Implements the
+ * standard security handler's user-password check (ISO 32000-2 §7.6.4, revisions 2–6) for
+ * the empty password; PDFium confirms it and counts the pages (pdf-lib cannot read an
+ * encrypted file's object streams).
  */
 import crypto from 'node:crypto';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, type PDFDocument } from 'pdf-lib';
+import { openPdf } from './renditions/pdfium';
 
 export type PdfEncryption = 'none' | 'emptyUserPassword' | 'needsPassword';
 
@@ -96,5 +100,23 @@ export function pdfEncryption(doc: PDFDocument): PdfEncryption {
     return ok ? 'emptyUserPassword' : 'needsPassword';
   } catch {
     return 'needsPassword';
+  }
+}
+
+export type OpenablePdf = { ok: true; pages: number } | { ok: false; reason: 'needsPassword' | 'damaged' };
+
+/** Opens an encrypted PDF with the empty password (PDFium) and counts its pages. */
+export async function openableEncryptedPdf(bytes: Uint8Array): Promise<OpenablePdf> {
+  const r = await openPdf(bytes);
+  if (!r.ok) return { ok: false, reason: r.reason === 'damaged' ? 'damaged' : 'needsPassword' };
+  try {
+    const pages = r.handle.pageCount;
+    // the decrypted rendition must be possible, or the file could not be printed later
+    r.handle.saveDecrypted();
+    return pages > 0 ? { ok: true, pages } : { ok: false, reason: 'damaged' };
+  } catch {
+    return { ok: false, reason: 'damaged' };
+  } finally {
+    r.handle.close();
   }
 }

@@ -21,6 +21,8 @@ export const dossierSettingsSchema = z.object({
   compiler: z.string().trim().max(30, '立卷人不能超过30个字'),
   /** 检查人 */
   checker: z.string().trim().max(30, '检查人不能超过30个字'),
+  /** .docx originals: LibreOffice's rendition (when installed) or our typesetting engine's. */
+  wordRendition: z.enum(['libreoffice', 'engine'], { message: '请选择 Word 原件的打印方式' }).default('libreoffice'),
 });
 export type DossierSettings = z.infer<typeof dossierSettingsSchema>;
 
@@ -32,6 +34,7 @@ export const DEFAULT_DOSSIER_SETTINGS: DossierSettings = {
   bodyFont: 'serif',
   compiler: '',
   checker: '',
+  wordRendition: 'libreoffice',
 };
 
 /** One dossier: a year, or the whole term ('term'). */
@@ -51,6 +54,10 @@ export interface DossierPreview {
   pages: number;
   items: number;
   warnings: string[];
+  /** The 备考表 lines about the originals. */
+  remarks: string[];
+  /** Labelled PDF/A-1b (asked for, and every page conforms). */
+  pdfa: boolean;
   fileName: string;
 }
 
@@ -61,6 +68,11 @@ export interface BatchCadreResult {
   file: string | null;
   pages: number;
   warnings: string[];
+  /** The volume's 备考表 lines about its originals (replaced, decrypted, converted, reduced…). */
+  remarks: string[];
+  /** The volume is labelled PDF/A-1b. */
+  pdfa: boolean;
+  /** A real failure (no volume written); an original that cannot be printed is never one. */
   error: string | null;
 }
 
@@ -83,12 +95,12 @@ export const dossierChannels = {
   'dossier.fonts': { input: z.object({}).strict(), output: null as unknown as DossierFonts },
   /** Generates one cadre's dossier (off the IPC thread) into the blob store; returns a URL to preview it. */
   'dossier.preview': {
-    input: z.object({ cadreId: id, year: dossierScopeSchema }),
+    input: z.object({ cadreId: id, year: dossierScopeSchema, pdfa: z.boolean().optional() }),
     output: null as unknown as DossierPreview,
   },
   /** County year-end files: one PDF per cadre plus the 归档文件目录, in a worker. outDir defaults to <data>/dossiers/<county>-<year>. */
   'dossier.batch.start': {
-    input: z.object({ countyId: id, year, outDir: z.string().trim().min(1).max(1000).optional() }),
+    input: z.object({ countyId: id, year, outDir: z.string().trim().min(1).max(1000).optional(), pdfa: z.boolean().optional() }),
     output: null as unknown as { jobId: string; outDir: string },
   },
   'dossier.batch.cancel': { input: z.object({ jobId: z.string().min(1).max(100) }), output: null as unknown as BatchStatus },

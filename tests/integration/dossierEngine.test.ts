@@ -69,7 +69,9 @@ describe('dossier engine', () => {
         expect(text(out, it.startPage + 1)).toContain('ORIGINAL-A4 page 2');
       } else if (src.kind === 'pdf' && src.path === files.a3) {
         expect(it.pageCount).toBe(1);
-        expect(pageSize(out, it.startPage)).toEqual([1190.55, 841.89]);
+        // fitted to A4, on a sheet turned like a typeset landscape page
+        expect(pageSize(out, it.startPage)).toEqual([595.28, 841.89]);
+        expect(run('pdfinfo', ['-f', String(it.startPage), '-l', String(it.startPage), out])).toMatch(/Page\s+\d+ rot:\s+90/);
         expect(page).toContain('ORIGINAL-A3-LANDSCAPE');
       } else if (src.kind === 'image') {
         const list = run('pdfimages', ['-list', '-f', String(it.startPage), '-l', String(it.startPage), out]);
@@ -112,7 +114,8 @@ describe('dossier engine', () => {
     expect(bad).toBeDefined();
     const page = squash(text(out, bad.startPage));
     expect(page).toContain('corrupt.pdf');
-    expect(page).toContain('原件无法读取');
+    expect(page).toContain('原件未能按原样打印');
+    expect(page).toMatch(/SHA-256：[0-9a-f]{64}/);
     expect(result.warnings.some((w) => w.includes('corrupt.pdf'))).toBe(true);
   });
 

@@ -29,18 +29,18 @@ export function createDossierHandlers(s: Services): HandlersFor<typeof dossierCh
       bundled: Object.values(BUNDLED_FONT_FILES).map((f) => f.file),
       fangSong: systemFangSong(),
     }),
-    'dossier.preview': async ({ cadreId, year }) => {
+    'dossier.preview': async ({ cadreId, year, pdfa }) => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-preview-'));
       try {
         const out = path.join(dir, 'dossier.pdf');
-        const g = await jobs().generate({ cadreId, year, outPath: out });
+        const g = await jobs().generate({ cadreId, year, outPath: out, pdfa });
         const { sha256 } = await storeGeneratedPdf(db, blobs, out, g.pages);
-        return { sha256, url: ctx.host.blobUrl(sha256), pages: g.pages, items: g.items.length, warnings: g.warnings, fileName: g.fileName };
+        return { sha256, url: ctx.host.blobUrl(sha256), pages: g.pages, items: g.items.length, warnings: g.warnings, remarks: g.remarks, pdfa: g.pdfa, fileName: g.fileName };
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
     },
-    'dossier.batch.start': ({ countyId, year, outDir }) => {
+    'dossier.batch.start': ({ countyId, year, outDir, pdfa }) => {
       const county = db.prepare('SELECT name FROM counties WHERE id = ?').get(countyId) as { name: string } | undefined;
       if (!county) throw new AppError('NOT_FOUND', '所选县（市、区）不存在，请刷新后重试');
       const dir = outDir ? path.resolve(outDir) : path.join(ctx.dataDir, 'dossiers', `${county.name}${year}年度`);
@@ -51,7 +51,7 @@ export function createDossierHandlers(s: Services): HandlersFor<typeof dossierCh
       } catch {
         throw new AppError('INVALID_INPUT', `无法写入输出文件夹：${dir}，请换一个文件夹`);
       }
-      const { jobId } = jobs().startBatch({ countyId, year, outDir: dir });
+      const { jobId } = jobs().startBatch({ countyId, year, outDir: dir, pdfa });
       return { jobId, outDir: dir };
     },
     'dossier.batch.cancel': ({ jobId }) => jobs().cancel(jobId),

@@ -8,7 +8,7 @@ import { findCadreByIdNumber, guardArgs, UsageError, withCore, type CommandConte
 
 /**
  * `onebag dossier --cadre ID_NUMBER --year Y|term --out FILE.pdf [--pdfa]` and
- * `onebag dossier --county 名称 --year Y --out DIR`. Both run in the dossier worker thread.
+ * `onebag dossier --county 名称 --year Y --out DIR [--pdfa]`. Both run in the dossier worker thread.
  */
 async function dossierCommand(c: CommandContext): Promise<number> {
   const { values } = guardArgs(() =>
@@ -37,14 +37,14 @@ async function dossierCommand(c: CommandContext): Promise<number> {
         c.out(`已生成：${out}`);
         c.out(`${cadre.name}（档号 ${g.archiveCode}）：${g.items.length} 件，共 ${g.pages} 页`);
         report(c, g.warnings);
+        if (values.pdfa) c.out(g.pdfa ? '已按 PDF/A-1b 输出（附入的原件以页面图像并入）' : '未标注为 PDF/A：原因见上方提示');
         return 0;
       }
-      if (values.pdfa) throw new UsageError('--pdfa 仅用于单人档案（--cadre）');
       const county = core.ctx.db.prepare('SELECT id, name FROM counties WHERE name = ?').get(values.county!.trim()) as { id: number; name: string } | undefined;
       if (!county) throw new AppError('NOT_FOUND', `找不到县（市、区）“${values.county}”`);
       let shown = 0;
       c.out(`正在生成 ${county.name}${year}年度档案……`);
-      const { done } = runner.startBatch({ countyId: county.id, year: year as number, outDir: out }, (st) => {
+      const { done } = runner.startBatch({ countyId: county.id, year: year as number, outDir: out, pdfa: values.pdfa }, (st) => {
         shown = printResults(c, st.results, shown);
       });
       const s = await done;
@@ -54,6 +54,10 @@ async function dossierCommand(c: CommandContext): Promise<number> {
       const warned = s.results.filter((r) => r.warnings.length);
       c.out(`完成：${s.results.length - failed.length}/${s.total} 人，共 ${s.pages} 页，输出到 ${s.outDir}`);
       if (s.catalogue) c.out(`归档文件目录：${s.catalogue}`);
+      if (values.pdfa) {
+        const notA = s.results.filter((r) => !r.error && !r.pdfa);
+        c.out(notA.length ? `未标注为 PDF/A 的档案 ${notA.length} 份：${notA.map((r) => r.name).join('、')}（原因见提示）` : '全部档案已按 PDF/A-1b 输出');
+      }
       if (warned.length) c.out(`有提示的档案 ${warned.length} 份（含无法读取的原件），详见上文`);
       if (failed.length) {
         c.err(`生成失败 ${failed.length} 人：${failed.map((f) => `${f.name}（${f.error}）`).join('；')}`);
@@ -87,6 +91,6 @@ export const dossierCommands: Record<string, (c: CommandContext) => Promise<numb
 export const dossierUsage: string[] = [
   '  dossier --cadre 身份证号 --year 年度|term --out 文件.pdf [--pdfa]',
   '                                     生成一名干部的工作实绩档案（term 为整个任期）',
-  '  dossier --county 县名 --year 年度 --out 文件夹',
+  '  dossier --county 县名 --year 年度 --out 文件夹 [--pdfa]',
   '                                     批量生成全县年度档案（每人一份 PDF，另附归档文件目录）',
 ];

@@ -1,8 +1,11 @@
 /**
  * A county's year-end files: one PDF per cadre named `<档号> <姓名>.pdf`, then the county's
- * 归档文件目录. Each dossier is written to a temp name and renamed when complete, so a failed
- * or cancelled cadre never leaves a partial file. One cadre's failure is recorded and the run
- * goes on; cancel is honoured between cadres.
+ * catalogue of the volumes. Each dossier is written to a temp name and renamed when complete, so
+ * a failed or cancelled cadre never leaves a partial file. An original that cannot be printed
+ * never fails a cadre (the volume carries a replacement page and a 备考表 line: compose.ts);
+ * only a real failure (database, disk, a bug) does, and it is recorded while the run goes on.
+ * The catalogue lists the volumes actually written — its count is theirs — and the batch result
+ * lists the failures. Cancel is honoured between cadres.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,7 +37,7 @@ export interface BatchOutcome {
 export async function runCountyBatch(
   db: Db,
   blobs: BlobPaths,
-  opts: { countyId: number; year: number; outDir: string },
+  opts: { countyId: number; year: number; outDir: string; pdfa?: boolean },
   settings: DossierSettings,
   hooks: { progress(p: BatchProgress): void; cancelled(): boolean },
 ): Promise<BatchOutcome> {
@@ -56,15 +59,15 @@ export async function runCountyBatch(
     const tmp = path.join(opts.outDir, `.onebag-${process.pid}-${i}.pdf.part`);
     let result: BatchCadreResult;
     try {
-      const g = await generateDossier(db, blobs, { cadreId: c.cadreId, year: opts.year, seq: i + 1, grids }, settings, tmp);
+      const g = await generateDossier(db, blobs, { cadreId: c.cadreId, year: opts.year, seq: i + 1, grids }, settings, tmp, { pdfa: opts.pdfa });
       const file = path.join(opts.outDir, g.fileName);
       fs.renameSync(tmp, file);
       pages += g.pages;
-      result = { cadreId: c.cadreId, name: c.name, archiveCode: g.archiveCode, file, pages: g.pages, warnings: g.warnings, error: null };
+      result = { cadreId: c.cadreId, name: c.name, archiveCode: g.archiveCode, file, pages: g.pages, warnings: g.warnings, remarks: g.remarks, pdfa: g.pdfa, error: null };
     } catch (e) {
       fs.rmSync(tmp, { force: true });
       const msg = e instanceof AppError ? e.message : `生成失败：${(e as Error)?.message ?? String(e)}`;
-      result = { cadreId: c.cadreId, name: c.name, archiveCode: '', file: null, pages: 0, warnings: [], error: msg };
+      result = { cadreId: c.cadreId, name: c.name, archiveCode: '', file: null, pages: 0, warnings: [], remarks: [], pdfa: false, error: msg };
     }
     results.push(result);
     hooks.progress({ total: list.length, done: i + 1, pages, current: null, result });
@@ -72,14 +75,21 @@ export async function runCountyBatch(
   let catalogue: string | null = null;
   if (!cancelled) {
     const operator = getSetting(db, 'operator') ?? '';
-    const entries: CatalogueEntry[] = results.map((r, i) => ({
-      archiveCode: r.archiveCode,
-      author: `${county.name}委组织部`,
-      title: `${r.name}${opts.year}年度选派干部工作实绩档案（${list[i]!.township}${list[i]!.village ?? ''}）`,
-      date: localToday(),
-      pages: r.error ? null : r.pages,
-      remark: r.error ? '生成失败' : r.warnings.length ? `有${r.warnings.length}项提示` : '',
-    }));
+    // only the volumes written: the catalogue's count is the number of files beside it
+    const entries: CatalogueEntry[] = results.flatMap((r, i) =>
+      r.error
+        ? []
+        : [
+            {
+              archiveCode: r.archiveCode,
+              author: `${county.name}委组织部`,
+              title: `${r.name}${opts.year}年度选派干部工作实绩档案（${list[i]!.township}${list[i]!.village ?? ''}）`,
+              date: localToday(),
+              pages: r.pages,
+              remark: r.remarks.length ? `备考表有${r.remarks.length}条说明` : '',
+            },
+          ],
+    );
     catalogue = path.join(opts.outDir, `${county.name}${opts.year}年度归档文件目录.pdf`);
     const tmp = `${catalogue}.part`;
     try {

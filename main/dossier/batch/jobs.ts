@@ -109,7 +109,7 @@ export class JobRunner {
 
   /** Starts a county batch; returns at once. `done` settles with the final status (never rejects). */
   startBatch(
-    input: { countyId: number; year: number; outDir: string },
+    input: { countyId: number; year: number; outDir: string; pdfa?: boolean },
     onUpdate?: (s: BatchStatus) => void,
   ): { jobId: string; done: Promise<BatchStatus> } {
     fs.mkdirSync(input.outDir, { recursive: true });

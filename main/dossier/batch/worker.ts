@@ -39,7 +39,7 @@ async function handle(m: ToWorker): Promise<void> {
       send({ type: 'done', jobId: m.jobId, value });
     } else {
       const flag = new Int32Array(m.cancel);
-      const value = await runCountyBatch(db, blobs, { countyId: m.countyId, year: m.year, outDir: m.outDir }, settings, {
+      const value = await runCountyBatch(db, blobs, { countyId: m.countyId, year: m.year, outDir: m.outDir, pdfa: m.pdfa }, settings, {
         progress: (progress) => send({ type: 'progress', jobId: m.jobId, progress }),
         cancelled: () => Atomics.load(flag, 0) === 1,
       });

@@ -15,19 +15,25 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { PDFDocument as LibDocument, PDFDict, PDFName } from 'pdf-lib';
-import type { FontOptions } from '../fonts';
-import { layoutItem, type LaidPage } from '../typeset/layout';
+import { resolveFontFiles, type FontOptions } from '../fonts';
+import { type LaidPage } from '../typeset/layout';
 import { TextKit } from '../typeset/measure';
 import { compactDate, itemArchiveCode, type DossierDoc, type Item } from '../typeset/model';
-import { addPage, A4, BOTTOM_BAND, drawFooter, drawStamp, PORTRAIT, STAMP_TOP_BAND, STAMP_TOP_TYPESET, STAMP_W, TOP_BAND, type PageKind } from '../typeset/page';
+import { addPage, A4, drawFooter, drawStamp, inFrame, MM, pageNumberText, PORTRAIT, STAMP_H, STAMP_TOP_TYPESET, STAMP_W } from '../typeset/page';
 import { paintPage } from '../typeset/paint';
-import { layoutCatalogue, layoutClosing, layoutCover, layoutUnreadable, type CatalogueRow } from './frontmatter';
-import { bandScale, checkPdf, displayName, fsReason, mergeOriginals, type Placement, type ViewedPage } from './originals';
+import { layoutCatalogue, layoutClosing, layoutCover, type CatalogueRow } from './frontmatter';
+import { MergeFailure, mergeOriginals, type Placement } from './originals';
+import { MARK_EDGE, MARK_TOP, numberRect, sheetRectToViewed, stampRect, type Rect } from './placement';
+import { originalName, pdfaScanProblem, planItem, planPages, type Plan, type WordRendition } from './plan';
+import { fitOf, originalRemarks } from './remarks';
+import { retagSubsets } from './subsetTags';
 
 export interface ComposeOptions {
-  /** PDF/A-1b (pdf-notes G6, G11). */
+  /** PDF/A-1b (pdf-notes G6, G11): originals are printed as page images so every page conforms. */
   pdfa?: boolean;
   fonts?: FontOptions;
+  /** .docx originals: LibreOffice's rendition first (default) or our engine's. */
+  wordRendition?: WordRendition;
 }
 
 export interface ComposedItem {
@@ -42,13 +48,11 @@ export interface ComposeResult {
   pages: number;
   items: ComposedItem[];
   warnings: string[];
+  /** Lines the 备考表 printed about the originals (replaced, decrypted, converted, reduced…). */
+  remarks: string[];
+  /** The file carries the PDF/A-1b label (asked for, and every page conforms). */
+  pdfa: boolean;
 }
-
-type Plan =
-  | { kind: 'typeset'; pages: LaidPage[] }
-  | { kind: 'pdf'; src: LibDocument; pages: ViewedPage[]; scale: number }
-  | { kind: 'image'; path: string; w: number; h: number }
-  | { kind: 'unreadable'; pages: LaidPage[] };
 
 interface Entry {
   section: number;
@@ -58,18 +62,46 @@ interface Entry {
   count: number;
 }
 
-const planPages = (p: Plan) => (p.kind === 'typeset' || p.kind === 'unreadable' ? p.pages.length : p.kind === 'pdf' ? p.pages.length : 1);
+/** Resolution of original pages printed as images in a PDF/A volume. */
+const PDFA_RASTER_DPI = 150;
 
+/**
+ * Prints the volume. An original that fails even while being merged is replaced and the volume
+ * composed again: one bad original never stops the volume.
+ */
 export async function composeDossier(doc: DossierDoc, outPath: string, opts: ComposeOptions = {}): Promise<ComposeResult> {
+  const forced = new Map<number, string>();
+  for (;;) {
+    try {
+      return await composeOnce(doc, outPath, opts, forced);
+    } catch (e) {
+      if (!(e instanceof MergeFailure) || forced.has(e.entry)) throw e;
+      forced.set(e.entry, e.reason);
+    }
+  }
+}
+
+async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOptions, forced: Map<number, string>): Promise<ComposeResult> {
   const { meta } = doc;
   const warnings: string[] = [];
+  // scans go into the volume as they are: one that cannot conform stops the PDF/A label
+  const pdfaBlockers = opts.pdfa
+    ? doc.sections
+        .flatMap((s) => s.items)
+        .flatMap((i) => {
+          const why = i.kind === 'image' ? pdfaScanProblem(i.path) : null;
+          return why ? [`原件“${originalName(i)}”${why}`] : [];
+        })
+    : [];
+  const pdfa = !!opts.pdfa && pdfaBlockers.length === 0;
+  if (opts.pdfa && !pdfa) warnings.push(`未标注为 PDF/A：${pdfaBlockers.join('；')}，不符合 PDF/A-1。`);
   const pdf = new PDFDocument({
     autoFirstPage: false,
     bufferPages: true,
     size: 'A4',
     margin: 0,
-    pdfVersion: opts.pdfa ? '1.4' : '1.7',
-    ...(opts.pdfa ? { subset: 'PDF/A-1b' as const } : {}),
+    pdfVersion: pdfa ? '1.4' : '1.7',
+    ...(pdfa ? { subset: 'PDF/A-1b' as const } : {}),
     lang: 'zh-CN',
     displayTitle: true,
     info: {
@@ -82,11 +114,19 @@ export async function composeDossier(doc: DossierDoc, outPath: string, opts: Com
   });
   const tk = new TextKit(pdf, opts.fonts);
 
+  // marks on appended originals: the widest page number this style can print, and the stamp
+  const numberSize = meta.pageNumberStyle === 'gbt9704' ? 14 : 12;
+  const numberW = tk.width(pageNumberText(8888, 8888, meta.pageNumberStyle), tk.names.serif, numberSize);
+  const marks = { stamp: stampRect(STAMP_W, STAMP_H), recto: numberRect(1, numberW, numberSize), verso: numberRect(2, numberW, numberSize) };
+
   // 1. measure every item
   const entries: Entry[] = [];
+  const fontFiles = Object.values(resolveFontFiles(opts.fonts?.resourcesDir));
+  const planCtx = { tk, marks, wordRendition: opts.wordRendition ?? 'libreoffice', rasterDpi: pdfa ? PDFA_RASTER_DPI : undefined, fontFiles, warnings };
   for (const [si, section] of doc.sections.entries()) {
     for (const item of section.items) {
-      const plan = await planItem(tk, item, warnings);
+      const plan = await planItem(planCtx, item, forced.get(entries.length));
+      if (plan.kind === 'pdf' && isSigned(plan.src)) warnings.push(`原件“${originalName(item)}”带有数字签名：附入后签名不再有效，请保留电子原件备查。`);
       entries.push({ section: si, item, plan, start: 0, count: planPages(plan) });
     }
   }
@@ -106,7 +146,7 @@ export async function composeDossier(doc: DossierDoc, outPath: string, opts: Com
         date: compactDate(c.date),
         secrecy: c.secrecy ?? '',
         pages: numbers ? (last ? `${e.start}-${e.start + e.count - 1}` : String(e.start)) : last ? '8888-8888' : '8888',
-        remark: e.plan.kind === 'unreadable' ? '原件无法读取' : (c.remark ?? ''),
+        remark: e.plan.kind === 'unreadable' ? '原件无法打印' : (c.remark ?? ''),
       };
     });
   const catLen = layoutCatalogue(tk, rows(false)).length;
@@ -118,17 +158,16 @@ export async function composeDossier(doc: DossierDoc, outPath: string, opts: Com
   const catalogue = layoutCatalogue(tk, rows(true));
   if (catalogue.length !== catLen) throw new Error('卷内目录页数计算不一致'); // cannot happen: fixed-width 页号 column
 
+  const remarks = originalRemarks(entries.map((e) => ({ plan: e.plan, name: originalName(e.item), start: e.start, count: e.count })));
   const itemPages = next - cover.length - catLen - 1;
   const closingInfo = (pages: number) => ({
     items: entries.length,
     pages,
-    typeset: entries.filter((e) => e.item.kind === 'typeset').length,
+    typeset: entries.filter((e) => e.plan.kind === 'typeset').length,
     originals: entries.filter((e) => e.plan.kind === 'pdf').length,
     originalPages: entries.reduce((a, e) => a + (e.plan.kind === 'pdf' ? e.count : 0), 0),
     scans: entries.filter((e) => e.plan.kind === 'image').length,
-    notes: entries
-      .filter((e) => e.plan.kind === 'unreadable')
-      .map((e) => `第${e.start}页：原件“${displayName((e.item as { path: string }).path)}”无法读取，已以说明页代替。`),
+    notes: remarks,
   });
   let closingLen = 1;
   let closing = layoutClosing(tk, meta, closingInfo(cover.length + catLen + itemPages + closingLen));
@@ -139,11 +178,11 @@ export async function composeDossier(doc: DossierDoc, outPath: string, opts: Com
   const total = cover.length + catLen + itemPages + closing.length;
 
   // 3. paint
-  const kinds: Array<{ kind: PageKind; w: number; h: number }> = [];
-  const placements: Array<Omit<Placement, 'src'> & { src: LibDocument }> = [];
+  const kinds: Array<'typeset' | 'original'> = [];
+  const placements: Placement[] = [];
   const typesetPage = (p: LaidPage, extra?: () => void) => {
     paintPage(tk, p, extra);
-    kinds.push({ kind: 'typeset', w: A4.w, h: A4.h });
+    kinds.push('typeset');
   };
   const outline = pdf.outline as unknown as OutlineNode;
   for (const [i, p] of cover.entries()) {
@@ -156,7 +195,7 @@ export async function composeDossier(doc: DossierDoc, outPath: string, opts: Com
   }
   let sectionNode: OutlineNode | null = null;
   let sectionIndex = -1;
-  for (const e of entries) {
+  for (const [ei, e] of entries.entries()) {
     const stamp = { ...e.item.stamp, pages: e.count };
     const title = e.item.catalogue.title;
     const bookmark = () => {
@@ -166,6 +205,7 @@ export async function composeDossier(doc: DossierDoc, outPath: string, opts: Com
       }
       sectionNode!.addItem(title, { fit: true });
     };
+    const originalStamp = () => drawStamp(tk, marks.stamp.x, marks.stamp.y, stamp);
     const plan = e.plan;
     if (plan.kind === 'typeset' || plan.kind === 'unreadable') {
       const first = () => {
@@ -174,20 +214,29 @@ export async function composeDossier(doc: DossierDoc, outPath: string, opts: Com
       };
       plan.pages.forEach((p, i) => typesetPage(p, i === 0 ? first : undefined));
     } else if (plan.kind === 'pdf') {
-      plan.pages.forEach((v, i) => {
-        addPage(pdf, { w: v.w, h: v.h });
-        kinds.push({ kind: 'band', w: v.w, h: v.h });
+      plan.pages.forEach((pg, i) => {
+        const fit = fitOf(pg, e.start + i);
+        addPage(pdf, fit.sheet);
+        kinds.push('original');
+        if (pg.raster) {
+          const png = pg.raster.png;
+          inFrame(pdf, fit.sheet, () => pdf.image(png, fit.x, fit.y, { width: fit.scale * pg.w, height: fit.scale * pg.h }));
+        } else {
+          placements.push({ pageIndex: kinds.length - 1, src: plan.src, srcIndex: i, page: pg, fit, entry: ei });
+        }
         if (i === 0) {
-          drawStamp(tk, (v.w - STAMP_W) / 2, STAMP_TOP_BAND, stamp);
+          originalStamp();
           bookmark();
         }
-        placements.push({ pageIndex: kinds.length - 1, src: plan.src, srcIndex: i, view: v, scale: plan.scale });
       });
     } else {
-      addPage(pdf, { w: plan.w, h: plan.h });
-      kinds.push({ kind: 'band', w: plan.w, h: plan.h });
-      pdf.image(plan.path, 0, TOP_BAND, { fit: [plan.w, plan.h - TOP_BAND - BOTTOM_BAND], align: 'center', valign: 'center' });
-      drawStamp(tk, (plan.w - STAMP_W) / 2, STAMP_TOP_BAND, stamp);
+      addPage(pdf, plan.sheet);
+      kinds.push('original');
+      // the scan fills the sheet below the marks, ≥ 10 mm from every edge
+      const top = MARK_TOP + STAMP_H + 2 * MM;
+      const area: Rect = sheetRectToViewed(plan.sheet, { x: MARK_EDGE, y: top, w: A4.w - 2 * MARK_EDGE, h: A4.h - top - MARK_EDGE });
+      inFrame(pdf, plan.sheet, () => pdf.image(plan.path, area.x, area.y, { fit: [area.w, area.h], align: 'center', valign: 'center' }));
+      originalStamp();
       bookmark();
     }
   }
@@ -197,59 +246,55 @@ export async function composeDossier(doc: DossierDoc, outPath: string, opts: Com
   }
   if (kinds.length !== total) throw new Error(`页数计算不一致：预计${total}页，实际${kinds.length}页`);
 
-  // 4. page numbers on every page (margins are 0 on all pages: G5)
+  // 4. page numbers on every page (margins are 0 on all pages: G5); originals: top outside corner
   kinds.forEach((k, i) => {
     pdf.switchToPage(i);
-    drawFooter(tk, { n: i + 1, total, style: meta.pageNumberStyle, kind: k.kind, w: k.w, h: k.h });
+    if (k === 'typeset') drawFooter(tk, { n: i + 1, total, style: meta.pageNumberStyle, kind: 'typeset', w: A4.w, h: A4.h });
+    else drawOriginalNumber(tk, i + 1, total, meta.pageNumberStyle, numberSize);
   });
   fixOutlineCount(outline);
 
   const bytes = await finish(pdf);
-  if (placements.length === 0) {
-    fs.writeFileSync(outPath, bytes);
-  } else {
-    const out = await LibDocument.load(bytes, { updateMetadata: false });
-    warnings.push(...(await mergeOriginals(out, placements)));
-    if (opts.pdfa) warnings.push('附入的原件未经 PDF/A 转换：整卷是否符合 PDF/A 取决于原件本身。');
-    const saved = await out.save({ useObjectStreams: false });
-    // pdf-lib always writes "%PDF-1.7"; PDF/A-1 needs 1.4 (same length: no offset moves)
-    if (opts.pdfa) saved.set(Buffer.from('%PDF-1.4', 'latin1'), 0);
-    fs.writeFileSync(outPath, saved);
+  const tmp = `${outPath}.compose-${process.pid}.tmp`;
+  try {
+    if (placements.length === 0) {
+      writeDurably(tmp, bytes);
+    } else {
+      const out = await LibDocument.load(bytes, { updateMetadata: false });
+      await mergeOriginals(out, placements);
+      retagSubsets(out);
+      const saved = await out.save({ useObjectStreams: false });
+      writeDurably(tmp, saved);
+    }
+    fs.renameSync(tmp, outPath);
+  } finally {
+    fs.rmSync(tmp, { force: true });
   }
   return {
     pages: total,
-    items: entries.map((e) => ({ title: e.item.catalogue.title, kind: e.plan.kind, startPage: e.start, pageCount: e.count })),
+    items: entries.map((e) => ({ title: e.item.catalogue.title, kind: e.plan.kind === 'unreadable' ? 'unreadable' : e.item.kind, startPage: e.start, pageCount: e.count })),
     warnings,
+    remarks,
+    pdfa,
   };
 }
 
-async function planItem(tk: TextKit, item: Item, warnings: string[]): Promise<Plan> {
-  const title = item.catalogue.title;
-  if (item.kind === 'typeset') return { kind: 'typeset', pages: layoutItem(tk, title, item.blocks, item.subtitle) };
-  const unreadable = (reason: string): Plan => {
-    warnings.push(`原件无法读取：${item.path}（${reason}），已以说明页代替。`);
-    return { kind: 'unreadable', pages: layoutUnreadable(tk, title, item.path, reason) };
-  };
-  if (item.kind === 'pdf') {
-    const r = await checkPdf(item.path);
-    if (!r.ok) return unreadable(r.reason);
-    if (isSigned(r.doc)) warnings.push(`原件“${displayName(item.path)}”带有数字签名：附入后签名不再有效，请保留原件备查。`);
-    const scale = Math.min(...r.pages.map((p) => bandScale(p.h)));
-    return { kind: 'pdf', src: r.doc, pages: r.pages, scale };
-  }
+/** The volume's page number in the sheet's top outside corner (recto right, verso left). */
+function drawOriginalNumber(tk: TextKit, n: number, total: number, style: DossierDoc['meta']['pageNumberStyle'], size: number): void {
+  const text = pageNumberText(n, total, style);
+  const w = tk.width(text, tk.names.serif, size);
+  const r = numberRect(n, w, size);
+  tk.doc.fillColor('black');
+  tk.draw(text, r.x, r.y + size * 0.88, tk.names.serif, size);
+}
+
+function writeDurably(file: string, bytes: Uint8Array): void {
+  const fd = fs.openSync(file, 'w');
   try {
-    fs.accessSync(item.path, fs.constants.R_OK);
-  } catch (e) {
-    return unreadable(fsReason(e));
-  }
-  try {
-    const img = (tk.doc as unknown as { openImage(p: string): unknown }).openImage(item.path) as { width: number; height: number; orientation?: number };
-    if (!(img.width > 0 && img.height > 0)) return unreadable('图片尺寸无效');
-    const turned = (img.orientation ?? 1) > 4;
-    const [iw, ih] = turned ? [img.height, img.width] : [img.width, img.height];
-    return iw > ih ? { kind: 'image', path: item.path, w: A4.h, h: A4.w } : { kind: 'image', path: item.path, w: A4.w, h: A4.h };
-  } catch (e) {
-    return unreadable(`图片已损坏或格式不受支持，仅支持 JPEG 和 PNG（${String((e as Error).message ?? e).slice(0, 60)}）`);
+    fs.writeSync(fd, bytes);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -1,69 +1,148 @@
 /**
- * Originals: checking them before layout (so their real page counts are known), and
- * putting the appended PDF pages into the finished file with pdf-lib.
+ * Original PDFs: prepared before layout (so their real page count and placement are known),
+ * then put into the finished file with pdf-lib.
  *
- * How an appended PDF page gets its stamp and page number (pdf-notes G9: no Chinese with
- * pdf-lib): pdfkit draws, on a placeholder page of the original page's size as viewed,
- * the stamp (item's first page) and the page number. After pdfkit is done, pdf-lib copies
- * the original page, embeds the placeholder's content as a form XObject, and moves the
- * original's content, resources, boxes, rotation and annotations INTO the placeholder's
- * page object, drawing the overlay on top. The page object keeps its reference, so the
- * bookmarks pdfkit wrote stay valid.
+ * Preparing never throws: every failure becomes a reason the volume prints on a replacement
+ * page. PDFium (in-process WebAssembly) opens the file first — it tells a password-protected
+ * file from a damaged one, makes the decrypted rendition of an encrypted file that opens
+ * without a password, and rewrites files pdf-lib cannot read (broken xref, pages pdf-lib does
+ * not see). pdf-lib must then copy every page into a scratch document and save it: what passes
+ * that cannot fail later in the volume. PDFium also renders each page small, so the marks'
+ * room is measured, not guessed (placement.ts).
  *
- * Room for the stamp: where an original's ink is cannot be known without rendering it, so
- * every appended page is shrunk uniformly (A4: to 88.6 %) into the area between a 22 mm
- * top band (stamp) and a 12 mm bottom band (page number), centred across; the page keeps
- * its size. All pages of an item get the same scale.
+ * How an appended page gets its marks (pdf-notes G9: no Chinese with pdf-lib): pdfkit draws
+ * the stamp and page number on a placeholder A4 sheet; pdf-lib embeds that as a form XObject,
+ * moves the original page's content and resources into the placeholder's page object under
+ * the placement matrix (clipped to the original's crop box) and draws the marks on top. The
+ * page object keeps its reference, so pdfkit's bookmarks stay valid.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  concatTransformationMatrix,
-  degrees,
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFNumber,
-  PDFRef,
-  PDFStream,
-  popGraphicsState,
-  pushGraphicsState,
-} from 'pdf-lib';
-import { BOTTOM_BAND, TOP_BAND } from '../typeset/page';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFStream } from 'pdf-lib';
+import { encodePng, openPdf, type PdfiumDoc } from '../../core/renditions';
+import { fitPage, inkMap, INK_DPI, contentMatrix, apply, type Box, type Fit, type Matrix, type Rect, type Rotation } from './placement';
 
-export interface ViewedPage {
-  /** Size as viewed (after /Rotate). */
+export interface OriginalPage {
+  /** Size as viewed (after /Rotate), points. */
   w: number;
   h: number;
-  rotation: 0 | 90 | 180 | 270;
+  rotation: Rotation;
+  box: Box;
+  /** Placement when the page falls on a recto (odd) or verso (even) volume page. */
+  fit: { recto: Fit; verso: Fit };
+  /** PNG of the page (PDF/A volumes: originals are printed as images). */
+  raster?: { png: Buffer; pxW: number; pxH: number };
 }
 
-export type PdfCheck = { ok: true; doc: PDFDocument; pages: ViewedPage[] } | { ok: false; reason: string };
+export type PreparedPdf =
+  | { ok: true; doc: PDFDocument; pages: OriginalPage[]; decrypted: boolean; rewritten: boolean }
+  | { ok: false; reason: string };
 
-/** Reads an original PDF fully enough to know its pages; never throws. */
-export async function checkPdf(file: string): Promise<PdfCheck> {
-  let bytes: Buffer;
+export interface MarkBoxes {
+  /** The stamp's box on the sheet (first page only). */
+  stamp: Rect;
+  /** The page number's box on a recto and a verso sheet. */
+  recto: Rect;
+  verso: Rect;
+}
+
+export interface PrepareOptions {
+  marks: MarkBoxes;
+  /** Render every page at this resolution for a PDF/A volume. */
+  rasterDpi?: number;
+}
+
+/** Reads, decrypts or repairs, validates and measures an original PDF; never throws. */
+export async function preparePdf(bytes: Buffer, opts: PrepareOptions): Promise<PreparedPdf> {
+  let opened;
   try {
-    bytes = fs.readFileSync(file);
+    opened = await openPdf(bytes);
   } catch (e) {
-    return { ok: false, reason: fsReason(e) };
+    return { ok: false, reason: `PDF 渲染组件无法启动（${String((e as Error)?.message ?? e).slice(0, 60)}）` };
   }
+  if (!opened.ok) {
+    if (opened.reason === 'needsPassword') return { ok: false, reason: '需要打开密码，无法读取原件内容' };
+    if (opened.reason === 'unsupportedSecurity') return { ok: false, reason: '采用了不支持的加密方式（如证书加密），无法读取原件内容' };
+    return { ok: false, reason: '文件已损坏或不是有效的 PDF 文件，无法打开' };
+  }
+  const pdfium = opened.handle;
   try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    const pages = doc.getPages().map((p) => {
-      const box = p.getCropBox();
-      const rotation = (((p.getRotation().angle % 360) + 360) % 360) as ViewedPage['rotation'];
+    const decrypted = pdfium.encrypted;
+    let rewritten = false;
+    let candidate: Buffer = decrypted ? pdfium.saveDecrypted() : bytes;
+    let loaded = await loadChecked(candidate, pdfium.pageCount);
+    if (!loaded.ok && !decrypted) {
+      // a PDFium rewrite repairs what pdf-lib trips over (broken xref, odd page trees)
+      candidate = pdfium.saveDecrypted();
+      rewritten = true;
+      loaded = await loadChecked(candidate, pdfium.pageCount);
+    }
+    if (!loaded.ok) return { ok: false, reason: loaded.reason };
+    const pages: OriginalPage[] = [];
+    for (const [i, p] of loaded.doc.getPages().entries()) {
+      const rotation = (((p.getRotation().angle % 360) + 360) % 360) as Rotation;
+      const crop = p.getCropBox();
+      const box = { x: crop.x, y: crop.y, width: crop.width, height: crop.height };
       const turned = rotation === 90 || rotation === 270;
-      return { w: turned ? box.height : box.width, h: turned ? box.width : box.height, rotation };
-    });
-    if (pages.length === 0) return { ok: false, reason: '文件中没有页面' };
-    if (pages.some((p) => !(p.w > 10 && p.h > 10 && p.w < 14400 && p.h < 14400))) return { ok: false, reason: '页面尺寸异常' };
-    return { ok: true, doc, pages };
+      const w = turned ? box.height : box.width;
+      const h = turned ? box.width : box.height;
+      if (!(w > 10 && h > 10 && w < 14400 && h < 14400)) return { ok: false, reason: `第${i + 1}页页面尺寸异常` };
+      const ink = renderInk(pdfium, i, w, h);
+      const first = i === 0 ? [opts.marks.stamp] : [];
+      const page: OriginalPage = {
+        w,
+        h,
+        rotation,
+        box,
+        fit: { recto: fitPage(w, h, [...first, opts.marks.recto], ink), verso: fitPage(w, h, [...first, opts.marks.verso], ink) },
+      };
+      if (opts.rasterDpi) {
+        const pxW = Math.max(1, Math.round((w / 72) * opts.rasterDpi));
+        const pxH = Math.max(1, Math.round((h / 72) * opts.rasterDpi));
+        const r = pdfium.render(i, pxW, pxH);
+        page.raster = { png: encodePng({ width: pxW, height: pxH, color: 'rgb', data: r.rgb }, { dpi: opts.rasterDpi, level: 6 }), pxW, pxH };
+      }
+      pages.push(page);
+    }
+    return { ok: true, doc: loaded.doc, pages, decrypted, rewritten };
+  } catch (e) {
+    return { ok: false, reason: `原件内容无法读取（${String((e as Error)?.message ?? e).slice(0, 80)}）` };
+  } finally {
+    pdfium.close();
+  }
+}
+
+function renderInk(pdfium: PdfiumDoc, i: number, w: number, h: number) {
+  try {
+    const pxW = Math.max(8, Math.min(800, Math.round((w / 72) * INK_DPI)));
+    const pxH = Math.max(8, Math.min(800, Math.round((h / 72) * INK_DPI)));
+    return inkMap(pdfium.render(i, pxW, pxH), w, h);
+  } catch {
+    return null;
+  }
+}
+
+type Loaded = { ok: true; doc: PDFDocument } | { ok: false; reason: string };
+
+/** pdf-lib must read every page PDFium sees and be able to copy and save them all. */
+async function loadChecked(bytes: Buffer, expectedPages: number): Promise<Loaded> {
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
+    const n = doc.getPageCount();
+    if (n === 0) return { ok: false, reason: '文件中没有页面' };
+    if (n !== expectedPages) return { ok: false, reason: `页面结构异常（文件有 ${expectedPages} 页，只能读取 ${n} 页）` };
+    const scratch = await PDFDocument.create({ updateMetadata: false });
+    const copies = await scratch.copyPages(doc, doc.getPageIndices());
+    for (const c of copies) scratch.addPage(c);
+    await scratch.save({ useObjectStreams: false });
+    return { ok: true, doc };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    if (/encrypt/i.test(msg)) return { ok: false, reason: '文件已加密，无法读取，请提供未加密的文件' };
-    return { ok: false, reason: `文件已损坏或不是有效的 PDF 文件（${msg.slice(0, 80)}）` };
+    return { ok: false, reason: `文件结构已损坏（${msg.slice(0, 80)}）` };
+  } finally {
+    console.warn = warn;
   }
 }
 
@@ -74,26 +153,29 @@ export function fsReason(e: unknown): string {
   return `无法读取文件（${(e as Error).message ?? e}）`;
 }
 
-/** Uniform scale that leaves the stamp and page-number bands free on a page of height h. */
-export function bandScale(h: number): number {
-  return Math.min(1, (h - TOP_BAND - BOTTOM_BAND) / h);
-}
-
 export interface Placement {
-  /** Index of the placeholder page in the pdfkit output. */
+  /** Index of the placeholder sheet in the pdfkit output. */
   pageIndex: number;
   src: PDFDocument;
   srcIndex: number;
-  view: ViewedPage;
-  scale: number;
+  page: OriginalPage;
+  fit: Fit;
+  /** Which entry of the volume the page belongs to (to name it if merging fails). */
+  entry: number;
 }
 
-/**
- * Puts the originals into the placeholder pages. Returns warnings for pages that could
- * not be copied (those keep the placeholder: stamp and number on a blank page).
- */
-export async function mergeOriginals(out: PDFDocument, placements: Placement[]): Promise<string[]> {
-  const warnings: string[] = [];
+/** Thrown when an original cannot be merged: the volume is composed again without it. */
+export class MergeFailure extends Error {
+  constructor(
+    readonly entry: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** Puts the originals onto their placeholder sheets. */
+export async function mergeOriginals(out: PDFDocument, placements: Placement[]): Promise<void> {
   const bySrc = new Map<PDFDocument, Placement[]>();
   for (const p of placements) {
     let a = bySrc.get(p.src);
@@ -106,42 +188,35 @@ export async function mergeOriginals(out: PDFDocument, placements: Placement[]):
   for (const o of overlays) await o.embed();
   const overlayOf = new Map(placements.map((p, i) => [p, overlays[i]!]));
   for (const [src, list] of bySrc) {
-    let copies;
     try {
-      copies = await out.copyPages(src, list.map((p) => p.srcIndex));
+      const copies = await out.copyPages(src, list.map((p) => p.srcIndex));
+      list.forEach((p, i) => {
+        const target = pages[p.pageIndex]!;
+        const node = target.node;
+        const from = copies[i]!.node;
+        for (const key of ['Resources', 'Annots', 'Group']) {
+          const v = from.get(PDFName.of(key));
+          if (v) node.set(PDFName.of(key), v);
+          else node.delete(PDFName.of(key));
+        }
+        node.set(PDFName.of('Contents'), out.context.obj(contentRefs(out, from.get(PDFName.of('Contents')))));
+        // the copy's own page object is not used
+        out.context.delete(copies[i]!.ref);
+        ensureResourceDicts(out, node);
+        const m = contentMatrix(p.fit, p.page.rotation, p.page.box, p.page.w, p.page.h);
+        wrapContent(out, node, m, p.page.box);
+        transformAnnots(out, node, m, target.ref);
+        target.drawPage(overlayOf.get(p)!, { x: 0, y: 0 });
+      });
     } catch (e) {
-      warnings.push(`原件页面复制失败：${(e as Error).message}`);
-      continue;
+      throw new MergeFailure(list[0]!.entry, `原件页面无法并入（${String((e as Error)?.message ?? e).slice(0, 80)}）`);
     }
-    list.forEach((p, i) => {
-      const target = pages[p.pageIndex]!;
-      const copy = copies[i]!;
-      const node = target.node;
-      const from = copy.node;
-      for (const key of ['MediaBox', 'CropBox', 'BleedBox', 'TrimBox', 'ArtBox', 'Rotate', 'Resources', 'Annots', 'UserUnit', 'Group']) {
-        const v = from.get(PDFName.of(key));
-        if (v) node.set(PDFName.of(key), v);
-        else node.delete(PDFName.of(key));
-      }
-      node.set(PDFName.of('Contents'), out.context.obj(contentRefs(out, from.get(PDFName.of('Contents')))));
-      // the copy's own page object is not used
-      out.context.delete(out.context.getObjectRef(from)!);
-      ensureResourceDicts(out, node);
-      const box = target.getCropBox();
-      const t = contentMatrix(p.view, box, p.scale);
-      wrapContent(out, node, t);
-      transformAnnots(out, node, t);
-      const [e, f] = overlayOrigin(p.view.rotation, box);
-      target.drawPage(overlayOf.get(p)!, { x: e, y: f, rotate: degrees(p.view.rotation) });
-    });
   }
-  return warnings;
 }
 
 /**
  * pdf-lib's drawPage expects /Font, /XObject and /ExtGState dicts in /Resources (it created
- * them when it first opened the page; the copied Resources replaced those, e.g. pdfkit
- * originals have no /XObject).
+ * them when it first opened the page; the copied Resources replaced those).
  */
 function ensureResourceDicts(out: PDFDocument, node: PDFDict): void {
   let res = node.lookupMaybe(PDFName.of('Resources'), PDFDict);
@@ -150,33 +225,6 @@ function ensureResourceDicts(out: PDFDocument, node: PDFDict): void {
     node.set(PDFName.of('Resources'), res);
   }
   for (const k of ['Font', 'XObject', 'ExtGState']) if (!res.has(PDFName.of(k))) res.set(PDFName.of(k), out.context.obj({}));
-}
-
-type Box = { x: number; y: number; width: number; height: number };
-type M = [number, number, number, number, number, number];
-
-/** Where the overlay's origin (viewed bottom-left) lies in page space for a rotation. */
-function overlayOrigin(r: number, b: Box): [number, number] {
-  if (r === 90) return [b.x + b.width, b.y];
-  if (r === 180) return [b.x + b.width, b.y + b.height];
-  if (r === 270) return [b.x, b.y + b.height];
-  return [b.x, b.y];
-}
-
-/** Viewed (u, v) → page (x, y). */
-function viewToPage(r: number, b: Box, u: number, v: number): [number, number] {
-  if (r === 90) return [b.x + b.width - v, b.y + u];
-  if (r === 180) return [b.x + b.width - u, b.y + b.height - v];
-  if (r === 270) return [b.x + v, b.y + b.height - u];
-  return [b.x + u, b.y + v];
-}
-
-/** Uniform shrink about the point that keeps the content between the bands, centred across. */
-function contentMatrix(view: ViewedPage, b: Box, s: number): M {
-  if (s >= 1) return [1, 0, 0, 1, 0, 0];
-  // viewed: u' = s·u + (1−s)·W/2, v' = s·v + BOTTOM_BAND — fixed point F = (W/2, BOTTOM_BAND/(1−s))
-  const [px, py] = viewToPage(view.rotation, b, view.w / 2, BOTTOM_BAND / (1 - s));
-  return [s, 0, 0, s, (1 - s) * px, (1 - s) * py];
 }
 
 function contentRefs(out: PDFDocument, contents: unknown): PDFRef[] {
@@ -190,16 +238,19 @@ function contentRefs(out: PDFDocument, contents: unknown): PDFRef[] {
   return [];
 }
 
-function wrapContent(out: PDFDocument, node: PDFDict, m: M): void {
-  const start = out.context.register(out.context.contentStream([pushGraphicsState(), concatTransformationMatrix(...m)]));
-  const end = out.context.register(out.context.contentStream([popGraphicsState()]));
+const num = (n: number) => (Math.abs(n) < 1e-9 ? '0' : String(Math.round(n * 10000) / 10000));
+
+/** q <matrix> cm <crop box> re W n … Q around the original's content streams. */
+function wrapContent(out: PDFDocument, node: PDFDict, m: Matrix, box: Box): void {
+  const pre = `q ${m.map(num).join(' ')} cm ${num(box.x)} ${num(box.y)} ${num(box.width)} ${num(box.height)} re W n\n`;
+  const start = out.context.register(out.context.stream(pre));
+  const end = out.context.register(out.context.stream('\nQ\n'));
   const arr = node.lookup(PDFName.of('Contents'), PDFArray);
   arr.insert(0, start);
   arr.push(end);
 }
 
-function transformAnnots(out: PDFDocument, node: PDFDict, m: M): void {
-  if (m[0] === 1) return;
+function transformAnnots(out: PDFDocument, node: PDFDict, m: Matrix, pageRef: PDFRef): void {
   const annots = node.lookupMaybe(PDFName.of('Annots'), PDFArray);
   if (!annots) return;
   for (let i = 0; i < annots.size(); i++) {
@@ -208,10 +259,21 @@ function transformAnnots(out: PDFDocument, node: PDFDict, m: M): void {
     const rect = a.lookupMaybe(PDFName.of('Rect'), PDFArray);
     if (!rect || rect.size() !== 4) continue;
     const n = rect.asArray().map((x) => (x instanceof PDFNumber ? x.asNumber() : 0));
-    const [x1, y1] = [m[0] * n[0]! + m[4], m[3] * n[1]! + m[5]];
-    const [x2, y2] = [m[0] * n[2]! + m[4], m[3] * n[3]! + m[5]];
-    a.set(PDFName.of('Rect'), out.context.obj([x1, y1, x2, y2]));
+    const [x1, y1] = apply(m, n[0]!, n[1]!);
+    const [x2, y2] = apply(m, n[2]!, n[3]!);
+    a.set(PDFName.of('Rect'), out.context.obj([Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2)]));
+    // the page object is no longer the one the annotation named
+    if (a.has(PDFName.of('P'))) a.set(PDFName.of('P'), pageRef);
   }
 }
 
 export const displayName = (file: string) => path.basename(file);
+
+/** Reads a file for an original, turning fs errors into a reason. */
+export function readOriginal(file: string): { ok: true; bytes: Buffer } | { ok: false; reason: string } {
+  try {
+    return { ok: true, bytes: fs.readFileSync(file) };
+  } catch (e) {
+    return { ok: false, reason: fsReason(e) };
+  }
+}

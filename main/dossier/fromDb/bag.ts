@@ -3,7 +3,8 @@
  * - PDF: original pages appended; JPEG/PNG: a full-page scan (the engine honours EXIF rotation).
  * - TIFF: pdfkit cannot embed TIFF and no decoder ships with the app, so a typeset page stands in
  *   (file name, size in pixels, SHA-256) and the original stays in the archive's data package.
- * - Word/Excel/OFD cannot be rendered faithfully offline: a typeset page names the original and
+ * - Word, WPS and Excel files: rendered at print time (LibreOffice when the machine has it; .docx
+ *   also by our engine); OFD cannot be rendered offline: a typeset page names the original and
  *   its SHA-256. Plain text is typeset.
  * A file that is missing or plainly not what it claims is replaced here by a page naming the
  * original file (the engine's own stand-in would name the blob path); deeper damage is caught
@@ -12,7 +13,7 @@
 import fs from 'node:fs';
 import { FILE_KIND_LABELS, MATERIAL_CATEGORIES, type Material, type MaterialCategory, type StoredFile } from '../../../shared/domain';
 import { listMaterials } from '../../core/bag';
-import type { Block, CatalogueFields, Item, Section } from '../typeset/model';
+import type { Block, CatalogueFields, Item, OfficeFormat, Section } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';
 
 const MAX_TEXT_CHARS = 60_000;
@@ -62,17 +63,34 @@ function materialItems(ctx: BuildContext, m: Material): Item[] {
     const stamp = stampFor(ctx, no, m.year);
     const file = ctx.blobs.pathOf(f.sha256);
     const typeset = (blocks: Block[], remark: string): Item => ({ kind: 'typeset', catalogue: { ...catalogue, remark }, stamp, blocks });
+    const source = { name: f.originalName, sha256: f.sha256 };
     if (f.kind === 'pdf' || f.kind === 'jpeg' || f.kind === 'png') {
       const bad = precheck(file, f.kind);
       if (bad) {
         ctx.warnings.push(`${ctx.cadre.name}《${title}》的原件“${f.originalName}”无法读取（${bad}），已以说明页代替。`);
         return typeset(unreadableBlocks(f, bad), '原件无法读取');
       }
-      return f.kind === 'pdf' ? { kind: 'pdf', catalogue, stamp, path: file } : { kind: 'image', catalogue, stamp, path: file };
+      return f.kind === 'pdf' ? { kind: 'pdf', catalogue, stamp, path: file, source } : { kind: 'image', catalogue, stamp, path: file, source };
     }
     if (f.kind === 'text') return typeset(textBlocks(ctx, f, file), '');
+    const office = officeFormat(f);
+    if (office) return { kind: 'office', catalogue, stamp, path: file, format: office, source };
     return typeset(notPrintedBlocks(f, m), '电子原件见档案数据包');
   });
+}
+
+/**
+ * Word, WPS and spreadsheet originals are rendered at print time (compose/plan.ts). Intake names
+ * WPS files by their content (a .wps is a Word 97 file, an .et an Excel 97 one); the extension
+ * the user filed is what LibreOffice should see.
+ */
+function officeFormat(f: StoredFile): OfficeFormat | null {
+  const ext = /\.([a-z]+)$/i.exec(f.originalName)?.[1]?.toLowerCase();
+  if (f.kind === 'docx') return 'docx';
+  if (f.kind === 'xlsx') return 'xlsx';
+  if (f.kind === 'doc') return ext === 'wps' ? 'wps' : 'doc';
+  if (f.kind === 'xls') return ext === 'et' ? 'et' : 'xls';
+  return null;
 }
 
 /** Cheap checks that catch a missing or overwritten file before the engine opens it. */

@@ -13,6 +13,10 @@ export interface GeneratedDossier {
   pages: number;
   items: ComposedItem[];
   warnings: string[];
+  /** What the 备考表 says about the originals (replaced, decrypted, converted, reduced…). */
+  remarks: string[];
+  /** The file is labelled PDF/A-1b. */
+  pdfa: boolean;
 }
 
 export async function generateDossier(
@@ -26,6 +30,7 @@ export async function generateDossier(
   const built = await buildDossierDoc(db, blobs, opts, settings);
   const r = await composeDossier(built.doc, outPath, {
     pdfa: extra.pdfa,
+    wordRendition: settings.wordRendition,
     fonts: { body: settings.bodyFont, ...(extra.fangSongPath !== undefined ? { fangSongPath: extra.fangSongPath } : {}) },
   });
   return {
@@ -35,5 +40,7 @@ export async function generateDossier(
     pages: r.pages,
     items: r.items,
     warnings: [...built.warnings, ...translateWarnings(r.warnings, built.names)],
+    remarks: r.remarks,
+    pdfa: r.pdfa,
   };
 }

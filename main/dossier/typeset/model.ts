@@ -114,19 +114,37 @@ export interface TypesetItem extends ItemBase {
   blocks: Block[];
 }
 
+/** The original file as the user filed it: named on the page that replaces it if it cannot be printed. */
+export interface OriginalSource {
+  name: string;
+  sha256: string;
+}
+
 /** An original PDF appended page by page as it is. */
 export interface PdfItem extends ItemBase {
   kind: 'pdf';
   path: string;
+  source?: OriginalSource;
 }
 
 /** A scan (JPEG/PNG) printed as a full page; EXIF orientation is honoured. */
 export interface ImageItem extends ItemBase {
   kind: 'image';
   path: string;
+  source?: OriginalSource;
 }
 
-export type Item = TypesetItem | PdfItem | ImageItem;
+/** Word, WPS and spreadsheet originals, rendered at print time (compose/renditions). */
+export type OfficeFormat = 'docx' | 'doc' | 'wps' | 'xls' | 'xlsx' | 'et';
+
+export interface OfficeItem extends ItemBase {
+  kind: 'office';
+  path: string;
+  format: OfficeFormat;
+  source?: OriginalSource;
+}
+
+export type Item = TypesetItem | PdfItem | ImageItem | OfficeItem;
 
 export interface Section {
   /** Bookmark title, e.g. 调研报告. */

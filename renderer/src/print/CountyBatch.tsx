@@ -1,5 +1,5 @@
 import { StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BatchCadreResult, BatchStatus } from '../../../shared/api/dossier';
 import { call, onProgress } from '../api/client';
@@ -18,6 +18,7 @@ export function CountyBatch() {
   const countyId = picked ?? counties[0]?.id;
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const [outDir, setOutDir] = useState('');
+  const [pdfa, setPdfa] = useState(false);
   const [status, setStatus] = useState<BatchStatus | null>(null);
   const [label, setLabel] = useState('');
   const { notifyError } = useNotify();
@@ -46,7 +47,7 @@ export function CountyBatch() {
   const start = async () => {
     if (!countyId) return;
     try {
-      const r = await call('dossier.batch.start', { countyId, year, ...(outDir.trim() ? { outDir: outDir.trim() } : {}) });
+      const r = await call('dossier.batch.start', { countyId, year, ...(outDir.trim() ? { outDir: outDir.trim() } : {}), ...(pdfa ? { pdfa: true } : {}) });
       jobRef.current = r.jobId;
       setLabel('正在准备……');
       setStatus({ jobId: r.jobId, state: 'running', total: 0, done: 0, pages: 0, current: null, outDir: r.outDir, catalogue: null, results: [], error: null });
@@ -75,6 +76,9 @@ export function CountyBatch() {
           <span>年度</span>
           <Select style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions().map((y) => ({ value: y, label: `${y}年度` }))} aria-label="批量年度" />
           <Input style={{ width: 320 }} placeholder="输出文件夹（留空则保存在数据目录的 dossiers 下）" value={outDir} onChange={(e) => setOutDir(e.target.value)} aria-label="输出文件夹" />
+          <Checkbox checked={pdfa} onChange={(e) => setPdfa(e.target.checked)} data-testid="batch-pdfa">
+            长期保存格式（PDF/A）
+          </Checkbox>
           <Button type="primary" icon={<ThunderboltOutlined />} disabled={!countyId || running} onClick={start}>
             开始生成
           </Button>
@@ -113,7 +117,13 @@ export function CountyBatch() {
               title: '结果与提示',
               key: 'w',
               render: (_: unknown, r) =>
-                r.error ? <Tag color="red">{r.error}</Tag> : r.warnings.length ? r.warnings.map((w) => <div key={w} className="ob-muted">{w}</div>) : <Tag color="green">已生成</Tag>,
+                r.error ? (
+                  <Tag color="red">{r.error}</Tag>
+                ) : r.warnings.length ? (
+                  r.warnings.map((w) => <div key={w} className="ob-muted">{w}</div>)
+                ) : (
+                  <Tag color="green">已生成{r.pdfa ? '（PDF/A）' : ''}</Tag>
+                ),
             },
           ]}
         />

@@ -1,5 +1,5 @@
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Select, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import type { DossierPreview, DossierScope } from '../../../shared/api/dossier';
 import { call } from '../api/client';
@@ -17,6 +17,7 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
   const [cadreId, setCadreId] = useState<number | undefined>(initialCadreId);
   const [year, setYear] = useState<DossierScope>(new Date().getFullYear() - 1);
   const [busy, setBusy] = useState(false);
+  const [pdfa, setPdfa] = useState(false);
   const [preview, setPreview] = useState<DossierPreview | null>(null);
   const { notifyError, success } = useNotify();
 
@@ -25,7 +26,7 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
     setBusy(true);
     setPreview(null);
     try {
-      setPreview(await call('dossier.preview', { cadreId, year }));
+      setPreview(await call('dossier.preview', { cadreId, year, ...(pdfa ? { pdfa: true } : {}) }));
     } catch (err) {
       notifyError(err, '档案未能生成');
     } finally {
@@ -66,6 +67,9 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
             options={[...yearOptions().map((y) => ({ value: y, label: `${y}年度` })), { value: 'term', label: '整个任期' }]}
             aria-label="选择年度"
           />
+          <Checkbox checked={pdfa} onChange={(e) => setPdfa(e.target.checked)} data-testid="print-pdfa">
+            长期保存格式（PDF/A）
+          </Checkbox>
           <Button type="primary" icon={<FilePdfOutlined />} disabled={!cadreId} loading={busy} onClick={generate}>
             生成预览
           </Button>
@@ -78,8 +82,11 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
       {preview && (
         <>
           <Typography.Text data-testid="preview-summary">
-            {preview.fileName}：{preview.items} 件，共 {preview.pages} 页
+            {preview.fileName}：{preview.items} 件，共 {preview.pages} 页{preview.pdfa ? '，PDF/A-1b' : ''}
           </Typography.Text>
+          {preview.remarks.length > 0 && (
+            <Alert type="info" showIcon title="备考表中关于原件的说明" description={<ul style={{ margin: 0, paddingLeft: 18 }}>{preview.remarks.map((w) => <li key={w}>{w}</li>)}</ul>} />
+          )}
           {preview.warnings.length > 0 && (
             <Alert type="warning" showIcon title={`有 ${preview.warnings.length} 条提示`} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{preview.warnings.map((w) => <li key={w}>{w}</li>)}</ul>} />
           )}

@@ -1,0 +1,346 @@
+/**
+ * Reads a .docx (Office Open XML) into plain blocks our typesetting engine prints: paragraphs
+ * with their alignment, headings (outline level or "heading N" style), list items with the
+ * number or bullet Word would show, tables (merged cells left empty), and the places where the
+ * document has a picture (named, since the engine prints text; the picture stays in the original).
+ * Deleted revisions are left out, inserted ones kept — what Word shows with "no markup".
+ */
+import fs from 'node:fs';
+import { DOMParser, type Document as XDocument, type Element as XElement, type Node as XNode } from '@xmldom/xmldom';
+import JSZip from 'jszip';
+
+export type DocxAlign = 'justify' | 'center' | 'right';
+
+export type DocxBlock =
+  | { kind: 'paragraph'; text: string; align: DocxAlign; heading: 0 | 1 | 2 | 3; list: string | null }
+  | { kind: 'table'; rows: string[][] }
+  | { kind: 'image'; name: string };
+
+export type DocxRead = { ok: true; blocks: DocxBlock[] } | { ok: false; reason: string };
+
+const MAX_BYTES = 200 * 1024 * 1024;
+
+export async function readDocx(file: string): Promise<DocxRead> {
+  let zip: JSZip;
+  try {
+    const bytes = fs.readFileSync(file);
+    if (bytes.length > MAX_BYTES) return { ok: false, reason: '文件过大，无法排版' };
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return { ok: false, reason: '不是有效的 Word 文档（.docx 压缩包无法打开），文件可能已损坏或加密' };
+  }
+  const main = zip.file('word/document.xml');
+  if (!main) return { ok: false, reason: '不是有效的 Word 文档（缺少正文部分 word/document.xml）' };
+  try {
+    const parse = async (name: string) => {
+      const f = zip.file(name);
+      return f ? new DOMParser().parseFromString(await f.async('string'), 'text/xml') : null;
+    };
+    const doc = await parse('word/document.xml');
+    const styles = readStyles(await parse('word/styles.xml'));
+    const numbering = readNumbering(await parse('word/numbering.xml'));
+    const body = doc ? first(doc.documentElement as XElement, 'body') : null;
+    if (!body) return { ok: false, reason: '不是有效的 Word 文档（正文为空或无法解析）' };
+    const reader = new BodyReader(styles, numbering);
+    reader.container(body);
+    return { ok: true, blocks: reader.blocks };
+  } catch (e) {
+    return { ok: false, reason: `Word 文档内容无法解析（${String((e as Error)?.message ?? e).slice(0, 60)}）` };
+  }
+}
+
+// ---- XML helpers (by local name: prefixes vary between producers) ----
+
+const children = (el: XNode): XElement[] => {
+  const out: XElement[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) out.push(n as XElement);
+  return out;
+};
+const first = (el: XNode, name: string): XElement | null => children(el).find((c) => c.localName === name) ?? null;
+const attr = (el: XElement | null, name: string): string | null => {
+  if (!el) return null;
+  for (let i = 0; i < el.attributes.length; i++) {
+    const a = el.attributes.item(i)!;
+    if (a.localName === name) return a.value;
+  }
+  return null;
+};
+const descendants = (el: XNode, name: string): XElement[] => {
+  const out: XElement[] = [];
+  const walk = (n: XNode) => {
+    for (const c of children(n)) {
+      if (c.localName === name) out.push(c);
+      walk(c);
+    }
+  };
+  walk(el);
+  return out;
+};
+
+// ---- styles and numbering ----
+
+interface StyleInfo {
+  name: string;
+  basedOn: string | null;
+  outline: number | null;
+  numId: string | null;
+}
+
+function readStyles(doc: XDocument | null): Map<string, StyleInfo> {
+  const map = new Map<string, StyleInfo>();
+  if (!doc) return map;
+  for (const s of descendants(doc.documentElement as XElement, 'style')) {
+    const id = attr(s, 'styleId');
+    if (!id) continue;
+    const pPr = first(s, 'pPr');
+    const outline = attr(pPr ? first(pPr, 'outlineLvl') : null, 'val');
+    const numPr = pPr ? first(pPr, 'numPr') : null;
+    map.set(id, {
+      name: (attr(first(s, 'name'), 'val') ?? id).toLowerCase(),
+      basedOn: attr(first(s, 'basedOn'), 'val'),
+      outline: outline !== null ? Number(outline) : null,
+      numId: numPr ? attr(first(numPr, 'numId'), 'val') : null,
+    });
+  }
+  return map;
+}
+
+interface Level {
+  fmt: string;
+  text: string;
+  start: number;
+}
+
+interface Numbering {
+  levels: Map<string, Level[]>;
+  counters: Map<string, number[]>;
+}
+
+function readNumbering(doc: XDocument | null): Numbering {
+  const levels = new Map<string, Level[]>();
+  if (!doc) return { levels, counters: new Map() };
+  const root = doc.documentElement as XElement;
+  const abstract = new Map<string, Level[]>();
+  for (const a of children(root).filter((c) => c.localName === 'abstractNum')) {
+    const lv: Level[] = [];
+    for (const l of children(a).filter((c) => c.localName === 'lvl')) {
+      lv[Number(attr(l, 'ilvl') ?? 0)] = {
+        fmt: attr(first(l, 'numFmt'), 'val') ?? 'decimal',
+        text: attr(first(l, 'lvlText'), 'val') ?? '',
+        start: Number(attr(first(l, 'start'), 'val') ?? 1),
+      };
+    }
+    abstract.set(attr(a, 'abstractNumId') ?? '', lv);
+  }
+  for (const n of children(root).filter((c) => c.localName === 'num')) {
+    const lv = abstract.get(attr(first(n, 'abstractNumId'), 'val') ?? '');
+    if (lv) levels.set(attr(n, 'numId') ?? '', lv);
+  }
+  return { levels, counters: new Map() };
+}
+
+const CN_DIGITS = '〇一二三四五六七八九';
+
+function chineseNumber(n: number): string {
+  if (n <= 0 || n >= 100) return String(n);
+  if (n < 10) return CN_DIGITS[n]!;
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+}
+
+function roman(n: number): string {
+  const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let s = '';
+  for (const [v, r] of table) {
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
+  }
+  return s;
+}
+
+function formatNumber(n: number, fmt: string): string {
+  switch (fmt) {
+    case 'chineseCounting':
+    case 'chineseCountingThousand':
+    case 'chineseLegalSimplified':
+    case 'ideographTraditional':
+    case 'taiwaneseCounting':
+      return chineseNumber(n);
+    case 'lowerLetter':
+      return String.fromCharCode(96 + (((n - 1) % 26) + 1));
+    case 'upperLetter':
+      return String.fromCharCode(64 + (((n - 1) % 26) + 1));
+    case 'lowerRoman':
+      return roman(n).toLowerCase();
+    case 'upperRoman':
+      return roman(n);
+    case 'decimalEnclosedCircle':
+    case 'decimalEnclosedCircleChinese':
+      return n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : String(n);
+    default:
+      return String(n);
+  }
+}
+
+/** The label Word shows before a list item ("1.", "（一）", "•"), advancing the counters. */
+function listLabel(num: Numbering, numId: string, ilvl: number): string | null {
+  const levels = num.levels.get(numId);
+  const level = levels?.[ilvl];
+  if (!levels || !level || numId === '0') return null;
+  if (level.fmt === 'bullet') return '•';
+  if (level.fmt === 'none') return null;
+  let counters = num.counters.get(numId);
+  if (!counters) num.counters.set(numId, (counters = []));
+  counters[ilvl] = (counters[ilvl] ?? (levels[ilvl]!.start - 1)) + 1;
+  for (let i = ilvl + 1; i < counters.length; i++) counters[i] = undefined as unknown as number;
+  return level.text.replace(/%(\d)/g, (_, d: string) => {
+    const i = Number(d) - 1;
+    const l = levels[i];
+    return formatNumber(counters![i] ?? l?.start ?? 1, i === ilvl ? level.fmt : (l?.fmt ?? 'decimal'));
+  });
+}
+
+// ---- body ----
+
+class BodyReader {
+  blocks: DocxBlock[] = [];
+  constructor(
+    private styles: Map<string, StyleInfo>,
+    private numbering: Numbering,
+  ) {}
+
+  container(el: XElement): void {
+    for (const c of children(el)) {
+      if (c.localName === 'p') this.paragraph(c);
+      else if (c.localName === 'tbl') this.table(c);
+      else if (c.localName === 'sdt') {
+        const content = first(c, 'sdtContent');
+        if (content) this.container(content);
+      } else if (c.localName === 'customXml' || c.localName === 'ins' || c.localName === 'smartTag') this.container(c);
+    }
+  }
+
+  private styleChain(id: string | null): StyleInfo[] {
+    const out: StyleInfo[] = [];
+    for (let i = 0; id && i < 10; i++) {
+      const s = this.styles.get(id);
+      if (!s) break;
+      out.push(s);
+      id = s.basedOn;
+    }
+    return out;
+  }
+
+  private paragraph(p: XElement): void {
+    const pPr = first(p, 'pPr');
+    const chain = this.styleChain(attr(pPr ? first(pPr, 'pStyle') : null, 'val'));
+    const own = attr(pPr ? first(pPr, 'outlineLvl') : null, 'val');
+    let level: number | null = own !== null ? Number(own) : (chain.find((s) => s.outline !== null)?.outline ?? null);
+    if (level === null) {
+      const named = chain.map((s) => /^heading (\d)$/.exec(s.name)).find(Boolean);
+      if (named) level = Number(named[1]) - 1;
+      else if (chain[0]?.name === 'title') level = 0;
+    }
+    const heading = (level !== null && level >= 0 && level < 9 ? Math.min(3, level + 1) : 0) as 0 | 1 | 2 | 3;
+    const jc = attr(pPr ? first(pPr, 'jc') : null, 'val');
+    const align: DocxAlign = jc === 'center' ? 'center' : jc === 'right' || jc === 'end' ? 'right' : 'justify';
+    const numPr = pPr ? first(pPr, 'numPr') : null;
+    const numId = numPr ? attr(first(numPr, 'numId'), 'val') : (chain.find((s) => s.numId)?.numId ?? null);
+    const ilvl = Number(numPr ? (attr(first(numPr, 'ilvl'), 'val') ?? 0) : 0);
+    const list = numId ? listLabel(this.numbering, numId, ilvl) : null;
+    const after: DocxBlock[] = [];
+    const text = this.runs(p, after).replace(/\s+$/u, '');
+    if (text.trim() || list) this.blocks.push({ kind: 'paragraph', text, align, heading, list });
+    this.blocks.push(...after);
+  }
+
+  /** Text of a paragraph's runs; pictures and text boxes found on the way go to `after`. */
+  private runs(el: XElement, after: DocxBlock[]): string {
+    let s = '';
+    for (const c of children(el)) {
+      switch (c.localName) {
+        case 'r':
+          for (const r of children(c)) {
+            if (r.localName === 't') s += r.textContent ?? '';
+            else if (r.localName === 'tab') s += '\u3000';
+            else if (r.localName === 'br' || r.localName === 'cr') s += '\n';
+            else if (r.localName === 'noBreakHyphen') s += '-';
+            else if (r.localName === 'sym') s += symbol(attr(r, 'char'));
+            else if (r.localName === 'drawing' || r.localName === 'pict' || r.localName === 'object') this.drawing(r, after);
+            else if (r.localName === 'AlternateContent') {
+              const choice = first(r, 'Choice') ?? first(r, 'Fallback');
+              if (choice) for (const d of children(choice)) this.drawing(d, after);
+            }
+          }
+          break;
+        case 'hyperlink':
+        case 'ins':
+        case 'smartTag':
+        case 'fldSimple':
+        case 'customXml':
+        case 'bdo':
+        case 'dir':
+          s += this.runs(c, after);
+          break;
+        case 'sdt': {
+          const content = first(c, 'sdtContent');
+          if (content) s += this.runs(content, after);
+          break;
+        }
+        // 'del', 'moveFrom', bookmarks, comments: not shown
+      }
+    }
+    return s;
+  }
+
+  private drawing(el: XElement, after: DocxBlock[]): void {
+    const boxes = descendants(el, 'txbxContent');
+    if (boxes.length) {
+      const inner = new BodyReader(this.styles, this.numbering);
+      for (const b of boxes) inner.container(b);
+      after.push(...inner.blocks);
+      return;
+    }
+    const pr = descendants(el, 'docPr')[0] ?? null;
+    const name = attr(pr, 'descr') || attr(pr, 'title') || attr(pr, 'name') || '';
+    after.push({ kind: 'image', name });
+  }
+
+  private table(tbl: XElement): void {
+    const rows: string[][] = [];
+    for (const tr of children(tbl).filter((c) => c.localName === 'tr')) {
+      const row: string[] = [];
+      for (const tc of children(tr).filter((c) => c.localName === 'tc')) {
+        const tcPr = first(tc, 'tcPr');
+        const span = Number(attr(tcPr ? first(tcPr, 'gridSpan') : null, 'val') ?? 1);
+        const vMerge = tcPr ? first(tcPr, 'vMerge') : null;
+        const continued = vMerge !== null && attr(vMerge, 'val') !== 'restart';
+        const inner = new BodyReader(this.styles, this.numbering);
+        inner.container(tc);
+        const text = continued
+          ? ''
+          : inner.blocks
+              .map((b) => (b.kind === 'paragraph' ? `${b.list ? `${b.list} ` : ''}${b.text}` : b.kind === 'image' ? '〔图片〕' : b.rows.map((r) => r.join(' ')).join(' ')))
+              .join(' ')
+              .replace(/\s+/g, ' ')
+              .trim();
+        row.push(text);
+        for (let i = 1; i < span; i++) row.push('');
+      }
+      rows.push(row);
+    }
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    if (width === 0) return;
+    this.blocks.push({ kind: 'table', rows: rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]) });
+  }
+}
+
+function symbol(code: string | null): string {
+  if (!code) return '';
+  const n = parseInt(code, 16);
+  // Symbol-font characters live in F000–F0FF; the common ones map to plain characters
+  if (n >= 0xf000) return ({ 0xf0b7: '•', 0xf0a7: '▪', 0xf0fc: '✓', 0xf06c: '●' } as Record<number, string>)[n] ?? '';
+  return String.fromCodePoint(n);
+}
