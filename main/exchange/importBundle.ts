@@ -72,7 +72,14 @@ async function readRecords(v: VerifiedBundle): Promise<RecordsDoc> {
   if (!v.manifest.files.some((f) => f.path === 'records.json')) throw new AppError('IMPORT_REFUSED', '交换包中没有记录文件（records.json），无法导入');
   let doc: RecordsDoc;
   try {
-    doc = JSON.parse((await v.readEntry('records.json')).toString('utf8')) as RecordsDoc;
+    const bytes = await v.readEntry('records.json');
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new AppError('IMPORT_REFUSED', '交换包中的记录文件含有无效的 UTF-8 字符编码，已拒绝导入整个交换包');
+    }
+    doc = JSON.parse(text) as RecordsDoc;
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('IMPORT_REFUSED', '交换包中的记录文件无法读取（不是有效的 JSON），无法导入');
@@ -98,7 +105,7 @@ async function previewVerified(db: Db, v: VerifiedBundle, hasBlob: (sha256: stri
 /** The plan of a bundle imported before: every row counts as unchanged. */
 function settled(plan: ImportPlan): ImportPlan {
   const tables = plan.tables.map((t) => ({ ...t, added: 0, updated: 0, unchanged: t.added + t.updated + t.unchanged }));
-  return { ...plan, tables, added: 0, updated: 0, unchanged: plan.added + plan.updated + plan.unchanged, blobsNeeded: [] };
+  return { ...plan, tables, added: 0, updated: 0, unchanged: plan.added + plan.updated + plan.unchanged, blobsNeeded: [], changes: [] };
 }
 
 /** Verifies and plans; changes nothing. */

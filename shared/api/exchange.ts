@@ -61,6 +61,36 @@ export interface PlanTable {
   added: number;
   updated: number;
   unchanged: number;
+  /** Rows not imported: a conflict with a row the signer does not own, or a row depending on one. */
+  skipped: number;
+}
+
+/** One field of a changed row as the preview shows it (values as text, long ones shortened). */
+export interface PlanField {
+  column: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** A row the import adds or updates, with its fields (added: every field; updated: the changed ones). */
+export interface PlanChange {
+  table: string;
+  label: string;
+  action: 'add' | 'update';
+  /** The row's reference in the bundle (origin#id) or its key columns. */
+  key: string;
+  fields: PlanField[];
+}
+
+/** A row the import will not write because it would touch a row the signer does not own. */
+export interface PlanConflict {
+  table: string;
+  label: string;
+  key: string;
+  /** Why, in Chinese (e.g. 身份证号已属于本机的干部). */
+  reason: string;
+  /** Both sides, field by field: the local row's value and the bundle's. */
+  fields: Array<{ column: string; local: string | null; incoming: string | null }>;
 }
 
 export interface ExchangePlan {
@@ -72,6 +102,12 @@ export interface ExchangePlan {
   updated: number;
   unchanged: number;
   blobsNeeded: string[];
+  /** Rows skipped because of a conflict or a conflicting parent. */
+  skipped: number;
+  /** Every row the import adds or updates, field by field. */
+  changes: PlanChange[];
+  /** Rows that are not imported, both sides field by field. */
+  conflicts: PlanConflict[];
 }
 
 export interface ImportPreview {

@@ -75,6 +75,6 @@ export const recordsDocSchema = z.object({
   ),
   blobs: z.array(z.string().regex(SHA256_RE)),
   cadres: z.array(
-    z.object({ ref: z.string(), name: z.string(), township: z.string(), village: z.string().nullable(), postType: z.string() }),
+    z.object({ ref: z.string().max(200), name: z.string().max(100), township: z.string().max(100), village: z.string().max(100).nullable(), postType: z.string().max(50) }),
   ),
 });
