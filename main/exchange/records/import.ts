@@ -180,6 +180,7 @@ export function applyImport(db: Db, input: RecordsDoc, opts: ApplyOptions): Impo
   const doc = checkDoc(db, input);
   try {
     return db.transaction(() => {
+      opts.beforeWrite?.();
       const county = checkRules(db, doc);
       const missing = neededBlobs(db, doc, opts.hasBlob);
       if (missing.length) throw refused(`有 ${missing.length} 个原件不在本机文件库中（如 ${missing[0]!.slice(0, 12)}…），导入已取消`);

@@ -49,4 +49,6 @@ export interface ApplyOptions extends PlanOptions {
   signerName: string;
   /** Required when applying: a blob row must never point at a missing file. */
   hasBlob: (sha256: string) => boolean;
+  /** Runs first inside the import's transaction (trusting the signer), so a refusal undoes it too. */
+  beforeWrite?: () => void;
 }

@@ -13,7 +13,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../../shared/result';
-import type { PlanConflict } from '../../../shared/api/exchange';
+import { columnLabel, type PlanConflict } from '../../../shared/api/exchange';
 import type { Db } from '../../store/db';
 import { parseRef } from './format';
 import { conflictFields, type RowChange } from './rowChanges';
@@ -189,7 +189,7 @@ export function walk(ctx: WalkContext): WalkResult {
           }
           if (localId !== null) local = stmt(`SELECT * FROM ${quoteId(table)} WHERE id = ?`).get(localId) as Record<string, unknown>;
           if (guarded && localId !== null && !ownedBy(table, localId)) {
-            const by = mapRef && spec.natural ? `${spec.natural.join('、')}与${whose(table, localId)}已有的“${spec.label}”相同` : `对应${whose(table, localId)}的记录`;
+            const by = mapRef && spec.natural ? `${spec.natural.map(columnLabel).join('、')}与${whose(table, localId)}已有的“${spec.label}”相同` : `对应${whose(table, localId)}的记录`;
             throw new SkipRow(`${by}，不属于签名单位，未导入`, local);
           }
         } else if (!placeholderIn(ti.key)) {
