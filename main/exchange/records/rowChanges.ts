@@ -31,7 +31,8 @@ export function planChange(c: RowChange): PlanChange {
   for (const [column, after] of Object.entries(c.after)) {
     const before = c.before ? c.before[column] : null;
     if (c.action === 'update' && before === after) continue;
-    if (c.action === 'add' && after === null) continue;
+    // A new row's local id is only known once written (planning uses placeholders): the key names it.
+    if (c.action === 'add' && (after === null || column === 'id')) continue;
     fields.push({ column, before: previewValue(before), after: previewValue(after) });
   }
   return { table: c.table, label: c.label, action: c.action, key: c.key, fields };
