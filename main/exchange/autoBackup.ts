@@ -97,7 +97,7 @@ async function acquireLock(outDir: string): Promise<() => void> {
  * Backs up `dataDir` into <data>/backups for `reason`, then applies retention. Resolves to
  * null when there is nothing to back up yet (no database, or an empty one).
  */
-export function autoBackup(dataDir: string, reason: AutoBackupReason): Promise<BackupResult | null> {
+export function autoBackup(dataDir: string, reason: AutoBackupReason, opts: { prune?: boolean } = {}): Promise<BackupResult | null> {
   const key = path.resolve(dataDir);
   const run = async (): Promise<BackupResult | null> => {
     const dbPath = path.join(dataDir, DB_FILE);
@@ -109,7 +109,7 @@ export function autoBackup(dataDir: string, reason: AutoBackupReason): Promise<B
       const release = await acquireLock(outDir);
       try {
         const r = await backupTo(dataDir, outDir, { reason, link: true });
-        await pruneBackups(outDir);
+        if (opts.prune !== false) await pruneBackups(outDir);
         state.lastError = null;
         state.lastErrorAt = null;
         return r;
@@ -127,6 +127,42 @@ export function autoBackup(dataDir: string, reason: AutoBackupReason): Promise<B
   const next = (chains.get(key) ?? Promise.resolve()).then(run, run);
   chains.set(key, next.catch(() => undefined));
   return next;
+}
+
+/** Runs `work` on <data>/backups under the backup lock, in line with the automatic backups. */
+function withBackupsLocked(dataDir: string, work: (outDir: string) => Promise<void>): Promise<void> {
+  const key = path.resolve(dataDir);
+  const run = async () => {
+    const outDir = backupsDirOf(dataDir);
+    const release = await acquireLock(outDir);
+    try {
+      await work(outDir);
+    } finally {
+      release();
+    }
+  };
+  const next = (chains.get(key) ?? Promise.resolve()).then(run, run);
+  chains.set(key, next.catch(() => undefined));
+  return next;
+}
+
+/** Applies retention after a backup taken with prune: false has served its purpose. */
+export function pruneAutoBackups(dataDir: string): Promise<void> {
+  return withBackupsLocked(dataDir, async (outDir) => {
+    await pruneBackups(outDir);
+  });
+}
+
+/**
+ * Removes a backup taken for an operation that was then refused (prune: false), with the pool
+ * originals only it listed, so the refusal leaves the backups folder as it was.
+ */
+export function discardBackup(dataDir: string, dir: string): Promise<void> {
+  return withBackupsLocked(dataDir, async (outDir) => {
+    if (path.dirname(path.resolve(dir)) !== path.resolve(outDir)) return;
+    await fs.promises.rm(dir, { recursive: true, force: true });
+    await collectPool(outDir);
+  });
 }
 
 const isStale = (p: string) => Date.now() - (fs.statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > STALE_MS;

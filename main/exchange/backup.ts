@@ -23,12 +23,17 @@ import {
   BACKUP_FORMAT_VERSION,
   BACKUP_REASONS,
   MANIFEST_FILE,
+  MANIFEST_SIGNATURE_FILE,
+  manifestSigner,
   readAuditWitness,
   reserveBackupFolder,
+  signedManifestFiles,
   type AuditWitness,
   type BackupManifest,
   type BackupReason,
+  type ManifestSigner,
 } from '../store/backupManifest';
+import { departmentKey, fingerprintOf, verifySignature } from './bundle/keys';
 import { latestVersion } from '../store/migrations';
 import { blobName, SHA256_RE } from '../../shared/blobLayout';
 import { blobPath, copyDurably, fsyncDir, linkOrCopyDurably, writeFileDurably } from './fileOps';
@@ -83,6 +88,7 @@ export function infoOf(dir: string, m: BackupManifest): BackupInfo {
     blobs: m.counts.blobs,
     missingBlobs: m.missingBlobs.length,
     size: m.totalSize,
+    ...(m.signer && typeof m.signer.publicKey === 'string' ? { signerFingerprint: fingerprintOf(m.signer.publicKey) } : {}),
   };
 }
 
@@ -109,6 +115,8 @@ export async function backupTo(dataDir: string, outDir: string, opts: BackupOpti
     const src = new Database(dbPath, { fileMustExist: true });
     try {
       src.pragma('busy_timeout = 5000');
+      // The manifest is signed with the department key: create it now if the department has none yet.
+      if (!manifestSigner(src) && hasTable(src, 'settings')) departmentKey(src);
       await src.backup(copyPath);
     } finally {
       src.close();
@@ -119,8 +127,10 @@ export async function backupTo(dataDir: string, outDir: string, opts: BackupOpti
     let counts: BackupManifest['counts'];
     let rows: Array<{ sha256: string; size: number }>;
     let auditHead: AuditWitness | undefined;
+    let signer: ManifestSigner | null;
     try {
       copy.pragma('journal_mode = DELETE');
+      signer = manifestSigner(copy);
       auditHead = readAuditWitness(copy);
       schemaVersion = copy.pragma('user_version', { simple: true }) as number;
       rows = hasTable(copy, 'blobs') ? (copy.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as typeof rows) : [];
@@ -181,11 +191,13 @@ export async function backupTo(dataDir: string, outDir: string, opts: BackupOpti
       totalSize: dbHash.size + blobs.reduce((s, [, n]) => s + n, 0),
       ...(auditHead ? { auditHead } : {}),
     };
-    await writeFileDurably(path.join(partial, MANIFEST_FILE), JSON.stringify(manifest, null, 1) + '\n');
+    const files = signedManifestFiles(manifest, signer);
+    if (files.signature !== null) await writeFileDurably(path.join(partial, MANIFEST_SIGNATURE_FILE), files.signature);
+    await writeFileDurably(path.join(partial, MANIFEST_FILE), files.manifest);
     await fsyncDir(partial);
     await fs.promises.rename(partial, finalDir);
     await fsyncDir(outDir);
-    return { dir: finalDir, info: infoOf(finalDir, manifest), copiedBlobs, reusedBlobs, copiedBytes, missingBlobs: missing };
+    return { dir: finalDir, info: infoOf(finalDir, readManifest(finalDir)), copiedBlobs, reusedBlobs, copiedBytes, missingBlobs: missing };
   } catch (err) {
     await fs.promises.rm(partial, { recursive: true, force: true }).catch(() => {});
     throw err;
@@ -244,7 +256,8 @@ export function readManifest(backupDir: string): BackupManifest {
     m.missingBlobs.every((s) => typeof s === 'string') &&
     isCount(m.totalSize) &&
     (m.auditHead === undefined || isWitness(m.auditHead)) &&
-    (m.reason === undefined || (BACKUP_REASONS as readonly string[]).includes(m.reason));
+    (m.reason === undefined || (BACKUP_REASONS as readonly string[]).includes(m.reason)) &&
+    (m.signer === undefined || (typeof m.signer === 'object' && m.signer !== null && typeof m.signer.publicKey === 'string'));
   if (!ok) throw new AppError('IMPORT_REFUSED', `备份清单内容不完整或格式有误：${file}`);
   return m;
 }
@@ -261,8 +274,36 @@ function refuse(problems: string[]): never {
   throw new AppError('IMPORT_REFUSED', `备份未通过校验，未恢复任何内容：${shown}${more}`);
 }
 
-/** Checks the database copy and every original against the manifest; throws naming what is wrong. */
-export async function verifyBackup(backupDir: string, m: BackupManifest): Promise<void> {
+/**
+ * Checks manifest.sig: an Ed25519 signature of manifest.json's exact bytes by the key the
+ * manifest names; returns that key. An unsigned or altered manifest is refused.
+ */
+export function verifyManifestSignature(backupDir: string, m: BackupManifest): string {
+  const sigFile = path.join(backupDir, MANIFEST_SIGNATURE_FILE);
+  if (!m.signer || !fs.existsSync(sigFile)) {
+    refuse([`备份清单没有本单位密钥的签名（缺少 ${MANIFEST_SIGNATURE_FILE}），无法确认清单未被改动`]);
+  }
+  const bytes = fs.readFileSync(path.join(backupDir, MANIFEST_FILE));
+  const sig = fs.readFileSync(sigFile, 'utf8').trim();
+  if (!verifySignature(m.signer.publicKey, bytes, sig)) {
+    refuse([`备份清单的签名不符（指纹 ${fingerprintOf(m.signer.publicKey)}），清单在备份后被改动过`]);
+  }
+  return m.signer.publicKey;
+}
+
+/** What a verified backup holds, counted in its database copy (not taken from the manifest). */
+export interface BackupCounts {
+  cadres: number;
+  materials: number;
+  blobs: number;
+}
+
+/**
+ * Checks the manifest's signature, the database copy and every original against the manifest;
+ * throws naming what is wrong. Returns the counts read from the database copy (read-only).
+ */
+export async function verifyBackup(backupDir: string, m: BackupManifest): Promise<BackupCounts> {
+  const signerKey = verifyManifestSignature(backupDir, m);
   const dbCopy = path.join(backupDir, m.database.file);
   if (!fs.existsSync(dbCopy)) refuse([`缺少数据库副本 ${dbCopy}`]);
   const h = await sha256File(dbCopy);
@@ -272,11 +313,21 @@ export async function verifyBackup(backupDir: string, m: BackupManifest): Promis
   const db = new Database(dbCopy, { readonly: true, fileMustExist: true });
   let referenced: string[];
   let schemaVersion: number;
+  let counts: BackupCounts;
+  let dbKey: string | null;
   try {
     schemaVersion = db.pragma('user_version', { simple: true }) as number;
     referenced = hasTable(db, 'blobs') ? (db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]) : [];
+    counts = { cadres: countRows(db, 'cadres'), materials: countRows(db, 'materials'), blobs: referenced.length };
+    dbKey = manifestSigner(db)?.publicKey ?? null;
   } finally {
     db.close();
+  }
+  if (dbKey !== signerKey) refuse(['备份清单的签名密钥不是备份数据库中记载的本单位密钥']);
+  const wrong = (['cadres', 'materials', 'blobs'] as const).filter((k) => counts[k] !== m.counts[k]);
+  if (wrong.length > 0) {
+    const label = { cadres: '干部', materials: '材料', blobs: '原件' } as const;
+    refuse(wrong.map((k) => `清单记载的${label[k]}数 ${m.counts[k]} 与数据库副本中的 ${counts[k]} 不符`));
   }
   if (schemaVersion !== m.schemaVersion) refuse([`清单记载的数据版本 ${m.schemaVersion} 与数据库副本的版本 ${schemaVersion} 不符`]);
   if (schemaVersion > latestVersion) {
@@ -299,6 +350,7 @@ export async function verifyBackup(backupDir: string, m: BackupManifest): Promis
     if (got.sha256 !== sha256) problems.push(`备份中的原件 ${blobName(sha256)} 已被改动或损坏（SHA-256 不符）`);
   }
   if (problems.length > 0) refuse(problems);
+  return counts;
 }
 
 /** The files whose presence means `dataDir` already holds a database. */
@@ -317,7 +369,6 @@ export interface RestoreResult {
 export async function restoreFrom(dir: string, dataDir: string, opts: { dryRun?: boolean } = {}): Promise<RestoreResult> {
   const backupDir = resolveBackupDir(dir);
   const m = readManifest(backupDir);
-  const info = infoOf(backupDir, m);
   const existing = DB_FILES.find((f) => fs.existsSync(path.join(dataDir, f)));
   if (existing !== undefined) {
     throw new AppError(
@@ -325,7 +376,9 @@ export async function restoreFrom(dir: string, dataDir: string, opts: { dryRun?:
       `目标数据目录已有数据（${path.join(dataDir, existing)}）。为防止覆盖现有数据，只能恢复到不含 onebag.sqlite 的空数据目录，请用 --data 指定一个新目录`,
     );
   }
-  await verifyBackup(backupDir, m);
+  const counts = await verifyBackup(backupDir, m);
+  // What the backup holds, as its database says (the manifest only claims it).
+  const info = { ...infoOf(backupDir, m), ...counts };
   if (opts.dryRun) return { info, dryRun: true, restoredBlobs: 0 };
 
   fs.mkdirSync(dataDir, { recursive: true });

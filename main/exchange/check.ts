@@ -169,12 +169,23 @@ function checkAgainstBackups(db: Db, dataDir: string, sources: Witness[][], find
   }
 }
 
+/** The triggers (migration 0007) that make the audit log append-only. */
+const AUDIT_GUARDS = [
+  { name: 'audit_log_no_update', label: '禁止修改' },
+  { name: 'audit_log_no_delete', label: '禁止删除' },
+] as const;
+
 /** Verifies the audit log's chain and anchor (from schema 7 on), then against the backups' heads. */
 function checkAudit(db: Db, dataDir: string, sources: Witness[][], findings: Finding[], onProgress?: CheckOptions['onProgress']): void {
   const cols = db.prepare("SELECT name FROM pragma_table_info('audit_log')").pluck().all() as string[];
   if (!cols.includes('hash')) return; // older schema: no chain yet
-  const triggers = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN ('audit_log_no_update', 'audit_log_no_delete')").get() as { n: number };
-  if (triggers.n < 2) findings.push(finding('warning', 'audit-unprotected', '审计日志的只追加保护已被移除', { file: DB_FILE }));
+  // Each guard must exist on audit_log and still raise: a same-named trigger that does nothing protects nothing.
+  const guard = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name = ?").pluck();
+  const missing = AUDIT_GUARDS.filter((g) => !/\bBEFORE\s+\w+\s+ON\s+"?audit_log"?[\s\S]*RAISE\s*\(\s*ABORT/i.test(String(guard.get(g.name) ?? '')));
+  if (missing.length > 0) {
+    const what = missing.map((g) => g.label).join('、');
+    findings.push(finding('error', 'audit-unprotected', `审计日志的只追加保护已被移除或改动（${what}的触发器），日志可以被改写`, { file: DB_FILE }));
+  }
   const s = verifyChain(db, (done, total) => onProgress?.(done, total, 'audit'));
   if (!s.ok) {
     const kind: FindingKind = s.reason === 'tail-removed' || s.reason === 'head-mismatch' ? 'audit-head-mismatch' : 'audit-chain-broken';

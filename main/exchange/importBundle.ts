@@ -11,7 +11,7 @@ import { AppError } from '../../shared/result';
 import { SHA256_RE } from '../../shared/blobLayout';
 import type { BlobStore } from '../files/blobStore';
 import type { Db } from '../store/db';
-import { autoBackup } from './autoBackup';
+import { autoBackup, backupsDirOf, discardBackup, pruneAutoBackups } from './autoBackup';
 import { verifyBundle, type BundleManifest, type VerifiedBundle } from './bundle/container';
 import { departmentKey, listTrustedKeys, trustKey, trustedPublicKey } from './bundle/keys';
 import { fsyncDir } from './fileOps';
@@ -72,7 +72,14 @@ async function readRecords(v: VerifiedBundle): Promise<RecordsDoc> {
   if (!v.manifest.files.some((f) => f.path === 'records.json')) throw new AppError('IMPORT_REFUSED', '交换包中没有记录文件（records.json），无法导入');
   let doc: RecordsDoc;
   try {
-    doc = JSON.parse((await v.readEntry('records.json')).toString('utf8')) as RecordsDoc;
+    const bytes = await v.readEntry('records.json');
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new AppError('IMPORT_REFUSED', '交换包中的记录文件含有无效的 UTF-8 字符编码，已拒绝导入整个交换包');
+    }
+    doc = JSON.parse(text) as RecordsDoc;
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('IMPORT_REFUSED', '交换包中的记录文件无法读取（不是有效的 JSON），无法导入');
@@ -98,7 +105,7 @@ async function previewVerified(db: Db, v: VerifiedBundle, hasBlob: (sha256: stri
 /** The plan of a bundle imported before: every row counts as unchanged. */
 function settled(plan: ImportPlan): ImportPlan {
   const tables = plan.tables.map((t) => ({ ...t, added: 0, updated: 0, unchanged: t.added + t.updated + t.unchanged }));
-  return { ...plan, tables, added: 0, updated: 0, unchanged: plan.added + plan.updated + plan.unchanged, blobsNeeded: [] };
+  return { ...plan, tables, added: 0, updated: 0, unchanged: plan.added + plan.updated + plan.unchanged, blobsNeeded: [], changes: [] };
 }
 
 /** Verifies and plans; changes nothing. */
@@ -143,56 +150,87 @@ export interface CommitOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Verifies and validates the whole bundle and plans it before anything is written; then backs
+ * up, extracts the originals and applies the rows in one transaction that also trusts the
+ * signer. A refusal at any step rolls the transaction back and removes the backup and the
+ * originals this import extracted, so it leaves no trusted key, backup or row behind.
+ */
 export async function commitImport(env: ImportEnv, file: string, opts: CommitOptions = {}): Promise<ImportResult> {
   const { db } = env;
   const progress = opts.onProgress ?? (() => undefined);
   const v = await verifyFile(db, file, { signal: opts.signal, onProgress: (done, total) => progress({ stage: '校验', done, total }) });
   const { plan, signer, doc } = await previewVerified(db, v, (sha) => env.blobs.has(sha));
-  if (!signer.trusted) {
-    if (!opts.trustSigner) {
-      throw new AppError(
-        'IMPORT_REFUSED',
-        signer.revoked
-          ? `“${signer.name}”（指纹 ${signer.fingerprint}）的密钥已被撤销信任，未导入。如确认对方换用了该密钥，请电话核对指纹后重新信任`
-          : `尚未信任“${signer.name}”（指纹 ${signer.fingerprint}），未导入。请通过电话与发送单位核对指纹，确认无误后选择信任再导入`,
-      );
-    }
-    trustKey(db, { fingerprint: signer.fingerprint, publicKey: v.manifest.signer.publicKey, name: signer.name });
-    signer.trusted = true;
-    signer.revoked = false;
+  const trustNow = !signer.trusted;
+  if (trustNow && !opts.trustSigner) {
+    throw new AppError(
+      'IMPORT_REFUSED',
+      signer.revoked
+        ? `“${signer.name}”（指纹 ${signer.fingerprint}）的密钥已被撤销信任，未导入。如确认对方换用了该密钥，请电话核对指纹后重新信任`
+        : `尚未信任“${signer.name}”（指纹 ${signer.fingerprint}），未导入。请通过电话与发送单位核对指纹，确认无误后选择信任再导入`,
+    );
   }
+  const trust = () => {
+    if (!trustNow) return;
+    trustKey(db, { fingerprint: signer.fingerprint, publicKey: v.manifest.signer.publicKey, name: signer.name });
+  };
+  const trusted = { ...signer, trusted: true, revoked: false };
   if (plan.added === 0 && plan.updated === 0 && plan.blobsNeeded.length === 0) {
-    return { unchanged: true, importId: null, plan, signer, backupDir: null, originalsAdded: 0 };
+    trust();
+    return { unchanged: true, importId: null, plan, signer: trusted, backupDir: null, originalsAdded: 0 };
   }
   if (opts.signal?.aborted) throw new AppError('INVALID_INPUT', '导入已取消，未做任何改动');
 
   progress({ stage: '备份', done: 0, total: 1 });
-  const backup = await autoBackup(env.dataDir, 'import');
+  const hadBackups = fs.existsSync(backupsDirOf(env.dataDir));
+  // Retention runs only once the import stands: a refused import must not cost an older backup.
+  const backup = await autoBackup(env.dataDir, 'import', { prune: false });
   progress({ stage: '备份', done: 1, total: 1 });
 
-  const paths = originalPaths(v.manifest);
-  let added = 0;
-  for (const [i, sha] of plan.blobsNeeded.entries()) {
-    const entry = paths.get(sha);
-    if (!entry) throw new AppError('IMPORT_REFUSED', `交换包缺少记录所需的原件 ${sha.slice(0, 12)}…，已拒绝导入`);
-    if (!env.blobs.has(sha)) {
-      await extractOriginal(env, v, entry, sha);
-      added++;
+  const extracted: string[] = [];
+  try {
+    const paths = originalPaths(v.manifest);
+    for (const [i, sha] of plan.blobsNeeded.entries()) {
+      const entry = paths.get(sha);
+      if (!entry) throw new AppError('IMPORT_REFUSED', `交换包缺少记录所需的原件 ${sha.slice(0, 12)}…，已拒绝导入`);
+      if (!env.blobs.has(sha)) {
+        await extractOriginal(env, v, entry, sha);
+        extracted.push(sha);
+      }
+      progress({ stage: '写入原件', done: i + 1, total: plan.blobsNeeded.length });
     }
-    progress({ stage: '写入原件', done: i + 1, total: plan.blobsNeeded.length });
-  }
 
-  progress({ stage: '导入记录', done: 0, total: 1 });
-  const applied = applyImport(db, doc, {
-    self: departmentKey(db).fingerprint,
-    bundleId: v.manifest.bundleId,
-    bundleSha256: v.sha256,
-    signerName: signer.name,
-    hasBlob: (sha: string) => env.blobs.has(sha),
-  });
-  progress({ stage: '导入记录', done: 1, total: 1 });
-  const { importId, ...appliedPlan } = applied;
-  return { unchanged: false, importId, plan: appliedPlan, signer, backupDir: backup?.dir ?? null, originalsAdded: added };
+    progress({ stage: '导入记录', done: 0, total: 1 });
+    const applied = applyImport(db, doc, {
+      self: departmentKey(db).fingerprint,
+      bundleId: v.manifest.bundleId,
+      bundleSha256: v.sha256,
+      signerName: signer.name,
+      hasBlob: (sha: string) => env.blobs.has(sha),
+      beforeWrite: trust,
+    });
+    progress({ stage: '导入记录', done: 1, total: 1 });
+    await pruneAutoBackups(env.dataDir);
+    const { importId, ...appliedPlan } = applied;
+    return { unchanged: false, importId, plan: appliedPlan, signer: trusted, backupDir: backup?.dir ?? null, originalsAdded: extracted.length };
+  } catch (err) {
+    await undoExtracted(env, extracted);
+    if (backup) await discardBackup(env.dataDir, backup.dir);
+    if (!hadBackups) await fs.promises.rm(backupsDirOf(env.dataDir), { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Removes the originals a refused import put into the store (no row refers to them). */
+async function undoExtracted(env: ImportEnv, shas: string[]): Promise<void> {
+  for (const sha of shas) {
+    const referenced = env.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha) !== undefined;
+    if (referenced) continue;
+    const file = env.blobs.pathOf(sha);
+    await fs.promises.rm(file, { force: true });
+    await fs.promises.rmdir(path.dirname(file)).catch(() => undefined); // only when now empty
+
+  }
 }
 
 export function listImports(db: Db): ImportRow[] {

@@ -3,6 +3,7 @@
  * in the store layer because openDatabase takes a backup itself before migrating.
  */
 import type Database from 'better-sqlite3';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BACKUP_REASON_KEYS, type BackupReasonKey } from '../../shared/api/integrity';
@@ -10,6 +11,8 @@ import { BACKUP_REASON_KEYS, type BackupReasonKey } from '../../shared/api/integ
 export const BACKUP_FORMAT = 'onebag-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 export const MANIFEST_FILE = 'manifest.json';
+/** Ed25519 signature (base64) of manifest.json's exact bytes by the department key. */
+export const MANIFEST_SIGNATURE_FILE = 'manifest.sig';
 /** The folder of automatic backups inside a data directory. */
 export const BACKUPS_DIR = 'backups';
 
@@ -41,6 +44,67 @@ export interface BackupManifest {
    * Absent in older backups and when the copy had no hash-chained entries.
    */
   auditHead?: AuditWitness;
+  /**
+   * The department key that signed manifest.json (manifest.sig): base64 of the raw Ed25519
+   * public key, the same key the backup's database holds in settings.signingKeyPublic.
+   */
+  signer?: { publicKey: string };
+}
+
+/** The department's signing key as stored in a database's settings (main/exchange/bundle/keys.ts creates it). */
+export interface ManifestSigner {
+  publicKey: string;
+  /** Base64 Ed25519 signature of `data`. */
+  sign(data: Buffer): string;
+}
+
+/** The signing key kept in `db`, or null when the database has none yet (or no settings table). */
+export function manifestSigner(db: Database.Database): ManifestSigner | null {
+  const hasSettings = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'").get() !== undefined;
+  if (!hasSettings) return null;
+  const value = (key: string) => db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+  const privatePem = value('signingKeyPrivate');
+  const publicKey = value('signingKeyPublic');
+  if (!privatePem || !publicKey) return null;
+  const privateKey = crypto.createPrivateKey(privatePem);
+  return { publicKey, sign: (data) => crypto.sign(null, data, privateKey).toString('base64') };
+}
+
+/** A new Ed25519 key pair as the settings keep it: PKCS#8 PEM and base64 of the raw public key. */
+export function generateSigningKeyPair(): { privatePem: string; publicKey: string } {
+  const pair = crypto.generateKeyPairSync('ed25519');
+  const privatePem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  const publicKey = Buffer.from(pair.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('base64');
+  return { privatePem, publicKey };
+}
+
+/**
+ * The database's signing key, created first when it has none (the backup before a migration
+ * of a department that never exported): every backup manifest is signed. The creation is
+ * audited by main/exchange/bundle/keys.ts when the key is made there; here the schema may be
+ * too old for the audit chain, so the key's first use is the backup it signs.
+ */
+export function ensureManifestSigner(db: Database.Database): ManifestSigner | null {
+  const existing = manifestSigner(db);
+  if (existing) return existing;
+  const hasSettings = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'").get() !== undefined;
+  if (!hasSettings) return null;
+  const pair = generateSigningKeyPair();
+  db.transaction(() => {
+    const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING');
+    put.run('signingKeyPrivate', pair.privatePem);
+    put.run('signingKeyPublic', pair.publicKey);
+  }).immediate();
+  return manifestSigner(db);
+}
+
+/**
+ * manifest.json's bytes with the signer recorded, and their signature (null when unsigned).
+ * Callers write both files durably: the signature first, so a manifest never appears unsigned.
+ */
+export function signedManifestFiles(manifest: BackupManifest, signer: ManifestSigner | null): { manifest: string; signature: string | null } {
+  const text = JSON.stringify(signer ? { ...manifest, signer: { publicKey: signer.publicKey } } : manifest, null, 1) + '\n';
+  return { manifest: text, signature: signer ? signer.sign(Buffer.from(text, 'utf8')) + '\n' : null };
 }
 
 /** The audit log's head as a backup saw it: last id, its chain hash, and how many entries. */

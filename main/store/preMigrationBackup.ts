@@ -16,6 +16,10 @@ import {
   BACKUP_FORMAT_VERSION,
   BACKUPS_DIR,
   MANIFEST_FILE,
+  MANIFEST_SIGNATURE_FILE,
+  ensureManifestSigner,
+  manifestSigner,
+  signedManifestFiles,
   readAuditWitness,
   reserveBackupFolder,
   type BackupManifest,
@@ -85,6 +89,7 @@ export function backupBeforeMigration(db: Database.Database, dataDir: string, no
     const reserved = reserveBackupFolder(outDir, now);
     partial = reserved.partial;
     const copyPath = path.join(partial, DB_COPY);
+    ensureManifestSigner(db); // the copy carries the key that signs its manifest
     db.prepare('VACUUM INTO ?').run(copyPath);
 
     const copy = new Database(copyPath, { fileMustExist: true });
@@ -129,7 +134,13 @@ export function backupBeforeMigration(db: Database.Database, dataDir: string, no
     manifest.totalSize = h.size + manifest.blobs.reduce((s, [, n]) => s + n, 0);
 
     const manifestPath = path.join(partial, MANIFEST_FILE);
-    fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 1) + '\n', { mode: 0o644 });
+    const files = signedManifestFiles(manifest, manifestSigner(db));
+    if (files.signature !== null) {
+      const sigPath = path.join(partial, MANIFEST_SIGNATURE_FILE);
+      fs.writeFileSync(sigPath, files.signature, { mode: 0o644 });
+      fsyncPath(sigPath, 'r+');
+    }
+    fs.writeFileSync(manifestPath, files.manifest, { mode: 0o644 });
     fsyncPath(manifestPath, 'r+');
     fsyncPath(partial, 'r');
     fs.renameSync(partial, reserved.finalDir);

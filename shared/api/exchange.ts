@@ -61,6 +61,36 @@ export interface PlanTable {
   added: number;
   updated: number;
   unchanged: number;
+  /** Rows not imported: a conflict with a row the signer does not own, or a row depending on one. */
+  skipped: number;
+}
+
+/** One field of a changed row as the preview shows it (values as text, long ones shortened). */
+export interface PlanField {
+  column: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** A row the import adds or updates, with its fields (added: every field; updated: the changed ones). */
+export interface PlanChange {
+  table: string;
+  label: string;
+  action: 'add' | 'update';
+  /** The row's reference in the bundle (origin#id) or its key columns. */
+  key: string;
+  fields: PlanField[];
+}
+
+/** A row the import will not write because it would touch a row the signer does not own. */
+export interface PlanConflict {
+  table: string;
+  label: string;
+  key: string;
+  /** Why, in Chinese (e.g. 身份证号已属于本机的干部). */
+  reason: string;
+  /** Both sides, field by field: the local row's value and the bundle's. */
+  fields: Array<{ column: string; local: string | null; incoming: string | null }>;
 }
 
 export interface ExchangePlan {
@@ -72,6 +102,12 @@ export interface ExchangePlan {
   updated: number;
   unchanged: number;
   blobsNeeded: string[];
+  /** Rows skipped because of a conflict or a conflicting parent. */
+  skipped: number;
+  /** Every row the import adds or updates, field by field. */
+  changes: PlanChange[];
+  /** Rows that are not imported, both sides field by field. */
+  conflicts: PlanConflict[];
 }
 
 export interface ImportPreview {
@@ -173,3 +209,50 @@ export const exchangeChannels = {
     output: null as unknown as EvalComment | null,
   },
 } as const;
+
+/** Chinese names of the columns an import preview shows most; others show their column name. */
+export const COLUMN_LABELS: Record<string, string> = {
+  id: '编号',
+  name: '名称/姓名',
+  kind: '类型',
+  gender: '性别',
+  birth_date: '出生日期',
+  id_number: '身份证号',
+  party_status: '政治面貌',
+  phone: '联系电话',
+  unit_id: '派出单位',
+  level: '层级',
+  post_type: '任职类型',
+  county_id: '县',
+  township_id: '乡镇',
+  village_id: '村',
+  cadre_id: '干部',
+  start: '开始日期',
+  end: '结束日期',
+  title: '题名',
+  category: '类别',
+  date: '日期',
+  year: '年度',
+  comment: '意见',
+  score: '分数',
+  status: '状态',
+  code: '考勤代码',
+};
+
+export const columnLabel = (column: string): string => (COLUMN_LABELS[column] ? `${COLUMN_LABELS[column]}（${column}）` : column);
+
+const shown = (v: string | null) => (v === null ? '（空）' : v);
+
+/** One line per changed row: "新增 干部 REF：姓名=…；…" or "更新 干部 REF：姓名 旧 → 新；…". */
+export function planChangeLine(c: PlanChange): string {
+  const fields = c.fields.map((f) => (c.action === 'add' ? `${columnLabel(f.column)}=${shown(f.after)}` : `${columnLabel(f.column)} ${shown(f.before)} → ${shown(f.after)}`));
+  return `${c.action === 'add' ? '新增' : '更新'} ${c.label} ${c.key}：${fields.join('；') || '（无字段变化）'}`;
+}
+
+/** A conflict: its reason, then both sides field by field. */
+export function planConflictLines(c: PlanConflict): string[] {
+  return [
+    `冲突 ${c.label} ${c.key}：${c.reason}`,
+    ...c.fields.map((f) => `    ${columnLabel(f.column)}：本机 ${shown(f.local)} ｜ 交换包 ${shown(f.incoming)}${f.local !== f.incoming && f.local !== null ? ' ←' : ''}`),
+  ];
+}

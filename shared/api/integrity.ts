@@ -41,6 +41,8 @@ export interface BackupEntry {
   missingBlobs: number;
   /** Database copy plus originals, in bytes (linked originals take no extra space on disk). */
   size: number;
+  /** Fingerprint of the department key that signed the manifest; absent when it is unsigned. */
+  signerFingerprint?: string;
 }
 
 export interface BackupOverview {

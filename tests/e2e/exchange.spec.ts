@@ -75,6 +75,10 @@ test('the evaluator verifies, trusts after the phone check, previews and imports
   const plan = page.getByTestId('plan-table');
   await expect(plan.getByRole('row', { name: /干部\s*20\s*0\s*0/ })).toBeVisible();
   await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  // Every row the import writes is listed with its fields.
+  await page.getByText(/逐条查看将写入的 \d+ 条记录/).click();
+  await expect(page.getByTestId('plan-changes')).toContainText(/新增 干部 \S+#\d+：名称\/姓名（name）=/);
+  await expect(page.getByTestId('plan-conflicts')).toHaveCount(0);
   await shoot(page, '3-import-preview-untrusted');
 
   await page.getByTestId('trust-checkbox').check();

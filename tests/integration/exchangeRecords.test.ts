@@ -166,7 +166,7 @@ describe('importing a county', () => {
     sdb.prepare(`UPDATE cadres SET phone = '13900001111', updated_at = '2025-10-01T00:00:00.000Z' WHERE id = ?`).run(ids.cadre);
     sdb.prepare(`UPDATE materials SET title = '第一季度驻村工作汇报（修订）' WHERE id = ?`).run(ids.material);
     sdb.prepare(
-      `INSERT INTO worklog_entries (cadre_id, date, kind, place, situation, created_at, updated_at) VALUES (?, '2025-10-09', '会议', '村委会', '秋收动员', 'x', 'x')`,
+      `INSERT INTO worklog_entries (cadre_id, date, kind, place, situation, created_at, updated_at) VALUES (?, '2025-10-09', '会议', '村委会', '秋收动员', '2025-10-09T08:00:00.000Z', '2025-10-09T08:00:00.000Z')`,
     ).run(ids.cadre);
     const doc = exportCounty(src);
     const plan = planImport(ev.ctx.db, doc, { self: EVALUATOR_FP });

@@ -6,7 +6,7 @@ import { exportEnv } from '../../api/handlers/exchangePrinter';
 import { departmentKey, listTrustedKeys, revokeTrust, setDepartmentName } from '../../exchange/bundle/keys';
 import { exportCountyBundle } from '../../exchange/exportBundle';
 import { formatSize } from '../../exchange/fileOps';
-import type { ImportPreview } from '../../../shared/api/exchange';
+import { planChangeLine, planConflictLines, type ImportPreview } from '../../../shared/api/exchange';
 import { commitImport, previewImport, signerStatus, summarize, verifyFile } from '../../exchange/importBundle';
 import { exportReviewBundle } from '../../exchange/reviewBundle';
 import type { Db } from '../../store/db';
@@ -125,16 +125,20 @@ async function verifyCommand(c: CommandContext): Promise<number> {
 
 function previewLines(p: ImportPreview): string[] {
   const rows = p.plan.tables
-    .filter((t) => t.added + t.updated + t.unchanged > 0)
-    .map((t) => [t.label, String(t.added), String(t.updated), String(t.unchanged)]);
+    .filter((t) => t.added + t.updated + t.unchanged + t.skipped > 0)
+    .map((t) => [t.label, String(t.added), String(t.updated), String(t.unchanged), String(t.skipped)]);
   return [
     `交换包：${p.manifest.kind === 'review' ? '评审结果' : '县级档案数据'}，${p.manifest.county} ${p.manifest.year}年度，生成于 ${when(p.manifest.createdAt)}`,
     `签名单位：${p.signer.name}`,
     `指纹：${p.signer.fingerprint}（${trustText(p.signer)}）`,
     '',
-    ...formatTable(['类别', '新增', '更新', '无变化'], rows),
+    ...formatTable(['类别', '新增', '更新', '无变化', '冲突未导入'], rows),
     '',
-    `合计：新增 ${p.plan.added}，更新 ${p.plan.updated}，无变化 ${p.plan.unchanged}；需写入原件 ${p.plan.blobsNeeded.length} 个`,
+    `合计：新增 ${p.plan.added}，更新 ${p.plan.updated}，无变化 ${p.plan.unchanged}，冲突未导入 ${p.plan.skipped}；需写入原件 ${p.plan.blobsNeeded.length} 个`,
+    ...(p.plan.changes.length ? ['', '将写入的记录（逐条逐字段）：', ...p.plan.changes.map(planChangeLine)] : []),
+    ...(p.plan.conflicts.length
+      ? ['', `以下 ${p.plan.conflicts.length} 条记录涉及不属于签名单位的数据，不会导入（依赖它们的记录共 ${p.plan.skipped - p.plan.conflicts.length} 条也不导入）：`, ...p.plan.conflicts.flatMap(planConflictLines)]
+      : []),
   ];
 }
 
@@ -171,7 +175,7 @@ async function importCommand(c: CommandContext): Promise<number> {
     }
     if (p.plan.added + p.plan.updated === 0 && p.plan.blobsNeeded.length === 0) {
       if (!p.signer.trusted) await commitImport(env, file, { trustSigner: true });
-      c.out('无变化：该交换包的内容已全部导入过，未做任何改动');
+      c.out(p.plan.skipped ? '无可导入的变化：其余记录均已导入过，冲突的记录未导入，未做任何改动' : '无变化：该交换包的内容已全部导入过，未做任何改动');
       return 0;
     }
     if (!values.yes && !(await ask('确认导入？输入 y 确认：'))) {
@@ -185,7 +189,7 @@ async function importCommand(c: CommandContext): Promise<number> {
     }
     if (values.trust && !p.signer.trusted) c.out(`已信任：${r.signer.name}（指纹 ${r.signer.fingerprint}）`);
     if (r.backupDir) c.out(`导入前已自动备份：${r.backupDir}`);
-    c.out(`已导入：新增 ${r.plan.added}，更新 ${r.plan.updated}，无变化 ${r.plan.unchanged}；写入原件 ${r.originalsAdded} 个`);
+    c.out(`已导入：新增 ${r.plan.added}，更新 ${r.plan.updated}，无变化 ${r.plan.unchanged}，冲突未导入 ${r.plan.skipped}；写入原件 ${r.originalsAdded} 个`);
     return 0;
   });
 }

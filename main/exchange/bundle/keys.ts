@@ -4,6 +4,7 @@
  * leaves the settings table and is never logged or audited.
  */
 import crypto from 'node:crypto';
+import { generateSigningKeyPair } from '../../store/backupManifest';
 import { AppError } from '../../../shared/result';
 import { audit } from '../../core/audit';
 import { getSetting, setSetting } from '../../core/settings';
@@ -74,9 +75,7 @@ export function departmentKey(db: Db): SigningKey {
     db.transaction(() => {
       const again = read();
       if (again) return again;
-      const pair = crypto.generateKeyPairSync('ed25519');
-      const privatePem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-      const publicKey = Buffer.from(pair.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('base64');
+      const { privatePem, publicKey } = generateSigningKeyPair();
       setSetting(db, 'signingKeyPrivate', privatePem);
       setSetting(db, 'signingKeyPublic', publicKey);
       audit(db, 'create', 'signing_key', null, { fingerprint: fingerprintOf(publicKey), publicKey });

@@ -29,11 +29,18 @@
  *   import_map (origin, table, remote id); else the natural key (county name, township/village
  *   name in its parent, unit name, ID number, SHA-256, holiday date, …); else a new row. The
  *   mapping is recorded so a second import updates the same rows.
+ * - Ownership: a county bundle may create or update only rows whose origin is its signer.
+ *   A row naming the receiver's own row (its fingerprint), another origin's row, or matching
+ *   one by natural key (an ID number), or pointing at such a row (a posting into a local
+ *   village), is a conflict: shown in the preview with both sides, never written, and rows
+ *   depending on it are skipped. Units and holidays are shared and matched read-only.
+ * - Every record is validated like local input first (records/validate.ts); one invalid
+ *   record refuses the bundle. records.json must be well-formed UTF-8.
  * - Deletions at the source are NOT propagated: a row missing from a later bundle stays.
  * - On a county bundle, rows of eval_scores, eval_ballots and eval_comments that already exist
  *   locally are kept: in an evaluator's copy they are the evaluator's own work.
  * - Originals (blobs rows) are content-addressed: an existing row is kept as it is. Holidays
- *   of the year are the national calendar and update the receiver's calendar by date.
+ *   of the year are the national calendar: dates the receiver lacks are added, its own kept.
  * - A county bundle carries the county's evaluation scores too: importing a newer one shows
  *   and applies changed scores like any other row. The evaluator's own work goes back in a
  *   review bundle (kind "review": eval_scores, eval_ballots, eval_comments only), whose
@@ -75,6 +82,6 @@ export const recordsDocSchema = z.object({
   ),
   blobs: z.array(z.string().regex(SHA256_RE)),
   cadres: z.array(
-    z.object({ ref: z.string(), name: z.string(), township: z.string(), village: z.string().nullable(), postType: z.string() }),
+    z.object({ ref: z.string().max(200), name: z.string().max(100), township: z.string().max(100), village: z.string().max(100).nullable(), postType: z.string().max(50) }),
   ),
 });

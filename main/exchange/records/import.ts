@@ -12,9 +12,11 @@ import { indexEntry } from '../../core/worklog/entries';
 import { nowIso, type Db } from '../../store/db';
 import { setReadOnlyGuard } from '../../store/readOnlyGuards';
 import { recordsDocSchema } from './format';
+import { planChange } from './rowChanges';
 import { schemaInfo } from './schema';
 import { REVIEW_TABLES, TABLES, TABLE_SPECS } from './tables';
 import { RECORDS_VERSION, type ApplyOptions, type ImportPlan, type PlanOptions, type RecordsDoc } from './types';
+import { validateRecords } from './validate';
 import { refused, walk, type WalkResult } from './walk';
 
 /** The document's shape, version, tables and columns; returns it typed. */
@@ -46,6 +48,7 @@ function checkDoc(db: Db, input: unknown): RecordsDoc {
     const missing = ti.key.find((k) => !t.columns.includes(k));
     if (missing) throw refused(`交换包中“${TABLE_SPECS.get(table)!.label}”缺少关键字段（${missing}），无法导入`);
   }
+  validateRecords(db, doc, (table) => info(table).refs);
   return doc;
 }
 
@@ -71,8 +74,13 @@ function order(doc: RecordsDoc): string[] {
   return doc.kind === 'review' ? [...REVIEW_TABLES] : TABLES.map((t) => t.table);
 }
 
+/** Reference rows every county shares: an import adds missing ones and never changes existing ones. */
+const SHARED_TABLES: ReadonlySet<string> = new Set(['units', 'holidays']);
+
 function run(db: Db, doc: RecordsDoc, self: string, write: boolean, reviewCounty: number | null): WalkResult {
   const info = schemaInfo(db);
+  const inCounty = db.prepare(`SELECT 1 FROM postings WHERE cadre_id = :cadre AND township_id IN (SELECT id FROM townships WHERE county_id = :county)
+    AND start <= :to AND ("end" IS NULL OR "end" >= :from)`);
   return walk({
     db,
     doc,
@@ -83,9 +91,16 @@ function run(db: Db, doc: RecordsDoc, self: string, write: boolean, reviewCounty
     // The evaluator's scores, ballots and comments on an imported county are their own work:
     // a newer county bundle adds rows the evaluator lacks but never overwrites theirs.
     keepLocal: doc.kind === 'county' ? new Set<string>(REVIEW_TABLES) : undefined,
+    // A county bundle speaks only for its signer's rows; units and holidays are shared, matched read-only.
+    owner: doc.kind === 'county' ? doc.origin : undefined,
+    shared: doc.kind === 'county' ? SHARED_TABLES : undefined,
     onRow: (table, v, localId) => {
       if (doc.kind === 'review') {
         if (v.county_id !== reviewCounty || v.year !== doc.scope.year) throw refused('评审包中有不属于该县该年度的记录，无法导入');
+        if (!inCounty.get({ county: reviewCounty, cadre: v.cadre_id, from: `${doc.scope.year}-01-01`, to: `${doc.scope.year}-12-31` })) {
+          const who = db.prepare('SELECT name FROM cadres WHERE id = ?').pluck().get(v.cadre_id) as string | undefined;
+          throw refused(`评审包为「${doc.scope.county}」${doc.scope.year}年度的评审结果，却给不属于该县的干部${who ? `“${who}”` : ''}评分或评议，已拒绝导入`);
+        }
       } else if (table === 'counties' && localId !== null) {
         const origin = db.prepare('SELECT origin FROM counties WHERE id = ?').pluck().get(localId) as string | null;
         if (origin === null) throw refused(`本机已有本单位的「${doc.scope.county}」数据，不能用交换包覆盖`);
@@ -96,7 +111,7 @@ function run(db: Db, doc: RecordsDoc, self: string, write: boolean, reviewCounty
 }
 
 function toPlan(doc: RecordsDoc, r: WalkResult, blobsNeeded: string[]): ImportPlan {
-  const sum = (k: 'added' | 'updated' | 'unchanged') => r.tables.reduce((s, t) => s + t[k], 0);
+  const sum = (k: 'added' | 'updated' | 'unchanged' | 'skipped') => r.tables.reduce((s, t) => s + t[k], 0);
   return {
     kind: doc.kind,
     origin: doc.origin,
@@ -105,8 +120,11 @@ function toPlan(doc: RecordsDoc, r: WalkResult, blobsNeeded: string[]): ImportPl
     added: sum('added'),
     updated: sum('updated'),
     unchanged: sum('unchanged'),
+    skipped: sum('skipped'),
     blobsNeeded,
     linked: r.linked,
+    changes: r.changes.map(planChange),
+    conflicts: r.conflicts,
   };
 }
 
@@ -162,6 +180,7 @@ export function applyImport(db: Db, input: RecordsDoc, opts: ApplyOptions): Impo
   const doc = checkDoc(db, input);
   try {
     return db.transaction(() => {
+      opts.beforeWrite?.();
       const county = checkRules(db, doc);
       const missing = neededBlobs(db, doc, opts.hasBlob);
       if (missing.length) throw refused(`有 ${missing.length} 个原件不在本机文件库中（如 ${missing[0]!.slice(0, 12)}…），导入已取消`);
@@ -194,6 +213,10 @@ export function applyImport(db: Db, input: RecordsDoc, opts: ApplyOptions): Impo
         added: done.added,
         updated: done.updated,
       });
+      // Every row the import changed, before and after, under the import's id.
+      for (const c of written.changes) {
+        audit(db, 'import', c.table, c.localId, { importId, bundleId: opts.bundleId, origin: doc.origin, key: c.key }, { before: c.before, after: c.after });
+      }
       return { ...done, importId };
     })();
   } catch (err) {

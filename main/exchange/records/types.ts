@@ -1,4 +1,5 @@
 /** The records layer's public types (see records/format.ts for the JSON shape). */
+import type { PlanChange, PlanConflict, PlanTable } from '../../../shared/api/exchange';
 
 export const RECORDS_VERSION = 1;
 
@@ -16,14 +17,7 @@ export interface RecordsDoc {
   cadres: Array<{ ref: string; name: string; township: string; village: string | null; postType: string }>;
 }
 
-export interface ImportPlanTable {
-  table: string;
-  /** Chinese name of the kind of record, e.g. 干部, 材料, 考勤. */
-  label: string;
-  added: number;
-  updated: number;
-  unchanged: number;
-}
+export type ImportPlanTable = PlanTable;
 
 export interface ImportPlan {
   kind: 'county' | 'review';
@@ -33,10 +27,13 @@ export interface ImportPlan {
   added: number;
   updated: number;
   unchanged: number;
+  skipped: number;
   /** Originals the import needs that the local blob store lacks. */
   blobsNeeded: string[];
   /** Rows equal to a local row found by natural key, linked to it on import (no values change). */
   linked: number;
+  changes: PlanChange[];
+  conflicts: PlanConflict[];
 }
 
 export interface PlanOptions {
@@ -52,4 +49,6 @@ export interface ApplyOptions extends PlanOptions {
   signerName: string;
   /** Required when applying: a blob row must never point at a missing file. */
   hasBlob: (sha256: string) => boolean;
+  /** Runs first inside the import's transaction (trusting the signer), so a refusal undoes it too. */
+  beforeWrite?: () => void;
 }

@@ -11,6 +11,7 @@ import { call, errorMessage, onProgress, stageFile } from '../api/client';
 import { useAppState } from '../app/AppState';
 import { useNotify } from '../util/notify';
 import { ImportHistory } from './ImportHistory';
+import { PlanDetails } from './PlanDetails';
 import { PlanTable, SignerCard } from './SignerCard';
 
 type Step =
@@ -133,6 +134,7 @@ export function ImportTab() {
           <SignerCard preview={step.preview} trust={trust} onTrust={setTrust} />
           <Card size="small" title={`将要导入：${step.preview.manifest.county} ${step.preview.manifest.year}年度${step.preview.manifest.kind === 'review' ? '评审结果' : '档案数据'}`}>
             <PlanTable plan={step.preview.plan} />
+            <PlanDetails plan={step.preview.plan} />
             <Space style={{ marginTop: 12 }}>
               <Button
                 type="primary"

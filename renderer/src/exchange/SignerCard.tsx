@@ -40,7 +40,7 @@ export function SignerCard({ preview, trust, onTrust }: { preview: ImportPreview
 }
 
 export function PlanTable({ plan }: { plan: ExchangePlan }) {
-  const rows = plan.tables.filter((t) => t.added + t.updated + t.unchanged > 0);
+  const rows = plan.tables.filter((t) => t.added + t.updated + t.unchanged + t.skipped > 0);
   return (
     <Table<PlanRow>
       size="small"
@@ -54,6 +54,7 @@ export function PlanTable({ plan }: { plan: ExchangePlan }) {
           <Table.Summary.Cell index={1} align="right">{plan.added}</Table.Summary.Cell>
           <Table.Summary.Cell index={2} align="right">{plan.updated}</Table.Summary.Cell>
           <Table.Summary.Cell index={3} align="right">{plan.unchanged}</Table.Summary.Cell>
+          <Table.Summary.Cell index={4} align="right">{plan.skipped}</Table.Summary.Cell>
         </Table.Summary.Row>
       )}
       columns={[
@@ -61,6 +62,7 @@ export function PlanTable({ plan }: { plan: ExchangePlan }) {
         { title: '新增', dataIndex: 'added', align: 'right', render: (n: number) => (n ? <b>{n}</b> : n) },
         { title: '更新', dataIndex: 'updated', align: 'right', render: (n: number) => (n ? <b>{n}</b> : n) },
         { title: '无变化', dataIndex: 'unchanged', align: 'right' },
+        { title: '冲突未导入', dataIndex: 'skipped', align: 'right', render: (n: number) => (n ? <b style={{ color: '#d4380d' }}>{n}</b> : n) },
       ]}
     />
   );
