@@ -169,6 +169,22 @@ function createWindow(): void {
   // Keep our title; the renderer's <title> must not replace it.
   mainWindow.on('page-title-updated', (e) => e.preventDefault());
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // The renderer refuses to unload while an editor holds unsaved edits (renderer/src/common/
+  // useUnsavedGuard.ts); Electron shows no dialog of its own, so ask here. preventDefault lets it close.
+  mainWindow.webContents.on('will-prevent-unload', (event) => {
+    if (!mainWindow) return;
+    const choice = dialog.showMessageBoxSync(mainWindow, {
+      type: 'warning',
+      title: WINDOW_TITLE,
+      message: '有未保存的修改',
+      detail: '关闭后这些修改将丢失。',
+      buttons: ['留在此页', '放弃修改并关闭'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    if (choice === 1) event.preventDefault();
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
