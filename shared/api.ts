@@ -38,6 +38,7 @@ import { auditChannels } from './api/audit';
 import { ocrChannels } from './api/ocr';
 import { workChannels } from './api/work';
 import { worklogChannels } from './api/worklog';
+import { outputChannels } from './api/output';
 import { SHA256_RE } from './blobLayout';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -211,6 +212,7 @@ export const channels = {
   ...integrityChannels,
   ...auditChannels,
   ...ocrChannels,
+  ...outputChannels,
 } as const;
 
 export type Channels = typeof channels;

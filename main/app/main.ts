@@ -41,6 +41,7 @@ import {
   staticMime,
 } from './appProtocol';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, IPC_INVOKE, IPC_PROGRESS } from './ipcChannels';
+import { desktopOutput } from './desktopOutput';
 
 const WINDOW_TITLE = 'OneBag 一袋式档案';
 
@@ -299,6 +300,7 @@ function electronHost(dataDir: string): HostServices {
     kind: 'electron',
     blobUrl: (sha256) => `${APP_ORIGIN}/blob/${sha256}`,
     openPath: (filePath) => openBlobWithSystem(dataDir, filePath),
+    ...desktopOutput(dataDir, () => mainWindow),
     progress: (e: ProgressEvent) => {
       const wc = mainWindow?.webContents;
       if (wc && !wc.isDestroyed()) wc.send(IPC_PROGRESS, e);
