@@ -64,7 +64,7 @@ function EvaluationScreen(props: { year?: number; cadreId?: number }) {
         ) : (
           <Tag data-testid="eval-final-tag">未定稿</Tag>
         )}
-        <span className="ob-muted">一述两评一查：述职、组织评议、群众评议、实地核查</span>
+        <SchemeHeading countyId={county?.id} year={year} version={version} />
       </div>
       <Tabs
         activeKey={tab}
@@ -97,5 +97,20 @@ function EvaluationScreen(props: { year?: number; cadreId?: number }) {
         </div>
       )}
     </>
+  );
+}
+
+/** The scheme in use for the year, by its own name and parts (active first, else the newest draft). */
+function SchemeHeading({ countyId, year, version }: { countyId?: number; year: number; version: number }) {
+  const list = useCall('evaluation.schemes.list', countyId ? { countyId, year } : null, `${countyId}|${year}|${version}`);
+  const current = list.data?.find((s) => s.status === 'active') ?? list.data?.find((s) => s.status === 'draft');
+  const full = useCall('evaluation.schemes.get', current ? { id: current.id } : null, `${current?.id}|${version}`);
+  if (!countyId || list.loading) return null;
+  if (!current) return <span className="ob-muted" data-testid="eval-scheme-heading">{year}年度尚未制定考核方案</span>;
+  const parts = full.data?.id === current.id ? full.data.components.map((c) => `${c.label}${c.weight}%`).join('、') : '';
+  return (
+    <span className="ob-muted" data-testid="eval-scheme-heading">
+      {current.name}（第{current.version}版{current.status === 'draft' ? '，草稿' : ''}）{parts ? `：${parts}` : ''}
+    </span>
   );
 }
