@@ -5,6 +5,7 @@
  * channels through `window.onebag.invoke` (see shared/window.ts).
  */
 import { z } from 'zod';
+import './zodChinese';
 import {
   CADRE_LEVELS,
   COUNTY_KINDS,
@@ -37,15 +38,16 @@ import { auditChannels } from './api/audit';
 import { ocrChannels } from './api/ocr';
 import { workChannels } from './api/work';
 import { worklogChannels } from './api/worklog';
+import { outputChannels } from './api/output';
 import { SHA256_RE } from './blobLayout';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const id = z.number().int().positive();
 const name = (label: string, max = 50) =>
-  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+  z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
 
 export const idNumberSchema = z
-  .string()
+  .string({ error: '请填写身份证号' })
   .trim()
   .superRefine((v, ctx) => {
     const r = checkIdNumber(v);
@@ -210,6 +212,7 @@ export const channels = {
   ...integrityChannels,
   ...auditChannels,
   ...ocrChannels,
+  ...outputChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -29,6 +29,7 @@ import { createIntegrityHandlers } from './handlers/integrity';
 import { createAuditHandlers } from './handlers/audit';
 import { createOcrHandlers } from './handlers/ocr';
 import { searchMaterialsAndPages } from '../core/ocr/search';
+import { createOutputHandlers } from './handlers/output';
 import { lastBackupAt } from '../exchange/autoBackup';
 import { getBackupIntervalHours } from '../exchange/backupSettings';
 
@@ -93,6 +94,7 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
     ...createIntegrityHandlers(services),
     ...createOcrHandlers(services),
     ...createAuditHandlers(services),
+    ...createOutputHandlers(services),
     // --- app ---
     'app.status': () => ({ ...appStatus(ctx), operatorConfirmed }),
     'app.setup': async ({ mode, operator }) => {

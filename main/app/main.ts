@@ -42,6 +42,7 @@ import { chooseStartupDataDir } from './dataFolderChoice';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, IPC_INVOKE, IPC_PROGRESS } from './ipcChannels';
 import { buildMenu } from './menu';
 import { isolateSelfTestProfile, isSelfTest, runElectronSelfTest } from './selfTestMode';
+import { desktopOutput } from './desktopOutput';
 
 const WINDOW_TITLE = 'OneBag 一袋式档案';
 
@@ -189,6 +190,22 @@ function createWindow(opts: { show: boolean }): void {
   // Keep our title; the renderer's <title> must not replace it.
   mainWindow.on('page-title-updated', (e) => e.preventDefault());
   if (opts.show) mainWindow.once('ready-to-show', () => mainWindow?.show());
+  // The renderer refuses to unload while an editor holds unsaved edits (renderer/src/common/
+  // useUnsavedGuard.ts); Electron shows no dialog of its own, so ask here. preventDefault lets it close.
+  mainWindow.webContents.on('will-prevent-unload', (event) => {
+    if (!mainWindow) return;
+    const choice = dialog.showMessageBoxSync(mainWindow, {
+      type: 'warning',
+      title: WINDOW_TITLE,
+      message: '有未保存的修改',
+      detail: '关闭后这些修改将丢失。',
+      buttons: ['留在此页', '放弃修改并关闭'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    if (choice === 1) event.preventDefault();
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -303,6 +320,7 @@ function electronHost(dataDir: string): HostServices {
     kind: 'electron',
     blobUrl: (sha256) => `${APP_ORIGIN}/blob/${sha256}`,
     openPath: (filePath) => openBlobWithSystem(dataDir, filePath),
+    ...desktopOutput(dataDir, () => mainWindow),
     progress: (e: ProgressEvent) => {
       const wc = mainWindow?.webContents;
       if (wc && !wc.isDestroyed()) wc.send(IPC_PROGRESS, e);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/result';
 import { listCadres } from '../core/cadres';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from './util';
+import { writeTableXlsx } from './xlsxOut';
 
 /** Stable JSON shape of `onebag cadres --json` (English camelCase keys, full ID number). */
 export interface CadreJson {
@@ -23,13 +24,13 @@ export async function cadresCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = guardArgs(() =>
     parseArgs({
       args: c.args,
-      options: { county: { type: 'string' }, json: { type: 'boolean' } },
+      options: { county: { type: 'string' }, json: { type: 'boolean' }, xlsx: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     }),
   );
   if (positionals.length > 0) throw new UsageError(`cadres 命令不接受参数：${positionals.join(' ')}`);
-  return withCore(c.dataDir, (core) => {
+  return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
     let countyId: number | undefined;
     if (values.county !== undefined) {
@@ -65,9 +66,8 @@ export async function cadresCommand(c: CommandContext): Promise<number> {
       c.out('没有干部记录');
       return 0;
     }
-    const table = formatTable(
-      ['姓名', '性别', '身份证号', '县（市、区）', '乡镇', '村', '任职类型', '选派层级', '派出单位', '材料'],
-      out.map((r) => [
+    const head = ['姓名', '性别', '身份证号', '县（市、区）', '乡镇', '村', '任职类型', '选派层级', '派出单位', '材料'];
+    const body = out.map((r) => [
         r.name,
         r.gender,
         r.idNumber,
@@ -78,8 +78,12 @@ export async function cadresCommand(c: CommandContext): Promise<number> {
         r.level,
         r.unit ?? '',
         String(r.materialCount),
-      ]),
-    );
+      ]);
+    if (values.xlsx) {
+      c.out(`已导出 ${body.length} 行到 ${await writeTableXlsx(values.xlsx, '干部名册', head, body, [9])}`);
+      return 0;
+    }
+    const table = formatTable(head, body);
     for (const l of table) c.out(l);
     c.out(`共 ${out.length} 人`);
     return 0;

@@ -1,5 +1,6 @@
 /** `onebag [--data DIR] <command>` — the command line over the same core as the app. */
 import { runCli } from './run';
+import '../../shared/zodChinese';
 
 // `onebag cadres | head`: a closed pipe is not an error worth a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

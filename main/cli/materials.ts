@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { listMaterials } from '../core/bag';
 import { findCadreByIdNumber, formatTable, guardArgs, UsageError, withCore, type CommandContext } from './util';
+import { writeTableXlsx } from './xlsxOut';
 
 /** Stable JSON shape of `onebag materials --json`. */
 export interface MaterialJson {
@@ -18,14 +19,14 @@ export async function materialsCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = guardArgs(() =>
     parseArgs({
       args: c.args,
-      options: { cadre: { type: 'string' }, json: { type: 'boolean' } },
+      options: { cadre: { type: 'string' }, json: { type: 'boolean' }, xlsx: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     }),
   );
   if (positionals.length > 0) throw new UsageError(`materials 命令不接受参数：${positionals.join(' ')}`);
   if (!values.cadre) throw new UsageError('materials 需要 --cadre 身份证号');
-  return withCore(c.dataDir, (core) => {
+  return withCore(c.dataDir, async (core) => {
     const cadre = findCadreByIdNumber(core.ctx.db, values.cadre!);
     const list = listMaterials(core.ctx.db, cadre.id);
     const out: MaterialJson[] = list.map((m) => ({
@@ -46,17 +47,20 @@ export async function materialsCommand(c: CommandContext): Promise<number> {
       c.out('（暂无材料）');
       return 0;
     }
-    const table = formatTable(
-      ['年度', '类别', '题名', '日期', '文件', '页数'],
-      out.map((m) => [
+    const head = ['年度', '类别', '题名', '日期', '文件', '页数'];
+    const body = out.map((m) => [
         String(m.year),
         m.category,
         m.title,
         m.date ?? '',
         m.files.map((f) => f.name).join('、'),
         String(m.files.reduce((n, f) => n + (f.pages ?? 0), 0) || ''),
-      ]),
-    );
+      ]);
+    if (values.xlsx) {
+      c.out(`已导出 ${body.length} 行到 ${await writeTableXlsx(values.xlsx, '档案材料', head, body, [0, 5])}`);
+      return 0;
+    }
+    const table = formatTable(head, body);
     for (const l of table) c.out(l);
     c.out(`共 ${out.length} 份材料`);
     return 0;

@@ -26,8 +26,9 @@ export const USAGE = `用法：onebag [--data 数据目录] <命令> [参数]
   import-roster 文件 [--dry-run]     导入选派干部花名册（.xlsx / .csv）；--dry-run 只检查不导入
   attach --cadre 身份证号 --category 类别 --title 题名 [--date YYYY-MM-DD] 文件...
                                      将一个或多个文件作为一份材料归入干部档案袋
-  cadres [--county 县名] [--json]    列出干部
-  materials --cadre 身份证号 [--json]
+  cadres [--county 县名] [--json] [--xlsx 文件.xlsx]
+                                     列出干部；--xlsx 导出为 Excel
+  materials --cadre 身份证号 [--json] [--xlsx 文件.xlsx]
                                      列出某名干部的档案材料
 ${[...attendanceUsage, ...eventUsage, ...dossierUsage, ...workUsage, ...evaluationUsage, ...exchangeUsage, ...backupUsage, ...auditUsage, ...ocrUsage].map((l) => l + '\n').join('')}
 材料类别：${MATERIAL_CATEGORIES.join('、')}

@@ -10,6 +10,12 @@ export interface HostServices {
   openPath?: (filePath: string) => Promise<void>;
   /** Pushes progress of long jobs to the UI. */
   progress?: (e: ProgressEvent) => void;
+  /** Desktop: the system 另存为 dialog, then a durable copy; the chosen path, or null when cancelled. */
+  saveFile?: (suggestedName: string, source: { path: string } | { bytes: Buffer }) => Promise<string | null>;
+  /** Desktop: the system print dialog for a PDF file; false when the clerk cancelled. */
+  printPdf?: (filePath: string) => Promise<boolean>;
+  /** Desktop: shows a folder in the file manager. */
+  openFolder?: (dir: string) => Promise<void>;
 }
 
 /** Everything a use case needs; created once per process by main/api/open.ts. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { channels, type Channel, type ChannelOutput, type ChannelParsedInput } from '../../shared/api';
 import { AppError, type Result } from '../../shared/result';
 import { READ_ONLY_MESSAGE } from '../store/readOnlyGuards';
@@ -9,6 +10,8 @@ export type HandlerTable = {
 /** Maps low-level failures to the Chinese messages users see. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  // A schema parsed inside a handler: its (Chinese, shared/zodChinese.ts) message, not zod's JSON dump.
+  if (err instanceof z.ZodError) return new AppError('INVALID_INPUT', err.issues[0]?.message ?? '输入有误');
   const e = err as NodeJS.ErrnoException & { code?: string };
   // Raised by the read-only triggers of imported counties (main/store/readOnlyGuards.ts).
   if (e?.message === READ_ONLY_MESSAGE) return new AppError('FORBIDDEN', READ_ONLY_MESSAGE);

@@ -12,6 +12,7 @@ import { computeResults } from '../../core/evaluation/results';
 import { countyTablePdf } from '../../dossier/evaluation/countyTable';
 import { evaluationSheetPdf } from '../../dossier/evaluation/sheetPdf';
 import { findCadreByIdNumber, formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { writeTableXlsx } from '../xlsxOut';
 
 /** One row of `onebag evaluation --json` (stable English keys). */
 export interface EvaluationJsonRow {
@@ -45,7 +46,7 @@ async function evaluationCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = guardArgs(() =>
     parseArgs({
       args: c.args,
-      options: { county: { type: 'string' }, cadre: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
+      options: { county: { type: 'string' }, cadre: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' }, xlsx: { type: 'string' }, out: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     }),
@@ -100,9 +101,8 @@ async function evaluationCommand(c: CommandContext): Promise<number> {
     const s = res.scheme;
     c.out(`${county.name}${year}年度考核结果（${s.name}，第${s.version}版，${res.finalised ? '已定档' : '未定档'}）`);
     c.out('');
-    const table = formatTable(
-      ['姓名', '乡镇', '岗位', '综合得分', '排名', '等次', '说明'],
-      res.rows.map((r) => [
+    const head = ['姓名', '乡镇', '岗位', '综合得分', '排名', '等次', '说明'];
+    const body = res.rows.map((r) => [
         r.name,
         r.township,
         r.postType,
@@ -110,8 +110,12 @@ async function evaluationCommand(c: CommandContext): Promise<number> {
         r.rank === null ? '—' : String(r.rank),
         r.grade ?? '—',
         [...r.caps.map((x) => x.reason), ...(r.quotaNote ? [r.quotaNote] : []), ...(r.missing.length ? [`未录：${r.missing.join('、')}`] : [])].join('；'),
-      ]),
-    );
+      ]);
+    if (values.xlsx) {
+      c.out(`已导出 ${body.length} 行到 ${await writeTableXlsx(values.xlsx, `${year}年度考核结果`, head, body, [3, 4])}`);
+      return 0;
+    }
+    const table = formatTable(head, body);
     for (const line of table) c.out(line);
     c.out('');
     const n = res.counts;
@@ -125,7 +129,7 @@ export const evaluationCommands: Record<string, (c: CommandContext) => Promise<n
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
 export const evaluationUsage: string[] = [
-  '  evaluation --county 县名 --year 年度 [--json] [--out 文件.pdf]',
+  '  evaluation --county 县名 --year 年度 [--json] [--out 文件.pdf] [--xlsx 文件.xlsx]',
   '                                     年度考核结果：综合得分、组内排名、等次、限制情形与优秀名额说明；--out 输出A4横向汇总表',
   '  evaluation --cadre 身份证号 --year 年度 --out 文件.pdf',
   '                                     打印一名干部的年度考核登记表（A4，可单独归入干部人事档案）',

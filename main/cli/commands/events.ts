@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/result';
 import { allAlerts } from '../../core/alerts/all';
 import { localToday } from '../../core/attendance/common';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { writeTableXlsx } from '../xlsxOut';
 
 /** Stable JSON shape of `onebag alerts --json` (English keys; full ID number, as `cadres --json`). */
 export interface AlertJson {
@@ -22,7 +23,7 @@ async function alertsCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = guardArgs(() =>
     parseArgs({
       args: c.args,
-      options: { year: { type: 'string' }, county: { type: 'string' }, json: { type: 'boolean' } },
+      options: { year: { type: 'string' }, county: { type: 'string' }, json: { type: 'boolean' }, xlsx: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     }),
@@ -32,7 +33,7 @@ async function alertsCommand(c: CommandContext): Promise<number> {
   if (!/^\d{4}$/.test(values.year ?? String(year)) || year < 2000 || year > 2100) {
     throw new UsageError(`年度应为2000至2100之间的四位数字：${values.year}`);
   }
-  return withCore(c.dataDir, (core) => {
+  return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
     let countyId: number | undefined;
     if (values.county !== undefined) {
@@ -65,12 +66,13 @@ async function alertsCommand(c: CommandContext): Promise<number> {
     const counts = ALERT_KINDS.map((k) => [k, out.filter((a) => a.kind === k).length] as const).filter(([, n]) => n > 0);
     c.out(`${year}年度预警共 ${out.length} 条：${counts.map(([k, n]) => `${k} ${n}`).join('，')}`);
     c.out('');
-    for (const line of formatTable(
-      ['类别', '程度', '乡镇', '干部', '日期/月份', '说明'],
-      out.map((a) => [a.kind, SEVERITY_LABELS[a.severity], a.township, a.cadre ?? '', a.date ?? a.month ?? '', a.message]),
-    )) {
-      c.out(line);
+    const head = ['类别', '程度', '乡镇', '干部', '日期/月份', '说明'];
+    const body = out.map((a) => [a.kind, SEVERITY_LABELS[a.severity], a.township, a.cadre ?? '', a.date ?? a.month ?? '', a.message]);
+    if (values.xlsx) {
+      c.out(`已导出 ${body.length} 行到 ${await writeTableXlsx(values.xlsx, `${year}年度预警`, head, body)}`);
+      return 0;
     }
+    for (const line of formatTable(head, body)) c.out(line);
     return 0;
   });
 }
@@ -80,6 +82,6 @@ export const eventCommands: Record<string, (c: CommandContext) => Promise<number
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
 export const eventUsage: string[] = [
-  '  alerts [--year 年度] [--county 县名] [--json]',
+  '  alerts [--year 年度] [--county 县名] [--json] [--xlsx 文件.xlsx]',
   '                                     列出预警：考勤、五必到与督查、请假、报告逾期、项目与帮扶',
 ];

@@ -4,6 +4,7 @@ import { FIGURE_KEYS, FIGURE_META, figureText, type CityStatsResult, type Figure
 import { localToday } from '../../core/attendance/common';
 import { computeCityStats, computeStats } from '../../core/stats';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { writeTablesXlsx } from '../xlsxOut';
 
 /** One figure in `onebag stats --json`: value (projectFunds in fen), the denominator of shares, and how it reads. */
 export interface FigureJson {
@@ -86,7 +87,7 @@ async function statsCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = guardArgs(() =>
     parseArgs({
       args: c.args,
-      options: { year: { type: 'string' }, county: { type: 'string' }, city: { type: 'boolean' }, json: { type: 'boolean' } },
+      options: { year: { type: 'string' }, county: { type: 'string' }, city: { type: 'boolean' }, json: { type: 'boolean' }, xlsx: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     }),
@@ -96,8 +97,16 @@ async function statsCommand(c: CommandContext): Promise<number> {
   const raw = values.year ?? localToday().slice(0, 4);
   const year = Number(raw);
   if (!/^\d{4}$/.test(raw) || year < 2000 || year > 2100) throw new UsageError(`年度应为2000至2100之间的四位数字：${raw}`);
-  return withCore(c.dataDir, (core) => {
+  return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
+    if (values.city && values.xlsx) {
+      const city = computeCityStats(db, { year });
+      const head = ['县（市、区）', ...FIGURE_KEYS.map((k) => FIGURE_META[k].label)];
+      const rows = city.counties.map((r) => [r.origin ? `${r.county}（导入 · ${r.origin}）` : r.county, ...FIGURE_KEYS.map((k) => cell(k, r.figures))]);
+      rows.push(['全市合计', ...FIGURE_KEYS.map((k) => cell(k, city.county))]);
+      c.out(`已导出 ${rows.length} 行到 ${await writeTablesXlsx(values.xlsx, [{ sheetName: `全市${year}年度统计`, headers: head, rows }])}`);
+      return 0;
+    }
     if (values.city) return printCity(c, computeCityStats(db, { year }), values.json);
     let countyId: number | undefined;
     if (values.county !== undefined) {
@@ -121,12 +130,21 @@ async function statsCommand(c: CommandContext): Promise<number> {
     }
     c.out(`${s.countyName === '全部' ? '全部县（市、区）' : s.countyName} ${s.year}年度统计（截至${s.asOf}）`);
     c.out('');
-    for (const line of formatTable(
-      ['统计项', '合计', '说明'],
-      FIGURE_KEYS.map((k) => [`${FIGURE_META[k].label}（${FIGURE_META[k].share ? '%' : FIGURE_META[k].unit}）`, cell(k, s.county), s.notes[k] ?? FIGURE_META[k].rule]),
-    )) {
-      c.out(line);
+    const summaryHead = ['统计项', '合计', '说明'];
+    const summary = FIGURE_KEYS.map((k) => [`${FIGURE_META[k].label}（${FIGURE_META[k].share ? '%' : FIGURE_META[k].unit}）`, cell(k, s.county), s.notes[k] ?? FIGURE_META[k].rule]);
+    if (values.xlsx) {
+      const multiCounty = new Set(s.townships.map((t) => t.county)).size > 1;
+      const tHead = [multiCounty ? '县 / 乡镇' : '乡镇', ...FIGURE_KEYS.map((k) => FIGURE_META[k].label)];
+      const tRows = s.townships.map((t) => [multiCounty ? `${t.county} ${t.township}` : t.township, ...FIGURE_KEYS.map((k) => cell(k, t.figures))]);
+      tRows.push(['合计', ...FIGURE_KEYS.map((k) => cell(k, s.county))]);
+      const file = await writeTablesXlsx(values.xlsx, [
+        { sheetName: `${s.year}年度统计`, headers: summaryHead, rows: summary },
+        { sheetName: '分乡镇', headers: tHead, rows: tRows },
+      ]);
+      c.out(`已导出到 ${file}`);
+      return 0;
     }
+    for (const line of formatTable(summaryHead, summary)) c.out(line);
     if (s.townships.length === 0) {
       c.out('');
       c.out('尚无乡镇');
@@ -148,7 +166,7 @@ export const workCommands: Record<string, (c: CommandContext) => Promise<number>
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
 export const workUsage: string[] = [
-  '  stats [--year 年度] [--county 县名] [--json]',
+  '  stats [--year 年度] [--county 县名] [--json] [--xlsx 文件.xlsx]',
   '                                     全县统计：薄弱村摘帽、集体收入5万元以上村、项目与资金、月在岗达标率、按时报送率、评先评优与提拔重用；分乡镇之和即合计',
   '  stats --city [--year 年度] [--json]',
   '                                     全市统计：各县（市、区）一行（含导入的县）与全市合计',

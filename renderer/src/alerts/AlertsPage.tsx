@@ -6,6 +6,7 @@ import { useCall } from '../api/useCall';
 import { useAppState, type View } from '../app/AppState';
 import { orgFilterTree, parseOrgFilter } from '../cadres/orgOptions';
 import { dateZh, monthZh, yearOptions } from '../events/options';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 
 /** What each kind means, under its heading. */
 const KIND_HINTS: Record<AlertKind, string> = {
@@ -94,6 +95,19 @@ export function AlertsPage() {
           aria-label="预警类别"
         />
         <Button icon={<ReloadOutlined />} onClick={() => setVersion((v) => v + 1)} title="重新计算" />
+        <ExportExcelButton
+          fileName={`${year}年预警.xlsx`}
+          disabled={shown.length === 0}
+          sheets={() => [
+            {
+              sheetName: `${year}年预警`,
+              columns: [{ header: '类别' }, { header: '程度' }, { header: '乡镇' }, { header: '干部' }, { header: '日期 / 月份' }, { header: '说明' }],
+              rows: groups.flatMap((g) =>
+                g.rows.map((a) => [g.kind, SEVERITY_LABELS[a.severity], a.township, a.cadreName ?? '—', a.date ? dateZh(a.date) : a.month ? monthZh(a.month) : '', a.message]),
+              ),
+            },
+          ]}
+        />
       </div>
 
       <div style={{ display: 'flex', gap: 8, marginBottom: 10, flexWrap: 'wrap' }} data-testid="alert-counts">

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AppStatus, OrgTree } from '../../../shared/domain';
 import { call } from '../api/client';
+import { useConfirmLeave } from '../common/useUnsavedGuard';
 
 /** Where the clerk is: the list, one cadre (detail with its bag tab), or the bag picker. */
 export type View =
@@ -49,6 +50,14 @@ export function AppStateProvider({ initial, children }: { initial: AppStatus; ch
   const [org, setOrg] = useState<OrgTree | null>(null);
   const [view, setView] = useState<View>({ kind: 'cadres' });
   const [dataVersion, setDataVersion] = useState(0);
+  const confirmLeave = useConfirmLeave();
+  /** Every page change asks first while an editor holds unsaved edits (common/useUnsavedGuard.ts). */
+  const navigate = useCallback(
+    (v: View) => {
+      void confirmLeave().then((ok) => ok && setView(v));
+    },
+    [confirmLeave],
+  );
 
   const refresh = useCallback(async () => {
     setDataVersion((v) => v + 1);
@@ -62,8 +71,8 @@ export function AppStateProvider({ initial, children }: { initial: AppStatus; ch
   }, []);
 
   const value = useMemo<AppStateValue>(
-    () => ({ status, org, view, navigate: setView, dataVersion, refresh, setStatus }),
-    [status, org, view, dataVersion, refresh],
+    () => ({ status, org, view, navigate, dataVersion, refresh, setStatus }),
+    [status, org, view, navigate, dataVersion, refresh],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -3,7 +3,8 @@
  * exceptions on the grid, record leave, certify with the scan; settings and history in drawers.
  */
 import { HistoryOutlined, SettingOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Empty, Segmented, Select, Spin } from 'antd';
+import { Alert, Button, Empty, Segmented, Select, Spin } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { GridRow, MonthGridView } from '../../../shared/api/attendance';

@@ -3,7 +3,8 @@
  * sealed paper register. Main refuses anything missing with its own message, shown here.
  * The parent keys it by open/closed, so each opening starts with an empty form.
  */
-import { Alert, Checkbox, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { StagedFile } from '../../../shared/domain';

@@ -1,5 +1,6 @@
 /** 登记请假: cadre, type, from/to with 上午/下午, reason, optional approver (approves at once), proof. */
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { LEAVE_TYPES, type AttendanceSettings, type LeaveHalf, type LeaveType } from '../../../shared/attendance';

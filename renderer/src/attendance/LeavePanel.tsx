@@ -1,6 +1,7 @@
 /** 请假登记: the month's leave of the township's cadres, with approve / refuse / 销假. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Input, Modal, Select, Table, Tag } from 'antd';
+import { Alert, Button, Input, Modal, Select, Table, Tag } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { LeaveHalf } from '../../../shared/attendance';

@@ -1,6 +1,7 @@
 /** County attendance settings and the holiday calendar (data the clerk corrects, not code). */
 import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Divider, Drawer, Form, Input, InputNumber, Select, Switch, Table } from 'antd';
+import { Alert, Button, Divider, Drawer, Form, Input, InputNumber, Select, Switch, Table } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AttendanceSettings, HolidayEntry, HolidayKind } from '../../../shared/attendance';

@@ -6,6 +6,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CellEditInput, GridRow } from '../../../shared/api/attendance';
 import { call } from '../api/client';
+import { useUnsavedGuard } from '../common/useUnsavedGuard';
 
 interface Step {
   redo: CellEditInput[];
@@ -22,6 +23,9 @@ export function useGridEdits(
   // Stacks belong to one township month; switching months starts them afresh.
   const stacks = useRef({ key, undo: [] as Step[], redo: [] as Step[] });
   const queue = useRef<Promise<void>>(Promise.resolve());
+  // Each edit is saved at once; while a save is still on its way, leaving would lose it.
+  const [inFlight, setInFlight] = useState(0);
+  useUnsavedGuard(inFlight > 0 ? '考勤表正在保存的修改' : null);
   const [sizes, setSizes] = useState({ key, undo: 0, redo: 0 });
   const current = useCallback(() => {
     if (stacks.current.key !== key) stacks.current = { key, undo: [], redo: [] };
@@ -33,6 +37,7 @@ export function useGridEdits(
   const send = useCallback(
     (edits: CellEditInput[]): Promise<CellEditInput[] | null> => {
       if (townshipId === undefined || edits.length === 0) return Promise.resolve(null);
+      setInFlight((n) => n + 1);
       const run = queue.current.then(async () => {
         try {
           const res = await call('attendance.setCells', { townshipId, month, edits });
@@ -41,6 +46,8 @@ export function useGridEdits(
         } catch (err) {
           onError(err);
           return null;
+        } finally {
+          setInFlight((n) => n - 1);
         }
       });
       queue.current = run.then(() => undefined);

@@ -1,5 +1,6 @@
 import { MergeCellsOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Input, Modal, Progress, Select, Table, Tag } from 'antd';
+import { Alert, Button, Input, Modal, Progress, Select, Table, Tag } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { materialInputSchema } from '../../../shared/api';

@@ -1,4 +1,5 @@
-import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Alert, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { materialInputSchema } from '../../../shared/api';

@@ -1,4 +1,5 @@
-import { Alert, Button, Cascader, Col, DatePicker, Drawer, Form, Input, Row, Select, Space } from 'antd';
+import { Alert, Button, Cascader, Col, Drawer, Form, Input, Row, Select, Space } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { cadreInputSchema, postingInputSchema, type CadreInput } from '../../../shared/api';
@@ -6,6 +7,7 @@ import { CADRE_LEVELS, GENDERS, PARTY_STATUSES, POST_TYPES, type CadreDetail } f
 import { checkIdNumber } from '../../../shared/idNumber';
 import { call, errorMessage } from '../api/client';
 import { useAppState } from '../app/AppState';
+import { useConfirmLeave, useUnsavedGuard } from '../common/useUnsavedGuard';
 import { useNotify } from '../util/notify';
 import { blankToNull, zodRule } from '../util/zodRule';
 import { postingCascade } from './orgOptions';
@@ -70,7 +72,21 @@ export function CadreForm({
     }
   }, [open, cadre, form]);
 
+  // Typed but not saved: closing asks first, and so does leaving the page (common/useUnsavedGuard.ts).
+  // Touched for one opening of one record: cleared on close and after a save.
+  const [touchedOf, setTouchedOf] = useState<CadreDetail | 'new' | null>(null);
+  const touched = open && touchedOf === (cadre ?? 'new');
+  const release = useUnsavedGuard(touched ? (creating ? '新增干部表单' : '干部信息表单') : null);
+  const confirmLeave = useConfirmLeave();
+  const close = () =>
+    void confirmLeave().then((ok) => {
+      if (!ok) return;
+      setTouchedOf(null);
+      onClose();
+    });
+
   const onValuesChange = (changed: Partial<FormValues>) => {
+    setTouchedOf(cadre ?? 'new');
     if (changed.idNumber !== undefined) {
       const r = checkIdNumber(changed.idNumber);
       if (r.valid) form.setFieldsValue({ gender: r.gender, birthDate: dayjs(r.birthDate) });
@@ -114,6 +130,8 @@ export function CadreForm({
       const saved: CadreDetail = creating
         ? await call('cadres.create', { cadre: input as CadreInput, posting })
         : await call('cadres.update', { id: cadre.id, cadre: input as CadreInput });
+      release();
+      setTouchedOf(null);
       onSaved(saved);
     } catch (err) {
       setSaveError(errorMessage(err));
@@ -129,13 +147,13 @@ export function CadreForm({
     <Drawer
       title={creating ? '新增干部' : `编辑干部信息 — ${cadre.name}`}
       open={open}
-      onClose={onClose}
+      onClose={close}
       size={620}
       destroyOnHidden
       mask={{ closable: false }}
       footer={
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={close}>取消</Button>
           <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="cadre-save">
             保存
           </Button>

@@ -4,7 +4,9 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { POST_TYPES, type CadreListRow, type PostType } from '../../../shared/domain';
 import { useCall } from '../api/useCall';
+import type { TableSheet } from '../../../shared/api/output';
 import { useAppState } from '../app/AppState';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 import { fireCommand } from '../app/commands';
 import { useDebounced } from '../util/useDebounced';
 import { useElementHeight } from '../util/useElementHeight';
@@ -31,6 +33,50 @@ const columns: ColumnsType<CadreListRow> = [
   },
   { title: '材料数', dataIndex: 'materialCount', width: 76, align: 'right' },
 ];
+
+/** The list as a worksheet: the same columns and texts as the table. */
+function cadreSheet(rows: CadreListRow[]): TableSheet {
+  return {
+    sheetName: '干部名册',
+    columns: [
+      { header: '姓名' },
+      { header: '性别' },
+      { header: '身份证号' },
+      { header: '任职类型' },
+      { header: '选派层级' },
+      { header: '派出单位' },
+      { header: '县 / 乡镇 / 村' },
+      { header: '材料数', kind: 'number' },
+    ],
+    rows: rows.map((r) => [
+      r.name,
+      r.gender,
+      r.idNumberMasked,
+      r.postType,
+      r.level,
+      r.unitName ?? '—',
+      placeLabel(r.county, r.township, r.village) || '未安排任职',
+      r.materialCount,
+    ]),
+  };
+}
+
+/** Arrow keys move between rendered rows of the list; Enter opens (rows are focusable, tabIndex 0). */
+function onRowKey(e: React.KeyboardEvent<HTMLElement>, open: () => void): void {
+  const tr = e.currentTarget;
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    open();
+    return;
+  }
+  const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+  if (!step) return;
+  e.preventDefault();
+  const rows = [...(tr.closest('.ant-table')?.querySelectorAll<HTMLElement>('[data-row-key]') ?? [])];
+  const next = rows[rows.indexOf(tr) + step];
+  next?.focus();
+  next?.scrollIntoView({ block: 'nearest' });
+}
 
 /** The cadre list: filters, server-side search, a virtual table that stays fast at 10,000 rows. */
 export function CadreList({ justSetUp }: { justSetUp: boolean }) {
@@ -60,6 +106,7 @@ export function CadreList({ justSetUp }: { justSetUp: boolean }) {
           {list.loading && !list.data ? '正在加载…' : `共 ${rows.length} 人`}
         </span>
         <div style={{ flex: 1 }} />
+        <ExportExcelButton fileName="干部名册.xlsx" sheets={() => [cadreSheet(rows)]} disabled={rows.length === 0} />
         <Button icon={<ImportOutlined />} onClick={() => fireCommand('importRoster')}>
           导入花名册
         </Button>
@@ -89,6 +136,12 @@ export function CadreList({ justSetUp }: { justSetUp: boolean }) {
           placeholder="姓名、拼音、首字母或身份证号"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
+          // The only match opens on Enter; with more, Enter moves into the list.
+          onPressEnter={() => {
+            if (rows.length === 1 && q === query.trim()) navigate({ kind: 'cadre', id: rows[0]!.id });
+            else document.querySelector<HTMLElement>('[data-testid="cadre-table"] [data-row-key]')?.focus();
+          }}
+          aria-label="查找干部"
           style={{ width: 280 }}
           data-testid="cadre-search"
         />
@@ -144,7 +197,13 @@ export function CadreList({ justSetUp }: { justSetUp: boolean }) {
             pagination={false}
             scroll={{ x: 1000, y: Math.max(160, boxHeight - 40) }}
             locale={{ emptyText: filtered ? '没有符合条件的干部' : '暂无数据' }}
-            onRow={(r) => ({ onClick: () => navigate({ kind: 'cadre', id: r.id }), style: { cursor: 'pointer' } })}
+            onRow={(r) => ({
+              onClick: () => navigate({ kind: 'cadre', id: r.id }),
+              onKeyDown: (e) => onRowKey(e, () => navigate({ kind: 'cadre', id: r.id })),
+              tabIndex: 0,
+              'aria-label': `${r.name}，${r.postType}`,
+              style: { cursor: 'pointer' },
+            })}
           />
         )}
       </div>

@@ -1,4 +1,5 @@
-import { Alert, Cascader, DatePicker, Form, Modal } from 'antd';
+import { Alert, Cascader, Form, Modal } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { postingInputSchema } from '../../../shared/api';

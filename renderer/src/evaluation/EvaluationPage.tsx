@@ -4,9 +4,11 @@
  */
 import { LockOutlined } from '@ant-design/icons';
 import { Empty, Select, Tabs, Tag } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { recall, remember } from '../common/remembered';
+import { useConfirmLeave } from '../common/useUnsavedGuard';
 import { OutcomesTab } from './OutcomesTab';
 import { PrintTab } from './PrintTab';
 import { ResultsTab } from './ResultsTab';
@@ -15,6 +17,9 @@ import { ScoreTab } from './ScoreTab';
 import './evaluation.css';
 
 type Tab = 'scheme' | 'scores' | 'results' | 'outcomes' | 'print';
+const TABS: readonly Tab[] = ['scheme', 'scores', 'results', 'outcomes', 'print'];
+const isTab = (v: unknown): v is Tab => TABS.includes(v as Tab);
+const isYear = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 1999 && (v as number) < 2201;
 
 /** Year-end work happens in the last months of the year or early the next. */
 const defaultYear = () => {
@@ -31,8 +36,12 @@ function EvaluationScreen(props: { year?: number; cadreId?: number }) {
   const counties = org?.counties ?? [];
   const [countyId, setCountyId] = useState<number>();
   const county = counties.find((c) => c.id === countyId) ?? counties[0];
-  const year = props.year ?? defaultYear();
-  const [tab, setTab] = useState<Tab>(props.cadreId ? 'print' : 'scheme');
+  // Coming back from another page returns to the year and tab the clerk left.
+  const year = props.year ?? recall('evaluation.year', isYear) ?? defaultYear();
+  const [tab, setTab] = useState<Tab>(props.cadreId ? 'print' : (recall('evaluation.tab', isTab) ?? 'scheme'));
+  const confirmLeave = useConfirmLeave();
+  useEffect(() => remember('evaluation.year', year), [year]);
+  useEffect(() => remember('evaluation.tab', tab), [tab]);
   const [version, setVersion] = useState(0);
   const bump = useCallback(() => setVersion((v) => v + 1), []);
   const state = useCall('evaluation.results.state', county ? { countyId: county.id, year } : null, `${county?.id}|${year}|${version}`);
@@ -55,11 +64,11 @@ function EvaluationScreen(props: { year?: number; cadreId?: number }) {
         ) : (
           <Tag data-testid="eval-final-tag">未定稿</Tag>
         )}
-        <span className="ob-muted">一述两评一查：述职、组织评议、群众评议、实地核查</span>
+        <SchemeHeading countyId={county?.id} year={year} version={version} />
       </div>
       <Tabs
         activeKey={tab}
-        onChange={(k) => setTab(k as Tab)}
+        onChange={(k) => void confirmLeave().then((ok) => ok && setTab(k as Tab))}
         style={{ flex: 'none' }}
         tabBarStyle={{ marginBottom: 8 }}
         items={[
@@ -88,5 +97,20 @@ function EvaluationScreen(props: { year?: number; cadreId?: number }) {
         </div>
       )}
     </>
+  );
+}
+
+/** The scheme in use for the year, by its own name and parts (active first, else the newest draft). */
+function SchemeHeading({ countyId, year, version }: { countyId?: number; year: number; version: number }) {
+  const list = useCall('evaluation.schemes.list', countyId ? { countyId, year } : null, `${countyId}|${year}|${version}`);
+  const current = list.data?.find((s) => s.status === 'active') ?? list.data?.find((s) => s.status === 'draft');
+  const full = useCall('evaluation.schemes.get', current ? { id: current.id } : null, `${current?.id}|${version}`);
+  if (!countyId || list.loading) return null;
+  if (!current) return <span className="ob-muted" data-testid="eval-scheme-heading">{year}年度尚未制定考核方案</span>;
+  const parts = full.data?.id === current.id ? full.data.components.map((c) => `${c.label}${c.weight}%`).join('、') : '';
+  return (
+    <span className="ob-muted" data-testid="eval-scheme-heading">
+      {current.name}（第{current.version}版{current.status === 'draft' ? '，草稿' : ''}）{parts ? `：${parts}` : ''}
+    </span>
   );
 }

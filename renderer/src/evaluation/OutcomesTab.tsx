@@ -1,6 +1,7 @@
 /** 表彰与提拔: commendations and promotions recorded per cadre; they feed the county figures. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { OUTCOME_KINDS, type Outcome, type OutcomeKind } from '../../../shared/evaluation';

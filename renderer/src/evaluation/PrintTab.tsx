@@ -66,7 +66,7 @@ export function PrintTab({ countyId, year, initialCadreId }: { countyId: number;
             <Typography.Text data-testid="eval-print-summary">
               {pdf.title}：共 {pdf.pages} 页
             </Typography.Text>
-            <PdfPreview url={pdf.url} />
+            <PdfPreview url={pdf.url} fileName={`${pdf.title}.pdf`} />
           </>
         )}
       </Space>

@@ -14,6 +14,7 @@ import { POST_SHORT } from '../attendance/gridModel';
 import { useNotify } from '../util/notify';
 import { useElementHeight } from '../util/useElementHeight';
 import { HistoryDrawer, ReopenDialog } from './YearDialogs';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 
 export const GRADE_COLOUR: Record<Grade, string> = { 优秀: 'red', 称职: 'blue', 基本称职: 'orange', 不称职: 'default' };
 
@@ -29,14 +30,25 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
   const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
   const r = res.data && res.data.year === year && res.data.countyId === countyId ? res.data : undefined;
   const pushed = (r?.rows ?? []).filter((x) => x.quotaNote);
+  // Rank order within each group (groups in their first appearance), unscored rows last.
+  const sorted = useMemo(() => sortResults(r?.rows ?? []), [r]);
 
-  const finalise = () =>
+  // The core refuses to finalise while anyone is unscored (main/core/evaluation/results.ts); say so up front.
+  const unscored = (r?.rows ?? []).filter((x) => x.total === null);
+  const finalise = () => {
+    if (unscored.length > 0) {
+      modal.warning({
+        title: `还有 ${unscored.length} 人的分数未录全，不能定稿`,
+        content: `请先在“评分”中录完：${unscored.slice(0, 10).map((x) => x.name).join('、')}${unscored.length > 10 ? '等' : ''}。`,
+        okText: '知道了',
+      });
+      return;
+    }
     modal.confirm({
       title: `${year}年度考核结果定稿？`,
       content: (
         <>
           <p>定稿后分数、等次和方案均锁定，考核登记表按定稿结果打印。</p>
-          {r && r.incomplete > 0 && <p style={{ color: '#b91c1c' }}>还有 {r.incomplete} 人的分数未录入完整。</p>}
           <p>如需更正，可“重新开放”并填写原因，操作将留痕。</p>
         </>
       ),
@@ -52,12 +64,14 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
         }
       },
     });
+  };
 
   const scheme = r?.scheme;
   // Component labels come from the scheme version the results used.
   const full = useCall('evaluation.schemes.get', scheme ? { id: scheme.id } : null, `s:${scheme?.id}`);
   const labels = Object.fromEntries((full.data?.components ?? []).map((c) => [c.key, `${c.label}（${c.weight}%）`]));
-  const compCols: ColumnsType<ResultRow> = Object.keys(r?.rows[0]?.componentScores ?? {}).map((k) => ({
+  const compKeys = Object.keys(r?.rows[0]?.componentScores ?? {});
+  const compCols: ColumnsType<ResultRow> = compKeys.map((k) => ({
     title: labels[k] ?? k,
     key: k,
     width: 76,
@@ -120,6 +134,37 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
         )}
         {scheme && <span className="ob-muted">方案第{scheme.version}版</span>}
         <div style={{ flex: 1 }} />
+        <ExportExcelButton
+          fileName={`${year}年度考核结果.xlsx`}
+          disabled={!r || sorted.length === 0}
+          sheets={() => [
+            {
+              sheetName: `${year}年度考核结果`,
+              columns: [
+                { header: '排名', kind: 'number' },
+                { header: '名额分组' },
+                { header: '姓名' },
+                { header: '乡镇 / 村' },
+                { header: '岗位' },
+                ...compKeys.map((k) => ({ header: labels[k] ?? k, kind: 'number' as const })),
+                { header: '总分', kind: 'number' },
+                { header: '等次' },
+                { header: '说明（限制情形、优秀名额）' },
+              ],
+              rows: sorted.map((x) => [
+                x.rank,
+                x.group,
+                x.name,
+                [x.township, x.village].filter(Boolean).join('·'),
+                POST_SHORT[x.postType] ?? x.postType,
+                ...compKeys.map((k) => (x.componentScores[k] === undefined || x.componentScores[k] === null ? '未录入' : Number(x.componentScores[k]!.toFixed(2)))),
+                x.total === null ? '未录全' : Number(x.total.toFixed(2)),
+                x.grade ?? '—',
+                [...x.caps.map((c) => `最高${c.maxGrade}：${c.reason}`), x.quotaNote ?? '', x.missing.length ? `未录入：${x.missing.join('、')}` : ''].filter(Boolean).join('；'),
+              ]),
+            },
+          ]}
+        />
         <Button icon={<HistoryOutlined />} onClick={() => setDialog('history')}>
           定稿记录
         </Button>
@@ -168,7 +213,7 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
             size="small"
             rowKey="cadreId"
             columns={columns}
-            dataSource={r.rows}
+            dataSource={sorted}
             pagination={false}
             scroll={{ x: 780 + compCols.length * 76, y: Math.max(160, boxHeight - 44) }}
             rowClassName={(x) => (x.quotaNote ? 'ob-eval-row-pushed' : x.caps.length ? 'ob-eval-row-capped' : '')}
@@ -180,4 +225,18 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
       <HistoryDrawer open={dialog === 'history'} countyId={countyId} year={year} version={version} onClose={() => setDialog(null)} />
     </div>
   );
+}
+
+/** Groups in the order they first appear, each by rank; rows without a total (unscored) at the end. */
+function sortResults(rows: readonly ResultRow[]): ResultRow[] {
+  const groupOrder = new Map<string, number>();
+  for (const x of rows) if (!groupOrder.has(x.group)) groupOrder.set(x.group, groupOrder.size);
+  return [...rows].sort((a, b) => {
+    const ua = a.total === null ? 1 : 0;
+    const ub = b.total === null ? 1 : 0;
+    if (ua !== ub) return ua - ub;
+    const g = groupOrder.get(a.group)! - groupOrder.get(b.group)!;
+    if (g !== 0) return g;
+    return (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER);
+  });
 }

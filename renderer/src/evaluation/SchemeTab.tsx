@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { schemeProblem } from '../../../shared/evaluation/validate';
 import { SCHEME_STATUS_LABELS, type Scheme, type SchemeBody } from '../../../shared/evaluation';
 import { call } from '../api/client';
+import { useConfirmLeave, useUnsavedGuard } from '../common/useUnsavedGuard';
 import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
 import { ComponentsEditor } from './ComponentsEditor';
@@ -46,6 +47,8 @@ export function SchemeTab(props: { countyId: number; year: number; finalised: bo
   const [busy, setBusy] = useState(false);
   const dirty = useMemo(() => !!current && !!body && JSON.stringify(bodyOf(current)) !== JSON.stringify(body), [current, body]);
   const problem = body ? schemeProblem(body) : null;
+  useUnsavedGuard(dirty ? '考核方案的修改' : null);
+  const confirmLeave = useConfirmLeave();
 
   const after = (s: Scheme, text: string) => {
     success(text);
@@ -119,7 +122,7 @@ export function SchemeTab(props: { countyId: number; year: number; finalised: bo
       <div className="ob-eval-toolbar">
         <Select
           value={selectedId}
-          onChange={setPicked}
+          onChange={(id: number) => void confirmLeave().then((ok) => ok && setPicked(id))}
           style={{ width: 300 }}
           aria-label="方案版本"
           data-testid="scheme-version"

@@ -9,6 +9,7 @@ import { POST_TYPES, type PostType } from '../../../shared/domain';
 import type { EvalComment } from '../../../shared/api/exchange';
 import type { GridRow, ScoreGrid as Grid } from '../../../shared/evaluation';
 import { call, errorMessage } from '../api/client';
+import { useUnsavedGuard } from '../common/useUnsavedGuard';
 import { useAppState } from '../app/AppState';
 import { POST_SHORT } from '../attendance/gridModel';
 import { useNotify } from '../util/notify';
@@ -78,6 +79,7 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
   const errorList = Object.values(errors);
   const dirtyCount = Object.keys(drafts).length;
   const readOnly = !!grid?.finalised;
+  useUnsavedGuard(dirtyCount > 0 ? `${dirtyCount} 格分数` : null);
   const focusedRow: GridRow | undefined = rows[focus.r];
   const focusedComment = !reviewCopy && focusedRow ? comments.get(focusedRow.cadreId) : undefined;
   const commented = rows.filter((r) => comments.has(r.cadreId)).length;

@@ -1,4 +1,5 @@
-import { Col, DatePicker, Form, Input, Row, Select, Tag, Tooltip } from 'antd';
+import { Col, Form, Input, Row, Select, Tag, Tooltip } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   CHECK_KINDS,

@@ -1,4 +1,5 @@
-import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Col, Form, Input, Row, Select } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { EVENT_KINDS, type EventDetail, type EventKind } from '../../../shared/events';
 import { call } from '../api/client';

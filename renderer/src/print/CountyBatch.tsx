@@ -1,4 +1,4 @@
-import { StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { FolderOpenOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BatchCadreResult, BatchStatus } from '../../../shared/api/dossier';
@@ -11,7 +11,7 @@ const STATE_LABEL: Record<BatchStatus['state'], string> = { running: '正在生�
 
 /** The county's year-end files in one run: progress (cadre n of N, pages so far), cancel, results. */
 export function CountyBatch() {
-  const { org } = useAppState();
+  const { org, status: app } = useAppState();
   const counties = useMemo(() => org?.counties ?? [], [org]);
   const [picked, setCountyId] = useState<number | undefined>();
   // the first county until the clerk picks one (the org tree may arrive after the first render)
@@ -96,7 +96,20 @@ export function CountyBatch() {
               {running && label ? `　${label}` : ''}
             </Typography.Text>
             <Progress percent={percent} status={status.state === 'failed' ? 'exception' : running ? 'active' : undefined} />
-            <Typography.Text type="secondary">输出文件夹：{status.outDir}</Typography.Text>
+            <Typography.Text type="secondary">
+              输出文件夹：{status.outDir}
+              {app?.host === 'electron' && status.catalogue && (
+                <Button
+                  size="small"
+                  icon={<FolderOpenOutlined />}
+                  style={{ marginLeft: 8 }}
+                  onClick={() => void call('output.openFolder', { path: status.outDir }).catch((err: unknown) => notifyError(err, '未能打开文件夹'))}
+                  data-testid="batch-open-folder"
+                >
+                  打开文件夹
+                </Button>
+              )}
+            </Typography.Text>
             {status.catalogue && <Typography.Text type="secondary">归档文件目录：{status.catalogue}</Typography.Text>}
             {status.error && <Alert type="error" showIcon title={status.error} />}
           </Space>

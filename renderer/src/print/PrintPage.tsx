@@ -6,6 +6,9 @@ import { SingleDossier } from './SingleDossier';
 export function PrintPage({ cadreId }: { cadreId?: number }) {
   return (
     <div style={{ padding: '12px 16px', height: '100%', overflow: 'auto' }}>
+      <div className="ob-page-title">
+        <h2>档案打印</h2>
+      </div>
       <Tabs
         defaultActiveKey="single"
         items={[

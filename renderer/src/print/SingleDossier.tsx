@@ -90,7 +90,7 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
           {preview.warnings.length > 0 && (
             <Alert type="warning" showIcon title={`有 ${preview.warnings.length} 条提示`} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{preview.warnings.map((w) => <li key={w}>{w}</li>)}</ul>} />
           )}
-          <PdfPreview url={preview.url} />
+          <PdfPreview url={preview.url} fileName={preview.fileName} />
         </>
       )}
     </Space>

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, ConfigProvider, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, ConfigProvider, Input, Select, Space, Table, Tag } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { planSaveSchema } from '../../../shared/api/work';
@@ -7,6 +8,7 @@ import type { Material } from '../../../shared/domain';
 import { PLAN_ITEM_STATUSES, type Plan, type PlanItem } from '../../../shared/work';
 import { call, errorMessage, stageFile } from '../api/client';
 import { useNotify } from '../util/notify';
+import { useUnsavedGuard } from '../common/useUnsavedGuard';
 
 const blank = (): PlanItem => ({ goal: '', measures: '', deadline: null, responsible: '', status: '未开始' });
 const STATUS_COLOR: Record<string, string> = { 未开始: 'default', 推进中: 'blue', 已完成: 'green', 未完成: 'red' };
@@ -31,6 +33,7 @@ export function PlanCard({
   const [items, setItems] = useState<PlanItem[]>(plan.items);
   const [materialId, setMaterialId] = useState<number | null>(plan.materialId);
   const [dirty, setDirty] = useState(false);
+  useUnsavedGuard(dirty ? '工作计划' : null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);

@@ -1,5 +1,6 @@
 /** 公示 (date and place) and a park project's revenue with the 飞地 split. */
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { DEFAULT_PARK_SHARE_BP, splitRevenue, yuan, type Project } from '../../../shared/work';

@@ -1,5 +1,6 @@
 /** Payment entry, insurance policy and the dispatching unit's pledge for one cadre. */
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { SupportRow } from '../../../shared/api/work';

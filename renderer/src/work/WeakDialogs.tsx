@@ -1,5 +1,6 @@
 /** 登记节点 (date, description, evidence files) and 记录处理 (约谈 / 召回调换 on record). */
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import {

@@ -17,6 +17,7 @@ import {
   type DraftRow,
 } from './logRows';
 import './worklog.css';
+import { useUnsavedGuard } from '../common/useUnsavedGuard';
 
 const HEADERS: Record<Column, { label: string; width?: number }> = {
   date: { label: '日期', width: 104 },
@@ -188,6 +189,7 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
   };
 
   const dirtyCount = rowsToSave(rows, year).rows.length;
+  useUnsavedGuard(dirtyCount > 0 ? `${dirtyCount} 条工作日志` : null);
 
   return (
     <>

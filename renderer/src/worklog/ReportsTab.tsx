@@ -1,4 +1,5 @@
-import { Button, DatePicker, Popover, Space, Table, Tag, Typography } from 'antd';
+import { Button, Popover, Space, Table, Tag, Typography } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { REPORT_CATEGORY, type ReportRow } from '../../../shared/worklog';

@@ -1,4 +1,5 @@
-import { Button, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { Button, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { ReportRow } from '../../../shared/worklog';

@@ -52,7 +52,7 @@ export function RegisterPreview({ pdf, onClose }: { pdf: RegisterPdfResult | nul
       {pdf && (
         <div data-testid="register-preview">
           <Suspense fallback={<Spin style={{ display: 'block', margin: 40 }} />}>
-            <PdfPreview url={pdf.url} />
+            <PdfPreview url={pdf.url} fileName="考勤登记表.pdf" />
           </Suspense>
         </div>
       )}

@@ -1,0 +1,34 @@
+/**
+ * 导出Excel: the table as the screen shows it (same columns, Chinese headers, the same texts
+ * such as 未录入) written to .xlsx in main; saved through 另存为 on the desktop, downloaded in
+ * the browser. `sheets` is called at click time so it exports exactly what is on screen.
+ */
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useState } from 'react';
+import type { TableSheet } from '../../../shared/api/output';
+import { useAppState } from '../app/AppState';
+import { useNotify } from '../util/notify';
+import { exportXlsx, outcomeText } from './output';
+
+export function ExportExcelButton(props: { fileName: string; sheets: () => TableSheet[]; disabled?: boolean; testId?: string }) {
+  const { status } = useAppState();
+  const { success, notifyError } = useNotify();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const text = outcomeText(await exportXlsx(status?.host ?? 'bridge', props.fileName, props.sheets()));
+      if (text) success(text);
+    } catch (err) {
+      notifyError(err, '导出未完成');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button icon={<FileExcelOutlined />} onClick={() => void run()} loading={busy} disabled={props.disabled} data-testid={props.testId ?? 'export-xlsx'}>
+      导出Excel
+    </Button>
+  );
+}

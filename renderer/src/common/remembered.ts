@@ -1,0 +1,25 @@
+/**
+ * Small per-session memory of where the clerk was on a page (year, tab), so coming back to a
+ * page from the menu returns to the same place. Kept in sessionStorage: it survives a reload of
+ * the window but not a restart of the app.
+ */
+const PREFIX = 'onebag.remember.';
+
+export function recall<T>(key: string, valid: (v: unknown) => v is T): T | undefined {
+  try {
+    const raw = sessionStorage.getItem(PREFIX + key);
+    if (raw === null) return undefined;
+    const v: unknown = JSON.parse(raw);
+    return valid(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function remember(key: string, value: unknown): void {
+  try {
+    sessionStorage.setItem(PREFIX + key, JSON.stringify(value));
+  } catch {
+    // Storage full or disabled: forgetting the place is harmless.
+  }
+}
