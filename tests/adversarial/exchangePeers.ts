@@ -8,10 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenCore } from '../../main/api/open';
-import type { Db } from '../../main/store/db';
 import { writeBundle, type BundleKind } from '../../main/exchange/bundle/container';
 import { departmentKey, setDepartmentName } from '../../main/exchange/bundle/keys';
 import { exportCountyBundle } from '../../main/exchange/exportBundle';
+import type { ImportEnv } from '../../main/exchange/importBundle';
 import { exportCountyRecords, type RecordsDoc } from '../../main/exchange/records';
 import { setSetting } from '../../main/core/settings';
 import { idCheckChar } from '../../shared/idNumber';
@@ -34,7 +34,7 @@ export interface Peer {
   unitName: string;
 }
 
-export const envOf = (c: OpenCore): { db: Db; dataDir: string; blobs: OpenCore['blobs'] } => ({ db: c.ctx.db, dataDir: c.ctx.dataDir, blobs: c.blobs });
+export const envOf = (c: OpenCore): ImportEnv => ({ db: c.ctx.db, dataDir: c.ctx.dataDir, blobs: c.blobs });
 
 /** A department with one county, one township, one village, one unit and two cadres posted there in YEAR. */
 export async function makePeer(dir: string, opts: { department: string; county: string; unitName: string; idSeed: string }): Promise<Peer> {
