@@ -115,7 +115,7 @@ describe('dossier engine', () => {
     const page = squash(text(out, bad.startPage));
     expect(page).toContain('corrupt.pdf');
     expect(page).toContain('原件未能按原样打印');
-    expect(page).toMatch(/SHA-256：[0-9a-f]{64}/);
+    expect(page).toMatch(/SHA-256校验值：[0-9a-f]{64}/);
     expect(result.warnings.some((w) => w.includes('corrupt.pdf'))).toBe(true);
   });
 
