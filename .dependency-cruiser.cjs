@@ -15,7 +15,7 @@
  * | main/files/   | main/files, shared/                                             |
  * | main/dossier/ | main/dossier, main/core, shared/                                |
  * | main/exchange/| main/exchange, main/core, main/store, main/files, shared/       |
- * | main/ocr/     | main/ocr, shared/ — the OCR engine and its worker thread              |
+ * | main/ocr/     | main/ocr, main/files, shared/ — the OCR engine and its worker thread |
  * | main/api/     | all of main/ but main/app, cli, bridge — the handler table (composition root) |
  * | main/demo/    | main/demo, main/core, main/files, main/store, main/dossier, shared/ |
  * | main/cli/     | all of main/ but main/app, shared/                              |
@@ -60,7 +60,7 @@ module.exports = {
     layer('exchange-layers', 'main/exchange/', ['main/exchange/', 'main/core/', 'main/store/', 'main/files/', 'shared/'], {
       builtins: true,
     }),
-    layer('ocr-layers', 'main/ocr/', ['main/ocr/', 'shared/'], { builtins: true }),
+    layer('ocr-layers', 'main/ocr/', ['main/ocr/', 'main/files/', 'shared/'], { builtins: true }),
     layer('api-composition', 'main/api/', ['main/(?!app/|cli/|bridge/)', 'shared/'], { builtins: true }),
     layer('demo-layers', 'main/demo/', ['main/demo/', 'main/core/', 'main/files/', 'main/store/', 'main/dossier/', 'shared/'], {
       builtins: true,

@@ -1,34 +1,17 @@
 /**
  * PDF pages for OCR through PDFium compiled to WebAssembly (@embedpdf/pdfium, MIT): each
  * page's own text (to judge whether it is usable) and a rendering at a given resolution.
- * In-process, no external program; PDFs with an empty user password open as well.
+ * In-process, no external program; PDFs with an empty user password open as well. The module
+ * is the one main/files loads (one instance per thread).
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { WrappedPdfiumModule } from '@embedpdf/pdfium';
+import { pdfium } from '../files/renditions/pdfium';
 
 /** The few exports of the PDFium module used to pass bytes in and out of its heap. */
 interface WasmHeap {
   malloc(n: number): number;
   free(p: number): void;
   memory: { buffer: ArrayBuffer };
-}
-
-let modulePromise: Promise<WrappedPdfiumModule> | null = null;
-
-/** The PDFium module, loaded once per thread. */
-function pdfium(): Promise<WrappedPdfiumModule> {
-  if (!modulePromise) {
-    modulePromise = (async () => {
-      const req = createRequire(__filename);
-      const { init } = req('@embedpdf/pdfium') as typeof import('@embedpdf/pdfium');
-      const wasmBinary = fs.readFileSync(req.resolve('@embedpdf/pdfium/pdfium.wasm'));
-      const m = await init({ wasmBinary } as never);
-      m.PDFiumExt_Init();
-      return m;
-    })();
-  }
-  return modulePromise;
 }
 
 export interface RenderedPage {
