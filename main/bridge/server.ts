@@ -196,7 +196,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       if (typeof msg?.channel !== 'string') {
         return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求缺少操作名称' } });
       }
-      return sendJson(res, 200, await dispatch(core.handlers, msg.channel, msg.input));
+      return sendJson(res, 200, await dispatch(core.handlers, msg.channel, msg.input, core.ctx.dataDir));
     }
 
     if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, '请求方法不受支持');
