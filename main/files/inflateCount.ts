@@ -15,9 +15,13 @@ export class InflateLimitExceeded extends Error {
 /**
  * Resolves to the inflated size; rejects with InflateLimitExceeded past `limit`, or with zlib's
  * error for corrupt data. A missing end (no Adler-32) is tolerated as PDF readers do; `strictEnd`
- * (PNG) requires the stream to be complete.
+ * (PNG, zip entries) requires the stream to be complete; `raw` is deflate without zlib header (zip).
  */
-export async function inflateCount(chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>, limit: number, strictEnd = false): Promise<number> {
+export async function inflateCount(
+  chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  limit: number,
+  opts: { strictEnd?: boolean; raw?: boolean } = {},
+): Promise<number> {
   let total = 0;
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -25,7 +29,8 @@ export async function inflateCount(chunks: Iterable<Uint8Array> | AsyncIterable<
       done(total > limit ? new InflateLimitExceeded(limit) : null);
     },
   });
-  const inflate = zlib.createInflate(strictEnd ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  const zopts = opts.strictEnd ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  const inflate = opts.raw ? zlib.createInflateRaw(zopts) : zlib.createInflate(zopts);
   await pipeline(Readable.from(chunks, { objectMode: false }), inflate, sink);
   return total;
 }

@@ -58,7 +58,7 @@ export async function pngProblem(file: RandomAccess): Promise<string | null> {
   }
   let got: number;
   try {
-    got = await inflateCount(pieces(), expected + 1024, true);
+    got = await inflateCount(pieces(), expected + 1024, { strictEnd: true });
   } catch (err) {
     if (err instanceof InflateLimitExceeded) return '已损坏（图像数据比图像尺寸所需的多）';
     return '已损坏（图像数据无法解压）';
