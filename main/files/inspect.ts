@@ -61,12 +61,7 @@ export async function inspectFile(path: string, displayName: string): Promise<Fi
     if (conflict?.refuse) throw refuse(displayName, conflict.message);
     const facts: FileFacts = { ...detected, size, pageCount: null, width: null, height: null, orientation: null, flags: [], notice: conflict?.message ?? null };
     if (detected.kind === 'pdf') {
-      if (size > PDF_PARSE_BUDGET_BYTES) {
-        throw refuse(
-          displayName,
-          `是 ${formatBytes(size)} 的 PDF，超过可完整校验的上限 ${formatBytes(PDF_PARSE_BUDGET_BYTES)}，无法归档。请拆分成几个文件或降低扫描分辨率后再添加`,
-        );
-      }
+      refuseOverBudget(displayName, 'pdf', size);
       const pdf = await pdfPages(await fd.readFile(), displayName);
       facts.pageCount = pdf.pages;
       facts.flags = pdf.flags;
@@ -82,6 +77,21 @@ export async function inspectFile(path: string, displayName: string): Promise<Fi
   } finally {
     await fd.close();
   }
+}
+
+function refuseOverBudget(name: string, kind: FileKind, size: number): void {
+  if (kind === 'pdf' && size > PDF_PARSE_BUDGET_BYTES) {
+    throw refuse(
+      name,
+      `是 ${formatBytes(size)} 的 PDF，超过可完整校验的上限 ${formatBytes(PDF_PARSE_BUDGET_BYTES)}，无法归档。请拆分成几个文件或降低扫描分辨率后再添加`,
+    );
+  }
+}
+
+/** The refusals the first bytes and the size decide, for readOnce's `early` hook (before any copy). */
+export function refuseEarly(name: string, head: Buffer, size: number): void {
+  const kind = detectKind(head)?.kind;
+  if (kind) refuseOverBudget(name, kind, size);
 }
 
 async function pdfPages(bytes: Buffer, name: string): Promise<{ pages: number; flags: FileFlag[] }> {

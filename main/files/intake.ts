@@ -4,7 +4,7 @@
  * their hashes. The source path is never read a second time, so what was inspected is what is kept.
  */
 import type { BlobStore, PendingBlob } from './blobStore';
-import { inspectFile, type FileFacts } from './inspect';
+import { inspectFile, refuseEarly, type FileFacts } from './inspect';
 import type { ReadOnceOptions } from './readOnce';
 
 export interface TakenOriginal {
@@ -22,7 +22,7 @@ export async function takeOriginals(
   let pending: PendingBlob | null = null;
   try {
     for (const f of files) {
-      pending = await blobs.stage(f.path, f.name, opts);
+      pending = await blobs.stage(f.path, f.name, { ...opts, early: (head, size) => refuseEarly(f.name, head, size) });
       const facts = await inspectFile(pending.tmp, f.name);
       taken.push({ name: f.name, pending, facts });
       pending = null;

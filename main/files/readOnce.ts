@@ -22,6 +22,11 @@ export interface CopiedOnce {
 export interface ReadOnceOptions {
   /** Largest accepted source in bytes; checked from fstat before anything is read. */
   maxBytes: number;
+  /**
+   * Called once with the first chunk (up to 1 MB) and the size, before anything else is read or
+   * written: a refusal that the content type decides (a PDF over its parse budget) costs no copy.
+   */
+  early?: (head: Buffer, size: number) => void;
 }
 
 const refuse = (name: string, reason: string) => new AppError('FILE_REFUSED', `「${name}」${reason}`);
@@ -106,6 +111,7 @@ export async function copyOnce(srcPath: string, name: string, out: fs.promises.F
       if (bytesRead === 0) break;
       size += bytesRead;
       if (size > stat.size) throw changed(name, '变大了（被其他程序写入）');
+      if (size === bytesRead) opts.early?.(buf.subarray(0, bytesRead), stat.size);
       hash.update(buf.subarray(0, bytesRead));
       for (let w = 0; w < bytesRead; ) w += (await out.write(buf, w, bytesRead - w)).bytesWritten;
     }
