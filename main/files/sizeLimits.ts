@@ -17,8 +17,8 @@ export const MAX_MAX_ORIGINAL_BYTES = 4 * GiB;
  * larger PDFs are refused with a message rather than taking the machine's memory.
  */
 export const PDF_PARSE_BUDGET_BYTES = 256 * MiB;
-/** Inflated size allowed for one PDF content stream or one compressed image stream. */
-export const PDF_STREAM_INFLATE_BUDGET = 256 * MiB;
+/** Inflated size allowed for one PDF content stream or one compressed image stream (a 600 dpi A4 colour scan is ~100 MB). */
+export const PDF_STREAM_INFLATE_BUDGET = 128 * MiB;
 /** Sum of everything inflated while validating one PDF. */
 export const PDF_TOTAL_INFLATE_BUDGET = 1 * GiB;
 

@@ -18,25 +18,37 @@ export function sparseFile(file: string, head: string | Buffer, size: number): s
   return file;
 }
 
-/** zlib (or raw deflate) of `total` bytes of `fill`, compressed piece by piece. */
+/**
+ * zlib (or raw deflate) of `total` bytes of `fill`. Every full 4 MB piece compresses to the same
+ * bytes (independent blocks ended by a full flush), so it is compressed once and repeated: a
+ * gigabyte bomb costs milliseconds. The Adler-32 is combined arithmetically the same way.
+ */
 export function deflateRepeated(total: number, fill = 0, raw = false): Buffer {
-  const piece = Buffer.alloc(Math.min(total, 4 * MiB), fill);
+  const PIECE = 4 * MiB;
+  const full = Math.floor(total / PIECE);
+  const rest = total - full * PIECE;
+  const piece = Buffer.alloc(PIECE, fill);
   const parts: Buffer[] = [];
-  // Independent raw-deflate pieces, all but the last ended by a full flush: one valid stream.
-  const header = raw ? Buffer.alloc(0) : Buffer.from([0x78, 0xda]);
-  let left = total;
+  if (!raw) parts.push(Buffer.from([0x78, 0xda]));
+  const flushed = zlib.deflateRawSync(piece, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+  const pieceAdler = adler32(piece, 1);
   let adler = 1;
-  while (left > 0) {
-    const n = Math.min(left, piece.length);
-    const chunk = piece.subarray(0, n);
-    parts.push(zlib.deflateRawSync(chunk, { level: 9, finishFlush: left - n === 0 ? zlib.constants.Z_FINISH : zlib.constants.Z_FULL_FLUSH }));
-    adler = adler32(chunk, adler);
-    left -= n;
+  for (let i = 0; i < full; i++) {
+    parts.push(flushed);
+    adler = adler32Combine(adler, pieceAdler, PIECE);
   }
-  const trailer = Buffer.alloc(raw ? 0 : 4);
-  if (!raw) trailer.writeUInt32BE(adler >>> 0, 0);
-  return Buffer.concat([header, ...parts, trailer]);
+  const last = piece.subarray(0, rest);
+  parts.push(zlib.deflateRawSync(last, { level: 9 }));
+  adler = adler32Combine(adler, adler32(last, 1), rest);
+  if (!raw) {
+    const trailer = Buffer.alloc(4);
+    trailer.writeUInt32BE(adler >>> 0, 0);
+    parts.push(trailer);
+  }
+  return Buffer.concat(parts);
 }
+
+const BASE = 65521;
 
 function adler32(buf: Buffer, start: number): number {
   let a = start & 0xffff;
@@ -47,10 +59,24 @@ function adler32(buf: Buffer, start: number): number {
       a += buf[i]!;
       b += a;
     }
-    a %= 65521;
-    b %= 65521;
+    a %= BASE;
+    b %= BASE;
   }
   return ((b << 16) | a) >>> 0;
+}
+
+/** zlib's adler32_combine: the Adler-32 of A followed by B from those of A and B and B's length. */
+function adler32Combine(adler1: number, adler2: number, len2: number): number {
+  const rem = len2 % BASE;
+  let sum1 = adler1 & 0xffff;
+  let sum2 = (rem * sum1) % BASE;
+  sum1 += (adler2 & 0xffff) + BASE - 1;
+  sum2 += ((adler1 >>> 16) & 0xffff) + ((adler2 >>> 16) & 0xffff) + BASE - rem;
+  if (sum1 >= BASE) sum1 -= BASE;
+  if (sum1 >= BASE) sum1 -= BASE;
+  if (sum2 >= BASE << 1) sum2 -= BASE << 1;
+  if (sum2 >= BASE) sum2 -= BASE;
+  return ((sum2 << 16) | sum1) >>> 0;
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
@@ -163,7 +189,7 @@ export function writeBigImagePdf(file: string, size: number): string {
 
 /**
  * A deflated ZIP (xlsx-shaped). Each entry is [name, data] or [name, {zeros: n}] (n bytes of '<'
- * compressed without ever being held); `lie` makes the central directory declare 1 KB sizes.
+ * compressed without ever being held); `lie` makes the central directory declare 1 KB for those.
  */
 export function deflatedZip(entries: Array<[string, string | { repeat: number }]>, lie = false): Buffer {
   const locals: Buffer[] = [];
@@ -174,7 +200,7 @@ export function deflatedZip(entries: Array<[string, string | { repeat: number }]
     const plainLen = isBomb ? content.repeat : Buffer.byteLength(content);
     const data = isBomb ? deflateRepeated(content.repeat, 0x3c, true) : zlib.deflateRawSync(Buffer.from(content));
     const crc = isBomb ? 0 : zlib.crc32(Buffer.from(content)) >>> 0;
-    const size = lie ? 1024 : plainLen;
+    const size = lie && isBomb ? 1024 : plainLen;
     const nameBuf = Buffer.from(name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
