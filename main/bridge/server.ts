@@ -216,10 +216,13 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     const blob = /^\/blob\/([0-9a-f]{64})$/.exec(p);
     if (blob) {
       const sha = blob[1]!;
-      const row = core.ctx.db.prepare('SELECT mime FROM blobs WHERE sha256 = ?').get(sha) as { mime: string } | undefined;
+      const row = core.ctx.db.prepare('SELECT mime, flags FROM blobs WHERE sha256 = ?').get(sha) as { mime: string; flags: string } | undefined;
       if (!row || !core.blobs.has(sha)) return sendText(res, 404, '找不到该文件');
       return sendFile(req, res, core.blobs.pathOf(sha), row.mime, {
         'Cache-Control': 'private, max-age=31536000, immutable',
+        // Active content (scripts, launch actions, attachments): never opened inline by the browser's
+        // own PDF viewer, which may run scripts; the app's preview (pdf.js, scripting off) still fetches it.
+        ...(row.flags ? { 'Content-Disposition': 'attachment', 'Content-Security-Policy': 'sandbox' } : {}),
       });
     }
 
