@@ -3,6 +3,7 @@
  * Chinese sentence that names that file and no stack trace.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/result';
 
@@ -10,20 +11,22 @@ export function errorLogPath(dataDir: string): string {
   return path.join(dataDir, 'logs', 'errors.log');
 }
 
-/** Appends the error to the log and returns the AppError to show (falls back to stderr if the log cannot be written). */
+/**
+ * Appends the error to the data folder's log (or, when that folder cannot take it, to
+ * onebag-errors.log in the system temp folder) and returns the AppError to show.
+ */
 export function logInternalError(dataDir: string | null, where: string, err: unknown): AppError {
   const at = new Date().toISOString();
   const text = `[${at}] ${where}\n${String((err as Error)?.stack ?? err)}\n\n`;
-  if (dataDir) {
-    const file = errorLogPath(dataDir);
+  const candidates = [...(dataDir ? [errorLogPath(dataDir)] : []), path.join(os.tmpdir(), 'onebag-errors.log')];
+  for (const file of candidates) {
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.appendFileSync(file, text, { mode: 0o600 });
       return new AppError('INTERNAL', `内部错误，操作未完成，数据未改变。详细信息已记录在 ${file}（${at}），请将该文件提供给技术支持`);
     } catch {
-      /* fall through to stderr */
+      /* try the next place */
     }
   }
-  process.stderr.write(text);
-  return new AppError('INTERNAL', '内部错误，操作未完成，数据未改变。详细信息已输出到标准错误');
+  return new AppError('INTERNAL', '内部错误，操作未完成，数据未改变（错误日志也无法写入，请检查磁盘空间和权限）');
 }
