@@ -163,5 +163,9 @@ export async function importFileProblem(filePath: string): Promise<string | null
   } finally {
     fs.closeSync(fd);
   }
-  return head.readUInt32LE(0) === LOCAL ? zipFileProblem(filePath) : null;
+  if (head.readUInt32LE(0) !== LOCAL) return null;
+  const problem = await zipFileProblem(filePath);
+  // Plain damage is left to the reader, which names it in its own words ("已损坏或不是有效的 Excel 表格");
+  // what is refused here is what no parser should ever be handed: sizes, ratios, lies.
+  return problem && /上限|炸弹|压缩比|ZIP64|声明的|条目/.test(problem) && !/已损坏|不完整/.test(problem) ? problem : null;
 }
