@@ -148,8 +148,9 @@ export const foundationChannels = {
   'roster.commit': { input: z.object({ token: z.string() }), output: null as unknown as RosterResult },
 
   // --- staging: files enter main in chunks, are inspected, then referred to by token ---
+  /** With purpose 'attachment' the originals size cap is checked before any byte is sent. */
   'staging.begin': {
-    input: z.object({ name: z.string().min(1).max(255), size: z.number().int().nonnegative() }),
+    input: z.object({ name: z.string().min(1).max(255), size: z.number().int().nonnegative(), purpose: z.enum(['attachment', 'roster']).optional() }),
     output: null as unknown as { token: string },
   },
   /** `data` is base64; chunks arrive in order. */

@@ -52,6 +52,19 @@ export const FILE_KIND_LABELS: Record<FileKind, string> = {
   text: '纯文本',
 };
 
+/**
+ * Active content found in an original at intake (PDFs): it is filed, but shown with a warning tag
+ * and never run — every viewer of the app keeps scripting off.
+ */
+export const FILE_FLAGS = ['script', 'launch', 'attachment'] as const;
+export type FileFlag = (typeof FILE_FLAGS)[number];
+
+export const FILE_FLAG_LABELS: Record<FileFlag, string> = {
+  script: '含脚本',
+  launch: '含启动程序指令',
+  attachment: '含附件',
+};
+
 export interface County {
   id: number;
   name: string;
@@ -148,6 +161,8 @@ export interface StoredFile {
   height: number | null;
   /** EXIF orientation 1..8 for JPEG/TIFF, else null. */
   orientation: number | null;
+  /** Active content found at intake (empty for most files and for files filed before the check). */
+  flags: FileFlag[];
 }
 
 export interface Material {
@@ -217,6 +232,12 @@ export interface StagedFile {
   duplicateOf: string | null;
   /** Proposed from the file name: category, title, date. */
   suggestion: { category: MaterialCategory; title: string; date: string | null };
+  /** Active content found at intake (filed, but shown with a warning tag). */
+  flags?: FileFlag[];
+  /** Accepted, but the user should know (e.g. "扩展名是 .jpg，但内容实际是 PDF 文档"). */
+  notice?: string | null;
+  /** Where the staged path pointed when it was a symbolic link (files handed over by path); else null. */
+  symlinkTarget?: string | null;
 }
 
 export interface AppStatus {

@@ -5,6 +5,8 @@ import { AppError } from '../../shared/result';
 import { suggestForFile } from '../../shared/suggest';
 import { sha256File, type BlobStore } from '../files/blobStore';
 import { inspectFile } from '../files/inspect';
+import { formatBytes } from '../files/sizeLimits';
+import { intakeMaxBytes } from '../core/intakeLimit';
 import type { Staging } from '../files/staging';
 import { schemaVersion } from '../store/db';
 import { audit } from '../core/audit';
@@ -141,7 +143,14 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
     },
 
     // --- staging ---
-    'staging.begin': async ({ name, size }) => ({ token: await staging.begin(name, size) }),
+    'staging.begin': async ({ name, size, purpose }) => {
+      // Refused before a byte arrives: the originals cap (a roster or other import has its own checks).
+      const max = intakeMaxBytes(db);
+      if (purpose === 'attachment' && size > max) {
+        throw new AppError('FILE_REFUSED', `「${name}」大小为 ${formatBytes(size)}，超过原件大小上限 ${formatBytes(max)}，无法归档。请压缩或拆分后再添加（上限可在设置中调整）`);
+      }
+      return { token: await staging.begin(name, size) };
+    },
     'staging.chunk': ({ token, data }) => staging.chunk(token, data),
     'staging.end': async ({ token, purpose, cadreId }): Promise<StagedFile> => {
       const done = await staging.end(token);
@@ -170,6 +179,9 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
           sha256,
           duplicateOf: describeDuplicate(findDuplicate(db, sha256, cadreId)),
           suggestion: suggestForFile(done.name),
+          flags: facts.flags,
+          notice: facts.notice,
+          symlinkTarget: null,
         };
       } catch (err) {
         await staging.discard(token);

@@ -149,7 +149,7 @@ async function start(dataDir: string, opts: { selfTest: boolean }): Promise<void
     if (typeof channel !== 'string') {
       return { ok: false, error: { code: 'INVALID_INPUT', message: '操作名称无效' } };
     }
-    return dispatch(handlers, channel, input);
+    return dispatch(handlers, channel, input, dataDir);
   });
 
   Menu.setApplicationMenu(buildMenu(dataDir, () => mainWindow));

@@ -1,13 +1,13 @@
 /**
  * The script the bridge serves at /onebag-bridge.js: defines `window.onebag` exactly like the
  * Electron preload does (shared/window.ts), over fetch and server-sent events.
- * The per-start token is embedded; the page is same-origin and served only on loopback.
+ * It holds no secret: the HttpOnly session cookie authenticates every request, and the
+ * x-onebag-request header makes cross-origin use need a preflight the bridge never answers.
  */
-export function bridgeClientScript(token: string): string {
+export function bridgeClientScript(): string {
   return `/* OneBag loopback bridge client */
 (function () {
   'use strict';
-  var TOKEN = ${JSON.stringify(token)};
   var listeners = new Set();
   var source = null;
   function fail(message) {
@@ -15,7 +15,7 @@ export function bridgeClientScript(token: string): string {
   }
   function openEvents() {
     if (source) return;
-    source = new EventSource('/api/events?token=' + encodeURIComponent(TOKEN));
+    source = new EventSource('/api/events');
     source.addEventListener('progress', function (m) {
       var e;
       try { e = JSON.parse(m.data); } catch (_) { return; }
@@ -25,7 +25,8 @@ export function bridgeClientScript(token: string): string {
   function invoke(channel, input) {
     return fetch('/api/invoke', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-onebag-token': TOKEN },
+      headers: { 'content-type': 'application/json', 'x-onebag-request': '1' },
+      credentials: 'same-origin',
       body: JSON.stringify({ channel: channel, input: input === undefined ? {} : input }),
       cache: 'no-store',
     }).then(function (r) {

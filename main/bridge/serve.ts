@@ -3,7 +3,9 @@
  *   tsx main/bridge/serve.ts [--data DIR] [--port N] [--open]
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { defaultDataDir, resolveDataDir } from '../core/dataDir';
 import { startBridge } from './server';
 import { startBackupSchedule } from '../api/backupSchedule';
@@ -43,6 +45,26 @@ function openBrowser(url: string): void {
   }
 }
 
+/**
+ * The browser gets a 0600 file that redirects to the secret link, not the link itself: a command
+ * line is readable by every local user (ps, /proc/PID/cmdline), a file only by its owner.
+ */
+function writeLauncher(dataDir: string, openUrl: string): string {
+  const file = path.join(dataDir, 'open-onebag.html');
+  const tmp = `${file}.${process.pid}.tmp`;
+  const html = `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${openUrl}"><title>OneBag</title><a href="${openUrl}">打开 OneBag</a>`;
+  const fd = fs.openSync(tmp, 'w', 0o600);
+  try {
+    fs.writeSync(fd, html);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.chmodSync(tmp, 0o600);
+  fs.renameSync(tmp, file);
+  return file;
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = resolveDataDir(argv, process.env, defaultDataDir(os.homedir()));
@@ -60,15 +82,23 @@ async function main(): Promise<void> {
   const ocr = startOcrQueue(bridge.core, { background: true });
   console.log('OneBag 一袋式档案 已在本机启动');
   console.log(`  数据目录：${bridge.dataDir}`);
-  console.log(`  请在浏览器中打开：${bridge.url}/`);
+  console.log(`  请在浏览器中打开：${bridge.openUrl}`);
+  console.log('  此链接含本次启动的密钥，仅供您本人使用，请勿转发；服务重启后需使用新链接');
   console.log('  仅限本机访问；按 Ctrl+C 停止服务');
-  if (argv.includes('--open')) openBrowser(`${bridge.url}/`);
+  if (argv.includes('--open')) {
+    try {
+      openBrowser(writeLauncher(bridge.dataDir, bridge.openUrl));
+    } catch {
+      console.error('  无法自动打开浏览器，请手动打开上面的链接');
+    }
+  }
 
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     console.log('\n正在停止服务并关闭数据库…');
+    fs.rmSync(path.join(bridge.dataDir, 'open-onebag.html'), { force: true });
     void ocr
       .stop()
       .then(() => bridge.close())

@@ -20,17 +20,24 @@ export interface BridgeOptions {
 }
 
 export interface Bridge {
-  /** e.g. http://127.0.0.1:5178 (no trailing slash) */
+  /** e.g. http://127.0.0.1:5178 (no trailing slash). Answers nothing without the session cookie. */
   url: string;
+  /**
+   * The address to open once: `${url}/?k=SECRET`. The secret is fresh per start, printed only to the
+   * person who started the bridge, and exchanged for an HttpOnly, SameSite=Strict session cookie.
+   */
+  openUrl: string;
   port: number;
-  token: string;
   dataDir: string;
   /** The opened core, for tests and tools that want to seed data directly. */
   core: OpenCore;
   close(): Promise<void>;
 }
 
-const FORBIDDEN = { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：请求来源或令牌无效' } } as const;
+const FORBIDDEN = { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：请求来源无效' } } as const;
+const NO_SESSION_TEXT = '未授权：请用启动 OneBag 服务时终端中显示的链接打开本页面（每次启动的链接都不同）';
+const NO_SESSION = { ok: false, error: { code: 'FORBIDDEN', message: NO_SESSION_TEXT } } as const;
+const BAD_SECRET_TEXT = '链接无效：密钥不正确或已随服务重启失效。请使用终端中最新显示的链接';
 
 export function defaultRendererDir(): string {
   const candidates = [path.resolve('dist/renderer')];
@@ -42,6 +49,17 @@ function sameToken(expected: Buffer, given: string | null | undefined): boolean 
   if (!given) return false;
   const b = Buffer.from(given, 'utf8');
   return b.length === expected.length && timingSafeEqual(b, expected);
+}
+
+/** The value of one cookie from the Cookie header, or null. */
+function readCookie(req: IncomingMessage, name: string): string | null {
+  const header = req.headers.cookie;
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -71,16 +89,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const rendererDir = path.resolve(opts.rendererDir ?? defaultRendererDir());
   const maxBody = opts.maxBodyBytes ?? 64 * 1024 * 1024;
-  const token = randomBytes(32).toString('hex');
-  const tokenBuf = Buffer.from(token, 'utf8');
+  // The secret travels once, in the URL the starter opens; the session id lives only in an HttpOnly cookie.
+  const secret = randomBytes(32).toString('hex');
+  const secretBuf = Buffer.from(secret, 'utf8');
+  const session = randomBytes(32).toString('hex');
+  const sessionBuf = Buffer.from(session, 'utf8');
   const sse = new Set<ServerResponse>();
   let port = 0;
+  let cookieName = 'onebag_session';
 
   const core = openCore({
     dataDir: path.resolve(opts.dataDir),
     host: {
       kind: 'bridge',
-      blobUrl: (sha256) => `/blob/${sha256}?t=${token}`,
+      blobUrl: (sha256) => `/blob/${sha256}`,
       progress: (e: ProgressEvent) => {
         const frame = `event: progress\ndata: ${JSON.stringify(e)}\n\n`;
         for (const res of sse) res.write(frame);
@@ -129,9 +151,36 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     const p = url.pathname;
     const method = req.method ?? 'GET';
 
+    // The one unauthenticated request: the starter's link, exchanged for the session cookie.
+    if (p === '/' && url.searchParams.has('k') && (method === 'GET' || method === 'HEAD')) {
+      if (!sameToken(secretBuf, url.searchParams.get('k'))) return sendText(res, 403, BAD_SECRET_TEXT);
+      // Not a 302: a redirect chain that began cross-site (a launcher file, another app) would not
+      // carry a SameSite=Strict cookie; a navigation started by this page itself does.
+      const body = Buffer.from(
+        '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/"><title>OneBag</title>' +
+          '<script>location.replace("/")</script><a href="/">进入 OneBag</a>',
+        'utf8',
+      );
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Length': body.length,
+        'Set-Cookie': `${cookieName}=${session}; Path=/; HttpOnly; SameSite=Strict`,
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+        'X-Frame-Options': 'DENY',
+      });
+      res.end(method === 'HEAD' ? undefined : body);
+      return;
+    }
+    if (!sameToken(sessionBuf, readCookie(req, cookieName))) {
+      if (p.startsWith('/api/')) return sendJson(res, 401, NO_SESSION);
+      return sendText(res, 401, NO_SESSION_TEXT);
+    }
+
     if (p === '/api/invoke') {
       if (method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'UNSUPPORTED', message: '请求方法不受支持' } });
-      if (!sameToken(tokenBuf, req.headers['x-onebag-token'] as string | undefined)) return sendJson(res, 401, FORBIDDEN);
+      // A custom header cannot be sent cross-origin without a preflight, which is never answered.
+      if (req.headers['x-onebag-request'] !== '1') return sendJson(res, 403, FORBIDDEN);
       const body = await readBody(req, maxBody);
       if (body === null) {
         sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: '上传的数据过大' } });
@@ -147,13 +196,12 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       if (typeof msg?.channel !== 'string') {
         return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求缺少操作名称' } });
       }
-      return sendJson(res, 200, await dispatch(core.handlers, msg.channel, msg.input));
+      return sendJson(res, 200, await dispatch(core.handlers, msg.channel, msg.input, core.ctx.dataDir));
     }
 
     if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, '请求方法不受支持');
 
     if (p === '/api/events') {
-      if (!sameToken(tokenBuf, url.searchParams.get('token'))) return sendJson(res, 401, FORBIDDEN);
       res.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-store',
@@ -167,17 +215,19 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
 
     const blob = /^\/blob\/([0-9a-f]{64})$/.exec(p);
     if (blob) {
-      if (!sameToken(tokenBuf, url.searchParams.get('t'))) return sendJson(res, 401, FORBIDDEN);
       const sha = blob[1]!;
-      const row = core.ctx.db.prepare('SELECT mime FROM blobs WHERE sha256 = ?').get(sha) as { mime: string } | undefined;
+      const row = core.ctx.db.prepare('SELECT mime, flags FROM blobs WHERE sha256 = ?').get(sha) as { mime: string; flags: string } | undefined;
       if (!row || !core.blobs.has(sha)) return sendText(res, 404, '找不到该文件');
       return sendFile(req, res, core.blobs.pathOf(sha), row.mime, {
         'Cache-Control': 'private, max-age=31536000, immutable',
+        // Active content (scripts, launch actions, attachments): never opened inline by the browser's
+        // own PDF viewer, which may run scripts; the app's preview (pdf.js, scripting off) still fetches it.
+        ...(row.flags ? { 'Content-Disposition': 'attachment', 'Content-Security-Policy': 'sandbox' } : {}),
       });
     }
 
     if (p === '/onebag-bridge.js') {
-      const body = Buffer.from(bridgeClientScript(token), 'utf8');
+      const body = Buffer.from(bridgeClientScript(), 'utf8');
       res.writeHead(200, {
         'Content-Type': 'text/javascript; charset=utf-8',
         'Content-Length': body.length,
@@ -232,12 +282,14 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     throw err;
   }
   port = (server.address() as AddressInfo).port;
+  // Cookies ignore the port: a per-port name keeps two bridges on one machine apart.
+  cookieName = `onebag_session_${port}`;
 
   let closing: Promise<void> | null = null;
   return {
     url: `http://127.0.0.1:${port}`,
+    openUrl: `http://127.0.0.1:${port}/?k=${secret}`,
     port,
-    token,
     dataDir: core.ctx.dataDir,
     core,
     close() {

@@ -1,16 +1,19 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { materialInputSchema } from '../../shared/api';
 import { parseChineseDate } from '../../shared/dates';
-import { MATERIAL_CATEGORIES, type MaterialCategory } from '../../shared/domain';
+import { FILE_FLAG_LABELS, MATERIAL_CATEGORIES, type FileKind, type MaterialCategory } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { addMaterial } from '../core/bag';
+import { parseMaxBytes } from '../core/intakeLimit';
+import { extensionConflict } from '../files/extensionCheck';
+import { symlinkTargetOf } from '../files/readOnce';
 import { findCadreByIdNumber, guardArgs, UsageError, withCore, type CommandContext } from './util';
 
 /**
  * `onebag attach --cadre ID_NUMBER --category 类别 --title 题名 [--date YYYY-MM-DD] FILE...`:
  * files one material with its originals. Every file is inspected first; one bad file refuses all.
+ * `--max-file-size 2G` overrides the originals size cap for this run.
  */
 export async function attachCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = guardArgs(() =>
@@ -21,6 +24,7 @@ export async function attachCommand(c: CommandContext): Promise<number> {
         category: { type: 'string' },
         title: { type: 'string' },
         date: { type: 'string' },
+        'max-file-size': { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -50,19 +54,34 @@ export async function attachCommand(c: CommandContext): Promise<number> {
   });
   if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? '输入有误');
 
+  const maxBytes = values['max-file-size'] === undefined ? undefined : parseMaxBytes(values['max-file-size']);
   const files = positionals.map((f) => ({ path: path.resolve(f), name: path.basename(f) }));
+  // Where a symbolic link points is said before anything is filed (what is filed is that target).
   for (const f of files) {
-    if (!fs.existsSync(f.path) || !fs.statSync(f.path).isFile()) throw new AppError('NOT_FOUND', `找不到文件：${f.path}`);
+    const target = await symlinkTargetOf(f.path, f.name);
+    if (target) c.out(`「${f.name}」是符号链接 → ${target}`);
   }
 
   return withCore(c.dataDir, async (core) => {
     const cadre = findCadreByIdNumber(core.ctx.db, values.cadre!);
-    // addMaterial inspects every file first and refuses all before anything is written.
-    const m = await addMaterial(core.ctx.db, core.blobs, cadre.id, parsed.data, files);
+    // addMaterial reads each file once, inspects the copy, and refuses all before anything is written.
+    const m = await addMaterial(core.ctx.db, core.blobs, cadre.id, parsed.data, files, maxBytes === undefined ? {} : { maxBytes });
     const pages = m.files.reduce((n, f) => n + (f.pageCount ?? 0), 0);
     c.out(
       `已归档：${cadre.name}《${m.title}》（${m.category}，${m.year}年度，${m.files.length} 个文件${pages ? `，共 ${pages} 页` : ''}）`,
     );
+    for (const f of m.files) {
+      if (f.flags.length) c.out(`注意：「${f.originalName}」${f.flags.map((x) => FILE_FLAG_LABELS[x]).join('、')}，已归档并标记；本软件查看时不会运行其中的脚本或附件`);
+    }
+    for (const f of files) {
+      const notice = extensionNotice(f.name, m.files.find((x) => x.originalName === f.name)?.kind);
+      if (notice) c.out(`注意：「${f.name}」${notice}`);
+    }
     return 0;
   });
+}
+
+function extensionNotice(name: string, kind: FileKind | undefined): string | null {
+  const c = kind ? extensionConflict(name, kind) : null;
+  return c && !c.refuse ? c.message : null;
 }

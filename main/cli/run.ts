@@ -13,6 +13,8 @@ import { evaluationCommands, evaluationUsage } from './commands/evaluation';
 import { eventCommands, eventUsage } from './commands/events';
 import { workCommands, workUsage } from './commands/work';
 import { ocrCommands, ocrUsage } from './commands/ocr';
+import { intakeSettingsCommands, intakeSettingsUsage } from './commands/intakeSettings';
+import { logInternalError } from '../core/errorLog';
 import { cadresCommand } from './cadres';
 import { demoCommand } from './demo';
 import { importRosterCommand } from './importRoster';
@@ -24,13 +26,13 @@ export const USAGE = `用法：onebag [--data 数据目录] <命令> [参数]
 命令：
   demo                               载入演示数据（一个县、20 名选派干部及其档案材料）
   import-roster 文件 [--dry-run]     导入选派干部花名册（.xlsx / .csv）；--dry-run 只检查不导入
-  attach --cadre 身份证号 --category 类别 --title 题名 [--date YYYY-MM-DD] 文件...
+  attach --cadre 身份证号 --category 类别 --title 题名 [--date YYYY-MM-DD] [--max-file-size 大小] 文件...
                                      将一个或多个文件作为一份材料归入干部档案袋
   cadres [--county 县名] [--json] [--xlsx 文件.xlsx]
                                      列出干部；--xlsx 导出为 Excel
   materials --cadre 身份证号 [--json] [--xlsx 文件.xlsx]
                                      列出某名干部的档案材料
-${[...attendanceUsage, ...eventUsage, ...dossierUsage, ...workUsage, ...evaluationUsage, ...exchangeUsage, ...backupUsage, ...auditUsage, ...ocrUsage].map((l) => l + '\n').join('')}
+${[...intakeSettingsUsage, ...attendanceUsage, ...eventUsage, ...dossierUsage, ...workUsage, ...evaluationUsage, ...exchangeUsage, ...backupUsage, ...auditUsage, ...ocrUsage].map((l) => l + '\n').join('')}
 材料类别：${MATERIAL_CATEGORIES.join('、')}
 
 数据目录：--data 优先，其次环境变量 ONEBAG_DATA，否则使用默认目录。
@@ -51,6 +53,7 @@ const COMMANDS: Record<string, (c: CommandContext) => Promise<number>> = {
   ...exchangeCommands,
   ...auditCommands,
   ...ocrCommands,
+  ...intakeSettingsCommands,
 };
 
 /** Removes the global --data option wherever it appears; returns what is left. */
@@ -73,6 +76,7 @@ const stdio: CliIo = {
 
 /** Runs one CLI invocation and returns its exit code (0 ok, 1 refused input, 2 usage). */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = stdio): Promise<number> {
+  let dataDir: string | null = null;
   try {
     const rest = stripDataOption(argv);
     const [command, ...args] = rest;
@@ -87,7 +91,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       io.out(USAGE);
       return 0;
     }
-    const dataDir = resolveDataDir(argv, env, defaultDataDir(os.homedir()));
+    dataDir = resolveDataDir(argv, env, defaultDataDir(os.homedir()));
     return await fn({ ...io, dataDir, args });
   } catch (err) {
     if (err instanceof UsageError) {
@@ -96,9 +100,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       io.err(USAGE);
       return 2;
     }
-    const e = toAppError(err);
+    let e = toAppError(err);
+    // The stack goes to the data folder's error log; the user reads a Chinese sentence naming it.
+    if (e.code === 'INTERNAL' && !(err instanceof AppError)) e = logInternalError(dataDir, `onebag ${argv.join(' ')}`, err);
     io.err(`错误：${e.message}`);
-    if (e.code === 'INTERNAL' && !(err instanceof AppError)) io.err(String((err as Error)?.stack ?? err));
     return 1;
   }
 }

@@ -7,10 +7,12 @@ import type { MaterialInput } from '../../shared/api';
 import { MATERIAL_CATEGORIES, type Material, type MaterialSearchHit, type StoredFile } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import type { BlobStore } from '../files/blobStore';
-import { inspectFile, type FileFacts } from '../files/inspect';
+import type { FileFacts } from '../files/inspect';
+import { commitOriginals, takeOriginals } from '../files/intake';
 import { nowIso, type Db } from '../store/db';
 import { audit } from './audit';
-import { recordBlob } from './blobRows';
+import { intakeMaxBytes } from './intakeLimit';
+import { parseFileFlags, recordBlob } from './blobRows';
 import { queryToFts, toSearchTokens } from './searchTokens';
 import { snapshot } from './audit/snapshot';
 
@@ -39,6 +41,7 @@ interface FileRow {
   width: number | null;
   height: number | null;
   orientation: number | null;
+  flags: string;
 }
 
 const categoryRank = new Map<string, number>(MATERIAL_CATEGORIES.map((c, i) => [c, i]));
@@ -52,7 +55,7 @@ function filesFor(db: Db, ids: number[]): Map<number, StoredFile[]> {
     const part = ids.slice(i, i + 500);
     const rows = db
       .prepare(
-        `SELECT mf.material_id, mf.sha256, mf.original_name, b.kind, b.mime, b.size, b.page_count, b.width, b.height, b.orientation
+        `SELECT mf.material_id, mf.sha256, mf.original_name, b.kind, b.mime, b.size, b.page_count, b.width, b.height, b.orientation, b.flags
          FROM material_files mf JOIN blobs b ON b.sha256 = mf.sha256
          WHERE mf.material_id IN (${part.map(() => '?').join(',')})
          ORDER BY mf.material_id, mf.position`,
@@ -70,6 +73,7 @@ function filesFor(db: Db, ids: number[]): Map<number, StoredFile[]> {
         width: r.width,
         height: r.height,
         orientation: r.orientation,
+        flags: parseFileFlags(r.flags),
       });
       out.set(r.material_id, list);
     }
@@ -146,10 +150,11 @@ const materialParams = (input: MaterialInput) => ({
 });
 
 /**
- * Files one material with its files. Every file is inspected first: one refusal throws
- * before anything is written. Blobs are then stored (deduplicated), and the rows go in
- * one transaction. A failure after storing blobs (e.g. disk full) leaves only unreferenced,
- * content-addressed blobs, which a later identical file reuses.
+ * Files one material with its files. Every file is read once into a private copy and that copy
+ * is inspected (main/files/intake.ts): one refusal throws before anything is published or written.
+ * The copies are then published (deduplicated), and the rows go in one transaction. A failure
+ * after publishing (e.g. disk full) leaves only unreferenced, content-addressed blobs, which a
+ * later identical file reuses.
  */
 export async function addMaterial(
   db: Db,
@@ -157,20 +162,19 @@ export async function addMaterial(
   cadreId: number,
   input: MaterialInput,
   files: Array<{ path: string; name: string }>,
+  opts: { maxBytes?: number } = {},
 ): Promise<Material> {
   if (!db.prepare('SELECT 1 FROM cadres WHERE id = ?').get(cadreId)) throw new AppError('NOT_FOUND', '该干部不存在或已被删除');
   if (files.length === 0) throw new AppError('INVALID_INPUT', '请至少添加一个文件');
-  const facts: FileFacts[] = [];
-  for (const f of files) facts.push(await inspectFile(f.path, f.name));
-  const stored: Array<{ sha256: string; size: number }> = [];
-  for (const f of files) stored.push(await blobs.put(f.path));
+  const taken = await takeOriginals(blobs, files, { maxBytes: opts.maxBytes ?? intakeMaxBytes(db) });
+  const stored = await commitOriginals(blobs, taken);
 
   const id = db.transaction(() =>
     insertMaterial(
       db,
       cadreId,
       input,
-      files.map((f, i) => ({ name: f.name, sha256: stored[i]!.sha256, size: stored[i]!.size, facts: facts[i]! })),
+      taken.map((t, i) => ({ name: t.name, sha256: stored[i]!.sha256, size: stored[i]!.size, facts: t.facts })),
     ),
   )();
   return getMaterial(db, id);

@@ -5,16 +5,23 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { FILE_FLAGS, type FileFlag } from '../../shared/domain';
 import type { BlobStore } from '../files/blobStore';
 import type { FileFacts } from '../files/inspect';
 import { nowIso, type Db } from '../store/db';
 
 /** Records a stored original (kept if already there: content-addressed, never modified). */
-export function recordBlob(db: Db, sha256: string, size: number, facts: Omit<FileFacts, 'size'>, at = nowIso()): void {
+export function recordBlob(db: Db, sha256: string, size: number, facts: Omit<FileFacts, 'size' | 'flags' | 'notice'> & { flags?: readonly FileFlag[] }, at = nowIso()): void {
   db.prepare(
-    `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, width, height, orientation, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(sha256, facts.kind, facts.mime, size, facts.pageCount, facts.width, facts.height, facts.orientation, at);
+    `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, width, height, orientation, created_at, flags)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(sha256, facts.kind, facts.mime, size, facts.pageCount, facts.width, facts.height, facts.orientation, at, (facts.flags ?? []).join(','));
+}
+
+/** The blobs.flags column ('script,attachment') as known flags; unknown words are dropped. */
+export function parseFileFlags(text: string | null | undefined): FileFlag[] {
+  if (!text) return [];
+  return text.split(',').filter((f): f is FileFlag => (FILE_FLAGS as readonly string[]).includes(f));
 }
 
 /**

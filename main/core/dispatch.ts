@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channels, type Channel, type ChannelOutput, type ChannelParsedInput } from '../../shared/api';
 import { AppError, type Result } from '../../shared/result';
 import { READ_ONLY_MESSAGE } from '../store/readOnlyGuards';
+import { logInternalError } from './errorLog';
 
 export type HandlerTable = {
   [C in Channel]: (input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -26,7 +27,7 @@ export function toAppError(err: unknown): AppError {
  * The single entry for Electron IPC and the loopback bridge: validates the input with the
  * channel's schema, runs the handler, and always resolves to a Result.
  */
-export async function dispatch(handlers: HandlerTable, channel: string, rawInput: unknown): Promise<Result<unknown>> {
+export async function dispatch(handlers: HandlerTable, channel: string, rawInput: unknown, dataDir: string | null = null): Promise<Result<unknown>> {
   if (!Object.hasOwn(channels, channel)) {
     return { ok: false, error: { code: 'NOT_FOUND', message: `未知的操作：${channel}` } };
   }
@@ -41,8 +42,9 @@ export async function dispatch(handlers: HandlerTable, channel: string, rawInput
     const value = await handler(parsed.data);
     return { ok: true, value };
   } catch (err) {
-    const e = toAppError(err);
-    if (e.code === 'INTERNAL') console.error(`[${channel}]`, err);
+    let e = toAppError(err);
+    // The stack goes to <dataDir>/logs/errors.log; the message names the file, never shows the stack.
+    if (e.code === 'INTERNAL' && !(err instanceof AppError)) e = logInternalError(dataDir, channel, err);
     return { ok: false, error: { code: e.code, message: e.message } };
   }
 }

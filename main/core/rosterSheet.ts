@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { AppError } from '../../shared/result';
+import { importFileProblem } from '../files/zipGuard';
 
 export const ROSTER_COLUMNS = [
   '姓名',
@@ -192,6 +193,8 @@ async function readCsv(buf: Buffer): Promise<RawRow[][]> {
 
 /** Tells the file type from its first bytes and reads every sheet's rows. */
 async function readRaw(filePath: string): Promise<RawRow[][]> {
+  const tooBig = await importFileProblem(filePath);
+  if (tooBig) refuse(`${tooBig}，无法导入`);
   let buf: Buffer;
   try {
     buf = fs.readFileSync(filePath);

@@ -12,7 +12,9 @@ export type SettingKey =
   | 'signingKeyPrivate'
   | 'signingKeyPublic'
   | 'departmentName'
-  | 'ocrPaused';
+  | 'ocrPaused'
+  /** Cap on an original's size in bytes (main/core/intakeLimit.ts). */
+  | 'intakeMaxBytes';
 
 export function getSetting(db: Db, key: SettingKey): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

@@ -8,6 +8,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BLOBS_DIR, SHA256_RE, blobPathParts } from '../../shared/blobLayout';
+import { copyOnce, type CopiedOnce, type ReadOnceOptions } from './readOnce';
+
+/** A copy read once into the store's temp folder, hashed, not yet published. */
+export interface PendingBlob extends CopiedOnce {
+  tmp: string;
+}
 
 const CHUNK = 1024 * 1024;
 
@@ -88,35 +94,53 @@ export class BlobStore {
     return fs.createReadStream(this.pathOf(sha256), { highWaterMark: CHUNK });
   }
 
-  /** Copies `srcPath` in, hashing on the way; an already stored blob is left untouched. */
-  async put(srcPath: string): Promise<{ sha256: string; size: number }> {
+  /**
+   * Reads `srcPath` once into a private temp file (hashing, size-capped, refused if it changes
+   * meanwhile; see readOnce.ts). Nothing is published yet: inspect `tmp`, then commit or discard.
+   */
+  async stage(srcPath: string, name: string, opts: ReadOnceOptions): Promise<PendingBlob> {
     const tmp = path.join(this.tmpDir, `${process.pid}-${crypto.randomBytes(8).toString('hex')}`);
     try {
       const out = await fs.promises.open(tmp, 'wx', 0o600);
-      let stored: { sha256: string; size: number };
       try {
-        stored = await hashCopy(srcPath, out);
-        // Durable before the rename publishes it: a crash never leaves a half-written blob.
-        await out.sync();
+        return { tmp, ...(await copyOnce(srcPath, name, out, opts)) };
       } finally {
         await out.close();
       }
-      const { sha256 } = stored;
-      const dest = this.pathOf(sha256);
-      if (fs.existsSync(dest)) {
-        await fs.promises.rm(tmp, { force: true });
-        return stored;
-      }
-      const dir = path.dirname(dest);
-      const createdDir = await fs.promises.mkdir(dir, { recursive: true });
-      await fs.promises.chmod(tmp, 0o444);
-      await fs.promises.rename(tmp, dest);
-      await fsyncDir(dir);
-      if (createdDir) await fsyncDir(this.root);
-      return stored;
     } catch (err) {
       await fs.promises.rm(tmp, { force: true }).catch(() => {});
       throw err;
     }
+  }
+
+  /** Publishes a staged blob under its hash (an already stored one is left untouched). */
+  async commit(p: PendingBlob): Promise<{ sha256: string; size: number }> {
+    const stored = { sha256: p.sha256, size: p.size };
+    try {
+      const dest = this.pathOf(p.sha256);
+      if (fs.existsSync(dest)) {
+        await fs.promises.rm(p.tmp, { force: true });
+        return stored;
+      }
+      const dir = path.dirname(dest);
+      const createdDir = await fs.promises.mkdir(dir, { recursive: true });
+      await fs.promises.chmod(p.tmp, 0o444);
+      await fs.promises.rename(p.tmp, dest);
+      await fsyncDir(dir);
+      if (createdDir) await fsyncDir(this.root);
+      return stored;
+    } catch (err) {
+      await this.discard(p);
+      throw err;
+    }
+  }
+
+  async discard(p: PendingBlob): Promise<void> {
+    await fs.promises.rm(p.tmp, { force: true }).catch(() => {});
+  }
+
+  /** Copies `srcPath` in (read once, no size cap: our own generated files), then publishes it. */
+  async put(srcPath: string): Promise<{ sha256: string; size: number }> {
+    return this.commit(await this.stage(srcPath, path.basename(srcPath), { maxBytes: Number.MAX_SAFE_INTEGER }));
   }
 }

@@ -1,15 +1,22 @@
 /**
- * Inspects a file before it may enter the archive: type from content, PDF page count,
- * image size and orientation. Anything that would not open or print later is refused now,
- * with a Chinese message that names the file and says why.
+ * Inspects a file before it may enter the archive: type from content, the whole file validated
+ * (every PDF page and the streams it draws, PNG and JPEG complete to their end markers), PDF
+ * page count, image size and orientation, active content. Anything that would not open or print
+ * later is refused now, with a Chinese message that names the file and says why. Callers inspect
+ * their own copy (readOnce.ts), never a path someone else can still change.
  */
 import fs from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
-import type { FileKind } from '../../shared/domain';
+import type { FileFlag, FileKind } from '../../shared/domain';
 import { AppError } from '../../shared/result';
+import { extensionConflict } from './extensionCheck';
 import { isBomb, jpegFacts, MAX_PIXELS, MAX_SIDE, pngFacts, tiffFacts, type ImageFacts } from './imageFacts';
 import { openableEncryptedPdf, pdfEncryption } from './pdfEncryption';
 import { detectKind, HEAD_BYTES, type RandomAccess } from './sniff';
+import { formatBytes, PDF_PARSE_BUDGET_BYTES } from './sizeLimits';
+import { jpegProblem } from './validateJpeg';
+import { pdfActiveContent, PdfProblem, validatePdfStructure } from './validatePdf';
+import { pngProblem } from './validatePng';
 
 export interface FileFacts {
   kind: FileKind;
@@ -19,6 +26,10 @@ export interface FileFacts {
   width: number | null;
   height: number | null;
   orientation: number | null;
+  /** Active content found (PDF JavaScript, launch actions, embedded files); filed but flagged. */
+  flags: FileFlag[];
+  /** Something the user should be told although the file is accepted (e.g. a PDF named .jpg). */
+  notice: string | null;
 }
 
 const refuse = (name: string, reason: string) => new AppError('FILE_REFUSED', `「${name}」${reason}`);
@@ -46,14 +57,21 @@ export async function inspectFile(path: string, displayName: string): Promise<Fi
     if (!detected) {
       throw refuse(displayName, '是无法识别的文件类型，无法归档。可归档 PDF、JPEG、PNG、TIFF、Word、Excel、OFD 和纯文本文件');
     }
-    const facts: FileFacts = { ...detected, size, pageCount: null, width: null, height: null, orientation: null };
+    const conflict = extensionConflict(displayName, detected.kind);
+    if (conflict?.refuse) throw refuse(displayName, conflict.message);
+    const facts: FileFacts = { ...detected, size, pageCount: null, width: null, height: null, orientation: null, flags: [], notice: conflict?.message ?? null };
     if (detected.kind === 'pdf') {
-      facts.pageCount = await pdfPages(await fd.readFile(), displayName);
+      refuseOverBudget(displayName, 'pdf', size);
+      const pdf = await pdfPages(await fd.readFile(), displayName);
+      facts.pageCount = pdf.pages;
+      facts.flags = pdf.flags;
     } else if (detected.kind === 'jpeg' || detected.kind === 'png' || detected.kind === 'tiff') {
       const img = imageFacts(detected.kind, file, displayName);
       facts.width = img.width;
       facts.height = img.height;
       facts.orientation = img.orientation;
+      const problem = detected.kind === 'png' ? await pngProblem(file) : detected.kind === 'jpeg' ? jpegProblem(file, img.width, img.height) : null;
+      if (problem) throw refuse(displayName, `${problem}，无法归档。请重新扫描或导出后再添加`);
     }
     return facts;
   } finally {
@@ -61,7 +79,22 @@ export async function inspectFile(path: string, displayName: string): Promise<Fi
   }
 }
 
-async function pdfPages(bytes: Buffer, name: string): Promise<number> {
+function refuseOverBudget(name: string, kind: FileKind, size: number): void {
+  if (kind === 'pdf' && size > PDF_PARSE_BUDGET_BYTES) {
+    throw refuse(
+      name,
+      `是 ${formatBytes(size)} 的 PDF，超过可完整校验的上限 ${formatBytes(PDF_PARSE_BUDGET_BYTES)}，无法归档。请拆分成几个文件或降低扫描分辨率后再添加`,
+    );
+  }
+}
+
+/** The refusals the first bytes and the size decide, for readOnce's `early` hook (before any copy). */
+export function refuseEarly(name: string, head: Buffer, size: number): void {
+  const kind = detectKind(head)?.kind;
+  if (kind) refuseOverBudget(name, kind, size);
+}
+
+async function pdfPages(bytes: Buffer, name: string): Promise<{ pages: number; flags: FileFlag[] }> {
   // Without %%EOF the file was cut off (interrupted download or copy), even if pdf-lib could limp through it.
   if (bytes.lastIndexOf('%%EOF') < 0) {
     throw refuse(name, '不完整（文件末尾缺失，可能下载或拷贝时中断），无法归档。请重新获取完整的文件');
@@ -80,16 +113,18 @@ async function pdfPages(bytes: Buffer, name: string): Promise<number> {
     const open = await openableEncryptedPdf(bytes);
     if (!open.ok && open.reason === 'needsPassword') throw refuse(name, '需要打开密码，无法归档。请向来文单位索取不设打开密码的文件');
     if (!open.ok) throw refuse(name, '已加密且已损坏，无法打开。请重新获取完整的文件');
-    return open.pages;
+    return { pages: open.pages, flags: pdfActiveContent(doc) };
   }
   let pages: number;
   try {
-    pages = doc.getPageCount();
-  } catch {
+    // Encrypted streams cannot be decoded here: their page tree is still checked.
+    pages = doc.isEncrypted ? doc.getPageCount() : await validatePdfStructure(doc);
+  } catch (err) {
+    if (err instanceof PdfProblem) throw refuse(name, `${err.message}，无法归档。请重新导出或扫描后再添加`);
     throw refuse(name, '已损坏（页面结构无法读取），无法归档。请重新导出或扫描后再添加');
   }
   if (pages === 0) throw refuse(name, '没有任何页面，无法归档。请检查原文件后重新添加');
-  return pages;
+  return { pages, flags: pdfActiveContent(doc) };
 }
 
 /** pdf-lib logs every repaired object to the console; keep the main process log readable. */

@@ -7,6 +7,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/result';
+import { copyOnce, type ReadOnceOptions } from './readOnce';
+import { DEFAULT_MAX_ORIGINAL_BYTES } from './sizeLimits';
 
 const TOKEN_RE = /^[0-9a-f]{32}$/;
 const STALE_MS = 24 * 60 * 60 * 1000;
@@ -105,19 +107,30 @@ export class Staging {
     fs.rmSync(this.pathOf(token), { force: true });
   }
 
-  /** Copies a file from disk into staging (CLI, Electron drag-and-drop hands main a path). */
-  async stageFromPath(srcPath: string, name = path.basename(srcPath)): Promise<StagedPath> {
+  /**
+   * Copies a file from disk into staging (CLI, Electron drag-and-drop hands main a path), read
+   * once and size-capped (readOnce.ts); `symlinkTarget` says where a symbolic link pointed.
+   */
+  async stageFromPath(
+    srcPath: string,
+    name = path.basename(srcPath),
+    opts: ReadOnceOptions = { maxBytes: DEFAULT_MAX_ORIGINAL_BYTES },
+  ): Promise<StagedPath & { symlinkTarget: string | null }> {
     const token = crypto.randomBytes(16).toString('hex');
     const dest = this.pathOf(token);
+    let copied;
     try {
-      await fs.promises.copyFile(srcPath, dest, fs.constants.COPYFILE_EXCL);
+      const out = await fs.promises.open(dest, 'wx', 0o600);
+      try {
+        copied = await copyOnce(srcPath, name, out, opts);
+      } finally {
+        await out.close();
+      }
     } catch (err) {
       await fs.promises.rm(dest, { force: true });
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', `找不到文件「${name}」`);
       throw err;
     }
-    const { size } = await fs.promises.stat(dest);
-    this.entries.set(token, { name, size, received: size, done: true });
-    return { token, path: dest, name, size };
+    this.entries.set(token, { name, size: copied.size, received: copied.size, done: true });
+    return { token, path: dest, name, size: copied.size, symlinkTarget: copied.symlinkTarget };
   }
 }

@@ -59,6 +59,7 @@ test('the evaluator verifies, trusts after the phone check, previews and imports
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-e2e-evaluator-'));
   evaluator = { bridge: await startBridge({ dataDir: dir, port: 0, rendererDir: RENDERER_DIR }), dir };
   const page = await browser.newPage();
+  await page.context().request.get(evaluator.bridge.openUrl);
   await page.goto(evaluator.bridge.url);
   await firstRun(page, '李处长', 'empty');
   await page.getByRole('menuitem', { name: '数据交换' }).click();
@@ -130,6 +131,7 @@ test('the evaluator’s comments come back to the county and show beside the sco
 
   // The evaluator sees the scheme as the county's, read-only, comments on every cadre and sends the review back.
   const evPage = await page.context().browser()!.newPage();
+  await evPage.context().request.get(evaluator!.bridge.openUrl);
   await evPage.goto(evaluator!.bridge.url);
   await evPage.getByRole('menuitem', { name: /考核评价/ }).click();
   await expect(evPage.getByTestId('scheme-locked')).toHaveText('评审副本：考核方案由县委组织部制定，只读');

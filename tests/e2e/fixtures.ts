@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { startBridge, type Bridge } from '../../main/bridge/server';
 
 // The start-up 当前操作员 prompt would cover other specs after app.restart(); tests/e2e/audit.spec.ts turns it on.
@@ -21,13 +21,19 @@ export interface AppHandle {
   /** e.g. http://127.0.0.1:40123 — no trailing slash; page.goto(app.url) opens the app. */
   readonly url: string;
   readonly dataDir: string;
-  /** The running bridge (token, core for seeding data directly). */
+  /** The running bridge (openUrl, core for seeding data directly). */
   readonly bridge: Bridge;
-  /** Closes the bridge (and its database) and starts it again on the same data dir and port. */
+  /**
+   * Closes the bridge (and its database) and starts it again on the same data dir and port. The new
+   * start has a new secret, so every admitted browser context opens the new secret link again.
+   */
   restart(): Promise<void>;
+  /** Opens the bridge's secret link in this context, which stores the session cookie (done for `page`). */
+  admit(context: BrowserContext): Promise<void>;
 }
 
 class RunningApp implements AppHandle {
+  readonly admitted = new Set<BrowserContext>();
   constructor(
     public bridge: Bridge,
     readonly dataDir: string,
@@ -39,6 +45,12 @@ class RunningApp implements AppHandle {
     const port = this.bridge.port;
     await this.bridge.close();
     this.bridge = await startOn(this.dataDir, port);
+    for (const context of this.admitted) await this.admit(context);
+  }
+  async admit(context: BrowserContext): Promise<void> {
+    const res = await context.request.get(this.bridge.openUrl);
+    if (!res.ok()) throw new Error(`bridge refused its own secret link: HTTP ${res.status()}`);
+    this.admitted.add(context);
   }
   async dispose(): Promise<void> {
     await this.bridge.close();
@@ -76,6 +88,12 @@ export const test = base.extend<{ app: AppHandle }, { appLifecycle: void }>({
       current = { file: testInfo.file, app: new RunningApp(await startOn(dataDir), dataDir) };
     }
     await use(current.app);
+  },
+  // Every test's browser context opens the secret link first, as the person who started the bridge does.
+  context: async ({ context, app }, use) => {
+    await app.admit(context);
+    await use(context);
+    (app as RunningApp).admitted.delete(context);
   },
 });
 

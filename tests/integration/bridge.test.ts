@@ -25,7 +25,7 @@ function raw(
         port,
         method: opts.method ?? 'GET',
         path: opts.path,
-        headers: { Host: `127.0.0.1:${port}`, ...opts.headers },
+        headers: { Host: `127.0.0.1:${port}`, ...(cookie ? { Cookie: cookie } : {}), ...opts.headers },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -41,12 +41,14 @@ function raw(
 
 let bridge: Bridge;
 let tmp: string;
+/** The session cookie this test client got by opening the secret link (name=value). */
+let cookie = '';
 
 async function invoke(channel: string, input: unknown, headers: Record<string, string> = {}) {
   const res = await raw(bridge.port, {
     method: 'POST',
     path: '/api/invoke',
-    headers: { 'content-type': 'application/json', 'x-onebag-token': bridge.token, ...headers },
+    headers: { 'content-type': 'application/json', 'x-onebag-request': '1', ...headers },
     body: JSON.stringify({ channel, input }),
   });
   return { status: res.status, json: JSON.parse(res.body.toString('utf8')) as { ok: boolean; value?: any; error?: any } };
@@ -70,6 +72,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'assets', 'worker.mjs'), 'export {}');
   fs.writeFileSync(path.join(tmp, 'secret.txt'), 'secret');
   bridge = await startBridge({ dataDir: path.join(tmp, 'data'), port: 0, rendererDir });
+  const opened = await raw(bridge.port, { path: new URL(bridge.openUrl).pathname + new URL(bridge.openUrl).search });
+  cookie = String(opened.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
 });
 
 afterAll(async () => {
@@ -98,8 +102,9 @@ describe('loopback bridge', () => {
     expect(bridgeAt).toBeLessThan(html.indexOf('./assets/app.js'));
     const script = await raw(bridge.port, { path: '/onebag-bridge.js' });
     expect(script.headers['content-type']).toMatch(/javascript/);
-    expect(script.body.toString('utf8')).toContain(bridge.token);
-    expect(script.body.toString('utf8')).toContain('/api/events?token=');
+    expect(script.body.toString('utf8')).not.toContain(new URL(bridge.openUrl).searchParams.get('k'));
+    expect(script.body.toString('utf8')).not.toContain(cookie.split('=')[1]);
+    expect(script.body.toString('utf8')).toContain("new EventSource('/api/events')");
   });
 
   it('serves static files with the right MIME type and refuses path traversal', async () => {
@@ -113,12 +118,14 @@ describe('loopback bridge', () => {
     }
   });
 
-  it('refuses a missing or wrong token', async () => {
-    expect((await invoke('app.status', {}, { 'x-onebag-token': 'nope' })).status).toBe(401);
-    const none = await raw(bridge.port, { method: 'POST', path: '/api/invoke', body: '{"channel":"app.status","input":{}}' });
+  it('refuses a missing or wrong session cookie, and an invoke without the request header', async () => {
+    expect((await invoke('app.status', {}, { Cookie: `${cookie.split('=')[0]}=nope` })).status).toBe(401);
+    const none = await raw(bridge.port, { method: 'POST', path: '/api/invoke', body: '{"channel":"app.status","input":{}}', headers: { Cookie: '' } });
     expect(none.status).toBe(401);
-    const events = await raw(bridge.port, { path: '/api/events?token=wrong' });
+    const events = await raw(bridge.port, { path: '/api/events', headers: { Cookie: '' } });
     expect(events.status).toBe(401);
+    const noHeader = await raw(bridge.port, { method: 'POST', path: '/api/invoke', body: '{"channel":"app.status","input":{}}' });
+    expect(noHeader.status).toBe(403);
   });
 
   it('refuses a foreign Host header (DNS rebinding) and a foreign Origin', async () => {
@@ -140,7 +147,7 @@ describe('loopback bridge', () => {
   it('pushes progress events over server-sent events', async () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = http.get(
-        { host: '127.0.0.1', port: bridge.port, path: `/api/events?token=${bridge.token}`, headers: { Host: `127.0.0.1:${bridge.port}` } },
+        { host: '127.0.0.1', port: bridge.port, path: '/api/events', headers: { Host: `127.0.0.1:${bridge.port}`, Cookie: cookie } },
         (res) => {
           expect(res.headers['content-type']).toMatch(/text\/event-stream/);
           let text = '';
@@ -218,7 +225,7 @@ describe('loopback bridge', () => {
 
     const { url, mime } = await value('files.url', { sha256: sha });
     expect(mime).toBe('application/pdf');
-    expect(url).toBe(`/blob/${sha}?t=${bridge.token}`);
+    expect(url).toBe(`/blob/${sha}`);
     const blob = await raw(bridge.port, { path: url });
     expect(blob.status).toBe(200);
     expect(blob.headers['content-type']).toBe('application/pdf');
@@ -227,7 +234,7 @@ describe('loopback bridge', () => {
     expect(part.status).toBe(206);
     expect(part.body.toString('latin1')).toBe('%PDF-');
     expect(part.headers['content-range']).toBe(`bytes 0-4/${pdf.length}`);
-    expect((await raw(bridge.port, { path: `/blob/${sha}?t=wrong` })).status).toBe(401);
+    expect((await raw(bridge.port, { path: `/blob/${sha}`, headers: { Cookie: '' } })).status).toBe(401);
 
     const open = await invoke('files.openExternal', { sha256: sha });
     expect(open.json).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });

@@ -13,7 +13,9 @@
 import type { attendanceChannels, MonthGridView } from '../../../shared/api/attendance';
 import { MATERIAL_CATEGORIES, type StoredFile } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
-import { inspectFile, type FileFacts } from '../../files/inspect';
+import type { FileFacts } from '../../files/inspect';
+import { intakeMaxBytes } from '../../core/intakeLimit';
+import { commitOriginals, discardOriginals, takeOriginals } from '../../files/intake';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../../core/audit';
 import { snapshot } from '../../core/audit/snapshot';
@@ -97,11 +99,13 @@ export function createAttendanceHandlers(s: Services): HandlersFor<typeof attend
   /** Inspects a staged upload and copies it into the blob store; the token stays until the record is written. */
   const takeUpload = async (token: string, what: string, kinds?: Set<string>): Promise<StoredUpload> => {
     const f = s.staging.get(token);
-    const facts = await inspectFile(f.path, f.name);
+    const [taken] = await takeOriginals(s.blobs, [f], { maxBytes: intakeMaxBytes(db) });
+    const facts = taken!.facts;
     if (kinds && !kinds.has(facts.kind)) {
+      await discardOriginals(s.blobs, [taken!]);
       throw new AppError('FILE_REFUSED', `「${f.name}」不是 PDF 或图片，${what}请上传扫描得到的 PDF、JPEG、PNG 或 TIFF 文件`);
     }
-    const { sha256, size } = await s.blobs.put(f.path);
+    const [{ sha256, size }] = (await commitOriginals(s.blobs, [taken!])) as [{ sha256: string; size: number }];
     return { sha256, size, name: f.name, facts };
   };
 

@@ -6,7 +6,8 @@
  */
 import type { workChannels } from '../../../shared/api/work';
 import { AppError } from '../../../shared/result';
-import { inspectFile } from '../../files/inspect';
+import { intakeMaxBytes } from '../../core/intakeLimit';
+import { fileOriginal } from '../../files/intake';
 import { workAlerts } from '../../core/work/alerts';
 import { listPlans, removePlan, savePlan } from '../../core/work/plans';
 import { getProject, listProjects, publiciseProject, removeProject, saveProject, setParkRevenue } from '../../core/work/projects';
@@ -33,8 +34,7 @@ export function createWorkHandlers(s: Services): HandlersFor<typeof workChannels
 
   const takeEvidence = async (token: string): Promise<StoredEvidence> => {
     const f = s.staging.get(token);
-    const facts = await inspectFile(f.path, f.name);
-    const { sha256, size } = await s.blobs.put(f.path);
+    const { sha256, size, facts } = await fileOriginal(s.blobs, f.path, f.name, { maxBytes: intakeMaxBytes(db) });
     return { sha256, size, name: f.name, facts };
   };
 

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { AppError } from '../../../shared/result';
 import { normalizeHeader, plainValue, type CellValue } from '../rosterSheet';
+import { importFileProblem } from '../../files/zipGuard';
 
 export interface SheetCell {
   value: CellValue;
@@ -57,6 +58,8 @@ function dayOf(v: CellValue): number | null {
 type Raw = { row: number; values: CellValue[] };
 
 async function readSheets(filePath: string): Promise<Array<{ name: string; rows: Raw[] }>> {
+  const tooBig = await importFileProblem(filePath);
+  if (tooBig) refuse(`${tooBig}，无法导入考勤`);
   let head: Buffer;
   try {
     const fd = fs.openSync(filePath, 'r');

@@ -7,7 +7,9 @@ import type { LogRow } from '../../../shared/api/worklog';
 import { AppError } from '../../../shared/result';
 import { kindFromText, LOG_KINDS, type LogEntry, type LogEntryFields, type LogFile } from '../../../shared/worklog';
 import type { BlobStore } from '../../files/blobStore';
-import { inspectFile, type FileFacts } from '../../files/inspect';
+import type { FileFacts } from '../../files/inspect';
+import { fileOriginal } from '../../files/intake';
+import { intakeMaxBytes } from '../intakeLimit';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
 import { recordBlob } from '../blobRows';
@@ -149,9 +151,8 @@ export async function saveEntries(
     const one = [];
     for (const f of list) {
       if (!blobs) throw new AppError('UNSUPPORTED', '当前运行方式不能保存佐证文件');
-      const x = await inspectFile(f.path, f.name);
-      const s = await blobs.put(f.path);
-      one.push({ ...x, ...s, name: f.name });
+      const { facts: x, sha256, size } = await fileOriginal(blobs, f.path, f.name, { maxBytes: intakeMaxBytes(db) });
+      one.push({ ...x, sha256, size, name: f.name });
     }
     facts.push(one);
   }

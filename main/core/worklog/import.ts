@@ -12,6 +12,7 @@ import { cadreName, postingsOf, stmt } from '../attendance/common';
 import { checkFields, saveEntries, today as localToday } from './entries';
 import { docxBlocks, zipEntry } from './docxRead';
 import { splitParagraphs, splitRows, type Parsed } from './importParse';
+import { importFileProblem } from '../../files/zipGuard';
 
 async function readXlsx(buf: Buffer, year: number): Promise<Parsed> {
   const wb = new ExcelJS.Workbook();
@@ -54,6 +55,8 @@ function readDocxParsed(xml: string, year: number): Parsed {
 /** Reads and splits the file, then checks each entry against the rules and the cadre's log. */
 export async function previewImport(db: Db, cadreId: number, filePath: string, year: number, today = localToday()): Promise<ImportPreview> {
   cadreName(db, cadreId);
+  const tooBig = await importFileProblem(filePath);
+  if (tooBig) throw new AppError('IMPORT_REFUSED', `${tooBig}，无法导入工作日志`);
   const buf = fs.readFileSync(filePath);
   let format: ImportPreview['format'];
   let parsed: Parsed;

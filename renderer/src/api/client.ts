@@ -77,7 +77,7 @@ export async function stageFile(
   cadreId?: number,
   onProgressBytes?: (sent: number, total: number) => void,
 ): Promise<StagedFile> {
-  const { token } = await call('staging.begin', { name: file.name, size: file.size });
+  const { token } = await call('staging.begin', { name: file.name, size: file.size, purpose });
   try {
     let sent = 0;
     onProgressBytes?.(0, file.size);

@@ -4,7 +4,7 @@ import { DatePicker } from '../common/DatePicker';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { materialInputSchema } from '../../../shared/api';
-import { FILE_KIND_LABELS, MATERIAL_CATEGORIES, type MaterialCategory } from '../../../shared/domain';
+import { FILE_FLAG_LABELS, FILE_KIND_LABELS, MATERIAL_CATEGORIES, type MaterialCategory } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { yearOf } from '../util/format';
 import { mergeRows, type IntakeRow, type RefusedFile } from './intake';
@@ -149,6 +149,12 @@ export function IntakeDialog({
                       （{FILE_KIND_LABELS[f.kind]}
                       {f.pageCount ? `，${f.pageCount} 页` : ''}）
                     </span>
+                    {(f.flags ?? []).map((flag) => (
+                      <Tag key={flag} color="red" style={{ marginLeft: 4 }} data-testid="staged-flag">
+                        {FILE_FLAG_LABELS[flag]}
+                      </Tag>
+                    ))}
+                    {f.notice && <div style={{ color: "#b54708" }} data-testid="staged-notice">「{f.name}」{f.notice}</div>}
                     {f.duplicateOf && (
                       <Tag color="orange" style={{ marginLeft: 4, whiteSpace: 'normal' }}>
                         与「{f.duplicateOf}」内容相同

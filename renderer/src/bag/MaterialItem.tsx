@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, FileImageOutlined, FileOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { Button, Tooltip } from 'antd';
-import { FILE_KIND_LABELS, type Material, type StoredFile } from '../../../shared/domain';
+import { Button, Tag, Tooltip } from 'antd';
+import { FILE_FLAG_LABELS, FILE_KIND_LABELS, type Material, type StoredFile } from '../../../shared/domain';
 import { formatSize } from '../util/format';
 
 const fileIcon = (f: StoredFile) =>
@@ -43,6 +43,13 @@ export function MaterialItem({
                 <span className="ob-muted" style={{ marginLeft: 4, maxWidth: 260, display: 'inline-block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' }}>
                   {f.originalName}
                 </span>
+                {(f.flags ?? []).map((flag) => (
+                  <Tooltip key={flag} title="该文件含有可执行内容。已归档，本软件查看时不会运行；请勿用其他软件打开其中的脚本或附件">
+                    <Tag color="red" style={{ marginLeft: 6, marginRight: 0 }} data-testid="file-flag">
+                      {FILE_FLAG_LABELS[flag]}
+                    </Tag>
+                  </Tooltip>
+                ))}
               </span>
             </Tooltip>
           ))}

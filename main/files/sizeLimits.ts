@@ -1,0 +1,40 @@
+/**
+ * Size limits of intake: how big an original may be, and how much memory parsing one may take.
+ * The originals cap is a setting (onebag attach --max-file-size, settings key intakeMaxBytes);
+ * the parse budgets are fixed so that no single file takes the process past ~700 MB.
+ */
+export const GiB = 1024 * 1024 * 1024;
+export const MiB = 1024 * 1024;
+
+/** Default cap on an original's size. */
+export const DEFAULT_MAX_ORIGINAL_BYTES = 1 * GiB;
+/** Bounds of the configurable cap: below 1 MiB nothing useful fits; above 4 GiB nothing prints. */
+export const MIN_MAX_ORIGINAL_BYTES = 1 * MiB;
+export const MAX_MAX_ORIGINAL_BYTES = 4 * GiB;
+
+/**
+ * A PDF is parsed whole (pdf-lib holds the file and its object tree in memory, ~2× the file);
+ * larger PDFs are refused with a message rather than taking the machine's memory.
+ */
+export const PDF_PARSE_BUDGET_BYTES = 256 * MiB;
+/** Inflated size allowed for one PDF content stream or one compressed image stream (a 600 dpi A4 colour scan is ~100 MB). */
+export const PDF_STREAM_INFLATE_BUDGET = 128 * MiB;
+/** Sum of everything inflated while validating one PDF. */
+export const PDF_TOTAL_INFLATE_BUDGET = 1 * GiB;
+
+/** "1.5 GB", "734 MB", "12 KB": sizes the way file managers print them. */
+export function formatBytes(n: number): string {
+  if (n >= GiB) return `${(n / GiB).toFixed(n % GiB === 0 ? 0 : 1)} GB`;
+  if (n >= MiB) return `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(n % 1024 === 0 ? 0 : 1)} KB`;
+  return `${n} 字节`;
+}
+
+/** Parses "1G", "1GiB", "700M", "1073741824" into bytes; null when not a size. */
+export function parseSize(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i.exec(text);
+  if (!m) return null;
+  const unit = { '': 1, k: 1024, m: MiB, g: GiB, t: 1024 * GiB }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
+  const n = Math.round(Number(m[1]) * unit);
+  return Number.isFinite(n) && n > 0 ? n : null;
+}

@@ -1,0 +1,64 @@
+/**
+ * A PDF whose OpenAction JavaScript would show an alert and change the page title is filed, shown in
+ * the bag with the warning tag 含脚本, and previewed by pdf.js with scripting off: no dialog, the
+ * title unchanged, the pdf.js scripting bundle never requested; the bridge serves it only as a download.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { addMaterial } from '../../main/core/bag';
+import { pdfWithContent } from '../adversarial/intakeFiles';
+import { makeIdNumber } from '../fixtures/makeRoster';
+import { expect, test } from './fixtures';
+import { invoke } from './helpers';
+
+test('a PDF with OpenAction JavaScript is flagged and never runs in the preview', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+
+  await page.goto(app.url);
+  await invoke(page, 'app.setup', { mode: 'empty', operator: '张科长' });
+  const county = await invoke<{ id: number }>(page, 'org.addCounty', { name: '测试县', kind: '县' });
+  const township = await invoke<{ id: number }>(page, 'org.addTownship', { countyId: county.id, name: '城关镇' });
+  const cadre = await invoke<{ id: number }>(page, 'cadres.create', {
+    cadre: { name: '王脚本', gender: '男', birthDate: '1985-03-01', idNumber: makeIdNumber('130702', '1985-03-01', 1, true), partyStatus: '中共党员', phone: null, unitId: null, level: '县级', postType: '村党组织第一书记' },
+    posting: { townshipId: township.id, villageId: null, start: '2024-01-01', end: null },
+  });
+
+  const js = "app.alert('脚本已运行'); this.document.title = 'pwned';";
+  const pdf = pdfWithContent(Buffer.from('0 0 1 rg 72 72 200 200 re f'), '', '/OpenAction 5 0 R', [`<< /S /JavaScript /JS (${js.replace(/[()\\]/g, '\\$&')}) >>`]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-e2e-js-'));
+  const file = path.join(dir, '带脚本的通知.pdf');
+  fs.writeFileSync(file, pdf);
+  const m = await addMaterial(app.bridge.core.ctx.db, app.bridge.core.blobs, cadre.id, {
+    category: '其他佐证材料', title: '带脚本的通知', date: '2025-03-01', year: 2025, responsible: null, docNumber: null, secrecy: '公开', notes: null,
+  }, [{ path: file, name: '带脚本的通知.pdf' }]);
+  fs.rmSync(dir, { recursive: true, force: true });
+  expect(m.files[0]!.flags).toEqual(['script']);
+
+  await page.reload();
+  const title = await page.title();
+  await page.getByRole('menuitem', { name: '干部' }).click();
+  await page.getByText('王脚本', { exact: true }).first().click();
+  await page.getByRole('tab', { name: '资料袋' }).click();
+  await expect(page.getByTestId('file-flag')).toHaveText('含脚本');
+  await page.getByTestId('material-item').first().screenshot({ path: path.join(os.tmpdir(), 'onebag-active-pdf-tag.png') });
+
+  await page.getByTestId('material-file').first().click();
+  await expect(page.getByTestId('pdf-preview').locator('canvas')).toBeVisible({ timeout: 30_000 });
+  await page.waitForTimeout(1_000); // an OpenAction would have run by now
+  expect(dialogs).toEqual([]);
+  expect(await page.title()).toBe(title);
+  expect(requests.filter((u) => /scripting|sandbox/i.test(u))).toEqual([]);
+
+  // Opened directly (a new tab), the bridge hands it over as a download, never to the browser's PDF viewer.
+  const blob = await page.request.get(`${app.url}/blob/${m.files[0]!.sha256}`);
+  expect(blob.headers()['content-disposition']).toBe('attachment');
+  expect(blob.headers()['content-security-policy']).toBe('sandbox');
+});
