@@ -10,7 +10,7 @@ import { intakeMaxBytes } from '../core/intakeLimit';
 import type { Staging } from '../files/staging';
 import { schemaVersion } from '../store/db';
 import { audit } from '../core/audit';
-import { addMaterial, findDuplicate, listMaterials, removeMaterial, searchMaterials, updateMaterial } from '../core/bag';
+import { addMaterial, findDuplicate, listMaterials, removeMaterial, updateMaterial } from '../core/bag';
 import { addPosting, createCadre, getCadre, listCadres, removeCadre, searchCadres, updateCadre } from '../core/cadres';
 import type { CoreContext } from '../core/context';
 import { loadDemo } from '../demo/demo';
