@@ -20,6 +20,7 @@ import { snapshot } from '../../core/audit/snapshot';
 import { insertMaterial, reindexMaterial } from '../../core/bag';
 import { recordBlob } from '../../core/blobRows';
 import { certifyMonth, monthHistory, revokeCertification } from '../../core/attendance/certify';
+import { certificationWarnings } from '../../core/attendance/certifyChecks';
 import { activeCertification, dateLabel, monthLabel } from '../../core/attendance/common';
 import { getMonthGrid, setCells } from '../../core/attendance/grid';
 import { deleteHoliday, listHolidays, setHoliday } from '../../core/attendance/holidays';
@@ -126,7 +127,8 @@ export function createAttendanceHandlers(s: Services): HandlersFor<typeof attend
   return {
     'attendance.grid': ({ townshipId, month }) => grid(townshipId, month),
     'attendance.setCells': (input) => setCells(db, input),
-    'attendance.certify': async ({ townshipId, month, secretaryName, certifiedOn, sealApplied, scanToken }) => {
+    'attendance.certify.warnings': ({ townshipId, month }) => certificationWarnings(db, townshipId, month),
+    'attendance.certify': async ({ townshipId, month, secretaryName, certifiedOn, sealApplied, scanToken, confirmations }) => {
       // Cheap refusals first, so a bad form does not even store the file.
       const g = getMonthGrid(db, townshipId, month);
       const existing = g.certification;
@@ -142,7 +144,7 @@ export function createAttendanceHandlers(s: Services): HandlersFor<typeof attend
       // A refusal below (e.g. a date in the future) keeps the staged scan: the clerk corrects the form and retries.
       const result = db.transaction(() => {
         recordBlob(db, scan.sha256, scan.size, scan.facts);
-        const certification = certifyMonth(db, { townshipId, month, secretaryName, certifiedOn, sealApplied, scanSha256: scan.sha256 });
+        const certification = certifyMonth(db, { townshipId, month, secretaryName, certifiedOn, sealApplied, scanSha256: scan.sha256, confirmations });
         const filed = fileRegister(db, grid(townshipId, month), certification, scan);
         return { certification, filed };
       })();

@@ -1,8 +1,9 @@
 /**
  * Alerts (预警): who is behind on what in a year, each linked to the record it comes from.
  *
- * - 月在岗不足: a complete month under the minimum, counted exactly as the township grid
- *   counts it (one row per cadre and township; days elsewhere are 未到任).
+ * - 月在岗不足: a complete, certified month under the minimum, counted exactly as the township
+ *   grid counts it (main/core/attendance/register.ts; one row per cadre and township). An
+ *   uncertified month says nothing about the minimum: it is 考勤逾期未认定 once overdue.
  * - 考勤逾期未认定: a complete month of a township with posted cadres, not certified by
  *   month end + certifyDeadlineDays.
  * - 五必到缺席 / 督查不在岗: every absence recorded, with the grade cap the year's check
@@ -12,20 +13,17 @@
  * is read in a few queries and counted in memory (300 cadres × 12 months ≤ 200 ms).
  */
 import {
-  applyExceptions,
-  countMonth,
   dateFromDayNumber,
   dayNumber,
-  defaultMonthRow,
   monthLast,
   monthOf,
   type AttendanceSettings,
   type PostingSpan,
-  type StoredCell,
 } from '../../../shared/attendance';
 import { ALERT_KINDS, capFromCheckAbsences, type Alert } from '../../../shared/events';
 import type { Db } from '../../store/db';
 import { dateLabel, localToday, monthLabel, stmt } from '../attendance/common';
+import { registerMonths } from '../attendance/register';
 import { getCountySettings } from '../attendance/settings';
 
 export interface AlertQuery {
@@ -84,57 +82,35 @@ export function computeAlerts(db: Db, q: AlertQuery): Alert[] {
 
   const months = Array.from({ length: 12 }, (_, i) => `${q.year}-${pad(i + 1)}`).filter((m) => monthLast(m) < today);
   if (months.length) {
-    const last = monthLast(months[months.length - 1]!);
-    const cells = new Map<string, StoredCell[]>();
-    const cadreIds = new Set(postings.map((p) => p.cadreId));
-    for (const c of stmt(db, 'SELECT cadre_id AS cadreId, date, half, code FROM attendance_cells WHERE date BETWEEN ? AND ?').iterate(
-      yFrom,
-      last,
-    ) as IterableIterator<StoredCell & { cadreId: number }>) {
-      if (!cadreIds.has(c.cadreId)) continue;
-      const key = `${c.cadreId}|${c.date.slice(0, 7)}`;
-      const list = cells.get(key);
-      if (list) list.push(c);
-      else cells.set(key, [c]);
-    }
     const staffed = new Set<string>();
-    for (const r of rows.values()) {
+    const certified = new Set<string>();
+    const register = registerMonths(db, { from: months[0]!, to: months[months.length - 1]!, today, townshipIds: new Set(townships.keys()) });
+    for (const r of register) {
       const t = townships.get(r.townshipId)!;
-      const settings = settingsOf(r.townshipId);
-      for (const m of months) {
-        const first = `${m}-01`;
-        const mLast = monthLast(m);
-        if (!r.spans.some((s) => s.start <= mLast && (s.end === null || s.end >= first))) continue;
-        staffed.add(`${r.townshipId}|${m}`);
-        const row = applyExceptions(defaultMonthRow(m, r.spans), m, cells.get(`${r.cadreId}|${m}`) ?? []);
-        const n = countMonth(row, settings);
-        if (n.meetsMinimum) continue;
-        const parts = [`${r.name}${monthLabel(m)}在岗${fmt(n.onPost)}天，少于应在岗${n.required}天（差${fmt(n.shortBy)}天）`];
-        if (n.absent > 0) parts.push(`缺勤${fmt(n.absent)}天`);
-        if (n.leave > 0) parts.push(`请假${fmt(n.leave)}天`);
-        alerts.push({
-          kind: '月在岗不足',
-          severity: 'high',
-          cadreId: r.cadreId,
-          cadreName: r.name,
-          townshipId: r.townshipId,
-          township: t.name,
-          month: m,
-          message: parts.join('，'),
-          link: { view: 'attendance', townshipId: r.townshipId, month: m },
-        });
-      }
+      staffed.add(`${r.townshipId}|${r.month}`);
+      // Only a certified month says whether the minimum was met; an uncertified one is 考勤逾期未认定 below.
+      if (!r.certification) continue;
+      certified.add(`${r.townshipId}|${r.month}`);
+      const n = r.counts;
+      if (n.meetsMinimum) continue;
+      const m = r.month;
+      const parts = [`${r.name}${monthLabel(m)}在岗${fmt(n.onPost)}天，少于应在岗${n.required}天（差${fmt(n.shortBy)}天）`];
+      if (n.absent > 0) parts.push(`缺勤${fmt(n.absent)}天`);
+      if (n.leave > 0) parts.push(`请假${fmt(n.leave)}天`);
+      parts.push(`经${r.certification.secretaryName}认定`);
+      alerts.push({
+        kind: '月在岗不足',
+        severity: 'high',
+        cadreId: r.cadreId,
+        cadreName: r.name,
+        townshipId: r.townshipId,
+        township: t.name,
+        month: m,
+        message: parts.join('，'),
+        link: { view: 'attendance', townshipId: r.townshipId, month: m },
+      });
     }
 
-    const certified = new Set(
-      (
-        stmt(
-          db,
-          `SELECT township_id AS townshipId, month FROM attendance_certifications
-            WHERE revoked_at IS NULL AND month BETWEEN ? AND ?`,
-        ).all(`${q.year}-01`, `${q.year}-12`) as Array<{ townshipId: number; month: string }>
-      ).map((c) => `${c.townshipId}|${c.month}`),
-    );
     for (const t of townships.values()) {
       const days = settingsOf(t.id).certifyDeadlineDays;
       for (const m of months) {
