@@ -26,6 +26,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY
 const half = z.enum(['上', '下'], { message: '请选择上午或下午' });
 const token = z.string().min(1, '请先上传文件');
 const townshipMonth = z.object({ townshipId: id, month });
+const approvalLevel = z.enum(['乡镇党委', '县委组织部'], { message: '审批层级应为“乡镇党委”或“县委组织部”' });
 
 export interface GridRow {
   cadreId: number;
@@ -164,12 +165,19 @@ export const attendanceChannels = {
       endHalf: half,
       reason: z.string().max(500, '请假事由不能超过500个字'),
       approver: z.string().trim().max(30, '审批人姓名不能超过30个字').optional(),
+      approverLevel: approvalLevel.optional(),
       proofToken: token.optional(),
     }),
     output: null as unknown as LeaveRequestView,
   },
   'attendance.leave.approve': {
-    input: z.object({ leaveId: id, approver: z.string().max(30, '审批人姓名不能超过30个字'), approvedOn: isoDate.optional() }),
+    input: z.object({
+      leaveId: id,
+      approver: z.string().max(30, '审批人姓名不能超过30个字'),
+      /** The level that actually approved (compared with the level the days require). */
+      approverLevel: approvalLevel.optional(),
+      approvedOn: isoDate.optional(),
+    }),
     output: null as unknown as LeaveRequestView,
   },
   'attendance.leave.reject': {

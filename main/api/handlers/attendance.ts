@@ -75,7 +75,7 @@ function fileRegister(
 }
 
 /** Marks the bag entries of a revoked certification, so a dossier never shows them as current. */
-function markRevoked(db: Db, certificationId: number, reason: string): void {
+export function markRevoked(db: Db, certificationId: number, reason: string): void {
   const rows = db
     .prepare(`SELECT id, title, notes FROM materials WHERE category = ? AND notes LIKE ?`)
     .all(REGISTER_CATEGORY, `%${certMark(certificationId)}%`) as Array<{ id: number; title: string; notes: string }>;
@@ -167,12 +167,12 @@ export function createAttendanceHandlers(s: Services): HandlersFor<typeof attend
       getMonthGrid(db, townshipId, month);
       return townshipLeave(townshipId, month);
     },
-    'attendance.leave.add': async ({ proofToken, approver, ...leave }) => {
+    'attendance.leave.add': async ({ proofToken, approver, approverLevel, ...leave }) => {
       const proof = proofToken ? await takeUpload(proofToken, '请假证明') : null;
       const result = db.transaction(() => {
         if (proof) recordBlob(db, proof.sha256, proof.size, proof.facts);
         const added = addLeave(db, { ...leave, proofSha256: proof?.sha256 ?? null });
-        return approver ? approveLeave(db, { leaveId: added.id, approver }) : added;
+        return approver ? approveLeave(db, { leaveId: added.id, approver, approverLevel }) : added;
       })();
       if (proofToken) s.staging.discard(proofToken);
       return result;

@@ -22,6 +22,7 @@ import {
   type Certification,
   type HistoryAction,
 } from './common';
+import { syncVerifications } from '../events/verifications';
 import { certificationWarnings, confirmWarnings } from './certifyChecks';
 import { getMonthGrid } from './grid';
 import type { HistoryEntryView } from '../../../shared/api/attendance';
@@ -94,6 +95,8 @@ export function certifyMonth(db: Db, input: CertifyInput): Certification {
       snapshot,
       confirmed,
     });
+    // Checks already recorded for the month that contradict the register open a 核查 now.
+    syncVerifications(db, { townshipId, month });
     audit(db, 'create', 'attendance_certification', id, { townshipId, township: grid.townshipName, month, secretaryName, certifiedOn: input.certifiedOn }, {
       after: rowSnapshot(db, 'attendance_certifications', id),
     });
