@@ -8,12 +8,12 @@
  * and certified again (main/core/events/verificationOutcome.ts).
  */
 import { holidayCalendar, monthDays, monthOf, type HolidayEntry } from '../../../shared/attendance';
-import type { VerificationOutcome, VerificationView } from '../../../shared/verifications';
+import type { VerificationView } from '../../../shared/verifications';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
 import { snapshot } from '../audit/snapshot';
-import { activeCertification, dateLabel, localToday, monthLabel, operatorOf, readDay, stmt } from '../attendance/common';
+import { activeCertification, dateLabel, monthLabel, readDay, stmt } from '../attendance/common';
 import { settingsForTownship } from '../attendance/settings';
 import { leaveCoversSql } from './common';
 
