@@ -7,9 +7,13 @@
  *   half-day leave is exact. A row is `DayCell[]`, index 0 = day 1 of the month.
  * - Every half inside a posting defaults to 在岗; outside every posting it is 未到任.
  *   Only exceptions are stored (see main/store/migrations/0002-attendance.ts).
- * - Days are counted on the calendar, weekends and public holidays included: the rule asks
- *   the cadre to live and work in the village (吃住、工作在乡村), and the register has one
- *   column per calendar day. Weekends and holidays are shown, never counted differently.
+ * - Rest days (weekends not worked, statutory holidays): whether they count is the county's
+ *   setting `restDaysCount`. By default (false) a rest day counts as on post only when the
+ *   register explicitly marks it 在岗/公出 (a stored cell), and a 缺勤 on it is no absence.
+ *   With the setting on, every calendar day counts (the cadre lives in the village).
+ * - Days after today never count (see `CountContext.futureFrom`).
+ * - Only months the township certified count towards rates, totals and 达标 (the callers
+ *   read certifications; see main/core/attendance/register.ts).
  */
 import { z } from 'zod';
 
@@ -83,6 +87,11 @@ export interface AttendanceSettings {
   certifyDeadlineDays: number;
   /** Absences found at checks (督查) that cap the year-end grade; see shared/events.ts. */
   checkAbsence: CheckAbsenceThresholds;
+  /**
+   * Rest days (weekends not worked, holidays) count like working days. Off by default: a rest
+   * day then counts as on post only when marked 在岗/公出, and a 缺勤 on it is no absence.
+   */
+  restDaysCount: boolean;
 }
 
 /** Found not on post this many times in a year: no 优秀 / at most 基本称职 / 不称职. */
@@ -98,6 +107,7 @@ export const DEFAULT_ATTENDANCE_SETTINGS: AttendanceSettings = {
   leaveTownshipMaxDays: 3,
   certifyDeadlineDays: 10,
   checkAbsence: { noExcellentAt: 1, maxBasicAt: 2, incompetentAt: 3 },
+  restDaysCount: false,
 };
 
 const timesSchema = (label: string) =>
@@ -135,6 +145,7 @@ export const attendanceSettingsSchema = z.object({
     .min(0, '考勤认定期限不能为负数')
     .max(90, '考勤认定期限不能超过月末后90天'),
   checkAbsence: checkAbsenceThresholdsSchema,
+  restDaysCount: z.boolean({ message: '请选择休息日是否计入在岗天数' }),
 });
 export const attendanceSettingsPatchSchema = attendanceSettingsSchema.partial();
 
@@ -268,6 +279,10 @@ export interface MonthCounts {
   leaveByType: Record<LeaveType, number>;
   absent: number;
   notPosted: number;
+  /** Rest days not marked (not counted as on post nor absent when rest days do not count). */
+  rest: number;
+  /** Days after today inside the posting (never counted). */
+  future: number;
   /** The minimum that applies to this row (see `requiredDays`). */
   required: number;
   meetsMinimum: boolean;
@@ -290,14 +305,48 @@ export function requiredDays(postedDays: number, dim: number, minimum: number): 
   return Math.min(postedDays, Math.ceil((minimum * postedDays) / dim - 1e-9));
 }
 
-export function countMonth(row: readonly DayCell[], settings: AttendanceSettings): MonthCounts {
+/**
+ * What the count needs beyond the codes: which days are rest days, which halves the register
+ * marks explicitly (a stored cell), and from which day on the month lies after today.
+ * Without a context every calendar day counts (the calendar rule, for previews and tests).
+ */
+export interface CountContext {
+  /** Per day index: a rest day (weekend not worked, or statutory holiday). */
+  rest?: readonly boolean[];
+  /** Per day index: [AM, PM] explicitly recorded (a stored cell, 在岗 included). */
+  marked?: ReadonlyArray<readonly [boolean, boolean]>;
+  /** Index of the first day after today (days from it on never count); undefined: none. */
+  futureFrom?: number;
+}
+
+export function countMonth(row: readonly DayCell[], settings: AttendanceSettings, ctx: CountContext = {}): MonthCounts {
   const halves: Record<AttendanceCode, number> = {
     在岗: 0, 公出: 0, 事假: 0, 病假: 0, 公假: 0, 婚丧产假: 0, 缺勤: 0, 未到任: 0,
   };
-  for (const [am, pm] of row) {
-    halves[am]++;
-    halves[pm]++;
-  }
+  let restHalves = 0;
+  let futureHalves = 0;
+  const restCounts = settings.restDaysCount !== false;
+  row.forEach((day, i) => {
+    const future = ctx.futureFrom !== undefined && i >= ctx.futureFrom;
+    const rest = !restCounts && ctx.rest?.[i] === true;
+    for (const h of [0, 1] as const) {
+      const code = day[h];
+      if (code === '未到任') {
+        halves.未到任++;
+        continue;
+      }
+      if (future) {
+        futureHalves++;
+        continue;
+      }
+      // An unmarked rest half, or a 缺勤 on a rest day, is rest: neither on post nor absent.
+      if (rest && ((code === '在岗' && ctx.marked?.[i]?.[h] !== true) || code === '缺勤')) {
+        restHalves++;
+        continue;
+      }
+      halves[code]++;
+    }
+  });
   const d = (h: number) => h / 2;
   const dim = row.length;
   const postedDays = d(dim * 2 - halves.未到任);
@@ -318,10 +367,32 @@ export function countMonth(row: readonly DayCell[], settings: AttendanceSettings
     leaveByType,
     absent: d(halves.缺勤),
     notPosted: d(halves.未到任),
+    rest: d(restHalves),
+    future: d(futureHalves),
     required,
     meetsMinimum: onPost >= required,
     shortBy: Math.max(0, required - onPost),
   };
+}
+
+/** Per day index, which halves have a stored cell (the register marks them explicitly). */
+export function markedHalves(month: string, cells: readonly StoredCell[]): Array<[boolean, boolean]> {
+  const out = monthDates(month).map(() => [false, false] as [boolean, boolean]);
+  for (const c of cells) {
+    if (monthOf(c.date) !== month) continue;
+    const m = out[Number(c.date.slice(8)) - 1];
+    if (!m) continue;
+    if (c.half !== '下') m[0] = true;
+    if (c.half !== '上') m[1] = true;
+  }
+  return out;
+}
+
+/** Index of the first day of `month` after `today`, or undefined when the whole month is past or today. */
+export function futureFromIndex(month: string, today: string): number | undefined {
+  if (monthLast(month) <= today) return undefined;
+  if (monthFirst(month) > today) return 0;
+  return Number(today.slice(8));
 }
 
 // ───────────────────────────── holiday calendar ─────────────────────────────
@@ -351,7 +422,7 @@ export interface DayInfo {
   workday?: boolean;
   /** Name of the holiday a make-up workday belongs to. */
   workdayFor?: string;
-  /** A rest day: holiday, or weekend not worked. Display only; counting ignores it. */
+  /** A rest day: holiday, or weekend not worked. Counted only when marked, unless the county counts rest days. */
   rest: boolean;
 }
 

@@ -90,6 +90,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   report_settings: '报告设置',
   report_due: '报告期限',
   report_submission: '报告提交',
+  register_verification: '考勤登记核查',
   plan: '工作计划',
   project: '项目',
   weak_village: '薄弱村',

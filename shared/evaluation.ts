@@ -37,7 +37,7 @@ export const CAP_LABELS: Record<CapKind, string> = {
   checkAbsences: '督查不在岗',
   monthsShort: '月在岗不足',
   noProject: '全年无项目',
-  weakMilestone: '软弱涣散村整顿节点未完成',
+  weakMilestone: '集体经济薄弱村摘帽节点未按期完成',
 };
 
 export const OUTCOME_KINDS = ['表彰', '提拔重用'] as const;

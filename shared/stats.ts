@@ -20,6 +20,7 @@ export const FIGURE_KEYS = [
   'projects',
   'projectFunds',
   'attendance',
+  'registerChecks',
   'reportsOnTime',
   'commended',
   'promoted',
@@ -29,7 +30,7 @@ export type FigureKey = (typeof FIGURE_KEYS)[number];
 export interface FigureMeta {
   label: string;
   /** Unit of `value` (a share is shown as a percentage of `of`). */
-  unit: '个' | '人' | '万元' | '人月' | '份';
+  unit: '个' | '人' | '万元' | '人月' | '份' | '起';
   share: boolean;
   /** One line saying how the figure is counted (tooltip, CLI legend). */
   rule: string;
@@ -42,7 +43,13 @@ export const FIGURE_META: Record<FigureKey, FigureMeta> = {
   projects: { label: '乡村振兴项目', unit: '个', share: false, rule: '本年度登记的乡村振兴项目数' },
   /** value in fen (integer, so township rows add up exactly); shown in yuan. */
   projectFunds: { label: '项目资金', unit: '万元', share: false, rule: '本年度项目的各类资金合计' },
-  attendance: { label: '月在岗达标率', unit: '人月', share: true, rule: '已结束月份中，在岗天数达到每月最低要求的人月数 ÷ 在任人月数' },
+  attendance: { label: '月在岗达标率', unit: '人月', share: true, rule: '已结束并经乡镇党委认定的月份中，在岗天数达到每月最低要求的人月数 ÷ 已认定的在任人月数；未认定的人月另计' },
+  registerChecks: {
+    label: '考勤登记不实核查',
+    unit: '起',
+    share: false,
+    rule: '本年度督查发现干部不在岗、而乡镇党委书记认定的考勤表记为在岗的核查起数（待核查和核查属实的；不属实的不计）',
+  },
   reportsOnTime: { label: '按时报送率', unit: '份', share: true, rule: '截止日期已到的季度报告和半年总结中，按时报送的份数 ÷ 应报送份数' },
   commended: { label: '评先评优', unit: '人', share: false, rule: '本年度受到表彰的选派干部人数' },
   promoted: { label: '提拔重用', unit: '人', share: false, rule: '本年度提拔重用的选派干部人数' },
@@ -53,6 +60,8 @@ export interface FigureValue {
   value: number | null;
   /** For shares: the denominator. */
   of?: number | null;
+  /** Records not yet certified (未认定): in neither numerator nor denominator. */
+  pending?: number;
 }
 
 export type Figures = Record<FigureKey, FigureValue>;
@@ -69,8 +78,12 @@ export interface TownshipStats {
 
 export interface MonthCompliance {
   month: string;
+  /** Certified cadre-months meeting the minimum. */
   met: number;
+  /** Certified cadre-months. */
   posted: number;
+  /** Cadre-months not certified (未认定). */
+  pending?: number;
 }
 
 export interface KindCount {
@@ -124,6 +137,7 @@ export interface CityStatsResult extends StatsResult {
 export type StatsLink =
   | { view: 'attendance'; townshipId: number; month: string }
   | { view: 'cadre'; cadreId: number }
+  | { view: 'events'; checkId: number }
   | { view: 'work'; tab: 'projects' | 'weak' | 'plans' | 'support'; projectId?: number; villageId?: number; cadreId?: number }
   | { view: 'worklog'; cadreId: number; tab: 'log' | 'reports' };
 
@@ -169,7 +183,7 @@ export function wan(fen: number): string {
 /** How a figure reads in a card or a cell: 12 / 96.3% / 356.8 (万元) / —. */
 export function figureText(key: FigureKey, f: FigureValue): string {
   if (f.value === null) return '—';
-  if (FIGURE_META[key].share) return percent(f);
+  if (FIGURE_META[key].share) return f.pending ? `${percent(f)}（未认定${f.pending}）` : percent(f);
   if (key === 'projectFunds') return wan(f.value);
   return String(f.value);
 }
@@ -193,6 +207,7 @@ export function sumFigures(rows: readonly Figures[], unavailable: ReadonlySet<Fi
       if (o.value === null) continue;
       o.value += r[k].value ?? 0;
       if (o.of !== undefined && o.of !== null) o.of += r[k].of ?? 0;
+      if (r[k].pending) o.pending = (o.pending ?? 0) + r[k].pending!;
     }
   }
   return out;

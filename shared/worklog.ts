@@ -234,4 +234,6 @@ export interface ReportRow {
   submittedOn: string | null;
   materialId: number | null;
   materialTitle: string | null;
+  /** The material was linked to this period when it was filed in the bag; the clerk has not confirmed it yet (待确认). */
+  linkToConfirm: boolean;
 }

@@ -13,6 +13,7 @@ import { nowIso, type Db } from '../store/db';
 import { audit } from './audit';
 import { intakeMaxBytes } from './intakeLimit';
 import { parseFileFlags, recordBlob } from './blobRows';
+import { linkFiledReport } from './worklog/reportLinks';
 import { queryToFts, toSearchTokens } from './searchTokens';
 import { snapshot } from './audit/snapshot';
 
@@ -206,10 +207,13 @@ export function insertMaterial(
     insLink.run(materialId, i, f.sha256, f.name);
   });
   reindexMaterial(db, materialId);
+  // A report filed in the bag counts as submitted: linked to its period, to be confirmed.
+  const reportPeriod = linkFiledReport(db, materialId);
   audit(db, 'attach', 'material', materialId, {
     cadreId,
     title: input.title,
     files: files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+    ...(reportPeriod ? { reportPeriod } : {}),
     ...auditExtra,
   }, { after: { ...snapshot(db, 'materials', materialId), files: files.map((f) => ({ name: f.name, sha256: f.sha256 })) } });
   return materialId;

@@ -26,6 +26,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY
 const half = z.enum(['上', '下'], { message: '请选择上午或下午' });
 const token = z.string().min(1, '请先上传文件');
 const townshipMonth = z.object({ townshipId: id, month });
+const approvalLevel = z.enum(['乡镇党委', '县委组织部'], { message: '审批层级应为“乡镇党委”或“县委组织部”' });
 
 export interface GridRow {
   cadreId: number;
@@ -99,6 +100,28 @@ const cellEdit = z.object({
   code: z.enum(EDITABLE_CODES as [EditableCode, ...EditableCode[]], { message: '未知的考勤代码' }),
 });
 
+/** A problem the secretary must confirm before sealing the month (see main/core/attendance/certifyChecks.ts). */
+export interface CertifyWarning {
+  /** Stable within the month's data: `事假无请假|12`, `缺勤|12`, `在岗不足|12`. */
+  key: string;
+  kind: '事假无请假记录' | '缺勤待说明' | '在岗不足';
+  cadreId: number;
+  name: string;
+  text: string;
+  /** The confirmation must say why (缺勤). */
+  needsNote: boolean;
+}
+
+export interface CertifyConfirmation {
+  key: string;
+  note?: string;
+}
+
+export const certifyConfirmationSchema = z.object({
+  key: z.string().min(1).max(100),
+  note: z.string().max(200, '说明不能超过200个字').optional(),
+});
+
 export const attendanceChannels = {
   /** A township's month: days (weekends, holidays, 调休), rows with counts, certification. */
   'attendance.grid': { input: townshipMonth, output: null as unknown as MonthGridView },
@@ -117,9 +140,13 @@ export const attendanceChannels = {
       certifiedOn: isoDate,
       sealApplied: z.boolean(),
       scanToken: token,
+      /** One per warning of `attendance.certify.warnings`, explained where it needs a note. */
+      confirmations: z.array(certifyConfirmationSchema).max(2000).optional(),
     }),
     output: null as unknown as { certification: CertificationInfo; filed: number },
   },
+  /** What must be confirmed before the month can be certified. */
+  'attendance.certify.warnings': { input: townshipMonth, output: null as unknown as CertifyWarning[] },
   'attendance.revoke': {
     input: townshipMonth.extend({ reason: z.string().max(500, '撤销原因不能超过500个字') }),
     output: null as unknown as { revoked: true },
@@ -138,12 +165,19 @@ export const attendanceChannels = {
       endHalf: half,
       reason: z.string().max(500, '请假事由不能超过500个字'),
       approver: z.string().trim().max(30, '审批人姓名不能超过30个字').optional(),
+      approverLevel: approvalLevel.optional(),
       proofToken: token.optional(),
     }),
     output: null as unknown as LeaveRequestView,
   },
   'attendance.leave.approve': {
-    input: z.object({ leaveId: id, approver: z.string().max(30, '审批人姓名不能超过30个字'), approvedOn: isoDate.optional() }),
+    input: z.object({
+      leaveId: id,
+      approver: z.string().max(30, '审批人姓名不能超过30个字'),
+      /** The level that actually approved (compared with the level the days require). */
+      approverLevel: approvalLevel.optional(),
+      approvedOn: isoDate.optional(),
+    }),
     output: null as unknown as LeaveRequestView,
   },
   'attendance.leave.reject': {

@@ -1,5 +1,6 @@
 /** Channels for five must-attends, checks (督查), alerts. Merged into `channels` in shared/api.ts. */
 import { z } from 'zod';
+import { VERIFICATION_OUTCOMES, type VerificationView } from '../verifications';
 import { isIsoDate, type CheckAbsenceThresholds } from '../attendance';
 import {
   CHECK_KINDS,
@@ -92,6 +93,23 @@ export const eventChannels = {
   'checks.get': { input: z.object({ id }), output: null as unknown as CheckDetail },
   'checks.save': { input: checkSaveSchema, output: null as unknown as CheckDetail },
   'checks.remove': { input: z.object({ id }), output: null as unknown as { removed: true } },
+
+  /** 考勤登记不实核查 of a year (optionally one township), newest first. */
+  'verifications.list': {
+    input: z.object({ year, countyId: id.optional(), townshipId: id.optional() }),
+    output: null as unknown as VerificationView[],
+  },
+  /** Concludes a 核查; 属实 needs the action on the secretary and revokes the month's certification. */
+  'verifications.conclude': {
+    input: z.object({
+      id,
+      explanation: z.string().max(500, '核查说明不能超过500个字'),
+      outcome: z.enum(VERIFICATION_OUTCOMES, { message: '核查结论应为“属实”或“不属实”' }),
+      action: z.string().max(200, '处理情况不能超过200个字').optional(),
+      concludedOn: isoDate,
+    }),
+    output: null as unknown as { verification: VerificationView; revoked: boolean },
+  },
 
   /** Everything behind in a year, every kind (nothing hidden because it is old); see main/core/alerts/all.ts. */
   'alerts.list': { input: z.object({ year, countyId: id.optional() }), output: null as unknown as Alert[] },

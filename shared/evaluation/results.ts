@@ -63,7 +63,7 @@ export function capsFor(f: CapFacts, rules: CapRules, check: CheckAbsenceThresho
   }
   const w = rules.weakMilestone;
   if (w.enabled && f.missedMilestones > 0 && w.maxGrade !== '优秀') {
-    caps.push({ kind: 'weakMilestone', maxGrade: w.maxGrade, reason: `帮扶的软弱涣散村有${f.missedMilestones}个整顿节点未按期完成，${limitText(w.maxGrade)}` });
+    caps.push({ kind: 'weakMilestone', maxGrade: w.maxGrade, reason: `帮扶的集体经济薄弱村有${f.missedMilestones}个摘帽节点未按期完成，${limitText(w.maxGrade)}` });
   }
   return caps;
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { certify } from './certifyFixture';
 import { certifyMonth, revokeCertification } from '../../main/core/attendance/certify';
 import { setCells } from '../../main/core/attendance/grid';
 import { addLeave, approveLeave } from '../../main/core/attendance/leave';
@@ -35,7 +36,7 @@ function certifyAllBut(townshipId: number, year: number, except: string[]): void
   for (let m = 1; m <= 12; m++) {
     const month = `${year}-${String(m).padStart(2, '0')}`;
     if (except.includes(month) || `${month}-28` >= TODAY) continue;
-    certifyMonth(db, { townshipId, month, secretaryName: '刘书记', certifiedOn: `${month}-28`, sealApplied: true, scanSha256: SCAN });
+    certify(db, townshipId, month, TODAY);
   }
 }
 
@@ -63,6 +64,8 @@ beforeAll(() => {
   // Another county's cadre never shows in 义县's alerts.
   post(ids.sun, ids.tOther, null, '2024-03-01', null);
   db.prepare(`INSERT INTO blobs (sha256, kind, mime, size, created_at) VALUES (?, 'pdf', 'application/pdf', 100, ?)`).run(SCAN, now);
+  // Every calendar day counts here (the county setting); rest days have their own tests.
+  setCountySettings(db, ids.county, { restDaysCount: true });
   // Every month certified except those a test looks at.
   certifyAllBut(ids.t1, 2024, ['2024-08']);
   certifyAllBut(ids.t2, 2024, ['2024-08']);
@@ -81,6 +84,9 @@ describe('alerts', () => {
     // 张三: 12 days absent in August 2024 → 19 on post.
     const edits = Array.from({ length: 12 }, (_, i) => ({ cadreId: ids.zhang, date: `2024-08-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const }));
     setCells(db, { townshipId: ids.t1, month: '2024-08', edits });
+    // Not certified yet: an uncertified month says nothing about the minimum.
+    expect(alerts(2024, '月在岗不足')).toEqual([]);
+    certify(db, ids.t1, '2024-08', TODAY);
     const [a, ...rest] = alerts(2024, '月在岗不足');
     expect(rest).toEqual([]);
     expect(a).toMatchObject({
@@ -89,9 +95,10 @@ describe('alerts', () => {
       cadreName: '张三',
       township: '七里河镇',
       month: '2024-08',
-      message: '张三2024年8月在岗19天，少于应在岗20天（差1天），缺勤12天',
+      message: '张三2024年8月在岗19天，少于应在岗20天（差1天），缺勤12天，经刘书记认定',
       link: { view: 'attendance', townshipId: ids.t1, month: '2024-08' },
     });
+    revokeCertification(db, { townshipId: ids.t1, month: '2024-08', reason: '更正考勤登记' });
     setCells(db, { townshipId: ids.t1, month: '2024-08', edits: [{ cadreId: ids.zhang, date: '2024-08-01', code: '在岗' }] });
     expect(alerts(2024, '月在岗不足')).toEqual([]);
   });
@@ -103,8 +110,10 @@ describe('alerts', () => {
       month: '2024-08',
       edits: ['2024-08-20', '2024-08-21', '2024-08-22', '2024-08-23', '2024-08-24', '2024-08-25'].map((date) => ({ cadreId: ids.zhao, date, code: '事假' as const })),
     });
+    certify(db, ids.t2, '2024-08', TODAY);
     const a = alerts(2024, '月在岗不足');
-    expect(a.map((x) => [x.cadreName, x.township, x.message])).toEqual([['赵六', '大榆树堡镇', '赵六2024年8月在岗10天，少于应在岗11天（差1天），请假6天']]);
+    expect(a.map((x) => [x.cadreName, x.township, x.message])).toEqual([['赵六', '大榆树堡镇', '赵六2024年8月在岗10天，少于应在岗11天（差1天），请假6天，经刘书记认定']]);
+    revokeCertification(db, { townshipId: ids.t2, month: '2024-08', reason: '补登请假审批' });
   });
 
   it('ignores a month that is not over yet', () => {
@@ -114,7 +123,10 @@ describe('alerts', () => {
       edits: Array.from({ length: 14 }, (_, i) => ({ cadreId: ids.li, date: `2025-06-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })),
     });
     expect(alerts(2025, '月在岗不足')).toEqual([]);
+    expect(alerts(2025, '月在岗不足', '2025-07-01')).toEqual([]); // over, but not certified
+    certify(db, ids.t1, '2025-06', '2025-07-01');
     expect(alerts(2025, '月在岗不足', '2025-07-01').map((a) => a.month)).toEqual(['2025-06']);
+    revokeCertification(db, { townshipId: ids.t1, month: '2025-06', reason: '测试后撤销' });
   });
 
   it('考勤逾期未认定: past the county deadline only, and cleared by certifying', () => {
@@ -194,10 +206,10 @@ describe('alerts', () => {
     setCountySettings(db, ids.county, { leaveTownshipMaxDays: 5 });
     const long = addLeave(db, { cadreId: ids.li, type: '事假', start: '2025-01-06', startHalf: '上', end: '2025-01-10', endHalf: '下', reason: '家中有事' });
     revokeCertification(db, { townshipId: ids.t1, month: '2025-01', reason: '补登请假' });
-    approveLeave(db, { leaveId: long.id, approver: '刘书记' });
+    approveLeave(db, { leaveId: long.id, approver: '刘书记', approverLevel: '乡镇党委' });
     const short = addLeave(db, { cadreId: ids.zhang, type: '病假', start: '2025-02-03', startHalf: '上', end: '2025-02-04', endHalf: '下', reason: '感冒' });
     revokeCertification(db, { townshipId: ids.t1, month: '2025-02', reason: '补登请假' });
-    approveLeave(db, { leaveId: short.id, approver: '刘书记' });
+    approveLeave(db, { leaveId: short.id, approver: '刘书记', approverLevel: '乡镇党委' });
     expect(alerts(2025, '请假越权审批')).toEqual([]);
     setCountySettings(db, ids.county, { leaveTownshipMaxDays: 3 });
     const [a, ...rest] = alerts(2025, '请假越权审批');
@@ -218,7 +230,8 @@ describe('alerts', () => {
     expect(all.some((a) => a.township === '广宁乡')).toBe(true);
     expect(alerts(2024).some((a) => a.township === '广宁乡')).toBe(false);
     const kinds = alerts(2024).map((a) => a.kind);
-    expect([...new Set(kinds)]).toEqual(['月在岗不足', '考勤逾期未认定', '督查不在岗']);
+    // The check test's absence on a certified 在岗 day opened a 核查 (考勤登记不实).
+    expect([...new Set(kinds)]).toEqual(['考勤逾期未认定', '考勤登记不实', '督查不在岗']);
     expect(alerts(2031)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certifyMonth, monthHistory, revokeCertification } from '../../main/core/attendance/certify';
+import { certificationWarnings } from '../../main/core/attendance/certifyChecks';
 import { getMonthGrid, setCells } from '../../main/core/attendance/grid';
 import { deleteHoliday, listHolidays, setHoliday } from '../../main/core/attendance/holidays';
 import { addLeave, approveLeave, recordReturn, rejectLeave } from '../../main/core/attendance/leave';
@@ -48,6 +49,8 @@ beforeAll(() => {
   const blob = db.prepare(`INSERT INTO blobs (sha256, kind, mime, size, created_at) VALUES (?, 'pdf', 'application/pdf', 100, ?)`);
   blob.run(SCAN, now);
   blob.run(PROOF, now);
+  // The grids here count every calendar day (the county setting); rest days: attendanceCertified.test.ts.
+  setCountySettings(db, ids.county, { restDaysCount: true });
 });
 
 afterAll(() => {
@@ -131,10 +134,20 @@ describe('attendance store', () => {
     expectError(() => certifyMonth(db, { ...base, month: '2999-01', certifiedOn: '2999-02-01' }), 'INVALID_INPUT', /尚未到来/);
     expectError(() => certifyMonth(db, { ...base, scanSha256: 'c'.repeat(64) }), 'NOT_FOUND');
 
-    const cert = certifyMonth(db, base);
+    // Before sealing, every warning must be confirmed one by one (a 缺勤 with its explanation).
+    const warnings = certificationWarnings(db, ids.t1, '2025-03');
+    expect(warnings.map((w) => w.kind)).toEqual(expect.arrayContaining(['事假无请假记录', '缺勤待说明']));
+    expectError(() => certifyMonth(db, base), 'CONFLICT', /认定前须逐条确认/);
+    const confirmations = warnings.map((w) => ({ key: w.key, note: w.needsNote ? '' : undefined }));
+    expectError(() => certifyMonth(db, { ...base, confirmations }), 'INVALID_INPUT', /请说明缺勤原因/);
+    const explained = warnings.map((w) => ({ key: w.key, ...(w.needsNote ? { note: '家中急事，次日已补假' } : {}) }));
+    const cert = certifyMonth(db, { ...base, confirmations: explained });
+    const certEntry = monthHistory(db, ids.t1, '2025-03').find((h) => h.action === 'certify')!;
+    expect((certEntry.detail.confirmed as unknown[]).length).toBe(warnings.length);
+    expect(certEntry.summary).toContain('家中急事，次日已补假');
     expect(cert).toMatchObject({ secretaryName: '孙书记', certifiedOn: '2025-04-02', sealApplied: true, scanSha256: SCAN });
     expect(getMonthGrid(db, ids.t1, '2025-03').certification?.id).toBe(cert.id);
-    expectError(() => certifyMonth(db, base), 'CONFLICT');
+    expectError(() => certifyMonth(db, { ...base, confirmations: explained }), 'CONFLICT');
 
     const edit = { townshipId: ids.t1, month: '2025-03', edits: [{ cadreId: ids.zhang, date: '2025-03-20', code: '病假' as const }] };
     expectError(() => setCells(db, edit), 'CONFLICT', '该月考勤已由乡镇党委认定，修改前须先撤销认定并说明原因');
@@ -148,7 +161,8 @@ describe('attendance store', () => {
     expectError(() => revokeCertification(db, { townshipId: ids.t1, month: '2025-03', reason: '再次撤销试试' }), 'NOT_FOUND');
     const after = setCells(db, edit);
     expect(after.rows[0]!.cells[19]).toEqual(['病假', '病假']);
-    const again = certifyMonth(db, { ...base, certifiedOn: '2025-04-08' });
+    const confirmAgain = certificationWarnings(db, ids.t1, '2025-03').map((w) => ({ key: w.key, ...(w.needsNote ? { note: '已核实，确因私事' } : {}) }));
+    const again = certifyMonth(db, { ...base, certifiedOn: '2025-04-08', confirmations: confirmAgain });
     expect(again.id).not.toBe(cert.id);
 
     const h = monthHistory(db, ids.t1, '2025-03');
@@ -179,7 +193,7 @@ describe('attendance store', () => {
       'CONFLICT',
       /重叠/,
     );
-    const ok = approveLeave(db, { leaveId: l.id, approver: '孙书记', approvedOn: '2025-04-01' });
+    const ok = approveLeave(db, { leaveId: l.id, approver: '孙书记', approverLevel: '乡镇党委', approvedOn: '2025-04-01' });
     expect(ok).toMatchObject({ status: '已批准', approvalLevel: '乡镇党委', approver: '孙书记' });
     const row = getMonthGrid(db, ids.t1, '2025-04').rows.find((r) => r.cadreId === ids.li)!;
     expect(row.cells[1]).toEqual(['在岗', '事假']);
@@ -200,7 +214,7 @@ describe('attendance store', () => {
     const long = addLeave(db, { cadreId: ids.zhang, type: '病假', start: '2025-05-06', startHalf: '上', end: '2025-05-09', endHalf: '下', reason: '住院' });
     expect(long.requiredLevel).toBe('县委组织部');
     setCountySettings(db, ids.county, { leaveTownshipMaxDays: 5 });
-    expect(approveLeave(db, { leaveId: long.id, approver: '孙书记' }).approvalLevel).toBe('乡镇党委');
+    expect(approveLeave(db, { leaveId: long.id, approver: '孙书记', approverLevel: '乡镇党委' }).approvalLevel).toBe('乡镇党委');
     setCountySettings(db, ids.county, { leaveTownshipMaxDays: 3 });
 
     // The certified March refuses a leave approval touching it.

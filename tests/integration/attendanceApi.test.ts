@@ -38,6 +38,8 @@ beforeAll(() => {
   setSetting(db, 'operator', '组织部刘干事');
   ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
   ids.t1 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
+  // Calendar days count in these grids (the county setting); rest days: attendanceCertified.test.ts.
+  db.prepare(`INSERT INTO county_settings (county_id, settings, updated_at) VALUES (?, '{"restDaysCount":true}', ?)`).run(ids.county, new Date().toISOString());
   ids.v1 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`).run(ids.t1).lastInsertRowid);
   const cadre = (name: string, idNo: string, postType: string) =>
     Number(
@@ -108,7 +110,11 @@ describe('attendance channels through dispatch', () => {
     expect(count('SELECT COUNT(*) AS n FROM attendance_certifications')).toBe(0);
     expect(count('SELECT COUNT(*) AS n FROM materials')).toBe(materialsBefore);
     // The staged scan survives the refusals: the clerk corrects the form and certifies.
-    const done = await ok('attendance.certify', base);
+    // Every warning shown before sealing is confirmed one by one.
+    const warnings = await ok('attendance.certify.warnings', { townshipId: ids.t1, month: MONTH });
+    expect((await refused('attendance.certify', base)).message).toContain('认定前须逐条确认');
+    const confirmations = warnings.map((w) => ({ key: w.key, ...(w.needsNote ? { note: '已核实原因' } : {}) }));
+    const done = await ok('attendance.certify', { ...base, confirmations });
     expect(done.filed).toBe(3);
     expect(done.certification.secretaryName).toBe('孙书记');
     expect(fs.existsSync(core.staging.pathOf(token))).toBe(false);
@@ -164,6 +170,7 @@ describe('attendance channels through dispatch', () => {
       endHalf: '上',
       reason: '住院治疗',
       approver: '县委组织部周部长',
+      approverLevel: '县委组织部',
       proofToken: proof,
     });
     expect(l.days).toBe(4);

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CityStatsJson } from '../../main/cli/commands/work';
 import { setCells } from '../../main/core/attendance/grid';
+import { setCountySettings } from '../../main/core/attendance/settings';
+import { certifyMonths } from './certifyFixture';
 import { createCadre } from '../../main/core/cadres';
 import { addCounty, addTownship, addVillage } from '../../main/core/org';
 import { computeCityStats, computeStats, drillStats } from '../../main/core/stats';
@@ -52,6 +54,9 @@ function county(name: string, kind: '县' | '市', start: string, seq: number, p
     month: '2024-05',
     edits: Array.from({ length: plan.absentMay }, (_, i) => ({ cadreId: a, date: `2024-05-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })),
   });
+  // Calendar days count (the county setting) and every month of 2024 is certified: only certified months count.
+  setCountySettings(db, countyId, { restDaysCount: true });
+  certifyMonths(db, [t1, t2], Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`), TODAY);
   saveWeakVillage(db, { villageId: v1, listedYear: 2022, notes: null });
   setMilestone(db, { villageId: v1, kind: '摘帽', date: plan.delisted, description: '集体收入达标，县验收摘帽' }, [], TODAY);
   setVillageIncome(db, v2, 2024, plan.incomeFen);

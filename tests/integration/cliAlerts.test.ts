@@ -61,7 +61,7 @@ describe('onebag alerts', () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as AlertJson[];
     expect(rows.map((a) => [a.kind, a.cadre, a.month, a.date])).toEqual([
-      ['月在岗不足', '张三', '2023-12', null],
+      // No 月在岗不足: December 2023 was never certified (it is 考勤逾期未认定 instead).
       ['考勤逾期未认定', null, '2023-12', null],
       ['五必到缺席', '李四', '2023-12', '2023-12-20'],
       ['督查不在岗', '张三', '2023-12', '2023-12-11'],
@@ -74,16 +74,16 @@ describe('onebag alerts', () => {
       ['年度无项目', '张三', '2023-12', '2023-12-31'],
     ]);
     expect(Object.keys(rows[0]!)).toEqual(['kind', 'severity', 'cadre', 'idNumber', 'township', 'month', 'date', 'message']);
-    expect(rows[0]!.idNumber).toBe('110101199001011234');
-    expect(rows[0]!.message).toBe('张三2023年12月在岗18天，少于应在岗20天（差2天），缺勤13天');
-    expect(rows[1]!.idNumber).toBeNull();
-    expect(rows[3]!.message).toContain('不得评为优秀');
+    expect(rows[2]!.idNumber).toBe('110101199001011234');
+    expect(rows[0]!.message).toContain('2023年12月考勤尚未经乡镇党委签字盖章认定');
+    expect(rows[0]!.idNumber).toBeNull();
+    expect(rows[2]!.message).toContain('不得评为优秀');
   });
 
   it('prints a Chinese table with counts by kind, and filters by county', () => {
     const r = cli('alerts', '--year', '2023', '--county', '义县');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('2023年度预警共 10 条：月在岗不足 1，考勤逾期未认定 1，五必到缺席 1，督查不在岗 1，报告逾期 4，年度无项目 2');
+    expect(r.stdout).toContain('2023年度预警共 9 条：考勤逾期未认定 1，五必到缺席 1，督查不在岗 1，报告逾期 4，年度无项目 2');
     expect(r.stdout).toMatch(/督查不在岗\s+严重\s+七里河镇\s+张三\s+2023-12-11/);
     const other = cli('alerts', '--year', '2023', '--county', '北镇市');
     expect(other.code).toBe(0);

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsJson } from '../../main/cli/commands/work';
 import { setCells } from '../../main/core/attendance/grid';
+import { setCountySettings } from '../../main/core/attendance/settings';
+import { certifyMonths } from './certifyFixture';
 import { openDatabase } from '../../main/store/db';
 import { FIGURE_KEYS } from '../../shared/stats';
 import { runOnebag } from '../fixtures/cli';
@@ -38,6 +40,9 @@ beforeAll(() => {
   run(`INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, '2023-10-01', '2023-12-31')`, li, t2, v2);
   run(`INSERT INTO postings (cadre_id, township_id, start, "end") VALUES (?, ?, '2023-10-01', '2023-12-31')`, sun, t3);
   setCells(db, { townshipId: t1, month: '2023-11', edits: Array.from({ length: 15 }, (_, i) => ({ cadreId: zhang, date: `2023-11-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })) });
+  // Calendar days count here (the county setting) and every month is certified: only certified months count.
+  for (const c of [county, other]) setCountySettings(db, c, { restDaysCount: true });
+  certifyMonths(db, [t1, t2, t3], ['2023-10', '2023-11', '2023-12'], '2024-06-01');
   const p = run(`INSERT INTO projects (cadre_id, village_id, name, kind, year, status, created_at, updated_at) VALUES (?, ?, '香菇大棚', '产业发展', 2023, '在建', ?, ?)`, zhang, v1, now, now);
   db.prepare(`INSERT INTO project_funds (project_id, source, amount_fen) VALUES (?, '派出单位资金', 12345600)`).run(p);
   db.close();

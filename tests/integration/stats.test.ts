@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCells } from '../../main/core/attendance/grid';
+import { setCountySettings } from '../../main/core/attendance/settings';
+import { certifyMonths } from './certifyFixture';
 import { computeAlerts } from '../../main/core/events/alerts';
 import { computeStats, drillStats } from '../../main/core/stats';
 import { worklogAlerts } from '../../main/core/worklog/alerts';
@@ -79,6 +81,11 @@ beforeAll(() => {
   absent(ids.li, ids.t1, '2024-06', 5);
   // 赵六 in 大榆树堡镇 from 16 August: 16 days, needs ceil(20×16/31) = 11; absent 6 → 10 on post: short.
   setCells(db, { townshipId: ids.t2, month: '2024-08', edits: Array.from({ length: 6 }, (_, i) => ({ cadreId: ids.zhao, date: `2024-08-${20 + i}`, code: '缺勤' as const })) });
+  // These figures count every calendar day (the county setting), and every month is certified:
+  // only certified months count (the certified-only rule has its own tests in attendanceCertified.test.ts).
+  for (const c of [ids.county, ids.other]) setCountySettings(db, c, { restDaysCount: true });
+  const months = [...Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`), '2025-01', '2025-02', '2025-03', '2025-04', '2025-05'];
+  certifyMonths(db, [ids.t1, ids.t2, ids.tOther], months, TODAY);
 
   // Weak villages: 北村 de-listed in 2024, 东村 in 2025 (after the year), 南村 in 2023 (before the term), 西村 elsewhere.
   for (const [v, date] of [[ids.v1, '2024-10-08'], [ids.v3, '2025-03-01'], [ids.v2, '2023-12-01'], [ids.vOther, '2024-05-01']] as const) {
@@ -264,7 +271,7 @@ describe('drillStats', () => {
     const may = drillStats(db, { year: 2024, countyId: ids.county, figure: 'attendance', month: '2024-05', today: TODAY });
     expect(may.records).toHaveLength(4);
     expect(may.records[0]).toMatchObject({ cadre: '张三', counted: false, link: { view: 'attendance', townshipId: ids.t1, month: '2024-05' } });
-    expect(may.records[0]!.text).toBe('2024年5月在岗19天，应在岗20天，差1天（缺勤12天）');
+    expect(may.records[0]!.text).toBe('2024年5月在岗19天，应在岗20天，差1天（缺勤12天）（刘书记认定）');
     const infra = drillStats(db, { year: 2024, countyId: ids.county, figure: 'projects', kind: '基础设施', today: TODAY });
     expect(infra.records.map((r) => r.text)).toEqual(['村道硬化（基础设施，在建，2024年9月9日公示）']);
     expect(infra.records[0]!.link).toEqual({ view: 'work', tab: 'projects', projectId: expect.any(Number) });

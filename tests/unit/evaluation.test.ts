@@ -159,7 +159,7 @@ describe('caps', () => {
     ]);
     expect(all[1]!.reason).toBe('本年度1个月在岗天数不足（达到1个月），不得评为优秀');
     expect(all[2]!.reason).toBe('本年度无实施项目，不得评为优秀');
-    expect(all[3]!.reason).toBe('帮扶的软弱涣散村有1个整顿节点未按期完成，最高评定为基本称职');
+    expect(all[3]!.reason).toBe('帮扶的集体经济薄弱村有1个摘帽节点未按期完成，最高评定为基本称职');
     expect(capsFor({ ...CLEAN, checkAbsences: 3 }, rules, CHECK)[0]!.maxGrade).toBe('不称职');
   });
 

@@ -22,6 +22,7 @@ import { snapshot } from '../../core/audit/snapshot';
 import { insertMaterial, reindexMaterial } from '../../core/bag';
 import { recordBlob } from '../../core/blobRows';
 import { certifyMonth, monthHistory, revokeCertification } from '../../core/attendance/certify';
+import { certificationWarnings } from '../../core/attendance/certifyChecks';
 import { activeCertification, dateLabel, monthLabel } from '../../core/attendance/common';
 import { getMonthGrid, setCells } from '../../core/attendance/grid';
 import { deleteHoliday, listHolidays, setHoliday } from '../../core/attendance/holidays';
@@ -76,7 +77,7 @@ function fileRegister(
 }
 
 /** Marks the bag entries of a revoked certification, so a dossier never shows them as current. */
-function markRevoked(db: Db, certificationId: number, reason: string): void {
+export function markRevoked(db: Db, certificationId: number, reason: string): void {
   const rows = db
     .prepare(`SELECT id, title, notes FROM materials WHERE category = ? AND notes LIKE ?`)
     .all(REGISTER_CATEGORY, `%${certMark(certificationId)}%`) as Array<{ id: number; title: string; notes: string }>;
@@ -130,7 +131,8 @@ export function createAttendanceHandlers(s: Services): HandlersFor<typeof attend
   return {
     'attendance.grid': ({ townshipId, month }) => grid(townshipId, month),
     'attendance.setCells': (input) => setCells(db, input),
-    'attendance.certify': async ({ townshipId, month, secretaryName, certifiedOn, sealApplied, scanToken }) => {
+    'attendance.certify.warnings': ({ townshipId, month }) => certificationWarnings(db, townshipId, month),
+    'attendance.certify': async ({ townshipId, month, secretaryName, certifiedOn, sealApplied, scanToken, confirmations }) => {
       // Cheap refusals first, so a bad form does not even store the file.
       const g = getMonthGrid(db, townshipId, month);
       const existing = g.certification;
@@ -146,7 +148,7 @@ export function createAttendanceHandlers(s: Services): HandlersFor<typeof attend
       // A refusal below (e.g. a date in the future) keeps the staged scan: the clerk corrects the form and retries.
       const result = db.transaction(() => {
         recordBlob(db, scan.sha256, scan.size, scan.facts);
-        const certification = certifyMonth(db, { townshipId, month, secretaryName, certifiedOn, sealApplied, scanSha256: scan.sha256 });
+        const certification = certifyMonth(db, { townshipId, month, secretaryName, certifiedOn, sealApplied, scanSha256: scan.sha256, confirmations });
         const filed = fileRegister(db, grid(townshipId, month), certification, scan);
         return { certification, filed };
       })();
@@ -169,12 +171,12 @@ export function createAttendanceHandlers(s: Services): HandlersFor<typeof attend
       getMonthGrid(db, townshipId, month);
       return townshipLeave(townshipId, month);
     },
-    'attendance.leave.add': async ({ proofToken, approver, ...leave }) => {
+    'attendance.leave.add': async ({ proofToken, approver, approverLevel, ...leave }) => {
       const proof = proofToken ? await takeUpload(proofToken, '请假证明') : null;
       const result = db.transaction(() => {
         if (proof) recordBlob(db, proof.sha256, proof.size, proof.facts);
         const added = addLeave(db, { ...leave, proofSha256: proof?.sha256 ?? null });
-        return approver ? approveLeave(db, { leaveId: added.id, approver }) : added;
+        return approver ? approveLeave(db, { leaveId: added.id, approver, approverLevel }) : added;
       })();
       if (proofToken) s.staging.discard(proofToken);
       return result;

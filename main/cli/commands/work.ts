@@ -10,6 +10,8 @@ import { writeTablesXlsx } from '../xlsxOut';
 export interface FigureJson {
   value: number | null;
   of?: number | null;
+  /** Records not yet certified (未认定), in neither value nor of. */
+  pending?: number;
   display: string;
 }
 
@@ -39,16 +41,24 @@ function figuresJson(f: Figures): Record<FigureKey, FigureJson> {
   const out = {} as Record<FigureKey, FigureJson>;
   for (const k of FIGURE_KEYS) {
     const v = f[k];
-    out[k] = { value: v.value, ...(FIGURE_META[k].share ? { of: v.of ?? null } : {}), display: figureText(k, v) };
+    out[k] = {
+      value: v.value,
+      ...(FIGURE_META[k].share ? { of: v.of ?? null } : {}),
+      ...(v.pending ? { pending: v.pending } : {}),
+      display: figureText(k, v),
+    };
   }
   return out;
 }
 
-/** 96.3%（231/240） for shares, the plain figure otherwise. */
+const percentOrPlain = (k: FigureKey, v: Figures[FigureKey]) => figureText(k, { ...v, pending: undefined });
+
+/** 96.3%（231/240） for shares (with 未认定 N when some records are not certified), the plain figure otherwise. */
 function cell(k: FigureKey, f: Figures): string {
   const v = f[k];
-  const text = figureText(k, v);
-  return FIGURE_META[k].share && v.value !== null && v.of ? `${text}（${v.value}/${v.of}）` : text;
+  const text = percentOrPlain(k, v);
+  const pending = v.pending ? `，未认定${v.pending}` : '';
+  return FIGURE_META[k].share && v.value !== null && (v.of || v.pending) ? `${text}（${v.value}/${v.of ?? 0}${pending}）` : figureText(k, v);
 }
 
 /** The city view: a row per county (imported ones marked) and 全市合计. */

@@ -4,7 +4,8 @@
  * locked; changing it needs a revocation with a reason. Certifications are never deleted:
  * a revoked one keeps its row (revoked_at/by/reason) and the month's history shows it all.
  */
-import { isIsoDate, monthFirst } from '../../../shared/attendance';
+import { isIsoDate, monthFirst, monthLast } from '../../../shared/attendance';
+import type { CertifyConfirmation } from '../../../shared/api/attendance';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
@@ -21,6 +22,8 @@ import {
   type Certification,
   type HistoryAction,
 } from './common';
+import { syncVerifications } from '../events/verifications';
+import { certificationWarnings, confirmWarnings } from './certifyChecks';
 import { getMonthGrid } from './grid';
 import type { HistoryEntryView } from '../../../shared/api/attendance';
 
@@ -31,6 +34,10 @@ export interface CertifyInput {
   certifiedOn: string;
   sealApplied: boolean;
   scanSha256: string | null;
+  /** Confirmations of the warnings (certificationWarnings), one per key. */
+  confirmations?: CertifyConfirmation[];
+  /** The clerk's today (tests pin it). */
+  today?: string;
 }
 
 export function certifyMonth(db: Db, input: CertifyInput): Certification {
@@ -42,13 +49,14 @@ export function certifyMonth(db: Db, input: CertifyInput): Certification {
   if (input.sealApplied !== true) throw new AppError('INVALID_INPUT', '纸质考勤表须加盖乡镇党委公章后方可认定，请确认已盖章');
   const scan = (input.scanSha256 ?? '').trim().toLowerCase();
   if (!scan) throw new AppError('INVALID_INPUT', '请上传乡镇党委书记签字并盖章的纸质考勤表扫描件');
-  const today = localToday();
+  const today = input.today ?? localToday();
   if (monthFirst(month) > today) throw new AppError('INVALID_INPUT', `${monthLabel(month)}尚未到来，不能认定`);
+  if (monthLast(month) >= today) throw new AppError('INVALID_INPUT', `${monthLabel(month)}尚未结束，月末之后方可认定`);
   if (!isIsoDate(input.certifiedOn)) throw new AppError('INVALID_INPUT', '认定日期格式应为 YYYY-MM-DD');
   if (input.certifiedOn > today) throw new AppError('INVALID_INPUT', '认定日期不能晚于今天');
   if (input.certifiedOn < monthFirst(month)) throw new AppError('INVALID_INPUT', `认定日期不能早于${monthLabel(month)}`);
   return db.transaction(() => {
-    const grid = getMonthGrid(db, townshipId, month);
+    const grid = getMonthGrid(db, townshipId, month, today);
     if (!stmt(db, 'SELECT sha256 FROM blobs WHERE sha256 = ?').get(scan)) {
       throw new AppError('NOT_FOUND', '考勤表扫描件未找到，请重新上传后再认定');
     }
@@ -59,6 +67,7 @@ export function certifyMonth(db: Db, input: CertifyInput): Certification {
         `${grid.townshipName}${monthLabel(month)}考勤已由${existing.secretaryName}于${dateLabel(existing.certifiedOn)}认定；如需重新认定，须先撤销原认定并说明原因`,
       );
     }
+    const confirmed = confirmWarnings(certificationWarnings(db, townshipId, month, today), input.confirmations);
     const at = nowIso();
     const operator = operatorOf(db);
     const id = Number(
@@ -84,7 +93,10 @@ export function certifyMonth(db: Db, input: CertifyInput): Certification {
       sealApplied: true,
       scanSha256: scan,
       snapshot,
+      confirmed,
     });
+    // Checks already recorded for the month that contradict the register open a 核查 now.
+    syncVerifications(db, { townshipId, month });
     audit(db, 'create', 'attendance_certification', id, { townshipId, township: grid.townshipName, month, secretaryName, certifiedOn: input.certifiedOn }, {
       after: rowSnapshot(db, 'attendance_certifications', id),
     });
@@ -132,8 +144,13 @@ type Change = { name: string; date: string; half: string; from: string; to: stri
 
 function summarize(action: HistoryAction, d: Record<string, unknown>): string {
   switch (action) {
-    case 'certify':
-      return `乡镇党委书记${String(d.secretaryName)}于${dateLabel(String(d.certifiedOn))}签字认定，已加盖公章并附扫描件`;
+    case 'certify': {
+      const confirmed = (d.confirmed as Array<{ text: string; note: string | null }> | undefined) ?? [];
+      return (
+        `乡镇党委书记${String(d.secretaryName)}于${dateLabel(String(d.certifiedOn))}签字认定，已加盖公章并附扫描件` +
+        (confirmed.length ? `；认定前逐条确认${confirmed.length}个问题：${confirmed.map((c) => c.text + (c.note ? `（说明：${c.note}）` : '')).join('；')}` : '')
+      );
+    }
     case 'revoke':
       return `撤销${String(d.secretaryName)}于${dateLabel(String(d.certifiedOn))}的认定，原因：${String(d.reason)}`;
     case 'edit': {

@@ -27,6 +27,8 @@ export interface HalfState {
   code: AttendanceCode;
   source: CellSource;
   leaveId: number | null;
+  /** A stored cell: the register marks this half explicitly (matters for 在岗 on rest days). */
+  marked?: boolean;
 }
 export type DayState = [HalfState, HalfState];
 
@@ -40,7 +42,7 @@ export function readDay(db: Db, cadreId: number, date: string): DayState {
   ) as Array<{ half: CellHalf } & HalfState>;
   const day: DayState = [ON_POST, ON_POST];
   for (const r of rows.sort((a, b) => (a.half === '全' ? 0 : 1) - (b.half === '全' ? 0 : 1))) {
-    const s: HalfState = { code: r.code, source: r.source, leaveId: r.leaveId };
+    const s: HalfState = { code: r.code, source: r.source, leaveId: r.leaveId, marked: true };
     if (r.half !== '下') day[0] = s;
     if (r.half !== '上') day[1] = s;
   }
@@ -49,7 +51,11 @@ export function readDay(db: Db, cadreId: number, date: string): DayState {
 
 const same = (a: HalfState, b: HalfState) => a.code === b.code && a.source === b.source && a.leaveId === b.leaveId;
 
-/** Stores a day canonically: nothing when both halves are 在岗, one 全 row when they agree, else one row per differing half. */
+/**
+ * Stores a day canonically: nothing for unmarked 在岗 halves (the default), one 全 row when the
+ * halves agree, else one row per half that differs. A 在岗 half marked explicitly (a rest day
+ * the register marks as worked) is stored, so the count knows it was marked.
+ */
 export function writeDay(db: Db, cadreId: number, date: string, day: DayState, at = nowIso()): void {
   stmt(db, 'DELETE FROM attendance_cells WHERE cadre_id = ? AND date = ?').run(cadreId, date);
   const ins = stmt(
@@ -57,12 +63,13 @@ export function writeDay(db: Db, cadreId: number, date: string, day: DayState, a
     'INSERT INTO attendance_cells (cadre_id, date, half, code, source, leave_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const [am, pm] = day;
-  if (same(am, pm)) {
-    if (am.code !== '在岗') ins.run(cadreId, date, '全', am.code, am.source, am.leaveId, at);
+  const stored = (h: HalfState) => h.code !== '在岗' || h.marked === true;
+  if (same(am, pm) && stored(am) === stored(pm)) {
+    if (stored(am)) ins.run(cadreId, date, '全', am.code, am.source, am.leaveId, at);
     return;
   }
-  if (am.code !== '在岗') ins.run(cadreId, date, '上', am.code, am.source, am.leaveId, at);
-  if (pm.code !== '在岗') ins.run(cadreId, date, '下', pm.code, pm.source, pm.leaveId, at);
+  if (stored(am)) ins.run(cadreId, date, '上', am.code, am.source, am.leaveId, at);
+  if (stored(pm)) ins.run(cadreId, date, '下', pm.code, pm.source, pm.leaveId, at);
 }
 
 export function assertMonth(month: string): void {

@@ -12,7 +12,6 @@ import { POST_TYPES } from '../../../shared/domain';
 import {
   EDITABLE_CODES,
   applyExceptions,
-  countMonth,
   defaultMonthRow,
   holidayCalendar,
   isIsoDate,
@@ -43,6 +42,7 @@ import {
   writeHistory,
   type DayState,
 } from './common';
+import { countRegisterRow } from './register';
 import { settingsForTownship } from './settings';
 
 export interface SetCellsResult {
@@ -86,7 +86,8 @@ const postRank = (t: string) => {
 };
 
 /** Rows of the township's cadres for the month; `only` restricts to some cadres (after an edit). */
-function buildRows(db: Db, townshipId: number, month: string, settings: AttendanceSettings, only?: Set<number>): GridRow[] {
+function buildRows(db: Db, townshipId: number, month: string, settings: AttendanceSettings, only?: Set<number>, today = localToday()): GridRow[] {
+  const days = monthDays(month, holidayCalendar(monthHolidays(db, month)));
   const first = monthFirst(month);
   const last = monthLast(month);
   const postings = stmt(db, POSTINGS_SQL).all(townshipId, last, first) as PostingRow[];
@@ -111,7 +112,8 @@ function buildRows(db: Db, townshipId: number, month: string, settings: Attendan
   }
   const rows: GridRow[] = [];
   for (const [cadreId, e] of byCadre) {
-    const row = applyExceptions(defaultMonthRow(month, e.spans), month, cellsBy.get(cadreId) ?? []);
+    const stored = cellsBy.get(cadreId) ?? [];
+    const row = applyExceptions(defaultMonthRow(month, e.spans), month, stored);
     rows.push({
       cadreId,
       name: e.head.name,
@@ -119,7 +121,7 @@ function buildRows(db: Db, townshipId: number, month: string, settings: Attendan
       village: e.villages.length ? e.villages.join('、') : null,
       postings: e.spans,
       cells: row,
-      counts: countMonth(row, settings),
+      counts: countRegisterRow(row, month, stored, days, settings, today),
     });
   }
   return rows.sort(
@@ -138,7 +140,7 @@ export function monthHolidays(db: Db, month: string): HolidayEntry[] {
   ) as HolidayEntry[];
 }
 
-export function getMonthGrid(db: Db, townshipId: number, month: string): MonthGrid {
+export function getMonthGrid(db: Db, townshipId: number, month: string, today = localToday()): MonthGrid {
   assertMonth(month);
   const t = township(db, townshipId);
   const settings = settingsForTownship(db, townshipId);
@@ -148,10 +150,10 @@ export function getMonthGrid(db: Db, townshipId: number, month: string): MonthGr
     countyId: t.countyId,
     month,
     days: monthDays(month, holidayCalendar(monthHolidays(db, month))),
-    rows: buildRows(db, townshipId, month, settings),
+    rows: buildRows(db, townshipId, month, settings, undefined, today),
     certification: activeCertification(db, townshipId, month),
     settings,
-    complete: monthLast(month) < localToday(),
+    complete: monthLast(month) < today,
   };
 }
 
@@ -181,6 +183,7 @@ export function setCells(
       e.spans.push({ start: p.start, end: p.end });
       spans.set(p.cadreId, e);
     }
+    const restDays = new Set(monthDays(month, holidayCalendar(monthHolidays(db, month))).filter((d) => d.rest).map((d) => d.date));
     const before = new Map<string, DayState>();
     const after = new Map<string, DayState>();
     for (const ed of edits) {
@@ -201,7 +204,9 @@ export function setCells(
         before.set(key, day);
       }
       const next: DayState = [day[0], day[1]];
-      for (const h of halvesOf(ed.half)) next[h] = { code: ed.code, source, leaveId: null };
+      // 在岗 typed on a rest day is a mark: the day then counts (see shared/attendance.ts).
+      const marked = ed.code === '在岗' && restDays.has(ed.date);
+      for (const h of halvesOf(ed.half)) next[h] = { code: ed.code, source, leaveId: null, marked };
       after.set(key, next);
     }
     const at = nowIso();
@@ -212,8 +217,9 @@ export function setCells(
       const prev = before.get(key)!;
       const [id, date] = key.split('|') as [string, string];
       const cadreId = Number(id);
-      const amChanged = prev[0].code !== next[0].code;
-      const pmChanged = prev[1].code !== next[1].code;
+      const newMark = (h: 0 | 1) => next[h].marked === true && prev[h].marked !== true;
+      const amChanged = prev[0].code !== next[0].code || newMark(0);
+      const pmChanged = prev[1].code !== next[1].code || newMark(1);
       // Re-typing the code a half already has changes nothing (a leave-filled half keeps its source).
       if (!amChanged && !pmChanged) continue;
       if (!amChanged) next[0] = prev[0];

@@ -13,7 +13,7 @@ import {
   type LeaveHalf,
   type LeaveType,
 } from '../../../shared/attendance';
-import { halfIndexDate, leaveApprovalLevel, leaveHalfRange, type LeaveRequest } from '../../../shared/leave';
+import { halfIndexDate, leaveApprovalLevel, leaveHalfRange, type ApprovalLevel, type LeaveRequest } from '../../../shared/leave';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
@@ -185,10 +185,19 @@ export function addLeave(db: Db, input: AddLeaveInput): LeaveRequest {
   })();
 }
 
-/** Approves at the level the threshold demands and fills the grid with the leave type. */
-export function approveLeave(db: Db, input: { leaveId: number; approver: string; approvedOn?: string }): LeaveRequest {
+/**
+ * Approves the request and fills the grid with the leave type. Records who approved and at
+ * which level they did (`approverLevel`; not recorded when omitted) — never the level the
+ * threshold demands, so the 越权审批 alert can compare the two.
+ */
+export function approveLeave(
+  db: Db,
+  input: { leaveId: number; approver: string; approverLevel?: ApprovalLevel; approvedOn?: string },
+): LeaveRequest {
   const approver = (input.approver ?? '').trim();
   if (!approver) throw new AppError('INVALID_INPUT', '请填写审批人');
+  const level = input.approverLevel ?? null;
+  if (level !== null && level !== '乡镇党委' && level !== '县委组织部') throw new AppError('INVALID_INPUT', '审批层级应为“乡镇党委”或“县委组织部”');
   if (input.approvedOn !== undefined && !isIsoDate(input.approvedOn)) throw new AppError('INVALID_INPUT', '审批日期格式应为 YYYY-MM-DD');
   return db.transaction(() => {
     const l = getLeave(db, input.leaveId);
@@ -200,10 +209,12 @@ export function approveLeave(db: Db, input: { leaveId: number; approver: string;
     stmt(
       db,
       `UPDATE leave_requests SET status = '已批准', approver = ?, approval_level = ?, approved_on = ?, updated_at = ? WHERE id = ?`,
-    ).run(approver, l.requiredLevel, input.approvedOn ?? null, nowIso(), l.id);
-    const summary = `批准请假：${l.cadreName} ${l.type} ${span(l)}，共${l.days}天，${l.requiredLevel}（${approver}）批准`;
+    ).run(approver, level, input.approvedOn ?? null, nowIso(), l.id);
+    const by = level ?? '审批层级未记录';
+    const beyond = level !== '县委组织部' && l.requiredLevel === '县委组织部' ? `（应由${l.requiredLevel}审批）` : '';
+    const summary = `批准请假：${l.cadreName} ${l.type} ${span(l)}，共${l.days}天，${by}（${approver}）批准${beyond}`;
     applyHalves(db, l.cadreId, groups, () => ({ code: l.type, source: 'leave', leaveId: l.id }), summary);
-    audit(db, 'update', 'leave_request', l.id, { status: '已批准', approver, approvalLevel: l.requiredLevel }, { before: l, after: getLeave(db, l.id) });
+    audit(db, 'update', 'leave_request', l.id, { status: '已批准', approver, approvalLevel: level, requiredLevel: l.requiredLevel }, { before: l, after: getLeave(db, l.id) });
     return getLeave(db, l.id);
   })();
 }

@@ -21,7 +21,8 @@ export type SnapshotTable =
   | 'townships'
   | 'villages'
   | 'units'
-  | 'postings';
+  | 'postings'
+  | 'register_verifications';
 
 /** The row as stored, for the audit log's before/after; undefined when there is none. */
 export function snapshot(db: Db, table: SnapshotTable, id: number): Record<string, unknown> | undefined {

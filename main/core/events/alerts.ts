@@ -1,31 +1,33 @@
 /**
  * Alerts (预警): who is behind on what in a year, each linked to the record it comes from.
  *
- * - 月在岗不足: a complete month under the minimum, counted exactly as the township grid
- *   counts it (one row per cadre and township; days elsewhere are 未到任).
+ * - 月在岗不足: a complete, certified month under the minimum, counted exactly as the township
+ *   grid counts it (main/core/attendance/register.ts; one row per cadre and township). An
+ *   uncertified month says nothing about the minimum: it is 考勤逾期未认定 once overdue.
  * - 考勤逾期未认定: a complete month of a township with posted cadres, not certified by
  *   month end + certifyDeadlineDays.
+ * - 考勤登记不实: a check found a cadre not on post on a day the certified register shows 在岗
+ *   (a 核查, open or 属实): one alert on the cadre, one on the certifying secretary.
  * - 五必到缺席 / 督查不在岗: every absence recorded, with the grade cap the year's check
- *   absences imply.
+ *   absences imply; a check absence covered by approved leave is 有因 and caps nothing.
  * - 请假越权审批: approved leave longer than the township limit, not approved by 县委组织部.
  * Nothing is hidden because it is old: every month of the year is examined. The whole county
  * is read in a few queries and counted in memory (300 cadres × 12 months ≤ 200 ms).
  */
 import {
-  applyExceptions,
-  countMonth,
   dateFromDayNumber,
   dayNumber,
-  defaultMonthRow,
   monthLast,
   monthOf,
   type AttendanceSettings,
   type PostingSpan,
-  type StoredCell,
 } from '../../../shared/attendance';
 import { ALERT_KINDS, capFromCheckAbsences, type Alert } from '../../../shared/events';
 import type { Db } from '../../store/db';
 import { dateLabel, localToday, monthLabel, stmt } from '../attendance/common';
+import { registerMonths } from '../attendance/register';
+import { leaveCovering, leaveCoversSql } from './common';
+import { listVerifications } from './verifications';
 import { getCountySettings } from '../attendance/settings';
 
 export interface AlertQuery {
@@ -84,57 +86,35 @@ export function computeAlerts(db: Db, q: AlertQuery): Alert[] {
 
   const months = Array.from({ length: 12 }, (_, i) => `${q.year}-${pad(i + 1)}`).filter((m) => monthLast(m) < today);
   if (months.length) {
-    const last = monthLast(months[months.length - 1]!);
-    const cells = new Map<string, StoredCell[]>();
-    const cadreIds = new Set(postings.map((p) => p.cadreId));
-    for (const c of stmt(db, 'SELECT cadre_id AS cadreId, date, half, code FROM attendance_cells WHERE date BETWEEN ? AND ?').iterate(
-      yFrom,
-      last,
-    ) as IterableIterator<StoredCell & { cadreId: number }>) {
-      if (!cadreIds.has(c.cadreId)) continue;
-      const key = `${c.cadreId}|${c.date.slice(0, 7)}`;
-      const list = cells.get(key);
-      if (list) list.push(c);
-      else cells.set(key, [c]);
-    }
     const staffed = new Set<string>();
-    for (const r of rows.values()) {
+    const certified = new Set<string>();
+    const register = registerMonths(db, { from: months[0]!, to: months[months.length - 1]!, today, townshipIds: new Set(townships.keys()) });
+    for (const r of register) {
       const t = townships.get(r.townshipId)!;
-      const settings = settingsOf(r.townshipId);
-      for (const m of months) {
-        const first = `${m}-01`;
-        const mLast = monthLast(m);
-        if (!r.spans.some((s) => s.start <= mLast && (s.end === null || s.end >= first))) continue;
-        staffed.add(`${r.townshipId}|${m}`);
-        const row = applyExceptions(defaultMonthRow(m, r.spans), m, cells.get(`${r.cadreId}|${m}`) ?? []);
-        const n = countMonth(row, settings);
-        if (n.meetsMinimum) continue;
-        const parts = [`${r.name}${monthLabel(m)}在岗${fmt(n.onPost)}天，少于应在岗${n.required}天（差${fmt(n.shortBy)}天）`];
-        if (n.absent > 0) parts.push(`缺勤${fmt(n.absent)}天`);
-        if (n.leave > 0) parts.push(`请假${fmt(n.leave)}天`);
-        alerts.push({
-          kind: '月在岗不足',
-          severity: 'high',
-          cadreId: r.cadreId,
-          cadreName: r.name,
-          townshipId: r.townshipId,
-          township: t.name,
-          month: m,
-          message: parts.join('，'),
-          link: { view: 'attendance', townshipId: r.townshipId, month: m },
-        });
-      }
+      staffed.add(`${r.townshipId}|${r.month}`);
+      // Only a certified month says whether the minimum was met; an uncertified one is 考勤逾期未认定 below.
+      if (!r.certification) continue;
+      certified.add(`${r.townshipId}|${r.month}`);
+      const n = r.counts;
+      if (n.meetsMinimum) continue;
+      const m = r.month;
+      const parts = [`${r.name}${monthLabel(m)}在岗${fmt(n.onPost)}天，少于应在岗${n.required}天（差${fmt(n.shortBy)}天）`];
+      if (n.absent > 0) parts.push(`缺勤${fmt(n.absent)}天`);
+      if (n.leave > 0) parts.push(`请假${fmt(n.leave)}天`);
+      parts.push(`经${r.certification.secretaryName}认定`);
+      alerts.push({
+        kind: '月在岗不足',
+        severity: 'high',
+        cadreId: r.cadreId,
+        cadreName: r.name,
+        townshipId: r.townshipId,
+        township: t.name,
+        month: m,
+        message: parts.join('，'),
+        link: { view: 'attendance', townshipId: r.townshipId, month: m },
+      });
     }
 
-    const certified = new Set(
-      (
-        stmt(
-          db,
-          `SELECT township_id AS townshipId, month FROM attendance_certifications
-            WHERE revoked_at IS NULL AND month BETWEEN ? AND ?`,
-        ).all(`${q.year}-01`, `${q.year}-12`) as Array<{ townshipId: number; month: string }>
-      ).map((c) => `${c.townshipId}|${c.month}`),
-    );
     for (const t of townships.values()) {
       const days = settingsOf(t.id).certifyDeadlineDays;
       for (const m of months) {
@@ -154,6 +134,19 @@ export function computeAlerts(db: Db, q: AlertQuery): Alert[] {
         });
       }
     }
+  }
+
+  // 考勤登记不实: a 核查 open or found 属实 — on the cadre and on the certifying secretary (not 不属实).
+  for (const v of listVerifications(db, { year: q.year, countyId: q.countyId })) {
+    const t = townships.get(v.townshipId);
+    if (!t || v.outcome === '不属实') continue;
+    const state = v.outcome === '属实' ? `核查属实，对${v.secretaryName}的处理：${v.action ?? '未记录'}` : '待核查';
+    const base = { kind: '考勤登记不实' as const, severity: 'high' as const, townshipId: t.id, township: t.name, date: v.date, link: { view: 'events' as const, checkId: v.checkId } };
+    alerts.push({ ...base, cadreId: v.cadreId, cadreName: v.cadreName, message: `${v.finding}（${state}）` });
+    alerts.push({
+      ...base,
+      message: `乡镇党委书记${v.secretaryName}签字认定的${monthLabel(v.date.slice(0, 7))}考勤登记表与督查不符：${v.cadreName}${dateLabel(v.date)}不在岗却记为在岗（${state}）`,
+    });
   }
 
   const absentAtEvents = stmt(
@@ -181,16 +174,34 @@ export function computeAlerts(db: Db, q: AlertQuery): Alert[] {
   const absentAtChecks = (
     stmt(
       db,
-      `SELECT k.id, k.township_id AS townshipId, k.level, k.kind, k.date, r.cadre_id AS cadreId, c.name, r.reason
+      `SELECT k.id, k.township_id AS townshipId, k.level, k.kind, k.date, r.cadre_id AS cadreId, c.name, r.reason,
+              ${leaveCoversSql('r.cadre_id', 'k.date')} AS excused
          FROM check_results r JOIN checks k ON k.id = r.check_id JOIN cadres c ON c.id = r.cadre_id
         WHERE r.on_post = 0 AND k.date BETWEEN ? AND ? ORDER BY k.date, k.id`,
-    ).all(yFrom, yTo) as Array<{ id: number; townshipId: number; level: string; kind: string; date: string; cadreId: number; name: string; reason: string | null }>
+    ).all(yFrom, yTo) as Array<{ id: number; townshipId: number; level: string; kind: string; date: string; cadreId: number; name: string; reason: string | null; excused: 0 | 1 }>
   ).filter((k) => townships.has(k.townshipId));
+  // An absence covered by approved leave is 有因: listed, but it neither counts nor caps the grade.
   const totals = new Map<number, number>();
-  for (const k of absentAtChecks) totals.set(k.cadreId, (totals.get(k.cadreId) ?? 0) + 1);
+  for (const k of absentAtChecks) if (!k.excused) totals.set(k.cadreId, (totals.get(k.cadreId) ?? 0) + 1);
   const nth = new Map<number, number>();
   for (const k of absentAtChecks) {
     const t = townships.get(k.townshipId)!;
+    const head = `${k.name}在${dateLabel(k.date)}${k.kind}（${k.level}）中不在岗（原因：${k.reason ?? '未说明'}）`;
+    if (k.excused) {
+      const l = leaveCovering(db, k.cadreId, k.date);
+      alerts.push({
+        kind: '督查不在岗',
+        severity: 'medium',
+        cadreId: k.cadreId,
+        cadreName: k.name,
+        townshipId: t.id,
+        township: t.name,
+        date: k.date,
+        message: `${head}，有因：当日在已批准的${l?.type ?? '请假'}期内${l ? `（${dateLabel(l.start)}至${dateLabel(l.end)}${l.approver ? `，${l.approver}批准` : ''}）` : ''}，不计入不在岗次数，不影响评定等次`,
+        link: { view: 'events', checkId: k.id },
+      });
+      continue;
+    }
     const i = (nth.get(k.cadreId) ?? 0) + 1;
     nth.set(k.cadreId, i);
     const cap = capFromCheckAbsences(totals.get(k.cadreId)!, settingsOf(t.id).checkAbsence);
@@ -202,7 +213,7 @@ export function computeAlerts(db: Db, q: AlertQuery): Alert[] {
       townshipId: t.id,
       township: t.name,
       date: k.date,
-      message: `${k.name}在${dateLabel(k.date)}${k.kind}（${k.level}）中不在岗（原因：${k.reason ?? '未说明'}），为本年度第${i}次；${cap.reason}`,
+      message: `${head}，为本年度第${i}次；${cap.reason}`,
       link: { view: 'events', checkId: k.id },
     });
   }

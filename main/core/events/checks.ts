@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
 import { localToday, operatorOf, stmt } from '../attendance/common';
+import { syncVerifications } from './verifications';
 import { assertPosted, villageOnDateSql, parseInput, sortCadres, townshipOf, yearRange } from './common';
 
 const CHECK_SQL = `
@@ -86,6 +87,8 @@ export function saveCheck(db: Db, input: CheckSaveInput): CheckDetail {
     }
     const ins = stmt(db, 'INSERT INTO check_results (check_id, cadre_id, on_post, reason) VALUES (?, ?, ?, ?)');
     for (const r of results) ins.run(checkId, r.cadreId, r.onPost ? 1 : 0, r.reason);
+    // A cadre found not on post on a day a certified register shows 在岗 opens a 核查.
+    syncVerifications(db, { checkId });
     audit(db, id === undefined ? 'create' : 'update', 'check', checkId, {
       kind: check.kind,
       date: check.date,

@@ -91,6 +91,31 @@ export interface YearAbsences {
  * Absences per cadre in a calendar year: found not on post at checks, absent at five-must
  * events. `exclude` leaves out the record being edited (its marks are in the form).
  */
+/**
+ * SQL: approved leave covers the date (有因). `cadre` and `date` are column expressions. Leave
+ * ended early (已销假) covers the days before the return, and the return day when the cadre
+ * came back in the afternoon.
+ */
+export const leaveCoversSql = (cadre: string, date: string) => `EXISTS (
+  SELECT 1 FROM leave_requests lv
+   WHERE lv.cadre_id = ${cadre} AND lv.status IN ('已批准', '已销假')
+     AND lv.start_date <= ${date} AND lv.end_date >= ${date}
+     AND (lv.status = '已批准' OR lv.returned_at IS NULL OR lv.returned_at > ${date}
+          OR (lv.returned_at = ${date} AND lv.returned_half = '下')))`;
+
+/** The approved leave covering a cadre's date, if any (for messages). */
+export function leaveCovering(db: Db, cadreId: number, date: string): { type: string; start: string; end: string; approver: string | null } | null {
+  const r = stmt(
+    db,
+    `SELECT type, start_date AS start, end_date AS "end", approver FROM leave_requests
+      WHERE cadre_id = @cadreId AND status IN ('已批准', '已销假') AND start_date <= @date AND end_date >= @date
+        AND (status = '已批准' OR returned_at IS NULL OR returned_at > @date OR (returned_at = @date AND returned_half = '下'))
+      ORDER BY start_date LIMIT 1`,
+  ).get({ cadreId, date }) as { type: string; start: string; end: string; approver: string | null } | undefined;
+  return r ?? null;
+}
+
+/** Absences at checks and must-attends of a year; check absences covered by approved leave (有因) are left out. */
 export function yearAbsences(db: Db, year: number, exclude: { eventId?: number; checkId?: number } = {}): Map<number, YearAbsences> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
@@ -103,7 +128,8 @@ export function yearAbsences(db: Db, year: number, exclude: { eventId?: number; 
   const checks = stmt(
     db,
     `SELECT r.cadre_id AS cadreId, COUNT(*) AS n FROM check_results r JOIN checks k ON k.id = r.check_id
-      WHERE r.on_post = 0 AND k.date BETWEEN ? AND ? AND k.id != ? GROUP BY r.cadre_id`,
+      WHERE r.on_post = 0 AND k.date BETWEEN ? AND ? AND k.id != ? AND NOT ${leaveCoversSql('r.cadre_id', 'k.date')}
+      GROUP BY r.cadre_id`,
   ).all(from, to, exclude.checkId ?? 0) as Array<{ cadreId: number; n: number }>;
   for (const r of checks) get(r.cadreId).check = r.n;
   const events = stmt(

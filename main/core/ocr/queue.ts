@@ -1,5 +1,5 @@
 /**
- * The OCR work list in SQLite (migration 0014): what is waiting, what was read, and the
+ * The OCR work list in SQLite (migration 0012): what is waiting, what was read, and the
  * pause switch. Results of one file are stored in one transaction with their search tokens.
  */
 import { OCR_ENGINE, OCR_MODEL, pageText, type OcrPage, type OcrStatus } from '../../../shared/ocr';

@@ -47,6 +47,10 @@ export function computeStats(db: Db, q: StatsQuery): StatsResult {
     for (const f of ff.facts) {
       const fig = byId.get(f.townshipId)?.figures[ff.key];
       if (!fig) continue;
+      if (f.pending) {
+        fig.pending = (fig.pending ?? 0) + 1;
+        continue;
+      }
       if (f.counted) fig.value! += f.weight;
       if (FIGURE_META[ff.key].share) fig.of! += 1;
     }
@@ -88,6 +92,10 @@ function attendanceByMonth(ff: FigureFacts | undefined, year: number, today: str
   for (const f of ff?.facts ?? []) {
     const row = m.get(f.month!);
     if (!row) continue;
+    if (f.pending) {
+      row.pending = (row.pending ?? 0) + 1;
+      continue;
+    }
     row.posted++;
     if (f.counted) row.met++;
   }

@@ -68,7 +68,10 @@ export function drillStats(db: Db, q: DrillQuery): DrillResult {
   const counted = facts.filter((f) => f.counted);
   let summary: string;
   if (ff.unavailable) summary = ff.unavailable;
-  else if (meta.share) summary = `共 ${facts.length} ${meta.unit}，${q.figure === 'attendance' ? '达标' : '按时'} ${counted.length} ${meta.unit}`;
+  else if (meta.share) {
+    const pending = facts.filter((f) => f.pending).length;
+    summary = `共 ${facts.length - pending} ${meta.unit}，${q.figure === 'attendance' ? '达标' : '按时'} ${counted.length} ${meta.unit}${pending ? `；未认定 ${pending} ${meta.unit}（不计入）` : ''}`;
+  }
   else if (q.figure === 'projectFunds' || q.source) summary = `共 ${facts.length} 个项目，合计 ${yuan(counted.reduce((n, f) => n + f.weight, 0))} 元`;
   else summary = `共 ${counted.length} ${meta.unit}`;
   return {

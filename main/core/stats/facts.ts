@@ -13,6 +13,8 @@ export interface Fact extends DrillRecord {
   /** Chart groupings: a project's kind; the month of a cadre-month. */
   kind?: string;
   month?: string;
+  /** Not yet certified (未认定): counted in neither numerator nor denominator, but in `pending`. */
+  pending?: boolean;
   /** A project's funds by source, fen. */
   sources?: Record<string, number>;
 }

@@ -10,12 +10,14 @@ import { attendanceFacts } from './attendanceFacts';
 import { evaluationFacts } from './evaluationFacts';
 import type { FigureFacts, Scope } from './facts';
 import { reportFacts } from './reportFacts';
+import { verificationFacts } from './verificationFacts';
 import { workFacts } from './workFacts';
 
 type Source = (db: Db, s: Scope) => FigureFacts[];
 
 const SOURCES: Array<{ keys: FigureKey[]; run: Source }> = [
   { keys: ['attendance'], run: (db, s) => [attendanceFacts(db, s)] },
+  { keys: ['registerChecks'], run: (db, s) => [verificationFacts(db, s)] },
   { keys: ['weakDelistedYear', 'weakDelistedTerm', 'villagesIncome50k', 'projects', 'projectFunds'], run: workFacts },
   { keys: ['reportsOnTime'], run: (db, s) => [reportFacts(db, s)] },
   { keys: ['commended', 'promoted'], run: evaluationFacts },

@@ -67,6 +67,8 @@ interface Stored {
   submittedOn?: string;
   materialId?: number;
   materialTitle?: string;
+  /** Linked when the material was filed, not yet confirmed by the clerk. */
+  toConfirm?: number;
 }
 
 function storedFor(db: Db, cadreId: number, year: number): Map<string, Stored> {
@@ -84,7 +86,8 @@ function storedFor(db: Db, cadreId: number, year: number): Map<string, Stored> {
     get(r.period).dueDate = r.dueDate;
   for (const r of stmt(
     db,
-    `SELECT s.period, s.submitted_on AS submittedOn, s.material_id AS materialId, m.title AS materialTitle
+    `SELECT s.period, s.submitted_on AS submittedOn, s.material_id AS materialId, m.title AS materialTitle,
+            (s.linked_at_intake = 1 AND s.confirmed_at IS NULL) AS toConfirm
        FROM report_submissions s JOIN materials m ON m.id = s.material_id WHERE s.cadre_id = ? AND s.period LIKE ?`,
   ).all(cadreId, like) as Array<Required<Stored>>)
     Object.assign(get(r.period), r);
@@ -107,6 +110,7 @@ function toRow(cadreId: number, p: Period, due: string, s: Stored | undefined, t
     submittedOn: s?.submittedOn ?? null,
     materialId: s?.materialId ?? null,
     materialTitle: s?.materialTitle ?? null,
+    linkToConfirm: s?.toConfirm === 1,
   };
 }
 
@@ -158,11 +162,19 @@ function checkSubmitDate(p: Period, submittedOn: string, today: string): void {
 }
 
 function link(db: Db, cadreId: number, p: Period, materialId: number, submittedOn: string): void {
+  // An explicit submission replaces a link the intake made for this material elsewhere.
+  stmt(db, 'DELETE FROM report_submissions WHERE material_id = ? AND linked_at_intake = 1 AND NOT (cadre_id = ? AND kind = ? AND period = ?)').run(
+    materialId,
+    cadreId,
+    p.kind,
+    p.code,
+  );
   const before = submissionRow(db, cadreId, p.code);
   stmt(
     db,
     `INSERT INTO report_submissions (cadre_id, kind, period, material_id, submitted_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(cadre_id, kind, period) DO UPDATE SET material_id = excluded.material_id, submitted_on = excluded.submitted_on`,
+     ON CONFLICT(cadre_id, kind, period) DO UPDATE SET material_id = excluded.material_id, submitted_on = excluded.submitted_on,
+        linked_at_intake = 0, confirmed_at = NULL, confirmed_by = NULL`,
   ).run(cadreId, p.kind, p.code, materialId, submittedOn, operatorOf(db), nowIso());
   audit(db, before ? 'update' : 'create', 'report_submission', cadreId, { period: p.code, materialId, submittedOn }, {
     before,

@@ -13,7 +13,9 @@ import { eventItems } from './events';
 
 /** One character per day (the register's marks); 公出 出 and 公假 公 so the two stay apart. */
 const MARK: Record<AttendanceCode, string> = { 在岗: '√', 公出: '出', 事假: '事', 病假: '病', 公假: '公', 婚丧产假: '婚', 缺勤: '缺', 未到任: '' };
-const LEGEND = '说明：√ 在岗，出 因公外出，事 事假，病 病假，公 公假，婚 婚丧产假，缺 缺勤，空白为不在任职期内；半天请假或缺勤以该半天的标记标出，天数按半天计。';
+const LEGEND =
+  '说明：√ 在岗，出 因公外出，事 事假，病 病假，公 公假，婚 婚丧产假，缺 缺勤，空白为不在任职期内；半天请假或缺勤以该半天的标记标出，天数按半天计。' +
+  '未经乡镇党委认定的月份只列出已登记的请假、缺勤等情况，不计天数（—）。';
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
@@ -43,11 +45,14 @@ function dayMark(cell: readonly [AttendanceCode, AttendanceCode]): string {
 
 export function attendanceSections(ctx: BuildContext): Section[] {
   const rows: string[][] = [];
+  // Totals and "达到规定" come from certified months only (issue 11 B); the rest is said as it is.
+  let certifiedMonths = 0;
   let onPost = 0;
   let leave = 0;
   let absent = 0;
   const short: string[] = [];
   const uncertified: string[] = [];
+  const running: string[] = [];
   for (const month of monthsOf(ctx.from, ctx.to)) {
     const townships = [...new Set(ctx.cadre.postings.filter((p) => p.start.slice(0, 7) <= month && (p.end === null || p.end.slice(0, 7) >= month)).map((p) => p.townshipId))];
     for (const t of townships) {
@@ -55,20 +60,28 @@ export function attendanceSections(ctx: BuildContext): Section[] {
       const row: GridRow | undefined = g.rows.find((r) => r.cadreId === ctx.cadre.id);
       if (!row) continue;
       const c = row.counts;
-      onPost += c.onPost;
-      leave += c.leave;
-      absent += c.absent;
       const label = `${Number(month.slice(0, 4)) === Number(ctx.from.slice(0, 4)) && ctx.scope !== 'term' ? '' : `${month.slice(0, 4)}年`}${Number(month.slice(5))}月`;
-      if (!c.meetsMinimum && g.complete) short.push(`${label}（${fmt(c.onPost)}天）`);
       const cert = g.certification;
-      if (!cert && g.complete) uncertified.push(label);
+      if (cert) {
+        certifiedMonths++;
+        onPost += c.onPost;
+        leave += c.leave;
+        absent += c.absent;
+        if (!c.meetsMinimum) short.push(`${label}（${fmt(c.onPost)}天）`);
+      } else if (g.complete) uncertified.push(label);
+      else running.push(label);
+      // An uncertified month prints what was entered (exceptions), never the default 在岗 marks or counts.
+      const mark = (cell: readonly [AttendanceCode, AttendanceCode]) => {
+        const m = dayMark(cell);
+        return cert || m !== MARK.在岗 ? m : '';
+      };
       rows.push([
         townships.length > 1 ? `${label}${g.townshipName}` : label,
-        ...Array.from({ length: 31 }, (_, d) => (row.cells[d] ? dayMark(row.cells[d]!) : '')),
-        String(c.required),
-        fmt(c.onPost),
-        fmt(c.leave),
-        fmt(c.absent),
+        ...Array.from({ length: 31 }, (_, d) => (row.cells[d] ? mark(row.cells[d]!) : '')),
+        cert ? String(c.required) : '—',
+        cert ? fmt(c.onPost) : '—',
+        cert ? fmt(c.leave) : '—',
+        cert ? fmt(c.absent) : '—',
         cert ? `${cert.secretaryName} ${cert.certifiedOn.slice(0, 10)}` : g.complete ? '未认定' : '本月未结束',
       ]);
     }
@@ -87,10 +100,7 @@ export function attendanceSections(ctx: BuildContext): Section[] {
     const used = columns.reduce((a, c) => a + (c.widthMm ?? 0), 0);
     columns.push({ title: '乡镇党委认定（书记 日期）', widthMm: 224 - used });
     const title = `${ctx.cadre.name}${ctx.yearLabel}年度考勤情况`;
-    const summary =
-      `期内在岗${fmt(onPost)}天，请假${fmt(leave)}天，缺勤${fmt(absent)}天。` +
-      (short.length ? `在岗不足规定天数的月份：${short.join('、')}。` : '各月在岗天数均达到规定。') +
-      (uncertified.length ? `尚未经乡镇党委认定的月份：${uncertified.join('、')}。` : '');
+    const summary = attendanceSummary({ certifiedMonths, onPost, leave, absent, short, uncertified, running });
     items.push({
       kind: 'typeset',
       catalogue: { author: ctx.issuer, title, date: ctx.to, archiveCode: itemCode(ctx, no) },
@@ -104,4 +114,26 @@ export function attendanceSections(ctx: BuildContext): Section[] {
   }
   items.push(...eventItems(ctx));
   return items.length ? [{ title: '考勤与五必到、督查情况', items }] : [];
+}
+
+/** The sentence above the table: certified months only, and every month not certified named. */
+export function attendanceSummary(t: {
+  certifiedMonths: number;
+  onPost: number;
+  leave: number;
+  absent: number;
+  short: string[];
+  uncertified: string[];
+  running: string[];
+}): string {
+  const parts: string[] = [];
+  if (t.certifiedMonths === 0) parts.push('期内各月考勤均未经乡镇党委认定，在岗天数未认定，不作统计。');
+  else {
+    parts.push(`经乡镇党委认定的${t.certifiedMonths}个月中，在岗${fmt(t.onPost)}天，请假${fmt(t.leave)}天，缺勤${fmt(t.absent)}天。`);
+    parts.push(t.short.length ? `在岗不足规定天数的月份：${t.short.join('、')}。` : '已认定各月在岗天数均达到规定。');
+  }
+  if (t.uncertified.length && t.certifiedMonths > 0) parts.push(`尚未经乡镇党委认定的月份（未认定，不计入上述天数）：${t.uncertified.join('、')}。`);
+  else if (t.uncertified.length) parts.push(`未认定的月份：${t.uncertified.join('、')}。`);
+  if (t.running.length) parts.push(`${t.running.join('、')}尚未结束，不作统计。`);
+  return parts.join('');
 }

@@ -196,12 +196,15 @@ export function reportSections(ctx: BuildContext): Section[] {
   if (!rows.length) return [];
   const status = (r: (typeof rows)[number]) =>
     r.status === '已提交' ? (r.lateDays > 0 ? `已提交（逾期${r.lateDays}天）` : '按期提交') : r.status === '逾期' ? `逾期未交（${r.lateDays}天）` : '待提交';
+  // A report filed in the bag counts as submitted (linked when filed; see main/core/worklog/reportLinks.ts).
   const submitted = rows.filter((r) => r.status === '已提交').length;
+  const toConfirm = rows.filter((r) => r.status === '已提交' && r.linkToConfirm).length;
   const overdue = rows.filter((r) => r.status === '逾期');
   const late = (r: (typeof rows)[number]) => `${r.periodLabel}${r.kind === '季度报告' ? '报告' : '总结'}`;
   // status is judged on the clerk's today (listReports): the summary says so
   const summary =
     `期内应报送季度报告和半年总结${rows.length}次，已提交${submitted}次` +
+    (toConfirm ? `（其中${toConfirm}次为报告归档时自动关联，待确认）` : '') +
     (overdue.length === 0 ? '' : overdue.length <= 3 ? `，逾期未交：${overdue.map(late).join('、')}` : `，逾期未交${overdue.length}次`) +
     `（状态截至${dateZh(localToday())}）。报告原件见档案袋“工作汇报”“工作总结”类材料。`;
   const item = compiledItem(ctx, `${ctx.cadre.name}季度报告与半年总结报送情况`, ctx.to, [

@@ -7,8 +7,9 @@ import { up as m0005 } from './0005-work';
 import { up as m0006 } from './0006-evaluation';
 import { up as m0007 } from './0007-audit-chain';
 import { up as m0008 } from './0008-exchange';
-import { up as m0013 } from './0013-blob-flags';
-import { up as m0014 } from './0014-ocr';
+import { up as m0010 } from './0010-numbers';
+import { up as m0011 } from './0011-blob-flags';
+import { up as m0012 } from './0012-ocr';
 
 export interface Migration {
   version: number;
@@ -26,8 +27,9 @@ export const migrations: Migration[] = [
   { version: 6, name: 'evaluation', up: m0006 },
   { version: 7, name: 'audit-chain', up: m0007 },
   { version: 8, name: 'exchange', up: m0008 },
-  { version: 13, name: 'blob-flags', up: m0013 },
-  { version: 14, name: 'ocr', up: m0014 },
+  { version: 10, name: 'numbers', up: m0010 },
+  { version: 11, name: 'blob-flags', up: m0011 },
+  { version: 12, name: 'ocr', up: m0012 },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

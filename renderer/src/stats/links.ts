@@ -8,6 +8,8 @@ export function viewOf(link: StatsLink): View {
       return { kind: 'attendance', townshipId: link.townshipId, month: link.month };
     case 'cadre':
       return { kind: 'cadre', id: link.cadreId };
+    case 'events':
+      return { kind: 'events', checkId: link.checkId };
     case 'worklog':
       return { kind: 'worklog', cadreId: link.cadreId, tab: link.tab };
     case 'work': {
@@ -24,6 +26,8 @@ export function linkLabel(link: StatsLink): string {
       return '考勤表';
     case 'cadre':
       return '干部';
+    case 'events':
+      return '督查';
     case 'worklog':
       return '报告';
     case 'work':
