@@ -8,6 +8,9 @@ const year = z.number({ message: '请选择年度' }).int().min(2000, '年度应
 /** DA/T 22-2015 retention periods (永久 / 定期30年 / 定期10年). */
 export const RETENTIONS = ['永久', '定期30年', '定期10年'] as const;
 
+/** Word/WPS originals: converted by LibreOffice when installed, or typeset by the dossier engine. */
+export const WORD_RENDITIONS = ['libreoffice', 'engine'] as const;
+
 /** Archive settings of printed dossiers (stored once per data folder). */
 export const dossierSettingsSchema = z.object({
   /** 全宗号: the archive fonds number the county archive assigned. */
@@ -21,8 +24,10 @@ export const dossierSettingsSchema = z.object({
   compiler: z.string().trim().max(30, '立卷人不能超过30个字'),
   /** 检查人 */
   checker: z.string().trim().max(30, '检查人不能超过30个字'),
-  /** .docx originals: LibreOffice's rendition (when installed) or our typesetting engine's. */
-  wordRendition: z.enum(['libreoffice', 'engine'], { message: '请选择 Word 原件的打印方式' }).default('libreoffice'),
+  /** Date the 检查人 checked the volumes (YYYY-MM-DD); empty = not yet, a blank line is printed to sign by hand. */
+  checkDate: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '检查日期格式应为 YYYY-MM-DD')]).default(''),
+  /** How Word/WPS originals are printed: LibreOffice's rendition when installed, or our own engine. */
+  wordRendition: z.enum(WORD_RENDITIONS, { message: '请选择 Word 原件的排版方式' }).default('libreoffice'),
 });
 export type DossierSettings = z.infer<typeof dossierSettingsSchema>;
 
@@ -34,6 +39,7 @@ export const DEFAULT_DOSSIER_SETTINGS: DossierSettings = {
   bodyFont: 'serif',
   compiler: '',
   checker: '',
+  checkDate: '',
   wordRendition: 'libreoffice',
 };
 

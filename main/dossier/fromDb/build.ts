@@ -8,7 +8,6 @@ import type { DossierScope, DossierSettings } from '../../../shared/api/dossier'
 import { getCadre } from '../../core/cadres';
 import type { MonthGrid } from '../../../shared/api/attendance';
 import { localToday } from '../../core/attendance/common';
-import { getSetting } from '../../core/settings';
 import { evaluationSections } from '../evaluation/section';
 import type { DossierDoc } from '../typeset/model';
 import { attendanceSections } from './attendance';
@@ -67,7 +66,6 @@ export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptio
   const seq = opts.seq ?? volumeSeq(db, cadre.id, posting?.countyId ?? null, period.from, period.to);
   const code = volumeCode(settings, period.codeYear, seq);
   const county = posting?.countyName ?? '';
-  const operator = getSetting(db, 'operator') ?? '';
   let itemNo = 0;
   const ctx: BuildContext = {
     db,
@@ -108,9 +106,11 @@ export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptio
         term,
         year: period.yearLabel,
         archiveCode: code,
-        compiler: settings.compiler || operator || '—',
-        checker: settings.checker || '—',
+        // never the OS user or the operator: unset names print as blank lines to sign by hand
+        compiler: settings.compiler,
+        checker: settings.checker,
         date: today,
+        ...(settings.checkDate ? { checkDate: settings.checkDate } : {}),
         pageNumberStyle: settings.pageNumberStyle,
       },
       sections,
