@@ -104,7 +104,7 @@ export const dossierChannels = {
     input: z.object({ cadreId: id, year: dossierScopeSchema, pdfa: z.boolean().optional() }),
     output: null as unknown as DossierPreview,
   },
-  /** County year-end files: one PDF per cadre plus the 归档文件目录, in a worker. outDir defaults to <data>/dossiers/<county>-<year>. */
+  /** County year-end files: one PDF per cadre plus the 案卷目录, in a worker. outDir defaults to <data>/dossiers/<county>-<year>. */
   'dossier.batch.start': {
     input: z.object({ countyId: id, year, outDir: z.string().trim().min(1).max(1000).optional(), pdfa: z.boolean().optional() }),
     output: null as unknown as { jobId: string; outDir: string },

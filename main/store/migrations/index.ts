@@ -7,6 +7,7 @@ import { up as m0005 } from './0005-work';
 import { up as m0006 } from './0006-evaluation';
 import { up as m0007 } from './0007-audit-chain';
 import { up as m0008 } from './0008-exchange';
+import { up as m0009 } from './0009-archive-numbers';
 import { up as m0014 } from './0014-ocr';
 
 export interface Migration {
@@ -25,6 +26,7 @@ export const migrations: Migration[] = [
   { version: 6, name: 'evaluation', up: m0006 },
   { version: 7, name: 'audit-chain', up: m0007 },
   { version: 8, name: 'exchange', up: m0008 },
+  { version: 9, name: 'archive-numbers', up: m0009 },
   { version: 14, name: 'ocr', up: m0014 },
 ];
 
