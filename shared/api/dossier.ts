@@ -17,8 +17,8 @@ export const dossierSettingsSchema = z.object({
   fonds: z.string().trim().min(1, '请填写全宗号').max(20, '全宗号不能超过20个字符').regex(/^[0-9A-Za-z]+$/, '全宗号只能由数字和字母组成'),
   /** 机构（问题）code printed in the 档号, e.g. ZZB for 组织部. */
   org: z.string().trim().min(1, '请填写机构代码').max(10, '机构代码不能超过10个字符').regex(/^[0-9A-Za-z]+$/, '机构代码只能由数字和字母组成'),
-  retention: z.enum(RETENTIONS, { message: '请选择保管期限' }),
-  pageNumberStyle: z.enum(['gbt9704', 'ofTotal'], { message: '请选择页码样式' }),
+  retention: z.enum(RETENTIONS, { message: '保管期限应为永久、定期30年或定期10年' }),
+  pageNumberStyle: z.enum(['gbt9704', 'ofTotal'], { message: '页码样式应为 gbt9704（“— 1 —”）或 ofTotal（“第 1 页 共 N 页”）' }),
   bodyFont: z.enum(['serif', 'fangsong'], { message: '请选择正文字体' }),
   /** 立卷人; empty = the operator. */
   compiler: z.string().trim().max(30, '立卷人不能超过30个字'),
@@ -27,7 +27,7 @@ export const dossierSettingsSchema = z.object({
   /** Date the 检查人 checked the volumes (YYYY-MM-DD); empty = not yet, a blank line is printed to sign by hand. */
   checkDate: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '检查日期格式应为 YYYY-MM-DD')]).default(''),
   /** How Word/WPS originals are printed: LibreOffice's rendition when installed, or our own engine. */
-  wordRendition: z.enum(WORD_RENDITIONS, { message: '请选择 Word 原件的排版方式' }).default('libreoffice'),
+  wordRendition: z.enum(WORD_RENDITIONS, { message: 'Word 原件的排版方式应为 libreoffice 或 engine' }).default('libreoffice'),
 });
 export type DossierSettings = z.infer<typeof dossierSettingsSchema>;
 
