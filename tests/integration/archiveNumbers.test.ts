@@ -21,11 +21,11 @@ import { makeRosterRows, writeRosterXlsx, type RosterRow } from '../fixtures/mak
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const squash = (s: string) => s.replace(/\s+/g, '');
-const text = (f: string) => squash(run('pdftotext', [f, '-']));
-const pageText = (f: string, p: number) => squash(run('pdftotext', ['-f', String(p), '-l', String(p), f, '-']));
+// -raw keeps the hyphen where a 档号 wraps at a line end
+const pageText = (f: string, p: number) => squash(run('pdftotext', ['-raw', '-f', String(p), '-l', String(p), f, '-']));
 /** Text of the catalogue's 档号 column (x 38–65 mm from the left edge, the whole height), in reading order. */
 const codeColumn = (f: string, p: number) =>
-  squash(run('pdftotext', ['-f', String(p), '-l', String(p), '-x', String(Math.round((38 * 72) / 25.4)), '-y', '0', '-W', String(Math.round((27 * 72) / 25.4)), '-H', '842', f, '-']));
+  squash(run('pdftotext', ['-raw', '-f', String(p), '-l', String(p), '-x', String(Math.round((38 * 72) / 25.4)), '-y', '0', '-W', String(Math.round((27 * 72) / 25.4)), '-H', '842', f, '-']));
 const ITEM_CODE = /0001-WS·\d{4}-D30-ZZB-\d{4}/g;
 const VOLUME_CODE = /0001-WS·\d{4}-D30-ZZB-J\d{4}/g;
 
@@ -66,12 +66,16 @@ async function batch(name: string): Promise<Printed> {
     expect(new Set(vol).size, `cover of ${r.name}`).toBe(1);
     expect(vol[0]).toBe(r.archiveCode);
     volumes.set(r.name, vol[0]!);
-    // the 卷内目录 pages sit between the cover and page "— 1 —"; read its 档号 column only
-    const codes: string[] = [];
-    for (let p = 2; !/—1—/.test(pageText(r.file!, p)); p++) codes.push(...(codeColumn(r.file!, p).match(ITEM_CODE) ?? []));
-    items.set(r.name, codes);
+    items.set(r.name, catalogueCodes(r.file!));
   }
-  return { volumes, items, catalogue: text(o.catalogue!) };
+  return { volumes, items, catalogue: squash(run('pdftotext', ['-raw', o.catalogue!, '-'])) };
+}
+
+/** Item 档号 in a volume's 卷内目录 (the pages between the cover and page "— 1 —"), in row order. */
+function catalogueCodes(file: string): string[] {
+  const codes: string[] = [];
+  for (let p = 2; !/—1—/.test(pageText(file, p)); p++) codes.push(...(codeColumn(file, p).match(ITEM_CODE) ?? []));
+  return codes;
 }
 
 let first: Printed;
@@ -141,7 +145,7 @@ describe('archive numbers', () => {
       .get() as { cadreId: number; code: string };
     const out = path.join(dir, 'term.pdf');
     const g = await generateDossier(db, core.blobs, { cadreId: row.cadreId, year: 'term' }, settings, out);
-    expect(text(out)).toContain(row.code);
+    expect(catalogueCodes(out)).toContain(row.code);
     expect(g.archiveCode).toMatch(/-J\d{4}$/);
     const year = (db.prepare("SELECT code FROM archive_volumes WHERE cadre_id = ? AND kind = 'year'").get(row.cadreId) as { code: string }).code;
     expect(g.archiveCode).not.toBe(year);
@@ -163,7 +167,8 @@ describe('archive numbers', () => {
     const closing = pageText(out, pages);
     expect(closing).toContain('备考表');
     expect(closing).toContain('件号空缺说明');
-    const gone = [...before].filter((c) => !text(out).includes(c));
+    const now = catalogueCodes(out);
+    const gone = [...before].filter((c) => !now.includes(c));
     expect(gone.length).toBeGreaterThan(0);
     for (const c of gone) {
       expect(closing).toContain(c);

@@ -10,7 +10,7 @@
  * NumberAssigner it is given) before composing; this module is the only writer of the tables.
  */
 import type { Db } from '../../store/db';
-import { itemCode, volumeCode, type CodeGroup } from './code';
+import { itemCode, volumeCode, type CodeGroup } from '../../../shared/archiveCode';
 
 export interface VolumeNumberRequest {
   cadreId: number;
