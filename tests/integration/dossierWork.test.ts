@@ -180,7 +180,7 @@ describe('dossier work records', () => {
       expect(it!.kind).toBe('typeset');
       const row = rows.get(g.items.indexOf(it!) + 1)!;
       expect(hasInOrder(row.text, squash(it!.title)), `catalogue row of ${it!.title}: ${row.text}`).toBe(true);
-      expect(row.page, `catalogue page of ${it!.title}`).toBe(it!.startPage);
+      expect(row.page, `catalogue page of ${it!.title}`).toBe(it!.pageNo);
       expect(pageText(out, it!.startPage)).toContain(squash(it!.title));
     }
     // print order: bag (log inside 年度工作日志) → attendance → plans → projects → weak village → reports
