@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { installReadOnlyGuards } from '../readOnlyGuards';
 
 /**
  * Archive numbers (档号) assigned once and kept: volumes (案卷) and items (件) of the fonds
@@ -58,4 +59,5 @@ export function up(db: Database): void {
     );
     CREATE INDEX archive_volume_items_item ON archive_volume_items(item_id);
   `);
+  installReadOnlyGuards(db);
 }
