@@ -125,7 +125,7 @@ async function dossierEntries(
     byCadre.set(r.cadreId, name);
     entries.push({ path: name, role: 'dossier', source: { file: r.file } });
   }
-  if (s.catalogue) entries.push({ path: 'dossiers/归档文件目录.pdf', role: 'dossier', source: { file: s.catalogue } });
+  if (s.catalogue) entries.push({ path: 'dossiers/案卷目录.pdf', role: 'dossier', source: { file: s.catalogue } });
   return { entries, byCadre };
 }
 

@@ -8,21 +8,26 @@ const year = z.number({ message: '请选择年度' }).int().min(2000, '年度应
 /** DA/T 22-2015 retention periods (永久 / 定期30年 / 定期10年). */
 export const RETENTIONS = ['永久', '定期30年', '定期10年'] as const;
 
+/** Word/WPS originals: converted by LibreOffice when installed, or typeset by the dossier engine. */
+export const WORD_RENDITIONS = ['libreoffice', 'engine'] as const;
+
 /** Archive settings of printed dossiers (stored once per data folder). */
 export const dossierSettingsSchema = z.object({
   /** 全宗号: the archive fonds number the county archive assigned. */
   fonds: z.string().trim().min(1, '请填写全宗号').max(20, '全宗号不能超过20个字符').regex(/^[0-9A-Za-z]+$/, '全宗号只能由数字和字母组成'),
   /** 机构（问题）code printed in the 档号, e.g. ZZB for 组织部. */
   org: z.string().trim().min(1, '请填写机构代码').max(10, '机构代码不能超过10个字符').regex(/^[0-9A-Za-z]+$/, '机构代码只能由数字和字母组成'),
-  retention: z.enum(RETENTIONS, { message: '请选择保管期限' }),
-  pageNumberStyle: z.enum(['gbt9704', 'ofTotal'], { message: '请选择页码样式' }),
+  retention: z.enum(RETENTIONS, { message: '保管期限应为永久、定期30年或定期10年' }),
+  pageNumberStyle: z.enum(['gbt9704', 'ofTotal'], { message: '页码样式应为 gbt9704（“— 1 —”）或 ofTotal（“第 1 页 共 N 页”）' }),
   bodyFont: z.enum(['serif', 'fangsong'], { message: '请选择正文字体' }),
   /** 立卷人; empty = the operator. */
   compiler: z.string().trim().max(30, '立卷人不能超过30个字'),
   /** 检查人 */
   checker: z.string().trim().max(30, '检查人不能超过30个字'),
-  /** .docx originals: LibreOffice's rendition (when installed) or our typesetting engine's. */
-  wordRendition: z.enum(['libreoffice', 'engine'], { message: '请选择 Word 原件的打印方式' }).default('libreoffice'),
+  /** Date the 检查人 checked the volumes (YYYY-MM-DD); empty = not yet, a blank line is printed to sign by hand. */
+  checkDate: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '检查日期格式应为 YYYY-MM-DD')]).default(''),
+  /** How Word/WPS originals are printed: LibreOffice's rendition when installed, or our own engine. */
+  wordRendition: z.enum(WORD_RENDITIONS, { message: 'Word 原件的排版方式应为 libreoffice 或 engine' }).default('libreoffice'),
 });
 export type DossierSettings = z.infer<typeof dossierSettingsSchema>;
 
@@ -34,6 +39,7 @@ export const DEFAULT_DOSSIER_SETTINGS: DossierSettings = {
   bodyFont: 'serif',
   compiler: '',
   checker: '',
+  checkDate: '',
   wordRendition: 'libreoffice',
 };
 
@@ -98,7 +104,7 @@ export const dossierChannels = {
     input: z.object({ cadreId: id, year: dossierScopeSchema, pdfa: z.boolean().optional() }),
     output: null as unknown as DossierPreview,
   },
-  /** County year-end files: one PDF per cadre plus the 归档文件目录, in a worker. outDir defaults to <data>/dossiers/<county>-<year>. */
+  /** County year-end files: one PDF per cadre plus the 案卷目录, in a worker. outDir defaults to <data>/dossiers/<county>-<year>. */
   'dossier.batch.start': {
     input: z.object({ countyId: id, year, outDir: z.string().trim().min(1).max(1000).optional(), pdfa: z.boolean().optional() }),
     output: null as unknown as { jobId: string; outDir: string },

@@ -41,7 +41,7 @@ test('preview a dossier and run the county batch', async ({ page, app }) => {
   await expect(status).toContainText(/第 \d+ \/ 20 人，已生成 \d+ 页/, { timeout: 30_000 });
   await expect(status).toContainText('已完成', { timeout: 120_000 });
   await expect(status).toContainText('第 20 / 20 人');
-  await expect(status).toContainText('归档文件目录');
+  await expect(status).toContainText('案卷目录');
   await expect(page.getByRole('row', { name: /吴建军/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /开始生成/ })).toBeEnabled();
   await expect(page.getByRole('button', { name: /取消/ })).toBeDisabled();

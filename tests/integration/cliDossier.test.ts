@@ -37,7 +37,7 @@ describe('onebag dossier', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\[1\] \S+：\d+ 页 →/);
     expect(r.stdout).toMatch(/完成：20\/20 人，共 \d+ 页/);
-    expect(r.stdout).toContain('归档文件目录');
+    expect(r.stdout).toContain('案卷目录');
     expect(fs.readdirSync(out)).toHaveLength(21);
   }, 120_000);
 

@@ -37,16 +37,17 @@ describe('county batch', () => {
     const s = await done;
     expect(s.state).toBe('done');
     const cadres = (core.ctx.db.prepare('SELECT name FROM cadres').all() as Array<{ name: string }>).map((r) => r.name);
-    const files = fs.readdirSync(out).filter((f) => !f.includes('归档文件目录'));
+    const files = fs.readdirSync(out).filter((f) => !f.includes('案卷目录'));
     expect(files).toHaveLength(cadres.length);
-    for (const f of files) expect(f).toMatch(/^0001-WS·2024-D30-ZZB-\d{4} \S+\.pdf$/);
+    for (const f of files) expect(f).toMatch(/^0001-WS·2024-D30-ZZB-J\d{4} \S+\.pdf$/);
     expect(new Set(files.map((f) => f.split(' ')[1]!.replace('.pdf', '')))).toEqual(new Set(cadres));
     expect(s.pages).toBe(s.results.reduce((a, r) => a + r.pages, 0));
     const info = execFileSync('pdfinfo', [s.catalogue!], { encoding: 'utf8' });
     expect(info).toMatch(/rot:\s+90/);
     const text = execFileSync('pdftotext', [s.catalogue!, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    expect(text).toContain('归档文件目录');
-    for (const r of s.results) expect(text).toContain(r.archiveCode.slice(-4));
+    expect(text).toContain('案卷目录');
+    expect(text).not.toContain('归档文件目录');
+    for (const r of s.results) expect(text).toContain(r.archiveCode);
     const mine = events.filter((e) => e.jobId === jobId);
     expect(mine.filter((e) => !e.finished).length).toBeGreaterThanOrEqual(cadres.length);
     expect(mine.at(-1)!.finished).toBe(true);
@@ -65,7 +66,7 @@ describe('county batch', () => {
     const files = fs.readdirSync(out);
     expect(files.length).toBeGreaterThanOrEqual(1);
     expect(files.length).toBeLessThan(5);
-    expect(files.every((f) => f.endsWith('.pdf') && !f.includes('归档文件目录'))).toBe(true);
+    expect(files.every((f) => f.endsWith('.pdf') && !f.includes('案卷目录'))).toBe(true);
     expect(files.length).toBe(s.results.filter((r) => r.file).length);
   }, 120_000);
 

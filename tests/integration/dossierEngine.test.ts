@@ -47,7 +47,9 @@ describe('dossier engine', () => {
     expect(typeset.some((i) => i.pageCount === 3)).toBe(true);
     expect(squash(text(out, 1))).toContain('选派干部工作实绩档案');
     expect(squash(text(out, pages))).toContain('备考表');
-    expect(squash(text(out, pages))).toContain(`共${pages}页`);
+    // DA/T 22: 页数 counts the numbered item pages only, not cover, 卷内目录 and 备考表
+    expect(result.numberedPages).toBe(itemPages);
+    expect(squash(text(out, pages))).toContain(`共${itemPages}页（封面、卷内目录和本表不编页号，不计入页数）`);
   });
 
   it('catalogue rows name the real start pages', () => {
@@ -58,6 +60,10 @@ describe('dossier engine', () => {
     const byTitle = new Map(model.sections.flatMap((s) => s.items).map((it) => [it.catalogue.title, it]));
     for (const it of result.items) {
       expect(catalogue).toContain(squash(it.title).slice(0, 6));
+      // 页号 start–end on every row, the last included; page 1 is the first item's first page
+      expect(it.pageNo).toBe(it.startPage - (result.items[0]!.startPage - 1));
+      const range = it.pageCount > 1 ? `${it.pageNo}-${it.pageNo + it.pageCount - 1}` : String(it.pageNo);
+      expect(catalogue).toContain(range);
       const page = text(out, it.startPage);
       const src = byTitle.get(it.title)!;
       if (it.kind === 'typeset' || it.kind === 'unreadable') {
@@ -83,18 +89,23 @@ describe('dossier engine', () => {
     }
   });
 
-  it('numbers every page, appended originals included', () => {
+  it('numbers every item page, appended originals included, and leaves front and back matter unnumbered', () => {
+    const front = result.items[0]!.startPage - 1;
     for (let p = 1; p <= result.pages; p++) {
-      expect(text(out, p), `page ${p}`).toMatch(new RegExp(`—\\s*${p}\\s*—`));
+      const n = p - front;
+      if (n >= 1 && n <= result.numberedPages) expect(text(out, p), `page ${p}`).toMatch(new RegExp(`—\\s*${n}\\s*—`));
+      else expect(text(out, p), `page ${p}`).not.toMatch(/—\s*\d+\s*—/);
     }
   });
 
   it('prints 第 N 页 共 M 页 in the other style', async () => {
     const other = path.join(dir, 'of-total.pdf');
     const r = await composeDossier(sampleDossier(files, 'ofTotal'), other);
-    for (const p of [1, 2, r.items[0]!.startPage, r.pages]) {
-      expect(squash(text(other, p))).toContain(`第${p}页共${r.pages}页`);
+    const front = r.items[0]!.startPage - 1;
+    for (const n of [1, 2, r.numberedPages]) {
+      expect(squash(text(other, front + n))).toContain(`第${n}页共${r.numberedPages}页`);
     }
+    expect(squash(text(other, 1))).not.toContain('页共');
   });
 
   it('embeds and subsets every font it draws with', () => {

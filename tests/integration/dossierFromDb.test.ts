@@ -64,7 +64,13 @@ function checkDossier(file: string, g: GeneratedDossier) {
   // the catalogue names each item's real start page
   const catalogue = Array.from({ length: first - 2 }, (_, i) => pageText(file, i + 2)).join('');
   for (const it of g.items) expect(catalogue).toContain(squash(it.title).slice(0, 6));
-  for (let p = 1; p <= pages; p++) expect(pageText(file, p)).toContain(`—${p}—`);
+  // item pages numbered from 1; cover, 卷内目录 and 备考表 carry no number (DA/T 22)
+  for (let p = 1; p <= pages; p++) {
+    const n = p - (first - 1);
+    if (n >= 1 && n <= itemPages) expect(pageText(file, p)).toContain(`—${n}—`);
+    else expect(pageText(file, p)).not.toMatch(/—\d+—/);
+  }
+  expect(g.numberedPages).toBe(itemPages);
   const fonts = run('pdffonts', [file]).split('\n').slice(2).filter(Boolean);
   expect(fonts.length).toBeGreaterThan(0);
   for (const l of fonts) expect(l).toMatch(/\+\S+.*yes\s+yes\s+yes/);
@@ -93,7 +99,9 @@ describe('dossier from the database', () => {
     const settings = { ...getDossierSettings(core.ctx.db), pageNumberStyle: 'ofTotal' as const };
     const g = await generateDossier(core.ctx.db, core.blobs, { cadreId, year: 'term' }, settings, out);
     expect(pageCount(out)).toBe(g.pages);
-    expect(pageText(out, 2)).toContain(`第2页共${g.pages}页`);
+    const front = g.items[0]!.startPage - 1;
+    expect(pageText(out, front + 2)).toContain(`第2页共${g.numberedPages}页`);
+    expect(pageText(out, 1)).not.toContain('页共');
     expect(g.items.length).toBeGreaterThanOrEqual(listMaterials(core.ctx.db, cadreId).length);
   }, 60_000);
 

@@ -180,7 +180,7 @@ describe('dossier work records', () => {
       expect(it!.kind).toBe('typeset');
       const row = rows.get(g.items.indexOf(it!) + 1)!;
       expect(hasInOrder(row.text, squash(it!.title)), `catalogue row of ${it!.title}: ${row.text}`).toBe(true);
-      expect(row.page, `catalogue page of ${it!.title}`).toBe(it!.startPage);
+      expect(row.page, `catalogue page of ${it!.title}`).toBe(it!.pageNo);
       expect(pageText(out, it!.startPage)).toContain(squash(it!.title));
     }
     // print order: bag (log inside 年度工作日志) → attendance → plans → projects → weak village → reports
@@ -194,8 +194,8 @@ describe('dossier work records', () => {
     // the log item follows the log scans filed in the same category
     const logScans = g.items.filter((i) => i.kind === 'image' && /日志/.test(i.title));
     for (const s of logScans) expect(g.items.indexOf(s)).toBeLessThan(at('2025年度工作日志'));
-    // every page numbered, and the file is sound
-    for (let p = 1; p <= pages; p++) expect(pageText(out, p)).toContain(`—${p}—`);
+    // every item page numbered from 1 (cover, 卷内目录 and 备考表 unnumbered), and the file is sound
+    for (let n = 1; n <= g.numberedPages; n++) expect(pageText(out, first - 1 + n)).toContain(`—${n}—`);
     expect(run('qpdf', ['--check', out])).toContain('No syntax or stream encoding errors');
   });
 

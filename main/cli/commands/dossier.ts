@@ -53,7 +53,7 @@ async function dossierCommand(c: CommandContext): Promise<number> {
       const failed = s.results.filter((r) => r.error);
       const warned = s.results.filter((r) => r.warnings.length);
       c.out(`完成：${s.results.length - failed.length}/${s.total} 人，共 ${s.pages} 页，输出到 ${s.outDir}`);
-      if (s.catalogue) c.out(`归档文件目录：${s.catalogue}`);
+      if (s.catalogue) c.out(`案卷目录：${s.catalogue}`);
       if (values.pdfa) {
         const notA = s.results.filter((r) => !r.error && !r.pdfa);
         c.out(notA.length ? `未标注为 PDF/A 的档案 ${notA.length} 份：${notA.map((r) => r.name).join('、')}（原因见提示）` : '全部档案已按 PDF/A-1b 输出');
@@ -92,5 +92,5 @@ export const dossierUsage: string[] = [
   '  dossier --cadre 身份证号 --year 年度|term --out 文件.pdf [--pdfa]',
   '                                     生成一名干部的工作实绩档案（term 为整个任期）',
   '  dossier --county 县名 --year 年度 --out 文件夹 [--pdfa]',
-  '                                     批量生成全县年度档案（每人一份 PDF，另附归档文件目录）',
+  '                                     批量生成全县年度档案（每人一份 PDF，另附案卷目录）',
 ];

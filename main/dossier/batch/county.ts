@@ -1,11 +1,12 @@
 /**
  * A county's year-end files: one PDF per cadre named `<档号> <姓名>.pdf`, then the county's
- * catalogue of the volumes. Each dossier is written to a temp name and renamed when complete, so
- * a failed or cancelled cadre never leaves a partial file. An original that cannot be printed
- * never fails a cadre (the volume carries a replacement page and a 备考表 line: compose.ts);
- * only a real failure (database, disk, a bug) does, and it is recorded while the run goes on.
- * The catalogue lists the volumes actually written — its count is theirs — and the batch result
- * lists the failures. Cancel is honoured between cadres.
+ * 案卷目录 of the volumes. 档号 are the stored archive numbers (main/core/archive/numbers.ts): a
+ * rerun or a roster change renumbers nothing. Each dossier is written to a temp name and renamed
+ * when complete, so a failed or cancelled cadre never leaves a partial file. An original that
+ * cannot be printed never fails a cadre (the volume carries a replacement page and a 备考表 line:
+ * compose.ts); only a real failure (database, disk, a bug) does, and it is recorded while the run
+ * goes on. The 案卷目录 lists the volumes actually written — its count is theirs — and names the
+ * failures below the table. Cancel is honoured between cadres.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,12 +14,12 @@ import type { BatchCadreResult, DossierSettings } from '../../../shared/api/doss
 import { AppError } from '../../../shared/result';
 import type { MonthGrid } from '../../../shared/api/attendance';
 import { localToday } from '../../core/attendance/common';
-import { getSetting } from '../../core/settings';
+import type { NumberAssigner } from '../../core/archive/numbers';
 import type { BlobPaths } from '../fromDb/context';
 import { generateDossier } from '../fromDb/generate';
 import type { Db } from '../fromDb/settings';
 import { countyCadres } from '../fromDb/volume';
-import { writeCountyCatalogue, type CatalogueEntry } from './catalogue';
+import { catalogueTitle, writeCountyCatalogue, type VolumeEntry } from './catalogue';
 
 export interface BatchProgress {
   total: number;
@@ -37,7 +38,7 @@ export interface BatchOutcome {
 export async function runCountyBatch(
   db: Db,
   blobs: BlobPaths,
-  opts: { countyId: number; year: number; outDir: string; pdfa?: boolean },
+  opts: { countyId: number; year: number; outDir: string; pdfa?: boolean; numbers?: NumberAssigner },
   settings: DossierSettings,
   hooks: { progress(p: BatchProgress): void; cancelled(): boolean },
 ): Promise<BatchOutcome> {
@@ -48,6 +49,7 @@ export async function runCountyBatch(
   fs.mkdirSync(opts.outDir, { recursive: true });
   const grids = new Map<string, MonthGrid>();
   const results: BatchCadreResult[] = [];
+  const volumes: VolumeEntry[] = [];
   let pages = 0;
   let cancelled = false;
   for (const [i, c] of list.entries()) {
@@ -59,10 +61,19 @@ export async function runCountyBatch(
     const tmp = path.join(opts.outDir, `.onebag-${process.pid}-${i}.pdf.part`);
     let result: BatchCadreResult;
     try {
-      const g = await generateDossier(db, blobs, { cadreId: c.cadreId, year: opts.year, seq: i + 1, grids }, settings, tmp, { pdfa: opts.pdfa });
+      const g = await generateDossier(db, blobs, { cadreId: c.cadreId, year: opts.year, grids, ...(opts.numbers ? { numbers: opts.numbers } : {}) }, settings, tmp, { pdfa: opts.pdfa });
       const file = path.join(opts.outDir, g.fileName);
       fs.renameSync(tmp, file);
       pages += g.pages;
+      volumes.push({
+        archiveCode: g.archiveCode,
+        title: `${c.name}${opts.year}年度选派干部工作实绩档案（${c.township}${c.village ?? ''}）`,
+        dateRange: g.dateRange,
+        items: g.items.length,
+        pages: g.numberedPages,
+        retention: settings.retention,
+        remark: g.remarks.length ? `备考表有${g.remarks.length}条说明` : '',
+      });
       result = { cadreId: c.cadreId, name: c.name, archiveCode: g.archiveCode, file, pages: g.pages, warnings: g.warnings, remarks: g.remarks, pdfa: g.pdfa, error: null };
     } catch (e) {
       fs.rmSync(tmp, { force: true });
@@ -74,26 +85,12 @@ export async function runCountyBatch(
   }
   let catalogue: string | null = null;
   if (!cancelled) {
-    const operator = getSetting(db, 'operator') ?? '';
-    // only the volumes written: the catalogue's count is the number of files beside it
-    const entries: CatalogueEntry[] = results.flatMap((r, i) =>
-      r.error
-        ? []
-        : [
-            {
-              archiveCode: r.archiveCode,
-              author: `${county.name}委组织部`,
-              title: `${r.name}${opts.year}年度选派干部工作实绩档案（${list[i]!.township}${list[i]!.village ?? ''}）`,
-              date: localToday(),
-              pages: r.pages,
-              remark: r.remarks.length ? `备考表有${r.remarks.length}条说明` : '',
-            },
-          ],
-    );
-    catalogue = path.join(opts.outDir, `${county.name}${opts.year}年度归档文件目录.pdf`);
+    catalogue = path.join(opts.outDir, `${catalogueTitle(county.name, opts.year)}.pdf`);
     const tmp = `${catalogue}.part`;
     try {
-      await writeCountyCatalogue(tmp, { county: county.name, year: opts.year, compiler: settings.compiler || operator, date: localToday() }, entries, { body: settings.bodyFont });
+      const head = { county: county.name, year: opts.year, compiler: settings.compiler, checker: settings.checker, date: localToday(), checkDate: settings.checkDate };
+      const failed = results.filter((r) => r.error).map((r) => ({ name: r.name, error: r.error! }));
+      await writeCountyCatalogue(tmp, head, volumes, failed, { body: settings.bodyFont });
       fs.renameSync(tmp, catalogue);
     } catch (e) {
       fs.rmSync(tmp, { force: true });

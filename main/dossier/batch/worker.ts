@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { BLOBS_DIR, blobPathParts } from '../../../shared/blobLayout';
 import { AppError } from '../../../shared/result';
+import { assignVolumeNumbers, type NumberAssigner } from '../../core/archive/numbers';
 import type { BlobPaths } from '../fromDb/context';
 import { generateDossier } from '../fromDb/generate';
 import { getDossierSettings, type Db } from '../fromDb/settings';
@@ -25,6 +26,22 @@ const openDb = (dataDir: string): Db => {
   return db as unknown as Db;
 };
 
+/**
+ * Archive numbers are the one thing a print writes: assigned by main/core/archive/numbers.ts in
+ * one transaction on a short-lived writable connection (the build reads through the read-only one).
+ */
+const numberAssigner =
+  (dataDir: string): NumberAssigner =>
+  (req) => {
+    const w = new Database(path.join(dataDir, 'onebag.sqlite'), { fileMustExist: true });
+    try {
+      w.pragma('busy_timeout = 5000');
+      return assignVolumeNumbers(w as unknown as Db, req);
+    } finally {
+      w.close();
+    }
+  };
+
 const port = parentPort!;
 const send = (m: FromWorker) => port.postMessage(m);
 
@@ -35,11 +52,11 @@ async function handle(m: ToWorker): Promise<void> {
     const settings = getDossierSettings(db);
     const blobs = blobPaths(m.dataDir);
     if (m.type === 'one') {
-      const value = await generateDossier(db, blobs, { cadreId: m.cadreId, year: m.year }, settings, m.outPath, { pdfa: m.pdfa });
+      const value = await generateDossier(db, blobs, { cadreId: m.cadreId, year: m.year, numbers: numberAssigner(m.dataDir) }, settings, m.outPath, { pdfa: m.pdfa });
       send({ type: 'done', jobId: m.jobId, value });
     } else {
       const flag = new Int32Array(m.cancel);
-      const value = await runCountyBatch(db, blobs, { countyId: m.countyId, year: m.year, outDir: m.outDir, pdfa: m.pdfa }, settings, {
+      const value = await runCountyBatch(db, blobs, { countyId: m.countyId, year: m.year, outDir: m.outDir, pdfa: m.pdfa, numbers: numberAssigner(m.dataDir) }, settings, {
         progress: (progress) => send({ type: 'progress', jobId: m.jobId, progress }),
         cancelled: () => Atomics.load(flag, 0) === 1,
       });

@@ -4,9 +4,10 @@
  * One pass with measured item sizes: every item is laid out (typeset items) or checked
  * (originals: real page count read with pdf-lib; scans: one page each; unreadable files:
  * one stand-in page) before anything is drawn. The catalogue is then laid out with
- * placeholder page numbers to learn its own length, start pages are computed
- * (cover + catalogue + items before), and the catalogue is laid out again with the real
- * numbers (the 页号 column has a fixed width, so its length cannot change; this is checked).
+ * placeholder page numbers to learn its own length, start pages are computed, and the
+ * catalogue is laid out again with the real numbers (the 页号 column has a fixed width, so its
+ * length cannot change; this is checked). Per DA/T 22 the cover, 卷内目录 and 备考表 carry no
+ * page number: the first item is page 1 and 页数 counts item pages only.
  *
  * Drawing is pdfkit only (bufferPages; footers written last on every page). Appended PDF
  * pages are placeholders in pdfkit, filled with the originals by pdf-lib afterwards
@@ -21,7 +22,7 @@ import { TextKit } from '../typeset/measure';
 import { compactDate, itemArchiveCode, type DossierDoc, type Item } from '../typeset/model';
 import { addPage, A4, drawFooter, drawStamp, inFrame, MM, pageNumberText, PORTRAIT, STAMP_H, STAMP_TOP_TYPESET, STAMP_W } from '../typeset/page';
 import { paintPage } from '../typeset/paint';
-import { layoutCatalogue, layoutClosing, layoutCover, type CatalogueRow } from './frontmatter';
+import { layoutCatalogue, layoutClosing, layoutCover, pageRange, type CatalogueRow } from './frontmatter';
 import { MergeFailure, mergeOriginals, type Placement } from './originals';
 import { MARK_EDGE, MARK_TOP, numberRect, sheetRectToViewed, stampRect, type Rect } from './placement';
 import { originalName, pdfaScanProblem, planItem, planPages, type Plan, type WordRendition } from './plan';
@@ -39,13 +40,18 @@ export interface ComposeOptions {
 export interface ComposedItem {
   title: string;
   kind: Item['kind'] | 'unreadable';
-  /** 1-based page the item starts on (as printed in the catalogue). */
+  /** 1-based page of the PDF file the item starts on (cover and 卷内目录 come first). */
   startPage: number;
+  /** Page number printed on the item's first page and in the catalogue's 页号 (1 = first item page). */
+  pageNo: number;
   pageCount: number;
 }
 
 export interface ComposeResult {
+  /** Pages in the PDF file (front and back matter included). */
   pages: number;
+  /** 页数 of the volume: numbered item pages only (DA/T 22). */
+  numberedPages: number;
   items: ComposedItem[];
   warnings: string[];
   /** Lines the 备考表 printed about the originals (replaced, decrypted, converted, reduced…). */
@@ -136,7 +142,6 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
   const rows = (numbers: boolean): CatalogueRow[] =>
     entries.map((e, i) => {
       const c = e.item.catalogue;
-      const last = i === entries.length - 1 && e.count > 1;
       return {
         no: i + 1,
         archiveCode: c.archiveCode ?? itemArchiveCode(e.item.stamp),
@@ -145,12 +150,13 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
         title: c.title,
         date: compactDate(c.date),
         secrecy: c.secrecy ?? '',
-        pages: numbers ? (last ? `${e.start}-${e.start + e.count - 1}` : String(e.start)) : last ? '8888-8888' : '8888',
+        pages: numbers ? pageRange(e.start, e.count) : e.count > 1 ? '8888-8888' : '8888',
         remark: e.plan.kind === 'unreadable' ? '原件无法打印' : (c.remark ?? ''),
       };
     });
   const catLen = layoutCatalogue(tk, rows(false)).length;
-  let next = cover.length + catLen + 1;
+  const front = cover.length + catLen;
+  let next = 1;
   for (const e of entries) {
     e.start = next;
     next += e.count;
@@ -159,23 +165,18 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
   if (catalogue.length !== catLen) throw new Error('卷内目录页数计算不一致'); // cannot happen: fixed-width 页号 column
 
   const remarks = originalRemarks(entries.map((e) => ({ plan: e.plan, name: originalName(e.item), start: e.start, count: e.count })));
-  const itemPages = next - cover.length - catLen - 1;
-  const closingInfo = (pages: number) => ({
+  const itemPages = next - 1;
+  const closingInfo = {
     items: entries.length,
-    pages,
+    pages: itemPages,
     typeset: entries.filter((e) => e.plan.kind === 'typeset').length,
     originals: entries.filter((e) => e.plan.kind === 'pdf').length,
     originalPages: entries.reduce((a, e) => a + (e.plan.kind === 'pdf' ? e.count : 0), 0),
     scans: entries.filter((e) => e.plan.kind === 'image').length,
-    notes: remarks,
-  });
-  let closingLen = 1;
-  let closing = layoutClosing(tk, meta, closingInfo(cover.length + catLen + itemPages + closingLen));
-  if (closing.length !== closingLen) {
-    closingLen = closing.length;
-    closing = layoutClosing(tk, meta, closingInfo(cover.length + catLen + itemPages + closingLen));
-  }
-  const total = cover.length + catLen + itemPages + closing.length;
+    remarks,
+  };
+  const closing = layoutClosing(tk, meta, closingInfo);
+  const total = front + itemPages + closing.length;
 
   // 3. paint
   const kinds: Array<'typeset' | 'original'> = [];
@@ -246,12 +247,14 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
   }
   if (kinds.length !== total) throw new Error(`页数计算不一致：预计${total}页，实际${kinds.length}页`);
 
-  // 4. page numbers on every page (margins are 0 on all pages: G5); originals: top outside corner
-  kinds.forEach((k, i) => {
+  // 4. page numbers on item pages only (margins are 0 on all pages: G5); cover, 卷内目录 and 备考表
+  // unnumbered (DA/T 22); originals: top outside corner
+  for (let n = 1; n <= itemPages; n++) {
+    const i = front + n - 1;
     pdf.switchToPage(i);
-    if (k === 'typeset') drawFooter(tk, { n: i + 1, total, style: meta.pageNumberStyle, kind: 'typeset', w: A4.w, h: A4.h });
-    else drawOriginalNumber(tk, i + 1, total, meta.pageNumberStyle, numberSize);
-  });
+    if (kinds[i] === 'typeset') drawFooter(tk, { n, total: itemPages, style: meta.pageNumberStyle, kind: 'typeset', w: A4.w, h: A4.h });
+    else drawOriginalNumber(tk, n, itemPages, meta.pageNumberStyle, numberSize);
+  }
   fixOutlineCount(outline);
 
   const bytes = await finish(pdf);
@@ -272,7 +275,14 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
   }
   return {
     pages: total,
-    items: entries.map((e) => ({ title: e.item.catalogue.title, kind: e.plan.kind === 'unreadable' ? 'unreadable' : e.item.kind, startPage: e.start, pageCount: e.count })),
+    numberedPages: itemPages,
+    items: entries.map((e) => ({
+      title: e.item.catalogue.title,
+      kind: e.plan.kind === 'unreadable' ? 'unreadable' : e.item.kind,
+      startPage: front + e.start,
+      pageNo: e.start,
+      pageCount: e.count,
+    })),
     warnings,
     remarks,
     pdfa,

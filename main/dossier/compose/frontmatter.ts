@@ -1,6 +1,11 @@
 /**
  * Laid-out pages the engine writes itself: cover (封面), catalogue (卷内目录), closing
  * sheet (备考表) and the page that stands in for an unreadable original.
+ *
+ * DA/T 22-2015 front and back matter: cover, 卷内目录 and 备考表 carry no page number and are not
+ * counted in the volume's 页数; 页号 in the catalogue is start–end for every row. 立卷人 and 检查人
+ * come from the archive settings only; where a name is missing a blank line is printed to be
+ * signed by hand, and no date is ever printed without a name.
  */
 import { wrapText } from '../typeset/justify';
 import { BODY_PITCH, BODY_SIZE, Flow, baselineIn, layoutParagraph, layoutTitle, type LaidPage } from '../typeset/layout';
@@ -37,8 +42,9 @@ export function layoutCover(tk: TextKit, meta: DossierMeta): LaidPage[] {
     ['任职期限', meta.term],
     ['年　　度', `${meta.year}年`],
     ['档　　号', meta.archiveCode],
+    // no date without a name: both blank lines when no 立卷人 is set
     ['立 卷 人', meta.compiler],
-    ['立卷日期', chineseDate(meta.date)],
+    ['立卷日期', meta.compiler ? chineseDate(meta.date) : ''],
   ];
   const size = 15;
   const labelRight = f.x + 50 * MM;
@@ -66,7 +72,7 @@ export interface CatalogueRow {
   /** YYYYMMDD */
   date: string;
   secrecy: string;
-  /** 页号 as printed: start page, or start–end for the last item. */
+  /** 页号 as printed: start–end (or the single page) of the item in the volume's page numbers. */
   pages: string;
   remark: string;
 }
@@ -77,10 +83,10 @@ export const CATALOGUE_COLUMNS: Array<[string, number, 'left' | 'center']> = [
   ['档号', 27, 'left'],
   ['文号', 18, 'left'],
   ['责任者', 17, 'left'],
-  ['题名', 35, 'left'],
+  ['题名', 32, 'left'],
   ['日期', 17, 'center'],
   ['密级', 9, 'center'],
-  ['页号', 12, 'center'],
+  ['页号', 15, 'center'],
   ['备注', 11, 'left'],
 ];
 
@@ -99,43 +105,87 @@ export function layoutCatalogue(tk: TextKit, rows: CatalogueRow[]): LaidPage[] {
   return flow.pages;
 }
 
+/** 页号 of an item: "5" for one page, "5-9" for several (every row, the last one included). */
+export function pageRange(start: number, count: number): string {
+  return count > 1 ? `${start}-${start + count - 1}` : String(start);
+}
+
 export interface ClosingInfo {
+  /** 件数 listed in the 卷内目录. */
   items: number;
+  /** 页数: numbered pages only (cover, 卷内目录 and 备考表 are not counted). */
   pages: number;
   typeset: number;
   originals: number;
   originalPages: number;
   scans: number;
-  notes: string[];
+  /**
+   * What composition did to originals, one sentence each with its page, e.g.
+   * "第12页：原件“x.pdf”无法读取，已以说明页代替（SHA-256 …）。" or a non-A4 page fitted to A4.
+   * Filled by compose.ts (the hook for replaced and altered originals).
+   */
+  remarks: string[];
+  /** Whether any appended original was scaled down to leave room for stamp and page number. */
+  originalsScaled?: boolean;
 }
 
-/** 备考表: notes on the volume, compiler and checker with dates, inside a ruled box. */
+/** Blank line to be filled in by hand (name or date). */
+const BLANK_NAME = '＿＿＿＿＿＿';
+const BLANK_DATE = '＿＿＿＿年＿＿月＿＿日';
+
+/** Signature line parts: a name or a blank; the date only beside a name, else a blank. */
+export function signature(name: string, date: string | undefined): { name: string; date: string } {
+  if (!name) return { name: BLANK_NAME, date: BLANK_DATE };
+  return { name, date: date ? chineseDate(date) : BLANK_DATE };
+}
+
+/** 备考表: notes on the volume, compiler and checker with dates, inside a ruled box within the text block. */
 export function layoutClosing(tk: TextKit, meta: DossierMeta, info: ClosingInfo): LaidPage[] {
   const flow = new Flow(tk);
   flow.newPage('portrait');
   layoutTitle(flow, '备考表');
   const f = PORTRAIT;
+  const inset = 4 * MM;
+  const x = f.x + inset;
+  const w = f.w - 2 * inset;
   const boxTop = flow.y;
   const n = tk.names;
-  flow.text('卷内情况说明：', f.x, baselineIn(flow.y + 2 * MM, BODY_PITCH, BODY_SIZE), n.sans, BODY_SIZE);
-  flow.y += BODY_PITCH + 2 * MM;
-  const paras = [
-    `本卷共有文件材料${info.items}件，共${info.pages}页（含封面、卷内目录和本表）。其中排版打印${info.typeset}件，附入原件${info.originals}件（${info.originalPages}页），扫描件${info.scans}件。`,
-    '附入的原件按原样排入，为留出归档章和页码位置，原件页面内容按比例略为缩小。',
-    ...info.notes,
-  ];
-  for (const text of paras) layoutParagraph(flow, { kind: 'paragraph', text });
-  const sig = (label: string, name: string, date: string, y: number) => {
-    flow.text(`${label}：${name}`, f.x + 20 * MM, y, n.body, BODY_SIZE);
-    flow.text(chineseDate(date), f.x + f.w - 20 * MM - tk.width(chineseDate(date), n.body, BODY_SIZE), y, n.body, BODY_SIZE);
+  flow.y += 2 * MM;
+  const head = (text: string) => {
+    flow.ensure(BODY_PITCH);
+    flow.text(text, x, baselineIn(flow.y, BODY_PITCH, BODY_SIZE), n.sans, BODY_SIZE);
+    flow.y += BODY_PITCH;
   };
+  const para = (text: string, indent = true) =>
+    flow.lines(wrapText(text, { width: w, measure: tk.measurer(n.body, BODY_SIZE), indent: indent ? 2 * BODY_SIZE : 0, justify: true }), {
+      x, width: w, font: n.body, size: BODY_SIZE, pitch: BODY_PITCH,
+    });
+  head('卷内情况说明：');
+  para(
+    `本卷共有文件材料${info.items}件，共${info.pages}页（封面、卷内目录和本表不编页号，不计入页数）。` +
+      `其中排版打印${info.typeset}件，附入原件${info.originals}件（${info.originalPages}页），扫描件${info.scans}件。`,
+  );
+  if (info.originalsScaled ?? info.originals > 0) para('附入的原件按原样排入，为留出归档章和页码位置，部分原件页面内容按比例略为缩小。');
+  const gaps = meta.closingNotes ?? [];
+  if (info.remarks.length) {
+    head('原件替代与处理情况：');
+    for (const r of info.remarks) para(r);
+  }
+  if (gaps.length) {
+    head('件号空缺说明：');
+    for (const g of gaps) para(g);
+  }
   const bottom = f.y + f.h;
   if (flow.y > bottom - 4 * BODY_PITCH) flow.newPage('portrait');
-  sig('立卷人', meta.compiler, meta.date, bottom - 3 * BODY_PITCH);
-  sig('检查人', meta.checker, meta.checkDate ?? meta.date, bottom - 1.5 * BODY_PITCH);
+  const sig = (label: string, who: { name: string; date: string }, y: number) => {
+    flow.text(`${label}：${who.name}`, x + 12 * MM, y, n.body, BODY_SIZE);
+    flow.text(who.date, x + w - 8 * MM - tk.width(who.date, n.body, BODY_SIZE), y, n.body, BODY_SIZE);
+  };
+  sig('立卷人', signature(meta.compiler, meta.date), bottom - 3 * BODY_PITCH);
+  sig('检查人', signature(meta.checker, meta.checkDate), bottom - 1.5 * BODY_PITCH);
   if (flow.pages.length === 1) {
-    // the box stands 4 mm outside the text block (inside the margins) so text clears the rules
-    const [l, r, b] = [f.x - 4 * MM, f.x + f.w + 4 * MM, bottom - 0.5 * BODY_PITCH];
+    // the box is the text block itself: its rules stay clear of the binding margin
+    const [l, r, b] = [f.x, f.x + f.w, bottom - 0.5 * BODY_PITCH];
     flow.line(l, boxTop, r, boxTop, 0.8);
     flow.line(l, b, r, b, 0.8);
     flow.line(l, boxTop, l, b, 0.8);

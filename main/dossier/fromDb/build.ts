@@ -8,7 +8,6 @@ import type { DossierScope, DossierSettings } from '../../../shared/api/dossier'
 import { getCadre } from '../../core/cadres';
 import type { MonthGrid } from '../../../shared/api/attendance';
 import { localToday } from '../../core/attendance/common';
-import { getSetting } from '../../core/settings';
 import { evaluationSections } from '../evaluation/section';
 import type { DossierDoc } from '../typeset/model';
 import { attendanceSections } from './attendance';
@@ -16,7 +15,9 @@ import { bagSections } from './bag';
 import { basicInfoSection } from './basicInfo';
 import type { BlobPaths, BuildContext, SectionBuilder } from './context';
 import type { Db } from './settings';
-import { dossierFileName, periodOf, postingFor, volumeCode, volumeSeq } from './volume';
+import { assignVolumeNumbers, type NumberAssigner } from '../../core/archive/numbers';
+import { applyItemNumbers, gapNotes, numberRequestItems } from './archiveNumbers';
+import { dossierFileName, periodOf, postingFor } from './volume';
 import { weakVillageSections } from './weakVillages';
 import { planSections, projectSections, reportSections } from './work';
 import { workLogItems } from './worklog';
@@ -46,8 +47,13 @@ export interface BuildOptions {
   year: DossierScope;
   /** Month grids shared across the cadres of one batch. */
   grids?: Map<string, MonthGrid>;
-  /** Volume number in the county list when the caller knows it (batch); else looked up. */
-  seq?: number;
+  /**
+   * Assigns the stored archive numbers (main/core/archive/numbers.ts). Default: assignVolumeNumbers
+   * on `db`, which must then be writable; the worker thread passes one with its own writable connection.
+   */
+  numbers?: NumberAssigner;
+  /** Clock of this print, local time `YYYY-MM-DD HH:MM:SS` (default: now). */
+  now?: string;
 }
 
 export interface BuiltDossier {
@@ -64,14 +70,20 @@ export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptio
   const cadre = getCadre(db, opts.cadreId);
   const period = periodOf(cadre, opts.year);
   const posting = postingFor(cadre, period.from, period.to);
-  const seq = opts.seq ?? volumeSeq(db, cadre.id, posting?.countyId ?? null, period.from, period.to);
-  const code = volumeCode(settings, period.codeYear, seq);
   const county = posting?.countyName ?? '';
-  const operator = getSetting(db, 'operator') ?? '';
   let itemNo = 0;
+  // remember which blob each original's path is: originals are numbered by SHA-256
+  const shaOfPath = new Map<string, string>();
+  const recordingBlobs: BlobPaths = {
+    pathOf: (sha) => {
+      const p = blobs.pathOf(sha);
+      shaOfPath.set(p, sha);
+      return p;
+    },
+  };
   const ctx: BuildContext = {
     db,
-    blobs,
+    blobs: recordingBlobs,
     cadre,
     scope: opts.year,
     from: period.from,
@@ -79,13 +91,27 @@ export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptio
     yearLabel: period.yearLabel,
     settings,
     issuer: county ? `${county}委组织部` : '组织部',
-    volumeCode: code,
     warnings: [],
     grids: opts.grids ?? new Map(),
     nextItemNo: () => ++itemNo,
   };
   const sections = [];
   for (const build of SECTION_BUILDERS) sections.push(...(await build(ctx)));
+
+  const request = numberRequestItems(sections, shaOfPath);
+  const numbers = await (opts.numbers ?? ((req) => assignVolumeNumbers(db, req)))({
+    cadreId: cadre.id,
+    kind: opts.year === 'term' ? 'term' : 'year',
+    periodKey: opts.year === 'term' ? period.from : String(opts.year),
+    codeYear: period.codeYear,
+    fonds: settings.fonds,
+    retention: settings.retention,
+    org: settings.org,
+    items: request.items,
+    now: opts.now ?? localNow(),
+  });
+  applyItemNumbers(request.targets, numbers);
+  const code = numbers.volumeCode;
 
   const term = cadre.postings.length
     ? (() => {
@@ -108,10 +134,13 @@ export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptio
         term,
         year: period.yearLabel,
         archiveCode: code,
-        compiler: settings.compiler || operator || '—',
-        checker: settings.checker || '—',
+        // never the OS user or the operator: unset names print as blank lines to sign by hand
+        compiler: settings.compiler,
+        checker: settings.checker,
         date: today,
+        ...(settings.checkDate ? { checkDate: settings.checkDate } : {}),
         pageNumberStyle: settings.pageNumberStyle,
+        closingNotes: gapNotes(numbers),
       },
       sections,
     },
@@ -119,6 +148,12 @@ export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptio
     warnings: ctx.warnings,
     names,
   };
+}
+
+function localNow(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${localToday()} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
 const chineseMonth = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月`;

@@ -26,13 +26,14 @@ export interface BuildContext {
   settings: DossierSettings;
   /** 责任者 of records the app itself compiled, e.g. 岚川县委组织部. */
   issuer: string;
-  /** 档号 of the volume. */
-  volumeCode: string;
   /** Findings a user must hear about (damaged originals, files that cannot be printed). */
   warnings: string[];
   /** Month grids shared between the cadres of one batch (key `${townshipId}:${month}`). */
   grids: Map<string, MonthGrid>;
-  /** Next 件号 in this volume. */
+  /**
+   * Next provisional 件号 in this volume; the stored archive number replaces it before printing
+   * (fromDb/archiveNumbers.ts, main/core/archive/numbers.ts).
+   */
   nextItemNo(): number;
 }
 

@@ -1,9 +1,9 @@
 /**
- * The volume (卷) of one cadre: period, 档号 and file name. The 档号's last part is the cadre's
- * place in the county's list for the period (township, village, name in pinyin order), so a
- * preview and the county batch give a cadre the same 档号.
+ * The volume (卷) of one cadre: its period, the county's list of volumes for a year, and the
+ * file name. The volume's 档号 is not computed here: it is assigned once and stored
+ * (main/core/archive/numbers.ts), so list order never renumbers a volume.
  */
-import type { DossierScope, DossierSettings } from '../../../shared/api/dossier';
+import type { DossierScope } from '../../../shared/api/dossier';
 import type { CadreDetail, Posting } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
 import { localToday } from '../../core/attendance/common';
@@ -62,26 +62,7 @@ export function countyCadres(db: Db, countyId: number, from: string, to: string)
   );
 }
 
-/** DA/T 22-2015 retention code: 永久 Y, 定期30年 D30, 定期10年 D10. */
-export function retentionCode(r: string): string {
-  if (r.startsWith('永久')) return 'Y';
-  const m = /(\d+)/.exec(r);
-  return m ? `D${m[1]}` : r;
-}
-
-/** 全宗号-WS·年度-保管期限-机构-件号 with the volume's number in the county as 件号. */
-export function volumeCode(s: DossierSettings, codeYear: string, seq: number): string {
-  return `${s.fonds}-WS·${codeYear}-${retentionCode(s.retention)}-${s.org}-${String(seq).padStart(4, '0')}`;
-}
-
 /** `<档号> <姓名>.pdf`, with characters Windows refuses in names replaced. */
 export function dossierFileName(code: string, name: string): string {
   return `${code} ${name}.pdf`.replace(/[\\/:*?"<>|]/g, '_');
-}
-
-/** The cadre's number in the county list for the period (1 when the posting is outside any county list). */
-export function volumeSeq(db: Db, cadreId: number, countyId: number | null, from: string, to: string): number {
-  if (countyId === null) return 1;
-  const i = countyCadres(db, countyId, from, to).findIndex((r) => r.cadreId === cadreId);
-  return i < 0 ? 1 : i + 1;
 }

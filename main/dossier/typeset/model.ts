@@ -22,14 +22,16 @@ export interface DossierMeta {
   year: string;
   /** 档号 of the volume. */
   archiveCode: string;
-  /** 立卷人 */
+  /** 立卷人 from the archive settings; empty = a blank line to sign by hand. */
   compiler: string;
-  /** 检查人 */
+  /** 检查人 from the archive settings; empty = a blank line to sign by hand. */
   checker: string;
-  /** Compilation date YYYY-MM-DD. */
+  /** Compilation date YYYY-MM-DD (printed only beside a 立卷人). */
   date: string;
-  /** Check date YYYY-MM-DD (default: date). */
+  /** Check date YYYY-MM-DD (printed only beside a 检查人; missing = a blank line). */
   checkDate?: string;
+  /** 备考表 lines from the archive numbering: 件号 once printed in this volume and since removed. */
+  closingNotes?: string[];
   pageNumberStyle: PageNumberStyle;
 }
 

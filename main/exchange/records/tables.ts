@@ -25,6 +25,10 @@ export const NOT_EXPORTED = [
   'import_map',
   'imports',
   'exchange_guard',
+  // archive numbers belong to this department's fonds (main/core/archive/numbers.ts)
+  'archive_volumes',
+  'archive_items',
+  'archive_volume_items',
 ] as const;
 
 const T = `(SELECT id FROM townships WHERE county_id = :county)`;

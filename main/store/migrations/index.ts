@@ -7,6 +7,7 @@ import { up as m0005 } from './0005-work';
 import { up as m0006 } from './0006-evaluation';
 import { up as m0007 } from './0007-audit-chain';
 import { up as m0008 } from './0008-exchange';
+import { up as m0009 } from './0009-archive-numbers';
 import { up as m0010 } from './0010-numbers';
 import { up as m0011 } from './0011-blob-flags';
 import { up as m0012 } from './0012-ocr';
@@ -27,6 +28,7 @@ export const migrations: Migration[] = [
   { version: 6, name: 'evaluation', up: m0006 },
   { version: 7, name: 'audit-chain', up: m0007 },
   { version: 8, name: 'exchange', up: m0008 },
+  { version: 9, name: 'archive-numbers', up: m0009 },
   { version: 10, name: 'numbers', up: m0010 },
   { version: 11, name: 'blob-flags', up: m0011 },
   { version: 12, name: 'ocr', up: m0012 },

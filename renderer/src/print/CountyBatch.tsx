@@ -110,7 +110,7 @@ export function CountyBatch() {
                 </Button>
               )}
             </Typography.Text>
-            {status.catalogue && <Typography.Text type="secondary">归档文件目录：{status.catalogue}</Typography.Text>}
+            {status.catalogue && <Typography.Text type="secondary">案卷目录：{status.catalogue}</Typography.Text>}
             {status.error && <Alert type="error" showIcon title={status.error} />}
           </Space>
         </Card>
