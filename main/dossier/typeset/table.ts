@@ -1,7 +1,8 @@
 /**
  * Tables: column widths (mm, or shared from what is left by natural width), cells
- * wrapped with justify.ts (no justification), header row repeated on every page, rows
- * split across pages only when a row is taller than a page. A table wider than the
+ * wrapped with justify.ts (no justification), header row repeated on every page; a row
+ * that does not fit is split across the page break (rowSlice) rather than leaving the
+ * rest of the page blank. A table wider than the
  * portrait block is set on landscape pages (see page.ts).
  */
 import { wrapText, type Line } from './justify';
@@ -96,6 +97,23 @@ function drawBand(flow: Flow, x0: number, widths: number[], cells: CellLines[], 
   return h;
 }
 
+/** Fewest lines of a row left on either side of a page break. */
+const MIN_SPLIT = 2;
+
+/**
+ * How many of a row's `rest` lines go on the current page with `room` lines left: all of
+ * them when they fit; otherwise the row is split, keeping at least MIN_SPLIT lines on
+ * each side of the break (a row of 3 lines or fewer moves whole); 0 starts a new page.
+ * On a page holding only the header (`atTop`) a row always starts, however tall.
+ */
+export function rowSlice(rest: number, room: number, atTop: boolean): number {
+  if (rest <= room) return rest;
+  if (room < 1) return 0;
+  if (atTop) return room;
+  const take = Math.min(room, rest - MIN_SPLIT);
+  return take >= MIN_SPLIT ? take : 0;
+}
+
 /** Lays out a table in the flow (new landscape page(s) when the table is wide). */
 export function layoutTable(flow: Flow, t: TableBlock, geometry?: TableGeometry): void {
   const tk = flow.tk;
@@ -125,7 +143,7 @@ export function layoutTable(flow: Flow, t: TableBlock, geometry?: TableGeometry)
   const firstRow = t.rows[0] ? wrapRow(tk, t.rows[0], widths, tk.names.body, size, aligns) : [];
   const firstH = Math.max(1, ...firstRow.map((c) => c.lines.length)) * pitch + 2 * PAD_Y;
   if (orientation === 'landscape' && flow.page.orientation !== 'landscape') flow.newPage('landscape');
-  else flow.ensure(capH + headH + firstH, orientation);
+  else flow.ensure(capH + headH + Math.min(firstH, MIN_SPLIT * pitch + 2 * PAD_Y), orientation);
   if (flow.y > flow.frame.y + 0.01) flow.y += pitch * 0.3;
   let x0 = startPage(true);
 
@@ -135,14 +153,12 @@ export function layoutTable(flow: Flow, t: TableBlock, geometry?: TableGeometry)
     let done = 0;
     while (done < n) {
       const room = Math.floor((flow.bottom - flow.y - 2 * PAD_Y) / pitch + 1e-6);
-      const rest = n - done;
-      const fitsFresh = rest * pitch + 2 * PAD_Y + headH <= flow.frame.h;
-      if (room < 1 || (room < rest && fitsFresh)) {
+      const take = rowSlice(n - done, room, flow.fresh || flow.y <= flow.frame.y + headH + 0.01);
+      if (take === 0) {
         flow.newPage(orientation);
         x0 = startPage(false);
         continue;
       }
-      const take = Math.min(room, rest);
       drawBand(flow, x0, widths, cells, done, take, tk.names.body, size, pitch);
       done += take;
     }
