@@ -13,30 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDossier } from '../../main/dossier/compose/compose';
 import type { Block, DossierDoc, Item, StampFields } from '../../main/dossier/typeset/model';
 import { BODY_SIZE } from '../../main/dossier/typeset/layout';
+import { words, type Word } from '../fixtures/pdfWords';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const pageCount = (f: string) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [f]))![1]);
-
-interface Word {
-  page: number;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-  text: string;
-}
-/** Every word of the PDF with its box (pdftotext -bbox), pages 1-based. */
-export function words(file: string): Word[] {
-  const html = run('pdftotext', ['-bbox', file, '-']);
-  const out: Word[] = [];
-  let page = 0;
-  for (const line of html.split('\n')) {
-    if (line.includes('<page ')) page++;
-    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/.exec(line);
-    if (m) out.push({ page, xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]!, text: m[5]! });
-  }
-  return out;
-}
 
 const stamp = (itemNo: number): StampFields => ({ fonds: '0001', year: '2025', retention: '定期30年', itemNo, org: 'ZZB' });
 const item = (n: number, title: string, blocks: Block[]): Item => ({
