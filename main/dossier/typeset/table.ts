@@ -15,7 +15,7 @@ import { LANDSCAPE, MM, PORTRAIT, type Orientation } from './page';
 const PAD_MAX = 1.2 * MM;
 /** Horizontal cell padding: less in narrow columns (day columns of a register). */
 const padX = (w: number) => Math.min(PAD_MAX, w * 0.1);
-const PAD_Y = 0.8 * MM;
+const PAD_Y_MM = 0.8;
 const MIN_COL = 6 * MM;
 const MAX_NATURAL = 60 * MM;
 
@@ -25,7 +25,7 @@ export interface TableGeometry {
 }
 
 /** Column widths and orientation of a table. */
-export function tableGeometry(tk: TextKit, t: TableBlock): TableGeometry {
+export function tableGeometry(tk: TextKit, t: TableBlock, frameWidth?: number): TableGeometry {
   const size = t.fontSize ?? 10.5;
   const natural = t.columns.map((c, i) => {
     if (c.widthMm) return c.widthMm * MM;
@@ -39,7 +39,7 @@ export function tableGeometry(tk: TextKit, t: TableBlock): TableGeometry {
   });
   const total = natural.reduce((a, b) => a + b, 0);
   const orientation: Orientation = t.landscape || total > PORTRAIT.w + 0.5 ? 'landscape' : 'portrait';
-  const avail = orientation === 'portrait' ? PORTRAIT.w : LANDSCAPE.w;
+  const avail = frameWidth ?? (orientation === 'portrait' ? PORTRAIT.w : LANDSCAPE.w);
   const fixed = t.columns.reduce((a, c, i) => a + (c.widthMm ? natural[i]! : 0), 0);
   const flex = total - fixed;
   let widths: number[];
@@ -68,8 +68,8 @@ function wrapRow(tk: TextKit, cells: string[], widths: number[], font: string, s
 }
 
 /** Draws `count` lines from `from` of each cell as one row band starting at flow.y. */
-function drawBand(flow: Flow, x0: number, widths: number[], cells: CellLines[], from: number, count: number, font: string, size: number, pitch: number): number {
-  const h = count * pitch + 2 * PAD_Y;
+function drawBand(flow: Flow, x0: number, widths: number[], cells: CellLines[], from: number, count: number, font: string, size: number, pitch: number, padY: number): number {
+  const h = count * pitch + 2 * padY;
   const top = flow.y;
   let x = x0;
   cells.forEach((c, i) => {
@@ -80,7 +80,7 @@ function drawBand(flow: Flow, x0: number, widths: number[], cells: CellLines[], 
       let lx = x + padX(w);
       if (c.align === 'center') lx = x + (w - l.width) / 2;
       else if (c.align === 'right') lx = x + w - padX(w) - l.width;
-      flow.text(l.text, lx, baselineIn(top + PAD_Y + k * pitch, pitch, size), font, size);
+      flow.text(l.text, lx, baselineIn(top + padY + k * pitch, pitch, size), font, size);
     }
     x += w;
   });
@@ -118,7 +118,8 @@ export function rowSlice(rest: number, room: number, atTop: boolean): number {
 export function layoutTable(flow: Flow, t: TableBlock, geometry?: TableGeometry): void {
   const tk = flow.tk;
   const size = t.fontSize ?? 10.5;
-  const pitch = size * 1.4;
+  const pitch = size * (t.lineHeight ?? 1.4);
+  const PAD_Y = (t.padYMm ?? PAD_Y_MM) * MM;
   const { orientation, widths } = geometry ?? tableGeometry(tk, t);
   const head = wrapRow(tk, t.columns.map((c) => c.title), widths, tk.names.sans, size, t.columns.map(() => 'center'));
   const headLines = Math.max(1, ...head.map((c) => c.lines.length));
@@ -136,7 +137,7 @@ export function layoutTable(flow: Flow, t: TableBlock, geometry?: TableGeometry)
       flow.lines(lines, { x: f.x, width: f.w, font: tk.names.sans, size: capSize, pitch: capSize * 1.8, align: 'center', orientation });
     }
     flow.line(x0, flow.y, x0 + tableW, flow.y);
-    drawBand(flow, x0, widths, head, 0, headLines, tk.names.sans, size, pitch);
+    drawBand(flow, x0, widths, head, 0, headLines, tk.names.sans, size, pitch, PAD_Y);
     return x0;
   };
 
@@ -159,7 +160,7 @@ export function layoutTable(flow: Flow, t: TableBlock, geometry?: TableGeometry)
         x0 = startPage(false);
         continue;
       }
-      drawBand(flow, x0, widths, cells, done, take, tk.names.body, size, pitch);
+      drawBand(flow, x0, widths, cells, done, take, tk.names.body, size, pitch, PAD_Y);
       done += take;
     }
   });
