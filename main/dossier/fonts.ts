@@ -6,6 +6,10 @@
  *   and Noto Sans SC (Hei-style), regular and bold.
  * - A system FangSong (仿宋) is used for body text when found and asked for; no open
  *   Simplified-Chinese FangSong exists to bundle.
+ * - CJK Extension B and beyond (𠮷, rare name characters) are in none of the bundled faces
+ *   and no suitably licensed font for them is published on the npm registry, so a system
+ *   face that has them (SimSun-ExtB, HanaMinB, MingLiU-ExtB) is used as the last fallback
+ *   when found; whatever no font covers is reported before printing (missingGlyphs.ts).
  * - pdfkit has no font fallback: writeCjk() splits text into runs per font by glyph
  *   coverage so no character comes out as tofu.
  * - Each font file is parsed ONCE per process (fontkit objects are cached and handed to
@@ -40,9 +44,11 @@ export interface FontOptions {
    * Body face: 'serif' (bundled Song, default), or 'fangsong' to use the system FangSong
    * when one is found (falls back to the bundled Serif otherwise).
    */
-  body?: 'serif' | 'fangsong';
+  body?: 'serif' | 'song' | 'fangsong';
   /** Explicit FangSong file (skips detection). */
   fangSongPath?: string | null;
+  /** Explicit file of the CJK Extension B fallback (skips detection); null: none. */
+  extBPath?: string | null;
 }
 
 /** Names to pass to `doc.font(...)`. `body` is one of the others or `fangsong`. */
@@ -54,9 +60,11 @@ export interface RegisteredFonts {
   body: string;
   /** Registered name of the system FangSong, or null when not in use. */
   fangSong: string | null;
+  /** Registered name of the system CJK Extension B face (last fallback), or null when none was found. */
+  extB: string | null;
 }
 
-const NAMES = { serif: 'cjk-serif', serifBold: 'cjk-serif-bold', sans: 'cjk-sans', sansBold: 'cjk-sans-bold', fangSong: 'cjk-fangsong' };
+const NAMES = { serif: 'cjk-serif', serifBold: 'cjk-serif-bold', sans: 'cjk-sans', sansBold: 'cjk-sans-bold', fangSong: 'cjk-fangsong', extB: 'cjk-extb' };
 
 /** Directories that may hold a source checkout (cwd and the ancestors of this module). */
 function checkoutRoots(): string[] {
@@ -148,6 +156,11 @@ export function systemFontDirs(env: NodeJS.ProcessEnv = process.env, home = os.h
  * folders, two levels deep below each. Returns the file path or null.
  */
 export function findSystemFangSong(dirs: string[] = systemFontDirs()): string | null {
+  return findFontFile(FANGSONG_NAMES, dirs);
+}
+
+/** The first file named one of `names` (lower case), up to three levels below each of `dirs`. */
+function findFontFile(names: readonly string[], dirs: string[]): string | null {
   const seen = new Set<string>();
   const walk = (dir: string, depth: number): string | null => {
     if (seen.has(dir)) return null;
@@ -159,7 +172,7 @@ export function findSystemFangSong(dirs: string[] = systemFontDirs()): string | 
       return null;
     }
     for (const e of entries) {
-      if (e.isFile() && FANGSONG_NAMES.includes(e.name.toLowerCase())) return path.join(dir, e.name);
+      if (e.isFile() && names.includes(e.name.toLowerCase())) return path.join(dir, e.name);
     }
     if (depth <= 0) return null;
     for (const e of entries) {
@@ -175,6 +188,14 @@ export function findSystemFangSong(dirs: string[] = systemFontDirs()): string | 
     if (hit) return hit;
   }
   return null;
+}
+
+/** Lower-cased file names of faces covering CJK Extension B (Windows, fonts-hanazono, Taiwan MingLiU). */
+const EXTB_NAMES = ['simsunb.ttf', 'hanaminb.ttf', 'hanaminb.otf', 'mingliub.ttf'];
+
+/** Looks for a system face covering CJK Extension B, as findSystemFangSong does. */
+export function findSystemExtB(dirs: string[] = systemFontDirs()): string | null {
+  return findFontFile(EXTB_NAMES, dirs);
 }
 
 /** Process-wide cache: font file path -> parsed fontkit font (G13). */
@@ -209,6 +230,47 @@ function register(doc: PDFKit.PDFDocument, name: string, file: string): void {
   m.set(name, font);
 }
 
+let extBSearch: { file: string | null } | null = null;
+/** The system Extension B face, looked up once per process. */
+function cachedExtB(): string | null {
+  if (!extBSearch) extBSearch = { file: findSystemExtB() };
+  return extBSearch.file;
+}
+
+/** The fontkit object registered on `doc` under `name` (for glyph coverage and advances). */
+export function registeredFontkit(doc: PDFKit.PDFDocument, name: string): FontkitFont | undefined {
+  return docFonts.get(doc)?.get(name);
+}
+
+/**
+ * Whether any face the dossier would print with covers a code point: the bundled faces,
+ * the FangSong when chosen and found, and the Extension B fallback when found. The same
+ * files registerFonts() would use, parsed once per process.
+ */
+export function glyphCoverage(opts: FontOptions = {}): (codePoint: number) => boolean {
+  const files: string[] = Object.values(resolveFontFiles(opts.resourcesDir));
+  if (opts.body === 'fangsong' || opts.fangSongPath) {
+    const f = opts.fangSongPath ?? findSystemFangSong();
+    if (f) files.push(f);
+  }
+  const extBFile = opts.extBPath === undefined ? cachedExtB() : opts.extBPath;
+  if (extBFile) files.push(extBFile);
+  const fonts: FontkitFont[] = [];
+  for (const f of files) {
+    try {
+      fonts.push(loadFontkitFont(f));
+    } catch {
+      // an unreadable system face covers nothing
+    }
+  }
+  const cache = new Map<number, boolean>();
+  return (cp) => {
+    let hit = cache.get(cp);
+    if (hit === undefined) cache.set(cp, (hit = fonts.some((f) => f.hasGlyphForCodePoint(cp))));
+    return hit;
+  };
+}
+
 /**
  * Registers the bundled faces (and the system FangSong when asked for and found) on a
  * document, once. Calling it again on the same document returns the same names.
@@ -233,6 +295,16 @@ export function registerFonts(doc: PDFKit.PDFDocument, opts: FontOptions = {}): 
       }
     }
   }
+  let extB: string | null = null;
+  const extBFile = opts.extBPath === undefined ? cachedExtB() : opts.extBPath;
+  if (extBFile) {
+    try {
+      register(doc, NAMES.extB, extBFile);
+      extB = NAMES.extB;
+    } catch {
+      extB = null;
+    }
+  }
   const names: RegisteredFonts = {
     serif: NAMES.serif,
     serifBold: NAMES.serifBold,
@@ -241,6 +313,7 @@ export function registerFonts(doc: PDFKit.PDFDocument, opts: FontOptions = {}): 
     // The body is an alias by value, never a second registration of the same file (G2).
     body: fangSong ?? NAMES.serif,
     fangSong,
+    extB,
   };
   docRegistered.set(doc, names);
   return names;
@@ -324,7 +397,7 @@ export function writeCjk(
   const names = docRegistered.get(doc) ?? registerFonts(doc);
   const { font, size, fallbacks, ...textOpts } = options;
   const primary = font ?? names.body;
-  const chain = [primary, ...(fallbacks ?? [names.serif, names.sans])].filter((n, i, a) => a.indexOf(n) === i);
+  const chain = [primary, ...(fallbacks ?? [names.serif, names.sans]), ...(names.extB ? [names.extB] : [])].filter((n, i, a) => a.indexOf(n) === i);
   const runs = text.length === 0 ? [{ font: primary, text: '' }] : splitRuns(doc, text, chain);
   if (size !== undefined) doc.fontSize(size);
   const base = { ...textOpts, ...cjkTextOptions() };

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { certifyMonth, revokeCertification } from '../../main/core/attendance/certify';
+import { audit } from '../../main/core/audit';
 import { storeGeneratedPdf } from '../../main/core/blobRows';
 import { expect, test } from './fixtures';
 import { firstRun, noHorizontalOverflow, samplePdf } from './helpers';
@@ -20,7 +21,7 @@ const lastMonth = () => {
 };
 
 test('inspector events are one click away, with before/after and the chain status', async ({ page, app }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.goto(app.url);
   await firstRun(page, '张晓梅', 'demo');
   await expect(page.getByTestId('status-bar')).toContainText('张晓梅', { timeout: 90_000 });
@@ -54,6 +55,10 @@ test('inspector events are one click away, with before/after and the chain statu
   const diff = drawer.getByTestId('audit-diff');
   await expect(diff.locator('tr', { hasText: '撤销原因' })).toContainText('第三周考勤登记有误，需更正');
   await expect(diff.locator('tr', { hasText: '撤销原因' })).toContainText('（空）');
+  // Chinese labels and values: no column names, no hashes, 是/否 for flags
+  await expect(diff.locator('tr', { hasText: '已盖章' })).toContainText('是');
+  await expect(diff.locator('tr', { hasText: '认定扫描件' })).toBeVisible();
+  await expect(drawer.getByTestId('audit-diff')).not.toContainText(/[a-z]+_[a-z]+|[0-9a-f]{64}/);
   expect((await noHorizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(1366);
   await page.screenshot({ path: '/tmp/audit-drawer.png' });
   await page.keyboard.press('Escape');
@@ -65,6 +70,32 @@ test('inspector events are one click away, with before/after and the chain statu
   await page.getByTestId('audit-groups').getByText('全部').click();
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(3);
+
+  // Record types by name (never 新增signing_key), detail keys by label (never bundleId, cadreIds)
+  const cadreIds = (db.prepare('SELECT id FROM cadres ORDER BY id LIMIT 2').all() as Array<{ id: number }>).map((c) => c.id);
+  audit(db, 'create', 'signing_key', null, { fingerprint: 'AB12CD34' });
+  audit(db, 'export', 'bundle', null, { bundleId: 'b-1', cadreIds });
+  await page.getByRole('button', { name: '刷新' }).click().catch(() => undefined);
+  await page.getByTestId('audit-groups').getByText('考勤认定').click();
+  await page.getByTestId('audit-groups').getByText('全部').click();
+  await expect(rows.nth(1)).toContainText('新增本机签名密钥');
+  await expect(page.getByTestId('audit-list')).not.toContainText(/signing_key|bundleId|cadreIds/);
+  await rows.nth(0).focus();
+  await page.keyboard.press('Enter');
+  await expect(drawer).toContainText('导出数据包');
+  await expect(drawer).toContainText('干部');
+  await expect(drawer).not.toContainText(/bundleId|cadreIds/);
+  await page.keyboard.press('Escape');
+
+  // Dates are typed as people write them; a wrong one is marked, in Chinese
+  const fromBox = page.getByLabel('开始日期');
+  await fromBox.fill('2099年1月1日');
+  await expect(page.getByText('没有符合条件的记录')).toBeVisible();
+  await fromBox.fill('1/2/abc');
+  await expect(fromBox).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('日期格式不对')).toBeVisible();
+  await fromBox.fill('');
+  await expect(rows.first()).toBeVisible();
 
   // Print the certification events: a preview of the generated PDF.
   await page.getByTestId('audit-groups').getByText('考勤认定').click();

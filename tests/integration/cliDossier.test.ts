@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOnebag } from '../fixtures/cli';
+import { makeA4Pdf } from '../fixtures/dossierSample';
 
 let tmp: string;
 let dataDir: string;
@@ -39,6 +40,18 @@ describe('onebag dossier', () => {
     expect(r.stdout).toMatch(/完成：20\/20 人，共 \d+ 页/);
     expect(r.stdout).toContain('案卷目录');
     expect(fs.readdirSync(out)).toHaveLength(21);
+  }, 120_000);
+
+  it('warns on stderr about characters no font has, naming the material and field', async () => {
+    const { idNumber } = JSON.parse(cli('cadres', '--json').stdout)[1] as { idNumber: string };
+    const pdf = path.join(tmp, 'report.pdf');
+    await makeA4Pdf(pdf, 1);
+    const title = '驻村工作点赞👍汇报';
+    expect(cli('attach', '--cadre', idNumber, '--category', '工作汇报', '--title', title, '--date', '2024-11-30', pdf).code).toBe(0);
+    const r = cli('dossier', '--cadre', idNumber, '--year', '2024', '--out', path.join(tmp, 'emoji.pdf'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`警告：缺字：“${title}”的题名中有表情符号“👍”（U+1F44D）`);
+    expect(r.stdout).not.toContain('缺字');
   }, 120_000);
 
   it('refuses bad input in Chinese', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   glyphCount,
   LINE_END_PROHIBITED,
+  placeSegments,
   LINE_START_PROHIBITED,
   renderedWidth,
   tokenize,
@@ -67,7 +68,7 @@ describe('justify', () => {
         if (l.last) {
           expect(l.charSpacing).toBe(0);
           expect(l.indent + l.width).toBeLessThanOrEqual(width + 0.01);
-        } else if (glyphCount(l.text) > 1) {
+        } else if (l.gaps > 0) {
           expect(Math.abs(l.indent + renderedWidth(l) - width)).toBeLessThan(0.01);
         }
       }
@@ -84,5 +85,36 @@ describe('justify', () => {
       ['第一段。', 20, true],
       ['第二段。', 20, true],
     ]);
+  });
+
+  it('stretches CJK gaps only: never inside a digit group or a latin word', () => {
+    const text = '经核验，文件SHA-256摘要一致，共计2025条记录，于2025年12月25日由Qingshui Agri-Co.签收，另有（FreshMart）一家。';
+    for (let width = 90; width <= 260; width += 3) {
+      const lines = wrapParagraph(text, { width, measure, indent: 20 });
+      for (const l of lines) {
+        const placed = placeSegments(l, measure);
+        // the segments rebuild the line and, justified, reach the right edge
+        expect(placed.map((p) => p.text).join('')).toBe(l.text);
+        for (const p of placed) {
+          // a segment drawn with spacing holds no latin letter or digit next to another
+          if (p.cs !== 0) expect(/[A-Za-z0-9][A-Za-z0-9\-./]/.test(p.text), `width ${width}: "${p.text}"`).toBe(false);
+        }
+        if (!l.last && l.gaps > 0) {
+          const lastSeg = placed.at(-1)!;
+          const end = lastSeg.dx + measure(lastSeg.text) + lastSeg.cs * (glyphCount(lastSeg.text) - 1);
+          expect(Math.abs(l.indent + end - width)).toBeLessThan(0.01);
+        }
+      }
+    }
+  });
+
+  it('never breaks inside a date, a number with its unit or a document number', () => {
+    const runs = ['2025年12月25日', '〔2025〕12号', '50万元', '186户', '2025-12-25', '3月8日', '12.5%'];
+    const text = `会议于${runs[0]}召开，依据组发${runs[1]}文件，落实资金${runs[2]}，走访${runs[3]}，报送日期${runs[4]}，${runs[5]}复核，完成率${runs[6]}。`;
+    for (let width = 80; width <= 300; width += 1) { // the longest run is 74 wide
+      const lines = wrapParagraph(text, { width, measure });
+      expect(lines.map((l) => l.text).join('')).toBe(text);
+      for (const run of runs) expect(lines.some((l) => l.text.includes(run)), `width ${width}: ${run} split in ${lines.map((l) => l.text).join(' | ')}`).toBe(true);
+    }
   });
 });

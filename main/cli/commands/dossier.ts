@@ -36,7 +36,9 @@ async function dossierCommand(c: CommandContext): Promise<number> {
         const g = await runner.generate({ cadreId: cadre.id, year, outPath: out, pdfa: values.pdfa });
         c.out(`已生成：${out}`);
         c.out(`${cadre.name}（档号 ${g.archiveCode}）：${g.items.length} 件，共 ${g.pages} 页`);
-        report(c, g.warnings);
+        // characters that will print as boxes: on stderr, before the other notes
+        for (const w of g.missingGlyphs) c.err(`警告：${w}`);
+        report(c, g.warnings.filter((w) => !g.missingGlyphs.includes(w)));
         if (values.pdfa) c.out(g.pdfa ? '已按 PDF/A-1b 输出（附入的原件以页面图像并入）' : '未标注为 PDF/A：原因见上方提示');
         return 0;
       }

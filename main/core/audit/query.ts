@@ -17,6 +17,8 @@ import { maskIdNumber } from '../../../shared/idNumber';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
 import type { ChainRow } from './chain';
+import { auditNames } from './names';
+import { entityLabel } from '../../../shared/auditLabels';
 
 export interface AuditFilter {
   kinds?: InspectorKind[];
@@ -115,11 +117,19 @@ function masked(v: unknown): unknown {
   return v;
 }
 
-type Names = { name: (table: 'cadres' | 'townships' | 'counties' | 'villages', id: unknown) => string | null };
+type Names = { name: (table: 'cadres' | 'townships' | 'counties' | 'villages', id: unknown) => string | null; db: Db };
+
+/** A recorded file name; a staged copy named by its hash reads as the original name when known. */
+function fileName(file: string, names: Names): string {
+  const m = /^([0-9a-f]{64})(\.[A-Za-z0-9]+)?$/.exec(file);
+  if (!m) return file;
+  return auditNames(names.db, [m[1]])[`blob:${m[1]}`] ?? `文件（摘要 ${m[1]!.slice(0, 8)}…${m[2] ?? ''}）`;
+}
 
 function namer(db: Db): Names {
   const cache = new Map<string, string | null>();
   return {
+    db,
     name(table, id) {
       if (typeof id !== 'number') return null;
       const key = `${table}:${id}`;
@@ -156,10 +166,10 @@ function recordText(r: Raw, detail: unknown, before: unknown, after: unknown, na
   const title = str(d.title) ?? str(row.title);
   if (title) parts.push(`《${title}》`);
   if (str(d.secretaryName)) parts.push(`书记${String(d.secretaryName)}`);
-  if (str(d.file)) parts.push(String(d.file));
+  if (str(d.file)) parts.push(fileName(String(d.file), names));
   const text = parts.filter(Boolean).join(' ');
   if (text) return text;
-  return r.entity_id === null ? (ENTITY_LABELS[r.entity] ?? r.entity) : `${ENTITY_LABELS[r.entity] ?? r.entity} #${r.entity_id}`;
+  return r.entity_id === null ? entityLabel(r.entity) : `${entityLabel(r.entity)} 第${r.entity_id}号`;
 }
 
 function toRow(r: Raw, names: Names): AuditRow & { parsed: { detail: unknown; before: unknown; after: unknown } } {
@@ -208,7 +218,8 @@ export function listAudit(db: Db, f: AuditFilter = {}): AuditPage {
 
 /** The same page with each entry's before/after (ID numbers masked), read in the one query — for printing. */
 export function listAuditWithChanges(db: Db, f: AuditFilter = {}) {
-  return pageOf(db, f, (row, p) => ({ ...row, before: masked(p.before), after: masked(p.after) }));
+  const cache = new Map<string, string | null>();
+  return pageOf(db, f, (row, p) => ({ ...row, before: masked(p.before), after: masked(p.after), names: auditNames(db, [p.before, p.after], cache) }));
 }
 
 /** One entry with its detail and before/after (ID numbers masked). */
@@ -216,7 +227,8 @@ export function getAudit(db: Db, id: number): AuditEntry {
   const r = db.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE id = ?`).get(id) as Raw | undefined;
   if (!r) throw new AppError('NOT_FOUND', `审计日志第 ${id} 条不存在`);
   const { parsed, ...row } = toRow(r, namer(db));
-  return { ...row, detail: masked(parsed.detail), before: masked(parsed.before), after: masked(parsed.after), prevHash: r.prev_hash, hash: r.hash };
+  const names = auditNames(db, [parsed.detail, parsed.before, parsed.after]);
+  return { ...row, detail: masked(parsed.detail), before: masked(parsed.before), after: masked(parsed.after), names, prevHash: r.prev_hash, hash: r.hash };
 }
 
 /** Operators that appear in the log, for the filter. */

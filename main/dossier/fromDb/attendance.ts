@@ -14,7 +14,7 @@ import { eventItems } from './events';
 /** One character per day (the register's marks); 公出 出 and 公假 公 so the two stay apart. */
 const MARK: Record<AttendanceCode, string> = { 在岗: '√', 公出: '出', 事假: '事', 病假: '病', 公假: '公', 婚丧产假: '婚', 缺勤: '缺', 未到任: '' };
 const LEGEND =
-  '说明：√ 在岗，出 因公外出，事 事假，病 病假，公 公假，婚 婚丧产假，缺 缺勤，空白为不在任职期内；半天请假或缺勤以该半天的标记标出，天数按半天计。' +
+  '说明：√ 在岗，出 因公外出，事 事假，病 病假，公 公假，婚 婚丧产假，缺 缺勤，空白为不在任职期内；半天分两行，上行为上午、下行为下午（／为该半天不在任职期内），天数按半天计。' +
   '未经乡镇党委认定的月份只列出已登记的请假、缺勤等情况，不计天数（—）。';
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -37,10 +37,11 @@ function grid(ctx: BuildContext, townshipId: number, month: string): MonthGrid {
   return g;
 }
 
+/** A whole day: one mark; a day split in halves: the morning's mark above the afternoon's (as in the register). */
 function dayMark(cell: readonly [AttendanceCode, AttendanceCode]): string {
   const [am, pm] = cell;
   if (am === pm) return MARK[am];
-  return MARK[am === '在岗' || am === '未到任' ? pm : am];
+  return `${MARK[am] || '／'}\n${MARK[pm] || '／'}`;
 }
 
 export function attendanceSections(ctx: BuildContext): Section[] {
@@ -91,7 +92,7 @@ export function attendanceSections(ctx: BuildContext): Section[] {
     const no = ctx.nextItemNo();
     const columns: TableColumn[] = [
       { title: '月份', widthMm: 11, align: 'center' },
-      ...Array.from({ length: 31 }, (_, d) => ({ title: String(d + 1), widthMm: 4.4, align: 'center' as const })),
+      ...Array.from({ length: 31 }, (_, d) => ({ title: String(d + 1), widthMm: 4.6, align: 'center' as const })),
       { title: '应在岗', widthMm: 9.6, align: 'center' },
       { title: '在岗', widthMm: 9, align: 'center' },
       { title: '请假', widthMm: 9, align: 'center' },
@@ -107,7 +108,7 @@ export function attendanceSections(ctx: BuildContext): Section[] {
       stamp: stampFor(ctx, no),
       blocks: [
         { kind: 'paragraph', text: summary },
-        { kind: 'table', caption: `${title}（按月）`, columns, rows, fontSize: 7, landscape: true },
+        { kind: 'table', caption: `${title}（按月）`, columns, rows, fontSize: 9, landscape: true },
         { kind: 'paragraph', text: LEGEND },
       ],
     });

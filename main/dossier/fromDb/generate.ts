@@ -3,6 +3,8 @@ import type { DossierScope, DossierSettings } from '../../../shared/api/dossier'
 import type { MonthGrid } from '../../../shared/api/attendance';
 import type { NumberAssigner } from '../../core/archive/numbers';
 import { composeDossier, type ComposedItem } from '../compose/compose';
+import { glyphCoverage, type FontOptions } from '../fonts';
+import { describeMissingGlyph, findMissingGlyphs } from '../typeset/missingGlyphs';
 import { buildDossierDoc, translateWarnings } from './build';
 import type { BlobPaths } from './context';
 import type { Db } from './settings';
@@ -22,6 +24,8 @@ export interface GeneratedDossier {
   remarks: string[];
   /** The file is labelled PDF/A-1b. */
   pdfa: boolean;
+  /** Characters no available font covers, with where they are (also in `warnings`, first). */
+  missingGlyphs: string[];
 }
 
 export async function generateDossier(
@@ -33,11 +37,9 @@ export async function generateDossier(
   extra: { pdfa?: boolean; fangSongPath?: string | null } = {},
 ): Promise<GeneratedDossier> {
   const built = await buildDossierDoc(db, blobs, opts, settings);
-  const r = await composeDossier(built.doc, outPath, {
-    pdfa: extra.pdfa,
-    wordRendition: settings.wordRendition,
-    fonts: { body: settings.bodyFont, ...(extra.fangSongPath !== undefined ? { fangSongPath: extra.fangSongPath } : {}) },
-  });
+  const fonts: FontOptions = { body: settings.bodyFont, ...(extra.fangSongPath !== undefined ? { fangSongPath: extra.fangSongPath } : {}) };
+  const missingGlyphs = findMissingGlyphs(built.doc, glyphCoverage(fonts)).map(describeMissingGlyph);
+  const r = await composeDossier(built.doc, outPath, { pdfa: extra.pdfa, wordRendition: settings.wordRendition, fonts });
   return {
     fileName: built.fileName,
     archiveCode: built.doc.meta.archiveCode,
@@ -46,9 +48,10 @@ export async function generateDossier(
     numberedPages: r.numberedPages,
     items: r.items,
     dateRange: dateRange(built.doc.sections.flatMap((sec) => sec.items.map((it) => it.catalogue.date))),
-    warnings: [...built.warnings, ...translateWarnings(r.warnings, built.names)],
+    warnings: [...missingGlyphs, ...built.warnings, ...translateWarnings(r.warnings, built.names)],
     remarks: r.remarks,
     pdfa: r.pdfa,
+    missingGlyphs,
   };
 }
 

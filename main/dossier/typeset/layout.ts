@@ -3,7 +3,7 @@
  * engine knows every item's page count before anything is drawn (the catalogue needs
  * the real start pages). Painting (paint.ts) replays the operations into pdfkit.
  */
-import { wrapText, type Line } from './justify';
+import { placeSegments, wrapText, type Line } from './justify';
 import type { TextKit } from './measure';
 import type { Block, HeadingBlock, ParagraphBlock } from './model';
 import { frameFor, PORTRAIT, type Frame, type Orientation } from './page';
@@ -72,7 +72,9 @@ export class Flow {
       let lx = x + l.indent;
       if (opts.align === 'center') lx = x + (width - l.width) / 2;
       else if (opts.align === 'right') lx = x + width - l.width;
-      this.text(l.text, lx, baselineIn(this.y, pitch, size), font, size, l.charSpacing);
+      const baseline = baselineIn(this.y, pitch, size);
+      if (l.charSpacing === 0) this.text(l.text, lx, baseline, font, size);
+      else for (const s of placeSegments(l, this.tk.measurer(font, size))) this.text(s.text, lx + s.dx, baseline, font, size, s.cs);
       this.y += pitch;
     }
   }

@@ -3,10 +3,10 @@
  *
  * With OpenType features off (fonts.ts cjkTextOptions, G3) a string's width is the sum of
  * its glyph advances, so widths are cached per font and code point. Each character is
- * drawn by the first font of [requested, serif, sans] that has it (no tofu); the same
+ * drawn by the first font of [requested, serif, sans, Extension B fallback] that has it; the same
  * choice is used for measuring and drawing.
  */
-import { cjkTextOptions, registerFonts, type FontOptions, type RegisteredFonts } from '../fonts';
+import { cjkTextOptions, registeredFontkit, registerFonts, type FontOptions, type RegisteredFonts } from '../fonts';
 
 interface Glyph {
   advanceWidth: number;
@@ -50,6 +50,11 @@ export class TextKit {
       this.fonts.set(n, (doc as unknown as Internal)._font.font);
       this.adv.set(n, new Map());
     }
+    if (this.names.extB) {
+      // the Extension B fallback is selected only when a run needs it (no empty font in the PDF)
+      this.fonts.set(this.names.extB, registeredFontkit(doc, this.names.extB) as unknown as FontkitLike);
+      this.adv.set(this.names.extB, new Map());
+    }
     doc.font(this.names.body);
     this.fragment = typeof (doc as unknown as Internal)._fragment === 'function';
   }
@@ -68,7 +73,10 @@ export class TextKit {
   private readonly chains = new Map<string, string[]>();
   private chain(font: string): string[] {
     let c = this.chains.get(font);
-    if (!c) this.chains.set(font, (c = [font, this.names.serif, this.names.sans].filter((n, i, a) => a.indexOf(n) === i)));
+    if (!c) {
+      const all = [font, this.names.serif, this.names.sans, ...(this.names.extB ? [this.names.extB] : [])];
+      this.chains.set(font, (c = all.filter((n, i, a) => a.indexOf(n) === i)));
+    }
     return c;
   }
 

@@ -83,6 +83,10 @@ export interface TableBlock {
   rows: string[][];
   /** Font size in pt (default 10.5, 五号). */
   fontSize?: number;
+  /** Line pitch as a multiple of the font size (default 1.4). */
+  lineHeight?: number;
+  /** Vertical cell padding in mm (default 0.8). */
+  padYMm?: number;
   /** Force landscape; otherwise landscape when the columns are wider than the portrait block. */
   landscape?: boolean;
 }

@@ -1,7 +1,8 @@
 /**
  * Tables: column widths (mm, or shared from what is left by natural width), cells
- * wrapped with justify.ts (no justification), header row repeated on every page, rows
- * split across pages only when a row is taller than a page. A table wider than the
+ * wrapped with justify.ts (no justification), header row repeated on every page; a row
+ * that does not fit is split across the page break (rowSlice) rather than leaving the
+ * rest of the page blank. A table wider than the
  * portrait block is set on landscape pages (see page.ts).
  */
 import { wrapText, type Line } from './justify';
@@ -14,7 +15,7 @@ import { LANDSCAPE, MM, PORTRAIT, type Orientation } from './page';
 const PAD_MAX = 1.2 * MM;
 /** Horizontal cell padding: less in narrow columns (day columns of a register). */
 const padX = (w: number) => Math.min(PAD_MAX, w * 0.1);
-const PAD_Y = 0.8 * MM;
+const PAD_Y_MM = 0.8;
 const MIN_COL = 6 * MM;
 const MAX_NATURAL = 60 * MM;
 
@@ -24,7 +25,7 @@ export interface TableGeometry {
 }
 
 /** Column widths and orientation of a table. */
-export function tableGeometry(tk: TextKit, t: TableBlock): TableGeometry {
+export function tableGeometry(tk: TextKit, t: TableBlock, frameWidth?: number): TableGeometry {
   const size = t.fontSize ?? 10.5;
   const natural = t.columns.map((c, i) => {
     if (c.widthMm) return c.widthMm * MM;
@@ -38,7 +39,7 @@ export function tableGeometry(tk: TextKit, t: TableBlock): TableGeometry {
   });
   const total = natural.reduce((a, b) => a + b, 0);
   const orientation: Orientation = t.landscape || total > PORTRAIT.w + 0.5 ? 'landscape' : 'portrait';
-  const avail = orientation === 'portrait' ? PORTRAIT.w : LANDSCAPE.w;
+  const avail = frameWidth ?? (orientation === 'portrait' ? PORTRAIT.w : LANDSCAPE.w);
   const fixed = t.columns.reduce((a, c, i) => a + (c.widthMm ? natural[i]! : 0), 0);
   const flex = total - fixed;
   let widths: number[];
@@ -67,8 +68,8 @@ function wrapRow(tk: TextKit, cells: string[], widths: number[], font: string, s
 }
 
 /** Draws `count` lines from `from` of each cell as one row band starting at flow.y. */
-function drawBand(flow: Flow, x0: number, widths: number[], cells: CellLines[], from: number, count: number, font: string, size: number, pitch: number): number {
-  const h = count * pitch + 2 * PAD_Y;
+function drawBand(flow: Flow, x0: number, widths: number[], cells: CellLines[], from: number, count: number, font: string, size: number, pitch: number, padY: number): number {
+  const h = count * pitch + 2 * padY;
   const top = flow.y;
   let x = x0;
   cells.forEach((c, i) => {
@@ -79,7 +80,7 @@ function drawBand(flow: Flow, x0: number, widths: number[], cells: CellLines[], 
       let lx = x + padX(w);
       if (c.align === 'center') lx = x + (w - l.width) / 2;
       else if (c.align === 'right') lx = x + w - padX(w) - l.width;
-      flow.text(l.text, lx, baselineIn(top + PAD_Y + k * pitch, pitch, size), font, size);
+      flow.text(l.text, lx, baselineIn(top + padY + k * pitch, pitch, size), font, size);
     }
     x += w;
   });
@@ -96,11 +97,29 @@ function drawBand(flow: Flow, x0: number, widths: number[], cells: CellLines[], 
   return h;
 }
 
+/** Fewest lines of a row left on either side of a page break. */
+const MIN_SPLIT = 2;
+
+/**
+ * How many of a row's `rest` lines go on the current page with `room` lines left: all of
+ * them when they fit; otherwise the row is split, keeping at least MIN_SPLIT lines on
+ * each side of the break (a row of 3 lines or fewer moves whole); 0 starts a new page.
+ * On a page holding only the header (`atTop`) a row always starts, however tall.
+ */
+export function rowSlice(rest: number, room: number, atTop: boolean): number {
+  if (rest <= room) return rest;
+  if (room < 1) return 0;
+  if (atTop) return room;
+  const take = Math.min(room, rest - MIN_SPLIT);
+  return take >= MIN_SPLIT ? take : 0;
+}
+
 /** Lays out a table in the flow (new landscape page(s) when the table is wide). */
 export function layoutTable(flow: Flow, t: TableBlock, geometry?: TableGeometry): void {
   const tk = flow.tk;
   const size = t.fontSize ?? 10.5;
-  const pitch = size * 1.4;
+  const pitch = size * (t.lineHeight ?? 1.4);
+  const PAD_Y = (t.padYMm ?? PAD_Y_MM) * MM;
   const { orientation, widths } = geometry ?? tableGeometry(tk, t);
   const head = wrapRow(tk, t.columns.map((c) => c.title), widths, tk.names.sans, size, t.columns.map(() => 'center'));
   const headLines = Math.max(1, ...head.map((c) => c.lines.length));
@@ -118,14 +137,14 @@ export function layoutTable(flow: Flow, t: TableBlock, geometry?: TableGeometry)
       flow.lines(lines, { x: f.x, width: f.w, font: tk.names.sans, size: capSize, pitch: capSize * 1.8, align: 'center', orientation });
     }
     flow.line(x0, flow.y, x0 + tableW, flow.y);
-    drawBand(flow, x0, widths, head, 0, headLines, tk.names.sans, size, pitch);
+    drawBand(flow, x0, widths, head, 0, headLines, tk.names.sans, size, pitch, PAD_Y);
     return x0;
   };
 
   const firstRow = t.rows[0] ? wrapRow(tk, t.rows[0], widths, tk.names.body, size, aligns) : [];
   const firstH = Math.max(1, ...firstRow.map((c) => c.lines.length)) * pitch + 2 * PAD_Y;
   if (orientation === 'landscape' && flow.page.orientation !== 'landscape') flow.newPage('landscape');
-  else flow.ensure(capH + headH + firstH, orientation);
+  else flow.ensure(capH + headH + Math.min(firstH, MIN_SPLIT * pitch + 2 * PAD_Y), orientation);
   if (flow.y > flow.frame.y + 0.01) flow.y += pitch * 0.3;
   let x0 = startPage(true);
 
@@ -135,15 +154,13 @@ export function layoutTable(flow: Flow, t: TableBlock, geometry?: TableGeometry)
     let done = 0;
     while (done < n) {
       const room = Math.floor((flow.bottom - flow.y - 2 * PAD_Y) / pitch + 1e-6);
-      const rest = n - done;
-      const fitsFresh = rest * pitch + 2 * PAD_Y + headH <= flow.frame.h;
-      if (room < 1 || (room < rest && fitsFresh)) {
+      const take = rowSlice(n - done, room, flow.fresh || flow.y <= flow.frame.y + headH + 0.01);
+      if (take === 0) {
         flow.newPage(orientation);
         x0 = startPage(false);
         continue;
       }
-      const take = Math.min(room, rest);
-      drawBand(flow, x0, widths, cells, done, take, tk.names.body, size, pitch);
+      drawBand(flow, x0, widths, cells, done, take, tk.names.body, size, pitch, PAD_Y);
       done += take;
     }
   });

@@ -7,8 +7,9 @@ import { timeZh } from './format';
 export function AuditDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const entry = useCall('audit.get', id === null ? null : { id }, String(id));
   const e = id !== null && entry.data?.id === id ? entry.data : undefined;
-  const diffs = e ? diffFields(e.before, e.after) : [];
-  const detail = e && e.detail !== undefined ? diffFields(undefined, e.detail) : [];
+  const ctx = e ? { entity: e.entity, names: e.names } : {};
+  const diffs = e ? diffFields(e.before, e.after, ctx) : [];
+  const detail = e && e.detail !== undefined ? diffFields(undefined, e.detail, ctx) : [];
   return (
     <Drawer open={id !== null} onClose={onClose} title={e ? `第 ${e.id} 条：${e.what}` : '审计记录'} size={640} destroyOnHidden>
       {entry.error && <Alert type="error" showIcon title={entry.error} />}

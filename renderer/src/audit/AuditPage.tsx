@@ -15,6 +15,7 @@ import { useAppState } from '../app/AppState';
 import { PdfPreview } from '../preview/PdfPreview';
 import { useDebounced } from '../util/useDebounced';
 import { useNotify } from '../util/notify';
+import { DateFilter, typedDate } from './DateFilter';
 import { AuditDrawer } from './AuditDrawer';
 import { ChainBadge } from './ChainBadge';
 import { timeZh } from './format';
@@ -38,15 +39,17 @@ export function AuditPage() {
   const [printing, setPrinting] = useState(false);
   const { notifyError } = useNotify();
 
+  const fromDate = typedDate(from, false);
+  const toDate = typedDate(to, true);
   const filter = useMemo(
     () => ({
       ...(group === 'all' ? {} : { kinds: [...INSPECTOR_GROUPS[group].kinds] }),
       ...(operator ? { operator } : {}),
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
+      ...(fromDate ? { from: fromDate } : {}),
+      ...(toDate ? { to: toDate } : {}),
       ...(debounced.trim() ? { text: debounced.trim() } : {}),
     }),
-    [group, operator, from, to, debounced],
+    [group, operator, fromDate, toDate, debounced],
   );
   const key = `${JSON.stringify(filter)}|${dataVersion}`;
   const list = useCall('audit.list', { filter, limit: PAGE }, key);
@@ -127,9 +130,9 @@ export function AuditPage() {
           style={{ width: 150 }}
           aria-label="操作员"
         />
-        <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} style={{ width: 150 }} aria-label="开始日期" />
+        <DateFilter value={from} onChange={setFrom} end={false} label="开始日期" />
         <span className="ob-muted">至</span>
-        <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} style={{ width: 150 }} aria-label="结束日期" />
+        <DateFilter value={to} onChange={setTo} end label="结束日期" />
         <Input.Search allowClear placeholder="搜索姓名、题名、原因…" value={text} onChange={(e) => setText(e.target.value)} style={{ width: 220 }} aria-label="搜索" />
       </div>
 
