@@ -14,7 +14,7 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,
-  globalTimeout: 12 * 60_000,
+  globalTimeout: 30 * 60_000,
   expect: { timeout: 10_000 },
   // Playwright empties outputDir at start: keep reports out of it.
   outputDir: path.join(root, 'test-results'),
