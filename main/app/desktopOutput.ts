@@ -45,7 +45,7 @@ export function desktopOutput(dataDir: string, window: () => BrowserWindow | nul
       const printer = new BrowserWindow({
         show: false,
         parent: window() ?? undefined,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true },
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, disableBlinkFeatures: 'Auxclick' },
       });
       try {
         await printer.loadURL(`${APP_ORIGIN}/blob/${sha}`);
