@@ -158,7 +158,10 @@ const STEPS: Step[] = [
     field: 'secretary_name',
     run: async () => {
       const scanToken = await stage('考勤表.pdf', await pdf('signed register'));
-      await ok('attendance.certify', { townshipId: id.t1!, month: '2025-03', secretaryName: '孙书记', certifiedOn: '2025-04-03', sealApplied: true, scanToken });
+      // Each warning (事假 without leave, a short month) is confirmed one by one, as the dialog asks.
+      const warnings = await ok('attendance.certify.warnings', { townshipId: id.t1!, month: '2025-03' });
+      const confirmations = warnings.map((w) => ({ key: w.key, ...(w.needsNote ? { note: '已核实' } : {}) }));
+      await ok('attendance.certify', { townshipId: id.t1!, month: '2025-03', secretaryName: '孙书记', certifiedOn: '2025-04-03', sealApplied: true, scanToken, confirmations });
     },
   },
   { kind: 'certification revoke', entity: 'attendance_certification', action: 'update', field: 'revoked_reason', run: async () => ok('attendance.revoke', { townshipId: id.t1!, month: '2025-03', reason: '纸质表漏记一天缺勤' }) },

@@ -6,7 +6,8 @@
 import { Alert, Checkbox, Form, Input, Modal } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { CertifyWarning } from '../../../shared/api/attendance';
 import type { StagedFile } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { monthTitle } from './gridModel';
@@ -35,11 +36,24 @@ export function CertifyDialog({
   const [scan, setScan] = useState<StagedFile | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // What the secretary must confirm one by one before sealing (事假 without leave, 缺勤, short months).
+  const [warnings, setWarnings] = useState<CertifyWarning[]>([]);
+  const [confirmed, setConfirmed] = useState<Record<string, boolean>>({});
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (!open) return;
+    void call('attendance.certify.warnings', { townshipId, month }).then(setWarnings, (err: unknown) => setError(errorMessage(err)));
+  }, [open, townshipId, month]);
 
   const submit = async () => {
     setError(null);
     if (!scan) {
       setError('请上传乡镇党委书记签字并盖章的纸质考勤表扫描件');
+      return;
+    }
+    const pending = warnings.filter((w) => !confirmed[w.key] || (w.needsNote && !notes[w.key]?.trim()));
+    if (pending.length > 0) {
+      setError(`还有 ${pending.length} 个问题未逐条确认${pending.some((w) => w.needsNote) ? '（缺勤须填写说明）' : ''}`);
       return;
     }
     setSaving(true);
@@ -51,6 +65,7 @@ export function CertifyDialog({
         certifiedOn: (date ?? dayjs()).format('YYYY-MM-DD'),
         sealApplied: seal,
         scanToken: scan.token,
+        confirmations: warnings.map((w) => ({ key: w.key, ...(w.needsNote ? { note: notes[w.key]!.trim() } : {}) })),
       });
       onDone(r.filed);
     } catch (err) {
@@ -103,6 +118,29 @@ export function CertifyDialog({
           <ScanDrop value={scan} onChange={setScan} hint="把扫描件拖到这里，或点击选择文件" testId="certify-scan" />
         </Form.Item>
       </Form>
+      {warnings.length > 0 && (
+        <div data-testid="certify-warnings" style={{ marginBottom: 12 }}>
+          <Alert type="warning" showIcon title={`认定前请逐条确认以下 ${warnings.length} 个问题（确认记入认定记录）`} style={{ marginBottom: 8 }} />
+          {warnings.map((w) => (
+            <div key={w.key} style={{ marginBottom: 6 }}>
+              <Checkbox checked={!!confirmed[w.key]} onChange={(e) => setConfirmed((c) => ({ ...c, [w.key]: e.target.checked }))}>
+                {w.text}
+              </Checkbox>
+              {w.needsNote && (
+                <Input
+                  size="small"
+                  maxLength={200}
+                  placeholder="说明原因（必填）"
+                  aria-label={`${w.name} 的说明`}
+                  value={notes[w.key] ?? ''}
+                  onChange={(e) => setNotes((n) => ({ ...n, [w.key]: e.target.value }))}
+                  style={{ marginTop: 4, marginLeft: 24, width: 'calc(100% - 24px)' }}
+                />
+              )}
+            </div>
+          ))}
+        </div>
+      )}
       {error && <Alert type="error" showIcon title={error} data-testid="certify-error" />}
     </Modal>
   );
