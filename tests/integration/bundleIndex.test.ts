@@ -165,8 +165,12 @@ describe('buildIndexPages', () => {
   it("shows the year's attendance (the short month) and the bag by category", () => {
     const short = demoCadres()[SHORT]!;
     const p = pageOf(short.name).html;
-    expect(p).toMatch(/<td>5月<\/td><td class="num">20<\/td><td class="num">19<\/td><td class="num">0<\/td><td class="num">12<\/td><td><span class="short">未达标<\/span>/);
-    expect(p).toMatch(/<td>6月<\/td>(<td[^>]*>[^<]*<\/td>){4}<td>达标<\/td>/);
+    // Rest days count only when marked (county default), so 6 of the 12 days of 缺勤 are absences;
+    // the month is not certified, so it is 未认定, not 未达标, and stays out of the totals.
+    expect(p).toMatch(/<td>5月<\/td><td class="num">20<\/td><td class="num">15<\/td><td class="num">0<\/td><td class="num">6<\/td><td><span class="muted">未认定<\/span>/);
+    expect(p).toMatch(/<td>6月<\/td>(<td[^>]*>[^<]*<\/td>){4}<td><span class="muted">未认定<\/span><\/td>/);
+    expect(p).toContain('合计（已认定月份）');
+    expect(p).toMatch(/另有\d+个月未认定，未计入/);
     expect(p).toContain('3月');
     expect(p).not.toContain('<td>2月</td>');
     expect(p).toMatch(/<h3>[^<]+（\d+份）<\/h3>/);
