@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certifyMonth } from '../../main/core/attendance/certify';
 import { CERTIFIED_MESSAGE } from '../../main/core/attendance/common';
 import { getMonthGrid } from '../../main/core/attendance/grid';
 import { commitImport, previewImport } from '../../main/core/attendance/import';
 import { setSetting } from '../../main/core/settings';
 import { openDatabase, type Db } from '../../main/store/db';
+import { certify } from './certifyFixture';
 import { seedTownship, type SeededTownship } from './registerFixture';
 
 let dir: string;
@@ -156,9 +156,8 @@ describe('attendance import', () => {
   });
 
   it('refuses to import into a certified month with the store message', async () => {
-    const now = new Date().toISOString();
-    db.prepare(`INSERT INTO blobs (sha256, kind, mime, size, created_at) VALUES (?, 'pdf', 'application/pdf', 100, ?)`).run('d'.repeat(64), now);
-    certifyMonth(db, { townshipId: t.townshipId, month: MONTH, secretaryName: '周书记', certifiedOn: '2025-04-02', sealApplied: true, scanSha256: 'd'.repeat(64) });
+    // Certified through the real use case, each warning confirmed as the secretary would.
+    certify(db, t.townshipId, MONTH, '2025-04-02', '周书记');
     const file = await makeSheet('late.xlsx', sameAsGrid({ 4: { 15: '事假' } }));
     const p = await previewImport(db, file, { townshipId: t.townshipId, month: MONTH });
     expect(p.certified).toBe(true);
