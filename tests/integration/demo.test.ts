@@ -183,7 +183,8 @@ describe('loadDemo', () => {
     const db2 = openDatabase(dir2);
     try {
       const failing = Object.create(new BlobStore(dir2)) as BlobStore;
-      failing.put = async () => {
+      // Intake copies each original once and then commits it into the store: fail there.
+      failing.commit = async () => {
         throw new AppError('DISK_FULL', '磁盘空间不足');
       };
       const ctx: CoreContext = { db: db2, dataDir: dir2, host: { kind: 'cli', blobUrl: (s) => s } };
