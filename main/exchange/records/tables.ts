@@ -29,6 +29,12 @@ export const NOT_EXPORTED = [
   'archive_volumes',
   'archive_items',
   'archive_volume_items',
+  // 核查 of certified registers stay with the department that opened them (not in bundles yet)
+  'register_verifications',
+  // OCR text is derived from the originals; the receiver's own queue reads them again
+  'ocr_queue',
+  'ocr_pages',
+  'ocr_fts',
 ] as const;
 
 const T = `(SELECT id FROM townships WHERE county_id = :county)`;
