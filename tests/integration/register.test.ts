@@ -9,11 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certifyMonth } from '../../main/core/attendance/certify';
 import { setSetting } from '../../main/core/settings';
 import { registerPdf, writeRegisterPdf } from '../../main/dossier/register/registerPdf';
 import { openDatabase, type Db } from '../../main/store/db';
 import { AppError } from '../../shared/result';
+import { certify } from './certifyFixture';
 import { seedTownship, type SeededTownship } from './registerFixture';
 
 let dir: string;
@@ -59,13 +59,14 @@ describe('register PDF', () => {
     for (const label of ['村党组织书记确认', '乡镇党委书记签字', '乡镇党委（盖章）', '日期', '在岗', '请假', '备注']) {
       expect(t).toContain(label);
     }
-    // row 2 took two days of 事假: 29 on post, 2 on leave, and says why
+    // row 2 took two days of 事假: 19 working days on post (rest days count only when marked,
+    // the county default), 2 on leave, short of 20, and says why
     const rows = run('pdftotext', ['-layout', file, '-']).split('\n');
     const row2 = rows.find((l) => l.includes(small.cadres[1]!.name))!;
-    expect(row2.replace(/\s+/g, ' ')).toMatch(/ 29 2 事假2天/);
-    // the cadre who arrived on the 11th: 21 days, a slash for the 10 days before
+    expect(row2.replace(/\s+/g, ' ')).toMatch(/ 19 2 事假2天，未达20天/);
+    // the cadre who arrived on the 11th: 15 working days, a slash for the 10 days before
     const last = rows.find((l) => l.includes(small.cadres[7]!.name))!;
-    expect(last.replace(/\s+/g, ' ')).toMatch(/ 21 0 3月11日到任/);
+    expect(last.replace(/\s+/g, ' ')).toMatch(/ 15 0 3月11日到任/);
     expect((last.match(/\//g) ?? []).length).toBe(10);
     expect(t).toContain('第1页共1页');
   });
@@ -114,12 +115,11 @@ describe('register PDF', () => {
   });
 
   it('prints the recorded secretary and date of a certified month', async () => {
-    const now = new Date().toISOString();
-    db.prepare(`INSERT INTO blobs (sha256, kind, mime, size, created_at) VALUES (?, 'pdf', 'application/pdf', 100, ?)`).run('c'.repeat(64), now);
-    certifyMonth(db, { townshipId: small.townshipId, month: '2025-03', secretaryName: '周书记', certifiedOn: '2025-04-02', sealApplied: true, scanSha256: 'c'.repeat(64) });
+    certify(db, small.townshipId, '2025-03', '2025-04-02', '周书记');
     const t = text(await write(small, 'certified.pdf'));
     expect(t).toContain('周书记（已签字认定）');
-    expect(t).toContain('2025年4月2日');
+    // the fixture certifies on the first day after the month
+    expect(t).toContain('2025年4月1日');
     expect(t).toContain('已认定');
     // the blank form of the same month stays blank
     expect(text(await write(small, 'certified-blank.pdf', true))).not.toContain('周书记');
