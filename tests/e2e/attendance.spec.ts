@@ -8,7 +8,7 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { makeIdNumber } from '../fixtures/makeRoster';
-import { dropFiles, firstRun } from './helpers';
+import { confirmCertifyWarnings, dropFiles, firstRun } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -112,6 +112,8 @@ test('certify with the scan; the locked month refuses edits; revoke, edit, and r
   await page.getByRole('button', { name: '认定本月考勤' }).click();
   const dlg = page.getByRole('dialog', { name: /认定 柳河乡/ });
   await dlg.getByLabel('乡镇党委书记姓名').fill('韩立新');
+  // Each problem of the month (事假 without leave, 缺勤, short months) is confirmed one by one.
+  await confirmCertifyWarnings(dlg);
   // Without the seal the server refuses and says why.
   await dropFiles(dlg.getByTestId('certify-scan'), [{ name: '柳河乡考勤表签章扫描件.pdf', mime: 'application/pdf', bytes: await scanPdf() }]);
   await expect(dlg.getByTestId('certify-scan')).toContainText('柳河乡考勤表签章扫描件.pdf');
@@ -174,6 +176,7 @@ test('certify with the scan; the locked month refuses edits; revoke, edit, and r
   await page.getByRole('button', { name: '认定本月考勤' }).click();
   const again = page.getByRole('dialog', { name: /认定 柳河乡/ });
   await again.getByLabel('乡镇党委书记姓名').fill('韩立新');
+  await confirmCertifyWarnings(again);
   await again.getByRole('checkbox', { name: /已加盖乡镇党委公章/ }).check();
   await again.getByTestId('certify-scan-input').setInputFiles({ name: '柳河乡考勤表签章扫描件（更正）.pdf', mimeType: 'application/pdf', buffer: await scanPdf() });
   await expect(again.getByTestId('certify-scan')).toContainText('（更正）');

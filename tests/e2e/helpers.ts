@@ -57,3 +57,14 @@ export async function invoke<T>(page: Page, channel: string, input: unknown): Pr
   if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
   return r.value as T;
 }
+
+/** In the 认定 dialog: waits for the month's check, then confirms every warning (with a note where one is required). */
+export async function confirmCertifyWarnings(dialog: Locator): Promise<void> {
+  await dialog.getByTestId('certify-checked').waitFor({ state: 'attached', timeout: 30_000 });
+  const warnings = dialog.getByTestId('certify-warnings');
+  if ((await warnings.count()) === 0) return;
+  const boxes = warnings.getByRole('checkbox');
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  const notes = warnings.getByPlaceholder('说明原因（必填）');
+  for (let i = 0; i < (await notes.count()); i++) await notes.nth(i).fill('经核实，情况属实');
+}

@@ -37,7 +37,7 @@ export function CertifyDialog({
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   // What the secretary must confirm one by one before sealing (事假 without leave, 缺勤, short months).
-  const [warnings, setWarnings] = useState<CertifyWarning[]>([]);
+  const [warnings, setWarnings] = useState<CertifyWarning[] | null>(null);
   const [confirmed, setConfirmed] = useState<Record<string, boolean>>({});
   const [notes, setNotes] = useState<Record<string, string>>({});
   useEffect(() => {
@@ -49,6 +49,10 @@ export function CertifyDialog({
     setError(null);
     if (!scan) {
       setError('请上传乡镇党委书记签字并盖章的纸质考勤表扫描件');
+      return;
+    }
+    if (!warnings) {
+      setError('正在检查本月考勤，请稍候再认定');
       return;
     }
     const pending = warnings.filter((w) => !confirmed[w.key] || (w.needsNote && !notes[w.key]?.trim()));
@@ -118,7 +122,8 @@ export function CertifyDialog({
           <ScanDrop value={scan} onChange={setScan} hint="把扫描件拖到这里，或点击选择文件" testId="certify-scan" />
         </Form.Item>
       </Form>
-      {warnings.length > 0 && (
+      {warnings && <span hidden data-testid="certify-checked" data-count={warnings.length} />}
+      {warnings && warnings.length > 0 && (
         <div data-testid="certify-warnings" style={{ marginBottom: 12 }}>
           <Alert type="warning" showIcon title={`认定前请逐条确认以下 ${warnings.length} 个问题（确认记入认定记录）`} style={{ marginBottom: 8 }} />
           {warnings.map((w) => (
