@@ -94,6 +94,6 @@ describe('county batch', () => {
     const written = fs.readdirSync(out).filter((f) => f.endsWith('.pdf') && path.join(out, f) !== s.catalogue);
     expect(written).toHaveLength(s.results.length);
     const catalogue = execFileSync('pdftotext', [s.catalogue!, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    expect(catalogue).toContain(`共${written.length}卷`);
+    expect(catalogue).toContain(`本目录共列案卷${written.length}卷`);
   }, 180_000);
 });
