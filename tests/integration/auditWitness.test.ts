@@ -106,7 +106,8 @@ beforeAll(async () => {
     const c = createCadre(db2, cadre({ name: '王五', idNumber: makeIdNumber('130702', '1988-02-02', 3, true) }), null);
     updateCadre(db2, c.id, cadre({ name: '王五', idNumber: makeIdNumber('130702', '1988-02-02', 3, true), phone: '13700000000' }));
     audit(db2, 'update', 'cadre', c.id, { note: '补录' });
-    expect((db2.prepare('SELECT max(id) AS m FROM audit_log').get() as { m: number }).m).toBe(12);
+    // 9 + the department key the first signed backup created + these 3
+    expect((db2.prepare('SELECT max(id) AS m FROM audit_log').get() as { m: number }).m).toBe(13);
   } finally {
     db2.close();
   }
@@ -120,7 +121,8 @@ describe('backups record the audit head', () => {
     const copyDb = new Database(path.join(own!.dir, 'onebag.sqlite'), { readonly: true });
     try {
       const last = copyDb.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string };
-      expect(m.auditHead).toEqual({ id: 9, hash: last.hash, count: 9 });
+      // 9 entries + the department key the first signed backup created
+      expect(m.auditHead).toEqual({ id: 10, hash: last.hash, count: 10 });
     } finally {
       copyDb.close();
     }
@@ -145,7 +147,7 @@ describe('backups record the audit head', () => {
     expect(head!.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('an older manifest without the head stays valid and restorable', async () => {
+  it('a manifest edited after signing (here: its head removed) is refused by restore', async () => {
     const dir = copy();
     const [own] = listBackups(backupsDirOf(dir));
     const file = path.join(own!.dir, 'manifest.json');
@@ -153,8 +155,8 @@ describe('backups record the audit head', () => {
     delete m.auditHead;
     fs.writeFileSync(file, JSON.stringify(m));
     expect(readManifest(own!.dir).auditHead).toBeUndefined();
-    expect((await restoreFrom(own!.dir, path.join(tmp, 'restored'), { dryRun: true })).dryRun).toBe(true);
-    expect(check(dir).code).toBe(0);
+    // Backup manifests are signed by the department key (issue 12): an edited one is not trusted.
+    await expect(restoreFrom(own!.dir, path.join(tmp, 'restored'), { dryRun: true })).rejects.toThrow(/[\u4e00-\u9fa5]/);
   });
 });
 
@@ -176,7 +178,7 @@ describe('onebag check against the backups', () => {
     const f = r.json.findings[0]!;
     const [own] = listBackups(backupsDirOf(dir));
     expect(f).toMatchObject({ severity: 'error', auditId: 8 });
-    expect(f.message).toContain(`审计日志与 ${localDay(own!.createdAt)} 的备份记录不一致：第 8 条至第 9 条已不在日志中（备份时日志共 9 条，现在只到第 7 条）`);
+    expect(f.message).toContain(`审计日志与 ${localDay(own!.createdAt)} 的备份记录不一致：第 8 条至第 10 条已不在日志中（备份时日志共 10 条，现在只到第 7 条）`);
     expect(f.message).toContain(`备份：backups/${path.basename(own!.dir)}`);
     expect(f.advice).toContain('复制保留整个数据目录');
     expect(f.advice).toContain('onebag restore');
@@ -216,7 +218,7 @@ describe('onebag check against the backups', () => {
     expect(r.code).toBe(1);
     const f = r.json.findings.find((x) => x.kind === 'audit-witness-mismatch')!;
     expect(f.auditId).toBe(6);
-    expect(f.message).toContain('第 6 条至第 9 条已不在日志中');
+    expect(f.message).toContain('第 6 条至第 10 条已不在日志中');
     expect(f.message).toContain(usb);
     // one backup folder given directly works the same
     expect(check(dir, ['--witness', listBackups(usb)[0]!.dir]).code).toBe(1);
