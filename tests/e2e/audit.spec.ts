@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import { certificationWarnings } from '../../main/core/attendance/certifyChecks';
 import { certifyMonth, revokeCertification } from '../../main/core/attendance/certify';
 import { audit } from '../../main/core/audit';
 import { storeGeneratedPdf } from '../../main/core/blobRows';
@@ -24,14 +25,17 @@ test('inspector events are one click away, with before/after and the chain statu
   test.setTimeout(300_000);
   await page.goto(app.url);
   await firstRun(page, '张晓梅', 'demo');
-  await expect(page.getByTestId('status-bar')).toContainText('张晓梅', { timeout: 90_000 });
+  await expect(page.getByTestId('status-bar')).toContainText('张晓梅', { timeout: 200_000 });
 
   // A township secretary certifies last month, the county revokes it, and it is certified again.
   const { db } = app.bridge.core.ctx;
   const town = db.prepare("SELECT id, name FROM townships ORDER BY id LIMIT 1").get() as { id: number; name: string };
   const scan = await storeGeneratedPdf(db, app.bridge.core.blobs, await samplePdf(), 2);
   const month = lastMonth();
-  const input = { townshipId: town.id, month, secretaryName: '王建军', certifiedOn: `${month}-28`, sealApplied: true, scanSha256: scan.sha256 };
+  const today = new Date().toISOString().slice(0, 10);
+  // Each warning of the month is confirmed, as the secretary does in the dialog.
+  const confirmations = certificationWarnings(db, town.id, month, today).map((w) => ({ key: w.key, ...(w.needsNote ? { note: '经核实' } : {}) }));
+  const input = { townshipId: town.id, month, secretaryName: '王建军', certifiedOn: today, sealApplied: true, scanSha256: scan.sha256, confirmations, today };
   certifyMonth(db, input);
   revokeCertification(db, { townshipId: town.id, month, reason: '第三周考勤登记有误，需更正' });
   certifyMonth(db, { ...input, secretaryName: '王建军' });
