@@ -5,6 +5,7 @@
  * name opens that county's own view.
  */
 import { setCells } from '../../main/core/attendance/grid';
+import { certifyMonths } from '../integration/certifyFixture';
 import { createCadre } from '../../main/core/cadres';
 import { addCounty, addTownship, addVillage } from '../../main/core/org';
 import { saveProject } from '../../main/core/work/projects';
@@ -37,6 +38,9 @@ test('the city table: a row per county, the imported one marked, the total their
   });
   setCells(db, { townshipId: t, month: '2024-04', edits: Array.from({ length: 15 }, (_, i) => ({ cadreId: cadres[0]!, date: `2024-04-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })) });
   saveProject(db, undefined, { cadreId: cadres[0]!, villageId: v, name: '西沟村冷库', kind: '产业发展', year: 2024, status: '在建', funds: [{ source: '派出单位资金', amountFen: 30_000_000 }], inPark: false, notes: null });
+  // That department counts rest days and has certified its 2024 registers (only certified months count).
+  await invoke(page, 'attendance.settings.set', { countyId, patch: { restDaysCount: true } });
+  certifyMonths(db, [t], Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`), '2025-01-31');
   const guard = !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'exchange_guard'`).get();
   db.transaction(() => {
     if (guard) db.prepare('UPDATE exchange_guard SET enabled = 0 WHERE id = 1').run();
