@@ -112,7 +112,7 @@ test('the county figures, their records, and a figure that follows the records',
   await page.getByRole('menuitem', { name: '统计' }).click();
   await page.getByTestId('stats-year').click();
   await page.getByTitle('2024年度').click();
-  await expect(page.getByTestId('card-attendance')).toContainText(`${a.value - 1} / ${a.of} 人月`);
+  await expect(page.getByTestId('card-attendance')).toContainText(`${after.value} / ${after.of} 人月`);
 
   await page.screenshot({ path: '/tmp/w7-stats.png' });
   // The total row sits under the township rows, reachable at 1366×768.
