@@ -29,6 +29,11 @@ export const MILESTONE_RULE: Record<MilestoneKind, string> = {
   摘帽: '三年内摘掉薄弱村帽子',
 };
 export const WEAK_ACTIONS = ['约谈', '召回调换'] as const;
+/**
+ * Post types whose posting in a weak village makes the cadre its supporter by default (the
+ * village's first secretary and work team), so nobody posted there escapes the milestone clock.
+ */
+export const POSTED_SUPPORTER_TYPES = ['村党组织第一书记', '驻村工作队员'] as const;
 export type WeakAction = (typeof WEAK_ACTIONS)[number];
 
 export type MilestoneState = '已完成' | '未到期' | '逾期完成' | '已逾期' | '已离任';
@@ -113,6 +118,10 @@ export interface WeakVillageSupporter {
   cadreId: number;
   name: string;
   postType: string;
+  /** Supports the village because posted there as first secretary or team member (not removable). */
+  byPosting: boolean;
+  /** Named as a supporter by hand (e.g. the township's 第一副书记). */
+  assigned: boolean;
   /** Clock start (run of postings in the township), null if never posted there. */
   clockStart: string | null;
   clockEnd: string | null;
@@ -155,5 +164,21 @@ export interface WeakVillage {
   milestones: WeakMilestoneRecord[];
   supporters: WeakVillageSupporter[];
   actions: WeakActionRecord[];
+  /** 召回调换 that ended a posting whose place nobody has taken since: the successor is still to be named. */
+  awaitingSuccessor: VacantPost[];
   notes: string | null;
+}
+
+/** The place a recalled cadre left: the posting 召回调换 ended on the action's date. */
+export interface VacantPost {
+  actionId: number;
+  cadreId: number;
+  cadreName: string;
+  postType: string;
+  /** The action's date, the last day of the ended posting. */
+  date: string;
+  townshipId: number;
+  villageId: number | null;
+  /** Where the successor will serve, e.g. 七里河镇北村. */
+  place: string;
 }

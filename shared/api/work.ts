@@ -220,6 +220,11 @@ export const workChannels = {
   },
   /** Records 约谈 / 召回调换 taken for a missed milestone (记录在案). */
   'work.weak.recordAction': { input: weakActionSchema, output: null as unknown as WeakVillage },
+  /** Names the successor of a cadre recalled by 召回调换: posts them to the vacated place from `start`. */
+  'work.weak.appointSuccessor': {
+    input: z.object({ villageId: id, actionId: id, cadreId: z.number({ message: '请选择接任干部' }).int().positive(), start: isoDate }),
+    output: null as unknown as WeakVillage,
+  },
 
   // --- support ---
   'work.support.overview': { input: yearScope, output: null as unknown as SupportOverview },

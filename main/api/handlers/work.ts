@@ -17,6 +17,7 @@ import {
   clearMilestone,
   getWeakVillage,
   listWeakVillages,
+  nameSuccessor,
   recordAction,
   removeWeakVillage,
   saveWeakVillage,
@@ -77,6 +78,7 @@ export function createWorkHandlers(s: Services): HandlersFor<typeof workChannels
     },
     'work.weak.clearMilestone': ({ villageId, kind }) => clearMilestone(db, villageId, kind),
     'work.weak.recordAction': (input) => recordAction(db, input),
+    'work.weak.appointSuccessor': (input) => nameSuccessor(db, input),
 
     'work.support.overview': (q) => supportOverview(db, scope(q)),
     'work.support.setAllowanceStandard': ({ monthlyFen }) => {

@@ -24,6 +24,8 @@ import { audit } from '../audit';
 import { snapshot } from '../audit/snapshot';
 import { recordBlob } from '../blobRows';
 import { operatorOf } from '../attendance/common';
+import { postedSupporters } from '../villages/postedSupporters';
+import { appointSuccessor, endPostingOnRecall, vacantPosts } from '../villages/recall';
 import { cadreFacts, dateLabel, localToday, postingsOf, stmt, villageFacts, zh } from './common';
 
 export interface StoredEvidence {
@@ -59,13 +61,17 @@ function build(db: Db, h: Head, today: string): WeakVillage {
     `SELECT a.id, a.cadre_id AS cadreId, c.name AS cadreName, a.milestone, a.action, a.date, a.by_whom AS "by", a.notes
        FROM weak_actions a JOIN cadres c ON c.id = a.cadre_id WHERE a.village_id = ? ORDER BY a.date, a.id`,
   ).all(h.villageId) as WeakActionRecord[];
-  const supporters = (
-    stmt(
-      db,
-      `SELECT s.cadre_id AS cadreId, c.name, c.post_type AS postType FROM weak_supporters s JOIN cadres c ON c.id = s.cadre_id
-        WHERE s.village_id = ?`,
-    ).all(h.villageId) as Array<{ cadreId: number; name: string; postType: string }>
-  )
+  const delistedOn = achieved['摘帽'] ?? null;
+  const assigned = stmt(
+    db,
+    `SELECT s.cadre_id AS cadreId, c.name, c.post_type AS postType FROM weak_supporters s JOIN cadres c ON c.id = s.cadre_id
+      WHERE s.village_id = ?`,
+  ).all(h.villageId) as Array<{ cadreId: number; name: string; postType: string }>;
+  const posted = postedSupporters(db, { villageId: h.villageId, listedYear: h.listedYear, delistedOn, today });
+  const everyone = new Map<number, { cadreId: number; name: string; postType: string; byPosting: boolean; assigned: boolean }>();
+  for (const p of posted) everyone.set(p.cadreId, { ...p, byPosting: true, assigned: false });
+  for (const a of assigned) everyone.set(a.cadreId, { ...a, byPosting: everyone.has(a.cadreId), assigned: true });
+  const supporters = [...everyone.values()]
     .sort((a, b) => zh.compare(a.name, b.name))
     .map((s): WeakVillageSupporter => {
       const posted = clockRun(postingsOf(db, s.cadreId), h.townshipId, today);
@@ -80,8 +86,8 @@ function build(db: Db, h: Head, today: string): WeakVillage {
         milestones: run ? evaluateMilestones({ run, achieved, actions: mine, today }) : [],
       };
     });
-  const delistedOn = achieved['摘帽'] ?? null;
-  return { ...h, status: delistedOn ? '已摘帽' : '薄弱', delistedOn, income, milestones, supporters, actions };
+  const awaitingSuccessor = vacantPosts(db, h.villageId, h.townshipId);
+  return { ...h, status: delistedOn ? '已摘帽' : '薄弱', delistedOn, income, milestones, supporters, actions, awaitingSuccessor };
 }
 
 export function getWeakVillage(db: Db, villageId: number, today = localToday()): WeakVillage {
@@ -146,7 +152,10 @@ export function setVillageIncome(db: Db, villageId: number, year: number, income
   return { villageId, income: incomeOf(db, villageId) };
 }
 
-/** Supporters must have served in the village's township at some time. */
+/**
+ * Supporters named by hand (the village's first secretary and team support it from their postings
+ * anyway, see villages/postedSupporters.ts). They must have served in the village's township.
+ */
 export function setSupporters(db: Db, villageId: number, cadreIds: number[]): WeakVillage {
   const w = getWeakVillage(db, villageId);
   if (new Set(cadreIds).size !== cadreIds.length) throw new AppError('INVALID_INPUT', '同一名干部被重复列出');
@@ -237,7 +246,15 @@ export function recordAction(db: Db, input: z.output<typeof weakActionSchema>, t
     audit(db, 'create', 'weak_action', id, { villageId: input.villageId, cadreId: input.cadreId, milestone: input.milestone, action: input.action }, {
       after: snapshot(db, 'weak_actions', id),
     });
+    if (input.action === '召回调换') endPostingOnRecall(db, input.cadreId, w.townshipId, input.date, id);
   })();
+  return getWeakVillage(db, input.villageId, today);
+}
+
+/** Names the successor of a recalled cadre: posts them to the place the recall left vacant. */
+export function nameSuccessor(db: Db, input: { villageId: number; actionId: number; cadreId: number; start: string }, today = localToday()): WeakVillage {
+  cadreFacts(db, input.cadreId);
+  db.transaction(() => appointSuccessor(db, getWeakVillage(db, input.villageId, today).awaitingSuccessor, input))();
   return getWeakVillage(db, input.villageId, today);
 }
 

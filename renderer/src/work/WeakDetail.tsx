@@ -6,12 +6,14 @@ import {
   MILESTONE_RULE,
   type MilestoneEvaluation,
   type MilestoneKind,
+  type VacantPost,
   type WeakVillage,
 } from '../../../shared/weakVillages';
 import { call } from '../api/client';
 import { READ_ONLY_HINT, useVillageReadOnly } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import { MoneyInput, thisYear, useCadres, YearSelect } from './common';
+import { SuccessorDialog } from './SuccessorDialog';
 import { ActionDialog, MilestoneDialog, type ActionTarget } from './WeakDialogs';
 
 const STATE_COLOR: Record<string, string> = { 已完成: 'green', 未到期: 'default', 逾期完成: 'orange', 已逾期: 'red', 已离任: 'default' };
@@ -25,6 +27,7 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
   const [milestone, setMilestone] = useState<MilestoneKind | null>(null);
   const [target, setTarget] = useState<ActionTarget | null>(null);
   const [supporters, setSupporters] = useState<number[] | null>(null);
+  const [vacancy, setVacancy] = useState<VacantPost | null>(null);
   // A village of an imported county: every control disabled, the figures still readable.
   const readOnly = useVillageReadOnly(village.villageId);
 
@@ -118,13 +121,43 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
           </Space>
         </Card>
 
+        {village.awaitingSuccessor.map((v) => (
+          <Alert
+            key={v.actionId}
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={`${v.cadreName}已于${v.date}召回调换，${v.place}的${v.postType}岗位尚未指定接任人`}
+            action={
+              <Button size="small" type="primary" onClick={() => setVacancy(v)} data-testid={`appoint-successor-${v.actionId}`}>
+                指定接任人
+              </Button>
+            }
+          />
+        ))}
+
         <Card size="small" title="包扶干部" style={{ marginBottom: 12 }}>
+          <div style={{ marginBottom: 8 }} data-testid="weak-posted-supporters">
+            <span className="ob-muted">按任职包扶（本村第一书记、工作队员，自动列入）：</span>
+            {village.supporters.filter((s) => s.byPosting).length === 0 ? (
+              <span className="ob-muted">无</span>
+            ) : (
+              village.supporters
+                .filter((s) => s.byPosting)
+                .map((s) => (
+                  <Tag key={s.cadreId} color="blue">
+                    {s.name}（{s.postType}）
+                  </Tag>
+                ))
+            )}
+          </div>
           <Space wrap>
+            <span className="ob-muted">另行指定：</span>
             <Select
               mode="multiple"
               style={{ minWidth: 360 }}
               placeholder="选择在本乡镇任职的干部"
-              value={supporters ?? village.supporters.map((s) => s.cadreId)}
+              value={supporters ?? village.supporters.filter((s) => s.assigned).map((s) => s.cadreId)}
               onChange={setSupporters}
               options={candidates.map((c) => ({ value: c.id, label: `${c.name}（${c.postType}）` }))}
               optionFilterProp="label"
@@ -187,9 +220,22 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
           village={village}
           target={target}
           onClose={() => setTarget(null)}
-          onSaved={() => {
+          onSaved={(w) => {
             setTarget(null);
             saved('处理情况已记录在案');
+            // 召回调换 ended the posting: ask for the successor straight away.
+            const fresh = w.awaitingSuccessor.find((v) => !village.awaitingSuccessor.some((x) => x.actionId === v.actionId));
+            if (fresh) setVacancy(fresh);
+          }}
+        />
+        <SuccessorDialog
+          key={vacancy?.actionId ?? 0}
+          village={village}
+          vacancy={vacancy}
+          onClose={() => setVacancy(null)}
+          onSaved={() => {
+            setVacancy(null);
+            saved('接任干部已任职');
           }}
         />
       </div>
