@@ -36,6 +36,7 @@ import { exchangeChannels } from './api/exchange';
 import { integrityChannels } from './api/integrity';
 import { auditChannels } from './api/audit';
 import { ocrChannels } from './api/ocr';
+import { villageChannels } from './api/villages';
 import { workChannels } from './api/work';
 import { worklogChannels } from './api/worklog';
 import { outputChannels } from './api/output';
@@ -207,6 +208,7 @@ export const channels = {
   ...dossierChannels,
   ...worklogChannels,
   ...workChannels,
+  ...villageChannels,
   ...statsChannels,
   ...evaluationChannels,
   ...exchangeChannels,

@@ -17,6 +17,9 @@ export const FIGURE_KEYS = [
   'weakDelistedYear',
   'weakDelistedTerm',
   'villagesIncome50k',
+  'villagesIncome50kChange',
+  'shellVillages',
+  'weakNetChange',
   'projects',
   'projectFunds',
   'attendance',
@@ -24,6 +27,8 @@ export const FIGURE_KEYS = [
   'reportsOnTime',
   'commended',
   'promoted',
+  'commendedSince',
+  'promotedSince',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
@@ -40,6 +45,14 @@ export const FIGURE_META: Record<FigureKey, FigureMeta> = {
   weakDelistedYear: { label: '本年摘帽薄弱村', unit: '个', share: false, rule: '本年度内摘帽（退出集体经济薄弱村）的村数' },
   weakDelistedTerm: { label: '任期以来摘帽薄弱村', unit: '个', share: false, rule: '自本届选派任期开始至本年末摘帽的村数' },
   villagesIncome50k: { label: '集体收入5万元以上村', unit: '个', share: false, rule: '本年度村集体经济收入达到5万元及以上的村数' },
+  villagesIncome50kChange: {
+    label: '5万元以上村同比增减',
+    unit: '个',
+    share: false,
+    rule: '本年度集体收入5万元以上的村数减去上年度的村数（按已录入的收入；未录入的年度不算达到5万元）',
+  },
+  shellVillages: { label: '空壳村', unit: '个', share: false, rule: '本年度村集体经济收入登记为0的村数（未录入收入的村不计入，另行提示）' },
+  weakNetChange: { label: '薄弱村净增减', unit: '个', share: false, rule: '本年度新列为集体经济薄弱村的村数减去本年度摘帽的村数；负数为减少' },
   projects: { label: '乡村振兴项目', unit: '个', share: false, rule: '本年度登记的乡村振兴项目数' },
   /** value in fen (integer, so township rows add up exactly); shown in yuan. */
   projectFunds: { label: '项目资金', unit: '万元', share: false, rule: '本年度项目的各类资金合计' },
@@ -53,7 +66,12 @@ export const FIGURE_META: Record<FigureKey, FigureMeta> = {
   reportsOnTime: { label: '按时报送率', unit: '份', share: true, rule: '截止日期已到的季度报告和半年总结中，按时报送的份数 ÷ 应报送份数' },
   commended: { label: '评先评优', unit: '人', share: false, rule: '本年度受到表彰的选派干部人数' },
   promoted: { label: '提拔重用', unit: '人', share: false, rule: '本年度提拔重用的选派干部人数' },
+  commendedSince: { label: '累计表彰', unit: '人', share: false, rule: '自本县选派工作开始年度至本年度受到表彰的选派干部人数（每人计一次）' },
+  promotedSince: { label: '累计提拔重用', unit: '人', share: false, rule: '自本县选派工作开始年度至本年度提拔重用的选派干部人数（每人计一次）' },
 };
+
+/** Figures that are changes (increase minus decrease): shown with their sign, e.g. +3 / -2. */
+export const SIGNED_FIGURES: ReadonlySet<FigureKey> = new Set(['villagesIncome50kChange', 'weakNetChange']);
 
 /** One figure for a township or the county. `value === null`: not recorded (shown as —). */
 export interface FigureValue {
@@ -138,7 +156,7 @@ export type StatsLink =
   | { view: 'attendance'; townshipId: number; month: string }
   | { view: 'cadre'; cadreId: number }
   | { view: 'events'; checkId: number }
-  | { view: 'work'; tab: 'projects' | 'weak' | 'plans' | 'support'; projectId?: number; villageId?: number; cadreId?: number }
+  | { view: 'work'; tab: 'projects' | 'weak' | 'plans' | 'support' | 'income'; projectId?: number; villageId?: number; cadreId?: number }
   | { view: 'worklog'; cadreId: number; tab: 'log' | 'reports' };
 
 export interface DrillRecord {
@@ -185,6 +203,7 @@ export function figureText(key: FigureKey, f: FigureValue): string {
   if (f.value === null) return '—';
   if (FIGURE_META[key].share) return f.pending ? `${percent(f)}（未认定${f.pending}）` : percent(f);
   if (key === 'projectFunds') return wan(f.value);
+  if (SIGNED_FIGURES.has(key) && f.value > 0) return `+${f.value}`;
   return String(f.value);
 }
 

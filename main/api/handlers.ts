@@ -24,6 +24,7 @@ import { createDossierHandlers } from './handlers/dossier';
 import { createEvaluationHandlers } from './handlers/evaluation';
 import { createEventHandlers } from './handlers/events';
 import { createStatsHandlers } from './handlers/stats';
+import { createVillageHandlers } from './handlers/villages';
 import { createWorkHandlers } from './handlers/work';
 import { createWorklogHandlers } from './handlers/worklog';
 import { createExchangeHandlers } from './handlers/exchange';
@@ -90,6 +91,7 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
     ...createDossierHandlers(services),
     ...createWorklogHandlers(services),
     ...createWorkHandlers(services),
+    ...createVillageHandlers(services),
     ...createStatsHandlers(services),
     ...createEvaluationHandlers(services),
     ...createExchangeHandlers(services),

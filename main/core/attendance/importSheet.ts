@@ -55,11 +55,12 @@ function dayOf(v: CellValue): number | null {
   return d >= 1 && d <= 31 ? d : null;
 }
 
-type Raw = { row: number; values: CellValue[] };
+export type Raw = { row: number; values: CellValue[] };
 
-async function readSheets(filePath: string): Promise<Array<{ name: string; rows: Raw[] }>> {
+/** Every sheet's non-empty rows as plain values; refuses (in Chinese) what is not a readable .xlsx. */
+export async function readSheets(filePath: string, subject = '考勤'): Promise<Array<{ name: string; rows: Raw[] }>> {
   const tooBig = await importFileProblem(filePath);
-  if (tooBig) refuse(`${tooBig}，无法导入考勤`);
+  if (tooBig) refuse(`${tooBig}，无法导入${subject}`);
   let head: Buffer;
   try {
     const fd = fs.openSync(filePath, 'r');
@@ -72,7 +73,7 @@ async function readSheets(filePath: string): Promise<Array<{ name: string; rows:
   if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     refuse('这是 Excel 97-2003 格式（.xls）的文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入');
   }
-  if (!(head[0] === 0x50 && head[1] === 0x4b)) refuse('该文件不是 Excel 表格（.xlsx），无法导入考勤');
+  if (!(head[0] === 0x50 && head[1] === 0x4b)) refuse(`该文件不是 Excel 表格（.xlsx），无法导入${subject}`);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(filePath, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks'] });

@@ -35,8 +35,9 @@ export function computeCityStats(db: Db, q: CityQuery): CityStatsResult {
   if (counties.length === 0) return { ...computeStats(db, { year: q.year, today }), countyName: '全市', counties: [] };
   const each = counties.map((c) => ({ c, s: computeStats(db, { year: q.year, countyId: c.id, today }) }));
   const first = each[0]!.s;
-  // Whether a figure has records depends on the data file's tables: the same for every county.
-  const unavailable = new Set<FigureKey>(FIGURE_KEYS.filter((k) => first.county[k].value === null));
+  // A figure some county cannot give (its tables, or a county setting such as the programme start
+  // year) has no city total either: a sum over part of the city would read as the whole.
+  const unavailable = new Set<FigureKey>(FIGURE_KEYS.filter((k) => each.some((e) => e.s.county[k].value === null)));
   return {
     year: first.year,
     countyId: null,

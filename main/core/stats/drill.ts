@@ -3,7 +3,7 @@
  * township, a month (attendance chart), a project kind or a funding source (project charts).
  * Shares list every record due, those not counted first (what needs attention).
  */
-import { FIGURE_META, type DrillRecord, type DrillResult, type FigureKey } from '../../../shared/stats';
+import { FIGURE_META, SIGNED_FIGURES, figureText, type DrillRecord, type DrillResult, type FigureKey } from '../../../shared/stats';
 import { AppError } from '../../../shared/result';
 import { yuan } from '../../../shared/work';
 import type { Db } from '../../store/db';
@@ -73,7 +73,11 @@ export function drillStats(db: Db, q: DrillQuery): DrillResult {
     summary = `共 ${facts.length - pending} ${meta.unit}，${q.figure === 'attendance' ? '达标' : '按时'} ${counted.length} ${meta.unit}${pending ? `；未认定 ${pending} ${meta.unit}（不计入）` : ''}`;
   }
   else if (q.figure === 'projectFunds' || q.source) summary = `共 ${facts.length} 个项目，合计 ${yuan(counted.reduce((n, f) => n + f.weight, 0))} 元`;
-  else summary = `共 ${counted.length} ${meta.unit}`;
+  else if (SIGNED_FIGURES.has(q.figure)) {
+    const up = counted.filter((f) => f.weight > 0).length;
+    const net = counted.reduce((n, f) => n + f.weight, 0);
+    summary = `增加 ${up} ${meta.unit}，减少 ${counted.length - up} ${meta.unit}，净${figureText(q.figure, { value: net })} ${meta.unit}`;
+  } else summary = `共 ${counted.length} ${meta.unit}`;
   return {
     figure: q.figure,
     title: `${scope.year}年 ${where.join(' · ')} · ${meta.label}`,

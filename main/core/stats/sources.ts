@@ -7,10 +7,12 @@
 import type { FigureKey } from '../../../shared/stats';
 import type { Db } from '../../store/db';
 import { attendanceFacts } from './attendanceFacts';
+import { cumulativeFacts } from './cumulativeFacts';
 import { evaluationFacts } from './evaluationFacts';
 import type { FigureFacts, Scope } from './facts';
 import { reportFacts } from './reportFacts';
 import { verificationFacts } from './verificationFacts';
+import { villageFacts } from './villageFacts';
 import { workFacts } from './workFacts';
 
 type Source = (db: Db, s: Scope) => FigureFacts[];
@@ -21,6 +23,8 @@ const SOURCES: Array<{ keys: FigureKey[]; run: Source }> = [
   { keys: ['weakDelistedYear', 'weakDelistedTerm', 'villagesIncome50k', 'projects', 'projectFunds'], run: workFacts },
   { keys: ['reportsOnTime'], run: (db, s) => [reportFacts(db, s)] },
   { keys: ['commended', 'promoted'], run: evaluationFacts },
+  { keys: ['villagesIncome50kChange', 'shellVillages', 'weakNetChange'], run: villageFacts },
+  { keys: ['commendedSince', 'promotedSince'], run: cumulativeFacts },
 ];
 
 function collectOne(db: Db, s: Scope, only?: FigureKey): Map<FigureKey, FigureFacts> {

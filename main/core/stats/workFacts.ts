@@ -81,7 +81,7 @@ export function workFacts(db: Db, s: Scope): FigureFacts[] {
     amount: `${yuan(r.fen)}元`,
     counted: true,
     weight: 1,
-    link: { view: 'work', tab: 'weak', villageId: r.villageId },
+    link: { view: 'work', tab: 'income', villageId: r.villageId },
   }));
 
   // The year's projects with their funds.

@@ -31,6 +31,6 @@ export function linkLabel(link: StatsLink): string {
     case 'worklog':
       return '报告';
     case 'work':
-      return link.tab === 'projects' ? '项目' : link.tab === 'weak' ? '薄弱村' : link.tab === 'support' ? '保障' : '规划';
+      return link.tab === 'projects' ? '项目' : link.tab === 'weak' ? '薄弱村' : link.tab === 'support' ? '保障' : link.tab === 'income' ? '村集体经济' : '规划';
   }
 }

@@ -1,11 +1,12 @@
 import { Tabs } from 'antd';
 import { useState } from 'react';
+import { IncomeTab } from './IncomeTab';
 import { PlansTab } from './PlansTab';
 import { ProjectsTab } from './ProjectsTab';
 import { SupportTab } from './SupportTab';
 import { WeakTab } from './WeakTab';
 
-export type WorkTab = 'plans' | 'projects' | 'weak' | 'support';
+export type WorkTab = 'plans' | 'projects' | 'weak' | 'income' | 'support';
 
 /** 项目与帮扶: plans, projects, weak villages, support — one tab each; alerts link straight in. */
 type WorkProps = { tab?: WorkTab; cadreId?: number; projectId?: number; villageId?: number };
@@ -22,7 +23,7 @@ function WorkScreen(props: WorkProps) {
     <>
       <div className="ob-page-title">
         <h2>项目与帮扶</h2>
-        <span className="ob-muted">规划计划、乡村振兴项目、集体经济薄弱村、工作生活保障</span>
+        <span className="ob-muted">规划计划、乡村振兴项目、集体经济薄弱村、村集体经济、工作生活保障</span>
       </div>
       {/* The tab bar only; the active tab fills the rest of the page (tables size to it). */}
       <Tabs
@@ -34,6 +35,7 @@ function WorkScreen(props: WorkProps) {
           { key: 'plans', label: '规划计划' },
           { key: 'projects', label: '项目' },
           { key: 'weak', label: '薄弱村' },
+          { key: 'income', label: '村集体经济' },
           { key: 'support', label: '保障' },
         ]}
       />
@@ -41,6 +43,7 @@ function WorkScreen(props: WorkProps) {
         {tab === 'plans' && <PlansTab cadreId={props.cadreId} />}
         {tab === 'projects' && <ProjectsTab cadreId={props.cadreId} projectId={props.projectId} />}
         {tab === 'weak' && <WeakTab villageId={props.villageId} cadreId={props.cadreId} />}
+        {tab === 'income' && <IncomeTab villageId={props.villageId} />}
         {tab === 'support' && <SupportTab cadreId={props.cadreId} />}
       </div>
     </>
