@@ -36,6 +36,7 @@ import { exchangeChannels } from './api/exchange';
 import { integrityChannels } from './api/integrity';
 import { auditChannels } from './api/audit';
 import { ocrChannels } from './api/ocr';
+import { schedulingChannels } from './api/scheduling';
 import { villageChannels } from './api/villages';
 import { workChannels } from './api/work';
 import { worklogChannels } from './api/worklog';
@@ -209,6 +210,7 @@ export const channels = {
   ...worklogChannels,
   ...workChannels,
   ...villageChannels,
+  ...schedulingChannels,
   ...statsChannels,
   ...evaluationChannels,
   ...exchangeChannels,

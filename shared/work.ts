@@ -124,7 +124,9 @@ export type WorkAlertKind = (typeof WORK_ALERT_KINDS)[number];
 export type WorkAlertLink =
   | { view: 'work'; tab: 'projects'; cadreId: number; projectId?: number }
   | { view: 'work'; tab: 'weak'; villageId?: number; cadreId?: number }
-  | { view: 'work'; tab: 'support'; cadreId: number };
+  | { view: 'work'; tab: 'support'; cadreId: number }
+  /** The county's quarterly 调度 (季度未调度). */
+  | { view: 'work'; tab: 'scheduling' };
 
 /** A work alert is a plain Alert of shared/events.ts (whose kinds and links include these). */
 export type WorkAlert = Alert;

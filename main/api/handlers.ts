@@ -24,6 +24,7 @@ import { createDossierHandlers } from './handlers/dossier';
 import { createEvaluationHandlers } from './handlers/evaluation';
 import { createEventHandlers } from './handlers/events';
 import { createStatsHandlers } from './handlers/stats';
+import { createSchedulingHandlers } from './handlers/scheduling';
 import { createVillageHandlers } from './handlers/villages';
 import { createWorkHandlers } from './handlers/work';
 import { createWorklogHandlers } from './handlers/worklog';
@@ -92,6 +93,7 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
     ...createWorklogHandlers(services),
     ...createWorkHandlers(services),
     ...createVillageHandlers(services),
+    ...createSchedulingHandlers(services),
     ...createStatsHandlers(services),
     ...createEvaluationHandlers(services),
     ...createExchangeHandlers(services),

@@ -15,6 +15,7 @@ import {
   type UnitPledge,
 } from '../../../shared/support';
 import { nowIso, type Db } from '../../store/db';
+import { assertAllowanceReleased } from '../scheduling/allowanceHold';
 import { audit } from '../audit';
 import { operatorOf } from '../attendance/common';
 import { allPostings, cadreFacts, getWorkSetting, localToday, overlapsYear, postingsOf, stmt, zh } from './common';
@@ -88,6 +89,7 @@ export function addPayment(db: Db, input: z.output<typeof paymentSchema>, today 
   const c = cadreFacts(db, input.cadreId);
   if (c.level !== '市级') throw new AppError('INVALID_INPUT', `${c.name}不是市级选派干部，不发放市级工作生活补助`);
   if (input.paidOn > today) throw new AppError('INVALID_INPUT', '发放日期不能晚于今天');
+  assertAllowanceReleased(db, c, input.year, input.quarter);
   return db.transaction(() => {
     const postings = postingsOf(db, input.cadreId);
     const paid = new Map<number, number>();

@@ -23,6 +23,7 @@ const KIND_HINTS: Record<AlertKind, string> = {
   薄弱村节点逾期: '包扶的薄弱村未按期形成发展思路、增收渠道或摘帽，应约谈或召回调换并记录在案',
   补助发放滞后: '市级选派干部已结束季度的工作生活补助未足额发放',
   保险脱保: '市级选派干部在岗期间没有有效的人身意外伤害保险',
+  季度未调度: '县委组织部每季度召开驻乡村干部工作调度会，已结束的季度尚未登记调度会',
 };
 
 /** Where an alert's record opens. */
@@ -34,6 +35,7 @@ export function viewOf(a: Alert): View {
     case 'worklog':
       return { kind: 'worklog', cadreId: l.cadreId, tab: l.tab };
     case 'work': {
+      if (l.tab === 'scheduling') return { kind: 'work', tab: 'scheduling' };
       const v: View = { kind: 'work', tab: l.tab };
       if (l.cadreId !== undefined) v.cadreId = l.cadreId;
       if ('projectId' in l && l.projectId !== undefined) v.projectId = l.projectId;

@@ -6,7 +6,7 @@ import { ProjectsTab } from './ProjectsTab';
 import { SupportTab } from './SupportTab';
 import { WeakTab } from './WeakTab';
 
-export type WorkTab = 'plans' | 'projects' | 'weak' | 'income' | 'support';
+export type WorkTab = 'plans' | 'projects' | 'weak' | 'income' | 'support' | 'scheduling';
 
 /** 项目与帮扶: plans, projects, weak villages, support — one tab each; alerts link straight in. */
 type WorkProps = { tab?: WorkTab; cadreId?: number; projectId?: number; villageId?: number };
