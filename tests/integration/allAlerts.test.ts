@@ -14,6 +14,7 @@ import { allAlerts } from '../../main/core/alerts/all';
 import { dispatch } from '../../main/core/dispatch';
 import { computeAlerts } from '../../main/core/events/alerts';
 import { saveCheck } from '../../main/core/events/checks';
+import { schedulingAlerts } from '../../main/core/scheduling/alerts';
 import { setSetting } from '../../main/core/settings';
 import { workAlerts } from '../../main/core/work/alerts';
 import { saveProject } from '../../main/core/work/projects';
@@ -99,7 +100,7 @@ afterAll(() => {
 });
 
 describe('every alert kind in one list', () => {
-  it('alerts.list returns the three sources merged in ALERT_KINDS order', async () => {
+  it('alerts.list returns the four sources merged in ALERT_KINDS order', async () => {
     const rows = await list({ year: YEAR, countyId: ids.county });
     const kinds = rows.map((a) => a.kind);
     expect(kinds).toContain('督查不在岗');
@@ -108,10 +109,11 @@ describe('every alert kind in one list', () => {
     expect(kinds).toContain('年度无项目');
     const rank = kinds.map((k) => ALERT_KINDS.indexOf(k));
     expect(rank).toEqual([...rank].sort((a, b) => a - b));
-    // Nothing lost, nothing added: exactly the three sources, in order.
+    // Nothing lost, nothing added: exactly the four sources, in order.
     const { db } = core.ctx;
     const q = { year: YEAR, countyId: ids.county };
-    expect(rows).toEqual([...computeAlerts(db, q), ...worklogAlerts(db, q), ...workAlerts(db, q)]);
+    expect(rows).toEqual([...computeAlerts(db, q), ...worklogAlerts(db, q), ...workAlerts(db, q), ...schedulingAlerts(db, q)]);
+    expect(kinds).toContain('季度未调度');
     expect(rows).toEqual(allAlerts(db, q));
 
     const report = rows.find((a) => a.kind === '报告逾期' && a.cadreId === ids.li)!;

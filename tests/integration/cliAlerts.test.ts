@@ -72,6 +72,8 @@ describe('onebag alerts', () => {
       ['报告逾期', '张三', '2024-01', '2024-01-10'],
       ['年度无项目', '李四', '2023-12', '2023-12-31'],
       ['年度无项目', '张三', '2023-12', '2023-12-31'],
+      // The county held no 调度 for the quarter its cadres served in.
+      ['季度未调度', null, '2023-12', '2023-12-31'],
     ]);
     expect(Object.keys(rows[0]!)).toEqual(['kind', 'severity', 'cadre', 'idNumber', 'township', 'month', 'date', 'message']);
     expect(rows[2]!.idNumber).toBe('110101199001011234');
@@ -83,7 +85,7 @@ describe('onebag alerts', () => {
   it('prints a Chinese table with counts by kind, and filters by county', () => {
     const r = cli('alerts', '--year', '2023', '--county', '义县');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('2023年度预警共 9 条：考勤逾期未认定 1，五必到缺席 1，督查不在岗 1，报告逾期 4，年度无项目 2');
+    expect(r.stdout).toContain('2023年度预警共 10 条：考勤逾期未认定 1，五必到缺席 1，督查不在岗 1，报告逾期 4，年度无项目 2，季度未调度 1');
     expect(r.stdout).toMatch(/督查不在岗\s+严重\s+七里河镇\s+张三\s+2023-12-11/);
     const other = cli('alerts', '--year', '2023', '--county', '北镇市');
     expect(other.code).toBe(0);

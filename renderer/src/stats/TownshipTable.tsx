@@ -34,6 +34,7 @@ export function TownshipTable({ stats, onOpen }: { stats: StatsResult; onOpen: (
       pagination={false}
       bordered
       data-testid="township-table"
+      scroll={{ x: 'max-content' }}
       summary={() => (
         <Table.Summary fixed>
           <Table.Summary.Row className="ob-stats-total">

@@ -2,6 +2,7 @@ import { Tabs } from 'antd';
 import { useState } from 'react';
 import { IncomeTab } from './IncomeTab';
 import { PlansTab } from './PlansTab';
+import { SchedulingTab } from './SchedulingTab';
 import { ProjectsTab } from './ProjectsTab';
 import { SupportTab } from './SupportTab';
 import { WeakTab } from './WeakTab';
@@ -23,7 +24,7 @@ function WorkScreen(props: WorkProps) {
     <>
       <div className="ob-page-title">
         <h2>项目与帮扶</h2>
-        <span className="ob-muted">规划计划、乡村振兴项目、集体经济薄弱村、村集体经济、工作生活保障</span>
+        <span className="ob-muted">规划计划、乡村振兴项目、集体经济薄弱村、村集体经济、工作生活保障、季度调度</span>
       </div>
       {/* The tab bar only; the active tab fills the rest of the page (tables size to it). */}
       <Tabs
@@ -37,6 +38,7 @@ function WorkScreen(props: WorkProps) {
           { key: 'weak', label: '薄弱村' },
           { key: 'income', label: '村集体经济' },
           { key: 'support', label: '保障' },
+          { key: 'scheduling', label: '季度调度' },
         ]}
       />
       <div style={{ flex: 1, minHeight: 0, display: 'flex' }}>
@@ -45,6 +47,7 @@ function WorkScreen(props: WorkProps) {
         {tab === 'weak' && <WeakTab villageId={props.villageId} cadreId={props.cadreId} />}
         {tab === 'income' && <IncomeTab villageId={props.villageId} />}
         {tab === 'support' && <SupportTab cadreId={props.cadreId} />}
+        {tab === 'scheduling' && <SchedulingTab />}
       </div>
     </>
   );
