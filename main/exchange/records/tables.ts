@@ -35,6 +35,11 @@ export const NOT_EXPORTED = [
   'ocr_queue',
   'ocr_pages',
   'ocr_fts',
+  // 选派工作设置, 季度调度 and report routing (migration 0015): not in bundles yet
+  'county_programme',
+  'scheduling_meetings',
+  'scheduling_progress',
+  'report_routes',
 ] as const;
 
 const T = `(SELECT id FROM townships WHERE county_id = :county)`;
@@ -87,7 +92,8 @@ export const TABLES: TableSpec[] = [
   { table: 'project_funds', label: '项目资金', scope: `project_id IN ${PJ}` },
   { table: 'park_revenue', label: '产业园收益', scope: `project_id IN ${PJ} AND year = :year` },
   { table: 'weak_villages', label: '薄弱村', scope: `village_id IN ${WV}`, natural: ['village_id'] },
-  { table: 'village_income', label: '村集体收入', scope: `village_id IN ${WV} AND year = :year` },
+  // Every village's income counts (5万元以上村, 空壳村), not only the weak villages'.
+  { table: 'village_income', label: '村集体收入', scope: `village_id IN ${V} AND year = :year` },
   { table: 'weak_supporters', label: '薄弱村帮扶干部', scope: `village_id IN ${WV} AND cadre_id IN ${C}` },
   { table: 'weak_milestones', label: '薄弱村节点', scope: `village_id IN ${WV}` },
   { table: 'weak_milestone_files', label: '节点佐证', scope: `village_id IN ${WV}` },
