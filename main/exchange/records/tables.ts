@@ -35,7 +35,7 @@ export const NOT_EXPORTED = [
   'ocr_queue',
   'ocr_pages',
   'ocr_fts',
-  // 选派工作设置, 季度调度 and report routing (migration 0015): not in bundles yet
+  // 选派工作设置, 季度调度 and report routing (migration 0013): not in bundles yet
   'county_programme',
   'scheduling_meetings',
   'scheduling_progress',

@@ -11,7 +11,7 @@ import { up as m0009 } from './0009-archive-numbers';
 import { up as m0010 } from './0010-numbers';
 import { up as m0011 } from './0011-blob-flags';
 import { up as m0012 } from './0012-ocr';
-import { up as m0015 } from './0015-villages-scheduling';
+import { up as m0013 } from './0013-villages-scheduling';
 
 export interface Migration {
   version: number;
@@ -33,8 +33,7 @@ export const migrations: Migration[] = [
   { version: 10, name: 'numbers', up: m0010 },
   { version: 11, name: 'blob-flags', up: m0011 },
   { version: 12, name: 'ocr', up: m0012 },
-  // Reserved number 0015; its version follows the last merged migration.
-  { version: 13, name: 'villages-scheduling', up: m0015 },
+  { version: 13, name: 'villages-scheduling', up: m0013 },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;
