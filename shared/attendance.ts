@@ -319,34 +319,49 @@ export interface CountContext {
   futureFrom?: number;
 }
 
+/**
+ * What the register shows and counts for a half: its code, or 'rest' (a rest half that does
+ * not count: unmarked 在岗, or a 缺勤 on a rest day, while the county does not count rest
+ * days), or 'future' (after today, never counted). The printed register, the grid and the
+ * dossier draw these, and `countMonth` adds them up, so marks and totals cannot disagree.
+ */
+export type RegisterHalf = AttendanceCode | 'rest' | 'future';
+export type RegisterDay = readonly [RegisterHalf, RegisterHalf];
+
+export function registerHalves(row: readonly DayCell[], settings: AttendanceSettings, ctx: CountContext = {}): RegisterDay[] {
+  const restCounts = settings.restDaysCount !== false;
+  return row.map((day, i) => {
+    const future = ctx.futureFrom !== undefined && i >= ctx.futureFrom;
+    const rest = !restCounts && ctx.rest?.[i] === true;
+    const half = (h: 0 | 1): RegisterHalf => {
+      const code = day[h];
+      if (code === '未到任') return code;
+      if (future) return 'future';
+      if (rest && ((code === '在岗' && ctx.marked?.[i]?.[h] !== true) || code === '缺勤')) return 'rest';
+      return code;
+    };
+    return [half(0), half(1)] as const;
+  });
+}
+
 export function countMonth(row: readonly DayCell[], settings: AttendanceSettings, ctx: CountContext = {}): MonthCounts {
+  return countRegisterHalves(registerHalves(row, settings, ctx), settings);
+}
+
+/** Adds up the halves as the register shows them (see `registerHalves`). */
+export function countRegisterHalves(row: readonly RegisterDay[], settings: AttendanceSettings): MonthCounts {
   const halves: Record<AttendanceCode, number> = {
     在岗: 0, 公出: 0, 事假: 0, 病假: 0, 公假: 0, 婚丧产假: 0, 缺勤: 0, 未到任: 0,
   };
   let restHalves = 0;
   let futureHalves = 0;
-  const restCounts = settings.restDaysCount !== false;
-  row.forEach((day, i) => {
-    const future = ctx.futureFrom !== undefined && i >= ctx.futureFrom;
-    const rest = !restCounts && ctx.rest?.[i] === true;
-    for (const h of [0, 1] as const) {
-      const code = day[h];
-      if (code === '未到任') {
-        halves.未到任++;
-        continue;
-      }
-      if (future) {
-        futureHalves++;
-        continue;
-      }
-      // An unmarked rest half, or a 缺勤 on a rest day, is rest: neither on post nor absent.
-      if (rest && ((code === '在岗' && ctx.marked?.[i]?.[h] !== true) || code === '缺勤')) {
-        restHalves++;
-        continue;
-      }
-      halves[code]++;
+  for (const day of row) {
+    for (const h of day) {
+      if (h === 'rest') restHalves++;
+      else if (h === 'future') futureHalves++;
+      else halves[h]++;
     }
-  });
+  }
   const d = (h: number) => h / 2;
   const dim = row.length;
   const postedDays = d(dim * 2 - halves.未到任);

@@ -16,6 +16,7 @@ import {
   type HolidayEntry,
   type MonthCounts,
   type PostingSpan,
+  type RegisterDay,
 } from '../attendance';
 import { type LeaveRequest } from '../leave';
 import type { StoredFile } from '../domain';
@@ -38,6 +39,9 @@ export interface GridRow {
   postings: PostingSpan[];
   /** One [AM, PM] pair per day of the month. */
   cells: DayCell[];
+  /** The same halves as the register shows and counts them: rest and future halves told apart. */
+  shown: RegisterDay[];
+  /** Added up from `shown`. */
   counts: MonthCounts;
 }
 

@@ -60,13 +60,15 @@ describe('register PDF', () => {
       expect(t).toContain(label);
     }
     // row 2 took two days of 事假: 19 working days on post (rest days count only when marked,
-    // the county default), 2 on leave, short of 20, and says why
+    // the county default, and print 休), 2 on leave, short of 20, and says why
     const rows = run('pdftotext', ['-layout', file, '-']).split('\n');
     const row2 = rows.find((l) => l.includes(small.cadres[1]!.name))!;
-    expect(row2.replace(/\s+/g, ' ')).toMatch(/ 19 2 事假2天，未达20天/);
+    expect(row2.replace(/\s+/g, ' ')).toMatch(/ 19 2 事假2天，休息10天，/);
+    expect(rows[rows.indexOf(row2) + 1]).toContain('未达20天');
     // the cadre who arrived on the 11th: 15 working days, a slash for the 10 days before
     const last = rows.find((l) => l.includes(small.cadres[7]!.name))!;
-    expect(last.replace(/\s+/g, ' ')).toMatch(/ 15 0 3月11日到任/);
+    expect(last.replace(/\s+/g, ' ')).toMatch(/ 15 0 休息6天，3月11日到$/);
+    expect(rows[rows.indexOf(last) + 1]!.trim()).toBe('任');
     expect((last.match(/\//g) ?? []).length).toBe(10);
     expect(t).toContain('第1页共1页');
   });

@@ -42,7 +42,7 @@ import {
   writeHistory,
   type DayState,
 } from './common';
-import { countRegisterRow } from './register';
+import { registerRow } from './register';
 import { settingsForTownship } from './settings';
 
 export interface SetCellsResult {
@@ -121,7 +121,7 @@ function buildRows(db: Db, townshipId: number, month: string, settings: Attendan
       village: e.villages.length ? e.villages.join('、') : null,
       postings: e.spans,
       cells: row,
-      counts: countRegisterRow(row, month, stored, days, settings, today),
+      ...registerRow(row, month, stored, days, settings, today),
     });
   }
   return rows.sort(

@@ -7,7 +7,7 @@
  */
 import {
   applyExceptions,
-  countMonth,
+  countRegisterHalves,
   defaultMonthRow,
   futureFromIndex,
   holidayCalendar,
@@ -21,7 +21,9 @@ import {
   type HolidayEntry,
   type MonthCounts,
   type PostingSpan,
+  type RegisterDay,
   type StoredCell,
+  registerHalves,
 } from '../../../shared/attendance';
 import type { Db } from '../../store/db';
 import { stmt } from './common';
@@ -42,6 +44,8 @@ export interface RegisterMonth {
   villages: string[];
   spans: PostingSpan[];
   cells: DayCell[];
+  /** What the register shows per half (rest and future halves told apart), and its count. */
+  shown: RegisterDay[];
   counts: MonthCounts;
   /** The township's active certification of the month; null: 未认定. */
   certification: CertificationRef | null;
@@ -75,17 +79,21 @@ export function monthsBetween(from: string, to: string): string[] {
 
 type PostingRow = { cadreId: number; name: string; townshipId: number; countyId: number; village: string | null; start: string; end: string | null };
 
-/** Counts a month the way every view counts it (the grid passes its own rows through here too). */
-export function countRegisterRow(
+/**
+ * A month as every view shows and counts it (the grid passes its own rows through here too):
+ * the halves as the register draws them, and the totals added up from those same halves.
+ */
+export function registerRow(
   row: readonly DayCell[],
   month: string,
   stored: readonly StoredCell[],
   days: ReadonlyArray<{ rest: boolean }>,
   settings: AttendanceSettings,
   today: string,
-): MonthCounts {
+): { shown: RegisterDay[]; counts: MonthCounts } {
   const ctx: CountContext = { rest: days.map((d) => d.rest), marked: markedHalves(month, stored), futureFrom: futureFromIndex(month, today) };
-  return countMonth(row, settings, ctx);
+  const shown = registerHalves(row, settings, ctx);
+  return { shown, counts: countRegisterHalves(shown, settings) };
 }
 
 export function registerMonths(db: Db, q: RegisterQuery): RegisterMonth[] {
@@ -159,7 +167,7 @@ export function registerMonths(db: Db, q: RegisterQuery): RegisterMonth[] {
         villages: r.villages,
         spans: r.spans,
         cells: row,
-        counts: countRegisterRow(row, m, stored, daysOf.get(m)!, st, q.today),
+        ...registerRow(row, m, stored, daysOf.get(m)!, st, q.today),
         certification: certs.get(`${r.townshipId}|${m}`) ?? null,
         complete: mLast < q.today,
       });

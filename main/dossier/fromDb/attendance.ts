@@ -3,7 +3,7 @@
  * certified the month when), then the five-must and check records — read only when the tables
  * of migration 0003 exist, so the dossier prints the same before and after they land.
  */
-import type { AttendanceCode } from '../../../shared/attendance';
+import type { AttendanceCode, RegisterHalf } from '../../../shared/attendance';
 import type { GridRow, MonthGrid } from '../../../shared/api/attendance';
 import { getMonthGrid } from '../../core/attendance/grid';
 import { localToday } from '../../core/attendance/common';
@@ -14,7 +14,7 @@ import { eventItems } from './events';
 /** One character per day (the register's marks); 公出 出 and 公假 公 so the two stay apart. */
 const MARK: Record<AttendanceCode, string> = { 在岗: '√', 公出: '出', 事假: '事', 病假: '病', 公假: '公', 婚丧产假: '婚', 缺勤: '缺', 未到任: '' };
 const LEGEND =
-  '说明：√ 在岗，出 因公外出，事 事假，病 病假，公 公假，婚 婚丧产假，缺 缺勤，空白为不在任职期内；半天分两行，上行为上午、下行为下午（／为该半天不在任职期内），天数按半天计。' +
+  '说明：√ 在岗，出 因公外出，事 事假，病 病假，公 公假，婚 婚丧产假，缺 缺勤，休 不计天数的休息日，空白为不在任职期内；半天分两行，上行为上午、下行为下午（／为该半天不在任职期内），天数按半天计。' +
   '未经乡镇党委认定的月份只列出已登记的请假、缺勤等情况，不计天数（—）。';
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -37,11 +37,14 @@ function grid(ctx: BuildContext, townshipId: number, month: string): MonthGrid {
   return g;
 }
 
+/** A half as the certified register counts it: 休 for a rest half outside the count, nothing after today. */
+const halfMark = (h: RegisterHalf): string => (h === 'rest' ? '休' : h === 'future' ? '' : MARK[h]);
+
 /** A whole day: one mark; a day split in halves: the morning's mark above the afternoon's (as in the register). */
-function dayMark(cell: readonly [AttendanceCode, AttendanceCode]): string {
+function dayMark(cell: readonly [RegisterHalf, RegisterHalf]): string {
   const [am, pm] = cell;
-  if (am === pm) return MARK[am];
-  return `${MARK[am] || '／'}\n${MARK[pm] || '／'}`;
+  if (am === pm) return halfMark(am);
+  return `${halfMark(am) || '／'}\n${halfMark(pm) || '／'}`;
 }
 
 export function attendanceSections(ctx: BuildContext): Section[] {
@@ -71,14 +74,18 @@ export function attendanceSections(ctx: BuildContext): Section[] {
         if (!c.meetsMinimum) short.push(`${label}（${fmt(c.onPost)}天）`);
       } else if (g.complete) uncertified.push(label);
       else running.push(label);
-      // An uncertified month prints what was entered (exceptions), never the default 在岗 marks or counts.
-      const mark = (cell: readonly [AttendanceCode, AttendanceCode]) => {
-        const m = dayMark(cell);
-        return cert || m !== MARK.在岗 ? m : '';
+      // A certified month prints the halves as counted (rest days as 休, so the marks add up to the
+      // totals); an uncertified one prints what was entered (exceptions), never default 在岗 marks.
+      const mark = (d: number): string => {
+        if (cert) return row.shown[d] ? dayMark(row.shown[d]!) : '';
+        const cell = row.cells[d];
+        if (!cell) return '';
+        const m = dayMark(cell as readonly [AttendanceCode, AttendanceCode]);
+        return m !== MARK.在岗 ? m : '';
       };
       rows.push([
         townships.length > 1 ? `${label}${g.townshipName}` : label,
-        ...Array.from({ length: 31 }, (_, d) => (row.cells[d] ? mark(row.cells[d]!) : '')),
+        ...Array.from({ length: 31 }, (_, d) => mark(d)),
         cert ? String(c.required) : '—',
         cert ? fmt(c.onPost) : '—',
         cert ? fmt(c.leave) : '—',

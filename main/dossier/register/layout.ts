@@ -108,7 +108,7 @@ export function layoutRegister(tk: TextKit, data: RegisterData, blank: boolean):
       String(i + 1),
       r.name,
       r.village ? `${r.village} ${shortPost(r.postType)}` : shortPost(r.postType),
-      ...dayCols.map((_, d) => (blank || !r.cells[d] ? '' : cellMark(r.cells[d]!))),
+      ...dayCols.map((_, d) => (blank || !r.shown[d] ? '' : cellMark(r.shown[d]!))),
       blank ? '' : days(r.counts.onPost),
       blank ? '' : days(r.counts.leave),
       blank ? '' : remarks(r.counts, r.postings, grid.month, grid.complete),

@@ -10,6 +10,8 @@ import {
   type DayInfo,
   type MonthCounts,
   type PostingSpan,
+  type RegisterDay,
+  type RegisterHalf,
   WEEKDAY_LABELS,
 } from '../../../shared/attendance';
 
@@ -25,10 +27,16 @@ export const MARKS: Record<AttendanceCode, string> = {
   未到任: '/',
 };
 
+/**
+ * A half as printed: a rest half that does not count prints 休 (never √: the totals leave it
+ * out), a half after today prints nothing.
+ */
+export const halfMark = (h: RegisterHalf): string => (h === 'rest' ? '休' : h === 'future' ? '' : MARKS[h]);
+
 /** A day: one mark; a day split in halves: AM above PM (two lines in the cell). */
-export function cellMark(cell: DayCell): string {
+export function cellMark(cell: DayCell | RegisterDay): string {
   const [am, pm] = cell;
-  return am === pm ? MARKS[am] : `${MARKS[am]}\n${MARKS[pm]}`;
+  return am === pm ? halfMark(am) : `${halfMark(am) || '　'}\n${halfMark(pm) || '　'}`;
 }
 
 /** Day column header: the day number over 一…日, 休 (statutory holiday) or 班 (make-up workday). */
@@ -60,6 +68,7 @@ export function remarks(
   for (const t of LEAVE_TYPES) if (counts.leaveByType[t] > 0) parts.push(`${t}${days(counts.leaveByType[t])}天`);
   if (counts.gongchu > 0) parts.push(`公出${days(counts.gongchu)}天`);
   if (counts.absent > 0) parts.push(`缺勤${days(counts.absent)}天`);
+  if (counts.rest > 0) parts.push(`休息${days(counts.rest)}天`);
   for (const p of postings) {
     if (p.start > `${month}-01` && p.start.startsWith(month)) parts.push(`${md(p.start)}到任`);
     if (p.end && p.end.startsWith(month) && counts.notPosted > 0) parts.push(`${md(p.end)}离任`);
@@ -67,6 +76,12 @@ export function remarks(
   if (complete && !counts.meetsMinimum) parts.push(`未达${counts.required}天`);
   return parts.join('，');
 }
+
+/** How rest days print and count under the county's setting. */
+const rest = (settings: AttendanceSettings): string =>
+  settings.restDaysCount
+    ? '休息日与工作日同样计算；'
+    : '休 为休息日（未登记上班的周末、法定节假日，及休息日登记的缺勤），不计入在岗天数，也不算缺勤；'
 
 /** The legend under the table. */
 export function legend(settings: AttendanceSettings): string {
@@ -76,6 +91,6 @@ export function legend(settings: AttendanceSettings): string {
   const gongchu = settings.gongchuCountsOnPost ? '公出计入在岗天数' : '公出不计入在岗天数';
   return (
     `说明：${codes}。半天分两行，上行为上午、下行为下午。表头“六”“日”为周末，“休”为法定节假日（灰底为休息日），` +
-    `“班”为调休上班日。${gongchu}；每月在岗不少于${settings.monthlyMinimum}天，到任、离任当月按在任天数折算。`
+    `“班”为调休上班日。${rest(settings)}${gongchu}；每月在岗不少于${settings.monthlyMinimum}天，到任、离任当月按在任天数折算。`
   );
 }

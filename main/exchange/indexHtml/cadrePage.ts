@@ -48,6 +48,7 @@ function attendance(c: ScopeCadre, year: number): string {
     days(a.onPost),
     days(a.leave),
     days(a.absent),
+    days(a.rest),
     // 达标 is a finding only once the township has certified the month (issue 13: attendance as certified).
     !a.complete ? '<span class="muted">本月未结束</span>' : !a.certified ? '<span class="muted">未认定</span>' : a.meetsMinimum ? '达标' : '<span class="short">未达标</span>',
     a.certified ? esc(a.certified) : a.complete ? '<span class="muted">未认定</span>' : '—',
@@ -55,7 +56,7 @@ function attendance(c: ScopeCadre, year: number): string {
   if (rows.length) {
     // Totals add up certified months only; uncertified ones are counted, not summed.
     const certified = c.attendance.filter((a) => a.certified);
-    const sum = (k: 'required' | 'onPost' | 'leave' | 'absent') => days(certified.reduce((n, a) => n + a[k], 0));
+    const sum = (k: 'required' | 'onPost' | 'leave' | 'absent' | 'rest') => days(certified.reduce((n, a) => n + a[k], 0));
     const open = c.attendance.length - certified.length;
     rows.push([
       '<b>合计（已认定月份）</b>',
@@ -63,12 +64,13 @@ function attendance(c: ScopeCadre, year: number): string {
       sum('onPost'),
       sum('leave'),
       sum('absent'),
+      sum('rest'),
       open > 0 ? `<span class="muted">另有${open}个月未认定，未计入</span>` : '',
       '',
     ]);
   }
-  return table(['月份', '应在岗（天）', '在岗（天）', '请假（天）', '缺勤（天）', '是否达标', '认定'], rows, {
-    num: [1, 2, 3, 4],
+  return table(['月份', '应在岗（天）', '在岗（天）', '请假（天）', '缺勤（天）', '休息日（天，不计）', '是否达标', '认定'], rows, {
+    num: [1, 2, 3, 4, 5],
     empty: `${year}年无考勤记录（不在任职期内或尚未开始）`,
   });
 }

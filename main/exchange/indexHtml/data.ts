@@ -21,6 +21,8 @@ export interface AttendanceMonth {
   onPost: number;
   leave: number;
   absent: number;
+  /** Rest days outside the count (the county does not count rest days). */
+  rest: number;
   meetsMinimum: boolean;
   /** False while the month has not ended (figures still provisional). */
   complete: boolean;
@@ -112,6 +114,7 @@ function attendanceOf(c: CadreDetail, countyId: number, months: string[], grid: 
         onPost: n.onPost,
         leave: n.leave,
         absent: n.absent,
+        rest: n.rest,
         meetsMinimum: n.meetsMinimum,
         complete: g.complete,
         certified: g.certification ? `${g.certification.secretaryName} ${g.certification.certifiedOn.slice(0, 10)}` : null,

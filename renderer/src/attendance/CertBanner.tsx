@@ -59,6 +59,12 @@ export function Legend() {
           {c !== '未到任' && <span className="ob-muted">（{ATTENDANCE_CODE_INFO[c].key}）</span>}
         </span>
       ))}
+      <span>
+        <span className="ob-att-code" style={{ color: '#6b7280', minWidth: 16, textAlign: 'center' }}>
+          休
+        </span>
+        休息日，不计入在岗天数（县里设定休息日不计时）
+      </span>
     </div>
   );
 }

@@ -7,34 +7,34 @@
  */
 import { Dropdown, type MenuProps } from 'antd';
 import { memo, useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import { ATTENDANCE_CODE_INFO, EDITABLE_CODES, WEEKDAY_LABELS, codeFromKey, type CellHalf, type DayCell, type DayInfo, type EditableCode } from '../../../shared/attendance';
+import { ATTENDANCE_CODE_INFO, EDITABLE_CODES, WEEKDAY_LABELS, codeFromKey, type CellHalf, type DayCell, type DayInfo, type EditableCode, type RegisterDay } from '../../../shared/attendance';
 import type { CellEditInput, GridRow, MonthGridView } from '../../../shared/api/attendance';
-import { COLOURS, POST_SHORT, SHORT, clamp, editsForRect, editsFromPaste, fmtDays, rectOf, type Pos, type Rect, type Selection } from './gridModel';
+import { POST_SHORT, SHOWN_COLOURS, SHOWN_SHORT, clamp, shownTitle, editsForRect, editsFromPaste, fmtDays, rectOf, type Pos, type Rect, type Selection } from './gridModel';
 import './grid.css';
 
 const HALF_WORD: Record<CellHalf, string> = { 全: '全天', 上: '上午', 下: '下午' };
 
-function Cell({ cell, day, selected, cursor }: { cell: DayCell; day: DayInfo; selected: boolean; cursor: boolean }) {
-  const [am, pm] = cell;
+function Cell({ cell, shown, day, selected, cursor }: { cell: DayCell; shown: RegisterDay; day: DayInfo; selected: boolean; cursor: boolean }) {
+  const [am, pm] = shown;
   const cls = `ob-att-cell${day.rest ? ' rest' : ''}${selected ? ' sel' : ''}${cursor ? ' cur' : ''}${am === '未到任' ? ' off' : ''}`;
-  const title = am === pm ? `${day.day}日 ${am}` : `${day.day}日 上午${am}，下午${pm}`;
+  const title = shownTitle(day.day, cell, shown);
   if (am === pm) {
-    const c = COLOURS[am];
+    const c = SHOWN_COLOURS(am);
     return (
       <td className={cls} data-c={day.day - 1} title={title}>
         <span className="ob-att-code" style={{ color: c.fg, background: c.bg }}>
-          {SHORT[am]}
+          {SHOWN_SHORT(am)}
         </span>
       </td>
     );
   }
   return (
     <td className={cls} data-c={day.day - 1} title={title}>
-      <span className="ob-att-half" style={{ color: COLOURS[am].fg, background: COLOURS[am].bg }}>
-        {SHORT[am]}
+      <span className="ob-att-half" style={{ color: SHOWN_COLOURS(am).fg, background: SHOWN_COLOURS(am).bg }}>
+        {SHOWN_SHORT(am)}
       </span>
-      <span className="ob-att-half" style={{ color: COLOURS[pm].fg, background: COLOURS[pm].bg }}>
-        {SHORT[pm]}
+      <span className="ob-att-half" style={{ color: SHOWN_COLOURS(pm).fg, background: SHOWN_COLOURS(pm).bg }}>
+        {SHOWN_SHORT(pm)}
       </span>
     </td>
   );
@@ -53,7 +53,7 @@ const Row = memo(function Row({ row, r, days, sel, cur }: { row: GridRow; r: num
         <div className="ob-muted">{POST_SHORT[row.postType] ?? row.postType}</div>
       </th>
       {row.cells.map((cell, c) => (
-        <Cell key={c} cell={cell} day={days[c]!} selected={!!sel && c >= sel[0] && c <= sel[1]} cursor={c === cur} />
+        <Cell key={c} cell={cell} shown={row.shown[c] ?? cell} day={days[c]!} selected={!!sel && c >= sel[0] && c <= sel[1]} cursor={c === cur} />
       ))}
       <td className={`ob-att-total${short ? ' bad' : ''}`} data-testid="total-onpost">
         {fmtDays(k.onPost)}

@@ -10,6 +10,9 @@ import {
   type CellHalf,
   type DayInfo,
   type EditableCode,
+  type DayCell,
+  type RegisterDay,
+  type RegisterHalf,
 } from '../../../shared/attendance';
 import type { CellEditInput, GridRow } from '../../../shared/api/attendance';
 
@@ -36,6 +39,17 @@ export const COLOURS: Record<AttendanceCode, { fg: string; bg: string }> = {
   缺勤: { fg: '#ffffff', bg: '#dc2626' },
   未到任: { fg: '#9ca3af', bg: '#eceef1' },
 };
+
+/** A half as shown (and counted): a rest half outside the count is 休 in grey, a future half blank. */
+export const SHOWN_SHORT = (h: RegisterHalf): string => (h === 'rest' ? '休' : h === 'future' ? '' : SHORT[h]);
+export const SHOWN_COLOURS = (h: RegisterHalf): { fg: string; bg: string } =>
+  h === 'rest' || h === 'future' ? { fg: '#6b7280', bg: 'transparent' } : COLOURS[h];
+const SHOWN_WORD = (h: RegisterHalf): string => (h === 'rest' ? '休息日（不计入天数）' : h === 'future' ? '尚未到来（不计入天数）' : h);
+/** Tooltip of a day cell: the code entered and, for a rest or future half, why it does not count. */
+export function shownTitle(day: number, cell: DayCell, shown: RegisterDay): string {
+  const w = (i: 0 | 1) => (shown[i] === 'rest' || shown[i] === 'future' ? SHOWN_WORD(shown[i]) : cell[i]);
+  return shown[0] === shown[1] && cell[0] === cell[1] ? `${day}日 ${w(0)}` : `${day}日 上午${w(0)}，下午${w(1)}`;
+}
 
 export const POST_SHORT: Record<string, string> = {
   乡镇党委第一副书记: '第一副书记',
