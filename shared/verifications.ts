@@ -13,11 +13,20 @@ export interface VerificationView {
   townshipId: number;
   township: string;
   countyId: number;
+  county: string;
   /** The day of the check. */
   date: string;
+  /** The check that found the cadre away: its kind (明察/暗访…), level and who checked. */
+  checkKind: string;
+  checkLevel: string;
+  checker: string;
   certificationId: number;
   /** The secretary who certified the register. */
   secretaryName: string;
+  /** When the contradicted register was certified. */
+  certifiedOn: string;
+  /** That certification still stands (false once revoked). */
+  certificationActive: boolean;
   finding: string;
   explanation: string | null;
   /** null while the 核查 is open (待核查). */
@@ -29,5 +38,8 @@ export interface VerificationView {
   createdAt: string;
 }
 
+export const VERIFICATION_STATES = ['待核查', '属实', '不属实'] as const;
+export type VerificationState = (typeof VERIFICATION_STATES)[number];
+
 /** 待核查 / 属实 / 不属实 */
-export const verificationState = (v: Pick<VerificationView, 'outcome'>): string => v.outcome ?? '待核查';
+export const verificationState = (v: Pick<VerificationView, 'outcome'>): VerificationState => v.outcome ?? '待核查';

@@ -12,6 +12,7 @@ import { settingsCommands, settingsUsage } from './commands/settings';
 import { dossierCommands, dossierUsage } from './commands/dossier';
 import { evaluationCommands, evaluationUsage } from './commands/evaluation';
 import { eventCommands, eventUsage } from './commands/events';
+import { verificationCommands, verificationUsage } from './commands/verifications';
 import { workCommands, workUsage } from './commands/work';
 import { ocrCommands, ocrUsage } from './commands/ocr';
 import { intakeSettingsCommands, intakeSettingsUsage } from './commands/intakeSettings';
@@ -33,7 +34,7 @@ export const USAGE = `用法：onebag [--data 数据目录] <命令> [参数]
                                      列出干部；--xlsx 导出为 Excel
   materials --cadre 身份证号 [--json] [--xlsx 文件.xlsx]
                                      列出某名干部的档案材料
-${[...intakeSettingsUsage, ...attendanceUsage, ...eventUsage, ...dossierUsage, ...settingsUsage, ...workUsage, ...evaluationUsage, ...exchangeUsage, ...backupUsage, ...auditUsage, ...ocrUsage].map((l) => l + '\n').join('')}
+${[...intakeSettingsUsage, ...attendanceUsage, ...eventUsage, ...verificationUsage, ...dossierUsage, ...settingsUsage, ...workUsage, ...evaluationUsage, ...exchangeUsage, ...backupUsage, ...auditUsage, ...ocrUsage].map((l) => l + '\n').join('')}
 材料类别：${MATERIAL_CATEGORIES.join('、')}
 
 数据目录：--data 优先，其次环境变量 ONEBAG_DATA，否则使用默认目录。
@@ -47,6 +48,7 @@ const COMMANDS: Record<string, (c: CommandContext) => Promise<number>> = {
   materials: materialsCommand,
   ...attendanceCommands,
   ...eventCommands,
+  ...verificationCommands,
   ...dossierCommands,
   ...settingsCommands,
   ...workCommands,

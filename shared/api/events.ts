@@ -1,6 +1,6 @@
 /** Channels for five must-attends, checks (督查), alerts. Merged into `channels` in shared/api.ts. */
 import { z } from 'zod';
-import { VERIFICATION_OUTCOMES, type VerificationView } from '../verifications';
+import { VERIFICATION_OUTCOMES, VERIFICATION_STATES, type VerificationView } from '../verifications';
 import { isIsoDate, type CheckAbsenceThresholds } from '../attendance';
 import {
   CHECK_KINDS,
@@ -94,9 +94,14 @@ export const eventChannels = {
   'checks.save': { input: checkSaveSchema, output: null as unknown as CheckDetail },
   'checks.remove': { input: z.object({ id }), output: null as unknown as { removed: true } },
 
-  /** 考勤登记不实核查 of a year (optionally one township), newest first. */
+  /** 考勤登记不实核查 of a year (or every year), optionally one county, township or state, newest first. */
   'verifications.list': {
-    input: z.object({ year, countyId: id.optional(), townshipId: id.optional() }),
+    input: z.object({
+      year: year.optional(),
+      countyId: id.optional(),
+      townshipId: id.optional(),
+      state: z.enum(VERIFICATION_STATES, { message: '核查状态应为“待核查”“属实”或“不属实”' }).optional(),
+    }),
     output: null as unknown as VerificationView[],
   },
   /** Concludes a 核查; 属实 needs the action on the secretary and revokes the month's certification. */

@@ -8,7 +8,7 @@
  * and certified again (main/core/events/verificationOutcome.ts).
  */
 import { holidayCalendar, monthDays, monthOf, type HolidayEntry } from '../../../shared/attendance';
-import type { VerificationView } from '../../../shared/verifications';
+import type { VerificationState, VerificationView } from '../../../shared/verifications';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
@@ -100,21 +100,45 @@ export function syncVerifications(db: Db, scope: { checkId: number } | { townshi
 
 const SELECT = `
   SELECT v.id, v.check_id AS checkId, v.cadre_id AS cadreId, c.name AS cadreName, v.township_id AS townshipId, t.name AS township,
-         t.county_id AS countyId, v.date, v.certification_id AS certificationId, v.secretary_name AS secretaryName, v.finding,
+         t.county_id AS countyId, co.name AS county, v.date, k.kind AS checkKind, k.level AS checkLevel, k.checker,
+         v.certification_id AS certificationId, v.secretary_name AS secretaryName, ac.certified_on AS certifiedOn,
+         (ac.revoked_at IS NULL) AS certificationActive, v.finding,
          v.explanation, v.outcome, v.action, v.concluded_on AS concludedOn, v.concluded_by AS concludedBy, v.created_at AS createdAt
-    FROM register_verifications v JOIN cadres c ON c.id = v.cadre_id JOIN townships t ON t.id = v.township_id`;
+    FROM register_verifications v JOIN cadres c ON c.id = v.cadre_id JOIN townships t ON t.id = v.township_id
+    JOIN counties co ON co.id = t.county_id JOIN checks k ON k.id = v.check_id
+    JOIN attendance_certifications ac ON ac.id = v.certification_id`;
 
-export function listVerifications(db: Db, filter: { year?: number; countyId?: number; townshipId?: number } = {}): VerificationView[] {
-  return stmt(
-    db,
-    `${SELECT} WHERE (@year IS NULL OR substr(v.date, 1, 4) = @year) AND (@county IS NULL OR t.county_id = @county)
-       AND (@township IS NULL OR v.township_id = @township) ORDER BY v.date DESC, v.id DESC`,
-  ).all({ year: filter.year === undefined ? null : String(filter.year), county: filter.countyId ?? null, township: filter.townshipId ?? null }) as VerificationView[];
+type Row = Omit<VerificationView, 'certificationActive'> & { certificationActive: 0 | 1 };
+const view = (r: Row): VerificationView => ({ ...r, certificationActive: r.certificationActive === 1 });
+
+export interface VerificationFilter {
+  year?: number;
+  countyId?: number;
+  townshipId?: number;
+  /** 待核查 (open), 属实 or 不属实. */
+  state?: VerificationState;
+}
+
+export function listVerifications(db: Db, filter: VerificationFilter = {}): VerificationView[] {
+  return (
+    stmt(
+      db,
+      `${SELECT} WHERE (@year IS NULL OR substr(v.date, 1, 4) = @year) AND (@county IS NULL OR t.county_id = @county)
+         AND (@township IS NULL OR v.township_id = @township)
+         AND (@state IS NULL OR (@state = '待核查' AND v.outcome IS NULL) OR v.outcome = @state)
+       ORDER BY v.date DESC, v.id DESC`,
+    ).all({
+      year: filter.year === undefined ? null : String(filter.year),
+      county: filter.countyId ?? null,
+      township: filter.townshipId ?? null,
+      state: filter.state ?? null,
+    }) as Row[]
+  ).map(view);
 }
 
 export function getVerification(db: Db, id: number): VerificationView {
-  const v = stmt(db, `${SELECT} WHERE v.id = ?`).get(id) as VerificationView | undefined;
+  const v = stmt(db, `${SELECT} WHERE v.id = ?`).get(id) as Row | undefined;
   if (!v) throw new AppError('NOT_FOUND', '该核查记录不存在，可能已被删除，请刷新后重试');
-  return v;
+  return view(v);
 }
 

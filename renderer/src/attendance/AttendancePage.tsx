@@ -22,6 +22,7 @@ import { LeavePanel } from './LeavePanel';
 import { MonthGrid } from './MonthGrid';
 import { RevokeDialog } from './RevokeDialog';
 import { SettingsDrawer } from './SettingsDrawer';
+import { OpenVerifications } from './OpenVerifications';
 import { useGridEdits } from './useGridEdits';
 
 type Dialog = 'certify' | 'revoke' | 'history' | 'settings' | 'scan' | null;
@@ -109,6 +110,7 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
         </Button>
       </div>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      {townshipId !== undefined && <OpenVerifications townshipId={townshipId} version={version} />}
       {!current ? (
         <Spin style={{ marginTop: 80 }} />
       ) : tab === 'leave' ? (

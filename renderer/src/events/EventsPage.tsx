@@ -9,9 +9,10 @@ import { ReadOnlyHint, useReadOnlyIndex } from '../common/useReadOnly';
 import { useElementHeight } from '../util/useElementHeight';
 import { CheckDialog } from './CheckDialog';
 import { EventDialog } from './EventDialog';
+import { VerificationsTab } from './VerificationsTab';
 import { dateZh, townshipOptions, yearOptions } from './options';
 
-type Tab = 'events' | 'checks';
+type Tab = 'events' | 'checks' | 'verifications';
 const KIND_COLORS: Record<string, string> = { 重要会议: 'blue', 重点工作: 'geekblue', 难点问题: 'purple', 重大纠纷: 'volcano', 突发事件: 'red' };
 const LEVEL_COLORS: Record<string, string> = { 乡镇: 'default', 县级: 'blue', 市级: 'magenta' };
 
@@ -19,9 +20,9 @@ const LEVEL_COLORS: Record<string, string> = { 乡镇: 'default', 县级: 'blue'
  * 五必到与督查: the year's five-must events and checks of a township (or all), each opening
  * its form. Opened with an eventId / checkId (from an alert) it lands on that record.
  */
-export function EventsPage({ eventId, checkId }: { eventId?: number; checkId?: number }) {
+export function EventsPage({ eventId, checkId, tab: initialTab }: { eventId?: number; checkId?: number; tab?: Tab }) {
   const { org } = useAppState();
-  const [tab, setTab] = useState<Tab>(checkId ? 'checks' : 'events');
+  const [tab, setTab] = useState<Tab>(initialTab ?? (checkId ? 'checks' : 'events'));
   const [year, setYear] = useState(new Date().getFullYear());
   const [townshipId, setTownshipId] = useState<number>();
   const [openEvent, setOpenEvent] = useState<number | null | undefined>(eventId);
@@ -134,7 +135,7 @@ export function EventsPage({ eventId, checkId }: { eventId?: number; checkId?: n
     />
   );
 
-  const error = tab === 'events' ? events.error : checks.error;
+  const error = tab === 'events' ? events.error : tab === 'checks' ? checks.error : null;
   return (
     <>
       <div className="ob-page-title">
@@ -153,7 +154,7 @@ export function EventsPage({ eventId, checkId }: { eventId?: number; checkId?: n
         />
         <Button icon={<ReloadOutlined />} onClick={changed} title="刷新" />
         <ReadOnlyHint readOnly={cannotAdd}>
-          {tab === 'events' ? (
+          {tab === 'verifications' ? null : tab === 'events' ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpenEvent(null)}>
               登记五必到事项
             </Button>
@@ -172,6 +173,11 @@ export function EventsPage({ eventId, checkId }: { eventId?: number; checkId?: n
           items={[
             { key: 'events', label: `五必到${events.data ? `（${events.data.length}）` : ''}`, children: eventTable },
             { key: 'checks', label: `督查${checks.data ? `（${checks.data.length}）` : ''}`, children: checkTable },
+            {
+              key: 'verifications',
+              label: '登记核查',
+              children: <VerificationsTab year={year} townshipId={townshipId} version={version} height={tableY + 40} onChanged={changed} />,
+            },
           ]}
         />
       </div>

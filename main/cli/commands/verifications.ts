@@ -1,0 +1,102 @@
+/**
+ * `onebag verifications`: the register cross-checks (考勤登记不实核查) — a check that found a
+ * cadre away on a day the township's certified register shows 在岗 — with the certifying
+ * secretary and the state (待核查 / 属实 / 不属实).
+ */
+import { parseArgs } from 'node:util';
+import { VERIFICATION_STATES, verificationState, type VerificationState } from '../../../shared/verifications';
+import { AppError } from '../../../shared/result';
+import { listVerifications, type VerificationFilter } from '../../core/events/verifications';
+import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+
+/** Stable JSON shape of `onebag verifications --json` (English keys). */
+export interface VerificationJson {
+  id: number;
+  state: VerificationState;
+  county: string;
+  township: string;
+  cadre: string;
+  date: string;
+  check: { kind: string; level: string; checker: string };
+  certification: { id: number; secretary: string; certifiedOn: string; active: boolean };
+  finding: string;
+  explanation: string | null;
+  action: string | null;
+  concludedOn: string | null;
+}
+
+/** `onebag verifications [--year Y] [--county 名称] [--state 待核查|属实|不属实] [--json]` */
+async function verificationsCommand(c: CommandContext): Promise<number> {
+  const { values, positionals } = guardArgs(() =>
+    parseArgs({
+      args: c.args,
+      options: { year: { type: 'string' }, county: { type: 'string' }, state: { type: 'string' }, json: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    }),
+  );
+  if (positionals.length > 0) throw new UsageError(`verifications 命令不接受参数：${positionals.join(' ')}`);
+  if (values.year !== undefined && (!/^\d{4}$/.test(values.year) || Number(values.year) < 2000 || Number(values.year) > 2100)) {
+    throw new UsageError(`年度应为2000至2100之间的四位数字：${values.year}`);
+  }
+  if (values.state !== undefined && !(VERIFICATION_STATES as readonly string[]).includes(values.state)) {
+    throw new UsageError(`核查状态应为 ${VERIFICATION_STATES.join('、')} 之一：${values.state}`);
+  }
+  return withCore(c.dataDir, async (core) => {
+    const { db } = core.ctx;
+    const filter: VerificationFilter = {};
+    if (values.year !== undefined) filter.year = Number(values.year);
+    if (values.state !== undefined) filter.state = values.state as VerificationState;
+    if (values.county !== undefined) {
+      const row = db.prepare('SELECT id FROM counties WHERE name = ?').get(values.county.trim()) as { id: number } | undefined;
+      if (!row) throw new AppError('NOT_FOUND', `找不到县（市、区）：${values.county}`);
+      filter.countyId = row.id;
+    }
+    const out: VerificationJson[] = listVerifications(db, filter).map((v) => ({
+      id: v.id,
+      state: verificationState(v),
+      county: v.county,
+      township: v.township,
+      cadre: v.cadreName,
+      date: v.date,
+      check: { kind: v.checkKind, level: v.checkLevel, checker: v.checker },
+      certification: { id: v.certificationId, secretary: v.secretaryName, certifiedOn: v.certifiedOn, active: v.certificationActive },
+      finding: v.finding,
+      explanation: v.explanation,
+      action: v.action,
+      concludedOn: v.concludedOn,
+    }));
+    if (values.json) {
+      c.out(JSON.stringify(out, null, 2));
+      return 0;
+    }
+    if (out.length === 0) {
+      c.out('没有考勤登记不实核查记录');
+      return 0;
+    }
+    const n = (s: VerificationState) => out.filter((v) => v.state === s).length;
+    c.out(`考勤登记不实核查共 ${out.length} 起：${VERIFICATION_STATES.map((s) => `${s} ${n(s)}`).join('，')}`);
+    c.out('');
+    const head = ['编号', '状态', '乡镇', '干部', '督查日期', '督查', '认定书记', '认定日期', '处理'];
+    const body = out.map((v) => [
+      String(v.id),
+      v.state,
+      v.township,
+      v.cadre,
+      v.date,
+      `${v.check.kind}（${v.check.level}，${v.check.checker}）`,
+      v.certification.secretary,
+      `${v.certification.certifiedOn.slice(0, 10)}${v.certification.active ? '' : '（已撤销）'}`,
+      v.action ?? (v.state === '待核查' ? '待核查' : '—'),
+    ]);
+    for (const line of formatTable(head, body)) c.out(line);
+    return 0;
+  });
+}
+
+export const verificationCommands: Record<string, (c: CommandContext) => Promise<number>> = { verifications: verificationsCommand };
+
+export const verificationUsage: string[] = [
+  '  verifications [--year 年度] [--county 县名] [--state 待核查|属实|不属实] [--json]',
+  '                                     列出考勤登记不实核查：督查发现不在岗而认定的考勤表记为在岗',
+];

@@ -1,0 +1,102 @@
+/**
+ * 登记核查 in the real renderer over the real bridge, on a small seeded county (no demo): a
+ * county check finds a cadre away on a day the township's certified register shows 在岗; the
+ * township's register shows the open 核查; the 核查 screen lists it with the check, the
+ * certified day and the secretary, filters by state, and concludes it 属实 with the action on
+ * the secretary, which revokes the month and leads back to the register.
+ */
+import { certificationWarnings } from '../../main/core/attendance/certifyChecks';
+import { certifyMonth } from '../../main/core/attendance/certify';
+import { storeGeneratedPdf } from '../../main/core/blobRows';
+import { expect, test } from './fixtures';
+import { invoke, samplePdf } from './helpers';
+import { openApp, seedSmallCounty, type SmallCounty } from './seed';
+
+test.describe.configure({ mode: 'serial' });
+
+const MONTH = '2024-05';
+const TODAY = '2024-06-20';
+let county: SmallCounty;
+
+test('seed: a certified May and a county check that contradicts it', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await page.goto(app.url);
+  county = await seedSmallCounty(page, 2);
+  const { db } = app.bridge.core.ctx;
+  const town = county.townships[0]!;
+  const scan = await storeGeneratedPdf(db, app.bridge.core.blobs, await samplePdf(), 2);
+  const confirmations = certificationWarnings(db, town.id, MONTH, TODAY).map((w) => ({ key: w.key, ...(w.needsNote ? { note: '经核实' } : {}) }));
+  certifyMonth(db, { townshipId: town.id, month: MONTH, secretaryName: '赵书记', certifiedOn: '2024-06-03', sealApplied: true, scanSha256: scan.sha256, confirmations, today: TODAY });
+  const away = county.cadres[0]!;
+  expect(away.townshipId).toBe(town.id);
+  await invoke(page, 'checks.save', {
+    check: { townshipId: town.id, level: '县级', kind: '县级抽查', date: '2024-05-14', checker: '县委组织部督查组', findings: '' },
+    results: [{ cadreId: away.id, onPost: false, reason: '外出未请假' }],
+  });
+});
+
+test('the register shows the open 核查; the 核查 screen concludes it 属实 and the month is revoked', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await openApp(page, app.url);
+  const town = county.townships[0]!;
+  const away = county.cadres[0]!;
+
+  // The township's register: the open 核查 stands above it.
+  await page.getByRole('menuitem', { name: '考勤' }).click();
+  await page.getByTestId('att-township').click();
+  await page.locator('.ant-select-item-option', { hasText: town.name }).click();
+  const banner = page.getByTestId('open-verifications');
+  await expect(banner).toContainText('1起考勤登记不实待核查');
+  await expect(banner).toContainText(`${away.name}2024年5月14日（赵书记认定为在岗）`);
+  await banner.getByRole('button', { name: '去核查' }).click();
+
+  // The 核查 screen, in 2024.
+  await expect(page.getByRole('tab', { name: '登记核查', selected: true })).toBeVisible();
+  await page.getByLabel('年度').click();
+  await page.locator('.ant-select-item-option', { hasText: '2024年' }).click();
+  const table = page.getByTestId('verification-table');
+  const row = table.locator('tbody tr.ant-table-row').first();
+  await expect(row).toContainText('待核查');
+  await expect(row).toContainText(away.name);
+  await expect(row).toContainText('县级抽查（县级，县委组织部督查组）');
+  await expect(row).toContainText('2024年5月考勤表记为在岗');
+  await expect(row).toContainText('赵书记 2024年6月3日认定');
+
+  // Filter by state: none 属实 yet, one 待核查.
+  await page.getByTestId('verification-state').click();
+  await page.locator('.ant-select-item-option', { hasText: '属实' }).first().click();
+  await expect(table).toContainText('2024年没有属实考勤登记不实核查');
+  await page.getByTestId('verification-state').click();
+  await page.locator('.ant-select-item-option', { hasText: '待核查' }).click();
+  await expect(row).toContainText('待核查');
+
+  // Conclude: 属实 needs the action on the secretary (said in Chinese before anything is sent).
+  await row.getByRole('button', { name: '办结' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('conclude-finding')).toContainText('发现' + away.name + '不在岗');
+  await dialog.getByLabel('核查说明').fill('经谈话和走访，当日确未在岗');
+  await dialog.getByText('属实（登记不实）').click();
+  await dialog.getByRole('button', { name: '办 结' }).or(dialog.getByRole('button', { name: '办结' })).click();
+  await expect(dialog).toContainText('须填写对签字认定的乡镇党委书记的处理');
+  await dialog.getByLabel('对签字认定的赵书记的处理').fill('对赵书记诫勉谈话');
+  await expect(dialog).toContainText('办结后将撤销柳河乡2024年5月考勤的认定');
+  await page.screenshot({ path: test.info().outputPath('conclude.png') });
+  await dialog.getByRole('button', { name: '办 结' }).or(dialog.getByRole('button', { name: '办结' })).click();
+  await expect(dialog).toBeHidden();
+
+  // The list: the filter shows nothing open; 属实 with the action; the notice leads to the register.
+  await expect(page.getByTestId('revoked-notice')).toContainText('柳河乡2024年5月考勤的认定已撤销');
+  await expect(table).toContainText('2024年没有待核查考勤登记不实核查');
+  await page.getByTestId('verification-state').click();
+  await page.locator('.ant-select-item-option', { hasText: '属实' }).first().click();
+  await expect(row).toContainText('对赵书记诫勉谈话');
+  await expect(row).toContainText('（已撤销）');
+  await page.screenshot({ path: test.info().outputPath('verifications.png') });
+  const stored = await invoke<Array<{ outcome: string; certificationActive: boolean }>>(page, 'verifications.list', { year: 2024 });
+  expect(stored).toMatchObject([{ outcome: '属实', certificationActive: false }]);
+
+  await page.getByTestId('revoked-notice').getByRole('button', { name: '前往考勤表' }).click();
+  await expect(page.getByTestId('att-month')).toHaveValue('2024年5月');
+  await expect(page.getByTestId('open-verifications')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /认定/ }).first()).toBeVisible();
+});
