@@ -1,35 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMonth } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
 import { commitImport, previewImport } from '../../core/attendance/import';
 import { writeRegisterPdf } from '../../dossier/register/registerPdf';
-import type { Db } from '../../store/db';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
-
-const label = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
-
-/** --township 名称 [--county 县名] → township id; a name shared by two counties needs --county. */
-function findTownship(db: Db, name: string, county?: string): { id: number; name: string } {
-  const rows = db
-    .prepare(
-      `SELECT t.id, t.name, c.name AS county FROM townships t JOIN counties c ON c.id = t.county_id
-        WHERE t.name = ? AND (? IS NULL OR c.name = ?)`,
-    )
-    .all(name.trim(), county ?? null, county ?? null) as Array<{ id: number; name: string; county: string }>;
-  if (rows.length === 0) throw new AppError('NOT_FOUND', `找不到乡镇“${name}”${county ? `（${county}）` : ''}`);
-  if (rows.length > 1) {
-    throw new AppError('INVALID_INPUT', `有${rows.length}个乡镇名为“${name}”（${rows.map((r) => r.county).join('、')}），请用 --county 指定县名`);
-  }
-  return rows[0]!;
-}
-
-function monthOption(v: string | undefined, command: string): string {
-  if (!v) throw new UsageError(`${command} 需要 --month YYYY-MM`);
-  if (!isMonth(v)) throw new AppError('INVALID_INPUT', `月份“${v}”格式不对，应为 YYYY-MM，如 2025-03`);
-  return v;
-}
+import { certifyCommand } from './certify';
+import { findTownship, label, monthOption } from './townshipArgs';
 
 /** `onebag register --township 名称 --month YYYY-MM --out FILE.pdf [--blank] [--county 县名]` */
 async function registerCommand(c: CommandContext): Promise<number> {
@@ -58,7 +35,8 @@ async function registerCommand(c: CommandContext): Promise<number> {
 /** `onebag attendance import FILE --township 名称 --month YYYY-MM [--dry-run] [--county 县名]` */
 async function attendanceCommand(c: CommandContext): Promise<number> {
   const [sub, ...rest] = c.args;
-  if (sub !== 'import') throw new UsageError(sub ? `attendance 没有子命令“${sub}”，可用：import` : 'attendance 需要子命令：import');
+  if (sub === 'certify') return certifyCommand(c, rest);
+  if (sub !== 'import') throw new UsageError(sub ? `attendance 没有子命令“${sub}”，可用：import、certify` : 'attendance 需要子命令：import 或 certify');
   const { values, positionals } = guardArgs(() =>
     parseArgs({
       args: rest,
@@ -108,4 +86,7 @@ export const attendanceUsage: string[] = [
   '                                     打印乡镇月考勤登记表（A4 横向）；--blank 只印姓名，供手工填写',
   '  attendance import 文件.xlsx --township 乡镇 --month YYYY-MM [--dry-run] [--county 县名]',
   '                                     从乡镇考勤表导入一个月的考勤；--dry-run 只列出变更和错误，不修改',
+  '  attendance certify (--cadre 干部编号|--township 乡镇) --month YYYY-MM --by 书记 --scan 扫描件 --sealed',
+  '                    [--on YYYY-MM-DD] [--confirm-all --note 说明] [--county 县名]',
+  '                                     乡镇党委书记签字认定一个月的考勤；先列出须确认的问题，未确认的拒绝认定',
 ];
