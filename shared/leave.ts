@@ -12,6 +12,13 @@ export function leaveApprovalLevel(days: number, settings: AttendanceSettings): 
   return days <= settings.leaveTownshipMaxDays ? '乡镇党委' : '县委组织部';
 }
 
+/**
+ * 越权审批: approved by a lower level than the days require (乡镇党委 for leave that needs
+ * 县委组织部), or with the level not recorded. The alert and the leave list use this.
+ */
+export const approvedBeyondLevel = (approvalLevel: ApprovalLevel | null, requiredLevel: ApprovalLevel): boolean =>
+  requiredLevel === '县委组织部' && approvalLevel !== '县委组织部';
+
 /** A half-day position: dayNumber × 2, +1 for the afternoon. */
 export const halfIndex = (date: string, half: LeaveHalf): number => dayNumber(date) * 2 + (half === '下' ? 1 : 0);
 export const halfIndexDate = (idx: number): { date: string; half: LeaveHalf } => ({

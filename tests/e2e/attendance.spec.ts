@@ -233,8 +233,13 @@ test('leave: register 4 days, the county level is required, approval fills the g
   const ap = page.getByRole('dialog', { name: '批准请假' });
   await expect(ap.getByTestId('required-level')).toContainText('按本县规定须由县委组织部审批');
   await ap.getByLabel('审批人').fill('县委组织部王部长');
+  await ap.getByLabel('审批层级').click();
+  await page.locator('.ant-select-item-option', { hasText: '县委组织部' }).click();
+  await expect(ap.getByTestId('overreach')).toHaveCount(0);
   await ap.getByRole('button', { name: '确定' }).click();
   await expect(row).toContainText('已批准');
+  await expect(row).toContainText('县委组织部王部长（县委组织部）');
+  await expect(row).not.toContainText('越权审批');
   await page.screenshot({ path: '/tmp/w1-leave.png' });
   await page.getByText('月考勤表', { exact: true }).click();
   for (const d of [20, 21, 22, 23]) await expect(cell(rowAt(page, 0), d)).toHaveText('事');

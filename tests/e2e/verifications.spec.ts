@@ -3,7 +3,8 @@
  * county check finds a cadre away on a day the township's certified register shows 在岗; the
  * township's register shows the open 核查; the 核查 screen lists it with the check, the
  * certified day and the secretary, filters by state, and concludes it 属实 with the action on
- * the secretary, which revokes the month and leads back to the register.
+ * the secretary, which revokes the month and leads back to the register. Then a 4-day leave
+ * approved by the township (the level chosen in the dialog) is marked 越权审批 and alerted.
  */
 import { certificationWarnings } from '../../main/core/attendance/certifyChecks';
 import { certifyMonth } from '../../main/core/attendance/certify';
@@ -35,7 +36,7 @@ test('seed: a certified May and a county check that contradicts it', async ({ pa
   });
 });
 
-test('the register shows the open 核查; the 核查 screen concludes it 属实 and the month is revoked', async ({ page, app }) => {
+test('the register shows the open 核查; the 核查 screen concludes it 属实 and the month is revoked; leave records the approving level', async ({ page, app }) => {
   test.setTimeout(120_000);
   await openApp(page, app.url);
   const town = county.townships[0]!;
@@ -98,5 +99,32 @@ test('the register shows the open 核查; the 核查 screen concludes it 属实 
   await page.getByTestId('revoked-notice').getByRole('button', { name: '前往考勤表' }).click();
   await expect(page.getByTestId('att-month')).toHaveValue('2024年5月');
   await expect(page.getByTestId('open-verifications')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /认定/ }).first()).toBeVisible();
+
+  // The month is open again. Leave of 4 days needs 县委组织部; the township approves it: the
+  // dialog says 越权审批, the list marks it, and the alert names the level that approved.
+  await invoke(page, 'attendance.leave.add', {
+    cadreId: away.id, type: '事假', start: '2024-05-20', startHalf: '上', end: '2024-05-23', endHalf: '下', reason: '家中老人住院陪护',
+  });
+  await page.getByText('请假登记', { exact: true }).click();
+  const leave = page.getByTestId('leave-table').locator('tr.ant-table-row', { hasText: away.name });
+  await expect(leave).toContainText('待审批');
+  await leave.getByRole('button', { name: '批准', exact: true }).click();
+  const ap = page.getByRole('dialog', { name: '批准请假' });
+  await expect(ap.getByTestId('required-level')).toContainText('按本县规定须由县委组织部审批');
+  await ap.getByLabel('审批人').fill('赵书记');
+  await ap.getByRole('button', { name: '确定' }).click();
+  await expect(ap).toContainText('请选择实际审批的层级');
+  await ap.getByLabel('审批层级').click();
+  await page.locator('.ant-select-item-option', { hasText: '乡镇党委' }).click();
+  await expect(ap.getByTestId('overreach')).toContainText('由乡镇党委批准属越权审批');
+  await ap.getByRole('button', { name: '确定' }).click();
+  await expect(ap).toBeHidden();
+  await expect(leave).toContainText('赵书记（乡镇党委）');
+  await expect(leave).toContainText('越权审批');
+  await page.screenshot({ path: test.info().outputPath('leave.png') });
+  const alerts = await invoke<Array<{ kind: string; cadreName?: string; message: string }>>(page, 'alerts.list', { year: 2024 });
+  const overreach = alerts.filter((a) => a.kind === '请假越权审批');
+  expect(overreach).toHaveLength(1);
+  expect(overreach[0]).toMatchObject({ cadreName: away.name });
+  expect(overreach[0]!.message).toContain('实由乡镇党委（赵书记）批准');
 });

@@ -4,10 +4,11 @@ import { DatePicker } from '../common/DatePicker';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { LEAVE_TYPES, type AttendanceSettings, type LeaveHalf, type LeaveType } from '../../../shared/attendance';
-import { leaveApprovalLevel, leaveDays } from '../../../shared/leave';
+import { leaveApprovalLevel, leaveDays, type ApprovalLevel } from '../../../shared/leave';
 import type { GridRow } from '../../../shared/api/attendance';
 import type { StagedFile } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
+import { ApproverFields } from './ApproverFields';
 import { ScanDrop } from './ScanDrop';
 
 const HALVES = [
@@ -36,6 +37,7 @@ export function LeaveAddDialog({
   const [endHalf, setEndHalf] = useState<LeaveHalf>('下');
   const [reason, setReason] = useState('');
   const [approver, setApprover] = useState('');
+  const [level, setLevel] = useState<ApprovalLevel>();
   const [proof, setProof] = useState<StagedFile | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -49,6 +51,7 @@ export function LeaveAddDialog({
     setError(null);
     if (!cadreId) return setError('请选择请假的干部');
     if (!start || !end) return setError('请选择请假的起止日期');
+    if (approver.trim() && !level) return setError('请选择实际审批的层级（乡镇党委或县委组织部）');
     setSaving(true);
     try {
       await call('attendance.leave.add', {
@@ -59,7 +62,7 @@ export function LeaveAddDialog({
         end: end.format('YYYY-MM-DD'),
         endHalf,
         reason,
-        ...(approver.trim() ? { approver: approver.trim() } : {}),
+        ...(approver.trim() ? { approver: approver.trim(), ...(level ? { approverLevel: level } : {}) } : {}),
         ...(proof ? { proofToken: proof.token } : {}),
       });
       onDone();
@@ -113,8 +116,15 @@ export function LeaveAddDialog({
         <Form.Item label="事由" required>
           <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} aria-label="请假事由" />
         </Form.Item>
-        <Form.Item label="审批人（已批准的请假填写，保存即批准并填入考勤表）">
-          <Input value={approver} onChange={(e) => setApprover(e.target.value)} maxLength={30} aria-label="审批人" />
+        <Form.Item label="审批人及实际审批层级（已批准的请假填写，保存即批准并填入考勤表）">
+          <ApproverFields
+            approver={approver}
+            level={level}
+            required={leaveApprovalLevel(days ?? 0, settings)}
+            limitDays={settings.leaveTownshipMaxDays}
+            onApprover={setApprover}
+            onLevel={setLevel}
+          />
         </Form.Item>
         <Form.Item label="证明材料（病假证明、会议通知等，可选）">
           <ScanDrop value={proof} onChange={setProof} hint="拖入或点击选择文件" testId="leave-proof" />

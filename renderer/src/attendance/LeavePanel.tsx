@@ -10,7 +10,9 @@ import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/useCall';
 import { ReadOnlyHint } from '../common/useReadOnly';
 import { fmtDays } from './gridModel';
+import { ApproverFields } from './ApproverFields';
 import { LeaveAddDialog } from './LeaveAddDialog';
+import { approvedBeyondLevel, type ApprovalLevel } from '../../../shared/leave';
 
 const HALF = { 上: '上午', 下: '下午' } as const;
 const STATUS_COLOURS: Record<LeaveRequestView['status'], string> = { 待审批: 'gold', 已批准: 'green', 未批准: 'default', 已销假: 'blue' };
@@ -36,6 +38,7 @@ export function LeavePanel({
   const [adding, setAdding] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
   const [approver, setApprover] = useState('');
+  const [level, setLevel] = useState<ApprovalLevel>();
   const [back, setBack] = useState<Dayjs | null>(null);
   const [backHalf, setBackHalf] = useState<LeaveHalf>('上');
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +47,7 @@ export function LeavePanel({
   const open = (kind: Action['kind'], leave: LeaveRequestView) => {
     setAction({ kind, leave });
     setApprover('');
+    setLevel(undefined);
     setBack(dayjs(leave.end).add(1, 'day'));
     setBackHalf('上');
     setError(null);
@@ -55,7 +59,10 @@ export function LeavePanel({
     setError(null);
     try {
       const leaveId = action.leave.id;
-      if (action.kind === 'approve') await call('attendance.leave.approve', { leaveId, approver });
+      if (action.kind === 'approve') {
+        if (!level) throw new Error('请选择实际审批的层级（乡镇党委或县委组织部）');
+        await call('attendance.leave.approve', { leaveId, approver, approverLevel: level });
+      }
       else if (action.kind === 'reject') await call('attendance.leave.reject', { leaveId, approver });
       else await call('attendance.leave.return', { leaveId, returnedOn: (back ?? dayjs()).format('YYYY-MM-DD'), returnedHalf: backHalf });
       setAction(null);
@@ -98,7 +105,7 @@ export function LeavePanel({
           { title: '起止', key: 'span', width: 210, render: (_: unknown, l) => `${md(l.start)}${HALF[l.startHalf]} 至 ${md(l.end)}${HALF[l.endHalf]}` },
           { title: '天数', dataIndex: 'days', width: 52, align: 'right', render: (v: number) => fmtDays(v) },
           { title: '事由', dataIndex: 'reason', ellipsis: true },
-          { title: '审批层级', dataIndex: 'requiredLevel', width: 96 },
+          { title: '应审批层级', dataIndex: 'requiredLevel', width: 96 },
           {
             title: '状态',
             key: 'status',
@@ -106,7 +113,17 @@ export function LeavePanel({
             render: (_: unknown, l) => (
               <span>
                 <Tag color={STATUS_COLOURS[l.status]}>{l.status}</Tag>
-                {l.approver && <span className="ob-muted">{l.approver}</span>}
+                {l.approver && (
+                  <span className="ob-muted" data-testid={`approved-by-${l.id}`}>
+                    {l.approver}
+                    {l.status === '已批准' || l.status === '已销假' ? `（${l.approvalLevel ?? '审批层级未记录'}）` : ''}
+                  </span>
+                )}
+                {(l.status === '已批准' || l.status === '已销假') && approvedBeyondLevel(l.approvalLevel, l.requiredLevel) && (
+                  <Tag color="red" style={{ marginLeft: 4 }}>
+                    越权审批
+                  </Tag>
+                )}
                 {l.returnedOn && <div className="ob-muted">{md(l.returnedOn)}{HALF[l.returnedHalf ?? '上']}返岗</div>}
               </span>
             ),
@@ -134,11 +151,20 @@ export function LeavePanel({
               {action.leave.cadreName} {action.leave.type} {md(action.leave.start)}{HALF[action.leave.startHalf]} 至 {md(action.leave.end)}
               {HALF[action.leave.endHalf]}，共 {fmtDays(action.leave.days)} 天
             </div>
-            {action.kind !== 'return' ? (
+            {action.kind === 'approve' ? (
               <>
                 <Alert type={action.leave.requiredLevel === '县委组织部' ? 'warning' : 'info'} title={`按本县规定须由${action.leave.requiredLevel}审批`} data-testid="required-level" />
-                <Input value={approver} onChange={(e) => setApprover(e.target.value)} placeholder={`审批人（${action.leave.requiredLevel}）`} maxLength={30} aria-label="审批人" />
+                <ApproverFields
+                  approver={approver}
+                  level={level}
+                  required={action.leave.requiredLevel}
+                  limitDays={grid.settings.leaveTownshipMaxDays}
+                  onApprover={setApprover}
+                  onLevel={setLevel}
+                />
               </>
+            ) : action.kind === 'reject' ? (
+              <Input value={approver} onChange={(e) => setApprover(e.target.value)} placeholder={`审批人（${action.leave.requiredLevel}）`} maxLength={30} aria-label="审批人" />
             ) : (
               <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
                 返岗时间
