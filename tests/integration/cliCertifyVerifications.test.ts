@@ -115,6 +115,15 @@ describe('onebag verifications', () => {
     const bad = await cli('verifications', '--state', '已办');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('核查状态应为');
+    // stats and alerts show the 核查 kind and the months left 未认定
+    const stats = await cli('stats', '--year', '2025', '--county', '岚川县');
+    expect(stats.code).toBe(0);
+    expect(stats.out).toContain('考勤登记不实核查');
+    expect(stats.out).toContain('待核查1起，属实0起，不属实0起');
+    expect(stats.out).toMatch(/未认定\d+/);
+    const alerts = await cli('alerts', '--year', '2025', '--county', '岚川县');
+    expect(alerts.out).toMatch(/考勤登记不实 2/);
+    expect(alerts.out).toContain('考勤逾期未认定');
     const noCounty = await cli('verifications', '--county', '无此县');
     expect(noCounty.code).toBe(1);
     expect(noCounty.err).toContain('找不到县（市、区）：无此县');
