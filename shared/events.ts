@@ -165,6 +165,8 @@ export type AlertLink =
   | { view: 'attendance'; townshipId: number; month: string }
   | { view: 'events'; eventId: number }
   | { view: 'events'; checkId: number }
+  /** The register cross-checks (登记核查) of a year. */
+  | { view: 'verifications'; year: number }
   /** A leave request; the township month holding its first day opens it. */
   | { view: 'attendance-leave'; leaveId: number; townshipId: number; month: string }
   /** A cadre's overdue quarterly report or half-year summary. */

@@ -156,6 +156,8 @@ export type StatsLink =
   | { view: 'attendance'; townshipId: number; month: string }
   | { view: 'cadre'; cadreId: number }
   | { view: 'events'; checkId: number }
+  /** The register cross-checks (登记核查) of a year. */
+  | { view: 'verifications'; year: number }
   | { view: 'work'; tab: 'projects' | 'weak' | 'plans' | 'support' | 'income'; projectId?: number; villageId?: number; cadreId?: number }
   | { view: 'worklog'; cadreId: number; tab: 'log' | 'reports' };
 

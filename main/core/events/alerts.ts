@@ -141,7 +141,7 @@ export function computeAlerts(db: Db, q: AlertQuery): Alert[] {
     const t = townships.get(v.townshipId);
     if (!t || v.outcome === '不属实') continue;
     const state = v.outcome === '属实' ? `核查属实，对${v.secretaryName}的处理：${v.action ?? '未记录'}` : '待核查';
-    const base = { kind: '考勤登记不实' as const, severity: 'high' as const, townshipId: t.id, township: t.name, date: v.date, link: { view: 'events' as const, checkId: v.checkId } };
+    const base = { kind: '考勤登记不实' as const, severity: 'high' as const, townshipId: t.id, township: t.name, date: v.date, link: { view: 'verifications' as const, year: Number(v.date.slice(0, 4)) } };
     alerts.push({ ...base, cadreId: v.cadreId, cadreName: v.cadreName, message: `${v.finding}（${state}）` });
     alerts.push({
       ...base,

@@ -30,7 +30,7 @@ export function verificationFacts(db: Db, s: Scope): FigureFacts {
       amount: state,
       counted: v.outcome !== '不属实',
       weight: 1,
-      link: { view: 'events', checkId: v.checkId },
+      link: { view: 'verifications', year: Number(v.date.slice(0, 4)) },
     });
   }
   const note = facts.length ? `待核查${n.open}起，属实${n.true}起，不属实${n.false}起` : undefined;

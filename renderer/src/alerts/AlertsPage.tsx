@@ -32,6 +32,8 @@ export function viewOf(a: Alert): View {
   switch (l.view) {
     case 'events':
       return 'eventId' in l ? { kind: 'events', eventId: l.eventId } : { kind: 'events', checkId: l.checkId };
+    case 'verifications':
+      return { kind: 'events', tab: 'verifications', year: l.year };
     case 'worklog':
       return { kind: 'worklog', cadreId: l.cadreId, tab: l.tab };
     case 'work': {

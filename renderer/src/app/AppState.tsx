@@ -11,7 +11,7 @@ export type View =
   /** Township month register: grid, certification, leave (考勤). */
   | { kind: 'attendance'; townshipId?: number; month?: string; leaveId?: number }
   /** Five must-attends and checks (五必到与督查). */
-  | { kind: 'events'; eventId?: number; checkId?: number; tab?: 'verifications' }
+  | { kind: 'events'; eventId?: number; checkId?: number; tab?: 'verifications'; year?: number }
   /** Who is behind on what (预警). */
   | { kind: 'alerts' }
   /** Dossier printing, one cadre or the county's year-end batch (档案打印). */

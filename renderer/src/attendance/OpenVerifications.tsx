@@ -23,7 +23,7 @@ export function OpenVerifications({ townshipId, version }: { townshipId: number;
         .map((v) => `${v.cadreName}${dateZh(v.date)}（${v.secretaryName}认定为在岗）`)
         .join('；')}${list.length > 3 ? '等' : ''}`}
       action={
-        <Button size="small" onClick={() => navigate({ kind: 'events', tab: 'verifications' })}>
+        <Button size="small" onClick={() => navigate({ kind: 'events', tab: 'verifications', year: Number(list[0]!.date.slice(0, 4)) })}>
           去核查
         </Button>
       }

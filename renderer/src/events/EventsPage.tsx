@@ -20,10 +20,10 @@ const LEVEL_COLORS: Record<string, string> = { 乡镇: 'default', 县级: 'blue'
  * 五必到与督查: the year's five-must events and checks of a township (or all), each opening
  * its form. Opened with an eventId / checkId (from an alert) it lands on that record.
  */
-export function EventsPage({ eventId, checkId, tab: initialTab }: { eventId?: number; checkId?: number; tab?: Tab }) {
+export function EventsPage({ eventId, checkId, tab: initialTab, year: initialYear }: { eventId?: number; checkId?: number; tab?: Tab; year?: number }) {
   const { org } = useAppState();
   const [tab, setTab] = useState<Tab>(initialTab ?? (checkId ? 'checks' : 'events'));
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(initialYear ?? new Date().getFullYear());
   const [townshipId, setTownshipId] = useState<number>();
   const [openEvent, setOpenEvent] = useState<number | null | undefined>(eventId);
   const [openCheck, setOpenCheck] = useState<number | null | undefined>(checkId);

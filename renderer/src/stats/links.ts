@@ -10,6 +10,8 @@ export function viewOf(link: StatsLink): View {
       return { kind: 'cadre', id: link.cadreId };
     case 'events':
       return { kind: 'events', checkId: link.checkId };
+    case 'verifications':
+      return { kind: 'events', tab: 'verifications', year: link.year };
     case 'worklog':
       return { kind: 'worklog', cadreId: link.cadreId, tab: link.tab };
     case 'work': {
@@ -28,6 +30,8 @@ export function linkLabel(link: StatsLink): string {
       return '干部';
     case 'events':
       return '督查';
+    case 'verifications':
+      return '核查';
     case 'worklog':
       return '报告';
     case 'work':
