@@ -115,6 +115,13 @@ describe('onebag verifications', () => {
     const bad = await cli('verifications', '--state', '已办');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('核查状态应为');
+    // Saturday 15 March is an unmarked rest day on the register (the county does not count rest
+    // days): no claim of presence, so a check that day opens no 核查
+    saveCheck(db, {
+      check: { townshipId: t.townshipId, level: '县级', kind: '县级抽查', date: '2025-03-15', checker: '县委组织部督查组', findings: '' },
+      results: [{ cadreId: t.cadres[1]!.id, onPost: false, reason: '周末回城' }],
+    });
+    expect(JSON.parse((await cli('verifications', '--json')).out)).toHaveLength(1);
     // stats and alerts show the 核查 kind and the months left 未认定
     const stats = await cli('stats', '--year', '2025', '--county', '岚川县');
     expect(stats.code).toBe(0);

@@ -7,31 +7,32 @@
  * secretary. Concluding 属实 revokes the month's certification, so the register is corrected
  * and certified again (main/core/events/verificationOutcome.ts).
  */
-import { holidayCalendar, monthDays, monthOf, type HolidayEntry } from '../../../shared/attendance';
+import { monthOf } from '../../../shared/attendance';
 import type { VerificationState, VerificationView } from '../../../shared/verifications';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
 import { snapshot } from '../audit/snapshot';
-import { activeCertification, dateLabel, monthLabel, readDay, stmt } from '../attendance/common';
-import { settingsForTownship } from '../attendance/settings';
+import { activeCertification, dateLabel, localToday, monthLabel, stmt } from '../attendance/common';
+import { registerMonths } from '../attendance/register';
 import { leaveCoversSql } from './common';
 
-/** Does the township's certified register show the cadre 在岗 on the date? (null when the month is not certified) */
+/**
+ * Does the township's certified register show the cadre 在岗 on the date? Read through the
+ * one register rule (registerMonths: an unmarked rest day is no claim of presence unless the
+ * county counts rest days). null when the month is not certified or the day is not 在岗.
+ */
 function registerShowsOnPost(db: Db, townshipId: number, cadreId: number, date: string): { certificationId: number; secretaryName: string } | null {
-  const cert = activeCertification(db, townshipId, monthOf(date));
+  const month = monthOf(date);
+  const cert = activeCertification(db, townshipId, month);
   if (!cert) return null;
-  const day = readDay(db, cadreId, date);
-  const onPost = day.filter((h) => h.code === '在岗');
-  if (onPost.length === 0) return null;
-  // An unmarked rest day is no claim of presence unless the county counts rest days.
-  if (!settingsForTownship(db, townshipId).restDaysCount && !onPost.some((h) => h.marked)) {
-    const hol = stmt(db, 'SELECT date, kind, name FROM holidays WHERE date = ?').all(date) as HolidayEntry[];
-    const info = monthDays(monthOf(date), holidayCalendar(hol)).find((d) => d.date === date);
-    if (info?.rest) return null;
-  }
+  const [m] = registerMonths(db, { from: month, to: month, today: maxDate(date, localToday()), townshipIds: new Set([townshipId]), cadreId });
+  const day = m?.shown[Number(date.slice(8)) - 1];
+  if (!day || !day.includes('在岗')) return null;
   return { certificationId: cert.id, secretaryName: cert.secretaryName };
 }
+
+const maxDate = (a: string, b: string) => (a > b ? a : b);
 
 /**
  * Opens a 核查 for every absence at checks of the township-month (or of one check) that a
