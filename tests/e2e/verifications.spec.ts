@@ -98,6 +98,19 @@ test('the register shows the open 核查; the 核查 screen concludes it 属实 
   await expect(page.getByTestId('att-month')).toHaveValue('2024年5月');
   await expect(page.getByTestId('open-verifications')).toHaveCount(0);
 
+  // The grid's marks add up to its totals: the county does not count rest days, so the
+  // weekends and the May Day holiday show 休, never √, and 在岗 is the number of √.
+  const gridRow = page.getByTestId(`att-row-${away.name}`);
+  const marks = await gridRow.locator('td.ob-att-cell').evaluateAll((tds) =>
+    tds.map((td) => Array.from(td.querySelectorAll('span')).map((s) => s.textContent ?? '')),
+  );
+  expect(marks).toHaveLength(31);
+  const days = (m: string) => marks.reduce((n, c) => n + c.filter((x) => x === m).length / c.length, 0);
+  expect(days('休')).toBeGreaterThan(0);
+  await expect(gridRow.getByTestId('total-onpost')).toHaveText(String(days('√')));
+  expect(marks[4]).toEqual(['休']); // Sunday 5 May, a holiday
+  expect(marks[10]).toEqual(['√']); // Saturday 11 May, a make-up workday
+
   // The month is open again. Leave of 4 days needs 县委组织部; the township approves it: the
   // dialog says 越权审批, the list marks it, and the alert names the level that approved.
   await invoke(page, 'attendance.leave.add', {
