@@ -2,8 +2,9 @@
  * Offline OCR (issue 16): accuracy, speed, memory, and the UI thread while the queue runs.
  * - Character error rate per scan condition on pages the bench makes itself: known Chinese text
  *   (a rare-character name, 〔2025〕12号, amounts) typeset with the bundled font, rasterised at
- *   150/200/300 dpi, slightly turned, JPEG-compressed and noisy (target ≤ 3 % each).
- * - Median time per A4 page at 200 dpi on one core (target ≤ 3 s).
+ *   150/200/300 dpi, slightly turned, scanned sideways, JPEG-compressed and noisy (target ≤ 3 %
+ *   each).
+ * - Median time per upright A4 page at 200 dpi on one core (target ≤ 3 s).
  * - Peak RSS of the process while the worker reads (target ≤ 500 MB; includes this process).
  * - p95 of a search and of an attendance cell edit on the main thread, idle vs during OCR
  *   (target: at most 1.5× the idle figure).
@@ -26,6 +27,7 @@ const CONDITIONS: Array<[string, ScanOptions]> = [
   ['200 dpi', { dpi: 200 }],
   ['300 dpi', { dpi: 300 }],
   ['200 dpi, turned 1.5°', { dpi: 200, skew: 1.5 }],
+  ['200 dpi, scanned sideways (90°)', { dpi: 200, turn: 90 }],
   ['200 dpi, JPEG q=50', { dpi: 200, jpegQuality: 50 }],
   ['200 dpi, 3 % noise + JPEG q=70', { dpi: 200, noise: 0.03, jpegQuality: 70, seed: 7 }],
 ];
@@ -40,6 +42,7 @@ export const bench: Bench = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-ocr-'));
   const pool = new OcrPool();
   const figures: BenchFigure[] = [];
+  console.log(`  load average (1/5/15 min) at the start: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} on ${os.cpus().length} cores`);
   try {
     const reference = SAMPLE_LINES.join('');
     const pdf = await typesetPdf(SAMPLE_LINES);
@@ -50,30 +53,44 @@ export const bench: Bench = async () => {
       files.push({ name, file, kind: o.jpegQuality ? 'jpeg' : 'png' });
     }
     // Model load (once per worker) is not part of a page's time.
+    const before = process.memoryUsage.rss() / (1024 * 1024);
     await readWithPool(pool, files[0]!.file, 'png');
 
     const { value: pages, peakMb } = await withPeakRss(async () => {
-      const out: Array<{ name: string; page: OcrPage }> = [];
-      for (const f of files) out.push({ name: f.name, page: await readWithPool(pool, f.file, f.kind) });
+      const out: Array<{ name: string; page: OcrPage; cpuS: number }> = [];
+      for (const f of files) {
+        // CPU of the whole process while the worker reads (this thread only waits): unlike the
+        // wall time it does not grow when other programs share the cores
+        const c0 = process.cpuUsage();
+        const page = await readWithPool(pool, f.file, f.kind);
+        const c = process.cpuUsage(c0);
+        out.push({ name: f.name, page, cpuS: (c.user + c.system) / 1e6 });
+      }
       return out;
     }, 50);
     for (const { name, page } of pages) {
       const cer = characterErrorRate(reference, page.lines.map((l) => l.text).join('')) * 100;
       figures.push({ name: `ocr: character error rate, ${name}`, value: cer, unit: '%', target: 3, better: 'lower' });
     }
-    const times200 = pages.filter((p) => p.name.startsWith('200 dpi')).map((p) => p.page.ms / 1000).sort((a, b) => a - b);
-    figures.push({ name: 'ocr: A4 page at 200 dpi, one core (median)', value: times200[Math.floor(times200.length / 2)]!, unit: 's', target: 3, better: 'lower' });
-    figures.push({ name: 'ocr: peak RSS while reading (whole process)', value: peakMb, unit: 'MB', target: 500, better: 'lower' });
+    // a sideways page is read up to three times (each turn tried): it is not a typical page
+    const upright200 = pages.filter((p) => p.name.startsWith('200 dpi') && p.page.rotation === 0);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    figures.push({ name: 'ocr: A4 page at 200 dpi, one core (median wall time)', value: median(upright200.map((p) => p.page.ms / 1000)), unit: 's', target: 3, better: 'lower' });
+    figures.push({ name: 'ocr: A4 page at 200 dpi (median CPU time of the process)', value: median(upright200.map((p) => p.cpuS)), unit: 's', target: 3, better: 'lower' });
+    figures.push({ name: `ocr: peak RSS while reading (whole process, ${before.toFixed(0)} MB before the worker started)`, value: peakMb, unit: 'MB', target: 500, better: 'lower' });
 
     // The UI thread: a search and a cell edit, idle and while the worker reads.
     const db = openDatabase(path.join(dir, 'data'));
     try {
       const seeded = seedBenchCounty(db, { idPrefix: 'O', posting: () => ({ start: '2024-03-01', end: null }) });
       const t = seeded.townships[0]!;
-      const measure = (n: number) => {
+      /** At least n rounds, and on until `until` says stop (the worker finished reading). */
+      const measure = async (n: number, until: () => boolean = () => true) => {
         const search: number[] = [];
         const edit: number[] = [];
-        for (let i = 0; i < n; i++) {
+        for (let i = 0; i < n || !until(); i++) {
+          // let the worker's messages through, as the app's event loop would
+          if (i % 20 === 19) await new Promise((r) => setImmediate(r));
           let t0 = performance.now();
           searchMaterials(db, i % 2 ? '会议记录' : '驻村', 50);
           search.push(performance.now() - t0);
@@ -87,16 +104,19 @@ export const bench: Bench = async () => {
         }
         return { search: p95(search), edit: p95(edit) };
       };
-      measure(20);
-      const idle = measure(200);
-      const reading = Promise.all(files.slice(1, 4).map((f) => readWithPool(pool, f.file, f.kind)));
-      const busy = measure(200);
+      await measure(20);
+      const idle = await measure(200);
+      let done = false;
+      const reading = Promise.all(files.slice(1, 4).map((f) => readWithPool(pool, f.file, f.kind))).finally(() => (done = true));
+      const busy = await measure(200, () => done);
       await reading;
       figures.push({ name: `ocr: search p95 during OCR vs idle (${busy.search.toFixed(2)} vs ${idle.search.toFixed(2)} ms)`, value: busy.search / Math.max(idle.search, 0.05), unit: '×', target: 1.5, better: 'lower' });
       figures.push({ name: `ocr: cell edit p95 during OCR vs idle (${busy.edit.toFixed(2)} vs ${idle.edit.toFixed(2)} ms)`, value: busy.edit / Math.max(idle.edit, 0.05), unit: '×', target: 1.5, better: 'lower' });
     } finally {
       db.close();
     }
+    // the machine may be shared: say how busy it was
+    console.log(`  load average (1/5/15 min) at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} on ${os.cpus().length} cores`);
     return figures;
   } finally {
     await pool.close();

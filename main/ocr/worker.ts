@@ -2,9 +2,20 @@
  * The OCR worker thread: loads the models once and reads one original at a time, off the
  * thread that answers IPC. Pages are posted as they are read so progress shows per page.
  */
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { FromOcrWorker, ToOcrWorker } from './protocol';
 import { readOriginal } from './readFile';
+
+// On Linux a thread has its own nice value: the reader yields the CPU to the thread that
+// answers the UI. (Elsewhere this call would lower the whole app, so it is not made.)
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(0, os.constants.priority.PRIORITY_LOW);
+  } catch {
+    // not allowed here: read at normal priority
+  }
+}
 
 const port = parentPort!;
 const send = (m: FromOcrWorker) => port.postMessage(m);

@@ -84,6 +84,13 @@ describe('OCR of the bag', () => {
       expect(ocrStatus(core.ctx.db).pending).toBe(3);
       const runner = startOcrQueue(core, { background: false });
       await runner.drain();
+      if (process.platform === 'linux') {
+        // the reader thread runs at the lowest priority, this (UI) thread at normal
+        const nice = (task: string) => Number(fs.readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+        const tasks = fs.readdirSync('/proc/self/task');
+        expect(nice(String(process.pid))).toBe(0);
+        expect(tasks.filter((t) => nice(t) === 19).length).toBeGreaterThanOrEqual(1);
+      }
       await runner.stop();
       expect(ocrStatus(core.ctx.db)).toMatchObject({ pending: 0, done: 3, failed: 0 });
 

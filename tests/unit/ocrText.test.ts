@@ -40,6 +40,7 @@ describe('document numbers and snippets', () => {
   it('writes the year brackets of a document number as 〔〕', () => {
     expect(normalizeDocNumbers('按照县委组织部【2025】12号文件')).toBe('按照县委组织部〔2025〕12号文件');
     expect(normalizeDocNumbers('组发〔2025】3 号')).toBe('组发〔2025〕3 号');
+    expect(normalizeDocNumbers('按照县委组织部【2025」12号文件')).toBe('按照县委组织部〔2025〕12号文件');
   });
   it('shows the words around a hit', () => {
     const s = snippetAround('前文'.repeat(30) + '驻村第一书记喆嘉同志' + '后文'.repeat(30), '喆嘉');

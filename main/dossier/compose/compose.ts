@@ -28,6 +28,7 @@ import { MARK_EDGE, MARK_TOP, numberRect, sheetRectToViewed, stampRect, type Rec
 import { originalName, pdfaScanProblem, planItem, planPages, type Plan, type WordRendition } from './plan';
 import { fitOf, originalRemarks } from './remarks';
 import { retagSubsets } from './subsetTags';
+import { drawTextLayer, type ViewedRect } from './textLayer';
 
 export interface ComposeOptions {
   /** PDF/A-1b (pdf-notes G6, G11): originals are printed as page images so every page conforms. */
@@ -208,6 +209,8 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
     };
     const originalStamp = () => drawStamp(tk, marks.stamp.x, marks.stamp.y, stamp);
     const plan = e.plan;
+    // OCR's reading of a page of this original, when there is one (the invisible text layer)
+    const recognised = (page: number) => (e.item.kind === 'pdf' || e.item.kind === 'image' ? e.item.recognised?.find((r) => r.page === page) : undefined);
     if (plan.kind === 'typeset' || plan.kind === 'unreadable') {
       const first = () => {
         drawStamp(tk, PORTRAIT.x + (PORTRAIT.w - STAMP_W) / 2, STAMP_TOP_TYPESET, stamp);
@@ -219,12 +222,16 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
         const fit = fitOf(pg, e.start + i);
         addPage(pdf, fit.sheet);
         kinds.push('original');
+        const viewed: ViewedRect = { x: fit.x, y: fit.y, w: fit.scale * pg.w, h: fit.scale * pg.h };
         if (pg.raster) {
           const png = pg.raster.png;
-          inFrame(pdf, fit.sheet, () => pdf.image(png, fit.x, fit.y, { width: fit.scale * pg.w, height: fit.scale * pg.h }));
+          inFrame(pdf, fit.sheet, () => pdf.image(png, viewed.x, viewed.y, { width: viewed.w, height: viewed.h }));
         } else {
           placements.push({ pageIndex: kinds.length - 1, src: plan.src, srcIndex: i, page: pg, fit, entry: ei });
         }
+        // on an appended page the layer is part of the marks' sheet laid over the original
+        const read = recognised(i + 1);
+        if (read) inFrame(pdf, fit.sheet, () => drawTextLayer(tk, viewed, read));
         if (i === 0) {
           originalStamp();
           bookmark();
@@ -236,7 +243,12 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
       // the scan fills the sheet below the marks, ≥ 10 mm from every edge
       const top = MARK_TOP + STAMP_H + 2 * MM;
       const area: Rect = sheetRectToViewed(plan.sheet, { x: MARK_EDGE, y: top, w: A4.w - 2 * MARK_EDGE, h: A4.h - top - MARK_EDGE });
-      inFrame(pdf, plan.sheet, () => pdf.image(plan.path, area.x, area.y, { fit: [area.w, area.h], align: 'center', valign: 'center' }));
+      const shown = centredFit(area, plan.w, plan.h);
+      const read = recognised(1);
+      inFrame(pdf, plan.sheet, () => {
+        pdf.image(plan.path, shown.x, shown.y, { width: shown.w, height: shown.h });
+        if (read) drawTextLayer(tk, shown, read);
+      });
       originalStamp();
       bookmark();
     }
@@ -287,6 +299,13 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
     remarks,
     pdfa,
   };
+}
+
+/** The largest w×h rect of the image's proportions inside the area, centred (as pdfkit's fit). */
+function centredFit(area: Rect, iw: number, ih: number): ViewedRect {
+  const ratio = iw / ih;
+  const [w, h] = ratio > area.w / area.h ? [area.w, area.w / ratio] : [area.h * ratio, area.h];
+  return { x: area.x + (area.w - w) / 2, y: area.y + (area.h - h) / 2, w, h };
 }
 
 /** The volume's page number in the sheet's top outside corner (recto right, verso left). */

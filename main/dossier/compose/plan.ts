@@ -24,7 +24,7 @@ export type Rendition = 'asIs' | 'decrypted' | 'repaired' | 'libreoffice' | 'eng
 export type Plan =
   | { kind: 'typeset'; pages: LaidPage[]; rendition?: 'engine'; images?: number }
   | { kind: 'pdf'; src: LibDocument; pages: OriginalPage[]; rendition: Rendition }
-  | { kind: 'image'; path: string; sheet: 'portrait' | 'landscape' }
+  | { kind: 'image'; path: string; sheet: 'portrait' | 'landscape'; w: number; h: number }
   | { kind: 'unreadable'; pages: LaidPage[]; reason: string; sha256: string | null };
 
 export interface PlanContext {
@@ -121,7 +121,7 @@ function imagePlan(ctx: PlanContext, file: string, replace: (reason: string) => 
     if (!(img.width > 0 && img.height > 0)) return replace('图片尺寸无效');
     const turned = (img.orientation ?? 1) > 4;
     const [iw, ih] = turned ? [img.height, img.width] : [img.width, img.height];
-    return { kind: 'image', path: file, sheet: iw > ih ? 'landscape' : 'portrait' };
+    return { kind: 'image', path: file, sheet: iw > ih ? 'landscape' : 'portrait', w: iw, h: ih };
   } catch (e) {
     return replace(`图片已损坏或格式不受支持，仅支持 JPEG 和 PNG（${String((e as Error).message ?? e).slice(0, 60)}）`);
   }

@@ -1,6 +1,7 @@
 /**
  * The bag, category by category (MATERIAL_CATEGORIES order), each file of a material one item:
  * - PDF: original pages appended; JPEG/PNG: a full-page scan (the engine honours EXIF rotation).
+ *   Pages OCR has read carry their recognised lines (an invisible text layer in print).
  * - TIFF: pdfkit cannot embed TIFF and no decoder ships with the app, so a typeset page stands in
  *   (file name, size in pixels, SHA-256) and the original stays in the archive's data package.
  * - Word, WPS and Excel files: rendered at print time (LibreOffice when the machine has it; .docx
@@ -13,6 +14,7 @@
 import fs from 'node:fs';
 import { FILE_KIND_LABELS, MATERIAL_CATEGORIES, type Material, type MaterialCategory, type StoredFile } from '../../../shared/domain';
 import { listMaterials } from '../../core/bag';
+import { recognisedPagesOf } from '../../core/ocr/pageLines';
 import type { Block, CatalogueFields, Item, OfficeFormat, Section } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';
 
@@ -70,7 +72,11 @@ function materialItems(ctx: BuildContext, m: Material): Item[] {
         ctx.warnings.push(`${ctx.cadre.name}《${title}》的原件“${f.originalName}”无法读取（${bad}），已以说明页代替。`);
         return typeset(unreadableBlocks(f, bad), '原件无法读取');
       }
-      return f.kind === 'pdf' ? { kind: 'pdf', catalogue, stamp, path: file, source } : { kind: 'image', catalogue, stamp, path: file, source };
+      // pages OCR has read get an invisible text layer; the rest print without one
+      const recognised = recognisedPagesOf(ctx.db, f.sha256);
+      return f.kind === 'pdf'
+        ? { kind: 'pdf', catalogue, stamp, path: file, source, recognised }
+        : { kind: 'image', catalogue, stamp, path: file, source, recognised };
     }
     if (f.kind === 'text') return typeset(textBlocks(ctx, f, file), '');
     const office = officeFormat(f);

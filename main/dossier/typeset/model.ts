@@ -126,11 +126,28 @@ export interface OriginalSource {
   sha256: string;
 }
 
+/**
+ * Text recognised (OCR) on one page of a scanned original, printed as an invisible text layer
+ * over the scan. Boxes are in pixels of the upright image that was read: the page as viewed
+ * (EXIF orientation or /Rotate applied), scaled to width × height after turning it clockwise
+ * by `rotation`.
+ */
+export interface RecognisedPage {
+  /** 1-based page of the original. */
+  page: number;
+  rotation: 0 | 90 | 180 | 270;
+  width: number;
+  height: number;
+  lines: Array<{ text: string; box: [number, number, number, number] }>;
+}
+
 /** An original PDF appended page by page as it is. */
 export interface PdfItem extends ItemBase {
   kind: 'pdf';
   path: string;
   source?: OriginalSource;
+  /** Pages read by OCR so far (scanned or garbage-text pages); others print without a layer. */
+  recognised?: RecognisedPage[];
 }
 
 /** A scan (JPEG/PNG) printed as a full page; EXIF orientation is honoured. */
@@ -138,6 +155,8 @@ export interface ImageItem extends ItemBase {
   kind: 'image';
   path: string;
   source?: OriginalSource;
+  /** The scan's recognised text once OCR has read it. */
+  recognised?: RecognisedPage[];
 }
 
 /** Word, WPS and spreadsheet originals, rendered at print time (compose/renditions). */
