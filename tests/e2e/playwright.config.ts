@@ -10,6 +10,8 @@ const root = path.resolve(__dirname, '../..');
 export default defineConfig({
   testDir: __dirname,
   testMatch: '**/*.spec.ts',
+  // The prepared demo data folder that specs copy (tests/e2e/demoSnapshot.ts).
+  globalSetup: path.join(__dirname, 'globalSetup.ts'),
   workers: 1,
   fullyParallel: false,
   retries: 0,
