@@ -14,7 +14,7 @@ import { buildIndexPages } from '../../main/exchange/indexHtml';
 import { BlobStore } from '../../main/files/blobStore';
 import { openDatabase, type Db } from '../../main/store/db';
 import { maskIdNumber } from '../../shared/idNumber';
-import { copyDemoInto } from './demoSnapshot';
+import { copyLoadedDemo } from '../fixtures/demoFolder';
 
 let tmp: string;
 let out: string;
@@ -25,8 +25,8 @@ test.beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bundle-pages-'));
   const dataDir = path.join(tmp, 'data');
   out = path.join(tmp, '交换包 内容');
-  // The demo county: a copy of the run's prepared demo data folder (tests/e2e/demoSnapshot.ts).
-  await copyDemoInto(dataDir);
+  // The demo county: a copy of the run's prepared demo data folder (tests/fixtures/demoFolder.ts).
+  await copyLoadedDemo(dataDir);
   db = openDatabase(dataDir);
   const blobs = new BlobStore(dataDir);
   const countyId = db.prepare('SELECT id FROM counties').pluck().get() as number;

@@ -6,7 +6,7 @@
  *   test('…', async ({ page, app }) => { await page.goto(app.url); … });
  *
  * A spec that works on the demo county starts from the prepared demo data folder instead of
- * loading the demo itself (tests/e2e/demoSnapshot.ts): first run is then already complete.
+ * loading the demo itself (tests/fixtures/demoFolder.ts): first run is then already complete.
  *
  *   test.use({ demoOperator: '张晓梅' });
  */
@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { startBridge, type Bridge } from '../../main/bridge/server';
-import { copyDemoInto } from './demoSnapshot';
+import { copySetUpDemo } from '../fixtures/demoFolder';
 
 // The start-up 当前操作员 prompt would cover other specs after app.restart(); tests/e2e/audit.spec.ts turns it on.
 process.env.ONEBAG_SKIP_OPERATOR_PROMPT ??= '1';
@@ -103,14 +103,14 @@ export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle:
         current = null;
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-e2e-'));
         const started = Date.now();
-        if (demoOperator !== null) await copyDemoInto(dataDir, demoOperator);
+        if (demoOperator !== null) await copySetUpDemo(dataDir, demoOperator);
         current = { file: testInfo.file, app: new RunningApp(await startOn(dataDir), dataDir) };
         // Setup time per spec, for the suite-time budget (issue 15): shown in the report's attachments.
         await testInfo.attach('setup-ms', { body: String(Date.now() - started), contentType: 'text/plain' });
       }
       await use(current.app);
     },
-    // The first spec that asks for the demo builds the shared template (tests/e2e/demoSnapshot.ts).
+    // The first spec that asks for the demo builds the shared template (tests/fixtures/demoFolder.ts).
     { timeout: 180_000 },
   ],
   // Every test's browser context opens the secret link first, as the person who started the bridge does.

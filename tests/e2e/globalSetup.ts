@@ -1,14 +1,10 @@
 /**
- * Playwright globalSetup: picks this run's folder for the prepared demo data (tests/e2e/demoSnapshot.ts
- * builds it on first use) and returns the teardown that removes it when the run ends.
+ * Playwright globalSetup: this run's folder for prepared data folders (tests/fixtures/preparedFolder.ts:
+ * the demo county is built there by the first spec that needs it and copied by the others), and
+ * the teardown that removes it when the run ends.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { DEMO_TEMPLATE_ENV } from './demoSnapshot';
+import { prepareRunRoot } from '../fixtures/preparedFolder';
 
 export default function globalSetup(): () => void {
-  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-e2e-run-')), 'demo');
-  process.env[DEMO_TEMPLATE_ENV] = dir; // workers inherit the environment
-  return () => fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  return prepareRunRoot();
 }

@@ -10,7 +10,7 @@ const root = path.resolve(__dirname, '../..');
 export default defineConfig({
   testDir: __dirname,
   testMatch: '**/*.spec.ts',
-  // The prepared demo data folder that specs copy (tests/e2e/demoSnapshot.ts).
+  // This run's prepared data folders (the demo county) that specs copy: tests/fixtures/demoFolder.ts.
   globalSetup: path.join(__dirname, 'globalSetup.ts'),
   workers: 1,
   fullyParallel: false,
