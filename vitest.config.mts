@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Prepared data folders (the demo county) built once per run: tests/fixtures/demoFolder.ts.
+    globalSetup: ['tests/globalSetup.ts'],
   },
 });

@@ -24,15 +24,24 @@ const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'exceljs', 'onnxruntim
   // one OpenCV instance for @gutenye/ocr-common and main/ocr/paddle.ts, which waits for its wasm
   '@techstark/opencv-js'];
 
+// `--out DIR` writes DIR/main/… instead of dist/main/… (the tests bundle the CLI into a folder of
+// their own); `--cli` builds only the command and its worker threads, not the Electron entries.
+const argv = process.argv.slice(2);
+const outArg = argv.indexOf('--out');
+const outRoot = outArg >= 0 ? path.resolve(argv[outArg + 1]) : path.join(root, 'dist');
+const cliOnly = argv.includes('--cli');
+
 const entries = [
-  { in: 'main/app/main.ts', out: 'dist/main/app/main.js', required: true },
-  { in: 'main/app/preload.ts', out: 'dist/main/app/preload.js', required: true },
-  { in: 'main/cli/index.ts', out: 'dist/main/cli/index.js', required: false },
+  { in: 'main/app/main.ts', out: 'main/app/main.js', required: true, app: true },
+  { in: 'main/app/preload.ts', out: 'main/app/preload.js', required: true, app: true },
+  { in: 'main/cli/index.ts', out: 'main/cli/index.js', required: false },
   // The dossier batch runs in a worker thread; the bundled app looks for it here.
-  { in: 'main/dossier/batch/worker.ts', out: 'dist/main/dossier/worker.js', required: true },
+  { in: 'main/dossier/batch/worker.ts', out: 'main/dossier/worker.js', required: true },
   // The OCR queue reads originals in a worker thread too.
-  { in: 'main/ocr/worker.ts', out: 'dist/main/ocr/worker.js', required: true },
-];
+  { in: 'main/ocr/worker.ts', out: 'main/ocr/worker.js', required: true },
+]
+  .filter((e) => !(cliOnly && e.app))
+  .map((e) => ({ ...e, out: path.join(outRoot, e.out) }));
 
 const common = {
   plugins: [boundSqlitePlugin],
@@ -67,8 +76,8 @@ for (const e of entries) {
       // The CLI is run by Node directly through bin/onebag.js.
       ...(e.in.startsWith('main/cli/') ? { banner: { js: '#!/usr/bin/env node' } } : {}),
     });
-    const size = fs.statSync(path.join(root, e.out)).size;
-    console.log(`build-main: ${e.in} → ${e.out} (${(size / 1024).toFixed(0)} KiB, ${Date.now() - started} ms)`);
+    const size = fs.statSync(e.out).size;
+    console.log(`build-main: ${e.in} → ${path.relative(root, e.out)} (${(size / 1024).toFixed(0)} KiB, ${Date.now() - started} ms)`);
   } catch {
     // esbuild has already printed the errors.
     failed = true;
@@ -77,8 +86,8 @@ for (const e of entries) {
 
 // Guard: the preload runs sandboxed, where require() knows only 'electron' (and a few
 // browser-safe builtins). A stray runtime import would break window.onebag silently.
-const preloadOut = path.join(root, 'dist/main/app/preload.js');
-if (fs.existsSync(preloadOut)) {
+const preloadOut = path.join(outRoot, 'main/app/preload.js');
+if (!cliOnly && fs.existsSync(preloadOut)) {
   const text = fs.readFileSync(preloadOut, 'utf8');
   const required = [...text.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
   const bad = required.filter((r) => r !== 'electron');

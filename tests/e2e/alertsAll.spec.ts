@@ -5,7 +5,10 @@
  */
 import { ALERT_KINDS, type Alert } from '../../shared/events';
 import { expect, test } from './fixtures';
-import { firstRun, invoke, noHorizontalOverflow } from './helpers';
+import { invoke, noHorizontalOverflow } from './helpers';
+
+// First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
+test.use({ demoOperator: '组织部李干事' });
 
 test.describe.configure({ mode: 'serial' });
 
@@ -20,9 +23,7 @@ let cadreName = '';
 test('a new project’s 项目未公示 alert is listed with every kind and opens 项目与帮扶', async ({ page, app }) => {
   test.setTimeout(180_000);
   await page.goto(app.url);
-  await firstRun(page, '组织部李干事', 'demo');
-  // Demo loading builds PDFs; on a busy 2-core machine it can take a while.
-  await expect(page.getByTestId('cadre-count')).toContainText('共 20 人', { timeout: 120_000 });
+  await expect(page.getByTestId('cadre-count')).toContainText('共 20 人', { timeout: 60_000 });
 
   const cadres = await invoke<Array<{ id: number; name: string; village: string | null }>>(page, 'cadres.list', {});
   const cadre = cadres.find((c) => c.village)!;

@@ -10,7 +10,10 @@ import { certifyMonth, revokeCertification } from '../../main/core/attendance/ce
 import { audit } from '../../main/core/audit';
 import { storeGeneratedPdf } from '../../main/core/blobRows';
 import { expect, test } from './fixtures';
-import { firstRun, noHorizontalOverflow, samplePdf } from './helpers';
+import { noHorizontalOverflow, samplePdf } from './helpers';
+
+// First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
+test.use({ demoOperator: '张晓梅' });
 
 test.describe.configure({ mode: 'serial' });
 
@@ -24,8 +27,7 @@ const lastMonth = () => {
 test('inspector events are one click away, with before/after and the chain status', async ({ page, app }) => {
   test.setTimeout(300_000);
   await page.goto(app.url);
-  await firstRun(page, '张晓梅', 'demo');
-  await expect(page.getByTestId('status-bar')).toContainText('张晓梅', { timeout: 200_000 });
+  await expect(page.getByTestId('status-bar')).toContainText('张晓梅', { timeout: 60_000 });
 
   // A township secretary certifies last month, the county revokes it, and it is certified again.
   const { db } = app.bridge.core.ctx;

@@ -10,11 +10,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { resolveFontFile } from '../../main/dossier/fonts';
-import { loadDemo } from '../../main/demo/demo';
 import { buildIndexPages } from '../../main/exchange/indexHtml';
 import { BlobStore } from '../../main/files/blobStore';
 import { openDatabase, type Db } from '../../main/store/db';
 import { maskIdNumber } from '../../shared/idNumber';
+import { copyLoadedDemo } from '../fixtures/demoFolder';
 
 let tmp: string;
 let out: string;
@@ -25,9 +25,10 @@ test.beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bundle-pages-'));
   const dataDir = path.join(tmp, 'data');
   out = path.join(tmp, '交换包 内容');
+  // The demo county: a copy of the run's prepared demo data folder (tests/fixtures/demoFolder.ts).
+  await copyLoadedDemo(dataDir);
   db = openDatabase(dataDir);
   const blobs = new BlobStore(dataDir);
-  await loadDemo({ db, dataDir, host: { kind: 'cli', blobUrl: (s) => s, progress: () => undefined } }, blobs);
   const countyId = db.prepare('SELECT id FROM counties').pluck().get() as number;
   const names = new Map((db.prepare('SELECT id, name, id_number AS idn FROM cadres').all() as Array<{ id: number; name: string; idn: string }>).map((r) => [r.id, `${r.name}-${r.idn.slice(-4)}`]));
   const samplePdf = db.prepare(`SELECT sha256 FROM blobs WHERE mime = 'application/pdf' LIMIT 1`).pluck().get() as string;

@@ -14,6 +14,9 @@ import { wan, type StatsResult } from '../../shared/stats';
 import { expect, test } from './fixtures';
 import { invoke, noHorizontalOverflow } from './helpers';
 
+// First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
+test.use({ demoOperator: '王秀英' });
+
 test.describe.configure({ mode: 'serial' });
 const ORIGIN = 'C0FF-EE12-3456-789A';
 
@@ -21,7 +24,6 @@ const ORIGIN = 'C0FF-EE12-3456-789A';
 test('the city table: a row per county, the imported one marked, the total their sum, a county opens its view', async ({ page, app }) => {
   test.setTimeout(120_000);
   await page.goto(app.url);
-  await invoke(page, 'app.setup', { mode: 'demo', operator: '王秀英' });
 
   // 北镇市, as another department's bundle would bring it: one township, two cadres, a project.
   const db = app.bridge.core.ctx.db;

@@ -5,7 +5,10 @@
  * cadre out and saying why, finalising, and the 考核登记表 previewed.
  */
 import { expect, test } from './fixtures';
-import { firstRun, invoke, noHorizontalOverflow } from './helpers';
+import { invoke, noHorizontalOverflow } from './helpers';
+
+// First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
+test.use({ demoOperator: '张晓梅' });
 
 test.describe.configure({ mode: 'serial' });
 
@@ -25,7 +28,6 @@ const totalOf = (x: Sheet) => (x.scores[0] * 4 + ((x.ballots[0] + 0.6 * x.ballot
 test('scheme, keyboard scoring, quota, finalise, print', async ({ page, app }) => {
   test.setTimeout(180_000);
   await page.goto(app.url);
-  await firstRun(page, '张晓梅', 'demo');
   await expect(page.getByText('吴建军').first()).toBeVisible({ timeout: 60_000 });
   await page.getByRole('menuitem', { name: /考核评价/ }).click();
 

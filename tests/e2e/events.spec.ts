@@ -4,15 +4,16 @@
  * see both, and click through to the record.
  */
 import { expect, test } from './fixtures';
-import { firstRun, noHorizontalOverflow } from './helpers';
+import { noHorizontalOverflow } from './helpers';
+
+// First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
+test.use({ demoOperator: '李建国' });
 
 test.describe.configure({ mode: 'serial' });
 
 test('record a five-must meeting with one absent cadre', async ({ page, app }) => {
-  // Loading the demo county takes a while on a busy two-core machine.
   test.setTimeout(120_000);
   await page.goto(app.url);
-  await firstRun(page, '李建国', 'demo');
   await expect(page.getByTestId('cadre-count')).toHaveText('共 20 人', { timeout: 45_000 });
   await page.getByRole('menuitem', { name: '五必到与督查' }).click();
   await expect(page.getByText(/年暂无五必到事项记录/)).toBeVisible();

@@ -15,6 +15,9 @@ import { handlerCalls } from '../fixtures/handlerCalls';
 import { expect, RENDERER_DIR, test } from './fixtures';
 import { firstRun, invoke } from './helpers';
 
+// First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
+test.use({ demoOperator: '张科长' });
+
 const SHOTS = process.env.ONEBAG_SHOTS_DIR ?? path.join(os.tmpdir(), 'onebag-exchange-shots');
 const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
@@ -33,8 +36,7 @@ test('the county exports its data as a signed bundle', async ({ page, app }) => 
   test.setTimeout(180_000);
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.goto(app.url);
-  await firstRun(page, '张科长', 'demo');
-  await expect(page.getByTestId('cadre-count')).toHaveText('共 20 人', { timeout: 120_000 });
+  await expect(page.getByTestId('cadre-count')).toHaveText('共 20 人', { timeout: 60_000 });
   await page.getByRole('menuitem', { name: '数据交换' }).click();
   await expect(page.getByTestId('own-fingerprint')).toHaveText(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
   await expect(page.getByTestId('own-name')).toHaveText('岚川县委组织部');

@@ -4,12 +4,18 @@
  *
  *   import { test, expect } from './fixtures';
  *   test('…', async ({ page, app }) => { await page.goto(app.url); … });
+ *
+ * A spec that works on the demo county starts from the prepared demo data folder instead of
+ * loading the demo itself (tests/fixtures/demoFolder.ts): first run is then already complete.
+ *
+ *   test.use({ demoOperator: '张晓梅' });
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { startBridge, type Bridge } from '../../main/bridge/server';
+import { copySetUpDemo } from '../fixtures/demoFolder';
 
 // The start-up 当前操作员 prompt would cover other specs after app.restart(); tests/e2e/audit.spec.ts turns it on.
 process.env.ONEBAG_SKIP_OPERATOR_PROMPT ??= '1';
@@ -72,7 +78,16 @@ async function startOn(dataDir: string, port = 0): Promise<Bridge> {
 /** One bridge per test file; replaced when the worker moves on to the next file. */
 let current: { file: string; app: RunningApp } | null = null;
 
-export const test = base.extend<{ app: AppHandle }, { appLifecycle: void }>({
+export interface AppOptions {
+  /**
+   * null (the default): an empty data folder at the first-run screen. A name: a copy of the prepared
+   * demo data folder, first run completed with 载入演示数据 by this operator.
+   */
+  demoOperator: string | null;
+}
+
+export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle: void }>({
+  demoOperator: [null, { option: true }],
   appLifecycle: [
     async ({}, use) => {
       await use();
@@ -81,14 +96,23 @@ export const test = base.extend<{ app: AppHandle }, { appLifecycle: void }>({
     },
     { scope: 'worker', auto: true },
   ],
-  app: async ({}, use, testInfo) => {
-    if (!current || current.file !== testInfo.file) {
-      if (current) await current.app.dispose();
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-e2e-'));
-      current = { file: testInfo.file, app: new RunningApp(await startOn(dataDir), dataDir) };
-    }
-    await use(current.app);
-  },
+  app: [
+    async ({ demoOperator }, use, testInfo) => {
+      if (!current || current.file !== testInfo.file) {
+        if (current) await current.app.dispose();
+        current = null;
+        const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-e2e-'));
+        const started = Date.now();
+        if (demoOperator !== null) await copySetUpDemo(dataDir, demoOperator);
+        current = { file: testInfo.file, app: new RunningApp(await startOn(dataDir), dataDir) };
+        // Setup time per spec, for the suite-time budget (issue 15): shown in the report's attachments.
+        await testInfo.attach('setup-ms', { body: String(Date.now() - started), contentType: 'text/plain' });
+      }
+      await use(current.app);
+    },
+    // The first spec that asks for the demo builds the shared template (tests/fixtures/demoFolder.ts).
+    { timeout: 180_000 },
+  ],
   // Every test's browser context opens the secret link first, as the person who started the bridge does.
   context: async ({ context, app }, use) => {
     await app.admit(context);

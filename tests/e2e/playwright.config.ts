@@ -10,6 +10,8 @@ const root = path.resolve(__dirname, '../..');
 export default defineConfig({
   testDir: __dirname,
   testMatch: '**/*.spec.ts',
+  // This run's prepared data folders (the demo county) that specs copy: tests/fixtures/demoFolder.ts.
+  globalSetup: path.join(__dirname, 'globalSetup.ts'),
   workers: 1,
   fullyParallel: false,
   retries: 0,

@@ -13,6 +13,9 @@ import { idCheckChar } from '../../shared/idNumber';
 import { expect, test } from './fixtures';
 import { invoke } from './helpers';
 
+// First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
+test.use({ demoOperator: '李建国' });
+
 test.describe.configure({ mode: 'serial' });
 const ORIGIN = 'AB12-CD34-EF56-7890';
 const OWN_CADRE = '本县干部甲';
@@ -29,7 +32,6 @@ async function openCadre(page: Page, name: string) {
 test('seed: the demo county as an imported review copy, plus an own county', async ({ page, app }) => {
   test.setTimeout(180_000);
   await page.goto(app.url);
-  await invoke(page, 'app.setup', { mode: 'demo', operator: '李建国' });
 
   const db = app.bridge.core.ctx.db;
   const demo = db.prepare('SELECT id, name FROM counties WHERE origin IS NULL').get() as { id: number; name: string };

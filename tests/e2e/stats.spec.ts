@@ -8,6 +8,9 @@ import { expect, test } from './fixtures';
 import { invoke, noHorizontalOverflow } from './helpers';
 import { certify } from '../integration/certifyFixture';
 
+// First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
+test.use({ demoOperator: '王秀英' });
+
 test.describe.configure({ mode: 'serial' });
 
 
@@ -16,7 +19,6 @@ const now = new Date().toISOString();
 test('the county figures, their records, and a figure that follows the records', async ({ page, app }) => {
   test.setTimeout(120_000);
   await page.goto(app.url);
-  await invoke(page, 'app.setup', { mode: 'demo', operator: '王秀英' });
 
   // Work records of 2024, written straight into the data file (the work screens are another feature).
   const db = app.bridge.core.ctx.db;

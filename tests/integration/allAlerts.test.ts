@@ -3,7 +3,6 @@
  * (projects, weak villages, support) all come out of the alerts.list handler and `onebag alerts`,
  * from real records on a real data directory.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,9 +19,8 @@ import { workAlerts } from '../../main/core/work/alerts';
 import { saveProject } from '../../main/core/work/projects';
 import { worklogAlerts } from '../../main/core/worklog/alerts';
 import { ALERT_KINDS, type Alert } from '../../shared/events';
+import { runOnebag } from '../fixtures/cli';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
 /** A past year: every report of it is overdue and every work rule has come due, whatever today is. */
 const YEAR = 2023;
 let tmp: string;
@@ -30,15 +28,7 @@ let dataDir: string;
 let core: OpenCore;
 const ids = { county: 0, other: 0, t1: 0, tOther: 0, v1: 0, zhang: 0, li: 0, far: 0, project: 0 };
 
-function cli(...args: string[]) {
-  const r = spawnSync(TSX, ['main/cli/index.ts', '--data', dataDir, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ONEBAG_DATA: '', NO_COLOR: '1' },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runOnebag(dataDir, args);
 
 async function list(input: unknown): Promise<Alert[]> {
   const r = await dispatch(core.handlers, 'alerts.list', input);

@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { listMaterials, removeMaterial } from '../../main/core/bag';
 import { commitRoster } from '../../main/core/roster';
-import { loadDemo } from '../../main/demo/demo';
 import { runCountyBatch } from '../../main/dossier/batch/county';
 import { generateDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { makeRosterRows, writeRosterXlsx, type RosterRow } from '../fixtures/makeRoster';
+import { copyLoadedDemo } from '../fixtures/demoFolder';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -35,8 +35,8 @@ let countyId: number;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-numbers-'));
+  await copyLoadedDemo(path.join(dir, 'data')); // the demo county, prepared once per run
   core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
-  await loadDemo(core.ctx, core.blobs);
   countyId = (core.ctx.db.prepare("SELECT id FROM counties WHERE name = '岚川县'").get() as { id: number }).id;
 }, 300_000);
 

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { audit } from '../../main/core/audit';
 import { getAudit } from '../../main/core/audit/query';
-import { loadDemo } from '../../main/demo/demo';
 import { auditPdf } from '../../main/dossier/auditPrint/auditPdf';
 import { diffFields } from '../../shared/audit';
+import { copyLoadedDemo } from '../fixtures/demoFolder';
 
 let dir: string;
 let core: OpenCore;
@@ -22,8 +22,8 @@ let entries = 0;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-auditdense-'));
+  await copyLoadedDemo(path.join(dir, 'data')); // the demo county, prepared once per run
   core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
-  await loadDemo(core.ctx, core.blobs);
   const db = core.ctx.db;
   const cadres = db.prepare('SELECT id, name, phone FROM cadres ORDER BY id').all() as Array<{ id: number; name: string; phone: string | null }>;
   const sha = (db.prepare('SELECT sha256 FROM material_files LIMIT 1').get() as { sha256: string }).sha256;

@@ -15,7 +15,7 @@ import { setBackupIntervalHours } from '../../main/exchange/backupSettings';
 import { BlobStore } from '../../main/files/blobStore';
 import { openDatabase, schemaVersion } from '../../main/store/db';
 import { latestVersion } from '../../main/store/migrations';
-import { runOnebag } from '../fixtures/cli';
+import { copySetUpDemo } from '../fixtures/demoFolder';
 
 let tmp: string;
 let demoDir: string;
@@ -23,12 +23,10 @@ const dir = (name: string) => path.join(tmp, name);
 const poolFile = (dataDir: string, sha: string) => path.join(backupsDirOf(dataDir), 'blobs', sha.slice(0, 2), sha.slice(2));
 const blobFile = (dataDir: string, sha: string) => path.join(dataDir, 'blobs', sha.slice(0, 2), sha.slice(2));
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-autobackup-'));
   demoDir = dir('demo');
-  const r = runOnebag(demoDir, ['demo'], { timeoutMs: 120_000 });
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
+  await copySetUpDemo(demoDir); // the demo county with first run complete, prepared once per run
 }, 120_000);
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

@@ -7,18 +7,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupTo, describeBackup, restoreFrom } from '../../main/exchange/backup';
 import { runOnebag } from '../fixtures/cli';
+import { copySetUpDemo } from '../fixtures/demoFolder';
 
 let tmp: string;
 let dataDir: string;
 let outDir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-backup-'));
   dataDir = path.join(tmp, 'data');
   outDir = path.join(tmp, 'backups');
-  const r = runOnebag(dataDir, ['demo'], { timeoutMs: 120_000 });
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
+  await copySetUpDemo(dataDir); // the demo county with first run complete, prepared once per run
 }, 120_000);
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

@@ -10,17 +10,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCells } from '../../main/core/attendance/grid';
 import { openCore } from '../../main/api/open';
-import type { CoreContext } from '../../main/core/context';
 import { computeResults } from '../../main/core/evaluation/results';
 import { createCadre } from '../../main/core/cadres';
 import { addCounty, addTownship } from '../../main/core/org';
-import { loadDemo } from '../../main/demo/demo';
 import { demoCadres } from '../../main/demo/demoData';
 import { buildIndexPages, type IndexPage, type IndexPagesOptions } from '../../main/exchange/indexHtml';
-import { BlobStore } from '../../main/files/blobStore';
 import { openDatabase, type Db } from '../../main/store/db';
 import { idCheckChar, maskIdNumber } from '../../shared/idNumber';
 import { buildEvalFixture, scoreAll, YEAR } from './evaluationFixture';
+import { copyLoadedDemo } from '../fixtures/demoFolder';
 
 const SHORT = 3;
 const EVIL = `<script>alert("x")</script> & '李'`;
@@ -39,9 +37,8 @@ const pageOf = (name: string) => pages.find((p) => p.path.startsWith('cadres/') 
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bundle-index-'));
+  await copyLoadedDemo(dir); // the demo county, prepared once per run
   db = openDatabase(dir);
-  const ctx: CoreContext = { db, dataDir: dir, host: { kind: 'cli', blobUrl: (s) => `blob:${s}`, progress: () => undefined } };
-  await loadDemo(ctx, new BlobStore(dir));
   countyId = db.prepare('SELECT id FROM counties').pluck().get() as number;
   // A hostile name and title: they must come out as text.
   const first = db.prepare('SELECT id FROM cadres ORDER BY id LIMIT 1').pluck().get() as number;

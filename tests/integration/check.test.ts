@@ -7,16 +7,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIntegrity } from '../../main/exchange/check';
 import { runOnebag } from '../fixtures/cli';
+import { copySetUpDemo } from '../fixtures/demoFolder';
 
 let tmp: string;
 let demoDir: string;
 let n = 0;
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-check-'));
   demoDir = path.join(tmp, 'demo');
-  const r = runOnebag(demoDir, ['demo'], { timeoutMs: 120_000 });
-  expect(r.code).toBe(0);
+  await copySetUpDemo(demoDir); // the demo county with first run complete, prepared once per run
 }, 120_000);
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

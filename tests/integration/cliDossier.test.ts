@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOnebag } from '../fixtures/cli';
 import { makeA4Pdf } from '../fixtures/dossierSample';
+import { copySetUpDemo } from '../fixtures/demoFolder';
 
 let tmp: string;
 let dataDir: string;
@@ -13,10 +14,10 @@ let dataDir: string;
 /** Runs `tsx main/cli/index.ts --data TMP …` as a real process. */
 const cli = (...args: string[]) => runOnebag(dataDir, args, { timeoutMs: 120_000 });
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-clidossier-'));
   dataDir = path.join(tmp, 'data');
-  expect(cli('demo').code).toBe(0);
+  await copySetUpDemo(dataDir); // the demo county with first run complete, prepared once per run
 }, 120_000);
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

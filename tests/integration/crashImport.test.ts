@@ -11,13 +11,13 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { setSetting } from '../../main/core/settings';
-import { loadDemo } from '../../main/demo/demo';
 import { setDepartmentName } from '../../main/exchange/bundle/keys';
 import { checkIntegrity } from '../../main/exchange/check';
 import { exportCountyBundle } from '../../main/exchange/exportBundle';
 import { TABLES } from '../../main/exchange/records/tables';
 import { runOnebag } from '../fixtures/cli';
 import { killAtRandom } from '../fixtures/killAtRandom';
+import { copyLoadedDemo } from '../fixtures/demoFolder';
 
 const RUNS = 8;
 /** Tables the import writes (the bundle's tables and the exchange's own books). */
@@ -49,10 +49,9 @@ function freshCopy(name: string): string {
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-crash-import-'));
+  await copyLoadedDemo(path.join(tmp, 'county'), { operator: '县组织部' }); // prepared once per run
   const county = open(path.join(tmp, 'county'));
   try {
-    setSetting(county.ctx.db, 'operator', '县组织部');
-    await loadDemo(county.ctx, county.blobs);
     setDepartmentName(county.ctx.db, '岚川县委组织部');
     const countyId = (county.ctx.db.prepare(`SELECT id FROM counties WHERE name = '岚川县'`).get() as { id: number }).id;
     bundle = path.join(tmp, 'county.onebag');

@@ -10,19 +10,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { setCells } from '../../main/core/attendance/grid';
-import { loadDemo } from '../../main/demo/demo';
 import { generateDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { BODY_SIZE } from '../../main/dossier/typeset/layout';
 import { words } from '../fixtures/pdfWords';
+import { copyLoadedDemo } from '../fixtures/demoFolder';
 
 let dir: string;
 let core: OpenCore;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-attstyle-'));
+  await copyLoadedDemo(path.join(dir, 'data')); // the demo county, prepared once per run
   core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
-  await loadDemo(core.ctx, core.blobs);
 }, 180_000);
 
 afterAll(() => {

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../shared/api';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { loadDemo } from '../../main/demo/demo';
 import { JobRunner } from '../../main/dossier/batch/jobs';
 import { BLOBS_DIR, blobPathParts } from '../../shared/blobLayout';
+import { copyLoadedDemo } from '../fixtures/demoFolder';
 
 let dir: string;
 let core: OpenCore;
@@ -18,8 +18,8 @@ let runner: JobRunner;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-batch-'));
+  await copyLoadedDemo(path.join(dir, 'data')); // the demo county, prepared once per run
   core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
-  await loadDemo(core.ctx, core.blobs);
   countyId = (core.ctx.db.prepare("SELECT id FROM counties WHERE name = '岚川县'").get() as { id: number }).id;
   runner = new JobRunner({ dataDir: core.ctx.dataDir, progress: (e) => events.push(e) });
 }, 240_000); // the demo takes ~60 s on a loaded 2-core machine

@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { loadDemo } from '../../main/demo/demo';
 import { generateDossier, type GeneratedDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { listMaterials } from '../../main/core/bag';
+import { copyLoadedDemo } from '../fixtures/demoFolder';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -26,8 +26,8 @@ let cadreId: number;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-fromdb-'));
+  await copyLoadedDemo(path.join(dir, 'data')); // the demo county, prepared once per run
   core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
-  await loadDemo(core.ctx, core.blobs);
   // a cadre with PDFs and scans in the 2024 bag
   const ids = (core.ctx.db.prepare('SELECT id FROM cadres ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
   cadreId = ids.find((id) => {

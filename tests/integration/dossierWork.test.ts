@@ -15,9 +15,9 @@ import { saveProject, publiciseProject, setParkRevenue } from '../../main/core/w
 import { savePlan } from '../../main/core/work/plans';
 import { recordAction, saveWeakVillage, setMilestone, setSupporters, setVillageIncome } from '../../main/core/work/weak';
 import { saveEntries } from '../../main/core/worklog/entries';
-import { loadDemo } from '../../main/demo/demo';
 import { generateDossier, type GeneratedDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
+import { copyLoadedDemo } from '../fixtures/demoFolder';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -37,8 +37,8 @@ const PERSONS = ['脱贫户李桂兰', '村民王德福', '村两委班子', '�
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-dossierwork-'));
+  await copyLoadedDemo(path.join(dir, 'data')); // the demo county, prepared once per run
   core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
-  await loadDemo(core.ctx, core.blobs);
   const { db } = core.ctx;
   const ids = (db.prepare(`SELECT id FROM cadres WHERE post_type = '村党组织第一书记' ORDER BY id`).all() as Array<{ id: number }>).map((r) => r.id);
   // a first secretary posted in one village the whole time (since 2024-03-01), and another one

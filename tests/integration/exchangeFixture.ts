@@ -11,9 +11,8 @@ import path from 'node:path';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { activateScheme, createFromTemplate } from '../../main/core/evaluation/schemes';
 import { setBallots, setScores } from '../../main/core/evaluation/scores';
-import { setSetting } from '../../main/core/settings';
-import { loadDemo } from '../../main/demo/demo';
 import { cellsFor } from './evaluationFixture';
+import { copyLoadedDemo } from '../fixtures/demoFolder';
 
 export const YEAR = 2025;
 export const COUNTY_FP = 'C0C0-AAAA-1111-2222';
@@ -43,6 +42,7 @@ export function copyDir(from: string, tag: string): string {
 }
 
 export async function buildSourceCounty(dir: string): Promise<SourceIds> {
+  await copyLoadedDemo(dir, { operator: '岚川县组织部李干事' }); // the demo county, prepared once per run
   const core = openDir(dir);
   try {
     return await fill(core);
@@ -53,8 +53,6 @@ export async function buildSourceCounty(dir: string): Promise<SourceIds> {
 
 async function fill(core: OpenCore): Promise<SourceIds> {
   const db = core.ctx.db;
-  setSetting(db, 'operator', '岚川县组织部李干事');
-  await loadDemo(core.ctx, core.blobs);
   const now = '2025-06-30T08:00:00.000Z';
   const ins = (sql: string, ...args: unknown[]) => Number(db.prepare(sql).run(...args).lastInsertRowid);
   const pick = db

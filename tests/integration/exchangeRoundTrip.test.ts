@@ -12,7 +12,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { loadDemo } from '../../main/demo/demo';
 import { departmentKey, setDepartmentName } from '../../main/exchange/bundle/keys';
 import { exportCountyBundle } from '../../main/exchange/exportBundle';
 import { commitImport, previewImport } from '../../main/exchange/importBundle';
@@ -23,6 +22,7 @@ import { setSetting } from '../../main/core/settings';
 import { handlerCalls } from '../fixtures/handlerCalls';
 import { cellsFor } from './evaluationFixture';
 import { canonicalRows, rowCounts, snapshot } from './exchangeCompare';
+import { copyLoadedDemo } from '../fixtures/demoFolder';
 
 const YEAR = 2025;
 const REVIEW = new Set(['eval_scores', 'eval_ballots', 'eval_comments']);
@@ -51,8 +51,8 @@ const scorable = (c: OpenCore, cid: number) => cadresOf(c, cid).filter((x) => x.
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-roundtrip-'));
+  await copyLoadedDemo(path.join(tmp, 'county'), { operator: '县组织部张科长' }); // prepared once per run
   county = open(path.join(tmp, 'county'), '县组织部张科长');
-  await loadDemo(county.ctx, county.blobs);
   setDepartmentName(county.ctx.db, '岚川县委组织部');
   fpCounty = departmentKey(county.ctx.db).fingerprint;
   countyId = (county.ctx.db.prepare(`SELECT id FROM counties WHERE name = '岚川县'`).get() as { id: number }).id;

@@ -1,9 +1,10 @@
 import { DatabaseOutlined, FileAddOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Radio, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Form, Input, Progress, Radio, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { channels } from '../../../shared/api';
 import type { AppStatus } from '../../../shared/domain';
-import { call } from '../api/client';
+import type { ProgressEvent } from '../../../shared/api';
+import { call, onProgress } from '../api/client';
 import { useNotify } from '../util/notify';
 import { zodRule } from '../util/zodRule';
 
@@ -15,8 +16,17 @@ export function Welcome({ onDone }: { onDone: (s: AppStatus) => void }) {
   const [busy, setBusy] = useState(false);
   const mode = Form.useWatch('mode', form);
   const { notifyError } = useNotify();
+  // The demo load reports each material it files (main/demo/demo.ts, job id demo-…).
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  useEffect(() => {
+    if (!busy) return;
+    return onProgress((e) => {
+      if (e.jobId.startsWith('demo-')) setProgress(e);
+    });
+  }, [busy]);
 
   const submit = async (v: { operator: string; mode: 'empty' | 'demo' }) => {
+    setProgress(null);
     setBusy(true);
     try {
       const s = await call('app.setup', { mode: v.mode, operator: v.operator.trim() });
@@ -31,7 +41,19 @@ export function Welcome({ onDone }: { onDone: (s: AppStatus) => void }) {
   return (
     <div style={{ minHeight: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f3f4f6', overflow: 'auto' }}>
       <Card style={{ width: 520, margin: 24 }} styles={{ body: { padding: 32 } }}>
-        <Spin spinning={busy} description={mode === 'demo' ? '正在载入演示数据，请稍候…' : '正在初始化…'}>
+        <Spin
+          spinning={busy}
+          description={
+            mode === 'demo' ? (
+              <div data-testid="demo-progress" style={{ width: 280 }}>
+                <div>{progress ? `${progress.label}（${progress.done}/${progress.total}）` : '正在载入演示数据，请稍候…'}</div>
+                {progress && progress.total > 0 && <Progress percent={Math.floor((progress.done / progress.total) * 100)} size="small" />}
+              </div>
+            ) : (
+              '正在初始化…'
+            )
+          }
+        >
           <Typography.Title level={3} style={{ marginTop: 0, color: '#8c1d18' }}>
             欢迎使用 OneBag 一袋式档案
           </Typography.Title>
