@@ -41,6 +41,7 @@ import { villageChannels } from './api/villages';
 import { workChannels } from './api/work';
 import { worklogChannels } from './api/worklog';
 import { outputChannels } from './api/output';
+import { rulesChannels } from './api/rules';
 import { SHA256_RE } from './blobLayout';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -218,6 +219,7 @@ export const channels = {
   ...auditChannels,
   ...ocrChannels,
   ...outputChannels,
+  ...rulesChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -41,6 +41,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   must_attend_event: '五必到活动',
   worklog: '工作日志',
   report_settings: '报告设置',
+  rule_settings: '规则设置',
   report_due: '报告期限',
   report_submission: '报告提交',
   plan: '工作计划',
@@ -257,6 +258,15 @@ const FIELDS: Record<string, string> = {
   dry_run: '仅检查',
   monthly_minimum: '每月最少在岗天数',
   gongchu_counts_on_post: '公出计入在岗',
+  leave_township_max_days: '乡镇审批请假天数上限',
+  certify_deadline_days: '考勤认定期限（天）',
+  check_absence: '督查不在岗限制等次',
+  no_excellent_at: '不得评优秀的不在岗次数',
+  max_basic_at: '最高评基本称职的不在岗次数',
+  incompetent_at: '评为不称职的不在岗次数',
+  rest_days_count: '休息日计入在岗',
+  print_rank_on_sheet: '考核登记表打印组内排名',
+  effective_year: '施行年度',
 };
 
 /** camelCase → snake_case, so detail keys (cadreIds, bundleId) share the column labels. */

@@ -32,6 +32,13 @@ export const MATERIAL_CATEGORIES = [
 ] as const;
 export type MaterialCategory = (typeof MATERIAL_CATEGORIES)[number];
 
+/**
+ * The seven categories the source report names for the bag (调研报告…工作总结). The 完整性
+ * indicator says which of them are still empty, never how many items were filed: work is
+ * judged by results, not by the volume of records.
+ */
+export const REQUIRED_CATEGORIES = MATERIAL_CATEGORIES.filter((c) => c !== '其他佐证材料') as Array<Exclude<MaterialCategory, '其他佐证材料'>>;
+
 export const SECRECY_LEVELS = ['公开', '内部', '秘密', '机密'] as const;
 export type SecrecyLevel = (typeof SECRECY_LEVELS)[number];
 
@@ -128,7 +135,10 @@ export interface CadreListRow {
   county: string | null;
   township: string | null;
   village: string | null;
+  /** Items filed (CLI and exports); the list's default columns show bagMissing instead. */
   materialCount: number;
+  /** Required categories with nothing filed yet, in the bag's order (完整性, not a count). */
+  bagMissing: MaterialCategory[];
 }
 
 export interface CadreDetail {

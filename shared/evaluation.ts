@@ -10,8 +10,10 @@
  * - Villagers' ballots → score = (满意 × f1 + 基本满意 × f2 + 不满意 × f3) ÷ ballots × scale,
  *   the factors (default 1 / 0.6 / 0) being scheme settings; invalid or blank ballots count 0.
  * - Caps apply before the quota: a capped cadre never takes an 优秀 slot.
- * - Quota: n = floor(group size × percent ÷ 100), at least 0; group size = cadres evaluated
- *   in the group. Candidates (优秀 by score after caps) are ranked by total descending;
+ * - Quota: n = group size × percent ÷ 100, rounded as the scheme says (向下取整 by default),
+ *   at least 0; group size = cadres evaluated in the group; a group smaller than the scheme's
+ *   minimum size gets no slot. The percentage is the county's own (the source report sets
+ *   none); a group with no slot says why, on screen and on the printed form. Candidates (优秀 by score after caps) are ranked by total descending;
  *   "并列时同分者一并计入，超出名额则同分者均不评为优秀".
  * - A cadre pushed from 优秀 by the quota is graded 称职.
  */
@@ -26,6 +28,10 @@ export type ComponentSource = (typeof COMPONENT_SOURCES)[number];
 export const QUOTA_GROUPS = ['county', 'township', 'postType'] as const;
 export type QuotaGroup = (typeof QUOTA_GROUPS)[number];
 export const QUOTA_GROUP_LABELS: Record<QuotaGroup, string> = { county: '全县统一', township: '按乡镇', postType: '按岗位类别' };
+
+export const QUOTA_ROUNDINGS = ['floor', 'round', 'ceil'] as const;
+export type QuotaRounding = (typeof QUOTA_ROUNDINGS)[number];
+export const QUOTA_ROUNDING_LABELS: Record<QuotaRounding, string> = { floor: '向下取整', round: '四舍五入', ceil: '向上取整' };
 
 export const SCHEME_STATUSES = ['draft', 'active', 'superseded'] as const;
 export type SchemeStatus = (typeof SCHEME_STATUSES)[number];
@@ -102,9 +108,13 @@ export interface SchemeBody {
   name: string;
   components: SchemeComponent[];
   thresholds: GradeThresholds;
-  /** 优秀 quota in percent of the group (e.g. 10–25). */
+  /** 优秀 quota in percent of the group (the county's own rule, e.g. 10–25). */
   excellentQuota: number;
   quotaGroup: QuotaGroup;
+  /** How group size × percent becomes whole slots. */
+  quotaRounding: QuotaRounding;
+  /** A group with fewer cadres gets no 优秀 slot (1 = no minimum). */
+  quotaMinGroupSize: number;
   caps: CapRules;
   ballotFactors: BallotFactors;
 }
@@ -232,6 +242,8 @@ export interface ResultRow {
   caps: AppliedCap[];
   /** Why the quota took 优秀 away, or null. */
   quotaNote: string | null;
+  /** Why the cadre's group has no 优秀 slot at all, or null (absent in older snapshots). */
+  groupNote?: string | null;
   missing: string[];
 }
 
@@ -239,10 +251,12 @@ export interface QuotaGroupInfo {
   key: string;
   label: string;
   size: number;
-  /** floor(size × percent ÷ 100). */
+  /** size × percent ÷ 100, rounded as the scheme says; 0 below the minimum group size. */
   slots: number;
   excellent: number;
   pushed: number;
+  /** Why the group has no slot, or null (absent in older snapshots). */
+  note?: string | null;
 }
 
 export interface EvaluationResults {
@@ -300,8 +314,8 @@ export interface Evidence {
   alerts: number;
   projects: Array<{ id: number; name: string; status: string }>;
   missedMilestones: string[];
-  /** Bag materials by category, for the year. */
-  bag: Array<{ category: string; count: number }>;
+  /** Required bag categories with nothing filed for the year (完整性; never a count of items). */
+  bagMissing: string[];
 }
 
 export interface PrintedPdf {
@@ -313,5 +327,5 @@ export interface PrintedPdf {
 export { schemeProblem } from './evaluation/validate';
 export { TEMPLATES, templateBody } from './evaluation/templates';
 export { cellKey, gridColumns, ballotsProblem, scoreCadre, gradeOf } from './evaluation/scoring';
-export { evaluateCounty, capsFor, quotaSlots, QUOTA_TIE_RULE, type EngineCadre, type EngineRow } from './evaluation/results';
+export { evaluateCounty, capsFor, quotaSlots, quotaRuleText, QUOTA_TIE_RULE, type EngineCadre, type EngineRow } from './evaluation/results';
 export { formatHundredths } from './evaluation/exact';

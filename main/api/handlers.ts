@@ -34,6 +34,7 @@ import { createAuditHandlers } from './handlers/audit';
 import { createOcrHandlers } from './handlers/ocr';
 import { searchMaterialsAndPages } from '../core/ocr/search';
 import { createOutputHandlers } from './handlers/output';
+import { createRulesHandlers } from './handlers/rules';
 import { lastBackupAt } from '../exchange/autoBackup';
 import { getBackupIntervalHours } from '../exchange/backupSettings';
 
@@ -101,6 +102,7 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
     ...createOcrHandlers(services),
     ...createAuditHandlers(services),
     ...createOutputHandlers(services),
+    ...createRulesHandlers(services),
     // --- app ---
     'app.status': () => ({ ...appStatus(ctx), operatorConfirmed }),
     'app.setup': async ({ mode, operator }) => {

@@ -17,6 +17,8 @@ export interface CadreJson {
   level: string;
   unit: string | null;
   materialCount: number;
+  /** Required bag categories with nothing filed (the table's 资料完整性 column). */
+  bagMissing: string[];
 }
 
 /** `onebag cadres [--county 名称] [--json]` */
@@ -57,6 +59,7 @@ export async function cadresCommand(c: CommandContext): Promise<number> {
       level: r.level,
       unit: r.unitName,
       materialCount: r.materialCount,
+      bagMissing: r.bagMissing,
     }));
     if (values.json) {
       c.out(JSON.stringify(out, null, 2));
@@ -66,7 +69,7 @@ export async function cadresCommand(c: CommandContext): Promise<number> {
       c.out('没有干部记录');
       return 0;
     }
-    const head = ['姓名', '性别', '身份证号', '县（市、区）', '乡镇', '村', '任职类型', '选派层级', '派出单位', '材料'];
+    const head = ['姓名', '性别', '身份证号', '县（市、区）', '乡镇', '村', '任职类型', '选派层级', '派出单位', '资料完整性'];
     const body = out.map((r) => [
         r.name,
         r.gender,
@@ -77,10 +80,10 @@ export async function cadresCommand(c: CommandContext): Promise<number> {
         r.postType,
         r.level,
         r.unit ?? '',
-        String(r.materialCount),
+        r.bagMissing.length === 0 ? '七类材料齐全' : `缺：${r.bagMissing.join('、')}`,
       ]);
     if (values.xlsx) {
-      c.out(`已导出 ${body.length} 行到 ${await writeTableXlsx(values.xlsx, '干部名册', head, body, [9])}`);
+      c.out(`已导出 ${body.length} 行到 ${await writeTableXlsx(values.xlsx, '干部名册', head, body, [])}`);
       return 0;
     }
     const table = formatTable(head, body);

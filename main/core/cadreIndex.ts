@@ -6,7 +6,7 @@
  * to invalidate it.
  */
 import { pinyin } from 'pinyin-pro';
-import type { CadreListRow, PostType } from '../../shared/domain';
+import { REQUIRED_CATEGORIES, type CadreListRow, type MaterialCategory, type PostType } from '../../shared/domain';
 import { maskIdNumber } from '../../shared/idNumber';
 import type { Db } from '../store/db';
 
@@ -53,7 +53,8 @@ const LIST_SQL = `
   SELECT c.id, c.name, c.name_pinyin AS pinyin, c.name_initials AS initials, c.gender, c.id_number AS idNumber,
          c.post_type AS postType, c.level, u.name AS unitName,
          co.id AS countyId, co.name AS county, t.id AS townshipId, t.name AS township, v.name AS village,
-         (SELECT COUNT(*) FROM materials m WHERE m.cadre_id = c.id) AS materialCount
+         (SELECT COUNT(*) FROM materials m WHERE m.cadre_id = c.id) AS materialCount,
+         (SELECT GROUP_CONCAT(DISTINCT m.category) FROM materials m WHERE m.cadre_id = c.id) AS filedCategories
   FROM cadres c
   LEFT JOIN units u ON u.id = c.unit_id
   LEFT JOIN postings p ON p.id = (
@@ -63,12 +64,19 @@ const LIST_SQL = `
   LEFT JOIN villages v ON v.id = p.village_id
   ORDER BY c.name_pinyin, c.id`;
 
-type ListRow = Omit<CadreListRow, 'idNumberMasked'> & {
+type ListRow = Omit<CadreListRow, 'idNumberMasked' | 'bagMissing'> & {
+  filedCategories: string | null;
   pinyin: string;
   initials: string;
   idNumber: string;
   countyId: number | null;
   townshipId: number | null;
+};
+
+/** Required categories absent from a comma-joined list of the filed ones. */
+const missingCategories = (filed: string | null): MaterialCategory[] => {
+  const have = new Set((filed ?? '').split(','));
+  return REQUIRED_CATEGORIES.filter((c) => !have.has(c));
 };
 
 function build(db: Db, stamp: string): Index {
@@ -89,6 +97,7 @@ function build(db: Db, stamp: string): Index {
         township: r.township,
         village: r.village,
         materialCount: r.materialCount,
+        bagMissing: missingCategories(r.filedCategories),
       }),
       countyId: r.countyId,
       townshipId: r.townshipId,

@@ -7,6 +7,7 @@ import {
   GRADES,
   OUTCOME_KINDS,
   QUOTA_GROUPS,
+  QUOTA_ROUNDINGS,
   TEMPLATE_KEYS,
   type Evidence,
   type EvaluationResults,
@@ -63,6 +64,13 @@ export const schemeBodySchema = z.object({
   }),
   excellentQuota: z.number({ message: '请填写优秀比例' }).min(0, '优秀比例不能为负数').max(100, '优秀比例不能超过100%'),
   quotaGroup: z.enum(QUOTA_GROUPS, { message: '请选择优秀名额的分组方式' }),
+  quotaRounding: z.enum(QUOTA_ROUNDINGS, { message: '请选择优秀名额的取整方式：向下取整、四舍五入或向上取整' }).default('floor'),
+  quotaMinGroupSize: z
+    .number({ message: '评优秀的最少参评人数应为数字' })
+    .int('评优秀的最少参评人数应为整数')
+    .min(1, '评优秀的最少参评人数至少为1人')
+    .max(100, '评优秀的最少参评人数不能超过100人')
+    .default(1),
   caps: z.object({
     checkAbsences: z.object({ enabled: z.boolean() }),
     monthsShort: capWithGrade.extend({ atLeast: z.number().int().min(1, '月数至少为1').max(12, '月数不能超过12') }),

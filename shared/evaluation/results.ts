@@ -4,7 +4,7 @@
  */
 import type { CheckAbsenceThresholds } from '../attendance';
 import type { PostType } from '../domain';
-import { GRADES, type AppliedCap, type Ballots, type CapFacts, type CapRules, type Grade, type SchemeBody } from '../evaluation';
+import { GRADES, QUOTA_GROUP_LABELS, QUOTA_ROUNDING_LABELS, type AppliedCap, type Ballots, type CapFacts, type CapRules, type Grade, type QuotaRounding, type SchemeBody } from '../evaluation';
 import { capFromCheckAbsences } from '../events';
 import { formatHundredths } from './exact';
 import { gradeOf, scoreCadre } from './scoring';
@@ -29,6 +29,7 @@ export interface EngineRow {
   rank: number | null;
   caps: AppliedCap[];
   quotaNote: string | null;
+  groupNote: string | null;
   missing: string[];
 }
 
@@ -39,6 +40,7 @@ export interface EngineGroup {
   slots: number;
   excellent: number;
   pushed: number;
+  note: string | null;
 }
 
 export const QUOTA_TIE_RULE = '并列时同分者一并计入，超出名额则同分者均不评为优秀';
@@ -68,8 +70,37 @@ export function capsFor(f: CapFacts, rules: CapRules, check: CheckAbsenceThresho
   return caps;
 }
 
-/** floor(size × percent ÷ 100), computed on integers (percent to 2 decimals). */
-export const quotaSlots = (size: number, percent: number): number => Math.max(0, Math.floor((size * Math.round(percent * 100)) / 10000));
+type QuotaRule = Pick<SchemeBody, 'excellentQuota'> & Partial<Pick<SchemeBody, 'quotaRounding' | 'quotaMinGroupSize' | 'quotaGroup'>>;
+const roundingOf = (r: QuotaRule): QuotaRounding => r.quotaRounding ?? 'floor';
+const minGroupOf = (r: QuotaRule): number => Math.max(1, r.quotaMinGroupSize ?? 1);
+
+/**
+ * size × percent ÷ 100 rounded (default down), computed on integers (percent to 2 decimals);
+ * 0 when the group is smaller than minGroup.
+ */
+export function quotaSlots(size: number, percent: number, rounding: QuotaRounding = 'floor', minGroup = 1): number {
+  if (size < Math.max(1, minGroup)) return 0;
+  const scaled = size * Math.round(percent * 100);
+  const n = rounding === 'ceil' ? Math.ceil(scaled / 10000) : rounding === 'round' ? Math.floor((scaled + 5000) / 10000) : Math.floor(scaled / 10000);
+  return Math.max(0, n);
+}
+
+/** The scheme's quota rule in words, as the results and the printed form state it. */
+export function quotaRuleText(r: QuotaRule, opts: { tieRule?: boolean } = {}): string {
+  const min = minGroupOf(r);
+  const group = r.quotaGroup ? `${QUOTA_GROUP_LABELS[r.quotaGroup]}分配，` : '';
+  return `本县考核方案规定：优秀名额${group}名额 = 参评人数 × ${r.excellentQuota}%，${QUOTA_ROUNDING_LABELS[roundingOf(r)]}${
+    min > 1 ? `；参评不足${min}人的组不评优秀` : ''
+  }${opts.tieRule === false ? '' : `；${QUOTA_TIE_RULE}`}`;
+}
+
+/** Why a group gets no 优秀 slot, or null when it has one. */
+function noSlotNote(r: QuotaRule, label: string, size: number, slots: number): string | null {
+  if (slots > 0) return null;
+  const min = minGroupOf(r);
+  if (size < min) return `${label}参评${size}人，不足本县考核方案规定的${min}人，本组不评优秀`;
+  return `${label}参评${size}人，优秀比例${r.excellentQuota}%，${QUOTA_ROUNDING_LABELS[roundingOf(r)]}后名额为0名，本组不评优秀`;
+}
 
 export function evaluateCounty(body: SchemeBody, cadres: EngineCadre[], check: CheckAbsenceThresholds): { rows: EngineRow[]; groups: EngineGroup[] } {
   const rows: EngineRow[] = [];
@@ -79,7 +110,7 @@ export function evaluateCounty(body: SchemeBody, cadres: EngineCadre[], check: C
     const caps = capsFor(c.facts, body.caps, check);
     const scoreGrade = s.total === null ? null : gradeOf(s.total, body.thresholds);
     const grade = scoreGrade === null ? null : caps.reduce<Grade>((g, cap) => worse(g, cap.maxGrade), scoreGrade);
-    const row: EngineRow = { cadreId: c.cadreId, components: s.components, total: s.total, scoreGrade, grade, rank: null, caps, quotaNote: null, missing: s.missing };
+    const row: EngineRow = { cadreId: c.cadreId, components: s.components, total: s.total, scoreGrade, grade, rank: null, caps, quotaNote: null, groupNote: null, missing: s.missing };
     rows.push(row);
     const g = byGroup.get(c.group) ?? { label: c.groupLabel, rows: [] };
     g.rows.push(row);
@@ -93,19 +124,21 @@ export function evaluateCounty(body: SchemeBody, cadres: EngineCadre[], check: C
       r.rank = prev && prev.total === r.total ? prev.rank : i + 1;
       prev = r;
     });
-    const slots = quotaSlots(g.rows.length, body.excellentQuota);
-    const pushed = applyQuota(ranked.filter((r) => r.grade === '优秀'), slots, g.label, g.rows.length, body.excellentQuota);
-    groups.push({ key, label: g.label, size: g.rows.length, slots, excellent: g.rows.filter((r) => r.grade === '优秀').length, pushed });
+    const slots = quotaSlots(g.rows.length, body.excellentQuota, roundingOf(body), minGroupOf(body));
+    const note = noSlotNote(body, g.label, g.rows.length, slots);
+    for (const r of g.rows) r.groupNote = note;
+    const pushed = applyQuota(ranked.filter((r) => r.grade === '优秀'), slots, g.label, g.rows.length, body, note);
+    groups.push({ key, label: g.label, size: g.rows.length, slots, excellent: g.rows.filter((r) => r.grade === '优秀').length, pushed, note });
   }
   return { rows, groups };
 }
 
 /** Walks the 优秀 candidates (sorted by total desc) in tie groups; returns how many were pushed. */
-function applyQuota(candidates: EngineRow[], slots: number, label: string, size: number, percent: number): number {
+function applyQuota(candidates: EngineRow[], slots: number, label: string, size: number, rule: QuotaRule, noSlot: string | null): number {
   let taken = 0;
   let full = false;
   let pushed = 0;
-  const basis = `${label}参评${size}人，优秀比例${percent}%，名额${slots}名（向下取整）`;
+  const basis = `${label}参评${size}人，优秀比例${rule.excellentQuota}%，名额${slots}名（${QUOTA_ROUNDING_LABELS[roundingOf(rule)]}）`;
   for (let i = 0; i < candidates.length; ) {
     const head = candidates[i]!;
     let j = i;
@@ -114,8 +147,9 @@ function applyQuota(candidates: EngineRow[], slots: number, label: string, size:
     if (!full && taken + tie.length <= slots) {
       taken += tie.length;
     } else {
-      const note =
-        !full && tie.length > 1
+      const note = noSlot
+        ? `${noSlot}；本人按分数为优秀（${formatHundredths(head.total!)}分），评为称职`
+        : !full && tie.length > 1
           ? `${basis}，已用${taken}名；第${head.rank}名${tie.length}人同分（${formatHundredths(head.total!)}分），一并计入将超出名额，按“${QUOTA_TIE_RULE}”，评为称职`
           : `${basis}，名额已满；本人排名第${head.rank}名（${formatHundredths(head.total!)}分），评为称职`;
       full = true;

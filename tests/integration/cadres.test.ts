@@ -113,6 +113,7 @@ describe('cadres', () => {
       township: '城关镇',
       village: '东岗村',
       materialCount: 0,
+      bagMissing: ['调研报告', '村情民情台账', '会议记录', '月考勤登记表', '年度工作日志', '工作汇报', '工作总结'],
     });
     expect(JSON.stringify(listCadres(db, {}))).not.toContain(ZHANG_ID);
     expect(auditActions(c.id)).toEqual(['create']);
@@ -234,6 +235,12 @@ describe('cadre search', () => {
       "INSERT INTO materials (cadre_id, category, title, year, created_at, updated_at) VALUES (?, '工作总结', '2024年工作总结', 2024, 'x', 'x')",
     ).run(ids.吕梅);
     expect(listCadres(db, { query: '吕梅' })[0]!.materialCount).toBe(1);
+    // The list's 完整性: the filed category leaves the missing ones; a second item changes nothing there.
+    expect(listCadres(db, { query: '吕梅' })[0]!.bagMissing).toEqual(['调研报告', '村情民情台账', '会议记录', '月考勤登记表', '年度工作日志', '工作汇报']);
+    db.prepare(
+      "INSERT INTO materials (cadre_id, category, title, year, created_at, updated_at) VALUES (?, '工作总结', '2024年上半年工作总结', 2024, 'x', 'x')",
+    ).run(ids.吕梅);
+    expect(listCadres(db, { query: '吕梅' })[0]!.bagMissing).toHaveLength(6);
   });
 
   it('global search puts the exact name first and honours the limit', () => {

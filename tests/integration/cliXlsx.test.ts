@@ -39,20 +39,20 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('onebag … --xlsx', () => {
-  it('cadres: the printed table as a sheet, full ID numbers as text, 材料 as numbers', async () => {
+  it('cadres: the printed table as a sheet, full ID numbers as text, 完整性 as the empty categories (no count)', async () => {
     const file = path.join(tmp, '干部.xlsx');
     const r = cli('cadres', '--xlsx', file);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`已导出 ${rows.length} 行到 ${file}`);
     const sheet = (await readSheets(file)).get('干部名册')!;
-    expect(sheet[0]).toEqual(['姓名', '性别', '身份证号', '县（市、区）', '乡镇', '村', '任职类型', '选派层级', '派出单位', '材料']);
+    expect(sheet[0]).toEqual(['姓名', '性别', '身份证号', '县（市、区）', '乡镇', '村', '任职类型', '选派层级', '派出单位', '资料完整性']);
     expect(sheet.length).toBe(rows.length + 1);
-    const json = JSON.parse(cli('cadres', '--json').stdout) as Array<{ name: string; idNumber: string; materialCount: number }>;
+    const json = JSON.parse(cli('cadres', '--json').stdout) as Array<{ name: string; idNumber: string; bagMissing: string[] }>;
     for (const c of json) {
       const row = sheet.find((x) => x[2] === c.idNumber);
       expect(row, c.name).toBeDefined();
       expect(row![0]).toBe(c.name);
-      expect(row![9]).toBe(c.materialCount);
+      expect(row![9]).toBe(c.bagMissing.length === 0 ? '七类材料齐全' : `缺：${c.bagMissing.join('、')}`);
     }
   });
 

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { handlerCalls } from '../fixtures/handlerCalls';
 import { buildEvalFixture, cellsFor, T1_NAMES, YEAR, type EvalIds } from './evaluationFixture';
+import { REQUIRED_CATEGORIES } from '../../shared/domain';
 
 let dir: string;
 let core: OpenCore;
@@ -115,7 +116,7 @@ describe('evaluation', () => {
     expect([by('张伟').grade, by('张伟').rank, by('张伟').quotaNote]).toEqual(['优秀', 2, null]);
     expect([by('王芳').scoreGrade, by('王芳').grade]).toEqual(['优秀', '称职']);
     expect(by('王芳').quotaNote).toBe('义县参评11人，优秀比例10%，名额1名（向下取整），名额已满；本人排名第3名（95.00分），评为称职');
-    expect(res.groups).toEqual([{ key: 'county', label: '义县（全县统一）', size: 11, slots: 1, excellent: 1, pushed: 1 }]);
+    expect(res.groups).toEqual([{ key: 'county', label: '义县（全县统一）', size: 11, slots: 1, excellent: 1, pushed: 1, note: null }]);
     expect(res.counts).toEqual({ 优秀: 1, 称职: 10, 基本称职: 0, 不称职: 0 });
     const east = await ok('evaluation.results.compute', { ...cy(), townshipId: ids.t2 });
     expect(east.rows.map((r) => r.name)).toEqual(['孙丽']);
@@ -141,7 +142,12 @@ describe('evaluation', () => {
     expect(ev.checkAbsences).toBe(1);
     expect(ev.projects.map((p) => p.name)).toEqual(['李娜帮扶项目']);
     expect(ev.alerts).toBeGreaterThanOrEqual(1);
-    expect(ev.bag.map((b) => b.category)).toContain('工作总结');
+    // 完整性, never a count: the required categories still empty for the year, in the bag's order.
+    expect(ev).not.toHaveProperty('bag');
+    const filed = new Set(
+      (core.ctx.db.prepare('SELECT DISTINCT category FROM materials WHERE cadre_id = ? AND year = ?').all(ids.cadres['李娜']!, YEAR) as Array<{ category: string }>).map((r) => r.category),
+    );
+    expect(ev.bagMissing).toEqual(REQUIRED_CATEGORIES.filter((c) => !filed.has(c)));
   });
 
   it('finalises: the snapshot is stored and every edit is refused until reopened with a reason', async () => {

@@ -57,6 +57,14 @@ describe('evaluation prints', () => {
     expect(t).toMatch(/综合得分 95\.00/);
     expect(t).toMatch(/考核等次 称职/);
     expect(t).toContain('名额1名（向下取整）');
+    // The personnel-file form states the quota rule and the rules in force, and prints no rank
+    // unless the county turns it on (规则设置).
+    const flat = t.replace(/\s+/g, '');
+    expect(flat).toContain('本县考核方案规定：优秀名额全县统一分配，名额=参评人数×10%，向下取整');
+    expect(flat).toContain('执行规则默认设置（本县未另行设置）：每月在岗不少于20天');
+    expect(flat).toContain('名额分组义县');
+    expect(flat).not.toContain('组内排名');
+    expect(flat).not.toMatch(/第\d+名/);
     for (const box of ['考核组评价意见', '县委组织部意见', '组长（签字）', '（盖章）']) expect(t).toContain(box);
     expect(t).not.toContain('未定档');
   });
@@ -91,12 +99,24 @@ describe('evaluation prints', () => {
     const settings = getDossierSettings(core.ctx.db);
     const g = await generateDossier(core.ctx.db, core.blobs, { cadreId: ids.cadres['王芳']!, year: YEAR }, settings, out);
     expect(g.items.map((x) => x.title)).toContain('2024年度选派干部考核登记表');
-    expect(text(out)).toContain('组内排名');
+    expect(text(out)).toContain('名额分组');
     reopenYear(core.ctx.db, ids.county, YEAR, '复核');
     const again = await generateDossier(core.ctx.db, core.blobs, { cadreId: ids.cadres['王芳']!, year: YEAR }, settings, out);
     expect(again.items.map((x) => x.title)).not.toContain('2024年度选派干部考核登记表');
     // a reopened year still prints on its own, marked as not final
     const sheet = await printed('evaluation.print.sheet', { cadreId: ids.cadres['王芳'], year: YEAR });
     expect(text(sheet)).toContain('未定档');
+  });
+
+  it('prints the rank only once the county turns it on for the year, and names the rules version in force', async () => {
+    const on = await dispatch(core.handlers, 'rules.set', { countyId: ids.county, year: YEAR, patch: { printRankOnSheet: true } });
+    expect(on.ok).toBe(true);
+    const t = text(await printed('evaluation.print.sheet', { cadreId: ids.cadres['王芳'], year: YEAR })).replace(/\s+/g, '');
+    expect(t).toContain('组内排名第3名（义县）');
+    expect(t).toContain('本人排名第3名');
+    expect(t).toContain('执行规则本县2024年起施行的规则（第1版）');
+    // A version for a later year changes nothing for this year's form.
+    expect((await dispatch(core.handlers, 'rules.set', { countyId: ids.county, year: YEAR + 1, patch: { printRankOnSheet: false } })).ok).toBe(true);
+    expect(text(await printed('evaluation.print.sheet', { cadreId: ids.cadres['王芳'], year: YEAR }))).toContain('组内排名');
   });
 });

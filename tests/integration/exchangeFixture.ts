@@ -95,6 +95,10 @@ async function fill(core: OpenCore): Promise<SourceIds> {
   );
   ins(`INSERT INTO worklog_files (entry_id, position, sha256, original_name) VALUES (?, 0, ?, '走访照片.pdf')`, entry, sha);
   ins('INSERT INTO report_settings (county_id, quarter_due_days, half_due_days, updated_at) VALUES (?, 10, 15, ?)', county, now);
+  ins(
+    `INSERT INTO rule_settings (county_id, effective_year, version, body, note, operator, created_at) VALUES (?, 2025, 1, '{"monthlyMinimum":20,"printRankOnSheet":false}', '2025年度规则', '李干事', ?)`,
+    county, now,
+  );
   ins(`INSERT INTO report_dues (cadre_id, kind, period, due_date, updated_at) VALUES (?, '季度报告', '2025-Q1', '2025-04-10', ?)`, cadre, now);
   ins(`INSERT INTO report_submissions (cadre_id, kind, period, material_id, submitted_on, created_at) VALUES (?, '季度报告', '2025-Q1', ?, '2025-04-08', ?)`, cadre, material, now);
   const plan = ins(`INSERT INTO plans (cadre_id, kind, start_year, title, material_id, created_at, updated_at) VALUES (?, '年度计划', 2025, '2025年度工作计划', ?, ?, ?)`, cadre, material, now, now);

@@ -16,6 +16,7 @@ import {
   gradeOf,
   gridColumns,
   quotaSlots,
+  quotaRuleText,
   schemeProblem,
   scoreCadre,
   templateBody,
@@ -193,7 +194,7 @@ describe('the 优秀 quota', () => {
     const r = evaluateCounty(plain([[100, 100]], 20), cadres, CHECK);
     expect(r.rows.map((x) => x.grade).slice(0, 3)).toEqual(['优秀', '优秀', '称职']);
     expect(r.rows[2]!.quotaNote).toBe('全县参评10人，优秀比例20%，名额2名（向下取整），名额已满；本人排名第3名（93.00分），评为称职');
-    expect(r.groups).toEqual([{ key: 'g', label: '全县', size: 10, slots: 2, excellent: 2, pushed: 1 }]);
+    expect(r.groups).toEqual([{ key: 'g', label: '全县', size: 10, slots: 2, excellent: 2, pushed: 1, note: null }]);
   });
 
   it(`applies the tie rule at the boundary: ${QUOTA_TIE_RULE}`, () => {
@@ -228,6 +229,42 @@ describe('the 优秀 quota', () => {
     const r = evaluateCounty(b, cadres, CHECK);
     expect(r.rows.map((x) => x.grade)).toEqual(['优秀', '称职', '优秀', '称职']);
     expect(r.rows.map((x) => x.rank)).toEqual([1, 2, 1, 2]);
+  });
+});
+
+describe('the 优秀 quota rule of the scheme: rounding and minimum group size', () => {
+  it('rounds as the scheme says (down by default, half-up, up) and gives a group under the minimum no slot', () => {
+    expect([quotaSlots(4, 20), quotaSlots(4, 20, 'round'), quotaSlots(4, 20, 'ceil')]).toEqual([0, 1, 1]);
+    expect([quotaSlots(14, 10, 'round'), quotaSlots(15, 10, 'round'), quotaSlots(11, 10, 'ceil'), quotaSlots(10, 10, 'ceil')]).toEqual([1, 2, 2, 1]);
+    expect([quotaSlots(10, 50, 'floor', 11), quotaSlots(11, 50, 'floor', 11)]).toEqual([0, 5]);
+  });
+
+  it('says why a small township group gets no 优秀, on the group and on its cadres, instead of silently', () => {
+    const b = plain([[100, 100]], 20);
+    b.quotaGroup = 'township';
+    b.quotaMinGroupSize = 5;
+    const small = [95, 80, 80, 80].map((x, i) => cadre(i + 1, { c0: x }, CLEAN, 'a'));
+    const big = [96, 93, 80, 80, 80, 80].map((x, i) => cadre(i + 11, { c0: x }, CLEAN, 'b'));
+    const r = evaluateCounty(b, [...small, ...big], CHECK);
+    const [ga, gb] = r.groups;
+    expect(ga).toMatchObject({ size: 4, slots: 0, excellent: 0, pushed: 1, note: '全县参评4人，不足本县考核方案规定的5人，本组不评优秀' });
+    expect(r.rows[0]!.grade).toBe('称职');
+    expect(r.rows[0]!.quotaNote).toBe('全县参评4人，不足本县考核方案规定的5人，本组不评优秀；本人按分数为优秀（95.00分），评为称职');
+    expect(r.rows.slice(0, 4).every((x) => x.groupNote === ga!.note)).toBe(true);
+    // 6 × 20% = 1.2 → 1 slot (向下取整): the group has a slot and no note.
+    expect(gb).toMatchObject({ size: 6, slots: 1, excellent: 1, note: null });
+    // Without a minimum, rounding alone leaves 4 × 20% = 0.8 → 0 slots: the note names the rounding.
+    b.quotaMinGroupSize = 1;
+    expect(evaluateCounty(b, small, CHECK).groups[0]!.note).toBe('全县参评4人，优秀比例20%，向下取整后名额为0名，本组不评优秀');
+    b.quotaRounding = 'round';
+    expect(evaluateCounty(b, small, CHECK).rows[0]!.grade).toBe('优秀');
+  });
+
+  it('states the rule in words, as the results and the printed form do', () => {
+    const b = plain([[100, 100]], 15);
+    b.quotaGroup = 'township';
+    b.quotaMinGroupSize = 5;
+    expect(quotaRuleText(b)).toBe(`本县考核方案规定：优秀名额按乡镇分配，名额 = 参评人数 × 15%，向下取整；参评不足5人的组不评优秀；${QUOTA_TIE_RULE}`);
   });
 });
 

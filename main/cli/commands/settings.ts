@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { DossierSettings } from '../../../shared/api/dossier';
 import { guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { ruleSettingsCommand, ruleSettingsUsage } from './ruleSettings';
 
 /** CLI spelling of the body font → stored value. */
 const BODY_FONTS: Record<string, DossierSettings['bodyFont']> = { fangsong: 'fangsong', song: 'serif' };
@@ -22,6 +23,7 @@ const WORD_LABEL: Record<DossierSettings['wordRendition'], string> = {
  * go through the same handler (and zod schema) as the settings screen.
  */
 async function settingsCommand(c: CommandContext): Promise<number> {
+  if (c.args[0] === 'rules') return ruleSettingsCommand(c);
   const { values, positionals } = guardArgs(() =>
     parseArgs({
       args: c.args,
@@ -41,7 +43,7 @@ async function settingsCommand(c: CommandContext): Promise<number> {
       strict: true,
     }),
   );
-  if (positionals[0] !== 'archive' || positionals.length !== 1) throw new UsageError('用法：settings archive [选项]（目前只有档案设置 archive）');
+  if (positionals[0] !== 'archive' || positionals.length !== 1) throw new UsageError('用法：settings archive [选项]（档案设置）或 settings rules [选项]（规则设置）');
   const change: Partial<Record<keyof DossierSettings, string>> = {};
   if (values.fonds !== undefined) change.fonds = values.fonds;
   if (values['org-code'] !== undefined) change.org = values['org-code'];
@@ -90,4 +92,5 @@ export const settingsUsage: string[] = [
   '                   [--page-numbers gbt9704|ofTotal] [--body-font fangsong|song]',
   '                   [--word-rendition libreoffice|engine] [--json]',
   '                                     查看或修改档案设置（不带选项时只显示）',
+  ...ruleSettingsUsage,
 ];

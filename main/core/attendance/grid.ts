@@ -143,7 +143,7 @@ export function monthHolidays(db: Db, month: string): HolidayEntry[] {
 export function getMonthGrid(db: Db, townshipId: number, month: string, today = localToday()): MonthGrid {
   assertMonth(month);
   const t = township(db, townshipId);
-  const settings = settingsForTownship(db, townshipId);
+  const settings = settingsForTownship(db, townshipId, Number(month.slice(0, 4)));
   return {
     townshipId,
     townshipName: t.name,
@@ -174,7 +174,7 @@ export function setCells(
   if (edits.length === 0) return { rows: [], undo: [], changed: 0 };
   return db.transaction(() => {
     assertNotCertified(db, townshipId, month);
-    const settings = settingsForTownship(db, townshipId);
+    const settings = settingsForTownship(db, townshipId, Number(month.slice(0, 4)));
     const first = monthFirst(month);
     const last = monthLast(month);
     const spans = new Map<number, { name: string; spans: PostingSpan[] }>();
@@ -256,5 +256,5 @@ export function setCells(
 /** Rows of some cadres in a township month (used after leave changes). */
 export function gridRows(db: Db, townshipId: number, month: string, cadreIds: number[]): GridRow[] {
   assertMonth(month);
-  return buildRows(db, townshipId, month, settingsForTownship(db, townshipId), new Set(cadreIds));
+  return buildRows(db, townshipId, month, settingsForTownship(db, townshipId, Number(month.slice(0, 4))), new Set(cadreIds));
 }

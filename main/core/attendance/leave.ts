@@ -60,7 +60,7 @@ const SELECT = `
 
 function withLevel(db: Db, row: Omit<LeaveRequest, 'requiredLevel'>): LeaveRequest {
   const p = postingOn(postingsOf(db, row.cadreId), row.start);
-  const settings = p ? settingsForTownship(db, p.townshipId) : undefined;
+  const settings = p ? settingsForTownship(db, p.townshipId, Number(row.start.slice(0, 4))) : undefined;
   const requiredLevel = settings ? leaveApprovalLevel(row.days, settings) : row.days <= 3 ? '乡镇党委' : '县委组织部';
   return { ...row, requiredLevel };
 }

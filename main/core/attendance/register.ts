@@ -141,17 +141,17 @@ export function registerMonths(db: Db, q: RegisterQuery): RegisterMonth[] {
   ).all(months[0], months[months.length - 1]) as Array<CertificationRef & { townshipId: number; month: string }>) {
     certs.set(`${c.townshipId}|${c.month}`, { id: c.id, secretaryName: c.secretaryName, certifiedOn: c.certifiedOn });
   }
-  const settings = new Map<number, AttendanceSettings>();
-  const settingsOf = (countyId: number) => {
-    let v = settings.get(countyId);
-    if (!v) settings.set(countyId, (v = getCountySettings(db, countyId)));
+  const settings = new Map<string, AttendanceSettings>();
+  const settingsOf = (countyId: number, year: number) => {
+    let v = settings.get(`${countyId}|${year}`);
+    if (!v) settings.set(`${countyId}|${year}`, (v = getCountySettings(db, countyId, year)));
     return v;
   };
 
   const out: RegisterMonth[] = [];
   for (const r of rows.values()) {
-    const st = settingsOf(r.countyId);
     for (const m of months) {
+      const st = settingsOf(r.countyId, Number(m.slice(0, 4)));
       const mFirst = monthFirst(m);
       const mLast = monthLast(m);
       if (!r.spans.some((p) => p.start <= mLast && (p.end === null || p.end >= mFirst))) continue;

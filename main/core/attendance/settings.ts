@@ -8,9 +8,14 @@ import {
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
+import { rulesInForce } from '../rules/settings';
 
-/** The county's settings, defaults (from the source report) filling whatever is not set. */
-export function getCountySettings(db: Db, countyId: number): AttendanceSettings {
+/**
+ * The county's settings, defaults (from the source report) filling whatever is not set. With a
+ * year: the versioned rules in force that year (main/core/rules/settings.ts); without, the base row.
+ */
+export function getCountySettings(db: Db, countyId: number, year?: number): AttendanceSettings {
+  if (year !== undefined) return rulesInForce(db, countyId, year).settings;
   const row = db.prepare('SELECT settings FROM county_settings WHERE county_id = ?').get(countyId) as
     | { settings: string }
     | undefined;
@@ -26,12 +31,12 @@ export function getCountySettings(db: Db, countyId: number): AttendanceSettings 
 }
 
 /** Settings of the county a township belongs to. */
-export function settingsForTownship(db: Db, townshipId: number): AttendanceSettings {
+export function settingsForTownship(db: Db, townshipId: number, year?: number): AttendanceSettings {
   const t = db.prepare('SELECT county_id AS countyId FROM townships WHERE id = ?').get(townshipId) as
     | { countyId: number }
     | undefined;
   if (!t) throw new AppError('NOT_FOUND', '所选乡镇不存在，可能已被删除，请刷新后重试');
-  return getCountySettings(db, t.countyId);
+  return getCountySettings(db, t.countyId, year);
 }
 
 /** Validates and stores a (partial) change; returns the county's full settings. */

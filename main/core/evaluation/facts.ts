@@ -4,7 +4,7 @@
  * yearAbsences, projects from listProjects, missed milestones from listWeakVillages.
  */
 import type { CapFacts, Evidence } from '../../../shared/evaluation';
-import { MATERIAL_CATEGORIES } from '../../../shared/domain';
+import { REQUIRED_CATEGORIES } from '../../../shared/domain';
 import type { Db } from '../../store/db';
 import { allAlerts } from '../alerts/all';
 import { localToday } from '../attendance/common';
@@ -70,10 +70,10 @@ export function cadreEvidence(db: Db, cadreId: number, countyId: number, year: n
     });
   const abs = yearAbsences(db, year).get(cadreId);
   const f = countyFacts(db, countyId, year, today);
-  const bagRows = db
-    .prepare('SELECT category, COUNT(*) AS count FROM materials WHERE cadre_id = ? AND year = ? GROUP BY category')
-    .all(cadreId, year) as Array<{ category: string; count: number }>;
-  const bag = MATERIAL_CATEGORIES.map((category) => ({ category, count: bagRows.find((r) => r.category === category)?.count ?? 0 }));
+  const filed = new Set(
+    (db.prepare('SELECT DISTINCT category FROM materials WHERE cadre_id = ? AND year = ?').all(cadreId, year) as Array<{ category: string }>).map((r) => r.category),
+  );
+  const bagMissing = REQUIRED_CATEGORIES.filter((c) => !filed.has(c));
   return {
     cadreId,
     year,
@@ -83,6 +83,6 @@ export function cadreEvidence(db: Db, cadreId: number, countyId: number, year: n
     alerts: alerts.length,
     projects: listProjects(db, { year, cadreId }).map((p) => ({ id: p.id, name: p.name, status: p.status })),
     missedMilestones: f.missed.get(cadreId) ?? [],
-    bag,
+    bagMissing,
   };
 }

@@ -52,7 +52,7 @@ function liveResults(db: Db, countyId: number, year: number, today: string): Liv
       facts: facts.caps.get(c.cadreId) ?? NO_FACTS,
     };
   });
-  const out = evaluateCounty(scheme, input, getCountySettings(db, countyId).checkAbsence);
+  const out = evaluateCounty(scheme, input, getCountySettings(db, countyId, year).checkAbsence);
   const rows = roster.map((c, i): ResultRow => {
     const r = out.rows[i]!;
     const components: Record<string, number | null> = {};
@@ -73,6 +73,7 @@ function liveResults(db: Db, countyId: number, year: number, today: string): Liv
       group: groupOf(c)[1],
       caps: r.caps,
       quotaNote: r.quotaNote,
+      groupNote: r.groupNote,
       missing: r.missing,
     };
   });

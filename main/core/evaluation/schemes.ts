@@ -28,7 +28,9 @@ const COLS = 'id, county_id AS countyId, year, version, status, template, body, 
 
 const toScheme = (r: Row): Scheme => {
   const { body, ...rest } = r;
-  return { ...rest, ...(JSON.parse(body) as SchemeBody) };
+  // Schemes stored before the quota rounding and minimum group size existed: the rule they used.
+  const stored = JSON.parse(body) as Partial<SchemeBody>;
+  return { ...rest, ...(stored as SchemeBody), quotaRounding: stored.quotaRounding ?? 'floor', quotaMinGroupSize: stored.quotaMinGroupSize ?? 1 };
 };
 
 export function getScheme(db: Db, id: number): Scheme {

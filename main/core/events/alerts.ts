@@ -62,7 +62,7 @@ export function computeAlerts(db: Db, q: AlertQuery): Alert[] {
   const settingsOf = (townshipId: number) => {
     const c = townships.get(townshipId)!.countyId;
     let s = settingsCache.get(c);
-    if (!s) settingsCache.set(c, (s = getCountySettings(db, c)));
+    if (!s) settingsCache.set(c, (s = getCountySettings(db, c, q.year)));
     return s;
   };
   const alerts: Alert[] = [];

@@ -150,7 +150,7 @@ export function candidates(db: Db, input: { townshipId: number; date: string; ev
     checkAbsences: abs.get(c.cadreId)?.check ?? 0,
     eventAbsences: abs.get(c.cadreId)?.event ?? 0,
   }));
-  return { cadres, thresholds: settingsForTownship(db, input.townshipId).checkAbsence };
+  return { cadres, thresholds: settingsForTownship(db, input.townshipId, Number(input.date.slice(0, 4))).checkAbsence };
 }
 
 /** A year's date range, for list filters. */

@@ -39,7 +39,7 @@ export function reportFacts(db: Db, s: Scope): FigureFacts {
   const settings = new Map<number, ReportSettings>();
   const settingsOf = (countyId: number) => {
     let v = settings.get(countyId);
-    if (!v) settings.set(countyId, (v = getReportSettings(db, countyId)));
+    if (!v) settings.set(countyId, (v = getReportSettings(db, countyId, s.year)));
     return v;
   };
   const key = (cadreId: number, kind: string, period: string) => `${cadreId}|${kind}|${period}`;

@@ -48,7 +48,7 @@ export function worklogAlerts(db: Db, q: { year: number; countyId?: number; toda
       if (q.countyId !== undefined && at.countyId !== q.countyId) continue;
       const key = `${cadreId}|${p.code}`;
       if (submitted.has(key)) continue;
-      if (!settings.has(at.countyId)) settings.set(at.countyId, getReportSettings(db, at.countyId));
+      if (!settings.has(at.countyId)) settings.set(at.countyId, getReportSettings(db, at.countyId, q.year));
       const due = dues.get(key) ?? defaultDueDate(p, settings.get(at.countyId));
       const st = reportStatus(due, null, today);
       if (st.status !== '逾期') continue;

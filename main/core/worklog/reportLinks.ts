@@ -12,6 +12,7 @@ import { halfOf, quarterOf, type Period, type ReportSettings } from '../../../sh
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
 import { operatorOf, stmt } from '../attendance/common';
+import { rulesInForce } from '../rules/settings';
 
 const KIND_OF_CATEGORY: Record<string, '季度报告' | '半年总结'> = { 工作汇报: '季度报告', 工作总结: '半年总结' };
 
@@ -26,14 +27,14 @@ export function reportPeriodsFor(category: string, date: string, s: ReportSettin
   return date <= due ? [prev, own] : [own];
 }
 
-function settingsOfCadre(db: Db, cadreId: number): ReportSettings {
-  const r = stmt(
-    db,
-    `SELECT s.quarter_due_days AS quarterDueDays, s.half_due_days AS halfDueDays FROM postings p
-       JOIN townships t ON t.id = p.township_id JOIN report_settings s ON s.county_id = t.county_id
-      WHERE p.cadre_id = ? ORDER BY p.start DESC LIMIT 1`,
-  ).get(cadreId) as ReportSettings | undefined;
-  return r ?? { quarterDueDays: 10, halfDueDays: 15 };
+/** The report deadlines in force for the cadre's latest county in the year of the date. */
+function settingsOfCadre(db: Db, cadreId: number, date: string): ReportSettings {
+  const r = stmt(db, 'SELECT t.county_id AS countyId FROM postings p JOIN townships t ON t.id = p.township_id WHERE p.cadre_id = ? ORDER BY p.start DESC LIMIT 1').get(
+    cadreId,
+  ) as { countyId: number } | undefined;
+  if (!r) return { quarterDueDays: 10, halfDueDays: 15 };
+  const s = rulesInForce(db, r.countyId, Number(date.slice(0, 4))).settings;
+  return { quarterDueDays: s.quarterDueDays, halfDueDays: s.halfDueDays };
 }
 
 /**
@@ -48,7 +49,7 @@ export function linkFiledReport(db: Db, materialId: number): string | null {
   if (!m?.date || !KIND_OF_CATEGORY[m.category]) return null;
   if (stmt(db, 'SELECT 1 FROM report_submissions WHERE material_id = ?').get(materialId)) return null;
   const taken = stmt(db, 'SELECT 1 FROM report_submissions WHERE cadre_id = ? AND kind = ? AND period = ?');
-  const p = reportPeriodsFor(m.category, m.date, settingsOfCadre(db, m.cadreId)).find((c) => !taken.get(m.cadreId, c.kind, c.code));
+  const p = reportPeriodsFor(m.category, m.date, settingsOfCadre(db, m.cadreId, m.date)).find((c) => !taken.get(m.cadreId, c.kind, c.code));
   if (!p) return null;
   stmt(
     db,

@@ -22,8 +22,14 @@ import { audit } from '../audit';
 import { cadreName, operatorOf, stmt } from '../attendance/common';
 import { addMaterial, removeMaterial } from '../bag';
 import { today as localToday } from './entries';
+import { rulesInForce } from '../rules/settings';
 
-export function getReportSettings(db: Db, countyId: number): ReportSettings {
+/** The county's report deadlines: with a year, the versioned rules in force then; without, the base row. */
+export function getReportSettings(db: Db, countyId: number, year?: number): ReportSettings {
+  if (year !== undefined) {
+    const s = rulesInForce(db, countyId, year).settings;
+    return { quarterDueDays: s.quarterDueDays, halfDueDays: s.halfDueDays };
+  }
   const r = stmt(db, 'SELECT quarter_due_days AS quarterDueDays, half_due_days AS halfDueDays FROM report_settings WHERE county_id = ?').get(
     countyId,
   ) as ReportSettings | undefined;
@@ -122,7 +128,7 @@ export function listReports(db: Db, cadreId: number, year: number, today = local
   const settings = new Map<number, ReportSettings>();
   return periodsOwed(postings, year).map((p) => {
     const c = postingFor(postings, p)!.countyId;
-    if (!settings.has(c)) settings.set(c, getReportSettings(db, c));
+    if (!settings.has(c)) settings.set(c, getReportSettings(db, c, year));
     return toRow(cadreId, p, defaultDueDate(p, settings.get(c)), stored.get(p.code), today);
   });
 }

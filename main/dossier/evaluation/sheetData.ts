@@ -11,6 +11,8 @@ import { countyName, countyOfCadre, evaluationRoster } from '../../core/evaluati
 import { listComments } from '../../core/review/comments';
 import type { EvalComment } from '../../../shared/api/exchange';
 import type { CoreContext } from '../../core/context';
+import { rulesInForce } from '../../core/rules/settings';
+import type { RulesInForce } from '../../../shared/rules';
 
 type Db = CoreContext['db'];
 
@@ -26,6 +28,8 @@ export interface SheetData {
   finalisedAt: string | null;
   /** 评审意见 an evaluator sent back in a review bundle, if any. */
   review: EvalComment | null;
+  /** The county's rules in force for the year (rank printing, the thresholds the form explains). */
+  rules: RulesInForce;
 }
 
 export function sheetData(db: Db, cadreId: number, year: number, today?: string): SheetData {
@@ -36,12 +40,13 @@ export function sheetData(db: Db, cadreId: number, year: number, today?: string)
   const r = evaluationRoster(db, countyId, year).find((c) => c.cadreId === cadreId);
   const term = r ? `${r.start} 至 ${r.end ?? '今'}` : '—';
   const review = listComments(db, countyId, year).find((c) => c.cadreId === cadreId) ?? null;
-  if (fin) return { county, year, cadre, row: fin.row, scheme: getScheme(db, fin.schemeId), term, finalised: true, finalisedAt: fin.finalisedAt, review };
+  const rules = rulesInForce(db, countyId, year);
+  if (fin) return { county, year, cadre, row: fin.row, scheme: getScheme(db, fin.schemeId), term, finalised: true, finalisedAt: fin.finalisedAt, review, rules };
   const res = computeResults(db, today ? { countyId, year, today } : { countyId, year });
   const row = res.rows.find((x) => x.cadreId === cadreId);
   if (!res.scheme) throw new AppError('INVALID_INPUT', `${county}${year}年度尚未启用考核方案，无法打印考核登记表`);
   if (!row) throw new AppError('INVALID_INPUT', `${cadre.name}${year}年度没有考核结果`);
-  return { county, year, cadre, row, scheme: getScheme(db, res.scheme.id), term, finalised: false, finalisedAt: null, review };
+  return { county, year, cadre, row, scheme: getScheme(db, res.scheme.id), term, finalised: false, finalisedAt: null, review, rules };
 }
 
 export interface TableData {

@@ -84,6 +84,7 @@ export const TABLES: TableSpec[] = [
   { table: 'worklog_entries', label: '工作日志', scope: `id IN ${WL}` },
   { table: 'worklog_files', label: '日志附件', scope: `entry_id IN ${WL}` },
   { table: 'report_settings', label: '报告期限设置', scope: 'county_id = :county', natural: ['county_id'] },
+  { table: 'rule_settings', label: '规则设置', scope: 'county_id = :county AND effective_year <= :year', natural: ['county_id', 'effective_year', 'version'] },
   { table: 'report_dues', label: '报告期限', scope: REPORTS },
   { table: 'report_submissions', label: '报告提交', scope: REPORTS },
   { table: 'plans', label: '规划计划', scope: PLANS, natural: ['cadre_id', 'kind', 'start_year'] },

@@ -12,6 +12,7 @@ import { up as m0010 } from './0010-numbers';
 import { up as m0011 } from './0011-blob-flags';
 import { up as m0012 } from './0012-ocr';
 import { up as m0013 } from './0013-villages-scheduling';
+import { up as m0014 } from './0014-rule-settings';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const migrations: Migration[] = [
   { version: 11, name: 'blob-flags', up: m0011 },
   { version: 12, name: 'ocr', up: m0012 },
   { version: 13, name: 'villages-scheduling', up: m0013 },
+  { version: 14, name: 'rule-settings', up: m0014 },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

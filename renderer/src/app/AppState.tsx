@@ -29,7 +29,9 @@ export type View =
   /** Integrity check and backups (检查与备份). */
   | { kind: 'integrity' }
   /** The hash-chained audit log (审计日志). */
-  | { kind: 'audit' };
+  | { kind: 'audit' }
+  /** The county's rule thresholds per year (规则设置). */
+  | { kind: 'rules' };
 
 interface AppStateValue {
   status: AppStatus | null;

@@ -30,7 +30,9 @@ export function SettingsDrawer({
 }) {
   const { success } = useNotify();
   const [tick, setTick] = useState(0);
-  const s = useCall('attendance.settings.get', open ? { countyId } : null, `${open}|${countyId}|${tick}`);
+  // The rules in force for the year shown (versioned per year: 规则设置); saving adds a version for that year.
+  const rules = useCall('rules.get', open ? { countyId, year } : null, `${open}|${countyId}|${year}|${tick}`);
+  const s = { data: rules.data?.settings };
   const hol = useCall('attendance.holidays.list', open ? { year } : null, `${open}|${year}|${tick}`);
   // Unsaved edits; null shows what is stored.
   const [edited, setDraft] = useState<AttendanceSettings | null>(null);
@@ -46,7 +48,7 @@ export function SettingsDrawer({
     setError(null);
     try {
       const { gongchuCountsOnPost, monthlyMinimum, leaveTownshipMaxDays } = draft;
-      await call('attendance.settings.set', { countyId, patch: { gongchuCountsOnPost, monthlyMinimum, leaveTownshipMaxDays } });
+      await call('rules.set', { countyId, year, patch: { gongchuCountsOnPost, monthlyMinimum, leaveTownshipMaxDays } });
       success('考勤设置已保存');
       setDraft(null);
       setTick((t) => t + 1);
@@ -80,6 +82,9 @@ export function SettingsDrawer({
           <Form.Item label="乡镇审批天数上限" htmlFor="att-leave-max" extra="请假不超过此天数由乡镇党委审批，超过由县委组织部审批">
             <InputNumber min={0.5} max={60} step={0.5} value={draft.leaveTownshipMaxDays} onChange={(v) => setDraft({ ...draft, leaveTownshipMaxDays: Number(v) })} id="att-leave-max" />
           </Form.Item>
+          <div className="ob-muted" style={{ marginBottom: 8 }}>
+            保存为{year}年起施行的规则。认定期限、督查限制、休息日、报告期限等见左侧“规则设置”。
+          </div>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
           <ReadOnlyHint readOnly={readOnly}>
             <Button type="primary" onClick={save}>

@@ -31,8 +31,24 @@ const columns: ColumnsType<CadreListRow> = [
     ellipsis: true,
     render: (_: unknown, r) => placeLabel(r.county, r.township, r.village) || <span className="ob-muted">未安排任职</span>,
   },
-  { title: '材料数', dataIndex: 'materialCount', width: 76, align: 'right' },
+  {
+    // 完整性 for the clerk: which required categories are still empty, never how many items (issue 13).
+    title: '资料完整性',
+    dataIndex: 'bagMissing',
+    width: 190,
+    ellipsis: true,
+    render: (v: string[]) =>
+      v.length === 0 ? (
+        <Tag color="green">七类材料齐全</Tag>
+      ) : (
+        <span className="ob-muted" title={`资料袋尚未归档：${v.join('、')}`}>
+          缺：{v.join('、')}
+        </span>
+      ),
+  },
 ];
+
+const bagText = (v: string[]) => (v.length === 0 ? '七类材料齐全' : `缺：${v.join('、')}`);
 
 /** The list as a worksheet: the same columns and texts as the table. */
 function cadreSheet(rows: CadreListRow[]): TableSheet {
@@ -46,7 +62,7 @@ function cadreSheet(rows: CadreListRow[]): TableSheet {
       { header: '选派层级' },
       { header: '派出单位' },
       { header: '县 / 乡镇 / 村' },
-      { header: '材料数', kind: 'number' },
+      { header: '资料完整性' },
     ],
     rows: rows.map((r) => [
       r.name,
@@ -56,7 +72,7 @@ function cadreSheet(rows: CadreListRow[]): TableSheet {
       r.level,
       r.unitName ?? '—',
       placeLabel(r.county, r.township, r.village) || '未安排任职',
-      r.materialCount,
+      bagText(r.bagMissing),
     ]),
   };
 }

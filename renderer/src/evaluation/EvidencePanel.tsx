@@ -1,7 +1,8 @@
 /**
  * The records beside the score sheet for one cadre: attendance, check absences, alerts,
- * projects, bag counts — each with a link to where the record lives. A side panel, not a
- * dialog, so the grid keeps the keyboard.
+ * projects, whether the bag's required categories are filed (完整性: which are empty, never
+ * how many items — the scorer judges results, not the volume of records) — each with a link to
+ * where the record lives. A side panel, not a dialog, so the grid keeps the keyboard.
  */
 import { CloseOutlined } from '@ant-design/icons';
 import { Alert, Button, Spin, Tag } from 'antd';
@@ -12,7 +13,6 @@ export function EvidencePanel({ cadreId, name, year, onClose }: { cadreId: numbe
   const { navigate } = useAppState();
   const ev = useCall('evaluation.evidence', { cadreId, year }, `${cadreId}|${year}`);
   const e = ev.data && ev.data.cadreId === cadreId ? ev.data : undefined;
-  const bagTotal = e?.bag.reduce((s, b) => s + b.count, 0) ?? 0;
 
   return (
     <aside className="ob-eval-evidence" data-testid="evidence-panel" aria-label={`${name}的佐证材料`}>
@@ -86,15 +86,14 @@ export function EvidencePanel({ cadreId, name, year, onClose }: { cadreId: numbe
             ))}
           </section>
           <section>
-            <h5>资料袋（{bagTotal} 件）</h5>
-            <ul className="ob-eval-bag">
-              {e.bag.map((b) => (
-                <li key={b.category}>
-                  <span>{b.category}</span>
-                  <span className={b.count ? undefined : 'ob-muted'}>{b.count} 件</span>
-                </li>
-              ))}
-            </ul>
+            <h5>资料袋完整性</h5>
+            <div data-testid="evidence-bag-missing">
+              {e.bagMissing.length === 0 ? (
+                `${year}年度七类材料均已归档`
+              ) : (
+                <span className="ob-eval-warn">尚未归档：{e.bagMissing.join('、')}</span>
+              )}
+            </div>
             <Button size="small" type="primary" ghost onClick={() => navigate({ kind: 'cadre', id: cadreId, tab: 'bag' })} data-testid="evidence-open-bag">
               打开资料袋
             </Button>

@@ -187,6 +187,7 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
           {r.groups.map((g) => (
             <span key={g.key} className={g.pushed ? 'pushed' : undefined}>
               {g.label}：{g.size}人，优秀名额{g.slots}名，评为优秀{g.excellent}名{g.pushed ? `，因名额未评${g.pushed}名` : ''}
+              {g.note ? `（${g.note}）` : ''}
             </span>
           ))}
         </div>

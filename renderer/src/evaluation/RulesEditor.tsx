@@ -1,6 +1,6 @@
 /** Grade lines, the 优秀 quota and its group, grade caps from the records, ballot factors. */
 import { InputNumber, Select, Space, Switch, Typography } from 'antd';
-import { GRADES, QUOTA_GROUPS, QUOTA_GROUP_LABELS, type CapRules, type Grade, type SchemeBody } from '../../../shared/evaluation';
+import { GRADES, QUOTA_GROUPS, QUOTA_GROUP_LABELS, QUOTA_ROUNDINGS, QUOTA_ROUNDING_LABELS, quotaRuleText, type CapRules, type Grade, type SchemeBody } from '../../../shared/evaluation';
 
 const gradeOptions = GRADES.map((g) => ({ value: g, label: g }));
 
@@ -37,8 +37,15 @@ export function RulesEditor({ body, readOnly, onChange }: { body: SchemeBody; re
           <InputNumber size="small" value={body.excellentQuota} min={0} max={100} precision={0} disabled={readOnly} onChange={(v) => onChange({ excellentQuota: v ?? 0 })} aria-label="优秀比例" suffix="%" style={{ width: 90 }} />
           <span>名额分组</span>
           <Select size="small" value={body.quotaGroup} disabled={readOnly} style={{ width: 130 }} options={QUOTA_GROUPS.map((g) => ({ value: g, label: QUOTA_GROUP_LABELS[g] }))} onChange={(v) => onChange({ quotaGroup: v })} aria-label="名额分组" />
-          <span className="ob-muted">名额 = 组内人数 × 比例，向下取整；同分超出名额时均不评为优秀</span>
+          <span>取整</span>
+          <Select size="small" value={body.quotaRounding} disabled={readOnly} style={{ width: 110 }} options={QUOTA_ROUNDINGS.map((r) => ({ value: r, label: QUOTA_ROUNDING_LABELS[r] }))} onChange={(v) => onChange({ quotaRounding: v })} aria-label="名额取整方式" />
+          <span>参评不足</span>
+          <InputNumber size="small" value={body.quotaMinGroupSize} min={1} max={100} precision={0} disabled={readOnly} onChange={(v) => onChange({ quotaMinGroupSize: v ?? 1 })} aria-label="评优秀的最少参评人数" suffix="人" style={{ width: 80 }} />
+          <span>的组不评优秀</span>
         </Space>
+        <div className="ob-muted" data-testid="quota-rule-text">
+          {quotaRuleText(body)}。比例由本县确定（来源材料未规定）；分不到名额的组在考核结果和考核登记表上注明原因。
+        </div>
       </section>
       <section>
         <h4>限制等次的情形（来自日常记录）</h4>

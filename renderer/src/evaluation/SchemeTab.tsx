@@ -24,6 +24,8 @@ const bodyOf = (s: Scheme): SchemeBody => ({
   thresholds: s.thresholds,
   excellentQuota: s.excellentQuota,
   quotaGroup: s.quotaGroup,
+  quotaRounding: s.quotaRounding,
+  quotaMinGroupSize: s.quotaMinGroupSize,
   caps: s.caps,
   ballotFactors: s.ballotFactors,
 });

@@ -12,6 +12,7 @@ import {
   FormOutlined,
   HistoryOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import { Menu } from 'antd';
 import { useAppState } from '../app/AppState';
@@ -43,6 +44,7 @@ export function NavMenu() {
         if (key === 'exchange') navigate({ kind: 'exchange' });
         if (key === 'integrity') navigate({ kind: 'integrity' });
         if (key === 'audit') navigate({ kind: 'audit' });
+        if (key === 'rules') navigate({ kind: 'rules' });
         if (key === 'print') navigate({ kind: 'print', cadreId: view.kind === 'cadre' ? view.id : undefined });
       }}
       items={[
@@ -59,6 +61,7 @@ export function NavMenu() {
         { key: 'stats', icon: <BarChartOutlined />, label: '统计' },
         { type: 'divider' },
         { key: 'evaluation', icon: <AuditOutlined />, label: '考核评价' },
+        { key: 'rules', icon: <SettingOutlined />, label: '规则设置' },
         { key: 'exchange', icon: <SwapOutlined />, label: '数据交换' },
         { key: 'integrity', icon: <SafetyCertificateOutlined />, label: '检查与备份' },
         { key: 'audit', icon: <HistoryOutlined />, label: '审计日志' },

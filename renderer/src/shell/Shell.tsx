@@ -16,6 +16,7 @@ import { ExchangePage } from '../exchange/ExchangePage';
 import { ReadOnlyBanner } from '../exchange/ReadOnlyBanner';
 import { IntegrityPage } from '../integrity/IntegrityPage';
 import { AuditPage } from '../audit/AuditPage';
+import { RulesPage } from '../rules/RulesPage';
 import { CadreDetailPage } from '../cadres/CadreDetailPage';
 import { CadreForm } from '../cadres/CadreForm';
 import { CadreList } from '../cadres/CadreList';
@@ -65,6 +66,7 @@ export function Shell({ justSetUp }: { justSetUp: boolean }) {
   else if (view.kind === 'exchange') screen = <ExchangePage />;
   else if (view.kind === 'integrity') screen = <IntegrityPage />;
   else if (view.kind === 'audit') screen = <AuditPage />;
+  else if (view.kind === 'rules') screen = <RulesPage />;
   else screen = <CadreList justSetUp={justSetUp} />;
 
   return (
