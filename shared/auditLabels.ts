@@ -267,6 +267,7 @@ const FIELDS: Record<string, string> = {
   rest_days_count: '休息日计入在岗',
   print_rank_on_sheet: '考核登记表打印组内排名',
   effective_year: '施行年度',
+  annual_plan_due_days: '年度计划制订期限（天）',
 };
 
 /** camelCase → snake_case, so detail keys (cadreIds, bundleId) share the column labels. */

@@ -7,7 +7,7 @@
  */
 import type { CheckAbsenceThresholds } from './attendance';
 import { SCHEDULING_ALERT_KINDS } from './scheduling';
-import { WORK_ALERT_KINDS, type WorkAlertLink } from './work';
+import { PLAN_ALERT_KINDS, WORK_ALERT_KINDS, type WorkAlertLink } from './work';
 
 // ───────────────────────────── five must-attends ─────────────────────────────
 
@@ -154,7 +154,7 @@ export function capLabel(cap: GradeCap): string {
  * must-attends and checks (main/core/events/alerts.ts), then 报告逾期 (main/core/worklog/alerts.ts),
  * then the work kinds (main/core/work/alerts.ts); main/core/alerts/all.ts merges the three.
  */
-export const ALERT_KINDS = ['月在岗不足', '考勤逾期未认定', '考勤登记不实', '五必到缺席', '督查不在岗', '请假越权审批', '报告逾期', ...WORK_ALERT_KINDS, ...SCHEDULING_ALERT_KINDS] as const;
+export const ALERT_KINDS = ['月在岗不足', '考勤逾期未认定', '考勤登记不实', '五必到缺席', '督查不在岗', '请假越权审批', '报告逾期', ...WORK_ALERT_KINDS, ...SCHEDULING_ALERT_KINDS, ...PLAN_ALERT_KINDS] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export type AlertSeverity = 'high' | 'medium';
@@ -167,6 +167,8 @@ export type AlertLink =
   | { view: 'events'; checkId: number }
   /** The register cross-checks (登记核查) of a year. */
   | { view: 'verifications'; year: number }
+  /** The checks of a month (a township or county month without its check). */
+  | { view: 'events'; month: string; townshipId?: number }
   /** A leave request; the township month holding its first day opens it. */
   | { view: 'attendance-leave'; leaveId: number; townshipId: number; month: string }
   /** A cadre's overdue quarterly report or half-year summary. */

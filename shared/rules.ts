@@ -14,6 +14,11 @@ import { attendanceSettingsSchema, DEFAULT_ATTENDANCE_SETTINGS, type AttendanceS
 import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from './worklog';
 
 export interface RuleSettings extends AttendanceSettings, ReportSettings {
+  /**
+   * The year's 年度工作计划 is due this many days after the year starts (or after the cadre's
+   * posting starts, if later); past it a cadre without one is alerted. Not from the source.
+   */
+  annualPlanDueDays: number;
   /** Print the rank within the quota group on the 考核登记表 (personnel-file form). Off by default. */
   printRankOnSheet: boolean;
 }
@@ -21,6 +26,7 @@ export interface RuleSettings extends AttendanceSettings, ReportSettings {
 export const DEFAULT_RULE_SETTINGS: RuleSettings = {
   ...DEFAULT_ATTENDANCE_SETTINGS,
   ...DEFAULT_REPORT_SETTINGS,
+  annualPlanDueDays: 30,
   printRankOnSheet: false,
 };
 
@@ -34,6 +40,7 @@ const dueDays = (label: string) =>
 export const ruleSettingsSchema = attendanceSettingsSchema.extend({
   quarterDueDays: dueDays('季度报告期限'),
   halfDueDays: dueDays('半年总结期限'),
+  annualPlanDueDays: dueDays('年度计划制订期限'),
   printRankOnSheet: z.boolean({ message: '请选择考核登记表是否打印组内排名' }),
 });
 export const ruleSettingsPatchSchema = ruleSettingsSchema.partial();
@@ -99,6 +106,7 @@ export function describeRules(s: RuleSettings): Array<{ key: keyof RuleSettings;
     },
     { key: 'quarterDueDays', label: '季度报告期限', value: `季度结束后${s.quarterDueDays}天内` },
     { key: 'halfDueDays', label: '半年总结期限', value: `半年结束后${s.halfDueDays}天内` },
+    { key: 'annualPlanDueDays', label: '年度工作计划制订期限', value: `年初（年中到任的自到任日）起${s.annualPlanDueDays}天内` },
     { key: 'printRankOnSheet', label: '考核登记表打印组内排名', value: s.printRankOnSheet ? '打印' : '不打印' },
   ];
 }

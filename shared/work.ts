@@ -120,13 +120,22 @@ export function parseYuan(v: string | number): number | null {
 export const WORK_ALERT_KINDS = ['年度无项目', '项目未公示', '未包扶薄弱村', '薄弱村节点逾期', '补助发放滞后', '保险脱保'] as const;
 export type WorkAlertKind = (typeof WORK_ALERT_KINDS)[number];
 
+/**
+ * Plans and the check cadence (main/core/work/planAlerts.ts): no annual plan past its due
+ * date, plan items past their 时间节点, a township month without its 乡镇月检, a county month
+ * without a 县级抽查 (乡镇党委每月检查; 县委组织部每月抽查).
+ */
+export const PLAN_ALERT_KINDS = ['无年度计划', '计划事项逾期', '乡镇月检缺失', '县级抽查缺失'] as const;
+export type PlanAlertKind = (typeof PLAN_ALERT_KINDS)[number];
+
 /** The work record an alert opens (the renderer maps it to View {kind: 'work', …}). */
 export type WorkAlertLink =
   | { view: 'work'; tab: 'projects'; cadreId: number; projectId?: number }
   | { view: 'work'; tab: 'weak'; villageId?: number; cadreId?: number }
   | { view: 'work'; tab: 'support'; cadreId: number }
   /** The county's quarterly 调度 (季度未调度). */
-  | { view: 'work'; tab: 'scheduling' };
+  | { view: 'work'; tab: 'scheduling' }
+  | { view: 'work'; tab: 'plans'; cadreId: number };
 
 /** A work alert is a plain Alert of shared/events.ts (whose kinds and links include these). */
 export type WorkAlert = Alert;

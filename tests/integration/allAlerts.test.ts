@@ -16,6 +16,7 @@ import { saveCheck } from '../../main/core/events/checks';
 import { schedulingAlerts } from '../../main/core/scheduling/alerts';
 import { setSetting } from '../../main/core/settings';
 import { workAlerts } from '../../main/core/work/alerts';
+import { planAlerts } from '../../main/core/work/planAlerts';
 import { saveProject } from '../../main/core/work/projects';
 import { worklogAlerts } from '../../main/core/worklog/alerts';
 import { ALERT_KINDS, type Alert } from '../../shared/events';
@@ -90,7 +91,7 @@ afterAll(() => {
 });
 
 describe('every alert kind in one list', () => {
-  it('alerts.list returns the four sources merged in ALERT_KINDS order', async () => {
+  it('alerts.list returns the five sources merged in ALERT_KINDS order', async () => {
     const rows = await list({ year: YEAR, countyId: ids.county });
     const kinds = rows.map((a) => a.kind);
     expect(kinds).toContain('督查不在岗');
@@ -99,10 +100,10 @@ describe('every alert kind in one list', () => {
     expect(kinds).toContain('年度无项目');
     const rank = kinds.map((k) => ALERT_KINDS.indexOf(k));
     expect(rank).toEqual([...rank].sort((a, b) => a - b));
-    // Nothing lost, nothing added: exactly the four sources, in order.
+    // Nothing lost, nothing added: exactly the five sources, in order.
     const { db } = core.ctx;
     const q = { year: YEAR, countyId: ids.county };
-    expect(rows).toEqual([...computeAlerts(db, q), ...worklogAlerts(db, q), ...workAlerts(db, q), ...schedulingAlerts(db, q)]);
+    expect(rows).toEqual([...computeAlerts(db, q), ...worklogAlerts(db, q), ...workAlerts(db, q), ...schedulingAlerts(db, q), ...planAlerts(db, q)]);
     expect(kinds).toContain('季度未调度');
     expect(rows).toEqual(allAlerts(db, q));
 

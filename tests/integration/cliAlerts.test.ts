@@ -74,6 +74,11 @@ describe('onebag alerts', () => {
       ['年度无项目', '张三', '2023-12', '2023-12-31'],
       // The county held no 调度 for the quarter its cadres served in.
       ['季度未调度', null, '2023-12', '2023-12-31'],
+      // No 2023 年度计划 (due 30 days after arriving on 1 December), and no county 抽查 in December
+      // (the 乡镇月检 of 12月11日 was there).
+      ['无年度计划', '李四', '2023-12', '2023-12-31'],
+      ['无年度计划', '张三', '2023-12', '2023-12-31'],
+      ['县级抽查缺失', null, '2023-12', null],
     ]);
     expect(Object.keys(rows[0]!)).toEqual(['kind', 'severity', 'cadre', 'idNumber', 'township', 'month', 'date', 'message']);
     expect(rows[2]!.idNumber).toBe('110101199001011234');
@@ -85,7 +90,7 @@ describe('onebag alerts', () => {
   it('prints a Chinese table with counts by kind, and filters by county', () => {
     const r = cli('alerts', '--year', '2023', '--county', '义县');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('2023年度预警共 10 条：考勤逾期未认定 1，五必到缺席 1，督查不在岗 1，报告逾期 4，年度无项目 2，季度未调度 1');
+    expect(r.stdout).toContain('2023年度预警共 13 条：考勤逾期未认定 1，五必到缺席 1，督查不在岗 1，报告逾期 4，年度无项目 2，季度未调度 1，无年度计划 2，县级抽查缺失 1');
     expect(r.stdout).toMatch(/督查不在岗\s+严重\s+七里河镇\s+张三\s+2023-12-11/);
     const other = cli('alerts', '--year', '2023', '--county', '北镇市');
     expect(other.code).toBe(0);

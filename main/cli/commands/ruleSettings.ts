@@ -11,7 +11,7 @@ import { localToday } from '../../core/attendance/common';
 import { countyIdByName } from '../../core/rules/settings';
 import { guardArgs, UsageError, withCore, type CommandContext } from '../util';
 
-type NumberKey = 'monthlyMinimum' | 'leaveTownshipMaxDays' | 'certifyDeadlineDays' | 'quarterDueDays' | 'halfDueDays';
+type NumberKey = 'monthlyMinimum' | 'leaveTownshipMaxDays' | 'certifyDeadlineDays' | 'quarterDueDays' | 'halfDueDays' | 'annualPlanDueDays';
 type BoolKey = 'gongchuCountsOnPost' | 'restDaysCount' | 'printRankOnSheet';
 type CheckKey = keyof RuleSettings['checkAbsence'];
 
@@ -22,6 +22,7 @@ const NUMBER_FLAGS: Record<string, { key: NumberKey; label: string }> = {
   'certify-deadline-days': { key: 'certifyDeadlineDays', label: '考勤认定期限' },
   'quarter-due-days': { key: 'quarterDueDays', label: '季度报告期限' },
   'half-due-days': { key: 'halfDueDays', label: '半年总结期限' },
+  'plan-due-days': { key: 'annualPlanDueDays', label: '年度计划制订期限' },
 };
 const CHECK_FLAGS: Record<string, { key: CheckKey; label: string }> = {
   'check-no-excellent': { key: 'noExcellentAt', label: '不得评优秀的督查不在岗次数' },
@@ -116,6 +117,7 @@ export const ruleSettingsUsage: string[] = [
   '  settings rules [--county 县名] [--year 年度] [--monthly-minimum 天] [--gongchu-counts yes|no]',
   '                 [--rest-days-count yes|no] [--leave-township-max-days 天] [--certify-deadline-days 天]',
   '                 [--check-no-excellent 次] [--check-max-basic 次] [--check-incompetent 次]',
-  '                 [--quarter-due-days 天] [--half-due-days 天] [--print-rank yes|no] [--note 说明] [--json]',
+  '                 [--quarter-due-days 天] [--half-due-days 天] [--plan-due-days 天] [--print-rank yes|no]',
+  '                 [--note 说明] [--json]',
   '                                     查看或修改某县某年度起施行的规则（修改即保存为新版本）',
 ];

@@ -2,7 +2,8 @@
  * Every alert of a year, for the one alerts view (alerts.list) and `onebag alerts`:
  * attendance, five must-attends, checks and leave (main/core/events/alerts.ts), then overdue
  * reports (main/core/worklog/alerts.ts), then projects, weak villages and support
- * (main/core/work/alerts.ts), then 季度未调度 (main/core/scheduling/alerts.ts). Each source sorts its own alerts; they follow each other in the
+ * (main/core/work/alerts.ts), then 季度未调度 (main/core/scheduling/alerts.ts), then plans and the check cadence
+ * (main/core/work/planAlerts.ts). Each source sorts its own alerts; they follow each other in the
  * order of ALERT_KINDS, so the merged list is stable.
  */
 import type { Alert } from '../../../shared/events';
@@ -10,6 +11,7 @@ import type { Db } from '../../store/db';
 import { computeAlerts } from '../events/alerts';
 import { schedulingAlerts } from '../scheduling/alerts';
 import { workAlerts } from '../work/alerts';
+import { planAlerts } from '../work/planAlerts';
 import { worklogAlerts } from '../worklog/alerts';
 
 export interface AllAlertsQuery {
@@ -23,5 +25,5 @@ export function allAlerts(db: Db, q: AllAlertsQuery): Alert[] {
   const query: AllAlertsQuery = { year: q.year };
   if (q.countyId !== undefined) query.countyId = q.countyId;
   if (q.today !== undefined) query.today = q.today;
-  return [...computeAlerts(db, query), ...worklogAlerts(db, query), ...workAlerts(db, query), ...schedulingAlerts(db, query)];
+  return [...computeAlerts(db, query), ...worklogAlerts(db, query), ...workAlerts(db, query), ...schedulingAlerts(db, query), ...planAlerts(db, query)];
 }

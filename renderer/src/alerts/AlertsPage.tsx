@@ -24,6 +24,10 @@ const KIND_HINTS: Record<AlertKind, string> = {
   补助发放滞后: '市级选派干部已结束季度的工作生活补助未足额发放',
   保险脱保: '市级选派干部在岗期间没有有效的人身意外伤害保险',
   季度未调度: '县委组织部每季度召开驻乡村干部工作调度会，已结束的季度尚未登记调度会',
+  无年度计划: '选派干部要制订年度工作计划（目标、措施、时间节点、责任）；超过规则设置的制订期限仍未录入',
+  计划事项逾期: '年度计划或三年规划中的事项已过时间节点，仍未完成',
+  乡镇月检缺失: '乡镇党委每月检查选派干部出勤情况；该乡镇这个月没有乡镇级检查记录',
+  县级抽查缺失: '县委组织部每月抽查选派干部出勤情况；全县这个月没有县级抽查记录',
 };
 
 /** Where an alert's record opens. */
@@ -31,7 +35,7 @@ export function viewOf(a: Alert): View {
   const l = a.link;
   switch (l.view) {
     case 'events':
-      return 'eventId' in l ? { kind: 'events', eventId: l.eventId } : { kind: 'events', checkId: l.checkId };
+      return 'eventId' in l ? { kind: 'events', eventId: l.eventId } : 'checkId' in l ? { kind: 'events', checkId: l.checkId } : { kind: 'events' };
     case 'verifications':
       return { kind: 'events', tab: 'verifications', year: l.year };
     case 'worklog':

@@ -102,6 +102,10 @@ export function RulesPage() {
               <Descriptions.Item label="半年总结期限（半年结束后）">
                 <InputNumber min={0} max={90} value={draft.halfDueDays} onChange={(x) => set({ halfDueDays: num(x) })} aria-label="半年总结期限" suffix="天" disabled={readOnly} />
               </Descriptions.Item>
+              <Descriptions.Item label="年度工作计划制订期限（年初或到任后）">
+                <InputNumber min={0} max={90} value={draft.annualPlanDueDays} onChange={(x) => set({ annualPlanDueDays: num(x) })} aria-label="年度计划制订期限" suffix="天" disabled={readOnly} />
+                <div className="ob-muted">逾期没有录入当年年度工作计划的，列入预警</div>
+              </Descriptions.Item>
               <Descriptions.Item label="考核登记表打印组内排名">
                 <Switch checked={draft.printRankOnSheet} onChange={(x) => set({ printRankOnSheet: x })} aria-label="考核登记表打印组内排名" disabled={readOnly} />
                 <div className="ob-muted">考核登记表归入干部人事档案，默认不打印排名</div>
