@@ -97,6 +97,10 @@ describe('buildIndexPages', () => {
     expect(index).toContain('onebag verify');
     expect(index).toContain('中共义县县委组织部 &lt;测试&gt;');
     expect(index).not.toContain('外县干部');
+    // The cadre table says which required categories are still empty, never how many items each filed.
+    expect(index).toContain('<th>资料完整性（本年）</th>');
+    expect(index).not.toContain('本年材料');
+    expect(index).toMatch(/七类材料齐全|缺：/);
     for (const c of demoCadres().slice(1)) expect(index).toContain(`>${c.name}</a>`);
   });
 

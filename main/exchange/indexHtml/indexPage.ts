@@ -1,4 +1,5 @@
 /** index.html: what the bundle is, who made it, how to verify it, and the cadres with their pages and dossiers. */
+import { REQUIRED_CATEGORIES } from '../../../shared/domain';
 import type { BundleScope } from './data';
 import { esc, href, orDash, pageHtml, table } from './html';
 import type { IndexPagesOptions } from './options';
@@ -14,18 +15,33 @@ export function timeLabel(iso: string): string {
 
 export const cadrePagePath = (no: number) => `cadres/${no}.html`;
 
-/** Materials per cadre (by page number) and distinct originals: counted as the cadre pages are made. */
+/**
+ * Materials per cadre (by page number), the required categories each still lacks, and distinct
+ * originals: gathered as the cadre pages are made. The cadre table shows the missing categories
+ * (完整性), never a count per cadre: evaluators judge results, not the volume of records.
+ */
 export interface IndexTotals {
   materials: Map<number, number>;
+  missing: Map<number, string[]>;
   files: number;
 }
+
+/** The required categories none of the materials is filed under. */
+export const missingCategories = (materials: ReadonlyArray<{ category: string }>): string[] => {
+  const have = new Set(materials.map((m) => m.category));
+  return REQUIRED_CATEGORIES.filter((c) => !have.has(c));
+};
 
 export function totalsOf(s: BundleScope): IndexTotals {
   return {
     materials: new Map(s.cadres.map((c) => [c.no, c.materials.length])),
+    missing: new Map(s.cadres.map((c) => [c.no, missingCategories(c.materials)])),
     files: new Set(s.cadres.flatMap((c) => c.materials.flatMap((m) => m.files.map((f) => f.sha256)))).size,
   };
 }
+
+const completeness = (missing: string[] | undefined): string =>
+  !missing || missing.length === 0 ? '七类材料齐全' : `缺：${esc(missing.join('、'))}`;
 
 export function indexPage(s: BundleScope, o: IndexPagesOptions, totals: IndexTotals = totalsOf(s)): string {
   const count = (no: number) => totals.materials.get(no) ?? 0;
@@ -39,7 +55,7 @@ export function indexPage(s: BundleScope, o: IndexPagesOptions, totals: IndexTot
       esc(c.township),
       orDash(c.village),
       esc(c.detail.postType),
-      String(count(c.no)),
+      completeness(totals.missing.get(c.no)),
       c.result ? orDash(c.result.row.grade) : '<span class="muted">未定档</span>',
       dossier ? `<a href="${href(dossier, 0)}">档案PDF</a>` : '<span class="muted">未附</span>',
       `<a href="${page}">查看</a>`,
@@ -67,7 +83,7 @@ ${table(
 签名密钥指纹应为 <code>${esc(o.producer.fingerprint)}</code>，并与制作单位另行告知的指纹一致。
 </div>
 <h2>选派干部名册</h2>
-${table(['序号', '姓名', '乡镇', '村', '任职类型', '本年材料（份）', '考核等次', '档案', '详情'], rows, { num: [0, 5], empty: '本年度无在任的选派干部' })}
+${table(['序号', '姓名', '乡镇', '村', '任职类型', '资料完整性（本年）', '考核等次', '档案', '详情'], rows, { num: [0], empty: '本年度无在任的选派干部' })}
 <p class="muted">本页面由 OneBag 生成，为离线静态页面，无需联网，可直接打印。点击姓名查看基本情况、任职经历、考勤、资料袋和考核结果。</p>`,
     { path: o.fontPath, depth: 0 },
   );
