@@ -51,10 +51,10 @@ export function RulesEditor({ body, readOnly, onChange }: { body: SchemeBody; re
         <h4>限制等次的情形（来自日常记录）</h4>
         <div className="ob-eval-caps">
           <Switch size="small" checked={caps.checkAbsences.enabled} disabled={readOnly} onChange={(v) => setCap('checkAbsences', { enabled: v })} aria-label="督查不在岗" />
-          <span>督查发现不在岗：按考勤设置的次数限制等次（如1次不得评优秀）</span>
+          <span>督查发现不在岗：按“规则设置”中本年度的次数限制等次（默认1次不得评优秀）</span>
           <Switch size="small" checked={caps.monthsShort.enabled} disabled={readOnly} onChange={(v) => setCap('monthsShort', { enabled: v })} aria-label="月在岗不足" />
           <span>
-            在岗不足20天的月份达到{' '}
+            在岗天数不足（规则设置的每月最少天数）的月份达到{' '}
             <InputNumber size="small" value={caps.monthsShort.atLeast} min={1} max={12} precision={0} disabled={readOnly || !caps.monthsShort.enabled} style={{ width: 60 }} onChange={(v) => setCap('monthsShort', { atLeast: v ?? 1 })} aria-label="不足月数" />{' '}
             个月，最高 {maxGrade('monthsShort')}
           </span>
