@@ -17,6 +17,8 @@ test('rule settings: refuse, save as a version, keep', async ({ page, app }) => 
   await page.goto(app.url);
   county = await seedSmallCounty(page, 4, '2024-03-01');
   await page.reload();
+  // The app starts again after the reload; give a busy machine time.
+  await expect(page.getByRole('menuitem', { name: /规则设置/ })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('menuitem', { name: /规则设置/ }).click();
 
   const screen = page.getByTestId('rules-page');
@@ -78,4 +80,16 @@ test('rule settings: refuse, save as a version, keep', async ({ page, app }) => 
   await expect(table.getByRole('columnheader', { name: '资料完整性' })).toBeVisible();
   await expect(table.getByRole('columnheader', { name: '材料数' })).toHaveCount(0);
   await expect(table.getByText('缺：调研报告、村情民情台账').first()).toBeVisible();
+
+  // The scorer's evidence panel: which categories are empty, no item counts.
+  await page.getByRole('menuitem', { name: /考核评价/ }).click();
+  await page.getByTestId('eval-year').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${year}年度` }).click();
+  await page.getByRole('tab', { name: '评分' }).click();
+  await page.locator('input[data-r="0"][data-c="0"]').click();
+  await page.keyboard.press('F2');
+  const evidence = page.getByTestId('evidence-panel');
+  await expect(evidence.getByTestId('evidence-bag-missing')).toHaveText('尚未归档：调研报告、村情民情台账、会议记录、月考勤登记表、年度工作日志、工作汇报、工作总结');
+  await expect(evidence).not.toContainText(/\d+\s*件/);
+  await page.screenshot({ path: '/tmp/rules-evidence.png' });
 });
