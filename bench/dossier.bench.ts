@@ -10,7 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
 import { PDFDocument, PageSizes, StandardFonts, rgb } from 'pdf-lib';
+import PDFKit from 'pdfkit';
 import { composeDossier } from '../main/dossier/compose/compose';
+import { layoutItem } from '../main/dossier/typeset/layout';
+import { TextKit } from '../main/dossier/typeset/measure';
+import { paintPage } from '../main/dossier/typeset/paint';
 import type { DossierDoc, Item, Section } from '../main/dossier/typeset/model';
 import { attendanceTable, paragraph, SECTIONS } from '../tests/fixtures/dossierSample';
 import { writeHtmlFromModel } from './chromium/htmlFromModel';
@@ -151,6 +155,32 @@ async function chromiumFigure(doc: DossierDoc, r1: { pages: number; items: Array
   return [{ name: 'speed vs Chromium print-to-PDF (same 300-page typeset dossier)', value: chromiumS / onebagS, unit: '×', target: 5, better: 'higher' }];
 }
 
+/**
+ * The pdfkit floor: the same typeset pages, laid out once by our engine beforehand, drawn by a
+ * fresh pdfkit document with the same fonts (glyph runs and rules only: no layout, catalogue,
+ * stamps or numbers) and written to disk. The engine's cost per page is compared with this.
+ */
+async function pdfkitFloor(doc: DossierDoc, dir: string): Promise<{ seconds: number; cpuS: number; pages: number }> {
+  const items = doc.sections.flatMap((s) => s.items).flatMap((i) => (i.kind === 'typeset' ? [i] : []));
+  const laid = items.flatMap((i) => layoutItem(new TextKit(new PDFKit({ autoFirstPage: false, size: 'A4', margin: 0 })), i.catalogue.title, i.blocks));
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  const pdf = new PDFKit({ autoFirstPage: false, size: 'A4', margin: 0, pdfVersion: '1.7' });
+  const tk = new TextKit(pdf);
+  const out = fs.createWriteStream(path.join(dir, 'floor.pdf'));
+  const written = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  pdf.pipe(out);
+  for (const p of laid) paintPage(tk, p);
+  pdf.end();
+  await written;
+  return { seconds: (performance.now() - t) / 1000, cpuS: cpuSeconds(process.cpuUsage(cpu)), pages: laid.length };
+}
+
+const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
+
 export const bench: Bench = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-dossier-'));
   const doc = typesetDossier();
@@ -160,10 +190,19 @@ export const bench: Bench = async () => {
 
   const out1 = path.join(dir, 'typeset.pdf');
   t = performance.now();
+  const cpu1 = process.cpuUsage();
   const r1 = await composeDossier(doc, out1);
   const typesetS = (performance.now() - t) / 1000;
+  const typesetCpuS = cpuSeconds(process.cpuUsage(cpu1));
   const size1 = fs.statSync(out1).size / 1e6;
   console.log(`  typeset: ${r1.pages} pages, ${typesetS.toFixed(2)} s, ${size1.toFixed(2)} MB`);
+  const floor = await pdfkitFloor(doc, dir);
+  // CPU time of this process (both are single-threaded here), so a busy machine does not skew the ratio
+  const floorRatio = typesetCpuS / r1.pages / (floor.cpuS / floor.pages);
+  console.log(
+    `  pdfkit floor: ${floor.pages} pages, ${floor.seconds.toFixed(2)} s wall, ${((floor.cpuS / floor.pages) * 1000).toFixed(2)} ms CPU/page; ` +
+      `OneBag ${typesetS.toFixed(2)} s wall, ${((typesetCpuS / r1.pages) * 1000).toFixed(2)} ms CPU/page = ${floorRatio.toFixed(2)}× the floor`,
+  );
   const chromium = await chromiumFigure(doc, r1, typesetS, dir);
 
   const originals = await makeOriginals(dir);
@@ -179,6 +218,7 @@ export const bench: Bench = async () => {
   return [
     { name: `typeset dossier (${r1.pages} pages)`, value: typesetS, unit: 's', target: 4, better: 'lower' },
     { name: `typeset + ${appended} original pages + 50 scans (${r2.pages} pages)`, value: fullS, unit: 's', target: 10, better: 'lower' },
+    { name: 'typeset CPU time per page vs the pdfkit floor (same pages, paint only)', value: floorRatio, unit: '×', target: 1.3, better: 'lower' },
     { name: 'typeset size per 100 pages', value: (size1 / r1.pages) * 100, unit: 'MB', target: 1.5, better: 'lower' },
     ...chromium,
   ];

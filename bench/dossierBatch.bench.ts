@@ -3,6 +3,7 @@
  * (target ≤ 3 min, peak RSS of the process — main and worker threads — ≤ 600 MB). The
  * Chromium comparison lives in dossier.bench.ts, on the same typeset document as OneBag's.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,12 +13,11 @@ import { openCore } from '../main/api/open';
 import { addMaterial } from '../main/core/bag';
 import { createCadre } from '../main/core/cadres';
 import { ensureCounty, ensureTownship, ensureVillage } from '../main/core/org';
-import { JobRunner } from '../main/dossier/batch/jobs';
 import { idCheckChar } from '../shared/idNumber';
 import type { MaterialCategory } from '../shared/domain';
 import type { Bench } from './types';
 
-const CADRES = 100;
+const CADRES = Number(process.env.ONEBAG_BENCH_CADRES ?? 100);
 const TEXT = '驻村以来，工作队坚持“五必到”要求，重要会议、重点工作、难点问题、重大纠纷、突发事件均到场处置。全年走访农户186户，收集意见建议37条，已办结31条；协调派出单位落实帮扶资金50万元，建成蔬菜大棚12座，村集体经济收入达到5.2万元。';
 
 async function originals(dir: string): Promise<{ pdfs: string[]; scans: string[] }> {
@@ -73,26 +73,30 @@ async function seed(dataDir: string, dir: string): Promise<number> {
 export const bench: Bench = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-batch-'));
   const dataDir = path.join(dir, 'data');
-  let t = performance.now();
+  const t = performance.now();
   const countyId = await seed(dataDir, dir);
   console.log(`  (seeding ${CADRES} cadres: ${((performance.now() - t) / 1000).toFixed(1)} s)`);
 
-  const runner = new JobRunner({ dataDir });
-  t = performance.now();
-  const { done } = runner.startBatch({ countyId, year: 2024, outDir: path.join(dir, 'out') });
-  const s = await done;
-  const batchS = (performance.now() - t) / 1000;
-  await runner.close();
-  const rssMb = process.resourceUsage().maxRSS / 1024; // kB → MB; threads share the process
-  const failed = s.results.filter((r) => r.error).length;
-  const perPage = batchS / s.pages;
-  console.log(`  batch: ${s.results.length} cadres, ${s.pages} pages (${(s.pages / s.results.length).toFixed(0)}/cadre), ${batchS.toFixed(1)} s, peak RSS ${rssMb.toFixed(0)} MB, failed ${failed}, state ${s.state}`);
+  // The batch runs in a fresh process (as the CLI runs it): the seeding above — thousands of
+  // intake validations in this process — would otherwise count in the batch's peak RSS.
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'dossierBatchChild.ts'), dataDir, String(countyId), path.join(dir, 'out')], {
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+  });
+  if (child.status !== 0) throw new Error(`batch process failed: ${child.stderr}`);
+  const r = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { seconds: number; pages: number; cadres: number; failed: number; state: string; peakMb: number; maxRssMb: number };
+  const batchS = r.seconds;
+  const rssMb = r.maxRssMb;
+  const perPage = batchS / r.pages;
+  console.log(
+    `  batch: ${r.cadres} cadres, ${r.pages} pages (${(r.pages / r.cadres).toFixed(0)}/cadre), ${batchS.toFixed(1)} s, peak RSS ${rssMb.toFixed(0)} MB (sampled ${r.peakMb.toFixed(0)} MB), seeding process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, failed ${r.failed}, state ${r.state}`,
+  );
 
   console.log(`  ${(perPage * 1000).toFixed(1)} ms/page; the Chromium comparison is in dossier.bench.ts (same typeset document)`);
   if (process.env.ONEBAG_KEEP_BENCH) console.log(`  output kept in ${dir}`);
   else fs.rmSync(dir, { recursive: true, force: true });
   return [
-    { name: `county batch ${s.results.length} cadres × ${(s.pages / s.results.length).toFixed(0)} pages`, value: batchS, unit: 's', target: 180, better: 'lower' },
+    { name: `county batch ${r.cadres} cadres × ${(r.pages / r.cadres).toFixed(0)} pages`, value: batchS, unit: 's', target: 180, better: 'lower' },
     { name: 'county batch peak RSS (main + worker)', value: rssMb, unit: 'MB', target: 600, better: 'lower' },
   ];
 };

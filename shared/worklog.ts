@@ -220,6 +220,21 @@ export function reportStatus(due: string, submittedOn: string | null, today: str
   return { status: '待提交', lateDays: 0 };
 }
 
+/** The report period a bag material answers (工作汇报 → a quarter, 工作总结 → a half-year). */
+export interface MaterialReportLink {
+  cadreId: number;
+  kind: ReportKind;
+  period: string;
+  periodLabel: string;
+  submittedOn: string;
+  /** Linked automatically when the material was filed in the bag. */
+  linkedAtIntake: boolean;
+  /** Linked at intake and not yet confirmed by the clerk (待确认). */
+  toConfirm: boolean;
+  confirmedAt: string | null;
+  confirmedBy: string | null;
+}
+
 export interface ReportRow {
   cadreId: number;
   kind: ReportKind;

@@ -135,6 +135,11 @@ function blockHtml(b: Block): string {
     return `<p class="${cls}">${esc(b.text)}</p>`;
   }
   if (b.kind === 'heading') return `<h${b.level + 1} class="h${b.level}">${esc(b.text)}</h${b.level + 1}>`;
+  if (b.kind === 'image') {
+    const mime = b.data[0] === 0x89 ? 'image/png' : 'image/jpeg';
+    const w = b.widthMm ?? (b.pixels.width * 25.4) / 96;
+    return `<p class="p c"><img src="data:${mime};base64,${b.data.toString('base64')}" style="max-width:100%;width:${w.toFixed(2)}mm"></p>`;
+  }
   const g = geometry(b);
   const html = tableHtml(b, g);
   return g.landscape ? `<div class="land">${html}</div>` : `<div class="tbl">${html}</div>`;

@@ -15,6 +15,7 @@ import { eventCommands, eventUsage } from './commands/events';
 import { verificationCommands, verificationUsage } from './commands/verifications';
 import { workCommands, workUsage } from './commands/work';
 import { ocrCommands, ocrUsage } from './commands/ocr';
+import { reportCommands, reportUsage } from './commands/reports';
 import { intakeSettingsCommands, intakeSettingsUsage } from './commands/intakeSettings';
 import { logInternalError } from '../core/errorLog';
 import { cadresCommand } from './cadres';
@@ -34,7 +35,7 @@ export const USAGE = `用法：onebag [--data 数据目录] <命令> [参数]
                                      列出干部；--xlsx 导出为 Excel
   materials --cadre 身份证号 [--json] [--xlsx 文件.xlsx]
                                      列出某名干部的档案材料
-${[...intakeSettingsUsage, ...attendanceUsage, ...eventUsage, ...verificationUsage, ...dossierUsage, ...settingsUsage, ...workUsage, ...evaluationUsage, ...exchangeUsage, ...backupUsage, ...auditUsage, ...ocrUsage].map((l) => l + '\n').join('')}
+${[...intakeSettingsUsage, ...attendanceUsage, ...eventUsage, ...verificationUsage, ...dossierUsage, ...settingsUsage, ...workUsage, ...reportUsage, ...evaluationUsage, ...exchangeUsage, ...backupUsage, ...auditUsage, ...ocrUsage].map((l) => l + '\n').join('')}
 材料类别：${MATERIAL_CATEGORIES.join('、')}
 
 数据目录：--data 优先，其次环境变量 ONEBAG_DATA，否则使用默认目录。
@@ -52,6 +53,7 @@ const COMMANDS: Record<string, (c: CommandContext) => Promise<number>> = {
   ...dossierCommands,
   ...settingsCommands,
   ...workCommands,
+  ...reportCommands,
   ...evaluationCommands,
   ...backupCommands,
   ...exchangeCommands,

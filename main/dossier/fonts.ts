@@ -6,10 +6,11 @@
  *   and Noto Sans SC (Hei-style), regular and bold.
  * - A system FangSong (仿宋) is used for body text when found and asked for; no open
  *   Simplified-Chinese FangSong exists to bundle.
- * - CJK Extension B and beyond (𠮷, rare name characters) are in none of the bundled faces
- *   and no suitably licensed font for them is published on the npm registry, so a system
- *   face that has them (SimSun-ExtB, HanaMinB, MingLiU-ExtB) is used as the last fallback
- *   when found; whatever no font covers is reported before printing (missingGlyphs.ts).
+ * - CJK Extension B and beyond (𠮷, rare name characters) are in none of the bundled faces.
+ *   A system face that has them (SimSun-ExtB, HanaMinB, MingLiU-ExtB) is the last fallback
+ *   when found; otherwise the bundled BUNDLED_EXTB (205 Extension B characters, 𠮷 among
+ *   them, from Noto Serif JP, OFL 1.1). Whatever no font covers is reported before
+ *   printing (missingGlyphs.ts).
  * - pdfkit has no font fallback: writeCjk() splits text into runs per font by glyph
  *   coverage so no character comes out as tofu.
  * - Each font file is parsed ONCE per process (fontkit objects are cached and handed to
@@ -198,6 +199,24 @@ export function findSystemExtB(dirs: string[] = systemFontDirs()): string | null
   return findFontFile(EXTB_NAMES, dirs);
 }
 
+/**
+ * The bundled Extension B fallback: subset 1 of @fontsource/noto-serif-jp 5.3.0 (Noto Serif JP,
+ * SIL OFL 1.1, no reserved font name; licence build/fonts/NotoSerifJP-OFL.txt), converted from
+ * WOFF2 to TrueType with wawoff2 (fontkit misreads the WOFF2 glyph data). It holds the 205
+ * Extension B characters of JIS X 0213 that this subset carries, 𠮷 (U+20BB7) among them; a
+ * system face with the whole block is preferred when present. Committed in build/fonts
+ * (electron-builder ships it as resources/fonts).
+ */
+export const BUNDLED_EXTB = 'NotoSerifJP-ExtB.ttf';
+
+/** The bundled Extension B fallback file, or null when the installation lacks it. */
+export function resolveBundledExtB(resourcesDir = process.env.ONEBAG_RESOURCES): string | null {
+  const candidates: string[] = [];
+  if (resourcesDir) candidates.push(path.join(resourcesDir, 'fonts', BUNDLED_EXTB));
+  for (const r of checkoutRoots()) candidates.push(path.join(r, 'build', 'fonts', BUNDLED_EXTB));
+  return candidates.find(isFile) ?? null;
+}
+
 /** Process-wide cache: font file path -> parsed fontkit font (G13). */
 const parsed = new Map<string, FontkitFont>();
 
@@ -231,9 +250,9 @@ function register(doc: PDFKit.PDFDocument, name: string, file: string): void {
 }
 
 let extBSearch: { file: string | null } | null = null;
-/** The system Extension B face, looked up once per process. */
+/** The system Extension B face, else the bundled one, looked up once per process. */
 function cachedExtB(): string | null {
-  if (!extBSearch) extBSearch = { file: findSystemExtB() };
+  if (!extBSearch) extBSearch = { file: findSystemExtB() ?? resolveBundledExtB() };
   return extBSearch.file;
 }
 

@@ -1,6 +1,6 @@
 /** Channels for the work log (工作日志) and reports (季度报告/半年总结). Merged into `channels` in shared/api.ts. */
 import { z } from 'zod';
-import type { LogEntry, LogSearchHit, ReportRow, ReportSettings } from '../worklog';
+import type { LogEntry, LogSearchHit, MaterialReportLink, ReportRow, ReportSettings } from '../worklog';
 import { SHA256_RE } from '../blobLayout';
 
 const id = z.number().int().positive();
@@ -114,6 +114,10 @@ export const worklogChannels = {
   },
   /** Withdraws a submission; the material stays in the bag. */
   'reports.unsubmit': { input: z.object({ cadreId: id, period }), output: null as unknown as ReportRow },
+  /** Confirms that a report linked to its period when it was filed in the bag answers that period (removes 待确认). */
+  'reports.confirmLink': { input: z.object({ cadreId: id, period }), output: null as unknown as ReportRow },
+  /** The period a bag material is linked to as a report, or null. */
+  'reports.linkOfMaterial': { input: z.object({ materialId: id }), output: null as unknown as MaterialReportLink | null },
   'reports.settings': { input: z.object({ countyId: id }), output: null as unknown as ReportSettings },
   'reports.setSettings': {
     input: z.object({

@@ -22,6 +22,16 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding:
 const squash = (s: string) => s.replace(/\s+/g, '');
 const pages = (file: string, from: number, to: number) => squash(run('pdftotext', ['-f', String(from), '-l', String(to), file, '-']));
 const soffice = sofficePath();
+/** A 1×1 GIF. */
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+/** `pdfimages -list` rows of pages from–to: type, width, height, encoding, x-ppi. */
+const imagesOn = (file: string, from: number, to: number) =>
+  run('pdfimages', ['-list', '-f', String(from), '-l', String(to), file])
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((l) => l.trim().split(/\s+/))
+    .map((c) => ({ type: c[2], width: Number(c[3]), height: Number(c[4]), enc: c[8], xppi: Number(c[12]) }));
 
 let dir: string;
 let base: DossierDoc;
@@ -55,6 +65,21 @@ beforeAll(async () => {
             ],
           }),
           new Paragraph({ children: [new ImageRun({ type: 'png', data: picture, transformation: { width: 40, height: 30 }, altText: { name: '现场照片', description: '现场照片', title: '现场照片' } })] }),
+          // wider than the text block at its stated size (1200 px ≈ 317 mm): scaled down to 156 mm
+          new Paragraph({ children: [new ImageRun({ type: 'jpg', data: jpegWithExif(1600, 800, null), transformation: { width: 1200, height: 600 }, altText: { name: '大棚全景', description: '大棚全景', title: '大棚全景' } })] }),
+          new Table({
+            rows: [
+              new TableRow({ children: [new TableCell({ children: [new Paragraph('名称')] }), new TableCell({ children: [new Paragraph('照片')] })] }),
+              new TableRow({
+                children: [
+                  new TableCell({ children: [new Paragraph('村级活动场所')] }),
+                  new TableCell({ children: [new Paragraph({ children: [new ImageRun({ type: 'jpg', data: jpegWithExif(600, 400, null), transformation: { width: 600, height: 400 } })] })] }),
+                ],
+              }),
+            ],
+          }),
+          // a format the engine does not print: named with the reason
+          new Paragraph({ children: [new ImageRun({ type: 'gif', data: GIF, transformation: { width: 20, height: 20 }, altText: { name: '动图', description: '动图', title: '动图' } })] }),
           new Paragraph({ text: '青山村驻村工作队', alignment: AlignmentType.RIGHT }),
         ],
       },
@@ -69,16 +94,30 @@ afterEach(() => {
 });
 
 describe('Word originals', () => {
-  it('typesets a .docx with our engine: headings, list numbers, table, a line for the picture', async () => {
+  it('typesets a .docx with our engine: headings, list numbers, tables, pictures in paragraphs and cells', async () => {
     const out = path.join(dir, 'engine.pdf');
     const r = await composeDossier(originalsDoc(base, [officeItem(report, '调研报告.docx', 'docx', 201)]), out, { wordRendition: 'engine' });
     const it = r.items[0]!;
     expect(it.kind).toBe('office');
-    const t = pages(out, it.startPage, it.startPage + it.pageCount - 1);
-    for (const s of ['关于村级集体经济发展的调研报告', '走访农户56户', '一、基本情况', '1.成立合作社一个', '2.建成蔬菜大棚十二座', '项目名称', '12.5万元', '现场照片', '青山村驻村工作队']) {
+    const last = it.startPage + it.pageCount - 1;
+    const t = pages(out, it.startPage, last);
+    for (const s of ['关于村级集体经济发展的调研报告', '走访农户56户', '一、基本情况', '1.成立合作社一个', '2.建成蔬菜大棚十二座', '项目名称', '12.5万元', '村级活动场所', '青山村驻村工作队']) {
       expect(t, s).toContain(s);
     }
-    expect(r.remarks.some((x) => x.includes('“调研报告.docx”') && x.includes('重新排版') && x.includes('1处图片'))).toBe(true);
+    // the PNG and both JPEGs are printed (JPEG data embedded as is), the GIF is named with the reason
+    const imgs = imagesOn(out, it.startPage, last);
+    expect(imgs.map((i) => `${i.width}x${i.height}`).sort()).toEqual(['1600x800', '40x30', '600x400']);
+    expect(imgs.filter((i) => i.enc === 'jpeg')).toHaveLength(2);
+    expect(t).not.toContain('“现场照片”');
+    expect(t).toContain('〔此处为原件中的图片“动图”，未排入本页（图片格式不是JPEG或PNG，无法排版），见电子原件〕');
+    // at its own size (40 px at 96 dpi), never enlarged
+    expect(imgs.find((i) => i.width === 40)!.xppi).toBe(96);
+    // 1600 px shrunk into the 156 mm block: at least 1600 / (156 / 25.4) ppi
+    expect(imgs.find((i) => i.width === 1600)!.xppi).toBeGreaterThanOrEqual(Math.floor(1600 / (156 / 25.4)));
+    // 600 px stated as 159 mm, shrunk into its table column
+    expect(imgs.find((i) => i.width === 600)!.xppi).toBeGreaterThan(96);
+    expect(r.remarks.some((x) => x.includes('“调研报告.docx”') && x.includes('重新排版') && x.includes('其中1处图片未排入'))).toBe(true);
+    if (process.env.DOSSIER_WORD_KEEP) fs.copyFileSync(out, process.env.DOSSIER_WORD_KEEP);
   }, 60_000);
 
   it.skipIf(!soffice)('converts a .docx with LibreOffice, Chinese text in embedded fonts', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { worklogChannels } from '../../../shared/api/worklog';
 import { AppError } from '../../../shared/result';
+import { periodLabel } from '../../../shared/worklog';
 import { listEntries, removeEntry, removeEntryFile, saveEntries } from '../../core/worklog/entries';
 import { commitImport, previewImport } from '../../core/worklog/import';
 import {
@@ -12,6 +13,7 @@ import {
   submitWithMaterial,
   unsubmit,
 } from '../../core/worklog/reports';
+import { confirmReportLink, reportLinkOfMaterial } from '../../core/worklog/reportLinks';
 import { searchEntries } from '../../core/worklog/search';
 import type { HandlersFor, Services } from '../services';
 
@@ -52,6 +54,13 @@ export function createWorklogHandlers(s: Services): HandlersFor<typeof worklogCh
       return row;
     },
     'reports.unsubmit': ({ cadreId, period }) => unsubmit(db, cadreId, period),
+    'reports.confirmLink': ({ cadreId, period }) => {
+      const row = () => listReports(db, cadreId, Number(period.slice(0, 4))).find((r) => r.period === period);
+      if (!row()) throw new AppError('INVALID_INPUT', `${periodLabel(period)}不在该干部的任职期内，无需报送`);
+      confirmReportLink(db, cadreId, period);
+      return row()!;
+    },
+    'reports.linkOfMaterial': ({ materialId }) => reportLinkOfMaterial(db, materialId),
     'reports.settings': ({ countyId }) => getReportSettings(db, countyId),
     'reports.setSettings': ({ countyId, quarterDueDays, halfDueDays }) => setReportSettings(db, countyId, { quarterDueDays, halfDueDays }),
   };

@@ -8,7 +8,7 @@
  */
 import { addDays } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
-import { halfOf, quarterOf, type Period, type ReportSettings } from '../../../shared/worklog';
+import { halfOf, periodFromCode, periodLabel, quarterOf, type MaterialReportLink, type Period, type ReportSettings } from '../../../shared/worklog';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
 import { operatorOf, stmt } from '../attendance/common';
@@ -59,17 +59,42 @@ export function linkFiledReport(db: Db, materialId: number): string | null {
   return p.code;
 }
 
-/** The clerk confirms a link made at intake (报告关联确认). */
+/** The report period a material is linked to (at intake or by a submission), or null. */
+export function reportLinkOfMaterial(db: Db, materialId: number): MaterialReportLink | null {
+  const r = stmt(
+    db,
+    `SELECT cadre_id AS cadreId, kind, period, submitted_on AS submittedOn, linked_at_intake AS auto, confirmed_at AS confirmedAt, confirmed_by AS confirmedBy
+       FROM report_submissions WHERE material_id = ?`,
+  ).get(materialId) as { cadreId: number; kind: MaterialReportLink['kind']; period: string; submittedOn: string; auto: number; confirmedAt: string | null; confirmedBy: string | null } | undefined;
+  if (!r) return null;
+  return {
+    cadreId: r.cadreId,
+    kind: r.kind,
+    period: r.period,
+    periodLabel: periodLabel(r.period),
+    submittedOn: r.submittedOn,
+    linkedAtIntake: r.auto === 1,
+    toConfirm: r.auto === 1 && r.confirmedAt === null,
+    confirmedAt: r.confirmedAt,
+    confirmedBy: r.confirmedBy,
+  };
+}
+
+/**
+ * The clerk confirms a link made at intake (报告关联确认): the period then counts as submitted
+ * without the 待确认 note. A link the clerk made by submitting needs no confirmation; confirming
+ * twice changes nothing. Undoing a link is the ordinary withdrawal (reports.ts unsubmit).
+ */
 export function confirmReportLink(db: Db, cadreId: number, period: string): void {
+  if (!periodFromCode(period)) throw new AppError('INVALID_INPUT', '报告期次格式应为 2025-Q1 或 2025-H1');
   db.transaction(() => {
-    const r = stmt(db, 'SELECT linked_at_intake AS auto, confirmed_at AS confirmedAt FROM report_submissions WHERE cadre_id = ? AND period = ?').get(
-      cadreId,
-      period,
-    ) as { auto: number; confirmedAt: string | null } | undefined;
-    if (!r) throw new AppError('NOT_FOUND', '该期报告尚无关联的材料，无需确认');
-    if (r.confirmedAt) return;
-    const at = nowIso();
-    stmt(db, 'UPDATE report_submissions SET confirmed_at = ?, confirmed_by = ? WHERE cadre_id = ? AND period = ?').run(at, operatorOf(db), cadreId, period);
-    audit(db, 'update', 'report_submission', cadreId, { period, confirmed: true }, { before: { confirmedAt: null }, after: { confirmedAt: at } });
+    const before = stmt(db, 'SELECT * FROM report_submissions WHERE cadre_id = ? AND period = ?').get(cadreId, period) as
+      | { linked_at_intake: number; confirmed_at: string | null }
+      | undefined;
+    if (!before) throw new AppError('NOT_FOUND', `${periodLabel(period)}尚无关联的报告材料，无需确认`);
+    if (!before.linked_at_intake || before.confirmed_at) return;
+    stmt(db, 'UPDATE report_submissions SET confirmed_at = ?, confirmed_by = ? WHERE cadre_id = ? AND period = ?').run(nowIso(), operatorOf(db), cadreId, period);
+    const after = stmt(db, 'SELECT * FROM report_submissions WHERE cadre_id = ? AND period = ?').get(cadreId, period) as Record<string, unknown>;
+    audit(db, 'update', 'report_submission', cadreId, { period, confirmed: true }, { before, after });
   })();
 }

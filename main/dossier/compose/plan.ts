@@ -101,7 +101,7 @@ async function officePlan(ctx: PlanContext, item: OfficeItem, bytes: Buffer, rep
   const viaEngine = async (): Promise<Plan | string> => {
     const d = await readDocx(item.path);
     if (!d.ok) return d.reason;
-    const { blocks, images } = docxToBlocks(d.blocks);
+    const { blocks, images } = docxToBlocks(d.blocks, { pdfa: ctx.rasterDpi !== undefined });
     if (blocks.length === 0) return 'Word 文档中没有可排版的文字';
     return { kind: 'typeset', pages: layoutItem(ctx.tk, item.catalogue.title, blocks), rendition: 'engine', images };
   };

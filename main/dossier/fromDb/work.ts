@@ -219,7 +219,7 @@ export function reportSections(ctx: BuildContext): Section[] {
         { title: '状态', widthMm: 33, align: 'center' },
         { title: '归档材料', widthMm: 29 },
       ],
-      rows: rows.map((r) => [r.periodLabel, r.kind, r.dueDate, r.submittedOn ?? '—', status(r), r.materialTitle ? `《${r.materialTitle}》` : '—']),
+      rows: rows.map((r) => [r.periodLabel, r.kind, r.dueDate, r.submittedOn ?? '—', status(r), r.materialTitle ? `《${r.materialTitle}》${r.linkToConfirm ? '\n（归档时自动关联，待确认）' : ''}` : '—']),
       fontSize: 10,
     },
   ]);

@@ -7,11 +7,13 @@ import { placeSegments, wrapText, type Line } from './justify';
 import type { TextKit } from './measure';
 import type { Block, HeadingBlock, ParagraphBlock } from './model';
 import { frameFor, PORTRAIT, type Frame, type Orientation } from './page';
+import { layoutPicture } from './picture';
 import { layoutTable } from './table';
 
 export type DrawOp =
   | { t: 'text'; x: number; y: number; text: string; font: string; size: number; cs: number }
-  | { t: 'line'; x1: number; y1: number; x2: number; y2: number; w: number };
+  | { t: 'line'; x1: number; y1: number; x2: number; y2: number; w: number }
+  | { t: 'image'; x: number; y: number; w: number; h: number; data: Buffer };
 
 export interface LaidPage {
   orientation: Orientation;
@@ -59,6 +61,11 @@ export class Flow {
 
   line(x1: number, y1: number, x2: number, y2: number, w = 0.5): void {
     this.page.ops.push({ t: 'line', x1, y1, x2, y2, w });
+  }
+
+  /** A PNG or JPEG picture with its top-left corner at (x, y), w × h pt. */
+  picture(data: Buffer, x: number, y: number, w: number, h: number): void {
+    this.page.ops.push({ t: 'image', x, y, w, h, data });
   }
 
   /** Places wrapped lines at `pitch`, breaking pages as needed. */
@@ -141,6 +148,7 @@ export function layoutHeading(flow: Flow, b: HeadingBlock): void {
 export function layoutBlock(flow: Flow, b: Block): void {
   if (b.kind === 'paragraph') layoutParagraph(flow, b);
   else if (b.kind === 'heading') layoutHeading(flow, b);
+  else if (b.kind === 'image') layoutPicture(flow, b, BODY_PITCH * 0.5);
   else layoutTable(flow, b);
 }
 

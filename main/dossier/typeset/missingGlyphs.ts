@@ -83,7 +83,7 @@ function checkBlocks(blocks: Block[], material: string, check: (text: string | u
   for (const b of blocks) {
     if (b.kind === 'heading') check(b.text, material, `标题“${b.text.slice(0, 12)}”`);
     else if (b.kind === 'paragraph') check(b.text, material, `正文第${++paragraph}段`);
-    else {
+    else if (b.kind === 'table') {
       table++;
       const name = b.caption ? `表格“${b.caption}”` : `第${table}个表格`;
       check(b.caption, material, `${name}标题`);

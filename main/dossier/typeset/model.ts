@@ -89,6 +89,22 @@ export interface TableBlock {
   padYMm?: number;
   /** Force landscape; otherwise landscape when the columns are wider than the portrait block. */
   landscape?: boolean;
+  /** Pictures printed in cells below the cell's text, same shape as rows (Word originals). */
+  cellImages?: Picture[][][];
+}
+
+/** A PNG or JPEG picture, already checked complete (main/files/renditions/docxImages.ts). */
+export interface Picture {
+  data: Buffer;
+  pixels: { width: number; height: number };
+  /** The size the source document gives it; printed at that size unless it must shrink to fit. */
+  widthMm?: number;
+  heightMm?: number;
+}
+
+/** A picture on its own line, centred, scaled into the text block (never enlarged beyond its size). */
+export interface ImageBlock extends Picture {
+  kind: 'image';
 }
 
 export interface ParagraphBlock {
@@ -105,7 +121,7 @@ export interface HeadingBlock {
   text: string;
 }
 
-export type Block = ParagraphBlock | HeadingBlock | TableBlock;
+export type Block = ParagraphBlock | HeadingBlock | TableBlock | ImageBlock;
 
 interface ItemBase {
   catalogue: CatalogueFields;

@@ -24,6 +24,7 @@ export function paintPage(tk: TextKit, page: LaidPage, extra?: () => void): void
     }
     for (const op of page.ops) {
       if (op.t === 'text') tk.draw(op.text, op.x, op.y, op.font, op.size, op.cs);
+      else if (op.t === 'image') doc.image(op.data, op.x, op.y, { width: op.w, height: op.h });
     }
     extra?.();
   });

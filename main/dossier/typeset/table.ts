@@ -9,7 +9,8 @@ import { wrapText, type Line } from './justify';
 import type { Flow } from './layout';
 import { baselineIn } from './layout';
 import type { TextKit } from './measure';
-import type { ColumnAlign, TableBlock } from './model';
+import type { ColumnAlign, Picture, TableBlock } from './model';
+import { pictureSize } from './picture';
 import { LANDSCAPE, MM, PORTRAIT, type Orientation } from './page';
 
 const PAD_MAX = 1.2 * MM;
@@ -55,16 +56,49 @@ export function tableGeometry(tk: TextKit, t: TableBlock, frameWidth?: number): 
   return { orientation, widths };
 }
 
+/** A picture in a cell: it takes `span` lines from line `line` of the cell. */
+interface CellPicture {
+  line: number;
+  span: number;
+  w: number;
+  h: number;
+  data: Buffer;
+}
+
 interface CellLines {
   lines: Line[];
   align: ColumnAlign;
+  pictures?: CellPicture[];
 }
 
-function wrapRow(tk: TextKit, cells: string[], widths: number[], font: string, size: number, aligns: ColumnAlign[]): CellLines[] {
-  return widths.map((w, i) => ({
-    lines: wrapText(cells[i] ?? '', { width: Math.max(1, w - 2 * padX(w)), measure: tk.measurer(font, size), justify: false }),
-    align: aligns[i] ?? 'left',
-  }));
+/** Tallest picture in a cell, so a row with pictures always fits on one page. */
+const MAX_CELL_PICTURE = 80 * MM;
+const BLANK: Line = { text: '', width: 0, indent: 0, charSpacing: 0, gaps: 0, segments: [], last: true };
+
+function wrapRow(
+  tk: TextKit,
+  cells: string[],
+  widths: number[],
+  font: string,
+  size: number,
+  aligns: ColumnAlign[],
+  pictures?: Picture[][],
+  pitch = size * 1.4,
+): CellLines[] {
+  return widths.map((w, i) => {
+    const inner = Math.max(1, w - 2 * padX(w));
+    const own = pictures?.[i] ?? [];
+    // a cell holding only pictures has no empty text line above them
+    const lines = cells[i] || own.length === 0 ? wrapText(cells[i] ?? '', { width: inner, measure: tk.measurer(font, size), justify: false }) : [];
+    const placed: CellPicture[] = [];
+    for (const p of own) {
+      const { w: pw, h: ph } = pictureSize(p, inner, MAX_CELL_PICTURE);
+      const span = Math.ceil((ph + 2) / pitch);
+      placed.push({ line: lines.length, span, w: pw, h: ph, data: p.data });
+      for (let k = 0; k < span; k++) lines.push(BLANK);
+    }
+    return { lines, align: aligns[i] ?? 'left', ...(placed.length ? { pictures: placed } : {}) };
+  });
 }
 
 /** Draws `count` lines from `from` of each cell as one row band starting at flow.y. */
@@ -81,6 +115,11 @@ function drawBand(flow: Flow, x0: number, widths: number[], cells: CellLines[], 
       if (c.align === 'center') lx = x + (w - l.width) / 2;
       else if (c.align === 'right') lx = x + w - padX(w) - l.width;
       flow.text(l.text, lx, baselineIn(top + padY + k * pitch, pitch, size), font, size);
+    }
+    for (const p of c.pictures ?? []) {
+      if (p.line < from || p.line >= from + count) continue;
+      const px = c.align === 'center' ? x + (w - p.w) / 2 : c.align === 'right' ? x + w - padX(w) - p.w : x + padX(w);
+      flow.picture(p.data, px, top + padY + (p.line - from) * pitch + (p.span * pitch - p.h) / 2, p.w, p.h);
     }
     x += w;
   });
@@ -141,20 +180,25 @@ export function layoutTable(flow: Flow, t: TableBlock, geometry?: TableGeometry)
     return x0;
   };
 
-  const firstRow = t.rows[0] ? wrapRow(tk, t.rows[0], widths, tk.names.body, size, aligns) : [];
+  const rowCells = (ri: number) => wrapRow(tk, t.rows[ri]!, widths, tk.names.body, size, aligns, t.cellImages?.[ri], pitch);
+  const firstRow = t.rows[0] ? rowCells(0) : [];
   const firstH = Math.max(1, ...firstRow.map((c) => c.lines.length)) * pitch + 2 * PAD_Y;
   if (orientation === 'landscape' && flow.page.orientation !== 'landscape') flow.newPage('landscape');
-  else flow.ensure(capH + headH + Math.min(firstH, MIN_SPLIT * pitch + 2 * PAD_Y), orientation);
+  // the header stays with the first row (all of it when it holds a picture: such rows never split)
+  else flow.ensure(capH + headH + (firstRow.some((c) => c.pictures?.length) ? firstH : Math.min(firstH, MIN_SPLIT * pitch + 2 * PAD_Y)), orientation);
   if (flow.y > flow.frame.y + 0.01) flow.y += pitch * 0.3;
   let x0 = startPage(true);
 
-  t.rows.forEach((row, ri) => {
-    const cells = ri === 0 ? firstRow : wrapRow(tk, row, widths, tk.names.body, size, aligns);
+  t.rows.forEach((_row, ri) => {
+    const cells = ri === 0 ? firstRow : rowCells(ri);
     const n = Math.max(1, ...cells.map((c) => c.lines.length));
+    // a row holding a picture is never split (the picture would be cut), unless it alone fills a page
+    const whole = cells.some((c) => c.pictures?.length);
     let done = 0;
     while (done < n) {
       const room = Math.floor((flow.bottom - flow.y - 2 * PAD_Y) / pitch + 1e-6);
-      const take = rowSlice(n - done, room, flow.fresh || flow.y <= flow.frame.y + headH + 0.01);
+      const atTop = flow.fresh || flow.y <= flow.frame.y + headH + 0.01;
+      const take = whole && n - done > room && !atTop ? 0 : rowSlice(n - done, room, atTop);
       if (take === 0) {
         flow.newPage(orientation);
         x0 = startPage(false);

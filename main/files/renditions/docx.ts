@@ -1,20 +1,23 @@
 /**
  * Reads a .docx (Office Open XML) into plain blocks our typesetting engine prints: paragraphs
  * with their alignment, headings (outline level or "heading N" style), list items with the
- * number or bullet Word would show, tables (merged cells left empty), and the places where the
- * document has a picture (named, since the engine prints text; the picture stays in the original).
+ * number or bullet Word would show, tables (merged cells left empty), and the pictures with
+ * their bytes and size when they are PNG or JPEG (docxImages.ts), else named with the reason.
  * Deleted revisions are left out, inserted ones kept — what Word shows with "no markup".
  */
 import fs from 'node:fs';
 import { DOMParser, type Document as XDocument, type Element as XElement, type Node as XNode } from '@xmldom/xmldom';
 import JSZip from 'jszip';
+import { loadDocxImages, type DocxImage, type LoadedImage } from './docxImages';
 
 export type DocxAlign = 'justify' | 'center' | 'right';
 
 export type DocxBlock =
   | { kind: 'paragraph'; text: string; align: DocxAlign; heading: 0 | 1 | 2 | 3; list: string | null }
-  | { kind: 'table'; rows: string[][] }
-  | { kind: 'image'; name: string };
+  | { kind: 'table'; rows: string[][]; /** Pictures of each cell, same shape as rows. */ images: DocxImage[][][] }
+  | ({ kind: 'image' } & DocxImage);
+
+export type { DocxImage };
 
 export type DocxRead = { ok: true; blocks: DocxBlock[] } | { ok: false; reason: string };
 
@@ -41,7 +44,7 @@ export async function readDocx(file: string): Promise<DocxRead> {
     const numbering = readNumbering(await parse('word/numbering.xml'));
     const body = doc ? first(doc.documentElement as XElement, 'body') : null;
     if (!body) return { ok: false, reason: '不是有效的 Word 文档（正文为空或无法解析）' };
-    const reader = new BodyReader(styles, numbering);
+    const reader = new BodyReader(styles, numbering, await loadDocxImages(zip));
     reader.container(body);
     return { ok: true, blocks: reader.blocks };
   } catch (e) {
@@ -209,6 +212,7 @@ class BodyReader {
   constructor(
     private styles: Map<string, StyleInfo>,
     private numbering: Numbering,
+    private images: Map<string, LoadedImage>,
   ) {}
 
   container(el: XElement): void {
@@ -298,43 +302,91 @@ class BodyReader {
   private drawing(el: XElement, after: DocxBlock[]): void {
     const boxes = descendants(el, 'txbxContent');
     if (boxes.length) {
-      const inner = new BodyReader(this.styles, this.numbering);
+      const inner = new BodyReader(this.styles, this.numbering, this.images);
       for (const b of boxes) inner.container(b);
       after.push(...inner.blocks);
       return;
     }
     const pr = descendants(el, 'docPr')[0] ?? null;
     const name = attr(pr, 'descr') || attr(pr, 'title') || attr(pr, 'name') || '';
-    after.push({ kind: 'image', name });
+    // DrawingML: <a:blip r:embed>, size in <wp:extent cx cy> (EMU); VML: <v:imagedata r:id>, size in the shape's style
+    const blip = descendants(el, 'blip')[0] ?? null;
+    const vml = descendants(el, 'imagedata')[0] ?? null;
+    const rid = attr(blip, 'embed') ?? attr(vml, 'id');
+    const loaded = rid ? this.images.get(rid) : undefined;
+    const size = drawingSizeMm(el);
+    after.push({
+      kind: 'image',
+      name,
+      data: loaded?.data ?? null,
+      format: loaded?.format ?? null,
+      pixels: loaded?.pixels ?? null,
+      alpha: loaded?.alpha ?? false,
+      widthMm: size?.w ?? null,
+      heightMm: size?.h ?? null,
+      problem: loaded ? loaded.problem : rid ? '文档中缺少该图片' : '该图形不是图片（图表、形状或公式）',
+    });
   }
 
   private table(tbl: XElement): void {
     const rows: string[][] = [];
+    const images: DocxImage[][][] = [];
     for (const tr of children(tbl).filter((c) => c.localName === 'tr')) {
       const row: string[] = [];
+      const rowImages: DocxImage[][] = [];
       for (const tc of children(tr).filter((c) => c.localName === 'tc')) {
         const tcPr = first(tc, 'tcPr');
         const span = Number(attr(tcPr ? first(tcPr, 'gridSpan') : null, 'val') ?? 1);
         const vMerge = tcPr ? first(tcPr, 'vMerge') : null;
         const continued = vMerge !== null && attr(vMerge, 'val') !== 'restart';
-        const inner = new BodyReader(this.styles, this.numbering);
+        const inner = new BodyReader(this.styles, this.numbering, this.images);
         inner.container(tc);
+        // every picture of the cell is listed; those that cannot be loaded also leave 〔图片〕 in its text
+        const pictures = continued ? [] : inner.blocks.flatMap((b) => (b.kind === 'image' ? [b] : []));
         const text = continued
           ? ''
           : inner.blocks
-              .map((b) => (b.kind === 'paragraph' ? `${b.list ? `${b.list} ` : ''}${b.text}` : b.kind === 'image' ? '〔图片〕' : b.rows.map((r) => r.join(' ')).join(' ')))
+              .map((b) => (b.kind === 'paragraph' ? `${b.list ? `${b.list} ` : ''}${b.text}` : b.kind === 'image' ? (b.data ? '' : '〔图片〕') : b.rows.map((r) => r.join(' ')).join(' ')))
               .join(' ')
               .replace(/\s+/g, ' ')
               .trim();
         row.push(text);
-        for (let i = 1; i < span; i++) row.push('');
+        rowImages.push(pictures.map(({ kind: _, ...img }) => img));
+        for (let i = 1; i < span; i++) {
+          row.push('');
+          rowImages.push([]);
+        }
       }
       rows.push(row);
+      images.push(rowImages);
     }
     const width = Math.max(0, ...rows.map((r) => r.length));
     if (width === 0) return;
-    this.blocks.push({ kind: 'table', rows: rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]) });
+    this.blocks.push({
+      kind: 'table',
+      rows: rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]),
+      images: images.map((r) => [...r, ...Array.from({ length: width - r.length }, () => [])]),
+    });
   }
+}
+
+const EMU_PER_MM = 36000;
+
+/** A drawing's size in the document: <wp:extent> (EMU), else a VML shape's style width/height (pt, in, cm, mm, px). */
+function drawingSizeMm(el: XElement): { w: number; h: number } | null {
+  const extent = descendants(el, 'extent')[0] ?? null;
+  const cx = Number(attr(extent, 'cx'));
+  const cy = Number(attr(extent, 'cy'));
+  if (cx > 0 && cy > 0) return { w: cx / EMU_PER_MM, h: cy / EMU_PER_MM };
+  const style = attr(descendants(el, 'shape')[0] ?? null, 'style') ?? '';
+  const unit: Record<string, number> = { pt: 25.4 / 72, in: 25.4, cm: 10, mm: 1, px: 25.4 / 96 };
+  const len = (key: string) => {
+    const m = new RegExp(`(?:^|;)\\s*${key}\\s*:\\s*([\\d.]+)(pt|in|cm|mm|px)`).exec(style);
+    return m ? Number(m[1]) * unit[m[2]!]! : 0;
+  };
+  const w = len('width');
+  const h = len('height');
+  return w > 0 && h > 0 ? { w, h } : null;
 }
 
 function symbol(code: string | null): string {

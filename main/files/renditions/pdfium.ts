@@ -9,7 +9,9 @@
  *   a page for PDF/A.
  *
  * One module instance per thread, created on first use; every call is synchronous inside the
- * module, so calls never interleave.
+ * module, so calls never interleave. WebAssembly memory only grows (a 250 MB original leaves a
+ * heap that size), so the instance is let go once no document has been open for IDLE_MS: the
+ * garbage collector then returns its memory, and the next use creates a fresh one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +20,31 @@ import { init } from '@embedpdf/pdfium';
 type Pdfium = Awaited<ReturnType<typeof init>>;
 
 let instance: Promise<Pdfium> | null = null;
+/** Documents open now; the instance is released only when none is. */
+let openDocs = 0;
+let idleTimer: NodeJS.Timeout | null = null;
+/** How long PDFium stays loaded after the last document closed. */
+const IDLE_MS = 30_000;
+
+function releaseWhenIdle(): void {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    if (openDocs === 0) instance = null;
+  }, IDLE_MS);
+  idleTimer.unref();
+}
+
+/** Whether a PDFium instance is loaded in this thread (for tests and diagnostics). */
+export const pdfiumLoaded = (): boolean => instance !== null;
+
+/** Lets the instance go now when no document is open (tests; a caller about to idle). */
+export function releasePdfium(): void {
+  if (openDocs > 0) return;
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  instance = null;
+}
 
 function wasmPath(): string {
   const entry = require.resolve('@embedpdf/pdfium');
@@ -73,9 +100,13 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfiumOpen> {
   if (!doc) {
     const err = m.FPDF_GetLastError();
     m.pdfium.wasmExports.free(buf);
+    if (openDocs === 0) releaseWhenIdle();
     return { ok: false, reason: err === ERR_PASSWORD ? 'needsPassword' : err === ERR_SECURITY ? 'unsupportedSecurity' : 'damaged' };
   }
   let closed = false;
+  openDocs++;
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
   const handle: PdfiumDoc = {
     pageCount: m.FPDF_GetPageCount(doc),
     encrypted: m.EPDF_IsEncrypted(doc),
@@ -139,6 +170,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfiumOpen> {
       closed = true;
       m.FPDF_CloseDocument(doc);
       m.pdfium.wasmExports.free(buf);
+      if (--openDocs === 0) releaseWhenIdle();
     },
   };
   return { ok: true, handle };

@@ -2,6 +2,7 @@ import { DeleteOutlined, EditOutlined, FileImageOutlined, FileOutlined, FilePdfO
 import { Button, Tag, Tooltip } from 'antd';
 import { FILE_FLAG_LABELS, FILE_KIND_LABELS, type Material, type StoredFile } from '../../../shared/domain';
 import { formatSize } from '../util/format';
+import { ReportLinkTag } from '../worklog/ReportLinkTag';
 
 const fileIcon = (f: StoredFile) =>
   f.kind === 'pdf' ? <FilePdfOutlined style={{ color: '#b42318' }} /> : f.kind === 'jpeg' || f.kind === 'png' || f.kind === 'tiff' ? <FileImageOutlined style={{ color: '#1d4f91' }} /> : <FileOutlined />;
@@ -33,6 +34,7 @@ export function MaterialItem({
           {material.docNumber && <span className="ob-muted">文号：{material.docNumber}</span>}
           {material.responsible && <span className="ob-muted">责任者：{material.responsible}</span>}
           {material.secrecy !== '公开' && <span style={{ color: '#b42318' }}>{material.secrecy}</span>}
+          <ReportLinkTag material={material} editable={!!onEdit} />
         </div>
         <div style={{ display: 'flex', gap: 14, flexWrap: 'wrap', marginTop: 4 }}>
           {material.files.map((f) => (

@@ -1,4 +1,4 @@
-import { Button, Popover, Space, Table, Tag, Typography } from 'antd';
+import { Button, Popover, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -26,6 +26,15 @@ export function ReportsTab({ cadreId, cadreName, year, readOnly = false }: { cad
     try {
       await call('reports.setDue', { cadreId, period: r.period, dueDate: due });
       success(due ? `${r.periodLabel}报送期限改为${due}` : `${r.periodLabel}报送期限恢复为本县默认`);
+      list.reload();
+    } catch (err) {
+      notifyError(err);
+    }
+  };
+  const confirmLink = async (r: ReportRow) => {
+    try {
+      await call('reports.confirmLink', { cadreId, period: r.period });
+      success(`已确认《${r.materialTitle}》为${r.periodLabel}${r.kind}`);
       list.reload();
     } catch (err) {
       notifyError(err);
@@ -104,6 +113,13 @@ export function ReportsTab({ cadreId, cadreName, year, readOnly = false }: { cad
               r.materialTitle ? (
                 <span>
                   《{r.materialTitle}》<Typography.Text type="secondary">{r.submittedOn}提交</Typography.Text>
+                  {r.linkToConfirm ? (
+                    <Tooltip title="归档时按材料日期自动关联到本期，请核对后确认">
+                      <Tag color="orange" style={{ marginLeft: 6 }} data-testid="report-to-confirm">
+                        待确认
+                      </Tag>
+                    </Tooltip>
+                  ) : null}
                 </span>
               ) : (
                 <Typography.Text type="secondary">—</Typography.Text>
@@ -112,14 +128,21 @@ export function ReportsTab({ cadreId, cadreName, year, readOnly = false }: { cad
           {
             title: '操作',
             key: 'act',
-            width: 150,
+            width: 170,
             render: (_: unknown, r: ReportRow) =>
               readOnly ? (
                 <Typography.Text type="secondary">评审副本，只读</Typography.Text>
               ) : r.status === '已提交' ? (
-                <Button size="small" onClick={() => void withdraw(r)}>
-                  撤销提交
-                </Button>
+                <Space size={4}>
+                  {r.linkToConfirm ? (
+                    <Button size="small" type="primary" onClick={() => void confirmLink(r)} data-testid="report-confirm">
+                      确认
+                    </Button>
+                  ) : null}
+                  <Button size="small" onClick={() => void withdraw(r)}>
+                    {r.linkToConfirm ? '取消关联' : '撤销提交'}
+                  </Button>
+                </Space>
               ) : (
                 <Button size="small" type="primary" onClick={() => setSubmitting(r)}>
                   提交
