@@ -309,6 +309,9 @@ export interface Evidence {
   year: number;
   /** Months under the monthly minimum (YYYY-MM, on-post days, minimum). */
   monthsShort: Array<{ month: string; onPost: number; minimum: number }>;
+  /** Ended months of the year the township certified / did not certify (only certified months count). */
+  certifiedMonths: number;
+  uncertifiedMonths: number;
   checkAbsences: number;
   eventAbsences: number;
   alerts: number;

@@ -13,6 +13,7 @@ import { openCore, type OpenCore } from '../../main/api/open';
 import { handlerCalls } from '../fixtures/handlerCalls';
 import { buildEvalFixture, cellsFor, T1_NAMES, YEAR, type EvalIds } from './evaluationFixture';
 import { REQUIRED_CATEGORIES } from '../../shared/domain';
+import { certify } from './certifyFixture';
 
 let dir: string;
 let core: OpenCore;
@@ -207,5 +208,18 @@ describe('evaluation', () => {
     expect(await refused('evaluation.outcomes.save', { cadreId: ids.deputy, year: YEAR, kind: '表彰', date: '2023-12-01' })).toBe('表彰日期不能早于考核年度2024年');
     await ok('evaluation.outcomes.remove', { id: o.id });
     expect((await ok('evaluation.outcomes.list', { year: YEAR })).map((x) => x.name)).toEqual(['孙丽']);
+  });
+});
+
+describe('evidence and certification', () => {
+  it('counts only months the township certified before saying they meet the minimum', async () => {
+    const cadreId = ids.cadres['李娜']!;
+    const before = await ok('evaluation.evidence', { cadreId, year: YEAR });
+    // No month of the year is certified: the panel may not say "均达到要求".
+    expect([before.certifiedMonths, before.uncertifiedMonths]).toEqual([0, 12]);
+    const { township_id } = core.ctx.db.prepare('SELECT township_id FROM postings WHERE cadre_id = ?').get(cadreId) as { township_id: number };
+    certify(core.ctx.db, township_id, `${YEAR}-03`, `${YEAR + 1}-01-15`);
+    const after = await ok('evaluation.evidence', { cadreId, year: YEAR });
+    expect([after.certifiedMonths, after.uncertifiedMonths]).toEqual([1, 11]);
   });
 });

@@ -8,6 +8,7 @@ import { REQUIRED_CATEGORIES } from '../../../shared/domain';
 import type { Db } from '../../store/db';
 import { allAlerts } from '../alerts/all';
 import { localToday } from '../attendance/common';
+import { certifiedTotals, registerMonths } from '../attendance/register';
 import { computeAlerts } from '../events/alerts';
 import { yearAbsences } from '../events/common';
 import { listProjects } from '../work/projects';
@@ -74,10 +75,16 @@ export function cadreEvidence(db: Db, cadreId: number, countyId: number, year: n
     (db.prepare('SELECT DISTINCT category FROM materials WHERE cadre_id = ? AND year = ?').all(cadreId, year) as Array<{ category: string }>).map((r) => r.category),
   );
   const bagMissing = REQUIRED_CATEGORIES.filter((c) => !filed.has(c));
+  // Only ended months of the year can be certified; the panel says how many are and are not.
+  const lastMonth = `${year}-12` < today.slice(0, 7) ? `${year}-12` : today.slice(0, 7);
+  const register = lastMonth < `${year}-01` ? [] : registerMonths(db, { from: `${year}-01`, to: lastMonth, today, cadreId }).filter((m) => m.complete);
+  const totals = certifiedTotals(register);
   return {
     cadreId,
     year,
     monthsShort,
+    certifiedMonths: totals.certifiedMonths,
+    uncertifiedMonths: totals.uncertifiedMonths,
     checkAbsences: abs?.check ?? 0,
     eventAbsences: abs?.event ?? 0,
     alerts: alerts.length,

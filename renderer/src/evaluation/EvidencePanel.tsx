@@ -29,8 +29,10 @@ export function EvidencePanel({ cadreId, name, year, onClose }: { cadreId: numbe
         <div className="ob-eval-evidence-body">
           <section>
             <h5>考勤</h5>
-            {e.monthsShort.length === 0 ? (
-              <div>各月在岗天数均达到要求</div>
+            {e.certifiedMonths === 0 ? (
+              <div className="ob-eval-warn" data-testid="evidence-attendance">本年度尚无乡镇认定的考勤月份</div>
+            ) : e.monthsShort.length === 0 ? (
+              <div data-testid="evidence-attendance">已认定的{e.certifiedMonths}个月在岗天数均达到要求</div>
             ) : (
               <>
                 <div className="ob-eval-warn">在岗不足 {e.monthsShort.length} 个月</div>
@@ -43,6 +45,7 @@ export function EvidencePanel({ cadreId, name, year, onClose }: { cadreId: numbe
                 </ul>
               </>
             )}
+            {e.uncertifiedMonths > 0 && <div data-testid="evidence-uncertified">另有{e.uncertifiedMonths}个月未认定，不计入</div>}
             <Button size="small" type="link" onClick={() => navigate({ kind: 'attendance' })}>
               查看考勤登记
             </Button>
