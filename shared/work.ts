@@ -9,8 +9,6 @@
  * - Park revenue (飞地): park share in basis points (default 5000 = half); the park's fen are
  *   rounded, the village gets the rest, so both always add up to the revenue.
  */
-import type { Alert } from './events';
-
 // ───────────────────────────── plans ─────────────────────────────
 
 export const PLAN_KINDS = ['三年规划', '年度计划'] as const;
@@ -120,13 +118,13 @@ export function parseYuan(v: string | number): number | null {
 export const WORK_ALERT_KINDS = ['年度无项目', '项目未公示', '未包扶薄弱村', '薄弱村节点逾期', '补助发放滞后', '保险脱保'] as const;
 export type WorkAlertKind = (typeof WORK_ALERT_KINDS)[number];
 
-/** The work record an alert opens (the renderer maps it to View {kind: 'work', …}). */
+/**
+ * The work record an alert opens (the renderer maps it to View {kind: 'work', …}). Work alerts
+ * are plain `Alert`s of shared/events.ts, whose kinds and links include these.
+ */
 export type WorkAlertLink =
   | { view: 'work'; tab: 'projects'; cadreId: number; projectId?: number }
   | { view: 'work'; tab: 'weak'; villageId?: number; cadreId?: number }
   | { view: 'work'; tab: 'support'; cadreId: number }
   /** The county's quarterly 调度 (季度未调度). */
   | { view: 'work'; tab: 'scheduling' };
-
-/** A work alert is a plain Alert of shared/events.ts (whose kinds and links include these). */
-export type WorkAlert = Alert;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../attendance';
+import type { Alert } from '../events';
 import {
   FUND_SOURCES,
   PLAN_ITEM_STATUSES,
@@ -12,7 +13,6 @@ import {
   PROJECT_STATUSES,
   type Plan,
   type Project,
-  type WorkAlert,
 } from '../work';
 import { MILESTONE_KINDS, WEAK_ACTIONS, type VillageIncome, type WeakVillage } from '../weakVillages';
 import {
@@ -240,5 +240,5 @@ export const workChannels = {
 
   // --- alerts ---
   /** Work alerts of a year (see main/core/work/alerts.ts), same shape as alerts.list. */
-  'work.alerts': { input: yearScope, output: null as unknown as WorkAlert[] },
+  'work.alerts': { input: yearScope, output: null as unknown as Alert[] },
 } as const;
