@@ -16,6 +16,7 @@ import type { CoreContext } from '../core/context';
 import { loadDemo } from '../demo/demo';
 import type { HandlerTable } from '../core/dispatch';
 import { addCounty, addTownship, addUnit, addVillage, orgTree } from '../core/org';
+import { setOperator } from '../core/operator';
 import { commitRoster, previewRoster } from '../core/roster';
 import { getSetting, setSetting } from '../core/settings';
 import { createAttendanceHandlers } from './handlers/attendance';
@@ -115,7 +116,7 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
       return appStatus(ctx);
     },
     'app.setOperator': ({ operator }) => {
-      setSetting(db, 'operator', operator);
+      setOperator(db, operator);
       operatorConfirmed = true;
       return appStatus(ctx);
     },

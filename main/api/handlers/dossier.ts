@@ -4,9 +4,10 @@ import path from 'node:path';
 import type { dossierChannels } from '../../../shared/api/dossier';
 import { AppError } from '../../../shared/result';
 import { storeGeneratedPdf } from '../../core/blobRows';
+import { setDossierSettings } from '../../core/dossierSettings';
 import { JobRunner } from '../../dossier/batch/jobs';
 import { findSystemFangSong, BUNDLED_FONT_FILES } from '../../dossier/fonts';
-import { getDossierSettings, setDossierSettings } from '../../dossier/fromDb/settings';
+import { getDossierSettings } from '../../dossier/fromDb/settings';
 import type { HandlersFor, Services } from '../services';
 
 /**
