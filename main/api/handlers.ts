@@ -84,8 +84,8 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
   };
 
   const services = { ctx, blobs, staging };
-  // Each start asks who works (the audit log's operator); tests skip it unless they test it.
-  let operatorConfirmed = process.env.ONEBAG_SKIP_OPERATOR_PROMPT === '1';
+  // Each start asks who works (the audit log's operator) until app.setup or app.setOperator answers.
+  let operatorConfirmed = false;
   return {
     ...createAttendanceHandlers(services),
     ...createAttendanceIoHandlers(services),
