@@ -70,7 +70,6 @@ export const READ_ONLY_CHANNELS = {
   'work.projects.list': 'read',
   'work.weak.list': 'read',
   'work.support.overview': 'read',
-  'work.alerts': 'read',
 
   'stats.compute': 'read',
   'stats.city': 'read',
@@ -99,7 +98,6 @@ export const READ_ONLY_CHANNELS = {
   'integrity.check': 'read',
   'integrity.backups': 'read',
   'integrity.describeBackup': 'read',
-  'integrity.settings.get': 'read',
   'integrity.backupNow': 'output',
 
   'audit.list': 'read',

@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../attendance';
-import type { Alert } from '../events';
 import {
   FUND_SOURCES,
   PLAN_ITEM_STATUSES,
@@ -240,5 +239,4 @@ export const workChannels = {
 
   // --- alerts ---
   /** Work alerts of a year (see main/core/work/alerts.ts), same shape as alerts.list. */
-  'work.alerts': { input: yearScope, output: null as unknown as Alert[] },
 } as const;
