@@ -9,7 +9,9 @@ import { formatBytes } from '../files/sizeLimits';
 import { intakeMaxBytes } from '../core/intakeLimit';
 import type { Staging } from '../files/staging';
 import { schemaVersion } from '../store/db';
+import { archiveCounts } from '../core/archiveCounts';
 import { audit } from '../core/audit';
+import { blobMeta } from '../core/blobLookup';
 import { addMaterial, findDuplicate, listMaterials, removeMaterial, updateMaterial } from '../core/bag';
 import { addPosting, createCadre, getCadre, listCadres, removeCadre, searchCadres, updateCadre } from '../core/cadres';
 import type { CoreContext } from '../core/context';
@@ -40,13 +42,11 @@ import { getBackupIntervalHours } from '../exchange/backupSettings';
 
 export function appStatus(ctx: CoreContext): AppStatus {
   const { db } = ctx;
-  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   return {
     dataDir: ctx.dataDir,
     operator: getSetting(db, 'operator'),
     firstRun: getSetting(db, 'setupDone') !== '1',
-    cadreCount: count('SELECT COUNT(*) AS n FROM cadres'),
-    materialCount: count('SELECT COUNT(*) AS n FROM materials'),
+    ...archiveCounts(db),
     schemaVersion: schemaVersion(db),
     host: ctx.host.kind,
     operatorConfirmed: true,
@@ -78,7 +78,7 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
   };
 
   const blobMime = (sha256: string): string => {
-    const row = db.prepare('SELECT mime FROM blobs WHERE sha256 = ?').get(sha256) as { mime: string } | undefined;
+    const row = blobMeta(db, sha256);
     if (!row) throw new AppError('NOT_FOUND', '找不到该文件，可能已被删除');
     return row.mime;
   };
