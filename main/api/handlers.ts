@@ -5,7 +5,7 @@ import { AppError } from '../../shared/result';
 import { suggestForFile } from '../../shared/suggest';
 import { sha256File, type BlobStore } from '../files/blobStore';
 import { inspectFile } from '../files/inspect';
-import { formatBytes } from '../files/sizeLimits';
+import { formatSize } from '../../shared/fileSize';
 import { intakeMaxBytes } from '../core/intakeLimit';
 import type { Staging } from '../files/staging';
 import { schemaVersion } from '../store/db';
@@ -152,7 +152,7 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
       // Refused before a byte arrives: the originals cap (a roster or other import has its own checks).
       const max = intakeMaxBytes(db);
       if (purpose === 'attachment' && size > max) {
-        throw new AppError('FILE_REFUSED', `「${name}」大小为 ${formatBytes(size)}，超过原件大小上限 ${formatBytes(max)}，无法归档。请压缩或拆分后再添加（上限可在设置中调整）`);
+        throw new AppError('FILE_REFUSED', `「${name}」大小为 ${formatSize(size)}，超过原件大小上限 ${formatSize(max)}，无法归档。请压缩或拆分后再添加（上限可在设置中调整）`);
       }
       return { token: await staging.begin(name, size) };
     },

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { exportEnv } from '../../api/handlers/exchangePrinter';
 import { departmentKey, listTrustedKeys, revokeTrust, setDepartmentName } from '../../exchange/bundle/keys';
 import { exportCountyBundle } from '../../exchange/exportBundle';
-import { formatSize } from '../../exchange/fileOps';
+import { formatSize } from '../../../shared/fileSize';
 import { planChangeLine, planConflictLines, type ImportPreview } from '../../../shared/api/exchange';
 import { commitImport, previewImport, signerStatus, summarize, verifyFile } from '../../exchange/importBundle';
 import { exportReviewBundle } from '../../exchange/reviewBundle';

@@ -1,7 +1,7 @@
 import { DeleteOutlined, EditOutlined, FileImageOutlined, FileOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Button, Tag, Tooltip } from 'antd';
 import { FILE_FLAG_LABELS, FILE_KIND_LABELS, type Material, type StoredFile } from '../../../shared/domain';
-import { formatSize } from '../util/format';
+import { formatSize } from '../../../shared/fileSize';
 
 const fileIcon = (f: StoredFile) =>
   f.kind === 'pdf' ? <FilePdfOutlined style={{ color: '#b42318' }} /> : f.kind === 'jpeg' || f.kind === 'png' || f.kind === 'tiff' ? <FileImageOutlined style={{ color: '#1d4f91' }} /> : <FileOutlined />;
