@@ -71,6 +71,12 @@ export const READ_ONLY_CHANNELS = {
   'work.weak.list': 'read',
   'work.support.overview': 'read',
 
+  'villages.income.table': 'read',
+  'villages.income.previewImport': 'read',
+  'villages.programme.get': 'read',
+  'scheduling.year': 'read',
+  'scheduling.quarter': 'read',
+
   'stats.compute': 'read',
   'stats.city': 'read',
   'stats.drill': 'read',

@@ -125,6 +125,17 @@ async function monthSheet(days: Record<number, string>): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** The county's village incomes as a sheet (乡镇, 村, income in 元): 北村 of 七里河镇. */
+async function incomeSheet(incomeFen: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('村集体经济');
+  ws.addRow(['乡镇', '村', '村集体经济收入（元）']);
+  ws.addRow(['七里河镇', '北村', incomeFen / 100]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 /** A cadre's work log as a spreadsheet: columns matched by name. */
 async function logSheet(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -343,6 +354,22 @@ const STEPS: Step[] = [
   { kind: 'report due delete', entity: 'report_due', action: 'delete', field: 'due_date', run: async () => ok('reports.setDue', { cadreId: id.zhang!, period: '2024-Q2', dueDate: null }) },
   { kind: 'report create', entity: 'report_submission', action: 'create', field: 'material_id', run: async () => ok('reports.submit', { cadreId: id.zhang!, period: '2024-Q2', submittedOn: '2024-07-05', materialId: await attach('二季度汇报', '工作汇报') }) },
   { kind: 'report update', entity: 'report_submission', action: 'update', field: 'submitted_on', run: async () => ok('reports.submit', { cadreId: id.zhang!, period: '2024-Q2', submittedOn: '2024-07-08', materialId: await attach('二季度汇报（改）', '工作汇报') }) },
+  {
+    kind: 'report routed',
+    entity: 'report_route',
+    action: 'create',
+    field: 'recipient',
+    run: async () => ok('scheduling.routeReport', { cadreId: id.zhang!, kind: '季度报告', period: '2024-Q2', recipientKind: '派出单位', recipient: '县财政局', sentOn: '2024-07-10' }),
+  },
+  {
+    kind: '调度 meeting',
+    entity: 'scheduling_meeting',
+    action: 'create',
+    has: 'any',
+    run: async () =>
+      ok('scheduling.save', { countyId: id.county!, year: YEAR, quarter: 2, meetingDate: '2024-06-28', progress: [{ cadreId: id.zhang!, progress: '食用菌大棚开工建设' }] }),
+  },
+  { kind: '调度 removed', entity: 'scheduling_meeting', action: 'delete', has: 'any', run: async () => ok('scheduling.remove', { countyId: id.county!, year: YEAR, quarter: 2 }) },
   { kind: 'report delete', entity: 'report_submission', action: 'delete', field: 'material_id', run: async () => ok('reports.unsubmit', { cadreId: id.zhang!, period: '2024-Q2' }) },
   { kind: 'plan create', entity: 'plan', action: 'create', field: 'title', run: async () => (id.plan = (await ok('work.plans.save', plan('2024年工作计划'))).id) },
   { kind: 'plan update', entity: 'plan', action: 'update', field: 'title', run: async () => ok('work.plans.save', plan('2024年度工作计划', { id: id.plan! })) },
@@ -366,6 +393,21 @@ const STEPS: Step[] = [
   { kind: 'village income create', entity: 'village_income', action: 'create', field: 'income_fen', run: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: 3_200_000 }) },
   { kind: 'village income update', entity: 'village_income', action: 'update', field: 'income_fen', run: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: 3_500_000 }) },
   { kind: 'village income delete', entity: 'village_income', action: 'delete', field: 'income_fen', run: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: null }) },
+  {
+    kind: 'village incomes typed',
+    entity: 'village_income',
+    action: 'create',
+    field: 'income_fen',
+    run: async () => ok('villages.income.save', { countyId: id.county!, year: YEAR, entries: [{ villageId: id.v1!, incomeFen: 6_000_000 }] }),
+  },
+  {
+    kind: 'village incomes imported',
+    entity: 'village_income',
+    action: 'update',
+    field: 'income_fen',
+    run: async () => ok('villages.income.commitImport', { token: await stage('村集体收入.xlsx', await incomeSheet(7_000_000)), countyId: id.county!, year: YEAR }),
+  },
+  { kind: 'programme', entity: 'county_programme', action: 'update', has: 'any', run: async () => ok('villages.programme.save', { countyId: id.county!, startYear: 2021, holdAllowance: false }) },
   { kind: 'weak village supporters', entity: 'weak_village', action: 'update', field: 'supporters', run: async () => ok('work.weak.setSupporters', { villageId: id.v2!, cadreIds: [id.zhang!] }) },
   {
     kind: 'weak village action',
@@ -375,7 +417,7 @@ const STEPS: Step[] = [
     run: async () => {
       const [w] = await ok('work.weak.list', { villageId: id.v2! });
       const m = w!.supporters.find((x) => x.cadreId === id.zhang!)!.milestones.find((x) => x.requiredAction !== null)!;
-      const date = new Date(Date.parse(`${m.dueDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const date = dayAfter(m.dueDate);
       await ok('work.weak.recordAction', { villageId: id.v2!, cadreId: id.zhang!, milestone: m.kind, action: m.requiredAction!, date, by: '县委组织部', notes: null });
     },
   },
@@ -388,6 +430,21 @@ const STEPS: Step[] = [
   },
   { kind: 'milestone update', entity: 'weak_milestone', action: 'update', field: 'description', run: async () => ok('work.weak.setMilestone', { villageId: id.v2!, kind: '发展思路', date: '2024-09-01', description: '发展食用菌和庭院经济', evidenceTokens: [] }) },
   { kind: 'milestone delete', entity: 'weak_milestone', action: 'delete', field: 'files', run: async () => ok('work.weak.clearMilestone', { villageId: id.v2!, kind: '发展思路' }) },
+  {
+    kind: 'recall and successor',
+    entity: 'cadre',
+    action: 'move',
+    field: 'posting',
+    run: async () => {
+      const [w] = await ok('work.weak.list', { villageId: id.v2! });
+      const m = w!.supporters.find((x) => x.cadreId === id.zhang!)!.milestones.find((x) => x.requiredAction === '召回调换')!;
+      const date = dayAfter(m.dueDate);
+      await ok('work.weak.recordAction', { villageId: id.v2!, cadreId: id.zhang!, milestone: m.kind, action: '召回调换', date, by: '县委组织部', notes: null });
+      const successor = await ok('cadres.create', { cadre: cadre('钱七', makeIdNumber('110101', '1986-09-09', 19, true)), posting: null });
+      const [vacancy] = (await ok('work.weak.list', { villageId: id.v2! }))[0]!.awaitingSuccessor;
+      await ok('work.weak.appointSuccessor', { villageId: id.v2!, actionId: vacancy!.actionId, cadreId: successor.id, start: date });
+    },
+  },
   { kind: 'weak village delete', entity: 'weak_village', action: 'delete', field: 'listed_year', run: async () => ok('work.weak.remove', { villageId: id.v2! }) },
   { kind: 'allowance standard', entity: 'work_setting', action: 'update', field: 'allowanceMonthlyFen', run: async () => ok('work.support.setAllowanceStandard', { monthlyFen: 150_000 }) },
   {
