@@ -20,6 +20,9 @@
  * | main/demo/    | main/demo, main/core, main/files, main/store, main/dossier, shared/ |
  * | main/cli/     | all of main/ but main/app, shared/                              |
  * | main/bridge/  | all of main/ but main/app, shared/                              |
+ *
+ * And no circular imports between files (type-only imports included): a shared piece two
+ * files need goes into a module of its own that both import.
  */
 
 /** Dependency types of npm packages (allowed unless a rule forbids the package). */
@@ -87,6 +90,13 @@ module.exports = {
       comment: 'shared/ and renderer/ never import Node built-ins (node:*), whatever they resolve to.',
       from: { path: '^(shared|renderer)/', pathNot: RENDERER_TOOL_CONFIG },
       to: { dependencyTypes: CORE },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Files must not import each other in a cycle (type-only imports too): move the shared piece into its own module.',
+      from: { path: '^(main|shared|renderer)/' },
+      to: { circular: true },
     },
     {
       name: 'no-unresolvable',

@@ -14,7 +14,8 @@ import { setBallots, setScores } from '../main/core/evaluation/scores';
 import { setSetting } from '../main/core/settings';
 import { openDatabase } from '../main/store/db';
 import { POST_TYPES } from '../shared/domain';
-import { evaluateCounty, gridColumns, type EngineCadre } from '../shared/evaluation';
+import { evaluateCounty, type EngineCadre } from '../shared/evaluation/results';
+import { gridColumns } from '../shared/evaluation/scoring';
 import { p95, rng } from './measure';
 import type { Bench } from './types';
 

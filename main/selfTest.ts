@@ -24,7 +24,7 @@ import type { OpenCore } from './api/open';
 import { JobRunner } from './dossier/batch/jobs';
 import { latestVersion } from './store/migrations';
 import { currentNativeBinding, type NativeBindingChoice } from './store/nativeBinding';
-import { schemaVersion } from './store/db';
+import { schemaVersion, sqliteVersion } from './store/db';
 
 export interface SelfTestHost {
   /** Opens the core on `dataDir` the way the host does at start-up. */
@@ -96,7 +96,7 @@ export async function runSelfTest(host: SelfTestHost): Promise<SelfTestReport> {
       core = await host.open(dataDir);
       const version = schemaVersion(core.ctx.db);
       if (version !== latestVersion) throw new Error(`数据库结构版本为 ${version}，应为 ${latestVersion}`);
-      sqlite = String((core.ctx.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v);
+      sqlite = sqliteVersion(core.ctx.db);
       return `结构版本 ${version}`;
     })) &&
     (await step('界面请求往返', async () => {

@@ -1,6 +1,8 @@
 /**
  * Year-end evaluation (年度考核, "一述两评一查"): vocabulary and types shared by main, renderer,
- * CLI and tests. No node:*, no DOM. The pure rules live in shared/evaluation/*.ts.
+ * CLI and tests. No node:*, no DOM. The pure rules live in shared/evaluation/*.ts (validate,
+ * templates, scoring, results, exact) and are imported from there: they import these types,
+ * so this file must not re-export them (no circular imports).
  *
  * Decisions (tested in tests/unit/evaluation.test.ts):
  * - Scores are entered with at most 2 decimals. Weighted total = Σ score / scale × weight,
@@ -326,9 +328,3 @@ export interface PrintedPdf {
   url: string;
   pages: number;
 }
-
-export { schemeProblem } from './evaluation/validate';
-export { TEMPLATES, templateBody } from './evaluation/templates';
-export { cellKey, gridColumns, ballotsProblem, scoreCadre, gradeOf } from './evaluation/scoring';
-export { evaluateCounty, capsFor, quotaSlots, quotaRuleText, QUOTA_TIE_RULE, type EngineCadre, type EngineRow } from './evaluation/results';
-export { formatHundredths } from './evaluation/exact';

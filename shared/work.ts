@@ -9,8 +9,6 @@
  * - Park revenue (飞地): park share in basis points (default 5000 = half); the park's fen are
  *   rounded, the village gets the rest, so both always add up to the revenue.
  */
-import type { Alert } from './events';
-
 // ───────────────────────────── plans ─────────────────────────────
 
 export const PLAN_KINDS = ['三年规划', '年度计划'] as const;
@@ -128,7 +126,10 @@ export type WorkAlertKind = (typeof WORK_ALERT_KINDS)[number];
 export const PLAN_ALERT_KINDS = ['无年度计划', '计划事项逾期', '乡镇月检缺失', '县级抽查缺失'] as const;
 export type PlanAlertKind = (typeof PLAN_ALERT_KINDS)[number];
 
-/** The work record an alert opens (the renderer maps it to View {kind: 'work', …}). */
+/**
+ * The work record an alert opens (the renderer maps it to View {kind: 'work', …}). Work alerts
+ * are plain `Alert`s of shared/events.ts, whose kinds and links include these.
+ */
 export type WorkAlertLink =
   | { view: 'work'; tab: 'projects'; cadreId: number; projectId?: number }
   | { view: 'work'; tab: 'weak'; villageId?: number; cadreId?: number }
@@ -136,6 +137,3 @@ export type WorkAlertLink =
   /** The county's quarterly 调度 (季度未调度). */
   | { view: 'work'; tab: 'scheduling' }
   | { view: 'work'; tab: 'plans'; cadreId: number };
-
-/** A work alert is a plain Alert of shared/events.ts (whose kinds and links include these). */
-export type WorkAlert = Alert;

@@ -5,17 +5,20 @@ import { AppError } from '../../shared/result';
 import { suggestForFile } from '../../shared/suggest';
 import { sha256File, type BlobStore } from '../files/blobStore';
 import { inspectFile } from '../files/inspect';
-import { formatBytes } from '../files/sizeLimits';
+import { formatSize } from '../../shared/fileSize';
 import { intakeMaxBytes } from '../core/intakeLimit';
 import type { Staging } from '../files/staging';
 import { schemaVersion } from '../store/db';
+import { archiveCounts } from '../core/archiveCounts';
 import { audit } from '../core/audit';
+import { blobMeta } from '../core/blobLookup';
 import { addMaterial, findDuplicate, listMaterials, removeMaterial, updateMaterial } from '../core/bag';
 import { addPosting, createCadre, getCadre, listCadres, removeCadre, searchCadres, updateCadre } from '../core/cadres';
 import type { CoreContext } from '../core/context';
 import { loadDemo } from '../demo/demo';
 import type { HandlerTable } from '../core/dispatch';
 import { addCounty, addTownship, addUnit, addVillage, orgTree } from '../core/org';
+import { setOperator } from '../core/operator';
 import { commitRoster, previewRoster } from '../core/roster';
 import { getSetting, setSetting } from '../core/settings';
 import { createAttendanceHandlers } from './handlers/attendance';
@@ -40,13 +43,11 @@ import { getBackupIntervalHours } from '../exchange/backupSettings';
 
 export function appStatus(ctx: CoreContext): AppStatus {
   const { db } = ctx;
-  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   return {
     dataDir: ctx.dataDir,
     operator: getSetting(db, 'operator'),
     firstRun: getSetting(db, 'setupDone') !== '1',
-    cadreCount: count('SELECT COUNT(*) AS n FROM cadres'),
-    materialCount: count('SELECT COUNT(*) AS n FROM materials'),
+    ...archiveCounts(db),
     schemaVersion: schemaVersion(db),
     host: ctx.host.kind,
     operatorConfirmed: true,
@@ -78,14 +79,14 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
   };
 
   const blobMime = (sha256: string): string => {
-    const row = db.prepare('SELECT mime FROM blobs WHERE sha256 = ?').get(sha256) as { mime: string } | undefined;
+    const row = blobMeta(db, sha256);
     if (!row) throw new AppError('NOT_FOUND', '找不到该文件，可能已被删除');
     return row.mime;
   };
 
   const services = { ctx, blobs, staging };
-  // Each start asks who works (the audit log's operator); tests skip it unless they test it.
-  let operatorConfirmed = process.env.ONEBAG_SKIP_OPERATOR_PROMPT === '1';
+  // Each start asks who works (the audit log's operator) until app.setup or app.setOperator answers.
+  let operatorConfirmed = false;
   return {
     ...createAttendanceHandlers(services),
     ...createAttendanceIoHandlers(services),
@@ -117,7 +118,7 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
       return appStatus(ctx);
     },
     'app.setOperator': ({ operator }) => {
-      setSetting(db, 'operator', operator);
+      setOperator(db, operator);
       operatorConfirmed = true;
       return appStatus(ctx);
     },
@@ -153,7 +154,7 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
       // Refused before a byte arrives: the originals cap (a roster or other import has its own checks).
       const max = intakeMaxBytes(db);
       if (purpose === 'attachment' && size > max) {
-        throw new AppError('FILE_REFUSED', `「${name}」大小为 ${formatBytes(size)}，超过原件大小上限 ${formatBytes(max)}，无法归档。请压缩或拆分后再添加（上限可在设置中调整）`);
+        throw new AppError('FILE_REFUSED', `「${name}」大小为 ${formatSize(size)}，超过原件大小上限 ${formatSize(max)}，无法归档。请压缩或拆分后再添加（上限可在设置中调整）`);
       }
       return { token: await staging.begin(name, size) };
     },

@@ -23,6 +23,7 @@ import type { ProgressEvent } from '../../shared/api';
 import type { Result } from '../../shared/result';
 import { AppError } from '../../shared/result';
 import type { CoreContext, HostServices } from '../core/context';
+import { blobByPrefix, blobMeta, originalNameOf } from '../core/blobLookup';
 import { dispatch } from '../core/dispatch';
 import { openCore, type OpenCore } from '../api/open';
 import { startBackupSchedule } from '../api/backupSchedule';
@@ -299,7 +300,7 @@ async function serveBlob(sha: string, ctx: CoreContext): Promise<Response> {
   if (!file) return notFound(403);
   const stat = await fs.promises.stat(file).catch(() => null);
   if (!stat || !stat.isFile()) return notFound();
-  const row = ctx.db.prepare('SELECT mime FROM blobs WHERE sha256 = ?').get(sha) as { mime: string } | undefined;
+  const row = blobMeta(ctx.db, sha);
   return new Response(fileBody(file), {
     status: 200,
     headers: {
@@ -339,11 +340,8 @@ async function openBlobWithSystem(dataDir: string, filePath: string): Promise<vo
   const sha = shaFromBlobPath(dataDir, filePath) ?? shaFromCoreCopy(filePath);
   const source = sha ? blobPath(dataDir, sha) : null;
   if (!sha || !source || !fs.existsSync(source)) throw new AppError('NOT_FOUND', '找不到该原件文件');
-  const blob = db?.prepare('SELECT mime FROM blobs WHERE sha256 = ?').get(sha) as { mime: string } | undefined;
-  const named = db?.prepare('SELECT original_name FROM material_files WHERE sha256 = ? LIMIT 1').get(sha) as
-    | { original_name: string }
-    | undefined;
-  const name = safeOpenName(named?.original_name, blob?.mime);
+  const blob = db && blobMeta(db, sha);
+  const name = safeOpenName(db && originalNameOf(db, sha), blob?.mime);
   if (!name) throw new AppError('UNSUPPORTED', '该类型的文件不能用系统程序打开');
 
   openTempDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-open-'));
@@ -366,8 +364,5 @@ function shaFromCoreCopy(filePath: string): string | null {
   const rel = path.relative(path.join(os.tmpdir(), 'onebag-open'), path.resolve(filePath));
   const parts = rel.split(path.sep);
   if (parts.length !== 2 || !/^[0-9a-f]{16}$/.test(parts[0]!)) return null;
-  const rows = core?.ctx.db.prepare('SELECT sha256 FROM blobs WHERE substr(sha256, 1, 16) = ? LIMIT 2').all(parts[0]) as
-    | { sha256: string }[]
-    | undefined;
-  return rows && rows.length === 1 ? rows[0]!.sha256 : null;
+  return core ? blobByPrefix(core.ctx.db, parts[0]!) : null;
 }

@@ -4,6 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ProgressEvent } from '../../shared/api';
+import { blobMeta } from '../core/blobLookup';
 import { dispatch } from '../core/dispatch';
 import { openCore, type OpenCore } from '../api/open';
 import { bridgeClientScript, injectBridgeScript } from './clientScript';
@@ -216,7 +217,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     const blob = /^\/blob\/([0-9a-f]{64})$/.exec(p);
     if (blob) {
       const sha = blob[1]!;
-      const row = core.ctx.db.prepare('SELECT mime, flags FROM blobs WHERE sha256 = ?').get(sha) as { mime: string; flags: string } | undefined;
+      const row = blobMeta(core.ctx.db, sha);
       if (!row || !core.blobs.has(sha)) return sendText(res, 404, '找不到该文件');
       return sendFile(req, res, core.blobs.pathOf(sha), row.mime, {
         'Cache-Control': 'private, max-age=31536000, immutable',

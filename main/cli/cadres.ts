@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { AppError } from '../../shared/result';
 import { listCadres } from '../core/cadres';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from './util';
 import { writeTableXlsx } from './xlsxOut';
+import { countyByName, idNumbersById } from '../core/lookup';
 
 /** Stable JSON shape of `onebag cadres --json` (English camelCase keys, full ID number). */
 export interface CadreJson {
@@ -34,19 +34,9 @@ export async function cadresCommand(c: CommandContext): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`cadres 命令不接受参数：${positionals.join(' ')}`);
   return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
-    let countyId: number | undefined;
-    if (values.county !== undefined) {
-      const row = db.prepare('SELECT id FROM counties WHERE name = ?').get(values.county.trim()) as { id: number } | undefined;
-      if (!row) throw new AppError('NOT_FOUND', `找不到县（市、区）：${values.county}`);
-      countyId = row.id;
-    }
+    const countyId = values.county === undefined ? undefined : countyByName(db, values.county).id;
     const rows = listCadres(db, countyId === undefined ? {} : { countyId });
-    const idNumbers = new Map(
-      (db.prepare('SELECT id, id_number FROM cadres').all() as Array<{ id: number; id_number: string }>).map((r) => [
-        r.id,
-        r.id_number,
-      ]),
-    );
+    const idNumbers = idNumbersById(db);
     const out: CadreJson[] = rows.map((r) => ({
       id: r.id,
       name: r.name,

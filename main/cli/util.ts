@@ -1,6 +1,4 @@
 import os from 'node:os';
-import type { Db } from '../store/db';
-import { AppError } from '../../shared/result';
 import { openCore, type OpenCore } from '../api/open';
 
 /** Wrong command line: exit code 2 with the usage text. */
@@ -55,13 +53,8 @@ export function guardArgs<T>(parse: () => T): T {
   }
 }
 
-export function findCadreByIdNumber(db: Db, idNumber: string): { id: number; name: string } {
-  const row = db.prepare('SELECT id, name FROM cadres WHERE id_number = ?').get(idNumber.trim().toUpperCase()) as
-    | { id: number; name: string }
-    | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `找不到身份证号为 ${idNumber} 的干部`);
-  return row;
-}
+/** --cadre 身份证号 → the cadre (main/core/lookup.ts). */
+export { findCadreByIdNumber } from '../core/lookup';
 
 /** Terminal columns a string takes: CJK and full-width characters count two. */
 export function displayWidth(s: string): number {

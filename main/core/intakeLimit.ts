@@ -3,9 +3,10 @@
  * `onebag attach --max-file-size` overrides it for one run; `onebag settings max-file-size` stores it.
  */
 import { AppError } from '../../shared/result';
-import { DEFAULT_MAX_ORIGINAL_BYTES, formatBytes, MAX_MAX_ORIGINAL_BYTES, MIN_MAX_ORIGINAL_BYTES, parseSize } from '../files/sizeLimits';
+import { DEFAULT_MAX_ORIGINAL_BYTES, MAX_MAX_ORIGINAL_BYTES, MIN_MAX_ORIGINAL_BYTES, parseSize } from '../files/sizeLimits';
 import type { Db } from '../store/db';
 import { getSetting, setSetting } from './settings';
+import { formatSize } from '../../shared/fileSize';
 
 export function intakeMaxBytes(db: Db): number {
   const n = Number(getSetting(db, 'intakeMaxBytes'));
@@ -18,7 +19,7 @@ export function parseMaxBytes(text: string): number {
   if (n === null || n < MIN_MAX_ORIGINAL_BYTES || n > MAX_MAX_ORIGINAL_BYTES) {
     throw new AppError(
       'INVALID_INPUT',
-      `原件大小上限“${text}”无效，应为 ${formatBytes(MIN_MAX_ORIGINAL_BYTES)} 到 ${formatBytes(MAX_MAX_ORIGINAL_BYTES)} 之间，例如 1G、700M`,
+      `原件大小上限“${text}”无效，应为 ${formatSize(MIN_MAX_ORIGINAL_BYTES)} 到 ${formatSize(MAX_MAX_ORIGINAL_BYTES)} 之间，例如 1G、700M`,
     );
   }
   return n;
@@ -26,7 +27,7 @@ export function parseMaxBytes(text: string): number {
 
 export function setIntakeMaxBytes(db: Db, bytes: number): void {
   if (!Number.isInteger(bytes) || bytes < MIN_MAX_ORIGINAL_BYTES || bytes > MAX_MAX_ORIGINAL_BYTES) {
-    throw new AppError('INVALID_INPUT', `原件大小上限应在 ${formatBytes(MIN_MAX_ORIGINAL_BYTES)} 到 ${formatBytes(MAX_MAX_ORIGINAL_BYTES)} 之间`);
+    throw new AppError('INVALID_INPUT', `原件大小上限应在 ${formatSize(MIN_MAX_ORIGINAL_BYTES)} 到 ${formatSize(MAX_MAX_ORIGINAL_BYTES)} 之间`);
   }
   setSetting(db, 'intakeMaxBytes', String(bytes));
 }

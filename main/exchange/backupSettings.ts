@@ -1,4 +1,5 @@
 /** 自动备份间隔: the setting 'backupIntervalHours' (hours between scheduled backups; 0 = off). */
+import { audit } from '../core/audit';
 import type { Db } from '../store/db';
 
 const KEY = 'backupIntervalHours';
@@ -10,7 +11,12 @@ export function getBackupIntervalHours(db: Db): number {
   return Number.isInteger(n) && n >= 0 ? n : DEFAULT_BACKUP_INTERVAL_HOURS;
 }
 
+/** Stores the interval with an audit entry (before/after) in one transaction. */
 export function setBackupIntervalHours(db: Db, hours: number): number {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, String(hours));
+  db.transaction(() => {
+    const before = getBackupIntervalHours(db);
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, String(hours));
+    audit(db, 'update', 'settings', null, undefined, { before: { backupIntervalHours: before }, after: { backupIntervalHours: hours } });
+  })();
   return hours;
 }

@@ -124,11 +124,3 @@ export async function writeFileDurably(dest: string, text: string): Promise<void
   await fs.promises.rename(tmp, dest);
   await fsyncDir(dir);
 }
-
-/** Human-readable size: 1.2 MB, 340 KB, 12 B. */
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} B`;
-}

@@ -13,10 +13,11 @@ import { extensionConflict } from './extensionCheck';
 import { isBomb, jpegFacts, MAX_PIXELS, MAX_SIDE, pngFacts, tiffFacts, type ImageFacts } from './imageFacts';
 import { openableEncryptedPdf, pdfEncryption } from './pdfEncryption';
 import { detectKind, HEAD_BYTES, type RandomAccess } from './sniff';
-import { formatBytes, PDF_PARSE_BUDGET_BYTES } from './sizeLimits';
+import { PDF_PARSE_BUDGET_BYTES } from './sizeLimits';
 import { jpegProblem } from './validateJpeg';
 import { pdfActiveContent, PdfProblem, validatePdfStructure } from './validatePdf';
 import { pngProblem } from './validatePng';
+import { formatSize } from '../../shared/fileSize';
 
 export interface FileFacts {
   kind: FileKind;
@@ -83,7 +84,7 @@ function refuseOverBudget(name: string, kind: FileKind, size: number): void {
   if (kind === 'pdf' && size > PDF_PARSE_BUDGET_BYTES) {
     throw refuse(
       name,
-      `是 ${formatBytes(size)} 的 PDF，超过可完整校验的上限 ${formatBytes(PDF_PARSE_BUDGET_BYTES)}，无法归档。请拆分成几个文件或降低扫描分辨率后再添加`,
+      `是 ${formatSize(size)} 的 PDF，超过可完整校验的上限 ${formatSize(PDF_PARSE_BUDGET_BYTES)}，无法归档。请拆分成几个文件或降低扫描分辨率后再添加`,
     );
   }
 }

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { AppError } from '../../shared/result';
-import { formatBytes } from './sizeLimits';
+import { formatSize } from '../../shared/fileSize';
 
 const CHUNK = 1024 * 1024;
 
@@ -83,7 +83,7 @@ export async function openRegular(srcPath: string, name: string, opts: ReadOnceO
     if (stat.size > opts.maxBytes) {
       throw refuse(
         name,
-        `大小为 ${formatBytes(stat.size)}，超过原件大小上限 ${formatBytes(opts.maxBytes)}，无法归档。请压缩或拆分后再添加（上限可在设置中调整）`,
+        `大小为 ${formatSize(stat.size)}，超过原件大小上限 ${formatSize(opts.maxBytes)}，无法归档。请压缩或拆分后再添加（上限可在设置中调整）`,
       );
     }
     return { fh, stat };

@@ -22,14 +22,6 @@ export const PDF_STREAM_INFLATE_BUDGET = 128 * MiB;
 /** Sum of everything inflated while validating one PDF. */
 export const PDF_TOTAL_INFLATE_BUDGET = 1 * GiB;
 
-/** "1.5 GB", "734 MB", "12 KB": sizes the way file managers print them. */
-export function formatBytes(n: number): string {
-  if (n >= GiB) return `${(n / GiB).toFixed(n % GiB === 0 ? 0 : 1)} GB`;
-  if (n >= MiB) return `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(n % 1024 === 0 ? 0 : 1)} KB`;
-  return `${n} 字节`;
-}
-
 /** Parses "1G", "1GiB", "700M", "1073741824" into bytes; null when not a size. */
 export function parseSize(text: string): number | null {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i.exec(text);

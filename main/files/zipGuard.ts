@@ -6,8 +6,9 @@
  */
 import fs from 'node:fs';
 import { inflateCount, InflateLimitExceeded } from './inflateCount';
-import { formatBytes, MiB } from './sizeLimits';
+import { MiB } from './sizeLimits';
 import type { RandomAccess } from './sniff';
+import { formatSize } from '../../shared/fileSize';
 
 /** One entry (e.g. xl/sharedStrings.xml) may inflate to at most this. */
 export const ZIP_ENTRY_MAX_BYTES = 64 * MiB;
@@ -78,14 +79,14 @@ export async function zipProblem(file: RandomAccess): Promise<string | null> {
   let declared = 0;
   for (const e of entries) {
     if (e.uncompressed > ZIP_ENTRY_MAX_BYTES) {
-      return `内部条目「${e.name}」解压后有 ${formatBytes(e.uncompressed)}，超过单项上限 ${formatBytes(ZIP_ENTRY_MAX_BYTES)}（疑似压缩炸弹）`;
+      return `内部条目「${e.name}」解压后有 ${formatSize(e.uncompressed)}，超过单项上限 ${formatSize(ZIP_ENTRY_MAX_BYTES)}（疑似压缩炸弹）`;
     }
     if (e.uncompressed > MiB && e.uncompressed > ZIP_MAX_RATIO * Math.max(1, e.compressed)) {
-      return `内部条目「${e.name}」的压缩比异常（${formatBytes(e.compressed)} 解压为 ${formatBytes(e.uncompressed)}，疑似压缩炸弹）`;
+      return `内部条目「${e.name}」的压缩比异常（${formatSize(e.compressed)} 解压为 ${formatSize(e.uncompressed)}，疑似压缩炸弹）`;
     }
     declared += e.uncompressed;
   }
-  if (declared > ZIP_TOTAL_MAX_BYTES) return `解压后共有 ${formatBytes(declared)}，超过上限 ${formatBytes(ZIP_TOTAL_MAX_BYTES)}（疑似压缩炸弹）`;
+  if (declared > ZIP_TOTAL_MAX_BYTES) return `解压后共有 ${formatSize(declared)}，超过上限 ${formatSize(ZIP_TOTAL_MAX_BYTES)}（疑似压缩炸弹）`;
 
   // The directory may lie: inflate each entry once, counting, within the same bounds.
   let total = 0;
@@ -155,7 +156,7 @@ export async function importFileProblem(filePath: string): Promise<string | null
     return null; // the reader reports a missing file in its own words
   }
   if (!st.isFile()) return '不是普通文件';
-  if (st.size > IMPORT_FILE_MAX_BYTES) return `文件大小为 ${formatBytes(st.size)}，超过导入文件的上限 ${formatBytes(IMPORT_FILE_MAX_BYTES)}`;
+  if (st.size > IMPORT_FILE_MAX_BYTES) return `文件大小为 ${formatSize(st.size)}，超过导入文件的上限 ${formatSize(IMPORT_FILE_MAX_BYTES)}`;
   const head = Buffer.alloc(4);
   const fd = fs.openSync(filePath, 'r');
   try {

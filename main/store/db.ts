@@ -35,6 +35,11 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** The SQLite library's version, e.g. "3.50.4" (the start-up self-test reports it). */
+export function sqliteVersion(db: Db): string {
+  return String((db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v);
+}
+
 /** Applies each pending migration in its own transaction, bumping user_version with it. */
 export function migrate(db: Db, target = latestVersion): void {
   const current = schemaVersion(db);

@@ -106,6 +106,5 @@ export const integrityChannels = {
     output: null as unknown as BackupNowResult,
   },
   'integrity.describeBackup': { input: z.object({ dir: folder }), output: null as unknown as BackupPreview },
-  'integrity.settings.get': { input: z.object({}).strict(), output: null as unknown as IntegritySettings },
   'integrity.settings.set': { input: integritySettingsSchema, output: null as unknown as IntegritySettings },
 } as const;

@@ -12,7 +12,6 @@ import {
   PROJECT_STATUSES,
   type Plan,
   type Project,
-  type WorkAlert,
 } from '../work';
 import { MILESTONE_KINDS, WEAK_ACTIONS, type VillageIncome, type WeakVillage } from '../weakVillages';
 import {
@@ -240,5 +239,4 @@ export const workChannels = {
 
   // --- alerts ---
   /** Work alerts of a year (see main/core/work/alerts.ts), same shape as alerts.list. */
-  'work.alerts': { input: yearScope, output: null as unknown as WorkAlert[] },
 } as const;

@@ -129,31 +129,26 @@ test('an entry changed behind the app shows on the chain badge', async ({ page, 
 });
 
 test('a later start asks for the operator; Enter keeps the name, a new name signs the changes', async ({ page, app }) => {
-  process.env.ONEBAG_SKIP_OPERATOR_PROMPT = '0';
-  try {
-    await app.restart();
-    await page.goto(app.url);
-    const prompt = page.getByRole('dialog', { name: '当前操作员' });
-    await expect(prompt).toBeVisible();
-    await expect(prompt.getByLabel('当前操作员')).toHaveValue('张晓梅');
-    await page.screenshot({ path: '/tmp/audit-operator.png' });
-    await page.keyboard.press('Enter');
-    await expect(prompt).toBeHidden();
-    await expect(page.getByTestId('status-bar')).toContainText('张晓梅');
+  await app.restart({ askOperator: true });
+  await page.goto(app.url);
+  const prompt = page.getByRole('dialog', { name: '当前操作员' });
+  await expect(prompt).toBeVisible();
+  await expect(prompt.getByLabel('当前操作员')).toHaveValue('张晓梅');
+  await page.screenshot({ path: '/tmp/audit-operator.png' });
+  await page.keyboard.press('Enter');
+  await expect(prompt).toBeHidden();
+  await expect(page.getByTestId('status-bar')).toContainText('张晓梅');
 
-    // A reload in the same run does not ask again.
-    await page.reload();
-    await expect(page.getByTestId('status-bar')).toContainText('张晓梅');
-    await expect(page.getByRole('dialog', { name: '当前操作员' })).toHaveCount(0);
+  // A reload in the same run does not ask again.
+  await page.reload();
+  await expect(page.getByTestId('status-bar')).toContainText('张晓梅');
+  await expect(page.getByRole('dialog', { name: '当前操作员' })).toHaveCount(0);
 
-    await app.restart();
-    await page.goto(app.url);
-    await page.getByRole('textbox', { name: '当前操作员' }).fill('李建国');
-    await page.keyboard.press('Enter');
-    await expect(page.getByTestId('status-bar')).toContainText('李建国');
-  } finally {
-    process.env.ONEBAG_SKIP_OPERATOR_PROMPT = '1';
-  }
+  await app.restart({ askOperator: true });
+  await page.goto(app.url);
+  await page.getByRole('textbox', { name: '当前操作员' }).fill('李建国');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-bar')).toContainText('李建国');
   const { db } = app.bridge.core.ctx;
   const town = db.prepare('SELECT id FROM townships ORDER BY id LIMIT 1').get() as { id: number };
   revokeCertification(db, { townshipId: town.id, month: lastMonth(), reason: '乡镇重新核对后再认定' });

@@ -15,10 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { startBridge, type Bridge } from '../../main/bridge/server';
+import { dispatch } from '../../main/core/dispatch';
+import type { AppStatus } from '../../shared/domain';
 import { copySetUpDemo } from '../fixtures/demoFolder';
-
-// The start-up 当前操作员 prompt would cover other specs after app.restart(); tests/e2e/audit.spec.ts turns it on.
-process.env.ONEBAG_SKIP_OPERATOR_PROMPT ??= '1';
 
 /** ONEBAG_RENDERER_DIR lets parallel work build the renderer elsewhere (vite build --outDir). */
 export const RENDERER_DIR = path.resolve(process.env.ONEBAG_RENDERER_DIR ?? path.resolve(__dirname, '../../dist/renderer'));
@@ -32,8 +31,10 @@ export interface AppHandle {
   /**
    * Closes the bridge (and its database) and starts it again on the same data dir and port. The new
    * start has a new secret, so every admitted browser context opens the new secret link again.
+   * A start asks who works (当前操作员); the fixture answers with the stored name through the
+   * prompt's own channel unless `askOperator` leaves the question to the test.
    */
-  restart(): Promise<void>;
+  restart(opts?: { askOperator?: boolean }): Promise<void>;
   /** Opens the bridge's secret link in this context, which stores the session cookie (done for `page`). */
   admit(context: BrowserContext): Promise<void>;
 }
@@ -47,10 +48,11 @@ class RunningApp implements AppHandle {
   get url() {
     return this.bridge.url;
   }
-  async restart(): Promise<void> {
+  async restart(opts: { askOperator?: boolean } = {}): Promise<void> {
     const port = this.bridge.port;
     await this.bridge.close();
     this.bridge = await startOn(this.dataDir, port);
+    if (!opts.askOperator) await confirmOperator(this.bridge);
     for (const context of this.admitted) await this.admit(context);
   }
   async admit(context: BrowserContext): Promise<void> {
@@ -73,6 +75,16 @@ async function startOn(dataDir: string, port = 0): Promise<Bridge> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+}
+
+/** Answers the start-up 当前操作员 prompt with the stored name, through app.setOperator as the prompt does. */
+async function confirmOperator(bridge: Bridge): Promise<void> {
+  const status = await dispatch(bridge.core.handlers, 'app.status', {});
+  if (!status.ok) throw new Error(`app.status: ${status.error.message}`);
+  const { operator, firstRun } = status.value as AppStatus;
+  if (firstRun || !operator) return;
+  const r = await dispatch(bridge.core.handlers, 'app.setOperator', { operator });
+  if (!r.ok) throw new Error(`app.setOperator: ${r.error.message}`);
 }
 
 /** One bridge per test file; replaced when the worker moves on to the next file. */
@@ -104,7 +116,9 @@ export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle:
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-e2e-'));
         const started = Date.now();
         if (demoOperator !== null) await copySetUpDemo(dataDir, demoOperator);
-        current = { file: testInfo.file, app: new RunningApp(await startOn(dataDir), dataDir) };
+        const bridge = await startOn(dataDir);
+        await confirmOperator(bridge);
+        current = { file: testInfo.file, app: new RunningApp(bridge, dataDir) };
         // Setup time per spec, for the suite-time budget (issue 15): shown in the report's attachments.
         await testInfo.attach('setup-ms', { body: String(Date.now() - started), contentType: 'text/plain' });
       }

@@ -81,7 +81,7 @@ test('check, back up, back up elsewhere, preview a restore', async ({ page, app 
   // the interval: off, and it stays off
   await page.getByTestId('backup-interval').click();
   await page.getByTitle('关闭定时备份').click();
-  await expect.poll(async () => (await invoke<{ backupIntervalHours: number }>(page, 'integrity.settings.get', {})).backupIntervalHours).toBe(0);
+  await expect.poll(async () => (await invoke<{ backupIntervalHours: number }>(page, 'app.status', {})).backupIntervalHours).toBe(0);
 
   await page.getByRole('heading', { name: '检查与备份' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(os.tmpdir(), 'onebag-integrity.png') });

@@ -4,7 +4,7 @@
  * supporters, support with a payment).
  */
 import type { Page } from '@playwright/test';
-import type { WorkAlert } from '../../shared/work';
+import type { Alert } from '../../shared/events';
 import { expect, test } from './fixtures';
 import { invoke, noHorizontalOverflow } from './helpers';
 
@@ -17,7 +17,7 @@ const YEAR = new Date().getFullYear();
 const SHOTS = process.env.ONEBAG_SHOTS_DIR ?? '/tmp/w6';
 
 const unpublicisedAlerts = async (page: Page) =>
-  (await invoke<WorkAlert[]>(page, 'work.alerts', { year: YEAR })).filter((a) => a.kind === '项目未公示');
+  (await invoke<Alert[]>(page, 'alerts.list', { year: YEAR })).filter((a) => a.kind === '项目未公示');
 
 /** Picks an option of an antd Select by typing into it. */
 async function pick(page: Page, combobox: ReturnType<Page['getByRole']>, text: string) {

@@ -62,7 +62,7 @@ async function appPage(browser: Browser): Promise<Page> {
 }
 
 async function launch(dataDir: string): Promise<Running> {
-  const env = { ...process.env, ONEBAG_DATA: dataDir, ONEBAG_SKIP_OPERATOR_PROMPT: '1' };
+  const env = { ...process.env, ONEBAG_DATA: dataDir };
   if (packaged) {
     const port = 9300 + Math.floor(Math.random() * 500);
     const child = spawn(packaged, [`--remote-debugging-port=${port}`], { env, stdio: 'inherit' });

@@ -101,7 +101,7 @@ describe('onebag alerts', () => {
   it('refuses an unknown county (exit 1) and a bad year or stray argument (exit 2)', () => {
     const county = cli('alerts', '--county', '不存在县');
     expect(county.code).toBe(1);
-    expect(county.stderr).toContain('找不到县（市、区）：不存在县');
+    expect(county.stderr).toContain('找不到县（市、区）“不存在县”');
     const year = cli('alerts', '--year', '二〇二四');
     expect(year.code).toBe(2);
     expect(year.stderr).toContain('年度应为2000至2100之间的四位数字');

@@ -133,6 +133,6 @@ describe('onebag verifications', () => {
     expect(alerts.out).toContain('考勤逾期未认定');
     const noCounty = await cli('verifications', '--county', '无此县');
     expect(noCounty.code).toBe(1);
-    expect(noCounty.err).toContain('找不到县（市、区）：无此县');
+    expect(noCounty.err).toContain('找不到县（市、区）“无此县”');
   });
 });

@@ -71,7 +71,7 @@ describe('onebag evaluation', () => {
   it('refuses an unknown county (exit 1) and bad arguments (exit 2), in Chinese', () => {
     const unknown = cli('evaluation', '--county', '无此县', '--year', '2024');
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('找不到县（市、区）：无此县');
+    expect(unknown.stderr).toContain('找不到县（市、区）“无此县”');
     const noScheme = cli('evaluation', '--county', '义县', '--year', '2023');
     expect(noScheme.code).toBe(1);
     expect(noScheme.stderr).toContain('义县2023年度尚未启用考核方案');

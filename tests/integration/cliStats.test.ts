@@ -89,7 +89,7 @@ describe('onebag stats', () => {
   it('refuses an unknown county (exit 1) and a bad year (exit 2), in Chinese', () => {
     const bad = cli('stats', '--year', '2023', '--county', '不存在县');
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('找不到县（市、区）：不存在县');
+    expect(bad.stderr).toContain('找不到县（市、区）“不存在县”');
     const y = cli('stats', '--year', '23');
     expect(y.code).toBe(2);
     expect(y.stderr).toContain('年度应为2000至2100之间的四位数字');

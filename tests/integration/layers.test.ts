@@ -1,7 +1,8 @@
 /**
  * Proves the layer check (scripts/layers.mjs + .dependency-cruiser.cjs, run by `npm run lint`)
  * can fail: a small tree laid out like the repo passes, then files that cross the lines of
- * architecture.md are added and each must be reported under the right rule.
+ * architecture.md (or import each other in a cycle) are added and each must be reported under
+ * the right rule.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +18,8 @@ interface Violation {
   from: string;
   to: string;
   rule: { name: string; severity: string };
+  /** For no-circular: the files of the cycle, each with how it imports the next. */
+  cycle?: Array<{ name: string; dependencyTypes: string[] }>;
 }
 
 let dir: string;
@@ -89,6 +92,10 @@ describe('layer check (architecture.md)', () => {
     write('main/core/__probe_electron.ts', "import { shell } from 'electron';\nexport const probe = shell;\n");
     write('main/cli/__probe.ts', "import { main } from '../app/ok';\nexport const probe = main;\n");
     write('main/bridge/__probe.ts', "import { main } from '../app/ok';\nexport const probe = main;\n");
+    // A cycle of three files inside one layer, closed by a type-only import.
+    write('shared/__cycle_a.ts', "import { b } from './__cycle_b';\nexport const a = b + 1;\n");
+    write('shared/__cycle_b.ts', "import { c } from './__cycle_c';\nexport const b = c + 1;\n");
+    write('shared/__cycle_c.ts', "import type { a } from './__cycle_a';\nexport const c = 1;\nexport type A = typeof a;\n");
 
     const r = check();
     expect(r.status, r.raw).not.toBe(0);
@@ -107,6 +114,11 @@ describe('layer check (architecture.md)', () => {
     expect(rulesFor(v, 'main/core/__probe_electron.ts')).toContain('electron-only-in-main-app');
     expect(rulesFor(v, 'main/cli/__probe.ts')).toContain('cli-not-app');
     expect(rulesFor(v, 'main/bridge/__probe.ts')).toContain('bridge-not-app');
+    // dependency-cruiser reports a cycle once, from one of its files, listing all of them.
+    const cycles = v.filter((x) => x.rule.name === 'no-circular');
+    expect(cycles, r.raw).toHaveLength(1);
+    expect(cycles[0]!.cycle!.map((c) => c.name).sort()).toEqual(['shared/__cycle_a.ts', 'shared/__cycle_b.ts', 'shared/__cycle_c.ts']);
+    expect(cycles[0]!.cycle!.some((c) => c.dependencyTypes.includes('type-only'))).toBe(true);
 
     // Nothing outside the probes is reported: the rules are precise, not just noisy.
     const offenders = new Set(v.map((x) => x.from));

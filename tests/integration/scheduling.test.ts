@@ -100,7 +100,7 @@ describe('the quarter', () => {
     expect(allAlerts(db, { year: 2025, countyId: ids.other, today: TODAY }).filter((a) => a.kind === '季度未调度').map((a) => a.township)).toEqual(['北镇市（全县）']);
 
     const out: string[] = [];
-    const code = await runCli(['--data', dir, 'alerts', '--year', '2024', '--county', '义县'], { ONEBAG_SKIP_OPERATOR_PROMPT: '1' }, { out: (l) => out.push(l), err: (l) => out.push(l) });
+    const code = await runCli(['--data', dir, 'alerts', '--year', '2024', '--county', '义县'], {}, { out: (l) => out.push(l), err: (l) => out.push(l) });
     expect(code).toBe(0);
     // 2024: 张三 posted from March, so every 2024 quarter from Q1 on lacks its 调度.
     expect(out.join('\n')).toMatch(/季度未调度/);

@@ -210,7 +210,7 @@ describe('statistics', () => {
   it('prints the new figures in `onebag stats`', async () => {
     const out: string[] = [];
     core.close();
-    const code = await runCli(['--data', path.join(dir, 'data'), 'stats', '--year', '2024', '--county', '义县'], { ONEBAG_SKIP_OPERATOR_PROMPT: '1' }, { out: (l) => out.push(l), err: (l) => out.push(l) });
+    const code = await runCli(['--data', path.join(dir, 'data'), 'stats', '--year', '2024', '--county', '义县'], {}, { out: (l) => out.push(l), err: (l) => out.push(l) });
     core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => `blob:${s}` } });
     const text = out.join('\n');
     expect(code).toBe(0);

@@ -9,13 +9,14 @@ import { addPayment, savePolicy } from '../../main/core/work/support';
 import { recordAction, saveWeakVillage, setMilestone, setSupporters } from '../../main/core/work/weak';
 import { setSetting } from '../../main/core/settings';
 import { openDatabase, type Db } from '../../main/store/db';
-import type { WorkAlert, WorkAlertKind } from '../../shared/work';
+import type { Alert } from '../../shared/events';
+import type { WorkAlertKind } from '../../shared/work';
 
 let dir: string;
 let db: Db;
 const ids = { county: 0, other: 0, t1: 0, tOther: 0, v1: 0, v2: 0, zhang: 0, wang: 0, city: 0, far: 0 };
 const now = new Date().toISOString();
-const alerts = (year: number, kind: WorkAlertKind, today: string): WorkAlert[] =>
+const alerts = (year: number, kind: WorkAlertKind, today: string): Alert[] =>
   workAlerts(db, { year, countyId: ids.county, today }).filter((a) => a.kind === kind);
 
 beforeAll(() => {

@@ -8,22 +8,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckAbsenceThresholds } from '../../shared/attendance';
 import type { PostType } from '../../shared/domain';
-import {
-  GRADES,
-  QUOTA_TIE_RULE,
-  capsFor,
-  evaluateCounty,
-  gradeOf,
-  gridColumns,
-  quotaSlots,
-  quotaRuleText,
-  schemeProblem,
-  scoreCadre,
-  templateBody,
-  type CapFacts,
-  type EngineCadre,
-  type SchemeBody,
-} from '../../shared/evaluation';
+import { GRADES, type CapFacts, type SchemeBody } from '../../shared/evaluation';
+import { QUOTA_TIE_RULE, capsFor, evaluateCounty, quotaRuleText, quotaSlots, type EngineCadre } from '../../shared/evaluation/results';
+import { gradeOf, gridColumns, scoreCadre } from '../../shared/evaluation/scoring';
+import { templateBody } from '../../shared/evaluation/templates';
+import { schemeProblem } from '../../shared/evaluation/validate';
 import { formatHundredths } from '../../shared/evaluation/exact';
 
 const CHECK: CheckAbsenceThresholds = { noExcellentAt: 1, maxBasicAt: 2, incompetentAt: 3 };

@@ -5,6 +5,7 @@ import { commitImport, previewImport } from '../../core/attendance/import';
 import { storeGeneratedPdf } from '../../core/blobRows';
 import { registerPdf } from '../../dossier/register/registerPdf';
 import type { HandlersFor, Services } from '../services';
+import { townshipById } from '../../core/lookup';
 
 /** Handlers for the channels of shared/api/attendanceIo.ts. */
 export function createAttendanceIoHandlers(s: Services): HandlersFor<typeof attendanceIoChannels> {
@@ -21,7 +22,7 @@ export function createAttendanceIoHandlers(s: Services): HandlersFor<typeof atte
     'attendance.register.pdf': async ({ townshipId, month, blank }) => {
       const r = await registerPdf(db, { townshipId, month, blank: blank ?? false });
       const { sha256 } = await storeGeneratedPdf(db, blobs, r.pdf, r.pages);
-      const t = db.prepare('SELECT name FROM townships WHERE id = ?').get(townshipId) as { name: string };
+      const t = townshipById(db, townshipId);
       const label = `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
       return {
         sha256,

@@ -4,9 +4,11 @@ import path from 'node:path';
 import type { dossierChannels } from '../../../shared/api/dossier';
 import { AppError } from '../../../shared/result';
 import { storeGeneratedPdf } from '../../core/blobRows';
+import { setDossierSettings } from '../../core/dossierSettings';
+import { countyById } from '../../core/lookup';
 import { JobRunner } from '../../dossier/batch/jobs';
 import { findSystemFangSong, BUNDLED_FONT_FILES } from '../../dossier/fonts';
-import { getDossierSettings, setDossierSettings } from '../../dossier/fromDb/settings';
+import { getDossierSettings } from '../../dossier/fromDb/settings';
 import type { HandlersFor, Services } from '../services';
 
 /**
@@ -41,8 +43,7 @@ export function createDossierHandlers(s: Services): HandlersFor<typeof dossierCh
       }
     },
     'dossier.batch.start': ({ countyId, year, outDir, pdfa }) => {
-      const county = db.prepare('SELECT name FROM counties WHERE id = ?').get(countyId) as { name: string } | undefined;
-      if (!county) throw new AppError('NOT_FOUND', '所选县（市、区）不存在，请刷新后重试');
+      const county = countyById(db, countyId);
       const dir = outDir ? path.resolve(outDir) : path.join(ctx.dataDir, 'dossiers', `${county.name}${year}年度`);
       if (outDir && !path.isAbsolute(outDir)) throw new AppError('INVALID_INPUT', '输出文件夹应为完整路径');
       try {

@@ -4,7 +4,8 @@
  * host can serve them to the renderer and open them in the system viewer.
  */
 import type { evaluationChannels } from '../../../shared/api/evaluation';
-import { TEMPLATE_KEYS, TEMPLATES } from '../../../shared/evaluation';
+import { TEMPLATE_KEYS } from '../../../shared/evaluation';
+import { TEMPLATES } from '../../../shared/evaluation/templates';
 import { storeGeneratedPdf } from '../../core/blobRows';
 import { cadreEvidence } from '../../core/evaluation/facts';
 import { listOutcomes, removeOutcome, saveOutcome } from '../../core/evaluation/outcomes';

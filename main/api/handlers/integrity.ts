@@ -90,7 +90,6 @@ export function createIntegrityHandlers(s: Services): HandlersFor<typeof integri
         return { entry: infoOf(backupDir, m), verified: false, problem: err.message };
       }
     },
-    'integrity.settings.get': () => ({ backupIntervalHours: getBackupIntervalHours(ctx.db) }),
     'integrity.settings.set': ({ backupIntervalHours }) => ({ backupIntervalHours: setBackupIntervalHours(ctx.db, backupIntervalHours) }),
   };
 }

@@ -8,7 +8,6 @@ import type { workChannels } from '../../../shared/api/work';
 import { AppError } from '../../../shared/result';
 import { intakeMaxBytes } from '../../core/intakeLimit';
 import { fileOriginal } from '../../files/intake';
-import { workAlerts } from '../../core/work/alerts';
 import { listPlans, removePlan, savePlan } from '../../core/work/plans';
 import { getProject, listProjects, publiciseProject, removeProject, saveProject, setParkRevenue } from '../../core/work/projects';
 import { setWorkSetting } from '../../core/work/common';
@@ -97,6 +96,5 @@ export function createWorkHandlers(s: Services): HandlersFor<typeof workChannels
     },
     'work.support.savePledge': (input) => savePledge(db, input),
 
-    'work.alerts': (q) => workAlerts(db, scope(q)),
   };
 }

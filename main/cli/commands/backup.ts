@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { backupTo, describeBackup, restoreFrom, type BackupInfo } from '../../exchange/backup';
 import { checkIntegrity, SEVERITY_TEXT, type Finding } from '../../exchange/check';
-import { formatSize } from '../../exchange/fileOps';
+import { formatSize } from '../../../shared/fileSize';
 import { guardArgs, UsageError, type CommandContext } from '../util';
 
 function describeLines(info: BackupInfo): string[] {

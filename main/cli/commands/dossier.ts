@@ -5,6 +5,7 @@ import type { BatchCadreResult } from '../../../shared/api/dossier';
 import { AppError } from '../../../shared/result';
 import { JobRunner } from '../../dossier/batch/jobs';
 import { findCadreByIdNumber, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { countyByName } from '../../core/lookup';
 
 /**
  * `onebag dossier --cadre ID_NUMBER --year Y|term --out FILE.pdf [--pdfa]` and
@@ -42,8 +43,7 @@ async function dossierCommand(c: CommandContext): Promise<number> {
         if (values.pdfa) c.out(g.pdfa ? '已按 PDF/A-1b 输出（附入的原件以页面图像并入）' : '未标注为 PDF/A：原因见上方提示');
         return 0;
       }
-      const county = core.ctx.db.prepare('SELECT id, name FROM counties WHERE name = ?').get(values.county!.trim()) as { id: number; name: string } | undefined;
-      if (!county) throw new AppError('NOT_FOUND', `找不到县（市、区）“${values.county}”`);
+      const county = countyByName(core.ctx.db, values.county!);
       let shown = 0;
       c.out(`正在生成 ${county.name}${year}年度档案……`);
       const { done } = runner.startBatch({ countyId: county.id, year: year as number, outDir: out, pdfa: values.pdfa }, (st) => {

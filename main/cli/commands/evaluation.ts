@@ -13,6 +13,7 @@ import { countyTablePdf } from '../../dossier/evaluation/countyTable';
 import { evaluationSheetPdf } from '../../dossier/evaluation/sheetPdf';
 import { findCadreByIdNumber, formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
 import { writeTableXlsx } from '../xlsxOut';
+import { countyByName } from '../../core/lookup';
 
 /** One row of `onebag evaluation --json` (stable English keys). */
 export interface EvaluationJsonRow {
@@ -72,8 +73,7 @@ async function evaluationCommand(c: CommandContext): Promise<number> {
   const countyName = (values.county ?? '').trim();
   return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
-    const county = db.prepare('SELECT id, name FROM counties WHERE name = ?').get(countyName) as { id: number; name: string } | undefined;
-    if (!county) throw new AppError('NOT_FOUND', `找不到县（市、区）：${values.county}`);
+    const county = countyByName(db, countyName);
     const res = computeResults(db, { countyId: county.id, year });
     if (!res.scheme) throw new AppError('INVALID_INPUT', `${county.name}${year}年度尚未启用考核方案，请先在“考核评价”中选择模板并启用`);
     if (values.out) {

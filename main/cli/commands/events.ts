@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { ALERT_KINDS, SEVERITY_LABELS, type Alert } from '../../../shared/events';
-import { AppError } from '../../../shared/result';
 import { allAlerts } from '../../core/alerts/all';
 import { localToday } from '../../core/attendance/common';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
 import { writeTableXlsx } from '../xlsxOut';
+import { countyByName, idNumbersById } from '../../core/lookup';
 
 /** Stable JSON shape of `onebag alerts --json` (English keys; full ID number, as `cadres --json`). */
 export interface AlertJson {
@@ -35,16 +35,9 @@ async function alertsCommand(c: CommandContext): Promise<number> {
   }
   return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
-    let countyId: number | undefined;
-    if (values.county !== undefined) {
-      const row = db.prepare('SELECT id FROM counties WHERE name = ?').get(values.county.trim()) as { id: number } | undefined;
-      if (!row) throw new AppError('NOT_FOUND', `找不到县（市、区）：${values.county}`);
-      countyId = row.id;
-    }
+    const countyId = values.county === undefined ? undefined : countyByName(db, values.county).id;
     const alerts = allAlerts(db, countyId === undefined ? { year } : { year, countyId });
-    const ids = new Map(
-      (db.prepare('SELECT id, id_number AS idNumber FROM cadres').all() as Array<{ id: number; idNumber: string }>).map((r) => [r.id, r.idNumber]),
-    );
+    const ids = idNumbersById(db);
     const out: AlertJson[] = alerts.map((a) => ({
       kind: a.kind,
       severity: a.severity,

@@ -1,22 +1,16 @@
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { AppError } from '../../../shared/result';
 import { exportEnv } from '../../api/handlers/exchangePrinter';
 import { departmentKey, listTrustedKeys, revokeTrust, setDepartmentName } from '../../exchange/bundle/keys';
 import { exportCountyBundle } from '../../exchange/exportBundle';
-import { formatSize } from '../../exchange/fileOps';
+import { formatSize } from '../../../shared/fileSize';
 import { planChangeLine, planConflictLines, type ImportPreview } from '../../../shared/api/exchange';
 import { commitImport, previewImport, signerStatus, summarize, verifyFile } from '../../exchange/importBundle';
 import { exportReviewBundle } from '../../exchange/reviewBundle';
-import type { Db } from '../../store/db';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { countyByName } from '../../core/lookup';
 
-function countyByName(db: Db, name: string): { id: number; name: string } {
-  const row = db.prepare('SELECT id, name FROM counties WHERE name = ?').get(name.trim()) as { id: number; name: string } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `找不到县（市、区）“${name}”`);
-  return row;
-}
 
 function yearArg(v: string | undefined, cmd: string): number {
   if (!v) throw new UsageError(`${cmd} 需要 --year 年度`);

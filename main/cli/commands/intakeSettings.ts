@@ -3,7 +3,7 @@
  * stored in the data folder's settings. `attach --max-file-size` overrides it for one run.
  */
 import { intakeMaxBytes, parseMaxBytes, setIntakeMaxBytes } from '../../core/intakeLimit';
-import { formatBytes } from '../../files/sizeLimits';
+import { formatSize } from '../../../shared/fileSize';
 import { UsageError, withCore, type CommandContext } from '../util';
 
 export const intakeSettingsUsage = [
@@ -16,7 +16,7 @@ async function maxFileSizeCommand(c: CommandContext): Promise<number> {
   const bytes = text === undefined ? undefined : parseMaxBytes(text);
   return withCore(c.dataDir, (core) => {
     if (bytes !== undefined) setIntakeMaxBytes(core.ctx.db, bytes);
-    c.out(`原件大小上限：${formatBytes(intakeMaxBytes(core.ctx.db))}${bytes !== undefined ? '（已保存）' : ''}`);
+    c.out(`原件大小上限：${formatSize(intakeMaxBytes(core.ctx.db))}${bytes !== undefined ? '（已保存）' : ''}`);
     return 0;
   });
 }

@@ -5,9 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { VERIFICATION_STATES, verificationState, type VerificationState } from '../../../shared/verifications';
-import { AppError } from '../../../shared/result';
 import { listVerifications, type VerificationFilter } from '../../core/events/verifications';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { countyByName } from '../../core/lookup';
 
 /** Stable JSON shape of `onebag verifications --json` (English keys). */
 export interface VerificationJson {
@@ -47,11 +47,7 @@ async function verificationsCommand(c: CommandContext): Promise<number> {
     const filter: VerificationFilter = {};
     if (values.year !== undefined) filter.year = Number(values.year);
     if (values.state !== undefined) filter.state = values.state as VerificationState;
-    if (values.county !== undefined) {
-      const row = db.prepare('SELECT id FROM counties WHERE name = ?').get(values.county.trim()) as { id: number } | undefined;
-      if (!row) throw new AppError('NOT_FOUND', `找不到县（市、区）：${values.county}`);
-      filter.countyId = row.id;
-    }
+    if (values.county !== undefined) filter.countyId = countyByName(db, values.county).id;
     const out: VerificationJson[] = listVerifications(db, filter).map((v) => ({
       id: v.id,
       state: verificationState(v),

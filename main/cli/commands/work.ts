@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { AppError } from '../../../shared/result';
 import { FIGURE_KEYS, FIGURE_META, figureText, type CityStatsResult, type FigureKey, type Figures, type StatsResult } from '../../../shared/stats';
 import { localToday } from '../../core/attendance/common';
 import { computeCityStats, computeStats } from '../../core/stats';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
 import { writeTablesXlsx } from '../xlsxOut';
+import { countyByName } from '../../core/lookup';
 
 /** One figure in `onebag stats --json`: value (projectFunds in fen), the denominator of shares, and how it reads. */
 export interface FigureJson {
@@ -118,12 +118,7 @@ async function statsCommand(c: CommandContext): Promise<number> {
       return 0;
     }
     if (values.city) return printCity(c, computeCityStats(db, { year }), values.json);
-    let countyId: number | undefined;
-    if (values.county !== undefined) {
-      const row = db.prepare('SELECT id FROM counties WHERE name = ?').get(values.county.trim()) as { id: number } | undefined;
-      if (!row) throw new AppError('NOT_FOUND', `找不到县（市、区）：${values.county}`);
-      countyId = row.id;
-    }
+    const countyId = values.county === undefined ? undefined : countyByName(db, values.county).id;
     const s = computeStats(db, countyId === undefined ? { year } : { year, countyId });
     if (values.json) {
       const out: StatsJson = {

@@ -5,7 +5,8 @@
  * reopening are logged (reopen needs a reason).
  */
 import type { PostType } from '../../../shared/domain';
-import { GRADES, QUOTA_GROUP_LABELS, evaluateCounty, type EngineCadre, type EvaluationResults, type Grade, type QuotaGroupInfo, type ResultRow, type YearState } from '../../../shared/evaluation';
+import { GRADES, QUOTA_GROUP_LABELS, type EvaluationResults, type Grade, type QuotaGroupInfo, type ResultRow, type YearState } from '../../../shared/evaluation';
+import { evaluateCounty, type EngineCadre } from '../../../shared/evaluation/results';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { localToday, operatorOf } from '../attendance/common';

@@ -6,7 +6,9 @@
  */
 import type { z } from 'zod';
 import type { schemeBodySchema } from '../../../shared/api/evaluation';
-import { schemeProblem, templateBody, TEMPLATES, type Scheme, type SchemeBody, type SchemeSummary, type TemplateKey } from '../../../shared/evaluation';
+import type { Scheme, SchemeBody, SchemeSummary, TemplateKey } from '../../../shared/evaluation';
+import { templateBody, TEMPLATES } from '../../../shared/evaluation/templates';
+import { schemeProblem } from '../../../shared/evaluation/validate';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { assertOpen } from './years';

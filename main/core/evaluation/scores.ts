@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import type { ballotsInputSchema, scoreCellSchema } from '../../../shared/api/evaluation';
 import { POST_TYPES, type PostType } from '../../../shared/domain';
-import { ballotsProblem, cellKey, gridColumns, scoreCadre, type Ballots, type GridColumn, type GridRow, type Scheme, type ScoreGrid } from '../../../shared/evaluation';
+import type { Ballots, GridColumn, GridRow, Scheme, ScoreGrid } from '../../../shared/evaluation';
+import { ballotsProblem, cellKey, gridColumns, scoreCadre } from '../../../shared/evaluation/scoring';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { countyName, evaluationRoster, type RosterCadre } from './roster';

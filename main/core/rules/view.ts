@@ -1,5 +1,5 @@
 /** The rules screen's view: the rules in force, their versions, and the year's 优秀 quota rule. */
-import { quotaRuleText } from '../../../shared/evaluation';
+import { quotaRuleText } from '../../../shared/evaluation/results';
 import type { RulesView } from '../../../shared/rules';
 import type { Db } from '../../store/db';
 import { activeScheme } from '../evaluation/schemes';

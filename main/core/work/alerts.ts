@@ -10,7 +10,8 @@
  * The county is read in a handful of queries and evaluated in memory.
  */
 import { dateFromDayNumber, dayNumber } from '../../../shared/attendance';
-import { WORK_ALERT_KINDS, yuan, type WorkAlert } from '../../../shared/work';
+import type { Alert } from '../../../shared/events';
+import { WORK_ALERT_KINDS, yuan } from '../../../shared/work';
 import { MILESTONE_RULE } from '../../../shared/weakVillages';
 import { allowanceByQuarter, rangeDays, uncoveredRanges, type InsurancePolicy } from '../../../shared/support';
 import type { Db } from '../../store/db';
@@ -29,7 +30,7 @@ type Township = { id: number; name: string; countyId: number };
 
 const postedOn = (ps: readonly TownshipPosting[], date: string) => ps.find((p) => p.start <= date && (p.end === null || p.end >= date));
 
-export function workAlerts(db: Db, q: WorkAlertQuery): WorkAlert[] {
+export function workAlerts(db: Db, q: WorkAlertQuery): Alert[] {
   const today = q.today ?? localToday();
   const yFrom = `${q.year}-01-01`;
   const yTo = `${q.year}-12-31`;
@@ -43,7 +44,7 @@ export function workAlerts(db: Db, q: WorkAlertQuery): WorkAlert[] {
   );
   const cadres = new Map((stmt(db, 'SELECT id, name, level, post_type AS postType FROM cadres').all() as Cadre[]).map((c) => [c.id, c]));
   const postings = allPostings(db);
-  const alerts: WorkAlert[] = [];
+  const alerts: Alert[] = [];
   const base = (c: Cadre, t: Township) => ({ cadreId: c.id, cadreName: c.name, townshipId: t.id, township: t.name });
 
   // Cadres posted in the county on the reference date.
@@ -177,7 +178,7 @@ export function workAlerts(db: Db, q: WorkAlertQuery): WorkAlert[] {
     }
   }
 
-  const rank = (k: WorkAlert['kind']) => (WORK_ALERT_KINDS as readonly string[]).indexOf(k);
+  const rank = (k: Alert['kind']) => (WORK_ALERT_KINDS as readonly string[]).indexOf(k);
   return alerts.sort(
     (a, b) => rank(a.kind) - rank(b.kind) || zh.compare(a.township, b.township) || zh.compare(a.cadreName ?? '', b.cadreName ?? '') || a.message.localeCompare(b.message),
   );

@@ -13,7 +13,7 @@ import { renderPdf } from '../evaluation/render';
 import type { FontOptions } from '../fonts';
 import { wrapText } from '../typeset/justify';
 import { REGISTER_FRAME } from '../register/layout';
-import { Flow } from '../typeset/layout';
+import { Flow } from '../typeset/flow';
 import type { Orientation } from '../typeset/page';
 import type { TableBlock } from '../typeset/model';
 import { layoutTable, tableGeometry } from '../typeset/table';

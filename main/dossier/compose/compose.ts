@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { PDFDocument as LibDocument, PDFDict, PDFName } from 'pdf-lib';
 import { resolveFontFiles, type FontOptions } from '../fonts';
-import { type LaidPage } from '../typeset/layout';
+import { type LaidPage } from '../typeset/flow';
 import { TextKit } from '../typeset/measure';
 import { compactDate, itemArchiveCode, type DossierDoc, type Item } from '../typeset/model';
 import { addPage, A4, drawFooter, drawStamp, inFrame, MM, pageNumberText, PORTRAIT, STAMP_H, STAMP_TOP_TYPESET, STAMP_W } from '../typeset/page';

@@ -8,7 +8,8 @@
  * signed by hand, and no date is ever printed without a name.
  */
 import { wrapText } from '../typeset/justify';
-import { BODY_PITCH, BODY_SIZE, Flow, baselineIn, layoutParagraph, layoutTitle, type LaidPage } from '../typeset/layout';
+import { Flow, baselineIn, type LaidPage } from '../typeset/flow';
+import { BODY_PITCH, BODY_SIZE, layoutParagraph, layoutTitle } from '../typeset/layout';
 import type { TextKit } from '../typeset/measure';
 import type { DossierMeta, TableBlock } from '../typeset/model';
 import { MM, PORTRAIT } from '../typeset/page';

@@ -3,7 +3,8 @@
  * why in Chinese, and gives its SHA-256 so the archivist can find the electronic original in
  * the data package. A 备考表 line is written for it as well (compose.ts).
  */
-import { layoutParagraph, layoutTitle, Flow, type LaidPage } from '../typeset/layout';
+import { Flow, type LaidPage } from '../typeset/flow';
+import { layoutParagraph, layoutTitle } from '../typeset/layout';
 import type { TextKit } from '../typeset/measure';
 
 export interface ReplacementInfo {

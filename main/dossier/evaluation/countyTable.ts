@@ -1,7 +1,7 @@
 /** The county results table (考核结果汇总表), A4 landscape, one row per cadre. */
 import type { PostType } from '../../../shared/domain';
 import { wrapText } from '../typeset/justify';
-import { Flow } from '../typeset/layout';
+import { Flow } from '../typeset/flow';
 import type { TableBlock } from '../typeset/model';
 import { layoutTable } from '../typeset/table';
 import type { FontOptions } from '../fonts';

@@ -1,7 +1,7 @@
 /** Paints laid-out pages into a PDF buffer (stand-alone evaluation prints, no cover or stamp). */
 import PDFDocument from 'pdfkit';
 import type { FontOptions } from '../fonts';
-import type { LaidPage } from '../typeset/layout';
+import type { LaidPage } from '../typeset/flow';
 import { TextKit } from '../typeset/measure';
 import { A4, drawFooter, inFrame, MM, pageNumberText } from '../typeset/page';
 import { paintPage } from '../typeset/paint';

@@ -2,7 +2,7 @@
  * The 考核登记表 of one cadre as engine blocks, shared by the stand-alone sheet (sheetPdf.ts)
  * and the dossier's evaluation section (section.ts), so both print the same form.
  */
-import { quotaRuleText } from '../../../shared/evaluation';
+import { quotaRuleText } from '../../../shared/evaluation/results';
 import { maskIdNumber } from '../../../shared/idNumber';
 import { rulesSourceText } from '../../../shared/rules';
 import type { Block } from '../typeset/model';

@@ -1,8 +1,10 @@
-/** Archive settings of printed dossiers, stored as one JSON setting; unknown or bad values fall back to defaults. */
+/**
+ * Archive settings of printed dossiers, stored as one JSON setting; unknown or bad values fall
+ * back to defaults. Changing them is main/core/dossierSettings.ts (audited).
+ */
 import { DEFAULT_DOSSIER_SETTINGS, dossierSettingsSchema, type DossierSettings } from '../../../shared/api/dossier';
-import { AppError } from '../../../shared/result';
 import type { CoreContext } from '../../core/context';
-import { getSetting, setSetting } from '../../core/settings';
+import { getSetting } from '../../core/settings';
 
 export type Db = CoreContext['db'];
 
@@ -23,15 +25,4 @@ export function getDossierSettings(db: Db): DossierSettings {
     if (r.success) out[key] = r.data;
   }
   return out as DossierSettings;
-}
-
-/** Validates and stores the settings; fangsong is refused when no system FangSong exists. */
-export function setDossierSettings(db: Db, input: unknown, fangSongAvailable: boolean): DossierSettings {
-  const r = dossierSettingsSchema.safeParse(input);
-  if (!r.success) throw new AppError('INVALID_INPUT', r.error.issues[0]?.message ?? '档案设置有误');
-  if (r.data.bodyFont === 'fangsong' && !fangSongAvailable) {
-    throw new AppError('INVALID_INPUT', '本机未找到仿宋字体（如 simfang.ttf、仿宋_GB2312），正文只能使用内置宋体');
-  }
-  setSetting(db, 'dossier', JSON.stringify(r.data));
-  return r.data;
 }

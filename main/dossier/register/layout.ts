@@ -7,13 +7,13 @@
  * day columns need the width, and the register is a form, not an official document.
  */
 import { wrapText } from '../typeset/justify';
-import { baselineIn, Flow, type LaidPage } from '../typeset/layout';
+import { baselineIn, Flow, type LaidPage } from '../typeset/flow';
 import type { TextKit } from '../typeset/measure';
 import type { TableBlock, TableColumn } from '../typeset/model';
 import { MM, type Frame, type Orientation } from '../typeset/page';
 import { layoutTable } from '../typeset/table';
 import { cellMark, dayHeader, days, legend, remarks, shortPost } from './marks';
-import type { RegisterData } from './registerPdf';
+import type { RegisterData } from './data';
 
 /** A4 landscape as viewed: binding margin left 20 mm, top 12, right 12, bottom 16 (page number). */
 export const REGISTER_FRAME: Frame = {

@@ -4,12 +4,12 @@
  */
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import type { MonthGrid } from '../../../shared/api/attendance';
 import { getMonthGrid } from '../../core/attendance/grid';
 import type { CoreContext } from '../../core/context';
 import type { FontOptions } from '../fonts';
 import { TextKit } from '../typeset/measure';
 import { paintPage } from '../typeset/paint';
+import type { RegisterData } from './data';
 import { HEAD_H, layoutRegister } from './layout';
 
 type Db = CoreContext['db'];
@@ -21,11 +21,6 @@ export interface RegisterOptions {
   /** Names only, no marks, totals or remarks. */
   blank?: boolean;
   fonts?: FontOptions;
-}
-
-export interface RegisterData {
-  grid: MonthGrid;
-  countyName: string;
 }
 
 export interface RegisterResult {

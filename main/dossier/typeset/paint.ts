@@ -1,5 +1,5 @@
 /** Replays laid-out pages into pdfkit. */
-import type { LaidPage } from './layout';
+import type { LaidPage } from './flow';
 import type { TextKit } from './measure';
 import { addPage, inFrame } from './page';
 

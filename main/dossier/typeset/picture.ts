@@ -3,7 +3,7 @@
  * gives them (else at 96 dpi), shrunk to fit the text block or a table cell, never enlarged, and
  * never split across pages. Painting embeds the PNG or JPEG bytes as they are (pdfkit).
  */
-import type { Flow } from './layout';
+import type { Flow } from './flow';
 import type { ImageBlock, Picture } from './model';
 import { MM, PORTRAIT } from './page';
 

@@ -6,8 +6,7 @@
  * portrait block is set on landscape pages (see page.ts).
  */
 import { wrapText, type Line } from './justify';
-import type { Flow } from './layout';
-import { baselineIn } from './layout';
+import { baselineIn, type Flow } from './flow';
 import type { TextKit } from './measure';
 import type { ColumnAlign, Picture, TableBlock } from './model';
 import { pictureSize } from './picture';

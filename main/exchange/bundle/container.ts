@@ -9,35 +9,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
 import { fsyncDir } from '../fileOps';
-import type { BundleCaps } from './caps';
 import { collisionKey, nameProblem } from './entryName';
 import type { SigningKey } from './keys';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_NAME, SIGNATURE_NAME } from './manifest';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  MANIFEST_NAME,
+  SIGNATURE_NAME,
+  type BundleEntryRole,
+  type BundleKind,
+  type BundleManifest,
+} from './manifest';
 import { OutputSink } from './outputSink';
 import { producer } from './producer';
 import { ZipWriter } from './zipWriter';
 
-export { verifyBundle } from './verify';
-
-export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION };
-
-export type BundleKind = 'county' | 'review';
-export type BundleEntryRole = 'records' | 'original' | 'dossier' | 'index' | 'asset';
-
-export interface BundleManifest {
-  format: typeof BUNDLE_FORMAT;
-  formatVersion: number;
-  /** Oldest reader format version that can import this bundle. */
-  minReaderVersion: number;
-  producer: { app: 'OneBag'; version: string; schemaVersion: number };
-  createdAt: string;
-  /** Random UUID of this bundle. */
-  bundleId: string;
-  kind: BundleKind;
-  scope: { county: string; year: number; cadres: number };
-  signer: { name: string; fingerprint: string; /** base64 of the raw 32-byte Ed25519 public key */ publicKey: string };
-  files: Array<{ path: string; size: number; sha256: string; role: BundleEntryRole }>;
-}
+export { verifyBundle, type VerifiedBundle, type VerifyOptions } from './verify';
+export { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleEntryRole, type BundleKind, type BundleManifest } from './manifest';
 
 export interface BundleEntryInput {
   /** Path inside the bundle, forward slashes, no leading slash. */
@@ -59,30 +47,6 @@ export interface WriteBundleInput {
   signal?: AbortSignal;
   /** Write ZIP64 records even when nothing needs them (tests of the ZIP64 path). */
   forceZip64?: boolean;
-}
-
-export interface VerifiedBundle {
-  file: string;
-  manifest: BundleManifest;
-  /** SHA-256 of the whole bundle file. */
-  sha256: string;
-  size: number;
-  /** Whether the signer's key is in trusted_keys (and not revoked). */
-  trusted: boolean;
-  /** Reads one (small) entry fully, re-checking its hash. */
-  readEntry(path: string): Promise<Buffer>;
-  /** Streams one entry into `dest` (temp file, fsync, rename), re-checking its hash. */
-  extractEntry(path: string, dest: string): Promise<void>;
-}
-
-export interface VerifyOptions {
-  /** Public key (base64 raw) of a trusted fingerprint, or null when unknown/revoked. */
-  trustedKey: (fingerprint: string) => string | null;
-  /** Bytes of the bundle file read so far, of its size. */
-  onProgress?: (done: number, total: number) => void;
-  signal?: AbortSignal;
-  /** Tighter limits (tests); defaults in caps.ts. */
-  caps?: Partial<BundleCaps>;
 }
 
 /** Refuses entry lists the reader would refuse: unsafe or reserved names, collisions. */

@@ -6,13 +6,30 @@
 import { z } from 'zod';
 import { nameProblem } from './entryName';
 import { refusal } from './refusals';
-import type { BundleManifest } from './container';
 
 export const BUNDLE_FORMAT = 'onebag-bundle';
 /** Major version of the bundle layout; a reader accepts bundles whose minReaderVersion ≤ its own. */
 export const BUNDLE_FORMAT_VERSION = 1;
 export const MANIFEST_NAME = 'manifest.json';
 export const SIGNATURE_NAME = 'manifest.sig';
+
+export type BundleKind = 'county' | 'review';
+export type BundleEntryRole = 'records' | 'original' | 'dossier' | 'index' | 'asset';
+
+export interface BundleManifest {
+  format: typeof BUNDLE_FORMAT;
+  formatVersion: number;
+  /** Oldest reader format version that can import this bundle. */
+  minReaderVersion: number;
+  producer: { app: 'OneBag'; version: string; schemaVersion: number };
+  createdAt: string;
+  /** Random UUID of this bundle. */
+  bundleId: string;
+  kind: BundleKind;
+  scope: { county: string; year: number; cadres: number };
+  signer: { name: string; fingerprint: string; /** base64 of the raw 32-byte Ed25519 public key */ publicKey: string };
+  files: Array<{ path: string; size: number; sha256: string; role: BundleEntryRole }>;
+}
 
 const schema = z.object({
   format: z.literal('onebag-bundle'),

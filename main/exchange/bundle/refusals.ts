@@ -3,7 +3,7 @@
  * fault so that the person who made the bundle can be told what to fix.
  */
 import { AppError } from '../../../shared/result';
-import { formatSize } from '../fileOps';
+import { formatSize } from '../../../shared/fileSize';
 
 const refused = (message: string) => new AppError('IMPORT_REFUSED', message);
 const q = (name: string) => `“${name}”`;

@@ -11,15 +11,38 @@ import { AppError } from '../../../shared/result';
 import { fsyncDir } from '../fileOps';
 import { withCaps, type BundleCaps } from './caps';
 import { ChunkReader } from './chunkReader';
-import type { BundleManifest, VerifiedBundle, VerifyOptions } from './container';
 import { readEntryData, type DataSink } from './entryData';
 import { fingerprintOf, publicKeyObject, verifySignature } from './keys';
-import { BUNDLE_FORMAT_VERSION, MANIFEST_NAME, parseManifest, SIGNATURE_NAME } from './manifest';
+import { BUNDLE_FORMAT_VERSION, MANIFEST_NAME, parseManifest, SIGNATURE_NAME, type BundleManifest } from './manifest';
 import { refusal } from './refusals';
 import { wholeHash } from './wholeHash';
 import { openZipIndex, type ZipEntry, type ZipIndex } from './zipReader';
 
 const MAX_SIGNATURE_BYTES = 1024;
+
+export interface VerifiedBundle {
+  file: string;
+  manifest: BundleManifest;
+  /** SHA-256 of the whole bundle file. */
+  sha256: string;
+  size: number;
+  /** Whether the signer's key is in trusted_keys (and not revoked). */
+  trusted: boolean;
+  /** Reads one (small) entry fully, re-checking its hash. */
+  readEntry(path: string): Promise<Buffer>;
+  /** Streams one entry into `dest` (temp file, fsync, rename), re-checking its hash. */
+  extractEntry(path: string, dest: string): Promise<void>;
+}
+
+export interface VerifyOptions {
+  /** Public key (base64 raw) of a trusted fingerprint, or null when unknown/revoked. */
+  trustedKey: (fingerprint: string) => string | null;
+  /** Bytes of the bundle file read so far, of its size. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  /** Tighter limits (tests); defaults in caps.ts. */
+  caps?: Partial<BundleCaps>;
+}
 
 export async function verifyBundle(file: string, opts: VerifyOptions): Promise<VerifiedBundle> {
   const caps = withCaps(opts.caps);

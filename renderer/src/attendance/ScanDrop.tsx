@@ -7,7 +7,7 @@ import { Button, Spin } from 'antd';
 import { useRef, useState, type DragEvent } from 'react';
 import type { StagedFile } from '../../../shared/domain';
 import { call, errorMessage, stageFile } from '../api/client';
-import { formatSize } from '../util/format';
+import { formatSize } from '../../../shared/fileSize';
 
 export function ScanDrop({
   value,

@@ -1,7 +1,7 @@
 import { DeleteOutlined, EditOutlined, FileImageOutlined, FileOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Button, Tag, Tooltip } from 'antd';
 import { FILE_FLAG_LABELS, FILE_KIND_LABELS, type Material, type StoredFile } from '../../../shared/domain';
-import { formatSize } from '../util/format';
+import { formatSize } from '../../../shared/fileSize';
 import { ReportLinkTag } from '../worklog/ReportLinkTag';
 
 const fileIcon = (f: StoredFile) =>

@@ -1,6 +1,7 @@
 /** Grade lines, the 优秀 quota and its group, grade caps from the records, ballot factors. */
 import { InputNumber, Select, Space, Switch, Typography } from 'antd';
-import { GRADES, QUOTA_GROUPS, QUOTA_GROUP_LABELS, QUOTA_ROUNDINGS, QUOTA_ROUNDING_LABELS, quotaRuleText, type CapRules, type Grade, type SchemeBody } from '../../../shared/evaluation';
+import { GRADES, QUOTA_GROUPS, QUOTA_GROUP_LABELS, QUOTA_ROUNDINGS, QUOTA_ROUNDING_LABELS, type CapRules, type Grade, type SchemeBody } from '../../../shared/evaluation';
+import { quotaRuleText } from '../../../shared/evaluation/results';
 
 const gradeOptions = GRADES.map((g) => ({ value: g, label: g }));
 

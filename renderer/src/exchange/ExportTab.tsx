@@ -10,7 +10,7 @@ import type { ExportJobStatus, ExportResult } from '../../../shared/api/exchange
 import { call, onProgress } from '../api/client';
 import { useAppState } from '../app/AppState';
 import { yearOptions } from '../print/years';
-import { formatSize } from '../util/format';
+import { formatSize } from '../../../shared/fileSize';
 import { useNotify } from '../util/notify';
 
 const STAGES = ['整理记录', '生成档案PDF', '写入原件', '签名'];

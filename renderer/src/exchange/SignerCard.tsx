@@ -1,7 +1,7 @@
 /** Who signed a bundle (fingerprint large, to read out on the phone) and what importing it would do. */
 import { Alert, Card, Checkbox, Descriptions, Table, Tag } from 'antd';
 import type { ExchangePlan, ImportPreview, PlanTable as PlanRow } from '../../../shared/api/exchange';
-import { formatSize } from '../util/format';
+import { formatSize } from '../../../shared/fileSize';
 
 export function SignerCard({ preview, trust, onTrust }: { preview: ImportPreview; trust: boolean; onTrust: (v: boolean) => void }) {
   const { signer, manifest } = preview;

@@ -6,7 +6,8 @@ import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { useNotify } from '../util/notify';
-import { backupAgeText, backupOverdue, formatBytes, formatTime } from './backupAge';
+import { backupAgeText, backupOverdue, formatTime } from './backupAge';
+import { formatSize } from '../../../shared/fileSize';
 
 const INTERVALS = [
   { value: 0, label: '关闭定时备份' },
@@ -120,7 +121,7 @@ export function BackupsPanel({ onPreview }: { onPreview: (dir: string) => void }
             { title: '干部', dataIndex: 'cadres', width: 70, align: 'right' },
             { title: '材料', dataIndex: 'materials', width: 70, align: 'right' },
             { title: '原件', dataIndex: 'blobs', width: 70, align: 'right' },
-            { title: '大小', dataIndex: 'size', width: 90, align: 'right', render: (n: number) => formatBytes(n) },
+            { title: '大小', dataIndex: 'size', width: 90, align: 'right', render: (n: number) => formatSize(n) },
             {
               title: '操作',
               key: 'op',

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { BACKUP_REASON_LABELS, type BackupPreview } from '../../../shared/api/integrity';
 import { call, errorMessage } from '../api/client';
 import { useAppState } from '../app/AppState';
-import { formatBytes, formatTime } from './backupAge';
+import { formatTime } from './backupAge';
+import { formatSize } from '../../../shared/fileSize';
 
 /** The shell command that restores `backupDir` into the new, empty data folder `target`. */
 export const restoreCommand = (target: string, backupDir: string) => `onebag --data "${target}" restore "${backupDir}"`;
@@ -69,7 +70,7 @@ export function RestorePreview({ state }: { state: ReturnType<typeof useBackupPr
               <Descriptions.Item label="干部">{e.cadres} 名</Descriptions.Item>
               <Descriptions.Item label="材料">{e.materials} 份</Descriptions.Item>
               <Descriptions.Item label="原件">
-                {e.blobs} 个，{formatBytes(e.size)}
+                {e.blobs} 个，{formatSize(e.size)}
               </Descriptions.Item>
               <Descriptions.Item label="校验" span={3}>
                 {preview.verified ? (

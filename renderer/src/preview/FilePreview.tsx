@@ -3,7 +3,7 @@ import { Alert, Button, Descriptions, Modal, Spin } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { FILE_KIND_LABELS, type StoredFile } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
-import { formatSize } from '../util/format';
+import { formatSize } from '../../../shared/fileSize';
 
 const PdfPreview = lazy(() => import('./PdfPreview').then((m) => ({ default: m.PdfPreview })));
 

@@ -1,0 +1,35 @@
+/**
+ * Proves the lint rule that keeps SQL in its rooms (eslint.config.mjs: `.prepare(` only in
+ * main/core, main/store and main/exchange) can fail: the same statement is reported in the
+ * command line, the bridge, the desktop glue, dossier and a renderer file, and passes in the
+ * three rooms.
+ */
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const repo = path.resolve(__dirname, '..', '..');
+const CODE = "export const count = (db: { prepare(sql: string): { get(): unknown } }) => db.prepare('SELECT COUNT(*) FROM cadres').get();\n";
+let eslint: ESLint;
+
+async function sqlMessages(file: string): Promise<string[]> {
+  const [result] = await eslint.lintText(CODE, { filePath: path.join(repo, file) });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+}
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: repo });
+});
+
+describe('SQL only in main/core, main/store and main/exchange', () => {
+  it.each(['main/cli/commands/__probe.ts', 'main/bridge/__probe.ts', 'main/app/__probe.ts', 'main/api/handlers/__probe.ts', 'main/dossier/fromDb/__probe.ts', 'renderer/src/__probe.ts'])(
+    'reports .prepare( in %s',
+    async (file) => {
+      expect(await sqlMessages(file)).toEqual([expect.stringContaining('SQL lives in main/core, main/store or main/exchange')]);
+    },
+  );
+
+  it.each(['main/core/__probe.ts', 'main/store/__probe.ts', 'main/exchange/__probe.ts'])('allows it in %s', async (file) => {
+    expect(await sqlMessages(file)).toEqual([]);
+  });
+});
