@@ -172,7 +172,7 @@ describe('onebag settings rules', () => {
       [['--rest-days-count', 'maybe'], '休息日计入在岗天数应为 yes（是）或 no（否），收到“maybe”'],
       [['--certify-deadline-days', '100'], '考勤认定期限不能超过月末后90天'],
       [['--year', '1999', '--monthly-minimum', '18'], '年度应为2000至2100之间的整数'],
-      [['--county', '不存在县', '--monthly-minimum', '18'], '找不到县（市、区）：不存在县'],
+      [['--county', '不存在县', '--monthly-minimum', '18'], '找不到县（市、区）“不存在县”'],
     ] as Array<[string[], string]>) {
       const r = await cli('settings', 'rules', ...(args.includes('--county') ? [] : ['--county', '凌河县']), ...(args.includes('--year') ? [] : ['--year', '2025']), ...args);
       expect(r.code, args.join(' ')).toBe(1);

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { describeRules, rulesSourceText, type RuleSettings, type RulesView } from '../../../shared/rules';
 import { AppError } from '../../../shared/result';
 import { localToday } from '../../core/attendance/common';
-import { countyIdByName } from '../../core/rules/settings';
+import { countyByName, onlyOwnCounty } from '../../core/lookup';
 import { guardArgs, UsageError, withCore, type CommandContext } from '../util';
 
 type NumberKey = 'monthlyMinimum' | 'leaveTownshipMaxDays' | 'certifyDeadlineDays' | 'quarterDueDays' | 'halfDueDays' | 'annualPlanDueDays';
@@ -91,13 +91,7 @@ export async function ruleSettingsCommand(c: CommandContext): Promise<number> {
 
   return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
-    let countyId: number;
-    if (typeof vals.county === 'string') countyId = countyIdByName(db, vals.county);
-    else {
-      const all = db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').all() as Array<{ id: number }>;
-      if (all.length !== 1) throw new AppError('INVALID_INPUT', all.length === 0 ? '还没有登记县（市、区）' : '本机有多个县（市、区），请用 --county 指定');
-      countyId = all[0]!.id;
-    }
+    const countyId = typeof vals.county === 'string' ? countyByName(db, vals.county).id : onlyOwnCounty(db);
     let view = (await core.handlers['rules.get']({ countyId, year })) as RulesView;
     if (Object.keys(patch).length > 0 || Object.keys(check).length > 0) {
       const full: Partial<RuleSettings> = { ...patch, ...(Object.keys(check).length > 0 ? { checkAbsence: { ...view.settings.checkAbsence, ...check } } : {}) };

@@ -73,12 +73,6 @@ export function ruleHistory(db: Db, countyId: number): RuleVersion[] {
 }
 
 /** A county's id by its name (the CLI's --county), with a Chinese error when there is none. */
-export function countyIdByName(db: Db, name: string): number {
-  const r = db.prepare('SELECT id FROM counties WHERE name = ?').get(name.trim()) as { id: number } | undefined;
-  if (!r) throw new AppError('NOT_FOUND', `找不到县（市、区）：${name}`);
-  return r.id;
-}
-
 /**
  * Stores the change as a new version effective from `year`: the rules in force for that year
  * with the patch applied. A patch that changes nothing stores nothing.
