@@ -240,8 +240,8 @@ export interface StagedFile {
   sha256: string;
   /** True when a file with the same content is already in this cadre's bag or anywhere in the store. */
   duplicateOf: string | null;
-  /** Proposed from the file name: category, title, date. */
-  suggestion: { category: MaterialCategory; title: string; date: string | null };
+  /** Proposed from the file name: category, title, date, and the year (also when only a year is named). */
+  suggestion: { category: MaterialCategory; title: string; date: string | null; year: number | null };
   /** Active content found at intake (filed, but shown with a warning tag). */
   flags?: FileFlag[];
   /** Accepted, but the user should know (e.g. "扩展名是 .jpg，但内容实际是 PDF 文档"). */
