@@ -145,8 +145,8 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
 
     // --- roster ---
     'roster.preview': ({ token }) => previewRoster(db, stagedFile(token).path),
-    'roster.commit': async ({ token }) => {
-      const result = await commitRoster(db, stagedFile(token).path);
+    'roster.commit': async ({ token, confirmed }) => {
+      const result = await commitRoster(db, stagedFile(token).path, confirmed);
       await staging.discard(token);
       return result;
     },

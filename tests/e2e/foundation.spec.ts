@@ -101,6 +101,13 @@ test('drop a PDF and a PNG on the bag, file them, preview both; a corrupt PDF is
   await expect(intake).toContainText('村情民情台账');
   await expect(intake.locator('input[value="2024年3月5日村情民情台账"]')).toBeVisible();
   await expect(intake.locator('input[value="2024-03-05"]')).toBeVisible();
+  // A name without a year leaves 年度 empty: it is not filed under a guessed year.
+  const photoRow = intake.locator('.ant-table-row', { hasText: '调研报告照片.png' });
+  await expect(photoRow.getByTestId('intake-year')).toHaveValue('');
+  await intake.getByTestId('intake-file').click();
+  await expect(photoRow.getByTestId('intake-row-error')).toHaveText('未能从文件名识别年度，请填写日期或年度');
+  await expect(zone.getByTestId('bag-count')).toHaveText('共 1 件材料');
+  await photoRow.getByTestId('intake-year').fill('2024');
   await intake.getByTestId('intake-file').click();
   await expect(intake).toBeHidden();
   await expect(zone.getByTestId('bag-count')).toHaveText('共 2 件材料');
