@@ -49,7 +49,8 @@ test('import a roster with two bad rows', async ({ page, app }) => {
   await expect(preview.getByText('身份证号', { exact: true })).toBeVisible();
   await expect(dialog.getByTestId('roster-new')).toHaveText('12 人');
 
-  const bad = dialog.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(dialog.getByTestId('roster-good-rows').locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(12);
+  const bad = dialog.getByTestId('roster-bad-rows').locator('.ant-table-tbody tr.ant-table-row');
   await expect(bad).toHaveCount(2);
   const rowA = bad.nth(0).locator('td');
   const rowB = bad.nth(1).locator('td');
@@ -60,6 +61,11 @@ test('import a roster with two bad rows', async ({ page, app }) => {
   await expect(rowB.nth(2)).toContainText('姓名');
   await expect(dialog.getByTestId('roster-new-units')).toContainText('青山县');
 
+  // Every warning (at least the new county) is ticked before 确认导入 is offered.
+  const warnings = dialog.getByTestId('roster-warning');
+  await expect(warnings.first()).toBeVisible();
+  await expect(dialog.getByTestId('roster-commit')).toBeDisabled();
+  for (const w of await warnings.all()) await w.locator('input[type=checkbox]').click();
   await dialog.getByTestId('roster-commit').click();
   await expect(dialog.getByTestId('roster-result')).toContainText('新增 12 人');
   await dialog.getByRole('button', { name: '完成' }).click();

@@ -60,6 +60,8 @@ export function IntakeDialog({
   const file = async () => {
     let filed = 0;
     const failed: IntakeRow[] = [];
+    /** Content filed now, for rows left behind that hold the same file. */
+    const filedNow = new Map<string, string>();
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       setFiling({ done: i, total: rows.length, current: row.title });
@@ -86,14 +88,18 @@ export function IntakeDialog({
       try {
         await call('bag.add', { cadreId: row.cadreId!, material: parsed.data, files: row.files.map((f) => f.token) });
         filed++;
+        const who = cadres ? cadreById.get(row.cadreId!)?.name : undefined;
+        for (const f of row.files) filedNow.set(f.sha256, `「${row.title}」（${who ? `${who}，` : ''}本次已归档）`);
       } catch (err) {
         failed.push({ ...row, error: errorMessage(err) });
       }
     }
     setFiling(null);
     setSelected([]);
-    // A file filed now is no longer "earlier in this intake" for the rows left.
-    setRows(() => failed);
+    // A file filed now is no longer "earlier in this intake" for the rows left, but already filed.
+    setRows(() =>
+      failed.map((r) => ({ ...r, files: r.files.map((f) => (f.duplicateOf || !filedNow.has(f.sha256) ? f : { ...f, duplicateOf: filedNow.get(f.sha256)! })) })),
+    );
     onFiled(filed, failed.length === 0);
   };
 
@@ -165,7 +171,7 @@ export function IntakeDialog({
                 {
                   title: '干部',
                   key: 'cadre',
-                  width: 150,
+                  width: 180,
                   render: (_: unknown, r: IntakeRow) => (
                     <Select<number>
                       showSearch={{ optionFilterProp: 'label' }}

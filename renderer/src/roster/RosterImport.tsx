@@ -91,8 +91,8 @@ function previewView(p: RosterPreview, name: string, ticked: ReadonlySet<string>
             description={
               <div data-testid="roster-warnings">
                 {p.warnings.map((w) => (
-                  <div key={w.key} style={{ marginTop: 4 }}>
-                    <Checkbox checked={ticked.has(w.key)} onChange={(e) => toggle(w.key, e.target.checked)} data-testid="roster-warning">
+                  <div key={w.key} style={{ marginTop: 4 }} data-testid="roster-warning">
+                    <Checkbox checked={ticked.has(w.key)} onChange={(e) => toggle(w.key, e.target.checked)}>
                       {w.text}
                     </Checkbox>
                   </div>
@@ -120,11 +120,11 @@ function previewView(p: RosterPreview, name: string, ticked: ReadonlySet<string>
                 {
                   title: '政治面貌',
                   key: 'party',
-                  width: 120,
+                  width: 136,
                   render: (_: unknown, r) =>
                     r.partyStatus === null ? <span className="ob-muted">保留原值</span> : defaulted.has(r.row) ? <span style={{ color: '#b54708' }}>{r.partyStatus}（未填）</span> : r.partyStatus,
                 },
-                { title: '任职类型', dataIndex: 'postType', width: 140 },
+                { title: '任职类型', dataIndex: 'postType', width: 136 },
                 { title: '派出单位', dataIndex: 'unitName', width: 120, render: (v: string | null) => v ?? <span className="ob-muted">未录入</span> },
                 { title: '所在地', dataIndex: 'place' },
                 { title: '任职开始', dataIndex: 'start', width: 96 },
