@@ -1,5 +1,8 @@
 import type { MaterialCategory, StagedFile } from '../../../shared/domain';
+import { suggestResponsible } from '../../../shared/intakeCadre';
 import { suggestPeriodDate } from '../../../shared/periodDate';
+
+export { guessCadre, suggestResponsible } from '../../../shared/intakeCadre';
 
 /** One row of the intake table: a material to be filed, made of one or more staged files. */
 export interface IntakeRow {
@@ -37,32 +40,10 @@ export const rowFromStaged = (f: StagedFile, defaults: { cadreId: number | null;
   responsible: defaults.responsible,
 });
 
-/** 责任者 from the cadre's posting: 王建国（县财政局）, or with the place when no 派出单位 is recorded. */
-export function suggestResponsible(c: { name: string; unitName: string | null; village?: string | null; township?: string | null }): string {
-  if (c.unitName) return `${c.name}（${c.unitName}）`;
-  const place = c.village ?? c.township;
-  return place ? `${c.name}（驻${place}）` : c.name;
-}
-
 /** 责任者 for a cadre's own bag: from the 派出单位, or the village of the current posting. */
 export function responsibleOf(c: { name: string; unitName: string | null; postings: ReadonlyArray<{ villageName: string | null; townshipName: string; end: string | null }> }): string {
   const current = c.postings.find((p) => p.end === null) ?? c.postings[c.postings.length - 1];
   return suggestResponsible({ name: c.name, unitName: c.unitName, village: current?.villageName ?? null, township: current?.townshipName ?? null });
-}
-
-/**
- * The cadre a file name names ("王建国2025年三季度汇报.pdf"): the longest name found in it, when
- * only one cadre has that name; otherwise null (the clerk picks).
- */
-export function guessCadre(fileName: string, cadres: ReadonlyArray<{ id: number; name: string }>): number | null {
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\s+/g, '');
-  let best: { id: number; len: number; ambiguous: boolean } | null = null;
-  for (const c of cadres) {
-    if (c.name.length < 2 || !base.includes(c.name)) continue;
-    if (!best || c.name.length > best.len) best = { id: c.id, len: c.name.length, ambiguous: false };
-    else if (c.name.length === best.len) best.ambiguous = true;
-  }
-  return best && !best.ambiguous ? best.id : null;
 }
 
 /** Why a file of the row may not need filing: the same content already filed, or earlier in this intake. */
