@@ -21,7 +21,8 @@ const rowList = (rows: number[]) => (rows.length > 8 ? `第${rows.slice(0, 8).jo
 export function rosterWarnings(db: Db, rows: readonly Planned[], newUnits: readonly string[]): RosterWarning[] {
   const out: RosterWarning[] = [];
   if (newUnits.length > 0) {
-    const text = `将新建 ${newUnits.length} 个县、乡镇、村或派出单位：${newUnits.join('；')}。请核对名称是否与已有的一致（错字会建出重复的单位）`;
+    const listed = newUnits.length > 40 ? `${newUnits.slice(0, 40).join('；')} 等` : newUnits.join('；');
+    const text = `将新建 ${newUnits.length} 个县、乡镇、村或派出单位：${listed}。请核对名称是否与已有的一致（错字会建出重复的单位）`;
     out.push({ key: `newUnits|${newUnits.join('；')}`, text, rows: [] });
   }
 
