@@ -148,7 +148,11 @@ export const foundationChannels = {
 
   // --- roster import (the file is staged first, see staging.*) ---
   'roster.preview': { input: z.object({ token: z.string() }), output: null as unknown as RosterPreview },
-  'roster.commit': { input: z.object({ token: z.string() }), output: null as unknown as RosterResult },
+  /** Refused unless every warning of the preview is in `confirmed` (by key). */
+  'roster.commit': {
+    input: z.object({ token: z.string(), confirmed: z.array(z.string().max(2000)).max(1000).default([]) }),
+    output: null as unknown as RosterResult,
+  },
 
   // --- staging: files enter main in chunks, are inspected, then referred to by token ---
   /** With purpose 'attachment' the originals size cap is checked before any byte is sent. */

@@ -213,16 +213,51 @@ export interface RosterRowError {
   reason: string;
 }
 
+/** A row that will be imported, as the preview table lists it. */
+export interface RosterPreviewRow {
+  row: number;
+  name: string;
+  gender: Gender;
+  birthDate: string;
+  /** Masked: 1427**********4512. */
+  idNumberMasked: string;
+  postType: PostType;
+  /** 政治面貌 as it will be stored; null for an existing cadre whose stored value is kept. */
+  partyStatus: PartyStatus | null;
+  unitName: string | null;
+  place: string;
+  start: string;
+  end: string | null;
+  /** 新增 / 更新 / 调动 / 任职结束 / 无变化. */
+  action: string;
+}
+
+/** Something the import will do that the clerk must confirm (tick) before it may run. */
+export interface RosterWarning {
+  /** Stable for the same file and data: the confirm call sends these back. */
+  key: string;
+  text: string;
+  /** Sheet rows concerned, when the warning is about rows. */
+  rows: number[];
+}
+
 export interface RosterPreview {
   /** Columns recognised, by their Chinese header. */
   columns: string[];
+  /** Optional columns the sheet lacks (stored values are kept; a new cadre gets none). */
   missingColumns: string[];
+  /** Columns the sheet lacks that are taken from the ID number (性别, 出生年月): not missing. */
+  derivedColumns: string[];
   goodRows: number;
   newCadres: number;
   updatedCadres: number;
+  /** The good rows, in sheet order. */
+  rows: RosterPreviewRow[];
   badRows: RosterRowError[];
   /** Organisation units that will be created on confirmation, e.g. "县 / 乡镇 / 村" paths and 派出单位 names. */
   newUnits: string[];
+  /** To be ticked before importing (roster.commit refuses otherwise). */
+  warnings: RosterWarning[];
 }
 
 export interface RosterResult {
@@ -240,8 +275,8 @@ export interface StagedFile {
   sha256: string;
   /** True when a file with the same content is already in this cadre's bag or anywhere in the store. */
   duplicateOf: string | null;
-  /** Proposed from the file name: category, title, date. */
-  suggestion: { category: MaterialCategory; title: string; date: string | null };
+  /** Proposed from the file name: category, title, date, and the year (also when only a year is named). */
+  suggestion: { category: MaterialCategory; title: string; date: string | null; year: number | null };
   /** Active content found at intake (filed, but shown with a warning tag). */
   flags?: FileFlag[];
   /** Accepted, but the user should know (e.g. "扩展名是 .jpg，但内容实际是 PDF 文档"). */

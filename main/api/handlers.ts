@@ -56,9 +56,12 @@ export function appStatus(ctx: CoreContext): AppStatus {
   };
 }
 
-/** Where the same content is already filed, in words: 张三《2024年度工作总结》. */
-function describeDuplicate(d: { materialTitle: string; cadreName: string } | null): string | null {
-  return d ? `${d.cadreName}《${d.materialTitle}》` : null;
+/** Where the same content is already filed, in words: 「2024年度工作总结」（张三，2025-03-12 归档）. */
+function describeDuplicate(d: { materialTitle: string; cadreName: string; filedAt: string } | null): string | null {
+  if (!d) return null;
+  const at = new Date(d.filedAt);
+  const day = Number.isNaN(at.getTime()) ? d.filedAt.slice(0, 10) : `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
+  return `「${d.materialTitle}」（${d.cadreName}，${day} 归档）`;
 }
 
 function rosterKind(name: string): FileKind {
@@ -143,8 +146,8 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
 
     // --- roster ---
     'roster.preview': ({ token }) => previewRoster(db, stagedFile(token).path),
-    'roster.commit': async ({ token }) => {
-      const result = await commitRoster(db, stagedFile(token).path);
+    'roster.commit': async ({ token, confirmed }) => {
+      const result = await commitRoster(db, stagedFile(token).path, confirmed);
       await staging.discard(token);
       return result;
     },

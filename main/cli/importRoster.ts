@@ -26,16 +26,14 @@ export async function importRosterCommand(c: CommandContext): Promise<number> {
   return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
     const preview = await previewRoster(db, file);
-    if (preview.missingColumns.length > 0) {
-      throw new AppError('IMPORT_REFUSED', `花名册缺少必需的列：${preview.missingColumns.join('、')}，未导入任何数据`);
-    }
     reportBadRows(c, preview);
+    // Running the command is the confirmation; the clerk still reads what it will do.
+    for (const w of preview.warnings) c.out(`提示：${w.text}`);
     const bad = preview.badRows.length;
     if (dryRun) {
       c.out(
         `预检完成（未做任何修改）：可导入 ${preview.goodRows} 行（新增 ${preview.newCadres} 人，更新 ${preview.updatedCadres} 人），有问题 ${bad} 行`,
       );
-      if (preview.newUnits.length > 0) c.out(`将新建：${preview.newUnits.join('；')}`);
       if (bad > 0) c.err(`错误：有 ${bad} 行数据有问题，导入时将被跳过（见上方列表）`);
       return bad > 0 ? 1 : 0;
     }

@@ -246,16 +246,20 @@ export function removeMaterial(db: Db, id: number): void {
   })();
 }
 
-/** Where a file with this content is already filed, preferring the given cadre's own bag. */
-export function findDuplicate(db: Db, sha256: string, preferCadreId?: number): { materialTitle: string; cadreName: string } | null {
+/** Where a file with this content is already filed, preferring the given cadre's own bag: title, cadre, when it was filed. */
+export function findDuplicate(
+  db: Db,
+  sha256: string,
+  preferCadreId?: number,
+): { materialTitle: string; cadreName: string; filedAt: string } | null {
   const row = db
     .prepare(
-      `SELECT m.title AS materialTitle, c.name AS cadreName
+      `SELECT m.title AS materialTitle, c.name AS cadreName, m.created_at AS filedAt
        FROM material_files mf JOIN materials m ON m.id = mf.material_id JOIN cadres c ON c.id = m.cadre_id
        WHERE mf.sha256 = ?
        ORDER BY (m.cadre_id = ?) DESC, m.id DESC LIMIT 1`,
     )
-    .get(sha256, preferCadreId ?? -1) as { materialTitle: string; cadreName: string } | undefined;
+    .get(sha256, preferCadreId ?? -1) as { materialTitle: string; cadreName: string; filedAt: string } | undefined;
   return row ?? null;
 }
 

@@ -6,14 +6,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CadreInput } from '../../shared/api';
-import type { RosterPreview, RosterResult, RosterRowError } from '../../shared/domain';
+import type { RosterPreview, RosterPreviewRow, RosterResult, RosterRowError } from '../../shared/domain';
+import { maskIdNumber } from '../../shared/idNumber';
+import { AppError } from '../../shared/result';
 import { nowIso, type Db } from '../store/db';
 import { audit } from './audit';
 import { snapshot } from './audit/snapshot';
 import { insertCadreRow, insertPostingRow, updateCadreRow } from './cadres';
 import { ensureCounty, ensureTownship, ensureUnit, ensureVillage } from './org';
 import { checkRosterRow, type RosterRecord } from './rosterRows';
-import { ROSTER_COLUMNS, readRosterSheet, type RosterColumn, type RosterSheet } from './rosterSheet';
+import { ROSTER_COLUMNS, REQUIRED_COLUMNS, readRosterSheet, type RosterColumn, type RosterSheet } from './rosterSheet';
+import { DEFAULT_PARTY_STATUS, rosterWarnings, unconfirmed } from './rosterWarnings';
 
 /** The last file read, so that commit right after preview does not parse the sheet twice. */
 let lastRead: { key: string; sheet: RosterSheet } | null = null;
@@ -164,25 +167,61 @@ function plan(db: Db, sheet: RosterSheet): Plan {
   return { columns: sheet.columns, rows, bad, newUnits };
 }
 
-export async function previewRoster(db: Db, filePath: string): Promise<RosterPreview> {
-  const p = plan(db, await readCached(filePath));
-  const updated = p.rows.filter((r) => r.existing).length;
+/** Columns taken from the ID number when the sheet lacks them: not missing. */
+const DERIVED_COLUMNS: RosterColumn[] = ['性别', '出生年月'];
+
+const ACTION: Record<'insert' | 'move' | 'none' | 'end', string> = { insert: '新增', move: '调动', none: '更新', end: '任职结束' };
+
+function previewRow({ record: r, existing, posting }: PlannedRow): RosterPreviewRow {
+  const kind = typeof posting === 'string' ? posting : 'end';
   return {
-    columns: p.columns,
-    missingColumns: ROSTER_COLUMNS.filter((c) => !p.columns.includes(c)),
-    goodRows: p.rows.length,
-    newCadres: p.rows.length - updated,
-    updatedCadres: updated,
-    badRows: p.bad,
-    newUnits: p.newUnits,
+    row: r.row,
+    name: r.name,
+    gender: r.gender,
+    birthDate: r.birthDate,
+    idNumberMasked: maskIdNumber(r.idNumber),
+    postType: r.postType,
+    partyStatus: r.partyStatus ?? (existing ? null : DEFAULT_PARTY_STATUS),
+    unitName: r.unit?.name ?? null,
+    place: [r.county, r.township, r.village].filter(Boolean).join(' / '),
+    start: r.start,
+    end: r.end,
+    action: existing ? (kind === 'insert' ? '更新' : ACTION[kind]) : '新增',
   };
 }
 
-/** Imports the good rows in one transaction; bad rows are skipped (the preview lists them). */
-export async function commitRoster(db: Db, filePath: string): Promise<RosterResult> {
+export async function previewRoster(db: Db, filePath: string): Promise<RosterPreview> {
+  const p = plan(db, await readCached(filePath));
+  const updated = p.rows.filter((r) => r.existing).length;
+  const absent = ROSTER_COLUMNS.filter((c) => !p.columns.includes(c) && !REQUIRED_COLUMNS.includes(c));
+  return {
+    columns: p.columns,
+    // 政治面貌 left out is a warning (the default is recorded), not a silent gap.
+    missingColumns: absent.filter((c) => !DERIVED_COLUMNS.includes(c) && c !== '政治面貌'),
+    derivedColumns: absent.filter((c) => DERIVED_COLUMNS.includes(c)),
+    goodRows: p.rows.length,
+    newCadres: p.rows.length - updated,
+    updatedCadres: updated,
+    rows: p.rows.map(previewRow),
+    badRows: p.bad,
+    newUnits: p.newUnits,
+    warnings: rosterWarnings(db, p.rows, p.newUnits),
+  };
+}
+
+/**
+ * Imports the good rows in one transaction; bad rows are skipped (the preview lists them).
+ * Refused, changing nothing, while a warning of the preview is not in `confirmed` (the app's
+ * channel passes the keys the clerk ticked; the CLI and core callers confirm by running it).
+ */
+export async function commitRoster(db: Db, filePath: string, confirmed: readonly string[] | 'all' = 'all'): Promise<RosterResult> {
   const sheet = await readCached(filePath);
   return db.transaction(() => {
     const p = plan(db, sheet);
+    const open = unconfirmed(rosterWarnings(db, p.rows, p.newUnits), confirmed);
+    if (open.length > 0) {
+      throw new AppError('CONFLICT', `导入前请先逐条确认以下提示（未导入任何数据）：${open.map((w) => w.text).join('；')}`);
+    }
     const ids = new Map<string, number>();
     const cached = (key: string, make: () => number) => {
       let id = ids.get(key);
@@ -203,7 +242,7 @@ export async function commitRoster(db: Db, filePath: string): Promise<RosterResu
         gender: r.gender,
         birthDate: r.birthDate,
         idNumber: r.idNumber,
-        partyStatus: r.partyStatus ?? existing?.partyStatus ?? '中共党员',
+        partyStatus: r.partyStatus ?? existing?.partyStatus ?? DEFAULT_PARTY_STATUS,
         phone: r.phone ?? existing?.phone ?? null,
         unitId: unitId ?? existing?.unitId ?? null,
         level: r.level ?? existing?.level ?? '县级',

@@ -1,5 +1,5 @@
 /**
- * Reads a county roster (.xlsx or .csv) into rows keyed by the columns we know. The type is
+ * Reads a county roster (.xlsx, .csv, or .xls / WPS .et through LibreOffice) into rows keyed by the columns we know. The type is
  * told from the content, not the extension; CSVs come in UTF-8 (with or without BOM), GBK /
  * GB18030 (Excel on Chinese Windows) or UTF-16 ("Unicode text").
  */
@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { AppError } from '../../shared/result';
+import { isCompoundFile, readAsXlsx } from '../files/legacySheet';
 import { importFileProblem } from '../files/zipGuard';
 
 export const ROSTER_COLUMNS = [
@@ -204,9 +205,7 @@ async function readRaw(filePath: string): Promise<RawRow[][]> {
   if (buf.length === 0) refuse('文件是空的，没有可导入的内容');
   const head = buf.subarray(0, 4);
   if (head[0] === 0x50 && head[1] === 0x4b) return readXlsx(filePath);
-  if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    refuse('这是 Excel 97-2003 格式（.xls）的文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入');
-  }
+  if (isCompoundFile(buf.subarray(0, 8))) return readAsXlsx(filePath, readXlsx);
   if (head.toString('latin1') === '%PDF') refuse('这是 PDF 文件，不是表格。请导入 Excel 表格（.xlsx）或 CSV 文件');
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   if (!utf16 && buf.subarray(0, 4096).includes(0)) {

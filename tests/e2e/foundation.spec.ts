@@ -46,10 +46,11 @@ test('import a roster with two bad rows', async ({ page, app }) => {
   await dialog.locator('input[type=file]').setInputFiles(file);
   const preview = dialog.getByTestId('roster-preview');
   await expect(preview).toBeVisible();
-  await expect(preview.getByText('身份证号', { exact: true })).toBeVisible();
+  await expect(preview.locator('.ant-tag', { hasText: '身份证号' })).toBeVisible();
   await expect(dialog.getByTestId('roster-new')).toHaveText('12 人');
 
-  const bad = dialog.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(dialog.getByTestId('roster-good-rows').locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(12);
+  const bad = dialog.getByTestId('roster-bad-rows').locator('.ant-table-tbody tr.ant-table-row');
   await expect(bad).toHaveCount(2);
   const rowA = bad.nth(0).locator('td');
   const rowB = bad.nth(1).locator('td');
@@ -58,8 +59,13 @@ test('import a roster with two bad rows', async ({ page, app }) => {
   await expect(rowA.nth(2)).toContainText('身份证号');
   await expect(rowB.nth(0)).toHaveText(String(NO_NAME_ROW));
   await expect(rowB.nth(2)).toContainText('姓名');
-  await expect(dialog.getByTestId('roster-new-units')).toContainText('青山县');
+  await expect(dialog.getByTestId('roster-warnings')).toContainText('青山县');
 
+  // Every warning (at least the new county) is ticked before 确认导入 is offered.
+  const warnings = dialog.getByTestId('roster-warning');
+  await expect(warnings.first()).toBeVisible();
+  await expect(dialog.getByTestId('roster-commit')).toBeDisabled();
+  for (const w of await warnings.all()) await w.locator('input[type=checkbox]').click();
   await dialog.getByTestId('roster-commit').click();
   await expect(dialog.getByTestId('roster-result')).toContainText('新增 12 人');
   await dialog.getByRole('button', { name: '完成' }).click();
@@ -101,6 +107,13 @@ test('drop a PDF and a PNG on the bag, file them, preview both; a corrupt PDF is
   await expect(intake).toContainText('村情民情台账');
   await expect(intake.locator('input[value="2024年3月5日村情民情台账"]')).toBeVisible();
   await expect(intake.locator('input[value="2024-03-05"]')).toBeVisible();
+  // A name without a year leaves 年度 empty: it is not filed under a guessed year.
+  const photoRow = intake.locator('.ant-table-row', { hasText: '调研报告照片.png' });
+  await expect(photoRow.getByTestId('intake-year')).toHaveValue('');
+  await intake.getByTestId('intake-file').click();
+  await expect(photoRow.getByTestId('intake-row-error')).toHaveText('未能从文件名识别年度，请填写日期或年度');
+  await expect(zone.getByTestId('bag-count')).toHaveText('共 1 件材料');
+  await photoRow.getByTestId('intake-year').fill('2024');
   await intake.getByTestId('intake-file').click();
   await expect(intake).toBeHidden();
   await expect(zone.getByTestId('bag-count')).toHaveText('共 2 件材料');

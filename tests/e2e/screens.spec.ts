@@ -45,7 +45,8 @@ async function seed(page: Page): Promise<void> {
       };
       await must(ob.invoke('app.setup', { mode: 'empty', operator: '王秀英' }));
       const t = await stage('roster.xlsx', roster, 'roster');
-      await must(ob.invoke('roster.commit', { token: t }));
+      const pv = await must(ob.invoke('roster.preview', { token: t }));
+      await must(ob.invoke('roster.commit', { token: t, confirmed: pv.warnings.map((w) => w.key) }));
       const list = await must(ob.invoke('cadres.list', {}));
       const id = list[0]!.id;
       for (const f of files) {

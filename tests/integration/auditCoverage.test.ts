@@ -227,7 +227,8 @@ const STEPS: Step[] = [
     run: async () => {
       const csv = rosterCsv([{ 姓名: '王五', 性别: '男', 身份证号: makeIdNumber('110101', '1988-02-02', 15, true), 任职类型: '驻村工作队员', '县(市、区)': '乙县', 乡镇: '东镇', 村: '东村', 任职开始: '2024-03-01' }]);
       const token = await stage('花名册.csv', csv);
-      await ok('roster.commit', { token });
+      const { warnings } = await ok('roster.preview', { token });
+      await ok('roster.commit', { token, confirmed: warnings.map((w) => w.key) });
     },
   },
   {
@@ -238,7 +239,9 @@ const STEPS: Step[] = [
     field: 'phone',
     run: async () => {
       const row = { 姓名: '张三', 性别: '男', 身份证号: ZHANG_ID, 联系电话: '13700000000', 任职类型: '村党组织第一书记', '县(市、区)': '义县', 乡镇: '七里河镇', 村: '南村', 任职开始: '2024-06-01' };
-      await ok('roster.commit', { token: await stage('花名册.csv', rosterCsv([row])) });
+      const token = await stage('花名册.csv', rosterCsv([row]));
+      const { warnings } = await ok('roster.preview', { token });
+      await ok('roster.commit', { token, confirmed: warnings.map((w) => w.key) });
     },
   },
   { kind: 'material create', entity: 'material', action: 'attach', field: 'title', run: async () => (id.material = await attach('三年工作规划')) },

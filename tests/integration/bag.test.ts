@@ -94,8 +94,8 @@ describe('the bag', () => {
     const m = await addMaterial(db, blobs, li, input({ title: '转来的会议记录' }), [copy]);
     expect(blobFiles().length).toBe(before);
     expect(db.prepare('SELECT COUNT(*) FROM blobs').pluck().get()).toBe(2);
-    expect(findDuplicate(db, m.files[0]!.sha256, zhang)).toEqual({ materialTitle: '村两委扩大会议记录', cadreName: '张三' });
-    expect(findDuplicate(db, m.files[0]!.sha256, li)).toEqual({ materialTitle: '转来的会议记录', cadreName: '李四' });
+    expect(findDuplicate(db, m.files[0]!.sha256, zhang)).toMatchObject({ materialTitle: '村两委扩大会议记录', cadreName: '张三', filedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(findDuplicate(db, m.files[0]!.sha256, li)).toMatchObject({ materialTitle: '转来的会议记录', cadreName: '李四', filedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
     expect(findDuplicate(db, 'f'.repeat(64))).toBeNull();
   });
 
@@ -148,7 +148,7 @@ describe('the bag', () => {
     expect(searchMaterials(db, '扶贫', 10)).toEqual([]);
     expect(db.prepare('SELECT COUNT(*) FROM material_files WHERE material_id = ?').pluck().get(minutesId)).toBe(0);
     expect(blobs.has(sha)).toBe(true);
-    expect(findDuplicate(db, sha)).toEqual({ materialTitle: '转来的会议记录', cadreName: '李四' });
+    expect(findDuplicate(db, sha)).toMatchObject({ materialTitle: '转来的会议记录', cadreName: '李四', filedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
     expect(db.prepare("SELECT action FROM audit_log WHERE entity_id = ? ORDER BY id").pluck().all(minutesId)).toEqual([
       'attach',
       'update',

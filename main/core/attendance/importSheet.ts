@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { AppError } from '../../../shared/result';
 import { normalizeHeader, plainValue, type CellValue } from '../rosterSheet';
 import { importFileProblem } from '../../files/zipGuard';
+import { isCompoundFile, readAsXlsx } from '../../files/legacySheet';
 
 export interface SheetCell {
   value: CellValue;
@@ -64,15 +65,13 @@ export async function readSheets(filePath: string, subject = '考勤'): Promise<
   let head: Buffer;
   try {
     const fd = fs.openSync(filePath, 'r');
-    head = Buffer.alloc(4);
-    fs.readSync(fd, head, 0, 4, 0);
+    head = Buffer.alloc(8);
+    fs.readSync(fd, head, 0, 8, 0);
     fs.closeSync(fd);
   } catch {
     return refuse('无法读取该文件，可能已被移动或删除');
   }
-  if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    refuse('这是 Excel 97-2003 格式（.xls）的文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入');
-  }
+  if (isCompoundFile(head)) return readAsXlsx(filePath, (xlsx) => readSheets(xlsx, subject));
   if (!(head[0] === 0x50 && head[1] === 0x4b)) refuse(`该文件不是 Excel 表格（.xlsx），无法导入${subject}`);
   const wb = new ExcelJS.Workbook();
   try {

@@ -13,6 +13,7 @@ import { checkFields, saveEntries, today as localToday } from './entries';
 import { docxBlocks, zipEntry } from './docxRead';
 import { splitParagraphs, splitRows, type Parsed } from './importParse';
 import { importFileProblem } from '../../files/zipGuard';
+import { holdsWorkbook, readAsXlsx } from '../../files/legacySheet';
 
 async function readXlsx(buf: Buffer, year: number): Promise<Parsed> {
   const wb = new ExcelJS.Workbook();
@@ -68,8 +69,12 @@ export async function previewImport(db: Db, cadreId: number, filePath: string, y
   } else if (isZip && zipEntry(buf, 'xl/workbook.xml')) {
     format = 'xlsx';
     parsed = await readXlsx(buf, year);
+  } else if (holdsWorkbook(buf)) {
+    // .xls or WPS .et: read through an .xlsx rewrite (a .doc has a WordDocument stream instead).
+    format = 'xlsx';
+    parsed = await readAsXlsx(filePath, async (xlsx) => readXlsx(fs.readFileSync(xlsx), year));
   } else {
-    throw new AppError('IMPORT_REFUSED', '只能导入 Word（.docx）或 Excel（.xlsx）格式的工作日志；.doc/.xls 请先另存为新格式');
+    throw new AppError('IMPORT_REFUSED', '只能导入 Word（.docx）或 Excel（.xlsx）格式的工作日志（.xls、WPS .et 也可）；.doc 请先另存为 .docx');
   }
 
   const postings = postingsOf(db, cadreId);

@@ -50,6 +50,22 @@ export const CONVERSION_TIMEOUT_MS = 120_000;
 
 /** Converts one file; never throws. `ext` is the extension LibreOffice should see (docx, doc, wps, et, xls…). */
 export async function convertWithLibreOffice(file: string, ext: string, opts: { fonts?: string[]; timeoutMs?: number } = {}): Promise<Conversion> {
+  const r = await convertTo(file, ext, 'pdf', opts);
+  return r.ok ? { ok: true, pdf: r.bytes } : r;
+}
+
+/** A legacy spreadsheet (.xls, WPS .et) rewritten as .xlsx for reading; never throws. */
+export async function convertSheetToXlsx(file: string, ext: string, opts: { timeoutMs?: number } = {}): Promise<{ ok: true; xlsx: Buffer } | { ok: false; reason: string }> {
+  const r = await convertTo(file, ext, 'xlsx', opts);
+  return r.ok ? { ok: true, xlsx: r.bytes } : r;
+}
+
+async function convertTo(
+  file: string,
+  ext: string,
+  to: 'pdf' | 'xlsx',
+  opts: { fonts?: string[]; timeoutMs?: number },
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; reason: string }> {
   const timeoutMs = opts.timeoutMs ?? CONVERSION_TIMEOUT_MS;
   const soffice = sofficePath();
   if (!soffice) return { ok: false, reason: '本机未安装 LibreOffice，无法转换该格式' };
@@ -62,22 +78,22 @@ export async function convertWithLibreOffice(file: string, ext: string, opts: { 
     const fontDir = path.join(dir, 'profile', 'user', 'fonts');
     fs.mkdirSync(fontDir, { recursive: true });
     for (const f of opts.fonts ?? []) {
-      const to = path.join(fontDir, path.basename(f));
+      const link = path.join(fontDir, path.basename(f));
       try {
-        fs.symlinkSync(f, to);
+        fs.symlinkSync(f, link);
       } catch {
-        fs.copyFileSync(f, to);
+        fs.copyFileSync(f, link);
       }
     }
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    const args = [`-env:UserInstallation=${profile}`, '--headless', '--invisible', '--nologo', '--nodefault', '--nolockcheck', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, input];
+    const args = [`-env:UserInstallation=${profile}`, '--headless', '--invisible', '--nologo', '--nodefault', '--nolockcheck', '--norestore', '--convert-to', to, '--outdir', outDir, input];
     const result = await run(soffice, args, timeoutMs);
-    const pdf = path.join(outDir, 'original.pdf');
+    const out = path.join(outDir, `original.${to}`);
     if (result === 'timeout') return { ok: false, reason: `LibreOffice 转换超时（超过 ${Math.round(timeoutMs / 1000)} 秒）` };
-    if (!fs.existsSync(pdf) || fs.statSync(pdf).size === 0) {
+    if (!fs.existsSync(out) || fs.statSync(out).size === 0) {
       return { ok: false, reason: `LibreOffice 无法转换该文件（${result === 'error' ? '无法启动' : `退出码 ${result}`}），文件可能已损坏或加密` };
     }
-    return { ok: true, pdf: fs.readFileSync(pdf) };
+    return { ok: true, bytes: fs.readFileSync(out) };
   } catch (e) {
     return { ok: false, reason: `LibreOffice 转换失败（${String((e as Error)?.message ?? e).slice(0, 80)}）` };
   } finally {

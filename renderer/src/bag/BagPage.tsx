@@ -7,6 +7,8 @@ import { placeLabel } from '../cadres/orgOptions';
 import { useCadreReadOnly } from '../common/useReadOnly';
 import { useDebounced } from '../util/useDebounced';
 import { BagView } from './BagView';
+import { BatchIntake } from './BatchIntake';
+import { responsibleOf } from './intake';
 
 /** 资料袋 from the navigation: pick a cadre (searchable), then their bag. */
 export function BagPage({ cadreId }: { cadreId: number | null }) {
@@ -42,9 +44,10 @@ export function BagPage({ cadreId }: { cadreId: number | null }) {
           notFoundContent={list.loading ? <Spin size="small" /> : '没有找到干部'}
           data-testid="bag-cadre-picker"
         />
+        <BatchIntake />
       </div>
       {cadreId && chosen.data ? (
-        <BagView key={cadreId} cadreId={cadreId} cadreName={chosen.data.name} readOnly={readOnly} />
+        <BagView key={cadreId} cadreId={cadreId} cadreName={chosen.data.name} responsible={responsibleOf(chosen.data)} readOnly={readOnly} />
       ) : cadreId ? (
         <Spin style={{ marginTop: 60 }} />
       ) : (

@@ -21,12 +21,13 @@ const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).inclu
  * anywhere on it or picked with 添加材料 (Ctrl+O); each goes through the intake table.
  * A review copy (`readOnly`) only lists and previews: no drop, no add, no edit.
  */
-export function BagView({ cadreId, cadreName, readOnly = false }: { cadreId: number; cadreName: string; readOnly?: boolean }) {
+export function BagView({ cadreId, cadreName, responsible, readOnly = false }: { cadreId: number; cadreName: string; responsible: string; readOnly?: boolean }) {
   const { dataVersion, refresh } = useAppState();
   const { modal, message } = App.useApp();
   const { notifyError, success } = useNotify();
   const bag = useCall('bag.list', { cadreId }, `${cadreId}|${dataVersion}`);
-  const intake = useIntake(cadreId);
+  const target = useMemo(() => ({ cadreId, responsible }), [cadreId, responsible]);
+  const intake = useIntake(target);
   const [dragging, setDragging] = useState(false);
   const [preview, setPreview] = useState<StoredFile | null>(null);
   const [editing, setEditing] = useState<Material | null>(null);
@@ -187,8 +188,7 @@ export function BagView({ cadreId, cadreName, readOnly = false }: { cadreId: num
         />
       )}
       <IntakeDialog
-        cadreId={cadreId}
-        cadreName={cadreName}
+        title={`归档到 ${cadreName} 的资料袋`}
         open={intake.open}
         rows={intake.rows}
         setRows={intake.setRows}

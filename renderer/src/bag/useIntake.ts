@@ -1,10 +1,23 @@
 import { useCallback, useRef, useState } from 'react';
 import { ClientError, call, errorMessage, stageFile } from '../api/client';
 import type { IntakeProgress } from './IntakeDialog';
-import { applyPageSuggestion, nameSaysLittle, rowFromStaged, type IntakeRow, type RefusedFile } from './intake';
+import type { CadreListRow } from '../../../shared/domain';
+import { applyPageSuggestion, guessCadre, nameSaysLittle, rowFromStaged, suggestResponsible, type IntakeRow, type RefusedFile } from './intake';
+
+/** Whose bag the files go to: one cadre (with the 责任者 suggested from the posting), or a batch over many. */
+export type IntakeTarget = { cadreId: number; responsible: string } | { cadres: readonly CadreListRow[] };
+
+/** The cadre and 责任者 a file starts with: the one bag, or the cadre its name names in a batch. */
+export function defaultsFor(target: IntakeTarget, fileName: string): { cadreId: number | null; responsible: string } {
+  if ('cadreId' in target) return target;
+  const id = guessCadre(fileName, target.cadres);
+  const c = id === null ? undefined : target.cadres.find((x) => x.id === id);
+  return { cadreId: id, responsible: c ? suggestResponsible(c) : '' };
+}
 
 /** Uploads dropped/picked files one by one into staging and collects rows and refusals. */
-export function useIntake(cadreId: number) {
+export function useIntake(target: IntakeTarget) {
+  const cadreId = 'cadreId' in target ? target.cadreId : undefined;
   const [open, setOpen] = useState(false);
   const [rows, setRows] = useState<IntakeRow[]>([]);
   const [refused, setRefused] = useState<RefusedFile[]>([]);
@@ -23,7 +36,7 @@ export function useIntake(cadreId: number) {
         setProgress({ done: i, total: files.length, current: f.name });
         try {
           const staged = await stageFile(f, 'attachment', cadreId);
-          setRows((rs) => [...rs, rowFromStaged(staged)]);
+          setRows((rs) => [...rs, rowFromStaged(staged, defaultsFor(target, staged.name))]);
           if (nameSaysLittle(staged.name)) {
             // Read the first page in the background; the row is usable meanwhile.
             void call('ocr.suggest', { token: staged.token }).then(
@@ -39,7 +52,7 @@ export function useIntake(cadreId: number) {
       setProgress({ done: files.length, total: files.length, current: null });
       busy.current = false;
     },
-    [cadreId],
+    [cadreId, target],
   );
 
   /** Cancels the intake: staged files are discarded in main. */

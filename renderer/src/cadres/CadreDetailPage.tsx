@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { BagView } from '../bag/BagView';
+import { responsibleOf } from '../bag/intake';
 import { ReadOnlyHint, useReadOnlyIndex } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import { CadreForm } from './CadreForm';
@@ -124,7 +125,7 @@ export function CadreDetailPage({ id, tab }: { id: number; tab: 'info' | 'bag' }
         onChange={(k) => navigate({ kind: 'cadre', id, tab: k as 'info' | 'bag' })}
         items={[
           { key: 'info', label: '基本信息', children: <div className="ob-scroll-pane"><CadreInfo cadre={cadre} /></div> },
-          { key: 'bag', label: '资料袋', children: <BagView cadreId={cadre.id} cadreName={cadre.name} readOnly={readOnly} /> },
+          { key: 'bag', label: '资料袋', children: <BagView cadreId={cadre.id} cadreName={cadre.name} responsible={responsibleOf(cadre)} readOnly={readOnly} /> },
         ]}
       />
       <CadreForm

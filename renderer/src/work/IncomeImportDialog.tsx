@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { IncomeImportPreview, IncomeImportRow } from '../../../shared/villageIncome';
 import { yuan } from '../../../shared/work';
 import { call, errorMessage, stageFile } from '../api/client';
+import { SPREADSHEET_ACCEPT } from '../common/spreadsheetFormats';
 
 const STATUS_COLOR: Record<string, string> = { 新增: 'blue', 修改: 'orange', 不变: 'default', 错误: 'red' };
 const money = (f: number | null) => (f === null ? '—' : yuan(f));
@@ -82,9 +83,9 @@ export function IncomeImportDialog({
       ]}
     >
       <p className="ob-muted" style={{ marginTop: 0 }}>
-        表格（.xlsx）须有“乡镇”“村”“{year}年村集体经济收入（元）”三列（收入以万元计的，表头注明“万元”）；乡镇和村名须与本软件中的一致。确无收入的村填0（空壳村）。
+        表格（.xlsx、.xls 或 WPS .et）须有“乡镇”“村”“{year}年村集体经济收入（元）”三列（收入以万元计的，表头注明“万元”）；乡镇和村名须与本软件中的一致。确无收入的村填0（空壳村）。
       </p>
-      <input type="file" accept=".xlsx" onChange={(e) => void pick(e.target.files?.[0])} data-testid="income-import-file" />
+      <input type="file" accept={SPREADSHEET_ACCEPT} onChange={(e) => void pick(e.target.files?.[0])} data-testid="income-import-file" />
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="income-import-error" />}
       {preview && (
         <>

@@ -141,10 +141,10 @@ export function ImportDialog({ open, cadreId, cadreName, year, onClose, onImport
       >
         <InboxOutlined style={{ fontSize: 28, color: '#8b1c17' }} />
         <div>
-          将干部交来的 Word（.docx）或 Excel（.xlsx）日志拖到这里，或
+          将干部交来的 Word（.docx）或 Excel、WPS 表格（.xlsx、.xls、.et）日志拖到这里，或
           <label style={{ color: '#8b1c17', cursor: 'pointer' }}>
             选择文件
-            <input type="file" accept=".docx,.xlsx" hidden onChange={(e) => void take(e.target.files?.[0])} />
+            <input type="file" accept=".docx,.xlsx,.xls,.et" hidden onChange={(e) => void take(e.target.files?.[0])} />
           </label>
         </div>
         <div className="wl-hint">Word：以日期开头的段落（如 2025年3月5日、3月5日）开始一条日志；Excel：首行为 日期、类型、地点、走访对象、情况、困难、下步打算 等列名</div>

@@ -2,23 +2,21 @@ import { Alert, Tabs, Table, Tag } from 'antd';
 import type { ImportChange, ImportError, ImportPreview, ImportResult } from '../../../../shared/api/attendanceIo';
 import { call } from '../../api/client';
 import { ImportSummary, SpreadsheetImportDialog, type ImportPreviewView } from '../../common/SpreadsheetImportDialog';
+import { notSpreadsheet, SPREADSHEET_ACCEPT } from '../../common/spreadsheetFormats';
 
 const HALF: Record<ImportChange['half'], string> = { 全: '全天', 上: '上午', 下: '下午' };
 const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
 
 const DROPZONE = {
-  accept: '.xlsx',
+  accept: SPREADSHEET_ACCEPT,
   text: '点击选择或把乡镇考勤表拖到这里',
   hint: (
     <>
-      Excel（.xlsx），每名干部一行、每天一列（表头“姓名”和“1”至“31”或“1日”“1号”）。可填 √、在岗、公出、出差、事假、病假、公假、会议、婚丧产假、缺勤、旷工、×，或字母 Z G S B J H
+      Excel（.xlsx、.xls）或 WPS 表格（.et），每名干部一行、每天一列（表头“姓名”和“1”至“31”或“1日”“1号”）。可填 √、在岗、公出、出差、事假、病假、公假、会议、婚丧产假、缺勤、旷工、×，或字母 Z G S B J H
       Q；半天写“上午事假”。空白按在岗处理。导入前先预览，确认后才写入。
     </>
   ),
 };
-
-/** A .xls or WPS file is refused before uploading, with what to do instead. */
-const notXlsx = (file: File) => (/\.xlsx$/i.test(file.name) ? null : `“${file.name}”不是 Excel 表格（.xlsx）。如为 .xls 或 WPS 表格，请先另存为 .xlsx`);
 
 /** Import a month: pick or drop the township's .xlsx → changes and per-cell errors → 确认导入. */
 export function ImportDialog({
@@ -40,7 +38,7 @@ export function ImportDialog({
       style={{ top: 24 }}
       testId="attendance-import"
       dropzone={DROPZONE}
-      refuse={notXlsx}
+      refuse={notSpreadsheet}
       preview={(token) => call('attendance.import.preview', { token, townshipId, month })}
       commit={(token) => call('attendance.import.commit', { token, townshipId, month })}
       commitFailed="导入未完成，考勤未改变"
