@@ -19,51 +19,51 @@ const KIND_COLORS: Record<string, string> = { 重要会议: 'blue', 重点工作
 const LEVEL_COLORS: Record<string, string> = { 乡镇: 'default', 县级: 'blue', 市级: 'magenta' };
 
 const eventColumns: ExportColumn<EventSummary>[] = [
-    { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateZh(d) },
-    { title: '乡镇', dataIndex: 'township', width: 90 },
-    { title: '类别', dataIndex: 'kind', width: 90, render: (k: string) => <Tag color={KIND_COLORS[k]}>{k}</Tag> },
-    { title: '事项', dataIndex: 'title', ellipsis: true },
-    { title: '地点', dataIndex: 'place', width: 150, ellipsis: true },
-    { title: '应到', dataIndex: 'expected', width: 56, align: 'right' },
-    { title: '实到', dataIndex: 'present', width: 56, align: 'right' },
-    {
-      title: '缺席',
-      width: 170,
-      ellipsis: true,
-      render: (_, r) =>
-        r.absent > 0 ? (
-          <span style={{ color: '#b91c1c' }}>
-            {r.absent} 人：{r.absentNames}
-          </span>
-        ) : r.unmarked > 0 ? (
-          <span className="ob-muted">{r.unmarked} 人未标记</span>
-        ) : (
-          <span className="ob-muted">无</span>
-        ),
-    },
+  { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateZh(d) },
+  { title: '乡镇', dataIndex: 'township', width: 90 },
+  { title: '类别', dataIndex: 'kind', width: 90, render: (k: string) => <Tag color={KIND_COLORS[k]}>{k}</Tag> },
+  { title: '事项', dataIndex: 'title', ellipsis: true },
+  { title: '地点', dataIndex: 'place', width: 150, ellipsis: true },
+  { title: '应到', dataIndex: 'expected', width: 56, align: 'right' },
+  { title: '实到', dataIndex: 'present', width: 56, align: 'right' },
+  {
+    title: '缺席',
+    width: 170,
+    ellipsis: true,
+    render: (_, r) =>
+      r.absent > 0 ? (
+        <span style={{ color: '#b91c1c' }}>
+          {r.absent} 人：{r.absentNames}
+        </span>
+      ) : r.unmarked > 0 ? (
+        <span className="ob-muted">{r.unmarked} 人未标记</span>
+      ) : (
+        <span className="ob-muted">无</span>
+      ),
+  },
 ];
 
 const checkColumns: ExportColumn<CheckSummary>[] = [
-    { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateZh(d) },
-    { title: '乡镇', dataIndex: 'township', width: 90 },
-    { title: '层级', dataIndex: 'level', width: 64, render: (l: string) => <Tag color={LEVEL_COLORS[l]}>{l}</Tag> },
-    { title: '方式', dataIndex: 'kind', width: 90 },
-    { title: '督查人', dataIndex: 'checker', width: 150, ellipsis: true },
-    { title: '督查发现', dataIndex: 'findings', ellipsis: true, render: (f: string | null) => f ?? <span className="ob-muted">—</span> },
-    { title: '督查人数', dataIndex: 'checked', width: 76, align: 'right' },
-    {
-      title: '不在岗',
-      width: 160,
-      ellipsis: true,
-      render: (_, r) =>
-        r.notOnPost > 0 ? (
-          <span style={{ color: '#b91c1c' }}>
-            {r.notOnPost} 人：{r.notOnPostNames}
-          </span>
-        ) : (
-          <span className="ob-muted">无</span>
-        ),
-    },
+  { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateZh(d) },
+  { title: '乡镇', dataIndex: 'township', width: 90 },
+  { title: '层级', dataIndex: 'level', width: 64, render: (l: string) => <Tag color={LEVEL_COLORS[l]}>{l}</Tag> },
+  { title: '方式', dataIndex: 'kind', width: 90 },
+  { title: '督查人', dataIndex: 'checker', width: 150, ellipsis: true },
+  { title: '督查发现', dataIndex: 'findings', ellipsis: true, render: (f: string | null) => f ?? <span className="ob-muted">—</span> },
+  { title: '督查人数', dataIndex: 'checked', width: 76, align: 'right' },
+  {
+    title: '不在岗',
+    width: 160,
+    ellipsis: true,
+    render: (_, r) =>
+      r.notOnPost > 0 ? (
+        <span style={{ color: '#b91c1c' }}>
+          {r.notOnPost} 人：{r.notOnPostNames}
+        </span>
+      ) : (
+        <span className="ob-muted">无</span>
+      ),
+  },
 ];
 
 /**

@@ -76,7 +76,7 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
           <Button size="small" icon={<PlusOutlined />} onClick={() => { setAdding(true); setError(null); }}>
             列为薄弱村
           </Button>
-          <ExportExcelButton fileName="集体经济薄弱村.xlsx" disabled={rows.length === 0} sheets={() => [sheetFromColumns('集体经济薄弱村', columns, rows)]} />
+          <ExportExcelButton size="small" fileName="集体经济薄弱村.xlsx" disabled={rows.length === 0} sheets={() => [sheetFromColumns('集体经济薄弱村', columns, rows)]} />
         </Space>
         {list.error && <Alert type="error" showIcon title={list.error} />}
         <div className="ob-scroll-pane" style={{ background: '#fff' }}>
