@@ -2,7 +2,7 @@
  * 导出Excel on every list a clerk sees (issue 14, item 5), in real Chromium over the real
  * bridge on a small county seeded through the channels: each screen's download is read back
  * with exceljs and its headers compared with the headers the screen shows, its rows with the
- * records. The browser's clock is fixed to mid-2025 so the pages open on the seeded year.
+ * records; the month grid's ARIA grid roles and arrow keys. The browser's clock is fixed to mid-2025 so the pages open on the seeded year.
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
@@ -93,6 +93,16 @@ test('month grid, statistics, audit log and a bag', async ({ page, app }) => {
   const t = county.townships[0]!;
   await page.getByRole('menuitem', { name: '考勤' }).click();
   await expect(page.getByTestId('att-grid')).toBeVisible();
+  // The month grid is an ARIA grid: rows and day cells are indexed, the selection is announced and arrows move it.
+  const ariaGrid = page.getByRole('grid', { name: '月考勤表' });
+  const cellAt = (row: number, col: number) => ariaGrid.locator(`[role="row"][aria-rowindex="${row}"] [role="gridcell"][aria-colindex="${col}"]`);
+  await expect(ariaGrid).toHaveAttribute('aria-colcount', String(2 + 31 + 4));
+  await cellAt(3, 3).click();
+  await expect(cellAt(3, 3)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await expect(cellAt(4, 4)).toHaveAttribute('aria-selected', 'true');
+  await expect(cellAt(3, 3)).toHaveAttribute('aria-selected', 'false');
   const grid = await exported(page, `${t.name}2025年5月考勤（未认定）.xlsx`);
   expect(grid.header.slice(0, 3)).toEqual(['姓名', '村 / 职务', '1日（休）']);
   expect(grid.header[7]).toBe('6日（二）');

@@ -105,6 +105,7 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
         {townshipId !== undefined && <AttendanceIoActions townshipId={townshipId} month={month} certified={!!current?.certification} readOnly={readOnly} onChanged={reload} />}
         {/* Short labels: the toolbar (with printing and import) must fit one line at 1366 px. */}
         <ExportExcelButton
+          iconOnly
           fileName={current ? `${monthTitle(current)}.xlsx` : '考勤.xlsx'}
           disabled={!current || current.rows.length === 0 || tab !== 'grid'}
           sheets={() => (current ? [monthGridSheet(current)] : [])}
