@@ -259,6 +259,7 @@ const FIELDS: Record<string, string> = {
   out_dir: '输出位置',
   rows: '行数',
   cadres: '干部人数',
+  unscored: '分数未录全的干部',
   materials: '材料件数',
   dry_run: '仅检查',
   monthly_minimum: '每月最少在岗天数',

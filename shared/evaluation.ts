@@ -268,6 +268,8 @@ export interface EvaluationResults {
   /** Finalised results are the stored snapshot (with the scheme version they used). */
   finalised: boolean;
   finalisedAt: string | null;
+  /** Finalised with scores missing: the written reason it was confirmed with (null otherwise). */
+  incompleteReason: string | null;
   rows: ResultRow[];
   groups: QuotaGroupInfo[];
   counts: Record<Grade, number>;
@@ -279,6 +281,8 @@ export interface YearState {
   year: number;
   finalised: boolean;
   finalisedAt: string | null;
+  /** Finalised with scores missing: the written reason it was confirmed with (null otherwise). */
+  incompleteReason: string | null;
   schemeId: number | null;
   schemeVersion: number | null;
 }

@@ -53,7 +53,10 @@ export type BackupInfo = BackupEntry;
 export interface BackupResult {
   dir: string;
   info: BackupInfo;
+  /** Originals written as new copies (their bytes are in `copiedBytes`). */
   copiedBlobs: number;
+  /** Originals hard-linked from the data directory: no bytes copied. */
+  linkedBlobs: number;
   reusedBlobs: number;
   copiedBytes: number;
   /** sha256 of originals that were missing or damaged in the data directory. */
@@ -146,6 +149,7 @@ export async function backupTo(dataDir: string, outDir: string, opts: BackupOpti
     const blobs: Array<[string, number]> = [];
     const missing: string[] = [];
     let copiedBlobs = 0;
+    let linkedBlobs = 0;
     let reusedBlobs = 0;
     let copiedBytes = 0;
     for (const { sha256, size } of rows) {
@@ -170,8 +174,11 @@ export async function backupTo(dataDir: string, outDir: string, opts: BackupOpti
         missing.push(sha256);
         continue;
       }
-      copiedBlobs++;
-      copiedBytes += r.size;
+      if ('linked' in r && r.linked) linkedBlobs++;
+      else {
+        copiedBlobs++;
+        copiedBytes += r.size;
+      }
       blobs.push([sha256, r.size]);
     }
 
@@ -197,7 +204,7 @@ export async function backupTo(dataDir: string, outDir: string, opts: BackupOpti
     await fsyncDir(partial);
     await fs.promises.rename(partial, finalDir);
     await fsyncDir(outDir);
-    return { dir: finalDir, info: infoOf(finalDir, readManifest(finalDir)), copiedBlobs, reusedBlobs, copiedBytes, missingBlobs: missing };
+    return { dir: finalDir, info: infoOf(finalDir, readManifest(finalDir)), copiedBlobs, linkedBlobs, reusedBlobs, copiedBytes, missingBlobs: missing };
   } catch (err) {
     await fs.promises.rm(partial, { recursive: true, force: true }).catch(() => {});
     throw err;

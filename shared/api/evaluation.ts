@@ -155,7 +155,13 @@ export const evaluationChannels = {
 
   /** Live results under the active scheme, or the stored snapshot once finalised. */
   'evaluation.results.compute': { input: scope, output: null as unknown as EvaluationResults },
-  'evaluation.results.finalise': { input: countyYear, output: null as unknown as YearState },
+  /** Locks the year. Refused while scores are missing unless `incompleteReason` says why it must be finalised anyway. */
+  'evaluation.results.finalise': {
+    input: countyYear.extend({
+      incompleteReason: z.string().trim().min(5, '请写明分数未录全仍要定稿的原因（至少5个字）').max(500, '原因不能超过500字').optional(),
+    }),
+    output: null as unknown as YearState,
+  },
   'evaluation.results.reopen': {
     input: countyYear.extend({ reason: z.string().trim().min(2, '请填写重新打开的原因').max(500, '原因不能超过500字') }),
     output: null as unknown as YearState,

@@ -61,6 +61,8 @@ export interface BackupOverview {
 export interface BackupNowResult {
   entry: BackupEntry;
   copiedBlobs: number;
+  /** Hard-linked instead of copied (a backup folder on the data directory's disk). */
+  linkedBlobs: number;
   reusedBlobs: number;
   copiedBytes: number;
   missingBlobs: number;

@@ -114,11 +114,20 @@ test('evaluation names the scheme in use; results export; both screen sizes', as
     await expect(page.getByTestId('results-table')).toBeVisible();
     await page.screenshot({ path: `/tmp/clerk-results-${size.width}.png` });
   }
-  // Unscored cadres: 定稿 says why it is refused and changes nothing.
-  await page.getByTestId('results-finalise').click();
-  await expect(page.locator('.ant-modal-confirm-title')).toHaveText(/还有 6 人的分数未录全，不能定稿/);
-  await page.getByRole('button', { name: '知道了' }).click();
-  await expect(page.getByTestId('eval-final-tag')).toHaveText('未定稿');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
   expect(download.suggestedFilename()).toBe('2025年度考核结果.xlsx');
+
+  // Unscored cadres: 定稿 is refused unless confirmed with a written reason; cancelling changes nothing.
+  await page.getByTestId('results-finalise').click();
+  const dialog = page.getByRole('dialog', { name: /还有 6 人的分数未录全，不能直接定稿/ });
+  const confirm = dialog.getByRole('button', { name: '确认定稿' });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByTestId('eval-final-tag')).toHaveText('未定稿');
+  await page.getByTestId('results-finalise').click();
+  await dialog.getByLabel('定稿原因').fill('试点乡镇干部均已调离，评议无法组织');
+  await page.screenshot({ path: '/tmp/clerk-finalise-incomplete-1920.png' });
+  await confirm.click();
+  await expect(page.getByTestId('eval-final-tag')).toHaveText(/已定稿/);
+  await expect(page.getByTestId('results-final')).toContainText('定稿时 6 人分数未录全，原因：试点乡镇干部均已调离，评议无法组织');
 });

@@ -93,6 +93,8 @@ describe('autoBackup', () => {
     expect(first!.missingBlobs).toEqual([]);
     const [sha] = m.blobs[0]!;
     expect(fs.statSync(poolFile(demoDir, sha)).ino).toBe(fs.statSync(blobFile(demoDir, sha)).ino);
+    // Hard links are reported as such, not as new copies ("新复制原件 N 个" counts only copies).
+    expect([first!.copiedBlobs, first!.linkedBlobs, first!.copiedBytes]).toEqual([0, m.blobs.length, 0]);
 
     const t0 = Date.now();
     const second = await autoBackup(demoDir, 'manual');

@@ -41,7 +41,7 @@ export function createEvaluationHandlers(s: Services): HandlersFor<typeof evalua
     'evaluation.sheet.save': ({ countyId, year, cells, ballots }) => saveSheet(db, countyId, year, cells, ballots),
 
     'evaluation.results.compute': (q) => computeResults(db, q),
-    'evaluation.results.finalise': ({ countyId, year }) => finaliseYear(db, countyId, year),
+    'evaluation.results.finalise': ({ countyId, year, incompleteReason }) => finaliseYear(db, countyId, year, undefined, incompleteReason),
     'evaluation.results.reopen': ({ countyId, year, reason }) => reopenYear(db, countyId, year, reason),
     'evaluation.results.state': ({ countyId, year }) => yearState(db, countyId, year),
     'evaluation.results.history': ({ countyId, year }) => yearHistory(db, countyId, year),

@@ -73,6 +73,7 @@ export function createIntegrityHandlers(s: Services): HandlersFor<typeof integri
       return {
         entry: r.info,
         copiedBlobs: r.copiedBlobs,
+        linkedBlobs: r.linkedBlobs,
         reusedBlobs: r.reusedBlobs,
         copiedBytes: r.copiedBytes,
         missingBlobs: r.missingBlobs.length,

@@ -29,6 +29,7 @@ async function backupCommand(c: CommandContext): Promise<number> {
   c.out(`备份完成：${r.dir}`);
   c.out(`  干部 ${r.info.cadres} 名，材料 ${r.info.materials} 份，原件 ${r.info.blobs} 个`);
   c.out(`  新复制原件 ${r.copiedBlobs} 个（${formatSize(r.copiedBytes)}），已在备份目录中的 ${r.reusedBlobs} 个未重复复制`);
+  if (r.linkedBlobs > 0) c.out(`  硬链接原件 ${r.linkedBlobs} 个（与数据目录同盘，未占用新空间）`);
   if (r.missingBlobs.length > 0) {
     c.err(`警告：有 ${r.missingBlobs.length} 个原件缺失或损坏，未能备份；请运行 onebag check 查看处理办法`);
   }

@@ -109,6 +109,7 @@ export function computeResults(db: Db, q: ResultsQuery): EvaluationResults {
     scheme,
     finalised: state.finalised,
     finalisedAt: state.finalisedAt,
+    incompleteReason: state.incompleteReason,
     rows,
     groups: live.groups,
     counts,
@@ -116,37 +117,53 @@ export function computeResults(db: Db, q: ResultsQuery): EvaluationResults {
   };
 }
 
-/** Locks the year and stores the snapshot. Every cadre must be fully scored first. */
-export function finaliseYear(db: Db, countyId: number, year: number, today = localToday()): YearState {
+/**
+ * Locks the year and stores the snapshot. Every cadre must be fully scored first, unless the
+ * clerk confirms with a written reason: the unscored then stay 未录全 (no total, no grade) in
+ * the snapshot, and the reason is kept in the year's log, the audit entry and the printed table.
+ */
+export function finaliseYear(db: Db, countyId: number, year: number, today = localToday(), incompleteReason?: string): YearState {
   return db.transaction(() => {
     assertOpen(db, countyId, year, `${year}年度考核已经定档`);
     const live = liveResults(db, countyId, year, today);
     if (live.rows.length === 0) throw new AppError('INVALID_INPUT', `${countyName(db, countyId)}${year}年没有参加考核的干部`);
     const missing = live.rows.filter((r) => r.total === null);
-    if (missing.length > 0) {
+    const reason = incompleteReason?.trim() || null;
+    if (missing.length > 0 && (reason === null || reason.length < 5)) {
       const names = missing.slice(0, 5).map((r) => r.name).join('、');
-      throw new AppError('INVALID_INPUT', `还有${missing.length}名干部的分数未录全（${names}${missing.length > 5 ? '等' : ''}），不能定档`);
+      throw new AppError('INVALID_INPUT', `还有${missing.length}名干部的分数未录全（${names}${missing.length > 5 ? '等' : ''}），不能定档；如确需定档，请写明原因`);
     }
+    // A reason is only recorded when it explains something: with everyone scored there is nothing to explain.
+    const kept = missing.length > 0 ? reason : null;
     const at = nowIso();
     db.prepare('DELETE FROM eval_results WHERE county_id = ? AND year = ?').run(countyId, year);
     const ins = db.prepare(
       'INSERT INTO eval_results (county_id, year, cadre_id, scheme_id, total_hundredths, grade, rank, row, finalised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    for (const r of live.rows) ins.run(countyId, year, r.cadreId, live.schemeId, Math.round(r.total! * 100), r.grade, r.rank, JSON.stringify(r), at);
+    for (const r of live.rows) ins.run(countyId, year, r.cadreId, live.schemeId, r.total === null ? null : Math.round(r.total * 100), r.grade, r.rank, JSON.stringify(r), at);
     db.prepare(
       `INSERT INTO eval_years (county_id, year, finalised_at, scheme_id, groups) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (county_id, year) DO UPDATE SET finalised_at = excluded.finalised_at, scheme_id = excluded.scheme_id, groups = excluded.groups`,
     ).run(countyId, year, at, live.schemeId, JSON.stringify(live.groups));
-    db.prepare(`INSERT INTO eval_year_log (county_id, year, action, reason, operator, scheme_id, at) VALUES (?, ?, 'finalise', NULL, ?, ?, ?)`).run(
+    db.prepare(`INSERT INTO eval_year_log (county_id, year, action, reason, operator, scheme_id, at) VALUES (?, ?, 'finalise', ?, ?, ?, ?)`).run(
       countyId,
       year,
+      kept,
       operatorOf(db),
       live.schemeId,
       at,
     );
     const counts: Record<string, number> = {};
     for (const r of live.rows) if (r.grade) counts[r.grade] = (counts[r.grade] ?? 0) + 1;
-    audit(db, 'finalise', 'eval_year', countyId, { countyId, county: countyName(db, countyId), year, schemeId: live.schemeId, cadres: live.rows.length, counts }, {
+    audit(db, 'finalise', 'eval_year', countyId, {
+      countyId,
+      county: countyName(db, countyId),
+      year,
+      schemeId: live.schemeId,
+      cadres: live.rows.length,
+      counts,
+      ...(kept ? { unscored: missing.map((r) => r.name).join('、'), reason: kept } : {}),
+    }, {
       after: { finalised_at: at, scheme_id: live.schemeId, results: live.rows.map((r) => ({ cadreId: r.cadreId, name: r.name, total: r.total, grade: r.grade, rank: r.rank })) },
     });
     return yearState(db, countyId, year);

@@ -11,7 +11,15 @@ export function yearState(db: Db, countyId: number, year: number): YearState {
     )
     .get(countyId, year) as { finalisedAt: string | null; schemeId: number | null; schemeVersion: number | null } | undefined;
   const finalisedAt = r?.finalisedAt ?? null;
-  return { countyId, year, finalised: finalisedAt !== null, finalisedAt, schemeId: finalisedAt ? r!.schemeId : null, schemeVersion: finalisedAt ? r!.schemeVersion : null };
+  // The reason written when the year was finalised with scores missing (the latest finalise's).
+  const incompleteReason = finalisedAt
+    ? ((
+        db.prepare(`SELECT reason FROM eval_year_log WHERE county_id = ? AND year = ? AND action = 'finalise' ORDER BY id DESC LIMIT 1`).get(countyId, year) as
+          | { reason: string | null }
+          | undefined
+      )?.reason ?? null)
+    : null;
+  return { countyId, year, finalised: finalisedAt !== null, finalisedAt, incompleteReason, schemeId: finalisedAt ? r!.schemeId : null, schemeVersion: finalisedAt ? r!.schemeVersion : null };
 }
 
 /** Refuses any change while the year is finalised. */

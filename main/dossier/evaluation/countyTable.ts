@@ -68,6 +68,11 @@ export async function countyTablePdf(db: Db, countyId: number, year: number, opt
         [title, tk.names.serifBold, 18],
         [sub, tk.names.body, 11],
       ];
+      // Finalised with scores missing: the table says who and the reason it was confirmed with.
+      const unscored = d.results.rows.filter((r) => r.total === null);
+      if (d.results.finalised && d.results.incompleteReason && unscored.length > 0) {
+        heads.push([`定档说明：${unscored.length}人分数未录全（${unscored.map((r) => r.name).join('、')}），经确认定档。原因：${d.results.incompleteReason}`, tk.names.body, 10]);
+      }
       for (const [text, font, size] of heads) {
         const lines = wrapText(text, { width: f.w, measure: tk.measurer(font, size), justify: false });
         flow.lines(lines, { x: f.x, width: f.w, font, size, pitch: size * 1.6, align: 'center', orientation: 'landscape' });

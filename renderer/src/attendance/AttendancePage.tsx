@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { GridRow, MonthGridView } from '../../../shared/api/attendance';
 import { call, errorMessage } from '../api/client';
 import { useAppState } from '../app/AppState';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 import { useTownshipReadOnly } from '../common/useReadOnly';
 import { FilePreview } from '../preview/FilePreview';
 import { useNotify } from '../util/notify';
@@ -17,6 +18,7 @@ import { AttendanceIoActions } from './io/AttendanceIoActions';
 import { CertBanner, Legend } from './CertBanner';
 import { CertifyDialog } from './CertifyDialog';
 import { holidayNotes, lastMonth } from './gridModel';
+import { monthGridSheet, monthTitle } from './gridSheet';
 import { HistoryDrawer } from './HistoryDrawer';
 import { LeavePanel } from './LeavePanel';
 import { MonthGrid } from './MonthGrid';
@@ -102,6 +104,12 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
         <div style={{ flex: 1 }} />
         {townshipId !== undefined && <AttendanceIoActions townshipId={townshipId} month={month} certified={!!current?.certification} readOnly={readOnly} onChanged={reload} />}
         {/* Short labels: the toolbar (with printing and import) must fit one line at 1366 px. */}
+        <ExportExcelButton
+          iconOnly
+          fileName={current ? `${monthTitle(current)}.xlsx` : '考勤.xlsx'}
+          disabled={!current || current.rows.length === 0 || tab !== 'grid'}
+          sheets={() => (current ? [monthGridSheet(current)] : [])}
+        />
         <Button icon={<HistoryOutlined />} onClick={() => setDialog('history')} disabled={!current} aria-label="历史记录" title="本月历史记录">
           历史
         </Button>

@@ -15,13 +15,15 @@ import './grid.css';
 const HALF_WORD: Record<CellHalf, string> = { 全: '全天', 上: '上午', 下: '下午' };
 
 function Cell({ cell, shown, day, selected, cursor }: { cell: DayCell; shown: RegisterDay; day: DayInfo; selected: boolean; cursor: boolean }) {
+  // Grid semantics: day n is column n + 2 (after 姓名 and 村 / 职务).
+  const aria = { role: 'gridcell', 'aria-colindex': day.day + 2, 'aria-selected': selected, ...(cursor ? { 'aria-current': true as const } : {}) };
   const [am, pm] = shown;
   const cls = `ob-att-cell${day.rest ? ' rest' : ''}${selected ? ' sel' : ''}${cursor ? ' cur' : ''}${am === '未到任' ? ' off' : ''}`;
   const title = shownTitle(day.day, cell, shown);
   if (am === pm) {
     const c = SHOWN_COLOURS(am);
     return (
-      <td className={cls} data-c={day.day - 1} title={title}>
+      <td className={cls} data-c={day.day - 1} title={title} {...aria}>
         <span className="ob-att-code" style={{ color: c.fg, background: c.bg }}>
           {SHOWN_SHORT(am)}
         </span>
@@ -29,7 +31,7 @@ function Cell({ cell, shown, day, selected, cursor }: { cell: DayCell; shown: Re
     );
   }
   return (
-    <td className={cls} data-c={day.day - 1} title={title}>
+    <td className={cls} data-c={day.day - 1} title={title} {...aria}>
       <span className="ob-att-half" style={{ color: SHOWN_COLOURS(am).fg, background: SHOWN_COLOURS(am).bg }}>
         {SHOWN_SHORT(am)}
       </span>
@@ -44,23 +46,29 @@ const Row = memo(function Row({ row, r, days, sel, cur }: { row: GridRow; r: num
   const k = row.counts;
   const short = k.onPost < k.required;
   return (
-    <tr className={short ? 'short' : undefined} data-r={r} data-testid={`att-row-${row.name}`}>
-      <th className="ob-att-name" scope="row">
+    <tr className={short ? 'short' : undefined} data-r={r} data-testid={`att-row-${row.name}`} role="row" aria-rowindex={r + 3}>
+      <th className="ob-att-name" scope="row" role="rowheader" aria-colindex={1}>
         {row.name}
       </th>
-      <th className="ob-att-place">
+      <th className="ob-att-place" role="gridcell" aria-colindex={2}>
         <div>{row.village ?? '乡镇'}</div>
         <div className="ob-muted">{POST_SHORT[row.postType] ?? row.postType}</div>
       </th>
       {row.cells.map((cell, c) => (
         <Cell key={c} cell={cell} shown={row.shown[c] ?? cell} day={days[c]!} selected={!!sel && c >= sel[0] && c <= sel[1]} cursor={c === cur} />
       ))}
-      <td className={`ob-att-total${short ? ' bad' : ''}`} data-testid="total-onpost">
+      <td className={`ob-att-total${short ? ' bad' : ''}`} data-testid="total-onpost" role="gridcell" aria-colindex={days.length + 3}>
         {fmtDays(k.onPost)}
       </td>
-      <td className="ob-att-total" data-testid="total-required">{k.required}</td>
-      <td className="ob-att-total" data-testid="total-leave">{fmtDays(k.leave)}</td>
-      <td className="ob-att-total" data-testid="total-absent">{fmtDays(k.absent)}</td>
+      <td className="ob-att-total" data-testid="total-required" role="gridcell" aria-colindex={days.length + 4}>
+        {k.required}
+      </td>
+      <td className="ob-att-total" data-testid="total-leave" role="gridcell" aria-colindex={days.length + 5}>
+        {fmtDays(k.leave)}
+      </td>
+      <td className="ob-att-total" data-testid="total-absent" role="gridcell" aria-colindex={days.length + 6}>
+        {fmtDays(k.absent)}
+      </td>
     </tr>
   );
 });
@@ -204,13 +212,17 @@ export function MonthGrid({
         data-testid="att-grid"
         aria-label="月考勤表"
       >
-        <table className="ob-cell-grid ob-att-table">
-          <thead>
-            <tr>
-              <th className="ob-att-name" rowSpan={2}>姓名</th>
-              <th className="ob-att-place" rowSpan={2}>村 / 职务</th>
+        <table className="ob-cell-grid ob-att-table" role="grid" aria-label="月考勤表" aria-rowcount={rows.length + 2} aria-colcount={days.length + 6} aria-multiselectable>
+          <thead role="rowgroup">
+            <tr role="row" aria-rowindex={1}>
+              <th className="ob-att-name" rowSpan={2} aria-colindex={1}>
+                姓名
+              </th>
+              <th className="ob-att-place" rowSpan={2} aria-colindex={2}>
+                村 / 职务
+              </th>
               {days.map((d) => (
-                <th key={d.date} className={`ob-att-day${d.rest ? ' rest' : ''}`} title={d.holiday ?? (d.workday ? `${d.workdayFor ?? ''}调休上班` : undefined)}>
+                <th key={d.date} aria-colindex={d.day + 2} className={`ob-att-day${d.rest ? ' rest' : ''}`} title={d.holiday ?? (d.workday ? `${d.workdayFor ?? ''}调休上班` : undefined)}>
                   {d.day}
                 </th>
               ))}
@@ -219,15 +231,15 @@ export function MonthGrid({
               <th className="ob-att-total" rowSpan={2}>请假</th>
               <th className="ob-att-total" rowSpan={2}>缺勤</th>
             </tr>
-            <tr>
+            <tr role="row" aria-rowindex={2}>
               {days.map((d) => (
-                <th key={d.date} className={`ob-att-wd${d.rest ? ' rest' : ''}`} title={d.holiday ?? (d.workday ? `${d.workdayFor ?? ''}调休上班` : undefined)}>
+                <th key={d.date} aria-colindex={d.day + 2} className={`ob-att-wd${d.rest ? ' rest' : ''}`} title={d.holiday ?? (d.workday ? `${d.workdayFor ?? ''}调休上班` : undefined)}>
                   {d.holiday ? <span className="ob-att-tag hol">休</span> : d.workday ? <span className="ob-att-tag work">班</span> : WEEKDAY_LABELS[d.weekday]}
                 </th>
               ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {rows.map((row, r) => (
               <Row
                 key={row.cadreId}

@@ -12,6 +12,8 @@ import type { PrintedPdf } from '../../../shared/evaluation';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { ExportExcelButton } from '../common/ExportExcelButton';
+import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { PdfPreview } from '../preview/PdfPreview';
 import { useDebounced } from '../util/useDebounced';
 import { useNotify } from '../util/notify';
@@ -22,6 +24,21 @@ import { timeZh } from './format';
 
 type Group = InspectorGroup | 'all';
 const PAGE = 100;
+
+const columns: ExportColumn<AuditRow>[] = [
+  { title: '序号', dataIndex: 'id', width: 70 },
+  { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => timeZh(v) },
+  { title: '操作员', dataIndex: 'operator', width: 120, render: (v: string | null) => v ?? <span className="ob-muted">—</span> },
+  {
+    title: '操作',
+    dataIndex: 'what',
+    width: 150,
+    render: (v: string, r) => (r.kind ? <Tag color={r.kind.startsWith('attendance') ? 'green' : r.kind.startsWith('evaluation') ? 'purple' : 'blue'}>{v}</Tag> : v),
+  },
+  { title: '记录', dataIndex: 'record', render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
+  { title: '', exportHeader: '前后对照', width: 70, render: (_, r) => (r.hasChange ? <span className="ob-muted">有前后</span> : null) },
+];
+
 
 export function AuditPage() {
   const { dataVersion } = useAppState();
@@ -82,6 +99,17 @@ export function AuditPage() {
       setPrinting(false);
     }
   };
+  /** Every entry the filter matches (not only the pages loaded), as the table shows them. */
+  const allRows = async (): Promise<AuditRow[]> => {
+    const out: AuditRow[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const page = await call('audit.list', { filter, limit: 500, ...(before ? { before } : {}) });
+      out.push(...page.rows);
+      if (page.nextCursor === null) return out;
+      before = page.nextCursor;
+    }
+  };
   const openExternal = async () => {
     if (!printed) return;
     try {
@@ -101,6 +129,7 @@ export function AuditPage() {
         </span>
         <div style={{ flex: 1 }} />
         <Button icon={<ReloadOutlined />} onClick={() => (list.reload(), chain.reload())} title="刷新" aria-label="刷新" />
+        <ExportExcelButton fileName="审计日志.xlsx" disabled={!list.data?.total} sheets={async () => [sheetFromColumns('审计日志', columns, await allRows())]} />
         <Button type="primary" icon={<PrinterOutlined />} loading={printing} onClick={print} disabled={!list.data?.total}>
           打印
         </Button>
@@ -158,19 +187,7 @@ export function AuditPage() {
             style: { cursor: 'pointer' },
             'aria-label': `第 ${r.id} 条 ${r.what}`,
           })}
-          columns={[
-            { title: '序号', dataIndex: 'id', width: 70 },
-            { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => timeZh(v) },
-            { title: '操作员', dataIndex: 'operator', width: 120, render: (v: string | null) => v ?? <span className="ob-muted">—</span> },
-            {
-              title: '操作',
-              dataIndex: 'what',
-              width: 150,
-              render: (v: string, r) => (r.kind ? <Tag color={r.kind.startsWith('attendance') ? 'green' : r.kind.startsWith('evaluation') ? 'purple' : 'blue'}>{v}</Tag> : v),
-            },
-            { title: '记录', dataIndex: 'record', render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
-            { title: '', width: 70, render: (_, r) => (r.hasChange ? <span className="ob-muted">有前后</span> : null) },
-          ]}
+          columns={columns}
         />
         {cursor !== null && (
           <div style={{ textAlign: 'center', margin: 12 }}>

@@ -6,7 +6,9 @@ import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { onCommand } from '../app/commands';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 import { READ_ONLY_HINT, ReadOnlyHint } from '../common/useReadOnly';
+import { materialSheet } from './materialSheet';
 import { FilePreview } from '../preview/FilePreview';
 import { useNotify } from '../util/notify';
 import { IntakeDialog } from './IntakeDialog';
@@ -113,6 +115,11 @@ export function BagView({ cadreId, cadreName, responsible, readOnly = false }: {
         >
           全部识别
         </Button>
+        <ExportExcelButton
+          fileName={`${cadreName}资料袋目录.xlsx`}
+          disabled={total === 0}
+          sheets={() => [materialSheet(`${cadreName}资料袋`, MATERIAL_CATEGORIES.flatMap((c) => groups.get(c) ?? []))]}
+        />
         {readOnly ? (
           <ReadOnlyHint readOnly>
             <Button icon={<PlusOutlined />}>添加材料</Button>

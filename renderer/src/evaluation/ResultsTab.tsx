@@ -13,7 +13,7 @@ import { useAppState } from '../app/AppState';
 import { POST_SHORT } from '../attendance/gridModel';
 import { useNotify } from '../util/notify';
 import { useElementHeight } from '../util/useElementHeight';
-import { HistoryDrawer, ReopenDialog } from './YearDialogs';
+import { FinaliseIncompleteDialog, HistoryDrawer, ReopenDialog } from './YearDialogs';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 
 export const GRADE_COLOUR: Record<Grade, string> = { 优秀: 'red', 称职: 'blue', 基本称职: 'orange', 不称职: 'default' };
@@ -24,7 +24,7 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
   const { notifyError, success } = useNotify();
   const townships = org?.counties.find((c) => c.id === countyId)?.townships ?? [];
   const [townshipId, setTownshipId] = useState<number>();
-  const [dialog, setDialog] = useState<'reopen' | 'history' | null>(null);
+  const [dialog, setDialog] = useState<'reopen' | 'history' | 'incomplete' | null>(null);
   const input = useMemo(() => ({ countyId, year, ...(townshipId ? { townshipId } : {}) }), [countyId, year, townshipId]);
   const res = useCall('evaluation.results.compute', input, `${JSON.stringify(input)}|${version}`);
   const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
@@ -33,15 +33,11 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
   // Rank order within each group (groups in their first appearance), unscored rows last.
   const sorted = useMemo(() => sortResults(r?.rows ?? []), [r]);
 
-  // The core refuses to finalise while anyone is unscored (main/core/evaluation/results.ts); say so up front.
+  // The core refuses to finalise while anyone is unscored unless a reason is written (main/core/evaluation/results.ts).
   const unscored = (r?.rows ?? []).filter((x) => x.total === null);
   const finalise = () => {
     if (unscored.length > 0) {
-      modal.warning({
-        title: `还有 ${unscored.length} 人的分数未录全，不能定稿`,
-        content: `请先在“评分”中录完：${unscored.slice(0, 10).map((x) => x.name).join('、')}${unscored.length > 10 ? '等' : ''}。`,
-        okText: '知道了',
-      });
+      setDialog('incomplete');
       return;
     }
     modal.confirm({
@@ -180,7 +176,7 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
       </div>
       {res.error && <Alert type="error" showIcon title={res.error} style={{ marginBottom: 8 }} />}
       {r?.finalised && (
-        <Alert type="success" showIcon icon={<LockOutlined />} title={`本年度考核结果已定稿（${r.finalisedAt?.slice(0, 10) ?? ''}），分数和等次已锁定。`} style={{ marginBottom: 8 }} data-testid="results-final" />
+        <Alert type="success" showIcon icon={<LockOutlined />} title={`本年度考核结果已定稿（${r.finalisedAt?.slice(0, 10) ?? ''}），分数和等次已锁定。${r.incompleteReason ? `定稿时 ${r.rows.filter((x) => x.total === null).length} 人分数未录全，原因：${r.incompleteReason}` : ''}`} style={{ marginBottom: 8 }} data-testid="results-final" />
       )}
       {r && r.groups.length > 0 && (
         <div className="ob-eval-groups" data-testid="quota-groups">
@@ -223,6 +219,14 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
         )}
       </div>
       <ReopenDialog open={dialog === 'reopen'} countyId={countyId} year={year} onClose={() => setDialog(null)} onDone={() => (setDialog(null), onChanged())} />
+      <FinaliseIncompleteDialog
+        open={dialog === 'incomplete'}
+        countyId={countyId}
+        year={year}
+        unscored={unscored.map((x) => x.name)}
+        onClose={() => setDialog(null)}
+        onDone={() => (setDialog(null), onChanged())}
+      />
       <HistoryDrawer open={dialog === 'history'} countyId={countyId} year={year} version={version} onClose={() => setDialog(null)} />
     </div>
   );

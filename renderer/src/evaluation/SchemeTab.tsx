@@ -99,7 +99,7 @@ export function SchemeTab(props: { countyId: number; year: number; finalised: bo
     });
   };
 
-  const picker = <TemplatePicker open={picking} countyId={countyId} year={year} onClose={() => setPicking(false)} onCreated={(s) => (setPicking(false), after(s, '已新建草稿'))} />;
+  const picker = <TemplatePicker open={picking} countyId={countyId} year={year} onClose={() => setPicking(false)} onCreated={(s) => (setPicking(false), after(s, `已按模板新建方案第${s.version}版（草稿）`))} />;
   if (list.loading && !list.data) return <Spin style={{ marginTop: 60 }} />;
   if (versions.length === 0) {
     return (

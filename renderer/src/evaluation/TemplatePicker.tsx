@@ -22,14 +22,14 @@ export function TemplatePicker({
   const templates = useCall('evaluation.schemes.templates', open ? {} : null, `t:${open}`);
   const [choice, setChoice] = useState<TemplateKey>();
   const [busy, setBusy] = useState(false);
-  const { notifyError, success } = useNotify();
+  const { notifyError } = useNotify();
 
   const create = async () => {
     if (!choice) return;
     setBusy(true);
     try {
       const s = await call('evaluation.schemes.createFromTemplate', { countyId, year, template: choice });
-      success(`已按模板新建方案第${s.version}版（草稿）`);
+      // The caller says it (one toast for one new draft).
       onCreated(s);
     } catch (err) {
       notifyError(err, '方案未能新建');

@@ -1,4 +1,4 @@
-/** Reopening a finalised year (a reason is required) and the finalise/reopen history. */
+/** Reopening a finalised year (a reason is required), finalising with scores missing (likewise) and the finalise/reopen history. */
 import { Drawer, Empty, Form, Input, Modal, Timeline } from 'antd';
 import { useState } from 'react';
 import { call } from '../api/client';
@@ -76,5 +76,83 @@ export function HistoryDrawer({ open, countyId, year, version, onClose }: { open
         />
       )}
     </Drawer>
+  );
+}
+
+/**
+ * 定稿 while scores are missing: refused unless the clerk writes why it must be finalised
+ * anyway. The unscored stay 未录全 (no grade); the reason goes into the 定稿记录, the audit log
+ * and the printed results table. The channel enforces the same rule.
+ */
+export function FinaliseIncompleteDialog({
+  open,
+  countyId,
+  year,
+  unscored,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  countyId: number;
+  year: number;
+  unscored: string[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { notifyError, success } = useNotify();
+
+  const submit = async () => {
+    if (reason.trim().length < 5) {
+      setError('请写明分数未录全仍要定稿的原因（至少5个字）');
+      return;
+    }
+    setBusy(true);
+    try {
+      await call('evaluation.results.finalise', { countyId, year, incompleteReason: reason.trim() });
+      success(`${year}年度考核结果已定稿（${unscored.length} 人分数未录全，原因已记录）`);
+      setReason('');
+      onDone();
+    } catch (err) {
+      notifyError(err, '未能定稿');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const names = `${unscored.slice(0, 10).join('、')}${unscored.length > 10 ? `等` : ''}`;
+  return (
+    <Modal
+      open={open}
+      title={`还有 ${unscored.length} 人的分数未录全，不能直接定稿`}
+      okText="确认定稿"
+      cancelText="取消"
+      okButtonProps={{ danger: true, loading: busy, disabled: reason.trim().length < 5 }}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+      data-testid="finalise-incomplete"
+    >
+      <p>未录全：{names}。请先在“评分”中录完。</p>
+      <p>如确需现在定稿（如干部已调离、无法评议），请写明原因：这些干部定稿后显示“未录全”，不评等次；原因记入定稿记录、审计日志，并印在考核结果汇总表上。</p>
+      <Form layout="vertical">
+        <Form.Item label="定稿原因" required validateStatus={error ? 'error' : undefined} help={error}>
+          <Input.TextArea
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setError(null);
+            }}
+            rows={3}
+            maxLength={500}
+            placeholder="如：张某某已于10月调回原单位，群众评议无法组织"
+            aria-label="定稿原因"
+            autoFocus
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

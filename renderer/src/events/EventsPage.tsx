@@ -5,6 +5,8 @@ import type { CheckSummary, EventSummary } from '../../../shared/events';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { ExportExcelButton } from '../common/ExportExcelButton';
+import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { ReadOnlyHint, useReadOnlyIndex } from '../common/useReadOnly';
 import { useElementHeight } from '../util/useElementHeight';
 import { CheckDialog } from './CheckDialog';
@@ -15,6 +17,54 @@ import { dateZh, townshipOptions, yearOptions } from './options';
 type Tab = 'events' | 'checks' | 'verifications';
 const KIND_COLORS: Record<string, string> = { 重要会议: 'blue', 重点工作: 'geekblue', 难点问题: 'purple', 重大纠纷: 'volcano', 突发事件: 'red' };
 const LEVEL_COLORS: Record<string, string> = { 乡镇: 'default', 县级: 'blue', 市级: 'magenta' };
+
+const eventColumns: ExportColumn<EventSummary>[] = [
+  { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateZh(d) },
+  { title: '乡镇', dataIndex: 'township', width: 90 },
+  { title: '类别', dataIndex: 'kind', width: 90, render: (k: string) => <Tag color={KIND_COLORS[k]}>{k}</Tag> },
+  { title: '事项', dataIndex: 'title', ellipsis: true },
+  { title: '地点', dataIndex: 'place', width: 150, ellipsis: true },
+  { title: '应到', dataIndex: 'expected', width: 56, align: 'right' },
+  { title: '实到', dataIndex: 'present', width: 56, align: 'right' },
+  {
+    title: '缺席',
+    width: 170,
+    ellipsis: true,
+    render: (_, r) =>
+      r.absent > 0 ? (
+        <span style={{ color: '#b91c1c' }}>
+          {r.absent} 人：{r.absentNames}
+        </span>
+      ) : r.unmarked > 0 ? (
+        <span className="ob-muted">{r.unmarked} 人未标记</span>
+      ) : (
+        <span className="ob-muted">无</span>
+      ),
+  },
+];
+
+const checkColumns: ExportColumn<CheckSummary>[] = [
+  { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateZh(d) },
+  { title: '乡镇', dataIndex: 'township', width: 90 },
+  { title: '层级', dataIndex: 'level', width: 64, render: (l: string) => <Tag color={LEVEL_COLORS[l]}>{l}</Tag> },
+  { title: '方式', dataIndex: 'kind', width: 90 },
+  { title: '督查人', dataIndex: 'checker', width: 150, ellipsis: true },
+  { title: '督查发现', dataIndex: 'findings', ellipsis: true, render: (f: string | null) => f ?? <span className="ob-muted">—</span> },
+  { title: '督查人数', dataIndex: 'checked', width: 76, align: 'right' },
+  {
+    title: '不在岗',
+    width: 160,
+    ellipsis: true,
+    render: (_, r) =>
+      r.notOnPost > 0 ? (
+        <span style={{ color: '#b91c1c' }}>
+          {r.notOnPost} 人：{r.notOnPostNames}
+        </span>
+      ) : (
+        <span className="ob-muted">无</span>
+      ),
+  },
+];
 
 /**
  * 五必到与督查: the year's five-must events and checks of a township (or all), each opening
@@ -71,30 +121,7 @@ export function EventsPage({ eventId, checkId, tab: initialTab, year: initialYea
       locale={{ emptyText: `${year}年暂无五必到事项记录` }}
       onRow={(r) => ({ onClick: () => setOpenEvent(r.id), style: { cursor: 'pointer' } })}
       rowClassName={(r) => (r.id === eventId ? 'ant-table-row-selected' : '')}
-      columns={[
-        { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateZh(d) },
-        { title: '乡镇', dataIndex: 'township', width: 90 },
-        { title: '类别', dataIndex: 'kind', width: 90, render: (k: string) => <Tag color={KIND_COLORS[k]}>{k}</Tag> },
-        { title: '事项', dataIndex: 'title', ellipsis: true },
-        { title: '地点', dataIndex: 'place', width: 150, ellipsis: true },
-        { title: '应到', dataIndex: 'expected', width: 56, align: 'right' },
-        { title: '实到', dataIndex: 'present', width: 56, align: 'right' },
-        {
-          title: '缺席',
-          width: 170,
-          ellipsis: true,
-          render: (_, r) =>
-            r.absent > 0 ? (
-              <span style={{ color: '#b91c1c' }}>
-                {r.absent} 人：{r.absentNames}
-              </span>
-            ) : r.unmarked > 0 ? (
-              <span className="ob-muted">{r.unmarked} 人未标记</span>
-            ) : (
-              <span className="ob-muted">无</span>
-            ),
-        },
-      ]}
+      columns={eventColumns}
     />
   );
 
@@ -110,28 +137,7 @@ export function EventsPage({ eventId, checkId, tab: initialTab, year: initialYea
       locale={{ emptyText: `${year}年暂无督查记录` }}
       onRow={(r) => ({ onClick: () => setOpenCheck(r.id), style: { cursor: 'pointer' } })}
       rowClassName={(r) => (r.id === checkId ? 'ant-table-row-selected' : '')}
-      columns={[
-        { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateZh(d) },
-        { title: '乡镇', dataIndex: 'township', width: 90 },
-        { title: '层级', dataIndex: 'level', width: 64, render: (l: string) => <Tag color={LEVEL_COLORS[l]}>{l}</Tag> },
-        { title: '方式', dataIndex: 'kind', width: 90 },
-        { title: '督查人', dataIndex: 'checker', width: 150, ellipsis: true },
-        { title: '督查发现', dataIndex: 'findings', ellipsis: true, render: (f: string | null) => f ?? <span className="ob-muted">—</span> },
-        { title: '督查人数', dataIndex: 'checked', width: 76, align: 'right' },
-        {
-          title: '不在岗',
-          width: 160,
-          ellipsis: true,
-          render: (_, r) =>
-            r.notOnPost > 0 ? (
-              <span style={{ color: '#b91c1c' }}>
-                {r.notOnPost} 人：{r.notOnPostNames}
-              </span>
-            ) : (
-              <span className="ob-muted">无</span>
-            ),
-        },
-      ]}
+      columns={checkColumns}
     />
   );
 
@@ -153,6 +159,15 @@ export function EventsPage({ eventId, checkId, tab: initialTab, year: initialYea
           aria-label="乡镇"
         />
         <Button icon={<ReloadOutlined />} onClick={changed} title="刷新" />
+        <ExportExcelButton
+          fileName={tab === 'events' ? `${year}年五必到.xlsx` : `${year}年督查.xlsx`}
+          disabled={tab === 'events' ? !events.data?.length : !checks.data?.length}
+          sheets={() => [
+            tab === 'events'
+              ? sheetFromColumns(`${year}年五必到`, eventColumns, events.data ?? [])
+              : sheetFromColumns(`${year}年督查`, checkColumns, checks.data ?? []),
+          ]}
+        />
         <ReadOnlyHint readOnly={cannotAdd}>
           {tab === 'verifications' ? null : tab === 'events' ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpenEvent(null)}>

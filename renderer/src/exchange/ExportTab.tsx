@@ -87,7 +87,10 @@ export function ExportTab() {
 
   const running = status?.state === 'running';
   const stageIndex = status ? Math.max(0, STAGES.indexOf(status.stage)) : 0;
-  const percent = status && status.total ? Math.round((status.done / status.total) * 100) : 0;
+  // The whole export, not the stage: each step is an equal share, so the bar never reads 100 %
+  // while 整理记录 (a one-unit step) hands over to 写入原件.
+  const stageShare = status && status.total ? Math.min(1, status.done / status.total) : 0;
+  const percent = status ? Math.min(99, Math.floor(((stageIndex + stageShare) / STAGES.length) * 100)) : 0;
   const result = status?.result ?? review;
 
   return (

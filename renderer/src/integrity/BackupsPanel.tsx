@@ -34,7 +34,7 @@ export function BackupsPanel({ onPreview }: { onPreview: (dir: string) => void }
   const o = overview.data;
 
   const done = (r: BackupNowResult, where: string) => {
-    success(`备份完成：${where}（新复制原件 ${r.copiedBlobs} 个，${r.reusedBlobs} 个已备份过未重复复制）`);
+    success(`备份完成：${where}（新复制原件 ${r.copiedBlobs} 个${r.linkedBlobs ? `，硬链接原件 ${r.linkedBlobs} 个（未占用新空间）` : ''}，${r.reusedBlobs} 个已备份过未重复复制）`);
     if (r.missingBlobs > 0) notifyError(new Error(`有 ${r.missingBlobs} 个原件缺失或损坏，未能备份；请先运行检查`), '备份不完整');
     overview.reload();
     void refresh();

@@ -7,7 +7,8 @@ const FALLBACK_INTERVAL_HOURS = 24;
 export function backupAgeText(lastBackupAt: string | null, now = Date.now()): string {
   if (!lastBackupAt) return '从未备份';
   const ms = Math.max(0, now - Date.parse(lastBackupAt));
-  if (ms < HOUR) return `${Math.max(1, Math.floor(ms / 60_000))}分钟前`;
+  if (ms < 60_000) return '刚刚';
+  if (ms < HOUR) return `${Math.floor(ms / 60_000)}分钟前`;
   if (ms < 48 * HOUR) return `${Math.floor(ms / HOUR)}小时前`;
   return `${Math.floor(ms / (24 * HOUR))}天前`;
 }

@@ -67,6 +67,9 @@ export function CountyBatch() {
 
   const running = status?.state === 'running';
   const percent = status && status.total ? Math.round((status.done / status.total) * 100) : 0;
+  // The line already says 第 n / N 人 and the pages: the worker's label (which repeats them) is
+  // shown only for preparing and cancelling; otherwise just who is being generated.
+  const detail = label.startsWith('正在准备') || label.startsWith('正在取消') ? label : status?.current ? `正在生成 ${status.current} 的档案` : '';
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
@@ -93,7 +96,7 @@ export function CountyBatch() {
             <Typography.Text>
               <Tag color={status.state === 'done' ? 'green' : status.state === 'running' ? 'blue' : 'orange'}>{STATE_LABEL[status.state]}</Tag>
               第 {Math.min(status.done + (running ? 1 : 0), status.total || 1)} / {status.total || '…'} 人，已生成 {status.pages} 页
-              {running && label ? `　${label}` : ''}
+              {running && detail ? `　${detail}` : ''}
             </Typography.Text>
             <Progress percent={percent} status={status.state === 'failed' ? 'exception' : running ? 'active' : undefined} />
             <Typography.Text type="secondary">

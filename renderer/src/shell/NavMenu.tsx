@@ -20,12 +20,8 @@ import { useAppState } from '../app/AppState';
 /** Left navigation: every screen of the app. */
 export function NavMenu() {
   const { view, navigate } = useAppState();
-  const selected =
-    view.kind === 'bag' || (view.kind === 'cadre' && view.tab === 'bag')
-      ? 'bag'
-      : view.kind === 'cadre'
-        ? 'cadres'
-        : view.kind;
+  // A cadre's detail page (any tab, its bag included) belongs to the cadre list.
+  const selected = view.kind === 'cadre' ? 'cadres' : view.kind;
   return (
     <Menu
       mode="inline"

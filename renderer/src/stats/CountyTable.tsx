@@ -3,28 +3,21 @@
  * A county's name opens that county's view; a figure opens that county's records.
  */
 import { Table, Tag, Tooltip } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { FIGURE_KEYS, FIGURE_META, type CityStatsResult, type CountyStats, type FigureKey } from '../../../shared/stats';
-import { Cell } from './TownshipTable';
+import { FIGURE_KEYS, type CityStatsResult, type CountyStats, type FigureKey } from '../../../shared/stats';
+import type { ExportColumn } from '../common/tableSheet';
+import { Cell, figureCellText, figureHeader } from './TownshipTable';
 
 /** The origin fingerprint shortened for the badge: ABCD-1234-… */
 const shortPrint = (fp: string) => (fp.length > 9 ? `${fp.slice(0, 9)}…` : fp);
 
-export function CountyTable({
-  stats,
-  onCounty,
-  onOpen,
-}: {
-  stats: CityStatsResult;
-  onCounty: (countyId: number) => void;
-  onOpen: (key: FigureKey, countyId?: number) => void;
-}) {
-  const columns: ColumnsType<CountyStats> = [
+export function countyColumns(onCounty: (countyId: number) => void, onOpen: (key: FigureKey, countyId?: number) => void): ExportColumn<CountyStats>[] {
+  return [
     {
       title: '县（市、区）',
       key: 'name',
       width: 150,
       fixed: 'left',
+      exportValue: (r) => (r.origin ? `${r.county}（导入，来源单位密钥指纹 ${r.origin}）` : r.county),
       render: (_: unknown, r) => (
         <span className="ob-stats-county">
           <a onClick={() => onCounty(r.countyId)} data-testid={`county-${r.countyId}`} title={`查看${r.county}的分乡镇统计`}>
@@ -41,12 +34,25 @@ export function CountyTable({
       ),
     },
     ...FIGURE_KEYS.map((k) => ({
-      title: `${FIGURE_META[k].label}${FIGURE_META[k].unit === '万元' ? '（万元）' : ''}`,
+      title: figureHeader(k),
       key: k,
       align: 'right' as const,
       render: (_: unknown, r: CountyStats) => <Cell k={k} f={r.figures} onClick={() => onOpen(k, r.countyId)} testId={`ccell-${r.countyId}-${k}`} />,
+      exportValue: (r: CountyStats) => figureCellText(k, r.figures),
     })),
   ];
+}
+
+export function CountyTable({
+  stats,
+  onCounty,
+  onOpen,
+}: {
+  stats: CityStatsResult;
+  onCounty: (countyId: number) => void;
+  onOpen: (key: FigureKey, countyId?: number) => void;
+}) {
+  const columns = countyColumns(onCounty, onOpen);
   return (
     <Table<CountyStats>
       size="small"

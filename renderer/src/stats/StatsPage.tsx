@@ -10,11 +10,12 @@ import { useMemo, useState } from 'react';
 import type { CityStatsResult, FigureKey, StatsResult } from '../../../shared/stats';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
-import { CountyTable } from './CountyTable';
+import { ExportExcelButton } from '../common/ExportExcelButton';
+import { CountyTable, countyColumns } from './CountyTable';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { FigureCards } from './FigureCards';
 import { StatsCharts } from './StatsCharts';
-import { TownshipTable } from './TownshipTable';
+import { statsSheet, TownshipTable, townshipColumns } from './TownshipTable';
 import './stats.css';
 
 export function StatsPage(props: { year?: number }) {
@@ -73,6 +74,17 @@ export function StatsPage(props: { year?: number }) {
         <span className="ob-muted">{scopeText}</span>
         <div style={{ flex: 1 }} />
         <Button icon={<ReloadOutlined />} onClick={res.reload} title="刷新" loading={res.loading} />
+        <ExportExcelButton
+          fileName={`${year}年度统计.xlsx`}
+          disabled={!s}
+          sheets={() =>
+            !s
+              ? []
+              : city
+                ? [statsSheet(`${year}年度分县统计`, countyColumns(() => undefined, () => undefined), (s as CityStatsResult).counties, '全市合计', s.county)]
+                : [statsSheet(`${year}年度分乡镇统计`, townshipColumns(s, () => undefined), s.townships, '合计', s.county)]
+          }
+        />
       </div>
       {res.error && <Alert type="error" showIcon title={res.error} style={{ marginBottom: 10 }} />}
       <div className="ob-scroll" data-testid="stats-page">

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Select, Space, Table, Tag, TreeSelect } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { PROJECT_KINDS, type Project, type ProjectKind } from '../../../shared/work';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
+import { ExportExcelButton } from '../common/ExportExcelButton';
+import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { READ_ONLY_HINT, ReadOnlyHint, useReadOnlyIndex } from '../common/useReadOnly';
 import { useAppState } from '../app/AppState';
 import { orgFilterTree, parseOrgFilter } from '../cadres/orgOptions';
@@ -73,19 +74,20 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
       },
     });
 
-  const columns: ColumnsType<Project> = [
+  const columns: ExportColumn<Project>[] = [
     { title: '项目名称', dataIndex: 'name', ellipsis: true, width: 180 },
     { title: '负责干部', dataIndex: 'cadreName', width: 82 },
     { title: '乡镇 / 村', key: 'place', width: 140, ellipsis: true, render: (_, r) => `${r.township} ${r.village}` },
     { title: '类别', dataIndex: 'kind', width: 82 },
     { title: '状态', dataIndex: 'status', width: 70 },
-    { title: '总投资（元）', dataIndex: 'investmentFen', align: 'right', width: 120, render: (v: number) => <Money fen={v} /> },
+    { title: '总投资（元）', dataIndex: 'investmentFen', align: 'right', width: 120, render: (v: number) => <Money fen={v} />, exportValue: (r) => r.investmentFen / 100 },
     {
       title: '派出单位资金',
       key: 'unit',
       align: 'right',
       width: 110,
       render: (_, r) => <Money fen={r.funds.find((f) => f.source === '派出单位资金')?.amountFen ?? 0} />,
+      exportValue: (r) => (r.funds.find((f) => f.source === '派出单位资金')?.amountFen ?? 0) / 100,
     },
     {
       title: '公示',
@@ -105,6 +107,7 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
     {
       title: '操作',
       key: 'ops',
+      noExport: true,
       width: 190,
       fixed: 'right',
       render: (_, r) =>
@@ -154,6 +157,7 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
         <span className="ob-muted">
           共 {rows.length} 个{unpublicised ? `，${unpublicised} 个未公示` : ''}
         </span>
+        <ExportExcelButton fileName={`${year}年项目.xlsx`} disabled={rows.length === 0} sheets={() => [sheetFromColumns(`${year}年项目`, columns, rows)]} />
         <ReadOnlyHint readOnly={cannotAdd}>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="new-project">
             新增项目

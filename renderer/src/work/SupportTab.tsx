@@ -1,5 +1,4 @@
 import { Alert, Button, Checkbox, Space, Table, Tag, Tooltip } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { SupportRow } from '../../../shared/api/work';
 import { yuan } from '../../../shared/work';
@@ -7,6 +6,8 @@ import { rangeDays, type QuarterAllowance } from '../../../shared/support';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { ExportExcelButton } from '../common/ExportExcelButton';
+import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { READ_ONLY_HINT, useReadOnlyIndex } from '../common/useReadOnly';
 import { useElementHeight } from '../util/useElementHeight';
 import { useNotify } from '../util/notify';
@@ -24,6 +25,17 @@ function quarterCell(q: QuarterAllowance | undefined) {
       </div>
     </Tooltip>
   );
+}
+
+/** A quarter's cell as text for the sheet: what the cell and its tooltip say. */
+const quarterText = (q: QuarterAllowance | undefined) => (q ? `应发 ${yuan(q.owedFen)}，已发 ${yuan(q.paidFen)}${q.behind ? '，未足额' : ''}` : '—');
+
+function insuranceText(r: SupportRow): string {
+  if (!r.cityLevel) return '—';
+  const days = r.uncovered.reduce((s, g) => s + rangeDays(g), 0);
+  const last = r.policies[r.policies.length - 1];
+  const state = days > 0 ? `脱保 ${days} 天` : last ? '有效' : '';
+  return [state, last ? `${yuan(last.coverFen)}元 至${last.end}` : ''].filter(Boolean).join('，') || '—';
 }
 
 /** 保障: allowance owed vs paid per quarter, insurance and the unit's pledge, per cadre. */
@@ -54,22 +66,24 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
     }
   };
 
-  const columns: ColumnsType<SupportRow> = [
+  const columns: ExportColumn<SupportRow>[] = [
     { title: '姓名', dataIndex: 'name', width: 76, fixed: 'left' },
     { title: '乡镇 / 村', key: 'p', width: 120, ellipsis: true, render: (_, r) => [r.township, r.village].filter(Boolean).join(' ') },
     { title: '层级', dataIndex: 'level', width: 56 },
-    ...[1, 2, 3, 4].map((n) => ({ title: `第${n}季度`, key: `q${n}`, width: 104, align: 'right' as const, render: (_: unknown, r: SupportRow) => quarterCell(r.quarters[n - 1]) })),
+    ...[1, 2, 3, 4].map((n) => ({ title: `第${n}季度`, key: `q${n}`, width: 104, align: 'right' as const, render: (_: unknown, r: SupportRow) => quarterCell(r.quarters[n - 1]), exportValue: (r: SupportRow) => quarterText(r.quarters[n - 1]) })),
     {
       title: '全年应发 / 已发',
       key: 'sum',
       width: 130,
       align: 'right',
       render: (_, r) => (r.cityLevel ? <span><Money fen={r.owedFen} /> / <Money fen={r.paidFen} danger={r.quarters.some((q) => q.behind)} /></span> : '—'),
+      exportValue: (r) => (r.cityLevel ? `${yuan(r.owedFen)} / ${yuan(r.paidFen)}` : '—'),
     },
     {
       title: '意外伤害保险',
       key: 'ins',
       width: 150,
+      exportValue: insuranceText,
       render: (_, r) => {
         if (!r.cityLevel) return '—';
         const days = r.uncovered.reduce((s, g) => s + rangeDays(g), 0);
@@ -82,10 +96,11 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
         );
       },
     },
-    { title: '捆绑资金', key: 'pl', width: 100, align: 'right', render: (_, r) => (r.pledge ? <Money fen={r.pledge.fundsFen} /> : <span className="ob-muted">未登记</span>) },
+    { title: '捆绑资金', key: 'pl', width: 100, align: 'right', render: (_, r) => (r.pledge ? <Money fen={r.pledge.fundsFen} /> : <span className="ob-muted">未登记</span>), exportValue: (r) => (r.pledge ? yuan(r.pledge.fundsFen) : '未登记') },
     {
       title: '操作',
       key: 'op',
+      noExport: true,
       width: 170,
       fixed: 'right',
       render: (_, r) =>
@@ -122,6 +137,7 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
         <MoneyInput value={standard ?? data.data?.allowanceMonthlyFen ?? null} onChange={setStandard} width={140} />
         {standard !== null && <Button onClick={() => void saveStandard()}>保存标准</Button>}
         <span className="ob-muted">按在岗天数折算到月，每季度末发放</span>
+        <ExportExcelButton fileName={`${year}年补助与保障.xlsx`} disabled={rows.length === 0} sheets={() => [sheetFromColumns(`${year}年补助与保障`, columns, rows)]} />
       </Space>
       {data.error && <Alert type="error" showIcon title={data.error} style={{ marginBottom: 8 }} />}
       <div ref={boxRef} className="ob-fill" style={{ background: '#fff' }}>

@@ -6,6 +6,8 @@ import { type WeakVillage } from '../../../shared/weakVillages';
 import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { ExportExcelButton } from '../common/ExportExcelButton';
+import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { thisYear, yearOptions } from './common';
 import { WeakDetail } from './WeakDetail';
 
@@ -46,6 +48,26 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
 
   const open = (w: WeakVillage) => w.supporters.reduce((n, s) => n + s.milestones.filter((m) => m.open).length, 0);
   const current = rows.find((w) => w.villageId === selected);
+  const columns: ExportColumn<WeakVillage>[] = [
+    { title: '村', key: 'v', render: (_, r) => `${r.township} ${r.village}` },
+    {
+      title: '最近收入',
+      key: 'inc',
+      width: 96,
+      align: 'right',
+      render: (_, r) => {
+        const last = r.income[r.income.length - 1];
+        return last ? `${yuan(last.incomeFen)}` : '—';
+      },
+    },
+    {
+      title: '状态',
+      key: 's',
+      width: 74,
+      render: (_, r) => (open(r) ? <Tag color="red">逾期{open(r)}</Tag> : r.status === '已摘帽' ? <Tag color="green">已摘帽</Tag> : <Tag color="orange">薄弱</Tag>),
+    },
+  ];
+
   return (
     <div style={{ display: 'flex', gap: 12, height: '100%', width: '100%', minHeight: 0 }}>
       <div style={{ width: 330, flex: 'none', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
@@ -54,6 +76,7 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
           <Button size="small" icon={<PlusOutlined />} onClick={() => { setAdding(true); setError(null); }}>
             列为薄弱村
           </Button>
+          <ExportExcelButton size="small" fileName="集体经济薄弱村.xlsx" disabled={rows.length === 0} sheets={() => [sheetFromColumns('集体经济薄弱村', columns, rows)]} />
         </Space>
         {list.error && <Alert type="error" showIcon title={list.error} />}
         <div className="ob-scroll-pane" style={{ background: '#fff' }}>
@@ -66,25 +89,7 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
             locale={{ emptyText: '尚未登记集体经济薄弱村' }}
             onRow={(r) => ({ onClick: () => setSelected(r.villageId), style: { cursor: 'pointer' } })}
             rowClassName={(r) => (r.villageId === selected ? 'ant-table-row-selected' : '')}
-            columns={[
-              { title: '村', key: 'v', render: (_, r) => `${r.township} ${r.village}` },
-              {
-                title: '最近收入',
-                key: 'inc',
-                width: 96,
-                align: 'right',
-                render: (_, r) => {
-                  const last = r.income[r.income.length - 1];
-                  return last ? `${yuan(last.incomeFen)}` : '—';
-                },
-              },
-              {
-                title: '状态',
-                key: 's',
-                width: 74,
-                render: (_, r) => (open(r) ? <Tag color="red">逾期{open(r)}</Tag> : r.status === '已摘帽' ? <Tag color="green">已摘帽</Tag> : <Tag color="orange">薄弱</Tag>),
-              },
-            ]}
+            columns={columns}
           />
         </div>
       </div>
