@@ -184,22 +184,24 @@ export async function addMaterial(
 /**
  * Writes a material whose files are already in the blob store: the row, the blob records, the
  * file links, the search entry and the audit entry. Runs inside the caller's transaction, so a
- * use case can file materials together with its own records (e.g. a certified register).
+ * use case can file materials together with its own records (e.g. a certified register, linked
+ * to its certification by `certificationId`).
  */
 export function insertMaterial(
   db: Db,
   cadreId: number,
   input: MaterialInput,
   files: ReadonlyArray<{ name: string; sha256: string; size: number; facts: Omit<FileFacts, 'size'> }>,
-  auditExtra: Record<string, unknown> = {},
+  filedBy: { certificationId?: number } = {},
 ): number {
   const now = nowIso();
+  const certificationId = filedBy.certificationId ?? null;
   const res = db
     .prepare(
-      `INSERT INTO materials (cadre_id, category, title, date, year, responsible, doc_number, secrecy, notes, created_at, updated_at)
-       VALUES (@cadre_id, @category, @title, @date, @year, @responsible, @doc_number, @secrecy, @notes, @now, @now)`,
+      `INSERT INTO materials (cadre_id, category, title, date, year, responsible, doc_number, secrecy, notes, certification_id, created_at, updated_at)
+       VALUES (@cadre_id, @category, @title, @date, @year, @responsible, @doc_number, @secrecy, @notes, @certification_id, @now, @now)`,
     )
-    .run({ cadre_id: cadreId, now, ...materialParams(input) });
+    .run({ cadre_id: cadreId, now, certification_id: certificationId, ...materialParams(input) });
   const materialId = Number(res.lastInsertRowid);
   const insLink = db.prepare('INSERT INTO material_files (material_id, position, sha256, original_name) VALUES (?, ?, ?, ?)');
   files.forEach((f, i) => {
@@ -214,7 +216,7 @@ export function insertMaterial(
     title: input.title,
     files: files.map((f) => ({ name: f.name, sha256: f.sha256 })),
     ...(reportPeriod ? { reportPeriod } : {}),
-    ...auditExtra,
+    ...(certificationId !== null ? { certificationId } : {}),
   }, { after: { ...snapshot(db, 'materials', materialId), files: files.map((f) => ({ name: f.name, sha256: f.sha256 })) } });
   return materialId;
 }

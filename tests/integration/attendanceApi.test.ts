@@ -145,11 +145,19 @@ describe('attendance channels through dispatch', () => {
   it('revokes with a reason, marks the bag entries, allows the edit, and shows it all in the history', async () => {
     expect((await refused('attendance.revoke', { townshipId: ids.t1, month: MONTH, reason: '错' })).message).toContain('不少于4个字');
     expect((await ok('attendance.grid', { townshipId: ids.t1, month: MONTH })).certification).not.toBeNull();
+    // A clerk rewrites the note of one filed register: revocation still finds every filed entry.
+    const filed = (await ok('bag.list', { cadreId: ids.zhang })).find((m) => m.category === '月考勤登记表')!;
+    const { category, title, date, year, responsible, docNumber, secrecy } = filed;
+    await ok('bag.update', { id: filed.id, material: { category, title, date, year, responsible, docNumber, secrecy, notes: '原件存乡镇党委办公室' } });
     await ok('attendance.revoke', { townshipId: ids.t1, month: MONTH, reason: '张三3月20日实为缺勤，纸质表漏记' });
-    const bag = await ok('bag.list', { cadreId: ids.zhang });
-    const reg = bag.find((m) => m.category === '月考勤登记表')!;
-    expect(reg.title).toContain('（认定已撤销）');
-    expect(reg.notes).toContain('张三3月20日实为缺勤');
+    for (const cadreId of [ids.zhang, ids.li, ids.wang]) {
+      const reg = (await ok('bag.list', { cadreId })).find((m) => m.category === '月考勤登记表')!;
+      expect(reg.title).toBe('七里河镇选派干部2025年3月考勤登记表（签字盖章）（认定已撤销）');
+      expect(reg.notes).toContain('原因：张三3月20日实为缺勤，纸质表漏记');
+      expect(reg.notes).not.toContain('考勤认定第');
+    }
+    const edited = (await ok('bag.list', { cadreId: ids.zhang })).find((m) => m.category === '月考勤登记表')!;
+    expect(edited.notes).toMatch(/^原件存乡镇党委办公室；该认定已于\d{4}年\d{1,2}月\d{1,2}日撤销，原因：/);
     await ok('attendance.setCells', { townshipId: ids.t1, month: MONTH, edits: [{ cadreId: ids.zhang, date: '2025-03-20', code: '缺勤' }] });
     const h = await ok('attendance.history', { townshipId: ids.t1, month: MONTH });
     const labels = h.map((e) => e.actionLabel);

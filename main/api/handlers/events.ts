@@ -5,7 +5,6 @@ import { candidates } from '../../core/events/common';
 import { getEvent, listEvents, markEvent, removeEvent, saveEvent } from '../../core/events/mustAttend';
 import { concludeVerification } from '../../core/events/verificationOutcome';
 import { listVerifications } from '../../core/events/verifications';
-import { markRevoked } from './attendance';
 import type { HandlersFor, Services } from '../services';
 
 /** Handlers for the channels of shared/api/events.ts. */
@@ -29,13 +28,11 @@ export function createEventHandlers(s: Services): HandlersFor<typeof eventChanne
       return { removed: true as const };
     },
     'verifications.list': (f) => listVerifications(db, f),
-    'verifications.conclude': (input) =>
-      db.transaction(() => {
-        const r = concludeVerification(db, input);
-        // The filed register of a revoked month says so (as a revocation from the grid does).
-        if (r.revoked) markRevoked(db, r.revoked.id, r.revoked.reason);
-        return { verification: r.verification, revoked: r.revoked !== null };
-      })(),
+    'verifications.conclude': (input) => {
+      // 属实 revokes the month; the revocation marks the register it filed (core/attendance/certify.ts).
+      const r = concludeVerification(db, input);
+      return { verification: r.verification, revoked: r.revoked !== null };
+    },
     'alerts.list': ({ year, countyId }) => allAlerts(db, countyId === undefined ? { year } : { year, countyId }),
   };
 }

@@ -4,70 +4,59 @@
  * locked; changing it needs a revocation with a reason. Certifications are never deleted:
  * a revoked one keeps its row (revoked_at/by/reason) and the month's history shows it all.
  */
-import { isIsoDate, monthFirst, monthLast } from '../../../shared/attendance';
 import type { CertifyConfirmation } from '../../../shared/api/attendance';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
 import { snapshot as rowSnapshot } from '../audit/snapshot';
-import {
-  activeCertification,
-  assertMonth,
-  dateLabel,
-  localToday,
-  monthLabel,
-  operatorOf,
-  stmt,
-  writeHistory,
-  type Certification,
-  type HistoryAction,
-} from './common';
+import { recordBlob } from '../blobRows';
+import { activeCertification, assertMonth, dateLabel, monthLabel, operatorOf, stmt, writeHistory, type Certification, type HistoryAction } from './common';
 import { syncVerifications } from '../events/verifications';
-import { certificationWarnings, confirmWarnings } from './certifyChecks';
-import { getMonthGrid } from './grid';
+import { checkCertifyForm, confirmWarnings, warningsOfGrid, type CertifyForm } from './certifyChecks';
+import { getMonthGrid, township } from './grid';
+import { fileRegister, markRegisterRevoked, type RegisterScan } from './registerFiling';
 import type { HistoryEntryView } from '../../../shared/api/attendance';
 
-export interface CertifyInput {
-  townshipId: number;
-  month: string;
-  secretaryName: string;
-  certifiedOn: string;
-  sealApplied: boolean;
+export interface CertifyInput extends CertifyForm {
   scanSha256: string | null;
   /** Confirmations of the warnings (certificationWarnings), one per key. */
   confirmations?: CertifyConfirmation[];
-  /** The clerk's today (tests pin it). */
-  today?: string;
 }
 
+/** Certifies the month whose scan is already recorded in `blobs` (the register is not filed). */
 export function certifyMonth(db: Db, input: CertifyInput): Certification {
-  const { townshipId, month } = input;
-  assertMonth(month);
-  const secretaryName = (input.secretaryName ?? '').trim().replace(/\s+/g, '');
-  if (!secretaryName) throw new AppError('INVALID_INPUT', '请填写签字认定的乡镇党委书记姓名');
-  if (secretaryName.length > 30) throw new AppError('INVALID_INPUT', '乡镇党委书记姓名不能超过30个字');
-  if (input.sealApplied !== true) throw new AppError('INVALID_INPUT', '纸质考勤表须加盖乡镇党委公章后方可认定，请确认已盖章');
-  const scan = (input.scanSha256 ?? '').trim().toLowerCase();
-  if (!scan) throw new AppError('INVALID_INPUT', '请上传乡镇党委书记签字并盖章的纸质考勤表扫描件');
-  const today = input.today ?? localToday();
-  if (monthFirst(month) > today) throw new AppError('INVALID_INPUT', `${monthLabel(month)}尚未到来，不能认定`);
-  if (monthLast(month) >= today) throw new AppError('INVALID_INPUT', `${monthLabel(month)}尚未结束，月末之后方可认定`);
-  if (!isIsoDate(input.certifiedOn)) throw new AppError('INVALID_INPUT', '认定日期格式应为 YYYY-MM-DD');
-  if (input.certifiedOn > today) throw new AppError('INVALID_INPUT', '认定日期不能晚于今天');
-  if (input.certifiedOn < monthFirst(month)) throw new AppError('INVALID_INPUT', `认定日期不能早于${monthLabel(month)}`);
+  return certify(db, input, null).certification;
+}
+
+/**
+ * Certifies the month with the scan of the paper register, already in the blob store, and
+ * files the scan in the bag of every cadre on the month's grid: one transaction, so the
+ * certification and the bag entries exist together or not at all.
+ */
+export function certifyAndFileRegister(
+  db: Db,
+  input: Omit<CertifyInput, 'scanSha256'>,
+  scan: RegisterScan,
+): { certification: Certification; filed: number } {
   return db.transaction(() => {
-    const grid = getMonthGrid(db, townshipId, month, today);
+    recordBlob(db, scan.sha256, scan.size, scan.facts);
+    const { certification, filed } = certify(db, { ...input, scanSha256: scan.sha256 }, scan);
+    return { certification, filed };
+  })();
+}
+
+/** Every rule once, the month's grid built once: for the warnings, the snapshot and the filing. */
+function certify(db: Db, input: CertifyInput, fileScan: RegisterScan | null): { certification: Certification; filed: number } {
+  const { townshipId, month } = input;
+  return db.transaction(() => {
+    const { secretaryName, today } = checkCertifyForm(db, input);
+    const scan = (input.scanSha256 ?? '').trim().toLowerCase();
+    if (!scan) throw new AppError('INVALID_INPUT', '请上传乡镇党委书记签字并盖章的纸质考勤表扫描件');
     if (!stmt(db, 'SELECT sha256 FROM blobs WHERE sha256 = ?').get(scan)) {
       throw new AppError('NOT_FOUND', '考勤表扫描件未找到，请重新上传后再认定');
     }
-    const existing = grid.certification;
-    if (existing) {
-      throw new AppError(
-        'CONFLICT',
-        `${grid.townshipName}${monthLabel(month)}考勤已由${existing.secretaryName}于${dateLabel(existing.certifiedOn)}认定；如需重新认定，须先撤销原认定并说明原因`,
-      );
-    }
-    const confirmed = confirmWarnings(certificationWarnings(db, townshipId, month, today), input.confirmations);
+    const grid = getMonthGrid(db, townshipId, month, today);
+    const confirmed = confirmWarnings(warningsOfGrid(db, grid), input.confirmations);
     const at = nowIso();
     const operator = operatorOf(db);
     const id = Number(
@@ -100,7 +89,9 @@ export function certifyMonth(db: Db, input: CertifyInput): Certification {
     audit(db, 'create', 'attendance_certification', id, { townshipId, township: grid.townshipName, month, secretaryName, certifiedOn: input.certifiedOn }, {
       after: rowSnapshot(db, 'attendance_certifications', id),
     });
-    return activeCertification(db, townshipId, month)!;
+    const certification = activeCertification(db, townshipId, month)!;
+    const filed = fileScan ? fileRegister(db, grid, certification, fileScan) : 0;
+    return { certification, filed };
   })();
 }
 
@@ -131,6 +122,8 @@ export function revokeCertification(db: Db, input: { townshipId: number; month: 
       before,
       after: rowSnapshot(db, 'attendance_certifications', cert.id),
     });
+    // The register it filed in the bags says so, so a dossier never shows it as current.
+    markRegisterRevoked(db, cert.id, reason);
   })();
 }
 
@@ -168,6 +161,7 @@ function summarize(action: HistoryAction, d: Record<string, unknown>): string {
 /** The month's record, oldest first: certifications, revocations, edits and leave, with who did it. */
 export function monthHistory(db: Db, townshipId: number, month: string): HistoryEntry[] {
   assertMonth(month);
+  township(db, townshipId);
   const rows = stmt(
     db,
     'SELECT id, at, operator, action, detail FROM attendance_history WHERE township_id = ? AND month = ? ORDER BY id',

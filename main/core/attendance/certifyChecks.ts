@@ -1,22 +1,67 @@
 /**
- * What the township secretary must see before sealing a month (认定前核对): every 事假 without
- * a leave request, every 缺勤 (each needs an explanation), and every cadre under the monthly
- * minimum. Each warning has a stable key; certifying needs an explicit confirmation of every
- * key, and the confirmations go into the certification's history.
+ * The rules a month must pass before it is certified, each written once:
+ * - the form (certifyForm): secretary's name, seal, the month over, the date, not yet certified;
+ *   checked before the scan is even stored, and again inside the certification;
+ * - what the township secretary must see before sealing (认定前核对): every 事假 without a leave
+ *   request, every 缺勤 (each needs an explanation), and every cadre under the monthly minimum.
+ *   Each warning has a stable key; certifying needs an explicit confirmation of every key, and
+ *   the confirmations go into the certification's history.
  */
-import type { CertifyConfirmation, CertifyWarning } from '../../../shared/api/attendance';
-import { monthFirst, monthLast } from '../../../shared/attendance';
+import type { CertifyConfirmation, CertifyWarning, MonthGrid } from '../../../shared/api/attendance';
+import { isIsoDate, monthFirst, monthLast } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
-import { stmt } from './common';
-import { getMonthGrid } from './grid';
+import { activeCertification, assertMonth, dateLabel, localToday, monthLabel, stmt } from './common';
+import { getMonthGrid, township } from './grid';
+
+/** The certification form, without the scan. */
+export interface CertifyForm {
+  townshipId: number;
+  month: string;
+  secretaryName: string;
+  certifiedOn: string;
+  sealApplied: boolean;
+  /** The clerk's today (tests pin it). */
+  today?: string;
+}
+
+/** Checks the form; returns the secretary's name as recorded and the day it was checked on. */
+export function checkCertifyForm(db: Db, input: CertifyForm): { secretaryName: string; today: string } {
+  const { townshipId, month } = input;
+  assertMonth(month);
+  const townshipName = township(db, townshipId).name;
+  const existing = activeCertification(db, townshipId, month);
+  if (existing) {
+    throw new AppError(
+      'CONFLICT',
+      `${townshipName}${monthLabel(month)}考勤已由${existing.secretaryName}于${dateLabel(existing.certifiedOn)}认定；如需重新认定，须先撤销原认定并说明原因`,
+    );
+  }
+  const secretaryName = (input.secretaryName ?? '').trim().replace(/\s+/g, '');
+  if (!secretaryName) throw new AppError('INVALID_INPUT', '请填写签字认定的乡镇党委书记姓名');
+  if (secretaryName.length > 30) throw new AppError('INVALID_INPUT', '乡镇党委书记姓名不能超过30个字');
+  if (input.sealApplied !== true) throw new AppError('INVALID_INPUT', '纸质考勤表须加盖乡镇党委公章后方可认定，请确认已盖章');
+  const today = input.today ?? localToday();
+  if (monthFirst(month) > today) throw new AppError('INVALID_INPUT', `${monthLabel(month)}尚未到来，不能认定`);
+  if (monthLast(month) >= today) throw new AppError('INVALID_INPUT', `${monthLabel(month)}尚未结束，月末之后方可认定`);
+  if (!isIsoDate(input.certifiedOn)) throw new AppError('INVALID_INPUT', '认定日期格式应为 YYYY-MM-DD');
+  if (input.certifiedOn > today) throw new AppError('INVALID_INPUT', '认定日期不能晚于今天');
+  if (input.certifiedOn < monthFirst(month)) throw new AppError('INVALID_INPUT', `认定日期不能早于${monthLabel(month)}`);
+  return { secretaryName, today };
+}
 
 const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`;
 const HALF: Record<string, string> = { 全: '', 上: '上午', 下: '下午' };
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
 
+/** The warnings of a township's month (builds its grid). */
 export function certificationWarnings(db: Db, townshipId: number, month: string, today?: string): CertifyWarning[] {
-  const grid = getMonthGrid(db, townshipId, month, today);
+  return warningsOfGrid(db, getMonthGrid(db, townshipId, month, today));
+}
+
+/** The warnings of a grid already built (certifying reuses the grid it snapshots and files). */
+export function warningsOfGrid(db: Db, grid: MonthGrid): CertifyWarning[] {
+  const { month } = grid;
   const rest = new Set(grid.days.filter((d) => d.rest).map((d) => d.date));
   const restCounts = grid.settings.restDaysCount;
   const out: CertifyWarning[] = [];

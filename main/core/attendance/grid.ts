@@ -69,7 +69,8 @@ const CELLS_SQL = `
      AND date BETWEEN ? AND ?`;
 const CELLS_ONE_SQL = 'SELECT date, half, code FROM attendance_cells WHERE cadre_id = ? AND date BETWEEN ? AND ?';
 
-function township(db: Db, townshipId: number): { name: string; countyId: number } {
+/** The township a grid or form names; NOT_FOUND in Chinese when it is gone. */
+export function township(db: Db, townshipId: number): { name: string; countyId: number } {
   const t = stmt(db, 'SELECT name, county_id AS countyId FROM townships WHERE id = ?').get(townshipId) as
     | { name: string; countyId: number }
     | undefined;

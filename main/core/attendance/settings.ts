@@ -30,6 +30,18 @@ export function getCountySettings(db: Db, countyId: number, year?: number): Atte
   return { ...DEFAULT_ATTENDANCE_SETTINGS, ...(parsed.success ? parsed.data : {}) };
 }
 
+function assertCounty(db: Db, countyId: number): void {
+  if (!db.prepare('SELECT id FROM counties WHERE id = ?').get(countyId)) {
+    throw new AppError('NOT_FOUND', '所选县（市、区）不存在，可能已被删除，请刷新后重试');
+  }
+}
+
+/** The settings of a county the clerk picked: NOT_FOUND in Chinese when the county is gone. */
+export function countySettings(db: Db, countyId: number): AttendanceSettings {
+  assertCounty(db, countyId);
+  return getCountySettings(db, countyId);
+}
+
 /** Settings of the county a township belongs to. */
 export function settingsForTownship(db: Db, townshipId: number, year?: number): AttendanceSettings {
   const t = db.prepare('SELECT county_id AS countyId FROM townships WHERE id = ?').get(townshipId) as
@@ -44,9 +56,7 @@ export function setCountySettings(db: Db, countyId: number, patch: Partial<Atten
   const parsed = attendanceSettingsPatchSchema.strict().safeParse(patch);
   if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? '考勤设置有误');
   return db.transaction(() => {
-    if (!db.prepare('SELECT id FROM counties WHERE id = ?').get(countyId)) {
-      throw new AppError('NOT_FOUND', '所选县（市、区）不存在，可能已被删除，请刷新后重试');
-    }
+    assertCounty(db, countyId);
     const before = getCountySettings(db, countyId);
     const next = attendanceSettingsSchema.parse({ ...before, ...parsed.data });
     db.prepare(

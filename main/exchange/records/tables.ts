@@ -69,11 +69,16 @@ export const TABLES: TableSpec[] = [
   { table: 'cadres', label: '干部', scope: `id IN ${C}`, natural: ['id_number'] },
   { table: 'postings', label: '任职经历', scope: `cadre_id IN ${C} AND township_id IN ${T} AND (village_id IS NULL OR village_id IN ${V})` },
   { table: 'blobs', label: '原件', natural: ['sha256'], insertOnly: true },
+  // Before materials: a filed register refers to its certification (materials.certification_id).
+  {
+    table: 'attendance_certifications',
+    label: '考勤认定',
+    scope: `township_id IN ${T} AND (month LIKE :ylike OR id IN (SELECT certification_id FROM materials WHERE id IN ${M}))`,
+  },
   { table: 'materials', label: '材料', scope: `id IN ${M}` },
   { table: 'material_files', label: '材料文件', scope: `material_id IN ${M}` },
   { table: 'leave_requests', label: '请假', scope: `${LEAVE} OR id IN (SELECT leave_id FROM attendance_cells WHERE cadre_id IN ${C} AND date BETWEEN :from AND :to)` },
   { table: 'attendance_cells', label: '考勤', scope: `cadre_id IN ${C} AND date BETWEEN :from AND :to` },
-  { table: 'attendance_certifications', label: '考勤认定', scope: `township_id IN ${T} AND month LIKE :ylike` },
   { table: 'attendance_history', label: '考勤变动记录', scope: `township_id IN ${T} AND month LIKE :ylike` },
   { table: 'holidays', label: '节假日', scope: 'date BETWEEN :from AND :to', natural: ['date'] },
   { table: 'county_settings', label: '考勤设置', scope: 'county_id = :county', natural: ['county_id'] },
