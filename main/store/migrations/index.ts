@@ -13,7 +13,7 @@ import { up as m0011 } from './0011-blob-flags';
 import { up as m0012 } from './0012-ocr';
 import { up as m0013 } from './0013-villages-scheduling';
 import { up as m0014 } from './0014-rule-settings';
-import { up as m0018 } from './0018-certification-link';
+import { up as m0015 } from './0015-certification-link';
 
 export interface Migration {
   version: number;
@@ -37,8 +37,7 @@ export const migrations: Migration[] = [
   { version: 12, name: 'ocr', up: m0012 },
   { version: 13, name: 'villages-scheduling', up: m0013 },
   { version: 14, name: 'rule-settings', up: m0014 },
-  // Reserved number 0018; the version follows the previous one (no gaps).
-  { version: 15, name: 'certification-link', up: m0018 },
+  { version: 15, name: 'certification-link', up: m0015 },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;
