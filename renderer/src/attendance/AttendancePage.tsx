@@ -110,12 +110,8 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
           disabled={!current || current.rows.length === 0 || tab !== 'grid'}
           sheets={() => (current ? [monthGridSheet(current)] : [])}
         />
-        <Button icon={<HistoryOutlined />} onClick={() => setDialog('history')} disabled={!current} aria-label="历史记录" title="本月历史记录">
-          历史
-        </Button>
-        <Button icon={<SettingOutlined />} onClick={() => setDialog('settings')} disabled={!current} aria-label="考勤设置" title="考勤设置与节假日">
-          设置
-        </Button>
+        <Button icon={<HistoryOutlined />} onClick={() => setDialog('history')} disabled={!current} aria-label="历史记录" title="本月历史记录" />
+        <Button icon={<SettingOutlined />} onClick={() => setDialog('settings')} disabled={!current} aria-label="考勤设置" title="考勤设置与节假日" />
       </div>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       {townshipId !== undefined && <OpenVerifications townshipId={townshipId} version={version} />}
