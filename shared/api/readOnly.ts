@@ -31,6 +31,8 @@ export const READ_ONLY_CHANNELS = {
   'staging.end': 'staging',
   'staging.discard': 'staging',
   'bag.list': 'read',
+  'reports.linkOfMaterial': 'read',
+  'rules.get': 'read',
   'files.url': 'read',
   'files.openExternal': 'output',
   'search.global': 'read',

@@ -373,6 +373,19 @@ const STEPS: Step[] = [
       ok('scheduling.save', { countyId: id.county!, year: YEAR, quarter: 2, meetingDate: '2024-06-28', progress: [{ cadreId: id.zhang!, progress: '食用菌大棚开工建设' }] }),
   },
   { kind: '调度 removed', entity: 'scheduling_meeting', action: 'delete', has: 'any', run: async () => ok('scheduling.remove', { countyId: id.county!, year: YEAR, quarter: 2 }) },
+  {
+    kind: 'report link confirmed',
+    entity: 'report_submission',
+    action: 'update',
+    has: 'any',
+    run: async () => {
+      // A 工作汇报 dated in October is linked to Q3 at intake (待确认) until the clerk confirms it.
+      const file = await stage('三季度汇报.pdf', await pdf(`report ${Date.now()}`));
+      const { id: materialId } = await ok('bag.add', { cadreId: id.zhang!, material: { ...material('三季度汇报', '工作汇报'), date: '2024-10-05' }, files: [file] });
+      const link = await ok('reports.linkOfMaterial', { materialId });
+      return ok('reports.confirmLink', { cadreId: id.zhang!, period: link!.period });
+    },
+  },
   { kind: 'report delete', entity: 'report_submission', action: 'delete', field: 'material_id', run: async () => ok('reports.unsubmit', { cadreId: id.zhang!, period: '2024-Q2' }) },
   { kind: 'plan create', entity: 'plan', action: 'create', field: 'title', run: async () => (id.plan = (await ok('work.plans.save', plan('2024年工作计划'))).id) },
   { kind: 'plan update', entity: 'plan', action: 'update', field: 'title', run: async () => ok('work.plans.save', plan('2024年度工作计划', { id: id.plan! })) },
@@ -561,6 +574,14 @@ const STEPS: Step[] = [
       const [key] = await reviewed('exchange.trusted.list', {});
       await reviewed('exchange.trusted.revoke', { fingerprint: key!.fingerprint });
     },
+  },
+  // Last: a versioned rule takes over from the single-row settings the steps above change.
+  {
+    kind: 'rule settings version',
+    entity: 'rule_settings',
+    action: 'create',
+    has: 'any',
+    run: async () => ok('rules.set', { countyId: id.county!, year: YEAR, patch: { quarterDueDays: 12 }, note: '按县委组织部通知调整' }),
   },
 ];
 
