@@ -35,7 +35,8 @@ test('scheme, keyboard scoring, quota, finalise, print', async ({ page, app }) =
   await expect(page.getByText(`${YEAR}年度还没有考核方案`)).toBeVisible();
   await page.getByRole('button', { name: '从模板新建方案' }).click();
   const picker = page.getByRole('dialog', { name: /从模板新建/ });
-  await picker.getByText('“五评”方案（各20%）').click();
+  // check() clicks until the radio is really checked (a click during the dialog's opening animation can miss).
+  await picker.getByRole('radio', { name: /“五评”方案（各20%）/ }).check();
   await picker.getByRole('button', { name: '新建草稿' }).click();
   await expect(page.getByTestId('scheme-status')).toHaveText('第1版 草稿');
   const unitWeight = page.getByLabel('派出单位评权重');
@@ -157,7 +158,7 @@ test('a differentiated scheme: each post type types its own indicators', async (
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${YEAR - 1}年度` }).click();
   await page.getByRole('button', { name: '从模板新建方案' }).click();
   const picker = page.getByRole('dialog', { name: /从模板新建/ });
-  await picker.getByText('蒲县方案（70/20/10）').click();
+  await picker.getByRole('radio', { name: /蒲县方案（70\/20\/10）/ }).check();
   await picker.getByRole('button', { name: '新建草稿' }).click();
   // The indicator set of 第一书记 must add up to the component's full marks.
   const indicators = page.getByTestId('scheme-indicators');
