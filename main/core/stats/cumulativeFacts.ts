@@ -5,7 +5,8 @@
  * available (shown as —), never counted from a guessed year.
  */
 import type { Db } from '../../store/db';
-import { hasTable, type Fact, type FigureFacts, type Scope } from './facts';
+import { outcomeFacts } from './evaluationFacts';
+import { hasTable, type FigureFacts, type Scope } from './facts';
 
 const KINDS = { commendedSince: '表彰', promotedSince: '提拔重用' } as const;
 type Key = keyof typeof KINDS;
@@ -22,44 +23,6 @@ export function cumulativeFacts(db: Db, s: Scope): FigureFacts[] {
   if (start === null) return none('未设置本县选派工作开始年度（在“项目与帮扶 · 村集体经济”中设置）');
   const note = `自${start}年起（本县选派工作开始年度）`;
   if (start > s.year) return keys.map((key) => ({ key, unavailable: null, note: `本县选派工作自${start}年开始，本年度之前无累计`, facts: [] }));
-  const from = `${start}-01-01`;
-  const to = `${s.year}-12-31`;
-  const rows = db
-    .prepare(
-      `SELECT o.cadre_id AS cadreId, c.name AS cadre, o.kind, o.year, o.date, o.note,
-              (SELECT p.township_id FROM postings p WHERE p.cadre_id = o.cadre_id AND p.start <= @to AND (p."end" IS NULL OR p."end" >= @from)
-                ORDER BY p.start DESC, p.id DESC LIMIT 1) AS townshipId,
-              (SELECT v.name FROM postings p JOIN villages v ON v.id = p.village_id WHERE p.cadre_id = o.cadre_id AND p.start <= @to
-                  AND (p."end" IS NULL OR p."end" >= @from) ORDER BY p.start DESC, p.id DESC LIMIT 1) AS village
-         FROM eval_outcomes o JOIN cadres c ON c.id = o.cadre_id
-        WHERE o.year BETWEEN @start AND @year ORDER BY o.date, o.id`,
-    )
-    .all({ start, year: s.year, from, to }) as Array<{ cadreId: number; cadre: string; kind: string; year: number; date: string; note: string; townshipId: number | null; village: string | null }>;
-  return keys.map((key) => {
-    const byCadre = new Map<number, Fact>();
-    for (const r of rows) {
-      if (r.kind !== KINDS[key] || r.townshipId === null || !s.townships.has(r.townshipId)) continue;
-      const what = `${r.year}年度 ${r.date} ${r.kind}${r.note ? `：${r.note}` : ''}`;
-      const f = byCadre.get(r.cadreId);
-      if (f) {
-        f.text += `；${what}`;
-        continue;
-      }
-      byCadre.set(r.cadreId, {
-        key: `${key}|${r.cadreId}`,
-        townshipId: r.townshipId,
-        township: s.townships.get(r.townshipId)!.name,
-        village: r.village,
-        cadreId: r.cadreId,
-        cadre: r.cadre,
-        when: r.date,
-        text: what,
-        amount: null,
-        counted: true,
-        weight: 1,
-        link: { view: 'cadre', cadreId: r.cadreId },
-      });
-    }
-    return { key, unavailable: null, note, facts: [...byCadre.values()] };
-  });
+  const facts = outcomeFacts(db, s, KINDS, start, (r) => `${r.year}年度 ${r.date} ${r.kind}${r.note ? `：${r.note}` : ''}`);
+  return keys.map((key) => ({ key, unavailable: null, note, facts: facts[key] }));
 }
