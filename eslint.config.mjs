@@ -20,7 +20,6 @@ const REACT_COMPILER_ADVICE = Object.fromEntries(
 const SQL_ROOMS = ['main/core/**', 'main/store/**', 'main/exchange/**'];
 const SQL_STILL_OUTSIDE = [
   'main/api/handlers/attendance.ts',
-  'main/cli/commands/certify.ts',
   'main/demo/demo.ts',
   'main/dossier/batch/county.ts',
   'main/dossier/fromDb/events.ts',

@@ -61,3 +61,21 @@ export function townshipById(db: Db, id: number): { id: number; name: string } {
   if (!row) throw new AppError('NOT_FOUND', '所选乡镇不存在，可能已被删除，请刷新后重试');
   return row;
 }
+
+/** The township a cadre (database id or ID number) served in during `month` (YYYY-MM), from the postings. */
+export function townshipOfCadreInMonth(db: Db, cadre: string, month: string): { id: number; name: string; cadre: string } {
+  const c = (/^\d{1,9}$/.test(cadre)
+    ? db.prepare('SELECT id, name FROM cadres WHERE id = ?').get(Number(cadre))
+    : db.prepare('SELECT id, name FROM cadres WHERE id_number = ?').get(cadre.trim().toUpperCase())) as { id: number; name: string } | undefined;
+  if (!c) throw new AppError('NOT_FOUND', `找不到干部：${cadre}（请给出干部编号或身份证号）`);
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT t.id, t.name FROM postings p JOIN townships t ON t.id = p.township_id
+        WHERE p.cadre_id = ? AND p.start <= ? AND (p."end" IS NULL OR p."end" >= ?)`,
+    )
+    .all(c.id, `${month}-31`, `${month}-01`) as Array<{ id: number; name: string }>;
+  const label = `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+  if (rows.length === 0) throw new AppError('INVALID_INPUT', `${c.name}${label}不在任何乡镇任职，无考勤可认定`);
+  if (rows.length > 1) throw new AppError('INVALID_INPUT', `${c.name}${label}先后在${rows.map((r) => r.name).join('、')}任职，请用 --township 指定乡镇`);
+  return { ...rows[0]!, cadre: c.name };
+}

@@ -13,28 +13,11 @@ import type { CertifyConfirmation, CertifyWarning } from '../../../shared/api/at
 import { AppError } from '../../../shared/result';
 import { certificationWarnings } from '../../core/attendance/certifyChecks';
 import { localToday } from '../../core/attendance/common';
+import { townshipOfCadreInMonth } from '../../core/lookup';
 import { dispatch } from '../../core/dispatch';
 import type { OpenCore } from '../../api/open';
-import type { Db } from '../../store/db';
 import { guardArgs, UsageError, withCore, type CommandContext } from '../util';
 import { findTownship, label, monthOption } from './townshipArgs';
-
-/** The township of a cadre (database id or ID number) in the month, from the postings. */
-function townshipOfCadre(db: Db, cadre: string, month: string): { id: number; name: string; cadre: string } {
-  const c = (/^\d{1,9}$/.test(cadre)
-    ? db.prepare('SELECT id, name FROM cadres WHERE id = ?').get(Number(cadre))
-    : db.prepare('SELECT id, name FROM cadres WHERE id_number = ?').get(cadre.trim().toUpperCase())) as { id: number; name: string } | undefined;
-  if (!c) throw new AppError('NOT_FOUND', `找不到干部：${cadre}（请给出干部编号或身份证号）`);
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT t.id, t.name FROM postings p JOIN townships t ON t.id = p.township_id
-        WHERE p.cadre_id = ? AND p.start <= ? AND (p."end" IS NULL OR p."end" >= ?)`,
-    )
-    .all(c.id, `${month}-31`, `${month}-01`) as Array<{ id: number; name: string }>;
-  if (rows.length === 0) throw new AppError('INVALID_INPUT', `${c.name}${label(month)}不在任何乡镇任职，无考勤可认定`);
-  if (rows.length > 1) throw new AppError('INVALID_INPUT', `${c.name}${label(month)}先后在${rows.map((r) => r.name).join('、')}任职，请用 --township 指定乡镇`);
-  return { ...rows[0]!, cadre: c.name };
-}
 
 /** Copies the scan into the staging area, as the app's upload does. */
 async function stage(core: OpenCore, file: string): Promise<string> {
@@ -77,7 +60,7 @@ export async function certifyCommand(c: CommandContext, args: string[]): Promise
   if (!isIsoDate(on)) throw new AppError('INVALID_INPUT', `认定日期“${on}”格式不对，应为 YYYY-MM-DD`);
   return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
-    const t = values.cadre ? townshipOfCadre(db, values.cadre, month) : findTownship(db, values.township!, values.county);
+    const t = values.cadre ? townshipOfCadreInMonth(db, values.cadre, month) : findTownship(db, values.township!, values.county);
     const warnings = certificationWarnings(db, t.id, month, today);
     if (warnings.length) {
       c.out(`${t.name}${label(month)}考勤认定前须逐项确认的问题共 ${warnings.length} 项：`);
