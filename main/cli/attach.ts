@@ -9,6 +9,7 @@ import { parseMaxBytes } from '../core/intakeLimit';
 import { extensionConflict } from '../files/extensionCheck';
 import { symlinkTargetOf } from '../files/readOnce';
 import { findCadreByIdNumber, guardArgs, UsageError, withCore, type CommandContext } from './util';
+import { today } from '../core/clock';
 
 /**
  * `onebag attach --cadre ID_NUMBER --category 类别 --title 题名 [--date YYYY-MM-DD] FILE...`:
@@ -46,7 +47,7 @@ export async function attachCommand(c: CommandContext): Promise<number> {
     category: values.category as MaterialCategory,
     title: values.title,
     date,
-    year: date ? Number(date.slice(0, 4)) : new Date().getFullYear(),
+    year: date ? Number(date.slice(0, 4)) : Number(today().slice(0, 4)),
     responsible: null,
     docNumber: null,
     secrecy: '公开',

@@ -51,6 +51,8 @@ export interface DemoOptions {
   seed?: number;
   /** Where to generate files before filing them (default: a fresh folder in the OS temp dir). */
   tmpDir?: string;
+  /** The day the demo is dated from, YYYY-MM-DD (default: the clock's today, core/clock.ts). */
+  today?: string;
 }
 
 /** One cadre is short of 20 days on post in one month (shown in every register of it). */

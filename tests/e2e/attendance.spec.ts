@@ -7,6 +7,7 @@
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { TEST_NOW } from '../fixtures/testToday';
 import { makeIdNumber } from '../fixtures/makeRoster';
 import { confirmCertifyWarnings, dropFiles, invoke } from './helpers';
 
@@ -15,7 +16,7 @@ test.use({ demoOperator: '张晓梅' });
 
 test.describe.configure({ mode: 'serial' });
 
-const now = new Date();
+const now = TEST_NOW;
 const prev = new Date(now.getFullYear(), now.getMonth() - 1, 1);
 const MONTH_LABEL = `${prev.getFullYear()}年${prev.getMonth() + 1}月`;
 const DAYS = new Date(prev.getFullYear(), prev.getMonth() + 1, 0).getDate();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { TEST_NOW } from '../fixtures/testToday';
 import { invoke } from './helpers';
 
 // First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
@@ -17,7 +18,7 @@ test.use({ demoOperator: '张晓梅' });
 
 test.describe.configure({ mode: 'serial' });
 
-const now = new Date();
+const now = TEST_NOW;
 const prev = new Date(now.getFullYear(), now.getMonth() - 1, 1);
 const DAYS = new Date(prev.getFullYear(), prev.getMonth() + 1, 0).getDate();
 const LEAVE_DAYS = [6, 7];

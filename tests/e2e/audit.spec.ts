@@ -10,6 +10,7 @@ import { certifyMonth, revokeCertification } from '../../main/core/attendance/ce
 import { audit } from '../../main/core/audit';
 import { storeGeneratedPdf } from '../../main/core/blobRows';
 import { expect, test } from './fixtures';
+import { TEST_NOW, TEST_TODAY } from '../fixtures/testToday';
 import { noHorizontalOverflow, samplePdf } from './helpers';
 
 // First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
@@ -18,7 +19,7 @@ test.use({ demoOperator: '张晓梅' });
 test.describe.configure({ mode: 'serial' });
 
 const lastMonth = () => {
-  const d = new Date();
+  const d = new Date(TEST_NOW);
   d.setDate(1);
   d.setMonth(d.getMonth() - 1);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
@@ -34,7 +35,7 @@ test('inspector events are one click away, with before/after and the chain statu
   const town = db.prepare("SELECT id, name FROM townships ORDER BY id LIMIT 1").get() as { id: number; name: string };
   const scan = await storeGeneratedPdf(db, app.bridge.core.blobs, await samplePdf(), 2);
   const month = lastMonth();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = TEST_TODAY;
   // Each warning of the month is confirmed, as the secretary does in the dialog.
   const confirmations = certificationWarnings(db, town.id, month, today).map((w) => ({ key: w.key, ...(w.needsNote ? { note: '经核实' } : {}) }));
   const input = { townshipId: town.id, month, secretaryName: '王建军', certifiedOn: today, sealApplied: true, scanSha256: scan.sha256, confirmations, today };

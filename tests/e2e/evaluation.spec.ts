@@ -5,6 +5,7 @@
  * cadre out and saying why, finalising, and the 考核登记表 previewed.
  */
 import { expect, test } from './fixtures';
+import { FULL_YEAR } from '../fixtures/testToday';
 import { invoke, noHorizontalOverflow } from './helpers';
 
 // First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
@@ -13,7 +14,8 @@ test.use({ demoOperator: '张晓梅' });
 test.describe.configure({ mode: 'serial' });
 
 
-const YEAR = new Date().getMonth() >= 8 ? new Date().getFullYear() : new Date().getFullYear() - 1;
+/** The year the 考评 page opens on in June (the year before; from September the running year). */
+const YEAR = FULL_YEAR;
 const QUOTA = 20; // the 五评 template: 20% 优秀, quota per township
 
 /** One paper sheet: four scores and the villagers' ballots (满意, 基本满意, 不满意, 票数), then 第三方评. */

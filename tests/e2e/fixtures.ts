@@ -9,6 +9,10 @@
  * loading the demo itself (tests/fixtures/demoFolder.ts): first run is then already complete.
  *
  *   test.use({ demoOperator: '张晓梅' });
+ *
+ * Every spec lives on the suite's fixed today (tests/fixtures/testToday.ts): the bridge's process
+ * clock is fixed to TEST_TODAY and every browser context's clock starts at TEST_NOW (time flows
+ * from there), so pages open on the same year and month as the server's rules.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +22,9 @@ import { startBridge, type Bridge } from '../../main/bridge/server';
 import { dispatch } from '../../main/core/dispatch';
 import type { AppStatus } from '../../shared/domain';
 import { copySetUpDemo } from '../fixtures/demoFolder';
+import { fixTestToday, TEST_NOW } from '../fixtures/testToday';
+
+fixTestToday();
 
 /** ONEBAG_RENDERER_DIR lets parallel work build the renderer elsewhere (vite build --outDir). */
 export const RENDERER_DIR = path.resolve(process.env.ONEBAG_RENDERER_DIR ?? path.resolve(__dirname, '../../dist/renderer'));
@@ -129,6 +136,7 @@ export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle:
   ],
   // Every test's browser context opens the secret link first, as the person who started the bridge does.
   context: async ({ context, app }, use) => {
+    await context.clock.install({ time: TEST_NOW });
     await app.admit(context);
     await use(context);
     (app as RunningApp).admitted.delete(context);

@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import type { Alert } from '../../shared/events';
 import { expect, test } from './fixtures';
+import { TEST_YEAR } from '../fixtures/testToday';
 import { invoke, noHorizontalOverflow } from './helpers';
 
 // First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
@@ -13,7 +14,7 @@ test.use({ demoOperator: '组织部李干事' });
 
 test.describe.configure({ mode: 'serial' });
 
-const YEAR = new Date().getFullYear();
+const YEAR = TEST_YEAR;
 const SHOTS = process.env.ONEBAG_SHOTS_DIR ?? '/tmp/w6';
 
 const unpublicisedAlerts = async (page: Page) =>

@@ -5,6 +5,7 @@
  */
 import { Document, Packer, Paragraph } from 'docx';
 import { expect, test } from './fixtures';
+import { FULL_YEAR } from '../fixtures/testToday';
 import { dropFiles, noHorizontalOverflow } from './helpers';
 
 // First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
@@ -12,7 +13,7 @@ test.use({ demoOperator: '张晓梅' });
 
 test.describe.configure({ mode: 'serial' });
 
-const YEAR = new Date().getFullYear() - 1;
+const YEAR = FULL_YEAR;
 const WEEK = [
   ['3.3', 'z', '石门村一组', '王大爷', '入户走访了解春耕备耕情况'],
   ['0304', 'b', '石门村二组', '李二婶', '帮扶申请小额贷款发展养殖'],

@@ -130,11 +130,8 @@ export function cadreName(db: Db, cadreId: number): string {
   return r.name;
 }
 
-/** Local calendar date (the clerk's PC clock). */
-export function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** Local calendar date (the clerk's PC clock, or the date the process fixed: core/clock.ts). */
+export { today as localToday } from '../clock';
 
 /** 2025-03 → 2025年3月 */
 export const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;

@@ -15,6 +15,7 @@ import { audit } from '../audit';
 import { recordBlob } from '../blobRows';
 import { cadreName, operatorOf, stmt } from '../attendance/common';
 import { toSearchTokens } from '../searchTokens';
+import { today } from '../clock';
 
 interface EntryRow {
   id: number;
@@ -114,11 +115,8 @@ export interface StagedEvidence {
   name: string;
 }
 
-/** Local calendar date of the clerk's PC. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** Local calendar date of the clerk's PC (core/clock.ts). */
+export { today };
 
 /**
  * Inserts rows without id and updates rows with id, all in one transaction, with their new

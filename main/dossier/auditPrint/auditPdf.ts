@@ -17,6 +17,7 @@ import { Flow } from '../typeset/flow';
 import type { Orientation } from '../typeset/page';
 import type { TableBlock } from '../typeset/model';
 import { layoutTable, tableGeometry } from '../typeset/table';
+import { now } from '../../core/clock';
 
 type Db = CoreContext['db'];
 
@@ -103,7 +104,7 @@ export async function auditPdf(db: Db, filter: AuditFilter, opts: { fonts?: Font
   const rows = page.rows.slice().reverse();
   const status = verifyChain(db);
   const title = '审计日志';
-  const sub = `范围：${describeFilter(filter)}　共 ${rows.length} 条${page.total > rows.length ? `（仅打印最近 ${rows.length} 条，共 ${page.total} 条）` : ''}　打印时间：${localTime((opts.now ?? new Date()).toISOString())}`;
+  const sub = `范围：${describeFilter(filter)}　共 ${rows.length} 条${page.total > rows.length ? `（仅打印最近 ${rows.length} 条，共 ${page.total} 条）` : ''}　打印时间：${localTime((opts.now ?? now()).toISOString())}`;
   const r = await renderPdf(
     title,
     (tk) => {

@@ -21,6 +21,7 @@ import { dossierFileName, periodOf, postingFor } from './volume';
 import { weakVillageSections } from './weakVillages';
 import { planSections, projectSections, reportSections } from './work';
 import { workLogItems } from './worklog';
+import { now } from '../../core/clock';
 
 /** The bag, with the typeset work log of each year in its 年度工作日志 category. */
 export const bagWithWorkLog: SectionBuilder = (ctx) => bagSections(ctx, { 年度工作日志: workLogItems });
@@ -151,7 +152,7 @@ export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptio
 }
 
 function localNow(): string {
-  const d = new Date();
+  const d = now();
   const p = (n: number) => String(n).padStart(2, '0');
   return `${localToday()} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
