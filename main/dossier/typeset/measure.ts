@@ -6,6 +6,7 @@
  * drawn by the first font of [requested, serif, sans, Extension B fallback] that has it; the same
  * choice is used for measuring and drawing.
  */
+import { installGlyphCache } from './glyphCache';
 import { cjkTextOptions, registeredFontkit, registerFonts, type FontOptions, type RegisteredFonts } from '../fonts';
 
 interface Glyph {
@@ -39,9 +40,14 @@ export class TextKit {
   private readonly textOpts = cjkTextOptions();
   private readonly fragment: boolean;
 
+  /**
+   * `glyphCache: false` draws through pdfkit's own encoding (fontkit layout per fragment);
+   * the benchmark's pdfkit floor uses it. The output is the same either way.
+   */
   constructor(
     readonly doc: Doc,
     opts: FontOptions = {},
+    private readonly speed: { glyphCache?: boolean } = {},
   ) {
     this.names = registerFonts(doc, opts);
     const all = [this.names.serif, this.names.serifBold, this.names.sans, this.names.sansBold, this.names.body];
@@ -131,24 +137,46 @@ export class TextKit {
   draw(text: string, x: number, y: number, font: string, size: number, charSpacing = 0): number {
     const doc = this.doc;
     let cx = x;
-    for (const r of this.runs(text, font, size)) {
+    for (const r of this.drawRuns(text, font, size)) {
       doc.font(r.font).fontSize(size);
-      const opts = {
-        ...this.textOpts,
-        lineBreak: false,
-        baseline: 'alphabetic',
-        characterSpacing: charSpacing,
-        textWidth: r.width,
-        wordCount: 1,
-      };
+      if (this.speed.glyphCache !== false) installGlyphCache((doc as unknown as Internal)._font, this.textOpts.features as unknown as object);
+      const opts = this.drawOpts;
+      opts.characterSpacing = charSpacing;
+      opts.textWidth = r.width;
       if (this.fragment) {
         // pdfkit internal: doc.text() would lay the line out twice (once more to advance x).
         (doc as unknown as Internal)._fragment!(r.text, cx, y, opts);
       } else {
-        doc.text(r.text, cx, y, opts as PDFKit.Mixins.TextOptions);
+        doc.text(r.text, cx, y, { ...opts } as PDFKit.Mixins.TextOptions);
       }
       cx += r.width + charSpacing * r.glyphs;
     }
     return cx - x;
+  }
+
+  /** Options of one drawn run, reused (pdfkit's _fragment only reads them). */
+  private readonly drawOpts = {
+    ...this.textOpts,
+    lineBreak: false,
+    baseline: 'alphabetic',
+    characterSpacing: 0,
+    textWidth: 0,
+    wordCount: 1,
+  };
+
+  /**
+   * runs() of short texts, remembered per font and size: table cells and catalogue fields
+   * repeat the same few strings thousands of times. Callers only read the runs.
+   */
+  private readonly shortRuns = new Map<string, Run[]>();
+  private drawRuns(text: string, font: string, size: number): Run[] {
+    if (text.length > 12) return this.runs(text, font, size);
+    const key = `${font}\u0000${size}\u0000${text}`;
+    let r = this.shortRuns.get(key);
+    if (!r) {
+      if (this.shortRuns.size >= 50_000) this.shortRuns.clear();
+      this.shortRuns.set(key, (r = this.runs(text, font, size)));
+    }
+    return r;
   }
 }
