@@ -11,7 +11,7 @@ import { wrapText } from '../typeset/justify';
 import { Flow, baselineIn, type LaidPage } from '../typeset/flow';
 import { BODY_PITCH, BODY_SIZE, layoutParagraph, layoutTitle } from '../typeset/layout';
 import type { TextKit } from '../typeset/measure';
-import type { DossierMeta, TableBlock } from '../typeset/model';
+import type { DossierMeta, TableBlock, TableColumn } from '../typeset/model';
 import { MM, PORTRAIT } from '../typeset/page';
 import { layoutTable, type TableGeometry } from '../typeset/table';
 
@@ -79,15 +79,22 @@ export interface CatalogueRow {
 }
 
 /** 卷内目录 columns: title, width in mm, alignment. */
-export const CATALOGUE_COLUMNS: Array<[string, number, 'left' | 'center']> = [
-  ['序号', 10, 'center'],
-  ['档号', 27, 'left'],
-  ['文号', 18, 'left'],
-  ['责任者', 17, 'left'],
-  ['题名', 32, 'left'],
-  ['日期', 17, 'center'],
+/**
+ * 卷内目录 columns: title, width (mm, 156 in all), alignment, and how a cell shrinks rather than
+ * break where it must not (table.ts fitSize): a 档号, 日期 or 页号 broken at a hyphen reads as
+ * two numbers, a 文号 must not break inside 〔2025〕12号. A 档号 such as
+ * 0001-WS·2025-D30-ZZB-0012 is 43 mm wide at 9 pt: its column is as wide as the others
+ * allow and such a cell is set in about 7 pt.
+ */
+export const CATALOGUE_COLUMNS: Array<[string, number, 'left' | 'center', TableColumn['shrinkToFit']?]> = [
+  ['序号', 8, 'center'],
+  ['档号', 36, 'left', { min: 6, keep: 'line' }],
+  ['文号', 20, 'left', { min: 7, keep: 'runs' }],
+  ['责任者', 14, 'left'],
+  ['题名', 28, 'left'],
+  ['日期', 15, 'center', { min: 7, keep: 'line' }],
   ['密级', 9, 'center'],
-  ['页号', 15, 'center'],
+  ['页号', 15, 'center', { min: 7, keep: 'line' }],
   ['备注', 11, 'left'],
 ];
 
@@ -98,7 +105,7 @@ export function layoutCatalogue(tk: TextKit, rows: CatalogueRow[]): LaidPage[] {
   const table: TableBlock = {
     kind: 'table',
     fontSize: 9,
-    columns: CATALOGUE_COLUMNS.map(([title, widthMm, align]) => ({ title, widthMm, align })),
+    columns: CATALOGUE_COLUMNS.map(([title, widthMm, align, shrinkToFit]) => ({ title, widthMm, align, ...(shrinkToFit ? { shrinkToFit } : {}) })),
     rows: rows.map((r) => [String(r.no), r.archiveCode, r.docNo, r.author, r.title, r.date, r.secrecy, r.pages, r.remark]),
   };
   const geometry: TableGeometry = { orientation: 'portrait', widths: CATALOGUE_COLUMNS.map(([, w]) => w * MM) };

@@ -218,6 +218,13 @@ export function clusters(tokens: string[]): Array<{ text: string; tail: string; 
   return clustersAt(at, noBreakPositions(tokens.join('')));
 }
 
+/** Width of the widest piece of `text` that a line may not be broken inside (a word, a date, 〔2025〕12号). */
+export function widestUnbreakable(text: string, measure: Measure): number {
+  let w = 0;
+  for (const p of text.split(/\r?\n/)) for (const c of clustersAt(tokenizeAt(p), noBreakPositions(p))) w = Math.max(w, measure(c.text));
+  return w;
+}
+
 /** Number of glyphs (code points) in a string. */
 export function glyphCount(s: string): number {
   let n = 0;

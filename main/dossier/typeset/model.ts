@@ -74,6 +74,13 @@ export interface TableColumn {
   /** Width in mm; columns without one share what is left. */
   widthMm?: number;
   align?: ColumnAlign;
+  /**
+   * Cells of this column that would be broken where they must not be are set in a smaller
+   * size, down to `min` pt: `keep: 'line'` keeps the whole cell on one line (档号, 页号, 日期);
+   * `keep: 'runs'` keeps every unbreakable run whole (〔2025〕12号 in a 文号) and wraps between
+   * them. Text that does not fit even at `min` wraps as in any other column.
+   */
+  shrinkToFit?: { min: number; keep: 'line' | 'runs' };
 }
 
 export interface TableBlock {

@@ -5,10 +5,10 @@
  * rest of the page blank. A table wider than the
  * portrait block is set on landscape pages (see page.ts).
  */
-import { wrapText, type Line } from './justify';
+import { widestUnbreakable, wrapText, type Line } from './justify';
 import { baselineIn, type Flow } from './flow';
 import type { TextKit } from './measure';
-import type { ColumnAlign, Picture, TableBlock } from './model';
+import type { ColumnAlign, Picture, TableBlock, TableColumn } from './model';
 import { pictureSize } from './picture';
 import { LANDSCAPE, MM, PORTRAIT, type Orientation } from './page';
 
@@ -67,12 +67,50 @@ interface CellPicture {
 interface CellLines {
   lines: Line[];
   align: ColumnAlign;
+  /** Font size of this cell when shrunk to fit its column (TableColumn.shrinkToFitMin). */
+  size?: number;
   pictures?: CellPicture[];
 }
 
 /** Tallest picture in a cell, so a row with pictures always fits on one page. */
 const MAX_CELL_PICTURE = 80 * MM;
 const BLANK: Line = { text: '', width: 0, indent: 0, charSpacing: 0, gaps: 0, segments: [], last: true };
+
+/**
+ * Wrapped cell text per TextKit (one document), keyed by font, size, width and text: the
+ * cells of registers and tables repeat ("√", "1", "事假"), and wrapping is a pure function
+ * of these. Emptied when it grows large, so memory stays bounded on long tables.
+ */
+const cellCache = new WeakMap<TextKit, Map<string, Line[]>>();
+const CELL_CACHE_MAX = 20_000;
+
+function wrapCell(tk: TextKit, text: string, width: number, font: string, size: number): Line[] {
+  let cache = cellCache.get(tk);
+  if (!cache) cellCache.set(tk, (cache = new Map()));
+  const key = `${font}\u0000${size}\u0000${width}\u0000${text}`;
+  let lines = cache.get(key);
+  if (!lines) {
+    if (cache.size >= CELL_CACHE_MAX) cache.clear();
+    lines = wrapText(text, { width, measure: tk.measurer(font, size), justify: false });
+    cache.set(key, lines);
+  }
+  // a fresh array: callers append picture lines to it
+  return lines.slice();
+}
+
+/**
+ * The size a cell of a shrink-to-fit column is set in: `size` when it is not broken where it
+ * must not be, else the largest size (0.1 pt steps) down to `fit.min` at which it is not;
+ * `size` when not even `fit.min` is enough (the cell then wraps as any other).
+ */
+function fitSize(tk: TextKit, text: string, inner: number, font: string, size: number, fit: TableColumn['shrinkToFit']): number {
+  if (!fit || !text) return size;
+  if (fit.keep === 'line' && text.includes('\n')) return size;
+  const natural = fit.keep === 'line' ? tk.width(text, font, size) : widestUnbreakable(text, tk.measurer(font, size));
+  if (natural <= inner + 1e-6) return size;
+  const fitted = Math.floor(((size * inner) / natural) * 10) / 10;
+  return fitted >= fit.min ? fitted : size;
+}
 
 function wrapRow(
   tk: TextKit,
@@ -83,12 +121,15 @@ function wrapRow(
   aligns: ColumnAlign[],
   pictures?: Picture[][],
   pitch = size * 1.4,
+  shrinkToFit: Array<TableColumn['shrinkToFit']> = [],
 ): CellLines[] {
   return widths.map((w, i) => {
     const inner = Math.max(1, w - 2 * padX(w));
     const own = pictures?.[i] ?? [];
+    const fitted = own.length === 0 ? fitSize(tk, cells[i] ?? '', inner, font, size, shrinkToFit[i]) : size;
+    if (fitted !== size) return { lines: wrapCell(tk, cells[i]!, inner, font, fitted), align: aligns[i] ?? 'left', size: fitted };
     // a cell holding only pictures has no empty text line above them
-    const lines = cells[i] || own.length === 0 ? wrapText(cells[i] ?? '', { width: inner, measure: tk.measurer(font, size), justify: false }) : [];
+    const lines = cells[i] || own.length === 0 ? wrapCell(tk, cells[i] ?? '', inner, font, size) : [];
     const placed: CellPicture[] = [];
     for (const p of own) {
       const { w: pw, h: ph } = pictureSize(p, inner, MAX_CELL_PICTURE);
@@ -113,7 +154,8 @@ function drawBand(flow: Flow, x0: number, widths: number[], cells: CellLines[], 
       let lx = x + padX(w);
       if (c.align === 'center') lx = x + (w - l.width) / 2;
       else if (c.align === 'right') lx = x + w - padX(w) - l.width;
-      flow.text(l.text, lx, baselineIn(top + padY + k * pitch, pitch, size), font, size);
+      const cs = c.size ?? size;
+      flow.text(l.text, lx, baselineIn(top + padY + k * pitch, pitch, cs), font, cs);
     }
     for (const p of c.pictures ?? []) {
       if (p.line < from || p.line >= from + count) continue;
@@ -179,7 +221,8 @@ export function layoutTable(flow: Flow, t: TableBlock, geometry?: TableGeometry)
     return x0;
   };
 
-  const rowCells = (ri: number) => wrapRow(tk, t.rows[ri]!, widths, tk.names.body, size, aligns, t.cellImages?.[ri], pitch);
+  const shrink = t.columns.map((c) => c.shrinkToFit);
+  const rowCells = (ri: number) => wrapRow(tk, t.rows[ri]!, widths, tk.names.body, size, aligns, t.cellImages?.[ri], pitch, shrink);
   const firstRow = t.rows[0] ? rowCells(0) : [];
   const firstH = Math.max(1, ...firstRow.map((c) => c.lines.length)) * pitch + 2 * PAD_Y;
   if (orientation === 'landscape' && flow.page.orientation !== 'landscape') flow.newPage('landscape');

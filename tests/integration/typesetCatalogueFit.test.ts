@@ -1,0 +1,104 @@
+/**
+ * The typesetter's speed paths and the 卷内目录's 档号 column, on real PDFs read back:
+ * - the glyph cache (typeset/glyphCache.ts) writes the very bytes pdfkit's own encoding writes,
+ *   including characters that need shaping and an Extension B fallback character;
+ * - a 档号 never wraps in the catalogue (no break at a hyphen): each code is one line of
+ *   pdftotext output, and its word box stays inside the 档号 column.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import PDFKit from 'pdfkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeDossier } from '../../main/dossier/compose/compose';
+import { CATALOGUE_COLUMNS } from '../../main/dossier/compose/frontmatter';
+import { TextKit } from '../../main/dossier/typeset/measure';
+import type { DossierDoc, TypesetItem } from '../../main/dossier/typeset/model';
+
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+const MM = 72 / 25.4;
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-typeset-fit-'));
+});
+afterAll(() => (process.env.ONEBAG_KEEP_TEST ? console.log(dir) : fs.rmSync(dir, { recursive: true, force: true })));
+
+/** Draws the same lines with and without the glyph cache; returns both files' bytes. */
+async function drawBoth(lines: string[]): Promise<[Buffer, Buffer]> {
+  const write = async (glyphCache: boolean) => {
+    const file = path.join(dir, `glyphs-${glyphCache}.pdf`);
+    const doc = new PDFKit({ autoFirstPage: false, size: 'A4', margin: 0, info: { CreationDate: new Date(0) } });
+    const out = fs.createWriteStream(file);
+    const done = new Promise<void>((resolve, reject) => {
+      out.on('finish', resolve);
+      out.on('error', reject);
+    });
+    doc.pipe(out);
+    const tk = new TextKit(doc, {}, { glyphCache });
+    doc.addPage();
+    lines.forEach((l, i) => {
+      tk.draw(l, 60, 80 + i * 24, tk.names.body, 12, i % 2 ? 0.7 : 0);
+      tk.draw(l, 60, 400 + i * 24, tk.names.sansBold, 10);
+    });
+    doc.end();
+    await done;
+    return fs.readFileSync(file);
+  };
+  return [await write(false), await write(true)];
+}
+
+describe('glyph cache', () => {
+  it('writes the same PDF bytes as pdfkit’s own encoding', async () => {
+    const lines = [
+      '驻村工作日志：2025年12月25日走访脱贫户42户，收集意见37条。',
+      'SHA-256 0123456789abcdef — “引号”（括号）、顿号；',
+      '𠮷野家 e\u0301 cafe\u0301 葛\u{e0100}城', // Ext-B fallback, combining marks, a variation selector
+      '0001-WS·2025-D30-ZZB-0012',
+    ];
+    const [plain, cached] = await drawBoth(lines);
+    expect(cached.equals(plain)).toBe(true);
+    // and the text really is there (not two empty files)
+    const text = run('pdftotext', [path.join(dir, 'glyphs-true.pdf'), '-']).replace(/\s+/g, '');
+    expect(text).toContain('走访脱贫户42户');
+    expect(text).toContain('0001-WS·2025-D30-ZZB-0012');
+  });
+});
+
+describe('卷内目录 档号 column', () => {
+  it('keeps every 档号 on one line inside its column', async () => {
+    const codes = ['0001-WS·2025-D30-ZZB-0012', '0001-WS·2025-Y-ZZB-0013', 'X0001-WS·2025-D10-ZZBGB-0014'];
+    const items: TypesetItem[] = codes.map((code, i) => ({
+      kind: 'typeset',
+      catalogue: { author: '青山乡党委', title: `驻村工作日志第${i + 1}篇`, date: '2025-06-01', docNo: `青组发〔2025〕${i + 1}号`, archiveCode: code },
+      stamp: { fonds: '0001', year: '2025', retention: '定期30年', itemNo: 12 + i, org: 'ZZB' },
+      blocks: [{ kind: 'paragraph', text: '本月走访农户。' }],
+    }));
+    const doc: DossierDoc = {
+      meta: {
+        county: '青山县', cadreName: '张建国', unit: '青山县农业农村局', post: '村党组织第一书记', place: '青山乡青山村',
+        term: '2025年', year: '2025', archiveCode: '0001-WS·2025-D30-ZZB-J0001', compiler: '李明', checker: '王芳',
+        date: '2025-12-20', checkDate: '2025-12-21', pageNumberStyle: 'gbt9704',
+      },
+      sections: [{ title: '工作日志', items }],
+    };
+    const out = path.join(dir, 'catalogue.pdf');
+    await composeDossier(doc, out);
+    // page 2 is the 卷内目录 (after the cover)
+    const lines = run('pdftotext', ['-f', '2', '-l', '2', '-layout', out, '-']).split('\n');
+    for (const code of codes) expect(lines.some((l) => l.includes(code)), code).toBe(true);
+    // a 文号 may wrap, but never inside 〔2025〕1号
+    for (let i = 1; i <= codes.length; i++) expect(lines.some((l) => l.includes(`〔2025〕${i}号`)), `〔2025〕${i}号`).toBe(true);
+    // word boxes: each code is one word, inside the 档号 column (28 mm binding margin + 序号)
+    const bbox = run('pdftotext', ['-f', '2', '-l', '2', '-bbox', out, '-']);
+    const left = (28 + CATALOGUE_COLUMNS[0]![1]) * MM;
+    const right = left + CATALOGUE_COLUMNS[1]![1] * MM;
+    for (const code of codes) {
+      const m = new RegExp(`xMin="([\\d.]+)" yMin="[\\d.]+" xMax="([\\d.]+)" yMax="[\\d.]+">${code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</word>`).exec(bbox);
+      expect(m, `${code} is one word`).not.toBeNull();
+      expect(Number(m![1])).toBeGreaterThan(left);
+      expect(Number(m![2])).toBeLessThan(right);
+    }
+  });
+});
