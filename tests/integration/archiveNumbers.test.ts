@@ -14,6 +14,7 @@ import { openCore, type OpenCore } from '../../main/api/open';
 import { listMaterials, removeMaterial } from '../../main/core/bag';
 import { commitRoster } from '../../main/core/roster';
 import { runCountyBatch } from '../../main/dossier/batch/county';
+import { CATALOGUE_COLUMNS } from '../../main/dossier/compose/frontmatter';
 import { generateDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { makeRosterRows, writeRosterXlsx, type RosterRow } from '../fixtures/makeRoster';
@@ -23,9 +24,12 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding:
 const squash = (s: string) => s.replace(/\s+/g, '');
 // -raw keeps the hyphen where a 档号 wraps at a line end
 const pageText = (f: string, p: number) => squash(run('pdftotext', ['-raw', '-f', String(p), '-l', String(p), f, '-']));
-/** Text of the catalogue's 档号 column (x 38–65 mm from the left edge, the whole height), in reading order. */
+/** x and width (mm from the left edge) of the catalogue's 档号 column: after the 28 mm margin and 序号. */
+const CODE_X_MM = 28 + CATALOGUE_COLUMNS[0]![1];
+const CODE_W_MM = CATALOGUE_COLUMNS[1]![1];
+/** Text of the catalogue's 档号 column (the whole height), in reading order. */
 const codeColumn = (f: string, p: number) =>
-  squash(run('pdftotext', ['-raw', '-f', String(p), '-l', String(p), '-x', String(Math.round((38 * 72) / 25.4)), '-y', '0', '-W', String(Math.round((27 * 72) / 25.4)), '-H', '842', f, '-']));
+  squash(run('pdftotext', ['-raw', '-f', String(p), '-l', String(p), '-x', String(Math.round((CODE_X_MM * 72) / 25.4)), '-y', '0', '-W', String(Math.round((CODE_W_MM * 72) / 25.4)), '-H', '842', f, '-']));
 const ITEM_CODE = /0001-WS·\d{4}-D30-ZZB-\d{4}/g;
 const VOLUME_CODE = /0001-WS·\d{4}-D30-ZZB-J\d{4}/g;
 

@@ -3,7 +3,8 @@
  * - the glyph cache (typeset/glyphCache.ts) writes the very bytes pdfkit's own encoding writes,
  *   including characters that need shaping and an Extension B fallback character;
  * - a 档号 never wraps in the catalogue (no break at a hyphen): each code is one line of
- *   pdftotext output, and its word box stays inside the 档号 column.
+ *   pdftotext output, and its word box stays inside the 档号 column;
+ * - the county 案卷目录 lists volumes in 档号 order and each signature line stays one line.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import PDFKit from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDossier } from '../../main/dossier/compose/compose';
+import { writeCountyCatalogue, type VolumeEntry } from '../../main/dossier/batch/catalogue';
 import { CATALOGUE_COLUMNS } from '../../main/dossier/compose/frontmatter';
 import { TextKit } from '../../main/dossier/typeset/measure';
 import type { DossierDoc, TypesetItem } from '../../main/dossier/typeset/model';
@@ -68,7 +70,7 @@ describe('glyph cache', () => {
 
 describe('卷内目录 档号 column', () => {
   it('keeps every 档号 on one line inside its column', async () => {
-    const codes = ['0001-WS·2025-D30-ZZB-0012', '0001-WS·2025-Y-ZZB-0013', 'X0001-WS·2025-D10-ZZBGB-0014'];
+    const codes = ['0001-WS·2025-D30-ZZB-0012', '0001-WS·2025-Y-ZZB-0013', 'A001-WS·2025-D10-ZZBG-0014'];
     const items: TypesetItem[] = codes.map((code, i) => ({
       kind: 'typeset',
       catalogue: { author: '青山乡党委', title: `驻村工作日志第${i + 1}篇`, date: '2025-06-01', docNo: `青组发〔2025〕${i + 1}号`, archiveCode: code },
@@ -99,6 +101,36 @@ describe('卷内目录 档号 column', () => {
       expect(m, `${code} is one word`).not.toBeNull();
       expect(Number(m![1])).toBeGreaterThan(left);
       expect(Number(m![2])).toBeLessThan(right);
+    }
+  });
+});
+
+describe('county 案卷目录', () => {
+  it('lists volumes in 档号 order and keeps each signature with its date on one line', async () => {
+    const vol = (n: number, name: string): VolumeEntry => ({
+      archiveCode: `0001-WS·2025-D30-ZZB-J${String(n).padStart(4, '0')}`,
+      title: `${name}2025年度选派干部工作实绩档案（石门镇前屯村）`,
+      dateRange: { from: '2025-01-03', to: '2025-12-31' },
+      items: 8,
+      pages: 10,
+      retention: '定期30年',
+      remark: '',
+    });
+    // roster order: the first volume ever printed (J0001) belongs to the third cadre
+    const volumes = [vol(2, '李春梅'), vol(3, '孙丽娟'), vol(1, '陈喆')];
+    const out = path.join(dir, 'county.pdf');
+    // unset in the archive settings: blank lines to sign by hand, the widest form
+    const head = { county: '岚川县', year: 2025, compiler: '', checker: '', date: '2026-01-05', checkDate: '' };
+    await writeCountyCatalogue(out, head, volumes, []);
+    const text = run('pdftotext', ['-layout', out, '-']);
+    const at = (name: string) => text.indexOf(name);
+    expect(at('陈喆')).toBeGreaterThan(0);
+    expect(at('陈喆')).toBeLessThan(at('李春梅'));
+    expect(at('李春梅')).toBeLessThan(at('孙丽娟'));
+    const lines = text.split('\n');
+    for (const who of ['编制人', '审核人']) {
+      const line = lines.find((l) => l.includes(`${who}：`));
+      expect(line, who).toMatch(new RegExp(`${who}：＿+\\s*＿+年＿+月＿+日`));
     }
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The county's 案卷目录 (A4 landscape): one row per cadre's dossier volume of the year, with
- * the volume's stored 档号, 起止日期 (earliest–latest item date), 件数, 页数 and 保管期限. Volumes that
+ * the volume's stored 档号 (rows in 档号 order), 起止日期 (earliest–latest item date), 件数, 页数 and 保管期限. Volumes that
  * could not be written are not counted; they are listed below the table. Signed by 编制人 and
  * 审核人 from the archive settings (blank lines to sign by hand when unset; no date without a name).
  * Typeset with the dossier engine's flow, table and page furniture.
@@ -81,7 +81,10 @@ export async function writeCountyCatalogue(
       { title: '保管期限', widthMm: 17, align: 'center' },
       { title: '备注', widthMm: 22 },
     ],
-    rows: volumes.map((e, i) => [String(i + 1), e.archiveCode, e.title, range(e.dateRange), String(e.items), String(e.pages), e.retention, e.remark]),
+    // in 案卷号 order (a volume printed on its own earlier holds a lower number than its place in the roster)
+    rows: [...volumes]
+      .sort((a, b) => (a.archiveCode < b.archiveCode ? -1 : a.archiveCode > b.archiveCode ? 1 : 0))
+      .map((e, i) => [String(i + 1), e.archiveCode, e.title, range(e.dateRange), String(e.items), String(e.pages), e.retention, e.remark]),
   });
   layoutParagraph(flow, { kind: 'paragraph', text: `本目录共列案卷${volumes.length}卷，合计${total}页。`, align: 'right' });
   if (failed.length) {
@@ -92,7 +95,9 @@ export async function writeCountyCatalogue(
   }
   const compiler = signature(head.compiler, head.date);
   const checker = signature(head.checker, head.checkDate);
-  layoutParagraph(flow, { kind: 'paragraph', text: `编制人：${compiler.name}　${compiler.date}　　审核人：${checker.name}　${checker.date}`, align: 'right' });
+  // one line each: together they are wider than the landscape block and the date would wrap
+  layoutParagraph(flow, { kind: 'paragraph', text: `编制人：${compiler.name}　${compiler.date}`, align: 'right' });
+  layoutParagraph(flow, { kind: 'paragraph', text: `审核人：${checker.name}　${checker.date}`, align: 'right' });
   for (const p of flow.pages) paintPage(tk, p);
   const n = flow.pages.length;
   for (let i = 0; i < n; i++) {
