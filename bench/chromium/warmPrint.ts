@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser } from '@playwright/test';
 
 const TICK = 100; // USER_HZ on Linux
 
