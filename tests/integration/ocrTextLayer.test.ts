@@ -20,7 +20,7 @@ import { addCounty, addTownship } from '../../main/core/org';
 import { generateDossier, type GeneratedDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { cadreInput } from '../fixtures/cadreInput';
-import { imageOnlyPdf, SAMPLE_LINES, scanOf, typesetPdf } from '../fixtures/ocrPages';
+import { characterErrorRate, imageOnlyPdf, SAMPLE_LINES, scanOf, typesetPdf } from '../fixtures/ocrPages';
 
 const SLOW = 300_000;
 const NOW = '2025-12-20 10:00:00';
@@ -163,8 +163,12 @@ describe('the printed dossier carries an invisible text layer over recognised sc
       const runner = startOcrQueue(core, { background: false });
       await runner.drain();
       await runner.stop();
-      const read = core.ctx.db.prepare("SELECT COUNT(*) FROM ocr_pages WHERE source = 'ocr'").pluck().get();
-      expect(read).toBe(3);
+      const read = core.ctx.db.prepare("SELECT rotation, text FROM ocr_pages WHERE source = 'ocr' ORDER BY rotation").all() as Array<{ rotation: number; text: string }>;
+      expect(read).toHaveLength(3);
+      // the sideways scan was read turned back upright, and as well as the others
+      expect(read.map((r) => r.rotation).slice(0, 2)).toEqual([0, 0]);
+      expect([90, 270]).toContain(read[2]!.rotation);
+      for (const r of read) expect(characterErrorRate(SAMPLE_LINES.join(''), r.text)).toBeLessThanOrEqual(0.05);
 
       const after = path.join(dir, 'after.pdf');
       const g1 = await print(after);
