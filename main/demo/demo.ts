@@ -22,8 +22,8 @@
  *   register shows 在岗: 督查不在岗 and an open 核查 (待核查) for the clerk: 考勤登记不实 ×2.
  * - Y: 陈喆's plan item due 31 March still 推进中: 计划事项逾期.
  * - Y: the current month is entered to date and not certified (未认定; no alert until its
- *   deadline). The previous month is certified once its certification day (the 2nd working day
- *   of the month) has passed.
+ *   deadline). The previous month is certified once its certification day (the 6th working day
+ *   of the month, at the latest the 10th) has passed; before that it is open too, in time.
  * Every other month is certified on time, every township checked monthly and the county spot
  * checks monthly, every cadre has an annual plan: the attendance, check-cadence and plan
  * alerts stay quiet otherwise. (Reports, projects, villages, allowance and insurance: demoWork.)
@@ -131,7 +131,11 @@ function undoDemo(ctx: CoreContext, before: Snapshot): void {
   const { db } = ctx;
   db.transaction(() => {
     db.prepare('DELETE FROM material_fts WHERE rowid IN (SELECT id FROM materials)').run();
-    db.prepare('DELETE FROM cadres').run(); // the archive was empty: cascades to postings and bags
+    db.prepare('DELETE FROM cadres').run(); // the archive was empty: cascades to postings, bags, cells, leave, logs, plans
+    // The attendance year's township records (their rows refer to the townships removed below).
+    for (const t of ['register_verifications', 'attendance_history', 'attendance_certifications', 'checks', 'must_attend_events'] as const) {
+      db.prepare(`DELETE FROM ${t} WHERE township_id > ?`).run(before.townships);
+    }
     for (const t of ['villages', 'townships', 'counties', 'units'] as const) {
       db.prepare(`DELETE FROM ${t} WHERE id > ?`).run(before[t]);
     }

@@ -56,6 +56,8 @@ export interface DemoAttendanceInput {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** The secretary certifies a month on this working day of the next (at the latest on the deadline, the 10th). */
+const CERTIFY_WORKDAY = 6;
 const EVENT_TITLES = ['乡镇党委扩大会议', '春耕备耕和安全生产部署', '信访积案化解专题会', '土地承包纠纷调处', '防汛抢险应急处置'];
 
 /** The months from the postings' start to today's month, YYYY-MM. */
@@ -168,10 +170,10 @@ export async function addDemoAttendance(ctx: CoreContext, blobs: BlobStore, inpu
         const date = closedCheckDay(cal).startsWith(month) ? closedCheckDay(cal) : openCheckDay(cal).startsWith(month) ? openCheckDay(cal) : workday(y, m, 15);
         addCheck(ctx, townshipId, '县级抽查', date, COUNTY_CHECKER, today, cadreIds, cal);
       }
-      // 5. certification by the secretary, early in the next month (the current month stays open)
+      // 5. certification by the secretary in the next month's first days (the current month stays open)
       if (month >= current || grid.rows.length === 0) continue;
       const next = addDays(monthLast(month), 1);
-      const certifiedOn = [workday(Number(next.slice(0, 4)), Number(next.slice(5, 7)), 2), addDays(monthLast(month), 10)].sort()[0]!;
+      const certifiedOn = [workday(Number(next.slice(0, 4)), Number(next.slice(5, 7)), CERTIFY_WORKDAY), addDays(monthLast(month), 10)].sort()[0]!;
       if (certifiedOn >= today) continue;
       await certify(townshipId, t.name, month, certifiedOn);
       // 6. the closed cross-check: 属实, the month revoked, corrected and certified again

@@ -11,7 +11,7 @@
  * - CLOSED: a 县级抽查 in September of Y-1 finds 赵国庆 away on a day the certified register shows
  *   在岗: the 核查 is found 属实, the secretary 周振华 is talked to (约谈), the month is revoked,
  *   corrected and certified again; the absence caps his Y-1 grade (no 优秀).
- * - OPEN: a 县级抽查 two months before today's (April of Y in mid-June) finds 冯振宇 away on a
+ * - OPEN: a 县级抽查 two months before today's (April of Y in June) finds 冯振宇 away on a
  *   day the certified register shows 在岗; the 核查 is left open for the clerk.
  */
 import { DEFAULT_HOLIDAYS } from '../../shared/holidays';
