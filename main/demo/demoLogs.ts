@@ -1,6 +1,6 @@
 /**
  * The demo cadres' work logs (工作日志) and annual plans (年度工作计划), through the core
- * functions: three weeks of logs before today and three weeks of the spring of Y-1 per cadre,
+ * functions: the four weeks of logs before today per cadre,
  * and an annual plan for each year of the posting with dated items. Items whose date has passed
  * are 已完成, except one of 陈喆's in Y, left 推进中 for the deliberate 计划事项逾期 alert.
  */
@@ -46,10 +46,7 @@ export async function addDemoLogs(ctx: CoreContext, input: { cadres: DemoCadre[]
   const yesterday = addDays(cal.today, -1);
   for (const [i, c] of cadres.entries()) {
     const cadreId = cadreIds[i]!;
-    const rows = [
-      ...logRows(c, `${cal.full}-03-02`, `${cal.full}-03-22`, i * 31 + cal.full),
-      ...logRows(c, addDays(cal.today, -21), yesterday, i * 31 + cal.year),
-    ];
+    const rows = logRows(c, addDays(cal.today, -28), yesterday, i * 31 + cal.year);
     if (rows.length) await saveEntries(db, null, cadreId, rows, [], { today: cal.today });
     for (const year of [cal.first, cal.full, cal.year]) {
       const items = GOALS.map((goal, k) => {

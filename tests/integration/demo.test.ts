@@ -46,7 +46,7 @@ beforeAll(async () => {
   const t = Date.now();
   summary = await loadDemo(ctx, blobs, { today: TEST_TODAY });
   elapsed = Date.now() - t;
-}, 120_000);
+}, 600_000);
 
 afterAll(() => {
   db?.close();
