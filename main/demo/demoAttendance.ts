@@ -14,7 +14,7 @@ import { addDays, monthLast } from '../../shared/attendance';
 import type { CellEditInput } from '../../shared/api/attendance';
 import { EVENT_KINDS } from '../../shared/events';
 import type { BlobStore } from '../files/blobStore';
-import { commitOriginals, takeOriginals } from '../files/intake';
+import { inspectFile, type FileFacts } from '../files/inspect';
 import { certifyAndFileRegister } from '../core/attendance/certify';
 import { certificationWarnings } from '../core/attendance/certifyChecks';
 import { getMonthGrid, setCells } from '../core/attendance/grid';
@@ -73,31 +73,40 @@ function demoMonths(cal: DemoCalendar): string[] {
 
 /**
  * The scanned sealed register of a township month: the township's scan with the month written
- * into a JPEG comment segment, so each month's scan is its own file (rendering a scan takes
- * about a second; three are rendered).
+ * into a JPEG comment segment, so each month's scan is its own file. Rendering a scan takes
+ * about a second and checking a JPEG at intake as long, so three are rendered and checked
+ * (inspectFile); a month's copy differs from its township's only in the comment, so it has the
+ * same facts but its size.
  */
 class RegisterScans {
-  private readonly base = new Map<string, Buffer>();
+  private readonly base = new Map<string, { jpeg: Buffer; facts: FileFacts }>();
   constructor(
     private readonly dir: string,
     private readonly seed: number,
+    private readonly blobs: BlobStore,
   ) {}
-  file(township: string, month: string, note: string): string {
-    let jpeg = this.base.get(township);
-    if (!jpeg) {
+  async store(township: string, month: string, note: string): Promise<{ sha256: string; size: number; name: string; facts: FileFacts }> {
+    let base = this.base.get(township);
+    if (!base) {
       const f = path.join(this.dir, `register-${DEMO_TOWNSHIPS.findIndex((t) => t.name === township)}.jpg`);
       writeScanJpeg(f, 'sealedRegister', prng(this.seed + 7000 + township.charCodeAt(0)), `OneBag demo sealed register ${township}`);
-      jpeg = fs.readFileSync(f);
+      base = { jpeg: fs.readFileSync(f), facts: await inspectFile(f, path.basename(f)) };
       fs.rmSync(f, { force: true });
-      this.base.set(township, jpeg);
+      this.base.set(township, base);
     }
     const text = Buffer.from(`OneBag demo sealed register ${month} ${note}`, 'utf8');
     const com = Buffer.alloc(4);
     com.writeUInt16BE(0xfffe, 0);
     com.writeUInt16BE(text.length + 2, 2);
-    const out = path.join(this.dir, `${month}-${township}${note ? '-更正' : ''}.jpg`);
-    fs.writeFileSync(out, Buffer.concat([jpeg.subarray(0, 2), com, text, jpeg.subarray(2)]));
-    return out;
+    const name = `${township}${month}考勤表签章扫描件${note ? '（更正）' : ''}.jpg`;
+    const file = path.join(this.dir, name);
+    fs.writeFileSync(file, Buffer.concat([base.jpeg.subarray(0, 2), com, text, base.jpeg.subarray(2)]));
+    try {
+      const stored = await this.blobs.put(file);
+      return { ...stored, name, facts: { ...base.facts, size: stored.size } };
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   }
 }
 
@@ -107,21 +116,18 @@ export async function addDemoAttendance(ctx: CoreContext, blobs: BlobStore, inpu
   const today = cal.today;
   const indexOf = new Map(cadreIds.map((id, i) => [id, i]));
   const leaves = demoLeaves(cal);
-  const scans = new RegisterScans(input.dir, input.seed);
+  const scans = new RegisterScans(input.dir, input.seed, blobs);
   const months = demoMonths(cal);
   const current = today.slice(0, 7);
   const townshipOfCadre = (i: number, date: string) => townshipIds.get(postingOn(cadres[i]!, date).township)!;
 
   const certify = async (townshipId: number, township: string, month: string, certifiedOn: string, note = '') => {
-    const file = scans.file(township, month, note);
-    const [taken] = await takeOriginals(blobs, [{ path: file, name: path.basename(file) }], { maxBytes: 50 * 1024 * 1024 });
-    const [stored] = await commitOriginals(blobs, [taken!]);
-    fs.rmSync(file, { force: true });
+    const scan = await scans.store(township, month, note);
     const confirmations = certificationWarnings(db, townshipId, month, today).map((w) => ({ key: w.key, note: '经乡镇党委核实，情况属实' }));
     certifyAndFileRegister(
       db,
       { townshipId, month, secretaryName: DEMO_SECRETARIES[township]!, certifiedOn, sealApplied: true, today, confirmations },
-      { sha256: stored!.sha256, size: stored!.size, name: path.basename(file), facts: taken!.facts },
+      scan,
     );
   };
 
