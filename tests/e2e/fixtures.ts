@@ -131,8 +131,9 @@ export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle:
       }
       await use(current.app);
     },
-    // The first spec that asks for the demo builds the shared template (tests/fixtures/demoFolder.ts).
-    { timeout: 180_000 },
+    // The first spec that asks for the demo builds the shared template (tests/fixtures/demoFolder.ts);
+    // with its attendance year that takes minutes on a loaded 2-core machine.
+    { timeout: 420_000 },
   ],
   // Every test's browser context opens the secret link first, as the person who started the bridge does.
   context: async ({ context, app }, use) => {
