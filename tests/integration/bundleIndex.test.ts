@@ -81,7 +81,7 @@ beforeAll(async () => {
     },
   };
   pages = buildIndexPages(db, opts);
-}, 120_000);
+}, 600_000);
 
 afterAll(() => {
   db?.close();
