@@ -1,11 +1,34 @@
 /**
- * Loads the demo county (岚川县): 3 townships, 12 villages, 10 dispatching units,
- * 20 cadres with postings from 2024-03-01 (one moved in 2025), and a bag of 4–8
- * materials per cadre made of real files: PDFs typeset in the bundled Chinese fonts
- * and scan-like JPEG/PNG images. Files are generated into a temp folder, filed through
- * addMaterial (content-addressed store), and the temp folder is removed.
+ * Loads the demo county (岚川县) as a real year up to the day it is loaded on (Y = that
+ * day's year, DemoOptions.today, default the clock's today): 3 townships, 12 villages, 10
+ * dispatching units, 20 cadres posted from 1 March of Y-2 (one moved on 1 July of Y-1), a bag
+ * of 4–8 materials per cadre made of real files (PDFs typeset in the bundled Chinese fonts and
+ * scan-like JPEG/PNG images), then the attendance year (demoAttendance.ts): month grids,
+ * approved leave, checks, 五必到 events, certifications with the sealed registers filed, work
+ * logs and annual plans. Nothing is dated after today. Files are generated into a temp folder,
+ * filed through the core (content-addressed store), and the temp folder is removed.
  *
- * Deterministic: same seed, same rows and same file bytes.
+ * Deliberate cases (the only attendance, check and plan alerts the demo raises; demoPlan.ts):
+ * - Y-2: 吴建军 under 20 days on post in August (4 working days of 事假 approved by 县委组织部):
+ *   月在岗不足.
+ * - Y-1: 高明's 5 working days of 事假 approved by the township only: 请假越权审批.
+ * - Y-1: 孙丽娟 found away by the township's May check while on approved 病假: 督查不在岗, 有因,
+ *   caps nothing.
+ * - Y-1: the county's September spot check finds 赵国庆 away on a day the certified register
+ *   shows 在岗: 督查不在岗 (caps his grade: no 优秀) and a 核查 found 属实 — the secretary
+ *   周振华 talked to (约谈), the month revoked, corrected to 缺勤 and certified again:
+ *   考勤登记不实 ×2 (cadre and secretary).
+ * - Y: the county's spot check two months before today finds 冯振宇 away on a day the certified
+ *   register shows 在岗: 督查不在岗 and an open 核查 (待核查) for the clerk: 考勤登记不实 ×2.
+ * - Y: 陈喆's plan item due 31 March still 推进中: 计划事项逾期.
+ * - Y: the current month is entered to date and not certified (未认定; no alert until its
+ *   deadline). The previous month is certified once its certification day (the 6th working day
+ *   of the month, at the latest the 10th) has passed; before that it is open too, in time.
+ * Every other month is certified on time, every township checked monthly and the county spot
+ * checks monthly, every cadre has an annual plan: the attendance, check-cadence and plan
+ * alerts stay quiet otherwise. (Reports, projects, villages, allowance and insurance: demoWork.)
+ *
+ * Deterministic: same seed and today, same rows and same file bytes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +43,7 @@ import type { CoreContext } from '../core/context';
 import {
   between,
   DEMO_COUNTY,
+  demoCalendar,
   DEMO_TOWNSHIPS,
   DEMO_UNITS,
   demoCadres,
@@ -28,12 +52,16 @@ import {
   prng,
   REPORT_TOPICS,
   type DemoCadre,
+  type DemoCalendar,
   type Rng,
 } from './demoData';
 import { writeMinutesPdf, writeRegisterPdf, writeTextDocPdf, type RegisterRow } from './demoPdf';
 import { writeScanJpeg, writeScanPng } from './demoScans';
 import { minutes, registerRow, summary, surveyReport, type Place } from './demoText';
+import { demoLeaves, monthCodes, SHORT } from './demoPlan';
 import { ensureCounty, ensureTownship, ensureUnit, ensureVillage } from '../core/org';
+import { fixToday, today as clockToday } from '../core/clock';
+import { addDemoAttendance } from './demoAttendance';
 
 export const DEMO_SEED = 20240301;
 
@@ -55,14 +83,7 @@ export interface DemoOptions {
   today?: string;
 }
 
-/** One cadre is short of 20 days on post in one month (shown in every register of it). */
-const SHORT = { index: 9, month: [2024, 8] as [number, number] };
-
 const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-
-/** A month index from 2024-03 (0) onward → [year, month]. */
-const monthAt = (i: number): [number, number] => [2024 + Math.floor((i + 2) / 12), ((i + 2) % 12) + 1];
 
 interface Planned {
   input: MaterialInput;
@@ -81,14 +102,20 @@ export async function loadDemo(ctx: CoreContext, blobs: BlobStore, opts: DemoOpt
   if (existing > 0) throw new AppError('CONFLICT', '档案中已有干部数据，不能再载入示例数据');
 
   const seed = opts.seed ?? DEMO_SEED;
-  const cadres = demoCadres(seed);
+  const today = opts.today ?? clockToday();
+  const cal = demoCalendar(today);
+  const cadres = demoCadres(seed, cal);
 
+  // The core refuses records dated after the clock's today: the load happens on the demo's today.
+  const restoreClock = today === clockToday() ? () => undefined : fixToday(today);
   const before = snapshotIds(ctx);
   try {
-    return await fill(ctx, blobs, cadres, seed, opts);
+    return await fill(ctx, blobs, cadres, seed, opts, cal);
   } catch (err) {
     undoDemo(ctx, before);
     throw err;
+  } finally {
+    restoreClock();
   }
 }
 
@@ -104,14 +131,18 @@ function undoDemo(ctx: CoreContext, before: Snapshot): void {
   const { db } = ctx;
   db.transaction(() => {
     db.prepare('DELETE FROM material_fts WHERE rowid IN (SELECT id FROM materials)').run();
-    db.prepare('DELETE FROM cadres').run(); // the archive was empty: cascades to postings and bags
+    db.prepare('DELETE FROM cadres').run(); // the archive was empty: cascades to postings, bags, cells, leave, logs, plans
+    // The attendance year's township records (their rows refer to the townships removed below).
+    for (const t of ['register_verifications', 'attendance_history', 'attendance_certifications', 'checks', 'must_attend_events'] as const) {
+      db.prepare(`DELETE FROM ${t} WHERE township_id > ?`).run(before.townships);
+    }
     for (const t of ['villages', 'townships', 'counties', 'units'] as const) {
       db.prepare(`DELETE FROM ${t} WHERE id > ?`).run(before[t]);
     }
   })();
 }
 
-async function fill(ctx: CoreContext, blobs: BlobStore, cadres: DemoCadre[], seed: number, opts: DemoOptions): Promise<DemoSummary> {
+async function fill(ctx: CoreContext, blobs: BlobStore, cadres: DemoCadre[], seed: number, opts: DemoOptions, cal: DemoCalendar): Promise<DemoSummary> {
   const { db } = ctx;
   // --- organisation ---
   const townshipIds = new Map<string, number>();
@@ -158,7 +189,7 @@ async function fill(ctx: CoreContext, blobs: BlobStore, cadres: DemoCadre[], see
   // --- the bags ---
   const dir = opts.tmpDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-'));
   fs.mkdirSync(dir, { recursive: true });
-  const plans = cadres.map((c, i) => planBag(prng(seed + 1000 + i), c, i, cadres, dir));
+  const plans = cadres.map((c, i) => planBag(prng(seed + 1000 + i), c, i, cadres, dir, cal));
   const total = plans.reduce((s, p) => s + p.length, 0);
   const jobId = `demo-${seed}`;
   let done = 0;
@@ -174,6 +205,7 @@ async function fill(ctx: CoreContext, blobs: BlobStore, cadres: DemoCadre[], see
         ctx.host.progress?.({ jobId, label: '正在生成示例档案材料', done, total });
       }
     }
+    await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir });
   } finally {
     if (!opts.tmpDir) fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -208,23 +240,26 @@ function material(category: MaterialCategory, title: string, date: string, respo
   };
 }
 
-/** Cadres of the township on a date, in register order (township post first). */
-function townshipRows(rng: Rng, all: DemoCadre[], township: string, y: number, m: number, shortFor: string | null): RegisterRow[] {
-  const date = iso(y, m, 15);
+/** Cadres of the township on a date, in register order (township post first), with their day codes (demoPlan.ts). */
+function townshipRows(all: DemoCadre[], township: string, y: number, m: number, cal: DemoCalendar): RegisterRow[] {
+  const date = cal.iso(y, m, 15);
+  const leaves = demoLeaves(cal);
   return all
-    .filter((c) => postingOn(c, date).township === township && c.postings[0]!.start <= date)
-    .sort((a, b) => Number(b.postType === '乡镇党委第一副书记') - Number(a.postType === '乡镇党委第一副书记'))
-    .map((c) => registerRow(rng, c, postingOn(c, date), y, m, c.name === shortFor));
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => postingOn(c, date).township === township && c.postings[0]!.start <= date)
+    .sort((a, b) => Number(b.c.postType === '乡镇党委第一副书记') - Number(a.c.postType === '乡镇党委第一副书记'))
+    .map(({ c, i }) => registerRow(c, postingOn(c, date), monthCodes(c, leaves, i, y, m, cal, true)));
 }
 
-function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: string): Planned[] {
+function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: string, cal: DemoCalendar): Planned[] {
   const out: Planned[] = [];
+  const { iso, monthAt, first, full } = cal;
   const at = (date: string): Place => postingOn(c, date);
   const file = (ext: string) => path.join(dir, `c${pad(i)}-${out.length}.${ext}`);
 
-  // 1. 调研报告 (spring 2024, after arriving)
+  // 1. 调研报告 (spring of Y-2, after arriving)
   {
-    const date = iso(2024, 4, between(rng, 10, 28));
+    const date = iso(first, 4, between(rng, 10, 28));
     const r = surveyReport(rng, c, at(date), REPORT_TOPICS[i % REPORT_TOPICS.length]!);
     const f = file('pdf');
     out.push({
@@ -236,7 +271,7 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
   }
   // 2. 会议记录 (the moved cadre's is after the move, at the new village)
   {
-    const [y, m] = i === 15 ? [2025, 9] : monthAt(between(rng, 2, 20));
+    const [y, m] = i === 15 ? [full, 9] : monthAt(between(rng, 2, 20));
     const date = iso(y, m, between(rng, 5, 25));
     const here = at(date);
     const colleagues = all.filter((o) => o !== c && postingOn(o, date).township === here.township).map((o) => o.name);
@@ -250,13 +285,12 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
     });
   }
   // 3. 月考勤登记表 of the township for one month; one cadre in one register is short of 20 days
-  const [ry, rm] = i === SHORT.index ? SHORT.month : monthAt(between(rng, 1, 19));
+  const [ry, rm] = i === SHORT.cadreIndex ? [first, SHORT.month] : monthAt(between(rng, 1, 19));
   const township = at(iso(ry, rm, 15)).township;
   {
-    const regRng = prng(ry * 100 + rm + township.charCodeAt(0));
-    const short = all[SHORT.index]!;
-    const shortFor = ry === SHORT.month[0] && rm === SHORT.month[1] && postingOn(short, iso(ry, rm, 15)).township === township ? short.name : null;
-    const rows = townshipRows(regRng, all, township, ry, rm, shortFor);
+    const short = all[SHORT.cadreIndex]!;
+    const shortFor = ry === first && rm === SHORT.month && postingOn(short, iso(ry, rm, 15)).township === township ? short.name : null;
+    const rows = townshipRows(all, township, ry, rm, cal);
     const date = iso(rm === 12 ? ry + 1 : ry, (rm % 12) + 1, between(rng, 1, 5));
     const title = `${township}选派干部${ry}年${rm}月考勤登记表`;
     const f = file('pdf');
@@ -267,11 +301,11 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
       make: () => writeRegisterPdf(f, { township, year: ry, month: rm, rows, date, author: `${township}党委` }),
     });
   }
-  // 4. 工作总结 (2024 annual or 2025 first half)
+  // 4. 工作总结 (Y-2 annual or Y-1 first half)
   {
     const annual = i % 2 === 0;
-    const date = annual ? iso(2024, 12, between(rng, 20, 28)) : iso(2025, 6, between(rng, 20, 28));
-    const s = summary(rng, c, at(date), annual ? '2024年度' : '2025年上半年', '总结');
+    const date = annual ? iso(first, 12, between(rng, 20, 28)) : iso(full, 6, between(rng, 20, 28));
+    const s = summary(rng, c, at(date), annual ? `${first}年度` : `${full}年上半年`, '总结');
     const f = file('pdf');
     out.push({
       input: material('工作总结', s.title, date, c.name),
@@ -285,14 +319,14 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
   // 5. 年度工作日志: a scanned handwritten page
   if (extras >= 1) {
     const m = between(rng, 1, 10);
-    const date = iso(2025, m, between(rng, 25, 28));
+    const date = iso(full, m, between(rng, 25, 28));
     const f = file('jpg');
     const scanRng = prng(rng() * 2 ** 31);
     out.push({
-      input: material('年度工作日志', `2025年工作日志（${m}月）`, date, c.name, '手写日志扫描件'),
+      input: material('年度工作日志', `${full}年工作日志（${m}月）`, date, c.name, '手写日志扫描件'),
       file: f,
-      name: `工作日志2025年${m}月扫描件.jpg`,
-      make: () => writeScanJpeg(f, 'worklog', scanRng, `OneBag demo worklog c${i} 2025-${pad(m)}`),
+      name: `工作日志${full}年${m}月扫描件.jpg`,
+      make: () => writeScanJpeg(f, 'worklog', scanRng, `OneBag demo worklog c${i} ${full}-${pad(m)}`),
     });
   }
   // 6. The signed and sealed paper register of the same month, scanned
@@ -310,8 +344,8 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
   // 7. 工作汇报: a quarterly report
   if (extras >= 3) {
     const q = pick(rng, [1, 2, 3]);
-    const date = iso(2025, q * 3 + 1, between(rng, 3, 9));
-    const s = summary(rng, c, at(date), `2025年第${'一二三'[q - 1]}季度`, '汇报');
+    const date = iso(full, q * 3 + 1, between(rng, 3, 9));
+    const s = summary(rng, c, at(date), `${full}年第${'一二三'[q - 1]}季度`, '汇报');
     const f = file('pdf');
     out.push({
       input: material('工作汇报', s.title, date, c.name),
@@ -322,7 +356,7 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
   }
   // 8. 村情民情台账: a scanned household ledger page (PNG)
   if (extras >= 4) {
-    const date = iso(2024, 3, between(rng, 20, 30));
+    const date = iso(first, 3, between(rng, 20, 30));
     const where = at(date).village ?? at(date).township;
     const f = file('png');
     const scanRng = prng(rng() * 2 ** 31);

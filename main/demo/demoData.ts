@@ -1,7 +1,8 @@
 /**
  * The fictional demo county (岚川县) used by loadDemo(): organisation, dispatching units
  * and 20 cadres. Everything here is invented; ID numbers are syntactically valid
- * (GB 11643 check digit) but made up. Deterministic: no clock, no Math.random.
+ * (GB 11643 check digit) but made up. Deterministic: no Math.random; the dates follow the
+ * given today (demoCalendar), so the demo is always a real year up to the day it is loaded.
  */
 import type { CadreLevel, Gender, PartyStatus, PostType, UnitLevel } from '../../shared/domain';
 import { idCheckChar } from '../../shared/idNumber';
@@ -81,10 +82,43 @@ const ROWS: Row[] = [
   ['于洪波', '男', '1987-09-02', '县供销合作社联合社', '驻村工作队员', 2, 3],
 ];
 
-/** Index in ROWS of the cadre who moved villages in 2025 (马骏: 前屯村 → 新立村). */
+/** Index in ROWS of the cadre who moved villages in July of Y-1 (马骏: 前屯村 → 新立村). */
 export const MOVED_CADRE_INDEX = 15;
-export const MOVE = { township: 1, village: 3, start: '2025-07-01' };
-export const POSTING_START = '2024-03-01';
+export const MOVE = { township: 1, village: 3 };
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The demo's calendar, from the day it is loaded on (Y = today's year): postings start on
+ * 1 March of Y-2, so Y-1 is a full year and Y runs to date; the moved cadre moves on 1 July
+ * of Y-1. `first` is Y-2, `full` is Y-1.
+ */
+export interface DemoCalendar {
+  today: string;
+  year: number;
+  first: number;
+  full: number;
+  postingStart: string;
+  moveStart: string;
+  iso(y: number, m: number, d: number): string;
+  /** Month `i` counted from the posting start (0 = March of Y-2) → [year, month]. */
+  monthAt(i: number): [number, number];
+}
+
+export function demoCalendar(today: string): DemoCalendar {
+  const year = Number(today.slice(0, 4));
+  const first = year - 2;
+  return {
+    today,
+    year,
+    first,
+    full: year - 1,
+    postingStart: `${first}-03-01`,
+    moveStart: `${year - 1}-07-01`,
+    iso: (y, m, d) => `${y}-${pad2(m)}-${pad2(d)}`,
+    monthAt: (i) => [first + Math.floor((i + 2) / 12), ((i + 2) % 12) + 1],
+  };
+}
 
 /** Birth-place region codes (Jinzhou-style prefixes) the demo ID numbers use. */
 const REGIONS = ['210702', '210703', '210711', '210726', '210727', '210781', '210782'];
@@ -99,7 +133,8 @@ export function makeIdNumber(rng: Rng, birthDate: string, gender: Gender): strin
   return first17 + idCheckChar(first17);
 }
 
-export function demoCadres(seed = 20240301): DemoCadre[] {
+/** The 20 cadres; their postings start on `cal.postingStart` (names and ID numbers depend on the seed only). */
+export function demoCadres(seed: number, cal: DemoCalendar): DemoCadre[] {
   const rng = prng(seed);
   return ROWS.map(([name, gender, birthDate, unit, postType, ti, vi], i) => {
     const township = DEMO_TOWNSHIPS[ti]!;
@@ -108,11 +143,11 @@ export function demoCadres(seed = 20240301): DemoCadre[] {
     if (postType === '驻村工作队员' && i === 17) partyStatus = '中共预备党员';
     if (postType === '驻村工作队员' && i === 16) partyStatus = '共青团员';
     const postings: DemoPosting[] = [
-      { township: township.name, village: vi === null ? null : township.villages[vi]!, start: POSTING_START },
+      { township: township.name, village: vi === null ? null : township.villages[vi]!, start: cal.postingStart },
     ];
     if (i === MOVED_CADRE_INDEX) {
       const t = DEMO_TOWNSHIPS[MOVE.township]!;
-      postings.push({ township: t.name, village: t.villages[MOVE.village]!, start: MOVE.start });
+      postings.push({ township: t.name, village: t.villages[MOVE.village]!, start: cal.moveStart });
     }
     return {
       name,

@@ -29,7 +29,7 @@ export function surveyReport(rng: Rng, c: DemoCadre, p: Place, topic: string) {
       heading: '一、基本情况',
       paragraphs: [
         `${where}位于${p.village ? p.township : '县境'}${pick(rng, ['东部', '西北部', '南部', '中部'])}，${p.village ? `距${seat}政府约${between(rng, 3, 15)}公里` : `下辖${k}个行政村`}。全${p.village ? '村' : seat}共有农户${households * k}户、人口${people * k}人，耕地面积${land * k}亩，以玉米、花生种植为主，${ind1}已初具规模。`,
-        `2023年${p.village ? '' : '各村'}村集体经济收入${p.village ? '' : '合计'}${(income * k).toFixed(1)}万元，农村居民人均可支配收入${percap}元。${p.village ? `村“两委”班子成员${between(rng, 5, 7)}人，党员${between(rng, 28, 61)}名，其中60岁以上党员占比较高。` : `集体经济收入5万元以下的薄弱村${between(rng, 3, 6)}个。`}`,
+        `${Number(c.postings[0]!.start.slice(0, 4)) - 1}年${p.village ? '' : '各村'}村集体经济收入${p.village ? '' : '合计'}${(income * k).toFixed(1)}万元，农村居民人均可支配收入${percap}元。${p.village ? `村“两委”班子成员${between(rng, 5, 7)}人，党员${between(rng, 28, 61)}名，其中60岁以上党员占比较高。` : `集体经济收入5万元以下的薄弱村${between(rng, 3, 6)}个。`}`,
       ],
     },
     {
@@ -125,37 +125,8 @@ export function minutes(rng: Rng, c: DemoCadre, p: Place, date: string, kindInde
 
 const ROW_POST: Record<string, string> = { 乡镇党委第一副书记: '第一副书记', 村党组织第一书记: '第一书记', 驻村工作队员: '工作队员' };
 
-/** Day codes for one cadre and month: mostly on post, weekends partly rest, some leave. */
-export function registerRow(rng: Rng, c: DemoCadre, p: Place, year: number, month: number, shortMonth: boolean): RegisterRow {
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const codes: string[] = [];
-  for (let d = 1; d <= days; d++) {
-    const wd = new Date(Date.UTC(year, month - 1, d)).getUTCDay();
-    const weekend = wd === 0 || wd === 6;
-    let code = '√';
-    if (weekend && rng() < 0.55) code = '休';
-    else if (rng() < 0.06) code = '○';
-    else if (rng() < 0.03) code = pick(rng, ['事', '病']);
-    codes.push(code);
-  }
-  if (shortMonth) {
-    // Two days of personal leave plus rest: under 20 days on post, explained in the remark.
-    let n = codes.filter((x) => x === '√' || x === '○').length;
-    for (let i = 0; i < codes.length && n > 18; i++) {
-      if (codes[i] === '√') {
-        codes[i] = i % 3 === 0 ? '事' : '休';
-        n--;
-      }
-    }
-  } else {
-    let n = codes.filter((x) => x === '√' || x === '○').length;
-    for (let i = 0; i < codes.length && n < 21; i++) {
-      if (codes[i] !== '√' && codes[i] !== '○') {
-        codes[i] = '√';
-        n++;
-      }
-    }
-  }
-  const remark = shortMonth ? '事假已审批' : codes.includes('病') ? '病假有证明' : '';
+/** A register row from the cadre's day codes (demoPlan.ts monthCodes), with the remark the township writes. */
+export function registerRow(c: DemoCadre, p: Place, codes: string[]): RegisterRow {
+  const remark = codes.includes('事') ? '事假已审批' : codes.includes('病') ? '病假已审批' : codes.includes('×') ? '经核查更正' : '';
   return { name: c.name, post: `${p.village ?? p.township}${ROW_POST[c.postType] ?? ''}`, days: codes, remark };
 }

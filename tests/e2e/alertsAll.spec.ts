@@ -70,7 +70,7 @@ test('a new project’s 项目未公示 alert is listed with every kind and open
 });
 
 test('an overdue report (报告逾期) opens the cadre’s reports tab', async ({ page, app }) => {
-  // On the suite's today (mid-June) a first-quarter report the demo leaves unsubmitted is overdue (from 11 April on).
+  // On the suite's today (early June) a first-quarter report the demo leaves unsubmitted is overdue (from 11 April on).
   await page.goto(app.url);
   const reports = (await invoke<Alert[]>(page, 'alerts.list', { year: YEAR })).filter((a) => a.kind === '报告逾期');
   expect(reports.length).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TEST_NOW } from '../fixtures/testToday';
 import { invoke } from './helpers';
+import type { MonthGrid } from '../../shared/api/attendance';
 
 // First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
 test.use({ demoOperator: '张晓梅' });
@@ -88,9 +89,16 @@ test('import a sheet: an unknown code is refused by its cell, the corrected shee
   const onPost = Number(await row.getByTestId('total-onpost').textContent());
   const leave = Number(await row.getByTestId('total-leave').textContent());
 
+  // The sheet repeats what the grid already holds besides 在岗 (the demo's 公出 days), so only the leave changes.
+  const townshipId = app.bridge.core.ctx.db.prepare(`SELECT id FROM townships WHERE name = '柳河乡'`).pluck().get() as number;
+  const month = `${prev.getFullYear()}-${String(prev.getMonth() + 1).padStart(2, '0')}`;
+  const current = await invoke<MonthGrid>(page, 'attendance.grid', { townshipId, month });
+  const kept = Object.fromEntries(
+    current.rows.find((r) => r.name === cadre)!.cells.flatMap((c, i) => (c[0] !== '在岗' && c[0] === c[1] ? [[i + 1, c[0]]] : [])),
+  );
   const leaveCells = Object.fromEntries(LEAVE_DAYS.map((d) => [d, '事假']));
-  const bad = await writeSheet('柳河乡考勤表.xlsx', cadre, { ...leaveCells, [BAD_DAY]: '迟到' });
-  const good = await writeSheet('柳河乡考勤表（改）.xlsx', cadre, leaveCells);
+  const bad = await writeSheet('柳河乡考勤表.xlsx', cadre, { ...kept, ...leaveCells, [BAD_DAY]: '迟到' });
+  const good = await writeSheet('柳河乡考勤表（改）.xlsx', cadre, { ...kept, ...leaveCells });
 
   await page.getByTestId('attendance-import-open').click();
   const dialog = page.getByRole('dialog', { name: /导入考勤表/ });

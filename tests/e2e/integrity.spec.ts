@@ -70,7 +70,8 @@ test('check, back up, back up elsewhere, preview a restore', async ({ page, app 
   await table.getByRole('button', { name: '恢复预览' }).click();
   const preview = page.getByTestId('restore-preview');
   await expect(preview.getByTestId('restore-verified')).toHaveText(/校验通过/, { timeout: 30_000 });
-  await expect(preview).toContainText('120 份');
+  const materials = app.bridge.core.ctx.db.prepare('SELECT COUNT(*) FROM materials').pluck().get() as number;
+  await expect(preview).toContainText(`${materials} 份`);
   const backups = await invoke<{ backups: Array<{ dir: string }> }>(page, 'integrity.backups', {});
   await expect(preview.getByTestId('restore-command')).toContainText(`onebag --data "${app.dataDir}-恢复" restore "${backups.backups[0]!.dir}"`);
 

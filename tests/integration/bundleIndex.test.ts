@@ -8,17 +8,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setCells } from '../../main/core/attendance/grid';
+import { getMonthGrid, setCells } from '../../main/core/attendance/grid';
+import { revokeCertification } from '../../main/core/attendance/certify';
 import { openCore } from '../../main/api/open';
 import { computeResults } from '../../main/core/evaluation/results';
 import { createCadre } from '../../main/core/cadres';
 import { addCounty, addTownship } from '../../main/core/org';
-import { demoCadres } from '../../main/demo/demoData';
+import { DEMO_SEED } from '../../main/demo/demo';
+import { demoCadres as cadresOf, demoCalendar } from '../../main/demo/demoData';
 import { buildIndexPages, type IndexPage, type IndexPagesOptions } from '../../main/exchange/indexHtml';
 import { openDatabase, type Db } from '../../main/store/db';
 import { idCheckChar, maskIdNumber } from '../../shared/idNumber';
 import { buildEvalFixture, scoreAll, YEAR } from './evaluationFixture';
 import { copyLoadedDemo } from '../fixtures/demoFolder';
+import { TEST_TODAY } from '../fixtures/testToday';
+
+const demoCadres = () => cadresOf(DEMO_SEED, demoCalendar(TEST_TODAY));
 
 const SHORT = 3;
 const EVIL = `<script>alert("x")</script> & '李'`;
@@ -27,6 +32,7 @@ let db: Db;
 let pages: IndexPage[];
 let opts: IndexPagesOptions;
 let countyId: number;
+let shortCadre: { id: number; t: number };
 const dossiers = new Set<string>();
 const originals = new Set<string>();
 
@@ -44,8 +50,11 @@ beforeAll(async () => {
   const first = db.prepare('SELECT id FROM cadres ORDER BY id LIMIT 1').pluck().get() as number;
   db.prepare('UPDATE cadres SET name = ? WHERE id = ?').run(EVIL, first);
   db.prepare(`UPDATE materials SET title = '<img src=x onerror=alert(1)> "会议"' WHERE id = (SELECT MIN(id) FROM materials WHERE year = 2024)`).run();
-  // 12 days absent in May 2024 (weekdays and weekends alike): one short month.
+  // 12 days absent in May 2024 (weekdays and weekends alike): one short month, its certification
+  // revoked first (the demo certified it), so it is 未认定 again.
   const short = db.prepare('SELECT c.id, p.township_id AS t FROM cadres c JOIN postings p ON p.cadre_id = c.id WHERE c.id_number = ?').get(demoCadres()[SHORT]!.idNumber) as { id: number; t: number };
+  shortCadre = short;
+  revokeCertification(db, { townshipId: short.t, month: '2024-05', reason: '测试：更正考勤登记' });
   setCells(db, { townshipId: short.t, month: '2024-05', edits: Array.from({ length: 12 }, (_, i) => ({ cadreId: short.id, date: `2024-05-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })) });
   // Another county's cadre is outside the scope.
   const other = addCounty(db, { name: '北镇市', kind: '市' }).id;
@@ -72,7 +81,7 @@ beforeAll(async () => {
     },
   };
   pages = buildIndexPages(db, opts);
-}, 120_000);
+}, 600_000);
 
 afterAll(() => {
   db?.close();
@@ -166,11 +175,15 @@ describe('buildIndexPages', () => {
   it("shows the year's attendance (the short month) and the bag by category", () => {
     const short = demoCadres()[SHORT]!;
     const p = pageOf(short.name).html;
-    // Rest days count only when marked (county default), so 6 of the 12 days of 缺勤 are absences;
-    // the other six and the month's other weekends are 10 rest days, shown so the row adds up to 31;
-    // the month is not certified, so it is 未认定, not 未达标, and stays out of the totals.
-    expect(p).toMatch(/<td>5月<\/td><td class="num">20<\/td><td class="num">15<\/td><td class="num">0<\/td><td class="num">6<\/td><td class="num">10<\/td><td><span class="muted">未认定<\/span>/);
-    expect(p).toMatch(/<td>6月<\/td>(<td[^>]*>[^<]*<\/td>){5}<td><span class="muted">未认定<\/span><\/td>/);
+    // Rest days count only when marked (county default), so a 缺勤 on a rest day is no absence; the
+    // row shows the grid's counts; the revoked month is 未认定, not 未达标, and stays out of the totals.
+    const n = getMonthGrid(db, shortCadre.t, '2024-05', TEST_TODAY).rows.find((r) => r.cadreId === shortCadre.id)!.counts;
+    expect(n.absent).toBeGreaterThanOrEqual(6);
+    expect(n.onPost + n.leave + n.absent + n.rest).toBe(31);
+    const cells = [n.required, n.onPost, n.leave, n.absent, n.rest].map((x) => `<td class="num">${x}</td>`).join('');
+    expect(p).toContain(`<td>5月</td>${cells}<td><span class="muted">未认定</span>`);
+    // June is certified by the township: 达标, with the secretary and the date.
+    expect(p).toMatch(/<td>6月<\/td>(<td[^>]*>[^<]*<\/td>){5}<td>达标<\/td><td>[^<]+<\/td>/);
     expect(p).toContain('合计（已认定月份）');
     expect(p).toMatch(/另有\d+个月未认定，未计入/);
     expect(p).toContain('3月');

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { setCells } from '../../main/core/attendance/grid';
+import { revokeCertification } from '../../main/core/attendance/certify';
 import { generateDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { BODY_SIZE } from '../../main/dossier/typeset/layout';
@@ -39,7 +40,8 @@ describe('monthly attendance table in the dossier', () => {
     const p = db
       .prepare("SELECT cadre_id AS cadreId, township_id AS townshipId FROM postings WHERE start <= '2024-03-01' AND (\"end\" IS NULL OR \"end\" >= '2024-03-31') ORDER BY cadre_id LIMIT 1")
       .get() as { cadreId: number; townshipId: number };
-    // 2024-03-05 (a Tuesday): morning 事假, afternoon on post
+    // 2024-03-05 (a Tuesday): morning 事假, afternoon on post (the demo's certification revoked first)
+    revokeCertification(db, { townshipId: p.townshipId, month: '2024-03', reason: '更正半天事假' });
     setCells(db, { townshipId: p.townshipId, month: '2024-03', edits: [{ cadreId: p.cadreId, date: '2024-03-05', half: '上', code: '事假' }] });
     const out = path.join(dir, 'att.pdf');
     await generateDossier(db, core.blobs, { cadreId: p.cadreId, year: 2024 }, getDossierSettings(db), out);
