@@ -2,8 +2,9 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * The operating system's "reduce motion" accessibility setting (CSS prefers-reduced-motion).
- * When it is on, the app turns antd's motion off (modals, drawers, menus and messages appear
- * without animating) and styles.css drops the app's own transitions.
+ * When it is on, Root turns antd's motion token and click wave off: modals, drawers, menus and
+ * messages appear and go without animating. (Forcing CSS animation durations to ~0 instead left
+ * antd's dropdowns placed off screen: antd's own switch is the one to use.)
  */
 const QUERY = '(prefers-reduced-motion: reduce)';
 
