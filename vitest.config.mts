@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // vitest's default is one worker less than the cores: ONE on the 2-core CI machine, so a core sat
+    // idle whenever a test was not waiting on a child process. At least two files at a time (issue 15).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     // Prepared data folders (the demo county) built once per run: tests/fixtures/demoFolder.ts.
     globalSetup: ['tests/globalSetup.ts'],
   },

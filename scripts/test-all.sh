@@ -6,34 +6,59 @@ cd "$(dirname "$0")/.."
 
 REPORTS=.reports
 mkdir -p "$REPORTS"
-rm -f "$REPORTS/vitest.json" "$REPORTS/playwright.json" "$REPORTS/steps.txt"
+rm -f "$REPORTS/vitest.json" "$REPORTS/playwright.json" "$REPORTS/steps.txt" "$REPORTS/typecheck.log" "$REPORTS/build.log"
 
 step() { # step NAME EXIT_CODE
   echo "$1 $2" >>"$REPORTS/steps.txt"
 }
+# Wall seconds per phase, for the CI time budget (issue 15): .reports/times.txt and the log.
+T0=$SECONDS
+took() { # took NAME START_SECONDS
+  echo "$1 $((SECONDS - $2))s" | tee -a "$REPORTS/times.txt"
+}
+rm -f "$REPORTS/times.txt"
 
-echo "==> lint"
+# Two cores: the typecheck runs beside the lint, the renderer build beside vitest (both are mostly
+# one process on one core). Their output is shown when they finish, so the log stays in order.
+echo "==> lint (typecheck alongside)"
+t=$SECONDS
+npm run --silent typecheck >"$REPORTS/typecheck.log" 2>&1 &
+typecheck_pid=$!
 npm run --silent lint
 step lint $?
-
+took lint $t
 echo "==> typecheck"
-npm run --silent typecheck
-step typecheck $?
+wait "$typecheck_pid"
+typecheck_rc=$?
+cat "$REPORTS/typecheck.log"
+step typecheck "$typecheck_rc"
+took lint+typecheck $t
 
-echo "==> vitest"
+echo "==> vitest (renderer build alongside)"
+t=$SECONDS
+npm run --silent build:renderer >"$REPORTS/build.log" 2>&1 &
+build_pid=$!
 npm run --silent test:unit -- --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest.json"
 step vitest $?
+took vitest $t
 
 echo "==> build renderer"
-if npm run --silent build:renderer; then
+wait "$build_pid"
+build_rc=$?
+cat "$REPORTS/build.log"
+took vitest+build $t
+if [ "$build_rc" -eq 0 ]; then
   step build 0
   echo "==> playwright"
+  t=$SECONDS
   npm run --silent test:e2e
   step playwright $?
+  took playwright $t
 else
   step build 1
   echo "renderer build failed: Playwright skipped"
 fi
+took total $T0
 
 node - "$REPORTS" <<'NODE'
 const fs = require('node:fs');

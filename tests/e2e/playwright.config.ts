@@ -25,6 +25,9 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The app honours the system's reduce-motion setting (renderer/src/app/reducedMotion.ts): no spec
+    // waits on an opening or closing animation.
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     actionTimeout: 15_000,

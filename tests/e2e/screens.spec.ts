@@ -64,8 +64,8 @@ async function seed(page: Page): Promise<void> {
   );
 }
 
+/** The e2e config emulates reduced motion (no animations), so a screen is still when it is shot. */
 async function shoot(page: Page, name: string, size: { width: number; height: number }) {
-  await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(OUT, `${name}-${size.width}x${size.height}.png`) });
   const { scrollWidth, innerWidth } = await noHorizontalOverflow(page);
   expect(scrollWidth, `${name} at ${size.width}×${size.height} overflows horizontally`).toBeLessThanOrEqual(innerWidth);

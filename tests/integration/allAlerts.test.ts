@@ -20,7 +20,7 @@ import { planAlerts } from '../../main/core/work/planAlerts';
 import { saveProject } from '../../main/core/work/projects';
 import { worklogAlerts } from '../../main/core/worklog/alerts';
 import { ALERT_KINDS, type Alert } from '../../shared/events';
-import { runOnebag } from '../fixtures/cli';
+import { onebagHere } from '../fixtures/cliHere';
 
 /** A past year: every report of it is overdue and every work rule has come due, whatever today is. */
 const YEAR = 2023;
@@ -29,7 +29,7 @@ let dataDir: string;
 let core: OpenCore;
 const ids = { county: 0, other: 0, t1: 0, tOther: 0, v1: 0, zhang: 0, li: 0, far: 0, project: 0 };
 
-const cli = (...args: string[]) => runOnebag(dataDir, args);
+const cli = (...args: string[]) => onebagHere(dataDir, args);
 
 async function list(input: unknown): Promise<Alert[]> {
   const r = await dispatch(core.handlers, 'alerts.list', input);
@@ -126,9 +126,9 @@ describe('every alert kind in one list', () => {
     expect(all.some((a) => a.kind === '年度无项目' && a.cadreName === '孙八')).toBe(true);
   });
 
-  it('`onebag alerts --json` lists the worklog and work kinds with the same keys', () => {
+  it('`onebag alerts --json` lists the worklog and work kinds with the same keys', async () => {
     core.close();
-    const r = cli('alerts', '--year', String(YEAR), '--county', '义县', '--json');
+    const r = await cli('alerts', '--year', String(YEAR), '--county', '义县', '--json');
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as AlertJson[];
     for (const a of rows) expect(Object.keys(a)).toEqual(['kind', 'severity', 'cadre', 'idNumber', 'township', 'month', 'date', 'message']);
@@ -148,7 +148,7 @@ describe('every alert kind in one list', () => {
     expect(rows.find((a) => a.kind === '年度无项目')).toMatchObject({ cadre: '李四', date: '2023-12-31', month: '2023-12' });
     expect(rows.map((a) => a.kind)).toContain('督查不在岗');
 
-    const table = cli('alerts', '--year', String(YEAR), '--county', '义县');
+    const table = await cli('alerts', '--year', String(YEAR), '--county', '义县');
     expect(table.code).toBe(0);
     expect(table.stdout).toContain(`${YEAR}年度预警共 ${rows.length} 条：考勤逾期未认定 3，督查不在岗 1，报告逾期 4，年度无项目 1，项目未公示 1`);
     expect(table.stdout).toMatch(/项目未公示\s+严重\s+七里河镇\s+张三/);

@@ -15,7 +15,7 @@ import { setSetting } from '../../main/core/settings';
 import { checkIntegrity } from '../../main/exchange/check';
 import { openDatabase, type Db } from '../../main/store/db';
 import { cadreInput } from '../fixtures/cadreInput';
-import { runOnebag } from '../fixtures/cli';
+import { onebagHere } from '../fixtures/cliHere';
 import { makeIdNumber } from '../fixtures/makeRoster';
 
 let tmp: string;
@@ -59,8 +59,8 @@ function tamper(dir: string, sql: string): void {
   }
 }
 
-function check(dir: string): { code: number | null; json: { ok: boolean; errors: number; findings: Array<{ kind: string; severity: string; message: string; advice: string; auditId?: number }> } } {
-  const r = runOnebag(dir, ['check', '--json']);
+async function check(dir: string): Promise<{ code: number | null; json: { ok: boolean; errors: number; findings: Array<{ kind: string; severity: string; message: string; advice: string; auditId?: number }> } }> {
+  const r = await onebagHere(dir, ['check', '--json']);
   return { code: r.code, json: JSON.parse(r.stdout) };
 }
 
@@ -108,15 +108,15 @@ describe('audit chain', () => {
 
   it('an untampered log checks clean: exit 0', async () => {
     expect(await checkIntegrity(base)).toEqual([]);
-    const r = check(base);
+    const r = await check(base);
     expect(r.code).toBe(0);
     expect(r.json.ok).toBe(true);
   });
 
-  it('reports an altered entry by its number, with advice; exit 1', () => {
+  it('reports an altered entry by its number, with advice; exit 1', async () => {
     const dir = copy();
     tamper(dir, `UPDATE audit_log SET detail = replace(detail, '张三', '王五') WHERE id = 6`);
-    const r = check(dir);
+    const r = await check(dir);
     expect(r.code).toBe(1);
     expect(r.json.ok).toBe(false);
     const f = r.json.findings.find((x) => x.kind === 'audit-chain-broken')!;
@@ -127,27 +127,27 @@ describe('audit chain', () => {
     expect(r.json.findings.some((x) => x.kind === 'audit-unprotected')).toBe(true);
   });
 
-  it('reports another operator written into an entry', () => {
+  it('reports another operator written into an entry', async () => {
     const dir = copy();
     tamper(dir, `UPDATE audit_log SET operator = '某人' WHERE id = 7`);
-    const r = check(dir);
+    const r = await check(dir);
     expect(r.code).toBe(1);
     expect(r.json.findings.find((x) => x.kind === 'audit-chain-broken')?.message).toContain('第 7 条');
   });
 
-  it('reports a deleted middle entry', () => {
+  it('reports a deleted middle entry', async () => {
     const dir = copy();
     tamper(dir, 'DELETE FROM audit_log WHERE id = 4');
-    const r = check(dir);
+    const r = await check(dir);
     expect(r.code).toBe(1);
     const f = r.json.findings.find((x) => x.kind === 'audit-chain-broken')!;
     expect(f.message).toBe('审计日志第 4 条被删除');
   });
 
-  it('reports entries removed from the end through the head anchor', () => {
+  it('reports entries removed from the end through the head anchor', async () => {
     const dir = copy();
     tamper(dir, 'DELETE FROM audit_log WHERE id >= 8');
-    const r = check(dir);
+    const r = await check(dir);
     expect(r.code).toBe(1);
     const f = r.json.findings.find((x) => x.kind === 'audit-head-mismatch')!;
     expect(f.severity).toBe('error');
@@ -155,13 +155,13 @@ describe('audit chain', () => {
     expect(r.json.findings.some((x) => x.kind === 'audit-chain-broken')).toBe(false);
   });
 
-  it('reports a whole log emptied', () => {
+  it('reports a whole log emptied', async () => {
     const dir = copy();
     tamper(dir, 'DELETE FROM audit_log');
-    expect(check(dir).json.findings.find((x) => x.kind === 'audit-head-mismatch')?.message).toBe('审计日志末尾第 1 条至第 9 条被删除');
+    expect((await check(dir)).json.findings.find((x) => x.kind === 'audit-head-mismatch')?.message).toBe('审计日志末尾第 1 条至第 9 条被删除');
   });
 
-  it('migration 7 chains the entries written before it, and the app appends to that chain', () => {
+  it('migration 7 chains the entries written before it, and the app appends to that chain', async () => {
     const dir = path.join(tmp, 'old');
     const old = openDatabase(dir, { migrateTo: 6 });
     try {
@@ -180,7 +180,7 @@ describe('audit chain', () => {
       db.close();
     }
     tamper(dir, `UPDATE audit_log SET at = '2024-01-01T00:00:00.000Z' WHERE id = 1`);
-    expect(check(dir).json.findings.find((x) => x.kind === 'audit-chain-broken')?.message).toContain('第 1 条');
+    expect((await check(dir)).json.findings.find((x) => x.kind === 'audit-chain-broken')?.message).toContain('第 1 条');
   });
 
   it('reports progress by stage', async () => {

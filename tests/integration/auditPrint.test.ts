@@ -15,7 +15,7 @@ import { addCounty, addTownship } from '../../main/core/org';
 import { setSetting } from '../../main/core/settings';
 import { openDatabase } from '../../main/store/db';
 import { cadreInput } from '../fixtures/cadreInput';
-import { runOnebag } from '../fixtures/cli';
+import { onebagHere } from '../fixtures/cliHere';
 
 let tmp: string;
 let dir: string;
@@ -53,8 +53,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('onebag audit', () => {
-  it('--inspector --json lists the certification, its revocation and the import, newest first', () => {
-    const r = runOnebag(dir, ['audit', '--inspector', '--json']);
+  it('--inspector --json lists the certification, its revocation and the import, newest first', async () => {
+    const r = await onebagHere(dir, ['audit', '--inspector', '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Array<{ kind: string; what: string; operator: string; record: string }>;
@@ -64,21 +64,21 @@ describe('onebag audit', () => {
     expect(rows[2]!.record).toContain('书记王建军');
   });
 
-  it('filters by date and prints the chain status in the table', () => {
-    const future = runOnebag(dir, ['audit', '--from', '2099-01-01', '--json']);
+  it('filters by date and prints the chain status in the table', async () => {
+    const future = await onebagHere(dir, ['audit', '--from', '2099-01-01', '--json']);
     expect(JSON.parse(future.stdout)).toEqual([]);
     const today = new Date();
     const d = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    const t = runOnebag(dir, ['audit', '--from', d, '--to', d]);
+    const t = await onebagHere(dir, ['audit', '--from', d, '--to', d]);
     expect(t.code).toBe(0);
     expect(t.stdout).toContain('共 7 条');
     expect(t.stdout).toContain('修改干部');
     expect(t.stdout).toContain('审计日志完整（共 7 条');
   });
 
-  it('--print writes a PDF with the entries in Chinese and what changed', () => {
+  it('--print writes a PDF with the entries in Chinese and what changed', async () => {
     const out = path.join(tmp, '审计日志.pdf');
-    const r = runOnebag(dir, ['audit', '--print', out]);
+    const r = await onebagHere(dir, ['audit', '--print', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('审计日志 7 条');
     const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
@@ -94,8 +94,8 @@ describe('onebag audit', () => {
     expect(fs.statSync(path.join(tmp, png)).size).toBeGreaterThan(5000);
   });
 
-  it('refuses a bad date or output name with exit 2', () => {
-    expect(runOnebag(dir, ['audit', '--from', '2024-13-01']).code).toBe(2);
-    expect(runOnebag(dir, ['audit', '--print', 'x.txt']).code).toBe(2);
+  it('refuses a bad date or output name with exit 2', async () => {
+    expect((await onebagHere(dir, ['audit', '--from', '2024-13-01'])).code).toBe(2);
+    expect((await onebagHere(dir, ['audit', '--print', 'x.txt'])).code).toBe(2);
   });
 });

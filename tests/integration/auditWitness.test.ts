@@ -19,7 +19,7 @@ import { backupTo, readManifest, restoreFrom } from '../../main/exchange/backup'
 import { listBackups } from '../../main/exchange/backupList';
 import { openDatabase } from '../../main/store/db';
 import { cadreInput } from '../fixtures/cadreInput';
-import { runOnebag } from '../fixtures/cli';
+import { onebagHere } from '../fixtures/cliHere';
 import { makeIdNumber } from '../fixtures/makeRoster';
 
 let tmp: string;
@@ -70,8 +70,8 @@ interface CheckJson {
   errors: number;
   findings: Array<{ kind: string; severity: string; message: string; advice: string; auditId?: number }>;
 }
-function check(dir: string, extra: string[] = []): { code: number | null; json: CheckJson; stderr: string } {
-  const r = runOnebag(dir, ['check', '--json', ...extra]);
+async function check(dir: string, extra: string[] = []): Promise<{ code: number | null; json: CheckJson; stderr: string }> {
+  const r = await onebagHere(dir, ['check', '--json', ...extra]);
   return { code: r.code, json: r.stdout ? (JSON.parse(r.stdout) as CheckJson) : ({} as CheckJson), stderr: r.stderr };
 }
 
@@ -161,16 +161,16 @@ describe('backups record the audit head', () => {
 });
 
 describe('onebag check against the backups', () => {
-  it('an untampered data directory with backups checks clean: exit 0', () => {
-    const r = check(base, ['--witness', usb]);
+  it('an untampered data directory with backups checks clean: exit 0', async () => {
+    const r = await check(base, ['--witness', usb]);
     expect(r.json.findings).toEqual([]);
     expect(r.code).toBe(0);
   });
 
-  it('catches the tail cut below the backup head with the chain and anchor recomputed: exit 1', () => {
+  it('catches the tail cut below the backup head with the chain and anchor recomputed: exit 1', async () => {
     const dir = copy();
     tamperAndRechain(dir, 'DELETE FROM audit_log WHERE id >= 8');
-    const r = check(dir);
+    const r = await check(dir);
     expect(r.code).toBe(1);
     expect(r.json.ok).toBe(false);
     // the chain and anchor are consistent, so only the backup tells
@@ -185,49 +185,49 @@ describe('onebag check against the backups', () => {
     expect(f.advice).toContain('保密');
   });
 
-  it('catches an entry rewritten before the backup head, naming the first entry that differs', () => {
+  it('catches an entry rewritten before the backup head, naming the first entry that differs', async () => {
     const dir = copy();
     tamperAndRechain(dir, `UPDATE audit_log SET operator = '某人' WHERE id = 5`);
-    const r = check(dir);
+    const r = await check(dir);
     expect(r.code).toBe(1);
     const f = r.json.findings.find((x) => x.kind === 'audit-witness-mismatch')!;
     expect(f.auditId).toBe(5);
     expect(f.message).toContain('第 5 条与备份中的记录不同，该条及之后的日志被改写过');
   });
 
-  it('catches a middle entry deleted and the rest renumbered', () => {
+  it('catches a middle entry deleted and the rest renumbered', async () => {
     const dir = copy();
     tamperAndRechain(dir, 'DELETE FROM audit_log WHERE id = 4; UPDATE audit_log SET id = id - 1 WHERE id > 4');
-    const f = check(dir).json.findings.find((x) => x.kind === 'audit-witness-mismatch')!;
+    const f = (await check(dir)).json.findings.find((x) => x.kind === 'audit-witness-mismatch')!;
     expect(f.auditId).toBe(4);
     expect(f.message).toContain('第 4 条与备份中的记录不同');
   });
 
-  it('entries after the newest backup are beyond any witness: the limit of this check', () => {
+  it('entries after the newest backup are beyond any witness: the limit of this check', async () => {
     const dir = copy();
     tamperAndRechain(dir, 'DELETE FROM audit_log WHERE id >= 11');
-    expect(check(dir).code).toBe(0);
+    expect((await check(dir)).code).toBe(0);
   });
 
-  it('with the local backups deleted too, a backup on a USB stick given by --witness still tells', () => {
+  it('with the local backups deleted too, a backup on a USB stick given by --witness still tells', async () => {
     const dir = copy();
     fs.rmSync(backupsDirOf(dir), { recursive: true, force: true });
     tamperAndRechain(dir, 'DELETE FROM audit_log WHERE id >= 6');
-    expect(check(dir).code).toBe(0);
-    const r = check(dir, ['--witness', usb]);
+    expect((await check(dir)).code).toBe(0);
+    const r = await check(dir, ['--witness', usb]);
     expect(r.code).toBe(1);
     const f = r.json.findings.find((x) => x.kind === 'audit-witness-mismatch')!;
     expect(f.auditId).toBe(6);
     expect(f.message).toContain('第 6 条至第 10 条已不在日志中');
     expect(f.message).toContain(usb);
     // one backup folder given directly works the same
-    expect(check(dir, ['--witness', listBackups(usb)[0]!.dir]).code).toBe(1);
+    expect((await check(dir, ['--witness', listBackups(usb)[0]!.dir])).code).toBe(1);
   });
 
-  it('refuses a --witness folder that holds no backup, in Chinese', () => {
+  it('refuses a --witness folder that holds no backup, in Chinese', async () => {
     const empty = path.join(tmp, 'empty');
     fs.mkdirSync(empty);
-    const r = runOnebag(base, ['check', '--witness', empty]);
+    const r = await onebagHere(base, ['check', '--witness', empty]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('文件夹中没有 OneBag 备份');
     expect(r.stdout).toBe('');

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupTo, describeBackup, restoreFrom } from '../../main/exchange/backup';
-import { runOnebag } from '../fixtures/cli';
+import { onebagHere } from '../fixtures/cliHere';
 import { copySetUpDemo } from '../fixtures/demoFolder';
 
 let tmp: string;
@@ -68,8 +68,8 @@ function filesUnder(dir: string): string[] {
 describe('onebag backup / restore', () => {
   let firstBackup: string;
 
-  it('backs up through the CLI and restores into an empty data directory with identical rows and originals', () => {
-    const b = runOnebag(dataDir, ['backup', '--out', outDir]);
+  it('backs up through the CLI and restores into an empty data directory with identical rows and originals', async () => {
+    const b = await onebagHere(dataDir, ['backup', '--out', outDir]);
     expect(b.stderr).toBe('');
     expect(b.code).toBe(0);
     expect(b.stdout).toContain('备份完成');
@@ -80,13 +80,13 @@ describe('onebag backup / restore', () => {
     expect(manifest.database.sha256).toBe(sha(path.join(firstBackup, 'onebag.sqlite')));
 
     const target = path.join(tmp, 'restored');
-    const dry = runOnebag(target, ['restore', firstBackup, '--dry-run']);
+    const dry = await onebagHere(target, ['restore', firstBackup, '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain(`干部：20 名，材料：${materials} 份`);
     expect(dry.stdout).toContain('未恢复任何数据');
     expect(filesUnder(target)).toEqual([]);
 
-    const r = runOnebag(target, ['restore', firstBackup]);
+    const r = await onebagHere(target, ['restore', firstBackup]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     // What the backup holds comes first, then the restore.
@@ -98,7 +98,7 @@ describe('onebag backup / restore', () => {
     expect(restored).toEqual(blobHashes(dataDir));
     for (const [rel, hash] of restored) expect(rel.replace('/', '')).toBe(hash);
 
-    const check = runOnebag(target, ['check']);
+    const check = await onebagHere(target, ['check']);
     expect(check.code).toBe(0);
   }, 120_000);
 
@@ -129,7 +129,7 @@ describe('onebag backup / restore', () => {
 
     const target = path.join(tmp, 'never');
     await expect(restoreFrom(backupDir, target)).rejects.toThrow(`blobs/${victim.slice(0, 2)}/${victim.slice(2)}`);
-    const r = runOnebag(target, ['restore', backupDir]);
+    const r = await onebagHere(target, ['restore', backupDir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('未恢复任何内容');
     expect(r.stderr).toContain(`原件 blobs/${victim.slice(0, 2)}/${victim.slice(2)} 已被改动或损坏`);
@@ -149,7 +149,7 @@ describe('onebag backup / restore', () => {
 
   it('refuses a target that already holds a database, changing nothing there', async () => {
     const before = sha(path.join(dataDir, 'onebag.sqlite'));
-    const r = runOnebag(dataDir, ['restore', firstBackup]);
+    const r = await onebagHere(dataDir, ['restore', firstBackup]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('目标数据目录已有数据');
     expect(r.stderr).toContain('不含 onebag.sqlite 的空数据目录');
@@ -157,11 +157,11 @@ describe('onebag backup / restore', () => {
     expect(sha(path.join(dataDir, 'onebag.sqlite'))).toBe(before);
   });
 
-  it('explains a folder that is not a backup, and a missing --out', () => {
-    const r = runOnebag(path.join(tmp, 'x'), ['restore', path.join(tmp, 'nothing-here')]);
+  it('explains a folder that is not a backup, and a missing --out', async () => {
+    const r = await onebagHere(path.join(tmp, 'x'), ['restore', path.join(tmp, 'nothing-here')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('不是 OneBag 备份目录');
-    const u = runOnebag(dataDir, ['backup']);
+    const u = await onebagHere(dataDir, ['backup']);
     expect(u.code).toBe(2);
     expect(u.stderr).toContain('--out');
   });

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIntegrity } from '../../main/exchange/check';
-import { runOnebag } from '../fixtures/cli';
+import { onebagHere } from '../fixtures/cliHere';
 import { copySetUpDemo } from '../fixtures/demoFolder';
 
 let tmp: string;
@@ -42,11 +42,11 @@ function someBlob(dir: string): { sha256: string; file: string; rel: string } {
 describe('onebag check', () => {
   it('finds nothing in a clean data directory; --json exits 0', async () => {
     expect(await checkIntegrity(demoDir)).toEqual([]);
-    const r = runOnebag(demoDir, ['check', '--json']);
+    const r = await onebagHere(demoDir, ['check', '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ ok: true, errors: 0, warnings: 0, findings: [] });
-    const t = runOnebag(demoDir, ['check']);
+    const t = await onebagHere(demoDir, ['check']);
     expect(t.code).toBe(0);
     expect(t.stdout).toContain('未发现问题');
   });
@@ -66,13 +66,13 @@ describe('onebag check', () => {
     expect(findings[0]!.message).toContain('的材料《');
     expect(findings[0]!.advice).toContain('备份');
 
-    const r = runOnebag(dir, ['check', '--json']);
+    const r = await onebagHere(dir, ['check', '--json']);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout);
     expect(json.ok).toBe(false);
     expect(json.errors).toBe(1);
     expect(json.findings[0].kind).toBe('original-mismatch');
-    const t = runOnebag(dir, ['check']);
+    const t = await onebagHere(dir, ['check']);
     expect(t.code).toBe(1);
     expect(t.stdout).toContain('处理办法：');
   });
@@ -86,7 +86,7 @@ describe('onebag check', () => {
     expect(findings[0]).toMatchObject({ severity: 'error', kind: 'missing-original', file: rel, sha256 });
     expect(findings[0]!.message).toContain(`原件文件缺失：${rel}`);
     expect(findings[0]!.advice).toContain('onebag restore');
-    expect(runOnebag(dir, ['check', '--json']).code).toBe(1);
+    expect((await onebagHere(dir, ['check', '--json'])).code).toBe(1);
   });
 
   it('reports an orphan file as a warning (exit 0) with advice', async () => {
@@ -104,7 +104,7 @@ describe('onebag check', () => {
     expect(orphan).toMatchObject({ severity: 'warning', file: rel, sha256 });
     expect(orphan.advice).toContain('删除');
 
-    const r = runOnebag(dir, ['check', '--json']);
+    const r = await onebagHere(dir, ['check', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, errors: 0, warnings: 2 });
   });

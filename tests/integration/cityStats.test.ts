@@ -20,7 +20,7 @@ import { saveWeakVillage, setMilestone, setVillageIncome } from '../../main/core
 import { openDatabase, type Db } from '../../main/store/db';
 import { idCheckChar } from '../../shared/idNumber';
 import { FIGURE_KEYS, FIGURE_META, percent, type CityStatsResult } from '../../shared/stats';
-import { runOnebag } from '../fixtures/cli';
+import { onebagHere } from '../fixtures/cliHere';
 
 const TODAY = '2025-06-15';
 const ORIGIN = 'ABCD-1234-EF56-7890';
@@ -141,23 +141,23 @@ describe('computeCityStats', () => {
 });
 
 describe('onebag stats --city', () => {
-  it('prints a row per county and the city total; --json has the same figures', () => {
+  it('prints a row per county and the city total; --json has the same figures', async () => {
     db.close();
     try {
-      const r = runOnebag(dir, ['stats', '--city', '--year', '2024']);
+      const r = await onebagHere(dir, ['stats', '--city', '--year', '2024']);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain('全市 2024年度统计');
       expect(r.stdout).toMatch(/义县\s/);
       expect(r.stdout).toContain(`北镇市（导入 · ${ORIGIN}）`);
       expect(r.stdout).toMatch(/全市合计.*97\.7%（43\/44）/);
-      const j = JSON.parse(runOnebag(dir, ['stats', '--city', '--year', '2024', '--json']).stdout) as CityStatsJson;
+      const j = JSON.parse((await onebagHere(dir, ['stats', '--city', '--year', '2024', '--json'])).stdout) as CityStatsJson;
       expect(Object.keys(j)).toEqual(['year', 'scope', 'asOf', 'total', 'counties', 'notes', 'charts']);
       expect(j.counties.map((c) => [c.county, c.origin])).toEqual([
         ['义县', null],
         ['北镇市', ORIGIN],
       ]);
       expect(j.total.projects.value).toBe(2);
-      const both = runOnebag(dir, ['stats', '--city', '--county', '义县']);
+      const both = await onebagHere(dir, ['stats', '--city', '--county', '义县']);
       expect(both.code).toBe(2);
       expect(both.stderr).toContain('--city 与 --county 不能同时使用');
     } finally {

@@ -8,13 +8,13 @@ import { setCells } from '../../main/core/attendance/grid';
 import { saveCheck } from '../../main/core/events/checks';
 import { saveEvent } from '../../main/core/events/mustAttend';
 import { openDatabase } from '../../main/store/db';
-import { runOnebag } from '../fixtures/cli';
+import { onebagHere } from '../fixtures/cliHere';
 
 let tmp: string;
 let dataDir: string;
 
 /** Runs `tsx main/cli/index.ts --data TMP …` as a real process. */
-const cli = (...args: string[]) => runOnebag(dataDir, args);
+const cli = (...args: string[]) => onebagHere(dataDir, args);
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-cli-alerts-'));
@@ -56,8 +56,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('onebag alerts', () => {
-  it('--json lists every kind with stable keys and the full ID number', () => {
-    const r = cli('alerts', '--year', '2023', '--json');
+  it('--json lists every kind with stable keys and the full ID number', async () => {
+    const r = await cli('alerts', '--year', '2023', '--json');
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as AlertJson[];
     expect(rows.map((a) => [a.kind, a.cadre, a.month, a.date])).toEqual([
@@ -87,25 +87,25 @@ describe('onebag alerts', () => {
     expect(rows[2]!.message).toContain('不得评为优秀');
   });
 
-  it('prints a Chinese table with counts by kind, and filters by county', () => {
-    const r = cli('alerts', '--year', '2023', '--county', '义县');
+  it('prints a Chinese table with counts by kind, and filters by county', async () => {
+    const r = await cli('alerts', '--year', '2023', '--county', '义县');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2023年度预警共 13 条：考勤逾期未认定 1，五必到缺席 1，督查不在岗 1，报告逾期 4，年度无项目 2，季度未调度 1，无年度计划 2，县级抽查缺失 1');
     expect(r.stdout).toMatch(/督查不在岗\s+严重\s+七里河镇\s+张三\s+2023-12-11/);
-    const other = cli('alerts', '--year', '2023', '--county', '北镇市');
+    const other = await cli('alerts', '--year', '2023', '--county', '北镇市');
     expect(other.code).toBe(0);
     expect(other.stdout.trim()).toBe('2023年度没有预警');
-    expect(JSON.parse(cli('alerts', '--year', '2022', '--json').stdout)).toEqual([]);
+    expect(JSON.parse((await cli('alerts', '--year', '2022', '--json')).stdout)).toEqual([]);
   });
 
-  it('refuses an unknown county (exit 1) and a bad year or stray argument (exit 2)', () => {
-    const county = cli('alerts', '--county', '不存在县');
+  it('refuses an unknown county (exit 1) and a bad year or stray argument (exit 2)', async () => {
+    const county = await cli('alerts', '--county', '不存在县');
     expect(county.code).toBe(1);
     expect(county.stderr).toContain('找不到县（市、区）“不存在县”');
-    const year = cli('alerts', '--year', '二〇二四');
+    const year = await cli('alerts', '--year', '二〇二四');
     expect(year.code).toBe(2);
     expect(year.stderr).toContain('年度应为2000至2100之间的四位数字');
-    expect(cli('alerts', '2024').code).toBe(2);
-    expect(cli('alerts', '--yaer', '2024').stderr).toContain('不认识的选项：--yaer');
+    expect((await cli('alerts', '2024')).code).toBe(2);
+    expect((await cli('alerts', '--yaer', '2024')).stderr).toContain('不认识的选项：--yaer');
   });
 });

@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSystemFangSong } from '../../main/dossier/fonts';
-import { runOnebag } from '../fixtures/cli';
+import { onebagHere } from '../fixtures/cliHere';
 
 let tmp: string;
 let dataDir: string;
-const cli = (...args: string[]) => runOnebag(dataDir, args, { timeoutMs: 60_000 });
-const json = () => JSON.parse(cli('settings', 'archive', '--json').stdout) as Record<string, string>;
+const cli = (...args: string[]) => onebagHere(dataDir, args);
+const json = async () => JSON.parse((await cli('settings', 'archive', '--json')).stdout) as Record<string, string>;
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-clisettings-'));
@@ -18,8 +18,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('onebag settings archive', () => {
-  it('shows the settings without flags, unset names as to be signed by hand', () => {
-    const r = cli('settings', 'archive');
+  it('shows the settings without flags, unset names as to be signed by hand', async () => {
+    const r = await cli('settings', 'archive');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('全宗号：0001');
     expect(r.stdout).toContain('保管期限：定期30年');
@@ -27,23 +27,23 @@ describe('onebag settings archive', () => {
     expect(r.stdout).toContain('正文字体：宋体（song）');
   }, 60_000);
 
-  it('changes what the flags name and keeps the rest', () => {
-    const r = cli('settings', 'archive', '--fonds', 'A12', '--org-code', 'ZZB', '--retention', '永久', '--compiler', '王晓明', '--checker', '李华',
+  it('changes what the flags name and keeps the rest', async () => {
+    const r = await cli('settings', 'archive', '--fonds', 'A12', '--org-code', 'ZZB', '--retention', '永久', '--compiler', '王晓明', '--checker', '李华',
       '--check-date', '2026-01-05', '--page-numbers', 'ofTotal', '--body-font', 'song', '--word-rendition', 'engine');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('档案设置已保存');
     expect(r.stdout).toContain('立卷人：王晓明');
-    expect(json()).toEqual({
+    expect(await json()).toEqual({
       fonds: 'A12', org: 'ZZB', retention: '永久', pageNumberStyle: 'ofTotal', bodyFont: 'serif',
       compiler: '王晓明', checker: '李华', checkDate: '2026-01-05', wordRendition: 'engine',
     });
-    expect(cli('settings', 'archive', '--checker', '赵六').code).toBe(0);
-    expect(json()).toMatchObject({ fonds: 'A12', checker: '赵六', compiler: '王晓明' });
+    expect((await cli('settings', 'archive', '--checker', '赵六')).code).toBe(0);
+    expect(await json()).toMatchObject({ fonds: 'A12', checker: '赵六', compiler: '王晓明' });
   }, 120_000);
 
-  it('refuses bad values with a Chinese message and changes nothing', () => {
-    const before = json();
+  it('refuses bad values with a Chinese message and changes nothing', async () => {
+    const before = await json();
     const cases: Array<[string[], RegExp, number]> = [
       [['--retention', '长期'], /保管期限应为永久、定期30年或定期10年/, 1],
       [['--fonds', '00 1'], /全宗号只能由数字和字母组成/, 1],
@@ -55,22 +55,22 @@ describe('onebag settings archive', () => {
       [['--colour', 'red'], /不认识的选项/, 2],
     ];
     for (const [flags, msg, code] of cases) {
-      const r = cli('settings', 'archive', ...flags);
+      const r = await cli('settings', 'archive', ...flags);
       expect(r.code, flags.join(' ')).toBe(code);
       expect(r.stderr, flags.join(' ')).toMatch(msg);
     }
-    expect(json()).toEqual(before);
+    expect(await json()).toEqual(before);
   }, 180_000);
 
-  it('takes FangSong only when the machine has it', () => {
-    const r = cli('settings', 'archive', '--body-font', 'fangsong');
+  it('takes FangSong only when the machine has it', async () => {
+    const r = await cli('settings', 'archive', '--body-font', 'fangsong');
     if (findSystemFangSong()) {
       expect(r.code).toBe(0);
-      expect(json().bodyFont).toBe('fangsong');
+      expect((await json()).bodyFont).toBe('fangsong');
     } else {
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('本机未找到仿宋字体');
-      expect(json().bodyFont).toBe('serif');
+      expect((await json()).bodyFont).toBe('serif');
     }
   }, 60_000);
 });

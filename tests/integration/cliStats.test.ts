@@ -9,13 +9,13 @@ import { setCountySettings } from '../../main/core/attendance/settings';
 import { certifyMonths } from './certifyFixture';
 import { openDatabase } from '../../main/store/db';
 import { FIGURE_KEYS } from '../../shared/stats';
-import { runOnebag } from '../fixtures/cli';
+import { onebagHere } from '../fixtures/cliHere';
 
 let tmp: string;
 let dataDir: string;
 
 /** Runs `tsx main/cli/index.ts --data TMP …` as a real process. */
-const cli = (...args: string[]) => runOnebag(dataDir, args);
+const cli = (...args: string[]) => onebagHere(dataDir, args);
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-cli-stats-'));
@@ -51,8 +51,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('onebag stats', () => {
-  it('prints the county figures and the township rows with their total', () => {
-    const r = cli('stats', '--year', '2023', '--county', '义县');
+  it('prints the county figures and the township rows with their total', async () => {
+    const r = await cli('stats', '--year', '2023', '--county', '义县');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('义县 2023年度统计');
     expect(r.stdout).toMatch(/月在岗达标率（%）\s+83\.3%（5\/6）/);
@@ -63,8 +63,8 @@ describe('onebag stats', () => {
     expect(r.stdout).not.toContain('广宁乡');
   });
 
-  it('--json has stable camelCase keys and rows that add up to the total', () => {
-    const r = cli('stats', '--year', '2023', '--county', '义县', '--json');
+  it('--json has stable camelCase keys and rows that add up to the total', async () => {
+    const r = await cli('stats', '--year', '2023', '--county', '义县', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as StatsJson;
     expect(Object.keys(j)).toEqual(['year', 'county', 'asOf', 'total', 'townships', 'notes', 'charts']);
@@ -80,19 +80,19 @@ describe('onebag stats', () => {
     expect(j.charts.projectsByKind).toEqual([{ kind: '产业发展', count: 1 }]);
   });
 
-  it('without --county sums every county', () => {
-    const j = JSON.parse(cli('stats', '--year', '2023', '--json').stdout) as StatsJson;
+  it('without --county sums every county', async () => {
+    const j = JSON.parse((await cli('stats', '--year', '2023', '--json')).stdout) as StatsJson;
     expect(j.county).toBe('全部');
     expect(j.total.attendance.of).toBe(9);
   });
 
-  it('refuses an unknown county (exit 1) and a bad year (exit 2), in Chinese', () => {
-    const bad = cli('stats', '--year', '2023', '--county', '不存在县');
+  it('refuses an unknown county (exit 1) and a bad year (exit 2), in Chinese', async () => {
+    const bad = await cli('stats', '--year', '2023', '--county', '不存在县');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('找不到县（市、区）“不存在县”');
-    const y = cli('stats', '--year', '23');
+    const y = await cli('stats', '--year', '23');
     expect(y.code).toBe(2);
     expect(y.stderr).toContain('年度应为2000至2100之间的四位数字');
-    expect(cli('stats', '--yaer', '2023').code).toBe(2);
+    expect((await cli('stats', '--yaer', '2023')).code).toBe(2);
   });
 });

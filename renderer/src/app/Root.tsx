@@ -7,13 +7,15 @@ import { Shell } from '../shell/Shell';
 import { OperatorPrompt } from '../welcome/OperatorPrompt';
 import { Welcome } from '../welcome/Welcome';
 import { AppStateProvider } from './AppState';
-import { theme } from './theme';
+import { usePrefersReducedMotion } from './reducedMotion';
+import { themeFor } from './theme';
 
 /** Loads app.status, then shows the first-run welcome or the main shell. */
 export function Root() {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [justSetUp, setJustSetUp] = useState(false);
+  const reduceMotion = usePrefersReducedMotion();
 
   useEffect(() => {
     call('app.status', {}).then(setStatus, (e: unknown) => setError(errorMessage(e)));
@@ -40,7 +42,13 @@ export function Root() {
     );
 
   return (
-    <ConfigProvider locale={zhCN} theme={theme} componentSize="middle" button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={themeFor(reduceMotion)}
+      componentSize="middle"
+      button={{ autoInsertSpace: false }}
+      wave={{ disabled: reduceMotion }}
+    >
       <AntApp style={{ height: '100%' }}>{body}</AntApp>
     </ConfigProvider>
   );

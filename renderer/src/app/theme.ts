@@ -17,3 +17,10 @@ export const theme: ThemeConfig = {
     Menu: { itemSelectedBg: '#e8eef7', itemSelectedColor: '#1d4f91' },
   },
 };
+
+const stillTheme: ThemeConfig = { ...theme, token: { ...theme.token, motion: false } };
+
+/** The theme with antd's motion off when the system asks for reduced motion (reducedMotion.ts). */
+export function themeFor(reduceMotion: boolean): ThemeConfig {
+  return reduceMotion ? stillTheme : theme;
+}
