@@ -4,9 +4,11 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ProgressEvent } from '../../shared/api';
+import type { BatchStatus } from '../../shared/api/dossier';
 import { blobMeta } from '../core/blobLookup';
 import { dispatch } from '../core/dispatch';
 import { openCore, type OpenCore } from '../api/open';
+import { BATCH_ZIP_ROUTE, sendBatchZip } from './batchZip';
 import { bridgeClientScript, injectBridgeScript } from './clientScript';
 import { mimeFor, resolveStatic, sendFile, sendJson, sendText } from './static';
 
@@ -225,6 +227,13 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         // own PDF viewer, which may run scripts; the app's preview (pdf.js, scripting off) still fetches it.
         ...(row.flags ? { 'Content-Disposition': 'attachment', 'Content-Security-Policy': 'sandbox' } : {}),
       });
+    }
+
+    const batchZip = BATCH_ZIP_ROUTE.exec(p);
+    if (batchZip) {
+      const r = await dispatch(core.handlers, 'dossier.batch.status', { jobId: batchZip[1] }, core.ctx.dataDir);
+      if (!r.ok) return sendText(res, 404, r.error.message);
+      return sendBatchZip(req, res, r.value as BatchStatus);
     }
 
     if (p === '/onebag-bridge.js') {

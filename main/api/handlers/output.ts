@@ -14,11 +14,11 @@ function notHere(host: HostServices, what: string): AppError {
   );
 }
 
-/** A folder the dossier batch wrote: it holds the county's 归档文件目录 PDF. Nothing else is shown. */
+/** A folder the dossier batch wrote: it holds the county's 案卷目录 PDF (dossier/batch/catalogue.ts). Nothing else is shown. */
 function isBatchFolder(dir: string): boolean {
   try {
     if (!fs.statSync(dir).isDirectory()) return false;
-    return fs.readdirSync(dir).some((n) => n.endsWith('归档文件目录.pdf'));
+    return fs.readdirSync(dir).some((n) => n.endsWith('案卷目录.pdf'));
   } catch {
     return false;
   }

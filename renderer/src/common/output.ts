@@ -33,6 +33,13 @@ function base64ToBlob(base64: string, mime: string): Blob {
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** Browser mode: the bridge streams a finished county batch as one zip (main/bridge/batchZip.ts). */
+export function downloadBatchZip(jobId: string, outDir: string): string {
+  const name = `${outDir.split(/[\\/]/).filter(Boolean).pop() ?? '档案批量输出'}.zip`;
+  downloadUrl(`/batch-zip/${encodeURIComponent(jobId)}`, name);
+  return name;
+}
+
 /** Outcome shown to the clerk: where it went, or that it was cancelled. */
 export type SaveOutcome = { kind: 'saved'; to: string } | { kind: 'downloaded'; name: string } | { kind: 'cancelled' };
 

@@ -1,9 +1,10 @@
-import { FolderOpenOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FolderOpenOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BatchCadreResult, BatchStatus } from '../../../shared/api/dossier';
 import { call, onProgress } from '../api/client';
 import { useAppState } from '../app/AppState';
+import { downloadBatchZip } from '../common/output';
 import { useNotify } from '../util/notify';
 import { yearOptions } from './years';
 
@@ -21,7 +22,7 @@ export function CountyBatch() {
   const [pdfa, setPdfa] = useState(false);
   const [status, setStatus] = useState<BatchStatus | null>(null);
   const [label, setLabel] = useState('');
-  const { notifyError } = useNotify();
+  const { notifyError, success } = useNotify();
   const jobRef = useRef<string | null>(null);
 
   // progress events carry the label; the status call brings the per-cadre results
@@ -110,6 +111,17 @@ export function CountyBatch() {
                   data-testid="batch-open-folder"
                 >
                   打开文件夹
+                </Button>
+              )}
+              {app?.host !== 'electron' && !running && status.results.some((r) => r.file) && (
+                <Button
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  style={{ marginLeft: 8 }}
+                  onClick={() => success(`已开始下载 ${downloadBatchZip(status.jobId, status.outDir)}`)}
+                  data-testid="batch-download-zip"
+                >
+                  下载压缩包（zip）
                 </Button>
               )}
             </Typography.Text>
