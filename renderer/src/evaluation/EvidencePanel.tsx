@@ -2,7 +2,8 @@
  * The records beside the score sheet for one cadre: attendance, check absences, alerts,
  * projects, whether the bag's required categories are filed (完整性: which are empty, never
  * how many items — the scorer judges results, not the volume of records) — each with a link to
- * where the record lives. A side panel, not a dialog, so the grid keeps the keyboard.
+ * where the record lives. A side panel, not a dialog, so the grid keeps the keyboard; 打开资料袋
+ * sits below the scrolling lists so it is never cut off.
  */
 import { CloseOutlined } from '@ant-design/icons';
 import { Alert, Button, Spin, Tag } from 'antd';
@@ -97,12 +98,15 @@ export function EvidencePanel({ cadreId, name, year, onClose }: { cadreId: numbe
                 <span className="ob-eval-warn">尚未归档：{e.bagMissing.join('、')}</span>
               )}
             </div>
-            <Button size="small" type="primary" ghost onClick={() => navigate({ kind: 'cadre', id: cadreId, tab: 'bag' })} data-testid="evidence-open-bag">
-              打开资料袋
-            </Button>
           </section>
         </div>
       )}
+      {/* outside the scrolling body: always in view, however long the lists above */}
+      <div className="ob-eval-evidence-foot">
+        <Button size="small" type="primary" ghost onClick={() => navigate({ kind: 'cadre', id: cadreId, tab: 'bag' })} data-testid="evidence-open-bag">
+          打开资料袋
+        </Button>
+      </div>
     </aside>
   );
 }

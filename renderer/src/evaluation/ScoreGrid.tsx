@@ -1,7 +1,9 @@
 /**
  * Cadres × indicators, typed from the paper score sheets. Every cell is a plain input:
- * Enter moves down, Tab right (wrapping to the next cadre), arrows move (left/right at the
- * text's edge), F2 opens the evidence of the focused cadre. Refused values stay red and unsaved.
+ * Enter moves down, Tab right (wrapping to the next cadre; out of the grid after the last cell),
+ * arrows move (left/right at the text's edge), F2 opens the evidence of the focused cadre.
+ * Refused values stay red and unsaved. An ARIA grid (rows and cells indexed) with a roving
+ * tabindex: Tab from outside lands on the cell last worked in.
  */
 import { memo, useRef, type KeyboardEvent } from 'react';
 import type { BallotFactors, GridRow } from '../../../shared/evaluation';
@@ -17,6 +19,7 @@ const Row = memo(function Row({
   factors,
   readOnly,
   focusR,
+  focusC,
   onDraft,
 }: {
   row: GridRow;
@@ -27,16 +30,19 @@ const Row = memo(function Row({
   factors: BallotFactors;
   readOnly: boolean;
   focusR: boolean;
+  /** The entry column of the roving tab stop in this row, or -1. */
+  focusC: number;
   onDraft: (row: GridRow, col: EntryCol, text: string) => void;
 }) {
   const offsets = groups.map((_, i) => groups.slice(0, i).reduce((n, g) => n + g.cols.length, 0));
+  const ariaCols = ariaColumnStarts(groups);
   const dirtyRow = groups.some((g) => g.cols.some((col) => drafts[cellId(row.cadreId, col.id)] !== undefined));
   return (
-    <tr data-r={r} className={focusR ? 'cur' : undefined} data-testid={`score-row-${row.name}`}>
-      <th className="ob-sg-name" scope="row">
+    <tr data-r={r} className={focusR ? 'cur' : undefined} data-testid={`score-row-${row.name}`} role="row" aria-rowindex={r + 3}>
+      <th className="ob-sg-name" scope="row" role="rowheader" aria-colindex={1}>
         {row.name}
       </th>
-      <th className="ob-sg-place">
+      <th className="ob-sg-place" role="gridcell" aria-colindex={2}>
         <div>{row.village ?? row.township}</div>
         <div className="ob-muted">{POST_SHORT[row.postType] ?? row.postType}</div>
       </th>
@@ -47,10 +53,11 @@ const Row = memo(function Row({
           const err = errors[id];
           const draft = drafts[id];
           return (
-            <td key={col.id} className={`ob-sg-cell${err ? ' bad' : draft !== undefined ? ' dirty' : ''}`}>
+            <td key={col.id} className={`ob-sg-cell${err ? ' bad' : draft !== undefined ? ' dirty' : ''}`} role="gridcell" aria-colindex={ariaCols[gi]! + ci}>
               <input
                 data-r={r}
                 data-c={c}
+                tabIndex={c === focusC ? 0 : -1}
                 value={cellText(drafts, row, col)}
                 data-cell={id}
                 readOnly={readOnly}
@@ -69,17 +76,45 @@ const Row = memo(function Row({
         const shown = 'ballots' in b ? ballotScore(b.ballots, factors, g.scale) : 'empty' in b ? null : stored;
         return [
           ...cells,
-          <td key={`${g.component}#score`} className="ob-sg-calc" data-testid={`ballot-score-${g.component}`} title="按方案的票数折算公式计算">
+          <td
+            key={`${g.component}#score`}
+            className="ob-sg-calc"
+            data-testid={`ballot-score-${g.component}`}
+            title="按方案的票数折算公式计算"
+            role="gridcell"
+            aria-colindex={ariaCols[gi]! + g.cols.length}
+          >
             {shown === null || shown === undefined ? '—' : shown.toFixed(2)}
           </td>,
         ];
       })}
-      <td className={`ob-sg-total${dirtyRow ? ' stale' : ''}`} data-testid="score-total" title={dirtyRow ? '保存后重新计算' : undefined}>
+      <td
+        className={`ob-sg-total${dirtyRow ? ' stale' : ''}`}
+        data-testid="score-total"
+        title={dirtyRow ? '保存后重新计算' : undefined}
+        role="gridcell"
+        aria-colindex={ariaCols[groups.length]!}
+      >
         {row.total === null ? '—' : row.total.toFixed(2)}
       </td>
     </tr>
   );
 });
+
+/**
+ * The aria-colindex where each group's first column sits (name and place are 1 and 2; a ballot
+ * group's computed 得分 column follows its entry columns); the last element is 总分's.
+ */
+function ariaColumnStarts(groups: ColGroup[]): number[] {
+  const starts: number[] = [];
+  let next = 3;
+  for (const g of groups) {
+    starts.push(next);
+    next += g.cols.length + (g.ballots ? 1 : 0);
+  }
+  starts.push(next);
+  return starts;
+}
 
 export function ScoreGrid({
   rows,
@@ -108,6 +143,7 @@ export function ScoreGrid({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const cols = groups.flatMap((g) => g.cols);
+  const ariaCols = ariaColumnStarts(groups);
 
   const moveTo = (r: number, c: number) => {
     const rr = Math.max(0, Math.min(rows.length - 1, r));
@@ -137,6 +173,8 @@ export function ScoreGrid({
       e.preventDefault();
       moveTo(r + (e.shiftKey ? -1 : 1), c);
     } else if (e.key === 'Tab') {
+      // the first and last cells let Tab leave the grid (no keyboard trap)
+      if (e.shiftKey ? r === 0 && c === 0 : r === rows.length - 1 && c === cols.length - 1) return;
       e.preventDefault();
       if (e.shiftKey) {
         if (c === 0) moveTo(r - 1, cols.length - 1);
@@ -173,39 +211,63 @@ export function ScoreGrid({
         onFocus({ r: Number(el.dataset.r), c: Number(el.dataset.c) });
       }}
     >
-      <table className="ob-cell-grid ob-sg-table">
-        <thead>
-          <tr>
-            <th className="ob-sg-name" rowSpan={2}>
+      <table className="ob-cell-grid ob-sg-table" role="grid" aria-label="评分表" aria-rowcount={rows.length + 2} aria-colcount={ariaCols[groups.length]!} aria-readonly={readOnly}>
+        <thead role="rowgroup">
+          <tr role="row" aria-rowindex={1}>
+            <th className="ob-sg-name" rowSpan={2} role="columnheader" aria-colindex={1}>
               姓名
             </th>
-            <th className="ob-sg-place" rowSpan={2}>
+            <th className="ob-sg-place" rowSpan={2} role="columnheader" aria-colindex={2}>
               村 / 岗位
             </th>
-            {groups.map((g) => (
-              <th key={g.component} colSpan={g.cols.length + (g.ballots ? 1 : 0)} className="ob-sg-group">
+            {groups.map((g, gi) => (
+              <th key={g.component} colSpan={g.cols.length + (g.ballots ? 1 : 0)} className="ob-sg-group" role="columnheader" aria-colindex={ariaCols[gi]}>
                 {g.label}
               </th>
             ))}
-            <th className="ob-sg-total" rowSpan={2}>
+            <th className="ob-sg-total" rowSpan={2} role="columnheader" aria-colindex={ariaCols[groups.length]}>
               总分
             </th>
           </tr>
-          <tr>
-            {groups.map((g) => [
+          <tr role="row" aria-rowindex={2}>
+            {groups.map((g, gi) => [
               ...g.cols.map((col, i) => (
-                <th key={col.id} className={`ob-sg-col${i === 0 ? ' first' : ''}`} title={col.kind === 'score' ? `满分${col.max}` : undefined}>
+                <th
+                  key={col.id}
+                  className={`ob-sg-col${i === 0 ? ' first' : ''}`}
+                  title={col.kind === 'score' ? `满分${col.max}` : undefined}
+                  role="columnheader"
+                  aria-colindex={ariaCols[gi]! + i}
+                >
                   {col.label}
                   {col.kind === 'score' && col.indicator && <span className="ob-sg-max">/{col.max}</span>}
                 </th>
               )),
-              ...(g.ballots ? [<th key={`${g.component}#h`} className="ob-sg-col">得分/{g.scale}</th>] : []),
+              ...(g.ballots
+                ? [
+                    <th key={`${g.component}#h`} className="ob-sg-col" role="columnheader" aria-colindex={ariaCols[gi]! + g.cols.length}>
+                      得分/{g.scale}
+                    </th>,
+                  ]
+                : []),
             ])}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {rows.map((row, r) => (
-            <Row key={row.cadreId} row={row} r={r} groups={groups} drafts={drafts} errors={errors} factors={factors} readOnly={readOnly} focusR={r === focus.r} onDraft={onDraft} />
+            <Row
+              key={row.cadreId}
+              row={row}
+              r={r}
+              groups={groups}
+              drafts={drafts}
+              errors={errors}
+              factors={factors}
+              readOnly={readOnly}
+              focusR={r === focus.r}
+              focusC={r === Math.min(focus.r, rows.length - 1) ? Math.min(focus.c, cols.length - 1) : -1}
+              onDraft={onDraft}
+            />
           ))}
         </tbody>
       </table>

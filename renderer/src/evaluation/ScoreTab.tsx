@@ -171,7 +171,7 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
       ) : grid.scheme && rows.length === 0 ? (
         <Empty style={{ marginTop: 60 }} description="该乡镇本年度没有在岗的选派干部" />
       ) : grid.scheme ? (
-        <div className="ob-eval-split">
+        <div className={`ob-eval-split${evidenceOpen && focusedRow ? ' with-evidence' : ''}`}>
           <div className="ob-eval-gridcol">
             <ScoreGrid
               rows={rows}

@@ -44,6 +44,9 @@ interface Props {
  * Keyboard-driven entry table. Enter/Tab go to the next cell (Shift goes back), Enter on the
  * last cell or Ctrl+Enter adds a row, ↑/↓ change row, Ctrl+S saves everything in one call.
  * Pasting tab-separated rows from a spreadsheet fills the table from the focused cell.
+ * An ARIA grid with a roving tabindex: one tab stop (the cell last worked in); Tab leaves the
+ * grid from its first cell backwards and from the empty last row forwards. A review copy moves
+ * with the arrow keys.
  */
 export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readOnly = false }: Props) {
   // A review copy shows the saved entries only, without the blank row for typing.
@@ -55,11 +58,13 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
   const fileInput = useRef<HTMLInputElement>(null);
   const attachTo = useRef<string | null>(null);
 
+  // Moves the keyboard when the focused cell changes (not when rows change: a cell normalised on
+  // blur must not pull the focus back after Tab has left the grid).
   useEffect(() => {
     if (!focus) return;
     const el = inputs.current.get(`${focus.key}:${focus.col}`);
     if (el && document.activeElement !== el) el.focus();
-  }, [focus, rows]);
+  }, [focus]);
 
   const edit = (key: string, col: Column, value: string) =>
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, cells: { ...r.cells, [col]: value }, dirty: true } : r)));
@@ -116,9 +121,21 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
     setFocus({ key: rows[r]!.key, col: COLUMNS[c]! });
   };
 
+  const onReadOnlyKeyDown = (e: React.KeyboardEvent<HTMLInputElement>, rowIdx: number, col: Column) => {
+    const colIdx = COLUMNS.indexOf(col);
+    const r = rowIdx + (e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0);
+    const c = colIdx + (e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0);
+    if ((r === rowIdx && c === colIdx) || r < 0 || r >= rows.length || c < 0 || c >= COLUMNS.length) return;
+    e.preventDefault();
+    setFocus({ key: rows[r]!.key, col: COLUMNS[c]! });
+  };
+
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>, rowIdx: number, col: Column) => {
     const row = rows[rowIdx]!;
     const colIdx = COLUMNS.indexOf(col);
+    if (e.key === 'Tab' && (e.shiftKey ? rowIdx === 0 && colIdx === 0 : rowIdx === rows.length - 1 && colIdx === COLUMNS.length - 1 && isBlank(row))) {
+      return; // out of the grid: no keyboard trap
+    }
     if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) {
       e.preventDefault();
       normalize(row.key, col);
@@ -188,6 +205,8 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
     }
   };
 
+  // the roving tab stop: the focused cell, else the first cell
+  const stopKey = focus && rows.some((r) => r.key === focus.key) ? `${focus.key}:${focus.col}` : `${rows[0]?.key}:${COLUMNS[0]}`;
   const dirtyCount = rowsToSave(rows, year).rows.length;
   useUnsavedGuard(dirtyCount > 0 ? `${dirtyCount} 条工作日志` : null);
 
@@ -209,7 +228,7 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
         </span>
       </div>
       <div className="wl-table-wrap ob-fill" data-testid="worklog-table">
-        <table className="wl-table">
+        <table className="wl-table" role="grid" aria-label="工作日志" aria-rowcount={rows.length + 1} aria-colcount={COLUMNS.length + 3} aria-readonly={readOnly}>
           <colgroup>
             <col style={{ width: 34 }} />
             {COLUMNS.map((c) => (
@@ -218,24 +237,32 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
             <col style={{ width: 118 }} />
             <col style={{ width: 36 }} />
           </colgroup>
-          <thead>
-            <tr>
-              <th>#</th>
-              {COLUMNS.map((c) => (
-                <th key={c}>{HEADERS[c].label}</th>
+          <thead role="rowgroup">
+            <tr role="row" aria-rowindex={1}>
+              <th role="columnheader" aria-colindex={1}>
+                #
+              </th>
+              {COLUMNS.map((c, ci) => (
+                <th key={c} role="columnheader" aria-colindex={ci + 2}>
+                  {HEADERS[c].label}
+                </th>
               ))}
-              <th>佐证</th>
-              <th />
+              <th role="columnheader" aria-colindex={COLUMNS.length + 2}>
+                佐证
+              </th>
+              <th role="columnheader" aria-colindex={COLUMNS.length + 3} aria-label="删除" />
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {rows.map((r, i) => (
-              <tr key={r.key} className={r.dirty ? 'wl-dirty' : undefined} data-testid="worklog-row">
-                <td className="wl-num">{r.id === undefined && isBlank(r) ? '＋' : i + 1}</td>
-                {COLUMNS.map((c) => {
+              <tr key={r.key} className={r.dirty ? 'wl-dirty' : undefined} data-testid="worklog-row" role="row" aria-rowindex={i + 2}>
+                <td className="wl-num" role="rowheader" aria-colindex={1}>
+                  {r.id === undefined && isBlank(r) ? '＋' : i + 1}
+                </td>
+                {COLUMNS.map((c, ci) => {
                   const problem = cellProblem(c, r.cells[c], year);
                   return (
-                    <td key={c}>
+                    <td key={c} role="gridcell" aria-colindex={ci + 2}>
                       <Tooltip title={problem || undefined} open={problem ? undefined : false}>
                         <input
                           ref={(el) => {
@@ -246,18 +273,19 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
                           aria-label={`第${i + 1}行${HEADERS[c].label}`}
                           value={r.cells[c]}
                           readOnly={readOnly}
+                          tabIndex={`${r.key}:${c}` === stopKey ? 0 : -1}
                           placeholder={i === rows.length - 1 ? PLACEHOLDER[c] : undefined}
                           onChange={(e) => edit(r.key, c, e.target.value)}
                           onFocus={() => setFocus({ key: r.key, col: c })}
                           onBlur={readOnly ? undefined : () => normalize(r.key, c)}
-                          onKeyDown={readOnly ? undefined : (e) => onKeyDown(e, i, c)}
+                          onKeyDown={(e) => (readOnly ? onReadOnlyKeyDown(e, i, c) : onKeyDown(e, i, c))}
                           onPaste={readOnly ? undefined : (e) => onPaste(e, i, c)}
                         />
                       </Tooltip>
                     </td>
                   );
                 })}
-                <td>
+                <td role="gridcell" aria-colindex={COLUMNS.length + 2}>
                   <div className="wl-files">
                     {r.files.map((f) => (
                       <Tag
@@ -293,7 +321,7 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
                     />
                   </div>
                 </td>
-                <td>
+                <td role="gridcell" aria-colindex={COLUMNS.length + 3}>
                   {readOnly || isBlank(r) ? null : r.id === undefined ? (
                     <Button size="small" type="text" icon={<DeleteOutlined />} tabIndex={-1} aria-label="删除该行" onClick={() => void remove(r)} />
                   ) : (
