@@ -14,6 +14,7 @@ import { POST_SHORT } from '../attendance/gridModel';
 import { useNotify } from '../util/notify';
 import { useElementHeight } from '../util/useElementHeight';
 import { FinaliseIncompleteDialog, HistoryDrawer, ReopenDialog } from './YearDialogs';
+import { sortResults } from './resultsOrder';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 
 export const GRADE_COLOUR: Record<Grade, string> = { 优秀: 'red', 称职: 'blue', 基本称职: 'orange', 不称职: 'default' };
@@ -230,18 +231,4 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
       <HistoryDrawer open={dialog === 'history'} countyId={countyId} year={year} version={version} onClose={() => setDialog(null)} />
     </div>
   );
-}
-
-/** Groups in the order they first appear, each by rank; rows without a total (unscored) at the end. */
-function sortResults(rows: readonly ResultRow[]): ResultRow[] {
-  const groupOrder = new Map<string, number>();
-  for (const x of rows) if (!groupOrder.has(x.group)) groupOrder.set(x.group, groupOrder.size);
-  return [...rows].sort((a, b) => {
-    const ua = a.total === null ? 1 : 0;
-    const ub = b.total === null ? 1 : 0;
-    if (ua !== ub) return ua - ub;
-    const g = groupOrder.get(a.group)! - groupOrder.get(b.group)!;
-    if (g !== 0) return g;
-    return (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER);
-  });
 }
