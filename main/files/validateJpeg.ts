@@ -1,9 +1,12 @@
 /**
  * A JPEG is complete when its segments chain from SOI to a first scan (SOS) and an EOI marker
- * follows the scan data; one small enough to decode within the memory budget is also decoded
- * (jpeg-js), which catches damaged entropy-coded data that the markers alone cannot show.
+ * follows the scan data; one small enough to decode within the memory budget also has its image
+ * data checked, which catches damaged entropy-coded data that the markers alone cannot show: a
+ * sequential Huffman JPEG (nearly every scanner and phone) by walking every MCU through its
+ * Huffman tables (jpegEntropy.ts), anything else by a full decode (jpeg-js).
  */
 import { decode } from 'jpeg-js';
+import { jpegEntropyVerdict } from './jpegEntropy';
 import type { RandomAccess } from './sniff';
 
 /** Decoded only up to this many pixels (RGB output ≈ 3 bytes a pixel) and this file size. */
@@ -52,10 +55,15 @@ export function jpegProblem(file: RandomAccess, width: number, height: number): 
   if (scan === null || scan > file.size) return '已损坏（文件结构不完整，找不到图像数据）';
   if (!hasEoiAfter(file, scan)) return '不完整（缺少结束标记，图片下部缺失，可能下载或拷贝时中断）';
   if (width * height <= JPEG_DECODE_MAX_PIXELS && file.size <= JPEG_DECODE_MAX_BYTES) {
-    try {
-      decode(file.read(0, file.size), { useTArray: true, formatAsRGBA: false, maxMemoryUsageInMB: 400, maxResolutionInMP: 60 });
-    } catch {
-      return '已损坏（图像数据无法解码）';
+    const bytes = file.read(0, file.size);
+    const verdict = jpegEntropyVerdict(bytes);
+    if (verdict === 'corrupt') return '已损坏（图像数据无法解码）';
+    if (verdict === 'unsupported') {
+      try {
+        decode(bytes, { useTArray: true, formatAsRGBA: false, maxMemoryUsageInMB: 400, maxResolutionInMP: 60 });
+      } catch {
+        return '已损坏（图像数据无法解码）';
+      }
     }
   }
   return null;
