@@ -8,7 +8,7 @@ import { MATERIAL_CATEGORIES, type Material, type MaterialSearchHit, type Stored
 import { AppError } from '../../shared/result';
 import type { BlobStore } from '../files/blobStore';
 import type { FileFacts } from '../files/inspect';
-import { commitOriginals, takeOriginals } from '../files/intake';
+import { commitOriginals, discardOriginals, takeOriginals, type TakenOriginal } from '../files/intake';
 import { nowIso, type Db } from '../store/db';
 import { audit } from './audit';
 import { intakeMaxBytes } from './intakeLimit';
@@ -165,20 +165,51 @@ export async function addMaterial(
   files: Array<{ path: string; name: string }>,
   opts: { maxBytes?: number } = {},
 ): Promise<Material> {
-  if (!db.prepare('SELECT 1 FROM cadres WHERE id = ?').get(cadreId)) throw new AppError('NOT_FOUND', '该干部不存在或已被删除');
-  if (files.length === 0) throw new AppError('INVALID_INPUT', '请至少添加一个文件');
-  const taken = await takeOriginals(blobs, files, { maxBytes: opts.maxBytes ?? intakeMaxBytes(db) });
-  const stored = await commitOriginals(blobs, taken);
+  const [id] = await addMaterials(db, blobs, [{ cadreId, input, files }], opts);
+  return getMaterial(db, id!);
+}
 
-  const id = db.transaction(() =>
-    insertMaterial(
-      db,
-      cadreId,
-      input,
-      taken.map((t, i) => ({ name: t.name, sha256: stored[i]!.sha256, size: stored[i]!.size, facts: t.facts })),
-    ),
-  )();
-  return getMaterial(db, id);
+export interface MaterialToFile {
+  cadreId: number;
+  input: MaterialInput;
+  files: ReadonlyArray<{ path: string; name: string }>;
+}
+
+/**
+ * Files several materials as addMaterial does, all or nothing: every file of every material is
+ * read once and inspected before anything is published, the originals are published together
+ * (one fsync per blob folder, blobStore.commitMany), and all rows go in ONE transaction (one
+ * commit, one WAL fsync). Returns the new material ids in the order given.
+ */
+export async function addMaterials(
+  db: Db,
+  blobs: BlobStore,
+  items: readonly MaterialToFile[],
+  opts: { maxBytes?: number } = {},
+): Promise<number[]> {
+  const cadreExists = db.prepare('SELECT 1 FROM cadres WHERE id = ?');
+  for (const item of items) {
+    if (!cadreExists.get(item.cadreId)) throw new AppError('NOT_FOUND', '该干部不存在或已被删除');
+    if (item.files.length === 0) throw new AppError('INVALID_INPUT', '请至少添加一个文件');
+  }
+  const maxBytes = opts.maxBytes ?? intakeMaxBytes(db);
+  const taken: TakenOriginal[][] = [];
+  try {
+    for (const item of items) taken.push(await takeOriginals(blobs, item.files, { maxBytes }));
+  } catch (err) {
+    for (const t of taken) await discardOriginals(blobs, t);
+    throw err;
+  }
+  const stored = await commitOriginals(blobs, taken.flat());
+
+  let k = 0;
+  const withHashes = taken.map((files) =>
+    files.map((t) => {
+      const s = stored[k++]!;
+      return { name: t.name, sha256: s.sha256, size: s.size, facts: t.facts };
+    }),
+  );
+  return db.transaction(() => items.map((item, i) => insertMaterial(db, item.cadreId, item.input, withHashes[i]!)))();
 }
 
 /**

@@ -115,22 +115,39 @@ export class BlobStore {
 
   /** Publishes a staged blob under its hash (an already stored one is left untouched). */
   async commit(p: PendingBlob): Promise<{ sha256: string; size: number }> {
-    const stored = { sha256: p.sha256, size: p.size };
+    return (await this.commitMany([p]))[0]!;
+  }
+
+  /**
+   * Publishes staged blobs (each already fsynced by stage()): renamed under their hashes, then
+   * each folder that received one is fsynced once, concurrently, and the store's root once when
+   * a folder was created. A batch (the demo, several files of one material) pays one fsync per
+   * folder instead of one per file. On a failure the blobs not yet published are discarded;
+   * published ones are harmless (content-addressed, unreferenced until a row names them).
+   */
+  async commitMany(pending: readonly PendingBlob[]): Promise<Array<{ sha256: string; size: number }>> {
+    const out: Array<{ sha256: string; size: number }> = [];
+    const dirs = new Set<string>();
+    let createdDir = false;
     try {
-      const dest = this.pathOf(p.sha256);
-      if (fs.existsSync(dest)) {
-        await fs.promises.rm(p.tmp, { force: true });
-        return stored;
+      for (const p of pending) {
+        const dest = this.pathOf(p.sha256);
+        if (fs.existsSync(dest)) {
+          await fs.promises.rm(p.tmp, { force: true });
+        } else {
+          const dir = path.dirname(dest);
+          if (await fs.promises.mkdir(dir, { recursive: true })) createdDir = true;
+          await fs.promises.chmod(p.tmp, 0o444);
+          await fs.promises.rename(p.tmp, dest);
+          dirs.add(dir);
+        }
+        out.push({ sha256: p.sha256, size: p.size });
       }
-      const dir = path.dirname(dest);
-      const createdDir = await fs.promises.mkdir(dir, { recursive: true });
-      await fs.promises.chmod(p.tmp, 0o444);
-      await fs.promises.rename(p.tmp, dest);
-      await fsyncDir(dir);
+      await Promise.all([...dirs].map(fsyncDir));
       if (createdDir) await fsyncDir(this.root);
-      return stored;
+      return out;
     } catch (err) {
-      await this.discard(p);
+      for (const p of pending.slice(out.length)) await this.discard(p);
       throw err;
     }
   }

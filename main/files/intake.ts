@@ -35,16 +35,9 @@ export async function takeOriginals(
   }
 }
 
-/** Publishes every taken original; on a failure the rest are discarded (published ones are harmless). */
+/** Publishes every taken original (one fsync per folder); on a failure the rest are discarded (published ones are harmless). */
 export async function commitOriginals(blobs: BlobStore, taken: readonly TakenOriginal[]): Promise<Array<{ sha256: string; size: number }>> {
-  const out: Array<{ sha256: string; size: number }> = [];
-  try {
-    for (const t of taken) out.push(await blobs.commit(t.pending));
-    return out;
-  } catch (err) {
-    await discardOriginals(blobs, taken.slice(out.length));
-    throw err;
-  }
+  return blobs.commitMany(taken.map((t) => t.pending));
 }
 
 export async function discardOriginals(blobs: BlobStore, taken: readonly TakenOriginal[]): Promise<void> {
