@@ -6,7 +6,9 @@
  * scan-like JPEG/PNG images), then the attendance year (demoAttendance.ts): month grids,
  * approved leave, checks, 五必到 events, certifications with the sealed registers filed, work
  * logs and annual plans. Nothing is dated after today. Files are generated into a temp folder,
- * filed through the core (content-addressed store), and the temp folder is removed.
+ * filed through the same intake as a user's files (addMaterials: read once, inspected,
+ * content-addressed store; one batch and one transaction per bag), and the temp folder is
+ * removed. Progress counts every step (demoProgress.ts).
  *
  * Deliberate cases (the only attendance, check and plan alerts the demo raises; demoPlan.ts):
  * - Y-2: 吴建军 under 20 days on post in August (4 working days of 事假 approved by 县委组织部):
@@ -37,7 +39,7 @@ import type { MaterialInput } from '../../shared/api';
 import type { MaterialCategory } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import type { BlobStore } from '../files/blobStore';
-import { addMaterial } from '../core/bag';
+import { addMaterials } from '../core/bag';
 import { addPosting, createCadre } from '../core/cadres';
 import type { CoreContext } from '../core/context';
 import {
@@ -62,6 +64,7 @@ import { demoLeaves, monthCodes, SHORT } from './demoPlan';
 import { ensureCounty, ensureTownship, ensureUnit, ensureVillage } from '../core/org';
 import { fixToday, today as clockToday } from '../core/clock';
 import { addDemoAttendance } from './demoAttendance';
+import { DemoProgress, type ProgressSink } from './demoProgress';
 
 export const DEMO_SEED = 20240301;
 
@@ -81,6 +84,8 @@ export interface DemoOptions {
   tmpDir?: string;
   /** The day the demo is dated from, YYYY-MM-DD (default: the clock's today, core/clock.ts). */
   today?: string;
+  /** Also told of progress (e.g. the CLI), besides ctx.host.progress. */
+  onProgress?: ProgressSink;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -143,7 +148,30 @@ function undoDemo(ctx: CoreContext, before: Snapshot): void {
 }
 
 async function fill(ctx: CoreContext, blobs: BlobStore, cadres: DemoCadre[], seed: number, opts: DemoOptions, cal: DemoCalendar): Promise<DemoSummary> {
+  const dir = opts.tmpDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-'));
+  try {
+    return await fillFrom(ctx, blobs, cadres, seed, opts, cal, dir);
+  } finally {
+    if (!opts.tmpDir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function fillFrom(
+  ctx: CoreContext,
+  blobs: BlobStore,
+  cadres: DemoCadre[],
+  seed: number,
+  opts: DemoOptions,
+  cal: DemoCalendar,
+  dir: string,
+): Promise<DemoSummary> {
   const { db } = ctx;
+  const plans = cadres.map((c, i) => planBag(prng(seed + 1000 + i), c, i, cadres, dir, cal));
+  const total = plans.reduce((s, p) => s + p.length, 0);
+  const progress = new DemoProgress(`demo-${seed}`, ctx.host.progress, opts.onProgress);
+  // organisation, cadres, each file made, each material filed, the attendance year
+  progress.plan(1 + cadres.length + 2 * total + 1);
+
   // --- organisation ---
   const townshipIds = new Map<string, number>();
   const villageIds = new Map<string, number>();
@@ -157,59 +185,61 @@ async function fill(ctx: CoreContext, blobs: BlobStore, cadres: DemoCadre[], see
     }
     for (const u of DEMO_UNITS) unitIds.set(u.name, ensureUnit(db, u.name, u.level));
   })();
+  progress.step('正在建立组织机构');
 
-  // --- cadres and postings ---
+  // --- cadres and postings (one transaction: one commit instead of one per cadre) ---
   const cadreIds: number[] = [];
-  for (const c of cadres) {
-    const place = (p: DemoCadre['postings'][number]) => ({
-      townshipId: townshipIds.get(p.township)!,
-      villageId: p.village ? villageIds.get(`${p.township}/${p.village}`)! : null,
-      start: p.start,
-      end: null,
-    });
-    const created = createCadre(
-      db,
-      {
-        name: c.name,
-        gender: c.gender,
-        birthDate: c.birthDate,
-        idNumber: c.idNumber,
-        partyStatus: c.partyStatus,
-        phone: c.phone,
-        unitId: unitIds.get(c.unit) ?? null,
-        level: c.level,
-        postType: c.postType,
-      },
-      place(c.postings[0]!),
-    );
-    for (const p of c.postings.slice(1)) addPosting(db, created.id, place(p));
-    cadreIds.push(created.id);
-  }
-
-  // --- the bags ---
-  const dir = opts.tmpDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-'));
-  fs.mkdirSync(dir, { recursive: true });
-  const plans = cadres.map((c, i) => planBag(prng(seed + 1000 + i), c, i, cadres, dir, cal));
-  const total = plans.reduce((s, p) => s + p.length, 0);
-  const jobId = `demo-${seed}`;
-  let done = 0;
-  let files = 0;
-  try {
-    for (let i = 0; i < cadres.length; i++) {
-      for (const item of plans[i]!) {
-        await item.make();
-        await addMaterial(db, blobs, cadreIds[i]!, item.input, [{ path: item.file, name: item.name }]);
-        fs.rmSync(item.file, { force: true });
-        files++;
-        done++;
-        ctx.host.progress?.({ jobId, label: '正在生成示例档案材料', done, total });
-      }
+  db.transaction(() => {
+    for (const c of cadres) {
+      const place = (p: DemoCadre['postings'][number]) => ({
+        townshipId: townshipIds.get(p.township)!,
+        villageId: p.village ? villageIds.get(`${p.township}/${p.village}`)! : null,
+        start: p.start,
+        end: null,
+      });
+      const created = createCadre(
+        db,
+        {
+          name: c.name,
+          gender: c.gender,
+          birthDate: c.birthDate,
+          idNumber: c.idNumber,
+          partyStatus: c.partyStatus,
+          phone: c.phone,
+          unitId: unitIds.get(c.unit) ?? null,
+          level: c.level,
+          postType: c.postType,
+        },
+        place(c.postings[0]!),
+      );
+      for (const p of c.postings.slice(1)) addPosting(db, created.id, place(p));
+      cadreIds.push(created.id);
+      progress.step('正在录入选派干部');
     }
-    await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir });
-  } finally {
-    if (!opts.tmpDir) fs.rmSync(dir, { recursive: true, force: true });
+  })();
+
+  // --- the bags: each bag's files made, then filed as one batch in one transaction ---
+  fs.mkdirSync(dir, { recursive: true });
+  let files = 0;
+  for (let i = 0; i < cadres.length; i++) {
+    const bag = plans[i]!;
+    for (const item of bag) {
+      await item.make();
+      progress.step(`正在生成示例档案材料：${cadres[i]!.name}`);
+    }
+    await addMaterials(
+      db,
+      blobs,
+      bag.map((item) => ({ cadreId: cadreIds[i]!, input: item.input, files: [{ path: item.file, name: item.name }] })),
+    );
+    for (const item of bag) fs.rmSync(item.file, { force: true });
+    files += bag.length;
+    progress.step(`正在归档示例材料：${cadres[i]!.name}`, bag.length);
   }
-  ctx.host.progress?.({ jobId, label: '示例数据已载入', done, total, finished: true });
+  progress.announce('正在录入考勤、督查与认定记录');
+  await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir });
+  progress.step('正在录入考勤、督查与认定记录');
+  progress.finish('示例数据已载入');
 
   return {
     counties: 1,
