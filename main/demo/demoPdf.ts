@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { registerFonts, writeCjk, type RegisteredFonts } from '../dossier/fonts';
+import { shareFontWork } from './pdfkitSharing';
 
 const MM = 72 / 25.4;
 const A4: [number, number] = [595.28, 841.89];
@@ -15,57 +16,6 @@ const TEXT_W = 156 * MM;
 const TEXT_H = 225 * MM;
 const BODY = 15;
 const GAP = 9;
-
-/**
- * Shaped runs shared by every demo document (issue 14: the demo loads in ≤ 5 s). writeCjk passes
- * OpenType features, and pdfkit does not cache layouts made with features, so each document
- * shaped every character again (half the time of a demo PDF). A run depends only on the fontkit
- * font, the features and the text; pdfkit scales it once when made and only reads it afterwards,
- * so one run can serve every document. Keyed per fontkit font (fonts are parsed once per process).
- */
-type LayoutRun = (text: string, features?: unknown) => unknown;
-interface EmbeddedFontLike {
-  font: object;
-  layoutRun: LayoutRun;
-}
-const sharedRuns = new WeakMap<object, Map<string, unknown>>();
-const MAX_RUNS_PER_FONT = 50_000;
-/** Features objects are made per writeCjk call, then used for every character: stringified once each. */
-const featureKeys = new WeakMap<object, string>();
-const featureKey = (features: unknown): string => {
-  if (!features || typeof features !== 'object') return '';
-  let key = featureKeys.get(features);
-  if (key === undefined) featureKeys.set(features, (key = JSON.stringify(features)));
-  return key;
-};
-
-function shareLayouts(doc: PDFKit.PDFDocument): void {
-  const withFont = doc as unknown as { font: (...args: unknown[]) => unknown; _font?: EmbeddedFontLike };
-  const font = withFont.font;
-  const patched = new WeakSet<object>();
-  withFont.font = function (this: unknown, ...args: unknown[]) {
-    const out = font.apply(this, args);
-    const f = withFont._font;
-    if (f && !patched.has(f) && typeof f.layoutRun === 'function' && f.font) {
-      patched.add(f);
-      const own = f.layoutRun.bind(f);
-      let runs = sharedRuns.get(f.font);
-      if (!runs) sharedRuns.set(f.font, (runs = new Map()));
-      const cache = runs;
-      f.layoutRun = (text, features) => {
-        const key = `${featureKey(features)}\u0000${text}`;
-        let run = cache.get(key);
-        if (run === undefined) {
-          if (cache.size >= MAX_RUNS_PER_FONT) cache.clear();
-          run = own(text, features);
-          cache.set(key, run);
-        }
-        return run;
-      };
-    }
-    return out;
-  };
-}
 
 interface Doc {
   doc: PDFKit.PDFDocument;
@@ -87,7 +37,7 @@ function open(file: string, title: string, author: string, date: string, layout:
     bufferPages: true,
     info: { Title: title, Author: author, Creator: 'OneBag 示例数据', Producer: 'OneBag', CreationDate: stamp, ModDate: stamp },
   });
-  shareLayouts(doc);
+  shareFontWork(doc);
   const f = registerFonts(doc);
   const out = fs.createWriteStream(file);
   const done = new Promise<void>((resolve, reject) => {

@@ -1,0 +1,96 @@
+/**
+ * Font work shared by every demo document (issue 14: the demo loads in ≤ 5 s). Measured, two
+ * thirds of a demo PDF's time went to work that is the same in every document:
+ *
+ * - Shaping: writeCjk passes OpenType features, and pdfkit does not cache layouts made with
+ *   features, so each document shaped every character again. A run depends only on the fontkit
+ *   font, the features and the text; pdfkit scales it once when made and only reads it
+ *   afterwards, so one run serves every document (bounded per font).
+ * - Subsetting: fontkit's TrueType subset decodes each glyph's outline (every point) only to see
+ *   whether it is composite, in every document. A glyph's decoded outline of a static font never
+ *   changes (fontkit transforms points only for variable fonts), so it is decoded once per process.
+ *
+ * Both reach into pdfkit 0.20 / fontkit 2 internals (EmbeddedFont.layoutRun, TTFSubset._addGlyph,
+ * TTFGlyph._decode); when those are not there the document is simply made without sharing.
+ */
+type LayoutRun = (text: string, features?: unknown) => unknown;
+
+interface FontkitGlyph {
+  _decode?: () => unknown;
+}
+
+interface FontkitFont {
+  getGlyph?: (gid: number) => FontkitGlyph | null;
+  variationAxes?: Record<string, unknown>;
+}
+
+interface EmbeddedFontLike {
+  font?: FontkitFont;
+  layoutRun?: LayoutRun;
+  subset?: { _addGlyph?: (gid: number) => number };
+}
+
+const sharedRuns = new WeakMap<object, Map<string, unknown>>();
+const MAX_RUNS_PER_FONT = 50_000;
+const decodedOnce = new WeakSet<object>();
+
+/** Features objects are made per writeCjk call, then used for every character: stringified once each. */
+const featureKeys = new WeakMap<object, string>();
+function featureKey(features: unknown): string {
+  if (!features || typeof features !== 'object') return '';
+  let key = featureKeys.get(features);
+  if (key === undefined) featureKeys.set(features, (key = JSON.stringify(features)));
+  return key;
+}
+
+function shareRuns(f: EmbeddedFontLike, font: FontkitFont): void {
+  if (typeof f.layoutRun !== 'function') return;
+  const own = f.layoutRun.bind(f);
+  let cache = sharedRuns.get(font);
+  if (!cache) sharedRuns.set(font, (cache = new Map()));
+  const runs = cache;
+  f.layoutRun = (text, features) => {
+    const key = `${featureKey(features)}\u0000${text}`;
+    let run = runs.get(key);
+    if (run === undefined) {
+      if (runs.size >= MAX_RUNS_PER_FONT) runs.clear();
+      run = own(text, features);
+      runs.set(key, run);
+    }
+    return run;
+  };
+}
+
+function decodeGlyphsOnce(f: EmbeddedFontLike, font: FontkitFont): void {
+  const subset = f.subset;
+  const isStatic = !font.variationAxes || Object.keys(font.variationAxes).length === 0;
+  if (!isStatic || !subset || typeof subset._addGlyph !== 'function' || typeof font.getGlyph !== 'function') return;
+  const add = subset._addGlyph.bind(subset);
+  const getGlyph = font.getGlyph.bind(font);
+  subset._addGlyph = (gid) => {
+    const glyph = getGlyph(gid);
+    if (glyph && !decodedOnce.has(glyph) && typeof glyph._decode === 'function') {
+      const decoded = glyph._decode();
+      glyph._decode = () => decoded;
+      decodedOnce.add(glyph);
+    }
+    return add(gid);
+  };
+}
+
+/** Hooks `doc.font()` so each embedded font of this document uses the shared work. */
+export function shareFontWork(doc: PDFKit.PDFDocument): void {
+  const d = doc as unknown as { font: (...args: unknown[]) => unknown; _font?: EmbeddedFontLike };
+  const selectFont = d.font;
+  const hooked = new WeakSet<object>();
+  d.font = function (this: unknown, ...args: unknown[]) {
+    const out = selectFont.apply(this, args);
+    const f = d._font;
+    if (f?.font && !hooked.has(f)) {
+      hooked.add(f);
+      shareRuns(f, f.font);
+      decodeGlyphsOnce(f, f.font);
+    }
+    return out;
+  };
+}
