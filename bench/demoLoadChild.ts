@@ -1,0 +1,68 @@
+/**
+ * One demo load for demo.bench.ts, in a fresh process as the first run of the app or the CLI
+ * meets it (fonts not parsed yet, scan bands not drawn yet): `demoLoadChild.ts [extra]`.
+ * Prints {"wall": s, "cpu": s} as its last line.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openCore } from '../main/api/open';
+import { addMaterials } from '../main/core/bag';
+import type { CoreContext } from '../main/core/context';
+import { loadDemo } from '../main/demo/demo';
+import { prng } from '../main/demo/demoData';
+import { writeScanJpeg } from '../main/demo/demoScans';
+import type { BlobStore } from '../main/files/blobStore';
+
+const EXTRA_REGISTER_SCANS = 65;
+
+async function extraRegisterScans(ctx: CoreContext, blobs: BlobStore): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-scans-'));
+  try {
+    const cadreIds = ctx.db.prepare('SELECT id FROM cadres ORDER BY id').pluck().all() as number[];
+    for (let month = 0; month < EXTRA_REGISTER_SCANS; month += 3) {
+      const items = [];
+      for (let t = 0; t < 3 && month + t < EXTRA_REGISTER_SCANS; t++) {
+        const n = month + t;
+        const file = path.join(dir, `register-${n}.jpg`);
+        writeScanJpeg(file, 'sealedRegister', prng(9000 + n), `OneBag bench register ${n}`);
+        items.push({
+          cadreId: cadreIds[n % cadreIds.length]!,
+          input: {
+            category: '月考勤登记表' as const,
+            title: `考勤登记表（签字盖章）${n}`,
+            date: '2025-01-05',
+            year: 2025,
+            responsible: '乡镇党委',
+            docNumber: null,
+            secrecy: '公开' as const,
+            notes: null,
+          },
+          files: [{ path: file, name: `考勤表签章扫描件${n}.jpg` }],
+        });
+      }
+      await addMaterials(ctx.db, blobs, items);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(extra: boolean): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-demo-'));
+  const core = openCore({ dataDir: dir, host: { kind: 'cli', blobUrl: (s) => s } });
+  try {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await loadDemo(core.ctx, core.blobs);
+    if (extra) await extraRegisterScans(core.ctx, core.blobs);
+    const wall = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    console.log(JSON.stringify({ wall: wall / 1000, cpu: (cpu.user + cpu.system) / 1e6 }));
+  } finally {
+    core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main(process.argv[2] === 'extra');
