@@ -58,7 +58,7 @@ async function main(extra: boolean): Promise<void> {
     if (extra) await extraRegisterScans(core.ctx, core.blobs);
     const wall = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
-    console.log(JSON.stringify({ wall: wall / 1000, cpu: (cpu.user + cpu.system) / 1e6 }));
+    console.log(JSON.stringify({ wall: wall / 1000, cpu: (cpu.user + cpu.system) / 1e6, user: cpu.user / 1e6, system: cpu.system / 1e6 }));
   } finally {
     core.close();
     fs.rmSync(dir, { recursive: true, force: true });

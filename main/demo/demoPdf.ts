@@ -35,6 +35,9 @@ function open(file: string, title: string, author: string, date: string, layout:
     layout,
     margins,
     bufferPages: true,
+    // No default Helvetica: pdfkit would parse its AFM metrics for every document, and every
+    // word here is set in the registered Chinese fonts (writeCjk selects one before writing).
+    font: null as unknown as string,
     info: { Title: title, Author: author, Creator: 'OneBag 示例数据', Producer: 'OneBag', CreationDate: stamp, ModDate: stamp },
   });
   shareFontWork(doc);
