@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../main/core/context';
+import type { ProgressEvent } from '../../shared/api';
 import { DEMO_SEED, demoMaterialCount, loadDemo, type DemoSummary } from '../../main/demo/demo';
 import { demoCadres, demoCalendar } from '../../main/demo/demoData';
 import { computeAlerts } from '../../main/core/events/alerts';
@@ -30,7 +31,7 @@ let db: Db;
 let blobs: BlobStore;
 let summary: DemoSummary;
 let elapsed = 0;
-const progress: number[] = [];
+const progress: ProgressEvent[] = [];
 
 const count = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as number;
 
@@ -41,7 +42,7 @@ beforeAll(async () => {
   const ctx: CoreContext = {
     db,
     dataDir: dir,
-    host: { kind: 'cli', blobUrl: (s) => `blob:${s}`, progress: (e) => progress.push(e.done) },
+    host: { kind: 'cli', blobUrl: (s) => `blob:${s}`, progress: (e) => progress.push(e) },
   };
   const t = Date.now();
   summary = await loadDemo(ctx, blobs, { today: TEST_TODAY });
@@ -54,9 +55,14 @@ afterAll(() => {
 });
 
 describe('loadDemo', () => {
-  it('reports progress (load time is measured by the bench, not here)', () => {
+  it('reports progress over every step (load time is measured by the bench, not here)', () => {
     expect(elapsed).toBeGreaterThan(0);
-    expect(progress.at(-1)).toBe(summary.materials);
+    // Organisation, cadres, each file made and filed, the attendance year: not only files.
+    const total = progress[0]!.total;
+    expect(total).toBe(1 + summary.cadres + 2 * summary.materials + 1);
+    expect(progress.every((e, i) => e.total === total && (i === 0 || e.done >= progress[i - 1]!.done))).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ done: total, finished: true, label: '示例数据已载入' });
+    expect(progress.some((e) => e.label.startsWith('正在归档示例材料'))).toBe(true);
   });
 
   it('creates the organisation: 1 county, 3 townships, 12 villages, the units', () => {
@@ -248,8 +254,8 @@ describe('loadDemo', () => {
     const db2 = openDatabase(dir2);
     try {
       const failing = Object.create(new BlobStore(dir2)) as BlobStore;
-      // Intake copies each original once and then commits it into the store: fail there.
-      failing.commit = async () => {
+      // Intake copies each original once and then commits the batch into the store: fail there.
+      failing.commitMany = async () => {
         throw new AppError('DISK_FULL', '磁盘空间不足');
       };
       const ctx: CoreContext = { db: db2, dataDir: dir2, host: { kind: 'cli', blobUrl: (s) => s } };
