@@ -62,6 +62,7 @@ import { demoLeaves, monthCodes, SHORT } from './demoPlan';
 import { ensureCounty, ensureTownship, ensureUnit, ensureVillage } from '../core/org';
 import { fixToday, today as clockToday } from '../core/clock';
 import { addDemoAttendance } from './demoAttendance';
+import { addDemoWork } from './demoWork';
 
 export const DEMO_SEED = 20240301;
 
@@ -209,6 +210,7 @@ async function fill(ctx: CoreContext, blobs: BlobStore, cadres: DemoCadre[], see
   } finally {
     if (!opts.tmpDir) fs.rmSync(dir, { recursive: true, force: true });
   }
+  await addDemoWork(ctx, blobs, cal.today, seed);
   ctx.host.progress?.({ jobId, label: '示例数据已载入', done, total, finished: true });
 
   return {
