@@ -8,15 +8,15 @@
  */
 import type { PostType } from '../../shared/domain';
 import { gridColumns } from '../../shared/evaluation/scoring';
-import { evaluationRoster } from '../core/evaluation/roster';
+import { evaluationRoster, type RosterCadre } from '../core/evaluation/roster';
+import type { Db } from '../store/db';
 import { finaliseYear } from '../core/evaluation/results';
 import { activateScheme, createFromTemplate } from '../core/evaluation/schemes';
 import { setBallots, setScores } from '../core/evaluation/scores';
 import type { Scheme } from '../../shared/evaluation';
 import { between, prng } from './demoData';
+import type { Rng } from './demoData';
 import type { WorkContext } from './demoWorkContext';
-
-type Rng = () => number;
 
 /** Typed cells for one cadre: each indicator at `level` of its maximum (two decimals). */
 function cellsFor(scheme: Scheme, cadreId: number, postType: PostType, level: number) {
@@ -25,28 +25,31 @@ function cellsFor(scheme: Scheme, cadreId: number, postType: PostType, level: nu
     .map((c) => ({ cadreId, component: c.component, indicator: c.indicator, value: Math.round(c.max * level * 100) / 100 }));
 }
 
-function score(w: WorkContext, scheme: Scheme, year: number, cadres: ReturnType<typeof evaluationRoster>, rng: Rng): void {
+function score(db: Db, countyId: number, scheme: Scheme, year: number, cadres: ReturnType<typeof evaluationRoster>, rng: Rng): void {
   for (const c of cadres) {
     const level = between(rng, 78, 98) / 100;
-    setScores(w.db, w.countyId, year, cellsFor(scheme, c.cadreId, c.postType, level));
+    setScores(db, countyId, year, cellsFor(scheme, c.cadreId, c.postType, level));
     const ballots = between(rng, 40, 60);
     const unsatisfied = between(rng, 0, 2);
     const basic = between(rng, 1, 8);
-    setBallots(w.db, { countyId: w.countyId, year, cadreId: c.cadreId, satisfied: ballots - basic - unsatisfied, basic, unsatisfied, ballots });
+    setBallots(db, { countyId, year, cadreId: c.cadreId, satisfied: ballots - basic - unsatisfied, basic, unsatisfied, ballots });
   }
+}
+
+/** A county's year under the 蒲县 template: every cadre scored (or only `only`), finalised on request. */
+export function evaluateYear(db: Db, countyId: number, year: number, today: string, rng: Rng, opts: { finalise: boolean; only?: (c: RosterCadre) => boolean }): void {
+  db.transaction(() => {
+    const scheme = activateScheme(db, createFromTemplate(db, countyId, year, 'puxian').id);
+    const roster = evaluationRoster(db, countyId, year);
+    score(db, countyId, scheme, year, opts.only ? roster.filter(opts.only) : roster, rng);
+    if (opts.finalise) finaliseYear(db, countyId, year, today);
+  })();
 }
 
 export function addDemoEvaluation(w: WorkContext, seed: number): void {
   const { db, today, Y, countyId } = w;
   const rng = prng(seed + 7301);
-  db.transaction(() => {
-    const last = activateScheme(db, createFromTemplate(db, countyId, Y - 1, 'puxian').id);
-    score(w, last, Y - 1, evaluationRoster(db, countyId, Y - 1), rng);
-    finaliseYear(db, countyId, Y - 1, today);
-
-    const current = activateScheme(db, createFromTemplate(db, countyId, Y, 'puxian').id);
-    const roster = evaluationRoster(db, countyId, Y);
-    const first = roster[0]?.townshipId;
-    score(w, current, Y, roster.filter((c) => c.townshipId === first), rng);
-  })();
+  evaluateYear(db, countyId, Y - 1, today, rng, { finalise: true });
+  const first = evaluationRoster(db, countyId, Y)[0]?.townshipId;
+  evaluateYear(db, countyId, Y, today, rng, { finalise: false, only: (c) => c.townshipId === first });
 }

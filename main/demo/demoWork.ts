@@ -26,6 +26,7 @@ import { addDemoEvaluation } from './demoEvaluation';
 import { addDemoProjects, addDemoSupport } from './demoProjects';
 import { addDemoReports } from './demoReports';
 import { addDemoScheduling } from './demoScheduling';
+import { importSecondCounty } from './demoSecondCounty';
 import { addDemoIncome, addDemoWeakVillages } from './demoVillages';
 import { readWorkContext } from './demoWorkContext';
 
@@ -38,6 +39,8 @@ export interface DemoWorkSummary {
   supportRecords: number;
   meetings: number;
   routes: number;
+  /** The second county's bundle: its cadres and records, imported. */
+  secondCounty: { cadres: number; records: number };
 }
 
 /** Weak villages and the recall with its successor: postings change, so call before attendance. */
@@ -53,5 +56,14 @@ export async function addDemoWork(ctx: CoreContext, blobs: BlobStore, today: str
   const reports = await addDemoReports(w, blobs, seed);
   const scheduling = addDemoScheduling(w, seed);
   addDemoEvaluation(w, seed);
-  return { projects, reportsFiled: reports.filed, reportLinksConfirmed: reports.confirmed, supportRecords, meetings: scheduling.meetings, routes: scheduling.routes };
+  const secondCounty = await importSecondCounty(ctx, blobs, today, seed);
+  return {
+    projects,
+    reportsFiled: reports.filed,
+    reportLinksConfirmed: reports.confirmed,
+    supportRecords,
+    meetings: scheduling.meetings,
+    routes: scheduling.routes,
+    secondCounty,
+  };
 }
