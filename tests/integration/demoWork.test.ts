@@ -17,7 +17,7 @@ import { yearState } from '../../main/core/evaluation/years';
 import { countyByName } from '../../main/core/lookup';
 import { rulesInForce } from '../../main/core/rules/settings';
 import { yearSummary } from '../../main/core/scheduling/quarter';
-import { computeCityStats } from '../../main/core/stats';
+import { computeCityStats, computeStats } from '../../main/core/stats';
 import { resolveScope } from '../../main/core/stats/scope';
 import { collectFacts } from '../../main/core/stats/sources';
 import { incomeTable } from '../../main/core/villages/income';
@@ -29,6 +29,7 @@ import { DEMO_COUNTY } from '../../main/demo/demoData';
 import { SECOND_COUNTY } from '../../main/demo/demoSecondCounty';
 import { addDays, monthLast } from '../../shared/attendance';
 import { quarterEnd } from '../../shared/scheduling';
+import { FIGURE_META } from '../../shared/stats';
 import { copyLoadedDemo } from '../fixtures/demoFolder';
 import { FULL_YEAR, TEST_TODAY, TEST_YEAR } from '../fixtures/testToday';
 
@@ -143,6 +144,20 @@ describe('the demo county at work', () => {
     const r = await cliRun('stats', '--year', String(FULL_YEAR));
     expect(r.code).toBe(0);
     expect(r.out).toContain(SECOND_COUNTY.name);
+  });
+
+  it('`onebag stats` prints the demo\'s village, weak-village and outcome figures as computed', async () => {
+    const s = computeStats(core.ctx.db, { year: FULL_YEAR, countyId, today }).county;
+    expect(s.shellVillages.value).toBeGreaterThan(0);
+    expect(s.weakNetChange.value).not.toBe(0);
+    expect(s.commendedSince.value).toBeGreaterThan(0);
+    const r = await cliRun('stats', '--year', String(FULL_YEAR), '--county', DEMO_COUNTY.name);
+    expect(r.code).toBe(0);
+    const line = (key: 'shellVillages' | 'weakNetChange' | 'villagesIncome50k' | 'commendedSince') =>
+      r.out.split('\n').find((l) => l.startsWith(FIGURE_META[key].label))!;
+    for (const key of ['shellVillages', 'weakNetChange', 'villagesIncome50k', 'commendedSince'] as const) {
+      expect(line(key), key).toMatch(new RegExp(`^${FIGURE_META[key].label}（[^）]+）\\s+[+-]?${Math.abs(s[key].value!)}\\s`));
+    }
   });
 
   it('Statistics and alerts on the demo agree', () => {
