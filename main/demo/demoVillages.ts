@@ -11,10 +11,10 @@
  * - 柳河乡三道沟村 (listed Y-2, 空壳村: no income in Y-2 or Y-1): 增收渠道 was due on the last day
  *   of February Y and is not found — the deliberate 薄弱村节点逾期 alert (约谈 required, none on
  *   record), shown once that day has passed.
- * - 杏林镇北山村 (listed Y-2): 发展思路 missed (due end of February Y-1); the first secretary and
+ * - 杏林镇双庙村 (listed Y-2): 发展思路 missed (due end of February Y-1); the first secretary and
  *   the township's 第一副书记 were talked to (约谈) in March Y-1, the first secretary was recalled
- *   (召回调换) in April Y-1 and his dispatching unit sent a successor, posted through the recall
- *   flow; under him the village found its 发展思路 in June Y-1 and its 增收渠道 in January Y.
+ *   (召回调换) in April Y-1 and her dispatching unit sent a successor, posted from 1 May Y-1
+ *   through the recall flow; under him the village found its 发展思路 in June Y-1 and its 增收渠道 in January Y.
  *
  * Net change in weak villages: +4 in Y-2 (listed), -1 in Y-1 (one listed, two delisted).
  */
@@ -67,7 +67,7 @@ const STORIES: WeakStory[] = [
   },
   {
     township: '杏林镇',
-    village: '北山村',
+    village: '双庙村',
     listedYear: (Y) => Y - 2,
     milestones: [
       { kind: '发展思路', date: (Y) => ymd(Y - 1, 6, 18), description: '接任第一书记走访全村后，确定发展小杂粮订单种植的思路' },
@@ -99,7 +99,8 @@ const deputyOf = (w: WorkContext, township: string) =>
 
 /**
  * Lists the weak villages, names the supporters, records milestones, the 约谈 and the recall with
- * its successor. Changes postings (the recall), so it runs before attendance is entered.
+ * its successor. The recall ends a posting and the successor is a new cadre posted from 1 May
+ * Y-1: both after the attendance year was entered (the successor's months have no day entries).
  */
 export function addDemoWeakVillages(w0: WorkContext): void {
   const { db, today, Y } = w0;
@@ -107,14 +108,14 @@ export function addDemoWeakVillages(w0: WorkContext): void {
     for (const s of STORIES) saveWeakVillage(db, { villageId: villageId(w0, s.township, s.village), listedYear: s.listedYear(Y), notes: '村集体经济年收入不足5万元' });
     setSupporters(db, villageId(w0, '石门镇', '东岗村'), [deputyOf(w0, '石门镇').id]);
     setSupporters(db, villageId(w0, '柳河乡', '柳河村'), [deputyOf(w0, '柳河乡').id]);
-    const north = villageId(w0, '杏林镇', '北山村');
+    const north = villageId(w0, '杏林镇', '双庙村');
     setSupporters(db, north, [deputyOf(w0, '杏林镇').id]);
 
-    // 北山村: 发展思路 missed (due end of February Y-1) → 约谈 of both, then the recall and the successor.
+    // 双庙村: 发展思路 missed (due end of February Y-1) → 约谈 of both, then the recall and the successor.
     const recalled = firstSecretaryOf(w0, north, ymd(Y - 1, 3, 1));
     const by = '县委组织部';
     recordAction(db, { villageId: north, cadreId: recalled.id, milestone: '发展思路', action: '约谈', date: ymd(Y - 1, 3, 5), by, notes: '未能一年内形成发展思路，县委组织部约谈并限期整改' }, today);
-    recordAction(db, { villageId: north, cadreId: deputyOf(w0, '杏林镇').id, milestone: '发展思路', action: '约谈', date: ymd(Y - 1, 3, 5), by, notes: '包扶北山村未能一年内形成发展思路，一并约谈' }, today);
+    recordAction(db, { villageId: north, cadreId: deputyOf(w0, '杏林镇').id, milestone: '发展思路', action: '约谈', date: ymd(Y - 1, 3, 5), by, notes: '包扶双庙村未能一年内形成发展思路，一并约谈' }, today);
     recordAction(db, { villageId: north, cadreId: recalled.id, milestone: '发展思路', action: '召回调换', date: ymd(Y - 1, 4, 10), by, notes: '约谈后仍未形成发展思路，召回派出单位，另行选派' }, today);
     const successor = createCadre(
       db,
@@ -132,9 +133,9 @@ export function addDemoWeakVillages(w0: WorkContext): void {
       null,
     );
     const vacancy = getWeakVillage(db, north, today).awaitingSuccessor[0]!;
-    nameSuccessor(db, { villageId: north, actionId: vacancy.actionId, cadreId: successor.id, start: ymd(Y - 1, 4, 20) }, today);
+    nameSuccessor(db, { villageId: north, actionId: vacancy.actionId, cadreId: successor.id, start: ymd(Y - 1, 5, 1) }, today);
 
-    // Milestones in date order (the recall above is dated before 北山村's).
+    // Milestones in date order (the recall above is dated before 双庙村's).
     const w = readWorkContext(db, today);
     for (const s of STORIES) {
       for (const m of s.milestones) {
@@ -157,8 +158,8 @@ const INCOME_WAN: Record<string, [number, number]> = {
   王家堡村: [6.8, 7.2],
   新立村: [21.5, 24.8],
   杏林村: [9.1, 10.6],
-  北山村: [1.6, 2.4],
-  双庙村: [5.6, 6.1],
+  北山村: [5.6, 6.1],
+  双庙村: [1.6, 2.4],
   大营子村: [15.2, 16.9],
 };
 
