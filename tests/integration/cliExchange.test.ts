@@ -66,7 +66,7 @@ describe('onebag export / verify / import / keys', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('格式版本：1');
     expect(r.stdout).toMatch(/生成程序：OneBag \S+/);
-    expect(r.stdout).toContain('岚川县 2025年度，干部 20 名');
+    expect(r.stdout).toContain(`岚川县 2025年度，干部 ${exported} 名`);
     expect(r.stdout).toContain('签名单位：岚川县委组织部');
     expect(r.stdout).toContain(`指纹：${fingerprint}（未知单位）`);
     expect(r.stdout.trim().endsWith('校验通过')).toBe(true);
@@ -93,7 +93,7 @@ describe('onebag export / verify / import / keys', () => {
     const r = runOnebag(evaluator, ['import', bundle, '--yes']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('签名单位：岚川县委组织部');
-    expect(r.stdout).toMatch(/干部\s+20\s+0\s+0/);
+    expect(r.stdout).toMatch(new RegExp(`干部\\s+${exported}\\s+0\\s+0`));
     expect(r.stderr).toContain(`请通过电话与发送单位核对指纹 ${fingerprint}`);
     expect(r.stderr).toContain('--trust');
     expect(cadreCount(evaluator)).toBe(0);
