@@ -203,9 +203,12 @@ describe('the demo county at work', () => {
     expect(compared).toBeGreaterThan(0);
   });
 
-  it('`onebag alerts` lists the deliberate weak-village story', async () => {
-    const r = await cliRun('alerts', '--year', String(TEST_YEAR), '--county', DEMO_COUNTY.name);
+  it('`onebag alerts` lists the deliberate weak-village story, not the imported county', async () => {
+    const r = await cliRun('alerts', '--year', String(TEST_YEAR));
     expect(r.code).toBe(0);
+    // Without --county: this department's own county; the imported one's records are its department's.
+    expect(r.out).not.toContain(SECOND_COUNTY.township);
+    expect(allAlerts(core.ctx.db, { year: TEST_YEAR, today })).toEqual(allAlerts(core.ctx.db, { year: TEST_YEAR, countyId, today }));
     expect(r.out).toContain('薄弱村节点逾期');
     expect(r.out).not.toContain('季度未调度');
     expect(r.out).not.toContain('补助发放滞后');
