@@ -17,7 +17,7 @@
  * | main/exchange/| main/exchange, main/core, main/store, main/files, shared/       |
  * | main/ocr/     | main/ocr, main/files, shared/ — the OCR engine and its worker thread |
  * | main/api/     | all of main/ but main/app, cli, bridge — the handler table (composition root) |
- * | main/demo/    | main/demo, main/core, main/files, main/store, main/dossier, shared/ |
+ * | main/demo/    | main/demo, main/core, main/files, main/store, main/dossier, main/exchange, shared/ |
  * | main/cli/     | all of main/ but main/app, shared/                              |
  * | main/bridge/  | all of main/ but main/app, shared/                              |
  *
@@ -65,7 +65,7 @@ module.exports = {
     }),
     layer('ocr-layers', 'main/ocr/', ['main/ocr/', 'main/files/', 'shared/'], { builtins: true }),
     layer('api-composition', 'main/api/', ['main/(?!app/|cli/|bridge/)', 'shared/'], { builtins: true }),
-    layer('demo-layers', 'main/demo/', ['main/demo/', 'main/core/', 'main/files/', 'main/store/', 'main/dossier/', 'shared/'], {
+    layer('demo-layers', 'main/demo/', ['main/demo/', 'main/core/', 'main/files/', 'main/store/', 'main/dossier/', 'main/exchange/', 'shared/'], {
       builtins: true,
     }),
     layer('cli-not-app', 'main/cli/', [MAIN_BUT_APP, 'shared/'], { builtins: true }),

@@ -65,6 +65,7 @@ import { ensureCounty, ensureTownship, ensureUnit, ensureVillage } from '../core
 import { fixToday, today as clockToday } from '../core/clock';
 import { addDemoAttendance } from './demoAttendance';
 import { DemoProgress, type ProgressSink } from './demoProgress';
+import { addDemoWork } from './demoWork';
 
 export const DEMO_SEED = 20240301;
 
@@ -169,8 +170,8 @@ async function fillFrom(
   const plans = cadres.map((c, i) => planBag(prng(seed + 1000 + i), c, i, cadres, dir, cal));
   const total = plans.reduce((s, p) => s + p.length, 0);
   const progress = new DemoProgress(`demo-${seed}`, ctx.host.progress, opts.onProgress);
-  // organisation, cadres, each file made, each material filed, the attendance year
-  progress.plan(1 + cadres.length + 2 * total + 1);
+  // organisation, cadres, each file made, each material filed, the attendance year, the year's work
+  progress.plan(1 + cadres.length + 2 * total + 2);
 
   // --- organisation ---
   const townshipIds = new Map<string, number>();
@@ -239,6 +240,9 @@ async function fillFrom(
   progress.announce('正在录入考勤、督查与认定记录');
   await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir });
   progress.step('正在录入考勤、督查与认定记录');
+  progress.announce('正在录入项目、村集体经济、调度与考核');
+  await addDemoWork(ctx, blobs, cal.today, seed);
+  progress.step('正在录入项目、村集体经济、调度与考核');
   progress.finish('示例数据已载入');
 
   return {

@@ -54,6 +54,10 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** The demo's own 20 people, and the bag items that are not reports filed by the demo's work (demoReports.ts). */
+const DEMO_NAMES = demoCadres(DEMO_SEED, demoCalendar(TEST_TODAY)).map((c) => c.name);
+const NOT_FILED_REPORT = 'm.id NOT IN (SELECT material_id FROM report_submissions WHERE linked_at_intake = 0)';
+
 describe('loadDemo', () => {
   it('reports progress over every step (load time is measured by the bench, not here)', () => {
     expect(elapsed).toBeGreaterThan(0);
@@ -66,10 +70,12 @@ describe('loadDemo', () => {
   });
 
   it('creates the organisation: 1 county, 3 townships, 12 villages, the units', () => {
-    expect(count('SELECT COUNT(*) FROM counties')).toBe(1);
-    expect(count('SELECT COUNT(*) FROM townships')).toBe(3);
-    expect(count('SELECT COUNT(*) FROM villages')).toBe(12);
-    for (const t of db.prepare('SELECT id FROM townships').pluck().all()) {
+    // ... and the second county, imported as another department's signed bundle (demoSecondCounty.ts).
+    expect(count('SELECT COUNT(*) FROM counties WHERE origin IS NULL')).toBe(1);
+    expect(count('SELECT COUNT(*) FROM counties WHERE origin IS NOT NULL')).toBe(1);
+    expect(count('SELECT COUNT(*) FROM townships t JOIN counties c ON c.id = t.county_id WHERE c.origin IS NULL')).toBe(3);
+    expect(count('SELECT COUNT(*) FROM villages v JOIN townships t ON t.id = v.township_id JOIN counties c ON c.id = t.county_id WHERE c.origin IS NULL')).toBe(12);
+    for (const t of db.prepare('SELECT t.id FROM townships t JOIN counties c ON c.id = t.county_id WHERE c.origin IS NULL').pluck().all()) {
       expect(count('SELECT COUNT(*) FROM villages WHERE township_id = ?', t)).toBe(4);
     }
     expect(count("SELECT COUNT(*) FROM units WHERE level = '市级'")).toBeGreaterThan(0);
@@ -78,7 +84,11 @@ describe('loadDemo', () => {
   });
 
   it('creates 20 cadres with valid ID numbers, consistent gender and birth date', () => {
-    const rows = db.prepare('SELECT * FROM cadres').all() as Array<Record<string, string | null>>;
+    const all = db.prepare('SELECT * FROM cadres').all() as Array<Record<string, string | null>>;
+    for (const r of all) expect(checkIdNumber(r.id_number!).valid, `${r.name} ${r.id_number}`).toBe(true);
+    // The demo's 20 people (the recalled first secretary's successor and the imported county's come with the work, demoWork.ts).
+    const demoNames = new Set<string>(DEMO_NAMES);
+    const rows = all.filter((r) => demoNames.has(r.name!));
     expect(rows).toHaveLength(20);
     for (const r of rows) {
       const id = checkIdNumber(r.id_number!);
@@ -90,7 +100,7 @@ describe('loadDemo', () => {
       expect(POST_TYPES).toContain(r.post_type);
       expect(r.unit_id).not.toBeNull();
     }
-    const byPost = (p: string) => count('SELECT COUNT(*) FROM cadres WHERE post_type = ?', p);
+    const byPost = (p: string) => rows.filter((r) => r.post_type === p).length;
     expect(byPost('乡镇党委第一副书记')).toBe(3);
     expect(byPost('村党组织第一书记')).toBe(12);
     expect(byPost('驻村工作队员')).toBe(5);
@@ -98,7 +108,8 @@ describe('loadDemo', () => {
     expect(
       count(
         `SELECT COUNT(DISTINCT p.township_id) FROM postings p JOIN cadres c ON c.id = p.cadre_id
-         WHERE c.post_type = '乡镇党委第一副书记' AND p.village_id IS NULL`,
+         JOIN townships t ON t.id = p.township_id JOIN counties k ON k.id = t.county_id
+         WHERE c.post_type = '乡镇党委第一副书记' AND p.village_id IS NULL AND k.origin IS NULL`,
       ),
     ).toBe(3);
     // deterministic: the same seed gives the same people
@@ -128,7 +139,8 @@ describe('loadDemo', () => {
 
   it('fills every bag with 4–8 materials across the categories (besides the filed registers)', () => {
     const perCadre = db
-      .prepare('SELECT c.id, COUNT(m.id) AS n FROM cadres c LEFT JOIN materials m ON m.cadre_id = c.id AND m.certification_id IS NULL GROUP BY c.id ORDER BY c.id')
+      .prepare(`SELECT c.id, COUNT(m.id) AS n FROM cadres c LEFT JOIN materials m ON m.cadre_id = c.id AND m.certification_id IS NULL AND ${NOT_FILED_REPORT}
+                 WHERE c.name IN (${DEMO_NAMES.map((n) => `'${n}'`).join(', ')}) GROUP BY c.id ORDER BY c.id`)
       .all() as Array<{ id: number; n: number }>;
     expect(perCadre).toHaveLength(20);
     perCadre.forEach((r, i) => {
@@ -138,7 +150,12 @@ describe('loadDemo', () => {
     });
     const total = perCadre.reduce((s, r) => s + r.n, 0);
     expect(total).toBe(summary.materials);
-    expect(count('SELECT COUNT(*) FROM material_files f JOIN materials m ON m.id = f.material_id WHERE m.certification_id IS NULL')).toBe(total);
+    expect(
+      count(
+        `SELECT COUNT(*) FROM material_files f JOIN materials m ON m.id = f.material_id JOIN cadres c ON c.id = m.cadre_id
+          WHERE m.certification_id IS NULL AND ${NOT_FILED_REPORT} AND c.name IN (${DEMO_NAMES.map((n) => `'${n}'`).join(', ')})`,
+      ),
+    ).toBe(total);
     const cats = db.prepare('SELECT DISTINCT category FROM materials').pluck().all() as string[];
     for (const c of ['调研报告', '会议记录', '月考勤登记表', '工作总结', '年度工作日志', '工作汇报', '村情民情台账']) {
       expect(cats).toContain(c);
@@ -146,7 +163,13 @@ describe('loadDemo', () => {
     for (const c of cats) expect(MATERIAL_CATEGORIES).toContain(c);
     expect(count('SELECT COUNT(*) FROM materials WHERE date < ? OR date > ?', `${TEST_YEAR - 2}-03-01`, TEST_TODAY)).toBe(0);
     // A filed register belongs to its month's year, though certified early the next year.
-    expect(count('SELECT COUNT(*) FROM materials WHERE certification_id IS NULL AND year != CAST(substr(date, 1, 4) AS INTEGER)')).toBe(0);
+    // (a report filed for a period belongs to the period's year, e.g. a Q4 report sent in January: not counted here)
+    expect(
+      count(
+        `SELECT COUNT(*) FROM materials m JOIN cadres c ON c.id = m.cadre_id
+          WHERE m.certification_id IS NULL AND m.year != CAST(substr(m.date, 1, 4) AS INTEGER) AND ${NOT_FILED_REPORT} AND c.name IN (${DEMO_NAMES.map((n) => `'${n}'`).join(', ')})`,
+      ),
+    ).toBe(0);
   });
 
   it('stores every original on disk with a matching SHA-256', () => {
@@ -160,7 +183,7 @@ describe('loadDemo', () => {
     }>;
     expect(rows.length).toBeGreaterThan(60);
     const kinds = new Set(rows.map((r) => r.kind));
-    expect([...kinds].sort()).toEqual(['jpeg', 'pdf', 'png']);
+    expect([...kinds].sort()).toEqual(['jpeg', 'pdf', 'png', 'text']); // text: the reports the demo's work filed
     for (const r of rows) {
       const file = blobs.pathOf(r.sha256);
       expect(fs.existsSync(file), r.sha256).toBe(true);
@@ -168,7 +191,7 @@ describe('loadDemo', () => {
       expect(bytes.length).toBe(r.size);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(r.sha256);
       if (r.kind === 'pdf') expect(r.page_count).toBeGreaterThanOrEqual(1);
-      else expect(r.width! * r.height!).toBeGreaterThan(100_000);
+      else if (r.kind !== 'text') expect(r.width! * r.height!).toBeGreaterThan(100_000);
     }
   });
 
@@ -207,7 +230,10 @@ describe('loadDemo', () => {
     expect(months[0]).toBe(`${TEST_YEAR - 2}-03`);
     expect(months.at(-1)).toBe(`${TEST_YEAR}-04`);
     const active = db
-      .prepare('SELECT t.name, a.month, a.certified_on AS on_, a.secretary_name AS who, a.scan_sha256 AS scan FROM attendance_certifications a JOIN townships t ON t.id = a.township_id WHERE a.revoked_at IS NULL')
+      .prepare(
+        `SELECT t.name, a.month, a.certified_on AS on_, a.secretary_name AS who, a.scan_sha256 AS scan FROM attendance_certifications a
+           JOIN townships t ON t.id = a.township_id JOIN counties c ON c.id = t.county_id WHERE a.revoked_at IS NULL AND c.origin IS NULL`,
+      )
       .all() as Array<{ name: string; month: string; on_: string; who: string; scan: string }>;
     expect(active).toHaveLength(3 * months.length);
     for (const a of active) {
@@ -243,7 +269,10 @@ describe('loadDemo', () => {
   });
 
   it('raises only the deliberate attendance, check and plan alerts', () => {
-    const kinds = (year: number) => [...computeAlerts(db, { year, today: TEST_TODAY }), ...planAlerts(db, { year, today: TEST_TODAY })].map((a) => `${a.kind}:${a.cadreName ?? ''}`).sort();
+    // The demo county's own (the imported county's records are its department's).
+    const countyId = count('SELECT id FROM counties WHERE origin IS NULL');
+    const kinds = (year: number) =>
+      [...computeAlerts(db, { year, countyId, today: TEST_TODAY }), ...planAlerts(db, { year, countyId, today: TEST_TODAY })].map((a) => `${a.kind}:${a.cadreName ?? ''}`).sort();
     expect(kinds(TEST_YEAR)).toEqual(['督查不在岗:冯振宇', '考勤登记不实:', '考勤登记不实:冯振宇', '计划事项逾期:陈喆'].sort());
     expect(kinds(FULL_YEAR)).toEqual(['请假越权审批:高明', '督查不在岗:孙丽娟', '督查不在岗:赵国庆', '考勤登记不实:', '考勤登记不实:赵国庆'].sort());
     expect(kinds(TEST_YEAR - 2)).toEqual(['月在岗不足:吴建军']);

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore, type OpenCore } from '../../main/api/open';
+import { reopenYear } from '../../main/core/evaluation/results';
 import { activateScheme, createFromTemplate } from '../../main/core/evaluation/schemes';
 import { setBallots, setScores } from '../../main/core/evaluation/scores';
 import { cellsFor } from './evaluationFixture';
@@ -59,7 +60,8 @@ async function fill(core: OpenCore): Promise<SourceIds> {
     .prepare(
       `SELECT p.cadre_id AS cadre, p.township_id AS township, p.village_id AS village, t.county_id AS county
        FROM postings p JOIN cadres c ON c.id = p.cadre_id JOIN townships t ON t.id = p.township_id
-       WHERE c.post_type = '村党组织第一书记' AND p."end" IS NULL AND p.start <= '2025-01-01' ORDER BY p.cadre_id LIMIT 1`,
+       WHERE c.post_type = '村党组织第一书记' AND p."end" IS NULL AND p.start <= '2025-01-01'
+         AND p.village_id NOT IN (SELECT village_id FROM weak_villages) ORDER BY p.cadre_id LIMIT 1`,
     )
     .get() as { cadre: number; township: number; village: number; county: number };
   const { cadre, township, village, county } = pick;
@@ -100,7 +102,12 @@ async function fill(core: OpenCore): Promise<SourceIds> {
     county, now,
   );
   ins(`INSERT INTO report_dues (cadre_id, kind, period, due_date, updated_at) VALUES (?, '季度报告', '2025-Q1', '2025-04-10', ?)`, cadre, now);
-  ins(`INSERT INTO report_submissions (cadre_id, kind, period, material_id, submitted_on, created_at) VALUES (?, '季度报告', '2025-Q1', ?, '2025-04-08', ?)`, cadre, material, now);
+  // The demo reported every period already: this one now points at the fixture's material.
+  ins(
+    `INSERT INTO report_submissions (cadre_id, kind, period, material_id, submitted_on, created_at) VALUES (?, '季度报告', '2025-Q1', ?, '2025-04-08', ?)
+     ON CONFLICT (cadre_id, kind, period) DO UPDATE SET material_id = excluded.material_id, submitted_on = excluded.submitted_on, linked_at_intake = 0`,
+    cadre, material, now,
+  );
   const plan = ins(`INSERT INTO plans (cadre_id, kind, start_year, title, material_id, created_at, updated_at) VALUES (?, '年度计划', 2025, '2025年度工作计划', ?, ?, ?)`, cadre, material, now, now);
   ins(`INSERT INTO plan_items (plan_id, position, goal, measures, status) VALUES (?, 0, '建成村级光伏电站', '争取项目资金', '推进中')`, plan);
   const project = ins(
@@ -110,7 +117,7 @@ async function fill(core: OpenCore): Promise<SourceIds> {
   ins(`INSERT INTO project_funds (project_id, source, amount_fen) VALUES (?, '衔接资金', 50000000)`, project);
   ins('INSERT INTO park_revenue (project_id, year, revenue_fen, park_share_bp) VALUES (?, 2025, 1200000, 5000)', project);
   ins(`INSERT INTO weak_villages (village_id, listed_year, notes, created_at, updated_at) VALUES (?, 2024, '集体收入不足5万元', ?, ?)`, village, now, now);
-  ins('INSERT INTO village_income (village_id, year, income_fen) VALUES (?, 2025, 3800000)', village);
+  ins('INSERT INTO village_income (village_id, year, income_fen) VALUES (?, 2025, 3800000) ON CONFLICT (village_id, year) DO UPDATE SET income_fen = excluded.income_fen', village);
   ins('INSERT INTO weak_supporters (village_id, cadre_id) VALUES (?, ?)', village, cadre);
   ins(`INSERT INTO weak_milestones (village_id, kind, date, description, updated_at) VALUES (?, '发展思路', '2025-03-01', '发展光伏与林下经济', ?)`, village, now);
   ins(`INSERT INTO weak_milestone_files (village_id, kind, position, sha256, original_name) VALUES (?, '发展思路', 0, ?, '思路.pdf')`, village, sha);
@@ -119,15 +126,17 @@ async function fill(core: OpenCore): Promise<SourceIds> {
   ins(`INSERT INTO insurance_policies (cadre_id, insurer, policy_no, cover_fen, start, "end", created_at) VALUES (?, '人保财险', 'PA2025001', 50000000, '2025-01-01', '2025-12-31', ?)`, cadre, now);
   ins(`INSERT INTO unit_pledges (cadre_id, year, responsibility, projects, funds_fen, updated_at) VALUES (?, 2025, '每季度走访', '光伏', 2000000, ?)`, cadre, now);
 
+  // The demo finalised 2025 under its own scheme: reopened, a new scheme takes over.
+  reopenYear(db, county, YEAR, '交换测试：改用村民评议方案');
   const scheme = createFromTemplate(db, county, YEAR, 'villagers30');
   activateScheme(db, scheme.id);
   setScores(db, county, YEAR, cellsFor(cadre, '村党组织第一书记', 90));
   setBallots(db, { countyId: county, year: YEAR, cadreId: cadre, satisfied: 90, basic: 5, unsatisfied: 5, ballots: 100 });
   // A finalise that was reopened: the year state, its log and the results snapshot travel too.
-  ins(`INSERT INTO eval_years (county_id, year, finalised_at, scheme_id, groups) VALUES (?, 2025, NULL, ?, '[]')`, county, scheme.id);
+  ins(`INSERT OR REPLACE INTO eval_years (county_id, year, finalised_at, scheme_id, groups) VALUES (?, 2025, NULL, ?, '[]')`, county, scheme.id);
   ins(`INSERT INTO eval_year_log (county_id, year, action, reason, operator, scheme_id, at) VALUES (?, 2025, 'finalise', NULL, '李干事', ?, ?)`, county, scheme.id, now);
   ins(`INSERT INTO eval_year_log (county_id, year, action, reason, operator, scheme_id, at) VALUES (?, 2025, 'reopen', '补录票数', '李干事', ?, ?)`, county, scheme.id, now);
-  ins(`INSERT INTO eval_results (county_id, year, cadre_id, scheme_id, total_hundredths, grade, rank, row, finalised_at) VALUES (?, 2025, ?, ?, 9000, '优秀', 1, '{}', ?)`, county, cadre, scheme.id, now);
+  ins(`INSERT OR REPLACE INTO eval_results (county_id, year, cadre_id, scheme_id, total_hundredths, grade, rank, row, finalised_at) VALUES (?, 2025, ?, ?, 9000, '优秀', 1, '{}', ?)`, county, cadre, scheme.id, now);
   ins(`INSERT INTO eval_outcomes (cadre_id, year, kind, date, note, created_at) VALUES (?, 2025, '表彰', '2025-12-20', '优秀第一书记', ?)`, cadre, now);
   ins(`INSERT INTO eval_comments (county_id, year, cadre_id, comment, author, updated_at) VALUES (?, 2025, ?, '县级初评：实绩突出', '李干事', ?)`, county, cadre, now);
   return { county, township, village, cadre, material };

@@ -71,7 +71,7 @@ beforeAll(async () => {
   base = tempDir('rec-base');
   dirs.push(base);
   ids = await buildSourceCounty(base);
-}, 120_000);
+}, 300_000); // the first test file to need it builds the prepared demo (with its year of work)
 
 afterAll(() => {
   for (const c of cores) c.close();

@@ -66,7 +66,7 @@ beforeAll(async () => {
   evaluator = open(path.join(tmp, 'evaluator'), '市考核组李处长');
   setDepartmentName(evaluator.ctx.db, '市委组织部考核组');
   fpEval = departmentKey(evaluator.ctx.db).fingerprint;
-}, 120_000);
+}, 300_000); // the first test file to need it builds the prepared demo (with its year of work)
 
 afterAll(() => {
   county?.close();

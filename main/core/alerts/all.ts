@@ -6,7 +6,7 @@
  * (main/core/work/planAlerts.ts). Each source sorts its own alerts; they follow each other in the
  * order of ALERT_KINDS, so the merged list is stable.
  */
-import type { Alert } from '../../../shared/events';
+import { ALERT_KINDS, type Alert } from '../../../shared/events';
 import type { Db } from '../../store/db';
 import { computeAlerts } from '../events/alerts';
 import { schedulingAlerts } from '../scheduling/alerts';
@@ -21,7 +21,25 @@ export interface AllAlertsQuery {
   today?: string;
 }
 
+/**
+ * Without a county: this department's own counties. An imported county (origin set, a read-only
+ * copy of another department's records for the years its bundles carried) is listed only when
+ * asked for by id — its missing years are not overdue work, and its alerts are its department's.
+ */
 export function allAlerts(db: Db, q: AllAlertsQuery): Alert[] {
+  if (q.countyId === undefined) {
+    const own = db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').pluck().all() as number[];
+    const imported = (db.prepare('SELECT COUNT(*) FROM counties WHERE origin IS NOT NULL').pluck().get() as number) > 0;
+    if (imported) {
+      const rank = (k: string) => (ALERT_KINDS as readonly string[]).indexOf(k);
+      const each = own.flatMap((countyId) => countyAlerts(db, { ...q, countyId }));
+      return each.map((a, i) => ({ a, i })).sort((x, y) => rank(x.a.kind) - rank(y.a.kind) || x.i - y.i).map((x) => x.a);
+    }
+  }
+  return countyAlerts(db, q);
+}
+
+function countyAlerts(db: Db, q: AllAlertsQuery): Alert[] {
   const query: AllAlertsQuery = { year: q.year };
   if (q.countyId !== undefined) query.countyId = q.countyId;
   if (q.today !== undefined) query.today = q.today;

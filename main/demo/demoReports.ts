@@ -1,0 +1,76 @@
+/**
+ * The demo's quarterly reports and half-year summaries (每季度报告一次、每半年书面总结) for Y-1 and
+ * Y, through core/worklog/reports.ts: a report filed in the bag earlier is linked to its period at
+ * intake and confirmed here; every other period owed gets a short text report filed into the bag
+ * a few days after the period ends. One Y-1 third-quarter report arrives six days after its due
+ * date (已提交, 逾期6天: late, but no alert). Periods whose day has not come stay 待提交.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BlobStore } from '../files/blobStore';
+import { listReports, submitWithFile } from '../core/worklog/reports';
+import { confirmReportLink } from '../core/worklog/reportLinks';
+import { between, pick, prng } from './demoData';
+import { plusDays, postingOnDate, type WorkContext } from './demoWorkContext';
+
+const DONE = [
+  '走访农户，逐户了解产业发展和就业需求，更新村情民情台账',
+  '召开村“两委”会议，研究村集体经济项目推进事项',
+  '协调派出单位落实帮扶资金，推进项目建设',
+  '组织党员开展主题党日活动，讲授党课一次',
+  '调解邻里纠纷，办理群众反映的实际问题',
+  '配合乡镇做好防汛、秸秆禁烧等中心工作',
+];
+const NEXT = ['抓好项目建设进度和资金使用管理', '继续落实“四议两公开”，规范村务管理', '做好困难群众走访慰问', '谋划下一年度发展项目'];
+
+/** Which Y-1 report is late: the third cadre's third quarter. */
+const LATE = { cadreIndex: 2, period: 'Q3' };
+
+export async function addDemoReports(w: WorkContext, blobs: BlobStore, seed: number): Promise<{ filed: number; confirmed: number }> {
+  const { db, today, Y } = w;
+  const rng = prng(seed + 7101);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-reports-'));
+  let filed = 0;
+  let confirmed = 0;
+  try {
+    for (const year of [Y - 1, Y]) {
+      for (const [i, c] of w.cadres.entries()) {
+        for (const r of listReports(db, c.id, year, today)) {
+          if (r.status === '已提交') {
+            if (r.linkToConfirm) {
+              confirmReportLink(db, c.id, r.period);
+              confirmed++;
+            }
+            continue;
+          }
+          const late = year === Y - 1 && i === LATE.cadreIndex && r.period.endsWith(LATE.period);
+          const on = late ? plusDays(r.dueDate, 6) : plusDays(r.periodEnd, between(rng, 2, r.kind === '季度报告' ? 8 : 12));
+          if (on > today) continue;
+          const where = postingOnDate(c, r.periodEnd) ?? c.postings[c.postings.length - 1]!;
+          const place = `${where.townshipName}${where.villageName ?? ''}`;
+          const what = r.kind === '季度报告' ? '工作进展情况报告' : '工作总结';
+          const title = `${c.name}${r.periodLabel}${what}`;
+          const body = [
+            title,
+            '',
+            `${c.unitName ?? ''}选派干部${c.name}，任${place}${c.postType}。现将${r.periodLabel}工作情况报告如下：`,
+            `一、主要工作：${pick(rng, DONE)}；${pick(rng, DONE)}。`,
+            `二、存在问题：村集体经济增收渠道仍然偏窄，群众参与产业发展的积极性有待提高。`,
+            `三、下一步打算：${pick(rng, NEXT)}。`,
+            '',
+            `报告人：${c.name}    ${on}`,
+          ].join('\n');
+          const file = path.join(dir, `r${c.id}-${r.period}.txt`);
+          fs.writeFileSync(file, body);
+          await submitWithFile(db, blobs, c.id, r.period, { path: file, name: `${title}.txt` }, on, title, today);
+          fs.rmSync(file, { force: true });
+          filed++;
+        }
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return { filed, confirmed };
+}

@@ -1,0 +1,66 @@
+/**
+ * The demo county's year of work, after its cadres, bags and attendance exist: projects with
+ * 公示, village income, reports, allowance and insurance, the quarterly 调度, the evaluation and a
+ * second county imported as a signed bundle for the city view. Everything goes through core use
+ * cases (the same checks a clerk meets), dated relative to the injected today (Y = its year).
+ * The weak villages and the recall come first (the recall ends a posting and posts a successor).
+ *
+ * Alerts these records can raise, and what the demo leaves of them (deliberate stories only):
+ * - 年度无项目: none (every cadre has a Y-1 project; in Y the rule comes due on 1 October and
+ *   from then on every cadre has one).
+ * - 项目未公示: none (every project publicised).
+ * - 未包扶薄弱村: none (each township's 第一副书记 supports a weak village).
+ * - 薄弱村节点逾期: ONE, deliberate — 柳河乡三道沟村 has not found its 增收渠道, due on the last
+ *   day of February Y (shown once that day has passed; 约谈 required, none on record).
+ * - 补助发放滞后 / 保险脱保: none (each ended quarter paid in full; a policy for every posted year).
+ * - 报告逾期: none for Y-1 and Y (each period reported a few days after it ends; one Y-1 report
+ *   arrived six days late — 已提交 with its delay, no alert). Y-2 reports are not in the demo.
+ * - 季度未调度: none (every ended quarter since the postings began has its 调度会; the current
+ *   quarter is not yet due).
+ * The second county (imported, read-only) is the city view's; its own alerts are its
+ * department's business and are listed when the alerts view is not filtered to 岚川县.
+ */
+import type { BlobStore } from '../files/blobStore';
+import type { CoreContext } from '../core/context';
+import { addDemoEvaluation } from './demoEvaluation';
+import { addDemoProjects, addDemoSupport } from './demoProjects';
+import { addDemoReports } from './demoReports';
+import { addDemoScheduling } from './demoScheduling';
+import { importSecondCounty } from './demoSecondCounty';
+import { addDemoIncome, addDemoWeakVillages } from './demoVillages';
+import { readWorkContext } from './demoWorkContext';
+
+export { addDemoWeakVillages };
+
+export interface DemoWorkSummary {
+  projects: number;
+  reportsFiled: number;
+  reportLinksConfirmed: number;
+  supportRecords: number;
+  meetings: number;
+  routes: number;
+  /** The second county's bundle: its cadres and records, imported. */
+  secondCounty: { cadres: number; records: number };
+}
+
+export async function addDemoWork(ctx: CoreContext, blobs: BlobStore, today: string, seed: number): Promise<DemoWorkSummary> {
+  addDemoWeakVillages(readWorkContext(ctx.db, today));
+  // Read again: the recall ended a posting and posted a successor.
+  const w = readWorkContext(ctx.db, today);
+  const projects = addDemoProjects(w, seed);
+  addDemoIncome(w);
+  const supportRecords = addDemoSupport(w);
+  const reports = await addDemoReports(w, blobs, seed);
+  const scheduling = addDemoScheduling(w, seed);
+  addDemoEvaluation(w, seed);
+  const secondCounty = await importSecondCounty(ctx, blobs, today, seed);
+  return {
+    projects,
+    reportsFiled: reports.filed,
+    reportLinksConfirmed: reports.confirmed,
+    supportRecords,
+    meetings: scheduling.meetings,
+    routes: scheduling.routes,
+    secondCounty,
+  };
+}
