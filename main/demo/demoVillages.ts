@@ -12,18 +12,16 @@
  *   of February Y and is not found — the deliberate 薄弱村节点逾期 alert (约谈 required, none on
  *   record), shown once that day has passed.
  * - 杏林镇双庙村 (listed Y-2): 发展思路 missed (due end of February Y-1); the first secretary and
- *   the township's 第一副书记 were talked to (约谈) in March Y-1, the first secretary was recalled
- *   (召回调换) in April Y-1 and her dispatching unit sent a successor, posted from 1 May Y-1
- *   through the recall flow; under him the village found its 发展思路 in June Y-1 and its 增收渠道 in January Y.
+ *   the township's 第一副书记 were talked to (约谈) in March Y-1; the village found its 发展思路,
+ *   late, in June Y-1 and its 增收渠道 in January Y. (No 召回调换 in the demo: a recall ends a
+ *   posting the demo's certified registers already cover; the recall flow has its own tests.)
  *
  * Net change in weak villages: +4 in Y-2 (listed), -1 in Y-1 (one listed, two delisted).
  */
-import { idCheckChar } from '../../shared/idNumber';
 import type { MilestoneKind } from '../../shared/weakVillages';
-import { createCadre } from '../core/cadres';
 import { saveIncomes } from '../core/villages/income';
-import { getWeakVillage, nameSuccessor, recordAction, saveWeakVillage, setMilestone, setSupporters } from '../core/work/weak';
-import { readWorkContext, ymd, type WorkContext } from './demoWorkContext';
+import { recordAction, saveWeakVillage, setMilestone, setSupporters } from '../core/work/weak';
+import { ymd, type WorkContext } from './demoWorkContext';
 
 interface WeakStory {
   township: string;
@@ -76,9 +74,6 @@ const STORIES: WeakStory[] = [
   },
 ];
 
-/** The recalled first secretary's successor, sent by the same dispatching unit. */
-const SUCCESSOR = { name: '林晓东', gender: '男' as const, birthDate: '1986-09-12', phone: '13904216688', first17: '21010219860912403' };
-
 function villageId(w: WorkContext, township: string, village: string): number {
   const t = w.townships.find((x) => x.township === township);
   const v = t?.villages.find((x) => x.name === village);
@@ -98,9 +93,7 @@ const deputyOf = (w: WorkContext, township: string) =>
   w.cadres.find((c) => c.postType === '乡镇党委第一副书记' && c.postings.some((p) => p.townshipName === township))!;
 
 /**
- * Lists the weak villages, names the supporters, records milestones, the 约谈 and the recall with
- * its successor. The recall ends a posting and the successor is a new cadre posted from 1 May
- * Y-1: both after the attendance year was entered (the successor's months have no day entries).
+ * Lists the weak villages, names the supporters, records milestones and the 约谈.
  */
 export function addDemoWeakVillages(w0: WorkContext): void {
   const { db, today, Y } = w0;
@@ -111,32 +104,13 @@ export function addDemoWeakVillages(w0: WorkContext): void {
     const north = villageId(w0, '杏林镇', '双庙村');
     setSupporters(db, north, [deputyOf(w0, '杏林镇').id]);
 
-    // 双庙村: 发展思路 missed (due end of February Y-1) → 约谈 of both, then the recall and the successor.
-    const recalled = firstSecretaryOf(w0, north, ymd(Y - 1, 3, 1));
+    // 双庙村: 发展思路 missed (due end of February Y-1) → 约谈 of both; found late, in June Y-1.
+    const secretary = firstSecretaryOf(w0, north, ymd(Y - 1, 3, 1));
     const by = '县委组织部';
-    recordAction(db, { villageId: north, cadreId: recalled.id, milestone: '发展思路', action: '约谈', date: ymd(Y - 1, 3, 5), by, notes: '未能一年内形成发展思路，县委组织部约谈并限期整改' }, today);
+    recordAction(db, { villageId: north, cadreId: secretary.id, milestone: '发展思路', action: '约谈', date: ymd(Y - 1, 3, 5), by, notes: '未能一年内形成发展思路，县委组织部约谈并限期整改' }, today);
     recordAction(db, { villageId: north, cadreId: deputyOf(w0, '杏林镇').id, milestone: '发展思路', action: '约谈', date: ymd(Y - 1, 3, 5), by, notes: '包扶双庙村未能一年内形成发展思路，一并约谈' }, today);
-    recordAction(db, { villageId: north, cadreId: recalled.id, milestone: '发展思路', action: '召回调换', date: ymd(Y - 1, 4, 10), by, notes: '约谈后仍未形成发展思路，召回派出单位，另行选派' }, today);
-    const successor = createCadre(
-      db,
-      {
-        name: SUCCESSOR.name,
-        gender: SUCCESSOR.gender,
-        birthDate: SUCCESSOR.birthDate,
-        idNumber: SUCCESSOR.first17 + idCheckChar(SUCCESSOR.first17),
-        partyStatus: '中共党员',
-        phone: SUCCESSOR.phone,
-        unitId: recalled.unitId,
-        level: recalled.level,
-        postType: '村党组织第一书记',
-      },
-      null,
-    );
-    const vacancy = getWeakVillage(db, north, today).awaitingSuccessor[0]!;
-    nameSuccessor(db, { villageId: north, actionId: vacancy.actionId, cadreId: successor.id, start: ymd(Y - 1, 5, 1) }, today);
-
-    // Milestones in date order (the recall above is dated before 双庙村's).
-    const w = readWorkContext(db, today);
+    // Milestones in date order (the 约谈 above is dated before 双庙村's).
+    const w = w0;
     for (const s of STORIES) {
       for (const m of s.milestones) {
         const date = m.date(Y);

@@ -3,7 +3,7 @@
  * 公示, village income, reports, allowance and insurance, the quarterly 调度, the evaluation and a
  * second county imported as a signed bundle for the city view. Everything goes through core use
  * cases (the same checks a clerk meets), dated relative to the injected today (Y = its year).
- * The weak villages and the recall come first (the recall ends a posting and posts a successor).
+ * The weak villages come first.
  *
  * Alerts these records can raise, and what the demo leaves of them (deliberate stories only):
  * - 年度无项目: none (every cadre has a Y-1 project; in Y the rule comes due on 1 October and
@@ -44,9 +44,8 @@ export interface DemoWorkSummary {
 }
 
 export async function addDemoWork(ctx: CoreContext, blobs: BlobStore, today: string, seed: number): Promise<DemoWorkSummary> {
-  addDemoWeakVillages(readWorkContext(ctx.db, today));
-  // Read again: the recall ended a posting and posted a successor.
   const w = readWorkContext(ctx.db, today);
+  addDemoWeakVillages(w);
   const projects = addDemoProjects(w, seed);
   addDemoIncome(w);
   const supportRecords = addDemoSupport(w);

@@ -86,7 +86,7 @@ describe('loadDemo', () => {
   it('creates 20 cadres with valid ID numbers, consistent gender and birth date', () => {
     const all = db.prepare('SELECT * FROM cadres').all() as Array<Record<string, string | null>>;
     for (const r of all) expect(checkIdNumber(r.id_number!).valid, `${r.name} ${r.id_number}`).toBe(true);
-    // The demo's 20 people (the recalled first secretary's successor and the imported county's come with the work, demoWork.ts).
+    // The demo's 20 people (the imported county's come with the work, demoWork.ts).
     const demoNames = new Set<string>(DEMO_NAMES);
     const rows = all.filter((r) => demoNames.has(r.name!));
     expect(rows).toHaveLength(20);

@@ -52,6 +52,8 @@ export async function buildSourceCounty(dir: string): Promise<SourceIds> {
   }
 }
 
+// OR IGNORE where the demo may already hold a row with the same key (its attendance year, rules,
+// reports): the round trip needs one row of each kind, not these particular ones.
 async function fill(core: OpenCore): Promise<SourceIds> {
   const db = core.ctx.db;
   const now = '2025-06-30T08:00:00.000Z';
@@ -73,14 +75,14 @@ async function fill(core: OpenCore): Promise<SourceIds> {
      VALUES (?, '事假', '2025-04-01', '上', '2025-04-01', '下', 1, '家中有事', '乡镇党委书记', '乡镇党委', '2025-03-30', ?, '已批准', ?, ?)`,
     cadre, sha, now, now,
   );
-  ins(`INSERT INTO attendance_cells (cadre_id, date, half, code, source, leave_id, updated_at) VALUES (?, '2025-04-01', '全', '事假', 'leave', ?, ?)`, cadre, leave, now);
-  ins(`INSERT INTO attendance_cells (cadre_id, date, half, code, source, leave_id, updated_at) VALUES (?, '2025-05-06', '上', '公出', 'manual', NULL, ?)`, cadre, now);
+  ins(`INSERT OR IGNORE INTO attendance_cells (cadre_id, date, half, code, source, leave_id, updated_at) VALUES (?, '2025-04-01', '全', '事假', 'leave', ?, ?)`, cadre, leave, now);
+  ins(`INSERT OR IGNORE INTO attendance_cells (cadre_id, date, half, code, source, leave_id, updated_at) VALUES (?, '2025-05-06', '上', '公出', 'manual', NULL, ?)`, cadre, now);
   ins(
-    `INSERT INTO attendance_certifications (township_id, month, secretary_name, certified_on, seal_applied, scan_sha256, created_at) VALUES (?, '2025-04', '王书记', '2025-05-03', 1, ?, ?)`,
+    `INSERT OR IGNORE INTO attendance_certifications (township_id, month, secretary_name, certified_on, seal_applied, scan_sha256, created_at) VALUES (?, '2025-04', '王书记', '2025-05-03', 1, ?, ?)`,
     township, sha, now,
   );
   ins(`INSERT INTO attendance_history (township_id, month, at, operator, action, detail) VALUES (?, '2025-04', ?, '李干事', 'certify', '{"summary":"认定"}')`, township, now);
-  ins(`INSERT INTO county_settings (county_id, settings, updated_at) VALUES (?, '{"publicTripCounts":true,"monthlyMinimum":20}', ?)`, county, now);
+  ins(`INSERT OR IGNORE INTO county_settings (county_id, settings, updated_at) VALUES (?, '{"publicTripCounts":true,"monthlyMinimum":20}', ?)`, county, now);
   const event = ins(
     `INSERT INTO must_attend_events (township_id, kind, title, date, place, created_at, updated_at) VALUES (?, '重要会议', '防汛部署会', '2025-07-02', '镇政府', ?, ?)`,
     township, now, now,
@@ -96,15 +98,15 @@ async function fill(core: OpenCore): Promise<SourceIds> {
     cadre, now, now,
   );
   ins(`INSERT INTO worklog_files (entry_id, position, sha256, original_name) VALUES (?, 0, ?, '走访照片.pdf')`, entry, sha);
-  ins('INSERT INTO report_settings (county_id, quarter_due_days, half_due_days, updated_at) VALUES (?, 10, 15, ?)', county, now);
+  ins('INSERT OR IGNORE INTO report_settings (county_id, quarter_due_days, half_due_days, updated_at) VALUES (?, 10, 15, ?)', county, now);
   ins(
-    `INSERT INTO rule_settings (county_id, effective_year, version, body, note, operator, created_at) VALUES (?, 2025, 1, '{"monthlyMinimum":20,"printRankOnSheet":false}', '2025年度规则', '李干事', ?)`,
+    `INSERT OR IGNORE INTO rule_settings (county_id, effective_year, version, body, note, operator, created_at) VALUES (?, 2025, 1, '{"monthlyMinimum":20,"printRankOnSheet":false}', '2025年度规则', '李干事', ?)`,
     county, now,
   );
-  ins(`INSERT INTO report_dues (cadre_id, kind, period, due_date, updated_at) VALUES (?, '季度报告', '2025-Q1', '2025-04-10', ?)`, cadre, now);
+  ins(`INSERT OR IGNORE INTO report_dues (cadre_id, kind, period, due_date, updated_at) VALUES (?, '季度报告', '2025-Q1', '2025-04-10', ?)`, cadre, now);
   // The demo reported every period already: this one now points at the fixture's material.
   ins(
-    `INSERT INTO report_submissions (cadre_id, kind, period, material_id, submitted_on, created_at) VALUES (?, '季度报告', '2025-Q1', ?, '2025-04-08', ?)
+    `INSERT OR IGNORE INTO report_submissions (cadre_id, kind, period, material_id, submitted_on, created_at) VALUES (?, '季度报告', '2025-Q1', ?, '2025-04-08', ?)
      ON CONFLICT (cadre_id, kind, period) DO UPDATE SET material_id = excluded.material_id, submitted_on = excluded.submitted_on, linked_at_intake = 0`,
     cadre, material, now,
   );
