@@ -22,6 +22,7 @@ import { weakVillageSections } from './weakVillages';
 import { planSections, projectSections, reportSections } from './work';
 import { workLogItems } from './worklog';
 import { now } from '../../core/clock';
+import { clockOf, isoDateOf, monthLabel } from '../../../shared/dates';
 
 /** The bag, with the typeset work log of each year in its 年度工作日志 category. */
 export const bagWithWorkLog: SectionBuilder = (ctx) => bagSections(ctx, { 年度工作日志: workLogItems });
@@ -118,7 +119,7 @@ export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptio
     ? (() => {
         const ps = [...cadre.postings].sort((a, b) => a.start.localeCompare(b.start));
         const last = ps.at(-1)!;
-        return `${chineseMonth(ps[0]!.start)}—${last.end ? chineseMonth(last.end) : '至今'}`;
+        return `${monthLabel(ps[0]!.start)}—${last.end ? monthLabel(last.end) : '至今'}`;
       })()
     : '—';
   const names = new Map<string, string>();
@@ -153,11 +154,8 @@ export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptio
 
 function localNow(): string {
   const d = now();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${localToday()} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return `${isoDateOf(d)} ${clockOf(d, true)}`;
 }
-
-const chineseMonth = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月`;
 
 /** The engine names originals by path (blob paths here): say the item's title instead. */
 export function translateWarnings(warnings: string[], names: Map<string, string>): string[] {

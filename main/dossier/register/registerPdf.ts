@@ -11,6 +11,7 @@ import { TextKit } from '../typeset/measure';
 import { paintPage } from '../typeset/paint';
 import type { RegisterData } from './data';
 import { HEAD_H, layoutRegister } from './layout';
+import { monthLabel } from '../../../shared/dates';
 
 type Db = CoreContext['db'];
 
@@ -47,7 +48,7 @@ export async function registerPdf(db: Db, opts: RegisterOptions): Promise<Regist
     lang: 'zh-CN',
     displayTitle: true,
     info: {
-      Title: `${data.countyName}${grid.townshipName}${grid.month.slice(0, 4)}年${Number(grid.month.slice(5))}月选派干部月考勤登记表${blank ? '（空白）' : ''}`,
+      Title: `${data.countyName}${grid.townshipName}${monthLabel(grid.month)}选派干部月考勤登记表${blank ? '（空白）' : ''}`,
       Creator: 'OneBag 一袋式档案',
     },
   });

@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react';
 import type { CertifyWarning } from '../../../shared/api/attendance';
 import type { StagedFile } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
-import { monthTitle } from './gridModel';
+import { monthLabel } from '../../../shared/dates';
 import { ScanDrop } from './ScanDrop';
 
 export function CertifyDialog({
@@ -86,7 +86,7 @@ export function CertifyDialog({
 
   return (
     <Modal
-      title={`认定 ${townshipName} ${monthTitle(month)} 考勤`}
+      title={`认定 ${townshipName} ${monthLabel(month)} 考勤`}
       open={open}
       onCancel={cancel}
       onOk={submit}

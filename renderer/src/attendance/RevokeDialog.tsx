@@ -2,7 +2,7 @@
 import { Alert, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { call, errorMessage } from '../api/client';
-import { monthTitle } from './gridModel';
+import { monthLabel } from '../../../shared/dates';
 
 export function RevokeDialog({
   open,
@@ -38,7 +38,7 @@ export function RevokeDialog({
 
   return (
     <Modal
-      title={`撤销 ${townshipName} ${monthTitle(month)} 考勤认定`}
+      title={`撤销 ${townshipName} ${monthLabel(month)} 考勤认定`}
       open={open}
       onCancel={onClose}
       onOk={submit}

@@ -9,6 +9,7 @@ import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/useCall';
 import { ReadOnlyHint } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
+import { dateLabel } from '../../../shared/dates';
 
 export function SettingsDrawer({
   open,
@@ -119,7 +120,7 @@ export function SettingsDrawer({
         pagination={false}
         scroll={{ y: 320 }}
         columns={[
-          { title: '日期', dataIndex: 'date', width: 120 },
+          { title: '日期', dataIndex: 'date', width: 130, render: (d: string) => dateLabel(d) },
           { title: '安排', dataIndex: 'kind', width: 90, render: (k: HolidayKind) => (k === 'holiday' ? '放假' : '调休上班') },
           { title: '节日', dataIndex: 'name' },
           {

@@ -20,14 +20,14 @@ import { useNotify } from '../util/notify';
 import { DateFilter, typedDate } from './DateFilter';
 import { AuditDrawer } from './AuditDrawer';
 import { ChainBadge } from './ChainBadge';
-import { timeZh } from './format';
+import { timeLabel } from '../../../shared/dates';
 
 type Group = InspectorGroup | 'all';
 const PAGE = 100;
 
 const columns: ExportColumn<AuditRow>[] = [
   { title: '序号', dataIndex: 'id', width: 70 },
-  { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => timeZh(v) },
+  { title: '时间', dataIndex: 'at', width: 190, render: (v: string) => timeLabel(v) },
   { title: '操作员', dataIndex: 'operator', width: 120, render: (v: string | null) => v ?? <span className="ob-muted">—</span> },
   {
     title: '操作',

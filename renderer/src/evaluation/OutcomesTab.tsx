@@ -10,6 +10,7 @@ import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
 import { useElementHeight } from '../util/useElementHeight';
 import { CadreSelect, useCadres } from '../work/common';
+import { dateLabel } from '../../../shared/dates';
 
 interface Draft {
   id?: number;
@@ -94,7 +95,7 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
             { title: '姓名', dataIndex: 'name', width: 100 },
             { title: '乡镇', dataIndex: 'township', width: 110 },
             { title: '类别', dataIndex: 'kind', width: 100, render: (k: OutcomeKind) => <Tag color={k === '表彰' ? 'red' : 'blue'}>{k}</Tag> },
-            { title: '日期', dataIndex: 'date', width: 110 },
+            { title: '日期', dataIndex: 'date', width: 130, render: (d: string) => dateLabel(d) },
             { title: '说明', dataIndex: 'note' },
             {
               title: '',

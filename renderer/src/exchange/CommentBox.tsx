@@ -7,9 +7,10 @@ import { useEffect, useState } from 'react';
 import type { EvalComment } from '../../../shared/api/exchange';
 import { call } from '../api/client';
 import { useNotify } from '../util/notify';
+import { timeLabel } from '../../../shared/dates';
 
 /** Who wrote it and when, under the comment. */
-const signature = (c: EvalComment) => `${c.author ?? ''} ${new Date(c.updatedAt).toLocaleString('zh-CN', { hour12: false })}`;
+const signature = (c: EvalComment) => `${c.author ?? ''} ${timeLabel(c.updatedAt)}`;
 
 /** The county's view of an imported comment: nothing to edit, the evaluator's words as sent. */
 export function CommentView({ comment, name }: { comment: EvalComment; name: string }) {

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportJobStatus, ExportResult } from '../../../shared/api/exchange';
 import { call, onProgress } from '../api/client';
 import { useAppState } from '../app/AppState';
-import { yearOptions } from '../print/years';
+import { yearOptions } from '../../../shared/dates';
 import { formatSize } from '../../../shared/fileSize';
 import { useNotify } from '../util/notify';
 
@@ -106,7 +106,7 @@ export function ExportTab() {
             aria-label="导出县"
           />
           <span>年度</span>
-          <Select style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions().map((y) => ({ value: y, label: `${y}年度` }))} aria-label="导出年度" />
+          <Select style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions(new Date().getFullYear(), year)} aria-label="导出年度" />
           {kind === 'county' && (
             <Checkbox checked={withDossiers} onChange={(e) => setWithDossiers(e.target.checked)}>
               附带档案PDF（较慢）

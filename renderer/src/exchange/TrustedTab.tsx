@@ -5,8 +5,9 @@ import type { TrustedKeyRow } from '../../../shared/api/exchange';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
+import { timeLabel } from '../../../shared/dates';
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+const when = (iso: string) => timeLabel(iso);
 
 export function TrustedTab() {
   const [version, setVersion] = useState(0);

@@ -7,7 +7,7 @@ import { useCall } from '../api/useCall';
 import { PdfPreview } from '../preview/PdfPreview';
 import { useDebounced } from '../util/useDebounced';
 import { useNotify } from '../util/notify';
-import { yearOptions } from './years';
+import { yearOptions } from '../../../shared/dates';
 
 /** Pick a cadre and a year (or the whole term), generate, preview; open in the system viewer to print. */
 export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
@@ -64,7 +64,7 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
             style={{ width: 130 }}
             value={year}
             onChange={(v: DossierScope) => setYear(v)}
-            options={[...yearOptions().map((y) => ({ value: y, label: `${y}年度` })), { value: 'term', label: '整个任期' }]}
+            options={[...yearOptions(new Date().getFullYear()), { value: 'term', label: '整个任期' }]}
             aria-label="选择年度"
           />
           <Checkbox checked={pdfa} onChange={(e) => setPdfa(e.target.checked)} data-testid="print-pdfa">
