@@ -3,12 +3,12 @@
  * chain status on top, one row per entry with what changed field by field, with the
  * bundled fonts through the dossier engine (Flow, tables with repeated headers).
  */
+import { listAuditWithChanges, verifyChain } from '../../core/dossierReads/readers';
 import fs from 'node:fs';
 import { changeLines, INSPECTOR_KINDS, type AuditRow, type ChainStatus } from '../../../shared/audit';
 import type { AuditNames } from '../../../shared/auditLabels';
-import { listAuditWithChanges, type AuditFilter } from '../../core/audit/query';
-import { verifyChain } from '../../core/audit/chain';
-import type { CoreContext } from '../../core/context';
+import type { AuditFilter } from '../../core/audit/query';
+import type { ReadonlyDb } from '../../core/dossierReads/readers';
 import { renderPdf } from '../evaluation/render';
 import type { FontOptions } from '../fonts';
 import { wrapText } from '../typeset/justify';
@@ -20,7 +20,7 @@ import { layoutTable, tableGeometry } from '../typeset/table';
 import { now } from '../../core/clock';
 import { timeLabel } from '../../../shared/dates';
 
-type Db = CoreContext['db'];
+type Db = ReadonlyDb;
 
 /** More than this many entries is refused: the inspector should narrow the filter. */
 export const PRINT_MAX = 5000;

@@ -3,9 +3,9 @@
  * certified the month when), then the five-must and check records — read only when the tables
  * of migration 0003 exist, so the dossier prints the same before and after they land.
  */
+import { getMonthGrid } from '../../core/dossierReads/readers';
 import type { AttendanceCode, RegisterHalf } from '../../../shared/attendance';
 import type { GridRow, MonthGrid } from '../../../shared/api/attendance';
-import { getMonthGrid } from '../../core/attendance/grid';
 import { localToday } from '../../core/attendance/common';
 import type { Item, Section, TableColumn } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';

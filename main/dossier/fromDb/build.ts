@@ -3,9 +3,9 @@
  * the whole term. Cover and catalogue come from the engine; the sections come from
  * SECTION_BUILDERS, in order.
  */
+import { getCadre } from '../../core/dossierReads/readers';
 import path from 'node:path';
 import type { DossierScope, DossierSettings } from '../../../shared/api/dossier';
-import { getCadre } from '../../core/cadres';
 import type { MonthGrid } from '../../../shared/api/attendance';
 import { localToday } from '../../core/attendance/common';
 import { evaluationSections } from '../evaluation/section';
@@ -15,7 +15,7 @@ import { bagSections } from './bag';
 import { basicInfoSection } from './basicInfo';
 import type { BlobPaths, BuildContext, SectionBuilder } from './context';
 import type { Db } from './settings';
-import { assignVolumeNumbers, type NumberAssigner } from '../../core/archive/numbers';
+import type { NumberAssigner } from '../../core/archive/numbers';
 import { applyItemNumbers, gapNotes, numberRequestItems } from './archiveNumbers';
 import { dossierFileName, periodOf, postingFor } from './volume';
 import { weakVillageSections } from './weakVillages';
@@ -50,10 +50,11 @@ export interface BuildOptions {
   /** Month grids shared across the cadres of one batch. */
   grids?: Map<string, MonthGrid>;
   /**
-   * Assigns the stored archive numbers (main/core/archive/numbers.ts). Default: assignVolumeNumbers
-   * on `db`, which must then be writable; the worker thread passes one with its own writable connection.
+   * Assigns the stored archive numbers (main/core/archive/numbers.ts): the one write of a print,
+   * injected because the dossier only reads (`volumeNumberAssigner(db)` in-process; the worker
+   * thread passes one with its own short-lived writable connection).
    */
-  numbers?: NumberAssigner;
+  numbers: NumberAssigner;
   /** Clock of this print, local time `YYYY-MM-DD HH:MM:SS` (default: now). */
   now?: string;
 }
@@ -101,7 +102,7 @@ export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptio
   for (const build of SECTION_BUILDERS) sections.push(...(await build(ctx)));
 
   const request = numberRequestItems(sections, shaOfPath);
-  const numbers = await (opts.numbers ?? ((req) => assignVolumeNumbers(db, req)))({
+  const numbers = await opts.numbers({
     cadreId: cadre.id,
     kind: opts.year === 'term' ? 'term' : 'year',
     periodKey: opts.year === 'term' ? period.from : String(opts.year),

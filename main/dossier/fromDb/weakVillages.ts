@@ -5,6 +5,7 @@
  * and the action recorded (约谈 / 召回调换, 记录在案). Read through main/core/work/weak.ts, whose
  * milestone states are judged on the clerk's today: the page says so.
  */
+import { listWeakVillages } from '../../core/dossierReads/readers';
 import { yuan } from '../../../shared/work';
 import {
   MILESTONE_RULE,
@@ -13,7 +14,6 @@ import {
   type WeakVillageSupporter,
 } from '../../../shared/weakVillages';
 import { localToday } from '../../core/attendance/common';
-import { listWeakVillages } from '../../core/work/weak';
 import type { Block, Item, Section } from '../typeset/model';
 import type { BuildContext } from './context';
 import { compiledItem, dash, para } from './work';

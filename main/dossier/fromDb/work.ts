@@ -9,10 +9,8 @@
  * Weak villages are in weakVillages.ts, the typeset work log in worklog.ts.
  * Everything is read through main/core (same rules as the screens); money is fen, printed as yuan.
  */
+import { listPlans, listProjects, listReports } from '../../core/dossierReads/readers';
 import { FUND_SOURCES, yuan, type Plan, type Project } from '../../../shared/work';
-import { listPlans } from '../../core/work/plans';
-import { listProjects } from '../../core/work/projects';
-import { listReports } from '../../core/worklog/reports';
 import { localToday } from '../../core/attendance/common';
 import type { Block, Item, Section, TableColumn } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';

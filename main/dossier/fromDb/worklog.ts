@@ -3,7 +3,7 @@
  * bag's 年度工作日志 category, after any log files filed there for that year. Entries are listed
  * as written, oldest first — never counted or scored (domain.md, "Don't add burden").
  */
-import { listEntries } from '../../core/worklog/entries';
+import { listEntries } from '../../core/dossierReads/readers';
 import type { Item } from '../typeset/model';
 import type { BuildContext } from './context';
 import { compiledItem } from './work';
