@@ -1,5 +1,6 @@
-// Flat ESLint config: fast, syntax-level rules only (no type-aware linting; `npm run typecheck`
-// does the type work). Layer rules live in .dependency-cruiser.cjs.
+// Flat ESLint config: syntax-level rules everywhere, plus type-aware promise rules on the
+// product code (main/, shared/, renderer/; the CLI is main/cli). `npm run typecheck` does the
+// rest of the type work. Layer rules live in .dependency-cruiser.cjs.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -67,6 +68,18 @@ export default defineConfig(
     files: ['main/**', 'shared/**', 'renderer/**'],
     ignores: [...SQL_ROOMS, ...SQL_STILL_OUTSIDE],
     rules: { 'no-restricted-syntax': ['error', NO_SQL_OUTSIDE_ROOMS] },
+  },
+  // Type-aware: a promise is awaited, returned, or explicitly let go with `void` (and a reason);
+  // no promise where a plain value or a void callback is expected (an event handler that throws
+  // after an await would be lost: the renderer wraps such handlers in util/settle.ts).
+  {
+    files: ['main/**/*.{ts,tsx}', 'shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.config.*'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
   },
   // CommonJS files may require().
   {

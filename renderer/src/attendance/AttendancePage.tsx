@@ -26,6 +26,7 @@ import { RevokeDialog } from './RevokeDialog';
 import { SettingsDrawer } from './SettingsDrawer';
 import { OpenVerifications } from './OpenVerifications';
 import { useGridEdits } from './useGridEdits';
+import { settle } from '../util/settle';
 
 type Dialog = 'certify' | 'revoke' | 'history' | 'settings' | 'scan' | null;
 
@@ -126,8 +127,8 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
             readOnly={readOnly}
             canUndo={edits.canUndo}
             canRedo={edits.canRedo}
-            onUndo={edits.undo}
-            onRedo={edits.redo}
+            onUndo={settle(edits.undo)}
+            onRedo={settle(edits.redo)}
             onCertify={() => setDialog('certify')}
             onRevoke={() => setDialog('revoke')}
             onShowScan={() => setDialog('scan')}
@@ -135,7 +136,7 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
           {current.rows.length === 0 ? (
             <Empty style={{ marginTop: 60 }} description="本月没有在该乡镇任职的选派干部" />
           ) : (
-            <MonthGrid key={`${current.townshipId}|${current.month}`} grid={current} readOnly={readOnly} onEdits={edits.apply} onUndo={edits.undo} onRedo={edits.redo} onPasteError={(m) => notifyError(new Error(m), '粘贴未完成')} />
+            <MonthGrid key={`${current.townshipId}|${current.month}`} grid={current} readOnly={readOnly} onEdits={settle(edits.apply)} onUndo={settle(edits.undo)} onRedo={settle(edits.redo)} onPasteError={(m) => notifyError(new Error(m), '粘贴未完成')} />
           )}
           <Legend />
           <div className="ob-att-legend" data-testid="att-foot">

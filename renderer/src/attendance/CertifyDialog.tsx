@@ -12,6 +12,7 @@ import type { StagedFile } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { monthLabel } from '../../../shared/dates';
 import { ScanDrop } from './ScanDrop';
+import { settle } from '../util/settle';
 
 export function CertifyDialog({
   open,
@@ -89,7 +90,7 @@ export function CertifyDialog({
       title={`认定 ${townshipName} ${monthLabel(month)} 考勤`}
       open={open}
       onCancel={cancel}
-      onOk={submit}
+      onOk={settle(submit)}
       okText="认定并锁定"
       cancelText="取消"
       confirmLoading={saving}

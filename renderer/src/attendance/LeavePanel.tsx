@@ -14,6 +14,7 @@ import { ApproverFields } from './ApproverFields';
 import { LeaveAddDialog } from './LeaveAddDialog';
 import { approvedBeyondLevel, type ApprovalLevel } from '../../../shared/leave';
 import { monthDayLabel } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 const HALF = { 上: '上午', 下: '下午' } as const;
 const STATUS_COLOURS: Record<LeaveRequestView['status'], string> = { 待审批: 'gold', 已批准: 'green', 未批准: 'default', 已销假: 'blue' };
@@ -144,7 +145,7 @@ export function LeavePanel({
           },
         ]}
       />
-      <Modal title={title} open={!!action} onCancel={() => setAction(null)} onOk={submit} okText="确定" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+      <Modal title={title} open={!!action} onCancel={() => setAction(null)} onOk={settle(submit)} okText="确定" cancelText="取消" confirmLoading={saving} destroyOnHidden>
         {action && (
           <div style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
             <div>

@@ -3,6 +3,7 @@ import { Alert, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { call, errorMessage } from '../api/client';
 import { monthLabel } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 export function RevokeDialog({
   open,
@@ -41,7 +42,7 @@ export function RevokeDialog({
       title={`撤销 ${townshipName} ${monthLabel(month)} 考勤认定`}
       open={open}
       onCancel={onClose}
-      onOk={submit}
+      onOk={settle(submit)}
       okText="撤销认定"
       okButtonProps={{ danger: true }}
       cancelText="取消"

@@ -10,6 +10,7 @@ import { useCall } from '../api/useCall';
 import { ReadOnlyHint } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import { dateLabel } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 export function SettingsDrawer({
   open,
@@ -88,7 +89,7 @@ export function SettingsDrawer({
           </div>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
           <ReadOnlyHint readOnly={readOnly}>
-            <Button type="primary" onClick={save}>
+            <Button type="primary" onClick={settle(save)}>
               保存设置
             </Button>
           </ReadOnlyHint>
@@ -100,13 +101,13 @@ export function SettingsDrawer({
         <Select value={hKind} onChange={setHKind} style={{ width: 110 }} options={[{ value: 'holiday', label: '放假' }, { value: 'workday', label: '调休上班' }]} />
         <Input value={hName} onChange={(e) => setHName(e.target.value)} placeholder="节日名称，如 国庆节" maxLength={20} style={{ flex: 1 }} aria-label="节日名称" />
         <Button
-          onClick={() =>
+          onClick={settle(() =>
             holidayOp(async () => {
               if (!hDate) throw new Error('请选择日期');
               await call('attendance.holidays.set', { date: hDate.format('YYYY-MM-DD'), kind: hKind, name: hName });
               setHName('');
             })
-          }
+          )}
         >
           添加 / 修改
         </Button>
@@ -128,7 +129,7 @@ export function SettingsDrawer({
             key: 'del',
             width: 50,
             render: (_: unknown, h) => (
-              <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={`删除${h.date}`} onClick={() => holidayOp(() => call('attendance.holidays.delete', { date: h.date }))} />
+              <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={`删除${h.date}`} onClick={settle(() => holidayOp(() => call('attendance.holidays.delete', { date: h.date })))} />
             ),
           },
         ]}

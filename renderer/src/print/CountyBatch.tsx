@@ -7,6 +7,7 @@ import { useAppState } from '../app/AppState';
 import { downloadBatchZip } from '../common/output';
 import { useNotify } from '../util/notify';
 import { yearOptions } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 const STATE_LABEL: Record<BatchStatus['state'], string> = { running: '正在生成', done: '已完成', cancelled: '已取消', failed: '失败' };
 
@@ -83,10 +84,10 @@ export function CountyBatch() {
           <Checkbox checked={pdfa} onChange={(e) => setPdfa(e.target.checked)} data-testid="batch-pdfa">
             长期保存格式（PDF/A）
           </Checkbox>
-          <Button type="primary" icon={<ThunderboltOutlined />} disabled={!countyId || running} onClick={start}>
+          <Button type="primary" icon={<ThunderboltOutlined />} disabled={!countyId || running} onClick={settle(start)}>
             开始生成
           </Button>
-          <Button danger icon={<StopOutlined />} disabled={!running} onClick={cancel}>
+          <Button danger icon={<StopOutlined />} disabled={!running} onClick={settle(cancel)}>
             取消
           </Button>
         </Space>

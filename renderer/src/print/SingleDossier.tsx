@@ -8,6 +8,7 @@ import { PdfPreview } from '../preview/PdfPreview';
 import { useDebounced } from '../util/useDebounced';
 import { useNotify } from '../util/notify';
 import { yearOptions } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 /** Pick a cadre and a year (or the whole term), generate, preview; open in the system viewer to print. */
 export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
@@ -70,10 +71,10 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
           <Checkbox checked={pdfa} onChange={(e) => setPdfa(e.target.checked)} data-testid="print-pdfa">
             长期保存格式（PDF/A）
           </Checkbox>
-          <Button type="primary" icon={<FilePdfOutlined />} disabled={!cadreId} loading={busy} onClick={generate}>
+          <Button type="primary" icon={<FilePdfOutlined />} disabled={!cadreId} loading={busy} onClick={settle(generate)}>
             生成预览
           </Button>
-          <Button icon={<PrinterOutlined />} disabled={!preview} onClick={openExternal}>
+          <Button icon={<PrinterOutlined />} disabled={!preview} onClick={settle(openExternal)}>
             用系统程序打开/打印
           </Button>
         </Space>

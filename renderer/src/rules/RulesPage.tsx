@@ -13,6 +13,7 @@ import { useAppState } from '../app/AppState';
 import { ReadOnlyHint, useCountyReadOnly } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import { dateLabel, yearOptions } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 export function RulesPage() {
   const { org, navigate } = useAppState();
@@ -120,7 +121,7 @@ export function RulesPage() {
             <div style={{ display: 'flex', gap: 8, marginTop: 12, alignItems: 'center' }}>
               <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} placeholder="修改说明（可选），如 依据县委组织部2025年1号文件" aria-label="修改说明" style={{ flex: 1 }} disabled={readOnly} />
               <ReadOnlyHint readOnly={readOnly}>
-                <Button type="primary" onClick={save} data-testid="rules-save">
+                <Button type="primary" onClick={settle(save)} data-testid="rules-save">
                   保存为{year}年起施行的规则
                 </Button>
               </ReadOnlyHint>
