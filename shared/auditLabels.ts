@@ -4,6 +4,7 @@
  * and values in words — ids as the names they stand for, file hashes as file names, booleans
  * as 是/否, times as local Chinese dates, amounts in fen as 元.
  */
+import { timeLabel } from './dates';
 
 export const ACTION_LABELS: Record<string, string> = {
   create: '新增',
@@ -311,11 +312,7 @@ const FEN = new Set(['amount_fen', 'cover_fen', 'funds_fen', 'income_fen', 'reve
 
 /** 2024-03-05T06:07:00Z → 2024年3月5日 14:07 (local time). */
 export function timeText(iso: string): string {
-  if (!ISO_TIME.test(iso)) return iso;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return ISO_TIME.test(iso) ? timeLabel(iso) : iso;
 }
 
 /** A hash in words: the file's name when known, else a short, labelled hash. */

@@ -40,6 +40,7 @@ import { createOutputHandlers } from './handlers/output';
 import { createRulesHandlers } from './handlers/rules';
 import { lastBackupAt } from '../exchange/autoBackup';
 import { getBackupIntervalHours } from '../exchange/backupSettings';
+import { dateLabel, isoDateOf } from '../../shared/dates';
 
 export function appStatus(ctx: CoreContext): AppStatus {
   const { db } = ctx;
@@ -56,12 +57,12 @@ export function appStatus(ctx: CoreContext): AppStatus {
   };
 }
 
-/** Where the same content is already filed, in words: 「2024年度工作总结」（张三，2025-03-12 归档）. */
+/** Where the same content is already filed, in words: 「2024年度工作总结」（张三，2025年3月12日归档）. */
 function describeDuplicate(d: { materialTitle: string; cadreName: string; filedAt: string } | null): string | null {
   if (!d) return null;
   const at = new Date(d.filedAt);
-  const day = Number.isNaN(at.getTime()) ? d.filedAt.slice(0, 10) : `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
-  return `「${d.materialTitle}」（${d.cadreName}，${day} 归档）`;
+  const day = dateLabel(Number.isNaN(at.getTime()) ? d.filedAt.slice(0, 10) : isoDateOf(at));
+  return `「${d.materialTitle}」（${d.cadreName}，${day}归档）`;
 }
 
 function rosterKind(name: string): FileKind {

@@ -12,6 +12,7 @@ import { AppError } from '../../shared/result';
 import { BACKUPS_DIR, MANIFEST_FILE, type AuditWitness } from '../store/backupManifest';
 import { readManifest } from './backup';
 import { listBackups } from './backupList';
+import { dateLabel, isoDateOf } from '../../shared/dates';
 
 /** One backup that recorded an audit head. */
 export interface Witness {
@@ -75,11 +76,10 @@ export function witnessesAt(dir: string): Witness[] {
 /** The witnesses kept in a data directory's own backups folder. */
 export const witnessesOfDataDir = (dataDir: string): Witness[] => witnessesIn(path.join(dataDir, BACKUPS_DIR));
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** The backup's day in local time, as folder names and the backup page show it. */
+/** The backup's day in local time, as the backup page shows it. */
 function dayOf(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return Number.isNaN(d.getTime()) ? iso : dateLabel(isoDateOf(d));
 }
 
 type Db = Database.Database;

@@ -114,7 +114,7 @@ test('import a Word log: preview the split, then the entries', async ({ page, ap
   const preview = page.getByTestId('worklog-import-preview');
   await expect(page.getByText(/拆分为3条日志，其中2条可导入，1条有问题将跳过/)).toBeVisible();
   await expect(preview).toContainText('第2段');
-  await expect(preview).toContainText(`${YEAR}-04-01`);
+  await expect(preview).toContainText(`${YEAR}年4月1日`);
   await expect(preview).toContainText('走访对象：赵大爷');
   await expect(preview).toContainText('下步打算：帮助代办医保。');
   await expect(preview).toContainText('会议');

@@ -19,6 +19,7 @@ import { generateDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { makeRosterRows, writeRosterXlsx, type RosterRow } from '../fixtures/makeRoster';
 import { copyLoadedDemo } from '../fixtures/demoFolder';
+import { volumeNumberAssigner } from '../../main/core/archive/numbers';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -60,7 +61,7 @@ interface Printed {
 async function batch(name: string): Promise<Printed> {
   const out = path.join(dir, name);
   const settings = getDossierSettings(core.ctx.db);
-  const o = await runCountyBatch(core.ctx.db, core.blobs, { countyId, year: 2024, outDir: out }, settings, { progress: () => {}, cancelled: () => false });
+  const o = await runCountyBatch(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), countyId, year: 2024, outDir: out }, settings, { progress: () => {}, cancelled: () => false });
   expect(o.results.every((r) => r.error === null)).toBe(true);
   const volumes = new Map<string, string>();
   const items = new Map<string, string[]>();
@@ -148,7 +149,7 @@ describe('archive numbers', () => {
       )
       .get() as { cadreId: number; code: string };
     const out = path.join(dir, 'term.pdf');
-    const g = await generateDossier(db, core.blobs, { cadreId: row.cadreId, year: 'term' }, settings, out);
+    const g = await generateDossier(db, core.blobs, { numbers: volumeNumberAssigner(db), cadreId: row.cadreId, year: 'term' }, settings, out);
     expect(catalogueCodes(out)).toContain(row.code);
     expect(g.archiveCode).toMatch(/-J\d{4}$/);
     const year = (db.prepare("SELECT code FROM archive_volumes WHERE cadre_id = ? AND kind = 'year'").get(row.cadreId) as { code: string }).code;
@@ -165,7 +166,7 @@ describe('archive numbers', () => {
     const before = new Set(codes);
     removeMaterial(db, material.id);
     const out = path.join(dir, 'after-remove.pdf');
-    const g = await generateDossier(db, core.blobs, { cadreId, year: 2024 }, settings, out);
+    const g = await generateDossier(db, core.blobs, { numbers: volumeNumberAssigner(db), cadreId, year: 2024 }, settings, out);
     expect(g.archiveCode).toBe(first.volumes.get(name));
     const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [out]))![1]);
     const closing = pageText(out, pages);

@@ -75,9 +75,10 @@ async function check(dir: string, extra: string[] = []): Promise<{ code: number 
   return { code: r.code, json: r.stdout ? (JSON.parse(r.stdout) as CheckJson) : ({} as CheckJson), stderr: r.stderr };
 }
 
+/** The backup's local day as the finding prints it: 2025年3月7日. */
 const localDay = (iso: string) => {
   const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 };
 
 beforeAll(async () => {

@@ -16,6 +16,7 @@ import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { BODY_SIZE } from '../../main/dossier/typeset/layout';
 import { words } from '../fixtures/pdfWords';
 import { copyLoadedDemo } from '../fixtures/demoFolder';
+import { volumeNumberAssigner } from '../../main/core/archive/numbers';
 
 let dir: string;
 let core: OpenCore;
@@ -44,7 +45,7 @@ describe('monthly attendance table in the dossier', () => {
     revokeCertification(db, { townshipId: p.townshipId, month: '2024-03', reason: '更正半天事假' });
     setCells(db, { townshipId: p.townshipId, month: '2024-03', edits: [{ cadreId: p.cadreId, date: '2024-03-05', half: '上', code: '事假' }] });
     const out = path.join(dir, 'att.pdf');
-    await generateDossier(db, core.blobs, { cadreId: p.cadreId, year: 2024 }, getDossierSettings(db), out);
+    await generateDossier(db, core.blobs, { numbers: volumeNumberAssigner(db), cadreId: p.cadreId, year: 2024 }, getDossierSettings(db), out);
     const all = words(out);
     const page = all.find((w) => w.text.includes('考勤情况（按月）'))!.page;
     const on = all.filter((w) => w.page === page);

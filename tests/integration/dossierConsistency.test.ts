@@ -22,6 +22,7 @@ import { loadDemo } from '../../main/demo/demo';
 import { runCountyBatch } from '../../main/dossier/batch/county';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { certify } from './certifyFixture';
+import { volumeNumberAssigner } from '../../main/core/archive/numbers';
 
 /** The clerk's clock for the whole test: the demo's months are then past but the last, which is running. */
 const CLOCK = new Date(2025, 11, 20, 10, 0, 0);
@@ -76,7 +77,7 @@ beforeAll(async () => {
         .get(countyId, `${year}-12-31`, `${year}-01-01`);
       if (!hasCadres) continue;
       const outDir = path.join(dir, `out-${countyId}-${year}`);
-      const r = await runCountyBatch(db, core.blobs, { countyId, year, outDir, pdfa: false }, settings, { progress: () => {}, cancelled: () => false });
+      const r = await runCountyBatch(db, core.blobs, { numbers: volumeNumberAssigner(db), countyId, year, outDir, pdfa: false }, settings, { progress: () => {}, cancelled: () => false });
       for (const v of r.results) {
         expect(v.error, `${v.name} ${year}`).toBeNull();
         volumes.push({ cadreId: v.cadreId, name: v.name, year, text: squash(execFileSync('pdftotext', [v.file!, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })) });

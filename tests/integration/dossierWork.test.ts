@@ -18,6 +18,7 @@ import { saveEntries } from '../../main/core/worklog/entries';
 import { generateDossier, type GeneratedDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { copyLoadedDemo } from '../fixtures/demoFolder';
+import { volumeNumberAssigner } from '../../main/core/archive/numbers';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -128,7 +129,7 @@ beforeAll(async () => {
   );
 
   out = path.join(dir, 'work-2025.pdf');
-  g = await generateDossier(db, core.blobs, { cadreId, year: 2025 }, getDossierSettings(db), out);
+  g = await generateDossier(db, core.blobs, { numbers: volumeNumberAssigner(db), cadreId, year: 2025 }, getDossierSettings(db), out);
 }, 120_000);
 
 afterAll(() => {
@@ -277,7 +278,7 @@ describe('dossier work records', () => {
 
   it('says 本年度无乡村振兴项目 for a cadre without projects, and prints no empty work sections', async () => {
     const file = path.join(dir, 'none-2025.pdf');
-    const o = await generateDossier(core.ctx.db, core.blobs, { cadreId: otherId, year: 2025 }, getDossierSettings(core.ctx.db), file);
+    const o = await generateDossier(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), cadreId: otherId, year: 2025 }, getDossierSettings(core.ctx.db), file);
     const it = o.items.find((i) => i.title.includes('2025年度乡村振兴项目'))!;
     expect(it).toBeTruthy();
     expect(pageText(file, it.startPage)).toContain('本年度无乡村振兴项目');
@@ -289,7 +290,7 @@ describe('dossier work records', () => {
 
   it('prints every year of the term', async () => {
     const file = path.join(dir, 'term.pdf');
-    const o = await generateDossier(core.ctx.db, core.blobs, { cadreId, year: 'term' }, getDossierSettings(core.ctx.db), file);
+    const o = await generateDossier(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 'term' }, getDossierSettings(core.ctx.db), file);
     const titles = o.items.map((i) => i.title);
     expect(titles.some((t) => t.includes('2024年度乡村振兴项目'))).toBe(true);
     expect(titles.some((t) => t.includes('2025年度乡村振兴项目'))).toBe(true);

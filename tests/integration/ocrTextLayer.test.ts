@@ -21,6 +21,7 @@ import { generateDossier, type GeneratedDossier } from '../../main/dossier/fromD
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { cadreInput } from '../fixtures/cadreInput';
 import { characterErrorRate, imageOnlyPdf, SAMPLE_LINES, scanOf, typesetPdf } from '../fixtures/ocrPages';
+import { volumeNumberAssigner } from '../../main/core/archive/numbers';
 
 const SLOW = 300_000;
 const NOW = '2025-12-20 10:00:00';
@@ -56,7 +57,7 @@ async function file(name: string, bytes: Buffer, title: string) {
   return addMaterial(core.ctx.db, core.blobs, cadreId, m, [{ path: p, name }]);
 }
 
-const print = (out: string) => generateDossier(core.ctx.db, core.blobs, { cadreId, year: 2025, now: NOW }, getDossierSettings(core.ctx.db), out);
+const print = (out: string) => generateDossier(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 2025, now: NOW }, getDossierSettings(core.ctx.db), out);
 
 interface Word {
   text: string;

@@ -20,6 +20,7 @@ import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import type { MaterialReportLink, ReportRow } from '../../shared/worklog';
 import { pdfLibPdf } from '../fixtures/makeFiles';
 import { insertCadre, insertPosting } from '../fixtures/sqlRows';
+import { volumeNumberAssigner } from '../../main/core/archive/numbers';
 
 const ID_NUMBER = '110101199001011234';
 let dir: string;
@@ -52,7 +53,7 @@ const cli = async (...args: string[]) => {
 };
 const printed = async (name: string) => {
   const out = path.join(dir, name);
-  await generateDossier(core.ctx.db, core.blobs, { cadreId, year: 2025 }, getDossierSettings(core.ctx.db), out);
+  await generateDossier(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 2025 }, getDossierSettings(core.ctx.db), out);
   return execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 };
 

@@ -6,6 +6,7 @@ import { storeGeneratedPdf } from '../../core/blobRows';
 import { registerPdf } from '../../dossier/register/registerPdf';
 import type { HandlersFor, Services } from '../services';
 import { townshipById } from '../../core/lookup';
+import { monthLabel } from '../../../shared/dates';
 
 /** Handlers for the channels of shared/api/attendanceIo.ts. */
 export function createAttendanceIoHandlers(s: Services): HandlersFor<typeof attendanceIoChannels> {
@@ -23,7 +24,7 @@ export function createAttendanceIoHandlers(s: Services): HandlersFor<typeof atte
       const r = await registerPdf(db, { townshipId, month, blank: blank ?? false });
       const { sha256 } = await storeGeneratedPdf(db, blobs, r.pdf, r.pages);
       const t = townshipById(db, townshipId);
-      const label = `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+      const label = monthLabel(month);
       return {
         sha256,
         url: ctx.host.blobUrl(sha256),

@@ -8,8 +8,9 @@ import { parseArgs } from 'node:util';
 import { INSPECTOR_KIND_KEYS, type AuditRow } from '../../../shared/audit';
 import { verifyChain } from '../../core/audit/chain';
 import { listAudit, type AuditFilter } from '../../core/audit/query';
-import { chainText, describeFilter, localTime, writeAuditPdf } from '../../dossier/auditPrint/auditPdf';
+import { chainText, describeFilter, writeAuditPdf } from '../../dossier/auditPrint/auditPdf';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { timeLabel } from '../../../shared/dates';
 
 /** One entry of `onebag audit --json` (stable English keys). */
 export type AuditJsonRow = Omit<AuditRow, 'hasChange'>;
@@ -68,7 +69,7 @@ async function auditCommand(c: CommandContext): Promise<number> {
       if (page.rows.length > 0) {
         const table = formatTable(
           ['序号', '时间', '操作员', '操作', '记录'],
-          page.rows.map((r) => [String(r.id), localTime(r.at), r.operator ?? '—', r.what, r.record]),
+          page.rows.map((r) => [String(r.id), timeLabel(r.at), r.operator ?? '—', r.what, r.record]),
         );
         for (const line of table) c.out(line);
       }

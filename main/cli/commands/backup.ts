@@ -3,10 +3,10 @@ import { backupTo, describeBackup, restoreFrom, type BackupInfo } from '../../ex
 import { checkIntegrity, SEVERITY_TEXT, type Finding } from '../../exchange/check';
 import { formatSize } from '../../../shared/fileSize';
 import { guardArgs, UsageError, type CommandContext } from '../util';
+import { timeLabel } from '../../../shared/dates';
 
 function describeLines(info: BackupInfo): string[] {
-  const when = new Date(info.createdAt);
-  const time = Number.isNaN(when.getTime()) ? info.createdAt : when.toLocaleString('zh-CN', { hour12: false });
+  const time = timeLabel(info.createdAt);
   const lines = [
     `备份：${info.dir}`,
     `  备份时间：${time}`,

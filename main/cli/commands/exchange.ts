@@ -10,6 +10,7 @@ import { commitImport, previewImport, signerStatus, summarize, verifyFile } from
 import { exportReviewBundle } from '../../exchange/reviewBundle';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
 import { countyByName } from '../../core/lookup';
+import { timeLabel } from '../../../shared/dates';
 
 
 function yearArg(v: string | undefined, cmd: string): number {
@@ -25,10 +26,7 @@ function outArg(v: string | undefined, cmd: string): string {
   return out;
 }
 
-const when = (iso: string) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false });
-};
+const when = (iso: string) => timeLabel(iso);
 
 const trustText = (s: { trusted: boolean; revoked: boolean; self: boolean }) =>
   s.self ? '本单位' : s.trusted ? '已信任' : s.revoked ? '已撤销' : '未知单位';

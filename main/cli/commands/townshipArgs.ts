@@ -3,7 +3,7 @@ import { isMonth } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
 import { UsageError } from '../util';
 
-export const label = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+export { monthLabel as label } from '../../../shared/dates';
 
 /** --township 名称 [--county 县名] → township id; a name shared by two counties needs --county. */
 export { findTownship } from '../../core/lookup';

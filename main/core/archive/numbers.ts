@@ -71,6 +71,12 @@ interface ItemRow {
 
 const isOriginal = (key: string) => key.startsWith('blob:');
 
+/** The assigner a print gets when it runs on the thread that holds the writable connection. */
+export const volumeNumberAssigner =
+  (db: Db): NumberAssigner =>
+  (req) =>
+    assignVolumeNumbers(db, req);
+
 export function assignVolumeNumbers(db: Db, req: VolumeNumberRequest): VolumeNumbers {
   return db.transaction(() => {
     const volume = findOrCreateVolume(db, req);

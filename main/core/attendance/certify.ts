@@ -16,6 +16,7 @@ import { checkCertifyForm, confirmWarnings, warningsOfGrid, type CertifyForm } f
 import { getMonthGrid, township } from './grid';
 import { fileRegister, markRegisterRevoked, type RegisterScan } from './registerFiling';
 import type { HistoryEntryView } from '../../../shared/api/attendance';
+import { monthDayLabel } from '../../../shared/dates';
 
 export interface CertifyInput extends CertifyForm {
   scanSha256: string | null;
@@ -150,7 +151,7 @@ function summarize(action: HistoryAction, d: Record<string, unknown>): string {
       const changes = (d.changes as Change[] | undefined) ?? [];
       const shown = changes
         .slice(0, 3)
-        .map((c) => `${c.name} ${Number(c.date.slice(5, 7))}月${Number(c.date.slice(8))}日${HALF_LABEL[c.half] ?? ''} ${c.from}→${c.to}`);
+        .map((c) => `${c.name} ${monthDayLabel(c.date)}${HALF_LABEL[c.half] ?? ''} ${c.from}→${c.to}`);
       return shown.join('；') + (changes.length > 3 ? ` 等 ${changes.length} 处` : '');
     }
     case 'leave':

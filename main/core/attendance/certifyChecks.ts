@@ -13,6 +13,7 @@ import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
 import { activeCertification, assertMonth, dateLabel, localToday, monthLabel, stmt } from './common';
 import { getMonthGrid, township } from './grid';
+import { monthDayLabel } from '../../../shared/dates';
 
 /** The certification form, without the scan. */
 export interface CertifyForm {
@@ -50,7 +51,6 @@ export function checkCertifyForm(db: Db, input: CertifyForm): { secretaryName: s
   return { secretaryName, today };
 }
 
-const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`;
 const HALF: Record<string, string> = { 全: '', 上: '上午', 下: '下午' };
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
 
@@ -81,7 +81,7 @@ export function warningsOfGrid(db: Db, grid: MonthGrid): CertifyWarning[] {
         kind: '事假无请假记录',
         cadreId: r.cadreId,
         name: r.name,
-        text: `${r.name}登记事假（${personal.map((c) => md(c.date) + HALF[c.half]).join('、')}），无对应的请假审批记录`,
+        text: `${r.name}登记事假（${personal.map((c) => monthDayLabel(c.date) + HALF[c.half]).join('、')}），无对应的请假审批记录`,
         needsNote: false,
       });
     }
@@ -92,7 +92,7 @@ export function warningsOfGrid(db: Db, grid: MonthGrid): CertifyWarning[] {
         kind: '缺勤待说明',
         cadreId: r.cadreId,
         name: r.name,
-        text: `${r.name}缺勤${fmt(r.counts.absent)}天（${absent.map((c) => md(c.date) + HALF[c.half]).join('、')}），须说明原因`,
+        text: `${r.name}缺勤${fmt(r.counts.absent)}天（${absent.map((c) => monthDayLabel(c.date) + HALF[c.half]).join('、')}），须说明原因`,
         needsNote: true,
       });
     }

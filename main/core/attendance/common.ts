@@ -133,7 +133,4 @@ export function cadreName(db: Db, cadreId: number): string {
 /** Local calendar date (the clerk's PC clock, or the date the process fixed: core/clock.ts). */
 export { today as localToday } from '../clock';
 
-/** 2025-03 → 2025年3月 */
-export const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
-/** 2025-03-07 → 2025年3月7日 */
-export const dateLabel = (date: string) => `${monthLabel(date.slice(0, 7))}${Number(date.slice(8))}日`;
+export { dateLabel, monthLabel } from '../../../shared/dates';

@@ -19,6 +19,7 @@ import type { Db } from '../../store/db';
 import type { ChainRow } from './chain';
 import { auditNames } from './names';
 import { entityLabel } from '../../../shared/auditLabels';
+import { monthLabel } from '../../../shared/dates';
 
 export interface AuditFilter {
   kinds?: InspectorKind[];
@@ -142,7 +143,7 @@ function namer(db: Db): Names {
   };
 }
 
-const monthText = (m: unknown) => (typeof m === 'string' && /^\d{4}-\d{2}$/.test(m) ? `${m.slice(0, 4)}年${Number(m.slice(5))}月` : null);
+const monthText = (m: unknown) => (typeof m === 'string' && /^\d{4}-\d{2}$/.test(m) ? monthLabel(m) : null);
 
 /** The record in words, from the entry's detail and the names still on file. */
 function recordText(r: Raw, detail: unknown, before: unknown, after: unknown, names: Names): string {

@@ -3,12 +3,12 @@
  * chain status on top, one row per entry with what changed field by field, with the
  * bundled fonts through the dossier engine (Flow, tables with repeated headers).
  */
+import { listAuditWithChanges, verifyChain } from '../../core/dossierReads/readers';
 import fs from 'node:fs';
 import { changeLines, INSPECTOR_KINDS, type AuditRow, type ChainStatus } from '../../../shared/audit';
 import type { AuditNames } from '../../../shared/auditLabels';
-import { listAuditWithChanges, type AuditFilter } from '../../core/audit/query';
-import { verifyChain } from '../../core/audit/chain';
-import type { CoreContext } from '../../core/context';
+import type { AuditFilter } from '../../core/audit/query';
+import type { ReadonlyDb } from '../../core/dossierReads/readers';
 import { renderPdf } from '../evaluation/render';
 import type { FontOptions } from '../fonts';
 import { wrapText } from '../typeset/justify';
@@ -18,8 +18,9 @@ import type { Orientation } from '../typeset/page';
 import type { TableBlock } from '../typeset/model';
 import { layoutTable, tableGeometry } from '../typeset/table';
 import { now } from '../../core/clock';
+import { timeLabel } from '../../../shared/dates';
 
-type Db = CoreContext['db'];
+type Db = ReadonlyDb;
 
 /** More than this many entries is refused: the inspector should narrow the filter. */
 export const PRINT_MAX = 5000;
@@ -30,13 +31,6 @@ export interface AuditPrintResult {
   entries: number;
 }
 
-/** 2024-03-05 14:07 in local time. */
-export function localTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 /** The filter in words, for the print's subtitle and the CLI. */
 export function describeFilter(f: AuditFilter): string {
@@ -85,7 +79,7 @@ function auditTable(rows: PrintedRow[]): TableBlock {
       { title: '记录', widthMm: 56 },
       { title: '变更内容' },
     ],
-    rows: rows.map((r) => [String(r.id), localTime(r.at), r.operator ?? '—', r.what, r.record, changeText(r) || '—']),
+    rows: rows.map((r) => [String(r.id), timeLabel(r.at), r.operator ?? '—', r.what, r.record, changeText(r) || '—']),
   };
 }
 
@@ -104,7 +98,7 @@ export async function auditPdf(db: Db, filter: AuditFilter, opts: { fonts?: Font
   const rows = page.rows.slice().reverse();
   const status = verifyChain(db);
   const title = '审计日志';
-  const sub = `范围：${describeFilter(filter)}　共 ${rows.length} 条${page.total > rows.length ? `（仅打印最近 ${rows.length} 条，共 ${page.total} 条）` : ''}　打印时间：${localTime((opts.now ?? now()).toISOString())}`;
+  const sub = `范围：${describeFilter(filter)}　共 ${rows.length} 条${page.total > rows.length ? `（仅打印最近 ${rows.length} 条，共 ${page.total} 条）` : ''}　打印时间：${timeLabel((opts.now ?? now()).toISOString())}`;
   const r = await renderPdf(
     title,
     (tk) => {

@@ -18,7 +18,7 @@ import type { NumberAssigner } from '../../core/archive/numbers';
 import type { BlobPaths } from '../fromDb/context';
 import { generateDossier } from '../fromDb/generate';
 import type { Db } from '../fromDb/settings';
-import { countyCadres } from '../fromDb/volume';
+import { countyCadres, countyNameOrNull } from '../../core/dossierReads/readers';
 import { catalogueTitle, writeCountyCatalogue, type VolumeEntry } from './catalogue';
 
 export interface BatchProgress {
@@ -38,11 +38,12 @@ export interface BatchOutcome {
 export async function runCountyBatch(
   db: Db,
   blobs: BlobPaths,
-  opts: { countyId: number; year: number; outDir: string; pdfa?: boolean; numbers?: NumberAssigner },
+  opts: { countyId: number; year: number; outDir: string; pdfa?: boolean; numbers: NumberAssigner },
   settings: DossierSettings,
   hooks: { progress(p: BatchProgress): void; cancelled(): boolean },
 ): Promise<BatchOutcome> {
-  const county = db.prepare('SELECT name FROM counties WHERE id = ?').get(opts.countyId) as { name: string } | undefined;
+  const name = countyNameOrNull(db, opts.countyId);
+  const county = name === null ? null : { name };
   if (!county) throw new AppError('NOT_FOUND', '所选县（市、区）不存在，请刷新后重试');
   const list = countyCadres(db, opts.countyId, `${opts.year}-01-01`, `${opts.year}-12-31`);
   if (list.length === 0) throw new AppError('INVALID_INPUT', `${county.name}${opts.year}年度没有在任的选派干部，无需生成档案`);
@@ -61,7 +62,7 @@ export async function runCountyBatch(
     const tmp = path.join(opts.outDir, `.onebag-${process.pid}-${i}.pdf.part`);
     let result: BatchCadreResult;
     try {
-      const g = await generateDossier(db, blobs, { cadreId: c.cadreId, year: opts.year, grids, ...(opts.numbers ? { numbers: opts.numbers } : {}) }, settings, tmp, { pdfa: opts.pdfa });
+      const g = await generateDossier(db, blobs, { cadreId: c.cadreId, year: opts.year, grids, numbers: opts.numbers }, settings, tmp, { pdfa: opts.pdfa });
       const file = path.join(opts.outDir, g.fileName);
       fs.renameSync(tmp, file);
       pages += g.pages;

@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/result';
 import { assignVolumeNumbers, type NumberAssigner } from '../../core/archive/numbers';
 import type { BlobPaths } from '../fromDb/context';
 import { generateDossier } from '../fromDb/generate';
-import { getDossierSettings, type Db } from '../fromDb/settings';
+import { getDossierSettings } from '../fromDb/settings';
 import { runCountyBatch } from './county';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -20,10 +20,10 @@ const blobPaths = (dataDir: string): BlobPaths => ({
 });
 
 /** The database file name of main/store/db.ts. */
-const openDb = (dataDir: string): Db => {
+const openDb = (dataDir: string): Database.Database => {
   const db = new Database(path.join(dataDir, 'onebag.sqlite'), { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  return db as unknown as Db;
+  return db;
 };
 
 /**
@@ -36,7 +36,7 @@ const numberAssigner =
     const w = new Database(path.join(dataDir, 'onebag.sqlite'), { fileMustExist: true });
     try {
       w.pragma('busy_timeout = 5000');
-      return assignVolumeNumbers(w as unknown as Db, req);
+      return assignVolumeNumbers(w, req);
     } finally {
       w.close();
     }
@@ -46,7 +46,7 @@ const port = parentPort!;
 const send = (m: FromWorker) => port.postMessage(m);
 
 async function handle(m: ToWorker): Promise<void> {
-  let db: Db | null = null;
+  let db: Database.Database | null = null;
   try {
     db = openDb(m.dataDir);
     const settings = getDossierSettings(db);

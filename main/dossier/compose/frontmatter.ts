@@ -14,12 +14,8 @@ import type { TextKit } from '../typeset/measure';
 import type { DossierMeta, TableBlock, TableColumn } from '../typeset/model';
 import { MM, PORTRAIT } from '../typeset/page';
 import { layoutTable, type TableGeometry } from '../typeset/table';
+import { dateLabel } from '../../../shared/dates';
 
-/** 2024-03-05 → 2024年3月5日 */
-export function chineseDate(d: string): string {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(d);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : d;
-}
 
 export function layoutCover(tk: TextKit, meta: DossierMeta): LaidPage[] {
   const flow = new Flow(tk);
@@ -45,7 +41,7 @@ export function layoutCover(tk: TextKit, meta: DossierMeta): LaidPage[] {
     ['档　　号', meta.archiveCode],
     // no date without a name: both blank lines when no 立卷人 is set
     ['立 卷 人', meta.compiler],
-    ['立卷日期', meta.compiler ? chineseDate(meta.date) : ''],
+    ['立卷日期', meta.compiler ? dateLabel(meta.date) : ''],
   ];
   const size = 15;
   const labelRight = f.x + 50 * MM;
@@ -144,7 +140,7 @@ const BLANK_DATE = '＿＿＿＿年＿＿月＿＿日';
 /** Signature line parts: a name or a blank; the date only beside a name, else a blank. */
 export function signature(name: string, date: string | undefined): { name: string; date: string } {
   if (!name) return { name: BLANK_NAME, date: BLANK_DATE };
-  return { name, date: date ? chineseDate(date) : BLANK_DATE };
+  return { name, date: date ? dateLabel(date) : BLANK_DATE };
 }
 
 /** 备考表: notes on the volume, compiler and checker with dates, inside a ruled box within the text block. */

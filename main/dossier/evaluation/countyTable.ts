@@ -5,9 +5,9 @@ import { Flow } from '../typeset/flow';
 import type { TableBlock } from '../typeset/model';
 import { layoutTable } from '../typeset/table';
 import type { FontOptions } from '../fonts';
-import type { CoreContext } from '../../core/context';
+import type { ReadonlyDb } from '../../core/dossierReads/readers';
 
-type Db = CoreContext['db'];
+type Db = ReadonlyDb;
 import { renderPdf } from './render';
 import { tableData, type TableData } from './sheetData';
 

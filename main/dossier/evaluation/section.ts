@@ -1,5 +1,5 @@
 /** The dossier's evaluation section: the 考核登记表 of each year of the scope with a finalised result. */
-import { finalisedResult } from '../../core/evaluation/results';
+import { finalisedResult } from '../../core/dossierReads/readers';
 import { itemCode, stampFor, type BuildContext } from '../fromDb/context';
 import type { Section } from '../typeset/model';
 import { sheetBlocks, sheetSubtitle, sheetTitle } from './sheetBlocks';

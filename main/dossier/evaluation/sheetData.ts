@@ -2,19 +2,15 @@
  * What the 考核登记表 and the county table print: a cadre's result (the finalised snapshot when
  * there is one, otherwise the live result marked 未定档) with the scheme it was computed under.
  */
+import { computeResults, countyName, countyOfCadre, evaluationRoster, finalisedResult, getCadre, getScheme, listComments, rulesInForce } from '../../core/dossierReads/readers';
 import type { CadreDetail } from '../../../shared/domain';
 import type { EvaluationResults, ResultRow, Scheme } from '../../../shared/evaluation';
 import { AppError } from '../../../shared/result';
-import { getCadre } from '../../core/cadres';
-import { computeResults, finalisedResult, getScheme } from '../../core/evaluation/results';
-import { countyName, countyOfCadre, evaluationRoster } from '../../core/evaluation/roster';
-import { listComments } from '../../core/review/comments';
 import type { EvalComment } from '../../../shared/api/exchange';
-import type { CoreContext } from '../../core/context';
-import { rulesInForce } from '../../core/rules/settings';
+import type { ReadonlyDb } from '../../core/dossierReads/readers';
 import type { RulesInForce } from '../../../shared/rules';
 
-type Db = CoreContext['db'];
+type Db = ReadonlyDb;
 
 export interface SheetData {
   county: string;

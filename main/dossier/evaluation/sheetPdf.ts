@@ -1,9 +1,9 @@
 /** The stand-alone 考核登记表 (A4 portrait) of one cadre, for the personnel file. */
 import type { FontOptions } from '../fonts';
 import { layoutItem } from '../typeset/layout';
-import type { CoreContext } from '../../core/context';
+import type { ReadonlyDb } from '../../core/dossierReads/readers';
 
-type Db = CoreContext['db'];
+type Db = ReadonlyDb;
 import { renderPdf } from './render';
 import { sheetBlocks, sheetSubtitle, sheetTitle } from './sheetBlocks';
 import { sheetData } from './sheetData';

@@ -6,7 +6,7 @@
  * the NumberAssigner it is given does.
  */
 import type { VolumeNumberRequest, VolumeNumbers } from '../../core/archive/numbers';
-import { chineseDate } from '../compose/frontmatter';
+import { dateLabel } from '../../../shared/dates';
 import type { Item, Section } from '../typeset/model';
 
 /** Request items in print order, and the model items they number (same order). */
@@ -45,6 +45,6 @@ export function applyItemNumbers(targets: Item[], numbers: VolumeNumbers): void 
 /** 备考表 lines explaining numbers once printed in this volume and since taken out. */
 export function gapNotes(numbers: VolumeNumbers): string[] {
   return numbers.gaps.map(
-    (g) => `件号${g.code}（${g.title}）原列入本卷，${chineseDate(g.removedAt.slice(0, 10))}重新立卷时已不在本卷；该号保留，不再使用。`,
+    (g) => `件号${g.code}（${g.title}）原列入本卷，${dateLabel(g.removedAt.slice(0, 10))}重新立卷时已不在本卷；该号保留，不再使用。`,
   );
 }

@@ -3,13 +3,14 @@
  * certified the month when), then the five-must and check records — read only when the tables
  * of migration 0003 exist, so the dossier prints the same before and after they land.
  */
+import { getMonthGrid } from '../../core/dossierReads/readers';
 import type { AttendanceCode, RegisterHalf } from '../../../shared/attendance';
 import type { GridRow, MonthGrid } from '../../../shared/api/attendance';
-import { getMonthGrid } from '../../core/attendance/grid';
 import { localToday } from '../../core/attendance/common';
 import type { Item, Section, TableColumn } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';
 import { eventItems } from './events';
+import { monthLabel } from '../../../shared/dates';
 
 /** One character per day (the register's marks); 公出 出 and 公假 公 so the two stay apart. */
 const MARK: Record<AttendanceCode, string> = { 在岗: '√', 公出: '出', 事假: '事', 病假: '病', 公假: '公', 婚丧产假: '婚', 缺勤: '缺', 未到任: '' };
@@ -64,7 +65,7 @@ export function attendanceSections(ctx: BuildContext): Section[] {
       const row: GridRow | undefined = g.rows.find((r) => r.cadreId === ctx.cadre.id);
       if (!row) continue;
       const c = row.counts;
-      const label = `${Number(month.slice(0, 4)) === Number(ctx.from.slice(0, 4)) && ctx.scope !== 'term' ? '' : `${month.slice(0, 4)}年`}${Number(month.slice(5))}月`;
+      const label = month.slice(0, 4) === ctx.from.slice(0, 4) && ctx.scope !== 'term' ? `${Number(month.slice(5))}月` : monthLabel(month);
       const cert = g.certification;
       if (cert) {
         certifiedMonths++;

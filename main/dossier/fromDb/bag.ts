@@ -11,10 +11,9 @@
  * original file (the engine's own stand-in would name the blob path); deeper damage is caught
  * by the engine, whose warning is translated back to the original name by the caller.
  */
+import { listMaterials, recognisedPagesOf } from '../../core/dossierReads/readers';
 import fs from 'node:fs';
 import { FILE_KIND_LABELS, MATERIAL_CATEGORIES, type Material, type MaterialCategory, type StoredFile } from '../../../shared/domain';
-import { listMaterials } from '../../core/bag';
-import { recognisedPagesOf } from '../../core/ocr/pageLines';
 import type { Block, CatalogueFields, Item, OfficeFormat, Section } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';
 

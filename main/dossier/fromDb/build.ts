@@ -3,9 +3,9 @@
  * the whole term. Cover and catalogue come from the engine; the sections come from
  * SECTION_BUILDERS, in order.
  */
+import { getCadre } from '../../core/dossierReads/readers';
 import path from 'node:path';
 import type { DossierScope, DossierSettings } from '../../../shared/api/dossier';
-import { getCadre } from '../../core/cadres';
 import type { MonthGrid } from '../../../shared/api/attendance';
 import { localToday } from '../../core/attendance/common';
 import { evaluationSections } from '../evaluation/section';
@@ -15,13 +15,14 @@ import { bagSections } from './bag';
 import { basicInfoSection } from './basicInfo';
 import type { BlobPaths, BuildContext, SectionBuilder } from './context';
 import type { Db } from './settings';
-import { assignVolumeNumbers, type NumberAssigner } from '../../core/archive/numbers';
+import type { NumberAssigner } from '../../core/archive/numbers';
 import { applyItemNumbers, gapNotes, numberRequestItems } from './archiveNumbers';
 import { dossierFileName, periodOf, postingFor } from './volume';
 import { weakVillageSections } from './weakVillages';
 import { planSections, projectSections, reportSections } from './work';
 import { workLogItems } from './worklog';
 import { now } from '../../core/clock';
+import { clockOf, isoDateOf, monthLabel } from '../../../shared/dates';
 
 /** The bag, with the typeset work log of each year in its 年度工作日志 category. */
 export const bagWithWorkLog: SectionBuilder = (ctx) => bagSections(ctx, { 年度工作日志: workLogItems });
@@ -49,10 +50,11 @@ export interface BuildOptions {
   /** Month grids shared across the cadres of one batch. */
   grids?: Map<string, MonthGrid>;
   /**
-   * Assigns the stored archive numbers (main/core/archive/numbers.ts). Default: assignVolumeNumbers
-   * on `db`, which must then be writable; the worker thread passes one with its own writable connection.
+   * Assigns the stored archive numbers (main/core/archive/numbers.ts): the one write of a print,
+   * injected because the dossier only reads (`volumeNumberAssigner(db)` in-process; the worker
+   * thread passes one with its own short-lived writable connection).
    */
-  numbers?: NumberAssigner;
+  numbers: NumberAssigner;
   /** Clock of this print, local time `YYYY-MM-DD HH:MM:SS` (default: now). */
   now?: string;
 }
@@ -100,7 +102,7 @@ export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptio
   for (const build of SECTION_BUILDERS) sections.push(...(await build(ctx)));
 
   const request = numberRequestItems(sections, shaOfPath);
-  const numbers = await (opts.numbers ?? ((req) => assignVolumeNumbers(db, req)))({
+  const numbers = await opts.numbers({
     cadreId: cadre.id,
     kind: opts.year === 'term' ? 'term' : 'year',
     periodKey: opts.year === 'term' ? period.from : String(opts.year),
@@ -118,7 +120,7 @@ export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptio
     ? (() => {
         const ps = [...cadre.postings].sort((a, b) => a.start.localeCompare(b.start));
         const last = ps.at(-1)!;
-        return `${chineseMonth(ps[0]!.start)}—${last.end ? chineseMonth(last.end) : '至今'}`;
+        return `${monthLabel(ps[0]!.start)}—${last.end ? monthLabel(last.end) : '至今'}`;
       })()
     : '—';
   const names = new Map<string, string>();
@@ -153,11 +155,8 @@ export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptio
 
 function localNow(): string {
   const d = now();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${localToday()} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return `${isoDateOf(d)} ${clockOf(d, true)}`;
 }
-
-const chineseMonth = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月`;
 
 /** The engine names originals by path (blob paths here): say the item's title instead. */
 export function translateWarnings(warnings: string[], names: Map<string, string>): string[] {

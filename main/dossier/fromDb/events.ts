@@ -1,25 +1,19 @@
 /**
- * Five-must (五必到) attendance and check (督查) records of the cadre in the period. The tables
- * come with migration 0003 (issue 4); before it exists, or if its columns differ, nothing is
- * printed for them and the rest of the dossier is unaffected.
+ * Five-must (五必到) attendance and check (督查) records of the cadre in the period. Should the
+ * rows fail to read, nothing is printed for them, a warning says so, and the rest of the dossier
+ * is unaffected.
  */
+import { checkRows, mustAttendRows, type RecordRow } from '../../core/dossierReads/readers';
 import type { Item } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';
 
-type Row = Record<string, unknown>;
-
-function hasTables(ctx: BuildContext, names: string[]): boolean {
-  const found = ctx.db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${names.map(() => '?').join(',')})`)
-    .all(...names) as Array<{ name: string }>;
-  return found.length === names.length;
-}
+type Row = RecordRow;
 
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-function tryRows(ctx: BuildContext, sql: string, what: string): Row[] | null {
+function tryRows(ctx: BuildContext, read: typeof mustAttendRows, what: string): Row[] | null {
   try {
-    return ctx.db.prepare(sql).all(ctx.cadre.id, ctx.from, ctx.to) as Row[];
+    return read(ctx.db, ctx.cadre.id, ctx.from, ctx.to);
   } catch (e) {
     ctx.warnings.push(`${what}记录未能读取（${(e as Error).message.slice(0, 60)}），本卷未列入。`);
     return null;
@@ -28,14 +22,8 @@ function tryRows(ctx: BuildContext, sql: string, what: string): Row[] | null {
 
 export function eventItems(ctx: BuildContext): Item[] {
   const items: Item[] = [];
-  if (hasTables(ctx, ['must_attend_events', 'must_attend_expected'])) {
-    const rows = tryRows(
-      ctx,
-      `SELECT e.*, x.present AS present, x.absence_reason AS absenceReason
-         FROM must_attend_expected x JOIN must_attend_events e ON e.id = x.event_id
-        WHERE x.cadre_id = ? AND e.date BETWEEN ? AND ? ORDER BY e.date, e.id`,
-      '五必到',
-    );
+  {
+    const rows = tryRows(ctx, mustAttendRows, '五必到');
     if (rows && rows.length) {
       const no = ctx.nextItemNo();
       const absent = rows.filter((r) => r.present === 0).length;
@@ -62,14 +50,8 @@ export function eventItems(ctx: BuildContext): Item[] {
       });
     }
   }
-  if (hasTables(ctx, ['checks', 'check_results'])) {
-    const rows = tryRows(
-      ctx,
-      `SELECT k.*, r.on_post AS onPost, r.reason AS reason
-         FROM check_results r JOIN checks k ON k.id = r.check_id
-        WHERE r.cadre_id = ? AND k.date BETWEEN ? AND ? ORDER BY k.date, k.id`,
-      '督查',
-    );
+  {
+    const rows = tryRows(ctx, checkRows, '督查');
     if (rows && rows.length) {
       const no = ctx.nextItemNo();
       const away = rows.filter((r) => r.onPost === 0).length;

@@ -31,7 +31,7 @@ export interface GeneratedDossier {
 export async function generateDossier(
   db: Db,
   blobs: BlobPaths,
-  opts: { cadreId: number; year: DossierScope; grids?: Map<string, MonthGrid>; numbers?: NumberAssigner; now?: string },
+  opts: { cadreId: number; year: DossierScope; grids?: Map<string, MonthGrid>; numbers: NumberAssigner; now?: string },
   settings: DossierSettings,
   outPath: string,
   extra: { pdfa?: boolean; fangSongPath?: string | null } = {},

@@ -2,11 +2,11 @@
  * Archive settings of printed dossiers, stored as one JSON setting; unknown or bad values fall
  * back to defaults. Changing them is main/core/dossierSettings.ts (audited).
  */
+import { getSetting } from '../../core/dossierReads/readers';
 import { DEFAULT_DOSSIER_SETTINGS, dossierSettingsSchema, type DossierSettings } from '../../../shared/api/dossier';
-import type { CoreContext } from '../../core/context';
-import { getSetting } from '../../core/settings';
+import type { ReadonlyDb } from '../../core/dossierReads/readers';
 
-export type Db = CoreContext['db'];
+export type Db = ReadonlyDb;
 
 export function getDossierSettings(db: Db): DossierSettings {
   const raw = getSetting(db, 'dossier');

@@ -7,9 +7,6 @@ import type { DossierScope } from '../../../shared/api/dossier';
 import type { CadreDetail, Posting } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
 import { localToday } from '../../core/attendance/common';
-import type { Db } from './settings';
-
-const zh = new Intl.Collator('zh-CN');
 
 export interface Period {
   from: string;
@@ -35,31 +32,6 @@ export function postingFor(cadre: CadreDetail, from: string, to: string): Postin
   const touching = cadre.postings.filter((p) => p.start <= to && (p.end === null || p.end >= from));
   const list = touching.length ? touching : cadre.postings;
   return [...list].sort((a, b) => a.start.localeCompare(b.start)).at(-1) ?? null;
-}
-
-interface CountyRow {
-  cadreId: number;
-  name: string;
-  township: string;
-  village: string | null;
-}
-
-/** Cadres with a posting in the county during the period, in the order the county's files are numbered. */
-export function countyCadres(db: Db, countyId: number, from: string, to: string): CountyRow[] {
-  const rows = db
-    .prepare(
-      `SELECT p.cadre_id AS cadreId, c.name, t.name AS township, v.name AS village, p.start
-         FROM postings p JOIN cadres c ON c.id = p.cadre_id JOIN townships t ON t.id = p.township_id
-         LEFT JOIN villages v ON v.id = p.village_id
-        WHERE t.county_id = ? AND p.start <= ? AND (p."end" IS NULL OR p."end" >= ?)
-        ORDER BY p.start DESC`,
-    )
-    .all(countyId, to, from) as Array<CountyRow & { start: string }>;
-  const seen = new Map<number, CountyRow>();
-  for (const r of rows) if (!seen.has(r.cadreId)) seen.set(r.cadreId, r); // latest posting wins
-  return [...seen.values()].sort(
-    (a, b) => zh.compare(a.township, b.township) || zh.compare(a.village ?? '', b.village ?? '') || zh.compare(a.name, b.name) || a.cadreId - b.cadreId,
-  );
 }
 
 /** `<档号> <姓名>.pdf`, with characters Windows refuses in names replaced. */

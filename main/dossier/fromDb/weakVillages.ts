@@ -5,6 +5,7 @@
  * and the action recorded (约谈 / 召回调换, 记录在案). Read through main/core/work/weak.ts, whose
  * milestone states are judged on the clerk's today: the page says so.
  */
+import { listWeakVillages } from '../../core/dossierReads/readers';
 import { yuan } from '../../../shared/work';
 import {
   MILESTONE_RULE,
@@ -13,10 +14,10 @@ import {
   type WeakVillageSupporter,
 } from '../../../shared/weakVillages';
 import { localToday } from '../../core/attendance/common';
-import { listWeakVillages } from '../../core/work/weak';
 import type { Block, Item, Section } from '../typeset/model';
 import type { BuildContext } from './context';
-import { compiledItem, dash, dateZh, para } from './work';
+import { compiledItem, dash, para } from './work';
+import { dateLabel } from '../../../shared/dates';
 
 export function weakVillageSections(ctx: BuildContext): Section[] {
   const townships = [
@@ -47,10 +48,10 @@ function villageItem(ctx: BuildContext, w: WeakVillage, me: WeakVillageSupporter
   blocks.push(
     para(
       `${w.township}${w.village}于${w.listedYear}年列为集体经济薄弱村，` +
-        (w.status === '已摘帽' && w.delistedOn ? `${dateZh(w.delistedOn)}摘帽。` : '目前仍为薄弱村。') +
+        (w.status === '已摘帽' && w.delistedOn ? `${dateLabel(w.delistedOn)}摘帽。` : '目前仍为薄弱村。') +
         (me.clockStart
-          ? `${ctx.cadre.name}（${me.postType}）包扶该村，节点期限自${dateZh(me.clockStart)}起算${me.clockEnd ? `，${dateZh(me.clockEnd)}离开${w.township}` : ''}；` +
-            `以下节点状态截至${dateZh(today)}。`
+          ? `${ctx.cadre.name}（${me.postType}）包扶该村，节点期限自${dateLabel(me.clockStart)}起算${me.clockEnd ? `，${dateLabel(me.clockEnd)}离开${w.township}` : ''}；` +
+            `以下节点状态截至${dateLabel(today)}。`
           : `${ctx.cadre.name}未在${w.township}任职，无法计算节点期限。`),
     ),
   );

@@ -9,13 +9,12 @@
  * Weak villages are in weakVillages.ts, the typeset work log in worklog.ts.
  * Everything is read through main/core (same rules as the screens); money is fen, printed as yuan.
  */
+import { listPlans, listProjects, listReports } from '../../core/dossierReads/readers';
 import { FUND_SOURCES, yuan, type Plan, type Project } from '../../../shared/work';
-import { listPlans } from '../../core/work/plans';
-import { listProjects } from '../../core/work/projects';
-import { listReports } from '../../core/worklog/reports';
 import { localToday } from '../../core/attendance/common';
 import type { Block, Item, Section, TableColumn } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';
+import { dateLabel } from '../../../shared/dates';
 
 /** Calendar years the period covers (one for a year dossier, every year of a term). */
 export function yearsOf(ctx: BuildContext): number[] {
@@ -34,7 +33,6 @@ export function postedIn(ctx: BuildContext, year: number): boolean {
 export const para = (text: string, align?: 'center' | 'right'): Block => ({ kind: 'paragraph', text, ...(align ? { align } : {}) });
 export const dash = (v: string | null | undefined) => (v && v.trim() ? v.trim() : '—');
 /** 2025-03-05 → 2025年3月5日 */
-export const dateZh = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 /** A typeset item compiled by the app, numbered in the volume. */
 export function compiledItem(ctx: BuildContext, title: string, date: string, blocks: Block[], opts: { author?: string; year?: number; subtitle?: string } = {}): Item {
@@ -74,7 +72,7 @@ function planItem(ctx: BuildContext, p: Plan): Item {
   blocks.push(
     para(
       p.items.length
-        ? `本${p.kind === '三年规划' ? '规划' : '计划'}共列目标${p.items.length}项，其中${counts.join('、')}（${dateZh(p.updatedAt.slice(0, 10))}登记的状态）。`
+        ? `本${p.kind === '三年规划' ? '规划' : '计划'}共列目标${p.items.length}项，其中${counts.join('、')}（${dateLabel(p.updatedAt.slice(0, 10))}登记的状态）。`
         : `本${p.kind === '三年规划' ? '规划' : '计划'}未逐项登记目标。`,
     ),
   );
@@ -206,7 +204,7 @@ export function reportSections(ctx: BuildContext): Section[] {
     `期内应报送季度报告和半年总结${rows.length}次，已提交${submitted}次` +
     (toConfirm ? `（其中${toConfirm}次为报告归档时自动关联，待确认）` : '') +
     (overdue.length === 0 ? '' : overdue.length <= 3 ? `，逾期未交：${overdue.map(late).join('、')}` : `，逾期未交${overdue.length}次`) +
-    `（状态截至${dateZh(localToday())}）。报告原件见档案袋“工作汇报”“工作总结”类材料。`;
+    `（状态截至${dateLabel(localToday())}）。报告原件见档案袋“工作汇报”“工作总结”类材料。`;
   const item = compiledItem(ctx, `${ctx.cadre.name}季度报告与半年总结报送情况`, ctx.to, [
     para(summary),
     {

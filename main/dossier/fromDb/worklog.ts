@@ -3,12 +3,12 @@
  * bag's 年度工作日志 category, after any log files filed there for that year. Entries are listed
  * as written, oldest first — never counted or scored (domain.md, "Don't add burden").
  */
-import { listEntries } from '../../core/worklog/entries';
+import { listEntries } from '../../core/dossierReads/readers';
 import type { Item } from '../typeset/model';
 import type { BuildContext } from './context';
-import { compiledItem, dateZh } from './work';
+import { compiledItem } from './work';
+import { dateLabel, monthDayLabel } from '../../../shared/dates';
 
-const monthDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 const LEGEND = '说明：本表按日期排列录入本系统的工作日志（民情日记）；佐证材料原件随电子档案数据包保存。';
 
@@ -26,7 +26,7 @@ export function workLogItems(ctx: BuildContext, year: number): Item[] {
       `${ctx.cadre.name}${year}年度工作日志`,
       last,
       [
-        { kind: 'paragraph', text: `记录时间：${dateZh(first)}至${dateZh(last)}。` },
+        { kind: 'paragraph', text: `记录时间：${dateLabel(first)}至${dateLabel(last)}。` },
         {
           kind: 'table',
           caption: `${year}年度工作日志`,
@@ -40,7 +40,7 @@ export function workLogItems(ctx: BuildContext, year: number): Item[] {
             { title: '困难', widthMm: 23 },
             { title: '下步打算', widthMm: 23 },
           ],
-          rows: entries.map((e) => [monthDay(e.date), e.kind, e.place || '—', e.persons || '—', situation(e), e.difficulties || '—', e.followUp || '—']),
+          rows: entries.map((e) => [monthDayLabel(e.date), e.kind, e.place || '—', e.persons || '—', situation(e), e.difficulties || '—', e.followUp || '—']),
           fontSize: 9,
         },
         { kind: 'paragraph', text: LEGEND },

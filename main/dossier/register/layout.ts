@@ -14,6 +14,7 @@ import { MM, type Frame, type Orientation } from '../typeset/page';
 import { layoutTable } from '../typeset/table';
 import { cellMark, dayHeader, days, legend, remarks, shortPost } from './marks';
 import type { RegisterData } from './data';
+import { dateLabel, monthLabel } from '../../../shared/dates';
 
 /** A4 landscape as viewed: binding margin left 20 mm, top 12, right 12, bottom 16 (page number). */
 export const REGISTER_FRAME: Frame = {
@@ -68,7 +69,7 @@ export interface RegisterLayout {
 
 export function layoutRegister(tk: TextKit, data: RegisterData, blank: boolean): RegisterLayout {
   const { grid, countyName } = data;
-  const monthText = `${grid.month.slice(0, 4)}年${Number(grid.month.slice(5))}月`;
+  const monthText = monthLabel(grid.month);
   const title = '选派干部月考勤登记表';
   const flow = new RegisterFlow(tk, `${countyName}${grid.townshipName}　${monthText}　${title}（续）`);
   flow.newPage('landscape');
@@ -154,7 +155,7 @@ function signBoxes(flow: Flow, data: RegisterData, blank: boolean): void {
     { w: 75, label: '村党组织书记确认：', value: '' },
     { w: 75, label: '乡镇党委书记签字：', value: cert ? `${cert.secretaryName}（已签字认定）` : '' },
     { w: 65, label: '乡镇党委（盖章）：', value: cert ? '已盖章，原件扫描件存档' : '' },
-    { w: 50, label: '日期：', value: cert ? dateText(cert.certifiedOn) : '　　年　　月　　日' },
+    { w: 50, label: '日期：', value: cert ? dateLabel(cert.certifiedOn) : '　　年　　月　　日' },
   ];
   const top = flow.y;
   let x = f.x;
@@ -175,4 +176,3 @@ function signBoxes(flow: Flow, data: RegisterData, blank: boolean): void {
   flow.y = top + SIGN_H;
 }
 
-const dateText = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;

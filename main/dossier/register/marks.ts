@@ -14,6 +14,7 @@ import {
   type RegisterHalf,
   WEEKDAY_LABELS,
 } from '../../../shared/attendance';
+import { monthDayLabel } from '../../../shared/dates';
 
 /** √ for 在岗 (local practice), a short character for every other status. */
 export const MARKS: Record<AttendanceCode, string> = {
@@ -55,7 +56,6 @@ const SHORT_POST: Record<string, string> = {
 };
 export const shortPost = (postType: string): string => SHORT_POST[postType] ?? postType;
 
-const md = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`;
 
 /** Remarks: breakdown of leave, 公出, 缺勤, arrival/departure inside the month, a short month. */
 export function remarks(
@@ -70,8 +70,8 @@ export function remarks(
   if (counts.absent > 0) parts.push(`缺勤${days(counts.absent)}天`);
   if (counts.rest > 0) parts.push(`休息${days(counts.rest)}天`);
   for (const p of postings) {
-    if (p.start > `${month}-01` && p.start.startsWith(month)) parts.push(`${md(p.start)}到任`);
-    if (p.end && p.end.startsWith(month) && counts.notPosted > 0) parts.push(`${md(p.end)}离任`);
+    if (p.start > `${month}-01` && p.start.startsWith(month)) parts.push(`${monthDayLabel(p.start)}到任`);
+    if (p.end && p.end.startsWith(month) && counts.notPosted > 0) parts.push(`${monthDayLabel(p.end)}离任`);
   }
   if (complete && !counts.meetsMinimum) parts.push(`未达${counts.required}天`);
   return parts.join('，');

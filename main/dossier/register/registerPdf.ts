@@ -2,17 +2,18 @@
  * registerPdf(): the monthly attendance register (月考勤登记表) of one township as a PDF,
  * filled from the month grid or blank (names only) for filling by hand.
  */
+import { countyNameOrNull, getMonthGrid } from '../../core/dossierReads/readers';
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { getMonthGrid } from '../../core/attendance/grid';
-import type { CoreContext } from '../../core/context';
+import type { ReadonlyDb } from '../../core/dossierReads/readers';
 import type { FontOptions } from '../fonts';
 import { TextKit } from '../typeset/measure';
 import { paintPage } from '../typeset/paint';
 import type { RegisterData } from './data';
 import { HEAD_H, layoutRegister } from './layout';
+import { monthLabel } from '../../../shared/dates';
 
-type Db = CoreContext['db'];
+type Db = ReadonlyDb;
 
 export interface RegisterOptions {
   townshipId: number;
@@ -31,8 +32,7 @@ export interface RegisterResult {
 
 function loadData(db: Db, townshipId: number, month: string): RegisterData {
   const grid = getMonthGrid(db, townshipId, month);
-  const county = db.prepare('SELECT name FROM counties WHERE id = ?').get(grid.countyId) as { name: string } | undefined;
-  return { grid, countyName: county?.name ?? '' };
+  return { grid, countyName: countyNameOrNull(db, grid.countyId) ?? '' };
 }
 
 export async function registerPdf(db: Db, opts: RegisterOptions): Promise<RegisterResult> {
@@ -47,7 +47,7 @@ export async function registerPdf(db: Db, opts: RegisterOptions): Promise<Regist
     lang: 'zh-CN',
     displayTitle: true,
     info: {
-      Title: `${data.countyName}${grid.townshipName}${grid.month.slice(0, 4)}年${Number(grid.month.slice(5))}月选派干部月考勤登记表${blank ? '（空白）' : ''}`,
+      Title: `${data.countyName}${grid.townshipName}${monthLabel(grid.month)}选派干部月考勤登记表${blank ? '（空白）' : ''}`,
       Creator: 'OneBag 一袋式档案',
     },
   });

@@ -3,7 +3,7 @@ import { MATERIAL_CATEGORIES } from '../../../shared/domain';
 import { maskIdNumber } from '../../../shared/idNumber';
 import type { ScopeCadre } from './data';
 import { esc, href, orDash, pageHtml, table } from './html';
-import { timeLabel } from './indexPage';
+import { timeLabel } from '../../../shared/dates';
 import type { IndexPagesOptions } from './options';
 
 /** Cadre pages live one folder down. */

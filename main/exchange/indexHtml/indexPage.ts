@@ -3,15 +3,8 @@ import { REQUIRED_CATEGORIES } from '../../../shared/domain';
 import type { BundleScope } from './data';
 import { esc, href, orDash, pageHtml, table } from './html';
 import type { IndexPagesOptions } from './options';
+import { timeLabel } from '../../../shared/dates';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 2025-03-07T08:05:00Z → 2025年3月7日 16:05 (the reader's local time); anything else as given. */
-export function timeLabel(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 export const cadrePagePath = (no: number) => `cadres/${no}.html`;
 

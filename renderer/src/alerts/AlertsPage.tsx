@@ -5,7 +5,7 @@ import { ALERT_KINDS, SEVERITY_LABELS, type Alert, type AlertKind } from '../../
 import { useCall } from '../api/useCall';
 import { useAppState, type View } from '../app/AppState';
 import { orgFilterTree, parseOrgFilter } from '../cadres/orgOptions';
-import { dateZh, monthZh, yearOptions } from '../events/options';
+import { dateLabel, monthLabel, yearOptions } from '../../../shared/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 
 /** What each kind means, under its heading. */
@@ -81,7 +81,7 @@ export function AlertsPage() {
           {list.loading && !list.data ? '正在计算…' : `${year}年共 ${shown.length} 条`}
         </span>
         <div style={{ flex: 1 }} />
-        <Select value={year} onChange={setYear} options={yearOptions(year)} style={{ width: 100 }} aria-label="年度" />
+        <Select value={year} onChange={setYear} options={yearOptions(new Date().getFullYear(), year)} style={{ width: 100 }} aria-label="年度" />
         <TreeSelect
           allowClear
           placeholder="全县（市、区）/ 乡镇"
@@ -112,7 +112,7 @@ export function AlertsPage() {
               sheetName: `${year}年预警`,
               columns: [{ header: '类别' }, { header: '程度' }, { header: '乡镇' }, { header: '干部' }, { header: '日期 / 月份' }, { header: '说明' }],
               rows: groups.flatMap((g) =>
-                g.rows.map((a) => [g.kind, SEVERITY_LABELS[a.severity], a.township, a.cadreName ?? '—', a.date ? dateZh(a.date) : a.month ? monthZh(a.month) : '', a.message]),
+                g.rows.map((a) => [g.kind, SEVERITY_LABELS[a.severity], a.township, a.cadreName ?? '—', a.date ? dateLabel(a.date) : a.month ? monthLabel(a.month) : '', a.message]),
               ),
             },
           ]}
@@ -172,7 +172,7 @@ export function AlertsPage() {
                   {
                     title: '日期 / 月份',
                     width: 120,
-                    render: (_, a) => (a.date ? dateZh(a.date) : a.month ? monthZh(a.month) : ''),
+                    render: (_, a) => (a.date ? dateLabel(a.date) : a.month ? monthLabel(a.month) : ''),
                   },
                   { title: '说明', dataIndex: 'message' },
                   {

@@ -6,6 +6,7 @@ import { call, errorMessage } from '../api/client';
 import { Shell } from '../shell/Shell';
 import { OperatorPrompt } from '../welcome/OperatorPrompt';
 import { Welcome } from '../welcome/Welcome';
+import { setUnexpectedFailureReporter } from '../util/settle';
 import { AppStateProvider } from './AppState';
 import { usePrefersReducedMotion } from './reducedMotion';
 import { themeFor } from './theme';
@@ -49,7 +50,17 @@ export function Root() {
       button={{ autoInsertSpace: false }}
       wave={{ disabled: reduceMotion }}
     >
-      <AntApp style={{ height: '100%' }}>{body}</AntApp>
+      <AntApp style={{ height: '100%' }}>
+        <FailureReporter />
+        {body}
+      </AntApp>
     </ConfigProvider>
   );
+}
+
+/** Lets util/settle.ts show a failure no handler caught, with antd's notification of this App. */
+function FailureReporter() {
+  const { notification } = AntApp.useApp();
+  useEffect(() => setUnexpectedFailureReporter((text) => notification.error({ title: '操作未完成', description: text, placement: 'topRight', duration: 6 })), [notification]);
+  return null;
 }

@@ -26,6 +26,7 @@ import { RevokeDialog } from './RevokeDialog';
 import { SettingsDrawer } from './SettingsDrawer';
 import { OpenVerifications } from './OpenVerifications';
 import { useGridEdits } from './useGridEdits';
+import { settle } from '../util/settle';
 
 type Dialog = 'certify' | 'revoke' | 'history' | 'settings' | 'scan' | null;
 
@@ -65,6 +66,9 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
   }, []);
   const onEditError = useCallback((err: unknown) => notifyError(err, '修改未保存'), [notifyError]);
   const edits = useGridEdits(townshipId, month, onRows, onEditError);
+  // Stable void callbacks for the grid (its rows are memoised); a failure shows in Chinese.
+  const { apply, undo, redo } = edits;
+  const handlers = useMemo(() => ({ apply: settle(apply), undo: settle(undo), redo: settle(redo) }), [apply, undo, redo]);
   // A township of an imported county: look, search and print only.
   const readOnly = useTownshipReadOnly(townshipId);
 
@@ -126,8 +130,8 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
             readOnly={readOnly}
             canUndo={edits.canUndo}
             canRedo={edits.canRedo}
-            onUndo={edits.undo}
-            onRedo={edits.redo}
+            onUndo={handlers.undo}
+            onRedo={handlers.redo}
             onCertify={() => setDialog('certify')}
             onRevoke={() => setDialog('revoke')}
             onShowScan={() => setDialog('scan')}
@@ -135,7 +139,7 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
           {current.rows.length === 0 ? (
             <Empty style={{ marginTop: 60 }} description="本月没有在该乡镇任职的选派干部" />
           ) : (
-            <MonthGrid key={`${current.townshipId}|${current.month}`} grid={current} readOnly={readOnly} onEdits={edits.apply} onUndo={edits.undo} onRedo={edits.redo} onPasteError={(m) => notifyError(new Error(m), '粘贴未完成')} />
+            <MonthGrid key={`${current.townshipId}|${current.month}`} grid={current} readOnly={readOnly} onEdits={handlers.apply} onUndo={handlers.undo} onRedo={handlers.redo} onPasteError={(m) => notifyError(new Error(m), '粘贴未完成')} />
           )}
           <Legend />
           <div className="ob-att-legend" data-testid="att-foot">

@@ -4,7 +4,8 @@ import { Button, Popover, Space } from 'antd';
 import { ATTENDANCE_CODE_INFO, ATTENDANCE_CODES } from '../../../shared/attendance';
 import type { MonthGridView } from '../../../shared/api/attendance';
 import { READ_ONLY_HINT, ReadOnlyHint } from '../common/useReadOnly';
-import { COLOURS, SHORT, dateTitle } from './gridModel';
+import { COLOURS, SHORT } from './gridModel';
+import { dateLabel } from '../../../shared/dates';
 
 const HELP: Array<[string, string]> = [
   ['单击 / 拖动 / Shift+单击', '选择格子（可跨多天、多人）'],
@@ -98,7 +99,7 @@ export function CertBanner({
         <>
           <LockOutlined />
           <span>
-            已认定并锁定：认定人 <b>{c.secretaryName}</b>（乡镇党委书记），日期 <b>{dateTitle(c.certifiedOn)}</b>，已盖章
+            已认定并锁定：认定人 <b>{c.secretaryName}</b>（乡镇党委书记），日期 <b>{dateLabel(c.certifiedOn)}</b>，已盖章
           </span>
           <Button type="link" size="small" onClick={onShowScan} data-testid="show-scan">
             查看扫描件

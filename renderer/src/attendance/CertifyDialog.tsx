@@ -10,8 +10,9 @@ import { useEffect, useState } from 'react';
 import type { CertifyWarning } from '../../../shared/api/attendance';
 import type { StagedFile } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
-import { monthTitle } from './gridModel';
+import { monthLabel } from '../../../shared/dates';
 import { ScanDrop } from './ScanDrop';
+import { settle } from '../util/settle';
 
 export function CertifyDialog({
   open,
@@ -86,10 +87,10 @@ export function CertifyDialog({
 
   return (
     <Modal
-      title={`认定 ${townshipName} ${monthTitle(month)} 考勤`}
+      title={`认定 ${townshipName} ${monthLabel(month)} 考勤`}
       open={open}
       onCancel={cancel}
-      onOk={submit}
+      onOk={settle(submit)}
       okText="认定并锁定"
       cancelText="取消"
       confirmLoading={saving}

@@ -2,16 +2,10 @@
 import { Drawer, Table, Tag } from 'antd';
 import type { HistoryEntryView } from '../../../shared/api/attendance';
 import { useCall } from '../api/useCall';
-import { monthTitle } from './gridModel';
+import { monthLabel, timeLabel } from '../../../shared/dates';
 
 const ACTION_COLOURS: Record<HistoryEntryView['action'], string> = { certify: 'green', revoke: 'red', edit: 'blue', leave: 'orange' };
 
-/** ISO instant → local "2025-04-03 14:05". */
-const when = (iso: string) => {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-};
 
 export function HistoryDrawer({
   open,
@@ -31,7 +25,7 @@ export function HistoryDrawer({
   const h = useCall('attendance.history', open ? { townshipId, month } : null, `${open}|${townshipId}|${month}|${version}`);
   const rows = [...(h.data ?? [])].reverse();
   return (
-    <Drawer title={`${townshipName} ${monthTitle(month)} 考勤历史记录`} open={open} onClose={onClose} size={720} destroyOnHidden>
+    <Drawer title={`${townshipName} ${monthLabel(month)} 考勤历史记录`} open={open} onClose={onClose} size={720} destroyOnHidden>
       {h.error && <div style={{ color: '#b42318' }}>{h.error}</div>}
       <Table<HistoryEntryView>
         size="small"
@@ -42,7 +36,7 @@ export function HistoryDrawer({
         data-testid="history-table"
         locale={{ emptyText: '本月尚无修改、认定或请假记录' }}
         columns={[
-          { title: '时间', dataIndex: 'at', width: 132, render: (v: string) => when(v) },
+          { title: '时间', dataIndex: 'at', width: 132, render: (v: string) => timeLabel(v) },
           { title: '操作人', dataIndex: 'operator', width: 96, render: (v: string | null) => v ?? '—' },
           { title: '操作', dataIndex: 'actionLabel', width: 88, render: (v: string, r) => <Tag color={ACTION_COLOURS[r.action]}>{v}</Tag> },
           { title: '说明', dataIndex: 'summary' },

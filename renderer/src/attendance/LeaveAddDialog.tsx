@@ -10,6 +10,7 @@ import type { StagedFile } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { ApproverFields } from './ApproverFields';
 import { ScanDrop } from './ScanDrop';
+import { settle } from '../util/settle';
 
 const HALVES = [
   { value: '上', label: '上午' },
@@ -74,7 +75,7 @@ export function LeaveAddDialog({
   };
 
   return (
-    <Modal title="登记请假" open={open} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden width={600}>
+    <Modal title="登记请假" open={open} onCancel={onClose} onOk={settle(submit)} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden width={600}>
       <Form layout="vertical">
         <div style={{ display: 'flex', gap: 12 }}>
           <Form.Item label="干部" required style={{ flex: 1 }}>

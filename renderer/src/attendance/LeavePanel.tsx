@@ -13,10 +13,11 @@ import { fmtDays } from './gridModel';
 import { ApproverFields } from './ApproverFields';
 import { LeaveAddDialog } from './LeaveAddDialog';
 import { approvedBeyondLevel, type ApprovalLevel } from '../../../shared/leave';
+import { monthDayLabel } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 const HALF = { 上: '上午', 下: '下午' } as const;
 const STATUS_COLOURS: Record<LeaveRequestView['status'], string> = { 待审批: 'gold', 已批准: 'green', 未批准: 'default', 已销假: 'blue' };
-const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`;
 
 type Action = { kind: 'approve' | 'reject' | 'return'; leave: LeaveRequestView };
 
@@ -102,7 +103,7 @@ export function LeavePanel({
         columns={[
           { title: '干部', dataIndex: 'cadreName', width: 72 },
           { title: '类型', dataIndex: 'type', width: 80 },
-          { title: '起止', key: 'span', width: 210, render: (_: unknown, l) => `${md(l.start)}${HALF[l.startHalf]} 至 ${md(l.end)}${HALF[l.endHalf]}` },
+          { title: '起止', key: 'span', width: 210, render: (_: unknown, l) => `${monthDayLabel(l.start)}${HALF[l.startHalf]} 至 ${monthDayLabel(l.end)}${HALF[l.endHalf]}` },
           { title: '天数', dataIndex: 'days', width: 52, align: 'right', render: (v: number) => fmtDays(v) },
           { title: '事由', dataIndex: 'reason', ellipsis: true },
           { title: '应审批层级', dataIndex: 'requiredLevel', width: 96 },
@@ -124,7 +125,7 @@ export function LeavePanel({
                     越权审批
                   </Tag>
                 )}
-                {l.returnedOn && <div className="ob-muted">{md(l.returnedOn)}{HALF[l.returnedHalf ?? '上']}返岗</div>}
+                {l.returnedOn && <div className="ob-muted">{monthDayLabel(l.returnedOn)}{HALF[l.returnedHalf ?? '上']}返岗</div>}
               </span>
             ),
           },
@@ -144,11 +145,11 @@ export function LeavePanel({
           },
         ]}
       />
-      <Modal title={title} open={!!action} onCancel={() => setAction(null)} onOk={submit} okText="确定" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+      <Modal title={title} open={!!action} onCancel={() => setAction(null)} onOk={settle(submit)} okText="确定" cancelText="取消" confirmLoading={saving} destroyOnHidden>
         {action && (
           <div style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
             <div>
-              {action.leave.cadreName} {action.leave.type} {md(action.leave.start)}{HALF[action.leave.startHalf]} 至 {md(action.leave.end)}
+              {action.leave.cadreName} {action.leave.type} {monthDayLabel(action.leave.start)}{HALF[action.leave.startHalf]} 至 {monthDayLabel(action.leave.end)}
               {HALF[action.leave.endHalf]}，共 {fmtDays(action.leave.days)} 天
             </div>
             {action.kind === 'approve' ? (

@@ -5,7 +5,7 @@
 import { Alert, Button } from 'antd';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
-import { dateZh } from '../events/options';
+import { dateLabel } from '../../../shared/dates';
 
 export function OpenVerifications({ townshipId, version }: { townshipId: number; version: number }) {
   const { navigate } = useAppState();
@@ -20,7 +20,7 @@ export function OpenVerifications({ townshipId, version }: { townshipId: number;
       data-testid="open-verifications"
       title={`本乡镇有${list.length}起考勤登记不实待核查：${list
         .slice(0, 3)
-        .map((v) => `${v.cadreName}${dateZh(v.date)}（${v.secretaryName}认定为在岗）`)
+        .map((v) => `${v.cadreName}${dateLabel(v.date)}（${v.secretaryName}认定为在岗）`)
         .join('；')}${list.length > 3 ? '等' : ''}`}
       action={
         <Button size="small" onClick={() => navigate({ kind: 'events', tab: 'verifications', year: Number(list[0]!.date.slice(0, 4)) })}>

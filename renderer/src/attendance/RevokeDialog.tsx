@@ -2,7 +2,8 @@
 import { Alert, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { call, errorMessage } from '../api/client';
-import { monthTitle } from './gridModel';
+import { monthLabel } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 export function RevokeDialog({
   open,
@@ -38,10 +39,10 @@ export function RevokeDialog({
 
   return (
     <Modal
-      title={`撤销 ${townshipName} ${monthTitle(month)} 考勤认定`}
+      title={`撤销 ${townshipName} ${monthLabel(month)} 考勤认定`}
       open={open}
       onCancel={onClose}
-      onOk={submit}
+      onOk={settle(submit)}
       okText="撤销认定"
       okButtonProps={{ danger: true }}
       cancelText="取消"

@@ -9,6 +9,8 @@ import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/useCall';
 import { ReadOnlyHint } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
+import { dateLabel } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 export function SettingsDrawer({
   open,
@@ -87,7 +89,7 @@ export function SettingsDrawer({
           </div>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
           <ReadOnlyHint readOnly={readOnly}>
-            <Button type="primary" onClick={save}>
+            <Button type="primary" onClick={settle(save)}>
               保存设置
             </Button>
           </ReadOnlyHint>
@@ -99,13 +101,13 @@ export function SettingsDrawer({
         <Select value={hKind} onChange={setHKind} style={{ width: 110 }} options={[{ value: 'holiday', label: '放假' }, { value: 'workday', label: '调休上班' }]} />
         <Input value={hName} onChange={(e) => setHName(e.target.value)} placeholder="节日名称，如 国庆节" maxLength={20} style={{ flex: 1 }} aria-label="节日名称" />
         <Button
-          onClick={() =>
+          onClick={settle(() =>
             holidayOp(async () => {
               if (!hDate) throw new Error('请选择日期');
               await call('attendance.holidays.set', { date: hDate.format('YYYY-MM-DD'), kind: hKind, name: hName });
               setHName('');
             })
-          }
+          )}
         >
           添加 / 修改
         </Button>
@@ -119,7 +121,7 @@ export function SettingsDrawer({
         pagination={false}
         scroll={{ y: 320 }}
         columns={[
-          { title: '日期', dataIndex: 'date', width: 120 },
+          { title: '日期', dataIndex: 'date', width: 130, render: (d: string) => dateLabel(d) },
           { title: '安排', dataIndex: 'kind', width: 90, render: (k: HolidayKind) => (k === 'holiday' ? '放假' : '调休上班') },
           { title: '节日', dataIndex: 'name' },
           {
@@ -127,7 +129,7 @@ export function SettingsDrawer({
             key: 'del',
             width: 50,
             render: (_: unknown, h) => (
-              <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={`删除${h.date}`} onClick={() => holidayOp(() => call('attendance.holidays.delete', { date: h.date }))} />
+              <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={`删除${h.date}`} onClick={settle(() => holidayOp(() => call('attendance.holidays.delete', { date: h.date })))} />
             ),
           },
         ]}

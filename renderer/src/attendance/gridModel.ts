@@ -15,6 +15,7 @@ import {
   type RegisterHalf,
 } from '../../../shared/attendance';
 import type { CellEditInput, GridRow } from '../../../shared/api/attendance';
+import { isoMonthOf } from '../../../shared/dates';
 
 /** One character per code as the paper register writes it; 在岗 is the tick. */
 export const SHORT: Record<AttendanceCode, string> = {
@@ -173,9 +174,7 @@ export function holidayNotes(days: DayInfo[]): string[] {
 /** The month before today's, as YYYY-MM (the month a clerk usually records). */
 export function lastMonth(today = new Date()): string {
   const d = new Date(today.getFullYear(), today.getMonth() - 1, 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  return isoMonthOf(d);
 }
 
-export const monthTitle = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
-export const dateTitle = (date: string) => `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`;
 export const fmtDays = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));

@@ -9,6 +9,7 @@ import type { GridRow, MonthGridView } from '../../../shared/api/attendance';
 import type { TableSheet } from '../../../shared/api/output';
 import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { POST_SHORT } from './gridModel';
+import { monthLabel } from '../../../shared/dates';
 
 /** A half as the grid shows it: 休 for an unmarked rest half, nothing for days still to come. */
 const halfText = (h: RegisterHalf): string => (h === 'rest' ? '休' : h === 'future' ? '' : h);
@@ -18,7 +19,7 @@ export const cellText = ([am, pm]: RegisterDay): string => (am === pm ? halfText
 const dayHeader = (d: DayInfo) => `${d.day}日（${d.holiday ? '休' : d.workday ? '班' : WEEKDAY_LABELS[d.weekday]}）`;
 
 export const monthTitle = (grid: MonthGridView) =>
-  `${grid.townshipName}${grid.month.slice(0, 4)}年${Number(grid.month.slice(5, 7))}月考勤${grid.certification ? '' : '（未认定）'}`;
+  `${grid.townshipName}${monthLabel(grid.month)}考勤${grid.certification ? '' : '（未认定）'}`;
 
 export function monthGridSheet(grid: MonthGridView): TableSheet {
   const columns: ExportColumn<GridRow>[] = [

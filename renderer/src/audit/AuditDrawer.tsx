@@ -2,7 +2,7 @@
 import { Alert, Descriptions, Drawer, Empty, Spin, Table, Tag } from 'antd';
 import { diffFields, type FieldDiff } from '../../../shared/audit';
 import { useCall } from '../api/useCall';
-import { timeZh } from './format';
+import { timeLabel } from '../../../shared/dates';
 
 export function AuditDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const entry = useCall('audit.get', id === null ? null : { id }, String(id));
@@ -18,7 +18,7 @@ export function AuditDrawer({ id, onClose }: { id: number | null; onClose: () =>
       ) : (
         <div data-testid="audit-drawer">
           <Descriptions size="small" column={1} bordered styles={{ label: { width: 100 } }}>
-            <Descriptions.Item label="时间">{timeZh(e.at)}</Descriptions.Item>
+            <Descriptions.Item label="时间">{timeLabel(e.at, { seconds: true })}</Descriptions.Item>
             <Descriptions.Item label="操作员">{e.operator ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="操作">
               {e.what} {e.kind && <Tag color="blue">检查重点</Tag>}

@@ -20,14 +20,15 @@ import { useNotify } from '../util/notify';
 import { DateFilter, typedDate } from './DateFilter';
 import { AuditDrawer } from './AuditDrawer';
 import { ChainBadge } from './ChainBadge';
-import { timeZh } from './format';
+import { timeLabel } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 type Group = InspectorGroup | 'all';
 const PAGE = 100;
 
 const columns: ExportColumn<AuditRow>[] = [
   { title: '序号', dataIndex: 'id', width: 70 },
-  { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => timeZh(v) },
+  { title: '时间', dataIndex: 'at', width: 190, render: (v: string) => timeLabel(v) },
   { title: '操作员', dataIndex: 'operator', width: 120, render: (v: string | null) => v ?? <span className="ob-muted">—</span> },
   {
     title: '操作',
@@ -130,7 +131,7 @@ export function AuditPage() {
         <div style={{ flex: 1 }} />
         <Button icon={<ReloadOutlined />} onClick={() => (list.reload(), chain.reload())} title="刷新" aria-label="刷新" />
         <ExportExcelButton fileName="审计日志.xlsx" disabled={!list.data?.total} sheets={async () => [sheetFromColumns('审计日志', columns, await allRows())]} />
-        <Button type="primary" icon={<PrinterOutlined />} loading={printing} onClick={print} disabled={!list.data?.total}>
+        <Button type="primary" icon={<PrinterOutlined />} loading={printing} onClick={settle(print)} disabled={!list.data?.total}>
           打印
         </Button>
       </div>
@@ -191,7 +192,7 @@ export function AuditPage() {
         />
         {cursor !== null && (
           <div style={{ textAlign: 'center', margin: 12 }}>
-            <Button onClick={loadMore} loading={loadingMore}>
+            <Button onClick={settle(loadMore)} loading={loadingMore}>
               加载更早的记录
             </Button>
           </div>
@@ -206,7 +207,7 @@ export function AuditPage() {
         title="打印审计日志"
         width={900}
         footer={[
-          <Button key="open" type="primary" icon={<PrinterOutlined />} onClick={openExternal}>
+          <Button key="open" type="primary" icon={<PrinterOutlined />} onClick={settle(openExternal)}>
             用系统程序打开/打印
           </Button>,
           <Button key="close" onClick={() => setPrinted(null)}>

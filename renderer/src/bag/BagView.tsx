@@ -37,7 +37,14 @@ export function BagView({ cadreId, cadreName, responsible, readOnly = false }: {
   const dragDepth = useRef(0);
 
   // Ctrl+O on a review copy says why nothing opens (instead of the shell's "open a bag first").
-  useEffect(() => onCommand('addMaterial', () => (readOnly ? message.info(READ_ONLY_HINT) : picker.current?.click())), [readOnly, message]);
+  useEffect(
+    () =>
+      onCommand('addMaterial', () => {
+        if (readOnly) void message.info(READ_ONLY_HINT); // the toast's close promise is not needed
+        else picker.current?.click();
+      }),
+    [readOnly, message],
+  );
 
   const groups = useMemo(() => {
     const m = new Map<string, Material[]>(MATERIAL_CATEGORIES.map((c) => [c, []]));
@@ -187,7 +194,7 @@ export function BagView({ cadreId, cadreName, responsible, readOnly = false }: {
                   material={m}
                   onPreview={setPreview}
                   onEdit={readOnly ? undefined : () => setEditing(m)}
-                  onRemove={readOnly ? undefined : () => remove(m)}
+                  onRemove={readOnly ? undefined : () => void remove(m)}
                 />
               )),
             };

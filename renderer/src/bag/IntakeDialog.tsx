@@ -7,6 +7,7 @@ import { materialInputSchema } from '../../../shared/api';
 import { FILE_FLAG_LABELS, FILE_KIND_LABELS, MATERIAL_CATEGORIES, type CadreListRow, type MaterialCategory } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { duplicateNote, mergeRows, rowProblem, suggestResponsible, type IntakeRow, type RefusedFile } from './intake';
+import { settle } from '../util/settle';
 
 export interface IntakeProgress {
   done: number;
@@ -118,7 +119,7 @@ export function IntakeDialog({
         <Button key="cancel" onClick={onCancel} disabled={filing !== null}>
           取消
         </Button>,
-        <Button key="ok" type="primary" loading={filing !== null} disabled={uploading || rows.length === 0} onClick={file} data-testid="intake-file">
+        <Button key="ok" type="primary" loading={filing !== null} disabled={uploading || rows.length === 0} onClick={settle(file)} data-testid="intake-file">
           归档{rows.length ? `（${rows.length} 件）` : ''}
         </Button>,
       ]}

@@ -7,6 +7,7 @@ import { MATERIAL_CATEGORIES, SECRECY_LEVELS, type Material } from '../../../sha
 import { call, errorMessage } from '../api/client';
 import { useNotify } from '../util/notify';
 import { blankToNull, zodRule } from '../util/zodRule';
+import { settle } from '../util/settle';
 
 const S = materialInputSchema.shape;
 const toIso = (d: unknown) => (dayjs.isDayjs(d) ? d.format('YYYY-MM-DD') : null);
@@ -85,7 +86,7 @@ export function MaterialEditDialog({ material, onClose, onSaved }: { material: M
       <Form
         form={form}
         layout="vertical"
-        onFinish={submit}
+        onFinish={settle(submit)}
         onValuesChange={(c: Partial<Values>) => {
           if (c.date) form.setFieldsValue({ year: c.date.year() });
         }}

@@ -13,6 +13,7 @@ import { CadreForm } from './CadreForm';
 import { CadreInfo } from './CadreInfo';
 import { placeLabel } from './orgOptions';
 import { PostingDialog } from './PostingDialog';
+import { settle } from '../util/settle';
 
 /** One cadre: information and posting history, and their bag, as tabs. */
 export function CadreDetailPage({ id, tab }: { id: number; tab: 'info' | 'bag' }) {
@@ -113,7 +114,7 @@ export function CadreDetailPage({ id, tab }: { id: number; tab: 'info' | 'bag' }
             </Button>
           </ReadOnlyHint>
           <ReadOnlyHint readOnly={readOnly}>
-            <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
+            <Button danger icon={<DeleteOutlined />} onClick={settle(confirmDelete)}>
               删除
             </Button>
           </ReadOnlyHint>

@@ -12,6 +12,7 @@ import { useNotify } from '../util/notify';
 import { blankToNull, zodRule } from '../util/zodRule';
 import { postingCascade } from './orgOptions';
 import { UnitSelect } from './UnitSelect';
+import { settle } from '../util/settle';
 
 interface FormValues {
   name: string;
@@ -161,7 +162,7 @@ export function CadreForm({
       }
     >
       {saveError && <Alert type="error" showIcon title={saveError} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} onValuesChange={onValuesChange} requiredMark>
+      <Form form={form} layout="vertical" onFinish={settle(submit)} onValuesChange={onValuesChange} requiredMark>
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="name" label="姓名" rules={[zodRule(S.name)]} required>

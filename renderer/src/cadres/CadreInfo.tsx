@@ -1,5 +1,6 @@
 import { Descriptions, Table, Tag } from 'antd';
 import type { CadreDetail, Posting } from '../../../shared/domain';
+import { dateLabel } from '../../../shared/dates';
 
 /** All of a cadre's fields (the full ID number is shown only here) and the posting history. */
 export function CadreInfo({ cadre }: { cadre: CadreDetail }) {
@@ -48,8 +49,8 @@ export function CadreInfo({ cadre }: { cadre: CadreDetail }) {
           { title: '县（市、区）', dataIndex: 'countyName', width: 140 },
           { title: '乡镇', dataIndex: 'townshipName', width: 160 },
           { title: '村', dataIndex: 'villageName', width: 160, render: (v: string | null) => v ?? '—' },
-          { title: '开始日期', dataIndex: 'start', width: 120 },
-          { title: '结束日期', dataIndex: 'end', width: 120, render: (v: string | null) => v ?? '—' },
+          { title: '开始日期', dataIndex: 'start', width: 130, render: (v: string) => dateLabel(v) },
+          { title: '结束日期', dataIndex: 'end', width: 130, render: (v: string | null) => (v ? dateLabel(v) : '—') },
           {
             title: '状态',
             key: 'state',

@@ -8,6 +8,7 @@ import { call, errorMessage } from '../api/client';
 import { useAppState } from '../app/AppState';
 import { useNotify } from '../util/notify';
 import { postingCascade, placeLabel } from './orgOptions';
+import { settle } from '../util/settle';
 
 interface Values {
   place?: number[];
@@ -65,7 +66,7 @@ export function PostingDialog({
   };
 
   return (
-    <Modal title={`调动 — ${cadre.name}`} open={open} onCancel={onClose} onOk={submit} okText="确认调动" confirmLoading={saving} destroyOnHidden>
+    <Modal title={`调动 — ${cadre.name}`} open={open} onCancel={onClose} onOk={settle(submit)} okText="确认调动" confirmLoading={saving} destroyOnHidden>
       {current && (
         <Alert
           type="info"

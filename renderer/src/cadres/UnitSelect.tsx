@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { call } from '../api/client';
 import { useAppState } from '../app/AppState';
 import { useNotify } from '../util/notify';
+import { settle } from '../util/settle';
 
 /** 派出单位 picker; a name not yet known can be added on the spot (as a 县级 unit). */
 export function UnitSelect({ value, onChange }: { value?: number | null; onChange?: (v: number | null) => void }) {
@@ -36,7 +37,7 @@ export function UnitSelect({ value, onChange }: { value?: number | null; onChang
         <>
           {menu}
           {search.trim() && !exists && (
-            <Button type="link" icon={<PlusOutlined />} onClick={add} style={{ width: '100%', textAlign: 'left' }}>
+            <Button type="link" icon={<PlusOutlined />} onClick={settle(add)} style={{ width: '100%', textAlign: 'left' }}>
               添加派出单位「{search.trim()}」
             </Button>
           )}

@@ -3,6 +3,7 @@ import { Button, ConfigProvider, Modal, Popconfirm, Tooltip, type FormInstance }
 import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/client';
 import { useNotify } from '../util/notify';
+import { settle } from '../util/settle';
 
 /**
  * Saving and deleting one record from a form dialog: validates the form, saves, toasts,
@@ -142,7 +143,7 @@ export function RecordDialog(props: {
       destroyOnHidden
       footer={[
         editor.remove ? (
-          <Popconfirm key="del" title={props.removeConfirm} okText="删除" cancelText="取消" onConfirm={editor.remove}>
+          <Popconfirm key="del" title={props.removeConfirm} okText="删除" cancelText="取消" onConfirm={settle(editor.remove)}>
             <Button danger icon={<DeleteOutlined />} style={{ float: 'left' }}>
               删除
             </Button>
@@ -151,7 +152,7 @@ export function RecordDialog(props: {
         <Button key="cancel" onClick={props.onClose}>
           取消
         </Button>,
-        <Button key="ok" type="primary" loading={editor.saving} onClick={editor.save}>
+        <Button key="ok" type="primary" loading={editor.saving} onClick={settle(editor.save)}>
           保存
         </Button>,
       ]}

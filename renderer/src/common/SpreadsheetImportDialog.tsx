@@ -2,6 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Modal, Result, Spin, Upload, type DescriptionsProps } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import { useStagedImport, type StagedImportOptions } from './useStagedImport';
+import { settle } from '../util/settle';
 
 /** What the preview step shows and how its confirm button reads. */
 export interface ImportPreviewView {
@@ -71,7 +72,7 @@ export function SpreadsheetImportDialog<P, R>(
         重新选择文件
       </Button>,
       ...footer,
-      <Button key="ok" type="primary" loading={flow.committing} disabled={view.confirm.disabled} onClick={flow.commit} data-testid={`${testId}-commit`}>
+      <Button key="ok" type="primary" loading={flow.committing} disabled={view.confirm.disabled} onClick={settle(flow.commit)} data-testid={`${testId}-commit`}>
         {view.confirm.label}
       </Button>,
     ];

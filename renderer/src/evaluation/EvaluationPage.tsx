@@ -15,6 +15,7 @@ import { ResultsTab } from './ResultsTab';
 import { SchemeTab } from './SchemeTab';
 import { ScoreTab } from './ScoreTab';
 import './evaluation.css';
+import { yearOptions } from '../../../shared/dates';
 
 type Tab = 'scheme' | 'scores' | 'results' | 'outcomes' | 'print';
 const TABS: readonly Tab[] = ['scheme', 'scores', 'results', 'outcomes', 'print'];
@@ -46,14 +47,13 @@ function EvaluationScreen(props: { year?: number; cadreId?: number }) {
   const bump = useCallback(() => setVersion((v) => v + 1), []);
   const state = useCall('evaluation.results.state', county ? { countyId: county.id, year } : null, `${county?.id}|${year}|${version}`);
   const finalised = !!state.data?.finalised;
-  const years = Array.from({ length: 6 }, (_, i) => new Date().getFullYear() - i);
 
   if (org && !county) return <Empty style={{ marginTop: 80 }} description="还没有县（市、区）。请先导入花名册。" />;
   return (
     <>
       <div className="ob-page-title">
         <h2>考核评价</h2>
-        <Select value={year} onChange={(y) => navigate({ kind: 'evaluation', year: y })} options={years.map((y) => ({ value: y, label: `${y}年度` }))} style={{ width: 110 }} aria-label="考核年度" data-testid="eval-year" />
+        <Select value={year} onChange={(y) => navigate({ kind: 'evaluation', year: y })} options={yearOptions(new Date().getFullYear(), year)} style={{ width: 110 }} aria-label="考核年度" data-testid="eval-year" />
         {counties.length > 1 && (
           <Select value={county?.id} onChange={setCountyId} options={counties.map((c) => ({ value: c.id, label: c.name }))} style={{ width: 140 }} aria-label="县（市、区）" />
         )}

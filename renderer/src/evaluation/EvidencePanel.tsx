@@ -9,6 +9,7 @@ import { CloseOutlined } from '@ant-design/icons';
 import { Alert, Button, Spin, Tag } from 'antd';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { monthLabel } from '../../../shared/dates';
 
 export function EvidencePanel({ cadreId, name, year, onClose }: { cadreId: number; name: string; year: number; onClose: () => void }) {
   const { navigate } = useAppState();
@@ -40,7 +41,7 @@ export function EvidencePanel({ cadreId, name, year, onClose }: { cadreId: numbe
                 <ul>
                   {e.monthsShort.map((m) => (
                     <li key={m.month}>
-                      {m.month.replace('-', '年')}月：在岗 {m.onPost} 天（应 ≥ {m.minimum}）
+                      {monthLabel(m.month)}：在岗 {m.onPost} 天（应 ≥ {m.minimum}）
                     </li>
                   ))}
                 </ul>

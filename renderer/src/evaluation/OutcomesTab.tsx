@@ -10,6 +10,8 @@ import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
 import { useElementHeight } from '../util/useElementHeight';
 import { CadreSelect, useCadres } from '../work/common';
+import { dateLabel } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 interface Draft {
   id?: number;
@@ -94,7 +96,7 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
             { title: '姓名', dataIndex: 'name', width: 100 },
             { title: '乡镇', dataIndex: 'township', width: 110 },
             { title: '类别', dataIndex: 'kind', width: 100, render: (k: OutcomeKind) => <Tag color={k === '表彰' ? 'red' : 'blue'}>{k}</Tag> },
-            { title: '日期', dataIndex: 'date', width: 110 },
+            { title: '日期', dataIndex: 'date', width: 130, render: (d: string) => dateLabel(d) },
             { title: '说明', dataIndex: 'note' },
             {
               title: '',
@@ -105,14 +107,14 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
                   <Button size="small" type="link" onClick={() => setDraft({ id: o.id, cadreId: o.cadreId, kind: o.kind, date: dayjs(o.date), note: o.note })}>
                     修改
                   </Button>
-                  <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(o)} aria-label="删除" />
+                  <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => void remove(o)} aria-label="删除" />
                 </>
               ),
             },
           ]}
         />
       </div>
-      <Modal open={!!draft} title={draft?.id ? '修改结果运用' : '登记结果运用'} okText="保存" cancelText="取消" onOk={save} okButtonProps={{ loading: busy }} onCancel={() => setDraft(null)} destroyOnHidden>
+      <Modal open={!!draft} title={draft?.id ? '修改结果运用' : '登记结果运用'} okText="保存" cancelText="取消" onOk={settle(save)} okButtonProps={{ loading: busy }} onCancel={() => setDraft(null)} destroyOnHidden>
         {draft && (
           <Form layout="vertical">
             <Form.Item label="干部" required>

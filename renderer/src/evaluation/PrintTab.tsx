@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { PdfPreview } from '../preview/PdfPreview';
 import { useNotify } from '../util/notify';
 import { CadreSelect, useCadres } from '../work/common';
+import { settle } from '../util/settle';
 
 export function PrintTab({ countyId, year, initialCadreId }: { countyId: number; year: number; initialCadreId?: number }) {
   const cadres = useCadres();
@@ -48,14 +49,14 @@ export function PrintTab({ countyId, year, initialCadreId }: { countyId: number;
           <Space wrap>
             <span>考核登记表</span>
             <CadreSelect value={cadreId} onChange={setCadreId} cadres={cadres} testId="eval-print-cadre" />
-            <Button type="primary" icon={<FilePdfOutlined />} disabled={!cadreId} loading={busy === 'sheet'} onClick={() => make('sheet')}>
+            <Button type="primary" icon={<FilePdfOutlined />} disabled={!cadreId} loading={busy === 'sheet'} onClick={settle(() => make('sheet'))}>
               生成考核登记表
             </Button>
             <span className="ob-muted">｜</span>
-            <Button icon={<FilePdfOutlined />} loading={busy === 'table'} onClick={() => make('table')}>
+            <Button icon={<FilePdfOutlined />} loading={busy === 'table'} onClick={settle(() => make('table'))}>
               生成全县结果汇总表
             </Button>
-            <Button icon={<PrinterOutlined />} disabled={!pdf} onClick={openExternal}>
+            <Button icon={<PrinterOutlined />} disabled={!pdf} onClick={settle(openExternal)}>
               用系统程序打开/打印
             </Button>
           </Space>

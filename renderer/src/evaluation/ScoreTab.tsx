@@ -17,6 +17,7 @@ import { CommentBox, CommentView } from '../exchange/CommentBox';
 import { EvidencePanel } from './EvidencePanel';
 import { ScoreGrid } from './ScoreGrid';
 import { buildBatch, cellId, draftErrors, entryGroups, storedText, type EntryCol } from './scoreModel';
+import { settle } from '../util/settle';
 
 export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: number; onSaved: () => void }) {
   const { org } = useAppState();
@@ -159,7 +160,7 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
         <Button icon={<FileSearchOutlined />} onClick={() => setEvidenceOpen((o) => !o)} disabled={!focusedRow}>
           佐证（F2）
         </Button>
-        <Button type="primary" icon={<SaveOutlined />} onClick={save} loading={saving} disabled={readOnly || dirtyCount === 0} data-testid="score-save">
+        <Button type="primary" icon={<SaveOutlined />} onClick={settle(save)} loading={saving} disabled={readOnly || dirtyCount === 0} data-testid="score-save">
           保存
         </Button>
       </div>
@@ -184,7 +185,7 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
               onFocus={setFocus}
               onDraft={onDraft}
               onEvidence={() => setEvidenceOpen((o) => !o)}
-              onSave={save}
+              onSave={settle(save)}
             />
             <div className="ob-sg-foot">
               <div className={`ob-sg-msg${errorList.length ? ' bad' : ''}`} data-testid="score-message" role="status">

@@ -5,6 +5,7 @@ import type { Scheme, TemplateKey } from '../../../shared/evaluation';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
+import { settle } from '../util/settle';
 
 export function TemplatePicker({
   open,
@@ -45,7 +46,7 @@ export function TemplatePicker({
       okText="新建草稿"
       cancelText="取消"
       okButtonProps={{ disabled: !choice, loading: busy }}
-      onOk={create}
+      onOk={settle(create)}
       onCancel={onClose}
       width={620}
       destroyOnHidden

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
+import { settle } from '../util/settle';
 
 export function ReopenDialog({ open, countyId, year, onClose, onDone }: { open: boolean; countyId: number; year: number; onClose: () => void; onDone: () => void }) {
   const [reason, setReason] = useState('');
@@ -30,7 +31,7 @@ export function ReopenDialog({ open, countyId, year, onClose, onDone }: { open: 
   };
 
   return (
-    <Modal open={open} title={`重新开放${year}年度考核`} okText="重新开放" cancelText="取消" okButtonProps={{ danger: true, loading: busy }} onOk={submit} onCancel={onClose} destroyOnHidden>
+    <Modal open={open} title={`重新开放${year}年度考核`} okText="重新开放" cancelText="取消" okButtonProps={{ danger: true, loading: busy }} onOk={settle(submit)} onCancel={onClose} destroyOnHidden>
       <p>重新开放后可修改分数和方案，需再次定稿。原因将记入定稿记录。</p>
       <Form layout="vertical">
         <Form.Item label="原因" required validateStatus={error ? 'error' : undefined} help={error}>
@@ -130,7 +131,7 @@ export function FinaliseIncompleteDialog({
       okText="确认定稿"
       cancelText="取消"
       okButtonProps={{ danger: true, loading: busy, disabled: reason.trim().length < 5 }}
-      onOk={submit}
+      onOk={settle(submit)}
       onCancel={onClose}
       destroyOnHidden
       data-testid="finalise-incomplete"

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import type { VerificationOutcome, VerificationView } from '../../../shared/verifications';
 import { call } from '../api/client';
 import { DatePicker } from '../common/DatePicker';
-import { dateZh } from './options';
+import { dateLabel, monthLabel } from '../../../shared/dates';
 
 interface Values {
   explanation: string;
@@ -56,7 +56,7 @@ export function ConcludeDialog({
   return (
     <Modal
       open
-      title={`办结核查：${v.cadreName}　${dateZh(v.date)}`}
+      title={`办结核查：${v.cadreName}　${dateLabel(v.date)}`}
       okText="办结"
       cancelText="取消"
       confirmLoading={saving}
@@ -69,7 +69,7 @@ export function ConcludeDialog({
         {v.finding}
       </p>
       <p className="ob-muted">
-        认定人：{v.secretaryName}（{dateZh(v.certifiedOn.slice(0, 10))}认定{v.certificationActive ? '' : '，该认定已撤销'}）
+        认定人：{v.secretaryName}（{dateLabel(v.certifiedOn.slice(0, 10))}认定{v.certificationActive ? '' : '，该认定已撤销'}）
       </p>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form<Values> form={form} layout="vertical" initialValues={{ concludedOn: dayjs(), explanation: '', action: '' }}>
@@ -97,7 +97,7 @@ export function ConcludeDialog({
               type="warning"
               showIcon
               style={{ marginBottom: 12 }}
-              title={`办结后将撤销${v.township}${v.date.slice(0, 4)}年${Number(v.date.slice(5, 7))}月考勤的认定，须更正登记后重新认定。`}
+              title={`办结后将撤销${v.township}${monthLabel(v.date)}考勤的认定，须更正登记后重新认定。`}
             />
           </>
         )}

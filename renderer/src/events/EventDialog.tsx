@@ -9,7 +9,8 @@ import { RecordDialog, useRecordEditor, useRecordLoad } from '../common/RecordDi
 import { usePresenceMarks } from '../common/usePresenceMarks';
 import { useTownshipReadOnly } from '../common/useReadOnly';
 import { TownshipFormItem, useCandidates } from './fields';
-import { localToday, servesAt } from './options';
+import { servesAt } from './options';
+import { isoDateOf } from '../../../shared/dates';
 
 interface Head {
   townshipId?: number;
@@ -39,7 +40,7 @@ export function EventDialog(props: {
   // A saved record of an imported county opens for reading only.
   const readOnly = useTownshipReadOnly(townshipId);
   const cand = useCandidates(open, townshipId, Form.useWatch('date', form), eventId ? { eventId } : {});
-  const future = cand.iso !== null && cand.iso > localToday();
+  const future = cand.iso !== null && cand.iso > isoDateOf(new Date());
   // Cadres without a stored mark: on a new event all are expected and present (the clerk marks
   // the exceptions); on a saved one, those not listed stay unlisted.
   const marks = usePresenceMarks({ included: eventId === null, present: future ? null : true, reason: '' });

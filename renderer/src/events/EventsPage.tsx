@@ -12,14 +12,15 @@ import { useElementHeight } from '../util/useElementHeight';
 import { CheckDialog } from './CheckDialog';
 import { EventDialog } from './EventDialog';
 import { VerificationsTab } from './VerificationsTab';
-import { dateZh, townshipOptions, yearOptions } from './options';
+import { townshipOptions } from './options';
+import { dateLabel, yearOptions } from '../../../shared/dates';
 
 type Tab = 'events' | 'checks' | 'verifications';
 const KIND_COLORS: Record<string, string> = { 重要会议: 'blue', 重点工作: 'geekblue', 难点问题: 'purple', 重大纠纷: 'volcano', 突发事件: 'red' };
 const LEVEL_COLORS: Record<string, string> = { 乡镇: 'default', 县级: 'blue', 市级: 'magenta' };
 
 const eventColumns: ExportColumn<EventSummary>[] = [
-  { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateZh(d) },
+  { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateLabel(d) },
   { title: '乡镇', dataIndex: 'township', width: 90 },
   { title: '类别', dataIndex: 'kind', width: 90, render: (k: string) => <Tag color={KIND_COLORS[k]}>{k}</Tag> },
   { title: '事项', dataIndex: 'title', ellipsis: true },
@@ -44,7 +45,7 @@ const eventColumns: ExportColumn<EventSummary>[] = [
 ];
 
 const checkColumns: ExportColumn<CheckSummary>[] = [
-  { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateZh(d) },
+  { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateLabel(d) },
   { title: '乡镇', dataIndex: 'township', width: 90 },
   { title: '层级', dataIndex: 'level', width: 64, render: (l: string) => <Tag color={LEVEL_COLORS[l]}>{l}</Tag> },
   { title: '方式', dataIndex: 'kind', width: 90 },
@@ -148,7 +149,7 @@ export function EventsPage({ eventId, checkId, tab: initialTab, year: initialYea
         <h2>五必到与督查</h2>
         <span className="ob-muted">按会议记录和督查报告登记；缺席、不在岗自动进入预警和年度考核</span>
         <div style={{ flex: 1 }} />
-        <Select value={year} onChange={setYear} options={yearOptions(year)} style={{ width: 100 }} aria-label="年度" />
+        <Select value={year} onChange={setYear} options={yearOptions(new Date().getFullYear(), year)} style={{ width: 100 }} aria-label="年度" />
         <Select
           allowClear
           placeholder="全部乡镇"

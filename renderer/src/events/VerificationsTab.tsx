@@ -12,7 +12,7 @@ import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { useReadOnlyIndex } from '../common/useReadOnly';
 import { ConcludeDialog } from './ConcludeDialog';
-import { dateZh, monthZh } from './options';
+import { dateLabel, monthLabel } from '../../../shared/dates';
 
 const STATE_COLORS: Record<VerificationState, string> = { 待核查: 'red', 属实: 'volcano', 不属实: 'green' };
 
@@ -65,7 +65,7 @@ export function VerificationsTab({ year, townshipId, version, height, onChanged 
           onClose={() => setNotice(null)}
           style={{ marginBottom: 8 }}
           data-testid="revoked-notice"
-          title={`核查属实，${notice.township}${monthZh(notice.date.slice(0, 7))}考勤的认定已撤销：请更正登记后由乡镇党委重新认定。`}
+          title={`核查属实，${notice.township}${monthLabel(notice.date.slice(0, 7))}考勤的认定已撤销：请更正登记后由乡镇党委重新认定。`}
           action={
             <Button size="small" type="primary" onClick={() => navigate({ kind: 'attendance', townshipId: notice.townshipId, month: notice.date.slice(0, 7) })}>
               前往考勤表
@@ -84,7 +84,7 @@ export function VerificationsTab({ year, townshipId, version, height, onChanged 
         locale={{ emptyText: `${year}年没有${state ?? ''}考勤登记不实核查` }}
         columns={[
           { title: '状态', width: 76, render: (_, v) => <Tag color={STATE_COLORS[verificationState(v)]}>{verificationState(v)}</Tag> },
-          { title: '督查日期', dataIndex: 'date', width: 118, render: (d: string) => dateZh(d) },
+          { title: '督查日期', dataIndex: 'date', width: 118, render: (d: string) => dateLabel(d) },
           { title: '乡镇', dataIndex: 'township', width: 84 },
           { title: '干部', dataIndex: 'cadreName', width: 72 },
           { title: '督查', width: 190, ellipsis: true, render: (_, v) => `${v.checkKind}（${v.checkLevel}，${v.checker}）` },
@@ -93,10 +93,10 @@ export function VerificationsTab({ year, townshipId, version, height, onChanged 
             width: 210,
             render: (_, v) => (
               <span>
-                {monthZh(v.date.slice(0, 7))}考勤表记为在岗
+                {monthLabel(v.date.slice(0, 7))}考勤表记为在岗
                 <br />
                 <span className="ob-muted">
-                  {v.secretaryName} {dateZh(v.certifiedOn.slice(0, 10))}认定{v.certificationActive ? '' : '（已撤销）'}
+                  {v.secretaryName} {dateLabel(v.certifiedOn.slice(0, 10))}认定{v.certificationActive ? '' : '（已撤销）'}
                 </span>
               </span>
             ),
@@ -109,7 +109,7 @@ export function VerificationsTab({ year, townshipId, version, height, onChanged 
                 <span title={`${v.explanation ?? ''}${v.action ? `；处理：${v.action}` : ''}`}>
                   {v.explanation}
                   {v.action ? `；处理：${v.action}` : ''}
-                  <span className="ob-muted">（{dateZh(v.concludedOn!)}）</span>
+                  <span className="ob-muted">（{dateLabel(v.concludedOn!)}）</span>
                 </span>
               ) : (
                 <span title={v.finding}>{v.finding}</span>

@@ -12,23 +12,6 @@ export function townshipOptions(org: OrgTree | null, forNew = false): DefaultOpt
   return counties.map((c) => ({ label: c.readOnly && forNew ? `${c.name}（评审副本，只读）` : c.name, options: opts(c) }));
 }
 
-/** The current year and the six before it (records older than that are rare; any year can be typed in the CLI). */
-export function yearOptions(extra?: number) {
-  const now = new Date().getFullYear();
-  const years = Array.from({ length: 7 }, (_, i) => now - i);
-  if (extra && !years.includes(extra)) years.push(extra);
-  return years.sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }));
-}
-
-/** 2024-08-05 → 2024年8月5日 */
-export const dateZh = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-/** 2024-08 → 2024年8月 */
-export const monthZh = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
-
-export const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /** Where a cadre serves, for a table cell. */
 export const servesAt = (village: string | null) => village ?? '乡镇';

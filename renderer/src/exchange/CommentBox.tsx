@@ -7,9 +7,11 @@ import { useEffect, useState } from 'react';
 import type { EvalComment } from '../../../shared/api/exchange';
 import { call } from '../api/client';
 import { useNotify } from '../util/notify';
+import { timeLabel } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 /** Who wrote it and when, under the comment. */
-const signature = (c: EvalComment) => `${c.author ?? ''} ${new Date(c.updatedAt).toLocaleString('zh-CN', { hour12: false })}`;
+const signature = (c: EvalComment) => `${c.author ?? ''} ${timeLabel(c.updatedAt)}`;
 
 /** The county's view of an imported comment: nothing to edit, the evaluator's words as sent. */
 export function CommentView({ comment, name }: { comment: EvalComment; name: string }) {
@@ -61,7 +63,7 @@ export function CommentBox(props: { countyId: number; year: number; cadreId: num
     <Card size="small" title={`评审意见：${props.name}`} style={{ width: 300, flex: 'none' }} data-testid="comment-box">
       <Input.TextArea rows={6} value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} aria-label="评审意见" placeholder="填写对该干部的评审意见，随评分一并发回县委组织部" />
       <div style={{ marginTop: 8, display: 'flex', alignItems: 'center', gap: 8 }}>
-        <Button type="primary" size="small" disabled={!dirty} loading={saving} onClick={save} data-testid="comment-save">
+        <Button type="primary" size="small" disabled={!dirty} loading={saving} onClick={settle(save)} data-testid="comment-save">
           保存意见
         </Button>
         {saved && <Typography.Text type="secondary">{signature(saved)}</Typography.Text>}

@@ -9,6 +9,7 @@ import { ExportTab } from './ExportTab';
 import { ImportTab } from './ImportTab';
 import { TrustedTab } from './TrustedTab';
 import './exchange.css';
+import { settle } from '../util/settle';
 
 export function ExchangePage() {
   const [version, setVersion] = useState(0);
@@ -45,8 +46,8 @@ export function ExchangePage() {
             </>
           ) : (
             <Space.Compact>
-              <Input value={editing} onChange={(e) => setEditing(e.target.value)} onPressEnter={saveName} aria-label="本单位名称" style={{ width: 240 }} />
-              <Button type="primary" onClick={saveName}>保存</Button>
+              <Input value={editing} onChange={(e) => setEditing(e.target.value)} onPressEnter={settle(saveName)} aria-label="本单位名称" style={{ width: 240 }} />
+              <Button type="primary" onClick={settle(saveName)}>保存</Button>
               <Button onClick={() => setEditing(null)}>取消</Button>
             </Space.Compact>
           )}

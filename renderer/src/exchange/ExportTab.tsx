@@ -9,9 +9,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportJobStatus, ExportResult } from '../../../shared/api/exchange';
 import { call, onProgress } from '../api/client';
 import { useAppState } from '../app/AppState';
-import { yearOptions } from '../print/years';
+import { yearOptions } from '../../../shared/dates';
 import { formatSize } from '../../../shared/fileSize';
 import { useNotify } from '../util/notify';
+import { settle } from '../util/settle';
 
 const STAGES = ['整理记录', '生成档案PDF', '写入原件', '签名'];
 
@@ -106,7 +107,7 @@ export function ExportTab() {
             aria-label="导出县"
           />
           <span>年度</span>
-          <Select style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions().map((y) => ({ value: y, label: `${y}年度` }))} aria-label="导出年度" />
+          <Select style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions(new Date().getFullYear(), year)} aria-label="导出年度" />
           {kind === 'county' && (
             <Checkbox checked={withDossiers} onChange={(e) => setWithDossiers(e.target.checked)}>
               附带档案PDF（较慢）
@@ -116,11 +117,11 @@ export function ExportTab() {
         <Space wrap style={{ marginTop: 8, width: '100%' }}>
           <span>保存到</span>
           <Input style={{ width: 520 }} value={out} onChange={(e) => setOut(e.target.value)} aria-label="输出文件" placeholder="输出文件的完整路径（.onebag）" />
-          <Button type="primary" icon={<ExportOutlined />} disabled={!county || running || busy} loading={busy} onClick={start} data-testid="export-start">
+          <Button type="primary" icon={<ExportOutlined />} disabled={!county || running || busy} loading={busy} onClick={settle(start)} data-testid="export-start">
             {kind === 'review' ? '导出评审结果' : '开始导出'}
           </Button>
           {kind === 'county' && (
-            <Button danger icon={<StopOutlined />} disabled={!running} onClick={cancel}>
+            <Button danger icon={<StopOutlined />} disabled={!running} onClick={settle(cancel)}>
               取消
             </Button>
           )}

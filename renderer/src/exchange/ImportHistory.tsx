@@ -2,6 +2,7 @@
 import { Card, Table, Tag } from 'antd';
 import type { ImportRow } from '../../../shared/api/exchange';
 import { useCall } from '../api/useCall';
+import { timeLabel } from '../../../shared/dates';
 
 export function ImportHistory({ version }: { version: number }) {
   const list = useCall('exchange.imports.list', {}, String(version));
@@ -16,7 +17,7 @@ export function ImportHistory({ version }: { version: number }) {
         locale={{ emptyText: '还没有导入过交换包' }}
         data-testid="import-history"
         columns={[
-          { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+          { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => timeLabel(v) },
           { title: '内容', key: 'what', render: (_: unknown, r) => <>{r.kind === 'review' ? <Tag color="purple">评审结果</Tag> : <Tag color="blue">档案数据</Tag>}{r.county} {r.year}年度</> },
           { title: '来自', dataIndex: 'signerName' },
           { title: '新增', dataIndex: 'added', align: 'right', width: 70 },

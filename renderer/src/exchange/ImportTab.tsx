@@ -13,6 +13,7 @@ import { useNotify } from '../util/notify';
 import { ImportHistory } from './ImportHistory';
 import { PlanDetails } from './PlanDetails';
 import { PlanTable, SignerCard } from './SignerCard';
+import { settle } from '../util/settle';
 
 type Step =
   | { kind: 'choose' }
@@ -84,7 +85,7 @@ export function ImportTab() {
       const result = await call('exchange.import', { source: step.source, trustSigner: !step.preview.signer.trusted && trust, progressId });
       setStep({ kind: 'done', result });
       setHistoryVersion((v) => v + 1);
-      refresh();
+      void refresh(); // never rejects: it settles both reloads itself
     } catch (err) {
       setError(errorMessage(err));
       notifyError(err, '导入未完成');
@@ -138,7 +139,7 @@ export function ImportTab() {
             <Space style={{ marginTop: 12 }}>
               <Button
                 type="primary"
-                onClick={commit}
+                onClick={settle(commit)}
                 loading={committing}
                 disabled={needsTrust && !trust}
                 data-testid="import-confirm"

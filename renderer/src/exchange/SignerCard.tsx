@@ -2,6 +2,7 @@
 import { Alert, Card, Checkbox, Descriptions, Table, Tag } from 'antd';
 import type { ExchangePlan, ImportPreview, PlanTable as PlanRow } from '../../../shared/api/exchange';
 import { formatSize } from '../../../shared/fileSize';
+import { timeLabel } from '../../../shared/dates';
 
 export function SignerCard({ preview, trust, onTrust }: { preview: ImportPreview; trust: boolean; onTrust: (v: boolean) => void }) {
   const { signer, manifest } = preview;
@@ -19,7 +20,7 @@ export function SignerCard({ preview, trust, onTrust }: { preview: ImportPreview
           <Tag color="green">校验通过</Tag>签名、{manifest.files} 个文件的 SHA-256 与格式版本（{manifest.formatVersion}）均无误；{formatSize(manifest.size)}
         </Descriptions.Item>
         <Descriptions.Item label="生成">
-          {manifest.producer}，{new Date(manifest.createdAt).toLocaleString('zh-CN', { hour12: false })}
+          {manifest.producer}，{timeLabel(manifest.createdAt)}
         </Descriptions.Item>
       </Descriptions>
       {!signer.trusted && (

@@ -5,8 +5,10 @@ import type { TrustedKeyRow } from '../../../shared/api/exchange';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
+import { timeLabel } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+const when = (iso: string) => timeLabel(iso);
 
 export function TrustedTab() {
   const [version, setVersion] = useState(0);
@@ -48,7 +50,7 @@ export function TrustedTab() {
             width: 90,
             render: (_: unknown, k) =>
               k.revokedAt ? null : (
-                <Popconfirm title={`撤销对“${k.name}”的信任？`} description="撤销后该单位的交换包将不能导入" okText="撤销" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => revoke(k)}>
+                <Popconfirm title={`撤销对“${k.name}”的信任？`} description="撤销后该单位的交换包将不能导入" okText="撤销" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={settle(() => revoke(k))}>
                   <Button size="small" danger>
                     撤销信任
                   </Button>

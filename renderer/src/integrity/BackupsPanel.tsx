@@ -8,6 +8,7 @@ import { useAppState } from '../app/AppState';
 import { useNotify } from '../util/notify';
 import { backupAgeText, backupOverdue, formatTime } from './backupAge';
 import { formatSize } from '../../../shared/fileSize';
+import { settle } from '../util/settle';
 
 const INTERVALS = [
   { value: 0, label: '关闭定时备份' },
@@ -78,7 +79,7 @@ export function BackupsPanel({ onPreview }: { onPreview: (dir: string) => void }
     <Card size="small" title="备份" data-testid="backups-panel">
       <Space orientation="vertical" size={10} style={{ width: '100%' }}>
         <Space wrap>
-          <Button type="primary" icon={<SaveOutlined />} loading={busy === 'local'} onClick={backupLocal}>
+          <Button type="primary" icon={<SaveOutlined />} loading={busy === 'local'} onClick={settle(backupLocal)}>
             立即备份
           </Button>
           <Button icon={<UsbOutlined />} loading={busy === 'external'} onClick={() => setExternalOpen(true)}>
@@ -89,7 +90,7 @@ export function BackupsPanel({ onPreview }: { onPreview: (dir: string) => void }
             style={{ width: 150 }}
             value={o?.intervalHours}
             options={intervalOptions}
-            onChange={setInterval}
+            onChange={settle(setInterval)}
             aria-label="备份间隔"
             data-testid="backup-interval"
           />

@@ -5,6 +5,7 @@ import type { IntegrityFinding, IntegrityReport, IntegritySeverity } from '../..
 import { call, onProgress } from '../api/client';
 import { useNotify } from '../util/notify';
 import { formatTime } from './backupAge';
+import { settle } from '../util/settle';
 
 const SEVERITY: Record<IntegritySeverity, { title: string; color: string }> = {
   error: { title: '错误', color: 'red' },
@@ -67,7 +68,7 @@ export function CheckPanel() {
     <Card size="small" title="数据检查" data-testid="check-panel">
       <Space orientation="vertical" size={10} style={{ width: '100%' }}>
         <Space wrap>
-          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={running} onClick={start}>
+          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={running} onClick={settle(start)}>
             开始检查
           </Button>
           <Typography.Text type="secondary">检查数据库完整性、审计日志、每个原件是否存在且与登记的 SHA-256 一致、有无孤立文件</Typography.Text>

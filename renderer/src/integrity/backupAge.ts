@@ -20,7 +20,4 @@ export function backupOverdue(lastBackupAt: string | null, intervalHours: number
   return now - Date.parse(lastBackupAt) > 2 * hours * HOUR;
 }
 
-export function formatTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { hour12: false });
-}
+export { timeLabel as formatTime } from '../../../shared/dates';

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { FILE_KIND_LABELS, type StoredFile } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { formatSize } from '../../../shared/fileSize';
+import { settle } from '../util/settle';
 
 const PdfPreview = lazy(() => import('./PdfPreview').then((m) => ({ default: m.PdfPreview })));
 
@@ -87,7 +88,7 @@ export function FilePreview({ file, onClose }: { file: StoredFile | null; onClos
             {openError}
           </span>
         ),
-        <Button key="open" icon={<ExportOutlined />} loading={opening} onClick={openExternal}>
+        <Button key="open" icon={<ExportOutlined />} loading={opening} onClick={settle(openExternal)}>
           用系统程序打开
         </Button>,
         <Button key="close" type="primary" onClick={onClose} data-testid="preview-close">

@@ -6,7 +6,8 @@ import { call, onProgress } from '../api/client';
 import { useAppState } from '../app/AppState';
 import { downloadBatchZip } from '../common/output';
 import { useNotify } from '../util/notify';
-import { yearOptions } from './years';
+import { yearOptions } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 const STATE_LABEL: Record<BatchStatus['state'], string> = { running: '正在生成', done: '已完成', cancelled: '已取消', failed: '失败' };
 
@@ -78,15 +79,15 @@ export function CountyBatch() {
           <span>县（市、区）</span>
           <Select style={{ width: 160 }} value={countyId} onChange={setCountyId} options={counties.map((c) => ({ value: c.id, label: c.name }))} aria-label="选择县" />
           <span>年度</span>
-          <Select style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions().map((y) => ({ value: y, label: `${y}年度` }))} aria-label="批量年度" />
+          <Select style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions(new Date().getFullYear(), year)} aria-label="批量年度" />
           <Input style={{ width: 260 }} placeholder="输出文件夹（留空：数据目录下 dossiers）" title="输出文件夹（留空则保存在数据目录的 dossiers 下）" value={outDir} onChange={(e) => setOutDir(e.target.value)} aria-label="输出文件夹" />
           <Checkbox checked={pdfa} onChange={(e) => setPdfa(e.target.checked)} data-testid="batch-pdfa">
             长期保存格式（PDF/A）
           </Checkbox>
-          <Button type="primary" icon={<ThunderboltOutlined />} disabled={!countyId || running} onClick={start}>
+          <Button type="primary" icon={<ThunderboltOutlined />} disabled={!countyId || running} onClick={settle(start)}>
             开始生成
           </Button>
-          <Button danger icon={<StopOutlined />} disabled={!running} onClick={cancel}>
+          <Button danger icon={<StopOutlined />} disabled={!running} onClick={settle(cancel)}>
             取消
           </Button>
         </Space>

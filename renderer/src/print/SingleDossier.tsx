@@ -7,7 +7,8 @@ import { useCall } from '../api/useCall';
 import { PdfPreview } from '../preview/PdfPreview';
 import { useDebounced } from '../util/useDebounced';
 import { useNotify } from '../util/notify';
-import { yearOptions } from './years';
+import { yearOptions } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 /** Pick a cadre and a year (or the whole term), generate, preview; open in the system viewer to print. */
 export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
@@ -64,16 +65,16 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
             style={{ width: 130 }}
             value={year}
             onChange={(v: DossierScope) => setYear(v)}
-            options={[...yearOptions().map((y) => ({ value: y, label: `${y}年度` })), { value: 'term', label: '整个任期' }]}
+            options={[...yearOptions(new Date().getFullYear()), { value: 'term', label: '整个任期' }]}
             aria-label="选择年度"
           />
           <Checkbox checked={pdfa} onChange={(e) => setPdfa(e.target.checked)} data-testid="print-pdfa">
             长期保存格式（PDF/A）
           </Checkbox>
-          <Button type="primary" icon={<FilePdfOutlined />} disabled={!cadreId} loading={busy} onClick={generate}>
+          <Button type="primary" icon={<FilePdfOutlined />} disabled={!cadreId} loading={busy} onClick={settle(generate)}>
             生成预览
           </Button>
-          <Button icon={<PrinterOutlined />} disabled={!preview} onClick={openExternal}>
+          <Button icon={<PrinterOutlined />} disabled={!preview} onClick={settle(openExternal)}>
             用系统程序打开/打印
           </Button>
         </Space>

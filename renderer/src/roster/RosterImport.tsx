@@ -4,6 +4,7 @@ import type { RosterPreview, RosterPreviewRow, RosterResult, RosterRowError } fr
 import { call } from '../api/client';
 import { ImportSummary, SpreadsheetImportDialog, type ImportPreviewView } from '../common/SpreadsheetImportDialog';
 import { SPREADSHEET_ACCEPT, SPREADSHEET_HINT } from '../common/spreadsheetFormats';
+import { dateLabel } from '../../../shared/dates';
 
 const DROPZONE = {
   accept: `${SPREADSHEET_ACCEPT},.csv`,
@@ -115,7 +116,7 @@ function previewView(p: RosterPreview, name: string, ticked: ReadonlySet<string>
                 { title: '行号', dataIndex: 'row', width: 56 },
                 { title: '姓名', dataIndex: 'name', width: 80 },
                 { title: '性别', dataIndex: 'gender', width: 50 },
-                { title: '出生日期', dataIndex: 'birthDate', width: 96 },
+                { title: '出生日期', dataIndex: 'birthDate', width: 124, render: (d: string | null) => (d ? dateLabel(d) : '') },
                 { title: '身份证号', dataIndex: 'idNumberMasked', width: 168 },
                 {
                   title: '政治面貌',
@@ -127,7 +128,7 @@ function previewView(p: RosterPreview, name: string, ticked: ReadonlySet<string>
                 { title: '任职类型', dataIndex: 'postType', width: 136 },
                 { title: '派出单位', dataIndex: 'unitName', width: 120, render: (v: string | null) => v ?? <span className="ob-muted">未录入</span> },
                 { title: '所在地', dataIndex: 'place' },
-                { title: '任职开始', dataIndex: 'start', width: 96 },
+                { title: '任职开始', dataIndex: 'start', width: 124, render: (d: string | null) => (d ? dateLabel(d) : '') },
                 { title: '导入后', dataIndex: 'action', width: 72 },
               ]}
             />

@@ -12,6 +12,8 @@ import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { ReadOnlyHint, useCountyReadOnly } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
+import { dateLabel, yearOptions } from '../../../shared/dates';
+import { settle } from '../util/settle';
 
 export function RulesPage() {
   const { org, navigate } = useAppState();
@@ -28,7 +30,6 @@ export function RulesPage() {
   const [error, setError] = useState<string | null>(null);
   const readOnly = useCountyReadOnly(county?.id);
   const { success } = useNotify();
-  const years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() + 1 - i);
 
   const set = (patch: Partial<RuleSettings>) => draft && setEdited({ key: viewKey, s: { ...draft, ...patch } });
   const num = (v: number | string | null) => (v === null || v === '' ? Number.NaN : Number(v));
@@ -54,7 +55,7 @@ export function RulesPage() {
     <>
       <div className="ob-page-title">
         <h2>规则设置</h2>
-        <Select value={year} onChange={(y) => setYear(y)} options={years.map((y) => ({ value: y, label: `${y}年度` }))} style={{ width: 110 }} aria-label="年度" data-testid="rules-year" />
+        <Select value={year} onChange={(y) => setYear(y)} options={yearOptions(new Date().getFullYear(), year)} style={{ width: 110 }} aria-label="年度" data-testid="rules-year" />
         {counties.length > 1 && (
           <Select value={county?.id} onChange={setCountyId} options={counties.map((x) => ({ value: x.id, label: x.name }))} style={{ width: 140 }} aria-label="县（市、区）" />
         )}
@@ -120,7 +121,7 @@ export function RulesPage() {
             <div style={{ display: 'flex', gap: 8, marginTop: 12, alignItems: 'center' }}>
               <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} placeholder="修改说明（可选），如 依据县委组织部2025年1号文件" aria-label="修改说明" style={{ flex: 1 }} disabled={readOnly} />
               <ReadOnlyHint readOnly={readOnly}>
-                <Button type="primary" onClick={save} data-testid="rules-save">
+                <Button type="primary" onClick={settle(save)} data-testid="rules-save">
                   保存为{year}年起施行的规则
                 </Button>
               </ReadOnlyHint>
@@ -137,7 +138,7 @@ export function RulesPage() {
               columns={[
                 { title: '施行年度', dataIndex: 'effectiveYear', width: 90, render: (y: number) => `${y}年起` },
                 { title: '版本', dataIndex: 'version', width: 70, render: (n: number) => `第${n}版` },
-                { title: '保存日期', dataIndex: 'createdAt', width: 110, render: (t: string) => t.slice(0, 10) },
+                { title: '保存日期', dataIndex: 'createdAt', width: 130, render: (t: string) => dateLabel(t.slice(0, 10)) },
                 { title: '操作员', dataIndex: 'operator', width: 110, render: (o: string | null) => o ?? '—' },
                 { title: '说明', dataIndex: 'note', render: (n: string | null) => n ?? '—' },
               ]}

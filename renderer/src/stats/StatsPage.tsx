@@ -17,6 +17,7 @@ import { FigureCards } from './FigureCards';
 import { StatsCharts } from './StatsCharts';
 import { statsSheet, TownshipTable, townshipColumns } from './TownshipTable';
 import './stats.css';
+import { yearOptions } from '../../../shared/dates';
 
 export function StatsPage(props: { year?: number }) {
   const { org, dataVersion, navigate } = useAppState();
@@ -34,7 +35,6 @@ export function StatsPage(props: { year?: number }) {
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const s: StatsResult | undefined = res.data?.year === year && (city ? 'counties' in res.data : res.data.countyId === (scopeCounty ?? null)) ? res.data : undefined;
 
-  const years = Array.from({ length: 8 }, (_, i) => thisYear + 1 - i);
   const open = (figure: FigureKey, townshipId?: number) => setDrill({ figure, ...(townshipId ? { townshipId } : {}) });
   const scopeText = !s
     ? ' '
@@ -49,7 +49,7 @@ export function StatsPage(props: { year?: number }) {
         <Select
           value={year}
           onChange={(y) => navigate({ kind: 'stats', year: y })}
-          options={years.map((y) => ({ value: y, label: `${y}年度` }))}
+          options={yearOptions(thisYear, year)}
           style={{ width: 110 }}
           aria-label="年度"
           data-testid="stats-year"

@@ -3,6 +3,7 @@ import { Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import type { AppStatus } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
+import { settle } from '../util/settle';
 
 export function OperatorPrompt({ status, onDone }: { status: AppStatus; onDone: (s: AppStatus) => void }) {
   const [name, setName] = useState(status.operator ?? '');
@@ -21,7 +22,7 @@ export function OperatorPrompt({ status, onDone }: { status: AppStatus; onDone: 
     }
   };
   return (
-    <Modal open title="当前操作员" closable={false} mask={{ closable: false }} keyboard={false} okText="确定" cancelButtonProps={{ style: { display: 'none' } }} confirmLoading={busy} onOk={confirm} width={380}>
+    <Modal open title="当前操作员" closable={false} mask={{ closable: false }} keyboard={false} okText="确定" cancelButtonProps={{ style: { display: 'none' } }} confirmLoading={busy} onOk={settle(confirm)} width={380}>
       <p className="ob-muted" style={{ marginTop: 0 }}>
         本次使用期间的每一项改动都将以此姓名记入审计日志。
       </p>
@@ -36,7 +37,7 @@ export function OperatorPrompt({ status, onDone }: { status: AppStatus; onDone: 
             setError(null);
           }}
           onFocus={(e) => e.target.select()}
-          onPressEnter={confirm}
+          onPressEnter={settle(confirm)}
         />
       </Form.Item>
     </Modal>

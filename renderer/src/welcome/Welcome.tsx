@@ -7,6 +7,7 @@ import type { ProgressEvent } from '../../../shared/api';
 import { call, onProgress } from '../api/client';
 import { useNotify } from '../util/notify';
 import { zodRule } from '../util/zodRule';
+import { settle } from '../util/settle';
 
 const operatorSchema = channels['app.setup'].input.shape.operator;
 
@@ -60,7 +61,7 @@ export function Welcome({ onDone }: { onDone: (s: AppStatus) => void }) {
           <Typography.Paragraph type="secondary">
             为选派到乡镇、村任职的干部建立“一袋式”实绩档案：登记干部，收集调研报告、会议记录、考勤登记表等材料，年底汇编打印。所有数据只保存在本机。
           </Typography.Paragraph>
-          <Form form={form} layout="vertical" initialValues={{ mode: 'empty', operator: '' }} onFinish={submit} requiredMark>
+          <Form form={form} layout="vertical" initialValues={{ mode: 'empty', operator: '' }} onFinish={settle(submit)} requiredMark>
             <Form.Item
               name="operator"
               label="操作员姓名"

@@ -122,7 +122,7 @@ export function PlanCard({
           <Button size="small" type="primary" disabled={!dirty} loading={busy} onClick={() => void save()} data-testid="plan-save">
             保存
           </Button>
-          <Button size="small" danger icon={<DeleteOutlined />} onClick={remove} title="删除" />
+          <Button size="small" danger icon={<DeleteOutlined />} onClick={() => void remove()} title="删除" />
         </Space>
       }
     >

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { DEFAULT_PARK_SHARE_BP, splitRevenue, yuan, type Project } from '../../../shared/work';
 import { call, errorMessage } from '../api/client';
 import { Money, MoneyInput, thisYear, yearOptions } from './common';
+import { settle } from '../util/settle';
 
 export function PubliciseDialog({ project, onClose, onSaved }: { project: Project | null; onClose: () => void; onSaved: (p: Project) => void }) {
   const [date, setDate] = useState<Dayjs | null>(dayjs());
@@ -33,7 +34,7 @@ export function PubliciseDialog({ project, onClose, onSaved }: { project: Projec
   };
 
   return (
-    <Modal title={`公示 — ${project?.name ?? ''}`} open={project !== null} onCancel={onClose} onOk={submit} okText="登记公示" confirmLoading={saving} destroyOnHidden>
+    <Modal title={`公示 — ${project?.name ?? ''}`} open={project !== null} onCancel={onClose} onOk={settle(submit)} okText="登记公示" confirmLoading={saving} destroyOnHidden>
       <p className="ob-muted" style={{ marginTop: 0 }}>
         项目应在村公示栏公示，接受党员群众监督。登记公示的日期和地点。
       </p>

@@ -5,6 +5,7 @@ import { FUND_SOURCES, PROJECT_KINDS, PROJECT_STATUSES, yuan, type Project } fro
 import { call, errorMessage } from '../api/client';
 import { useAppState } from '../app/AppState';
 import { CadreSelect, MoneyInput, thisYear, useCadres, yearOptions } from './common';
+import { settle } from '../util/settle';
 
 interface Values {
   cadreId?: number;
@@ -103,7 +104,7 @@ export function ProjectForm({
       title={project ? `修改项目 — ${project.name}` : '新增乡村振兴项目'}
       open={open}
       onCancel={onClose}
-      onOk={submit}
+      onOk={settle(submit)}
       okText="保存"
       confirmLoading={saving}
       width={720}

@@ -126,7 +126,7 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
                 收益
               </Button>
             )}
-            <Button size="small" type="link" danger onClick={() => remove(r)}>
+            <Button size="small" type="link" danger onClick={() => void remove(r)}>
               删除
             </Button>
           </Space>

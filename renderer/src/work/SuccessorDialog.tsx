@@ -6,6 +6,7 @@ import type { VacantPost, WeakVillage } from '../../../shared/weakVillages';
 import { call, errorMessage } from '../api/client';
 import { DatePicker } from '../common/DatePicker';
 import { CadreSelect, useCadres } from './common';
+import { settle } from '../util/settle';
 
 export function SuccessorDialog({
   village,
@@ -40,7 +41,7 @@ export function SuccessorDialog({
   };
 
   return (
-    <Modal title="指定接任人" open={vacancy !== null} onCancel={onClose} onOk={submit} okText="确定接任" cancelText="稍后指定" confirmLoading={saving} destroyOnHidden>
+    <Modal title="指定接任人" open={vacancy !== null} onCancel={onClose} onOk={settle(submit)} okText="确定接任" cancelText="稍后指定" confirmLoading={saving} destroyOnHidden>
       {vacancy && (
         <Alert
           type="info"

@@ -8,6 +8,7 @@ import { yuan } from '../../../shared/work';
 import { DEFAULT_INSURANCE_COVER_FEN } from '../../../shared/support';
 import { call, errorMessage } from '../api/client';
 import { MoneyInput } from './common';
+import { settle } from '../util/settle';
 
 type Kind = 'payment' | 'policy' | 'pledge';
 export interface SupportTarget {
@@ -81,7 +82,7 @@ export function SupportDialog({ target, year, onClose, onSaved }: { target: Supp
 
   const row = target?.row;
   return (
-    <Modal title={`${target ? TITLES[target.kind] : ''} — ${row?.name ?? ''}`} open={target !== null} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={saving} destroyOnHidden>
+    <Modal title={`${target ? TITLES[target.kind] : ''} — ${row?.name ?? ''}`} open={target !== null} onCancel={onClose} onOk={settle(submit)} okText="保存" confirmLoading={saving} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="support-error" />}
       {target?.kind === 'payment' && row && (
         <Form layout="vertical">

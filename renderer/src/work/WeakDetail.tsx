@@ -15,6 +15,7 @@ import { useNotify } from '../util/notify';
 import { MoneyInput, thisYear, useCadres, YearSelect } from './common';
 import { SuccessorDialog } from './SuccessorDialog';
 import { ActionDialog, MilestoneDialog, type ActionTarget } from './WeakDialogs';
+import { dateLabel } from '../../../shared/dates';
 
 const STATE_COLOR: Record<string, string> = { 已完成: 'green', 未到期: 'default', 逾期完成: 'orange', 已逾期: 'red', 已离任: 'default' };
 
@@ -66,7 +67,7 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
       onRow={(m) => ({ style: m.open ? { background: '#fff1f0' } : undefined })}
       columns={[
         { title: '节点', dataIndex: 'kind', width: 90, render: (k: MilestoneKind) => MILESTONE_RULE[k] },
-        { title: '期限', dataIndex: 'dueDate', width: 100 },
+        { title: '期限', dataIndex: 'dueDate', width: 130, render: (d: string) => dateLabel(d) },
         { title: '完成日期', dataIndex: 'achievedOn', width: 100, render: (v: string | null) => v ?? '—' },
         { title: '状态', dataIndex: 'state', width: 80, render: (v: string) => <Tag color={STATE_COLOR[v]}>{v}</Tag> },
         {

@@ -12,6 +12,7 @@ import {
   type WeakVillage,
 } from '../../../shared/weakVillages';
 import { call, errorMessage, stageFile } from '../api/client';
+import { settle } from '../util/settle';
 
 export function MilestoneDialog({
   village,
@@ -53,7 +54,7 @@ export function MilestoneDialog({
   };
 
   return (
-    <Modal title={`${village.village} — ${kind ?? ''}`} open={kind !== null} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={saving} destroyOnHidden>
+    <Modal title={`${village.village} — ${kind ?? ''}`} open={kind !== null} onCancel={onClose} onOk={settle(submit)} okText="保存" confirmLoading={saving} destroyOnHidden>
       {kind && <p className="ob-muted" style={{ marginTop: 0 }}>要求：{MILESTONE_RULE[kind]}（自包扶干部任职开始计算）。</p>}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
@@ -117,7 +118,7 @@ export function ActionDialog({ village, target, onClose, onSaved }: { village: W
   };
 
   return (
-    <Modal title={`记录处理 — ${target?.name ?? ''}`} open={target !== null} onCancel={onClose} onOk={submit} okText="记录在案" confirmLoading={saving} destroyOnHidden>
+    <Modal title={`记录处理 — ${target?.name ?? ''}`} open={target !== null} onCancel={onClose} onOk={settle(submit)} okText="记录在案" confirmLoading={saving} destroyOnHidden>
       {target && (
         <Alert
           type="warning"

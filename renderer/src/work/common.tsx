@@ -5,12 +5,11 @@ import type { CadreListRow } from '../../../shared/domain';
 import { yuan } from '../../../shared/work';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { yearOptions as sharedYearOptions } from '../../../shared/dates';
 
 export const thisYear = () => new Date().getFullYear();
-export const yearOptions = (from = 2018) => {
-  const to = thisYear() + 1;
-  return Array.from({ length: to - from + 1 }, (_, i) => to - i).map((y) => ({ value: y, label: `${y}年` }));
-};
+/** The year picker's choices on the work tabs ({@link yearChoices}' one rule). */
+export const yearOptions = (keep?: number) => sharedYearOptions(thisYear(), keep);
 
 /** All cadres (the county is small: a few hundred), for pickers. */
 export function useCadres(): CadreListRow[] {
@@ -54,7 +53,7 @@ export function CadreSelect({
 }
 
 export function YearSelect({ value, onChange, width = 110 }: { value: number; onChange: (y: number) => void; width?: number }) {
-  return <Select value={value} onChange={onChange} options={yearOptions()} style={{ width }} data-testid="work-year" />;
+  return <Select value={value} onChange={onChange} options={yearOptions(value)} style={{ width }} data-testid="work-year" />;
 }
 
 /** Yuan with 2 decimals in, fen out. */

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ImportEntry, ImportPreview } from '../../../shared/api/worklog';
 import { call, stageFile } from '../api/client';
 import { useNotify } from '../util/notify';
+import { dateLabel } from '../../../shared/dates';
 
 interface Props {
   open: boolean;
@@ -65,7 +66,7 @@ export function ImportDialog({ open, cadreId, cadreName, year, onClose, onImport
 
   const columns = [
     { title: '位置', dataIndex: 'where', width: 76 },
-    { title: '日期', dataIndex: 'date', width: 96, render: (d: string | null) => d ?? <Typography.Text type="danger">无</Typography.Text> },
+    { title: '日期', dataIndex: 'date', width: 124, render: (d: string | null) => (d ? dateLabel(d) : <Typography.Text type="danger">无</Typography.Text>) },
     { title: '类型', dataIndex: 'kind', width: 56 },
     {
       title: '内容',

@@ -11,6 +11,7 @@ import { LogTable } from './LogTable';
 import { blankRow, fromEntry, type DraftRow } from './logRows';
 import { ReportsTab } from './ReportsTab';
 import { SearchResults } from './SearchResults';
+import { yearOptions } from '../../../shared/dates';
 
 const thisYear = new Date().getFullYear();
 
@@ -38,7 +39,6 @@ export function WorklogPage({ cadreId, tab }: { cadreId?: number; tab?: 'log' | 
     () => (cadres.data ?? []).slice(0, 200).map((c) => ({ value: c.id, label: `${c.name}　${c.postType}　${placeLabel(c.county, c.township, c.village)}` })),
     [cadres.data],
   );
-  const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
   const name = chosen.data?.name ?? '';
   const readOnly = useCadreReadOnly(chosen.data);
 
@@ -59,7 +59,7 @@ export function WorklogPage({ cadreId, tab }: { cadreId?: number; tab?: 'log' | 
           notFoundContent={cadres.loading ? <Spin size="small" /> : '没有找到干部'}
           data-testid="worklog-cadre-picker"
         />
-        <Select value={year} onChange={setYear} style={{ width: 100 }} options={years.map((y) => ({ value: y, label: `${y}年` }))} data-testid="worklog-year" />
+        <Select value={year} onChange={setYear} style={{ width: 100 }} options={yearOptions(thisYear, year)} data-testid="worklog-year" />
         <Input.Search
           allowClear
           placeholder="搜索全部日志，如：低保、灌溉"

@@ -3,9 +3,9 @@ import type { ImportChange, ImportError, ImportPreview, ImportResult } from '../
 import { call } from '../../api/client';
 import { ImportSummary, SpreadsheetImportDialog, type ImportPreviewView } from '../../common/SpreadsheetImportDialog';
 import { notSpreadsheet, SPREADSHEET_ACCEPT } from '../../common/spreadsheetFormats';
+import { monthDayLabel, monthLabel } from '../../../../shared/dates';
 
 const HALF: Record<ImportChange['half'], string> = { 全: '全天', 上: '上午', 下: '下午' };
-const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
 
 const DROPZONE = {
   accept: SPREADSHEET_ACCEPT,
@@ -33,7 +33,7 @@ export function ImportDialog({
   return (
     <SpreadsheetImportDialog<ImportPreview, ImportResult>
       {...dialog}
-      title={`导入考勤表（${monthText(month)}）`}
+      title={`导入考勤表（${monthLabel(month)}）`}
       width={780}
       style={{ top: 24 }}
       testId="attendance-import"
@@ -81,7 +81,7 @@ function previewView(p: ImportPreview, name: string): ImportPreviewView {
                           第{u.row}行 {u.name}
                         </Tag>
                       ))}
-                      <span className="ob-muted">不是{p.townshipName}{monthText(p.month)}在任的干部，将跳过</span>
+                      <span className="ob-muted">不是{p.townshipName}{monthLabel(p.month)}在任的干部，将跳过</span>
                     </>
                   ),
                 },
@@ -113,7 +113,7 @@ function previewView(p: ImportPreview, name: string): ImportPreviewView {
                   data-testid="import-changes"
                   columns={[
                     { title: '姓名', dataIndex: 'cadre', width: 100 },
-                    { title: '日期', dataIndex: 'date', width: 110, render: (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日` },
+                    { title: '日期', dataIndex: 'date', width: 110, render: (d: string) => monthDayLabel(d) },
                     { title: '时段', dataIndex: 'half', width: 70, render: (h: ImportChange['half']) => HALF[h] },
                     { title: '原为', dataIndex: 'from', width: 100 },
                     { title: '改为', dataIndex: 'to', render: (v: string) => <b>{v}</b> },

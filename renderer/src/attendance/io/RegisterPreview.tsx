@@ -3,6 +3,7 @@ import { Alert, Button, Modal, Spin } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import type { RegisterPdfResult } from '../../../../shared/api/attendanceIo';
 import { call, errorMessage } from '../../api/client';
+import { settle } from '../../util/settle';
 
 const PdfPreview = lazy(() => import('../../preview/PdfPreview').then((m) => ({ default: m.PdfPreview })));
 
@@ -40,7 +41,7 @@ export function RegisterPreview({ pdf, onClose }: { pdf: RegisterPdfResult | nul
         <Button key="dl" icon={<DownloadOutlined />} href={pdf?.url} download={pdf?.fileName}>
           保存 PDF
         </Button>,
-        <Button key="open" type="primary" icon={<ExportOutlined />} loading={opening} onClick={openExternal} data-testid="register-open-external">
+        <Button key="open" type="primary" icon={<ExportOutlined />} loading={opening} onClick={settle(openExternal)} data-testid="register-open-external">
           用系统程序打开（打印）
         </Button>,
         <Button key="close" onClick={close}>
