@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { today as clockToday } from '../core/clock';
 import path from 'node:path';
 import type { AppStatus, FileKind, StagedFile } from '../../shared/domain';
 import { AppError } from '../../shared/result';
@@ -54,6 +55,7 @@ export function appStatus(ctx: CoreContext): AppStatus {
     operatorConfirmed: true,
     lastBackupAt: lastBackupAt(ctx.dataDir),
     backupIntervalHours: getBackupIntervalHours(db),
+    today: clockToday(),
   };
 }
 

@@ -23,7 +23,7 @@ let cadreName = '';
 test('a new project’s 项目未公示 alert is listed with every kind and opens 项目与帮扶', async ({ page, app }) => {
   test.setTimeout(180_000);
   await page.goto(app.url);
-  await expect(page.getByTestId('cadre-count')).toContainText('共 20 人', { timeout: 60_000 });
+  await expect(page.getByTestId('cadre-count')).toContainText('共 24 人', { timeout: 60_000 });
 
   const cadres = await invoke<Array<{ id: number; name: string; village: string | null }>>(page, 'cadres.list', {});
   const cadre = cadres.find((c) => c.village)!;

@@ -29,7 +29,7 @@ test.beforeAll(async () => {
   await copyLoadedDemo(dataDir);
   db = openDatabase(dataDir);
   const blobs = new BlobStore(dataDir);
-  const countyId = db.prepare('SELECT id FROM counties').pluck().get() as number;
+  const countyId = db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').pluck().get() as number;
   const names = new Map((db.prepare('SELECT id, name, id_number AS idn FROM cadres').all() as Array<{ id: number; name: string; idn: string }>).map((r) => [r.id, `${r.name}-${r.idn.slice(-4)}`]));
   const samplePdf = db.prepare(`SELECT sha256 FROM blobs WHERE mime = 'application/pdf' LIMIT 1`).pluck().get() as string;
   const written = new Set<string>();

@@ -14,7 +14,7 @@ test.describe.configure({ mode: 'serial' });
 test('record a five-must meeting with one absent cadre', async ({ page, app }) => {
   test.setTimeout(120_000);
   await page.goto(app.url);
-  await expect(page.getByTestId('cadre-count')).toHaveText('共 20 人', { timeout: 45_000 });
+  await expect(page.getByTestId('cadre-count')).toHaveText('共 24 人', { timeout: 45_000 });
   await page.getByRole('menuitem', { name: '五必到与督查' }).click();
   await expect(page.getByText(/年暂无五必到事项记录/)).toBeVisible();
   await page.getByRole('button', { name: '登记五必到事项' }).click();

@@ -36,7 +36,7 @@ test('the county exports its data as a signed bundle', async ({ page, app }) => 
   test.setTimeout(180_000);
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.goto(app.url);
-  await expect(page.getByTestId('cadre-count')).toHaveText('共 20 人', { timeout: 60_000 });
+  await expect(page.getByTestId('cadre-count')).toHaveText('共 24 人', { timeout: 60_000 });
   await page.getByRole('menuitem', { name: '数据交换' }).click();
   await expect(page.getByTestId('own-fingerprint')).toHaveText(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
   await expect(page.getByTestId('own-name')).toHaveText('岚川县委组织部');
@@ -103,7 +103,7 @@ test('the evaluator verifies, trusts after the phone check, previews and imports
   await expect(banner).toContainText('来自 岚川县委组织部');
   await expect(banner).toContainText(fingerprint);
   await page.getByRole('menuitem', { name: /干部/ }).first().click();
-  await expect(page.getByTestId('cadre-count')).toHaveText('共 20 人');
+  await expect(page.getByTestId('cadre-count')).toHaveText('共 24 人');
   await page.getByTestId('cadre-table').locator('.ant-table-row').first().click();
   // The UI offers no edit, and the data layer refuses one that is sent anyway.
   await expect(page.getByRole('button', { name: '编辑' }).first()).toBeDisabled();

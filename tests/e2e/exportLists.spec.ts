@@ -2,11 +2,12 @@
  * 导出Excel on every list a clerk sees (issue 14, item 5), in real Chromium over the real
  * bridge on a small county seeded through the channels: each screen's download is read back
  * with exceljs and its headers compared with the headers the screen shows, its rows with the
- * records; the month grid's ARIA grid roles and arrow keys. The browser's clock is fixed to mid-2025 so the pages open on the seeded year.
+ * records; the month grid's ARIA grid roles and arrow keys. The bridge's clock is fixed to mid-2025 while this file runs, so the pages open on the seeded year.
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
+import { fixToday } from '../../main/core/clock';
 import { png } from '../fixtures/makeFiles';
 import { expect, test } from './fixtures';
 import { dropFiles, invoke } from './helpers';
@@ -15,10 +16,13 @@ import { openApp, seedSmallCounty, type SmallCounty } from './seed';
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 let county: SmallCounty;
-const NOW = new Date('2025-06-16T09:00:00+08:00');
+let restoreToday: () => void;
+test.beforeAll(() => {
+  restoreToday = fixToday('2025-06-16');
+});
+test.afterAll(() => restoreToday());
 
 async function open(page: Page, url: string) {
-  await page.clock.setFixedTime(NOW);
   await openApp(page, url);
 }
 

@@ -11,8 +11,9 @@
  *   test.use({ demoOperator: '张晓梅' });
  *
  * Every spec lives on the suite's fixed today (tests/fixtures/testToday.ts): the bridge's process
- * clock is fixed to TEST_TODAY and every browser context's Date reads TEST_NOW (timers run
- * normally), so pages open on the same year and month as the server's rules.
+ * clock is fixed to TEST_TODAY; the pages learn their today from app.status (renderer/src/app/
+ * today.ts), so they open on the same year and month as the server's rules. (No Playwright
+ * clock: its fake Date made clicks wait forever for 'scheduled navigations'.)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,7 +23,7 @@ import { startBridge, type Bridge } from '../../main/bridge/server';
 import { dispatch } from '../../main/core/dispatch';
 import type { AppStatus } from '../../shared/domain';
 import { copySetUpDemo } from '../fixtures/demoFolder';
-import { fixTestToday, TEST_NOW } from '../fixtures/testToday';
+import { fixTestToday } from '../fixtures/testToday';
 
 fixTestToday();
 
@@ -137,7 +138,6 @@ export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle:
   ],
   // Every test's browser context opens the secret link first, as the person who started the bridge does.
   context: async ({ context, app }, use) => {
-    await context.clock.setFixedTime(TEST_NOW);
     await app.admit(context);
     await use(context);
     (app as RunningApp).admitted.delete(context);

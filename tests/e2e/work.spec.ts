@@ -32,7 +32,7 @@ let cadreName = '';
 test('add a project, see the 项目未公示 alert, publicise it, see the alert clear', async ({ page, app }) => {
   test.setTimeout(180_000);
   await page.goto(app.url);
-  await expect(page.getByTestId('cadre-count')).toContainText('共 20 人', { timeout: 60_000 });
+  await expect(page.getByTestId('cadre-count')).toContainText('共 24 人', { timeout: 60_000 });
   const cadres = await invoke<Array<{ name: string; village: string | null }>>(page, 'cadres.list', {});
   cadreName = cadres.find((c) => c.village)!.name;
   expect(await unpublicisedAlerts(page)).toEqual([]);

@@ -35,7 +35,7 @@ async function openWorklog(page: import('@playwright/test').Page) {
 test('enter a week of log entries by keyboard alone and find them after a restart', async ({ page, app }) => {
   test.setTimeout(180_000);
   await page.goto(app.url);
-  await expect(page.getByText('共 20 人')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('共 24 人')).toBeVisible({ timeout: 60_000 });
   await openWorklog(page);
   await page.getByLabel('第1行日期').click();
   for (const [date, kind, place, persons, situation] of WEEK) {

@@ -45,7 +45,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bundle-index-'));
   await copyLoadedDemo(dir); // the demo county, prepared once per run
   db = openDatabase(dir);
-  countyId = db.prepare('SELECT id FROM counties').pluck().get() as number;
+  countyId = db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').pluck().get() as number;
   // A hostile name and title: they must come out as text.
   const first = db.prepare('SELECT id FROM cadres ORDER BY id LIMIT 1').pluck().get() as number;
   db.prepare('UPDATE cadres SET name = ? WHERE id = ?').run(EVIL, first);

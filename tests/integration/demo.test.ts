@@ -61,9 +61,9 @@ const NOT_FILED_REPORT = 'm.id NOT IN (SELECT material_id FROM report_submission
 describe('loadDemo', () => {
   it('reports progress over every step (load time is measured by the bench, not here)', () => {
     expect(elapsed).toBeGreaterThan(0);
-    // Organisation, cadres, each file made and filed, the attendance year: not only files.
+    // Organisation, cadres, each file made and filed, the attendance year, the year's work: not only files.
     const total = progress[0]!.total;
-    expect(total).toBe(1 + summary.cadres + 2 * summary.materials + 1);
+    expect(total).toBe(1 + summary.cadres + 2 * summary.materials + 2);
     expect(progress.every((e, i) => e.total === total && (i === 0 || e.done >= progress[i - 1]!.done))).toBe(true);
     expect(progress.at(-1)).toMatchObject({ done: total, finished: true, label: '示例数据已载入' });
     expect(progress.some((e) => e.label.startsWith('正在归档示例材料'))).toBe(true);

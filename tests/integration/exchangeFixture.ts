@@ -110,7 +110,7 @@ async function fill(core: OpenCore): Promise<SourceIds> {
      ON CONFLICT (cadre_id, kind, period) DO UPDATE SET material_id = excluded.material_id, submitted_on = excluded.submitted_on, linked_at_intake = 0`,
     cadre, material, now,
   );
-  const plan = ins(`INSERT INTO plans (cadre_id, kind, start_year, title, material_id, created_at, updated_at) VALUES (?, '年度计划', 2025, '2025年度工作计划', ?, ?, ?)`, cadre, material, now, now);
+  const plan = ins(`INSERT INTO plans (cadre_id, kind, start_year, title, material_id, created_at, updated_at) VALUES (?, '三年规划', 2025, '2025—2027年三年规划', ?, ?, ?)`, cadre, material, now, now);
   ins(`INSERT INTO plan_items (plan_id, position, goal, measures, status) VALUES (?, 0, '建成村级光伏电站', '争取项目资金', '推进中')`, plan);
   const project = ins(
     `INSERT INTO projects (cadre_id, village_id, name, kind, year, status, in_park, created_at, updated_at) VALUES (?, ?, '光伏电站', '产业发展', 2025, '在建', 1, ?, ?)`,

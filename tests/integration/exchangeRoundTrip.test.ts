@@ -56,8 +56,9 @@ beforeAll(async () => {
   setDepartmentName(county.ctx.db, '岚川县委组织部');
   fpCounty = departmentKey(county.ctx.db).fingerprint;
   countyId = (county.ctx.db.prepare(`SELECT id FROM counties WHERE name = '岚川县'`).get() as { id: number }).id;
-  // The county's own scheme and a few scores before it exports.
+  // The county's own scheme and a few scores before it exports (the demo finalised its year: reopen it first).
   const { ok } = handlerCalls(() => county);
+  await ok('evaluation.results.reopen', { countyId, year: YEAR, reason: '改用村民评议加权方案重新评分' });
   const s = await ok('evaluation.schemes.createFromTemplate', { countyId, year: YEAR, template: 'villagers30' });
   await ok('evaluation.schemes.activate', { id: s.id });
   for (const c of scorable(county, countyId).slice(0, 3)) {

@@ -7,6 +7,7 @@ import { useAppState, type View } from '../app/AppState';
 import { orgFilterTree, parseOrgFilter } from '../cadres/orgOptions';
 import { dateLabel, monthLabel, yearOptions } from '../../../shared/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
+import { thisYear } from '../app/today';
 
 /** What each kind means, under its heading. */
 const KIND_HINTS: Record<AlertKind, string> = {
@@ -58,7 +59,7 @@ export function viewOf(a: Alert): View {
 /** 预警: who is behind on what in a year, grouped by kind; every row opens its record. */
 export function AlertsPage() {
   const { org, navigate, dataVersion } = useAppState();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(thisYear());
   const [place, setPlace] = useState<string>();
   const [kinds, setKinds] = useState<AlertKind[]>([]);
   const [version, setVersion] = useState(0);
@@ -81,7 +82,7 @@ export function AlertsPage() {
           {list.loading && !list.data ? '正在计算…' : `${year}年共 ${shown.length} 条`}
         </span>
         <div style={{ flex: 1 }} />
-        <Select value={year} onChange={setYear} options={yearOptions(new Date().getFullYear(), year)} style={{ width: 100 }} aria-label="年度" />
+        <Select value={year} onChange={setYear} options={yearOptions(thisYear(), year)} style={{ width: 100 }} aria-label="年度" />
         <TreeSelect
           allowClear
           placeholder="全县（市、区）/ 乡镇"

@@ -10,6 +10,7 @@ import { setUnexpectedFailureReporter } from '../util/settle';
 import { AppStateProvider } from './AppState';
 import { usePrefersReducedMotion } from './reducedMotion';
 import { themeFor } from './theme';
+import { learnToday } from './today';
 
 /** Loads app.status, then shows the first-run welcome or the main shell. */
 export function Root() {
@@ -19,7 +20,13 @@ export function Root() {
   const reduceMotion = usePrefersReducedMotion();
 
   useEffect(() => {
-    call('app.status', {}).then(setStatus, (e: unknown) => setError(errorMessage(e)));
+    call('app.status', {}).then(
+      (s) => {
+        learnToday(s.today);
+        setStatus(s);
+      },
+      (e: unknown) => setError(errorMessage(e)),
+    );
   }, []);
 
   let body;

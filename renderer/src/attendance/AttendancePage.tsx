@@ -5,6 +5,7 @@
 import { HistoryOutlined, SettingOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Segmented, Select, Spin } from 'antd';
 import { DatePicker } from '../common/DatePicker';
+import { today } from '../app/today';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { GridRow, MonthGridView } from '../../../shared/api/attendance';
@@ -97,7 +98,7 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
           picker="month"
           value={dayjs(`${month}-01`)}
           onChange={(d) => d && go({ month: d.format('YYYY-MM') })}
-          disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+          disabledDate={(d) => d.isAfter(dayjs(today()), 'month')}
           allowClear={false}
           format="YYYY年M月"
           style={{ width: 120 }}

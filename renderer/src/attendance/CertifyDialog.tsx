@@ -5,6 +5,7 @@
  */
 import { Alert, Checkbox, Form, Input, Modal } from 'antd';
 import { DatePicker } from '../common/DatePicker';
+import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { CertifyWarning } from '../../../shared/api/attendance';
@@ -32,7 +33,7 @@ export function CertifyDialog({
   onDone: (filed: number) => void;
 }) {
   const [name, setName] = useState('');
-  const [date, setDate] = useState<Dayjs | null>(dayjs());
+  const [date, setDate] = useState<Dayjs | null>(dayjs(today()));
   const [seal, setSeal] = useState(false);
   const [scan, setScan] = useState<StagedFile | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,7 +68,7 @@ export function CertifyDialog({
         townshipId,
         month,
         secretaryName: name,
-        certifiedOn: (date ?? dayjs()).format('YYYY-MM-DD'),
+        certifiedOn: (date ?? dayjs(today())).format('YYYY-MM-DD'),
         sealApplied: seal,
         scanToken: scan.token,
         confirmations: warnings.map((w) => ({ key: w.key, ...(w.needsNote ? { note: notes[w.key]!.trim() } : {}) })),
@@ -108,7 +109,7 @@ export function CertifyDialog({
           <DatePicker
             value={date}
             onChange={setDate}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => d.isAfter(dayjs(today()), 'day')}
             style={{ width: 200 }}
             aria-label="认定日期"
             allowClear={false}

@@ -2,6 +2,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Modal, Select, Table, Tag } from 'antd';
 import { DatePicker } from '../common/DatePicker';
+import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { LeaveHalf } from '../../../shared/attendance';
@@ -65,7 +66,7 @@ export function LeavePanel({
         await call('attendance.leave.approve', { leaveId, approver, approverLevel: level });
       }
       else if (action.kind === 'reject') await call('attendance.leave.reject', { leaveId, approver });
-      else await call('attendance.leave.return', { leaveId, returnedOn: (back ?? dayjs()).format('YYYY-MM-DD'), returnedHalf: backHalf });
+      else await call('attendance.leave.return', { leaveId, returnedOn: (back ?? dayjs(today())).format('YYYY-MM-DD'), returnedHalf: backHalf });
       setAction(null);
       onChanged();
     } catch (err) {

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/attendance';
 import type { CellEditInput, GridRow } from '../../../shared/api/attendance';
 import { isoMonthOf } from '../../../shared/dates';
+import { todayDate } from '../app/today';
 
 /** One character per code as the paper register writes it; 在岗 is the tick. */
 export const SHORT: Record<AttendanceCode, string> = {
@@ -172,7 +173,7 @@ export function holidayNotes(days: DayInfo[]): string[] {
 }
 
 /** The month before today's, as YYYY-MM (the month a clerk usually records). */
-export function lastMonth(today = new Date()): string {
+export function lastMonth(today = todayDate()): string {
   const d = new Date(today.getFullYear(), today.getMonth() - 1, 1);
   return isoMonthOf(d);
 }

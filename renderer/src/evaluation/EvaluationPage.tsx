@@ -16,6 +16,7 @@ import { SchemeTab } from './SchemeTab';
 import { ScoreTab } from './ScoreTab';
 import './evaluation.css';
 import { yearOptions } from '../../../shared/dates';
+import { thisYear, todayDate } from '../app/today';
 
 type Tab = 'scheme' | 'scores' | 'results' | 'outcomes' | 'print';
 const TABS: readonly Tab[] = ['scheme', 'scores', 'results', 'outcomes', 'print'];
@@ -24,7 +25,7 @@ const isYear = (v: unknown): v is number => Number.isInteger(v) && (v as number)
 
 /** Year-end work happens in the last months of the year or early the next. */
 const defaultYear = () => {
-  const d = new Date();
+  const d = todayDate();
   return d.getMonth() >= 8 ? d.getFullYear() : d.getFullYear() - 1;
 };
 
@@ -53,7 +54,7 @@ function EvaluationScreen(props: { year?: number; cadreId?: number }) {
     <>
       <div className="ob-page-title">
         <h2>考核评价</h2>
-        <Select value={year} onChange={(y) => navigate({ kind: 'evaluation', year: y })} options={yearOptions(new Date().getFullYear(), year)} style={{ width: 110 }} aria-label="考核年度" data-testid="eval-year" />
+        <Select value={year} onChange={(y) => navigate({ kind: 'evaluation', year: y })} options={yearOptions(thisYear(), year)} style={{ width: 110 }} aria-label="考核年度" data-testid="eval-year" />
         {counties.length > 1 && (
           <Select value={county?.id} onChange={setCountyId} options={counties.map((c) => ({ value: c.id, label: c.name }))} style={{ width: 140 }} aria-label="县（市、区）" />
         )}

@@ -2,6 +2,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { DatePicker } from '../common/DatePicker';
+import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { OUTCOME_KINDS, type Outcome, type OutcomeKind } from '../../../shared/evaluation';
@@ -79,7 +80,7 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
           {year}年度：表彰 <strong>{count('表彰')}</strong> 人，提拔重用 <strong>{count('提拔重用')}</strong> 人
         </span>
         <div style={{ flex: 1 }} />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDraft({ kind: '表彰', date: dayjs(), note: '' })}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setDraft({ kind: '表彰', date: dayjs(today()), note: '' })}>
           登记结果运用
         </Button>
       </div>

@@ -1,5 +1,6 @@
 import { Col, Form, Input, Row, Select, Tag, Tooltip } from 'antd';
 import { DatePicker } from '../common/DatePicker';
+import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   CHECK_KINDS,
@@ -83,7 +84,7 @@ export function CheckDialog(props: {
     onRemoved,
   });
   useRecordLoad(open, checkId, form, {
-    fresh: () => ({ townshipId: defaultTownshipId, kind: '县级抽查', level: '县级', date: dayjs(), checker: '', findings: '' }),
+    fresh: () => ({ townshipId: defaultTownshipId, kind: '县级抽查', level: '县级', date: dayjs(today()), checker: '', findings: '' }),
     saved: async (id) => {
       const k = await call('checks.get', { id });
       marks.load(k.results.map((r) => [r.cadreId, { included: true, present: r.onPost, reason: r.reason ?? '' }]));
@@ -123,7 +124,7 @@ export function CheckDialog(props: {
           </Col>
           <Col span={4}>
             <Form.Item name="date" label="督查日期" rules={[{ required: true, message: '请选择日期' }]} style={{ marginBottom: 10 }}>
-              <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(today()), 'day')} />
             </Form.Item>
           </Col>
           <Col span={5}>

@@ -4,6 +4,7 @@
  * certification; the dialog then offers the month's register, to correct and certify again.
  */
 import { Alert, Form, Input, Modal, Radio } from 'antd';
+import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { VerificationOutcome, VerificationView } from '../../../shared/verifications';
@@ -72,7 +73,7 @@ export function ConcludeDialog({
         认定人：{v.secretaryName}（{dateLabel(v.certifiedOn.slice(0, 10))}认定{v.certificationActive ? '' : '，该认定已撤销'}）
       </p>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form<Values> form={form} layout="vertical" initialValues={{ concludedOn: dayjs(), explanation: '', action: '' }}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ concludedOn: dayjs(today()), explanation: '', action: '' }}>
         <Form.Item name="explanation" label="核查说明" rules={[{ required: true, min: 4, message: '请填写核查说明（不少于4个字）' }]}>
           <Input.TextArea rows={3} maxLength={500} showCount placeholder="核查经过：谈话、调阅记录、走访群众等" />
         </Form.Item>
@@ -102,7 +103,7 @@ export function ConcludeDialog({
           </>
         )}
         <Form.Item name="concludedOn" label="结论日期" rules={[{ required: true, message: '请选择结论日期' }]}>
-          <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(v.date), 'day')} />
+          <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(dayjs(today()), 'day') || d.isBefore(dayjs(v.date), 'day')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -10,7 +10,7 @@ import { usePresenceMarks } from '../common/usePresenceMarks';
 import { useTownshipReadOnly } from '../common/useReadOnly';
 import { TownshipFormItem, useCandidates } from './fields';
 import { servesAt } from './options';
-import { isoDateOf } from '../../../shared/dates';
+import { today } from '../app/today';
 
 interface Head {
   townshipId?: number;
@@ -40,7 +40,7 @@ export function EventDialog(props: {
   // A saved record of an imported county opens for reading only.
   const readOnly = useTownshipReadOnly(townshipId);
   const cand = useCandidates(open, townshipId, Form.useWatch('date', form), eventId ? { eventId } : {});
-  const future = cand.iso !== null && cand.iso > isoDateOf(new Date());
+  const future = cand.iso !== null && cand.iso > today();
   // Cadres without a stored mark: on a new event all are expected and present (the clerk marks
   // the exceptions); on a saved one, those not listed stay unlisted.
   const marks = usePresenceMarks({ included: eventId === null, present: future ? null : true, reason: '' });
@@ -72,7 +72,7 @@ export function EventDialog(props: {
     onRemoved,
   });
   useRecordLoad(open, eventId, form, {
-    fresh: () => ({ townshipId: defaultTownshipId, kind: '重要会议', title: '', date: dayjs(), place: '', notes: '' }),
+    fresh: () => ({ townshipId: defaultTownshipId, kind: '重要会议', title: '', date: dayjs(today()), place: '', notes: '' }),
     saved: async (id) => {
       const e = await call('events.get', { id });
       marks.load(e.expected.map((x) => [x.cadreId, { included: true, present: x.present, reason: x.absenceReason ?? '' }]));

@@ -14,6 +14,7 @@ import { EventDialog } from './EventDialog';
 import { VerificationsTab } from './VerificationsTab';
 import { townshipOptions } from './options';
 import { dateLabel, yearOptions } from '../../../shared/dates';
+import { thisYear } from '../app/today';
 
 type Tab = 'events' | 'checks' | 'verifications';
 const KIND_COLORS: Record<string, string> = { 重要会议: 'blue', 重点工作: 'geekblue', 难点问题: 'purple', 重大纠纷: 'volcano', 突发事件: 'red' };
@@ -74,7 +75,7 @@ const checkColumns: ExportColumn<CheckSummary>[] = [
 export function EventsPage({ eventId, checkId, tab: initialTab, year: initialYear }: { eventId?: number; checkId?: number; tab?: Tab; year?: number }) {
   const { org } = useAppState();
   const [tab, setTab] = useState<Tab>(initialTab ?? (checkId ? 'checks' : 'events'));
-  const [year, setYear] = useState(initialYear ?? new Date().getFullYear());
+  const [year, setYear] = useState(initialYear ?? thisYear());
   const [townshipId, setTownshipId] = useState<number>();
   const [openEvent, setOpenEvent] = useState<number | null | undefined>(eventId);
   const [openCheck, setOpenCheck] = useState<number | null | undefined>(checkId);
@@ -149,7 +150,7 @@ export function EventsPage({ eventId, checkId, tab: initialTab, year: initialYea
         <h2>五必到与督查</h2>
         <span className="ob-muted">按会议记录和督查报告登记；缺席、不在岗自动进入预警和年度考核</span>
         <div style={{ flex: 1 }} />
-        <Select value={year} onChange={setYear} options={yearOptions(new Date().getFullYear(), year)} style={{ width: 100 }} aria-label="年度" />
+        <Select value={year} onChange={setYear} options={yearOptions(thisYear(), year)} style={{ width: 100 }} aria-label="年度" />
         <Select
           allowClear
           placeholder="全部乡镇"

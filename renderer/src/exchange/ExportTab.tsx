@@ -13,6 +13,7 @@ import { yearOptions } from '../../../shared/dates';
 import { formatSize } from '../../../shared/fileSize';
 import { useNotify } from '../util/notify';
 import { settle } from '../util/settle';
+import { thisYear } from '../app/today';
 
 const STAGES = ['整理记录', '生成档案PDF', '写入原件', '签名'];
 
@@ -21,7 +22,7 @@ export function ExportTab() {
   const counties = useMemo(() => org?.counties ?? [], [org]);
   const [picked, setPicked] = useState<number>();
   const county = counties.find((c) => c.id === picked) ?? counties[0];
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [year, setYear] = useState(thisYear() - 1);
   const [withDossiers, setWithDossiers] = useState(true);
   const [out, setOut] = useState('');
   const [status, setStatus] = useState<ExportJobStatus | null>(null);
@@ -107,7 +108,7 @@ export function ExportTab() {
             aria-label="导出县"
           />
           <span>年度</span>
-          <Select style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions(new Date().getFullYear(), year)} aria-label="导出年度" />
+          <Select style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions(thisYear(), year)} aria-label="导出年度" />
           {kind === 'county' && (
             <Checkbox checked={withDossiers} onChange={(e) => setWithDossiers(e.target.checked)}>
               附带档案PDF（较慢）

@@ -5,6 +5,7 @@ import { dossierSettingsSchema, RETENTIONS, type DossierSettings } from '../../.
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
+import { thisYear } from '../app/today';
 
 type Field = keyof DossierSettings;
 
@@ -56,7 +57,7 @@ export function ArchiveSettings() {
 
   const group = {
     fonds: values?.fonds || '全宗号',
-    year: String(new Date().getFullYear()),
+    year: String(thisYear()),
     retention: values?.retention ?? '定期30年',
     org: values?.org || '机构',
   };

@@ -8,6 +8,7 @@ import { downloadBatchZip } from '../common/output';
 import { useNotify } from '../util/notify';
 import { yearOptions } from '../../../shared/dates';
 import { settle } from '../util/settle';
+import { thisYear } from '../app/today';
 
 const STATE_LABEL: Record<BatchStatus['state'], string> = { running: '正在生成', done: '已完成', cancelled: '已取消', failed: '失败' };
 
@@ -18,7 +19,7 @@ export function CountyBatch() {
   const [picked, setCountyId] = useState<number | undefined>();
   // the first county until the clerk picks one (the org tree may arrive after the first render)
   const countyId = picked ?? counties[0]?.id;
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [year, setYear] = useState(thisYear() - 1);
   const [outDir, setOutDir] = useState('');
   const [pdfa, setPdfa] = useState(false);
   const [status, setStatus] = useState<BatchStatus | null>(null);
@@ -79,7 +80,7 @@ export function CountyBatch() {
           <span>县（市、区）</span>
           <Select style={{ width: 160 }} value={countyId} onChange={setCountyId} options={counties.map((c) => ({ value: c.id, label: c.name }))} aria-label="选择县" />
           <span>年度</span>
-          <Select style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions(new Date().getFullYear(), year)} aria-label="批量年度" />
+          <Select style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions(thisYear(), year)} aria-label="批量年度" />
           <Input style={{ width: 260 }} placeholder="输出文件夹（留空：数据目录下 dossiers）" title="输出文件夹（留空则保存在数据目录的 dossiers 下）" value={outDir} onChange={(e) => setOutDir(e.target.value)} aria-label="输出文件夹" />
           <Checkbox checked={pdfa} onChange={(e) => setPdfa(e.target.checked)} data-testid="batch-pdfa">
             长期保存格式（PDF/A）

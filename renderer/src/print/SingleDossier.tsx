@@ -9,6 +9,7 @@ import { useDebounced } from '../util/useDebounced';
 import { useNotify } from '../util/notify';
 import { yearOptions } from '../../../shared/dates';
 import { settle } from '../util/settle';
+import { thisYear } from '../app/today';
 
 /** Pick a cadre and a year (or the whole term), generate, preview; open in the system viewer to print. */
 export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
@@ -16,7 +17,7 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
   const q = useDebounced(query, 250);
   const cadres = useCall('cadres.list', q ? { query: q } : {}, `q:${q}`);
   const [cadreId, setCadreId] = useState<number | undefined>(initialCadreId);
-  const [year, setYear] = useState<DossierScope>(new Date().getFullYear() - 1);
+  const [year, setYear] = useState<DossierScope>(thisYear() - 1);
   const [busy, setBusy] = useState(false);
   const [pdfa, setPdfa] = useState(false);
   const [preview, setPreview] = useState<DossierPreview | null>(null);
@@ -65,7 +66,7 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
             style={{ width: 130 }}
             value={year}
             onChange={(v: DossierScope) => setYear(v)}
-            options={[...yearOptions(new Date().getFullYear()), { value: 'term', label: '整个任期' }]}
+            options={[...yearOptions(thisYear()), { value: 'term', label: '整个任期' }]}
             aria-label="选择年度"
           />
           <Checkbox checked={pdfa} onChange={(e) => setPdfa(e.target.checked)} data-testid="print-pdfa">

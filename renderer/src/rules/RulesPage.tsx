@@ -14,13 +14,14 @@ import { ReadOnlyHint, useCountyReadOnly } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import { dateLabel, yearOptions } from '../../../shared/dates';
 import { settle } from '../util/settle';
+import { thisYear } from '../app/today';
 
 export function RulesPage() {
   const { org, navigate } = useAppState();
   const counties = org?.counties ?? [];
   const [countyId, setCountyId] = useState<number>();
   const county = counties.find((c) => c.id === countyId) ?? counties[0];
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  const [year, setYear] = useState(() => thisYear());
   const [tick, setTick] = useState(0);
   const view = useCall('rules.get', county ? { countyId: county.id, year } : null, `${county?.id}|${year}|${tick}`);
   const [edited, setEdited] = useState<{ key: string; s: RuleSettings } | null>(null);
@@ -55,7 +56,7 @@ export function RulesPage() {
     <>
       <div className="ob-page-title">
         <h2>规则设置</h2>
-        <Select value={year} onChange={(y) => setYear(y)} options={yearOptions(new Date().getFullYear(), year)} style={{ width: 110 }} aria-label="年度" data-testid="rules-year" />
+        <Select value={year} onChange={(y) => setYear(y)} options={yearOptions(thisYear(), year)} style={{ width: 110 }} aria-label="年度" data-testid="rules-year" />
         {counties.length > 1 && (
           <Select value={county?.id} onChange={setCountyId} options={counties.map((x) => ({ value: x.id, label: x.name }))} style={{ width: 140 }} aria-label="县（市、区）" />
         )}

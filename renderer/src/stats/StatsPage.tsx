@@ -18,11 +18,12 @@ import { StatsCharts } from './StatsCharts';
 import { statsSheet, TownshipTable, townshipColumns } from './TownshipTable';
 import './stats.css';
 import { yearOptions } from '../../../shared/dates';
+import { thisYear } from '../app/today';
 
 export function StatsPage(props: { year?: number }) {
   const { org, dataVersion, navigate } = useAppState();
-  const thisYear = new Date().getFullYear();
-  const year = props.year ?? thisYear;
+  const current = thisYear();
+  const year = props.year ?? current;
   const counties = org?.counties ?? [];
   const [countyId, setCountyId] = useState<number | undefined>();
   // One county: it is the scope; several: 全市 unless one is picked.
@@ -49,7 +50,7 @@ export function StatsPage(props: { year?: number }) {
         <Select
           value={year}
           onChange={(y) => navigate({ kind: 'stats', year: y })}
-          options={yearOptions(thisYear, year)}
+          options={yearOptions(current, year)}
           style={{ width: 110 }}
           aria-label="年度"
           data-testid="stats-year"

@@ -1,2 +1,4 @@
 
-export const yearOf = (iso: string | null): number => (iso ? Number(iso.slice(0, 4)) : new Date().getFullYear());
+import { thisYear } from '../app/today';
+
+export const yearOf = (iso: string | null): number => (iso ? Number(iso.slice(0, 4)) : thisYear());

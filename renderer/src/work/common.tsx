@@ -7,7 +7,9 @@ import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { yearOptions as sharedYearOptions } from '../../../shared/dates';
 
-export const thisYear = () => new Date().getFullYear();
+import { thisYear } from '../app/today';
+
+export { thisYear };
 /** The year picker's choices on the work tabs ({@link yearChoices}' one rule). */
 export const yearOptions = (keep?: number) => sharedYearOptions(thisYear(), keep);
 

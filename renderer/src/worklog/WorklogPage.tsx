@@ -12,8 +12,8 @@ import { blankRow, fromEntry, type DraftRow } from './logRows';
 import { ReportsTab } from './ReportsTab';
 import { SearchResults } from './SearchResults';
 import { yearOptions } from '../../../shared/dates';
+import { thisYear } from '../app/today';
 
-const thisYear = new Date().getFullYear();
 
 /** 工作记录: a cadre's work log for a year (keyboard entry, paste, import) and their reports. */
 export function WorklogPage({ cadreId, tab }: { cadreId?: number; tab?: 'log' | 'reports' }) {
@@ -59,7 +59,7 @@ export function WorklogPage({ cadreId, tab }: { cadreId?: number; tab?: 'log' | 
           notFoundContent={cadres.loading ? <Spin size="small" /> : '没有找到干部'}
           data-testid="worklog-cadre-picker"
         />
-        <Select value={year} onChange={setYear} style={{ width: 100 }} options={yearOptions(thisYear, year)} data-testid="worklog-year" />
+        <Select value={year} onChange={setYear} style={{ width: 100 }} options={yearOptions(thisYear(), year)} data-testid="worklog-year" />
         <Input.Search
           allowClear
           placeholder="搜索全部日志，如：低保、灌溉"
