@@ -34,14 +34,20 @@ export const bench: Bench = async () => {
     db.prepare(`INSERT INTO blobs (sha256, kind, mime, size, created_at) VALUES (?, 'pdf', 'application/pdf', 1, ?)`).run(scan, now);
     db.transaction(() => {
       const codes = EDITABLE_CODES.filter((c) => c !== '在岗');
-      const cell = db.prepare(`INSERT OR REPLACE INTO attendance_cells (cadre_id, date, half, code, source, updated_at) VALUES (?, ?, ?, ?, 'manual', ?)`);
+      const cell = db.prepare(
+        `INSERT OR REPLACE INTO attendance_cells (cadre_id, date, half, code, source, updated_at) VALUES (?, ?, ?, ?, 'manual', ?)`,
+      );
       const cert = db.prepare(
         `INSERT INTO attendance_certifications (township_id, month, secretary_name, certified_on, seal_applied, scan_sha256, created_at)
          VALUES (?, ?, '书记', ?, 1, ?, ?)`,
       );
-      const event = db.prepare(`INSERT INTO must_attend_events (township_id, kind, title, date, place, created_at, updated_at) VALUES (?, ?, ?, ?, '镇会议室', ?, ?)`);
+      const event = db.prepare(
+        `INSERT INTO must_attend_events (township_id, kind, title, date, place, created_at, updated_at) VALUES (?, ?, ?, ?, '镇会议室', ?, ?)`,
+      );
       const expected = db.prepare('INSERT INTO must_attend_expected (event_id, cadre_id, present, absence_reason) VALUES (?, ?, ?, ?)');
-      const check = db.prepare(`INSERT INTO checks (township_id, level, kind, date, checker, created_at, updated_at) VALUES (?, '县级', '县级抽查', ?, '县委组织部', ?, ?)`);
+      const check = db.prepare(
+        `INSERT INTO checks (township_id, level, kind, date, checker, created_at, updated_at) VALUES (?, '县级', '县级抽查', ?, '县委组织部', ?, ?)`,
+      );
       const result = db.prepare('INSERT INTO check_results (check_id, cadre_id, on_post, reason) VALUES (?, ?, ?, ?)');
       const leave = db.prepare(
         `INSERT INTO leave_requests (cadre_id, type, start_date, start_half, end_date, end_half, days, reason, approver, approval_level, status, created_at, updated_at)
@@ -66,7 +72,10 @@ export const bench: Bench = async () => {
         // Two five-must events a month, all cadres expected, a few absent.
         for (const m of months) {
           for (let e = 0; e < 2; e++) {
-            const id = Number(event.run(t, EVENT_KINDS[(e + Number(m.slice(5))) % 5]!, `${m}工作事项${e + 1}`, `${m}-${pad(5 + e * 10)}`, now, now).lastInsertRowid);
+            const id = Number(
+              event.run(t, EVENT_KINDS[(e + Number(m.slice(5))) % 5]!, `${m}工作事项${e + 1}`, `${m}-${pad(5 + e * 10)}`, now, now)
+                .lastInsertRowid,
+            );
             for (const c of list) {
               const absent = rand() < 0.03;
               expected.run(id, c, absent ? 0 : 1, absent ? '外出' : null);
@@ -109,7 +118,13 @@ export const bench: Bench = async () => {
     console.log(`  (${allCount} alerts of every kind for the year)`);
     return [
       { name: 'alerts: the county’s year, 300 cadres × 12 months (p95)', value: p95(times), unit: 'ms', target: 200, better: 'lower' },
-      { name: 'alerts: every kind (allAlerts), same county and year (p95)', value: p95(allTimes), unit: 'ms', target: 300, better: 'lower' },
+      {
+        name: 'alerts: every kind (allAlerts), same county and year (p95)',
+        value: p95(allTimes),
+        unit: 'ms',
+        target: 300,
+        better: 'lower',
+      },
     ];
   } finally {
     db.close();

@@ -56,7 +56,15 @@ export const bench: Bench = async () => {
     for (let i = 0; i < 20; i++) {
       const c = forty[i % forty.length]!;
       if (forty.indexOf(c) % 10 === 3 || forty.indexOf(c) % 10 === 7) continue;
-      const l = addLeave(db, { cadreId: c, type: '事假', start: `2025-11-${String(3 + i).padStart(2, '0')}`, startHalf: '下', end: `2025-11-${String(4 + i).padStart(2, '0')}`, endHalf: '下', reason: '家中有事' });
+      const l = addLeave(db, {
+        cadreId: c,
+        type: '事假',
+        start: `2025-11-${String(3 + i).padStart(2, '0')}`,
+        startHalf: '下',
+        end: `2025-11-${String(4 + i).padStart(2, '0')}`,
+        endHalf: '下',
+        reason: '家中有事',
+      });
       approveLeave(db, { leaveId: l.id, approver: '镇党委书记' });
     }
     for (const t of townships) {
@@ -82,7 +90,14 @@ export const bench: Bench = async () => {
       setCells(db, {
         townshipId: t40,
         month: '2025-12',
-        edits: [{ cadreId: serving[(i * 7) % serving.length]!, date: `2025-12-${String(1 + (i % 31)).padStart(2, '0')}`, half: i % 5 === 0 ? '上' : '全', code: EDITABLE_CODES[i % EDITABLE_CODES.length]! }],
+        edits: [
+          {
+            cadreId: serving[(i * 7) % serving.length]!,
+            date: `2025-12-${String(1 + (i % 31)).padStart(2, '0')}`,
+            half: i % 5 === 0 ? '上' : '全',
+            code: EDITABLE_CODES[i % EDITABLE_CODES.length]!,
+          },
+        ],
       });
     for (let i = 0; i < 10; i++) edit(i);
     for (let i = 0; i < 300; i++) {

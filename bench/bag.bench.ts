@@ -21,14 +21,37 @@ const FILE_BYTES = 500 * 1024 * 1024;
 
 const PLACES = ['石门村', '柳树屯', '王家沟', '大凌河', '东山镇', '西湖村', '红旗乡', '南沟村', '北甸子', '新民村'];
 const TOPICS = [
-  '村两委扩大会议', '产业发展调研', '精准扶贫推进', '集体经济增收', '人居环境整治', '党员大会', '乡村振兴项目',
-  '农田水利建设', '合作社分红', '防汛抗旱部署', '民情走访', '矛盾纠纷调处', '第一书记产业园', '组织生活会',
-  '主题党日活动', '安全生产检查', '秸秆禁烧宣传', '医保缴费动员', '危房改造核查', '村务公开',
+  '村两委扩大会议',
+  '产业发展调研',
+  '精准扶贫推进',
+  '集体经济增收',
+  '人居环境整治',
+  '党员大会',
+  '乡村振兴项目',
+  '农田水利建设',
+  '合作社分红',
+  '防汛抗旱部署',
+  '民情走访',
+  '矛盾纠纷调处',
+  '第一书记产业园',
+  '组织生活会',
+  '主题党日活动',
+  '安全生产检查',
+  '秸秆禁烧宣传',
+  '医保缴费动员',
+  '危房改造核查',
+  '村务公开',
 ];
 const KINDS = ['记录', '报告', '总结', '汇报', '台账', '方案', '纪要', '日志', '登记表', '情况说明'];
 const NOTES = [
-  '研究部署下一阶段重点工作', '走访农户并留存照片', '会议由村党支部书记主持', '已在村公示栏公示',
-  '乡镇党委书记签字认定', '帮扶困难群众解决实际问题', '收益按飞地政策对半分配', '',
+  '研究部署下一阶段重点工作',
+  '走访农户并留存照片',
+  '会议由村党支部书记主持',
+  '已在村公示栏公示',
+  '乡镇党委书记签字认定',
+  '帮扶困难群众解决实际问题',
+  '收益按飞地政策对半分配',
+  '',
 ];
 
 function percentile(xs: number[], p: number): number {
@@ -54,8 +77,16 @@ function seed(db: Db): void {
       const title = `${PLACES[i % PLACES.length]}${year}年${month}月${TOPICS[(i * 7) % TOPICS.length]}${KINDS[(i * 13) % KINDS.length]}`;
       const notes = NOTES[(i * 3) % NOTES.length] || null;
       const id = Number(
-        insMat.run(1 + (i % CADRES), MATERIAL_CATEGORIES[i % MATERIAL_CATEGORIES.length], title, `${year}-${String(month).padStart(2, '0')}-01`, year, notes, now, now)
-          .lastInsertRowid,
+        insMat.run(
+          1 + (i % CADRES),
+          MATERIAL_CATEGORIES[i % MATERIAL_CATEGORIES.length],
+          title,
+          `${year}-${String(month).padStart(2, '0')}-01`,
+          year,
+          notes,
+          now,
+          now,
+        ).lastInsertRowid,
       );
       insFts.run(id, toSearchTokens(`${title}\n${notes ?? ''}`));
     }
@@ -98,8 +129,16 @@ async function searchBench(): Promise<BenchFigure> {
       hits += searchMaterials(db, q, 50).length;
       times.push(performance.now() - s);
     }
-    console.log(`  ${qs.length} queries, ${hits} hits, median ${percentile(times, 50).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`);
-    return { name: `material search over ${MATERIALS.toLocaleString('en')} materials, p95`, value: percentile(times, 95), unit: 'ms', target: 50, better: 'lower' };
+    console.log(
+      `  ${qs.length} queries, ${hits} hits, median ${percentile(times, 50).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`,
+    );
+    return {
+      name: `material search over ${MATERIALS.toLocaleString('en')} materials, p95`,
+      value: percentile(times, 95),
+      unit: 'ms',
+      target: 50,
+      better: 'lower',
+    };
   } finally {
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -129,7 +168,13 @@ async function attachBench(): Promise<BenchFigure> {
     for (const f of files) await store.put(f);
     const seconds = (performance.now() - t0) / 1000;
     console.log(`  ${FILES} files, ${(total / 1048576).toFixed(0)} MB in ${seconds.toFixed(2)} s`);
-    return { name: `attach ${FILES} files (${(total / 1048576).toFixed(0)} MB) into the blob store`, value: total / 1048576 / seconds, unit: 'MB/s', target: 100, better: 'higher' };
+    return {
+      name: `attach ${FILES} files (${(total / 1048576).toFixed(0)} MB) into the blob store`,
+      value: total / 1048576 / seconds,
+      unit: 'MB/s',
+      target: 100,
+      better: 'higher',
+    };
   } finally {
     fs.rmSync(src, { recursive: true, force: true });
     fs.rmSync(dataDir, { recursive: true, force: true });

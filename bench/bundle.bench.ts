@@ -56,9 +56,13 @@ function dataSet(): string[] {
 function signer(): SigningKey {
   const pair = crypto.generateKeyPairSync('ed25519');
   const publicKey = Buffer.from(pair.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('base64');
-  return { name: '基准测试县委组织部', fingerprint: fingerprintOf(publicKey), publicKey, sign: (d) => crypto.sign(null, d, pair.privateKey) };
+  return {
+    name: '基准测试县委组织部',
+    fingerprint: fingerprintOf(publicKey),
+    publicKey,
+    sign: (d) => crypto.sign(null, d, pair.privateKey),
+  };
 }
-
 
 export const bench: Bench = async () => {
   const files = dataSet();
@@ -67,7 +71,13 @@ export const bench: Bench = async () => {
   const out = path.join(outDir, 'county.onebag');
   const entries: BundleEntryInput[] = [
     { path: 'records.json', role: 'records', source: { data: Buffer.from(JSON.stringify({ files: files.length })) }, compress: true },
-    ...files.map((file, i): BundleEntryInput => ({ path: `originals/${(i % 256).toString(16).padStart(2, '0')}/${i}.bin`, role: 'original', source: { file } })),
+    ...files.map(
+      (file, i): BundleEntryInput => ({
+        path: `originals/${(i % 256).toString(16).padStart(2, '0')}/${i}.bin`,
+        role: 'original',
+        source: { file },
+      }),
+    ),
   ];
   try {
     console.log(`  RSS before writing: ${(process.memoryUsage.rss() / MB).toFixed(0)} MB`);

@@ -49,8 +49,13 @@ export function seedBenchCounty(
         const villageId = Number(insVillage.run(t, `第${ti + 1}镇${i + 1}村`).lastInsertRowid);
         const township = i < 2;
         const id = Number(
-          insCadre.run(`干部${n}`, `${opts.idPrefix}${String(n).padStart(17, '0')}`, township ? '乡镇党委第一副书记' : '村党组织第一书记', now, now)
-            .lastInsertRowid,
+          insCadre.run(
+            `干部${n}`,
+            `${opts.idPrefix}${String(n).padStart(17, '0')}`,
+            township ? '乡镇党委第一副书记' : '村党组织第一书记',
+            now,
+            now,
+          ).lastInsertRowid,
         );
         const p = opts.posting(i);
         insPosting.run(id, t, township ? null : villageId, p.start, p.end);

@@ -27,4 +27,7 @@ function timed(name: string, extra: boolean): BenchFigure[] {
   ];
 }
 
-export const bench: Bench = async () => [...timed('demo load', false), ...timed(`demo load + ${EXTRA_REGISTER_SCANS} sealed register scans`, true)];
+export const bench: Bench = async () => [
+  ...timed('demo load', false),
+  ...timed(`demo load + ${EXTRA_REGISTER_SCANS} sealed register scans`, true),
+];

@@ -36,14 +36,26 @@ export function typesetDossier(): DossierDoc {
   }
   for (let k = 0; k < 70; k++) {
     n++;
-    const blocks = [{ kind: 'heading' as const, level: 1 as const, text: '一、工作情况' }, ...Array.from({ length: 8 }, (_, i) => paragraph(i + k, 3))];
+    const blocks = [
+      { kind: 'heading' as const, level: 1 as const, text: '一、工作情况' },
+      ...Array.from({ length: 8 }, (_, i) => paragraph(i + k, 3)),
+    ];
     sections[4]!.items.push({ kind: 'typeset', catalogue: cat(n, `驻村工作日志第${k + 1}篇`), stamp: stamp(n), blocks });
   }
   return {
     meta: {
-      county: '青山县', cadreName: '张建国', unit: '青山县农业农村局', post: '村党组织第一书记', place: '青山乡青山村',
-      term: '2023年6月—2026年6月', year: '2024', archiveCode: '0123-WS·2024-Y-ZZB-0001', compiler: '李明', checker: '王芳',
-      date: '2024-12-20', pageNumberStyle: 'ofTotal',
+      county: '青山县',
+      cadreName: '张建国',
+      unit: '青山县农业农村局',
+      post: '村党组织第一书记',
+      place: '青山乡青山村',
+      term: '2023年6月—2026年6月',
+      year: '2024',
+      archiveCode: '0123-WS·2024-Y-ZZB-0001',
+      compiler: '李明',
+      checker: '王芳',
+      date: '2024-12-20',
+      pageNumberStyle: 'ofTotal',
     },
     sections,
   };
@@ -56,7 +68,13 @@ async function makeOriginals(dir: string): Promise<Item[]> {
     const font = await d.embedFont(StandardFonts.TimesRoman);
     for (let p = 0; p < 10; p++) {
       const page = d.addPage(f % 5 === 4 ? [PageSizes.A4[1], PageSizes.A4[0]] : PageSizes.A4);
-      for (let l = 0; l < 40; l++) page.drawText(`Original ${f} page ${p} line ${l} — lorem ipsum dolor sit amet`.replace('—', '-'), { x: 50, y: page.getHeight() - 60 - l * 18, size: 11, font });
+      for (let l = 0; l < 40; l++)
+        page.drawText(`Original ${f} page ${p} line ${l} — lorem ipsum dolor sit amet`.replace('—', '-'), {
+          x: 50,
+          y: page.getHeight() - 60 - l * 18,
+          size: 11,
+          font,
+        });
       page.drawRectangle({ x: 40, y: 40, width: page.getWidth() - 80, height: 60, color: rgb(0.9, 0.9, 0.95) });
     }
     const file = path.join(dir, `orig-${f}.pdf`);
@@ -79,7 +97,12 @@ async function makeOriginals(dir: string): Promise<Item[]> {
     for (let c = 0; c < 10; c++) {
       const file = path.join(dir, `scan-${s}-${c}.jpg`);
       fs.writeFileSync(file, jpg);
-      items.push({ kind: 'image', path: file, catalogue: cat(300 + s * 10 + c, `扫描件${s * 10 + c + 1}`), stamp: stamp(300 + s * 10 + c) });
+      items.push({
+        kind: 'image',
+        path: file,
+        catalogue: cat(300 + s * 10 + c, `扫描件${s * 10 + c + 1}`),
+        stamp: stamp(300 + s * 10 + c),
+      });
     }
   }
   return items;
@@ -107,7 +130,12 @@ const fastest = (runs: Timed[]): Timed => ({ wallS: Math.min(...runs.map((r) => 
  * the CPU-time ratio (all Chromium processes vs this process), robust on a busy machine;
  * the wall-time ratio is printed beside it.
  */
-async function chromiumFigure(doc: DossierDoc, r1: { pages: number; items: Array<{ startPage: number; pageCount: number }> }, onebag: Timed, dir: string): Promise<BenchFigure[]> {
+async function chromiumFigure(
+  doc: DossierDoc,
+  r1: { pages: number; items: Array<{ startPage: number; pageCount: number }> },
+  onebag: Timed,
+  dir: string,
+): Promise<BenchFigure[]> {
   if (!fs.existsSync(CHROMIUM)) {
     console.log(`  NOTE: ${CHROMIUM} not found: Chromium comparison skipped (no figure).`);
     return [];
@@ -137,17 +165,27 @@ async function chromiumFigure(doc: DossierDoc, r1: { pages: number; items: Array
     `  chromium print-to-PDF (warm browser): runs ${runs.map((r) => `${r.wallS.toFixed(2)} s wall / ${r.cpuS.toFixed(2)} s CPU`).join(', ')}, ` +
       `${(fs.statSync(pdfOut).size / 1e6).toFixed(2)} MB`,
   );
-  console.log(`  same document: OneBag ${oPages} pages, Chromium ${cPages ?? '?'} pages (pdfinfo; Chromium's HTML takes OneBag's catalogue page numbers, no bookmarks)`);
+  console.log(
+    `  same document: OneBag ${oPages} pages, Chromium ${cPages ?? '?'} pages (pdfinfo; Chromium's HTML takes OneBag's catalogue page numbers, no bookmarks)`,
+  );
   const perPage = (s: number, n: number | null) => (n ? ((s * 1000) / n).toFixed(1) : '?');
   console.log(
     `  per page: OneBag ${perPage(onebag.cpuS, oPages)} ms CPU, ${perPage(onebag.wallS, oPages)} ms wall; ` +
       `Chromium ${perPage(c.cpuS, cPages)} ms CPU, ${perPage(c.wallS, cPages)} ms wall`,
   );
   // per page, so a page more or less on either side does not tilt the ratio
-  const cpuRatio = (c.cpuS / (cPages ?? oPages)) / (onebag.cpuS / oPages);
-  const wallRatio = (c.wallS / (cPages ?? oPages)) / (onebag.wallS / oPages);
+  const cpuRatio = c.cpuS / (cPages ?? oPages) / (onebag.cpuS / oPages);
+  const wallRatio = c.wallS / (cPages ?? oPages) / (onebag.wallS / oPages);
   console.log(`  OneBag vs Chromium per page: ${cpuRatio.toFixed(2)}× faster in CPU time, ${wallRatio.toFixed(2)}× in wall time`);
-  return [{ name: 'speed vs Chromium print-to-PDF, CPU per page, both warm (same typeset dossier)', value: cpuRatio, unit: '×', target: 5, better: 'higher' }];
+  return [
+    {
+      name: 'speed vs Chromium print-to-PDF, CPU per page, both warm (same typeset dossier)',
+      value: cpuRatio,
+      unit: '×',
+      target: 5,
+      better: 'higher',
+    },
+  ];
 }
 
 /**
@@ -161,7 +199,9 @@ async function chromiumFigure(doc: DossierDoc, r1: { pages: number; items: Array
  */
 async function pdfkitFloor(doc: DossierDoc, dir: string, ownPaint = false): Promise<{ seconds: number; cpuS: number; pages: number }> {
   const items = doc.sections.flatMap((s) => s.items).flatMap((i) => (i.kind === 'typeset' ? [i] : []));
-  const laid = items.flatMap((i) => layoutItem(new TextKit(new PDFKit({ autoFirstPage: false, size: 'A4', margin: 0 })), i.catalogue.title, i.blocks));
+  const laid = items.flatMap((i) =>
+    layoutItem(new TextKit(new PDFKit({ autoFirstPage: false, size: 'A4', margin: 0 })), i.catalogue.title, i.blocks),
+  );
   const t = performance.now();
   const cpu = process.cpuUsage();
   const pdf = new PDFKit({ autoFirstPage: false, size: 'A4', margin: 0, pdfVersion: '1.7' });
@@ -199,7 +239,9 @@ export const bench: Bench = async () => {
   }
   const typeset = fastest(ours);
   const size1 = fs.statSync(out1).size / 1e6;
-  console.log(`  typeset: ${r1.pages} pages, runs ${ours.map((r) => `${r.wallS.toFixed(2)} s wall / ${r.cpuS.toFixed(2)} s CPU`).join(', ')}, ${size1.toFixed(2)} MB`);
+  console.log(
+    `  typeset: ${r1.pages} pages, runs ${ours.map((r) => `${r.wallS.toFixed(2)} s wall / ${r.cpuS.toFixed(2)} s CPU`).join(', ')}, ${size1.toFixed(2)} MB`,
+  );
   const floors = [await pdfkitFloor(doc, dir), await pdfkitFloor(doc, dir)];
   const floor = { ...fastest(floors.map((f) => ({ wallS: f.seconds, cpuS: f.cpuS }))), pages: floors[0]!.pages };
   // CPU time of this process (both are single-threaded here), so a busy machine does not skew the ratio
@@ -208,7 +250,9 @@ export const bench: Bench = async () => {
     `  pdfkit floor: ${floor.pages} pages, ${floor.wallS.toFixed(2)} s wall, ${((floor.cpuS / floor.pages) * 1000).toFixed(2)} ms CPU/page; ` +
       `OneBag ${typeset.wallS.toFixed(2)} s wall, ${((typeset.cpuS / r1.pages) * 1000).toFixed(2)} ms CPU/page = ${floorRatio.toFixed(2)}× the floor`,
   );
-  const own = fastest([await pdfkitFloor(doc, dir, true), await pdfkitFloor(doc, dir, true)].map((f) => ({ wallS: f.seconds, cpuS: f.cpuS })));
+  const own = fastest(
+    [await pdfkitFloor(doc, dir, true), await pdfkitFloor(doc, dir, true)].map((f) => ({ wallS: f.seconds, cpuS: f.cpuS })),
+  );
   console.log(
     `  (same replay through the engine's own glyph-cached drawing: ${((own.cpuS / floor.pages) * 1000).toFixed(2)} ms CPU/page; ` +
       `layout, front matter, stamps and numbers add ${(typeset.cpuS / r1.pages / (own.cpuS / floor.pages)).toFixed(2)}× to it)`,
@@ -222,13 +266,21 @@ export const bench: Bench = async () => {
   const r2 = await composeDossier(doc2, out2);
   const fullS = (performance.now() - t) / 1000;
   const appended = r2.items.filter((i) => i.kind === 'pdf').reduce((a, i) => a + i.pageCount, 0);
-  console.log(`  with originals: ${r2.pages} pages (${appended} appended, 50 scans), ${fullS.toFixed(2)} s, ${(fs.statSync(out2).size / 1e6).toFixed(1)} MB, warnings ${r2.warnings.length}`);
+  console.log(
+    `  with originals: ${r2.pages} pages (${appended} appended, 50 scans), ${fullS.toFixed(2)} s, ${(fs.statSync(out2).size / 1e6).toFixed(1)} MB, warnings ${r2.warnings.length}`,
+  );
   if (process.env.ONEBAG_KEEP_BENCH) console.log(`  output kept in ${dir}`);
   else fs.rmSync(dir, { recursive: true, force: true });
   return [
     { name: `typeset dossier (${r1.pages} pages)`, value: typeset.wallS, unit: 's', target: 4, better: 'lower' },
     { name: `typeset + ${appended} original pages + 50 scans (${r2.pages} pages)`, value: fullS, unit: 's', target: 10, better: 'lower' },
-    { name: 'typeset CPU time per page vs the pdfkit floor (same pages, paint only)', value: floorRatio, unit: '×', target: 1.3, better: 'lower' },
+    {
+      name: 'typeset CPU time per page vs the pdfkit floor (same pages, paint only)',
+      value: floorRatio,
+      unit: '×',
+      target: 1.3,
+      better: 'lower',
+    },
     { name: 'typeset size per 100 pages', value: (size1 / r1.pages) * 100, unit: 'MB', target: 1.5, better: 'lower' },
     ...chromium,
   ];

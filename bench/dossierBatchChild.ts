@@ -11,7 +11,10 @@ async function main() {
   const [dataDir, county, outDir] = process.argv.slice(2);
   const runner = new JobRunner({ dataDir: dataDir! });
   const t = performance.now();
-  const { value: s, peakMb } = await withPeakRss(() => runner.startBatch({ countyId: Number(county), year: 2024, outDir: outDir! }).done, 50);
+  const { value: s, peakMb } = await withPeakRss(
+    () => runner.startBatch({ countyId: Number(county), year: 2024, outDir: outDir! }).done,
+    50,
+  );
   const seconds = (performance.now() - t) / 1000;
   await runner.close();
   const out = {

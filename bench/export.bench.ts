@@ -88,7 +88,9 @@ async function seed(): Promise<void> {
 
 function insertMaterials(db: Db, cadres: number[], files: Array<{ sha256: string; size: number }>): void {
   const now = new Date().toISOString();
-  const insBlob = db.prepare(`INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, created_at) VALUES (?, 'pdf', 'application/pdf', ?, 1, ?)`);
+  const insBlob = db.prepare(
+    `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, created_at) VALUES (?, 'pdf', 'application/pdf', ?, 1, ?)`,
+  );
   const insMat = db.prepare(
     `INSERT INTO materials (cadre_id, category, title, date, year, responsible, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -99,12 +101,13 @@ function insertMaterials(db: Db, cadres: number[], files: Array<{ sha256: string
       const month = String(1 + (i % 12)).padStart(2, '0');
       const category = MATERIAL_CATEGORIES[i % MATERIAL_CATEGORIES.length]!;
       const title = `${YEAR}年${month}月${category}第${i + 1}号`;
-      const id = Number(insMat.run(cadres[i % cadres.length], category, title, `${YEAR}-${month}-15`, YEAR, '驻村工作队', now, now).lastInsertRowid);
+      const id = Number(
+        insMat.run(cadres[i % cadres.length], category, title, `${YEAR}-${month}-15`, YEAR, '驻村工作队', now, now).lastInsertRowid,
+      );
       insFile.run(id, f.sha256, `${title}.pdf`);
     });
   })();
 }
-
 
 export const bench: Bench = async () => {
   const marker = path.join(DATA_DIR, 'complete');
@@ -123,7 +126,13 @@ export const bench: Bench = async () => {
       () =>
         exportCountyBundle(
           { db, dataDir: DATA_DIR, blobs },
-          { countyId, year: YEAR, out, withDossiers: false, onProgress: (p) => void (stageAt.has(p.stage) || stageAt.set(p.stage, performance.now())) },
+          {
+            countyId,
+            year: YEAR,
+            out,
+            withDossiers: false,
+            onProgress: (p) => void (stageAt.has(p.stage) || stageAt.set(p.stage, performance.now())),
+          },
         ),
       50,
     );
@@ -131,7 +140,9 @@ export const bench: Bench = async () => {
     const maxRssMb = process.resourceUsage().maxRSS / 1024;
     const sizeMb = res.size / MB;
     const stages = [...stageAt].map(([s, t]) => `${s} at ${((t - t0) / 1000).toFixed(1)} s`).join(', ');
-    console.log(`  exported ${res.counts.cadres} cadres, ${res.counts.records} records, ${res.counts.originals} originals: ${sizeMb.toFixed(0)} MB in ${exportS.toFixed(1)} s`);
+    console.log(
+      `  exported ${res.counts.cadres} cadres, ${res.counts.records} records, ${res.counts.originals} originals: ${sizeMb.toFixed(0)} MB in ${exportS.toFixed(1)} s`,
+    );
     console.log(`  stages: ${stages}`);
     console.log(`  peak RSS sampled ${peakMb.toFixed(0)} MB; process maxRSS so far ${maxRssMb.toFixed(0)} MB`);
 
@@ -146,7 +157,11 @@ export const bench: Bench = async () => {
     const figures: BenchFigure[] = [
       { name: `county export (no dossiers), ${label}`, value: sizeMb / exportS, unit: 'MB/s', target: 100, better: 'higher' },
       { name: `county export peak RSS, ${label}`, value: peakMb, unit: 'MB', target: 300, better: 'lower' },
-      ...(seededNow ? [] : [{ name: `county export process maxRSS, ${label}`, value: maxRssMb, unit: 'MB' as const, target: 300, better: 'lower' as const }]),
+      ...(seededNow
+        ? []
+        : [
+            { name: `county export process maxRSS, ${label}`, value: maxRssMb, unit: 'MB' as const, target: 300, better: 'lower' as const },
+          ]),
       { name: `county bundle verify, ${label}`, value: sizeMb / verifyS, unit: 'MB/s', target: 200, better: 'higher' },
     ];
     return figures;

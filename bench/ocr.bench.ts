@@ -44,7 +44,12 @@ export const bench: Bench = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-ocr-'));
   const pool = new OcrPool();
   const figures: BenchFigure[] = [];
-  console.log(`  load average (1/5/15 min) at the start: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} on ${os.cpus().length} cores`);
+  console.log(
+    `  load average (1/5/15 min) at the start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')} on ${os.cpus().length} cores`,
+  );
   try {
     const reference = SAMPLE_LINES.join('');
     const pdf = await typesetPdf(SAMPLE_LINES);
@@ -60,9 +65,15 @@ export const bench: Bench = async () => {
     const list = [files[0]!, ...files, ...Array.from({ length: repeats }, () => files[1]!)];
     const listFile = path.join(dir, 'files.json');
     fs.writeFileSync(listFile, JSON.stringify(list));
-    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'ocrHostChild.ts'), listFile], { encoding: 'utf8', maxBuffer: 16 << 20 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'ocrHostChild.ts'), listFile], {
+      encoding: 'utf8',
+      maxBuffer: 16 << 20,
+    });
     if (child.status !== 0) throw new Error(`OCR host process failed: ${child.stderr}`);
-    const host = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { pages: Array<{ ms: number; cpuS: number; rotation: number; text: string }>; maxRssMb: number };
+    const host = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+      pages: Array<{ ms: number; cpuS: number; rotation: number; text: string }>;
+      maxRssMb: number;
+    };
     const read = host.pages.slice(1);
     files.forEach((f, i) => {
       const cer = characterErrorRate(reference, read[i]!.text) * 100;
@@ -73,11 +84,33 @@ export const bench: Bench = async () => {
     const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
     const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
     const wall = timed.map((p) => p.ms / 1000);
-    console.log(`  ${timed.length} upright 200-dpi pages, wall s: ${sorted(wall).map((w) => w.toFixed(2)).join(' ')}`);
-    figures.push({ name: `ocr: A4 page at 200 dpi, one core (median wall time of ${timed.length})`, value: median(wall), unit: 's', target: 3, better: 'lower' });
+    console.log(
+      `  ${timed.length} upright 200-dpi pages, wall s: ${sorted(wall)
+        .map((w) => w.toFixed(2))
+        .join(' ')}`,
+    );
+    figures.push({
+      name: `ocr: A4 page at 200 dpi, one core (median wall time of ${timed.length})`,
+      value: median(wall),
+      unit: 's',
+      target: 3,
+      better: 'lower',
+    });
     figures.push({ name: 'ocr: A4 page at 200 dpi, one core (p95 wall time)', value: p95(wall), unit: 's', target: 3, better: 'lower' });
-    figures.push({ name: 'ocr: A4 page at 200 dpi (median CPU time of the process)', value: median(timed.map((p) => p.cpuS)), unit: 's', target: 3, better: 'lower' });
-    figures.push({ name: `ocr: peak RSS of the process hosting the queue (${host.pages.length} pages)`, value: host.maxRssMb, unit: 'MB', target: 500, better: 'lower' });
+    figures.push({
+      name: 'ocr: A4 page at 200 dpi (median CPU time of the process)',
+      value: median(timed.map((p) => p.cpuS)),
+      unit: 's',
+      target: 3,
+      better: 'lower',
+    });
+    figures.push({
+      name: `ocr: peak RSS of the process hosting the queue (${host.pages.length} pages)`,
+      value: host.maxRssMb,
+      unit: 'MB',
+      target: 500,
+      better: 'lower',
+    });
 
     // The UI thread: a search and a cell edit, idle and while the worker reads.
     const db = openDatabase(path.join(dir, 'data'));
@@ -98,7 +131,14 @@ export const bench: Bench = async () => {
           setCells(db, {
             townshipId: t.id,
             month: '2025-11',
-            edits: [{ cadreId: t.cadres[i % t.cadres.length]!.id, date: `2025-11-${String(1 + (i % 28)).padStart(2, '0')}`, half: '全', code: i % 2 ? '公出' : '在岗' }],
+            edits: [
+              {
+                cadreId: t.cadres[i % t.cadres.length]!.id,
+                date: `2025-11-${String(1 + (i % 28)).padStart(2, '0')}`,
+                half: '全',
+                code: i % 2 ? '公出' : '在岗',
+              },
+            ],
           });
           edit.push(performance.now() - t0);
         }
@@ -112,13 +152,30 @@ export const bench: Bench = async () => {
       const reading = Promise.all(files.slice(1, 4).map((f) => readWithPool(pool, f.file, f.kind))).finally(() => (done = true));
       const busy = await measure(200, () => done);
       await reading;
-      figures.push({ name: `ocr: search p95 during OCR vs idle (${busy.search.toFixed(2)} vs ${idle.search.toFixed(2)} ms)`, value: busy.search / Math.max(idle.search, 0.05), unit: '×', target: 1.5, better: 'lower' });
-      figures.push({ name: `ocr: cell edit p95 during OCR vs idle (${busy.edit.toFixed(2)} vs ${idle.edit.toFixed(2)} ms)`, value: busy.edit / Math.max(idle.edit, 0.05), unit: '×', target: 1.5, better: 'lower' });
+      figures.push({
+        name: `ocr: search p95 during OCR vs idle (${busy.search.toFixed(2)} vs ${idle.search.toFixed(2)} ms)`,
+        value: busy.search / Math.max(idle.search, 0.05),
+        unit: '×',
+        target: 1.5,
+        better: 'lower',
+      });
+      figures.push({
+        name: `ocr: cell edit p95 during OCR vs idle (${busy.edit.toFixed(2)} vs ${idle.edit.toFixed(2)} ms)`,
+        value: busy.edit / Math.max(idle.edit, 0.05),
+        unit: '×',
+        target: 1.5,
+        better: 'lower',
+      });
     } finally {
       db.close();
     }
     // the machine may be shared: say how busy it was
-    console.log(`  load average (1/5/15 min) at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} on ${os.cpus().length} cores`);
+    console.log(
+      `  load average (1/5/15 min) at the end: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' / ')} on ${os.cpus().length} cores`,
+    );
     return figures;
   } finally {
     await pool.close();

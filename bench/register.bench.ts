@@ -25,7 +25,13 @@ export const bench: Bench = async () => {
     for (let i = 0; i < 5; i++) warm.push((await run()).ms);
     warm.sort((a, b) => a - b);
     return [
-      { name: `40-cadre register, first in process (${cold.pages} pages, fonts loaded)`, value: cold.ms / 1000, unit: 's', target: 1, better: 'lower' },
+      {
+        name: `40-cadre register, first in process (${cold.pages} pages, fonts loaded)`,
+        value: cold.ms / 1000,
+        unit: 's',
+        target: 1,
+        better: 'lower',
+      },
       { name: '40-cadre register, warm (median of 5)', value: warm[2]! / 1000, unit: 's', target: 1, better: 'lower' },
     ];
   } finally {

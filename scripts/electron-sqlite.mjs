@@ -97,10 +97,19 @@ function installAtomically(src, dest, info) {
  * Makes sure the cache holds a build for (electron version, platform, arch).
  * @returns {Promise<{ok: true, file: string, how: 'cache'|'prebuilt'|'compiled'} | {ok: false, reason: 'unknown-electron'|'no-network'|'no-compiler'|'failed', message: string}>}
  */
-export async function ensureElectronSqlite({ arch = process.arch, platform = process.platform, version = electronVersion(), log = console.log } = {}) {
+export async function ensureElectronSqlite({
+  arch = process.arch,
+  platform = process.platform,
+  version = electronVersion(),
+  log = console.log,
+} = {}) {
   const modules = electronModuleVersion(version);
   if (!modules) {
-    return { ok: false, reason: 'unknown-electron', message: `不认识 Electron ${version} 的模块版本（node-abi 太旧）：请升级 node-abi 或 @electron/rebuild。` };
+    return {
+      ok: false,
+      reason: 'unknown-electron',
+      message: `不认识 Electron ${version} 的模块版本（node-abi 太旧）：请升级 node-abi 或 @electron/rebuild。`,
+    };
   }
   const dest = cacheFile(version, platform, arch);
   const { bindingMismatch } = await nativeBindingModule();
@@ -119,7 +128,14 @@ export async function ensureElectronSqlite({ arch = process.arch, platform = pro
   const buildDir = path.join(sqliteDir, 'build');
   fs.cpSync(sqliteDir, work, { recursive: true, filter: (src) => src !== buildDir && !src.startsWith(buildDir + path.sep) });
   const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
-  const info = { electron: version, modules: Number(modules), platform, arch, betterSqlite3: sqliteVersion, createdAt: new Date().toISOString() };
+  const info = {
+    electron: version,
+    modules: Number(modules),
+    platform,
+    arch,
+    betterSqlite3: sqliteVersion,
+    createdAt: new Date().toISOString(),
+  };
 
   const accept = (how) => {
     const mismatch = fs.existsSync(built) ? bindingMismatch(built, runtime) : '没有生成 better_sqlite3.node';
@@ -133,7 +149,12 @@ export async function ensureElectronSqlite({ arch = process.arch, platform = pro
 
   try {
     log(`  ① 获取预编译文件 / fetching the prebuilt (better-sqlite3 ${sqliteVersion}, Electron ${version}, ${platform}-${arch}) …`);
-    const prebuilt = run(process.execPath, [require.resolve('prebuild-install/bin.js'), '--runtime=electron', `--target=${version}`, `--arch=${arch}`, `--platform=${platform}`], work, 120_000);
+    const prebuilt = run(
+      process.execPath,
+      [require.resolve('prebuild-install/bin.js'), '--runtime=electron', `--target=${version}`, `--arch=${arch}`, `--platform=${platform}`],
+      work,
+      120_000,
+    );
     if (prebuilt.ok) {
       const done = accept('prebuilt');
       if (done) return done;
@@ -155,7 +176,16 @@ export async function ensureElectronSqlite({ arch = process.arch, platform = pro
     log(`  ② 编译（约 1–2 分钟）/ compiling against Electron ${version} headers${headersCached ? ' (cached)' : ` from ${HEADERS_URL}`} …`);
     const gyp = run(
       process.execPath,
-      [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', '--runtime=electron', `--target=${version}`, `--arch=${arch}`, `--dist-url=${HEADERS_URL}`, `--devdir=${devdir}`],
+      [
+        require.resolve('node-gyp/bin/node-gyp.js'),
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${version}`,
+        `--arch=${arch}`,
+        `--dist-url=${HEADERS_URL}`,
+        `--devdir=${devdir}`,
+      ],
       work,
       15 * 60_000,
     );
@@ -182,7 +212,8 @@ export async function ensureElectronSqlite({ arch = process.arch, platform = pro
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const argv = process.argv.slice(2);
-  const arch = argv.find((a) => a.startsWith('--arch='))?.slice(7) ?? (argv.includes('--arch') ? argv[argv.indexOf('--arch') + 1] : process.arch);
+  const arch =
+    argv.find((a) => a.startsWith('--arch='))?.slice(7) ?? (argv.includes('--arch') ? argv[argv.indexOf('--arch') + 1] : process.arch);
   const version = electronVersion();
   console.log(`▶ 为 Electron ${version}（${process.platform}-${arch}）准备数据库组件 / preparing better-sqlite3 for Electron`);
   const result = await ensureElectronSqlite({ arch });

@@ -78,13 +78,18 @@ const sorted = [...result.issues].sort((a, b) => b.severity.value - a.severity.v
 for (const i of sorted) {
   const mark = i.severity.value > severity.LOW.value ? '✖' : '·';
   const where = i.location ? `${rel(i.file)}:${i.location.line}:${i.location.column}` : rel(i.file);
-  console.log(`${mark} ${i.severity.name.padEnd(13)} ${i.confidence.name.padEnd(9)} ${i.id.padEnd(40)} ${where}${i.manualReview ? '  (manual review)' : ''}`);
+  console.log(
+    `${mark} ${i.severity.name.padEnd(13)} ${i.confidence.name.padEnd(9)} ${i.id.padEnd(40)} ${where}${i.manualReview ? '  (manual review)' : ''}`,
+  );
 }
 for (const e of result.errors.filter((x) => !x.tolerable)) console.error(`✖ parse error in ${rel(e.file)}: ${e.message}`);
 
 const bySeverity = {};
 for (const i of result.issues) bySeverity[i.severity.name] = (bySeverity[i.severity.name] ?? 0) + 1;
-const counts = Object.entries(bySeverity).map(([k, v]) => `${v} ${k}`).join(', ') || 'no findings';
+const counts =
+  Object.entries(bySeverity)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ') || 'no findings';
 console.log(
   `electronegativity: ${path.relative(repo, input)} (Electron ${electronVersion}, ${result.globalChecks + result.atomicChecks} checks) — ${counts}; ` +
     `${blocking.length} above LOW`,

@@ -34,12 +34,24 @@ function fail(zh, en) {
 // ---- arguments --------------------------------------------------------------------------
 
 const argv = process.argv.slice(2);
-const archArg = argv.find((a) => a.startsWith('--arch='))?.slice(7) ?? (argv.includes('--arch') ? argv[argv.indexOf('--arch') + 1] : undefined);
-const arches = (archArg ?? process.arch).split(',').map((a) => a.trim()).filter(Boolean);
+const archArg =
+  argv.find((a) => a.startsWith('--arch='))?.slice(7) ?? (argv.includes('--arch') ? argv[argv.indexOf('--arch') + 1] : undefined);
+const arches = (archArg ?? process.arch)
+  .split(',')
+  .map((a) => a.trim())
+  .filter(Boolean);
 const dirOnly = argv.includes('--dir');
-const targetsArg = argv.find((a) => a.startsWith('--targets='))?.slice(10) ?? (argv.includes('--targets') ? argv[argv.indexOf('--targets') + 1] : undefined);
+const targetsArg =
+  argv.find((a) => a.startsWith('--targets='))?.slice(10) ?? (argv.includes('--targets') ? argv[argv.indexOf('--targets') + 1] : undefined);
 /** electron-builder target names for this platform; null: the ones electron-builder.yml lists. */
-const targetNames = dirOnly ? ['dir'] : targetsArg ? targetsArg.split(',').map((t) => t.trim()).filter(Boolean) : null;
+const targetNames = dirOnly
+  ? ['dir']
+  : targetsArg
+    ? targetsArg
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : null;
 const platform = process.platform; // 'win32' | 'linux' | 'darwin'
 const builderPlatform = { win32: 'WINDOWS', linux: 'LINUX', darwin: 'MAC' }[platform];
 if (!builderPlatform) fail(`不支持在 ${platform} 上打包`, `Packaging on ${platform} is not supported.`);
@@ -54,7 +66,8 @@ const electronVersion = JSON.parse(fs.readFileSync(require.resolve('electron/pac
 function electronCacheDirs() {
   const dirs = [];
   if (process.env.ELECTRON_CACHE) dirs.push(process.env.ELECTRON_CACHE);
-  if (platform === 'win32') dirs.push(path.join(process.env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local'), 'electron', 'Cache'));
+  if (platform === 'win32')
+    dirs.push(path.join(process.env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local'), 'electron', 'Cache'));
   else if (platform === 'darwin') dirs.push(path.join(os.homedir(), 'Library', 'Caches', 'electron'));
   else dirs.push(path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'electron'));
   return dirs;
@@ -102,7 +115,10 @@ if (missing.length > 0) {
   );
 }
 
-if (!fs.existsSync(path.join(root, 'dist', 'main', 'app', 'main.js')) || !fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
+if (
+  !fs.existsSync(path.join(root, 'dist', 'main', 'app', 'main.js')) ||
+  !fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))
+) {
   fail('缺少构建产物，请先运行 npm run build', 'dist/ is incomplete: run `npm run build` first (npm run package does).');
 }
 
@@ -117,7 +133,10 @@ process.env.ONEBAG_ELECTRON_VERSION = electronVersion;
 function unpackedResources(arch) {
   const out = path.join(root, 'release');
   const dirs = fs.existsSync(out) ? fs.readdirSync(out).filter((d) => d.endsWith('-unpacked')) : [];
-  const suffix = arch === 'x64' ? [`${platform === 'win32' ? 'win' : platform}-unpacked`] : [`${platform === 'win32' ? 'win' : platform}-${arch}-unpacked`];
+  const suffix =
+    arch === 'x64'
+      ? [`${platform === 'win32' ? 'win' : platform}-unpacked`]
+      : [`${platform === 'win32' ? 'win' : platform}-${arch}-unpacked`];
   const dir = dirs.find((d) => suffix.includes(d));
   return dir ? path.join(out, dir, 'resources') : null;
 }
@@ -127,7 +146,11 @@ try {
   for (const arch of arches) {
     console.log(`\n▶ Electron ${electronVersion} (${platform}-${arch}) 的 better-sqlite3 / native cache`);
     const sqlite = await ensureElectronSqlite({ arch });
-    if (!sqlite.ok) fail(`无法准备 ${arch} 版数据库组件：${sqlite.message}`, `better-sqlite3 for Electron ${electronVersion} ${platform}-${arch}: ${sqlite.reason}`);
+    if (!sqlite.ok)
+      fail(
+        `无法准备 ${arch} 版数据库组件：${sqlite.message}`,
+        `better-sqlite3 for Electron ${electronVersion} ${platform}-${arch}: ${sqlite.reason}`,
+      );
     console.log(`  ✔ ${path.relative(root, sqlite.file)} (${sqlite.how})`);
 
     console.log(`\n▶ electron-builder ${dirOnly ? '--dir ' : ''}(${platform}-${arch})`);
@@ -137,7 +160,8 @@ try {
 
     const resources = unpackedResources(arch);
     const shipped = resources && path.join(resources, 'native', path.basename(path.dirname(sqlite.file)), 'better_sqlite3.node');
-    if (!shipped || !fs.existsSync(shipped)) throw new Error(`打包结果中没有 Electron 版数据库组件 / the package lacks ${shipped ?? 'resources/native/…'}`);
+    if (!shipped || !fs.existsSync(shipped))
+      throw new Error(`打包结果中没有 Electron 版数据库组件 / the package lacks ${shipped ?? 'resources/native/…'}`);
     console.log(`  ✔ ${path.relative(root, shipped)}`);
   }
 } catch (err) {

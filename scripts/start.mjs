@@ -50,10 +50,18 @@ run('构建主进程 / building main process', process.execPath, [path.join(root
 const selfTest = args.includes('--self-test');
 
 function fallBackToBridge(zh, en) {
-  const lines = ['', '────────────────────────────────────────────────────────────────────', ...zh,
-    '因此改为启动本机回环服务，在系统浏览器中使用 OneBag。数据与桌面版完全相同。', '', ...en,
+  const lines = [
+    '',
+    '────────────────────────────────────────────────────────────────────',
+    ...zh,
+    '因此改为启动本机回环服务，在系统浏览器中使用 OneBag。数据与桌面版完全相同。',
+    '',
+    ...en,
     'Starting the loopback bridge instead: OneBag opens in the system browser, on the same',
-    'data and the same code as the desktop app.', '────────────────────────────────────────────────────────────────────', ''];
+    'data and the same code as the desktop app.',
+    '────────────────────────────────────────────────────────────────────',
+    '',
+  ];
   console.warn(lines.join('\n'));
   if (selfTest) {
     console.error('✖ 自检失败 / self-test failed: Electron cannot start here (see above).');
@@ -65,22 +73,38 @@ async function launchElectron() {
   const electron = electronBinary();
   if (!electron.path) {
     fallBackToBridge(
-      ['本机未安装 Electron 运行程序（离线环境无法下载 Electron 二进制文件）。', '如需桌面窗口：在可联网的机器上运行 npm ci，或使用打包好的安装程序。'],
+      [
+        '本机未安装 Electron 运行程序（离线环境无法下载 Electron 二进制文件）。',
+        '如需桌面窗口：在可联网的机器上运行 npm ci，或使用打包好的安装程序。',
+      ],
       ['The Electron binary is not installed on this machine (it cannot be downloaded offline).', `(${electron.reason})`],
     );
     return false;
   }
   const { ensureElectronSqlite, electronVersion } = await import('./electron-sqlite.mjs');
-  console.log(`\n▶ 检查 Electron ${electronVersion()} 版数据库组件 / checking better-sqlite3 for Electron (${process.platform}-${process.arch})`);
-  const sqlite = await ensureElectronSqlite({}).catch((err) => ({ ok: false, reason: 'failed', message: err instanceof Error ? err.message : String(err) }));
+  console.log(
+    `\n▶ 检查 Electron ${electronVersion()} 版数据库组件 / checking better-sqlite3 for Electron (${process.platform}-${process.arch})`,
+  );
+  const sqlite = await ensureElectronSqlite({}).catch((err) => ({
+    ok: false,
+    reason: 'failed',
+    message: err instanceof Error ? err.message : String(err),
+  }));
   if (!sqlite.ok) {
     fallBackToBridge(
-      [`无法为 Electron 准备数据库组件 better-sqlite3：${sqlite.message}`, '联网后再运行一次 npm start 即可（只需准备一次，之后离线可用）。'],
+      [
+        `无法为 Electron 准备数据库组件 better-sqlite3：${sqlite.message}`,
+        '联网后再运行一次 npm start 即可（只需准备一次，之后离线可用）。',
+      ],
       [`better-sqlite3 could not be prepared for Electron (${sqlite.reason}); run npm start once on a networked machine.`],
     );
     return false;
   }
-  console.log(sqlite.how === 'cache' ? `  ✔ ${path.relative(root, sqlite.file)}` : `  ✔ 已准备 / prepared (${sqlite.how}): ${path.relative(root, sqlite.file)}`);
+  console.log(
+    sqlite.how === 'cache'
+      ? `  ✔ ${path.relative(root, sqlite.file)}`
+      : `  ✔ 已准备 / prepared (${sqlite.how}): ${path.relative(root, sqlite.file)}`,
+  );
   console.log(`\n▶ 启动 OneBag / starting Electron${selfTest ? ' --self-test' : ''}`);
   // ONEBAG_SQLITE_BINDING names the file just checked: the app loads exactly that build.
   const env = { ...process.env, ONEBAG_SQLITE_BINDING: sqlite.file };

@@ -47,7 +47,11 @@ import { SHA256_RE } from './blobLayout';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const id = z.number().int().positive();
 const name = (label: string, max = 50) =>
-  z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过${max}个字`);
 
 export const idNumberSchema = z
   .string({ error: '请填写身份证号' })
@@ -157,7 +161,11 @@ export const foundationChannels = {
   // --- staging: files enter main in chunks, are inspected, then referred to by token ---
   /** With purpose 'attachment' the originals size cap is checked before any byte is sent. */
   'staging.begin': {
-    input: z.object({ name: z.string().min(1).max(255), size: z.number().int().nonnegative(), purpose: z.enum(['attachment', 'roster']).optional() }),
+    input: z.object({
+      name: z.string().min(1).max(255),
+      size: z.number().int().nonnegative(),
+      purpose: z.enum(['attachment', 'roster']).optional(),
+    }),
     output: null as unknown as { token: string },
   },
   /** `data` is base64; chunks arrive in order. */

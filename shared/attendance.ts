@@ -351,7 +351,14 @@ export function countMonth(row: readonly DayCell[], settings: AttendanceSettings
 /** Adds up the halves as the register shows them (see `registerHalves`). */
 export function countRegisterHalves(row: readonly RegisterDay[], settings: AttendanceSettings): MonthCounts {
   const halves: Record<AttendanceCode, number> = {
-    在岗: 0, 公出: 0, 事假: 0, 病假: 0, 公假: 0, 婚丧产假: 0, 缺勤: 0, 未到任: 0,
+    在岗: 0,
+    公出: 0,
+    事假: 0,
+    病假: 0,
+    公假: 0,
+    婚丧产假: 0,
+    缺勤: 0,
+    未到任: 0,
   };
   let restHalves = 0;
   let futureHalves = 0;
@@ -422,8 +429,7 @@ export interface HolidayEntry {
 }
 export type HolidayCalendar = ReadonlyMap<string, HolidayEntry>;
 
-export const holidayCalendar = (entries: readonly HolidayEntry[]): HolidayCalendar =>
-  new Map(entries.map((e) => [e.date, e]));
+export const holidayCalendar = (entries: readonly HolidayEntry[]): HolidayCalendar => new Map(entries.map((e) => [e.date, e]));
 
 export interface DayInfo {
   date: string;

@@ -124,9 +124,13 @@ export interface DiffContext {
 /** The changed fields in one line each; a new record lists what it was created with. */
 export function changeLines(before: unknown, after: unknown, max = 6, ctx: DiffContext = {}): string[] {
   const created = before === undefined;
-  const rows = diffFields(before, after, ctx).filter((d) => d.changed && !QUIET.has(d.field) && !(created && (d.after === '（空）' || d.after === '')));
+  const rows = diffFields(before, after, ctx).filter(
+    (d) => d.changed && !QUIET.has(d.field) && !(created && (d.after === '（空）' || d.after === '')),
+  );
   const cut = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
-  const lines = rows.slice(0, max).map((d) => (created ? `${d.label}：${cut(d.after)}` : `${d.label}：${cut(d.before) || '—'} → ${cut(d.after) || '—'}`));
+  const lines = rows
+    .slice(0, max)
+    .map((d) => (created ? `${d.label}：${cut(d.after)}` : `${d.label}：${cut(d.before) || '—'} → ${cut(d.after) || '—'}`));
   if (rows.length > max) lines.push(`等 ${rows.length} 项`);
   if (created && lines.length) lines.unshift('新建：');
   return lines;

@@ -37,7 +37,9 @@ export type MaterialCategory = (typeof MATERIAL_CATEGORIES)[number];
  * indicator says which of them are still empty, never how many items were filed: work is
  * judged by results, not by the volume of records.
  */
-export const REQUIRED_CATEGORIES = MATERIAL_CATEGORIES.filter((c) => c !== '其他佐证材料') as Array<Exclude<MaterialCategory, '其他佐证材料'>>;
+export const REQUIRED_CATEGORIES = MATERIAL_CATEGORIES.filter((c) => c !== '其他佐证材料') as Array<
+  Exclude<MaterialCategory, '其他佐证材料'>
+>;
 
 export const SECRECY_LEVELS = ['公开', '内部', '秘密', '机密'] as const;
 export type SecrecyLevel = (typeof SECRECY_LEVELS)[number];

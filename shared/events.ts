@@ -154,7 +154,18 @@ export function capLabel(cap: GradeCap): string {
  * must-attends and checks (main/core/events/alerts.ts), then 报告逾期 (main/core/worklog/alerts.ts),
  * then the work kinds (main/core/work/alerts.ts); main/core/alerts/all.ts merges the three.
  */
-export const ALERT_KINDS = ['月在岗不足', '考勤逾期未认定', '考勤登记不实', '五必到缺席', '督查不在岗', '请假越权审批', '报告逾期', ...WORK_ALERT_KINDS, ...SCHEDULING_ALERT_KINDS, ...PLAN_ALERT_KINDS] as const;
+export const ALERT_KINDS = [
+  '月在岗不足',
+  '考勤逾期未认定',
+  '考勤登记不实',
+  '五必到缺席',
+  '督查不在岗',
+  '请假越权审批',
+  '报告逾期',
+  ...WORK_ALERT_KINDS,
+  ...SCHEDULING_ALERT_KINDS,
+  ...PLAN_ALERT_KINDS,
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export type AlertSeverity = 'high' | 'medium';

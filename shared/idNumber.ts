@@ -9,9 +9,7 @@ export function idCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11]!;
 }
 
-export type IdNumberCheck =
-  | { valid: true; normalized: string; birthDate: string; gender: '男' | '女' }
-  | { valid: false; reason: string };
+export type IdNumberCheck = { valid: true; normalized: string; birthDate: string; gender: '男' | '女' } | { valid: false; reason: string };
 
 /** Validates format, birth date and check digit; returns a Chinese reason when invalid. */
 export function checkIdNumber(raw: string): IdNumberCheck {

@@ -1,7 +1,12 @@
 /** Intake suggestions about the cadre: whose bag a file goes to, and the 责任者 of a material. Pure. */
 
 /** 责任者 from the cadre's posting: 王建国（县财政局）, or with the place when no 派出单位 is recorded. */
-export function suggestResponsible(c: { name: string; unitName: string | null; village?: string | null; township?: string | null }): string {
+export function suggestResponsible(c: {
+  name: string;
+  unitName: string | null;
+  village?: string | null;
+  township?: string | null;
+}): string {
   if (c.unitName) return `${c.name}（${c.unitName}）`;
   const place = c.village ?? c.township;
   return place ? `${c.name}（驻${place}）` : c.name;

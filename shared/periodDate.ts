@@ -18,11 +18,30 @@ export interface PeriodDate {
 
 const NONE: PeriodDate = { year: null, date: null, precision: null };
 
-const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, o: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGIT: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  Ｏ: 0,
+  O: 0,
+  o: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** Full-width digits, Chinese year digits (二〇二五) and small Chinese numbers (十二) to ASCII. */
 function normalise(text: string): string {
-  let s = text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[．。·]/g, '.').replace(/[－—–~～]/g, '-');
+  let s = text
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[．。·]/g, '.')
+    .replace(/[－—–~～]/g, '-');
   s = s.replace(/[〇零Ｏ一二三四五六七八九]{4}(?=年)/g, (y) => {
     const ds = Array.from(y).map((c) => CN_DIGIT[c]);
     return ds.every((d) => d !== undefined) ? ds.join('') : y;

@@ -52,11 +52,21 @@ export const FIGURE_META: Record<FigureKey, FigureMeta> = {
     rule: '本年度集体收入5万元以上的村数减去上年度的村数（按已录入的收入；未录入的年度不算达到5万元）',
   },
   shellVillages: { label: '空壳村', unit: '个', share: false, rule: '本年度村集体经济收入登记为0的村数（未录入收入的村不计入，另行提示）' },
-  weakNetChange: { label: '薄弱村净增减', unit: '个', share: false, rule: '本年度新列为集体经济薄弱村的村数减去本年度摘帽的村数；负数为减少' },
+  weakNetChange: {
+    label: '薄弱村净增减',
+    unit: '个',
+    share: false,
+    rule: '本年度新列为集体经济薄弱村的村数减去本年度摘帽的村数；负数为减少',
+  },
   projects: { label: '乡村振兴项目', unit: '个', share: false, rule: '本年度登记的乡村振兴项目数' },
   /** value in fen (integer, so township rows add up exactly); shown in yuan. */
   projectFunds: { label: '项目资金', unit: '万元', share: false, rule: '本年度项目的各类资金合计' },
-  attendance: { label: '月在岗达标率', unit: '人月', share: true, rule: '已结束并经乡镇党委认定的月份中，在岗天数达到每月最低要求的人月数 ÷ 已认定的在任人月数；未认定的人月另计' },
+  attendance: {
+    label: '月在岗达标率',
+    unit: '人月',
+    share: true,
+    rule: '已结束并经乡镇党委认定的月份中，在岗天数达到每月最低要求的人月数 ÷ 已认定的在任人月数；未认定的人月另计',
+  },
   registerChecks: {
     label: '考勤登记不实核查',
     unit: '起',
@@ -66,8 +76,18 @@ export const FIGURE_META: Record<FigureKey, FigureMeta> = {
   reportsOnTime: { label: '按时报送率', unit: '份', share: true, rule: '截止日期已到的季度报告和半年总结中，按时报送的份数 ÷ 应报送份数' },
   commended: { label: '评先评优', unit: '人', share: false, rule: '本年度受到表彰的选派干部人数' },
   promoted: { label: '提拔重用', unit: '人', share: false, rule: '本年度提拔重用的选派干部人数' },
-  commendedSince: { label: '累计表彰', unit: '人', share: false, rule: '自本县选派工作开始年度至本年度受到表彰的选派干部人数（每人计一次）' },
-  promotedSince: { label: '累计提拔重用', unit: '人', share: false, rule: '自本县选派工作开始年度至本年度提拔重用的选派干部人数（每人计一次）' },
+  commendedSince: {
+    label: '累计表彰',
+    unit: '人',
+    share: false,
+    rule: '自本县选派工作开始年度至本年度受到表彰的选派干部人数（每人计一次）',
+  },
+  promotedSince: {
+    label: '累计提拔重用',
+    unit: '人',
+    share: false,
+    rule: '自本县选派工作开始年度至本年度提拔重用的选派干部人数（每人计一次）',
+  },
 };
 
 /** Figures that are changes (increase minus decrease): shown with their sign, e.g. +3 / -2. */

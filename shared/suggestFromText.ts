@@ -57,10 +57,17 @@ export function suggestFromText(text: string): TextSuggestion {
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
   const doc = DOC_NUMBER_RE.exec(text);
-  const docNumber = doc ? doc[0].replace(/[[【]/u, '〔').replace(/[\]】]/u, '〕').replace(/\s+/g, '') : null;
+  const docNumber = doc
+    ? doc[0]
+        .replace(/[[【]/u, '〔')
+        .replace(/[\]】]/u, '〕')
+        .replace(/\s+/g, '')
+    : null;
   const hanCount = (l: string) => (l.match(/\p{Script=Han}/gu) ?? []).length;
   const titleLine =
-    lines.slice(0, 8).find((l) => TITLE_WORDS.test(l) && hanCount(l) >= 6 && !DOC_NUMBER_RE.test(l) && !/[：:]$/.test(l) && l.length <= 60) ??
+    lines
+      .slice(0, 8)
+      .find((l) => TITLE_WORDS.test(l) && hanCount(l) >= 6 && !DOC_NUMBER_RE.test(l) && !/[：:]$/.test(l) && l.length <= 60) ??
     // Without a title word, the first Chinese line of a real page (not a lone fragment).
     (lines.length >= 3 ? lines.slice(0, 5).find((l) => hanCount(l) >= 6 && l.length <= 40 && !DOC_NUMBER_RE.test(l)) : undefined) ??
     null;

@@ -70,7 +70,11 @@ export interface ClockRun {
  * The cadre's run of postings in a township: postings there that follow each other without a
  * gap are one run. Returns the latest run that started on or before `today`, or null.
  */
-export function clockRun(postings: ReadonlyArray<PostingSpan & { townshipId: number }>, townshipId: number, today: string): ClockRun | null {
+export function clockRun(
+  postings: ReadonlyArray<PostingSpan & { townshipId: number }>,
+  townshipId: number,
+  today: string,
+): ClockRun | null {
   const here = postings.filter((p) => p.townshipId === townshipId && p.start <= today).sort((a, b) => (a.start < b.start ? -1 : 1));
   let run: ClockRun | null = null;
   for (const p of here) {

@@ -110,7 +110,10 @@ function validDate(y: number, m: number, d: number): string | null {
  * 20250305, or without the year (3.5, 3-5, 3/5, 0305, 3月5日) taking `year`.
  */
 export function parseTypedDate(text: string, year: number): string | null {
-  const s = text.trim().replace(/\s+/g, '').replace(/[日号]$/, '');
+  const s = text
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/[日号]$/, '');
   if (!s) return null;
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})$/.exec(s);
   if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3]));

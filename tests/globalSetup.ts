@@ -18,7 +18,10 @@ export default function setup(): () => void {
   const cacheDir = path.join(ROOT, 'node_modules', '.cache');
   fs.mkdirSync(cacheDir, { recursive: true });
   const out = fs.mkdtempSync(path.join(cacheDir, 'onebag-test-cli-'));
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-main.mjs'), '--out', out, '--cli'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-main.mjs'), '--out', out, '--cli'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`bundling the CLI for the tests failed:\n${r.stdout}\n${r.stderr}`);
   process.env[CLI_BUNDLE_ENV] = path.join(out, 'main', 'cli', 'index.js');
   return () => {

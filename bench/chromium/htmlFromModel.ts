@@ -34,7 +34,15 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolveFontFiles } from '../../main/dossier/fonts';
-import { compactDate, itemArchiveCode, pad4, type Block, type DossierDoc, type TableBlock, type TypesetItem } from '../../main/dossier/typeset/model';
+import {
+  compactDate,
+  itemArchiveCode,
+  pad4,
+  type Block,
+  type DossierDoc,
+  type TableBlock,
+  type TypesetItem,
+} from '../../main/dossier/typeset/model';
 // The same catalogue columns as the engine, so both sides print the same table.
 import { CATALOGUE_COLUMNS } from '../../main/dossier/compose/frontmatter';
 
@@ -150,9 +158,15 @@ function stampHtml(item: TypesetItem, pages: number | null): string {
   const cells = [s.fonds, s.year, pad4(s.itemNo), s.org, s.retention, pages === null ? '' : String(pages)];
   return (
     '<table class="stamp"><tr>' +
-    cells.slice(0, 3).map((c) => `<td>${esc(c)}</td>`).join('') +
+    cells
+      .slice(0, 3)
+      .map((c) => `<td>${esc(c)}</td>`)
+      .join('') +
     '</tr><tr>' +
-    cells.slice(3).map((c) => `<td>${esc(c)}</td>`).join('') +
+    cells
+      .slice(3)
+      .map((c) => `<td>${esc(c)}</td>`)
+      .join('') +
     '</tr></table>'
   );
 }
@@ -161,7 +175,12 @@ function fontFaces(): string {
   const f = resolveFontFiles();
   const face = (family: string, weight: number, file: string) =>
     `@font-face{font-family:'${family}';font-weight:${weight};font-style:normal;src:url('${pathToFileURL(file).href}') format('truetype');}`;
-  return [face('OB Serif', 400, f.serif), face('OB Serif', 700, f.serifBold), face('OB Sans', 400, f.sans), face('OB Sans', 700, f.sansBold)].join('\n');
+  return [
+    face('OB Serif', 400, f.serif),
+    face('OB Serif', 700, f.serifBold),
+    face('OB Sans', 400, f.sans),
+    face('OB Sans', 700, f.sansBold),
+  ].join('\n');
 }
 
 function pageRules(style: DossierDoc['meta']['pageNumberStyle']): string {
@@ -210,7 +229,17 @@ export function htmlFromModel(doc: DossierDoc, opts: HtmlOptions = {}): string {
     const last = i === items.length - 1;
     const n = pageCount(i);
     const pages = starts ? (last && n !== null && n > 1 ? `${starts[i]}-${starts[i]! + n - 1}` : String(starts[i])) : '';
-    return [String(i + 1), c.archiveCode ?? itemArchiveCode(it.stamp), c.docNo ?? '', c.author, c.title, compactDate(c.date), c.secrecy ?? '', pages, c.remark ?? ''];
+    return [
+      String(i + 1),
+      c.archiveCode ?? itemArchiveCode(it.stamp),
+      c.docNo ?? '',
+      c.author,
+      c.title,
+      compactDate(c.date),
+      c.secrecy ?? '',
+      pages,
+      c.remark ?? '',
+    ];
   });
   const catTable: TableBlock = {
     kind: 'table',

@@ -160,7 +160,10 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
       // Refused before a byte arrives: the originals cap (a roster or other import has its own checks).
       const max = intakeMaxBytes(db);
       if (purpose === 'attachment' && size > max) {
-        throw new AppError('FILE_REFUSED', `「${name}」大小为 ${formatSize(size)}，超过原件大小上限 ${formatSize(max)}，无法归档。请压缩或拆分后再添加（上限可在设置中调整）`);
+        throw new AppError(
+          'FILE_REFUSED',
+          `「${name}」大小为 ${formatSize(size)}，超过原件大小上限 ${formatSize(max)}，无法归档。请压缩或拆分后再添加（上限可在设置中调整）`,
+        );
       }
       return { token: await staging.begin(name, size) };
     },

@@ -9,6 +9,8 @@ import type { OpenCore } from './open';
 
 export function startOcrQueue(core: OpenCore, opts: { background: boolean; pool?: OcrPool }): OcrRunner {
   const shared = opts.pool;
-  const reader: OcrReader = shared ? { read: (file, kind, dpi, cb) => shared.read(file, kind, dpi, cb), close: async () => undefined } : new OcrPool();
+  const reader: OcrReader = shared
+    ? { read: (file, kind, dpi, cb) => shared.read(file, kind, dpi, cb), close: async () => undefined }
+    : new OcrPool();
   return createOcrRunner(core.ctx, reader, { pathOf: (sha) => core.blobs.pathOf(sha), background: opts.background });
 }

@@ -21,7 +21,6 @@ export const BLOB_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self';
 
 export { resolveStaticPath, staticMime } from '../files/staticAssets';
 
-
 /** <dataDir>/blobs/ab/cdef… for a SHA-256, or null when `sha` is not one. */
 export function blobPath(dataDir: string, sha: string): string | null {
   if (!SHA256_RE.test(sha)) return null;
@@ -38,15 +37,7 @@ export function shaFromBlobPath(dataDir: string, filePath: string): string | nul
 }
 
 /** MIME types the renderer may display inline; anything else is served as a download-only octet stream. */
-const INLINE_MIME = new Set([
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'image/gif',
-  'image/webp',
-  'image/bmp',
-  'image/tiff',
-]);
+const INLINE_MIME = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/bmp', 'image/tiff']);
 
 export function blobResponseMime(recorded: string | undefined): string {
   const m = (recorded ?? '').toLowerCase().split(';')[0]!.trim();
@@ -58,8 +49,28 @@ export function blobResponseMime(recorded: string | undefined): string {
  * never anything the shell would execute (.exe, .bat, .lnk, .js, .html …).
  */
 const OPENABLE_EXT = new Set([
-  'pdf', 'ofd', 'jpg', 'jpeg', 'png', 'gif', 'webp', 'bmp', 'tif', 'tiff',
-  'doc', 'docx', 'wps', 'xls', 'xlsx', 'et', 'ppt', 'pptx', 'dps', 'txt', 'csv', 'rtf',
+  'pdf',
+  'ofd',
+  'jpg',
+  'jpeg',
+  'png',
+  'gif',
+  'webp',
+  'bmp',
+  'tif',
+  'tiff',
+  'doc',
+  'docx',
+  'wps',
+  'xls',
+  'xlsx',
+  'et',
+  'ppt',
+  'pptx',
+  'dps',
+  'txt',
+  'csv',
+  'rtf',
 ]);
 
 const MIME_EXT: Record<string, string> = {
@@ -87,7 +98,10 @@ const MIME_EXT: Record<string, string> = {
  */
 export function safeOpenName(originalName: string | undefined, mime: string | undefined): string | null {
   const fromMime = MIME_EXT[(mime ?? '').toLowerCase().split(';')[0]!.trim()];
-  const origExt = path.extname(originalName ?? '').slice(1).toLowerCase();
+  const origExt = path
+    .extname(originalName ?? '')
+    .slice(1)
+    .toLowerCase();
   const ext = fromMime ?? (OPENABLE_EXT.has(origExt) ? origExt : null);
   if (!ext) return null;
   const base = path

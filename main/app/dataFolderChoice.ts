@@ -71,14 +71,27 @@ export async function changeDataDir(parent: BrowserWindow | null, current: strin
   }
   const detail = [
     `新的数据文件夹：${picked}`,
-    holdsArchive(picked) ? '该文件夹中已有 OneBag 档案数据，重新启动后将打开它。' : '该文件夹中还没有档案数据，重新启动后将从空白档案开始。',
+    holdsArchive(picked)
+      ? '该文件夹中已有 OneBag 档案数据，重新启动后将打开它。'
+      : '该文件夹中还没有档案数据，重新启动后将从空白档案开始。',
     `原数据文件夹（${current}）中的数据不会被移动或删除；如需带走现有数据，请先在原位置制作备份，再到新位置恢复。`,
   ].join('\n');
-  const options = { type: 'question' as const, title: '更改数据文件夹', message: '更改数据文件夹并重新启动 OneBag？', detail, buttons: ['更改并重新启动', '取消'], defaultId: 0, cancelId: 1, noLink: true };
+  const options = {
+    type: 'question' as const,
+    title: '更改数据文件夹',
+    message: '更改数据文件夹并重新启动 OneBag？',
+    detail,
+    buttons: ['更改并重新启动', '取消'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  };
   const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
   if (response !== 0) return;
   saveDataDir(app.getPath('userData'), picked, new Date());
   // --data / ONEBAG_DATA would override the saved choice: restart without them.
-  app.relaunch({ args: process.argv.slice(1).filter((a, i, all) => a !== '--data' && all[i - 1] !== '--data' && !a.startsWith('--data=')) });
+  app.relaunch({
+    args: process.argv.slice(1).filter((a, i, all) => a !== '--data' && all[i - 1] !== '--data' && !a.startsWith('--data=')),
+  });
   app.quit();
 }

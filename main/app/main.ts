@@ -3,18 +3,7 @@
  * single IPC handler over the core's handler table, and the Chinese application menu.
  * Nothing here talks to the network: no updates, no telemetry, no remote content.
  */
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  Menu,
-  protocol,
-  session,
-  shell,
-  type IpcMainInvokeEvent,
-  type WebContents,
-} from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -230,9 +219,8 @@ function lockDownSession(): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-  ses.webRequest.onBeforeRequest(
-    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] },
-    (_details, callback) => callback({ cancel: true }),
+  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (_details, callback) =>
+    callback({ cancel: true }),
   );
   ses.on('will-download', (e) => e.preventDefault());
 }

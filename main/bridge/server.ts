@@ -44,7 +44,8 @@ const BAD_SECRET_TEXT = '链接无效：密钥不正确或已随服务重启失�
 
 export function defaultRendererDir(): string {
   const candidates = [path.resolve('dist/renderer')];
-  if (typeof __dirname !== 'undefined') candidates.push(path.resolve(__dirname, '../../dist/renderer'), path.resolve(__dirname, '../renderer'));
+  if (typeof __dirname !== 'undefined')
+    candidates.push(path.resolve(__dirname, '../../dist/renderer'), path.resolve(__dirname, '../renderer'));
   return candidates.find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? candidates[0]!;
 }
 

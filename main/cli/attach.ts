@@ -72,7 +72,10 @@ export async function attachCommand(c: CommandContext): Promise<number> {
       `已归档：${cadre.name}《${m.title}》（${m.category}，${m.year}年度，${m.files.length} 个文件${pages ? `，共 ${pages} 页` : ''}）`,
     );
     for (const f of m.files) {
-      if (f.flags.length) c.out(`注意：「${f.originalName}」${f.flags.map((x) => FILE_FLAG_LABELS[x]).join('、')}，已归档并标记；本软件查看时不会运行其中的脚本或附件`);
+      if (f.flags.length)
+        c.out(
+          `注意：「${f.originalName}」${f.flags.map((x) => FILE_FLAG_LABELS[x]).join('、')}，已归档并标记；本软件查看时不会运行其中的脚本或附件`,
+        );
     }
     for (const f of files) {
       const notice = extensionNotice(f.name, m.files.find((x) => x.originalName === f.name)?.kind);

@@ -61,17 +61,17 @@ export async function cadresCommand(c: CommandContext): Promise<number> {
     }
     const head = ['姓名', '性别', '身份证号', '县（市、区）', '乡镇', '村', '任职类型', '选派层级', '派出单位', '资料完整性'];
     const body = out.map((r) => [
-        r.name,
-        r.gender,
-        r.idNumber,
-        r.county ?? '',
-        r.township ?? '',
-        r.village ?? '',
-        r.postType,
-        r.level,
-        r.unit ?? '',
-        r.bagMissing.length === 0 ? '七类材料齐全' : `缺：${r.bagMissing.join('、')}`,
-      ]);
+      r.name,
+      r.gender,
+      r.idNumber,
+      r.county ?? '',
+      r.township ?? '',
+      r.village ?? '',
+      r.postType,
+      r.level,
+      r.unit ?? '',
+      r.bagMissing.length === 0 ? '七类材料齐全' : `缺：${r.bagMissing.join('、')}`,
+    ]);
     if (values.xlsx) {
       c.out(`已导出 ${body.length} 行到 ${await writeTableXlsx(values.xlsx, '干部名册', head, body, [])}`);
       return 0;

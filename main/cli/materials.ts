@@ -49,13 +49,13 @@ export async function materialsCommand(c: CommandContext): Promise<number> {
     }
     const head = ['年度', '类别', '题名', '日期', '文件', '页数'];
     const body = out.map((m) => [
-        String(m.year),
-        m.category,
-        m.title,
-        m.date ?? '',
-        m.files.map((f) => f.name).join('、'),
-        String(m.files.reduce((n, f) => n + (f.pages ?? 0), 0) || ''),
-      ]);
+      String(m.year),
+      m.category,
+      m.title,
+      m.date ?? '',
+      m.files.map((f) => f.name).join('、'),
+      String(m.files.reduce((n, f) => n + (f.pages ?? 0), 0) || ''),
+    ]);
     if (values.xlsx) {
       c.out(`已导出 ${body.length} 行到 ${await writeTableXlsx(values.xlsx, '档案材料', head, body, [0, 5])}`);
       return 0;

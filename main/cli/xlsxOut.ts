@@ -4,16 +4,27 @@ import { buildXlsx, writeBytesDurably } from '../core/export/xlsx';
 import { UsageError } from './util';
 
 /** Several printed tables as one workbook, one sheet each. */
-export async function writeTablesXlsx(file: string, tables: Array<{ sheetName: string; headers: string[]; rows: string[][] }>): Promise<string> {
+export async function writeTablesXlsx(
+  file: string,
+  tables: Array<{ sheetName: string; headers: string[]; rows: string[][] }>,
+): Promise<string> {
   if (!file.toLowerCase().endsWith('.xlsx')) throw new UsageError('--xlsx 的文件名应以 .xlsx 结尾');
   const target = path.resolve(file);
-  const bytes = await buildXlsx(tables.map((t) => ({ sheetName: t.sheetName, columns: t.headers.map((h) => ({ header: h })), rows: t.rows })));
+  const bytes = await buildXlsx(
+    tables.map((t) => ({ sheetName: t.sheetName, columns: t.headers.map((h) => ({ header: h })), rows: t.rows })),
+  );
   await writeBytesDurably(target, bytes);
   return target;
 }
 
 /** Writes the table to `file` (temp, fsync, rename); numbers in `numeric` columns stay numbers. */
-export async function writeTableXlsx(file: string, sheetName: string, headers: string[], rows: string[][], numeric: readonly number[] = []): Promise<string> {
+export async function writeTableXlsx(
+  file: string,
+  sheetName: string,
+  headers: string[],
+  rows: string[][],
+  numeric: readonly number[] = [],
+): Promise<string> {
   if (!file.toLowerCase().endsWith('.xlsx')) throw new UsageError('--xlsx 的文件名应以 .xlsx 结尾');
   const target = path.resolve(file);
   const bytes = await buildXlsx([

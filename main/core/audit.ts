@@ -20,7 +20,9 @@ const json = (v: unknown) => (v === undefined ? null : canonicalJson(v));
  */
 export function audit(db: Db, action: AuditAction, entity: string, entityId: number | null, detail?: unknown, change?: AuditChange): void {
   db.transaction(() => {
-    const prev = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
+    const prev = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+      | { id: number; hash: string | null }
+      | undefined;
     const row: ChainRow = {
       id: (prev?.id ?? 0) + 1,
       at: nowIso(),

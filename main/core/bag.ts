@@ -242,13 +242,20 @@ export function insertMaterial(
   reindexMaterial(db, materialId);
   // A report filed in the bag counts as submitted: linked to its period, to be confirmed.
   const reportPeriod = linkFiledReport(db, materialId);
-  audit(db, 'attach', 'material', materialId, {
-    cadreId,
-    title: input.title,
-    files: files.map((f) => ({ name: f.name, sha256: f.sha256 })),
-    ...(reportPeriod ? { reportPeriod } : {}),
-    ...(certificationId !== null ? { certificationId } : {}),
-  }, { after: { ...snapshot(db, 'materials', materialId), files: files.map((f) => ({ name: f.name, sha256: f.sha256 })) } });
+  audit(
+    db,
+    'attach',
+    'material',
+    materialId,
+    {
+      cadreId,
+      title: input.title,
+      files: files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+      ...(reportPeriod ? { reportPeriod } : {}),
+      ...(certificationId !== null ? { certificationId } : {}),
+    },
+    { after: { ...snapshot(db, 'materials', materialId), files: files.map((f) => ({ name: f.name, sha256: f.sha256 })) } },
+  );
   return materialId;
 }
 

@@ -11,11 +11,28 @@ import type { FileFacts } from '../files/inspect';
 import { nowIso, type Db } from '../store/db';
 
 /** Records a stored original (kept if already there: content-addressed, never modified). */
-export function recordBlob(db: Db, sha256: string, size: number, facts: Omit<FileFacts, 'size' | 'flags' | 'notice'> & { flags?: readonly FileFlag[] }, at = nowIso()): void {
+export function recordBlob(
+  db: Db,
+  sha256: string,
+  size: number,
+  facts: Omit<FileFacts, 'size' | 'flags' | 'notice'> & { flags?: readonly FileFlag[] },
+  at = nowIso(),
+): void {
   db.prepare(
     `INSERT OR IGNORE INTO blobs (sha256, kind, mime, size, page_count, width, height, orientation, created_at, flags)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(sha256, facts.kind, facts.mime, size, facts.pageCount, facts.width, facts.height, facts.orientation, at, (facts.flags ?? []).join(','));
+  ).run(
+    sha256,
+    facts.kind,
+    facts.mime,
+    size,
+    facts.pageCount,
+    facts.width,
+    facts.height,
+    facts.orientation,
+    at,
+    (facts.flags ?? []).join(','),
+  );
 }
 
 /** The blobs.flags column ('script,attachment') as known flags; unknown words are dropped. */
@@ -43,7 +60,14 @@ export async function storeGeneratedPdf(
       fs.writeFileSync(file, pdf as Buffer);
     }
     const stored = await blobs.put(file);
-    recordBlob(db, stored.sha256, stored.size, { kind: 'pdf', mime: 'application/pdf', pageCount: pages, width: null, height: null, orientation: null });
+    recordBlob(db, stored.sha256, stored.size, {
+      kind: 'pdf',
+      mime: 'application/pdf',
+      pageCount: pages,
+      width: null,
+      height: null,
+      orientation: null,
+    });
     return stored;
   } finally {
     if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });

@@ -75,9 +75,7 @@ function parse<S extends z.ZodType>(schema: S, v: unknown): z.output<S> {
 }
 
 function assertIdNumberFree(db: Db, idNumber: string, selfId: number | null): void {
-  const other = db.prepare('SELECT id, name FROM cadres WHERE id_number = ?').get(idNumber) as
-    | { id: number; name: string }
-    | undefined;
+  const other = db.prepare('SELECT id, name FROM cadres WHERE id_number = ?').get(idNumber) as { id: number; name: string } | undefined;
   if (other && other.id !== selfId) {
     throw new AppError('CONFLICT', `身份证号 ${idNumber} 已登记为 ${other.name}，不能重复登记`);
   }
@@ -107,8 +105,21 @@ const INSERT_CADRE = `INSERT INTO cadres (name, name_pinyin, name_initials, gend
 export function insertCadreRow(db: Db, input: CadreInput, now = nowIso()): number {
   const k = nameKeys(input.name);
   const c = input;
-  const r = prep(db, INSERT_CADRE).run(c.name, k.pinyin, k.initials, c.gender, c.birthDate, c.idNumber, c.partyStatus,
-    c.phone, c.unitId, c.level, c.postType, now, now);
+  const r = prep(db, INSERT_CADRE).run(
+    c.name,
+    k.pinyin,
+    k.initials,
+    c.gender,
+    c.birthDate,
+    c.idNumber,
+    c.partyStatus,
+    c.phone,
+    c.unitId,
+    c.level,
+    c.postType,
+    now,
+    now,
+  );
   return Number(r.lastInsertRowid);
 }
 
@@ -137,8 +148,21 @@ export function updateCadreRow(db: Db, id: number, input: CadreInput, now = nowI
   if (changed.length === 0) return [];
   const k = nameKeys(input.name);
   const c = input;
-  prep(db, UPDATE_CADRE).run(c.name, k.pinyin, k.initials, c.gender, c.birthDate, c.idNumber, c.partyStatus, c.phone,
-    c.unitId, c.level, c.postType, now, id);
+  prep(db, UPDATE_CADRE).run(
+    c.name,
+    k.pinyin,
+    k.initials,
+    c.gender,
+    c.birthDate,
+    c.idNumber,
+    c.partyStatus,
+    c.phone,
+    c.unitId,
+    c.level,
+    c.postType,
+    now,
+    id,
+  );
   return changed;
 }
 
@@ -175,8 +199,13 @@ export function insertPostingRow(db: Db, cadreId: number, p: PostingInput): numb
     }
   }
   return Number(
-    prep(db, 'INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)')
-      .run(cadreId, p.townshipId, p.villageId, p.start, p.end).lastInsertRowid,
+    prep(db, 'INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)').run(
+      cadreId,
+      p.townshipId,
+      p.villageId,
+      p.start,
+      p.end,
+    ).lastInsertRowid,
   );
 }
 
@@ -232,7 +261,14 @@ export function addPosting(db: Db, cadreId: number, posting: PostingInput): Cadr
     const before = from ? { posting: snapshot(db, 'postings', from.id) } : {};
     const postingId = insertPostingRow(db, cadreId, p);
     const after = { ...(from ? { previous: snapshot(db, 'postings', from.id) } : {}), posting: snapshot(db, 'postings', postingId) };
-    audit(db, 'move', 'cadre', cadreId, { postingId, from: from && { townshipId: from.townshipId, villageId: from.villageId }, to: p }, { before, after });
+    audit(
+      db,
+      'move',
+      'cadre',
+      cadreId,
+      { postingId, from: from && { townshipId: from.townshipId, villageId: from.villageId }, to: p },
+      { before, after },
+    );
   })();
   return getCadre(db, cadreId);
 }

@@ -49,7 +49,12 @@ export function saveDataDir(configDir: string, dataDir: string, now: Date): void
   fs.renameSync(tmp, target);
 }
 
-export function resolveStartupDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, configDir: string, defaultDir: string): StartupDataDir {
+export function resolveStartupDataDir(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  configDir: string,
+  defaultDir: string,
+): StartupDataDir {
   const fromArgs = dataDirFromArgs(argv);
   if (fromArgs) return { dataDir: path.resolve(fromArgs), source: 'command-line', firstRun: false };
   const fromEnv = dataDirFromEnv(env);
@@ -85,7 +90,14 @@ export function dataDirProblem(dir: string): string | null {
     return null;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'ENOSPC' ? '磁盘空间不足' : code === 'EROFS' ? '该位置只读' : (err as Error).message;
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? '没有写入权限'
+        : code === 'ENOSPC'
+          ? '磁盘空间不足'
+          : code === 'EROFS'
+            ? '该位置只读'
+            : (err as Error).message;
     return `无法在该文件夹保存档案数据（${why}）：${dir}`;
   }
 }

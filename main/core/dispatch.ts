@@ -16,7 +16,8 @@ export function toAppError(err: unknown): AppError {
   const e = err as NodeJS.ErrnoException & { code?: string };
   // Raised by the read-only triggers of imported counties (main/store/readOnlyGuards.ts).
   if (e?.message === READ_ONLY_MESSAGE) return new AppError('FORBIDDEN', READ_ONLY_MESSAGE);
-  if (e?.code === 'ENOSPC' || e?.code === 'SQLITE_FULL') return new AppError('DISK_FULL', '磁盘空间不足，操作未完成，数据未改变。请清理磁盘后重试');
+  if (e?.code === 'ENOSPC' || e?.code === 'SQLITE_FULL')
+    return new AppError('DISK_FULL', '磁盘空间不足，操作未完成，数据未改变。请清理磁盘后重试');
   if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE') return new AppError('CONFLICT', '记录已存在，不能重复添加');
   if (e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('CONFLICT', '该记录仍被其他数据引用，不能删除或修改');
   if (e?.code === 'EACCES' || e?.code === 'EPERM') return new AppError('FORBIDDEN', '没有访问该文件或文件夹的权限');
@@ -27,7 +28,12 @@ export function toAppError(err: unknown): AppError {
  * The single entry for Electron IPC and the loopback bridge: validates the input with the
  * channel's schema, runs the handler, and always resolves to a Result.
  */
-export async function dispatch(handlers: HandlerTable, channel: string, rawInput: unknown, dataDir: string | null = null): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: HandlerTable,
+  channel: string,
+  rawInput: unknown,
+  dataDir: string | null = null,
+): Promise<Result<unknown>> {
   if (!Object.hasOwn(channels, channel)) {
     return { ok: false, error: { code: 'NOT_FOUND', message: `未知的操作：${channel}` } };
   }

@@ -18,7 +18,10 @@ export function setDossierSettings(db: Db, input: unknown, fangSongAvailable: bo
   db.transaction(() => {
     const stored = getSetting(db, 'dossier');
     setSetting(db, 'dossier', JSON.stringify(r.data));
-    audit(db, 'update', 'dossier_settings', null, undefined, { before: stored === null ? undefined : (JSON.parse(stored) as unknown), after: r.data });
+    audit(db, 'update', 'dossier_settings', null, undefined, {
+      before: stored === null ? undefined : (JSON.parse(stored) as unknown),
+      after: r.data,
+    });
   })();
   return r.data;
 }

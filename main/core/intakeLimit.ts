@@ -27,7 +27,10 @@ export function parseMaxBytes(text: string): number {
 
 export function setIntakeMaxBytes(db: Db, bytes: number): void {
   if (!Number.isInteger(bytes) || bytes < MIN_MAX_ORIGINAL_BYTES || bytes > MAX_MAX_ORIGINAL_BYTES) {
-    throw new AppError('INVALID_INPUT', `原件大小上限应在 ${formatSize(MIN_MAX_ORIGINAL_BYTES)} 到 ${formatSize(MAX_MAX_ORIGINAL_BYTES)} 之间`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `原件大小上限应在 ${formatSize(MIN_MAX_ORIGINAL_BYTES)} 到 ${formatSize(MAX_MAX_ORIGINAL_BYTES)} 之间`,
+    );
   }
   setSetting(db, 'intakeMaxBytes', String(bytes));
 }

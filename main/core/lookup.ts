@@ -16,7 +16,8 @@ export function countyByName(db: Db, name: string): { id: number; name: string }
 /** The only county this department keeps itself (not an imported review copy); else a Chinese message. */
 export function onlyOwnCounty(db: Db): number {
   const all = db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').all() as Array<{ id: number }>;
-  if (all.length !== 1) throw new AppError('INVALID_INPUT', all.length === 0 ? '还没有登记县（市、区）' : '本机有多个县（市、区），请用 --county 指定');
+  if (all.length !== 1)
+    throw new AppError('INVALID_INPUT', all.length === 0 ? '还没有登记县（市、区）' : '本机有多个县（市、区），请用 --county 指定');
   return all[0]!.id;
 }
 
@@ -30,14 +31,19 @@ export function findTownship(db: Db, name: string, county?: string): { id: numbe
     .all(name.trim(), county ?? null, county ?? null) as Array<{ id: number; name: string; county: string }>;
   if (rows.length === 0) throw new AppError('NOT_FOUND', `找不到乡镇“${name}”${county ? `（${county}）` : ''}`);
   if (rows.length > 1) {
-    throw new AppError('INVALID_INPUT', `有${rows.length}个乡镇名为“${name}”（${rows.map((r) => r.county).join('、')}），请用 --county 指定县名`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `有${rows.length}个乡镇名为“${name}”（${rows.map((r) => r.county).join('、')}），请用 --county 指定县名`,
+    );
   }
   return { id: rows[0]!.id, name: rows[0]!.name };
 }
 
 /** A cadre by ID number (any case). */
 export function findCadreByIdNumber(db: Db, idNumber: string): { id: number; name: string } {
-  const row = db.prepare('SELECT id, name FROM cadres WHERE id_number = ?').get(idNumber.trim().toUpperCase()) as { id: number; name: string } | undefined;
+  const row = db.prepare('SELECT id, name FROM cadres WHERE id_number = ?').get(idNumber.trim().toUpperCase()) as
+    | { id: number; name: string }
+    | undefined;
   if (!row) throw new AppError('NOT_FOUND', `找不到身份证号为 ${idNumber} 的干部`);
   return row;
 }
@@ -64,9 +70,11 @@ export function townshipById(db: Db, id: number): { id: number; name: string } {
 
 /** The township a cadre (database id or ID number) served in during `month` (YYYY-MM), from the postings. */
 export function townshipOfCadreInMonth(db: Db, cadre: string, month: string): { id: number; name: string; cadre: string } {
-  const c = (/^\d{1,9}$/.test(cadre)
-    ? db.prepare('SELECT id, name FROM cadres WHERE id = ?').get(Number(cadre))
-    : db.prepare('SELECT id, name FROM cadres WHERE id_number = ?').get(cadre.trim().toUpperCase())) as { id: number; name: string } | undefined;
+  const c = (
+    /^\d{1,9}$/.test(cadre)
+      ? db.prepare('SELECT id, name FROM cadres WHERE id = ?').get(Number(cadre))
+      : db.prepare('SELECT id, name FROM cadres WHERE id_number = ?').get(cadre.trim().toUpperCase())
+  ) as { id: number; name: string } | undefined;
   if (!c) throw new AppError('NOT_FOUND', `找不到干部：${cadre}（请给出干部编号或身份证号）`);
   const rows = db
     .prepare(
@@ -76,6 +84,7 @@ export function townshipOfCadreInMonth(db: Db, cadre: string, month: string): { 
     .all(c.id, `${month}-31`, `${month}-01`) as Array<{ id: number; name: string }>;
   const label = `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
   if (rows.length === 0) throw new AppError('INVALID_INPUT', `${c.name}${label}不在任何乡镇任职，无考勤可认定`);
-  if (rows.length > 1) throw new AppError('INVALID_INPUT', `${c.name}${label}先后在${rows.map((r) => r.name).join('、')}任职，请用 --township 指定乡镇`);
+  if (rows.length > 1)
+    throw new AppError('INVALID_INPUT', `${c.name}${label}先后在${rows.map((r) => r.name).join('、')}任职，请用 --township 指定乡镇`);
   return { ...rows[0]!, cadre: c.name };
 }

@@ -16,12 +16,16 @@ export function orgTree(db: Db): OrgTree {
       )
       .all() as Array<Omit<OrgTree['counties'][number], 'townships' | 'readOnly'>>
   ).map((c) => ({ ...c, readOnly: c.origin !== null }));
-  const townships = db
-    .prepare('SELECT id, county_id AS countyId, name FROM townships ORDER BY name')
-    .all() as Array<{ id: number; countyId: number; name: string }>;
-  const villages = db
-    .prepare('SELECT id, township_id AS townshipId, name FROM villages ORDER BY name')
-    .all() as Array<{ id: number; townshipId: number; name: string }>;
+  const townships = db.prepare('SELECT id, county_id AS countyId, name FROM townships ORDER BY name').all() as Array<{
+    id: number;
+    countyId: number;
+    name: string;
+  }>;
+  const villages = db.prepare('SELECT id, township_id AS townshipId, name FROM villages ORDER BY name').all() as Array<{
+    id: number;
+    townshipId: number;
+    name: string;
+  }>;
   const villagesBy = new Map<number, typeof villages>();
   for (const v of villages) {
     const list = villagesBy.get(v.townshipId) ?? [];
@@ -63,9 +67,7 @@ export function addTownship(db: Db, input: { countyId: number; name: string }): 
     if (db.prepare('SELECT id FROM townships WHERE county_id = ? AND name = ?').get(input.countyId, name)) {
       throw new AppError('CONFLICT', `乡镇“${name}”已存在`);
     }
-    const id = Number(
-      db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(input.countyId, name).lastInsertRowid,
-    );
+    const id = Number(db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(input.countyId, name).lastInsertRowid);
     audit(db, 'create', 'township', id, { countyId: input.countyId, name }, { after: snapshot(db, 'townships', id) });
     return { id };
   })();
@@ -78,9 +80,7 @@ export function addVillage(db: Db, input: { townshipId: number; name: string }):
     if (db.prepare('SELECT id FROM villages WHERE township_id = ? AND name = ?').get(input.townshipId, name)) {
       throw new AppError('CONFLICT', `村“${name}”已存在`);
     }
-    const id = Number(
-      db.prepare('INSERT INTO villages (township_id, name) VALUES (?, ?)').run(input.townshipId, name).lastInsertRowid,
-    );
+    const id = Number(db.prepare('INSERT INTO villages (township_id, name) VALUES (?, ?)').run(input.townshipId, name).lastInsertRowid);
     audit(db, 'create', 'village', id, { townshipId: input.townshipId, name }, { after: snapshot(db, 'villages', id) });
     return { id };
   })();

@@ -68,8 +68,7 @@ interface PostingRow {
   village: string | null;
 }
 
-const samePlace = (p: PostingRow, r: RosterRecord) =>
-  p.county === r.county && p.township === r.township && p.village === r.village;
+const samePlace = (p: PostingRow, r: RosterRecord) => p.county === r.county && p.township === r.township && p.village === r.village;
 
 /** Decides, against what is stored, what each good row will do; DB-dependent refusals join the bad rows. */
 function plan(db: Db, sheet: RosterSheet): Plan {
@@ -100,7 +99,7 @@ function plan(db: Db, sheet: RosterSheet): Plan {
   const known = new Set<string>();
   for (const r of db.prepare('SELECT name FROM counties').all() as Array<{ name: string }>) known.add(r.name);
   for (const r of db
-    .prepare('SELECT c.name || \' / \' || t.name AS p FROM townships t JOIN counties c ON c.id = t.county_id')
+    .prepare("SELECT c.name || ' / ' || t.name AS p FROM townships t JOIN counties c ON c.id = t.county_id")
     .all() as Array<{ p: string }>)
     known.add(r.p);
   for (const r of db
@@ -144,7 +143,8 @@ function plan(db: Db, sheet: RosterSheet): Plan {
       const same = history.find((p) => p.start === r.start && samePlace(p, r));
       if (!cur) posting = 'insert';
       else if (same === cur) posting = r.end !== null && r.end !== cur.end ? { setEnd: { postingId: cur.id } } : 'none';
-      else if (same) posting = 'none'; // an older sheet: that posting is already in the history
+      else if (same)
+        posting = 'none'; // an older sheet: that posting is already in the history
       else if (r.start > cur.start) posting = 'move';
       else {
         bad.push({
@@ -230,9 +230,7 @@ export async function commitRoster(db: Db, filePath: string, confirmed: readonly
     };
     const now = nowIso();
     const setEnd = db.prepare('UPDATE postings SET "end" = ? WHERE id = ?');
-    const insertPosting = db.prepare(
-      'INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)',
-    );
+    const insertPosting = db.prepare('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)');
     let inserted = 0;
     let updated = 0;
     for (const { record: r, existing, posting } of p.rows) {
@@ -254,9 +252,7 @@ export async function commitRoster(db: Db, filePath: string, confirmed: readonly
       if (posting === 'insert' || posting === 'move') {
         const countyId = cached(`c|${r.county}`, () => ensureCounty(db, r.county));
         const townshipId = cached(`t|${r.county}|${r.township}`, () => ensureTownship(db, countyId, r.township));
-        const villageId = r.village
-          ? cached(`v|${townshipId}|${r.village}`, () => ensureVillage(db, townshipId, r.village!))
-          : null;
+        const villageId = r.village ? cached(`v|${townshipId}|${r.village}`, () => ensureVillage(db, townshipId, r.village!)) : null;
         const p = { townshipId, villageId, start: r.start, end: r.end };
         if (existing) insertPostingRow(db, cadreId, p);
         else insertPosting.run(cadreId, p.townshipId, p.villageId, p.start, p.end); // nothing to close
@@ -269,7 +265,14 @@ export async function commitRoster(db: Db, filePath: string, confirmed: readonly
       } else {
         updated++;
         if (changed.length || posting !== 'none') {
-          audit(db, 'import', 'cadre', cadreId, { row: r.row, changed, posting: typeof posting === 'string' ? posting : 'end' }, { before, after: cadreState(db, cadreId) });
+          audit(
+            db,
+            'import',
+            'cadre',
+            cadreId,
+            { row: r.row, changed, posting: typeof posting === 'string' ? posting : 'end' },
+            { before, after: cadreState(db, cadreId) },
+          );
         }
       }
     }

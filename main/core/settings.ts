@@ -22,8 +22,5 @@ export function getSetting(db: Db, key: SettingKey): string | null {
 }
 
 export function setSetting(db: Db, key: SettingKey, value: string): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    value,
-  );
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }

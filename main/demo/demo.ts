@@ -139,7 +139,13 @@ function undoDemo(ctx: CoreContext, before: Snapshot): void {
     db.prepare('DELETE FROM material_fts WHERE rowid IN (SELECT id FROM materials)').run();
     db.prepare('DELETE FROM cadres').run(); // the archive was empty: cascades to postings, bags, cells, leave, logs, plans
     // The attendance year's township records (their rows refer to the townships removed below).
-    for (const t of ['register_verifications', 'attendance_history', 'attendance_certifications', 'checks', 'must_attend_events'] as const) {
+    for (const t of [
+      'register_verifications',
+      'attendance_history',
+      'attendance_certifications',
+      'checks',
+      'must_attend_events',
+    ] as const) {
       db.prepare(`DELETE FROM ${t} WHERE township_id > ?`).run(before.townships);
     }
     for (const t of ['villages', 'townships', 'counties', 'units'] as const) {
@@ -148,7 +154,14 @@ function undoDemo(ctx: CoreContext, before: Snapshot): void {
   })();
 }
 
-async function fill(ctx: CoreContext, blobs: BlobStore, cadres: DemoCadre[], seed: number, opts: DemoOptions, cal: DemoCalendar): Promise<DemoSummary> {
+async function fill(
+  ctx: CoreContext,
+  blobs: BlobStore,
+  cadres: DemoCadre[],
+  seed: number,
+  opts: DemoOptions,
+  cal: DemoCalendar,
+): Promise<DemoSummary> {
   const dir = opts.tmpDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-'));
   try {
     return await fillFrom(ctx, blobs, cadres, seed, opts, cal, dir);
@@ -261,7 +274,13 @@ export function demoMaterialCount(index: number): number {
   return 4 + (index % 5);
 }
 
-function material(category: MaterialCategory, title: string, date: string, responsible: string, notes: string | null = null): MaterialInput {
+function material(
+  category: MaterialCategory,
+  title: string,
+  date: string,
+  responsible: string,
+  notes: string | null = null,
+): MaterialInput {
   return {
     category,
     title,
@@ -369,7 +388,13 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
     const f = file('jpg');
     const scanRng = prng(rng() * 2 ** 31);
     out.push({
-      input: material('月考勤登记表', `${township}选派干部${ry}年${rm}月考勤登记表（签字盖章）`, date, `${township}党委`, '乡镇党委书记签字、党委盖章后扫描'),
+      input: material(
+        '月考勤登记表',
+        `${township}选派干部${ry}年${rm}月考勤登记表（签字盖章）`,
+        date,
+        `${township}党委`,
+        '乡镇党委书记签字、党委盖章后扫描',
+      ),
       file: f,
       name: `${ry}年${rm}月考勤表签章扫描件.jpg`,
       make: () => writeScanJpeg(f, 'sealedRegister', scanRng, `OneBag demo register c${i} ${ry}-${pad(rm)}`),

@@ -123,7 +123,10 @@ export async function addDemoAttendance(ctx: CoreContext, blobs: BlobStore, inpu
 
   const certify = async (townshipId: number, township: string, month: string, certifiedOn: string, note = '') => {
     const scan = await scans.store(township, month, note);
-    const confirmations = certificationWarnings(db, townshipId, month, today).map((w) => ({ key: w.key, note: '经乡镇党委核实，情况属实' }));
+    const confirmations = certificationWarnings(db, townshipId, month, today).map((w) => ({
+      key: w.key,
+      note: '经乡镇党委核实，情况属实',
+    }));
     certifyAndFileRegister(
       db,
       { townshipId, month, secretaryName: DEMO_SECRETARIES[township]!, certifiedOn, sealApplied: true, today, confirmations },
@@ -133,10 +136,11 @@ export async function addDemoAttendance(ctx: CoreContext, blobs: BlobStore, inpu
 
   for (const [mi, month] of months.entries()) {
     const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-    const countyTownship =
-      closedCheckDay(cal).startsWith(month) ? DEMO_TOWNSHIPS[townshipIndex(cadres[CLOSED.cadreIndex]!, closedCheckDay(cal))]!.name
-      : openCheckDay(cal).startsWith(month) ? DEMO_TOWNSHIPS[townshipIndex(cadres[OPEN.cadreIndex]!, openCheckDay(cal))]!.name
-      : DEMO_TOWNSHIPS[mi % DEMO_TOWNSHIPS.length]!.name;
+    const countyTownship = closedCheckDay(cal).startsWith(month)
+      ? DEMO_TOWNSHIPS[townshipIndex(cadres[CLOSED.cadreIndex]!, closedCheckDay(cal))]!.name
+      : openCheckDay(cal).startsWith(month)
+        ? DEMO_TOWNSHIPS[townshipIndex(cadres[OPEN.cadreIndex]!, openCheckDay(cal))]!.name
+        : DEMO_TOWNSHIPS[mi % DEMO_TOWNSHIPS.length]!.name;
     for (const [ti, t] of DEMO_TOWNSHIPS.entries()) {
       const townshipId = townshipIds.get(t.name)!;
       // 1. the grid: worked rest days and 公出 (on-post working days are the default)
@@ -163,27 +167,44 @@ export async function addDemoAttendance(ctx: CoreContext, blobs: BlobStore, inpu
         if (date < today && expected.length > 0) {
           const k = (Math.floor((m - 1) / 3) + ti + y) % EVENT_KINDS.length;
           saveEvent(db, {
-            event: { townshipId, kind: EVENT_KINDS[k]!, title: `${t.name}${EVENT_TITLES[k]}`, date, place: `${t.name}政府会议室`, notes: null },
+            event: {
+              townshipId,
+              kind: EVENT_KINDS[k]!,
+              title: `${t.name}${EVENT_TITLES[k]}`,
+              date,
+              place: `${t.name}政府会议室`,
+              notes: null,
+            },
             expected: expected.map((c) => ({ cadreId: c.cadreId, present: true, absenceReason: null })),
           });
         }
       }
       // 4. the township's monthly check, and the county's spot check in one township a month
       const excused = excusedCheckDay(cal);
-      const townshipCheck = excused.startsWith(month) && townshipIndex(cadres[EXCUSED.cadreIndex]!, excused) === ti ? excused : workday(y, m, 9);
+      const townshipCheck =
+        excused.startsWith(month) && townshipIndex(cadres[EXCUSED.cadreIndex]!, excused) === ti ? excused : workday(y, m, 9);
       addCheck(ctx, townshipId, '乡镇月检', townshipCheck, `${t.name}党委`, today, cadreIds, cal);
       if (countyTownship === t.name) {
-        const date = closedCheckDay(cal).startsWith(month) ? closedCheckDay(cal) : openCheckDay(cal).startsWith(month) ? openCheckDay(cal) : workday(y, m, 15);
+        const date = closedCheckDay(cal).startsWith(month)
+          ? closedCheckDay(cal)
+          : openCheckDay(cal).startsWith(month)
+            ? openCheckDay(cal)
+            : workday(y, m, 15);
         addCheck(ctx, townshipId, '县级抽查', date, COUNTY_CHECKER, today, cadreIds, cal);
       }
       // 5. certification by the secretary in the next month's first days (the current month stays open)
       if (month >= current || grid.rows.length === 0) continue;
       const next = addDays(monthLast(month), 1);
-      const certifiedOn = [workday(Number(next.slice(0, 4)), Number(next.slice(5, 7)), CERTIFY_WORKDAY), addDays(monthLast(month), 10)].sort()[0]!;
+      const certifiedOn = [
+        workday(Number(next.slice(0, 4)), Number(next.slice(5, 7)), CERTIFY_WORKDAY),
+        addDays(monthLast(month), 10),
+      ].sort()[0]!;
       if (certifiedOn >= today) continue;
       await certify(townshipId, t.name, month, certifiedOn);
       // 6. the closed cross-check: 属实, the month revoked, corrected and certified again
-      const open = listVerifications(db, { townshipId, state: '待核查' }).filter((v) => v.date.startsWith(month) && v.date === closedCheckDay(cal));
+      const open = listVerifications(db, { townshipId, state: '待核查' }).filter(
+        (v) => v.date.startsWith(month) && v.date === closedCheckDay(cal),
+      );
       for (const v of open) {
         const concludedOn = addDays(certifiedOn, 7);
         if (concludedOn >= today) continue;
@@ -219,7 +240,16 @@ function addApprovedLeave(ctx: CoreContext, l: DemoLeave, cadreId: number, towns
 }
 
 /** A check of every cadre posted in the township that day: on post, but for the deliberate cases. */
-function addCheck(ctx: CoreContext, townshipId: number, kind: '乡镇月检' | '县级抽查', date: string, checker: string, today: string, cadreIds: number[], cal: DemoCalendar): void {
+function addCheck(
+  ctx: CoreContext,
+  townshipId: number,
+  kind: '乡镇月检' | '县级抽查',
+  date: string,
+  checker: string,
+  today: string,
+  cadreIds: number[],
+  cal: DemoCalendar,
+): void {
   if (date >= today) return;
   const posted = postedCadres(ctx.db, townshipId, date);
   if (posted.length === 0) return;
@@ -227,7 +257,9 @@ function addCheck(ctx: CoreContext, townshipId: number, kind: '乡镇月检' | '
   if (date === excusedCheckDay(cal)) away.set(cadreIds[EXCUSED.cadreIndex]!, '病假，在县医院门诊治疗');
   if (date === closedCheckDay(cal)) away.set(cadreIds[CLOSED.cadreIndex]!, '未在村，电话联系称回城办事，未请假');
   if (date === openCheckDay(cal)) away.set(cadreIds[OPEN.cadreIndex]!, '未在村，村干部称其当日未到村');
-  const findings = [...away.keys()].some((id) => posted.some((p) => p.cadreId === id)) ? '发现选派干部不在岗，已记录' : '选派干部均在岗在位';
+  const findings = [...away.keys()].some((id) => posted.some((p) => p.cadreId === id))
+    ? '发现选派干部不在岗，已记录'
+    : '选派干部均在岗在位';
   saveCheck(ctx.db, {
     check: { townshipId, level: kind === '乡镇月检' ? '乡镇' : '县级', kind, date, checker, findings },
     results: posted.map((p) => ({ cadreId: p.cadreId, onPost: !away.has(p.cadreId), reason: away.get(p.cadreId) ?? null })),

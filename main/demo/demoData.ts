@@ -173,14 +173,55 @@ export function postingOn(c: DemoCadre, date: string): DemoPosting {
 
 // ---------- villagers and wording used by the generated documents ----------
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
-const GIVEN = ['德福', '玉兰', '长江', '秀英', '凤霞', '国栋', '建华', '淑珍', '海军', '桂芝', '振山', '春生', '永强', '丽华', '宝山', '金凤', '树林', '庆丰', '文斌', '红梅', '立军', '淑兰', '俊峰', '秀云', '占军', '广志', '月娥', '喜林', '德厚', '桂香'];
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const GIVEN = [
+  '德福',
+  '玉兰',
+  '长江',
+  '秀英',
+  '凤霞',
+  '国栋',
+  '建华',
+  '淑珍',
+  '海军',
+  '桂芝',
+  '振山',
+  '春生',
+  '永强',
+  '丽华',
+  '宝山',
+  '金凤',
+  '树林',
+  '庆丰',
+  '文斌',
+  '红梅',
+  '立军',
+  '淑兰',
+  '俊峰',
+  '秀云',
+  '占军',
+  '广志',
+  '月娥',
+  '喜林',
+  '德厚',
+  '桂香',
+];
 
 export function villagerName(rng: Rng): string {
   return pick(rng, [...SURNAMES]) + pick(rng, GIVEN);
 }
 
-export const INDUSTRIES = ['设施农业（温室大棚）', '肉牛养殖', '小杂粮种植', '食用菌种植', '花生加工', '乡村旅游', '光伏发电', '中药材种植'];
+export const INDUSTRIES = [
+  '设施农业（温室大棚）',
+  '肉牛养殖',
+  '小杂粮种植',
+  '食用菌种植',
+  '花生加工',
+  '乡村旅游',
+  '光伏发电',
+  '中药材种植',
+];
 
 export const MEETING_KINDS: ReadonlyArray<{ name: string; topics: readonly string[]; decisions: readonly string[] }> = [
   {

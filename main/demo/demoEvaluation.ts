@@ -41,7 +41,14 @@ function score(db: Db, countyId: number, scheme: Scheme, year: number, cadres: R
 }
 
 /** A county's year under the 蒲县 template: every cadre scored (or only `only`), finalised on request. */
-export function evaluateYear(db: Db, countyId: number, year: number, today: string, rng: Rng, opts: { finalise: boolean; only?: (c: RosterCadre) => boolean }): void {
+export function evaluateYear(
+  db: Db,
+  countyId: number,
+  year: number,
+  today: string,
+  rng: Rng,
+  opts: { finalise: boolean; only?: (c: RosterCadre) => boolean },
+): void {
   db.transaction(() => {
     const scheme = activateScheme(db, createFromTemplate(db, countyId, year, 'puxian').id);
     const roster = evaluationRoster(db, countyId, year);
@@ -55,11 +62,15 @@ export function addDemoEvaluation(w: WorkContext, seed: number): void {
   const rng = prng(seed + 7301);
   evaluateYear(db, countyId, Y - 1, today, rng, { finalise: true });
   // 结果运用: the two best of Y-1 commended in January Y, the best promoted in March Y (when past).
-  const best = computeResults(db, { countyId, year: Y - 1, today }).rows.filter((r) => r.grade === '优秀').sort((a, b) => b.total! - a.total!);
+  const best = computeResults(db, { countyId, year: Y - 1, today })
+    .rows.filter((r) => r.grade === '优秀')
+    .sort((a, b) => b.total! - a.total!);
   for (const [i, r] of best.slice(0, 2).entries()) {
     const date = ymd(Y, 1, 15);
-    if (date <= today) saveOutcome(db, { cadreId: r.cadreId, year: Y - 1, kind: '表彰', date, note: `${Y - 1}年度优秀第一书记（驻村干部）` });
-    if (i === 0 && ymd(Y, 3, 20) <= today) saveOutcome(db, { cadreId: r.cadreId, year: Y - 1, kind: '提拔重用', date: ymd(Y, 3, 20), note: '考核优秀，提拔重用' });
+    if (date <= today)
+      saveOutcome(db, { cadreId: r.cadreId, year: Y - 1, kind: '表彰', date, note: `${Y - 1}年度优秀第一书记（驻村干部）` });
+    if (i === 0 && ymd(Y, 3, 20) <= today)
+      saveOutcome(db, { cadreId: r.cadreId, year: Y - 1, kind: '提拔重用', date: ymd(Y, 3, 20), note: '考核优秀，提拔重用' });
   }
   // The programme began with these postings (cumulative 表彰 / 提拔重用 count from it).
   saveProgramme(db, { countyId, startYear: Y - 2, holdAllowance: false });

@@ -28,16 +28,32 @@ function logRows(c: DemoCadre, from: string, to: string, seed: number): Array<Om
     const kind = pick(rng, ['走访', '走访', '帮扶', '会议', '项目'] as const);
     const who = villagerName(rng);
     const situation =
-      kind === '走访' ? `${pick(rng, VISITS)}${who}家，了解生产生活情况，家中${pick(rng, INDUSTRIES)}收入较稳定。`
-      : kind === '帮扶' ? `为${who}${pick(rng, HELP)}，已与相关部门对接。`
-      : kind === '会议' ? `参加${where}村“两委”会议，研究近期重点工作。`
-      : `到${pick(rng, INDUSTRIES)}项目现场查看进度，完成计划的${between(rng, 30, 90)}%。`;
-    rows.push({ date: d, kind, place: where, persons: kind === '会议' ? '村“两委”成员' : who, situation, difficulties: '', followUp: rng() < 0.5 ? '下周回访，跟进落实情况。' : '' });
+      kind === '走访'
+        ? `${pick(rng, VISITS)}${who}家，了解生产生活情况，家中${pick(rng, INDUSTRIES)}收入较稳定。`
+        : kind === '帮扶'
+          ? `为${who}${pick(rng, HELP)}，已与相关部门对接。`
+          : kind === '会议'
+            ? `参加${where}村“两委”会议，研究近期重点工作。`
+            : `到${pick(rng, INDUSTRIES)}项目现场查看进度，完成计划的${between(rng, 30, 90)}%。`;
+    rows.push({
+      date: d,
+      kind,
+      place: where,
+      persons: kind === '会议' ? '村“两委”成员' : who,
+      situation,
+      difficulties: '',
+      followUp: rng() < 0.5 ? '下周回访，跟进落实情况。' : '',
+    });
   }
   return rows;
 }
 
-const GOALS = ['完成全村农户走访全覆盖', '谋划实施1个村集体经济发展项目并公示', '推动村集体经济收入比上年增长10%', '年底前完成年度工作总结'];
+const GOALS = [
+  '完成全村农户走访全覆盖',
+  '谋划实施1个村集体经济发展项目并公示',
+  '推动村集体经济收入比上年增长10%',
+  '年底前完成年度工作总结',
+];
 const DEADLINES = ['03-31', '06-30', '09-30', '12-20'];
 
 export async function addDemoLogs(ctx: CoreContext, input: { cadres: DemoCadre[]; cadreIds: number[]; cal: DemoCalendar }): Promise<void> {
@@ -55,7 +71,14 @@ export async function addDemoLogs(ctx: CoreContext, input: { cadres: DemoCadre[]
         const status = deadline >= cal.today ? (k === 0 ? '推进中' : '未开始') : late ? '推进中' : '已完成';
         return { goal, measures: '', deadline, responsible: c.name, status } as const;
       }).filter((it) => it.deadline >= c.postings[0]!.start);
-      savePlan(db, { cadreId, kind: '年度计划', startYear: year, title: `${c.name}${year}年度工作计划`, materialId: null, items: [...items] });
+      savePlan(db, {
+        cadreId,
+        kind: '年度计划',
+        startYear: year,
+        title: `${c.name}${year}年度工作计划`,
+        materialId: null,
+        items: [...items],
+      });
     }
   }
 }

@@ -196,7 +196,11 @@ export async function writeRegisterPdf(
     align: 'right',
   });
 
-  const fixed = [{ h: '序号', w: 24 }, { h: '姓名', w: 46 }, { h: '驻村（岗位）', w: 84 }];
+  const fixed = [
+    { h: '序号', w: 24 },
+    { h: '姓名', w: 46 },
+    { h: '驻村（岗位）', w: 84 },
+  ];
   const dayW = 16.5;
   const tail = [{ h: '在岗天数', w: 40 }];
   const used = fixed.reduce((s, c) => s + c.w, 0) + days * dayW + tail[0]!.w;

@@ -74,8 +74,13 @@ function workdays(y: number, m: number, first: number, n: number): [string, stri
 export function demoLeaves(cal: DemoCalendar): DemoLeave[] {
   const { first, full } = cal;
   const out: DemoLeave[] = [];
-  const add = (cadreIndex: number, type: DemoLeave['type'], [start, end]: [string, string], reason: string, level: DemoLeave['level'] = '乡镇党委') =>
-    out.push({ cadreIndex, type, start, end, reason, level });
+  const add = (
+    cadreIndex: number,
+    type: DemoLeave['type'],
+    [start, end]: [string, string],
+    reason: string,
+    level: DemoLeave['level'] = '乡镇党委',
+  ) => out.push({ cadreIndex, type, start, end, reason, level });
   add(SHORT.cadreIndex, '事假', workdays(first, SHORT.month, 6, 4), '家中老人住院手术，需陪护照料', '县委组织部');
   add(3, '事假', workdays(first, 11, 8, 1), '子女学校家长会');
   add(14, '病假', workdays(first, 12, 3, 2), '重感冒发烧，卫生院就诊');
@@ -109,7 +114,15 @@ function hash(s: string): number {
  * has at least 21 days on post (the SHORT month: every rest day 休). `corrected`: the day of
  * a 核查 found 属实 is × (as the register reads after the correction), else 在岗 as first certified.
  */
-export function monthCodes(c: DemoCadre, leaves: readonly DemoLeave[], cadreIndex: number, y: number, m: number, cal: DemoCalendar, corrected: boolean): string[] {
+export function monthCodes(
+  c: DemoCadre,
+  leaves: readonly DemoLeave[],
+  cadreIndex: number,
+  y: number,
+  m: number,
+  cal: DemoCalendar,
+  corrected: boolean,
+): string[] {
   const rng = prng(hash(`${c.idNumber}|${y}-${m}`));
   // The days a check found the cadre away: the register said 在岗 (until a 核查 corrected it).
   const found = [cadreIndex === CLOSED.cadreIndex ? closedCheckDay(cal) : '', cadreIndex === OPEN.cadreIndex ? openCheckDay(cal) : ''];

@@ -93,7 +93,18 @@ export function addDemoSupport(w: WorkContext): number {
         for (const q of row.quarters) {
           const left = q.owedFen - q.paidFen;
           if (!q.ended || left <= 0) continue;
-          addPayment(db, { cadreId: row.cadreId, year, quarter: q.quarter, amountFen: left, paidOn: plusDays(quarterLastDay(year, q.quarter), -3), notes: '按季度统一发放' }, today);
+          addPayment(
+            db,
+            {
+              cadreId: row.cadreId,
+              year,
+              quarter: q.quarter,
+              amountFen: left,
+              paidOn: plusDays(quarterLastDay(year, q.quarter), -3),
+              notes: '按季度统一发放',
+            },
+            today,
+          );
           records++;
         }
       }

@@ -44,7 +44,12 @@ export function addDemoScheduling(w: WorkContext, seed: number): { meetings: num
             chairedBy: '县委常委、组织部部长',
             problems: '个别村集体经济增收渠道单一；部分干部工作日志记录不够及时',
             nextSteps: '各乡镇党委加强日常管理，每月开展在岗抽查；下季度重点推进帮扶项目落地',
-            progress: q.cadres.map((c) => ({ cadreId: c.cadreId, progress: pick(rng, PROGRESS), problems: pick(rng, ISSUES), nextSteps: pick(rng, STEPS) })),
+            progress: q.cadres.map((c) => ({
+              cadreId: c.cadreId,
+              progress: pick(rng, PROGRESS),
+              problems: pick(rng, ISSUES),
+              nextSteps: pick(rng, STEPS),
+            })),
           },
           today,
         );
@@ -56,10 +61,18 @@ export function addDemoScheduling(w: WorkContext, seed: number): { meetings: num
             if (sentOn > today) continue;
             const party = c.village ? `中共${c.township}委员会` : `中共${county}委员会`;
             if (c.unitName) {
-              routeReport(db, { cadreId: c.cadreId, kind: r.kind, period: r.period, recipientKind: '派出单位', recipient: c.unitName, sentOn }, today);
+              routeReport(
+                db,
+                { cadreId: c.cadreId, kind: r.kind, period: r.period, recipientKind: '派出单位', recipient: c.unitName, sentOn },
+                today,
+              );
               routes++;
             }
-            routeReport(db, { cadreId: c.cadreId, kind: r.kind, period: r.period, recipientKind: '上一级党委', recipient: party, sentOn }, today);
+            routeReport(
+              db,
+              { cadreId: c.cadreId, kind: r.kind, period: r.period, recipientKind: '上一级党委', recipient: party, sentOn },
+              today,
+            );
             routes++;
           }
         }

@@ -95,10 +95,21 @@ async function buildArchive(db: Db, blobs: BlobStore, today: string, seed: numbe
     const name = `${SECOND_COUNTY.township}${Y - 1}年${m}月考勤表签章扫描件.jpg`;
     const scan = await fileOriginal(blobs, file, name, { maxBytes: intakeMaxBytes(db) });
     fs.rmSync(file, { force: true });
-    const confirmations = certificationWarnings(db, townshipId, month, today).map((w) => ({ key: w.key, ...(w.needsNote ? { note: '经核实，情况属实' } : {}) }));
+    const confirmations = certificationWarnings(db, townshipId, month, today).map((w) => ({
+      key: w.key,
+      ...(w.needsNote ? { note: '经核实，情况属实' } : {}),
+    }));
     certifyAndFileRegister(
       db,
-      { townshipId, month, secretaryName: '韩立军', certifiedOn: addDays(monthLast(month), between(rng, 2, 6)), sealApplied: true, today, confirmations },
+      {
+        townshipId,
+        month,
+        secretaryName: '韩立军',
+        certifiedOn: addDays(monthLast(month), between(rng, 2, 6)),
+        sealApplied: true,
+        today,
+        confirmations,
+      },
       { sha256: scan.sha256, size: scan.size, name, facts: scan.facts },
     );
   }
@@ -113,24 +124,42 @@ async function buildArchive(db: Db, blobs: BlobStore, today: string, seed: numbe
         kind: i === 1 ? '基础设施' : '产业发展',
         year: Y - 1,
         status: '已建成',
-        funds: [{ source: '派出单位资金', amountFen: between(rng, 3, 12) * 1_000_000 }, { source: '财政衔接资金', amountFen: between(rng, 10, 40) * 1_000_000 }],
+        funds: [
+          { source: '派出单位资金', amountFen: between(rng, 3, 12) * 1_000_000 },
+          { source: '财政衔接资金', amountFen: between(rng, 10, 40) * 1_000_000 },
+        ],
         inPark: false,
         notes: null,
       });
       publiciseProject(db, p.id, ymd(Y - 1, 5, 10 + i), `${VILLAGES[village]!.name}村务公开栏`, today);
     });
     for (const [k, year] of [Y - 2, Y - 1].entries()) {
-      saveIncomes(db, countyId, year, villages.map((id, i) => ({ villageId: id, incomeFen: Math.round(VILLAGES[i]!.incomeWan[k]! * 1_000_000) })));
+      saveIncomes(
+        db,
+        countyId,
+        year,
+        villages.map((id, i) => ({ villageId: id, incomeFen: Math.round(VILLAGES[i]!.incomeWan[k]! * 1_000_000) })),
+      );
     }
     saveWeakVillage(db, { villageId: villages[1]!, listedYear: Y - 2, notes: '村集体经济年收入不足5万元' });
-    setMilestone(db, { villageId: villages[1]!, kind: '发展思路', date: ymd(Y - 2, 12, 6), description: '确定发展庭院经济和劳务输出的思路' }, [], today);
+    setMilestone(
+      db,
+      { villageId: villages[1]!, kind: '发展思路', date: ymd(Y - 2, 12, 6), description: '确定发展庭院经济和劳务输出的思路' },
+      [],
+      today,
+    );
   })();
   evaluateYear(db, countyId, Y - 1, today, rng, { finalise: true });
   return countyId;
 }
 
 /** Builds the other department's archive in a temp folder, exports its Y-1 bundle and imports it here. */
-export async function importSecondCounty(ctx: CoreContext, blobs: BlobStore, today: string, seed: number): Promise<{ cadres: number; records: number }> {
+export async function importSecondCounty(
+  ctx: CoreContext,
+  blobs: BlobStore,
+  today: string,
+  seed: number,
+): Promise<{ cadres: number; records: number }> {
   const Y = Number(today.slice(0, 4));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-county2-'));
   try {

@@ -3,7 +3,17 @@
  * survey reports, summaries and quarterly reports, meeting minutes, register rows.
  * Numbers vary with the seeded PRNG so documents differ between cadres.
  */
-import { between, DEMO_TOWNSHIPS, INDUSTRIES, MEETING_KINDS, TOWNSHIP_MEETING, pick, villagerName, type DemoCadre, type Rng } from './demoData';
+import {
+  between,
+  DEMO_TOWNSHIPS,
+  INDUSTRIES,
+  MEETING_KINDS,
+  TOWNSHIP_MEETING,
+  pick,
+  villagerName,
+  type DemoCadre,
+  type Rng,
+} from './demoData';
 import { cnDate, type Minutes, type RegisterRow, type Section } from './demoPdf';
 
 export interface Place {
@@ -20,7 +30,10 @@ export function surveyReport(rng: Rng, c: DemoCadre, p: Place, topic: string) {
   const income = between(rng, 18, 96) / 10;
   const percap = between(rng, 13800, 21500);
   const ind1 = pick(rng, INDUSTRIES);
-  const ind2 = pick(rng, INDUSTRIES.filter((x) => x !== ind1));
+  const ind2 = pick(
+    rng,
+    INDUSTRIES.filter((x) => x !== ind1),
+  );
   const where = placeName(p);
   const seat = p.township.endsWith('乡') ? '乡' : '镇';
   const k = p.village ? 1 : (DEMO_TOWNSHIPS.find((t) => t.name === p.township)?.villages.length ?? 4);

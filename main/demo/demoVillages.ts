@@ -36,7 +36,11 @@ const STORIES: WeakStory[] = [
     village: '东岗村',
     listedYear: (Y) => Y - 2,
     milestones: [
-      { kind: '发展思路', date: (Y) => ymd(Y - 2, 11, 20), description: '经村“两委”会议和村民代表大会讨论，确定发展设施蔬菜和村集体光伏电站的思路' },
+      {
+        kind: '发展思路',
+        date: (Y) => ymd(Y - 2, 11, 20),
+        description: '经村“两委”会议和村民代表大会讨论，确定发展设施蔬菜和村集体光伏电站的思路',
+      },
       { kind: '增收渠道', date: (Y) => ymd(Y - 1, 6, 15), description: '村集体光伏电站并网发电，蔬菜大棚对外租赁，形成稳定收入' },
       { kind: '摘帽', date: (Y) => ymd(Y - 1, 12, 18), description: '村集体经济年收入超过5万元，经乡镇审核、县级验收摘帽' },
     ],
@@ -83,7 +87,9 @@ function villageId(w: WorkContext, township: string, village: string): number {
 
 function firstSecretaryOf(w: WorkContext, villageIdOf: number, date: string) {
   const c = w.cadres.find(
-    (x) => x.postType === '村党组织第一书记' && x.postings.some((p) => p.villageId === villageIdOf && p.start <= date && (p.end === null || p.end >= date)),
+    (x) =>
+      x.postType === '村党组织第一书记' &&
+      x.postings.some((p) => p.villageId === villageIdOf && p.start <= date && (p.end === null || p.end >= date)),
   );
   if (!c) throw new Error('demo: a weak village without its first secretary');
   return c;
@@ -98,7 +104,12 @@ const deputyOf = (w: WorkContext, township: string) =>
 export function addDemoWeakVillages(w0: WorkContext): void {
   const { db, today, Y } = w0;
   db.transaction(() => {
-    for (const s of STORIES) saveWeakVillage(db, { villageId: villageId(w0, s.township, s.village), listedYear: s.listedYear(Y), notes: '村集体经济年收入不足5万元' });
+    for (const s of STORIES)
+      saveWeakVillage(db, {
+        villageId: villageId(w0, s.township, s.village),
+        listedYear: s.listedYear(Y),
+        notes: '村集体经济年收入不足5万元',
+      });
     setSupporters(db, villageId(w0, '石门镇', '东岗村'), [deputyOf(w0, '石门镇').id]);
     setSupporters(db, villageId(w0, '柳河乡', '柳河村'), [deputyOf(w0, '柳河乡').id]);
     const north = villageId(w0, '杏林镇', '双庙村');
@@ -107,8 +118,32 @@ export function addDemoWeakVillages(w0: WorkContext): void {
     // 双庙村: 发展思路 missed (due end of February Y-1) → 约谈 of both; found late, in June Y-1.
     const secretary = firstSecretaryOf(w0, north, ymd(Y - 1, 3, 1));
     const by = '县委组织部';
-    recordAction(db, { villageId: north, cadreId: secretary.id, milestone: '发展思路', action: '约谈', date: ymd(Y - 1, 3, 5), by, notes: '未能一年内形成发展思路，县委组织部约谈并限期整改' }, today);
-    recordAction(db, { villageId: north, cadreId: deputyOf(w0, '杏林镇').id, milestone: '发展思路', action: '约谈', date: ymd(Y - 1, 3, 5), by, notes: '包扶双庙村未能一年内形成发展思路，一并约谈' }, today);
+    recordAction(
+      db,
+      {
+        villageId: north,
+        cadreId: secretary.id,
+        milestone: '发展思路',
+        action: '约谈',
+        date: ymd(Y - 1, 3, 5),
+        by,
+        notes: '未能一年内形成发展思路，县委组织部约谈并限期整改',
+      },
+      today,
+    );
+    recordAction(
+      db,
+      {
+        villageId: north,
+        cadreId: deputyOf(w0, '杏林镇').id,
+        milestone: '发展思路',
+        action: '约谈',
+        date: ymd(Y - 1, 3, 5),
+        by,
+        notes: '包扶双庙村未能一年内形成发展思路，一并约谈',
+      },
+      today,
+    );
     // Milestones in date order (the 约谈 above is dated before 双庙村's).
     const w = w0;
     for (const s of STORIES) {

@@ -31,7 +31,11 @@ export interface WorkContext {
 export function readWorkContext(db: Db, today: string): WorkContext {
   const county = countyByName(db, DEMO_COUNTY.name);
   const tree = orgTree(db).counties.find((c) => c.id === county.id)!;
-  const townships = tree.townships.map((t) => ({ townshipId: t.id, township: t.name, villages: t.villages.map((v) => ({ id: v.id, name: v.name })) }));
+  const townships = tree.townships.map((t) => ({
+    townshipId: t.id,
+    township: t.name,
+    villages: t.villages.map((v) => ({ id: v.id, name: v.name })),
+  }));
   const own = new Set(townships.map((t) => t.townshipId));
   const cadres = listCadres(db)
     .map((c) => getCadre(db, c.id))

@@ -65,7 +65,14 @@ export interface RegisteredFonts {
   extB: string | null;
 }
 
-const NAMES = { serif: 'cjk-serif', serifBold: 'cjk-serif-bold', sans: 'cjk-sans', sansBold: 'cjk-sans-bold', fangSong: 'cjk-fangsong', extB: 'cjk-extb' };
+const NAMES = {
+  serif: 'cjk-serif',
+  serifBold: 'cjk-serif-bold',
+  sans: 'cjk-sans',
+  sansBold: 'cjk-sans-bold',
+  fangSong: 'cjk-fangsong',
+  extB: 'cjk-extb',
+};
 
 /** Directories that may hold a source checkout (cwd and the ancestors of this module). */
 function checkoutRoots(): string[] {
@@ -125,7 +132,15 @@ function isFile(p: string): boolean {
 }
 
 /** Lower-cased file names that are a Simplified-Chinese FangSong. */
-const FANGSONG_NAMES = ['simfang.ttf', 'fangsong_gb2312.ttf', 'fangsong_gb2312.otf', '仿宋_gb2312.ttf', '仿宋.ttf', 'fzfsk.ttf', 'stfangso.ttf'];
+const FANGSONG_NAMES = [
+  'simfang.ttf',
+  'fangsong_gb2312.ttf',
+  'fangsong_gb2312.otf',
+  '仿宋_gb2312.ttf',
+  '仿宋.ttf',
+  'fzfsk.ttf',
+  'stfangso.ttf',
+];
 
 /** Usual font folders on Windows, Kylin/UOS/other Linux, and macOS. */
 export function systemFontDirs(env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string[] {
@@ -354,8 +369,23 @@ export function registerFonts(doc: PDFKit.PDFDocument, opts: FontOptions = {}): 
 export function cjkTextOptions(): PDFKit.Mixins.TextOptions {
   const off: Record<string, false> = {};
   for (const tag of [
-    'rvrn', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'frac', 'numr', 'dnom',
-    'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'ltra', 'ltrm',
+    'rvrn',
+    'ccmp',
+    'locl',
+    'rlig',
+    'mark',
+    'mkmk',
+    'frac',
+    'numr',
+    'dnom',
+    'calt',
+    'clig',
+    'liga',
+    'rclt',
+    'curs',
+    'kern',
+    'ltra',
+    'ltrm',
   ]) {
     off[tag] = false;
   }
@@ -406,17 +436,13 @@ export interface CjkTextOptions extends PDFKit.Mixins.TextOptions {
  * per-character font fallback and CJK shaping switched off. Line wrapping follows
  * pdfkit's text options (width, lineGap, align…) across runs via `continued`.
  */
-export function writeCjk(
-  doc: PDFKit.PDFDocument,
-  text: string,
-  x?: number,
-  y?: number,
-  options: CjkTextOptions = {},
-): PDFKit.PDFDocument {
+export function writeCjk(doc: PDFKit.PDFDocument, text: string, x?: number, y?: number, options: CjkTextOptions = {}): PDFKit.PDFDocument {
   const names = docRegistered.get(doc) ?? registerFonts(doc);
   const { font, size, fallbacks, ...textOpts } = options;
   const primary = font ?? names.body;
-  const chain = [primary, ...(fallbacks ?? [names.serif, names.sans]), ...(names.extB ? [names.extB] : [])].filter((n, i, a) => a.indexOf(n) === i);
+  const chain = [primary, ...(fallbacks ?? [names.serif, names.sans]), ...(names.extB ? [names.extB] : [])].filter(
+    (n, i, a) => a.indexOf(n) === i,
+  );
   const runs = text.length === 0 ? [{ font: primary, text: '' }] : splitRuns(doc, text, chain);
   if (size !== undefined) doc.fontSize(size);
   const base = { ...textOpts, ...cjkTextOptions() };

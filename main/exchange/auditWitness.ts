@@ -83,7 +83,8 @@ function dayOf(iso: string): string {
 }
 
 type Db = Database.Database;
-const hashAt = (db: Db, id: number) => (db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id) as { hash: string | null } | undefined)?.hash;
+const hashAt = (db: Db, id: number) =>
+  (db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id) as { hash: string | null } | undefined)?.hash;
 
 /**
  * The first entry where the log and the backup's own copy of it part ways, when the copy is
@@ -95,7 +96,10 @@ function firstDivergence(db: Db, w: Witness): number | undefined {
     copy = new Database(w.dbCopy, { readonly: true, fileMustExist: true });
     if (hashAt(copy, w.head.id) !== w.head.hash) return undefined;
     const local = db.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck();
-    const rows = copy.prepare('SELECT id, hash FROM audit_log WHERE id <= ? ORDER BY id').iterate(w.head.id) as IterableIterator<{ id: number; hash: string }>;
+    const rows = copy.prepare('SELECT id, hash FROM audit_log WHERE id <= ? ORDER BY id').iterate(w.head.id) as IterableIterator<{
+      id: number;
+      hash: string;
+    }>;
     for (const r of rows) if (local.get(r.id) !== r.hash) return r.id;
     return undefined;
   } catch {

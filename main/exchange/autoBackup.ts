@@ -125,7 +125,10 @@ export function autoBackup(dataDir: string, reason: AutoBackupReason, opts: { pr
     }
   };
   const next = (chains.get(key) ?? Promise.resolve()).then(run, run);
-  chains.set(key, next.catch(() => undefined));
+  chains.set(
+    key,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
@@ -142,7 +145,10 @@ function withBackupsLocked(dataDir: string, work: (outDir: string) => Promise<vo
     }
   };
   const next = (chains.get(key) ?? Promise.resolve()).then(run, run);
-  chains.set(key, next.catch(() => undefined));
+  chains.set(
+    key,
+    next.catch(() => undefined),
+  );
   return next;
 }
 

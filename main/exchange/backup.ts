@@ -204,7 +204,15 @@ export async function backupTo(dataDir: string, outDir: string, opts: BackupOpti
     await fsyncDir(partial);
     await fs.promises.rename(partial, finalDir);
     await fsyncDir(outDir);
-    return { dir: finalDir, info: infoOf(finalDir, readManifest(finalDir)), copiedBlobs, linkedBlobs, reusedBlobs, copiedBytes, missingBlobs: missing };
+    return {
+      dir: finalDir,
+      info: infoOf(finalDir, readManifest(finalDir)),
+      copiedBlobs,
+      linkedBlobs,
+      reusedBlobs,
+      copiedBytes,
+      missingBlobs: missing,
+    };
   } catch (err) {
     await fs.promises.rm(partial, { recursive: true, force: true }).catch(() => {});
     throw err;
@@ -245,7 +253,10 @@ export function readManifest(backupDir: string): BackupManifest {
     throw new AppError('IMPORT_REFUSED', `不是 OneBag 备份清单：${file}`);
   }
   if (m.formatVersion > BACKUP_FORMAT_VERSION) {
-    throw new AppError('UNSUPPORTED', `备份格式版本 ${m.formatVersion} 比本软件支持的版本 ${BACKUP_FORMAT_VERSION} 新，请升级 OneBag 后再恢复`);
+    throw new AppError(
+      'UNSUPPORTED',
+      `备份格式版本 ${m.formatVersion} 比本软件支持的版本 ${BACKUP_FORMAT_VERSION} 新，请升级 OneBag 后再恢复`,
+    );
   }
   const ok =
     typeof m.createdAt === 'string' &&

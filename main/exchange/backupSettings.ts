@@ -15,7 +15,10 @@ export function getBackupIntervalHours(db: Db): number {
 export function setBackupIntervalHours(db: Db, hours: number): number {
   db.transaction(() => {
     const before = getBackupIntervalHours(db);
-    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, String(hours));
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+      KEY,
+      String(hours),
+    );
     audit(db, 'update', 'settings', null, undefined, { before: { backupIntervalHours: before }, after: { backupIntervalHours: hours } });
   })();
   return hours;

@@ -46,8 +46,7 @@ export interface Finding {
 
 const ADVICE: Record<FindingKind, string> = {
   'no-database': '请确认 --data 指向的是 OneBag 数据目录；如数据已丢失，请用 onebag restore 从备份恢复到该目录。',
-  'database-corrupt':
-    '数据库文件已损坏。请立即停止录入，先复制保留整个数据目录，再用 onebag restore 将最近的备份恢复到一个新的数据目录。',
+  'database-corrupt': '数据库文件已损坏。请立即停止录入，先复制保留整个数据目录，再用 onebag restore 将最近的备份恢复到一个新的数据目录。',
   'foreign-key': '数据库中有记录指向不存在的记录，可能被其他工具改动过。请先复制保留数据目录，再与最近的备份核对，必要时从备份恢复。',
   'missing-original':
     '原件文件丢失。请用U盘或另一块磁盘上的备份（“备份到其他文件夹”或 onebag backup --out 制作）：先 onebag restore 备份目录 --dry-run 确认完好，恢复到新数据目录后把同名文件复制回原位置；没有这样的备份时，请重新扫描并归档该材料。',
@@ -60,7 +59,8 @@ const ADVICE: Record<FindingKind, string> = {
     '审计日志被人绕过 OneBag 直接改动过，所记录的操作历史不再可信。请立即复制保留整个数据目录作为证据，报告单位负责人，并与最近的备份中的审计日志核对被改动的记录；不要在此数据目录上继续录入。',
   'audit-head-mismatch':
     '审计日志末尾的记录被删除（或日志被整体替换），最近的操作历史已缺失。请复制保留整个数据目录，报告单位负责人，并用最近的备份核对缺失的记录。',
-  'audit-unprotected': '审计日志的只追加保护（数据库触发器）已被移除，说明有人用其他工具改动过数据库。请复制保留数据目录，并运行 onebag check 核对审计日志。',
+  'audit-unprotected':
+    '审计日志的只追加保护（数据库触发器）已被移除，说明有人用其他工具改动过数据库。请复制保留数据目录，并运行 onebag check 核对审计日志。',
   'audit-witness-mismatch':
     '备份时记下的审计日志与现在的不符，说明有人绕过 OneBag 删除或改写了审计日志（可能连校验值也一并重算过，日志自身的校验因此发现不了）。请立即复制保留整个数据目录作为证据，不要在此数据目录上继续录入；用 onebag restore 该备份 --dry-run 确认备份完好后，把它恢复到一个新的数据目录，与现在的审计日志逐条核对；并报告单位负责人，联系县里负责信息化与保密工作的同志。（如果曾用较早的备份恢复过这个数据目录，较新备份中的记录已随恢复舍弃，也会出现此提示，请先核实。）',
 };
@@ -119,7 +119,8 @@ function checkDatabase(db: Db, findings: Finding[]): boolean {
     return false;
   }
   if (!(rows.length === 1 && rows[0] === 'ok')) {
-    for (const r of rows.slice(0, 20)) findings.push(finding('error', 'database-corrupt', `数据库完整性检查未通过：${r}`, { file: DB_FILE }));
+    for (const r of rows.slice(0, 20))
+      findings.push(finding('error', 'database-corrupt', `数据库完整性检查未通过：${r}`, { file: DB_FILE }));
     return false;
   }
   const fk = db.prepare('PRAGMA foreign_key_check').all() as Array<{ table: string; rowid: number | null; parent: string }>;
@@ -181,10 +182,14 @@ function checkAudit(db: Db, dataDir: string, sources: Witness[][], findings: Fin
   if (!cols.includes('hash')) return; // older schema: no chain yet
   // Each guard must exist on audit_log and still raise: a same-named trigger that does nothing protects nothing.
   const guard = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log' AND name = ?").pluck();
-  const missing = AUDIT_GUARDS.filter((g) => !/\bBEFORE\s+\w+\s+ON\s+"?audit_log"?[\s\S]*RAISE\s*\(\s*ABORT/i.test(String(guard.get(g.name) ?? '')));
+  const missing = AUDIT_GUARDS.filter(
+    (g) => !/\bBEFORE\s+\w+\s+ON\s+"?audit_log"?[\s\S]*RAISE\s*\(\s*ABORT/i.test(String(guard.get(g.name) ?? '')),
+  );
   if (missing.length > 0) {
     const what = missing.map((g) => g.label).join('、');
-    findings.push(finding('error', 'audit-unprotected', `审计日志的只追加保护已被移除或改动（${what}的触发器），日志可以被改写`, { file: DB_FILE }));
+    findings.push(
+      finding('error', 'audit-unprotected', `审计日志的只追加保护已被移除或改动（${what}的触发器），日志可以被改写`, { file: DB_FILE }),
+    );
   }
   const s = verifyChain(db, (done, total) => onProgress?.(done, total, 'audit'));
   if (!s.ok) {
@@ -215,7 +220,9 @@ export async function checkIntegrity(dataDir: string, opts: CheckOptions = {}): 
     onProgress?.(1, 1, 'database');
     checkAudit(db, dataDir, sources, findings, onProgress);
     const hasBlobs = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'blobs'").get() !== undefined;
-    const blobs = hasBlobs ? (db.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as Array<{ sha256: string; size: number }>) : [];
+    const blobs = hasBlobs
+      ? (db.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as Array<{ sha256: string; size: number }>)
+      : [];
     const refs = hasBlobs ? blobReferences(db) : [];
     const known = new Set(blobs.map((b) => b.sha256));
     const root = path.join(dataDir, 'blobs');
@@ -255,7 +262,10 @@ export async function checkIntegrity(dataDir: string, opts: CheckOptions = {}): 
       const got = await sha256File(file!);
       if (got.sha256 !== sha256 || got.size !== size) {
         findings.push(
-          finding('error', 'original-mismatch', `原件内容与登记的 SHA-256 不符：${rel}${usersOf(db, refs, sha256)}`, { file: rel!, sha256 }),
+          finding('error', 'original-mismatch', `原件内容与登记的 SHA-256 不符：${rel}${usersOf(db, refs, sha256)}`, {
+            file: rel!,
+            sha256,
+          }),
         );
       }
     }

@@ -72,8 +72,7 @@ export function extOfMime(mime: string): string {
   return kind ?? 'bin';
 }
 
-export const originalEntryPath = (sha256: string, mime: string): string =>
-  `originals/${sha256.slice(0, 2)}/${sha256}.${extOfMime(mime)}`;
+export const originalEntryPath = (sha256: string, mime: string): string => `originals/${sha256.slice(0, 2)}/${sha256}.${extOfMime(mime)}`;
 
 export function countyRow(db: Db, countyId: number): { id: number; name: string; origin: string | null } {
   const row = db.prepare('SELECT id, name, origin FROM counties WHERE id = ?').get(countyId) as
@@ -165,7 +164,8 @@ export async function exportCountyBundle(env: ExportEnv, input: ExportCountyInpu
     const originals: BundleEntryInput[] = [];
     for (const sha of doc.blobs) {
       const mime = (mimeOf.get(sha) as string | undefined) ?? 'application/octet-stream';
-      if (!blobs.has(sha)) throw new AppError('NOT_FOUND', `原件 ${sha.slice(0, 12)}… 在本机缺失，无法导出；请先运行 onebag check 查看处理办法`);
+      if (!blobs.has(sha))
+        throw new AppError('NOT_FOUND', `原件 ${sha.slice(0, 12)}… 在本机缺失，无法导出；请先运行 onebag check 查看处理办法`);
       originals.push({ path: originalEntryPath(sha, mime), role: 'original', source: { file: blobs.pathOf(sha) } });
     }
 
@@ -213,7 +213,13 @@ export async function exportCountyBundle(env: ExportEnv, input: ExportCountyInpu
       },
     });
     progress({ stage: '签名', done: 1, total: 1 });
-    audit(db, 'export', 'county', county.id, { year: input.year, file: out, sha256: written.sha256, bundleId: written.manifest.bundleId, withDossiers: input.withDossiers });
+    audit(db, 'export', 'county', county.id, {
+      year: input.year,
+      file: out,
+      sha256: written.sha256,
+      bundleId: written.manifest.bundleId,
+      withDossiers: input.withDossiers,
+    });
     return {
       file: out,
       size: written.size,

@@ -10,7 +10,6 @@ const CHUNK = 1024 * 1024;
 /** `<root>/ab/cdef…`: the content-addressed layout of the data directory's blob store. */
 export const blobPath = (root: string, sha256: string): string => path.join(root, ...blobPathParts(sha256));
 
-
 /** Directory fsync makes a rename durable on POSIX; Windows cannot open folders for it. */
 export async function fsyncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;

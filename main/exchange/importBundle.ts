@@ -58,7 +58,11 @@ export function signerStatus(db: Db, m: BundleManifest): SignerStatus {
 }
 
 /** Verifies the bundle completely (structure, signature, every hash, format version). */
-export function verifyFile(db: Db, file: string, opts: { onProgress?: VerifyProgress; signal?: AbortSignal } = {}): Promise<VerifiedBundle> {
+export function verifyFile(
+  db: Db,
+  file: string,
+  opts: { onProgress?: VerifyProgress; signal?: AbortSignal } = {},
+): Promise<VerifiedBundle> {
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `找不到文件：${file}`);
   const self = departmentKey(db);
   return verifyBundle(file, {
@@ -69,7 +73,8 @@ export function verifyFile(db: Db, file: string, opts: { onProgress?: VerifyProg
 }
 
 async function readRecords(v: VerifiedBundle): Promise<RecordsDoc> {
-  if (!v.manifest.files.some((f) => f.path === 'records.json')) throw new AppError('IMPORT_REFUSED', '交换包中没有记录文件（records.json），无法导入');
+  if (!v.manifest.files.some((f) => f.path === 'records.json'))
+    throw new AppError('IMPORT_REFUSED', '交换包中没有记录文件（records.json），无法导入');
   let doc: RecordsDoc;
   try {
     const bytes = await v.readEntry('records.json');
@@ -86,13 +91,22 @@ async function readRecords(v: VerifiedBundle): Promise<RecordsDoc> {
   }
   const m = v.manifest;
   // The manifest is signed; the records must say the same thing it does.
-  if (doc.kind !== m.kind || doc.origin !== m.signer.fingerprint || doc.scope?.county !== m.scope.county || doc.scope?.year !== m.scope.year) {
+  if (
+    doc.kind !== m.kind ||
+    doc.origin !== m.signer.fingerprint ||
+    doc.scope?.county !== m.scope.county ||
+    doc.scope?.year !== m.scope.year
+  ) {
     throw new AppError('IMPORT_REFUSED', '交换包中的记录与清单不一致（来源、类型或范围不符），可能被改动过，已拒绝导入');
   }
   return doc;
 }
 
-async function previewVerified(db: Db, v: VerifiedBundle, hasBlob: (sha256: string) => boolean): Promise<ImportPreview & { doc: RecordsDoc }> {
+async function previewVerified(
+  db: Db,
+  v: VerifiedBundle,
+  hasBlob: (sha256: string) => boolean,
+): Promise<ImportPreview & { doc: RecordsDoc }> {
   const signer = signerStatus(db, v.manifest);
   if (signer.self) throw new AppError('IMPORT_REFUSED', '这是本单位自己导出的交换包，不需要导入');
   const doc = await readRecords(v);
@@ -109,7 +123,11 @@ function settled(plan: ImportPlan): ImportPlan {
 }
 
 /** Verifies and plans; changes nothing. */
-export async function previewImport(env: ImportEnv, file: string, opts: { onProgress?: VerifyProgress; signal?: AbortSignal } = {}): Promise<ImportPreview> {
+export async function previewImport(
+  env: ImportEnv,
+  file: string,
+  opts: { onProgress?: VerifyProgress; signal?: AbortSignal } = {},
+): Promise<ImportPreview> {
   const v = await verifyFile(env.db, file, opts);
   const { doc: _doc, ...preview } = await previewVerified(env.db, v, (sha) => env.blobs.has(sha));
   return preview;
@@ -212,7 +230,14 @@ export async function commitImport(env: ImportEnv, file: string, opts: CommitOpt
     progress({ stage: '导入记录', done: 1, total: 1 });
     await pruneAutoBackups(env.dataDir);
     const { importId, ...appliedPlan } = applied;
-    return { unchanged: false, importId, plan: appliedPlan, signer: trusted, backupDir: backup?.dir ?? null, originalsAdded: extracted.length };
+    return {
+      unchanged: false,
+      importId,
+      plan: appliedPlan,
+      signer: trusted,
+      backupDir: backup?.dir ?? null,
+      originalsAdded: extracted.length,
+    };
   } catch (err) {
     await undoExtracted(env, extracted);
     if (backup) await discardBackup(env.dataDir, backup.dir);
@@ -229,7 +254,6 @@ async function undoExtracted(env: ImportEnv, shas: string[]): Promise<void> {
     const file = env.blobs.pathOf(sha);
     await fs.promises.rm(file, { force: true });
     await fs.promises.rmdir(path.dirname(file)).catch(() => undefined); // only when now empty
-
   }
 }
 

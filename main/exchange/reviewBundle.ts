@@ -31,7 +31,12 @@ export async function exportReviewBundle(
     entries: [{ path: 'records.json', role: 'records', source: { data: Buffer.from(JSON.stringify(doc), 'utf8') }, compress: true }],
     signal: input.signal,
   });
-  audit(db, 'export', 'eval_review', county.id, { year: input.year, file: out, sha256: written.sha256, bundleId: written.manifest.bundleId });
+  audit(db, 'export', 'eval_review', county.id, {
+    year: input.year,
+    file: out,
+    sha256: written.sha256,
+    bundleId: written.manifest.bundleId,
+  });
   return {
     file: out,
     size: written.size,

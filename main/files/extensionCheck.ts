@@ -44,5 +44,8 @@ export function extensionConflict(name: string, kind: FileKind): ExtensionConfli
       message: `的扩展名是 .${ext}（${claimedLabel}），但内容是纯文本，两者不符，无法归档。请确认是否选错了文件或文件已损坏`,
     };
   }
-  return { refuse: false, message: `的扩展名是 .${ext}（${claimedLabel}），但内容实际是${FILE_KIND_LABELS[kind]}，已按${FILE_KIND_LABELS[kind]}归档` };
+  return {
+    refuse: false,
+    message: `的扩展名是 .${ext}（${claimedLabel}），但内容实际是${FILE_KIND_LABELS[kind]}，已按${FILE_KIND_LABELS[kind]}归档`,
+  };
 }

@@ -43,7 +43,8 @@ export function tiffTags(read: Reader, tags: number[]): Map<number, number> {
     const tag = u16(entries, e);
     if (!tags.includes(tag)) continue;
     const type = u16(entries, e + 2);
-    if (type === 3) out.set(tag, u16(entries, e + 8)); // SHORT
+    if (type === 3)
+      out.set(tag, u16(entries, e + 8)); // SHORT
     else if (type === 4) out.set(tag, u32(entries, e + 8)); // LONG
   }
   return out;

@@ -60,7 +60,16 @@ export async function inspectFile(path: string, displayName: string): Promise<Fi
     }
     const conflict = extensionConflict(displayName, detected.kind);
     if (conflict?.refuse) throw refuse(displayName, conflict.message);
-    const facts: FileFacts = { ...detected, size, pageCount: null, width: null, height: null, orientation: null, flags: [], notice: conflict?.message ?? null };
+    const facts: FileFacts = {
+      ...detected,
+      size,
+      pageCount: null,
+      width: null,
+      height: null,
+      orientation: null,
+      flags: [],
+      notice: conflict?.message ?? null,
+    };
     if (detected.kind === 'pdf') {
       refuseOverBudget(displayName, 'pdf', size);
       const pdf = await pdfPages(await fd.readFile(), displayName);
@@ -71,7 +80,8 @@ export async function inspectFile(path: string, displayName: string): Promise<Fi
       facts.width = img.width;
       facts.height = img.height;
       facts.orientation = img.orientation;
-      const problem = detected.kind === 'png' ? await pngProblem(file) : detected.kind === 'jpeg' ? jpegProblem(file, img.width, img.height) : null;
+      const problem =
+        detected.kind === 'png' ? await pngProblem(file) : detected.kind === 'jpeg' ? jpegProblem(file, img.width, img.height) : null;
       if (problem) throw refuse(displayName, `${problem}，无法归档。请重新扫描或导出后再添加`);
     }
     return facts;
@@ -160,7 +170,10 @@ function imageFacts(kind: 'jpeg' | 'png' | 'tiff', file: RandomAccess, name: str
     );
   }
   if (f.unsupportedCoding) {
-    throw refuse(name, `是采用${f.unsupportedCoding}的 JPEG 图片，多数阅读和打印软件无法显示，无法归档。请用看图软件另存为普通 JPEG 后再添加`);
+    throw refuse(
+      name,
+      `是采用${f.unsupportedCoding}的 JPEG 图片，多数阅读和打印软件无法显示，无法归档。请用看图软件另存为普通 JPEG 后再添加`,
+    );
   }
   return f;
 }

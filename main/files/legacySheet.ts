@@ -32,12 +32,18 @@ export async function readAsXlsx<T>(filePath: string, read: (xlsxPath: string) =
     throw new AppError('IMPORT_REFUSED', `文件已损坏，或不是 Excel 97-2003（.xls）或 WPS 表格（.et），无法读取。${SAVE_AS_XLSX}`);
   }
   if (!sofficePath()) {
-    throw new AppError('IMPORT_REFUSED', `这是 Excel 97-2003（.xls）或 WPS 表格（.et）格式的文件，本机未安装 LibreOffice，无法直接读取。${SAVE_AS_XLSX}`);
+    throw new AppError(
+      'IMPORT_REFUSED',
+      `这是 Excel 97-2003（.xls）或 WPS 表格（.et）格式的文件，本机未安装 LibreOffice，无法直接读取。${SAVE_AS_XLSX}`,
+    );
   }
   const ext = path.extname(filePath).toLowerCase() === '.et' ? 'et' : 'xls';
   const converted = await convertSheetToXlsx(filePath, ext, { timeoutMs: 60_000 });
   if (!converted.ok) {
-    throw new AppError('IMPORT_REFUSED', `无法读取这个 Excel 97-2003（.xls）或 WPS 表格（.et）文件（${converted.reason}）。${SAVE_AS_XLSX}`);
+    throw new AppError(
+      'IMPORT_REFUSED',
+      `无法读取这个 Excel 97-2003（.xls）或 WPS 表格（.et）文件（${converted.reason}）。${SAVE_AS_XLSX}`,
+    );
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-sheet-'));
   try {

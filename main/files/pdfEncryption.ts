@@ -14,10 +14,7 @@ import { openPdf } from './renditions/pdfium';
 
 export type PdfEncryption = 'none' | 'emptyUserPassword' | 'needsPassword';
 
-const PAD = Buffer.from(
-  '28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a',
-  'hex',
-);
+const PAD = Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex');
 
 function bytesOf(obj: unknown): Buffer | null {
   if (obj instanceof PDFString || obj instanceof PDFHexString) return Buffer.from(obj.asBytes());
@@ -44,7 +41,15 @@ function rc4(key: Buffer, data: Buffer): Buffer {
 const md5 = (...parts: Buffer[]) => crypto.createHash('md5').update(Buffer.concat(parts)).digest();
 
 /** Revisions 2–4: RC4/AES-128 with an MD5-derived key (Algorithms 2, 4 and 5). */
-function emptyPasswordR2to4(r: number, lengthBits: number, o: Buffer, u: Buffer, p: number, id0: Buffer, encryptMetadata: boolean): boolean {
+function emptyPasswordR2to4(
+  r: number,
+  lengthBits: number,
+  o: Buffer,
+  u: Buffer,
+  p: number,
+  id0: Buffer,
+  encryptMetadata: boolean,
+): boolean {
   const n = r === 2 ? 5 : Math.max(5, Math.min(16, lengthBits / 8));
   const pBytes = Buffer.alloc(4);
   pBytes.writeInt32LE(p | 0);
@@ -60,14 +65,20 @@ function emptyPasswordR2to4(r: number, lengthBits: number, o: Buffer, u: Buffer,
 
 /** Revision 6 hash (Algorithm 2.B); revision 5 is its first SHA-256 step alone. */
 function hashR6(password: Buffer, salt: Buffer): Buffer {
-  let k = crypto.createHash('sha256').update(Buffer.concat([password, salt])).digest();
+  let k = crypto
+    .createHash('sha256')
+    .update(Buffer.concat([password, salt]))
+    .digest();
   for (let i = 0; ; i++) {
     const k1 = Buffer.concat(Array(64).fill(Buffer.concat([password, k])));
     const cipher = crypto.createCipheriv('aes-128-cbc', k.subarray(0, 16), k.subarray(16, 32)).setAutoPadding(false);
     const e = Buffer.concat([cipher.update(k1), cipher.final()]);
     let sum = 0;
     for (let j = 0; j < 16; j++) sum += e[j]!;
-    k = crypto.createHash(['sha256', 'sha384', 'sha512'][sum % 3]!).update(e).digest();
+    k = crypto
+      .createHash(['sha256', 'sha384', 'sha512'][sum % 3]!)
+      .update(e)
+      .digest();
     if (i >= 63 && e[e.length - 1]! <= i + 1 - 32) break;
   }
   return k.subarray(0, 32);
@@ -90,13 +101,24 @@ export function pdfEncryption(doc: PDFDocument): PdfEncryption {
   const u = bytesOf(enc.lookup(PDFName.of('U')));
   if (!o || !u || u.length < 32) return 'needsPassword';
   try {
-    if (r === 5) return crypto.createHash('sha256').update(u.subarray(32, 40)).digest().equals(u.subarray(0, 32)) ? 'emptyUserPassword' : 'needsPassword';
+    if (r === 5)
+      return crypto.createHash('sha256').update(u.subarray(32, 40)).digest().equals(u.subarray(0, 32))
+        ? 'emptyUserPassword'
+        : 'needsPassword';
     if (r === 6) return hashR6(Buffer.alloc(0), u.subarray(32, 40)).equals(u.subarray(0, 32)) ? 'emptyUserPassword' : 'needsPassword';
     if (r < 2 || r > 4) return 'needsPassword';
     const ids = ctx.lookup(ctx.trailerInfo.ID);
     const id0 = ids instanceof PDFArray ? bytesOf(ids.lookup(0)) : null;
     const encMeta = enc.lookup(PDFName.of('EncryptMetadata'));
-    const ok = emptyPasswordR2to4(r, num('Length', r === 4 ? 128 : 40), o, u, num('P', 0), id0 ?? Buffer.alloc(0), encMeta?.toString() !== 'false');
+    const ok = emptyPasswordR2to4(
+      r,
+      num('Length', r === 4 ? 128 : 40),
+      o,
+      u,
+      num('P', 0),
+      id0 ?? Buffer.alloc(0),
+      encMeta?.toString() !== 'false',
+    );
     return ok ? 'emptyUserPassword' : 'needsPassword';
   } catch {
     return 'needsPassword';

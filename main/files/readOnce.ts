@@ -67,7 +67,11 @@ export function describeNonRegular(st: fs.Stats): string | null {
 }
 
 /** Opens a regular file for reading; anything else is refused by what it is, never "not found". */
-export async function openRegular(srcPath: string, name: string, opts: ReadOnceOptions): Promise<{ fh: fs.promises.FileHandle; stat: fs.Stats }> {
+export async function openRegular(
+  srcPath: string,
+  name: string,
+  opts: ReadOnceOptions,
+): Promise<{ fh: fs.promises.FileHandle; stat: fs.Stats }> {
   let fh: fs.promises.FileHandle;
   try {
     // O_NONBLOCK: opening a FIFO with no writer would otherwise hang here forever.

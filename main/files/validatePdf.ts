@@ -23,7 +23,12 @@ import { PDF_STREAM_INFLATE_BUDGET, PDF_TOTAL_INFLATE_BUDGET } from './sizeLimit
 export class PdfProblem extends Error {}
 
 const nameOf = (o: PDFObject | undefined): string | null =>
-  o instanceof PDFName ? o.asString().replace(/^\//, '').replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : null;
+  o instanceof PDFName
+    ? o
+        .asString()
+        .replace(/^\//, '')
+        .replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    : null;
 
 /** Filters that we can check; image codecs we cannot decode here (JPX, CCITT, JBIG2) are left to the viewer. */
 const SMALL_DECODERS = new Set(['ASCIIHexDecode', 'AHx', 'ASCII85Decode', 'A85', 'LZWDecode', 'LZW', 'RunLengthDecode', 'RL']);
@@ -47,7 +52,12 @@ export async function validatePdfStructure(doc: PDFDocument): Promise<number> {
       }
     } else if (first === 'DCTDecode' || first === 'DCT') {
       const c = s.contents;
-      if (c.length < 4 || c[0] !== 0xff || c[1] !== 0xd8 || Buffer.from(c.buffer, c.byteOffset, c.byteLength).lastIndexOf(Buffer.from([0xff, 0xd9])) < 0) {
+      if (
+        c.length < 4 ||
+        c[0] !== 0xff ||
+        c[1] !== 0xd8 ||
+        Buffer.from(c.buffer, c.byteOffset, c.byteLength).lastIndexOf(Buffer.from([0xff, 0xd9])) < 0
+      ) {
         throw new PdfProblem(`${what}中的 JPEG 图像不完整或已损坏`);
       }
     } else if (first && SMALL_DECODERS.has(first) && s.contents.length <= 16 * 1024 * 1024) {

@@ -86,7 +86,8 @@ export async function zipProblem(file: RandomAccess): Promise<string | null> {
     }
     declared += e.uncompressed;
   }
-  if (declared > ZIP_TOTAL_MAX_BYTES) return `解压后共有 ${formatSize(declared)}，超过上限 ${formatSize(ZIP_TOTAL_MAX_BYTES)}（疑似压缩炸弹）`;
+  if (declared > ZIP_TOTAL_MAX_BYTES)
+    return `解压后共有 ${formatSize(declared)}，超过上限 ${formatSize(ZIP_TOTAL_MAX_BYTES)}（疑似压缩炸弹）`;
 
   // The directory may lie: inflate each entry once, counting, within the same bounds.
   let total = 0;

@@ -53,13 +53,15 @@ function toLines(raw: RawLine[], width: number, height: number): OcrLine[] {
 
 /** Confidence-weighted character count: how much readable text a rotation gave. */
 const score = (lines: OcrLine[]) => lines.reduce((s, l) => s + l.confidence * Array.from(l.text).length, 0);
-const meanConfidence = (lines: OcrLine[]) =>
-  lines.length === 0 ? null : lines.reduce((s, l) => s + l.confidence, 0) / lines.length;
+const meanConfidence = (lines: OcrLine[]) => (lines.length === 0 ? null : lines.reduce((s, l) => s + l.confidence, 0) / lines.length);
 
 async function readRotation(engine: PaddleOcr, rgba: Buffer, width: number, height: number, rotation: RecognizedImage['rotation']) {
   let img: Rgba = { data: rgba, width, height };
   if (rotation) {
-    const { data, info } = await sharp(rgba, { raw: { width, height, channels: 4 } }).rotate(rotation).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(rgba, { raw: { width, height, channels: 4 } })
+      .rotate(rotation)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     img = { data, width: info.width, height: info.height };
   }
   const lines = toLines(await engine.read(img), img.width, img.height);

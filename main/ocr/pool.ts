@@ -81,4 +81,3 @@ export class OcrPool {
     if (w) await w.terminate();
   }
 }
-

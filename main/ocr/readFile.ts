@@ -47,4 +47,3 @@ export async function readOriginal(path: string, kind: OcrFileKind, dpi: number,
     pdf.close();
   }
 }
-

@@ -65,7 +65,9 @@ export function textBoxes(map: Uint8Array, mapW: number, mapH: number, pageW: nu
     if (Math.min(rect.w, rect.h) < MIN_SIDE) continue;
     const grown = unclip(rect);
     if (Math.min(grown.w, grown.h) < MIN_SIDE + 2) continue;
-    const box = orderCorners(corners(grown)).map(([x, y]): Point => [clamp(Math.round(x * rx), 0, pageW), clamp(Math.round(y * ry), 0, pageH)]);
+    const box = orderCorners(corners(grown)).map(
+      ([x, y]): Point => [clamp(Math.round(x * rx), 0, pageW), clamp(Math.round(y * ry), 0, pageH)],
+    );
     const width = Math.floor(Math.max(dist(box[0]!, box[1]!), dist(box[2]!, box[3]!)));
     const height = Math.floor(Math.max(dist(box[0]!, box[3]!), dist(box[1]!, box[2]!)));
     if (width <= 3 || height <= 3) continue;

@@ -102,7 +102,10 @@ export function ensureManifestSigner(db: Database.Database): ManifestSigner | nu
  * manifest.json's bytes with the signer recorded, and their signature (null when unsigned).
  * Callers write both files durably: the signature first, so a manifest never appears unsigned.
  */
-export function signedManifestFiles(manifest: BackupManifest, signer: ManifestSigner | null): { manifest: string; signature: string | null } {
+export function signedManifestFiles(
+  manifest: BackupManifest,
+  signer: ManifestSigner | null,
+): { manifest: string; signature: string | null } {
   const text = JSON.stringify(signer ? { ...manifest, signer: { publicKey: signer.publicKey } } : manifest, null, 1) + '\n';
   return { manifest: text, signature: signer ? signer.sign(Buffer.from(text, 'utf8')) + '\n' : null };
 }
@@ -122,7 +125,9 @@ export interface AuditWitness {
 export function readAuditWitness(db: Database.Database): AuditWitness | undefined {
   const cols = db.prepare("SELECT name FROM pragma_table_info('audit_log')").pluck().all() as string[];
   if (!cols.includes('hash')) return undefined;
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
+  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; hash: string | null }
+    | undefined;
   if (!last || typeof last.hash !== 'string') return undefined;
   const count = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
   return { id: last.id, hash: last.hash, count };

@@ -42,9 +42,7 @@ export interface NativeRuntime {
 }
 
 /** 'default': better-sqlite3's own build in node_modules; 'file': a checked build elsewhere. */
-export type NativeBindingChoice =
-  | { kind: 'default' }
-  | { kind: 'file'; file: string; moduleVersion: number; arch: string };
+export type NativeBindingChoice = { kind: 'default' } | { kind: 'file'; file: string; moduleVersion: number; arch: string };
 
 export function electronCacheKey(electronVersion: string, platform: string, arch: string): string {
   return `electron-${electronVersion}-${platform}-${arch}`;
@@ -146,7 +144,9 @@ export function selectNativeBinding(rt: NativeRuntime): NativeBindingChoice {
 /** The app root seen from this module: sources (main/store) or a bundle (dist/main/<entry>/). */
 function moduleAppRoot(): string {
   const here = typeof __dirname === 'string' ? __dirname : process.cwd();
-  return typeof __filename === 'string' && __filename.endsWith('.ts') ? path.resolve(here, '..', '..') : path.resolve(here, '..', '..', '..');
+  return typeof __filename === 'string' && __filename.endsWith('.ts')
+    ? path.resolve(here, '..', '..')
+    : path.resolve(here, '..', '..', '..');
 }
 
 export function currentRuntime(): NativeRuntime {

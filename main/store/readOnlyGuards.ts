@@ -24,7 +24,9 @@ interface ForeignKey {
 }
 
 function foreignKeys(db: Database, table: string): ForeignKey[] {
-  const rows = db.prepare(`SELECT id, seq, "table" AS parent, "from", "to" FROM pragma_foreign_key_list(?) ORDER BY id, seq`).all(table) as Array<{
+  const rows = db
+    .prepare(`SELECT id, seq, "table" AS parent, "from", "to" FROM pragma_foreign_key_list(?) ORDER BY id, seq`)
+    .all(table) as Array<{
     id: number;
     parent: string;
     from: string;
@@ -100,7 +102,10 @@ export function installReadOnlyGuards(db: Database): void {
     );
     INSERT OR IGNORE INTO exchange_guard (id, enabled) VALUES (1, 1);
   `);
-  const old = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '${TRIGGER_PREFIX}%'`).pluck().all() as string[];
+  const old = db
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '${TRIGGER_PREFIX}%'`)
+    .pluck()
+    .all() as string[];
   for (const name of old) db.exec(`DROP TRIGGER ${q(name)}`);
   const on = `(SELECT enabled FROM exchange_guard WHERE id = 1) = 1`;
   const raise = `SELECT RAISE(ABORT, '${READ_ONLY_MESSAGE}');`;

@@ -202,7 +202,11 @@ export const attendanceChannels = {
     output: null as unknown as HolidayEntry[],
   },
   'attendance.holidays.set': {
-    input: z.object({ date: isoDate, kind: z.enum(['holiday', 'workday'], { message: '请选择“放假”或“调休上班”' }), name: z.string().max(20, '节日名称不能超过20个字') }),
+    input: z.object({
+      date: isoDate,
+      kind: z.enum(['holiday', 'workday'], { message: '请选择“放假”或“调休上班”' }),
+      name: z.string().max(20, '节日名称不能超过20个字'),
+    }),
     output: null as unknown as HolidayEntry,
   },
   'attendance.holidays.delete': { input: z.object({ date: isoDate }), output: null as unknown as { deleted: true } },

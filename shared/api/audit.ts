@@ -7,7 +7,10 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM
 
 export const auditFilterSchema = z
   .object({
-    kinds: z.array(z.enum(INSPECTOR_KIND_KEYS as [string, ...string[]], { message: '未知的事件类别' })).max(20).optional(),
+    kinds: z
+      .array(z.enum(INSPECTOR_KIND_KEYS as [string, ...string[]], { message: '未知的事件类别' }))
+      .max(20)
+      .optional(),
     entity: z.string().trim().max(40).optional(),
     operator: z.string().trim().max(50).optional(),
     from: date.optional(),
@@ -19,7 +22,11 @@ export const auditFilterSchema = z
 export const auditChannels = {
   /** Entries newest first, filtered; `before` is the cursor from the previous page. */
   'audit.list': {
-    input: z.object({ filter: auditFilterSchema, before: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).optional() }),
+    input: z.object({
+      filter: auditFilterSchema,
+      before: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
     output: null as unknown as AuditPage,
   },
   /** One entry with its before/after. */

@@ -14,9 +14,19 @@ export const WORD_RENDITIONS = ['libreoffice', 'engine'] as const;
 /** Archive settings of printed dossiers (stored once per data folder). */
 export const dossierSettingsSchema = z.object({
   /** 全宗号: the archive fonds number the county archive assigned. */
-  fonds: z.string().trim().min(1, '请填写全宗号').max(20, '全宗号不能超过20个字符').regex(/^[0-9A-Za-z]+$/, '全宗号只能由数字和字母组成'),
+  fonds: z
+    .string()
+    .trim()
+    .min(1, '请填写全宗号')
+    .max(20, '全宗号不能超过20个字符')
+    .regex(/^[0-9A-Za-z]+$/, '全宗号只能由数字和字母组成'),
   /** 机构（问题）code printed in the 档号, e.g. ZZB for 组织部. */
-  org: z.string().trim().min(1, '请填写机构代码').max(10, '机构代码不能超过10个字符').regex(/^[0-9A-Za-z]+$/, '机构代码只能由数字和字母组成'),
+  org: z
+    .string()
+    .trim()
+    .min(1, '请填写机构代码')
+    .max(10, '机构代码不能超过10个字符')
+    .regex(/^[0-9A-Za-z]+$/, '机构代码只能由数字和字母组成'),
   retention: z.enum(RETENTIONS, { message: '保管期限应为永久、定期30年或定期10年' }),
   pageNumberStyle: z.enum(['gbt9704', 'ofTotal'], { message: '页码样式应为“— 1 —”（GB/T 9704）或“第 1 页 共 N 页”' }),
   bodyFont: z.enum(['serif', 'fangsong'], { message: '请选择正文字体' }),

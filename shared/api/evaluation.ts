@@ -89,7 +89,12 @@ const score = z
   .min(0, '分数不能为负数')
   .max(1000, '分数不能超过1000')
   .refine(twoDecimals, '分数最多保留两位小数');
-const count = (what: string) => z.number({ message: `请填写${what}` }).int(`${what}应为整数`).min(0, `${what}不能为负数`).max(100000, `${what}过大`);
+const count = (what: string) =>
+  z
+    .number({ message: `请填写${what}` })
+    .int(`${what}应为整数`)
+    .min(0, `${what}不能为负数`)
+    .max(100000, `${what}过大`);
 
 export const scoreCellSchema = z.object({
   cadreId: id,

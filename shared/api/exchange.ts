@@ -177,7 +177,10 @@ export const exchangeChannels = {
     output: null as unknown as Identity,
   },
   'exchange.trusted.list': { input: empty, output: null as unknown as TrustedKeyRow[] },
-  'exchange.trusted.revoke': { input: z.object({ fingerprint: z.string().trim().min(1).max(100) }), output: null as unknown as TrustedKeyRow[] },
+  'exchange.trusted.revoke': {
+    input: z.object({ fingerprint: z.string().trim().min(1).max(100) }),
+    output: null as unknown as TrustedKeyRow[],
+  },
   /** Suggested output file: <data>/exports/<县>-<年>.onebag (or …-评审结果.onebag). */
   'exchange.defaultPath': {
     input: z.object({ countyId: id, year, kind: z.enum(['county', 'review']) }),
@@ -245,7 +248,9 @@ const shown = (v: string | null) => (v === null ? '（空）' : v);
 
 /** One line per changed row: "新增 干部 REF：姓名=…；…" or "更新 干部 REF：姓名 旧 → 新；…". */
 export function planChangeLine(c: PlanChange): string {
-  const fields = c.fields.map((f) => (c.action === 'add' ? `${columnLabel(f.column)}=${shown(f.after)}` : `${columnLabel(f.column)} ${shown(f.before)} → ${shown(f.after)}`));
+  const fields = c.fields.map((f) =>
+    c.action === 'add' ? `${columnLabel(f.column)}=${shown(f.after)}` : `${columnLabel(f.column)} ${shown(f.before)} → ${shown(f.after)}`,
+  );
   return `${c.action === 'add' ? '新增' : '更新'} ${c.label} ${c.key}：${fields.join('；') || '（无字段变化）'}`;
 }
 
@@ -253,6 +258,9 @@ export function planChangeLine(c: PlanChange): string {
 export function planConflictLines(c: PlanConflict): string[] {
   return [
     `冲突 ${c.label} ${c.key}：${c.reason}`,
-    ...c.fields.map((f) => `    ${columnLabel(f.column)}：本机 ${shown(f.local)} ｜ 交换包 ${shown(f.incoming)}${f.local !== f.incoming && f.local !== null ? ' ←' : ''}`),
+    ...c.fields.map(
+      (f) =>
+        `    ${columnLabel(f.column)}：本机 ${shown(f.local)} ｜ 交换包 ${shown(f.incoming)}${f.local !== f.incoming && f.local !== null ? ' ←' : ''}`,
+    ),
   ];
 }

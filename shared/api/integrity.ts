@@ -81,11 +81,7 @@ export interface IntegritySettings {
   backupIntervalHours: number;
 }
 
-const folder = z
-  .string({ message: '请填写文件夹路径' })
-  .trim()
-  .min(1, '请填写文件夹路径')
-  .max(1000, '路径过长');
+const folder = z.string({ message: '请填写文件夹路径' }).trim().min(1, '请填写文件夹路径').max(1000, '路径过长');
 
 export const integritySettingsSchema = z.object({
   backupIntervalHours: z

@@ -16,7 +16,10 @@ export const statsChannels = {
     input: scope.extend({
       figure: z.enum(FIGURE_KEYS, { message: '未知的统计项' }),
       townshipId: id.optional(),
-      month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').optional(),
+      month: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+        .optional(),
       kind: z.string().max(20).optional(),
       source: z.string().max(20).optional(),
     }),

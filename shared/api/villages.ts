@@ -31,7 +31,10 @@ export const villageChannels = {
     input: z.object({
       countyId: county,
       year,
-      entries: z.array(z.object({ villageId: id, incomeFen: incomeFen.nullable() })).min(1, '没有要保存的收入').max(5000),
+      entries: z
+        .array(z.object({ villageId: id, incomeFen: incomeFen.nullable() }))
+        .min(1, '没有要保存的收入')
+        .max(5000),
     }),
     output: null as unknown as IncomeTable,
   },

@@ -4,23 +4,9 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../attendance';
-import {
-  FUND_SOURCES,
-  PLAN_ITEM_STATUSES,
-  PLAN_KINDS,
-  PROJECT_KINDS,
-  PROJECT_STATUSES,
-  type Plan,
-  type Project,
-} from '../work';
+import { FUND_SOURCES, PLAN_ITEM_STATUSES, PLAN_KINDS, PROJECT_KINDS, PROJECT_STATUSES, type Plan, type Project } from '../work';
 import { MILESTONE_KINDS, WEAK_ACTIONS, type VillageIncome, type WeakVillage } from '../weakVillages';
-import {
-  type AllowancePayment,
-  type InsurancePolicy,
-  type QuarterAllowance,
-  type DateRange,
-  type UnitPledge,
-} from '../support';
+import { type AllowancePayment, type InsurancePolicy, type QuarterAllowance, type DateRange, type UnitPledge } from '../support';
 
 const id = z.number().int().positive();
 const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD，且须是有效日期');

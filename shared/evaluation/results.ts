@@ -4,7 +4,18 @@
  */
 import type { CheckAbsenceThresholds } from '../attendance';
 import type { PostType } from '../domain';
-import { GRADES, QUOTA_GROUP_LABELS, QUOTA_ROUNDING_LABELS, type AppliedCap, type Ballots, type CapFacts, type CapRules, type Grade, type QuotaRounding, type SchemeBody } from '../evaluation';
+import {
+  GRADES,
+  QUOTA_GROUP_LABELS,
+  QUOTA_ROUNDING_LABELS,
+  type AppliedCap,
+  type Ballots,
+  type CapFacts,
+  type CapRules,
+  type Grade,
+  type QuotaRounding,
+  type SchemeBody,
+} from '../evaluation';
 import { capFromCheckAbsences } from '../events';
 import { formatHundredths } from './exact';
 import { gradeOf, scoreCadre } from './scoring';
@@ -58,14 +69,26 @@ export function capsFor(f: CapFacts, rules: CapRules, check: CheckAbsenceThresho
   }
   const m = rules.monthsShort;
   if (m.enabled && f.monthsShort >= m.atLeast && m.maxGrade !== '优秀') {
-    caps.push({ kind: 'monthsShort', maxGrade: m.maxGrade, reason: `本年度${f.monthsShort}个月在岗天数不足（达到${m.atLeast}个月），${limitText(m.maxGrade)}` });
+    caps.push({
+      kind: 'monthsShort',
+      maxGrade: m.maxGrade,
+      reason: `本年度${f.monthsShort}个月在岗天数不足（达到${m.atLeast}个月），${limitText(m.maxGrade)}`,
+    });
   }
   if (rules.noProject.enabled && f.projects === 0 && rules.noProject.maxGrade !== '优秀') {
-    caps.push({ kind: 'noProject', maxGrade: rules.noProject.maxGrade, reason: `本年度无实施项目，${limitText(rules.noProject.maxGrade)}` });
+    caps.push({
+      kind: 'noProject',
+      maxGrade: rules.noProject.maxGrade,
+      reason: `本年度无实施项目，${limitText(rules.noProject.maxGrade)}`,
+    });
   }
   const w = rules.weakMilestone;
   if (w.enabled && f.missedMilestones > 0 && w.maxGrade !== '优秀') {
-    caps.push({ kind: 'weakMilestone', maxGrade: w.maxGrade, reason: `帮扶的集体经济薄弱村有${f.missedMilestones}个摘帽节点未按期完成，${limitText(w.maxGrade)}` });
+    caps.push({
+      kind: 'weakMilestone',
+      maxGrade: w.maxGrade,
+      reason: `帮扶的集体经济薄弱村有${f.missedMilestones}个摘帽节点未按期完成，${limitText(w.maxGrade)}`,
+    });
   }
   return caps;
 }
@@ -81,7 +104,12 @@ const minGroupOf = (r: QuotaRule): number => Math.max(1, r.quotaMinGroupSize ?? 
 export function quotaSlots(size: number, percent: number, rounding: QuotaRounding = 'floor', minGroup = 1): number {
   if (size < Math.max(1, minGroup)) return 0;
   const scaled = size * Math.round(percent * 100);
-  const n = rounding === 'ceil' ? Math.ceil(scaled / 10000) : rounding === 'round' ? Math.floor((scaled + 5000) / 10000) : Math.floor(scaled / 10000);
+  const n =
+    rounding === 'ceil'
+      ? Math.ceil(scaled / 10000)
+      : rounding === 'round'
+        ? Math.floor((scaled + 5000) / 10000)
+        : Math.floor(scaled / 10000);
   return Math.max(0, n);
 }
 
@@ -102,7 +130,11 @@ function noSlotNote(r: QuotaRule, label: string, size: number, slots: number): s
   return `${label}参评${size}人，优秀比例${r.excellentQuota}%，${QUOTA_ROUNDING_LABELS[roundingOf(r)]}后名额为0名，本组不评优秀`;
 }
 
-export function evaluateCounty(body: SchemeBody, cadres: EngineCadre[], check: CheckAbsenceThresholds): { rows: EngineRow[]; groups: EngineGroup[] } {
+export function evaluateCounty(
+  body: SchemeBody,
+  cadres: EngineCadre[],
+  check: CheckAbsenceThresholds,
+): { rows: EngineRow[]; groups: EngineGroup[] } {
   const rows: EngineRow[] = [];
   const byGroup = new Map<string, { label: string; rows: EngineRow[] }>();
   for (const c of cadres) {
@@ -110,7 +142,18 @@ export function evaluateCounty(body: SchemeBody, cadres: EngineCadre[], check: C
     const caps = capsFor(c.facts, body.caps, check);
     const scoreGrade = s.total === null ? null : gradeOf(s.total, body.thresholds);
     const grade = scoreGrade === null ? null : caps.reduce<Grade>((g, cap) => worse(g, cap.maxGrade), scoreGrade);
-    const row: EngineRow = { cadreId: c.cadreId, components: s.components, total: s.total, scoreGrade, grade, rank: null, caps, quotaNote: null, groupNote: null, missing: s.missing };
+    const row: EngineRow = {
+      cadreId: c.cadreId,
+      components: s.components,
+      total: s.total,
+      scoreGrade,
+      grade,
+      rank: null,
+      caps,
+      quotaNote: null,
+      groupNote: null,
+      missing: s.missing,
+    };
     rows.push(row);
     const g = byGroup.get(c.group) ?? { label: c.groupLabel, rows: [] };
     g.rows.push(row);
@@ -127,8 +170,23 @@ export function evaluateCounty(body: SchemeBody, cadres: EngineCadre[], check: C
     const slots = quotaSlots(g.rows.length, body.excellentQuota, roundingOf(body), minGroupOf(body));
     const note = noSlotNote(body, g.label, g.rows.length, slots);
     for (const r of g.rows) r.groupNote = note;
-    const pushed = applyQuota(ranked.filter((r) => r.grade === '优秀'), slots, g.label, g.rows.length, body, note);
-    groups.push({ key, label: g.label, size: g.rows.length, slots, excellent: g.rows.filter((r) => r.grade === '优秀').length, pushed, note });
+    const pushed = applyQuota(
+      ranked.filter((r) => r.grade === '优秀'),
+      slots,
+      g.label,
+      g.rows.length,
+      body,
+      note,
+    );
+    groups.push({
+      key,
+      label: g.label,
+      size: g.rows.length,
+      slots,
+      excellent: g.rows.filter((r) => r.grade === '优秀').length,
+      pushed,
+      note,
+    });
   }
   return { rows, groups };
 }

@@ -14,7 +14,8 @@ export function gridColumns(body: SchemeBody, post: PostType): GridColumn[] {
   for (const c of body.components) {
     const set = c.source === 'score' ? c.indicators[post] : undefined;
     if (set && set.length > 0) {
-      for (const i of set) cols.push({ component: c.key, componentLabel: c.label, indicator: i.key, label: i.label, max: i.points, source: c.source });
+      for (const i of set)
+        cols.push({ component: c.key, componentLabel: c.label, indicator: i.key, label: i.label, max: i.points, source: c.source });
     } else {
       cols.push({ component: c.key, componentLabel: c.label, indicator: null, label: c.label, max: c.scale, source: c.source });
     }
@@ -57,7 +58,10 @@ export function componentOutcome(
     return { share, display: roundHundredths({ num: share.num * BigInt(c.scale), den: share.den }), missing: [] };
   }
   const set = c.indicators[post];
-  const keys = set && set.length > 0 ? set.map((i) => ({ key: cellKey(c.key, i.key), label: `${c.label}·${i.label}` })) : [{ key: c.key, label: c.label }];
+  const keys =
+    set && set.length > 0
+      ? set.map((i) => ({ key: cellKey(c.key, i.key), label: `${c.label}·${i.label}` }))
+      : [{ key: c.key, label: c.label }];
   const missing = keys.filter((k) => values[k.key] === undefined).map((k) => k.label);
   if (missing.length > 0) return { share: null, display: null, missing };
   const sum = keys.reduce((s, k) => s + toHundredths(values[k.key]!), 0);

@@ -65,7 +65,8 @@ export const TEMPLATES: Record<TemplateKey, SchemeTemplate> = {
   puxian: {
     key: 'puxian',
     name: '蒲县方案（70/20/10）',
-    description: '乡镇目标考核占70%（按岗位分设指标），群众匿名投票占20%，县级核查占10%；全县统一分配优秀名额，比例预填20%（来源材料未规定比例，请按本县规定修改）。',
+    description:
+      '乡镇目标考核占70%（按岗位分设指标），群众匿名投票占20%，县级核查占10%；全县统一分配优秀名额，比例预填20%（来源材料未规定比例，请按本县规定修改）。',
     body: base(
       '驻村干部年度考核方案（蒲县模式）',
       [differentiated('target', '乡镇目标考核', 70), whole('vote', '群众匿名投票', 20, 'ballots'), whole('county', '县级核查', 10)],
@@ -76,7 +77,8 @@ export const TEMPLATES: Record<TemplateKey, SchemeTemplate> = {
   wuping: {
     key: 'wuping',
     name: '“五评”方案（各20%）',
-    description: '派出单位、乡镇党委、村党组织、村民代表、第三方各评20%；村民代表以票数计分；按乡镇分配优秀名额，比例预填20%（来源材料未规定比例，请按本县规定修改；人数少的乡镇可能分不到名额，结果中注明原因）。',
+    description:
+      '派出单位、乡镇党委、村党组织、村民代表、第三方各评20%；村民代表以票数计分；按乡镇分配优秀名额，比例预填20%（来源材料未规定比例，请按本县规定修改；人数少的乡镇可能分不到名额，结果中注明原因）。',
     body: base(
       '驻村干部年度考核方案（“五评”）',
       [
@@ -93,7 +95,8 @@ export const TEMPLATES: Record<TemplateKey, SchemeTemplate> = {
   villagers30: {
     key: 'villagers30',
     name: '群众评议30%方案（一述两评一查）',
-    description: '述职20%、组织评议30%（按岗位分设指标）、群众评议30%、实地核查20%；全县统一分配优秀名额，比例预填10%（来源材料未规定比例，请按本县规定修改）。',
+    description:
+      '述职20%、组织评议30%（按岗位分设指标）、群众评议30%、实地核查20%；全县统一分配优秀名额，比例预填10%（来源材料未规定比例，请按本县规定修改）。',
     body: base(
       '驻村干部年度考核方案（一述两评一查）',
       [

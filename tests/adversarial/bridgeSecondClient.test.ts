@@ -19,11 +19,14 @@ interface Reply {
 
 function get(port: number, p: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: p, method, agent: false, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: p, method, agent: false, headers: { Host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     if (body !== undefined) req.write(body);
     req.end();
@@ -40,7 +43,10 @@ beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-adv-bridge-'));
   const rendererDir = path.join(tmp, 'renderer');
   fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><script type="module" src="./assets/app.js"></script></head><body></body></html>');
+  fs.writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><script type="module" src="./assets/app.js"></script></head><body></body></html>',
+  );
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
   bridge = await startBridge({ dataDir: path.join(tmp, 'data'), port: 0, rendererDir });
   secret = new URL(bridge.openUrl).searchParams.get('k')!;
@@ -56,7 +62,9 @@ beforeAll(async () => {
   const src = path.join(tmp, 'note.txt');
   fs.writeFileSync(src, '机密材料');
   const stored = await bridge.core.blobs.put(src);
-  bridge.core.ctx.db.prepare("INSERT INTO blobs (sha256, size, kind, mime, created_at) VALUES (?, ?, 'text', 'text/plain', '2026-01-01T00:00:00Z')").run(stored.sha256, stored.size);
+  bridge.core.ctx.db
+    .prepare("INSERT INTO blobs (sha256, size, kind, mime, created_at) VALUES (?, ?, 'text', 'text/plain', '2026-01-01T00:00:00Z')")
+    .run(stored.sha256, stored.size);
   blobPath = `/blob/${stored.sha256}`;
 });
 
@@ -82,7 +90,13 @@ describe('a second local client without the session cookie', () => {
       ['POST', '/api/invoke', JSON.stringify({ channel: 'app.setup', input: { mode: 'empty', operator: '攻击者' } })],
     ];
     for (const [method, p, body] of attempts) {
-      const r = await get(bridge.port, p, method === 'POST' ? { 'content-type': 'application/json', 'x-onebag-request': '1' } : {}, method, body);
+      const r = await get(
+        bridge.port,
+        p,
+        method === 'POST' ? { 'content-type': 'application/json', 'x-onebag-request': '1' } : {},
+        method,
+        body,
+      );
       expect(r.status, `${method} ${p}`).toBe(401);
       expect(r.body, `${method} ${p}`).toMatch(/未授权：请用启动 OneBag 服务时终端中显示的链接打开/);
       expect(r.body).not.toContain(secret);
@@ -109,12 +123,24 @@ describe('a second local client without the session cookie', () => {
     expect(script.body).not.toContain(ownerCookie.split('=')[1]!);
     const blob = await get(bridge.port, blobPath, { Cookie: ownerCookie });
     expect(blob.body).toBe('机密材料');
-    const status = await get(bridge.port, '/api/invoke', { Cookie: ownerCookie, 'content-type': 'application/json', 'x-onebag-request': '1' }, 'POST', JSON.stringify({ channel: 'app.status', input: {} }));
+    const status = await get(
+      bridge.port,
+      '/api/invoke',
+      { Cookie: ownerCookie, 'content-type': 'application/json', 'x-onebag-request': '1' },
+      'POST',
+      JSON.stringify({ channel: 'app.status', input: {} }),
+    );
     expect(JSON.parse(status.body)).toMatchObject({ ok: true });
   });
 
   it('a page of another site cannot use the owner cookie (Origin and Sec-Fetch-Site are checked)', async () => {
-    const r = await get(bridge.port, '/api/invoke', { Cookie: ownerCookie, Origin: 'http://evil.example', 'content-type': 'application/json', 'x-onebag-request': '1' }, 'POST', '{"channel":"app.status","input":{}}');
+    const r = await get(
+      bridge.port,
+      '/api/invoke',
+      { Cookie: ownerCookie, Origin: 'http://evil.example', 'content-type': 'application/json', 'x-onebag-request': '1' },
+      'POST',
+      '{"channel":"app.status","input":{}}',
+    );
     expect(r.status).toBe(403);
     const rebinding = await get(bridge.port, '/', { Cookie: ownerCookie, Host: `evil.example:${bridge.port}` });
     expect(rebinding.status).toBe(403);

@@ -31,11 +31,20 @@ export function databaseDigest(dbFile: string): string {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
     const hash = crypto.createHash('sha256');
-    const schema = db.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`).all() as Array<{ type: string; name: string; sql: string | null }>;
+    const schema = db.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`).all() as Array<{
+      type: string;
+      name: string;
+      sql: string | null;
+    }>;
     hash.update(JSON.stringify(schema));
     for (const t of schema) {
       if (t.type !== 'table' || t.name.startsWith('sqlite_')) continue;
-      const rows = (db.prepare(`SELECT * FROM "${t.name.replace(/"/g, '""')}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r.map(cellText)));
+      const rows = (
+        db
+          .prepare(`SELECT * FROM "${t.name.replace(/"/g, '""')}"`)
+          .raw()
+          .all() as unknown[][]
+      ).map((r) => JSON.stringify(r.map(cellText)));
       rows.sort();
       hash.update(`\u0000${t.name}\u0000${rows.length}\u0000`);
       for (const r of rows) hash.update(`${r}\n`);

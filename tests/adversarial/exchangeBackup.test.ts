@@ -29,8 +29,18 @@ let deptFp = '';
 
 beforeAll(async () => {
   root = tempDir('adv-backup');
-  dept = await makePeer(path.join(root, 'dept'), { department: '岚川县委组织部', county: '岚川县', unitName: '岚川县农业农村局', idSeed: '330101' });
-  attacker = await makePeer(path.join(root, 'attacker'), { department: '青石县委组织部', county: '青石县', unitName: '青石县水利局', idSeed: '330102' });
+  dept = await makePeer(path.join(root, 'dept'), {
+    department: '岚川县委组织部',
+    county: '岚川县',
+    unitName: '岚川县农业农村局',
+    idSeed: '330101',
+  });
+  attacker = await makePeer(path.join(root, 'attacker'), {
+    department: '青石县委组织部',
+    county: '青石县',
+    unitName: '青石县水利局',
+    idSeed: '330102',
+  });
   deptFp = departmentKey(dept.core.ctx.db).fingerprint;
   backupDir = (await backupTo(dept.dir, path.join(root, 'usb'))).dir;
   dept.core.close();
@@ -62,7 +72,9 @@ describe('onebag check', () => {
   });
 
   it('a same-named trigger that does nothing is an error too', async () => {
-    const dir = tampered('DROP TRIGGER audit_log_no_delete; CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT 1; END;');
+    const dir = tampered(
+      'DROP TRIGGER audit_log_no_delete; CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT 1; END;',
+    );
     const r = await onebagHere(dir, ['check']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('审计日志的只追加保护已被移除或改动（禁止删除的触发器）');
@@ -85,7 +97,10 @@ describe('onebag restore', () => {
     return Buffer.from(text, 'utf8');
   };
   const signWith = (dir: string, privatePem: string, data: Buffer) =>
-    fs.writeFileSync(path.join(dir, MANIFEST_SIGNATURE_FILE), crypto.sign(null, data, crypto.createPrivateKey(privatePem)).toString('base64') + '\n');
+    fs.writeFileSync(
+      path.join(dir, MANIFEST_SIGNATURE_FILE),
+      crypto.sign(null, data, crypto.createPrivateKey(privatePem)).toString('base64') + '\n',
+    );
   const setting = (p: Peer, key: 'signingKeyPrivate' | 'signingKeyPublic') => {
     const db = new Database(path.join(p.dir, DB_FILE), { readonly: true });
     try {

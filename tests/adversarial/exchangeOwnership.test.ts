@@ -19,7 +19,18 @@ import type { RecordsDoc } from '../../main/exchange/records';
 import { runOnebag } from '../fixtures/cli';
 import { buildSourceCounty, openDir, tempDir } from '../integration/exchangeFixture';
 import { dataFolderFingerprint } from './dataFolderFingerprint';
-import { bundlePath, clone, envOf, exportPeerCounty, makePeer, peerRecords, rowsOf, setRows, signedBundle, type Peer } from './exchangePeers';
+import {
+  bundlePath,
+  clone,
+  envOf,
+  exportPeerCounty,
+  makePeer,
+  peerRecords,
+  rowsOf,
+  setRows,
+  signedBundle,
+  type Peer,
+} from './exchangePeers';
 
 let root: string;
 let receiver: OpenCore;
@@ -32,7 +43,10 @@ let own: { cadre: number; township: number; village: number; name: string; idNum
 const db = () => receiver.ctx.db;
 const cadreRow = (id: number) => db().prepare('SELECT * FROM cadres WHERE id = ?').get(id) as Record<string, unknown>;
 const localIdOf = (origin: string, entity: string, remote: number) =>
-  db().prepare('SELECT local_id FROM import_map WHERE origin = ? AND entity = ? AND remote_id = ?').pluck().get(origin, entity, remote) as number;
+  db()
+    .prepare('SELECT local_id FROM import_map WHERE origin = ? AND entity = ? AND remote_id = ?')
+    .pluck()
+    .get(origin, entity, remote) as number;
 
 beforeAll(async () => {
   root = tempDir('adv-owner');
@@ -45,10 +59,22 @@ beforeAll(async () => {
   const c = cadreRow(ids.cadre);
   own = { cadre: ids.cadre, township: ids.township, village: ids.village, name: String(c.name), idNumber: String(c.id_number) };
   const sharedUnit = db().prepare('SELECT name FROM units ORDER BY id LIMIT 1').pluck().get() as string;
-  peer = await makePeer(path.join(root, 'peer'), { department: '青石县委组织部', county: '青石县', unitName: sharedUnit, idSeed: '330102' });
-  other = await makePeer(path.join(root, 'other'), { department: '白沙县委组织部', county: '白沙县', unitName: '白沙县农业农村局', idSeed: '330103' });
+  peer = await makePeer(path.join(root, 'peer'), {
+    department: '青石县委组织部',
+    county: '青石县',
+    unitName: sharedUnit,
+    idSeed: '330102',
+  });
+  other = await makePeer(path.join(root, 'other'), {
+    department: '白沙县委组织部',
+    county: '白沙县',
+    unitName: '白沙县农业农村局',
+    idSeed: '330103',
+  });
   for (const p of [peer, other]) {
-    const r = await commitImport(envOf(receiver), await exportPeerCounty(p, bundlePath(root, `${p.county}-genuine`)), { trustSigner: true });
+    const r = await commitImport(envOf(receiver), await exportPeerCounty(p, bundlePath(root, `${p.county}-genuine`)), {
+      trustSigner: true,
+    });
     expect(r.plan.conflicts).toEqual([]);
     expect(r.plan.added).toBeGreaterThan(5);
   }
@@ -106,7 +132,9 @@ describe('a peer bundle never touches rows it does not own', () => {
     const cadre = { ...rowsOf(doc, 'cadres')[0]!, id: `${peer.fingerprint}#9003`, name: '改名', id_number: theirs.id_number };
     setRows(doc, 'cadres', [...rowsOf(doc, 'cadres'), cadre]);
     const plan = await attack('other-id-number', doc);
-    expect(plan.conflicts.map((c) => c.reason)).toEqual([`身份证号（id_number）与另一单位（指纹 ${other.fingerprint}）已有的“干部”相同，不属于签名单位，未导入`]);
+    expect(plan.conflicts.map((c) => c.reason)).toEqual([
+      `身份证号（id_number）与另一单位（指纹 ${other.fingerprint}）已有的“干部”相同，不属于签名单位，未导入`,
+    ]);
     expect(cadreRow(theirs.id as number).name).toBe(theirs.name);
   });
 
@@ -114,7 +142,12 @@ describe('a peer bundle never touches rows it does not own', () => {
     const doc = clone(peerRecords(peer));
     const localId = localIdOf(other.fingerprint, 'cadres', other.cadres[0]!);
     const before = cadreRow(localId);
-    const row = { ...rowsOf(doc, 'cadres')[0]!, id: `${other.fingerprint}#${other.cadres[0]}`, name: '被改写', id_number: before.id_number };
+    const row = {
+      ...rowsOf(doc, 'cadres')[0]!,
+      id: `${other.fingerprint}#${other.cadres[0]}`,
+      name: '被改写',
+      id_number: before.id_number,
+    };
     setRows(doc, 'cadres', [...rowsOf(doc, 'cadres'), row]);
     const plan = await attack('other-origin-row', doc);
     expect(plan.conflicts).toHaveLength(1);
@@ -142,7 +175,11 @@ describe('a peer bundle never touches rows it does not own', () => {
     const doc = clone(peerRecords(peer));
     const unitName = peer.unitName;
     const levelBefore = db().prepare('SELECT level FROM units WHERE name = ?').pluck().get(unitName);
-    setRows(doc, 'units', rowsOf(doc, 'units').map((u) => ({ ...u, level: levelBefore === '省级' ? '市级' : '省级' })));
+    setRows(
+      doc,
+      'units',
+      rowsOf(doc, 'units').map((u) => ({ ...u, level: levelBefore === '省级' ? '市级' : '省级' })),
+    );
     const plan = await attack('unit-level', doc);
     expect(plan.conflicts).toEqual([]);
     expect(plan.tables.find((t) => t.table === 'units')).toMatchObject({ updated: 0, unchanged: 1 });
@@ -158,7 +195,13 @@ describe('the peer’s own rows', () => {
     const preview = await previewImport(envOf(receiver), file);
     expect(preview.plan.conflicts).toEqual([]);
     expect(preview.plan.changes).toEqual([
-      { table: 'cadres', label: '干部', action: 'update', key: `${peer.fingerprint}#${remote}`, fields: [{ column: 'phone', before: null, after: '13800001111' }] },
+      {
+        table: 'cadres',
+        label: '干部',
+        action: 'update',
+        key: `${peer.fingerprint}#${remote}`,
+        fields: [{ column: 'phone', before: null, after: '13800001111' }],
+      },
     ]);
     const cli = runOnebag(receiver.ctx.dataDir, ['import', file]);
     expect(cli.stdout).toContain(`更新 干部 ${peer.fingerprint}#${remote}：联系电话（phone） （空） → 13800001111`);
@@ -166,7 +209,9 @@ describe('the peer’s own rows', () => {
     expect(r.plan.updated).toBe(1);
     const localId = localIdOf(peer.fingerprint, 'cadres', remote);
     const entry = db()
-      .prepare(`SELECT before, after FROM audit_log WHERE action = 'import' AND entity = 'cadres' AND entity_id = ? ORDER BY id DESC LIMIT 1`)
+      .prepare(
+        `SELECT before, after FROM audit_log WHERE action = 'import' AND entity = 'cadres' AND entity_id = ? ORDER BY id DESC LIMIT 1`,
+      )
       .get(localId) as { before: string; after: string };
     expect(JSON.parse(entry.before).phone).toBeNull();
     expect(JSON.parse(entry.after).phone).toBe('13800001111');

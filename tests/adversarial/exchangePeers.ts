@@ -65,7 +65,15 @@ export async function makePeer(dir: string, opts: { department: string; county: 
     });
     cadres.push(c.id);
   }
-  return { dir, core, fingerprint: departmentKey(core.ctx.db).fingerprint, county: opts.county, countyId: county.id, cadres, unitName: opts.unitName };
+  return {
+    dir,
+    core,
+    fingerprint: departmentKey(core.ctx.db).fingerprint,
+    county: opts.county,
+    countyId: county.id,
+    cadres,
+    unitName: opts.unitName,
+  };
 }
 
 /** The peer's genuine county bundle, exported by the real exporter. */
@@ -80,7 +88,12 @@ export function peerRecords(peer: Peer): RecordsDoc {
 }
 
 /** Signs `records` (an object, or raw bytes for encoding attacks) with the peer's real department key. */
-export async function signedBundle(peer: Peer, out: string, records: RecordsDoc | Buffer, opts: { kind?: BundleKind; county?: string } = {}): Promise<string> {
+export async function signedBundle(
+  peer: Peer,
+  out: string,
+  records: RecordsDoc | Buffer,
+  opts: { kind?: BundleKind; county?: string } = {},
+): Promise<string> {
   const doc = Buffer.isBuffer(records) ? null : records;
   const data = Buffer.isBuffer(records) ? records : Buffer.from(JSON.stringify(records), 'utf8');
   await writeBundle({

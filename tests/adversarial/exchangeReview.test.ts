@@ -27,10 +27,30 @@ const trustedFps = () => listTrustedKeys(receiver.core.ctx.db).map((k) => k.fing
 
 beforeAll(async () => {
   root = tempDir('adv-review');
-  receiver = await makePeer(path.join(root, 'receiver'), { department: '岚川县委组织部', county: '岚川县', unitName: '岚川县农业农村局', idSeed: '330101' });
-  other = await makePeer(path.join(root, 'other'), { department: '白沙县委组织部', county: '白沙县', unitName: '白沙县水利局', idSeed: '330103' });
-  evaluator = await makePeer(path.join(root, 'evaluator'), { department: '市委组织部考核组', county: '考核组县', unitName: '市考核办', idSeed: '330104' });
-  stranger = await makePeer(path.join(root, 'stranger'), { department: '青石县委组织部', county: '青石县', unitName: '青石县林业局', idSeed: '330102' });
+  receiver = await makePeer(path.join(root, 'receiver'), {
+    department: '岚川县委组织部',
+    county: '岚川县',
+    unitName: '岚川县农业农村局',
+    idSeed: '330101',
+  });
+  other = await makePeer(path.join(root, 'other'), {
+    department: '白沙县委组织部',
+    county: '白沙县',
+    unitName: '白沙县水利局',
+    idSeed: '330103',
+  });
+  evaluator = await makePeer(path.join(root, 'evaluator'), {
+    department: '市委组织部考核组',
+    county: '考核组县',
+    unitName: '市考核办',
+    idSeed: '330104',
+  });
+  stranger = await makePeer(path.join(root, 'stranger'), {
+    department: '青石县委组织部',
+    county: '青石县',
+    unitName: '青石县林业局',
+    idSeed: '330102',
+  });
   recvFp = departmentKey(receiver.core.ctx.db).fingerprint;
   await commitImport(envOf(receiver.core), await exportPeerCounty(other, bundlePath(root, 'baisha')), { trustSigner: true });
 }, 120_000);
@@ -101,7 +121,9 @@ describe('a refusal while writing', () => {
     const backups = () => fs.readdirSync(path.join(receiver.dir, 'backups')).sort();
     const backupsBefore = backups();
     expect(backupsBefore.length).toBeGreaterThan(0); // the 白沙县 import's backup: the folder is not simply created anew
-    await expect(commitImport(envOf(receiver.core), file, { trustSigner: true })).rejects.toThrow('交换包中的记录与本机已有记录冲突，导入已取消，数据未改变');
+    await expect(commitImport(envOf(receiver.core), file, { trustSigner: true })).rejects.toThrow(
+      '交换包中的记录与本机已有记录冲突，导入已取消，数据未改变',
+    );
     expect(dataFolderFingerprint(receiver.dir)).toEqual(before);
     expect(trustedFps()).not.toContain(stranger.fingerprint);
     expect(backups()).toEqual(backupsBefore);

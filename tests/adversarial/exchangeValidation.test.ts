@@ -23,8 +23,18 @@ let genuine: RecordsDoc;
 
 beforeAll(async () => {
   root = tempDir('adv-valid');
-  receiver = await makePeer(path.join(root, 'receiver'), { department: '岚川县委组织部', county: '岚川县', unitName: '岚川县农业农村局', idSeed: '330101' });
-  peer = await makePeer(path.join(root, 'peer'), { department: '青石县委组织部', county: '青石县', unitName: '青石县水利局', idSeed: '330102' });
+  receiver = await makePeer(path.join(root, 'receiver'), {
+    department: '岚川县委组织部',
+    county: '岚川县',
+    unitName: '岚川县农业农村局',
+    idSeed: '330101',
+  });
+  peer = await makePeer(path.join(root, 'peer'), {
+    department: '青石县委组织部',
+    county: '青石县',
+    unitName: '青石县水利局',
+    idSeed: '330102',
+  });
   genuine = peerRecords(peer);
 }, 120_000);
 
@@ -74,7 +84,11 @@ describe('one invalid record refuses the whole bundle', () => {
   });
 
   it('a date that does not exist (2025-02-30)', async () => {
-    await refused('feb-30', withCadre({ birth_date: '2025-02-30' }), `${cadreRecord()}“birth_date”不是真实的日期（2025-02-30），已拒绝导入整个交换包`);
+    await refused(
+      'feb-30',
+      withCadre({ birth_date: '2025-02-30' }),
+      `${cadreRecord()}“birth_date”不是真实的日期（2025-02-30），已拒绝导入整个交换包`,
+    );
   });
 
   it('year 1e300', async () => {
@@ -96,7 +110,11 @@ describe('one invalid record refuses the whole bundle', () => {
   it('an unknown enum value', async () => {
     await refused('enum', withCadre({ post_type: '村支书' }), `${cadreRecord()}“post_type”不符合录入规则：请选择任职类型`);
     const doc = clone(genuine);
-    setRows(doc, 'units', rowsOf(doc, 'units').map((u) => ({ ...u, level: '部级' })));
+    setRows(
+      doc,
+      'units',
+      rowsOf(doc, 'units').map((u) => ({ ...u, level: '部级' })),
+    );
     await refused('unit-enum', doc, /“派出单位”第 1 条记录.*的字段“level”的值“部级”不在允许的取值（省级、市级、县级、乡镇级）之中/);
   });
 

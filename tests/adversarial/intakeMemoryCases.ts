@@ -26,7 +26,18 @@ const attach = (...files: string[]) => ['attach', '--cadre', CADRE_ID, '--catego
 export const MEMORY_CASES: MemoryCase[] = [
   {
     name: '1.5 GiB PDF, cap raised to 2 GB (refused by the PDF parse budget)',
-    make: (dir) => ['attach', '--cadre', CADRE_ID, '--category', '其他佐证材料', '--title', '大文件', '--max-file-size', '2G', sparseFile(path.join(dir, 'huge.pdf'), '%PDF-1.7\n', 1.5 * 1024 * MiB)],
+    make: (dir) => [
+      'attach',
+      '--cadre',
+      CADRE_ID,
+      '--category',
+      '其他佐证材料',
+      '--title',
+      '大文件',
+      '--max-file-size',
+      '2G',
+      sparseFile(path.join(dir, 'huge.pdf'), '%PDF-1.7\n', 1.5 * 1024 * MiB),
+    ],
     code: 1,
     message: /超过可完整校验的上限/,
   },

@@ -32,7 +32,9 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 async function refused(files: string[], message: RegExp, extra: string[] = []): Promise<void> {
   const before = folderState(dataDir);
-  const r = extra.length ? await onebag(dataDir, 'attach', '--cadre', '110101199003070015', '--category', '其他佐证材料', '--title', '佐证', ...extra, ...files) : await attach(dataDir, ...files);
+  const r = extra.length
+    ? await onebag(dataDir, 'attach', '--cadre', '110101199003070015', '--category', '其他佐证材料', '--title', '佐证', ...extra, ...files)
+    : await attach(dataDir, ...files);
   expect(r.code, r.err + r.out).toBe(1);
   expect(r.err).toMatch(message);
   expect(r.err).not.toMatch(/找不到文件/);
@@ -125,7 +127,10 @@ describe('a file that changes while it is read is refused', () => {
     // Another process keeps shrinking and regrowing it by one page while we copy.
     child = spawn(
       process.execPath,
-      ['-e', `const fs=require('fs');let i=0;setInterval(()=>{fs.truncateSync(${JSON.stringify(f)}, ${96 * 1024 * 1024} - (i++ % 2) * 4096)},2);process.stdout.write('go\\n')`],
+      [
+        '-e',
+        `const fs=require('fs');let i=0;setInterval(()=>{fs.truncateSync(${JSON.stringify(f)}, ${96 * 1024 * 1024} - (i++ % 2) * 4096)},2);process.stdout.write('go\\n')`,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise<void>((resolve) => child!.stdout!.once('data', () => resolve()));

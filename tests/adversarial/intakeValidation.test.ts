@@ -11,7 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/store/db';
 import { jpegWithExif } from '../fixtures/makeFiles';
 import { attach, dataFolderWithCadre, onebag } from './intakeCli';
-import { blackPng, brokenSecondPagePdf, deflateRepeated, flateBombPdf, pdfWithContent, sharedStringsBombXlsx, shortIdatPng, write } from './intakeFiles';
+import {
+  blackPng,
+  brokenSecondPagePdf,
+  deflateRepeated,
+  flateBombPdf,
+  pdfWithContent,
+  sharedStringsBombXlsx,
+  shortIdatPng,
+  write,
+} from './intakeFiles';
 import { folderState } from './intakeFolderState';
 
 let tmp: string;
@@ -40,7 +49,11 @@ async function refused(file: string, message: RegExp, ...cmd: string[]): Promise
 const flagsOf = (name: string): string => {
   const db = openDatabase(dataDir);
   try {
-    return (db.prepare('SELECT b.flags FROM material_files mf JOIN blobs b ON b.sha256 = mf.sha256 WHERE mf.original_name = ?').get(name) as { flags: string }).flags;
+    return (
+      db.prepare('SELECT b.flags FROM material_files mf JOIN blobs b ON b.sha256 = mf.sha256 WHERE mf.original_name = ?').get(name) as {
+        flags: string;
+      }
+    ).flags;
   } finally {
     db.close();
   }
@@ -53,7 +66,10 @@ describe('PDF', () => {
 
   it('a content stream whose compressed data is corrupt', async () => {
     const junk = Buffer.concat([Buffer.from([0x78, 0x9c]), Buffer.from('this is not deflate data at all, not at all', 'latin1')]);
-    await refused(write(inDir, '坏流.pdf', pdfWithContent(junk, '/Filter /FlateDecode')), /「坏流\.pdf」第 1 页的内容的压缩数据已损坏，无法解压/);
+    await refused(
+      write(inDir, '坏流.pdf', pdfWithContent(junk, '/Filter /FlateDecode')),
+      /「坏流\.pdf」第 1 页的内容的压缩数据已损坏，无法解压/,
+    );
   });
 
   it('a content stream that inflates past the budget (a 1 GiB bomb in a small file)', async () => {
@@ -63,7 +79,10 @@ describe('PDF', () => {
   });
 
   it('plain text named .pdf is refused, not printed as junk pages', async () => {
-    await refused(write(inDir, '报告.pdf', Buffer.from('这是一段纯文本，不是 PDF。\n'.repeat(20))), /「报告\.pdf」的扩展名是 \.pdf（PDF 文档），但内容是纯文本，两者不符，无法归档/);
+    await refused(
+      write(inDir, '报告.pdf', Buffer.from('这是一段纯文本，不是 PDF。\n'.repeat(20))),
+      /「报告\.pdf」的扩展名是 \.pdf（PDF 文档），但内容是纯文本，两者不符，无法归档/,
+    );
   });
 
   it('a real PDF named .jpg is filed as a PDF and the user is told', async () => {
@@ -130,17 +149,27 @@ describe('images are complete', () => {
   });
 
   it('complete images are filed', async () => {
-    expect((await attach(dataDir, write(inDir, 'ok.png', blackPng(400, 300)), write(inDir, 'ok.jpg', jpegWithExif(320, 240, 6)))).code).toBe(0);
+    expect(
+      (await attach(dataDir, write(inDir, 'ok.png', blackPng(400, 300)), write(inDir, 'ok.jpg', jpegWithExif(320, 240, 6)))).code,
+    ).toBe(0);
   });
 });
 
 describe('imports: xlsx entries are bounded before parsing', () => {
   it('shared strings that inflate to 150 MB are refused by the declared size', async () => {
-    await refused(write(inDir, 'roster.xlsx', sharedStringsBombXlsx(150 * 1024 * 1024)), /内部条目「xl\/sharedStrings\.xml」解压后有 150 MB，超过单项上限 64 MB（疑似压缩炸弹）/, 'import-roster');
+    await refused(
+      write(inDir, 'roster.xlsx', sharedStringsBombXlsx(150 * 1024 * 1024)),
+      /内部条目「xl\/sharedStrings\.xml」解压后有 150 MB，超过单项上限 64 MB（疑似压缩炸弹）/,
+      'import-roster',
+    );
   });
 
   it('a central directory that lies (declares 1 KB) is caught while inflating', async () => {
-    await refused(write(inDir, 'liar.xlsx', sharedStringsBombXlsx(150 * 1024 * 1024, true)), /内部条目「xl\/sharedStrings\.xml」实际解压后超过上限（目录中声明的大小不实，疑似压缩炸弹）/, 'import-roster');
+    await refused(
+      write(inDir, 'liar.xlsx', sharedStringsBombXlsx(150 * 1024 * 1024, true)),
+      /内部条目「xl\/sharedStrings\.xml」实际解压后超过上限（目录中声明的大小不实，疑似压缩炸弹）/,
+      'import-roster',
+    );
   });
 
   it('a modest ratio bomb under the size cap is refused by its ratio', async () => {

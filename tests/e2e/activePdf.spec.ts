@@ -27,18 +27,43 @@ test('a PDF with OpenAction JavaScript is flagged and never runs in the preview'
   const county = await invoke<{ id: number }>(page, 'org.addCounty', { name: '测试县', kind: '县' });
   const township = await invoke<{ id: number }>(page, 'org.addTownship', { countyId: county.id, name: '城关镇' });
   const cadre = await invoke<{ id: number }>(page, 'cadres.create', {
-    cadre: { name: '王脚本', gender: '男', birthDate: '1985-03-01', idNumber: makeIdNumber('130702', '1985-03-01', 1, true), partyStatus: '中共党员', phone: null, unitId: null, level: '县级', postType: '村党组织第一书记' },
+    cadre: {
+      name: '王脚本',
+      gender: '男',
+      birthDate: '1985-03-01',
+      idNumber: makeIdNumber('130702', '1985-03-01', 1, true),
+      partyStatus: '中共党员',
+      phone: null,
+      unitId: null,
+      level: '县级',
+      postType: '村党组织第一书记',
+    },
     posting: { townshipId: township.id, villageId: null, start: '2024-01-01', end: null },
   });
 
   const js = "app.alert('脚本已运行'); this.document.title = 'pwned';";
-  const pdf = pdfWithContent(Buffer.from('0 0 1 rg 72 72 200 200 re f'), '', '/OpenAction 5 0 R', [`<< /S /JavaScript /JS (${js.replace(/[()\\]/g, '\\$&')}) >>`]);
+  const pdf = pdfWithContent(Buffer.from('0 0 1 rg 72 72 200 200 re f'), '', '/OpenAction 5 0 R', [
+    `<< /S /JavaScript /JS (${js.replace(/[()\\]/g, '\\$&')}) >>`,
+  ]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-e2e-js-'));
   const file = path.join(dir, '带脚本的通知.pdf');
   fs.writeFileSync(file, pdf);
-  const m = await addMaterial(app.bridge.core.ctx.db, app.bridge.core.blobs, cadre.id, {
-    category: '其他佐证材料', title: '带脚本的通知', date: '2025-03-01', year: 2025, responsible: null, docNumber: null, secrecy: '公开', notes: null,
-  }, [{ path: file, name: '带脚本的通知.pdf' }]);
+  const m = await addMaterial(
+    app.bridge.core.ctx.db,
+    app.bridge.core.blobs,
+    cadre.id,
+    {
+      category: '其他佐证材料',
+      title: '带脚本的通知',
+      date: '2025-03-01',
+      year: 2025,
+      responsible: null,
+      docNumber: null,
+      secrecy: '公开',
+      notes: null,
+    },
+    [{ path: file, name: '带脚本的通知.pdf' }],
+  );
   fs.rmSync(dir, { recursive: true, force: true });
   expect(m.files[0]!.flags).toEqual(['script']);
 
@@ -48,7 +73,10 @@ test('a PDF with OpenAction JavaScript is flagged and never runs in the preview'
   await page.getByText('王脚本', { exact: true }).first().click();
   await page.getByRole('tab', { name: '资料袋' }).click();
   await expect(page.getByTestId('file-flag')).toHaveText('含脚本');
-  await page.getByTestId('material-item').first().screenshot({ path: path.join(os.tmpdir(), 'onebag-active-pdf-tag.png') });
+  await page
+    .getByTestId('material-item')
+    .first()
+    .screenshot({ path: path.join(os.tmpdir(), 'onebag-active-pdf-tag.png') });
 
   await page.getByTestId('material-file').first().click();
   await expect(page.getByTestId('pdf-preview').locator('canvas')).toBeVisible({ timeout: 30_000 });

@@ -17,7 +17,6 @@ const YEAR = TEST_YEAR;
 const SHOTS = process.env.ONEBAG_SHOTS_DIR ?? '/tmp/alerts-all';
 const PROJECT = '高标准蔬菜大棚';
 
-
 let cadreName = '';
 
 test('a new project’s 项目未公示 alert is listed with every kind and opens 项目与帮扶', async ({ page, app }) => {
@@ -33,7 +32,17 @@ test('a new project’s 项目未公示 alert is listed with every kind and open
   const before = await invoke<Alert[]>(page, 'alerts.list', { year: YEAR });
   expect(before.filter((a) => a.kind === '项目未公示')).toEqual([]);
   const project = await invoke<{ id: number }>(page, 'work.projects.save', {
-    project: { cadreId: cadre.id, villageId, name: PROJECT, kind: '产业发展', year: YEAR, status: '在建', funds: [], inPark: false, notes: null },
+    project: {
+      cadreId: cadre.id,
+      villageId,
+      name: PROJECT,
+      kind: '产业发展',
+      year: YEAR,
+      status: '在建',
+      funds: [],
+      inPark: false,
+      notes: null,
+    },
   });
 
   // The one alerts list now holds the work alert, linked to the project.

@@ -36,7 +36,13 @@ test('archive settings: refuse, save, keep', async ({ page, app }) => {
   await page.getByTestId('archive-settings-save').click();
   await expect(page.getByText('档案设置已保存')).toBeVisible();
   expect(await invoke(page, 'dossier.settings.get', {})).toMatchObject({
-    fonds: 'A12', retention: '永久', compiler: '王晓明', checker: '李华', checkDate: '2026-01-05', pageNumberStyle: 'ofTotal', wordRendition: 'engine',
+    fonds: 'A12',
+    retention: '永久',
+    compiler: '王晓明',
+    checker: '李华',
+    checkDate: '2026-01-05',
+    pageNumberStyle: 'ofTotal',
+    wordRendition: 'engine',
   });
   const { scrollWidth, innerWidth } = await noHorizontalOverflow(page);
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);

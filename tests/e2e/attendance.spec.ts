@@ -130,7 +130,9 @@ test('certify with the scan; the locked month refuses edits; revoke, edit, and r
   // Each problem of the month (事假 without leave, 缺勤, short months) is confirmed one by one.
   await confirmCertifyWarnings(dlg);
   // Without the seal the server refuses and says why.
-  await dropFiles(dlg.getByTestId('certify-scan'), [{ name: '柳河乡考勤表签章扫描件.pdf', mime: 'application/pdf', bytes: await scanPdf() }]);
+  await dropFiles(dlg.getByTestId('certify-scan'), [
+    { name: '柳河乡考勤表签章扫描件.pdf', mime: 'application/pdf', bytes: await scanPdf() },
+  ]);
   await expect(dlg.getByTestId('certify-scan')).toContainText('柳河乡考勤表签章扫描件.pdf');
   await dlg.getByRole('button', { name: '认定并锁定' }).click();
   await expect(dlg.getByTestId('certify-error')).toContainText('须加盖乡镇党委公章');
@@ -193,7 +195,9 @@ test('certify with the scan; the locked month refuses edits; revoke, edit, and r
   await again.getByLabel('乡镇党委书记姓名').fill('韩立新');
   await confirmCertifyWarnings(again);
   await again.getByRole('checkbox', { name: /已加盖乡镇党委公章/ }).check();
-  await again.getByTestId('certify-scan-input').setInputFiles({ name: '柳河乡考勤表签章扫描件（更正）.pdf', mimeType: 'application/pdf', buffer: await scanPdf() });
+  await again
+    .getByTestId('certify-scan-input')
+    .setInputFiles({ name: '柳河乡考勤表签章扫描件（更正）.pdf', mimeType: 'application/pdf', buffer: await scanPdf() });
   await expect(again.getByTestId('certify-scan')).toContainText('（更正）');
   await again.getByRole('button', { name: '认定并锁定' }).click();
   await expect(banner).toContainText('已认定并锁定');
@@ -287,7 +291,11 @@ test('40 cadres × 31 days stays quick: one key marks the whole month, a single 
         )
         .run(`测试队员${String(i + 1).padStart(2, '0')}`, makeIdNumber('210726', '1990-01-01', 700 + i, true), at, at).lastInsertRowid,
     );
-    db.prepare('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, NULL, ?, NULL)').run(id, t.id, '2024-03-01');
+    db.prepare('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, NULL, ?, NULL)').run(
+      id,
+      t.id,
+      '2024-03-01',
+    );
   }
   await page.goto(app.url);
   await page.getByRole('menuitem', { name: '考勤' }).click();

@@ -69,7 +69,10 @@ for (const [button, what] of [
 ] as const) {
   test(`${button} previews the ${what} register as PDF pages`, async ({ page, app }) => {
     await openMonth(page, app.url, '柳河乡');
-    await page.getByTestId('attendance-io').getByRole('button', { name: new RegExp(`(^| )${button}$`) }).click();
+    await page
+      .getByTestId('attendance-io')
+      .getByRole('button', { name: new RegExp(`(^| )${button}$`) })
+      .click();
     const preview = page.getByRole('dialog').filter({ has: page.getByTestId('register-preview') });
     await expect(preview).toBeVisible({ timeout: 30_000 });
     await expect(preview.locator('.ant-modal-title')).toContainText('柳河乡');

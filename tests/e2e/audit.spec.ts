@@ -32,13 +32,25 @@ test('inspector events are one click away, with before/after and the chain statu
 
   // A township secretary certifies last month, the county revokes it, and it is certified again.
   const { db } = app.bridge.core.ctx;
-  const town = db.prepare("SELECT id, name FROM townships ORDER BY id LIMIT 1").get() as { id: number; name: string };
+  const town = db.prepare('SELECT id, name FROM townships ORDER BY id LIMIT 1').get() as { id: number; name: string };
   const scan = await storeGeneratedPdf(db, app.bridge.core.blobs, await samplePdf(), 2);
   const month = lastMonth();
   const today = TEST_TODAY;
   // Each warning of the month is confirmed, as the secretary does in the dialog.
-  const confirmations = certificationWarnings(db, town.id, month, today).map((w) => ({ key: w.key, ...(w.needsNote ? { note: '经核实' } : {}) }));
-  const input = { townshipId: town.id, month, secretaryName: '王建军', certifiedOn: today, sealApplied: true, scanSha256: scan.sha256, confirmations, today };
+  const confirmations = certificationWarnings(db, town.id, month, today).map((w) => ({
+    key: w.key,
+    ...(w.needsNote ? { note: '经核实' } : {}),
+  }));
+  const input = {
+    townshipId: town.id,
+    month,
+    secretaryName: '王建军',
+    certifiedOn: today,
+    sealApplied: true,
+    scanSha256: scan.sha256,
+    confirmations,
+    today,
+  };
   certifyMonth(db, input);
   revokeCertification(db, { townshipId: town.id, month, reason: '第三周考勤登记有误，需更正' });
   certifyMonth(db, { ...input, secretaryName: '王建军' });
@@ -82,7 +94,10 @@ test('inspector events are one click away, with before/after and the chain statu
   const cadreIds = (db.prepare('SELECT id FROM cadres ORDER BY id LIMIT 2').all() as Array<{ id: number }>).map((c) => c.id);
   audit(db, 'create', 'signing_key', null, { fingerprint: 'AB12CD34' });
   audit(db, 'export', 'bundle', null, { bundleId: 'b-1', cadreIds });
-  await page.getByRole('button', { name: '刷新' }).click().catch(() => undefined);
+  await page
+    .getByRole('button', { name: '刷新' })
+    .click()
+    .catch(() => undefined);
   await page.getByTestId('audit-groups').getByText('考勤认定').click();
   await page.getByTestId('audit-groups').getByText('全部').click();
   await expect(rows.nth(1)).toContainText('新增本机签名密钥');

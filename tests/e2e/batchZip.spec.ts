@@ -33,7 +33,10 @@ test('a finished county batch downloads as one zip in browser mode', async ({ pa
   const saved = path.join(app.dataDir, 'dl.zip');
   await download.saveAs(saved);
 
-  const onDisk = fs.readdirSync(outDir).filter((f) => f.endsWith('.pdf')).sort();
+  const onDisk = fs
+    .readdirSync(outDir)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort();
   expect(onDisk).toHaveLength(3); // two volumes and the catalogue
   const zip = await JSZip.loadAsync(fs.readFileSync(saved), { checkCRC32: true });
   expect(Object.keys(zip.files).sort()).toEqual(onDisk);

@@ -30,7 +30,12 @@ test.beforeAll(async () => {
   db = openDatabase(dataDir);
   const blobs = new BlobStore(dataDir);
   const countyId = db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').pluck().get() as number;
-  const names = new Map((db.prepare('SELECT id, name, id_number AS idn FROM cadres').all() as Array<{ id: number; name: string; idn: string }>).map((r) => [r.id, `${r.name}-${r.idn.slice(-4)}`]));
+  const names = new Map(
+    (db.prepare('SELECT id, name, id_number AS idn FROM cadres').all() as Array<{ id: number; name: string; idn: string }>).map((r) => [
+      r.id,
+      `${r.name}-${r.idn.slice(-4)}`,
+    ]),
+  );
   const samplePdf = db.prepare(`SELECT sha256 FROM blobs WHERE mime = 'application/pdf' LIMIT 1`).pluck().get() as string;
   const written = new Set<string>();
   const put = (rel: string, from: string) => {
@@ -73,7 +78,10 @@ test.afterAll(() => {
 const fontLoaded = (page: Page) =>
   page.evaluate(async () => {
     await document.fonts.ready;
-    return [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'OneBag Sans' && f.status === 'loaded') && document.fonts.check('14px "OneBag Sans"', '岚川县');
+    return (
+      [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'OneBag Sans' && f.status === 'loaded') &&
+      document.fonts.check('14px "OneBag Sans"', '岚川县')
+    );
   });
 
 test('index.html opens from disk, leads to a cadre page and to files that exist', async ({ page }) => {
@@ -97,7 +105,9 @@ test('index.html opens from disk, leads to a cadre page and to files that exist'
   }
 
   // The second cadre: name → page with masked ID, postings, attendance, the bag.
-  const cadre = db.prepare(`SELECT id, name, id_number AS idn FROM cadres WHERE name = ?`).get(await page.locator('tbody tr td:nth-child(2) a').nth(1).innerText()) as {
+  const cadre = db
+    .prepare(`SELECT id, name, id_number AS idn FROM cadres WHERE name = ?`)
+    .get(await page.locator('tbody tr td:nth-child(2) a').nth(1).innerText()) as {
     id: number;
     name: string;
     idn: string;
@@ -109,7 +119,8 @@ test('index.html opens from disk, leads to a cadre page and to files that exist'
   await expect(body).toContainText(maskIdNumber(cadre.idn));
   await expect(body).not.toContainText(cadre.idn);
   await expect.poll(() => fontLoaded(page)).toBe(true);
-  for (const h of ['基本情况', '任职经历', '2024年考勤', '2024年资料袋', '2024年度考核结果']) await expect(page.getByRole('heading', { name: h })).toBeVisible();
+  for (const h of ['基本情况', '任职经历', '2024年考勤', '2024年资料袋', '2024年度考核结果'])
+    await expect(page.getByRole('heading', { name: h })).toBeVisible();
   await expect(page.locator('table').nth(2)).toContainText('12月');
   for (const href of await page.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
     expect(fs.existsSync(fileURLToPath(href)), href).toBe(true);

@@ -20,7 +20,6 @@ test.use({ demoOperator: '王秀英' });
 test.describe.configure({ mode: 'serial' });
 const ORIGIN = 'C0FF-EE12-3456-789A';
 
-
 test('the city table: a row per county, the imported one marked, the total their sum, a county opens its view', async ({ page, app }) => {
   test.setTimeout(120_000);
   await page.goto(app.url);
@@ -34,15 +33,48 @@ test('the city table: a row per county, the imported one marked, the total their
     const first17 = `21078119800101${String(n).padStart(3, '0')}`;
     return createCadre(
       db,
-      { name: `北镇干部${n}`, gender: '男', birthDate: '1980-01-01', idNumber: first17 + idCheckChar(first17), partyStatus: '中共党员', phone: null, unitId: null, level: '市级', postType: '村党组织第一书记' },
+      {
+        name: `北镇干部${n}`,
+        gender: '男',
+        birthDate: '1980-01-01',
+        idNumber: first17 + idCheckChar(first17),
+        partyStatus: '中共党员',
+        phone: null,
+        unitId: null,
+        level: '市级',
+        postType: '村党组织第一书记',
+      },
       { townshipId: t, villageId: v, start: '2024-01-01', end: null },
     ).id;
   });
-  setCells(db, { townshipId: t, month: '2024-04', edits: Array.from({ length: 15 }, (_, i) => ({ cadreId: cadres[0]!, date: `2024-04-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })) });
-  saveProject(db, undefined, { cadreId: cadres[0]!, villageId: v, name: '西沟村冷库', kind: '产业发展', year: 2024, status: '在建', funds: [{ source: '派出单位资金', amountFen: 30_000_000 }], inPark: false, notes: null });
+  setCells(db, {
+    townshipId: t,
+    month: '2024-04',
+    edits: Array.from({ length: 15 }, (_, i) => ({
+      cadreId: cadres[0]!,
+      date: `2024-04-${String(i + 1).padStart(2, '0')}`,
+      code: '缺勤' as const,
+    })),
+  });
+  saveProject(db, undefined, {
+    cadreId: cadres[0]!,
+    villageId: v,
+    name: '西沟村冷库',
+    kind: '产业发展',
+    year: 2024,
+    status: '在建',
+    funds: [{ source: '派出单位资金', amountFen: 30_000_000 }],
+    inPark: false,
+    notes: null,
+  });
   // That department counts rest days and has certified its 2024 registers (only certified months count).
   await invoke(page, 'attendance.settings.set', { countyId, patch: { restDaysCount: true } });
-  certifyMonths(db, [t], Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`), '2025-01-31');
+  certifyMonths(
+    db,
+    [t],
+    Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`),
+    '2025-01-31',
+  );
   const guard = !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'exchange_guard'`).get();
   db.transaction(() => {
     if (guard) db.prepare('UPDATE exchange_guard SET enabled = 0 WHERE id = 1').run();
@@ -70,7 +102,9 @@ test('the city table: a row per county, the imported one marked, the total their
   expect(other.county.attendance).toEqual({ value: 23, of: 24 });
   const att = { value: own.county.attendance.value! + 23, of: own.county.attendance.of! + 24 };
   await expect(page.getByTestId(`ccell-${countyId}-attendance`)).toContainText('95.8% 23/24');
-  await expect(page.getByTestId(`ccell-${demoCounty.id}-attendance`)).toContainText(`${own.county.attendance.value}/${own.county.attendance.of}`);
+  await expect(page.getByTestId(`ccell-${demoCounty.id}-attendance`)).toContainText(
+    `${own.county.attendance.value}/${own.county.attendance.of}`,
+  );
   await expect(page.getByTestId('ctotal-attendance')).toContainText(`${att.value}/${att.of}`);
   await expect(page.getByTestId('card-attendance')).toContainText(`${att.value} / ${att.of} 人月`);
   await expect(page.getByTestId(`ccell-${countyId}-projects`)).toHaveText('1');

@@ -46,7 +46,9 @@ test('批量归档: files for three cadres in one table, a duplicate filed only 
   await expect(log.locator('input[value="2025-03-31"]')).toBeVisible();
   await expect(meeting.getByTestId('intake-cadre')).toContainText('选择干部');
   await expect(meeting.getByTestId('intake-year')).toHaveValue('');
-  await expect(meeting.getByTestId('intake-duplicate')).toContainText('「村委会议照片.png」与本次添加的「李秀英 2025年3月工作日志.png」内容相同');
+  await expect(meeting.getByTestId('intake-duplicate')).toContainText(
+    '「村委会议照片.png」与本次添加的「李秀英 2025年3月工作日志.png」内容相同',
+  );
   fs.mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, 'batch-1366.png') });
 
@@ -82,8 +84,26 @@ test('roster preview lists the rows and asks before a new village, a second 第�
   // 王建国 is 第一书记 of 柳河乡 东村 (seeded); the sheet brings another, and a new village.
   const headers = ['姓名', '身份证号', '任职类型', '县(市、区)', '乡镇', '村', '任职开始', '政治面貌'];
   const rows = [
-    { 姓名: '马晓东', 身份证号: makeIdNumber('130702', '1990-05-06', 7, true), 任职类型: '第一书记', '县(市、区)': '清河县', 乡镇: '柳河乡', 村: '东村', 任职开始: '2025-04-01', 政治面貌: '中共党员' },
-    { 姓名: '高丽娟', 身份证号: makeIdNumber('130702', '1992-08-09', 8, false), 任职类型: '驻村工作队员', '县(市、区)': '清河县', 乡镇: '石桥镇', 村: '新庄村', 任职开始: '2025-04-01', 政治面貌: null },
+    {
+      姓名: '马晓东',
+      身份证号: makeIdNumber('130702', '1990-05-06', 7, true),
+      任职类型: '第一书记',
+      '县(市、区)': '清河县',
+      乡镇: '柳河乡',
+      村: '东村',
+      任职开始: '2025-04-01',
+      政治面貌: '中共党员',
+    },
+    {
+      姓名: '高丽娟',
+      身份证号: makeIdNumber('130702', '1992-08-09', 8, false),
+      任职类型: '驻村工作队员',
+      '县(市、区)': '清河县',
+      乡镇: '石桥镇',
+      村: '新庄村',
+      任职开始: '2025-04-01',
+      政治面貌: null,
+    },
   ] as unknown as RosterRow[];
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-clerk-roster-')), '补充花名册.xlsx');
   await writeRosterXlsx(file, rows, [], { headers });

@@ -23,7 +23,11 @@ async function openScoring(page: Page) {
 test('seed a small county with the 蒲县 scheme', async ({ page, app }) => {
   await page.goto(app.url);
   county = await seedSmallCounty(page, 4, '2024-03-01');
-  const s = await invoke<{ id: number }>(page, 'evaluation.schemes.createFromTemplate', { countyId: county.countyId, year: YEAR, template: 'puxian' });
+  const s = await invoke<{ id: number }>(page, 'evaluation.schemes.createFromTemplate', {
+    countyId: county.countyId,
+    year: YEAR,
+    template: 'puxian',
+  });
   await invoke(page, 'evaluation.schemes.activate', { id: s.id });
 });
 

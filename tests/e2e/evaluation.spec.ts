@@ -13,7 +13,6 @@ test.use({ demoOperator: '张晓梅' });
 
 test.describe.configure({ mode: 'serial' });
 
-
 /** The year the 考评 page opens on in June (the year before; from September the running year). */
 const YEAR = FULL_YEAR;
 const QUOTA = 20; // the 五评 template: 20% 优秀, quota per township
@@ -108,10 +107,25 @@ test('scheme, keyboard scoring, quota, finalise, print', async ({ page, app }) =
   const org = await invoke<{ counties: Array<{ id: number; townships: Array<{ id: number; name: string }> }> }>(page, 'org.tree', {});
   const county = org.counties[0]!;
   for (const t of county.townships.filter((x) => x.name !== township)) {
-    const g = await invoke<{ rows: Array<{ cadreId: number }> }>(page, 'evaluation.scores.grid', { countyId: county.id, year: YEAR, townshipId: t.id });
-    const cells = g.rows.flatMap((r) => ['unit', 'township', 'branch', 'third'].map((component) => ({ cadreId: r.cadreId, component, indicator: null, value: 85 })));
+    const g = await invoke<{ rows: Array<{ cadreId: number }> }>(page, 'evaluation.scores.grid', {
+      countyId: county.id,
+      year: YEAR,
+      townshipId: t.id,
+    });
+    const cells = g.rows.flatMap((r) =>
+      ['unit', 'township', 'branch', 'third'].map((component) => ({ cadreId: r.cadreId, component, indicator: null, value: 85 })),
+    );
     if (cells.length) await invoke(page, 'evaluation.scores.set', { countyId: county.id, year: YEAR, cells });
-    for (const r of g.rows) await invoke(page, 'evaluation.ballots.set', { countyId: county.id, year: YEAR, cadreId: r.cadreId, satisfied: 40, basic: 10, unsatisfied: 0, ballots: 50 });
+    for (const r of g.rows)
+      await invoke(page, 'evaluation.ballots.set', {
+        countyId: county.id,
+        year: YEAR,
+        cadreId: r.cadreId,
+        satisfied: 40,
+        basic: 10,
+        unsatisfied: 0,
+        ballots: 50,
+      });
   }
 
   // ── 结果: the quota pushes one cadre from 优秀 and says why ──
@@ -145,7 +159,9 @@ test('scheme, keyboard scoring, quota, finalise, print', async ({ page, app }) =
   await page.keyboard.type(pushedName);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: pushedName }).first().click();
   await page.getByRole('button', { name: /生成考核登记表/ }).click();
-  await expect(page.getByTestId('eval-print-summary')).toContainText(new RegExp(`${pushedName} ${YEAR}年度考核登记表：共 \\d+ 页`), { timeout: 60_000 });
+  await expect(page.getByTestId('eval-print-summary')).toContainText(new RegExp(`${pushedName} ${YEAR}年度考核登记表：共 \\d+ 页`), {
+    timeout: 60_000,
+  });
   const canvas = page.getByTestId('pdf-preview').locator('canvas').first();
   await expect(canvas).toBeVisible({ timeout: 30_000 });
   expect((await canvas.boundingBox())!.width).toBeGreaterThan(300);
@@ -176,9 +192,15 @@ test('a differentiated scheme: each post type types its own indicators', async (
 
   await page.getByRole('tab', { name: '评分' }).click();
   const grid = page.getByTestId('score-grid');
-  await page.getByTestId('score-post').getByText(/第一书记/).click();
+  await page
+    .getByTestId('score-post')
+    .getByText(/第一书记/)
+    .click();
   await expect(grid.locator('thead')).toContainText('推进强村富民');
-  await page.getByTestId('score-post').getByText(/第一副书记/).click();
+  await page
+    .getByTestId('score-post')
+    .getByText(/第一副书记/)
+    .click();
   await expect(grid.locator('thead')).toContainText('统筹驻村工作');
   await expect(grid.locator('thead')).not.toContainText('推进强村富民');
   // An indicator worth 40 refuses 45.

@@ -142,9 +142,12 @@ test('the evaluator’s comments come back to the county and show beside the sco
   const evDb = evaluator!.bridge.core.ctx.db;
   const copyId = evDb.prepare('SELECT id FROM counties WHERE origin IS NOT NULL').pluck().get() as number;
   const cadres = evDb
-    .prepare('SELECT DISTINCT c.id, c.name FROM cadres c JOIN postings p ON p.cadre_id = c.id JOIN townships t ON t.id = p.township_id WHERE t.county_id = ?')
+    .prepare(
+      'SELECT DISTINCT c.id, c.name FROM cadres c JOIN postings p ON p.cadre_id = c.id JOIN townships t ON t.id = p.township_id WHERE t.county_id = ?',
+    )
     .all(copyId) as Array<{ id: number; name: string }>;
-  for (const c of cadres) await ev.ok('exchange.comments.set', { countyId: copyId, year: YEAR, cadreId: c.id, comment: `${c.name}驻村工作扎实，群众认可度高。` });
+  for (const c of cadres)
+    await ev.ok('exchange.comments.set', { countyId: copyId, year: YEAR, cadreId: c.id, comment: `${c.name}驻村工作扎实，群众认可度高。` });
   const review = await ev.ok('exchange.reviewExport', { countyId: copyId, year: YEAR });
 
   await page.goto(app.url);

@@ -18,7 +18,11 @@ let county: SmallCounty;
 test('seed', async ({ page, app }) => {
   await page.goto(app.url);
   county = await seedSmallCounty(page, 6, '2024-03-01');
-  const s = await invoke<{ id: number }>(page, 'evaluation.schemes.createFromTemplate', { countyId: county.countyId, year: 2025, template: 'puxian' });
+  const s = await invoke<{ id: number }>(page, 'evaluation.schemes.createFromTemplate', {
+    countyId: county.countyId,
+    year: 2025,
+    template: 'puxian',
+  });
   await invoke(page, 'evaluation.schemes.activate', { id: s.id });
 });
 
@@ -75,7 +79,12 @@ test('a dossier preview: download under its name, print, PageDown', async ({ pag
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pdf-save').click()]);
   expect(download.suggestedFilename()).toBe(fileName.endsWith('.pdf') ? fileName : `${fileName}.pdf`);
-  expect(fs.readFileSync(await download.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(
+    fs
+      .readFileSync(await download.path())
+      .subarray(0, 5)
+      .toString('latin1'),
+  ).toBe('%PDF-');
 
   const view = page.getByTestId('pdf-preview');
   await view.focus();

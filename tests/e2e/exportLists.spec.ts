@@ -53,7 +53,17 @@ test('seed', async ({ page, app }) => {
     expected: [{ cadreId: a!.id, present: false, absenceReason: '未请假' }],
   });
   await invoke(page, 'work.projects.save', {
-    project: { cadreId: b!.id, villageId: b!.villageId, name: '食用菌大棚', kind: '产业发展', year: 2025, status: '在建', funds: [], inPark: false, notes: null },
+    project: {
+      cadreId: b!.id,
+      villageId: b!.villageId,
+      name: '食用菌大棚',
+      kind: '产业发展',
+      year: 2025,
+      status: '在建',
+      funds: [],
+      inPark: false,
+      notes: null,
+    },
   });
   await invoke(page, 'work.weak.save', { villageId: a!.villageId, listedYear: 2025, notes: null });
 });
@@ -64,7 +74,9 @@ test('events, projects, weak villages, support: the screen’s columns and rows'
   await expect(page.getByTestId('event-table')).toContainText('镇党委扩大会');
   const events = await exported(page, '2025年五必到.xlsx');
   expect(events.header).toEqual(await screenHeaders(page, 'event-table'));
-  expect(events.body).toEqual([['2025年5月10日', county.townships[0]!.name, '重要会议', '镇党委扩大会', '镇政府', 1, 0, `1 人：${county.cadres[0]!.name}`]]);
+  expect(events.body).toEqual([
+    ['2025年5月10日', county.townships[0]!.name, '重要会议', '镇党委扩大会', '镇政府', 1, 0, `1 人：${county.cadres[0]!.name}`],
+  ]);
 
   await page.getByRole('menuitem', { name: '项目与帮扶' }).click();
   await page.getByRole('tab', { name: '项目' }).click();
@@ -87,7 +99,9 @@ test('events, projects, weak villages, support: the screen’s columns and rows'
   const weak = await exported(page, '集体经济薄弱村.xlsx');
   expect(weak.header).toEqual(['村', '最近收入', '状态']);
   // The state (薄弱 / 逾期N) is whatever the row shows; overdue milestones follow the server's clock.
-  const state = (await page.locator('.ant-table-row', { hasText: county.townships[0]!.villages[0]!.name }).locator('td').nth(2).innerText()).trim();
+  const state = (
+    await page.locator('.ant-table-row', { hasText: county.townships[0]!.villages[0]!.name }).locator('td').nth(2).innerText()
+  ).trim();
   expect(state).toMatch(/^(薄弱|逾期\d+)$/);
   expect(weak.body).toEqual([[`${county.townships[0]!.name} ${county.townships[0]!.villages[0]!.name}`, '—', state]]);
 });
@@ -99,7 +113,8 @@ test('month grid, statistics, audit log and a bag', async ({ page, app }) => {
   await expect(page.getByTestId('att-grid')).toBeVisible();
   // The month grid is an ARIA grid: rows and day cells are indexed, the selection is announced and arrows move it.
   const ariaGrid = page.getByRole('grid', { name: '月考勤表' });
-  const cellAt = (row: number, col: number) => ariaGrid.locator(`[role="row"][aria-rowindex="${row}"] [role="gridcell"][aria-colindex="${col}"]`);
+  const cellAt = (row: number, col: number) =>
+    ariaGrid.locator(`[role="row"][aria-rowindex="${row}"] [role="gridcell"][aria-colindex="${col}"]`);
   await expect(ariaGrid).toHaveAttribute('aria-colcount', String(2 + 31 + 4));
   await cellAt(3, 3).click();
   await expect(cellAt(3, 3)).toHaveAttribute('aria-selected', 'true');
@@ -112,7 +127,12 @@ test('month grid, statistics, audit log and a bag', async ({ page, app }) => {
   expect(grid.header[7]).toBe('6日（二）');
   expect(grid.header.slice(-4)).toEqual(['在岗', '应到', '请假', '缺勤']);
   expect(grid.header).toHaveLength(2 + 31 + 4);
-  expect(grid.body.map((r) => r[0]).sort()).toEqual(county.cadres.filter((c) => c.townshipId === t.id).map((c) => c.name).sort());
+  expect(grid.body.map((r) => r[0]).sort()).toEqual(
+    county.cadres
+      .filter((c) => c.townshipId === t.id)
+      .map((c) => c.name)
+      .sort(),
+  );
   await page.screenshot({ path: '/tmp/clerk-att-export-1366.png' });
   const onScreen = await page.locator(`[data-testid="att-row-${String(grid.body[0]![0])}"] [data-testid="total-onpost"]`).innerText();
   expect(String(grid.body[0]![33])).toBe(onScreen.trim());
@@ -135,7 +155,10 @@ test('month grid, statistics, audit log and a bag', async ({ page, app }) => {
   await page.getByRole('tab', { name: '资料袋' }).click();
   const zone = page.getByTestId('bag-dropzone');
   await dropFiles(zone, [{ name: '2025年3月5日村情民情台账.png', mime: 'image/png', bytes: png(64, 48) }]);
-  await page.getByRole('dialog', { name: /归档到/ }).getByTestId('intake-file').click();
+  await page
+    .getByRole('dialog', { name: /归档到/ })
+    .getByTestId('intake-file')
+    .click();
   await expect(zone.getByTestId('bag-count')).toHaveText('共 1 件材料');
   const bag = await exported(page, `${who.name}资料袋目录.xlsx`);
   expect(bag.header).toEqual(['类别', '题名', '日期', '文号', '责任者', '密级', '文件', '页数']);

@@ -138,7 +138,9 @@ test('drop a PDF and a PNG on the bag, file them, preview both; a corrupt PDF is
   await expect(img).toBeHidden();
 
   // A corrupt PDF is refused with the server's reason and nothing is filed.
-  await dropFiles(zone, [{ name: '损坏的会议记录.pdf', mime: 'application/pdf', bytes: Buffer.from('%PDF-1.7\n1 0 obj <<< broken\n%%EOF') }]);
+  await dropFiles(zone, [
+    { name: '损坏的会议记录.pdf', mime: 'application/pdf', bytes: Buffer.from('%PDF-1.7\n1 0 obj <<< broken\n%%EOF') },
+  ]);
   const refused = page.getByTestId('refused-files');
   await expect(refused).toContainText('损坏的会议记录.pdf');
   const reason = (await refused.textContent())!.split('：').slice(1).join('：');

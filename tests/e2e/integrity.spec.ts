@@ -14,7 +14,6 @@ test.use({ demoOperator: '王秀英' });
 
 test.describe.configure({ mode: 'serial' });
 
-
 test('check, back up, back up elsewhere, preview a restore', async ({ page, app }) => {
   test.setTimeout(120_000);
   const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-usb-'));
@@ -73,7 +72,9 @@ test('check, back up, back up elsewhere, preview a restore', async ({ page, app 
   const materials = app.bridge.core.ctx.db.prepare('SELECT COUNT(*) FROM materials').pluck().get() as number;
   await expect(preview).toContainText(`${materials} 份`);
   const backups = await invoke<{ backups: Array<{ dir: string }> }>(page, 'integrity.backups', {});
-  await expect(preview.getByTestId('restore-command')).toContainText(`onebag --data "${app.dataDir}-恢复" restore "${backups.backups[0]!.dir}"`);
+  await expect(preview.getByTestId('restore-command')).toContainText(
+    `onebag --data "${app.dataDir}-恢复" restore "${backups.backups[0]!.dir}"`,
+  );
 
   // the USB backup previews too, typed by hand
   await preview.getByLabel('备份文件夹路径').fill(usb);

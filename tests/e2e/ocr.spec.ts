@@ -30,16 +30,22 @@ test('a scan’s recognised words are found with 识别文字 and the page', asy
   cadreId = createCadre(db, cadreInput({ name: '喆嘉' }), { townshipId: township.id, villageId: null, start: '2024-03-01', end: null }).id;
   const file = path.join(app.dataDir, 'scan.png');
   fs.writeFileSync(file, await scanOf(await typesetPdf(SAMPLE_LINES), { dpi: 150 }));
-  await addMaterial(db, app.bridge.core.blobs, cadreId, {
-    category: '工作汇报',
-    title: '第三季度汇报（扫描件）',
-    date: '2025-09-30',
-    year: 2025,
-    responsible: null,
-    docNumber: null,
-    secrecy: '公开',
-    notes: null,
-  }, [{ path: file, name: '第三季度汇报.png' }]);
+  await addMaterial(
+    db,
+    app.bridge.core.blobs,
+    cadreId,
+    {
+      category: '工作汇报',
+      title: '第三季度汇报（扫描件）',
+      date: '2025-09-30',
+      year: 2025,
+      responsible: null,
+      docNumber: null,
+      secrecy: '公开',
+      notes: null,
+    },
+    [{ path: file, name: '第三季度汇报.png' }],
+  );
   const runner = startOcrQueue(app.bridge.core, { background: false });
   await runner.drain();
   await runner.stop();
@@ -83,9 +89,22 @@ test('the status bar shows the paused queue and resumes it', async ({ page, app 
   // A fresh file goes into the queue by itself; paused, it waits.
   const file = path.join(app.dataDir, 'more.png');
   fs.writeFileSync(file, await scanOf(await typesetPdf(['补充材料']), { dpi: 100 }));
-  await addMaterial(app.bridge.core.ctx.db, app.bridge.core.blobs, cadreId, {
-    category: '其他佐证材料', title: '补充材料', date: null, year: 2025, responsible: null, docNumber: null, secrecy: '公开', notes: null,
-  }, [{ path: file, name: '补充材料.png' }]);
+  await addMaterial(
+    app.bridge.core.ctx.db,
+    app.bridge.core.blobs,
+    cadreId,
+    {
+      category: '其他佐证材料',
+      title: '补充材料',
+      date: null,
+      year: 2025,
+      responsible: null,
+      docNumber: null,
+      secrecy: '公开',
+      notes: null,
+    },
+    [{ path: file, name: '补充材料.png' }],
+  );
   await page.reload();
   const item = page.getByTestId('status-ocr');
   await expect(item).toBeVisible({ timeout: 60_000 });

@@ -20,7 +20,6 @@ test.describe.configure({ mode: 'serial' });
 const ORIGIN = 'AB12-CD34-EF56-7890';
 const OWN_CADRE = '本县干部甲';
 
-
 let imported: { name: string; county: string; townshipId: number; township: string };
 
 async function openCadre(page: Page, name: string) {
@@ -40,7 +39,17 @@ test('seed: the demo county as an imported review copy, plus an own county', asy
   const first17 = '21078119850101001';
   createCadre(
     db,
-    { name: OWN_CADRE, gender: '女', birthDate: '1985-01-01', idNumber: first17 + idCheckChar(first17), partyStatus: '中共党员', phone: null, unitId: null, level: '县级', postType: '村党组织第一书记' },
+    {
+      name: OWN_CADRE,
+      gender: '女',
+      birthDate: '1985-01-01',
+      idNumber: first17 + idCheckChar(first17),
+      partyStatus: '中共党员',
+      phone: null,
+      unitId: null,
+      level: '县级',
+      postType: '村党组织第一书记',
+    },
     { townshipId: t, villageId: null, start: '2024-01-01', end: null },
   );
   const guard = !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'exchange_guard'`).get();
@@ -53,7 +62,10 @@ test('seed: the demo county as an imported review copy, plus an own county', asy
   const rows = await invoke<CadreListRow[]>(page, 'cadres.list', {});
   const withBag = rows.find((r) => r.county === demo.name && r.materialCount > 0 && r.township);
   expect(withBag).toBeDefined();
-  const tw = db.prepare('SELECT id, name FROM townships WHERE county_id = ? AND name = ?').get(demo.id, withBag!.township) as { id: number; name: string };
+  const tw = db.prepare('SELECT id, name FROM townships WHERE county_id = ? AND name = ?').get(demo.id, withBag!.township) as {
+    id: number;
+    name: string;
+  };
   imported = { name: withBag!.name, county: demo.name, townshipId: tw.id, township: tw.name };
 });
 
@@ -79,7 +91,10 @@ test('a cadre of the imported county: no edit, move or delete; the bag only list
   await expect(page.getByTestId('material-item').first()).toBeVisible();
   await expect(page.getByTestId('material-item').getByRole('button', { name: /编辑|删除/ })).toHaveCount(0);
   // Ctrl+O (add material) does nothing on a review copy.
-  const chooser = page.waitForEvent('filechooser', { timeout: 1_000 }).then(() => true, () => false);
+  const chooser = page.waitForEvent('filechooser', { timeout: 1_000 }).then(
+    () => true,
+    () => false,
+  );
   await page.keyboard.press('Control+o');
   expect(await chooser).toBe(false);
   await expect(page.locator('.ant-message-notice')).toHaveText('评审副本，只读');
@@ -118,7 +133,10 @@ test('the attendance grid of an imported township ignores clicks and keys', asyn
   await expect(page.getByRole('button', { name: '认定本月考勤' })).toHaveCount(0);
   await expect(page.getByTestId('attendance-import-open')).toBeDisabled();
 
-  const month = (await page.getByTestId('att-month').inputValue()).replace(/^(\d{4})年(\d{1,2})月$/, (_, y: string, m: string) => `${y}-${m.padStart(2, '0')}`);
+  const month = (await page.getByTestId('att-month').inputValue()).replace(
+    /^(\d{4})年(\d{1,2})月$/,
+    (_, y: string, m: string) => `${y}-${m.padStart(2, '0')}`,
+  );
   const before = await invoke<MonthGridView>(page, 'attendance.grid', { townshipId: imported.townshipId, month });
   const cell = row.locator('td[data-c="2"]');
   const text = await cell.textContent();

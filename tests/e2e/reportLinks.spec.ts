@@ -18,15 +18,38 @@ test('confirm a report linked at intake on the material, then undo the link ther
   const county = await invoke<{ id: number }>(page, 'org.addCounty', { name: '测试县', kind: '县' });
   const township = await invoke<{ id: number }>(page, 'org.addTownship', { countyId: county.id, name: '城关镇' });
   const cadre = await invoke<{ id: number }>(page, 'cadres.create', {
-    cadre: { name: '王汇报', gender: '男', birthDate: '1985-03-01', idNumber: makeIdNumber('130702', '1985-03-01', 1, true), partyStatus: '中共党员', phone: null, unitId: null, level: '县级', postType: '村党组织第一书记' },
+    cadre: {
+      name: '王汇报',
+      gender: '男',
+      birthDate: '1985-03-01',
+      idNumber: makeIdNumber('130702', '1985-03-01', 1, true),
+      partyStatus: '中共党员',
+      phone: null,
+      unitId: null,
+      level: '县级',
+      postType: '村党组织第一书记',
+    },
     posting: { townshipId: township.id, villageId: null, start: '2024-01-01', end: null },
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-e2e-report-'));
   const file = path.join(dir, '一季度汇报.pdf');
   fs.writeFileSync(file, await samplePdf());
-  await addMaterial(app.bridge.core.ctx.db, app.bridge.core.blobs, cadre.id, {
-    category: '工作汇报', title: '2024年第一季度驻村工作汇报', date: '2024-04-03', year: 2024, responsible: '王汇报', docNumber: null, secrecy: '公开', notes: null,
-  }, [{ path: file, name: '一季度汇报.pdf' }]);
+  await addMaterial(
+    app.bridge.core.ctx.db,
+    app.bridge.core.blobs,
+    cadre.id,
+    {
+      category: '工作汇报',
+      title: '2024年第一季度驻村工作汇报',
+      date: '2024-04-03',
+      year: 2024,
+      responsible: '王汇报',
+      docNumber: null,
+      secrecy: '公开',
+      notes: null,
+    },
+    [{ path: file, name: '一季度汇报.pdf' }],
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 
   await page.reload();
@@ -35,12 +58,18 @@ test('confirm a report linked at intake on the material, then undo the link ther
   await page.getByRole('tab', { name: '资料袋' }).click();
   const link = page.getByTestId('report-link');
   await expect(link).toContainText('2024年第一季度报告（待确认）');
-  await page.getByTestId('material-item').first().screenshot({ path: path.join(os.tmpdir(), 'onebag-report-link-to-confirm.png') });
+  await page
+    .getByTestId('material-item')
+    .first()
+    .screenshot({ path: path.join(os.tmpdir(), 'onebag-report-link-to-confirm.png') });
   await page.getByTestId('report-link-confirm').click();
   await expect(link).toContainText('2024年第一季度报告（已确认）');
   await expect(page.getByTestId('report-link-confirm')).toHaveCount(0);
 
-  const rows = await invoke<Array<{ period: string; status: string; linkToConfirm: boolean }>>(page, 'reports.list', { cadreId: cadre.id, year: 2024 });
+  const rows = await invoke<Array<{ period: string; status: string; linkToConfirm: boolean }>>(page, 'reports.list', {
+    cadreId: cadre.id,
+    year: 2024,
+  });
   expect(rows.find((r) => r.period === '2024-Q1')).toMatchObject({ status: '已提交', linkToConfirm: false });
 
   // undo from the material: the period is no longer submitted, the material stays

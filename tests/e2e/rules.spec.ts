@@ -24,7 +24,11 @@ test('rule settings: refuse, save as a version, keep', async ({ page, app }) => 
   const screen = page.getByTestId('rules-page');
   const year = Number(((await page.getByTestId('rules-year').textContent()) ?? '').replace(/\D/g, ''));
   expect(year).toBeGreaterThan(2000);
-  const s = await invoke<{ id: number }>(page, 'evaluation.schemes.createFromTemplate', { countyId: county.countyId, year, template: 'wuping' });
+  const s = await invoke<{ id: number }>(page, 'evaluation.schemes.createFromTemplate', {
+    countyId: county.countyId,
+    year,
+    template: 'wuping',
+  });
   await invoke(page, 'evaluation.schemes.activate', { id: s.id });
   await page.getByRole('menuitem', { name: /干部/ }).first().click();
   await page.getByRole('menuitem', { name: /规则设置/ }).click();
@@ -56,7 +60,9 @@ test('rule settings: refuse, save as a version, keep', async ({ page, app }) => 
   await expect(page.getByTestId('rules-source')).toHaveText(`本县${year}年起施行的规则（第1版）`);
   await expect(page.getByTestId('rules-history')).toContainText('依据县委组织部通知');
   await expect(page.getByTestId('rules-history')).toContainText(`${year}年起`);
-  expect((await invoke<{ settings: Record<string, unknown> }>(page, 'rules.get', { countyId: county.countyId, year })).settings).toMatchObject({
+  expect(
+    (await invoke<{ settings: Record<string, unknown> }>(page, 'rules.get', { countyId: county.countyId, year })).settings,
+  ).toMatchObject({
     certifyDeadlineDays: 5,
     quarterDueDays: 7,
     restDaysCount: true,
@@ -89,7 +95,9 @@ test('rule settings: refuse, save as a version, keep', async ({ page, app }) => 
   await page.locator('input[data-r="0"][data-c="0"]').click();
   await page.keyboard.press('F2');
   const evidence = page.getByTestId('evidence-panel');
-  await expect(evidence.getByTestId('evidence-bag-missing')).toHaveText('尚未归档：调研报告、村情民情台账、会议记录、月考勤登记表、年度工作日志、工作汇报、工作总结');
+  await expect(evidence.getByTestId('evidence-bag-missing')).toHaveText(
+    '尚未归档：调研报告、村情民情台账、会议记录、月考勤登记表、年度工作日志、工作汇报、工作总结',
+  );
   await expect(evidence).not.toContainText(/\d+\s*件/);
   await page.screenshot({ path: '/tmp/rules-evidence.png' });
 });

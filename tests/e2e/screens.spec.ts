@@ -32,7 +32,7 @@ async function seed(page: Page): Promise<void> {
   await page.evaluate(
     async ({ roster, files }) => {
       const ob = (window as unknown as W).onebag;
-      const must = async <T,>(p: Promise<{ ok: boolean; value?: T; error?: { message: string } }>) => {
+      const must = async <T>(p: Promise<{ ok: boolean; value?: T; error?: { message: string } }>) => {
         const r = await p;
         if (!r.ok) throw new Error(r.error!.message);
         return r.value as T;
@@ -53,7 +53,16 @@ async function seed(page: Page): Promise<void> {
         const tok = await stage(f.name, f.b64, 'attachment', id);
         const add = ob.invoke('bag.add', {
           cadreId: id,
-          material: { category: f.name.includes('会议') ? '会议记录' : '村情民情台账', title: f.name.replace(/\.\w+$/, ''), date: null, year: 2024, responsible: null, docNumber: f.name.includes('会议') ? '村委〔2024〕3号' : null, secrecy: '公开', notes: null },
+          material: {
+            category: f.name.includes('会议') ? '会议记录' : '村情民情台账',
+            title: f.name.replace(/\.\w+$/, ''),
+            date: null,
+            year: 2024,
+            responsible: null,
+            docNumber: f.name.includes('会议') ? '村委〔2024〕3号' : null,
+            secrecy: '公开',
+            notes: null,
+          },
           files: [tok],
         });
         // Filing is main's job; a slow or missing handler must not stop the screenshots.

@@ -26,7 +26,8 @@ export async function seedSmallCounty(page: Page, cadreCount = 6, postStart = '2
   ] as const) {
     const { id } = await invoke<{ id: number }>(page, 'org.addTownship', { countyId, name: tName });
     const villages = [];
-    for (const v of vNames) villages.push({ id: (await invoke<{ id: number }>(page, 'org.addVillage', { townshipId: id, name: v })).id, name: v });
+    for (const v of vNames)
+      villages.push({ id: (await invoke<{ id: number }>(page, 'org.addVillage', { townshipId: id, name: v })).id, name: v });
     townships.push({ id, name: tName, villages });
   }
   const cadres: SmallCounty['cadres'] = [];

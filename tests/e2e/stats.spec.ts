@@ -14,7 +14,6 @@ test.use({ demoOperator: '王秀英' });
 
 test.describe.configure({ mode: 'serial' });
 
-
 const now = new Date().toISOString();
 
 test('the county figures, their records, and a figure that follows the records', async ({ page, app }) => {
@@ -29,7 +28,9 @@ test('the county figures, their records, and a figure that follows the records',
   const cadre = (db.prepare(`SELECT cadre_id AS id FROM postings WHERE village_id = ? LIMIT 1`).get(villages[0]!.id) as { id: number }).id;
   const [v1, v2, v3] = [villages[0]!, villages[1]!, villages[villages.length - 1]!];
   db.prepare(`INSERT INTO weak_villages (village_id, listed_year, created_at, updated_at) VALUES (?, 2023, ?, ?)`).run(v1.id, now, now);
-  db.prepare(`INSERT INTO weak_milestones (village_id, kind, date, description, updated_at) VALUES (?, '摘帽', '2024-11-20', '集体收入达到8万元，经县里验收摘帽', ?)`).run(v1.id, now);
+  db.prepare(
+    `INSERT INTO weak_milestones (village_id, kind, date, description, updated_at) VALUES (?, '摘帽', '2024-11-20', '集体收入达到8万元，经县里验收摘帽', ?)`,
+  ).run(v1.id, now);
   db.prepare(`INSERT INTO village_income (village_id, year, income_fen) VALUES (?, 2024, 8000000), (?, 2024, 3000000)`).run(v1.id, v2.id);
   const project = db.prepare(
     `INSERT INTO projects (cadre_id, village_id, name, kind, year, status, publicised_on, publicised_place, created_at, updated_at)
@@ -57,7 +58,11 @@ test('the county figures, their records, and a figure that follows the records',
 
   // Attendance counts certified months only (issue 13). The demo's townships certified their 2024
   // registers; May of the cadre's township is revoked here, so it is left out until certified again.
-  const row = db.prepare(`SELECT p.cadre_id AS cadreId, p.township_id AS townshipId, c.name FROM postings p JOIN cadres c ON c.id = p.cadre_id WHERE p.cadre_id = ?`).get(cadre) as {
+  const row = db
+    .prepare(
+      `SELECT p.cadre_id AS cadreId, p.township_id AS townshipId, c.name FROM postings p JOIN cadres c ON c.id = p.cadre_id WHERE p.cadre_id = ?`,
+    )
+    .get(cadre) as {
     cadreId: number;
     townshipId: number;
     name: string;
@@ -80,10 +85,15 @@ test('the county figures, their records, and a figure that follows the records',
 
   // A record changes elsewhere (15 days absent in May 2024, through the attendance API) and the
   // township certifies the month: the figure follows, one more short cadre-month.
-  const edits = Array.from({ length: 15 }, (_, i) => ({ cadreId: row.cadreId, date: `2024-05-${String(i + 1).padStart(2, '0')}`, code: '缺勤' }));
+  const edits = Array.from({ length: 15 }, (_, i) => ({
+    cadreId: row.cadreId,
+    date: `2024-05-${String(i + 1).padStart(2, '0')}`,
+    code: '缺勤',
+  }));
   await invoke(page, 'attendance.setCells', { townshipId: row.townshipId, month: '2024-05', edits });
   certify(db, row.townshipId, '2024-05', '2025-01-31');
-  const after = (await invoke<{ county: { attendance: { value: number; of: number } } }>(page, 'stats.compute', { year: 2024 })).county.attendance;
+  const after = (await invoke<{ county: { attendance: { value: number; of: number } } }>(page, 'stats.compute', { year: 2024 })).county
+    .attendance;
   const added = after.of - a.of;
   expect(added).toBeGreaterThan(0);
   expect(after.value).toBe(a.value + added - 1);

@@ -25,7 +25,11 @@ async function openEvaluationYear(page: Page) {
 test('seed a small county with an active scheme', async ({ page, app }) => {
   await page.goto(app.url);
   county = await seedSmallCounty(page, 6, '2024-03-01');
-  const s = await invoke<{ id: number }>(page, 'evaluation.schemes.createFromTemplate', { countyId: county.countyId, year: YEAR, template: 'wuping' });
+  const s = await invoke<{ id: number }>(page, 'evaluation.schemes.createFromTemplate', {
+    countyId: county.countyId,
+    year: YEAR,
+    template: 'wuping',
+  });
   await invoke(page, 'evaluation.schemes.activate', { id: s.id });
 });
 
@@ -52,7 +56,10 @@ test('typed scores ask before a tab switch and a page change', async ({ page, ap
   await expect(page.getByRole('tab', { name: '评分' })).toHaveAttribute('aria-selected', 'true');
 
   // Page change: asked; leaving discards, and the page really changes.
-  await page.getByRole('menuitem', { name: /干部名册|干部/ }).first().click();
+  await page
+    .getByRole('menuitem', { name: /干部名册|干部/ })
+    .first()
+    .click();
   await expect(ask).toBeVisible();
   await ask.getByTestId('unsaved-leave').click();
   await expect(page.getByTestId('cadre-count')).toBeVisible();

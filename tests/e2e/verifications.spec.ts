@@ -26,8 +26,20 @@ test('seed: a certified May and a county check that contradicts it', async ({ pa
   const { db } = app.bridge.core.ctx;
   const town = county.townships[0]!;
   const scan = await storeGeneratedPdf(db, app.bridge.core.blobs, await samplePdf(), 2);
-  const confirmations = certificationWarnings(db, town.id, MONTH, TODAY).map((w) => ({ key: w.key, ...(w.needsNote ? { note: '经核实' } : {}) }));
-  certifyMonth(db, { townshipId: town.id, month: MONTH, secretaryName: '赵书记', certifiedOn: '2024-06-03', sealApplied: true, scanSha256: scan.sha256, confirmations, today: TODAY });
+  const confirmations = certificationWarnings(db, town.id, MONTH, TODAY).map((w) => ({
+    key: w.key,
+    ...(w.needsNote ? { note: '经核实' } : {}),
+  }));
+  certifyMonth(db, {
+    townshipId: town.id,
+    month: MONTH,
+    secretaryName: '赵书记',
+    certifiedOn: '2024-06-03',
+    sealApplied: true,
+    scanSha256: scan.sha256,
+    confirmations,
+    today: TODAY,
+  });
   const away = county.cadres[0]!;
   expect(away.townshipId).toBe(town.id);
   await invoke(page, 'checks.save', {
@@ -36,7 +48,10 @@ test('seed: a certified May and a county check that contradicts it', async ({ pa
   });
 });
 
-test('the register shows the open 核查; the 核查 screen concludes it 属实 and the month is revoked; leave records the approving level', async ({ page, app }) => {
+test('the register shows the open 核查; the 核查 screen concludes it 属实 and the month is revoked; leave records the approving level', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000);
   await openApp(page, app.url);
   const town = county.townships[0]!;
@@ -75,12 +90,18 @@ test('the register shows the open 核查; the 核查 screen concludes it 属实 
   await expect(dialog.getByTestId('conclude-finding')).toContainText('发现' + away.name + '不在岗');
   await dialog.getByLabel('核查说明').fill('经谈话和走访，当日确未在岗');
   await dialog.getByText('属实（登记不实）').click();
-  await dialog.getByRole('button', { name: '办 结' }).or(dialog.getByRole('button', { name: '办结' })).click();
+  await dialog
+    .getByRole('button', { name: '办 结' })
+    .or(dialog.getByRole('button', { name: '办结' }))
+    .click();
   await expect(dialog).toContainText('须填写对签字认定的乡镇党委书记的处理');
   await dialog.getByLabel('对签字认定的赵书记的处理').fill('对赵书记诫勉谈话');
   await expect(dialog).toContainText('办结后将撤销柳河乡2024年5月考勤的认定');
   await page.screenshot({ path: test.info().outputPath('conclude.png') });
-  await dialog.getByRole('button', { name: '办 结' }).or(dialog.getByRole('button', { name: '办结' })).click();
+  await dialog
+    .getByRole('button', { name: '办 结' })
+    .or(dialog.getByRole('button', { name: '办结' }))
+    .click();
   await expect(dialog).toBeHidden();
 
   // The list: the filter shows nothing open; 属实 with the action; the notice leads to the register.
@@ -101,9 +122,9 @@ test('the register shows the open 核查; the 核查 screen concludes it 属实 
   // The grid's marks add up to its totals: the county does not count rest days, so the
   // weekends and the May Day holiday show 休, never √, and 在岗 is the number of √.
   const gridRow = page.getByTestId(`att-row-${away.name}`);
-  const marks = await gridRow.locator('td.ob-att-cell').evaluateAll((tds) =>
-    tds.map((td) => Array.from(td.querySelectorAll('span')).map((s) => s.textContent ?? '')),
-  );
+  const marks = await gridRow
+    .locator('td.ob-att-cell')
+    .evaluateAll((tds) => tds.map((td) => Array.from(td.querySelectorAll('span')).map((s) => s.textContent ?? '')));
   expect(marks).toHaveLength(31);
   const days = (m: string) => marks.reduce((n, c) => n + c.filter((x) => x === m).length / c.length, 0);
   expect(days('休')).toBeGreaterThan(0);
@@ -114,7 +135,13 @@ test('the register shows the open 核查; the 核查 screen concludes it 属实 
   // The month is open again. Leave of 4 days needs 县委组织部; the township approves it: the
   // dialog says 越权审批, the list marks it, and the alert names the level that approved.
   await invoke(page, 'attendance.leave.add', {
-    cadreId: away.id, type: '事假', start: '2024-05-20', startHalf: '上', end: '2024-05-23', endHalf: '下', reason: '家中老人住院陪护',
+    cadreId: away.id,
+    type: '事假',
+    start: '2024-05-20',
+    startHalf: '上',
+    end: '2024-05-23',
+    endHalf: '下',
+    reason: '家中老人住院陪护',
   });
   await page.getByText('请假登记', { exact: true }).click();
   const leave = page.getByTestId('leave-table').locator('tr.ant-table-row', { hasText: away.name });

@@ -56,12 +56,24 @@ test('type incomes, see the 5万 count and 空壳村, import a sheet', async ({ 
   // A sheet with an unknown village: the preview names the row, nothing can be imported.
   await page.getByTestId('income-import').click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByTestId('income-import-file').setInputFiles(await sheet('bad.xlsx', [['乡镇', '村', '2024年村集体经济收入（万元）'], ['石桥镇', '北村', 6], ['石桥镇', '后村', 2]]));
+  await dialog.getByTestId('income-import-file').setInputFiles(
+    await sheet('bad.xlsx', [
+      ['乡镇', '村', '2024年村集体经济收入（万元）'],
+      ['石桥镇', '北村', 6],
+      ['石桥镇', '后村', 2],
+    ]),
+  );
   await expect(dialog).toContainText('有1行有误');
   await expect(dialog).toContainText('本县没有“石桥镇后村”');
   await expect(dialog.getByTestId('income-import-commit')).toBeDisabled();
   await page.screenshot({ path: path.join(tmp, 'income-import-errors.png') });
-  await dialog.getByTestId('income-import-file').setInputFiles(await sheet('good.xlsx', [['乡镇', '村', '2024年村集体经济收入（万元）'], ['石桥镇', '北村', 6], ['石桥镇', '中村', 2.5]]));
+  await dialog.getByTestId('income-import-file').setInputFiles(
+    await sheet('good.xlsx', [
+      ['乡镇', '村', '2024年村集体经济收入（万元）'],
+      ['石桥镇', '北村', 6],
+      ['石桥镇', '中村', 2.5],
+    ]),
+  );
   await expect(dialog).toContainText('2个村将新增或修改');
   await dialog.getByTestId('income-import-commit').click();
   await expect(dialog).toBeHidden();
@@ -116,7 +128,11 @@ test('the first secretary supports the weak village; 召回调换 asks for the s
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: successor.name }).first().click();
   await dialog.getByRole('button', { name: '确定接任' }).click();
   await expect(dialog).toBeHidden();
-  const [w] = await invoke<Array<{ awaitingSuccessor: unknown[]; supporters: Array<{ cadreId: number; byPosting: boolean }> }>>(page, 'work.weak.list', { villageId: secretary.villageId });
+  const [w] = await invoke<Array<{ awaitingSuccessor: unknown[]; supporters: Array<{ cadreId: number; byPosting: boolean }> }>>(
+    page,
+    'work.weak.list',
+    { villageId: secretary.villageId },
+  );
   expect(w!.awaitingSuccessor).toEqual([]);
   // The successor now holds the village's posting (from the day after the recall).
   const d = await invoke<{ postings: Array<{ villageId: number | null; end: string | null }> }>(page, 'cadres.get', { id: successor.id });

@@ -60,7 +60,9 @@ test('add a project, see the 项目未公示 alert, publicise it, see the alert 
 
   const raised = await unpublicisedAlerts(page);
   expect(raised).toHaveLength(1);
-  expect(raised[0]!.message).toBe(`${cadreName}的${YEAR}年项目“食用菌种植大棚”（${raised[0]!.message.match(/（(.+)）/)![1]}）尚未在村公示栏公示`);
+  expect(raised[0]!.message).toBe(
+    `${cadreName}的${YEAR}年项目“食用菌种植大棚”（${raised[0]!.message.match(/（(.+)）/)![1]}）尚未在村公示栏公示`,
+  );
   expect(raised[0]!.link).toMatchObject({ view: 'work', tab: 'projects' });
   await page.screenshot({ path: `${SHOTS}/work-projects.png` });
 

@@ -54,7 +54,10 @@ async function waitForDevtools(port: number, child: ChildProcess): Promise<void>
 
 async function appPage(browser: Browser): Promise<Page> {
   for (let i = 0; i < 60; i++) {
-    const page = browser.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith('app://onebag/'));
+    const page = browser
+      .contexts()
+      .flatMap((c) => c.pages())
+      .find((p) => p.url().startsWith('app://onebag/'));
     if (page) return page;
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -82,7 +82,11 @@ describe('alerts', () => {
   it('月在岗不足: a 2024 month under 20 days is shown a year later, and cleared when corrected', () => {
     expect(alerts(2024, '月在岗不足')).toEqual([]);
     // 张三: 12 days absent in August 2024 → 19 on post.
-    const edits = Array.from({ length: 12 }, (_, i) => ({ cadreId: ids.zhang, date: `2024-08-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const }));
+    const edits = Array.from({ length: 12 }, (_, i) => ({
+      cadreId: ids.zhang,
+      date: `2024-08-${String(i + 1).padStart(2, '0')}`,
+      code: '缺勤' as const,
+    }));
     setCells(db, { townshipId: ids.t1, month: '2024-08', edits });
     // Not certified yet: an uncertified month says nothing about the minimum.
     expect(alerts(2024, '月在岗不足')).toEqual([]);
@@ -108,11 +112,17 @@ describe('alerts', () => {
     setCells(db, {
       townshipId: ids.t2,
       month: '2024-08',
-      edits: ['2024-08-20', '2024-08-21', '2024-08-22', '2024-08-23', '2024-08-24', '2024-08-25'].map((date) => ({ cadreId: ids.zhao, date, code: '事假' as const })),
+      edits: ['2024-08-20', '2024-08-21', '2024-08-22', '2024-08-23', '2024-08-24', '2024-08-25'].map((date) => ({
+        cadreId: ids.zhao,
+        date,
+        code: '事假' as const,
+      })),
     });
     certify(db, ids.t2, '2024-08', TODAY);
     const a = alerts(2024, '月在岗不足');
-    expect(a.map((x) => [x.cadreName, x.township, x.message])).toEqual([['赵六', '大榆树堡镇', '赵六2024年8月在岗10天，少于应在岗11天（差1天），请假6天，经刘书记认定']]);
+    expect(a.map((x) => [x.cadreName, x.township, x.message])).toEqual([
+      ['赵六', '大榆树堡镇', '赵六2024年8月在岗10天，少于应在岗11天（差1天），请假6天，经刘书记认定'],
+    ]);
     revokeCertification(db, { townshipId: ids.t2, month: '2024-08', reason: '补登请假审批' });
   });
 
@@ -120,7 +130,11 @@ describe('alerts', () => {
     setCells(db, {
       townshipId: ids.t1,
       month: '2025-06',
-      edits: Array.from({ length: 14 }, (_, i) => ({ cadreId: ids.li, date: `2025-06-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })),
+      edits: Array.from({ length: 14 }, (_, i) => ({
+        cadreId: ids.li,
+        date: `2025-06-${String(i + 1).padStart(2, '0')}`,
+        code: '缺勤' as const,
+      })),
     });
     expect(alerts(2025, '月在岗不足')).toEqual([]);
     expect(alerts(2025, '月在岗不足', '2025-07-01')).toEqual([]); // over, but not certified
@@ -138,17 +152,33 @@ describe('alerts', () => {
     expect(old[1]!.message).toBe('七里河镇2024年8月考勤尚未经乡镇党委签字盖章认定，认定期限为2024年9月10日（月末后10天），已逾期278天');
     expect(old[1]!.severity).toBe('high');
     // May 2025: deadline 10 June, 5 days late on 15 June; none before the deadline.
-    expect(alerts(2025, '考勤逾期未认定').map((a) => [a.month, a.severity, a.message.slice(-5)])).toEqual([['2025-05', 'medium', '已逾期5天']]);
+    expect(alerts(2025, '考勤逾期未认定').map((a) => [a.month, a.severity, a.message.slice(-5)])).toEqual([
+      ['2025-05', 'medium', '已逾期5天'],
+    ]);
     expect(alerts(2025, '考勤逾期未认定', '2025-06-10')).toEqual([]);
     setCountySettings(db, ids.county, { certifyDeadlineDays: 20 });
     expect(alerts(2025, '考勤逾期未认定')).toEqual([]);
     setCountySettings(db, ids.county, { certifyDeadlineDays: 10 });
-    certifyMonth(db, { townshipId: ids.t1, month: '2025-05', secretaryName: '刘书记', certifiedOn: '2025-06-12', sealApplied: true, scanSha256: SCAN });
+    certifyMonth(db, {
+      townshipId: ids.t1,
+      month: '2025-05',
+      secretaryName: '刘书记',
+      certifiedOn: '2025-06-12',
+      sealApplied: true,
+      scanSha256: SCAN,
+    });
     expect(alerts(2025, '考勤逾期未认定')).toEqual([]);
     // A revoked certification brings it back.
     revokeCertification(db, { townshipId: ids.t1, month: '2025-05', reason: '补登请假' });
     expect(alerts(2025, '考勤逾期未认定')).toHaveLength(1);
-    certifyMonth(db, { townshipId: ids.t1, month: '2025-05', secretaryName: '刘书记', certifiedOn: '2025-06-14', sealApplied: true, scanSha256: SCAN });
+    certifyMonth(db, {
+      townshipId: ids.t1,
+      month: '2025-05',
+      secretaryName: '刘书记',
+      certifiedOn: '2025-06-14',
+      sealApplied: true,
+      scanSha256: SCAN,
+    });
   });
 
   it('五必到缺席: raised by an absence and cleared when the cadre is marked present', () => {
@@ -176,7 +206,14 @@ describe('alerts', () => {
       results: [{ cadreId: ids.wang, onPost: false, reason: '回原单位开会未报备' }],
     });
     saveCheck(db, {
-      check: { townshipId: ids.t1, level: '市级', kind: '市级暗访', date: '2024-10-16', checker: '市委组织部暗访组', findings: '王五不在岗' },
+      check: {
+        townshipId: ids.t1,
+        level: '市级',
+        kind: '市级暗访',
+        date: '2024-10-16',
+        checker: '市委组织部暗访组',
+        findings: '王五不在岗',
+      },
       results: [
         { cadreId: ids.wang, onPost: false, reason: '外出' },
         { cadreId: ids.li, onPost: true },
@@ -198,16 +235,34 @@ describe('alerts', () => {
       check: { townshipId: ids.t1, level: '县级', kind: '县级抽查', date: '2024-04-09', checker: '县委组织部', findings: null },
       results: [{ cadreId: ids.wang, onPost: true }],
     });
-    expect(alerts(2024, '督查不在岗').map((a) => a.message.match(/第\d次；.*$/)![0])).toEqual(['第1次；本年度督查1次不在岗（达到1次），不得评为优秀']);
+    expect(alerts(2024, '督查不在岗').map((a) => a.message.match(/第\d次；.*$/)![0])).toEqual([
+      '第1次；本年度督查1次不在岗（达到1次），不得评为优秀',
+    ]);
   });
 
   it('请假越权审批: leave over the township limit approved by the township only', () => {
     // The county allowed 5 days at township level when the leave was approved; now it is 3.
     setCountySettings(db, ids.county, { leaveTownshipMaxDays: 5 });
-    const long = addLeave(db, { cadreId: ids.li, type: '事假', start: '2025-01-06', startHalf: '上', end: '2025-01-10', endHalf: '下', reason: '家中有事' });
+    const long = addLeave(db, {
+      cadreId: ids.li,
+      type: '事假',
+      start: '2025-01-06',
+      startHalf: '上',
+      end: '2025-01-10',
+      endHalf: '下',
+      reason: '家中有事',
+    });
     revokeCertification(db, { townshipId: ids.t1, month: '2025-01', reason: '补登请假' });
     approveLeave(db, { leaveId: long.id, approver: '刘书记', approverLevel: '乡镇党委' });
-    const short = addLeave(db, { cadreId: ids.zhang, type: '病假', start: '2025-02-03', startHalf: '上', end: '2025-02-04', endHalf: '下', reason: '感冒' });
+    const short = addLeave(db, {
+      cadreId: ids.zhang,
+      type: '病假',
+      start: '2025-02-03',
+      startHalf: '上',
+      end: '2025-02-04',
+      endHalf: '下',
+      reason: '感冒',
+    });
     revokeCertification(db, { townshipId: ids.t1, month: '2025-02', reason: '补登请假' });
     approveLeave(db, { leaveId: short.id, approver: '刘书记', approverLevel: '乡镇党委' });
     expect(alerts(2025, '请假越权审批')).toEqual([]);

@@ -103,12 +103,23 @@ describe('every alert kind in one list', () => {
     // Nothing lost, nothing added: exactly the five sources, in order.
     const { db } = core.ctx;
     const q = { year: YEAR, countyId: ids.county };
-    expect(rows).toEqual([...computeAlerts(db, q), ...worklogAlerts(db, q), ...workAlerts(db, q), ...schedulingAlerts(db, q), ...planAlerts(db, q)]);
+    expect(rows).toEqual([
+      ...computeAlerts(db, q),
+      ...worklogAlerts(db, q),
+      ...workAlerts(db, q),
+      ...schedulingAlerts(db, q),
+      ...planAlerts(db, q),
+    ]);
     expect(kinds).toContain('季度未调度');
     expect(rows).toEqual(allAlerts(db, q));
 
     const report = rows.find((a) => a.kind === '报告逾期' && a.cadreId === ids.li)!;
-    expect(report).toMatchObject({ severity: 'high', cadreName: '李四', township: '七里河镇', link: { view: 'worklog', cadreId: ids.li, tab: 'reports' } });
+    expect(report).toMatchObject({
+      severity: 'high',
+      cadreName: '李四',
+      township: '七里河镇',
+      link: { view: 'worklog', cadreId: ids.li, tab: 'reports' },
+    });
     expect(report.message).toContain('李四2023年');
     const project = rows.find((a) => a.kind === '项目未公示')!;
     expect(project).toMatchObject({
@@ -150,7 +161,9 @@ describe('every alert kind in one list', () => {
 
     const table = await cli('alerts', '--year', String(YEAR), '--county', '义县');
     expect(table.code).toBe(0);
-    expect(table.stdout).toContain(`${YEAR}年度预警共 ${rows.length} 条：考勤逾期未认定 3，督查不在岗 1，报告逾期 4，年度无项目 1，项目未公示 1`);
+    expect(table.stdout).toContain(
+      `${YEAR}年度预警共 ${rows.length} 条：考勤逾期未认定 3，督查不在岗 1，报告逾期 4，年度无项目 1，项目未公示 1`,
+    );
     expect(table.stdout).toMatch(/项目未公示\s+严重\s+七里河镇\s+张三/);
   });
 });

@@ -30,7 +30,25 @@ const CODE_X_MM = 28 + CATALOGUE_COLUMNS[0]![1];
 const CODE_W_MM = CATALOGUE_COLUMNS[1]![1];
 /** Text of the catalogue's 档号 column (the whole height), in reading order. */
 const codeColumn = (f: string, p: number) =>
-  squash(run('pdftotext', ['-raw', '-f', String(p), '-l', String(p), '-x', String(Math.round((CODE_X_MM * 72) / 25.4)), '-y', '0', '-W', String(Math.round((CODE_W_MM * 72) / 25.4)), '-H', '842', f, '-']));
+  squash(
+    run('pdftotext', [
+      '-raw',
+      '-f',
+      String(p),
+      '-l',
+      String(p),
+      '-x',
+      String(Math.round((CODE_X_MM * 72) / 25.4)),
+      '-y',
+      '0',
+      '-W',
+      String(Math.round((CODE_W_MM * 72) / 25.4)),
+      '-H',
+      '842',
+      f,
+      '-',
+    ]),
+  );
 const ITEM_CODE = /0001-WS·\d{4}-D30-ZZB-\d{4}/g;
 const VOLUME_CODE = /0001-WS·\d{4}-D30-ZZB-J\d{4}/g;
 
@@ -61,7 +79,13 @@ interface Printed {
 async function batch(name: string): Promise<Printed> {
   const out = path.join(dir, name);
   const settings = getDossierSettings(core.ctx.db);
-  const o = await runCountyBatch(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), countyId, year: 2024, outDir: out }, settings, { progress: () => {}, cancelled: () => false });
+  const o = await runCountyBatch(
+    core.ctx.db,
+    core.blobs,
+    { numbers: volumeNumberAssigner(core.ctx.db), countyId, year: 2024, outDir: out },
+    settings,
+    { progress: () => {}, cancelled: () => false },
+  );
   expect(o.results.every((r) => r.error === null)).toBe(true);
   const volumes = new Map<string, string>();
   const items = new Map<string, string[]>();
@@ -149,10 +173,17 @@ describe('archive numbers', () => {
       )
       .get() as { cadreId: number; code: string };
     const out = path.join(dir, 'term.pdf');
-    const g = await generateDossier(db, core.blobs, { numbers: volumeNumberAssigner(db), cadreId: row.cadreId, year: 'term' }, settings, out);
+    const g = await generateDossier(
+      db,
+      core.blobs,
+      { numbers: volumeNumberAssigner(db), cadreId: row.cadreId, year: 'term' },
+      settings,
+      out,
+    );
     expect(catalogueCodes(out)).toContain(row.code);
     expect(g.archiveCode).toMatch(/-J\d{4}$/);
-    const year = (db.prepare("SELECT code FROM archive_volumes WHERE cadre_id = ? AND kind = 'year'").get(row.cadreId) as { code: string }).code;
+    const year = (db.prepare("SELECT code FROM archive_volumes WHERE cadre_id = ? AND kind = 'year'").get(row.cadreId) as { code: string })
+      .code;
     expect(g.archiveCode).not.toBe(year);
   }, 120_000);
 

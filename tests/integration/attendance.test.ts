@@ -90,7 +90,11 @@ describe('attendance store', () => {
     expect(a.counts.postedDays + b.counts.postedDays).toBe(31);
     expect(a.village).toBe('北村');
     expect(b.village).toBe('南村');
-    expectError(() => setCells(db, { townshipId: ids.t1, month: '2025-03', edits: [{ cadreId: ids.zhao, date: '2025-03-12', code: '缺勤' }] }), 'INVALID_INPUT', /不在本乡镇任职期内/);
+    expectError(
+      () => setCells(db, { townshipId: ids.t1, month: '2025-03', edits: [{ cadreId: ids.zhao, date: '2025-03-12', code: '缺勤' }] }),
+      'INVALID_INPUT',
+      /不在本乡镇任职期内/,
+    );
   });
 
   it('edits cells, returns undo edits and stores only exceptions', () => {
@@ -114,8 +118,16 @@ describe('attendance store', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM attendance_cells WHERE cadre_id = ?').get(ids.zhang)).toEqual({ n: 0 });
     const redo = setCells(db, { townshipId: ids.t1, month: '2025-03', edits: u.undo });
     expect(redo.rows[0]!.counts).toMatchObject({ onPost: 29.5, absent: 1 });
-    expectError(() => setCells(db, { townshipId: ids.t1, month: '2025-03', edits: [{ cadreId: ids.li, date: '2025-03-01', code: '缺勤' }] }), 'INVALID_INPUT', /不在本乡镇任职期内/);
-    expectError(() => setCells(db, { townshipId: ids.t1, month: '2025-03', edits: [{ cadreId: ids.li, date: '2025-04-01', code: '缺勤' }] }), 'INVALID_INPUT', /不在所选月份内/);
+    expectError(
+      () => setCells(db, { townshipId: ids.t1, month: '2025-03', edits: [{ cadreId: ids.li, date: '2025-03-01', code: '缺勤' }] }),
+      'INVALID_INPUT',
+      /不在本乡镇任职期内/,
+    );
+    expectError(
+      () => setCells(db, { townshipId: ids.t1, month: '2025-03', edits: [{ cadreId: ids.li, date: '2025-04-01', code: '缺勤' }] }),
+      'INVALID_INPUT',
+      /不在所选月份内/,
+    );
   });
 
   it('honours the county settings', () => {
@@ -127,7 +139,14 @@ describe('attendance store', () => {
   });
 
   it('certifies, locks, revokes with a reason and keeps the history', () => {
-    const base = { townshipId: ids.t1, month: '2025-03', secretaryName: '孙书记', certifiedOn: '2025-04-02', sealApplied: true, scanSha256: SCAN };
+    const base = {
+      townshipId: ids.t1,
+      month: '2025-03',
+      secretaryName: '孙书记',
+      certifiedOn: '2025-04-02',
+      sealApplied: true,
+      scanSha256: SCAN,
+    };
     expectError(() => certifyMonth(db, { ...base, sealApplied: false }), 'INVALID_INPUT', /盖章/);
     expectError(() => certifyMonth(db, { ...base, scanSha256: null }), 'INVALID_INPUT', /扫描件/);
     expectError(() => certifyMonth(db, { ...base, secretaryName: ' ' }), 'INVALID_INPUT', /书记姓名/);
@@ -154,14 +173,21 @@ describe('attendance store', () => {
     // Other townships and months stay editable.
     setCells(db, { townshipId: ids.t2, month: '2025-03', edits: [{ cadreId: ids.zhao, date: '2025-03-20', code: '公出' }] });
 
-    expectError(() => revokeCertification(db, { townshipId: ids.t1, month: '2025-03', reason: '有误' }), 'INVALID_INPUT', '撤销认定须说明原因（不少于4个字）');
+    expectError(
+      () => revokeCertification(db, { townshipId: ids.t1, month: '2025-03', reason: '有误' }),
+      'INVALID_INPUT',
+      '撤销认定须说明原因（不少于4个字）',
+    );
     setSetting(db, 'operator', '组织部周科长');
     revokeCertification(db, { townshipId: ids.t1, month: '2025-03', reason: '张三3月20日病假漏登' });
     expect(getMonthGrid(db, ids.t1, '2025-03').certification).toBeNull();
     expectError(() => revokeCertification(db, { townshipId: ids.t1, month: '2025-03', reason: '再次撤销试试' }), 'NOT_FOUND');
     const after = setCells(db, edit);
     expect(after.rows[0]!.cells[19]).toEqual(['病假', '病假']);
-    const confirmAgain = certificationWarnings(db, ids.t1, '2025-03').map((w) => ({ key: w.key, ...(w.needsNote ? { note: '已核实，确因私事' } : {}) }));
+    const confirmAgain = certificationWarnings(db, ids.t1, '2025-03').map((w) => ({
+      key: w.key,
+      ...(w.needsNote ? { note: '已核实，确因私事' } : {}),
+    }));
     const again = certifyMonth(db, { ...base, certifiedOn: '2025-04-08', confirmations: confirmAgain });
     expect(again.id).not.toBe(cert.id);
 
@@ -181,15 +207,42 @@ describe('attendance store', () => {
 
   it('registers, approves and fills leave with half days; certified months refuse it', () => {
     expectError(
-      () => addLeave(db, { cadreId: ids.li, type: '事假', start: '2025-03-10', startHalf: '上', end: '2025-03-17', endHalf: '下', reason: '家中有事' }),
+      () =>
+        addLeave(db, {
+          cadreId: ids.li,
+          type: '事假',
+          start: '2025-03-10',
+          startHalf: '上',
+          end: '2025-03-17',
+          endHalf: '下',
+          reason: '家中有事',
+        }),
       'INVALID_INPUT',
       /任职期内/,
     );
-    const l = addLeave(db, { cadreId: ids.li, type: '事假', start: '2025-04-02', startHalf: '下', end: '2025-04-04', endHalf: '上', reason: '家中有事', proofSha256: PROOF });
+    const l = addLeave(db, {
+      cadreId: ids.li,
+      type: '事假',
+      start: '2025-04-02',
+      startHalf: '下',
+      end: '2025-04-04',
+      endHalf: '上',
+      reason: '家中有事',
+      proofSha256: PROOF,
+    });
     expect(l).toMatchObject({ days: 2, status: '待审批', requiredLevel: '乡镇党委', approvalLevel: null });
     expect(getMonthGrid(db, ids.t1, '2025-04').rows.find((r) => r.cadreId === ids.li)!.cells[1]).toEqual(['在岗', '在岗']);
     expectError(
-      () => addLeave(db, { cadreId: ids.li, type: '病假', start: '2025-04-04', startHalf: '上', end: '2025-04-04', endHalf: '上', reason: '看病' }),
+      () =>
+        addLeave(db, {
+          cadreId: ids.li,
+          type: '病假',
+          start: '2025-04-04',
+          startHalf: '上',
+          end: '2025-04-04',
+          endHalf: '上',
+          reason: '看病',
+        }),
       'CONFLICT',
       /重叠/,
     );
@@ -211,14 +264,30 @@ describe('attendance store', () => {
     expect(monthHistory(db, ids.t1, '2025-04').map((e) => e.action)).toEqual(['leave', 'leave', 'leave']);
 
     // Longer leave needs the county; with a 5-day threshold the township approves 4 days.
-    const long = addLeave(db, { cadreId: ids.zhang, type: '病假', start: '2025-05-06', startHalf: '上', end: '2025-05-09', endHalf: '下', reason: '住院' });
+    const long = addLeave(db, {
+      cadreId: ids.zhang,
+      type: '病假',
+      start: '2025-05-06',
+      startHalf: '上',
+      end: '2025-05-09',
+      endHalf: '下',
+      reason: '住院',
+    });
     expect(long.requiredLevel).toBe('县委组织部');
     setCountySettings(db, ids.county, { leaveTownshipMaxDays: 5 });
     expect(approveLeave(db, { leaveId: long.id, approver: '孙书记', approverLevel: '乡镇党委' }).approvalLevel).toBe('乡镇党委');
     setCountySettings(db, ids.county, { leaveTownshipMaxDays: 3 });
 
     // The certified March refuses a leave approval touching it.
-    const march = addLeave(db, { cadreId: ids.wang, type: '公假', start: '2025-03-31', startHalf: '上', end: '2025-04-01', endHalf: '下', reason: '参加培训' });
+    const march = addLeave(db, {
+      cadreId: ids.wang,
+      type: '公假',
+      start: '2025-03-31',
+      startHalf: '上',
+      end: '2025-04-01',
+      endHalf: '下',
+      reason: '参加培训',
+    });
     expectError(() => approveLeave(db, { leaveId: march.id, approver: '县委组织部' }), 'CONFLICT', /七里河镇2025年3月考勤已由乡镇党委认定/);
     expect(getMonthGrid(db, ids.t1, '2025-04').rows.find((r) => r.cadreId === ids.wang)!.cells[0]).toEqual(['在岗', '在岗']);
     expect(rejectLeave(db, { leaveId: march.id, approver: '县委组织部' }).status).toBe('未批准');

@@ -21,7 +21,6 @@ const now = new Date().toISOString();
 
 const { ok, refusal: refused, stage } = handlerCalls(() => core);
 
-
 async function pdf(text: string): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
@@ -39,7 +38,10 @@ beforeAll(() => {
   ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
   ids.t1 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
   // Calendar days count in these grids (the county setting); rest days: attendanceCertified.test.ts.
-  db.prepare(`INSERT INTO county_settings (county_id, settings, updated_at) VALUES (?, '{"restDaysCount":true}', ?)`).run(ids.county, new Date().toISOString());
+  db.prepare(`INSERT INTO county_settings (county_id, settings, updated_at) VALUES (?, '{"restDaysCount":true}', ?)`).run(
+    ids.county,
+    new Date().toISOString(),
+  );
   ids.v1 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`).run(ids.t1).lastInsertRowid);
   const cadre = (name: string, idNo: string, postType: string) =>
     Number(
@@ -90,18 +92,33 @@ describe('attendance channels through dispatch', () => {
     expect(back.rows[0]!.counts.onPost).toBe(31);
     // Redo, then one half day of 缺勤 for 王五.
     await ok('attendance.setCells', { townshipId: ids.t1, month: MONTH, edits: back.undo });
-    await ok('attendance.setCells', { townshipId: ids.t1, month: MONTH, edits: [{ cadreId: ids.wang, date: '2025-03-10', half: '下', code: '缺勤' }] });
+    await ok('attendance.setCells', {
+      townshipId: ids.t1,
+      month: MONTH,
+      edits: [{ cadreId: ids.wang, date: '2025-03-10', half: '下', code: '缺勤' }],
+    });
     const g = await ok('attendance.grid', { townshipId: ids.t1, month: MONTH });
     expect(g.rows.find((x) => x.name === '王五')!.cells[9]).toEqual(['在岗', '缺勤']);
     expect(g.rows.find((x) => x.name === '王五')!.counts.absent).toBe(0.5);
-    const outside = await refused('attendance.setCells', { townshipId: ids.t1, month: MONTH, edits: [{ cadreId: ids.li, date: '2025-03-02', code: '缺勤' }] });
+    const outside = await refused('attendance.setCells', {
+      townshipId: ids.t1,
+      month: MONTH,
+      edits: [{ cadreId: ids.li, date: '2025-03-02', code: '缺勤' }],
+    });
     expect(outside.message).toContain('不在本乡镇任职期内');
   });
 
   it('refuses a certification with a bad form or a non-scan file and changes nothing', async () => {
     const materialsBefore = count('SELECT COUNT(*) AS n FROM materials');
     const token = await stage('七里河镇3月考勤表.pdf', await pdf('signed register'));
-    const base = { townshipId: ids.t1, month: MONTH, secretaryName: '孙书记', certifiedOn: '2025-04-03', sealApplied: true, scanToken: token };
+    const base = {
+      townshipId: ids.t1,
+      month: MONTH,
+      secretaryName: '孙书记',
+      certifiedOn: '2025-04-03',
+      sealApplied: true,
+      scanToken: token,
+    };
     expect((await refused('attendance.certify', { ...base, sealApplied: false })).message).toContain('加盖乡镇党委公章');
     expect((await refused('attendance.certify', { ...base, secretaryName: ' ' })).message).toContain('乡镇党委书记姓名');
     expect((await refused('attendance.certify', { ...base, certifiedOn: '2025-02-20' })).message).toBe('认定日期不能早于2025年3月');
@@ -135,10 +152,21 @@ describe('attendance channels through dispatch', () => {
     }
     const hits = await ok('search.global', { q: '考勤登记表' });
     expect(hits.materials.length).toBe(3);
-    const locked = await refused('attendance.setCells', { townshipId: ids.t1, month: MONTH, edits: [{ cadreId: ids.zhang, date: '2025-03-20', code: '缺勤' }] });
+    const locked = await refused('attendance.setCells', {
+      townshipId: ids.t1,
+      month: MONTH,
+      edits: [{ cadreId: ids.zhang, date: '2025-03-20', code: '缺勤' }],
+    });
     expect(locked.code).toBe('CONFLICT');
     expect(locked.message).toBe('该月考勤已由乡镇党委认定，修改前须先撤销认定并说明原因');
-    const again = await refused('attendance.certify', { townshipId: ids.t1, month: MONTH, secretaryName: '孙书记', certifiedOn: '2025-04-03', sealApplied: true, scanToken: 'f'.repeat(32) });
+    const again = await refused('attendance.certify', {
+      townshipId: ids.t1,
+      month: MONTH,
+      secretaryName: '孙书记',
+      certifiedOn: '2025-04-03',
+      sealApplied: true,
+      scanToken: 'f'.repeat(32),
+    });
     expect(again.message).toContain('如需重新认定，须先撤销原认定');
   });
 
@@ -148,7 +176,10 @@ describe('attendance channels through dispatch', () => {
     // A clerk rewrites the note of one filed register: revocation still finds every filed entry.
     const filed = (await ok('bag.list', { cadreId: ids.zhang })).find((m) => m.category === '月考勤登记表')!;
     const { category, title, date, year, responsible, docNumber, secrecy } = filed;
-    await ok('bag.update', { id: filed.id, material: { category, title, date, year, responsible, docNumber, secrecy, notes: '原件存乡镇党委办公室' } });
+    await ok('bag.update', {
+      id: filed.id,
+      material: { category, title, date, year, responsible, docNumber, secrecy, notes: '原件存乡镇党委办公室' },
+    });
     await ok('attendance.revoke', { townshipId: ids.t1, month: MONTH, reason: '张三3月20日实为缺勤，纸质表漏记' });
     for (const cadreId of [ids.zhang, ids.li, ids.wang]) {
       const reg = (await ok('bag.list', { cadreId })).find((m) => m.category === '月考勤登记表')!;
@@ -158,7 +189,11 @@ describe('attendance channels through dispatch', () => {
     }
     const edited = (await ok('bag.list', { cadreId: ids.zhang })).find((m) => m.category === '月考勤登记表')!;
     expect(edited.notes).toMatch(/^原件存乡镇党委办公室；该认定已于\d{4}年\d{1,2}月\d{1,2}日撤销，原因：/);
-    await ok('attendance.setCells', { townshipId: ids.t1, month: MONTH, edits: [{ cadreId: ids.zhang, date: '2025-03-20', code: '缺勤' }] });
+    await ok('attendance.setCells', {
+      townshipId: ids.t1,
+      month: MONTH,
+      edits: [{ cadreId: ids.zhang, date: '2025-03-20', code: '缺勤' }],
+    });
     const h = await ok('attendance.history', { townshipId: ids.t1, month: MONTH });
     const labels = h.map((e) => e.actionLabel);
     expect(labels.slice(-3)).toEqual(['认定', '撤销认定', '修改考勤']);
@@ -197,17 +232,43 @@ describe('attendance channels through dispatch', () => {
     const g2 = await ok('attendance.grid', { townshipId: ids.t1, month: MONTH });
     expect(g2.rows.find((r) => r.name === '李四')!.counts.leaveByType.病假).toBe(2.5);
     // A pending request, then refused; a missing reason is refused in Chinese.
-    const p = await ok('attendance.leave.add', { cadreId: ids.zhang, type: '事假', start: '2025-03-10', startHalf: '上', end: '2025-03-10', endHalf: '下', reason: '家中有事' });
+    const p = await ok('attendance.leave.add', {
+      cadreId: ids.zhang,
+      type: '事假',
+      start: '2025-03-10',
+      startHalf: '上',
+      end: '2025-03-10',
+      endHalf: '下',
+      reason: '家中有事',
+    });
     expect(p.requiredLevel).toBe('乡镇党委');
     expect((await ok('attendance.leave.reject', { leaveId: p.id, approver: '孙书记' })).status).toBe('未批准');
-    expect((await refused('attendance.leave.add', { cadreId: ids.zhang, type: '事假', start: '2025-03-11', startHalf: '上', end: '2025-03-11', endHalf: '下', reason: '' })).message).toBe('请填写请假事由');
+    expect(
+      (
+        await refused('attendance.leave.add', {
+          cadreId: ids.zhang,
+          type: '事假',
+          start: '2025-03-11',
+          startHalf: '上',
+          end: '2025-03-11',
+          endHalf: '下',
+          reason: '',
+        })
+      ).message,
+    ).toBe('请填写请假事由');
   });
 
   it('reads and changes county settings and the holiday calendar', async () => {
-    expect(await ok('attendance.settings.get', { countyId: ids.county })).toMatchObject({ gongchuCountsOnPost: true, monthlyMinimum: 20, leaveTownshipMaxDays: 3 });
+    expect(await ok('attendance.settings.get', { countyId: ids.county })).toMatchObject({
+      gongchuCountsOnPost: true,
+      monthlyMinimum: 20,
+      leaveTownshipMaxDays: 3,
+    });
     const s = await ok('attendance.settings.set', { countyId: ids.county, patch: { leaveTownshipMaxDays: 5, monthlyMinimum: 22 } });
     expect(s).toMatchObject({ gongchuCountsOnPost: true, monthlyMinimum: 22, leaveTownshipMaxDays: 5 });
-    expect((await refused('attendance.settings.set', { countyId: ids.county, patch: { monthlyMinimum: 40 } })).message).toBe('每月最少在岗天数不能超过31天');
+    expect((await refused('attendance.settings.set', { countyId: ids.county, patch: { monthlyMinimum: 40 } })).message).toBe(
+      '每月最少在岗天数不能超过31天',
+    );
     const g = await ok('attendance.grid', { townshipId: ids.t1, month: MONTH });
     expect(g.settings.monthlyMinimum).toBe(22);
     const holidays = await ok('attendance.holidays.list', { year: 2025 });

@@ -34,7 +34,8 @@ const TODAY = '2025-06-15';
 let dir: string;
 let db: Db;
 const ids = { county: 0, t1: 0, zhang: 0, li: 0, wang: 0 };
-const row = (month: string, cadreId: number, today = TODAY) => getMonthGrid(db, ids.t1, month, today).rows.find((r) => r.cadreId === cadreId)!;
+const row = (month: string, cadreId: number, today = TODAY) =>
+  getMonthGrid(db, ids.t1, month, today).rows.find((r) => r.cadreId === cadreId)!;
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-certified-'));
@@ -78,7 +79,11 @@ describe('only certified months count', () => {
     setCells(db, {
       townshipId: ids.t1,
       month: '2025-04',
-      edits: ['2025-04-01', '2025-04-02', '2025-04-03', '2025-04-07', '2025-04-09'].map((date) => ({ cadreId: ids.wang, date, code: '缺勤' as const })),
+      edits: ['2025-04-01', '2025-04-02', '2025-04-03', '2025-04-07', '2025-04-09'].map((date) => ({
+        cadreId: ids.wang,
+        date,
+        code: '缺勤' as const,
+      })),
     });
     const before = computeStats(db, { year: 2025, countyId: ids.county, today: TODAY }).county.attendance;
     expect(before).toEqual({ value: 0, of: 0, pending: 15 }); // 3 cadres × January–May, none certified
@@ -114,11 +119,22 @@ describe('the register cross-check (核查)', () => {
     expect(s.county.registerChecks.value).toBe(1);
     expect(s.townships.find((t) => t.townshipId === ids.t1)!.figures.registerChecks.value).toBe(1);
 
-    expectAppError(() => concludeVerification(db, { id: v!.id, explanation: '经核实确未在岗', outcome: '属实', concludedOn: '2025-04-20', today: TODAY }), {
-      code: 'INVALID_INPUT',
-      message: /处理/,
+    expectAppError(
+      () =>
+        concludeVerification(db, { id: v!.id, explanation: '经核实确未在岗', outcome: '属实', concludedOn: '2025-04-20', today: TODAY }),
+      {
+        code: 'INVALID_INPUT',
+        message: /处理/,
+      },
+    );
+    const r = concludeVerification(db, {
+      id: v!.id,
+      explanation: '经核实确未在岗',
+      outcome: '属实',
+      action: '对孙书记约谈并通报',
+      concludedOn: '2025-04-20',
+      today: TODAY,
     });
-    const r = concludeVerification(db, { id: v!.id, explanation: '经核实确未在岗', outcome: '属实', action: '对孙书记约谈并通报', concludedOn: '2025-04-20', today: TODAY });
     expect(r.revoked).not.toBeNull();
     expect(activeCertification(db, ids.t1, '2025-03')).toBeNull();
     expect(r.verification).toMatchObject({ outcome: '属实', action: '对孙书记约谈并通报' });
@@ -126,13 +142,23 @@ describe('the register cross-check (核查)', () => {
     setCells(db, { townshipId: ids.t1, month: '2025-03', edits: [{ cadreId: ids.li, date: '2025-03-12', code: '缺勤' }] });
     certify(db, ids.t1, '2025-03', TODAY, '孙书记');
     expect(listVerifications(db, { year: 2025 })).toHaveLength(1);
-    expect(computeAlerts(db, { year: 2025, countyId: ids.county, today: TODAY }).filter((a) => a.kind === '考勤登记不实')[0]!.message).toContain('约谈');
+    expect(
+      computeAlerts(db, { year: 2025, countyId: ids.county, today: TODAY }).filter((a) => a.kind === '考勤登记不实')[0]!.message,
+    ).toContain('约谈');
   });
 });
 
 describe('leave and checks', () => {
   it('records the level that approved; an absence at a check on approved leave is 有因 and counts for nothing', () => {
-    const l = addLeave(db, { cadreId: ids.wang, type: '事假', start: '2025-05-05', startHalf: '上', end: '2025-05-09', endHalf: '下', reason: '家中有事' });
+    const l = addLeave(db, {
+      cadreId: ids.wang,
+      type: '事假',
+      start: '2025-05-05',
+      startHalf: '上',
+      end: '2025-05-09',
+      endHalf: '下',
+      reason: '家中有事',
+    });
     const ok = approveLeave(db, { leaveId: l.id, approver: '孙书记', approverLevel: '乡镇党委' });
     expect(ok).toMatchObject({ approvalLevel: '乡镇党委', requiredLevel: '县委组织部' });
     const overreach = computeAlerts(db, { year: 2025, countyId: ids.county, today: TODAY }).filter((a) => a.kind === '请假越权审批');
@@ -142,7 +168,9 @@ describe('leave and checks', () => {
       results: [{ cadreId: ids.wang, onPost: false, reason: '请假' }],
     });
     expect(yearAbsences(db, 2025).get(ids.wang)?.check ?? 0).toBe(0);
-    const a = computeAlerts(db, { year: 2025, countyId: ids.county, today: TODAY }).filter((x) => x.kind === '督查不在岗' && x.cadreId === ids.wang);
+    const a = computeAlerts(db, { year: 2025, countyId: ids.county, today: TODAY }).filter(
+      (x) => x.kind === '督查不在岗' && x.cadreId === ids.wang,
+    );
     expect(a).toHaveLength(1);
     expect(a[0]!.message).toContain('有因');
     expect(a[0]!.severity).toBe('medium');
@@ -154,7 +182,9 @@ describe('reports filed in the bag', () => {
     const now = new Date().toISOString();
     const m = Number(
       db
-        .prepare(`INSERT INTO materials (cadre_id, category, title, date, year, created_at, updated_at) VALUES (?, '工作汇报', '一季度工作汇报', '2025-04-04', 2025, ?, ?)`)
+        .prepare(
+          `INSERT INTO materials (cadre_id, category, title, date, year, created_at, updated_at) VALUES (?, '工作汇报', '一季度工作汇报', '2025-04-04', 2025, ?, ?)`,
+        )
         .run(ids.zhang, now, now).lastInsertRowid,
     );
     expect(linkFiledReport(db, m)).toBe('2025-Q1'); // dated within Q1's due window
@@ -181,7 +211,14 @@ describe('properties', () => {
     fc.assert(
       fc.property(monthArb, (m) => {
         const c = countMonth(m.cells as DayCell[], { ...DEFAULT_ATTENDANCE_SETTINGS, restDaysCount: m.restDaysCount }, m);
-        const parts = c.onPost + (DEFAULT_ATTENDANCE_SETTINGS.gongchuCountsOnPost ? 0 : c.gongchu) + c.leave + c.absent + c.rest + c.future + c.notPosted;
+        const parts =
+          c.onPost +
+          (DEFAULT_ATTENDANCE_SETTINGS.gongchuCountsOnPost ? 0 : c.gongchu) +
+          c.leave +
+          c.absent +
+          c.rest +
+          c.future +
+          c.notPosted;
         return c.onPost <= c.postedDays - c.future && Math.abs(parts - c.daysInMonth) < 1e-9;
       }),
     );

@@ -28,14 +28,26 @@ interface SheetRow {
 }
 
 /** A township sheet: a merged title row, header on row 2 (序号, 姓名, [身份证号], 1日…31日, 备注). */
-async function makeSheet(name: string, rows: SheetRow[], opts: { id?: boolean; header?: (d: number) => string | number } = {}): Promise<string> {
+async function makeSheet(
+  name: string,
+  rows: SheetRow[],
+  opts: { id?: boolean; header?: (d: number) => string | number } = {},
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('3月考勤');
-  const header = ['序号', '姓名', ...(opts.id ? ['身份证号'] : []), ...Array.from({ length: 31 }, (_, i) => (opts.header ?? ((d) => `${d}日`))(i + 1)), '备注'];
+  const header = [
+    '序号',
+    '姓名',
+    ...(opts.id ? ['身份证号'] : []),
+    ...Array.from({ length: 31 }, (_, i) => (opts.header ?? ((d) => `${d}日`))(i + 1)),
+    '备注',
+  ];
   ws.addRow(['石门镇2025年3月选派干部考勤表']);
   ws.mergeCells(1, 1, 1, header.length);
   ws.addRow(header);
-  rows.forEach((r, i) => ws.addRow([i + 1, r.name, ...(opts.id ? [r.id ?? ''] : []), ...Array.from({ length: 31 }, (_, d) => r.days?.[d + 1] ?? null), '']));
+  rows.forEach((r, i) =>
+    ws.addRow([i + 1, r.name, ...(opts.id ? [r.id ?? ''] : []), ...Array.from({ length: 31 }, (_, d) => r.days?.[d + 1] ?? null), '']),
+  );
   ws.addRow(['', '合计']);
   const file = path.join(dir, name);
   await wb.xlsx.writeFile(file);
@@ -81,7 +93,8 @@ describe('attendance import', () => {
     const before = JSON.stringify(getMonthGrid(db, t.townshipId, MONTH).rows);
     const p = await previewImport(db, file, { townshipId: t.townshipId, month: MONTH });
     expect(p.errors).toEqual([]);
-    const by = (c: number, day: number) => p.changes.filter((x) => x.cadreId === t.cadres[c]!.id && x.date === `${MONTH}-${String(day).padStart(2, '0')}`);
+    const by = (c: number, day: number) =>
+      p.changes.filter((x) => x.cadreId === t.cadres[c]!.id && x.date === `${MONTH}-${String(day).padStart(2, '0')}`);
     expect(by(3, 6)).toEqual([expect.objectContaining({ half: '全', from: '在岗', to: '病假' })]);
     expect(by(3, 7)[0]!.to).toBe('公出');
     expect(by(3, 8)[0]!.to).toBe('缺勤');
@@ -94,8 +107,7 @@ describe('attendance import', () => {
     // the preview (dry run) changed nothing
     expect(JSON.stringify(getMonthGrid(db, t.townshipId, MONTH).rows)).toBe(before);
 
-    const importedRows = () =>
-      (db.prepare("SELECT COUNT(*) AS n FROM attendance_cells WHERE source = 'import'").get() as { n: number }).n;
+    const importedRows = () => (db.prepare("SELECT COUNT(*) AS n FROM attendance_cells WHERE source = 'import'").get() as { n: number }).n;
     expect(importedRows()).toBe(0);
     const r = await commitImport(db, file, { townshipId: t.townshipId, month: MONTH });
     expect(r).toEqual({ changed: 15, cadres: 2 });
@@ -117,15 +129,23 @@ describe('attendance import', () => {
     expect(p.errors).toEqual([{ row: 4, column: 'F4', message: expect.stringContaining('无法识别“迟到”') }]);
     expect(p.unknownCadres).toEqual([{ row: 9, name: '钱多多' }]);
     const before = JSON.stringify(getMonthGrid(db, t.townshipId, MONTH).rows);
-    await expect(commitImport(db, file, { townshipId: t.townshipId, month: MONTH })).rejects.toThrow(/表格中有1处错误（如 F4：无法识别“迟到”/);
+    await expect(commitImport(db, file, { townshipId: t.townshipId, month: MONTH })).rejects.toThrow(
+      /表格中有1处错误（如 F4：无法识别“迟到”/,
+    );
     expect(JSON.stringify(getMonthGrid(db, t.townshipId, MONTH).rows)).toBe(before);
   });
 
   it('flags marks on days before a cadre arrived, and days past the month end', async () => {
     // cadre 5 arrives on the 11th; April has 30 days
-    const p = await previewImport(db, await makeSheet('early.xlsx', sameAsGrid({ 5: { 5: '√', 10: '/' } })), { townshipId: t.townshipId, month: MONTH });
+    const p = await previewImport(db, await makeSheet('early.xlsx', sameAsGrid({ 5: { 5: '√', 10: '/' } })), {
+      townshipId: t.townshipId,
+      month: MONTH,
+    });
     expect(p.errors).toEqual([{ row: 8, column: 'G8', message: '5日不在该干部本乡镇任职期内，应留空或填“/”' }]);
-    const april = await previewImport(db, await makeSheet('april.xlsx', [{ name: t.cadres[0]!.name, days: { 31: '√' } }]), { townshipId: t.townshipId, month: '2025-04' });
+    const april = await previewImport(db, await makeSheet('april.xlsx', [{ name: t.cadres[0]!.name, days: { 31: '√' } }]), {
+      townshipId: t.townshipId,
+      month: '2025-04',
+    });
     expect(april.errors).toEqual([{ row: 3, column: 'AG3', message: '2025年4月只有30天，31日应留空' }]);
   });
 
@@ -133,7 +153,10 @@ describe('attendance import', () => {
     const twin = seedTownship(db, 2, { township: '杏林镇', marks: false });
     db.prepare('UPDATE cadres SET name = ? WHERE id = ?').run(twin.cadres[0]!.name, twin.cadres[1]!.id);
     const name = twin.cadres[0]!.name;
-    const noId = await previewImport(db, await makeSheet('twins.xlsx', [{ name, days: { 2: '事假' } }]), { townshipId: twin.townshipId, month: MONTH });
+    const noId = await previewImport(db, await makeSheet('twins.xlsx', [{ name, days: { 2: '事假' } }]), {
+      townshipId: twin.townshipId,
+      month: MONTH,
+    });
     expect(noId.errors).toEqual([{ row: 3, column: 'B3', message: `本乡镇有2名干部同名“${name}”，请在表格中增加“身份证号”列以区分` }]);
     const withId = await previewImport(
       db,
@@ -147,7 +170,9 @@ describe('attendance import', () => {
   it('refuses a file that is not an attendance sheet', async () => {
     const other = path.join(dir, 'notes.txt');
     fs.writeFileSync(other, '不是表格');
-    await expect(previewImport(db, other, { townshipId: t.townshipId, month: MONTH })).rejects.toThrow('该文件不是 Excel 表格（.xlsx），无法导入考勤');
+    await expect(previewImport(db, other, { townshipId: t.townshipId, month: MONTH })).rejects.toThrow(
+      '该文件不是 Excel 表格（.xlsx），无法导入考勤',
+    );
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('花名册').addRow(['姓名', '身份证号']);
     const roster = path.join(dir, 'roster.xlsx');

@@ -59,7 +59,14 @@ function tamper(dir: string, sql: string): void {
   }
 }
 
-async function check(dir: string): Promise<{ code: number | null; json: { ok: boolean; errors: number; findings: Array<{ kind: string; severity: string; message: string; advice: string; auditId?: number }> } }> {
+async function check(dir: string): Promise<{
+  code: number | null;
+  json: {
+    ok: boolean;
+    errors: number;
+    findings: Array<{ kind: string; severity: string; message: string; advice: string; auditId?: number }>;
+  };
+}> {
   const r = await onebagHere(dir, ['check', '--json']);
   return { code: r.code, json: JSON.parse(r.stdout) };
 }
@@ -75,7 +82,9 @@ describe('audit chain', () => {
   it('chains every entry, anchors the head and records who, before and after', () => {
     const db = new Database(path.join(base, 'onebag.sqlite'), { readonly: true });
     try {
-      const rows = db.prepare('SELECT id, operator, action, entity, before, after, prev_hash, hash FROM audit_log ORDER BY id').all() as Array<Record<string, string | number | null>>;
+      const rows = db
+        .prepare('SELECT id, operator, action, entity, before, after, prev_hash, hash FROM audit_log ORDER BY id')
+        .all() as Array<Record<string, string | number | null>>;
       expect(rows.length).toBe(9);
       expect(rows[0]!.prev_hash).toBe('0'.repeat(64));
       for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
@@ -158,7 +167,9 @@ describe('audit chain', () => {
   it('reports a whole log emptied', async () => {
     const dir = copy();
     tamper(dir, 'DELETE FROM audit_log');
-    expect((await check(dir)).json.findings.find((x) => x.kind === 'audit-head-mismatch')?.message).toBe('审计日志末尾第 1 条至第 9 条被删除');
+    expect((await check(dir)).json.findings.find((x) => x.kind === 'audit-head-mismatch')?.message).toBe(
+      '审计日志末尾第 1 条至第 9 条被删除',
+    );
   });
 
   it('migration 7 chains the entries written before it, and the app appends to that chain', async () => {

@@ -42,7 +42,11 @@ async function okOn<C extends Channel>(on: OpenCore, channel: C, input: ChannelI
   const r = await dispatch(on.handlers, channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
   const seen = called.get(channel) ?? { calls: 0, audited: 0, changed: 0 };
-  called.set(channel, { calls: seen.calls + 1, audited: seen.audited + Number(newestOn(on) > entry), changed: seen.changed + Number(changesOn(on) > changes) });
+  called.set(channel, {
+    calls: seen.calls + 1,
+    audited: seen.audited + Number(newestOn(on) > entry),
+    changed: seen.changed + Number(changesOn(on) > changes),
+  });
   return r.value as ChannelOutput<C>;
 }
 /** A channel that starts a job: the job writes its entry when it finishes, after the call returned. */
@@ -93,7 +97,13 @@ async function pdf(text: string): Promise<Buffer> {
 }
 
 const attach = async (title: string, category?: '工作汇报') =>
-  (await ok('bag.add', { cadreId: id.zhang!, material: material(title, category), files: [await stage(`${title}.pdf`, await pdf(`material ${Date.now()} ${Math.random()}`))] })).id;
+  (
+    await ok('bag.add', {
+      cadreId: id.zhang!,
+      material: material(title, category),
+      files: [await stage(`${title}.pdf`, await pdf(`material ${Date.now()} ${Math.random()}`))],
+    })
+  ).id;
 
 const event = (title: string) => ({
   event: { townshipId: id.t1!, kind: '重要会议' as const, title, date: '2024-05-10', place: '镇政府', notes: null },
@@ -103,10 +113,46 @@ const check = (checker: string) => ({
   check: { townshipId: id.t1!, level: '县级' as const, kind: '县级抽查' as const, date: '2024-05-12', checker, findings: null },
   results: [{ cadreId: id.zhang!, onPost: true, reason: null }],
 });
-const logRow = (place: string, extra: { id?: number } = {}) => ({ ...extra, date: '2024-05-06', kind: '走访', place, persons: '脱贫户', situation: '入户走访', difficulties: '', followUp: '', files: [] });
-const plan = (title: string, extra: { id?: number } = {}) => ({ ...extra, cadreId: id.zhang!, kind: '年度计划' as const, startYear: YEAR, title, materialId: null, items: [] });
-const project = (name: string) => ({ cadreId: id.zhang!, villageId: id.v2!, name, kind: '产业发展' as const, year: YEAR, status: '在建' as const, funds: [], inPark: false, notes: null });
-const policy = (insurer: string, extra: { id?: number } = {}) => ({ ...extra, cadreId: id.zhang!, insurer, policyNo: 'P-001', coverFen: 10_000_000, start: '2024-01-01', end: '2024-12-31' });
+const logRow = (place: string, extra: { id?: number } = {}) => ({
+  ...extra,
+  date: '2024-05-06',
+  kind: '走访',
+  place,
+  persons: '脱贫户',
+  situation: '入户走访',
+  difficulties: '',
+  followUp: '',
+  files: [],
+});
+const plan = (title: string, extra: { id?: number } = {}) => ({
+  ...extra,
+  cadreId: id.zhang!,
+  kind: '年度计划' as const,
+  startYear: YEAR,
+  title,
+  materialId: null,
+  items: [],
+});
+const project = (name: string) => ({
+  cadreId: id.zhang!,
+  villageId: id.v2!,
+  name,
+  kind: '产业发展' as const,
+  year: YEAR,
+  status: '在建' as const,
+  funds: [],
+  inPark: false,
+  notes: null,
+});
+const policy = (insurer: string, extra: { id?: number } = {}) => ({
+  ...extra,
+  cadreId: id.zhang!,
+  insurer,
+  policyNo: 'P-001',
+  coverFen: 10_000_000,
+  start: '2024-01-01',
+  end: '2024-12-31',
+});
 const pledge = (fundsFen: number) => ({ cadreId: id.zhang!, year: YEAR, responsibility: '包联北村', projects: '', fundsFen, notes: null });
 const cy = () => ({ countyId: id.county!, year: YEAR });
 
@@ -169,10 +215,25 @@ interface Step {
   has?: Has;
 }
 
-const DEFAULT_HAS: Record<string, Has> = { create: 'after', attach: 'after', finalise: 'after', import: 'after', update: 'both', move: 'both', reopen: 'both', delete: 'before' };
+const DEFAULT_HAS: Record<string, Has> = {
+  create: 'after',
+  attach: 'after',
+  finalise: 'after',
+  import: 'after',
+  update: 'both',
+  move: 'both',
+  reopen: 'both',
+  delete: 'before',
+};
 
 const STEPS: Step[] = [
-  { kind: 'first start', entity: 'app', action: 'setup', has: 'none', run: async () => ok('app.setup', { mode: 'empty', operator: OPERATOR }) },
+  {
+    kind: 'first start',
+    entity: 'app',
+    action: 'setup',
+    has: 'none',
+    run: async () => ok('app.setup', { mode: 'empty', operator: OPERATOR }),
+  },
   {
     kind: 'operator change',
     entity: 'settings',
@@ -184,7 +245,13 @@ const STEPS: Step[] = [
       await ok('app.setOperator', { operator: OPERATOR });
     },
   },
-  { kind: 'backup interval', entity: 'settings', action: 'update', field: 'backupIntervalHours', run: async () => ok('integrity.settings.set', { backupIntervalHours: 12 }) },
+  {
+    kind: 'backup interval',
+    entity: 'settings',
+    action: 'update',
+    field: 'backupIntervalHours',
+    run: async () => ok('integrity.settings.set', { backupIntervalHours: 12 }),
+  },
   {
     kind: 'dossier settings',
     entity: 'dossier_settings',
@@ -194,20 +261,68 @@ const STEPS: Step[] = [
     run: async () => ok('dossier.settings.set', { ...(await ok('dossier.settings.get', {})), fonds: 'A12' }),
   },
   { kind: 'signing key', entity: 'signing_key', action: 'create', has: 'none', run: async () => ok('exchange.identity.get', {}) },
-  { kind: 'department name', entity: 'department', action: 'update', has: 'any', run: async () => ok('exchange.identity.setName', { name: '义县县委组织部' }) },
-  { kind: 'county', entity: 'county', action: 'create', field: 'name', run: async () => (id.county = (await ok('org.addCounty', { name: '义县', kind: '县' })).id) },
-  { kind: 'township', entity: 'township', action: 'create', field: 'name', run: async () => (id.t1 = (await ok('org.addTownship', { countyId: id.county!, name: '七里河镇' })).id) },
-  { kind: 'village', entity: 'village', action: 'create', field: 'name', run: async () => (id.v1 = (await ok('org.addVillage', { townshipId: id.t1!, name: '北村' })).id) },
-  { kind: 'village 2', entity: 'village', action: 'create', field: 'township_id', run: async () => (id.v2 = (await ok('org.addVillage', { townshipId: id.t1!, name: '南村' })).id) },
-  { kind: 'unit', entity: 'unit', action: 'create', field: 'level', run: async () => ok('org.addUnit', { name: '县财政局', level: '县级' }) },
+  {
+    kind: 'department name',
+    entity: 'department',
+    action: 'update',
+    has: 'any',
+    run: async () => ok('exchange.identity.setName', { name: '义县县委组织部' }),
+  },
+  {
+    kind: 'county',
+    entity: 'county',
+    action: 'create',
+    field: 'name',
+    run: async () => (id.county = (await ok('org.addCounty', { name: '义县', kind: '县' })).id),
+  },
+  {
+    kind: 'township',
+    entity: 'township',
+    action: 'create',
+    field: 'name',
+    run: async () => (id.t1 = (await ok('org.addTownship', { countyId: id.county!, name: '七里河镇' })).id),
+  },
+  {
+    kind: 'village',
+    entity: 'village',
+    action: 'create',
+    field: 'name',
+    run: async () => (id.v1 = (await ok('org.addVillage', { townshipId: id.t1!, name: '北村' })).id),
+  },
+  {
+    kind: 'village 2',
+    entity: 'village',
+    action: 'create',
+    field: 'township_id',
+    run: async () => (id.v2 = (await ok('org.addVillage', { townshipId: id.t1!, name: '南村' })).id),
+  },
+  {
+    kind: 'unit',
+    entity: 'unit',
+    action: 'create',
+    field: 'level',
+    run: async () => ok('org.addUnit', { name: '县财政局', level: '县级' }),
+  },
   {
     kind: 'cadre create',
     entity: 'cadre',
     action: 'create',
     field: 'id_number',
-    run: async () => (id.zhang = (await ok('cadres.create', { cadre: cadre('张三', ZHANG_ID), posting: { townshipId: id.t1!, villageId: id.v1!, start: '2024-01-01', end: null } })).id),
+    run: async () =>
+      (id.zhang = (
+        await ok('cadres.create', {
+          cadre: cadre('张三', ZHANG_ID),
+          posting: { townshipId: id.t1!, villageId: id.v1!, start: '2024-01-01', end: null },
+        })
+      ).id),
   },
-  { kind: 'cadre update', entity: 'cadre', action: 'update', field: 'phone', run: async () => ok('cadres.update', { id: id.zhang!, cadre: cadre('张三', ZHANG_ID, '县级', '13900000000') }) },
+  {
+    kind: 'cadre update',
+    entity: 'cadre',
+    action: 'update',
+    field: 'phone',
+    run: async () => ok('cadres.update', { id: id.zhang!, cadre: cadre('张三', ZHANG_ID, '县级', '13900000000') }),
+  },
   {
     kind: 'cadre delete',
     entity: 'cadre',
@@ -218,14 +333,32 @@ const STEPS: Step[] = [
       await ok('cadres.remove', { id: c.id });
     },
   },
-  { kind: 'posting', entity: 'cadre', action: 'move', field: 'posting', run: async () => ok('cadres.addPosting', { cadreId: id.zhang!, posting: { townshipId: id.t1!, villageId: id.v2!, start: '2024-06-01', end: null } }) },
+  {
+    kind: 'posting',
+    entity: 'cadre',
+    action: 'move',
+    field: 'posting',
+    run: async () =>
+      ok('cadres.addPosting', { cadreId: id.zhang!, posting: { townshipId: id.t1!, villageId: id.v2!, start: '2024-06-01', end: null } }),
+  },
   {
     kind: 'roster import (new cadre)',
     entity: 'cadre',
     action: 'import',
     field: 'postings',
     run: async () => {
-      const csv = rosterCsv([{ 姓名: '王五', 性别: '男', 身份证号: makeIdNumber('110101', '1988-02-02', 15, true), 任职类型: '驻村工作队员', '县(市、区)': '乙县', 乡镇: '东镇', 村: '东村', 任职开始: '2024-03-01' }]);
+      const csv = rosterCsv([
+        {
+          姓名: '王五',
+          性别: '男',
+          身份证号: makeIdNumber('110101', '1988-02-02', 15, true),
+          任职类型: '驻村工作队员',
+          '县(市、区)': '乙县',
+          乡镇: '东镇',
+          村: '东村',
+          任职开始: '2024-03-01',
+        },
+      ]);
       const token = await stage('花名册.csv', csv);
       const { warnings } = await ok('roster.preview', { token });
       await ok('roster.commit', { token, confirmed: warnings.map((w) => w.key) });
@@ -238,23 +371,62 @@ const STEPS: Step[] = [
     has: 'both',
     field: 'phone',
     run: async () => {
-      const row = { 姓名: '张三', 性别: '男', 身份证号: ZHANG_ID, 联系电话: '13700000000', 任职类型: '村党组织第一书记', '县(市、区)': '义县', 乡镇: '七里河镇', 村: '南村', 任职开始: '2024-06-01' };
+      const row = {
+        姓名: '张三',
+        性别: '男',
+        身份证号: ZHANG_ID,
+        联系电话: '13700000000',
+        任职类型: '村党组织第一书记',
+        '县(市、区)': '义县',
+        乡镇: '七里河镇',
+        村: '南村',
+        任职开始: '2024-06-01',
+      };
       const token = await stage('花名册.csv', rosterCsv([row]));
       const { warnings } = await ok('roster.preview', { token });
       await ok('roster.commit', { token, confirmed: warnings.map((w) => w.key) });
     },
   },
-  { kind: 'material create', entity: 'material', action: 'attach', field: 'title', run: async () => (id.material = await attach('三年工作规划')) },
-  { kind: 'material update', entity: 'material', action: 'update', field: 'title', run: async () => ok('bag.update', { id: id.material!, material: material('三年工作规划（修订）') }) },
-  { kind: 'material delete', entity: 'material', action: 'delete', field: 'title', run: async () => ok('bag.remove', { id: await attach('作废材料') }) },
+  {
+    kind: 'material create',
+    entity: 'material',
+    action: 'attach',
+    field: 'title',
+    run: async () => (id.material = await attach('三年工作规划')),
+  },
+  {
+    kind: 'material update',
+    entity: 'material',
+    action: 'update',
+    field: 'title',
+    run: async () => ok('bag.update', { id: id.material!, material: material('三年工作规划（修订）') }),
+  },
+  {
+    kind: 'material delete',
+    entity: 'material',
+    action: 'delete',
+    field: 'title',
+    run: async () => ok('bag.remove', { id: await attach('作废材料') }),
+  },
   {
     kind: 'attendance cells',
     entity: 'attendance_month',
     action: 'update',
     field: /2025-03-03/,
-    run: async () => ok('attendance.setCells', { townshipId: id.t1!, month: '2025-03', edits: [{ cadreId: id.zhang!, date: '2025-03-03', code: '事假' }] }),
+    run: async () =>
+      ok('attendance.setCells', {
+        townshipId: id.t1!,
+        month: '2025-03',
+        edits: [{ cadreId: id.zhang!, date: '2025-03-03', code: '事假' }],
+      }),
   },
-  { kind: 'attendance settings', entity: 'attendance_settings', action: 'update', field: 'monthlyMinimum', run: async () => ok('attendance.settings.set', { countyId: id.county!, patch: { monthlyMinimum: 22 } }) },
+  {
+    kind: 'attendance settings',
+    entity: 'attendance_settings',
+    action: 'update',
+    field: 'monthlyMinimum',
+    run: async () => ok('attendance.settings.set', { countyId: id.county!, patch: { monthlyMinimum: 22 } }),
+  },
   {
     kind: 'certification create',
     entity: 'attendance_certification',
@@ -265,27 +437,72 @@ const STEPS: Step[] = [
       // Each warning (事假 without leave, a short month) is confirmed one by one, as the dialog asks.
       const warnings = await ok('attendance.certify.warnings', { townshipId: id.t1!, month: '2025-03' });
       const confirmations = warnings.map((w) => ({ key: w.key, ...(w.needsNote ? { note: '已核实' } : {}) }));
-      await ok('attendance.certify', { townshipId: id.t1!, month: '2025-03', secretaryName: '孙书记', certifiedOn: '2025-04-03', sealApplied: true, scanToken, confirmations });
+      await ok('attendance.certify', {
+        townshipId: id.t1!,
+        month: '2025-03',
+        secretaryName: '孙书记',
+        certifiedOn: '2025-04-03',
+        sealApplied: true,
+        scanToken,
+        confirmations,
+      });
     },
   },
-  { kind: 'certification revoke', entity: 'attendance_certification', action: 'update', field: 'revoked_reason', run: async () => ok('attendance.revoke', { townshipId: id.t1!, month: '2025-03', reason: '纸质表漏记一天缺勤' }) },
+  {
+    kind: 'certification revoke',
+    entity: 'attendance_certification',
+    action: 'update',
+    field: 'revoked_reason',
+    run: async () => ok('attendance.revoke', { townshipId: id.t1!, month: '2025-03', reason: '纸质表漏记一天缺勤' }),
+  },
   { kind: 'material marked revoked', entity: 'material', action: 'update', field: 'notes' },
   {
     kind: 'leave create',
     entity: 'leave_request',
     action: 'create',
     field: 'reason',
-    run: async () => (id.leave = (await ok('attendance.leave.add', { cadreId: id.zhang!, type: '事假', start: '2025-04-07', startHalf: '上', end: '2025-04-07', endHalf: '下', reason: '家中有事' })).id),
+    run: async () =>
+      (id.leave = (
+        await ok('attendance.leave.add', {
+          cadreId: id.zhang!,
+          type: '事假',
+          start: '2025-04-07',
+          startHalf: '上',
+          end: '2025-04-07',
+          endHalf: '下',
+          reason: '家中有事',
+        })
+      ).id),
   },
-  { kind: 'leave approve', entity: 'leave_request', action: 'update', field: 'status', run: async () => ok('attendance.leave.approve', { leaveId: id.leave!, approver: '孙书记' }) },
-  { kind: 'leave return', entity: 'leave_request', action: 'update', field: /return/i, run: async () => ok('attendance.leave.return', { leaveId: id.leave!, returnedOn: '2025-04-08' }) },
+  {
+    kind: 'leave approve',
+    entity: 'leave_request',
+    action: 'update',
+    field: 'status',
+    run: async () => ok('attendance.leave.approve', { leaveId: id.leave!, approver: '孙书记' }),
+  },
+  {
+    kind: 'leave return',
+    entity: 'leave_request',
+    action: 'update',
+    field: /return/i,
+    run: async () => ok('attendance.leave.return', { leaveId: id.leave!, returnedOn: '2025-04-08' }),
+  },
   {
     kind: 'leave reject',
     entity: 'leave_request',
     action: 'update',
     field: 'status',
     run: async () => {
-      const l = await ok('attendance.leave.add', { cadreId: id.zhang!, type: '事假', start: '2025-04-14', startHalf: '上', end: '2025-04-14', endHalf: '下', reason: '家中有事' });
+      const l = await ok('attendance.leave.add', {
+        cadreId: id.zhang!,
+        type: '事假',
+        start: '2025-04-14',
+        startHalf: '上',
+        end: '2025-04-14',
+        endHalf: '下',
+        reason: '家中有事',
+      });
       await ok('attendance.leave.reject', { leaveId: l.id, approver: '孙书记' });
     },
   },
@@ -294,17 +511,76 @@ const STEPS: Step[] = [
     entity: 'attendance_month',
     action: 'update',
     field: /2025-05-06/,
-    run: async () => ok('attendance.import.commit', { token: await stage('五月考勤.xlsx', await monthSheet({ 6: '事假', 12: '√' })), townshipId: id.t1!, month: '2025-05' }),
+    run: async () =>
+      ok('attendance.import.commit', {
+        token: await stage('五月考勤.xlsx', await monthSheet({ 6: '事假', 12: '√' })),
+        townshipId: id.t1!,
+        month: '2025-05',
+      }),
   },
-  { kind: 'holiday create', entity: 'holiday', action: 'create', field: 'name', run: async () => ok('attendance.holidays.set', { date: '2025-03-12', kind: 'holiday', name: '植树节' }) },
-  { kind: 'holiday update', entity: 'holiday', action: 'update', field: 'kind', run: async () => ok('attendance.holidays.set', { date: '2025-03-12', kind: 'workday', name: '植树节' }) },
-  { kind: 'holiday delete', entity: 'holiday', action: 'delete', field: 'name', run: async () => ok('attendance.holidays.delete', { date: '2025-03-12' }) },
-  { kind: 'five-must create', entity: 'must_attend_event', action: 'create', field: 'title', run: async () => (id.event = (await ok('events.save', event('镇党委扩大会'))).id) },
-  { kind: 'five-must update', entity: 'must_attend_event', action: 'update', field: 'title', run: async () => ok('events.save', { id: id.event!, ...event('镇党委扩大会议') }) },
-  { kind: 'five-must mark', entity: 'must_attend_event', action: 'update', field: 'expected', run: async () => ok('events.mark', { eventId: id.event!, marks: [{ cadreId: id.zhang!, present: false, absenceReason: '住院' }] }) },
-  { kind: 'five-must delete', entity: 'must_attend_event', action: 'delete', field: 'title', run: async () => ok('events.remove', { id: id.event! }) },
-  { kind: 'check create', entity: 'check', action: 'create', field: 'checker', run: async () => (id.check = (await ok('checks.save', check('县委组织部'))).id) },
-  { kind: 'check update', entity: 'check', action: 'update', field: 'checker', run: async () => ok('checks.save', { id: id.check!, ...check('县委督查室') }) },
+  {
+    kind: 'holiday create',
+    entity: 'holiday',
+    action: 'create',
+    field: 'name',
+    run: async () => ok('attendance.holidays.set', { date: '2025-03-12', kind: 'holiday', name: '植树节' }),
+  },
+  {
+    kind: 'holiday update',
+    entity: 'holiday',
+    action: 'update',
+    field: 'kind',
+    run: async () => ok('attendance.holidays.set', { date: '2025-03-12', kind: 'workday', name: '植树节' }),
+  },
+  {
+    kind: 'holiday delete',
+    entity: 'holiday',
+    action: 'delete',
+    field: 'name',
+    run: async () => ok('attendance.holidays.delete', { date: '2025-03-12' }),
+  },
+  {
+    kind: 'five-must create',
+    entity: 'must_attend_event',
+    action: 'create',
+    field: 'title',
+    run: async () => (id.event = (await ok('events.save', event('镇党委扩大会'))).id),
+  },
+  {
+    kind: 'five-must update',
+    entity: 'must_attend_event',
+    action: 'update',
+    field: 'title',
+    run: async () => ok('events.save', { id: id.event!, ...event('镇党委扩大会议') }),
+  },
+  {
+    kind: 'five-must mark',
+    entity: 'must_attend_event',
+    action: 'update',
+    field: 'expected',
+    run: async () => ok('events.mark', { eventId: id.event!, marks: [{ cadreId: id.zhang!, present: false, absenceReason: '住院' }] }),
+  },
+  {
+    kind: 'five-must delete',
+    entity: 'must_attend_event',
+    action: 'delete',
+    field: 'title',
+    run: async () => ok('events.remove', { id: id.event! }),
+  },
+  {
+    kind: 'check create',
+    entity: 'check',
+    action: 'create',
+    field: 'checker',
+    run: async () => (id.check = (await ok('checks.save', check('县委组织部'))).id),
+  },
+  {
+    kind: 'check update',
+    entity: 'check',
+    action: 'update',
+    field: 'checker',
+    run: async () => ok('checks.save', { id: id.check!, ...check('县委督查室') }),
+  },
   { kind: 'check delete', entity: 'check', action: 'delete', field: 'checker', run: async () => ok('checks.remove', { id: id.check! }) },
   {
     kind: 'check against a certified register',
@@ -315,9 +591,21 @@ const STEPS: Step[] = [
       const warnings = await ok('attendance.certify.warnings', { townshipId: id.t1!, month: '2025-05' });
       const confirmations = warnings.map((w) => ({ key: w.key, ...(w.needsNote ? { note: '已核实' } : {}) }));
       const scanToken = await stage('五月考勤表.pdf', await pdf('signed May register'));
-      await ok('attendance.certify', { townshipId: id.t1!, month: '2025-05', secretaryName: '孙书记', certifiedOn: '2025-06-03', sealApplied: true, scanToken, confirmations });
+      await ok('attendance.certify', {
+        townshipId: id.t1!,
+        month: '2025-05',
+        secretaryName: '孙书记',
+        certifiedOn: '2025-06-03',
+        sealApplied: true,
+        scanToken,
+        confirmations,
+      });
       const c = check('县委督查室');
-      await ok('checks.save', { ...c, check: { ...c.check, date: '2025-05-12' }, results: [{ cadreId: id.zhang!, onPost: false, reason: '外出未请假' }] });
+      await ok('checks.save', {
+        ...c,
+        check: { ...c.check, date: '2025-05-12' },
+        results: [{ cadreId: id.zhang!, onPost: false, reason: '外出未请假' }],
+      });
     },
   },
   {
@@ -327,11 +615,28 @@ const STEPS: Step[] = [
     field: 'outcome',
     run: async () => {
       const [v] = await ok('verifications.list', { year: 2025, countyId: id.county! });
-      await ok('verifications.conclude', { id: v!.id, explanation: '当日在县里参加培训，有签到表', outcome: '不属实', concludedOn: '2025-06-20' });
+      await ok('verifications.conclude', {
+        id: v!.id,
+        explanation: '当日在县里参加培训，有签到表',
+        outcome: '不属实',
+        concludedOn: '2025-06-20',
+      });
     },
   },
-  { kind: 'worklog create', entity: 'worklog', action: 'create', field: 'place', run: async () => (id.log = (await ok('worklog.save', { cadreId: id.zhang!, rows: [logRow('北村')] })).ids[0]!) },
-  { kind: 'worklog update', entity: 'worklog', action: 'update', field: 'place', run: async () => ok('worklog.save', { cadreId: id.zhang!, rows: [logRow('南村', { id: id.log! })] }) },
+  {
+    kind: 'worklog create',
+    entity: 'worklog',
+    action: 'create',
+    field: 'place',
+    run: async () => (id.log = (await ok('worklog.save', { cadreId: id.zhang!, rows: [logRow('北村')] })).ids[0]!),
+  },
+  {
+    kind: 'worklog update',
+    entity: 'worklog',
+    action: 'update',
+    field: 'place',
+    run: async () => ok('worklog.save', { cadreId: id.zhang!, rows: [logRow('南村', { id: id.log! })] }),
+  },
   { kind: 'worklog delete', entity: 'worklog', action: 'delete', field: 'place', run: async () => ok('worklog.remove', { id: id.log! }) },
   {
     kind: 'worklog file removed',
@@ -339,7 +644,12 @@ const STEPS: Step[] = [
     action: 'update',
     field: 'files',
     run: async () => {
-      const [logId] = (await ok('worklog.save', { cadreId: id.zhang!, rows: [{ ...logRow('北村'), files: [await stage('走访照片.pdf', await pdf('visit'))] }] })).ids;
+      const [logId] = (
+        await ok('worklog.save', {
+          cadreId: id.zhang!,
+          rows: [{ ...logRow('北村'), files: [await stage('走访照片.pdf', await pdf('visit'))] }],
+        })
+      ).ids;
       const entry = (await ok('worklog.list', { cadreId: id.zhang!, year: YEAR })).find((e) => e.id === logId)!;
       await ok('worklog.removeFile', { entryId: logId!, sha256: entry.files[0]!.sha256 });
     },
@@ -351,18 +661,74 @@ const STEPS: Step[] = [
     field: 'place',
     run: async () => ok('worklog.importCommit', { cadreId: id.zhang!, token: await stage('日志.xlsx', await logSheet()), year: YEAR }),
   },
-  { kind: 'report settings', entity: 'report_settings', action: 'update', field: 'quarterDueDays', run: async () => ok('reports.setSettings', { countyId: id.county!, quarterDueDays: 15, halfDueDays: 20 }) },
-  { kind: 'report due create', entity: 'report_due', action: 'create', field: 'due_date', run: async () => ok('reports.setDue', { cadreId: id.zhang!, period: '2024-Q2', dueDate: '2024-07-20' }) },
-  { kind: 'report due update', entity: 'report_due', action: 'update', field: 'due_date', run: async () => ok('reports.setDue', { cadreId: id.zhang!, period: '2024-Q2', dueDate: '2024-07-31' }) },
-  { kind: 'report due delete', entity: 'report_due', action: 'delete', field: 'due_date', run: async () => ok('reports.setDue', { cadreId: id.zhang!, period: '2024-Q2', dueDate: null }) },
-  { kind: 'report create', entity: 'report_submission', action: 'create', field: 'material_id', run: async () => ok('reports.submit', { cadreId: id.zhang!, period: '2024-Q2', submittedOn: '2024-07-05', materialId: await attach('二季度汇报', '工作汇报') }) },
-  { kind: 'report update', entity: 'report_submission', action: 'update', field: 'submitted_on', run: async () => ok('reports.submit', { cadreId: id.zhang!, period: '2024-Q2', submittedOn: '2024-07-08', materialId: await attach('二季度汇报（改）', '工作汇报') }) },
+  {
+    kind: 'report settings',
+    entity: 'report_settings',
+    action: 'update',
+    field: 'quarterDueDays',
+    run: async () => ok('reports.setSettings', { countyId: id.county!, quarterDueDays: 15, halfDueDays: 20 }),
+  },
+  {
+    kind: 'report due create',
+    entity: 'report_due',
+    action: 'create',
+    field: 'due_date',
+    run: async () => ok('reports.setDue', { cadreId: id.zhang!, period: '2024-Q2', dueDate: '2024-07-20' }),
+  },
+  {
+    kind: 'report due update',
+    entity: 'report_due',
+    action: 'update',
+    field: 'due_date',
+    run: async () => ok('reports.setDue', { cadreId: id.zhang!, period: '2024-Q2', dueDate: '2024-07-31' }),
+  },
+  {
+    kind: 'report due delete',
+    entity: 'report_due',
+    action: 'delete',
+    field: 'due_date',
+    run: async () => ok('reports.setDue', { cadreId: id.zhang!, period: '2024-Q2', dueDate: null }),
+  },
+  {
+    kind: 'report create',
+    entity: 'report_submission',
+    action: 'create',
+    field: 'material_id',
+    run: async () =>
+      ok('reports.submit', {
+        cadreId: id.zhang!,
+        period: '2024-Q2',
+        submittedOn: '2024-07-05',
+        materialId: await attach('二季度汇报', '工作汇报'),
+      }),
+  },
+  {
+    kind: 'report update',
+    entity: 'report_submission',
+    action: 'update',
+    field: 'submitted_on',
+    run: async () =>
+      ok('reports.submit', {
+        cadreId: id.zhang!,
+        period: '2024-Q2',
+        submittedOn: '2024-07-08',
+        materialId: await attach('二季度汇报（改）', '工作汇报'),
+      }),
+  },
   {
     kind: 'report routed',
     entity: 'report_route',
     action: 'create',
     field: 'recipient',
-    run: async () => ok('scheduling.routeReport', { cadreId: id.zhang!, kind: '季度报告', period: '2024-Q2', recipientKind: '派出单位', recipient: '县财政局', sentOn: '2024-07-10' }),
+    run: async () =>
+      ok('scheduling.routeReport', {
+        cadreId: id.zhang!,
+        kind: '季度报告',
+        period: '2024-Q2',
+        recipientKind: '派出单位',
+        recipient: '县财政局',
+        sentOn: '2024-07-10',
+      }),
   },
   {
     kind: '调度 meeting',
@@ -370,9 +736,21 @@ const STEPS: Step[] = [
     action: 'create',
     has: 'any',
     run: async () =>
-      ok('scheduling.save', { countyId: id.county!, year: YEAR, quarter: 2, meetingDate: '2024-06-28', progress: [{ cadreId: id.zhang!, progress: '食用菌大棚开工建设' }] }),
+      ok('scheduling.save', {
+        countyId: id.county!,
+        year: YEAR,
+        quarter: 2,
+        meetingDate: '2024-06-28',
+        progress: [{ cadreId: id.zhang!, progress: '食用菌大棚开工建设' }],
+      }),
   },
-  { kind: '调度 removed', entity: 'scheduling_meeting', action: 'delete', has: 'any', run: async () => ok('scheduling.remove', { countyId: id.county!, year: YEAR, quarter: 2 }) },
+  {
+    kind: '调度 removed',
+    entity: 'scheduling_meeting',
+    action: 'delete',
+    has: 'any',
+    run: async () => ok('scheduling.remove', { countyId: id.county!, year: YEAR, quarter: 2 }),
+  },
   {
     kind: 'report link confirmed',
     entity: 'report_submission',
@@ -381,18 +759,58 @@ const STEPS: Step[] = [
     run: async () => {
       // A 工作汇报 dated in October is linked to Q3 at intake (待确认) until the clerk confirms it.
       const file = await stage('三季度汇报.pdf', await pdf(`report ${Date.now()}`));
-      const { id: materialId } = await ok('bag.add', { cadreId: id.zhang!, material: { ...material('三季度汇报', '工作汇报'), date: '2024-10-05' }, files: [file] });
+      const { id: materialId } = await ok('bag.add', {
+        cadreId: id.zhang!,
+        material: { ...material('三季度汇报', '工作汇报'), date: '2024-10-05' },
+        files: [file],
+      });
       const link = await ok('reports.linkOfMaterial', { materialId });
       return ok('reports.confirmLink', { cadreId: id.zhang!, period: link!.period });
     },
   },
-  { kind: 'report delete', entity: 'report_submission', action: 'delete', field: 'material_id', run: async () => ok('reports.unsubmit', { cadreId: id.zhang!, period: '2024-Q2' }) },
-  { kind: 'plan create', entity: 'plan', action: 'create', field: 'title', run: async () => (id.plan = (await ok('work.plans.save', plan('2024年工作计划'))).id) },
-  { kind: 'plan update', entity: 'plan', action: 'update', field: 'title', run: async () => ok('work.plans.save', plan('2024年度工作计划', { id: id.plan! })) },
+  {
+    kind: 'report delete',
+    entity: 'report_submission',
+    action: 'delete',
+    field: 'material_id',
+    run: async () => ok('reports.unsubmit', { cadreId: id.zhang!, period: '2024-Q2' }),
+  },
+  {
+    kind: 'plan create',
+    entity: 'plan',
+    action: 'create',
+    field: 'title',
+    run: async () => (id.plan = (await ok('work.plans.save', plan('2024年工作计划'))).id),
+  },
+  {
+    kind: 'plan update',
+    entity: 'plan',
+    action: 'update',
+    field: 'title',
+    run: async () => ok('work.plans.save', plan('2024年度工作计划', { id: id.plan! })),
+  },
   { kind: 'plan delete', entity: 'plan', action: 'delete', field: 'title', run: async () => ok('work.plans.remove', { id: id.plan! }) },
-  { kind: 'project create', entity: 'project', action: 'create', field: 'name', run: async () => (id.project = (await ok('work.projects.save', { project: project('食用菌大棚') })).id) },
-  { kind: 'project update', entity: 'project', action: 'update', field: 'name', run: async () => ok('work.projects.save', { id: id.project!, project: project('食用菌大棚二期') }) },
-  { kind: 'project publicise', entity: 'project', action: 'update', field: 'publicisedPlace', run: async () => ok('work.projects.publicise', { id: id.project!, date: '2024-05-10', place: '南村村务公开栏' }) },
+  {
+    kind: 'project create',
+    entity: 'project',
+    action: 'create',
+    field: 'name',
+    run: async () => (id.project = (await ok('work.projects.save', { project: project('食用菌大棚') })).id),
+  },
+  {
+    kind: 'project update',
+    entity: 'project',
+    action: 'update',
+    field: 'name',
+    run: async () => ok('work.projects.save', { id: id.project!, project: project('食用菌大棚二期') }),
+  },
+  {
+    kind: 'project publicise',
+    entity: 'project',
+    action: 'update',
+    field: 'publicisedPlace',
+    run: async () => ok('work.projects.publicise', { id: id.project!, date: '2024-05-10', place: '南村村务公开栏' }),
+  },
   {
     kind: 'park revenue',
     entity: 'project',
@@ -403,28 +821,82 @@ const STEPS: Step[] = [
       await ok('work.projects.setRevenue', { id: p.id, year: YEAR, revenueFen: 1_000_000 });
     },
   },
-  { kind: 'project delete', entity: 'project', action: 'delete', field: 'name', run: async () => ok('work.projects.remove', { id: id.project! }) },
-  { kind: 'weak village create', entity: 'weak_village', action: 'create', field: 'listed_year', run: async () => ok('work.weak.save', { villageId: id.v2!, listedYear: YEAR, notes: null }) },
-  { kind: 'weak village update', entity: 'weak_village', action: 'update', field: 'notes', run: async () => ok('work.weak.save', { villageId: id.v2!, listedYear: YEAR, notes: '村集体收入不足5万元' }) },
-  { kind: 'village income create', entity: 'village_income', action: 'create', field: 'income_fen', run: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: 3_200_000 }) },
-  { kind: 'village income update', entity: 'village_income', action: 'update', field: 'income_fen', run: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: 3_500_000 }) },
-  { kind: 'village income delete', entity: 'village_income', action: 'delete', field: 'income_fen', run: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: null }) },
+  {
+    kind: 'project delete',
+    entity: 'project',
+    action: 'delete',
+    field: 'name',
+    run: async () => ok('work.projects.remove', { id: id.project! }),
+  },
+  {
+    kind: 'weak village create',
+    entity: 'weak_village',
+    action: 'create',
+    field: 'listed_year',
+    run: async () => ok('work.weak.save', { villageId: id.v2!, listedYear: YEAR, notes: null }),
+  },
+  {
+    kind: 'weak village update',
+    entity: 'weak_village',
+    action: 'update',
+    field: 'notes',
+    run: async () => ok('work.weak.save', { villageId: id.v2!, listedYear: YEAR, notes: '村集体收入不足5万元' }),
+  },
+  {
+    kind: 'village income create',
+    entity: 'village_income',
+    action: 'create',
+    field: 'income_fen',
+    run: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: 3_200_000 }),
+  },
+  {
+    kind: 'village income update',
+    entity: 'village_income',
+    action: 'update',
+    field: 'income_fen',
+    run: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: 3_500_000 }),
+  },
+  {
+    kind: 'village income delete',
+    entity: 'village_income',
+    action: 'delete',
+    field: 'income_fen',
+    run: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: null }),
+  },
   {
     kind: 'village incomes typed',
     entity: 'village_income',
     action: 'create',
     field: 'income_fen',
-    run: async () => ok('villages.income.save', { countyId: id.county!, year: YEAR, entries: [{ villageId: id.v1!, incomeFen: 6_000_000 }] }),
+    run: async () =>
+      ok('villages.income.save', { countyId: id.county!, year: YEAR, entries: [{ villageId: id.v1!, incomeFen: 6_000_000 }] }),
   },
   {
     kind: 'village incomes imported',
     entity: 'village_income',
     action: 'update',
     field: 'income_fen',
-    run: async () => ok('villages.income.commitImport', { token: await stage('村集体收入.xlsx', await incomeSheet(7_000_000)), countyId: id.county!, year: YEAR }),
+    run: async () =>
+      ok('villages.income.commitImport', {
+        token: await stage('村集体收入.xlsx', await incomeSheet(7_000_000)),
+        countyId: id.county!,
+        year: YEAR,
+      }),
   },
-  { kind: 'programme', entity: 'county_programme', action: 'update', has: 'any', run: async () => ok('villages.programme.save', { countyId: id.county!, startYear: 2021, holdAllowance: false }) },
-  { kind: 'weak village supporters', entity: 'weak_village', action: 'update', field: 'supporters', run: async () => ok('work.weak.setSupporters', { villageId: id.v2!, cadreIds: [id.zhang!] }) },
+  {
+    kind: 'programme',
+    entity: 'county_programme',
+    action: 'update',
+    has: 'any',
+    run: async () => ok('villages.programme.save', { countyId: id.county!, startYear: 2021, holdAllowance: false }),
+  },
+  {
+    kind: 'weak village supporters',
+    entity: 'weak_village',
+    action: 'update',
+    field: 'supporters',
+    run: async () => ok('work.weak.setSupporters', { villageId: id.v2!, cadreIds: [id.zhang!] }),
+  },
   {
     kind: 'weak village action',
     entity: 'weak_action',
@@ -434,7 +906,15 @@ const STEPS: Step[] = [
       const [w] = await ok('work.weak.list', { villageId: id.v2! });
       const m = w!.supporters.find((x) => x.cadreId === id.zhang!)!.milestones.find((x) => x.requiredAction !== null)!;
       const date = dayAfter(m.dueDate);
-      await ok('work.weak.recordAction', { villageId: id.v2!, cadreId: id.zhang!, milestone: m.kind, action: m.requiredAction!, date, by: '县委组织部', notes: null });
+      await ok('work.weak.recordAction', {
+        villageId: id.v2!,
+        cadreId: id.zhang!,
+        milestone: m.kind,
+        action: m.requiredAction!,
+        date,
+        by: '县委组织部',
+        notes: null,
+      });
     },
   },
   {
@@ -442,10 +922,36 @@ const STEPS: Step[] = [
     entity: 'weak_milestone',
     action: 'create',
     field: 'description',
-    run: async () => ok('work.weak.setMilestone', { villageId: id.v2!, kind: '发展思路', date: '2024-09-01', description: '发展食用菌', evidenceTokens: [await stage('会议纪要.pdf', await pdf('minutes'))] }),
+    run: async () =>
+      ok('work.weak.setMilestone', {
+        villageId: id.v2!,
+        kind: '发展思路',
+        date: '2024-09-01',
+        description: '发展食用菌',
+        evidenceTokens: [await stage('会议纪要.pdf', await pdf('minutes'))],
+      }),
   },
-  { kind: 'milestone update', entity: 'weak_milestone', action: 'update', field: 'description', run: async () => ok('work.weak.setMilestone', { villageId: id.v2!, kind: '发展思路', date: '2024-09-01', description: '发展食用菌和庭院经济', evidenceTokens: [] }) },
-  { kind: 'milestone delete', entity: 'weak_milestone', action: 'delete', field: 'files', run: async () => ok('work.weak.clearMilestone', { villageId: id.v2!, kind: '发展思路' }) },
+  {
+    kind: 'milestone update',
+    entity: 'weak_milestone',
+    action: 'update',
+    field: 'description',
+    run: async () =>
+      ok('work.weak.setMilestone', {
+        villageId: id.v2!,
+        kind: '发展思路',
+        date: '2024-09-01',
+        description: '发展食用菌和庭院经济',
+        evidenceTokens: [],
+      }),
+  },
+  {
+    kind: 'milestone delete',
+    entity: 'weak_milestone',
+    action: 'delete',
+    field: 'files',
+    run: async () => ok('work.weak.clearMilestone', { villageId: id.v2!, kind: '发展思路' }),
+  },
   {
     kind: 'recall and successor',
     entity: 'cadre',
@@ -455,49 +961,149 @@ const STEPS: Step[] = [
       const [w] = await ok('work.weak.list', { villageId: id.v2! });
       const m = w!.supporters.find((x) => x.cadreId === id.zhang!)!.milestones.find((x) => x.requiredAction === '召回调换')!;
       const date = dayAfter(m.dueDate);
-      await ok('work.weak.recordAction', { villageId: id.v2!, cadreId: id.zhang!, milestone: m.kind, action: '召回调换', date, by: '县委组织部', notes: null });
+      await ok('work.weak.recordAction', {
+        villageId: id.v2!,
+        cadreId: id.zhang!,
+        milestone: m.kind,
+        action: '召回调换',
+        date,
+        by: '县委组织部',
+        notes: null,
+      });
       const successor = await ok('cadres.create', { cadre: cadre('钱七', makeIdNumber('110101', '1986-09-09', 19, true)), posting: null });
       const [vacancy] = (await ok('work.weak.list', { villageId: id.v2! }))[0]!.awaitingSuccessor;
       await ok('work.weak.appointSuccessor', { villageId: id.v2!, actionId: vacancy!.actionId, cadreId: successor.id, start: date });
     },
   },
-  { kind: 'weak village delete', entity: 'weak_village', action: 'delete', field: 'listed_year', run: async () => ok('work.weak.remove', { villageId: id.v2! }) },
-  { kind: 'allowance standard', entity: 'work_setting', action: 'update', field: 'allowanceMonthlyFen', run: async () => ok('work.support.setAllowanceStandard', { monthlyFen: 150_000 }) },
+  {
+    kind: 'weak village delete',
+    entity: 'weak_village',
+    action: 'delete',
+    field: 'listed_year',
+    run: async () => ok('work.weak.remove', { villageId: id.v2! }),
+  },
+  {
+    kind: 'allowance standard',
+    entity: 'work_setting',
+    action: 'update',
+    field: 'allowanceMonthlyFen',
+    run: async () => ok('work.support.setAllowanceStandard', { monthlyFen: 150_000 }),
+  },
   {
     kind: 'allowance create',
     entity: 'allowance_payment',
     action: 'create',
     field: 'amount_fen',
     run: async () => {
-      const city = await ok('cadres.create', { cadre: cadre('赵六', makeIdNumber('110101', '1987-05-05', 17, true), '市级'), posting: { townshipId: id.t1!, villageId: id.v1!, start: '2024-01-01', end: null } });
+      const city = await ok('cadres.create', {
+        cadre: cadre('赵六', makeIdNumber('110101', '1987-05-05', 17, true), '市级'),
+        posting: { townshipId: id.t1!, villageId: id.v1!, start: '2024-01-01', end: null },
+      });
       id.city = city.id;
-      id.payment = (await ok('work.support.addPayment', { cadreId: city.id, year: YEAR, quarter: 1, amountFen: 100_000, paidOn: '2024-04-10', notes: null })).id;
+      id.payment = (
+        await ok('work.support.addPayment', {
+          cadreId: city.id,
+          year: YEAR,
+          quarter: 1,
+          amountFen: 100_000,
+          paidOn: '2024-04-10',
+          notes: null,
+        })
+      ).id;
     },
   },
-  { kind: 'allowance delete', entity: 'allowance_payment', action: 'delete', field: 'amount_fen', run: async () => ok('work.support.removePayment', { id: id.payment! }) },
-  { kind: 'insurance create', entity: 'insurance_policy', action: 'create', field: 'insurer', run: async () => (id.policy = (await ok('work.support.savePolicy', policy('人保财险'))).id) },
-  { kind: 'insurance update', entity: 'insurance_policy', action: 'update', field: 'insurer', run: async () => ok('work.support.savePolicy', policy('平安财险', { id: id.policy! })) },
-  { kind: 'insurance delete', entity: 'insurance_policy', action: 'delete', field: 'insurer', run: async () => ok('work.support.removePolicy', { id: id.policy! }) },
-  { kind: 'pledge create', entity: 'unit_pledge', action: 'create', field: 'funds_fen', run: async () => ok('work.support.savePledge', pledge(5_000_000)) },
-  { kind: 'pledge update', entity: 'unit_pledge', action: 'update', field: 'funds_fen', run: async () => ok('work.support.savePledge', pledge(8_000_000)) },
-  { kind: 'scheme create', entity: 'eval_scheme', action: 'create', field: 'template', run: async () => (id.scheme = (await ok('evaluation.schemes.createFromTemplate', { ...cy(), template: 'villagers30' })).id) },
+  {
+    kind: 'allowance delete',
+    entity: 'allowance_payment',
+    action: 'delete',
+    field: 'amount_fen',
+    run: async () => ok('work.support.removePayment', { id: id.payment! }),
+  },
+  {
+    kind: 'insurance create',
+    entity: 'insurance_policy',
+    action: 'create',
+    field: 'insurer',
+    run: async () => (id.policy = (await ok('work.support.savePolicy', policy('人保财险'))).id),
+  },
+  {
+    kind: 'insurance update',
+    entity: 'insurance_policy',
+    action: 'update',
+    field: 'insurer',
+    run: async () => ok('work.support.savePolicy', policy('平安财险', { id: id.policy! })),
+  },
+  {
+    kind: 'insurance delete',
+    entity: 'insurance_policy',
+    action: 'delete',
+    field: 'insurer',
+    run: async () => ok('work.support.removePolicy', { id: id.policy! }),
+  },
+  {
+    kind: 'pledge create',
+    entity: 'unit_pledge',
+    action: 'create',
+    field: 'funds_fen',
+    run: async () => ok('work.support.savePledge', pledge(5_000_000)),
+  },
+  {
+    kind: 'pledge update',
+    entity: 'unit_pledge',
+    action: 'update',
+    field: 'funds_fen',
+    run: async () => ok('work.support.savePledge', pledge(8_000_000)),
+  },
+  {
+    kind: 'scheme create',
+    entity: 'eval_scheme',
+    action: 'create',
+    field: 'template',
+    run: async () => (id.scheme = (await ok('evaluation.schemes.createFromTemplate', { ...cy(), template: 'villagers30' })).id),
+  },
   {
     kind: 'scheme update',
     entity: 'eval_scheme',
     action: 'update',
     field: 'body',
-    run: async () => ok('evaluation.schemes.saveDraft', { id: id.scheme!, body: { ...(await ok('evaluation.schemes.get', { id: id.scheme! })), excellentQuota: 20 } }),
+    run: async () =>
+      ok('evaluation.schemes.saveDraft', {
+        id: id.scheme!,
+        body: { ...(await ok('evaluation.schemes.get', { id: id.scheme! })), excellentQuota: 20 },
+      }),
   },
-  { kind: 'scheme activate', entity: 'eval_scheme', action: 'update', field: 'status', run: async () => ok('evaluation.schemes.activate', { id: id.scheme! }) },
+  {
+    kind: 'scheme activate',
+    entity: 'eval_scheme',
+    action: 'update',
+    field: 'status',
+    run: async () => ok('evaluation.schemes.activate', { id: id.scheme! }),
+  },
   {
     kind: 'scores',
     entity: 'eval_scores',
     action: 'update',
     field: /report/,
-    run: async () => ok('evaluation.scores.set', { ...cy(), cells: [...cellsFor(id.zhang!, '村党组织第一书记', 90), ...cellsFor(id.city!, '村党组织第一书记', 85)] }),
+    run: async () =>
+      ok('evaluation.scores.set', {
+        ...cy(),
+        cells: [...cellsFor(id.zhang!, '村党组织第一书记', 90), ...cellsFor(id.city!, '村党组织第一书记', 85)],
+      }),
   },
-  { kind: 'score sheet', entity: 'eval_scores', action: 'update', field: /report/, run: async () => ok('evaluation.sheet.save', { ...cy(), cells: cellsFor(id.zhang!, '村党组织第一书记', 88), ballots: [] }) },
-  { kind: 'ballots create', entity: 'eval_ballots', action: 'create', field: 'satisfied', run: async () => ok('evaluation.ballots.set', { ...cy(), cadreId: id.zhang!, satisfied: 80, basic: 10, unsatisfied: 10, ballots: 100 }) },
+  {
+    kind: 'score sheet',
+    entity: 'eval_scores',
+    action: 'update',
+    field: /report/,
+    run: async () => ok('evaluation.sheet.save', { ...cy(), cells: cellsFor(id.zhang!, '村党组织第一书记', 88), ballots: [] }),
+  },
+  {
+    kind: 'ballots create',
+    entity: 'eval_ballots',
+    action: 'create',
+    field: 'satisfied',
+    run: async () => ok('evaluation.ballots.set', { ...cy(), cadreId: id.zhang!, satisfied: 80, basic: 10, unsatisfied: 10, ballots: 100 }),
+  },
   {
     kind: 'ballots update',
     entity: 'eval_ballots',
@@ -509,10 +1115,45 @@ const STEPS: Step[] = [
     },
   },
   { kind: 'finalise', entity: 'eval_year', action: 'finalise', field: 'results', run: async () => ok('evaluation.results.finalise', cy()) },
-  { kind: 'reopen', entity: 'eval_year', action: 'reopen', field: 'finalised_at', run: async () => ok('evaluation.results.reopen', { ...cy(), reason: '复核更正实地核查分数' }) },
-  { kind: 'outcome create', entity: 'eval_outcome', action: 'create', field: 'kind', run: async () => (id.outcome = (await ok('evaluation.outcomes.save', { cadreId: id.zhang!, year: YEAR, kind: '表彰', date: '2025-01-20', note: '优秀第一书记' })).id) },
-  { kind: 'outcome update', entity: 'eval_outcome', action: 'update', field: 'note', run: async () => ok('evaluation.outcomes.save', { id: id.outcome!, cadreId: id.zhang!, year: YEAR, kind: '表彰', date: '2025-01-20', note: '全县优秀第一书记' }) },
-  { kind: 'outcome delete', entity: 'eval_outcome', action: 'delete', field: 'note', run: async () => ok('evaluation.outcomes.remove', { id: id.outcome! }) },
+  {
+    kind: 'reopen',
+    entity: 'eval_year',
+    action: 'reopen',
+    field: 'finalised_at',
+    run: async () => ok('evaluation.results.reopen', { ...cy(), reason: '复核更正实地核查分数' }),
+  },
+  {
+    kind: 'outcome create',
+    entity: 'eval_outcome',
+    action: 'create',
+    field: 'kind',
+    run: async () =>
+      (id.outcome = (
+        await ok('evaluation.outcomes.save', { cadreId: id.zhang!, year: YEAR, kind: '表彰', date: '2025-01-20', note: '优秀第一书记' })
+      ).id),
+  },
+  {
+    kind: 'outcome update',
+    entity: 'eval_outcome',
+    action: 'update',
+    field: 'note',
+    run: async () =>
+      ok('evaluation.outcomes.save', {
+        id: id.outcome!,
+        cadreId: id.zhang!,
+        year: YEAR,
+        kind: '表彰',
+        date: '2025-01-20',
+        note: '全县优秀第一书记',
+      }),
+  },
+  {
+    kind: 'outcome delete',
+    entity: 'eval_outcome',
+    action: 'delete',
+    field: 'note',
+    run: async () => ok('evaluation.outcomes.remove', { id: id.outcome! }),
+  },
   {
     kind: 'county export',
     entity: 'county',
@@ -520,7 +1161,12 @@ const STEPS: Step[] = [
     has: 'none',
     run: async () => {
       const since = newestOn(core);
-      const { jobId } = await ok('exchange.export.start', { countyId: id.county!, year: YEAR, out: path.join(dir, '义县.onebag'), withDossiers: false });
+      const { jobId } = await ok('exchange.export.start', {
+        countyId: id.county!,
+        year: YEAR,
+        out: path.join(dir, '义县.onebag'),
+        withDossiers: false,
+      });
       let status = await ok('exchange.export.status', { jobId });
       while (status.state === 'running') {
         await new Promise((r) => setTimeout(r, 50));
@@ -596,7 +1242,10 @@ interface Entry {
 
 let mark = 0;
 const matches = (f: string | RegExp, key: string) => (typeof f === 'string' ? key === f : f.test(key));
-const keysWithValue = (v: unknown) => Object.entries((v ?? {}) as Record<string, unknown>).filter(([, x]) => x !== null && x !== undefined).map(([k]) => k);
+const keysWithValue = (v: unknown) =>
+  Object.entries((v ?? {}) as Record<string, unknown>)
+    .filter(([, x]) => x !== null && x !== undefined)
+    .map(([k]) => k);
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-auditcov-'));
@@ -624,15 +1273,26 @@ describe('every change a clerk makes is in the audit log with before and after',
       if (has === 'any') return;
       const before: unknown = e!.before === null ? undefined : JSON.parse(e!.before);
       const after: unknown = e!.after === null ? undefined : JSON.parse(e!.after);
-      expect([before !== undefined, after !== undefined], 'before/after present').toEqual([has === 'before' || has === 'both', has === 'after' || has === 'both']);
+      expect([before !== undefined, after !== undefined], 'before/after present').toEqual([
+        has === 'before' || has === 'both',
+        has === 'after' || has === 'both',
+      ]);
       if (has === 'none') return;
       const field = s.field!;
       if (has === 'both') {
-        const changed = diffFields(before, after).filter((d) => d.changed).map((d) => d.field);
-        expect(changed.some((k) => matches(field, k)), `changed fields: ${changed.join(', ')}`).toBe(true);
+        const changed = diffFields(before, after)
+          .filter((d) => d.changed)
+          .map((d) => d.field);
+        expect(
+          changed.some((k) => matches(field, k)),
+          `changed fields: ${changed.join(', ')}`,
+        ).toBe(true);
       } else {
         const keys = keysWithValue(has === 'after' ? after : before);
-        expect(keys.some((k) => matches(field, k)), `stored fields: ${keys.join(', ')}`).toBe(true);
+        expect(
+          keys.some((k) => matches(field, k)),
+          `stored fields: ${keys.join(', ')}`,
+        ).toBe(true);
       }
     });
   }
@@ -643,8 +1303,14 @@ describe('every change a clerk makes is in the audit log with before and after',
     // The declaration names real channels only.
     expect(Object.keys(readOnly).filter((c) => !all.includes(c as Channel))).toEqual([]);
     const mutating = all.filter((c) => readOnly[c] === undefined);
-    expect(mutating.filter((c) => !called.has(c)), 'mutating channels the table never calls').toEqual([]);
-    expect(mutating.filter((c) => called.get(c)!.audited === 0), 'mutating channels that wrote no audit entry').toEqual([]);
+    expect(
+      mutating.filter((c) => !called.has(c)),
+      'mutating channels the table never calls',
+    ).toEqual([]);
+    expect(
+      mutating.filter((c) => called.get(c)!.audited === 0),
+      'mutating channels that wrote no audit entry',
+    ).toEqual([]);
   });
 
   it('declared read-only channels never wrote an audit entry, and those that only read changed nothing', () => {
@@ -657,9 +1323,13 @@ describe('every change a clerk makes is in the audit log with before and after',
   });
 
   it('stores no file contents: originals appear by hash and name only', () => {
-    const big = core.ctx.db.prepare('SELECT MAX(LENGTH(COALESCE(before, \'\')) + LENGTH(COALESCE(after, \'\'))) AS n FROM audit_log').get() as { n: number };
+    const big = core.ctx.db.prepare("SELECT MAX(LENGTH(COALESCE(before, '')) + LENGTH(COALESCE(after, ''))) AS n FROM audit_log").get() as {
+      n: number;
+    };
     expect(big.n).toBeLessThan(20_000);
-    const text = core.ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE after LIKE '%PDF-1.%' OR before LIKE '%PDF-1.%'").get() as { n: number };
+    const text = core.ctx.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE after LIKE '%PDF-1.%' OR before LIKE '%PDF-1.%'").get() as {
+      n: number;
+    };
     expect(text.n).toBe(0);
   });
 });

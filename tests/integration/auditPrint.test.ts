@@ -40,7 +40,14 @@ beforeAll(() => {
     updateCadre(db, c.id, cadre({ phone: '13900000000' }));
     const scan = 'ab'.repeat(32);
     recordBlob(db, scan, 10, { kind: 'pdf', mime: 'application/pdf', pageCount: 1, width: null, height: null, orientation: null });
-    const input = { townshipId: town, month: MONTH, secretaryName: '王建军', certifiedOn: `${MONTH}-28`, sealApplied: true, scanSha256: scan };
+    const input = {
+      townshipId: town,
+      month: MONTH,
+      secretaryName: '王建军',
+      certifiedOn: `${MONTH}-28`,
+      sealApplied: true,
+      scanSha256: scan,
+    };
     certifyMonth(db, input);
     setSetting(db, 'operator', '组织部李干事');
     revokeCertification(db, { townshipId: town, month: MONTH, reason: '登记有误，需更正' });

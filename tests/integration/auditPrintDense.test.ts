@@ -25,20 +25,50 @@ beforeAll(async () => {
   await copyLoadedDemo(path.join(dir, 'data')); // the demo county, prepared once per run
   core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
   const db = core.ctx.db;
-  const cadres = db.prepare('SELECT id, name, phone FROM cadres ORDER BY id').all() as Array<{ id: number; name: string; phone: string | null }>;
+  const cadres = db.prepare('SELECT id, name, phone FROM cadres ORDER BY id').all() as Array<{
+    id: number;
+    name: string;
+    phone: string | null;
+  }>;
   const sha = (db.prepare('SELECT sha256 FROM material_files LIMIT 1').get() as { sha256: string }).sha256;
   const fileName = (db.prepare('SELECT original_name AS n FROM material_files WHERE sha256 = ?').get(sha) as { n: string }).n;
   // a year of edits on top of the demo: phone numbers, moves, key and bundle events
   for (let i = 0; i < 100; i++) {
     const c = cadres[i % cadres.length]!;
-    audit(db, 'update', 'cadre', c.id, { name: c.name }, {
-      before: { id: c.id, name: c.name, phone: `1390000${String(i).padStart(4, '0')}`, township_id: 1, updated_at: '2025-03-01T08:00:00Z' },
-      after: { id: c.id, name: c.name, phone: `1390001${String(i).padStart(4, '0')}`, township_id: i === 0 ? 2 : 1, updated_at: '2025-03-02T08:00:00Z' },
-    });
+    audit(
+      db,
+      'update',
+      'cadre',
+      c.id,
+      { name: c.name },
+      {
+        before: {
+          id: c.id,
+          name: c.name,
+          phone: `1390000${String(i).padStart(4, '0')}`,
+          township_id: 1,
+          updated_at: '2025-03-01T08:00:00Z',
+        },
+        after: {
+          id: c.id,
+          name: c.name,
+          phone: `1390001${String(i).padStart(4, '0')}`,
+          township_id: i === 0 ? 2 : 1,
+          updated_at: '2025-03-02T08:00:00Z',
+        },
+      },
+    );
   }
   audit(db, 'create', 'signing_key', null, { fingerprint: 'AB12CD34', publicKey: 'MCowBQYDK2VwAyEA' });
   audit(db, 'export', 'bundle', null, { bundleId: 'b-2025-001', cadreIds: cadres.slice(0, 3).map((c) => c.id), county: '岚川县' });
-  audit(db, 'update', 'material', 1, { title: '调研报告' }, { before: { scan_sha256: null, seal_applied: 0 }, after: { scan_sha256: sha, seal_applied: 1 } });
+  audit(
+    db,
+    'update',
+    'material',
+    1,
+    { title: '调研报告' },
+    { before: { scan_sha256: null, seal_applied: 0 }, after: { scan_sha256: sha, seal_applied: 1 } },
+  );
   entries = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
   pdfFile = path.join(dir, 'audit.pdf');
   const r = await auditPdf(db, {}, { now: new Date('2026-01-05T02:00:00Z') });

@@ -44,11 +44,16 @@ function copy(): string {
 function tamperAndRechain(dir: string, sql: string): void {
   const db = new Database(path.join(dir, 'onebag.sqlite'));
   try {
-    const triggers = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").pluck().all() as string[];
+    const triggers = db
+      .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")
+      .pluck()
+      .all() as string[];
     expect(triggers).toHaveLength(2);
     db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
     db.exec(sql);
-    const rows = db.prepare('SELECT id, at, operator, action, entity, entity_id, detail, before, after FROM audit_log ORDER BY id').all() as ChainRow[];
+    const rows = db
+      .prepare('SELECT id, at, operator, action, entity, entity_id, detail, before, after FROM audit_log ORDER BY id')
+      .all() as ChainRow[];
     const set = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
     let prev = GENESIS;
     for (const r of rows) {
@@ -179,7 +184,9 @@ describe('onebag check against the backups', () => {
     const f = r.json.findings[0]!;
     const [own] = listBackups(backupsDirOf(dir));
     expect(f).toMatchObject({ severity: 'error', auditId: 8 });
-    expect(f.message).toContain(`审计日志与 ${localDay(own!.createdAt)} 的备份记录不一致：第 8 条至第 10 条已不在日志中（备份时日志共 10 条，现在只到第 7 条）`);
+    expect(f.message).toContain(
+      `审计日志与 ${localDay(own!.createdAt)} 的备份记录不一致：第 8 条至第 10 条已不在日志中（备份时日志共 10 条，现在只到第 7 条）`,
+    );
     expect(f.message).toContain(`备份：backups/${path.basename(own!.dir)}`);
     expect(f.advice).toContain('复制保留整个数据目录');
     expect(f.advice).toContain('onebag restore');

@@ -108,7 +108,7 @@ describe('autoBackup', () => {
     expect(lastBackupAt(demoDir)).toBe(second!.info.createdAt);
   });
 
-  it('runs one backup at a time, even when asked twice at once, and breaks a dead process\'s lock', async () => {
+  it("runs one backup at a time, even when asked twice at once, and breaks a dead process's lock", async () => {
     fs.writeFileSync(path.join(backupsDirOf(demoDir), '.lock'), '999999');
     const [a, b] = await Promise.all([autoBackup(demoDir, 'schedule'), autoBackup(demoDir, 'schedule')]);
     expect(a!.dir).not.toBe(b!.dir);

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMaterial, findDuplicate, getMaterial, listMaterials, removeMaterial, searchMaterials, updateMaterial } from '../../main/core/bag';
+import {
+  addMaterial,
+  findDuplicate,
+  getMaterial,
+  listMaterials,
+  removeMaterial,
+  searchMaterials,
+  updateMaterial,
+} from '../../main/core/bag';
 import { BlobStore } from '../../main/files/blobStore';
 import { openDatabase, type Db } from '../../main/store/db';
 import type { MaterialInput } from '../../shared/api';
@@ -94,8 +102,16 @@ describe('the bag', () => {
     const m = await addMaterial(db, blobs, li, input({ title: '转来的会议记录' }), [copy]);
     expect(blobFiles().length).toBe(before);
     expect(db.prepare('SELECT COUNT(*) FROM blobs').pluck().get()).toBe(2);
-    expect(findDuplicate(db, m.files[0]!.sha256, zhang)).toMatchObject({ materialTitle: '村两委扩大会议记录', cadreName: '张三', filedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
-    expect(findDuplicate(db, m.files[0]!.sha256, li)).toMatchObject({ materialTitle: '转来的会议记录', cadreName: '李四', filedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(findDuplicate(db, m.files[0]!.sha256, zhang)).toMatchObject({
+      materialTitle: '村两委扩大会议记录',
+      cadreName: '张三',
+      filedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    expect(findDuplicate(db, m.files[0]!.sha256, li)).toMatchObject({
+      materialTitle: '转来的会议记录',
+      cadreName: '李四',
+      filedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
     expect(findDuplicate(db, 'f'.repeat(64))).toBeNull();
   });
 
@@ -114,7 +130,10 @@ describe('the bag', () => {
   });
 
   it('finds two-character Chinese words in titles and notes', () => {
-    const titles = (q: string) => searchMaterials(db, q, 50).map((m) => m.title).sort();
+    const titles = (q: string) =>
+      searchMaterials(db, q, 50)
+        .map((m) => m.title)
+        .sort();
     expect(titles('会议')).toEqual(['村两委扩大会议记录', '转来的会议记录'].sort());
     expect(titles('调研')).toEqual(['产业调研报告', '去年的调研', '早期调研', '无日期调研'].sort());
     expect(titles('产业')).toEqual(['产业调研报告', '村两委扩大会议记录']); // the latter through its notes
@@ -132,7 +151,11 @@ describe('the bag', () => {
   });
 
   it('reindexes on update', () => {
-    const m = updateMaterial(db, minutesId, input({ category: '会议记录', title: '精准扶贫推进会', date: '2024-03-05', notes: '脱贫攻坚' }));
+    const m = updateMaterial(
+      db,
+      minutesId,
+      input({ category: '会议记录', title: '精准扶贫推进会', date: '2024-03-05', notes: '脱贫攻坚' }),
+    );
     expect(m.title).toBe('精准扶贫推进会');
     expect(m.files).toHaveLength(2);
     expect(searchMaterials(db, '扶贫', 10).map((x) => x.id)).toEqual([minutesId]);
@@ -148,8 +171,12 @@ describe('the bag', () => {
     expect(searchMaterials(db, '扶贫', 10)).toEqual([]);
     expect(db.prepare('SELECT COUNT(*) FROM material_files WHERE material_id = ?').pluck().get(minutesId)).toBe(0);
     expect(blobs.has(sha)).toBe(true);
-    expect(findDuplicate(db, sha)).toMatchObject({ materialTitle: '转来的会议记录', cadreName: '李四', filedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
-    expect(db.prepare("SELECT action FROM audit_log WHERE entity_id = ? ORDER BY id").pluck().all(minutesId)).toEqual([
+    expect(findDuplicate(db, sha)).toMatchObject({
+      materialTitle: '转来的会议记录',
+      cadreName: '李四',
+      filedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    expect(db.prepare('SELECT action FROM audit_log WHERE entity_id = ? ORDER BY id').pluck().all(minutesId)).toEqual([
       'attach',
       'update',
       'delete',

@@ -95,7 +95,11 @@ describe('addMaterials', () => {
     ]);
     expect(ids).toHaveLength(3);
     expect(ids[0]! < ids[1]! && ids[1]! < ids[2]!).toBe(true);
-    expect(listMaterials(db, zhang).map((m) => m.title).sort()).toEqual(['会议记录', '第二份'].sort());
+    expect(
+      listMaterials(db, zhang)
+        .map((m) => m.title)
+        .sort(),
+    ).toEqual(['会议记录', '第二份'].sort());
     const scan = listMaterials(db, li)[0]!;
     expect(scan.files.map((f) => [f.originalName, f.kind, f.width, f.orientation])).toEqual([
       ['扫描件.jpg', 'jpeg', 80, 6],

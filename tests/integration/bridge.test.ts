@@ -120,7 +120,12 @@ describe('loopback bridge', () => {
 
   it('refuses a missing or wrong session cookie, and an invoke without the request header', async () => {
     expect((await invoke('app.status', {}, { Cookie: `${cookie.split('=')[0]}=nope` })).status).toBe(401);
-    const none = await raw(bridge.port, { method: 'POST', path: '/api/invoke', body: '{"channel":"app.status","input":{}}', headers: { Cookie: '' } });
+    const none = await raw(bridge.port, {
+      method: 'POST',
+      path: '/api/invoke',
+      body: '{"channel":"app.status","input":{}}',
+      headers: { Cookie: '' },
+    });
     expect(none.status).toBe(401);
     const events = await raw(bridge.port, { path: '/api/events', headers: { Cookie: '' } });
     expect(events.status).toBe(401);

@@ -25,7 +25,9 @@ function loadApi(): { api: ConfigApi; newLogger: () => unknown } {
   let DebugLogger: new (enabled: boolean) => unknown;
   try {
     api = require(CONFIG_MODULE) as ConfigApi;
-    const builderUtil = require(require.resolve('builder-util', { paths: [path.dirname(require.resolve('app-builder-lib/package.json'))] }));
+    const builderUtil = require(
+      require.resolve('builder-util', { paths: [path.dirname(require.resolve('app-builder-lib/package.json'))] }),
+    );
     DebugLogger = builderUtil.DebugLogger;
   } catch (err) {
     throw new Error(
@@ -161,19 +163,32 @@ describe('electron-builder.yml', () => {
   it('each installer carries only its own platform’s and arch’s ONNX Runtime, CPU provider only', () => {
     // electron-builder's own matcher and macro expansion (internal modules, as above)
     const { FileMatcher } = require('app-builder-lib/out/fileMatcher') as {
-      FileMatcher: new (from: string, to: string, expand: (p: string) => string, patterns: string[]) => { createFilter(): (file: string, stat: fs.Stats) => boolean };
+      FileMatcher: new (
+        from: string,
+        to: string,
+        expand: (p: string) => string,
+        patterns: string[],
+      ) => { createFilter(): (file: string, stat: fs.Stats) => boolean };
     };
-    const { expandMacro } = require('app-builder-lib/out/util/macroExpander') as { expandMacro(p: string, arch: string, appInfo: object): string };
-    const patterns = (list: unknown): string[] => [list ?? []].flat().flatMap((f: string | { filter?: string[] }) => (typeof f === 'string' ? [f] : (f.filter ?? [])));
+    const { expandMacro } = require('app-builder-lib/out/util/macroExpander') as {
+      expandMacro(p: string, arch: string, appInfo: object): string;
+    };
+    const patterns = (list: unknown): string[] =>
+      [list ?? []].flat().flatMap((f: string | { filter?: string[] }) => (typeof f === 'string' ? [f] : (f.filter ?? [])));
     const binDir = path.join(root, 'node_modules/onnxruntime-node/bin/napi-v6');
-    const all = (fs.readdirSync(binDir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(binDir, f)).isFile()).map((f) => f.replace(/\\/g, '/'));
+    const all = (fs.readdirSync(binDir, { recursive: true }) as string[])
+      .filter((f) => fs.statSync(path.join(binDir, f)).isFile())
+      .map((f) => f.replace(/\\/g, '/'));
     expect(all).toContain('win32/arm64/onnxruntime.dll');
     for (const [platform, key] of [
       ['linux', 'linux'],
       ['win32', 'win'],
     ] as const) {
       for (const arch of ['x64', 'arm64']) {
-        const matcher = new FileMatcher(root, '.', (p) => expandMacro(p, arch, {}), [...patterns(config.files), ...patterns(config[key]?.files)]);
+        const matcher = new FileMatcher(root, '.', (p) => expandMacro(p, arch, {}), [
+          ...patterns(config.files),
+          ...patterns(config[key]?.files),
+        ]);
         const keep = matcher.createFilter();
         const kept = all.filter((f) => keep(path.join(binDir, f), fs.statSync(path.join(binDir, f)))).sort();
         const own = all.filter((f) => f.startsWith(`${platform}/${arch}/`) && !/\/(DirectML|dxcompiler)\.dll$/.test(f)).sort();

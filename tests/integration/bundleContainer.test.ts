@@ -56,7 +56,10 @@ describe('department key', () => {
     const created = db.prepare(`SELECT detail FROM audit_log WHERE entity = 'signing_key'`).all() as Array<{ detail: string }>;
     expect(created).toHaveLength(1);
     expect(created[0]!.detail).toContain(a.fingerprint);
-    const settings = db.prepare(`SELECT key, value FROM settings WHERE key LIKE 'signingKey%'`).all() as Array<{ key: string; value: string }>;
+    const settings = db.prepare(`SELECT key, value FROM settings WHERE key LIKE 'signingKey%'`).all() as Array<{
+      key: string;
+      value: string;
+    }>;
     expect(settings.find((s) => s.key === 'signingKeyPrivate')!.value).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     const everything = JSON.stringify(db.prepare('SELECT * FROM audit_log').all());
     expect(everything).not.toContain('PRIVATE KEY');
@@ -101,7 +104,12 @@ describe('write, verify, read back', () => {
     fs.writeFileSync(path.join(src, '会议记录.docx'), crypto.randomBytes(70_000));
     entries = [
       { path: 'records.json', role: 'records', source: { data: records }, compress: true },
-      { path: 'index.html', role: 'index', source: { data: Buffer.from('<!doctype html><title>蒲县2024年度档案</title>'.repeat(50)) }, compress: true },
+      {
+        path: 'index.html',
+        role: 'index',
+        source: { data: Buffer.from('<!doctype html><title>蒲县2024年度档案</title>'.repeat(50)) },
+        compress: true,
+      },
       { path: 'originals/ab/大文件.pdf', role: 'original', source: { file: path.join(src, 'big.pdf') } },
       { path: 'originals/cd/空文件.txt', role: 'original', source: { file: path.join(src, 'empty.txt') } },
       { path: 'originals/ef/会议记录.docx', role: 'original', source: { file: path.join(src, '会议记录.docx') }, compress: true },
@@ -113,7 +121,14 @@ describe('write, verify, read back', () => {
     const out = path.join(tmp, 'out', '蒲县-2024.onebag');
     const progress: Array<[number, number]> = [];
     const key = departmentKey(db);
-    const w = await writeBundle({ out, kind: 'county', scope: { county: '蒲县', year: 2024, cadres: 1 }, signer: key, entries, onProgress: (d, t) => progress.push([d, t]) });
+    const w = await writeBundle({
+      out,
+      kind: 'county',
+      scope: { county: '蒲县', year: 2024, cadres: 1 },
+      signer: key,
+      entries,
+      onProgress: (d, t) => progress.push([d, t]),
+    });
     const bytes = fs.readFileSync(out);
     expect(w.size).toBe(bytes.length);
     expect(w.sha256).toBe(sha(bytes));
@@ -126,12 +141,21 @@ describe('write, verify, read back', () => {
     expect(progress.every(([d], i) => i === 0 || d >= progress[i - 1]![0])).toBe(true);
 
     const vprog: number[] = [];
-    const v = await verifyBundle(out, { trustedKey: (fp) => (fp === key.fingerprint ? key.publicKey : null), onProgress: (d) => vprog.push(d) });
+    const v = await verifyBundle(out, {
+      trustedKey: (fp) => (fp === key.fingerprint ? key.publicKey : null),
+      onProgress: (d) => vprog.push(d),
+    });
     expect(v.trusted).toBe(true);
     expect(v.sha256).toBe(w.sha256);
     expect(v.size).toBe(bytes.length);
     expect(vprog.at(-1)).toBe(bytes.length);
-    expect(v.manifest).toMatchObject({ format: 'onebag-bundle', formatVersion: 1, minReaderVersion: 1, kind: 'county', scope: { county: '蒲县', year: 2024, cadres: 1 } });
+    expect(v.manifest).toMatchObject({
+      format: 'onebag-bundle',
+      formatVersion: 1,
+      minReaderVersion: 1,
+      kind: 'county',
+      scope: { county: '蒲县', year: 2024, cadres: 1 },
+    });
     expect(v.manifest.signer).toEqual({ name: key.name, fingerprint: key.fingerprint, publicKey: key.publicKey });
     expect(v.manifest.files.map((f) => [f.path, f.role])).toEqual(entries.map((e) => [e.path, e.role]));
     expect(v.manifest.files[2]).toMatchObject({ size: big.length, sha256: sha(big) });
@@ -154,7 +178,14 @@ describe('write, verify, read back', () => {
   it('is read by other zip tools (unzip -t or Python zipfile), also with ZIP64 records', async () => {
     for (const forceZip64 of [false, true]) {
       const out = path.join(tmp, `tools-${forceZip64}.onebag`);
-      await writeBundle({ out, kind: 'county', scope: { county: '蒲县', year: 2024, cadres: 1 }, signer: departmentKey(db), entries, forceZip64 });
+      await writeBundle({
+        out,
+        kind: 'county',
+        scope: { county: '蒲县', year: 2024, cadres: 1 },
+        signer: departmentKey(db),
+        entries,
+        forceZip64,
+      });
       const py = spawnSync('python3', ['-c', PY_CHECK, out], { encoding: 'utf8' });
       if (py.status !== null) {
         expect(py.stderr).toBe('');
@@ -210,11 +241,24 @@ describe('write, verify, read back', () => {
     const dir = path.join(tmp, 'bad-input');
     const base = { kind: 'county' as const, scope: { county: '蒲县', year: 2024, cadres: 1 }, signer: departmentKey(db) };
     const one = (p: string): BundleEntryInput => ({ path: p, role: 'original', source: { data: Buffer.from('x') } });
-    await expectAppErrorAsync(() => writeBundle({ ...base, out: path.join(dir, 'a.onebag'), entries: [one('../x.pdf')] }), { code: 'INVALID_INPUT', message: /含有上级目录/ });
-    await expectAppErrorAsync(() => writeBundle({ ...base, out: path.join(dir, 'a.onebag'), entries: [one('a.pdf'), one('A.PDF')] }), { code: 'INVALID_INPUT', message: /重复/ });
-    await expectAppErrorAsync(() => writeBundle({ ...base, out: path.join(dir, 'a.onebag'), entries: [one('manifest.json')] }), { code: 'INVALID_INPUT' });
+    await expectAppErrorAsync(() => writeBundle({ ...base, out: path.join(dir, 'a.onebag'), entries: [one('../x.pdf')] }), {
+      code: 'INVALID_INPUT',
+      message: /含有上级目录/,
+    });
+    await expectAppErrorAsync(() => writeBundle({ ...base, out: path.join(dir, 'a.onebag'), entries: [one('a.pdf'), one('A.PDF')] }), {
+      code: 'INVALID_INPUT',
+      message: /重复/,
+    });
+    await expectAppErrorAsync(() => writeBundle({ ...base, out: path.join(dir, 'a.onebag'), entries: [one('manifest.json')] }), {
+      code: 'INVALID_INPUT',
+    });
     await expectAppErrorAsync(
-      () => writeBundle({ ...base, out: path.join(dir, 'a.onebag'), entries: [{ path: 'o.pdf', role: 'original', source: { file: path.join(tmp, 'nope.pdf') } }] }),
+      () =>
+        writeBundle({
+          ...base,
+          out: path.join(dir, 'a.onebag'),
+          entries: [{ path: 'o.pdf', role: 'original', source: { file: path.join(tmp, 'nope.pdf') } }],
+        }),
       { code: 'NOT_FOUND', message: /nope\.pdf/ },
     );
     expect(fs.existsSync(dir)).toBe(false);

@@ -12,7 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleCaps } from '../../main/exchange/bundle/caps';
 import { verifyBundle, writeBundle, type VerifyOptions } from '../../main/exchange/bundle/container';
 import { AppError } from '../../shared/result';
-import { buildZip, eocdOffset, hostileBundle, locate, mode, testSigner, type HostileBundleInput, type RawEntry } from '../fixtures/hostileZip';
+import {
+  buildZip,
+  eocdOffset,
+  hostileBundle,
+  locate,
+  mode,
+  testSigner,
+  type HostileBundleInput,
+  type RawEntry,
+} from '../fixtures/hostileZip';
 
 let tmp: string;
 const signer = testSigner('蒲县委组织部');
@@ -71,7 +80,13 @@ const text = (s: string) => Buffer.from(s, 'utf8');
 
 it('accepts the well-formed control bundles these cases are built from', async () => {
   const file = path.join(tmp, 'ok.onebag');
-  fs.writeFileSync(file, bundle([{ name: 'records.json', data: text('{}'), method: 8 }, { name: 'a/b.txt', data: text('正文') }]));
+  fs.writeFileSync(
+    file,
+    bundle([
+      { name: 'records.json', data: text('{}'), method: 8 },
+      { name: 'a/b.txt', data: text('正文') },
+    ]),
+  );
   const v = await verifyBundle(file, trustNobody);
   expect(v.trusted).toBe(false);
   expect(v.manifest.files.map((f) => f.path)).toEqual(['records.json', 'a/b.txt']);
@@ -139,7 +154,9 @@ describe('links, folders and special files', () => {
     expect(await refusal(bundle([{ name: 'originals/', externalAttr: mode(0o040755) }]))).toBe(
       '交换包中的“originals/”是目录而不是文件，已拒绝导入',
     );
-    expect(await refusal(bundle([{ name: 'originals', externalAttr: mode(0o040755) }]))).toBe('交换包中的“originals”是目录而不是文件，已拒绝导入');
+    expect(await refusal(bundle([{ name: 'originals', externalAttr: mode(0o040755) }]))).toBe(
+      '交换包中的“originals”是目录而不是文件，已拒绝导入',
+    );
     // MS-DOS directory attribute from a Windows zip tool.
     expect(await refusal(bundle([{ name: 'docs', versionMadeBy: 20, externalAttr: 0x10 }]))).toMatch(/“docs”是目录而不是文件/);
   });
@@ -154,17 +171,26 @@ describe('links, folders and special files', () => {
 
 describe('duplicate names', () => {
   it('refuses the same name twice', async () => {
-    const z = bundle([{ name: 'records.json', data: text('{}') }, { name: 'records.json', data: text('{"evil":1}'), unlisted: true }]);
+    const z = bundle([
+      { name: 'records.json', data: text('{}') },
+      { name: 'records.json', data: text('{"evil":1}'), unlisted: true },
+    ]);
     expect(await refusal(z)).toBe('交换包中有重复的文件名“records.json”，已拒绝导入');
   });
 
   it('refuses names that differ only in case', async () => {
-    const z = bundle([{ name: 'originals/A.pdf', data: text('1') }, { name: 'originals/a.pdf', data: text('2') }]);
+    const z = bundle([
+      { name: 'originals/A.pdf', data: text('1') },
+      { name: 'originals/a.pdf', data: text('2') },
+    ]);
     expect(await refusal(z)).toBe('交换包中的文件名“originals/a.pdf”与“originals/A.pdf”重复（不区分大小写或 Unicode 写法），已拒绝导入');
   });
 
   it('refuses names that are the same after Unicode normalisation', async () => {
-    const z = bundle([{ name: 'caf\u00e9.txt', data: text('1') }, { name: 'cafe\u0301.txt', data: text('2') }]);
+    const z = bundle([
+      { name: 'caf\u00e9.txt', data: text('1') },
+      { name: 'cafe\u0301.txt', data: text('2') },
+    ]);
     expect(await refusal(z)).toMatch(/^交换包中的文件名“cafe\u0301\.txt”与“caf\u00e9\.txt”重复/);
   });
 });
@@ -200,7 +226,12 @@ describe('zip bombs', () => {
   });
 
   it('refuses entries whose data overlap (one compressed stream shared by many names)', async () => {
-    const z = Buffer.from(bundle([{ name: 'a.txt', data: text('aaaa') }, { name: 'b.txt', data: text('aaaa') }]));
+    const z = Buffer.from(
+      bundle([
+        { name: 'a.txt', data: text('aaaa') },
+        { name: 'b.txt', data: text('aaaa') },
+      ]),
+    );
     // Point b.txt's central record at a.txt's local header.
     z.writeUInt32LE(locate(z, 'a.txt').local, locate(z, 'b.txt').central + 42);
     expect(await refusal(z)).toMatch(/^交换包结构异常（“a\.txt”与“b\.txt”的数据相互重叠）/);
@@ -241,7 +272,9 @@ describe('manifest and version', () => {
   const entries = [{ name: 'records.json', data: text('{}'), role: 'records' as const }];
 
   it('refuses a bundle without manifest.json', async () => {
-    expect(await refusal(bundle(entries, { omitManifest: true }))).toBe('交换包中缺少清单 manifest.json，不是有效的 OneBag 交换包，已拒绝导入');
+    expect(await refusal(bundle(entries, { omitManifest: true }))).toBe(
+      '交换包中缺少清单 manifest.json，不是有效的 OneBag 交换包，已拒绝导入',
+    );
   });
 
   it('refuses a manifest that is not JSON', async () => {
@@ -318,7 +351,10 @@ describe('signature and signer', () => {
 
 describe('a manifest that lies', () => {
   it('refuses an entry the manifest does not list', async () => {
-    const z = bundle([{ name: 'records.json', data: text('{}') }, { name: 'originals/extra.exe', data: text('MZ'), unlisted: true }]);
+    const z = bundle([
+      { name: 'records.json', data: text('{}') },
+      { name: 'originals/extra.exe', data: text('MZ'), unlisted: true },
+    ]);
     expect(await refusal(z)).toBe('交换包中的“originals/extra.exe”不在清单中，已拒绝导入');
   });
 

@@ -36,7 +36,13 @@ let shortCadre: { id: number; t: number };
 const dossiers = new Set<string>();
 const originals = new Set<string>();
 
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const hrefs = (html: string) => [...html.matchAll(/\bhref="([^"]*)"/g)].map((m) => unescape(m[1]!));
 const page = (p: string) => pages.find((x) => x.path === p)!;
 const pageOf = (name: string) => pages.find((p) => p.path.startsWith('cadres/') && p.html.includes(`<title>${name} · `))!;
@@ -49,18 +55,44 @@ beforeAll(async () => {
   // A hostile name and title: they must come out as text.
   const first = db.prepare('SELECT id FROM cadres ORDER BY id LIMIT 1').pluck().get() as number;
   db.prepare('UPDATE cadres SET name = ? WHERE id = ?').run(EVIL, first);
-  db.prepare(`UPDATE materials SET title = '<img src=x onerror=alert(1)> "会议"' WHERE id = (SELECT MIN(id) FROM materials WHERE year = 2024)`).run();
+  db.prepare(
+    `UPDATE materials SET title = '<img src=x onerror=alert(1)> "会议"' WHERE id = (SELECT MIN(id) FROM materials WHERE year = 2024)`,
+  ).run();
   // 12 days absent in May 2024 (weekdays and weekends alike): one short month, its certification
   // revoked first (the demo certified it), so it is 未认定 again.
-  const short = db.prepare('SELECT c.id, p.township_id AS t FROM cadres c JOIN postings p ON p.cadre_id = c.id WHERE c.id_number = ?').get(demoCadres()[SHORT]!.idNumber) as { id: number; t: number };
+  const short = db
+    .prepare('SELECT c.id, p.township_id AS t FROM cadres c JOIN postings p ON p.cadre_id = c.id WHERE c.id_number = ?')
+    .get(demoCadres()[SHORT]!.idNumber) as { id: number; t: number };
   shortCadre = short;
   revokeCertification(db, { townshipId: short.t, month: '2024-05', reason: '测试：更正考勤登记' });
-  setCells(db, { townshipId: short.t, month: '2024-05', edits: Array.from({ length: 12 }, (_, i) => ({ cadreId: short.id, date: `2024-05-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })) });
+  setCells(db, {
+    townshipId: short.t,
+    month: '2024-05',
+    edits: Array.from({ length: 12 }, (_, i) => ({
+      cadreId: short.id,
+      date: `2024-05-${String(i + 1).padStart(2, '0')}`,
+      code: '缺勤' as const,
+    })),
+  });
   // Another county's cadre is outside the scope.
   const other = addCounty(db, { name: '北镇市', kind: '市' }).id;
   const t = addTownship(db, { countyId: other, name: '广宁乡' }).id;
   const idn = '21078119800101001' + idCheckChar('21078119800101001');
-  createCadre(db, { name: '外县干部', gender: '男', birthDate: '1980-01-01', idNumber: idn, partyStatus: '中共党员', phone: null, unitId: null, level: '县级', postType: '村党组织第一书记' }, { townshipId: t, villageId: null, start: '2024-01-01', end: null });
+  createCadre(
+    db,
+    {
+      name: '外县干部',
+      gender: '男',
+      birthDate: '1980-01-01',
+      idNumber: idn,
+      partyStatus: '中共党员',
+      phone: null,
+      unitId: null,
+      level: '县级',
+      postType: '村党组织第一书记',
+    },
+    { townshipId: t, villageId: null, start: '2024-01-01', end: null },
+  );
 
   opts = {
     countyId,
@@ -126,9 +158,7 @@ describe('buildIndexPages', () => {
     }
     // Every file of every material of the year is linked once.
     const files = db
-      .prepare(
-        `SELECT COUNT(*) FROM material_files f JOIN materials m ON m.id = f.material_id WHERE m.year = 2024`,
-      )
+      .prepare(`SELECT COUNT(*) FROM material_files f JOIN materials m ON m.id = f.material_id WHERE m.year = 2024`)
       .pluck()
       .get() as number;
     expect(files).toBeGreaterThan(20);

@@ -2,15 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  addPosting,
-  createCadre,
-  getCadre,
-  listCadres,
-  removeCadre,
-  searchCadres,
-  updateCadre,
-} from '../../main/core/cadres';
+import { addPosting, createCadre, getCadre, listCadres, removeCadre, searchCadres, updateCadre } from '../../main/core/cadres';
 import { addCounty, addTownship, addUnit, addVillage, orgTree } from '../../main/core/org';
 import { openDatabase, type Db } from '../../main/store/db';
 import type { CadreInput } from '../../shared/api';
@@ -46,9 +38,11 @@ function thrown(f: () => unknown): { code: string; message: string } {
 }
 
 const auditActions = (id: number) =>
-  (db.prepare("SELECT action FROM audit_log WHERE entity = 'cadre' AND entity_id = ? ORDER BY id").all(id) as Array<{
-    action: string;
-  }>).map((r) => r.action);
+  (
+    db.prepare("SELECT action FROM audit_log WHERE entity = 'cadre' AND entity_id = ? ORDER BY id").all(id) as Array<{
+      action: string;
+    }>
+  ).map((r) => r.action);
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-cadres-'));
@@ -76,7 +70,12 @@ describe('organisation', () => {
     const tree = orgTree(db);
     expect(tree.counties).toHaveLength(1);
     const names = tree.counties[0]!.townships.map((t) => [t.name, t.villages.map((v) => v.name)]);
-    expect(names).toEqual(expect.arrayContaining([['城关镇', ['东岗村', '西沟村']], ['石门乡', ['石桥村']]]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ['城关镇', ['东岗村', '西沟村']],
+        ['石门乡', ['石桥村']],
+      ]),
+    );
     expect(tree.units).toEqual([{ id: org.unit, name: '县财政局', level: '县级' }]);
   });
 
@@ -191,7 +190,10 @@ describe('cadre search', () => {
       吕梅: make('吕梅', LI_ID, org.shimen, org.shiqiao, '驻村工作队员'),
     };
   });
-  const names = (q: string) => listCadres(db, { query: q }).map((r) => r.name).sort();
+  const names = (q: string) =>
+    listCadres(db, { query: q })
+      .map((r) => r.name)
+      .sort();
 
   it('matches a name substring, full pinyin without tones and pinyin initials, in any case', () => {
     expect(names('张三')).toEqual(['张三', '张三丰']);
@@ -219,9 +221,7 @@ describe('cadre search', () => {
   });
 
   it('combines the query with county, township and post type filters', () => {
-    expect(listCadres(db, { query: 'zs', townshipId: org.chengguan, postType: '驻村工作队员' }).map((r) => r.name)).toEqual([
-      '张三丰',
-    ]);
+    expect(listCadres(db, { query: 'zs', townshipId: org.chengguan, postType: '驻村工作队员' }).map((r) => r.name)).toEqual(['张三丰']);
     expect(listCadres(db, { countyId: org.county })).toHaveLength(4);
     expect(listCadres(db, { townshipId: org.shimen, postType: '乡镇党委第一副书记' })[0]).toMatchObject({
       name: '单雄信',
@@ -236,7 +236,14 @@ describe('cadre search', () => {
     ).run(ids.吕梅);
     expect(listCadres(db, { query: '吕梅' })[0]!.materialCount).toBe(1);
     // The list's 完整性: the filed category leaves the missing ones; a second item changes nothing there.
-    expect(listCadres(db, { query: '吕梅' })[0]!.bagMissing).toEqual(['调研报告', '村情民情台账', '会议记录', '月考勤登记表', '年度工作日志', '工作汇报']);
+    expect(listCadres(db, { query: '吕梅' })[0]!.bagMissing).toEqual([
+      '调研报告',
+      '村情民情台账',
+      '会议记录',
+      '月考勤登记表',
+      '年度工作日志',
+      '工作汇报',
+    ]);
     db.prepare(
       "INSERT INTO materials (cadre_id, category, title, year, created_at, updated_at) VALUES (?, '工作总结', '2024年上半年工作总结', 2024, 'x', 'x')",
     ).run(ids.吕梅);

@@ -35,7 +35,13 @@ const idNumber = (seq: number) => {
 };
 
 /** A county built through the core functions: townships, villages, cadres posted from `start`. */
-function county(name: string, kind: '县' | '市', start: string, seq: number, plan: { absentMay: number; delisted: string; incomeFen: number; fundsFen: number }) {
+function county(
+  name: string,
+  kind: '县' | '市',
+  start: string,
+  seq: number,
+  plan: { absentMay: number; delisted: string; incomeFen: number; fundsFen: number },
+) {
   const countyId = addCounty(db, { name, kind }).id;
   const t1 = addTownship(db, { countyId, name: `${name}一镇` }).id;
   const t2 = addTownship(db, { countyId, name: `${name}二镇` }).id;
@@ -44,7 +50,17 @@ function county(name: string, kind: '县' | '市', start: string, seq: number, p
   const cadre = (i: number, t: number, v: number) =>
     createCadre(
       db,
-      { name: `${name.slice(0, 1)}干部${i}`, gender: '男', birthDate: '1985-01-01', idNumber: idNumber(seq + 2 * i - 1), partyStatus: '中共党员', phone: null, unitId: null, level: '县级', postType: '村党组织第一书记' },
+      {
+        name: `${name.slice(0, 1)}干部${i}`,
+        gender: '男',
+        birthDate: '1985-01-01',
+        idNumber: idNumber(seq + 2 * i - 1),
+        partyStatus: '中共党员',
+        phone: null,
+        unitId: null,
+        level: '县级',
+        postType: '村党组织第一书记',
+      },
       { townshipId: t, villageId: v, start, end: null },
     ).id;
   const a = cadre(1, t1, v1);
@@ -52,15 +68,34 @@ function county(name: string, kind: '县' | '市', start: string, seq: number, p
   setCells(db, {
     townshipId: t1,
     month: '2024-05',
-    edits: Array.from({ length: plan.absentMay }, (_, i) => ({ cadreId: a, date: `2024-05-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })),
+    edits: Array.from({ length: plan.absentMay }, (_, i) => ({
+      cadreId: a,
+      date: `2024-05-${String(i + 1).padStart(2, '0')}`,
+      code: '缺勤' as const,
+    })),
   });
   // Calendar days count (the county setting) and every month of 2024 is certified: only certified months count.
   setCountySettings(db, countyId, { restDaysCount: true });
-  certifyMonths(db, [t1, t2], Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`), TODAY);
+  certifyMonths(
+    db,
+    [t1, t2],
+    Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`),
+    TODAY,
+  );
   saveWeakVillage(db, { villageId: v1, listedYear: 2022, notes: null });
   setMilestone(db, { villageId: v1, kind: '摘帽', date: plan.delisted, description: '集体收入达标，县验收摘帽' }, [], TODAY);
   setVillageIncome(db, v2, 2024, plan.incomeFen);
-  saveProject(db, undefined, { cadreId: a, villageId: v1, name: `${name}香菇大棚`, kind: '产业发展', year: 2024, status: '在建', funds: [{ source: '派出单位资金', amountFen: plan.fundsFen }], inPark: false, notes: null });
+  saveProject(db, undefined, {
+    cadreId: a,
+    villageId: v1,
+    name: `${name}香菇大棚`,
+    kind: '产业发展',
+    year: 2024,
+    status: '在建',
+    funds: [{ source: '派出单位资金', amountFen: plan.fundsFen }],
+    inPark: false,
+    notes: null,
+  });
   return countyId;
 }
 
@@ -79,7 +114,12 @@ beforeAll(() => {
   db = openDatabase(dir);
   // 义县 since March 2024: 北村 de-listed in 2023 is before its term. 北镇市 since 2023: the same date is in its term.
   ids.own = county('义县', '县', '2024-03-01', 100, { absentMay: 12, delisted: '2023-12-01', incomeFen: 6_000_000, fundsFen: 10_000_000 });
-  ids.imported = county('北镇市', '市', '2023-06-01', 200, { absentMay: 0, delisted: '2023-12-01', incomeFen: 4_000_000, fundsFen: 25_000_050 });
+  ids.imported = county('北镇市', '市', '2023-06-01', 200, {
+    absentMay: 0,
+    delisted: '2023-12-01',
+    incomeFen: 4_000_000,
+    fundsFen: 25_000_050,
+  });
   markImported(ids.imported);
   city = computeCityStats(db, { year: 2024, today: TODAY });
 });

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRosterRows, writeRosterXlsx, type RosterRow } from '../fixtures/makeRoster';
 import { runOnebag } from '../fixtures/cli';
 
-
 let tmp: string;
 let dataDir: string;
 

@@ -36,11 +36,16 @@ beforeAll(() => {
   const zhang = add('张三', '110101199001011234');
   const li = add('李四', '110101199001012345');
   // Posted only in December 2023: one month of 2023, so the 2023 alerts are few and known.
-  for (const c of [zhang, li]) db.prepare(`INSERT INTO postings (cadre_id, township_id, start, "end") VALUES (?, ?, '2023-12-01', '2023-12-31')`).run(c, t);
+  for (const c of [zhang, li])
+    db.prepare(`INSERT INTO postings (cadre_id, township_id, start, "end") VALUES (?, ?, '2023-12-01', '2023-12-31')`).run(c, t);
   setCells(db, {
     townshipId: t,
     month: '2023-12',
-    edits: Array.from({ length: 13 }, (_, i) => ({ cadreId: zhang, date: `2023-12-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })),
+    edits: Array.from({ length: 13 }, (_, i) => ({
+      cadreId: zhang,
+      date: `2023-12-${String(i + 1).padStart(2, '0')}`,
+      code: '缺勤' as const,
+    })),
   });
   saveEvent(db, {
     event: { townshipId: t, kind: '重要会议', title: '年终述职会', date: '2023-12-20', place: '镇会议室' },
@@ -90,7 +95,9 @@ describe('onebag alerts', () => {
   it('prints a Chinese table with counts by kind, and filters by county', async () => {
     const r = await cli('alerts', '--year', '2023', '--county', '义县');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('2023年度预警共 13 条：考勤逾期未认定 1，五必到缺席 1，督查不在岗 1，报告逾期 4，年度无项目 2，季度未调度 1，无年度计划 2，县级抽查缺失 1');
+    expect(r.stdout).toContain(
+      '2023年度预警共 13 条：考勤逾期未认定 1，五必到缺席 1，督查不在岗 1，报告逾期 4，年度无项目 2，季度未调度 1，无年度计划 2，县级抽查缺失 1',
+    );
     expect(r.stdout).toMatch(/督查不在岗\s+严重\s+七里河镇\s+张三\s+2023-12-11/);
     const other = await cli('alerts', '--year', '2023', '--county', '北镇市');
     expect(other.code).toBe(0);

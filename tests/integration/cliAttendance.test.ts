@@ -14,7 +14,6 @@ import { openDatabase } from '../../main/store/db';
 import { seedTownship, type SeededTownship } from './registerFixture';
 import { onebagHere } from '../fixtures/cliHere';
 
-
 let tmp: string;
 let dataDir: string;
 let t: SeededTownship;

@@ -46,7 +46,21 @@ afterAll(() => {
 });
 
 describe('onebag attendance certify', () => {
-  const base = () => ['attendance', 'certify', '--cadre', String(t.cadres[1]!.id), '--month', '2025-03', '--by', '孙书记', '--scan', scan, '--sealed', '--on', '2025-04-03'];
+  const base = () => [
+    'attendance',
+    'certify',
+    '--cadre',
+    String(t.cadres[1]!.id),
+    '--month',
+    '2025-03',
+    '--by',
+    '孙书记',
+    '--scan',
+    scan,
+    '--sealed',
+    '--on',
+    '2025-04-03',
+  ];
 
   it('lists the warnings and refuses without confirmations, then without a note for 缺勤', async () => {
     const a = await cli(...base());
@@ -73,11 +87,16 @@ describe('onebag attendance certify', () => {
     expect(r.out).toContain('已认定石门镇2025年3月考勤：孙书记签字，2025-04-03');
     const cert = activeCertification(db, t.townshipId, '2025-03')!;
     expect(cert).toMatchObject({ secretaryName: '孙书记', certifiedOn: '2025-04-03' });
-    const h = db.prepare(`SELECT detail FROM attendance_history WHERE township_id = ? AND month = '2025-03' AND action = 'certify'`).get(t.townshipId) as { detail: string };
+    const h = db
+      .prepare(`SELECT detail FROM attendance_history WHERE township_id = ? AND month = '2025-03' AND action = 'certify'`)
+      .get(t.townshipId) as { detail: string };
     const confirmed = (JSON.parse(h.detail) as { confirmed: Array<{ kind: string; note: string | null }> }).confirmed;
     expect(confirmed.length).toBeGreaterThanOrEqual(2);
     expect(confirmed.find((x) => x.kind === '缺勤待说明')!.note).toBe('经核实，因病未能请假');
-    const filed = db.prepare('SELECT COUNT(*) FROM materials WHERE title LIKE ?').pluck().get('%2025年3月考勤登记表（签字盖章）%') as number;
+    const filed = db
+      .prepare('SELECT COUNT(*) FROM materials WHERE title LIKE ?')
+      .pluck()
+      .get('%2025年3月考勤登记表（签字盖章）%') as number;
     expect(filed).toBe(4);
     // certified once: a second run is refused with the existing certification named
     const again = await cli(...base(), '--confirm-all', '--note', '经核实，因病未能请假');

@@ -48,7 +48,9 @@ describe('onebag dossier', () => {
     const pdf = path.join(tmp, 'report.pdf');
     await makeA4Pdf(pdf, 1);
     const title = '驻村工作点赞👍汇报';
-    expect((await cli('attach', '--cadre', idNumber, '--category', '工作汇报', '--title', title, '--date', '2024-11-30', pdf)).code).toBe(0);
+    expect((await cli('attach', '--cadre', idNumber, '--category', '工作汇报', '--title', title, '--date', '2024-11-30', pdf)).code).toBe(
+      0,
+    );
     const r = await cli('dossier', '--cadre', idNumber, '--year', '2024', '--out', path.join(tmp, 'emoji.pdf'));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`警告：缺字：“${title}”的题名中有表情符号“👍”（U+1F44D）`);

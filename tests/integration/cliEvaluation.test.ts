@@ -41,7 +41,8 @@ describe('onebag evaluation', () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as EvaluationJsonRow[];
     expect(rows).toHaveLength(11);
-    for (const row of rows) expect(Object.keys(row)).toEqual(['name', 'idNumber', 'township', 'postType', 'total', 'grade', 'rank', 'caps', 'quotaNote']);
+    for (const row of rows)
+      expect(Object.keys(row)).toEqual(['name', 'idNumber', 'township', 'postType', 'total', 'grade', 'rank', 'caps', 'quotaNote']);
     const li = rows.find((x) => x.name === '李娜')!;
     expect([li.total, li.grade, li.rank, li.caps]).toEqual([98, '称职', 1, ['本年度督查1次不在岗（达到1次），不得评为优秀']]);
     expect(rows.find((x) => x.name === '王芳')!.quotaNote).toContain('名额已满');
@@ -56,7 +57,7 @@ describe('onebag evaluation', () => {
     expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('义县2024年度选派干部考核结果汇总表');
   }, 60_000);
 
-  it('--cadre prints one cadre\'s sheet for the personnel file', async () => {
+  it("--cadre prints one cadre's sheet for the personnel file", async () => {
     const out = path.join(tmp, '王芳考核登记表.pdf');
     const r = await cli('evaluation', '--cadre', '110101198805011001', '--year', '2024', '--out', out);
     expect(r.stderr).toBe('');

@@ -50,7 +50,16 @@ describe('onebag export / verify / import / keys', () => {
     const bytes = fs.readFileSync(bundle);
     // Entry names sit in the zip's directory as UTF-8: the browsable index and the dossiers are there.
     // …and the font the pages fall back to on a machine without Chinese fonts, with its licence.
-    for (const name of ['records.json', 'index.html', 'cadres/1.html', 'manifest.json', 'manifest.sig', 'assets/NotoSansSC-Regular.ttf', 'assets/NotoSansSC-OFL.txt']) expect(bytes.includes(Buffer.from(name))).toBe(true);
+    for (const name of [
+      'records.json',
+      'index.html',
+      'cadres/1.html',
+      'manifest.json',
+      'manifest.sig',
+      'assets/NotoSansSC-Regular.ttf',
+      'assets/NotoSansSC-OFL.txt',
+    ])
+      expect(bytes.includes(Buffer.from(name))).toBe(true);
     expect(bytes.includes(Buffer.from('dossiers/'))).toBe(true);
   });
 
@@ -116,7 +125,16 @@ describe('onebag export / verify / import / keys', () => {
   });
 
   it('the evaluator cannot re-export the imported county but can send a review back', async () => {
-    const refused = await onebagHere(evaluator, ['export', '--county', '岚川县', '--year', '2025', '--out', path.join(tmp, 'again.onebag'), '--no-dossiers']);
+    const refused = await onebagHere(evaluator, [
+      'export',
+      '--county',
+      '岚川县',
+      '--year',
+      '2025',
+      '--out',
+      path.join(tmp, 'again.onebag'),
+      '--no-dossiers',
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('评审副本');
     const review = path.join(tmp, 'review.onebag');

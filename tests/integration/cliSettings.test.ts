@@ -28,15 +28,42 @@ describe('onebag settings archive', () => {
   }, 60_000);
 
   it('changes what the flags name and keeps the rest', async () => {
-    const r = await cli('settings', 'archive', '--fonds', 'A12', '--org-code', 'ZZB', '--retention', '永久', '--compiler', '王晓明', '--checker', '李华',
-      '--check-date', '2026-01-05', '--page-numbers', 'ofTotal', '--body-font', 'song', '--word-rendition', 'engine');
+    const r = await cli(
+      'settings',
+      'archive',
+      '--fonds',
+      'A12',
+      '--org-code',
+      'ZZB',
+      '--retention',
+      '永久',
+      '--compiler',
+      '王晓明',
+      '--checker',
+      '李华',
+      '--check-date',
+      '2026-01-05',
+      '--page-numbers',
+      'ofTotal',
+      '--body-font',
+      'song',
+      '--word-rendition',
+      'engine',
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('档案设置已保存');
     expect(r.stdout).toContain('立卷人：王晓明');
     expect(await json()).toEqual({
-      fonds: 'A12', org: 'ZZB', retention: '永久', pageNumberStyle: 'ofTotal', bodyFont: 'serif',
-      compiler: '王晓明', checker: '李华', checkDate: '2026-01-05', wordRendition: 'engine',
+      fonds: 'A12',
+      org: 'ZZB',
+      retention: '永久',
+      pageNumberStyle: 'ofTotal',
+      bodyFont: 'serif',
+      compiler: '王晓明',
+      checker: '李华',
+      checkDate: '2026-01-05',
+      wordRendition: 'engine',
     });
     expect((await cli('settings', 'archive', '--checker', '赵六')).code).toBe(0);
     expect(await json()).toMatchObject({ fonds: 'A12', checker: '赵六', compiler: '王晓明' });

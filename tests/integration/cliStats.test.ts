@@ -31,7 +31,13 @@ beforeAll(() => {
   const v1 = run(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`, t1);
   const v2 = run(`INSERT INTO villages (township_id, name) VALUES (?, '东村')`, t2);
   const cadre = (name: string, idn: string) =>
-    run(`INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', '县级', '村党组织第一书记', ?, ?)`, name, idn, now, now);
+    run(
+      `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', '县级', '村党组织第一书记', ?, ?)`,
+      name,
+      idn,
+      now,
+      now,
+    );
   const zhang = cadre('张三', '110101199001011234');
   const li = cadre('李四', '110101199001012345');
   const sun = cadre('孙七', '110101199001015678');
@@ -39,11 +45,25 @@ beforeAll(() => {
   run(`INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, '2023-10-01', '2023-12-31')`, zhang, t1, v1);
   run(`INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, '2023-10-01', '2023-12-31')`, li, t2, v2);
   run(`INSERT INTO postings (cadre_id, township_id, start, "end") VALUES (?, ?, '2023-10-01', '2023-12-31')`, sun, t3);
-  setCells(db, { townshipId: t1, month: '2023-11', edits: Array.from({ length: 15 }, (_, i) => ({ cadreId: zhang, date: `2023-11-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })) });
+  setCells(db, {
+    townshipId: t1,
+    month: '2023-11',
+    edits: Array.from({ length: 15 }, (_, i) => ({
+      cadreId: zhang,
+      date: `2023-11-${String(i + 1).padStart(2, '0')}`,
+      code: '缺勤' as const,
+    })),
+  });
   // Calendar days count here (the county setting) and every month is certified: only certified months count.
   for (const c of [county, other]) setCountySettings(db, c, { restDaysCount: true });
   certifyMonths(db, [t1, t2, t3], ['2023-10', '2023-11', '2023-12'], '2024-06-01');
-  const p = run(`INSERT INTO projects (cadre_id, village_id, name, kind, year, status, created_at, updated_at) VALUES (?, ?, '香菇大棚', '产业发展', 2023, '在建', ?, ?)`, zhang, v1, now, now);
+  const p = run(
+    `INSERT INTO projects (cadre_id, village_id, name, kind, year, status, created_at, updated_at) VALUES (?, ?, '香菇大棚', '产业发展', 2023, '在建', ?, ?)`,
+    zhang,
+    v1,
+    now,
+    now,
+  );
   db.prepare(`INSERT INTO project_funds (project_id, source, amount_fen) VALUES (?, '派出单位资金', 12345600)`).run(p);
   db.close();
 });
@@ -74,8 +94,16 @@ describe('onebag stats', () => {
     expect(j.townships.map((t) => t.township)).toEqual(['七里河镇', '大榆树堡镇']);
     for (const k of FIGURE_KEYS) {
       // A figure the county cannot give (e.g. cumulative since an unset programme year) is null everywhere.
-      if (j.total[k].value === null) expect(j.townships.map((t) => t.figures[k].value), k).toEqual(j.townships.map(() => null));
-      else expect(j.townships.reduce((n, t) => n + (t.figures[k].value ?? 0), 0), k).toBe(j.total[k].value);
+      if (j.total[k].value === null)
+        expect(
+          j.townships.map((t) => t.figures[k].value),
+          k,
+        ).toEqual(j.townships.map(() => null));
+      else
+        expect(
+          j.townships.reduce((n, t) => n + (t.figures[k].value ?? 0), 0),
+          k,
+        ).toBe(j.total[k].value);
     }
     expect(j.charts.projectsByKind).toEqual([{ kind: '产业发展', count: 1 }]);
   });

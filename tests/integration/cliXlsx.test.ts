@@ -70,7 +70,8 @@ describe('onebag … --xlsx', () => {
     const file = path.join(tmp, '预警.xlsx');
     const r = await cli('alerts', '--year', '2025', '--xlsx', file);
     expect(r.code).toBe(0);
-    if (fs.existsSync(file)) expect((await readSheets(file)).get('2025年度预警')![0]).toEqual(['类别', '程度', '乡镇', '干部', '日期/月份', '说明']);
+    if (fs.existsSync(file))
+      expect((await readSheets(file)).get('2025年度预警')![0]).toEqual(['类别', '程度', '乡镇', '干部', '日期/月份', '说明']);
     else expect(r.stdout).toContain('没有预警');
     const bad = path.join(tmp, '干部.xls');
     const r2 = await cli('cadres', '--xlsx', bad);

@@ -55,7 +55,10 @@ beforeAll(async () => {
     setDepartmentName(county.ctx.db, '岚川县委组织部');
     const countyId = (county.ctx.db.prepare(`SELECT id FROM counties WHERE name = '岚川县'`).get() as { id: number }).id;
     bundle = path.join(tmp, 'county.onebag');
-    await exportCountyBundle({ db: county.ctx.db, dataDir: county.ctx.dataDir, blobs: county.blobs }, { countyId, year: 2025, out: bundle, withDossiers: false });
+    await exportCountyBundle(
+      { db: county.ctx.db, dataDir: county.ctx.dataDir, blobs: county.blobs },
+      { countyId, year: 2025, out: bundle, withDossiers: false },
+    );
   } finally {
     county.close();
   }
@@ -84,11 +87,18 @@ describe('SIGKILL during onebag import', () => {
     for (let i = 0; i < RUNS; i++) {
       const dir = freshCopy(`run-${i}`);
       // From the middle of start-up to just past the end of a full import.
-      const r = await killAtRandom({ args: ['import', bundle, '--yes', '--trust'], dataDir: dir, minMs: fullMs * 0.3, maxMs: fullMs * 1.05, seed: 1000 + i });
+      const r = await killAtRandom({
+        args: ['import', bundle, '--yes', '--trust'],
+        dataDir: dir,
+        minMs: fullMs * 0.3,
+        maxMs: fullMs * 1.05,
+        seed: 1000 + i,
+      });
       const errors = (await checkIntegrity(dir)).filter((f) => f.severity === 'error');
       expect(errors, `run ${i} (kill after ${r.delayMs} ms)`).toEqual([]);
       const now = counts(dir);
-      const state = JSON.stringify(now) === JSON.stringify(full) ? 'imported' : JSON.stringify(now) === JSON.stringify(empty) ? 'nothing' : 'partial';
+      const state =
+        JSON.stringify(now) === JSON.stringify(full) ? 'imported' : JSON.stringify(now) === JSON.stringify(empty) ? 'nothing' : 'partial';
       expect(state, `run ${i} (kill after ${r.delayMs} ms): ${JSON.stringify(now)}`).not.toBe('partial');
       if (!r.killed) expect(r.exitCode).toBe(0);
       outcomes.push(`${r.killed ? 'killed' : 'finished'}:${state}`);

@@ -56,7 +56,12 @@ function noisePng(side: number, rnd: () => number): Buffer {
   const raw = crypto.randomBytes((side * 3 + 1) * side);
   for (let y = 0; y < side; y++) raw[y * (side * 3 + 1)] = 0;
   raw.writeUInt32BE(Math.floor(rnd() * 2 ** 32), 1); // distinct even if randomBytes repeated
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 0 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw, { level: 0 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const sha = (buf: Buffer) => crypto.createHash('sha256').update(buf).digest('hex');
@@ -111,121 +116,175 @@ async function killWindow(dataDir: string, args: string[], armWhen: () => boolea
 /** The CLI has the database open: SQLite created the WAL file (a clean close removes it). */
 const dbOpen = (dataDir: string) => () => fs.existsSync(path.join(dataDir, 'onebag.sqlite-wal'));
 
-const attachArgs = (title: string, files: string[]) => ['attach', '--cadre', ID_NUMBER, '--category', '其他佐证材料', '--title', title, ...files];
+const attachArgs = (title: string, files: string[]) => [
+  'attach',
+  '--cadre',
+  ID_NUMBER,
+  '--category',
+  '其他佐证材料',
+  '--title',
+  title,
+  ...files,
+];
 
 describe('killed during a batch attach', () => {
-  it(`reopens consistent and loses nothing committed (${ITERATIONS} kills)`, async () => {
-    const dataDir = path.join(tmp, 'attach');
-    seedData(dataDir);
-    const rnd = seededRandom(SEED);
-    // calibrate with one full attach of 40 files
-    const calib = writeFiles(path.join(tmp, 'attach-files-calib'), FILES_PER_ATTACH, rnd);
-    const window = await killWindow(dataDir, attachArgs('校准', calib.map((f) => f.file)), dbOpen(dataDir));
-    const committed = new Map<string, string[]>([['校准', calib.map((f) => f.sha256)]]);
-
-    let interrupted = 0;
-    const uncommitted = new Set<string>(); // files of runs that never filed their material
-    for (let i = 0; i < ITERATIONS; i++) {
-      const title = `第${i + 1}批佐证材料`;
-      const files = writeFiles(path.join(tmp, `attach-files-${i}`), FILES_PER_ATTACH, rnd);
-      const r = await killAtRandom({
-        args: attachArgs(title, files.map((f) => f.file)),
+  it(
+    `reopens consistent and loses nothing committed (${ITERATIONS} kills)`,
+    async () => {
+      const dataDir = path.join(tmp, 'attach');
+      seedData(dataDir);
+      const rnd = seededRandom(SEED);
+      // calibrate with one full attach of 40 files
+      const calib = writeFiles(path.join(tmp, 'attach-files-calib'), FILES_PER_ATTACH, rnd);
+      const window = await killWindow(
         dataDir,
-        ...window,
-        armWhen: dbOpen(dataDir),
-        seed: SEED + i,
-      });
-      const where = `iteration ${i} (seed ${SEED + i}, kill at ${r.delayMs} ms)`;
-      if (!r.killed) expect(r.exitCode, `${where}: ${r.stderr}`).toBe(0);
-      const reported = r.stdout.includes('已归档');
+        attachArgs(
+          '校准',
+          calib.map((f) => f.file),
+        ),
+        dbOpen(dataDir),
+      );
+      const committed = new Map<string, string[]>([['校准', calib.map((f) => f.sha256)]]);
 
-      const onDisk = materialsOnDisk(dataDir);
-      // a run that reported success, or whose transaction committed, left the complete material
-      if (reported) expect(onDisk.has(title), where).toBe(true);
-      if (onDisk.has(title)) {
-        expect(onDisk.get(title), where).toEqual(files.map((f) => f.sha256));
-        committed.set(title, files.map((f) => f.sha256));
-      } else {
-        interrupted++;
-        for (const f of files) uncommitted.add(f.sha256);
+      let interrupted = 0;
+      const uncommitted = new Set<string>(); // files of runs that never filed their material
+      for (let i = 0; i < ITERATIONS; i++) {
+        const title = `第${i + 1}批佐证材料`;
+        const files = writeFiles(path.join(tmp, `attach-files-${i}`), FILES_PER_ATTACH, rnd);
+        const r = await killAtRandom({
+          args: attachArgs(
+            title,
+            files.map((f) => f.file),
+          ),
+          dataDir,
+          ...window,
+          armWhen: dbOpen(dataDir),
+          seed: SEED + i,
+        });
+        const where = `iteration ${i} (seed ${SEED + i}, kill at ${r.delayMs} ms)`;
+        if (!r.killed) expect(r.exitCode, `${where}: ${r.stderr}`).toBe(0);
+        const reported = r.stdout.includes('已归档');
+
+        const onDisk = materialsOnDisk(dataDir);
+        // a run that reported success, or whose transaction committed, left the complete material
+        if (reported) expect(onDisk.has(title), where).toBe(true);
+        if (onDisk.has(title)) {
+          expect(onDisk.get(title), where).toEqual(files.map((f) => f.sha256));
+          committed.set(
+            title,
+            files.map((f) => f.sha256),
+          );
+        } else {
+          interrupted++;
+          for (const f of files) uncommitted.add(f.sha256);
+        }
+        // nothing committed before is lost
+        for (const [t, shas] of committed) expect(onDisk.get(t), `${where}: ${t}`).toEqual(shas);
+
+        // no errors; the only acceptable warnings are originals an interrupted run stored but never filed
+        const findings = await checkIntegrity(dataDir);
+        expect(
+          findings.filter((f) => f.severity === 'error'),
+          where,
+        ).toEqual([]);
+        for (const f of findings) {
+          expect(f.kind, where).toBe('orphan-original');
+          expect(uncommitted.has(f.sha256!), where).toBe(true);
+        }
       }
-      // nothing committed before is lost
-      for (const [t, shas] of committed) expect(onDisk.get(t), `${where}: ${t}`).toEqual(shas);
+      // the kills did land mid-way at least once, or the test proved nothing
+      console.info(`attach: ${interrupted} of ${ITERATIONS} runs killed before committing (kill window ${window.maxMs} ms)`);
+      expect(interrupted).toBeGreaterThan(0);
 
-      // no errors; the only acceptable warnings are originals an interrupted run stored but never filed
-      const findings = await checkIntegrity(dataDir);
-      expect(findings.filter((f) => f.severity === 'error'), where).toEqual([]);
-      for (const f of findings) {
-        expect(f.kind, where).toBe('orphan-original');
-        expect(uncommitted.has(f.sha256!), where).toBe(true);
-      }
-    }
-    // the kills did land mid-way at least once, or the test proved nothing
-    console.info(`attach: ${interrupted} of ${ITERATIONS} runs killed before committing (kill window ${window.maxMs} ms)`);
-    expect(interrupted).toBeGreaterThan(0);
-
-    // and the data directory keeps working: the next attach succeeds
-    const after = writeFiles(path.join(tmp, 'attach-files-after'), 3, rnd);
-    const r = runOnebag(dataDir, attachArgs('之后', after.map((f) => f.file)));
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-  }, TIMEOUT_MS);
+      // and the data directory keeps working: the next attach succeeds
+      const after = writeFiles(path.join(tmp, 'attach-files-after'), 3, rnd);
+      const r = runOnebag(
+        dataDir,
+        attachArgs(
+          '之后',
+          after.map((f) => f.file),
+        ),
+      );
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    },
+    TIMEOUT_MS,
+  );
 });
 
 describe('killed during a backup', () => {
-  it(`leaves only complete backups that verify; the next backup succeeds (${ITERATIONS} kills)`, async () => {
-    const dataDir = path.join(tmp, 'backup-data');
-    const cadreId = seedData(dataDir);
-    const rnd = seededRandom(SEED ^ 0x5eed);
-    const db = openDatabase(dataDir);
-    const blobs = new BlobStore(dataDir);
-    try {
-      for (let m = 0; m < 3; m++) {
-        const files = writeFiles(path.join(tmp, `backup-files-${m}`), 20, rnd);
-        const input: MaterialInput = { category: '工作总结', title: `材料${m + 1}`, date: null, year: 2024, responsible: null, docNumber: null, secrecy: '公开', notes: null };
-        await addMaterial(db, blobs, cadreId, input, files.map((f) => ({ path: f.file, name: path.basename(f.file) })));
+  it(
+    `leaves only complete backups that verify; the next backup succeeds (${ITERATIONS} kills)`,
+    async () => {
+      const dataDir = path.join(tmp, 'backup-data');
+      const cadreId = seedData(dataDir);
+      const rnd = seededRandom(SEED ^ 0x5eed);
+      const db = openDatabase(dataDir);
+      const blobs = new BlobStore(dataDir);
+      try {
+        for (let m = 0; m < 3; m++) {
+          const files = writeFiles(path.join(tmp, `backup-files-${m}`), 20, rnd);
+          const input: MaterialInput = {
+            category: '工作总结',
+            title: `材料${m + 1}`,
+            date: null,
+            year: 2024,
+            responsible: null,
+            docNumber: null,
+            secrecy: '公开',
+            notes: null,
+          };
+          await addMaterial(
+            db,
+            blobs,
+            cadreId,
+            input,
+            files.map((f) => ({ path: f.file, name: path.basename(f.file) })),
+          );
+        }
+      } finally {
+        db.close();
       }
-    } finally {
-      db.close();
-    }
-    const calibOut = path.join(tmp, 'usb-calib');
-    const window = await killWindow(dataDir, ['backup', '--out', calibOut], () => fs.existsSync(calibOut));
+      const calibOut = path.join(tmp, 'usb-calib');
+      const window = await killWindow(dataDir, ['backup', '--out', calibOut], () => fs.existsSync(calibOut));
 
-    let interrupted = 0;
-    for (let i = 0; i < ITERATIONS; i++) {
-      const out = path.join(tmp, `usb-${i}`);
-      const r = await killAtRandom({
-        args: ['backup', '--out', out],
-        dataDir,
-        ...window,
-        armWhen: () => fs.existsSync(out),
-        seed: SEED + 1000 + i,
-      });
-      const where = `iteration ${i} (seed ${SEED + 1000 + i}, kill at ${r.delayMs} ms)`;
-      if (!r.killed) expect(r.exitCode, `${where}: ${r.stderr}`).toBe(0);
-      const listed = listBackups(out);
-      if (r.stdout.includes('备份完成')) expect(listed, where).toHaveLength(1);
-      if (listed.length === 0) interrupted++;
-      // whatever is listed is complete: every hash verifies (a dry-run restore checks them all)
-      for (const b of listed) await restoreFrom(b.dir, path.join(tmp, `verify-${i}`), { dryRun: true });
+      let interrupted = 0;
+      for (let i = 0; i < ITERATIONS; i++) {
+        const out = path.join(tmp, `usb-${i}`);
+        const r = await killAtRandom({
+          args: ['backup', '--out', out],
+          dataDir,
+          ...window,
+          armWhen: () => fs.existsSync(out),
+          seed: SEED + 1000 + i,
+        });
+        const where = `iteration ${i} (seed ${SEED + 1000 + i}, kill at ${r.delayMs} ms)`;
+        if (!r.killed) expect(r.exitCode, `${where}: ${r.stderr}`).toBe(0);
+        const listed = listBackups(out);
+        if (r.stdout.includes('备份完成')) expect(listed, where).toHaveLength(1);
+        if (listed.length === 0) interrupted++;
+        // whatever is listed is complete: every hash verifies (a dry-run restore checks them all)
+        for (const b of listed) await restoreFrom(b.dir, path.join(tmp, `verify-${i}`), { dryRun: true });
 
-      // the next backup into the same folder succeeds, reusing what the killed run finished
-      // (in-process: the same backupTo the CLI runs, without a second start-up per iteration)
-      await backupTo(dataDir, out);
-      const now = listBackups(out);
-      expect(now, where).toHaveLength(listed.length + 1);
-      // a full restore (every original copied back) once; the other iterations verify by dry run
-      const target = path.join(tmp, `restored-${i}`);
-      await restoreFrom(now[0]!.dir, target, { dryRun: i < ITERATIONS - 1 });
-      if (i === ITERATIONS - 1) {
-        expect(materialsOnDisk(target).size, where).toBe(3);
-        expect(await checkIntegrity(target), where).toEqual([]);
+        // the next backup into the same folder succeeds, reusing what the killed run finished
+        // (in-process: the same backupTo the CLI runs, without a second start-up per iteration)
+        await backupTo(dataDir, out);
+        const now = listBackups(out);
+        expect(now, where).toHaveLength(listed.length + 1);
+        // a full restore (every original copied back) once; the other iterations verify by dry run
+        const target = path.join(tmp, `restored-${i}`);
+        await restoreFrom(now[0]!.dir, target, { dryRun: i < ITERATIONS - 1 });
+        if (i === ITERATIONS - 1) {
+          expect(materialsOnDisk(target).size, where).toBe(3);
+          expect(await checkIntegrity(target), where).toEqual([]);
+        }
+        fs.rmSync(out, { recursive: true });
       }
-      fs.rmSync(out, { recursive: true });
-    }
-    console.info(`backup: ${interrupted} of ${ITERATIONS} runs killed before publishing (kill window ${window.maxMs} ms)`);
-    expect(interrupted).toBeGreaterThan(0);
-    // the data directory itself was never touched by the killed backups
-    expect(await checkIntegrity(dataDir)).toEqual([]);
-  }, TIMEOUT_MS);
+      console.info(`backup: ${interrupted} of ${ITERATIONS} runs killed before publishing (kill window ${window.maxMs} ms)`);
+      expect(interrupted).toBeGreaterThan(0);
+      // the data directory itself was never touched by the killed backups
+      expect(await checkIntegrity(dataDir)).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 });

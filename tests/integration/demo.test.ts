@@ -33,7 +33,11 @@ let summary: DemoSummary;
 let elapsed = 0;
 const progress: ProgressEvent[] = [];
 
-const count = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as number;
+const count = (sql: string, ...args: unknown[]) =>
+  db
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-test-'));
@@ -74,7 +78,11 @@ describe('loadDemo', () => {
     expect(count('SELECT COUNT(*) FROM counties WHERE origin IS NULL')).toBe(1);
     expect(count('SELECT COUNT(*) FROM counties WHERE origin IS NOT NULL')).toBe(1);
     expect(count('SELECT COUNT(*) FROM townships t JOIN counties c ON c.id = t.county_id WHERE c.origin IS NULL')).toBe(3);
-    expect(count('SELECT COUNT(*) FROM villages v JOIN townships t ON t.id = v.township_id JOIN counties c ON c.id = t.county_id WHERE c.origin IS NULL')).toBe(12);
+    expect(
+      count(
+        'SELECT COUNT(*) FROM villages v JOIN townships t ON t.id = v.township_id JOIN counties c ON c.id = t.county_id WHERE c.origin IS NULL',
+      ),
+    ).toBe(12);
     for (const t of db.prepare('SELECT t.id FROM townships t JOIN counties c ON c.id = t.county_id WHERE c.origin IS NULL').pluck().all()) {
       expect(count('SELECT COUNT(*) FROM villages WHERE township_id = ?', t)).toBe(4);
     }
@@ -114,14 +122,15 @@ describe('loadDemo', () => {
     ).toBe(3);
     // deterministic: the same seed gives the same people
     const names = rows.map((r) => r.name).sort();
-    expect(names).toEqual(demoCadres(DEMO_SEED, demoCalendar(TEST_TODAY)).map((c) => c.name).sort());
+    expect(names).toEqual(
+      demoCadres(DEMO_SEED, demoCalendar(TEST_TODAY))
+        .map((c) => c.name)
+        .sort(),
+    );
   });
 
   it('keeps a posting history for the cadre who moved in July of the full year', () => {
-    const moved = db
-      .prepare('SELECT cadre_id FROM postings GROUP BY cadre_id HAVING COUNT(*) > 1')
-      .pluck()
-      .all() as number[];
+    const moved = db.prepare('SELECT cadre_id FROM postings GROUP BY cadre_id HAVING COUNT(*) > 1').pluck().all() as number[];
     expect(moved).toHaveLength(1);
     const ps = db.prepare('SELECT start, "end", village_id FROM postings WHERE cadre_id = ? ORDER BY start').all(moved[0]) as Array<{
       start: string;
@@ -262,7 +271,9 @@ describe('loadDemo', () => {
     expect(closed.action).toContain('约谈');
     expect(open.date.slice(0, 4)).toBe(String(TEST_YEAR));
     const month = closed.date.slice(0, 7);
-    const certs = db.prepare('SELECT revoked_at AS r FROM attendance_certifications WHERE township_id = ? AND month = ? ORDER BY id').all(closed.townshipId, month) as Array<{ r: string | null }>;
+    const certs = db
+      .prepare('SELECT revoked_at AS r FROM attendance_certifications WHERE township_id = ? AND month = ? ORDER BY id')
+      .all(closed.townshipId, month) as Array<{ r: string | null }>;
     expect(certs.map((c) => c.r !== null)).toEqual([true, false]);
     const cell = db.prepare('SELECT code FROM attendance_cells WHERE cadre_id = ? AND date = ?').pluck().get(closed.cadreId, closed.date);
     expect(cell).toBe('缺勤');
@@ -272,9 +283,13 @@ describe('loadDemo', () => {
     // The demo county's own (the imported county's records are its department's).
     const countyId = count('SELECT id FROM counties WHERE origin IS NULL');
     const kinds = (year: number) =>
-      [...computeAlerts(db, { year, countyId, today: TEST_TODAY }), ...planAlerts(db, { year, countyId, today: TEST_TODAY })].map((a) => `${a.kind}:${a.cadreName ?? ''}`).sort();
+      [...computeAlerts(db, { year, countyId, today: TEST_TODAY }), ...planAlerts(db, { year, countyId, today: TEST_TODAY })]
+        .map((a) => `${a.kind}:${a.cadreName ?? ''}`)
+        .sort();
     expect(kinds(TEST_YEAR)).toEqual(['督查不在岗:冯振宇', '考勤登记不实:', '考勤登记不实:冯振宇', '计划事项逾期:陈喆'].sort());
-    expect(kinds(FULL_YEAR)).toEqual(['请假越权审批:高明', '督查不在岗:孙丽娟', '督查不在岗:赵国庆', '考勤登记不实:', '考勤登记不实:赵国庆'].sort());
+    expect(kinds(FULL_YEAR)).toEqual(
+      ['请假越权审批:高明', '督查不在岗:孙丽娟', '督查不在岗:赵国庆', '考勤登记不实:', '考勤登记不实:赵国庆'].sort(),
+    );
     expect(kinds(TEST_YEAR - 2)).toEqual(['月在岗不足:吴建军']);
   });
 

@@ -70,7 +70,10 @@ describe('the demo county at work', () => {
     }
     // Ranks within each quota group run 1..n (competition ranking: ties share a rank).
     for (const g of new Set(r.rows.map((x) => x.group))) {
-      const ranks = r.rows.filter((x) => x.group === g).map((x) => x.rank!).sort((a, b) => a - b);
+      const ranks = r.rows
+        .filter((x) => x.group === g)
+        .map((x) => x.rank!)
+        .sort((a, b) => a - b);
       expect(ranks[0]).toBe(1);
     }
     // Whoever the records cap (a check absence, a short month, no project, a missed milestone) is not 优秀.
@@ -93,10 +96,13 @@ describe('the demo county at work', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('优秀');
-    for (const c of listCadres(core.ctx.db).filter((x) => x.county === DEMO_COUNTY.name).slice(0, 5)) expect(r.out).toContain(c.name);
+    for (const c of listCadres(core.ctx.db)
+      .filter((x) => x.county === DEMO_COUNTY.name)
+      .slice(0, 5))
+      expect(r.out).toContain(c.name);
   });
 
-  it('held a 调度会 with every cadre\'s progress in each ended quarter; the current one is not yet due', () => {
+  it("held a 调度会 with every cadre's progress in each ended quarter; the current one is not yet due", () => {
     for (const year of [FULL_YEAR, TEST_YEAR]) {
       for (const q of yearSummary(core.ctx.db, countyId, year, today)) {
         if (quarterEnd(year, q.quarter) < today) {
@@ -107,7 +113,7 @@ describe('the demo county at work', () => {
     }
   });
 
-  it('records every village\'s income for Y-1 with villages over 5万, a 空壳村 and a net change in 薄弱村', () => {
+  it("records every village's income for Y-1 with villages over 5万, a 空壳村 and a net change in 薄弱村", () => {
     const t = incomeTable(core.ctx.db, countyId, FULL_YEAR);
     expect(t.summary.recorded).toBe(t.summary.villages);
     expect(t.summary.at50k).toBeGreaterThan(0);
@@ -146,7 +152,7 @@ describe('the demo county at work', () => {
     expect(r.out).toContain(SECOND_COUNTY.name);
   });
 
-  it('`onebag stats` prints the demo\'s village, weak-village and outcome figures as computed', async () => {
+  it("`onebag stats` prints the demo's village, weak-village and outcome figures as computed", async () => {
     const s = computeStats(core.ctx.db, { year: FULL_YEAR, countyId, today }).county;
     expect(s.shellVillages.value).toBeGreaterThan(0);
     expect(s.weakNetChange.value).not.toBe(0);
@@ -189,13 +195,19 @@ describe('the demo county at work', () => {
       // Weak-village milestones late with no action on record, due by the year's end.
       const late = new Set(
         listWeakVillages(db, { countyId }, today).flatMap((w) =>
-          w.supporters.flatMap((s) => s.milestones.filter((m) => m.open && m.dueDate <= `${year}-12-31`).map((m) => `${s.cadreId}|${m.dueDate}`)),
+          w.supporters.flatMap((s) =>
+            s.milestones.filter((m) => m.open && m.dueDate <= `${year}-12-31`).map((m) => `${s.cadreId}|${m.dueDate}`),
+          ),
         ),
       );
       expect(new Set(of('薄弱村节点逾期').map((a) => `${a.cadreId}|${a.date}`)), `${year} 节点逾期`).toEqual(late);
 
       // Quarters without 调度: the 调度 year view and the alerts name the same quarters.
-      const unheld = new Set(yearSummary(db, countyId, year, today).filter((q) => q.state === '未调度').map((q) => quarterEnd(year, q.quarter)));
+      const unheld = new Set(
+        yearSummary(db, countyId, year, today)
+          .filter((q) => q.state === '未调度')
+          .map((q) => quarterEnd(year, q.quarter)),
+      );
       expect(new Set(of('季度未调度').map((a) => a.date)), `${year} 季度未调度`).toEqual(unheld);
       compared += alerted.size + short.size + missing.size + late.size + unheld.size;
     }

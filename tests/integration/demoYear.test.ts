@@ -65,14 +65,19 @@ describe.each([TEST_TODAY, LATER])('the demo loaded on %s', (today) => {
     for (const [table, column] of DATED) {
       const n = db().prepare(`SELECT COUNT(*) FROM ${table} WHERE ${column} > ?`).pluck().get(today) as number;
       expect(n, `${table}.${column}`).toBe(0);
-      expect(db().prepare(`SELECT COUNT(*) FROM ${table} WHERE ${column} IS NOT NULL`).pluck().get() as number, `${table} has rows`).toBeGreaterThan(0);
+      expect(
+        db().prepare(`SELECT COUNT(*) FROM ${table} WHERE ${column} IS NOT NULL`).pluck().get() as number,
+        `${table} has rows`,
+      ).toBeGreaterThan(0);
     }
     expect(db().prepare('SELECT MIN(start) FROM postings').pluck().get()).toBe(`${y - 2}-03-01`);
   });
 
   it('makes the year before today complete: 12 certified months for every cadre posted all year', () => {
     // The demo county's registers (the imported county's are its department's).
-    const own = new Set(db().prepare('SELECT t.id FROM townships t JOIN counties c ON c.id = t.county_id WHERE c.origin IS NULL').pluck().all() as number[]);
+    const own = new Set(
+      db().prepare('SELECT t.id FROM townships t JOIN counties c ON c.id = t.county_id WHERE c.origin IS NULL').pluck().all() as number[],
+    );
     const months = registerMonths(db(), { from: `${y - 1}-01`, to: `${y - 1}-12`, today }).filter((m) => own.has(m.townshipId));
     const cadres = new Set(months.map((m) => m.cadreId));
     // The 20 (the moved cadre is posted all year too, in two villages).

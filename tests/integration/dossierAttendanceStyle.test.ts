@@ -39,13 +39,25 @@ describe('monthly attendance table in the dossier', () => {
   it('is set at 9 pt or more and shows a half day as two marks', async () => {
     const db = core.ctx.db;
     const p = db
-      .prepare("SELECT cadre_id AS cadreId, township_id AS townshipId FROM postings WHERE start <= '2024-03-01' AND (\"end\" IS NULL OR \"end\" >= '2024-03-31') ORDER BY cadre_id LIMIT 1")
+      .prepare(
+        'SELECT cadre_id AS cadreId, township_id AS townshipId FROM postings WHERE start <= \'2024-03-01\' AND ("end" IS NULL OR "end" >= \'2024-03-31\') ORDER BY cadre_id LIMIT 1',
+      )
       .get() as { cadreId: number; townshipId: number };
     // 2024-03-05 (a Tuesday): morning 事假, afternoon on post (the demo's certification revoked first)
     revokeCertification(db, { townshipId: p.townshipId, month: '2024-03', reason: '更正半天事假' });
-    setCells(db, { townshipId: p.townshipId, month: '2024-03', edits: [{ cadreId: p.cadreId, date: '2024-03-05', half: '上', code: '事假' }] });
+    setCells(db, {
+      townshipId: p.townshipId,
+      month: '2024-03',
+      edits: [{ cadreId: p.cadreId, date: '2024-03-05', half: '上', code: '事假' }],
+    });
     const out = path.join(dir, 'att.pdf');
-    await generateDossier(db, core.blobs, { numbers: volumeNumberAssigner(db), cadreId: p.cadreId, year: 2024 }, getDossierSettings(db), out);
+    await generateDossier(
+      db,
+      core.blobs,
+      { numbers: volumeNumberAssigner(db), cadreId: p.cadreId, year: 2024 },
+      getDossierSettings(db),
+      out,
+    );
     const all = words(out);
     const page = all.find((w) => w.text.includes('考勤情况（按月）'))!.page;
     const on = all.filter((w) => w.page === page);
@@ -56,7 +68,9 @@ describe('monthly attendance table in the dossier', () => {
     expect(size).toBeGreaterThanOrEqual(8.9);
     // the half day: 事 with √ right below it in the same day column
     const shi = on.filter((w) => w.text === '事');
-    const half = shi.find((s) => on.some((w) => w.text === '√' && Math.abs(w.xMin - s.xMin) < 2 && w.yMin > s.yMax - 1 && w.yMin - s.yMin < 1.6 * size));
+    const half = shi.find((s) =>
+      on.some((w) => w.text === '√' && Math.abs(w.xMin - s.xMin) < 2 && w.yMin > s.yMax - 1 && w.yMin - s.yMin < 1.6 * size),
+    );
     expect(half, '事 above √ in one cell').toBeDefined();
   }, 120_000);
 });

@@ -77,10 +77,18 @@ beforeAll(async () => {
         .get(countyId, `${year}-12-31`, `${year}-01-01`);
       if (!hasCadres) continue;
       const outDir = path.join(dir, `out-${countyId}-${year}`);
-      const r = await runCountyBatch(db, core.blobs, { numbers: volumeNumberAssigner(db), countyId, year, outDir, pdfa: false }, settings, { progress: () => {}, cancelled: () => false });
+      const r = await runCountyBatch(db, core.blobs, { numbers: volumeNumberAssigner(db), countyId, year, outDir, pdfa: false }, settings, {
+        progress: () => {},
+        cancelled: () => false,
+      });
       for (const v of r.results) {
         expect(v.error, `${v.name} ${year}`).toBeNull();
-        volumes.push({ cadreId: v.cadreId, name: v.name, year, text: squash(execFileSync('pdftotext', [v.file!, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })) });
+        volumes.push({
+          cadreId: v.cadreId,
+          name: v.name,
+          year,
+          text: squash(execFileSync('pdftotext', [v.file!, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })),
+        });
       }
     }
   }
@@ -97,10 +105,21 @@ function attendanceFacts(cadreId: number, year: number) {
   const { db } = core.ctx;
   const cadre = getCadre(db, cadreId);
   const certified = db.prepare('SELECT 1 FROM attendance_certifications WHERE township_id = ? AND month = ? AND revoked_at IS NULL');
-  const facts = { months: 0, certifiedMonths: 0, onPost: 0, leave: 0, absent: 0, short: [] as string[], uncertified: [] as string[], running: [] as string[] };
+  const facts = {
+    months: 0,
+    certifiedMonths: 0,
+    onPost: 0,
+    leave: 0,
+    absent: 0,
+    short: [] as string[],
+    uncertified: [] as string[],
+    running: [] as string[],
+  };
   const last = [`${year}-12`, today.slice(0, 7)].sort()[0]!;
   for (let month = `${year}-01`; month <= last; month = nextMonth(month)) {
-    const townships = new Set(cadre.postings.filter((p) => p.start.slice(0, 7) <= month && (p.end === null || p.end.slice(0, 7) >= month)).map((p) => p.townshipId));
+    const townships = new Set(
+      cadre.postings.filter((p) => p.start.slice(0, 7) <= month && (p.end === null || p.end.slice(0, 7) >= month)).map((p) => p.townshipId),
+    );
     for (const t of townships) {
       const row = getMonthGrid(db, t, month, today).rows.find((r) => r.cadreId === cadreId);
       if (!row) continue;

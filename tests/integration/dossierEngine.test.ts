@@ -53,9 +53,7 @@ describe('dossier engine', () => {
   });
 
   it('catalogue rows name the real start pages', () => {
-    const catalogue = squash(
-      Array.from({ length: result.items[0]!.startPage - 2 }, (_, i) => text(out, i + 2)).join(''),
-    );
+    const catalogue = squash(Array.from({ length: result.items[0]!.startPage - 2 }, (_, i) => text(out, i + 2)).join(''));
     expect(catalogue).toContain('卷内目录');
     const byTitle = new Map(model.sections.flatMap((s) => s.items).map((it) => [it.catalogue.title, it]));
     for (const it of result.items) {

@@ -81,7 +81,13 @@ function checkDossier(file: string, g: GeneratedDossier) {
 describe('dossier from the database', () => {
   it('prints the 2024 dossier with originals, scans and attendance', async () => {
     const out = path.join(dir, '2024.pdf');
-    const g = await generateDossier(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 2024 }, getDossierSettings(core.ctx.db), out);
+    const g = await generateDossier(
+      core.ctx.db,
+      core.blobs,
+      { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 2024 },
+      getDossierSettings(core.ctx.db),
+      out,
+    );
     checkDossier(out, g);
     expect(g.items.some((i) => i.kind === 'pdf')).toBe(true);
     expect(g.items.some((i) => i.kind === 'image')).toBe(true);
@@ -98,7 +104,13 @@ describe('dossier from the database', () => {
   it('prints the whole term and numbers pages 第 N 页 共 M 页 when set', async () => {
     const out = path.join(dir, 'term.pdf');
     const settings = { ...getDossierSettings(core.ctx.db), pageNumberStyle: 'ofTotal' as const };
-    const g = await generateDossier(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 'term' }, settings, out);
+    const g = await generateDossier(
+      core.ctx.db,
+      core.blobs,
+      { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 'term' },
+      settings,
+      out,
+    );
     expect(pageCount(out)).toBe(g.pages);
     const front = g.items[0]!.startPage - 1;
     expect(pageText(out, front + 2)).toContain(`第2页共${g.numberedPages}页`);
@@ -113,7 +125,13 @@ describe('dossier from the database', () => {
     fs.chmodSync(blob, 0o644);
     fs.writeFileSync(blob, 'garbage, not a PDF at all');
     const out = path.join(dir, 'damaged.pdf');
-    const g = await generateDossier(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 2024 }, getDossierSettings(core.ctx.db), out);
+    const g = await generateDossier(
+      core.ctx.db,
+      core.blobs,
+      { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 2024 },
+      getDossierSettings(core.ctx.db),
+      out,
+    );
     expect(g.warnings.join('\n')).toContain(f.originalName);
     const it = g.items.find((i) => i.title === m.title || i.title.startsWith(`${m.title}（`))!;
     const t = pageText(out, it.startPage);

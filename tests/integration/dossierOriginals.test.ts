@@ -40,15 +40,30 @@ beforeAll(async () => {
   };
   w('blank.pdf', await blankPdf(PageSizes.A4, 2));
   // a black square well inside the page: nothing under any mark, so no shrink
-  w('square.pdf', await blankPdf(PageSizes.A4, 1, (p) => p.drawRectangle({ x: 200, y: 841.89 - 400, width: 100, height: 100, color: rgb(0, 0, 0) })));
+  w(
+    'square.pdf',
+    await blankPdf(PageSizes.A4, 1, (p) => p.drawRectangle({ x: 200, y: 841.89 - 400, width: 100, height: 100, color: rgb(0, 0, 0) })),
+  );
   // black band across the top: must be shrunk just enough to clear the stamp
-  w('topband.pdf', await blankPdf(PageSizes.A4, 1, (p) => p.drawRectangle({ x: 0, y: 841.89 - 60, width: 595.28, height: 60, color: rgb(0, 0, 0) })));
+  w(
+    'topband.pdf',
+    await blankPdf(PageSizes.A4, 1, (p) => p.drawRectangle({ x: 0, y: 841.89 - 60, width: 595.28, height: 60, color: rgb(0, 0, 0) })),
+  );
   w('a3.pdf', await blankPdf(PageSizes.A3, 1, (p) => p.drawRectangle({ x: 300, y: 500, width: 100, height: 100, color: rgb(0, 0, 0) })));
-  w('letter.pdf', await blankPdf(PageSizes.Letter, 1, (p) => p.drawRectangle({ x: 250, y: 300, width: 50, height: 50, color: rgb(0, 0, 0) })));
-  w('landscape.pdf', await blankPdf([841.89, 595.28], 1, (p) => p.drawRectangle({ x: 300, y: 250, width: 80, height: 80, color: rgb(0, 0, 0) })));
+  w(
+    'letter.pdf',
+    await blankPdf(PageSizes.Letter, 1, (p) => p.drawRectangle({ x: 250, y: 300, width: 50, height: 50, color: rgb(0, 0, 0) })),
+  );
+  w(
+    'landscape.pdf',
+    await blankPdf([841.89, 595.28], 1, (p) => p.drawRectangle({ x: 300, y: 250, width: 80, height: 80, color: rgb(0, 0, 0) })),
+  );
   // encrypted copies made by qpdf: AES-256, RC4-128, AES-128 with an empty user password, and one that needs a password
   const plain = path.join(dir, 'plain.pdf');
-  fs.writeFileSync(plain, await blankPdf(PageSizes.A4, 2, (p, i) => p.drawText(`ENCRYPTED-ORIGINAL page ${i + 1}`, { x: 60, y: 500, size: 20 })));
+  fs.writeFileSync(
+    plain,
+    await blankPdf(PageSizes.A4, 2, (p, i) => p.drawText(`ENCRYPTED-ORIGINAL page ${i + 1}`, { x: 60, y: 500, size: 20 })),
+  );
   const enc = (name: string, args: string[]) => {
     f[name] = path.join(dir, name);
     execFileSync('qpdf', ['--allow-weak-crypto', '--encrypt', ...args, '--', plain, f[name]!]);
@@ -62,7 +77,21 @@ beforeAll(async () => {
   w('truncated.pdf', good.subarray(0, Math.floor(good.length / 2)));
   // xref offsets all wrong: PDFium repairs, pdf-lib may not
   w('badxref.pdf', Buffer.from(fs.readFileSync(plain, 'latin1').replace(/(\d{10}) 00000 n/g, '0000000001 00000 n'), 'latin1'));
-  const names = ['blank.pdf', 'square.pdf', 'topband.pdf', 'a3.pdf', 'letter.pdf', 'landscape.pdf', 'aes256.pdf', 'rc4.pdf', 'aes128.pdf', 'password.pdf', 'junk.pdf', 'truncated.pdf', 'badxref.pdf'];
+  const names = [
+    'blank.pdf',
+    'square.pdf',
+    'topband.pdf',
+    'a3.pdf',
+    'letter.pdf',
+    'landscape.pdf',
+    'aes256.pdf',
+    'rc4.pdf',
+    'aes128.pdf',
+    'password.pdf',
+    'junk.pdf',
+    'truncated.pdf',
+    'badxref.pdf',
+  ];
   const items: Item[] = names.map((n, i) => pdfItem(base, f[n]!, n, 100 + i));
   out = path.join(dir, 'volume.pdf');
   result = await composeDossier(originalsDoc(base, items), out);
@@ -82,7 +111,10 @@ describe('appended originals', () => {
       expect(it.pageCount).toBe(2);
       expect(text(out, it.startPage), n).toContain('ENCRYPTED-ORIGINAL page 1');
       expect(text(out, it.startPage + 1), n).toContain('ENCRYPTED-ORIGINAL page 2');
-      expect(result.remarks.some((r) => r.includes(`“${n}”`) && r.includes('解密副本')), n).toBe(true);
+      expect(
+        result.remarks.some((r) => r.includes(`“${n}”`) && r.includes('解密副本')),
+        n,
+      ).toBe(true);
     }
     expect(run('qpdf', ['--show-encryption', out])).toContain('File is not encrypted');
   });
@@ -100,7 +132,10 @@ describe('appended originals', () => {
       expect(page).toMatch(why);
       const sha = crypto.createHash('sha256').update(fs.readFileSync(f[n]!)).digest('hex');
       expect(page).toContain(sha);
-      expect(result.remarks.some((r) => r.includes(`“${n}”`) && r.includes('以说明页代替')), n).toBe(true);
+      expect(
+        result.remarks.some((r) => r.includes(`“${n}”`) && r.includes('以说明页代替')),
+        n,
+      ).toBe(true);
     }
     // the 备考表 (the last pages) carries those lines
     const closing = squash(text(out, result.pages - 1) + text(out, result.pages));
@@ -173,10 +208,16 @@ describe('appended originals', () => {
   });
 
   it('fits A3 and Letter pages to A4 and says so in the 备考表', () => {
-    for (const [n, paper] of [['a3.pdf', 'A3'], ['letter.pdf', 'Letter']] as const) {
+    for (const [n, paper] of [
+      ['a3.pdf', 'A3'],
+      ['letter.pdf', 'Letter'],
+    ] as const) {
       const it = byName(n);
       expect(pdfinfo(out, it.startPage), n).toMatch(/size:\s+595\.2\d x 841\.8\d/);
-      expect(result.remarks.some((r) => r.includes(`“${n}”`) && r.includes(`${paper}幅面`) && r.includes('A4')), n).toBe(true);
+      expect(
+        result.remarks.some((r) => r.includes(`“${n}”`) && r.includes(`${paper}幅面`) && r.includes('A4')),
+        n,
+      ).toBe(true);
     }
     // A3 → A4 is 70.7 %: the 100 pt square becomes ~71 px
     const a3 = grayPage(out, byName('a3.pdf').startPage);
@@ -203,7 +244,11 @@ describe('appended originals', () => {
     });
     const file = path.join(dir, 'tags.pdf');
     const r = await composeDossier(originalsDoc(base, [pdfItem(base, own, 'pdfkit-original.pdf', 300)]), file);
-    const names = run('pdffonts', [file]).split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]!);
+    const names = run('pdffonts', [file])
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((l) => l.split(/\s+/)[0]!);
     const tagged = names.filter((n) => /^[A-Z]{6}\+/.test(n));
     expect(tagged.length).toBeGreaterThanOrEqual(3);
     expect(new Set(tagged).size).toBe(tagged.length);

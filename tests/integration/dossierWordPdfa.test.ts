@@ -60,26 +60,73 @@ beforeAll(async () => {
           new Paragraph({ text: '建成蔬菜大棚十二座', numbering: { reference: 'steps', level: 0 } }),
           new Table({
             rows: [
-              new TableRow({ children: [new TableCell({ children: [new Paragraph('项目名称')] }), new TableCell({ children: [new Paragraph('投资额')] })] }),
-              new TableRow({ children: [new TableCell({ children: [new Paragraph('蔬菜大棚')] }), new TableCell({ children: [new Paragraph('12.5万元')] })] }),
+              new TableRow({
+                children: [
+                  new TableCell({ children: [new Paragraph('项目名称')] }),
+                  new TableCell({ children: [new Paragraph('投资额')] }),
+                ],
+              }),
+              new TableRow({
+                children: [
+                  new TableCell({ children: [new Paragraph('蔬菜大棚')] }),
+                  new TableCell({ children: [new Paragraph('12.5万元')] }),
+                ],
+              }),
             ],
           }),
-          new Paragraph({ children: [new ImageRun({ type: 'png', data: picture, transformation: { width: 40, height: 30 }, altText: { name: '现场照片', description: '现场照片', title: '现场照片' } })] }),
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: 'png',
+                data: picture,
+                transformation: { width: 40, height: 30 },
+                altText: { name: '现场照片', description: '现场照片', title: '现场照片' },
+              }),
+            ],
+          }),
           // wider than the text block at its stated size (1200 px ≈ 317 mm): scaled down to 156 mm
-          new Paragraph({ children: [new ImageRun({ type: 'jpg', data: jpegWithExif(1600, 800, null), transformation: { width: 1200, height: 600 }, altText: { name: '大棚全景', description: '大棚全景', title: '大棚全景' } })] }),
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: 'jpg',
+                data: jpegWithExif(1600, 800, null),
+                transformation: { width: 1200, height: 600 },
+                altText: { name: '大棚全景', description: '大棚全景', title: '大棚全景' },
+              }),
+            ],
+          }),
           new Table({
             rows: [
-              new TableRow({ children: [new TableCell({ children: [new Paragraph('名称')] }), new TableCell({ children: [new Paragraph('照片')] })] }),
+              new TableRow({
+                children: [new TableCell({ children: [new Paragraph('名称')] }), new TableCell({ children: [new Paragraph('照片')] })],
+              }),
               new TableRow({
                 children: [
                   new TableCell({ children: [new Paragraph('村级活动场所')] }),
-                  new TableCell({ children: [new Paragraph({ children: [new ImageRun({ type: 'jpg', data: jpegWithExif(600, 400, null), transformation: { width: 600, height: 400 } })] })] }),
+                  new TableCell({
+                    children: [
+                      new Paragraph({
+                        children: [
+                          new ImageRun({ type: 'jpg', data: jpegWithExif(600, 400, null), transformation: { width: 600, height: 400 } }),
+                        ],
+                      }),
+                    ],
+                  }),
                 ],
               }),
             ],
           }),
           // a format the engine does not print: named with the reason
-          new Paragraph({ children: [new ImageRun({ type: 'gif', data: GIF, transformation: { width: 20, height: 20 }, altText: { name: '动图', description: '动图', title: '动图' } })] }),
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: 'gif',
+                data: GIF,
+                transformation: { width: 20, height: 20 },
+                altText: { name: '动图', description: '动图', title: '动图' },
+              }),
+            ],
+          }),
           new Paragraph({ text: '青山村驻村工作队', alignment: AlignmentType.RIGHT }),
         ],
       },
@@ -96,12 +143,24 @@ afterEach(() => {
 describe('Word originals', () => {
   it('typesets a .docx with our engine: headings, list numbers, tables, pictures in paragraphs and cells', async () => {
     const out = path.join(dir, 'engine.pdf');
-    const r = await composeDossier(originalsDoc(base, [officeItem(report, '调研报告.docx', 'docx', 201)]), out, { wordRendition: 'engine' });
+    const r = await composeDossier(originalsDoc(base, [officeItem(report, '调研报告.docx', 'docx', 201)]), out, {
+      wordRendition: 'engine',
+    });
     const it = r.items[0]!;
     expect(it.kind).toBe('office');
     const last = it.startPage + it.pageCount - 1;
     const t = pages(out, it.startPage, last);
-    for (const s of ['关于村级集体经济发展的调研报告', '走访农户56户', '一、基本情况', '1.成立合作社一个', '2.建成蔬菜大棚十二座', '项目名称', '12.5万元', '村级活动场所', '青山村驻村工作队']) {
+    for (const s of [
+      '关于村级集体经济发展的调研报告',
+      '走访农户56户',
+      '一、基本情况',
+      '1.成立合作社一个',
+      '2.建成蔬菜大棚十二座',
+      '项目名称',
+      '12.5万元',
+      '村级活动场所',
+      '青山村驻村工作队',
+    ]) {
       expect(t, s).toContain(s);
     }
     // the PNG and both JPEGs are printed (JPEG data embedded as is), the GIF is named with the reason
@@ -120,40 +179,61 @@ describe('Word originals', () => {
     if (process.env.DOSSIER_WORD_KEEP) fs.copyFileSync(out, process.env.DOSSIER_WORD_KEEP);
   }, 60_000);
 
-  it.skipIf(!soffice)('converts a .docx with LibreOffice, Chinese text in embedded fonts', async () => {
-    const out = path.join(dir, 'lo.pdf');
-    const r = await composeDossier(originalsDoc(base, [officeItem(report, '调研报告.docx', 'docx', 202)]), out, { wordRendition: 'libreoffice' });
-    const it = r.items[0]!;
-    expect(it.kind).toBe('office');
-    const t = pages(out, it.startPage, it.startPage + it.pageCount - 1);
-    expect(t).toContain('关于村级集体经济发展的调研报告');
-    expect(t).toContain('12.5万元');
-    for (const row of run('pdffonts', [out]).split('\n').slice(2).filter(Boolean)) expect(row).toMatch(/\byes\s+yes\s+yes\b/);
-    expect(r.remarks.some((x) => x.includes('“调研报告.docx”') && x.includes('LibreOffice'))).toBe(true);
-    // the page number is stamped top outside like any appended original
-    // Printed numbers count from the first item (cover and 卷内目录 are unpaginated).
-    expect(t).toContain(`—${it.pageNo}—`);
-  }, 180_000);
-
-  it.skipIf(!soffice)('prints a .doc (and a .wps named so) through LibreOffice', async () => {
-    execFileSync(soffice!, [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'doc', '--outdir', dir, report], { stdio: 'ignore' });
-    const doc = path.join(dir, 'report.doc');
-    const wps = path.join(dir, 'report-copy.wps');
-    fs.copyFileSync(doc, wps);
-    const out = path.join(dir, 'doc.pdf');
-    const r = await composeDossier(originalsDoc(base, [officeItem(doc, '会议纪要.doc', 'doc', 203), officeItem(wps, '会议纪要.wps', 'wps', 204)]), out);
-    for (const it of r.items) {
+  it.skipIf(!soffice)(
+    'converts a .docx with LibreOffice, Chinese text in embedded fonts',
+    async () => {
+      const out = path.join(dir, 'lo.pdf');
+      const r = await composeDossier(originalsDoc(base, [officeItem(report, '调研报告.docx', 'docx', 202)]), out, {
+        wordRendition: 'libreoffice',
+      });
+      const it = r.items[0]!;
       expect(it.kind).toBe('office');
-      expect(pages(out, it.startPage, it.startPage + it.pageCount - 1)).toContain('关于村级集体经济发展的调研报告');
-    }
-  }, 240_000);
+      const t = pages(out, it.startPage, it.startPage + it.pageCount - 1);
+      expect(t).toContain('关于村级集体经济发展的调研报告');
+      expect(t).toContain('12.5万元');
+      for (const row of run('pdffonts', [out]).split('\n').slice(2).filter(Boolean)) expect(row).toMatch(/\byes\s+yes\s+yes\b/);
+      expect(r.remarks.some((x) => x.includes('“调研报告.docx”') && x.includes('LibreOffice'))).toBe(true);
+      // the page number is stamped top outside like any appended original
+      // Printed numbers count from the first item (cover and 卷内目录 are unpaginated).
+      expect(t).toContain(`—${it.pageNo}—`);
+    },
+    180_000,
+  );
+
+  it.skipIf(!soffice)(
+    'prints a .doc (and a .wps named so) through LibreOffice',
+    async () => {
+      execFileSync(
+        soffice!,
+        [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'doc', '--outdir', dir, report],
+        { stdio: 'ignore' },
+      );
+      const doc = path.join(dir, 'report.doc');
+      const wps = path.join(dir, 'report-copy.wps');
+      fs.copyFileSync(doc, wps);
+      const out = path.join(dir, 'doc.pdf');
+      const r = await composeDossier(
+        originalsDoc(base, [officeItem(doc, '会议纪要.doc', 'doc', 203), officeItem(wps, '会议纪要.wps', 'wps', 204)]),
+        out,
+      );
+      for (const it of r.items) {
+        expect(it.kind).toBe('office');
+        expect(pages(out, it.startPage, it.startPage + it.pageCount - 1)).toContain('关于村级集体经济发展的调研报告');
+      }
+    },
+    240_000,
+  );
 
   it('without LibreOffice: a .doc gets the stand-in page with the reason, a .docx falls back to our engine', async () => {
     process.env.ONEBAG_SOFFICE = 'none';
     const fakeDoc = path.join(dir, 'fake.doc');
     fs.writeFileSync(fakeDoc, Buffer.from('not really a doc'));
     const out = path.join(dir, 'none.pdf');
-    const r = await composeDossier(originalsDoc(base, [officeItem(fakeDoc, '老文件.doc', 'doc', 205), officeItem(report, '调研报告.docx', 'docx', 206)]), out, { wordRendition: 'libreoffice' });
+    const r = await composeDossier(
+      originalsDoc(base, [officeItem(fakeDoc, '老文件.doc', 'doc', 205), officeItem(report, '调研报告.docx', 'docx', 206)]),
+      out,
+      { wordRendition: 'libreoffice' },
+    );
     const [doc, docx] = r.items;
     expect(doc!.kind).toBe('unreadable');
     const page = pages(out, doc!.startPage, doc!.startPage);
@@ -168,13 +248,21 @@ describe('Word originals', () => {
 describe('PDF/A volumes', () => {
   it('labels a volume with originals PDF/A-1b: originals become page images, every font embedded', async () => {
     const a3 = path.join(dir, 'a3.pdf');
-    fs.writeFileSync(a3, await blankPdf(PageSizes.A3, 1, (p) => p.drawRectangle({ x: 300, y: 500, width: 200, height: 200, color: rgb(0, 0, 0) })));
+    fs.writeFileSync(
+      a3,
+      await blankPdf(PageSizes.A3, 1, (p) => p.drawRectangle({ x: 300, y: 500, width: 200, height: 200, color: rgb(0, 0, 0) })),
+    );
     const plain = path.join(dir, 'helv.pdf');
-    fs.writeFileSync(plain, await blankPdf(PageSizes.A4, 1, (p) => p.drawText('Helvetica text, not embedded', { x: 60, y: 400, size: 18 })));
+    fs.writeFileSync(
+      plain,
+      await blankPdf(PageSizes.A4, 1, (p) => p.drawText('Helvetica text, not embedded', { x: 60, y: 400, size: 18 })),
+    );
     const enc = path.join(dir, 'enc.pdf');
     execFileSync('qpdf', ['--encrypt', '', 'owner', '256', '--', plain, enc]);
     const out = path.join(dir, 'pdfa.pdf');
-    const r = await composeDossier(originalsDoc(base, [pdfItem(base, a3, 'a3.pdf', 210), pdfItem(base, enc, 'enc.pdf', 211)]), out, { pdfa: true });
+    const r = await composeDossier(originalsDoc(base, [pdfItem(base, a3, 'a3.pdf', 210), pdfItem(base, enc, 'enc.pdf', 211)]), out, {
+      pdfa: true,
+    });
     expect(r.pdfa).toBe(true);
     const meta = run('pdfinfo', ['-meta', out]);
     expect(meta).toMatch(/pdfaid:part[^0-9]*1/);
@@ -197,7 +285,11 @@ describe('PDF/A volumes', () => {
     const cut = path.join(dir, 'cut.jpg');
     fs.writeFileSync(cut, jpg.subarray(0, Math.floor(jpg.length * 0.7)));
     const out = path.join(dir, 'not-pdfa.pdf');
-    const r = await composeDossier(originalsDoc(base, [pdfItem(base, alpha, '透明图.png', 212, 'image'), pdfItem(base, cut, '残缺.jpg', 213, 'image')]), out, { pdfa: true });
+    const r = await composeDossier(
+      originalsDoc(base, [pdfItem(base, alpha, '透明图.png', 212, 'image'), pdfItem(base, cut, '残缺.jpg', 213, 'image')]),
+      out,
+      { pdfa: true },
+    );
     expect(r.pdfa).toBe(false);
     expect(r.warnings.some((w) => w.includes('未标注为 PDF/A') && w.includes('透明图.png') && w.includes('残缺.jpg'))).toBe(true);
     expect(run('pdfinfo', ['-meta', out])).not.toMatch(/pdfaid/);

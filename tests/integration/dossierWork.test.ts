@@ -41,7 +41,9 @@ beforeAll(async () => {
   await copyLoadedDemo(path.join(dir, 'data')); // the demo county, prepared once per run
   core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
   const { db } = core.ctx;
-  const ids = (db.prepare(`SELECT id FROM cadres WHERE post_type = '村党组织第一书记' ORDER BY id`).all() as Array<{ id: number }>).map((r) => r.id);
+  const ids = (db.prepare(`SELECT id FROM cadres WHERE post_type = '村党组织第一书记' ORDER BY id`).all() as Array<{ id: number }>).map(
+    (r) => r.id,
+  );
   // a first secretary posted in one village the whole time (since 2024-03-01), and another one
   const single = ids.filter((id) => {
     const c = getCadre(db, id);
@@ -60,8 +62,20 @@ beforeAll(async () => {
     title: '强基富民三年行动规划',
     materialId: null,
     items: [
-      { goal: '村集体经济收入达到10万元', measures: '发展食用菌大棚，盘活闲置校舍', deadline: '2026-12-31', responsible: cadre.name, status: '推进中' },
-      { goal: '建成党群服务中心', measures: '争取派出单位资金，改造旧村部', deadline: '2025-10-31', responsible: '村党支部', status: '已完成' },
+      {
+        goal: '村集体经济收入达到10万元',
+        measures: '发展食用菌大棚，盘活闲置校舍',
+        deadline: '2026-12-31',
+        responsible: cadre.name,
+        status: '推进中',
+      },
+      {
+        goal: '建成党群服务中心',
+        measures: '争取派出单位资金，改造旧村部',
+        deadline: '2025-10-31',
+        responsible: '村党支部',
+        status: '已完成',
+      },
     ],
   });
   savePlan(db, {
@@ -71,7 +85,13 @@ beforeAll(async () => {
     title: '2025年度工作计划',
     materialId: null,
     items: [
-      { goal: '完成村内主路硬化2公里', measures: '申报衔接资金项目，群众投工投劳', deadline: '2025-09-30', responsible: cadre.name, status: '已完成' },
+      {
+        goal: '完成村内主路硬化2公里',
+        measures: '申报衔接资金项目，群众投工投劳',
+        deadline: '2025-09-30',
+        responsible: cadre.name,
+        status: '已完成',
+      },
       { goal: '培育致富带头人5名', measures: '组织外出考察、技能培训', deadline: '2025-12-15', responsible: '村委会', status: '未完成' },
     ],
   });
@@ -111,7 +131,15 @@ beforeAll(async () => {
   setSupporters(db, villageId, [cadreId]);
   setMilestone(db, { villageId, kind: '发展思路', date: '2024-10-15', description: '确定“香菇+光伏”集体经济发展思路' }, []);
   // 增收渠道 was due 2026-02-28 and is not reached: the first miss requires 约谈
-  recordAction(db, { villageId, cadreId, milestone: '增收渠道', action: '约谈', date: '2026-03-10', by: '县委组织部', notes: '约谈提醒，责令三个月内拿出增收方案' });
+  recordAction(db, {
+    villageId,
+    cadreId,
+    milestone: '增收渠道',
+    action: '约谈',
+    date: '2026-03-10',
+    by: '县委组织部',
+    notes: '约谈提醒，责令三个月内拿出增收方案',
+  });
 
   await saveEntries(
     db,
@@ -165,7 +193,14 @@ function hasInOrder(hay: string, needle: string): boolean {
 }
 
 describe('dossier work records', () => {
-  const NEW_TITLES = ['2025年度工作日志', '2024—2026年三年工作规划', '2025年度工作计划', '2025年度乡村振兴项目', '包扶集体经济薄弱村', '季度报告与半年总结报送情况'];
+  const NEW_TITLES = [
+    '2025年度工作日志',
+    '2024—2026年三年工作规划',
+    '2025年度工作计划',
+    '2025年度乡村振兴项目',
+    '包扶集体经济薄弱村',
+    '季度报告与半年总结报送情况',
+  ];
 
   it('lists the new items in the catalogue at the pages that carry their titles', () => {
     const pages = pageCount(out);
@@ -206,7 +241,8 @@ describe('dossier work records', () => {
       return Array.from({ length: it.pageCount }, (_, k) => pageText(out, it.startPage + k)).join('');
     };
     const plans = text('三年工作规划') + text('2025年度工作计划');
-    for (const s of ['村集体经济收入达到10万', '建成党群服务中心', '完成村内主路硬化2公里', '2025-09-30', '未完成', '强基富民三年行动规划']) expect(plans).toContain(s);
+    for (const s of ['村集体经济收入达到10万', '建成党群服务中心', '完成村内主路硬化2公里', '2025-09-30', '未完成', '强基富民三年行动规划'])
+      expect(plans).toContain(s);
 
     const projects = text('2025年度乡村振兴项目');
     for (const s of [
@@ -278,7 +314,13 @@ describe('dossier work records', () => {
 
   it('says 本年度无乡村振兴项目 for a cadre without projects, and prints no empty work sections', async () => {
     const file = path.join(dir, 'none-2025.pdf');
-    const o = await generateDossier(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), cadreId: otherId, year: 2025 }, getDossierSettings(core.ctx.db), file);
+    const o = await generateDossier(
+      core.ctx.db,
+      core.blobs,
+      { numbers: volumeNumberAssigner(core.ctx.db), cadreId: otherId, year: 2025 },
+      getDossierSettings(core.ctx.db),
+      file,
+    );
     const it = o.items.find((i) => i.title.includes('2025年度乡村振兴项目'))!;
     expect(it).toBeTruthy();
     expect(pageText(file, it.startPage)).toContain('本年度无乡村振兴项目');
@@ -290,7 +332,13 @@ describe('dossier work records', () => {
 
   it('prints every year of the term', async () => {
     const file = path.join(dir, 'term.pdf');
-    const o = await generateDossier(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 'term' }, getDossierSettings(core.ctx.db), file);
+    const o = await generateDossier(
+      core.ctx.db,
+      core.blobs,
+      { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 'term' },
+      getDossierSettings(core.ctx.db),
+      file,
+    );
     const titles = o.items.map((i) => i.title);
     expect(titles.some((t) => t.includes('2024年度乡村振兴项目'))).toBe(true);
     expect(titles.some((t) => t.includes('2025年度乡村振兴项目'))).toBe(true);

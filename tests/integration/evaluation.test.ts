@@ -57,16 +57,38 @@ describe('evaluation', () => {
   it('shows the grid with differentiated columns and takes batch scores and ballots', async () => {
     const grid = await ok('evaluation.scores.grid', { ...cy(), townshipId: ids.t1 });
     expect(grid.rows).toHaveLength(10);
-    expect(grid.columns['村党组织第一书记'].map((c) => c.label)).toEqual(['述职', '建强村党组织', '推进强村富民', '提升治理水平', '为民办事服务', '群众评议', '实地核查']);
+    expect(grid.columns['村党组织第一书记'].map((c) => c.label)).toEqual([
+      '述职',
+      '建强村党组织',
+      '推进强村富民',
+      '提升治理水平',
+      '为民办事服务',
+      '群众评议',
+      '实地核查',
+    ]);
     expect(grid.columns['乡镇党委第一副书记'].map((c) => c.label)).toContain('统筹驻村工作');
     for (const name of T1_NAMES) {
       const x = SCORES[name] ?? 80;
       await ok('evaluation.scores.set', { ...cy(), cells: cellsFor(ids.cadres[name]!, '村党组织第一书记', x) });
-      await ok('evaluation.ballots.set', { ...cy(), cadreId: ids.cadres[name]!, satisfied: x, basic: 0, unsatisfied: 100 - x, ballots: 100 });
+      await ok('evaluation.ballots.set', {
+        ...cy(),
+        cadreId: ids.cadres[name]!,
+        satisfied: x,
+        basic: 0,
+        unsatisfied: 100 - x,
+        ballots: 100,
+      });
     }
     const { rows } = await ok('evaluation.scores.set', { ...cy(), cells: cellsFor(ids.deputy, '乡镇党委第一副书记', 80) });
     expect(rows[0]!.total).toBeNull(); // ballots still missing
-    const row = await ok('evaluation.ballots.set', { ...cy(), cadreId: ids.deputy, satisfied: 70, basic: 20, unsatisfied: 5, ballots: 100 });
+    const row = await ok('evaluation.ballots.set', {
+      ...cy(),
+      cadreId: ids.deputy,
+      satisfied: 70,
+      basic: 20,
+      unsatisfied: 5,
+      ballots: 100,
+    });
     // (70 + 12) / 100 = 82 → 16 + 24 + 24.6 + 16 = 80.60
     expect(row.componentScores.villagers).toBe(82);
     expect(row.total).toBe(80.6);
@@ -83,20 +105,23 @@ describe('evaluation', () => {
       ],
     });
     expect(msg).toBe('张伟的“建强村党组织”最高30分，录入了31分');
-    expect(await refused('evaluation.scores.set', { ...cy(), cells: [{ cadreId: zhang, component: 'org', indicator: 'lead', value: 10 }] })).toBe(
-      '张伟（村党组织第一书记）的考核方案中没有这一评分项，请刷新后重试',
-    );
-    expect(await refused('evaluation.ballots.set', { ...cy(), cadreId: zhang, satisfied: 90, basic: 20, unsatisfied: 0, ballots: 100 })).toBe(
-      '张伟的“群众评议”：满意、基本满意、不满意票数之和不能超过总票数',
-    );
-    expect(await refused('evaluation.scores.set', { ...cy(), cells: [{ cadreId: zhang, component: 'report', indicator: null, value: 80.123 }] })).toContain('两位小数');
+    expect(
+      await refused('evaluation.scores.set', { ...cy(), cells: [{ cadreId: zhang, component: 'org', indicator: 'lead', value: 10 }] }),
+    ).toBe('张伟（村党组织第一书记）的考核方案中没有这一评分项，请刷新后重试');
+    expect(
+      await refused('evaluation.ballots.set', { ...cy(), cadreId: zhang, satisfied: 90, basic: 20, unsatisfied: 0, ballots: 100 }),
+    ).toBe('张伟的“群众评议”：满意、基本满意、不满意票数之和不能超过总票数');
+    expect(
+      await refused('evaluation.scores.set', { ...cy(), cells: [{ cadreId: zhang, component: 'report', indicator: null, value: 80.123 }] }),
+    ).toContain('两位小数');
     expect(count('SELECT COUNT(*) AS n FROM eval_scores')).toBe(before);
     expect((await ok('evaluation.scores.grid', cy())).rows.find((r) => r.cadreId === zhang)!.total).toBe(96);
   });
 
   it('saves a score sheet — scores and ballots — all or nothing', async () => {
     const zhang = ids.cadres['张伟']!;
-    const stored = () => JSON.stringify(core.ctx.db.prepare('SELECT cell, hundredths FROM eval_scores WHERE cadre_id = ? ORDER BY cell').all(zhang));
+    const stored = () =>
+      JSON.stringify(core.ctx.db.prepare('SELECT cell, hundredths FROM eval_scores WHERE cadre_id = ? ORDER BY cell').all(zhang));
     const before = stored();
     // A valid score with an impossible ballot count: the score must not be kept either.
     const msg = await refused('evaluation.sheet.save', {
@@ -134,7 +159,9 @@ describe('evaluation', () => {
       expect(ev.projects).toEqual([]);
     } finally {
       const cols = Object.keys(saved);
-      core.ctx.db.prepare(`INSERT INTO projects (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => saved[c]));
+      core.ctx.db
+        .prepare(`INSERT INTO projects (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+        .run(...cols.map((c) => saved[c]));
     }
   });
 
@@ -146,7 +173,11 @@ describe('evaluation', () => {
     // 完整性, never a count: the required categories still empty for the year, in the bag's order.
     expect(ev).not.toHaveProperty('bag');
     const filed = new Set(
-      (core.ctx.db.prepare('SELECT DISTINCT category FROM materials WHERE cadre_id = ? AND year = ?').all(ids.cadres['李娜']!, YEAR) as Array<{ category: string }>).map((r) => r.category),
+      (
+        core.ctx.db
+          .prepare('SELECT DISTINCT category FROM materials WHERE cadre_id = ? AND year = ?')
+          .all(ids.cadres['李娜']!, YEAR) as Array<{ category: string }>
+      ).map((r) => r.category),
     );
     expect(ev.bagMissing).toEqual(REQUIRED_CATEGORIES.filter((c) => !filed.has(c)));
   });
@@ -157,7 +188,9 @@ describe('evaluation', () => {
     expect(count('SELECT COUNT(*) AS n FROM eval_results WHERE county_id = ? AND year = ?', ids.county, YEAR)).toBe(11);
     const lockedMsg = '2024年度考核已定档，不能修改；如确需修改，请先重新打开并说明原因';
     expect(await refused('evaluation.scores.set', { ...cy(), cells: cellsFor(ids.deputy, '乡镇党委第一副书记', 99) })).toBe(lockedMsg);
-    expect(await refused('evaluation.ballots.set', { ...cy(), cadreId: ids.deputy, satisfied: 100, basic: 0, unsatisfied: 0, ballots: 100 })).toBe(lockedMsg);
+    expect(
+      await refused('evaluation.ballots.set', { ...cy(), cadreId: ids.deputy, satisfied: 100, basic: 0, unsatisfied: 0, ballots: 100 }),
+    ).toBe(lockedMsg);
     expect(await refused('evaluation.results.finalise', cy())).toBe('2024年度考核已经定档');
     expect(await refused('evaluation.results.reopen', { ...cy(), reason: ' ' })).toBe('请填写重新打开的原因');
     // the deputy's scores did not move
@@ -184,7 +217,9 @@ describe('evaluation', () => {
       [2, 'active'],
       [1, 'superseded'],
     ]);
-    expect(await refused('evaluation.schemes.activate', { id: schemeId })).toBe('第1版方案已被替代，不能再启用；如需沿用，请在其基础上保存为新版本');
+    expect(await refused('evaluation.schemes.activate', { id: schemeId })).toBe(
+      '第1版方案已被替代，不能再启用；如需沿用，请在其基础上保存为新版本',
+    );
     const live = await ok('evaluation.results.compute', cy());
     expect(live.scheme!.version).toBe(2);
     expect(live.rows.find((r) => r.name === '王芳')!.grade).toBe('优秀'); // 2 slots now
@@ -198,14 +233,22 @@ describe('evaluation', () => {
   });
 
   it('records outcomes (表彰 / 提拔重用) and refuses bad ones', async () => {
-    const o = await ok('evaluation.outcomes.save', { cadreId: ids.cadres['张伟']!, year: YEAR, kind: '表彰', date: '2025-01-20', note: '全县优秀第一书记' });
+    const o = await ok('evaluation.outcomes.save', {
+      cadreId: ids.cadres['张伟']!,
+      year: YEAR,
+      kind: '表彰',
+      date: '2025-01-20',
+      note: '全县优秀第一书记',
+    });
     expect([o.name, o.township, o.kind]).toEqual(['张伟', '东乡', '表彰']);
     await ok('evaluation.outcomes.save', { cadreId: ids.deputy, year: YEAR, kind: '提拔重用', date: '2025-03-01', note: '' });
     expect((await ok('evaluation.outcomes.list', { year: YEAR, countyId: ids.county })).map((x) => x.name)).toEqual(['张伟', '孙丽']);
     expect(await refused('evaluation.outcomes.save', { cadreId: ids.deputy, year: YEAR, kind: '记功', date: '2025-03-01' })).toBe(
       '请选择结果运用类别：表彰、提拔重用',
     );
-    expect(await refused('evaluation.outcomes.save', { cadreId: ids.deputy, year: YEAR, kind: '表彰', date: '2023-12-01' })).toBe('表彰日期不能早于考核年度2024年');
+    expect(await refused('evaluation.outcomes.save', { cadreId: ids.deputy, year: YEAR, kind: '表彰', date: '2023-12-01' })).toBe(
+      '表彰日期不能早于考核年度2024年',
+    );
     await ok('evaluation.outcomes.remove', { id: o.id });
     expect((await ok('evaluation.outcomes.list', { year: YEAR })).map((x) => x.name)).toEqual(['孙丽']);
   });
@@ -217,7 +260,9 @@ describe('evidence and certification', () => {
     const before = await ok('evaluation.evidence', { cadreId, year: YEAR });
     // No month of the year is certified: the panel may not say "均达到要求".
     expect([before.certifiedMonths, before.uncertifiedMonths]).toEqual([0, 12]);
-    const { township_id } = core.ctx.db.prepare('SELECT township_id FROM postings WHERE cadre_id = ?').get(cadreId) as { township_id: number };
+    const { township_id } = core.ctx.db.prepare('SELECT township_id FROM postings WHERE cadre_id = ?').get(cadreId) as {
+      township_id: number;
+    };
     certify(core.ctx.db, township_id, `${YEAR}-03`, `${YEAR + 1}-01-15`);
     const after = await ok('evaluation.evidence', { cadreId, year: YEAR });
     expect([after.certifiedMonths, after.uncertifiedMonths]).toEqual([1, 11]);

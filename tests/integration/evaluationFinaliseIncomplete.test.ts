@@ -32,7 +32,15 @@ beforeAll(() => {
   for (const n of T1_NAMES.filter((x) => x !== '吴刚')) {
     const x = SCORES[n] ?? 80;
     setScores(db, ids.county, YEAR, cellsFor(ids.cadres[n]!, '村党组织第一书记', x));
-    setBallots(db, { countyId: ids.county, year: YEAR, cadreId: ids.cadres[n]!, satisfied: x, basic: 0, unsatisfied: 100 - x, ballots: 100 });
+    setBallots(db, {
+      countyId: ids.county,
+      year: YEAR,
+      cadreId: ids.cadres[n]!,
+      satisfied: x,
+      basic: 0,
+      unsatisfied: 100 - x,
+      ballots: 100,
+    });
   }
   setScores(db, ids.county, YEAR, cellsFor(ids.deputy, '乡镇党委第一副书记', 80));
   setBallots(db, { countyId: ids.county, year: YEAR, cadreId: ids.deputy, satisfied: 80, basic: 0, unsatisfied: 20, ballots: 100 });
@@ -45,7 +53,9 @@ afterAll(() => {
 describe('finalising with scores missing', () => {
   it('is refused without a written reason and changes nothing', async () => {
     expect(await refused('evaluation.results.finalise', cy())).toBe('还有1名干部的分数未录全（吴刚），不能定档；如确需定档，请写明原因');
-    expect(await refused('evaluation.results.finalise', { ...cy(), incompleteReason: ' 调走 ' })).toBe('请写明分数未录全仍要定稿的原因（至少5个字）');
+    expect(await refused('evaluation.results.finalise', { ...cy(), incompleteReason: ' 调走 ' })).toBe(
+      '请写明分数未录全仍要定稿的原因（至少5个字）',
+    );
     expect((await ok('evaluation.results.state', cy())).finalised).toBe(false);
     expect(await ok('evaluation.results.history', cy())).toEqual([]);
   });
@@ -59,9 +69,13 @@ describe('finalising with scores missing', () => {
     expect([wu.total, wu.grade, wu.rank]).toEqual([null, null, null]);
     expect(res.rows.filter((r) => r.total !== null)).toHaveLength(10);
     expect((await ok('evaluation.results.history', cy())).map((l) => [l.action, l.reason])).toEqual([['finalise', REASON]]);
-    const a = core.ctx.db.prepare(`SELECT detail FROM audit_log WHERE action = 'finalise' AND entity = 'eval_year' ORDER BY id DESC LIMIT 1`).get() as { detail: string };
+    const a = core.ctx.db
+      .prepare(`SELECT detail FROM audit_log WHERE action = 'finalise' AND entity = 'eval_year' ORDER BY id DESC LIMIT 1`)
+      .get() as { detail: string };
     expect(JSON.parse(a.detail)).toMatchObject({ reason: REASON, unscored: '吴刚' });
-    const stored = core.ctx.db.prepare('SELECT total_hundredths AS t, grade FROM eval_results WHERE cadre_id = ?').get(ids.cadres['吴刚']) as { t: number | null; grade: string | null };
+    const stored = core.ctx.db
+      .prepare('SELECT total_hundredths AS t, grade FROM eval_results WHERE cadre_id = ?')
+      .get(ids.cadres['吴刚']) as { t: number | null; grade: string | null };
     expect(stored).toEqual({ t: null, grade: null });
   });
 
@@ -74,7 +88,15 @@ describe('finalising with scores missing', () => {
   it('a full year keeps no reason: there is nothing to explain', async () => {
     await ok('evaluation.results.reopen', { ...cy(), reason: '补录吴刚的分数' });
     setScores(core.ctx.db, ids.county, YEAR, cellsFor(ids.cadres['吴刚']!, '村党组织第一书记', 80));
-    setBallots(core.ctx.db, { countyId: ids.county, year: YEAR, cadreId: ids.cadres['吴刚']!, satisfied: 80, basic: 0, unsatisfied: 20, ballots: 100 });
+    setBallots(core.ctx.db, {
+      countyId: ids.county,
+      year: YEAR,
+      cadreId: ids.cadres['吴刚']!,
+      satisfied: 80,
+      basic: 0,
+      unsatisfied: 20,
+      ballots: 100,
+    });
     const st = await ok('evaluation.results.finalise', { ...cy(), incompleteReason: '不需要的原因说明' });
     expect(st.incompleteReason).toBeNull();
     expect((await ok('evaluation.results.history', cy())).map((l) => [l.action, l.reason])).toEqual([

@@ -40,7 +40,13 @@ export function buildEvalFixture(core: OpenCore): EvalIds {
       now,
       now,
     );
-    ins('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, NULL)', id, township, village, '2024-01-01');
+    ins(
+      'INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, NULL)',
+      id,
+      township,
+      village,
+      '2024-01-01',
+    );
     ins(
       `INSERT INTO projects (cadre_id, village_id, name, kind, year, status, created_at, updated_at) VALUES (?, ?, ?, '产业发展', ?, '已建成', ?, ?)`,
       id,
@@ -73,8 +79,17 @@ export function buildEvalFixture(core: OpenCore): EvalIds {
 export function cellsFor(cadreId: number, postType: '村党组织第一书记' | '乡镇党委第一副书记', x: number) {
   const org =
     postType === '村党组织第一书记'
-      ? [['party', 0.3], ['income', 0.3], ['govern', 0.2], ['serve', 0.2]] as const
-      : [['lead', 0.4], ['coord', 0.3], ['funds', 0.3]] as const;
+      ? ([
+          ['party', 0.3],
+          ['income', 0.3],
+          ['govern', 0.2],
+          ['serve', 0.2],
+        ] as const)
+      : ([
+          ['lead', 0.4],
+          ['coord', 0.3],
+          ['funds', 0.3],
+        ] as const);
   return [
     { cadreId, component: 'report', indicator: null, value: x },
     { cadreId, component: 'verify', indicator: null, value: x },

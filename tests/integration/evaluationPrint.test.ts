@@ -98,11 +98,23 @@ describe('evaluation prints', () => {
   it('puts the finalised sheet into the dossier, and leaves it out while the year is reopened', async () => {
     const out = path.join(dir, 'dossier.pdf');
     const settings = getDossierSettings(core.ctx.db);
-    const g = await generateDossier(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), cadreId: ids.cadres['王芳']!, year: YEAR }, settings, out);
+    const g = await generateDossier(
+      core.ctx.db,
+      core.blobs,
+      { numbers: volumeNumberAssigner(core.ctx.db), cadreId: ids.cadres['王芳']!, year: YEAR },
+      settings,
+      out,
+    );
     expect(g.items.map((x) => x.title)).toContain('2024年度选派干部考核登记表');
     expect(text(out)).toContain('名额分组');
     reopenYear(core.ctx.db, ids.county, YEAR, '复核');
-    const again = await generateDossier(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), cadreId: ids.cadres['王芳']!, year: YEAR }, settings, out);
+    const again = await generateDossier(
+      core.ctx.db,
+      core.blobs,
+      { numbers: volumeNumberAssigner(core.ctx.db), cadreId: ids.cadres['王芳']!, year: YEAR },
+      settings,
+      out,
+    );
     expect(again.items.map((x) => x.title)).not.toContain('2024年度选派干部考核登记表');
     // a reopened year still prints on its own, marked as not final
     const sheet = await printed('evaluation.print.sheet', { cadreId: ids.cadres['王芳'], year: YEAR });
@@ -117,7 +129,9 @@ describe('evaluation prints', () => {
     expect(t).toContain('本人排名第3名');
     expect(t).toContain('执行规则本县2024年起施行的规则（第1版）');
     // A version for a later year changes nothing for this year's form.
-    expect((await dispatch(core.handlers, 'rules.set', { countyId: ids.county, year: YEAR + 1, patch: { printRankOnSheet: false } })).ok).toBe(true);
+    expect(
+      (await dispatch(core.handlers, 'rules.set', { countyId: ids.county, year: YEAR + 1, patch: { printRankOnSheet: false } })).ok,
+    ).toBe(true);
     expect(text(await printed('evaluation.print.sheet', { cadreId: ids.cadres['王芳'], year: YEAR }))).toContain('组内排名');
   });
 });

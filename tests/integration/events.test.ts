@@ -108,12 +108,12 @@ describe('five must-attends', () => {
       '赵六2025年7月8日不在七里河镇任职，不能列入',
     );
     refused(() => saveEvent(db, { event: meeting(), expected: [] }), '请至少选择一名应到干部');
-    refused(() => saveEvent(db, { event: meeting({ kind: '座谈会' }), expected: [{ cadreId: ids.li, present: true }] }), /请选择五必到类别/);
-    refused(() => saveEvent(db, { event: meeting({ date: '2025-02-30' }), expected: [{ cadreId: ids.li, present: true }] }), /日期格式/);
     refused(
-      () => saveEvent(db, { event: meeting({ date: '2099-01-05' }), expected: [{ cadreId: ids.li, present: true }] }),
-      /尚未发生/,
+      () => saveEvent(db, { event: meeting({ kind: '座谈会' }), expected: [{ cadreId: ids.li, present: true }] }),
+      /请选择五必到类别/,
     );
+    refused(() => saveEvent(db, { event: meeting({ date: '2025-02-30' }), expected: [{ cadreId: ids.li, present: true }] }), /日期格式/);
+    refused(() => saveEvent(db, { event: meeting({ date: '2099-01-05' }), expected: [{ cadreId: ids.li, present: true }] }), /尚未发生/);
     refused(
       () =>
         saveEvent(db, {
@@ -196,8 +196,14 @@ describe('checks (督查)', () => {
 
   it('refuses a kind at the wrong level, a future date, a missing reason — changing nothing', () => {
     const before = [count('checks'), count('check_results')];
-    refused(() => saveCheck(db, { check: check({ kind: '市级暗访' }), results: [{ cadreId: ids.li, onPost: true }] }), '“市级暗访”的督查层级应为“市级”');
-    refused(() => saveCheck(db, { check: check({ date: '2099-03-01' }), results: [{ cadreId: ids.li, onPost: true }] }), /督查日期不能晚于今天/);
+    refused(
+      () => saveCheck(db, { check: check({ kind: '市级暗访' }), results: [{ cadreId: ids.li, onPost: true }] }),
+      '“市级暗访”的督查层级应为“市级”',
+    );
+    refused(
+      () => saveCheck(db, { check: check({ date: '2099-03-01' }), results: [{ cadreId: ids.li, onPost: true }] }),
+      /督查日期不能晚于今天/,
+    );
     refused(() => saveCheck(db, { check: check(), results: [{ cadreId: ids.li, onPost: false }] }), '请填写李四不在岗的原因');
     refused(() => saveCheck(db, { check: check({ checker: '' }), results: [{ cadreId: ids.li, onPost: true }] }), '请填写督查人或督查组');
     refused(() => saveCheck(db, { check: check(), results: [{ cadreId: ids.zhao, onPost: true }] }), /不在七里河镇任职/);
@@ -211,7 +217,9 @@ describe('checks (督查)', () => {
     });
     expect(yearAbsences(db, 2025).get(ids.zhang)).toEqual({ check: 2, event: 0 });
     // Editing the first check: the form's own mark is not counted twice.
-    expect(candidates(db, { townshipId: ids.t1, date: '2025-03-12', checkId: first }).cadres.find((c) => c.cadreId === ids.zhang)?.checkAbsences).toBe(1);
+    expect(
+      candidates(db, { townshipId: ids.t1, date: '2025-03-12', checkId: first }).cadres.find((c) => c.cadreId === ids.zhang)?.checkAbsences,
+    ).toBe(1);
     setCountySettings(db, ids.county, { checkAbsence: { noExcellentAt: 2, maxBasicAt: 3, incompetentAt: 4 } });
     expect(candidates(db, { townshipId: ids.t1, date: '2025-03-12' }).thresholds.incompetentAt).toBe(4);
     setCountySettings(db, ids.county, { checkAbsence: { noExcellentAt: 1, maxBasicAt: 2, incompetentAt: 3 } });

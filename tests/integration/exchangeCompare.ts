@@ -7,7 +7,16 @@ import type { Db } from '../../main/store/db';
 import { userTables } from '../../main/store/readOnlyGuards';
 
 /** Never compared: the local books (settings, audit trail, the exchange's own tables). */
-export const LOCAL_TABLES = new Set(['settings', 'audit_log', 'audit_anchor', 'trusted_keys', 'import_map', 'imports', 'exchange_guard', 'schema_version']);
+export const LOCAL_TABLES = new Set([
+  'settings',
+  'audit_log',
+  'audit_anchor',
+  'trusted_keys',
+  'import_map',
+  'imports',
+  'exchange_guard',
+  'schema_version',
+]);
 
 interface Fk {
   from: string;

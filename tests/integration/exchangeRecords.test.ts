@@ -50,13 +50,21 @@ const applyAs = (c: OpenCore, doc: RecordsDoc, self: string, hasBlob = (s: strin
 /** Every row of every ordinary table, for "nothing changed" checks. */
 function digest(db: Db): string {
   const tables = db
-    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts_%' ORDER BY name`)
+    .prepare(
+      `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts_%' ORDER BY name`,
+    )
     .pluck()
     .all() as string[];
-  return JSON.stringify(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
+  return JSON.stringify(
+    tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]),
+  );
 }
 const totalChanges = (db: Db) => db.prepare('SELECT total_changes()').pluck().get() as number;
-const count = (db: Db, sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as number;
+const count = (db: Db, sql: string, ...args: unknown[]) =>
+  db
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number;
 
 /** An evaluator's archive holding the imported county; returns it with its local county id. */
 async function evaluatorWithCounty(src: OpenCore, doc = exportCounty(src)) {
@@ -135,7 +143,9 @@ describe('importing a county', () => {
     expect(db.prepare('SELECT kind, origin, county, year, added, signer_name FROM imports').all()).toEqual([
       { kind: 'county', origin: COUNTY_FP, county: '岚川县', year: YEAR, added: done.added, signer_name: '测试单位' },
     ]);
-    expect(count(db, `SELECT COUNT(*) FROM audit_log WHERE action = 'import' AND entity = 'bundle' AND entity_id = ?`, done.importId)).toBe(1);
+    expect(count(db, `SELECT COUNT(*) FROM audit_log WHERE action = 'import' AND entity = 'bundle' AND entity_id = ?`, done.importId)).toBe(
+      1,
+    );
     // search text is rebuilt on import
     expect(count(db, 'SELECT COUNT(*) FROM material_fts')).toBe(count(db, 'SELECT COUNT(*) FROM materials'));
     expect(count(db, 'SELECT COUNT(*) FROM worklog_fts')).toBe(1);
@@ -165,9 +175,11 @@ describe('importing a county', () => {
     const sdb = src.ctx.db;
     sdb.prepare(`UPDATE cadres SET phone = '13900001111', updated_at = '2025-10-01T00:00:00.000Z' WHERE id = ?`).run(ids.cadre);
     sdb.prepare(`UPDATE materials SET title = '第一季度驻村工作汇报（修订）' WHERE id = ?`).run(ids.material);
-    sdb.prepare(
-      `INSERT INTO worklog_entries (cadre_id, date, kind, place, situation, created_at, updated_at) VALUES (?, '2025-10-09', '会议', '村委会', '秋收动员', '2025-10-09T08:00:00.000Z', '2025-10-09T08:00:00.000Z')`,
-    ).run(ids.cadre);
+    sdb
+      .prepare(
+        `INSERT INTO worklog_entries (cadre_id, date, kind, place, situation, created_at, updated_at) VALUES (?, '2025-10-09', '会议', '村委会', '秋收动员', '2025-10-09T08:00:00.000Z', '2025-10-09T08:00:00.000Z')`,
+      )
+      .run(ids.cadre);
     const doc = exportCounty(src);
     const plan = planImport(ev.ctx.db, doc, { self: EVALUATOR_FP });
     const row = (t: string) => plan.tables.find((p) => p.table === t)!;
@@ -188,17 +200,30 @@ describe('importing a county', () => {
     const src = sourceCopy();
     const { ev, county } = await evaluatorWithCounty(src);
     const edb = ev.ctx.db;
-    const cadre = count(edb, `SELECT local_id FROM import_map WHERE origin = ? AND entity = 'cadres' AND remote_id = ?`, COUNTY_FP, ids.cadre);
+    const cadre = count(
+      edb,
+      `SELECT local_id FROM import_map WHERE origin = ? AND entity = 'cadres' AND remote_id = ?`,
+      COUNTY_FP,
+      ids.cadre,
+    );
     const { ok } = handlerCalls(() => ev);
-    await ok('evaluation.scores.set', { countyId: county, year: YEAR, cells: [{ cadreId: cadre, component: 'report', indicator: null, value: 77 }] });
+    await ok('evaluation.scores.set', {
+      countyId: county,
+      year: YEAR,
+      cells: [{ cadreId: cadre, component: 'report', indicator: null, value: 77 }],
+    });
     const sdb = src.ctx.db;
-    sdb.prepare(`UPDATE eval_scores SET hundredths = 6100 WHERE county_id = ? AND cadre_id = ? AND cell = 'report'`).run(ids.county, ids.cadre);
+    sdb
+      .prepare(`UPDATE eval_scores SET hundredths = 6100 WHERE county_id = ? AND cadre_id = ? AND cell = 'report'`)
+      .run(ids.county, ids.cadre);
     sdb.prepare(`UPDATE cadres SET phone = '13900002222' WHERE id = ?`).run(ids.cadre);
     const plan = planImport(edb, exportCounty(src), { self: EVALUATOR_FP });
     expect(plan.tables.find((t) => t.table === 'eval_scores')).toMatchObject({ updated: 0 });
     expect(plan.tables.find((t) => t.table === 'cadres')).toMatchObject({ updated: 1 });
     applyAs(ev, exportCounty(src), EVALUATOR_FP);
-    expect(count(edb, `SELECT hundredths FROM eval_scores WHERE county_id = ? AND cadre_id = ? AND cell = 'report'`, county, cadre)).toBe(7700);
+    expect(count(edb, `SELECT hundredths FROM eval_scores WHERE county_id = ? AND cadre_id = ? AND cell = 'report'`, county, cadre)).toBe(
+      7700,
+    );
     expect(count(edb, `SELECT COUNT(*) FROM cadres WHERE phone = '13900002222'`)).toBe(1);
   });
 });
@@ -208,15 +233,30 @@ describe('review bundles', () => {
     const src = sourceCopy();
     const { ev, county } = await evaluatorWithCounty(src);
     const edb = ev.ctx.db;
-    const cadre = count(edb, `SELECT local_id FROM import_map WHERE origin = ? AND entity = 'cadres' AND remote_id = ?`, COUNTY_FP, ids.cadre);
+    const cadre = count(
+      edb,
+      `SELECT local_id FROM import_map WHERE origin = ? AND entity = 'cadres' AND remote_id = ?`,
+      COUNTY_FP,
+      ids.cadre,
+    );
     const { ok } = handlerCalls(() => ev);
-    await ok('evaluation.scores.set', { countyId: county, year: YEAR, cells: [{ cadreId: cadre, component: 'report', indicator: null, value: 77 }] });
-    edb.prepare(`UPDATE eval_comments SET comment = '市级复核：材料翔实，评为优秀', author = '市委组织部' WHERE county_id = ? AND cadre_id = ?`).run(county, cadre);
+    await ok('evaluation.scores.set', {
+      countyId: county,
+      year: YEAR,
+      cells: [{ cadreId: cadre, component: 'report', indicator: null, value: 77 }],
+    });
+    edb
+      .prepare(
+        `UPDATE eval_comments SET comment = '市级复核：材料翔实，评为优秀', author = '市委组织部' WHERE county_id = ? AND cadre_id = ?`,
+      )
+      .run(county, cadre);
 
     const review = exportReviewRecords(edb, { countyId: county, year: YEAR, origin: EVALUATOR_FP });
     expect(review.kind).toBe('review');
     expect(Object.keys(review.tables)).toEqual(['eval_scores', 'eval_ballots', 'eval_comments']);
-    expect(review.tables.eval_scores!.rows.every((r) => r[0] === `${COUNTY_FP}#${ids.county}` && String(r[2]).startsWith(`${COUNTY_FP}#`))).toBe(true);
+    expect(
+      review.tables.eval_scores!.rows.every((r) => r[0] === `${COUNTY_FP}#${ids.county}` && String(r[2]).startsWith(`${COUNTY_FP}#`)),
+    ).toBe(true);
 
     const sdb = src.ctx.db;
     const cadresBefore = count(sdb, 'SELECT COUNT(*) FROM cadres');
@@ -227,7 +267,9 @@ describe('review bundles', () => {
     expect(plan.tables.find((t) => t.table === 'eval_comments')).toMatchObject({ updated: 1 });
     const done = applyAs(src, review, COUNTY_FP);
     expect(done).toMatchObject({ kind: 'review', added: 0, updated: 2 });
-    expect(count(sdb, `SELECT hundredths FROM eval_scores WHERE county_id = ? AND cadre_id = ? AND cell = 'report'`, ids.county, ids.cadre)).toBe(7700);
+    expect(
+      count(sdb, `SELECT hundredths FROM eval_scores WHERE county_id = ? AND cadre_id = ? AND cell = 'report'`, ids.county, ids.cadre),
+    ).toBe(7700);
     expect(sdb.prepare('SELECT comment FROM eval_comments WHERE cadre_id = ?').pluck().get(ids.cadre)).toBe('市级复核：材料翔实，评为优秀');
     expect(count(sdb, 'SELECT COUNT(*) FROM cadres')).toBe(cadresBefore);
     expect(count(sdb, 'SELECT COUNT(*) FROM import_map')).toBe(mapBefore);
@@ -262,7 +304,9 @@ describe('refusals change nothing', () => {
     const { ev, county } = await evaluatorWithCounty(src);
     const review = exportReviewRecords(ev.ctx.db, { countyId: county, year: YEAR, origin: EVALUATOR_FP });
     refusedWith(ev, review, EVALUATOR_FP, '评审包所属的「岚川县」不是本单位的数据，不能导入评审结果');
-    src.ctx.db.prepare(`UPDATE eval_years SET finalised_at = '2025-12-30T00:00:00.000Z' WHERE county_id = ? AND year = ?`).run(ids.county, YEAR);
+    src.ctx.db
+      .prepare(`UPDATE eval_years SET finalised_at = '2025-12-30T00:00:00.000Z' WHERE county_id = ? AND year = ?`)
+      .run(ids.county, YEAR);
     refusedWith(src, review, COUNTY_FP, '「岚川县」2025年度考核已定稿，须先重新开放（撤销定稿）后才能导入评审结果');
   });
 
@@ -278,13 +322,23 @@ describe('refusals change nothing', () => {
     const ownRef = structuredClone(doc);
     ownRef.tables.cadres!.rows[0]![ownRef.tables.cadres!.columns.indexOf('unit_id')] = `${EVALUATOR_FP}#4242`;
     refusedWith(ev, ownRef, EVALUATOR_FP, /引用了本机不存在的“派出单位”/);
-    refusedWith(ev, { ...doc, recordsVersion: 2 }, EVALUATOR_FP, '该交换包的记录格式版本为 2，本软件只支持到版本 1，请升级 OneBag 后再导入');
+    refusedWith(
+      ev,
+      { ...doc, recordsVersion: 2 },
+      EVALUATOR_FP,
+      '该交换包的记录格式版本为 2，本软件只支持到版本 1，请升级 OneBag 后再导入',
+    );
     refusedWith(ev, { recordsVersion: 1, kind: 'county', tables: 5 }, EVALUATOR_FP, /^交换包中的记录文件（records.json）格式不正确/);
     refusedWith(ev, null, EVALUATOR_FP, /^交换包中的记录文件（records.json）格式不正确/);
     const ragged = structuredClone(doc);
     ragged.tables.cadres!.rows[0]!.pop();
     refusedWith(ev, ragged, EVALUATOR_FP, /格式不正确/);
-    refusedWith(ev, { ...doc, tables: { ...doc.tables, settings: { columns: ['key', 'value'], rows: [] } } }, EVALUATOR_FP, /本版本不认识的数据（settings）/);
+    refusedWith(
+      ev,
+      { ...doc, tables: { ...doc.tables, settings: { columns: ['key', 'value'], rows: [] } } },
+      EVALUATOR_FP,
+      /本版本不认识的数据（settings）/,
+    );
     const before = digest(ev.ctx.db);
     expectAppError(() => applyAs(ev, doc, EVALUATOR_FP, () => false), { code: 'IMPORT_REFUSED', message: /个原件不在本机文件库中/ });
     expect(digest(ev.ctx.db)).toBe(before);

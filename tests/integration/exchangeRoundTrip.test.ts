@@ -45,7 +45,9 @@ const open = (dir: string, operator: string) => {
 const env = (c: OpenCore) => ({ db: c.ctx.db, dataDir: c.ctx.dataDir, blobs: c.blobs });
 const cadresOf = (c: OpenCore, cid: number) =>
   c.ctx.db
-    .prepare(`SELECT DISTINCT c.id, c.name, c.post_type AS postType FROM cadres c JOIN postings p ON p.cadre_id = c.id JOIN townships t ON t.id = p.township_id WHERE t.county_id = ? ORDER BY c.id_number`)
+    .prepare(
+      `SELECT DISTINCT c.id, c.name, c.post_type AS postType FROM cadres c JOIN postings p ON p.cadre_id = c.id JOIN townships t ON t.id = p.township_id WHERE t.county_id = ? ORDER BY c.id_number`,
+    )
     .all(cid) as Array<{ id: number; name: string; postType: string }>;
 const scorable = (c: OpenCore, cid: number) => cadresOf(c, cid).filter((x) => x.postType !== '驻村工作队员');
 
@@ -141,7 +143,11 @@ describe('county → evaluator → county', () => {
     expect(e.message).toContain('只读');
     // Scores: change one the county entered, add two new ones; comments on two cadres.
     const [c0, , , c3, c4] = scorable(evaluator, copyId);
-    for (const [c, x] of [[c0!, 91], [c3!, 85], [c4!, 77]] as const) {
+    for (const [c, x] of [
+      [c0!, 91],
+      [c3!, 85],
+      [c4!, 77],
+    ] as const) {
       await ok('evaluation.scores.set', { countyId: copyId, year: YEAR, cells: cellsFor(c.id, c.postType as '村党组织第一书记', x) });
     }
     await ok('exchange.comments.set', { countyId: copyId, year: YEAR, cadreId: c0!.id, comment: '驻村工作扎实，群众认可度高。' });
@@ -153,9 +159,9 @@ describe('county → evaluator → county', () => {
     reviewBundle = path.join(tmp, 'out', '岚川县-2025-评审结果.onebag');
     const r = await exportReviewBundle(env(evaluator), { countyId: copyId, year: YEAR, out: reviewBundle });
     expect(r.size).toBeLessThan(200_000);
-    await expect(exportCountyBundle(env(evaluator), { countyId: copyId, year: YEAR, out: path.join(tmp, 'out', 'x.onebag'), withDossiers: false })).rejects.toThrow(
-      /评审副本，不能作为本单位数据再次导出/,
-    );
+    await expect(
+      exportCountyBundle(env(evaluator), { countyId: copyId, year: YEAR, out: path.join(tmp, 'out', 'x.onebag'), withDossiers: false }),
+    ).rejects.toThrow(/评审副本，不能作为本单位数据再次导出/);
 
     const p = await previewImport(env(county), reviewBundle);
     expect(p.signer).toMatchObject({ name: '市委组织部考核组', trusted: false });
@@ -176,7 +182,10 @@ describe('county → evaluator → county', () => {
 
   it('the county’s 考核登记表 prints the evaluator’s comment', async () => {
     const { ok } = handlerCalls(() => county);
-    const cadreId = county.ctx.db.prepare('SELECT cadre_id FROM eval_comments WHERE county_id = ? AND comment = ?').pluck().get(countyId, '驻村工作扎实，群众认可度高。') as number;
+    const cadreId = county.ctx.db
+      .prepare('SELECT cadre_id FROM eval_comments WHERE county_id = ? AND comment = ?')
+      .pluck()
+      .get(countyId, '驻村工作扎实，群众认可度高。') as number;
     const pdf = await ok('evaluation.print.sheet', { cadreId, year: YEAR });
     const text = execFileSync('pdftotext', ['-layout', county.blobs.pathOf(pdf.sha256), '-'], { encoding: 'utf8' });
     expect(text).toContain('评审单位意见');

@@ -44,9 +44,12 @@ async function expectRefused(name: string, bytes: Buffer, reason: RegExp) {
   expect((err as AppError).message).toMatch(reason);
   // The same refusal through addMaterial, next to a good file: no blob, no row.
   const good = write('good.pdf', await pdfLibPdf(1));
-  await expect(addMaterial(db, blobs, cadreId, material, [{ path: good, name: 'good.pdf' }, { path: p, name }])).rejects.toThrow(
-    `「${name}」`,
-  );
+  await expect(
+    addMaterial(db, blobs, cadreId, material, [
+      { path: good, name: 'good.pdf' },
+      { path: p, name },
+    ]),
+  ).rejects.toThrow(`「${name}」`);
   const stored = fs.readdirSync(path.join(dir, 'blobs'), { recursive: true }).filter((f) => !String(f).startsWith('tmp'));
   expect(stored).toEqual([]);
   expect(fs.readdirSync(path.join(dir, 'blobs', 'tmp'))).toEqual([]);
@@ -77,7 +80,11 @@ afterAll(() => {
 
 describe('inspectFile accepts', () => {
   it('PDFs from pdf-lib and pdfkit, with page counts, whatever the extension', async () => {
-    expect(await inspectFile(write('a.pdf', await pdfLibPdf(2)), 'a.pdf')).toMatchObject({ kind: 'pdf', mime: 'application/pdf', pageCount: 2 });
+    expect(await inspectFile(write('a.pdf', await pdfLibPdf(2)), 'a.pdf')).toMatchObject({
+      kind: 'pdf',
+      mime: 'application/pdf',
+      pageCount: 2,
+    });
     const kit = await pdfkitPdf(3);
     expect(await inspectFile(write('扫描件.jpg', kit), '扫描件.jpg')).toMatchObject({ kind: 'pdf', pageCount: 3, size: kit.length });
   });
@@ -101,7 +108,12 @@ describe('inspectFile accepts', () => {
       pageCount: null,
     });
     expect(await inspectFile(write('plain.jpg', jpegWithExif(16, 8, null)), 'plain.jpg')).toMatchObject({ orientation: 1 });
-    expect(await inspectFile(write('图.png', png(20, 10)), '图.png')).toMatchObject({ kind: 'png', width: 20, height: 10, orientation: null });
+    expect(await inspectFile(write('图.png', png(20, 10)), '图.png')).toMatchObject({
+      kind: 'png',
+      width: 20,
+      height: 10,
+      orientation: null,
+    });
     expect(await inspectFile(write('scan.tif', tiff(12, 9, 8, 600_000)), 'scan.tif')).toMatchObject({
       kind: 'tiff',
       width: 12,

@@ -8,14 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  cjkTextOptions,
-  findSystemFangSong,
-  registerFonts,
-  resolveFontFile,
-  splitRuns,
-  writeCjk,
-} from '../../main/dossier/fonts';
+import { cjkTextOptions, findSystemFangSong, registerFonts, resolveFontFile, splitRuns, writeCjk } from '../../main/dossier/fonts';
 
 /** poppler-utils may still be installing when the suite starts: wait for it a little. */
 async function waitForPoppler(timeoutMs = 60_000): Promise<void> {
@@ -90,7 +83,10 @@ describe('fonts', () => {
       writeCjk(doc, `黑体：${MIXED}`, 36, 120, { font: names.sansBold, size: 12, width: 760 });
     });
     const fonts = run('pdffonts', [file]);
-    const rows = fonts.split('\n').slice(2).filter((l) => l.trim());
+    const rows = fonts
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim());
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows) {
       expect(row).toMatch(/^[A-Z]{6}\+Noto(Serif|Sans)SC-/); // subset tag
@@ -98,7 +94,10 @@ describe('fonts', () => {
     }
     expect(fonts).toContain('NotoSerifSC-Regular');
     expect(fonts).toContain('NotoSansSC-Bold');
-    const lines = run('pdftotext', ['-layout', file, '-']).split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = run('pdftotext', ['-layout', file, '-'])
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     expect(lines[0]).toBe(MIXED);
     expect(lines[1]).toBe(`黑体：${MIXED}`);
   });

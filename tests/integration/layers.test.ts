@@ -58,10 +58,19 @@ beforeAll(() => {
   write('shared/ok.ts', "import { z } from 'zod';\nexport const schema = z.string();\n");
   write('shared/types.ts', "import type { schema } from './ok';\nexport type S = typeof schema;\n");
   write('main/store/ok.ts', "import { schema } from '../../shared/ok';\nimport fs from 'node:fs';\nexport const store = { schema, fs };\n");
-  write('main/files/ok.ts', "import path from 'node:path';\nimport { schema } from '../../shared/ok';\nexport const files = { path, schema };\n");
-  write('main/core/ok.ts', "import { store } from '../store/ok';\nimport { files } from '../files/ok';\nexport const core = { store, files };\n");
+  write(
+    'main/files/ok.ts',
+    "import path from 'node:path';\nimport { schema } from '../../shared/ok';\nexport const files = { path, schema };\n",
+  );
+  write(
+    'main/core/ok.ts',
+    "import { store } from '../store/ok';\nimport { files } from '../files/ok';\nexport const core = { store, files };\n",
+  );
   write('main/dossier/ok.ts', "import { core } from '../core/ok';\nexport const dossier = core;\n");
-  write('main/cli/ok.ts', "import { core } from '../core/ok';\nimport { dossier } from '../dossier/ok';\nexport const cli = { core, dossier };\n");
+  write(
+    'main/cli/ok.ts',
+    "import { core } from '../core/ok';\nimport { dossier } from '../dossier/ok';\nexport const cli = { core, dossier };\n",
+  );
   write('main/bridge/ok.ts', "import { cli } from '../cli/ok';\nimport http from 'node:http';\nexport const bridge = { cli, http };\n");
   write('main/app/ok.ts', "import { app } from 'electron';\nimport { core } from '../core/ok';\nexport const main = { app, core };\n");
   write('renderer/src/ok.ts', "import type { S } from '../../shared/types';\nexport const ui: S | null = null;\n");

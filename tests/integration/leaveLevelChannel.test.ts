@@ -38,11 +38,17 @@ describe('leave approval level through the channels', () => {
     const [a, b, c] = t.cadres;
     const four = await add(a!.id, '2025-04-07', '2025-04-10');
     expect(four).toMatchObject({ status: '待审批', requiredLevel: '县委组织部', approvalLevel: null });
-    expect(await refused('attendance.leave.approve', { leaveId: four.id, approver: '孙书记', approverLevel: '村委' })).toContain('审批层级应为');
+    expect(await refused('attendance.leave.approve', { leaveId: four.id, approver: '孙书记', approverLevel: '村委' })).toContain(
+      '审批层级应为',
+    );
     const byTownship = await ok('attendance.leave.approve', { leaveId: four.id, approver: '孙书记', approverLevel: '乡镇党委' });
     expect(byTownship).toMatchObject({ status: '已批准', approver: '孙书记', approvalLevel: '乡镇党委', requiredLevel: '县委组织部' });
 
-    const byCounty = await ok('attendance.leave.approve', { leaveId: (await add(b!.id, '2025-04-07', '2025-04-10')).id, approver: '王部长', approverLevel: '县委组织部' });
+    const byCounty = await ok('attendance.leave.approve', {
+      leaveId: (await add(b!.id, '2025-04-07', '2025-04-10')).id,
+      approver: '王部长',
+      approverLevel: '县委组织部',
+    });
     expect(byCounty).toMatchObject({ approvalLevel: '县委组织部', requiredLevel: '县委组织部' });
     const two = await add(c!.id, '2025-04-07', '2025-04-08');
     expect(two.requiredLevel).toBe('乡镇党委');

@@ -38,7 +38,15 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function runtime(over: Partial<NativeRuntime> = {}): NativeRuntime {
-  return { electron: electronVersion, modules: electronModules, platform: process.platform, arch: process.arch, env: {}, appRoot: path.join(tmp, 'repo'), ...over };
+  return {
+    electron: electronVersion,
+    modules: electronModules,
+    platform: process.platform,
+    arch: process.arch,
+    env: {},
+    appRoot: path.join(tmp, 'repo'),
+    ...over,
+  };
 }
 
 /** Puts a copy of the Node build where the repository's cache keeps the Electron build. */
@@ -145,10 +153,16 @@ describe('choosing the native build', () => {
 
   it('in a worker thread of an installed app (no resourcesPath) the folder holding app.asar is the resources folder', () => {
     const resources = path.join(tmp, 'Program Files', 'OneBag', 'resources');
-    const shipped = path.join(resources, PACKAGED_NATIVE_DIR, electronCacheKey(electronVersion, process.platform, process.arch), BINDING_FILE);
+    const shipped = path.join(
+      resources,
+      PACKAGED_NATIVE_DIR,
+      electronCacheKey(electronVersion, process.platform, process.arch),
+      BINDING_FILE,
+    );
     fs.mkdirSync(path.dirname(shipped), { recursive: true });
     fs.copyFileSync(nodeBuild, shipped);
-    const worker = (env: NodeJS.ProcessEnv) => runtime({ electron: undefined, modules: process.versions.modules, appRoot: path.join(resources, 'app.asar'), env });
+    const worker = (env: NodeJS.ProcessEnv) =>
+      runtime({ electron: undefined, modules: process.versions.modules, appRoot: path.join(resources, 'app.asar'), env });
     // The main process's choice, handed over in the environment, is inside the resources folder.
     expect(selectNativeBinding(worker({ [BINDING_ENV]: shipped }))).toMatchObject({ kind: 'file', file: shipped });
     // Anything else named by the environment is refused: no native code from outside the install.
@@ -156,9 +170,11 @@ describe('choosing the native build', () => {
     fs.mkdirSync(path.dirname(outside), { recursive: true });
     fs.copyFileSync(nodeBuild, outside);
     expect(() => selectNativeBinding(worker({ [BINDING_ENV]: outside }))).toThrow(`已拒绝环境变量 ${BINDING_ENV} 指定的 ${outside}`);
-    expect(() => selectNativeBinding(runtime({ resourcesPath: resources, appRoot: path.join(resources, 'app.asar'), env: { [BINDING_ENV]: outside } }))).toThrow(
-      '安装版只加载安装目录中的数据库组件',
-    );
+    expect(() =>
+      selectNativeBinding(
+        runtime({ resourcesPath: resources, appRoot: path.join(resources, 'app.asar'), env: { [BINDING_ENV]: outside } }),
+      ),
+    ).toThrow('安装版只加载安装目录中的数据库组件');
   });
 
   it('an explicit ONEBAG_SQLITE_BINDING (the main process’s choice, inherited by workers) wins, and is still checked', () => {

@@ -56,7 +56,9 @@ async function file(name: string, bytes: Buffer, title: string) {
 }
 
 const pagesOf = (sha256: string) =>
-  core.ctx.db.prepare('SELECT page, source, rotation, engine, model, confidence, ms, text FROM ocr_pages WHERE sha256 = ? ORDER BY page').all(sha256) as Array<{
+  core.ctx.db
+    .prepare('SELECT page, source, rotation, engine, model, confidence, ms, text FROM ocr_pages WHERE sha256 = ? ORDER BY page')
+    .all(sha256) as Array<{
     page: number;
     source: string;
     rotation: number;
@@ -73,7 +75,12 @@ beforeAll(() => {
   const county = addCounty(core.ctx.db, { name: '岚川县', kind: '县' });
   countyId = county.id;
   const township = addTownship(core.ctx.db, { countyId: county.id, name: '青石镇' });
-  cadreId = createCadre(core.ctx.db, cadreInput({ name: '喆嘉' }), { townshipId: township.id, villageId: null, start: '2024-03-01', end: null }).id;
+  cadreId = createCadre(core.ctx.db, cadreInput({ name: '喆嘉' }), {
+    townshipId: township.id,
+    villageId: null,
+    start: '2024-03-01',
+    end: null,
+  }).id;
 });
 
 afterAll(async () => {
@@ -89,7 +96,11 @@ describe('OCR of the bag', () => {
       const text = SAMPLE_LINES.join('\n');
       const scan = await scanOf(await typesetPdf(SAMPLE_LINES), { dpi: 200, jpegQuality: 70, skew: 0.6, noise: 0.01 });
       const scanned = await file('季度汇报扫描件.pdf', await imageOnlyPdf(scan), '第三季度驻村工作汇报');
-      const typed = await file('电子版.pdf', await typesetPdf(['村集体经济发展规划（电子版）', '发展村集体经济是乡村振兴的重要抓手']), '集体经济规划');
+      const typed = await file(
+        '电子版.pdf',
+        await typesetPdf(['村集体经济发展规划（电子版）', '发展村集体经济是乡村振兴的重要抓手']),
+        '集体经济规划',
+      );
 
       // The database queued both as they were filed. (A sideways scan is read in ocrTextLayer.test.ts.)
       expect(ocrStatus(core.ctx.db).pending).toBe(2);
@@ -191,7 +202,11 @@ describe('OCR of the bag', () => {
   it(
     'offers the same through the CLI: onebag ocr --wait and onebag search',
     async () => {
-      await file('会议记录扫描.png', await scanOf(await typesetPdf(['村两委会议记录', '研究决定修建喆嘉桥一座']), { dpi: 150 }), '村两委会议记录');
+      await file(
+        '会议记录扫描.png',
+        await scanOf(await typesetPdf(['村两委会议记录', '研究决定修建喆嘉桥一座']), { dpi: 150 }),
+        '村两委会议记录',
+      );
       core.close();
       const data = path.join(dir, 'data');
       const ocr = await onebag(data, ['ocr', '--wait']);
@@ -200,9 +215,15 @@ describe('OCR of the bag', () => {
       expect(ocr.stdout).toMatch(/识别完成：已识别 \d+ 个文件，失败 0 个/);
       const found = await onebag(data, ['search', '修建', '--json']);
       expect(found.code).toBe(0);
-      const json = JSON.parse(found.stdout) as Array<{ title: string; pages: Array<{ page: number; source: string; snippet: string; file: string }> }>;
+      const json = JSON.parse(found.stdout) as Array<{
+        title: string;
+        pages: Array<{ page: number; source: string; snippet: string; file: string }>;
+      }>;
       expect(json).toEqual([
-        expect.objectContaining({ title: '村两委会议记录', pages: [expect.objectContaining({ page: 1, source: 'ocr', file: '会议记录扫描.png' })] }),
+        expect.objectContaining({
+          title: '村两委会议记录',
+          pages: [expect.objectContaining({ page: 1, source: 'ocr', file: '会议记录扫描.png' })],
+        }),
       ]);
       const table = await onebag(data, ['search', '修建']);
       expect(table.stdout).toContain('[识别文字]');

@@ -41,7 +41,12 @@ beforeAll(() => {
   core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
   const county = addCounty(core.ctx.db, { name: '岚川县', kind: '县' });
   const township = addTownship(core.ctx.db, { countyId: county.id, name: '青石镇' });
-  cadreId = createCadre(core.ctx.db, cadreInput({ name: '喆嘉' }), { townshipId: township.id, villageId: null, start: '2024-03-01', end: null }).id;
+  cadreId = createCadre(core.ctx.db, cadreInput({ name: '喆嘉' }), {
+    townshipId: township.id,
+    villageId: null,
+    start: '2024-03-01',
+    end: null,
+  }).id;
 });
 
 afterAll(() => {
@@ -53,11 +58,27 @@ async function file(name: string, bytes: Buffer, title: string) {
   const p = path.join(dir, 'in', name);
   fs.mkdirSync(path.dirname(p), { recursive: true });
   fs.writeFileSync(p, bytes);
-  const m = { category: '工作汇报' as const, title, date: '2025-09-30', year: 2025, responsible: null, docNumber: null, secrecy: '公开' as const, notes: null };
+  const m = {
+    category: '工作汇报' as const,
+    title,
+    date: '2025-09-30',
+    year: 2025,
+    responsible: null,
+    docNumber: null,
+    secrecy: '公开' as const,
+    notes: null,
+  };
   return addMaterial(core.ctx.db, core.blobs, cadreId, m, [{ path: p, name }]);
 }
 
-const print = (out: string) => generateDossier(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 2025, now: NOW }, getDossierSettings(core.ctx.db), out);
+const print = (out: string) =>
+  generateDossier(
+    core.ctx.db,
+    core.blobs,
+    { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 2025, now: NOW },
+    getDossierSettings(core.ctx.db),
+    out,
+  );
 
 interface Word {
   text: string;
@@ -122,7 +143,11 @@ type Box = Omit<Word, 'text'>;
  * ink of Chinese glyphs, so it must hold the ink's centre line, be at most twice as thick, and
  * start and end within half a character of the ink.
  */
-function misalignment(ws: Word[], img: Gray, sideways: boolean): Array<{ phrase: string; start: number; end: number; centre: number; thickness: number }> {
+function misalignment(
+  ws: Word[],
+  img: Gray,
+  sideways: boolean,
+): Array<{ phrase: string; start: number; end: number; centre: number; thickness: number }> {
   // measure across and along the line whatever its direction on the page
   const along = (b: Box): [number, number, number, number] => (sideways ? [b.y0, b.y1, b.x0, b.x1] : [b.x0, b.x1, b.y0, b.y1]);
   return PHRASES.map((phrase) => {
@@ -159,12 +184,16 @@ describe('the printed dossier carries an invisible text layer over recognised sc
       const g0 = await print(before);
       const scanPages = (g: GeneratedDossier) => g.items.filter((i) => i.kind === 'image' || i.kind === 'pdf').map((i) => i.startPage);
       expect(scanPages(g0)).toHaveLength(3);
-      for (const p of scanPages(g0)) expect(squash(run('pdftotext', ['-f', String(p), '-l', String(p), before, '-']))).not.toContain('走访农户');
+      for (const p of scanPages(g0))
+        expect(squash(run('pdftotext', ['-f', String(p), '-l', String(p), before, '-']))).not.toContain('走访农户');
 
       const runner = startOcrQueue(core, { background: false });
       await runner.drain();
       await runner.stop();
-      const read = core.ctx.db.prepare("SELECT rotation, text FROM ocr_pages WHERE source = 'ocr' ORDER BY rotation").all() as Array<{ rotation: number; text: string }>;
+      const read = core.ctx.db.prepare("SELECT rotation, text FROM ocr_pages WHERE source = 'ocr' ORDER BY rotation").all() as Array<{
+        rotation: number;
+        text: string;
+      }>;
       expect(read).toHaveLength(3);
       // the sideways scan was read turned back upright, and as well as the others
       expect(read.map((r) => r.rotation).slice(0, 2)).toEqual([0, 0]);

@@ -79,7 +79,10 @@ beforeAll(() => {
   });
   // 东岭镇 has its township check in January and February; the county checked 东岭镇 in February.
   const check = (townshipId: number, level: '乡镇' | '县级', kind: '乡镇月检' | '县级抽查', date: string, cadreId: number) =>
-    saveCheck(db, { check: { townshipId, level, kind, date, checker: level === '乡镇' ? '镇党委' : '县委组织部' }, results: [{ cadreId, onPost: true, reason: null }] });
+    saveCheck(db, {
+      check: { townshipId, level, kind, date, checker: level === '乡镇' ? '镇党委' : '县委组织部' },
+      results: [{ cadreId, onPost: true, reason: null }],
+    });
   check(east, '乡镇', '乡镇月检', '2025-01-15', ids.planned);
   check(east, '乡镇', '乡镇月检', '2025-02-12', ids.planned);
   check(east, '县级', '县级抽查', '2025-02-20', ids.planned);
@@ -157,12 +160,32 @@ describe('in the one alerts list and onebag alerts', () => {
     const out: string[] = [];
     core.close();
     try {
-      const code = await runCli(['--data', dir, 'alerts', '--year', '2024', '--county', '松岭县', '--json'], {}, { out: (l) => out.push(l), err: () => {} });
+      const code = await runCli(
+        ['--data', dir, 'alerts', '--year', '2024', '--county', '松岭县', '--json'],
+        {},
+        { out: (l) => out.push(l), err: () => {} },
+      );
       expect(code).toBe(0);
       const rows = JSON.parse(out.join('\n')) as AlertJson[];
       // 2024 is over: every staffed month lacked both checks; the 2024 plans were never recorded.
-      expect(rows.filter((a) => a.kind === '县级抽查缺失').map((a) => a.month)).toEqual(['2024-03', '2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12']);
-      expect(rows.filter((a) => a.kind === '无年度计划').map((a) => a.cadre).sort()).toEqual(['何春燕', '孟繁星', '沈一鸣'].sort());
+      expect(rows.filter((a) => a.kind === '县级抽查缺失').map((a) => a.month)).toEqual([
+        '2024-03',
+        '2024-04',
+        '2024-05',
+        '2024-06',
+        '2024-07',
+        '2024-08',
+        '2024-09',
+        '2024-10',
+        '2024-11',
+        '2024-12',
+      ]);
+      expect(
+        rows
+          .filter((a) => a.kind === '无年度计划')
+          .map((a) => a.cadre)
+          .sort(),
+      ).toEqual(['何春燕', '孟繁星', '沈一鸣'].sort());
     } finally {
       core = openCore({ dataDir: dir, host: { kind: 'cli', blobUrl: (s) => `blob:${s}` } });
     }

@@ -42,12 +42,33 @@ async function pdf(text: string): Promise<Buffer> {
 }
 
 const importInto = (doc = exportCountyRecords(src.ctx.db, { countyId: srcIds.county, year: YEAR, origin: COUNTY_FP })) =>
-  applyImport(ev.ctx.db, doc, { self: EVALUATOR_FP, bundleId: randomUUID(), bundleSha256: 'b'.repeat(64), signerName: '义县委组织部', hasBlob: (s) => ev.blobs.has(s) });
+  applyImport(ev.ctx.db, doc, {
+    self: EVALUATOR_FP,
+    bundleId: randomUUID(),
+    bundleSha256: 'b'.repeat(64),
+    signerName: '义县委组织部',
+    hasBlob: (s) => ev.blobs.has(s),
+  });
 
 const localOf = (entity: string, remote: number) =>
-  ev.ctx.db.prepare('SELECT local_id FROM import_map WHERE origin = ? AND entity = ? AND remote_id = ?').pluck().get(COUNTY_FP, entity, remote) as number;
+  ev.ctx.db
+    .prepare('SELECT local_id FROM import_map WHERE origin = ? AND entity = ? AND remote_id = ?')
+    .pluck()
+    .get(COUNTY_FP, entity, remote) as number;
 
-const cadreInput = (d: { name: string; gender: CadreInput['gender']; birthDate: string | null; idNumber: string; partyStatus: CadreInput['partyStatus']; unitId: number | null; level: CadreInput['level']; postType: CadreInput['postType'] }, phone: string): CadreInput => ({
+const cadreInput = (
+  d: {
+    name: string;
+    gender: CadreInput['gender'];
+    birthDate: string | null;
+    idNumber: string;
+    partyStatus: CadreInput['partyStatus'];
+    unitId: number | null;
+    level: CadreInput['level'];
+    postType: CadreInput['postType'];
+  },
+  phone: string,
+): CadreInput => ({
   name: d.name,
   gender: d.gender,
   birthDate: d.birthDate,
@@ -68,7 +89,11 @@ beforeAll(() => {
   srcIds = buildEvalFixture(src);
   // valid ID numbers (the fixture's are placeholders) so edits reach the guard, not the validator
   const cadres = src.ctx.db.prepare('SELECT id FROM cadres ORDER BY id').pluck().all() as number[];
-  cadres.forEach((id, i) => src.ctx.db.prepare('UPDATE cadres SET id_number = ? WHERE id = ?').run(withCheckDigit(`11010119880501${String(101 + 2 * i).padStart(3, '0')}`), id));
+  cadres.forEach((id, i) =>
+    src.ctx.db
+      .prepare('UPDATE cadres SET id_number = ? WHERE id = ?')
+      .run(withCheckDigit(`11010119880501${String(101 + 2 * i).padStart(3, '0')}`), id),
+  );
   scoreAll(src, srcIds, { finalise: false });
   importInto();
   e.county = localOf('counties', srcIds.county);
@@ -99,7 +124,16 @@ describe('read-only guard for an imported county', () => {
     expect((await ok('cadres.get', { id: e.cadre })).phone).toBe(before.phone);
 
     const token = await stage('调研报告.pdf', await pdf('survey 2024'));
-    const material = { category: '调研报告', title: '村情调研报告', date: '2024-05-06', year: YEAR, responsible: null, docNumber: null, secrecy: '公开', notes: null };
+    const material = {
+      category: '调研报告',
+      title: '村情调研报告',
+      date: '2024-05-06',
+      year: YEAR,
+      responsible: null,
+      docNumber: null,
+      secrecy: '公开',
+      notes: null,
+    };
     expect(await refusal('bag.add', { cadreId: e.cadre, material, files: [token] })).toEqual(FORBIDDEN);
     expect(ev.ctx.db.prepare('SELECT COUNT(*) FROM materials').pluck().get()).toBe(0);
 
@@ -119,7 +153,15 @@ describe('read-only guard for an imported county', () => {
       cells: [{ cadreId: e.cadre, component: 'report', indicator: null, value: 88 }],
     });
     expect(saved.saved).toBe(1);
-    await ok('evaluation.ballots.set', { countyId: e.county, year: YEAR, cadreId: e.cadre, satisfied: 95, basic: 5, unsatisfied: 0, ballots: 100 });
+    await ok('evaluation.ballots.set', {
+      countyId: e.county,
+      year: YEAR,
+      cadreId: e.cadre,
+      satisfied: 95,
+      basic: 5,
+      unsatisfied: 0,
+      ballots: 100,
+    });
     const grid = await ok('evaluation.scores.grid', { countyId: e.county, year: YEAR });
     expect(grid.rows.find((r) => r.cadreId === e.cadre)!.values.report).toBe(88);
   });
@@ -129,7 +171,16 @@ describe('read-only guard for an imported county', () => {
     const township = await ok('org.addTownship', { countyId: county.id, name: '城关镇' });
     const created = await ok('cadres.create', {
       cadre: cadreInput(
-        { name: '赵敏', gender: '男', birthDate: '1990-01-01', idNumber: withCheckDigit('11010119900101001'), partyStatus: '中共党员', unitId: null, level: '县级', postType: '村党组织第一书记' },
+        {
+          name: '赵敏',
+          gender: '男',
+          birthDate: '1990-01-01',
+          idNumber: withCheckDigit('11010119900101001'),
+          partyStatus: '中共党员',
+          unitId: null,
+          level: '县级',
+          postType: '村党组织第一书记',
+        },
         '13700002222',
       ),
       posting: { townshipId: township.id, villageId: null, start: '2024-01-01', end: null },

@@ -112,7 +112,9 @@ describe('register PDF', () => {
     for (const c of small.cadres) expect(t).toContain(c.name);
     expect(t.slice(0, t.indexOf('说明：'))).not.toMatch(/[√×]/);
     expect(t).not.toContain('事假2天');
-    const row2 = run('pdftotext', ['-layout', file, '-']).split('\n').find((l) => l.includes(small.cadres[1]!.name))!;
+    const row2 = run('pdftotext', ['-layout', file, '-'])
+      .split('\n')
+      .find((l) => l.includes(small.cadres[1]!.name))!;
     expect(row2.trim().endsWith('第一书记')).toBe(true);
   });
 

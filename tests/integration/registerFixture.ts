@@ -29,9 +29,15 @@ export function seedTownship(db: Db, n: number, opts: { township?: string; month
   const month = opts.month ?? '2025-03';
   db.prepare(`INSERT OR IGNORE INTO counties (name, kind) VALUES ('岚川县', '县')`).run();
   const countyId = (db.prepare(`SELECT id FROM counties WHERE name = '岚川县'`).get() as { id: number }).id;
-  const townshipId = Number(db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(countyId, opts.township ?? '石门镇').lastInsertRowid);
+  const townshipId = Number(
+    db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(countyId, opts.township ?? '石门镇').lastInsertRowid,
+  );
   const villages = Array.from({ length: Math.max(1, Math.ceil(n / 3)) }, (_, i) =>
-    Number(db.prepare('INSERT INTO villages (township_id, name) VALUES (?, ?)').run(townshipId, `${'东西南北上下前后'[i % 8]}${'岭沟河坪湾'[Math.floor(i / 8) % 5]}村`).lastInsertRowid),
+    Number(
+      db
+        .prepare('INSERT INTO villages (township_id, name) VALUES (?, ?)')
+        .run(townshipId, `${'东西南北上下前后'[i % 8]}${'岭沟河坪湾'[Math.floor(i / 8) % 5]}村`).lastInsertRowid,
+    ),
   );
   const base = (db.prepare('SELECT COUNT(*) AS n FROM cadres').get() as { n: number }).n;
   const cadres: SeededTownship['cadres'] = [];

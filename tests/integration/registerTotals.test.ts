@@ -70,9 +70,16 @@ function printedRows(file: string, names: string[]): { rows: Map<string, Printed
     const bottom = (tops.filter((y) => y > tops[i]!).sort((a, b) => a - b)[0] ?? legendTop) - 1;
     const band = ws.filter((w) => w.top >= top && w.top < bottom).sort((a, b) => a.top - b.top);
     const cells = new Map<number, string[]>();
-    for (const [d, x] of cols) cells.set(d, band.filter((w) => Math.abs(w.x - x) < 5).map((w) => w.text));
+    for (const [d, x] of cols)
+      cells.set(
+        d,
+        band.filter((w) => Math.abs(w.x - x) < 5).map((w) => w.text),
+      );
     const num = (x: number) => Number(band.find((w) => Math.abs(w.x - x) < 12)!.text);
-    const remark = band.filter((w) => w.x > remarkX - 45).map((w) => w.text).join('');
+    const remark = band
+      .filter((w) => w.x > remarkX - 45)
+      .map((w) => w.text)
+      .join('');
     rows.set(name, { cells, onPost: num(onPostX), leave: num(leaveX), remark });
   });
   return { rows, headers };
@@ -110,7 +117,11 @@ beforeAll(() => {
       { cadreId: a!.id, date: '2024-05-19', code: '公出', half: '上' },
       { cadreId: a!.id, date: '2024-05-20', code: '公出' },
       // b: away from the 1st to the 12th (the May Day holiday, a make-up Saturday, weekends)
-      ...Array.from({ length: 12 }, (_, i) => ({ cadreId: b!.id, date: `2024-05-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })),
+      ...Array.from({ length: 12 }, (_, i) => ({
+        cadreId: b!.id,
+        date: `2024-05-${String(i + 1).padStart(2, '0')}`,
+        code: '缺勤' as const,
+      })),
     ],
   });
   certify(db, t.townshipId, MONTH, TODAY);

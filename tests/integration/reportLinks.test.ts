@@ -40,11 +40,17 @@ const refusal = async (channel: string, input: unknown) => {
 };
 const auditCount = () => core.ctx.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE entity = 'report_submission'`).pluck().get() as number;
 const lastAudit = () =>
-  core.ctx.db.prepare(`SELECT action, detail, before, after FROM audit_log WHERE entity = 'report_submission' ORDER BY id DESC LIMIT 1`).get() as { action: string; detail: string; before: string; after: string };
+  core.ctx.db
+    .prepare(`SELECT action, detail, before, after FROM audit_log WHERE entity = 'report_submission' ORDER BY id DESC LIMIT 1`)
+    .get() as { action: string; detail: string; before: string; after: string };
 const file = (category: '工作汇报' | '工作总结', title: string, date: string) =>
-  addMaterial(core.ctx.db, core.blobs, cadreId, { category, title, date, year: Number(date.slice(0, 4)), responsible: null, docNumber: null, secrecy: '公开', notes: null }, [
-    { path: pdf, name: `${title}.pdf` },
-  ]);
+  addMaterial(
+    core.ctx.db,
+    core.blobs,
+    cadreId,
+    { category, title, date, year: Number(date.slice(0, 4)), responsible: null, docNumber: null, secrecy: '公开', notes: null },
+    [{ path: pdf, name: `${title}.pdf` }],
+  );
 const cli = async (...args: string[]) => {
   const out: string[] = [];
   const err: string[] = [];
@@ -53,7 +59,13 @@ const cli = async (...args: string[]) => {
 };
 const printed = async (name: string) => {
   const out = path.join(dir, name);
-  await generateDossier(core.ctx.db, core.blobs, { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 2025 }, getDossierSettings(core.ctx.db), out);
+  await generateDossier(
+    core.ctx.db,
+    core.blobs,
+    { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 2025 },
+    getDossierSettings(core.ctx.db),
+    out,
+  );
   return execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 };
 
@@ -78,8 +90,17 @@ describe('reports linked at intake', () => {
   it('shows the link on the material and in the list as 待确认; the dossier says so; confirming is audited once', async () => {
     const m = await file('工作汇报', '一季度驻村工作汇报', '2025-04-05');
     const link = await call<MaterialReportLink>('reports.linkOfMaterial', { materialId: m.id });
-    expect(link).toMatchObject({ cadreId, kind: '季度报告', period: '2025-Q1', submittedOn: '2025-04-05', linkedAtIntake: true, toConfirm: true, confirmedAt: null });
-    const q1 = async () => (await call<ReportRow[]>('reports.list', { cadreId, year: 2025, today: '2025-12-20' })).find((r) => r.period === '2025-Q1')!;
+    expect(link).toMatchObject({
+      cadreId,
+      kind: '季度报告',
+      period: '2025-Q1',
+      submittedOn: '2025-04-05',
+      linkedAtIntake: true,
+      toConfirm: true,
+      confirmedAt: null,
+    });
+    const q1 = async () =>
+      (await call<ReportRow[]>('reports.list', { cadreId, year: 2025, today: '2025-12-20' })).find((r) => r.period === '2025-Q1')!;
     expect(await q1()).toMatchObject({ status: '已提交', materialId: m.id, linkToConfirm: true });
 
     const before = await printed('before.pdf');
@@ -95,7 +116,10 @@ describe('reports linked at intake', () => {
     expect(JSON.parse(a.detail)).toMatchObject({ period: '2025-Q1', confirmed: true });
     expect(JSON.parse(a.before)).toMatchObject({ confirmed_at: null, linked_at_intake: 1 });
     expect(JSON.parse(a.after)).toMatchObject({ confirmed_by: '组织部刘干事' });
-    expect(await call<MaterialReportLink>('reports.linkOfMaterial', { materialId: m.id })).toMatchObject({ toConfirm: false, confirmedBy: '组织部刘干事' });
+    expect(await call<MaterialReportLink>('reports.linkOfMaterial', { materialId: m.id })).toMatchObject({
+      toConfirm: false,
+      confirmedBy: '组织部刘干事',
+    });
     await call('reports.confirmLink', { cadreId, period: '2025-Q1' }); // twice: nothing new
     expect(auditCount()).toBe(audits + 1);
 

@@ -6,14 +6,7 @@ import { getCadre, listCadres } from '../../main/core/cadres';
 import { commitRoster, previewRoster } from '../../main/core/roster';
 import { openDatabase, type Db } from '../../main/store/db';
 import { idCheckChar } from '../../shared/idNumber';
-import {
-  ROSTER_HEADERS,
-  makeRosterRows,
-  spellDate,
-  writeRosterCsv,
-  writeRosterXlsx,
-  type RosterRow,
-} from '../fixtures/makeRoster';
+import { ROSTER_HEADERS, makeRosterRows, spellDate, writeRosterCsv, writeRosterXlsx, type RosterRow } from '../fixtures/makeRoster';
 
 let dir: string;
 let db: Db;
@@ -42,15 +35,43 @@ async function refusal(p: Promise<unknown>): Promise<{ code: string; message: st
 }
 
 /** A clerk's sheet: title lines above the header, columns in their own order, two extra columns. */
-const HEADERS = ['序号', '身份证号', '村', '任职类型', '姓 名', '乡镇', '县（市、区）', '任职开始', '任职结束', '备注',
-  '出生年月', '性别', '派出单位', '派出单位层级', '选派层级', '联系电话', '政治面貌'];
+const HEADERS = [
+  '序号',
+  '身份证号',
+  '村',
+  '任职类型',
+  '姓 名',
+  '乡镇',
+  '县（市、区）',
+  '任职开始',
+  '任职结束',
+  '备注',
+  '出生年月',
+  '性别',
+  '派出单位',
+  '派出单位层级',
+  '选派层级',
+  '联系电话',
+  '政治面貌',
+];
 const TITLE = ['青山县2024年选派干部花名册', '填报单位：县委组织部（盖章）'];
 const FIRST_DATA_ROW = TITLE.length + 2;
-const asSheet = (r: RosterRow, i: number): RosterRow => ({ ...r, 序号: i + 1, 备注: '无', '姓 名': r.姓名, '县（市、区）': r['县(市、区)'] });
+const asSheet = (r: RosterRow, i: number): RosterRow => ({
+  ...r,
+  序号: i + 1,
+  备注: '无',
+  '姓 名': r.姓名,
+  '县（市、区）': r['县(市、区)'],
+});
 
 // 14 good rows: the 7 start/end date spellings twice each, and 出生年月 written four ways.
 const base = makeRosterRows(14, { seed: 11, dateStyle: 'iso' });
-const expected = base.map((r) => ({ id: String(r.身份证号), name: String(r.姓名), start: String(r.任职开始), end: r.任职结束 as string | null }));
+const expected = base.map((r) => ({
+  id: String(r.身份证号),
+  name: String(r.姓名),
+  start: String(r.任职开始),
+  end: r.任职结束 as string | null,
+}));
 const BIRTH_SPELLINGS = [null, 'YYYY.MM', 'YYYY年M月', 'YYYYMM'];
 const good = base.map((r, i) => {
   const id = String(r.身份证号);
@@ -61,7 +82,13 @@ const good = base.map((r, i) => {
       ...r,
       任职开始: spellDate(String(r.任职开始), i),
       任职结束: r.任职结束 === null ? null : spellDate(String(r.任职结束), i + 2),
-      出生年月: birth === null ? null : birth.replace('YYYY', y).replace('MM', m).replace('M', String(Number(m))),
+      出生年月:
+        birth === null
+          ? null
+          : birth
+              .replace('YYYY', y)
+              .replace('MM', m)
+              .replace('M', String(Number(m))),
     },
     i,
   );
@@ -96,7 +123,11 @@ describe('roster import from a clerk-made xlsx', () => {
     expect(p).toMatchObject({ goodRows: 14, newCadres: 14, updatedCadres: 0 });
     expect(p.badRows).toEqual([
       { row: badRow(0), name: extras[0]!.姓名, reason: expect.stringMatching(/^身份证号校验位错误（应为[\dX]）$/) },
-      { row: badRow(1), name: extras[1]!.姓名, reason: '任职类型“包村干部”无法识别，应为乡镇党委第一副书记、村党组织第一书记、驻村工作队员之一' },
+      {
+        row: badRow(1),
+        name: extras[1]!.姓名,
+        reason: '任职类型“包村干部”无法识别，应为乡镇党委第一副书记、村党组织第一书记、驻村工作队员之一',
+      },
       { row: badRow(2), name: extras[2]!.姓名, reason: '任职结束日期（2023-01-01）早于开始日期（2024-03-01）' },
       { row: badRow(3), name: extras[3]!.姓名, reason: `身份证号与第${FIRST_DATA_ROW}行重复` },
       { row: badRow(4), name: null, reason: '缺少姓名' },
@@ -115,7 +146,10 @@ describe('roster import from a clerk-made xlsx', () => {
     for (const [i, e] of expected.entries()) {
       const c = cadreByIdNumber(e.id)!;
       expect(c.name, `row ${FIRST_DATA_ROW + i}`).toBe(e.name);
-      expect(c.postings.map((p) => [p.countyName, p.start, p.end]), `row ${FIRST_DATA_ROW + i}`).toEqual([['青山县', e.start, e.end]]);
+      expect(
+        c.postings.map((p) => [p.countyName, p.start, p.end]),
+        `row ${FIRST_DATA_ROW + i}`,
+      ).toEqual([['青山县', e.start, e.end]]);
       // 出生年月 missing or month-only: the exact day comes from the ID number; so does a missing 性别.
       expect(c.birthDate).toBe(`${e.id.slice(6, 10)}-${e.id.slice(10, 12)}-${e.id.slice(12, 14)}`);
       expect(c.gender).toBe(Number(e.id[16]) % 2 ? '男' : '女');
@@ -138,7 +172,11 @@ describe('roster import from a clerk-made xlsx', () => {
     const p = await previewRoster(db, xlsx2);
     expect(p).toMatchObject({ goodRows: 13, newCadres: 0, updatedCadres: 13 });
     expect(p.badRows).toEqual([
-      { row: FIRST_DATA_ROW + 2, name: good[2]!.姓名, reason: expect.stringContaining(`不晚于该干部现任职务的开始日期（${expected[2]!.start}）`) },
+      {
+        row: FIRST_DATA_ROW + 2,
+        name: good[2]!.姓名,
+        reason: expect.stringContaining(`不晚于该干部现任职务的开始日期（${expected[2]!.start}）`),
+      },
     ]);
     expect(p.newUnits).toEqual(['青山县 / 新设镇', '青山县 / 新设镇 / 新村']);
     expect(await commitRoster(db, xlsx2)).toEqual({ inserted: 0, updated: 13, skipped: 1 });

@@ -105,7 +105,9 @@ describe('roster preview and its warnings', () => {
 
     // The sheet that ends 李秀英's posting and moves nobody else in: no warning about her.
     const ending = path.join(dir, '离任.csv');
-    writeRosterCsv(ending, [{ ...ROWS[1]!, 任职结束: '2025-06-30', 政治面貌: '中共党员' }], { headers: [...HEADERS, '任职结束', '政治面貌'] });
+    writeRosterCsv(ending, [{ ...ROWS[1]!, 任职结束: '2025-06-30', 政治面貌: '中共党员' }], {
+      headers: [...HEADERS, '任职结束', '政治面貌'],
+    });
     const q = await previewRoster(core.ctx.db, ending);
     expect(q.warnings).toEqual([]);
     expect(q.rows.map((r) => [r.name, r.partyStatus, r.action])).toEqual([['李秀英', '中共党员', '任职结束']]);
@@ -117,14 +119,22 @@ describe('.xls and WPS .et rosters', () => {
   it.skipIf(!soffice)('reads an Excel 97-2003 roster through LibreOffice', async () => {
     const xlsx = path.join(dir, 'xls', '旧表.xlsx');
     fs.mkdirSync(path.dirname(xlsx));
-    await writeRosterXlsx(xlsx, [{ ...row('周海燕', 5, false, '驻村工作队员', '西沟村'), 政治面貌: '中共党员' }], [], { headers: [...HEADERS, '政治面貌'] });
+    await writeRosterXlsx(xlsx, [{ ...row('周海燕', 5, false, '驻村工作队员', '西沟村'), 政治面貌: '中共党员' }], [], {
+      headers: [...HEADERS, '政治面貌'],
+    });
     const profile = `file://${path.join(dir, 'lo-profile')}`;
-    execFileSync(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xls', '--outdir', path.dirname(xlsx), xlsx], { stdio: 'ignore' });
+    execFileSync(
+      soffice!,
+      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xls', '--outdir', path.dirname(xlsx), xlsx],
+      { stdio: 'ignore' },
+    );
     const xls = path.join(dir, 'xls', '旧表.xls');
     expect(fs.readFileSync(xls).subarray(0, 4).toString('hex')).toBe('d0cf11e0');
     // A WPS .et is read the same way (the same compound file); one conversion keeps the test short.
     const p = await previewRoster(core.ctx.db, xls);
-    expect(p.rows.map((r) => [r.name, r.gender, r.birthDate, r.place])).toEqual([['周海燕', '女', '1985-05-15', '青山县 / 石门镇 / 西沟村']]);
+    expect(p.rows.map((r) => [r.name, r.gender, r.birthDate, r.place])).toEqual([
+      ['周海燕', '女', '1985-05-15', '青山县 / 石门镇 / 西沟村'],
+    ]);
   });
 
   it('says how to convert when LibreOffice is not installed', async () => {
@@ -133,7 +143,9 @@ describe('.xls and WPS .et rosters', () => {
     fs.writeFileSync(fake, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from('Workbook', 'utf16le')]));
     process.env.ONEBAG_SOFFICE = 'none';
     try {
-      await expect(previewRoster(core.ctx.db, fake)).rejects.toThrow(/本机未安装 LibreOffice，无法直接读取。请在 Excel 或 WPS 中打开该文件，“另存为” Excel 工作簿（\.xlsx）后再导入/);
+      await expect(previewRoster(core.ctx.db, fake)).rejects.toThrow(
+        /本机未安装 LibreOffice，无法直接读取。请在 Excel 或 WPS 中打开该文件，“另存为” Excel 工作簿（\.xlsx）后再导入/,
+      );
     } finally {
       delete process.env.ONEBAG_SOFFICE;
     }

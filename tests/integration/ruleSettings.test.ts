@@ -73,10 +73,26 @@ afterAll(() => {
 describe('rule settings per county and year', () => {
   it('start from the defaults, then each save is a version in force from its year on, never rewriting one', async () => {
     const first = await ok('rules.get', { countyId: county, year: 2025 });
-    expect([first.source, first.settings.monthlyMinimum, first.settings.certifyDeadlineDays, first.history]).toEqual(['default', 20, 10, []]);
+    expect([first.source, first.settings.monthlyMinimum, first.settings.certifyDeadlineDays, first.history]).toEqual([
+      'default',
+      20,
+      10,
+      [],
+    ]);
 
-    const v1 = await ok('rules.set', { countyId: county, year: 2025, patch: { certifyDeadlineDays: 5, quarterDueDays: 7 }, note: '县委组织部2025年1号文' });
-    expect([v1.source, v1.effectiveYear, v1.version, v1.settings.certifyDeadlineDays, v1.settings.quarterDueDays]).toEqual(['version', 2025, 1, 5, 7]);
+    const v1 = await ok('rules.set', {
+      countyId: county,
+      year: 2025,
+      patch: { certifyDeadlineDays: 5, quarterDueDays: 7 },
+      note: '县委组织部2025年1号文',
+    });
+    expect([v1.source, v1.effectiveYear, v1.version, v1.settings.certifyDeadlineDays, v1.settings.quarterDueDays]).toEqual([
+      'version',
+      2025,
+      1,
+      5,
+      7,
+    ]);
     const v2 = await ok('rules.set', { countyId: county, year: 2025, patch: { monthlyMinimum: 22 } });
     expect([v2.version, v2.settings.monthlyMinimum, v2.settings.certifyDeadlineDays]).toEqual([2, 22, 5]);
 
@@ -97,7 +113,11 @@ describe('rule settings per county and year', () => {
     ]);
     // The first version still holds what it held.
     expect(view.history[2]!.settings.monthlyMinimum).toBe(20);
-    const audit = db.prepare(`SELECT action, before, after FROM audit_log WHERE entity = 'rule_settings' ORDER BY id`).all() as Array<{ action: string; before: string; after: string }>;
+    const audit = db.prepare(`SELECT action, before, after FROM audit_log WHERE entity = 'rule_settings' ORDER BY id`).all() as Array<{
+      action: string;
+      before: string;
+      after: string;
+    }>;
     expect(audit).toHaveLength(3);
     expect(JSON.parse(audit[1]!.before).monthlyMinimum).toBe(20);
     expect(JSON.parse(audit[1]!.after).monthlyMinimum).toBe(22);
@@ -109,7 +129,8 @@ describe('rule settings per county and year', () => {
 
   it('refuses bad values with a Chinese message and stores nothing', async () => {
     const n = rows();
-    const bad = async (patch: object, message: RegExp) => expect(await refused('rules.set', { countyId: county, year: 2025, patch })).toMatch(message);
+    const bad = async (patch: object, message: RegExp) =>
+      expect(await refused('rules.set', { countyId: county, year: 2025, patch })).toMatch(message);
     await bad({ monthlyMinimum: 40 }, /每月最少在岗天数不能超过31天/);
     await bad({ certifyDeadlineDays: -1 }, /考勤认定期限不能为负数/);
     await bad({ quarterDueDays: 1.5 }, /季度报告期限应为整数天/);
@@ -122,11 +143,14 @@ describe('rule settings per county and year', () => {
   it('drive the certification-deadline alert, the report due dates and the check caps of their year', async () => {
     const db = core.ctx.db;
     // 2025: certification within 5 days of the month's end (set above). March is due 04-05.
-    const overdue = (today: string) => computeAlerts(db, { year: 2025, countyId: county, today }).filter((a) => a.kind === '考勤逾期未认定' && a.month === '2025-03');
+    const overdue = (today: string) =>
+      computeAlerts(db, { year: 2025, countyId: county, today }).filter((a) => a.kind === '考勤逾期未认定' && a.month === '2025-03');
     expect(overdue('2025-04-05')).toEqual([]);
     expect(overdue('2025-04-06')[0]!.message).toContain('认定期限为2025年4月5日（月末后5天），已逾期1天');
     // 2024 keeps the default 10 days.
-    const late2024 = computeAlerts(db, { year: 2024, countyId: county, today: '2024-04-10' }).filter((a) => a.kind === '考勤逾期未认定' && a.month === '2024-03');
+    const late2024 = computeAlerts(db, { year: 2024, countyId: county, today: '2024-04-10' }).filter(
+      (a) => a.kind === '考勤逾期未认定' && a.month === '2024-03',
+    );
     expect(late2024).toEqual([]);
 
     // Report due dates: Q1 2025 is due 7 days after the quarter, Q1 2024 after the default 10.
@@ -135,8 +159,16 @@ describe('rule settings per county and year', () => {
 
     // Check-absence caps read by the checks screen follow the year of the check.
     await ok('rules.set', { countyId: county, year: 2026, patch: { checkAbsence: { noExcellentAt: 2, maxBasicAt: 3, incompetentAt: 4 } } });
-    expect(candidates(db, { townshipId: township, date: '2026-05-01' }).thresholds).toEqual({ noExcellentAt: 2, maxBasicAt: 3, incompetentAt: 4 });
-    expect(candidates(db, { townshipId: township, date: '2025-05-01' }).thresholds).toEqual({ noExcellentAt: 1, maxBasicAt: 2, incompetentAt: 3 });
+    expect(candidates(db, { townshipId: township, date: '2026-05-01' }).thresholds).toEqual({
+      noExcellentAt: 2,
+      maxBasicAt: 3,
+      incompetentAt: 4,
+    });
+    expect(candidates(db, { townshipId: township, date: '2025-05-01' }).thresholds).toEqual({
+      noExcellentAt: 1,
+      maxBasicAt: 2,
+      incompetentAt: 3,
+    });
   });
 });
 
@@ -152,17 +184,35 @@ describe('onebag settings rules', () => {
   });
 
   it('stores a change as a new version and prints it as JSON', async () => {
-    const r = await cli('settings', 'rules', '--county', '凌河县', '--year', '2028', '--rest-days-count', 'yes', '--half-due-days', '20', '--check-max-basic', '5', '--check-incompetent', '6', '--print-rank', '否', '--json');
+    const r = await cli(
+      'settings',
+      'rules',
+      '--county',
+      '凌河县',
+      '--year',
+      '2028',
+      '--rest-days-count',
+      'yes',
+      '--half-due-days',
+      '20',
+      '--check-max-basic',
+      '5',
+      '--check-incompetent',
+      '6',
+      '--print-rank',
+      '否',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const v = JSON.parse(r.out) as RulesView;
-    expect([v.effectiveYear, v.version, v.settings.restDaysCount, v.settings.halfDueDays, v.settings.checkAbsence, v.settings.printRankOnSheet]).toEqual([
-      2028,
-      1,
-      true,
-      20,
-      { noExcellentAt: 1, maxBasicAt: 5, incompetentAt: 6 },
-      false,
-    ]);
+    expect([
+      v.effectiveYear,
+      v.version,
+      v.settings.restDaysCount,
+      v.settings.halfDueDays,
+      v.settings.checkAbsence,
+      v.settings.printRankOnSheet,
+    ]).toEqual([2028, 1, true, 20, { noExcellentAt: 1, maxBasicAt: 5, incompetentAt: 6 }, false]);
   });
 
   it('refuses bad values in Chinese and changes nothing', async () => {
@@ -174,7 +224,13 @@ describe('onebag settings rules', () => {
       [['--year', '1999', '--monthly-minimum', '18'], '年度应为2000至2100之间的整数'],
       [['--county', '不存在县', '--monthly-minimum', '18'], '找不到县（市、区）“不存在县”'],
     ] as Array<[string[], string]>) {
-      const r = await cli('settings', 'rules', ...(args.includes('--county') ? [] : ['--county', '凌河县']), ...(args.includes('--year') ? [] : ['--year', '2025']), ...args);
+      const r = await cli(
+        'settings',
+        'rules',
+        ...(args.includes('--county') ? [] : ['--county', '凌河县']),
+        ...(args.includes('--year') ? [] : ['--year', '2025']),
+        ...args,
+      );
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.err).toContain(message);
     }

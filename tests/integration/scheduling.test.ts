@@ -59,16 +59,33 @@ beforeAll(() => {
   const cadre = (name: string, idn: string, level: string) =>
     run(
       `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, unit_id, created_at, updated_at) VALUES (?, '男', ?, '中共党员', ?, '村党组织第一书记', ?, ?, ?)`,
-      name, idn, level, unit, now, now,
+      name,
+      idn,
+      level,
+      unit,
+      now,
+      now,
     );
   ids.zhang = cadre('张三', '110101199001011234', '县级');
   ids.city = cadre('赵六', '110101199001014567', '市级');
   ids.away = cadre('钱七', '110101199001015678', '县级');
-  run(`INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, '2024-03-01', NULL)`, ids.zhang, ids.t, ids.v);
+  run(
+    `INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, '2024-03-01', NULL)`,
+    ids.zhang,
+    ids.t,
+    ids.v,
+  );
   run(`INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, NULL, '2025-02-10', NULL)`, ids.city, ids.t);
   run(`INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, NULL, '2024-03-01', NULL)`, ids.away, t2);
-  ids.material = run(`INSERT INTO materials (cadre_id, category, title, year, created_at, updated_at) VALUES (?, '工作汇报', '2025年一季度工作报告', 2025, ?, ?)`, ids.zhang, now, now);
-  db.prepare(`INSERT INTO report_submissions (cadre_id, kind, period, material_id, submitted_on, created_at) VALUES (?, '季度报告', '2025-Q1', ?, '2025-04-03', ?)`).run(ids.zhang, ids.material, now);
+  ids.material = run(
+    `INSERT INTO materials (cadre_id, category, title, year, created_at, updated_at) VALUES (?, '工作汇报', '2025年一季度工作报告', 2025, ?, ?)`,
+    ids.zhang,
+    now,
+    now,
+  );
+  db.prepare(
+    `INSERT INTO report_submissions (cadre_id, kind, period, material_id, submitted_on, created_at) VALUES (?, '季度报告', '2025-Q1', ?, '2025-04-03', ?)`,
+  ).run(ids.zhang, ids.material, now);
 });
 
 afterAll(() => {
@@ -85,22 +102,41 @@ describe('the quarter', () => {
       ['赵六', '七里河镇', null, '市财政局', null],
       ['张三', '七里河镇', '北村', '市财政局', null],
     ]);
-    expect(q.cadres[1]!.reports).toEqual([{ kind: '季度报告', period: '2025-Q1', submittedOn: '2025-04-03', title: '2025年一季度工作报告', routes: [] }]);
+    expect(q.cadres[1]!.reports).toEqual([
+      { kind: '季度报告', period: '2025-Q1', submittedOn: '2025-04-03', title: '2025年一季度工作报告', routes: [] },
+    ]);
     expect(yearSummary(db, ids.county, 2025, TODAY).map((s) => s.state)).toEqual(['未调度', '未结束', '未结束', '未结束']);
   });
 
   it('raises 季度未调度 for the ended quarter, in the alerts and in `onebag alerts`', async () => {
     const mine = allAlerts(db, { year: 2025, countyId: ids.county, today: TODAY }).filter((a) => a.kind === '季度未调度');
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ severity: 'high', township: '义县（全县）', date: '2025-03-31', link: { view: 'work', tab: 'scheduling' } });
-    expect(mine[0]!.message).toBe('义县2025年第一季度尚未登记调度会（当季在任选派干部2人），应召开驻乡村干部工作调度会，听取工作进展、存在问题和下一步计划');
+    expect(mine[0]).toMatchObject({
+      severity: 'high',
+      township: '义县（全县）',
+      date: '2025-03-31',
+      link: { view: 'work', tab: 'scheduling' },
+    });
+    expect(mine[0]!.message).toBe(
+      '义县2025年第一季度尚未登记调度会（当季在任选派干部2人），应召开驻乡村干部工作调度会，听取工作进展、存在问题和下一步计划',
+    );
     // Within the month after the quarter the meeting may still be held: 一般.
-    expect(allAlerts(db, { year: 2025, countyId: ids.county, today: '2025-04-15' }).find((a) => a.kind === '季度未调度')!.severity).toBe('medium');
+    expect(allAlerts(db, { year: 2025, countyId: ids.county, today: '2025-04-15' }).find((a) => a.kind === '季度未调度')!.severity).toBe(
+      'medium',
+    );
     // The other county had its cadre posted too: its own alert, not this county's.
-    expect(allAlerts(db, { year: 2025, countyId: ids.other, today: TODAY }).filter((a) => a.kind === '季度未调度').map((a) => a.township)).toEqual(['北镇市（全县）']);
+    expect(
+      allAlerts(db, { year: 2025, countyId: ids.other, today: TODAY })
+        .filter((a) => a.kind === '季度未调度')
+        .map((a) => a.township),
+    ).toEqual(['北镇市（全县）']);
 
     const out: string[] = [];
-    const code = await runCli(['--data', dir, 'alerts', '--year', '2024', '--county', '义县'], {}, { out: (l) => out.push(l), err: (l) => out.push(l) });
+    const code = await runCli(
+      ['--data', dir, 'alerts', '--year', '2024', '--county', '义县'],
+      {},
+      { out: (l) => out.push(l), err: (l) => out.push(l) },
+    );
     expect(code).toBe(0);
     // 2024: 张三 posted from March, so every 2024 quarter from Q1 on lacks its 调度.
     expect(out.join('\n')).toMatch(/季度未调度/);
@@ -114,32 +150,85 @@ describe('recording the meeting', () => {
       '2025年第一季度的调度会日期应在2025年1月1日至2025年5月1日之间（季度内或季度结束后31天内）',
     );
     expect(refusal(() => saveMeeting(db, meeting({ quarter: 2, meetingDate: '2025-05-21' }), TODAY))).toBe('调度会日期不能晚于今天');
-    expect(refusal(() => saveMeeting(db, meeting({ progress: [{ cadreId: ids.away, progress: '走访', problems: '', nextSteps: '' }] }), TODAY))).toBe(
-      '钱七2025年第一季度不在本县任职，不能登记其调度情况',
-    );
+    expect(
+      refusal(() => saveMeeting(db, meeting({ progress: [{ cadreId: ids.away, progress: '走访', problems: '', nextSteps: '' }] }), TODAY)),
+    ).toBe('钱七2025年第一季度不在本县任职，不能登记其调度情况');
     expect(db.prepare('SELECT COUNT(*) AS n FROM scheduling_meetings').get()).toEqual({ n: 0 });
   });
 
   it('records the meeting and the progress; the alert clears; saving again replaces the progress', () => {
     let q = saveMeeting(db, meeting(), TODAY);
     expect(q.meeting).toMatchObject({ meetingDate: '2025-04-08', problems: '部分村集体增收渠道单一' });
-    expect(q.cadres.find((c) => c.cadreId === ids.zhang)!.progress).toMatchObject({ progress: '食用菌大棚建成投产', nextSteps: '对接县农贸市场' });
+    expect(q.cadres.find((c) => c.cadreId === ids.zhang)!.progress).toMatchObject({
+      progress: '食用菌大棚建成投产',
+      nextSteps: '对接县农贸市场',
+    });
     expect(allAlerts(db, { year: 2025, countyId: ids.county, today: TODAY }).filter((a) => a.kind === '季度未调度')).toEqual([]);
     q = saveMeeting(db, meeting({ progress: [{ cadreId: ids.city, progress: '协调项目资金', problems: '', nextSteps: '' }] }), TODAY);
     expect(q.cadres.map((c) => c.progress?.progress ?? null)).toEqual(['协调项目资金', null]);
-    expect(yearSummary(db, ids.county, 2025, TODAY)[0]).toEqual({ quarter: 1, state: '已调度', meetingDate: '2025-04-08', cadres: 2, withProgress: 1 });
-    expect(db.prepare(`SELECT action FROM audit_log WHERE entity = 'scheduling_meeting' ORDER BY id`).all()).toEqual([{ action: 'create' }, { action: 'update' }]);
+    expect(yearSummary(db, ids.county, 2025, TODAY)[0]).toEqual({
+      quarter: 1,
+      state: '已调度',
+      meetingDate: '2025-04-08',
+      cadres: 2,
+      withProgress: 1,
+    });
+    expect(db.prepare(`SELECT action FROM audit_log WHERE entity = 'scheduling_meeting' ORDER BY id`).all()).toEqual([
+      { action: 'create' },
+      { action: 'update' },
+    ]);
   });
 
   it('routes a report to the dispatching unit and the party committee above, with dates', () => {
-    expect(refusal(() => routeReport(db, { cadreId: ids.city, kind: '季度报告', period: '2025-Q1', recipientKind: '派出单位', recipient: '市财政局', sentOn: '2025-04-05' }, TODAY))).toBe(
-      '赵六的2025-Q1季度报告尚未提交，不能登记报送',
+    expect(
+      refusal(() =>
+        routeReport(
+          db,
+          {
+            cadreId: ids.city,
+            kind: '季度报告',
+            period: '2025-Q1',
+            recipientKind: '派出单位',
+            recipient: '市财政局',
+            sentOn: '2025-04-05',
+          },
+          TODAY,
+        ),
+      ),
+    ).toBe('赵六的2025-Q1季度报告尚未提交，不能登记报送');
+    expect(
+      refusal(() =>
+        routeReport(
+          db,
+          {
+            cadreId: ids.zhang,
+            kind: '季度报告',
+            period: '2025-Q1',
+            recipientKind: '派出单位',
+            recipient: '市财政局',
+            sentOn: '2025-04-01',
+          },
+          TODAY,
+        ),
+      ),
+    ).toBe('报送日期不能早于报告提交日期（2025年4月3日）');
+    routeReport(
+      db,
+      { cadreId: ids.zhang, kind: '季度报告', period: '2025-Q1', recipientKind: '派出单位', recipient: '市财政局', sentOn: '2025-04-05' },
+      TODAY,
     );
-    expect(refusal(() => routeReport(db, { cadreId: ids.zhang, kind: '季度报告', period: '2025-Q1', recipientKind: '派出单位', recipient: '市财政局', sentOn: '2025-04-01' }, TODAY))).toBe(
-      '报送日期不能早于报告提交日期（2025年4月3日）',
+    const routes = routeReport(
+      db,
+      {
+        cadreId: ids.zhang,
+        kind: '季度报告',
+        period: '2025-Q1',
+        recipientKind: '上一级党委',
+        recipient: '中共义县委员会',
+        sentOn: '2025-04-06',
+      },
+      TODAY,
     );
-    routeReport(db, { cadreId: ids.zhang, kind: '季度报告', period: '2025-Q1', recipientKind: '派出单位', recipient: '市财政局', sentOn: '2025-04-05' }, TODAY);
-    const routes = routeReport(db, { cadreId: ids.zhang, kind: '季度报告', period: '2025-Q1', recipientKind: '上一级党委', recipient: '中共义县委员会', sentOn: '2025-04-06' }, TODAY);
     expect(routes).toEqual([
       { recipientKind: '派出单位', recipient: '市财政局', sentOn: '2025-04-05' },
       { recipientKind: '上一级党委', recipient: '中共义县委员会', sentOn: '2025-04-06' },
@@ -150,7 +239,8 @@ describe('recording the meeting', () => {
 
 describe('holding allowance until 调度 progress is recorded', () => {
   it('refuses a quarter whose meeting lacks the cadre, pays once recorded', () => {
-    const pay = (quarter: number) => addPayment(db, { cadreId: ids.city, year: 2025, quarter, amountFen: 100_000, paidOn: '2025-05-10', notes: null }, TODAY);
+    const pay = (quarter: number) =>
+      addPayment(db, { cadreId: ids.city, year: 2025, quarter, amountFen: 100_000, paidOn: '2025-05-10', notes: null }, TODAY);
     saveProgramme(db, { countyId: ids.county, startYear: null, holdAllowance: true });
     saveMeeting(db, meeting(), TODAY); // progress for 张三 only
     expect(refusal(() => pay(1))).toBe('按本县设置，2025年第一季度的补助须在该季度调度会登记赵六的工作进展后发放');

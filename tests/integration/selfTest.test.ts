@@ -26,7 +26,9 @@ const require = createRequire(path.join(root, 'package.json'));
 const nodeBuild = path.join(path.dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', BINDING_FILE);
 /** The esbuild plugin scripts/build-main.mjs bundles with. */
 async function plugin(): Promise<import('esbuild').Plugin> {
-  const mod = (await import(pathToFileURL(path.join(root, 'scripts', 'bound-sqlite-plugin.mjs')).href)) as { boundSqlitePlugin: import('esbuild').Plugin };
+  const mod = (await import(pathToFileURL(path.join(root, 'scripts', 'bound-sqlite-plugin.mjs')).href)) as {
+    boundSqlitePlugin: import('esbuild').Plugin;
+  };
   return mod.boundSqlitePlugin;
 }
 
@@ -139,7 +141,10 @@ describe('the bundled dossier worker loads the native build the main process cho
 
   afterAll(() => {
     fs.rmSync(path.dirname(path.dirname(path.dirname(path.dirname(workerBundle)))), { recursive: true, force: true });
-    for (const [k, v] of [['ONEBAG_DOSSIER_WORKER', saved.worker], [BINDING_ENV, saved.binding]] as const) {
+    for (const [k, v] of [
+      ['ONEBAG_DOSSIER_WORKER', saved.worker],
+      [BINDING_ENV, saved.binding],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }

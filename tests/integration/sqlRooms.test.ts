@@ -9,7 +9,8 @@ import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const repo = path.resolve(__dirname, '..', '..');
-const CODE = "export const count = (db: { prepare(sql: string): { get(): unknown } }) => db.prepare('SELECT COUNT(*) FROM cadres').get();\n";
+const CODE =
+  "export const count = (db: { prepare(sql: string): { get(): unknown } }) => db.prepare('SELECT COUNT(*) FROM cadres').get();\n";
 let eslint: ESLint;
 
 async function sqlMessages(file: string): Promise<string[]> {
@@ -22,12 +23,16 @@ beforeAll(() => {
 });
 
 describe('SQL only in main/core, main/store and main/exchange', () => {
-  it.each(['main/cli/commands/__probe.ts', 'main/bridge/__probe.ts', 'main/app/__probe.ts', 'main/api/handlers/__probe.ts', 'main/dossier/fromDb/__probe.ts', 'renderer/src/__probe.ts'])(
-    'reports .prepare( in %s',
-    async (file) => {
-      expect(await sqlMessages(file)).toEqual([expect.stringContaining('SQL lives in main/core, main/store or main/exchange')]);
-    },
-  );
+  it.each([
+    'main/cli/commands/__probe.ts',
+    'main/bridge/__probe.ts',
+    'main/app/__probe.ts',
+    'main/api/handlers/__probe.ts',
+    'main/dossier/fromDb/__probe.ts',
+    'renderer/src/__probe.ts',
+  ])('reports .prepare( in %s', async (file) => {
+    expect(await sqlMessages(file)).toEqual([expect.stringContaining('SQL lives in main/core, main/store or main/exchange')]);
+  });
 
   it.each(['main/core/__probe.ts', 'main/store/__probe.ts', 'main/exchange/__probe.ts'])('allows it in %s', async (file) => {
     expect(await sqlMessages(file)).toEqual([]);

@@ -41,11 +41,21 @@ function expectReconciled(s: StatsResult): void {
     const sum = (pick: (f: (typeof s.county)[typeof k]) => number | null | undefined) =>
       s.townships.reduce((n, t) => n + (pick(t.figures[k]) ?? 0), 0);
     if (s.county[k].value === null) {
-      expect(s.townships.every((t) => t.figures[k].value === null), k).toBe(true);
+      expect(
+        s.townships.every((t) => t.figures[k].value === null),
+        k,
+      ).toBe(true);
       continue;
     }
-    expect(sum((f) => f.value), k).toBe(s.county[k].value);
-    if (FIGURE_META[k].share) expect(sum((f) => f.of), k).toBe(s.county[k].of);
+    expect(
+      sum((f) => f.value),
+      k,
+    ).toBe(s.county[k].value);
+    if (FIGURE_META[k].share)
+      expect(
+        sum((f) => f.of),
+        k,
+      ).toBe(s.county[k].of);
   }
 }
 
@@ -76,21 +86,50 @@ beforeAll(() => {
 
   // Attendance: 张三 absent 12 days in May (19 on post < 20); 李四 absent 5 days in June (25 ≥ 20).
   const absent = (c: number, t: number, month: string, days: number) =>
-    setCells(db, { townshipId: t, month, edits: Array.from({ length: days }, (_, i) => ({ cadreId: c, date: `${month}-${String(i + 1).padStart(2, '0')}`, code: '缺勤' as const })) });
+    setCells(db, {
+      townshipId: t,
+      month,
+      edits: Array.from({ length: days }, (_, i) => ({
+        cadreId: c,
+        date: `${month}-${String(i + 1).padStart(2, '0')}`,
+        code: '缺勤' as const,
+      })),
+    });
   absent(ids.zhang, ids.t1, '2024-05', 12);
   absent(ids.li, ids.t1, '2024-06', 5);
   // 赵六 in 大榆树堡镇 from 16 August: 16 days, needs ceil(20×16/31) = 11; absent 6 → 10 on post: short.
-  setCells(db, { townshipId: ids.t2, month: '2024-08', edits: Array.from({ length: 6 }, (_, i) => ({ cadreId: ids.zhao, date: `2024-08-${20 + i}`, code: '缺勤' as const })) });
+  setCells(db, {
+    townshipId: ids.t2,
+    month: '2024-08',
+    edits: Array.from({ length: 6 }, (_, i) => ({ cadreId: ids.zhao, date: `2024-08-${20 + i}`, code: '缺勤' as const })),
+  });
   // These figures count every calendar day (the county setting), and every month is certified:
   // only certified months count (the certified-only rule has its own tests in attendanceCertified.test.ts).
   for (const c of [ids.county, ids.other]) setCountySettings(db, c, { restDaysCount: true });
-  const months = [...Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`), '2025-01', '2025-02', '2025-03', '2025-04', '2025-05'];
+  const months = [
+    ...Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`),
+    '2025-01',
+    '2025-02',
+    '2025-03',
+    '2025-04',
+    '2025-05',
+  ];
   certifyMonths(db, [ids.t1, ids.t2, ids.tOther], months, TODAY);
 
   // Weak villages: 北村 de-listed in 2024, 东村 in 2025 (after the year), 南村 in 2023 (before the term), 西村 elsewhere.
-  for (const [v, date] of [[ids.v1, '2024-10-08'], [ids.v3, '2025-03-01'], [ids.v2, '2023-12-01'], [ids.vOther, '2024-05-01']] as const) {
+  for (const [v, date] of [
+    [ids.v1, '2024-10-08'],
+    [ids.v3, '2025-03-01'],
+    [ids.v2, '2023-12-01'],
+    [ids.vOther, '2024-05-01'],
+  ] as const) {
     ins(`INSERT INTO weak_villages (village_id, listed_year, created_at, updated_at) VALUES (?, 2022, ?, ?)`, v, now, now);
-    ins(`INSERT INTO weak_milestones (village_id, kind, date, description, updated_at) VALUES (?, '摘帽', ?, '收入达标，县验收摘帽', ?)`, v, date, now);
+    ins(
+      `INSERT INTO weak_milestones (village_id, kind, date, description, updated_at) VALUES (?, '摘帽', ?, '收入达标，县验收摘帽', ?)`,
+      v,
+      date,
+      now,
+    );
   }
   // Income: exactly 50,000 counts; 49,999.99 does not; another year and another county do not.
   const income = db.prepare('INSERT INTO village_income (village_id, year, income_fen) VALUES (?, ?, ?)');
@@ -104,7 +143,15 @@ beforeAll(() => {
   const project = (c: number, v: number, name: string, kind: string, year: number, publicised: string | null) =>
     ins(
       `INSERT INTO projects (cadre_id, village_id, name, kind, year, status, publicised_on, publicised_place, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '在建', ?, ?, ?, ?)`,
-      c, v, name, kind, year, publicised, publicised ? '村公示栏' : null, now, now,
+      c,
+      v,
+      name,
+      kind,
+      year,
+      publicised,
+      publicised ? '村公示栏' : null,
+      now,
+      now,
     );
   const fund = db.prepare('INSERT INTO project_funds (project_id, source, amount_fen) VALUES (?, ?, ?)');
   const p1 = project(ids.zhang, ids.v1, '香菇大棚', '产业发展', 2024, '2024-05-01');
@@ -121,13 +168,26 @@ beforeAll(() => {
 
   // Reports of 2024 (default due: quarter end + 10 days, half-year end + 15 days).
   const material = (c: number) =>
-    ins(`INSERT INTO materials (cadre_id, category, title, year, created_at, updated_at) VALUES (?, '工作汇报', '季度报告', 2024, ?, ?)`, c, now, now);
+    ins(
+      `INSERT INTO materials (cadre_id, category, title, year, created_at, updated_at) VALUES (?, '工作汇报', '季度报告', 2024, ?, ?)`,
+      c,
+      now,
+      now,
+    );
   const submit = (c: number, kind: string, period: string, on: string) =>
-    db.prepare('INSERT INTO report_submissions (cadre_id, kind, period, material_id, submitted_on, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(c, kind, period, material(c), on, now);
+    db
+      .prepare('INSERT INTO report_submissions (cadre_id, kind, period, material_id, submitted_on, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(c, kind, period, material(c), on, now);
   submit(ids.zhang, '季度报告', '2024-Q1', '2024-04-10'); // on the due date: on time
   submit(ids.zhang, '季度报告', '2024-Q2', '2024-07-11'); // a day late
   // 李四's Q3 due date moved to 31 October for him; submitted 20 October: on time.
-  db.prepare('INSERT INTO report_dues (cadre_id, kind, period, due_date, updated_at) VALUES (?, ?, ?, ?, ?)').run(ids.li, '季度报告', '2024-Q3', '2024-10-31', now);
+  db.prepare('INSERT INTO report_dues (cadre_id, kind, period, due_date, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+    ids.li,
+    '季度报告',
+    '2024-Q3',
+    '2024-10-31',
+    now,
+  );
   submit(ids.li, '季度报告', '2024-Q3', '2024-10-20');
 });
 
@@ -247,7 +307,9 @@ describe('computeStats', () => {
   it('refuses a bad year or an unknown county, in Chinese', () => {
     expect(() => computeStats(db, { year: 1999 })).toThrow('年度应为2000至2100之间的整数');
     expect(() => computeStats(db, { year: 2024, countyId: 999 })).toThrow('所选县（市、区）不存在');
-    expect(() => drillStats(db, { year: 2024, countyId: ids.county, figure: 'projects', townshipId: ids.tOther })).toThrow('不在统计范围内');
+    expect(() => drillStats(db, { year: 2024, countyId: ids.county, figure: 'projects', townshipId: ids.tOther })).toThrow(
+      '不在统计范围内',
+    );
   });
 });
 
@@ -271,7 +333,11 @@ describe('drillStats', () => {
   it('narrows to a month, a project kind or a funding source, linking each record to where it is kept', () => {
     const may = drillStats(db, { year: 2024, countyId: ids.county, figure: 'attendance', month: '2024-05', today: TODAY });
     expect(may.records).toHaveLength(4);
-    expect(may.records[0]).toMatchObject({ cadre: '张三', counted: false, link: { view: 'attendance', townshipId: ids.t1, month: '2024-05' } });
+    expect(may.records[0]).toMatchObject({
+      cadre: '张三',
+      counted: false,
+      link: { view: 'attendance', townshipId: ids.t1, month: '2024-05' },
+    });
     expect(may.records[0]!.text).toBe('2024年5月在岗19天，应在岗20天，差1天（缺勤12天）（刘书记认定）');
     const infra = drillStats(db, { year: 2024, countyId: ids.county, figure: 'projects', kind: '基础设施', today: TODAY });
     expect(infra.records.map((r) => r.text)).toEqual(['村道硬化（基础设施，在建，2024年9月9日公示）']);

@@ -73,15 +73,31 @@ describe('卷内目录 档号 column', () => {
     const codes = ['0001-WS·2025-D30-ZZB-0012', '0001-WS·2025-Y-ZZB-0013', 'A001-WS·2025-D10-ZZBG-0014'];
     const items: TypesetItem[] = codes.map((code, i) => ({
       kind: 'typeset',
-      catalogue: { author: '青山乡党委', title: `驻村工作日志第${i + 1}篇`, date: '2025-06-01', docNo: `青组发〔2025〕${i + 1}号`, archiveCode: code },
+      catalogue: {
+        author: '青山乡党委',
+        title: `驻村工作日志第${i + 1}篇`,
+        date: '2025-06-01',
+        docNo: `青组发〔2025〕${i + 1}号`,
+        archiveCode: code,
+      },
       stamp: { fonds: '0001', year: '2025', retention: '定期30年', itemNo: 12 + i, org: 'ZZB' },
       blocks: [{ kind: 'paragraph', text: '本月走访农户。' }],
     }));
     const doc: DossierDoc = {
       meta: {
-        county: '青山县', cadreName: '张建国', unit: '青山县农业农村局', post: '村党组织第一书记', place: '青山乡青山村',
-        term: '2025年', year: '2025', archiveCode: '0001-WS·2025-D30-ZZB-J0001', compiler: '李明', checker: '王芳',
-        date: '2025-12-20', checkDate: '2025-12-21', pageNumberStyle: 'gbt9704',
+        county: '青山县',
+        cadreName: '张建国',
+        unit: '青山县农业农村局',
+        post: '村党组织第一书记',
+        place: '青山乡青山村',
+        term: '2025年',
+        year: '2025',
+        archiveCode: '0001-WS·2025-D30-ZZB-J0001',
+        compiler: '李明',
+        checker: '王芳',
+        date: '2025-12-20',
+        checkDate: '2025-12-21',
+        pageNumberStyle: 'gbt9704',
       },
       sections: [{ title: '工作日志', items }],
     };
@@ -89,15 +105,25 @@ describe('卷内目录 档号 column', () => {
     await composeDossier(doc, out);
     // page 2 is the 卷内目录 (after the cover)
     const lines = run('pdftotext', ['-f', '2', '-l', '2', '-layout', out, '-']).split('\n');
-    for (const code of codes) expect(lines.some((l) => l.includes(code)), code).toBe(true);
+    for (const code of codes)
+      expect(
+        lines.some((l) => l.includes(code)),
+        code,
+      ).toBe(true);
     // a 文号 may wrap, but never inside 〔2025〕1号
-    for (let i = 1; i <= codes.length; i++) expect(lines.some((l) => l.includes(`〔2025〕${i}号`)), `〔2025〕${i}号`).toBe(true);
+    for (let i = 1; i <= codes.length; i++)
+      expect(
+        lines.some((l) => l.includes(`〔2025〕${i}号`)),
+        `〔2025〕${i}号`,
+      ).toBe(true);
     // word boxes: each code is one word, inside the 档号 column (28 mm binding margin + 序号)
     const bbox = run('pdftotext', ['-f', '2', '-l', '2', '-bbox', out, '-']);
     const left = (28 + CATALOGUE_COLUMNS[0]![1]) * MM;
     const right = left + CATALOGUE_COLUMNS[1]![1] * MM;
     for (const code of codes) {
-      const m = new RegExp(`xMin="([\\d.]+)" yMin="[\\d.]+" xMax="([\\d.]+)" yMax="[\\d.]+">${code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</word>`).exec(bbox);
+      const m = new RegExp(
+        `xMin="([\\d.]+)" yMin="[\\d.]+" xMax="([\\d.]+)" yMax="[\\d.]+">${code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</word>`,
+      ).exec(bbox);
       expect(m, `${code} is one word`).not.toBeNull();
       expect(Number(m![1])).toBeGreaterThan(left);
       expect(Number(m![2])).toBeLessThan(right);

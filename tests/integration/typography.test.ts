@@ -38,14 +38,19 @@ function justifyParagraphs(): Block[] {
     });
   }
   // a word wider than the rest of a line (old engine: the line before it letter-spaced)
-  out.push({ kind: 'paragraph', text: `原件SHA-256摘要2025为${'9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'}，已核验。` });
+  out.push({
+    kind: 'paragraph',
+    text: `原件SHA-256摘要2025为${'9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'}，已核验。`,
+  });
   out.push({ kind: 'paragraph', text: '经核对，第2025号材料上传路径为ARCHIVESTORAGEVOLUMEPATHSEGMENT，已归档。' });
   return out;
 }
 
 function dateTitles(): Item[] {
   const fill = '关于驻村第一书记工作推进会议情况的专题报告材料汇编';
-  return Array.from({ length: 12 }, (_, k) => item(10 + k, `${fill.slice(0, 8 + k)}（2025年12月25日）`, [{ kind: 'paragraph', text: '见正文。' }]));
+  return Array.from({ length: 12 }, (_, k) =>
+    item(10 + k, `${fill.slice(0, 8 + k)}（2025年12月25日）`, [{ kind: 'paragraph', text: '见正文。' }]),
+  );
 }
 
 function workLogTable(): Block {
@@ -63,7 +68,15 @@ function workLogTable(): Block {
       { title: '困难', widthMm: 23 },
       { title: '下步打算', widthMm: 23 },
     ],
-    rows: Array.from({ length: 40 }, (_, i) => [`${1 + (i % 12)}月${1 + (i % 28)}日`, '走访', '前屯村', '脱贫户', situation(i + 1), '资金不足', '继续跟进']),
+    rows: Array.from({ length: 40 }, (_, i) => [
+      `${1 + (i % 12)}月${1 + (i % 28)}日`,
+      '走访',
+      '前屯村',
+      '脱贫户',
+      situation(i + 1),
+      '资金不足',
+      '继续跟进',
+    ]),
     fontSize: 9,
   };
 }
@@ -130,7 +143,7 @@ describe('typography', () => {
     expect(count('〔2025〕12号')).toBe(24);
     expect(count('3850000元')).toBe(24);
     // no body line ends with a cut run (stamps and 档号 lines excluded)
-    for (const l of body) expect(l.replace(/SHA-256$/, ""), l).not.toMatch(/(?:\d年|\d月|\d|〔)$/);
+    for (const l of body) expect(l.replace(/SHA-256$/, ''), l).not.toMatch(/(?:\d年|\d月|\d|〔)$/);
   });
 
   it('splits long work-log rows across pages under a repeated header, leaving no page 40 % blank', () => {

@@ -22,7 +22,11 @@ const ids = { county: 0, other: 0, t1: 0, t2: 0, north: 0, south: 0, east: 0, we
 const { ok, refusal } = handlerCalls(() => core);
 const TODAY = '2025-03-01';
 const incomes = () =>
-  core.ctx.db.prepare('SELECT village_id AS v, year, income_fen AS fen FROM village_income ORDER BY village_id, year').all() as Array<{ v: number; year: number; fen: number }>;
+  core.ctx.db.prepare('SELECT village_id AS v, year, income_fen AS fen FROM village_income ORDER BY village_id, year').all() as Array<{
+    v: number;
+    year: number;
+    fen: number;
+  }>;
 
 async function xlsx(name: string, rows: unknown[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -58,11 +62,27 @@ beforeAll(() => {
   ids.far = run(`INSERT INTO villages (township_id, name) VALUES (?, '远村')`, t3);
   const now = new Date().toISOString();
   const cadre = (name: string, idn: string) =>
-    run(`INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', '县级', '村党组织第一书记', ?, ?)`, name, idn, now, now);
+    run(
+      `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', '县级', '村党组织第一书记', ?, ?)`,
+      name,
+      idn,
+      now,
+      now,
+    );
   ids.zhang = cadre('张三', '110101199001011234');
   ids.li = cadre('李四', '110101199001012345');
-  run(`INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, '2021-03-01', NULL)`, ids.zhang, ids.t1, ids.north);
-  run(`INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, '2021-03-01', NULL)`, ids.li, ids.t2, ids.east);
+  run(
+    `INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, '2021-03-01', NULL)`,
+    ids.zhang,
+    ids.t1,
+    ids.north,
+  );
+  run(
+    `INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, '2021-03-01', NULL)`,
+    ids.li,
+    ids.t2,
+    ids.east,
+  );
   // Outcomes: 张三 commended in 2022 and 2024 (one person), 李四 promoted in 2023.
   const outcome = db.prepare(`INSERT INTO eval_outcomes (cadre_id, year, kind, date, note, created_at) VALUES (?, ?, ?, ?, '', ?)`);
   outcome.run(ids.zhang, 2022, '表彰', '2023-01-10', now);
@@ -71,7 +91,11 @@ beforeAll(() => {
   // Weak villages: 南村 listed 2022 and de-listed in 2024; 西村 listed in 2024.
   run(`INSERT INTO weak_villages (village_id, listed_year, created_at, updated_at) VALUES (?, 2022, ?, ?)`, ids.south, now, now);
   run(`INSERT INTO weak_villages (village_id, listed_year, created_at, updated_at) VALUES (?, 2024, ?, ?)`, ids.west, now, now);
-  run(`INSERT INTO weak_milestones (village_id, kind, date, description, updated_at) VALUES (?, '摘帽', '2024-11-20', '集体收入稳定超过10万元', ?)`, ids.south, now);
+  run(
+    `INSERT INTO weak_milestones (village_id, kind, date, description, updated_at) VALUES (?, '摘帽', '2024-11-20', '集体收入稳定超过10万元', ?)`,
+    ids.south,
+    now,
+  );
 });
 
 afterAll(() => {
@@ -88,7 +112,14 @@ describe('the income table', () => {
     expect(t.rows.find((r) => r.villageId === ids.west)!.weak).toBe('薄弱');
     expect(t.summary).toMatchObject({ villages: 4, recorded: 0, at50k: 0, shell: 0, weakListed: 1, weakDelisted: 1 });
 
-    await ok('villages.income.save', { countyId: ids.county, year: 2023, entries: [{ villageId: ids.north, incomeFen: 6_000_000 }, { villageId: ids.south, incomeFen: 3_000_000 }] });
+    await ok('villages.income.save', {
+      countyId: ids.county,
+      year: 2023,
+      entries: [
+        { villageId: ids.north, incomeFen: 6_000_000 },
+        { villageId: ids.south, incomeFen: 3_000_000 },
+      ],
+    });
     t = await ok('villages.income.save', {
       countyId: ids.county,
       year: 2024,
@@ -106,16 +137,31 @@ describe('the income table', () => {
 
   it('refuses a village of another county and saves nothing', async () => {
     const before = incomes();
-    const e = await refusal('villages.income.save', { countyId: ids.county, year: 2024, entries: [{ villageId: ids.east, incomeFen: 1 }, { villageId: ids.far, incomeFen: 100 }] });
+    const e = await refusal('villages.income.save', {
+      countyId: ids.county,
+      year: 2024,
+      entries: [
+        { villageId: ids.east, incomeFen: 1 },
+        { villageId: ids.far, incomeFen: 100 },
+      ],
+    });
     expect(e.message).toBe('有村不属于所选县（市、区），请刷新后重试');
-    expect((await refusal('villages.income.save', { countyId: ids.county, year: 2024, entries: [{ villageId: ids.east, incomeFen: -5 }] })).message).toBe('集体经济收入不能为负数');
+    expect(
+      (await refusal('villages.income.save', { countyId: ids.county, year: 2024, entries: [{ villageId: ids.east, incomeFen: -5 }] }))
+        .message,
+    ).toBe('集体经济收入不能为负数');
     expect(incomes()).toEqual(before);
   });
 });
 
 describe('the spreadsheet import', () => {
   it('refuses a sheet without the columns, naming what it found', async () => {
-    const token = await stage(await xlsx('wrong.xlsx', [['乡镇', '村民小组', '人口'], ['七里河镇', '一组', 300]]));
+    const token = await stage(
+      await xlsx('wrong.xlsx', [
+        ['乡镇', '村民小组', '人口'],
+        ['七里河镇', '一组', 300],
+      ]),
+    );
     const e = await refusal('villages.income.previewImport', { token, countyId: ids.county, year: 2025 });
     expect(e.code).toBe('IMPORT_REFUSED');
     expect(e.message).toContain('表头应有“乡镇”“村”和“村集体经济收入（元）”');
@@ -123,7 +169,12 @@ describe('the spreadsheet import', () => {
   });
 
   it('refuses an income column of another year', async () => {
-    const token = await stage(await xlsx('year.xlsx', [['乡镇', '村', '2024年村集体经济收入（元）'], ['七里河镇', '北村', 5000]]));
+    const token = await stage(
+      await xlsx('year.xlsx', [
+        ['乡镇', '村', '2024年村集体经济收入（元）'],
+        ['七里河镇', '北村', 5000],
+      ]),
+    );
     expect((await refusal('villages.income.previewImport', { token, countyId: ids.county, year: 2025 })).message).toBe(
       '收入列的表头“2024年村集体经济收入（元）”是2024年的，与所选年度2025年不一致，请核对后再导入',
     );
@@ -187,7 +238,10 @@ describe('statistics', () => {
     expect([t1.figures.weakNetChange.value, t2.figures.weakNetChange.value]).toEqual([-1, 1]);
     const d = drillStats(core.ctx.db, { year: 2024, countyId: ids.county, today: TODAY, figure: 'villagesIncome50kChange' });
     expect(d.summary).toBe('增加 1 个，减少 1 个，净0 个');
-    expect(d.records.map((r) => `${r.village}：${r.text}`).sort()).toEqual(['北村：2024年40,000.00元，不足5万元（2023年60,000.00元）', '南村：达到5万元（2023年30,000.00元）']);
+    expect(d.records.map((r) => `${r.village}：${r.text}`).sort()).toEqual([
+      '北村：2024年40,000.00元，不足5万元（2023年60,000.00元）',
+      '南村：达到5万元（2023年30,000.00元）',
+    ]);
     expect(s.notes.shellVillages).toBeUndefined();
     const s25 = computeStats(core.ctx.db, { year: 2025, countyId: ids.county, today: TODAY });
     expect(s25.county.shellVillages.value).toBe(0);
@@ -200,7 +254,9 @@ describe('statistics', () => {
     expect(s.notes.commendedSince).toContain('未设置本县选派工作开始年度');
     await ok('villages.programme.save', { countyId: ids.county, startYear: 2022, holdAllowance: false });
     s = computeStats(core.ctx.db, { year: 2024, countyId: ids.county, today: TODAY });
-    expect([s.county.commended.value, s.county.commendedSince.value, s.county.promoted.value, s.county.promotedSince.value]).toEqual([1, 1, 0, 1]);
+    expect([s.county.commended.value, s.county.commendedSince.value, s.county.promoted.value, s.county.promotedSince.value]).toEqual([
+      1, 1, 0, 1,
+    ]);
     expect(s.notes.commendedSince).toBe('自2022年起（本县选派工作开始年度）');
     await ok('villages.programme.save', { countyId: ids.county, startYear: 2024, holdAllowance: false });
     s = computeStats(core.ctx.db, { year: 2024, countyId: ids.county, today: TODAY });
@@ -210,7 +266,11 @@ describe('statistics', () => {
   it('prints the new figures in `onebag stats`', async () => {
     const out: string[] = [];
     core.close();
-    const code = await runCli(['--data', path.join(dir, 'data'), 'stats', '--year', '2024', '--county', '义县'], {}, { out: (l) => out.push(l), err: (l) => out.push(l) });
+    const code = await runCli(
+      ['--data', path.join(dir, 'data'), 'stats', '--year', '2024', '--county', '义县'],
+      {},
+      { out: (l) => out.push(l), err: (l) => out.push(l) },
+    );
     core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => `blob:${s}` } });
     const text = out.join('\n');
     expect(code).toBe(0);

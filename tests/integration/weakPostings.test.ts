@@ -44,7 +44,9 @@ beforeAll(() => {
   const cadre = (name: string, postType: string) =>
     Number(
       db
-        .prepare(`INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', '县级', ?, ?, ?)`)
+        .prepare(
+          `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', '县级', ?, ?, ?)`,
+        )
         .run(name, `11010119900101${String(1000 + n++)}`, postType, now, now).lastInsertRowid,
     );
   ids.sec = cadre('张书记', '村党组织第一书记');
@@ -93,10 +95,26 @@ describe('supporters from postings', () => {
 
 describe('召回调换', () => {
   it('约谈 keeps the posting; a refused recall changes nothing', () => {
-    recordAction(db, { villageId: ids.v, cadreId: ids.sec, milestone: '发展思路', action: '约谈', date: '2022-03-10', by: '县委组织部', notes: null }, TODAY);
+    recordAction(
+      db,
+      { villageId: ids.v, cadreId: ids.sec, milestone: '发展思路', action: '约谈', date: '2022-03-10', by: '县委组织部', notes: null },
+      TODAY,
+    );
     expect(postingEnd(ids.sec)).toBeNull();
     const msg = refusal(() =>
-      recordAction(db, { villageId: ids.v, cadreId: ids.sec, milestone: '增收渠道', action: '召回调换', date: '2023-02-01', by: '县委组织部', notes: null }, TODAY),
+      recordAction(
+        db,
+        {
+          villageId: ids.v,
+          cadreId: ids.sec,
+          milestone: '增收渠道',
+          action: '召回调换',
+          date: '2023-02-01',
+          by: '县委组织部',
+          notes: null,
+        },
+        TODAY,
+      ),
     );
     expect(msg).toContain('之后');
     expect(postingEnd(ids.sec)).toBeNull();
@@ -106,32 +124,54 @@ describe('召回调换', () => {
   it('ends the posting on the recall date and waits for the successor', () => {
     const w = recordAction(
       db,
-      { villageId: ids.v, cadreId: ids.sec, milestone: '增收渠道', action: '召回调换', date: '2023-03-10', by: '县委组织部', notes: '召回派出单位' },
+      {
+        villageId: ids.v,
+        cadreId: ids.sec,
+        milestone: '增收渠道',
+        action: '召回调换',
+        date: '2023-03-10',
+        by: '县委组织部',
+        notes: '召回派出单位',
+      },
       TODAY,
     );
     expect(postingEnd(ids.sec)).toBe('2023-03-10');
     expect(postingEnd(ids.team)).toBeNull();
     expect(w.awaitingSuccessor).toHaveLength(1);
-    expect(w.awaitingSuccessor[0]).toMatchObject({ cadreId: ids.sec, date: '2023-03-10', townshipId: ids.t, villageId: ids.v, place: '七里河镇北村' });
+    expect(w.awaitingSuccessor[0]).toMatchObject({
+      cadreId: ids.sec,
+      date: '2023-03-10',
+      townshipId: ids.t,
+      villageId: ids.v,
+      place: '七里河镇北村',
+    });
     // The 摘帽 milestone falls due after the recall: no longer his to meet.
     const sec = w.supporters.find((s) => s.cadreId === ids.sec)!;
     expect(sec.clockEnd).toBe('2023-03-10');
     expect(sec.milestones.find((m) => m.kind === '摘帽')!.state).toBe('已离任');
-    const moved = db.prepare(`SELECT detail FROM audit_log WHERE entity = 'cadre' AND entity_id = ? AND action = 'move'`).all(ids.sec) as Array<{ detail: string }>;
+    const moved = db
+      .prepare(`SELECT detail FROM audit_log WHERE entity = 'cadre' AND entity_id = ? AND action = 'move'`)
+      .all(ids.sec) as Array<{ detail: string }>;
     expect(moved).toHaveLength(1);
     expect(JSON.parse(moved[0]!.detail).recall.end).toBe('2023-03-10');
   });
 
   it('refuses a successor before the recall or the recalled cadre himself, then posts the successor', () => {
     const actionId = getWeakVillage(db, ids.v, TODAY).awaitingSuccessor[0]!.actionId;
-    expect(refusal(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.next, start: '2023-03-01' }, TODAY))).toBe('接任日期不能早于召回日期（2023年3月10日）');
-    expect(refusal(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.sec, start: '2023-03-11' }, TODAY))).toContain('不能接任');
+    expect(refusal(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.next, start: '2023-03-01' }, TODAY))).toBe(
+      '接任日期不能早于召回日期（2023年3月10日）',
+    );
+    expect(refusal(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.sec, start: '2023-03-11' }, TODAY))).toContain(
+      '不能接任',
+    );
     expect(db.prepare('SELECT COUNT(*) AS n FROM postings WHERE cadre_id = ?').get(ids.next)).toEqual({ n: 0 });
     const w = nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.next, start: '2023-03-11' }, TODAY);
     expect(w.awaitingSuccessor).toEqual([]);
     const next = w.supporters.find((s) => s.cadreId === ids.next)!;
     expect(next).toMatchObject({ byPosting: true, clockStart: '2023-03-11', clockEnd: null });
     expect(next.milestones.map((m) => m.state)).toEqual(['已逾期', '未到期', '未到期']);
-    expect(refusal(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.other, start: '2023-04-01' }, TODAY))).toContain('已有接任人');
+    expect(refusal(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.other, start: '2023-04-01' }, TODAY))).toContain(
+      '已有接任人',
+    );
   });
 });

@@ -32,7 +32,9 @@ beforeAll(() => {
   const cadre = (name: string, idNo: string, postType: string, level = '县级') =>
     Number(
       db
-        .prepare(`INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', ?, ?, ?, ?)`)
+        .prepare(
+          `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', ?, ?, ?, ?)`,
+        )
         .run(name, idNo, level, postType, now, now).lastInsertRowid,
     );
   ids.zhang = cadre('张三', '110101199001011234', '村党组织第一书记');
@@ -62,13 +64,28 @@ describe('work alerts', () => {
     const after = alerts(2024, '年度无项目', '2025-01-05');
     expect(after.every((a) => a.severity === 'high')).toBe(true);
     expect(after[0]!.message).toBe('王五2024年底前没有促进乡村振兴发展项目（每名驻村干部年底前至少1个）');
-    saveProject(db, undefined, { cadreId: ids.zhang, villageId: ids.v1, name: '光伏电站', kind: '集体经济', year: 2024, status: '在建', funds: [], inPark: false, notes: null });
+    saveProject(db, undefined, {
+      cadreId: ids.zhang,
+      villageId: ids.v1,
+      name: '光伏电站',
+      kind: '集体经济',
+      year: 2024,
+      status: '在建',
+      funds: [],
+      inPark: false,
+      notes: null,
+    });
     expect(alerts(2024, '年度无项目', '2025-01-05').map((a) => a.cadreName)).toEqual(['王五', '赵六']);
   });
 
   it('项目未公示: raised for the unpublicised project, cleared by publicity, linking to the project', () => {
     const [a] = alerts(2024, '项目未公示', '2024-11-01');
-    expect(a).toMatchObject({ cadreName: '张三', township: '七里河镇', severity: 'medium', message: '张三的2024年项目“光伏电站”（北村）尚未在村公示栏公示' });
+    expect(a).toMatchObject({
+      cadreName: '张三',
+      township: '七里河镇',
+      severity: 'medium',
+      message: '张三的2024年项目“光伏电站”（北村）尚未在村公示栏公示',
+    });
     expect(a!.link).toMatchObject({ view: 'work', tab: 'projects', cadreId: ids.zhang });
     publiciseProject(db, (a!.link as { projectId: number }).projectId, '2024-11-02', '北村村务公开栏', '2024-11-02');
     expect(alerts(2024, '项目未公示', '2024-11-03')).toEqual([]);
@@ -90,7 +107,11 @@ describe('work alerts', () => {
     // The idea arrives late: still missed for 张三, in time for 王五.
     setMilestone(db, { villageId: ids.v1, kind: '发展思路', date: '2024-07-01', description: '确定光伏+食用菌' }, [], '2024-07-01');
     expect(alerts(2024, '薄弱村节点逾期', '2025-01-10').map((x) => x.cadreName)).toEqual(['张三']);
-    recordAction(db, { villageId: ids.v1, cadreId: ids.zhang, milestone: '发展思路', action: '约谈', date: '2024-07-05', by: '县委组织部', notes: null }, '2024-07-05');
+    recordAction(
+      db,
+      { villageId: ids.v1, cadreId: ids.zhang, milestone: '发展思路', action: '约谈', date: '2024-07-05', by: '县委组织部', notes: null },
+      '2024-07-05',
+    );
     expect(alerts(2024, '薄弱村节点逾期', '2025-01-10')).toEqual([]);
     // 2025: no income channel by 2025-02-28 → second miss → 召回调换.
     const next = alerts(2025, '薄弱村节点逾期', '2025-03-10');
@@ -112,9 +133,18 @@ describe('work alerts', () => {
     const [a] = alerts(2024, '保险脱保', '2024-04-01');
     expect(a).toMatchObject({ cadreName: '赵六', severity: 'high' });
     expect(a!.message).toBe('赵六2024年在岗期间有20天没有有效的人身意外伤害保险（2024年3月12日至2024年3月31日）');
-    savePolicy(db, { cadreId: ids.city, insurer: '人保财险', policyNo: null, coverFen: 50_000_000, start: '2024-03-12', end: '2025-03-11' });
+    savePolicy(db, {
+      cadreId: ids.city,
+      insurer: '人保财险',
+      policyNo: null,
+      coverFen: 50_000_000,
+      start: '2024-03-12',
+      end: '2025-03-11',
+    });
     expect(alerts(2024, '保险脱保', '2024-12-01')).toEqual([]);
-    expect(alerts(2025, '保险脱保', '2025-03-13').map((x) => x.message)).toEqual(['赵六2025年在岗期间有1天没有有效的人身意外伤害保险（2025年3月12日至2025年3月12日）']);
+    expect(alerts(2025, '保险脱保', '2025-03-13').map((x) => x.message)).toEqual([
+      '赵六2025年在岗期间有1天没有有效的人身意外伤害保险（2025年3月12日至2025年3月12日）',
+    ]);
   });
 
   it('is scoped to the county and sorted by kind', () => {
@@ -123,6 +153,12 @@ describe('work alerts', () => {
     const mine = workAlerts(db, { year: 2025, countyId: ids.county, today: '2025-12-01' });
     expect(mine.some((a) => a.cadreName === '孙八')).toBe(false);
     const kinds = mine.map((a) => a.kind);
-    expect(kinds).toEqual([...kinds].sort((x, y) => ['年度无项目', '项目未公示', '未包扶薄弱村', '薄弱村节点逾期', '补助发放滞后', '保险脱保'].indexOf(x) - ['年度无项目', '项目未公示', '未包扶薄弱村', '薄弱村节点逾期', '补助发放滞后', '保险脱保'].indexOf(y)));
+    expect(kinds).toEqual(
+      [...kinds].sort(
+        (x, y) =>
+          ['年度无项目', '项目未公示', '未包扶薄弱村', '薄弱村节点逾期', '补助发放滞后', '保险脱保'].indexOf(x) -
+          ['年度无项目', '项目未公示', '未包扶薄弱村', '薄弱村节点逾期', '补助发放滞后', '保险脱保'].indexOf(y),
+      ),
+    );
   });
 });

@@ -14,7 +14,10 @@ const root = path.resolve(__dirname, '..', '..');
 const release = fs.readFileSync(path.join(root, '.github', 'workflows', 'release.yml'), 'utf8');
 
 function check(files: string[]): { status: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'check-workflows.mjs'), ...files], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'check-workflows.mjs'), ...files], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 

@@ -86,7 +86,9 @@ describe('log entries', () => {
       ['2025-03-06', '会议'],
     ]);
     expect(listEntries(db, ids.zhang, 2024).map((e) => e.kind)).toEqual(['帮扶']);
-    await saveEntries(db, blobs, ids.zhang, [{ ...row('2025-03-05', '入户走访低保户王大爷，落实医保'), id: y2025[0]!.id }], [], { today: TODAY });
+    await saveEntries(db, blobs, ids.zhang, [{ ...row('2025-03-05', '入户走访低保户王大爷，落实医保'), id: y2025[0]!.id }], [], {
+      today: TODAY,
+    });
     expect(listEntries(db, ids.zhang, 2025)[0]!.situation).toBe('入户走访低保户王大爷，落实医保');
     expect(count('worklog_entries')).toBe(3);
   });
@@ -97,31 +99,49 @@ describe('log entries', () => {
       () => saveEntries(db, blobs, ids.zhang, [row('2025-03-07', '走访'), row('2025-02-30', '走访')], [], { today: TODAY }),
       '第2条：日期“2025-02-30”无法识别，请写成 2025-03-05',
     );
-    await refused(() => saveEntries(db, blobs, ids.zhang, [row('2025-07-01', '走访')], [], { today: TODAY }), '第1条：日期2025-07-01晚于今天，不能记录将来的日志');
-    await refused(() => saveEntries(db, blobs, ids.zhang, [row('2025-03-07', '走访', { kind: '旅游' })], [], { today: TODAY }), /第1条：类型“旅游”无法识别/);
-    await refused(() => saveEntries(db, blobs, ids.zhang, [row('2025-03-07', '')], [], { today: TODAY }), '第1条：请至少填写地点、走访对象或情况中的一项');
+    await refused(
+      () => saveEntries(db, blobs, ids.zhang, [row('2025-07-01', '走访')], [], { today: TODAY }),
+      '第1条：日期2025-07-01晚于今天，不能记录将来的日志',
+    );
+    await refused(
+      () => saveEntries(db, blobs, ids.zhang, [row('2025-03-07', '走访', { kind: '旅游' })], [], { today: TODAY }),
+      /第1条：类型“旅游”无法识别/,
+    );
+    await refused(
+      () => saveEntries(db, blobs, ids.zhang, [row('2025-03-07', '')], [], { today: TODAY }),
+      '第1条：请至少填写地点、走访对象或情况中的一项',
+    );
     const other = listEntries(db, ids.zhang, 2025)[0]!.id;
-    await refused(() => saveEntries(db, blobs, ids.li, [{ ...row('2025-04-07', '走访'), id: other }], [], { today: TODAY }), '第1条：该条日志不属于所选干部');
+    await refused(
+      () => saveEntries(db, blobs, ids.li, [{ ...row('2025-04-07', '走访'), id: other }], [], { today: TODAY }),
+      '第1条：该条日志不属于所选干部',
+    );
     expect(count('worklog_entries')).toBe(before);
   });
 
   it('keeps evidence files per entry; a refused file leaves nothing', async () => {
     const pdf = path.join(dir, '走访照片说明.pdf');
     fs.writeFileSync(pdf, await pdfLibPdf(1));
-    const [id] = await saveEntries(db, blobs, ids.li, [row('2025-04-08', '走访种植大户')], [[{ path: pdf, name: '走访照片说明.pdf' }]], { today: TODAY });
+    const [id] = await saveEntries(db, blobs, ids.li, [row('2025-04-08', '走访种植大户')], [[{ path: pdf, name: '走访照片说明.pdf' }]], {
+      today: TODAY,
+    });
     const e = listEntries(db, ids.li, 2025).find((x) => x.id === id)!;
     expect(e.files).toEqual([expect.objectContaining({ originalName: '走访照片说明.pdf', mime: 'application/pdf' })]);
     expect(blobs.has(e.files[0]!.sha256)).toBe(true);
     const bad = path.join(dir, 'bad.pdf');
     fs.writeFileSync(bad, '%PDF-1.4 not really');
     const before = count('worklog_entries');
-    await expect(saveEntries(db, blobs, ids.li, [row('2025-04-09', '走访')], [[{ path: bad, name: 'bad.pdf' }]], { today: TODAY })).rejects.toBeInstanceOf(AppError);
+    await expect(
+      saveEntries(db, blobs, ids.li, [row('2025-04-09', '走访')], [[{ path: bad, name: 'bad.pdf' }]], { today: TODAY }),
+    ).rejects.toBeInstanceOf(AppError);
     expect(count('worklog_entries')).toBe(before);
     expect(removeEntryFile(db, id!, e.files[0]!.sha256).files).toEqual([]);
   });
 
   it('finds Chinese words anywhere in the logs, newest first, and forgets removed entries', async () => {
-    await saveEntries(db, blobs, ids.li, [row('2025-05-02', '协调解决灌溉水渠渗漏问题', { difficulties: '资金缺口' })], [], { today: TODAY });
+    await saveEntries(db, blobs, ids.li, [row('2025-05-02', '协调解决灌溉水渠渗漏问题', { difficulties: '资金缺口' })], [], {
+      today: TODAY,
+    });
     expect(searchEntries(db, '低保').map((h) => [h.cadreName, h.date])).toEqual([['张三', '2025-03-05']]);
     expect(searchEntries(db, '水渠').map((h) => h.cadreName)).toEqual(['李四']);
     expect(searchEntries(db, '资金').length).toBe(1);
@@ -154,7 +174,11 @@ describe('reports', () => {
 
   it('takes the county default offsets and a due date set for one cadre', () => {
     setReportSettings(db, ids.county, { quarterDueDays: 5, halfDueDays: 20 });
-    expect(listReports(db, ids.li, 2025, TODAY).map((x) => x.dueDate).slice(0, 2)).toEqual(['2025-07-05', '2025-07-20']);
+    expect(
+      listReports(db, ids.li, 2025, TODAY)
+        .map((x) => x.dueDate)
+        .slice(0, 2),
+    ).toEqual(['2025-07-05', '2025-07-20']);
     setReportSettings(db, ids.county, { quarterDueDays: 10, halfDueDays: 15 });
     const set = setReportDue(db, ids.zhang, '2025-Q1', '2025-06-30');
     expect(set).toMatchObject({ dueDate: '2025-06-30', dueCustom: true });
@@ -168,7 +192,12 @@ describe('reports', () => {
     const pdf = path.join(dir, 'q1.pdf');
     fs.writeFileSync(pdf, await pdfLibPdf(2));
     const r = await submitWithFile(db, blobs, ids.zhang, '2025-Q1', { path: pdf, name: '一季度报告.pdf' }, '2025-04-12', undefined, TODAY);
-    expect(r).toMatchObject({ status: '已提交', lateDays: 2, submittedOn: '2025-04-12', materialTitle: '张三2025年第一季度工作进展情况报告' });
+    expect(r).toMatchObject({
+      status: '已提交',
+      lateDays: 2,
+      submittedOn: '2025-04-12',
+      materialTitle: '张三2025年第一季度工作进展情况报告',
+    });
     const m = listMaterials(db, ids.zhang, 2025).find((x) => x.id === r.materialId)!;
     expect(m).toMatchObject({ category: '工作汇报', date: '2025-04-12' });
     removeMaterial(db, m.id);

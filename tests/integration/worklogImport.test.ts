@@ -30,7 +30,9 @@ const wordLog = () =>
         {
           children: [
             new Paragraph({ text: '2025年民情日记', heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER }),
-            new Paragraph({ children: [new TextRun({ text: '3月5日', bold: true }), new TextRun('（星期三）入户走访脱贫户王大爷，了解春耕备耕情况。')] }),
+            new Paragraph({
+              children: [new TextRun({ text: '3月5日', bold: true }), new TextRun('（星期三）入户走访脱贫户王大爷，了解春耕备耕情况。')],
+            }),
             new Paragraph('地点：石门村三组　走访对象：王大爷、李二婶'),
             new Paragraph('困难：化肥价格上涨，资金不足。'),
             new Paragraph('下步打算：联系县农资公司团购化肥。'),
@@ -145,7 +147,10 @@ describe('a spreadsheet log', () => {
     ws.addRow(['', '2025年4月12日', '对接产业园蘑菇大棚项目', 'X', '', '', '']);
     ws.addRow(['', '四月十三', '走访', '', '', '', '']);
     ws.addRow(['', '2025-04-14', '', '', '', '', '']);
-    const file = await write('日志.xlsx', wb.xlsx.writeBuffer().then((b) => Buffer.from(b)));
+    const file = await write(
+      '日志.xlsx',
+      wb.xlsx.writeBuffer().then((b) => Buffer.from(b)),
+    );
     const p = await previewImport(db, cadre, file, 2025, TODAY);
     expect(p.format).toBe('xlsx');
     expect(p.entries.map((e) => [e.where, e.date, e.kind, e.errors])).toEqual([
@@ -157,13 +162,20 @@ describe('a spreadsheet log', () => {
     ]);
     expect(p.entries[0]).toMatchObject({ persons: '刘大娘', difficulties: '行动不便', followUp: '代办医保', place: '柳河村' });
     expect(await commitImport(db, cadre, file, 2025, TODAY)).toEqual({ imported: 3, skipped: 2 });
-    expect(listEntries(db, cadre, 2025).filter((e) => e.date.startsWith('2025-04-1')).map((e) => e.persons)).toEqual(['刘大娘', '', '']);
+    expect(
+      listEntries(db, cadre, 2025)
+        .filter((e) => e.date.startsWith('2025-04-1'))
+        .map((e) => e.persons),
+    ).toEqual(['刘大娘', '', '']);
   });
 
   it('reports a sheet without the columns it needs', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').addRow(['姓名', '电话']);
-    const file = await write('名单.xlsx', wb.xlsx.writeBuffer().then((b) => Buffer.from(b)));
+    const file = await write(
+      '名单.xlsx',
+      wb.xlsx.writeBuffer().then((b) => Buffer.from(b)),
+    );
     const p = await previewImport(db, cadre, file, 2025, TODAY);
     expect(p.entries).toEqual([]);
     expect(p.problems[0]!.message).toMatch(/未找到表头/);

@@ -21,7 +21,16 @@ describe('app:// static files', () => {
   });
 
   it('refuses traversal, encoded separators, NUL and drive paths', () => {
-    for (const p of ['/../package.json', '/assets/../../x', '/..%2f..%2fpackage.json', '/%2e%2e/x', '/a%5c..%5cb', '/x%00.js', '/C:/Windows/win.ini', '/%E0%A4%A']) {
+    for (const p of [
+      '/../package.json',
+      '/assets/../../x',
+      '/..%2f..%2fpackage.json',
+      '/%2e%2e/x',
+      '/a%5c..%5cb',
+      '/x%00.js',
+      '/C:/Windows/win.ini',
+      '/%E0%A4%A',
+    ]) {
       expect(resolveStaticPath(root, p), p).toBeNull();
     }
   });

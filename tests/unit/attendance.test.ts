@@ -145,9 +145,9 @@ describe('countMonth', () => {
   });
 
   const editable = fc.constantFrom<EditableCode>('在岗', '公出', '事假', '病假', '公假', '婚丧产假', '缺勤');
-  const monthArb = fc.record({ y: fc.integer({ min: 2000, max: 2040 }), m: fc.integer({ min: 1, max: 12 }) }).map(
-    ({ y, m }) => `${y}-${String(m).padStart(2, '0')}`,
-  );
+  const monthArb = fc
+    .record({ y: fc.integer({ min: 2000, max: 2040 }), m: fc.integer({ min: 1, max: 12 }) })
+    .map(({ y, m }) => `${y}-${String(m).padStart(2, '0')}`);
 
   it('property: marking one more half/day 缺勤 never increases onPost', () => {
     fc.assert(

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dataDirProblem, holdsArchive, LOCATION_FILE, readSavedDataDir, resolveStartupDataDir, saveDataDir } from '../../main/core/dataLocation';
+import {
+  dataDirProblem,
+  holdsArchive,
+  LOCATION_FILE,
+  readSavedDataDir,
+  resolveStartupDataDir,
+  saveDataDir,
+} from '../../main/core/dataLocation';
 
 let tmp: string;
 let config: string;
@@ -22,7 +29,10 @@ describe('the data folder chosen on first start', () => {
     expect(resolveStartupDataDir([], {}, config, def())).toEqual({ dataDir: def(), source: 'default', firstRun: true });
     const chosen = path.join(tmp, 'D盘', '一袋式档案');
     saveDataDir(config, chosen, new Date('2026-03-01T08:00:00Z'));
-    expect(JSON.parse(fs.readFileSync(path.join(config, LOCATION_FILE), 'utf8'))).toEqual({ dataDir: chosen, chosenAt: '2026-03-01T08:00:00.000Z' });
+    expect(JSON.parse(fs.readFileSync(path.join(config, LOCATION_FILE), 'utf8'))).toEqual({
+      dataDir: chosen,
+      chosenAt: '2026-03-01T08:00:00.000Z',
+    });
     expect(resolveStartupDataDir([], {}, config, def())).toEqual({ dataDir: chosen, source: 'saved', firstRun: false });
     expect(fs.readdirSync(config)).toEqual([LOCATION_FILE]);
   });
@@ -34,7 +44,10 @@ describe('the data folder chosen on first start', () => {
       source: 'command-line',
       firstRun: false,
     });
-    expect(resolveStartupDataDir([], { ONEBAG_DATA: path.join(tmp, 'b') }, config, def())).toMatchObject({ source: 'environment', firstRun: false });
+    expect(resolveStartupDataDir([], { ONEBAG_DATA: path.join(tmp, 'b') }, config, def())).toMatchObject({
+      source: 'environment',
+      firstRun: false,
+    });
   });
 
   it('a damaged or relative saved choice counts as no choice', () => {

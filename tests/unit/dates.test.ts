@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueDate, clockOf, dateLabel, fileStampOf, fromExcelSerial, isoDateOf, isoMonthOf, monthDayLabel, monthLabel, parseChineseDate, timeLabel, yearChoices, yearOptions } from '../../shared/dates';
+import {
+  catalogueDate,
+  clockOf,
+  dateLabel,
+  fileStampOf,
+  fromExcelSerial,
+  isoDateOf,
+  isoMonthOf,
+  monthDayLabel,
+  monthLabel,
+  parseChineseDate,
+  timeLabel,
+  yearChoices,
+  yearOptions,
+} from '../../shared/dates';
 
 describe('parseChineseDate', () => {
   it.each([

@@ -41,35 +41,110 @@ const cadre = (cadreId: number, values: Record<string, number>, facts: CapFacts 
 describe('weighting and rounding', () => {
   it('weights each component by score ÷ scale × weight', () => {
     // 蒲县-like 70/20/10 with scales 100/20/10: 80 → 56, 15/20 → 15, 9/10 → 9 = 80.00
-    const s = scoreCadre(plain([[70, 100], [20, 20], [10, 10]]), FS, { c0: 80, c1: 15, c2: 9 }, {});
+    const s = scoreCadre(
+      plain([
+        [70, 100],
+        [20, 20],
+        [10, 10],
+      ]),
+      FS,
+      { c0: 80, c1: 15, c2: 9 },
+      {},
+    );
     expect(s.total).toBe(8000);
     expect(s.components).toEqual({ c0: 8000, c1: 1500, c2: 900 });
   });
 
   it('computes exactly and rounds once, half-up: x.xx5 goes up, and no float drift', () => {
     // 1/3 weights: 3 components of scale 3, weight 33/33/34 — 1 point each = 33/3+33/3+34/3 = 33.333… → 33.33
-    expect(scoreCadre(plain([[33, 3], [33, 3], [34, 3]]), FS, { c0: 1, c1: 1, c2: 1 }, {}).total).toBe(3333);
+    expect(
+      scoreCadre(
+        plain([
+          [33, 3],
+          [33, 3],
+          [34, 3],
+        ]),
+        FS,
+        { c0: 1, c1: 1, c2: 1 },
+        {},
+      ).total,
+    ).toBe(3333);
     // 0.01 × 50/100 = 0.005 exactly → half-up to 0.01 (float 0.005 would round to 0.00 or 0.01 by luck)
-    expect(scoreCadre(plain([[50, 100], [50, 100]]), FS, { c0: 0.01, c1: 0 }, {}).total).toBe(1);
+    expect(
+      scoreCadre(
+        plain([
+          [50, 100],
+          [50, 100],
+        ]),
+        FS,
+        { c0: 0.01, c1: 0 },
+        {},
+      ).total,
+    ).toBe(1);
     // 88.89 × 0.5 + 90.00 × 0.5 = 89.445 → 89.45 (floats give 89.44499…)
-    expect(scoreCadre(plain([[50, 100], [50, 100]]), FS, { c0: 88.89, c1: 90 }, {}).total).toBe(8945);
+    expect(
+      scoreCadre(
+        plain([
+          [50, 100],
+          [50, 100],
+        ]),
+        FS,
+        { c0: 88.89, c1: 90 },
+        {},
+      ).total,
+    ).toBe(8945);
     // 0.1 + 0.2 style: 70.1 × 0.7 + 80.2 × 0.3 = 49.07 + 24.06 = 73.13 exactly
-    expect(scoreCadre(plain([[70, 100], [30, 100]]), FS, { c0: 70.1, c1: 80.2 }, {}).total).toBe(7313);
+    expect(
+      scoreCadre(
+        plain([
+          [70, 100],
+          [30, 100],
+        ]),
+        FS,
+        { c0: 70.1, c1: 80.2 },
+        {},
+      ).total,
+    ).toBe(7313);
     expect(formatHundredths(8945)).toBe('89.45');
     expect(formatHundredths(1)).toBe('0.01');
   });
 
   it('leaves the total empty and names what is missing while a component is not entered', () => {
-    const s = scoreCadre(plain([[50, 100], [50, 100]]), FS, { c0: 90 }, {});
+    const s = scoreCadre(
+      plain([
+        [50, 100],
+        [50, 100],
+      ]),
+      FS,
+      { c0: 90 },
+      {},
+    );
     expect(s.total).toBeNull();
     expect(s.missing).toEqual(['项目1']);
   });
 
   it('grades on the rounded total against the thresholds (≥ 90 / 75 / 60)', () => {
     const t = { excellent: 90, competent: 75, basic: 60 };
-    expect([9000, 8999, 7500, 7499, 6000, 5999].map((h) => gradeOf(h, t))).toEqual(['优秀', '称职', '称职', '基本称职', '基本称职', '不称职']);
+    expect([9000, 8999, 7500, 7499, 6000, 5999].map((h) => gradeOf(h, t))).toEqual([
+      '优秀',
+      '称职',
+      '称职',
+      '基本称职',
+      '基本称职',
+      '不称职',
+    ]);
     // 89.995 rounds to 90.00 → 优秀: ties and thresholds compare the rounded total
-    const r = evaluateCounty(plain([[50, 100], [50, 100]], 100), [cadre(1, { c0: 89.99, c1: 90 })], CHECK);
+    const r = evaluateCounty(
+      plain(
+        [
+          [50, 100],
+          [50, 100],
+        ],
+        100,
+      ),
+      [cadre(1, { c0: 89.99, c1: 90 })],
+      CHECK,
+    );
     expect(r.rows[0]!.total).toBe(9000);
     expect(r.rows[0]!.grade).toBe('优秀');
   });
@@ -163,7 +238,9 @@ describe('caps', () => {
 
   it('applies before the quota: a capped cadre takes no 优秀 slot', () => {
     // 10 cadres, 10% → 1 slot; the top scorer was absent at a check, so the runner-up gets it
-    const cadres = Array.from({ length: 10 }, (_, i) => cadre(i + 1, { c0: i === 0 ? 99 : i === 1 ? 95 : 80 }, i === 0 ? { ...CLEAN, checkAbsences: 1 } : CLEAN));
+    const cadres = Array.from({ length: 10 }, (_, i) =>
+      cadre(i + 1, { c0: i === 0 ? 99 : i === 1 ? 95 : 80 }, i === 0 ? { ...CLEAN, checkAbsences: 1 } : CLEAN),
+    );
     const r = evaluateCounty(plain([[100, 100]], 10), cadres, CHECK);
     expect(r.rows[0]!.grade).toBe('称职');
     expect(r.rows[0]!.caps[0]!.reason).toContain('不得评为优秀');
@@ -175,7 +252,9 @@ describe('caps', () => {
 
 describe('the 优秀 quota', () => {
   it('is floor(group size × percent ÷ 100), never negative', () => {
-    expect([quotaSlots(11, 10), quotaSlots(9, 10), quotaSlots(10, 25), quotaSlots(7, 25), quotaSlots(0, 20), quotaSlots(20, 12.5)]).toEqual([1, 0, 2, 1, 0, 2]);
+    expect([quotaSlots(11, 10), quotaSlots(9, 10), quotaSlots(10, 25), quotaSlots(7, 25), quotaSlots(0, 20), quotaSlots(20, 12.5)]).toEqual(
+      [1, 0, 2, 1, 0, 2],
+    );
   });
 
   it('pushes the lowest-ranked candidates out of 优秀 and says why', () => {
@@ -203,9 +282,19 @@ describe('the 优秀 quota', () => {
   });
 
   it('compares ties on the rounded total (89.995 and 90.00 are the same score)', () => {
-    const b = plain([[50, 100], [50, 100]], 10);
+    const b = plain(
+      [
+        [50, 100],
+        [50, 100],
+      ],
+      10,
+    );
     b.thresholds.excellent = 85;
-    const cadres = [cadre(1, { c0: 89.99, c1: 90 }), cadre(2, { c0: 90, c1: 90 }), ...Array.from({ length: 8 }, (_, i) => cadre(3 + i, { c0: 70, c1: 70 }))];
+    const cadres = [
+      cadre(1, { c0: 89.99, c1: 90 }),
+      cadre(2, { c0: 90, c1: 90 }),
+      ...Array.from({ length: 8 }, (_, i) => cadre(3 + i, { c0: 70, c1: 70 })),
+    ];
     const r = evaluateCounty(b, cadres, CHECK);
     expect(r.rows[0]!.total).toBe(r.rows[1]!.total);
     // 1 slot, 2 tied → neither is 优秀
@@ -214,7 +303,12 @@ describe('the 优秀 quota', () => {
 
   it('counts slots per group when the county chooses township groups', () => {
     const b = plain([[100, 100]], 50);
-    const cadres = [cadre(1, { c0: 95 }, CLEAN, 'a'), cadre(2, { c0: 94 }, CLEAN, 'a'), cadre(3, { c0: 93 }, CLEAN, 'b'), cadre(4, { c0: 92 }, CLEAN, 'b')];
+    const cadres = [
+      cadre(1, { c0: 95 }, CLEAN, 'a'),
+      cadre(2, { c0: 94 }, CLEAN, 'a'),
+      cadre(3, { c0: 93 }, CLEAN, 'b'),
+      cadre(4, { c0: 92 }, CLEAN, 'b'),
+    ];
     const r = evaluateCounty(b, cadres, CHECK);
     expect(r.rows.map((x) => x.grade)).toEqual(['优秀', '称职', '优秀', '称职']);
     expect(r.rows.map((x) => x.rank)).toEqual([1, 2, 1, 2]);
@@ -224,7 +318,9 @@ describe('the 优秀 quota', () => {
 describe('the 优秀 quota rule of the scheme: rounding and minimum group size', () => {
   it('rounds as the scheme says (down by default, half-up, up) and gives a group under the minimum no slot', () => {
     expect([quotaSlots(4, 20), quotaSlots(4, 20, 'round'), quotaSlots(4, 20, 'ceil')]).toEqual([0, 1, 1]);
-    expect([quotaSlots(14, 10, 'round'), quotaSlots(15, 10, 'round'), quotaSlots(11, 10, 'ceil'), quotaSlots(10, 10, 'ceil')]).toEqual([1, 2, 2, 1]);
+    expect([quotaSlots(14, 10, 'round'), quotaSlots(15, 10, 'round'), quotaSlots(11, 10, 'ceil'), quotaSlots(10, 10, 'ceil')]).toEqual([
+      1, 2, 2, 1,
+    ]);
     expect([quotaSlots(10, 50, 'floor', 11), quotaSlots(11, 50, 'floor', 11)]).toEqual([0, 5]);
   });
 
@@ -253,7 +349,9 @@ describe('the 优秀 quota rule of the scheme: rounding and minimum group size',
     const b = plain([[100, 100]], 15);
     b.quotaGroup = 'township';
     b.quotaMinGroupSize = 5;
-    expect(quotaRuleText(b)).toBe(`本县考核方案规定：优秀名额按乡镇分配，名额 = 参评人数 × 15%，向下取整；参评不足5人的组不评优秀；${QUOTA_TIE_RULE}`);
+    expect(quotaRuleText(b)).toBe(
+      `本县考核方案规定：优秀名额按乡镇分配，名额 = 参评人数 × 15%，向下取整；参评不足5人的组不评优秀；${QUOTA_TIE_RULE}`,
+    );
   });
 });
 
@@ -269,13 +367,23 @@ describe('monotonicity (fast-check)', () => {
     });
     fc.assert(
       fc.property(
-        fc.array(fc.record({ a: hundredths, b: hundredths, c: hundredths, facts, group: fc.constantFrom('x', 'y') }), { minLength: 1, maxLength: 25 }),
+        fc.array(fc.record({ a: hundredths, b: hundredths, c: hundredths, facts, group: fc.constantFrom('x', 'y') }), {
+          minLength: 1,
+          maxLength: 25,
+        }),
         fc.nat(),
         fc.constantFrom('a', 'b', 'c'),
         fc.integer({ min: 1, max: 10000 }),
         fc.integer({ min: 0, max: 60 }),
         (people, pick, which, drop, quota) => {
-          const b = plain([[50, 100], [30, 100], [20, 100]], quota);
+          const b = plain(
+            [
+              [50, 100],
+              [30, 100],
+              [20, 100],
+            ],
+            quota,
+          );
           const toCadre = (p: (typeof people)[number], i: number) =>
             cadre(i + 1, { c0: p.a / 100, c1: p.b / 100, c2: p.c / 100 }, p.facts, p.group);
           const i = pick % people.length;

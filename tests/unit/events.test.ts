@@ -19,7 +19,12 @@ describe('evaluation cap from absences found at checks', () => {
   it('follows a county that is more lenient (2 / 3 / 5)', () => {
     const lenient = { noExcellentAt: 2, maxBasicAt: 3, incompetentAt: 5 };
     expect([0, 1, 2, 3, 4, 5].map((n) => capFromCheckAbsences(n, lenient).maxGrade)).toEqual([
-      '优秀', '优秀', '称职', '基本称职', '基本称职', '不称职',
+      '优秀',
+      '优秀',
+      '称职',
+      '基本称职',
+      '基本称职',
+      '不称职',
     ]);
     expect(capFromCheckAbsences(1, lenient).reason).toBe('本年度督查1次不在岗，未达到限制评定等次的次数');
   });

@@ -38,7 +38,12 @@ describe('justify', () => {
   it('never starts a line with a line-start-prohibited mark nor ends one with an opening mark', () => {
     for (let width = 60; width <= 300; width += 7) {
       const lines = wrapParagraph(TEXT, { width, measure, indent: 20 });
-      expect(lines.map((l) => l.text).join('').replace(/ /g, '')).toBe(TEXT.replace(/ /g, ''));
+      expect(
+        lines
+          .map((l) => l.text)
+          .join('')
+          .replace(/ /g, ''),
+      ).toBe(TEXT.replace(/ /g, ''));
       lines.forEach((l, i) => {
         if (i > 0) expect(LINE_START_PROHIBITED.has(first(l.text)), `width ${width} line ${i}: ${l.text}`).toBe(false);
         if (!l.last) expect(LINE_END_PROHIBITED.has(last(l.text)), `width ${width} line ${i}: ${l.text}`).toBe(false);
@@ -111,10 +116,15 @@ describe('justify', () => {
   it('never breaks inside a date, a number with its unit or a document number', () => {
     const runs = ['2025年12月25日', '〔2025〕12号', '50万元', '186户', '2025-12-25', '3月8日', '12.5%'];
     const text = `会议于${runs[0]}召开，依据组发${runs[1]}文件，落实资金${runs[2]}，走访${runs[3]}，报送日期${runs[4]}，${runs[5]}复核，完成率${runs[6]}。`;
-    for (let width = 80; width <= 300; width += 1) { // the longest run is 74 wide
+    for (let width = 80; width <= 300; width += 1) {
+      // the longest run is 74 wide
       const lines = wrapParagraph(text, { width, measure });
       expect(lines.map((l) => l.text).join('')).toBe(text);
-      for (const run of runs) expect(lines.some((l) => l.text.includes(run)), `width ${width}: ${run} split in ${lines.map((l) => l.text).join(' | ')}`).toBe(true);
+      for (const run of runs)
+        expect(
+          lines.some((l) => l.text.includes(run)),
+          `width ${width}: ${run} split in ${lines.map((l) => l.text).join(' | ')}`,
+        ).toBe(true);
     }
   });
 });

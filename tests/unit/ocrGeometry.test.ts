@@ -88,7 +88,16 @@ function rampPage(x0: number, y0: number, x1: number, y1: number, alongY: boolea
 describe('cutting a line at the recogniser height', () => {
   it('keeps a wide line upright, its width in proportion', () => {
     const page = rampPage(50, 100, 250, 125, false);
-    const strip = cropLine(page, [[50, 100], [250, 100], [250, 125], [50, 125]], 48);
+    const strip = cropLine(
+      page,
+      [
+        [50, 100],
+        [250, 100],
+        [250, 125],
+        [50, 125],
+      ],
+      48,
+    );
     expect(strip.height).toBe(48);
     expect(strip.width).toBe(Math.round((200 * 48) / 25));
     const at = (x: number) => strip.data[24 * strip.width + x]!;
@@ -100,7 +109,16 @@ describe('cutting a line at the recogniser height', () => {
 
   it('turns a tall line a quarter counter-clockwise: its top comes first', () => {
     const page = rampPage(100, 40, 125, 240, true);
-    const strip = cropLine(page, [[100, 40], [125, 40], [125, 240], [100, 240]], 48);
+    const strip = cropLine(
+      page,
+      [
+        [100, 40],
+        [125, 40],
+        [125, 240],
+        [100, 240],
+      ],
+      48,
+    );
     expect(strip.height).toBe(48);
     expect(strip.width).toBe(Math.round((200 * 48) / 25));
     const at = (x: number) => strip.data[24 * strip.width + x]!;

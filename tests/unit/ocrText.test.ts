@@ -23,7 +23,12 @@ describe('reading order of recognised lines', () => {
   });
 
   it('reads boxes that share a row left to right and a single column top to bottom', () => {
-    const lines = [line('签名：李四', 100, 500, 300), line('第二行正文内容', 100, 200, 1200), line('2025年9月30日', 900, 505, 300), line('第一行正文内容', 100, 150, 1200)];
+    const lines = [
+      line('签名：李四', 100, 500, 300),
+      line('第二行正文内容', 100, 200, 1200),
+      line('2025年9月30日', 900, 505, 300),
+      line('第一行正文内容', 100, 150, 1200),
+    ];
     expect(readingOrder(lines).map((l) => l.text)).toEqual(['第一行正文内容', '第二行正文内容', '签名：李四', '2025年9月30日']);
   });
 });

@@ -31,7 +31,7 @@ describe('queryToFts', () => {
   db.exec("CREATE VIRTUAL TABLE t USING fts5(tokens, tokenize = 'unicode61 remove_diacritics 0')");
   const docs = ['村两委会议记录', '精准扶贫工作总结', '2024年第一季度工作汇报 and more', '议会'];
   docs.forEach((d, i) => db.prepare('INSERT INTO t (rowid, tokens) VALUES (?, ?)').run(i + 1, toSearchTokens(d)));
-  const find = (q: string) => (db.prepare('SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid').pluck().all(queryToFts(q)) as number[]);
+  const find = (q: string) => db.prepare('SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid').pluck().all(queryToFts(q)) as number[];
   afterAll(() => db.close());
 
   it('finds two-character words and longer phrases, not scattered characters', () => {

@@ -2,14 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseYuan, splitRevenue, yuan } from '../../shared/work';
 import { clockRun, evaluateMilestones, withinYearsDue } from '../../shared/weakVillages';
-import {
-  allowanceByQuarter,
-  monthAllowance,
-  postedDaysInMonth,
-  quarterLast,
-  quarterOf,
-  uncoveredRanges,
-} from '../../shared/support';
+import { allowanceByQuarter, monthAllowance, postedDaysInMonth, quarterLast, quarterOf, uncoveredRanges } from '../../shared/support';
 
 const T = 7; // township
 const O = 8; // another township
@@ -118,7 +111,15 @@ describe('milestone evaluation and escalation', () => {
 
 describe('allowance', () => {
   it('counts posted days once even when postings overlap', () => {
-    expect(postedDaysInMonth([{ start: '2024-03-10', end: '2024-03-20' }, { start: '2024-03-15', end: null }], '2024-03')).toBe(22);
+    expect(
+      postedDaysInMonth(
+        [
+          { start: '2024-03-10', end: '2024-03-20' },
+          { start: '2024-03-15', end: null },
+        ],
+        '2024-03',
+      ),
+    ).toBe(22);
     expect(postedDaysInMonth([{ start: '2024-05-01', end: null }], '2024-03')).toBe(0);
   });
   it('prorates partial months by days, rounded to the fen', () => {
@@ -143,7 +144,12 @@ describe('allowance', () => {
     expect(under[0]!.behind).toBe(true);
   });
   it('stops owing after the posting ends mid-quarter', () => {
-    const q = allowanceByQuarter({ postings: [{ start: '2023-01-01', end: '2024-08-15' }], year: 2024, paid: new Map(), today: '2025-01-01' });
+    const q = allowanceByQuarter({
+      postings: [{ start: '2023-01-01', end: '2024-08-15' }],
+      year: 2024,
+      paid: new Map(),
+      today: '2025-01-01',
+    });
     // July full, August 15/31 of 1700 = 822.58, September nothing.
     expect(q[2]!.owedFen).toBe(170000 + 82258);
     expect(q[3]!.owedFen).toBe(0);
@@ -170,9 +176,9 @@ describe('insurance validity', () => {
     expect(gaps).toEqual([{ from: '2024-07-01', to: '2024-07-31' }]);
   });
   it('a lapsed policy leaves the rest of the period uncovered; no posting, no gap', () => {
-    expect(uncoveredRanges([{ start: '2024-01-01', end: null }], [{ start: '2023-01-01', end: '2024-05-31' }], '2024-01-01', '2024-06-10')).toEqual([
-      { from: '2024-06-01', to: '2024-06-10' },
-    ]);
+    expect(
+      uncoveredRanges([{ start: '2024-01-01', end: null }], [{ start: '2023-01-01', end: '2024-05-31' }], '2024-01-01', '2024-06-10'),
+    ).toEqual([{ from: '2024-06-01', to: '2024-06-10' }]);
     expect(uncoveredRanges([{ start: '2025-01-01', end: null }], [], '2024-01-01', '2024-12-31')).toEqual([]);
   });
 });

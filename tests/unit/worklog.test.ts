@@ -85,9 +85,15 @@ describe('quarters and half-years', () => {
     expect(codes([{ start: '2023-01-01', end: '2025-06-30' }], 2025)).toEqual(['2025-Q1', '2025-Q2', '2025-H1']);
     expect(codes([{ start: '2023-01-01', end: '2025-07-01' }], 2025)).toEqual(['2025-Q1', '2025-Q2', '2025-H1', '2025-Q3', '2025-H2']);
     // Moved on 2025-05-10: both postings overlap Q2, which is still owed once.
-    expect(codes([{ start: '2024-01-01', end: '2025-05-09' }, { start: '2025-05-10', end: null }], 2025)).toEqual([
-      '2025-Q1', '2025-Q2', '2025-H1', '2025-Q3', '2025-Q4', '2025-H2',
-    ]);
+    expect(
+      codes(
+        [
+          { start: '2024-01-01', end: '2025-05-09' },
+          { start: '2025-05-10', end: null },
+        ],
+        2025,
+      ),
+    ).toEqual(['2025-Q1', '2025-Q2', '2025-H1', '2025-Q3', '2025-Q4', '2025-H2']);
     expect(codes([{ start: '2026-01-01', end: null }], 2025)).toEqual([]);
   });
   it('is 待提交 until the due day ends, then 逾期; submitted late counts the days', () => {
@@ -122,12 +128,19 @@ describe('splitting a Word log', () => {
     expect(a!.difficulties).toBe('缺少化肥。');
     expect(a!.followUp).toBe('联系农资站。');
     // 3.7 is not a date at a paragraph start (could be a numbered heading): it stays with the entry before.
-    expect(b).toMatchObject({ date: '2025-03-06', kind: '会议', situation: '召开村两委会议，研究集体经济项目。\n会后整理会议纪要。\n3.7 随手记' });
+    expect(b).toMatchObject({
+      date: '2025-03-06',
+      kind: '会议',
+      situation: '召开村两委会议，研究集体经济项目。\n会后整理会议纪要。\n3.7 随手记',
+    });
     expect(c).toMatchObject({ date: null, where: '第8段' });
     expect(c!.errors[0]).toMatch(/不是有效日期/);
   });
   it('reports text before the first date and rolls a year-less log into January', () => {
-    const r = splitParagraphs(['本人驻村以来认真履职，以下为部分记录，请组织审阅并提出宝贵意见，谢谢各位领导的关心和支持。', '12月30日 走访', '1月2日 慰问困难户'], 2024);
+    const r = splitParagraphs(
+      ['本人驻村以来认真履职，以下为部分记录，请组织审阅并提出宝贵意见，谢谢各位领导的关心和支持。', '12月30日 走访', '1月2日 慰问困难户'],
+      2024,
+    );
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]!.where).toBe('第1段');
     expect(r.entries.map((e) => e.date)).toEqual(['2024-12-30', '2025-01-02']);

@@ -39,7 +39,11 @@ describe('Chinese zod messages', () => {
   it('schemas outside the contract get the map too, with numbers and sizes', () => {
     const s = z.object({ year: z.number().int().min(2000), title: z.string().max(3), kind: z.enum(['a', 'b']) });
     const r = s.safeParse({ year: 1999, title: 'abcd', kind: 'c' });
-    expect(r.error!.issues.map((i) => i.message)).toEqual(['年度：不能小于2000', '题名：不能超过3个字', '类型：不是可选的值，请从列表中选择']);
+    expect(r.error!.issues.map((i) => i.message)).toEqual([
+      '年度：不能小于2000',
+      '题名：不能超过3个字',
+      '类型：不是可选的值，请从列表中选择',
+    ]);
     expect(chineseZodMessage({ code: 'invalid_type', expected: 'number', input: 'x', path: ['weird'] })).toBe('应为数字');
   });
 });

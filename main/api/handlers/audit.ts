@@ -10,7 +10,10 @@ import type { HandlersFor, Services } from '../services';
 export function createAuditHandlers(s: Services): HandlersFor<typeof auditChannels> {
   const { ctx, blobs } = s;
   const { db } = ctx;
-  const filterOf = (f: { kinds?: string[] } & Omit<AuditFilter, 'kinds'>): AuditFilter => ({ ...f, kinds: f.kinds as InspectorKind[] | undefined });
+  const filterOf = (f: { kinds?: string[] } & Omit<AuditFilter, 'kinds'>): AuditFilter => ({
+    ...f,
+    kinds: f.kinds as InspectorKind[] | undefined,
+  });
   return {
     'audit.list': ({ filter, before, limit }) => listAudit(db, { ...filterOf(filter), before, limit }),
     'audit.get': ({ id }) => getAudit(db, id),

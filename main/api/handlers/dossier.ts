@@ -37,7 +37,16 @@ export function createDossierHandlers(s: Services): HandlersFor<typeof dossierCh
         const out = path.join(dir, 'dossier.pdf');
         const g = await jobs().generate({ cadreId, year, outPath: out, pdfa });
         const { sha256 } = await storeGeneratedPdf(db, blobs, out, g.pages);
-        return { sha256, url: ctx.host.blobUrl(sha256), pages: g.pages, items: g.items.length, warnings: g.warnings, remarks: g.remarks, pdfa: g.pdfa, fileName: g.fileName };
+        return {
+          sha256,
+          url: ctx.host.blobUrl(sha256),
+          pages: g.pages,
+          items: g.items.length,
+          warnings: g.warnings,
+          remarks: g.remarks,
+          pdfa: g.pdfa,
+          fileName: g.fileName,
+        };
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

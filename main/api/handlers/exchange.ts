@@ -78,16 +78,34 @@ export function createExchangeHandlers(s: Services): HandlersFor<typeof exchange
     'exchange.export.start': ({ countyId, year, out, withDossiers }) => {
       const county = countyRow(db, countyId);
       if (county.origin !== null) {
-        throw new AppError('FORBIDDEN', `“${county.name}”是从其他单位导入的评审副本，不能作为本单位数据再次导出；如需把评审结果发回，请使用“导出评审结果”`);
+        throw new AppError(
+          'FORBIDDEN',
+          `“${county.name}”是从其他单位导入的评审副本，不能作为本单位数据再次导出；如需把评审结果发回，请使用“导出评审结果”`,
+        );
       }
       const file = out ?? defaultPath(countyId, year, 'county');
       if (!path.isAbsolute(file)) throw new AppError('INVALID_INPUT', '输出文件应为完整路径');
       const jobId = randomUUID();
-      const status: ExportJobStatus = { jobId, state: 'running', stage: '整理记录', done: 0, total: 1, out: file, result: null, error: null };
+      const status: ExportJobStatus = {
+        jobId,
+        state: 'running',
+        stage: '整理记录',
+        done: 0,
+        total: 1,
+        out: file,
+        result: null,
+        error: null,
+      };
       const job: ExportJob = { status, abort: new AbortController() };
       jobs.set(jobId, job);
       const emit = (finished?: boolean) =>
-        ctx.host.progress?.({ jobId, label: finished ? finishLabel(status) : `${status.stage}（${status.done}/${status.total}）`, done: status.done, total: status.total, finished });
+        ctx.host.progress?.({
+          jobId,
+          label: finished ? finishLabel(status) : `${status.stage}（${status.done}/${status.total}）`,
+          done: status.done,
+          total: status.total,
+          finished,
+        });
       void exportCountyBundle(env, {
         countyId,
         year,
@@ -116,7 +134,8 @@ export function createExchangeHandlers(s: Services): HandlersFor<typeof exchange
       if (job.status.state === 'running') job.abort.abort();
       return snapshot(job);
     },
-    'exchange.preview': ({ source, progressId }) => previewImport(env, sourcePath(source), { onProgress: reporter(progressId, '正在校验交换包') }),
+    'exchange.preview': ({ source, progressId }) =>
+      previewImport(env, sourcePath(source), { onProgress: reporter(progressId, '正在校验交换包') }),
     'exchange.import': async ({ source, trustSigner, progressId }) => {
       const file = sourcePath(source);
       const r = await commitImport(env, file, {

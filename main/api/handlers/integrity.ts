@@ -9,7 +9,6 @@ import { getBackupIntervalHours, setBackupIntervalHours } from '../../exchange/b
 import { CHECK_STAGES, checkIntegrity, type CheckStage } from '../../exchange/check';
 import type { HandlersFor, Services } from '../services';
 
-
 /** Where each stage of the check sits on the one progress bar (percent at its start, its width). */
 const STAGE_SPAN: Record<CheckStage, [number, number]> = { database: [0, 10], audit: [10, 10], originals: [20, 75], files: [95, 5] };
 
@@ -68,7 +67,8 @@ export function createIntegrityHandlers(s: Services): HandlersFor<typeof integri
       };
     },
     'integrity.backupNow': async ({ outDir }) => {
-      const r = outDir === undefined ? await autoBackup(ctx.dataDir, 'manual') : await backupTo(ctx.dataDir, externalFolder(ctx.dataDir, outDir));
+      const r =
+        outDir === undefined ? await autoBackup(ctx.dataDir, 'manual') : await backupTo(ctx.dataDir, externalFolder(ctx.dataDir, outDir));
       if (r === null) throw new AppError('CONFLICT', '数据库中还没有任何数据，暂不需要备份');
       return {
         entry: r.info,

@@ -27,7 +27,8 @@ import {
 } from '../../core/work/weak';
 import type { HandlersFor, Services } from '../services';
 
-const scope = (q: { year: number; countyId?: number }) => (q.countyId === undefined ? { year: q.year } : { year: q.year, countyId: q.countyId });
+const scope = (q: { year: number; countyId?: number }) =>
+  q.countyId === undefined ? { year: q.year } : { year: q.year, countyId: q.countyId };
 
 export function createWorkHandlers(s: Services): HandlersFor<typeof workChannels> {
   const { db } = s.ctx;
@@ -95,6 +96,5 @@ export function createWorkHandlers(s: Services): HandlersFor<typeof workChannels
       return { removed: true as const };
     },
     'work.support.savePledge': (input) => savePledge(db, input),
-
   };
 }

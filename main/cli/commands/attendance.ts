@@ -13,7 +13,13 @@ async function registerCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = guardArgs(() =>
     parseArgs({
       args: c.args,
-      options: { township: { type: 'string' }, county: { type: 'string' }, month: { type: 'string' }, out: { type: 'string' }, blank: { type: 'boolean' } },
+      options: {
+        township: { type: 'string' },
+        county: { type: 'string' },
+        month: { type: 'string' },
+        out: { type: 'string' },
+        blank: { type: 'boolean' },
+      },
       allowPositionals: true,
       strict: true,
     }),
@@ -36,7 +42,8 @@ async function registerCommand(c: CommandContext): Promise<number> {
 async function attendanceCommand(c: CommandContext): Promise<number> {
   const [sub, ...rest] = c.args;
   if (sub === 'certify') return certifyCommand(c, rest);
-  if (sub !== 'import') throw new UsageError(sub ? `attendance 没有子命令“${sub}”，可用：import、certify` : 'attendance 需要子命令：import 或 certify');
+  if (sub !== 'import')
+    throw new UsageError(sub ? `attendance 没有子命令“${sub}”，可用：import、certify` : 'attendance 需要子命令：import 或 certify');
   const { values, positionals } = guardArgs(() =>
     parseArgs({
       args: rest,

@@ -38,7 +38,8 @@ async function auditCommand(c: CommandContext): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`audit 命令不接受参数：${positionals.join(' ')}`);
   for (const k of ['from', 'to'] as const) {
     const v = values[k];
-    if (v !== undefined && (!DATE.test(v) || Number.isNaN(new Date(`${v}T00:00:00`).getTime()))) throw new UsageError(`--${k} 日期格式应为 YYYY-MM-DD：${v}`);
+    if (v !== undefined && (!DATE.test(v) || Number.isNaN(new Date(`${v}T00:00:00`).getTime())))
+      throw new UsageError(`--${k} 日期格式应为 YYYY-MM-DD：${v}`);
   }
   if (values.from && values.to && values.from > values.to) throw new UsageError('--from 不能晚于 --to');
   const limit = values.limit === undefined ? 100 : Number(values.limit);
@@ -65,7 +66,9 @@ async function auditCommand(c: CommandContext): Promise<number> {
       const rows: AuditJsonRow[] = page.rows.map(({ hasChange: _, ...row }) => row);
       c.out(JSON.stringify(rows, null, 2));
     } else {
-      c.out(`审计日志（${describeFilter(filter)}）：共 ${page.total} 条${page.total > page.rows.length ? `，显示最近 ${page.rows.length} 条（--limit 可调整）` : ''}`);
+      c.out(
+        `审计日志（${describeFilter(filter)}）：共 ${page.total} 条${page.total > page.rows.length ? `，显示最近 ${page.rows.length} 条（--limit 可调整）` : ''}`,
+      );
       if (page.rows.length > 0) {
         const table = formatTable(
           ['序号', '时间', '操作员', '操作', '记录'],

@@ -47,7 +47,8 @@ async function restoreCommand(c: CommandContext): Promise<number> {
   // Verified first (signature, database, originals); the counts shown are read from the backup's database.
   const r = await restoreFrom(info.dir, c.dataDir, { dryRun });
   for (const line of describeLines(r.info)) c.out(line);
-  if (r.info.signerFingerprint) c.out(`  签名密钥指纹：${r.info.signerFingerprint}（应与本单位密钥的指纹一致，可在“数据交换”页或 onebag keys 查看）`);
+  if (r.info.signerFingerprint)
+    c.out(`  签名密钥指纹：${r.info.signerFingerprint}（应与本单位密钥的指纹一致，可在“数据交换”页或 onebag keys 查看）`);
   if (dryRun) {
     c.out('校验通过。--dry-run：只显示备份内容，未恢复任何数据');
   } else {

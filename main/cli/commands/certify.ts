@@ -53,7 +53,8 @@ export async function certifyCommand(c: CommandContext, args: string[]): Promise
     }),
   );
   if (positionals.length) throw new UsageError(`attendance certify 不接受多余的参数：${positionals.join(' ')}`);
-  if (!values.cadre === !values.township) throw new UsageError('attendance certify 需要 --cadre 干部编号（或身份证号）或 --township 乡镇名称，二者选一');
+  if (!values.cadre === !values.township)
+    throw new UsageError('attendance certify 需要 --cadre 干部编号（或身份证号）或 --township 乡镇名称，二者选一');
   const month = monthOption(values.month, 'attendance certify');
   const today = localToday();
   const on = values.on ?? today;
@@ -68,7 +69,9 @@ export async function certifyCommand(c: CommandContext, args: string[]): Promise
     } else c.out(`${t.name}${label(month)}考勤没有须确认的问题`);
     const note = (values.note ?? '').trim();
     if (warnings.length && !values['confirm-all']) {
-      c.err(`错误：未确认上述 ${warnings.length} 项问题，未认定。核实后加 --confirm-all 逐项确认${warnings.some((w) => w.needsNote) ? '，并用 --note 说明缺勤原因' : ''}`);
+      c.err(
+        `错误：未确认上述 ${warnings.length} 项问题，未认定。核实后加 --confirm-all 逐项确认${warnings.some((w) => w.needsNote) ? '，并用 --note 说明缺勤原因' : ''}`,
+      );
       return 1;
     }
     if (warnings.some((w) => w.needsNote) && [...note].length < 2) {

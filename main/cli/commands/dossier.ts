@@ -15,7 +15,13 @@ async function dossierCommand(c: CommandContext): Promise<number> {
   const { values } = guardArgs(() =>
     parseArgs({
       args: c.args,
-      options: { cadre: { type: 'string' }, county: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' }, pdfa: { type: 'boolean' } },
+      options: {
+        cadre: { type: 'string' },
+        county: { type: 'string' },
+        year: { type: 'string' },
+        out: { type: 'string' },
+        pdfa: { type: 'boolean' },
+      },
       strict: true,
     }),
   );
@@ -39,7 +45,10 @@ async function dossierCommand(c: CommandContext): Promise<number> {
         c.out(`${cadre.name}（档号 ${g.archiveCode}）：${g.items.length} 件，共 ${g.pages} 页`);
         // characters that will print as boxes: on stderr, before the other notes
         for (const w of g.missingGlyphs) c.err(`警告：${w}`);
-        report(c, g.warnings.filter((w) => !g.missingGlyphs.includes(w)));
+        report(
+          c,
+          g.warnings.filter((w) => !g.missingGlyphs.includes(w)),
+        );
         if (values.pdfa) c.out(g.pdfa ? '已按 PDF/A-1b 输出（附入的原件以页面图像并入）' : '未标注为 PDF/A：原因见上方提示');
         return 0;
       }
@@ -58,7 +67,11 @@ async function dossierCommand(c: CommandContext): Promise<number> {
       if (s.catalogue) c.out(`案卷目录：${s.catalogue}`);
       if (values.pdfa) {
         const notA = s.results.filter((r) => !r.error && !r.pdfa);
-        c.out(notA.length ? `未标注为 PDF/A 的档案 ${notA.length} 份：${notA.map((r) => r.name).join('、')}（原因见提示）` : '全部档案已按 PDF/A-1b 输出');
+        c.out(
+          notA.length
+            ? `未标注为 PDF/A 的档案 ${notA.length} 份：${notA.map((r) => r.name).join('、')}（原因见提示）`
+            : '全部档案已按 PDF/A-1b 输出',
+        );
       }
       if (warned.length) c.out(`有提示的档案 ${warned.length} 份（含无法读取的原件），详见上文`);
       if (failed.length) {

@@ -47,7 +47,14 @@ async function evaluationCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = guardArgs(() =>
     parseArgs({
       args: c.args,
-      options: { county: { type: 'string' }, cadre: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' }, xlsx: { type: 'string' }, out: { type: 'string' } },
+      options: {
+        county: { type: 'string' },
+        cadre: { type: 'string' },
+        year: { type: 'string' },
+        json: { type: 'boolean' },
+        xlsx: { type: 'string' },
+        out: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     }),
@@ -103,14 +110,18 @@ async function evaluationCommand(c: CommandContext): Promise<number> {
     c.out('');
     const head = ['姓名', '乡镇', '岗位', '综合得分', '排名', '等次', '说明'];
     const body = res.rows.map((r) => [
-        r.name,
-        r.township,
-        r.postType,
-        two(r.total),
-        r.rank === null ? '—' : String(r.rank),
-        r.grade ?? '—',
-        [...r.caps.map((x) => x.reason), ...(r.quotaNote ? [r.quotaNote] : []), ...(r.missing.length ? [`未录：${r.missing.join('、')}`] : [])].join('；'),
-      ]);
+      r.name,
+      r.township,
+      r.postType,
+      two(r.total),
+      r.rank === null ? '—' : String(r.rank),
+      r.grade ?? '—',
+      [
+        ...r.caps.map((x) => x.reason),
+        ...(r.quotaNote ? [r.quotaNote] : []),
+        ...(r.missing.length ? [`未录：${r.missing.join('、')}`] : []),
+      ].join('；'),
+    ]);
     if (values.xlsx) {
       c.out(`已导出 ${body.length} 行到 ${await writeTableXlsx(values.xlsx, `${year}年度考核结果`, head, body, [3, 4])}`);
       return 0;
@@ -119,7 +130,9 @@ async function evaluationCommand(c: CommandContext): Promise<number> {
     for (const line of table) c.out(line);
     c.out('');
     const n = res.counts;
-    c.out(`优秀${n['优秀']}人，称职${n['称职']}人，基本称职${n['基本称职']}人，不称职${n['不称职']}人${res.incomplete ? `，分数未录全${res.incomplete}人` : ''}`);
+    c.out(
+      `优秀${n['优秀']}人，称职${n['称职']}人，基本称职${n['基本称职']}人，不称职${n['不称职']}人${res.incomplete ? `，分数未录全${res.incomplete}人` : ''}`,
+    );
     return 0;
   });
 }

@@ -12,7 +12,6 @@ import { formatTable, guardArgs, UsageError, withCore, type CommandContext } fro
 import { countyByName } from '../../core/lookup';
 import { timeLabel } from '../../../shared/dates';
 
-
 function yearArg(v: string | undefined, cmd: string): number {
   if (!v) throw new UsageError(`${cmd} 需要 --year 年度`);
   if (!/^\d{4}$/.test(v)) throw new UsageError(`年度“${v}”无效，应为四位数字`);
@@ -48,19 +47,16 @@ async function exportCommand(c: CommandContext): Promise<number> {
   return withCore(c.dataDir, async (core) => {
     const county = countyByName(core.ctx.db, values.county!);
     let last = '';
-    const r = await exportCountyBundle(
-      exportEnv(core.ctx.db, c.dataDir, core.blobs),
-      {
-        countyId: county.id,
-        year,
-        out,
-        withDossiers: values['no-dossiers'] !== true,
-        onProgress: (p) => {
-          if (p.stage !== last) c.out(`${p.stage}……`);
-          last = p.stage;
-        },
+    const r = await exportCountyBundle(exportEnv(core.ctx.db, c.dataDir, core.blobs), {
+      countyId: county.id,
+      year,
+      out,
+      withDossiers: values['no-dossiers'] !== true,
+      onProgress: (p) => {
+        if (p.stage !== last) c.out(`${p.stage}……`);
+        last = p.stage;
       },
-    );
+    });
     c.out(`已导出：${r.file}（${formatSize(r.size)}）`);
     c.out(`  干部 ${r.counts.cadres} 名，记录 ${r.counts.records} 条，原件 ${r.counts.originals} 个，档案PDF ${r.counts.dossiers} 份`);
     c.out(`  签名单位：${r.signerName}`);
@@ -73,7 +69,12 @@ async function exportCommand(c: CommandContext): Promise<number> {
 /** `onebag review-export --county 名称 --year Y --out FILE.onebag` */
 async function reviewExportCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = guardArgs(() =>
-    parseArgs({ args: c.args, options: { county: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true, strict: true }),
+    parseArgs({
+      args: c.args,
+      options: { county: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    }),
   );
   if (positionals.length) throw new UsageError(`review-export 命令不接受参数：${positionals.join(' ')}`);
   if (!values.county) throw new UsageError('review-export 需要 --county 县名');
@@ -129,7 +130,11 @@ function previewLines(p: ImportPreview): string[] {
     `合计：新增 ${p.plan.added}，更新 ${p.plan.updated}，无变化 ${p.plan.unchanged}，冲突未导入 ${p.plan.skipped}；需写入原件 ${p.plan.blobsNeeded.length} 个`,
     ...(p.plan.changes.length ? ['', '将写入的记录（逐条逐字段）：', ...p.plan.changes.map(planChangeLine)] : []),
     ...(p.plan.conflicts.length
-      ? ['', `以下 ${p.plan.conflicts.length} 条记录涉及不属于签名单位的数据，不会导入（依赖它们的记录共 ${p.plan.skipped - p.plan.conflicts.length} 条也不导入）：`, ...p.plan.conflicts.flatMap(planConflictLines)]
+      ? [
+          '',
+          `以下 ${p.plan.conflicts.length} 条记录涉及不属于签名单位的数据，不会导入（依赖它们的记录共 ${p.plan.skipped - p.plan.conflicts.length} 条也不导入）：`,
+          ...p.plan.conflicts.flatMap(planConflictLines),
+        ]
       : []),
   ];
 }
@@ -167,7 +172,11 @@ async function importCommand(c: CommandContext): Promise<number> {
     }
     if (p.plan.added + p.plan.updated === 0 && p.plan.blobsNeeded.length === 0) {
       if (!p.signer.trusted) await commitImport(env, file, { trustSigner: true });
-      c.out(p.plan.skipped ? '无可导入的变化：其余记录均已导入过，冲突的记录未导入，未做任何改动' : '无变化：该交换包的内容已全部导入过，未做任何改动');
+      c.out(
+        p.plan.skipped
+          ? '无可导入的变化：其余记录均已导入过，冲突的记录未导入，未做任何改动'
+          : '无变化：该交换包的内容已全部导入过，未做任何改动',
+      );
       return 0;
     }
     if (!values.yes && !(await ask('确认导入？输入 y 确认：'))) {
@@ -181,7 +190,9 @@ async function importCommand(c: CommandContext): Promise<number> {
     }
     if (values.trust && !p.signer.trusted) c.out(`已信任：${r.signer.name}（指纹 ${r.signer.fingerprint}）`);
     if (r.backupDir) c.out(`导入前已自动备份：${r.backupDir}`);
-    c.out(`已导入：新增 ${r.plan.added}，更新 ${r.plan.updated}，无变化 ${r.plan.unchanged}，冲突未导入 ${r.plan.skipped}；写入原件 ${r.originalsAdded} 个`);
+    c.out(
+      `已导入：新增 ${r.plan.added}，更新 ${r.plan.updated}，无变化 ${r.plan.unchanged}，冲突未导入 ${r.plan.skipped}；写入原件 ${r.originalsAdded} 个`,
+    );
     return 0;
   });
 }

@@ -6,9 +6,7 @@ import { intakeMaxBytes, parseMaxBytes, setIntakeMaxBytes } from '../../core/int
 import { formatSize } from '../../../shared/fileSize';
 import { UsageError, withCore, type CommandContext } from '../util';
 
-export const intakeSettingsUsage = [
-  '  max-file-size [大小]                查看或设置原件大小上限（默认 1G，例如 2G、700M）',
-];
+export const intakeSettingsUsage = ['  max-file-size [大小]                查看或设置原件大小上限（默认 1G，例如 2G、700M）'];
 
 async function maxFileSizeCommand(c: CommandContext): Promise<number> {
   if (c.args.length > 1) throw new UsageError('max-file-size 只接受一个参数：大小，例如 2G');

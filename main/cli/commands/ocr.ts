@@ -97,7 +97,8 @@ async function searchCommand(c: CommandContext): Promise<number> {
     const rows: string[][] = [];
     for (const m of out) {
       if (m.pages.length === 0) rows.push([m.cadre, m.category, m.title, m.date ?? '', '', '（题名等著录项）']);
-      for (const p of m.pages) rows.push([m.cadre, m.category, m.title, m.date ?? '', `第${p.page}页`, `${p.source === 'ocr' ? '[识别文字] ' : ''}${p.snippet}`]);
+      for (const p of m.pages)
+        rows.push([m.cadre, m.category, m.title, m.date ?? '', `第${p.page}页`, `${p.source === 'ocr' ? '[识别文字] ' : ''}${p.snippet}`]);
     }
     for (const l of formatTable(['干部', '类别', '题名', '日期', '页', '摘要'], rows)) c.out(l);
     c.out(`共 ${out.length} 份材料`);

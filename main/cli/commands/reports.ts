@@ -21,7 +21,13 @@ async function reportsCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = guardArgs(() =>
     parseArgs({
       args: c.args,
-      options: { cadre: { type: 'string' }, year: { type: 'string' }, confirm: { type: 'string' }, unlink: { type: 'string' }, json: { type: 'boolean' } },
+      options: {
+        cadre: { type: 'string' },
+        year: { type: 'string' },
+        confirm: { type: 'string' },
+        unlink: { type: 'string' },
+        json: { type: 'boolean' },
+      },
       allowPositionals: true,
       strict: true,
     }),
@@ -54,7 +60,14 @@ async function reportsCommand(c: CommandContext): Promise<number> {
       return 0;
     }
     const head = ['期次', '代码', '类别', '报送期限', '状态', '报送材料'];
-    const body = rows.map((r) => [r.periodLabel, r.period, r.kind, r.dueDate, statusText(r), r.materialTitle ? `《${r.materialTitle}》` : '—']);
+    const body = rows.map((r) => [
+      r.periodLabel,
+      r.period,
+      r.kind,
+      r.dueDate,
+      statusText(r),
+      r.materialTitle ? `《${r.materialTitle}》` : '—',
+    ]);
     for (const line of formatTable(head, body)) c.out(line);
     return 0;
   });

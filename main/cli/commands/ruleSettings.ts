@@ -51,7 +51,10 @@ function parseBool(raw: string, label: string): boolean {
 }
 
 /** The setting flags given, as a patch (check-absence thresholds merged by the caller). */
-function patchFrom(values: Record<string, string | boolean | undefined>): { patch: Partial<RuleSettings>; check: Partial<RuleSettings['checkAbsence']> } {
+function patchFrom(values: Record<string, string | boolean | undefined>): {
+  patch: Partial<RuleSettings>;
+  check: Partial<RuleSettings['checkAbsence']>;
+} {
   const patch: Partial<RuleSettings> = {};
   const check: Partial<RuleSettings['checkAbsence']> = {};
   for (const [flag, f] of Object.entries(NUMBER_FLAGS)) {
@@ -72,21 +75,34 @@ function patchFrom(values: Record<string, string | boolean | undefined>): { patc
 function printView(c: CommandContext, v: RulesView): void {
   c.out(`${v.county}${v.year}年度执行的规则：${rulesSourceText(v)}`);
   for (const line of describeRules(v.settings)) c.out(`  ${line.label}：${line.value}`);
-  c.out(v.quota ? `  优秀名额（考核方案“${v.quota.schemeName}”第${v.quota.schemeVersion}版）：${v.quota.text}` : `  优秀名额：${v.year}年度尚未启用考核方案（比例、取整和最少人数在考核方案中设置）`);
+  c.out(
+    v.quota
+      ? `  优秀名额（考核方案“${v.quota.schemeName}”第${v.quota.schemeVersion}版）：${v.quota.text}`
+      : `  优秀名额：${v.year}年度尚未启用考核方案（比例、取整和最少人数在考核方案中设置）`,
+  );
   if (v.history.length > 0) {
     c.out('历次设置：');
-    for (const h of v.history) c.out(`  ${h.effectiveYear}年起 第${h.version}版　${h.createdAt.slice(0, 10)}　${h.operator ?? '—'}${h.note ? `　${h.note}` : ''}`);
+    for (const h of v.history)
+      c.out(`  ${h.effectiveYear}年起 第${h.version}版　${h.createdAt.slice(0, 10)}　${h.operator ?? '—'}${h.note ? `　${h.note}` : ''}`);
   }
 }
 
 export async function ruleSettingsCommand(c: CommandContext): Promise<number> {
-  const options: Record<string, { type: 'string' | 'boolean' }> = { county: { type: 'string' }, year: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' } };
-  for (const flag of [...Object.keys(NUMBER_FLAGS), ...Object.keys(CHECK_FLAGS), ...Object.keys(BOOL_FLAGS)]) options[flag] = { type: 'string' };
+  const options: Record<string, { type: 'string' | 'boolean' }> = {
+    county: { type: 'string' },
+    year: { type: 'string' },
+    note: { type: 'string' },
+    json: { type: 'boolean' },
+  };
+  for (const flag of [...Object.keys(NUMBER_FLAGS), ...Object.keys(CHECK_FLAGS), ...Object.keys(BOOL_FLAGS)])
+    options[flag] = { type: 'string' };
   const { values, positionals } = guardArgs(() => parseArgs({ args: c.args, allowPositionals: true, options, strict: true }));
-  if (positionals[0] !== 'rules' || positionals.length !== 1) throw new UsageError('用法：settings rules [--county 县名] [--year 年度] [选项…]');
+  if (positionals[0] !== 'rules' || positionals.length !== 1)
+    throw new UsageError('用法：settings rules [--county 县名] [--year 年度] [选项…]');
   const vals = values as Record<string, string | boolean | undefined>;
   const year = typeof vals.year === 'string' ? Number(vals.year) : Number(localToday().slice(0, 4));
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('INVALID_INPUT', `年度应为2000至2100之间的整数，收到“${String(vals.year)}”`);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new AppError('INVALID_INPUT', `年度应为2000至2100之间的整数，收到“${String(vals.year)}”`);
   const { patch, check } = patchFrom(vals);
 
   return withCore(c.dataDir, async (core) => {
@@ -94,8 +110,16 @@ export async function ruleSettingsCommand(c: CommandContext): Promise<number> {
     const countyId = typeof vals.county === 'string' ? countyByName(db, vals.county).id : onlyOwnCounty(db);
     let view = (await core.handlers['rules.get']({ countyId, year })) as RulesView;
     if (Object.keys(patch).length > 0 || Object.keys(check).length > 0) {
-      const full: Partial<RuleSettings> = { ...patch, ...(Object.keys(check).length > 0 ? { checkAbsence: { ...view.settings.checkAbsence, ...check } } : {}) };
-      view = (await core.handlers['rules.set']({ countyId, year, patch: full, note: typeof vals.note === 'string' ? vals.note : null })) as RulesView;
+      const full: Partial<RuleSettings> = {
+        ...patch,
+        ...(Object.keys(check).length > 0 ? { checkAbsence: { ...view.settings.checkAbsence, ...check } } : {}),
+      };
+      view = (await core.handlers['rules.set']({
+        countyId,
+        year,
+        patch: full,
+        note: typeof vals.note === 'string' ? vals.note : null,
+      })) as RulesView;
       if (!vals.json) c.out(`规则设置已保存：${year}年起施行（第${view.version ?? 1}版）。`);
     }
     if (vals.json) {

@@ -43,7 +43,8 @@ async function settingsCommand(c: CommandContext): Promise<number> {
       strict: true,
     }),
   );
-  if (positionals[0] !== 'archive' || positionals.length !== 1) throw new UsageError('用法：settings archive [选项]（档案设置）或 settings rules [选项]（规则设置）');
+  if (positionals[0] !== 'archive' || positionals.length !== 1)
+    throw new UsageError('用法：settings archive [选项]（档案设置）或 settings rules [选项]（规则设置）');
   const change: Partial<Record<keyof DossierSettings, string>> = {};
   if (values.fonds !== undefined) change.fonds = values.fonds;
   if (values['org-code'] !== undefined) change.org = values['org-code'];

@@ -13,4 +13,3 @@ export function monthOption(v: string | undefined, command: string): string {
   if (!isMonth(v)) throw new AppError('INVALID_INPUT', `月份“${v}”格式不对，应为 YYYY-MM，如 2025-03`);
   return v;
 }
-

@@ -1,5 +1,13 @@
 import { parseArgs } from 'node:util';
-import { FIGURE_KEYS, FIGURE_META, figureText, type CityStatsResult, type FigureKey, type Figures, type StatsResult } from '../../../shared/stats';
+import {
+  FIGURE_KEYS,
+  FIGURE_META,
+  figureText,
+  type CityStatsResult,
+  type FigureKey,
+  type Figures,
+  type StatsResult,
+} from '../../../shared/stats';
 import { localToday } from '../../core/attendance/common';
 import { computeCityStats, computeStats } from '../../core/stats';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
@@ -58,7 +66,9 @@ function cell(k: FigureKey, f: Figures): string {
   const v = f[k];
   const text = percentOrPlain(k, v);
   const pending = v.pending ? `，未认定${v.pending}` : '';
-  return FIGURE_META[k].share && v.value !== null && (v.of || v.pending) ? `${text}（${v.value}/${v.of ?? 0}${pending}）` : figureText(k, v);
+  return FIGURE_META[k].share && v.value !== null && (v.of || v.pending)
+    ? `${text}（${v.value}/${v.of ?? 0}${pending}）`
+    : figureText(k, v);
 }
 
 /** The city view: a row per county (imported ones marked) and 全市合计. */
@@ -83,7 +93,10 @@ function printCity(c: CommandContext, s: CityStatsResult, json: boolean | undefi
     return 0;
   }
   const head = ['县（市、区）', ...FIGURE_KEYS.map((k) => FIGURE_META[k].label)];
-  const rows = s.counties.map((r) => [r.origin ? `${r.county}（导入 · ${r.origin}）` : r.county, ...FIGURE_KEYS.map((k) => cell(k, r.figures))]);
+  const rows = s.counties.map((r) => [
+    r.origin ? `${r.county}（导入 · ${r.origin}）` : r.county,
+    ...FIGURE_KEYS.map((k) => cell(k, r.figures)),
+  ]);
   rows.push(['全市合计', ...FIGURE_KEYS.map((k) => cell(k, s.county))]);
   for (const line of formatTable(head, rows)) c.out(line);
   c.out('');
@@ -97,7 +110,13 @@ async function statsCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = guardArgs(() =>
     parseArgs({
       args: c.args,
-      options: { year: { type: 'string' }, county: { type: 'string' }, city: { type: 'boolean' }, json: { type: 'boolean' }, xlsx: { type: 'string' } },
+      options: {
+        year: { type: 'string' },
+        county: { type: 'string' },
+        city: { type: 'boolean' },
+        json: { type: 'boolean' },
+        xlsx: { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     }),
@@ -112,9 +131,14 @@ async function statsCommand(c: CommandContext): Promise<number> {
     if (values.city && values.xlsx) {
       const city = computeCityStats(db, { year });
       const head = ['县（市、区）', ...FIGURE_KEYS.map((k) => FIGURE_META[k].label)];
-      const rows = city.counties.map((r) => [r.origin ? `${r.county}（导入 · ${r.origin}）` : r.county, ...FIGURE_KEYS.map((k) => cell(k, r.figures))]);
+      const rows = city.counties.map((r) => [
+        r.origin ? `${r.county}（导入 · ${r.origin}）` : r.county,
+        ...FIGURE_KEYS.map((k) => cell(k, r.figures)),
+      ]);
       rows.push(['全市合计', ...FIGURE_KEYS.map((k) => cell(k, city.county))]);
-      c.out(`已导出 ${rows.length} 行到 ${await writeTablesXlsx(values.xlsx, [{ sheetName: `全市${year}年度统计`, headers: head, rows }])}`);
+      c.out(
+        `已导出 ${rows.length} 行到 ${await writeTablesXlsx(values.xlsx, [{ sheetName: `全市${year}年度统计`, headers: head, rows }])}`,
+      );
       return 0;
     }
     if (values.city) return printCity(c, computeCityStats(db, { year }), values.json);
@@ -136,11 +160,18 @@ async function statsCommand(c: CommandContext): Promise<number> {
     c.out(`${s.countyName === '全部' ? '全部县（市、区）' : s.countyName} ${s.year}年度统计（截至${s.asOf}）`);
     c.out('');
     const summaryHead = ['统计项', '合计', '说明'];
-    const summary = FIGURE_KEYS.map((k) => [`${FIGURE_META[k].label}（${FIGURE_META[k].share ? '%' : FIGURE_META[k].unit}）`, cell(k, s.county), s.notes[k] ?? FIGURE_META[k].rule]);
+    const summary = FIGURE_KEYS.map((k) => [
+      `${FIGURE_META[k].label}（${FIGURE_META[k].share ? '%' : FIGURE_META[k].unit}）`,
+      cell(k, s.county),
+      s.notes[k] ?? FIGURE_META[k].rule,
+    ]);
     if (values.xlsx) {
       const multiCounty = new Set(s.townships.map((t) => t.county)).size > 1;
       const tHead = [multiCounty ? '县 / 乡镇' : '乡镇', ...FIGURE_KEYS.map((k) => FIGURE_META[k].label)];
-      const tRows = s.townships.map((t) => [multiCounty ? `${t.county} ${t.township}` : t.township, ...FIGURE_KEYS.map((k) => cell(k, t.figures))]);
+      const tRows = s.townships.map((t) => [
+        multiCounty ? `${t.county} ${t.township}` : t.township,
+        ...FIGURE_KEYS.map((k) => cell(k, t.figures)),
+      ]);
       tRows.push(['合计', ...FIGURE_KEYS.map((k) => cell(k, s.county))]);
       const file = await writeTablesXlsx(values.xlsx, [
         { sheetName: `${s.year}年度统计`, headers: summaryHead, rows: summary },

@@ -33,7 +33,10 @@ export function allAlerts(db: Db, q: AllAlertsQuery): Alert[] {
     if (imported) {
       const rank = (k: string) => (ALERT_KINDS as readonly string[]).indexOf(k);
       const each = own.flatMap((countyId) => countyAlerts(db, { ...q, countyId }));
-      return each.map((a, i) => ({ a, i })).sort((x, y) => rank(x.a.kind) - rank(y.a.kind) || x.i - y.i).map((x) => x.a);
+      return each
+        .map((a, i) => ({ a, i }))
+        .sort((x, y) => rank(x.a.kind) - rank(y.a.kind) || x.i - y.i)
+        .map((x) => x.a);
     }
   }
   return countyAlerts(db, q);
@@ -43,5 +46,11 @@ function countyAlerts(db: Db, q: AllAlertsQuery): Alert[] {
   const query: AllAlertsQuery = { year: q.year };
   if (q.countyId !== undefined) query.countyId = q.countyId;
   if (q.today !== undefined) query.today = q.today;
-  return [...computeAlerts(db, query), ...worklogAlerts(db, query), ...workAlerts(db, query), ...schedulingAlerts(db, query), ...planAlerts(db, query)];
+  return [
+    ...computeAlerts(db, query),
+    ...worklogAlerts(db, query),
+    ...workAlerts(db, query),
+    ...schedulingAlerts(db, query),
+    ...planAlerts(db, query),
+  ];
 }

@@ -132,7 +132,9 @@ function findOrCreateVolume(db: Db, req: VolumeNumberRequest): { id: number; cod
 
 function findOrCreateItem(db: Db, req: VolumeNumberRequest, sourceKey: string, title: string, year: string): ItemRow {
   const cols = 'id, fonds, year, retention, org, item_no, code';
-  const found = db.prepare(`SELECT ${cols} FROM archive_items WHERE fonds = ? AND source_key = ?`).get(req.fonds, sourceKey) as ItemRow | undefined;
+  const found = db.prepare(`SELECT ${cols} FROM archive_items WHERE fonds = ? AND source_key = ?`).get(req.fonds, sourceKey) as
+    | ItemRow
+    | undefined;
   if (found) return found;
   const group: CodeGroup = { fonds: req.fonds, year, retention: req.retention, org: req.org };
   const { last } = db

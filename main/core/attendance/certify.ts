@@ -10,7 +10,17 @@ import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
 import { snapshot as rowSnapshot } from '../audit/snapshot';
 import { recordBlob } from '../blobRows';
-import { activeCertification, assertMonth, dateLabel, monthLabel, operatorOf, stmt, writeHistory, type Certification, type HistoryAction } from './common';
+import {
+  activeCertification,
+  assertMonth,
+  dateLabel,
+  monthLabel,
+  operatorOf,
+  stmt,
+  writeHistory,
+  type Certification,
+  type HistoryAction,
+} from './common';
 import { syncVerifications } from '../events/verifications';
 import { checkCertifyForm, confirmWarnings, warningsOfGrid, type CertifyForm } from './certifyChecks';
 import { getMonthGrid, township } from './grid';
@@ -87,9 +97,16 @@ function certify(db: Db, input: CertifyInput, fileScan: RegisterScan | null): { 
     });
     // Checks already recorded for the month that contradict the register open a 核查 now.
     syncVerifications(db, { townshipId, month });
-    audit(db, 'create', 'attendance_certification', id, { townshipId, township: grid.townshipName, month, secretaryName, certifiedOn: input.certifiedOn }, {
-      after: rowSnapshot(db, 'attendance_certifications', id),
-    });
+    audit(
+      db,
+      'create',
+      'attendance_certification',
+      id,
+      { townshipId, township: grid.townshipName, month, secretaryName, certifiedOn: input.certifiedOn },
+      {
+        after: rowSnapshot(db, 'attendance_certifications', id),
+      },
+    );
     const certification = activeCertification(db, townshipId, month)!;
     const filed = fileScan ? fileRegister(db, grid, certification, fileScan) : 0;
     return { certification, filed };
@@ -119,10 +136,17 @@ export function revokeCertification(db: Db, input: { townshipId: number; month: 
       certifiedOn: cert.certifiedOn,
       reason,
     });
-    audit(db, 'update', 'attendance_certification', cert.id, { townshipId, month, secretaryName: cert.secretaryName, revoked: true, reason }, {
-      before,
-      after: rowSnapshot(db, 'attendance_certifications', cert.id),
-    });
+    audit(
+      db,
+      'update',
+      'attendance_certification',
+      cert.id,
+      { townshipId, month, secretaryName: cert.secretaryName, revoked: true, reason },
+      {
+        before,
+        after: rowSnapshot(db, 'attendance_certifications', cert.id),
+      },
+    );
     // The register it filed in the bags says so, so a dossier never shows it as current.
     markRegisterRevoked(db, cert.id, reason);
   })();
@@ -142,16 +166,16 @@ function summarize(action: HistoryAction, d: Record<string, unknown>): string {
       const confirmed = (d.confirmed as Array<{ text: string; note: string | null }> | undefined) ?? [];
       return (
         `乡镇党委书记${String(d.secretaryName)}于${dateLabel(String(d.certifiedOn))}签字认定，已加盖公章并附扫描件` +
-        (confirmed.length ? `；认定前逐条确认${confirmed.length}个问题：${confirmed.map((c) => c.text + (c.note ? `（说明：${c.note}）` : '')).join('；')}` : '')
+        (confirmed.length
+          ? `；认定前逐条确认${confirmed.length}个问题：${confirmed.map((c) => c.text + (c.note ? `（说明：${c.note}）` : '')).join('；')}`
+          : '')
       );
     }
     case 'revoke':
       return `撤销${String(d.secretaryName)}于${dateLabel(String(d.certifiedOn))}的认定，原因：${String(d.reason)}`;
     case 'edit': {
       const changes = (d.changes as Change[] | undefined) ?? [];
-      const shown = changes
-        .slice(0, 3)
-        .map((c) => `${c.name} ${monthDayLabel(c.date)}${HALF_LABEL[c.half] ?? ''} ${c.from}→${c.to}`);
+      const shown = changes.slice(0, 3).map((c) => `${c.name} ${monthDayLabel(c.date)}${HALF_LABEL[c.half] ?? ''} ${c.from}→${c.to}`);
       return shown.join('；') + (changes.length > 3 ? ` 等 ${changes.length} 处` : '');
     }
     case 'leave':

@@ -71,7 +71,12 @@ export function warningsOfGrid(db: Db, grid: MonthGrid): CertifyWarning[] {
       WHERE cadre_id = ? AND date BETWEEN ? AND ? AND code IN ('事假', '缺勤') ORDER BY date, half`,
   );
   for (const r of grid.rows) {
-    const list = cells.all(r.cadreId, monthFirst(month), monthLast(month)) as Array<{ date: string; half: string; code: string; leaveId: number | null }>;
+    const list = cells.all(r.cadreId, monthFirst(month), monthLast(month)) as Array<{
+      date: string;
+      half: string;
+      code: string;
+      leaveId: number | null;
+    }>;
     // Only days inside this township's posting belong to this grid.
     const inRow = list.filter((c) => r.cells[Number(c.date.slice(8)) - 1]?.some((x) => x !== '未到任'));
     const personal = inRow.filter((c) => c.code === '事假' && c.leaveId === null);
@@ -122,10 +127,7 @@ export function confirmWarnings(
   const given = new Map((confirmations ?? []).map((c) => [c.key, (c.note ?? '').trim()]));
   const open = warnings.filter((w) => !given.has(w.key));
   if (open.length) {
-    throw new AppError(
-      'CONFLICT',
-      `认定前须逐条确认以下${open.length}个问题：${open.map((w) => w.text).join('；')}`,
-    );
+    throw new AppError('CONFLICT', `认定前须逐条确认以下${open.length}个问题：${open.map((w) => w.text).join('；')}`);
   }
   const unexplained = warnings.filter((w) => w.needsNote && [...(given.get(w.key) ?? '')].length < 2);
   if (unexplained.length) {

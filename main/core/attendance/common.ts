@@ -1,11 +1,6 @@
 /** Internals shared by the attendance use cases: statements, day read/write, certification guard, history. */
 import type { Statement } from 'better-sqlite3';
-import {
-  isMonth,
-  type AttendanceCode,
-  type CellHalf,
-  type PostingSpan,
-} from '../../../shared/attendance';
+import { isMonth, type AttendanceCode, type CellHalf, type PostingSpan } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { getSetting } from '../settings';

@@ -87,7 +87,14 @@ const postRank = (t: string) => {
 };
 
 /** Rows of the township's cadres for the month; `only` restricts to some cadres (after an edit). */
-function buildRows(db: Db, townshipId: number, month: string, settings: AttendanceSettings, only?: Set<number>, today = localToday()): GridRow[] {
+function buildRows(
+  db: Db,
+  townshipId: number,
+  month: string,
+  settings: AttendanceSettings,
+  only?: Set<number>,
+  today = localToday(),
+): GridRow[] {
   const days = monthDays(month, holidayCalendar(monthHolidays(db, month)));
   const first = monthFirst(month);
   const last = monthLast(month);
@@ -184,12 +191,19 @@ export function setCells(
       e.spans.push({ start: p.start, end: p.end });
       spans.set(p.cadreId, e);
     }
-    const restDays = new Set(monthDays(month, holidayCalendar(monthHolidays(db, month))).filter((d) => d.rest).map((d) => d.date));
+    const restDays = new Set(
+      monthDays(month, holidayCalendar(monthHolidays(db, month)))
+        .filter((d) => d.rest)
+        .map((d) => d.date),
+    );
     const before = new Map<string, DayState>();
     const after = new Map<string, DayState>();
     for (const ed of edits) {
       if (!(EDITABLE_CODES as readonly string[]).includes(ed.code)) {
-        throw new AppError('INVALID_INPUT', (ed.code as string) === '未到任' ? '“未到任”由任职日期决定，不能手工登记' : `未知的考勤代码：${ed.code}`);
+        throw new AppError(
+          'INVALID_INPUT',
+          (ed.code as string) === '未到任' ? '“未到任”由任职日期决定，不能手工登记' : `未知的考勤代码：${ed.code}`,
+        );
       }
       if (!isIsoDate(ed.date) || monthOf(ed.date) !== month) {
         throw new AppError('INVALID_INPUT', `日期 ${ed.date} 不在所选月份内`);
@@ -244,10 +258,17 @@ export function setCells(
       writeHistory(db, townshipId, month, 'edit', { changes });
       // One entry per save: the changed cells as fields, so the diff reads cell by cell.
       const cell = (c: (typeof changes)[number]) => `${c.name}(${c.cadreId}) ${c.date} ${c.half}`;
-      audit(db, 'update', 'attendance_month', townshipId, { month, changes: changes.length }, {
-        before: Object.fromEntries(changes.map((c) => [cell(c), c.from])),
-        after: Object.fromEntries(changes.map((c) => [cell(c), c.to])),
-      });
+      audit(
+        db,
+        'update',
+        'attendance_month',
+        townshipId,
+        { month, changes: changes.length },
+        {
+          before: Object.fromEntries(changes.map((c) => [cell(c), c.from])),
+          after: Object.fromEntries(changes.map((c) => [cell(c), c.to])),
+        },
+      );
     }
     const changed = changes.reduce((n, c) => n + (c.half === '全' ? 2 : 1), 0);
     return { rows: touched.size ? buildRows(db, townshipId, month, settings, touched) : [], undo, changed };

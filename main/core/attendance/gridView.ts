@@ -9,9 +9,9 @@ import { monthLabel, stmt } from './common';
 import { getMonthGrid } from './grid';
 
 function storedFile(db: Db, sha256: string, originalName: string): StoredFile | null {
-  const b = stmt(db, 'SELECT kind, mime, size, page_count AS pageCount, width, height, orientation FROM blobs WHERE sha256 = ?').get(sha256) as
-    | Omit<StoredFile, 'sha256' | 'originalName'>
-    | undefined;
+  const b = stmt(db, 'SELECT kind, mime, size, page_count AS pageCount, width, height, orientation FROM blobs WHERE sha256 = ?').get(
+    sha256,
+  ) as Omit<StoredFile, 'sha256' | 'originalName'> | undefined;
   return b ? { sha256, originalName, ...b } : null;
 }
 

@@ -25,7 +25,14 @@ export function setHoliday(db: Db, input: { date: string; kind: HolidayKind; nam
       db,
       'INSERT INTO holidays (date, kind, name) VALUES (?, ?, ?) ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name',
     ).run(input.date, input.kind, name);
-    audit(db, before ? 'update' : 'create', 'holiday', null, { date: input.date, kind: input.kind, name }, { before, after: holidayRow(db, input.date) });
+    audit(
+      db,
+      before ? 'update' : 'create',
+      'holiday',
+      null,
+      { date: input.date, kind: input.kind, name },
+      { before, after: holidayRow(db, input.date) },
+    );
   })();
   return { date: input.date, kind: input.kind, name };
 }

@@ -28,7 +28,12 @@ function idNumbers(db: Db, ids: number[]): Map<number, string> {
 }
 
 /** Matches a sheet row to one grid row, or says why not (null = not a cadre of this township). */
-function matchRow(r: AttendanceSheetRow, byName: Map<string, GridRow[]>, ids: Map<number, string>, hasId: boolean): GridRow | null | { error: string } {
+function matchRow(
+  r: AttendanceSheetRow,
+  byName: Map<string, GridRow[]>,
+  ids: Map<number, string>,
+  hasId: boolean,
+): GridRow | null | { error: string } {
   const name = clean(r.name.value);
   const id = hasId ? clean(r.idNumber?.value).toUpperCase() : '';
   const same = byName.get(name) ?? [];
@@ -87,7 +92,10 @@ export async function previewImport(db: Db, filePath: string, input: { townshipI
   const dates = monthDates(month);
   const byName = new Map<string, GridRow[]>();
   for (const g of grid.rows) byName.set(clean(g.name), [...(byName.get(clean(g.name)) ?? []), g]);
-  const ids = idNumbers(db, grid.rows.map((g) => g.cadreId));
+  const ids = idNumbers(
+    db,
+    grid.rows.map((g) => g.cadreId),
+  );
 
   const changes: ImportChange[] = [];
   const errors: ImportError[] = [];
@@ -143,7 +151,8 @@ export async function commitImport(db: Db, filePath: string, input: { townshipId
     const e = p.errors[0]!;
     throw new AppError('INVALID_INPUT', `表格中有${p.errors.length}处错误（如 ${e.column}：${e.message}），请修改后重新导入；数据未改变`);
   }
-  if (p.matched === 0) throw new AppError('INVALID_INPUT', `表格中没有${p.townshipName}${monthLabel(input.month)}在任的干部，未导入任何内容`);
+  if (p.matched === 0)
+    throw new AppError('INVALID_INPUT', `表格中没有${p.townshipName}${monthLabel(input.month)}在任的干部，未导入任何内容`);
   const edits: CellEditInput[] = p.changes.map((c) => ({ cadreId: c.cadreId, date: c.date, half: c.half, code: c.to }));
   const r = setCells(db, { townshipId: input.townshipId, month: input.month, edits, source: 'import' });
   return { changed: r.changed, cadres: new Set(p.changes.map((c) => c.cadreId)).size };

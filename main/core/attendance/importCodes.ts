@@ -53,4 +53,3 @@ export function readDayCell(value: string | number | boolean | Date | null): Cel
   }
   return { error: `无法识别“${raw}”，${CODE_HINT}` };
 }
-

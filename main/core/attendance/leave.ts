@@ -78,7 +78,9 @@ export function listLeave(db: Db, filter: { cadreId?: number; from?: string; to?
     `${SELECT} WHERE (@cadreId IS NULL OR l.cadre_id = @cadreId) AND (@from IS NULL OR l.end_date >= @from)
        AND (@to IS NULL OR l.start_date <= @to)
      ORDER BY l.start_date DESC, l.id DESC`,
-  ).all({ cadreId: filter.cadreId ?? null, from: filter.from ?? null, to: filter.to ?? null }) as Array<Omit<LeaveRequest, 'requiredLevel'>>;
+  ).all({ cadreId: filter.cadreId ?? null, from: filter.from ?? null, to: filter.to ?? null }) as Array<
+    Omit<LeaveRequest, 'requiredLevel'>
+  >;
   return rows.map((r) => withLevel(db, r));
 }
 
@@ -197,7 +199,8 @@ export function approveLeave(
   const approver = (input.approver ?? '').trim();
   if (!approver) throw new AppError('INVALID_INPUT', '请填写审批人');
   const level = input.approverLevel ?? null;
-  if (level !== null && level !== '乡镇党委' && level !== '县委组织部') throw new AppError('INVALID_INPUT', '审批层级应为“乡镇党委”或“县委组织部”');
+  if (level !== null && level !== '乡镇党委' && level !== '县委组织部')
+    throw new AppError('INVALID_INPUT', '审批层级应为“乡镇党委”或“县委组织部”');
   if (input.approvedOn !== undefined && !isIsoDate(input.approvedOn)) throw new AppError('INVALID_INPUT', '审批日期格式应为 YYYY-MM-DD');
   return db.transaction(() => {
     const l = getLeave(db, input.leaveId);
@@ -214,7 +217,14 @@ export function approveLeave(
     const beyond = level !== '县委组织部' && l.requiredLevel === '县委组织部' ? `（应由${l.requiredLevel}审批）` : '';
     const summary = `批准请假：${l.cadreName} ${l.type} ${span(l)}，共${l.days}天，${by}（${approver}）批准${beyond}`;
     applyHalves(db, l.cadreId, groups, () => ({ code: l.type, source: 'leave', leaveId: l.id }), summary);
-    audit(db, 'update', 'leave_request', l.id, { status: '已批准', approver, approvalLevel: level, requiredLevel: l.requiredLevel }, { before: l, after: getLeave(db, l.id) });
+    audit(
+      db,
+      'update',
+      'leave_request',
+      l.id,
+      { status: '已批准', approver, approvalLevel: level, requiredLevel: l.requiredLevel },
+      { before: l, after: getLeave(db, l.id) },
+    );
     return getLeave(db, l.id);
   })();
 }
@@ -268,7 +278,14 @@ export function recordReturn(db: Db, input: { leaveId: number; returnedOn: strin
       const p = postingOn(postingsOf(db, l.cadreId), l.end);
       if (p) writeHistory(db, p.townshipId, monthOf(l.end), 'leave', { leaveId: l.id, summary, changes: [] });
     }
-    audit(db, 'update', 'leave_request', l.id, { status: '已销假', returnedOn: input.returnedOn, returnedHalf }, { before: l, after: getLeave(db, l.id) });
+    audit(
+      db,
+      'update',
+      'leave_request',
+      l.id,
+      { status: '已销假', returnedOn: input.returnedOn, returnedHalf },
+      { before: l, after: getLeave(db, l.id) },
+    );
     return getLeave(db, l.id);
   })();
 }

@@ -77,7 +77,15 @@ export function monthsBetween(from: string, to: string): string[] {
   return out;
 }
 
-type PostingRow = { cadreId: number; name: string; townshipId: number; countyId: number; village: string | null; start: string; end: string | null };
+type PostingRow = {
+  cadreId: number;
+  name: string;
+  townshipId: number;
+  countyId: number;
+  village: string | null;
+  start: string;
+  end: string | null;
+};
 
 /**
  * A month as every view shows and counts it (the grid passes its own rows through here too):
@@ -91,7 +99,11 @@ export function registerRow(
   settings: AttendanceSettings,
   today: string,
 ): { shown: RegisterDay[]; counts: MonthCounts } {
-  const ctx: CountContext = { rest: days.map((d) => d.rest), marked: markedHalves(month, stored), futureFrom: futureFromIndex(month, today) };
+  const ctx: CountContext = {
+    rest: days.map((d) => d.rest),
+    marked: markedHalves(month, stored),
+    futureFrom: futureFromIndex(month, today),
+  };
   const shown = registerHalves(row, settings, ctx);
   return { shown, counts: countRegisterHalves(shown, settings) };
 }
@@ -112,10 +124,20 @@ export function registerMonths(db: Db, q: RegisterQuery): RegisterMonth[] {
         ORDER BY p.start`,
     ).all({ first, last, cadre: q.cadreId ?? null }) as PostingRow[]
   ).filter((p) => !q.townshipIds || q.townshipIds.has(p.townshipId));
-  const rows = new Map<string, { cadreId: number; name: string; townshipId: number; countyId: number; villages: string[]; spans: PostingSpan[] }>();
+  const rows = new Map<
+    string,
+    { cadreId: number; name: string; townshipId: number; countyId: number; villages: string[]; spans: PostingSpan[] }
+  >();
   for (const p of postings) {
     const key = `${p.cadreId}|${p.townshipId}`;
-    const r = rows.get(key) ?? { cadreId: p.cadreId, name: p.name, townshipId: p.townshipId, countyId: p.countyId, villages: [], spans: [] };
+    const r = rows.get(key) ?? {
+      cadreId: p.cadreId,
+      name: p.name,
+      townshipId: p.townshipId,
+      countyId: p.countyId,
+      villages: [],
+      spans: [],
+    };
     r.spans.push({ start: p.start, end: p.end });
     if (p.village && !r.villages.includes(p.village)) r.villages.push(p.village);
     rows.set(key, r);
@@ -131,7 +153,9 @@ export function registerMonths(db: Db, q: RegisterQuery): RegisterMonth[] {
       else cells.set(key, [c]);
     }
   }
-  const calendar = holidayCalendar(stmt(db, 'SELECT date, kind, name FROM holidays WHERE date BETWEEN ? AND ?').all(first, last) as HolidayEntry[]);
+  const calendar = holidayCalendar(
+    stmt(db, 'SELECT date, kind, name FROM holidays WHERE date BETWEEN ? AND ?').all(first, last) as HolidayEntry[],
+  );
   const daysOf = new Map(months.map((m) => [m, monthDays(m, calendar)]));
   const certs = new Map<string, CertificationRef>();
   for (const c of stmt(

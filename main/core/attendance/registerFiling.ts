@@ -63,7 +63,14 @@ export function markRegisterRevoked(db: Db, certificationId: number, reason: str
     const before = snapshot(db, 'materials', r.id);
     upd.run(title, notes, nowIso(), r.id);
     reindexMaterial(db, r.id);
-    audit(db, 'update', 'material', r.id, { title, certificationRevoked: certificationId }, { before, after: snapshot(db, 'materials', r.id) });
+    audit(
+      db,
+      'update',
+      'material',
+      r.id,
+      { title, certificationRevoked: certificationId },
+      { before, after: snapshot(db, 'materials', r.id) },
+    );
   }
   return rows.length;
 }

@@ -16,9 +16,7 @@ import { rulesInForce } from '../rules/settings';
  */
 export function getCountySettings(db: Db, countyId: number, year?: number): AttendanceSettings {
   if (year !== undefined) return rulesInForce(db, countyId, year).settings;
-  const row = db.prepare('SELECT settings FROM county_settings WHERE county_id = ?').get(countyId) as
-    | { settings: string }
-    | undefined;
+  const row = db.prepare('SELECT settings FROM county_settings WHERE county_id = ?').get(countyId) as { settings: string } | undefined;
   if (!row) return { ...DEFAULT_ATTENDANCE_SETTINGS };
   let stored: unknown;
   try {
@@ -44,9 +42,7 @@ export function countySettings(db: Db, countyId: number): AttendanceSettings {
 
 /** Settings of the county a township belongs to. */
 export function settingsForTownship(db: Db, townshipId: number, year?: number): AttendanceSettings {
-  const t = db.prepare('SELECT county_id AS countyId FROM townships WHERE id = ?').get(townshipId) as
-    | { countyId: number }
-    | undefined;
+  const t = db.prepare('SELECT county_id AS countyId FROM townships WHERE id = ?').get(townshipId) as { countyId: number } | undefined;
   if (!t) throw new AppError('NOT_FOUND', '所选乡镇不存在，可能已被删除，请刷新后重试');
   return getCountySettings(db, t.countyId, year);
 }

@@ -48,7 +48,10 @@ export interface ChainRow {
 
 export function entryHash(prevHash: string, r: ChainRow): string {
   const fields = [r.id, r.at, r.operator, r.action, r.entity, r.entity_id, r.detail, r.before, r.after];
-  return crypto.createHash('sha256').update(`${prevHash}\n${JSON.stringify(fields)}`).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(`${prevHash}\n${JSON.stringify(fields)}`)
+    .digest('hex');
 }
 
 export interface AuditHead {
@@ -115,7 +118,12 @@ export function verifyChain(db: Database, onProgress?: (done: number, total: num
     return broken(total, n, 'tail-removed', `审计日志末尾第 ${n} 条${anchor.id > n ? `至第 ${anchor.id} 条` : ''}被删除`);
   }
   if (anchor.id !== prevId || anchor.hash !== prevHash) {
-    return broken(total, Math.max(1, Math.min(anchor.id, prevId)), 'head-mismatch', `审计日志的末条记录（第 ${prevId} 条）与锚点（第 ${anchor.id} 条）不符`);
+    return broken(
+      total,
+      Math.max(1, Math.min(anchor.id, prevId)),
+      'head-mismatch',
+      `审计日志的末条记录（第 ${prevId} 条）与锚点（第 ${anchor.id} 条）不符`,
+    );
   }
   return { ok: true, entries: total, headId: total ? prevId : null };
 }

@@ -197,13 +197,19 @@ const COLUMNS = 'id, at, operator, action, entity, entity_id, detail, before, af
 type Parsed = ReturnType<typeof toRow>['parsed'];
 
 /** A page of entries matching `f`, newest first, each shaped by `shape`. */
-function pageOf<T>(db: Db, f: AuditFilter, shape: (row: AuditRow, parsed: Parsed) => T): { rows: T[]; total: number; nextCursor: number | null } {
+function pageOf<T>(
+  db: Db,
+  f: AuditFilter,
+  shape: (row: AuditRow, parsed: Parsed) => T,
+): { rows: T[]; total: number; nextCursor: number | null } {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 5000);
   const w = where(f);
   const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${w.sql}`).get(...w.params) as { n: number }).n;
   const cursor = f.before === undefined ? w : where({ ...f, before: undefined });
   const sql = `${cursor.sql ? `${cursor.sql} AND` : 'WHERE'} id < ?`;
-  const raws = db.prepare(`SELECT ${COLUMNS} FROM audit_log ${sql} ORDER BY id DESC LIMIT ?`).all(...cursor.params, f.before ?? Number.MAX_SAFE_INTEGER, limit + 1) as Raw[];
+  const raws = db
+    .prepare(`SELECT ${COLUMNS} FROM audit_log ${sql} ORDER BY id DESC LIMIT ?`)
+    .all(...cursor.params, f.before ?? Number.MAX_SAFE_INTEGER, limit + 1) as Raw[];
   const names = namer(db);
   const rows = raws.slice(0, limit).map((r) => {
     const { parsed, ...row } = toRow(r, names);
@@ -220,7 +226,12 @@ export function listAudit(db: Db, f: AuditFilter = {}): AuditPage {
 /** The same page with each entry's before/after (ID numbers masked), read in the one query — for printing. */
 export function listAuditWithChanges(db: Db, f: AuditFilter = {}) {
   const cache = new Map<string, string | null>();
-  return pageOf(db, f, (row, p) => ({ ...row, before: masked(p.before), after: masked(p.after), names: auditNames(db, [p.before, p.after], cache) }));
+  return pageOf(db, f, (row, p) => ({
+    ...row,
+    before: masked(p.before),
+    after: masked(p.after),
+    names: auditNames(db, [p.before, p.after], cache),
+  }));
 }
 
 /** One entry with its detail and before/after (ID numbers masked). */
@@ -229,7 +240,15 @@ export function getAudit(db: Db, id: number): AuditEntry {
   if (!r) throw new AppError('NOT_FOUND', `审计日志第 ${id} 条不存在`);
   const { parsed, ...row } = toRow(r, namer(db));
   const names = auditNames(db, [parsed.detail, parsed.before, parsed.after]);
-  return { ...row, detail: masked(parsed.detail), before: masked(parsed.before), after: masked(parsed.after), names, prevHash: r.prev_hash, hash: r.hash };
+  return {
+    ...row,
+    detail: masked(parsed.detail),
+    before: masked(parsed.before),
+    after: masked(parsed.after),
+    names,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
 }
 
 /** Operators that appear in the log, for the filter. */

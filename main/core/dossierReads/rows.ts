@@ -25,9 +25,14 @@ export function countyCadres(db: Db, countyId: number, from: string, to: string)
     )
     .all(countyId, to, from) as Array<CountyCadreRow & { start: string }>;
   const seen = new Map<number, CountyCadreRow>();
-  for (const r of rows) if (!seen.has(r.cadreId)) seen.set(r.cadreId, { cadreId: r.cadreId, name: r.name, township: r.township, village: r.village });
+  for (const r of rows)
+    if (!seen.has(r.cadreId)) seen.set(r.cadreId, { cadreId: r.cadreId, name: r.name, township: r.township, village: r.village });
   return [...seen.values()].sort(
-    (a, b) => zh.compare(a.township, b.township) || zh.compare(a.village ?? '', b.village ?? '') || zh.compare(a.name, b.name) || a.cadreId - b.cadreId,
+    (a, b) =>
+      zh.compare(a.township, b.township) ||
+      zh.compare(a.village ?? '', b.village ?? '') ||
+      zh.compare(a.name, b.name) ||
+      a.cadreId - b.cadreId,
   );
 }
 

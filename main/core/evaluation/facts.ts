@@ -72,12 +72,17 @@ export function cadreEvidence(db: Db, cadreId: number, countyId: number, year: n
   const abs = yearAbsences(db, year).get(cadreId);
   const f = countyFacts(db, countyId, year, today);
   const filed = new Set(
-    (db.prepare('SELECT DISTINCT category FROM materials WHERE cadre_id = ? AND year = ?').all(cadreId, year) as Array<{ category: string }>).map((r) => r.category),
+    (
+      db.prepare('SELECT DISTINCT category FROM materials WHERE cadre_id = ? AND year = ?').all(cadreId, year) as Array<{
+        category: string;
+      }>
+    ).map((r) => r.category),
   );
   const bagMissing = REQUIRED_CATEGORIES.filter((c) => !filed.has(c));
   // Only ended months of the year can be certified; the panel says how many are and are not.
   const lastMonth = `${year}-12` < today.slice(0, 7) ? `${year}-12` : today.slice(0, 7);
-  const register = lastMonth < `${year}-01` ? [] : registerMonths(db, { from: `${year}-01`, to: lastMonth, today, cadreId }).filter((m) => m.complete);
+  const register =
+    lastMonth < `${year}-01` ? [] : registerMonths(db, { from: `${year}-01`, to: lastMonth, today, cadreId }).filter((m) => m.complete);
   const totals = certifiedTotals(register);
   return {
     cadreId,

@@ -28,22 +28,33 @@ export function saveOutcome(db: Db, input: z.output<typeof outcomeInputSchema>):
   return db.transaction(() => {
     const c = db.prepare('SELECT name FROM cadres WHERE id = ?').get(input.cadreId) as { name: string } | undefined;
     if (!c) throw new AppError('NOT_FOUND', '所选干部不存在，可能已被删除，请刷新后重试');
-    if (Number(input.date.slice(0, 4)) < input.year) throw new AppError('INVALID_INPUT', `${input.kind}日期不能早于考核年度${input.year}年`);
+    if (Number(input.date.slice(0, 4)) < input.year)
+      throw new AppError('INVALID_INPUT', `${input.kind}日期不能早于考核年度${input.year}年`);
     let id = input.id;
     const before = id === undefined ? undefined : snapshot(db, 'eval_outcomes', id);
     if (id !== undefined) {
-      const r = db.prepare('UPDATE eval_outcomes SET cadre_id = ?, year = ?, kind = ?, date = ?, note = ? WHERE id = ?').run(input.cadreId, input.year, input.kind, input.date, input.note, id);
+      const r = db
+        .prepare('UPDATE eval_outcomes SET cadre_id = ?, year = ?, kind = ?, date = ?, note = ? WHERE id = ?')
+        .run(input.cadreId, input.year, input.kind, input.date, input.note, id);
       if (r.changes === 0) throw new AppError('NOT_FOUND', '该条记录不存在，可能已被删除，请刷新后重试');
     } else {
       id = Number(
-        db.prepare('INSERT INTO eval_outcomes (cadre_id, year, kind, date, note, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(input.cadreId, input.year, input.kind, input.date, input.note, nowIso())
-          .lastInsertRowid,
+        db
+          .prepare('INSERT INTO eval_outcomes (cadre_id, year, kind, date, note, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(input.cadreId, input.year, input.kind, input.date, input.note, nowIso()).lastInsertRowid,
       );
     }
-    audit(db, input.id === undefined ? 'create' : 'update', 'eval_outcome', id, { cadreId: input.cadreId, name: c.name, year: input.year, kind: input.kind }, {
-      before,
-      after: snapshot(db, 'eval_outcomes', id),
-    });
+    audit(
+      db,
+      input.id === undefined ? 'create' : 'update',
+      'eval_outcome',
+      id,
+      { cadreId: input.cadreId, name: c.name, year: input.year, kind: input.kind },
+      {
+        before,
+        after: snapshot(db, 'eval_outcomes', id),
+      },
+    );
     return db.prepare(`${SQL} WHERE o.id = ?`).get(id) as Outcome;
   })();
 }
@@ -51,7 +62,8 @@ export function saveOutcome(db: Db, input: z.output<typeof outcomeInputSchema>):
 export function removeOutcome(db: Db, id: number): void {
   db.transaction(() => {
     const before = snapshot(db, 'eval_outcomes', id);
-    if (db.prepare('DELETE FROM eval_outcomes WHERE id = ?').run(id).changes === 0) throw new AppError('NOT_FOUND', '该条记录不存在，可能已被删除，请刷新后重试');
+    if (db.prepare('DELETE FROM eval_outcomes WHERE id = ?').run(id).changes === 0)
+      throw new AppError('NOT_FOUND', '该条记录不存在，可能已被删除，请刷新后重试');
     audit(db, 'delete', 'eval_outcome', id, { cadreId: before?.cadre_id, year: before?.year, kind: before?.kind }, { before });
   })();
 }

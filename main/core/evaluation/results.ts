@@ -5,7 +5,15 @@
  * reopening are logged (reopen needs a reason).
  */
 import type { PostType } from '../../../shared/domain';
-import { GRADES, QUOTA_GROUP_LABELS, type EvaluationResults, type Grade, type QuotaGroupInfo, type ResultRow, type YearState } from '../../../shared/evaluation';
+import {
+  GRADES,
+  QUOTA_GROUP_LABELS,
+  type EvaluationResults,
+  type Grade,
+  type QuotaGroupInfo,
+  type ResultRow,
+  type YearState,
+} from '../../../shared/evaluation';
 import { evaluateCounty, type EngineCadre } from '../../../shared/evaluation/results';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
@@ -40,7 +48,11 @@ function liveResults(db: Db, countyId: number, year: number, today: string): Liv
   const entries = storedEntries(db, countyId, year);
   const facts = countyFacts(db, countyId, year, today);
   const groupOf = (c: (typeof roster)[number]): [string, string] =>
-    scheme.quotaGroup === 'township' ? [`t${c.townshipId}`, c.township] : scheme.quotaGroup === 'postType' ? [c.postType, c.postType] : ['county', county];
+    scheme.quotaGroup === 'township'
+      ? [`t${c.townshipId}`, c.township]
+      : scheme.quotaGroup === 'postType'
+        ? [c.postType, c.postType]
+        : ['county', county];
   const input: EngineCadre[] = roster.map((c) => {
     const [group, groupLabel] = groupOf(c);
     return {
@@ -78,19 +90,25 @@ function liveResults(db: Db, countyId: number, year: number, today: string): Liv
       missing: r.missing,
     };
   });
-  return { schemeId: scheme.id, rows, groups: out.groups.map((g) => ({ ...g, label: `${g.label}（${QUOTA_GROUP_LABELS[scheme.quotaGroup]}）` })) };
+  return {
+    schemeId: scheme.id,
+    rows,
+    groups: out.groups.map((g) => ({ ...g, label: `${g.label}（${QUOTA_GROUP_LABELS[scheme.quotaGroup]}）` })),
+  };
 }
 
 export function computeResults(db: Db, q: ResultsQuery): EvaluationResults {
   const state = yearState(db, q.countyId, q.year);
   let live: Live;
   if (state.finalised) {
-    const rows = (db.prepare('SELECT row FROM eval_results WHERE county_id = ? AND year = ?').all(q.countyId, q.year) as Array<{ row: string }>).map(
-      (r) => JSON.parse(r.row) as ResultRow,
-    );
+    const rows = (
+      db.prepare('SELECT row FROM eval_results WHERE county_id = ? AND year = ?').all(q.countyId, q.year) as Array<{ row: string }>
+    ).map((r) => JSON.parse(r.row) as ResultRow);
     const order = new Map(evaluationRoster(db, q.countyId, q.year).map((c, i) => [c.cadreId, i]));
     rows.sort((a, b) => (order.get(a.cadreId) ?? 1e9) - (order.get(b.cadreId) ?? 1e9));
-    const g = db.prepare('SELECT groups FROM eval_years WHERE county_id = ? AND year = ?').get(q.countyId, q.year) as { groups: string | null };
+    const g = db.prepare('SELECT groups FROM eval_years WHERE county_id = ? AND year = ?').get(q.countyId, q.year) as {
+      groups: string | null;
+    };
     live = { schemeId: state.schemeId!, rows, groups: JSON.parse(g.groups ?? '[]') as QuotaGroupInfo[] };
   } else if (!activeScheme(db, q.countyId, q.year)) {
     // Nothing to compute yet: the screen shows "no scheme" rather than an error.
@@ -99,7 +117,9 @@ export function computeResults(db: Db, q: ResultsQuery): EvaluationResults {
   } else {
     live = liveResults(db, q.countyId, q.year, q.today ?? localToday());
   }
-  const rows = live.rows.filter((r) => (q.townshipId === undefined || r.townshipId === q.townshipId) && (q.postType === undefined || r.postType === q.postType));
+  const rows = live.rows.filter(
+    (r) => (q.townshipId === undefined || r.townshipId === q.townshipId) && (q.postType === undefined || r.postType === q.postType),
+  );
   const counts = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
   for (const r of rows) if (r.grade) counts[r.grade]++;
   const scheme = listSchemes(db, q.countyId, q.year).find((s) => s.id === live.schemeId) ?? null;
@@ -130,8 +150,14 @@ export function finaliseYear(db: Db, countyId: number, year: number, today = loc
     const missing = live.rows.filter((r) => r.total === null);
     const reason = incompleteReason?.trim() || null;
     if (missing.length > 0 && (reason === null || reason.length < 5)) {
-      const names = missing.slice(0, 5).map((r) => r.name).join('、');
-      throw new AppError('INVALID_INPUT', `还有${missing.length}名干部的分数未录全（${names}${missing.length > 5 ? '等' : ''}），不能定档；如确需定档，请写明原因`);
+      const names = missing
+        .slice(0, 5)
+        .map((r) => r.name)
+        .join('、');
+      throw new AppError(
+        'INVALID_INPUT',
+        `还有${missing.length}名干部的分数未录全（${names}${missing.length > 5 ? '等' : ''}），不能定档；如确需定档，请写明原因`,
+      );
     }
     // A reason is only recorded when it explains something: with everyone scored there is nothing to explain.
     const kept = missing.length > 0 ? reason : null;
@@ -140,32 +166,49 @@ export function finaliseYear(db: Db, countyId: number, year: number, today = loc
     const ins = db.prepare(
       'INSERT INTO eval_results (county_id, year, cadre_id, scheme_id, total_hundredths, grade, rank, row, finalised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    for (const r of live.rows) ins.run(countyId, year, r.cadreId, live.schemeId, r.total === null ? null : Math.round(r.total * 100), r.grade, r.rank, JSON.stringify(r), at);
+    for (const r of live.rows)
+      ins.run(
+        countyId,
+        year,
+        r.cadreId,
+        live.schemeId,
+        r.total === null ? null : Math.round(r.total * 100),
+        r.grade,
+        r.rank,
+        JSON.stringify(r),
+        at,
+      );
     db.prepare(
       `INSERT INTO eval_years (county_id, year, finalised_at, scheme_id, groups) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (county_id, year) DO UPDATE SET finalised_at = excluded.finalised_at, scheme_id = excluded.scheme_id, groups = excluded.groups`,
     ).run(countyId, year, at, live.schemeId, JSON.stringify(live.groups));
-    db.prepare(`INSERT INTO eval_year_log (county_id, year, action, reason, operator, scheme_id, at) VALUES (?, ?, 'finalise', ?, ?, ?, ?)`).run(
-      countyId,
-      year,
-      kept,
-      operatorOf(db),
-      live.schemeId,
-      at,
-    );
+    db.prepare(
+      `INSERT INTO eval_year_log (county_id, year, action, reason, operator, scheme_id, at) VALUES (?, ?, 'finalise', ?, ?, ?, ?)`,
+    ).run(countyId, year, kept, operatorOf(db), live.schemeId, at);
     const counts: Record<string, number> = {};
     for (const r of live.rows) if (r.grade) counts[r.grade] = (counts[r.grade] ?? 0) + 1;
-    audit(db, 'finalise', 'eval_year', countyId, {
+    audit(
+      db,
+      'finalise',
+      'eval_year',
       countyId,
-      county: countyName(db, countyId),
-      year,
-      schemeId: live.schemeId,
-      cadres: live.rows.length,
-      counts,
-      ...(kept ? { unscored: missing.map((r) => r.name).join('、'), reason: kept } : {}),
-    }, {
-      after: { finalised_at: at, scheme_id: live.schemeId, results: live.rows.map((r) => ({ cadreId: r.cadreId, name: r.name, total: r.total, grade: r.grade, rank: r.rank })) },
-    });
+      {
+        countyId,
+        county: countyName(db, countyId),
+        year,
+        schemeId: live.schemeId,
+        cadres: live.rows.length,
+        counts,
+        ...(kept ? { unscored: missing.map((r) => r.name).join('、'), reason: kept } : {}),
+      },
+      {
+        after: {
+          finalised_at: at,
+          scheme_id: live.schemeId,
+          results: live.rows.map((r) => ({ cadreId: r.cadreId, name: r.name, total: r.total, grade: r.grade, rank: r.rank })),
+        },
+      },
+    );
     return yearState(db, countyId, year);
   })();
 }
@@ -177,24 +220,30 @@ export function reopenYear(db: Db, countyId: number, year: number, reason: strin
     if (!state.finalised) throw new AppError('INVALID_INPUT', `${year}年度考核尚未定档，无需重新打开`);
     if (reason.trim().length < 2) throw new AppError('INVALID_INPUT', '请填写重新打开的原因');
     db.prepare('UPDATE eval_years SET finalised_at = NULL WHERE county_id = ? AND year = ?').run(countyId, year);
-    db.prepare(`INSERT INTO eval_year_log (county_id, year, action, reason, operator, scheme_id, at) VALUES (?, ?, 'reopen', ?, ?, ?, ?)`).run(
+    db.prepare(
+      `INSERT INTO eval_year_log (county_id, year, action, reason, operator, scheme_id, at) VALUES (?, ?, 'reopen', ?, ?, ?, ?)`,
+    ).run(countyId, year, reason.trim(), operatorOf(db), state.schemeId, nowIso());
+    audit(
+      db,
+      'reopen',
+      'eval_year',
       countyId,
-      year,
-      reason.trim(),
-      operatorOf(db),
-      state.schemeId,
-      nowIso(),
+      { countyId, county: countyName(db, countyId), year, reason: reason.trim() },
+      {
+        before: { finalised_at: state.finalisedAt, scheme_id: state.schemeId },
+        after: { finalised_at: null, scheme_id: state.schemeId },
+      },
     );
-    audit(db, 'reopen', 'eval_year', countyId, { countyId, county: countyName(db, countyId), year, reason: reason.trim() }, {
-      before: { finalised_at: state.finalisedAt, scheme_id: state.schemeId },
-      after: { finalised_at: null, scheme_id: state.schemeId },
-    });
     return yearState(db, countyId, year);
   })();
 }
 
 /** The finalised result of a cadre for a year (for the sheet and the dossier), or null. */
-export function finalisedResult(db: Db, cadreId: number, year: number): { row: ResultRow; countyId: number; schemeId: number; finalisedAt: string } | null {
+export function finalisedResult(
+  db: Db,
+  cadreId: number,
+  year: number,
+): { row: ResultRow; countyId: number; schemeId: number; finalisedAt: string } | null {
   const r = db
     .prepare(
       `SELECT r.row, r.county_id AS countyId, r.scheme_id AS schemeId, r.finalised_at AS finalisedAt FROM eval_results r

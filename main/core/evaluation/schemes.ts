@@ -32,7 +32,12 @@ const toScheme = (r: Row): Scheme => {
   const { body, ...rest } = r;
   // Schemes stored before the quota rounding and minimum group size existed: the rule they used.
   const stored = JSON.parse(body) as Partial<SchemeBody>;
-  return { ...rest, ...(stored as SchemeBody), quotaRounding: stored.quotaRounding ?? 'floor', quotaMinGroupSize: stored.quotaMinGroupSize ?? 1 };
+  return {
+    ...rest,
+    ...(stored as SchemeBody),
+    quotaRounding: stored.quotaRounding ?? 'floor',
+    quotaMinGroupSize: stored.quotaMinGroupSize ?? 1,
+  };
 };
 
 export function getScheme(db: Db, id: number): Scheme {
@@ -42,30 +47,55 @@ export function getScheme(db: Db, id: number): Scheme {
 }
 
 export function activeScheme(db: Db, countyId: number, year: number): Scheme | null {
-  const r = db.prepare(`SELECT ${COLS} FROM eval_schemes WHERE county_id = ? AND year = ? AND status = 'active'`).get(countyId, year) as Row | undefined;
+  const r = db.prepare(`SELECT ${COLS} FROM eval_schemes WHERE county_id = ? AND year = ? AND status = 'active'`).get(countyId, year) as
+    | Row
+    | undefined;
   return r ? toScheme(r) : null;
 }
 
 export function listSchemes(db: Db, countyId: number, year: number): SchemeSummary[] {
-  const rows = db.prepare(`SELECT ${COLS} FROM eval_schemes WHERE county_id = ? AND year = ? ORDER BY version DESC`).all(countyId, year) as Row[];
+  const rows = db
+    .prepare(`SELECT ${COLS} FROM eval_schemes WHERE county_id = ? AND year = ? ORDER BY version DESC`)
+    .all(countyId, year) as Row[];
   return rows.map((r) => {
     const s = toScheme(r);
-    return { id: s.id, countyId: s.countyId, year: s.year, version: s.version, status: s.status, name: s.name, createdAt: s.createdAt, activatedAt: s.activatedAt };
+    return {
+      id: s.id,
+      countyId: s.countyId,
+      year: s.year,
+      version: s.version,
+      status: s.status,
+      name: s.name,
+      createdAt: s.createdAt,
+      activatedAt: s.activatedAt,
+    };
   });
 }
 
 function assertCounty(db: Db, countyId: number): void {
-  if (!db.prepare('SELECT 1 FROM counties WHERE id = ?').get(countyId)) throw new AppError('NOT_FOUND', '所选县（市、区）不存在，请刷新后重试');
+  if (!db.prepare('SELECT 1 FROM counties WHERE id = ?').get(countyId))
+    throw new AppError('NOT_FOUND', '所选县（市、区）不存在，请刷新后重试');
 }
 
 function insertDraft(db: Db, countyId: number, year: number, body: SchemeBody, template: TemplateKey | null): Scheme {
   const problem = schemeProblem(body);
   if (problem) throw new AppError('INVALID_INPUT', problem);
-  const next = (db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM eval_schemes WHERE county_id = ? AND year = ?').get(countyId, year) as { v: number }).v;
+  const next = (
+    db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS v FROM eval_schemes WHERE county_id = ? AND year = ?').get(countyId, year) as {
+      v: number;
+    }
+  ).v;
   const id = db
     .prepare(`INSERT INTO eval_schemes (county_id, year, version, status, template, body, created_at) VALUES (?, ?, ?, 'draft', ?, ?, ?)`)
     .run(countyId, year, next, template, JSON.stringify(body), nowIso()).lastInsertRowid;
-  audit(db, 'create', 'eval_scheme', Number(id), { countyId, year, version: next, template }, { after: snapshot(db, 'eval_schemes', Number(id)) });
+  audit(
+    db,
+    'create',
+    'eval_scheme',
+    Number(id),
+    { countyId, year, version: next, template },
+    { after: snapshot(db, 'eval_schemes', Number(id)) },
+  );
   return getScheme(db, Number(id));
 }
 
@@ -84,7 +114,14 @@ export function saveDraft(db: Db, id: number, body: z.output<typeof schemeBodySc
     if (problem) throw new AppError('INVALID_INPUT', problem);
     const before = snapshot(db, 'eval_schemes', id);
     db.prepare('UPDATE eval_schemes SET body = ? WHERE id = ?').run(JSON.stringify(body), id);
-    audit(db, 'update', 'eval_scheme', id, { countyId: s.countyId, year: s.year, version: s.version }, { before, after: snapshot(db, 'eval_schemes', id) });
+    audit(
+      db,
+      'update',
+      'eval_scheme',
+      id,
+      { countyId: s.countyId, year: s.year, version: s.version },
+      { before, after: snapshot(db, 'eval_schemes', id) },
+    );
     return getScheme(db, id);
   })();
 }
@@ -93,17 +130,28 @@ export function activateScheme(db: Db, id: number): Scheme {
   return db.transaction(() => {
     const s = getScheme(db, id);
     if (s.status === 'active') return s;
-    if (s.status === 'superseded') throw new AppError('INVALID_INPUT', `第${s.version}版方案已被替代，不能再启用；如需沿用，请在其基础上保存为新版本`);
+    if (s.status === 'superseded')
+      throw new AppError('INVALID_INPUT', `第${s.version}版方案已被替代，不能再启用；如需沿用，请在其基础上保存为新版本`);
     assertOpen(db, s.countyId, s.year, '已定档，不能更换考核方案；如确需调整，请先重新打开');
     const problem = schemeProblem(s);
     if (problem) throw new AppError('INVALID_INPUT', problem);
-    db.prepare(`UPDATE eval_schemes SET status = 'superseded' WHERE county_id = ? AND year = ? AND status = 'active'`).run(s.countyId, s.year);
+    db.prepare(`UPDATE eval_schemes SET status = 'superseded' WHERE county_id = ? AND year = ? AND status = 'active'`).run(
+      s.countyId,
+      s.year,
+    );
     const before = snapshot(db, 'eval_schemes', id);
     db.prepare(`UPDATE eval_schemes SET status = 'active', activated_at = ? WHERE id = ?`).run(nowIso(), id);
-    audit(db, 'update', 'eval_scheme', id, { countyId: s.countyId, year: s.year, version: s.version, activated: true }, {
-      before: { status: before?.status, activated_at: before?.activated_at },
-      after: { status: 'active', activated_at: snapshot(db, 'eval_schemes', id)?.activated_at },
-    });
+    audit(
+      db,
+      'update',
+      'eval_scheme',
+      id,
+      { countyId: s.countyId, year: s.year, version: s.version, activated: true },
+      {
+        before: { status: before?.status, activated_at: before?.activated_at },
+        after: { status: 'active', activated_at: snapshot(db, 'eval_schemes', id)?.activated_at },
+      },
+    );
     return getScheme(db, id);
   })();
 }

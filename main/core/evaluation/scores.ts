@@ -21,7 +21,9 @@ export interface StoredEntries {
 
 export function storedEntries(db: Db, countyId: number, year: number): StoredEntries {
   const values = new Map<number, Record<string, number>>();
-  for (const r of db.prepare('SELECT cadre_id AS cadreId, cell, hundredths FROM eval_scores WHERE county_id = ? AND year = ?').iterate(countyId, year) as IterableIterator<{
+  for (const r of db
+    .prepare('SELECT cadre_id AS cadreId, cell, hundredths FROM eval_scores WHERE county_id = ? AND year = ?')
+    .iterate(countyId, year) as IterableIterator<{
     cadreId: number;
     cell: string;
     hundredths: number;
@@ -32,7 +34,9 @@ export function storedEntries(db: Db, countyId: number, year: number): StoredEnt
   }
   const ballots = new Map<number, Record<string, Ballots>>();
   for (const r of db
-    .prepare('SELECT cadre_id AS cadreId, component, satisfied, basic, unsatisfied, ballots FROM eval_ballots WHERE county_id = ? AND year = ?')
+    .prepare(
+      'SELECT cadre_id AS cadreId, component, satisfied, basic, unsatisfied, ballots FROM eval_ballots WHERE county_id = ? AND year = ?',
+    )
     .iterate(countyId, year) as IterableIterator<Ballots & { cadreId: number; component: string }>) {
     const b = ballots.get(r.cadreId) ?? {};
     b[r.component] = { satisfied: r.satisfied, basic: r.basic, unsatisfied: r.unsatisfied, ballots: r.ballots };
@@ -80,7 +84,12 @@ export function scoreGrid(db: Db, q: { countyId: number; year: number; townshipI
 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
-export function setScores(db: Db, countyId: number, year: number, cells: Array<z.output<typeof scoreCellSchema>>): { saved: number; rows: GridRow[] } {
+export function setScores(
+  db: Db,
+  countyId: number,
+  year: number,
+  cells: Array<z.output<typeof scoreCellSchema>>,
+): { saved: number; rows: GridRow[] } {
   return db.transaction(() => {
     assertOpen(db, countyId, year);
     const scheme = requireActive(db, countyId, year);
@@ -99,7 +108,8 @@ export function setScores(db: Db, countyId: number, year: number, cells: Array<z
       const col = gridColumns(scheme, c.postType).find((g) => g.component === cell.component && g.indicator === cell.indicator);
       if (!col) throw new AppError('INVALID_INPUT', `${c.name}（${c.postType}）的考核方案中没有这一评分项，请刷新后重试`);
       if (col.source === 'ballots') throw new AppError('INVALID_INPUT', `“${col.label}”按票数计分，请录入票数`);
-      if (cell.value !== null && cell.value > col.max) throw new AppError('INVALID_INPUT', `${c.name}的“${col.label}”最高${col.max}分，录入了${fmt(cell.value)}分`);
+      if (cell.value !== null && cell.value > col.max)
+        throw new AppError('INVALID_INPUT', `${c.name}的“${col.label}”最高${col.max}分，录入了${fmt(cell.value)}分`);
       return { cell, key: cellKey(cell.component, cell.indicator) };
     });
     const old = db.prepare('SELECT hundredths FROM eval_scores WHERE county_id = ? AND year = ? AND cadre_id = ? AND cell = ?').pluck();
@@ -110,7 +120,15 @@ export function setScores(db: Db, countyId: number, year: number, cells: Array<z
       before[`${cell.cadreId}:${key}`] = h === undefined ? null : h / 100;
       after[`${cell.cadreId}:${key}`] = cell.value;
     }
-    if (checked.length) audit(db, 'update', 'eval_scores', countyId, { countyId, year, cells: checked.length, cadreIds: [...new Set(checked.map((c) => c.cell.cadreId))] }, { before, after });
+    if (checked.length)
+      audit(
+        db,
+        'update',
+        'eval_scores',
+        countyId,
+        { countyId, year, cells: checked.length, cadreIds: [...new Set(checked.map((c) => c.cell.cadreId))] },
+        { before, after },
+      );
     for (const { cell, key } of checked) {
       if (cell.value === null) remove.run(countyId, year, cell.cadreId, key);
       else upsert.run(countyId, year, cell.cadreId, key, Math.round(cell.value * 100), at);
@@ -136,9 +154,18 @@ export function setBallots(db: Db, input: z.output<typeof ballotsInputSchema>): 
     const problem = ballotsProblem(b);
     if (problem) throw new AppError('INVALID_INPUT', `${c.name}的“${comp.label}”：${problem}`);
     const before = db
-      .prepare('SELECT satisfied, basic, unsatisfied, ballots FROM eval_ballots WHERE county_id = ? AND year = ? AND cadre_id = ? AND component = ?')
+      .prepare(
+        'SELECT satisfied, basic, unsatisfied, ballots FROM eval_ballots WHERE county_id = ? AND year = ? AND cadre_id = ? AND component = ?',
+      )
       .get(countyId, year, c.cadreId, comp.key);
-    audit(db, before ? 'update' : 'create', 'eval_ballots', c.cadreId, { countyId, year, cadreId: c.cadreId, name: c.name, component: comp.key }, { before, after: b });
+    audit(
+      db,
+      before ? 'update' : 'create',
+      'eval_ballots',
+      c.cadreId,
+      { countyId, year, cadreId: c.cadreId, name: c.name, component: comp.key },
+      { before, after: b },
+    );
     db.prepare(
       `INSERT INTO eval_ballots (county_id, year, cadre_id, component, satisfied, basic, unsatisfied, ballots, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

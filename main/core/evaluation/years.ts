@@ -14,16 +14,29 @@ export function yearState(db: Db, countyId: number, year: number): YearState {
   // The reason written when the year was finalised with scores missing (the latest finalise's).
   const incompleteReason = finalisedAt
     ? ((
-        db.prepare(`SELECT reason FROM eval_year_log WHERE county_id = ? AND year = ? AND action = 'finalise' ORDER BY id DESC LIMIT 1`).get(countyId, year) as
-          | { reason: string | null }
-          | undefined
+        db
+          .prepare(`SELECT reason FROM eval_year_log WHERE county_id = ? AND year = ? AND action = 'finalise' ORDER BY id DESC LIMIT 1`)
+          .get(countyId, year) as { reason: string | null } | undefined
       )?.reason ?? null)
     : null;
-  return { countyId, year, finalised: finalisedAt !== null, finalisedAt, incompleteReason, schemeId: finalisedAt ? r!.schemeId : null, schemeVersion: finalisedAt ? r!.schemeVersion : null };
+  return {
+    countyId,
+    year,
+    finalised: finalisedAt !== null,
+    finalisedAt,
+    incompleteReason,
+    schemeId: finalisedAt ? r!.schemeId : null,
+    schemeVersion: finalisedAt ? r!.schemeVersion : null,
+  };
 }
 
 /** Refuses any change while the year is finalised. */
-export function assertOpen(db: Db, countyId: number, year: number, message = `${year}年度考核已定档，不能修改；如确需修改，请先重新打开并说明原因`): void {
+export function assertOpen(
+  db: Db,
+  countyId: number,
+  year: number,
+  message = `${year}年度考核已定档，不能修改；如确需修改，请先重新打开并说明原因`,
+): void {
   if (yearState(db, countyId, year).finalised) throw new AppError('CONFLICT', message);
 }
 

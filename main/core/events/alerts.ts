@@ -14,14 +14,7 @@
  * Nothing is hidden because it is old: every month of the year is examined. The whole county
  * is read in a few queries and counted in memory (300 cadres × 12 months ≤ 200 ms).
  */
-import {
-  dateFromDayNumber,
-  dayNumber,
-  monthLast,
-  monthOf,
-  type AttendanceSettings,
-  type PostingSpan,
-} from '../../../shared/attendance';
+import { dateFromDayNumber, dayNumber, monthLast, monthOf, type AttendanceSettings, type PostingSpan } from '../../../shared/attendance';
 import { ALERT_KINDS, capFromCheckAbsences, type Alert } from '../../../shared/events';
 import type { Db } from '../../store/db';
 import { dateLabel, localToday, monthLabel, stmt } from '../attendance/common';
@@ -88,7 +81,12 @@ export function computeAlerts(db: Db, q: AlertQuery): Alert[] {
   if (months.length) {
     const staffed = new Set<string>();
     const certified = new Set<string>();
-    const register = registerMonths(db, { from: months[0]!, to: months[months.length - 1]!, today, townshipIds: new Set(townships.keys()) });
+    const register = registerMonths(db, {
+      from: months[0]!,
+      to: months[months.length - 1]!,
+      today,
+      townshipIds: new Set(townships.keys()),
+    });
     for (const r of register) {
       const t = townships.get(r.townshipId)!;
       staffed.add(`${r.townshipId}|${r.month}`);
@@ -141,7 +139,14 @@ export function computeAlerts(db: Db, q: AlertQuery): Alert[] {
     const t = townships.get(v.townshipId);
     if (!t || v.outcome === '不属实') continue;
     const state = v.outcome === '属实' ? `核查属实，对${v.secretaryName}的处理：${v.action ?? '未记录'}` : '待核查';
-    const base = { kind: '考勤登记不实' as const, severity: 'high' as const, townshipId: t.id, township: t.name, date: v.date, link: { view: 'verifications' as const, year: Number(v.date.slice(0, 4)) } };
+    const base = {
+      kind: '考勤登记不实' as const,
+      severity: 'high' as const,
+      townshipId: t.id,
+      township: t.name,
+      date: v.date,
+      link: { view: 'verifications' as const, year: Number(v.date.slice(0, 4)) },
+    };
     alerts.push({ ...base, cadreId: v.cadreId, cadreName: v.cadreName, message: `${v.finding}（${state}）` });
     alerts.push({
       ...base,
@@ -154,7 +159,16 @@ export function computeAlerts(db: Db, q: AlertQuery): Alert[] {
     `SELECT e.id, e.township_id AS townshipId, e.kind, e.title, e.date, x.cadre_id AS cadreId, c.name, x.absence_reason AS reason
        FROM must_attend_expected x JOIN must_attend_events e ON e.id = x.event_id JOIN cadres c ON c.id = x.cadre_id
       WHERE x.present = 0 AND e.date BETWEEN ? AND ?`,
-  ).all(yFrom, yTo) as Array<{ id: number; townshipId: number; kind: string; title: string; date: string; cadreId: number; name: string; reason: string | null }>;
+  ).all(yFrom, yTo) as Array<{
+    id: number;
+    townshipId: number;
+    kind: string;
+    title: string;
+    date: string;
+    cadreId: number;
+    name: string;
+    reason: string | null;
+  }>;
   for (const e of absentAtEvents) {
     const t = townships.get(e.townshipId);
     if (!t) continue;
@@ -178,7 +192,17 @@ export function computeAlerts(db: Db, q: AlertQuery): Alert[] {
               ${leaveCoversSql('r.cadre_id', 'k.date')} AS excused
          FROM check_results r JOIN checks k ON k.id = r.check_id JOIN cadres c ON c.id = r.cadre_id
         WHERE r.on_post = 0 AND k.date BETWEEN ? AND ? ORDER BY k.date, k.id`,
-    ).all(yFrom, yTo) as Array<{ id: number; townshipId: number; level: string; kind: string; date: string; cadreId: number; name: string; reason: string | null; excused: 0 | 1 }>
+    ).all(yFrom, yTo) as Array<{
+      id: number;
+      townshipId: number;
+      level: string;
+      kind: string;
+      date: string;
+      cadreId: number;
+      name: string;
+      reason: string | null;
+      excused: 0 | 1;
+    }>
   ).filter((k) => townships.has(k.townshipId));
   // An absence covered by approved leave is 有因: listed, but it neither counts nor caps the grade.
   const totals = new Map<number, number>();
@@ -225,7 +249,17 @@ export function computeAlerts(db: Db, q: AlertQuery): Alert[] {
        FROM leave_requests l JOIN cadres c ON c.id = l.cadre_id
       WHERE l.status IN ('已批准', '已销假') AND (l.approval_level IS NULL OR l.approval_level != '县委组织部')
         AND l.start_date <= ? AND l.end_date >= ?`,
-  ).all(yTo, yFrom) as Array<{ id: number; cadreId: number; name: string; type: string; start: string; end: string; days: number; approver: string | null; level: string | null }>;
+  ).all(yTo, yFrom) as Array<{
+    id: number;
+    cadreId: number;
+    name: string;
+    type: string;
+    start: string;
+    end: string;
+    days: number;
+    approver: string | null;
+    level: string | null;
+  }>;
   for (const l of leaves) {
     const at = (d: string) => postings.find((p) => p.cadreId === l.cadreId && p.start <= d && (p.end === null || p.end >= d));
     const p = at(l.start) ?? at(l.end);

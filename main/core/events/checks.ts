@@ -55,7 +55,12 @@ export function saveCheck(db: Db, input: CheckSaveInput): CheckDetail {
   if (check.date > localToday()) throw new AppError('INVALID_INPUT', '督查日期不能晚于今天：请在督查之后按督查报告登记');
   return db.transaction(() => {
     townshipOf(db, check.townshipId);
-    const posted = assertPosted(db, check.townshipId, check.date, results.map((r) => r.cadreId));
+    const posted = assertPosted(
+      db,
+      check.townshipId,
+      check.date,
+      results.map((r) => r.cadreId),
+    );
     for (const r of results) {
       if (!r.onPost && !r.reason) throw new AppError('INVALID_INPUT', `请填写${posted.get(r.cadreId)?.name ?? '该干部'}不在岗的原因`);
     }
@@ -72,16 +77,10 @@ export function saveCheck(db: Db, input: CheckSaveInput): CheckDetail {
       );
     } else {
       before = getCheck(db, id);
-      stmt(db, 'UPDATE checks SET township_id = ?, level = ?, kind = ?, date = ?, checker = ?, findings = ?, updated_at = ? WHERE id = ?').run(
-        check.townshipId,
-        check.level,
-        check.kind,
-        check.date,
-        check.checker,
-        check.findings,
-        at,
-        id,
-      );
+      stmt(
+        db,
+        'UPDATE checks SET township_id = ?, level = ?, kind = ?, date = ?, checker = ?, findings = ?, updated_at = ? WHERE id = ?',
+      ).run(check.townshipId, check.level, check.kind, check.date, check.checker, check.findings, at, id);
       stmt(db, 'DELETE FROM check_results WHERE check_id = ?').run(id);
       checkId = id;
     }
@@ -89,12 +88,19 @@ export function saveCheck(db: Db, input: CheckSaveInput): CheckDetail {
     for (const r of results) ins.run(checkId, r.cadreId, r.onPost ? 1 : 0, r.reason);
     // A cadre found not on post on a day a certified register shows 在岗 opens a 核查.
     syncVerifications(db, { checkId });
-    audit(db, id === undefined ? 'create' : 'update', 'check', checkId, {
-      kind: check.kind,
-      date: check.date,
-      checked: results.length,
-      notOnPost: results.filter((r) => !r.onPost).map((r) => r.cadreId),
-    }, { before, after: getCheck(db, checkId) });
+    audit(
+      db,
+      id === undefined ? 'create' : 'update',
+      'check',
+      checkId,
+      {
+        kind: check.kind,
+        date: check.date,
+        checked: results.length,
+        notOnPost: results.filter((r) => !r.onPost).map((r) => r.cadreId),
+      },
+      { before, after: getCheck(db, checkId) },
+    );
     return getCheck(db, checkId);
   })();
 }

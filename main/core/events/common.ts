@@ -104,7 +104,11 @@ export const leaveCoversSql = (cadre: string, date: string) => `EXISTS (
           OR (lv.returned_at = ${date} AND lv.returned_half = '下')))`;
 
 /** The approved leave covering a cadre's date, if any (for messages). */
-export function leaveCovering(db: Db, cadreId: number, date: string): { type: string; start: string; end: string; approver: string | null } | null {
+export function leaveCovering(
+  db: Db,
+  cadreId: number,
+  date: string,
+): { type: string; start: string; end: string; approver: string | null } | null {
   const r = stmt(
     db,
     `SELECT type, start_date AS start, end_date AS "end", approver FROM leave_requests

@@ -71,7 +71,12 @@ export function saveEvent(db: Db, input: EventSaveInput): EventDetail {
   const { id, event, expected } = parseInput(eventSaveSchema, input);
   return db.transaction(() => {
     townshipOf(db, event.townshipId);
-    const posted = assertPosted(db, event.townshipId, event.date, expected.map((x) => x.cadreId));
+    const posted = assertPosted(
+      db,
+      event.townshipId,
+      event.date,
+      expected.map((x) => x.cadreId),
+    );
     checkMarks(expected, event.date, (c) => posted.get(c)?.name ?? '该干部');
     const at = nowIso();
     const before = id === undefined ? undefined : getEvent(db, id);
@@ -98,12 +103,19 @@ export function saveEvent(db: Db, input: EventSaveInput): EventDetail {
       ins.run(eventId, x.cadreId);
       writeMark(db, eventId, x);
     }
-    audit(db, id === undefined ? 'create' : 'update', 'must_attend_event', eventId, {
-      kind: event.kind,
-      date: event.date,
-      expected: expected.length,
-      absent: expected.filter((x) => x.present === false).map((x) => x.cadreId),
-    }, { before, after: getEvent(db, eventId) });
+    audit(
+      db,
+      id === undefined ? 'create' : 'update',
+      'must_attend_event',
+      eventId,
+      {
+        kind: event.kind,
+        date: event.date,
+        expected: expected.length,
+        absent: expected.filter((x) => x.present === false).map((x) => x.cadreId),
+      },
+      { before, after: getEvent(db, eventId) },
+    );
     return getEvent(db, eventId);
   })();
 }

@@ -28,13 +28,17 @@ export interface ConcludeInput {
  * certification (when still the one the register was certified by), so the clerk corrects the
  * register and the township certifies it again. Returns the revoked certification, if any.
  */
-export function concludeVerification(db: Db, input: ConcludeInput): { verification: VerificationView; revoked: { id: number; reason: string } | null } {
+export function concludeVerification(
+  db: Db,
+  input: ConcludeInput,
+): { verification: VerificationView; revoked: { id: number; reason: string } | null } {
   const explanation = (input.explanation ?? '').trim();
   const action = (input.action ?? '').trim();
   if ([...explanation].length < 4) throw new AppError('INVALID_INPUT', '请填写核查说明（不少于4个字）');
   if ([...explanation].length > 500) throw new AppError('INVALID_INPUT', '核查说明不能超过500个字');
   if (input.outcome !== '属实' && input.outcome !== '不属实') throw new AppError('INVALID_INPUT', '核查结论应为“属实”或“不属实”');
-  if (input.outcome === '属实' && [...action].length < 2) throw new AppError('INVALID_INPUT', '核查属实的，须填写对签字认定的乡镇党委书记的处理（如约谈、诫勉、组织调整）');
+  if (input.outcome === '属实' && [...action].length < 2)
+    throw new AppError('INVALID_INPUT', '核查属实的，须填写对签字认定的乡镇党委书记的处理（如约谈、诫勉、组织调整）');
   if ([...action].length > 200) throw new AppError('INVALID_INPUT', '处理情况不能超过200个字');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.concludedOn ?? '')) throw new AppError('INVALID_INPUT', '核查结论日期格式应为 YYYY-MM-DD');
   if (input.concludedOn > (input.today ?? localToday())) throw new AppError('INVALID_INPUT', '核查结论日期不能晚于今天');
@@ -47,10 +51,17 @@ export function concludeVerification(db: Db, input: ConcludeInput): { verificati
       db,
       `UPDATE register_verifications SET explanation = ?, outcome = ?, action = ?, concluded_on = ?, concluded_by = ?, updated_at = ? WHERE id = ?`,
     ).run(explanation, input.outcome, action || null, input.concludedOn, operatorOf(db), nowIso(), v.id);
-    audit(db, 'update', 'register_verification', v.id, { outcome: input.outcome, secretaryName: v.secretaryName }, {
-      before,
-      after: snapshot(db, 'register_verifications', v.id),
-    });
+    audit(
+      db,
+      'update',
+      'register_verification',
+      v.id,
+      { outcome: input.outcome, secretaryName: v.secretaryName },
+      {
+        before,
+        after: snapshot(db, 'register_verifications', v.id),
+      },
+    );
     let revoked: { id: number; reason: string } | null = null;
     const month = monthOf(v.date);
     const cert = activeCertification(db, v.townshipId, month);

@@ -22,11 +22,22 @@ import { leaveCoversSql } from './common';
  * one register rule (registerMonths: an unmarked rest day is no claim of presence unless the
  * county counts rest days). null when the month is not certified or the day is not 在岗.
  */
-function registerShowsOnPost(db: Db, townshipId: number, cadreId: number, date: string): { certificationId: number; secretaryName: string } | null {
+function registerShowsOnPost(
+  db: Db,
+  townshipId: number,
+  cadreId: number,
+  date: string,
+): { certificationId: number; secretaryName: string } | null {
   const month = monthOf(date);
   const cert = activeCertification(db, townshipId, month);
   if (!cert) return null;
-  const [m] = registerMonths(db, { from: month, to: month, today: maxDate(date, localToday()), townshipIds: new Set([townshipId]), cadreId });
+  const [m] = registerMonths(db, {
+    from: month,
+    to: month,
+    today: maxDate(date, localToday()),
+    townshipIds: new Set([townshipId]),
+    cadreId,
+  });
   const day = m?.shown[Number(date.slice(8)) - 1];
   if (!day || !day.includes('在岗')) return null;
   return { certificationId: cert.id, secretaryName: cert.secretaryName };
@@ -56,7 +67,18 @@ export function syncVerifications(db: Db, scope: { checkId: number } | { townshi
              FROM checks k JOIN check_results r ON r.check_id = k.id JOIN cadres c ON c.id = r.cadre_id
             WHERE k.township_id = ? AND k.date BETWEEN ? AND ? AND r.on_post = 0`,
         ).all(scope.townshipId, `${scope.month}-01`, `${scope.month}-31`)
-  ) as Array<{ checkId: number; townshipId: number; date: string; kind: string; level: string; checker: string; cadreId: number; name: string; reason: string | null; excused: 0 | 1 }>;
+  ) as Array<{
+    checkId: number;
+    townshipId: number;
+    date: string;
+    kind: string;
+    level: string;
+    checker: string;
+    cadreId: number;
+    name: string;
+    reason: string | null;
+    excused: 0 | 1;
+  }>;
   const exists = stmt(db, 'SELECT id FROM register_verifications WHERE check_id = ? AND cadre_id = ?');
   const ins = stmt(
     db,
@@ -75,16 +97,28 @@ export function syncVerifications(db: Db, scope: { checkId: number } | { townshi
     const finding =
       `${dateLabel(r.date)}${r.kind}（${r.level}，${r.checker}）发现${r.name}不在岗（${r.reason ?? '原因未说明'}），` +
       `而经${shows.secretaryName}签字认定的${monthLabel(monthOf(r.date))}考勤登记表记为在岗`;
-    const id = Number(ins.run(r.checkId, r.cadreId, r.townshipId, r.date, shows.certificationId, shows.secretaryName, finding, at, at).lastInsertRowid);
-    audit(db, 'create', 'register_verification', id, { cadreId: r.cadreId, date: r.date, secretaryName: shows.secretaryName }, {
-      after: snapshot(db, 'register_verifications', id),
-    });
+    const id = Number(
+      ins.run(r.checkId, r.cadreId, r.townshipId, r.date, shows.certificationId, shows.secretaryName, finding, at, at).lastInsertRowid,
+    );
+    audit(
+      db,
+      'create',
+      'register_verification',
+      id,
+      { cadreId: r.cadreId, date: r.date, secretaryName: shows.secretaryName },
+      {
+        after: snapshot(db, 'register_verifications', id),
+      },
+    );
     opened++;
   }
   // Open records whose contradiction is gone (the check was corrected) are dropped.
   const open = (
     'checkId' in scope
-      ? stmt(db, 'SELECT id, check_id AS checkId, cadre_id AS cadreId FROM register_verifications WHERE check_id = ? AND outcome IS NULL').all(scope.checkId)
+      ? stmt(
+          db,
+          'SELECT id, check_id AS checkId, cadre_id AS cadreId FROM register_verifications WHERE check_id = ? AND outcome IS NULL',
+        ).all(scope.checkId)
       : stmt(
           db,
           'SELECT id, check_id AS checkId, cadre_id AS cadreId FROM register_verifications WHERE township_id = ? AND date BETWEEN ? AND ? AND outcome IS NULL',
@@ -142,4 +176,3 @@ export function getVerification(db: Db, id: number): VerificationView {
   if (!v) throw new AppError('NOT_FOUND', '该核查记录不存在，可能已被删除，请刷新后重试');
   return view(v);
 }
-

@@ -58,7 +58,11 @@ export function markProgress(db: Db, sha256: string, pagesRead: number): void {
 }
 
 export function markFailed(db: Db, sha256: string, message: string): void {
-  db.prepare("UPDATE ocr_queue SET state = 'failed', error = ?, finished_at = ? WHERE sha256 = ?").run(message.slice(0, 500), nowIso(), sha256);
+  db.prepare("UPDATE ocr_queue SET state = 'failed', error = ?, finished_at = ? WHERE sha256 = ?").run(
+    message.slice(0, 500),
+    nowIso(),
+    sha256,
+  );
 }
 
 /** Stores a file's pages (replacing any earlier reading) and marks it done, in one transaction. */
@@ -79,12 +83,29 @@ export function savePages(db: Db, sha256: string, pages: readonly OcrPage[]): vo
       const engine = p.source === 'ocr' ? OCR_ENGINE : 'PDFium';
       const model = p.source === 'ocr' ? OCR_MODEL : 'text layer';
       const id = Number(
-        ins.run(sha256, p.page, p.source, engine, model, p.rotation, p.width, p.height, p.confidence, p.ms, text, JSON.stringify(p.lines), now)
-          .lastInsertRowid,
+        ins.run(
+          sha256,
+          p.page,
+          p.source,
+          engine,
+          model,
+          p.rotation,
+          p.width,
+          p.height,
+          p.confidence,
+          p.ms,
+          text,
+          JSON.stringify(p.lines),
+          now,
+        ).lastInsertRowid,
       );
       if (text) fts.run(id, toSearchTokens(text));
     }
-    db.prepare("UPDATE ocr_queue SET state = 'done', error = NULL, finished_at = ?, pages_read = ? WHERE sha256 = ?").run(now, pages.length, sha256);
+    db.prepare("UPDATE ocr_queue SET state = 'done', error = NULL, finished_at = ?, pages_read = ? WHERE sha256 = ?").run(
+      now,
+      pages.length,
+      sha256,
+    );
   })();
 }
 
@@ -93,7 +114,10 @@ export const setPaused = (db: Db, paused: boolean): void => setSetting(db, PAUSE
 
 export function ocrStatus(db: Db): OcrStatus {
   const counts = Object.fromEntries(
-    (db.prepare('SELECT state, COUNT(*) AS n FROM ocr_queue GROUP BY state').all() as Array<{ state: string; n: number }>).map((r) => [r.state, r.n]),
+    (db.prepare('SELECT state, COUNT(*) AS n FROM ocr_queue GROUP BY state').all() as Array<{ state: string; n: number }>).map((r) => [
+      r.state,
+      r.n,
+    ]),
   );
   const cur = db
     .prepare(

@@ -7,7 +7,17 @@
  */
 import type { OcrPage } from '../../../shared/ocr';
 import type { CoreContext } from '../context';
-import { isPaused, markFailed, markProgress, markRunning, nextPending, ocrStatus, requeueInterrupted, savePages, type QueuedFile } from './queue';
+import {
+  isPaused,
+  markFailed,
+  markProgress,
+  markRunning,
+  nextPending,
+  ocrStatus,
+  requeueInterrupted,
+  savePages,
+  type QueuedFile,
+} from './queue';
 
 export interface OcrReader {
   read(file: string, kind: QueuedFile['kind'], dpi: number, cb: { onStart(n: number): void; onPage(p: OcrPage): void }): Promise<void>;

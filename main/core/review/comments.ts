@@ -9,7 +9,6 @@ import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
 import { getSetting } from '../settings';
 
-
 export const COMMENT_MAX = 2000;
 
 export function listComments(db: Db, countyId: number, year: number): EvalComment[] {
@@ -23,7 +22,9 @@ export function listComments(db: Db, countyId: number, year: number): EvalCommen
 
 /** Saves (or, when empty, removes) the comment on one cadre; only on an imported county. */
 export function setComment(db: Db, input: { countyId: number; year: number; cadreId: number; comment: string }): EvalComment | null {
-  const county = db.prepare('SELECT name, origin FROM counties WHERE id = ?').get(input.countyId) as { name: string; origin: string | null } | undefined;
+  const county = db.prepare('SELECT name, origin FROM counties WHERE id = ?').get(input.countyId) as
+    | { name: string; origin: string | null }
+    | undefined;
   if (!county) throw new AppError('NOT_FOUND', '所选县（市、区）不存在，请刷新后重试');
   if (county.origin === null) {
     throw new AppError('FORBIDDEN', `评审意见由评审单位在导入的评审副本中填写，“${county.name}”是本单位数据，不能填写评审意见`);
@@ -38,7 +39,11 @@ export function setComment(db: Db, input: { countyId: number; year: number; cadr
       .get(input.countyId, input.year, input.cadreId) as string | undefined;
     if (text === '') {
       if (before === undefined) return null;
-      db.prepare('DELETE FROM eval_comments WHERE county_id = ? AND year = ? AND cadre_id = ?').run(input.countyId, input.year, input.cadreId);
+      db.prepare('DELETE FROM eval_comments WHERE county_id = ? AND year = ? AND cadre_id = ?').run(
+        input.countyId,
+        input.year,
+        input.cadreId,
+      );
       audit(db, 'delete', 'eval_comment', input.cadreId, { countyId: input.countyId, year: input.year }, { before });
       return null;
     }

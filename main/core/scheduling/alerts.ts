@@ -14,7 +14,9 @@ import { meetingOf, quarterCadres } from './quarter';
 export function schedulingAlerts(db: Db, q: { year: number; countyId?: number; today?: string }): Alert[] {
   if (!hasTable(db, 'scheduling_meetings')) return [];
   const today = q.today ?? localToday();
-  const counties = stmt(db, 'SELECT id, name FROM counties WHERE (@c IS NULL OR id = @c) ORDER BY id').all({ c: q.countyId ?? null }) as Array<{ id: number; name: string }>;
+  const counties = stmt(db, 'SELECT id, name FROM counties WHERE (@c IS NULL OR id = @c) ORDER BY id').all({
+    c: q.countyId ?? null,
+  }) as Array<{ id: number; name: string }>;
   const out: Alert[] = [];
   for (const c of counties) {
     for (const quarter of [1, 2, 3, 4]) {

@@ -26,7 +26,10 @@ export function assertAllowanceReleased(db: Db, cadre: { id: number; name: strin
         WHERE m.county_id = ? AND m.year = ? AND m.quarter = ? AND p.cadre_id = ?`,
     ).get(countyId, year, quarter, cadre.id);
     if (!recorded) {
-      throw new AppError('INVALID_INPUT', `按本县设置，${quarterLabel(year, quarter)}的补助须在该季度调度会登记${cadre.name}的工作进展后发放`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `按本县设置，${quarterLabel(year, quarter)}的补助须在该季度调度会登记${cadre.name}的工作进展后发放`,
+      );
     }
   }
 }

@@ -5,7 +5,14 @@
 import type { z } from 'zod';
 import type { meetingSchema, routeSchema } from '../../../shared/api/scheduling';
 import { AppError } from '../../../shared/result';
-import { MEETING_GRACE_DAYS, quarterEnd, quarterLabel, quarterStart, type ReportRoute, type SchedulingQuarter } from '../../../shared/scheduling';
+import {
+  MEETING_GRACE_DAYS,
+  quarterEnd,
+  quarterLabel,
+  quarterStart,
+  type ReportRoute,
+  type SchedulingQuarter,
+} from '../../../shared/scheduling';
 import { dateFromDayNumber, dayNumber } from '../../../shared/attendance';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
@@ -16,7 +23,13 @@ import { getQuarter, meetingOf, quarterCadres, routesOf } from './quarter';
 const meetingRow = (db: Db, id: number) => {
   const m = stmt(db, 'SELECT * FROM scheduling_meetings WHERE id = ?').get(id) as Record<string, unknown> | undefined;
   if (!m) return undefined;
-  return { ...m, progress: stmt(db, 'SELECT cadre_id, progress, problems, next_steps FROM scheduling_progress WHERE meeting_id = ? ORDER BY cadre_id').all(id) };
+  return {
+    ...m,
+    progress: stmt(
+      db,
+      'SELECT cadre_id, progress, problems, next_steps FROM scheduling_progress WHERE meeting_id = ? ORDER BY cadre_id',
+    ).all(id),
+  };
 };
 
 export function saveMeeting(db: Db, input: z.output<typeof meetingSchema>, today = localToday()): SchedulingQuarter {
@@ -24,7 +37,10 @@ export function saveMeeting(db: Db, input: z.output<typeof meetingSchema>, today
   const label = quarterLabel(year, quarter);
   const latest = dateFromDayNumber(dayNumber(quarterEnd(year, quarter)) + MEETING_GRACE_DAYS);
   if (input.meetingDate < quarterStart(year, quarter) || input.meetingDate > latest) {
-    throw new AppError('INVALID_INPUT', `${label}的调度会日期应在${dateLabel(quarterStart(year, quarter))}至${dateLabel(latest)}之间（季度内或季度结束后${MEETING_GRACE_DAYS}天内）`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `${label}的调度会日期应在${dateLabel(quarterStart(year, quarter))}至${dateLabel(latest)}之间（季度内或季度结束后${MEETING_GRACE_DAYS}天内）`,
+    );
   }
   if (input.meetingDate > today) throw new AppError('INVALID_INPUT', '调度会日期不能晚于今天');
   const posted = new Set(quarterCadres(db, countyId, year, quarter).map((c) => c.cadreId));
@@ -50,7 +66,14 @@ export function saveMeeting(db: Db, input: z.output<typeof meetingSchema>, today
     stmt(db, 'DELETE FROM scheduling_progress WHERE meeting_id = ?').run(id);
     const ins = stmt(db, 'INSERT INTO scheduling_progress (meeting_id, cadre_id, progress, problems, next_steps) VALUES (?, ?, ?, ?, ?)');
     for (const p of input.progress) ins.run(id, p.cadreId, p.progress, p.problems, p.nextSteps);
-    audit(db, before ? 'update' : 'create', 'scheduling_meeting', id, { countyId, year, quarter, cadres: input.progress.length }, { before, after: meetingRow(db, id) });
+    audit(
+      db,
+      before ? 'update' : 'create',
+      'scheduling_meeting',
+      id,
+      { countyId, year, quarter, cadres: input.progress.length },
+      { before, after: meetingRow(db, id) },
+    );
   })();
   return getQuarter(db, countyId, year, quarter, today);
 }
@@ -78,14 +101,22 @@ export function routeReport(db: Db, input: z.output<typeof routeSchema>, today =
   if (input.sentOn > today) throw new AppError('INVALID_INPUT', '报送日期不能晚于今天');
   db.transaction(() => {
     const key = [input.cadreId, input.kind, input.period, input.recipientKind] as const;
-    const row = () => stmt(db, 'SELECT * FROM report_routes WHERE cadre_id = ? AND kind = ? AND period = ? AND recipient_kind = ?').get(...key);
+    const row = () =>
+      stmt(db, 'SELECT * FROM report_routes WHERE cadre_id = ? AND kind = ? AND period = ? AND recipient_kind = ?').get(...key);
     const before = row();
     stmt(
       db,
       `INSERT INTO report_routes (cadre_id, kind, period, recipient_kind, recipient, sent_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(cadre_id, kind, period, recipient_kind) DO UPDATE SET recipient = excluded.recipient, sent_on = excluded.sent_on`,
     ).run(...key, input.recipient, input.sentOn, nowIso());
-    audit(db, before ? 'update' : 'create', 'report_route', input.cadreId, { kind: input.kind, period: input.period, recipientKind: input.recipientKind }, { before, after: row() });
+    audit(
+      db,
+      before ? 'update' : 'create',
+      'report_route',
+      input.cadreId,
+      { kind: input.kind, period: input.period, recipientKind: input.recipientKind },
+      { before, after: row() },
+    );
   })();
   return routesOf(db, input.cadreId, input.kind, input.period);
 }

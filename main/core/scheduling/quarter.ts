@@ -34,7 +34,9 @@ export function quarterCadres(db: Db, countyId: number, year: number, quarter: n
   ).all({ county: countyId, from: quarterStart(year, quarter), to: quarterEnd(year, quarter) }) as Array<Posted & { start: string }>;
   const seen = new Map<number, Posted>();
   for (const { start: _start, ...r } of rows) if (!seen.has(r.cadreId)) seen.set(r.cadreId, r);
-  return [...seen.values()].sort((a, b) => zh.compare(a.township, b.township) || zh.compare(a.village ?? '', b.village ?? '') || zh.compare(a.name, b.name));
+  return [...seen.values()].sort(
+    (a, b) => zh.compare(a.township, b.township) || zh.compare(a.village ?? '', b.village ?? '') || zh.compare(a.name, b.name),
+  );
 }
 
 export function meetingOf(db: Db, countyId: number, year: number, quarter: number): SchedulingMeeting | null {
@@ -68,9 +70,10 @@ export function getQuarter(db: Db, countyId: number, year: number, quarter: numb
   const progress = new Map(
     meeting
       ? (
-          stmt(db, 'SELECT cadre_id AS cadreId, progress, problems, next_steps AS nextSteps FROM scheduling_progress WHERE meeting_id = ?').all(
-            meeting.id,
-          ) as CadreProgress[]
+          stmt(
+            db,
+            'SELECT cadre_id AS cadreId, progress, problems, next_steps AS nextSteps FROM scheduling_progress WHERE meeting_id = ?',
+          ).all(meeting.id) as CadreProgress[]
         ).map((p) => [p.cadreId, p])
       : [],
   );
@@ -87,7 +90,16 @@ export function getQuarter(db: Db, countyId: number, year: number, quarter: numb
       return r ? [{ kind, period, submittedOn: r.submittedOn, title: r.title, routes: routesOf(db, c.cadreId, kind, period) }] : [];
     }),
   }));
-  return { countyId, county, year, quarter, ended: quarterEnd(year, quarter) < today, meeting, cadres, holdAllowance: getProgramme(db, countyId).holdAllowance };
+  return {
+    countyId,
+    county,
+    year,
+    quarter,
+    ended: quarterEnd(year, quarter) < today,
+    meeting,
+    cadres,
+    holdAllowance: getProgramme(db, countyId).holdAllowance,
+  };
 }
 
 export function yearSummary(db: Db, countyId: number, year: number, today = localToday()): QuarterSummary[] {

@@ -84,7 +84,10 @@ function projectsByKind(ff: FigureFacts | undefined): KindCount[] {
 function fundingBySource(ff: FigureFacts | undefined): SourceAmount[] {
   const m = new Map<string, number>();
   for (const f of ff?.facts ?? []) for (const [src, fen] of Object.entries(f.sources ?? {})) m.set(src, (m.get(src) ?? 0) + fen);
-  return [...m].filter(([, fen]) => fen > 0).map(([source, fen]) => ({ source, fen })).sort((a, b) => b.fen - a.fen);
+  return [...m]
+    .filter(([, fen]) => fen > 0)
+    .map(([source, fen]) => ({ source, fen }))
+    .sort((a, b) => b.fen - a.fen);
 }
 
 function attendanceByMonth(ff: FigureFacts | undefined, year: number, today: string): MonthCompliance[] {

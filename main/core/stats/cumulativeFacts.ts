@@ -19,10 +19,13 @@ export function cumulativeFacts(db: Db, s: Scope): FigureFacts[] {
   if (countyIds.size === 0) return none('统计范围内没有乡镇');
   // The scope is one county here (sources.ts splits a city into counties).
   const countyId = [...countyIds][0]!;
-  const start = (db.prepare('SELECT start_year AS y FROM county_programme WHERE county_id = ?').get(countyId) as { y: number | null } | undefined)?.y ?? null;
+  const start =
+    (db.prepare('SELECT start_year AS y FROM county_programme WHERE county_id = ?').get(countyId) as { y: number | null } | undefined)?.y ??
+    null;
   if (start === null) return none('未设置本县选派工作开始年度（在“项目与帮扶 · 村集体经济”中设置）');
   const note = `自${start}年起（本县选派工作开始年度）`;
-  if (start > s.year) return keys.map((key) => ({ key, unavailable: null, note: `本县选派工作自${start}年开始，本年度之前无累计`, facts: [] }));
+  if (start > s.year)
+    return keys.map((key) => ({ key, unavailable: null, note: `本县选派工作自${start}年开始，本年度之前无累计`, facts: [] }));
   const facts = outcomeFacts(db, s, KINDS, start, (r) => `${r.year}年度 ${r.date} ${r.kind}${r.note ? `：${r.note}` : ''}`);
   return keys.map((key) => ({ key, unavailable: null, note, facts: facts[key] }));
 }

@@ -30,7 +30,9 @@ export function drillStats(db: Db, q: DrillQuery): DrillResult {
   const meta = FIGURE_META[q.figure];
   const ff = collectFacts(db, scope, q.figure).get(q.figure)!;
   const everywhere = countyScopes(scope).length > 1 ? '全市' : '全部乡镇';
-  const where: string[] = [q.townshipId !== undefined ? scope.townships.get(q.townshipId)!.name : scope.countyName === '全部' ? everywhere : scope.countyName];
+  const where: string[] = [
+    q.townshipId !== undefined ? scope.townships.get(q.townshipId)!.name : scope.countyName === '全部' ? everywhere : scope.countyName,
+  ];
   let facts: Fact[] = ff.facts.filter((f) => (q.townshipId === undefined || f.townshipId === q.townshipId) && (meta.share || f.counted));
   if (q.month) {
     facts = facts.filter((f) => f.month === q.month);
@@ -42,7 +44,9 @@ export function drillStats(db: Db, q: DrillQuery): DrillResult {
   }
   if (q.source) {
     const src = q.source;
-    facts = facts.filter((f) => (f.sources?.[src] ?? 0) > 0).map((f) => ({ ...f, weight: f.sources![src]!, amount: `${yuan(f.sources![src]!)}元` }));
+    facts = facts
+      .filter((f) => (f.sources?.[src] ?? 0) > 0)
+      .map((f) => ({ ...f, weight: f.sources![src]!, amount: `${yuan(f.sources![src]!)}元` }));
     where.push(src);
   }
   facts.sort(
@@ -71,8 +75,8 @@ export function drillStats(db: Db, q: DrillQuery): DrillResult {
   else if (meta.share) {
     const pending = facts.filter((f) => f.pending).length;
     summary = `共 ${facts.length - pending} ${meta.unit}，${q.figure === 'attendance' ? '达标' : '按时'} ${counted.length} ${meta.unit}${pending ? `；未认定 ${pending} ${meta.unit}（不计入）` : ''}`;
-  }
-  else if (q.figure === 'projectFunds' || q.source) summary = `共 ${facts.length} 个项目，合计 ${yuan(counted.reduce((n, f) => n + f.weight, 0))} 元`;
+  } else if (q.figure === 'projectFunds' || q.source)
+    summary = `共 ${facts.length} 个项目，合计 ${yuan(counted.reduce((n, f) => n + f.weight, 0))} 元`;
   else if (SIGNED_FIGURES.has(q.figure)) {
     const up = counted.filter((f) => f.weight > 0).length;
     const net = counted.reduce((n, f) => n + f.weight, 0);

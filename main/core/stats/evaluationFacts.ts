@@ -33,7 +33,13 @@ export interface OutcomeRow {
  * `fromYear`..`s.year` (each outcome described by `describe`), in the township of the cadre's
  * latest posting touching that span; cadres posted outside the scope are left out.
  */
-export function outcomeFacts<K extends string>(db: Db, s: Scope, kinds: Record<K, string>, fromYear: number, describe: (r: OutcomeRow) => string): Record<K, Fact[]> {
+export function outcomeFacts<K extends string>(
+  db: Db,
+  s: Scope,
+  kinds: Record<K, string>,
+  fromYear: number,
+  describe: (r: OutcomeRow) => string,
+): Record<K, Fact[]> {
   const rows = db
     .prepare(
       `SELECT o.cadre_id AS cadreId, c.name AS cadre, o.kind, o.year, o.date, o.note,

@@ -5,14 +5,7 @@
  * the county's default offsets. A report belongs to the township of the cadre's latest posting
  * in the period (main/core/worklog/reports.ts postingFor, as the reports screen and alerts).
  */
-import {
-  defaultDueDate,
-  periodLabel,
-  periodsOwed,
-  reportStatus,
-  type ReportSettings,
-  type Span,
-} from '../../../shared/worklog';
+import { defaultDueDate, periodLabel, periodsOwed, reportStatus, type ReportSettings, type Span } from '../../../shared/worklog';
 import type { Db } from '../../store/db';
 import { dateLabel } from '../attendance/common';
 import { getReportSettings, postingFor } from '../worklog/reports';
@@ -45,20 +38,26 @@ export function reportFacts(db: Db, s: Scope): FigureFacts {
   const key = (cadreId: number, kind: string, period: string) => `${cadreId}|${kind}|${period}`;
   const like = `${s.year}-%`;
   const dues = new Map(
-    (db.prepare('SELECT cadre_id AS cadreId, kind, period, due_date AS due FROM report_dues WHERE period LIKE ?').all(like) as Array<{
-      cadreId: number;
-      kind: string;
-      period: string;
-      due: string;
-    }>).map((r) => [key(r.cadreId, r.kind, r.period), r.due]),
+    (
+      db.prepare('SELECT cadre_id AS cadreId, kind, period, due_date AS due FROM report_dues WHERE period LIKE ?').all(like) as Array<{
+        cadreId: number;
+        kind: string;
+        period: string;
+        due: string;
+      }>
+    ).map((r) => [key(r.cadreId, r.kind, r.period), r.due]),
   );
   const subs = new Map(
-    (db.prepare('SELECT cadre_id AS cadreId, kind, period, submitted_on AS on_ FROM report_submissions WHERE period LIKE ?').all(like) as Array<{
-      cadreId: number;
-      kind: string;
-      period: string;
-      on_: string;
-    }>).map((r) => [key(r.cadreId, r.kind, r.period), r.on_]),
+    (
+      db
+        .prepare('SELECT cadre_id AS cadreId, kind, period, submitted_on AS on_ FROM report_submissions WHERE period LIKE ?')
+        .all(like) as Array<{
+        cadreId: number;
+        kind: string;
+        period: string;
+        on_: string;
+      }>
+    ).map((r) => [key(r.cadreId, r.kind, r.period), r.on_]),
   );
 
   const facts: Fact[] = [];

@@ -12,7 +12,16 @@ import type { Db } from '../../store/db';
 import { dateLabel } from '../attendance/common';
 import { hasTable, type Fact, type FigureFacts, type Scope } from './facts';
 
-type Row = { villageId: number; village: string; townshipId: number; fen: number | null; prev: number | null; listedYear: number | null; delistedOn: string | null; delistNote: string | null };
+type Row = {
+  villageId: number;
+  village: string;
+  townshipId: number;
+  fen: number | null;
+  prev: number | null;
+  listedYear: number | null;
+  delistedOn: string | null;
+  delistNote: string | null;
+};
 
 const KEYS = ['villagesIncome50kChange', 'shellVillages', 'weakNetChange'] as const;
 
@@ -57,19 +66,33 @@ export function villageFacts(db: Db, s: Scope): FigureFacts[] {
         ? fact(r, 'income50kUp', `达到5万元（${money(r.prev, s.year - 1)}）`, 1, String(s.year), r.fen)
         : fact(r, 'income50kDown', `${money(r.fen, s.year)}，不足5万元（${money(r.prev, s.year - 1)}）`, -1, String(s.year), r.fen),
     );
-  const shell = rows.filter((r) => r.fen === 0).map((r) => fact(r, 'shell', `${s.year}年村集体经济收入为0（空壳村）`, 1, String(s.year), 0));
+  const shell = rows
+    .filter((r) => r.fen === 0)
+    .map((r) => fact(r, 'shell', `${s.year}年村集体经济收入为0（空壳村）`, 1, String(s.year), 0));
   const missing = rows.filter((r) => r.fen === null).length;
 
   const weak = [
     ...rows.filter((r) => r.listedYear === s.year).map((r) => fact(r, 'listed', `${s.year}年列为集体经济薄弱村`, 1, String(s.year), null)),
     ...rows
       .filter((r) => r.listedYear !== null && r.delistedOn !== null && r.delistedOn.startsWith(`${s.year}-`) && r.delistedOn <= s.today)
-      .map((r) => fact(r, 'delisted', `${r.listedYear}年列为薄弱村，${dateLabel(r.delistedOn!)}摘帽：${r.delistNote ?? ''}`, -1, r.delistedOn, null)),
+      .map((r) =>
+        fact(r, 'delisted', `${r.listedYear}年列为薄弱村，${dateLabel(r.delistedOn!)}摘帽：${r.delistNote ?? ''}`, -1, r.delistedOn, null),
+      ),
   ];
 
   return [
-    { key: 'villagesIncome50kChange', unavailable: null, ...(missing ? { note: `${missing}个村未录入${s.year}年收入，未计入` } : {}), facts: change },
-    { key: 'shellVillages', unavailable: null, ...(missing ? { note: `${missing}个村未录入${s.year}年收入，不计为空壳村` } : {}), facts: shell },
+    {
+      key: 'villagesIncome50kChange',
+      unavailable: null,
+      ...(missing ? { note: `${missing}个村未录入${s.year}年收入，未计入` } : {}),
+      facts: change,
+    },
+    {
+      key: 'shellVillages',
+      unavailable: null,
+      ...(missing ? { note: `${missing}个村未录入${s.year}年收入，不计为空壳村` } : {}),
+      facts: shell,
+    },
     { key: 'weakNetChange', unavailable: null, facts: weak },
   ];
 }

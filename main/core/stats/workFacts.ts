@@ -37,7 +37,13 @@ export function workFacts(db: Db, s: Scope): FigureFacts[] {
   const yTo = `${s.year}-12-31`;
   const upTo = s.today < yTo ? s.today : yTo;
   const inScope = <T extends { townshipId: number }>(rows: T[]) => rows.filter((r) => s.townships.has(r.townshipId));
-  const base = (r: VillageRow) => ({ townshipId: r.townshipId, township: s.townships.get(r.townshipId)!.name, village: r.village, cadreId: null, cadre: null });
+  const base = (r: VillageRow) => ({
+    townshipId: r.townshipId,
+    township: s.townships.get(r.townshipId)!.name,
+    village: r.village,
+    cadreId: null,
+    cadre: null,
+  });
 
   // De-listed weak villages.
   const start = termStart(db, s);
@@ -93,11 +99,24 @@ export function workFacts(db: Db, s: Scope): FigureFacts[] {
            FROM projects p JOIN villages v ON v.id = p.village_id JOIN cadres c ON c.id = p.cadre_id
           WHERE p.year = ? ORDER BY v.township_id, v.name, p.id`,
       )
-      .all(s.year) as Array<VillageRow & { id: number; name: string; kind: string; status: string; publicisedOn: string | null; inPark: number; cadreId: number; cadre: string }>,
+      .all(s.year) as Array<
+      VillageRow & {
+        id: number;
+        name: string;
+        kind: string;
+        status: string;
+        publicisedOn: string | null;
+        inPark: number;
+        cadreId: number;
+        cadre: string;
+      }
+    >,
   );
   const funds = new Map<number, Record<string, number>>();
   for (const f of db
-    .prepare('SELECT f.project_id AS id, f.source, f.amount_fen AS fen FROM project_funds f JOIN projects p ON p.id = f.project_id WHERE p.year = ?')
+    .prepare(
+      'SELECT f.project_id AS id, f.source, f.amount_fen AS fen FROM project_funds f JOIN projects p ON p.id = f.project_id WHERE p.year = ?',
+    )
     .all(s.year) as Array<{ id: number; source: string; fen: number }>) {
     const m = funds.get(f.id) ?? {};
     m[f.source] = (m[f.source] ?? 0) + f.fen;
@@ -125,10 +144,12 @@ export function workFacts(db: Db, s: Scope): FigureFacts[] {
   const fundFacts = projectFacts.map<Fact>((f) => ({
     ...f,
     weight: Object.values(f.sources ?? {}).reduce((a, b) => a + b, 0),
-    text: `${f.text}：${Object.entries(f.sources ?? {})
-      .filter(([, fen]) => fen > 0)
-      .map(([src, fen]) => `${src}${yuan(fen)}元`)
-      .join('，') || '未登记资金'}`,
+    text: `${f.text}：${
+      Object.entries(f.sources ?? {})
+        .filter(([, fen]) => fen > 0)
+        .map(([src, fen]) => `${src}${yuan(fen)}元`)
+        .join('，') || '未登记资金'
+    }`,
   }));
 
   return [

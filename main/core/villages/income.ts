@@ -34,7 +34,12 @@ export function incomeTable(db: Db, countyId: number, year: number): IncomeTable
   const rows: IncomeRow[] = raw
     .map(({ listedYear, delistedOn, ...r }) => ({
       ...r,
-      weak: listedYear === null || listedYear > year ? null : delistedOn !== null && delistedOn <= yearEnd ? ('已摘帽' as const) : ('薄弱' as const),
+      weak:
+        listedYear === null || listedYear > year
+          ? null
+          : delistedOn !== null && delistedOn <= yearEnd
+            ? ('已摘帽' as const)
+            : ('薄弱' as const),
     }))
     .sort((a, b) => zh.compare(a.township, b.township) || zh.compare(a.village, b.village));
   const listed = raw.filter((r) => r.listedYear === year).length;
@@ -51,7 +56,12 @@ export function villagesOfCounty(db: Db, countyId: number): Array<{ id: number; 
 }
 
 /** Saves entries that differ from the record, all or none; returns how many changed. */
-export function saveIncomes(db: Db, countyId: number, year: number, entries: ReadonlyArray<{ villageId: number; incomeFen: number | null }>): number {
+export function saveIncomes(
+  db: Db,
+  countyId: number,
+  year: number,
+  entries: ReadonlyArray<{ villageId: number; incomeFen: number | null }>,
+): number {
   assertCounty(db, countyId);
   const own = new Set(villagesOfCounty(db, countyId).map((v) => v.id));
   const seen = new Set<number>();

@@ -20,7 +20,8 @@ const EXPECTED = '表头应有“乡镇”“村”和“村集体经济收入�
 const refuse = (message: string): never => {
   throw new AppError('IMPORT_REFUSED', message);
 };
-const text = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : v instanceof Date ? '' : String(v).replace(/[\s\u3000]/g, ''));
+const text = (v: CellValue | undefined): string =>
+  v === null || v === undefined ? '' : v instanceof Date ? '' : String(v).replace(/[\s\u3000]/g, '');
 
 interface Layout {
   sheetName: string;
@@ -48,7 +49,9 @@ function findLayout(sheets: Array<{ name: string; rows: Raw[] }>, year: number):
       const pick = matching.length === 1 ? matching[0]! : incomeCols.length === 1 ? incomeCols[0]! : null;
       const original = (i: number) => String(r.values[i]).trim();
       if (!pick) {
-        refuse(`表格有多个收入列（${incomeCols.map((x) => `“${original(x.i)}”`).join('、')}），请只保留${year}年的收入列，或在表头注明“${year}年”`);
+        refuse(
+          `表格有多个收入列（${incomeCols.map((x) => `“${original(x.i)}”`).join('、')}），请只保留${year}年的收入列，或在表头注明“${year}年”`,
+        );
       }
       const y = yearOf(pick!.h);
       if (y && y !== String(year)) refuse(`收入列的表头“${original(pick!.i)}”是${y}年的，与所选年度${year}年不一致，请核对后再导入`);
@@ -84,7 +87,12 @@ async function readPlan(db: Db, filePath: string, countyId: number, year: number
   const layout = findLayout(await readSheets(filePath, '村集体经济收入'), year);
   const villages = new Map(villagesOfCounty(db, countyId).map((v) => [`${v.township}|${v.name}`, v.id]));
   const before = new Map(
-    (stmt(db, 'SELECT village_id AS id, income_fen AS fen FROM village_income WHERE year = ?').all(year) as Array<{ id: number; fen: number }>).map((r) => [r.id, r.fen]),
+    (
+      stmt(db, 'SELECT village_id AS id, income_fen AS fen FROM village_income WHERE year = ?').all(year) as Array<{
+        id: number;
+        fen: number;
+      }>
+    ).map((r) => [r.id, r.fen]),
   );
   const firstRow = new Map<number, number>();
   const rows: IncomeImportRow[] = [];
@@ -126,6 +134,8 @@ export function previewIncomeImport(db: Db, filePath: string, countyId: number, 
 export async function commitIncomeImport(db: Db, filePath: string, countyId: number, year: number): Promise<number> {
   const plan = await readPlan(db, filePath, countyId, year);
   if (plan.errors > 0) refuse(`表格中有${plan.errors}行有误，请按预览中的提示改正后重新导入（本次未导入任何数据）`);
-  const entries = plan.rows.filter((r) => r.status === '新增' || r.status === '修改').map((r) => ({ villageId: r.villageId!, incomeFen: r.incomeFen }));
+  const entries = plan.rows
+    .filter((r) => r.status === '新增' || r.status === '修改')
+    .map((r) => ({ villageId: r.villageId!, incomeFen: r.incomeFen }));
   return entries.length ? saveIncomes(db, countyId, year, entries) : 0;
 }

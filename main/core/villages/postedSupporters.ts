@@ -16,7 +16,10 @@ export interface PostedSupporter {
 
 const TYPES = POSTED_SUPPORTER_TYPES.map((t) => `'${t}'`).join(', ');
 
-export function postedSupporters(db: Db, q: { villageId: number; listedYear: number; delistedOn: string | null; today: string }): PostedSupporter[] {
+export function postedSupporters(
+  db: Db,
+  q: { villageId: number; listedYear: number; delistedOn: string | null; today: string },
+): PostedSupporter[] {
   const until = q.delistedOn !== null && q.delistedOn < q.today ? q.delistedOn : q.today;
   return stmt(
     db,

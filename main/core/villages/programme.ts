@@ -26,7 +26,14 @@ export function saveProgramme(db: Db, input: CountyProgramme): CountyProgramme {
       `INSERT INTO county_programme (county_id, start_year, hold_allowance, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(county_id) DO UPDATE SET start_year = excluded.start_year, hold_allowance = excluded.hold_allowance, updated_at = excluded.updated_at`,
     ).run(input.countyId, input.startYear, input.holdAllowance ? 1 : 0, nowIso());
-    audit(db, 'update', 'county_programme', input.countyId, { startYear: input.startYear, holdAllowance: input.holdAllowance }, { before, after: getProgramme(db, input.countyId) });
+    audit(
+      db,
+      'update',
+      'county_programme',
+      input.countyId,
+      { startYear: input.startYear, holdAllowance: input.holdAllowance },
+      { before, after: getProgramme(db, input.countyId) },
+    );
   })();
   return getProgramme(db, input.countyId);
 }

@@ -26,7 +26,14 @@ export function endPostingOnRecall(db: Db, cadreId: number, townshipId: number, 
   if (!p) return null;
   const before = snapshot(db, 'postings', p.id);
   stmt(db, 'UPDATE postings SET "end" = ? WHERE id = ?').run(date, p.id);
-  audit(db, 'move', 'cadre', cadreId, { recall: { actionId, postingId: p.id, end: date } }, { before: { posting: before }, after: { posting: snapshot(db, 'postings', p.id) } });
+  audit(
+    db,
+    'move',
+    'cadre',
+    cadreId,
+    { recall: { actionId, postingId: p.id, end: date } },
+    { before: { posting: before }, after: { posting: snapshot(db, 'postings', p.id) } },
+  );
   return p.id;
 }
 

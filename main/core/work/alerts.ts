@@ -38,9 +38,11 @@ export function workAlerts(db: Db, q: WorkAlertQuery): Alert[] {
   const yearOver = today > yTo;
   const refDate = yearOver ? yTo : today;
   const townships = new Map(
-    (stmt(db, 'SELECT id, name, county_id AS countyId FROM townships WHERE (@c IS NULL OR county_id = @c)').all({ c: q.countyId ?? null }) as Township[]).map(
-      (t) => [t.id, t],
-    ),
+    (
+      stmt(db, 'SELECT id, name, county_id AS countyId FROM townships WHERE (@c IS NULL OR county_id = @c)').all({
+        c: q.countyId ?? null,
+      }) as Township[]
+    ).map((t) => [t.id, t]),
   );
   const cadres = new Map((stmt(db, 'SELECT id, name, level, post_type AS postType FROM cadres').all() as Cadre[]).map((c) => [c.id, c]));
   const postings = allPostings(db);
@@ -60,7 +62,15 @@ export function workAlerts(db: Db, q: WorkAlertQuery): Alert[] {
     db,
     `SELECT p.id, p.cadre_id AS cadreId, p.name, p.publicised_on AS publicisedOn, v.name AS village, v.township_id AS townshipId, p.created_at AS createdAt
        FROM projects p JOIN villages v ON v.id = p.village_id WHERE p.year = ?`,
-  ).all(q.year) as Array<{ id: number; cadreId: number; name: string; publicisedOn: string | null; village: string; townshipId: number; createdAt: string }>;
+  ).all(q.year) as Array<{
+    id: number;
+    cadreId: number;
+    name: string;
+    publicisedOn: string | null;
+    village: string;
+    townshipId: number;
+    createdAt: string;
+  }>;
   const withProject = new Set(projects.map((p) => p.cadreId));
   if (yearOver || today >= `${q.year}-10-01`) {
     for (const { c, t } of current) {
@@ -91,7 +101,9 @@ export function workAlerts(db: Db, q: WorkAlertQuery): Alert[] {
   }
 
   // ── weak villages ──
-  const supporting = new Set((stmt(db, 'SELECT DISTINCT cadre_id AS id FROM weak_supporters').all() as Array<{ id: number }>).map((r) => r.id));
+  const supporting = new Set(
+    (stmt(db, 'SELECT DISTINCT cadre_id AS id FROM weak_supporters').all() as Array<{ id: number }>).map((r) => r.id),
+  );
   for (const { c, t } of current) {
     if (c.postType !== '乡镇党委第一副书记' || supporting.has(c.id)) continue;
     alerts.push({
@@ -126,9 +138,10 @@ export function workAlerts(db: Db, q: WorkAlertQuery): Alert[] {
   // ── support (市级 cadres) ──
   const monthlyFen = getWorkSetting(db, 'allowanceMonthlyFen');
   const paid = new Map<number, Map<number, number>>();
-  for (const r of stmt(db, 'SELECT cadre_id AS cadreId, quarter, SUM(amount_fen) AS s FROM allowance_payments WHERE year = ? GROUP BY cadre_id, quarter').all(
-    q.year,
-  ) as Array<{ cadreId: number; quarter: number; s: number }>) {
+  for (const r of stmt(
+    db,
+    'SELECT cadre_id AS cadreId, quarter, SUM(amount_fen) AS s FROM allowance_payments WHERE year = ? GROUP BY cadre_id, quarter',
+  ).all(q.year) as Array<{ cadreId: number; quarter: number; s: number }>) {
     const m = paid.get(r.cadreId) ?? new Map<number, number>();
     m.set(r.quarter, r.s);
     paid.set(r.cadreId, m);
@@ -145,7 +158,9 @@ export function workAlerts(db: Db, q: WorkAlertQuery): Alert[] {
     const ps = all.filter((p) => overlapsYear(p, q.year) && townships.has(p.townshipId));
     if (ps.length === 0) continue;
     const t = townships.get((postedOn(ps, refDate) ?? ps[ps.length - 1]!).townshipId)!;
-    const behind = allowanceByQuarter({ postings: ps, year: q.year, paid: paid.get(cadreId) ?? new Map(), today, monthlyFen }).filter((x) => x.behind);
+    const behind = allowanceByQuarter({ postings: ps, year: q.year, paid: paid.get(cadreId) ?? new Map(), today, monthlyFen }).filter(
+      (x) => x.behind,
+    );
     if (behind.length) {
       const short = behind.reduce((s, x) => s + x.owedFen - x.paidFen, 0);
       alerts.push({
@@ -180,6 +195,10 @@ export function workAlerts(db: Db, q: WorkAlertQuery): Alert[] {
 
   const rank = (k: Alert['kind']) => (WORK_ALERT_KINDS as readonly string[]).indexOf(k);
   return alerts.sort(
-    (a, b) => rank(a.kind) - rank(b.kind) || zh.compare(a.township, b.township) || zh.compare(a.cadreName ?? '', b.cadreName ?? '') || a.message.localeCompare(b.message),
+    (a, b) =>
+      rank(a.kind) - rank(b.kind) ||
+      zh.compare(a.township, b.township) ||
+      zh.compare(a.cadreName ?? '', b.cadreName ?? '') ||
+      a.message.localeCompare(b.message),
   );
 }

@@ -62,7 +62,11 @@ export function planAlerts(db: Db, q: PlanAlertQuery): Alert[] {
 
   // ── no annual plan ──
   const noPlan: Alert[] = [];
-  const planned = new Set((stmt(db, `SELECT cadre_id AS c FROM plans WHERE kind = '年度计划' AND start_year = ?`).all(q.year) as Array<{ c: number }>).map((r) => r.c));
+  const planned = new Set(
+    (stmt(db, `SELECT cadre_id AS c FROM plans WHERE kind = '年度计划' AND start_year = ?`).all(q.year) as Array<{ c: number }>).map(
+      (r) => r.c,
+    ),
+  );
   for (const [cadreId, ps] of inYear) {
     if (planned.has(cadreId)) continue;
     const first = ps[0]!;
@@ -90,7 +94,15 @@ export function planAlerts(db: Db, q: PlanAlertQuery): Alert[] {
        FROM plan_items i JOIN plans p ON p.id = i.plan_id
       WHERE i.deadline BETWEEN ? AND ? AND i.deadline < ? AND i.status <> '已完成'
       ORDER BY i.deadline, p.cadre_id, i.position`,
-  ).all(yFrom, yTo, today) as Array<{ cadreId: number; kind: string; startYear: number; title: string; goal: string; deadline: string; status: string }>;
+  ).all(yFrom, yTo, today) as Array<{
+    cadreId: number;
+    kind: string;
+    startYear: number;
+    title: string;
+    goal: string;
+    deadline: string;
+    status: string;
+  }>;
   const overdue: Alert[] = [];
   for (const it of items) {
     const ps = inYear.get(it.cadreId);
@@ -117,11 +129,15 @@ export function planAlerts(db: Db, q: PlanAlertQuery): Alert[] {
   }>;
   const townshipChecked = new Set(checks.filter((c) => c.level === '乡镇').map((c) => `${c.townshipId}|${c.date.slice(0, 7)}`));
   const countyChecked = new Set(
-    checks.filter((c) => c.level === '县级' && townships.has(c.townshipId)).map((c) => `${townships.get(c.townshipId)!.countyId}|${c.date.slice(0, 7)}`),
+    checks
+      .filter((c) => c.level === '县级' && townships.has(c.townshipId))
+      .map((c) => `${townships.get(c.townshipId)!.countyId}|${c.date.slice(0, 7)}`),
   );
   const staffed = new Set<string>();
   for (const ps of inYear.values()) {
-    for (const p of ps) for (const m of months) if (p.start <= monthLast(m) && (p.end === null || p.end >= monthFirst(m))) staffed.add(`${p.townshipId}|${m}`);
+    for (const p of ps)
+      for (const m of months)
+        if (p.start <= monthLast(m) && (p.end === null || p.end >= monthFirst(m))) staffed.add(`${p.townshipId}|${m}`);
   }
   const noTownshipCheck: Alert[] = [];
   const noCountyCheck: Alert[] = [];

@@ -13,10 +13,9 @@ const PLAN_SQL = `SELECT p.id, p.cadre_id AS cadreId, p.kind, p.start_year AS st
                     FROM plans p LEFT JOIN materials m ON m.id = p.material_id`;
 
 function itemsOf(db: Db, planId: number): PlanItem[] {
-  return stmt(
-    db,
-    'SELECT id, goal, measures, deadline, responsible, status FROM plan_items WHERE plan_id = ? ORDER BY position',
-  ).all(planId) as PlanItem[];
+  return stmt(db, 'SELECT id, goal, measures, deadline, responsible, status FROM plan_items WHERE plan_id = ? ORDER BY position').all(
+    planId,
+  ) as PlanItem[];
 }
 
 export function getPlan(db: Db, id: number): Plan {
@@ -32,7 +31,8 @@ export function listPlans(db: Db, cadreId: number): Plan[] {
   return rows.map((p) => ({ ...p, items: itemsOf(db, p.id) }));
 }
 
-const label = (kind: string, startYear: number) => (kind === '三年规划' ? `${startYear}—${startYear + 2}年三年工作规划` : `${startYear}年度工作计划`);
+const label = (kind: string, startYear: number) =>
+  kind === '三年规划' ? `${startYear}—${startYear + 2}年三年工作规划` : `${startYear}年度工作计划`;
 
 /** Creates or replaces a plan and all its items in one transaction. */
 export function savePlan(db: Db, input: PlanSaveInput): Plan {
@@ -82,7 +82,14 @@ export function savePlan(db: Db, input: PlanSaveInput): Plan {
     );
     input.items.forEach((it, i) => ins.run(id, i, it.goal, it.measures, it.deadline, it.responsible, it.status));
     const after = getPlan(db, id);
-    audit(db, input.id === undefined ? 'create' : 'update', 'plan', id, { cadreId: input.cadreId, kind: input.kind, items: input.items.length }, { before, after });
+    audit(
+      db,
+      input.id === undefined ? 'create' : 'update',
+      'plan',
+      id,
+      { cadreId: input.cadreId, kind: input.kind, items: input.items.length },
+      { before, after },
+    );
     return after;
   })();
 }

@@ -22,16 +22,18 @@ function hydrate(db: Db, rows: ProjectRow[]): Project[] {
   const ids = rows.map((r) => r.id);
   const marks = ids.map(() => '?').join(',');
   const funds = new Map<number, ProjectFund[]>();
-  for (const f of db.prepare(`SELECT project_id AS id, source, amount_fen AS amountFen FROM project_funds WHERE project_id IN (${marks})`).all(
-    ...ids,
-  ) as Array<ProjectFund & { id: number }>) {
+  for (const f of db
+    .prepare(`SELECT project_id AS id, source, amount_fen AS amountFen FROM project_funds WHERE project_id IN (${marks})`)
+    .all(...ids) as Array<ProjectFund & { id: number }>) {
     const list = funds.get(f.id) ?? [];
     list.push({ source: f.source, amountFen: f.amountFen });
     funds.set(f.id, list);
   }
   const revenue = new Map<number, ParkRevenue[]>();
   for (const r of db
-    .prepare(`SELECT project_id AS id, year, revenue_fen AS revenueFen, park_share_bp AS parkShareBp FROM park_revenue WHERE project_id IN (${marks}) ORDER BY year`)
+    .prepare(
+      `SELECT project_id AS id, year, revenue_fen AS revenueFen, park_share_bp AS parkShareBp FROM park_revenue WHERE project_id IN (${marks}) ORDER BY year`,
+    )
     .all(...ids) as Array<{ id: number; year: number; revenueFen: number; parkShareBp: number }>) {
     const list = revenue.get(r.id) ?? [];
     list.push({ year: r.year, revenueFen: r.revenueFen, parkShareBp: r.parkShareBp, ...splitRevenue(r.revenueFen, r.parkShareBp) });
@@ -39,7 +41,13 @@ function hydrate(db: Db, rows: ProjectRow[]): Project[] {
   }
   return rows.map((r) => {
     const f = funds.get(r.id) ?? [];
-    return { ...r, inPark: r.inPark === 1, funds: f, investmentFen: f.reduce((s, x) => s + x.amountFen, 0), revenue: revenue.get(r.id) ?? [] };
+    return {
+      ...r,
+      inPark: r.inPark === 1,
+      funds: f,
+      investmentFen: f.reduce((s, x) => s + x.amountFen, 0),
+      revenue: revenue.get(r.id) ?? [],
+    };
   });
 }
 
@@ -76,7 +84,8 @@ function assertPlace(db: Db, input: ProjectInput): void {
   const cadre = cadreFacts(db, input.cadreId);
   const village = villageFacts(db, input.villageId);
   const served = postingsOf(db, input.cadreId).some((p) => p.townshipId === village.townshipId && overlapsYear(p, input.year));
-  if (!served) throw new AppError('INVALID_INPUT', `${cadre.name}${input.year}年未在${village.township}任职，不能登记${village.name}的项目`);
+  if (!served)
+    throw new AppError('INVALID_INPUT', `${cadre.name}${input.year}年未在${village.township}任职，不能登记${village.name}的项目`);
   const sources = new Set(input.funds.map((f) => f.source));
   if (sources.size !== input.funds.length) throw new AppError('INVALID_INPUT', '同一资金来源只能填写一次，请合并金额');
 }

@@ -7,13 +7,7 @@ import type { paymentSchema, pledgeSchema, policySchema, SupportOverview, Suppor
 import { addDays } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
 import { yuan } from '../../../shared/work';
-import {
-  allowanceByQuarter,
-  uncoveredRanges,
-  type AllowancePayment,
-  type InsurancePolicy,
-  type UnitPledge,
-} from '../../../shared/support';
+import { allowanceByQuarter, uncoveredRanges, type AllowancePayment, type InsurancePolicy, type UnitPledge } from '../../../shared/support';
 import { nowIso, type Db } from '../../store/db';
 import { assertAllowanceReleased } from '../scheduling/allowanceHold';
 import { audit } from '../audit';
@@ -40,9 +34,17 @@ export function supportOverview(db: Db, q: { year: number; countyId?: number }, 
     `SELECT c.id AS cadreId, c.name, c.level, u.name AS unitName FROM cadres c LEFT JOIN units u ON u.id = c.unit_id`,
   ).all() as Array<{ cadreId: number; name: string; level: string; unitName: string | null }>;
   const places = new Map(
-    (stmt(db, 'SELECT t.id, t.name, t.county_id AS countyId FROM townships t').all() as Array<{ id: number; name: string; countyId: number }>).map((t) => [t.id, t]),
+    (
+      stmt(db, 'SELECT t.id, t.name, t.county_id AS countyId FROM townships t').all() as Array<{
+        id: number;
+        name: string;
+        countyId: number;
+      }>
+    ).map((t) => [t.id, t]),
   );
-  const villages = new Map((stmt(db, 'SELECT id, name FROM villages').all() as Array<{ id: number; name: string }>).map((v) => [v.id, v.name]));
+  const villages = new Map(
+    (stmt(db, 'SELECT id, name FROM villages').all() as Array<{ id: number; name: string }>).map((v) => [v.id, v.name]),
+  );
   const payments = groupBy(stmt(db, `${PAYMENT_SQL} WHERE year = ? ORDER BY paid_on, id`).all(q.year) as AllowancePayment[]);
   const policies = groupBy(stmt(db, `${POLICY_SQL} ORDER BY start`).all() as InsurancePolicy[]);
   const pledges = new Map((stmt(db, `${PLEDGE_SQL} WHERE year = ?`).all(q.year) as UnitPledge[]).map((p) => [p.cadreId, p]));
@@ -79,10 +81,11 @@ export function supportOverview(db: Db, q: { year: number; countyId?: number }, 
       pledge: pledges.get(c.cadreId) ?? null,
     });
   }
-  rows.sort((a, b) => Number(b.cityLevel) - Number(a.cityLevel) || zh.compare(a.township ?? '', b.township ?? '') || zh.compare(a.name, b.name));
+  rows.sort(
+    (a, b) => Number(b.cityLevel) - Number(a.cityLevel) || zh.compare(a.township ?? '', b.township ?? '') || zh.compare(a.name, b.name),
+  );
   return { year: q.year, allowanceMonthlyFen: monthlyFen, rows };
 }
-
 
 /** A payment for a quarter; refused for non-市级 cadres and beyond what the quarter owes. */
 export function addPayment(db: Db, input: z.output<typeof paymentSchema>, today = localToday()): AllowancePayment {
@@ -95,13 +98,17 @@ export function addPayment(db: Db, input: z.output<typeof paymentSchema>, today 
     const paid = new Map<number, number>();
     paid.set(
       input.quarter,
-      (stmt(db, 'SELECT COALESCE(SUM(amount_fen), 0) AS s FROM allowance_payments WHERE cadre_id = ? AND year = ? AND quarter = ?').get(
-        input.cadreId,
-        input.year,
-        input.quarter,
-      ) as { s: number }).s,
+      (
+        stmt(db, 'SELECT COALESCE(SUM(amount_fen), 0) AS s FROM allowance_payments WHERE cadre_id = ? AND year = ? AND quarter = ?').get(
+          input.cadreId,
+          input.year,
+          input.quarter,
+        ) as { s: number }
+      ).s,
     );
-    const q = allowanceByQuarter({ postings, year: input.year, paid, today, monthlyFen: getWorkSetting(db, 'allowanceMonthlyFen') })[input.quarter - 1]!;
+    const q = allowanceByQuarter({ postings, year: input.year, paid, today, monthlyFen: getWorkSetting(db, 'allowanceMonthlyFen') })[
+      input.quarter - 1
+    ]!;
     const left = q.owedFen - q.paidFen;
     if (input.amountFen > left) {
       throw new AppError(
@@ -115,9 +122,16 @@ export function addPayment(db: Db, input: z.output<typeof paymentSchema>, today 
         'INSERT INTO allowance_payments (cadre_id, year, quarter, amount_fen, paid_on, notes, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ).run(input.cadreId, input.year, input.quarter, input.amountFen, input.paidOn, input.notes, operatorOf(db), nowIso()).lastInsertRowid,
     );
-    audit(db, 'create', 'allowance_payment', id, { cadreId: input.cadreId, year: input.year, quarter: input.quarter, amountFen: input.amountFen }, {
-      after: snapshot(db, 'allowance_payments', id),
-    });
+    audit(
+      db,
+      'create',
+      'allowance_payment',
+      id,
+      { cadreId: input.cadreId, year: input.year, quarter: input.quarter, amountFen: input.amountFen },
+      {
+        after: snapshot(db, 'allowance_payments', id),
+      },
+    );
     return stmt(db, `${PAYMENT_SQL} WHERE id = ?`).get(id) as AllowancePayment;
   })();
 }
@@ -139,33 +153,30 @@ export function savePolicy(db: Db, input: z.output<typeof policySchema>): Insura
     const before = id === undefined ? undefined : snapshot(db, 'insurance_policies', id);
     if (id === undefined) {
       id = Number(
-        stmt(db, 'INSERT INTO insurance_policies (cadre_id, insurer, policy_no, cover_fen, start, "end", created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-          input.cadreId,
-          input.insurer,
-          input.policyNo,
-          input.coverFen,
-          input.start,
-          input.end,
-          nowIso(),
-        ).lastInsertRowid,
+        stmt(
+          db,
+          'INSERT INTO insurance_policies (cadre_id, insurer, policy_no, cover_fen, start, "end", created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        ).run(input.cadreId, input.insurer, input.policyNo, input.coverFen, input.start, input.end, nowIso()).lastInsertRowid,
       );
     } else if (
-      stmt(db, 'UPDATE insurance_policies SET insurer = ?, policy_no = ?, cover_fen = ?, start = ?, "end" = ? WHERE id = ? AND cadre_id = ?').run(
-        input.insurer,
-        input.policyNo,
-        input.coverFen,
-        input.start,
-        input.end,
-        id,
-        input.cadreId,
-      ).changes === 0
+      stmt(
+        db,
+        'UPDATE insurance_policies SET insurer = ?, policy_no = ?, cover_fen = ?, start = ?, "end" = ? WHERE id = ? AND cadre_id = ?',
+      ).run(input.insurer, input.policyNo, input.coverFen, input.start, input.end, id, input.cadreId).changes === 0
     ) {
       throw new AppError('NOT_FOUND', '该保单不存在，可能已被删除');
     }
-    audit(db, input.id === undefined ? 'create' : 'update', 'insurance_policy', id, { cadreId: input.cadreId, start: input.start, end: input.end }, {
-      before,
-      after: snapshot(db, 'insurance_policies', id),
-    });
+    audit(
+      db,
+      input.id === undefined ? 'create' : 'update',
+      'insurance_policy',
+      id,
+      { cadreId: input.cadreId, start: input.start, end: input.end },
+      {
+        before,
+        after: snapshot(db, 'insurance_policies', id),
+      },
+    );
     return stmt(db, `${POLICY_SQL} WHERE id = ?`).get(id) as InsurancePolicy;
   })();
 }
@@ -173,7 +184,8 @@ export function savePolicy(db: Db, input: z.output<typeof policySchema>): Insura
 export function removePolicy(db: Db, id: number): void {
   db.transaction(() => {
     const before = snapshot(db, 'insurance_policies', id);
-    if (stmt(db, 'DELETE FROM insurance_policies WHERE id = ?').run(id).changes === 0) throw new AppError('NOT_FOUND', '该保单不存在，可能已被删除');
+    if (stmt(db, 'DELETE FROM insurance_policies WHERE id = ?').run(id).changes === 0)
+      throw new AppError('NOT_FOUND', '该保单不存在，可能已被删除');
     audit(db, 'delete', 'insurance_policy', id, { cadreId: before?.cadre_id }, { before });
   })();
 }
@@ -182,7 +194,10 @@ export function removePolicy(db: Db, id: number): void {
 export function savePledge(db: Db, input: z.output<typeof pledgeSchema>): UnitPledge {
   cadreFacts(db, input.cadreId);
   return db.transaction(() => {
-    const pledgeRow = () => stmt(db, 'SELECT * FROM unit_pledges WHERE cadre_id = ? AND year = ?').get(input.cadreId, input.year) as Record<string, unknown> | undefined;
+    const pledgeRow = () =>
+      stmt(db, 'SELECT * FROM unit_pledges WHERE cadre_id = ? AND year = ?').get(input.cadreId, input.year) as
+        | Record<string, unknown>
+        | undefined;
     const before = pledgeRow();
     stmt(
       db,
@@ -191,7 +206,14 @@ export function savePledge(db: Db, input: z.output<typeof pledgeSchema>): UnitPl
          funds_fen = excluded.funds_fen, notes = excluded.notes, updated_at = excluded.updated_at`,
     ).run(input.cadreId, input.year, input.responsibility, input.projects, input.fundsFen, input.notes, nowIso());
     const p = stmt(db, `${PLEDGE_SQL} WHERE cadre_id = ? AND year = ?`).get(input.cadreId, input.year) as UnitPledge;
-    audit(db, before ? 'update' : 'create', 'unit_pledge', p.id, { cadreId: input.cadreId, year: input.year }, { before, after: pledgeRow() });
+    audit(
+      db,
+      before ? 'update' : 'create',
+      'unit_pledge',
+      p.id,
+      { cadreId: input.cadreId, year: input.year },
+      { before, after: pledgeRow() },
+    );
     return p;
   })();
 }

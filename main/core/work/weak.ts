@@ -42,7 +42,9 @@ const HEAD_SQL = `SELECT w.village_id AS villageId, v.name AS village, t.id AS t
                     FROM weak_villages w JOIN villages v ON v.id = w.village_id JOIN townships t ON t.id = v.township_id`;
 
 const incomeOf = (db: Db, villageId: number): VillageIncome['income'] =>
-  stmt(db, 'SELECT year, income_fen AS incomeFen FROM village_income WHERE village_id = ? ORDER BY year').all(villageId) as VillageIncome['income'];
+  stmt(db, 'SELECT year, income_fen AS incomeFen FROM village_income WHERE village_id = ? ORDER BY year').all(
+    villageId,
+  ) as VillageIncome['income'];
 
 function build(db: Db, h: Head, today: string): WeakVillage {
   const income = incomeOf(db, h.villageId);
@@ -52,8 +54,13 @@ function build(db: Db, h: Head, today: string): WeakVillage {
       WHERE f.village_id = ? ORDER BY f.position`,
   ).all(h.villageId) as Array<{ kind: MilestoneKind; sha256: string; originalName: string; mime: string }>;
   const milestones = (
-    stmt(db, 'SELECT kind, date, description FROM weak_milestones WHERE village_id = ?').all(h.villageId) as Array<Omit<WeakMilestoneRecord, 'evidence'>>
-  ).map((m) => ({ ...m, evidence: files.filter((f) => f.kind === m.kind).map(({ sha256, originalName, mime }) => ({ sha256, originalName, mime })) }));
+    stmt(db, 'SELECT kind, date, description FROM weak_milestones WHERE village_id = ?').all(h.villageId) as Array<
+      Omit<WeakMilestoneRecord, 'evidence'>
+    >
+  ).map((m) => ({
+    ...m,
+    evidence: files.filter((f) => f.kind === m.kind).map(({ sha256, originalName, mime }) => ({ sha256, originalName, mime })),
+  }));
   const achieved: Partial<Record<MilestoneKind, string>> = {};
   for (const m of milestones) achieved[m.kind] = m.date;
   const actions = stmt(
@@ -120,7 +127,14 @@ export function saveWeakVillage(db: Db, input: z.output<typeof weakVillageSchema
       `INSERT INTO weak_villages (village_id, listed_year, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(village_id) DO UPDATE SET listed_year = excluded.listed_year, notes = excluded.notes, updated_at = excluded.updated_at`,
     ).run(input.villageId, input.listedYear, input.notes, now, now);
-    audit(db, before ? 'update' : 'create', 'weak_village', input.villageId, { listedYear: input.listedYear }, { before, after: weakRow(db, input.villageId) });
+    audit(
+      db,
+      before ? 'update' : 'create',
+      'weak_village',
+      input.villageId,
+      { listedYear: input.listedYear },
+      { before, after: weakRow(db, input.villageId) },
+    );
   })();
   return getWeakVillage(db, input.villageId);
 }
@@ -147,7 +161,14 @@ export function setVillageIncome(db: Db, villageId: number, year: number, income
         `INSERT INTO village_income (village_id, year, income_fen) VALUES (?, ?, ?)
          ON CONFLICT(village_id, year) DO UPDATE SET income_fen = excluded.income_fen`,
       ).run(villageId, year, incomeFen);
-    audit(db, !before ? 'create' : incomeFen === null ? 'delete' : 'update', 'village_income', villageId, { year, incomeFen }, { before, after: income() });
+    audit(
+      db,
+      !before ? 'create' : incomeFen === null ? 'delete' : 'update',
+      'village_income',
+      villageId,
+      { year, incomeFen },
+      { before, after: income() },
+    );
   })();
   return { villageId, income: incomeOf(db, villageId) };
 }
@@ -170,7 +191,14 @@ export function setSupporters(db: Db, villageId: number, cadreIds: number[]): We
     stmt(db, 'DELETE FROM weak_supporters WHERE village_id = ?').run(villageId);
     const ins = stmt(db, 'INSERT INTO weak_supporters (village_id, cadre_id) VALUES (?, ?)');
     for (const id of cadreIds) ins.run(villageId, id);
-    audit(db, 'update', 'weak_village', villageId, { supporters: cadreIds }, { before, after: { supporters: supporterIds(db, villageId) } });
+    audit(
+      db,
+      'update',
+      'weak_village',
+      villageId,
+      { supporters: cadreIds },
+      { before, after: { supporters: supporterIds(db, villageId) } },
+    );
   })();
   return getWeakVillage(db, villageId);
 }
@@ -184,7 +212,8 @@ export function setMilestone(
 ): WeakVillage {
   const w = getWeakVillage(db, input.villageId);
   if (input.date > today) throw new AppError('INVALID_INPUT', '节点日期不能晚于今天');
-  if (Number(input.date.slice(0, 4)) < w.listedYear - 3) throw new AppError('INVALID_INPUT', `节点日期早于该村列为薄弱村的年度（${w.listedYear}年）过多，请核对`);
+  if (Number(input.date.slice(0, 4)) < w.listedYear - 3)
+    throw new AppError('INVALID_INPUT', `节点日期早于该村列为薄弱村的年度（${w.listedYear}年）过多，请核对`);
   const now = nowIso();
   db.transaction(() => {
     const before = milestoneRow(db, input.villageId, input.kind);
@@ -204,10 +233,17 @@ export function setMilestone(
       recordBlob(db, f.sha256, f.size, f.facts, now);
       insFile.run(input.villageId, input.kind, next + i, f.sha256, f.name);
     });
-    audit(db, before ? 'update' : 'create', 'weak_milestone', input.villageId, { kind: input.kind, date: input.date, files: evidence.map((f) => f.sha256) }, {
-      before,
-      after: milestoneRow(db, input.villageId, input.kind),
-    });
+    audit(
+      db,
+      before ? 'update' : 'create',
+      'weak_milestone',
+      input.villageId,
+      { kind: input.kind, date: input.date, files: evidence.map((f) => f.sha256) },
+      {
+        before,
+        after: milestoneRow(db, input.villageId, input.kind),
+      },
+    );
   })();
   return getWeakVillage(db, input.villageId, today);
 }
@@ -240,19 +276,39 @@ export function recordAction(db: Db, input: z.output<typeof weakActionSchema>, t
         db,
         `INSERT INTO weak_actions (village_id, cadre_id, milestone, action, date, by_whom, notes, created_by, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(input.villageId, input.cadreId, input.milestone, input.action as WeakAction, input.date, input.by, input.notes, operatorOf(db), nowIso())
-        .lastInsertRowid,
+      ).run(
+        input.villageId,
+        input.cadreId,
+        input.milestone,
+        input.action as WeakAction,
+        input.date,
+        input.by,
+        input.notes,
+        operatorOf(db),
+        nowIso(),
+      ).lastInsertRowid,
     );
-    audit(db, 'create', 'weak_action', id, { villageId: input.villageId, cadreId: input.cadreId, milestone: input.milestone, action: input.action }, {
-      after: snapshot(db, 'weak_actions', id),
-    });
+    audit(
+      db,
+      'create',
+      'weak_action',
+      id,
+      { villageId: input.villageId, cadreId: input.cadreId, milestone: input.milestone, action: input.action },
+      {
+        after: snapshot(db, 'weak_actions', id),
+      },
+    );
     if (input.action === '召回调换') endPostingOnRecall(db, input.cadreId, w.townshipId, input.date, id);
   })();
   return getWeakVillage(db, input.villageId, today);
 }
 
 /** Names the successor of a recalled cadre: posts them to the place the recall left vacant. */
-export function nameSuccessor(db: Db, input: { villageId: number; actionId: number; cadreId: number; start: string }, today = localToday()): WeakVillage {
+export function nameSuccessor(
+  db: Db,
+  input: { villageId: number; actionId: number; cadreId: number; start: string },
+  today = localToday(),
+): WeakVillage {
   cadreFacts(db, input.cadreId);
   db.transaction(() => appointSuccessor(db, getWeakVillage(db, input.villageId, today).awaitingSuccessor, input))();
   return getWeakVillage(db, input.villageId, today);
@@ -263,11 +319,18 @@ const weakRow = (db: Db, villageId: number) =>
   stmt(db, 'SELECT * FROM weak_villages WHERE village_id = ?').get(villageId) as Record<string, unknown> | undefined;
 
 const supporterIds = (db: Db, villageId: number): number[] =>
-  (stmt(db, 'SELECT cadre_id AS id FROM weak_supporters WHERE village_id = ? ORDER BY cadre_id').all(villageId) as Array<{ id: number }>).map((r) => r.id);
+  (
+    stmt(db, 'SELECT cadre_id AS id FROM weak_supporters WHERE village_id = ? ORDER BY cadre_id').all(villageId) as Array<{ id: number }>
+  ).map((r) => r.id);
 
 function milestoneRow(db: Db, villageId: number, kind: MilestoneKind): Record<string, unknown> | undefined {
-  const m = stmt(db, 'SELECT * FROM weak_milestones WHERE village_id = ? AND kind = ?').get(villageId, kind) as Record<string, unknown> | undefined;
+  const m = stmt(db, 'SELECT * FROM weak_milestones WHERE village_id = ? AND kind = ?').get(villageId, kind) as
+    | Record<string, unknown>
+    | undefined;
   if (!m) return undefined;
-  const files = stmt(db, 'SELECT sha256, original_name FROM weak_milestone_files WHERE village_id = ? AND kind = ? ORDER BY position').all(villageId, kind);
+  const files = stmt(db, 'SELECT sha256, original_name FROM weak_milestone_files WHERE village_id = ? AND kind = ? ORDER BY position').all(
+    villageId,
+    kind,
+  );
   return { ...m, files };
 }

@@ -31,14 +31,18 @@ export function worklogAlerts(db: Db, q: { year: number; countyId?: number; toda
   }
   const like = `${q.year}-%`;
   const dues = new Map(
-    (stmt(db, 'SELECT cadre_id AS c, period, due_date AS d FROM report_dues WHERE period LIKE ?').all(like) as Array<{ c: number; period: string; d: string }>).map(
-      (r) => [`${r.c}|${r.period}`, r.d],
-    ),
+    (
+      stmt(db, 'SELECT cadre_id AS c, period, due_date AS d FROM report_dues WHERE period LIKE ?').all(like) as Array<{
+        c: number;
+        period: string;
+        d: string;
+      }>
+    ).map((r) => [`${r.c}|${r.period}`, r.d]),
   );
   const submitted = new Set(
-    (stmt(db, 'SELECT cadre_id AS c, period FROM report_submissions WHERE period LIKE ?').all(like) as Array<{ c: number; period: string }>).map(
-      (r) => `${r.c}|${r.period}`,
-    ),
+    (
+      stmt(db, 'SELECT cadre_id AS c, period FROM report_submissions WHERE period LIKE ?').all(like) as Array<{ c: number; period: string }>
+    ).map((r) => `${r.c}|${r.period}`),
   );
   const settings = new Map<number, ReportSettings>();
   const alerts: WorklogAlert[] = [];
@@ -67,5 +71,8 @@ export function worklogAlerts(db: Db, q: { year: number; countyId?: number; toda
     }
   }
   const zh = new Intl.Collator('zh-CN');
-  return alerts.sort((a, b) => (a.date! < b.date! ? 1 : a.date! > b.date! ? -1 : 0) || zh.compare(a.township, b.township) || zh.compare(a.cadreName!, b.cadreName!));
+  return alerts.sort(
+    (a, b) =>
+      (a.date! < b.date! ? 1 : a.date! > b.date! ? -1 : 0) || zh.compare(a.township, b.township) || zh.compare(a.cadreName!, b.cadreName!),
+  );
 }

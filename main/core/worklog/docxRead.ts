@@ -13,7 +13,8 @@ export type DocBlock = { type: 'p'; text: string } | { type: 'table'; rows: stri
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-const refuse = () => new AppError('IMPORT_REFUSED', '该文件不是有效的 Word（.docx）文档，无法读取；如为 .doc 格式，请在 Word 中另存为 .docx 后再导入');
+const refuse = () =>
+  new AppError('IMPORT_REFUSED', '该文件不是有效的 Word（.docx）文档，无法读取；如为 .doc 格式，请在 Word 中另存为 .docx 后再导入');
 
 /** The uncompressed bytes of one zip entry, or null when the zip has no such entry. */
 export function zipEntry(buf: Buffer, name: string): Buffer | null {
@@ -80,7 +81,7 @@ export function docxBlocks(xml: string): DocBlock[] {
       if (end < 0) break;
       if (para !== null) para += decode(xml.slice(TAG.lastIndex, end));
       TAG.lastIndex = end + 6;
-    } else if ((tag === 'w:tab') && !close && para !== null) para += '\t';
+    } else if (tag === 'w:tab' && !close && para !== null) para += '\t';
     else if ((tag === 'w:br' || tag === 'w:cr') && !close && para !== null) para += '\n';
     else if (tag === 'w:p') {
       if (!close) {

@@ -55,7 +55,10 @@ export function filesOf(db: Db, ids: number[]): Map<number, LogFile[]> {
 }
 
 export function withFiles<T extends EntryRow>(db: Db, rows: T[]): Array<T & { files: LogFile[] }> {
-  const files = filesOf(db, rows.map((r) => r.id));
+  const files = filesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...r, files: files.get(r.id) ?? [] }));
 }
 
@@ -86,7 +89,11 @@ const LIMITS: Array<[keyof LogEntryFields, string, number]> = [
 /** Checks one row; returns its clean fields or the Chinese reason it is refused. */
 export function checkFields(row: Omit<LogRow, 'files' | 'id'>, today: string): LogEntryFields | string {
   const date = row.date.trim();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
+    Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ||
+    new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date
+  ) {
     return row.date.trim() ? `日期“${row.date.trim()}”无法识别，请写成 2025-03-05` : '请填写日期';
   }
   if (date > today) return `日期${date}晚于今天，不能记录将来的日志`;
@@ -183,7 +190,12 @@ export async function saveEntries(
         let pos = (stmt(db, 'SELECT COALESCE(MAX(position), -1) AS p FROM worklog_files WHERE entry_id = ?').get(id) as { p: number }).p;
         for (const x of add) {
           recordBlob(db, x.sha256, x.size, x, at);
-          stmt(db, 'INSERT INTO worklog_files (entry_id, position, sha256, original_name) VALUES (?, ?, ?, ?)').run(id, ++pos, x.sha256, x.name);
+          stmt(db, 'INSERT INTO worklog_files (entry_id, position, sha256, original_name) VALUES (?, ?, ?, ?)').run(
+            id,
+            ++pos,
+            x.sha256,
+            x.name,
+          );
         }
       }
       // One entry per row, so each log entry's history reads on its own.

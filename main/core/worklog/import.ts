@@ -74,14 +74,21 @@ export async function previewImport(db: Db, cadreId: number, filePath: string, y
     format = 'xlsx';
     parsed = await readAsXlsx(filePath, async (xlsx) => readXlsx(fs.readFileSync(xlsx), year));
   } else {
-    throw new AppError('IMPORT_REFUSED', '只能导入 Word（.docx）或 Excel（.xlsx）格式的工作日志（.xls、WPS .et 也可）；.doc 请先另存为 .docx');
+    throw new AppError(
+      'IMPORT_REFUSED',
+      '只能导入 Word（.docx）或 Excel（.xlsx）格式的工作日志（.xls、WPS .et 也可）；.doc 请先另存为 .docx',
+    );
   }
 
   const postings = postingsOf(db, cadreId);
   const existing = new Set(
-    (stmt(db, 'SELECT date, situation, persons FROM worklog_entries WHERE cadre_id = ?').all(cadreId) as Array<{ date: string; situation: string; persons: string }>).map(
-      (r) => `${r.date}|${r.situation}|${r.persons}`,
-    ),
+    (
+      stmt(db, 'SELECT date, situation, persons FROM worklog_entries WHERE cadre_id = ?').all(cadreId) as Array<{
+        date: string;
+        situation: string;
+        persons: string;
+      }>
+    ).map((r) => `${r.date}|${r.situation}|${r.persons}`),
   );
   const seen = new Set<string>();
   for (const e of parsed.entries) {
@@ -102,7 +109,13 @@ export async function previewImport(db: Db, cadreId: number, filePath: string, y
 }
 
 /** Saves the ready entries of the preview in one transaction. Refuses when none is ready. */
-export async function commitImport(db: Db, cadreId: number, filePath: string, year: number, today = localToday()): Promise<{ imported: number; skipped: number }> {
+export async function commitImport(
+  db: Db,
+  cadreId: number,
+  filePath: string,
+  year: number,
+  today = localToday(),
+): Promise<{ imported: number; skipped: number }> {
   const p = await previewImport(db, cadreId, filePath, year, today);
   const ready = p.entries.filter((e) => !e.errors.length);
   if (!ready.length) throw new AppError('IMPORT_REFUSED', '没有可以导入的日志，请根据预览中的问题修改文件后重试');

@@ -21,28 +21,65 @@ export interface Parsed {
 
 /** Label spellings seen in logs and templates (normalised: no spaces). Longest first matters for the regex. */
 const LABELS: Array<[string, Field]> = [
-  ['日期', 'date'], ['时间', 'date'], ['工作日期', 'date'],
-  ['类型', 'kind'], ['类别', 'kind'], ['工作类型', 'kind'], ['工作类别', 'kind'],
-  ['地点', 'place'], ['地址', 'place'], ['工作地点', 'place'], ['走访地点', 'place'],
-  ['走访对象', 'persons'], ['走访农户', 'persons'], ['走访户', 'persons'], ['对象', 'persons'], ['参加人员', 'persons'],
-  ['人员', 'persons'], ['帮扶对象', 'persons'], ['农户', 'persons'],
-  ['情况', 'situation'], ['工作情况', 'situation'], ['工作内容', 'situation'], ['主要内容', 'situation'], ['内容', 'situation'],
-  ['事项', 'situation'], ['走访情况', 'situation'], ['民情', 'situation'],
-  ['困难', 'difficulties'], ['存在困难', 'difficulties'], ['存在问题', 'difficulties'], ['问题', 'difficulties'],
-  ['困难问题', 'difficulties'], ['困难和问题', 'difficulties'], ['诉求', 'difficulties'], ['群众诉求', 'difficulties'],
-  ['下步打算', 'followUp'], ['下一步打算', 'followUp'], ['下步计划', 'followUp'], ['下一步计划', 'followUp'],
-  ['下一步', 'followUp'], ['打算', 'followUp'], ['后续', 'followUp'], ['措施', 'followUp'], ['解决措施', 'followUp'],
+  ['日期', 'date'],
+  ['时间', 'date'],
+  ['工作日期', 'date'],
+  ['类型', 'kind'],
+  ['类别', 'kind'],
+  ['工作类型', 'kind'],
+  ['工作类别', 'kind'],
+  ['地点', 'place'],
+  ['地址', 'place'],
+  ['工作地点', 'place'],
+  ['走访地点', 'place'],
+  ['走访对象', 'persons'],
+  ['走访农户', 'persons'],
+  ['走访户', 'persons'],
+  ['对象', 'persons'],
+  ['参加人员', 'persons'],
+  ['人员', 'persons'],
+  ['帮扶对象', 'persons'],
+  ['农户', 'persons'],
+  ['情况', 'situation'],
+  ['工作情况', 'situation'],
+  ['工作内容', 'situation'],
+  ['主要内容', 'situation'],
+  ['内容', 'situation'],
+  ['事项', 'situation'],
+  ['走访情况', 'situation'],
+  ['民情', 'situation'],
+  ['困难', 'difficulties'],
+  ['存在困难', 'difficulties'],
+  ['存在问题', 'difficulties'],
+  ['问题', 'difficulties'],
+  ['困难问题', 'difficulties'],
+  ['困难和问题', 'difficulties'],
+  ['诉求', 'difficulties'],
+  ['群众诉求', 'difficulties'],
+  ['下步打算', 'followUp'],
+  ['下一步打算', 'followUp'],
+  ['下步计划', 'followUp'],
+  ['下一步计划', 'followUp'],
+  ['下一步', 'followUp'],
+  ['打算', 'followUp'],
+  ['后续', 'followUp'],
+  ['措施', 'followUp'],
+  ['解决措施', 'followUp'],
 ];
 const LABEL_OF = new Map(LABELS);
 const LABEL_RE = new RegExp(
-  `(^|[\\s，,；;。])(${[...LABEL_OF.keys()].filter((k) => LABEL_OF.get(k) !== 'date').sort((a, b) => b.length - a.length).join('|')})\\s*[:：]`,
+  `(^|[\\s，,；;。])(${[...LABEL_OF.keys()]
+    .filter((k) => LABEL_OF.get(k) !== 'date')
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\s*[:：]`,
   'g',
 );
 
 const FULL_DATE = /^\s*(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?|[-./](\d{1,2})[-./](\d{1,2})(?!\d))/;
 const SHORT_DATE = /^\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/;
 /** What may follow the date before the text: weekday, weather, separators. */
-const AFTER_DATE = /^\s*(?:[（(]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?\s*(?:[（(]?[晴阴雨雪多云转小中大]{1,5}[)）]?(?=[\s，,：:]))?[\s，,：:、。.-]*/;
+const AFTER_DATE =
+  /^\s*(?:[（(]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?\s*(?:[（(]?[晴阴雨雪多云转小中大]{1,5}[)）]?(?=[\s，,：:]))?[\s，,：:、。.-]*/;
 
 const blankEntry = (where: string, date: string | null): ImportEntry => ({
   where,
@@ -68,10 +105,16 @@ function fillLabelled(e: ImportEntry, text: string, current: TextField): TextFie
     const field = LABEL_OF.get(m[2]!) as TextField;
     marks.push({ at: m.index + m[1]!.length, end: m.index + m[0].length, field });
   }
-  const head = text.slice(0, marks[0]?.at ?? text.length).trim().replace(/[，,；;]$/, '');
+  const head = text
+    .slice(0, marks[0]?.at ?? text.length)
+    .trim()
+    .replace(/[，,；;]$/, '');
   if (head) e[current] = append(e[current], head);
   marks.forEach((k, i) => {
-    const part = text.slice(k.end, marks[i + 1]?.at ?? text.length).trim().replace(/[，,；;]$/, '');
+    const part = text
+      .slice(k.end, marks[i + 1]?.at ?? text.length)
+      .trim()
+      .replace(/[，,；;]$/, '');
     current = k.field;
     if (part) e[k.field] = append(e[k.field], part);
   });
@@ -190,7 +233,10 @@ export function splitRows(rows: unknown[][], year: number, rowLabel: (i: number)
     if (cols) header = i;
   }
   if (!cols) {
-    problems.push({ where: '', message: '未找到表头：第一行（或前10行之一）应有“日期”列，以及类型、地点、走访对象、情况、困难、下步打算中的至少一列' });
+    problems.push({
+      where: '',
+      message: '未找到表头：第一行（或前10行之一）应有“日期”列，以及类型、地点、走访对象、情况、困难、下步打算中的至少一列',
+    });
     return { entries, problems };
   }
   for (let i = header + 1; i < rows.length; i++) {

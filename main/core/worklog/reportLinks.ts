@@ -8,7 +8,15 @@
  */
 import { addDays } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
-import { halfOf, periodFromCode, periodLabel, quarterOf, type MaterialReportLink, type Period, type ReportSettings } from '../../../shared/worklog';
+import {
+  halfOf,
+  periodFromCode,
+  periodLabel,
+  quarterOf,
+  type MaterialReportLink,
+  type Period,
+  type ReportSettings,
+} from '../../../shared/worklog';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
 import { operatorOf, stmt } from '../attendance/common';
@@ -29,9 +37,10 @@ export function reportPeriodsFor(category: string, date: string, s: ReportSettin
 
 /** The report deadlines in force for the cadre's latest county in the year of the date. */
 function settingsOfCadre(db: Db, cadreId: number, date: string): ReportSettings {
-  const r = stmt(db, 'SELECT t.county_id AS countyId FROM postings p JOIN townships t ON t.id = p.township_id WHERE p.cadre_id = ? ORDER BY p.start DESC LIMIT 1').get(
-    cadreId,
-  ) as { countyId: number } | undefined;
+  const r = stmt(
+    db,
+    'SELECT t.county_id AS countyId FROM postings p JOIN townships t ON t.id = p.township_id WHERE p.cadre_id = ? ORDER BY p.start DESC LIMIT 1',
+  ).get(cadreId) as { countyId: number } | undefined;
   if (!r) return { quarterDueDays: 10, halfDueDays: 15 };
   const s = rulesInForce(db, r.countyId, Number(date.slice(0, 4))).settings;
   return { quarterDueDays: s.quarterDueDays, halfDueDays: s.halfDueDays };
@@ -65,7 +74,17 @@ export function reportLinkOfMaterial(db: Db, materialId: number): MaterialReport
     db,
     `SELECT cadre_id AS cadreId, kind, period, submitted_on AS submittedOn, linked_at_intake AS auto, confirmed_at AS confirmedAt, confirmed_by AS confirmedBy
        FROM report_submissions WHERE material_id = ?`,
-  ).get(materialId) as { cadreId: number; kind: MaterialReportLink['kind']; period: string; submittedOn: string; auto: number; confirmedAt: string | null; confirmedBy: string | null } | undefined;
+  ).get(materialId) as
+    | {
+        cadreId: number;
+        kind: MaterialReportLink['kind'];
+        period: string;
+        submittedOn: string;
+        auto: number;
+        confirmedAt: string | null;
+        confirmedBy: string | null;
+      }
+    | undefined;
   if (!r) return null;
   return {
     cadreId: r.cadreId,
@@ -93,8 +112,16 @@ export function confirmReportLink(db: Db, cadreId: number, period: string): void
       | undefined;
     if (!before) throw new AppError('NOT_FOUND', `${periodLabel(period)}尚无关联的报告材料，无需确认`);
     if (!before.linked_at_intake || before.confirmed_at) return;
-    stmt(db, 'UPDATE report_submissions SET confirmed_at = ?, confirmed_by = ? WHERE cadre_id = ? AND period = ?').run(nowIso(), operatorOf(db), cadreId, period);
-    const after = stmt(db, 'SELECT * FROM report_submissions WHERE cadre_id = ? AND period = ?').get(cadreId, period) as Record<string, unknown>;
+    stmt(db, 'UPDATE report_submissions SET confirmed_at = ?, confirmed_by = ? WHERE cadre_id = ? AND period = ?').run(
+      nowIso(),
+      operatorOf(db),
+      cadreId,
+      period,
+    );
+    const after = stmt(db, 'SELECT * FROM report_submissions WHERE cadre_id = ? AND period = ?').get(cadreId, period) as Record<
+      string,
+      unknown
+    >;
     audit(db, 'update', 'report_submission', cadreId, { period, confirmed: true }, { before, after });
   })();
 }

@@ -30,15 +30,17 @@ export function getReportSettings(db: Db, countyId: number, year?: number): Repo
     const s = rulesInForce(db, countyId, year).settings;
     return { quarterDueDays: s.quarterDueDays, halfDueDays: s.halfDueDays };
   }
-  const r = stmt(db, 'SELECT quarter_due_days AS quarterDueDays, half_due_days AS halfDueDays FROM report_settings WHERE county_id = ?').get(
-    countyId,
-  ) as ReportSettings | undefined;
+  const r = stmt(
+    db,
+    'SELECT quarter_due_days AS quarterDueDays, half_due_days AS halfDueDays FROM report_settings WHERE county_id = ?',
+  ).get(countyId) as ReportSettings | undefined;
   return r ?? { ...DEFAULT_REPORT_SETTINGS };
 }
 
 export function setReportSettings(db: Db, countyId: number, s: ReportSettings): ReportSettings {
   return db.transaction(() => {
-    if (!stmt(db, 'SELECT 1 FROM counties WHERE id = ?').get(countyId)) throw new AppError('NOT_FOUND', '所选县（市、区）不存在，请刷新后重试');
+    if (!stmt(db, 'SELECT 1 FROM counties WHERE id = ?').get(countyId))
+      throw new AppError('NOT_FOUND', '所选县（市、区）不存在，请刷新后重试');
     const before = getReportSettings(db, countyId);
     stmt(
       db,
@@ -85,7 +87,10 @@ function storedFor(db: Db, cadreId: number, year: number): Map<string, Stored> {
     return s;
   };
   const like = `${year}-%`;
-  for (const r of stmt(db, 'SELECT period, due_date AS dueDate FROM report_dues WHERE cadre_id = ? AND period LIKE ?').all(cadreId, like) as Array<{
+  for (const r of stmt(db, 'SELECT period, due_date AS dueDate FROM report_dues WHERE cadre_id = ? AND period LIKE ?').all(
+    cadreId,
+    like,
+  ) as Array<{
     period: string;
     dueDate: string;
   }>)
@@ -137,7 +142,8 @@ function owedPeriod(db: Db, cadreId: number, code: string): Period {
   const p = periodFromCode(code);
   if (!p) throw new AppError('INVALID_INPUT', '报告期次格式应为 2025-Q1 或 2025-H1');
   const name = cadreName(db, cadreId);
-  if (!postingFor(cadrePostings(db, cadreId), p)) throw new AppError('INVALID_INPUT', `${name}在${periodLabel(code)}不在任职期内，无需报送`);
+  if (!postingFor(cadrePostings(db, cadreId), p))
+    throw new AppError('INVALID_INPUT', `${name}在${periodLabel(code)}不在任职期内，无需报送`);
   return p;
 }
 
@@ -157,7 +163,14 @@ export function setReportDue(db: Db, cadreId: number, code: string, dueDate: str
         `INSERT INTO report_dues (cadre_id, kind, period, due_date, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(cadre_id, kind, period) DO UPDATE SET due_date = excluded.due_date, updated_at = excluded.updated_at`,
       ).run(cadreId, p.kind, code, dueDate, nowIso());
-    audit(db, !before ? 'create' : dueDate === null ? 'delete' : 'update', 'report_due', cadreId, { period: code, dueDate }, { before, after: dueRow(db, cadreId, code) });
+    audit(
+      db,
+      !before ? 'create' : dueDate === null ? 'delete' : 'update',
+      'report_due',
+      cadreId,
+      { period: code, dueDate },
+      { before, after: dueRow(db, cadreId, code) },
+    );
   })();
   return rowOf(db, cadreId, code);
 }
@@ -169,12 +182,10 @@ function checkSubmitDate(p: Period, submittedOn: string, today: string): void {
 
 function link(db: Db, cadreId: number, p: Period, materialId: number, submittedOn: string): void {
   // An explicit submission replaces a link the intake made for this material elsewhere.
-  stmt(db, 'DELETE FROM report_submissions WHERE material_id = ? AND linked_at_intake = 1 AND NOT (cadre_id = ? AND kind = ? AND period = ?)').run(
-    materialId,
-    cadreId,
-    p.kind,
-    p.code,
-  );
+  stmt(
+    db,
+    'DELETE FROM report_submissions WHERE material_id = ? AND linked_at_intake = 1 AND NOT (cadre_id = ? AND kind = ? AND period = ?)',
+  ).run(materialId, cadreId, p.kind, p.code);
   const before = submissionRow(db, cadreId, p.code);
   stmt(
     db,
@@ -182,14 +193,28 @@ function link(db: Db, cadreId: number, p: Period, materialId: number, submittedO
      ON CONFLICT(cadre_id, kind, period) DO UPDATE SET material_id = excluded.material_id, submitted_on = excluded.submitted_on,
         linked_at_intake = 0, confirmed_at = NULL, confirmed_by = NULL`,
   ).run(cadreId, p.kind, p.code, materialId, submittedOn, operatorOf(db), nowIso());
-  audit(db, before ? 'update' : 'create', 'report_submission', cadreId, { period: p.code, materialId, submittedOn }, {
-    before,
-    after: submissionRow(db, cadreId, p.code),
-  });
+  audit(
+    db,
+    before ? 'update' : 'create',
+    'report_submission',
+    cadreId,
+    { period: p.code, materialId, submittedOn },
+    {
+      before,
+      after: submissionRow(db, cadreId, p.code),
+    },
+  );
 }
 
 /** Marks a period submitted with a material already in the cadre's bag (of the period's category). */
-export function submitWithMaterial(db: Db, cadreId: number, code: string, materialId: number, submittedOn: string, today = localToday()): ReportRow {
+export function submitWithMaterial(
+  db: Db,
+  cadreId: number,
+  code: string,
+  materialId: number,
+  submittedOn: string,
+  today = localToday(),
+): ReportRow {
   const p = owedPeriod(db, cadreId, code);
   checkSubmitDate(p, submittedOn, today);
   const m = stmt(db, 'SELECT cadre_id AS cadreId, category, title FROM materials WHERE id = ?').get(materialId) as
@@ -221,16 +246,22 @@ export async function submitWithFile(
   const p = owedPeriod(db, cadreId, code);
   checkSubmitDate(p, submittedOn, today);
   const name = cadreName(db, cadreId);
-  const m = await addMaterial(db, blobs, cadreId, {
-    category: REPORT_CATEGORY[p.kind],
-    title: title?.trim() || `${name}${periodLabel(code)}${p.kind === '季度报告' ? '工作进展情况报告' : '工作总结'}`,
-    date: submittedOn,
-    year: Number(code.slice(0, 4)),
-    responsible: name,
-    docNumber: null,
-    secrecy: '公开',
-    notes: null,
-  }, [file]);
+  const m = await addMaterial(
+    db,
+    blobs,
+    cadreId,
+    {
+      category: REPORT_CATEGORY[p.kind],
+      title: title?.trim() || `${name}${periodLabel(code)}${p.kind === '季度报告' ? '工作进展情况报告' : '工作总结'}`,
+      date: submittedOn,
+      year: Number(code.slice(0, 4)),
+      responsible: name,
+      docNumber: null,
+      secrecy: '公开',
+      notes: null,
+    },
+    [file],
+  );
   try {
     db.transaction(() => link(db, cadreId, p, m.id, submittedOn))();
   } catch (err) {

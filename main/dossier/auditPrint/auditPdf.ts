@@ -31,7 +31,6 @@ export interface AuditPrintResult {
   entries: number;
 }
 
-
 /** The filter in words, for the print's subtitle and the CLI. */
 export function describeFilter(f: AuditFilter): string {
   const parts: string[] = [];

@@ -55,15 +55,28 @@ export async function writeCountyCatalogue(
   fonts?: FontOptions,
 ): Promise<number> {
   const title = catalogueTitle(head.county, head.year);
-  const pdf = new PDFDocument({ autoFirstPage: false, bufferPages: true, size: 'A4', margin: 0, lang: 'zh-CN', displayTitle: true,
-    info: { Title: title, Author: head.compiler || `${head.county}委组织部`, Creator: 'OneBag 一袋式档案' } });
+  const pdf = new PDFDocument({
+    autoFirstPage: false,
+    bufferPages: true,
+    size: 'A4',
+    margin: 0,
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: { Title: title, Author: head.compiler || `${head.county}委组织部`, Creator: 'OneBag 一袋式档案' },
+  });
   const tk = new TextKit(pdf, fonts);
   const flow = new Flow(tk);
   flow.newPage('landscape');
   const f = flow.frame;
   const size = 20;
   flow.lines(wrapText(title, { width: f.w, measure: tk.measurer(tk.names.serifBold, size), justify: false }), {
-    x: f.x, width: f.w, font: tk.names.serifBold, size, pitch: size * 1.6, align: 'center', orientation: 'landscape',
+    x: f.x,
+    width: f.w,
+    font: tk.names.serifBold,
+    size,
+    pitch: size * 1.6,
+    align: 'center',
+    orientation: 'landscape',
   });
   const total = volumes.reduce((a, e) => a + e.pages, 0);
   const range = (r: VolumeEntry['dateRange']) => (r ? `${compactDate(r.from)}—${compactDate(r.to)}` : '未录入');

@@ -62,7 +62,9 @@ export async function runCountyBatch(
     const tmp = path.join(opts.outDir, `.onebag-${process.pid}-${i}.pdf.part`);
     let result: BatchCadreResult;
     try {
-      const g = await generateDossier(db, blobs, { cadreId: c.cadreId, year: opts.year, grids, numbers: opts.numbers }, settings, tmp, { pdfa: opts.pdfa });
+      const g = await generateDossier(db, blobs, { cadreId: c.cadreId, year: opts.year, grids, numbers: opts.numbers }, settings, tmp, {
+        pdfa: opts.pdfa,
+      });
       const file = path.join(opts.outDir, g.fileName);
       fs.renameSync(tmp, file);
       pages += g.pages;
@@ -75,11 +77,31 @@ export async function runCountyBatch(
         retention: settings.retention,
         remark: g.remarks.length ? `备考表有${g.remarks.length}条说明` : '',
       });
-      result = { cadreId: c.cadreId, name: c.name, archiveCode: g.archiveCode, file, pages: g.pages, warnings: g.warnings, remarks: g.remarks, pdfa: g.pdfa, error: null };
+      result = {
+        cadreId: c.cadreId,
+        name: c.name,
+        archiveCode: g.archiveCode,
+        file,
+        pages: g.pages,
+        warnings: g.warnings,
+        remarks: g.remarks,
+        pdfa: g.pdfa,
+        error: null,
+      };
     } catch (e) {
       fs.rmSync(tmp, { force: true });
       const msg = e instanceof AppError ? e.message : `生成失败：${(e as Error)?.message ?? String(e)}`;
-      result = { cadreId: c.cadreId, name: c.name, archiveCode: '', file: null, pages: 0, warnings: [], remarks: [], pdfa: false, error: msg };
+      result = {
+        cadreId: c.cadreId,
+        name: c.name,
+        archiveCode: '',
+        file: null,
+        pages: 0,
+        warnings: [],
+        remarks: [],
+        pdfa: false,
+        error: msg,
+      };
     }
     results.push(result);
     hooks.progress({ total: list.length, done: i + 1, pages, current: null, result });
@@ -89,7 +111,14 @@ export async function runCountyBatch(
     catalogue = path.join(opts.outDir, `${catalogueTitle(county.name, opts.year)}.pdf`);
     const tmp = `${catalogue}.part`;
     try {
-      const head = { county: county.name, year: opts.year, compiler: settings.compiler, checker: settings.checker, date: localToday(), checkDate: settings.checkDate };
+      const head = {
+        county: county.name,
+        year: opts.year,
+        compiler: settings.compiler,
+        checker: settings.checker,
+        date: localToday(),
+        checkDate: settings.checkDate,
+      };
       const failed = results.filter((r) => r.error).map((r) => ({ name: r.name, error: r.error! }));
       await writeCountyCatalogue(tmp, head, volumes, failed, { body: settings.bodyFont });
       fs.renameSync(tmp, catalogue);

@@ -91,7 +91,9 @@ export class JobRunner {
       Object.assign(s, { total: p.total, done: p.done, pages: p.pages, current: p.current });
       if (p.result) s.results.push(p.result);
       job.onUpdate?.(this.status(m.jobId));
-      const label = p.current ? `正在生成 ${p.current} 的档案（第 ${p.done + 1}/${p.total} 人，已生成 ${p.pages} 页）` : `已完成 ${p.done}/${p.total} 人，共 ${p.pages} 页`;
+      const label = p.current
+        ? `正在生成 ${p.current} 的档案（第 ${p.done + 1}/${p.total} 人，已生成 ${p.pages} 页）`
+        : `已完成 ${p.done}/${p.total} 人，共 ${p.pages} 页`;
       this.opts.progress?.({ jobId: m.jobId, label, done: p.done, total: p.total });
       return;
     }
@@ -115,7 +117,18 @@ export class JobRunner {
     fs.mkdirSync(input.outDir, { recursive: true });
     const jobId = randomUUID();
     const cancel = new SharedArrayBuffer(4);
-    const status: BatchStatus = { jobId, state: 'running', total: 0, done: 0, pages: 0, current: null, outDir: input.outDir, catalogue: null, results: [], error: null };
+    const status: BatchStatus = {
+      jobId,
+      state: 'running',
+      total: 0,
+      done: 0,
+      pages: 0,
+      current: null,
+      outDir: input.outDir,
+      catalogue: null,
+      results: [],
+      error: null,
+    };
     const done = this.post<BatchOutcome>({ type: 'batch', jobId, dataDir: this.opts.dataDir, ...input, cancel }).then(
       (o) => {
         status.state = o.cancelled ? 'cancelled' : 'done';
@@ -130,7 +143,12 @@ export class JobRunner {
       },
     );
     const finish = (s: BatchStatus) => {
-      const label = s.state === 'done' ? `已完成：${s.done} 人，共 ${s.pages} 页` : s.state === 'cancelled' ? `已取消：已生成 ${s.done} 人` : `生成失败：${s.error}`;
+      const label =
+        s.state === 'done'
+          ? `已完成：${s.done} 人，共 ${s.pages} 页`
+          : s.state === 'cancelled'
+            ? `已取消：已生成 ${s.done} 人`
+            : `生成失败：${s.error}`;
       this.opts.progress?.({ jobId, label, done: s.done, total: s.total, finished: true });
       return { ...s, results: [...s.results] };
     };

@@ -52,18 +52,34 @@ async function handle(m: ToWorker): Promise<void> {
     const settings = getDossierSettings(db);
     const blobs = blobPaths(m.dataDir);
     if (m.type === 'one') {
-      const value = await generateDossier(db, blobs, { cadreId: m.cadreId, year: m.year, numbers: numberAssigner(m.dataDir) }, settings, m.outPath, { pdfa: m.pdfa });
+      const value = await generateDossier(
+        db,
+        blobs,
+        { cadreId: m.cadreId, year: m.year, numbers: numberAssigner(m.dataDir) },
+        settings,
+        m.outPath,
+        { pdfa: m.pdfa },
+      );
       send({ type: 'done', jobId: m.jobId, value });
     } else {
       const flag = new Int32Array(m.cancel);
-      const value = await runCountyBatch(db, blobs, { countyId: m.countyId, year: m.year, outDir: m.outDir, pdfa: m.pdfa, numbers: numberAssigner(m.dataDir) }, settings, {
-        progress: (progress) => send({ type: 'progress', jobId: m.jobId, progress }),
-        cancelled: () => Atomics.load(flag, 0) === 1,
-      });
+      const value = await runCountyBatch(
+        db,
+        blobs,
+        { countyId: m.countyId, year: m.year, outDir: m.outDir, pdfa: m.pdfa, numbers: numberAssigner(m.dataDir) },
+        settings,
+        {
+          progress: (progress) => send({ type: 'progress', jobId: m.jobId, progress }),
+          cancelled: () => Atomics.load(flag, 0) === 1,
+        },
+      );
       send({ type: 'done', jobId: m.jobId, value });
     }
   } catch (e) {
-    const error = e instanceof AppError ? { code: e.code, message: e.message } : { code: 'INTERNAL' as const, message: `档案生成失败：${(e as Error)?.message ?? String(e)}` };
+    const error =
+      e instanceof AppError
+        ? { code: e.code, message: e.message }
+        : { code: 'INTERNAL' as const, message: `档案生成失败：${(e as Error)?.message ?? String(e)}` };
     send({ type: 'error', jobId: m.jobId, error });
   } finally {
     db?.close();

@@ -20,7 +20,19 @@ import { resolveFontFiles, type FontOptions } from '../fonts';
 import { type LaidPage } from '../typeset/flow';
 import { TextKit } from '../typeset/measure';
 import { compactDate, itemArchiveCode, type DossierDoc, type Item } from '../typeset/model';
-import { addPage, A4, drawFooter, drawStamp, inFrame, MM, pageNumberText, PORTRAIT, STAMP_H, STAMP_TOP_TYPESET, STAMP_W } from '../typeset/page';
+import {
+  addPage,
+  A4,
+  drawFooter,
+  drawStamp,
+  inFrame,
+  MM,
+  pageNumberText,
+  PORTRAIT,
+  STAMP_H,
+  STAMP_TOP_TYPESET,
+  STAMP_W,
+} from '../typeset/page';
 import { paintPage } from '../typeset/paint';
 import { layoutCatalogue, layoutClosing, layoutCover, pageRange, type CatalogueRow } from './frontmatter';
 import { MergeFailure, mergeOriginals, type Placement } from './originals';
@@ -124,16 +136,28 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
   // marks on appended originals: the widest page number this style can print, and the stamp
   const numberSize = meta.pageNumberStyle === 'gbt9704' ? 14 : 12;
   const numberW = tk.width(pageNumberText(8888, 8888, meta.pageNumberStyle), tk.names.serif, numberSize);
-  const marks = { stamp: stampRect(STAMP_W, STAMP_H), recto: numberRect(1, numberW, numberSize), verso: numberRect(2, numberW, numberSize) };
+  const marks = {
+    stamp: stampRect(STAMP_W, STAMP_H),
+    recto: numberRect(1, numberW, numberSize),
+    verso: numberRect(2, numberW, numberSize),
+  };
 
   // 1. measure every item
   const entries: Entry[] = [];
   const fontFiles = Object.values(resolveFontFiles(opts.fonts?.resourcesDir));
-  const planCtx = { tk, marks, wordRendition: opts.wordRendition ?? 'libreoffice', rasterDpi: pdfa ? PDFA_RASTER_DPI : undefined, fontFiles, warnings };
+  const planCtx = {
+    tk,
+    marks,
+    wordRendition: opts.wordRendition ?? 'libreoffice',
+    rasterDpi: pdfa ? PDFA_RASTER_DPI : undefined,
+    fontFiles,
+    warnings,
+  };
   for (const [si, section] of doc.sections.entries()) {
     for (const item of section.items) {
       const plan = await planItem(planCtx, item, forced.get(entries.length));
-      if (plan.kind === 'pdf' && isSigned(plan.src)) warnings.push(`原件“${originalName(item)}”带有数字签名：附入后签名不再有效，请保留电子原件备查。`);
+      if (plan.kind === 'pdf' && isSigned(plan.src))
+        warnings.push(`原件“${originalName(item)}”带有数字签名：附入后签名不再有效，请保留电子原件备查。`);
       entries.push({ section: si, item, plan, start: 0, count: planPages(plan) });
     }
   }
@@ -210,7 +234,8 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
     const originalStamp = () => drawStamp(tk, marks.stamp.x, marks.stamp.y, stamp);
     const plan = e.plan;
     // OCR's reading of a page of this original, when there is one (the invisible text layer)
-    const recognised = (page: number) => (e.item.kind === 'pdf' || e.item.kind === 'image' ? e.item.recognised?.find((r) => r.page === page) : undefined);
+    const recognised = (page: number) =>
+      e.item.kind === 'pdf' || e.item.kind === 'image' ? e.item.recognised?.find((r) => r.page === page) : undefined;
     if (plan.kind === 'typeset' || plan.kind === 'unreadable') {
       const first = () => {
         drawStamp(tk, PORTRAIT.x + (PORTRAIT.w - STAMP_W) / 2, STAMP_TOP_TYPESET, stamp);
@@ -365,4 +390,3 @@ function finish(pdf: PDFKit.PDFDocument): Promise<Buffer> {
     pdf.end();
   });
 }
-

@@ -16,7 +16,6 @@ import { MM, PORTRAIT } from '../typeset/page';
 import { layoutTable, type TableGeometry } from '../typeset/table';
 import { dateLabel } from '../../../shared/dates';
 
-
 export function layoutCover(tk: TextKit, meta: DossierMeta): LaidPage[] {
   const flow = new Flow(tk);
   flow.newPage('portrait');
@@ -101,7 +100,12 @@ export function layoutCatalogue(tk: TextKit, rows: CatalogueRow[]): LaidPage[] {
   const table: TableBlock = {
     kind: 'table',
     fontSize: 9,
-    columns: CATALOGUE_COLUMNS.map(([title, widthMm, align, shrinkToFit]) => ({ title, widthMm, align, ...(shrinkToFit ? { shrinkToFit } : {}) })),
+    columns: CATALOGUE_COLUMNS.map(([title, widthMm, align, shrinkToFit]) => ({
+      title,
+      widthMm,
+      align,
+      ...(shrinkToFit ? { shrinkToFit } : {}),
+    })),
     rows: rows.map((r) => [String(r.no), r.archiveCode, r.docNo, r.author, r.title, r.date, r.secrecy, r.pages, r.remark]),
   };
   const geometry: TableGeometry = { orientation: 'portrait', widths: CATALOGUE_COLUMNS.map(([, w]) => w * MM) };
@@ -162,7 +166,11 @@ export function layoutClosing(tk: TextKit, meta: DossierMeta, info: ClosingInfo)
   };
   const para = (text: string, indent = true) =>
     flow.lines(wrapText(text, { width: w, measure: tk.measurer(n.body, BODY_SIZE), indent: indent ? 2 * BODY_SIZE : 0, justify: true }), {
-      x, width: w, font: n.body, size: BODY_SIZE, pitch: BODY_PITCH,
+      x,
+      width: w,
+      font: n.body,
+      size: BODY_SIZE,
+      pitch: BODY_PITCH,
     });
   head('卷内情况说明：');
   para(

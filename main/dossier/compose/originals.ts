@@ -100,7 +100,11 @@ export async function preparePdf(bytes: Buffer, opts: PrepareOptions): Promise<P
         const pxW = Math.max(1, Math.round((w / 72) * opts.rasterDpi));
         const pxH = Math.max(1, Math.round((h / 72) * opts.rasterDpi));
         const r = pdfium.render(i, pxW, pxH);
-        page.raster = { png: encodePng({ width: pxW, height: pxH, color: 'rgb', data: r.rgb }, { dpi: opts.rasterDpi, level: 6 }), pxW, pxH };
+        page.raster = {
+          png: encodePng({ width: pxW, height: pxH, color: 'rgb', data: r.rgb }, { dpi: opts.rasterDpi, level: 6 }),
+          pxW,
+          pxH,
+        };
       }
       pages.push(page);
     }
@@ -189,7 +193,10 @@ export async function mergeOriginals(out: PDFDocument, placements: Placement[]):
   const overlayOf = new Map(placements.map((p, i) => [p, overlays[i]!]));
   for (const [src, list] of bySrc) {
     try {
-      const copies = await out.copyPages(src, list.map((p) => p.srcIndex));
+      const copies = await out.copyPages(
+        src,
+        list.map((p) => p.srcIndex),
+      );
       list.forEach((p, i) => {
         const target = pages[p.pageIndex]!;
         const node = target.node;

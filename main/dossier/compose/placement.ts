@@ -156,12 +156,16 @@ export function fitPage(w: number, h: number, marks: Rect[], ink: InkMap | null)
   const base = { x: (S.w - k0 * w) / 2, y: (S.h - k0 * h) / 2 };
   // fixed point of the shrink: the sheet's bottom centre, as viewed
   const [fx, fy] = sheet === 'portrait' ? [S.w / 2, S.h] : [0, S.h / 2];
-  const viewedMarks = marks.map((r) => sheetRectToViewed(sheet, { x: r.x - CLEARANCE, y: r.y - CLEARANCE, w: r.w + 2 * CLEARANCE, h: r.h + 2 * CLEARANCE }));
+  const viewedMarks = marks.map((r) =>
+    sheetRectToViewed(sheet, { x: r.x - CLEARANCE, y: r.y - CLEARANCE, w: r.w + 2 * CLEARANCE, h: r.h + 2 * CLEARANCE }),
+  );
   const place = (f: number) => ({ x: fx + f * (base.x - fx), y: fy + f * (base.y - fy), scale: k0 * f });
   const clear = (f: number) => {
     if (!ink) return true;
     const p = place(f);
-    return viewedMarks.every((r) => inkIn(ink, { x: (r.x - p.x) / p.scale, y: (r.y - p.y) / p.scale, w: r.w / p.scale, h: r.h / p.scale }) === 0);
+    return viewedMarks.every(
+      (r) => inkIn(ink, { x: (r.x - p.x) / p.scale, y: (r.y - p.y) / p.scale, w: r.w / p.scale, h: r.h / p.scale }) === 0,
+    );
   };
   let f = 1;
   while (f > 0.6 && !clear(f)) f = Math.round((f - 0.01) * 100) / 100;
@@ -178,7 +182,10 @@ export function contentMatrix(fit: Fit, rotation: Rotation, box: Box, w: number,
   const srcPageToViewed = invert(viewToPageMatrix(rotation, box));
   // viewed bottom-up of the original → viewed bottom-up of the sheet
   const place: Matrix = [fit.scale, 0, 0, fit.scale, fit.x, S.h - fit.y - fit.scale * h];
-  const sheetViewToPage = fit.sheet === 'portrait' ? viewToPageMatrix(0, { x: 0, y: 0, width: A4.w, height: A4.h }) : viewToPageMatrix(90, { x: 0, y: 0, width: A4.w, height: A4.h });
+  const sheetViewToPage =
+    fit.sheet === 'portrait'
+      ? viewToPageMatrix(0, { x: 0, y: 0, width: A4.w, height: A4.h })
+      : viewToPageMatrix(90, { x: 0, y: 0, width: A4.w, height: A4.h });
   void w;
   return multiply(multiply(srcPageToViewed, place), sheetViewToPage);
 }

@@ -63,7 +63,12 @@ export async function planItem(ctx: PlanContext, item: Item, forced?: string): P
     const { sha256, altered } = sha256Of(item, bytes);
     const reason = altered ? `${why}；且文件内容与归档时记录的 SHA-256 不一致，存储的文件已被改动或损坏` : why;
     ctx.warnings.push(`原件无法按原样打印：${item.path}（${reason}），已以说明页代替。`);
-    return { kind: 'unreadable', reason, sha256, pages: layoutReplacement(ctx.tk, { title, file: originalName(item), sha256, reason, advice }) };
+    return {
+      kind: 'unreadable',
+      reason,
+      sha256,
+      pages: layoutReplacement(ctx.tk, { title, file: originalName(item), sha256, reason, advice }),
+    };
   };
   if (forced) return replace(forced);
   const read = readOriginal(item.path);
@@ -90,7 +95,12 @@ const FORMAT_LABEL: Record<OfficeItem['format'], string> = {
   et: 'WPS 表格',
 };
 
-async function officePlan(ctx: PlanContext, item: OfficeItem, bytes: Buffer, replace: (reason: string, advice?: string) => Plan): Promise<Plan> {
+async function officePlan(
+  ctx: PlanContext,
+  item: OfficeItem,
+  bytes: Buffer,
+  replace: (reason: string, advice?: string) => Plan,
+): Promise<Plan> {
   const label = FORMAT_LABEL[item.format];
   const viaLibreOffice = async (): Promise<Plan | string> => {
     if (!sofficePath()) return '本机未安装 LibreOffice，无法转换';
@@ -106,19 +116,31 @@ async function officePlan(ctx: PlanContext, item: OfficeItem, bytes: Buffer, rep
     if (blocks.length === 0) return 'Word 文档中没有可排版的文字';
     return { kind: 'typeset', pages: layoutItem(ctx.tk, item.catalogue.title, blocks), rendition: 'engine', images };
   };
-  const order = item.format === 'docx' ? (ctx.wordRendition === 'engine' ? [viaEngine, viaLibreOffice] : [viaLibreOffice, viaEngine]) : [viaLibreOffice];
+  const order =
+    item.format === 'docx'
+      ? ctx.wordRendition === 'engine'
+        ? [viaEngine, viaLibreOffice]
+        : [viaLibreOffice, viaEngine]
+      : [viaLibreOffice];
   const reasons: string[] = [];
   for (const way of order) {
     const r = await way();
     if (typeof r !== 'string') return r;
     reasons.push(r);
   }
-  return replace(`原件为${label}，${reasons.join('；')}`, '如需纸质件，请在装有 WPS 或 Microsoft Office 的电脑上打开电子原件打印，附于本页之后，并在备考表中说明。');
+  return replace(
+    `原件为${label}，${reasons.join('；')}`,
+    '如需纸质件，请在装有 WPS 或 Microsoft Office 的电脑上打开电子原件打印，附于本页之后，并在备考表中说明。',
+  );
 }
 
 function imagePlan(ctx: PlanContext, file: string, replace: (reason: string) => Plan): Plan {
   try {
-    const img = (ctx.tk.doc as unknown as { openImage(p: string): unknown }).openImage(file) as { width: number; height: number; orientation?: number };
+    const img = (ctx.tk.doc as unknown as { openImage(p: string): unknown }).openImage(file) as {
+      width: number;
+      height: number;
+      orientation?: number;
+    };
     if (!(img.width > 0 && img.height > 0)) return replace('图片尺寸无效');
     const turned = (img.orientation ?? 1) > 4;
     const [iw, ih] = turned ? [img.height, img.width] : [img.width, img.height];

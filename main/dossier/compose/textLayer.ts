@@ -38,14 +38,25 @@ export function uprightToUser(rect: ViewedRect, read: Pick<RecognisedPage, 'rota
   const hv = turned ? read.width : read.height;
   // upright (u, v) → viewed pixels (x, y)
   const r: Affine =
-    read.rotation === 90 ? [0, -1, 1, 0, 0, hv] : read.rotation === 180 ? [-1, 0, 0, -1, wv, hv] : read.rotation === 270 ? [0, 1, -1, 0, wv, 0] : [1, 0, 0, 1, 0, 0];
+    read.rotation === 90
+      ? [0, -1, 1, 0, 0, hv]
+      : read.rotation === 180
+        ? [-1, 0, 0, -1, wv, hv]
+        : read.rotation === 270
+          ? [0, 1, -1, 0, wv, 0]
+          : [1, 0, 0, 1, 0, 0];
   const kx = rect.w / wv;
   const ky = rect.h / hv;
   return [kx * r[0], ky * r[1], kx * r[2], ky * r[3], rect.x + kx * r[4], rect.y + ky * r[5]];
 }
 
 type Internal = {
-  _font: { id: string; ref(): unknown; font: { hasGlyphForCodePoint(cp: number): boolean }; encode(text: string, features?: unknown): [string[], unknown[]] };
+  _font: {
+    id: string;
+    ref(): unknown;
+    font: { hasGlyphForCodePoint(cp: number): boolean };
+    encode(text: string, features?: unknown): [string[], unknown[]];
+  };
   page: { fonts: Record<string, unknown> };
   addContent(s: string): void;
 };

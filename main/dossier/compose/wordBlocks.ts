@@ -20,7 +20,9 @@ const PDFA_ALPHA = '带透明通道的 PNG 图片不符合 PDF/A-1';
 const printable = (p: Omit<DocxPicture, 'kind'>, pdfa: boolean) => !!(p.data && p.pixels && !(pdfa && p.alpha));
 
 const picture = (p: Omit<DocxPicture, 'kind'>, pdfa = false): Picture | null =>
-  p.data && p.pixels && printable(p, pdfa) ? { data: p.data, pixels: p.pixels, ...(p.widthMm && p.heightMm ? { widthMm: p.widthMm, heightMm: p.heightMm } : {}) } : null;
+  p.data && p.pixels && printable(p, pdfa)
+    ? { data: p.data, pixels: p.pixels, ...(p.widthMm && p.heightMm ? { widthMm: p.widthMm, heightMm: p.heightMm } : {}) }
+    : null;
 
 /** `images`: pictures of the original NOT printed (named by a line instead). */
 export function docxToBlocks(src: DocxBlock[], opts: { pdfa?: boolean } = {}): { blocks: Block[]; images: number } {
@@ -35,7 +37,11 @@ export function docxToBlocks(src: DocxBlock[], opts: { pdfa?: boolean } = {}): {
         images++;
         const problem = b.problem ?? (pdfa && b.alpha ? PDFA_ALPHA : null);
         const why = problem ? `（${problem}）` : '';
-        blocks.push({ kind: 'paragraph', text: `〔此处为原件中的图片${b.name ? `“${b.name}”` : ''}，未排入本页${why}，见电子原件〕`, align: 'center' });
+        blocks.push({
+          kind: 'paragraph',
+          text: `〔此处为原件中的图片${b.name ? `“${b.name}”` : ''}，未排入本页${why}，见电子原件〕`,
+          align: 'center',
+        });
       }
     } else if (b.kind === 'table') {
       const t = table(b.rows, b.images, pdfa);
@@ -44,7 +50,10 @@ export function docxToBlocks(src: DocxBlock[], opts: { pdfa?: boolean } = {}): {
         images += t.dropped;
       }
     } else {
-      const lines = b.text.split('\n').map((l) => l.trim()).filter(Boolean);
+      const lines = b.text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       if (lines.length === 0 && b.list) lines.push('');
       lines.forEach((line, i) => {
         const text = i === 0 && b.list ? `${b.list}${/[.、)）]$/.test(b.list) ? '' : ' '}${line}` : line;
@@ -60,7 +69,11 @@ export function docxToBlocks(src: DocxBlock[], opts: { pdfa?: boolean } = {}): {
 /** Characters of width a picture asks of its column when the columns share the block. */
 const PICTURE_WEIGHT = 12;
 
-function table(rows: string[][], images: Array<Array<Array<Omit<DocxPicture, 'kind'>>>>, pdfa: boolean): { block: TableBlock; dropped: number } | null {
+function table(
+  rows: string[][],
+  images: Array<Array<Array<Omit<DocxPicture, 'kind'>>>>,
+  pdfa: boolean,
+): { block: TableBlock; dropped: number } | null {
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (width === 0 || rows.length === 0) return null;
   let dropped = images.flat(2).filter((p) => !printable(p, pdfa)).length;
@@ -70,13 +83,20 @@ function table(rows: string[][], images: Array<Array<Array<Omit<DocxPicture, 'ki
   dropped += headPictures.reduce((a, c) => a + c.length, 0);
   const head = rows[0]!.map((title, i) => (headPictures[i]?.length ? `${title}〔图片〕`.trim() : title));
   // a loaded picture left out for PDF/A leaves 〔图片〕 in its cell as the unloaded ones do
-  const body = rows.slice(1).map((r, ri) => r.map((cell, ci) => (images[ri + 1]?.[ci]?.some((p) => p.data && !printable(p, pdfa)) ? `${cell}〔图片〕`.trim() : cell)));
+  const body = rows
+    .slice(1)
+    .map((r, ri) =>
+      r.map((cell, ci) => (images[ri + 1]?.[ci]?.some((p) => p.data && !printable(p, pdfa)) ? `${cell}〔图片〕`.trim() : cell)),
+    );
   const bodyPictures = cellPictures.slice(1);
   // share the block by how much each column holds (long cells wrap instead of turning the page)
   const weight = Array.from(
     { length: width },
     (_, i) =>
-      Math.min(24, Math.max(2, ...rows.map((r) => [...(r[i] ?? '')].length), ...bodyPictures.map((r) => (r[i]?.length ? PICTURE_WEIGHT : 0)))) + 2,
+      Math.min(
+        24,
+        Math.max(2, ...rows.map((r) => [...(r[i] ?? '')].length), ...bodyPictures.map((r) => (r[i]?.length ? PICTURE_WEIGHT : 0))),
+      ) + 2,
   );
   const total = weight.reduce((a, b) => a + b, 0);
   const hasPictures = bodyPictures.some((r) => r.some((c) => c.length));

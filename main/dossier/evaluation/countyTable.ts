@@ -19,7 +19,11 @@ const two = (n: number | null | undefined) => (n === null || n === undefined ? '
 export function countyTableBlock(d: TableData): TableBlock {
   const comps = d.scheme.components;
   const rows = d.results.rows.map((r, i) => {
-    const notes = [...r.caps.map((c) => c.reason), ...(r.quotaNote ? [r.quotaNote] : []), ...(r.missing.length ? [`未录：${r.missing.join('、')}`] : [])];
+    const notes = [
+      ...r.caps.map((c) => c.reason),
+      ...(r.quotaNote ? [r.quotaNote] : []),
+      ...(r.missing.length ? [`未录：${r.missing.join('、')}`] : []),
+    ];
     return [
       String(i + 1),
       r.name,
@@ -71,7 +75,11 @@ export async function countyTablePdf(db: Db, countyId: number, year: number, opt
       // Finalised with scores missing: the table says who and the reason it was confirmed with.
       const unscored = d.results.rows.filter((r) => r.total === null);
       if (d.results.finalised && d.results.incompleteReason && unscored.length > 0) {
-        heads.push([`定档说明：${unscored.length}人分数未录全（${unscored.map((r) => r.name).join('、')}），经确认定档。原因：${d.results.incompleteReason}`, tk.names.body, 10]);
+        heads.push([
+          `定档说明：${unscored.length}人分数未录全（${unscored.map((r) => r.name).join('、')}），经确认定档。原因：${d.results.incompleteReason}`,
+          tk.names.body,
+          10,
+        ]);
       }
       for (const [text, font, size] of heads) {
         const lines = wrapText(text, { width: f.w, measure: tk.measurer(font, size), justify: false });

@@ -6,7 +6,11 @@ import { TextKit } from '../typeset/measure';
 import { A4, drawFooter, inFrame, MM, pageNumberText } from '../typeset/page';
 import { paintPage } from '../typeset/paint';
 
-export async function renderPdf(title: string, layout: (tk: TextKit) => LaidPage[], fonts?: FontOptions): Promise<{ pdf: Buffer; pages: number }> {
+export async function renderPdf(
+  title: string,
+  layout: (tk: TextKit) => LaidPage[],
+  fonts?: FontOptions,
+): Promise<{ pdf: Buffer; pages: number }> {
   const doc = new PDFDocument({
     autoFirstPage: false,
     size: 'A4',

@@ -53,7 +53,12 @@ export function sheetBlocks(d: SheetData, opts: { maskId: boolean } = { maskId: 
   const quotaNote = r.quotaNote ?? r.groupNote ?? '未受名额限制';
   const sign = (who: string) => `\n\n${who}　　　　　　　　　　年　　月　　日`;
   return [
-    { kind: 'table', columns: [{ title: '项目', widthMm: 24 }, { title: '内容' }, { title: '项目', widthMm: 24 }, { title: '内容' }], rows: details, fontSize: 10 },
+    {
+      kind: 'table',
+      columns: [{ title: '项目', widthMm: 24 }, { title: '内容' }, { title: '项目', widthMm: 24 }, { title: '内容' }],
+      rows: details,
+      fontSize: 10,
+    },
     {
       kind: 'table',
       caption: '考核得分（综合得分按精确值计算，最后四舍五入保留两位小数）',
@@ -83,7 +88,9 @@ export function sheetBlocks(d: SheetData, opts: { maskId: boolean } = { maskId: 
         ['限制评定等次情形', caps],
         ['优秀名额', `${quotaRuleText(d.scheme, { tieRule: false })}。${printRank ? quotaNote : withoutRank(quotaNote)}`],
         ['执行规则', rulesText(d)],
-        ...(d.review ? [['评审单位意见', `${d.review.comment}\n（${d.review.author ?? '评审单位'}　${d.review.updatedAt.slice(0, 10)}）`]] : []),
+        ...(d.review
+          ? [['评审单位意见', `${d.review.comment}\n（${d.review.author ?? '评审单位'}　${d.review.updatedAt.slice(0, 10)}）`]]
+          : []),
         ['考核组评价意见', `\n${sign('组长（签字）：')}`],
         ['县委组织部意见', sign('（盖章）')],
       ],

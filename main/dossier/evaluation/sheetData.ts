@@ -2,7 +2,17 @@
  * What the 考核登记表 and the county table print: a cadre's result (the finalised snapshot when
  * there is one, otherwise the live result marked 未定档) with the scheme it was computed under.
  */
-import { computeResults, countyName, countyOfCadre, evaluationRoster, finalisedResult, getCadre, getScheme, listComments, rulesInForce } from '../../core/dossierReads/readers';
+import {
+  computeResults,
+  countyName,
+  countyOfCadre,
+  evaluationRoster,
+  finalisedResult,
+  getCadre,
+  getScheme,
+  listComments,
+  rulesInForce,
+} from '../../core/dossierReads/readers';
 import type { CadreDetail } from '../../../shared/domain';
 import type { EvaluationResults, ResultRow, Scheme } from '../../../shared/evaluation';
 import { AppError } from '../../../shared/result';
@@ -37,7 +47,19 @@ export function sheetData(db: Db, cadreId: number, year: number, today?: string)
   const term = r ? `${r.start} 至 ${r.end ?? '今'}` : '—';
   const review = listComments(db, countyId, year).find((c) => c.cadreId === cadreId) ?? null;
   const rules = rulesInForce(db, countyId, year);
-  if (fin) return { county, year, cadre, row: fin.row, scheme: getScheme(db, fin.schemeId), term, finalised: true, finalisedAt: fin.finalisedAt, review, rules };
+  if (fin)
+    return {
+      county,
+      year,
+      cadre,
+      row: fin.row,
+      scheme: getScheme(db, fin.schemeId),
+      term,
+      finalised: true,
+      finalisedAt: fin.finalisedAt,
+      review,
+      rules,
+    };
   const res = computeResults(db, today ? { countyId, year, today } : { countyId, year });
   const row = res.rows.find((x) => x.cadreId === cadreId);
   if (!res.scheme) throw new AppError('INVALID_INPUT', `${county}${year}年度尚未启用考核方案，无法打印考核登记表`);

@@ -10,6 +10,10 @@ import { sheetData } from './sheetData';
 
 export async function evaluationSheetPdf(db: Db, cadreId: number, year: number, opts: { fonts?: FontOptions; today?: string } = {}) {
   const d = sheetData(db, cadreId, year, opts.today);
-  const r = await renderPdf(`${d.cadre.name}${sheetTitle(d)}`, (tk) => layoutItem(tk, sheetTitle(d), sheetBlocks(d), sheetSubtitle(d)), opts.fonts);
+  const r = await renderPdf(
+    `${d.cadre.name}${sheetTitle(d)}`,
+    (tk) => layoutItem(tk, sheetTitle(d), sheetBlocks(d), sheetSubtitle(d)),
+    opts.fonts,
+  );
   return { ...r, name: d.cadre.name, finalised: d.finalised };
 }

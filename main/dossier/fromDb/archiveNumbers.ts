@@ -10,7 +10,10 @@ import { dateLabel } from '../../../shared/dates';
 import type { Item, Section } from '../typeset/model';
 
 /** Request items in print order, and the model items they number (same order). */
-export function numberRequestItems(sections: Section[], shaOfPath: Map<string, string>): { items: VolumeNumberRequest['items']; targets: Item[] } {
+export function numberRequestItems(
+  sections: Section[],
+  shaOfPath: Map<string, string>,
+): { items: VolumeNumberRequest['items']; targets: Item[] } {
   const items: VolumeNumberRequest['items'] = [];
   const targets: Item[] = [];
   const seen = new Map<string, number>();

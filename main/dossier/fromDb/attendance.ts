@@ -13,7 +13,16 @@ import { eventItems } from './events';
 import { monthLabel } from '../../../shared/dates';
 
 /** One character per day (the register's marks); 公出 出 and 公假 公 so the two stay apart. */
-const MARK: Record<AttendanceCode, string> = { 在岗: '√', 公出: '出', 事假: '事', 病假: '病', 公假: '公', 婚丧产假: '婚', 缺勤: '缺', 未到任: '' };
+const MARK: Record<AttendanceCode, string> = {
+  在岗: '√',
+  公出: '出',
+  事假: '事',
+  病假: '病',
+  公假: '公',
+  婚丧产假: '婚',
+  缺勤: '缺',
+  未到任: '',
+};
 const LEGEND =
   '说明：√ 在岗，出 因公外出，事 事假，病 病假，公 公假，婚 婚丧产假，缺 缺勤，休 不计天数的休息日，空白为不在任职期内；半天分两行，上行为上午、下行为下午（／为该半天不在任职期内），天数按半天计。' +
   '未经乡镇党委认定的月份只列出已登记的请假、缺勤等情况，不计天数（—）。';
@@ -59,7 +68,13 @@ export function attendanceSections(ctx: BuildContext): Section[] {
   const uncertified: string[] = [];
   const running: string[] = [];
   for (const month of monthsOf(ctx.from, ctx.to)) {
-    const townships = [...new Set(ctx.cadre.postings.filter((p) => p.start.slice(0, 7) <= month && (p.end === null || p.end.slice(0, 7) >= month)).map((p) => p.townshipId))];
+    const townships = [
+      ...new Set(
+        ctx.cadre.postings
+          .filter((p) => p.start.slice(0, 7) <= month && (p.end === null || p.end.slice(0, 7) >= month))
+          .map((p) => p.townshipId),
+      ),
+    ];
     for (const t of townships) {
       const g = grid(ctx, t, month);
       const row: GridRow | undefined = g.rows.find((r) => r.cadreId === ctx.cadre.id);
@@ -141,7 +156,8 @@ export function attendanceSummary(t: {
     parts.push(`经乡镇党委认定的${t.certifiedMonths}个月中，在岗${fmt(t.onPost)}天，请假${fmt(t.leave)}天，缺勤${fmt(t.absent)}天。`);
     parts.push(t.short.length ? `在岗不足规定天数的月份：${t.short.join('、')}。` : '已认定各月在岗天数均达到规定。');
   }
-  if (t.uncertified.length && t.certifiedMonths > 0) parts.push(`尚未经乡镇党委认定的月份（未认定，不计入上述天数）：${t.uncertified.join('、')}。`);
+  if (t.uncertified.length && t.certifiedMonths > 0)
+    parts.push(`尚未经乡镇党委认定的月份（未认定，不计入上述天数）：${t.uncertified.join('、')}。`);
   else if (t.uncertified.length) parts.push(`未认定的月份：${t.uncertified.join('、')}。`);
   if (t.running.length) parts.push(`${t.running.join('、')}尚未结束，不作统计。`);
   return parts.join('');

@@ -113,7 +113,9 @@ function precheck(file: string, kind: 'pdf' | 'jpeg' | 'png'): string | null {
     const h = head.subarray(0, n);
     if (kind === 'pdf') return h.includes('%PDF-') ? null : '文件已损坏，不是有效的 PDF 文件';
     if (kind === 'jpeg') return h[0] === 0xff && h[1] === 0xd8 ? null : '文件已损坏，不是有效的 JPEG 图片';
-    return h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ? null : '文件已损坏，不是有效的 PNG 图片';
+    return h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+      ? null
+      : '文件已损坏，不是有效的 PNG 图片';
   } finally {
     fs.closeSync(fd);
   }

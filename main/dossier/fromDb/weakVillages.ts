@@ -7,12 +7,7 @@
  */
 import { listWeakVillages } from '../../core/dossierReads/readers';
 import { yuan } from '../../../shared/work';
-import {
-  MILESTONE_RULE,
-  type MilestoneEvaluation,
-  type WeakVillage,
-  type WeakVillageSupporter,
-} from '../../../shared/weakVillages';
+import { MILESTONE_RULE, type MilestoneEvaluation, type WeakVillage, type WeakVillageSupporter } from '../../../shared/weakVillages';
 import { localToday } from '../../core/attendance/common';
 import type { Block, Item, Section } from '../typeset/model';
 import type { BuildContext } from './context';
@@ -91,7 +86,14 @@ function villageItem(ctx: BuildContext, w: WeakVillage, me: WeakVillageSupporter
       rows: me.milestones.map((m) => {
         const rec = record(m.kind);
         const files = rec?.evidence.length ? `\n佐证：${rec.evidence.map((f) => f.originalName).join('、')}` : '';
-        return [m.kind, MILESTONE_RULE[m.kind], m.dueDate, m.achievedOn ?? '—', STATE_TEXT[m.state], rec ? `${dash(rec.description)}${files}` : '—'];
+        return [
+          m.kind,
+          MILESTONE_RULE[m.kind],
+          m.dueDate,
+          m.achievedOn ?? '—',
+          STATE_TEXT[m.state],
+          rec ? `${dash(rec.description)}${files}` : '—',
+        ];
       }),
       fontSize: 9.5,
     });

@@ -35,7 +35,13 @@ export const dash = (v: string | null | undefined) => (v && v.trim() ? v.trim() 
 /** 2025-03-05 → 2025年3月5日 */
 
 /** A typeset item compiled by the app, numbered in the volume. */
-export function compiledItem(ctx: BuildContext, title: string, date: string, blocks: Block[], opts: { author?: string; year?: number; subtitle?: string } = {}): Item {
+export function compiledItem(
+  ctx: BuildContext,
+  title: string,
+  date: string,
+  blocks: Block[],
+  opts: { author?: string; year?: number; subtitle?: string } = {},
+): Item {
   const no = ctx.nextItemNo();
   return {
     kind: 'typeset',
@@ -177,7 +183,14 @@ function projectYearItem(ctx: BuildContext, year: number, all: Project[]): Item 
     blocks.push({
       kind: 'table',
       columns,
-      rows: revenue.map(({ p, r }) => [`${p.name}（${p.village}）`, String(p.year), yuan(r.revenueFen), bp(r.parkShareBp), yuan(r.parkFen), yuan(r.villageFen)]),
+      rows: revenue.map(({ p, r }) => [
+        `${p.name}（${p.village}）`,
+        String(p.year),
+        yuan(r.revenueFen),
+        bp(r.parkShareBp),
+        yuan(r.parkFen),
+        yuan(r.villageFen),
+      ]),
       fontSize: 9.5,
     });
   }
@@ -193,7 +206,13 @@ export function reportSections(ctx: BuildContext): Section[] {
     .filter((r) => r.periodEnd >= ctx.from && r.periodEnd.slice(0, 4) <= ctx.to.slice(0, 4));
   if (!rows.length) return [];
   const status = (r: (typeof rows)[number]) =>
-    r.status === '已提交' ? (r.lateDays > 0 ? `已提交（逾期${r.lateDays}天）` : '按期提交') : r.status === '逾期' ? `逾期未交（${r.lateDays}天）` : '待提交';
+    r.status === '已提交'
+      ? r.lateDays > 0
+        ? `已提交（逾期${r.lateDays}天）`
+        : '按期提交'
+      : r.status === '逾期'
+        ? `逾期未交（${r.lateDays}天）`
+        : '待提交';
   // A report filed in the bag counts as submitted (linked when filed; see main/core/worklog/reportLinks.ts).
   const submitted = rows.filter((r) => r.status === '已提交').length;
   const toConfirm = rows.filter((r) => r.status === '已提交' && r.linkToConfirm).length;
@@ -217,10 +236,16 @@ export function reportSections(ctx: BuildContext): Section[] {
         { title: '状态', widthMm: 33, align: 'center' },
         { title: '归档材料', widthMm: 29 },
       ],
-      rows: rows.map((r) => [r.periodLabel, r.kind, r.dueDate, r.submittedOn ?? '—', status(r), r.materialTitle ? `《${r.materialTitle}》${r.linkToConfirm ? '\n（归档时自动关联，待确认）' : ''}` : '—']),
+      rows: rows.map((r) => [
+        r.periodLabel,
+        r.kind,
+        r.dueDate,
+        r.submittedOn ?? '—',
+        status(r),
+        r.materialTitle ? `《${r.materialTitle}》${r.linkToConfirm ? '\n（归档时自动关联，待确认）' : ''}` : '—',
+      ]),
       fontSize: 10,
     },
   ]);
   return [{ title: '季度报告与半年总结', items: [item] }];
 }
-

@@ -9,7 +9,6 @@ import type { BuildContext } from './context';
 import { compiledItem } from './work';
 import { dateLabel, monthDayLabel } from '../../../shared/dates';
 
-
 const LEGEND = '说明：本表按日期排列录入本系统的工作日志（民情日记）；佐证材料原件随电子档案数据包保存。';
 
 /** The typeset log of `year` (entries inside the period), or nothing when there are none. */
@@ -40,7 +39,15 @@ export function workLogItems(ctx: BuildContext, year: number): Item[] {
             { title: '困难', widthMm: 23 },
             { title: '下步打算', widthMm: 23 },
           ],
-          rows: entries.map((e) => [monthDayLabel(e.date), e.kind, e.place || '—', e.persons || '—', situation(e), e.difficulties || '—', e.followUp || '—']),
+          rows: entries.map((e) => [
+            monthDayLabel(e.date),
+            e.kind,
+            e.place || '—',
+            e.persons || '—',
+            situation(e),
+            e.difficulties || '—',
+            e.followUp || '—',
+          ]),
           fontSize: 9,
         },
         { kind: 'paragraph', text: LEGEND },

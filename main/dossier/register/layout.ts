@@ -96,15 +96,17 @@ export function layoutRegister(tk: TextKit, data: RegisterData, blank: boolean):
     kind: 'table',
     fontSize: SIZE,
     landscape: true,
-    columns: ([
-      { title: '序号', align: 'center' },
-      { title: '姓名', align: 'center' },
-      { title: '所在村/职务', align: 'left' },
-      ...dayCols.map((d) => ({ title: d ? dayHeader(d) : '', align: 'center' as const })),
-      { title: '在岗\n天数', align: 'center' },
-      { title: '请假\n天数', align: 'center' },
-      { title: '备注', align: 'left' },
-    ] as TableColumn[]).map((c, i) => ({ ...c, widthMm: WIDTHS_MM[i]! })),
+    columns: (
+      [
+        { title: '序号', align: 'center' },
+        { title: '姓名', align: 'center' },
+        { title: '所在村/职务', align: 'left' },
+        ...dayCols.map((d) => ({ title: d ? dayHeader(d) : '', align: 'center' as const })),
+        { title: '在岗\n天数', align: 'center' },
+        { title: '请假\n天数', align: 'center' },
+        { title: '备注', align: 'left' },
+      ] as TableColumn[]
+    ).map((c, i) => ({ ...c, widthMm: WIDTHS_MM[i]! })),
     rows: grid.rows.map((r, i) => [
       String(i + 1),
       r.name,
@@ -175,4 +177,3 @@ function signBoxes(flow: Flow, data: RegisterData, blank: boolean): void {
   }
   flow.y = top + SIGN_H;
 }
-

@@ -56,14 +56,8 @@ const SHORT_POST: Record<string, string> = {
 };
 export const shortPost = (postType: string): string => SHORT_POST[postType] ?? postType;
 
-
 /** Remarks: breakdown of leave, 公出, 缺勤, arrival/departure inside the month, a short month. */
-export function remarks(
-  counts: MonthCounts,
-  postings: readonly PostingSpan[],
-  month: string,
-  complete: boolean,
-): string {
+export function remarks(counts: MonthCounts, postings: readonly PostingSpan[], month: string, complete: boolean): string {
   const parts: string[] = [];
   for (const t of LEAVE_TYPES) if (counts.leaveByType[t] > 0) parts.push(`${t}${days(counts.leaveByType[t])}天`);
   if (counts.gongchu > 0) parts.push(`公出${days(counts.gongchu)}天`);
@@ -81,7 +75,7 @@ export function remarks(
 const rest = (settings: AttendanceSettings): string =>
   settings.restDaysCount
     ? '休息日与工作日同样计算；'
-    : '休 为休息日（未登记上班的周末、法定节假日，及休息日登记的缺勤），不计入在岗天数，也不算缺勤；'
+    : '休 为休息日（未登记上班的周末、法定节假日，及休息日登记的缺勤），不计入在岗天数，也不算缺勤；';
 
 /** The legend under the table. */
 export function legend(settings: AttendanceSettings): string {

@@ -64,7 +64,15 @@ export class Flow {
   /** Places wrapped lines at `pitch`, breaking pages as needed. */
   lines(
     lines: Line[],
-    opts: { x: number; width: number; font: string; size: number; pitch: number; align?: 'left' | 'center' | 'right'; orientation?: Orientation },
+    opts: {
+      x: number;
+      width: number;
+      font: string;
+      size: number;
+      pitch: number;
+      align?: 'left' | 'center' | 'right';
+      orientation?: Orientation;
+    },
   ): void {
     const { x, width, font, size, pitch } = opts;
     for (const l of lines) {

@@ -25,10 +25,7 @@
 export type Measure = (text: string) => number;
 
 /** May not begin a line. */
-export const LINE_START_PROHIBITED = new Set([
-  ...'，。、；：？！）》」』〉】〕］｝〗〙”’…—％‰℃·・～ー々〆ゝゞヽヾ',
-  ...',.;:?!)]}%',
-]);
+export const LINE_START_PROHIBITED = new Set([...'，。、；：？！）》」』〉】〕］｝〗〙”’…—％‰℃·・～ー々〆ゝゞヽヾ', ...',.;:?!)]}%']);
 /** May not end a line. */
 export const LINE_END_PROHIBITED = new Set([...'（《「『〈【〔［｛〖〘“‘￥＄', ...'([{']);
 
@@ -96,7 +93,7 @@ function tokenizeAt(text: string): Token[] {
   let i = 0;
   while (i < chars.length) {
     const ch = chars[i]!;
-    if (isLatin(ch) && !(ch === '(' || ch === ')') ) {
+    if (isLatin(ch) && !(ch === '(' || ch === ')')) {
       let j = i;
       let word = '';
       while (j < chars.length && isLatin(chars[j]!)) {
@@ -121,7 +118,6 @@ function tokenizeAt(text: string): Token[] {
   }
   return out;
 }
-
 
 /**
  * Runs that must stay on one line: dates, numbers with their unit, document numbers

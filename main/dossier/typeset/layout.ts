@@ -55,7 +55,15 @@ export function layoutParagraph(flow: Flow, b: ParagraphBlock): void {
       justify: align === 'justify',
     });
   const { lines, frame: f } = textFrame(flow, wrap, BODY_PITCH);
-  flow.lines(lines, { x: f.x, width: f.w, font, size: BODY_SIZE, pitch: BODY_PITCH, align: align === 'justify' ? 'left' : align, orientation: f.orientation });
+  flow.lines(lines, {
+    x: f.x,
+    width: f.w,
+    font,
+    size: BODY_SIZE,
+    pitch: BODY_PITCH,
+    align: align === 'justify' ? 'left' : align,
+    orientation: f.orientation,
+  });
 }
 
 export function layoutHeading(flow: Flow, b: HeadingBlock): void {

@@ -139,7 +139,8 @@ export class TextKit {
     let cx = x;
     for (const r of this.drawRuns(text, font, size)) {
       doc.font(r.font).fontSize(size);
-      if (this.speed.glyphCache !== false) installGlyphCache((doc as unknown as Internal)._font, this.textOpts.features as unknown as object);
+      if (this.speed.glyphCache !== false)
+        installGlyphCache((doc as unknown as Internal)._font, this.textOpts.features as unknown as object);
       const opts = this.drawOpts;
       opts.characterSpacing = charSpacing;
       opts.textWidth = r.width;

@@ -24,7 +24,11 @@ function invisible(cp: number): boolean {
   return (
     cp <= 0x20 ||
     (cp >= 0x7f && cp <= 0xa0) ||
-    cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0x2060 || cp === 0xfeff ||
+    cp === 0x200b ||
+    cp === 0x200c ||
+    cp === 0x200d ||
+    cp === 0x2060 ||
+    cp === 0xfeff ||
     (cp >= 0xfe00 && cp <= 0xfe0f) ||
     (cp >= 0xe0100 && cp <= 0xe01ef) ||
     cp === 0x3000

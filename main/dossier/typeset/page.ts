@@ -116,8 +116,7 @@ export function drawFooter(tk: TextKit, f: FooterSpec): void {
   const font = tk.names.serif;
   const text = pageNumberText(f.n, f.total, f.style);
   const w = tk.width(text, font, size);
-  const baseline =
-    f.kind === 'typeset' ? PORTRAIT.y + PORTRAIT.h + 7 * MM + size * 0.88 : f.h - 5.5 * MM;
+  const baseline = f.kind === 'typeset' ? PORTRAIT.y + PORTRAIT.h + 7 * MM + size * 0.88 : f.h - 5.5 * MM;
   const left = f.kind === 'typeset' ? PORTRAIT.x : Math.min(PORTRAIT.x, f.w * 0.12);
   const right = f.kind === 'typeset' ? PORTRAIT.x + PORTRAIT.w : f.w - Math.min(26 * MM, f.w * 0.12);
   let x: number;
@@ -140,9 +139,18 @@ export function drawStamp(tk: TextKit, x: number, y: number, s: StampValues): vo
   doc.save();
   doc.lineWidth(0.8).strokeColor(STAMP_RED);
   doc.rect(x, y, STAMP_W, STAMP_H).stroke();
-  doc.moveTo(x, y + ch).lineTo(x + STAMP_W, y + ch).stroke();
-  doc.moveTo(x + cw, y).lineTo(x + cw, y + STAMP_H).stroke();
-  doc.moveTo(x + 2 * cw, y).lineTo(x + 2 * cw, y + STAMP_H).stroke();
+  doc
+    .moveTo(x, y + ch)
+    .lineTo(x + STAMP_W, y + ch)
+    .stroke();
+  doc
+    .moveTo(x + cw, y)
+    .lineTo(x + cw, y + STAMP_H)
+    .stroke();
+  doc
+    .moveTo(x + 2 * cw, y)
+    .lineTo(x + 2 * cw, y + STAMP_H)
+    .stroke();
   doc.fillColor(STAMP_RED);
   const cells = [s.fonds, s.year, pad4(s.itemNo), s.org, s.retention, String(s.pages)];
   cells.forEach((v, i) => {

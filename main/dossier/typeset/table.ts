@@ -142,7 +142,18 @@ function wrapRow(
 }
 
 /** Draws `count` lines from `from` of each cell as one row band starting at flow.y. */
-function drawBand(flow: Flow, x0: number, widths: number[], cells: CellLines[], from: number, count: number, font: string, size: number, pitch: number, padY: number): number {
+function drawBand(
+  flow: Flow,
+  x0: number,
+  widths: number[],
+  cells: CellLines[],
+  from: number,
+  count: number,
+  font: string,
+  size: number,
+  pitch: number,
+  padY: number,
+): number {
   const h = count * pitch + 2 * padY;
   const top = flow.y;
   let x = x0;
@@ -201,7 +212,14 @@ export function layoutTable(flow: Flow, t: TableBlock, geometry?: TableGeometry)
   const pitch = size * (t.lineHeight ?? 1.4);
   const PAD_Y = (t.padYMm ?? PAD_Y_MM) * MM;
   const { orientation, widths } = geometry ?? tableGeometry(tk, t);
-  const head = wrapRow(tk, t.columns.map((c) => c.title), widths, tk.names.sans, size, t.columns.map(() => 'center'));
+  const head = wrapRow(
+    tk,
+    t.columns.map((c) => c.title),
+    widths,
+    tk.names.sans,
+    size,
+    t.columns.map(() => 'center'),
+  );
   const headLines = Math.max(1, ...head.map((c) => c.lines.length));
   const headH = headLines * pitch + 2 * PAD_Y;
   const capSize = 12;
@@ -227,7 +245,11 @@ export function layoutTable(flow: Flow, t: TableBlock, geometry?: TableGeometry)
   const firstH = Math.max(1, ...firstRow.map((c) => c.lines.length)) * pitch + 2 * PAD_Y;
   if (orientation === 'landscape' && flow.page.orientation !== 'landscape') flow.newPage('landscape');
   // the header stays with the first row (all of it when it holds a picture: such rows never split)
-  else flow.ensure(capH + headH + (firstRow.some((c) => c.pictures?.length) ? firstH : Math.min(firstH, MIN_SPLIT * pitch + 2 * PAD_Y)), orientation);
+  else
+    flow.ensure(
+      capH + headH + (firstRow.some((c) => c.pictures?.length) ? firstH : Math.min(firstH, MIN_SPLIT * pitch + 2 * PAD_Y)),
+      orientation,
+    );
   if (flow.y > flow.frame.y + 0.01) flow.y += pitch * 0.3;
   let x0 = startPage(true);
 

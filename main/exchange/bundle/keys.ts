@@ -72,15 +72,17 @@ export function departmentKey(db: Db): SigningKey {
   // Only the first call writes; the re-read inside the transaction settles a race between two processes.
   const stored =
     read() ??
-    db.transaction(() => {
-      const again = read();
-      if (again) return again;
-      const { privatePem, publicKey } = generateSigningKeyPair();
-      setSetting(db, 'signingKeyPrivate', privatePem);
-      setSetting(db, 'signingKeyPublic', publicKey);
-      audit(db, 'create', 'signing_key', null, { fingerprint: fingerprintOf(publicKey), publicKey });
-      return { privatePem, publicKey };
-    }).immediate();
+    db
+      .transaction(() => {
+        const again = read();
+        if (again) return again;
+        const { privatePem, publicKey } = generateSigningKeyPair();
+        setSetting(db, 'signingKeyPrivate', privatePem);
+        setSetting(db, 'signingKeyPublic', publicKey);
+        audit(db, 'create', 'signing_key', null, { fingerprint: fingerprintOf(publicKey), publicKey });
+        return { privatePem, publicKey };
+      })
+      .immediate();
   const privateKey = crypto.createPrivateKey(stored.privatePem);
   return {
     name: getSetting(db, 'departmentName') ?? defaultName(db),

@@ -27,7 +27,7 @@ export interface BundleManifest {
   bundleId: string;
   kind: BundleKind;
   scope: { county: string; year: number; cadres: number };
-  signer: { name: string; fingerprint: string; /** base64 of the raw 32-byte Ed25519 public key */ publicKey: string };
+  signer: { name: string; fingerprint: string /** base64 of the raw 32-byte Ed25519 public key */; publicKey: string };
   files: Array<{ path: string; size: number; sha256: string; role: BundleEntryRole }>;
 }
 

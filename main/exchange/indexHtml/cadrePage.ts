@@ -36,7 +36,14 @@ function basics(c: ScopeCadre): string {
 function postings(c: ScopeCadre): string {
   const rows = [...c.detail.postings]
     .sort((a, b) => a.start.localeCompare(b.start))
-    .map((p, i) => [String(i + 1), esc(p.countyName), esc(p.townshipName), orDash(p.villageName), esc(p.start), p.end ? esc(p.end) : '至今']);
+    .map((p, i) => [
+      String(i + 1),
+      esc(p.countyName),
+      esc(p.townshipName),
+      orDash(p.villageName),
+      esc(p.start),
+      p.end ? esc(p.end) : '至今',
+    ]);
   return table(['序号', '县（市、区）', '乡镇', '村', '起始日期', '结束日期'], rows, { num: [0], empty: '未登记任职记录' });
 }
 
@@ -50,7 +57,13 @@ function attendance(c: ScopeCadre, year: number): string {
     days(a.absent),
     days(a.rest),
     // 达标 is a finding only once the township has certified the month (issue 13: attendance as certified).
-    !a.complete ? '<span class="muted">本月未结束</span>' : !a.certified ? '<span class="muted">未认定</span>' : a.meetsMinimum ? '达标' : '<span class="short">未达标</span>',
+    !a.complete
+      ? '<span class="muted">本月未结束</span>'
+      : !a.certified
+        ? '<span class="muted">未认定</span>'
+        : a.meetsMinimum
+          ? '达标'
+          : '<span class="short">未达标</span>',
     a.certified ? esc(a.certified) : a.complete ? '<span class="muted">未认定</span>' : '—',
   ]);
   if (rows.length) {
@@ -87,7 +100,9 @@ function fileText(sha256: string, pageTexts: PageTextsOf | undefined): string {
   const pages = pageTexts?.(sha256).filter((p) => p.text.trim()) ?? [];
   if (pages.length === 0) return '';
   const recognised = pages.some((p) => p.source === 'ocr');
-  const body = pages.map((p) => `<p class="muted">第${p.page}页${p.source === 'ocr' ? '（识别文字）' : ''}</p><pre class="page-text">${esc(p.text)}</pre>`).join('');
+  const body = pages
+    .map((p) => `<p class="muted">第${p.page}页${p.source === 'ocr' ? '（识别文字）' : ''}</p><pre class="page-text">${esc(p.text)}</pre>`)
+    .join('');
   return `<details class="page-text"><summary>原件文字${recognised ? '（含识别文字，可能有误，以原件为准）' : ''}</summary>${body}</details>`;
 }
 
@@ -109,7 +124,10 @@ function bag(c: ScopeCadre, o: IndexPagesOptions, pageTexts?: PageTextsOf): stri
         orDash(m.docNumber),
         m.files.length
           ? m.files
-              .map((f) => `<a href="${href(o.originalPath(f.sha256, f.mime), DEPTH)}">${esc(f.originalName)}</a> <span class="muted">${sizeLabel(f.size)}</span>${fileText(f.sha256, pageTexts)}`)
+              .map(
+                (f) =>
+                  `<a href="${href(o.originalPath(f.sha256, f.mime), DEPTH)}">${esc(f.originalName)}</a> <span class="muted">${sizeLabel(f.size)}</span>${fileText(f.sha256, pageTexts)}`,
+              )
               .join('<br>')
           : '<span class="muted">无原件</span>',
       ]);

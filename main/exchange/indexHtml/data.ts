@@ -77,7 +77,13 @@ export function readScope(db: Db, countyId: number, year: number, today = localT
   // Months that have begun: later ones have nothing to show yet.
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${pad(i + 1)}`).filter((m) => `${m}-01` <= today);
   const details = rows.map((r) => ({ r, detail: getCadre(db, r.id) }));
-  details.sort((a, b) => a.r.townshipId - b.r.townshipId || zh.compare(a.r.village ?? '', b.r.village ?? '') || zh.compare(a.detail.name, b.detail.name) || a.r.id - b.r.id);
+  details.sort(
+    (a, b) =>
+      a.r.townshipId - b.r.townshipId ||
+      zh.compare(a.r.village ?? '', b.r.village ?? '') ||
+      zh.compare(a.detail.name, b.detail.name) ||
+      a.r.id - b.r.id,
+  );
   return {
     county: county.name,
     year,
@@ -96,12 +102,21 @@ export function readScope(db: Db, countyId: number, year: number, today = localT
   };
 }
 
-function attendanceOf(c: CadreDetail, countyId: number, months: string[], grid: (townshipId: number, month: string) => MonthGrid): AttendanceMonth[] {
+function attendanceOf(
+  c: CadreDetail,
+  countyId: number,
+  months: string[],
+  grid: (townshipId: number, month: string) => MonthGrid,
+): AttendanceMonth[] {
   const out: AttendanceMonth[] = [];
   for (const m of months) {
     const first = `${m}-01`;
     const last = `${m}-31`;
-    const townships = [...new Set(c.postings.filter((p) => p.countyId === countyId && p.start <= last && (p.end === null || p.end >= first)).map((p) => p.townshipId))];
+    const townships = [
+      ...new Set(
+        c.postings.filter((p) => p.countyId === countyId && p.start <= last && (p.end === null || p.end >= first)).map((p) => p.townshipId),
+      ),
+    ];
     for (const t of townships) {
       const g = grid(t, m);
       const row = g.rows.find((x) => x.cadreId === c.id);

@@ -12,7 +12,8 @@ export function esc(v: string | number | null | undefined): string {
 }
 
 /** `—` for an empty value, the escaped value otherwise. */
-export const orDash = (v: string | number | null | undefined): string => (v === null || v === undefined || String(v).trim() === '' ? '—' : esc(v));
+export const orDash = (v: string | number | null | undefined): string =>
+  v === null || v === undefined || String(v).trim() === '' ? '—' : esc(v);
 
 /**
  * A relative href from a page `depth` folders deep to a bundle path: each segment

@@ -27,7 +27,10 @@ export function renderIndexPages(db: Db, opts: IndexPagesOptions, emit: (page: I
     materials.set(c.no, list.length);
     missing.set(c.no, missingCategories(list));
     for (const m of list) for (const f of m.files) files.add(f.sha256);
-    emit({ path: cadrePagePath(c.no), html: cadrePage({ ...c, materials: list }, scope.county, scope.year, opts, (sha) => pageTextsOf(db, sha)) });
+    emit({
+      path: cadrePagePath(c.no),
+      html: cadrePage({ ...c, materials: list }, scope.county, scope.year, opts, (sha) => pageTextsOf(db, sha)),
+    });
   }
   emit({ path: 'index.html', html: indexPage(scope, opts, { materials, missing, files: files.size }) });
 }

@@ -5,7 +5,6 @@ import { esc, href, orDash, pageHtml, table } from './html';
 import type { IndexPagesOptions } from './options';
 import { timeLabel } from '../../../shared/dates';
 
-
 export const cadrePagePath = (no: number) => `cadres/${no}.html`;
 
 /**

@@ -26,7 +26,9 @@ function scopeParams(countyId: number, year: number) {
 }
 
 function countyRow(db: Db, countyId: number): { name: string; origin: string | null } {
-  const c = db.prepare('SELECT name, origin FROM counties WHERE id = ?').get(countyId) as { name: string; origin: string | null } | undefined;
+  const c = db.prepare('SELECT name, origin FROM counties WHERE id = ?').get(countyId) as
+    | { name: string; origin: string | null }
+    | undefined;
   if (!c) throw new AppError('NOT_FOUND', '找不到该县，可能已被删除');
   return c;
 }
@@ -87,17 +89,29 @@ function countyScope(db: Db, opts: { countyId: number; year: number; origin: str
     if (!spec.scope) continue;
     for (const [col, entity] of info(spec.table).refs) {
       if (entity !== 'blobs') continue;
-      const values = db.prepare(`SELECT DISTINCT ${quoteId(col)} FROM ${quoteId(spec.table)} WHERE (${spec.scope})`).pluck().all(params);
+      const values = db
+        .prepare(`SELECT DISTINCT ${quoteId(col)} FROM ${quoteId(spec.table)} WHERE (${spec.scope})`)
+        .pluck()
+        .all(params);
       for (const v of values) if (typeof v === 'string') shas.add(v);
     }
   }
   const blobs = [...shas].sort();
-  const head = { recordsVersion: RECORDS_VERSION, kind: 'county' as const, origin: opts.origin, scope: { county: county.name, year: opts.year } };
+  const head = {
+    recordsVersion: RECORDS_VERSION,
+    kind: 'county' as const,
+    origin: opts.origin,
+    scope: { county: county.name, year: opts.year },
+  };
   /** One table's query; the rows of tables without a scope are the originals'. */
   const query = (spec: (typeof TABLES)[number]) => {
     const t = info(spec.table);
     if (spec.scope) return { t, sql: selectSql(t, `(${spec.scope})`), params: params as object };
-    return { t, sql: selectSql(t, blobs.length ? `sha256 IN (SELECT value FROM json_each(:list))` : '0'), params: blobs.length ? { list: JSON.stringify(blobs) } : {} };
+    return {
+      t,
+      sql: selectSql(t, blobs.length ? `sha256 IN (SELECT value FROM json_each(:list))` : '0'),
+      params: blobs.length ? { list: JSON.stringify(blobs) } : {},
+    };
   };
   const table = (spec: (typeof TABLES)[number]): RecordsDoc['tables'][string] => {
     const { t, sql, params: p } = query(spec);

@@ -65,7 +65,11 @@ export function parseRef(ref: string): { origin: string; id: number } | null {
   return { origin: ref.slice(0, i), id };
 }
 
-const fingerprint = z.string().min(4).max(100).regex(/^[^#\s]+$/);
+const fingerprint = z
+  .string()
+  .min(4)
+  .max(100)
+  .regex(/^[^#\s]+$/);
 const cell = z.union([z.string().max(10_000_000), z.number(), z.null()]);
 
 export const recordsDocSchema = z.object({
@@ -82,6 +86,12 @@ export const recordsDocSchema = z.object({
   ),
   blobs: z.array(z.string().regex(SHA256_RE)),
   cadres: z.array(
-    z.object({ ref: z.string().max(200), name: z.string().max(100), township: z.string().max(100), village: z.string().max(100).nullable(), postType: z.string().max(50) }),
+    z.object({
+      ref: z.string().max(200),
+      name: z.string().max(100),
+      township: z.string().max(100),
+      village: z.string().max(100).nullable(),
+      postType: z.string().max(50),
+    }),
   ),
 });

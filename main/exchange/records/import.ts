@@ -55,10 +55,15 @@ function checkDoc(db: Db, input: unknown): RecordsDoc {
 /** Rules that refuse the whole document before any row is looked at. */
 function checkRules(db: Db, doc: RecordsDoc): number | null {
   const { county, year } = doc.scope;
-  const local = db.prepare('SELECT id, origin FROM counties WHERE name = ?').get(county) as { id: number; origin: string | null } | undefined;
+  const local = db.prepare('SELECT id, origin FROM counties WHERE name = ?').get(county) as
+    | { id: number; origin: string | null }
+    | undefined;
   if (doc.kind === 'review') {
     if (!local || local.origin !== null) throw refused(`评审包所属的「${county}」不是本单位的数据，不能导入评审结果`);
-    const fin = db.prepare('SELECT finalised_at FROM eval_years WHERE county_id = ? AND year = ?').pluck().get(local.id, year) as string | null | undefined;
+    const fin = db.prepare('SELECT finalised_at FROM eval_years WHERE county_id = ? AND year = ?').pluck().get(local.id, year) as
+      | string
+      | null
+      | undefined;
     if (fin) throw refused(`「${county}」${year}年度考核已定稿，须先重新开放（撤销定稿）后才能导入评审结果`);
     return local.id;
   }
@@ -79,7 +84,8 @@ const SHARED_TABLES: ReadonlySet<string> = new Set(['units', 'holidays']);
 
 function run(db: Db, doc: RecordsDoc, self: string, write: boolean, reviewCounty: number | null): WalkResult {
   const info = schemaInfo(db);
-  const inCounty = db.prepare(`SELECT 1 FROM postings WHERE cadre_id = :cadre AND township_id IN (SELECT id FROM townships WHERE county_id = :county)
+  const inCounty =
+    db.prepare(`SELECT 1 FROM postings WHERE cadre_id = :cadre AND township_id IN (SELECT id FROM townships WHERE county_id = :county)
     AND start <= :to AND ("end" IS NULL OR "end" >= :from)`);
   return walk({
     db,
@@ -99,7 +105,9 @@ function run(db: Db, doc: RecordsDoc, self: string, write: boolean, reviewCounty
         if (v.county_id !== reviewCounty || v.year !== doc.scope.year) throw refused('评审包中有不属于该县该年度的记录，无法导入');
         if (!inCounty.get({ county: reviewCounty, cadre: v.cadre_id, from: `${doc.scope.year}-01-01`, to: `${doc.scope.year}-12-31` })) {
           const who = db.prepare('SELECT name FROM cadres WHERE id = ?').pluck().get(v.cadre_id) as string | undefined;
-          throw refused(`评审包为「${doc.scope.county}」${doc.scope.year}年度的评审结果，却给不属于该县的干部${who ? `“${who}”` : ''}评分或评议，已拒绝导入`);
+          throw refused(
+            `评审包为「${doc.scope.county}」${doc.scope.year}年度的评审结果，却给不属于该县的干部${who ? `“${who}”` : ''}评分或评议，已拒绝导入`,
+          );
         }
       } else if (table === 'counties' && localId !== null) {
         const origin = db.prepare('SELECT origin FROM counties WHERE id = ?').pluck().get(localId) as string | null;
@@ -200,8 +208,20 @@ export function applyImport(db: Db, input: RecordsDoc, opts: ApplyOptions): Impo
             `INSERT INTO imports (bundle_id, bundle_sha256, kind, origin, signer_name, county, year, added, updated, unchanged, operator, at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(opts.bundleId, opts.bundleSha256, doc.kind, doc.origin, opts.signerName, doc.scope.county, doc.scope.year, done.added, done.updated, done.unchanged, getSetting(db, 'operator'), nowIso())
-          .lastInsertRowid,
+          .run(
+            opts.bundleId,
+            opts.bundleSha256,
+            doc.kind,
+            doc.origin,
+            opts.signerName,
+            doc.scope.county,
+            doc.scope.year,
+            done.added,
+            done.updated,
+            done.unchanged,
+            getSetting(db, 'operator'),
+            nowIso(),
+          ).lastInsertRowid,
       );
       audit(db, 'import', 'bundle', importId, {
         bundleId: opts.bundleId,
@@ -215,7 +235,14 @@ export function applyImport(db: Db, input: RecordsDoc, opts: ApplyOptions): Impo
       });
       // Every row the import changed, before and after, under the import's id.
       for (const c of written.changes) {
-        audit(db, 'import', c.table, c.localId, { importId, bundleId: opts.bundleId, origin: doc.origin, key: c.key }, { before: c.before, after: c.after });
+        audit(
+          db,
+          'import',
+          c.table,
+          c.localId,
+          { importId, bundleId: opts.bundleId, origin: doc.origin, key: c.key },
+          { before: c.before, after: c.after },
+        );
       }
       return { ...done, importId };
     })();

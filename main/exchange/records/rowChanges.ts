@@ -39,6 +39,10 @@ export function planChange(c: RowChange): PlanChange {
 }
 
 /** Both sides of a conflict, field by field (every column the bundle carries). */
-export function conflictFields(local: Record<string, unknown> | undefined, incoming: Record<string, unknown>, columns: string[]): PlanConflict['fields'] {
+export function conflictFields(
+  local: Record<string, unknown> | undefined,
+  incoming: Record<string, unknown>,
+  columns: string[],
+): PlanConflict['fields'] {
   return columns.map((column) => ({ column, local: previewValue(local?.[column]), incoming: previewValue(incoming[column]) }));
 }

@@ -28,10 +28,11 @@ interface FkRow {
 
 export function schemaInfo(db: Db): (table: string) => TableInfo {
   const cache = new Map<string, TableInfo>();
-  const fks = (table: string) =>
-    db.prepare(`SELECT "table" AS parent, "from", "to" FROM pragma_foreign_key_list(?)`).all(table) as FkRow[];
+  const fks = (table: string) => db.prepare(`SELECT "table" AS parent, "from", "to" FROM pragma_foreign_key_list(?)`).all(table) as FkRow[];
   const pkOf = (table: string) =>
-    (db.prepare('SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(table) as Array<{ name: string }>).map((r) => r.name);
+    (db.prepare('SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(table) as Array<{ name: string }>).map(
+      (r) => r.name,
+    );
 
   /** The table owning the id a column ultimately refers to, or null when it is no reference. */
   const entityOf = (table: string, column: string, depth = 0): string | null => {

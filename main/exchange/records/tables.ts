@@ -67,7 +67,11 @@ export const TABLES: TableSpec[] = [
   { table: 'villages', label: '村', scope: `township_id IN ${T}`, natural: ['township_id', 'name'] },
   { table: 'units', label: '派出单位', scope: `id IN (SELECT unit_id FROM cadres WHERE id IN ${C})`, natural: ['name'] },
   { table: 'cadres', label: '干部', scope: `id IN ${C}`, natural: ['id_number'] },
-  { table: 'postings', label: '任职经历', scope: `cadre_id IN ${C} AND township_id IN ${T} AND (village_id IS NULL OR village_id IN ${V})` },
+  {
+    table: 'postings',
+    label: '任职经历',
+    scope: `cadre_id IN ${C} AND township_id IN ${T} AND (village_id IS NULL OR village_id IN ${V})`,
+  },
   { table: 'blobs', label: '原件', natural: ['sha256'], insertOnly: true },
   // Before materials: a filed register refers to its certification (materials.certification_id).
   {
@@ -77,7 +81,11 @@ export const TABLES: TableSpec[] = [
   },
   { table: 'materials', label: '材料', scope: `id IN ${M}` },
   { table: 'material_files', label: '材料文件', scope: `material_id IN ${M}` },
-  { table: 'leave_requests', label: '请假', scope: `${LEAVE} OR id IN (SELECT leave_id FROM attendance_cells WHERE cadre_id IN ${C} AND date BETWEEN :from AND :to)` },
+  {
+    table: 'leave_requests',
+    label: '请假',
+    scope: `${LEAVE} OR id IN (SELECT leave_id FROM attendance_cells WHERE cadre_id IN ${C} AND date BETWEEN :from AND :to)`,
+  },
   { table: 'attendance_cells', label: '考勤', scope: `cadre_id IN ${C} AND date BETWEEN :from AND :to` },
   { table: 'attendance_history', label: '考勤变动记录', scope: `township_id IN ${T} AND month LIKE :ylike` },
   { table: 'holidays', label: '节假日', scope: 'date BETWEEN :from AND :to', natural: ['date'] },
@@ -89,7 +97,12 @@ export const TABLES: TableSpec[] = [
   { table: 'worklog_entries', label: '工作日志', scope: `id IN ${WL}` },
   { table: 'worklog_files', label: '日志附件', scope: `entry_id IN ${WL}` },
   { table: 'report_settings', label: '报告期限设置', scope: 'county_id = :county', natural: ['county_id'] },
-  { table: 'rule_settings', label: '规则设置', scope: 'county_id = :county AND effective_year <= :year', natural: ['county_id', 'effective_year', 'version'] },
+  {
+    table: 'rule_settings',
+    label: '规则设置',
+    scope: 'county_id = :county AND effective_year <= :year',
+    natural: ['county_id', 'effective_year', 'version'],
+  },
   { table: 'report_dues', label: '报告期限', scope: REPORTS },
   { table: 'report_submissions', label: '报告提交', scope: REPORTS },
   { table: 'plans', label: '规划计划', scope: PLANS, natural: ['cadre_id', 'kind', 'start_year'] },

@@ -89,7 +89,9 @@ export function walk(ctx: WalkContext): WalkResult {
 
   const exists = (table: string, id: number) => stmt(`SELECT 1 FROM ${quoteId(table)} WHERE id = ?`).get(id) !== undefined;
   const mapped = (origin: string, entity: string, remote: number) =>
-    stmt('SELECT local_id FROM import_map WHERE origin = ? AND entity = ? AND remote_id = ?').pluck().get(origin, entity, remote) as number | undefined;
+    stmt('SELECT local_id FROM import_map WHERE origin = ? AND entity = ? AND remote_id = ?').pluck().get(origin, entity, remote) as
+      | number
+      | undefined;
   const originOf = (entity: string, localId: number) =>
     stmt('SELECT origin FROM import_map WHERE entity = ? AND local_id = ?').pluck().get(entity, localId) as string | undefined;
   /** Whether the signer owns a local row: created now, or linked to the signer's row by an earlier import. */
@@ -99,7 +101,9 @@ export function walk(ctx: WalkContext): WalkResult {
     return entity === 'counties' && stmt('SELECT origin FROM counties WHERE id = ?').pluck().get(localId) === owner;
   };
   const whose = (entity: string, localId: number) => {
-    const o = originOf(entity, localId) ?? (entity === 'counties' ? (stmt('SELECT origin FROM counties WHERE id = ?').pluck().get(localId) as string | null) : null);
+    const o =
+      originOf(entity, localId) ??
+      (entity === 'counties' ? (stmt('SELECT origin FROM counties WHERE id = ?').pluck().get(localId) as string | null) : null);
     return o ? `另一单位（指纹 ${o}）` : '本机';
   };
   const unresolved = (table: string, entity: string, ref: unknown) =>
@@ -169,7 +173,9 @@ export function walk(ctx: WalkContext): WalkResult {
           const guarded = owner !== undefined && !isShared;
           if (p.origin === self) {
             if (guarded) {
-              const mine = exists(table, p.id) ? (stmt(`SELECT * FROM ${quoteId(table)} WHERE id = ?`).get(p.id) as Record<string, unknown>) : undefined;
+              const mine = exists(table, p.id)
+                ? (stmt(`SELECT * FROM ${quoteId(table)} WHERE id = ?`).get(p.id) as Record<string, unknown>)
+                : undefined;
               throw new SkipRow(`编号指向本机自己的记录，交换包不能修改本单位的数据`, mine);
             }
             if (!exists(table, p.id)) throw unresolved(table, table, v.id);
@@ -182,19 +188,26 @@ export function walk(ctx: WalkContext): WalkResult {
               mapRef = p;
               if (spec.natural && !placeholderIn(spec.natural) && spec.natural.every((k) => v[k] !== null && v[k] !== undefined)) {
                 const where = spec.natural.map((k) => `${quoteId(k)} = ?`).join(' AND ');
-                const hit = stmt(`SELECT id FROM ${quoteId(table)} WHERE ${where}`).pluck().get(...spec.natural.map((k) => v[k])) as number | undefined;
+                const hit = stmt(`SELECT id FROM ${quoteId(table)} WHERE ${where}`)
+                  .pluck()
+                  .get(...spec.natural.map((k) => v[k])) as number | undefined;
                 if (hit !== undefined) localId = hit;
               }
             }
           }
           if (localId !== null) local = stmt(`SELECT * FROM ${quoteId(table)} WHERE id = ?`).get(localId) as Record<string, unknown>;
           if (guarded && localId !== null && !ownedBy(table, localId)) {
-            const by = mapRef && spec.natural ? `${spec.natural.map(columnLabel).join('、')}与${whose(table, localId)}已有的“${spec.label}”相同` : `对应${whose(table, localId)}的记录`;
+            const by =
+              mapRef && spec.natural
+                ? `${spec.natural.map(columnLabel).join('、')}与${whose(table, localId)}已有的“${spec.label}”相同`
+                : `对应${whose(table, localId)}的记录`;
             throw new SkipRow(`${by}，不属于签名单位，未导入`, local);
           }
         } else if (!placeholderIn(ti.key)) {
           const where = ti.key.map((k) => `${quoteId(k)} = ?`).join(' AND ');
-          local = stmt(`SELECT * FROM ${quoteId(table)} WHERE ${where}`).get(...ti.key.map((k) => v[k])) as Record<string, unknown> | undefined;
+          local = stmt(`SELECT * FROM ${quoteId(table)} WHERE ${where}`).get(...ti.key.map((k) => v[k])) as
+            | Record<string, unknown>
+            | undefined;
         }
         ctx.onRow?.(table, v, localId);
 
@@ -218,7 +231,9 @@ export function walk(ctx: WalkContext): WalkResult {
           counts.added++;
           if (write) {
             const names = colList.map(quoteId).join(', ');
-            const ins = stmt(`INSERT INTO ${quoteId(table)} (${names}) VALUES (${colList.map(() => '?').join(', ')})`).run(...colList.map((c) => v[c]));
+            const ins = stmt(`INSERT INTO ${quoteId(table)} (${names}) VALUES (${colList.map(() => '?').join(', ')})`).run(
+              ...colList.map((c) => v[c]),
+            );
             if (ti.hasId) localId = Number(ins.lastInsertRowid);
           } else if (ti.hasId) localId = --placeholder;
           if (ti.hasId) created.add(`${table}\u0000${localId}`);
@@ -229,13 +244,19 @@ export function walk(ctx: WalkContext): WalkResult {
         }
         if (ti.hasId) {
           // A local row already linked to another origin's row keeps that link (one per local row).
-          const linkedElsewhere = local !== undefined && stmt('SELECT 1 FROM import_map WHERE entity = ? AND local_id = ?').get(table, localId) !== undefined;
+          const linkedElsewhere =
+            local !== undefined && stmt('SELECT 1 FROM import_map WHERE entity = ? AND local_id = ?').get(table, localId) !== undefined;
           if (mapRef && !linkedElsewhere) {
             if (local) linked++;
             if (write) {
               // A new row may reuse the id of a deleted one: drop that stale link first.
               stmt('DELETE FROM import_map WHERE entity = ? AND local_id = ?').run(table, localId);
-              stmt('INSERT OR REPLACE INTO import_map (origin, entity, remote_id, local_id) VALUES (?, ?, ?, ?)').run(mapRef.origin, table, mapRef.id, localId);
+              stmt('INSERT OR REPLACE INTO import_map (origin, entity, remote_id, local_id) VALUES (?, ?, ?, ?)').run(
+                mapRef.origin,
+                table,
+                mapRef.id,
+                localId,
+              );
             }
           }
           ids.set(`${table}\u0000${v.id as string}`, localId!);
@@ -244,7 +265,8 @@ export function walk(ctx: WalkContext): WalkResult {
         if (!(e instanceof SkipRow)) throw e;
         counts.skipped++;
         if (ti.hasId && typeof rawRow.id === 'string') skippedRefs.add(`${table}\u0000${rawRow.id}`);
-        if (e.reason) conflicts.push({ table, label: spec.label, key: rowKey, reason: e.reason, fields: conflictFields(e.local, rawRow, cols) });
+        if (e.reason)
+          conflicts.push({ table, label: spec.label, key: rowKey, reason: e.reason, fields: conflictFields(e.local, rawRow, cols) });
       }
     }
     result.push(counts);

@@ -14,7 +14,7 @@ export type DocxAlign = 'justify' | 'center' | 'right';
 
 export type DocxBlock =
   | { kind: 'paragraph'; text: string; align: DocxAlign; heading: 0 | 1 | 2 | 3; list: string | null }
-  | { kind: 'table'; rows: string[][]; /** Pictures of each cell, same shape as rows. */ images: DocxImage[][][] }
+  | { kind: 'table'; rows: string[][] /** Pictures of each cell, same shape as rows. */; images: DocxImage[][][] }
   | ({ kind: 'image' } & DocxImage);
 
 export type { DocxImage };
@@ -152,7 +152,21 @@ function chineseNumber(n: number): string {
 }
 
 function roman(n: number): string {
-  const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: Array<[number, string]> = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let s = '';
   for (const [v, r] of table) {
     while (n >= v) {
@@ -196,7 +210,7 @@ function listLabel(num: Numbering, numId: string, ilvl: number): string | null {
   if (level.fmt === 'none') return null;
   let counters = num.counters.get(numId);
   if (!counters) num.counters.set(numId, (counters = []));
-  counters[ilvl] = (counters[ilvl] ?? (levels[ilvl]!.start - 1)) + 1;
+  counters[ilvl] = (counters[ilvl] ?? levels[ilvl]!.start - 1) + 1;
   for (let i = ilvl + 1; i < counters.length; i++) counters[i] = undefined as unknown as number;
   return level.text.replace(/%(\d)/g, (_, d: string) => {
     const i = Number(d) - 1;
@@ -346,7 +360,15 @@ class BodyReader {
         const text = continued
           ? ''
           : inner.blocks
-              .map((b) => (b.kind === 'paragraph' ? `${b.list ? `${b.list} ` : ''}${b.text}` : b.kind === 'image' ? (b.data ? '' : '〔图片〕') : b.rows.map((r) => r.join(' ')).join(' ')))
+              .map((b) =>
+                b.kind === 'paragraph'
+                  ? `${b.list ? `${b.list} ` : ''}${b.text}`
+                  : b.kind === 'image'
+                    ? b.data
+                      ? ''
+                      : '〔图片〕'
+                    : b.rows.map((r) => r.join(' ')).join(' '),
+              )
               .join(' ')
               .replace(/\s+/g, ' ')
               .trim();

@@ -54,7 +54,9 @@ async function check(buf: Buffer): Promise<LoadedImage> {
     if (f.unsupportedCoding) return none(`JPEG 图片采用${f.unsupportedCoding}，无法排版`);
     if (isBomb(f)) return none('图片尺寸过大');
     const p = jpegProblem(access(buf), f.width, f.height);
-    return p ? none(`JPEG 图片${p}`) : { data: buf, format: 'jpeg', pixels: { width: f.width, height: f.height }, alpha: false, problem: null };
+    return p
+      ? none(`JPEG 图片${p}`)
+      : { data: buf, format: 'jpeg', pixels: { width: f.width, height: f.height }, alpha: false, problem: null };
   }
   return none('图片格式不是 JPEG 或 PNG，无法排版');
 }

@@ -20,7 +20,13 @@ const CANDIDATES =
     ? ['C:\\Program Files\\LibreOffice\\program\\soffice.exe', 'C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe']
     : process.platform === 'darwin'
       ? ['/Applications/LibreOffice.app/Contents/MacOS/soffice']
-      : ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice', '/opt/libreoffice/program/soffice', '/snap/bin/libreoffice'];
+      : [
+          '/usr/bin/soffice',
+          '/usr/bin/libreoffice',
+          '/usr/lib/libreoffice/program/soffice',
+          '/opt/libreoffice/program/soffice',
+          '/snap/bin/libreoffice',
+        ];
 
 let found: string | null | undefined;
 
@@ -32,15 +38,18 @@ export function sofficePath(): string | null {
   const onPath = (process.env.PATH ?? '')
     .split(path.delimiter)
     .filter(Boolean)
-    .flatMap((d) => (process.platform === 'win32' ? [path.join(d, 'soffice.exe')] : [path.join(d, 'soffice'), path.join(d, 'libreoffice')]));
-  found = [...onPath, ...CANDIDATES].find((p) => {
-    try {
-      fs.accessSync(p, fs.constants.X_OK);
-      return fs.statSync(p).isFile();
-    } catch {
-      return false;
-    }
-  }) ?? null;
+    .flatMap((d) =>
+      process.platform === 'win32' ? [path.join(d, 'soffice.exe')] : [path.join(d, 'soffice'), path.join(d, 'libreoffice')],
+    );
+  found =
+    [...onPath, ...CANDIDATES].find((p) => {
+      try {
+        fs.accessSync(p, fs.constants.X_OK);
+        return fs.statSync(p).isFile();
+      } catch {
+        return false;
+      }
+    }) ?? null;
   return found;
 }
 
@@ -49,13 +58,21 @@ export type Conversion = { ok: true; pdf: Buffer } | { ok: false; reason: string
 export const CONVERSION_TIMEOUT_MS = 120_000;
 
 /** Converts one file; never throws. `ext` is the extension LibreOffice should see (docx, doc, wps, et, xls…). */
-export async function convertWithLibreOffice(file: string, ext: string, opts: { fonts?: string[]; timeoutMs?: number } = {}): Promise<Conversion> {
+export async function convertWithLibreOffice(
+  file: string,
+  ext: string,
+  opts: { fonts?: string[]; timeoutMs?: number } = {},
+): Promise<Conversion> {
   const r = await convertTo(file, ext, 'pdf', opts);
   return r.ok ? { ok: true, pdf: r.bytes } : r;
 }
 
 /** A legacy spreadsheet (.xls, WPS .et) rewritten as .xlsx for reading; never throws. */
-export async function convertSheetToXlsx(file: string, ext: string, opts: { timeoutMs?: number } = {}): Promise<{ ok: true; xlsx: Buffer } | { ok: false; reason: string }> {
+export async function convertSheetToXlsx(
+  file: string,
+  ext: string,
+  opts: { timeoutMs?: number } = {},
+): Promise<{ ok: true; xlsx: Buffer } | { ok: false; reason: string }> {
   const r = await convertTo(file, ext, 'xlsx', opts);
   return r.ok ? { ok: true, xlsx: r.bytes } : r;
 }
@@ -86,12 +103,28 @@ async function convertTo(
       }
     }
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    const args = [`-env:UserInstallation=${profile}`, '--headless', '--invisible', '--nologo', '--nodefault', '--nolockcheck', '--norestore', '--convert-to', to, '--outdir', outDir, input];
+    const args = [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--invisible',
+      '--nologo',
+      '--nodefault',
+      '--nolockcheck',
+      '--norestore',
+      '--convert-to',
+      to,
+      '--outdir',
+      outDir,
+      input,
+    ];
     const result = await run(soffice, args, timeoutMs);
     const out = path.join(outDir, `original.${to}`);
     if (result === 'timeout') return { ok: false, reason: `LibreOffice 转换超时（超过 ${Math.round(timeoutMs / 1000)} 秒）` };
     if (!fs.existsSync(out) || fs.statSync(out).size === 0) {
-      return { ok: false, reason: `LibreOffice 无法转换该文件（${result === 'error' ? '无法启动' : `退出码 ${result}`}），文件可能已损坏或加密` };
+      return {
+        ok: false,
+        reason: `LibreOffice 无法转换该文件（${result === 'error' ? '无法启动' : `退出码 ${result}`}），文件可能已损坏或加密`,
+      };
     }
     return { ok: true, bytes: fs.readFileSync(out) };
   } catch (e) {
@@ -103,7 +136,11 @@ async function convertTo(
 
 function run(cmd: string, args: string[], timeoutMs: number): Promise<number | 'timeout' | 'error'> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: 'ignore', detached: process.platform !== 'win32', env: { ...process.env, SAL_USE_VCLPLUGIN: 'svp' } });
+    const child = spawn(cmd, args, {
+      stdio: 'ignore',
+      detached: process.platform !== 'win32',
+      env: { ...process.env, SAL_USE_VCLPLUGIN: 'svp' },
+    });
     let done = false;
     const timer = setTimeout(() => {
       if (done) return;

@@ -55,7 +55,9 @@ export function pdfium(): Promise<Pdfium> {
   if (!instance) {
     instance = (async () => {
       const wasmBinary = fs.readFileSync(wasmPath());
-      const m = await init({ wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer });
+      const m = await init({
+        wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer,
+      });
       m.PDFiumExt_Init();
       return m;
     })();
@@ -70,9 +72,7 @@ export function pdfium(): Promise<Pdfium> {
 const ERR_PASSWORD = 4;
 const ERR_SECURITY = 5;
 
-export type PdfiumOpen =
-  | { ok: true; handle: PdfiumDoc }
-  | { ok: false; reason: 'needsPassword' | 'unsupportedSecurity' | 'damaged' };
+export type PdfiumOpen = { ok: true; handle: PdfiumDoc } | { ok: false; reason: 'needsPassword' | 'unsupportedSecurity' | 'damaged' };
 
 /** A document open in PDFium; close() frees its memory (always call it). */
 export interface PdfiumDoc {

@@ -17,13 +17,24 @@ export function up(db: Database): void {
     ALTER TABLE audit_log ADD COLUMN hash TEXT;
     CREATE INDEX audit_log_entity ON audit_log(entity, action);
   `);
-  type Row = { id: number; at: string; operator: string | null; action: string; entity: string; entity_id: number | null; detail: string | null };
+  type Row = {
+    id: number;
+    at: string;
+    operator: string | null;
+    action: string;
+    entity: string;
+    entity_id: number | null;
+    detail: string | null;
+  };
   const rows = db.prepare('SELECT id, at, operator, action, entity, entity_id, detail FROM audit_log ORDER BY id').all() as Row[];
   const set = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
   let prev = '0'.repeat(64);
   for (const r of rows) {
     const fields = [r.id, r.at, r.operator, r.action, r.entity, r.entity_id, r.detail, null, null];
-    const hash = crypto.createHash('sha256').update(`${prev}\n${JSON.stringify(fields)}`).digest('hex');
+    const hash = crypto
+      .createHash('sha256')
+      .update(`${prev}\n${JSON.stringify(fields)}`)
+      .digest('hex');
     set.run(prev, hash, r.id);
     prev = hash;
   }

@@ -67,7 +67,9 @@ export function up(db: Database): void {
     const mo = Number(m.date.slice(5, 7));
     const size = quarter ? 3 : 6;
     const idx = Math.floor((mo - 1) / size); // 0-based period in the year
-    const daysIn = Math.round((Date.UTC(Number(m.date.slice(0, 4)), mo - 1, Number(m.date.slice(8))) - Date.UTC(y, idx * size, 1)) / 86_400_000);
+    const daysIn = Math.round(
+      (Date.UTC(Number(m.date.slice(0, 4)), mo - 1, Number(m.date.slice(8))) - Date.UTC(y, idx * size, 1)) / 86_400_000,
+    );
     const code = (yy: number, i: number) => `${yy}-${quarter ? 'Q' : 'H'}${i + 1}`;
     const prev = idx === 0 ? code(y - 1, quarter ? 3 : 1) : code(y, idx - 1);
     const kind = quarter ? '季度报告' : '半年总结';

@@ -16,7 +16,10 @@ export function up(db: Database): void {
     ALTER TABLE materials ADD COLUMN certification_id INTEGER REFERENCES attendance_certifications(id);
     CREATE INDEX materials_certification ON materials(certification_id) WHERE certification_id IS NOT NULL;
   `);
-  const marked = db.prepare(`SELECT id, notes FROM materials WHERE notes LIKE '%（考勤认定第%号）%'`).all() as Array<{ id: number; notes: string }>;
+  const marked = db.prepare(`SELECT id, notes FROM materials WHERE notes LIKE '%（考勤认定第%号）%'`).all() as Array<{
+    id: number;
+    notes: string;
+  }>;
   const certExists = db.prepare('SELECT 1 FROM attendance_certifications WHERE id = ?').pluck();
   const link = db.prepare('UPDATE materials SET certification_id = ?, notes = ? WHERE id = ?');
   for (const m of marked) {

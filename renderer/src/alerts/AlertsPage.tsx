@@ -36,7 +36,11 @@ export function viewOf(a: Alert): View {
   const l = a.link;
   switch (l.view) {
     case 'events':
-      return 'eventId' in l ? { kind: 'events', eventId: l.eventId } : 'checkId' in l ? { kind: 'events', checkId: l.checkId } : { kind: 'events' };
+      return 'eventId' in l
+        ? { kind: 'events', eventId: l.eventId }
+        : 'checkId' in l
+          ? { kind: 'events', checkId: l.checkId }
+          : { kind: 'events' };
     case 'verifications':
       return { kind: 'events', tab: 'verifications', year: l.year };
     case 'worklog':
@@ -111,9 +115,23 @@ export function AlertsPage() {
           sheets={() => [
             {
               sheetName: `${year}年预警`,
-              columns: [{ header: '类别' }, { header: '程度' }, { header: '乡镇' }, { header: '干部' }, { header: '日期 / 月份' }, { header: '说明' }],
+              columns: [
+                { header: '类别' },
+                { header: '程度' },
+                { header: '乡镇' },
+                { header: '干部' },
+                { header: '日期 / 月份' },
+                { header: '说明' },
+              ],
               rows: groups.flatMap((g) =>
-                g.rows.map((a) => [g.kind, SEVERITY_LABELS[a.severity], a.township, a.cadreName ?? '—', a.date ? dateLabel(a.date) : a.month ? monthLabel(a.month) : '', a.message]),
+                g.rows.map((a) => [
+                  g.kind,
+                  SEVERITY_LABELS[a.severity],
+                  a.township,
+                  a.cadreName ?? '—',
+                  a.date ? dateLabel(a.date) : a.month ? monthLabel(a.month) : '',
+                  a.message,
+                ]),
               ),
             },
           ]}
@@ -146,7 +164,11 @@ export function AlertsPage() {
           <Empty style={{ marginTop: 60 }} description={`${year}年没有符合条件的预警`} />
         ) : (
           groups.map((g) => (
-            <section key={g.kind} style={{ background: '#fff', marginBottom: 12, padding: '8px 12px' }} data-testid={`alert-group-${g.kind}`}>
+            <section
+              key={g.kind}
+              style={{ background: '#fff', marginBottom: 12, padding: '8px 12px' }}
+              data-testid={`alert-group-${g.kind}`}
+            >
               <div style={{ display: 'flex', alignItems: 'baseline', gap: 10, marginBottom: 6 }}>
                 <h3 style={{ margin: 0, fontSize: 15 }}>
                   {g.kind}（{g.rows.length}）

@@ -19,7 +19,13 @@ export type View =
   /** Work logs (民情日记) and quarterly/half-year reports (工作记录). */
   | { kind: 'worklog'; cadreId?: number; tab?: 'log' | 'reports' }
   /** Plans, projects, weak villages, support (项目与帮扶). */
-  | { kind: 'work'; tab?: 'plans' | 'projects' | 'weak' | 'support' | 'income' | 'scheduling'; cadreId?: number; projectId?: number; villageId?: number }
+  | {
+      kind: 'work';
+      tab?: 'plans' | 'projects' | 'weak' | 'support' | 'income' | 'scheduling';
+      cadreId?: number;
+      projectId?: number;
+      villageId?: number;
+    }
   /** The county's figures (统计). */
   | { kind: 'stats'; year?: number }
   /** Year-end evaluation: schemes, scoring, results, outcomes (考核评价). */

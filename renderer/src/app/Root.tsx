@@ -68,6 +68,12 @@ export function Root() {
 /** Lets util/settle.ts show a failure no handler caught, with antd's notification of this App. */
 function FailureReporter() {
   const { notification } = AntApp.useApp();
-  useEffect(() => setUnexpectedFailureReporter((text) => notification.error({ title: '操作未完成', description: text, placement: 'topRight', duration: 6 })), [notification]);
+  useEffect(
+    () =>
+      setUnexpectedFailureReporter((text) =>
+        notification.error({ title: '操作未完成', description: text, placement: 'topRight', duration: 6 }),
+      ),
+    [notification],
+  );
   return null;
 }

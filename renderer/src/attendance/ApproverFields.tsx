@@ -24,7 +24,14 @@ export function ApproverFields({
   return (
     <>
       <div style={{ display: 'flex', gap: 8 }}>
-        <Input value={approver} onChange={(e) => onApprover(e.target.value)} placeholder="审批人姓名" maxLength={30} aria-label="审批人" style={{ flex: 1 }} />
+        <Input
+          value={approver}
+          onChange={(e) => onApprover(e.target.value)}
+          placeholder="审批人姓名"
+          maxLength={30}
+          aria-label="审批人"
+          style={{ flex: 1 }}
+        />
         <Select<ApprovalLevel>
           value={level}
           onChange={onLevel}

@@ -73,7 +73,8 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
   // A township of an imported county: look, search and print only.
   const readOnly = useTownshipReadOnly(townshipId);
 
-  const go = (p: { townshipId?: number; month?: string }) => navigate({ kind: 'attendance', townshipId: p.townshipId ?? townshipId, month: p.month ?? month });
+  const go = (p: { townshipId?: number; month?: string }) =>
+    navigate({ kind: 'attendance', townshipId: p.townshipId ?? townshipId, month: p.month ?? month });
 
   if (org && townships.length === 0) {
     return <Empty style={{ marginTop: 80 }} description="还没有乡镇。请先导入花名册或在干部资料中登记任职乡镇。" />;
@@ -105,9 +106,24 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
           aria-label="月份"
           data-testid="att-month"
         />
-        <Segmented value={tab} onChange={(v) => setTab(v as 'grid' | 'leave')} options={[{ value: 'grid', label: '月考勤表' }, { value: 'leave', label: '请假登记' }]} />
+        <Segmented
+          value={tab}
+          onChange={(v) => setTab(v as 'grid' | 'leave')}
+          options={[
+            { value: 'grid', label: '月考勤表' },
+            { value: 'leave', label: '请假登记' },
+          ]}
+        />
         <div style={{ flex: 1 }} />
-        {townshipId !== undefined && <AttendanceIoActions townshipId={townshipId} month={month} certified={!!current?.certification} readOnly={readOnly} onChanged={reload} />}
+        {townshipId !== undefined && (
+          <AttendanceIoActions
+            townshipId={townshipId}
+            month={month}
+            certified={!!current?.certification}
+            readOnly={readOnly}
+            onChanged={reload}
+          />
+        )}
         {/* Short labels: the toolbar (with printing and import) must fit one line at 1366 px. */}
         <ExportExcelButton
           iconOnly
@@ -115,8 +131,20 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
           disabled={!current || current.rows.length === 0 || tab !== 'grid'}
           sheets={() => (current ? [monthGridSheet(current)] : [])}
         />
-        <Button icon={<HistoryOutlined />} onClick={() => setDialog('history')} disabled={!current} aria-label="历史记录" title="本月历史记录" />
-        <Button icon={<SettingOutlined />} onClick={() => setDialog('settings')} disabled={!current} aria-label="考勤设置" title="考勤设置与节假日" />
+        <Button
+          icon={<HistoryOutlined />}
+          onClick={() => setDialog('history')}
+          disabled={!current}
+          aria-label="历史记录"
+          title="本月历史记录"
+        />
+        <Button
+          icon={<SettingOutlined />}
+          onClick={() => setDialog('settings')}
+          disabled={!current}
+          aria-label="考勤设置"
+          title="考勤设置与节假日"
+        />
       </div>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       {townshipId !== undefined && <OpenVerifications townshipId={townshipId} version={version} />}
@@ -140,12 +168,21 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
           {current.rows.length === 0 ? (
             <Empty style={{ marginTop: 60 }} description="本月没有在该乡镇任职的选派干部" />
           ) : (
-            <MonthGrid key={`${current.townshipId}|${current.month}`} grid={current} readOnly={readOnly} onEdits={handlers.apply} onUndo={handlers.undo} onRedo={handlers.redo} onPasteError={(m) => notifyError(new Error(m), '粘贴未完成')} />
+            <MonthGrid
+              key={`${current.townshipId}|${current.month}`}
+              grid={current}
+              readOnly={readOnly}
+              onEdits={handlers.apply}
+              onUndo={handlers.undo}
+              onRedo={handlers.redo}
+              onPasteError={(m) => notifyError(new Error(m), '粘贴未完成')}
+            />
           )}
           <Legend />
           <div className="ob-att-legend" data-testid="att-foot">
             <span>
-              共 {current.rows.length} 人；每月最少在岗 {current.settings.monthlyMinimum} 天（到任不满一月的按比例折算），公出{current.settings.gongchuCountsOnPost ? '计入' : '不计入'}在岗
+              共 {current.rows.length} 人；每月最少在岗 {current.settings.monthlyMinimum} 天（到任不满一月的按比例折算），公出
+              {current.settings.gongchuCountsOnPost ? '计入' : '不计入'}在岗
               {shortCount > 0 && <b style={{ color: '#b42318' }}>；{shortCount} 人在岗不足</b>}
             </span>
             {holidayNotes(current.days).map((n) => (
@@ -183,8 +220,23 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
               reload();
             }}
           />
-          <HistoryDrawer open={dialog === 'history'} townshipId={current.townshipId} townshipName={current.townshipName} month={month} version={version} onClose={() => setDialog(null)} />
-          <SettingsDrawer open={dialog === 'settings'} readOnly={readOnly} countyId={current.countyId} countyName={county?.name ?? ''} year={Number(month.slice(0, 4))} onClose={() => setDialog(null)} onChanged={reload} />
+          <HistoryDrawer
+            open={dialog === 'history'}
+            townshipId={current.townshipId}
+            townshipName={current.townshipName}
+            month={month}
+            version={version}
+            onClose={() => setDialog(null)}
+          />
+          <SettingsDrawer
+            open={dialog === 'settings'}
+            readOnly={readOnly}
+            countyId={current.countyId}
+            countyName={county?.name ?? ''}
+            year={Number(month.slice(0, 4))}
+            onClose={() => setDialog(null)}
+            onChanged={reload}
+          />
           <FilePreview file={dialog === 'scan' ? current.scan : null} onClose={() => setDialog(null)} />
         </>
       )}

@@ -29,13 +29,17 @@ export function GridHelp() {
           <tbody>
             {HELP.map(([k, d]) => (
               <tr key={k}>
-                <td><kbd className="ob-kbd">{k}</kbd></td>
+                <td>
+                  <kbd className="ob-kbd">{k}</kbd>
+                </td>
                 <td>{d}</td>
               </tr>
             ))}
             {ATTENDANCE_CODES.filter((c) => c !== '未到任').map((c) => (
               <tr key={c}>
-                <td><kbd className="ob-kbd">{ATTENDANCE_CODE_INFO[c].key}</kbd></td>
+                <td>
+                  <kbd className="ob-kbd">{ATTENDANCE_CODE_INFO[c].key}</kbd>
+                </td>
                 <td>{ATTENDANCE_CODE_INFO[c].description}</td>
               </tr>
             ))}
@@ -53,7 +57,16 @@ export function Legend() {
     <div className="ob-att-legend">
       {ATTENDANCE_CODES.map((c) => (
         <span key={c}>
-          <span className="ob-att-code" style={{ color: COLOURS[c].fg, background: COLOURS[c].bg, minWidth: 16, textAlign: 'center', outline: c === '未到任' ? '1px solid #d1d5db' : undefined }}>
+          <span
+            className="ob-att-code"
+            style={{
+              color: COLOURS[c].fg,
+              background: COLOURS[c].bg,
+              minWidth: 16,
+              textAlign: 'center',
+              outline: c === '未到任' ? '1px solid #d1d5db' : undefined,
+            }}
+          >
             {SHORT[c] || ' '}
           </span>
           {c}
@@ -130,7 +143,14 @@ export function CertBanner({
           <Button size="small" icon={<RedoOutlined />} disabled={!canRedo} onClick={onRedo} aria-label="重做修改">
             重做
           </Button>
-          <Button size="small" type="primary" icon={<SafetyCertificateOutlined />} onClick={onCertify} disabled={!grid.complete} title={grid.complete ? undefined : '月份结束后才能认定'}>
+          <Button
+            size="small"
+            type="primary"
+            icon={<SafetyCertificateOutlined />}
+            onClick={onCertify}
+            disabled={!grid.complete}
+            title={grid.complete ? undefined : '月份结束后才能认定'}
+          >
             认定本月考勤
           </Button>
         </>

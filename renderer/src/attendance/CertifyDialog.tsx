@@ -127,7 +127,12 @@ export function CertifyDialog({
       {warnings && <span hidden data-testid="certify-checked" data-count={warnings.length} />}
       {warnings && warnings.length > 0 && (
         <div data-testid="certify-warnings" style={{ marginBottom: 12 }}>
-          <Alert type="warning" showIcon title={`认定前请逐条确认以下 ${warnings.length} 个问题（确认记入认定记录）`} style={{ marginBottom: 8 }} />
+          <Alert
+            type="warning"
+            showIcon
+            title={`认定前请逐条确认以下 ${warnings.length} 个问题（确认记入认定记录）`}
+            style={{ marginBottom: 8 }}
+          />
           {warnings.map((w) => (
             <div key={w.key} style={{ marginBottom: 6 }}>
               <Checkbox checked={!!confirmed[w.key]} onChange={(e) => setConfirmed((c) => ({ ...c, [w.key]: e.target.checked }))}>

@@ -6,7 +6,6 @@ import { monthLabel, timeLabel } from '../../../shared/dates';
 
 const ACTION_COLOURS: Record<HistoryEntryView['action'], string> = { certify: 'green', revoke: 'red', edit: 'blue', leave: 'orange' };
 
-
 export function HistoryDrawer({
   open,
   townshipId,

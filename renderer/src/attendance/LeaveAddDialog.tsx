@@ -75,7 +75,17 @@ export function LeaveAddDialog({
   };
 
   return (
-    <Modal title="登记请假" open={open} onCancel={onClose} onOk={settle(submit)} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden width={600}>
+    <Modal
+      title="登记请假"
+      open={open}
+      onCancel={onClose}
+      onOk={settle(submit)}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+      width={600}
+    >
       <Form layout="vertical">
         <div style={{ display: 'flex', gap: 12 }}>
           <Form.Item label="干部" required style={{ flex: 1 }}>
@@ -94,7 +104,14 @@ export function LeaveAddDialog({
         </div>
         <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end' }}>
           <Form.Item label="自" required>
-            <DatePicker value={start} onChange={(d) => { setStart(d); if (d && (!end || end.isBefore(d))) setEnd(d); }} aria-label="开始日期" />
+            <DatePicker
+              value={start}
+              onChange={(d) => {
+                setStart(d);
+                if (d && (!end || end.isBefore(d))) setEnd(d);
+              }}
+              aria-label="开始日期"
+            />
           </Form.Item>
           <Form.Item>
             <Select value={startHalf} onChange={setStartHalf} options={HALVES} style={{ width: 80 }} aria-label="开始半天" />

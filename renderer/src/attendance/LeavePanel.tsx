@@ -36,7 +36,11 @@ export function LeavePanel({
   highlightId?: number;
   readOnly?: boolean;
 }) {
-  const list = useCall('attendance.leave.list', { townshipId: grid.townshipId, month: grid.month }, `${grid.townshipId}|${grid.month}|${version}`);
+  const list = useCall(
+    'attendance.leave.list',
+    { townshipId: grid.townshipId, month: grid.month },
+    `${grid.townshipId}|${grid.month}|${version}`,
+  );
   const [adding, setAdding] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
   const [approver, setApprover] = useState('');
@@ -64,9 +68,13 @@ export function LeavePanel({
       if (action.kind === 'approve') {
         if (!level) throw new Error('请选择实际审批的层级（乡镇党委或县委组织部）');
         await call('attendance.leave.approve', { leaveId, approver, approverLevel: level });
-      }
-      else if (action.kind === 'reject') await call('attendance.leave.reject', { leaveId, approver });
-      else await call('attendance.leave.return', { leaveId, returnedOn: (back ?? dayjs(today())).format('YYYY-MM-DD'), returnedHalf: backHalf });
+      } else if (action.kind === 'reject') await call('attendance.leave.reject', { leaveId, approver });
+      else
+        await call('attendance.leave.return', {
+          leaveId,
+          returnedOn: (back ?? dayjs(today())).format('YYYY-MM-DD'),
+          returnedHalf: backHalf,
+        });
       setAction(null);
       onChanged();
     } catch (err) {
@@ -104,7 +112,12 @@ export function LeavePanel({
         columns={[
           { title: '干部', dataIndex: 'cadreName', width: 72 },
           { title: '类型', dataIndex: 'type', width: 80 },
-          { title: '起止', key: 'span', width: 210, render: (_: unknown, l) => `${monthDayLabel(l.start)}${HALF[l.startHalf]} 至 ${monthDayLabel(l.end)}${HALF[l.endHalf]}` },
+          {
+            title: '起止',
+            key: 'span',
+            width: 210,
+            render: (_: unknown, l) => `${monthDayLabel(l.start)}${HALF[l.startHalf]} 至 ${monthDayLabel(l.end)}${HALF[l.endHalf]}`,
+          },
           { title: '天数', dataIndex: 'days', width: 52, align: 'right', render: (v: number) => fmtDays(v) },
           { title: '事由', dataIndex: 'reason', ellipsis: true },
           { title: '应审批层级', dataIndex: 'requiredLevel', width: 96 },
@@ -126,7 +139,12 @@ export function LeavePanel({
                     越权审批
                   </Tag>
                 )}
-                {l.returnedOn && <div className="ob-muted">{monthDayLabel(l.returnedOn)}{HALF[l.returnedHalf ?? '上']}返岗</div>}
+                {l.returnedOn && (
+                  <div className="ob-muted">
+                    {monthDayLabel(l.returnedOn)}
+                    {HALF[l.returnedHalf ?? '上']}返岗
+                  </div>
+                )}
               </span>
             ),
           },
@@ -137,25 +155,45 @@ export function LeavePanel({
             render: (_: unknown, l) =>
               readOnly ? null : l.status === '待审批' ? (
                 <>
-                  <Button size="small" type="link" onClick={() => open('approve', l)}>批准</Button>
-                  <Button size="small" type="link" onClick={() => open('reject', l)}>不批准</Button>
+                  <Button size="small" type="link" onClick={() => open('approve', l)}>
+                    批准
+                  </Button>
+                  <Button size="small" type="link" onClick={() => open('reject', l)}>
+                    不批准
+                  </Button>
                 </>
               ) : l.status === '已批准' ? (
-                <Button size="small" type="link" onClick={() => open('return', l)}>销假</Button>
+                <Button size="small" type="link" onClick={() => open('return', l)}>
+                  销假
+                </Button>
               ) : null,
           },
         ]}
       />
-      <Modal title={title} open={!!action} onCancel={() => setAction(null)} onOk={settle(submit)} okText="确定" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+      <Modal
+        title={title}
+        open={!!action}
+        onCancel={() => setAction(null)}
+        onOk={settle(submit)}
+        okText="确定"
+        cancelText="取消"
+        confirmLoading={saving}
+        destroyOnHidden
+      >
         {action && (
           <div style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
             <div>
-              {action.leave.cadreName} {action.leave.type} {monthDayLabel(action.leave.start)}{HALF[action.leave.startHalf]} 至 {monthDayLabel(action.leave.end)}
+              {action.leave.cadreName} {action.leave.type} {monthDayLabel(action.leave.start)}
+              {HALF[action.leave.startHalf]} 至 {monthDayLabel(action.leave.end)}
               {HALF[action.leave.endHalf]}，共 {fmtDays(action.leave.days)} 天
             </div>
             {action.kind === 'approve' ? (
               <>
-                <Alert type={action.leave.requiredLevel === '县委组织部' ? 'warning' : 'info'} title={`按本县规定须由${action.leave.requiredLevel}审批`} data-testid="required-level" />
+                <Alert
+                  type={action.leave.requiredLevel === '县委组织部' ? 'warning' : 'info'}
+                  title={`按本县规定须由${action.leave.requiredLevel}审批`}
+                  data-testid="required-level"
+                />
                 <ApproverFields
                   approver={approver}
                   level={level}
@@ -166,12 +204,26 @@ export function LeavePanel({
                 />
               </>
             ) : action.kind === 'reject' ? (
-              <Input value={approver} onChange={(e) => setApprover(e.target.value)} placeholder={`审批人（${action.leave.requiredLevel}）`} maxLength={30} aria-label="审批人" />
+              <Input
+                value={approver}
+                onChange={(e) => setApprover(e.target.value)}
+                placeholder={`审批人（${action.leave.requiredLevel}）`}
+                maxLength={30}
+                aria-label="审批人"
+              />
             ) : (
               <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
                 返岗时间
                 <DatePicker value={back} onChange={setBack} allowClear={false} aria-label="返岗日期" />
-                <Select value={backHalf} onChange={setBackHalf} options={[{ value: '上', label: '上午' }, { value: '下', label: '下午' }]} style={{ width: 80 }} />
+                <Select
+                  value={backHalf}
+                  onChange={setBackHalf}
+                  options={[
+                    { value: '上', label: '上午' },
+                    { value: '下', label: '下午' },
+                  ]}
+                  style={{ width: 80 }}
+                />
               </div>
             )}
             {error && <Alert type="error" showIcon title={error} />}

@@ -7,16 +7,50 @@
  */
 import { Dropdown, type MenuProps } from 'antd';
 import { memo, useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import { ATTENDANCE_CODE_INFO, EDITABLE_CODES, WEEKDAY_LABELS, codeFromKey, type CellHalf, type DayCell, type DayInfo, type EditableCode, type RegisterDay } from '../../../shared/attendance';
+import {
+  ATTENDANCE_CODE_INFO,
+  EDITABLE_CODES,
+  WEEKDAY_LABELS,
+  codeFromKey,
+  type CellHalf,
+  type DayCell,
+  type DayInfo,
+  type EditableCode,
+  type RegisterDay,
+} from '../../../shared/attendance';
 import type { CellEditInput, GridRow, MonthGridView } from '../../../shared/api/attendance';
-import { POST_SHORT, SHOWN_COLOURS, SHOWN_SHORT, clamp, shownTitle, editsForRect, editsFromPaste, fmtDays, rectOf, type Pos, type Rect, type Selection } from './gridModel';
+import {
+  POST_SHORT,
+  SHOWN_COLOURS,
+  SHOWN_SHORT,
+  clamp,
+  shownTitle,
+  editsForRect,
+  editsFromPaste,
+  fmtDays,
+  rectOf,
+  type Pos,
+  type Rect,
+  type Selection,
+} from './gridModel';
 import './grid.css';
 
 const HALF_WORD: Record<CellHalf, string> = { 全: '全天', 上: '上午', 下: '下午' };
 
-function Cell({ cell, shown, day, selected, cursor }: { cell: DayCell; shown: RegisterDay; day: DayInfo; selected: boolean; cursor: boolean }) {
+function Cell({
+  cell,
+  shown,
+  day,
+  selected,
+  cursor,
+}: { cell: DayCell; shown: RegisterDay; day: DayInfo; selected: boolean; cursor: boolean }) {
   // Grid semantics: day n is column n + 2 (after 姓名 and 村 / 职务).
-  const aria = { role: 'gridcell', 'aria-colindex': day.day + 2, 'aria-selected': selected, ...(cursor ? { 'aria-current': true as const } : {}) };
+  const aria = {
+    role: 'gridcell',
+    'aria-colindex': day.day + 2,
+    'aria-selected': selected,
+    ...(cursor ? { 'aria-current': true as const } : {}),
+  };
   const [am, pm] = shown;
   const cls = `ob-att-cell${day.rest ? ' rest' : ''}${selected ? ' sel' : ''}${cursor ? ' cur' : ''}${am === '未到任' ? ' off' : ''}`;
   const title = shownTitle(day.day, cell, shown);
@@ -42,7 +76,13 @@ function Cell({ cell, shown, day, selected, cursor }: { cell: DayCell; shown: Re
   );
 }
 
-const Row = memo(function Row({ row, r, days, sel, cur }: { row: GridRow; r: number; days: DayInfo[]; sel: [number, number] | null; cur: number }) {
+const Row = memo(function Row({
+  row,
+  r,
+  days,
+  sel,
+  cur,
+}: { row: GridRow; r: number; days: DayInfo[]; sel: [number, number] | null; cur: number }) {
   const k = row.counts;
   const short = k.onPost < k.required;
   return (
@@ -55,7 +95,14 @@ const Row = memo(function Row({ row, r, days, sel, cur }: { row: GridRow; r: num
         <div className="ob-muted">{POST_SHORT[row.postType] ?? row.postType}</div>
       </th>
       {row.cells.map((cell, c) => (
-        <Cell key={c} cell={cell} shown={row.shown[c] ?? cell} day={days[c]!} selected={!!sel && c >= sel[0] && c <= sel[1]} cursor={c === cur} />
+        <Cell
+          key={c}
+          cell={cell}
+          shown={row.shown[c] ?? cell}
+          day={days[c]!}
+          selected={!!sel && c >= sel[0] && c <= sel[1]}
+          cursor={c === cur}
+        />
       ))}
       <td className={`ob-att-total${short ? ' bad' : ''}`} data-testid="total-onpost" role="gridcell" aria-colindex={days.length + 3}>
         {fmtDays(k.onPost)}
@@ -212,7 +259,14 @@ export function MonthGrid({
         data-testid="att-grid"
         aria-label="月考勤表"
       >
-        <table className="ob-cell-grid ob-att-table" role="grid" aria-label="月考勤表" aria-rowcount={rows.length + 2} aria-colcount={days.length + 6} aria-multiselectable>
+        <table
+          className="ob-cell-grid ob-att-table"
+          role="grid"
+          aria-label="月考勤表"
+          aria-rowcount={rows.length + 2}
+          aria-colcount={days.length + 6}
+          aria-multiselectable
+        >
           <thead role="rowgroup">
             <tr role="row" aria-rowindex={1}>
               <th className="ob-att-name" rowSpan={2} aria-colindex={1}>
@@ -222,19 +276,43 @@ export function MonthGrid({
                 村 / 职务
               </th>
               {days.map((d) => (
-                <th key={d.date} aria-colindex={d.day + 2} className={`ob-att-day${d.rest ? ' rest' : ''}`} title={d.holiday ?? (d.workday ? `${d.workdayFor ?? ''}调休上班` : undefined)}>
+                <th
+                  key={d.date}
+                  aria-colindex={d.day + 2}
+                  className={`ob-att-day${d.rest ? ' rest' : ''}`}
+                  title={d.holiday ?? (d.workday ? `${d.workdayFor ?? ''}调休上班` : undefined)}
+                >
                   {d.day}
                 </th>
               ))}
-              <th className="ob-att-total" rowSpan={2} title="在岗天数（公出按县里设置计入）">在岗</th>
-              <th className="ob-att-total" rowSpan={2} title="本月应在岗天数（按任职天数折算）">应到</th>
-              <th className="ob-att-total" rowSpan={2}>请假</th>
-              <th className="ob-att-total" rowSpan={2}>缺勤</th>
+              <th className="ob-att-total" rowSpan={2} title="在岗天数（公出按县里设置计入）">
+                在岗
+              </th>
+              <th className="ob-att-total" rowSpan={2} title="本月应在岗天数（按任职天数折算）">
+                应到
+              </th>
+              <th className="ob-att-total" rowSpan={2}>
+                请假
+              </th>
+              <th className="ob-att-total" rowSpan={2}>
+                缺勤
+              </th>
             </tr>
             <tr role="row" aria-rowindex={2}>
               {days.map((d) => (
-                <th key={d.date} aria-colindex={d.day + 2} className={`ob-att-wd${d.rest ? ' rest' : ''}`} title={d.holiday ?? (d.workday ? `${d.workdayFor ?? ''}调休上班` : undefined)}>
-                  {d.holiday ? <span className="ob-att-tag hol">休</span> : d.workday ? <span className="ob-att-tag work">班</span> : WEEKDAY_LABELS[d.weekday]}
+                <th
+                  key={d.date}
+                  aria-colindex={d.day + 2}
+                  className={`ob-att-wd${d.rest ? ' rest' : ''}`}
+                  title={d.holiday ?? (d.workday ? `${d.workdayFor ?? ''}调休上班` : undefined)}
+                >
+                  {d.holiday ? (
+                    <span className="ob-att-tag hol">休</span>
+                  ) : d.workday ? (
+                    <span className="ob-att-tag work">班</span>
+                  ) : (
+                    WEEKDAY_LABELS[d.weekday]
+                  )}
                 </th>
               ))}
             </tr>

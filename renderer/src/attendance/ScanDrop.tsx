@@ -69,7 +69,14 @@ export function ScanDrop({
                 （{formatSize(value.size)}
                 {value.pageCount ? `，${value.pageCount} 页` : ''}）
               </span>
-              <Button type="link" size="small" onClick={(e) => { e.stopPropagation(); input.current?.click(); }}>
+              <Button
+                type="link"
+                size="small"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  input.current?.click();
+                }}
+              >
                 更换
               </Button>
             </div>
@@ -82,17 +89,21 @@ export function ScanDrop({
         </Spin>
       </div>
       <input
-          ref={input}
-          type="file"
-          accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf,image/*"
-          style={{ display: 'none' }}
-          onChange={(e) => {
-            void take(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-          data-testid={`${testId}-input`}
-        />
-      {error && <div style={{ color: '#b42318', marginTop: 6 }} data-testid={`${testId}-error`}>{error}</div>}
+        ref={input}
+        type="file"
+        accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf,image/*"
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          void take(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+        data-testid={`${testId}-input`}
+      />
+      {error && (
+        <div style={{ color: '#b42318', marginTop: 6 }} data-testid={`${testId}-error`}>
+          {error}
+        </div>
+      )}
     </div>
   );
 }

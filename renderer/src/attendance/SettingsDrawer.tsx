@@ -79,10 +79,23 @@ export function SettingsDrawer({
             <Switch checked={draft.gongchuCountsOnPost} onChange={(v) => setDraft({ ...draft, gongchuCountsOnPost: v })} id="att-gongchu" />
           </Form.Item>
           <Form.Item label="每月最少在岗天数" htmlFor="att-minimum">
-            <InputNumber min={1} max={31} value={draft.monthlyMinimum} onChange={(v) => setDraft({ ...draft, monthlyMinimum: Number(v) })} id="att-minimum" />
+            <InputNumber
+              min={1}
+              max={31}
+              value={draft.monthlyMinimum}
+              onChange={(v) => setDraft({ ...draft, monthlyMinimum: Number(v) })}
+              id="att-minimum"
+            />
           </Form.Item>
           <Form.Item label="乡镇审批天数上限" htmlFor="att-leave-max" extra="请假不超过此天数由乡镇党委审批，超过由县委组织部审批">
-            <InputNumber min={0.5} max={60} step={0.5} value={draft.leaveTownshipMaxDays} onChange={(v) => setDraft({ ...draft, leaveTownshipMaxDays: Number(v) })} id="att-leave-max" />
+            <InputNumber
+              min={0.5}
+              max={60}
+              step={0.5}
+              value={draft.leaveTownshipMaxDays}
+              onChange={(v) => setDraft({ ...draft, leaveTownshipMaxDays: Number(v) })}
+              id="att-leave-max"
+            />
           </Form.Item>
           <div className="ob-muted" style={{ marginBottom: 8 }}>
             保存为{year}年起施行的规则。认定期限、督查限制、休息日、报告期限等见左侧“规则设置”。
@@ -98,15 +111,30 @@ export function SettingsDrawer({
       <Divider titlePlacement="start">{year}年节假日及调休</Divider>
       <div style={{ display: 'flex', gap: 6, marginBottom: 8 }}>
         <DatePicker value={hDate} onChange={setHDate} aria-label="节假日日期" style={{ width: 140 }} />
-        <Select value={hKind} onChange={setHKind} style={{ width: 110 }} options={[{ value: 'holiday', label: '放假' }, { value: 'workday', label: '调休上班' }]} />
-        <Input value={hName} onChange={(e) => setHName(e.target.value)} placeholder="节日名称，如 国庆节" maxLength={20} style={{ flex: 1 }} aria-label="节日名称" />
+        <Select
+          value={hKind}
+          onChange={setHKind}
+          style={{ width: 110 }}
+          options={[
+            { value: 'holiday', label: '放假' },
+            { value: 'workday', label: '调休上班' },
+          ]}
+        />
+        <Input
+          value={hName}
+          onChange={(e) => setHName(e.target.value)}
+          placeholder="节日名称，如 国庆节"
+          maxLength={20}
+          style={{ flex: 1 }}
+          aria-label="节日名称"
+        />
         <Button
           onClick={settle(() =>
             holidayOp(async () => {
               if (!hDate) throw new Error('请选择日期');
               await call('attendance.holidays.set', { date: hDate.format('YYYY-MM-DD'), kind: hKind, name: hName });
               setHName('');
-            })
+            }),
           )}
         >
           添加 / 修改
@@ -129,7 +157,13 @@ export function SettingsDrawer({
             key: 'del',
             width: 50,
             render: (_: unknown, h) => (
-              <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={`删除${h.date}`} onClick={settle(() => holidayOp(() => call('attendance.holidays.delete', { date: h.date })))} />
+              <Button
+                size="small"
+                type="text"
+                icon={<DeleteOutlined />}
+                aria-label={`删除${h.date}`}
+                onClick={settle(() => holidayOp(() => call('attendance.holidays.delete', { date: h.date })))}
+              />
             ),
           },
         ]}

@@ -7,7 +7,16 @@ import { clamp, editsForRect, editsFromPaste, holidayNotes, lastMonth, parseToke
 const days: DayInfo[] = [1, 2, 3].map((d) => ({ date: `2025-03-0${d}`, day: d, weekday: (5 + d) % 7, weekend: false, rest: false }));
 
 function gridRow(cadreId: number, cells: DayCell[]): GridRow {
-  return { cadreId, name: `干部${cadreId}`, postType: '村党组织第一书记', village: '东村', postings: [], cells, shown: cells, counts: { onPost: 0, required: 0, leave: 0, absent: 0 } } as unknown as GridRow;
+  return {
+    cadreId,
+    name: `干部${cadreId}`,
+    postType: '村党组织第一书记',
+    village: '东村',
+    postings: [],
+    cells,
+    shown: cells,
+    counts: { onPost: 0, required: 0, leave: 0, absent: 0 },
+  } as unknown as GridRow;
 }
 const on: DayCell = ['在岗', '在岗'];
 const off: DayCell = ['未到任', '未到任'];

@@ -126,12 +126,7 @@ export const PASTE_HELP = `可粘贴：${EDITABLE_CODES.join('、')}（或 √�
  * Spreadsheet text (rows by newline, cells by tab) → edits. A single value fills the whole
  * selection; a block is laid from the selection's top-left corner and clipped to the grid.
  */
-export function editsFromPaste(
-  text: string,
-  rows: GridRow[],
-  days: DayInfo[],
-  rect: Rect,
-): { edits: CellEditInput[] } | { error: string } {
+export function editsFromPaste(text: string, rows: GridRow[], days: DayInfo[], rect: Rect): { edits: CellEditInput[] } | { error: string } {
   const lines = text.replace(/\r/g, '').split('\n');
   while (lines.length > 1 && lines.at(-1) === '') lines.pop();
   const block = lines.map((l) => l.split('\t'));

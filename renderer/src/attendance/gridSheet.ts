@@ -14,7 +14,8 @@ import { monthLabel } from '../../../shared/dates';
 /** A half as the grid shows it: 休 for an unmarked rest half, nothing for days still to come. */
 const halfText = (h: RegisterHalf): string => (h === 'rest' ? '休' : h === 'future' ? '' : h);
 
-export const cellText = ([am, pm]: RegisterDay): string => (am === pm ? halfText(am) : `上午${halfText(am) || '—'}，下午${halfText(pm) || '—'}`);
+export const cellText = ([am, pm]: RegisterDay): string =>
+  am === pm ? halfText(am) : `上午${halfText(am) || '—'}，下午${halfText(pm) || '—'}`;
 
 const dayHeader = (d: DayInfo) => `${d.day}日（${d.holiday ? '休' : d.workday ? '班' : WEEKDAY_LABELS[d.weekday]}）`;
 
@@ -25,7 +26,15 @@ export function monthGridSheet(grid: MonthGridView): TableSheet {
   const columns: ExportColumn<GridRow>[] = [
     { title: '姓名', dataIndex: 'name' },
     { title: '村 / 职务', exportValue: (r) => `${r.village ?? '乡镇'} ${POST_SHORT[r.postType] ?? r.postType}` },
-    ...grid.days.map((d, i): ExportColumn<GridRow> => ({ title: dayHeader(d), exportValue: (r) => { const d = r.shown[i] ?? r.cells[i]; return d ? cellText(d) || null : null; } })),
+    ...grid.days.map(
+      (d, i): ExportColumn<GridRow> => ({
+        title: dayHeader(d),
+        exportValue: (r) => {
+          const d = r.shown[i] ?? r.cells[i];
+          return d ? cellText(d) || null : null;
+        },
+      }),
+    ),
     { title: '在岗', exportValue: (r) => r.counts.onPost },
     { title: '应到', exportValue: (r) => r.counts.required },
     { title: '请假', exportValue: (r) => r.counts.leave },

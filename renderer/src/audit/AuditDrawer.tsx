@@ -75,6 +75,8 @@ function DiffTable({ rows, testId }: { rows: FieldDiff[]; testId: string }) {
 }
 
 function Cell({ v, changed, kind }: { v: string; changed: boolean; kind: 'before' | 'after' }) {
-  const style = changed ? { background: kind === 'before' ? '#fef2f2' : '#f0fdf4', color: kind === 'before' ? '#991b1b' : '#166534' } : { color: '#6b7280' };
+  const style = changed
+    ? { background: kind === 'before' ? '#fef2f2' : '#f0fdf4', color: kind === 'before' ? '#991b1b' : '#166534' }
+    : { color: '#6b7280' };
   return <span style={{ ...style, wordBreak: 'break-all', padding: '0 2px' }}>{v || '—'}</span>;
 }

@@ -34,12 +34,12 @@ const columns: ExportColumn<AuditRow>[] = [
     title: '操作',
     dataIndex: 'what',
     width: 150,
-    render: (v: string, r) => (r.kind ? <Tag color={r.kind.startsWith('attendance') ? 'green' : r.kind.startsWith('evaluation') ? 'purple' : 'blue'}>{v}</Tag> : v),
+    render: (v: string, r) =>
+      r.kind ? <Tag color={r.kind.startsWith('attendance') ? 'green' : r.kind.startsWith('evaluation') ? 'purple' : 'blue'}>{v}</Tag> : v,
   },
   { title: '记录', dataIndex: 'record', render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
   { title: '', exportHeader: '前后对照', width: 70, render: (_, r) => (r.hasChange ? <span className="ob-muted">有前后</span> : null) },
 ];
-
 
 export function AuditPage() {
   const { dataVersion } = useAppState();
@@ -130,7 +130,11 @@ export function AuditPage() {
         </span>
         <div style={{ flex: 1 }} />
         <Button icon={<ReloadOutlined />} onClick={() => (list.reload(), chain.reload())} title="刷新" aria-label="刷新" />
-        <ExportExcelButton fileName="审计日志.xlsx" disabled={!list.data?.total} sheets={async () => [sheetFromColumns('审计日志', columns, await allRows())]} />
+        <ExportExcelButton
+          fileName="审计日志.xlsx"
+          disabled={!list.data?.total}
+          sheets={async () => [sheetFromColumns('审计日志', columns, await allRows())]}
+        />
         <Button type="primary" icon={<PrinterOutlined />} loading={printing} onClick={settle(print)} disabled={!list.data?.total}>
           打印
         </Button>
@@ -163,7 +167,14 @@ export function AuditPage() {
         <DateFilter value={from} onChange={setFrom} end={false} label="开始日期" />
         <span className="ob-muted">至</span>
         <DateFilter value={to} onChange={setTo} end label="结束日期" />
-        <Input.Search allowClear placeholder="搜索姓名、题名、原因…" value={text} onChange={(e) => setText(e.target.value)} style={{ width: 220 }} aria-label="搜索" />
+        <Input.Search
+          allowClear
+          placeholder="搜索姓名、题名、原因…"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          style={{ width: 220 }}
+          aria-label="搜索"
+        />
       </div>
 
       {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 10 }} />}

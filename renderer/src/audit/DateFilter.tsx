@@ -21,7 +21,12 @@ export function typedDate(text: string, end: boolean): string | null {
   return `${y}-${pad(m)}-${pad(last)}`;
 }
 
-export function DateFilter({ value, onChange, end, label }: { value: string; onChange: (text: string) => void; end: boolean; label: string }) {
+export function DateFilter({
+  value,
+  onChange,
+  end,
+  label,
+}: { value: string; onChange: (text: string) => void; end: boolean; label: string }) {
   const bad = value.trim() !== '' && typedDate(value, end) === null;
   return (
     <Tooltip open={bad} title="日期格式不对，请写成 2025-03-05、2025年3月5日 或 2025-03" placement="bottom">

@@ -47,7 +47,13 @@ export function BagPage({ cadreId }: { cadreId: number | null }) {
         <BatchIntake />
       </div>
       {cadreId && chosen.data ? (
-        <BagView key={cadreId} cadreId={cadreId} cadreName={chosen.data.name} responsible={responsibleOf(chosen.data)} readOnly={readOnly} />
+        <BagView
+          key={cadreId}
+          cadreId={cadreId}
+          cadreName={chosen.data.name}
+          responsible={responsibleOf(chosen.data)}
+          readOnly={readOnly}
+        />
       ) : cadreId ? (
         <Spin style={{ marginTop: 60 }} />
       ) : (

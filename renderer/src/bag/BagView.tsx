@@ -23,7 +23,12 @@ const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).inclu
  * anywhere on it or picked with 添加材料 (Ctrl+O); each goes through the intake table.
  * A review copy (`readOnly`) only lists and previews: no drop, no add, no edit.
  */
-export function BagView({ cadreId, cadreName, responsible, readOnly = false }: { cadreId: number; cadreName: string; responsible: string; readOnly?: boolean }) {
+export function BagView({
+  cadreId,
+  cadreName,
+  responsible,
+  readOnly = false,
+}: { cadreId: number; cadreName: string; responsible: string; readOnly?: boolean }) {
   const { dataVersion, refresh } = useAppState();
   const { modal, message } = App.useApp();
   const { notifyError, success } = useNotify();
@@ -40,7 +45,8 @@ export function BagView({ cadreId, cadreName, responsible, readOnly = false }: {
   useEffect(
     () =>
       onCommand('addMaterial', () => {
-        if (readOnly) void message.info(READ_ONLY_HINT); // the toast's close promise is not needed
+        if (readOnly)
+          void message.info(READ_ONLY_HINT); // the toast's close promise is not needed
         else picker.current?.click();
       }),
     [readOnly, message],
@@ -125,7 +131,12 @@ export function BagView({ cadreId, cadreName, responsible, readOnly = false }: {
         <ExportExcelButton
           fileName={`${cadreName}资料袋目录.xlsx`}
           disabled={total === 0}
-          sheets={() => [materialSheet(`${cadreName}资料袋`, MATERIAL_CATEGORIES.flatMap((c) => groups.get(c) ?? []))]}
+          sheets={() => [
+            materialSheet(
+              `${cadreName}资料袋`,
+              MATERIAL_CATEGORIES.flatMap((c) => groups.get(c) ?? []),
+            ),
+          ]}
         />
         {readOnly ? (
           <ReadOnlyHint readOnly>

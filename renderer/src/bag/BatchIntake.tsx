@@ -24,7 +24,12 @@ export function BatchIntake() {
 
   return (
     <>
-      <Button icon={<UploadOutlined />} disabled={!list.data || cadres.length === 0} onClick={() => picker.current?.click()} data-testid="batch-intake">
+      <Button
+        icon={<UploadOutlined />}
+        disabled={!list.data || cadres.length === 0}
+        onClick={() => picker.current?.click()}
+        data-testid="batch-intake"
+      >
         批量归档
       </Button>
       <input

@@ -99,7 +99,10 @@ export function IntakeDialog({
     setSelected([]);
     // A file filed now is no longer "earlier in this intake" for the rows left, but already filed.
     setRows(() =>
-      failed.map((r) => ({ ...r, files: r.files.map((f) => (f.duplicateOf || !filedNow.has(f.sha256) ? f : { ...f, duplicateOf: filedNow.get(f.sha256)! })) })),
+      failed.map((r) => ({
+        ...r,
+        files: r.files.map((f) => (f.duplicateOf || !filedNow.has(f.sha256) ? f : { ...f, duplicateOf: filedNow.get(f.sha256)! })),
+      })),
     );
     onFiled(filed, failed.length === 0);
   };
@@ -113,13 +116,28 @@ export function IntakeDialog({
       mask={{ closable: false }}
       destroyOnHidden
       footer={[
-        <Button key="merge" icon={<MergeCellsOutlined />} disabled={selected.length < 2 || filing !== null} onClick={() => { setRows((rs) => mergeRows(rs, selected)); setSelected([]); }}>
+        <Button
+          key="merge"
+          icon={<MergeCellsOutlined />}
+          disabled={selected.length < 2 || filing !== null}
+          onClick={() => {
+            setRows((rs) => mergeRows(rs, selected));
+            setSelected([]);
+          }}
+        >
           合并选中文件为一件材料
         </Button>,
         <Button key="cancel" onClick={onCancel} disabled={filing !== null}>
           取消
         </Button>,
-        <Button key="ok" type="primary" loading={filing !== null} disabled={uploading || rows.length === 0} onClick={settle(file)} data-testid="intake-file">
+        <Button
+          key="ok"
+          type="primary"
+          loading={filing !== null}
+          disabled={uploading || rows.length === 0}
+          onClick={settle(file)}
+          data-testid="intake-file"
+        >
           归档{rows.length ? `（${rows.length} 件）` : ''}
         </Button>,
       ]}
@@ -181,7 +199,10 @@ export function IntakeDialog({
                       placeholder="选择干部"
                       status={r.cadreId === null ? 'error' : undefined}
                       style={{ width: '100%' }}
-                      options={cadres.map((c) => ({ value: c.id, label: `${c.name}${c.village ? `（${c.village}）` : c.township ? `（${c.township}）` : ''}` }))}
+                      options={cadres.map((c) => ({
+                        value: c.id,
+                        label: `${c.name}${c.village ? `（${c.village}）` : c.township ? `（${c.township}）` : ''}`,
+                      }))}
                       onChange={(v) => chooseCadre(r, v ?? null)}
                       data-testid="intake-cadre"
                     />
@@ -207,14 +228,22 @@ export function IntakeDialog({
                         {FILE_FLAG_LABELS[flag]}
                       </Tag>
                     ))}
-                    {f.notice && <div style={{ color: "#b54708" }} data-testid="staged-notice">「{f.name}」{f.notice}</div>}
+                    {f.notice && (
+                      <div style={{ color: '#b54708' }} data-testid="staged-notice">
+                        「{f.name}」{f.notice}
+                      </div>
+                    )}
                   </div>
                 ))}
                 {duplicateNote(r, rows) && (
                   <div style={{ color: '#b54708' }} data-testid="intake-duplicate">
                     {duplicateNote(r, rows)}
                     <div>
-                      <Checkbox checked={!!r.duplicateConfirmed} onChange={(e) => patch(r.key, { duplicateConfirmed: e.target.checked })} data-testid="intake-duplicate-confirm">
+                      <Checkbox
+                        checked={!!r.duplicateConfirmed}
+                        onChange={(e) => patch(r.key, { duplicateConfirmed: e.target.checked })}
+                        data-testid="intake-duplicate-confirm"
+                      >
                         仍然归档
                       </Checkbox>
                     </div>
@@ -246,7 +275,12 @@ export function IntakeDialog({
             key: 'title',
             render: (_: unknown, r) => (
               <>
-                <Input value={r.title} maxLength={200} status={r.title.trim() ? undefined : 'error'} onChange={(e) => patch(r.key, { title: e.target.value })} />
+                <Input
+                  value={r.title}
+                  maxLength={200}
+                  status={r.title.trim() ? undefined : 'error'}
+                  onChange={(e) => patch(r.key, { title: e.target.value })}
+                />
                 <Input
                   value={r.responsible}
                   maxLength={100}

@@ -24,7 +24,11 @@ interface Values {
 }
 
 /** Edit a filed material's catalogue data; stays open when saving fails. */
-export function MaterialEditDialog({ material, onClose, onSaved }: { material: Material | null; onClose: () => void; onSaved: () => void }) {
+export function MaterialEditDialog({
+  material,
+  onClose,
+  onSaved,
+}: { material: Material | null; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<Values>();
   const { notifyError } = useNotify();
   const [saving, setSaving] = useState(false);

@@ -5,7 +5,13 @@ import { formatSize } from '../../../shared/fileSize';
 import { ReportLinkTag } from '../worklog/ReportLinkTag';
 
 const fileIcon = (f: StoredFile) =>
-  f.kind === 'pdf' ? <FilePdfOutlined style={{ color: '#b42318' }} /> : f.kind === 'jpeg' || f.kind === 'png' || f.kind === 'tiff' ? <FileImageOutlined style={{ color: '#1d4f91' }} /> : <FileOutlined />;
+  f.kind === 'pdf' ? (
+    <FilePdfOutlined style={{ color: '#b42318' }} />
+  ) : f.kind === 'jpeg' || f.kind === 'png' || f.kind === 'tiff' ? (
+    <FileImageOutlined style={{ color: '#1d4f91' }} />
+  ) : (
+    <FileOutlined />
+  );
 
 /** One material in the bag: title, date, 文号 and its files (click a file to preview it). */
 export function MaterialItem({
@@ -42,7 +48,18 @@ export function MaterialItem({
               <span className="ob-file-link" onClick={() => onPreview(f)} data-testid="material-file" role="button" tabIndex={0}>
                 {fileIcon(f)} {FILE_KIND_LABELS[f.kind]}
                 {f.pageCount ? `，${f.pageCount} 页` : ''}
-                <span className="ob-muted" style={{ marginLeft: 4, maxWidth: 260, display: 'inline-block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' }}>
+                <span
+                  className="ob-muted"
+                  style={{
+                    marginLeft: 4,
+                    maxWidth: 260,
+                    display: 'inline-block',
+                    overflow: 'hidden',
+                    textOverflow: 'ellipsis',
+                    whiteSpace: 'nowrap',
+                    verticalAlign: 'bottom',
+                  }}
+                >
                   {f.originalName}
                 </span>
                 {(f.flags ?? []).map((flag) => (

@@ -41,9 +41,18 @@ export const rowFromStaged = (f: StagedFile, defaults: { cadreId: number | null;
 });
 
 /** 责任者 for a cadre's own bag: from the 派出单位, or the village of the current posting. */
-export function responsibleOf(c: { name: string; unitName: string | null; postings: ReadonlyArray<{ villageName: string | null; townshipName: string; end: string | null }> }): string {
+export function responsibleOf(c: {
+  name: string;
+  unitName: string | null;
+  postings: ReadonlyArray<{ villageName: string | null; townshipName: string; end: string | null }>;
+}): string {
   const current = c.postings.find((p) => p.end === null) ?? c.postings[c.postings.length - 1];
-  return suggestResponsible({ name: c.name, unitName: c.unitName, village: current?.villageName ?? null, township: current?.townshipName ?? null });
+  return suggestResponsible({
+    name: c.name,
+    unitName: c.unitName,
+    village: current?.villageName ?? null,
+    township: current?.townshipName ?? null,
+  });
 }
 
 /** Why a file of the row may not need filing: the same content already filed, or earlier in this intake. */
@@ -51,7 +60,10 @@ export function duplicateNote(row: IntakeRow, rows: readonly IntakeRow[]): strin
   const notes: string[] = [];
   for (const f of row.files) {
     if (f.duplicateOf) notes.push(`「${f.name}」与${f.duplicateOf}内容相同`);
-    const earlier = rows.slice(0, rows.indexOf(row)).flatMap((r) => r.files).find((o) => o.sha256 === f.sha256);
+    const earlier = rows
+      .slice(0, rows.indexOf(row))
+      .flatMap((r) => r.files)
+      .find((o) => o.sha256 === f.sha256);
     if (earlier) notes.push(`「${f.name}」与本次添加的「${earlier.name}」内容相同`);
   }
   return notes.length ? notes.join('；') : null;
@@ -105,6 +117,8 @@ export function applyPageSuggestion(
     title: s.title && row.title === fromName.title ? s.title : row.title,
     date: pageDate && dateUntouched ? pageDate : row.date,
     year: pageYear && dateUntouched && yearUntouched ? pageYear : row.year,
-    pageHint: [s.docNumber ? `文号 ${s.docNumber}` : null, s.title || s.date ? '已按原件首页文字填写' : null].filter(Boolean).join('，') || undefined,
+    pageHint:
+      [s.docNumber ? `文号 ${s.docNumber}` : null, s.title || s.date ? '已按原件首页文字填写' : null].filter(Boolean).join('，') ||
+      undefined,
   };
 }

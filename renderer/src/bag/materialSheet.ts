@@ -14,7 +14,11 @@ const columns: ExportColumn<Material>[] = [
   { title: '文号', exportValue: (m) => m.docNumber ?? '' },
   { title: '责任者', exportValue: (m) => m.responsible ?? '' },
   { title: '密级', dataIndex: 'secrecy' },
-  { title: '文件', exportValue: (m) => m.files.map((f) => `${f.originalName}（${FILE_KIND_LABELS[f.kind]}${f.pageCount ? `，${f.pageCount} 页` : ''}）`).join('；') },
+  {
+    title: '文件',
+    exportValue: (m) =>
+      m.files.map((f) => `${f.originalName}（${FILE_KIND_LABELS[f.kind]}${f.pageCount ? `，${f.pageCount} 页` : ''}）`).join('；'),
+  },
   { title: '页数', exportValue: (m) => m.files.reduce((n, f) => n + (f.pageCount ?? 0), 0) || null },
 ];
 

@@ -2,7 +2,15 @@ import { useCallback, useRef, useState } from 'react';
 import { ClientError, call, errorMessage, stageFile } from '../api/client';
 import type { IntakeProgress } from './IntakeDialog';
 import type { CadreListRow } from '../../../shared/domain';
-import { applyPageSuggestion, guessCadre, nameSaysLittle, rowFromStaged, suggestResponsible, type IntakeRow, type RefusedFile } from './intake';
+import {
+  applyPageSuggestion,
+  guessCadre,
+  nameSaysLittle,
+  rowFromStaged,
+  suggestResponsible,
+  type IntakeRow,
+  type RefusedFile,
+} from './intake';
 
 /** Whose bag the files go to: one cadre (with the 责任者 suggested from the posting), or a batch over many. */
 export type IntakeTarget = { cadreId: number; responsible: string } | { cadres: readonly CadreListRow[] };

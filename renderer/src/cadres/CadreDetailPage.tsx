@@ -63,7 +63,9 @@ export function CadreDetailPage({ id, tab }: { id: number; tab: 'info' | 'bag' }
               资料袋中的 {count} 件材料记录（共 {fileCount} 个文件的归档登记）。
             </li>
           </ul>
-          <p className="ob-muted" style={{ marginTop: 8 }}>原始文件仍保留在档案库中。此操作不能撤销。</p>
+          <p className="ob-muted" style={{ marginTop: 8 }}>
+            原始文件仍保留在档案库中。此操作不能撤销。
+          </p>
         </div>
       ),
       okText: '确认删除',
@@ -125,8 +127,20 @@ export function CadreDetailPage({ id, tab }: { id: number; tab: 'info' | 'bag' }
         activeKey={tab}
         onChange={(k) => navigate({ kind: 'cadre', id, tab: k as 'info' | 'bag' })}
         items={[
-          { key: 'info', label: '基本信息', children: <div className="ob-scroll-pane"><CadreInfo cadre={cadre} /></div> },
-          { key: 'bag', label: '资料袋', children: <BagView cadreId={cadre.id} cadreName={cadre.name} responsible={responsibleOf(cadre)} readOnly={readOnly} /> },
+          {
+            key: 'info',
+            label: '基本信息',
+            children: (
+              <div className="ob-scroll-pane">
+                <CadreInfo cadre={cadre} />
+              </div>
+            ),
+          },
+          {
+            key: 'bag',
+            label: '资料袋',
+            children: <BagView cadreId={cadre.id} cadreName={cadre.name} responsible={responsibleOf(cadre)} readOnly={readOnly} />,
+          },
         ]}
       />
       <CadreForm

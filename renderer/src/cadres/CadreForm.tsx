@@ -170,13 +170,7 @@ export function CadreForm({
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item
-              name="idNumber"
-              label="身份证号"
-              rules={[zodRule(S.idNumber)]}
-              required
-              tooltip="输入完整后自动填写性别和出生日期"
-            >
+            <Form.Item name="idNumber" label="身份证号" rules={[zodRule(S.idNumber)]} required tooltip="输入完整后自动填写性别和出生日期">
               <Input maxLength={18} style={{ fontVariantNumeric: 'tabular-nums' }} />
             </Form.Item>
           </Col>
@@ -219,7 +213,10 @@ export function CadreForm({
         {creating && (
           <>
             <div style={{ fontWeight: 600, margin: '4px 0 12px', borderTop: '1px solid #eee', paddingTop: 12 }}>
-              首次任职 <span className="ob-muted" style={{ fontWeight: 400 }}>（可暂不填写，之后在详情页“调动”中添加）</span>
+              首次任职{' '}
+              <span className="ob-muted" style={{ fontWeight: 400 }}>
+                （可暂不填写，之后在详情页“调动”中添加）
+              </span>
             </div>
             <Form.Item name="place" label="县 / 乡镇 / 村">
               <Cascader

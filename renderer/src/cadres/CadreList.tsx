@@ -21,7 +21,12 @@ const POST_COLORS: Record<PostType, string> = {
 const columns: ColumnsType<CadreListRow> = [
   { title: '姓名', dataIndex: 'name', width: 96, fixed: 'left' },
   { title: '性别', dataIndex: 'gender', width: 60, align: 'center' },
-  { title: '身份证号', dataIndex: 'idNumberMasked', width: 190, render: (v: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v}</span> },
+  {
+    title: '身份证号',
+    dataIndex: 'idNumberMasked',
+    width: 190,
+    render: (v: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v}</span>,
+  },
   { title: '任职类型', dataIndex: 'postType', width: 168, render: (v: PostType) => <Tag color={POST_COLORS[v]}>{v}</Tag> },
   { title: '选派层级', dataIndex: 'level', width: 86, align: 'center' },
   { title: '派出单位', dataIndex: 'unitName', width: 200, ellipsis: true, render: (v: string | null) => v ?? '—' },

@@ -66,7 +66,15 @@ export function PostingDialog({
   };
 
   return (
-    <Modal title={`调动 — ${cadre.name}`} open={open} onCancel={onClose} onOk={settle(submit)} okText="确认调动" confirmLoading={saving} destroyOnHidden>
+    <Modal
+      title={`调动 — ${cadre.name}`}
+      open={open}
+      onCancel={onClose}
+      onOk={settle(submit)}
+      okText="确认调动"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       {current && (
         <Alert
           type="info"

@@ -36,15 +36,17 @@ export interface CascadeOption {
  */
 export function postingCascade(org: OrgTree | null): CascadeOption[] {
   if (!org) return [];
-  return org.counties.filter((c) => !c.readOnly).map((c) => ({
-    value: c.id,
-    label: c.name,
-    children: c.townships.map((t) => ({
-      value: t.id,
-      label: t.name,
-      children: t.villages.length ? t.villages.map((v) => ({ value: v.id, label: v.name })) : undefined,
-    })),
-  }));
+  return org.counties
+    .filter((c) => !c.readOnly)
+    .map((c) => ({
+      value: c.id,
+      label: c.name,
+      children: c.townships.map((t) => ({
+        value: t.id,
+        label: t.name,
+        children: t.villages.length ? t.villages.map((v) => ({ value: v.id, label: v.name })) : undefined,
+      })),
+    }));
 }
 
 /** [countyId, townshipId, villageId?] from a posting's township/village. */

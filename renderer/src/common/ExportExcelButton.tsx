@@ -12,7 +12,14 @@ import { useAppState } from '../app/AppState';
 import { useNotify } from '../util/notify';
 import { exportXlsx, outcomeText } from './output';
 
-export function ExportExcelButton(props: { fileName: string; sheets: () => TableSheet[] | Promise<TableSheet[]>; disabled?: boolean; testId?: string; size?: 'small' | 'middle'; iconOnly?: boolean }) {
+export function ExportExcelButton(props: {
+  fileName: string;
+  sheets: () => TableSheet[] | Promise<TableSheet[]>;
+  disabled?: boolean;
+  testId?: string;
+  size?: 'small' | 'middle';
+  iconOnly?: boolean;
+}) {
   const { status } = useAppState();
   const { success, notifyError } = useNotify();
   const [busy, setBusy] = useState(false);
@@ -28,7 +35,13 @@ export function ExportExcelButton(props: { fileName: string; sheets: () => Table
     }
   };
   return (
-    <Button size={props.size} icon={<FileExcelOutlined />} onClick={() => void run()} loading={busy} disabled={props.disabled} data-testid={props.testId ?? 'export-xlsx'}
+    <Button
+      size={props.size}
+      icon={<FileExcelOutlined />}
+      onClick={() => void run()}
+      loading={busy}
+      disabled={props.disabled}
+      data-testid={props.testId ?? 'export-xlsx'}
       aria-label="导出Excel"
       title="导出Excel"
     >

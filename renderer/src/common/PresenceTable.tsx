@@ -45,7 +45,11 @@ export function PresenceTable<T extends PresencePerson>(props: PresenceTableProp
       width: 56,
       align: 'center',
       render: (_, c) => (
-        <Checkbox aria-label={include.aria(c.name)} checked={marks.markOf(c.cadreId).included} onChange={(e) => marks.setMark(c.cadreId, { included: e.target.checked })} />
+        <Checkbox
+          aria-label={include.aria(c.name)}
+          checked={marks.markOf(c.cadreId).included}
+          onChange={(e) => marks.setMark(c.cadreId, { included: e.target.checked })}
+        />
       ),
     },
     { title: '姓名', dataIndex: 'name', width: 84 },

@@ -72,7 +72,14 @@ export function SpreadsheetImportDialog<P, R>(
         重新选择文件
       </Button>,
       ...footer,
-      <Button key="ok" type="primary" loading={flow.committing} disabled={view.confirm.disabled} onClick={settle(flow.commit)} data-testid={`${testId}-commit`}>
+      <Button
+        key="ok"
+        type="primary"
+        loading={flow.committing}
+        disabled={view.confirm.disabled}
+        onClick={settle(flow.commit)}
+        data-testid={`${testId}-commit`}
+      >
         {view.confirm.label}
       </Button>,
     ];
@@ -87,7 +94,16 @@ export function SpreadsheetImportDialog<P, R>(
   }
 
   return (
-    <Modal title={title} open={open} onCancel={flow.close} width={width} style={style} footer={footer} mask={{ closable: false }} destroyOnHidden>
+    <Modal
+      title={title}
+      open={open}
+      onCancel={flow.close}
+      width={width}
+      style={style}
+      footer={footer}
+      mask={{ closable: false }}
+      destroyOnHidden
+    >
       {flow.error && <Alert type="error" showIcon title={flow.error} style={{ marginBottom: 12 }} data-testid={`${testId}-error`} />}
       {body}
     </Modal>
@@ -98,7 +114,13 @@ export function SpreadsheetImportDialog<P, R>(
 export function ImportSummary(props: { testId: string; labelWidth: number; items: DescriptionsProps['items']; children?: ReactNode }) {
   return (
     <div data-testid={props.testId}>
-      <Descriptions size="small" bordered column={3} styles={{ label: { whiteSpace: 'nowrap', width: props.labelWidth } }} items={props.items} />
+      <Descriptions
+        size="small"
+        bordered
+        column={3}
+        styles={{ label: { whiteSpace: 'nowrap', width: props.labelWidth } }}
+        items={props.items}
+      />
       {props.children}
     </div>
   );

@@ -51,7 +51,10 @@ function cellOf<T>(col: ExportColumn<T>, row: T, index: number): Cell {
   }
   const shown = col.render(raw, row, index) as ReactNode | { children?: ReactNode };
   // A render may return cell props ({ children, props }) instead of a node.
-  const node = shown !== null && typeof shown === 'object' && !isValidElement(shown) && !Array.isArray(shown) && 'children' in shown ? shown.children : (shown as ReactNode);
+  const node =
+    shown !== null && typeof shown === 'object' && !isValidElement(shown) && !Array.isArray(shown) && 'children' in shown
+      ? shown.children
+      : (shown as ReactNode);
   if (typeof node === 'number') return node;
   const text = nodeText(node).trim();
   // A number shown exactly as itself stays a number, so the sheet can add it up.

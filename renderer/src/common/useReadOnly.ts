@@ -85,6 +85,10 @@ export function ReadOnlyHint({ readOnly, children }: { readOnly: boolean; childr
   return createElement(
     Tooltip,
     { title: READ_ONLY_HINT },
-    createElement('span', { className: 'ob-readonly-hint', 'data-testid': 'readonly-hint', style: { display: 'inline-block', cursor: 'not-allowed' } }, disabled),
+    createElement(
+      'span',
+      { className: 'ob-readonly-hint', 'data-testid': 'readonly-hint', style: { display: 'inline-block', cursor: 'not-allowed' } },
+      disabled,
+    ),
   );
 }

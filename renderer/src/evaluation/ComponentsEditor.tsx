@@ -41,7 +41,14 @@ export function ComponentsEditor({
           {components.map((c, i) => (
             <tr key={c.key}>
               <td>
-                <Input value={c.label} disabled={readOnly} maxLength={30} status={c.label.trim() ? undefined : 'error'} onChange={(e) => set(i, { label: e.target.value })} aria-label={`第${i + 1}项名称`} />
+                <Input
+                  value={c.label}
+                  disabled={readOnly}
+                  maxLength={30}
+                  status={c.label.trim() ? undefined : 'error'}
+                  onChange={(e) => set(i, { label: e.target.value })}
+                  aria-label={`第${i + 1}项名称`}
+                />
               </td>
               <td>
                 <InputNumber
@@ -57,7 +64,16 @@ export function ComponentsEditor({
                 />
               </td>
               <td>
-                <InputNumber value={c.scale} min={1} max={1000} precision={0} disabled={readOnly} style={{ width: 86 }} onChange={(v) => set(i, { scale: v ?? 100 })} aria-label={`${c.label}满分`} />
+                <InputNumber
+                  value={c.scale}
+                  min={1}
+                  max={1000}
+                  precision={0}
+                  disabled={readOnly}
+                  style={{ width: 86 }}
+                  onChange={(v) => set(i, { scale: v ?? 100 })}
+                  aria-label={`${c.label}满分`}
+                />
               </td>
               <td>
                 <Select
@@ -88,7 +104,12 @@ export function ComponentsEditor({
           size="small"
           icon={<PlusOutlined />}
           disabled={readOnly || components.length >= 10}
-          onClick={() => onChange([...components, { key: freshKey(components), label: '新考核项目', weight: 0, scale: 100, source: 'score', indicators: {} }])}
+          onClick={() =>
+            onChange([
+              ...components,
+              { key: freshKey(components), label: '新考核项目', weight: 0, scale: 100, source: 'score', indicators: {} },
+            ])
+          }
         >
           添加考核项目
         </Button>

@@ -54,9 +54,22 @@ function EvaluationScreen(props: { year?: number; cadreId?: number }) {
     <>
       <div className="ob-page-title">
         <h2>考核评价</h2>
-        <Select value={year} onChange={(y) => navigate({ kind: 'evaluation', year: y })} options={yearOptions(thisYear(), year)} style={{ width: 110 }} aria-label="考核年度" data-testid="eval-year" />
+        <Select
+          value={year}
+          onChange={(y) => navigate({ kind: 'evaluation', year: y })}
+          options={yearOptions(thisYear(), year)}
+          style={{ width: 110 }}
+          aria-label="考核年度"
+          data-testid="eval-year"
+        />
         {counties.length > 1 && (
-          <Select value={county?.id} onChange={setCountyId} options={counties.map((c) => ({ value: c.id, label: c.name }))} style={{ width: 140 }} aria-label="县（市、区）" />
+          <Select
+            value={county?.id}
+            onChange={setCountyId}
+            options={counties.map((c) => ({ value: c.id, label: c.name }))}
+            style={{ width: 140 }}
+            aria-label="县（市、区）"
+          />
         )}
         {finalised ? (
           <Tag color="green" icon={<LockOutlined />} data-testid="eval-final-tag">
@@ -107,7 +120,12 @@ function SchemeHeading({ countyId, year, version }: { countyId?: number; year: n
   const current = list.data?.find((s) => s.status === 'active') ?? list.data?.find((s) => s.status === 'draft');
   const full = useCall('evaluation.schemes.get', current ? { id: current.id } : null, `${current?.id}|${version}`);
   if (!countyId || list.loading) return null;
-  if (!current) return <span className="ob-muted" data-testid="eval-scheme-heading">{year}年度尚未制定考核方案</span>;
+  if (!current)
+    return (
+      <span className="ob-muted" data-testid="eval-scheme-heading">
+        {year}年度尚未制定考核方案
+      </span>
+    );
   const parts = full.data?.id === current.id ? full.data.components.map((c) => `${c.label}${c.weight}%`).join('、') : '';
   return (
     <span className="ob-muted" data-testid="eval-scheme-heading">

@@ -32,7 +32,9 @@ export function EvidencePanel({ cadreId, name, year, onClose }: { cadreId: numbe
           <section>
             <h5>考勤</h5>
             {e.certifiedMonths === 0 ? (
-              <div className="ob-eval-warn" data-testid="evidence-attendance">本年度尚无乡镇认定的考勤月份</div>
+              <div className="ob-eval-warn" data-testid="evidence-attendance">
+                本年度尚无乡镇认定的考勤月份
+              </div>
             ) : e.monthsShort.length === 0 ? (
               <div data-testid="evidence-attendance">已认定的{e.certifiedMonths}个月在岗天数均达到要求</div>
             ) : (
@@ -79,7 +81,8 @@ export function EvidencePanel({ cadreId, name, year, onClose }: { cadreId: numbe
               <ul>
                 {e.projects.map((p) => (
                   <li key={p.id}>
-                    <a onClick={() => navigate({ kind: 'work', tab: 'projects', cadreId, projectId: p.id })}>{p.name}</a> <Tag>{p.status}</Tag>
+                    <a onClick={() => navigate({ kind: 'work', tab: 'projects', cadreId, projectId: p.id })}>{p.name}</a>{' '}
+                    <Tag>{p.status}</Tag>
                   </li>
                 ))}
               </ul>
@@ -104,7 +107,13 @@ export function EvidencePanel({ cadreId, name, year, onClose }: { cadreId: numbe
       )}
       {/* outside the scrolling body: always in view, however long the lists above */}
       <div className="ob-eval-evidence-foot">
-        <Button size="small" type="primary" ghost onClick={() => navigate({ kind: 'cadre', id: cadreId, tab: 'bag' })} data-testid="evidence-open-bag">
+        <Button
+          size="small"
+          type="primary"
+          ghost
+          onClick={() => navigate({ kind: 'cadre', id: cadreId, tab: 'bag' })}
+          data-testid="evidence-open-bag"
+        >
           打开资料袋
         </Button>
       </div>

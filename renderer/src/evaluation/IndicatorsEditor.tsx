@@ -23,7 +23,9 @@ export function IndicatorsEditor({
   onChange: (next: SchemeComponent[]) => void;
 }) {
   const scored = components.filter((c) => c.source === 'score');
-  const [compKey, setCompKey] = useState<string | undefined>(scored.find((c) => Object.keys(c.indicators).length > 0)?.key ?? scored[0]?.key);
+  const [compKey, setCompKey] = useState<string | undefined>(
+    scored.find((c) => Object.keys(c.indicators).length > 0)?.key ?? scored[0]?.key,
+  );
   const [post, setPost] = useState<PostType>('村党组织第一书记');
   const comp = scored.find((c) => c.key === compKey) ?? scored[0];
   if (!comp) return <Typography.Text type="secondary">没有按分数录入的考核项目。</Typography.Text>;
@@ -45,7 +47,13 @@ export function IndicatorsEditor({
   return (
     <div data-testid="scheme-indicators">
       <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap', marginBottom: 6 }}>
-        <Select value={comp.key} onChange={setCompKey} options={scored.map((c) => ({ value: c.key, label: c.label }))} style={{ width: 180 }} aria-label="考核项目" />
+        <Select
+          value={comp.key}
+          onChange={setCompKey}
+          options={scored.map((c) => ({ value: c.key, label: c.label }))}
+          style={{ width: 180 }}
+          aria-label="考核项目"
+        />
         <Segmented
           value={post}
           onChange={(v) => setPost(v as PostType)}
@@ -69,13 +77,37 @@ export function IndicatorsEditor({
             {list.map((x, i) => (
               <tr key={x.key}>
                 <td>
-                  <Input value={x.label} disabled={readOnly} maxLength={30} status={x.label.trim() ? undefined : 'error'} onChange={(e) => setItem(i, { label: e.target.value })} aria-label={`指标${i + 1}名称`} />
+                  <Input
+                    value={x.label}
+                    disabled={readOnly}
+                    maxLength={30}
+                    status={x.label.trim() ? undefined : 'error'}
+                    onChange={(e) => setItem(i, { label: e.target.value })}
+                    aria-label={`指标${i + 1}名称`}
+                  />
                 </td>
                 <td>
-                  <InputNumber value={x.points} min={1} max={1000} precision={0} disabled={readOnly} style={{ width: 96 }} status={sum !== comp.scale ? 'error' : undefined} onChange={(v) => setItem(i, { points: v ?? 0 })} aria-label={`${x.label}分值`} />
+                  <InputNumber
+                    value={x.points}
+                    min={1}
+                    max={1000}
+                    precision={0}
+                    disabled={readOnly}
+                    style={{ width: 96 }}
+                    status={sum !== comp.scale ? 'error' : undefined}
+                    onChange={(v) => setItem(i, { points: v ?? 0 })}
+                    aria-label={`${x.label}分值`}
+                  />
                 </td>
                 <td>
-                  <Button type="text" danger icon={<DeleteOutlined />} disabled={readOnly} onClick={() => setList(list.filter((_, j) => j !== i))} aria-label={`删除${x.label}`} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    disabled={readOnly}
+                    onClick={() => setList(list.filter((_, j) => j !== i))}
+                    aria-label={`删除${x.label}`}
+                  />
                 </td>
               </tr>
             ))}
@@ -83,14 +115,21 @@ export function IndicatorsEditor({
         </table>
       )}
       <div style={{ display: 'flex', gap: 12, alignItems: 'center', marginTop: 6 }}>
-        <Button size="small" icon={<PlusOutlined />} disabled={readOnly || list.length >= 30} onClick={() => setList([...list, { key: freshKey(list), label: '新指标', points: 10 }])}>
+        <Button
+          size="small"
+          icon={<PlusOutlined />}
+          disabled={readOnly || list.length >= 30}
+          onClick={() => setList([...list, { key: freshKey(list), label: '新指标', points: 10 }])}
+        >
           添加指标
         </Button>
         {list.length > 0 &&
           (sum === comp.scale ? (
             <Typography.Text type="secondary">分值合计 {sum} 分</Typography.Text>
           ) : (
-            <Typography.Text type="danger">指标分值之和应等于满分{comp.scale}分，现为{sum}分</Typography.Text>
+            <Typography.Text type="danger">
+              指标分值之和应等于满分{comp.scale}分，现为{sum}分
+            </Typography.Text>
           ))}
       </div>
     </div>

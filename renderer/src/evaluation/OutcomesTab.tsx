@@ -96,7 +96,12 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
           columns={[
             { title: '姓名', dataIndex: 'name', width: 100 },
             { title: '乡镇', dataIndex: 'township', width: 110 },
-            { title: '类别', dataIndex: 'kind', width: 100, render: (k: OutcomeKind) => <Tag color={k === '表彰' ? 'red' : 'blue'}>{k}</Tag> },
+            {
+              title: '类别',
+              dataIndex: 'kind',
+              width: 100,
+              render: (k: OutcomeKind) => <Tag color={k === '表彰' ? 'red' : 'blue'}>{k}</Tag>,
+            },
             { title: '日期', dataIndex: 'date', width: 130, render: (d: string) => dateLabel(d) },
             { title: '说明', dataIndex: 'note' },
             {
@@ -105,7 +110,11 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
               width: 120,
               render: (_, o) => (
                 <>
-                  <Button size="small" type="link" onClick={() => setDraft({ id: o.id, cadreId: o.cadreId, kind: o.kind, date: dayjs(o.date), note: o.note })}>
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => setDraft({ id: o.id, cadreId: o.cadreId, kind: o.kind, date: dayjs(o.date), note: o.note })}
+                  >
                     修改
                   </Button>
                   <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => void remove(o)} aria-label="删除" />
@@ -115,20 +124,40 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
           ]}
         />
       </div>
-      <Modal open={!!draft} title={draft?.id ? '修改结果运用' : '登记结果运用'} okText="保存" cancelText="取消" onOk={settle(save)} okButtonProps={{ loading: busy }} onCancel={() => setDraft(null)} destroyOnHidden>
+      <Modal
+        open={!!draft}
+        title={draft?.id ? '修改结果运用' : '登记结果运用'}
+        okText="保存"
+        cancelText="取消"
+        onOk={settle(save)}
+        okButtonProps={{ loading: busy }}
+        onCancel={() => setDraft(null)}
+        destroyOnHidden
+      >
         {draft && (
           <Form layout="vertical">
             <Form.Item label="干部" required>
               <CadreSelect value={draft.cadreId} onChange={(cadreId) => setDraft({ ...draft, cadreId })} cadres={cadres} width={360} />
             </Form.Item>
             <Form.Item label="类别" required>
-              <Select value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} options={OUTCOME_KINDS.map((k) => ({ value: k, label: k }))} style={{ width: 160 }} />
+              <Select
+                value={draft.kind}
+                onChange={(kind) => setDraft({ ...draft, kind })}
+                options={OUTCOME_KINDS.map((k) => ({ value: k, label: k }))}
+                style={{ width: 160 }}
+              />
             </Form.Item>
             <Form.Item label="日期" required>
               <DatePicker value={draft.date} onChange={(date) => setDraft({ ...draft, date })} allowClear={false} />
             </Form.Item>
             <Form.Item label="说明">
-              <Input.TextArea value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} rows={3} maxLength={500} placeholder="如：被评为市级优秀第一书记；提拔为乡镇党委副书记" />
+              <Input.TextArea
+                value={draft.note}
+                onChange={(e) => setDraft({ ...draft, note: e.target.value })}
+                rows={3}
+                maxLength={500}
+                placeholder="如：被评为市级优秀第一书记；提拔为乡镇党委副书记"
+              />
             </Form.Item>
           </Form>
         )}

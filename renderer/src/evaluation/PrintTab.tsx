@@ -49,7 +49,13 @@ export function PrintTab({ countyId, year, initialCadreId }: { countyId: number;
           <Space wrap>
             <span>考核登记表</span>
             <CadreSelect value={cadreId} onChange={setCadreId} cadres={cadres} testId="eval-print-cadre" />
-            <Button type="primary" icon={<FilePdfOutlined />} disabled={!cadreId} loading={busy === 'sheet'} onClick={settle(() => make('sheet'))}>
+            <Button
+              type="primary"
+              icon={<FilePdfOutlined />}
+              disabled={!cadreId}
+              loading={busy === 'sheet'}
+              onClick={settle(() => make('sheet'))}
+            >
               生成考核登记表
             </Button>
             <span className="ob-muted">｜</span>

@@ -19,7 +19,12 @@ import { ExportExcelButton } from '../common/ExportExcelButton';
 
 export const GRADE_COLOUR: Record<Grade, string> = { 优秀: 'red', 称职: 'blue', 基本称职: 'orange', 不称职: 'default' };
 
-export function ResultsTab({ countyId, year, version, onChanged }: { countyId: number; year: number; version: number; onChanged: () => void }) {
+export function ResultsTab({
+  countyId,
+  year,
+  version,
+  onChanged,
+}: { countyId: number; year: number; version: number; onChanged: () => void }) {
   const { org } = useAppState();
   const { modal } = App.useApp();
   const { notifyError, success } = useNotify();
@@ -76,12 +81,24 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
     render: (_: unknown, x: ResultRow) => x.componentScores[k]?.toFixed(2) ?? '—',
   }));
   const columns: ColumnsType<ResultRow> = [
-    { title: '排名', dataIndex: 'rank', width: 56, align: 'center', render: (v: number | null, x) => (v === null ? '—' : <Tooltip title={`${x.group}内排名`}>{v}</Tooltip>) },
+    {
+      title: '排名',
+      dataIndex: 'rank',
+      width: 56,
+      align: 'center',
+      render: (v: number | null, x) => (v === null ? '—' : <Tooltip title={`${x.group}内排名`}>{v}</Tooltip>),
+    },
     { title: '姓名', dataIndex: 'name', width: 72, fixed: 'left' },
     { title: '乡镇 / 村', key: 'place', width: 136, ellipsis: true, render: (_, x) => [x.township, x.village].filter(Boolean).join('·') },
     { title: '岗位', dataIndex: 'postType', width: 90, render: (v: string) => POST_SHORT[v] ?? v },
     ...compCols,
-    { title: '总分', dataIndex: 'total', width: 66, align: 'right', render: (v: number | null) => (v === null ? '—' : <strong>{v.toFixed(2)}</strong>) },
+    {
+      title: '总分',
+      dataIndex: 'total',
+      width: 66,
+      align: 'right',
+      render: (v: number | null) => (v === null ? '—' : <strong>{v.toFixed(2)}</strong>),
+    },
     {
       title: '等次',
       dataIndex: 'grade',
@@ -154,10 +171,18 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
                 x.name,
                 [x.township, x.village].filter(Boolean).join('·'),
                 POST_SHORT[x.postType] ?? x.postType,
-                ...compKeys.map((k) => (x.componentScores[k] === undefined || x.componentScores[k] === null ? '未录入' : Number(x.componentScores[k]!.toFixed(2)))),
+                ...compKeys.map((k) =>
+                  x.componentScores[k] === undefined || x.componentScores[k] === null ? '未录入' : Number(x.componentScores[k]!.toFixed(2)),
+                ),
                 x.total === null ? '未录全' : Number(x.total.toFixed(2)),
                 x.grade ?? '—',
-                [...x.caps.map((c) => `最高${c.maxGrade}：${c.reason}`), x.quotaNote ?? '', x.missing.length ? `未录入：${x.missing.join('、')}` : ''].filter(Boolean).join('；'),
+                [
+                  ...x.caps.map((c) => `最高${c.maxGrade}：${c.reason}`),
+                  x.quotaNote ?? '',
+                  x.missing.length ? `未录入：${x.missing.join('、')}` : '',
+                ]
+                  .filter(Boolean)
+                  .join('；'),
               ]),
             },
           ]}
@@ -177,7 +202,14 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
       </div>
       {res.error && <Alert type="error" showIcon title={res.error} style={{ marginBottom: 8 }} />}
       {r?.finalised && (
-        <Alert type="success" showIcon icon={<LockOutlined />} title={`本年度考核结果已定稿（${r.finalisedAt?.slice(0, 10) ?? ''}），分数和等次已锁定。${r.incompleteReason ? `定稿时 ${r.rows.filter((x) => x.total === null).length} 人分数未录全，原因：${r.incompleteReason}` : ''}`} style={{ marginBottom: 8 }} data-testid="results-final" />
+        <Alert
+          type="success"
+          showIcon
+          icon={<LockOutlined />}
+          title={`本年度考核结果已定稿（${r.finalisedAt?.slice(0, 10) ?? ''}），分数和等次已锁定。${r.incompleteReason ? `定稿时 ${r.rows.filter((x) => x.total === null).length} 人分数未录全，原因：${r.incompleteReason}` : ''}`}
+          style={{ marginBottom: 8 }}
+          data-testid="results-final"
+        />
       )}
       {r && r.groups.length > 0 && (
         <div className="ob-eval-groups" data-testid="quota-groups">
@@ -219,7 +251,13 @@ export function ResultsTab({ countyId, year, version, onChanged }: { countyId: n
           />
         )}
       </div>
-      <ReopenDialog open={dialog === 'reopen'} countyId={countyId} year={year} onClose={() => setDialog(null)} onDone={() => (setDialog(null), onChanged())} />
+      <ReopenDialog
+        open={dialog === 'reopen'}
+        countyId={countyId}
+        year={year}
+        onClose={() => setDialog(null)}
+        onDone={() => (setDialog(null), onChanged())}
+      />
       <FinaliseIncompleteDialog
         open={dialog === 'incomplete'}
         countyId={countyId}

@@ -39,7 +39,8 @@ export function SchemeTab(props: { countyId: number; year: number; finalised: bo
   const [picked, setPicked] = useState<number>();
   const [picking, setPicking] = useState(false);
   const versions = list.data ?? [];
-  const selectedId = picked && versions.some((v) => v.id === picked) ? picked : (versions.find((v) => v.status === 'active') ?? versions[0])?.id;
+  const selectedId =
+    picked && versions.some((v) => v.id === picked) ? picked : (versions.find((v) => v.status === 'active') ?? versions[0])?.id;
   const scheme = useCall('evaluation.schemes.get', selectedId ? { id: selectedId } : null, `${selectedId}|${tick}`);
   const current = scheme.data && scheme.data.id === selectedId ? scheme.data : undefined;
   // Edits belong to the scheme object they started from; a reload (after save) starts afresh.
@@ -86,7 +87,9 @@ export function SchemeTab(props: { countyId: number; year: number; finalised: bo
     if (!current) return;
     modal.confirm({
       title: `启用第${current.version}版方案？`,
-      content: versions.some((v) => v.status === 'active') ? '当前已启用的版本将被替代，评分表和结果按新版本计算；已录入的分数保留。' : '启用后即可录入评分。',
+      content: versions.some((v) => v.status === 'active')
+        ? '当前已启用的版本将被替代，评分表和结果按新版本计算；已录入的分数保留。'
+        : '启用后即可录入评分。',
       okText: '启用',
       cancelText: '取消',
       onOk: async () => {
@@ -99,7 +102,15 @@ export function SchemeTab(props: { countyId: number; year: number; finalised: bo
     });
   };
 
-  const picker = <TemplatePicker open={picking} countyId={countyId} year={year} onClose={() => setPicking(false)} onCreated={(s) => (setPicking(false), after(s, `已按模板新建方案第${s.version}版（草稿）`))} />;
+  const picker = (
+    <TemplatePicker
+      open={picking}
+      countyId={countyId}
+      year={year}
+      onClose={() => setPicking(false)}
+      onCreated={(s) => (setPicking(false), after(s, `已按模板新建方案第${s.version}版（草稿）`))}
+    />
+  );
   if (list.loading && !list.data) return <Spin style={{ marginTop: 60 }} />;
   if (versions.length === 0) {
     return (
@@ -139,16 +150,41 @@ export function SchemeTab(props: { countyId: number; year: number; finalised: bo
         <Button icon={<PlusOutlined />} onClick={() => setPicking(true)} disabled={finalised}>
           从模板新建
         </Button>
-        <Button icon={<SaveOutlined />} onClick={save} disabled={!dirty || !!problem || readOnly} loading={busy} title={problem ?? undefined}>
+        <Button
+          icon={<SaveOutlined />}
+          onClick={save}
+          disabled={!dirty || !!problem || readOnly}
+          loading={busy}
+          title={problem ?? undefined}
+        >
           {current && current.status !== 'draft' ? '保存为新版本' : '保存'}
         </Button>
-        <Button type="primary" icon={<CheckCircleOutlined />} onClick={activate} disabled={!current || current.status !== 'draft' || dirty || !!problem || readOnly}>
+        <Button
+          type="primary"
+          icon={<CheckCircleOutlined />}
+          onClick={activate}
+          disabled={!current || current.status !== 'draft' || dirty || !!problem || readOnly}
+        >
           启用
         </Button>
       </div>
-      {finalised && <Alert type="info" showIcon title={props.lockedNotice ?? '本年度考核已定稿，方案不能修改；如需调整，请先在“结果”中重新开放。'} style={{ marginBottom: 8 }} data-testid="scheme-locked" />}
+      {finalised && (
+        <Alert
+          type="info"
+          showIcon
+          title={props.lockedNotice ?? '本年度考核已定稿，方案不能修改；如需调整，请先在“结果”中重新开放。'}
+          style={{ marginBottom: 8 }}
+          data-testid="scheme-locked"
+        />
+      )}
       {current && current.status !== 'draft' && !finalised && (
-        <Alert type="warning" showIcon title={`第${current.version}版${SCHEME_STATUS_LABELS[current.status]}：修改后将保存为新版本，不改写本版本及已算出的结果。`} style={{ marginBottom: 8 }} data-testid="scheme-version-note" />
+        <Alert
+          type="warning"
+          showIcon
+          title={`第${current.version}版${SCHEME_STATUS_LABELS[current.status]}：修改后将保存为新版本，不改写本版本及已算出的结果。`}
+          style={{ marginBottom: 8 }}
+          data-testid="scheme-version-note"
+        />
       )}
       {problem && body && <Alert type="error" showIcon title={problem} style={{ marginBottom: 8 }} data-testid="scheme-problem" />}
       {!body ? (
@@ -157,12 +193,24 @@ export function SchemeTab(props: { countyId: number; year: number; finalised: bo
         <div className="ob-scroll ob-eval-scheme">
           <Space style={{ marginBottom: 10 }}>
             <span>方案名称</span>
-            <Input value={body.name} disabled={readOnly} maxLength={60} style={{ width: 420 }} onChange={(e) => setBody({ ...body, name: e.target.value })} aria-label="方案名称" />
+            <Input
+              value={body.name}
+              disabled={readOnly}
+              maxLength={60}
+              style={{ width: 420 }}
+              onChange={(e) => setBody({ ...body, name: e.target.value })}
+              aria-label="方案名称"
+            />
           </Space>
           <h4>考核项目与权重（一述两评一查）</h4>
           <ComponentsEditor components={body.components} readOnly={readOnly} onChange={(components) => setBody({ ...body, components })} />
           <h4>差异化指标（按岗位类别）</h4>
-          <IndicatorsEditor key={current?.id} components={body.components} readOnly={readOnly} onChange={(components) => setBody({ ...body, components })} />
+          <IndicatorsEditor
+            key={current?.id}
+            components={body.components}
+            readOnly={readOnly}
+            onChange={(components) => setBody({ ...body, components })}
+          />
           <RulesEditor body={body} readOnly={readOnly} onChange={(patch) => setBody({ ...body, ...patch })} />
         </div>
       )}

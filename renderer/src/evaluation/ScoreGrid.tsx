@@ -53,7 +53,12 @@ const Row = memo(function Row({
           const err = errors[id];
           const draft = drafts[id];
           return (
-            <td key={col.id} className={`ob-sg-cell${err ? ' bad' : draft !== undefined ? ' dirty' : ''}`} role="gridcell" aria-colindex={ariaCols[gi]! + ci}>
+            <td
+              key={col.id}
+              className={`ob-sg-cell${err ? ' bad' : draft !== undefined ? ' dirty' : ''}`}
+              role="gridcell"
+              aria-colindex={ariaCols[gi]! + ci}
+            >
               <input
                 data-r={r}
                 data-c={c}
@@ -211,7 +216,14 @@ export function ScoreGrid({
         onFocus({ r: Number(el.dataset.r), c: Number(el.dataset.c) });
       }}
     >
-      <table className="ob-cell-grid ob-sg-table" role="grid" aria-label="评分表" aria-rowcount={rows.length + 2} aria-colcount={ariaCols[groups.length]!} aria-readonly={readOnly}>
+      <table
+        className="ob-cell-grid ob-sg-table"
+        role="grid"
+        aria-label="评分表"
+        aria-rowcount={rows.length + 2}
+        aria-colcount={ariaCols[groups.length]!}
+        aria-readonly={readOnly}
+      >
         <thead role="rowgroup">
           <tr role="row" aria-rowindex={1}>
             <th className="ob-sg-name" rowSpan={2} role="columnheader" aria-colindex={1}>
@@ -221,7 +233,13 @@ export function ScoreGrid({
               村 / 岗位
             </th>
             {groups.map((g, gi) => (
-              <th key={g.component} colSpan={g.cols.length + (g.ballots ? 1 : 0)} className="ob-sg-group" role="columnheader" aria-colindex={ariaCols[gi]}>
+              <th
+                key={g.component}
+                colSpan={g.cols.length + (g.ballots ? 1 : 0)}
+                className="ob-sg-group"
+                role="columnheader"
+                aria-colindex={ariaCols[gi]}
+              >
                 {g.label}
               </th>
             ))}

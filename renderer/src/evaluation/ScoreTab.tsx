@@ -146,7 +146,10 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
           <Segmented
             value={activePost}
             onChange={(v) => switchTo(() => setPost(v as PostType | 'all'))}
-            options={choices.map((p) => ({ value: p, label: `${p === 'all' ? '全部岗位' : POST_SHORT[p]}（${grid?.rows.filter((r) => p === 'all' || r.postType === p).length}）` }))}
+            options={choices.map((p) => ({
+              value: p,
+              label: `${p === 'all' ? '全部岗位' : POST_SHORT[p]}（${grid?.rows.filter((r) => p === 'all' || r.postType === p).length}）`,
+            }))}
             data-testid="score-post"
           />
         )}
@@ -160,13 +163,22 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
         <Button icon={<FileSearchOutlined />} onClick={() => setEvidenceOpen((o) => !o)} disabled={!focusedRow}>
           佐证（F2）
         </Button>
-        <Button type="primary" icon={<SaveOutlined />} onClick={settle(save)} loading={saving} disabled={readOnly || dirtyCount === 0} data-testid="score-save">
+        <Button
+          type="primary"
+          icon={<SaveOutlined />}
+          onClick={settle(save)}
+          loading={saving}
+          disabled={readOnly || dirtyCount === 0}
+          data-testid="score-save"
+        >
           保存
         </Button>
       </div>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       {grid && !grid.scheme && <Alert type="warning" showIcon title={`${year}年度还没有启用的考核方案，请先在“方案”中新建并启用。`} />}
-      {readOnly && <Alert type="info" showIcon title="本年度考核已定稿，分数只能查看；如需修改，请在“结果”中重新开放。" style={{ marginBottom: 8 }} />}
+      {readOnly && (
+        <Alert type="info" showIcon title="本年度考核已定稿，分数只能查看；如需修改，请在“结果”中重新开放。" style={{ marginBottom: 8 }} />
+      )}
       {!grid ? (
         <Spin style={{ marginTop: 60 }} />
       ) : grid.scheme && rows.length === 0 ? (
@@ -189,16 +201,22 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
             />
             <div className="ob-sg-foot">
               <div className={`ob-sg-msg${errorList.length ? ' bad' : ''}`} data-testid="score-message" role="status">
-                {focusedErr ?? (errorList.length ? `有 ${errorList.length} 处数值不符合要求（标红），不会保存：${errorList[0]}` : hint(focusedCol))}
+                {focusedErr ??
+                  (errorList.length ? `有 ${errorList.length} 处数值不符合要求（标红），不会保存：${errorList[0]}` : hint(focusedCol))}
               </div>
               <span className="ob-muted ob-eval-help" data-testid="score-help">
-                Enter 下移 · Tab 右移 · 方向键 · Esc 撤回本格 · <kbd className="ob-kbd">F2</kbd> 佐证 · <kbd className="ob-kbd">Ctrl</kbd>+<kbd className="ob-kbd">S</kbd> 保存
+                Enter 下移 · Tab 右移 · 方向键 · Esc 撤回本格 · <kbd className="ob-kbd">F2</kbd> 佐证 · <kbd className="ob-kbd">Ctrl</kbd>+
+                <kbd className="ob-kbd">S</kbd> 保存
               </span>
             </div>
           </div>
           {focusedComment && focusedRow && <CommentView key={focusedRow.cadreId} comment={focusedComment} name={focusedRow.name} />}
-          {reviewCopy && focusedRow && <CommentBox key={focusedRow.cadreId} countyId={countyId} year={year} cadreId={focusedRow.cadreId} name={focusedRow.name} />}
-          {evidenceOpen && focusedRow && <EvidencePanel cadreId={focusedRow.cadreId} name={focusedRow.name} year={year} onClose={() => setEvidenceOpen(false)} />}
+          {reviewCopy && focusedRow && (
+            <CommentBox key={focusedRow.cadreId} countyId={countyId} year={year} cadreId={focusedRow.cadreId} name={focusedRow.name} />
+          )}
+          {evidenceOpen && focusedRow && (
+            <EvidencePanel cadreId={focusedRow.cadreId} name={focusedRow.name} year={year} onClose={() => setEvidenceOpen(false)} />
+          )}
         </div>
       ) : null}
     </div>

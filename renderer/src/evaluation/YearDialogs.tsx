@@ -6,7 +6,13 @@ import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
 import { settle } from '../util/settle';
 
-export function ReopenDialog({ open, countyId, year, onClose, onDone }: { open: boolean; countyId: number; year: number; onClose: () => void; onDone: () => void }) {
+export function ReopenDialog({
+  open,
+  countyId,
+  year,
+  onClose,
+  onDone,
+}: { open: boolean; countyId: number; year: number; onClose: () => void; onDone: () => void }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +37,16 @@ export function ReopenDialog({ open, countyId, year, onClose, onDone }: { open: 
   };
 
   return (
-    <Modal open={open} title={`重新开放${year}年度考核`} okText="重新开放" cancelText="取消" okButtonProps={{ danger: true, loading: busy }} onOk={settle(submit)} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={open}
+      title={`重新开放${year}年度考核`}
+      okText="重新开放"
+      cancelText="取消"
+      okButtonProps={{ danger: true, loading: busy }}
+      onOk={settle(submit)}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <p>重新开放后可修改分数和方案，需再次定稿。原因将记入定稿记录。</p>
       <Form layout="vertical">
         <Form.Item label="原因" required validateStatus={error ? 'error' : undefined} help={error}>
@@ -53,7 +68,13 @@ export function ReopenDialog({ open, countyId, year, onClose, onDone }: { open: 
   );
 }
 
-export function HistoryDrawer({ open, countyId, year, version, onClose }: { open: boolean; countyId: number; year: number; version: number; onClose: () => void }) {
+export function HistoryDrawer({
+  open,
+  countyId,
+  year,
+  version,
+  onClose,
+}: { open: boolean; countyId: number; year: number; version: number; onClose: () => void }) {
   const h = useCall('evaluation.results.history', open ? { countyId, year } : null, `${countyId}|${year}|${version}|${open}`);
   const list = h.data ?? [];
   return (
@@ -137,7 +158,9 @@ export function FinaliseIncompleteDialog({
       data-testid="finalise-incomplete"
     >
       <p>未录全：{names}。请先在“评分”中录完。</p>
-      <p>如确需现在定稿（如干部已调离、无法评议），请写明原因：这些干部定稿后显示“未录全”，不评等次；原因记入定稿记录、审计日志，并印在考核结果汇总表上。</p>
+      <p>
+        如确需现在定稿（如干部已调离、无法评议），请写明原因：这些干部定稿后显示“未录全”，不评等次；原因记入定稿记录、审计日志，并印在考核结果汇总表上。
+      </p>
       <Form layout="vertical">
         <Form.Item label="定稿原因" required validateStatus={error ? 'error' : undefined} help={error}>
           <Input.TextArea

@@ -1,7 +1,18 @@
 /** The score grid's model (pure): columns from a scheme, cell checks, ballot maths, the save batch. */
 import { describe, expect, it } from 'vitest';
 import type { GridColumn, GridRow } from '../../../shared/evaluation';
-import { ballotScore, ballotsOf, buildBatch, cellError, cellId, draftErrors, entryGroups, round2, storedText, type EntryCol } from './scoreModel';
+import {
+  ballotScore,
+  ballotsOf,
+  buildBatch,
+  cellError,
+  cellId,
+  draftErrors,
+  entryGroups,
+  round2,
+  storedText,
+  type EntryCol,
+} from './scoreModel';
 
 // 蒲县-like: a differentiated component (two indicators), a villagers' ballot component, a whole one
 const COLUMNS: GridColumn[] = [
@@ -65,8 +76,12 @@ describe('ballots', () => {
     expect(ballotsOf({ satisfied: '', basic: ' ', unsatisfied: '', ballots: '' })).toEqual({ empty: true });
     expect(ballotsOf({ satisfied: '3', basic: '', unsatisfied: '', ballots: '5' })).toEqual({ error: '请填写基本满意、不满意票数' });
     expect(ballotsOf({ satisfied: '3', basic: '1', unsatisfied: '0', ballots: '0' })).toEqual({ error: '票数不能为0' });
-    expect(ballotsOf({ satisfied: '3', basic: '2', unsatisfied: '1', ballots: '5' })).toEqual({ error: '满意、基本满意、不满意之和（6）超过了票数（5）' });
-    expect(ballotsOf({ satisfied: '30', basic: '8', unsatisfied: '2', ballots: '42' })).toEqual({ ballots: { satisfied: 30, basic: 8, unsatisfied: 2, ballots: 42 } });
+    expect(ballotsOf({ satisfied: '3', basic: '2', unsatisfied: '1', ballots: '5' })).toEqual({
+      error: '满意、基本满意、不满意之和（6）超过了票数（5）',
+    });
+    expect(ballotsOf({ satisfied: '30', basic: '8', unsatisfied: '2', ballots: '42' })).toEqual({
+      ballots: { satisfied: 30, basic: 8, unsatisfied: 2, ballots: 42 },
+    });
   });
   it('scores Σ count × factor ÷ ballots × scale, rounded half up to two decimals', () => {
     // (30 + 8 × 0.6) / 42 × 100 = 82.857… → 82.86; blank or invalid ballots count 0
@@ -79,7 +94,10 @@ describe('ballots', () => {
 });
 
 describe('drafts and the save batch', () => {
-  const stored = row({ values: { 'target.party': 25, county: 90 }, ballots: { vote: { satisfied: 10, basic: 2, unsatisfied: 0, ballots: 12 } } });
+  const stored = row({
+    values: { 'target.party': 25, county: 90 },
+    ballots: { vote: { satisfied: 10, basic: 2, unsatisfied: 0, ballots: 12 } },
+  });
 
   it('shows stored values as text', () => {
     expect(storedText(stored, col('target.party'))).toBe('25');

@@ -29,14 +29,36 @@ export function entryGroups(columns: GridColumn[], scales: Record<string, number
   for (const c of columns) {
     let g = groups.find((x) => x.component === c.component);
     if (!g) {
-      g = { component: c.component, label: c.componentLabel, cols: [], ballots: c.source === 'ballots', scale: scales[c.component] ?? c.max };
+      g = {
+        component: c.component,
+        label: c.componentLabel,
+        cols: [],
+        ballots: c.source === 'ballots',
+        scale: scales[c.component] ?? c.max,
+      };
       groups.push(g);
     }
     if (c.source === 'ballots') {
-      for (const f of BALLOT_FIELDS) g.cols.push({ id: `${c.component}#${f}`, kind: 'ballot', component: c.component, field: f, group: c.componentLabel, label: BALLOT_LABELS[f] });
+      for (const f of BALLOT_FIELDS)
+        g.cols.push({
+          id: `${c.component}#${f}`,
+          kind: 'ballot',
+          component: c.component,
+          field: f,
+          group: c.componentLabel,
+          label: BALLOT_LABELS[f],
+        });
     } else {
       const id = c.indicator ? `${c.component}.${c.indicator}` : c.component;
-      g.cols.push({ id, kind: 'score', component: c.component, indicator: c.indicator, group: c.componentLabel, label: c.indicator ? c.label : `得分/${c.max}`, max: c.max });
+      g.cols.push({
+        id,
+        kind: 'score',
+        component: c.component,
+        indicator: c.indicator,
+        group: c.componentLabel,
+        label: c.indicator ? c.label : `得分/${c.max}`,
+        max: c.max,
+      });
     }
   }
   return groups;
@@ -95,7 +117,8 @@ export function ballotScore(b: Ballots, f: BallotFactors, scale: number): number
 export const cellId = (cadreId: number, colId: string) => `${cadreId}|${colId}`;
 
 /** Text of a cell: the draft when typed, else what is stored. */
-export const cellText = (drafts: Record<string, string>, row: GridRow, col: EntryCol) => drafts[cellId(row.cadreId, col.id)] ?? storedText(row, col);
+export const cellText = (drafts: Record<string, string>, row: GridRow, col: EntryCol) =>
+  drafts[cellId(row.cadreId, col.id)] ?? storedText(row, col);
 
 export function ballotTexts(drafts: Record<string, string>, row: GridRow, g: ColGroup): Record<BallotField, string> {
   const out = {} as Record<BallotField, string>;

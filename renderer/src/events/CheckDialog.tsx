@@ -88,7 +88,14 @@ export function CheckDialog(props: {
     saved: async (id) => {
       const k = await call('checks.get', { id });
       marks.load(k.results.map((r) => [r.cadreId, { included: true, present: r.onPost, reason: r.reason ?? '' }]));
-      return { townshipId: k.townshipId, kind: k.kind, level: k.level, date: dayjs(k.date), checker: k.checker, findings: k.findings ?? '' };
+      return {
+        townshipId: k.townshipId,
+        kind: k.kind,
+        level: k.level,
+        date: dayjs(k.date),
+        checker: k.checker,
+        findings: k.findings ?? '',
+      };
     },
     failed: editor.setError,
   });
@@ -98,7 +105,15 @@ export function CheckDialog(props: {
   const tally = marks.tally(cand.rows);
 
   return (
-    <RecordDialog title={checkId ? '督查记录' : '登记督查'} open={open} width={940} onClose={onClose} editor={editor} removeConfirm="删除该督查记录？" readOnly={readOnly}>
+    <RecordDialog
+      title={checkId ? '督查记录' : '登记督查'}
+      open={open}
+      width={940}
+      onClose={onClose}
+      editor={editor}
+      removeConfirm="删除该督查记录？"
+      readOnly={readOnly}
+    >
       <Form
         form={form}
         layout="vertical"
@@ -128,12 +143,25 @@ export function CheckDialog(props: {
             </Form.Item>
           </Col>
           <Col span={5}>
-            <Form.Item name="checker" label="督查人 / 督查组" rules={[{ required: true, whitespace: true, message: '请填写督查人或督查组' }, { max: 100, message: '督查人不能超过100个字' }]} style={{ marginBottom: 10 }}>
+            <Form.Item
+              name="checker"
+              label="督查人 / 督查组"
+              rules={[
+                { required: true, whitespace: true, message: '请填写督查人或督查组' },
+                { max: 100, message: '督查人不能超过100个字' },
+              ]}
+              style={{ marginBottom: 10 }}
+            >
               <Input placeholder="如：县委组织部督查组" />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="findings" label="督查发现" rules={[{ max: 2000, message: '督查发现不能超过2000个字' }]} style={{ marginBottom: 10 }}>
+        <Form.Item
+          name="findings"
+          label="督查发现"
+          rules={[{ max: 2000, message: '督查发现不能超过2000个字' }]}
+          style={{ marginBottom: 10 }}
+        >
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} placeholder="按督查报告摘录" />
         </Form.Item>
       </Form>
@@ -143,7 +171,8 @@ export function CheckDialog(props: {
         tally={`督查 ${tally.listed} 人，不在岗 ${tally.absent} 人`}
         tallyTestId="check-tally"
         aside={
-          thresholds && `本县规定：不在岗${thresholds.noExcellentAt}次不得评优，${thresholds.maxBasicAt}次最高基本称职，${thresholds.incompetentAt}次评为不称职`
+          thresholds &&
+          `本县规定：不在岗${thresholds.noExcellentAt}次不得评优，${thresholds.maxBasicAt}次最高基本称职，${thresholds.incompetentAt}次评为不称职`
         }
         errors={[editor.error, cand.error]}
         rows={cand.rows}

@@ -84,7 +84,15 @@ export function EventDialog(props: {
   const tally = marks.tally(cand.rows);
 
   return (
-    <RecordDialog title={eventId ? '五必到事项' : '登记五必到事项'} open={open} width={900} onClose={onClose} editor={editor} removeConfirm="删除该事项及其到会记录？" readOnly={readOnly}>
+    <RecordDialog
+      title={eventId ? '五必到事项' : '登记五必到事项'}
+      open={open}
+      width={900}
+      onClose={onClose}
+      editor={editor}
+      removeConfirm="删除该事项及其到会记录？"
+      readOnly={readOnly}
+    >
       <Form form={form} layout="vertical" requiredMark={false} data-testid="event-form">
         <Row gutter={12}>
           <Col span={6}>
@@ -96,7 +104,15 @@ export function EventDialog(props: {
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="title" label="事项名称" rules={[{ required: true, whitespace: true, message: '请填写事项名称' }, { max: 100, message: '事项名称不能超过100个字' }]} style={{ marginBottom: 10 }}>
+            <Form.Item
+              name="title"
+              label="事项名称"
+              rules={[
+                { required: true, whitespace: true, message: '请填写事项名称' },
+                { max: 100, message: '事项名称不能超过100个字' },
+              ]}
+              style={{ marginBottom: 10 }}
+            >
               <Input placeholder="如：防汛工作部署会" />
             </Form.Item>
           </Col>
@@ -133,7 +149,14 @@ export function EventDialog(props: {
         scrollY={300}
         servesAt={(c) => servesAt(c.village)}
         include={{ title: '应到', aria: (name) => `${name}应到` }}
-        presence={{ title: '到会', width: 120, present: '到', absent: '缺', aria: (name) => `${name}到会情况`, pending: future ? <span className="ob-muted">未发生</span> : undefined }}
+        presence={{
+          title: '到会',
+          width: 120,
+          present: '到',
+          absent: '缺',
+          aria: (name) => `${name}到会情况`,
+          pending: future ? <span className="ob-muted">未发生</span> : undefined,
+        }}
         reason={{ title: '缺席原因', aria: (name) => `${name}缺席原因`, placeholder: '必填，如：外出未请假', whenPresent: false }}
         count={{ title: '本年缺席', width: 84, prior: (c) => c.eventAbsences }}
       />

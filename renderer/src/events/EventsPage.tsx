@@ -17,7 +17,13 @@ import { dateLabel, yearOptions } from '../../../shared/dates';
 import { thisYear } from '../app/today';
 
 type Tab = 'events' | 'checks' | 'verifications';
-const KIND_COLORS: Record<string, string> = { 重要会议: 'blue', 重点工作: 'geekblue', 难点问题: 'purple', 重大纠纷: 'volcano', 突发事件: 'red' };
+const KIND_COLORS: Record<string, string> = {
+  重要会议: 'blue',
+  重点工作: 'geekblue',
+  难点问题: 'purple',
+  重大纠纷: 'volcano',
+  突发事件: 'red',
+};
 const LEVEL_COLORS: Record<string, string> = { 乡镇: 'default', 县级: 'blue', 市级: 'magenta' };
 
 const eventColumns: ExportColumn<EventSummary>[] = [
@@ -72,7 +78,12 @@ const checkColumns: ExportColumn<CheckSummary>[] = [
  * 五必到与督查: the year's five-must events and checks of a township (or all), each opening
  * its form. Opened with an eventId / checkId (from an alert) it lands on that record.
  */
-export function EventsPage({ eventId, checkId, tab: initialTab, year: initialYear }: { eventId?: number; checkId?: number; tab?: Tab; year?: number }) {
+export function EventsPage({
+  eventId,
+  checkId,
+  tab: initialTab,
+  year: initialYear,
+}: { eventId?: number; checkId?: number; tab?: Tab; year?: number }) {
   const { org } = useAppState();
   const [tab, setTab] = useState<Tab>(initialTab ?? (checkId ? 'checks' : 'events'));
   const [year, setYear] = useState(initialYear ?? thisYear());
@@ -100,8 +111,16 @@ export function EventsPage({ eventId, checkId, tab: initialTab, year: initialYea
   }
   // …and the year it belongs to.
   useEffect(() => {
-    if (eventId) call('events.get', { id: eventId }).then((e) => setYear(Number(e.date.slice(0, 4))), () => undefined);
-    if (checkId) call('checks.get', { id: checkId }).then((k) => setYear(Number(k.date.slice(0, 4))), () => undefined);
+    if (eventId)
+      call('events.get', { id: eventId }).then(
+        (e) => setYear(Number(e.date.slice(0, 4))),
+        () => undefined,
+      );
+    if (checkId)
+      call('checks.get', { id: checkId }).then(
+        (k) => setYear(Number(k.date.slice(0, 4))),
+        () => undefined,
+      );
   }, [eventId, checkId]);
 
   const filter = useMemo(() => ({ year, ...(townshipId ? { townshipId } : {}) }), [year, townshipId]);

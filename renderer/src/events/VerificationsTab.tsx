@@ -16,7 +16,13 @@ import { dateLabel, monthLabel } from '../../../shared/dates';
 
 const STATE_COLORS: Record<VerificationState, string> = { 待核查: 'red', 属实: 'volcano', 不属实: 'green' };
 
-export function VerificationsTab({ year, townshipId, version, height, onChanged }: { year: number; townshipId?: number; version: number; height: number; onChanged: () => void }) {
+export function VerificationsTab({
+  year,
+  townshipId,
+  version,
+  height,
+  onChanged,
+}: { year: number; townshipId?: number; version: number; height: number; onChanged: () => void }) {
   const { org, navigate } = useAppState();
   const ro = useReadOnlyIndex();
   const [countyId, setCountyId] = useState<number>();
@@ -54,7 +60,9 @@ export function VerificationsTab({ year, townshipId, version, height, onChanged 
           aria-label="核查状态"
           data-testid="verification-state"
         />
-        <span className="ob-muted">督查发现干部不在岗、而乡镇党委书记签字认定的考勤表记为在岗的，逐起核查；属实的撤销该月认定，更正后重新认定。</span>
+        <span className="ob-muted">
+          督查发现干部不在岗、而乡镇党委书记签字认定的考勤表记为在岗的，逐起核查；属实的撤销该月认定，更正后重新认定。
+        </span>
       </Space>
       {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 8 }} />}
       {notice && (
@@ -67,7 +75,11 @@ export function VerificationsTab({ year, townshipId, version, height, onChanged 
           data-testid="revoked-notice"
           title={`核查属实，${notice.township}${monthLabel(notice.date.slice(0, 7))}考勤的认定已撤销：请更正登记后由乡镇党委重新认定。`}
           action={
-            <Button size="small" type="primary" onClick={() => navigate({ kind: 'attendance', townshipId: notice.townshipId, month: notice.date.slice(0, 7) })}>
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => navigate({ kind: 'attendance', townshipId: notice.townshipId, month: notice.date.slice(0, 7) })}
+            >
               前往考勤表
             </Button>
           }
@@ -120,7 +132,13 @@ export function VerificationsTab({ year, townshipId, version, height, onChanged 
             width: 96,
             render: (_, v) =>
               !v.outcome ? (
-                <Button size="small" type="primary" disabled={ro.township(v.townshipId)} onClick={() => setOpen(v)} data-testid={`conclude-${v.id}`}>
+                <Button
+                  size="small"
+                  type="primary"
+                  disabled={ro.township(v.townshipId)}
+                  onClick={() => setOpen(v)}
+                  data-testid={`conclude-${v.id}`}
+                >
                   办结
                 </Button>
               ) : (

@@ -18,7 +18,12 @@ export function TownshipFormItem({ org }: { org: OrgTree | null }) {
  * The township's cadres serving on the form's date (with their year's absences), once both are
  * chosen; `record` excludes the record being edited from those counts.
  */
-export function useCandidates(open: boolean, townshipId: number | undefined, date: unknown, record: { eventId?: number } | { checkId?: number }) {
+export function useCandidates(
+  open: boolean,
+  townshipId: number | undefined,
+  date: unknown,
+  record: { eventId?: number } | { checkId?: number },
+) {
   const iso = dayjs.isDayjs(date) ? date.format('YYYY-MM-DD') : null;
   const input = open && townshipId && iso ? { townshipId, date: iso, ...record } : null;
   const cand = useCall('events.candidates', input, JSON.stringify(input));

@@ -12,6 +12,5 @@ export function townshipOptions(org: OrgTree | null, forNew = false): DefaultOpt
   return counties.map((c) => ({ label: c.readOnly && forNew ? `${c.name}（评审副本，只读）` : c.name, options: opts(c) }));
 }
 
-
 /** Where a cadre serves, for a table cell. */
 export const servesAt = (village: string | null) => village ?? '乡镇';

@@ -16,7 +16,13 @@ const signature = (c: EvalComment) => `${c.author ?? ''} ${timeLabel(c.updatedAt
 /** The county's view of an imported comment: nothing to edit, the evaluator's words as sent. */
 export function CommentView({ comment, name }: { comment: EvalComment; name: string }) {
   return (
-    <Card size="small" title={`评审意见：${name}`} extra={<Typography.Text type="secondary">评审单位填写，只读</Typography.Text>} style={{ width: 300, flex: 'none' }} data-testid="comment-box">
+    <Card
+      size="small"
+      title={`评审意见：${name}`}
+      extra={<Typography.Text type="secondary">评审单位填写，只读</Typography.Text>}
+      style={{ width: 300, flex: 'none' }}
+      data-testid="comment-box"
+    >
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }} data-testid="comment-text">
         {comment.comment}
       </Typography.Paragraph>
@@ -34,12 +40,15 @@ export function CommentBox(props: { countyId: number; year: number; cadreId: num
 
   useEffect(() => {
     let live = true;
-    call('exchange.comments.list', { countyId, year }).then((list) => {
-      if (!live) return;
-      const mine = list.find((c) => c.cadreId === cadreId) ?? null;
-      setSaved(mine);
-      setText(mine?.comment ?? '');
-    }, () => undefined);
+    call('exchange.comments.list', { countyId, year }).then(
+      (list) => {
+        if (!live) return;
+        const mine = list.find((c) => c.cadreId === cadreId) ?? null;
+        setSaved(mine);
+        setText(mine?.comment ?? '');
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -61,7 +70,14 @@ export function CommentBox(props: { countyId: number; year: number; cadreId: num
   const dirty = text.trim() !== (saved?.comment ?? '');
   return (
     <Card size="small" title={`评审意见：${props.name}`} style={{ width: 300, flex: 'none' }} data-testid="comment-box">
-      <Input.TextArea rows={6} value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} aria-label="评审意见" placeholder="填写对该干部的评审意见，随评分一并发回县委组织部" />
+      <Input.TextArea
+        rows={6}
+        value={text}
+        maxLength={2000}
+        onChange={(e) => setText(e.target.value)}
+        aria-label="评审意见"
+        placeholder="填写对该干部的评审意见，随评分一并发回县委组织部"
+      />
       <div style={{ marginTop: 8, display: 'flex', alignItems: 'center', gap: 8 }}>
         <Button type="primary" size="small" disabled={!dirty} loading={saving} onClick={settle(save)} data-testid="comment-save">
           保存意见

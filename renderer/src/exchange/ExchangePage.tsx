@@ -39,20 +39,32 @@ export function ExchangePage() {
           <span>本单位：</span>
           {editing === null ? (
             <>
-              <Typography.Text strong data-testid="own-name">{identity.data?.name ?? '…'}</Typography.Text>
+              <Typography.Text strong data-testid="own-name">
+                {identity.data?.name ?? '…'}
+              </Typography.Text>
               <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(identity.data?.name ?? '')}>
                 修改名称
               </Button>
             </>
           ) : (
             <Space.Compact>
-              <Input value={editing} onChange={(e) => setEditing(e.target.value)} onPressEnter={settle(saveName)} aria-label="本单位名称" style={{ width: 240 }} />
-              <Button type="primary" onClick={settle(saveName)}>保存</Button>
+              <Input
+                value={editing}
+                onChange={(e) => setEditing(e.target.value)}
+                onPressEnter={settle(saveName)}
+                aria-label="本单位名称"
+                style={{ width: 240 }}
+              />
+              <Button type="primary" onClick={settle(saveName)}>
+                保存
+              </Button>
               <Button onClick={() => setEditing(null)}>取消</Button>
             </Space.Compact>
           )}
           <span>本单位指纹：</span>
-          <span className="ob-fingerprint" data-testid="own-fingerprint">{identity.data?.fingerprint ?? '…'}</span>
+          <span className="ob-fingerprint" data-testid="own-fingerprint">
+            {identity.data?.fingerprint ?? '…'}
+          </span>
           <Typography.Text type="secondary">对方首次导入本单位的交换包时，请电话告知此指纹供其核对</Typography.Text>
         </Space>
       </Card>

@@ -36,7 +36,10 @@ export function ExportTab() {
   useEffect(() => {
     if (!county) return;
     let live = true;
-    call('exchange.defaultPath', { countyId: county.id, year, kind }).then((r) => live && setOut(r.path), () => undefined);
+    call('exchange.defaultPath', { countyId: county.id, year, kind }).then(
+      (r) => live && setOut(r.path),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -44,10 +47,13 @@ export function ExportTab() {
 
   useEffect(() => {
     const poll = (id: string) =>
-      void call('exchange.export.status', { jobId: id }).then((s) => {
-        setStatus(s);
-        if (s.state !== 'running') jobRef.current = null;
-      }, () => undefined);
+      void call('exchange.export.status', { jobId: id }).then(
+        (s) => {
+          setStatus(s);
+          if (s.state !== 'running') jobRef.current = null;
+        },
+        () => undefined,
+      );
     const off = onProgress((e) => {
       if (e.jobId === jobRef.current) poll(e.jobId);
     });
@@ -117,8 +123,21 @@ export function ExportTab() {
         </Space>
         <Space wrap style={{ marginTop: 8, width: '100%' }}>
           <span>保存到</span>
-          <Input style={{ width: 520 }} value={out} onChange={(e) => setOut(e.target.value)} aria-label="输出文件" placeholder="输出文件的完整路径（.onebag）" />
-          <Button type="primary" icon={<ExportOutlined />} disabled={!county || running || busy} loading={busy} onClick={settle(start)} data-testid="export-start">
+          <Input
+            style={{ width: 520 }}
+            value={out}
+            onChange={(e) => setOut(e.target.value)}
+            aria-label="输出文件"
+            placeholder="输出文件的完整路径（.onebag）"
+          />
+          <Button
+            type="primary"
+            icon={<ExportOutlined />}
+            disabled={!county || running || busy}
+            loading={busy}
+            onClick={settle(start)}
+            data-testid="export-start"
+          >
             {kind === 'review' ? '导出评审结果' : '开始导出'}
           </Button>
           {kind === 'county' && (
@@ -128,28 +147,49 @@ export function ExportTab() {
           )}
         </Space>
         {kind === 'review' && (
-          <Alert style={{ marginTop: 8 }} type="info" showIcon title="该县是导入的评审副本：导出的是本单位录入的评分与评审意见，发回县委组织部导入。" />
+          <Alert
+            style={{ marginTop: 8 }}
+            type="info"
+            showIcon
+            title="该县是导入的评审副本：导出的是本单位录入的评分与评审意见，发回县委组织部导入。"
+          />
         )}
       </Card>
       {status && (
         <Card size="small" data-testid="export-status">
-          <Steps size="small" current={status.state === 'done' ? STAGES.length : stageIndex} status={status.state === 'failed' || status.state === 'cancelled' ? 'error' : 'process'} items={STAGES.map((t) => ({ title: t }))} />
+          <Steps
+            size="small"
+            current={status.state === 'done' ? STAGES.length : stageIndex}
+            status={status.state === 'failed' || status.state === 'cancelled' ? 'error' : 'process'}
+            items={STAGES.map((t) => ({ title: t }))}
+          />
           {running && <Progress style={{ marginTop: 8 }} percent={percent} status="active" />}
           {status.state === 'cancelled' && <Alert style={{ marginTop: 8 }} type="warning" showIcon title="导出已取消，未生成交换包" />}
           {status.state === 'failed' && <Alert style={{ marginTop: 8 }} type="error" showIcon title={status.error ?? '导出失败'} />}
         </Card>
       )}
       {result && (
-        <Card size="small" title={<><Tag color="green">导出完成</Tag>请将文件交给接收单位，并电话告知指纹</>} data-testid="export-result">
+        <Card
+          size="small"
+          title={
+            <>
+              <Tag color="green">导出完成</Tag>请将文件交给接收单位，并电话告知指纹
+            </>
+          }
+          data-testid="export-result"
+        >
           <Descriptions size="small" column={1}>
             <Descriptions.Item label="文件">{result.file}</Descriptions.Item>
             <Descriptions.Item label="大小">{formatSize(result.size)}</Descriptions.Item>
             <Descriptions.Item label="内容">
-              干部 {result.counts.cadres} 名，记录 {result.counts.records} 条，原件 {result.counts.originals} 个，档案PDF {result.counts.dossiers} 份
+              干部 {result.counts.cadres} 名，记录 {result.counts.records} 条，原件 {result.counts.originals} 个，档案PDF{' '}
+              {result.counts.dossiers} 份
             </Descriptions.Item>
             <Descriptions.Item label="签名单位">{result.signerName}</Descriptions.Item>
             <Descriptions.Item label="指纹">
-              <span className="ob-fingerprint-large" data-testid="export-fingerprint">{result.fingerprint}</span>
+              <span className="ob-fingerprint-large" data-testid="export-fingerprint">
+                {result.fingerprint}
+              </span>
             </Descriptions.Item>
           </Descriptions>
         </Card>

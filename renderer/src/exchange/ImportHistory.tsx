@@ -18,7 +18,16 @@ export function ImportHistory({ version }: { version: number }) {
         data-testid="import-history"
         columns={[
           { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => timeLabel(v) },
-          { title: '内容', key: 'what', render: (_: unknown, r) => <>{r.kind === 'review' ? <Tag color="purple">评审结果</Tag> : <Tag color="blue">档案数据</Tag>}{r.county} {r.year}年度</> },
+          {
+            title: '内容',
+            key: 'what',
+            render: (_: unknown, r) => (
+              <>
+                {r.kind === 'review' ? <Tag color="purple">评审结果</Tag> : <Tag color="blue">档案数据</Tag>}
+                {r.county} {r.year}年度
+              </>
+            ),
+          },
           { title: '来自', dataIndex: 'signerName' },
           { title: '新增', dataIndex: 'added', align: 'right', width: 70 },
           { title: '更新', dataIndex: 'updated', align: 'right', width: 70 },

@@ -117,7 +117,12 @@ export function ImportTab() {
             <p className="ob-muted">导入前会校验签名、每个文件的 SHA-256 和格式版本，任何不符都会拒绝导入</p>
           </Upload.Dragger>
           <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-            <Input value={typed} onChange={(e) => setTyped(e.target.value)} placeholder="或填写交换包的完整路径，例如 D:\交换\青山县-2025.onebag" aria-label="交换包路径" />
+            <Input
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              placeholder="或填写交换包的完整路径，例如 D:\交换\青山县-2025.onebag"
+              aria-label="交换包路径"
+            />
             <Button disabled={!typed.trim()} onClick={() => void verify(typed.trim(), async () => ({ path: typed.trim() }))}>
               校验
             </Button>
@@ -133,7 +138,10 @@ export function ImportTab() {
       {step.kind === 'preview' && (
         <>
           <SignerCard preview={step.preview} trust={trust} onTrust={setTrust} />
-          <Card size="small" title={`将要导入：${step.preview.manifest.county} ${step.preview.manifest.year}年度${step.preview.manifest.kind === 'review' ? '评审结果' : '档案数据'}`}>
+          <Card
+            size="small"
+            title={`将要导入：${step.preview.manifest.county} ${step.preview.manifest.year}年度${step.preview.manifest.kind === 'review' ? '评审结果' : '档案数据'}`}
+          >
             <PlanTable plan={step.preview.plan} />
             <PlanDetails plan={step.preview.plan} />
             <Space style={{ marginTop: 12 }}>

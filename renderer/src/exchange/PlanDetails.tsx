@@ -22,7 +22,11 @@ function ConflictCard({ c }: { c: PlanConflict }) {
         columns={[
           { title: '字段', dataIndex: 'column', render: (col: string) => columnLabel(col) },
           { title: '本机', dataIndex: 'local', render: (v: string | null) => v ?? '（空）' },
-          { title: '交换包', dataIndex: 'incoming', render: (v: string | null, r) => (v !== r.local && r.local !== null ? <b>{v ?? '（空）'}</b> : (v ?? '（空）')) },
+          {
+            title: '交换包',
+            dataIndex: 'incoming',
+            render: (v: string | null, r) => (v !== r.local && r.local !== null ? <b>{v ?? '（空）'}</b> : (v ?? '（空）')),
+          },
         ]}
       />
     </div>
@@ -40,9 +44,7 @@ export function PlanDetails({ plan }: { plan: ExchangePlan }) {
           style={{ marginTop: 12 }}
           data-testid="plan-conflicts"
           message={`${plan.conflicts.length} 条记录涉及不属于签名单位的数据，不会导入${dependents > 0 ? `（依赖它们的 ${dependents} 条记录也不导入）` : ''}`}
-          description={plan.conflicts.map((c, i) => (
-            <ConflictCard key={`${c.table}-${c.key}-${i}`} c={c} />
-          ))}
+          description={plan.conflicts.map((c, i) => <ConflictCard key={`${c.table}-${c.key}-${i}`} c={c} />)}
         />
       )}
       {plan.changes.length > 0 && (

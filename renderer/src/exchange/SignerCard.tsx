@@ -6,7 +6,13 @@ import { timeLabel } from '../../../shared/dates';
 
 export function SignerCard({ preview, trust, onTrust }: { preview: ImportPreview; trust: boolean; onTrust: (v: boolean) => void }) {
   const { signer, manifest } = preview;
-  const status = signer.trusted ? <Tag color="green">已信任</Tag> : signer.revoked ? <Tag color="red">已撤销</Tag> : <Tag color="orange">未知单位</Tag>;
+  const status = signer.trusted ? (
+    <Tag color="green">已信任</Tag>
+  ) : signer.revoked ? (
+    <Tag color="red">已撤销</Tag>
+  ) : (
+    <Tag color="orange">未知单位</Tag>
+  );
   return (
     <Card size="small" title="签名单位" data-testid="signer-card">
       <Descriptions size="small" column={1}>
@@ -14,10 +20,13 @@ export function SignerCard({ preview, trust, onTrust }: { preview: ImportPreview
           {signer.name} {status}
         </Descriptions.Item>
         <Descriptions.Item label="指纹">
-          <span className="ob-fingerprint-large" data-testid="signer-fingerprint">{signer.fingerprint}</span>
+          <span className="ob-fingerprint-large" data-testid="signer-fingerprint">
+            {signer.fingerprint}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label="校验">
-          <Tag color="green">校验通过</Tag>签名、{manifest.files} 个文件的 SHA-256 与格式版本（{manifest.formatVersion}）均无误；{formatSize(manifest.size)}
+          <Tag color="green">校验通过</Tag>签名、{manifest.files} 个文件的 SHA-256 与格式版本（{manifest.formatVersion}）均无误；
+          {formatSize(manifest.size)}
         </Descriptions.Item>
         <Descriptions.Item label="生成">
           {manifest.producer}，{timeLabel(manifest.createdAt)}
@@ -28,7 +37,11 @@ export function SignerCard({ preview, trust, onTrust }: { preview: ImportPreview
           <Alert
             type="warning"
             showIcon
-            title={signer.revoked ? '该单位的密钥已被撤销信任，请通过电话核对指纹后再决定是否重新信任' : '首次收到该单位的交换包，请通过电话核对指纹后再信任'}
+            title={
+              signer.revoked
+                ? '该单位的密钥已被撤销信任，请通过电话核对指纹后再决定是否重新信任'
+                : '首次收到该单位的交换包，请通过电话核对指纹后再信任'
+            }
             style={{ marginTop: 8 }}
           />
           <Checkbox style={{ marginTop: 8 }} checked={trust} onChange={(e) => onTrust(e.target.checked)} data-testid="trust-checkbox">
@@ -52,10 +65,18 @@ export function PlanTable({ plan }: { plan: ExchangePlan }) {
       summary={() => (
         <Table.Summary.Row>
           <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
-          <Table.Summary.Cell index={1} align="right">{plan.added}</Table.Summary.Cell>
-          <Table.Summary.Cell index={2} align="right">{plan.updated}</Table.Summary.Cell>
-          <Table.Summary.Cell index={3} align="right">{plan.unchanged}</Table.Summary.Cell>
-          <Table.Summary.Cell index={4} align="right">{plan.skipped}</Table.Summary.Cell>
+          <Table.Summary.Cell index={1} align="right">
+            {plan.added}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={2} align="right">
+            {plan.updated}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={3} align="right">
+            {plan.unchanged}
+          </Table.Summary.Cell>
+          <Table.Summary.Cell index={4} align="right">
+            {plan.skipped}
+          </Table.Summary.Cell>
         </Table.Summary.Row>
       )}
       columns={[
@@ -63,7 +84,12 @@ export function PlanTable({ plan }: { plan: ExchangePlan }) {
         { title: '新增', dataIndex: 'added', align: 'right', render: (n: number) => (n ? <b>{n}</b> : n) },
         { title: '更新', dataIndex: 'updated', align: 'right', render: (n: number) => (n ? <b>{n}</b> : n) },
         { title: '无变化', dataIndex: 'unchanged', align: 'right' },
-        { title: '冲突未导入', dataIndex: 'skipped', align: 'right', render: (n: number) => (n ? <b style={{ color: '#d4380d' }}>{n}</b> : n) },
+        {
+          title: '冲突未导入',
+          dataIndex: 'skipped',
+          align: 'right',
+          render: (n: number) => (n ? <b style={{ color: '#d4380d' }}>{n}</b> : n),
+        },
       ]}
     />
   );

@@ -43,14 +43,26 @@ export function TrustedTab() {
           { title: '指纹', dataIndex: 'fingerprint', render: (v: string) => <span className="ob-fingerprint">{v}</span> },
           { title: '信任时间', dataIndex: 'trustedAt', render: when },
           { title: '操作员', dataIndex: 'operator' },
-          { title: '状态', key: 's', render: (_: unknown, k) => (k.revokedAt ? <Tag color="red">已撤销（{when(k.revokedAt)}）</Tag> : <Tag color="green">已信任</Tag>) },
+          {
+            title: '状态',
+            key: 's',
+            render: (_: unknown, k) =>
+              k.revokedAt ? <Tag color="red">已撤销（{when(k.revokedAt)}）</Tag> : <Tag color="green">已信任</Tag>,
+          },
           {
             title: '',
             key: 'a',
             width: 90,
             render: (_: unknown, k) =>
               k.revokedAt ? null : (
-                <Popconfirm title={`撤销对“${k.name}”的信任？`} description="撤销后该单位的交换包将不能导入" okText="撤销" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={settle(() => revoke(k))}>
+                <Popconfirm
+                  title={`撤销对“${k.name}”的信任？`}
+                  description="撤销后该单位的交换包将不能导入"
+                  okText="撤销"
+                  okButtonProps={{ danger: true }}
+                  cancelText="取消"
+                  onConfirm={settle(() => revoke(k))}
+                >
                   <Button size="small" danger>
                     撤销信任
                   </Button>

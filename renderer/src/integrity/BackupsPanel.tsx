@@ -35,7 +35,9 @@ export function BackupsPanel({ onPreview }: { onPreview: (dir: string) => void }
   const o = overview.data;
 
   const done = (r: BackupNowResult, where: string) => {
-    success(`备份完成：${where}（新复制原件 ${r.copiedBlobs} 个${r.linkedBlobs ? `，硬链接原件 ${r.linkedBlobs} 个（未占用新空间）` : ''}，${r.reusedBlobs} 个已备份过未重复复制）`);
+    success(
+      `备份完成：${where}（新复制原件 ${r.copiedBlobs} 个${r.linkedBlobs ? `，硬链接原件 ${r.linkedBlobs} 个（未占用新空间）` : ''}，${r.reusedBlobs} 个已备份过未重复复制）`,
+    );
     if (r.missingBlobs > 0) notifyError(new Error(`有 ${r.missingBlobs} 个原件缺失或损坏，未能备份；请先运行检查`), '备份不完整');
     overview.reload();
     void refresh();
@@ -74,7 +76,10 @@ export function BackupsPanel({ onPreview }: { onPreview: (dir: string) => void }
     }
   };
 
-  const intervalOptions = o && !INTERVALS.some((i) => i.value === o.intervalHours) ? [...INTERVALS, { value: o.intervalHours, label: `每${o.intervalHours}小时` }] : INTERVALS;
+  const intervalOptions =
+    o && !INTERVALS.some((i) => i.value === o.intervalHours)
+      ? [...INTERVALS, { value: o.intervalHours, label: `每${o.intervalHours}小时` }]
+      : INTERVALS;
   return (
     <Card size="small" title="备份" data-testid="backups-panel">
       <Space orientation="vertical" size={10} style={{ width: '100%' }}>
@@ -105,7 +110,9 @@ export function BackupsPanel({ onPreview }: { onPreview: (dir: string) => void }
           type="info"
           showIcon
           title="数据目录内的备份用于撤销错误的导入、升级和误操作，但与数据在同一块磁盘上，磁盘损坏时会一起丢失。请定期用“备份到其他文件夹…”备份到U盘或另一块磁盘。"
-          description={o ? `备份位置：${o.dir}。每种原因各保留最近 ${o.keepPerReason} 份；原件以硬链接保存，不额外占用磁盘空间。` : undefined}
+          description={
+            o ? `备份位置：${o.dir}。每种原因各保留最近 ${o.keepPerReason} 份；原件以硬链接保存，不额外占用磁盘空间。` : undefined
+          }
         />
         {overview.error && <Alert type="error" showIcon title={overview.error} />}
         <Table<BackupEntry>
@@ -118,7 +125,12 @@ export function BackupsPanel({ onPreview }: { onPreview: (dir: string) => void }
           data-testid="backups-table"
           columns={[
             { title: '备份时间', dataIndex: 'createdAt', width: 170, render: (v: string) => formatTime(v) },
-            { title: '原因', dataIndex: 'reason', width: 80, render: (r: BackupEntry['reason']) => <Tag color={REASON_COLOR[r]}>{BACKUP_REASON_LABELS[r]}</Tag> },
+            {
+              title: '原因',
+              dataIndex: 'reason',
+              width: 80,
+              render: (r: BackupEntry['reason']) => <Tag color={REASON_COLOR[r]}>{BACKUP_REASON_LABELS[r]}</Tag>,
+            },
             { title: '干部', dataIndex: 'cadres', width: 70, align: 'right' },
             { title: '材料', dataIndex: 'materials', width: 70, align: 'right' },
             { title: '原件', dataIndex: 'blobs', width: 70, align: 'right' },

@@ -71,7 +71,9 @@ export function CheckPanel() {
           <Button type="primary" icon={<SafetyCertificateOutlined />} loading={running} onClick={settle(start)}>
             开始检查
           </Button>
-          <Typography.Text type="secondary">检查数据库完整性、审计日志、每个原件是否存在且与登记的 SHA-256 一致、有无孤立文件</Typography.Text>
+          <Typography.Text type="secondary">
+            检查数据库完整性、审计日志、每个原件是否存在且与登记的 SHA-256 一致、有无孤立文件
+          </Typography.Text>
         </Space>
         {running && (
           <div data-testid="check-progress">

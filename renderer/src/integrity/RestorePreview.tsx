@@ -74,9 +74,13 @@ export function RestorePreview({ state }: { state: ReturnType<typeof useBackupPr
               </Descriptions.Item>
               <Descriptions.Item label="校验" span={3}>
                 {preview.verified ? (
-                  <Tag color="green" data-testid="restore-verified">校验通过：数据库与每个原件的 SHA-256 均与清单一致</Tag>
+                  <Tag color="green" data-testid="restore-verified">
+                    校验通过：数据库与每个原件的 SHA-256 均与清单一致
+                  </Tag>
                 ) : (
-                  <Tag color="red" data-testid="restore-verified">校验未通过</Tag>
+                  <Tag color="red" data-testid="restore-verified">
+                    校验未通过
+                  </Tag>
                 )}
                 {e.missingBlobs > 0 && <Tag color="orange">备份时有 {e.missingBlobs} 个原件缺失，未能备份</Tag>}
               </Descriptions.Item>
@@ -91,7 +95,12 @@ export function RestorePreview({ state }: { state: ReturnType<typeof useBackupPr
               <span>恢复到（新的空文件夹）</span>
               <Input style={{ width: 420 }} value={target} onChange={(ev) => setTarget(ev.target.value)} aria-label="恢复到" />
             </Space>
-            <Typography.Paragraph className="ob-restore-command" code copyable={{ text: restoreCommand(target, e.dir), tooltips: ['复制命令', '已复制'] }} data-testid="restore-command">
+            <Typography.Paragraph
+              className="ob-restore-command"
+              code
+              copyable={{ text: restoreCommand(target, e.dir), tooltips: ['复制命令', '已复制'] }}
+              data-testid="restore-command"
+            >
               {restoreCommand(target, e.dir)}
             </Typography.Paragraph>
           </>

@@ -55,13 +55,24 @@ export function PdfPreview({ url, fileName = 'OneBag.pdf' }: { url: string; file
         </Button>
         <Button icon={<LeftOutlined />} disabled={page <= 1} onClick={() => setPage((p) => p - 1)} aria-label="上一页" />
         <span>
-          第 <InputNumber size="small" min={1} max={Math.max(1, pages)} value={page} onChange={(v) => v && setPage(v)} style={{ width: 64 }} /> 页，共{' '}
-          {pages || '…'} 页
+          第{' '}
+          <InputNumber size="small" min={1} max={Math.max(1, pages)} value={page} onChange={(v) => v && setPage(v)} style={{ width: 64 }} />{' '}
+          页，共 {pages || '…'} 页
         </span>
         <Button icon={<RightOutlined />} disabled={page >= pages} onClick={() => setPage((p) => p + 1)} aria-label="下一页" />
-        <Button icon={<ZoomOutOutlined />} disabled={scale <= 0.5} onClick={() => setScale((s) => Math.round((s - 0.25) * 100) / 100)} aria-label="缩小" />
+        <Button
+          icon={<ZoomOutOutlined />}
+          disabled={scale <= 0.5}
+          onClick={() => setScale((s) => Math.round((s - 0.25) * 100) / 100)}
+          aria-label="缩小"
+        />
         <span style={{ width: 44, textAlign: 'center', display: 'inline-block' }}>{Math.round(scale * 100)}%</span>
-        <Button icon={<ZoomInOutlined />} disabled={scale >= 3} onClick={() => setScale((s) => Math.round((s + 0.25) * 100) / 100)} aria-label="放大" />
+        <Button
+          icon={<ZoomInOutlined />}
+          disabled={scale >= 3}
+          onClick={() => setScale((s) => Math.round((s + 0.25) * 100) / 100)}
+          aria-label="放大"
+        />
       </Space>
       {error ? (
         <Alert type="error" showIcon title="无法显示该 PDF" description={error} />
@@ -79,14 +90,7 @@ export function PdfPreview({ url, fileName = 'OneBag.pdf' }: { url: string; file
             error="无法打开该 PDF"
             noData="没有文件"
           >
-            <Page
-              pageNumber={page}
-              scale={scale}
-              width={720}
-              renderTextLayer={false}
-              renderAnnotationLayer={false}
-              loading={<Spin />}
-            />
+            <Page pageNumber={page} scale={scale} width={720} renderTextLayer={false} renderAnnotationLayer={false} loading={<Spin />} />
           </Document>
         </div>
       )}

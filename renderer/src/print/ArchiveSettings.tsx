@@ -65,7 +65,14 @@ export function ArchiveSettings() {
 
   return (
     <Card size="small" style={{ maxWidth: 760 }}>
-      <Form form={form} layout="horizontal" labelCol={{ span: 6 }} wrapperCol={{ span: 16 }} data-testid="archive-settings" initialValues={settings.data}>
+      <Form
+        form={form}
+        layout="horizontal"
+        labelCol={{ span: 6 }}
+        wrapperCol={{ span: 16 }}
+        data-testid="archive-settings"
+        initialValues={settings.data}
+      >
         <Form.Item label="全宗号" name="fonds" rules={[rule('fonds')]} extra="档案馆给本单位的全宗号，只能由数字和字母组成">
           <Input aria-label="全宗号" maxLength={20} style={{ width: 200 }} />
         </Form.Item>
@@ -101,7 +108,11 @@ export function ArchiveSettings() {
             ]}
           />
         </Form.Item>
-        <Form.Item label="正文字体" name="bodyFont" extra={noFangSong ? '本机未找到仿宋字体（如 simfang.ttf），只能使用内置宋体' : undefined}>
+        <Form.Item
+          label="正文字体"
+          name="bodyFont"
+          extra={noFangSong ? '本机未找到仿宋字体（如 simfang.ttf），只能使用内置宋体' : undefined}
+        >
           <Radio.Group
             aria-label="正文字体"
             options={[

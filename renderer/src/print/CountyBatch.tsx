@@ -36,10 +36,14 @@ export function CountyBatch() {
     });
     const timer = setInterval(() => {
       const id = jobRef.current;
-      if (id) void call('dossier.batch.status', { jobId: id }).then((s) => {
-        setStatus(s);
-        if (s.state !== 'running') jobRef.current = null;
-      }, () => undefined);
+      if (id)
+        void call('dossier.batch.status', { jobId: id }).then(
+          (s) => {
+            setStatus(s);
+            if (s.state !== 'running') jobRef.current = null;
+          },
+          () => undefined,
+        );
     }, 1000);
     return () => {
       off();
@@ -50,10 +54,26 @@ export function CountyBatch() {
   const start = async () => {
     if (!countyId) return;
     try {
-      const r = await call('dossier.batch.start', { countyId, year, ...(outDir.trim() ? { outDir: outDir.trim() } : {}), ...(pdfa ? { pdfa: true } : {}) });
+      const r = await call('dossier.batch.start', {
+        countyId,
+        year,
+        ...(outDir.trim() ? { outDir: outDir.trim() } : {}),
+        ...(pdfa ? { pdfa: true } : {}),
+      });
       jobRef.current = r.jobId;
       setLabel('正在准备……');
-      setStatus({ jobId: r.jobId, state: 'running', total: 0, done: 0, pages: 0, current: null, outDir: r.outDir, catalogue: null, results: [], error: null });
+      setStatus({
+        jobId: r.jobId,
+        state: 'running',
+        total: 0,
+        done: 0,
+        pages: 0,
+        current: null,
+        outDir: r.outDir,
+        catalogue: null,
+        results: [],
+        error: null,
+      });
     } catch (err) {
       notifyError(err, '批量生成未能开始');
     }
@@ -72,16 +92,30 @@ export function CountyBatch() {
   const percent = status && status.total ? Math.round((status.done / status.total) * 100) : 0;
   // The line already says 第 n / N 人 and the pages: the worker's label (which repeats them) is
   // shown only for preparing and cancelling; otherwise just who is being generated.
-  const detail = label.startsWith('正在准备') || label.startsWith('正在取消') ? label : status?.current ? `正在生成 ${status.current} 的档案` : '';
+  const detail =
+    label.startsWith('正在准备') || label.startsWith('正在取消') ? label : status?.current ? `正在生成 ${status.current} 的档案` : '';
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
         <Space wrap>
           <span>县（市、区）</span>
-          <Select style={{ width: 160 }} value={countyId} onChange={setCountyId} options={counties.map((c) => ({ value: c.id, label: c.name }))} aria-label="选择县" />
+          <Select
+            style={{ width: 160 }}
+            value={countyId}
+            onChange={setCountyId}
+            options={counties.map((c) => ({ value: c.id, label: c.name }))}
+            aria-label="选择县"
+          />
           <span>年度</span>
           <Select style={{ width: 120 }} value={year} onChange={setYear} options={yearOptions(thisYear(), year)} aria-label="批量年度" />
-          <Input style={{ width: 260 }} placeholder="输出文件夹（留空：数据目录下 dossiers）" title="输出文件夹（留空则保存在数据目录的 dossiers 下）" value={outDir} onChange={(e) => setOutDir(e.target.value)} aria-label="输出文件夹" />
+          <Input
+            style={{ width: 260 }}
+            placeholder="输出文件夹（留空：数据目录下 dossiers）"
+            title="输出文件夹（留空则保存在数据目录的 dossiers 下）"
+            value={outDir}
+            onChange={(e) => setOutDir(e.target.value)}
+            aria-label="输出文件夹"
+          />
           <Checkbox checked={pdfa} onChange={(e) => setPdfa(e.target.checked)} data-testid="batch-pdfa">
             长期保存格式（PDF/A）
           </Checkbox>
@@ -97,7 +131,9 @@ export function CountyBatch() {
         <Card size="small" data-testid="batch-status">
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text>
-              <Tag color={status.state === 'done' ? 'green' : status.state === 'running' ? 'blue' : 'orange'}>{STATE_LABEL[status.state]}</Tag>
+              <Tag color={status.state === 'done' ? 'green' : status.state === 'running' ? 'blue' : 'orange'}>
+                {STATE_LABEL[status.state]}
+              </Tag>
               第 {Math.min(status.done + (running ? 1 : 0), status.total || 1)} / {status.total || '…'} 人，已生成 {status.pages} 页
               {running && detail ? `　${detail}` : ''}
             </Typography.Text>
@@ -109,7 +145,9 @@ export function CountyBatch() {
                   size="small"
                   icon={<FolderOpenOutlined />}
                   style={{ marginLeft: 8 }}
-                  onClick={() => void call('output.openFolder', { path: status.outDir }).catch((err: unknown) => notifyError(err, '未能打开文件夹'))}
+                  onClick={() =>
+                    void call('output.openFolder', { path: status.outDir }).catch((err: unknown) => notifyError(err, '未能打开文件夹'))
+                  }
                   data-testid="batch-open-folder"
                 >
                   打开文件夹
@@ -150,7 +188,11 @@ export function CountyBatch() {
                 r.error ? (
                   <Tag color="red">{r.error}</Tag>
                 ) : r.warnings.length ? (
-                  r.warnings.map((w) => <div key={w} className="ob-muted">{w}</div>)
+                  r.warnings.map((w) => (
+                    <div key={w} className="ob-muted">
+                      {w}
+                    </div>
+                  ))
                 ) : (
                   <Tag color="green">已生成{r.pdfa ? '（PDF/A）' : ''}</Tag>
                 ),

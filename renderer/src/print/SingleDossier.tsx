@@ -57,7 +57,10 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
             value={cadreId}
             onChange={(v: number) => setCadreId(v)}
             loading={cadres.loading}
-            options={(cadres.data ?? []).map((c) => ({ value: c.id, label: `${c.name}　${[c.township, c.village].filter(Boolean).join('')}` }))}
+            options={(cadres.data ?? []).map((c) => ({
+              value: c.id,
+              label: `${c.name}　${[c.township, c.village].filter(Boolean).join('')}`,
+            }))}
             aria-label="选择干部"
             data-testid="print-cadre"
           />
@@ -87,10 +90,32 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
             {preview.fileName}：{preview.items} 件，共 {preview.pages} 页{preview.pdfa ? '，PDF/A-1b' : ''}
           </Typography.Text>
           {preview.remarks.length > 0 && (
-            <Alert type="info" showIcon title="备考表中关于原件的说明" description={<ul style={{ margin: 0, paddingLeft: 18 }}>{preview.remarks.map((w) => <li key={w}>{w}</li>)}</ul>} />
+            <Alert
+              type="info"
+              showIcon
+              title="备考表中关于原件的说明"
+              description={
+                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                  {preview.remarks.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              }
+            />
           )}
           {preview.warnings.length > 0 && (
-            <Alert type="warning" showIcon title={`有 ${preview.warnings.length} 条提示`} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{preview.warnings.map((w) => <li key={w}>{w}</li>)}</ul>} />
+            <Alert
+              type="warning"
+              showIcon
+              title={`有 ${preview.warnings.length} 条提示`}
+              description={
+                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                  {preview.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              }
+            />
           )}
           <PdfPreview url={preview.url} fileName={preview.fileName} />
         </>

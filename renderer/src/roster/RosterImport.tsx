@@ -58,7 +58,12 @@ const tags = (cols: string[], color?: string) =>
   ));
 
 /** Counts and columns, the good rows in a table, the warnings to tick, then the rows that will be skipped. */
-function previewView(p: RosterPreview, name: string, ticked: ReadonlySet<string>, toggle: (key: string, on: boolean) => void): ImportPreviewView {
+function previewView(
+  p: RosterPreview,
+  name: string,
+  ticked: ReadonlySet<string>,
+  toggle: (key: string, on: boolean) => void,
+): ImportPreviewView {
   const open = p.warnings.filter((w) => !ticked.has(w.key)).length;
   const defaulted = new Set(p.warnings.filter((w) => w.key.startsWith('partyDefault|')).flatMap((w) => w.rows));
   return {
@@ -77,10 +82,24 @@ function previewView(p: RosterPreview, name: string, ticked: ReadonlySet<string>
           { key: 'u', label: '更新干部', children: <span data-testid="roster-updated">{p.updatedCadres} 人</span> },
           { key: 'c', label: '识别的列', span: 3, children: tags(p.columns, 'blue') },
           ...(p.derivedColumns.length
-            ? [{ key: 'd', label: '按身份证号', span: 3, children: <span data-testid="roster-derived">{tags(p.derivedColumns, 'green')}由身份证号推算，不算缺少</span> }]
+            ? [
+                {
+                  key: 'd',
+                  label: '按身份证号',
+                  span: 3,
+                  children: <span data-testid="roster-derived">{tags(p.derivedColumns, 'green')}由身份证号推算，不算缺少</span>,
+                },
+              ]
             : []),
           ...(p.missingColumns.length
-            ? [{ key: 'm', label: '表格中没有', span: 3, children: <span data-testid="roster-absent">{tags(p.missingColumns)}已有干部保留原值，新增干部为未录入</span> }]
+            ? [
+                {
+                  key: 'm',
+                  label: '表格中没有',
+                  span: 3,
+                  children: <span data-testid="roster-absent">{tags(p.missingColumns)}已有干部保留原值，新增干部为未录入</span>,
+                },
+              ]
             : []),
         ]}
       >
@@ -123,10 +142,21 @@ function previewView(p: RosterPreview, name: string, ticked: ReadonlySet<string>
                   key: 'party',
                   width: 136,
                   render: (_: unknown, r) =>
-                    r.partyStatus === null ? <span className="ob-muted">保留原值</span> : defaulted.has(r.row) ? <span style={{ color: '#b54708' }}>{r.partyStatus}（未填）</span> : r.partyStatus,
+                    r.partyStatus === null ? (
+                      <span className="ob-muted">保留原值</span>
+                    ) : defaulted.has(r.row) ? (
+                      <span style={{ color: '#b54708' }}>{r.partyStatus}（未填）</span>
+                    ) : (
+                      r.partyStatus
+                    ),
                 },
                 { title: '任职类型', dataIndex: 'postType', width: 136 },
-                { title: '派出单位', dataIndex: 'unitName', width: 120, render: (v: string | null) => v ?? <span className="ob-muted">未录入</span> },
+                {
+                  title: '派出单位',
+                  dataIndex: 'unitName',
+                  width: 120,
+                  render: (v: string | null) => v ?? <span className="ob-muted">未录入</span>,
+                },
                 { title: '所在地', dataIndex: 'place' },
                 { title: '任职开始', dataIndex: 'start', width: 124, render: (d: string | null) => (d ? dateLabel(d) : '') },
                 { title: '导入后', dataIndex: 'action', width: 72 },

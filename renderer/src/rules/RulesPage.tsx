@@ -56,9 +56,22 @@ export function RulesPage() {
     <>
       <div className="ob-page-title">
         <h2>规则设置</h2>
-        <Select value={year} onChange={(y) => setYear(y)} options={yearOptions(thisYear(), year)} style={{ width: 110 }} aria-label="年度" data-testid="rules-year" />
+        <Select
+          value={year}
+          onChange={(y) => setYear(y)}
+          options={yearOptions(thisYear(), year)}
+          style={{ width: 110 }}
+          aria-label="年度"
+          data-testid="rules-year"
+        />
         {counties.length > 1 && (
-          <Select value={county?.id} onChange={setCountyId} options={counties.map((x) => ({ value: x.id, label: x.name }))} style={{ width: 140 }} aria-label="县（市、区）" />
+          <Select
+            value={county?.id}
+            onChange={setCountyId}
+            options={counties.map((x) => ({ value: x.id, label: x.name }))}
+            style={{ width: 140 }}
+            aria-label="县（市、区）"
+          />
         )}
         {v && (
           <Tag color={v.source === 'version' ? 'blue' : 'default'} data-testid="rules-source">
@@ -72,55 +85,156 @@ export function RulesPage() {
           <div style={{ maxWidth: 760 }}>
             <Descriptions size="small" bordered column={1} styles={{ label: { width: 260 } }}>
               <Descriptions.Item label="每月最少在岗天数">
-                <InputNumber min={1} max={31} value={draft.monthlyMinimum} onChange={(x) => set({ monthlyMinimum: num(x) })} aria-label="每月最少在岗天数" suffix="天" disabled={readOnly} />
+                <InputNumber
+                  min={1}
+                  max={31}
+                  value={draft.monthlyMinimum}
+                  onChange={(x) => set({ monthlyMinimum: num(x) })}
+                  aria-label="每月最少在岗天数"
+                  suffix="天"
+                  disabled={readOnly}
+                />
               </Descriptions.Item>
               <Descriptions.Item label="公出计入在岗天数">
-                <Switch checked={draft.gongchuCountsOnPost} onChange={(x) => set({ gongchuCountsOnPost: x })} aria-label="公出计入在岗天数" disabled={readOnly} />
+                <Switch
+                  checked={draft.gongchuCountsOnPost}
+                  onChange={(x) => set({ gongchuCountsOnPost: x })}
+                  aria-label="公出计入在岗天数"
+                  disabled={readOnly}
+                />
               </Descriptions.Item>
               <Descriptions.Item label="休息日（周末、节假日）计入在岗天数">
-                <Switch checked={draft.restDaysCount} onChange={(x) => set({ restDaysCount: x })} aria-label="休息日计入在岗天数" disabled={readOnly} />
+                <Switch
+                  checked={draft.restDaysCount}
+                  onChange={(x) => set({ restDaysCount: x })}
+                  aria-label="休息日计入在岗天数"
+                  disabled={readOnly}
+                />
                 <div className="ob-muted">关闭时，休息日登记为在岗或公出的才计入，休息日缺勤不算缺勤</div>
               </Descriptions.Item>
               <Descriptions.Item label="乡镇党委审批请假天数上限">
-                <InputNumber min={0.5} max={60} step={0.5} value={draft.leaveTownshipMaxDays} onChange={(x) => set({ leaveTownshipMaxDays: num(x) })} aria-label="乡镇审批请假天数上限" suffix="天" disabled={readOnly} />
+                <InputNumber
+                  min={0.5}
+                  max={60}
+                  step={0.5}
+                  value={draft.leaveTownshipMaxDays}
+                  onChange={(x) => set({ leaveTownshipMaxDays: num(x) })}
+                  aria-label="乡镇审批请假天数上限"
+                  suffix="天"
+                  disabled={readOnly}
+                />
                 <div className="ob-muted">超过此天数由县委组织部审批</div>
               </Descriptions.Item>
               <Descriptions.Item label="月考勤认定期限（月末后）">
-                <InputNumber min={0} max={90} value={draft.certifyDeadlineDays} onChange={(x) => set({ certifyDeadlineDays: num(x) })} aria-label="考勤认定期限" suffix="天" disabled={readOnly} />
+                <InputNumber
+                  min={0}
+                  max={90}
+                  value={draft.certifyDeadlineDays}
+                  onChange={(x) => set({ certifyDeadlineDays: num(x) })}
+                  aria-label="考勤认定期限"
+                  suffix="天"
+                  disabled={readOnly}
+                />
               </Descriptions.Item>
               <Descriptions.Item label="督查发现不在岗，限制年度考核等次">
                 <div style={{ display: 'flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
-                  <InputNumber min={1} max={50} value={c.noExcellentAt} onChange={(x) => set({ checkAbsence: { ...c, noExcellentAt: num(x) } })} aria-label="不得评优秀的不在岗次数" suffix="次" style={{ width: 86 }} disabled={readOnly} />
+                  <InputNumber
+                    min={1}
+                    max={50}
+                    value={c.noExcellentAt}
+                    onChange={(x) => set({ checkAbsence: { ...c, noExcellentAt: num(x) } })}
+                    aria-label="不得评优秀的不在岗次数"
+                    suffix="次"
+                    style={{ width: 86 }}
+                    disabled={readOnly}
+                  />
                   <span>不得评优秀，</span>
-                  <InputNumber min={1} max={50} value={c.maxBasicAt} onChange={(x) => set({ checkAbsence: { ...c, maxBasicAt: num(x) } })} aria-label="最高评基本称职的不在岗次数" suffix="次" style={{ width: 86 }} disabled={readOnly} />
+                  <InputNumber
+                    min={1}
+                    max={50}
+                    value={c.maxBasicAt}
+                    onChange={(x) => set({ checkAbsence: { ...c, maxBasicAt: num(x) } })}
+                    aria-label="最高评基本称职的不在岗次数"
+                    suffix="次"
+                    style={{ width: 86 }}
+                    disabled={readOnly}
+                  />
                   <span>最高基本称职，</span>
-                  <InputNumber min={1} max={50} value={c.incompetentAt} onChange={(x) => set({ checkAbsence: { ...c, incompetentAt: num(x) } })} aria-label="评为不称职的不在岗次数" suffix="次" style={{ width: 86 }} disabled={readOnly} />
+                  <InputNumber
+                    min={1}
+                    max={50}
+                    value={c.incompetentAt}
+                    onChange={(x) => set({ checkAbsence: { ...c, incompetentAt: num(x) } })}
+                    aria-label="评为不称职的不在岗次数"
+                    suffix="次"
+                    style={{ width: 86 }}
+                    disabled={readOnly}
+                  />
                   <span>评为不称职</span>
                 </div>
               </Descriptions.Item>
               <Descriptions.Item label="季度报告期限（季度结束后）">
-                <InputNumber min={0} max={90} value={draft.quarterDueDays} onChange={(x) => set({ quarterDueDays: num(x) })} aria-label="季度报告期限" suffix="天" disabled={readOnly} />
+                <InputNumber
+                  min={0}
+                  max={90}
+                  value={draft.quarterDueDays}
+                  onChange={(x) => set({ quarterDueDays: num(x) })}
+                  aria-label="季度报告期限"
+                  suffix="天"
+                  disabled={readOnly}
+                />
               </Descriptions.Item>
               <Descriptions.Item label="半年总结期限（半年结束后）">
-                <InputNumber min={0} max={90} value={draft.halfDueDays} onChange={(x) => set({ halfDueDays: num(x) })} aria-label="半年总结期限" suffix="天" disabled={readOnly} />
+                <InputNumber
+                  min={0}
+                  max={90}
+                  value={draft.halfDueDays}
+                  onChange={(x) => set({ halfDueDays: num(x) })}
+                  aria-label="半年总结期限"
+                  suffix="天"
+                  disabled={readOnly}
+                />
               </Descriptions.Item>
               <Descriptions.Item label="年度工作计划制订期限（年初或到任后）">
-                <InputNumber min={0} max={90} value={draft.annualPlanDueDays} onChange={(x) => set({ annualPlanDueDays: num(x) })} aria-label="年度计划制订期限" suffix="天" disabled={readOnly} />
+                <InputNumber
+                  min={0}
+                  max={90}
+                  value={draft.annualPlanDueDays}
+                  onChange={(x) => set({ annualPlanDueDays: num(x) })}
+                  aria-label="年度计划制订期限"
+                  suffix="天"
+                  disabled={readOnly}
+                />
                 <div className="ob-muted">逾期没有录入当年年度工作计划的，列入预警</div>
               </Descriptions.Item>
               <Descriptions.Item label="考核登记表打印组内排名">
-                <Switch checked={draft.printRankOnSheet} onChange={(x) => set({ printRankOnSheet: x })} aria-label="考核登记表打印组内排名" disabled={readOnly} />
+                <Switch
+                  checked={draft.printRankOnSheet}
+                  onChange={(x) => set({ printRankOnSheet: x })}
+                  aria-label="考核登记表打印组内排名"
+                  disabled={readOnly}
+                />
                 <div className="ob-muted">考核登记表归入干部人事档案，默认不打印排名</div>
               </Descriptions.Item>
               <Descriptions.Item label="优秀名额（在考核方案中设置）">
-                <div data-testid="rules-quota">{v?.quota ? `“${v.quota.schemeName}”第${v.quota.schemeVersion}版：${v.quota.text}` : `${year}年度尚未启用考核方案`}</div>
+                <div data-testid="rules-quota">
+                  {v?.quota ? `“${v.quota.schemeName}”第${v.quota.schemeVersion}版：${v.quota.text}` : `${year}年度尚未启用考核方案`}
+                </div>
                 <Button size="small" type="link" style={{ padding: 0 }} onClick={() => navigate({ kind: 'evaluation', year })}>
                   打开{year}年度考核方案
                 </Button>
               </Descriptions.Item>
             </Descriptions>
             <div style={{ display: 'flex', gap: 8, marginTop: 12, alignItems: 'center' }}>
-              <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} placeholder="修改说明（可选），如 依据县委组织部2025年1号文件" aria-label="修改说明" style={{ flex: 1 }} disabled={readOnly} />
+              <Input
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                maxLength={200}
+                placeholder="修改说明（可选），如 依据县委组织部2025年1号文件"
+                aria-label="修改说明"
+                style={{ flex: 1 }}
+                disabled={readOnly}
+              />
               <ReadOnlyHint readOnly={readOnly}>
                 <Button type="primary" onClick={settle(save)} data-testid="rules-save">
                   保存为{year}年起施行的规则

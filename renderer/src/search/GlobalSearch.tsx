@@ -50,7 +50,9 @@ export function GlobalSearch({ open, onClose }: { open: boolean; onClose: () => 
         kind: 'material' as const,
         title: m.title,
         sub: `${m.cadreName} · ${m.category}${m.date ? ` · ${m.date}` : ''}`,
-        pages: (m.pageHits ?? []).slice(0, 3).map((p) => ({ label: `${p.source === 'ocr' ? '识别文字' : '正文'} 第${p.page}页`, snippet: p.snippet })),
+        pages: (m.pageHits ?? [])
+          .slice(0, 3)
+          .map((p) => ({ label: `${p.source === 'ocr' ? '识别文字' : '正文'} 第${p.page}页`, snippet: p.snippet })),
         open: go(() => navigate({ kind: 'cadre', id: m.cadreId, tab: 'bag' })),
       })),
     ];
@@ -72,7 +74,16 @@ export function GlobalSearch({ open, onClose }: { open: boolean; onClose: () => 
   };
 
   return (
-    <Modal open={open} onCancel={onClose} footer={null} closable={false} width={640} destroyOnHidden styles={{ body: { padding: 0 } }} style={{ top: 80 }}>
+    <Modal
+      open={open}
+      onCancel={onClose}
+      footer={null}
+      closable={false}
+      width={640}
+      destroyOnHidden
+      styles={{ body: { padding: 0 } }}
+      style={{ top: 80 }}
+    >
       <div style={{ padding: 12 }}>
         <Input
           autoFocus
@@ -110,7 +121,12 @@ export function GlobalSearch({ open, onClose }: { open: boolean; onClose: () => 
                 {h.sub}
               </span>
               {h.pages?.map((p) => (
-                <div key={p.label} className="ob-search-page" data-testid="search-page-hit" style={{ flexBasis: '100%', fontSize: 12, paddingLeft: 22 }}>
+                <div
+                  key={p.label}
+                  className="ob-search-page"
+                  data-testid="search-page-hit"
+                  style={{ flexBasis: '100%', fontSize: 12, paddingLeft: 22 }}
+                >
                   <Tag color={p.label.startsWith('识别文字') ? 'purple' : 'default'} style={{ fontSize: 11 }}>
                     {p.label}
                   </Tag>

@@ -56,7 +56,16 @@ export function Shell({ justSetUp }: { justSetUp: boolean }) {
   if (view.kind === 'cadre') screen = <CadreDetailPage key={view.id} id={view.id} tab={view.tab ?? 'info'} />;
   else if (view.kind === 'bag') screen = <BagPage cadreId={view.cadreId} />;
   else if (view.kind === 'attendance') screen = <AttendancePage townshipId={view.townshipId} month={view.month} leaveId={view.leaveId} />;
-  else if (view.kind === 'events') screen = <EventsPage key={`${view.tab ?? 'events'}|${view.year ?? ''}`} eventId={view.eventId} checkId={view.checkId} {...(view.tab ? { tab: view.tab } : {})} {...(view.year ? { year: view.year } : {})} />;
+  else if (view.kind === 'events')
+    screen = (
+      <EventsPage
+        key={`${view.tab ?? 'events'}|${view.year ?? ''}`}
+        eventId={view.eventId}
+        checkId={view.checkId}
+        {...(view.tab ? { tab: view.tab } : {})}
+        {...(view.year ? { year: view.year } : {})}
+      />
+    );
   else if (view.kind === 'alerts') screen = <AlertsPage />;
   else if (view.kind === 'print') screen = <PrintPage cadreId={view.cadreId} />;
   else if (view.kind === 'worklog') screen = <WorklogPage cadreId={view.cadreId} tab={view.tab} />;

@@ -10,7 +10,10 @@ import { Cell, figureCellText, figureHeader } from './TownshipTable';
 /** The origin fingerprint shortened for the badge: ABCD-1234-… */
 const shortPrint = (fp: string) => (fp.length > 9 ? `${fp.slice(0, 9)}…` : fp);
 
-export function countyColumns(onCounty: (countyId: number) => void, onOpen: (key: FigureKey, countyId?: number) => void): ExportColumn<CountyStats>[] {
+export function countyColumns(
+  onCounty: (countyId: number) => void,
+  onOpen: (key: FigureKey, countyId?: number) => void,
+): ExportColumn<CountyStats>[] {
   return [
     {
       title: '县（市、区）',
@@ -37,7 +40,9 @@ export function countyColumns(onCounty: (countyId: number) => void, onOpen: (key
       title: figureHeader(k),
       key: k,
       align: 'right' as const,
-      render: (_: unknown, r: CountyStats) => <Cell k={k} f={r.figures} onClick={() => onOpen(k, r.countyId)} testId={`ccell-${r.countyId}-${k}`} />,
+      render: (_: unknown, r: CountyStats) => (
+        <Cell k={k} f={r.figures} onClick={() => onOpen(k, r.countyId)} testId={`ccell-${r.countyId}-${k}`} />
+      ),
       exportValue: (r: CountyStats) => figureCellText(k, r.figures),
     })),
   ];

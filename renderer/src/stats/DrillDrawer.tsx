@@ -18,7 +18,12 @@ export interface DrillTarget {
 
 const STATUS: Partial<Record<FigureKey, [string, string]>> = { attendance: ['达标', '未达标'], reportsOnTime: ['按时', '未按时'] };
 
-export function DrillDrawer({ year, countyId, target, onClose }: { year: number; countyId?: number; target: DrillTarget | null; onClose: () => void }) {
+export function DrillDrawer({
+  year,
+  countyId,
+  target,
+  onClose,
+}: { year: number; countyId?: number; target: DrillTarget | null; onClose: () => void }) {
   const { navigate, dataVersion } = useAppState();
   const input = target ? { year, ...(countyId ? { countyId } : {}), ...target } : null;
   const res = useCall('stats.drill', input, `${JSON.stringify(input)}|${dataVersion}`);
@@ -29,13 +34,30 @@ export function DrillDrawer({ year, countyId, target, onClose }: { year: number;
   const columns: ColumnsType<DrillRecord> = [
     { title: '乡镇', dataIndex: 'township', width: 80 },
     { title: '村', dataIndex: 'village', width: 90, ellipsis: true, render: (v: string | null) => v ?? '—' },
-    { title: '干部', dataIndex: 'cadre', width: 72, render: (v: string | null, r) => (v && r.cadreId ? <a onClick={() => navigate({ kind: 'cadre', id: r.cadreId! })}>{v}</a> : (v ?? '—')) },
+    {
+      title: '干部',
+      dataIndex: 'cadre',
+      width: 72,
+      render: (v: string | null, r) =>
+        v && r.cadreId ? <a onClick={() => navigate({ kind: 'cadre', id: r.cadreId! })}>{v}</a> : (v ?? '—'),
+    },
     { title: '内容', dataIndex: 'text', render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
-    ...(target?.figure === 'projectFunds' || target?.figure === 'projects' || target?.figure === 'attendance' || target?.figure === 'villagesIncome50k' || target?.source
+    ...(target?.figure === 'projectFunds' ||
+    target?.figure === 'projects' ||
+    target?.figure === 'attendance' ||
+    target?.figure === 'villagesIncome50k' ||
+    target?.source
       ? [{ title: target?.figure === 'attendance' ? '在岗/应在岗' : '金额', dataIndex: 'amount', width: 120, align: 'right' as const }]
       : []),
     ...(share && labels
-      ? [{ title: '状态', dataIndex: 'counted', width: 76, render: (v: boolean) => <Tag color={v ? 'green' : 'red'}>{v ? labels[0] : labels[1]}</Tag> }]
+      ? [
+          {
+            title: '状态',
+            dataIndex: 'counted',
+            width: 76,
+            render: (v: boolean) => <Tag color={v ? 'green' : 'red'}>{v ? labels[0] : labels[1]}</Tag>,
+          },
+        ]
       : []),
     {
       title: '',
@@ -64,7 +86,11 @@ export function DrillDrawer({ year, countyId, target, onClose }: { year: number;
         <>
           <div style={{ marginBottom: 8 }} data-testid="drill-summary">
             <strong>{d.summary}</strong>
-            {d.note && <span className="ob-muted" style={{ marginLeft: 12 }}>{d.note}</span>}
+            {d.note && (
+              <span className="ob-muted" style={{ marginLeft: 12 }}>
+                {d.note}
+              </span>
+            )}
           </div>
           {d.records.length === 0 ? (
             <Empty description="没有记录" />

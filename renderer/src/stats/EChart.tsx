@@ -28,7 +28,13 @@ function whenFontReady(): Promise<unknown> {
   return fontReady;
 }
 
-export function EChart({ option, onClick, height, testId, label }: { option: ChartOption; onClick?: (c: ChartClick) => void; height: number; testId: string; label: string }) {
+export function EChart({
+  option,
+  onClick,
+  height,
+  testId,
+  label,
+}: { option: ChartOption; onClick?: (c: ChartClick) => void; height: number; testId: string; label: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onClick);
@@ -63,5 +69,13 @@ export function EChart({ option, onClick, height, testId, label }: { option: Cha
     chart.current?.setOption({ textStyle: { fontFamily: FONT_STACK }, ...option }, { notMerge: true });
   }, [option]);
 
-  return <div ref={box} role="img" aria-label={label} data-testid={testId} style={{ height, width: '100%', cursor: onClick ? 'pointer' : undefined }} />;
+  return (
+    <div
+      ref={box}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      style={{ height, width: '100%', cursor: onClick ? 'pointer' : undefined }}
+    />
+  );
 }

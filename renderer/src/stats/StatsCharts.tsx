@@ -18,7 +18,9 @@ function Panel({ title, children, testId }: { title: string; children: ReactNode
   );
 }
 
-const none = (text: string) => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} style={{ height: H, margin: 0, paddingTop: 50 }} />;
+const none = (text: string) => (
+  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} style={{ height: H, margin: 0, paddingTop: 50 }} />
+);
 
 export function StatsCharts({ stats, onOpen }: { stats: StatsResult; onOpen: (t: DrillTarget) => void }) {
   const { projectsByKind, fundingBySource, attendanceByMonth } = stats.charts;
@@ -32,7 +34,15 @@ export function StatsCharts({ stats, onOpen }: { stats: StatsResult; onOpen: (t:
             tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
             xAxis: { type: 'category', data: projectsByKind.map((k) => k.kind), axisLabel: { interval: 0, fontSize: 11 } },
             yAxis: { type: 'value', minInterval: 1 },
-            series: [{ type: 'bar', name: '项目数', data: projectsByKind.map((k) => k.count), barMaxWidth: 36, label: { show: true, position: 'top' } }],
+            series: [
+              {
+                type: 'bar',
+                name: '项目数',
+                data: projectsByKind.map((k) => k.count),
+                barMaxWidth: 36,
+                label: { show: true, position: 'top' },
+              },
+            ],
           }
         : null,
     [projectsByKind],
@@ -43,7 +53,10 @@ export function StatsCharts({ stats, onOpen }: { stats: StatsResult; onOpen: (t:
       fundingBySource && fundingBySource.length
         ? {
             color: PALETTE,
-            tooltip: { trigger: 'item', formatter: (p: { name: string; value: number; percent: number }) => `${p.name}<br/>${wan(p.value)} 万元（${p.percent}%）` },
+            tooltip: {
+              trigger: 'item',
+              formatter: (p: { name: string; value: number; percent: number }) => `${p.name}<br/>${wan(p.value)} 万元（${p.percent}%）`,
+            },
             legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', textStyle: { fontSize: 11 } },
             series: [
               {
@@ -74,7 +87,12 @@ export function StatsCharts({ stats, onOpen }: { stats: StatsResult; onOpen: (t:
               },
             },
             xAxis: { type: 'category', data: attendanceByMonth.map((m) => `${Number(m.month.slice(5))}月`), axisLabel: { fontSize: 11 } },
-            yAxis: { type: 'value', max: 100, min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 10) * 10 - 10), axisLabel: { formatter: '{value}%' } },
+            yAxis: {
+              type: 'value',
+              max: 100,
+              min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 10) * 10 - 10),
+              axisLabel: { formatter: '{value}%' },
+            },
             series: [
               {
                 type: 'bar',
@@ -92,18 +110,34 @@ export function StatsCharts({ stats, onOpen }: { stats: StatsResult; onOpen: (t:
   return (
     <div className="ob-stats-charts">
       <Panel title="项目按类型（个）" testId="chart-kinds">
-        {projectsByKind === null
-          ? none(stats.notes.projects ?? '暂无数据')
-          : kindOption
-            ? <EChart option={kindOption} height={H} testId="chart-kinds-canvas" label="项目按类型柱状图" onClick={(c) => onOpen({ figure: 'projects', kind: c.name })} />
-            : none('本年度尚无项目')}
+        {projectsByKind === null ? (
+          none(stats.notes.projects ?? '暂无数据')
+        ) : kindOption ? (
+          <EChart
+            option={kindOption}
+            height={H}
+            testId="chart-kinds-canvas"
+            label="项目按类型柱状图"
+            onClick={(c) => onOpen({ figure: 'projects', kind: c.name })}
+          />
+        ) : (
+          none('本年度尚无项目')
+        )}
       </Panel>
       <Panel title="项目资金来源（万元）" testId="chart-funds">
-        {fundingBySource === null
-          ? none(stats.notes.projectFunds ?? '暂无数据')
-          : fundOption
-            ? <EChart option={fundOption} height={H} testId="chart-funds-canvas" label="项目资金来源饼图" onClick={(c) => onOpen({ figure: 'projectFunds', source: c.name })} />
-            : none('本年度尚无登记资金')}
+        {fundingBySource === null ? (
+          none(stats.notes.projectFunds ?? '暂无数据')
+        ) : fundOption ? (
+          <EChart
+            option={fundOption}
+            height={H}
+            testId="chart-funds-canvas"
+            label="项目资金来源饼图"
+            onClick={(c) => onOpen({ figure: 'projectFunds', source: c.name })}
+          />
+        ) : (
+          none('本年度尚无登记资金')
+        )}
       </Panel>
       <Panel title="月在岗达标率（%）" testId="chart-months">
         {monthOption ? (

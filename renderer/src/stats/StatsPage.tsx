@@ -34,7 +34,8 @@ export function StatsPage(props: { year?: number }) {
   const cityRes = useCall('stats.city', city ? { year } : null, `${year}|${city}|${dataVersion}`);
   const res = city ? cityRes : county;
   const [drill, setDrill] = useState<DrillTarget | null>(null);
-  const s: StatsResult | undefined = res.data?.year === year && (city ? 'counties' in res.data : res.data.countyId === (scopeCounty ?? null)) ? res.data : undefined;
+  const s: StatsResult | undefined =
+    res.data?.year === year && (city ? 'counties' in res.data : res.data.countyId === (scopeCounty ?? null)) ? res.data : undefined;
 
   const open = (figure: FigureKey, townshipId?: number) => setDrill({ figure, ...(townshipId ? { townshipId } : {}) });
   const scopeText = !s
@@ -82,8 +83,27 @@ export function StatsPage(props: { year?: number }) {
             !s
               ? []
               : city
-                ? [statsSheet(`${year}年度分县统计`, countyColumns(() => undefined, () => undefined), (s as CityStatsResult).counties, '全市合计', s.county)]
-                : [statsSheet(`${year}年度分乡镇统计`, townshipColumns(s, () => undefined), s.townships, '合计', s.county)]
+                ? [
+                    statsSheet(
+                      `${year}年度分县统计`,
+                      countyColumns(
+                        () => undefined,
+                        () => undefined,
+                      ),
+                      (s as CityStatsResult).counties,
+                      '全市合计',
+                      s.county,
+                    ),
+                  ]
+                : [
+                    statsSheet(
+                      `${year}年度分乡镇统计`,
+                      townshipColumns(s, () => undefined),
+                      s.townships,
+                      '合计',
+                      s.county,
+                    ),
+                  ]
           }
         />
       </div>
@@ -98,7 +118,11 @@ export function StatsPage(props: { year?: number }) {
             {city ? (
               <>
                 <div className="ob-stats-section">分县（市、区）统计</div>
-                <CountyTable stats={s as CityStatsResult} onCounty={setCountyId} onOpen={(figure, c) => setDrill({ figure, ...(c ? { countyId: c } : {}) })} />
+                <CountyTable
+                  stats={s as CityStatsResult}
+                  onCounty={setCountyId}
+                  onOpen={(figure, c) => setDrill({ figure, ...(c ? { countyId: c } : {}) })}
+                />
               </>
             ) : (
               <>

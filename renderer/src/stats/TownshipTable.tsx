@@ -1,7 +1,15 @@
 /** Per-township rows and their total (the rows add up to the county figure); Cell is shared with the city table. */
 import { Table } from 'antd';
 import type { TableSheet } from '../../../shared/api/output';
-import { FIGURE_KEYS, FIGURE_META, figureText, type FigureKey, type Figures, type StatsResult, type TownshipStats } from '../../../shared/stats';
+import {
+  FIGURE_KEYS,
+  FIGURE_META,
+  figureText,
+  type FigureKey,
+  type Figures,
+  type StatsResult,
+  type TownshipStats,
+} from '../../../shared/stats';
 import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 
 /** A figure as the cell shows it: the figure, its count out of the whole for shares, — when unknown. */
@@ -15,7 +23,13 @@ export function figureCellText(k: FigureKey, f: Figures): string {
 export const figureHeader = (k: FigureKey) => `${FIGURE_META[k].label}${FIGURE_META[k].unit === '万元' ? '（万元）' : ''}`;
 
 /** A statistics table as a sheet: its rows, then the total row the table ends with. */
-export function statsSheet<T extends { figures: Figures }>(name: string, columns: ExportColumn<T>[], rows: readonly T[], totalLabel: string, total: Figures): TableSheet {
+export function statsSheet<T extends { figures: Figures }>(
+  name: string,
+  columns: ExportColumn<T>[],
+  rows: readonly T[],
+  totalLabel: string,
+  total: Figures,
+): TableSheet {
   const sheet = sheetFromColumns(name, columns, rows);
   return { ...sheet, rows: [...sheet.rows, [totalLabel, ...FIGURE_KEYS.map((k) => figureCellText(k, total))]] };
 }
@@ -26,7 +40,12 @@ export function Cell({ k, f, onClick, testId }: { k: FigureKey; f: Figures; onCl
   return (
     <a onClick={onClick} data-testid={testId} className="ob-stats-num">
       {figureText(k, v)}
-      {FIGURE_META[k].share && v.of ? <small className="ob-muted"> {v.value}/{v.of}</small> : null}
+      {FIGURE_META[k].share && v.of ? (
+        <small className="ob-muted">
+          {' '}
+          {v.value}/{v.of}
+        </small>
+      ) : null}
     </a>
   );
 }
@@ -39,7 +58,9 @@ export function townshipColumns(stats: StatsResult, onOpen: (key: FigureKey, tow
       title: figureHeader(k),
       key: k,
       align: 'right' as const,
-      render: (_: unknown, r: TownshipStats) => <Cell k={k} f={r.figures} onClick={() => onOpen(k, r.townshipId)} testId={`cell-${r.townshipId}-${k}`} />,
+      render: (_: unknown, r: TownshipStats) => (
+        <Cell k={k} f={r.figures} onClick={() => onOpen(k, r.townshipId)} testId={`cell-${r.townshipId}-${k}`} />
+      ),
       exportValue: (r: TownshipStats) => figureCellText(k, r.figures),
     })),
   ];

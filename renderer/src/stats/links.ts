@@ -16,7 +16,13 @@ export function viewOf(link: StatsLink): View {
       return { kind: 'worklog', cadreId: link.cadreId, tab: link.tab };
     case 'work': {
       const { tab, projectId, villageId, cadreId } = link;
-      return { kind: 'work', tab, ...(projectId ? { projectId } : {}), ...(villageId ? { villageId } : {}), ...(cadreId ? { cadreId } : {}) };
+      return {
+        kind: 'work',
+        tab,
+        ...(projectId ? { projectId } : {}),
+        ...(villageId ? { villageId } : {}),
+        ...(cadreId ? { cadreId } : {}),
+      };
     }
   }
 }
@@ -35,6 +41,14 @@ export function linkLabel(link: StatsLink): string {
     case 'worklog':
       return '报告';
     case 'work':
-      return link.tab === 'projects' ? '项目' : link.tab === 'weak' ? '薄弱村' : link.tab === 'support' ? '保障' : link.tab === 'income' ? '村集体经济' : '规划';
+      return link.tab === 'projects'
+        ? '项目'
+        : link.tab === 'weak'
+          ? '薄弱村'
+          : link.tab === 'support'
+            ? '保障'
+            : link.tab === 'income'
+              ? '村集体经济'
+              : '规划';
   }
 }

@@ -22,7 +22,18 @@ export function OperatorPrompt({ status, onDone }: { status: AppStatus; onDone: 
     }
   };
   return (
-    <Modal open title="当前操作员" closable={false} mask={{ closable: false }} keyboard={false} okText="确定" cancelButtonProps={{ style: { display: 'none' } }} confirmLoading={busy} onOk={settle(confirm)} width={380}>
+    <Modal
+      open
+      title="当前操作员"
+      closable={false}
+      mask={{ closable: false }}
+      keyboard={false}
+      okText="确定"
+      cancelButtonProps={{ style: { display: 'none' } }}
+      confirmLoading={busy}
+      onOk={settle(confirm)}
+      width={380}
+    >
       <p className="ob-muted" style={{ marginTop: 0 }}>
         本次使用期间的每一项改动都将以此姓名记入审计日志。
       </p>

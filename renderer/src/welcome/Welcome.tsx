@@ -40,7 +40,16 @@ export function Welcome({ onDone }: { onDone: (s: AppStatus) => void }) {
   };
 
   return (
-    <div style={{ minHeight: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f3f4f6', overflow: 'auto' }}>
+    <div
+      style={{
+        minHeight: '100%',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#f3f4f6',
+        overflow: 'auto',
+      }}
+    >
       <Card style={{ width: 520, margin: 24 }} styles={{ body: { padding: 32 } }}>
         <Spin
           spinning={busy}

@@ -74,16 +74,30 @@ export function IncomeImportDialog({
       }}
       destroyOnHidden
       footer={[
-        <Button key="cancel" onClick={() => { reset(); onClose(); }}>
+        <Button
+          key="cancel"
+          onClick={() => {
+            reset();
+            onClose();
+          }}
+        >
           取消
         </Button>,
-        <Button key="ok" type="primary" loading={busy} disabled={!preview || preview.errors > 0 || preview.changes === 0} onClick={() => void commit()} data-testid="income-import-commit">
+        <Button
+          key="ok"
+          type="primary"
+          loading={busy}
+          disabled={!preview || preview.errors > 0 || preview.changes === 0}
+          onClick={() => void commit()}
+          data-testid="income-import-commit"
+        >
           {preview ? `导入${preview.changes}个村` : '导入'}
         </Button>,
       ]}
     >
       <p className="ob-muted" style={{ marginTop: 0 }}>
-        表格（.xlsx、.xls 或 WPS .et）须有“乡镇”“村”“{year}年村集体经济收入（元）”三列（收入以万元计的，表头注明“万元”）；乡镇和村名须与本软件中的一致。确无收入的村填0（空壳村）。
+        表格（.xlsx、.xls 或 WPS .et）须有“乡镇”“村”“{year}
+        年村集体经济收入（元）”三列（收入以万元计的，表头注明“万元”）；乡镇和村名须与本软件中的一致。确无收入的村填0（空壳村）。
       </p>
       <input type="file" accept={SPREADSHEET_ACCEPT} onChange={(e) => void pick(e.target.files?.[0])} data-testid="income-import-file" />
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="income-import-error" />}

@@ -23,7 +23,9 @@ export function IncomeTab({ villageId }: { villageId?: number }) {
   const { org, dataVersion, refresh } = useAppState();
   const { success, notifyError } = useNotify();
   const counties = org?.counties ?? [];
-  const villageCounty = villageId ? counties.find((c) => c.townships.some((t) => t.villages.some((v) => v.id === villageId)))?.id : undefined;
+  const villageCounty = villageId
+    ? counties.find((c) => c.townships.some((t) => t.villages.some((v) => v.id === villageId)))?.id
+    : undefined;
   const [picked, setPicked] = useState<number | undefined>(villageCounty);
   const countyId = picked ?? counties.find((c) => !c.readOnly)?.id ?? counties[0]?.id;
   const [year, setYear] = useState(thisYear() - 1);
@@ -86,7 +88,11 @@ export function IncomeTab({ villageId }: { villageId?: number }) {
           <Card size="small" data-testid="income-summary">
             <Space size={32} wrap>
               <Statistic title="已录入村数" value={`${sum.recorded} / ${sum.villages}`} />
-              <Statistic title={`收入5万元以上村（${year - 1}年 ${sum.at50kPrev}）`} value={sum.at50k} suffix={`个，同比${signed(sum.at50k - sum.at50kPrev)}`} />
+              <Statistic
+                title={`收入5万元以上村（${year - 1}年 ${sum.at50kPrev}）`}
+                value={sum.at50k}
+                suffix={`个，同比${signed(sum.at50k - sum.at50kPrev)}`}
+              />
               <Statistic title="空壳村（收入为0）" value={sum.shell} suffix="个" />
               <Statistic
                 title={`薄弱村：新列入 ${sum.weakListed}，摘帽 ${sum.weakDelisted}`}
@@ -112,7 +118,8 @@ export function IncomeTab({ villageId }: { villageId?: number }) {
                 title: '薄弱村',
                 dataIndex: 'weak',
                 width: 80,
-                render: (w: IncomeRow['weak']) => (w === '薄弱' ? <Tag color="orange">薄弱</Tag> : w === '已摘帽' ? <Tag color="green">已摘帽</Tag> : ''),
+                render: (w: IncomeRow['weak']) =>
+                  w === '薄弱' ? <Tag color="orange">薄弱</Tag> : w === '已摘帽' ? <Tag color="green">已摘帽</Tag> : '',
               },
               {
                 title: `${year - 1}年收入（元）`,
@@ -183,4 +190,3 @@ export function IncomeTab({ villageId }: { villageId?: number }) {
     </ConfigProvider>
   );
 }
-

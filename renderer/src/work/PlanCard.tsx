@@ -75,7 +75,16 @@ export function PlanCard({
       const staged = await stageFile(file, 'attachment', plan.cadreId);
       const m = await call('bag.add', {
         cadreId: plan.cadreId,
-        material: { category: '其他佐证材料', title: plan.title, date: null, year: plan.startYear, responsible: null, docNumber: null, secrecy: '公开', notes: '规划计划文本' },
+        material: {
+          category: '其他佐证材料',
+          title: plan.title,
+          date: null,
+          year: plan.startYear,
+          responsible: null,
+          docNumber: null,
+          secrecy: '公开',
+          notes: '规划计划文本',
+        },
         files: [staged.token],
       });
       setMaterialId(m.id);
@@ -163,17 +172,36 @@ export function PlanCard({
           locale={{ emptyText: '尚无条目，点击下方“添加条目”' }}
           columns={[
             { title: '序号', key: 'n', width: 50, align: 'center', render: (_, __, i) => i + 1 },
-            { title: '工作目标', key: 'goal', width: 240, render: (_, r) => <Input.TextArea autoSize value={r.goal} onChange={(e) => edit(r.key, { goal: e.target.value })} /> },
-            { title: '推进措施', key: 'measures', width: 300, render: (_, r) => <Input.TextArea autoSize value={r.measures} onChange={(e) => edit(r.key, { measures: e.target.value })} /> },
+            {
+              title: '工作目标',
+              key: 'goal',
+              width: 240,
+              render: (_, r) => <Input.TextArea autoSize value={r.goal} onChange={(e) => edit(r.key, { goal: e.target.value })} />,
+            },
+            {
+              title: '推进措施',
+              key: 'measures',
+              width: 300,
+              render: (_, r) => <Input.TextArea autoSize value={r.measures} onChange={(e) => edit(r.key, { measures: e.target.value })} />,
+            },
             {
               title: '时间节点',
               key: 'deadline',
               width: 130,
               render: (_, r) => (
-                <DatePicker value={r.deadline ? dayjs(r.deadline) : null} onChange={(d) => edit(r.key, { deadline: d ? d.format('YYYY-MM-DD') : null })} style={{ width: 120 }} />
+                <DatePicker
+                  value={r.deadline ? dayjs(r.deadline) : null}
+                  onChange={(d) => edit(r.key, { deadline: d ? d.format('YYYY-MM-DD') : null })}
+                  style={{ width: 120 }}
+                />
               ),
             },
-            { title: '责任人', key: 'resp', width: 100, render: (_, r) => <Input value={r.responsible} onChange={(e) => edit(r.key, { responsible: e.target.value })} /> },
+            {
+              title: '责任人',
+              key: 'resp',
+              width: 100,
+              render: (_, r) => <Input value={r.responsible} onChange={(e) => edit(r.key, { responsible: e.target.value })} />,
+            },
             {
               title: '状态',
               key: 'status',

@@ -25,7 +25,8 @@ export function PlansTab({ cadreId: initial }: { cadreId?: number }) {
 
   const create = async () => {
     if (!cadreId || !cadre) return;
-    const title = kind === '三年规划' ? `${cadre.name}${startYear}—${startYear + 2}年三年工作规划` : `${cadre.name}${startYear}年度工作计划`;
+    const title =
+      kind === '三年规划' ? `${cadre.name}${startYear}—${startYear + 2}年三年工作规划` : `${cadre.name}${startYear}年度工作计划`;
     try {
       await call('work.plans.save', { cadreId, kind, startYear, title, materialId: null, items: [] });
       plans.reload();
@@ -55,9 +56,14 @@ export function PlansTab({ cadreId: initial }: { cadreId?: number }) {
         {!cadreId ? (
           <Empty style={{ marginTop: 60 }} description="选择一名干部，查看和编辑其三年工作规划和年度工作计划" />
         ) : (plans.data ?? []).length === 0 && !plans.loading ? (
-          <Empty style={{ marginTop: 60 }} description={`${cadre?.name ?? ''}还没有规划计划。选择类型和年度后点击“新建”，逐条填写目标、措施、时间节点和责任人。`} />
+          <Empty
+            style={{ marginTop: 60 }}
+            description={`${cadre?.name ?? ''}还没有规划计划。选择类型和年度后点击“新建”，逐条填写目标、措施、时间节点和责任人。`}
+          />
         ) : (
-          (plans.data ?? []).map((p) => <PlanCard key={p.id} plan={p} materials={bag.data ?? []} onSaved={plans.reload} onRemoved={plans.reload} readOnly={readOnly} />)
+          (plans.data ?? []).map((p) => (
+            <PlanCard key={p.id} plan={p} materials={bag.data ?? []} onSaved={plans.reload} onRemoved={plans.reload} readOnly={readOnly} />
+          ))
         )}
       </div>
     </div>

@@ -39,7 +39,15 @@ export function ProgrammeSettings({ countyId }: { countyId: number }) {
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Form layout="vertical">
           <Form.Item label="选派工作开始年度（统计中的累计表彰、累计提拔重用自该年度起计）">
-            <InputNumber<number> value={startYear} onChange={(v) => setStartYear(v)} min={2000} max={2100} precision={0} placeholder="未设置" data-testid="programme-start-year" />
+            <InputNumber<number>
+              value={startYear}
+              onChange={(v) => setStartYear(v)}
+              min={2000}
+              max={2100}
+              precision={0}
+              placeholder="未设置"
+              data-testid="programme-start-year"
+            />
           </Form.Item>
           <Form.Item style={{ marginBottom: 0 }}>
             <Checkbox checked={hold} onChange={(e) => setHold(e.target.checked)}>

@@ -8,7 +8,11 @@ import { call, errorMessage } from '../api/client';
 import { Money, MoneyInput, thisYear, yearOptions } from './common';
 import { settle } from '../util/settle';
 
-export function PubliciseDialog({ project, onClose, onSaved }: { project: Project | null; onClose: () => void; onSaved: (p: Project) => void }) {
+export function PubliciseDialog({
+  project,
+  onClose,
+  onSaved,
+}: { project: Project | null; onClose: () => void; onSaved: (p: Project) => void }) {
   const [date, setDate] = useState<Dayjs | null>(dayjs());
   const [place, setPlace] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -34,14 +38,28 @@ export function PubliciseDialog({ project, onClose, onSaved }: { project: Projec
   };
 
   return (
-    <Modal title={`公示 — ${project?.name ?? ''}`} open={project !== null} onCancel={onClose} onOk={settle(submit)} okText="登记公示" confirmLoading={saving} destroyOnHidden>
+    <Modal
+      title={`公示 — ${project?.name ?? ''}`}
+      open={project !== null}
+      onCancel={onClose}
+      onOk={settle(submit)}
+      okText="登记公示"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       <p className="ob-muted" style={{ marginTop: 0 }}>
         项目应在村公示栏公示，接受党员群众监督。登记公示的日期和地点。
       </p>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="publicise-error" />}
       <Form layout="vertical">
         <Form.Item label="公示日期" required>
-          <DatePicker value={date} onChange={setDate} style={{ width: 200 }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="publicise-date" />
+          <DatePicker
+            value={date}
+            onChange={setDate}
+            style={{ width: 200 }}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            data-testid="publicise-date"
+          />
         </Form.Item>
         <Form.Item label="公示地点" required style={{ marginBottom: 0 }}>
           <Input value={place} onChange={(e) => setPlace(e.target.value)} maxLength={100} data-testid="publicise-place" />
@@ -51,7 +69,11 @@ export function PubliciseDialog({ project, onClose, onSaved }: { project: Projec
   );
 }
 
-export function RevenueDialog({ project, onClose, onSaved }: { project: Project | null; onClose: () => void; onSaved: (p: Project) => void }) {
+export function RevenueDialog({
+  project,
+  onClose,
+  onSaved,
+}: { project: Project | null; onClose: () => void; onSaved: (p: Project) => void }) {
   const [year, setYear] = useState(thisYear());
   const [revenue, setRevenue] = useState<number | null>(null);
   const [sharePct, setSharePct] = useState<number>(DEFAULT_PARK_SHARE_BP / 100);
@@ -79,7 +101,14 @@ export function RevenueDialog({ project, onClose, onSaved }: { project: Project 
   };
 
   return (
-    <Modal title={`产业园收益 — ${project?.name ?? ''}`} open={project !== null} onCancel={onClose} footer={<Button onClick={onClose}>关闭</Button>} width={680} destroyOnHidden>
+    <Modal
+      title={`产业园收益 — ${project?.name ?? ''}`}
+      open={project !== null}
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>关闭</Button>}
+      width={680}
+      destroyOnHidden
+    >
       <p className="ob-muted" style={{ marginTop: 0 }}>
         落户“第一书记产业园”的项目，收益按“飞地”政策由园区和选派干部所在村分配，默认各一半，可按当地约定调整。
       </p>
@@ -88,7 +117,15 @@ export function RevenueDialog({ project, onClose, onSaved }: { project: Project 
         <Select value={year} onChange={setYear} options={yearOptions()} style={{ width: 100 }} />
         <MoneyInput value={revenue} onChange={setRevenue} placeholder="年度收益" width={170} testId="revenue-amount" />
         <span>园区分得</span>
-        <InputNumber<number> value={sharePct} onChange={(v) => setSharePct(v ?? 0)} min={0} max={100} precision={2} suffix="%" style={{ width: 110 }} />
+        <InputNumber<number>
+          value={sharePct}
+          onChange={(v) => setSharePct(v ?? 0)}
+          min={0}
+          max={100}
+          precision={2}
+          suffix="%"
+          style={{ width: 110 }}
+        />
         <Button type="primary" loading={saving} disabled={revenue === null} onClick={() => void save(revenue)}>
           保存
         </Button>

@@ -45,7 +45,11 @@ export function ProjectForm({
   const villageOptions = useMemo(
     () =>
       (org?.counties ?? []).flatMap((c) =>
-        c.townships.map((t) => ({ label: `${c.name}${t.name}`, title: t.name, options: t.villages.map((v) => ({ value: v.id, label: `${t.name} ${v.name}` })) })),
+        c.townships.map((t) => ({
+          label: `${c.name}${t.name}`,
+          title: t.name,
+          options: t.villages.map((v) => ({ value: v.id, label: `${t.name} ${v.name}` })),
+        })),
       ),
     [org],
   );
@@ -121,7 +125,12 @@ export function ProjectForm({
           </Col>
           <Col span={12}>
             <Form.Item name="villageId" label="项目所在村">
-              <Select showSearch={{ optionFilterProp: 'label' }} options={villageOptions} placeholder="选择村" data-testid="project-village" />
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={villageOptions}
+                placeholder="选择村"
+                data-testid="project-village"
+              />
             </Form.Item>
           </Col>
           <Col span={24}>

@@ -80,7 +80,14 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
     { title: '乡镇 / 村', key: 'place', width: 140, ellipsis: true, render: (_, r) => `${r.township} ${r.village}` },
     { title: '类别', dataIndex: 'kind', width: 82 },
     { title: '状态', dataIndex: 'status', width: 70 },
-    { title: '总投资（元）', dataIndex: 'investmentFen', align: 'right', width: 120, render: (v: number) => <Money fen={v} />, exportValue: (r) => r.investmentFen / 100 },
+    {
+      title: '总投资（元）',
+      dataIndex: 'investmentFen',
+      align: 'right',
+      width: 120,
+      render: (v: number) => <Money fen={v} />,
+      exportValue: (r) => r.investmentFen / 100,
+    },
     {
       title: '派出单位资金',
       key: 'unit',
@@ -149,7 +156,14 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
           treeDefaultExpandAll
         />
         <CadreSelect cadres={cadres} value={cadreId} onChange={setCadreId} allowClear placeholder="负责干部" width={200} />
-        <Select allowClear placeholder="项目类别" value={kind} onChange={setKind} options={PROJECT_KINDS.map((k) => ({ value: k, label: k }))} style={{ width: 110 }} />
+        <Select
+          allowClear
+          placeholder="项目类别"
+          value={kind}
+          onChange={setKind}
+          options={PROJECT_KINDS.map((k) => ({ value: k, label: k }))}
+          style={{ width: 110 }}
+        />
         <Checkbox checked={onlyUnpublicised} onChange={(e) => setOnlyUnpublicised(e.target.checked)}>
           只看未公示
         </Checkbox>
@@ -157,7 +171,11 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
         <span className="ob-muted">
           共 {rows.length} 个{unpublicised ? `，${unpublicised} 个未公示` : ''}
         </span>
-        <ExportExcelButton fileName={`${year}年项目.xlsx`} disabled={rows.length === 0} sheets={() => [sheetFromColumns(`${year}年项目`, columns, rows)]} />
+        <ExportExcelButton
+          fileName={`${year}年项目.xlsx`}
+          disabled={rows.length === 0}
+          sheets={() => [sheetFromColumns(`${year}年项目`, columns, rows)]}
+        />
         <ReadOnlyHint readOnly={cannotAdd}>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="new-project">
             新增项目

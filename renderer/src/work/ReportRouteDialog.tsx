@@ -31,7 +31,14 @@ export function ReportRouteDialog({
     if (!date) return setError('请选择报送日期');
     setSaving(true);
     try {
-      await call('scheduling.routeReport', { cadreId: target.cadre.cadreId, kind: target.report.kind, period: target.report.period, recipientKind: kind, recipient, sentOn: date.format('YYYY-MM-DD') });
+      await call('scheduling.routeReport', {
+        cadreId: target.cadre.cadreId,
+        kind: target.report.kind,
+        period: target.report.period,
+        recipientKind: kind,
+        recipient,
+        sentOn: date.format('YYYY-MM-DD'),
+      });
       onSaved();
     } catch (err) {
       setError(errorMessage(err));
@@ -40,17 +47,40 @@ export function ReportRouteDialog({
     }
   };
   return (
-    <Modal title={`登记报送 — ${target?.cadre.name ?? ''} ${target?.report.kind ?? ''}`} open={target !== null} onCancel={onClose} onOk={() => void submit()} okText="登记" confirmLoading={saving} destroyOnHidden>
+    <Modal
+      title={`登记报送 — ${target?.cadre.name ?? ''} ${target?.report.kind ?? ''}`}
+      open={target !== null}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="登记"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
         <Form.Item label="报送对象" required>
-          <Select value={kind} onChange={changeKind} options={RECIPIENT_KINDS.map((k) => ({ value: k, label: k }))} style={{ width: 160 }} />
+          <Select
+            value={kind}
+            onChange={changeKind}
+            options={RECIPIENT_KINDS.map((k) => ({ value: k, label: k }))}
+            style={{ width: 160 }}
+          />
         </Form.Item>
         <Form.Item label="接收单位" required>
-          <Input value={recipient} onChange={(e) => setRecipient(e.target.value)} maxLength={100} placeholder={kind === '上一级党委' ? '如：中共××县委员会' : '派出单位名称'} data-testid="route-recipient" />
+          <Input
+            value={recipient}
+            onChange={(e) => setRecipient(e.target.value)}
+            maxLength={100}
+            placeholder={kind === '上一级党委' ? '如：中共××县委员会' : '派出单位名称'}
+            data-testid="route-recipient"
+          />
         </Form.Item>
         <Form.Item label="报送日期" required style={{ marginBottom: 0 }}>
-          <DatePicker value={date} onChange={setDate} disabledDate={(d) => d.isAfter(dayjs(), 'day') || (target ? d.isBefore(dayjs(target.report.submittedOn), 'day') : false)} />
+          <DatePicker
+            value={date}
+            onChange={setDate}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day') || (target ? d.isBefore(dayjs(target.report.submittedOn), 'day') : false)}
+          />
         </Form.Item>
       </Form>
     </Modal>

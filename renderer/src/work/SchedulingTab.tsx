@@ -29,14 +29,28 @@ export function SchedulingTab() {
   const [chosen, setChosen] = useState<number>();
   // Opens on the first quarter missing its 调度, else the latest ended one.
   const quarters = summary.data ?? [];
-  const quarter = chosen ?? quarters.find((q) => q.state === '未调度')?.quarter ?? [...quarters].reverse().find((q) => q.state !== '未结束')?.quarter ?? 1;
-  const detail = useCall('scheduling.quarter', countyId ? { countyId, year, quarter } : null, `${countyId}|${year}|${quarter}|${dataVersion}`);
+  const quarter =
+    chosen ??
+    quarters.find((q) => q.state === '未调度')?.quarter ??
+    [...quarters].reverse().find((q) => q.state !== '未结束')?.quarter ??
+    1;
+  const detail = useCall(
+    'scheduling.quarter',
+    countyId ? { countyId, year, quarter } : null,
+    `${countyId}|${year}|${quarter}|${dataVersion}`,
+  );
 
   return (
     <div className="ob-scroll-pane" style={{ width: '100%' }}>
       <Space wrap style={{ marginBottom: 8 }}>
         {counties.length > 1 && (
-          <Select value={countyId} onChange={setPicked} options={counties.map((c) => ({ value: c.id, label: c.name }))} style={{ width: 140 }} aria-label="县（市、区）" />
+          <Select
+            value={countyId}
+            onChange={setPicked}
+            options={counties.map((c) => ({ value: c.id, label: c.name }))}
+            style={{ width: 140 }}
+            aria-label="县（市、区）"
+          />
         )}
         <YearSelect
           value={year}
@@ -46,13 +60,23 @@ export function SchedulingTab() {
           }}
         />
         {quarters.map((q) => (
-          <Button key={q.quarter} type={q.quarter === quarter ? 'primary' : 'default'} onClick={() => setChosen(q.quarter)} data-testid={`quarter-${q.quarter}`}>
-            第{'一二三四'[q.quarter - 1]}季度 <Tag color={STATE_COLOR[q.state]} style={{ marginLeft: 6, marginRight: 0 }}>{q.state}</Tag>
+          <Button
+            key={q.quarter}
+            type={q.quarter === quarter ? 'primary' : 'default'}
+            onClick={() => setChosen(q.quarter)}
+            data-testid={`quarter-${q.quarter}`}
+          >
+            第{'一二三四'[q.quarter - 1]}季度{' '}
+            <Tag color={STATE_COLOR[q.state]} style={{ marginLeft: 6, marginRight: 0 }}>
+              {q.state}
+            </Tag>
           </Button>
         ))}
       </Space>
       {summary.error && <Alert type="error" showIcon title={summary.error} />}
-      {detail.data && <QuarterEditor key={`${detail.data.countyId}|${year}|${quarter}|${detail.data.meeting?.id ?? 0}|${dataVersion}`} q={detail.data} />}
+      {detail.data && (
+        <QuarterEditor key={`${detail.data.countyId}|${year}|${quarter}|${detail.data.meeting?.id ?? 0}|${dataVersion}`} q={detail.data} />
+      )}
     </div>
   );
 }
@@ -68,7 +92,12 @@ function QuarterEditor({ q }: { q: SchedulingQuarter }) {
   const [problems, setProblems] = useState(m?.problems ?? '');
   const [nextSteps, setNextSteps] = useState(m?.nextSteps ?? '');
   const [progress, setProgress] = useState<Map<number, Progress>>(
-    () => new Map(q.cadres.filter((c) => c.progress).map((c) => [c.cadreId, { progress: c.progress!.progress, problems: c.progress!.problems, nextSteps: c.progress!.nextSteps }])),
+    () =>
+      new Map(
+        q.cadres
+          .filter((c) => c.progress)
+          .map((c) => [c.cadreId, { progress: c.progress!.progress, problems: c.progress!.problems, nextSteps: c.progress!.nextSteps }]),
+      ),
   );
   const [saving, setSaving] = useState(false);
   const [routing, setRouting] = useState<{ cadre: QuarterCadre; report: RoutedReport } | null>(null);
@@ -122,7 +151,12 @@ function QuarterEditor({ q }: { q: SchedulingQuarter }) {
       {readOnly && <Alert type="info" showIcon title={`${READ_ONLY_HINT}：可查看，不能修改`} style={{ marginBottom: 8 }} />}
       {!m && q.ended && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`${q.county}${label}已结束，尚未登记调度会`} />}
       {q.holdAllowance && (
-        <Alert type="info" showIcon style={{ marginBottom: 8 }} title="按本县设置，市级选派干部本季度的补助须在调度会登记其工作进展后发放" />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title="按本县设置，市级选派干部本季度的补助须在调度会登记其工作进展后发放"
+        />
       )}
       <Card size="small" title={`${q.county} ${label}驻乡村干部工作调度会`} style={{ marginBottom: 8 }}>
         <Form layout="inline" style={{ rowGap: 8 }}>
@@ -160,7 +194,17 @@ function QuarterEditor({ q }: { q: SchedulingQuarter }) {
         dataSource={q.cadres}
         locale={{ emptyText: '本季度本县没有在任的选派干部' }}
         columns={[
-          { title: '干部', key: 'who', width: 150, render: (_, c) => <>{c.name}<div className="ob-muted">{[c.township, c.village].filter(Boolean).join(' ')}</div></> },
+          {
+            title: '干部',
+            key: 'who',
+            width: 150,
+            render: (_, c) => (
+              <>
+                {c.name}
+                <div className="ob-muted">{[c.township, c.village].filter(Boolean).join(' ')}</div>
+              </>
+            ),
+          },
           { title: '工作进展', key: 'p', render: (_, c) => area(c.cadreId, 'progress', '工作开展情况') },
           { title: '存在的问题', key: 'pr', width: 200, render: (_, c) => area(c.cadreId, 'problems', '') },
           { title: '下一步计划', key: 'n', width: 200, render: (_, c) => area(c.cadreId, 'nextSteps', '') },
@@ -180,7 +224,13 @@ function QuarterEditor({ q }: { q: SchedulingQuarter }) {
                         {x.sentOn} 报{x.recipientKind}（{x.recipient}）
                       </div>
                     ))}
-                    <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setRouting({ cadre: c, report: r })} data-testid={`route-${c.cadreId}-${r.kind}`}>
+                    <Button
+                      size="small"
+                      type="link"
+                      style={{ padding: 0 }}
+                      onClick={() => setRouting({ cadre: c, report: r })}
+                      data-testid={`route-${c.cadreId}-${r.kind}`}
+                    >
                       登记报送
                     </Button>
                   </div>

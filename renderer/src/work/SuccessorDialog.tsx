@@ -32,7 +32,14 @@ export function SuccessorDialog({
     if (!start) return setError('请选择接任日期');
     setSaving(true);
     try {
-      onSaved(await call('work.weak.appointSuccessor', { villageId: village.villageId, actionId: vacancy.actionId, cadreId, start: start.format('YYYY-MM-DD') }));
+      onSaved(
+        await call('work.weak.appointSuccessor', {
+          villageId: village.villageId,
+          actionId: vacancy.actionId,
+          cadreId,
+          start: start.format('YYYY-MM-DD'),
+        }),
+      );
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -41,7 +48,16 @@ export function SuccessorDialog({
   };
 
   return (
-    <Modal title="指定接任人" open={vacancy !== null} onCancel={onClose} onOk={settle(submit)} okText="确定接任" cancelText="稍后指定" confirmLoading={saving} destroyOnHidden>
+    <Modal
+      title="指定接任人"
+      open={vacancy !== null}
+      onCancel={onClose}
+      onOk={settle(submit)}
+      okText="确定接任"
+      cancelText="稍后指定"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       {vacancy && (
         <Alert
           type="info"
@@ -54,7 +70,13 @@ export function SuccessorDialog({
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
         <Form.Item label="接任干部" required>
-          <CadreSelect value={cadreId} onChange={setCadreId} cadres={cadres.filter((c) => c.id !== vacancy?.cadreId)} width={320} testId="successor-cadre" />
+          <CadreSelect
+            value={cadreId}
+            onChange={setCadreId}
+            cadres={cadres.filter((c) => c.id !== vacancy?.cadreId)}
+            width={320}
+            testId="successor-cadre"
+          />
         </Form.Item>
         <Form.Item label="接任日期" required style={{ marginBottom: 0 }}>
           <DatePicker value={start} onChange={setStart} disabledDate={(d) => (vacancy ? d.isBefore(dayjs(vacancy.date), 'day') : false)} />

@@ -18,7 +18,12 @@ export interface SupportTarget {
 
 const TITLES: Record<Kind, string> = { payment: '登记补助发放', policy: '登记意外伤害保险', pledge: '派出单位“三个捆绑”' };
 
-export function SupportDialog({ target, year, onClose, onSaved }: { target: SupportTarget | null; year: number; onClose: () => void; onSaved: (text: string) => void }) {
+export function SupportDialog({
+  target,
+  year,
+  onClose,
+  onSaved,
+}: { target: SupportTarget | null; year: number; onClose: () => void; onSaved: (text: string) => void }) {
   const [quarter, setQuarter] = useState(1);
   const [amount, setAmount] = useState<number | null>(null);
   const [date, setDate] = useState<Dayjs | null>(dayjs());
@@ -67,7 +72,14 @@ export function SupportDialog({ target, year, onClose, onSaved }: { target: Supp
         onSaved('发放已登记');
       } else if (target.kind === 'policy') {
         if (!range?.[0] || !range[1]) throw new Error('请选择保险起止日期');
-        await call('work.support.savePolicy', { cadreId, insurer, policyNo: policyNo || null, coverFen: cover ?? 0, start: range[0].format('YYYY-MM-DD'), end: range[1].format('YYYY-MM-DD') });
+        await call('work.support.savePolicy', {
+          cadreId,
+          insurer,
+          policyNo: policyNo || null,
+          coverFen: cover ?? 0,
+          start: range[0].format('YYYY-MM-DD'),
+          end: range[1].format('YYYY-MM-DD'),
+        });
         onSaved('保单已登记');
       } else {
         await call('work.support.savePledge', { cadreId, year, responsibility: resp, projects, fundsFen: funds ?? 0 });
@@ -82,7 +94,15 @@ export function SupportDialog({ target, year, onClose, onSaved }: { target: Supp
 
   const row = target?.row;
   return (
-    <Modal title={`${target ? TITLES[target.kind] : ''} — ${row?.name ?? ''}`} open={target !== null} onCancel={onClose} onOk={settle(submit)} okText="保存" confirmLoading={saving} destroyOnHidden>
+    <Modal
+      title={`${target ? TITLES[target.kind] : ''} — ${row?.name ?? ''}`}
+      open={target !== null}
+      onCancel={onClose}
+      onOk={settle(submit)}
+      okText="保存"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="support-error" />}
       {target?.kind === 'payment' && row && (
         <Form layout="vertical">
@@ -91,7 +111,10 @@ export function SupportDialog({ target, year, onClose, onSaved }: { target: Supp
               value={quarter}
               onChange={onQuarter}
               style={{ width: 320 }}
-              options={row.quarters.map((q) => ({ value: q.quarter, label: `第${q.quarter}季度（应发 ${yuan(q.owedFen)}，已发 ${yuan(q.paidFen)}）` }))}
+              options={row.quarters.map((q) => ({
+                value: q.quarter,
+                label: `第${q.quarter}季度（应发 ${yuan(q.owedFen)}，已发 ${yuan(q.paidFen)}）`,
+              }))}
             />
           </Form.Item>
           <Form.Item label="本次发放金额">
@@ -110,7 +133,12 @@ export function SupportDialog({ target, year, onClose, onSaved }: { target: Supp
             </div>
           )}
           <Form.Item label="承保公司" required>
-            <Input value={insurer} onChange={(e) => setInsurer(e.target.value)} maxLength={100} placeholder="如：中国人民财产保险股份有限公司" />
+            <Input
+              value={insurer}
+              onChange={(e) => setInsurer(e.target.value)}
+              maxLength={100}
+              placeholder="如：中国人民财产保险股份有限公司"
+            />
           </Form.Item>
           <Form.Item label="保单号">
             <Input value={policyNo} onChange={(e) => setPolicyNo(e.target.value)} maxLength={60} />
@@ -129,7 +157,13 @@ export function SupportDialog({ target, year, onClose, onSaved }: { target: Supp
             派出单位与选派干部责任、项目、资金“三个捆绑”（{year}年）。
           </p>
           <Form.Item label="捆绑责任">
-            <Input.TextArea rows={2} value={resp} onChange={(e) => setResp(e.target.value)} maxLength={1000} placeholder="如：单位主要负责人每季度到村调研一次" />
+            <Input.TextArea
+              rows={2}
+              value={resp}
+              onChange={(e) => setResp(e.target.value)}
+              maxLength={1000}
+              placeholder="如：单位主要负责人每季度到村调研一次"
+            />
           </Form.Item>
           <Form.Item label="捆绑项目">
             <Input.TextArea rows={2} value={projects} onChange={(e) => setProjects(e.target.value)} maxLength={1000} />

@@ -28,7 +28,8 @@ function quarterCell(q: QuarterAllowance | undefined) {
 }
 
 /** A quarter's cell as text for the sheet: what the cell and its tooltip say. */
-const quarterText = (q: QuarterAllowance | undefined) => (q ? `应发 ${yuan(q.owedFen)}，已发 ${yuan(q.paidFen)}${q.behind ? '，未足额' : ''}` : '—');
+const quarterText = (q: QuarterAllowance | undefined) =>
+  q ? `应发 ${yuan(q.owedFen)}，已发 ${yuan(q.paidFen)}${q.behind ? '，未足额' : ''}` : '—';
 
 function insuranceText(r: SupportRow): string {
   if (!r.cityLevel) return '—';
@@ -70,13 +71,27 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
     { title: '姓名', dataIndex: 'name', width: 76, fixed: 'left' },
     { title: '乡镇 / 村', key: 'p', width: 120, ellipsis: true, render: (_, r) => [r.township, r.village].filter(Boolean).join(' ') },
     { title: '层级', dataIndex: 'level', width: 56 },
-    ...[1, 2, 3, 4].map((n) => ({ title: `第${n}季度`, key: `q${n}`, width: 104, align: 'right' as const, render: (_: unknown, r: SupportRow) => quarterCell(r.quarters[n - 1]), exportValue: (r: SupportRow) => quarterText(r.quarters[n - 1]) })),
+    ...[1, 2, 3, 4].map((n) => ({
+      title: `第${n}季度`,
+      key: `q${n}`,
+      width: 104,
+      align: 'right' as const,
+      render: (_: unknown, r: SupportRow) => quarterCell(r.quarters[n - 1]),
+      exportValue: (r: SupportRow) => quarterText(r.quarters[n - 1]),
+    })),
     {
       title: '全年应发 / 已发',
       key: 'sum',
       width: 130,
       align: 'right',
-      render: (_, r) => (r.cityLevel ? <span><Money fen={r.owedFen} /> / <Money fen={r.paidFen} danger={r.quarters.some((q) => q.behind)} /></span> : '—'),
+      render: (_, r) =>
+        r.cityLevel ? (
+          <span>
+            <Money fen={r.owedFen} /> / <Money fen={r.paidFen} danger={r.quarters.some((q) => q.behind)} />
+          </span>
+        ) : (
+          '—'
+        ),
       exportValue: (r) => (r.cityLevel ? `${yuan(r.owedFen)} / ${yuan(r.paidFen)}` : '—'),
     },
     {
@@ -96,7 +111,14 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
         );
       },
     },
-    { title: '捆绑资金', key: 'pl', width: 100, align: 'right', render: (_, r) => (r.pledge ? <Money fen={r.pledge.fundsFen} /> : <span className="ob-muted">未登记</span>), exportValue: (r) => (r.pledge ? yuan(r.pledge.fundsFen) : '未登记') },
+    {
+      title: '捆绑资金',
+      key: 'pl',
+      width: 100,
+      align: 'right',
+      render: (_, r) => (r.pledge ? <Money fen={r.pledge.fundsFen} /> : <span className="ob-muted">未登记</span>),
+      exportValue: (r) => (r.pledge ? yuan(r.pledge.fundsFen) : '未登记'),
+    },
     {
       title: '操作',
       key: 'op',
@@ -137,7 +159,11 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
         <MoneyInput value={standard ?? data.data?.allowanceMonthlyFen ?? null} onChange={setStandard} width={140} />
         {standard !== null && <Button onClick={() => void saveStandard()}>保存标准</Button>}
         <span className="ob-muted">按在岗天数折算到月，每季度末发放</span>
-        <ExportExcelButton fileName={`${year}年补助与保障.xlsx`} disabled={rows.length === 0} sheets={() => [sheetFromColumns(`${year}年补助与保障`, columns, rows)]} />
+        <ExportExcelButton
+          fileName={`${year}年补助与保障.xlsx`}
+          disabled={rows.length === 0}
+          sheets={() => [sheetFromColumns(`${year}年补助与保障`, columns, rows)]}
+        />
       </Space>
       {data.error && <Alert type="error" showIcon title={data.error} style={{ marginBottom: 8 }} />}
       <div ref={boxRef} className="ob-fill" style={{ background: '#fff' }}>

@@ -74,16 +74,33 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
           title: '应采取措施',
           key: 'req',
           width: 90,
-          render: (_, m) => (m.requiredAction ? <Typography.Text type={m.open ? 'danger' : undefined} strong={m.open}>{m.requiredAction}</Typography.Text> : '—'),
+          render: (_, m) =>
+            m.requiredAction ? (
+              <Typography.Text type={m.open ? 'danger' : undefined} strong={m.open}>
+                {m.requiredAction}
+              </Typography.Text>
+            ) : (
+              '—'
+            ),
         },
-        { title: '已记录', key: 'taken', width: 130, render: (_, m) => (m.actionTaken ? `${m.actionTaken.date} ${m.actionTaken.action}` : '—') },
+        {
+          title: '已记录',
+          key: 'taken',
+          width: 130,
+          render: (_, m) => (m.actionTaken ? `${m.actionTaken.date} ${m.actionTaken.action}` : '—'),
+        },
         {
           title: '',
           key: 'op',
           width: 90,
           render: (_, m) =>
             m.requiredAction ? (
-              <Button size="small" danger={m.open} onClick={() => setTarget({ cadreId: s.cadreId, name: s.name, m })} data-testid={`record-action-${s.cadreId}-${m.kind}`}>
+              <Button
+                size="small"
+                danger={m.open}
+                onClick={() => setTarget({ cadreId: s.cadreId, name: s.name, m })}
+                data-testid={`record-action-${s.cadreId}-${m.kind}`}
+              >
                 记录处理
               </Button>
             ) : null,
@@ -195,14 +212,20 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
           />
         </Card>
 
-        {village.supporters.length === 0 && <Alert type="info" showIcon title="尚未确定包扶干部：节点期限从包扶干部在本乡镇任职开始计算。" />}
+        {village.supporters.length === 0 && (
+          <Alert type="info" showIcon title="尚未确定包扶干部：节点期限从包扶干部在本乡镇任职开始计算。" />
+        )}
         {village.supporters.map((s) => (
           <Card
             key={s.cadreId}
             size="small"
             style={{ marginBottom: 12, borderColor: s.cadreId === focusCadreId ? '#1677ff' : undefined }}
             title={`${s.name}（${s.postType}）`}
-            extra={<span className="ob-muted">{s.clockStart ? `自 ${s.clockStart} 起算${s.clockEnd ? `，${s.clockEnd} 离任` : ''}` : '未在本乡镇任职'}</span>}
+            extra={
+              <span className="ob-muted">
+                {s.clockStart ? `自 ${s.clockStart} 起算${s.clockEnd ? `，${s.clockEnd} 离任` : ''}` : '未在本乡镇任职'}
+              </span>
+            }
           >
             {timeline(s)}
           </Card>

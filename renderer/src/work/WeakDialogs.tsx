@@ -45,7 +45,15 @@ export function MilestoneDialog({
     try {
       const tokens: string[] = [];
       for (const f of files) tokens.push((await stageFile(f, 'attachment')).token);
-      onSaved(await call('work.weak.setMilestone', { villageId: village.villageId, kind, date: date.format('YYYY-MM-DD'), description, evidenceTokens: tokens }));
+      onSaved(
+        await call('work.weak.setMilestone', {
+          villageId: village.villageId,
+          kind,
+          date: date.format('YYYY-MM-DD'),
+          description,
+          evidenceTokens: tokens,
+        }),
+      );
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -54,19 +62,39 @@ export function MilestoneDialog({
   };
 
   return (
-    <Modal title={`${village.village} — ${kind ?? ''}`} open={kind !== null} onCancel={onClose} onOk={settle(submit)} okText="保存" confirmLoading={saving} destroyOnHidden>
-      {kind && <p className="ob-muted" style={{ marginTop: 0 }}>要求：{MILESTONE_RULE[kind]}（自包扶干部任职开始计算）。</p>}
+    <Modal
+      title={`${village.village} — ${kind ?? ''}`}
+      open={kind !== null}
+      onCancel={onClose}
+      onOk={settle(submit)}
+      okText="保存"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
+      {kind && (
+        <p className="ob-muted" style={{ marginTop: 0 }}>
+          要求：{MILESTONE_RULE[kind]}（自包扶干部任职开始计算）。
+        </p>
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
         <Form.Item label={kind === '摘帽' ? '摘帽日期' : '形成日期'} required>
           <DatePicker value={date} onChange={setDate} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
         <Form.Item label="情况说明" required>
-          <Input.TextArea rows={3} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={1000} placeholder="如：村两委会议研究确定发展食用菌产业" />
+          <Input.TextArea
+            rows={3}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            maxLength={1000}
+            placeholder="如：村两委会议研究确定发展食用菌产业"
+          />
         </Form.Item>
         <Form.Item label="佐证材料（会议记录、批复文件等扫描件，可多选）" style={{ marginBottom: 0 }}>
           <input type="file" multiple onChange={(e) => setFiles(Array.from(e.target.files ?? []))} />
-          {existing && existing.evidence.length > 0 && <div className="ob-muted">已有 {existing.evidence.length} 个文件，新选择的文件将追加。</div>}
+          {existing && existing.evidence.length > 0 && (
+            <div className="ob-muted">已有 {existing.evidence.length} 个文件，新选择的文件将追加。</div>
+          )}
         </Form.Item>
       </Form>
     </Modal>
@@ -79,7 +107,12 @@ export interface ActionTarget {
   m: MilestoneEvaluation;
 }
 
-export function ActionDialog({ village, target, onClose, onSaved }: { village: WeakVillage; target: ActionTarget | null; onClose: () => void; onSaved: (w: WeakVillage) => void }) {
+export function ActionDialog({
+  village,
+  target,
+  onClose,
+  onSaved,
+}: { village: WeakVillage; target: ActionTarget | null; onClose: () => void; onSaved: (w: WeakVillage) => void }) {
   const [action, setAction] = useState<WeakAction>('约谈');
   const [date, setDate] = useState<Dayjs | null>(dayjs());
   const [by, setBy] = useState('县委组织部');
@@ -118,7 +151,15 @@ export function ActionDialog({ village, target, onClose, onSaved }: { village: W
   };
 
   return (
-    <Modal title={`记录处理 — ${target?.name ?? ''}`} open={target !== null} onCancel={onClose} onOk={settle(submit)} okText="记录在案" confirmLoading={saving} destroyOnHidden>
+    <Modal
+      title={`记录处理 — ${target?.name ?? ''}`}
+      open={target !== null}
+      onCancel={onClose}
+      onOk={settle(submit)}
+      okText="记录在案"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       {target && (
         <Alert
           type="warning"

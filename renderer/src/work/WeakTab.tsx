@@ -23,14 +23,23 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
   const [error, setError] = useState<string | null>(null);
 
   // Opened for a cadre (from an alert): the first village they support, else the first one.
-  const selected = picked ?? (cadreId ? rows.find((w) => w.supporters.some((s) => s.cadreId === cadreId))?.villageId : undefined) ?? rows[0]?.villageId;
+  const selected =
+    picked ?? (cadreId ? rows.find((w) => w.supporters.some((s) => s.cadreId === cadreId))?.villageId : undefined) ?? rows[0]?.villageId;
 
   const villageOptions = useMemo(
     () =>
       // Villages of imported review copies cannot be listed here.
-      (org?.counties ?? []).filter((c) => !c.readOnly).flatMap((c) =>
-        c.townships.map((t) => ({ label: t.name, title: t.name, options: t.villages.filter((v) => !rows.some((w) => w.villageId === v.id)).map((v) => ({ value: v.id, label: `${t.name} ${v.name}` })) })),
-      ),
+      (org?.counties ?? [])
+        .filter((c) => !c.readOnly)
+        .flatMap((c) =>
+          c.townships.map((t) => ({
+            label: t.name,
+            title: t.name,
+            options: t.villages
+              .filter((v) => !rows.some((w) => w.villageId === v.id))
+              .map((v) => ({ value: v.id, label: `${t.name} ${v.name}` })),
+          })),
+        ),
     [org, rows],
   );
 
@@ -64,7 +73,14 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
       title: '状态',
       key: 's',
       width: 74,
-      render: (_, r) => (open(r) ? <Tag color="red">逾期{open(r)}</Tag> : r.status === '已摘帽' ? <Tag color="green">已摘帽</Tag> : <Tag color="orange">薄弱</Tag>),
+      render: (_, r) =>
+        open(r) ? (
+          <Tag color="red">逾期{open(r)}</Tag>
+        ) : r.status === '已摘帽' ? (
+          <Tag color="green">已摘帽</Tag>
+        ) : (
+          <Tag color="orange">薄弱</Tag>
+        ),
     },
   ];
 
@@ -72,11 +88,25 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
     <div style={{ display: 'flex', gap: 12, height: '100%', width: '100%', minHeight: 0 }}>
       <div style={{ width: 330, flex: 'none', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
         <Space style={{ marginBottom: 8 }}>
-          <span className="ob-muted">共 {rows.length} 个，已摘帽 {rows.filter((w) => w.status === '已摘帽').length} 个</span>
-          <Button size="small" icon={<PlusOutlined />} onClick={() => { setAdding(true); setError(null); }}>
+          <span className="ob-muted">
+            共 {rows.length} 个，已摘帽 {rows.filter((w) => w.status === '已摘帽').length} 个
+          </span>
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setAdding(true);
+              setError(null);
+            }}
+          >
             列为薄弱村
           </Button>
-          <ExportExcelButton size="small" fileName="集体经济薄弱村.xlsx" disabled={rows.length === 0} sheets={() => [sheetFromColumns('集体经济薄弱村', columns, rows)]} />
+          <ExportExcelButton
+            size="small"
+            fileName="集体经济薄弱村.xlsx"
+            disabled={rows.length === 0}
+            sheets={() => [sheetFromColumns('集体经济薄弱村', columns, rows)]}
+          />
         </Space>
         {list.error && <Alert type="error" showIcon title={list.error} />}
         <div className="ob-scroll-pane" style={{ background: '#fff' }}>
@@ -97,13 +127,30 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
         {current ? (
           <WeakDetail village={current} focusCadreId={cadreId} onChanged={() => void refresh()} />
         ) : (
-          <Empty style={{ marginTop: 60 }} description="选择左侧的薄弱村，或点击“列为薄弱村”登记。任乡镇党委第一副书记的选派干部每人至少包扶1个集体经济薄弱村。" />
+          <Empty
+            style={{ marginTop: 60 }}
+            description="选择左侧的薄弱村，或点击“列为薄弱村”登记。任乡镇党委第一副书记的选派干部每人至少包扶1个集体经济薄弱村。"
+          />
         )}
       </div>
-      <Modal title="列为集体经济薄弱村" open={adding} onCancel={() => setAdding(false)} onOk={() => void add()} okText="保存" destroyOnHidden>
+      <Modal
+        title="列为集体经济薄弱村"
+        open={adding}
+        onCancel={() => setAdding(false)}
+        onOk={() => void add()}
+        okText="保存"
+        destroyOnHidden
+      >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Space wrap>
-          <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择村" value={newVillage} onChange={setNewVillage} options={villageOptions} style={{ width: 260 }} />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="选择村"
+            value={newVillage}
+            onChange={setNewVillage}
+            options={villageOptions}
+            style={{ width: 260 }}
+          />
           <Select value={newYear} onChange={setNewYear} options={yearOptions()} style={{ width: 110 }} />
         </Space>
       </Modal>

@@ -66,14 +66,25 @@ export function ImportDialog({ open, cadreId, cadreName, year, onClose, onImport
 
   const columns = [
     { title: '位置', dataIndex: 'where', width: 76 },
-    { title: '日期', dataIndex: 'date', width: 124, render: (d: string | null) => (d ? dateLabel(d) : <Typography.Text type="danger">无</Typography.Text>) },
+    {
+      title: '日期',
+      dataIndex: 'date',
+      width: 124,
+      render: (d: string | null) => (d ? dateLabel(d) : <Typography.Text type="danger">无</Typography.Text>),
+    },
     { title: '类型', dataIndex: 'kind', width: 56 },
     {
       title: '内容',
       key: 'text',
       render: (_: unknown, e: ImportEntry) => (
         <div style={{ whiteSpace: 'pre-wrap' }}>
-          {[e.place && `地点：${e.place}`, e.persons && `走访对象：${e.persons}`, e.situation, e.difficulties && `困难：${e.difficulties}`, e.followUp && `下步打算：${e.followUp}`]
+          {[
+            e.place && `地点：${e.place}`,
+            e.persons && `走访对象：${e.persons}`,
+            e.situation,
+            e.difficulties && `困难：${e.difficulties}`,
+            e.followUp && `下步打算：${e.followUp}`,
+          ]
             .filter(Boolean)
             .join('\n')}
         </div>
@@ -114,7 +125,13 @@ export function ImportDialog({ open, cadreId, cadreName, year, onClose, onImport
         <Button key="c" onClick={close}>
           取消
         </Button>,
-        <Button key="ok" type="primary" disabled={!preview || preview.ready === 0} loading={busy && !!preview} onClick={() => void commit()}>
+        <Button
+          key="ok"
+          type="primary"
+          disabled={!preview || preview.ready === 0}
+          loading={busy && !!preview}
+          onClick={() => void commit()}
+        >
           确认导入{preview ? `（${preview.ready}条）` : ''}
         </Button>,
       ]}
@@ -148,7 +165,10 @@ export function ImportDialog({ open, cadreId, cadreName, year, onClose, onImport
             <input type="file" accept=".docx,.xlsx,.xls,.et" hidden onChange={(e) => void take(e.target.files?.[0])} />
           </label>
         </div>
-        <div className="wl-hint">Word：以日期开头的段落（如 2025年3月5日、3月5日）开始一条日志；Excel：首行为 日期、类型、地点、走访对象、情况、困难、下步打算 等列名</div>
+        <div className="wl-hint">
+          Word：以日期开头的段落（如 2025年3月5日、3月5日）开始一条日志；Excel：首行为 日期、类型、地点、走访对象、情况、困难、下步打算
+          等列名
+        </div>
       </div>
       {busy && !preview ? <Spin style={{ display: 'block', margin: 20 }} /> : null}
       {preview ? (

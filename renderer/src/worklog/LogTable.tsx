@@ -133,7 +133,10 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>, rowIdx: number, col: Column) => {
     const row = rows[rowIdx]!;
     const colIdx = COLUMNS.indexOf(col);
-    if (e.key === 'Tab' && (e.shiftKey ? rowIdx === 0 && colIdx === 0 : rowIdx === rows.length - 1 && colIdx === COLUMNS.length - 1 && isBlank(row))) {
+    if (
+      e.key === 'Tab' &&
+      (e.shiftKey ? rowIdx === 0 && colIdx === 0 : rowIdx === rows.length - 1 && colIdx === COLUMNS.length - 1 && isBlank(row))
+    ) {
       return; // out of the grid: no keyboard trap
     }
     if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) {
@@ -175,7 +178,9 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
     for (const f of Array.from(files)) {
       try {
         const staged = await stageFile(f, 'attachment', cadreId);
-        setRows((rs) => rs.map((r) => (r.key === key ? { ...r, pending: [...r.pending, { token: staged.token, name: staged.name }], dirty: true } : r)));
+        setRows((rs) =>
+          rs.map((r) => (r.key === key ? { ...r, pending: [...r.pending, { token: staged.token, name: staged.name }], dirty: true } : r)),
+        );
       } catch (err) {
         notifyError(err, `「${f.name}」未能添加`);
       }
@@ -223,12 +228,19 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
           </Button>
         )}
         <span className="wl-hint" hidden={readOnly}>
-          <kbd>Enter</kbd>/<kbd>Tab</kbd> 下一格，<kbd>Ctrl</kbd>+<kbd>Enter</kbd> 新增一行，<kbd>Ctrl</kbd>+<kbd>S</kbd> 保存；日期可写 3.5、0305；类型可写
-          Z走访 B帮扶 H会议 X项目 Q其他；可从表格软件复制多行粘贴
+          <kbd>Enter</kbd>/<kbd>Tab</kbd> 下一格，<kbd>Ctrl</kbd>+<kbd>Enter</kbd> 新增一行，<kbd>Ctrl</kbd>+<kbd>S</kbd> 保存；日期可写
+          3.5、0305；类型可写 Z走访 B帮扶 H会议 X项目 Q其他；可从表格软件复制多行粘贴
         </span>
       </div>
       <div className="wl-table-wrap ob-fill" data-testid="worklog-table">
-        <table className="wl-table" role="grid" aria-label="工作日志" aria-rowcount={rows.length + 1} aria-colcount={COLUMNS.length + 3} aria-readonly={readOnly}>
+        <table
+          className="wl-table"
+          role="grid"
+          aria-label="工作日志"
+          aria-rowcount={rows.length + 1}
+          aria-colcount={COLUMNS.length + 3}
+          aria-readonly={readOnly}
+        >
           <colgroup>
             <col style={{ width: 34 }} />
             {COLUMNS.map((c) => (
@@ -323,7 +335,14 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
                 </td>
                 <td role="gridcell" aria-colindex={COLUMNS.length + 3}>
                   {readOnly || isBlank(r) ? null : r.id === undefined ? (
-                    <Button size="small" type="text" icon={<DeleteOutlined />} tabIndex={-1} aria-label="删除该行" onClick={() => void remove(r)} />
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<DeleteOutlined />}
+                      tabIndex={-1}
+                      aria-label="删除该行"
+                      onClick={() => void remove(r)}
+                    />
                   ) : (
                     <Popconfirm title="删除这条日志？佐证文件原件仍保留" okText="删除" cancelText="取消" onConfirm={() => void remove(r)}>
                       <Button size="small" type="text" danger icon={<DeleteOutlined />} tabIndex={-1} aria-label="删除该条日志" />

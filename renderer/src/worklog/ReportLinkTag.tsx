@@ -16,7 +16,11 @@ const linkText = (l: MaterialReportLink) => `${l.periodLabel}${l.kind === '季�
  */
 export function ReportLinkTag({ material, editable }: { material: Material; editable: boolean }) {
   const isReport = REPORT_CATEGORIES.includes(material.category);
-  const link = useCall('reports.linkOfMaterial', isReport ? { materialId: material.id } : null, `${material.id}|${material.category}|${material.date ?? ''}`);
+  const link = useCall(
+    'reports.linkOfMaterial',
+    isReport ? { materialId: material.id } : null,
+    `${material.id}|${material.category}|${material.date ?? ''}`,
+  );
   const { notifyError, success } = useNotify();
   if (!isReport || !link.data) return null;
   const l = link.data;
@@ -52,7 +56,13 @@ export function ReportLinkTag({ material, editable }: { material: Material; edit
         </Button>
       ) : null}
       {editable ? (
-        <Popconfirm title={`取消与${linkText(l)}的关联？`} description="该期将不再计为已提交，材料仍留在档案袋中。" okText="取消关联" cancelText="保留" onConfirm={() => void unlink()}>
+        <Popconfirm
+          title={`取消与${linkText(l)}的关联？`}
+          description="该期将不再计为已提交，材料仍留在档案袋中。"
+          okText="取消关联"
+          cancelText="保留"
+          onConfirm={() => void unlink()}
+        >
           <Button size="small" type="link" danger data-testid="report-link-undo">
             取消关联
           </Button>

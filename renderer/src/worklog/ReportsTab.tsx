@@ -17,7 +17,12 @@ function statusText(r: ReportRow): string {
 }
 
 /** 季度报告 and 半年总结 owed in the year: due date (settable per cadre), status, 提交. */
-export function ReportsTab({ cadreId, cadreName, year, readOnly = false }: { cadreId: number; cadreName: string; year: number; readOnly?: boolean }) {
+export function ReportsTab({
+  cadreId,
+  cadreName,
+  year,
+  readOnly = false,
+}: { cadreId: number; cadreName: string; year: number; readOnly?: boolean }) {
   const { notifyError, success } = useNotify();
   const list = useCall('reports.list', { cadreId, year }, `${cadreId}|${year}`);
   const [submitting, setSubmitting] = useState<ReportRow | null>(null);

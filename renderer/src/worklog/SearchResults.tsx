@@ -16,7 +16,11 @@ export function SearchResults({ q }: { q: string }) {
       locale={{ emptyText: hits.error ?? `日志中没有找到“${q}”` }}
       dataSource={hits.data ?? []}
       data-testid="worklog-search-results"
-      header={hits.data ? <Typography.Text type="secondary">找到{hits.data.length >= 100 ? '100条以上' : `${hits.data.length}条`}日志</Typography.Text> : null}
+      header={
+        hits.data ? (
+          <Typography.Text type="secondary">找到{hits.data.length >= 100 ? '100条以上' : `${hits.data.length}条`}日志</Typography.Text>
+        ) : null
+      }
       renderItem={(h) => (
         <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate({ kind: 'worklog', cadreId: h.cadreId, tab: 'log' })}>
           <div style={{ width: '100%' }}>
@@ -25,7 +29,12 @@ export function SearchResults({ q }: { q: string }) {
               {h.place ? <Typography.Text type="secondary">{h.place}</Typography.Text> : null}
             </div>
             <div style={{ whiteSpace: 'pre-wrap' }}>
-              {[h.persons && `走访对象：${h.persons}`, h.situation, h.difficulties && `困难：${h.difficulties}`, h.followUp && `下步打算：${h.followUp}`]
+              {[
+                h.persons && `走访对象：${h.persons}`,
+                h.situation,
+                h.difficulties && `困难：${h.difficulties}`,
+                h.followUp && `下步打算：${h.followUp}`,
+              ]
                 .filter(Boolean)
                 .join('　')}
             </div>

@@ -41,7 +41,13 @@ export function SubmitDialog({ row, cadreId, cadreName, category, onClose, onDon
       } else {
         if (!file) throw new Error('请选择要上传的报告文件');
         const staged = await stageFile(file, 'attachment', cadreId);
-        await call('reports.submit', { cadreId, period: row.period, submittedOn, token: staged.token, ...(title.trim() ? { title: title.trim() } : {}) });
+        await call('reports.submit', {
+          cadreId,
+          period: row.period,
+          submittedOn,
+          token: staged.token,
+          ...(title.trim() ? { title: title.trim() } : {}),
+        });
       }
       success(`${row.periodLabel}${row.kind}已登记提交`);
       onDone();

@@ -14,7 +14,6 @@ import { SearchResults } from './SearchResults';
 import { yearOptions } from '../../../shared/dates';
 import { thisYear } from '../app/today';
 
-
 /** 工作记录: a cadre's work log for a year (keyboard entry, paste, import) and their reports. */
 export function WorklogPage({ cadreId, tab }: { cadreId?: number; tab?: 'log' | 'reports' }) {
   const { navigate, dataVersion } = useAppState();
@@ -36,7 +35,10 @@ export function WorklogPage({ cadreId, tab }: { cadreId?: number; tab?: 'log' | 
   }
 
   const options = useMemo(
-    () => (cadres.data ?? []).slice(0, 200).map((c) => ({ value: c.id, label: `${c.name}　${c.postType}　${placeLabel(c.county, c.township, c.village)}` })),
+    () =>
+      (cadres.data ?? [])
+        .slice(0, 200)
+        .map((c) => ({ value: c.id, label: `${c.name}　${c.postType}　${placeLabel(c.county, c.township, c.village)}` })),
     [cadres.data],
   );
   const name = chosen.data?.name ?? '';
@@ -96,11 +98,23 @@ export function WorklogPage({ cadreId, tab }: { cadreId?: number; tab?: 'log' | 
               children: (
                 <div style={{ display: 'flex', flexDirection: 'column', height: 'calc(100vh - 210px)', minHeight: 280 }}>
                   {entries.loading && !entries.data ? <Spin /> : null}
-                  <LogTable key={`${cadreId}|${year}`} cadreId={cadreId} year={year} rows={rows} setRows={setRows} onSaved={entries.reload} readOnly={readOnly} />
+                  <LogTable
+                    key={`${cadreId}|${year}`}
+                    cadreId={cadreId}
+                    year={year}
+                    rows={rows}
+                    setRows={setRows}
+                    onSaved={entries.reload}
+                    readOnly={readOnly}
+                  />
                 </div>
               ),
             },
-            { key: 'reports', label: '季度报告与半年总结', children: <ReportsTab cadreId={cadreId} cadreName={name} year={year} readOnly={readOnly} /> },
+            {
+              key: 'reports',
+              label: '季度报告与半年总结',
+              children: <ReportsTab cadreId={cadreId} cadreName={name} year={year} readOnly={readOnly} />,
+            },
           ]}
         />
       )}

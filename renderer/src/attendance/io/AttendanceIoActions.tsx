@@ -45,12 +45,23 @@ export function AttendanceIoActions({
           打印登记表
         </Button>
         <Tooltip title="只印姓名和日期，不印考勤标记，供乡镇手工填写">
-          <Button icon={<PrinterOutlined />} loading={busy === 'blank'} disabled={busy !== null} onClick={() => void print(true)} aria-label="打印空白登记表">
+          <Button
+            icon={<PrinterOutlined />}
+            loading={busy === 'blank'}
+            disabled={busy !== null}
+            onClick={() => void print(true)}
+            aria-label="打印空白登记表"
+          >
             打印空白表
           </Button>
         </Tooltip>
         <Tooltip title={readOnly ? READ_ONLY_HINT : certified ? '该月已认定，须先撤销认定才能导入' : '从乡镇的考勤表（.xlsx）导入本月考勤'}>
-          <Button icon={<FileExcelOutlined />} disabled={certified || readOnly} onClick={() => setImporting(true)} data-testid="attendance-import-open">
+          <Button
+            icon={<FileExcelOutlined />}
+            disabled={certified || readOnly}
+            onClick={() => setImporting(true)}
+            data-testid="attendance-import-open"
+          >
             导入表格
           </Button>
         </Tooltip>

@@ -12,7 +12,8 @@ const DROPZONE = {
   text: '点击选择或把乡镇考勤表拖到这里',
   hint: (
     <>
-      Excel（.xlsx、.xls）或 WPS 表格（.et），每名干部一行、每天一列（表头“姓名”和“1”至“31”或“1日”“1号”）。可填 √、在岗、公出、出差、事假、病假、公假、会议、婚丧产假、缺勤、旷工、×，或字母 Z G S B J H
+      Excel（.xlsx、.xls）或 WPS 表格（.et），每名干部一行、每天一列（表头“姓名”和“1”至“31”或“1日”“1号”）。可填
+      √、在岗、公出、出差、事假、病假、公假、会议、婚丧产假、缺勤、旷工、×，或字母 Z G S B J H
       Q；半天写“上午事假”。空白按在岗处理。导入前先预览，确认后才写入。
     </>
   ),
@@ -81,19 +82,25 @@ function previewView(p: ImportPreview, name: string): ImportPreviewView {
                           第{u.row}行 {u.name}
                         </Tag>
                       ))}
-                      <span className="ob-muted">不是{p.townshipName}{monthLabel(p.month)}在任的干部，将跳过</span>
+                      <span className="ob-muted">
+                        不是{p.townshipName}
+                        {monthLabel(p.month)}在任的干部，将跳过
+                      </span>
                     </>
                   ),
                 },
               ]
             : []),
-          ...(p.notInSheet.length
-            ? [{ key: 'n', label: '表中没有', span: 3, children: `${p.notInSheet.join('、')}（保持原样）` }]
-            : []),
+          ...(p.notInSheet.length ? [{ key: 'n', label: '表中没有', span: 3, children: `${p.notInSheet.join('、')}（保持原样）` }] : []),
         ]}
       >
         {p.certified && (
-          <Alert type="warning" showIcon style={{ marginTop: 10 }} title="该月考勤已由乡镇党委认定，不能导入；如需修改，须先撤销认定并说明原因" />
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 10 }}
+            title="该月考勤已由乡镇党委认定，不能导入；如需修改，须先撤销认定并说明原因"
+          />
         )}
         <Tabs
           style={{ marginTop: 6 }}

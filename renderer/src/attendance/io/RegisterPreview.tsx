@@ -41,7 +41,14 @@ export function RegisterPreview({ pdf, onClose }: { pdf: RegisterPdfResult | nul
         <Button key="dl" icon={<DownloadOutlined />} href={pdf?.url} download={pdf?.fileName}>
           保存 PDF
         </Button>,
-        <Button key="open" type="primary" icon={<ExportOutlined />} loading={opening} onClick={settle(openExternal)} data-testid="register-open-external">
+        <Button
+          key="open"
+          type="primary"
+          icon={<ExportOutlined />}
+          loading={opening}
+          onClick={settle(openExternal)}
+          data-testid="register-open-external"
+        >
           用系统程序打开（打印）
         </Button>,
         <Button key="close" onClick={close}>
