@@ -337,6 +337,15 @@ export function valueText(field: string, v: unknown, names: AuditNames = {}): st
   if (typeof v === 'string') {
     if (SHA256.test(v)) return fileText(v, names);
     if (ISO_TIME.test(v)) return timeText(v);
+    // a column that stores JSON text (a history entry's detail): its keys in words too
+    if (/^[[{]/.test(v)) {
+      try {
+        const parsed: unknown = JSON.parse(v);
+        if (typeof parsed === 'object' && parsed !== null) return valueText(field, parsed, names);
+      } catch {
+        // not JSON: the text as written
+      }
+    }
     return v;
   }
   if (typeof v === 'number') return String(v);

@@ -5,8 +5,8 @@
  * project each, village income, a weak village and its Y-1 evaluation finalised — exports its
  * Y-1 records as a signed bundle (main/exchange), and the demo archive imports it, trusting the
  * signer as a clerk does after comparing the fingerprint by phone. The other archive lives in a
- * temp folder and is removed afterwards; the import leaves its usual backup and the read-only
- * county with its origin.
+ * temp folder and is removed afterwards; the import (without the pre-import backup: the archive
+ * holds nothing of the user's yet) leaves the read-only county with its origin.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -175,7 +175,8 @@ export async function importSecondCounty(
     } finally {
       db.close();
     }
-    await commitImport({ db: ctx.db, dataDir: ctx.dataDir, blobs }, out, { trustSigner: true });
+    // inside the demo's load: nothing of the user's to protect, so no pre-import backup
+    await commitImport({ db: ctx.db, dataDir: ctx.dataDir, blobs }, out, { trustSigner: true, withoutBackup: true });
     return exported;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

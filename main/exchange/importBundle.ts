@@ -166,6 +166,12 @@ export interface CommitOptions {
   trustSigner?: boolean;
   onProgress?: (p: { stage: '校验' | '备份' | '写入原件' | '导入记录'; done: number; total: number }) => void;
   signal?: AbortSignal;
+  /**
+   * Skip the automatic backup before writing. Only for an archive that holds nothing of the
+   * user's yet (the demo's own second county, loaded inside the demo's undo); every import a
+   * user starts keeps it.
+   */
+  withoutBackup?: boolean;
 }
 
 /**
@@ -202,7 +208,7 @@ export async function commitImport(env: ImportEnv, file: string, opts: CommitOpt
   progress({ stage: '备份', done: 0, total: 1 });
   const hadBackups = fs.existsSync(backupsDirOf(env.dataDir));
   // Retention runs only once the import stands: a refused import must not cost an older backup.
-  const backup = await autoBackup(env.dataDir, 'import', { prune: false });
+  const backup = opts.withoutBackup ? null : await autoBackup(env.dataDir, 'import', { prune: false });
   progress({ stage: '备份', done: 1, total: 1 });
 
   const extracted: string[] = [];

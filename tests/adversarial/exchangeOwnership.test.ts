@@ -1,7 +1,7 @@
 /**
  * Issue 12, finding 1: a trusted department's bundle may create or update only its own rows.
  * The receiver (demo county 岚川县, its own key) has imported the genuine county bundles of two
- * peers (青石县 and 白沙县, each with its own department key in its own data folder). Each
+ * peers (青峰县 and 白沙县, each with its own department key in its own data folder). Each
  * attack is that peer's genuine records.json, altered, and signed with the peer's real key:
  * it names the receiver's own cadre, reuses an ID number of the receiver or of the other peer,
  * overwrites the other peer's cadre, posts an imported cadre into a local village, re-levels a
@@ -60,8 +60,8 @@ beforeAll(async () => {
   own = { cadre: ids.cadre, township: ids.township, village: ids.village, name: String(c.name), idNumber: String(c.id_number) };
   const sharedUnit = db().prepare('SELECT name FROM units ORDER BY id LIMIT 1').pluck().get() as string;
   peer = await makePeer(path.join(root, 'peer'), {
-    department: '青石县委组织部',
-    county: '青石县',
+    department: '青峰县委组织部',
+    county: '青峰县',
     unitName: sharedUnit,
     idSeed: '330102',
   });

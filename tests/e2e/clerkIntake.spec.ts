@@ -115,7 +115,7 @@ test('roster preview lists the rows and asks before a new village, a second 第�
   const good = dialog.getByTestId('roster-good-rows').locator('.ant-table-tbody tr.ant-table-row');
   await expect(good).toHaveCount(2);
   await expect(good.nth(0)).toContainText('马晓东');
-  await expect(good.nth(0)).toContainText('1990-05-06');
+  await expect(good.nth(0)).toContainText('1990年5月6日');
   await expect(good.nth(1)).toContainText('中共党员（未填）');
   await expect(dialog.getByTestId('roster-derived')).toContainText('性别');
   await expect(dialog.getByTestId('roster-derived')).toContainText('出生年月');

@@ -5,7 +5,7 @@
  * cadre out and saying why, finalising, and the 考核登记表 previewed.
  */
 import { expect, test } from './fixtures';
-import { FULL_YEAR } from '../fixtures/testToday';
+import { FULL_YEAR, TEST_YEAR } from '../fixtures/testToday';
 import { invoke, noHorizontalOverflow } from './helpers';
 
 // First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
@@ -14,7 +14,8 @@ test.use({ demoOperator: '张晓梅' });
 test.describe.configure({ mode: 'serial' });
 
 /** The year the 考评 page opens on in June (the year before; from September the running year). */
-const YEAR = FULL_YEAR;
+// The demo finalised FULL_YEAR and opened TEST_YEAR (main/demo/demoEvaluation.ts): the year before has no scheme yet.
+const YEAR = FULL_YEAR - 1;
 const QUOTA = 20; // the 五评 template: 20% 优秀, quota per township
 
 /** One paper sheet: four scores and the villagers' ballots (满意, 基本满意, 不满意, 票数), then 第三方评. */
@@ -29,8 +30,10 @@ const totalOf = (x: Sheet) => (x.scores[0] * 4 + ((x.ballots[0] + 0.6 * x.ballot
 test('scheme, keyboard scoring, quota, finalise, print', async ({ page, app }) => {
   test.setTimeout(180_000);
   await page.goto(app.url);
-  await expect(page.getByText('吴建军').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('cadre-count')).toHaveText('共 24 人', { timeout: 60_000 });
   await page.getByRole('menuitem', { name: /考核评价/ }).click();
+  await page.getByTestId('eval-year').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${YEAR}年度` }).click();
 
   // ── 方案: from the 五评 template, weights checked inline, caps off, activate ──
   await expect(page.getByText(`${YEAR}年度还没有考核方案`)).toBeVisible();
@@ -173,7 +176,7 @@ test('a differentiated scheme: each post type types its own indicators', async (
   await page.goto(app.url);
   await page.getByRole('menuitem', { name: /考核评价/ }).click();
   await page.getByTestId('eval-year').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${YEAR - 1}年度` }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${TEST_YEAR + 1}年度` }).click();
   await page.getByRole('button', { name: '从模板新建方案' }).click();
   const picker = page.getByRole('dialog', { name: /从模板新建/ });
   await picker.getByRole('radio', { name: /蒲县方案（70\/20\/10）/ }).check();

@@ -103,7 +103,7 @@ test('the evaluator verifies, trusts after the phone check, previews and imports
   await expect(banner).toContainText('来自 岚川县委组织部');
   await expect(banner).toContainText(fingerprint);
   await page.getByRole('menuitem', { name: /干部/ }).first().click();
-  await expect(page.getByTestId('cadre-count')).toHaveText('共 24 人');
+  await expect(page.getByTestId('cadre-count')).toHaveText('共 20 人');
   await page.getByTestId('cadre-table').locator('.ant-table-row').first().click();
   // The UI offers no edit, and the data layer refuses one that is sent anyway.
   await expect(page.getByRole('button', { name: '编辑' }).first()).toBeDisabled();
@@ -128,6 +128,8 @@ test('the evaluator’s comments come back to the county and show beside the sco
   const county = handlerCalls(() => app.bridge.core);
   const ev = handlerCalls(() => evaluator!.bridge.core);
   const countyId = app.bridge.core.ctx.db.prepare(`SELECT id FROM counties WHERE name = '岚川县'`).pluck().get() as number;
+  // the demo finalised its 2025: reopened to score it under another scheme
+  await county.ok('evaluation.results.reopen', { countyId, year: YEAR, reason: '改用村民评议加权方案重新评分' });
   const s = await county.ok('evaluation.schemes.createFromTemplate', { countyId, year: YEAR, template: 'villagers30' });
   await county.ok('evaluation.schemes.activate', { id: s.id });
 

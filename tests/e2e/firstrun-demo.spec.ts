@@ -15,5 +15,5 @@ test('first run with demo data shows its progress, then lists 20 cadres', async 
   await expect(page.getByTestId('cadre-count')).toHaveText('共 24 人', { timeout: 180_000 });
   await expect(page.getByTestId('cadre-table').locator('.ant-table-row').first()).toBeVisible();
   await expect(page.getByText(/初始化完成。下一步/)).toBeVisible();
-  await expect(page.getByTestId('status-counts')).toContainText('干部 20 人');
+  await expect(page.getByTestId('status-counts')).toContainText('干部 24 人');
 });

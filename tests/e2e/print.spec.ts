@@ -10,7 +10,7 @@ test('preview a dossier and run the county batch', async ({ page, app }) => {
   test.setTimeout(480_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(app.url);
-  await expect(page.getByText('吴建军').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('cadre-count')).toHaveText('共 24 人', { timeout: 60_000 });
   await page.getByRole('menuitem', { name: /档案打印/ }).click();
 
   // one cadre: search, pick, generate

@@ -62,10 +62,14 @@ beforeAll(async () => {
   const active = db.prepare('SELECT 1 FROM attendance_certifications WHERE township_id = ? AND month = ? AND revoked_at IS NULL');
   const months: string[] = [];
   for (let m = first.slice(0, 7); months.length < CERTIFIED_MONTHS; m = nextMonth(m)) months.push(m);
-  for (const t of db.prepare('SELECT id FROM townships ORDER BY id').pluck().all() as number[])
+  for (const t of db
+    .prepare('SELECT t.id FROM townships t JOIN counties c ON c.id = t.county_id WHERE c.origin IS NULL ORDER BY t.id')
+    .pluck()
+    .all() as number[])
     for (const m of months) if (!active.get(t, m)) certify(db, t, m, today);
   const settings = getDossierSettings(db);
-  const counties = db.prepare('SELECT id FROM counties ORDER BY id').pluck().all() as number[];
+  // the demo's own county (its second county is an imported, read-only copy)
+  const counties = db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').pluck().all() as number[];
   // every year some posting of the demo touches, up to the clock's year
   for (let year = Number(first.slice(0, 4)); year <= Number(today.slice(0, 4)); year++) {
     for (const countyId of counties) {

@@ -44,17 +44,32 @@ beforeAll(async () => {
   const ids = (db.prepare(`SELECT id FROM cadres WHERE post_type = '村党组织第一书记' ORDER BY id`).all() as Array<{ id: number }>).map(
     (r) => r.id,
   );
-  // a first secretary posted in one village the whole time (since 2024-03-01), and another one
+  // a first secretary posted in one village the whole time (since 2024-03-01), and another one;
+  // not in one of the demo's weak villages (this file writes its own weak-village story)
+  const weak = new Set(db.prepare('SELECT village_id FROM weak_villages').pluck().all() as number[]);
   const single = ids.filter((id) => {
     const c = getCadre(db, id);
-    return c.postings.length === 1 && c.postings[0]!.villageId !== null;
+    return c.postings.length === 1 && c.postings[0]!.villageId !== null && !weak.has(c.postings[0]!.villageId);
   });
   cadreId = single[0]!;
   otherId = single[1]!;
+  // The demo gave every cadre a year of work: the other cadre's is emptied to print the empty case.
+  db.pragma('foreign_keys = OFF');
+  db.prepare('DELETE FROM project_funds WHERE project_id IN (SELECT id FROM projects WHERE cadre_id = ?)').run(otherId);
+  db.prepare('DELETE FROM projects WHERE cadre_id = ?').run(otherId);
+  db.prepare('DELETE FROM plan_items WHERE plan_id IN (SELECT id FROM plans WHERE cadre_id = ?)').run(otherId);
+  db.prepare('DELETE FROM plans WHERE cadre_id = ?').run(otherId);
+  db.prepare('DELETE FROM worklog_files WHERE entry_id IN (SELECT id FROM worklog_entries WHERE cadre_id = ?)').run(otherId);
+  db.prepare('DELETE FROM worklog_entries WHERE cadre_id = ?').run(otherId);
+  db.prepare('DELETE FROM weak_supporters WHERE cadre_id = ?').run(otherId);
+  db.pragma('foreign_keys = ON');
   const cadre = getCadre(db, cadreId);
   const posting = cadre.postings[0]!;
   const villageId = posting.villageId!;
 
+  // the demo planned every year for every cadre: this cadre's plans are the ones below
+  db.prepare('DELETE FROM plan_items WHERE plan_id IN (SELECT id FROM plans WHERE cadre_id = ?)').run(cadreId);
+  db.prepare('DELETE FROM plans WHERE cadre_id = ?').run(cadreId);
   savePlan(db, {
     cadreId,
     kind: '三年规划',

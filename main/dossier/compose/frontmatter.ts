@@ -73,20 +73,20 @@ export interface CatalogueRow {
   remark: string;
 }
 
-/** 卷内目录 columns: title, width in mm, alignment. */
 /**
  * 卷内目录 columns: title, width (mm, 156 in all), alignment, and how a cell shrinks rather than
  * break where it must not (table.ts fitSize): a 档号, 日期 or 页号 broken at a hyphen reads as
  * two numbers, a 文号 must not break inside 〔2025〕12号. A 档号 such as
  * 0001-WS·2025-D30-ZZB-0012 is 43 mm wide at 9 pt: its column is as wide as the others
- * allow and such a cell is set in about 6.7 pt; 责任者 keeps 4 characters a line (岚川县委/组织部).
+ * allow and such a cell is set in about 6.7 pt; 责任者 keeps 4 characters a line (岚川县委/组织部);
+ * a 题名 ending in a date such as （2025年12月25日） is set smaller rather than cut inside the date.
  */
 export const CATALOGUE_COLUMNS: Array<[string, number, 'left' | 'center', TableColumn['shrinkToFit']?]> = [
   ['序号', 8, 'center'],
   ['档号', 35, 'left', { min: 6, keep: 'line' }],
   ['文号', 18, 'left', { min: 7, keep: 'runs' }],
   ['责任者', 17, 'left'],
-  ['题名', 28, 'left'],
+  ['题名', 28, 'left', { min: 7, keep: 'runs' }],
   ['日期', 15, 'center', { min: 7, keep: 'line' }],
   ['密级', 9, 'center'],
   ['页号', 15, 'center', { min: 7, keep: 'line' }],

@@ -1,5 +1,6 @@
 import { Alert, Button, Cascader, Col, Drawer, Form, Input, Row, Select, Space } from 'antd';
 import { DatePicker } from '../common/DatePicker';
+import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { cadreInputSchema, postingInputSchema, type CadreInput } from '../../../shared/api';
@@ -69,7 +70,7 @@ export function CadreForm({
         postType: cadre.postType,
       });
     } else {
-      form.setFieldsValue({ partyStatus: '中共党员', level: '县级', start: dayjs() });
+      form.setFieldsValue({ partyStatus: '中共党员', level: '县级', start: dayjs(today()) });
     }
   }, [open, cadre, form]);
 

@@ -1,5 +1,6 @@
 import { Alert, Cascader, Form, Modal } from 'antd';
 import { DatePicker } from '../common/DatePicker';
+import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { postingInputSchema } from '../../../shared/api';
@@ -40,7 +41,7 @@ export function PostingDialog({
     if (open) {
       form.resetFields();
       setError(null);
-      form.setFieldsValue({ start: dayjs() });
+      form.setFieldsValue({ start: dayjs(today()) });
     }
   }, [open, form]);
 

@@ -1,6 +1,7 @@
 /** 公示 (date and place) and a park project's revenue with the 飞地 split. */
 import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { DatePicker } from '../common/DatePicker';
+import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { DEFAULT_PARK_SHARE_BP, splitRevenue, yuan, type Project } from '../../../shared/work';
@@ -13,13 +14,13 @@ export function PubliciseDialog({
   onClose,
   onSaved,
 }: { project: Project | null; onClose: () => void; onSaved: (p: Project) => void }) {
-  const [date, setDate] = useState<Dayjs | null>(dayjs());
+  const [date, setDate] = useState<Dayjs | null>(dayjs(today()));
   const [place, setPlace] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     if (!project) return;
-    setDate(project.publicisedOn ? dayjs(project.publicisedOn) : dayjs());
+    setDate(project.publicisedOn ? dayjs(project.publicisedOn) : dayjs(today()));
     setPlace(project.publicisedPlace ?? `${project.village}村务公开栏`);
     setError(null);
   }, [project]);
@@ -57,7 +58,7 @@ export function PubliciseDialog({
             value={date}
             onChange={setDate}
             style={{ width: 200 }}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => d.isAfter(dayjs(today()), 'day')}
             data-testid="publicise-date"
           />
         </Form.Item>

@@ -1,5 +1,6 @@
 /** 登记报送: where a cadre's report went (派出单位 / 上一级党委), the recipient and the date. Key it by the report. */
 import { Alert, Form, Input, Modal, Select } from 'antd';
+import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { RECIPIENT_KINDS, type QuarterCadre, type RecipientKind, type RoutedReport } from '../../../shared/scheduling';
@@ -17,7 +18,7 @@ export function ReportRouteDialog({
 }) {
   const [kind, setKind] = useState<RecipientKind>('派出单位');
   const [recipient, setRecipient] = useState(target?.cadre.unitName ?? '');
-  const [date, setDate] = useState<Dayjs | null>(dayjs());
+  const [date, setDate] = useState<Dayjs | null>(dayjs(today()));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -79,7 +80,7 @@ export function ReportRouteDialog({
           <DatePicker
             value={date}
             onChange={setDate}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day') || (target ? d.isBefore(dayjs(target.report.submittedOn), 'day') : false)}
+            disabledDate={(d) => d.isAfter(dayjs(today()), 'day') || (target ? d.isBefore(dayjs(target.report.submittedOn), 'day') : false)}
           />
         </Form.Item>
       </Form>

@@ -4,6 +4,7 @@
  * it was sent (派出单位 / 上一级党委).
  */
 import { Alert, Button, Card, ConfigProvider, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { quarterLabel, type QuarterCadre, type RoutedReport, type SchedulingQuarter } from '../../../shared/scheduling';
@@ -161,7 +162,7 @@ function QuarterEditor({ q }: { q: SchedulingQuarter }) {
       <Card size="small" title={`${q.county} ${label}驻乡村干部工作调度会`} style={{ marginBottom: 8 }}>
         <Form layout="inline" style={{ rowGap: 8 }}>
           <Form.Item label="会议日期" required>
-            <DatePicker value={date} onChange={setDate} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="meeting-date" />
+            <DatePicker value={date} onChange={setDate} disabledDate={(d) => d.isAfter(dayjs(today()), 'day')} data-testid="meeting-date" />
           </Form.Item>
           <Form.Item label="地点">
             <Input value={place} onChange={(e) => setPlace(e.target.value)} maxLength={100} style={{ width: 220 }} />

@@ -1,6 +1,7 @@
 /** Payment entry, insurance policy and the dispatching unit's pledge for one cadre. */
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { DatePicker } from '../common/DatePicker';
+import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { SupportRow } from '../../../shared/api/work';
@@ -26,7 +27,7 @@ export function SupportDialog({
 }: { target: SupportTarget | null; year: number; onClose: () => void; onSaved: (text: string) => void }) {
   const [quarter, setQuarter] = useState(1);
   const [amount, setAmount] = useState<number | null>(null);
-  const [date, setDate] = useState<Dayjs | null>(dayjs());
+  const [date, setDate] = useState<Dayjs | null>(dayjs(today()));
   const [insurer, setInsurer] = useState('');
   const [policyNo, setPolicyNo] = useState('');
   const [cover, setCover] = useState<number | null>(DEFAULT_INSURANCE_COVER_FEN);
@@ -44,7 +45,7 @@ export function SupportDialog({
     const firstBehind = r.quarters.find((q) => q.ended && q.paidFen < q.owedFen) ?? r.quarters.find((q) => q.paidFen < q.owedFen);
     setQuarter(firstBehind?.quarter ?? 1);
     setAmount(firstBehind ? firstBehind.owedFen - firstBehind.paidFen : null);
-    setDate(dayjs());
+    setDate(dayjs(today()));
     const gap = r.uncovered[0];
     setInsurer('');
     setPolicyNo('');
@@ -121,7 +122,7 @@ export function SupportDialog({
             <MoneyInput value={amount} onChange={setAmount} testId="payment-amount" />
           </Form.Item>
           <Form.Item label="发放日期" style={{ marginBottom: 0 }}>
-            <DatePicker value={date} onChange={setDate} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker value={date} onChange={setDate} disabledDate={(d) => d.isAfter(dayjs(today()), 'day')} />
           </Form.Item>
         </Form>
       )}

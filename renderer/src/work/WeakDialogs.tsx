@@ -1,6 +1,7 @@
 /** 登记节点 (date, description, evidence files) and 记录处理 (约谈 / 召回调换 on record). */
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { DatePicker } from '../common/DatePicker';
+import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import {
@@ -32,7 +33,7 @@ export function MilestoneDialog({
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
-    setDate(existing ? dayjs(existing.date) : dayjs());
+    setDate(existing ? dayjs(existing.date) : dayjs(today()));
     setDescription(existing?.description ?? '');
     setFiles([]);
     setError(null);
@@ -79,7 +80,7 @@ export function MilestoneDialog({
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
         <Form.Item label={kind === '摘帽' ? '摘帽日期' : '形成日期'} required>
-          <DatePicker value={date} onChange={setDate} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker value={date} onChange={setDate} disabledDate={(d) => d.isAfter(dayjs(today()), 'day')} />
         </Form.Item>
         <Form.Item label="情况说明" required>
           <Input.TextArea
@@ -114,7 +115,7 @@ export function ActionDialog({
   onSaved,
 }: { village: WeakVillage; target: ActionTarget | null; onClose: () => void; onSaved: (w: WeakVillage) => void }) {
   const [action, setAction] = useState<WeakAction>('约谈');
-  const [date, setDate] = useState<Dayjs | null>(dayjs());
+  const [date, setDate] = useState<Dayjs | null>(dayjs(today()));
   const [by, setBy] = useState('县委组织部');
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -122,7 +123,7 @@ export function ActionDialog({
   useEffect(() => {
     if (!target) return;
     setAction(target.m.requiredAction ?? '约谈');
-    setDate(dayjs());
+    setDate(dayjs(today()));
     setNotes('');
     setError(null);
   }, [target]);
@@ -174,7 +175,7 @@ export function ActionDialog({
           <Select value={action} onChange={setAction} options={WEAK_ACTIONS.map((a) => ({ value: a, label: a }))} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item label="处理日期" required>
-          <DatePicker value={date} onChange={setDate} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker value={date} onChange={setDate} disabledDate={(d) => d.isAfter(dayjs(today()), 'day')} />
         </Form.Item>
         <Form.Item label="处理单位或人员" required>
           <Input value={by} onChange={(e) => setBy(e.target.value)} maxLength={100} />

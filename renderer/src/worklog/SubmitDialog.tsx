@@ -1,5 +1,6 @@
 import { Button, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { DatePicker } from '../common/DatePicker';
+import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { ReportRow } from '../../../shared/worklog';
@@ -27,7 +28,7 @@ export function SubmitDialog({ row, cadreId, cadreName, category, onClose, onDon
   const [materialId, setMaterialId] = useState<number | undefined>();
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
-  const [date, setDate] = useState<Dayjs>(dayjs());
+  const [date, setDate] = useState<Dayjs>(dayjs(today()));
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
