@@ -175,7 +175,10 @@ test('a later start asks for the operator; Enter keeps the name, a new name sign
   await expect(page.getByTestId('status-bar')).toContainText('李建国');
   const { db } = app.bridge.core.ctx;
   const town = db.prepare('SELECT id FROM townships ORDER BY id LIMIT 1').get() as { id: number };
-  revokeCertification(db, { townshipId: town.id, month: lastMonth(), reason: '乡镇重新核对后再认定' });
+  // the month before last, which the demo certified (last month is not yet due)
+  const [y, m] = lastMonth().split('-').map(Number) as [number, number];
+  const certified = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  revokeCertification(db, { townshipId: town.id, month: certified, reason: '乡镇重新核对后再认定' });
   await page.getByRole('menuitem', { name: '审计日志' }).click();
   await page.getByTestId('audit-groups').getByText('考勤认定').click();
   await expect(page.getByTestId('audit-list').locator('.ant-table-row').first()).toContainText('李建国');
