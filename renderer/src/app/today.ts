@@ -6,13 +6,9 @@
  * Until the status arrives it is the PC's own date.
  */
 
-let serverToday: string | null = null;
+import { isoDateOf } from '../../../shared/dates';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const pcToday = (): string => {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+let serverToday: string | null = null;
 
 /** Called with app.status's `today` (YYYY-MM-DD). */
 export function learnToday(iso: string): void {
@@ -20,13 +16,10 @@ export function learnToday(iso: string): void {
 }
 
 /** Today, YYYY-MM-DD. */
-export const today = (): string => serverToday ?? pcToday();
+export const today = (): string => serverToday ?? isoDateOf(new Date());
 
 /** This year. */
 export const thisYear = (): number => Number(today().slice(0, 4));
-
-/** This month, YYYY-MM. */
-export const thisMonth = (): string => today().slice(0, 7);
 
 /** Today at local midnight, for code that does calendar arithmetic on a Date. */
 export function todayDate(): Date {
