@@ -19,7 +19,14 @@ const EXTRA_REGISTER_SCANS = 65;
 async function extraRegisterScans(ctx: CoreContext, blobs: BlobStore): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-scans-'));
   try {
-    const cadreIds = ctx.db.prepare('SELECT id FROM cadres ORDER BY id').pluck().all() as number[];
+    // Own counties' cadres only: the imported county is a read-only review copy
+    const cadreIds = ctx.db
+      .prepare(
+        `SELECT DISTINCT p.cadre_id FROM postings p JOIN townships t ON t.id = p.township_id
+         JOIN counties c ON c.id = t.county_id WHERE c.origin IS NULL ORDER BY p.cadre_id`,
+      )
+      .pluck()
+      .all() as number[];
     for (let month = 0; month < EXTRA_REGISTER_SCANS; month += 3) {
       const items = [];
       for (let t = 0; t < 3 && month + t < EXTRA_REGISTER_SCANS; t++) {
