@@ -5,8 +5,8 @@
  *   150/200/300 dpi, slightly turned, scanned sideways, JPEG-compressed and noisy (target ≤ 3 %
  *   each).
  * - Median and p95 wall time and median CPU time per upright A4 page at 200 dpi on one core
- *   (target ≤ 3 s), and the peak RSS of the process hosting the queue (target ≤ 500 MB), both
- *   in a fresh process that only reads (ocrHostChild.ts), as the app's main process would.
+ *   (target ≤ 3 s), and the peak RSS of the OCR process the queue starts (target ≤ 500 MB), both
+ *   from a fresh process that only reads (ocrHostChild.ts), as the app's main process would.
  * - p95 of a search and of an attendance cell edit on the main thread, idle vs during OCR
  *   (target: at most 1.5× the idle figure).
  */
@@ -105,7 +105,7 @@ export const bench: Bench = async () => {
       better: 'lower',
     });
     figures.push({
-      name: `ocr: peak RSS of the process hosting the queue (${host.pages.length} pages)`,
+      name: `ocr: peak RSS of the OCR process (${host.pages.length} pages)`,
       value: host.maxRssMb,
       unit: 'MB',
       target: 500,

@@ -1,6 +1,6 @@
 /**
  * The OCR queue of a running app (Electron and the bridge) or of `onebag ocr --wait`: the
- * runner of main/core/ocr over the worker thread of main/ocr, on this data folder's blobs.
+ * runner of main/core/ocr over the OCR process of main/ocr, on this data folder's blobs.
  * A caller that passes its own pool keeps it (and its loaded models) after the runner stops.
  */
 import { createOcrRunner, type OcrReader, type OcrRunner } from '../core/ocr/runner';

@@ -57,13 +57,16 @@ export async function createPaddleOcr(): Promise<PaddleOcr> {
   // libvips keeps recent results and runs a thread per core by default: neither helps here
   sharp.cache(false);
   sharp.concurrency(1);
-  // no arena and no memory pattern: each run's buffers are freed after it (a page at a time)
+  // ONNX Runtime's arena keeps the buffers of the largest run and reuses them: without it every run
+  // allocated and freed its own through malloc, and the heap fragmented page after page (peak RSS
+  // measured on 11 pages: 466 MB without, 355 MB with, and less system time). No memory pattern:
+  // the input shapes change with every line.
   const opts: Session.SessionOptions = {
     intraOpNumThreads: 1,
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
-    enableCpuMemArena: false,
+    enableCpuMemArena: true,
     enableMemPattern: false,
   };
   const det = await ort.InferenceSession.create(models.detectionPath, opts);

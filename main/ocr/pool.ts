@@ -1,23 +1,25 @@
 /**
- * One long-lived OCR worker thread (started on first use, restarted after a crash). From
- * TypeScript sources (dev, tests, CLI via tsx) the worker registers tsx first; from the bundle
- * it loads dist/main/ocr/worker.js. ONEBAG_OCR_WORKER overrides the path.
+ * One long-lived OCR process (started on first use, restarted after a crash). A process of its
+ * own, not a worker thread: its memory is its own and is given back to the system, and a crash
+ * in the native OCR libraries cannot take the app down. From TypeScript sources (dev, tests, CLI
+ * via tsx) it runs worker.ts through tsx; from the bundle it runs dist/main/ocr/worker.js.
+ * ONEBAG_OCR_WORKER overrides the path. In Electron, fork() runs the app's own binary as Node.
  */
+import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 
 import type { FromOcrWorker, OcrFileKind, ToOcrWorker } from './protocol';
 import type { ReadCallbacks } from './readFile';
 
-function workerSource(): { file: string; eval: boolean } {
+function workerSource(): { file: string; execArgv: string[] } {
   const override = process.env.ONEBAG_OCR_WORKER;
-  if (override) return { file: override, eval: false };
+  if (override) return { file: override, execArgv: [] };
   const here = typeof __filename === 'string' ? __filename : '';
-  if (here.endsWith('.ts')) return { file: path.join(path.dirname(here), 'worker.ts'), eval: true };
+  if (here.endsWith('.ts')) return { file: path.join(path.dirname(here), 'worker.ts'), execArgv: ['--import', 'tsx'] };
   // bundled: this code lives in dist/main/app/main.js or dist/main/cli/index.js
   const bundled = path.join(path.dirname(here), '..', 'ocr', 'worker.js');
-  return { file: fs.existsSync(bundled) ? bundled : path.join(path.dirname(here), 'worker.js'), eval: false };
+  return { file: fs.existsSync(bundled) ? bundled : path.join(path.dirname(here), 'worker.js'), execArgv: [] };
 }
 
 interface Job extends ReadCallbacks {
@@ -26,24 +28,42 @@ interface Job extends ReadCallbacks {
 }
 
 export class OcrPool {
-  private worker: Worker | null = null;
+  private child: ChildProcess | null = null;
   private readonly jobs = new Map<number, Job>();
   private nextId = 1;
+  private peakMb = 0;
+  private lastCpuS = 0;
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
+  /** The OCR process's peak resident memory as last reported (MB; 0 before the first read ends). */
+  get peakRssMb(): number {
+    return this.peakMb;
+  }
+
+  /** The running OCR process's id (null before the first read and after close). */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
+  /** CPU seconds the OCR process spent on the last read that ended well. */
+  get lastReadCpuS(): number {
+    return this.lastCpuS;
+  }
+
+  private ensureChild(): ChildProcess {
+    if (this.child) return this.child;
     const src = workerSource();
-    const w = src.eval
-      ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(src.file)});`, { eval: true })
-      : new Worker(src.file);
-    w.on('message', (m: FromOcrWorker) => this.onMessage(m));
-    w.on('error', (e) => this.failAll(`文字识别进程出错：${e.message}`));
-    w.on('exit', () => {
-      this.worker = null;
+    const child = fork(src.file, [], {
+      execArgv: src.execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.on('message', (m: FromOcrWorker) => this.onMessage(m));
+    child.on('error', (e) => this.failAll(`文字识别进程出错：${e.message}`));
+    child.on('exit', () => {
+      if (this.child === child) this.child = null;
       this.failAll('文字识别进程意外退出');
     });
-    this.worker = w;
-    return w;
+    this.child = child;
+    return child;
   }
 
   private failAll(message: string): void {
@@ -57,27 +77,35 @@ export class OcrPool {
     if (m.type === 'start') job.onStart(m.pagesTotal);
     else if (m.type === 'page') job.onPage(m.page);
     else {
+      this.peakMb = Math.max(this.peakMb, m.peakRssMb);
       this.jobs.delete(m.id);
-      if (m.type === 'done') job.resolve();
+      if (m.type === 'done') {
+        this.lastCpuS = m.cpuS;
+        job.resolve();
+      }
       else job.reject(new Error(m.message));
     }
   }
 
-  /** Reads one file in the worker; pages arrive through `onPage` as they are read. */
+  /** Reads one file in the OCR process; pages arrive through `onPage` as they are read. */
   read(file: string, kind: OcrFileKind, dpi: number, cb: ReadCallbacks, maxPages?: number): Promise<void> {
     const id = this.nextId++;
-    const w = this.ensureWorker();
+    const child = this.ensureChild();
     return new Promise<void>((resolve, reject) => {
       this.jobs.set(id, { ...cb, resolve, reject });
       const msg: ToOcrWorker = { type: 'read', id, path: file, kind, dpi, maxPages };
-      w.postMessage(msg);
+      child.send(msg);
     });
   }
 
-  /** Stops the worker (the app is closing); a read in progress is failed and stays queued. */
+  /** Stops the OCR process (the app is closing); a read in progress is failed and stays queued. */
   async close(): Promise<void> {
-    const w = this.worker;
-    this.worker = null;
-    if (w) await w.terminate();
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill();
+    });
   }
 }

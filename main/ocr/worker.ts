@@ -1,28 +1,29 @@
 /**
- * The OCR worker thread: loads the models once and reads one original at a time, off the
- * thread that answers IPC. Pages are posted as they are read so progress shows per page.
+ * The OCR process: loads the models once and reads one original at a time, outside the process
+ * that answers the UI. Pages are sent as they are read so progress shows per page. It exits
+ * when the app that started it goes away.
  */
 import os from 'node:os';
-import { parentPort } from 'node:worker_threads';
 import type { FromOcrWorker, ToOcrWorker } from './protocol';
 import { readOriginal } from './readFile';
 
-// On Linux a thread has its own nice value: the reader yields the CPU to the thread that
-// answers the UI. (Elsewhere this call would lower the whole app, so it is not made.)
-if (process.platform === 'linux') {
-  try {
-    os.setPriority(0, os.constants.priority.PRIORITY_LOW);
-  } catch {
-    // not allowed here: read at normal priority
-  }
+// The reader yields the CPU to the app (offices run 2-core PCs): the whole OCR process runs at low priority.
+try {
+  os.setPriority(os.constants.priority.PRIORITY_LOW);
+} catch {
+  // not allowed here: read at normal priority
 }
 
-const port = parentPort!;
-const send = (m: FromOcrWorker) => port.postMessage(m);
+/** Peak resident memory of this process over its life, in MB (maxRSS is in KB). */
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+const send = (m: FromOcrWorker) => process.send?.(m);
+process.on('disconnect', () => process.exit(0));
 
 let chain = Promise.resolve();
-port.on('message', (m: ToOcrWorker) => {
+process.on('message', (m: ToOcrWorker) => {
   chain = chain.then(async () => {
+    const cpu0 = process.cpuUsage();
     try {
       await readOriginal(
         m.path,
@@ -34,9 +35,10 @@ port.on('message', (m: ToOcrWorker) => {
         },
         m.maxPages,
       );
-      send({ type: 'done', id: m.id });
+      const cpu = process.cpuUsage(cpu0);
+      send({ type: 'done', id: m.id, peakRssMb: peakRssMb(), cpuS: (cpu.user + cpu.system) / 1e6 });
     } catch (err) {
-      send({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err) });
+      send({ type: 'error', id: m.id, message: err instanceof Error ? err.message : String(err), peakRssMb: peakRssMb() });
     }
   });
 });

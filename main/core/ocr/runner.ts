@@ -1,6 +1,6 @@
 /**
  * Runs the OCR queue in the background of a running app (Electron, the bridge) or to the end
- * for `onebag ocr --wait`: one file at a time through an OcrReader (the worker thread of
+ * for `onebag ocr --wait`: one file at a time through an OcrReader (the OCR process of
  * main/ocr, composed in main/api), results stored per file, progress pushed per page. The
  * queue lives in SQLite, so a restart resumes where it stopped; pausing takes effect between
  * files.
