@@ -82,8 +82,7 @@ export class OcrPool {
       if (m.type === 'done') {
         this.lastCpuS = m.cpuS;
         job.resolve();
-      }
-      else job.reject(new Error(m.message));
+      } else job.reject(new Error(m.message));
     }
   }
 
