@@ -33,6 +33,7 @@ import { between, prng } from './demoData';
 import { evaluateYear } from './demoEvaluation';
 import { writeScanJpeg } from './demoScans';
 import { ymd } from './demoWorkContext';
+import type { DemoProgress } from './demoProgress';
 
 export const SECOND_COUNTY = { name: '青石县', department: '中共青石县委组织部', township: '松岭镇' };
 
@@ -159,6 +160,7 @@ export async function importSecondCounty(
   blobs: BlobStore,
   today: string,
   seed: number,
+  progress?: DemoProgress,
 ): Promise<{ cadres: number; records: number }> {
   const Y = Number(today.slice(0, 4));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-county2-'));
@@ -175,8 +177,10 @@ export async function importSecondCounty(
     } finally {
       db.close();
     }
+    progress?.step(`正在生成${SECOND_COUNTY.name}的年度数据包`);
     // inside the demo's load: nothing of the user's to protect, so no pre-import backup
     await commitImport({ db: ctx.db, dataDir: ctx.dataDir, blobs }, out, { trustSigner: true, withoutBackup: true });
+    progress?.step(`正在导入${SECOND_COUNTY.name}的年度数据包`);
     return exported;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
