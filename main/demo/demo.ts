@@ -212,11 +212,17 @@ async function fillFrom(
     }
   })();
 
-  // --- the bags: the files are made in a worker thread (demoFileMaker.ts) while this thread
-  // files each bag as one batch as soon as its files are made ---
+  // --- the bags: the files are made in a worker thread (demoFileMaker.ts), and after them the
+  // second county's bundle, while this thread files each bag as one batch as soon as its files
+  // are made, then enters the attendance year and the year's work ---
   fs.mkdirSync(dir, { recursive: true });
+  const county2Dir = path.join(dir, 'county2');
+  fs.mkdirSync(county2Dir, { recursive: true });
   let files = 0;
-  const maker = new DemoFileMaker(plans.flat().map((p) => p.spec));
+  const maker = new DemoFileMaker(
+    plans.flat().map((p) => p.spec),
+    { today: cal.today, seed, dir: county2Dir },
+  );
   try {
     let made = 0;
     for (let i = 0; i < cadres.length; i++) {
@@ -234,13 +240,14 @@ async function fillFrom(
       files += bag.length;
       progress.step(`正在归档示例材料：${cadres[i]!.name}`, bag.length);
     }
+    progress.announce('正在录入考勤、督查与认定记录');
+    await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir, progress });
+    progress.announce('正在录入项目、村集体经济、调度与考核');
+    await addDemoWork(ctx, blobs, cal.today, seed, progress, () => maker.secondCountyBundle());
   } finally {
     await maker.close();
+    fs.rmSync(county2Dir, { recursive: true, force: true });
   }
-  progress.announce('正在录入考勤、督查与认定记录');
-  await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir, progress });
-  progress.announce('正在录入项目、村集体经济、调度与考核');
-  await addDemoWork(ctx, blobs, cal.today, seed, progress);
   progress.finish('示例数据已载入');
 
   return {

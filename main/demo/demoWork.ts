@@ -26,7 +26,7 @@ import { addDemoEvaluation } from './demoEvaluation';
 import { addDemoProjects, addDemoSupport } from './demoProjects';
 import { addDemoReports } from './demoReports';
 import { addDemoScheduling } from './demoScheduling';
-import { importSecondCounty } from './demoSecondCounty';
+import { importSecondCounty, type SecondCountyBundle } from './demoSecondCounty';
 import { addDemoIncome, addDemoWeakVillages } from './demoVillages';
 import { readWorkContext } from './demoWorkContext';
 import type { DemoProgress } from './demoProgress';
@@ -53,6 +53,8 @@ export async function addDemoWork(
   today: string,
   seed: number,
   progress?: DemoProgress,
+  /** The second county's bundle when built elsewhere (demoSecondCounty.ts). */
+  secondCountyBundle?: () => Promise<SecondCountyBundle>,
 ): Promise<DemoWorkSummary> {
   const w = readWorkContext(ctx.db, today);
   addDemoWeakVillages(w);
@@ -67,7 +69,7 @@ export async function addDemoWork(
   progress?.step('正在录入季度调度');
   addDemoEvaluation(w, seed);
   progress?.step('正在录入年度考核');
-  const secondCounty = await importSecondCounty(ctx, blobs, today, seed, progress);
+  const secondCounty = await importSecondCounty(ctx, blobs, today, seed, progress, secondCountyBundle);
   return {
     projects,
     reportsFiled: reports.filed,
