@@ -1,6 +1,7 @@
 /**
  * One demo load for demo.bench.ts, in a fresh process as the first run of the app or the CLI
- * meets it (fonts not parsed yet, scan bands not drawn yet): `demoLoadChild.ts [extra]`.
+ * meets it (fonts not parsed yet, scan bands not drawn yet): `demoLoadChild.ts [extra]`
+ * (ONEBAG_DEMO_WORKER=0: without the file worker, to compare).
  * Prints {"wall": s, "cpu": s, "steps": [...]} as its last line: the totals, and per step of the
  * load's progress (the label before '：', e.g. 正在生成示例档案材料, summed over its occurrences) the
  * wall and CPU seconds from the event before it to the event that reports it.
@@ -97,7 +98,7 @@ async function main(extra: boolean): Promise<void> {
     const timer = stepTimer();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    await loadDemo(core.ctx, core.blobs, { onProgress: timer.onProgress });
+    await loadDemo(core.ctx, core.blobs, { onProgress: timer.onProgress, worker: process.env.ONEBAG_DEMO_WORKER !== '0' });
     if (extra) {
       await extraRegisterScans(core.ctx, core.blobs);
       timer.mark(`${EXTRA_REGISTER_SCANS} extra register scans`);

@@ -89,6 +89,11 @@ export interface DemoOptions {
   today?: string;
   /** Also told of progress (e.g. the CLI), besides ctx.host.progress. */
   onProgress?: ProgressSink;
+  /**
+   * Make the bag's files and the second county's bundle on a worker thread beside the filing
+   * (default true; demoFileMaker.ts). false: one after the other on this thread, same result.
+   */
+  worker?: boolean;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -222,6 +227,7 @@ async function fillFrom(
   const maker = new DemoFileMaker(
     plans.flat().map((p) => p.spec),
     { today: cal.today, seed, dir: county2Dir },
+    opts.worker ?? true,
   );
   try {
     let made = 0;

@@ -8,7 +8,8 @@
  *
  * Loading the worker: from TypeScript sources (tests, the CLI through tsx) it registers tsx
  * first; from the bundle it loads dist/main/demo/fileWorker.js (an esbuild entry beside the app
- * and the CLI). When no worker can be started, the files are made on this thread on demand.
+ * and the CLI). Without a worker (asked for, or none can be started) the files are made on this
+ * thread on demand and the bundle when asked for.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -39,10 +40,11 @@ export class DemoFileMaker {
   constructor(
     private readonly specs: readonly DemoFileSpec[],
     private readonly secondCounty?: { today: string; seed: number; dir: string },
+    useWorker = true,
   ) {
     let worker: Worker | null;
     try {
-      worker = startWorker();
+      worker = useWorker ? startWorker() : null;
     } catch {
       worker = null; // made on this thread instead (made())
     }

@@ -311,7 +311,8 @@ describe('loadDemo', () => {
         throw new AppError('DISK_FULL', '磁盘空间不足');
       };
       const ctx: CoreContext = { db: db2, dataDir: dir2, host: { kind: 'cli', blobUrl: (s) => s } };
-      await expect(loadDemo(ctx, failing)).rejects.toThrow('磁盘空间不足');
+      // Files made on this thread (the worker's start-up under tsx is test time; the load above used it).
+      await expect(loadDemo(ctx, failing, { worker: false })).rejects.toThrow('磁盘空间不足');
       for (const t of ['counties', 'townships', 'villages', 'units', 'cadres', 'postings', 'materials']) {
         expect(db2.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get(), t).toBe(0);
       }
