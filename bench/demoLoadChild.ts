@@ -1,7 +1,10 @@
 /**
  * One demo load for demo.bench.ts, in a fresh process as the first run of the app or the CLI
- * meets it (fonts not parsed yet, scan bands not drawn yet): `demoLoadChild.ts [extra]`.
- * Prints {"wall": s, "cpu": s} as its last line.
+ * meets it (fonts not parsed yet, scan bands not drawn yet): `demoLoadChild.ts [extra]`
+ * (ONEBAG_DEMO_WORKER=0: without the file worker, to compare).
+ * Prints {"wall": s, "cpu": s, "steps": [...]} as its last line: the totals, and per step of the
+ * load's progress (the label before '：', e.g. 正在生成示例档案材料, summed over its occurrences) the
+ * wall and CPU seconds from the event before it to the event that reports it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +12,7 @@ import path from 'node:path';
 import { openCore } from '../main/api/open';
 import { addMaterials } from '../main/core/bag';
 import type { CoreContext } from '../main/core/context';
+import type { ProgressEvent } from '../shared/api';
 import { loadDemo } from '../main/demo/demo';
 import { prng } from '../main/demo/demoData';
 import { writeScanJpeg } from '../main/demo/demoScans';
@@ -55,17 +59,61 @@ async function extraRegisterScans(ctx: CoreContext, blobs: BlobStore): Promise<v
   }
 }
 
+interface StepTime {
+  step: string;
+  wall: number;
+  cpu: number;
+  events: number;
+}
+
+/** Sums wall and CPU between successive progress events under the later event's step. */
+function stepTimer(): { onProgress: (e: ProgressEvent) => void; mark: (step: string) => void; steps: StepTime[] } {
+  const steps = new Map<string, StepTime>();
+  let wall = performance.now();
+  let cpu = process.cpuUsage();
+  const mark = (step: string) => {
+    const w = performance.now();
+    const c = process.cpuUsage();
+    const s = steps.get(step) ?? { step, wall: 0, cpu: 0, events: 0 };
+    s.wall += (w - wall) / 1000;
+    s.cpu += (c.user - cpu.user + c.system - cpu.system) / 1e6;
+    s.events++;
+    steps.set(step, s);
+    wall = w;
+    cpu = c;
+  };
+  return {
+    onProgress: (e) => mark(e.label.split('：')[0]!),
+    mark,
+    get steps() {
+      return [...steps.values()];
+    },
+  };
+}
+
 async function main(extra: boolean): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-demo-'));
   const core = openCore({ dataDir: dir, host: { kind: 'cli', blobUrl: (s) => s } });
   try {
+    const timer = stepTimer();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    await loadDemo(core.ctx, core.blobs);
-    if (extra) await extraRegisterScans(core.ctx, core.blobs);
+    await loadDemo(core.ctx, core.blobs, { onProgress: timer.onProgress, worker: process.env.ONEBAG_DEMO_WORKER !== '0' });
+    if (extra) {
+      await extraRegisterScans(core.ctx, core.blobs);
+      timer.mark(`${EXTRA_REGISTER_SCANS} extra register scans`);
+    }
     const wall = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
-    console.log(JSON.stringify({ wall: wall / 1000, cpu: (cpu.user + cpu.system) / 1e6, user: cpu.user / 1e6, system: cpu.system / 1e6 }));
+    console.log(
+      JSON.stringify({
+        wall: wall / 1000,
+        cpu: (cpu.user + cpu.system) / 1e6,
+        user: cpu.user / 1e6,
+        system: cpu.system / 1e6,
+        steps: timer.steps,
+      }),
+    );
   } finally {
     core.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -46,6 +46,8 @@ const entries = [
   { in: 'main/dossier/batch/worker.ts', out: 'main/dossier/worker.js', required: true },
   // The OCR queue reads originals in a worker thread too.
   { in: 'main/ocr/worker.ts', out: 'main/ocr/worker.js', required: true },
+  // The demo load makes its files in a worker thread (main/demo/demoFileMaker.ts).
+  { in: 'main/demo/demoFileWorker.ts', out: 'main/demo/fileWorker.js', required: true },
 ]
   .filter((e) => !(cliOnly && e.app))
   .map((e) => ({ ...e, out: path.join(outRoot, e.out) }));

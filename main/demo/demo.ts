@@ -7,8 +7,8 @@
  * approved leave, checks, 五必到 events, certifications with the sealed registers filed, work
  * logs and annual plans. Nothing is dated after today. Files are generated into a temp folder,
  * filed through the same intake as a user's files (addMaterials: read once, inspected,
- * content-addressed store; one batch and one transaction per bag), and the temp folder is
- * removed. Progress counts every step (demoProgress.ts).
+ * content-addressed store; one batch per bag), and the temp folder is removed. The whole load
+ * is one transaction. Progress counts every step (demoProgress.ts).
  *
  * Deliberate cases (the only attendance, check and plan alerts the demo raises; demoPlan.ts):
  * - Y-2: 吴建军 under 20 days on post in August (4 working days of 事假 approved by 县委组织部):
@@ -57,15 +57,17 @@ import {
   type DemoCalendar,
   type Rng,
 } from './demoData';
-import { writeMinutesPdf, writeRegisterPdf, writeTextDocPdf, type RegisterRow } from './demoPdf';
-import { writeScanJpeg, writeScanPng } from './demoScans';
+import type { RegisterRow } from './demoPdf';
+import type { DemoFileSpec } from './demoFiles';
+import { DemoFileMaker } from './demoFileMaker';
 import { minutes, registerRow, summary, surveyReport, type Place } from './demoText';
 import { demoLeaves, monthCodes, SHORT } from './demoPlan';
 import { ensureCounty, ensureTownship, ensureUnit, ensureVillage } from '../core/org';
 import { fixToday, today as clockToday } from '../core/clock';
-import { addDemoAttendance } from './demoAttendance';
+import { addDemoAttendance, demoAttendanceSteps } from './demoAttendance';
 import { DemoProgress, type ProgressSink } from './demoProgress';
-import { addDemoWork } from './demoWork';
+import { addDemoWork, DEMO_WORK_STEPS } from './demoWork';
+import { withStatementCache } from '../store/statementCache';
 
 export const DEMO_SEED = 20240301;
 
@@ -87,6 +89,11 @@ export interface DemoOptions {
   today?: string;
   /** Also told of progress (e.g. the CLI), besides ctx.host.progress. */
   onProgress?: ProgressSink;
+  /**
+   * Make the bag's files and the second county's bundle on a worker thread beside the filing
+   * (default true; demoFileMaker.ts). false: one after the other on this thread, same result.
+   */
+  worker?: boolean;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -95,7 +102,7 @@ interface Planned {
   input: MaterialInput;
   file: string;
   name: string;
-  make: () => Promise<void> | void;
+  spec: DemoFileSpec;
 }
 
 /**
@@ -114,44 +121,21 @@ export async function loadDemo(ctx: CoreContext, blobs: BlobStore, opts: DemoOpt
 
   // The core refuses records dated after the clock's today: the load happens on the demo's today.
   const restoreClock = today === clockToday() ? () => undefined : fixToday(today);
-  const before = snapshotIds(ctx);
+  // ONE transaction for the whole load (each core function's own transaction becomes a savepoint
+  // in it): one commit instead of ~2,000, and a failed load rolls back to the empty archive, so
+  // the user can try again (only unreferenced, content-addressed blobs may stay). Statements are
+  // compiled once each (statementCache.ts) instead of on every call.
+  db.exec('BEGIN IMMEDIATE');
   try {
-    return await fill(ctx, blobs, cadres, seed, opts, cal);
+    const summary = await withStatementCache(db, () => fill(ctx, blobs, cadres, seed, opts, cal));
+    db.exec('COMMIT');
+    return summary;
   } catch (err) {
-    undoDemo(ctx, before);
+    if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   } finally {
     restoreClock();
   }
-}
-
-type Snapshot = Record<'counties' | 'townships' | 'villages' | 'units', number>;
-
-function snapshotIds(ctx: CoreContext): Snapshot {
-  const max = (t: string) => (ctx.db.prepare(`SELECT COALESCE(MAX(id), 0) FROM ${t}`).pluck().get() as number) ?? 0;
-  return { counties: max('counties'), townships: max('townships'), villages: max('villages'), units: max('units') };
-}
-
-/** A failed load leaves nothing behind but unreferenced blobs, so the user can try again. */
-function undoDemo(ctx: CoreContext, before: Snapshot): void {
-  const { db } = ctx;
-  db.transaction(() => {
-    db.prepare('DELETE FROM material_fts WHERE rowid IN (SELECT id FROM materials)').run();
-    db.prepare('DELETE FROM cadres').run(); // the archive was empty: cascades to postings, bags, cells, leave, logs, plans
-    // The attendance year's township records (their rows refer to the townships removed below).
-    for (const t of [
-      'register_verifications',
-      'attendance_history',
-      'attendance_certifications',
-      'checks',
-      'must_attend_events',
-    ] as const) {
-      db.prepare(`DELETE FROM ${t} WHERE township_id > ?`).run(before.townships);
-    }
-    for (const t of ['villages', 'townships', 'counties', 'units'] as const) {
-      db.prepare(`DELETE FROM ${t} WHERE id > ?`).run(before[t]);
-    }
-  })();
 }
 
 async function fill(
@@ -183,8 +167,9 @@ async function fillFrom(
   const plans = cadres.map((c, i) => planBag(prng(seed + 1000 + i), c, i, cadres, dir, cal));
   const total = plans.reduce((s, p) => s + p.length, 0);
   const progress = new DemoProgress(`demo-${seed}`, ctx.host.progress, opts.onProgress);
-  // organisation, cadres, each file made, each material filed, the attendance year, the year's work
-  progress.plan(1 + cadres.length + 2 * total + 2);
+  // organisation, cadres, each file made, each material filed, the attendance year's months and
+  // its logs and plans, the year's work in its parts
+  progress.plan(1 + cadres.length + 2 * total + demoAttendanceSteps(cal) + DEMO_WORK_STEPS);
 
   // --- organisation ---
   const townshipIds = new Map<string, number>();
@@ -232,30 +217,43 @@ async function fillFrom(
     }
   })();
 
-  // --- the bags: each bag's files made, then filed as one batch in one transaction ---
+  // --- the bags: the files are made in a worker thread (demoFileMaker.ts), and after them the
+  // second county's bundle, while this thread files each bag as one batch as soon as its files
+  // are made, then enters the attendance year and the year's work ---
   fs.mkdirSync(dir, { recursive: true });
+  const county2Dir = path.join(dir, 'county2');
+  fs.mkdirSync(county2Dir, { recursive: true });
   let files = 0;
-  for (let i = 0; i < cadres.length; i++) {
-    const bag = plans[i]!;
-    for (const item of bag) {
-      await item.make();
-      progress.step(`正在生成示例档案材料：${cadres[i]!.name}`);
+  const maker = new DemoFileMaker(
+    plans.flat().map((p) => p.spec),
+    { today: cal.today, seed, dir: county2Dir },
+    opts.worker ?? true,
+  );
+  try {
+    let made = 0;
+    for (let i = 0; i < cadres.length; i++) {
+      const bag = plans[i]!;
+      for (let k = 0; k < bag.length; k++) {
+        await maker.made(made++);
+        progress.step(`正在生成示例档案材料：${cadres[i]!.name}`);
+      }
+      await addMaterials(
+        db,
+        blobs,
+        bag.map((item) => ({ cadreId: cadreIds[i]!, input: item.input, files: [{ path: item.file, name: item.name }] })),
+      );
+      for (const item of bag) fs.rmSync(item.file, { force: true });
+      files += bag.length;
+      progress.step(`正在归档示例材料：${cadres[i]!.name}`, bag.length);
     }
-    await addMaterials(
-      db,
-      blobs,
-      bag.map((item) => ({ cadreId: cadreIds[i]!, input: item.input, files: [{ path: item.file, name: item.name }] })),
-    );
-    for (const item of bag) fs.rmSync(item.file, { force: true });
-    files += bag.length;
-    progress.step(`正在归档示例材料：${cadres[i]!.name}`, bag.length);
+    progress.announce('正在录入考勤、督查与认定记录');
+    await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir, progress });
+    progress.announce('正在录入项目、村集体经济、调度与考核');
+    await addDemoWork(ctx, blobs, cal.today, seed, progress, () => maker.secondCountyBundle());
+  } finally {
+    await maker.close();
+    fs.rmSync(county2Dir, { recursive: true, force: true });
   }
-  progress.announce('正在录入考勤、督查与认定记录');
-  await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir });
-  progress.step('正在录入考勤、督查与认定记录');
-  progress.announce('正在录入项目、村集体经济、调度与考核');
-  await addDemoWork(ctx, blobs, cal.today, seed);
-  progress.step('正在录入项目、村集体经济、调度与考核');
   progress.finish('示例数据已载入');
 
   return {
@@ -319,7 +317,7 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
       input: material('调研报告', r.title, date, c.name),
       file: f,
       name: `${r.title}.pdf`,
-      make: () => writeTextDocPdf(f, { ...r, author: c.name, date }),
+      spec: { kind: 'textDoc', file: f, doc: { ...r, author: c.name, date } },
     });
   }
   // 2. 会议记录 (the moved cadre's is after the move, at the new village)
@@ -334,7 +332,7 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
       input: material('会议记录', mm.title, date, mm.recorder),
       file: f,
       name: `${mm.title}.pdf`,
-      make: () => writeMinutesPdf(f, mm),
+      spec: { kind: 'minutes', file: f, minutes: mm },
     });
   }
   // 3. 月考勤登记表 of the township for one month; one cadre in one register is short of 20 days
@@ -351,7 +349,7 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
       input: material('月考勤登记表', title, date, `${township}党委`, shortFor ? `${shortFor}本月在岗不足20天（事假已审批）` : null),
       file: f,
       name: `${title}.pdf`,
-      make: () => writeRegisterPdf(f, { township, year: ry, month: rm, rows, date, author: `${township}党委` }),
+      spec: { kind: 'register', file: f, register: { township, year: ry, month: rm, rows, date, author: `${township}党委` } },
     });
   }
   // 4. 工作总结 (Y-2 annual or Y-1 first half)
@@ -364,7 +362,7 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
       input: material('工作总结', s.title, date, c.name),
       file: f,
       name: `${c.name}${s.title}.pdf`,
-      make: () => writeTextDocPdf(f, { ...s, author: c.name, date }),
+      spec: { kind: 'textDoc', file: f, doc: { ...s, author: c.name, date } },
     });
   }
 
@@ -374,19 +372,19 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
     const m = between(rng, 1, 10);
     const date = iso(full, m, between(rng, 25, 28));
     const f = file('jpg');
-    const scanRng = prng(rng() * 2 ** 31);
+    const seed = rng() * 2 ** 31;
     out.push({
       input: material('年度工作日志', `${full}年工作日志（${m}月）`, date, c.name, '手写日志扫描件'),
       file: f,
       name: `工作日志${full}年${m}月扫描件.jpg`,
-      make: () => writeScanJpeg(f, 'worklog', scanRng, `OneBag demo worklog c${i} ${full}-${pad(m)}`),
+      spec: { kind: 'scanJpeg', file: f, scan: 'worklog', seed, comment: `OneBag demo worklog c${i} ${full}-${pad(m)}` },
     });
   }
   // 6. The signed and sealed paper register of the same month, scanned
   if (extras >= 2) {
     const date = iso(rm === 12 ? ry + 1 : ry, (rm % 12) + 1, 8);
     const f = file('jpg');
-    const scanRng = prng(rng() * 2 ** 31);
+    const seed = rng() * 2 ** 31;
     out.push({
       input: material(
         '月考勤登记表',
@@ -397,7 +395,7 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
       ),
       file: f,
       name: `${ry}年${rm}月考勤表签章扫描件.jpg`,
-      make: () => writeScanJpeg(f, 'sealedRegister', scanRng, `OneBag demo register c${i} ${ry}-${pad(rm)}`),
+      spec: { kind: 'scanJpeg', file: f, scan: 'sealedRegister', seed, comment: `OneBag demo register c${i} ${ry}-${pad(rm)}` },
     });
   }
   // 7. 工作汇报: a quarterly report
@@ -410,7 +408,7 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
       input: material('工作汇报', s.title, date, c.name),
       file: f,
       name: `${s.title}.pdf`,
-      make: () => writeTextDocPdf(f, { ...s, author: c.name, date }),
+      spec: { kind: 'textDoc', file: f, doc: { ...s, author: c.name, date } },
     });
   }
   // 8. 村情民情台账: a scanned household ledger page (PNG)
@@ -418,12 +416,12 @@ function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: strin
     const date = iso(first, 3, between(rng, 20, 30));
     const where = at(date).village ?? at(date).township;
     const f = file('png');
-    const scanRng = prng(rng() * 2 ** 31);
+    const seed = rng() * 2 ** 31;
     out.push({
       input: material('村情民情台账', `${where}村情民情台账（户情登记）`, date, c.name, '入户走访登记表扫描件'),
       file: f,
       name: `${where}户情登记表.png`,
-      make: () => writeScanPng(f, 'ledger', scanRng),
+      spec: { kind: 'scanPng', file: f, scan: 'ledger', seed },
     });
   }
   return out;

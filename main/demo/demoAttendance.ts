@@ -27,6 +27,7 @@ import { concludeVerification } from '../core/events/verificationOutcome';
 import { listVerifications } from '../core/events/verifications';
 import { DEMO_TOWNSHIPS, postingOn, prng, type DemoCadre, type DemoCalendar } from './demoData';
 import { addDemoLogs } from './demoLogs';
+import type { DemoProgress } from './demoProgress';
 import {
   CLOSED,
   closedCheckDay,
@@ -53,12 +54,19 @@ export interface DemoAttendanceInput {
   cal: DemoCalendar;
   /** A scratch folder for the register scans. */
   dir: string;
+  /** Told of each month entered and of the logs and plans (demoAttendanceSteps(cal) steps). */
+  progress?: DemoProgress;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The secretary certifies a month on this working day of the next (at the latest on the deadline, the 10th). */
 const CERTIFY_WORKDAY = 6;
 const EVENT_TITLES = ['乡镇党委扩大会议', '春耕备耕和安全生产部署', '信访积案化解专题会', '土地承包纠纷调处', '防汛抢险应急处置'];
+
+/** Progress steps of addDemoAttendance: one per month, one for the work logs and plans. */
+export function demoAttendanceSteps(cal: DemoCalendar): number {
+  return demoMonths(cal).length + 1;
+}
 
 /** The months from the postings' start to today's month, YYYY-MM. */
 function demoMonths(cal: DemoCalendar): string[] {
@@ -221,8 +229,10 @@ export async function addDemoAttendance(ctx: CoreContext, blobs: BlobStore, inpu
         if (again < today) await certify(townshipId, t.name, month, again, '更正');
       }
     }
+    input.progress?.step(`正在录入考勤、督查与认定记录：${y}年${m}月`);
   }
   await addDemoLogs(ctx, { cadres, cadreIds, cal });
+  input.progress?.step('正在录入工作日志与年度计划');
 }
 
 function townshipIndex(c: DemoCadre, date: string): number {

@@ -33,6 +33,7 @@ import { between, prng } from './demoData';
 import { evaluateYear } from './demoEvaluation';
 import { writeScanJpeg } from './demoScans';
 import { ymd } from './demoWorkContext';
+import type { DemoProgress } from './demoProgress';
 
 export const SECOND_COUNTY = { name: '青石县', department: '中共青石县委组织部', township: '松岭镇' };
 
@@ -153,32 +154,54 @@ async function buildArchive(db: Db, blobs: BlobStore, today: string, seed: numbe
   return countyId;
 }
 
-/** Builds the other department's archive in a temp folder, exports its Y-1 bundle and imports it here. */
+/** The other department's signed Y-1 bundle, ready to import, and what it holds. */
+export interface SecondCountyBundle {
+  file: string;
+  exported: { cadres: number; records: number };
+}
+
+/**
+ * Builds the other department's archive in `dir` (an empty folder) and exports its Y-1 bundle
+ * there. It touches nothing of the demo's archive, so it can run beside the load (the demo's
+ * file worker does, demoFileMaker.ts). Dated on `today`: the caller's clock must read it too.
+ */
+export async function buildSecondCountyBundle(today: string, seed: number, dir: string): Promise<SecondCountyBundle> {
+  const Y = Number(today.slice(0, 4));
+  const archive = path.join(dir, 'archive');
+  const db = openDatabase(archive);
+  const file = path.join(dir, `${SECOND_COUNTY.name}${Y - 1}年度.onebag`);
+  try {
+    const other = new BlobStore(archive);
+    const countyId = await buildArchive(db, other, today, seed, dir);
+    const r = await exportCountyBundle({ db, dataDir: archive, blobs: other }, { countyId, year: Y - 1, out: file, withDossiers: false });
+    return { file, exported: { cadres: r.counts.cadres, records: r.counts.records } };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Imports the other department's bundle into the demo archive, trusting its signer. `prepared`
+ * is the bundle when it was built elsewhere (the file worker); otherwise it is built here, in a
+ * temp folder removed afterwards.
+ */
 export async function importSecondCounty(
   ctx: CoreContext,
   blobs: BlobStore,
   today: string,
   seed: number,
+  progress?: DemoProgress,
+  prepared?: () => Promise<SecondCountyBundle>,
 ): Promise<{ cadres: number; records: number }> {
-  const Y = Number(today.slice(0, 4));
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-county2-'));
+  const tmp = prepared ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-county2-'));
   try {
-    const dir = path.join(tmp, 'archive');
-    const db = openDatabase(dir);
-    const out = path.join(tmp, `${SECOND_COUNTY.name}${Y - 1}年度.onebag`);
-    let exported: { cadres: number; records: number };
-    try {
-      const other = new BlobStore(dir);
-      const countyId = await buildArchive(db, other, today, seed, tmp);
-      const r = await exportCountyBundle({ db, dataDir: dir, blobs: other }, { countyId, year: Y - 1, out, withDossiers: false });
-      exported = { cadres: r.counts.cadres, records: r.counts.records };
-    } finally {
-      db.close();
-    }
+    const bundle = prepared ? await prepared() : await buildSecondCountyBundle(today, seed, tmp!);
+    progress?.step(`正在生成${SECOND_COUNTY.name}的年度数据包`);
     // inside the demo's load: nothing of the user's to protect, so no pre-import backup
-    await commitImport({ db: ctx.db, dataDir: ctx.dataDir, blobs }, out, { trustSigner: true, withoutBackup: true });
-    return exported;
+    await commitImport({ db: ctx.db, dataDir: ctx.dataDir, blobs }, bundle.file, { trustSigner: true, withoutBackup: true });
+    progress?.step(`正在导入${SECOND_COUNTY.name}的年度数据包`);
+    return bundle.exported;
   } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -26,9 +26,10 @@ import { addDemoEvaluation } from './demoEvaluation';
 import { addDemoProjects, addDemoSupport } from './demoProjects';
 import { addDemoReports } from './demoReports';
 import { addDemoScheduling } from './demoScheduling';
-import { importSecondCounty } from './demoSecondCounty';
+import { importSecondCounty, type SecondCountyBundle } from './demoSecondCounty';
 import { addDemoIncome, addDemoWeakVillages } from './demoVillages';
 import { readWorkContext } from './demoWorkContext';
+import type { DemoProgress } from './demoProgress';
 
 export { addDemoWeakVillages };
 
@@ -43,16 +44,32 @@ export interface DemoWorkSummary {
   secondCounty: { cadres: number; records: number };
 }
 
-export async function addDemoWork(ctx: CoreContext, blobs: BlobStore, today: string, seed: number): Promise<DemoWorkSummary> {
+/** Progress steps of addDemoWork (each part below reports one when done). */
+export const DEMO_WORK_STEPS = 7;
+
+export async function addDemoWork(
+  ctx: CoreContext,
+  blobs: BlobStore,
+  today: string,
+  seed: number,
+  progress?: DemoProgress,
+  /** The second county's bundle when built elsewhere (demoSecondCounty.ts). */
+  secondCountyBundle?: () => Promise<SecondCountyBundle>,
+): Promise<DemoWorkSummary> {
   const w = readWorkContext(ctx.db, today);
   addDemoWeakVillages(w);
   const projects = addDemoProjects(w, seed);
+  progress?.step('正在录入薄弱村与项目');
   addDemoIncome(w);
   const supportRecords = addDemoSupport(w);
+  progress?.step('正在录入村集体经济收入与包扶');
   const reports = await addDemoReports(w, blobs, seed);
+  progress?.step('正在录入季度报告与半年总结');
   const scheduling = addDemoScheduling(w, seed);
+  progress?.step('正在录入季度调度');
   addDemoEvaluation(w, seed);
-  const secondCounty = await importSecondCounty(ctx, blobs, today, seed);
+  progress?.step('正在录入年度考核');
+  const secondCounty = await importSecondCounty(ctx, blobs, today, seed, progress, secondCountyBundle);
   return {
     projects,
     reportsFiled: reports.filed,

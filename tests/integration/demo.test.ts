@@ -65,12 +65,20 @@ const NOT_FILED_REPORT = 'm.id NOT IN (SELECT material_id FROM report_submission
 describe('loadDemo', () => {
   it('reports progress over every step (load time is measured by the bench, not here)', () => {
     expect(elapsed).toBeGreaterThan(0);
-    // Organisation, cadres, each file made and filed, the attendance year, the year's work: not only files.
+    // Organisation, cadres, each file made and filed, each month of the attendance year (from
+    // March of Y-2 to today's month) and its logs and plans, the year's work in 7 parts: not only files.
+    const months = (TEST_YEAR - (TEST_YEAR - 2)) * 12 + Number(TEST_TODAY.slice(5, 7)) - 3 + 1;
     const total = progress[0]!.total;
-    expect(total).toBe(1 + summary.cadres + 2 * summary.materials + 2);
+    expect(total).toBe(1 + summary.cadres + 2 * summary.materials + months + 1 + 7);
     expect(progress.every((e, i) => e.total === total && (i === 0 || e.done >= progress[i - 1]!.done))).toBe(true);
+    // Truthful: the planned steps are all counted before the end is announced (the bar never jumps at the end).
+    expect(progress.at(-2)!.done).toBe(total);
     expect(progress.at(-1)).toMatchObject({ done: total, finished: true, label: '示例数据已载入' });
     expect(progress.some((e) => e.label.startsWith('正在归档示例材料'))).toBe(true);
+    const monthSteps = progress.filter((e) => e.label.startsWith('正在录入考勤、督查与认定记录：'));
+    expect(monthSteps).toHaveLength(months);
+    expect(monthSteps.at(-1)!.label).toBe(`正在录入考勤、督查与认定记录：${TEST_YEAR}年${Number(TEST_TODAY.slice(5, 7))}月`);
+    expect(progress.some((e) => e.label === '正在导入青石县的年度数据包')).toBe(true);
   });
 
   it('creates the organisation: 1 county, 3 townships, 12 villages, the units', () => {
@@ -303,7 +311,8 @@ describe('loadDemo', () => {
         throw new AppError('DISK_FULL', '磁盘空间不足');
       };
       const ctx: CoreContext = { db: db2, dataDir: dir2, host: { kind: 'cli', blobUrl: (s) => s } };
-      await expect(loadDemo(ctx, failing)).rejects.toThrow('磁盘空间不足');
+      // Files made on this thread (the worker's start-up under tsx is test time; the load above used it).
+      await expect(loadDemo(ctx, failing, { worker: false })).rejects.toThrow('磁盘空间不足');
       for (const t of ['counties', 'townships', 'villages', 'units', 'cadres', 'postings', 'materials']) {
         expect(db2.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get(), t).toBe(0);
       }

@@ -30,7 +30,8 @@ beforeAll(async () => {
   dirs.push(b);
   const core = openCore({ dataDir: b, host: { kind: 'cli', blobUrl: (s) => s } });
   try {
-    await loadDemo(core.ctx, core.blobs, { today: LATER });
+    // The files on this thread: the same demo, without a worker thread's start-up under tsx (test time).
+    await loadDemo(core.ctx, core.blobs, { today: LATER, worker: false });
   } finally {
     core.close();
   }

@@ -1,0 +1,111 @@
+/**
+ * Makes the demo bag's files (demoFiles.ts), then the second county's bundle, in ONE worker
+ * thread while the loading thread files the bags made so far and enters the attendance year:
+ * typesetting and scanning are most of the load's CPU, and on a machine with two cores they then
+ * overlap the filing instead of coming before it. The files are made in the order given and
+ * `made(i)` resolves once the i-th exists; the filing order, and so every row and id, is the
+ * same as making them one by one here.
+ *
+ * Loading the worker: from TypeScript sources (tests, the CLI through tsx) it registers tsx
+ * first; from the bundle it loads dist/main/demo/fileWorker.js (an esbuild entry beside the app
+ * and the CLI). Without a worker (asked for, or none can be started) the files are made on this
+ * thread on demand and the bundle when asked for.
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../shared/result';
+import { makeDemoFile, type DemoFileSpec } from './demoFiles';
+import type { FromFileWorker, ToFileWorker } from './demoFileWorker';
+import { buildSecondCountyBundle, type SecondCountyBundle } from './demoSecondCounty';
+
+function startWorker(): Worker {
+  const here = typeof __filename === 'string' ? __filename : '';
+  if (here.endsWith('.ts')) {
+    const file = path.join(path.dirname(here), 'demoFileWorker.ts');
+    return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`, { eval: true });
+  }
+  // bundled: this code lives in dist/main/app/main.js or dist/main/cli/index.js
+  return new Worker(path.join(path.dirname(here), '..', 'demo', 'fileWorker.js'));
+}
+
+export class DemoFileMaker {
+  private readonly worker: Worker | null;
+  private madeCount = 0;
+  private failure: Error | null = null;
+  private readonly waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  private bundle: Promise<SecondCountyBundle> | null = null;
+  private settleBundle: { resolve: (b: SecondCountyBundle) => void; reject: (e: Error) => void } | null = null;
+
+  /** `secondCounty`: also build the second county's bundle (demoSecondCounty.ts) after the files. */
+  constructor(
+    private readonly specs: readonly DemoFileSpec[],
+    private readonly secondCounty?: { today: string; seed: number; dir: string },
+    useWorker = true,
+  ) {
+    let worker: Worker | null;
+    try {
+      worker = useWorker ? startWorker() : null;
+    } catch {
+      worker = null; // made on this thread instead (made())
+    }
+    this.worker = worker;
+    if (!worker) return;
+    if (secondCounty) {
+      this.bundle = new Promise((resolve, reject) => (this.settleBundle = { resolve, reject }));
+      this.bundle.catch(() => undefined); // reported when asked for (secondCountyBundle)
+    }
+    worker.on('message', (m: FromFileWorker) => {
+      if (m.type === 'made') {
+        this.madeCount = m.index + 1;
+        for (const [i, w] of this.waiting) {
+          if (i < this.madeCount) {
+            this.waiting.delete(i);
+            w.resolve();
+          }
+        }
+      } else if (m.type === 'bundle') {
+        this.settleBundle?.resolve(m.bundle);
+      } else if (m.type === 'bundleError') {
+        this.settleBundle?.reject(new AppError('INTERNAL', `示例数据包生成失败：${m.message}`));
+      } else {
+        this.fail(new AppError('INTERNAL', `示例材料生成失败：${m.message}`));
+      }
+    });
+    worker.on('error', (e) => this.fail(new AppError('INTERNAL', `示例材料生成失败：${e.message}`)));
+    worker.on('exit', () => {
+      if (this.madeCount < this.specs.length) this.fail(new AppError('INTERNAL', '示例材料生成进程意外退出，请重试'));
+      this.settleBundle?.reject(new AppError('INTERNAL', '示例数据生成进程意外退出，请重试'));
+    });
+    worker.postMessage({ specs: [...specs], secondCounty } satisfies ToFileWorker);
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    this.settleBundle?.reject(err);
+    for (const w of this.waiting.values()) w.reject(this.failure);
+    this.waiting.clear();
+  }
+
+  /** Resolves once the `index`-th file is made (in the order given). */
+  async made(index: number): Promise<void> {
+    if (!this.worker) {
+      await makeDemoFile(this.specs[index]!);
+      return;
+    }
+    if (index < this.madeCount) return;
+    if (this.failure) throw this.failure;
+    await new Promise<void>((resolve, reject) => this.waiting.set(index, { resolve, reject }));
+  }
+
+  /** The second county's bundle: built by the worker after the files, or here when there is none. */
+  secondCountyBundle(): Promise<SecondCountyBundle> {
+    if (!this.secondCounty) throw new Error('no second county was asked for');
+    this.bundle ??= buildSecondCountyBundle(this.secondCounty.today, this.secondCounty.seed, this.secondCounty.dir);
+    return this.bundle;
+  }
+
+  /** Stops the worker (at the end, or when the load failed midway). */
+  async close(): Promise<void> {
+    if (this.worker) await this.worker.terminate();
+  }
+}

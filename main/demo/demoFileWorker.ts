@@ -1,0 +1,46 @@
+/**
+ * The demo's worker thread (demoFileMaker.ts): makes each spec's file in order and reports each
+ * one made, so the thread that files them never waits on typesetting or scanning; then, when
+ * asked, builds the second county's bundle (demoSecondCounty.ts), which touches nothing of the
+ * demo's archive, on the demo's today.
+ */
+import { parentPort } from 'node:worker_threads';
+import { fixToday, today as clockToday } from '../core/clock';
+import { makeDemoFile, type DemoFileSpec } from './demoFiles';
+import { buildSecondCountyBundle, type SecondCountyBundle } from './demoSecondCounty';
+
+export interface ToFileWorker {
+  specs: DemoFileSpec[];
+  secondCounty?: { today: string; seed: number; dir: string };
+}
+export type FromFileWorker =
+  | { type: 'made'; index: number }
+  | { type: 'error'; index: number; message: string }
+  | { type: 'bundle'; bundle: SecondCountyBundle }
+  | { type: 'bundleError'; message: string };
+
+const port = parentPort!;
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+port.once('message', (m: ToFileWorker) => {
+  void (async () => {
+    for (const [index, spec] of m.specs.entries()) {
+      try {
+        await makeDemoFile(spec);
+        port.postMessage({ type: 'made', index } satisfies FromFileWorker);
+      } catch (err) {
+        port.postMessage({ type: 'error', index, message: messageOf(err) } satisfies FromFileWorker);
+        return;
+      }
+    }
+    const c = m.secondCounty;
+    if (!c) return;
+    try {
+      if (c.today !== clockToday()) fixToday(c.today);
+      const bundle = await buildSecondCountyBundle(c.today, c.seed, c.dir);
+      port.postMessage({ type: 'bundle', bundle } satisfies FromFileWorker);
+    } catch (err) {
+      port.postMessage({ type: 'bundleError', message: messageOf(err) } satisfies FromFileWorker);
+    }
+  })();
+});
