@@ -55,6 +55,16 @@ describe('preparedFolder', () => {
     expect(fs.readFileSync(path.join(dir, 'data.txt'), 'utf8')).toBe('private');
     expect(fs.existsSync(path.join(tmp, 'stale', 'data.txt'))).toBe(false); // the shared name stays unbuilt
   });
+
+  it('does not wait on a lock that never got a pid', async () => {
+    vi.stubEnv(PREPARED_ROOT_ENV, tmp);
+    const lock = path.join(tmp, 'nopid.lock');
+    fs.mkdirSync(lock); // as a process killed between taking the lock and writing its pid leaves it
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(lock, old, old);
+    const dir = await preparedFolder('nopid', writeOne('private'));
+    expect(fs.readFileSync(path.join(dir, 'data.txt'), 'utf8')).toBe('private');
+  });
 });
 
 describe('prepareRunRoot', () => {
