@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 REPORTS=.reports
 mkdir -p "$REPORTS"
-rm -f "$REPORTS/vitest.json" "$REPORTS/playwright.json" "$REPORTS/steps.txt" "$REPORTS/typecheck.log" "$REPORTS/build.log"
+rm -f "$REPORTS/vitest.json" "$REPORTS/playwright.json" "$REPORTS/playwright.log" "$REPORTS/steps.txt" "$REPORTS/typecheck.log" "$REPORTS/build.log"
 
 step() { # step NAME EXIT_CODE
   echo "$1 $2" >>"$REPORTS/steps.txt"
@@ -18,45 +18,73 @@ took() { # took NAME START_SECONDS
 }
 rm -f "$REPORTS/times.txt"
 
-# Two cores: the typecheck runs beside the lint, the renderer build beside vitest (both are mostly
-# one process on one core). Their output is shown when they finish, so the log stays in order.
-echo "==> lint (typecheck alongside)"
+# Two cores (issue 15). Playwright needs only the built renderer, and its one worker (the bridge and
+# Chromium taking turns) keeps about one core busy: it runs from the end of the build to the end of
+# the run, while lint, the typecheck and vitest take the other core. The typecheck starts beside the
+# build. Background output is kept in a log and shown when its phase is reached, so the log stays
+# in order. Both runners share one folder of prepared data folders (tests/fixtures/preparedFolder.ts):
+# the demo county they both copy is built once.
+export ONEBAG_PREPARED_ROOT
+ONEBAG_PREPARED_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/onebag-prepared-run-XXXXXX")
+typecheck_pid=""
+playwright_pid=""
+cleanup() { # an interrupted run leaves no runner behind, and no prepared folders
+  for pid in $typecheck_pid $playwright_pid; do kill "$pid" 2>/dev/null; done
+  rm -rf "$ONEBAG_PREPARED_ROOT"
+}
+trap cleanup EXIT
+
+echo "==> build renderer (typecheck alongside)"
 t=$SECONDS
 npm run --silent typecheck >"$REPORTS/typecheck.log" 2>&1 &
 typecheck_pid=$!
+npm run --silent build:renderer >"$REPORTS/build.log" 2>&1
+build_rc=$?
+cat "$REPORTS/build.log"
+took build $t
+
+if [ "$build_rc" -eq 0 ]; then
+  step build 0
+  echo "==> playwright started in the background (its log follows vitest)"
+  t_playwright=$SECONDS
+  npm run --silent test:e2e >"$REPORTS/playwright.log" 2>&1 &
+  playwright_pid=$!
+else
+  step build 1
+  echo "renderer build failed: Playwright skipped"
+fi
+
+echo "==> lint"
+t=$SECONDS
 npm run --silent lint
 step lint $?
 took lint $t
+
 echo "==> typecheck"
+t=$SECONDS
 wait "$typecheck_pid"
 typecheck_rc=$?
+typecheck_pid=""
 cat "$REPORTS/typecheck.log"
 step typecheck "$typecheck_rc"
-took lint+typecheck $t
+took typecheck-wait $t
 
-echo "==> vitest (renderer build alongside)"
+echo "==> vitest"
 t=$SECONDS
-npm run --silent build:renderer >"$REPORTS/build.log" 2>&1 &
-build_pid=$!
 npm run --silent test:unit -- --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest.json"
 step vitest $?
 took vitest $t
 
-echo "==> build renderer"
-wait "$build_pid"
-build_rc=$?
-cat "$REPORTS/build.log"
-took vitest+build $t
-if [ "$build_rc" -eq 0 ]; then
-  step build 0
+if [ -n "$playwright_pid" ]; then
   echo "==> playwright"
   t=$SECONDS
-  npm run --silent test:e2e
-  step playwright $?
-  took playwright $t
-else
-  step build 1
-  echo "renderer build failed: Playwright skipped"
+  wait "$playwright_pid"
+  playwright_rc=$?
+  playwright_pid=""
+  cat "$REPORTS/playwright.log"
+  step playwright "$playwright_rc"
+  took playwright-wait $t
+  took playwright $t_playwright
 fi
 took total $T0
 
