@@ -11,6 +11,7 @@ import { rulesSourceText, type RuleSettings, type RuleVersion } from '../../../s
 import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { CountySelect } from '../common/CountySelect';
 import { ReadOnlyHint, useCountyReadOnly } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import { dateLabel, yearOptions } from '../../../shared/dates';
@@ -99,15 +100,7 @@ export function RulesPage() {
           aria-label="年度"
           data-testid="rules-year"
         />
-        {counties.length > 1 && (
-          <Select
-            value={county?.id}
-            onChange={setCountyId}
-            options={counties.map((x) => ({ value: x.id, label: x.name }))}
-            style={{ width: 140 }}
-            aria-label="县（市、区）"
-          />
-        )}
+        <CountySelect counties={counties} value={county?.id} onChange={setCountyId} />
         {v && (
           <Tag color={v.source === 'version' ? 'blue' : 'default'} data-testid="rules-source">
             {rulesSourceText(v)}
