@@ -7,6 +7,8 @@ export interface CallState<T> {
   loading: boolean;
   error: string | null;
   reload: () => void;
+  /** Changes the answer held (e.g. rows a save returned) without calling again; nothing before the first answer. */
+  update: (fn: (data: T) => T) => void;
 }
 
 /**
@@ -46,5 +48,6 @@ export function useCall<C extends Channel>(channel: C, input: ChannelInput<C> | 
   }, [channel, key, tick]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, loading, error, reload };
+  const update = useCallback((fn: (d: ChannelOutput<C>) => ChannelOutput<C>) => setData((d) => (d === undefined ? d : fn(d))), []);
+  return { data, loading, error, reload, update };
 }

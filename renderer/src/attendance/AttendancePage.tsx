@@ -7,10 +7,11 @@ import { Alert, Button, Empty, Segmented, Select, Spin } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import { today } from '../app/today';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { GridRow, MonthGridView } from '../../../shared/api/attendance';
-import { call, errorMessage } from '../api/client';
+import { useCallback, useMemo, useState } from 'react';
+import type { GridRow } from '../../../shared/api/attendance';
+import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { withRows } from '../common/gridRows';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { useTownshipReadOnly } from '../common/useReadOnly';
 import { FilePreview } from '../preview/FilePreview';
@@ -37,34 +38,17 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
   const townships = useMemo(() => (org?.counties ?? []).flatMap((c) => c.townships.map((t) => ({ ...t, county: c.name }))), [org]);
   const townshipId = props.townshipId ?? townships[0]?.id;
   const month = props.month ?? lastMonth();
-  const [grid, setGrid] = useState<MonthGridView | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   // An alert about a leave request opens the leave list with that request highlighted.
   const [tab, setTab] = useState<'grid' | 'leave'>(props.leaveId ? 'leave' : 'grid');
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  useEffect(() => {
-    if (townshipId === undefined) return;
-    let live = true;
-    call('attendance.grid', { townshipId, month }).then(
-      (g) => {
-        if (!live) return;
-        setGrid(g);
-        setError(null);
-      },
-      (err: unknown) => live && setError(errorMessage(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [townshipId, month, version]);
+  const view = useCall('attendance.grid', townshipId === undefined ? null : { townshipId, month }, `${townshipId}|${month}|${version}`);
+  const grid = view.data ?? null;
+  const { error, update } = view;
 
-  const onRows = useCallback((rows: GridRow[]) => {
-    const byId = new Map(rows.map((r) => [r.cadreId, r]));
-    setGrid((g) => (g ? { ...g, rows: g.rows.map((r) => byId.get(r.cadreId) ?? r) } : g));
-  }, []);
+  const onRows = useCallback((rows: GridRow[]) => update((g) => withRows(g, rows)), [update]);
   const onEditError = useCallback((err: unknown) => notifyError(err, '修改未保存'), [notifyError]);
   const edits = useGridEdits(townshipId, month, onRows, onEditError);
   // Stable void callbacks for the grid (its rows are memoised); a failure shows in Chinese.

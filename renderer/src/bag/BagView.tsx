@@ -212,20 +212,7 @@ export function BagView({
           })}
         />
       )}
-      <IntakeDialog
-        title={`归档到 ${cadreName} 的资料袋`}
-        open={intake.open}
-        rows={intake.rows}
-        setRows={intake.setRows}
-        refused={intake.refused}
-        progress={intake.progress}
-        onCancel={intake.cancel}
-        onFiled={(count, allDone) => {
-          if (count) success(`已归档 ${count} 件材料`);
-          void refresh();
-          if (allDone) intake.close();
-        }}
-      />
+      <IntakeDialog title={`归档到 ${cadreName} 的资料袋`} intake={intake} onFiled={() => void refresh()} />
       <FilePreview file={preview} onClose={() => setPreview(null)} />
       <MaterialEditDialog
         material={editing}

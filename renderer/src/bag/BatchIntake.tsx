@@ -4,7 +4,6 @@ import { useMemo, useRef } from 'react';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { useReadOnlyIndex } from '../common/useReadOnly';
-import { useNotify } from '../util/notify';
 import { IntakeDialog } from './IntakeDialog';
 import { useIntake } from './useIntake';
 
@@ -14,7 +13,6 @@ import { useIntake } from './useIntake';
  */
 export function BatchIntake() {
   const { dataVersion, refresh } = useAppState();
-  const { success } = useNotify();
   const readOnly = useReadOnlyIndex();
   const list = useCall('cadres.list', {}, `batch|${dataVersion}`);
   const cadres = useMemo(() => (list.data ?? []).filter((c) => !readOnly.cadreRow(c)), [list.data, readOnly]);
@@ -44,21 +42,7 @@ export function BatchIntake() {
           void intake.addFiles(files);
         }}
       />
-      <IntakeDialog
-        title="批量归档到多名干部的资料袋"
-        cadres={cadres}
-        open={intake.open}
-        rows={intake.rows}
-        setRows={intake.setRows}
-        refused={intake.refused}
-        progress={intake.progress}
-        onCancel={intake.cancel}
-        onFiled={(count, allDone) => {
-          if (count) success(`已归档 ${count} 件材料`);
-          void refresh();
-          if (allDone) intake.close();
-        }}
-      />
+      <IntakeDialog title="批量归档到多名干部的资料袋" cadres={cadres} intake={intake} onFiled={() => void refresh()} />
     </>
   );
 }

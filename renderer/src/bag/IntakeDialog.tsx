@@ -6,14 +6,10 @@ import { useState } from 'react';
 import { materialInputSchema } from '../../../shared/api';
 import { FILE_FLAG_LABELS, FILE_KIND_LABELS, MATERIAL_CATEGORIES, type CadreListRow, type MaterialCategory } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
-import { duplicateNote, mergeRows, rowProblem, suggestResponsible, type IntakeRow, type RefusedFile } from './intake';
+import { duplicateNote, mergeRows, rowProblem, suggestResponsible, type IntakeProgress, type IntakeRow } from './intake';
+import { useNotify } from '../util/notify';
 import { settle } from '../util/settle';
-
-export interface IntakeProgress {
-  done: number;
-  total: number;
-  current: string | null;
-}
+import type { Intake } from './useIntake';
 
 /**
  * Confirmation table for files dropped on a bag (or, in a batch, for several cadres): one row per
@@ -24,25 +20,19 @@ export interface IntakeProgress {
 export function IntakeDialog({
   title,
   cadres,
-  open,
-  rows,
-  setRows,
-  refused,
-  progress,
-  onCancel,
+  intake,
   onFiled,
 }: {
   title: string;
   /** Batch intake: the cadres a row can go to (a 干部 column is shown). */
   cadres?: readonly CadreListRow[];
-  open: boolean;
-  rows: IntakeRow[];
-  setRows: (fn: (rows: IntakeRow[]) => IntakeRow[]) => void;
-  refused: RefusedFile[];
-  progress: IntakeProgress | null;
-  onCancel: () => void;
-  onFiled: (count: number, allDone: boolean) => void;
+  /** The files being taken in (useIntake); the dialog closes it once every row is filed. */
+  intake: Intake;
+  /** After each 归档 (some rows may be left with their reason): the bag has new materials. */
+  onFiled: () => void;
 }) {
+  const { open, rows, setRows, refused, progress, cancel: onCancel } = intake;
+  const { success } = useNotify();
   const [selected, setSelected] = useState<string[]>([]);
   const [filing, setFiling] = useState<IntakeProgress | null>(null);
   const uploading = progress !== null && progress.done < progress.total;
@@ -104,7 +94,9 @@ export function IntakeDialog({
         files: r.files.map((f) => (f.duplicateOf || !filedNow.has(f.sha256) ? f : { ...f, duplicateOf: filedNow.get(f.sha256)! })),
       })),
     );
-    onFiled(filed, failed.length === 0);
+    if (filed) success(`已归档 ${filed} 件材料`);
+    onFiled();
+    if (failed.length === 0) intake.close();
   };
 
   return (

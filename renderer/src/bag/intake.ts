@@ -24,6 +24,13 @@ export interface IntakeRow {
   pageHint?: string;
 }
 
+/** How far a run over the files has come (reading them in, or filing them). */
+export interface IntakeProgress {
+  done: number;
+  total: number;
+  current: string | null;
+}
+
 export interface RefusedFile {
   name: string;
   reason: string;

@@ -1,6 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
 import { ClientError, call, errorMessage, stageFile } from '../api/client';
-import type { IntakeProgress } from './IntakeDialog';
 import type { CadreListRow } from '../../../shared/domain';
 import {
   applyPageSuggestion,
@@ -8,6 +7,7 @@ import {
   nameSaysLittle,
   rowFromStaged,
   suggestResponsible,
+  type IntakeProgress,
   type IntakeRow,
   type RefusedFile,
 } from './intake';
@@ -22,6 +22,9 @@ export function defaultsFor(target: IntakeTarget, fileName: string): { cadreId: 
   const c = id === null ? undefined : target.cadres.find((x) => x.id === id);
   return { cadreId: id, responsible: c ? suggestResponsible(c) : '' };
 }
+
+/** Files taken in for filing: what useIntake gives IntakeDialog. */
+export type Intake = ReturnType<typeof useIntake>;
 
 /** Uploads dropped/picked files one by one into staging and collects rows and refusals. */
 export function useIntake(target: IntakeTarget) {

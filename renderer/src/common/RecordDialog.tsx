@@ -108,15 +108,18 @@ export function RecordDialog(props: {
   children: ReactNode;
 }) {
   const { editor } = props;
+  const frame = {
+    title: props.title,
+    open: props.open,
+    onCancel: props.onClose,
+    width: props.width,
+    style: { top: 24 },
+    destroyOnHidden: true,
+  };
   if (props.readOnly) {
     return (
       <Modal
-        title={props.title}
-        open={props.open}
-        onCancel={props.onClose}
-        width={props.width}
-        style={{ top: 24 }}
-        destroyOnHidden
+        {...frame}
         footer={[
           <Tooltip key="hint" title="评审副本，只读">
             <span className="ob-muted" style={{ float: 'left', lineHeight: '32px' }} data-testid="record-readonly">
@@ -134,13 +137,8 @@ export function RecordDialog(props: {
   }
   return (
     <Modal
-      title={props.title}
-      open={props.open}
-      onCancel={props.onClose}
-      width={props.width}
-      style={{ top: 24 }}
+      {...frame}
       mask={{ closable: false }}
-      destroyOnHidden
       footer={[
         editor.remove ? (
           <Popconfirm key="del" title={props.removeConfirm} okText="删除" cancelText="取消" onConfirm={settle(editor.remove)}>

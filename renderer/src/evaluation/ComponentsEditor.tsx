@@ -1,29 +1,18 @@
 /** 考核项目 and their weights: one row each, the weight sum checked as the clerk types. */
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Input, InputNumber, Select, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Select, Typography } from 'antd';
 import type { SchemeComponent } from '../../../shared/evaluation';
+import { RowDeleteCell, RowNameCell, RowNumberCell, type SchemeComponentsProps } from './SchemeRowCells';
+import { freshKey, patchAt, removeAt, sumOf } from './schemeRows';
 
 const SOURCE_OPTIONS = [
   { value: 'score', label: '按分数录入' },
   { value: 'ballots', label: '按票数计分（满意/基本满意/不满意）' },
 ];
 
-/** A key no other component uses (scores are stored against it, so it never changes later). */
-function freshKey(list: SchemeComponent[]): string {
-  for (let n = list.length + 1; ; n++) if (!list.some((c) => c.key === `c${n}`)) return `c${n}`;
-}
-
-export function ComponentsEditor({
-  components,
-  readOnly,
-  onChange,
-}: {
-  components: SchemeComponent[];
-  readOnly: boolean;
-  onChange: (next: SchemeComponent[]) => void;
-}) {
-  const sum = components.reduce((s, c) => s + (c.weight || 0), 0);
-  const set = (i: number, patch: Partial<SchemeComponent>) => onChange(components.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+export function ComponentsEditor({ components, readOnly, onChange }: SchemeComponentsProps) {
+  const sum = sumOf(components, (c) => c.weight);
+  const set = (i: number, patch: Partial<SchemeComponent>) => onChange(patchAt(components, i, patch));
 
   return (
     <div>
@@ -40,41 +29,26 @@ export function ComponentsEditor({
         <tbody>
           {components.map((c, i) => (
             <tr key={c.key}>
-              <td>
-                <Input
-                  value={c.label}
-                  disabled={readOnly}
-                  maxLength={30}
-                  status={c.label.trim() ? undefined : 'error'}
-                  onChange={(e) => set(i, { label: e.target.value })}
-                  aria-label={`第${i + 1}项名称`}
-                />
-              </td>
-              <td>
-                <InputNumber
-                  value={c.weight}
-                  min={0}
-                  max={100}
-                  precision={0}
-                  disabled={readOnly}
-                  style={{ width: 96 }}
-                  status={sum !== 100 ? 'error' : undefined}
-                  onChange={(v) => set(i, { weight: v ?? 0 })}
-                  aria-label={`${c.label}权重`}
-                />
-              </td>
-              <td>
-                <InputNumber
-                  value={c.scale}
-                  min={1}
-                  max={1000}
-                  precision={0}
-                  disabled={readOnly}
-                  style={{ width: 86 }}
-                  onChange={(v) => set(i, { scale: v ?? 100 })}
-                  aria-label={`${c.label}满分`}
-                />
-              </td>
+              <RowNameCell value={c.label} readOnly={readOnly} label={`第${i + 1}项名称`} onChange={(label) => set(i, { label })} />
+              <RowNumberCell
+                value={c.weight}
+                min={0}
+                max={100}
+                width={96}
+                readOnly={readOnly}
+                invalid={sum !== 100}
+                label={`${c.label}权重`}
+                onChange={(v) => set(i, { weight: v ?? 0 })}
+              />
+              <RowNumberCell
+                value={c.scale}
+                min={1}
+                max={1000}
+                width={86}
+                readOnly={readOnly}
+                label={`${c.label}满分`}
+                onChange={(v) => set(i, { scale: v ?? 100 })}
+              />
               <td>
                 <Select
                   value={c.source}
@@ -85,16 +59,11 @@ export function ComponentsEditor({
                   aria-label={`${c.label}评分方式`}
                 />
               </td>
-              <td>
-                <Button
-                  type="text"
-                  danger
-                  icon={<DeleteOutlined />}
-                  disabled={readOnly || components.length <= 1}
-                  onClick={() => onChange(components.filter((_, j) => j !== i))}
-                  aria-label={`删除${c.label}`}
-                />
-              </td>
+              <RowDeleteCell
+                disabled={readOnly || components.length <= 1}
+                label={`删除${c.label}`}
+                onClick={() => onChange(removeAt(components, i))}
+              />
             </tr>
           ))}
         </tbody>
@@ -107,7 +76,7 @@ export function ComponentsEditor({
           onClick={() =>
             onChange([
               ...components,
-              { key: freshKey(components), label: '新考核项目', weight: 0, scale: 100, source: 'score', indicators: {} },
+              { key: freshKey(components, 'c'), label: '新考核项目', weight: 0, scale: 100, source: 'score', indicators: {} },
             ])
           }
         >

@@ -7,6 +7,7 @@ import { Empty, Select, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { CountySelect } from '../common/CountySelect';
 import { recall, remember } from '../common/remembered';
 import { useConfirmLeave } from '../common/useUnsavedGuard';
 import { OutcomesTab } from './OutcomesTab';
@@ -62,15 +63,7 @@ function EvaluationScreen(props: { year?: number; cadreId?: number }) {
           aria-label="考核年度"
           data-testid="eval-year"
         />
-        {counties.length > 1 && (
-          <Select
-            value={county?.id}
-            onChange={setCountyId}
-            options={counties.map((c) => ({ value: c.id, label: c.name }))}
-            style={{ width: 140 }}
-            aria-label="县（市、区）"
-          />
-        )}
+        <CountySelect counties={counties} value={county?.id} onChange={setCountyId} />
         {finalised ? (
           <Tag color="green" icon={<LockOutlined />} data-testid="eval-final-tag">
             已定稿

@@ -2,26 +2,16 @@
  * 差异化考核: the indicator set of one scored component for each post type. A post type with
  * no set is scored on the component as a whole. Points must add up to the component's full marks.
  */
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Input, InputNumber, Segmented, Select, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Segmented, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { POST_TYPES, type PostType } from '../../../shared/domain';
-import type { Indicator, SchemeComponent } from '../../../shared/evaluation';
+import type { Indicator } from '../../../shared/evaluation';
 import { POST_SHORT } from '../attendance/gridModel';
+import { RowDeleteCell, RowNameCell, RowNumberCell, type SchemeComponentsProps } from './SchemeRowCells';
+import { freshKey, patchAt, removeAt, sumOf } from './schemeRows';
 
-function freshKey(list: Indicator[]): string {
-  for (let n = list.length + 1; ; n++) if (!list.some((x) => x.key === `i${n}`)) return `i${n}`;
-}
-
-export function IndicatorsEditor({
-  components,
-  readOnly,
-  onChange,
-}: {
-  components: SchemeComponent[];
-  readOnly: boolean;
-  onChange: (next: SchemeComponent[]) => void;
-}) {
+export function IndicatorsEditor({ components, readOnly, onChange }: SchemeComponentsProps) {
   const scored = components.filter((c) => c.source === 'score');
   const [compKey, setCompKey] = useState<string | undefined>(
     scored.find((c) => Object.keys(c.indicators).length > 0)?.key ?? scored[0]?.key,
@@ -31,7 +21,7 @@ export function IndicatorsEditor({
   if (!comp) return <Typography.Text type="secondary">没有按分数录入的考核项目。</Typography.Text>;
 
   const list = comp.indicators[post] ?? [];
-  const sum = list.reduce((s, x) => s + (x.points || 0), 0);
+  const sum = sumOf(list, (x) => x.points);
   const setList = (next: Indicator[]) =>
     onChange(
       components.map((c) => {
@@ -42,7 +32,7 @@ export function IndicatorsEditor({
         return { ...c, indicators };
       }),
     );
-  const setItem = (i: number, patch: Partial<Indicator>) => setList(list.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const setItem = (i: number, patch: Partial<Indicator>) => setList(patchAt(list, i, patch));
 
   return (
     <div data-testid="scheme-indicators">
@@ -76,39 +66,18 @@ export function IndicatorsEditor({
           <tbody>
             {list.map((x, i) => (
               <tr key={x.key}>
-                <td>
-                  <Input
-                    value={x.label}
-                    disabled={readOnly}
-                    maxLength={30}
-                    status={x.label.trim() ? undefined : 'error'}
-                    onChange={(e) => setItem(i, { label: e.target.value })}
-                    aria-label={`指标${i + 1}名称`}
-                  />
-                </td>
-                <td>
-                  <InputNumber
-                    value={x.points}
-                    min={1}
-                    max={1000}
-                    precision={0}
-                    disabled={readOnly}
-                    style={{ width: 96 }}
-                    status={sum !== comp.scale ? 'error' : undefined}
-                    onChange={(v) => setItem(i, { points: v ?? 0 })}
-                    aria-label={`${x.label}分值`}
-                  />
-                </td>
-                <td>
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    disabled={readOnly}
-                    onClick={() => setList(list.filter((_, j) => j !== i))}
-                    aria-label={`删除${x.label}`}
-                  />
-                </td>
+                <RowNameCell value={x.label} readOnly={readOnly} label={`指标${i + 1}名称`} onChange={(label) => setItem(i, { label })} />
+                <RowNumberCell
+                  value={x.points}
+                  min={1}
+                  max={1000}
+                  width={96}
+                  readOnly={readOnly}
+                  invalid={sum !== comp.scale}
+                  label={`${x.label}分值`}
+                  onChange={(v) => setItem(i, { points: v ?? 0 })}
+                />
+                <RowDeleteCell disabled={readOnly} label={`删除${x.label}`} onClick={() => setList(removeAt(list, i))} />
               </tr>
             ))}
           </tbody>
@@ -119,7 +88,7 @@ export function IndicatorsEditor({
           size="small"
           icon={<PlusOutlined />}
           disabled={readOnly || list.length >= 30}
-          onClick={() => setList([...list, { key: freshKey(list), label: '新指标', points: 10 }])}
+          onClick={() => setList([...list, { key: freshKey(list, 'i'), label: '新指标', points: 10 }])}
         >
           添加指标
         </Button>

@@ -6,8 +6,11 @@ import {
   QUOTA_GROUP_LABELS,
   QUOTA_ROUNDINGS,
   QUOTA_ROUNDING_LABELS,
+  type BallotFactors,
+  type CapKind,
   type CapRules,
   type Grade,
+  type GradeThresholds,
   type SchemeBody,
 } from '../../../shared/evaluation';
 import { quotaRuleText } from '../../../shared/evaluation/results';
@@ -38,44 +41,49 @@ export function RulesEditor({
     />
   );
 
+  /** A grade line; red while the three do not fall in order. */
+  const line = (k: keyof GradeThresholds, label: string) => (
+    <InputNumber
+      size="small"
+      value={t[k]}
+      min={0}
+      max={100}
+      disabled={readOnly}
+      status={linesOk ? undefined : 'error'}
+      onChange={(v) => onChange({ thresholds: { ...t, [k]: v ?? 0 } })}
+      aria-label={label}
+    />
+  );
+  /** A ballot factor; red while the three are not non-increasing. */
+  const factor = (k: keyof BallotFactors, label: string) => (
+    <InputNumber
+      size="small"
+      value={f[k]}
+      min={0}
+      max={1}
+      step={0.1}
+      precision={2}
+      disabled={readOnly}
+      status={factorsOk ? undefined : 'error'}
+      onChange={(v) => onChange({ ballotFactors: { ...f, [k]: v ?? 0 } })}
+      aria-label={label}
+    />
+  );
+  const capSwitch = (k: CapKind, label: string) => (
+    <Switch size="small" checked={caps[k].enabled} disabled={readOnly} onChange={(v) => setCap(k, { enabled: v })} aria-label={label} />
+  );
+
   return (
     <div className="ob-eval-rules">
       <section>
         <h4>等次分数线（总分，百分制）</h4>
         <Space wrap>
           <span>优秀 ≥</span>
-          <InputNumber
-            size="small"
-            value={t.excellent}
-            min={0}
-            max={100}
-            disabled={readOnly}
-            status={linesOk ? undefined : 'error'}
-            onChange={(v) => onChange({ thresholds: { ...t, excellent: v ?? 0 } })}
-            aria-label="优秀分数线"
-          />
+          {line('excellent', '优秀分数线')}
           <span>称职 ≥</span>
-          <InputNumber
-            size="small"
-            value={t.competent}
-            min={0}
-            max={100}
-            disabled={readOnly}
-            status={linesOk ? undefined : 'error'}
-            onChange={(v) => onChange({ thresholds: { ...t, competent: v ?? 0 } })}
-            aria-label="称职分数线"
-          />
+          {line('competent', '称职分数线')}
           <span>基本称职 ≥</span>
-          <InputNumber
-            size="small"
-            value={t.basic}
-            min={0}
-            max={100}
-            disabled={readOnly}
-            status={linesOk ? undefined : 'error'}
-            onChange={(v) => onChange({ thresholds: { ...t, basic: v ?? 0 } })}
-            aria-label="基本称职分数线"
-          />
+          {line('basic', '基本称职分数线')}
           <span className="ob-muted">其余为不称职</span>
         </Space>
         {!linesOk && <div className="ob-eval-err">分数线应依次降低：优秀 &gt; 称职 &gt; 基本称职</div>}
@@ -138,21 +146,9 @@ export function RulesEditor({
       <section>
         <h4>限制等次的情形（来自日常记录）</h4>
         <div className="ob-eval-caps">
-          <Switch
-            size="small"
-            checked={caps.checkAbsences.enabled}
-            disabled={readOnly}
-            onChange={(v) => setCap('checkAbsences', { enabled: v })}
-            aria-label="督查不在岗"
-          />
+          {capSwitch('checkAbsences', '督查不在岗')}
           <span>督查发现不在岗：按“规则设置”中本年度的次数限制等次（默认1次不得评优秀）</span>
-          <Switch
-            size="small"
-            checked={caps.monthsShort.enabled}
-            disabled={readOnly}
-            onChange={(v) => setCap('monthsShort', { enabled: v })}
-            aria-label="月在岗不足"
-          />
+          {capSwitch('monthsShort', '月在岗不足')}
           <span>
             在岗天数不足（规则设置的每月最少天数）的月份达到{' '}
             <InputNumber
@@ -168,21 +164,9 @@ export function RulesEditor({
             />{' '}
             个月，最高 {maxGrade('monthsShort')}
           </span>
-          <Switch
-            size="small"
-            checked={caps.noProject.enabled}
-            disabled={readOnly}
-            onChange={(v) => setCap('noProject', { enabled: v })}
-            aria-label="全年无项目"
-          />
+          {capSwitch('noProject', '全年无项目')}
           <span>全年无乡村振兴项目，最高 {maxGrade('noProject')}</span>
-          <Switch
-            size="small"
-            checked={caps.weakMilestone.enabled}
-            disabled={readOnly}
-            onChange={(v) => setCap('weakMilestone', { enabled: v })}
-            aria-label="薄弱村节点未完成"
-          />
+          {capSwitch('weakMilestone', '薄弱村节点未完成')}
           <span>包扶薄弱村年度节点未完成，最高 {maxGrade('weakMilestone')}</span>
         </div>
       </section>
@@ -190,44 +174,11 @@ export function RulesEditor({
         <h4>群众评议票数折算</h4>
         <Space wrap>
           <span>满意 ×</span>
-          <InputNumber
-            size="small"
-            value={f.satisfied}
-            min={0}
-            max={1}
-            step={0.1}
-            precision={2}
-            disabled={readOnly}
-            status={factorsOk ? undefined : 'error'}
-            onChange={(v) => onChange({ ballotFactors: { ...f, satisfied: v ?? 0 } })}
-            aria-label="满意系数"
-          />
+          {factor('satisfied', '满意系数')}
           <span>基本满意 ×</span>
-          <InputNumber
-            size="small"
-            value={f.basic}
-            min={0}
-            max={1}
-            step={0.1}
-            precision={2}
-            disabled={readOnly}
-            status={factorsOk ? undefined : 'error'}
-            onChange={(v) => onChange({ ballotFactors: { ...f, basic: v ?? 0 } })}
-            aria-label="基本满意系数"
-          />
+          {factor('basic', '基本满意系数')}
           <span>不满意 ×</span>
-          <InputNumber
-            size="small"
-            value={f.unsatisfied}
-            min={0}
-            max={1}
-            step={0.1}
-            precision={2}
-            disabled={readOnly}
-            status={factorsOk ? undefined : 'error'}
-            onChange={(v) => onChange({ ballotFactors: { ...f, unsatisfied: v ?? 0 } })}
-            aria-label="不满意系数"
-          />
+          {factor('unsatisfied', '不满意系数')}
         </Space>
         <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
           得分 =（满意票×{f.satisfied} + 基本满意票×{f.basic} + 不满意票×{f.unsatisfied}）÷ 总票数 × 满分；废票、空白票计0分。

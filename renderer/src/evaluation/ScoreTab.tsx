@@ -7,10 +7,12 @@ import { Alert, Button, Empty, Segmented, Select, Spin, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { POST_TYPES, type PostType } from '../../../shared/domain';
 import type { EvalComment } from '../../../shared/api/exchange';
-import type { GridRow, ScoreGrid as Grid } from '../../../shared/evaluation';
-import { call, errorMessage } from '../api/client';
+import type { GridRow } from '../../../shared/evaluation';
+import { call } from '../api/client';
 import { useUnsavedGuard } from '../common/useUnsavedGuard';
+import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { withRows } from '../common/gridRows';
 import { POST_SHORT } from '../attendance/gridModel';
 import { useNotify } from '../util/notify';
 import { CommentBox, CommentView } from '../exchange/CommentBox';
@@ -27,8 +29,6 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
   const reviewCopy = !!org?.counties.find((c) => c.id === countyId)?.readOnly;
   const [townshipId, setTownshipId] = useState<number | undefined>(townships[0]?.id);
   const [post, setPost] = useState<PostType | 'all'>();
-  const [grid, setGrid] = useState<Grid | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [focus, setFocus] = useState({ r: 0, c: 0 });
   const [evidenceOpen, setEvidenceOpen] = useState(false);
@@ -48,21 +48,13 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
     };
   }, [countyId, year, reviewCopy]);
 
-  useEffect(() => {
-    if (townshipId === undefined) return;
-    let live = true;
-    call('evaluation.scores.grid', { countyId, year, townshipId }).then(
-      (g) => {
-        if (!live) return;
-        setGrid(g);
-        setError(null);
-      },
-      (err: unknown) => live && setError(errorMessage(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [countyId, year, townshipId]);
+  const view = useCall(
+    'evaluation.scores.grid',
+    townshipId === undefined ? null : { countyId, year, townshipId },
+    `${countyId}|${year}|${townshipId}`,
+  );
+  const grid = view.data ?? null;
+  const { error, update } = view;
 
   const posts = useMemo(() => POST_TYPES.filter((p) => grid?.rows.some((r) => r.postType === p)), [grid]);
   // Without differentiated indicators every post has the same columns: one grid for all.
@@ -114,7 +106,7 @@ export function ScoreTab({ countyId, year, onSaved }: { countyId: number; year: 
     } catch (err) {
       notifyError(err, '分数未保存');
     } finally {
-      if (changed.size) setGrid((g) => (g ? { ...g, rows: g.rows.map((r) => changed.get(r.cadreId) ?? r) } : g));
+      if (changed.size) update((g) => withRows(g, [...changed.values()]));
       setSaving(false);
     }
   };

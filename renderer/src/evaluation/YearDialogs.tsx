@@ -1,10 +1,9 @@
 /** Reopening a finalised year (a reason is required), finalising with scores missing (likewise) and the finalise/reopen history. */
-import { Drawer, Empty, Form, Input, Modal, Timeline } from 'antd';
-import { useState } from 'react';
+import { Drawer, Empty, Timeline } from 'antd';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
-import { settle } from '../util/settle';
+import { ReasonDialog } from './ReasonDialog';
 
 export function ReopenDialog({
   open,
@@ -13,58 +12,25 @@ export function ReopenDialog({
   onClose,
   onDone,
 }: { open: boolean; countyId: number; year: number; onClose: () => void; onDone: () => void }) {
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const { notifyError, success } = useNotify();
-
-  const submit = async () => {
-    if (reason.trim().length < 2) {
-      setError('请填写重新开放的原因（至少2个字）');
-      return;
-    }
-    setBusy(true);
-    try {
-      await call('evaluation.results.reopen', { countyId, year, reason: reason.trim() });
-      success(`${year}年度考核已重新开放，可修改分数`);
-      setReason('');
-      onDone();
-    } catch (err) {
-      notifyError(err, '未能重新开放');
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const { success } = useNotify();
   return (
-    <Modal
+    <ReasonDialog
       open={open}
       title={`重新开放${year}年度考核`}
       okText="重新开放"
-      cancelText="取消"
-      okButtonProps={{ danger: true, loading: busy }}
-      onOk={settle(submit)}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <p>重新开放后可修改分数和方案，需再次定稿。原因将记入定稿记录。</p>
-      <Form layout="vertical">
-        <Form.Item label="原因" required validateStatus={error ? 'error' : undefined} help={error}>
-          <Input.TextArea
-            value={reason}
-            onChange={(e) => {
-              setReason(e.target.value);
-              setError(null);
-            }}
-            rows={3}
-            maxLength={500}
-            placeholder="如：某干部群众评议票数录入有误，需更正"
-            aria-label="重新开放原因"
-            autoFocus
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      intro={<p>重新开放后可修改分数和方案，需再次定稿。原因将记入定稿记录。</p>}
+      label={{ field: '原因', aria: '重新开放原因' }}
+      placeholder="如：某干部群众评议票数录入有误，需更正"
+      minLength={2}
+      tooShort="请填写重新开放的原因（至少2个字）"
+      failTitle="未能重新开放"
+      send={async (reason) => {
+        await call('evaluation.results.reopen', { countyId, year, reason });
+        success(`${year}年度考核已重新开放，可修改分数`);
+      }}
+      onClose={onClose}
+      onDone={onDone}
+    />
   );
 }
 
@@ -121,62 +87,34 @@ export function FinaliseIncompleteDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const { notifyError, success } = useNotify();
-
-  const submit = async () => {
-    if (reason.trim().length < 5) {
-      setError('请写明分数未录全仍要定稿的原因（至少5个字）');
-      return;
-    }
-    setBusy(true);
-    try {
-      await call('evaluation.results.finalise', { countyId, year, incompleteReason: reason.trim() });
-      success(`${year}年度考核结果已定稿（${unscored.length} 人分数未录全，原因已记录）`);
-      setReason('');
-      onDone();
-    } catch (err) {
-      notifyError(err, '未能定稿');
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const { success } = useNotify();
   const names = `${unscored.slice(0, 10).join('、')}${unscored.length > 10 ? `等` : ''}`;
   return (
-    <Modal
+    <ReasonDialog
       open={open}
       title={`还有 ${unscored.length} 人的分数未录全，不能直接定稿`}
       okText="确认定稿"
-      cancelText="取消"
-      okButtonProps={{ danger: true, loading: busy, disabled: reason.trim().length < 5 }}
-      onOk={settle(submit)}
-      onCancel={onClose}
-      destroyOnHidden
-      data-testid="finalise-incomplete"
-    >
-      <p>未录全：{names}。请先在“评分”中录完。</p>
-      <p>
-        如确需现在定稿（如干部已调离、无法评议），请写明原因：这些干部定稿后显示“未录全”，不评等次；原因记入定稿记录、审计日志，并印在考核结果汇总表上。
-      </p>
-      <Form layout="vertical">
-        <Form.Item label="定稿原因" required validateStatus={error ? 'error' : undefined} help={error}>
-          <Input.TextArea
-            value={reason}
-            onChange={(e) => {
-              setReason(e.target.value);
-              setError(null);
-            }}
-            rows={3}
-            maxLength={500}
-            placeholder="如：张某某已于10月调回原单位，群众评议无法组织"
-            aria-label="定稿原因"
-            autoFocus
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      intro={
+        <>
+          <p>未录全：{names}。请先在“评分”中录完。</p>
+          <p>
+            如确需现在定稿（如干部已调离、无法评议），请写明原因：这些干部定稿后显示“未录全”，不评等次；原因记入定稿记录、审计日志，并印在考核结果汇总表上。
+          </p>
+        </>
+      }
+      label={{ field: '定稿原因', aria: '定稿原因' }}
+      placeholder="如：张某某已于10月调回原单位，群众评议无法组织"
+      minLength={5}
+      tooShort="请写明分数未录全仍要定稿的原因（至少5个字）"
+      blockShortOk
+      failTitle="未能定稿"
+      testId="finalise-incomplete"
+      send={async (reason) => {
+        await call('evaluation.results.finalise', { countyId, year, incompleteReason: reason });
+        success(`${year}年度考核结果已定稿（${unscored.length} 人分数未录全，原因已记录）`);
+      }}
+      onClose={onClose}
+      onDone={onDone}
+    />
   );
 }

@@ -6,15 +6,21 @@
  */
 import { Alert, Button, Descriptions, Empty, Input, InputNumber, Select, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
+import type { CheckAbsenceThresholds } from '../../../shared/attendance';
 import { rulesSourceText, type RuleSettings, type RuleVersion } from '../../../shared/rules';
 import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { CountySelect } from '../common/CountySelect';
 import { ReadOnlyHint, useCountyReadOnly } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import { dateLabel, yearOptions } from '../../../shared/dates';
 import { settle } from '../util/settle';
 import { thisYear } from '../app/today';
+
+/** The settings edited as a number of days, and those edited as on/off. */
+type DaysKey = 'monthlyMinimum' | 'leaveTownshipMaxDays' | 'certifyDeadlineDays' | 'quarterDueDays' | 'halfDueDays' | 'annualPlanDueDays';
+type SwitchKey = 'gongchuCountsOnPost' | 'restDaysCount' | 'printRankOnSheet';
 
 export function RulesPage() {
   const { org, navigate } = useAppState();
@@ -52,6 +58,36 @@ export function RulesPage() {
   if (org && !county) return <Empty style={{ marginTop: 80 }} description="还没有县（市、区）。请先导入花名册。" />;
   const v = view.data;
   const c = draft?.checkAbsence;
+  /** A number of days (an empty box is NaN, refused on save, not read as 0). */
+  const days = (k: DaysKey, label: string, min: number, max: number, step?: number) => (
+    <InputNumber
+      min={min}
+      max={max}
+      step={step}
+      value={draft?.[k]}
+      onChange={(x) => set({ [k]: num(x) })}
+      aria-label={label}
+      suffix="天"
+      disabled={readOnly}
+    />
+  );
+  const toggle = (k: SwitchKey, label: string) => (
+    <Switch checked={draft?.[k]} onChange={(x) => set({ [k]: x })} aria-label={label} disabled={readOnly} />
+  );
+  /** One of the 督查不在岗 counts that cap the year's grade. */
+  const times = (k: keyof CheckAbsenceThresholds, label: string) =>
+    c && (
+      <InputNumber
+        min={1}
+        max={50}
+        value={c[k]}
+        onChange={(x) => set({ checkAbsence: { ...c, [k]: num(x) } })}
+        aria-label={label}
+        suffix="次"
+        style={{ width: 86 }}
+        disabled={readOnly}
+      />
+    );
   return (
     <>
       <div className="ob-page-title">
@@ -64,15 +100,7 @@ export function RulesPage() {
           aria-label="年度"
           data-testid="rules-year"
         />
-        {counties.length > 1 && (
-          <Select
-            value={county?.id}
-            onChange={setCountyId}
-            options={counties.map((x) => ({ value: x.id, label: x.name }))}
-            style={{ width: 140 }}
-            aria-label="县（市、区）"
-          />
-        )}
+        <CountySelect counties={counties} value={county?.id} onChange={setCountyId} />
         {v && (
           <Tag color={v.source === 'version' ? 'blue' : 'default'} data-testid="rules-source">
             {rulesSourceText(v)}
@@ -84,136 +112,35 @@ export function RulesPage() {
         {draft && c && (
           <div style={{ maxWidth: 760 }}>
             <Descriptions size="small" bordered column={1} styles={{ label: { width: 260 } }}>
-              <Descriptions.Item label="每月最少在岗天数">
-                <InputNumber
-                  min={1}
-                  max={31}
-                  value={draft.monthlyMinimum}
-                  onChange={(x) => set({ monthlyMinimum: num(x) })}
-                  aria-label="每月最少在岗天数"
-                  suffix="天"
-                  disabled={readOnly}
-                />
-              </Descriptions.Item>
-              <Descriptions.Item label="公出计入在岗天数">
-                <Switch
-                  checked={draft.gongchuCountsOnPost}
-                  onChange={(x) => set({ gongchuCountsOnPost: x })}
-                  aria-label="公出计入在岗天数"
-                  disabled={readOnly}
-                />
-              </Descriptions.Item>
+              <Descriptions.Item label="每月最少在岗天数">{days('monthlyMinimum', '每月最少在岗天数', 1, 31)}</Descriptions.Item>
+              <Descriptions.Item label="公出计入在岗天数">{toggle('gongchuCountsOnPost', '公出计入在岗天数')}</Descriptions.Item>
               <Descriptions.Item label="休息日（周末、节假日）计入在岗天数">
-                <Switch
-                  checked={draft.restDaysCount}
-                  onChange={(x) => set({ restDaysCount: x })}
-                  aria-label="休息日计入在岗天数"
-                  disabled={readOnly}
-                />
+                {toggle('restDaysCount', '休息日计入在岗天数')}
                 <div className="ob-muted">关闭时，休息日登记为在岗或公出的才计入，休息日缺勤不算缺勤</div>
               </Descriptions.Item>
               <Descriptions.Item label="乡镇党委审批请假天数上限">
-                <InputNumber
-                  min={0.5}
-                  max={60}
-                  step={0.5}
-                  value={draft.leaveTownshipMaxDays}
-                  onChange={(x) => set({ leaveTownshipMaxDays: num(x) })}
-                  aria-label="乡镇审批请假天数上限"
-                  suffix="天"
-                  disabled={readOnly}
-                />
+                {days('leaveTownshipMaxDays', '乡镇审批请假天数上限', 0.5, 60, 0.5)}
                 <div className="ob-muted">超过此天数由县委组织部审批</div>
               </Descriptions.Item>
-              <Descriptions.Item label="月考勤认定期限（月末后）">
-                <InputNumber
-                  min={0}
-                  max={90}
-                  value={draft.certifyDeadlineDays}
-                  onChange={(x) => set({ certifyDeadlineDays: num(x) })}
-                  aria-label="考勤认定期限"
-                  suffix="天"
-                  disabled={readOnly}
-                />
-              </Descriptions.Item>
+              <Descriptions.Item label="月考勤认定期限（月末后）">{days('certifyDeadlineDays', '考勤认定期限', 0, 90)}</Descriptions.Item>
               <Descriptions.Item label="督查发现不在岗，限制年度考核等次">
                 <div style={{ display: 'flex', gap: 6, alignItems: 'center', flexWrap: 'wrap' }}>
-                  <InputNumber
-                    min={1}
-                    max={50}
-                    value={c.noExcellentAt}
-                    onChange={(x) => set({ checkAbsence: { ...c, noExcellentAt: num(x) } })}
-                    aria-label="不得评优秀的不在岗次数"
-                    suffix="次"
-                    style={{ width: 86 }}
-                    disabled={readOnly}
-                  />
+                  {times('noExcellentAt', '不得评优秀的不在岗次数')}
                   <span>不得评优秀，</span>
-                  <InputNumber
-                    min={1}
-                    max={50}
-                    value={c.maxBasicAt}
-                    onChange={(x) => set({ checkAbsence: { ...c, maxBasicAt: num(x) } })}
-                    aria-label="最高评基本称职的不在岗次数"
-                    suffix="次"
-                    style={{ width: 86 }}
-                    disabled={readOnly}
-                  />
+                  {times('maxBasicAt', '最高评基本称职的不在岗次数')}
                   <span>最高基本称职，</span>
-                  <InputNumber
-                    min={1}
-                    max={50}
-                    value={c.incompetentAt}
-                    onChange={(x) => set({ checkAbsence: { ...c, incompetentAt: num(x) } })}
-                    aria-label="评为不称职的不在岗次数"
-                    suffix="次"
-                    style={{ width: 86 }}
-                    disabled={readOnly}
-                  />
+                  {times('incompetentAt', '评为不称职的不在岗次数')}
                   <span>评为不称职</span>
                 </div>
               </Descriptions.Item>
-              <Descriptions.Item label="季度报告期限（季度结束后）">
-                <InputNumber
-                  min={0}
-                  max={90}
-                  value={draft.quarterDueDays}
-                  onChange={(x) => set({ quarterDueDays: num(x) })}
-                  aria-label="季度报告期限"
-                  suffix="天"
-                  disabled={readOnly}
-                />
-              </Descriptions.Item>
-              <Descriptions.Item label="半年总结期限（半年结束后）">
-                <InputNumber
-                  min={0}
-                  max={90}
-                  value={draft.halfDueDays}
-                  onChange={(x) => set({ halfDueDays: num(x) })}
-                  aria-label="半年总结期限"
-                  suffix="天"
-                  disabled={readOnly}
-                />
-              </Descriptions.Item>
+              <Descriptions.Item label="季度报告期限（季度结束后）">{days('quarterDueDays', '季度报告期限', 0, 90)}</Descriptions.Item>
+              <Descriptions.Item label="半年总结期限（半年结束后）">{days('halfDueDays', '半年总结期限', 0, 90)}</Descriptions.Item>
               <Descriptions.Item label="年度工作计划制订期限（年初或到任后）">
-                <InputNumber
-                  min={0}
-                  max={90}
-                  value={draft.annualPlanDueDays}
-                  onChange={(x) => set({ annualPlanDueDays: num(x) })}
-                  aria-label="年度计划制订期限"
-                  suffix="天"
-                  disabled={readOnly}
-                />
+                {days('annualPlanDueDays', '年度计划制订期限', 0, 90)}
                 <div className="ob-muted">逾期没有录入当年年度工作计划的，列入预警</div>
               </Descriptions.Item>
               <Descriptions.Item label="考核登记表打印组内排名">
-                <Switch
-                  checked={draft.printRankOnSheet}
-                  onChange={(x) => set({ printRankOnSheet: x })}
-                  aria-label="考核登记表打印组内排名"
-                  disabled={readOnly}
-                />
+                {toggle('printRankOnSheet', '考核登记表打印组内排名')}
                 <div className="ob-muted">考核登记表归入干部人事档案，默认不打印排名</div>
               </Descriptions.Item>
               <Descriptions.Item label="优秀名额（在考核方案中设置）">

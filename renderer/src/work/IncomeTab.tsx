@@ -4,13 +4,14 @@
  * change in weak villages above the table. A village without a record reads 未录入.
  */
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, ConfigProvider, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, ConfigProvider, Space, Statistic, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { yuan } from '../../../shared/work';
 import { incomeState, signed, type IncomeRow } from '../../../shared/villageIncome';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { CountySelect } from '../common/CountySelect';
 import { READ_ONLY_HINT, useCountyReadOnly } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import { MoneyInput, thisYear, YearSelect } from './common';
@@ -61,18 +62,14 @@ export function IncomeTab({ villageId }: { villageId?: number }) {
     <ConfigProvider componentDisabled={readOnly}>
       <div style={{ display: 'flex', flexDirection: 'column', width: '100%', minHeight: 0, gap: 8 }}>
         <Space wrap>
-          {counties.length > 1 && (
-            <Select
-              value={countyId}
-              onChange={(v) => {
-                setPicked(v);
-                setEdits(new Map());
-              }}
-              options={counties.map((c) => ({ value: c.id, label: c.name }))}
-              style={{ width: 140 }}
-              aria-label="县（市、区）"
-            />
-          )}
+          <CountySelect
+            counties={counties}
+            value={countyId}
+            onChange={(v) => {
+              setPicked(v);
+              setEdits(new Map());
+            }}
+          />
           <YearSelect value={year} onChange={changeYear} />
           <Button type="primary" disabled={edits.size === 0} loading={saving} onClick={() => void save()} data-testid="income-save">
             保存{edits.size ? `（${edits.size}个村）` : ''}

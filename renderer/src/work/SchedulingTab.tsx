@@ -3,7 +3,7 @@
  * every posted cadre's progress, problems and next steps, beside their quarterly report and where
  * it was sent (派出单位 / 上一级党委).
  */
-import { Alert, Button, Card, ConfigProvider, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, ConfigProvider, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -11,6 +11,7 @@ import { quarterLabel, type QuarterCadre, type RoutedReport, type SchedulingQuar
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { CountySelect } from '../common/CountySelect';
 import { DatePicker } from '../common/DatePicker';
 import { READ_ONLY_HINT, useCountyReadOnly } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
@@ -44,15 +45,7 @@ export function SchedulingTab() {
   return (
     <div className="ob-scroll-pane" style={{ width: '100%' }}>
       <Space wrap style={{ marginBottom: 8 }}>
-        {counties.length > 1 && (
-          <Select
-            value={countyId}
-            onChange={setPicked}
-            options={counties.map((c) => ({ value: c.id, label: c.name }))}
-            style={{ width: 140 }}
-            aria-label="县（市、区）"
-          />
-        )}
+        <CountySelect counties={counties} value={countyId} onChange={setPicked} />
         <YearSelect
           value={year}
           onChange={(y) => {
