@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/result';
 import { BACKUPS_DIR, MANIFEST_FILE, type AuditWitness } from '../store/backupManifest';
-import { readManifest } from './backup';
+import { readManifest } from './backupRead';
 import { listBackups } from './backupList';
 import { dateLabel, isoDateOf } from '../../shared/dates';
 

@@ -18,7 +18,8 @@ import { SHA256_RE } from '../../shared/blobLayout';
 import { AppError } from '../../shared/result';
 import { BACKUPS_DIR, type BackupReason } from '../store/backupManifest';
 import { DB_FILE } from '../store/db';
-import { backupTo, readManifest, type BackupResult } from './backup';
+import { backupTo, type BackupResult } from './backup';
+import { readManifest } from './backupRead';
 import { listBackups } from './backupList';
 
 export type AutoBackupReason = BackupReason;

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../store/backupManifest';
-import { infoOf, readManifest, type BackupInfo } from './backup';
+import { infoOf, readManifest, type BackupInfo } from './backupRead';
 
 /** Published backups never change, so a manifest is parsed once per process (keyed by its mtime). */
 const cache = new Map<string, { mtimeMs: number; info: BackupInfo | null }>();

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { backupTo, describeBackup, restoreFrom, type BackupInfo } from '../../exchange/backup';
+import { backupTo } from '../../exchange/backup';
+import { describeBackup, type BackupInfo } from '../../exchange/backupRead';
+import { restoreFrom } from '../../exchange/restore';
 import { checkIntegrity, SEVERITY_TEXT, type Finding } from '../../exchange/check';
 import { formatSize } from '../../../shared/fileSize';
 import { guardArgs, UsageError, type CommandContext } from '../util';
