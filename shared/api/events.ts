@@ -79,10 +79,6 @@ export const eventChannels = {
   'events.save': { input: eventSaveSchema, output: null as unknown as EventDetail },
   'events.remove': { input: z.object({ id }), output: null as unknown as { removed: true } },
   /** Marks some expected cadres 到 / 缺 (with reason) without touching the rest. */
-  'events.mark': {
-    input: z.object({ eventId: id, marks: z.array(expectedMarkSchema).min(1, '请至少标记一名干部') }),
-    output: null as unknown as EventDetail,
-  },
   /** Cadres posted in a township on a date, with their absences that year (a record being edited excluded). */
   'events.candidates': {
     input: z.object({ townshipId: id, date: isoDate, eventId: id.optional(), checkId: id.optional() }),

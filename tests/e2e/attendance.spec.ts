@@ -54,7 +54,8 @@ test('load the demo county', async ({ page, app }) => {
   // days only when marked; that rule has its own integration tests).
   const { db } = app.bridge.core.ctx;
   for (const c of db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').pluck().all() as number[]) {
-    await invoke(page, 'attendance.settings.set', { countyId: c, patch: { restDaysCount: true } });
+    // A rule version effective from 2000: in force for every month the demo holds.
+    await invoke(page, 'rules.set', { countyId: c, year: 2000, patch: { restDaysCount: true } });
   }
   const liuhe = db.prepare(`SELECT id FROM townships WHERE name = '柳河乡'`).pluck().get() as number;
   demoHistory = (await invoke<unknown[]>(page, 'attendance.history', { townshipId: liuhe, month: YM })).length;

@@ -59,7 +59,8 @@ test('load the demo county', async ({ page, app }) => {
   // month had (the default counts rest days only when marked; it has its own integration tests).
   const { db } = app.bridge.core.ctx;
   for (const c of db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').pluck().all() as number[]) {
-    await invoke(page, 'attendance.settings.set', { countyId: c, patch: { restDaysCount: true } });
+    // A rule version effective from 2000: in force for every month the demo holds.
+    await invoke(page, 'rules.set', { countyId: c, year: 2000, patch: { restDaysCount: true } });
   }
 });
 

@@ -68,7 +68,7 @@ test('the city table: a row per county, the imported one marked, the total their
     notes: null,
   });
   // That department counts rest days and has certified its 2024 registers (only certified months count).
-  await invoke(page, 'attendance.settings.set', { countyId, patch: { restDaysCount: true } });
+  await invoke(page, 'rules.set', { countyId, year: 2024, patch: { restDaysCount: true } });
   certifyMonths(
     db,
     [t],

@@ -1,5 +1,5 @@
 /** Steps of attendance: cells, certification, leave, holidays, five-must events, checks, verifications. */
-import { id, ok, stage, type Step } from './harness';
+import { id, ok, stage, type Step, YEAR } from './harness';
 import { check, event, monthSheet, pdf } from './fixtures';
 
 export const attendanceSteps: Step[] = [
@@ -16,11 +16,12 @@ export const attendanceSteps: Step[] = [
       }),
   },
   {
-    kind: 'attendance settings',
-    entity: 'attendance_settings',
-    action: 'update',
-    field: 'monthlyMinimum',
-    run: async () => ok('attendance.settings.set', { countyId: id.county!, patch: { monthlyMinimum: 22 } }),
+    // The county's attendance rules are versioned rules (规则设置), effective from a year.
+    kind: 'attendance rules',
+    entity: 'rule_settings',
+    action: 'create',
+    has: 'any',
+    run: async () => ok('rules.set', { countyId: id.county!, year: YEAR, patch: { monthlyMinimum: 22 }, note: null }),
   },
   {
     kind: 'certification create',
@@ -147,13 +148,6 @@ export const attendanceSteps: Step[] = [
     action: 'update',
     field: 'title',
     run: async () => ok('events.save', { id: id.event!, ...event('镇党委扩大会议') }),
-  },
-  {
-    kind: 'five-must mark',
-    entity: 'must_attend_event',
-    action: 'update',
-    field: 'expected',
-    run: async () => ok('events.mark', { eventId: id.event!, marks: [{ cadreId: id.zhang!, present: false, absenceReason: '住院' }] }),
   },
   {
     kind: 'five-must delete',

@@ -71,7 +71,7 @@ export const exchangeSteps: Step[] = [
       await reviewed('exchange.trusted.revoke', { fingerprint: key!.fingerprint });
     },
   },
-  // Last: a versioned rule takes over from the single-row settings the steps above change.
+  // A later change of a versioned rule (the first ones: attendance and report-due steps).
   {
     kind: 'rule settings version',
     entity: 'rule_settings',

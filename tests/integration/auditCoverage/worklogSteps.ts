@@ -42,11 +42,11 @@ export const worklogSteps: Step[] = [
     run: async () => ok('worklog.importCommit', { cadreId: id.zhang!, token: await stage('日志.xlsx', await logSheet()), year: YEAR }),
   },
   {
-    kind: 'report settings',
-    entity: 'report_settings',
-    action: 'update',
-    field: 'quarterDueDays',
-    run: async () => ok('reports.setSettings', { countyId: id.county!, quarterDueDays: 15, halfDueDays: 20 }),
+    kind: 'report due rules',
+    entity: 'rule_settings',
+    action: 'create',
+    has: 'any',
+    run: async () => ok('rules.set', { countyId: id.county!, year: YEAR, patch: { quarterDueDays: 15, halfDueDays: 20 }, note: null }),
   },
   {
     kind: 'report due create',
@@ -123,13 +123,6 @@ export const worklogSteps: Step[] = [
         meetingDate: '2024-06-28',
         progress: [{ cadreId: id.zhang!, progress: '食用菌大棚开工建设' }],
       }),
-  },
-  {
-    kind: '调度 removed',
-    entity: 'scheduling_meeting',
-    action: 'delete',
-    has: 'any',
-    run: async () => ok('scheduling.remove', { countyId: id.county!, year: YEAR, quarter: 2 }),
   },
   {
     kind: 'report link confirmed',
