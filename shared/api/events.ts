@@ -6,13 +6,13 @@ import {
   CHECK_KINDS,
   CHECK_LEVELS,
   EVENT_KINDS,
-  type Alert,
   type Candidate,
   type CheckDetail,
   type CheckSummary,
   type EventDetail,
   type EventSummary,
 } from '../events';
+import { type Alert } from '../alerts';
 
 const id = z.number().int().positive();
 const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD，且须是有效日期');

@@ -7,7 +7,7 @@ import { Button, Input, InputNumber, Segmented, Select, Typography } from 'antd'
 import { useState } from 'react';
 import { POST_TYPES, type PostType } from '../../../shared/domain';
 import type { Indicator, SchemeComponent } from '../../../shared/evaluation';
-import { POST_SHORT } from '../attendance/gridModel';
+import { POST_SHORT } from '../common/postShort';
 
 function freshKey(list: Indicator[]): string {
   for (let n = list.length + 1; ; n++) if (!list.some((x) => x.key === `i${n}`)) return `i${n}`;

@@ -11,7 +11,7 @@ import type { GridRow, ScoreGrid as Grid } from '../../../shared/evaluation';
 import { call, errorMessage } from '../api/client';
 import { useUnsavedGuard } from '../common/useUnsavedGuard';
 import { useAppState } from '../app/AppState';
-import { POST_SHORT } from '../attendance/gridModel';
+import { POST_SHORT } from '../common/postShort';
 import { useNotify } from '../util/notify';
 import { CommentBox, CommentView } from '../exchange/CommentBox';
 import { EvidencePanel } from './EvidencePanel';

@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/result';
-import { DB_FILE } from '../store/db';
-import { blobName } from '../../shared/blobLayout';
-import { blobPath, copyDurably } from './fileOps';
+import { AppError } from '../../../shared/result';
+import { DB_FILE } from '../../store/db';
+import { blobName } from '../../../shared/blobLayout';
+import { blobPath, copyDurably } from '../fileOps';
 import { infoOf, readManifest, resolveBackupDir, type BackupInfo } from './backupRead';
 import { refuse, verifyBackup } from './backupVerify';
 

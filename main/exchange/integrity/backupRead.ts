@@ -5,9 +5,9 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupEntry } from '../../shared/api/integrity';
-import { AppError } from '../../shared/result';
-import { DB_FILE } from '../store/db';
+import type { BackupEntry } from '../../../shared/api/integrity';
+import { AppError } from '../../../shared/result';
+import { DB_FILE } from '../../store/db';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -15,9 +15,9 @@ import {
   MANIFEST_FILE,
   type AuditWitness,
   type BackupManifest,
-} from '../store/backupManifest';
-import { fingerprintOf } from './bundle/keys';
-import { SHA256_RE } from '../../shared/blobLayout';
+} from '../../store/backupManifest';
+import { fingerprintOf } from '../bundle/keys';
+import { SHA256_RE } from '../../../shared/blobLayout';
 
 /** What a backup folder holds, as the CLI, the 检查与备份 page and the restore preview show it. */
 export type BackupInfo = BackupEntry;

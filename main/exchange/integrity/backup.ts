@@ -15,9 +15,9 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/result';
-import { sha256File } from '../files/blobStore';
-import { DB_FILE } from '../store/db';
+import { AppError } from '../../../shared/result';
+import { sha256File } from '../../files/blobStore';
+import { DB_FILE } from '../../store/db';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -31,10 +31,10 @@ import {
   type BackupManifest,
   type BackupReason,
   type ManifestSigner,
-} from '../store/backupManifest';
-import { departmentKey } from './bundle/keys';
-import { SHA256_RE } from '../../shared/blobLayout';
-import { blobPath, copyDurably, fsyncDir, linkOrCopyDurably, writeFileDurably } from './fileOps';
+} from '../../store/backupManifest';
+import { departmentKey } from '../bundle/keys';
+import { SHA256_RE } from '../../../shared/blobLayout';
+import { blobPath, copyDurably, fsyncDir, linkOrCopyDurably, writeFileDurably } from '../fileOps';
 import { countRows, hasTable, infoOf, readManifest, type BackupInfo } from './backupRead';
 
 export interface BackupResult {
