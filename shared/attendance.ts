@@ -16,6 +16,12 @@
  *   read certifications; see main/core/attendance/register.ts).
  */
 import { z } from 'zod';
+import { dayNumber, monthDates, monthFirst, monthLast, monthOf } from './attendance/monthDates';
+
+// The month arithmetic and the holiday calendar live in their own modules; attendance code
+// imports them from here as part of the attendance rules.
+export * from './attendance/monthDates';
+export * from './attendance/holidayCalendar';
 
 // ───────────────────────────── codes ─────────────────────────────
 
@@ -148,64 +154,6 @@ export const attendanceSettingsSchema = z.object({
   restDaysCount: z.boolean({ message: '请选择休息日是否计入在岗天数' }),
 });
 export const attendanceSettingsPatchSchema = attendanceSettingsSchema.partial();
-
-// ───────────────────────────── dates ─────────────────────────────
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const MONTH_RE = /^(\d{4})-(\d{2})$/;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** 'YYYY-MM' → {year, month}; throws on a malformed month (callers validate input first). */
-export function parseMonth(month: string): { year: number; month: number } {
-  const m = MONTH_RE.exec(month);
-  const y = Number(m?.[1]);
-  const mo = Number(m?.[2]);
-  if (!m || mo < 1 || mo > 12) throw new RangeError(`bad month ${month}`);
-  return { year: y, month: mo };
-}
-
-export const isMonth = (s: string): boolean => {
-  const m = MONTH_RE.exec(s);
-  return !!m && Number(m[2]) >= 1 && Number(m[2]) <= 12;
-};
-
-export function isIsoDate(s: string): boolean {
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  return dateFromDayNumber(dayNumber(s)) === s;
-}
-
-export function daysInMonth(month: string): number {
-  const { year, month: mo } = parseMonth(month);
-  return new Date(Date.UTC(year, mo, 0)).getUTCDate();
-}
-
-/** Days since 1970-01-01 (UTC calendar arithmetic, no time zones). */
-export function dayNumber(date: string): number {
-  const m = DATE_RE.exec(date);
-  if (!m) throw new RangeError(`bad date ${date}`);
-  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000);
-}
-
-/** The date `days` after (or before, when negative) an ISO date. */
-export const addDays = (date: string, days: number): string => dateFromDayNumber(dayNumber(date) + days);
-
-export function dateFromDayNumber(n: number): string {
-  const d = new Date(n * 86_400_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export const weekdayOf = (date: string): number => (((dayNumber(date) + 4) % 7) + 7) % 7;
-
-export const monthFirst = (month: string) => `${month}-01`;
-export const monthLast = (month: string) => `${month}-${pad(daysInMonth(month))}`;
-export const monthOf = (date: string) => date.slice(0, 7);
-
-export function monthDates(month: string): string[] {
-  const n = daysInMonth(month);
-  return Array.from({ length: n }, (_, i) => `${month}-${pad(i + 1)}`);
-}
 
 // ───────────────────────────── postings ─────────────────────────────
 
@@ -416,53 +364,3 @@ export function futureFromIndex(month: string, today: string): number | undefine
   if (monthFirst(month) > today) return 0;
   return Number(today.slice(8));
 }
-
-// ───────────────────────────── holiday calendar ─────────────────────────────
-
-/** 'holiday' = statutory rest day (放假); 'workday' = make-up working day on a weekend (调休上班). */
-export type HolidayKind = 'holiday' | 'workday';
-export interface HolidayEntry {
-  date: string;
-  kind: HolidayKind;
-  /** The holiday's name, e.g. 春节; for a workday, the holiday it makes up for. */
-  name: string;
-}
-export type HolidayCalendar = ReadonlyMap<string, HolidayEntry>;
-
-export const holidayCalendar = (entries: readonly HolidayEntry[]): HolidayCalendar => new Map(entries.map((e) => [e.date, e]));
-
-export interface DayInfo {
-  date: string;
-  day: number;
-  /** 0 = Sunday … 6 = Saturday */
-  weekday: number;
-  weekend: boolean;
-  /** Name of the public holiday when the day is a statutory rest day. */
-  holiday?: string;
-  /** True for a 调休 make-up working day (a weekend worked); `holiday` is then unset. */
-  workday?: boolean;
-  /** Name of the holiday a make-up workday belongs to. */
-  workdayFor?: string;
-  /** A rest day: holiday, or weekend not worked. Counted only when marked, unless the county counts rest days. */
-  rest: boolean;
-}
-
-export function monthDays(month: string, calendar: HolidayCalendar): DayInfo[] {
-  return monthDates(month).map((date, i) => {
-    const weekday = weekdayOf(date);
-    const weekend = weekday === 0 || weekday === 6;
-    const e = calendar.get(date);
-    const info: DayInfo = { date, day: i + 1, weekday, weekend, rest: weekend };
-    if (e?.kind === 'holiday') {
-      info.holiday = e.name;
-      info.rest = true;
-    } else if (e?.kind === 'workday') {
-      info.workday = true;
-      info.workdayFor = e.name;
-      info.rest = false;
-    }
-    return info;
-  });
-}
-
-export const WEEKDAY_LABELS = ['日', '一', '二', '三', '四', '五', '六'] as const;

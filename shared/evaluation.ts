@@ -20,9 +20,9 @@
  * - A cadre pushed from 优秀 by the quota is graded 称职.
  */
 import type { PostType } from './domain';
-import type { Grade } from './events';
+import type { Grade } from './grades';
 
-export { GRADES, type Grade } from './events';
+export { GRADES, type Grade } from './grades';
 
 export const COMPONENT_SOURCES = ['score', 'ballots'] as const;
 export type ComponentSource = (typeof COMPONENT_SOURCES)[number];

@@ -1,13 +1,10 @@
 /**
- * Five must-attends (五必到), checks (督查) and alerts (预警): kinds, labels, record shapes
- * and the pure evaluation-cap rule. Pure: no node:*, no DOM.
+ * Five must-attends (五必到) and checks (督查): kinds, labels and record shapes (alerts:
+ * shared/alerts.ts; grades and their cap: shared/grades.ts). Pure: no node:*, no DOM.
  *
  * Checks are records the clerk enters from inspection reports; OneBag has no check-in,
  * GPS or photo feature (see docs/domain.md, "Don't add burden").
  */
-import type { CheckAbsenceThresholds } from './attendance';
-import { SCHEDULING_ALERT_KINDS } from './scheduling';
-import { PLAN_ALERT_KINDS, WORK_ALERT_KINDS, type WorkAlertLink } from './work';
 
 // ───────────────────────────── five must-attends ─────────────────────────────
 
@@ -106,99 +103,4 @@ export interface Candidate {
   checkAbsences: number;
   /** Absent at five-must events in the date's year (the record being edited excluded). */
   eventAbsences: number;
-}
-
-// ───────────────────────────── evaluation cap ─────────────────────────────
-
-export const GRADES = ['优秀', '称职', '基本称职', '不称职'] as const;
-export type Grade = (typeof GRADES)[number];
-
-export interface GradeCap {
-  /** The best grade the year's check absences still allow. */
-  maxGrade: Grade;
-  /** In Chinese, for the evaluator and the clerk. */
-  reason: string;
-}
-
-/**
- * RULE (差异化考核, county settings): found not on post at checks `count` times in a year →
- * ≥ incompetentAt: 不称职; ≥ maxBasicAt: at most 基本称职; ≥ noExcellentAt: not 优秀 (at most
- * 称职); otherwise no cap. Thresholds default to 1 / 2 / 3.
- */
-export function capFromCheckAbsences(count: number, t: CheckAbsenceThresholds): GradeCap {
-  const n = Math.max(0, Math.floor(count));
-  if (n >= t.incompetentAt) {
-    return { maxGrade: '不称职', reason: `本年度督查${n}次不在岗（达到${t.incompetentAt}次），评定为不称职` };
-  }
-  if (n >= t.maxBasicAt) {
-    return { maxGrade: '基本称职', reason: `本年度督查${n}次不在岗（达到${t.maxBasicAt}次），最高评定为基本称职` };
-  }
-  if (n >= t.noExcellentAt) {
-    return { maxGrade: '称职', reason: `本年度督查${n}次不在岗（达到${t.noExcellentAt}次），不得评为优秀` };
-  }
-  return { maxGrade: '优秀', reason: n === 0 ? '本年度督查未发现不在岗' : `本年度督查${n}次不在岗，未达到限制评定等次的次数` };
-}
-
-/** Short form for tables: 不限 / 不得评优 / 最高基本称职 / 不称职. */
-export function capLabel(cap: GradeCap): string {
-  if (cap.maxGrade === '优秀') return '不限';
-  if (cap.maxGrade === '称职') return '不得评优';
-  if (cap.maxGrade === '基本称职') return '最高基本称职';
-  return '不称职';
-}
-
-// ───────────────────────────── alerts ─────────────────────────────
-
-/**
- * Every kind the alerts view and `onebag alerts` list, in their order: attendance, five
- * must-attends and checks (main/core/events/alerts.ts), then 报告逾期 (main/core/worklog/alerts.ts),
- * then the work kinds (main/core/work/alerts.ts); main/core/alerts/all.ts merges the three.
- */
-export const ALERT_KINDS = [
-  '月在岗不足',
-  '考勤逾期未认定',
-  '考勤登记不实',
-  '五必到缺席',
-  '督查不在岗',
-  '请假越权审批',
-  '报告逾期',
-  ...WORK_ALERT_KINDS,
-  ...SCHEDULING_ALERT_KINDS,
-  ...PLAN_ALERT_KINDS,
-] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
-
-export type AlertSeverity = 'high' | 'medium';
-export const SEVERITY_LABELS: Record<AlertSeverity, string> = { high: '严重', medium: '一般' };
-
-/** The record an alert comes from. */
-export type AlertLink =
-  | { view: 'attendance'; townshipId: number; month: string }
-  | { view: 'events'; eventId: number }
-  | { view: 'events'; checkId: number }
-  /** The register cross-checks (登记核查) of a year. */
-  | { view: 'verifications'; year: number }
-  /** The checks of a month (a township or county month without its check). */
-  | { view: 'events'; month: string; townshipId?: number }
-  /** A leave request; the township month holding its first day opens it. */
-  | { view: 'attendance-leave'; leaveId: number; townshipId: number; month: string }
-  /** A cadre's overdue quarterly report or half-year summary. */
-  | { view: 'worklog'; cadreId: number; tab: 'reports' }
-  /** A project, weak village or support record (项目与帮扶). */
-  | WorkAlertLink;
-
-export interface Alert {
-  kind: AlertKind;
-  severity: AlertSeverity;
-  cadreId?: number;
-  cadreName?: string;
-  townshipId: number;
-  township: string;
-  /** 'YYYY-MM' for month alerts (under minimum, uncertified). */
-  month?: string;
-  /** ISO date for dated records (events, checks, leave start). */
-  date?: string;
-  /** Who, what, how much — in Chinese. */
-  message: string;
-  link: AlertLink;
 }

@@ -3,8 +3,8 @@
  * then hourly, a backup when the newest one is older than 'backupIntervalHours'. Failures end up
  * in autoBackupState (status bar, 检查与备份) and a progress event, never in a crash.
  */
-import { autoBackup, autoBackupState, lastBackupAt } from '../exchange/autoBackup';
-import { getBackupIntervalHours } from '../exchange/backupSettings';
+import { autoBackup, autoBackupState, lastBackupAt } from '../exchange/integrity/autoBackup';
+import { getBackupIntervalHours } from '../exchange/integrity/backupSettings';
 import type { OpenCore } from './open';
 
 export const BACKUP_JOB_ID = 'auto-backup';

@@ -39,8 +39,8 @@ import { createOcrHandlers } from './handlers/ocr';
 import { searchMaterialsAndPages } from '../core/ocr/search';
 import { createOutputHandlers } from './handlers/output';
 import { createRulesHandlers } from './handlers/rules';
-import { lastBackupAt } from '../exchange/autoBackup';
-import { getBackupIntervalHours } from '../exchange/backupSettings';
+import { lastBackupAt } from '../exchange/integrity/autoBackup';
+import { getBackupIntervalHours } from '../exchange/integrity/backupSettings';
 import { dateLabel, isoDateOf } from '../../shared/dates';
 
 export function appStatus(ctx: CoreContext): AppStatus {

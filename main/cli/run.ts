@@ -11,9 +11,9 @@ import { exchangeCommands, exchangeUsage } from './commands/exchange';
 import { settingsCommands, settingsUsage } from './commands/settings';
 import { dossierCommands, dossierUsage } from './commands/dossier';
 import { evaluationCommands, evaluationUsage } from './commands/evaluation';
-import { eventCommands, eventUsage } from './commands/events';
+import { alertsCommands, alertsUsage } from './commands/alerts';
 import { verificationCommands, verificationUsage } from './commands/verifications';
-import { workCommands, workUsage } from './commands/work';
+import { statsCommands, statsUsage } from './commands/stats';
 import { ocrCommands, ocrUsage } from './commands/ocr';
 import { reportCommands, reportUsage } from './commands/reports';
 import { intakeSettingsCommands, intakeSettingsUsage } from './commands/intakeSettings';
@@ -35,7 +35,7 @@ export const USAGE = `用法：onebag [--data 数据目录] <命令> [参数]
                                      列出干部；--xlsx 导出为 Excel
   materials --cadre 身份证号 [--json] [--xlsx 文件.xlsx]
                                      列出某名干部的档案材料
-${[...intakeSettingsUsage, ...attendanceUsage, ...eventUsage, ...verificationUsage, ...dossierUsage, ...settingsUsage, ...workUsage, ...reportUsage, ...evaluationUsage, ...exchangeUsage, ...backupUsage, ...auditUsage, ...ocrUsage].map((l) => l + '\n').join('')}
+${[...intakeSettingsUsage, ...attendanceUsage, ...alertsUsage, ...verificationUsage, ...dossierUsage, ...settingsUsage, ...statsUsage, ...reportUsage, ...evaluationUsage, ...exchangeUsage, ...backupUsage, ...auditUsage, ...ocrUsage].map((l) => l + '\n').join('')}
 材料类别：${MATERIAL_CATEGORIES.join('、')}
 
 数据目录：--data 优先，其次环境变量 ONEBAG_DATA，否则使用默认目录。
@@ -48,11 +48,11 @@ const COMMANDS: Record<string, (c: CommandContext) => Promise<number>> = {
   cadres: cadresCommand,
   materials: materialsCommand,
   ...attendanceCommands,
-  ...eventCommands,
+  ...alertsCommands,
   ...verificationCommands,
   ...dossierCommands,
   ...settingsCommands,
-  ...workCommands,
+  ...statsCommands,
   ...reportCommands,
   ...evaluationCommands,
   ...backupCommands,

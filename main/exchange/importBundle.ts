@@ -11,7 +11,7 @@ import { AppError } from '../../shared/result';
 import { SHA256_RE } from '../../shared/blobLayout';
 import type { BlobStore } from '../files/blobStore';
 import type { Db } from '../store/db';
-import { autoBackup, backupsDirOf, discardBackup, pruneAutoBackups } from './autoBackup';
+import { autoBackup, backupsDirOf, discardBackup, pruneAutoBackups } from './integrity/autoBackup';
 import { verifyBundle, type BundleManifest, type VerifiedBundle } from './bundle/container';
 import { departmentKey, listTrustedKeys, trustKey, trustedPublicKey } from './bundle/keys';
 import { fsyncDir } from './fileOps';

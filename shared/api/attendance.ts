@@ -7,7 +7,6 @@ import { z } from 'zod';
 import {
   EDITABLE_CODES,
   LEAVE_TYPES,
-  attendanceSettingsPatchSchema,
   type AttendanceSettings,
   type CellHalf,
   type DayCell,
@@ -191,11 +190,6 @@ export const attendanceChannels = {
   'attendance.leave.return': {
     input: z.object({ leaveId: id, returnedOn: isoDate, returnedHalf: half.optional() }),
     output: null as unknown as LeaveRequestView,
-  },
-  'attendance.settings.get': { input: z.object({ countyId: id }), output: null as unknown as AttendanceSettings },
-  'attendance.settings.set': {
-    input: z.object({ countyId: id, patch: attendanceSettingsPatchSchema }),
-    output: null as unknown as AttendanceSettings,
   },
   'attendance.holidays.list': {
     input: z.object({ year: z.number().int().min(2000).max(2100) }),

@@ -6,13 +6,13 @@ import {
   CHECK_KINDS,
   CHECK_LEVELS,
   EVENT_KINDS,
-  type Alert,
   type Candidate,
   type CheckDetail,
   type CheckSummary,
   type EventDetail,
   type EventSummary,
 } from '../events';
+import { type Alert } from '../alerts';
 
 const id = z.number().int().positive();
 const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD，且须是有效日期');
@@ -79,10 +79,6 @@ export const eventChannels = {
   'events.save': { input: eventSaveSchema, output: null as unknown as EventDetail },
   'events.remove': { input: z.object({ id }), output: null as unknown as { removed: true } },
   /** Marks some expected cadres 到 / 缺 (with reason) without touching the rest. */
-  'events.mark': {
-    input: z.object({ eventId: id, marks: z.array(expectedMarkSchema).min(1, '请至少标记一名干部') }),
-    output: null as unknown as EventDetail,
-  },
   /** Cadres posted in a township on a date, with their absences that year (a record being edited excluded). */
   'events.candidates': {
     input: z.object({ townshipId: id, date: isoDate, eventId: id.optional(), checkId: id.optional() }),

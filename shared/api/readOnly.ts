@@ -41,7 +41,6 @@ export const READ_ONLY_CHANNELS = {
   'attendance.certify.warnings': 'read',
   'attendance.history': 'read',
   'attendance.leave.list': 'read',
-  'attendance.settings.get': 'read',
   'attendance.holidays.list': 'read',
   'attendance.register.pdf': 'output',
   'attendance.import.preview': 'read',
@@ -66,7 +65,6 @@ export const READ_ONLY_CHANNELS = {
   'worklog.search': 'read',
   'worklog.importPreview': 'read',
   'reports.list': 'read',
-  'reports.settings': 'read',
 
   'work.plans.list': 'read',
   'work.projects.list': 'read',

@@ -47,7 +47,6 @@ export const schedulingChannels = {
   'scheduling.quarter': { input: z.object({ countyId: county, year, quarter }), output: null as unknown as SchedulingQuarter },
   /** Records (or replaces) the quarter's 调度会 with the cadres' progress, in one transaction. */
   'scheduling.save': { input: meetingSchema, output: null as unknown as SchedulingQuarter },
-  'scheduling.remove': { input: z.object({ countyId: county, year, quarter }), output: null as unknown as { removed: true } },
   /** Records where a submitted report was sent (派出单位 / 上一级党委), replacing that recipient's record. */
   'scheduling.routeReport': { input: routeSchema, output: null as unknown as ReportRoute[] },
 } as const;

@@ -1,6 +1,6 @@
 /** Channels for the work log (工作日志) and reports (季度报告/半年总结). Merged into `channels` in shared/api.ts. */
 import { z } from 'zod';
-import type { LogEntry, LogSearchHit, MaterialReportLink, ReportRow, ReportSettings } from '../worklog';
+import type { LogEntry, LogSearchHit, MaterialReportLink, ReportRow } from '../worklog';
 import { SHA256_RE } from '../blobLayout';
 
 const id = z.number().int().positive();
@@ -118,13 +118,4 @@ export const worklogChannels = {
   'reports.confirmLink': { input: z.object({ cadreId: id, period }), output: null as unknown as ReportRow },
   /** The period a bag material is linked to as a report, or null. */
   'reports.linkOfMaterial': { input: z.object({ materialId: id }), output: null as unknown as MaterialReportLink | null },
-  'reports.settings': { input: z.object({ countyId: id }), output: null as unknown as ReportSettings },
-  'reports.setSettings': {
-    input: z.object({
-      countyId: id,
-      quarterDueDays: z.number().int().min(0, '天数不能为负').max(90, '季度报告期限不能超过季度末后90天'),
-      halfDueDays: z.number().int().min(0, '天数不能为负').max(90, '半年总结期限不能超过半年末后90天'),
-    }),
-    output: null as unknown as ReportSettings,
-  },
 } as const;

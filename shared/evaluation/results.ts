@@ -16,7 +16,7 @@ import {
   type QuotaRounding,
   type SchemeBody,
 } from '../evaluation';
-import { capFromCheckAbsences } from '../events';
+import { capFromCheckAbsences } from '../grades';
 import { formatHundredths } from './exact';
 import { gradeOf, scoreCadre } from './scoring';
 

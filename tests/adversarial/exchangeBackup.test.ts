@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupTo } from '../../main/exchange/backup';
+import { backupTo } from '../../main/exchange/integrity/backup';
 import { departmentKey, fingerprintOf } from '../../main/exchange/bundle/keys';
 import { getSetting } from '../../main/core/settings';
 import { DB_FILE } from '../../main/store/db';

@@ -3,7 +3,7 @@
  * 项目未公示 alert beside the attendance and report alerts, click it and land on 项目与帮扶 with
  * the project selected; an overdue report (报告逾期) lands on the cadre's reports tab.
  */
-import { ALERT_KINDS, type Alert } from '../../shared/events';
+import { ALERT_KINDS, type Alert } from '../../shared/alerts';
 import { expect, test } from './fixtures';
 import { TEST_YEAR } from '../fixtures/testToday';
 import { invoke, noHorizontalOverflow } from './helpers';

@@ -4,6 +4,7 @@
  * The table shows both counties with the imported badge, the total is their sum, and a county's
  * name opens that county's own view.
  */
+import { setRules } from '../../main/core/rules/settings';
 import { setCells } from '../../main/core/attendance/grid';
 import { certifyMonths } from '../integration/certifyFixture';
 import { createCadre } from '../../main/core/cadres';
@@ -68,7 +69,7 @@ test('the city table: a row per county, the imported one marked, the total their
     notes: null,
   });
   // That department counts rest days and has certified its 2024 registers (only certified months count).
-  await invoke(page, 'attendance.settings.set', { countyId, patch: { restDaysCount: true } });
+  setRules(db, countyId, 2024, { restDaysCount: true });
   certifyMonths(
     db,
     [t],

@@ -4,7 +4,7 @@
  * supporters, support with a payment).
  */
 import type { Page } from '@playwright/test';
-import type { Alert } from '../../shared/events';
+import type { Alert } from '../../shared/alerts';
 import { expect, test } from './fixtures';
 import { TEST_YEAR } from '../fixtures/testToday';
 import { invoke, noHorizontalOverflow } from './helpers';

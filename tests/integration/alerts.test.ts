@@ -13,7 +13,7 @@ import { saveCheck } from '../../main/core/events/checks';
 import { markEvent, saveEvent } from '../../main/core/events/mustAttend';
 import { setSetting } from '../../main/core/settings';
 import { openDatabase, type Db } from '../../main/store/db';
-import type { Alert, AlertKind } from '../../shared/events';
+import type { Alert, AlertKind } from '../../shared/alerts';
 import { insertCadre, insertPosting } from '../fixtures/sqlRows';
 
 let dir: string;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import type { AlertJson } from '../../main/cli/commands/events';
+import type { AlertJson } from '../../main/cli/commands/alerts';
 import { allAlerts } from '../../main/core/alerts/all';
 import { dispatch } from '../../main/core/dispatch';
 import { computeAlerts } from '../../main/core/events/alerts';
@@ -19,7 +19,7 @@ import { workAlerts } from '../../main/core/work/alerts';
 import { planAlerts } from '../../main/core/work/planAlerts';
 import { saveProject } from '../../main/core/work/projects';
 import { worklogAlerts } from '../../main/core/worklog/alerts';
-import { ALERT_KINDS, type Alert } from '../../shared/events';
+import { ALERT_KINDS, type Alert } from '../../shared/alerts';
 import { onebagHere } from '../fixtures/cliHere';
 
 /** A past year: every report of it is overdue and every work rule has come due, whatever today is. */

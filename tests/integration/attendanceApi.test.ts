@@ -258,15 +258,15 @@ describe('attendance channels through dispatch', () => {
     ).toBe('请填写请假事由');
   });
 
-  it('reads and changes county settings and the holiday calendar', async () => {
-    expect(await ok('attendance.settings.get', { countyId: ids.county })).toMatchObject({
+  it('reads and changes the county attendance rules (versioned) and the holiday calendar', async () => {
+    expect((await ok('rules.get', { countyId: ids.county, year: 2025 })).settings).toMatchObject({
       gongchuCountsOnPost: true,
       monthlyMinimum: 20,
       leaveTownshipMaxDays: 3,
     });
-    const s = await ok('attendance.settings.set', { countyId: ids.county, patch: { leaveTownshipMaxDays: 5, monthlyMinimum: 22 } });
-    expect(s).toMatchObject({ gongchuCountsOnPost: true, monthlyMinimum: 22, leaveTownshipMaxDays: 5 });
-    expect((await refused('attendance.settings.set', { countyId: ids.county, patch: { monthlyMinimum: 40 } })).message).toBe(
+    const s = await ok('rules.set', { countyId: ids.county, year: 2025, patch: { leaveTownshipMaxDays: 5, monthlyMinimum: 22 } });
+    expect(s.settings).toMatchObject({ gongchuCountsOnPost: true, monthlyMinimum: 22, leaveTownshipMaxDays: 5 });
+    expect((await refused('rules.set', { countyId: ids.county, year: 2025, patch: { monthlyMinimum: 40 } })).message).toBe(
       '每月最少在岗天数不能超过31天',
     );
     const g = await ok('attendance.grid', { townshipId: ids.t1, month: MONTH });

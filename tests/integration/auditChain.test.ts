@@ -12,7 +12,7 @@ import { audit, auditHead, verifyChain } from '../../main/core/audit';
 import { createCadre, removeCadre, updateCadre } from '../../main/core/cadres';
 import { addCounty, addTownship, addVillage } from '../../main/core/org';
 import { setSetting } from '../../main/core/settings';
-import { checkIntegrity } from '../../main/exchange/check';
+import { checkIntegrity } from '../../main/exchange/integrity/check';
 import { openDatabase, type Db } from '../../main/store/db';
 import { cadreInput } from '../fixtures/cadreInput';
 import { onebagHere } from '../fixtures/cliHere';

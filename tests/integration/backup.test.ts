@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupTo, describeBackup, restoreFrom } from '../../main/exchange/backup';
+import { backupTo } from '../../main/exchange/integrity/backup';
+import { describeBackup } from '../../main/exchange/integrity/backupRead';
+import { restoreFrom } from '../../main/exchange/integrity/restore';
 import { onebagHere } from '../fixtures/cliHere';
 import { copySetUpDemo } from '../fixtures/demoFolder';
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkIntegrity } from '../../main/exchange/check';
+import { checkIntegrity } from '../../main/exchange/integrity/check';
 import { onebagHere } from '../fixtures/cliHere';
 import { copySetUpDemo } from '../fixtures/demoFolder';
 

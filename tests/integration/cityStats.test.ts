@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CityStatsJson } from '../../main/cli/commands/work';
+import type { CityStatsJson } from '../../main/cli/commands/stats';
 import { setCells } from '../../main/core/attendance/grid';
 import { setCountySettings } from '../../main/core/attendance/settings';
 import { certifyMonths } from './certifyFixture';

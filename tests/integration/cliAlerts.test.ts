@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertJson } from '../../main/cli/commands/events';
+import type { AlertJson } from '../../main/cli/commands/alerts';
 import { setCells } from '../../main/core/attendance/grid';
 import { saveCheck } from '../../main/core/events/checks';
 import { saveEvent } from '../../main/core/events/mustAttend';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { setSetting } from '../../main/core/settings';
 import { setDepartmentName } from '../../main/exchange/bundle/keys';
-import { checkIntegrity } from '../../main/exchange/check';
+import { checkIntegrity } from '../../main/exchange/integrity/check';
 import { exportCountyBundle } from '../../main/exchange/exportBundle';
 import { TABLES } from '../../main/exchange/records/tables';
 import { runOnebag } from '../fixtures/cli';

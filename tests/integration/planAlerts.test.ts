@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import type { AlertJson } from '../../main/cli/commands/events';
+import type { AlertJson } from '../../main/cli/commands/alerts';
 import { runCli } from '../../main/cli/run';
 import { allAlerts } from '../../main/core/alerts/all';
 import { createCadre } from '../../main/core/cadres';

@@ -9,7 +9,7 @@ import { addPayment, savePolicy } from '../../main/core/work/support';
 import { recordAction, saveWeakVillage, setMilestone, setSupporters } from '../../main/core/work/weak';
 import { setSetting } from '../../main/core/settings';
 import { openDatabase, type Db } from '../../main/store/db';
-import type { Alert } from '../../shared/events';
+import type { Alert } from '../../shared/alerts';
 import type { WorkAlertKind } from '../../shared/work';
 
 let dir: string;

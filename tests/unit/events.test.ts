@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ATTENDANCE_SETTINGS, attendanceSettingsSchema, checkAbsenceThresholdsSchema } from '../../shared/attendance';
-import { CHECK_KIND_LEVEL, capFromCheckAbsences, capLabel, defaultLevelOf } from '../../shared/events';
+import { CHECK_KIND_LEVEL, defaultLevelOf } from '../../shared/events';
+import { capFromCheckAbsences, capLabel } from '../../shared/grades';
 
 const T = DEFAULT_ATTENDANCE_SETTINGS.checkAbsence;
 

@@ -21,7 +21,6 @@ import { setCells } from '../../core/attendance/grid';
 import { monthGridView } from '../../core/attendance/gridView';
 import { deleteHoliday, listHolidays, setHoliday } from '../../core/attendance/holidays';
 import { addLeave, approveLeave, recordReturn, rejectLeave } from '../../core/attendance/leave';
-import { countySettings, setCountySettings } from '../../core/attendance/settings';
 import { townshipLeave } from '../../core/attendance/townshipLeave';
 import type { HandlersFor, Services } from '../services';
 
@@ -84,8 +83,6 @@ export function createAttendanceHandlers(s: Services): HandlersFor<typeof attend
     'attendance.leave.approve': (input) => approveLeave(db, input),
     'attendance.leave.reject': (input) => rejectLeave(db, input),
     'attendance.leave.return': (input) => recordReturn(db, input),
-    'attendance.settings.get': ({ countyId }) => countySettings(db, countyId),
-    'attendance.settings.set': ({ countyId, patch }) => setCountySettings(db, countyId, patch),
     'attendance.holidays.list': ({ year }) => listHolidays(db, year),
     'attendance.holidays.set': (input) => setHoliday(db, input),
     'attendance.holidays.delete': ({ date }) => {

@@ -2,7 +2,7 @@ import type { eventChannels } from '../../../shared/api/events';
 import { allAlerts } from '../../core/alerts/all';
 import { getCheck, listChecks, removeCheck, saveCheck } from '../../core/events/checks';
 import { candidates } from '../../core/events/common';
-import { getEvent, listEvents, markEvent, removeEvent, saveEvent } from '../../core/events/mustAttend';
+import { getEvent, listEvents, removeEvent, saveEvent } from '../../core/events/mustAttend';
 import { concludeVerification } from '../../core/events/verificationOutcome';
 import { listVerifications } from '../../core/events/verifications';
 import type { HandlersFor, Services } from '../services';
@@ -18,7 +18,6 @@ export function createEventHandlers(s: Services): HandlersFor<typeof eventChanne
       removeEvent(db, id);
       return { removed: true as const };
     },
-    'events.mark': (input) => markEvent(db, input),
     'events.candidates': (input) => candidates(db, input),
     'checks.list': (f) => listChecks(db, f),
     'checks.get': ({ id }) => getCheck(db, id),

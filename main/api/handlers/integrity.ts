@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { integrityChannels } from '../../../shared/api/integrity';
 import { AppError } from '../../../shared/result';
-import { autoBackup, autoBackupState, backupsDirOf, KEEP_PER_REASON } from '../../exchange/autoBackup';
-import { backupTo, readManifest, resolveBackupDir, infoOf, verifyBackup } from '../../exchange/backup';
-import { listBackups } from '../../exchange/backupList';
-import { getBackupIntervalHours, setBackupIntervalHours } from '../../exchange/backupSettings';
-import { CHECK_STAGES, checkIntegrity, type CheckStage } from '../../exchange/check';
+import { autoBackup, autoBackupState, backupsDirOf, KEEP_PER_REASON } from '../../exchange/integrity/autoBackup';
+import { backupTo } from '../../exchange/integrity/backup';
+import { readManifest, resolveBackupDir, infoOf } from '../../exchange/integrity/backupRead';
+import { verifyBackup } from '../../exchange/integrity/backupVerify';
+import { listBackups } from '../../exchange/integrity/backupList';
+import { getBackupIntervalHours, setBackupIntervalHours } from '../../exchange/integrity/backupSettings';
+import { CHECK_STAGES, checkIntegrity, type CheckStage } from '../../exchange/integrity/check';
 import type { HandlersFor, Services } from '../services';
 
 /** Where each stage of the check sits on the one progress bar (percent at its start, its width). */

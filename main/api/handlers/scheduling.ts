@@ -1,6 +1,6 @@
 /** Handlers for shared/api/scheduling.ts over main/core/scheduling/*. */
 import type { schedulingChannels } from '../../../shared/api/scheduling';
-import { removeMeeting, routeReport, saveMeeting } from '../../core/scheduling/meetings';
+import { routeReport, saveMeeting } from '../../core/scheduling/meetings';
 import { getQuarter, yearSummary } from '../../core/scheduling/quarter';
 import type { HandlersFor, Services } from '../services';
 
@@ -10,10 +10,6 @@ export function createSchedulingHandlers(s: Services): HandlersFor<typeof schedu
     'scheduling.year': ({ countyId, year }) => yearSummary(db, countyId, year),
     'scheduling.quarter': ({ countyId, year, quarter }) => getQuarter(db, countyId, year, quarter),
     'scheduling.save': (input) => saveMeeting(db, input),
-    'scheduling.remove': ({ countyId, year, quarter }) => {
-      removeMeeting(db, countyId, year, quarter);
-      return { removed: true as const };
-    },
     'scheduling.routeReport': (input) => routeReport(db, input),
   };
 }

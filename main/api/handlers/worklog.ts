@@ -4,15 +4,7 @@ import { AppError } from '../../../shared/result';
 import { periodLabel } from '../../../shared/worklog';
 import { listEntries, removeEntry, removeEntryFile, saveEntries } from '../../core/worklog/entries';
 import { commitImport, previewImport } from '../../core/worklog/import';
-import {
-  getReportSettings,
-  listReports,
-  setReportDue,
-  setReportSettings,
-  submitWithFile,
-  submitWithMaterial,
-  unsubmit,
-} from '../../core/worklog/reports';
+import { listReports, setReportDue, submitWithFile, submitWithMaterial, unsubmit } from '../../core/worklog/reports';
 import { confirmReportLink, reportLinkOfMaterial } from '../../core/worklog/reportLinks';
 import { searchEntries } from '../../core/worklog/search';
 import type { HandlersFor, Services } from '../services';
@@ -61,7 +53,5 @@ export function createWorklogHandlers(s: Services): HandlersFor<typeof worklogCh
       return row()!;
     },
     'reports.linkOfMaterial': ({ materialId }) => reportLinkOfMaterial(db, materialId),
-    'reports.settings': ({ countyId }) => getReportSettings(db, countyId),
-    'reports.setSettings': ({ countyId, quarterDueDays, halfDueDays }) => setReportSettings(db, countyId, { quarterDueDays, halfDueDays }),
   };
 }

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
-import { backupTo, describeBackup, restoreFrom, type BackupInfo } from '../../exchange/backup';
-import { checkIntegrity, SEVERITY_TEXT, type Finding } from '../../exchange/check';
+import { backupTo } from '../../exchange/integrity/backup';
+import { describeBackup, type BackupInfo } from '../../exchange/integrity/backupRead';
+import { restoreFrom } from '../../exchange/integrity/restore';
+import { checkIntegrity, SEVERITY_TEXT, type Finding } from '../../exchange/integrity/check';
 import { formatSize } from '../../../shared/fileSize';
 import { guardArgs, UsageError, type CommandContext } from '../util';
 import { timeLabel } from '../../../shared/dates';

@@ -6,7 +6,7 @@
  * (main/core/work/planAlerts.ts). Each source sorts its own alerts; they follow each other in the
  * order of ALERT_KINDS, so the merged list is stable.
  */
-import { ALERT_KINDS, type Alert } from '../../../shared/events';
+import { ALERT_KINDS, type Alert } from '../../../shared/alerts';
 import type { Db } from '../../store/db';
 import { computeAlerts } from '../events/alerts';
 import { schedulingAlerts } from '../scheduling/alerts';

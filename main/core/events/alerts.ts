@@ -15,7 +15,8 @@
  * is read in a few queries and counted in memory (300 cadres × 12 months ≤ 200 ms).
  */
 import { dateFromDayNumber, dayNumber, monthLast, monthOf, type AttendanceSettings, type PostingSpan } from '../../../shared/attendance';
-import { ALERT_KINDS, capFromCheckAbsences, type Alert } from '../../../shared/events';
+import { ALERT_KINDS, type Alert } from '../../../shared/alerts';
+import { capFromCheckAbsences } from '../../../shared/grades';
 import type { Db } from '../../store/db';
 import { dateLabel, localToday, monthLabel, stmt } from '../attendance/common';
 import { registerMonths } from '../attendance/register';

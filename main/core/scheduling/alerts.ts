@@ -3,7 +3,7 @@
  * 调度会 on record — 一般 within MEETING_GRACE_DAYS after the quarter (the meeting may still be
  * held), 严重 after. A county-wide alert: its township column names the county (全县).
  */
-import type { Alert } from '../../../shared/events';
+import type { Alert } from '../../../shared/alerts';
 import { MEETING_GRACE_DAYS, quarterEnd, quarterLabel } from '../../../shared/scheduling';
 import { dayNumber } from '../../../shared/attendance';
 import type { Db } from '../../store/db';

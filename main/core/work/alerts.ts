@@ -10,7 +10,7 @@
  * The county is read in a handful of queries and evaluated in memory.
  */
 import { dateFromDayNumber, dayNumber } from '../../../shared/attendance';
-import type { Alert } from '../../../shared/events';
+import type { Alert } from '../../../shared/alerts';
 import { WORK_ALERT_KINDS, yuan } from '../../../shared/work';
 import { MILESTONE_RULE } from '../../../shared/weakVillages';
 import { allowanceByQuarter, rangeDays, uncoveredRanges, type InsurancePolicy } from '../../../shared/support';

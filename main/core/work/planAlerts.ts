@@ -13,7 +13,7 @@
  *   townshipId is 0 and its township names the county.
  */
 import { addDays, dayNumber, monthFirst, monthLast } from '../../../shared/attendance';
-import type { Alert } from '../../../shared/events';
+import type { Alert } from '../../../shared/alerts';
 import type { Db } from '../../store/db';
 import { monthLabel } from '../attendance/common';
 import { rulesInForce } from '../rules/settings';

@@ -3,7 +3,7 @@
  * date, in the shape of main/core/events/alerts.ts. The township named is the one the cadre
  * answered to at the period's end. The whole county is read in four queries.
  */
-import type { Alert } from '../../../shared/events';
+import type { Alert } from '../../../shared/alerts';
 import { defaultDueDate, periodLabel, periodsOwed, reportStatus, type ReportSettings } from '../../../shared/worklog';
 import type { Db } from '../../store/db';
 import { stmt } from '../attendance/common';

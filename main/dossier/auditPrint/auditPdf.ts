@@ -9,7 +9,7 @@ import { changeLines, INSPECTOR_KINDS, type AuditRow, type ChainStatus } from '.
 import type { AuditNames } from '../../../shared/auditLabels';
 import type { AuditFilter } from '../../core/audit/query';
 import type { ReadonlyDb } from '../../core/dossierReads/readers';
-import { renderPdf } from '../evaluation/render';
+import { renderPdf } from '../typeset/renderPdf';
 import type { FontOptions } from '../fonts';
 import { wrapText } from '../typeset/justify';
 import { REGISTER_FRAME } from '../register/layout';

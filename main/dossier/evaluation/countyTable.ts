@@ -8,7 +8,7 @@ import type { FontOptions } from '../fonts';
 import type { ReadonlyDb } from '../../core/dossierReads/readers';
 
 type Db = ReadonlyDb;
-import { renderPdf } from './render';
+import { renderPdf } from '../typeset/renderPdf';
 import { tableData, type TableData } from './sheetData';
 
 /** Post types as the table's narrow column shows them. */

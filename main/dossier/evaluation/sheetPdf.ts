@@ -4,7 +4,7 @@ import { layoutItem } from '../typeset/layout';
 import type { ReadonlyDb } from '../../core/dossierReads/readers';
 
 type Db = ReadonlyDb;
-import { renderPdf } from './render';
+import { renderPdf } from '../typeset/renderPdf';
 import { sheetBlocks, sheetSubtitle, sheetTitle } from './sheetBlocks';
 import { sheetData } from './sheetData';
 

@@ -6,9 +6,11 @@
  * Deleted revisions are left out, inserted ones kept — what Word shows with "no markup".
  */
 import fs from 'node:fs';
-import { DOMParser, type Document as XDocument, type Element as XElement, type Node as XNode } from '@xmldom/xmldom';
+import { DOMParser, type Element as XElement } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import { loadDocxImages, type DocxImage, type LoadedImage } from './docxImages';
+import { attr, children, descendants, first } from './docxXml';
+import { listLabel, readNumbering, readStyles, type Numbering, type StyleInfo } from './docxNumbering';
 
 export type DocxAlign = 'justify' | 'center' | 'right';
 
@@ -50,173 +52,6 @@ export async function readDocx(file: string): Promise<DocxRead> {
   } catch (e) {
     return { ok: false, reason: `Word 文档内容无法解析（${String((e as Error)?.message ?? e).slice(0, 60)}）` };
   }
-}
-
-// ---- XML helpers (by local name: prefixes vary between producers) ----
-
-const children = (el: XNode): XElement[] => {
-  const out: XElement[] = [];
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) out.push(n as XElement);
-  return out;
-};
-const first = (el: XNode, name: string): XElement | null => children(el).find((c) => c.localName === name) ?? null;
-const attr = (el: XElement | null, name: string): string | null => {
-  if (!el) return null;
-  for (let i = 0; i < el.attributes.length; i++) {
-    const a = el.attributes.item(i)!;
-    if (a.localName === name) return a.value;
-  }
-  return null;
-};
-const descendants = (el: XNode, name: string): XElement[] => {
-  const out: XElement[] = [];
-  const walk = (n: XNode) => {
-    for (const c of children(n)) {
-      if (c.localName === name) out.push(c);
-      walk(c);
-    }
-  };
-  walk(el);
-  return out;
-};
-
-// ---- styles and numbering ----
-
-interface StyleInfo {
-  name: string;
-  basedOn: string | null;
-  outline: number | null;
-  numId: string | null;
-}
-
-function readStyles(doc: XDocument | null): Map<string, StyleInfo> {
-  const map = new Map<string, StyleInfo>();
-  if (!doc) return map;
-  for (const s of descendants(doc.documentElement as XElement, 'style')) {
-    const id = attr(s, 'styleId');
-    if (!id) continue;
-    const pPr = first(s, 'pPr');
-    const outline = attr(pPr ? first(pPr, 'outlineLvl') : null, 'val');
-    const numPr = pPr ? first(pPr, 'numPr') : null;
-    map.set(id, {
-      name: (attr(first(s, 'name'), 'val') ?? id).toLowerCase(),
-      basedOn: attr(first(s, 'basedOn'), 'val'),
-      outline: outline !== null ? Number(outline) : null,
-      numId: numPr ? attr(first(numPr, 'numId'), 'val') : null,
-    });
-  }
-  return map;
-}
-
-interface Level {
-  fmt: string;
-  text: string;
-  start: number;
-}
-
-interface Numbering {
-  levels: Map<string, Level[]>;
-  counters: Map<string, number[]>;
-}
-
-function readNumbering(doc: XDocument | null): Numbering {
-  const levels = new Map<string, Level[]>();
-  if (!doc) return { levels, counters: new Map() };
-  const root = doc.documentElement as XElement;
-  const abstract = new Map<string, Level[]>();
-  for (const a of children(root).filter((c) => c.localName === 'abstractNum')) {
-    const lv: Level[] = [];
-    for (const l of children(a).filter((c) => c.localName === 'lvl')) {
-      lv[Number(attr(l, 'ilvl') ?? 0)] = {
-        fmt: attr(first(l, 'numFmt'), 'val') ?? 'decimal',
-        text: attr(first(l, 'lvlText'), 'val') ?? '',
-        start: Number(attr(first(l, 'start'), 'val') ?? 1),
-      };
-    }
-    abstract.set(attr(a, 'abstractNumId') ?? '', lv);
-  }
-  for (const n of children(root).filter((c) => c.localName === 'num')) {
-    const lv = abstract.get(attr(first(n, 'abstractNumId'), 'val') ?? '');
-    if (lv) levels.set(attr(n, 'numId') ?? '', lv);
-  }
-  return { levels, counters: new Map() };
-}
-
-const CN_DIGITS = '〇一二三四五六七八九';
-
-function chineseNumber(n: number): string {
-  if (n <= 0 || n >= 100) return String(n);
-  if (n < 10) return CN_DIGITS[n]!;
-  const tens = Math.floor(n / 10);
-  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-}
-
-function roman(n: number): string {
-  const table: Array<[number, string]> = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let s = '';
-  for (const [v, r] of table) {
-    while (n >= v) {
-      s += r;
-      n -= v;
-    }
-  }
-  return s;
-}
-
-function formatNumber(n: number, fmt: string): string {
-  switch (fmt) {
-    case 'chineseCounting':
-    case 'chineseCountingThousand':
-    case 'chineseLegalSimplified':
-    case 'ideographTraditional':
-    case 'taiwaneseCounting':
-      return chineseNumber(n);
-    case 'lowerLetter':
-      return String.fromCharCode(96 + (((n - 1) % 26) + 1));
-    case 'upperLetter':
-      return String.fromCharCode(64 + (((n - 1) % 26) + 1));
-    case 'lowerRoman':
-      return roman(n).toLowerCase();
-    case 'upperRoman':
-      return roman(n);
-    case 'decimalEnclosedCircle':
-    case 'decimalEnclosedCircleChinese':
-      return n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : String(n);
-    default:
-      return String(n);
-  }
-}
-
-/** The label Word shows before a list item ("1.", "（一）", "•"), advancing the counters. */
-function listLabel(num: Numbering, numId: string, ilvl: number): string | null {
-  const levels = num.levels.get(numId);
-  const level = levels?.[ilvl];
-  if (!levels || !level || numId === '0') return null;
-  if (level.fmt === 'bullet') return '•';
-  if (level.fmt === 'none') return null;
-  let counters = num.counters.get(numId);
-  if (!counters) num.counters.set(numId, (counters = []));
-  counters[ilvl] = (counters[ilvl] ?? levels[ilvl]!.start - 1) + 1;
-  for (let i = ilvl + 1; i < counters.length; i++) counters[i] = undefined as unknown as number;
-  return level.text.replace(/%(\d)/g, (_, d: string) => {
-    const i = Number(d) - 1;
-    const l = levels[i];
-    return formatNumber(counters![i] ?? l?.start ?? 1, i === ilvl ? level.fmt : (l?.fmt ?? 'decimal'));
-  });
 }
 
 // ---- body ----

@@ -1,7 +1,7 @@
 import { ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert as AntAlert, Button, Empty, Select, Spin, Table, Tag, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
-import { ALERT_KINDS, SEVERITY_LABELS, type Alert, type AlertKind } from '../../../shared/events';
+import { ALERT_KINDS, SEVERITY_LABELS, type Alert, type AlertKind } from '../../../shared/alerts';
 import { useCall } from '../api/useCall';
 import { useAppState, type View } from '../app/AppState';
 import { orgFilterTree, parseOrgFilter } from '../cadres/orgOptions';

@@ -19,8 +19,8 @@ import {
   type RegisterDay,
 } from '../../../shared/attendance';
 import type { CellEditInput, GridRow, MonthGridView } from '../../../shared/api/attendance';
+import { POST_SHORT } from '../common/postShort';
 import {
-  POST_SHORT,
   SHOWN_COLOURS,
   SHOWN_SHORT,
   clamp,

@@ -53,12 +53,6 @@ export function shownTitle(day: number, cell: DayCell, shown: RegisterDay): stri
   return shown[0] === shown[1] && cell[0] === cell[1] ? `${day}日 ${w(0)}` : `${day}日 上午${w(0)}，下午${w(1)}`;
 }
 
-export const POST_SHORT: Record<string, string> = {
-  乡镇党委第一副书记: '第一副书记',
-  村党组织第一书记: '第一书记',
-  驻村工作队员: '工作队员',
-};
-
 export interface Pos {
   r: number;
   c: number;

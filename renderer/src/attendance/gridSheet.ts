@@ -8,7 +8,7 @@ import { WEEKDAY_LABELS, type DayInfo, type RegisterDay, type RegisterHalf } fro
 import type { GridRow, MonthGridView } from '../../../shared/api/attendance';
 import type { TableSheet } from '../../../shared/api/output';
 import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
-import { POST_SHORT } from './gridModel';
+import { POST_SHORT } from '../common/postShort';
 import { monthLabel } from '../../../shared/dates';
 
 /** A half as the grid shows it: 休 for an unmarked rest half, nothing for days still to come. */

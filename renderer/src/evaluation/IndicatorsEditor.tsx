@@ -7,7 +7,7 @@ import { Button, Segmented, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { POST_TYPES, type PostType } from '../../../shared/domain';
 import type { Indicator } from '../../../shared/evaluation';
-import { POST_SHORT } from '../attendance/gridModel';
+import { POST_SHORT } from '../common/postShort';
 import { RowDeleteCell, RowNameCell, RowNumberCell, type SchemeComponentsProps } from './SchemeRowCells';
 import { freshKey, patchAt, removeAt, sumOf } from './schemeRows';
 

@@ -10,7 +10,7 @@ import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
 import { useElementHeight } from '../util/useElementHeight';
-import { CadreSelect, useCadres } from '../work/common';
+import { CadreSelect, useCadres } from '../common/CadreSelect';
 import { dateLabel } from '../../../shared/dates';
 import { settle } from '../util/settle';
 

@@ -6,7 +6,7 @@ import type { PrintedPdf } from '../../../shared/evaluation';
 import { call } from '../api/client';
 import { PdfPreview } from '../preview/PdfPreview';
 import { useNotify } from '../util/notify';
-import { CadreSelect, useCadres } from '../work/common';
+import { CadreSelect, useCadres } from '../common/CadreSelect';
 import { settle } from '../util/settle';
 
 export function PrintTab({ countyId, year, initialCadreId }: { countyId: number; year: number; initialCadreId?: number }) {

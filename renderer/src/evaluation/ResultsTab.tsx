@@ -10,7 +10,7 @@ import { GRADES, type Grade, type ResultRow } from '../../../shared/evaluation';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
-import { POST_SHORT } from '../attendance/gridModel';
+import { POST_SHORT } from '../common/postShort';
 import { useNotify } from '../util/notify';
 import { useElementHeight } from '../util/useElementHeight';
 import { FinaliseIncompleteDialog, HistoryDrawer, ReopenDialog } from './YearDialogs';

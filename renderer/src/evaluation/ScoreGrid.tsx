@@ -7,7 +7,7 @@
  */
 import { memo, useRef, type KeyboardEvent } from 'react';
 import type { BallotFactors, GridRow } from '../../../shared/evaluation';
-import { POST_SHORT } from '../attendance/gridModel';
+import { POST_SHORT } from '../common/postShort';
 import { ballotScore, ballotsOf, ballotTexts, cellId, cellText, storedText, type ColGroup, type EntryCol } from './scoreModel';
 
 const Row = memo(function Row({

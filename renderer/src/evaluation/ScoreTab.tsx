@@ -13,7 +13,7 @@ import { useUnsavedGuard } from '../common/useUnsavedGuard';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { withRows } from '../common/gridRows';
-import { POST_SHORT } from '../attendance/gridModel';
+import { POST_SHORT } from '../common/postShort';
 import { useNotify } from '../util/notify';
 import { CommentBox, CommentView } from '../exchange/CommentBox';
 import { EvidencePanel } from './EvidencePanel';

@@ -6,13 +6,12 @@ import {
   CHECK_KINDS,
   CHECK_KIND_LEVEL,
   CHECK_LEVELS,
-  capFromCheckAbsences,
-  capLabel,
   defaultLevelOf,
   type CheckDetail,
   type CheckKind,
   type CheckLevel,
 } from '../../../shared/events';
+import { capFromCheckAbsences, capLabel } from '../../../shared/grades';
 import { call } from '../api/client';
 import { useTownshipReadOnly } from '../common/useReadOnly';
 import { useAppState } from '../app/AppState';

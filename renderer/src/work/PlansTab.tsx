@@ -7,7 +7,8 @@ import { useCall } from '../api/useCall';
 import { ReadOnlyHint, useReadOnlyIndex } from '../common/useReadOnly';
 import { useAppState } from '../app/AppState';
 import { useNotify } from '../util/notify';
-import { CadreSelect, thisYear, useCadres, yearOptions } from './common';
+import { CadreSelect, useCadres } from '../common/CadreSelect';
+import { thisYear, yearOptions } from './common';
 import { PlanCard } from './PlanCard';
 
 /** 规划计划: per cadre, the three-year plan and annual plans as editable item tables. */

@@ -4,7 +4,8 @@ import { projectInputSchema } from '../../../shared/api/work';
 import { FUND_SOURCES, PROJECT_KINDS, PROJECT_STATUSES, yuan, type Project } from '../../../shared/work';
 import { call, errorMessage } from '../api/client';
 import { useAppState } from '../app/AppState';
-import { CadreSelect, MoneyInput, thisYear, useCadres, yearOptions } from './common';
+import { CadreSelect, useCadres } from '../common/CadreSelect';
+import { MoneyInput, thisYear, yearOptions } from './common';
 import { settle } from '../util/settle';
 
 interface Values {

@@ -11,7 +11,8 @@ import { useAppState } from '../app/AppState';
 import { orgFilterTree, parseOrgFilter } from '../cadres/orgOptions';
 import { useNotify } from '../util/notify';
 import { useElementHeight } from '../util/useElementHeight';
-import { CadreSelect, Money, thisYear, useCadres, YearSelect } from './common';
+import { CadreSelect, useCadres } from '../common/CadreSelect';
+import { Money, thisYear, YearSelect } from './common';
 import { PubliciseDialog, RevenueDialog } from './ProjectDialogs';
 import { ProjectForm } from './ProjectForm';
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { VacantPost, WeakVillage } from '../../../shared/weakVillages';
 import { call, errorMessage } from '../api/client';
 import { DatePicker } from '../common/DatePicker';
-import { CadreSelect, useCadres } from './common';
+import { CadreSelect, useCadres } from '../common/CadreSelect';
 import { settle } from '../util/settle';
 
 export function SuccessorDialog({

@@ -11,7 +11,8 @@ import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { READ_ONLY_HINT, useReadOnlyIndex } from '../common/useReadOnly';
 import { useElementHeight } from '../util/useElementHeight';
 import { useNotify } from '../util/notify';
-import { Money, MoneyInput, thisYear, useCadres, YearSelect } from './common';
+import { Money, MoneyInput, thisYear, YearSelect } from './common';
+import { useCadres } from '../common/CadreSelect';
 import { SupportDialog, type SupportTarget } from './SupportDialogs';
 
 function quarterCell(q: QuarterAllowance | undefined) {

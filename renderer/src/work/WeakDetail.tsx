@@ -12,7 +12,8 @@ import {
 import { call } from '../api/client';
 import { READ_ONLY_HINT, useVillageReadOnly } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
-import { MoneyInput, thisYear, useCadres, YearSelect } from './common';
+import { MoneyInput, thisYear, YearSelect } from './common';
+import { useCadres } from '../common/CadreSelect';
 import { SuccessorDialog } from './SuccessorDialog';
 import { ActionDialog, MilestoneDialog, type ActionTarget } from './WeakDialogs';
 import { dateLabel } from '../../../shared/dates';

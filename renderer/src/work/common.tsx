@@ -1,10 +1,6 @@
-/** Small pieces shared by the work tabs: cadre and year pickers, money in yuan (stored as fen). */
+/** Small pieces shared by the work tabs: year pickers, money in yuan (stored as fen); the cadre picker is common/CadreSelect.tsx. */
 import { InputNumber, Select } from 'antd';
-import { useMemo } from 'react';
-import type { CadreListRow } from '../../../shared/domain';
 import { yuan } from '../../../shared/work';
-import { useCall } from '../api/useCall';
-import { useAppState } from '../app/AppState';
 import { yearOptions as sharedYearOptions } from '../../../shared/dates';
 
 import { thisYear } from '../app/today';
@@ -12,47 +8,6 @@ import { thisYear } from '../app/today';
 export { thisYear };
 /** The year picker's choices on the work tabs ({@link yearChoices}' one rule). */
 export const yearOptions = (keep?: number) => sharedYearOptions(thisYear(), keep);
-
-/** All cadres (the county is small: a few hundred), for pickers. */
-export function useCadres(): CadreListRow[] {
-  const { dataVersion } = useAppState();
-  return useCall('cadres.list', {}, `all|${dataVersion}`).data ?? [];
-}
-
-export function CadreSelect({
-  value,
-  onChange,
-  cadres,
-  width = 260,
-  allowClear,
-  placeholder = '选择干部（可输入姓名查找）',
-  testId,
-}: {
-  value?: number;
-  onChange: (id: number | undefined) => void;
-  cadres: CadreListRow[];
-  width?: number;
-  allowClear?: boolean;
-  placeholder?: string;
-  testId?: string;
-}) {
-  const options = useMemo(
-    () => cadres.map((c) => ({ value: c.id, label: `${c.name}（${[c.township, c.village].filter(Boolean).join('·') || '未任职'}）` })),
-    [cadres],
-  );
-  return (
-    <Select
-      showSearch={{ optionFilterProp: 'label' }}
-      allowClear={allowClear}
-      placeholder={placeholder}
-      value={value}
-      onChange={(v) => onChange(v ?? undefined)}
-      options={options}
-      style={{ width }}
-      data-testid={testId}
-    />
-  );
-}
 
 export function YearSelect({ value, onChange, width = 110 }: { value: number; onChange: (y: number) => void; width?: number }) {
   return <Select value={value} onChange={onChange} options={yearOptions(value)} style={{ width }} data-testid="work-year" />;

@@ -1,10 +1,10 @@
-/** Paints laid-out pages into a PDF buffer (stand-alone evaluation prints, no cover or stamp). */
+/** Paints laid-out pages into a stand-alone PDF buffer (no cover or stamp): evaluation sheets, the audit print. */
 import PDFDocument from 'pdfkit';
 import type { FontOptions } from '../fonts';
-import type { LaidPage } from '../typeset/flow';
-import { TextKit } from '../typeset/measure';
-import { A4, drawFooter, inFrame, MM, pageNumberText } from '../typeset/page';
-import { paintPage } from '../typeset/paint';
+import type { LaidPage } from './flow';
+import { TextKit } from './measure';
+import { A4, drawFooter, inFrame, MM, pageNumberText } from './page';
+import { paintPage } from './paint';
 
 export async function renderPdf(
   title: string,

@@ -8,11 +8,11 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/result';
-import { BACKUPS_DIR, MANIFEST_FILE, type AuditWitness } from '../store/backupManifest';
-import { readManifest } from './backup';
+import { AppError } from '../../../shared/result';
+import { BACKUPS_DIR, MANIFEST_FILE, type AuditWitness } from '../../store/backupManifest';
+import { readManifest } from './backupRead';
 import { listBackups } from './backupList';
-import { dateLabel, isoDateOf } from '../../shared/dates';
+import { dateLabel, isoDateOf } from '../../../shared/dates';
 
 /** One backup that recorded an audit head. */
 export interface Witness {

@@ -14,11 +14,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SHA256_RE } from '../../shared/blobLayout';
-import { AppError } from '../../shared/result';
-import { BACKUPS_DIR, type BackupReason } from '../store/backupManifest';
-import { DB_FILE } from '../store/db';
-import { backupTo, readManifest, type BackupResult } from './backup';
+import { SHA256_RE } from '../../../shared/blobLayout';
+import { AppError } from '../../../shared/result';
+import { BACKUPS_DIR, type BackupReason } from '../../store/backupManifest';
+import { DB_FILE } from '../../store/db';
+import { backupTo, type BackupResult } from './backup';
+import { readManifest } from './backupRead';
 import { listBackups } from './backupList';
 
 export type AutoBackupReason = BackupReason;

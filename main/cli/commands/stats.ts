@@ -198,10 +198,10 @@ async function statsCommand(c: CommandContext): Promise<number> {
 }
 
 /** CLI commands of this feature group, merged into the command table in main/cli/run.ts. */
-export const workCommands: Record<string, (c: CommandContext) => Promise<number>> = { stats: statsCommand };
+export const statsCommands: Record<string, (c: CommandContext) => Promise<number>> = { stats: statsCommand };
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
-export const workUsage: string[] = [
+export const statsUsage: string[] = [
   '  stats [--year 年度] [--county 县名] [--json] [--xlsx 文件.xlsx]',
   '                                     全县统计：薄弱村摘帽、集体收入5万元以上村、项目与资金、月在岗达标率、按时报送率、评先评优与提拔重用；分乡镇之和即合计',
   '  stats --city [--year 年度] [--json]',

@@ -1,8 +1,8 @@
 /** The complete backups in a backup directory, newest first (interrupted `.partial` runs never count). */
 import fs from 'node:fs';
 import path from 'node:path';
-import { MANIFEST_FILE } from '../store/backupManifest';
-import { infoOf, readManifest, type BackupInfo } from './backup';
+import { MANIFEST_FILE } from '../../store/backupManifest';
+import { infoOf, readManifest, type BackupInfo } from './backupRead';
 
 /** Published backups never change, so a manifest is parsed once per process (keyed by its mtime). */
 const cache = new Map<string, { mtimeMs: number; info: BackupInfo | null }>();

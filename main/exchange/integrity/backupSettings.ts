@@ -1,6 +1,6 @@
 /** 自动备份间隔: the setting 'backupIntervalHours' (hours between scheduled backups; 0 = off). */
-import { audit } from '../core/audit';
-import type { Db } from '../store/db';
+import { audit } from '../../core/audit';
+import type { Db } from '../../store/db';
 
 const KEY = 'backupIntervalHours';
 export const DEFAULT_BACKUP_INTERVAL_HOURS = 24;

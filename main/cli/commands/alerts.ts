@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ALERT_KINDS, SEVERITY_LABELS, type Alert } from '../../../shared/events';
+import { ALERT_KINDS, SEVERITY_LABELS, type Alert } from '../../../shared/alerts';
 import { allAlerts } from '../../core/alerts/all';
 import { localToday } from '../../core/attendance/common';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
@@ -71,10 +71,10 @@ async function alertsCommand(c: CommandContext): Promise<number> {
 }
 
 /** CLI commands of this feature group, merged into the command table in main/cli/run.ts. */
-export const eventCommands: Record<string, (c: CommandContext) => Promise<number>> = { alerts: alertsCommand };
+export const alertsCommands: Record<string, (c: CommandContext) => Promise<number>> = { alerts: alertsCommand };
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
-export const eventUsage: string[] = [
+export const alertsUsage: string[] = [
   '  alerts [--year 年度] [--county 县名] [--json] [--xlsx 文件.xlsx]',
   '                                     列出预警：考勤、五必到与督查、请假、报告逾期、项目与帮扶',
 ];

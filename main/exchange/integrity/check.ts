@@ -7,12 +7,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { verifyChain } from '../core/audit/chain';
-import { sha256File } from '../files/blobStore';
+import { verifyChain } from '../../core/audit/chain';
+import { sha256File } from '../../files/blobStore';
 import { checkWitnesses, witnessesAt, witnessesOfDataDir, type Witness } from './auditWitness';
-import { DB_FILE } from '../store/db';
-import { blobName, SHA256_RE } from '../../shared/blobLayout';
-import { blobPath } from './fileOps';
+import { DB_FILE } from '../../store/db';
+import { blobName, SHA256_RE } from '../../../shared/blobLayout';
+import { blobPath } from '../fileOps';
 
 export type FindingSeverity = 'error' | 'warning';
 
