@@ -85,3 +85,71 @@ export const contractPeriodText = (start: string, end: string | null): string =>
 /** Whether a contract period overlaps the calendar year. */
 export const overlapsYear = (start: string, end: string | null, year: number): boolean =>
   start <= `${year}-12-31` && (end === null || end >= `${year}-01-01`);
+
+/** One row of the 包县督查 table: a leader's county in the year (or the checks made outside). */
+export interface LeaderTableRow {
+  key: string;
+  leaderId: number;
+  name: string;
+  title: string;
+  /** Rows of this leader (the first row spans them), 0 on the others. */
+  span: number;
+  /** The leader has no check recorded in the year at all. */
+  noChecks: boolean;
+  county: string;
+  imported: boolean;
+  /** The contract period in words; null for checks outside the contracted counties and periods. */
+  period: string | null;
+  checks: LeaderCheck[];
+}
+
+/** The view as table rows, for the screen, the worksheet and the CLI alike. */
+export function leaderTableRows(v: LeadersYearView): LeaderTableRow[] {
+  return v.leaders.flatMap((l) => {
+    const base = { leaderId: l.leaderId, name: l.name, title: l.title };
+    const rows: Array<Omit<LeaderTableRow, 'span'>> = l.counties.map((c, i) => ({
+      ...base,
+      key: `${l.leaderId}-${c.countyId}-${i}`,
+      noChecks: l.checkCount === 0,
+      county: c.county,
+      imported: c.origin !== null,
+      period: contractPeriodText(c.start, c.end),
+      checks: c.checks,
+    }));
+    const outside = new Map<string, LeaderCheck[]>();
+    for (const k of l.elsewhere) outside.set(k.county, [...(outside.get(k.county) ?? []), k]);
+    for (const [county, checks] of outside) {
+      rows.push({ ...base, key: `${l.leaderId}-x-${county}`, noChecks: false, county, imported: false, period: null, checks });
+    }
+    return rows.map((r, i) => ({ ...r, span: i === 0 ? rows.length : 0 }));
+  });
+}
+
+/** 柳河乡：三道沟村、河口村 (the township alone when only township posts were checked). */
+export const checkPlaceText = (k: LeaderCheck): string => (k.villages ? `${k.township}：${k.villages}` : k.township);
+
+/** The check's findings and who was found not on post, as recorded; missing parts say so. */
+export const checkResultText = (k: LeaderCheck): string =>
+  [
+    k.findings ?? '督查发现未录入',
+    k.checked === 0 ? '未录入被督查干部' : k.notOnPost > 0 ? `${k.notOnPost}人不在岗（${k.notOnPostNames}）` : `督查${k.checked}人均在岗`,
+  ].join('；');
+
+/** 2次 / 本年度未录入督查记录 (the leader) / 该县本年度未录入 (this county, the leader checked elsewhere). */
+export const leaderCountText = (r: LeaderTableRow): string =>
+  r.checks.length > 0 ? `${r.checks.length}次` : r.noChecks ? NO_CHECKS_TEXT : '该县本年度未录入';
+
+export const LEADER_TABLE_HEADERS = ['领导', '承包县（市、区）', '承包期', '本年督查', '督查日期', '督查乡镇、村', '督查发现'] as const;
+
+/** The row's cells as text, in LEADER_TABLE_HEADERS order. */
+export function leaderRowCells(r: LeaderTableRow): string[] {
+  return [
+    `${r.name}（${r.title}）`,
+    r.period === null ? `${r.county}（承包范围外）` : r.imported ? `${r.county}（导入）` : r.county,
+    r.period ?? '—',
+    leaderCountText(r),
+    r.checks.map((k) => k.date).join('、'),
+    r.checks.map(checkPlaceText).join('；'),
+    r.checks.map(checkResultText).join('；'),
+  ];
+}

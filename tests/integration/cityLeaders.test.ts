@@ -20,6 +20,9 @@ import { applyImport } from '../../main/exchange/records/import';
 import { openDatabase, type Db } from '../../main/store/db';
 import { idCheckChar } from '../../shared/idNumber';
 import type { CheckKind, CheckLevel } from '../../shared/events';
+import { NO_CHECKS_TEXT } from '../../shared/leaders';
+import type { CityStatsJson } from '../../main/cli/commands/work';
+import { onebagHere } from '../fixtures/cliHere';
 
 const ORIGIN = 'QSXX-1234-5678-9ABC';
 let dir: string;
@@ -83,17 +86,23 @@ const reimport = (bundleId: string) =>
 
 /** Refused with the message, and nothing written (no row, no audit entry). */
 function refuses(run: () => unknown, message: string | RegExp) {
-  const before = [auditCount(), count(city, 'SELECT COUNT(*) FROM city_leaders'), count(city, 'SELECT COUNT(*) FROM city_leader_contracts')];
+  const before = [
+    auditCount(),
+    count(city, 'SELECT COUNT(*) FROM city_leaders'),
+    count(city, 'SELECT COUNT(*) FROM city_leader_contracts'),
+  ];
   expect(run).toThrow(message);
-  expect([auditCount(), count(city, 'SELECT COUNT(*) FROM city_leaders'), count(city, 'SELECT COUNT(*) FROM city_leader_contracts')]).toEqual(
-    before,
-  );
+  expect([
+    auditCount(),
+    count(city, 'SELECT COUNT(*) FROM city_leaders'),
+    count(city, 'SELECT COUNT(*) FROM city_leader_contracts'),
+  ]).toEqual(before);
 }
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-leaders-'));
-  city = openDatabase(path.join(dir, 'city.db'));
-  src = openDatabase(path.join(dir, 'qingshi.db'));
+  city = openDatabase(path.join(dir, 'city'));
+  src = openDatabase(path.join(dir, 'qingshi'));
   // The city's own county: one township, two villages, two cadres.
   ids.own = addCounty(city, { name: '岚川县', kind: '县' }).id;
   ids.ownT = addTownship(city, { countyId: ids.own, name: '柳河乡' }).id;
@@ -125,7 +134,8 @@ describe('the leaders record', () => {
     refuses(() => saveLeader(city, { name: ' ', title: '市委组织部副部长', contracts: [] }), '请填写姓名');
     refuses(() => saveLeader(city, { name: '王建国', title: '', contracts: [] }), '请填写职务');
     refuses(
-      () => saveLeader(city, { name: '王建国', title: '副部长', contracts: [{ countyId: ids.own, start: '2024-05-01', end: '2024-04-30' }] }),
+      () =>
+        saveLeader(city, { name: '王建国', title: '副部长', contracts: [{ countyId: ids.own, start: '2024-05-01', end: '2024-04-30' }] }),
       '承包结束日期不能早于开始日期',
     );
     refuses(
@@ -172,14 +182,25 @@ describe('the leaders record', () => {
       contracts: '岚川县 2024-01-01 至今；青石县 2024-01-01 至 2024-06-30',
     });
     // 青石县 changes hands on 1 July: the leader may change.
-    const li = saveLeader(city, { name: '李红梅', title: '市委组织部部务委员', contracts: [{ countyId: q, start: '2024-07-01', end: null }] });
-    const sun = saveLeader(city, { name: '孙立平', title: '市委组织部副部长', contracts: [{ countyId: ids.own, start: '2023-01-01', end: null }] });
+    const li = saveLeader(city, {
+      name: '李红梅',
+      title: '市委组织部部务委员',
+      contracts: [{ countyId: q, start: '2024-07-01', end: null }],
+    });
+    const sun = saveLeader(city, {
+      name: '孙立平',
+      title: '市委组织部副部长',
+      contracts: [{ countyId: ids.own, start: '2023-01-01', end: null }],
+    });
     saveLeader(city, { id: sun.id, name: '孙立平', title: '市委组织部常务副部长', contracts: sun.contracts });
     a = newestAudit();
     expect([a.action, a.entity]).toEqual(['update', 'city_leader']);
     expect(JSON.parse(a.before!).position).toBe('市委组织部副部长');
     expect(JSON.parse(a.after!).position).toBe('市委组织部常务副部长');
-    refuses(() => saveLeader(city, { name: '李红梅', title: '市委组织部部务委员', contracts: [] }), '已有“市委组织部部务委员 李红梅”的记录');
+    refuses(
+      () => saveLeader(city, { name: '李红梅', title: '市委组织部部务委员', contracts: [] }),
+      '已有“市委组织部部务委员 李红梅”的记录',
+    );
     // Listed by name, never by activity.
     expect(listLeaders(city).map((l) => l.name)).toEqual(['李红梅', '孙立平', '王建国']);
     expect(li.id).toBeGreaterThan(0);
@@ -288,6 +309,33 @@ describe('bundles and the city records', () => {
     expect(snapshot()).toEqual(before);
     const li = leadersYear(city, 2024).leaders.find((l) => l.name === '李红梅')!;
     expect(li.counties[0]!.checks.map((k) => k.findings)).toEqual(['入户走访5户']);
+  });
+
+  it('`onebag stats --city` lists the leaders, their counties and checks; --json carries the view', async () => {
+    city.close();
+    try {
+      const r = await onebagHere(path.join(dir, 'city'), ['stats', '--city', '--year', '2024']);
+      expect(r.code, r.stderr).toBe(0);
+      const lines = r.stdout.split('\n');
+      const at = lines.indexOf('市委组织部领导包县督查（按督查记录列出，不作排名）');
+      expect(at).toBeGreaterThan(0);
+      const row = (start: string) => lines.slice(at).find((l) => l.startsWith(start)) ?? '';
+      expect(row('王建国（市委组织部副部长）')).toMatch(
+        /岚川县\s+2024-01-01 至今\s+1次\s+2024-05-08\s+柳河乡：三道沟村、河口村\s+随机入户，群众反映良好；1人不在岗（钱卫东）/,
+      );
+      expect(lines.slice(at).join('\n')).toMatch(/青石县（导入）\s+2024-01-01 至 2024-06-30\s+该县本年度未录入/);
+      expect(row('孙立平（市委组织部常务副部长）')).toContain(NO_CHECKS_TEXT);
+      const j = JSON.parse(
+        (await onebagHere(path.join(dir, 'city'), ['stats', '--city', '--year', '2024', '--json'])).stdout,
+      ) as CityStatsJson;
+      expect(j.leaders.leaders.map((l) => [l.name, l.checkCount])).toEqual([
+        ['李红梅', 2],
+        ['孙立平', 0],
+        ['王建国', 1],
+      ]);
+    } finally {
+      city = openDatabase(path.join(dir, 'city'));
+    }
   });
 
   it('removes a leader without checks, audited', () => {

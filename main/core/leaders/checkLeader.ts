@@ -14,9 +14,9 @@ import { getLeader } from './leaders';
 type CheckRow = { id: number; level: string; kind: string; date: string; checker: string; township: string };
 
 const leaderNameOf = (db: Db, checkId: number): string | null =>
-  (stmt(db, 'SELECT d.name FROM check_leaders k JOIN city_leaders d ON d.id = k.leader_id WHERE k.check_id = ?')
-    .pluck()
-    .get(checkId) as string | undefined) ?? null;
+  (stmt(db, 'SELECT d.name FROM check_leaders k JOIN city_leaders d ON d.id = k.leader_id WHERE k.check_id = ?').pluck().get(checkId) as
+    | string
+    | undefined) ?? null;
 
 /** Names (leaderId) or clears (null) the leader who made a check; only 市级 checks name one. */
 export function linkCheckLeader(db: Db, input: unknown): { checkId: number; leaderId: number | null } {
@@ -36,10 +36,10 @@ export function linkCheckLeader(db: Db, input: unknown): { checkId: number; lead
         throw new AppError('INVALID_INPUT', `该督查为${k.level}督查（${k.kind}），只有市级督查才能记为市委组织部领导的督查`);
       }
       getLeader(db, leaderId);
-      stmt(db, 'INSERT INTO check_leaders (check_id, leader_id) VALUES (?, ?) ON CONFLICT(check_id) DO UPDATE SET leader_id = excluded.leader_id').run(
-        checkId,
-        leaderId,
-      );
+      stmt(
+        db,
+        'INSERT INTO check_leaders (check_id, leader_id) VALUES (?, ?) ON CONFLICT(check_id) DO UPDATE SET leader_id = excluded.leader_id',
+      ).run(checkId, leaderId);
     }
     const after = leaderNameOf(db, checkId);
     if (before !== after) {

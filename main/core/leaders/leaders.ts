@@ -70,7 +70,9 @@ export function saveLeader(db: Db, input: LeaderSaveInput): CityLeader {
         }
       }
     }
-    const twin = stmt(db, 'SELECT id FROM city_leaders WHERE name = ? AND title = ? AND id IS NOT ?').pluck().get(name, title, id ?? null);
+    const twin = stmt(db, 'SELECT id FROM city_leaders WHERE name = ? AND title = ? AND id IS NOT ?')
+      .pluck()
+      .get(name, title, id ?? null);
     if (twin !== undefined) throw new AppError('CONFLICT', `已有“${title} ${name}”的记录，请在原记录上修改`);
     const at = nowIso();
     let leaderId: number;
@@ -106,10 +108,7 @@ export function removeLeader(db: Db, id: number): void {
   db.transaction(() => {
     const l = getLeader(db, id);
     if (l.linkedChecks > 0) {
-      throw new AppError(
-        'CONFLICT',
-        `${l.name}已关联${l.linkedChecks}次督查记录，不能删除；如已不再承包，请填写承包结束日期`,
-      );
+      throw new AppError('CONFLICT', `${l.name}已关联${l.linkedChecks}次督查记录，不能删除；如已不再承包，请填写承包结束日期`);
     }
     stmt(db, 'DELETE FROM city_leaders WHERE id = ?').run(id);
     audit(db, 'delete', 'city_leader', id, { name: l.name }, { before: auditView(l) });

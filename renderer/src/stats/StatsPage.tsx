@@ -8,12 +8,14 @@ import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Select, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import type { CityStatsResult, FigureKey, StatsResult } from '../../../shared/stats';
+import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { CountyTable, countyColumns } from './CountyTable';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { FigureCards } from './FigureCards';
+import { LeadersSection, leadersSheet } from './LeadersSection';
 import { StatsCharts } from './StatsCharts';
 import { statsSheet, TownshipTable, townshipColumns } from './TownshipTable';
 import './stats.css';
@@ -79,7 +81,7 @@ export function StatsPage(props: { year?: number }) {
         <ExportExcelButton
           fileName={`${year}年度统计.xlsx`}
           disabled={!s}
-          sheets={() =>
+          sheets={async () =>
             !s
               ? []
               : city
@@ -94,6 +96,7 @@ export function StatsPage(props: { year?: number }) {
                       '全市合计',
                       s.county,
                     ),
+                    leadersSheet(await call('leaders.year', { year })),
                   ]
                 : [
                     statsSheet(
@@ -123,6 +126,7 @@ export function StatsPage(props: { year?: number }) {
                   onCounty={setCountyId}
                   onOpen={(figure, c) => setDrill({ figure, ...(c ? { countyId: c } : {}) })}
                 />
+                <LeadersSection year={year} />
               </>
             ) : (
               <>
