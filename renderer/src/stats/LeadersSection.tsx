@@ -61,7 +61,7 @@ function columns(onLeader: (id: number) => void, onUnlink: (k: LeaderCheck, r: L
         </span>
       ),
     },
-    { title: '承包期', key: 'period', width: 170, render: (_: unknown, r) => r.period ?? '—' },
+    { title: '承包期', key: 'period', width: 200, render: (_: unknown, r) => r.period ?? '—' },
     {
       title: '本年督查',
       key: 'count',
