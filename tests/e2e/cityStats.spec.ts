@@ -199,9 +199,10 @@ test.describe('包县督查', () => {
     const townshipId = (
       await invoke<{ counties: Array<{ name: string; townships: Array<{ id: number }> }> }>(page, 'org.tree', {})
     ).counties.find((c) => c.name === '岚川县')!.townships[0]!.id;
+    const met = await invoke<{ cadres: Array<{ cadreId: number }> }>(page, 'events.candidates', { townshipId, date: `${year}-11-18` });
     const k = await invoke<{ id: number }>(page, 'checks.save', {
       check: { townshipId, level: '市级', kind: '市级暗访', date: `${year}-11-18`, checker: '市委组织部督查组', findings: '入户走访三户' },
-      results: [],
+      results: [{ cadreId: met.cadres[0]!.cadreId, onPost: true, reason: null }],
     });
     await page.getByTitle('刷新').click();
     await section.getByTestId('leader-new').scrollIntoViewIfNeeded();

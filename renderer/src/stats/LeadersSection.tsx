@@ -108,12 +108,13 @@ export function leadersSheet(v: LeadersYearView): TableSheet {
   };
 }
 
-export function LeadersSection({ year }: { year: number }) {
+/** `refreshed` changes when the page's 刷新 is pressed: the section reads its records again too. */
+export function LeadersSection({ year, refreshed }: { year: number; refreshed: number }) {
   const { dataVersion } = useAppState();
   const { success, notifyError } = useNotify();
   const [tick, setTick] = useState(0);
-  const res = useCall('leaders.year', { year }, `${year}|${dataVersion}|${tick}`);
-  const list = useCall('leaders.list', {}, `${dataVersion}|${tick}`);
+  const res = useCall('leaders.year', { year }, `${year}|${dataVersion}|${tick}|${refreshed}`);
+  const list = useCall('leaders.list', {}, `${dataVersion}|${tick}|${refreshed}`);
   const [editing, setEditing] = useState<CityLeader | null | undefined>(undefined);
   const reload = () => setTick((t) => t + 1);
   const link = async (checkId: number, leaderId: number | null, done: string) => {

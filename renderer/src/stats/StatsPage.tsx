@@ -36,6 +36,7 @@ export function StatsPage(props: { year?: number }) {
   const cityRes = useCall('stats.city', city ? { year } : null, `${year}|${city}|${dataVersion}`);
   const res = city ? cityRes : county;
   const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const [refreshed, setRefreshed] = useState(0);
   const s: StatsResult | undefined =
     res.data?.year === year && (city ? 'counties' in res.data : res.data.countyId === (scopeCounty ?? null)) ? res.data : undefined;
 
@@ -77,7 +78,15 @@ export function StatsPage(props: { year?: number }) {
         )}
         <span className="ob-muted">{scopeText}</span>
         <div style={{ flex: 1 }} />
-        <Button icon={<ReloadOutlined />} onClick={res.reload} title="刷新" loading={res.loading} />
+        <Button
+          icon={<ReloadOutlined />}
+          onClick={() => {
+            res.reload();
+            setRefreshed((n) => n + 1);
+          }}
+          title="刷新"
+          loading={res.loading}
+        />
         <ExportExcelButton
           fileName={`${year}年度统计.xlsx`}
           disabled={!s}
@@ -126,7 +135,7 @@ export function StatsPage(props: { year?: number }) {
                   onCounty={setCountyId}
                   onOpen={(figure, c) => setDrill({ figure, ...(c ? { countyId: c } : {}) })}
                 />
-                <LeadersSection year={year} />
+                <LeadersSection year={year} refreshed={refreshed} />
               </>
             ) : (
               <>
