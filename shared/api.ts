@@ -36,6 +36,7 @@ import { exchangeChannels } from './api/exchange';
 import { integrityChannels } from './api/integrity';
 import { auditChannels } from './api/audit';
 import { ocrChannels } from './api/ocr';
+import { leaderChannels } from './api/leaders';
 import { schedulingChannels } from './api/scheduling';
 import { villageChannels } from './api/villages';
 import { workChannels } from './api/work';
@@ -225,6 +226,7 @@ export const channels = {
   ...villageChannels,
   ...schedulingChannels,
   ...statsChannels,
+  ...leaderChannels,
   ...evaluationChannels,
   ...exchangeChannels,
   ...integrityChannels,

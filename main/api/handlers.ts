@@ -28,6 +28,7 @@ import { createDossierHandlers } from './handlers/dossier';
 import { createEvaluationHandlers } from './handlers/evaluation';
 import { createEventHandlers } from './handlers/events';
 import { createStatsHandlers } from './handlers/stats';
+import { createLeaderHandlers } from './handlers/leaders';
 import { createSchedulingHandlers } from './handlers/scheduling';
 import { createVillageHandlers } from './handlers/villages';
 import { createWorkHandlers } from './handlers/work';
@@ -103,6 +104,7 @@ export function createHandlers(ctx: CoreContext, blobs: BlobStore, staging: Stag
     ...createVillageHandlers(services),
     ...createSchedulingHandlers(services),
     ...createStatsHandlers(services),
+    ...createLeaderHandlers(services),
     ...createEvaluationHandlers(services),
     ...createExchangeHandlers(services),
     ...createIntegrityHandlers(services),

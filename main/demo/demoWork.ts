@@ -27,6 +27,7 @@ import { addDemoProjects, addDemoSupport } from './demoProjects';
 import { addDemoReports } from './demoReports';
 import { addDemoScheduling } from './demoScheduling';
 import { importSecondCounty, type SecondCountyBundle } from './demoSecondCounty';
+import { addDemoLeaders } from './demoLeaders';
 import { addDemoIncome, addDemoWeakVillages } from './demoVillages';
 import { readWorkContext } from './demoWorkContext';
 import type { DemoProgress } from './demoProgress';
@@ -70,6 +71,7 @@ export async function addDemoWork(
   addDemoEvaluation(w, seed);
   progress?.step('正在录入年度考核');
   const secondCounty = await importSecondCounty(ctx, blobs, today, seed, progress, secondCountyBundle);
+  addDemoLeaders(ctx, today);
   return {
     projects,
     reportsFiled: reports.filed,

@@ -12,8 +12,11 @@ import type { Database } from 'better-sqlite3';
 /** The message the triggers raise; main/core/dispatch.ts turns it into AppError('FORBIDDEN'). */
 export const READ_ONLY_MESSAGE = '该县数据是从其他单位导入的评审副本，只读，不能修改';
 
-/** The evaluator's work on an imported county: never guarded. */
-export const GUARD_EXEMPT = new Set(['eval_scores', 'eval_ballots', 'eval_comments']);
+/**
+ * Never guarded: the evaluator's work on an imported county, and the city's own records about
+ * it (the leaders contracting it and the leader a check names; migration 0016).
+ */
+export const GUARD_EXEMPT = new Set(['eval_scores', 'eval_ballots', 'eval_comments', 'city_leader_contracts', 'check_leaders']);
 
 const TRIGGER_PREFIX = 'ro_guard_';
 

@@ -79,6 +79,8 @@ export const READ_ONLY_CHANNELS = {
 
   'stats.compute': 'read',
   'stats.city': 'read',
+  'leaders.list': 'read',
+  'leaders.year': 'read',
   'stats.drill': 'read',
 
   'evaluation.schemes.list': 'read',

@@ -11,7 +11,16 @@ import { createCadre } from '../../main/core/cadres';
 import { addCounty, addTownship, addVillage } from '../../main/core/org';
 import { saveProject } from '../../main/core/work/projects';
 import { idCheckChar } from '../../shared/idNumber';
+import {
+  NO_CHECKS_TEXT,
+  checkResultText,
+  leaderRowCells,
+  leaderTableRows,
+  type CityLeader,
+  type LeadersYearView,
+} from '../../shared/leaders';
 import { wan, type StatsResult } from '../../shared/stats';
+import { FULL_YEAR } from '../fixtures/testToday';
 import { expect, test } from './fixtures';
 import { invoke, noHorizontalOverflow } from './helpers';
 
@@ -134,4 +143,82 @@ test('the city table: a row per county, the imported one marked, the total their
   await page.getByTestId('back-to-city').click();
   await expect(page.getByTestId('county-table')).toBeVisible();
   await expect(page.getByTestId('ctotal-attendance')).toContainText(`${att.value}/${att.of}`);
+});
+
+test.describe('包县督查', () => {
+  // One walk with several reloads of the city view: allow a loaded machine its time per step.
+  test.use({ actionTimeout: 45_000 });
+  test('包县督查: each leader, their counties and checks from the records; a new leader and a check named', async ({ page, app }) => {
+    test.setTimeout(240_000);
+    const year = FULL_YEAR;
+    await page.goto(app.url);
+    await page.getByRole('menuitem', { name: '统计' }).click();
+    await page.getByTestId('stats-year').click();
+    await page.getByTitle(`${year}年度`).click();
+    const section = page.getByTestId('leaders-section');
+    const table = page.getByTestId('leaders-table');
+    await expect(table.locator('.ant-table-row').first()).toBeVisible();
+
+    // Every row as the records give it (the demo's two leaders, 岚川县 and the imported 青石县).
+    const view = await invoke<LeadersYearView>(page, 'leaders.year', { year });
+    const rows = leaderTableRows(view);
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows.some((r) => r.imported && r.checks.length === 0)).toBe(true);
+    expect(rows.some((r) => r.checks.length > 0)).toBe(true);
+    for (const r of rows) {
+      const cells = leaderRowCells(r);
+      await expect(page.getByTestId(`leader-count-${r.key}`)).toHaveText(cells[3]!);
+      const tr = table.locator('.ant-table-row', { has: page.getByTestId(`leader-count-${r.key}`) });
+      for (const text of [cells[2]!, ...r.checks.map((k) => k.date), ...r.checks.map(checkResultText)])
+        await expect(tr).toContainText(text);
+    }
+
+    // A new leader: a bad period is refused in Chinese and nothing is saved; a good one shows 本年度未录入督查记录.
+    await section.getByTestId('leader-new').click();
+    const dlg = page.getByRole('dialog');
+    await dlg.getByLabel('姓名').fill('赵志刚');
+    await dlg.getByLabel('职务').fill('市委组织部副部长');
+    await dlg.getByLabel('承包县1').click();
+    await page.locator('.ant-select-item-option', { hasText: '岚川县' }).click();
+    await dlg.getByPlaceholder('开始日期').fill(`${year}-05-01`);
+    await dlg.getByPlaceholder('开始日期').press('Enter');
+    await dlg.getByPlaceholder('结束日期（空为至今）').fill(`${year}-04-01`);
+    await dlg.getByPlaceholder('结束日期（空为至今）').press('Enter');
+    await dlg.getByTestId('leader-save').click();
+    await expect(dlg.getByTestId('leader-error')).toContainText('承包结束日期不能早于开始日期');
+    expect((await invoke<CityLeader[]>(page, 'leaders.list', {})).map((l) => l.name)).not.toContain('赵志刚');
+    await dlg.getByPlaceholder('结束日期（空为至今）').fill(`${year}-12-31`);
+    await dlg.getByPlaceholder('结束日期（空为至今）').press('Enter');
+    await dlg.getByTestId('leader-save').click();
+    await expect(dlg).toBeHidden();
+    const zhao = (await invoke<CityLeader[]>(page, 'leaders.list', {})).find((l) => l.name === '赵志刚')!;
+    expect(zhao.contracts.map((c) => [c.county, c.start, c.end])).toEqual([['岚川县', `${year}-05-01`, `${year}-12-31`]]);
+    const zhaoRow = leaderTableRows(await invoke<LeadersYearView>(page, 'leaders.year', { year })).find((r) => r.leaderId === zhao.id)!;
+    await expect(page.getByTestId(`leader-count-${zhaoRow.key}`)).toHaveText(NO_CHECKS_TEXT);
+
+    // A 市级 check recorded without a leader is listed to be named; naming it moves it to the leader's row.
+    const townshipId = (
+      await invoke<{ counties: Array<{ name: string; townships: Array<{ id: number }> }> }>(page, 'org.tree', {})
+    ).counties.find((c) => c.name === '岚川县')!.townships[0]!.id;
+    const met = await invoke<{ cadres: Array<{ cadreId: number }> }>(page, 'events.candidates', { townshipId, date: `${year}-11-18` });
+    const k = await invoke<{ id: number }>(page, 'checks.save', {
+      check: { townshipId, level: '市级', kind: '市级暗访', date: `${year}-11-18`, checker: '市委组织部督查组', findings: '入户走访三户' },
+      results: [{ cadreId: met.cadres[0]!.cadreId, onPost: true, reason: null }],
+    });
+    await page.getByTitle('刷新').click();
+    await section.getByTestId('leader-new').scrollIntoViewIfNeeded();
+    const unlinked = page.getByTestId('unlinked-checks');
+    await expect(unlinked).toContainText(`${year}-11-18`);
+    await unlinked.getByLabel(`${year}-11-18督查的领导`).click();
+    await page.locator('.ant-select-item-option', { hasText: '赵志刚' }).click();
+    await expect(page.getByTestId(`leader-count-${zhaoRow.key}`)).toHaveText('1次');
+    await expect(unlinked).toBeHidden();
+    const named = (await invoke<LeadersYearView>(page, 'leaders.year', { year })).leaders.find((l) => l.leaderId === zhao.id)!;
+    expect(named.counties[0]!.checks.map((c) => c.checkId)).toEqual([k.id]);
+
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/city-leaders.png' });
+    const o = await noHorizontalOverflow(page);
+    expect(o.scrollWidth).toBeLessThanOrEqual(o.innerWidth);
+  });
 });

@@ -191,7 +191,7 @@ describe('onebag stats --city', () => {
       expect(r.stdout).toContain(`北镇市（导入 · ${ORIGIN}）`);
       expect(r.stdout).toMatch(/全市合计.*97\.7%（43\/44）/);
       const j = JSON.parse((await onebagHere(dir, ['stats', '--city', '--year', '2024', '--json'])).stdout) as CityStatsJson;
-      expect(Object.keys(j)).toEqual(['year', 'scope', 'asOf', 'total', 'counties', 'notes', 'charts']);
+      expect(Object.keys(j)).toEqual(['year', 'scope', 'asOf', 'total', 'counties', 'notes', 'charts', 'leaders']);
       expect(j.counties.map((c) => [c.county, c.origin])).toEqual([
         ['义县', null],
         ['北镇市', ORIGIN],

@@ -10,6 +10,8 @@ import {
 } from '../../../shared/stats';
 import { localToday } from '../../core/attendance/common';
 import { computeCityStats, computeStats } from '../../core/stats';
+import { leadersYear } from '../../core/leaders/leaderYear';
+import { LEADER_TABLE_HEADERS, leaderRowCells, leaderTableRows, type LeadersYearView } from '../../../shared/leaders';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
 import { writeTablesXlsx } from '../xlsxOut';
 import { countyByName } from '../../core/lookup';
@@ -43,6 +45,8 @@ export interface CityStatsJson {
   counties: Array<{ county: string; origin: string | null; figures: Record<FigureKey, FigureJson> }>;
   notes: Partial<Record<FigureKey, string>>;
   charts: StatsResult['charts'];
+  /** 市委组织部领导包县督查: each leader, the counties contracted that year and the checks made there. */
+  leaders: LeadersYearView;
 }
 
 function figuresJson(f: Figures): Record<FigureKey, FigureJson> {
@@ -72,7 +76,7 @@ function cell(k: FigureKey, f: Figures): string {
 }
 
 /** The city view: a row per county (imported ones marked) and 全市合计. */
-function printCity(c: CommandContext, s: CityStatsResult, json: boolean | undefined): number {
+function printCity(c: CommandContext, s: CityStatsResult, leaders: LeadersYearView, json: boolean | undefined): number {
   if (json) {
     const out: CityStatsJson = {
       year: s.year,
@@ -82,6 +86,7 @@ function printCity(c: CommandContext, s: CityStatsResult, json: boolean | undefi
       counties: s.counties.map((r) => ({ county: r.county, origin: r.origin, figures: figuresJson(r.figures) })),
       notes: s.notes,
       charts: s.charts,
+      leaders,
     };
     c.out(JSON.stringify(out, null, 2));
     return 0;
@@ -102,6 +107,12 @@ function printCity(c: CommandContext, s: CityStatsResult, json: boolean | undefi
   c.out('');
   c.out('全市合计为各县（市、区）之和；比率按分子、分母分别相加后计算。');
   for (const k of FIGURE_KEYS) if (s.notes[k]) c.out(`${FIGURE_META[k].label}：${s.notes[k]}`);
+  c.out('');
+  c.out('市委组织部领导包县督查（按督查记录列出，不作排名）');
+  const leaderRows = leaderTableRows(leaders).map(leaderRowCells);
+  if (leaderRows.length === 0) c.out('本年度未录入包县领导');
+  else for (const line of formatTable([...LEADER_TABLE_HEADERS], leaderRows)) c.out(line);
+  if (leaders.unlinked.length > 0) c.out(`另有${leaders.unlinked.length}次市级督查未注明领导`);
   return 0;
 }
 
@@ -136,12 +147,17 @@ async function statsCommand(c: CommandContext): Promise<number> {
         ...FIGURE_KEYS.map((k) => cell(k, r.figures)),
       ]);
       rows.push(['全市合计', ...FIGURE_KEYS.map((k) => cell(k, city.county))]);
+      const leaderSheet = {
+        sheetName: `${year}年度包县督查`,
+        headers: [...LEADER_TABLE_HEADERS],
+        rows: leaderTableRows(leadersYear(db, year)).map(leaderRowCells),
+      };
       c.out(
-        `已导出 ${rows.length} 行到 ${await writeTablesXlsx(values.xlsx, [{ sheetName: `全市${year}年度统计`, headers: head, rows }])}`,
+        `已导出 ${rows.length} 行到 ${await writeTablesXlsx(values.xlsx, [{ sheetName: `全市${year}年度统计`, headers: head, rows }, leaderSheet])}`,
       );
       return 0;
     }
-    if (values.city) return printCity(c, computeCityStats(db, { year }), values.json);
+    if (values.city) return printCity(c, computeCityStats(db, { year }), leadersYear(db, year), values.json);
     const countyId = values.county === undefined ? undefined : countyByName(db, values.county).id;
     const s = computeStats(db, countyId === undefined ? { year } : { year, countyId });
     if (values.json) {

@@ -40,6 +40,11 @@ export const NOT_EXPORTED = [
   'scheduling_meetings',
   'scheduling_progress',
   'report_routes',
+  // the city's leaders who contract counties and the leader a check names (migration 0016): the
+  // city department's own records, never carried or overwritten by a county bundle
+  'city_leaders',
+  'city_leader_contracts',
+  'check_leaders',
 ] as const;
 
 const T = `(SELECT id FROM townships WHERE county_id = :county)`;

@@ -14,6 +14,7 @@ import { up as m0012 } from './0012-ocr';
 import { up as m0013 } from './0013-villages-scheduling';
 import { up as m0014 } from './0014-rule-settings';
 import { up as m0015 } from './0015-certification-link';
+import { up as m0016 } from './0016-city-leaders';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const migrations: Migration[] = [
   { version: 13, name: 'villages-scheduling', up: m0013 },
   { version: 14, name: 'rule-settings', up: m0014 },
   { version: 15, name: 'certification-link', up: m0015 },
+  { version: 16, name: 'city-leaders', up: m0016 },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]!.version;

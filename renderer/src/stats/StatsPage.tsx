@@ -8,12 +8,14 @@ import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Select, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import type { CityStatsResult, FigureKey, StatsResult } from '../../../shared/stats';
+import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { CountyTable, countyColumns } from './CountyTable';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { FigureCards } from './FigureCards';
+import { LeadersSection, leadersSheet } from './LeadersSection';
 import { StatsCharts } from './StatsCharts';
 import { statsSheet, TownshipTable, townshipColumns } from './TownshipTable';
 import './stats.css';
@@ -34,6 +36,7 @@ export function StatsPage(props: { year?: number }) {
   const cityRes = useCall('stats.city', city ? { year } : null, `${year}|${city}|${dataVersion}`);
   const res = city ? cityRes : county;
   const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const [refreshed, setRefreshed] = useState(0);
   const s: StatsResult | undefined =
     res.data?.year === year && (city ? 'counties' in res.data : res.data.countyId === (scopeCounty ?? null)) ? res.data : undefined;
 
@@ -75,11 +78,19 @@ export function StatsPage(props: { year?: number }) {
         )}
         <span className="ob-muted">{scopeText}</span>
         <div style={{ flex: 1 }} />
-        <Button icon={<ReloadOutlined />} onClick={res.reload} title="刷新" loading={res.loading} />
+        <Button
+          icon={<ReloadOutlined />}
+          onClick={() => {
+            res.reload();
+            setRefreshed((n) => n + 1);
+          }}
+          title="刷新"
+          loading={res.loading}
+        />
         <ExportExcelButton
           fileName={`${year}年度统计.xlsx`}
           disabled={!s}
-          sheets={() =>
+          sheets={async () =>
             !s
               ? []
               : city
@@ -94,6 +105,7 @@ export function StatsPage(props: { year?: number }) {
                       '全市合计',
                       s.county,
                     ),
+                    leadersSheet(await call('leaders.year', { year })),
                   ]
                 : [
                     statsSheet(
@@ -123,6 +135,7 @@ export function StatsPage(props: { year?: number }) {
                   onCounty={setCountyId}
                   onOpen={(figure, c) => setDrill({ figure, ...(c ? { countyId: c } : {}) })}
                 />
+                <LeadersSection year={year} refreshed={refreshed} />
               </>
             ) : (
               <>

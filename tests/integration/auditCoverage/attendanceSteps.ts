@@ -172,6 +172,62 @@ export const attendanceSteps: Step[] = [
   },
   { kind: 'check delete', entity: 'check', action: 'delete', field: 'checker', run: async () => ok('checks.remove', { id: id.check! }) },
   {
+    kind: 'city leader create',
+    entity: 'city_leader',
+    action: 'create',
+    field: 'contracts',
+    run: async () =>
+      (id.leader = (
+        await ok('leaders.save', {
+          name: '王建国',
+          title: '市委组织部副部长',
+          contracts: [{ countyId: id.county!, start: '2024-01-01', end: null }],
+        })
+      ).id),
+  },
+  {
+    kind: 'city leader update',
+    entity: 'city_leader',
+    action: 'update',
+    field: 'position',
+    run: async () =>
+      ok('leaders.save', {
+        id: id.leader!,
+        name: '王建国',
+        title: '市委组织部常务副部长',
+        contracts: [{ countyId: id.county!, start: '2024-01-01', end: null }],
+      }),
+  },
+  {
+    kind: 'check names its city leader',
+    entity: 'check_leader',
+    action: 'update',
+    field: 'leader',
+    run: async () => {
+      const c = check('市委组织部督查组');
+      id.cityCheck = (await ok('checks.save', { ...c, check: { ...c.check, level: '市级', kind: '市级暗访' } })).id;
+      await ok('leaders.year', { year: YEAR });
+      return ok('leaders.linkCheck', { checkId: id.cityCheck, leaderId: id.leader! });
+    },
+  },
+  {
+    kind: 'check leader cleared',
+    entity: 'check_leader',
+    action: 'update',
+    field: 'leader',
+    run: async () => ok('leaders.linkCheck', { checkId: id.cityCheck!, leaderId: null }),
+  },
+  {
+    kind: 'city leader delete',
+    entity: 'city_leader',
+    action: 'delete',
+    field: 'name',
+    run: async () => {
+      await ok('leaders.list', {});
+      return ok('leaders.remove', { id: id.leader! });
+    },
+  },
+  {
     kind: 'check against a certified register',
     entity: 'register_verification',
     action: 'create',

@@ -1,0 +1,20 @@
+/** Handlers for shared/api/leaders.ts over main/core/leaders/*. */
+import type { leaderChannels } from '../../../shared/api/leaders';
+import { linkCheckLeader } from '../../core/leaders/checkLeader';
+import { leadersYear } from '../../core/leaders/leaderYear';
+import { listLeaders, removeLeader, saveLeader } from '../../core/leaders/leaders';
+import type { HandlersFor, Services } from '../services';
+
+export function createLeaderHandlers(s: Services): HandlersFor<typeof leaderChannels> {
+  const { db } = s.ctx;
+  return {
+    'leaders.list': () => listLeaders(db),
+    'leaders.save': (input) => saveLeader(db, input),
+    'leaders.remove': ({ id }) => {
+      removeLeader(db, id);
+      return { removed: true as const };
+    },
+    'leaders.linkCheck': (input) => linkCheckLeader(db, input),
+    'leaders.year': ({ year }) => leadersYear(db, year),
+  };
+}
