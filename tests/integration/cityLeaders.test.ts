@@ -21,7 +21,7 @@ import { openDatabase, type Db } from '../../main/store/db';
 import { idCheckChar } from '../../shared/idNumber';
 import type { CheckKind, CheckLevel } from '../../shared/events';
 import { NO_CHECKS_TEXT } from '../../shared/leaders';
-import type { CityStatsJson } from '../../main/cli/commands/work';
+import type { CityStatsJson } from '../../main/cli/commands/stats';
 import { onebagHere } from '../fixtures/cliHere';
 
 const ORIGIN = 'QSXX-1234-5678-9ABC';
