@@ -10,6 +10,7 @@ import { expect, test } from './fixtures';
 import { TEST_NOW } from '../fixtures/testToday';
 import { makeIdNumber } from '../fixtures/makeRoster';
 import { confirmCertifyWarnings, dropFiles, invoke } from './helpers';
+import { ownCountyIds } from '../../main/core/lookup';
 
 // First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
 test.use({ demoOperator: '张晓梅' });
@@ -53,7 +54,7 @@ test('load the demo county', async ({ page, app }) => {
   // the totals below do not depend on which weekdays last month had (the default counts rest
   // days only when marked; that rule has its own integration tests).
   const { db } = app.bridge.core.ctx;
-  for (const c of db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').pluck().all() as number[]) {
+  for (const c of ownCountyIds(db)) {
     await invoke(page, 'attendance.settings.set', { countyId: c, patch: { restDaysCount: true } });
   }
   const liuhe = db.prepare(`SELECT id FROM townships WHERE name = '柳河乡'`).pluck().get() as number;
