@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
-import type { FileFlag, FileKind } from '../../shared/domain';
+import type { FileFlag, FileKind, StoredFile } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { extensionConflict } from './extensionCheck';
 import { isBomb, jpegFacts, MAX_PIXELS, MAX_SIDE, pngFacts, tiffFacts, type ImageFacts } from './imageFacts';
@@ -20,19 +20,11 @@ import { pngProblem } from './validatePng';
 import { fileAccess } from './zipGuard';
 import { formatSize } from '../../shared/fileSize';
 
-export interface FileFacts {
-  kind: FileKind;
-  mime: string;
-  size: number;
-  pageCount: number | null;
-  width: number | null;
-  height: number | null;
-  orientation: number | null;
-  /** Active content found (PDF JavaScript, launch actions, embedded files); filed but flagged. */
-  flags: FileFlag[];
+/** What intake learns of a file: the stored file's facts before it has a hash and a name. */
+export type FileFacts = Omit<StoredFile, 'sha256' | 'originalName'> & {
   /** Something the user should be told although the file is accepted (e.g. a PDF named .jpg). */
   notice: string | null;
-}
+};
 
 const refuse = (name: string, reason: string) => new AppError('FILE_REFUSED', `「${name}」${reason}`);
 
