@@ -14,7 +14,6 @@ import type { BlobStore } from '../../main/files/blobStore';
 import type { Db } from '../../main/store/db';
 import type { MaterialInput } from '../../shared/api';
 import { materialInput, openBagFolder, type BagFolder } from '../fixtures/bagFolder';
-import { insertCadre } from '../fixtures/sqlRows';
 import { jpegWithExif, pdfLibPdf, pdfkitPdf } from '../fixtures/makeFiles';
 
 let bag: BagFolder;
@@ -28,9 +27,7 @@ const blobFiles = () => bag.blobFiles();
 
 beforeAll(() => {
   bag = openBagFolder('onebag-bag-');
-  ({ dir, db, blobs } = bag);
-  zhang = insertCadre(db, '张三', '110101199003070015');
-  li = insertCadre(db, '李四', '110101199003070023');
+  ({ dir, db, blobs, zhang, li } = bag);
 });
 afterAll(() => bag.close());
 

@@ -10,7 +10,6 @@ import { addMaterials, listMaterials } from '../../main/core/bag';
 import type { BlobStore } from '../../main/files/blobStore';
 import type { Db } from '../../main/store/db';
 import { materialInput, openBagFolder, type BagFolder } from '../fixtures/bagFolder';
-import { insertCadre } from '../fixtures/sqlRows';
 import { AppError } from '../../shared/result';
 import { jpegWithExif, pdfLibPdf } from '../fixtures/makeFiles';
 
@@ -26,9 +25,7 @@ const count = (sql: string) => db.prepare(sql).pluck().get() as number;
 
 beforeAll(() => {
   bag = openBagFolder('onebag-bagbatch-');
-  ({ dir, db, blobs } = bag);
-  zhang = insertCadre(db, '张三', '110101199003070015');
-  li = insertCadre(db, '李四', '110101199003070023');
+  ({ dir, db, blobs, zhang, li } = bag);
 });
 afterAll(() => bag.close());
 
