@@ -30,6 +30,21 @@ export interface OcrPage {
   lines: OcrLine[];
 }
 
+/**
+ * Text recognised on one page of a scanned original, as the dossier prints it in an invisible
+ * text layer over the scan. Boxes are in pixels of the upright image that was read: the page
+ * as viewed (EXIF orientation or /Rotate applied), scaled to width × height after turning it
+ * clockwise by `rotation`.
+ */
+export interface RecognisedPage {
+  /** 1-based page of the original. */
+  page: number;
+  rotation: 0 | 90 | 180 | 270;
+  width: number;
+  height: number;
+  lines: Array<Pick<OcrLine, 'text' | 'box'>>;
+}
+
 export interface OcrStatus {
   paused: boolean;
   pending: number;

@@ -44,7 +44,7 @@ import {
   type TypesetItem,
 } from '../../main/dossier/typeset/model';
 // The same catalogue columns as the engine, so both sides print the same table.
-import { CATALOGUE_COLUMNS } from '../../main/dossier/compose/frontmatter';
+import { CATALOGUE_COLUMNS, coverFields } from '../../main/dossier/compose/frontmatter';
 
 const MM_PER_PT = 25.4 / 72;
 /** GB/T 9704 body: 28 characters in 156 mm, 22 lines in 225 mm (as layout.ts). */
@@ -205,17 +205,7 @@ export function htmlFromModel(doc: DossierDoc, opts: HtmlOptions = {}): string {
   const pageCount = (i: number): number | null => opts.pages?.[i]?.pageCount ?? null;
 
   const title = meta.title ?? '选派干部工作实绩档案';
-  const fields: Array<[string, string]> = [
-    ['姓　　名', meta.cadreName],
-    ['派出单位', meta.unit],
-    ['职　　务', meta.post],
-    ['驻点乡村', meta.place],
-    ['任职期限', meta.term],
-    ['年　　度', `${meta.year}年`],
-    ['档　　号', meta.archiveCode],
-    ['立 卷 人', meta.compiler],
-    ['立卷日期', chineseDate(meta.date)],
-  ];
+  const fields = coverFields(meta);
   const cover = `<section class="cover">
 <div class="code">档号：${esc(meta.archiveCode)}</div>
 <div class="county">${esc(meta.county)}</div>

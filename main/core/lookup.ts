@@ -13,12 +13,16 @@ export function countyByName(db: Db, name: string): { id: number; name: string }
   return row;
 }
 
+/** The counties this department keeps itself (not imported review copies), by id. */
+export const ownCountyIds = (db: Db): number[] =>
+  db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').pluck().all() as number[];
+
 /** The only county this department keeps itself (not an imported review copy); else a Chinese message. */
 export function onlyOwnCounty(db: Db): number {
-  const all = db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').all() as Array<{ id: number }>;
+  const all = ownCountyIds(db);
   if (all.length !== 1)
     throw new AppError('INVALID_INPUT', all.length === 0 ? '还没有登记县（市、区）' : '本机有多个县（市、区），请用 --county 指定');
-  return all[0]!.id;
+  return all[0]!;
 }
 
 /** A township by name; a name shared by two counties needs the county's name. */

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
-import type { FileFlag, FileKind } from '../../shared/domain';
+import type { FileFlag, FileKind, StoredFile } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { extensionConflict } from './extensionCheck';
 import { isBomb, jpegFacts, MAX_PIXELS, MAX_SIDE, pngFacts, tiffFacts, type ImageFacts } from './imageFacts';
@@ -17,42 +17,23 @@ import { PDF_PARSE_BUDGET_BYTES } from './sizeLimits';
 import { jpegProblem } from './validateJpeg';
 import { pdfActiveContent, PdfProblem, validatePdfStructure } from './validatePdf';
 import { pngProblem } from './validatePng';
+import { fileAccess } from './zipGuard';
 import { formatSize } from '../../shared/fileSize';
 
-export interface FileFacts {
-  kind: FileKind;
-  mime: string;
-  size: number;
-  pageCount: number | null;
-  width: number | null;
-  height: number | null;
-  orientation: number | null;
-  /** Active content found (PDF JavaScript, launch actions, embedded files); filed but flagged. */
-  flags: FileFlag[];
+/** What intake learns of a file: the stored file's facts before it has a hash and a name. */
+export type FileFacts = Omit<StoredFile, 'sha256' | 'originalName'> & {
   /** Something the user should be told although the file is accepted (e.g. a PDF named .jpg). */
   notice: string | null;
-}
+};
 
 const refuse = (name: string, reason: string) => new AppError('FILE_REFUSED', `「${name}」${reason}`);
-
-function reader(fd: number, size: number): RandomAccess {
-  return {
-    size,
-    read(offset, length) {
-      const len = Math.max(0, Math.min(length, size - offset));
-      const buf = Buffer.alloc(len);
-      const n = len > 0 && offset >= 0 ? fs.readSync(fd, buf, 0, len, offset) : 0;
-      return buf.subarray(0, n);
-    },
-  };
-}
 
 export async function inspectFile(path: string, displayName: string): Promise<FileFacts> {
   const fd = await fs.promises.open(path, 'r');
   try {
     const { size } = await fd.stat();
     if (size === 0) throw refuse(displayName, '是空文件（0 字节），无法归档。请检查原文件后重新添加');
-    const file = reader(fd.fd, size);
+    const file = fileAccess(fd.fd, size);
     const head = file.read(0, HEAD_BYTES);
     const detected = detectKind(head, file);
     if (!detected) {

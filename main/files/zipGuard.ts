@@ -122,21 +122,25 @@ export function bufferAccess(buf: Buffer): RandomAccess {
   return { size: buf.length, read: (o, l) => buf.subarray(Math.max(0, o), Math.max(0, Math.min(buf.length, o + l))) };
 }
 
+/** Random access to an open file of `size` bytes; reads past the end come back short. */
+export function fileAccess(fd: number, size: number): RandomAccess {
+  return {
+    size,
+    read(offset, length) {
+      const len = Math.max(0, Math.min(length, size - offset));
+      const buf = Buffer.alloc(len);
+      const n = len > 0 && offset >= 0 ? fs.readSync(fd, buf, 0, len, offset) : 0;
+      return buf.subarray(0, n);
+    },
+  };
+}
+
 /** zipProblem for a file on disk, read through one descriptor. */
 export async function zipFileProblem(filePath: string): Promise<string | null> {
   const fd = fs.openSync(filePath, 'r');
   try {
     const size = fs.fstatSync(fd).size;
-    const access: RandomAccess = {
-      size,
-      read(offset, length) {
-        const len = Math.max(0, Math.min(length, size - offset));
-        const buf = Buffer.alloc(len);
-        const n = len > 0 && offset >= 0 ? fs.readSync(fd, buf, 0, len, offset) : 0;
-        return buf.subarray(0, n);
-      },
-    };
-    return await zipProblem(access);
+    return await zipProblem(fileAccess(fd, size));
   } finally {
     fs.closeSync(fd);
   }

@@ -6,21 +6,10 @@
  * ONEBAG_OCR_WORKER overrides the path. In Electron, fork() runs the app's own binary as Node.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
+import { workerSource } from '../files/workerThread';
 
 import type { FromOcrWorker, OcrFileKind, ToOcrWorker } from './protocol';
 import type { ReadCallbacks } from './readFile';
-
-function workerSource(): { file: string; execArgv: string[] } {
-  const override = process.env.ONEBAG_OCR_WORKER;
-  if (override) return { file: override, execArgv: [] };
-  const here = typeof __filename === 'string' ? __filename : '';
-  if (here.endsWith('.ts')) return { file: path.join(path.dirname(here), 'worker.ts'), execArgv: ['--import', 'tsx'] };
-  // bundled: this code lives in dist/main/app/main.js or dist/main/cli/index.js
-  const bundled = path.join(path.dirname(here), '..', 'ocr', 'worker.js');
-  return { file: fs.existsSync(bundled) ? bundled : path.join(path.dirname(here), 'worker.js'), execArgv: [] };
-}
 
 interface Job extends ReadCallbacks {
   resolve(): void;
@@ -51,9 +40,9 @@ export class OcrPool {
 
   private ensureChild(): ChildProcess {
     if (this.child) return this.child;
-    const src = workerSource();
+    const src = workerSource(typeof __filename === 'string' ? __filename : '', 'ocr', process.env.ONEBAG_OCR_WORKER);
     const child = fork(src.file, [], {
-      execArgv: src.execArgv,
+      execArgv: src.typescript ? ['--import', 'tsx'] : [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.on('message', (m: FromOcrWorker) => this.onMessage(m));

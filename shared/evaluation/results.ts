@@ -13,6 +13,7 @@ import {
   type CapFacts,
   type CapRules,
   type Grade,
+  type QuotaGroupInfo,
   type QuotaRounding,
   type SchemeBody,
 } from '../evaluation';
@@ -44,15 +45,8 @@ export interface EngineRow {
   missing: string[];
 }
 
-export interface EngineGroup {
-  key: string;
-  label: string;
-  size: number;
-  slots: number;
-  excellent: number;
-  pushed: number;
-  note: string | null;
-}
+/** A quota group as the engine computes it: the note is always given (null when the group has slots). */
+export type EngineGroup = Omit<QuotaGroupInfo, 'note'> & { note: string | null };
 
 export const QUOTA_TIE_RULE = '并列时同分者一并计入，超出名额则同分者均不评为优秀';
 

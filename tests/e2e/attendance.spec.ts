@@ -11,6 +11,7 @@ import { expect, test } from './fixtures';
 import { TEST_NOW } from '../fixtures/testToday';
 import { makeIdNumber } from '../fixtures/makeRoster';
 import { confirmCertifyWarnings, dropFiles, invoke } from './helpers';
+import { ownCountyIds } from '../../main/core/lookup';
 
 // First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
 test.use({ demoOperator: '张晓梅' });
@@ -54,7 +55,7 @@ test('load the demo county', async ({ page, app }) => {
   // the totals below do not depend on which weekdays last month had (the default counts rest
   // days only when marked; that rule has its own integration tests).
   const { db } = app.bridge.core.ctx;
-  for (const c of db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').pluck().all() as number[]) {
+  for (const c of ownCountyIds(db)) {
     // A rule version effective from 2000: in force for every month the demo holds.
     setRules(db, c, 2000, { restDaysCount: true });
   }

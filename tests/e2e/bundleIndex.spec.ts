@@ -15,6 +15,7 @@ import { BlobStore } from '../../main/files/blobStore';
 import { openDatabase, type Db } from '../../main/store/db';
 import { maskIdNumber } from '../../shared/idNumber';
 import { copyLoadedDemo } from '../fixtures/demoFolder';
+import { ownCountyIds } from '../../main/core/lookup';
 
 let tmp: string;
 let out: string;
@@ -29,7 +30,7 @@ test.beforeAll(async () => {
   await copyLoadedDemo(dataDir);
   db = openDatabase(dataDir);
   const blobs = new BlobStore(dataDir);
-  const countyId = db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').pluck().get() as number;
+  const countyId = ownCountyIds(db)[0]!;
   const names = new Map(
     (db.prepare('SELECT id, name, id_number AS idn FROM cadres').all() as Array<{ id: number; name: string; idn: string }>).map((r) => [
       r.id,

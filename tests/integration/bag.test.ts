@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,60 +10,26 @@ import {
   searchMaterials,
   updateMaterial,
 } from '../../main/core/bag';
-import { BlobStore } from '../../main/files/blobStore';
-import { openDatabase, type Db } from '../../main/store/db';
+import type { BlobStore } from '../../main/files/blobStore';
+import type { Db } from '../../main/store/db';
 import type { MaterialInput } from '../../shared/api';
+import { materialInput, openBagFolder, type BagFolder } from '../fixtures/bagFolder';
 import { jpegWithExif, pdfLibPdf, pdfkitPdf } from '../fixtures/makeFiles';
 
+let bag: BagFolder;
 let dir: string;
 let db: Db;
 let blobs: BlobStore;
 let zhang: number;
 let li: number;
-
-const write = (name: string, bytes: Buffer) => {
-  const p = path.join(dir, 'in', name);
-  fs.writeFileSync(p, bytes);
-  return { path: p, name };
-};
-
-function cadre(name: string, idNumber: string): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
-         VALUES (?, '男', ?, '中共党员', '县级', '村党组织第一书记', 'x', 'x')`,
-      )
-      .run(name, idNumber).lastInsertRowid,
-  );
-}
-
-const input = (over: Partial<MaterialInput>): MaterialInput => ({
-  category: '其他佐证材料',
-  title: '材料',
-  date: null,
-  year: 2024,
-  responsible: null,
-  docNumber: null,
-  secrecy: '公开',
-  notes: null,
-  ...over,
-});
-
-const blobFiles = () => fs.readdirSync(path.join(dir, 'blobs'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+const write = (name: string, bytes: Buffer | Uint8Array) => bag.write(name, bytes);
+const blobFiles = () => bag.blobFiles();
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bag-'));
-  fs.mkdirSync(path.join(dir, 'in'));
-  db = openDatabase(dir);
-  blobs = new BlobStore(dir);
-  zhang = cadre('张三', '110101199003070015');
-  li = cadre('李四', '110101199003070023');
+  bag = openBagFolder('onebag-bag-');
+  ({ dir, db, blobs, zhang, li } = bag);
 });
-afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => bag.close());
 
 describe('the bag', () => {
   let minutesId: number;
@@ -76,7 +41,7 @@ describe('the bag', () => {
       db,
       blobs,
       zhang,
-      input({ category: '会议记录', title: '村两委扩大会议记录', date: '2024-03-05', responsible: '王村支书', notes: '研究产业发展' }),
+      materialInput({ category: '会议记录', title: '村两委扩大会议记录', date: '2024-03-05', responsible: '王村支书', notes: '研究产业发展' }),
       [pdf, photo],
     );
     minutesId = m.id;
@@ -99,7 +64,7 @@ describe('the bag', () => {
   it('stores the same content once and says where it is already filed', async () => {
     const before = blobFiles().length;
     const copy = write('会议记录-副本.pdf', fs.readFileSync(path.join(dir, 'in', '村两委会议记录.pdf')));
-    const m = await addMaterial(db, blobs, li, input({ title: '转来的会议记录' }), [copy]);
+    const m = await addMaterial(db, blobs, li, materialInput({ title: '转来的会议记录' }), [copy]);
     expect(blobFiles().length).toBe(before);
     expect(db.prepare('SELECT COUNT(*) FROM blobs').pluck().get()).toBe(2);
     expect(findDuplicate(db, m.files[0]!.sha256, zhang)).toMatchObject({
@@ -117,7 +82,7 @@ describe('the bag', () => {
 
   it('lists in the archive order: category, then date, undated last; filtered by year', async () => {
     const one = async (category: MaterialInput['category'], title: string, date: string | null, year = 2024) =>
-      addMaterial(db, blobs, zhang, input({ category, title, date, year }), [write(`${title}.pdf`, await pdfLibPdf(1))]);
+      addMaterial(db, blobs, zhang, materialInput({ category, title, date, year }), [write(`${title}.pdf`, await pdfLibPdf(1))]);
     await one('工作总结', '上半年工作总结', '2024-07-01');
     await one('调研报告', '产业调研报告', '2024-05-01');
     await one('调研报告', '无日期调研', null);
@@ -154,14 +119,14 @@ describe('the bag', () => {
     const m = updateMaterial(
       db,
       minutesId,
-      input({ category: '会议记录', title: '精准扶贫推进会', date: '2024-03-05', notes: '脱贫攻坚' }),
+      materialInput({ category: '会议记录', title: '精准扶贫推进会', date: '2024-03-05', notes: '脱贫攻坚' }),
     );
     expect(m.title).toBe('精准扶贫推进会');
     expect(m.files).toHaveLength(2);
     expect(searchMaterials(db, '扶贫', 10).map((x) => x.id)).toEqual([minutesId]);
     expect(searchMaterials(db, '攻坚', 10).map((x) => x.id)).toEqual([minutesId]);
     expect(searchMaterials(db, '扩大', 10)).toEqual([]);
-    expect(() => updateMaterial(db, 99_999, input({}))).toThrow('该材料不存在');
+    expect(() => updateMaterial(db, 99_999, materialInput({}))).toThrow('该材料不存在');
   });
 
   it('removes the record, keeps the shared blobs', () => {
@@ -185,6 +150,6 @@ describe('the bag', () => {
 
   it('refuses an unknown cadre before touching any file', async () => {
     const f = write('x.pdf', await pdfLibPdf(1));
-    await expect(addMaterial(db, blobs, 424242, input({}), [f])).rejects.toThrow('该干部不存在');
+    await expect(addMaterial(db, blobs, 424242, materialInput({}), [f])).rejects.toThrow('该干部不存在');
   });
 });

@@ -4,69 +4,30 @@
  * every original once, writes every row, search entry and audit entry in one transaction.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMaterials, listMaterials } from '../../main/core/bag';
-import { BlobStore } from '../../main/files/blobStore';
-import { openDatabase, type Db } from '../../main/store/db';
-import type { MaterialInput } from '../../shared/api';
+import type { BlobStore } from '../../main/files/blobStore';
+import type { Db } from '../../main/store/db';
+import { materialInput, openBagFolder, type BagFolder } from '../fixtures/bagFolder';
 import { AppError } from '../../shared/result';
 import { jpegWithExif, pdfLibPdf } from '../fixtures/makeFiles';
 
+let bag: BagFolder;
 let dir: string;
 let db: Db;
 let blobs: BlobStore;
 let zhang: number;
 let li: number;
-
-const write = (name: string, bytes: Buffer | Uint8Array) => {
-  const p = path.join(dir, 'in', name);
-  fs.writeFileSync(p, bytes);
-  return { path: p, name };
-};
-
-function cadre(name: string, idNumber: string): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
-         VALUES (?, '男', ?, '中共党员', '县级', '村党组织第一书记', 'x', 'x')`,
-      )
-      .run(name, idNumber).lastInsertRowid,
-  );
-}
-
-const input = (title: string): MaterialInput => ({
-  category: '其他佐证材料',
-  title,
-  date: null,
-  year: 2024,
-  responsible: null,
-  docNumber: null,
-  secrecy: '公开',
-  notes: null,
-});
-
-const blobFiles = () =>
-  fs
-    .readdirSync(path.join(dir, 'blobs'), { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => d.name);
+const write = (name: string, bytes: Buffer | Uint8Array) => bag.write(name, bytes);
+const blobFiles = () => bag.blobFiles();
 const count = (sql: string) => db.prepare(sql).pluck().get() as number;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bagbatch-'));
-  fs.mkdirSync(path.join(dir, 'in'));
-  db = openDatabase(dir);
-  blobs = new BlobStore(dir);
-  zhang = cadre('张三', '110101199003070015');
-  li = cadre('李四', '110101199003070023');
+  bag = openBagFolder('onebag-bagbatch-');
+  ({ dir, db, blobs, zhang, li } = bag);
 });
-afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => bag.close());
 
 describe('addMaterials', () => {
   it('one refused file files nothing of the batch and publishes no blob', async () => {
@@ -74,8 +35,8 @@ describe('addMaterials', () => {
     const whole = jpegWithExif(64, 48, 1);
     const cut = write('cut.jpg', whole.subarray(0, Math.floor(whole.length * 0.6)));
     const err = await addMaterials(db, blobs, [
-      { cadreId: zhang, input: input('好'), files: [good] },
-      { cadreId: li, input: input('坏'), files: [cut] },
+      { cadreId: zhang, input: materialInput({ title: '好' }), files: [good] },
+      { cadreId: li, input: materialInput({ title: '坏' }), files: [cut] },
     ]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).message).toMatch(/「cut\.jpg」.*无法归档/);
@@ -89,9 +50,9 @@ describe('addMaterials', () => {
     const again = write('扫描件副本.jpg', fs.readFileSync(jpg.path)); // same content as jpg
     const auditBefore = count("SELECT COUNT(*) FROM audit_log WHERE action = 'attach'");
     const ids = await addMaterials(db, blobs, [
-      { cadreId: zhang, input: input('会议记录'), files: [pdf] },
-      { cadreId: li, input: input('扫描件'), files: [jpg, again] },
-      { cadreId: zhang, input: input('第二份'), files: [again] },
+      { cadreId: zhang, input: materialInput({ title: '会议记录' }), files: [pdf] },
+      { cadreId: li, input: materialInput({ title: '扫描件' }), files: [jpg, again] },
+      { cadreId: zhang, input: materialInput({ title: '第二份' }), files: [again] },
     ]);
     expect(ids).toHaveLength(3);
     expect(ids[0]! < ids[1]! && ids[1]! < ids[2]!).toBe(true);
@@ -113,6 +74,6 @@ describe('addMaterials', () => {
 
   it('refuses an unknown cadre before reading any file', async () => {
     const f = write('x.jpg', jpegWithExif(16, 16, 1));
-    await expect(addMaterials(db, blobs, [{ cadreId: 99_999, input: input('无'), files: [f] }])).rejects.toThrow('该干部不存在或已被删除');
+    await expect(addMaterials(db, blobs, [{ cadreId: 99_999, input: materialInput({ title: '无' }), files: [f] }])).rejects.toThrow('该干部不存在或已被删除');
   });
 });

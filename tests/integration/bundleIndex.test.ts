@@ -22,6 +22,7 @@ import { idCheckChar, maskIdNumber } from '../../shared/idNumber';
 import { buildEvalFixture, scoreAll, YEAR } from './evaluationFixture';
 import { copyLoadedDemo } from '../fixtures/demoFolder';
 import { TEST_TODAY } from '../fixtures/testToday';
+import { ownCountyIds } from '../../main/core/lookup';
 
 const demoCadres = () => cadresOf(DEMO_SEED, demoCalendar(TEST_TODAY));
 
@@ -51,7 +52,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bundle-index-'));
   await copyLoadedDemo(dir); // the demo county, prepared once per run
   db = openDatabase(dir);
-  countyId = db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').pluck().get() as number;
+  countyId = ownCountyIds(db)[0]!;
   // A hostile name and title: they must come out as text.
   const first = db.prepare('SELECT id FROM cadres ORDER BY id LIMIT 1').pluck().get() as number;
   db.prepare('UPDATE cadres SET name = ? WHERE id = ?').run(EVIL, first);

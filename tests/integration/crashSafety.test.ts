@@ -12,7 +12,6 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MaterialInput } from '../../shared/api';
 import { addMaterial } from '../../main/core/bag';
 import { backupTo } from '../../main/exchange/integrity/backup';
 import { restoreFrom } from '../../main/exchange/integrity/restore';
@@ -21,8 +20,9 @@ import { checkIntegrity } from '../../main/exchange/integrity/check';
 import { BlobStore } from '../../main/files/blobStore';
 import { openDatabase } from '../../main/store/db';
 import { runOnebag } from '../fixtures/cli';
+import { materialInput } from '../fixtures/bagFolder';
 import { killAtRandom, seededRandom } from '../fixtures/killAtRandom';
-import { crc32 } from '../fixtures/makeFiles';
+import { pngChunk } from '../fixtures/makeFiles';
 import { makeIdNumber } from '../fixtures/makeRoster';
 import { insertCadre } from '../fixtures/sqlRows';
 
@@ -39,15 +39,6 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
-}
-
 /** A scan-sized PNG of random noise: unique bytes, incompressible, so storing it takes real work. */
 function noisePng(side: number, rnd: () => number): Buffer {
   const ihdr = Buffer.alloc(13);
@@ -59,9 +50,9 @@ function noisePng(side: number, rnd: () => number): Buffer {
   raw.writeUInt32BE(Math.floor(rnd() * 2 ** 32), 1); // distinct even if randomBytes repeated
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw, { level: 0 })),
-    chunk('IEND', Buffer.alloc(0)),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', zlib.deflateSync(raw, { level: 0 })),
+    pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
@@ -225,16 +216,7 @@ describe('killed during a backup', () => {
       try {
         for (let m = 0; m < 3; m++) {
           const files = writeFiles(path.join(tmp, `backup-files-${m}`), 20, rnd);
-          const input: MaterialInput = {
-            category: '工作总结',
-            title: `材料${m + 1}`,
-            date: null,
-            year: 2024,
-            responsible: null,
-            docNumber: null,
-            secrecy: '公开',
-            notes: null,
-          };
+          const input = materialInput({ category: '工作总结', title: `材料${m + 1}` });
           await addMaterial(
             db,
             blobs,

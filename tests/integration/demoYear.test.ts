@@ -15,6 +15,7 @@ import { loadDemo } from '../../main/demo/demo';
 import { openDatabase, type Db } from '../../main/store/db';
 import { copyLoadedDemo } from '../fixtures/demoFolder';
 import { TEST_TODAY } from '../fixtures/testToday';
+import { ownTownshipIds } from '../fixtures/ownTownships';
 
 /** After the December certification day and deadline of the year before. */
 const LATER = '2027-01-12';
@@ -77,7 +78,7 @@ describe.each([TEST_TODAY, LATER])('the demo loaded on %s', (today) => {
   it('makes the year before today complete: 12 certified months for every cadre posted all year', () => {
     // The demo county's registers (the imported county's are its department's).
     const own = new Set(
-      db().prepare('SELECT t.id FROM townships t JOIN counties c ON c.id = t.county_id WHERE c.origin IS NULL').pluck().all() as number[],
+      ownTownshipIds(db()),
     );
     const months = registerMonths(db(), { from: `${y - 1}-01`, to: `${y - 1}-12`, today }).filter((m) => own.has(m.townshipId));
     const cadres = new Set(months.map((m) => m.cadreId));

@@ -23,6 +23,8 @@ import { runCountyBatch } from '../../main/dossier/batch/county';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { certify } from './certifyFixture';
 import { volumeNumberAssigner } from '../../main/core/archive/numbers';
+import { ownCountyIds } from '../../main/core/lookup';
+import { ownTownshipIds } from '../fixtures/ownTownships';
 
 /** The clerk's clock for the whole test: the demo's months are then past but the last, which is running. */
 const CLOCK = new Date(2025, 11, 20, 10, 0, 0);
@@ -62,14 +64,11 @@ beforeAll(async () => {
   const active = db.prepare('SELECT 1 FROM attendance_certifications WHERE township_id = ? AND month = ? AND revoked_at IS NULL');
   const months: string[] = [];
   for (let m = first.slice(0, 7); months.length < CERTIFIED_MONTHS; m = nextMonth(m)) months.push(m);
-  for (const t of db
-    .prepare('SELECT t.id FROM townships t JOIN counties c ON c.id = t.county_id WHERE c.origin IS NULL ORDER BY t.id')
-    .pluck()
-    .all() as number[])
+  for (const t of ownTownshipIds(db))
     for (const m of months) if (!active.get(t, m)) certify(db, t, m, today);
   const settings = getDossierSettings(db);
   // the demo's own county (its second county is an imported, read-only copy)
-  const counties = db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').pluck().all() as number[];
+  const counties = ownCountyIds(db);
   // every year some posting of the demo touches, up to the clock's year
   for (let year = Number(first.slice(0, 4)); year <= Number(today.slice(0, 4)); year++) {
     for (const countyId of counties) {

@@ -16,21 +16,13 @@ import { saveProgramme } from '../../main/core/villages/programme';
 import { addPayment } from '../../main/core/work/support';
 import { setSetting } from '../../main/core/settings';
 import { openDatabase, type Db } from '../../main/store/db';
-import { AppError } from '../../shared/result';
+import { refusalMessage } from '../fixtures/appError';
+import { insertCadre, insertPosting } from '../fixtures/sqlRows';
 
 const TODAY = '2025-05-20';
 let dir: string;
 let db: Db;
 const ids = { county: 0, other: 0, t: 0, v: 0, zhang: 0, city: 0, away: 0, material: 0 };
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e.message;
-    throw e;
-  }
-  throw new Error('should have been refused');
-};
 const meeting = (over: Partial<Parameters<typeof saveMeeting>[1]> = {}) => ({
   countyId: ids.county,
   year: 2025,
@@ -56,27 +48,13 @@ beforeAll(() => {
   const t2 = run(`INSERT INTO townships (county_id, name) VALUES (?, '广宁乡')`, ids.other);
   ids.v = run(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`, ids.t);
   const unit = run(`INSERT INTO units (name, level) VALUES ('市财政局', '市级')`);
-  const cadre = (name: string, idn: string, level: string) =>
-    run(
-      `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, unit_id, created_at, updated_at) VALUES (?, '男', ?, '中共党员', ?, '村党组织第一书记', ?, ?, ?)`,
-      name,
-      idn,
-      level,
-      unit,
-      now,
-      now,
-    );
+  const cadre = (name: string, idn: string, level: string) => insertCadre(db, name, idn, '村党组织第一书记', { level, unitId: unit });
   ids.zhang = cadre('张三', '110101199001011234', '县级');
   ids.city = cadre('赵六', '110101199001014567', '市级');
   ids.away = cadre('钱七', '110101199001015678', '县级');
-  run(
-    `INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, '2024-03-01', NULL)`,
-    ids.zhang,
-    ids.t,
-    ids.v,
-  );
-  run(`INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, NULL, '2025-02-10', NULL)`, ids.city, ids.t);
-  run(`INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, NULL, '2024-03-01', NULL)`, ids.away, t2);
+  insertPosting(db, ids.zhang, ids.t, ids.v, '2024-03-01', null);
+  insertPosting(db, ids.city, ids.t, null, '2025-02-10', null);
+  insertPosting(db, ids.away, t2, null, '2024-03-01', null);
   ids.material = run(
     `INSERT INTO materials (cadre_id, category, title, year, created_at, updated_at) VALUES (?, '工作汇报', '2025年一季度工作报告', 2025, ?, ?)`,
     ids.zhang,
@@ -146,12 +124,12 @@ describe('the quarter', () => {
 
 describe('recording the meeting', () => {
   it('refuses a date outside the quarter window, a cadre not posted there, and saves nothing', () => {
-    expect(refusal(() => saveMeeting(db, meeting({ meetingDate: '2025-05-05' }), TODAY))).toBe(
+    expect(refusalMessage(() => saveMeeting(db, meeting({ meetingDate: '2025-05-05' }), TODAY))).toBe(
       '2025年第一季度的调度会日期应在2025年1月1日至2025年5月1日之间（季度内或季度结束后31天内）',
     );
-    expect(refusal(() => saveMeeting(db, meeting({ quarter: 2, meetingDate: '2025-05-21' }), TODAY))).toBe('调度会日期不能晚于今天');
+    expect(refusalMessage(() => saveMeeting(db, meeting({ quarter: 2, meetingDate: '2025-05-21' }), TODAY))).toBe('调度会日期不能晚于今天');
     expect(
-      refusal(() => saveMeeting(db, meeting({ progress: [{ cadreId: ids.away, progress: '走访', problems: '', nextSteps: '' }] }), TODAY)),
+      refusalMessage(() => saveMeeting(db, meeting({ progress: [{ cadreId: ids.away, progress: '走访', problems: '', nextSteps: '' }] }), TODAY)),
     ).toBe('钱七2025年第一季度不在本县任职，不能登记其调度情况');
     expect(db.prepare('SELECT COUNT(*) AS n FROM scheduling_meetings').get()).toEqual({ n: 0 });
   });
@@ -181,7 +159,7 @@ describe('recording the meeting', () => {
 
   it('routes a report to the dispatching unit and the party committee above, with dates', () => {
     expect(
-      refusal(() =>
+      refusalMessage(() =>
         routeReport(
           db,
           {
@@ -197,7 +175,7 @@ describe('recording the meeting', () => {
       ),
     ).toBe('赵六的2025-Q1季度报告尚未提交，不能登记报送');
     expect(
-      refusal(() =>
+      refusalMessage(() =>
         routeReport(
           db,
           {
@@ -243,7 +221,7 @@ describe('holding allowance until 调度 progress is recorded', () => {
       addPayment(db, { cadreId: ids.city, year: 2025, quarter, amountFen: 100_000, paidOn: '2025-05-10', notes: null }, TODAY);
     saveProgramme(db, { countyId: ids.county, startYear: null, holdAllowance: true });
     saveMeeting(db, meeting(), TODAY); // progress for 张三 only
-    expect(refusal(() => pay(1))).toBe('按本县设置，2025年第一季度的补助须在该季度调度会登记赵六的工作进展后发放');
+    expect(refusalMessage(() => pay(1))).toBe('按本县设置，2025年第一季度的补助须在该季度调度会登记赵六的工作进展后发放');
     expect(db.prepare('SELECT COUNT(*) AS n FROM allowance_payments').get()).toEqual({ n: 0 });
     saveMeeting(db, meeting({ progress: [{ cadreId: ids.city, progress: '协调项目资金', problems: '', nextSteps: '' }] }), TODAY);
     expect(pay(1).amountFen).toBe(100_000);

@@ -12,22 +12,14 @@ import { workAlerts } from '../../main/core/work/alerts';
 import { getWeakVillage, nameSuccessor, recordAction, saveWeakVillage } from '../../main/core/work/weak';
 import { setSetting } from '../../main/core/settings';
 import { openDatabase, type Db } from '../../main/store/db';
-import { AppError } from '../../shared/result';
+import { refusalMessage } from '../fixtures/appError';
+import { insertCadre, insertPosting } from '../fixtures/sqlRows';
 
 const TODAY = '2024-06-01';
 let dir: string;
 let db: Db;
 const ids = { county: 0, t: 0, v: 0, w: 0, sec: 0, team: 0, other: 0, deputy: 0, earlier: 0, next: 0 };
 
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e.message;
-    throw e;
-  }
-  throw new Error('should have been refused');
-};
 const postingEnd = (cadreId: number) =>
   (db.prepare('SELECT "end" AS e FROM postings WHERE cadre_id = ? ORDER BY start DESC LIMIT 1').get(cadreId) as { e: string | null }).e;
 
@@ -35,32 +27,24 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-weakpost-'));
   db = openDatabase(dir);
   setSetting(db, 'operator', '组织部刘干事');
-  const now = new Date().toISOString();
   ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
   ids.t = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
   ids.v = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`).run(ids.t).lastInsertRowid);
   ids.w = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '南村')`).run(ids.t).lastInsertRowid);
   let n = 0;
-  const cadre = (name: string, postType: string) =>
-    Number(
-      db
-        .prepare(
-          `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', '县级', ?, ?, ?)`,
-        )
-        .run(name, `11010119900101${String(1000 + n++)}`, postType, now, now).lastInsertRowid,
-    );
+  const cadre = (name: string, postType: string) => insertCadre(db, name, `11010119900101${String(1000 + n++)}`, postType);
   ids.sec = cadre('张书记', '村党组织第一书记');
   ids.team = cadre('李队员', '驻村工作队员');
   ids.other = cadre('赵书记', '村党组织第一书记');
   ids.deputy = cadre('王副书记', '乡镇党委第一副书记');
   ids.earlier = cadre('钱前任', '村党组织第一书记');
   ids.next = cadre('孙接任', '村党组织第一书记');
-  const post = db.prepare('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)');
-  post.run(ids.earlier, ids.t, ids.v, '2019-01-01', '2020-06-30');
-  post.run(ids.sec, ids.t, ids.v, '2021-03-01', null);
-  post.run(ids.team, ids.t, ids.v, '2021-03-01', null);
-  post.run(ids.other, ids.t, ids.w, '2021-03-01', null);
-  post.run(ids.deputy, ids.t, null, '2021-03-01', null);
+  const post = (cadre: number, village: number | null, start: string, end: string | null) => insertPosting(db, cadre, ids.t, village, start, end);
+  post(ids.earlier, ids.v, '2019-01-01', '2020-06-30');
+  post(ids.sec, ids.v, '2021-03-01', null);
+  post(ids.team, ids.v, '2021-03-01', null);
+  post(ids.other, ids.w, '2021-03-01', null);
+  post(ids.deputy, null, '2021-03-01', null);
   saveWeakVillage(db, { villageId: ids.v, listedYear: 2021, notes: null });
 });
 
@@ -101,7 +85,7 @@ describe('召回调换', () => {
       TODAY,
     );
     expect(postingEnd(ids.sec)).toBeNull();
-    const msg = refusal(() =>
+    const msg = refusalMessage(() =>
       recordAction(
         db,
         {
@@ -158,10 +142,10 @@ describe('召回调换', () => {
 
   it('refuses a successor before the recall or the recalled cadre himself, then posts the successor', () => {
     const actionId = getWeakVillage(db, ids.v, TODAY).awaitingSuccessor[0]!.actionId;
-    expect(refusal(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.next, start: '2023-03-01' }, TODAY))).toBe(
+    expect(refusalMessage(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.next, start: '2023-03-01' }, TODAY))).toBe(
       '接任日期不能早于召回日期（2023年3月10日）',
     );
-    expect(refusal(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.sec, start: '2023-03-11' }, TODAY))).toContain(
+    expect(refusalMessage(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.sec, start: '2023-03-11' }, TODAY))).toContain(
       '不能接任',
     );
     expect(db.prepare('SELECT COUNT(*) AS n FROM postings WHERE cadre_id = ?').get(ids.next)).toEqual({ n: 0 });
@@ -170,7 +154,7 @@ describe('召回调换', () => {
     const next = w.supporters.find((s) => s.cadreId === ids.next)!;
     expect(next).toMatchObject({ byPosting: true, clockStart: '2023-03-11', clockEnd: null });
     expect(next.milestones.map((m) => m.state)).toEqual(['已逾期', '未到期', '未到期']);
-    expect(refusal(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.other, start: '2023-04-01' }, TODAY))).toContain(
+    expect(refusalMessage(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.other, start: '2023-04-01' }, TODAY))).toContain(
       '已有接任人',
     );
   });

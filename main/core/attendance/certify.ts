@@ -17,13 +17,14 @@ import {
   monthLabel,
   operatorOf,
   stmt,
+  townshipOf,
   writeHistory,
   type Certification,
   type HistoryAction,
 } from './common';
 import { syncVerifications } from '../events/verifications';
 import { checkCertifyForm, confirmWarnings, warningsOfGrid, type CertifyForm } from './certifyChecks';
-import { getMonthGrid, township } from './grid';
+import { getMonthGrid } from './grid';
 import { fileRegister, markRegisterRevoked, type RegisterScan } from './registerFiling';
 import type { HistoryEntryView } from '../../../shared/api/attendance';
 import { monthDayLabel } from '../../../shared/dates';
@@ -186,7 +187,7 @@ function summarize(action: HistoryAction, d: Record<string, unknown>): string {
 /** The month's record, oldest first: certifications, revocations, edits and leave, with who did it. */
 export function monthHistory(db: Db, townshipId: number, month: string): HistoryEntry[] {
   assertMonth(month);
-  township(db, townshipId);
+  townshipOf(db, townshipId);
   const rows = stmt(
     db,
     'SELECT id, at, operator, action, detail FROM attendance_history WHERE township_id = ? AND month = ? ORDER BY id',

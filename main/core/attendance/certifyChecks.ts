@@ -11,8 +11,8 @@ import type { CertifyConfirmation, CertifyWarning, MonthGrid } from '../../../sh
 import { isIsoDate, monthFirst, monthLast } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
-import { activeCertification, assertMonth, dateLabel, localToday, monthLabel, stmt } from './common';
-import { getMonthGrid, township } from './grid';
+import { activeCertification, assertMonth, dateLabel, localToday, monthLabel, stmt, townshipOf } from './common';
+import { getMonthGrid } from './grid';
 import { monthDayLabel } from '../../../shared/dates';
 
 /** The certification form, without the scan. */
@@ -30,7 +30,7 @@ export interface CertifyForm {
 export function checkCertifyForm(db: Db, input: CertifyForm): { secretaryName: string; today: string } {
   const { townshipId, month } = input;
   assertMonth(month);
-  const townshipName = township(db, townshipId).name;
+  const townshipName = townshipOf(db, townshipId).name;
   const existing = activeCertification(db, townshipId, month);
   if (existing) {
     throw new AppError(

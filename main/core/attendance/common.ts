@@ -1,6 +1,7 @@
 /** Internals shared by the attendance use cases: statements, day read/write, certification guard, history. */
 import type { Statement } from 'better-sqlite3';
 import { isMonth, type AttendanceCode, type CellHalf, type PostingSpan } from '../../../shared/attendance';
+import { POST_TYPES } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { getSetting } from '../settings';
@@ -118,6 +119,33 @@ export function postingsOf(db: Db, cadreId: number): CadrePosting[] {
 /** The posting (hence township) covering a date, if any. */
 export const postingOn = (postings: readonly CadrePosting[], date: string): CadrePosting | undefined =>
   postings.find((p) => p.start <= date && (p.end === null || p.end >= date));
+
+/** The township a grid or form names; NOT_FOUND in Chinese when it is gone. */
+export function townshipOf(db: Db, townshipId: number): { name: string; countyId: number } {
+  const t = stmt(db, 'SELECT name, county_id AS countyId FROM townships WHERE id = ?').get(townshipId) as
+    | { name: string; countyId: number }
+    | undefined;
+  if (!t) throw new AppError('NOT_FOUND', '所选乡镇不存在，可能已被删除，请刷新后重试');
+  return t;
+}
+
+/** Pinyin order, as Chinese lists are sorted. */
+const zh = new Intl.Collator('zh-CN');
+const postRank = (t: string) => {
+  const i = (POST_TYPES as readonly string[]).indexOf(t);
+  return i < 0 ? POST_TYPES.length : i;
+};
+
+/** Township posts first, then by village and name in pinyin order (as the register lists them). */
+export function sortCadres<T extends { cadreId: number; name: string; postType: string; village: string | null }>(rows: T[]): T[] {
+  return rows.sort(
+    (a, b) =>
+      postRank(a.postType) - postRank(b.postType) ||
+      zh.compare(a.village ?? '', b.village ?? '') ||
+      zh.compare(a.name, b.name) ||
+      a.cadreId - b.cadreId,
+  );
+}
 
 export function cadreName(db: Db, cadreId: number): string {
   const r = stmt(db, 'SELECT name FROM cadres WHERE id = ?').get(cadreId) as { name: string } | undefined;

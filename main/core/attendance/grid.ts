@@ -8,7 +8,6 @@
  * source 'manual' even if a leave had filled them. Every call writes one 'edit' history row.
  */
 import type { CellEditInput, GridRow, MonthGrid } from '../../../shared/api/attendance';
-import { POST_TYPES } from '../../../shared/domain';
 import {
   EDITABLE_CODES,
   applyExceptions,
@@ -37,7 +36,9 @@ import {
   dateLabel,
   localToday,
   readDay,
+  sortCadres,
   stmt,
+  townshipOf,
   writeDay,
   writeHistory,
   type DayState,
@@ -68,23 +69,6 @@ const CELLS_SQL = `
                        WHERE p.township_id = ? AND p.start <= ? AND (p."end" IS NULL OR p."end" >= ?))
      AND date BETWEEN ? AND ?`;
 const CELLS_ONE_SQL = 'SELECT date, half, code FROM attendance_cells WHERE cadre_id = ? AND date BETWEEN ? AND ?';
-
-/** The township a grid or form names; NOT_FOUND in Chinese when it is gone. */
-export function township(db: Db, townshipId: number): { name: string; countyId: number } {
-  const t = stmt(db, 'SELECT name, county_id AS countyId FROM townships WHERE id = ?').get(townshipId) as
-    | { name: string; countyId: number }
-    | undefined;
-  if (!t) throw new AppError('NOT_FOUND', '所选乡镇不存在，可能已被删除，请刷新后重试');
-  return t;
-}
-
-/** Pinyin order, as Chinese lists are sorted. */
-const zh = new Intl.Collator('zh-CN');
-
-const postRank = (t: string) => {
-  const i = (POST_TYPES as readonly string[]).indexOf(t);
-  return i < 0 ? POST_TYPES.length : i;
-};
 
 /** Rows of the township's cadres for the month; `only` restricts to some cadres (after an edit). */
 function buildRows(
@@ -132,13 +116,7 @@ function buildRows(
       ...registerRow(row, month, stored, days, settings, today),
     });
   }
-  return rows.sort(
-    (a, b) =>
-      postRank(a.postType) - postRank(b.postType) ||
-      zh.compare(a.village ?? '', b.village ?? '') ||
-      zh.compare(a.name, b.name) ||
-      a.cadreId - b.cadreId,
-  );
+  return sortCadres(rows);
 }
 
 export function monthHolidays(db: Db, month: string): HolidayEntry[] {
@@ -150,7 +128,7 @@ export function monthHolidays(db: Db, month: string): HolidayEntry[] {
 
 export function getMonthGrid(db: Db, townshipId: number, month: string, today = localToday()): MonthGrid {
   assertMonth(month);
-  const t = township(db, townshipId);
+  const t = townshipOf(db, townshipId);
   const settings = settingsForTownship(db, townshipId, Number(month.slice(0, 4)));
   return {
     townshipId,
@@ -178,7 +156,7 @@ export function setCells(
   const source = input.source ?? 'manual';
   const { townshipId, month, edits } = input;
   assertMonth(month);
-  township(db, townshipId);
+  townshipOf(db, townshipId);
   if (edits.length === 0) return { rows: [], undo: [], changed: 0 };
   return db.transaction(() => {
     assertNotCertified(db, townshipId, month);

@@ -5,13 +5,12 @@
 import type { LeaveRequest } from '../../../shared/leave';
 import { monthFirst, monthLast } from '../../../shared/attendance';
 import type { Db } from '../../store/db';
-import { assertMonth, stmt } from './common';
-import { township } from './grid';
+import { assertMonth, stmt, townshipOf } from './common';
 import { listLeave } from './leave';
 
 export function townshipLeave(db: Db, townshipId: number, month: string): LeaveRequest[] {
   assertMonth(month);
-  township(db, townshipId);
+  townshipOf(db, townshipId);
   const first = monthFirst(month);
   const last = monthLast(month);
   const posted = new Set(

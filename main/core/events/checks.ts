@@ -8,9 +8,9 @@ import { CHECK_KIND_LEVEL, type CheckDetail, type CheckSummary, type CheckedCadr
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
-import { localToday, operatorOf, stmt } from '../attendance/common';
+import { localToday, operatorOf, stmt, townshipOf } from '../attendance/common';
 import { syncVerifications } from './verifications';
-import { assertPosted, villageOnDateSql, parseInput, sortCadres, townshipOf, yearRange } from './common';
+import { assertPosted, listedCadres, parseInput, yearRange } from './common';
 
 const CHECK_SQL = `
   SELECT k.id, k.township_id AS townshipId, t.name AS township, k.level, k.kind, k.date, k.checker, k.findings
@@ -19,14 +19,12 @@ const CHECK_SQL = `
 export function getCheck(db: Db, id: number): CheckDetail {
   const k = stmt(db, `${CHECK_SQL} WHERE k.id = ?`).get(id) as Omit<CheckDetail, 'results'> | undefined;
   if (!k) throw new AppError('NOT_FOUND', '该督查记录不存在，可能已被删除，请刷新后重试');
-  const rows = stmt(
+  const rows = listedCadres<Omit<CheckedCadre, 'onPost'> & { onPost: 0 | 1 }>(
     db,
-    `SELECT r.cadre_id AS cadreId, c.name, c.post_type AS postType,
-            ${villageOnDateSql('r.cadre_id')},
-            r.on_post AS onPost, r.reason
-       FROM check_results r JOIN cadres c ON c.id = r.cadre_id WHERE r.check_id = ?`,
-  ).all(k.townshipId, k.date, k.date, id) as Array<Omit<CheckedCadre, 'onPost'> & { onPost: 0 | 1 }>;
-  return { ...k, results: sortCadres(rows.map((r) => ({ ...r, onPost: r.onPost === 1 }))) };
+    { table: 'check_results', recordColumn: 'check_id', columns: 'r.on_post AS onPost, r.reason' },
+    k,
+  );
+  return { ...k, results: rows.map((r) => ({ ...r, onPost: r.onPost === 1 })) };
 }
 
 export function listChecks(db: Db, filter: { year: number; townshipId?: number; countyId?: number }): CheckSummary[] {

@@ -1,10 +1,9 @@
 /** Internals shared by events, checks and alerts: input parsing, townships, who is posted where. */
 import type { z } from 'zod';
-import { POST_TYPES } from '../../../shared/domain';
 import type { Candidate } from '../../../shared/events';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
-import { dateLabel, stmt } from '../attendance/common';
+import { dateLabel, sortCadres, stmt, townshipOf } from '../attendance/common';
 import { settingsForTownship } from '../attendance/settings';
 
 /** Parses with a contract schema; the first issue becomes the Chinese refusal. */
@@ -12,14 +11,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const r = schema.safeParse(input);
   if (!r.success) throw new AppError('INVALID_INPUT', r.error.issues[0]?.message ?? '输入有误');
   return r.data;
-}
-
-export function townshipOf(db: Db, townshipId: number): { name: string; countyId: number } {
-  const t = stmt(db, 'SELECT name, county_id AS countyId FROM townships WHERE id = ?').get(townshipId) as
-    | { name: string; countyId: number }
-    | undefined;
-  if (!t) throw new AppError('NOT_FOUND', '所选乡镇不存在，可能已被删除，请刷新后重试');
-  return t;
 }
 
 /**
@@ -30,28 +21,29 @@ export const villageOnDateSql = (cadreColumn: string) =>
   `(SELECT v.name FROM postings p JOIN villages v ON v.id = p.village_id
      WHERE p.cadre_id = ${cadreColumn} AND p.township_id = ? AND p.start <= ? AND (p."end" IS NULL OR p."end" >= ?)) AS village`;
 
+/**
+ * The cadres listed on a township record (a check's results, an event's expected cadres) with
+ * the village each served in on the record's date, in register order. `list.columns` are the
+ * list table's own columns, aliased `r`.
+ */
+export function listedCadres<T extends PostedCadre>(
+  db: Db,
+  list: { table: string; recordColumn: string; columns: string },
+  record: { id: number; townshipId: number; date: string },
+): T[] {
+  const rows = stmt(
+    db,
+    `SELECT r.cadre_id AS cadreId, c.name, c.post_type AS postType, ${villageOnDateSql('r.cadre_id')}, ${list.columns}
+       FROM ${list.table} r JOIN cadres c ON c.id = r.cadre_id WHERE r.${list.recordColumn} = ?`,
+  ).all(record.townshipId, record.date, record.date, record.id) as T[];
+  return sortCadres(rows);
+}
+
 export interface PostedCadre {
   cadreId: number;
   name: string;
   postType: string;
   village: string | null;
-}
-
-const zh = new Intl.Collator('zh-CN');
-const postRank = (t: string) => {
-  const i = (POST_TYPES as readonly string[]).indexOf(t);
-  return i < 0 ? POST_TYPES.length : i;
-};
-
-/** Township posts first, then by village and name in pinyin order (as the register lists them). */
-export function sortCadres<T extends PostedCadre>(rows: T[]): T[] {
-  return rows.sort(
-    (a, b) =>
-      postRank(a.postType) - postRank(b.postType) ||
-      zh.compare(a.village ?? '', b.village ?? '') ||
-      zh.compare(a.name, b.name) ||
-      a.cadreId - b.cadreId,
-  );
 }
 
 /** Cadres posted in the township on the date. */

@@ -7,8 +7,8 @@ import type { EventDetail, EventSummary, ExpectedCadre } from '../../../shared/e
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit';
-import { localToday, operatorOf, stmt } from '../attendance/common';
-import { assertPosted, villageOnDateSql, parseInput, sortCadres, townshipOf, yearRange } from './common';
+import { localToday, operatorOf, stmt, townshipOf } from '../attendance/common';
+import { assertPosted, listedCadres, parseInput, yearRange } from './common';
 import { z } from 'zod';
 
 type Mark = z.output<typeof expectedMarkSchema>;
@@ -20,15 +20,12 @@ const EVENT_SQL = `
 export function getEvent(db: Db, id: number): EventDetail {
   const e = stmt(db, `${EVENT_SQL} WHERE e.id = ?`).get(id) as Omit<EventDetail, 'expected'> | undefined;
   if (!e) throw new AppError('NOT_FOUND', '该五必到事项不存在，可能已被删除，请刷新后重试');
-  const rows = stmt(
+  const rows = listedCadres<Omit<ExpectedCadre, 'present'> & { present: 0 | 1 | null }>(
     db,
-    `SELECT x.cadre_id AS cadreId, c.name, c.post_type AS postType,
-            ${villageOnDateSql('x.cadre_id')},
-            x.present, x.absence_reason AS absenceReason
-       FROM must_attend_expected x JOIN cadres c ON c.id = x.cadre_id WHERE x.event_id = ?`,
-  ).all(e.townshipId, e.date, e.date, id) as Array<Omit<ExpectedCadre, 'present'> & { present: 0 | 1 | null }>;
-  const expected = sortCadres(rows.map((r) => ({ ...r, present: r.present === null ? null : r.present === 1 })));
-  return { ...e, expected };
+    { table: 'must_attend_expected', recordColumn: 'event_id', columns: 'r.present, r.absence_reason AS absenceReason' },
+    e,
+  );
+  return { ...e, expected: rows.map((r) => ({ ...r, present: r.present === null ? null : r.present === 1 })) };
 }
 
 export function listEvents(db: Db, filter: { year: number; townshipId?: number; countyId?: number }): EventSummary[] {

@@ -3,16 +3,8 @@
  * layer of the printed dossier. Only pages read from pixels ('ocr'): a PDF page whose own text
  * was usable already carries that text, and its stored lines have no boxes.
  */
-import type { OcrLine } from '../../../shared/ocr';
+import type { OcrLine, RecognisedPage } from '../../../shared/ocr';
 import type { Db } from '../../store/db';
-
-export interface RecognisedPageRow {
-  page: number;
-  rotation: 0 | 90 | 180 | 270;
-  width: number;
-  height: number;
-  lines: Array<{ text: string; box: [number, number, number, number] }>;
-}
 
 const ROTATIONS = new Set([0, 90, 180, 270]);
 
@@ -20,11 +12,11 @@ const isBox = (b: unknown): b is [number, number, number, number] =>
   Array.isArray(b) && b.length === 4 && b.every((n) => typeof n === 'number' && Number.isFinite(n));
 
 /** Pages of the file recognised by OCR, in page order; a row that does not parse is left out. */
-export function recognisedPagesOf(db: Db, sha256: string): RecognisedPageRow[] {
+export function recognisedPagesOf(db: Db, sha256: string): RecognisedPage[] {
   const rows = db
     .prepare("SELECT page, rotation, width, height, lines FROM ocr_pages WHERE sha256 = ? AND source = 'ocr' ORDER BY page")
     .all(sha256) as Array<{ page: number; rotation: number; width: number; height: number; lines: string }>;
-  const out: RecognisedPageRow[] = [];
+  const out: RecognisedPage[] = [];
   for (const r of rows) {
     if (!ROTATIONS.has(r.rotation) || !(r.width > 0 && r.height > 0)) continue;
     let parsed: unknown;
@@ -37,7 +29,7 @@ export function recognisedPagesOf(db: Db, sha256: string): RecognisedPageRow[] {
     const lines = (parsed as Partial<OcrLine>[])
       .filter((l) => typeof l.text === 'string' && l.text.trim() !== '' && isBox(l.box))
       .map((l) => ({ text: l.text!, box: l.box! }));
-    out.push({ page: r.page, rotation: r.rotation as RecognisedPageRow['rotation'], width: r.width, height: r.height, lines });
+    out.push({ page: r.page, rotation: r.rotation as RecognisedPage['rotation'], width: r.width, height: r.height, lines });
   }
   return out;
 }

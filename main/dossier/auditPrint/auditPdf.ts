@@ -4,13 +4,13 @@
  * bundled fonts through the dossier engine (Flow, tables with repeated headers).
  */
 import { listAuditWithChanges, verifyChain } from '../../core/dossierReads/readers';
-import fs from 'node:fs';
 import { changeLines, INSPECTOR_KINDS, type AuditRow, type ChainStatus } from '../../../shared/audit';
 import type { AuditNames } from '../../../shared/auditLabels';
 import type { AuditFilter } from '../../core/audit/query';
 import type { ReadonlyDb } from '../../core/dossierReads/readers';
 import { renderPdf } from '../typeset/renderPdf';
 import type { FontOptions } from '../fonts';
+import { writePdfDurably } from '../pdfFile';
 import { wrapText } from '../typeset/justify';
 import { REGISTER_FRAME } from '../register/layout';
 import { Flow } from '../typeset/flow';
@@ -130,19 +130,6 @@ export async function auditPdf(db: Db, filter: AuditFilter, opts: { fonts?: Font
 /** Writes the print to `outPath` through a temp file, so a failed run leaves no half PDF. */
 export async function writeAuditPdf(db: Db, filter: AuditFilter, outPath: string): Promise<Omit<AuditPrintResult, 'pdf'>> {
   const r = await auditPdf(db, filter);
-  const tmp = `${outPath}.${process.pid}.tmp`;
-  try {
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeSync(fd, r.pdf);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, outPath);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
+  writePdfDurably(outPath, r.pdf);
   return { pages: r.pages, entries: r.entries };
 }

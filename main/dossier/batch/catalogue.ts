@@ -5,9 +5,8 @@
  * 审核人 from the archive settings (blank lines to sign by hand when unset; no date without a name).
  * Typeset with the dossier engine's flow, table and page furniture.
  */
-import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
 import type { FontOptions } from '../fonts';
+import { newA4Pdf, pdfBytes, writePdfDurably } from '../pdfFile';
 import { signature } from '../compose/frontmatter';
 import { wrapText } from '../typeset/justify';
 import { Flow } from '../typeset/flow';
@@ -55,15 +54,8 @@ export async function writeCountyCatalogue(
   fonts?: FontOptions,
 ): Promise<number> {
   const title = catalogueTitle(head.county, head.year);
-  const pdf = new PDFDocument({
-    autoFirstPage: false,
-    bufferPages: true,
-    size: 'A4',
-    margin: 0,
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: { Title: title, Author: head.compiler || `${head.county}委组织部`, Creator: 'OneBag 一袋式档案' },
-  });
+  // PDF 1.3, pdfkit's default: the catalogue has always been written so
+  const pdf = newA4Pdf({ Title: title, Author: head.compiler || `${head.county}委组织部` }, { bufferPages: true, pdfVersion: '1.3' });
   const tk = new TextKit(pdf, fonts);
   const flow = new Flow(tk);
   flow.newPage('landscape');
@@ -117,19 +109,6 @@ export async function writeCountyCatalogue(
     pdf.switchToPage(i);
     drawFooter(tk, { n: i + 1, total: n, style: 'ofTotal', kind: 'typeset', w: A4.w, h: A4.h });
   }
-  const bytes = await new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
-  const fd = fs.openSync(outPath, 'w');
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  writePdfDurably(outPath, await pdfBytes(pdf));
   return n;
 }

@@ -9,11 +9,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BatchStatus, DossierScope } from '../../../shared/api/dossier';
 import type { ProgressEvent } from '../../../shared/api';
 import { AppError } from '../../../shared/result';
+import { startWorker, workerSource } from '../../core/workerThread';
 import type { GeneratedDossier } from '../fromDb/generate';
 import type { BatchOutcome } from './county';
 import type { FromWorker, ToWorker } from './protocol';
@@ -30,15 +30,6 @@ interface BatchJob {
   onUpdate?: (s: BatchStatus) => void;
 }
 
-function workerSource(): { file: string; eval: boolean } {
-  const override = process.env.ONEBAG_DOSSIER_WORKER;
-  if (override) return { file: override, eval: false };
-  const here = typeof __filename === 'string' ? __filename : '';
-  if (here.endsWith('.ts')) return { file: path.join(path.dirname(here), 'worker.ts'), eval: true };
-  // bundled: this code lives in dist/main/app/main.js or dist/main/cli/index.js
-  return { file: path.join(path.dirname(here), '..', 'dossier', 'worker.js'), eval: false };
-}
-
 export class JobRunner {
   private worker: Worker | null = null;
   private readonly pending = new Map<string, Pending>();
@@ -48,16 +39,19 @@ export class JobRunner {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const src = workerSource();
-    const w = src.eval
-      ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(src.file)});`, { eval: true })
-      : new Worker(src.file);
-    w.on('message', (m: FromWorker) => this.onMessage(m));
-    w.on('error', (e) => this.failAll(`档案生成进程出错：${e.message}`));
-    w.on('exit', () => {
-      this.worker = null;
-      this.failAll('档案生成进程意外退出，请重试');
-    });
+    const src = workerSource(typeof __filename === 'string' ? __filename : '', 'dossier', process.env.ONEBAG_DOSSIER_WORKER);
+    const w = startWorker<FromWorker>(
+      src,
+      '档案生成',
+      {
+        message: (m) => this.onMessage(m),
+        gone: (reason, exited) => {
+          if (exited) this.worker = null;
+          this.failAll(reason);
+        },
+      },
+      '，请重试',
+    );
     w.unref();
     this.worker = w;
     return w;

@@ -13,10 +13,9 @@
  * pages are placeholders in pdfkit, filled with the originals by pdf-lib afterwards
  * (originals.ts). Bookmarks are written by pdfkit against page objects that pdf-lib keeps.
  */
-import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { PDFDocument as LibDocument, PDFDict, PDFName } from 'pdf-lib';
 import { resolveFontFiles, type FontOptions } from '../fonts';
+import { newA4Pdf, pdfBytes, writePdfDurably } from '../pdfFile';
 import { type LaidPage } from '../typeset/flow';
 import { TextKit } from '../typeset/measure';
 import { compactDate, itemArchiveCode, type DossierDoc, type Item } from '../typeset/model';
@@ -114,23 +113,15 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
     : [];
   const pdfa = !!opts.pdfa && pdfaBlockers.length === 0;
   if (opts.pdfa && !pdfa) warnings.push(`未标注为 PDF/A：${pdfaBlockers.join('；')}，不符合 PDF/A-1。`);
-  const pdf = new PDFDocument({
-    autoFirstPage: false,
-    bufferPages: true,
-    size: 'A4',
-    margin: 0,
-    pdfVersion: pdfa ? '1.4' : '1.7',
-    ...(pdfa ? { subset: 'PDF/A-1b' as const } : {}),
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: {
+  const pdf = newA4Pdf(
+    {
       Title: `${meta.title ?? '选派干部工作实绩档案'}（${meta.cadreName}，${meta.year}年度）`,
       Author: meta.compiler,
       Subject: `${meta.county} ${meta.place} ${meta.cadreName}`,
       Keywords: meta.archiveCode,
-      Creator: 'OneBag 一袋式档案',
     },
-  });
+    { bufferPages: true, pdfVersion: pdfa ? '1.4' : '1.7', ...(pdfa ? { subset: 'PDF/A-1b' as const } : {}) },
+  );
   const tk = new TextKit(pdf, opts.fonts);
 
   // marks on appended originals: the widest page number this style can print, and the stamp
@@ -294,21 +285,14 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
   }
   fixOutlineCount(outline);
 
-  const bytes = await finish(pdf);
-  const tmp = `${outPath}.compose-${process.pid}.tmp`;
-  try {
-    if (placements.length === 0) {
-      writeDurably(tmp, bytes);
-    } else {
-      const out = await LibDocument.load(bytes, { updateMetadata: false });
-      await mergeOriginals(out, placements);
-      retagSubsets(out);
-      const saved = await out.save({ useObjectStreams: false });
-      writeDurably(tmp, saved);
-    }
-    fs.renameSync(tmp, outPath);
-  } finally {
-    fs.rmSync(tmp, { force: true });
+  const bytes = await pdfBytes(pdf);
+  if (placements.length === 0) {
+    writePdfDurably(outPath, bytes);
+  } else {
+    const out = await LibDocument.load(bytes, { updateMetadata: false });
+    await mergeOriginals(out, placements);
+    retagSubsets(out);
+    writePdfDurably(outPath, await out.save({ useObjectStreams: false }));
   }
   return {
     pages: total,
@@ -342,16 +326,6 @@ function drawOriginalNumber(tk: TextKit, n: number, total: number, style: Dossie
   tk.draw(text, r.x, r.y + size * 0.88, tk.names.serif, size);
 }
 
-function writeDurably(file: string, bytes: Uint8Array): void {
-  const fd = fs.openSync(file, 'w');
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 function isSigned(d: LibDocument): boolean {
   try {
     const form = d.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
@@ -381,12 +355,3 @@ function fixOutlineCount(root: OutlineNode): void {
   Object.defineProperty(root.outlineData, 'Count', { get: () => count, set: () => undefined, enumerable: true, configurable: true });
 }
 
-function finish(pdf: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
-}

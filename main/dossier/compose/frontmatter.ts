@@ -16,6 +16,22 @@ import { MM, PORTRAIT } from '../typeset/page';
 import { layoutTable, type TableGeometry } from '../typeset/table';
 import { dateLabel } from '../../../shared/dates';
 
+/** The cover's label–value lines, in print order. */
+export function coverFields(meta: DossierMeta): Array<[string, string]> {
+  return [
+    ['姓　　名', meta.cadreName],
+    ['派出单位', meta.unit],
+    ['职　　务', meta.post],
+    ['驻点乡村', meta.place],
+    ['任职期限', meta.term],
+    ['年　　度', `${meta.year}年`],
+    ['档　　号', meta.archiveCode],
+    // no date without a name: both blank lines when no 立卷人 is set
+    ['立 卷 人', meta.compiler],
+    ['立卷日期', meta.compiler ? dateLabel(meta.date) : ''],
+  ];
+}
+
 export function layoutCover(tk: TextKit, meta: DossierMeta): LaidPage[] {
   const flow = new Flow(tk);
   flow.newPage('portrait');
@@ -30,18 +46,7 @@ export function layoutCover(tk: TextKit, meta: DossierMeta): LaidPage[] {
   const tSize = Math.min(32, (f.w - 10 * MM) / Math.max(1, tk.width(title, n.serifBold, 1)));
   centre(title, f.y + 50 * MM, n.serifBold, tSize);
   centre(`（${meta.year}年度）`, f.y + 66 * MM, n.body, 18);
-  const fields: Array<[string, string]> = [
-    ['姓　　名', meta.cadreName],
-    ['派出单位', meta.unit],
-    ['职　　务', meta.post],
-    ['驻点乡村', meta.place],
-    ['任职期限', meta.term],
-    ['年　　度', `${meta.year}年`],
-    ['档　　号', meta.archiveCode],
-    // no date without a name: both blank lines when no 立卷人 is set
-    ['立 卷 人', meta.compiler],
-    ['立卷日期', meta.compiler ? dateLabel(meta.date) : ''],
-  ];
+  const fields = coverFields(meta);
   const size = 15;
   const labelRight = f.x + 50 * MM;
   const valueX = labelRight + 4 * MM;

@@ -10,7 +10,7 @@
  * the layer is part of the marks' sheet, which is laid over the original (originals.ts).
  */
 import { cjkTextOptions } from '../fonts';
-import type { RecognisedPage } from '../typeset/model';
+import type { RecognisedPage } from '../../../shared/ocr';
 import type { TextKit } from '../typeset/measure';
 
 /** Where the page as viewed is drawn, in the current user space of the pdfkit page (top-down). */

@@ -11,18 +11,8 @@ import type { Item, Section, TableColumn } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';
 import { eventItems } from './events';
 import { monthLabel } from '../../../shared/dates';
+import { DAY_MARKS, dayMarkOf } from '../../../shared/attendanceMarks';
 
-/** One character per day (the register's marks); 公出 出 and 公假 公 so the two stay apart. */
-const MARK: Record<AttendanceCode, string> = {
-  在岗: '√',
-  公出: '出',
-  事假: '事',
-  病假: '病',
-  公假: '公',
-  婚丧产假: '婚',
-  缺勤: '缺',
-  未到任: '',
-};
 const LEGEND =
   '说明：√ 在岗，出 因公外出，事 事假，病 病假，公 公假，婚 婚丧产假，缺 缺勤，休 不计天数的休息日，空白为不在任职期内；半天分两行，上行为上午、下行为下午（／为该半天不在任职期内），天数按半天计。' +
   '未经乡镇党委认定的月份只列出已登记的请假、缺勤等情况，不计天数（—）。';
@@ -47,14 +37,12 @@ function grid(ctx: BuildContext, townshipId: number, month: string): MonthGrid {
   return g;
 }
 
-/** A half as the certified register counts it: 休 for a rest half outside the count, nothing after today. */
-const halfMark = (h: RegisterHalf): string => (h === 'rest' ? '休' : h === 'future' ? '' : MARK[h]);
 
 /** A whole day: one mark; a day split in halves: the morning's mark above the afternoon's (as in the register). */
 function dayMark(cell: readonly [RegisterHalf, RegisterHalf]): string {
   const [am, pm] = cell;
-  if (am === pm) return halfMark(am);
-  return `${halfMark(am) || '／'}\n${halfMark(pm) || '／'}`;
+  if (am === pm) return dayMarkOf(am);
+  return `${dayMarkOf(am) || '／'}\n${dayMarkOf(pm) || '／'}`;
 }
 
 export function attendanceSections(ctx: BuildContext): Section[] {
@@ -97,7 +85,7 @@ export function attendanceSections(ctx: BuildContext): Section[] {
         const cell = row.cells[d];
         if (!cell) return '';
         const m = dayMark(cell as readonly [AttendanceCode, AttendanceCode]);
-        return m !== MARK.在岗 ? m : '';
+        return m !== DAY_MARKS.在岗 ? m : '';
       };
       rows.push([
         townships.length > 1 ? `${label}${g.townshipName}` : label,

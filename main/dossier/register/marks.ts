@@ -14,19 +14,11 @@ import {
   type RegisterHalf,
   WEEKDAY_LABELS,
 } from '../../../shared/attendance';
+import { DAY_MARKS } from '../../../shared/attendanceMarks';
 import { monthDayLabel } from '../../../shared/dates';
 
-/** √ for 在岗 (local practice), a short character for every other status. */
-export const MARKS: Record<AttendanceCode, string> = {
-  在岗: '√',
-  公出: '出',
-  事假: '事',
-  病假: '病',
-  公假: '公',
-  婚丧产假: '婚',
-  缺勤: '×',
-  未到任: '/',
-};
+/** The screen's marks (√ for 在岗, local practice), but × for 缺勤 and / outside the posting. */
+export const MARKS: Record<AttendanceCode, string> = { ...DAY_MARKS, 缺勤: '×', 未到任: '/' };
 
 /**
  * A half as printed: a rest half that does not count prints 休 (never √: the totals leave it

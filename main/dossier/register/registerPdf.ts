@@ -3,10 +3,9 @@
  * filled from the month grid or blank (names only) for filling by hand.
  */
 import { countyNameOrNull, getMonthGrid } from '../../core/dossierReads/readers';
-import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
 import type { ReadonlyDb } from '../../core/dossierReads/readers';
 import type { FontOptions } from '../fonts';
+import { newA4Pdf, pdfBytes, writePdfDurably } from '../pdfFile';
 import { TextKit } from '../typeset/measure';
 import { paintPage } from '../typeset/paint';
 import type { RegisterData } from './data';
@@ -39,23 +38,8 @@ export async function registerPdf(db: Db, opts: RegisterOptions): Promise<Regist
   const data = loadData(db, opts.townshipId, opts.month);
   const blank = opts.blank ?? false;
   const { grid } = data;
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    size: 'A4',
-    margin: 0,
-    pdfVersion: '1.7',
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: {
-      Title: `${data.countyName}${grid.townshipName}${monthLabel(grid.month)}选派干部月考勤登记表${blank ? '（空白）' : ''}`,
-      Creator: 'OneBag 一袋式档案',
-    },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
+  const doc = newA4Pdf({
+    Title: `${data.countyName}${grid.townshipName}${monthLabel(grid.month)}选派干部月考勤登记表${blank ? '（空白）' : ''}`,
   });
   const tk = new TextKit(doc, opts.fonts);
   const laid = layoutRegister(tk, data, blank);
@@ -69,21 +53,12 @@ export async function registerPdf(db: Db, opts: RegisterOptions): Promise<Regist
       doc.restore();
     });
   });
-  doc.end();
-  await done;
-  return { pdf: Buffer.concat(chunks), pages: laid.pages.length, cadres: grid.rows.length };
+  return { pdf: await pdfBytes(doc), pages: laid.pages.length, cadres: grid.rows.length };
 }
 
-/** Writes the register to `outPath` (through a temp file, so a failed run leaves no half PDF). */
+/** Writes the register to `outPath` (durably, see pdfFile.ts). */
 export async function writeRegisterPdf(db: Db, opts: RegisterOptions, outPath: string): Promise<Omit<RegisterResult, 'pdf'>> {
   const r = await registerPdf(db, opts);
-  const tmp = `${outPath}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, r.pdf);
-    fs.renameSync(tmp, outPath);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
+  writePdfDurably(outPath, r.pdf);
   return { pages: r.pages, cadres: r.cadres };
 }

@@ -2,6 +2,7 @@
  * In-memory document model of one cadre's performance dossier (实绩档案). The data layer
  * fills it; composeDossier() prints it. Printed strings are Simplified Chinese.
  */
+import type { RecognisedPage } from '../../../shared/ocr';
 
 /** How page numbers are printed: GB/T 9704 "— N —" (odd right, even left) or "第 N 页 共 M 页" centred. */
 export type PageNumberStyle = 'gbt9704' | 'ofTotal';
@@ -147,21 +148,6 @@ export interface TypesetItem extends ItemBase {
 export interface OriginalSource {
   name: string;
   sha256: string;
-}
-
-/**
- * Text recognised (OCR) on one page of a scanned original, printed as an invisible text layer
- * over the scan. Boxes are in pixels of the upright image that was read: the page as viewed
- * (EXIF orientation or /Rotate applied), scaled to width × height after turning it clockwise
- * by `rotation`.
- */
-export interface RecognisedPage {
-  /** 1-based page of the original. */
-  page: number;
-  rotation: 0 | 90 | 180 | 270;
-  width: number;
-  height: number;
-  lines: Array<{ text: string; box: [number, number, number, number] }>;
 }
 
 /** An original PDF appended page by page as it is. */

@@ -1,6 +1,6 @@
 /** Paints laid-out pages into a stand-alone PDF buffer (no cover or stamp): evaluation sheets, the audit print. */
-import PDFDocument from 'pdfkit';
 import type { FontOptions } from '../fonts';
+import { newA4Pdf, pdfBytes } from '../pdfFile';
 import type { LaidPage } from './flow';
 import { TextKit } from './measure';
 import { A4, drawFooter, inFrame, MM, pageNumberText } from './page';
@@ -11,21 +11,7 @@ export async function renderPdf(
   layout: (tk: TextKit) => LaidPage[],
   fonts?: FontOptions,
 ): Promise<{ pdf: Buffer; pages: number }> {
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    size: 'A4',
-    margin: 0,
-    pdfVersion: '1.7',
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: { Title: title, Creator: 'OneBag 一袋式档案' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
+  const doc = newA4Pdf({ Title: title });
   const tk = new TextKit(doc, fonts);
   const pages = layout(tk);
   pages.forEach((p, i) => {
@@ -41,7 +27,5 @@ export async function renderPdf(
     const w = tk.width(text, tk.names.serif, 12);
     inFrame(tk.doc, 'landscape', () => tk.draw(text, (A4.h - w) / 2, A4.w - 8 * MM, tk.names.serif, 12));
   });
-  doc.end();
-  await done;
-  return { pdf: Buffer.concat(chunks), pages: pages.length };
+  return { pdf: await pdfBytes(doc), pages: pages.length };
 }

@@ -4,7 +4,8 @@ import { Button, Popover, Space } from 'antd';
 import { ATTENDANCE_CODE_INFO, ATTENDANCE_CODES } from '../../../shared/attendance';
 import type { MonthGridView } from '../../../shared/api/attendance';
 import { READ_ONLY_HINT, ReadOnlyHint } from '../common/useReadOnly';
-import { COLOURS, SHORT } from './gridModel';
+import { DAY_MARKS } from '../../../shared/attendanceMarks';
+import { COLOURS } from './gridModel';
 import { dateLabel } from '../../../shared/dates';
 
 const HELP: Array<[string, string]> = [
@@ -67,7 +68,7 @@ export function Legend() {
               outline: c === '未到任' ? '1px solid #d1d5db' : undefined,
             }}
           >
-            {SHORT[c] || ' '}
+            {DAY_MARKS[c] || ' '}
           </span>
           {c}
           {c !== '未到任' && <span className="ob-muted">（{ATTENDANCE_CODE_INFO[c].key}）</span>}

@@ -20,9 +20,9 @@ import {
 } from '../../../shared/attendance';
 import type { CellEditInput, GridRow, MonthGridView } from '../../../shared/api/attendance';
 import { POST_SHORT } from '../common/postShort';
+import { dayMarkOf } from '../../../shared/attendanceMarks';
 import {
   SHOWN_COLOURS,
-  SHOWN_SHORT,
   clamp,
   shownTitle,
   editsForRect,
@@ -59,7 +59,7 @@ function Cell({
     return (
       <td className={cls} data-c={day.day - 1} title={title} {...aria}>
         <span className="ob-att-code" style={{ color: c.fg, background: c.bg }}>
-          {SHOWN_SHORT(am)}
+          {dayMarkOf(am)}
         </span>
       </td>
     );
@@ -67,10 +67,10 @@ function Cell({
   return (
     <td className={cls} data-c={day.day - 1} title={title} {...aria}>
       <span className="ob-att-half" style={{ color: SHOWN_COLOURS(am).fg, background: SHOWN_COLOURS(am).bg }}>
-        {SHOWN_SHORT(am)}
+        {dayMarkOf(am)}
       </span>
       <span className="ob-att-half" style={{ color: SHOWN_COLOURS(pm).fg, background: SHOWN_COLOURS(pm).bg }}>
-        {SHOWN_SHORT(pm)}
+        {dayMarkOf(pm)}
       </span>
     </td>
   );

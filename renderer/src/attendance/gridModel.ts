@@ -18,18 +18,6 @@ import type { CellEditInput, GridRow } from '../../../shared/api/attendance';
 import { isoMonthOf } from '../../../shared/dates';
 import { todayDate } from '../app/today';
 
-/** One character per code as the paper register writes it; 在岗 is the tick. */
-export const SHORT: Record<AttendanceCode, string> = {
-  在岗: '√',
-  公出: '出',
-  事假: '事',
-  病假: '病',
-  公假: '公',
-  婚丧产假: '婚',
-  缺勤: '缺',
-  未到任: '',
-};
-
 /** Text and background colour per code (AA contrast on the background). */
 export const COLOURS: Record<AttendanceCode, { fg: string; bg: string }> = {
   在岗: { fg: '#9ca3af', bg: 'transparent' },
@@ -42,8 +30,6 @@ export const COLOURS: Record<AttendanceCode, { fg: string; bg: string }> = {
   未到任: { fg: '#9ca3af', bg: '#eceef1' },
 };
 
-/** A half as shown (and counted): a rest half outside the count is 休 in grey, a future half blank. */
-export const SHOWN_SHORT = (h: RegisterHalf): string => (h === 'rest' ? '休' : h === 'future' ? '' : SHORT[h]);
 export const SHOWN_COLOURS = (h: RegisterHalf): { fg: string; bg: string } =>
   h === 'rest' || h === 'future' ? { fg: '#6b7280', bg: 'transparent' } : COLOURS[h];
 const SHOWN_WORD = (h: RegisterHalf): string => (h === 'rest' ? '休息日（不计入天数）' : h === 'future' ? '尚未到来（不计入天数）' : h);

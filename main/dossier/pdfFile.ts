@@ -1,0 +1,53 @@
+/**
+ * The PDF file every print starts and ends with: an A4 pdfkit document with the app's
+ * metadata (Chinese language tag, title shown in the viewer, OneBag as creator), its bytes
+ * once painted, and a durable write of those bytes (temp file, fsync, rename) so a failed
+ * run leaves no half PDF at the destination.
+ */
+import fs from 'node:fs';
+import PDFDocument from 'pdfkit';
+
+const CREATOR = 'OneBag 一袋式档案';
+
+/** A4, no margins, no first page (layouts add their own), PDF 1.7 unless `options` says otherwise. */
+export function newA4Pdf(info: Omit<PDFKit.DocumentInfo, 'Creator'>, options: PDFKit.PDFDocumentOptions = {}): PDFKit.PDFDocument {
+  return new PDFDocument({
+    autoFirstPage: false,
+    size: 'A4',
+    margin: 0,
+    pdfVersion: '1.7',
+    lang: 'zh-CN',
+    displayTitle: true,
+    ...options,
+    info: { ...info, Creator: CREATOR },
+  });
+}
+
+/** Ends the document and collects its bytes. */
+export function pdfBytes(pdf: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.end();
+  });
+}
+
+/** Writes `bytes` to `outPath` through a fsynced temp file beside it, then renames it in place. */
+export function writePdfDurably(outPath: string, bytes: Uint8Array): void {
+  const tmp = `${outPath}.${process.pid}.tmp`;
+  try {
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, outPath);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+}
