@@ -52,7 +52,7 @@ test('seed', async ({ page, app }) => {
     event: { townshipId: a!.townshipId, kind: '重要会议', title: '镇党委扩大会', date: '2025-05-10', place: '镇政府', notes: null },
     expected: [{ cadreId: a!.id, present: false, absenceReason: '未请假' }],
   });
-  await invoke(page, 'work.projects.save', {
+  const project = await invoke<{ id: number }>(page, 'work.projects.save', {
     project: {
       cadreId: b!.id,
       villageId: b!.villageId,
@@ -65,6 +65,7 @@ test('seed', async ({ page, app }) => {
       notes: null,
     },
   });
+  await invoke(page, 'work.projects.publicise', { id: project.id, date: '2025-05-20', place: '村务公开栏' });
   await invoke(page, 'work.weak.save', { villageId: a!.villageId, listedYear: 2025, notes: null });
 });
 
@@ -85,7 +86,9 @@ test('events, projects, weak villages, support: the screen’s columns and rows'
   expect(projects.header).toEqual(await screenHeaders(page, 'project-table'));
   expect(projects.body).toHaveLength(1);
   expect(projects.body[0]!.slice(0, 2)).toEqual(['食用菌大棚', county.cadres[1]!.name]);
-  expect(projects.body[0]![7]).toBe('未公示');
+  // dates read as everywhere else on screen and in the sheet (issue 14, finding 10)
+  await expect(page.getByTestId('project-table')).toContainText('2025年5月20日 村务公开栏');
+  expect(projects.body[0]![7]).toBe('2025年5月20日 村务公开栏');
 
   await page.getByRole('tab', { name: '保障' }).click();
   await expect(page.getByTestId('support-table')).toBeVisible();
@@ -139,6 +142,7 @@ test('month grid, statistics, audit log and a bag', async ({ page, app }) => {
 
   await page.getByRole('menuitem', { name: '统计' }).click();
   await expect(page.getByTestId('township-table')).toBeVisible();
+  await expect(page.getByText(/截至2025年6月16日/)).toBeVisible();
   const stats = await exported(page, '2025年度统计.xlsx');
   expect(stats.header).toEqual(await screenHeaders(page, 'township-table'));
   expect(stats.body.map((r) => r[0])).toEqual([...county.townships.map((x) => x.name), '合计']);
