@@ -107,6 +107,16 @@ test('events, projects, weak villages, support: the screen’s columns and rows'
   ).trim();
   expect(state).toMatch(/^(薄弱|逾期\d+)$/);
   expect(weak.body).toEqual([[`${county.townships[0]!.name} ${county.townships[0]!.villages[0]!.name}`, '—', state]]);
+
+  // 村集体经济 (issue 14, finding 11): every village of the county, the year's income as typed or 未录入
+  await page.getByRole('tab', { name: '村集体经济' }).click();
+  await expect(page.getByTestId('income-table')).toBeVisible();
+  await page.getByTestId(`income-${county.townships[0]!.villages[0]!.id}`).fill('12345.6');
+  const income = await exported(page, '清河县2024年村集体经济收入.xlsx');
+  expect(income.header).toEqual(await screenHeaders(page, 'income-table'));
+  const typed = county.townships[0]!.villages[0]!.name;
+  const villages = county.townships.flatMap((t) => t.villages.map((v) => `${t.name} ${v.name} ${v.name === typed ? 12345.6 : '未录入'}`));
+  expect(income.body.map((r) => `${String(r[0])} ${String(r[1])} ${String(r[4])}`).sort()).toEqual(villages.sort());
 });
 
 test('month grid, statistics, audit log and a bag', async ({ page, app }) => {
