@@ -174,6 +174,8 @@ test('month grid, statistics, audit log and a bag', async ({ page, app }) => {
     .getByTestId('intake-file')
     .click();
   await expect(zone.getByTestId('bag-count')).toHaveText('共 1 件材料');
+  // the bag shows the material's date as every screen does; the sheet keeps the sortable ISO date
+  await expect(zone.getByTestId('material-item')).not.toContainText('2025-03-05');
   const bag = await exported(page, `${who.name}资料袋目录.xlsx`);
   expect(bag.header).toEqual(['类别', '题名', '日期', '文号', '责任者', '密级', '文件', '页数']);
   expect(bag.body).toHaveLength(1);
