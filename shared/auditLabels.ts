@@ -5,6 +5,8 @@
  * as 是/否, times as local Chinese dates, amounts in fen as 元.
  */
 import { timeLabel } from './dates';
+import { CAP_LABELS, QUOTA_GROUP_LABELS, QUOTA_ROUNDING_LABELS, SCHEME_STATUS_LABELS } from './evaluation';
+import { TEMPLATES } from './evaluation/templates';
 
 export const ACTION_LABELS: Record<string, string> = {
   create: '新增',
@@ -74,6 +76,31 @@ export const ENTITY_LABELS: Record<string, string> = {
   trusted_key: '受信任的签名公钥',
   settings: '设置',
   dossier_settings: '档案设置',
+  // a county bundle's import is logged per table (main/exchange/records/import.ts)
+  counties: '县区',
+  townships: '乡镇',
+  villages: '村',
+  units: '派出单位',
+  cadres: '干部',
+  postings: '任职',
+  blobs: '原件',
+  materials: '材料',
+  material_files: '材料文件',
+  attendance_certifications: '考勤认定',
+  attendance_history: '考勤历史',
+  projects: '项目',
+  project_funds: '项目资金',
+  weak_villages: '薄弱村',
+  weak_milestones: '薄弱村节点',
+  eval_schemes: '考核方案',
+  eval_years: '年度考核',
+  eval_year_log: '年度考核记录',
+  eval_results: '考核结果',
+  county_settings: '县级设置',
+  park_revenue: '产业园收益',
+  report_submissions: '报告提交',
+  unit_pledges: '派出单位承诺',
+  worklog_entries: '工作日志',
 };
 
 /** The record type in words; an unknown type is named as such, never shown as a code. */
@@ -262,6 +289,97 @@ const FIELDS: Record<string, string> = {
   body_font: '正文字体',
   path: '位置',
   out_dir: '输出位置',
+  certification_id: '考勤认定',
+  report_period: '报告期',
+  changes: '变更格数',
+  checked: '检查人数',
+  not_on_post: '不在岗干部',
+  absent: '缺席干部',
+  expected: '应到人数',
+  cadre_name: '干部',
+  proof_sha256: '证明材料',
+  required_level: '应审批层级',
+  returned_on: '销假日期',
+  concluded_by: '核查结论人',
+  concluded_on: '核查日期',
+  explanation: '情况说明',
+  finding: '核查结果',
+  outcome: '处理结果',
+  revoked: '已撤销',
+  certification_revoked: '考勤认定已撤销',
+  material_title: '材料题名',
+  supporters: '包扶干部',
+  funds: '资金来源',
+  investment_fen: '总投资',
+  revenue: '收益',
+  revenue_year: '收益年度',
+  park_fen: '园区分得',
+  village_fen: '村分得',
+  chaired_by: '主持人',
+  meeting_date: '会议日期',
+  next_steps: '下步打算',
+  problems: '存在问题',
+  progress: '进展',
+  recipient: '报送对象',
+  recipient_kind: '报送对象类别',
+  sent_on: '报送日期',
+  components: '考核项目',
+  label: '名称',
+  weight: '权重',
+  scale: '满分',
+  indicators: '指标',
+  points: '分值',
+  thresholds: '等次分数线',
+  excellent: '优秀',
+  competent: '称职',
+  excellent_quota: '优秀比例（%）',
+  quota_group: '名额分组',
+  quota_rounding: '名额取整',
+  quota_min_group_size: '最少参评人数',
+  caps: '等次限制',
+  check_absences: '督查不在岗',
+  enabled: '启用',
+  months_short: '月在岗不足',
+  at_least: '达到次数',
+  max_grade: '最高等次',
+  no_project: '全年无项目',
+  weak_milestone: '薄弱村节点逾期',
+  ballot_factors: '票数折算',
+  activated: '已启用',
+  cells: '分数格',
+  counts: '各等次人数',
+  hold_allowance: '暂停补助',
+  signer: '签名单位',
+  import_id: '导入批次',
+  flags: '标记',
+  at: '时间',
+  snapshot: '当时情况',
+  required: '应在岗天数',
+  meets_minimum: '达到最少天数',
+  text: '内容',
+  slots: '优秀名额',
+  pushed: '因名额调整人数',
+  component_scores: '各项得分',
+  score_grade: '按分数等次',
+  group: '分组',
+  quota_note: '名额说明',
+  group_note: '分组说明',
+  missing: '缺少分数',
+  mode: '方式',
+  action_id: '措施',
+  changed: '已修改',
+  created: '新建',
+  postings: '任职',
+  recall: '召回',
+  with_dossiers: '含档案',
+  check_date: '检查日期',
+  word_rendition: 'Word 原件排版方式',
+  marks: '到场登记',
+  inserted: '新增条数',
+  skipped: '跳过条数',
+  backup_interval_hours: '定时备份间隔（小时）',
+  allowance_monthly_fen: '每月补助标准',
+  removed_file: '删除的文件',
   rows: '行数',
   cadres: '干部人数',
   unscored: '分数未录全的干部',
@@ -284,8 +402,12 @@ const FIELDS: Record<string, string> = {
 /** camelCase → snake_case, so detail keys (cadreIds, bundleId) share the column labels. */
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** A key that is not a code (a month grid's cell key, 王立新(1) 2024-03-01 全) is already in words. */
+const CODE_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** The label of a field; `entity` tells 姓名 (a cadre) from 名称. Unknown fields are named as such. */
 export function fieldLabel(field: string, entity?: string): string {
+  if (!CODE_KEY.test(field)) return field;
   const k = snake(field);
   if (k === 'name') return entity === 'cadre' ? '姓名' : '名称';
   return FIELDS[k] ?? FIELDS[field] ?? '其他项';
@@ -312,7 +434,23 @@ export const idTable = (field: string): string | null => ID_TABLE[snake(field)] 
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-const FEN = new Set(['amount_fen', 'cover_fen', 'funds_fen', 'income_fen', 'revenue_fen']);
+const FEN = new Set(['amount_fen', 'cover_fen', 'funds_fen', 'income_fen', 'revenue_fen', 'investment_fen', 'park_fen', 'village_fen', 'allowance_monthly_fen']);
+/** A result row's component scores are keyed by the scheme's component keys: the templates' names for them. */
+const COMPONENT_NAMES: Record<string, string> = Object.fromEntries(
+  Object.values(TEMPLATES).flatMap((t) => t.body.components.map((c) => [c.key, c.label])),
+);
+/** Scores kept in hundredths of a point. */
+const HUNDREDTHS = new Set(['hundredths', 'total_hundredths']);
+/** Coded values of a field, in words (a cap's kind, a scheme's quota settings, a bundle's kind). */
+const CODED_VALUES: Record<string, Record<string, string>> = {
+  kind: { ...CAP_LABELS, county: '县级数据包', review: '评审数据包' },
+  quota_group: QUOTA_GROUP_LABELS,
+  quota_rounding: QUOTA_ROUNDING_LABELS,
+  source: { score: '按分数录入', ballots: '按票数计分' },
+  status: SCHEME_STATUS_LABELS,
+  mode: { demo: '载入演示数据', empty: '从空白开始' },
+  word_rendition: { libreoffice: '本机装有 LibreOffice 时用其转换', engine: '由本软件排版' },
+};
 
 /** 2024-03-05T06:07:00Z → 2024年3月5日 14:07 (local time). */
 export function timeText(iso: string): string {
@@ -331,6 +469,8 @@ export function valueText(field: string, v: unknown, names: AuditNames = {}): st
   const k = snake(field);
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'number' && FEN.has(k)) return `${(v / 100).toFixed(2)}元`;
+  if (typeof v === 'number' && HUNDREDTHS.has(k)) return (v / 100).toFixed(2);
+  if (typeof v === 'string' && CODED_VALUES[k]?.[v] !== undefined) return CODED_VALUES[k][v];
   if (k === 'park_share_bp' && typeof v === 'number') return `${v / 100}%`;
   const table = idTable(k);
   if (table && (typeof v === 'number' || Array.isArray(v))) {
@@ -360,7 +500,7 @@ export function valueText(field: string, v: unknown, names: AuditNames = {}): st
     if (typeof o.name === 'string' && (typeof o.sha256 === 'string' || typeof o.originalName === 'string')) return o.name;
     if (typeof o.originalName === 'string') return o.originalName;
     return Object.entries(o)
-      .map(([key, x]) => `${fieldLabel(key)} ${valueText(key, x, names)}`)
+      .map(([key, x]) => `${(k === 'component_scores' && COMPONENT_NAMES[key]) || fieldLabel(key)} ${valueText(key, x, names)}`)
       .join('，');
   }
   return String(v);

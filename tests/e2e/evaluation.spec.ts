@@ -43,6 +43,9 @@ test('scheme, keyboard scoring, quota, finalise, print', async ({ page, app }) =
   await picker.getByRole('radio', { name: /“五评”方案（各20%）/ }).check();
   await picker.getByRole('button', { name: '新建草稿' }).click();
   await expect(page.getByTestId('scheme-status')).toHaveText('第1版 草稿');
+  // the parts are the scheme's own (五评), not another model's name (issue 14, finding 7)
+  await expect(page.getByRole('heading', { name: '考核项目与权重' })).toBeVisible();
+  await expect(page.getByText(/一述两评一查/)).toHaveCount(0);
   const unitWeight = page.getByLabel('派出单位评权重');
   await unitWeight.fill('30');
   await expect(page.getByTestId('weight-sum')).toHaveText('权重合计应为100%，现为110%');

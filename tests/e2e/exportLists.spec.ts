@@ -52,7 +52,7 @@ test('seed', async ({ page, app }) => {
     event: { townshipId: a!.townshipId, kind: '重要会议', title: '镇党委扩大会', date: '2025-05-10', place: '镇政府', notes: null },
     expected: [{ cadreId: a!.id, present: false, absenceReason: '未请假' }],
   });
-  await invoke(page, 'work.projects.save', {
+  const project = await invoke<{ id: number }>(page, 'work.projects.save', {
     project: {
       cadreId: b!.id,
       villageId: b!.villageId,
@@ -65,6 +65,7 @@ test('seed', async ({ page, app }) => {
       notes: null,
     },
   });
+  await invoke(page, 'work.projects.publicise', { id: project.id, date: '2025-05-20', place: '村务公开栏' });
   await invoke(page, 'work.weak.save', { villageId: a!.villageId, listedYear: 2025, notes: null });
 });
 
@@ -85,7 +86,9 @@ test('events, projects, weak villages, support: the screen’s columns and rows'
   expect(projects.header).toEqual(await screenHeaders(page, 'project-table'));
   expect(projects.body).toHaveLength(1);
   expect(projects.body[0]!.slice(0, 2)).toEqual(['食用菌大棚', county.cadres[1]!.name]);
-  expect(projects.body[0]![7]).toBe('未公示');
+  // dates read as everywhere else on screen and in the sheet (issue 14, finding 10)
+  await expect(page.getByTestId('project-table')).toContainText('2025年5月20日 村务公开栏');
+  expect(projects.body[0]![7]).toBe('2025年5月20日 村务公开栏');
 
   await page.getByRole('tab', { name: '保障' }).click();
   await expect(page.getByTestId('support-table')).toBeVisible();
@@ -104,6 +107,16 @@ test('events, projects, weak villages, support: the screen’s columns and rows'
   ).trim();
   expect(state).toMatch(/^(薄弱|逾期\d+)$/);
   expect(weak.body).toEqual([[`${county.townships[0]!.name} ${county.townships[0]!.villages[0]!.name}`, '—', state]]);
+
+  // 村集体经济 (issue 14, finding 11): every village of the county, the year's income as typed or 未录入
+  await page.getByRole('tab', { name: '村集体经济' }).click();
+  await expect(page.getByTestId('income-table')).toBeVisible();
+  await page.getByTestId(`income-${county.townships[0]!.villages[0]!.id}`).fill('12345.6');
+  const income = await exported(page, '清河县2024年村集体经济收入.xlsx');
+  expect(income.header).toEqual(await screenHeaders(page, 'income-table'));
+  const typed = county.townships[0]!.villages[0]!.name;
+  const villages = county.townships.flatMap((t) => t.villages.map((v) => `${t.name} ${v.name} ${v.name === typed ? 12345.6 : '未录入'}`));
+  expect(income.body.map((r) => `${String(r[0])} ${String(r[1])} ${String(r[4])}`).sort()).toEqual(villages.sort());
 });
 
 test('month grid, statistics, audit log and a bag', async ({ page, app }) => {
@@ -139,6 +152,7 @@ test('month grid, statistics, audit log and a bag', async ({ page, app }) => {
 
   await page.getByRole('menuitem', { name: '统计' }).click();
   await expect(page.getByTestId('township-table')).toBeVisible();
+  await expect(page.getByText(/截至2025年6月16日/)).toBeVisible();
   const stats = await exported(page, '2025年度统计.xlsx');
   expect(stats.header).toEqual(await screenHeaders(page, 'township-table'));
   expect(stats.body.map((r) => r[0])).toEqual([...county.townships.map((x) => x.name), '合计']);
@@ -160,6 +174,8 @@ test('month grid, statistics, audit log and a bag', async ({ page, app }) => {
     .getByTestId('intake-file')
     .click();
   await expect(zone.getByTestId('bag-count')).toHaveText('共 1 件材料');
+  // the bag shows the material's date as every screen does; the sheet keeps the sortable ISO date
+  await expect(zone.getByTestId('material-item')).not.toContainText('2025-03-05');
   const bag = await exported(page, `${who.name}资料袋目录.xlsx`);
   expect(bag.header).toEqual(['类别', '题名', '日期', '文号', '责任者', '密级', '文件', '页数']);
   expect(bag.body).toHaveLength(1);

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, type Channel } from '../../shared/api';
 import { READ_ONLY_CHANNELS, type ReadOnlyReason } from '../../shared/api/readOnly';
 import { diffFields } from '../../shared/audit';
+import { entityLabel, hasFieldLabel } from '../../shared/auditLabels';
 import { called, closeAuditEnv, env, newestOn, openAuditEnv, OPERATOR, type Has, type Step } from './auditCoverage/harness';
 import { setupSteps } from './auditCoverage/setupSteps';
 import { cadresSteps } from './auditCoverage/cadresSteps';
@@ -127,6 +128,35 @@ describe('every change a clerk makes is in the audit log with before and after',
     // A job's own entry may land while its status is polled, so 'job' channels are left out here.
     expect(declared.filter(([c, n]) => readOnly[c] !== 'job' && n.audited > 0).map(([c]) => c)).toEqual([]);
     expect(declared.filter(([c, n]) => readOnly[c] === 'read' && n.changed > 0).map(([c]) => c)).toEqual([]);
+  });
+
+  it('speaks Chinese: every record type and every coded key the log stored has a label (issue 14, finding 4)', () => {
+    const unlabelled = new Set<string>();
+    const walk = (entity: string, v: unknown): void => {
+      if (typeof v === 'string' && /^[[{]/.test(v)) {
+        try {
+          walk(entity, JSON.parse(v));
+        } catch {
+          // text as written
+        }
+      } else if (Array.isArray(v)) v.forEach((x) => walk(entity, x));
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          // a key that is not a code (a grid cell's 王立新(1) 2024-03-01 全) is shown as it is
+          if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && !hasFieldLabel(k)) unlabelled.add(`${entity}.${k}`);
+          // a result row's component scores are keyed by the scheme's own component keys
+          if (k !== 'componentScores') walk(entity, x);
+        }
+    };
+    for (const on of [env.core, env.reviewer!]) {
+      const rows = on.ctx.db.prepare('SELECT entity, detail, before, after FROM audit_log').all() as Array<Record<string, string | null>>;
+      expect(rows.length).toBeGreaterThan(10);
+      for (const r of rows) {
+        if (entityLabel(r.entity!) === '其他记录') unlabelled.add(r.entity!);
+        for (const c of ['detail', 'before', 'after']) if (r[c]) walk(r.entity!, JSON.parse(r[c]!));
+      }
+    }
+    expect([...unlabelled].sort()).toEqual([]);
   });
 
   it('stores no file contents: originals appear by hash and name only', () => {

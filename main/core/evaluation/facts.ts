@@ -4,6 +4,7 @@
  * yearAbsences, projects from listProjects, missed milestones from listWeakVillages.
  */
 import type { CapFacts, Evidence } from '../../../shared/evaluation';
+import { dateLabel } from '../../../shared/dates';
 import { REQUIRED_CATEGORIES } from '../../../shared/domain';
 import type { Db } from '../../store/db';
 import { allAlerts } from '../alerts/all';
@@ -40,7 +41,7 @@ export function countyFacts(db: Db, countyId: number, year: number, today = loca
       for (const m of s.milestones) {
         if (!MISSED.has(m.state) || m.dueDate < `${year}-01-01` || m.dueDate > `${year}-12-31`) continue;
         const list = missed.get(s.cadreId) ?? [];
-        list.push(`${w.village}：${MILESTONE_TEXT[m.kind] ?? m.kind}（期限${m.dueDate}，${m.state}）`);
+        list.push(`${w.village}：${MILESTONE_TEXT[m.kind] ?? m.kind}（期限${dateLabel(m.dueDate)}，${m.state}）`);
         missed.set(s.cadreId, list);
       }
     }

@@ -1,5 +1,6 @@
 import { DeleteOutlined, EditOutlined, FileImageOutlined, FileOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Button, Tag, Tooltip } from 'antd';
+import { dateLabel } from '../../../shared/dates';
 import { FILE_FLAG_LABELS, FILE_KIND_LABELS, type Material, type StoredFile } from '../../../shared/domain';
 import { formatSize } from '../../../shared/fileSize';
 import { ReportLinkTag } from '../worklog/ReportLinkTag';
@@ -36,7 +37,7 @@ export function MaterialItem({
           <span style={{ fontWeight: 500, color: '#1f2937' }} data-testid="material-title">
             {material.title}
           </span>
-          <span className="ob-muted">{material.date ?? `${material.year} 年度`}</span>
+          <span className="ob-muted">{material.date ? dateLabel(material.date) : `${material.year} 年度`}</span>
           {material.docNumber && <span className="ob-muted">文号：{material.docNumber}</span>}
           {material.responsible && <span className="ob-muted">责任者：{material.responsible}</span>}
           {material.secrecy !== '公开' && <span style={{ color: '#b42318' }}>{material.secrecy}</span>}

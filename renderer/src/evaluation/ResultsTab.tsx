@@ -16,6 +16,7 @@ import { useElementHeight } from '../util/useElementHeight';
 import { FinaliseIncompleteDialog, HistoryDrawer, ReopenDialog } from './YearDialogs';
 import { sortResults } from './resultsOrder';
 import { ExportExcelButton } from '../common/ExportExcelButton';
+import { dateLabel } from '../../../shared/dates';
 
 export const GRADE_COLOUR: Record<Grade, string> = { 优秀: 'red', 称职: 'blue', 基本称职: 'orange', 不称职: 'default' };
 
@@ -206,7 +207,7 @@ export function ResultsTab({
           type="success"
           showIcon
           icon={<LockOutlined />}
-          title={`本年度考核结果已定稿（${r.finalisedAt?.slice(0, 10) ?? ''}），分数和等次已锁定。${r.incompleteReason ? `定稿时 ${r.rows.filter((x) => x.total === null).length} 人分数未录全，原因：${r.incompleteReason}` : ''}`}
+          title={`本年度考核结果已定稿（${r.finalisedAt ? dateLabel(r.finalisedAt) : '定稿日期未录入'}），分数和等次已锁定。${r.incompleteReason ? `定稿时 ${r.rows.filter((x) => x.total === null).length} 人分数未录全，原因：${r.incompleteReason}` : ''}`}
           style={{ marginBottom: 8 }}
           data-testid="results-final"
         />

@@ -202,7 +202,7 @@ export function SchemeTab(props: { countyId: number; year: number; finalised: bo
               aria-label="方案名称"
             />
           </Space>
-          <h4>考核项目与权重（一述两评一查）</h4>
+          <h4>考核项目与权重</h4>
           <ComponentsEditor components={body.components} readOnly={readOnly} onChange={(components) => setBody({ ...body, components })} />
           <h4>差异化指标（按岗位类别）</h4>
           <IndicatorsEditor

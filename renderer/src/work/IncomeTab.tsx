@@ -12,6 +12,8 @@ import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { CountySelect } from '../common/CountySelect';
+import { ExportExcelButton } from '../common/ExportExcelButton';
+import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { READ_ONLY_HINT, useCountyReadOnly } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import { MoneyInput, thisYear, YearSelect } from './common';
@@ -57,6 +59,71 @@ export function IncomeTab({ villageId }: { villageId?: number }) {
     }
   };
   const valueOf = (r: IncomeRow) => (edits.has(r.villageId) ? edits.get(r.villageId)! : r.incomeFen);
+  const countyName = counties.find((c) => c.id === countyId)?.name ?? '';
+
+  const columns: ExportColumn<IncomeRow>[] = [
+    { title: '乡镇', dataIndex: 'township', width: 120 },
+    { title: '村', dataIndex: 'village', width: 120 },
+    {
+      title: '薄弱村',
+      dataIndex: 'weak',
+      width: 80,
+      render: (w: IncomeRow['weak']) =>
+        w === '薄弱' ? <Tag color="orange">薄弱</Tag> : w === '已摘帽' ? <Tag color="green">已摘帽</Tag> : '',
+    },
+    {
+      title: `${year - 1}年收入（元）`,
+      dataIndex: 'prevFen',
+      width: 140,
+      align: 'right',
+      render: (f: number | null) => (f === null ? <span className="ob-muted">未录入</span> : yuan(f)),
+      exportValue: (r) => (r.prevFen === null ? '未录入' : r.prevFen / 100),
+    },
+    {
+      title: `${year}年收入（元）`,
+      key: 'fen',
+      width: 190,
+      render: (_, r) => (
+        <MoneyInput
+          value={valueOf(r)}
+          width={170}
+          placeholder="未录入"
+          testId={`income-${r.villageId}`}
+          onChange={(fen) =>
+            setEdits((m) => {
+              const next = new Map(m);
+              if (fen === r.incomeFen) next.delete(r.villageId);
+              else next.set(r.villageId, fen);
+              return next;
+            })
+          }
+        />
+      ),
+      exportValue: (r) => {
+        const v = valueOf(r);
+        return v === null ? '未录入' : v / 100;
+      },
+    },
+    {
+      title: '同比',
+      key: 'yoy',
+      width: 120,
+      align: 'right',
+      render: (_, r) => {
+        const v = valueOf(r);
+        return v === null || r.prevFen === null ? '—' : `${v >= r.prevFen ? '+' : '-'}${yuan(Math.abs(v - r.prevFen))}`;
+      },
+    },
+    {
+      title: '状态',
+      key: 'state',
+      width: 100,
+      render: (_, r) => {
+        const s = incomeState(valueOf(r));
+        return <Tag color={STATE_COLOR[s]}>{s}</Tag>;
+      },
+    },
+  ];
 
   return (
     <ConfigProvider componentDisabled={readOnly}>
@@ -78,6 +145,11 @@ export function IncomeTab({ villageId }: { villageId?: number }) {
             从表格导入
           </Button>
           {countyId && <ProgrammeSettings countyId={countyId} />}
+          <ExportExcelButton
+            fileName={`${countyName}${year}年村集体经济收入.xlsx`}
+            disabled={rows.length === 0}
+            sheets={() => [sheetFromColumns(`${year}年村集体经济收入`, columns, rows)]}
+          />
         </Space>
         {readOnly && <Alert type="info" showIcon title={`${READ_ONLY_HINT}：可查看，不能修改`} />}
         {table.error && <Alert type="error" showIcon title={table.error} />}
@@ -108,64 +180,8 @@ export function IncomeTab({ villageId }: { villageId?: number }) {
             dataSource={rows}
             locale={{ emptyText: '本县尚未建立村（在组织机构中添加乡镇和村）' }}
             rowClassName={(r) => (r.villageId === villageId ? 'ant-table-row-selected' : '')}
-            columns={[
-              { title: '乡镇', dataIndex: 'township', width: 120 },
-              { title: '村', dataIndex: 'village', width: 120 },
-              {
-                title: '薄弱村',
-                dataIndex: 'weak',
-                width: 80,
-                render: (w: IncomeRow['weak']) =>
-                  w === '薄弱' ? <Tag color="orange">薄弱</Tag> : w === '已摘帽' ? <Tag color="green">已摘帽</Tag> : '',
-              },
-              {
-                title: `${year - 1}年收入（元）`,
-                dataIndex: 'prevFen',
-                width: 140,
-                align: 'right',
-                render: (f: number | null) => (f === null ? <span className="ob-muted">未录入</span> : yuan(f)),
-              },
-              {
-                title: `${year}年收入（元）`,
-                key: 'fen',
-                width: 190,
-                render: (_, r) => (
-                  <MoneyInput
-                    value={valueOf(r)}
-                    width={170}
-                    placeholder="未录入"
-                    testId={`income-${r.villageId}`}
-                    onChange={(fen) =>
-                      setEdits((m) => {
-                        const next = new Map(m);
-                        if (fen === r.incomeFen) next.delete(r.villageId);
-                        else next.set(r.villageId, fen);
-                        return next;
-                      })
-                    }
-                  />
-                ),
-              },
-              {
-                title: '同比',
-                key: 'yoy',
-                width: 120,
-                align: 'right',
-                render: (_, r) => {
-                  const v = valueOf(r);
-                  return v === null || r.prevFen === null ? '—' : `${v >= r.prevFen ? '+' : '-'}${yuan(Math.abs(v - r.prevFen))}`;
-                },
-              },
-              {
-                title: '状态',
-                key: 'state',
-                width: 100,
-                render: (_, r) => {
-                  const s = incomeState(valueOf(r));
-                  return <Tag color={STATE_COLOR[s]}>{s}</Tag>;
-                },
-              },
-            ]}
+            columns={columns}
+            data-testid="income-table"
           />
         </div>
         {countyId && (

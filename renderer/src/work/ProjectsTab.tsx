@@ -15,6 +15,7 @@ import { CadreSelect, useCadres } from '../common/CadreSelect';
 import { Money, thisYear, YearSelect } from './common';
 import { PubliciseDialog, RevenueDialog } from './ProjectDialogs';
 import { ProjectForm } from './ProjectForm';
+import { dateLabel } from '../../../shared/dates';
 
 /** 项目: the year's projects with filters; 公示 and park revenue from each row. */
 export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: number; projectId?: number }) {
@@ -100,12 +101,12 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
     {
       title: '公示',
       key: 'pub',
-      width: 170,
+      width: 200,
       ellipsis: true,
       render: (_, r) =>
         r.publicisedOn ? (
           <span title={r.publicisedPlace ?? ''}>
-            {r.publicisedOn} {r.publicisedPlace}
+            {dateLabel(r.publicisedOn)} {r.publicisedPlace}
           </span>
         ) : (
           <Tag color="red">未公示</Tag>

@@ -17,6 +17,7 @@ import { READ_ONLY_HINT, useCountyReadOnly } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import { ReportRouteDialog } from './ReportRouteDialog';
 import { thisYear, YearSelect } from './common';
+import { dateLabel } from '../../../shared/dates';
 
 const STATE_COLOR: Record<string, string> = { 已调度: 'green', 未调度: 'red', 未结束: 'default' };
 type Progress = { progress: string; problems: string; nextSteps: string };
@@ -212,10 +213,10 @@ function QuarterEditor({ q }: { q: SchedulingQuarter }) {
               ) : (
                 c.reports.map((r) => (
                   <div key={r.kind} style={{ marginBottom: 4 }}>
-                    {r.kind} {r.submittedOn}提交
+                    {r.kind} {dateLabel(r.submittedOn)}提交
                     {r.routes.map((x) => (
                       <div key={x.recipientKind} className="ob-muted">
-                        {x.sentOn} 报{x.recipientKind}（{x.recipient}）
+                        {dateLabel(x.sentOn)} 报{x.recipientKind}（{x.recipient}）
                       </div>
                     ))}
                     <Button

@@ -14,6 +14,7 @@ import { useNotify } from '../util/notify';
 import { Money, MoneyInput, thisYear, YearSelect } from './common';
 import { useCadres } from '../common/CadreSelect';
 import { SupportDialog, type SupportTarget } from './SupportDialogs';
+import { dateLabel } from '../../../shared/dates';
 
 function quarterCell(q: QuarterAllowance | undefined) {
   if (!q) return <span className="ob-muted">—</span>;
@@ -37,7 +38,7 @@ function insuranceText(r: SupportRow): string {
   const days = r.uncovered.reduce((s, g) => s + rangeDays(g), 0);
   const last = r.policies[r.policies.length - 1];
   const state = days > 0 ? `脱保 ${days} 天` : last ? '有效' : '';
-  return [state, last ? `${yuan(last.coverFen)}元 至${last.end}` : ''].filter(Boolean).join('，') || '—';
+  return [state, last ? `${yuan(last.coverFen)}元 至${dateLabel(last.end)}` : ''].filter(Boolean).join('，') || '—';
 }
 
 /** 保障: allowance owed vs paid per quarter, insurance and the unit's pledge, per cadre. */
@@ -107,7 +108,7 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
         return (
           <div style={{ lineHeight: 1.3 }}>
             {days > 0 ? <Tag color="red">脱保 {days} 天</Tag> : last ? <Tag color="green">有效</Tag> : null}
-            {last && <div style={{ fontSize: 12 }}>{`${yuan(last.coverFen)}元 至${last.end}`}</div>}
+            {last && <div style={{ fontSize: 12 }}>{`${yuan(last.coverFen)}元 至${dateLabel(last.end)}`}</div>}
           </div>
         );
       },

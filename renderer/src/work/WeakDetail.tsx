@@ -88,7 +88,7 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
           title: '已记录',
           key: 'taken',
           width: 130,
-          render: (_, m) => (m.actionTaken ? `${m.actionTaken.date} ${m.actionTaken.action}` : '—'),
+          render: (_, m) => (m.actionTaken ? `${dateLabel(m.actionTaken.date)} ${m.actionTaken.action}` : '—'),
         },
         {
           title: '',
@@ -146,7 +146,7 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
             type="warning"
             showIcon
             style={{ marginBottom: 12 }}
-            title={`${v.cadreName}已于${v.date}召回调换，${v.place}的${v.postType}岗位尚未指定接任人`}
+            title={`${v.cadreName}已于${dateLabel(v.date)}召回调换，${v.place}的${v.postType}岗位尚未指定接任人`}
             action={
               <Button size="small" type="primary" onClick={() => setVacancy(v)} data-testid={`appoint-successor-${v.actionId}`}>
                 指定接任人
@@ -196,7 +196,7 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
             dataSource={MILESTONE_KINDS.map((k) => ({ kind: k, rec: village.milestones.find((m) => m.kind === k) }))}
             columns={[
               { title: '节点', dataIndex: 'kind', width: 90 },
-              { title: '日期', key: 'd', width: 100, render: (_, r) => r.rec?.date ?? <span className="ob-muted">未完成</span> },
+              { title: '日期', key: 'd', width: 100, render: (_, r) => (r.rec ? dateLabel(r.rec.date) : null) ?? <span className="ob-muted">未完成</span> },
               { title: '情况说明', key: 'desc', ellipsis: true, render: (_, r) => r.rec?.description ?? '' },
               { title: '佐证', key: 'ev', width: 70, render: (_, r) => (r.rec ? `${r.rec.evidence.length} 个文件` : '') },
               {

@@ -2,6 +2,7 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import { today } from '../app/today';
+import { dateLabel } from '../../../shared/dates';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import {
@@ -166,7 +167,7 @@ export function ActionDialog({
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title={`${target.name}包扶的${village.village}未能${MILESTONE_RULE[target.m.kind]}（期限 ${target.m.dueDate}），按规定应予${target.m.requiredAction}。`}
+          title={`${target.name}包扶的${village.village}未能${MILESTONE_RULE[target.m.kind]}（期限${dateLabel(target.m.dueDate)}），按规定应予${target.m.requiredAction}。`}
         />
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
