@@ -4,7 +4,7 @@
  * and values in words — ids as the names they stand for, file hashes as file names, booleans
  * as 是/否, times as local Chinese dates, amounts in fen as 元.
  */
-import { timeLabel } from './dates';
+import { dateLabel, monthLabel, timeLabel } from './dates';
 
 export const ACTION_LABELS: Record<string, string> = {
   create: '新增',
@@ -308,6 +308,9 @@ export const idTable = (field: string): string | null => ID_TABLE[snake(field)] 
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+/** A stored calendar day (2025-03-07) or month (2025-03): shown as 2025年3月7日 / 2025年3月, as on every page. */
+const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const FEN = new Set(['amount_fen', 'cover_fen', 'funds_fen', 'income_fen', 'revenue_fen']);
 
 /** 2024-03-05T06:07:00Z → 2024年3月5日 14:07 (local time). */
@@ -337,6 +340,8 @@ export function valueText(field: string, v: unknown, names: AuditNames = {}): st
   if (typeof v === 'string') {
     if (SHA256.test(v)) return fileText(v, names);
     if (ISO_TIME.test(v)) return timeText(v);
+    if (ISO_DAY.test(v)) return dateLabel(v);
+    if (ISO_MONTH.test(v)) return monthLabel(v);
     // a column that stores JSON text (a history entry's detail): its keys in words too
     if (/^[[{]/.test(v)) {
       try {
