@@ -17,7 +17,7 @@ import { FigureCards } from './FigureCards';
 import { StatsCharts } from './StatsCharts';
 import { statsSheet, TownshipTable, townshipColumns } from './TownshipTable';
 import './stats.css';
-import { yearOptions } from '../../../shared/dates';
+import { dateLabel, yearOptions } from '../../../shared/dates';
 import { thisYear } from '../app/today';
 
 export function StatsPage(props: { year?: number }) {
@@ -41,8 +41,8 @@ export function StatsPage(props: { year?: number }) {
   const scopeText = !s
     ? ' '
     : city
-      ? `全市 ${(s as CityStatsResult).counties.length} 个县（市、区） · 截至${s.asOf} · 点击县名进入该县；全市合计为各县之和`
-      : `${s.countyName === '全部' ? '全部县（市、区）' : s.countyName} · 截至${s.asOf} · 点击任一数字查看明细；各乡镇之和即合计`;
+      ? `全市 ${(s as CityStatsResult).counties.length} 个县（市、区） · 截至${dateLabel(s.asOf)} · 点击县名进入该县；全市合计为各县之和`
+      : `${s.countyName === '全部' ? '全部县（市、区）' : s.countyName} · 截至${dateLabel(s.asOf)} · 点击任一数字查看明细；各乡镇之和即合计`;
 
   return (
     <>
