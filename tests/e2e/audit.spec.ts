@@ -165,6 +165,7 @@ test('inspector events are one click away, with before/after and the chain statu
 });
 
 test('an entry changed behind the app shows on the chain badge', async ({ page, app }) => {
+  test.setTimeout(180_000);
   const other = new Database(path.join(app.dataDir, 'onebag.sqlite'));
   try {
     other.exec('DROP TRIGGER audit_log_no_update');
@@ -193,7 +194,7 @@ test('a later start asks for the operator; Enter keeps the name, a new name sign
 
   // A reload in the same run does not ask again.
   await page.reload();
-  await expect(page.getByTestId('status-bar')).toContainText('张晓梅');
+  await expect(page.getByTestId('status-bar')).toContainText('张晓梅', { timeout: 60_000 });
   await expect(page.getByRole('dialog', { name: '当前操作员' })).toHaveCount(0);
 
   await app.restart({ askOperator: true });
@@ -201,7 +202,7 @@ test('a later start asks for the operator; Enter keeps the name, a new name sign
   await expect(page.getByRole('textbox', { name: '当前操作员' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('textbox', { name: '当前操作员' }).fill('李建国');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('status-bar')).toContainText('李建国');
+  await expect(page.getByTestId('status-bar')).toContainText('李建国', { timeout: 60_000 });
   const { db } = app.bridge.core.ctx;
   const town = db.prepare('SELECT id FROM townships ORDER BY id LIMIT 1').get() as { id: number };
   // the month before last, which the demo certified (last month is not yet due)
