@@ -4,7 +4,7 @@
  * and values in words — ids as the names they stand for, file hashes as file names, booleans
  * as 是/否, times as local Chinese dates, amounts in fen as 元.
  */
-import { timeLabel } from './dates';
+import { dateLabel, monthLabel, timeLabel } from './dates';
 import { CAP_LABELS, QUOTA_GROUP_LABELS, QUOTA_ROUNDING_LABELS, SCHEME_STATUS_LABELS } from './evaluation';
 import { TEMPLATES } from './evaluation/templates';
 
@@ -437,7 +437,20 @@ export const idTable = (field: string): string | null => ID_TABLE[snake(field)] 
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-const FEN = new Set(['amount_fen', 'cover_fen', 'funds_fen', 'income_fen', 'revenue_fen', 'investment_fen', 'park_fen', 'village_fen', 'allowance_monthly_fen']);
+/** A stored calendar day (2025-03-07) or month (2025-03): shown as 2025年3月7日 / 2025年3月, as on every page. */
+const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const FEN = new Set([
+  'amount_fen',
+  'cover_fen',
+  'funds_fen',
+  'income_fen',
+  'revenue_fen',
+  'investment_fen',
+  'park_fen',
+  'village_fen',
+  'allowance_monthly_fen',
+]);
 /** A result row's component scores are keyed by the scheme's component keys: the templates' names for them. */
 const COMPONENT_NAMES: Record<string, string> = Object.fromEntries(
   Object.values(TEMPLATES).flatMap((t) => t.body.components.map((c) => [c.key, c.label])),
@@ -484,6 +497,8 @@ export function valueText(field: string, v: unknown, names: AuditNames = {}): st
   if (typeof v === 'string') {
     if (SHA256.test(v)) return fileText(v, names);
     if (ISO_TIME.test(v)) return timeText(v);
+    if (ISO_DAY.test(v)) return dateLabel(v);
+    if (ISO_MONTH.test(v)) return monthLabel(v);
     // a column that stores JSON text (a history entry's detail): its keys in words too
     if (/^[[{]/.test(v)) {
       try {

@@ -12,6 +12,7 @@ import { storeGeneratedPdf } from '../../main/core/blobRows';
 import { expect, test } from './fixtures';
 import { TEST_NOW, TEST_TODAY } from '../fixtures/testToday';
 import { noHorizontalOverflow, samplePdf } from './helpers';
+import { dateLabel, monthLabel } from '../../shared/dates';
 
 // First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
 test.use({ demoOperator: '张晓梅' });
@@ -25,9 +26,7 @@ const lastMonth = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 };
 
-// FIXME(demo year): with the demo's thousands of entries the 2099 date filter no longer empties
-// the list in this walk (checked by hand: not yet understood). Rewrite and re-enable.
-test.fixme('inspector events are one click away, with before/after and the chain status', async ({ page, app }) => {
+test('inspector events are one click away, with before/after and the chain status', async ({ page, app }) => {
   test.setTimeout(300_000);
   await page.goto(app.url);
   await expect(page.getByTestId('status-bar')).toContainText('张晓梅', { timeout: 60_000 });
@@ -62,10 +61,18 @@ test.fixme('inspector events are one click away, with before/after and the chain
     .prepare("SELECT COUNT(*) FROM audit_log WHERE entity = 'attendance_certification' AND action IN ('create', 'certify')")
     .pluck()
     .get() as number;
+  // The 考勤认定 group: certifications and revocations.
+  const certEntries = () =>
+    db
+      .prepare(
+        "SELECT COUNT(*) FROM audit_log WHERE entity = 'attendance_certification' AND action IN ('create', 'certify', 'update', 'revoke')",
+      )
+      .pluck()
+      .get() as number;
   await page.getByRole('menuitem', { name: '审计日志' }).click();
   await expect(page.getByTestId('audit-chain')).toHaveText('完整');
   await page.getByTestId('audit-groups').getByText('考勤认定').click();
-  await expect(page.getByTestId('audit-total')).toHaveText(new RegExp(`^共 \\d+ 条$`));
+  await expect(page.getByTestId('audit-total')).toHaveText(`共 ${certEntries()} 条`);
   expect(certEvents).toBeGreaterThan(3);
   const rows = page.getByTestId('audit-list').locator('.ant-table-row');
   await expect(rows.nth(2)).toBeVisible();
@@ -86,14 +93,29 @@ test.fixme('inspector events are one click away, with before/after and the chain
   await expect(diff.locator('tr', { hasText: '已盖章' })).toContainText('是');
   await expect(diff.locator('tr', { hasText: '认定扫描件' })).toBeVisible();
   await expect(drawer.getByTestId('audit-diff')).not.toContainText(/[a-z]+_[a-z]+|[0-9a-f]{64}/);
+  // Days and months as every page writes them, never ISO
+  await expect(diff.locator('tr', { hasText: '月份' })).toContainText(monthLabel(month));
+  await expect(diff.locator('tr', { hasText: '认定日期' })).toContainText(dateLabel(today));
+  await expect(diff).not.toContainText(/\d{4}-\d{2}/);
   expect((await noHorizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(1366);
   await page.screenshot({ path: '/tmp/audit-drawer.png' });
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 
-  // 考核定稿 has none yet; 全部 lists the demo's setup too.
+  // 考核定稿: the demo county finalised its full year; the list holds exactly the log's entries.
+  const finalised = db
+    .prepare(
+      `SELECT id, json_extract(detail, '$.county') AS county, json_extract(detail, '$.year') AS year FROM audit_log
+       WHERE entity = 'eval_year' AND action IN ('finalise', 'reopen') ORDER BY id DESC`,
+    )
+    .all() as Array<{ id: number; county: string; year: number }>;
+  expect(finalised.length).toBeGreaterThan(0);
   await page.getByTestId('audit-groups').getByText('考核定稿').click();
-  await expect(page.getByText('没有符合条件的记录')).toBeVisible();
+  await expect(page.getByTestId('audit-total')).toHaveText(`共 ${finalised.length} 条`);
+  await expect(rows).toHaveCount(finalised.length);
+  await expect(rows.first()).toContainText('考核定档');
+  await expect(rows.first()).toContainText(`${finalised[0]!.county} ${finalised[0]!.year}年度`);
+  // 全部 lists the demo's setup too.
   await page.getByTestId('audit-groups').getByText('全部').click();
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(3);
@@ -131,7 +153,10 @@ test.fixme('inspector events are one click away, with before/after and the chain
   await page.getByTestId('audit-groups').getByText('考勤认定').click();
   await expect(rows.nth(2)).toBeVisible();
   await page.getByRole('button', { name: '打印' }).click();
-  await expect(page.getByTestId('audit-print-summary')).toHaveText(/^共 \d+ 条记录，\d+ 页$/);
+  // The demo's year of certifications makes a PDF of several pages: on a loaded machine that takes a while.
+  await expect(page.getByTestId('audit-print-summary')).toHaveText(new RegExp(`^共 ${certEntries()} 条记录，\\d+ 页$`), {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 20_000 });
   await page.screenshot({ path: '/tmp/audit-print.png' });
   await page.keyboard.press('Escape');
@@ -140,6 +165,7 @@ test.fixme('inspector events are one click away, with before/after and the chain
 });
 
 test('an entry changed behind the app shows on the chain badge', async ({ page, app }) => {
+  test.setTimeout(180_000);
   const other = new Database(path.join(app.dataDir, 'onebag.sqlite'));
   try {
     other.exec('DROP TRIGGER audit_log_no_update');
@@ -148,15 +174,18 @@ test('an entry changed behind the app shows on the chain badge', async ({ page, 
     other.close();
   }
   await page.goto(app.url);
+  // A fresh start on a loaded machine can take a while to show the shell.
+  await expect(page.getByRole('menuitem', { name: '审计日志' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('menuitem', { name: '审计日志' }).click();
   await expect(page.getByTestId('audit-chain')).toHaveText('第3条起被改动');
 });
 
 test('a later start asks for the operator; Enter keeps the name, a new name signs the changes', async ({ page, app }) => {
+  test.setTimeout(180_000);
   await app.restart({ askOperator: true });
   await page.goto(app.url);
   const prompt = page.getByRole('dialog', { name: '当前操作员' });
-  await expect(prompt).toBeVisible();
+  await expect(prompt).toBeVisible({ timeout: 60_000 });
   await expect(prompt.getByLabel('当前操作员')).toHaveValue('张晓梅');
   await page.screenshot({ path: '/tmp/audit-operator.png' });
   await page.keyboard.press('Enter');
@@ -165,14 +194,15 @@ test('a later start asks for the operator; Enter keeps the name, a new name sign
 
   // A reload in the same run does not ask again.
   await page.reload();
-  await expect(page.getByTestId('status-bar')).toContainText('张晓梅');
+  await expect(page.getByTestId('status-bar')).toContainText('张晓梅', { timeout: 60_000 });
   await expect(page.getByRole('dialog', { name: '当前操作员' })).toHaveCount(0);
 
   await app.restart({ askOperator: true });
   await page.goto(app.url);
+  await expect(page.getByRole('textbox', { name: '当前操作员' })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('textbox', { name: '当前操作员' }).fill('李建国');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('status-bar')).toContainText('李建国');
+  await expect(page.getByTestId('status-bar')).toContainText('李建国', { timeout: 60_000 });
   const { db } = app.bridge.core.ctx;
   const town = db.prepare('SELECT id FROM townships ORDER BY id LIMIT 1').get() as { id: number };
   // the month before last, which the demo certified (last month is not yet due)

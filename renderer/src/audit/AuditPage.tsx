@@ -126,7 +126,7 @@ export function AuditPage() {
         <h2>审计日志</h2>
         <ChainBadge status={chain.data} error={chain.error} />
         <span className="ob-muted" data-testid="audit-total">
-          {list.data ? `共 ${list.data.total} 条` : ''}
+          {list.data && !list.loading ? `共 ${list.data.total} 条` : ''}
         </span>
         <div style={{ flex: 1 }} />
         <Button icon={<ReloadOutlined />} onClick={() => (list.reload(), chain.reload())} title="刷新" aria-label="刷新" />
@@ -183,7 +183,8 @@ export function AuditPage() {
         <Table<AuditRow>
           size="small"
           rowKey="id"
-          loading={list.loading && !list.data}
+          // While a changed filter is answered, the previous rows are covered: they are not its result.
+          loading={list.loading}
           dataSource={rows}
           pagination={false}
           locale={{ emptyText: '没有符合条件的记录' }}

@@ -43,7 +43,7 @@ export function PlansTab({ cadreId: initial }: { cadreId?: number }) {
         {cadreId && (
           <>
             <Select value={kind} onChange={setKind} options={PLAN_KINDS.map((k) => ({ value: k, label: k }))} style={{ width: 110 }} />
-            <Select value={startYear} onChange={setStartYear} options={yearOptions()} style={{ width: 100 }} />
+            <Select value={startYear} onChange={setStartYear} options={yearOptions()} style={{ width: 110 }} aria-label="年度" />
             <ReadOnlyHint readOnly={readOnly}>
               <Button icon={<PlusOutlined />} onClick={() => void create()} data-testid="plan-new">
                 新建

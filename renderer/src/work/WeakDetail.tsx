@@ -69,7 +69,7 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
       columns={[
         { title: '节点', dataIndex: 'kind', width: 90, render: (k: MilestoneKind) => MILESTONE_RULE[k] },
         { title: '期限', dataIndex: 'dueDate', width: 130, render: (d: string) => dateLabel(d) },
-        { title: '完成日期', dataIndex: 'achievedOn', width: 100, render: (v: string | null) => v ?? '—' },
+        { title: '完成日期', dataIndex: 'achievedOn', width: 130, render: (v: string | null) => (v ? dateLabel(v) : '—') },
         { title: '状态', dataIndex: 'state', width: 80, render: (v: string) => <Tag color={STATE_COLOR[v]}>{v}</Tag> },
         {
           title: '应采取措施',
@@ -118,7 +118,11 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
           <Descriptions.Item label="村">{`${village.township} ${village.village}`}</Descriptions.Item>
           <Descriptions.Item label="列为薄弱村">{village.listedYear}年</Descriptions.Item>
           <Descriptions.Item label="状态">
-            {village.status === '已摘帽' ? <Tag color="green">已摘帽 {village.delistedOn}</Tag> : <Tag color="orange">薄弱</Tag>}
+            {village.status === '已摘帽' ? (
+              <Tag color="green">已摘帽{village.delistedOn ? ` ${dateLabel(village.delistedOn)}` : ''}</Tag>
+            ) : (
+              <Tag color="orange">薄弱</Tag>
+            )}
           </Descriptions.Item>
         </Descriptions>
 
@@ -196,7 +200,12 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
             dataSource={MILESTONE_KINDS.map((k) => ({ kind: k, rec: village.milestones.find((m) => m.kind === k) }))}
             columns={[
               { title: '节点', dataIndex: 'kind', width: 90 },
-              { title: '日期', key: 'd', width: 100, render: (_, r) => (r.rec ? dateLabel(r.rec.date) : null) ?? <span className="ob-muted">未完成</span> },
+              {
+                title: '日期',
+                key: 'd',
+                width: 130,
+                render: (_, r) => (r.rec ? dateLabel(r.rec.date) : <span className="ob-muted">未完成</span>),
+              },
               { title: '情况说明', key: 'desc', ellipsis: true, render: (_, r) => r.rec?.description ?? '' },
               { title: '佐证', key: 'ev', width: 70, render: (_, r) => (r.rec ? `${r.rec.evidence.length} 个文件` : '') },
               {
@@ -224,7 +233,7 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
             title={`${s.name}（${s.postType}）`}
             extra={
               <span className="ob-muted">
-                {s.clockStart ? `自 ${s.clockStart} 起算${s.clockEnd ? `，${s.clockEnd} 离任` : ''}` : '未在本乡镇任职'}
+                {s.clockStart ? `自${dateLabel(s.clockStart)}起算${s.clockEnd ? `，${dateLabel(s.clockEnd)}离任` : ''}` : '未在本乡镇任职'}
               </span>
             }
           >
