@@ -32,7 +32,10 @@ test('the county figures, their records, and a figure that follows the records',
         ORDER BY p.township_id, p.village_id LIMIT 1`,
     )
     .get(`${MAY}-01`, `${MAY}-31`) as { cadreId: number; townshipId: number; name: string };
-  type Figures = { county: Record<string, { value: number; of?: number }>; townships: Array<{ townshipId: number; figures: Record<string, { value: number }> }> };
+  type Figures = {
+    county: Record<string, { value: number; of?: number }>;
+    townships: Array<{ townshipId: number; figures: Record<string, { value: number }> }>;
+  };
   const compute = () => invoke<Figures>(page, 'stats.compute', { year: YEAR, countyId: county.id });
   const drill = (input: Record<string, unknown>) =>
     invoke<{ summary: string; records: Array<{ cadreId: number | null; text: string; counted: boolean; when: string | null }> }>(
@@ -96,7 +99,11 @@ test('the county figures, their records, and a figure that follows the records',
 
   // A record changes elsewhere (15 days absent in May, through the attendance API) and the
   // township certifies the month again: the figure follows, the cadre's May is now short.
-  const edits = Array.from({ length: 15 }, (_, i) => ({ cadreId: row.cadreId, date: `${MAY}-${String(i + 1).padStart(2, '0')}`, code: '缺勤' }));
+  const edits = Array.from({ length: 15 }, (_, i) => ({
+    cadreId: row.cadreId,
+    date: `${MAY}-${String(i + 1).padStart(2, '0')}`,
+    code: '缺勤',
+  }));
   await invoke(page, 'attendance.setCells', { townshipId: row.townshipId, month: MAY, edits });
   certify(db, row.townshipId, MAY, TEST_TODAY);
   const after = (await compute()).county.attendance!;

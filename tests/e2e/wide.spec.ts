@@ -44,7 +44,8 @@ test('main screens at 1920×1080: nothing clipped, key columns in view', async (
 
   await menu(page, '考勤');
   await expect(page.getByTestId('att-grid')).toBeVisible();
-  for (const h of ['在岗', '应到', '请假', '缺勤']) await expect(page.getByTestId('att-grid').getByText(h, { exact: true }).first()).toBeInViewport();
+  for (const h of ['在岗', '应到', '请假', '缺勤'])
+    await expect(page.getByTestId('att-grid').getByText(h, { exact: true }).first()).toBeInViewport();
   await check(page, 'attendance', []);
 
   await menu(page, '五必到与督查');

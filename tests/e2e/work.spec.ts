@@ -98,7 +98,7 @@ test('add a project, see the 项目未公示 alert, publicise it, see the alert 
   expect(await noHorizontalOverflow(page)).toMatchObject({ scrollWidth: 1366 });
 });
 
-test('plans: next year\'s annual plan with an item, beside the demo\'s plans', async ({ page, app }) => {
+test("plans: next year's annual plan with an item, beside the demo's plans", async ({ page, app }) => {
   test.setTimeout(180_000);
   await page.goto(app.url);
   const cadre = (await invoke<Array<{ id: number; name: string }>>(page, 'cadres.list', {})).find((c) => c.name === cadreName)!;
@@ -121,8 +121,14 @@ test('plans: next year\'s annual plan with an item, beside the demo\'s plans', a
   await expect(page.getByText(`${cadreName}已有${YEAR}年度工作计划，请直接修改`)).toBeVisible();
   expect(await plans()).toHaveLength(before.length);
 
-  await page.locator('.ant-select').filter({ hasText: `${YEAR}年度` }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: `${next}年度` }).click();
+  await page
+    .locator('.ant-select')
+    .filter({ hasText: `${YEAR}年度` })
+    .click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: `${next}年度` })
+    .click();
   await page.getByTestId('plan-new').click();
   const title = `${cadreName}${next}年度工作计划`;
   const card = cards.filter({ hasText: title });
@@ -190,7 +196,10 @@ test('weak villages and support tabs at 1366×768', async ({ page, app }) => {
   const [supported] = await invoke<WeakVillage[]>(page, 'work.weak.list', { villageId: village.id });
   expect(supported!.supporters.map((s) => s.cadreId)).toContain(helper.id);
   for (const s of supported!.supporters) {
-    const card = page.locator('.ant-card').filter({ hasText: `${s.name}（${s.postType}）` }).last();
+    const card = page
+      .locator('.ant-card')
+      .filter({ hasText: `${s.name}（${s.postType}）` })
+      .last();
     await expect(card).toContainText(s.clockStart ? `自${dateLabel(s.clockStart)}起算` : '未在本乡镇任职');
   }
   expect(supported!.supporters.some((s) => s.clockStart)).toBe(true);

@@ -41,7 +41,13 @@ describe('the bag', () => {
       db,
       blobs,
       zhang,
-      materialInput({ category: '会议记录', title: '村两委扩大会议记录', date: '2024-03-05', responsible: '王村支书', notes: '研究产业发展' }),
+      materialInput({
+        category: '会议记录',
+        title: '村两委扩大会议记录',
+        date: '2024-03-05',
+        responsible: '王村支书',
+        notes: '研究产业发展',
+      }),
       [pdf, photo],
     );
     minutesId = m.id;

@@ -74,6 +74,8 @@ describe('addMaterials', () => {
 
   it('refuses an unknown cadre before reading any file', async () => {
     const f = write('x.jpg', jpegWithExif(16, 16, 1));
-    await expect(addMaterials(db, blobs, [{ cadreId: 99_999, input: materialInput({ title: '无' }), files: [f] }])).rejects.toThrow('该干部不存在或已被删除');
+    await expect(addMaterials(db, blobs, [{ cadreId: 99_999, input: materialInput({ title: '无' }), files: [f] }])).rejects.toThrow(
+      '该干部不存在或已被删除',
+    );
   });
 });

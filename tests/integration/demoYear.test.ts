@@ -77,9 +77,7 @@ describe.each([TEST_TODAY, LATER])('the demo loaded on %s', (today) => {
 
   it('makes the year before today complete: 12 certified months for every cadre posted all year', () => {
     // The demo county's registers (the imported county's are its department's).
-    const own = new Set(
-      ownTownshipIds(db()),
-    );
+    const own = new Set(ownTownshipIds(db()));
     const months = registerMonths(db(), { from: `${y - 1}-01`, to: `${y - 1}-12`, today }).filter((m) => own.has(m.townshipId));
     const cadres = new Set(months.map((m) => m.cadreId));
     // The 20 (the moved cadre is posted all year too, in two villages).

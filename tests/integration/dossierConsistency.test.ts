@@ -64,8 +64,7 @@ beforeAll(async () => {
   const active = db.prepare('SELECT 1 FROM attendance_certifications WHERE township_id = ? AND month = ? AND revoked_at IS NULL');
   const months: string[] = [];
   for (let m = first.slice(0, 7); months.length < CERTIFIED_MONTHS; m = nextMonth(m)) months.push(m);
-  for (const t of ownTownshipIds(db))
-    for (const m of months) if (!active.get(t, m)) certify(db, t, m, today);
+  for (const t of ownTownshipIds(db)) for (const m of months) if (!active.get(t, m)) certify(db, t, m, today);
   const settings = getDossierSettings(db);
   // the demo's own county (its second county is an imported, read-only copy)
   const counties = ownCountyIds(db);

@@ -129,7 +129,9 @@ describe('recording the meeting', () => {
     );
     expect(refusalMessage(() => saveMeeting(db, meeting({ quarter: 2, meetingDate: '2025-05-21' }), TODAY))).toBe('调度会日期不能晚于今天');
     expect(
-      refusalMessage(() => saveMeeting(db, meeting({ progress: [{ cadreId: ids.away, progress: '走访', problems: '', nextSteps: '' }] }), TODAY)),
+      refusalMessage(() =>
+        saveMeeting(db, meeting({ progress: [{ cadreId: ids.away, progress: '走访', problems: '', nextSteps: '' }] }), TODAY),
+      ),
     ).toBe('钱七2025年第一季度不在本县任职，不能登记其调度情况');
     expect(db.prepare('SELECT COUNT(*) AS n FROM scheduling_meetings').get()).toEqual({ n: 0 });
   });

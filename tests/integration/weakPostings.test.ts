@@ -39,7 +39,8 @@ beforeAll(() => {
   ids.deputy = cadre('王副书记', '乡镇党委第一副书记');
   ids.earlier = cadre('钱前任', '村党组织第一书记');
   ids.next = cadre('孙接任', '村党组织第一书记');
-  const post = (cadre: number, village: number | null, start: string, end: string | null) => insertPosting(db, cadre, ids.t, village, start, end);
+  const post = (cadre: number, village: number | null, start: string, end: string | null) =>
+    insertPosting(db, cadre, ids.t, village, start, end);
   post(ids.earlier, ids.v, '2019-01-01', '2020-06-30');
   post(ids.sec, ids.v, '2021-03-01', null);
   post(ids.team, ids.v, '2021-03-01', null);
@@ -154,8 +155,8 @@ describe('召回调换', () => {
     const next = w.supporters.find((s) => s.cadreId === ids.next)!;
     expect(next).toMatchObject({ byPosting: true, clockStart: '2023-03-11', clockEnd: null });
     expect(next.milestones.map((m) => m.state)).toEqual(['已逾期', '未到期', '未到期']);
-    expect(refusalMessage(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.other, start: '2023-04-01' }, TODAY))).toContain(
-      '已有接任人',
-    );
+    expect(
+      refusalMessage(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.other, start: '2023-04-01' }, TODAY)),
+    ).toContain('已有接任人');
   });
 });

@@ -354,4 +354,3 @@ function fixOutlineCount(root: OutlineNode): void {
   const count = visible(root);
   Object.defineProperty(root.outlineData, 'Count', { get: () => count, set: () => undefined, enumerable: true, configurable: true });
 }
-

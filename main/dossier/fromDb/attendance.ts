@@ -37,7 +37,6 @@ function grid(ctx: BuildContext, townshipId: number, month: string): MonthGrid {
   return g;
 }
 
-
 /** A whole day: one mark; a day split in halves: the morning's mark above the afternoon's (as in the register). */
 function dayMark(cell: readonly [RegisterHalf, RegisterHalf]): string {
   const [am, pm] = cell;
