@@ -49,7 +49,7 @@ export const FIGURE_META: Record<FigureKey, FigureMeta> = {
     label: '5万元以上村同比增减',
     unit: '个',
     share: false,
-    rule: '本年度集体收入5万元以上的村数减去上年度的村数（按已录入的收入；未录入的年度不算达到5万元）',
+    rule: '本年度集体收入5万元以上的村数减去上年度的村数（只计本年度已录入收入的村；上年度未录入的不算达到5万元）',
   },
   shellVillages: { label: '空壳村', unit: '个', share: false, rule: '本年度村集体经济收入登记为0的村数（未录入收入的村不计入，另行提示）' },
   weakNetChange: {

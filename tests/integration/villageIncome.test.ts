@@ -246,6 +246,9 @@ describe('statistics', () => {
     const s25 = computeStats(core.ctx.db, { year: 2025, countyId: ids.county, today: TODAY });
     expect(s25.county.shellVillages.value).toBe(0);
     expect(s25.notes.shellVillages).toBe('4个村未录入2025年收入，不计为空壳村');
+    // A year not yet entered is no fall: 南村 was at 5万 in 2024, 2025 is unrecorded.
+    expect(s25.county.villagesIncome50kChange.value).toBe(0);
+    expect(s25.notes.villagesIncome50kChange).toBe('4个村未录入2025年收入，未计入');
   });
 
   it('shows cumulative 表彰 / 提拔重用 only once a programme start year is set', async () => {

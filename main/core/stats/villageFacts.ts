@@ -1,7 +1,8 @@
 /**
  * Figures from villages' collective income and weak listings (rules in shared/villageIncome.ts):
  * - 5万元以上村同比增减: villages that crossed the 50,000-yuan line since last year, +1 up, -1
- *   down, so the sum is this year's count minus last year's.
+ *   down, so the sum is this year's count minus last year's, over the villages whose income for
+ *   the year is recorded; the others are named in the note, never counted as a fall.
  * - 空壳村: villages whose income for the year is recorded as 0; villages without a record are
  *   named in the note, never counted.
  * - 薄弱村净增减: +1 for each village listed as weak in the year, -1 for each de-listed (摘帽).
@@ -60,7 +61,7 @@ export function villageFacts(db: Db, s: Scope): FigureFacts[] {
   const at = (fen: number | null) => fen !== null && fen >= INCOME_THRESHOLD_FEN;
 
   const change = rows
-    .filter((r) => at(r.fen) !== at(r.prev))
+    .filter((r) => r.fen !== null && at(r.fen) !== at(r.prev))
     .map((r) =>
       at(r.fen)
         ? fact(r, 'income50kUp', `达到5万元（${money(r.prev, s.year - 1)}）`, 1, String(s.year), r.fen)
