@@ -101,25 +101,15 @@ function assertPlace(db: Db, p: PostingInput): void {
 const INSERT_CADRE = `INSERT INTO cadres (name, name_pinyin, name_initials, gender, birth_date, id_number,
   party_status, phone, unit_id, level, post_type, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/** The cadre's columns from name to post_type, in the order INSERT_CADRE and UPDATE_CADRE list them. */
+function cadreValues(c: CadreInput): unknown[] {
+  const k = nameKeys(c.name);
+  return [c.name, k.pinyin, k.initials, c.gender, c.birthDate, c.idNumber, c.partyStatus, c.phone, c.unitId, c.level, c.postType];
+}
+
 /** Low-level insert shared with roster import; the caller validates and holds the transaction. */
 export function insertCadreRow(db: Db, input: CadreInput, now = nowIso()): number {
-  const k = nameKeys(input.name);
-  const c = input;
-  const r = prep(db, INSERT_CADRE).run(
-    c.name,
-    k.pinyin,
-    k.initials,
-    c.gender,
-    c.birthDate,
-    c.idNumber,
-    c.partyStatus,
-    c.phone,
-    c.unitId,
-    c.level,
-    c.postType,
-    now,
-    now,
-  );
+  const r = prep(db, INSERT_CADRE).run(...cadreValues(input), now, now);
   return Number(r.lastInsertRowid);
 }
 
@@ -146,23 +136,7 @@ export function updateCadreRow(db: Db, id: number, input: CadreInput, now = nowI
   if (!old) throw new AppError('NOT_FOUND', '未找到该干部，可能已被删除，请刷新后重试');
   const changed = FIELD_COLUMNS.filter(([k, c]) => old[c] !== input[k]).map(([k]) => k);
   if (changed.length === 0) return [];
-  const k = nameKeys(input.name);
-  const c = input;
-  prep(db, UPDATE_CADRE).run(
-    c.name,
-    k.pinyin,
-    k.initials,
-    c.gender,
-    c.birthDate,
-    c.idNumber,
-    c.partyStatus,
-    c.phone,
-    c.unitId,
-    c.level,
-    c.postType,
-    now,
-    id,
-  );
+  prep(db, UPDATE_CADRE).run(...cadreValues(input), now, id);
   return changed;
 }
 
