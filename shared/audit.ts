@@ -4,7 +4,8 @@
  * detail drawer shows.
  */
 
-import { ACTION_LABELS, entityLabel, fieldLabel, valueText, type AuditNames } from './auditLabels';
+import { ACTION_LABELS, entityLabel, fieldLabel } from './auditLabels';
+import { valueText, type AuditNames } from './auditValues';
 
 export const AUDIT_ACTIONS = [
   'create',
@@ -86,7 +87,7 @@ export interface AuditEntry extends AuditRow {
   detail: unknown;
   before: unknown;
   after: unknown;
-  /** Names behind the ids and file hashes in detail/before/after (shared/auditLabels.ts). */
+  /** Names behind the ids and file hashes in detail/before/after (shared/auditValues.ts). */
   names: AuditNames;
   prevHash: string | null;
   hash: string | null;

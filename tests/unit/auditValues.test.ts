@@ -1,7 +1,7 @@
 /** The audit log's recorded values in words: calendar days and months as every page shows them. */
 import { describe, expect, it } from 'vitest';
 import { changeLines, diffFields } from '../../shared/audit';
-import { valueText } from '../../shared/auditLabels';
+import { valueText } from '../../shared/auditValues';
 
 describe('audit values', () => {
   it('shows a stored day and month in Chinese, the way pages and printed sheets do', () => {

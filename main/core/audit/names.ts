@@ -3,7 +3,7 @@
  * "所属县：岚川县" and "文件：2025年工作汇报.pdf" instead of "county_id：1" and a hash
  * (shared/auditLabels.ts words the values with them).
  */
-import { idTable, type AuditNames } from '../../../shared/auditLabels';
+import { idTable, type AuditNames } from '../../../shared/auditValues';
 import type { Db } from '../../store/db';
 
 const SHA256 = /^[0-9a-f]{64}$/;

@@ -5,7 +5,7 @@
  */
 import { listAuditWithChanges, verifyChain } from '../../core/dossierReads/readers';
 import { changeLines, INSPECTOR_KINDS, type AuditRow, type ChainStatus } from '../../../shared/audit';
-import type { AuditNames } from '../../../shared/auditLabels';
+import type { AuditNames } from '../../../shared/auditValues';
 import type { AuditFilter } from '../../core/audit/query';
 import type { ReadonlyDb } from '../../core/dossierReads/readers';
 import { renderPdf } from '../typeset/renderPdf';
