@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { materialInputSchema } from '../../shared/api';
+import { materialInputSchema } from '../../shared/api/bag';
 import { parseChineseDate } from '../../shared/dates';
 import { FILE_FLAG_LABELS, MATERIAL_CATEGORIES, type FileKind, type MaterialCategory } from '../../shared/domain';
 import { AppError } from '../../shared/result';

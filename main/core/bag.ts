@@ -3,7 +3,7 @@
  * Files are inspected before anything is written, stored content-addressed, and the
  * material, its file links, its search tokens and the audit entry go in one transaction.
  */
-import type { MaterialInput } from '../../shared/api';
+import type { MaterialInput } from '../../shared/api/bag';
 import { MATERIAL_CATEGORIES, type Material, type MaterialSearchHit, type StoredFile } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import type { BlobStore } from '../files/blobStore';

@@ -1,5 +1,5 @@
 /** Cadres (选派干部) and their postings: list, detail, create, edit, move, remove. */
-import { cadreInputSchema, postingInputSchema, type CadreInput } from '../../shared/api';
+import { cadreInputSchema, postingInputSchema, type CadreInput } from '../../shared/api/cadres';
 import type { CadreDetail, CadreListRow, Posting } from '../../shared/domain';
 import { addDays } from '../../shared/attendance';
 import { AppError } from '../../shared/result';

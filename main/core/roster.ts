@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CadreInput } from '../../shared/api';
+import type { CadreInput } from '../../shared/api/cadres';
 import type { RosterPreview, RosterPreviewRow, RosterResult, RosterRowError } from '../../shared/domain';
 import { maskIdNumber } from '../../shared/idNumber';
 import { AppError } from '../../shared/result';

@@ -35,7 +35,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MaterialInput } from '../../shared/api';
+import type { MaterialInput } from '../../shared/api/bag';
 import type { MaterialCategory } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import type { BlobStore } from '../files/blobStore';

@@ -12,7 +12,7 @@ import {
 } from '../../main/core/bag';
 import type { BlobStore } from '../../main/files/blobStore';
 import type { Db } from '../../main/store/db';
-import type { MaterialInput } from '../../shared/api';
+import type { MaterialInput } from '../../shared/api/bag';
 import { materialInput, openBagFolder, type BagFolder } from '../fixtures/bagFolder';
 import { jpegWithExif, pdfLibPdf, pdfkitPdf } from '../fixtures/makeFiles';
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addPosting, createCadre, getCadre, listCadres, removeCadre, searchCadres, updateCadre } from '../../main/core/cadres';
 import { addCounty, addTownship, addUnit, addVillage, orgTree } from '../../main/core/org';
 import { openDatabase, type Db } from '../../main/store/db';
-import type { CadreInput } from '../../shared/api';
+import type { CadreInput } from '../../shared/api/cadres';
 import { makeIdNumber } from '../fixtures/makeRoster';
 
 let dir: string;

@@ -8,7 +8,7 @@ import { BlobStore, sha256File } from '../../main/files/blobStore';
 import { inspectFile } from '../../main/files/inspect';
 import { Staging } from '../../main/files/staging';
 import { openDatabase, type Db } from '../../main/store/db';
-import type { MaterialInput } from '../../shared/api';
+import type { MaterialInput } from '../../shared/api/bag';
 import { AppError } from '../../shared/result';
 import { docx, encryptedPdf, handWrittenPdf, jpegWithExif, ofd, pdfkitPdf, pdfLibPdf, png, tiff, xlsx } from '../fixtures/makeFiles';
 

@@ -12,7 +12,7 @@ import type { OpenCore } from '../../main/api/open';
 import { applyImport, exportCountyRecords } from '../../main/exchange/records';
 import { NOT_EXPORTED, TABLES } from '../../main/exchange/records/tables';
 import { GUARD_EXEMPT, READ_ONLY_MESSAGE, guardedTables } from '../../main/store/readOnlyGuards';
-import type { CadreInput } from '../../shared/api';
+import type { CadreInput } from '../../shared/api/cadres';
 import { handlerCalls } from '../fixtures/handlerCalls';
 import { buildEvalFixture, scoreAll, YEAR, type EvalIds } from './evaluationFixture';
 import { COUNTY_FP, EVALUATOR_FP, openDir, tempDir } from './exchangeFixture';

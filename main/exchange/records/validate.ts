@@ -7,7 +7,8 @@
  * and the field.
  */
 import type { z } from 'zod';
-import { cadreInputSchema, materialInputSchema, postingInputSchema } from '../../../shared/api';
+import { materialInputSchema } from '../../../shared/api/bag';
+import { cadreInputSchema, postingInputSchema } from '../../../shared/api/cadres';
 import { ATTENDANCE_CODES, CELL_HALVES, LEAVE_TYPES } from '../../../shared/attendance';
 import { SHA256_RE } from '../../../shared/blobLayout';
 import { isoDate } from '../../../shared/dates';

@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Input, InputNumber, Modal, Progress, Select, T
 import { DatePicker } from '../common/DatePicker';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { materialInputSchema } from '../../../shared/api';
+import { materialInputSchema } from '../../../shared/api/bag';
 import { FILE_FLAG_LABELS, FILE_KIND_LABELS, MATERIAL_CATEGORIES, type CadreListRow, type MaterialCategory } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { duplicateNote, mergeRows, rowProblem, suggestResponsible, type IntakeProgress, type IntakeRow } from './intake';

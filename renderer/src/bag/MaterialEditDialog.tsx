@@ -2,7 +2,7 @@ import { Alert, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { materialInputSchema } from '../../../shared/api';
+import { materialInputSchema } from '../../../shared/api/bag';
 import { MATERIAL_CATEGORIES, SECRECY_LEVELS, type Material } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { useNotify } from '../util/notify';

@@ -3,7 +3,7 @@ import { DatePicker } from '../common/DatePicker';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { cadreInputSchema, postingInputSchema, type CadreInput } from '../../../shared/api';
+import { cadreInputSchema, postingInputSchema, type CadreInput } from '../../../shared/api/cadres';
 import { CADRE_LEVELS, GENDERS, PARTY_STATUSES, POST_TYPES, type CadreDetail } from '../../../shared/domain';
 import { checkIdNumber } from '../../../shared/idNumber';
 import { call, errorMessage } from '../api/client';

@@ -3,7 +3,7 @@ import { DatePicker } from '../common/DatePicker';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { postingInputSchema } from '../../../shared/api';
+import { postingInputSchema } from '../../../shared/api/cadres';
 import type { CadreDetail } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { useAppState } from '../app/AppState';
