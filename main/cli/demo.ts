@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadDemo } from '../demo/demo';
-import { appStatus } from '../api/handlers';
+import { appStatus } from '../api/handlers/app';
 import { getSetting, setSetting } from '../core/settings';
 import { AppError } from '../../shared/result';
 import type { ProgressEvent } from '../../shared/api';

@@ -1,0 +1,19 @@
+/** Handlers for shared/api/cadres.ts over main/core/cadres.ts. */
+import type { cadreChannels } from '../../../shared/api/cadres';
+import { addPosting, createCadre, getCadre, listCadres, removeCadre, updateCadre } from '../../core/cadres';
+import type { HandlersFor, Services } from '../services';
+
+export function createCadreHandlers({ ctx }: Services): HandlersFor<typeof cadreChannels> {
+  const { db } = ctx;
+  return {
+    'cadres.list': (filter) => listCadres(db, filter),
+    'cadres.get': ({ id }) => getCadre(db, id),
+    'cadres.create': ({ cadre, posting }) => createCadre(db, cadre, posting),
+    'cadres.update': ({ id, cadre }) => updateCadre(db, id, cadre),
+    'cadres.remove': ({ id }) => {
+      removeCadre(db, id);
+      return { removed: true as const };
+    },
+    'cadres.addPosting': ({ cadreId, posting }) => addPosting(db, cadreId, posting),
+  };
+}

@@ -1,0 +1,17 @@
+/** Handlers for shared/api/roster.ts over main/core/roster.ts; the sheet arrives as a staging token. */
+import type { rosterChannels } from '../../../shared/api/roster';
+import { commitRoster, previewRoster } from '../../core/roster';
+import type { HandlersFor, Services } from '../services';
+import { stagedFile } from '../stagedFile';
+
+export function createRosterHandlers({ ctx, staging }: Services): HandlersFor<typeof rosterChannels> {
+  const { db } = ctx;
+  return {
+    'roster.preview': ({ token }) => previewRoster(db, stagedFile(staging, token).path),
+    'roster.commit': async ({ token, confirmed }) => {
+      const result = await commitRoster(db, stagedFile(staging, token).path, confirmed);
+      await staging.discard(token);
+      return result;
+    },
+  };
+}
