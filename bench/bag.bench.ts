@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { searchMaterials } from '../main/core/bag';
+import { searchMaterials } from '../main/core/bag/bag';
 import { toSearchTokens } from '../main/core/searchTokens';
 import { BlobStore } from '../main/files/blobStore';
 import { openDatabase, type Db } from '../main/store/db';

@@ -3,7 +3,7 @@
  * village first secretary with a village of their own, the first two of each township
  * 乡镇党委第一副书记 without one. Rows go straight into SQL: the benches measure reading.
  */
-import { setSetting } from '../main/core/settings';
+import { setSetting } from '../main/core/runtime/settings';
 import type { Db } from '../main/store/db';
 
 /** 40 + 260: the 40-cadre township the attendance targets name, then seven more. */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { computeResults } from '../main/core/evaluation/results';
 import { activateScheme, createFromTemplate } from '../main/core/evaluation/schemes';
 import { setBallots, setScores } from '../main/core/evaluation/scores';
-import { setSetting } from '../main/core/settings';
+import { setSetting } from '../main/core/runtime/settings';
 import { openDatabase } from '../main/store/db';
 import { POST_TYPES } from '../shared/domain';
 import { evaluateCounty, type EngineCadre } from '../shared/evaluation/results';

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setCells } from '../main/core/attendance/grid';
-import { searchMaterials } from '../main/core/bag';
+import { searchMaterials } from '../main/core/bag/bag';
 import { OcrPool } from '../main/ocr/pool';
 import { openDatabase } from '../main/store/db';
 import type { OcrPage } from '../shared/ocr';

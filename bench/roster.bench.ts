@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listCadres } from '../main/core/cadres';
-import type { CadreFilter } from '../main/core/cadreIndex';
-import { commitRoster, previewRoster } from '../main/core/roster';
+import { listCadres } from '../main/core/cadres/cadres';
+import type { CadreFilter } from '../main/core/cadres/cadreIndex';
+import { commitRoster, previewRoster } from '../main/core/roster/roster';
 import { openDatabase, type Db } from '../main/store/db';
 import { POST_TYPES } from '../shared/domain';
 import { makeRosterRows, writeRosterXlsx } from '../tests/fixtures/makeRoster';

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setSetting } from '../main/core/settings';
+import { setSetting } from '../main/core/runtime/settings';
 import { toSearchTokens } from '../main/core/searchTokens';
 import { worklogAlerts } from '../main/core/worklog/alerts';
 import { listEntries } from '../main/core/worklog/entries';

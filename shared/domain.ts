@@ -303,6 +303,6 @@ export interface AppStatus {
   lastBackupAt: string | null;
   /** 'backupIntervalHours' (0 = scheduled backups off). */
   backupIntervalHours: number;
-  /** The main process's business date (main/core/clock.ts), YYYY-MM-DD: the renderer's today. */
+  /** The main process's business date (main/core/runtime/clock.ts), YYYY-MM-DD: the renderer's today. */
   today: string;
 }

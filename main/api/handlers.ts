@@ -1,8 +1,8 @@
 /** The composition root of the handler table: one group per feature in handlers/*.ts, one handler per channel of shared/api.ts. */
-import type { HandlerTable } from '../core/dispatch';
+import type { HandlerTable } from '../core/runtime/dispatch';
 import type { BlobStore } from '../files/blobStore';
 import type { Staging } from '../files/staging';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../core/runtime/context';
 import { createAppHandlers } from './handlers/app';
 import { createBagHandlers } from './handlers/bag';
 import { createCadreHandlers } from './handlers/cadres';

@@ -1,8 +1,8 @@
 import { BlobStore } from '../files/blobStore';
 import { Staging } from '../files/staging';
 import { openDatabase } from '../store/db';
-import type { CoreContext, HostServices } from '../core/context';
-import type { HandlerTable } from '../core/dispatch';
+import type { CoreContext, HostServices } from '../core/runtime/context';
+import type { HandlerTable } from '../core/runtime/dispatch';
 import { createHandlers } from './handlers';
 
 export interface OpenCore {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { BlobStore } from '../files/blobStore';
 import type { Staging } from '../files/staging';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../core/runtime/context';
 
 /** What every handler group gets: the core context and the file stores of this data directory. */
 export interface Services {

@@ -1,11 +1,11 @@
 /**
  * The data folder on the desktop: shown and confirmed on first start (before any window opens),
  * changeable later from the menu (文件 → 更改数据文件夹…). The choice itself is kept by
- * main/core/dataLocation.ts in Electron's settings folder (userData), never in the data folder.
+ * main/core/runtime/dataLocation.ts in Electron's settings folder (userData), never in the data folder.
  */
 import { app, dialog, type BrowserWindow } from 'electron';
-import { dataDirProblem, holdsArchive, resolveStartupDataDir, saveDataDir } from '../core/dataLocation';
-import { defaultDataDir } from '../core/dataDir';
+import { dataDirProblem, holdsArchive, resolveStartupDataDir, saveDataDir } from '../core/runtime/dataLocation';
+import { defaultDataDir } from '../core/runtime/dataDir';
 import os from 'node:os';
 
 const TITLE = 'OneBag 一袋式档案';

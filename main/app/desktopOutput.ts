@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, shell } from 'electron';
-import type { HostServices } from '../core/context';
+import type { HostServices } from '../core/runtime/context';
 import { writeBytesDurably } from '../core/export/xlsx';
 import { shaFromBlobPath } from './appProtocol';
 import { APP_ORIGIN } from './ipcChannels';

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultDataDir, resolveDataDir } from '../core/dataDir';
+import { defaultDataDir, resolveDataDir } from '../core/runtime/dataDir';
 import { startBridge } from './server';
 import { startBackupSchedule } from '../api/backupSchedule';
 import { startOcrQueue } from '../api/ocrQueue';

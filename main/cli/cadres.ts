@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { listCadres } from '../core/cadres';
+import { listCadres } from '../core/cadres/cadres';
 import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from './util';
 import { writeTableXlsx } from './xlsxOut';
 import { countyByName, idNumbersById } from '../core/lookup';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadDemo } from '../demo/demo';
 import { appStatus } from '../api/handlers/app';
-import { getSetting, setSetting } from '../core/settings';
+import { getSetting, setSetting } from '../core/runtime/settings';
 import { AppError } from '../../shared/result';
 import type { ProgressEvent } from '../../shared/api';
 import { defaultOperator, guardArgs, UsageError, withCore, type CommandContext } from './util';

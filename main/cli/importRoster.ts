@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RosterPreview } from '../../shared/domain';
 import { AppError } from '../../shared/result';
-import { commitRoster, previewRoster } from '../core/roster';
+import { commitRoster, previewRoster } from '../core/roster/roster';
 import { guardArgs, UsageError, withCore, type CommandContext } from './util';
 
 function reportBadRows(c: CommandContext, preview: RosterPreview): void {

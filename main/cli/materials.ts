@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { listMaterials } from '../core/bag';
+import { listMaterials } from '../core/bag/bag';
 import { findCadreByIdNumber, formatTable, guardArgs, UsageError, withCore, type CommandContext } from './util';
 import { writeTableXlsx } from './xlsxOut';
 

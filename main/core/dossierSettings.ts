@@ -5,8 +5,8 @@
 import { dossierSettingsSchema, type DossierSettings } from '../../shared/api/dossier';
 import { AppError } from '../../shared/result';
 import type { Db } from '../store/db';
-import { audit } from './audit';
-import { getSetting, setSetting } from './settings';
+import { audit } from './audit/log';
+import { getSetting, setSetting } from './runtime/settings';
 
 /** Validates and stores the settings; fangsong is refused when no system FangSong exists. */
 export function setDossierSettings(db: Db, input: unknown, fangSongAvailable: boolean): DossierSettings {

@@ -39,9 +39,9 @@ import type { MaterialInput } from '../../shared/api/bag';
 import type { MaterialCategory } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import type { BlobStore } from '../files/blobStore';
-import { addMaterials } from '../core/bag';
-import { addPosting, createCadre } from '../core/cadres';
-import type { CoreContext } from '../core/context';
+import { addMaterials } from '../core/bag/bag';
+import { addPosting, createCadre } from '../core/cadres/cadres';
+import type { CoreContext } from '../core/runtime/context';
 import {
   between,
   DEMO_COUNTY,
@@ -62,8 +62,8 @@ import type { DemoFileSpec } from './demoFiles';
 import { DemoFileMaker } from './demoFileMaker';
 import { minutes, registerRow, summary, surveyReport, type Place } from './demoText';
 import { demoLeaves, monthCodes, SHORT } from './demoPlan';
-import { ensureCounty, ensureTownship, ensureUnit, ensureVillage } from '../core/org';
-import { fixToday, today as clockToday } from '../core/clock';
+import { ensureCounty, ensureTownship, ensureUnit, ensureVillage } from '../core/org/org';
+import { fixToday, today as clockToday } from '../core/runtime/clock';
 import { addDemoAttendance, demoAttendanceSteps } from './demoAttendance';
 import { DemoProgress, type ProgressSink } from './demoProgress';
 import { addDemoWork, DEMO_WORK_STEPS } from './demoWork';
@@ -85,7 +85,7 @@ export interface DemoOptions {
   seed?: number;
   /** Where to generate files before filing them (default: a fresh folder in the OS temp dir). */
   tmpDir?: string;
-  /** The day the demo is dated from, YYYY-MM-DD (default: the clock's today, core/clock.ts). */
+  /** The day the demo is dated from, YYYY-MM-DD (default: the clock's today, core/runtime/clock.ts). */
   today?: string;
   /** Also told of progress (e.g. the CLI), besides ctx.host.progress. */
   onProgress?: ProgressSink;

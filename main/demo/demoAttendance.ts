@@ -19,7 +19,7 @@ import { certifyAndFileRegister } from '../core/attendance/certify';
 import { certificationWarnings } from '../core/attendance/certifyChecks';
 import { getMonthGrid, setCells } from '../core/attendance/grid';
 import { addLeave, approveLeave } from '../core/attendance/leave';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../core/runtime/context';
 import { saveCheck } from '../core/events/checks';
 import { postedCadres } from '../core/events/common';
 import { saveEvent } from '../core/events/mustAttend';

@@ -5,7 +5,7 @@
  * demo's archive, on the demo's today.
  */
 import { parentPort } from 'node:worker_threads';
-import { fixToday, today as clockToday } from '../core/clock';
+import { fixToday, today as clockToday } from '../core/runtime/clock';
 import { makeDemoFile, type DemoFileSpec } from './demoFiles';
 import { buildSecondCountyBundle, type SecondCountyBundle } from './demoSecondCounty';
 

@@ -6,12 +6,12 @@
  * its rows say 未录入 — the truth, not a zero. In year Y only 王建国 has a check (after 26
  * February), so 李红梅 shows 本年度未录入督查记录 there.
  */
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../core/runtime/context';
 import { saveCheck } from '../core/events/checks';
 import { postedCadres } from '../core/events/common';
 import { linkCheckLeader } from '../core/leaders/checkLeader';
 import { saveLeader } from '../core/leaders/leaders';
-import { orgTree } from '../core/org';
+import { orgTree } from '../core/org/org';
 import { SECOND_COUNTY } from './demoSecondCounty';
 import { DEMO_COUNTY } from './demoData';
 

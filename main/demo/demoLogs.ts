@@ -6,7 +6,7 @@
  */
 import { addDays } from '../../shared/attendance';
 import type { LogRow } from '../../shared/api/worklog';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../core/runtime/context';
 import { savePlan } from '../core/work/plans';
 import { saveEntries } from '../core/worklog/entries';
 import { between, INDUSTRIES, pick, postingOn, prng, villagerName, type DemoCadre, type DemoCalendar } from './demoData';

@@ -21,7 +21,7 @@
  * department's business and are listed when the alerts view is not filtered to 岚川县.
  */
 import type { BlobStore } from '../files/blobStore';
-import type { CoreContext } from '../core/context';
+import type { CoreContext } from '../core/runtime/context';
 import { addDemoEvaluation } from './demoEvaluation';
 import { addDemoProjects, addDemoSupport } from './demoProjects';
 import { addDemoReports } from './demoReports';

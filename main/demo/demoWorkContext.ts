@@ -6,9 +6,9 @@
 import { addDays } from '../../shared/attendance';
 import type { CadreDetail, Posting } from '../../shared/domain';
 import type { Db } from '../store/db';
-import { getCadre, listCadres } from '../core/cadres';
+import { getCadre, listCadres } from '../core/cadres/cadres';
 import { countyByName } from '../core/lookup';
-import { orgTree } from '../core/org';
+import { orgTree } from '../core/org/org';
 import { DEMO_COUNTY } from './demoData';
 
 export interface WorkPlace {

@@ -10,7 +10,7 @@ import type { ExportResult } from '../../shared/api/exchange';
 import { AppError } from '../../shared/result';
 import { MIME } from '../files/sniff';
 import type { BlobStore } from '../files/blobStore';
-import { audit } from '../core/audit';
+import { audit } from '../core/audit/log';
 import type { Db } from '../store/db';
 import { writeBundle, type BundleEntryInput } from './bundle/container';
 import { departmentKey } from './bundle/keys';

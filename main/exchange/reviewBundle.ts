@@ -3,7 +3,7 @@
  * imported county (review mode), which the county imports onto its own rows.
  */
 import { AppError } from '../../shared/result';
-import { audit } from '../core/audit';
+import { audit } from '../core/audit/log';
 import { writeBundle } from './bundle/container';
 import { departmentKey } from './bundle/keys';
 import type { ExportResult } from '../../shared/api/exchange';

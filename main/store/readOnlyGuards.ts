@@ -9,7 +9,7 @@
  */
 import type { Database } from 'better-sqlite3';
 
-/** The message the triggers raise; main/core/dispatch.ts turns it into AppError('FORBIDDEN'). */
+/** The message the triggers raise; main/core/runtime/dispatch.ts turns it into AppError('FORBIDDEN'). */
 export const READ_ONLY_MESSAGE = '该县数据是从其他单位导入的评审副本，只读，不能修改';
 
 /**

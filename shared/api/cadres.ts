@@ -1,13 +1,6 @@
 /** Cadres and their postings: the input schemas and the channels. Merged into `channels` in shared/api.ts. */
 import { z } from 'zod';
-import {
-  CADRE_LEVELS,
-  GENDERS,
-  PARTY_STATUSES,
-  POST_TYPES,
-  type CadreDetail,
-  type CadreListRow,
-} from '../domain';
+import { CADRE_LEVELS, GENDERS, PARTY_STATUSES, POST_TYPES, type CadreDetail, type CadreListRow } from '../domain';
 import { checkIdNumber } from '../idNumber';
 import { id, isoDate, name } from './fields';
 

@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupTo } from '../../main/exchange/integrity/backup';
 import { departmentKey, fingerprintOf } from '../../main/exchange/bundle/keys';
-import { getSetting } from '../../main/core/settings';
+import { getSetting } from '../../main/core/runtime/settings';
 import { DB_FILE } from '../../main/store/db';
 import { MANIFEST_FILE, MANIFEST_SIGNATURE_FILE } from '../../main/store/backupManifest';
 import { onebagHere } from '../fixtures/cliHere';

@@ -13,7 +13,7 @@ import { departmentKey, setDepartmentName } from '../../main/exchange/bundle/key
 import { exportCountyBundle } from '../../main/exchange/exportBundle';
 import type { ImportEnv } from '../../main/exchange/importBundle';
 import { exportCountyRecords, type RecordsDoc } from '../../main/exchange/records';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { idCheckChar } from '../../shared/idNumber';
 import { handlerCalls } from '../fixtures/handlerCalls';
 import { openDir, YEAR } from '../integration/exchangeFixture';

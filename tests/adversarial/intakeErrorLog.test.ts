@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch, type HandlerTable } from '../../main/core/dispatch';
-import { errorLogPath } from '../../main/core/errorLog';
+import { dispatch, type HandlerTable } from '../../main/core/runtime/dispatch';
+import { errorLogPath } from '../../main/core/runtime/errorLog';
 import { onebag } from './intakeCli';
 
 let tmp: string;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { addMaterial } from '../../main/core/bag';
+import { addMaterial } from '../../main/core/bag/bag';
 import { pdfWithContent } from '../adversarial/intakeFiles';
 import { makeIdNumber } from '../fixtures/makeRoster';
 import { expect, test } from './fixtures';

@@ -7,8 +7,8 @@
 import { setRules } from '../../main/core/rules/settings';
 import { setCells } from '../../main/core/attendance/grid';
 import { certifyMonths } from '../integration/certifyFixture';
-import { createCadre } from '../../main/core/cadres';
-import { addCounty, addTownship, addVillage } from '../../main/core/org';
+import { createCadre } from '../../main/core/cadres/cadres';
+import { addCounty, addTownship, addVillage } from '../../main/core/org/org';
 import { saveProject } from '../../main/core/work/projects';
 import { idCheckChar } from '../../shared/idNumber';
 import {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { fixToday } from '../../main/core/clock';
+import { fixToday } from '../../main/core/runtime/clock';
 import { png } from '../fixtures/makeFiles';
 import { expect, test } from './fixtures';
 import { dropFiles, invoke } from './helpers';

@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { startBridge, type Bridge } from '../../main/bridge/server';
-import { dispatch } from '../../main/core/dispatch';
+import { dispatch } from '../../main/core/runtime/dispatch';
 import type { AppStatus } from '../../shared/domain';
 import { copySetUpDemo } from '../fixtures/demoFolder';
 import { fixTestToday } from '../fixtures/testToday';

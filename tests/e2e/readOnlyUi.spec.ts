@@ -7,8 +7,8 @@
 import type { Page } from '@playwright/test';
 import type { MonthGridView } from '../../shared/api/attendance';
 import type { CadreListRow } from '../../shared/domain';
-import { createCadre } from '../../main/core/cadres';
-import { addCounty, addTownship } from '../../main/core/org';
+import { createCadre } from '../../main/core/cadres/cadres';
+import { addCounty, addTownship } from '../../main/core/org/org';
 import { idCheckChar } from '../../shared/idNumber';
 import { expect, test } from './fixtures';
 import { invoke } from './helpers';

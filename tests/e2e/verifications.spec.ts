@@ -8,7 +8,7 @@
  */
 import { certificationWarnings } from '../../main/core/attendance/certifyChecks';
 import { certifyMonth } from '../../main/core/attendance/certify';
-import { storeGeneratedPdf } from '../../main/core/blobRows';
+import { storeGeneratedPdf } from '../../main/core/blobs/rows';
 import { expect, test } from './fixtures';
 import { invoke, samplePdf } from './helpers';
 import { openApp, seedSmallCounty, type SmallCounty } from './seed';

@@ -11,7 +11,7 @@ import { setCountySettings } from '../../main/core/attendance/settings';
 import { computeAlerts } from '../../main/core/events/alerts';
 import { saveCheck } from '../../main/core/events/checks';
 import { markEvent, saveEvent } from '../../main/core/events/mustAttend';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase, type Db } from '../../main/store/db';
 import type { Alert, AlertKind } from '../../shared/alerts';
 import { insertCadre, insertPosting } from '../fixtures/sqlRows';

@@ -8,7 +8,7 @@ import { getMonthGrid, setCells } from '../../main/core/attendance/grid';
 import { deleteHoliday, listHolidays, setHoliday } from '../../main/core/attendance/holidays';
 import { addLeave, approveLeave, recordReturn, rejectLeave } from '../../main/core/attendance/leave';
 import { getCountySettings, setCountySettings } from '../../main/core/attendance/settings';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase, schemaVersion, type Db } from '../../main/store/db';
 import { latestVersion } from '../../main/store/migrations';
 import { insertCadre, insertPosting } from '../fixtures/sqlRows';

@@ -11,7 +11,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { handlerCalls } from '../fixtures/handlerCalls';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 
 let dir: string;
 let core: OpenCore;

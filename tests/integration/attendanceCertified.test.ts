@@ -20,7 +20,7 @@ import { saveCheck } from '../../main/core/events/checks';
 import { yearAbsences } from '../../main/core/events/common';
 import { concludeVerification } from '../../main/core/events/verificationOutcome';
 import { listVerifications } from '../../main/core/events/verifications';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { computeStats } from '../../main/core/stats';
 import { confirmReportLink, linkFiledReport } from '../../main/core/worklog/reportLinks';
 import { listReports } from '../../main/core/worklog/reports';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CERTIFIED_MESSAGE } from '../../main/core/attendance/common';
 import { getMonthGrid } from '../../main/core/attendance/grid';
 import { commitImport, previewImport } from '../../main/core/attendance/import';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase, type Db } from '../../main/store/db';
 import { certify } from './certifyFixture';
 import { seedTownship, type SeededTownship } from './registerFixture';

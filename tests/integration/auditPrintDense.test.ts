@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { audit } from '../../main/core/audit';
+import { audit } from '../../main/core/audit/log';
 import { getAudit } from '../../main/core/audit/query';
 import { auditPdf } from '../../main/dossier/auditPrint/auditPdf';
 import { diffFields } from '../../shared/audit';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../shared/api';
 import { startBackupSchedule } from '../../main/api/backupSchedule';
 import { openCore } from '../../main/api/open';
-import { recordBlob } from '../../main/core/blobRows';
+import { recordBlob } from '../../main/core/blobs/rows';
 import { autoBackup, autoBackupState, backupsDirOf, lastBackupAt, pruneBackups } from '../../main/exchange/integrity/autoBackup';
 import { readManifest } from '../../main/exchange/integrity/backupRead';
 import { restoreFrom } from '../../main/exchange/integrity/restore';

@@ -9,7 +9,7 @@ import {
   removeMaterial,
   searchMaterials,
   updateMaterial,
-} from '../../main/core/bag';
+} from '../../main/core/bag/bag';
 import type { BlobStore } from '../../main/files/blobStore';
 import type { Db } from '../../main/store/db';
 import type { MaterialInput } from '../../shared/api/bag';

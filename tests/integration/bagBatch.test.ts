@@ -1,12 +1,12 @@
 /**
- * addMaterials (main/core/bag.ts): several materials for several cadres filed as one batch,
+ * addMaterials (main/core/bag/bag.ts): several materials for several cadres filed as one batch,
  * all or nothing: one refused file files nothing and publishes nothing; a good batch publishes
  * every original once, writes every row, search entry and audit entry in one transaction.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMaterials, listMaterials } from '../../main/core/bag';
+import { addMaterials, listMaterials } from '../../main/core/bag/bag';
 import type { BlobStore } from '../../main/files/blobStore';
 import type { Db } from '../../main/store/db';
 import { materialInput, openBagFolder, type BagFolder } from '../fixtures/bagFolder';

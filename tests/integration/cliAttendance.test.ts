@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getMonthGrid } from '../../main/core/attendance/grid';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase } from '../../main/store/db';
 import { seedTownship, type SeededTownship } from './registerFixture';
 import { onebagHere } from '../fixtures/cliHere';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeCertification } from '../../main/core/attendance/common';
 import { saveCheck } from '../../main/core/events/checks';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { runCli } from '../../main/cli/run';
 import type { VerificationJson } from '../../main/cli/commands/verifications';
 import { openDatabase, type Db } from '../../main/store/db';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { setDepartmentName } from '../../main/exchange/bundle/keys';
 import { checkIntegrity } from '../../main/exchange/integrity/check';
 import { exportCountyBundle } from '../../main/exchange/exportBundle';

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMaterial } from '../../main/core/bag';
+import { addMaterial } from '../../main/core/bag/bag';
 import { backupTo } from '../../main/exchange/integrity/backup';
 import { restoreFrom } from '../../main/exchange/integrity/restore';
 import { listBackups } from '../../main/exchange/integrity/backupList';

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreContext } from '../../main/core/context';
+import type { CoreContext } from '../../main/core/runtime/context';
 import type { ProgressEvent } from '../../shared/api';
 import { DEMO_SEED, demoMaterialCount, loadDemo, type DemoSummary } from '../../main/demo/demo';
 import { demoCadres, demoCalendar } from '../../main/demo/demoData';

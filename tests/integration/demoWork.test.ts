@@ -24,7 +24,7 @@ import { incomeTable } from '../../main/core/villages/income';
 import { listWeakVillages } from '../../main/core/work/weak';
 import { listReports } from '../../main/core/worklog/reports';
 import { supportOverview } from '../../main/core/work/support';
-import { listCadres } from '../../main/core/cadres';
+import { listCadres } from '../../main/core/cadres/cadres';
 import { DEMO_COUNTY } from '../../main/demo/demoData';
 import { SECOND_COUNTY } from '../../main/demo/demoSecondCounty';
 import { addDays, monthLast } from '../../shared/attendance';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../main/api/open';
 import { registerMonths } from '../../main/core/attendance/register';
-import { useRealClock } from '../../main/core/clock';
+import { useRealClock } from '../../main/core/runtime/clock';
 import { loadDemo } from '../../main/demo/demo';
 import { openDatabase, type Db } from '../../main/store/db';
 import { copyLoadedDemo } from '../fixtures/demoFolder';

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { localToday } from '../../main/core/attendance/common';
 import { getMonthGrid } from '../../main/core/attendance/grid';
-import { getCadre } from '../../main/core/cadres';
+import { getCadre } from '../../main/core/cadres/cadres';
 import { listReports } from '../../main/core/worklog/reports';
 import { loadDemo } from '../../main/demo/demo';
 import { runCountyBatch } from '../../main/dossier/batch/county';

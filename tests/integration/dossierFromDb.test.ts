@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { generateDossier, type GeneratedDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
-import { listMaterials } from '../../main/core/bag';
+import { listMaterials } from '../../main/core/bag/bag';
 import { copyLoadedDemo } from '../fixtures/demoFolder';
 import { volumeNumberAssigner } from '../../main/core/archive/numbers';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countyCadres, countyName, countyNameOrNull, getSetting, type ReadonlyDb } from '../../main/core/dossierReads/readers';
-import { addCounty } from '../../main/core/org';
+import { addCounty } from '../../main/core/org/org';
 import { DB_FILE, openDatabase } from '../../main/store/db';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-readonly-'));

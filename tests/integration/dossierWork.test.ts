@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { getCadre } from '../../main/core/cadres';
+import { getCadre } from '../../main/core/cadres/cadres';
 import { saveProject, publiciseProject, setParkRevenue } from '../../main/core/work/projects';
 import { savePlan } from '../../main/core/work/plans';
 import { recordAction, saveWeakVillage, setMilestone, setSupporters, setVillageIncome } from '../../main/core/work/weak';

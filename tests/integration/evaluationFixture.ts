@@ -8,7 +8,7 @@ import type { OpenCore } from '../../main/api/open';
 import { finaliseYear } from '../../main/core/evaluation/results';
 import { activateScheme, createFromTemplate } from '../../main/core/evaluation/schemes';
 import { setBallots, setScores } from '../../main/core/evaluation/scores';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 
 export const YEAR = 2024;
 export const T1_NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周强', '吴刚'] as const;

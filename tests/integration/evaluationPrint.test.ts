@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { dispatch } from '../../main/core/dispatch';
+import { dispatch } from '../../main/core/runtime/dispatch';
 import { reopenYear } from '../../main/core/evaluation/results';
 import { generateDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';

@@ -7,7 +7,7 @@ import { setCountySettings } from '../../main/core/attendance/settings';
 import { getCheck, listChecks, removeCheck, saveCheck } from '../../main/core/events/checks';
 import { candidates, yearAbsences } from '../../main/core/events/common';
 import { getEvent, listEvents, markEvent, removeEvent, saveEvent } from '../../main/core/events/mustAttend';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase, schemaVersion, type Db } from '../../main/store/db';
 import { latestVersion } from '../../main/store/migrations';
 import { insertCadre, insertPosting } from '../fixtures/sqlRows';

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenCore } from '../../main/api/open';
-import { searchMaterials } from '../../main/core/bag';
+import { searchMaterials } from '../../main/core/bag/bag';
 import { applyImport, exportCountyRecords, exportReviewRecords, planImport, type RecordsDoc } from '../../main/exchange/records';
 import { TABLES } from '../../main/exchange/records/tables';
 import type { Db } from '../../main/store/db';

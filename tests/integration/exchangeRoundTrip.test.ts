@@ -18,7 +18,7 @@ import { commitImport, previewImport } from '../../main/exchange/importBundle';
 import { TABLES } from '../../main/exchange/records/tables';
 import { exportReviewBundle } from '../../main/exchange/reviewBundle';
 import { sha256File } from '../../main/files/blobStore';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { handlerCalls } from '../fixtures/handlerCalls';
 import { cellsFor } from './evaluationFixture';
 import { canonicalRows, rowCounts, snapshot } from './exchangeCompare';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMaterial } from '../../main/core/bag';
+import { addMaterial } from '../../main/core/bag/bag';
 import { BlobStore, sha256File } from '../../main/files/blobStore';
 import { inspectFile } from '../../main/files/inspect';
 import { Staging } from '../../main/files/staging';

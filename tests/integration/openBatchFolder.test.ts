@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { dispatch } from '../../main/core/dispatch';
+import { dispatch } from '../../main/core/runtime/dispatch';
 import { catalogueTitle } from '../../main/dossier/batch/catalogue';
 
 let dir: string;

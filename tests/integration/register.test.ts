@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { registerPdf, writeRegisterPdf } from '../../main/dossier/register/registerPdf';
 import { openDatabase, type Db } from '../../main/store/db';
 import { AppError } from '../../shared/result';

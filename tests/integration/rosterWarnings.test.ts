@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { previewRoster } from '../../main/core/roster';
+import { previewRoster } from '../../main/core/roster/roster';
 import { sofficePath } from '../../main/files/renditions/libreoffice';
 import { handlerCalls } from '../fixtures/handlerCalls';
 import { makeIdNumber, writeRosterCsv, writeRosterXlsx, type RosterRow } from '../fixtures/makeRoster';

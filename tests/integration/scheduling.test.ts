@@ -14,7 +14,7 @@ import { removeMeeting, routeReport, saveMeeting } from '../../main/core/schedul
 import { getQuarter, yearSummary } from '../../main/core/scheduling/quarter';
 import { saveProgramme } from '../../main/core/villages/programme';
 import { addPayment } from '../../main/core/work/support';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase, type Db } from '../../main/store/db';
 import { refusalMessage } from '../fixtures/appError';
 import { insertCadre, insertPosting } from '../fixtures/sqlRows';

@@ -14,8 +14,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../main/api/open';
-import { dispatch } from '../../main/core/dispatch';
-import type { HostServices } from '../../main/core/context';
+import { dispatch } from '../../main/core/runtime/dispatch';
+import type { HostServices } from '../../main/core/runtime/context';
 import { dossierWorkerProbe, runSelfTest, type SelfTestHost } from '../../main/selfTest';
 import { latestVersion } from '../../main/store/migrations';
 import { BINDING_ENV, BINDING_FILE } from '../../main/store/nativeBinding';
@@ -162,7 +162,7 @@ describe('the bundled dossier worker loads the native build the main process cho
     const contents = [
       `import { runSelfTest } from ${JSON.stringify(path.join(root, 'main', 'selfTest'))};`,
       `import { openCore } from ${JSON.stringify(path.join(root, 'main', 'api', 'open'))};`,
-      `import { dispatch } from ${JSON.stringify(path.join(root, 'main', 'core', 'dispatch'))};`,
+      `import { dispatch } from ${JSON.stringify(path.join(root, 'main', 'core', 'runtime', 'dispatch'))};`,
       `runSelfTest({ versions: process.versions, open: (d) => openCore({ dataDir: d, host: { kind: 'cli', blobUrl: (s) => s } }),`,
       `  roundTrip: (core) => dispatch(core.handlers, 'app.status', {}) })`,
       `  .then((r) => { console.log(r.line); process.exit(r.ok ? 0 : 1); });`,

@@ -13,7 +13,7 @@ import { openCore, type OpenCore } from '../../main/api/open';
 import { runCli } from '../../main/cli/run';
 import { computeStats } from '../../main/core/stats/compute';
 import { drillStats } from '../../main/core/stats/drill';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { handlerCalls } from '../fixtures/handlerCalls';
 
 let dir: string;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workAlerts } from '../../main/core/work/alerts';
 import { getWeakVillage, nameSuccessor, recordAction, saveWeakVillage } from '../../main/core/work/weak';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase, type Db } from '../../main/store/db';
 import { refusalMessage } from '../fixtures/appError';
 import { insertCadre, insertPosting } from '../fixtures/sqlRows';

@@ -7,7 +7,7 @@ import { workAlerts } from '../../main/core/work/alerts';
 import { publiciseProject, saveProject } from '../../main/core/work/projects';
 import { addPayment, savePolicy } from '../../main/core/work/support';
 import { recordAction, saveWeakVillage, setMilestone, setSupporters } from '../../main/core/work/weak';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase, type Db } from '../../main/store/db';
 import type { Alert } from '../../shared/alerts';
 import type { WorkAlertKind } from '../../shared/work';

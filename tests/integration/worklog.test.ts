@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listMaterials, removeMaterial } from '../../main/core/bag';
-import { setSetting } from '../../main/core/settings';
+import { listMaterials, removeMaterial } from '../../main/core/bag/bag';
+import { setSetting } from '../../main/core/runtime/settings';
 import { worklogAlerts } from '../../main/core/worklog/alerts';
 import { listEntries, removeEntry, removeEntryFile, saveEntries } from '../../main/core/worklog/entries';
 import {

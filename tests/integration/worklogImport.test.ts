@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setSetting } from '../../main/core/settings';
+import { setSetting } from '../../main/core/runtime/settings';
 import { listEntries } from '../../main/core/worklog/entries';
 import { commitImport, previewImport } from '../../main/core/worklog/import';
 import { openDatabase, type Db } from '../../main/store/db';

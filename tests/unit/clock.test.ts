@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixToday, localDateOf, now, today, useRealClock } from '../../main/core/clock';
+import { fixToday, localDateOf, now, today, useRealClock } from '../../main/core/runtime/clock';
 import { localToday } from '../../main/core/attendance/common';
 import { today as worklogToday } from '../../main/core/worklog/entries';
 

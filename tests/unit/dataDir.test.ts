@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, resolveDataDir } from '../../main/core/dataDir';
+import { defaultDataDir, resolveDataDir } from '../../main/core/runtime/dataDir';
 
 describe('resolveDataDir', () => {
   const def = '/home/u/.local/share/onebag';

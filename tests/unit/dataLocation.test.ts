@@ -9,7 +9,7 @@ import {
   readSavedDataDir,
   resolveStartupDataDir,
   saveDataDir,
-} from '../../main/core/dataLocation';
+} from '../../main/core/runtime/dataLocation';
 
 let tmp: string;
 let config: string;

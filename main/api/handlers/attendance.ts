@@ -12,9 +12,9 @@
 import type { attendanceChannels } from '../../../shared/api/attendance';
 import { AppError } from '../../../shared/result';
 import type { FileFacts } from '../../files/inspect';
-import { intakeMaxBytes } from '../../core/intakeLimit';
+import { intakeMaxBytes } from '../../core/bag/intakeLimit';
 import { commitOriginals, discardOriginals, takeOriginals } from '../../files/intake';
-import { recordBlob } from '../../core/blobRows';
+import { recordBlob } from '../../core/blobs/rows';
 import { certifyAndFileRegister, monthHistory, revokeCertification } from '../../core/attendance/certify';
 import { certificationWarnings, checkCertifyForm } from '../../core/attendance/certifyChecks';
 import { setCells } from '../../core/attendance/grid';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { attendanceIoChannels } from '../../../shared/api/attendanceIo';
 import { AppError } from '../../../shared/result';
 import { commitImport, previewImport } from '../../core/attendance/import';
-import { storeGeneratedPdf } from '../../core/blobRows';
+import { storeGeneratedPdf } from '../../core/blobs/rows';
 import { registerPdf } from '../../dossier/register/registerPdf';
 import type { HandlersFor, Services } from '../services';
 import { townshipById } from '../../core/lookup';

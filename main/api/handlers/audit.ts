@@ -1,6 +1,6 @@
 import type { auditChannels } from '../../../shared/api/audit';
 import type { InspectorKind } from '../../../shared/audit';
-import { storeGeneratedPdf } from '../../core/blobRows';
+import { storeGeneratedPdf } from '../../core/blobs/rows';
 import { verifyChain } from '../../core/audit/chain';
 import { auditOperators, getAudit, listAudit, type AuditFilter } from '../../core/audit/query';
 import { auditPdf } from '../../dossier/auditPrint/auditPdf';

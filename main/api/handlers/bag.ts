@@ -1,8 +1,8 @@
-/** Handlers for shared/api/bag.ts over main/core/bag.ts, and the originals' URLs. */
+/** Handlers for shared/api/bag.ts over main/core/bag/bag.ts, and the originals' URLs. */
 import type { bagChannels } from '../../../shared/api/bag';
 import { AppError } from '../../../shared/result';
-import { addMaterial, listMaterials, removeMaterial, updateMaterial } from '../../core/bag';
-import { blobMeta } from '../../core/blobLookup';
+import { addMaterial, listMaterials, removeMaterial, updateMaterial } from '../../core/bag/bag';
+import { blobMeta } from '../../core/blobs/lookup';
 import type { HandlersFor, Services } from '../services';
 import { stagedFile } from '../stagedFile';
 

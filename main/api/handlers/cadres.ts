@@ -1,6 +1,6 @@
-/** Handlers for shared/api/cadres.ts over main/core/cadres.ts. */
+/** Handlers for shared/api/cadres.ts over main/core/cadres/cadres.ts. */
 import type { cadreChannels } from '../../../shared/api/cadres';
-import { addPosting, createCadre, getCadre, listCadres, removeCadre, updateCadre } from '../../core/cadres';
+import { addPosting, createCadre, getCadre, listCadres, removeCadre, updateCadre } from '../../core/cadres/cadres';
 import type { HandlersFor, Services } from '../services';
 
 export function createCadreHandlers({ ctx }: Services): HandlersFor<typeof cadreChannels> {

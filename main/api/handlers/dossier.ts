@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { dossierChannels } from '../../../shared/api/dossier';
 import { AppError } from '../../../shared/result';
-import { storeGeneratedPdf } from '../../core/blobRows';
+import { storeGeneratedPdf } from '../../core/blobs/rows';
 import { setDossierSettings } from '../../core/dossierSettings';
 import { countyById } from '../../core/lookup';
 import { JobRunner } from '../../dossier/batch/jobs';

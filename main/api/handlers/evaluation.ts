@@ -6,7 +6,7 @@
 import type { evaluationChannels } from '../../../shared/api/evaluation';
 import { TEMPLATE_KEYS } from '../../../shared/evaluation';
 import { TEMPLATES } from '../../../shared/evaluation/templates';
-import { storeGeneratedPdf } from '../../core/blobRows';
+import { storeGeneratedPdf } from '../../core/blobs/rows';
 import { cadreEvidence } from '../../core/evaluation/facts';
 import { listOutcomes, removeOutcome, saveOutcome } from '../../core/evaluation/outcomes';
 import { computeResults, finaliseYear, reopenYear } from '../../core/evaluation/results';

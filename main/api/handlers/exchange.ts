@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BundleSource, ExportJobStatus, exchangeChannels, TrustedKeyRow } from '../../../shared/api/exchange';
 import { AppError } from '../../../shared/result';
 import { listComments, setComment } from '../../core/review/comments';
-import { toAppError } from '../../core/dispatch';
+import { toAppError } from '../../core/runtime/dispatch';
 import { departmentKey, listTrustedKeys, revokeTrust, setDepartmentName } from '../../exchange/bundle/keys';
 import { countyRow, exportCountyBundle } from '../../exchange/exportBundle';
 import { commitImport, listImports, previewImport } from '../../exchange/importBundle';

@@ -1,6 +1,6 @@
-/** Handlers for shared/api/org.ts over main/core/org.ts. */
+/** Handlers for shared/api/org.ts over main/core/org/org.ts. */
 import type { orgChannels } from '../../../shared/api/org';
-import { addCounty, addTownship, addUnit, addVillage, orgTree } from '../../core/org';
+import { addCounty, addTownship, addUnit, addVillage, orgTree } from '../../core/org/org';
 import type { HandlersFor, Services } from '../services';
 
 export function createOrgHandlers({ ctx }: Services): HandlersFor<typeof orgChannels> {

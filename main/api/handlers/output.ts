@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { outputChannels } from '../../../shared/api/output';
 import { AppError } from '../../../shared/result';
 import { buildXlsx } from '../../core/export/xlsx';
-import type { HostServices } from '../../core/context';
+import type { HostServices } from '../../core/runtime/context';
 import type { HandlersFor, Services } from '../services';
 
 /** Said when a desktop-only service is asked for in browser mode or the CLI. */

@@ -1,6 +1,6 @@
-/** Handlers for shared/api/roster.ts over main/core/roster.ts; the sheet arrives as a staging token. */
+/** Handlers for shared/api/roster.ts over main/core/roster/roster.ts; the sheet arrives as a staging token. */
 import type { rosterChannels } from '../../../shared/api/roster';
-import { commitRoster, previewRoster } from '../../core/roster';
+import { commitRoster, previewRoster } from '../../core/roster/roster';
 import type { HandlersFor, Services } from '../services';
 import { stagedFile } from '../stagedFile';
 

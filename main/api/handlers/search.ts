@@ -1,6 +1,6 @@
 /** Handler for shared/api/search.ts: cadres and materials (with OCR'd pages) in one answer. */
 import type { searchChannels } from '../../../shared/api/search';
-import { searchCadres } from '../../core/cadres';
+import { searchCadres } from '../../core/cadres/cadres';
 import { searchMaterialsAndPages } from '../../core/ocr/search';
 import type { HandlersFor, Services } from '../services';
 

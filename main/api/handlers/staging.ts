@@ -8,8 +8,8 @@ import { AppError } from '../../../shared/result';
 import { suggestForFile } from '../../../shared/suggest';
 import { sha256File } from '../../files/blobStore';
 import { inspectFile } from '../../files/inspect';
-import { findDuplicate } from '../../core/bag';
-import { intakeMaxBytes } from '../../core/intakeLimit';
+import { findDuplicate } from '../../core/bag/bag';
+import { intakeMaxBytes } from '../../core/bag/intakeLimit';
 import type { HandlersFor, Services } from '../services';
 
 /** Where the same content is already filed, in words: 「2024年度工作总结」（张三，2025年3月12日归档）. */

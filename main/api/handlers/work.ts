@@ -6,7 +6,7 @@
  */
 import type { workChannels } from '../../../shared/api/work';
 import { AppError } from '../../../shared/result';
-import { intakeMaxBytes } from '../../core/intakeLimit';
+import { intakeMaxBytes } from '../../core/bag/intakeLimit';
 import { fileOriginal } from '../../files/intake';
 import { listPlans, removePlan, savePlan } from '../../core/work/plans';
 import { getProject, listProjects, publiciseProject, removeProject, saveProject, setParkRevenue } from '../../core/work/projects';

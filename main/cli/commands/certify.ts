@@ -14,7 +14,7 @@ import { AppError } from '../../../shared/result';
 import { certificationWarnings } from '../../core/attendance/certifyChecks';
 import { localToday } from '../../core/attendance/common';
 import { townshipOfCadreInMonth } from '../../core/lookup';
-import { dispatch } from '../../core/dispatch';
+import { dispatch } from '../../core/runtime/dispatch';
 import type { OpenCore } from '../../api/open';
 import { guardArgs, UsageError, withCore, type CommandContext } from '../util';
 import { findTownship, label, monthOption } from './townshipArgs';

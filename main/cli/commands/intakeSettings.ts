@@ -2,7 +2,7 @@
  * `onebag max-file-size [大小]`: shows or sets the cap on an original's size (default 1 GB),
  * stored in the data folder's settings. `attach --max-file-size` overrides it for one run.
  */
-import { intakeMaxBytes, parseMaxBytes, setIntakeMaxBytes } from '../../core/intakeLimit';
+import { intakeMaxBytes, parseMaxBytes, setIntakeMaxBytes } from '../../core/bag/intakeLimit';
 import { formatSize } from '../../../shared/fileSize';
 import { UsageError, withCore, type CommandContext } from '../util';
 

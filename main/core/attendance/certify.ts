@@ -7,9 +7,9 @@
 import type { CertifyConfirmation } from '../../../shared/api/attendance';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { snapshot as rowSnapshot } from '../audit/snapshot';
-import { recordBlob } from '../blobRows';
+import { recordBlob } from '../blobs/rows';
 import {
   activeCertification,
   assertMonth,

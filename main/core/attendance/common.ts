@@ -4,7 +4,7 @@ import { isMonth, type AttendanceCode, type CellHalf, type PostingSpan } from '.
 import { POST_TYPES } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
-import { getSetting } from '../settings';
+import { getSetting } from '../runtime/settings';
 import type { CertificationInfo } from '../../../shared/api/attendance';
 
 const cache = new WeakMap<Db, Map<string, Statement>>();
@@ -153,7 +153,7 @@ export function cadreName(db: Db, cadreId: number): string {
   return r.name;
 }
 
-/** Local calendar date (the clerk's PC clock, or the date the process fixed: core/clock.ts). */
-export { today as localToday } from '../clock';
+/** Local calendar date (the clerk's PC clock, or the date the process fixed: core/runtime/clock.ts). */
+export { today as localToday } from '../runtime/clock';
 
 export { dateLabel, monthLabel } from '../../../shared/dates';

@@ -28,7 +28,7 @@ import {
 } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import {
   activeCertification,
   assertMonth,

@@ -2,7 +2,7 @@
 import { isIsoDate, type HolidayEntry, type HolidayKind } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { stmt } from './common';
 
 export function listHolidays(db: Db, year: number): HolidayEntry[] {

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { AppError } from '../../../shared/result';
-import { normalizeHeader, plainValue, type CellValue } from '../rosterSheet';
+import { normalizeHeader, plainValue, type CellValue } from '../roster/sheet';
 import { importFileProblem } from '../../files/zipGuard';
 import { isCompoundFile, readAsXlsx } from '../../files/legacySheet';
 

@@ -16,7 +16,7 @@ import {
 import { halfIndexDate, leaveApprovalLevel, leaveHalfRange, type ApprovalLevel, type LeaveRequest } from '../../../shared/leave';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import {
   activeCertification,
   cadreName,

@@ -8,9 +8,9 @@
 import { MATERIAL_CATEGORIES } from '../../../shared/domain';
 import type { FileFacts } from '../../files/inspect';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { snapshot } from '../audit/snapshot';
-import { insertMaterial, reindexMaterial } from '../bag';
+import { insertMaterial, reindexMaterial } from '../bag/bag';
 import { dateLabel, localToday, stmt } from './common';
 import type { MonthGrid } from '../../../shared/api/attendance';
 

@@ -6,15 +6,15 @@
 import { getMonthGrid as monthGrid } from '../attendance/grid';
 import { verifyChain as chainStatus } from '../audit/chain';
 import { listAuditWithChanges as auditWithChanges } from '../audit/query';
-import { listMaterials as materials } from '../bag';
-import { getCadre as cadre } from '../cadres';
+import { listMaterials as materials } from '../bag/bag';
+import { getCadre as cadre } from '../cadres/cadres';
 import { computeResults as results, finalisedResult as finalised } from '../evaluation/results';
 import { countyName as county, countyOfCadre as cadreCounty, evaluationRoster as roster } from '../evaluation/roster';
 import { getScheme as scheme } from '../evaluation/schemes';
 import { recognisedPagesOf as recognisedPages } from '../ocr/pageLines';
 import { listComments as comments } from '../review/comments';
 import { rulesInForce as rules } from '../rules/settings';
-import { getSetting as setting } from '../settings';
+import { getSetting as setting } from '../runtime/settings';
 import { listPlans as plans } from '../work/plans';
 import { listProjects as projects } from '../work/projects';
 import { listWeakVillages as weakVillages } from '../work/weak';

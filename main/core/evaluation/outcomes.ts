@@ -4,7 +4,7 @@ import type { outcomeInputSchema } from '../../../shared/api/evaluation';
 import type { Outcome } from '../../../shared/evaluation';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { snapshot } from '../audit/snapshot';
 
 const SQL = `SELECT o.id, o.cadre_id AS cadreId, c.name, o.year, o.kind, o.date, o.note,

@@ -24,7 +24,7 @@ import { countyName, evaluationRoster } from './roster';
 import { activeScheme, getScheme, listSchemes } from './schemes';
 import { requireActive, storedEntries } from './scores';
 import { assertOpen, yearState } from './years';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 
 export interface ResultsQuery {
   countyId: number;

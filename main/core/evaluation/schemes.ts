@@ -12,7 +12,7 @@ import { schemeProblem } from '../../../shared/evaluation/validate';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { assertOpen } from './years';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { snapshot } from '../audit/snapshot';
 
 type Row = {

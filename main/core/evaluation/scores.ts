@@ -12,7 +12,7 @@ import { nowIso, type Db } from '../../store/db';
 import { countyName, evaluationRoster, type RosterCadre } from './roster';
 import { activeScheme } from './schemes';
 import { assertOpen, yearState } from './years';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 
 export interface StoredEntries {
   values: Map<number, Record<string, number>>;

@@ -7,7 +7,7 @@ import { checkSaveSchema, type CheckSaveInput } from '../../../shared/api/events
 import { CHECK_KIND_LEVEL, type CheckDetail, type CheckSummary, type CheckedCadre } from '../../../shared/events';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { localToday, operatorOf, stmt, townshipOf } from '../attendance/common';
 import { syncVerifications } from './verifications';
 import { assertPosted, listedCadres, parseInput, yearRange } from './common';

@@ -6,7 +6,7 @@ import { eventSaveSchema, expectedMarkSchema, type EventSaveInput } from '../../
 import type { EventDetail, EventSummary, ExpectedCadre } from '../../../shared/events';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { localToday, operatorOf, stmt, townshipOf } from '../attendance/common';
 import { assertPosted, listedCadres, parseInput, yearRange } from './common';
 import { z } from 'zod';

@@ -7,7 +7,7 @@ import { monthOf } from '../../../shared/attendance';
 import type { VerificationOutcome, VerificationView } from '../../../shared/verifications';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { snapshot } from '../audit/snapshot';
 import { revokeCertification } from '../attendance/certify';
 import { activeCertification, dateLabel, localToday, operatorOf, stmt } from '../attendance/common';

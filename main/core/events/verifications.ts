@@ -11,7 +11,7 @@ import { monthOf } from '../../../shared/attendance';
 import type { VerificationState, VerificationView } from '../../../shared/verifications';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { snapshot } from '../audit/snapshot';
 import { activeCertification, dateLabel, localToday, monthLabel, stmt } from '../attendance/common';
 import { registerMonths } from '../attendance/register';

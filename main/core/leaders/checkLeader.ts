@@ -6,7 +6,7 @@
 import { leaderLinkSchema } from '../../../shared/api/leaders';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { stmt } from '../attendance/common';
 import { parseInput } from '../events/common';
 import { getLeader } from './leaders';

@@ -7,7 +7,7 @@ import { leaderSaveSchema, type LeaderSaveInput } from '../../../shared/api/lead
 import { contractPeriodText, type CityLeader, type LeaderContract } from '../../../shared/leaders';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { stmt } from '../attendance/common';
 import { parseInput } from '../events/common';
 

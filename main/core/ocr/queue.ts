@@ -4,7 +4,7 @@
  */
 import { OCR_ENGINE, OCR_MODEL, pageText, type OcrPage, type OcrStatus } from '../../../shared/ocr';
 import { nowIso, type Db } from '../../store/db';
-import { getSetting, setSetting } from '../settings';
+import { getSetting, setSetting } from '../runtime/settings';
 import { toSearchTokens } from '../searchTokens';
 
 export interface QueuedFile {

@@ -6,7 +6,7 @@
  * files.
  */
 import type { OcrPage } from '../../../shared/ocr';
-import type { CoreContext } from '../context';
+import type { CoreContext } from '../runtime/context';
 import {
   isPaused,
   markFailed,

@@ -4,7 +4,7 @@
  */
 import type { MaterialSearchHit, PageTextHit } from '../../../shared/domain';
 import type { Db } from '../../store/db';
-import { getMaterial, searchMaterials } from '../bag';
+import { getMaterial, searchMaterials } from '../bag/bag';
 import { queryToFts } from '../searchTokens';
 
 export interface PageHitRow extends PageTextHit {

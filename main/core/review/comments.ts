@@ -6,8 +6,8 @@
 import type { EvalComment } from '../../../shared/api/exchange';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
-import { getSetting } from '../settings';
+import { audit } from '../audit/log';
+import { getSetting } from '../runtime/settings';
 
 export const COMMENT_MAX = 2000;
 

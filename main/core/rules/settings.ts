@@ -16,7 +16,7 @@ import {
   type RuleVersion,
 } from '../../../shared/rules';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { operatorOf, stmt } from '../attendance/common';
 
 type Row = {

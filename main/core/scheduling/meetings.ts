@@ -15,7 +15,7 @@ import {
 } from '../../../shared/scheduling';
 import { dateFromDayNumber, dayNumber } from '../../../shared/attendance';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { dateLabel, localToday, operatorOf, stmt } from '../attendance/common';
 import { cadreFacts } from '../work/common';
 import { getQuarter, meetingOf, quarterCadres, routesOf } from './quarter';

@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/result';
 import type { IncomeImportPreview, IncomeImportRow } from '../../../shared/villageIncome';
 import type { Db } from '../../store/db';
 import { readSheets, type Raw } from '../attendance/importSheet';
-import { normalizeHeader, type CellValue } from '../rosterSheet';
+import { normalizeHeader, type CellValue } from '../roster/sheet';
 import { stmt } from '../attendance/common';
 import { saveIncomes, villagesOfCounty } from './income';
 

@@ -6,7 +6,7 @@
 import type { CountyProgramme } from '../../../shared/api/villages';
 import type { Db } from '../../store/db';
 import { nowIso } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { stmt } from '../attendance/common';
 import { assertCounty } from './income';
 

@@ -7,9 +7,9 @@
 import type { VacantPost } from '../../../shared/weakVillages';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { snapshot } from '../audit/snapshot';
-import { addPosting } from '../cadres';
+import { addPosting } from '../cadres/cadres';
 import { dateLabel, stmt } from '../attendance/common';
 
 /**

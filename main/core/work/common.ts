@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/result';
 import { DEFAULT_ALLOWANCE_MONTHLY_FEN } from '../../../shared/support';
 import type { Db } from '../../store/db';
 import { stmt } from '../attendance/common';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 
 export { dateLabel, localToday, stmt } from '../attendance/common';
 

@@ -3,7 +3,7 @@ import type { PlanSaveInput } from '../../../shared/api/work';
 import { AppError } from '../../../shared/result';
 import type { Plan, PlanItem } from '../../../shared/work';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { cadreFacts, stmt } from './common';
 
 type PlanRow = Omit<Plan, 'items'>;

@@ -6,7 +6,7 @@ import type { ProjectFilter, ProjectInput } from '../../../shared/api/work';
 import { AppError } from '../../../shared/result';
 import { splitRevenue, type ParkRevenue, type Project, type ProjectFund } from '../../../shared/work';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { cadreFacts, localToday, overlapsYear, postingsOf, stmt, villageFacts, zh } from './common';
 
 type ProjectRow = Omit<Project, 'funds' | 'investmentFen' | 'revenue' | 'inPark'> & { inPark: 0 | 1 };

@@ -10,7 +10,7 @@ import { yuan } from '../../../shared/work';
 import { allowanceByQuarter, uncoveredRanges, type AllowancePayment, type InsurancePolicy, type UnitPledge } from '../../../shared/support';
 import { nowIso, type Db } from '../../store/db';
 import { assertAllowanceReleased } from '../scheduling/allowanceHold';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { operatorOf } from '../attendance/common';
 import { allPostings, cadreFacts, getWorkSetting, localToday, overlapsYear, postingsOf, stmt, zh } from './common';
 import { snapshot } from '../audit/snapshot';

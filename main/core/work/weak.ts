@@ -20,9 +20,9 @@ import {
 } from '../../../shared/weakVillages';
 import type { FileFacts } from '../../files/inspect';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { snapshot } from '../audit/snapshot';
-import { recordBlob } from '../blobRows';
+import { recordBlob } from '../blobs/rows';
 import { operatorOf } from '../attendance/common';
 import { postedSupporters } from '../villages/postedSupporters';
 import { appointSuccessor, endPostingOnRecall, vacantPosts } from '../villages/recall';

@@ -9,13 +9,13 @@ import { kindFromText, LOG_KINDS, type LogEntry, type LogEntryFields, type LogFi
 import type { BlobStore } from '../../files/blobStore';
 import type { FileFacts } from '../../files/inspect';
 import { fileOriginal } from '../../files/intake';
-import { intakeMaxBytes } from '../intakeLimit';
+import { intakeMaxBytes } from '../bag/intakeLimit';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
-import { recordBlob } from '../blobRows';
+import { audit } from '../audit/log';
+import { recordBlob } from '../blobs/rows';
 import { cadreName, operatorOf, stmt } from '../attendance/common';
 import { toSearchTokens } from '../searchTokens';
-import { today } from '../clock';
+import { today } from '../runtime/clock';
 
 interface EntryRow {
   id: number;
@@ -122,7 +122,7 @@ export interface StagedEvidence {
   name: string;
 }
 
-/** Local calendar date of the clerk's PC (core/clock.ts). */
+/** Local calendar date of the clerk's PC (core/runtime/clock.ts). */
 export { today };
 
 /**

@@ -9,7 +9,7 @@
 import type { ImportEntry, ImportProblem } from '../../../shared/api/worklog';
 import { parseChineseDate } from '../../../shared/dates';
 import { guessKind, kindFromText, parseTypedDate, type LogEntryFields } from '../../../shared/worklog';
-import { normalizeHeader, plainValue } from '../rosterSheet';
+import { normalizeHeader, plainValue } from '../roster/sheet';
 
 type Field = keyof LogEntryFields;
 type TextField = Exclude<Field, 'date'>;

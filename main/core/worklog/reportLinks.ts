@@ -18,7 +18,7 @@ import {
   type ReportSettings,
 } from '../../../shared/worklog';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { operatorOf, stmt } from '../attendance/common';
 import { rulesInForce } from '../rules/settings';
 

@@ -18,9 +18,9 @@ import {
 import { AppError } from '../../../shared/result';
 import type { BlobStore } from '../../files/blobStore';
 import { nowIso, type Db } from '../../store/db';
-import { audit } from '../audit';
+import { audit } from '../audit/log';
 import { cadreName, operatorOf, stmt } from '../attendance/common';
-import { addMaterial, removeMaterial } from '../bag';
+import { addMaterial, removeMaterial } from '../bag/bag';
 import { today as localToday } from './entries';
 import { rulesInForce } from '../rules/settings';
 

@@ -17,7 +17,7 @@ import { Flow } from '../typeset/flow';
 import type { Orientation } from '../typeset/page';
 import type { TableBlock } from '../typeset/model';
 import { layoutTable, tableGeometry } from '../typeset/table';
-import { now } from '../../core/clock';
+import { now } from '../../core/runtime/clock';
 import { timeLabel } from '../../../shared/dates';
 
 type Db = ReadonlyDb;

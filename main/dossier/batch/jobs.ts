@@ -13,7 +13,7 @@ import type { Worker } from 'node:worker_threads';
 import type { BatchStatus, DossierScope } from '../../../shared/api/dossier';
 import type { ProgressEvent } from '../../../shared/api';
 import { AppError } from '../../../shared/result';
-import { startWorker, workerSource } from '../../core/workerThread';
+import { startWorker, workerSource } from '../../core/runtime/workerThread';
 import type { GeneratedDossier } from '../fromDb/generate';
 import type { BatchOutcome } from './county';
 import type { FromWorker, ToWorker } from './protocol';

@@ -21,7 +21,7 @@ import { dossierFileName, periodOf, postingFor } from './volume';
 import { weakVillageSections } from './weakVillages';
 import { planSections, projectSections, reportSections } from './work';
 import { workLogItems } from './worklog';
-import { now } from '../../core/clock';
+import { now } from '../../core/runtime/clock';
 import { clockOf, isoDateOf, monthLabel } from '../../../shared/dates';
 
 /** The bag, with the typeset work log of each year in its 年度工作日志 category. */

@@ -6,8 +6,8 @@
 import crypto from 'node:crypto';
 import { generateSigningKeyPair } from '../../store/backupManifest';
 import { AppError } from '../../../shared/result';
-import { audit } from '../../core/audit';
-import { getSetting, setSetting } from '../../core/settings';
+import { audit } from '../../core/audit/log';
+import { getSetting, setSetting } from '../../core/runtime/settings';
 import { nowIso, type Db } from '../../store/db';
 
 export interface SigningKey {

@@ -2,7 +2,7 @@
  * The static Chinese pages inside every exchange bundle (index.html and cadres/<n>.html), so
  * an evaluator without OneBag can read the whole archive in any browser, offline.
  */
-import { listMaterials } from '../../core/bag';
+import { listMaterials } from '../../core/bag/bag';
 import { pageTextsOf } from '../../core/ocr/search';
 import type { Db } from '../../store/db';
 import { cadrePage } from './cadrePage';

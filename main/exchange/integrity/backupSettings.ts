@@ -1,5 +1,5 @@
 /** 自动备份间隔: the setting 'backupIntervalHours' (hours between scheduled backups; 0 = off). */
-import { audit } from '../../core/audit';
+import { audit } from '../../core/audit/log';
 import type { Db } from '../../store/db';
 
 const KEY = 'backupIntervalHours';

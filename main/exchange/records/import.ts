@@ -5,9 +5,9 @@
  */
 import { AppError } from '../../../shared/result';
 import type { LogEntryFields } from '../../../shared/worklog';
-import { audit } from '../../core/audit';
-import { reindexMaterial } from '../../core/bag';
-import { getSetting } from '../../core/settings';
+import { audit } from '../../core/audit/log';
+import { reindexMaterial } from '../../core/bag/bag';
+import { getSetting } from '../../core/runtime/settings';
 import { indexEntry } from '../../core/worklog/entries';
 import { nowIso, type Db } from '../../store/db';
 import { setReadOnlyGuard } from '../../store/readOnlyGuards';

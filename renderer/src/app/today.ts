@@ -1,5 +1,5 @@
 /**
- * The renderer's "today": the main process's business date (main/core/clock.ts), learned from
+ * The renderer's "today": the main process's business date (main/core/runtime/clock.ts), learned from
  * app.status before any page mounts. Pages open on this year and month, so the screens and the
  * server's rules (what is current, overdue or in the future) never disagree about the date —
  * even when the process that serves them runs on a fixed date (a test, a demo at a given day).

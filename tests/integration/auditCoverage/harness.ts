@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore, type OpenCore } from '../../../main/api/open';
-import { dispatch } from '../../../main/core/dispatch';
+import { dispatch } from '../../../main/core/runtime/dispatch';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/api';
 
 export const OPERATOR = '组织部审计测试员';

@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FILE_FLAGS, type FileFlag } from '../../shared/domain';
-import type { BlobStore } from '../files/blobStore';
-import type { FileFacts } from '../files/inspect';
-import { nowIso, type Db } from '../store/db';
+import { FILE_FLAGS, type FileFlag } from '../../../shared/domain';
+import type { BlobStore } from '../../files/blobStore';
+import type { FileFacts } from '../../files/inspect';
+import { nowIso, type Db } from '../../store/db';
 
 /** Records a stored original (kept if already there: content-addressed, never modified). */
 export function recordBlob(

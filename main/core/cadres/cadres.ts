@@ -1,13 +1,13 @@
 /** Cadres (选派干部) and their postings: list, detail, create, edit, move, remove. */
-import { cadreInputSchema, postingInputSchema, type CadreInput } from '../../shared/api/cadres';
-import type { CadreDetail, CadreListRow, Posting } from '../../shared/domain';
-import { addDays } from '../../shared/attendance';
-import { AppError } from '../../shared/result';
+import { cadreInputSchema, postingInputSchema, type CadreInput } from '../../../shared/api/cadres';
+import type { CadreDetail, CadreListRow, Posting } from '../../../shared/domain';
+import { addDays } from '../../../shared/attendance';
+import { AppError } from '../../../shared/result';
 import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
-import { nowIso, type Db } from '../store/db';
-import { audit } from './audit';
-import { snapshot } from './audit/snapshot';
+import { nowIso, type Db } from '../../store/db';
+import { audit } from '../audit/log';
+import { snapshot } from '../audit/snapshot';
 import { nameKeys, normalizeQuery, queryCadres, type CadreFilter } from './cadreIndex';
 
 export type { CadreFilter } from './cadreIndex';

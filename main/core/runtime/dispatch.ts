@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { channels, type Channel, type ChannelOutput, type ChannelParsedInput } from '../../shared/api';
-import { AppError, type Result } from '../../shared/result';
-import { READ_ONLY_MESSAGE } from '../store/readOnlyGuards';
+import { channels, type Channel, type ChannelOutput, type ChannelParsedInput } from '../../../shared/api';
+import { AppError, type Result } from '../../../shared/result';
+import { READ_ONLY_MESSAGE } from '../../store/readOnlyGuards';
 import { logInternalError } from './errorLog';
 
 export type HandlerTable = {

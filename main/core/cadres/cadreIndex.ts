@@ -6,9 +6,9 @@
  * to invalidate it.
  */
 import { pinyin } from 'pinyin-pro';
-import { REQUIRED_CATEGORIES, type CadreListRow, type MaterialCategory, type PostType } from '../../shared/domain';
-import { maskIdNumber } from '../../shared/idNumber';
-import type { Db } from '../store/db';
+import { REQUIRED_CATEGORIES, type CadreListRow, type MaterialCategory, type PostType } from '../../../shared/domain';
+import { maskIdNumber } from '../../../shared/idNumber';
+import type { Db } from '../../store/db';
 
 export interface CadreFilter {
   query?: string;

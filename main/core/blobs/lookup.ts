@@ -1,8 +1,8 @@
 /**
- * Reading the `blobs` table (written by blobRows.ts): what is known about a stored original,
+ * Reading the `blobs` table (written by blobs/rows.ts): what is known about a stored original,
  * for the code that serves or opens it (the app:// protocol, the loopback bridge, the handlers).
  */
-import type { Db } from '../store/db';
+import type { Db } from '../../store/db';
 
 /** MIME type and active-content flags ('' when none) of a recorded blob; undefined when unknown. */
 export function blobMeta(db: Db, sha256: string): { mime: string; flags: string } | undefined {

@@ -1,2 +1,2 @@
 /** Worker-thread start-up for the layers that reach main/files only through core (main/dossier). */
-export { startWorker, workerSource, type WorkerSource } from '../files/workerThread';
+export { startWorker, workerSource, type WorkerSource } from '../../files/workerThread';

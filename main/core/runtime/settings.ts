@@ -1,4 +1,4 @@
-import type { Db } from '../store/db';
+import type { Db } from '../../store/db';
 
 /**
  * `dossier` holds the archive settings of printed dossiers as JSON (main/dossier/fromDb/settings.ts);
@@ -13,7 +13,7 @@ export type SettingKey =
   | 'signingKeyPublic'
   | 'departmentName'
   | 'ocrPaused'
-  /** Cap on an original's size in bytes (main/core/intakeLimit.ts). */
+  /** Cap on an original's size in bytes (main/core/bag/intakeLimit.ts). */
   | 'intakeMaxBytes';
 
 export function getSetting(db: Db, key: SettingKey): string | null {

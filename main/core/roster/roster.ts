@@ -5,18 +5,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CadreInput } from '../../shared/api/cadres';
-import type { RosterPreview, RosterPreviewRow, RosterResult, RosterRowError } from '../../shared/domain';
-import { maskIdNumber } from '../../shared/idNumber';
-import { AppError } from '../../shared/result';
-import { nowIso, type Db } from '../store/db';
-import { audit } from './audit';
-import { snapshot } from './audit/snapshot';
-import { insertCadreRow, insertPostingRow, updateCadreRow } from './cadres';
-import { ensureCounty, ensureTownship, ensureUnit, ensureVillage } from './org';
-import { checkRosterRow, type RosterRecord } from './rosterRows';
-import { ROSTER_COLUMNS, REQUIRED_COLUMNS, readRosterSheet, type RosterColumn, type RosterSheet } from './rosterSheet';
-import { DEFAULT_PARTY_STATUS, rosterWarnings, unconfirmed } from './rosterWarnings';
+import type { CadreInput } from '../../../shared/api/cadres';
+import type { RosterPreview, RosterPreviewRow, RosterResult, RosterRowError } from '../../../shared/domain';
+import { maskIdNumber } from '../../../shared/idNumber';
+import { AppError } from '../../../shared/result';
+import { nowIso, type Db } from '../../store/db';
+import { audit } from '../audit/log';
+import { snapshot } from '../audit/snapshot';
+import { insertCadreRow, insertPostingRow, updateCadreRow } from '../cadres/cadres';
+import { ensureCounty, ensureTownship, ensureUnit, ensureVillage } from '../org/org';
+import { checkRosterRow, type RosterRecord } from './rows';
+import { ROSTER_COLUMNS, REQUIRED_COLUMNS, readRosterSheet, type RosterColumn, type RosterSheet } from './sheet';
+import { DEFAULT_PARTY_STATUS, rosterWarnings, unconfirmed } from './warnings';
 
 /** The last file read, so that commit right after preview does not parse the sheet twice. */
 let lastRead: { key: string; sheet: RosterSheet } | null = null;

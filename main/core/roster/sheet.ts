@@ -6,9 +6,9 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { AppError } from '../../shared/result';
-import { isCompoundFile, readAsXlsx } from '../files/legacySheet';
-import { importFileProblem } from '../files/zipGuard';
+import { AppError } from '../../../shared/result';
+import { isCompoundFile, readAsXlsx } from '../../files/legacySheet';
+import { importFileProblem } from '../../files/zipGuard';
 
 export const ROSTER_COLUMNS = [
   '姓名',

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../shared/result';
+import { AppError } from '../../../shared/result';
 
 export function errorLogPath(dataDir: string): string {
   return path.join(dataDir, 'logs', 'errors.log');

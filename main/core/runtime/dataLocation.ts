@@ -3,7 +3,7 @@
  * a small JSON file in the app's own settings folder — never inside the data folder itself.
  *
  * Precedence at start-up: `--data DIR`, then ONEBAG_DATA, then the saved choice, then the
- * default (main/core/dataDir.ts). Only when none of the first three applies is it a first start,
+ * default (main/core/runtime/dataDir.ts). Only when none of the first three applies is it a first start,
  * where the desktop app shows the location and lets the user keep it or pick another.
  */
 import fs from 'node:fs';

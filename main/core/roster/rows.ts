@@ -2,7 +2,7 @@
  * Checks one roster row and turns it into a cadre + posting, or into a Chinese reason a clerk
  * can act on. Pure: knows nothing of the database (see roster.ts for that).
  */
-import { parseChineseDate } from '../../shared/dates';
+import { parseChineseDate } from '../../../shared/dates';
 import {
   CADRE_LEVELS,
   PARTY_STATUSES,
@@ -13,9 +13,9 @@ import {
   type PartyStatus,
   type PostType,
   type UnitLevel,
-} from '../../shared/domain';
-import { checkIdNumber } from '../../shared/idNumber';
-import type { CellValue, SheetRow } from './rosterSheet';
+} from '../../../shared/domain';
+import { checkIdNumber } from '../../../shared/idNumber';
+import type { CellValue, SheetRow } from './sheet';
 
 export interface RosterRecord {
   row: number;

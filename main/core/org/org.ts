@@ -1,9 +1,9 @@
 /** Organisation: counties → townships → villages, and the dispatching units (派出单位). */
-import { COUNTY_KINDS, type CountyKind, type OrgTree, type UnitLevel } from '../../shared/domain';
-import { AppError } from '../../shared/result';
-import type { Db } from '../store/db';
-import { audit } from './audit';
-import { snapshot } from './audit/snapshot';
+import { COUNTY_KINDS, type CountyKind, type OrgTree, type UnitLevel } from '../../../shared/domain';
+import { AppError } from '../../../shared/result';
+import type { Db } from '../../store/db';
+import { audit } from '../audit/log';
+import { snapshot } from '../audit/snapshot';
 
 type IdRow = { id: number } | undefined;
 

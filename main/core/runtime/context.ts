@@ -1,5 +1,5 @@
-import type { ProgressEvent } from '../../shared/api';
-import type { Db } from '../store/db';
+import type { ProgressEvent } from '../../../shared/api';
+import type { Db } from '../../store/db';
 
 /** What differs between Electron, the loopback bridge and the CLI. */
 export interface HostServices {

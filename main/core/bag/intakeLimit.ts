@@ -2,11 +2,11 @@
  * The originals size cap of this data folder: the `intakeMaxBytes` setting (bytes), default 1 GiB.
  * `onebag attach --max-file-size` overrides it for one run; `onebag settings max-file-size` stores it.
  */
-import { AppError } from '../../shared/result';
-import { DEFAULT_MAX_ORIGINAL_BYTES, MAX_MAX_ORIGINAL_BYTES, MIN_MAX_ORIGINAL_BYTES, parseSize } from '../files/sizeLimits';
-import type { Db } from '../store/db';
-import { getSetting, setSetting } from './settings';
-import { formatSize } from '../../shared/fileSize';
+import { AppError } from '../../../shared/result';
+import { DEFAULT_MAX_ORIGINAL_BYTES, MAX_MAX_ORIGINAL_BYTES, MIN_MAX_ORIGINAL_BYTES, parseSize } from '../../files/sizeLimits';
+import type { Db } from '../../store/db';
+import { getSetting, setSetting } from '../runtime/settings';
+import { formatSize } from '../../../shared/fileSize';
 
 export function intakeMaxBytes(db: Db): number {
   const n = Number(getSetting(db, 'intakeMaxBytes'));

@@ -1,9 +1,9 @@
-import type { AuditAction } from '../../shared/audit';
-import { nowIso, type Db } from '../store/db';
-import { canonicalJson, entryHash, GENESIS, writeAnchor, type ChainRow } from './audit/chain';
-import { getSetting } from './settings';
+import type { AuditAction } from '../../../shared/audit';
+import { nowIso, type Db } from '../../store/db';
+import { canonicalJson, entryHash, GENESIS, writeAnchor, type ChainRow } from './chain';
+import { getSetting } from '../runtime/settings';
 
-export { auditHead, verifyChain, type AuditHead } from './audit/chain';
+export { auditHead, verifyChain, type AuditHead } from './chain';
 
 /** What a change did to the record: the row (or input) before and after it. */
 export interface AuditChange {

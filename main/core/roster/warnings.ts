@@ -4,9 +4,9 @@
  * recorded as 中共党员 for new cadres whose row leaves it empty. Each warning has a key built
  * from its content, so a confirmation given for one preview does not cover a different one.
  */
-import type { RosterWarning } from '../../shared/domain';
-import type { Db } from '../store/db';
-import type { RosterRecord } from './rosterRows';
+import type { RosterWarning } from '../../../shared/domain';
+import type { Db } from '../../store/db';
+import type { RosterRecord } from './rows';
 
 export const DEFAULT_PARTY_STATUS = '中共党员' as const;
 const FIRST_SECRETARY = '村党组织第一书记';

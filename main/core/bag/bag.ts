@@ -3,19 +3,19 @@
  * Files are inspected before anything is written, stored content-addressed, and the
  * material, its file links, its search tokens and the audit entry go in one transaction.
  */
-import type { MaterialInput } from '../../shared/api/bag';
-import { MATERIAL_CATEGORIES, type Material, type MaterialSearchHit, type StoredFile } from '../../shared/domain';
-import { AppError } from '../../shared/result';
-import type { BlobStore } from '../files/blobStore';
-import type { FileFacts } from '../files/inspect';
-import { commitOriginals, discardOriginals, takeOriginals, type TakenOriginal } from '../files/intake';
-import { nowIso, type Db } from '../store/db';
-import { audit } from './audit';
+import type { MaterialInput } from '../../../shared/api/bag';
+import { MATERIAL_CATEGORIES, type Material, type MaterialSearchHit, type StoredFile } from '../../../shared/domain';
+import { AppError } from '../../../shared/result';
+import type { BlobStore } from '../../files/blobStore';
+import type { FileFacts } from '../../files/inspect';
+import { commitOriginals, discardOriginals, takeOriginals, type TakenOriginal } from '../../files/intake';
+import { nowIso, type Db } from '../../store/db';
+import { audit } from '../audit/log';
 import { intakeMaxBytes } from './intakeLimit';
-import { parseFileFlags, recordBlob } from './blobRows';
-import { linkFiledReport } from './worklog/reportLinks';
-import { queryToFts, toSearchTokens } from './searchTokens';
-import { snapshot } from './audit/snapshot';
+import { parseFileFlags, recordBlob } from '../blobs/rows';
+import { linkFiledReport } from '../worklog/reportLinks';
+import { queryToFts, toSearchTokens } from '../searchTokens';
+import { snapshot } from '../audit/snapshot';
 
 interface MaterialRow {
   id: number;
