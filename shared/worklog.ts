@@ -191,15 +191,12 @@ export function defaultDueDate(p: Period, s: ReportSettings = DEFAULT_REPORT_SET
   return addDays(p.end, p.kind === '季度报告' ? s.quarterDueDays : s.halfDueDays);
 }
 
-/** A posting's dates (start, end or null while ongoing). */
-export type Span = PostingSpan;
-
 /**
  * RULE: a cadre owes the report of every quarter and half-year of `year` that overlaps a
  * posting by at least one day (postings may change: any of them counts, a period is owed
  * once). Quarters come before half-years of the same end date (Q2 before H1).
  */
-export function periodsOwed(spans: readonly Span[], year: number): Period[] {
+export function periodsOwed(spans: readonly PostingSpan[], year: number): Period[] {
   const all: Period[] = [];
   for (const m of ['03', '06', '09', '12']) {
     all.push(quarterOf(`${year}-${m}-01`));

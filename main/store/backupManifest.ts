@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BACKUP_REASON_KEYS, type BackupReasonKey } from '../../shared/api/integrity';
+import type { BackupReasonKey } from '../../shared/api/integrity';
 
 export const BACKUP_FORMAT = 'onebag-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -16,17 +16,16 @@ export const MANIFEST_SIGNATURE_FILE = 'manifest.sig';
 /** The folder of automatic backups inside a data directory. */
 export const BACKUPS_DIR = 'backups';
 
-/** Why a backup was taken; a backup made with `onebag backup --out` records 'manual'. */
-export const BACKUP_REASONS = BACKUP_REASON_KEYS;
-export type BackupReason = BackupReasonKey;
-
 export interface BackupManifest {
   format: typeof BACKUP_FORMAT;
   formatVersion: number;
   producer: 'OneBag';
   createdAt: string;
-  /** Absent in backups made before reasons were recorded (read as 'manual'). */
-  reason?: BackupReason;
+  /**
+   * Why the backup was taken; a backup made with `onebag backup --out` records 'manual'.
+   * Absent in backups made before reasons were recorded (read as 'manual').
+   */
+  reason?: BackupReasonKey;
   schemaVersion: number;
   counts: { cadres: number; materials: number; blobs: number };
   database: { file: string; sha256: string; size: number };

@@ -93,9 +93,6 @@ export interface HistoryEntryView {
   detail: Record<string, unknown>;
 }
 
-/** A leave request as the renderer shows it: the shared record type. */
-export type LeaveRequestView = LeaveRequest;
-
 const cellEdit = z.object({
   cadreId: id,
   date: isoDate,
@@ -156,7 +153,7 @@ export const attendanceChannels = {
   },
   'attendance.history': { input: townshipMonth, output: null as unknown as HistoryEntryView[] },
   /** Leave touching the month of cadres posted in the township (newest first). */
-  'attendance.leave.list': { input: townshipMonth, output: null as unknown as LeaveRequestView[] },
+  'attendance.leave.list': { input: townshipMonth, output: null as unknown as LeaveRequest[] },
   /** Registers a request; with `approver` it is approved in the same transaction. */
   'attendance.leave.add': {
     input: z.object({
@@ -171,7 +168,7 @@ export const attendanceChannels = {
       approverLevel: approvalLevel.optional(),
       proofToken: token.optional(),
     }),
-    output: null as unknown as LeaveRequestView,
+    output: null as unknown as LeaveRequest,
   },
   'attendance.leave.approve': {
     input: z.object({
@@ -181,15 +178,15 @@ export const attendanceChannels = {
       approverLevel: approvalLevel.optional(),
       approvedOn: isoDate.optional(),
     }),
-    output: null as unknown as LeaveRequestView,
+    output: null as unknown as LeaveRequest,
   },
   'attendance.leave.reject': {
     input: z.object({ leaveId: id, approver: z.string().max(30, '审批人姓名不能超过30个字') }),
-    output: null as unknown as LeaveRequestView,
+    output: null as unknown as LeaveRequest,
   },
   'attendance.leave.return': {
     input: z.object({ leaveId: id, returnedOn: isoDate, returnedHalf: half.optional() }),
-    output: null as unknown as LeaveRequestView,
+    output: null as unknown as LeaveRequest,
   },
   'attendance.holidays.list': {
     input: z.object({ year: z.number().int().min(2000).max(2100) }),

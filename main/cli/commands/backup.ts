@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { backupTo } from '../../exchange/integrity/backup';
-import { describeBackup, type BackupInfo } from '../../exchange/integrity/backupRead';
+import { describeBackup } from '../../exchange/integrity/backupRead';
+import type { BackupEntry } from '../../../shared/api/integrity';
 import { restoreFrom } from '../../exchange/integrity/restore';
 import { checkIntegrity, SEVERITY_TEXT, type Finding } from '../../exchange/integrity/check';
 import { formatSize } from '../../../shared/fileSize';
 import { guardArgs, UsageError, type CommandContext } from '../util';
 import { timeLabel } from '../../../shared/dates';
 
-function describeLines(info: BackupInfo): string[] {
+function describeLines(info: BackupEntry): string[] {
   const time = timeLabel(info.createdAt);
   const lines = [
     `备份：${info.dir}`,

@@ -19,14 +19,13 @@ import {
   stmt,
   townshipOf,
   writeHistory,
-  type Certification,
   type HistoryAction,
 } from './common';
 import { syncVerifications } from '../events/verifications';
 import { checkCertifyForm, confirmWarnings, warningsOfGrid, type CertifyForm } from './certifyChecks';
 import { getMonthGrid } from './grid';
 import { fileRegister, markRegisterRevoked, type RegisterScan } from './registerFiling';
-import type { HistoryEntryView } from '../../../shared/api/attendance';
+import type { CertificationInfo, HistoryEntryView } from '../../../shared/api/attendance';
 import { monthDayLabel } from '../../../shared/dates';
 
 export interface CertifyInput extends CertifyForm {
@@ -36,7 +35,7 @@ export interface CertifyInput extends CertifyForm {
 }
 
 /** Certifies the month whose scan is already recorded in `blobs` (the register is not filed). */
-export function certifyMonth(db: Db, input: CertifyInput): Certification {
+export function certifyMonth(db: Db, input: CertifyInput): CertificationInfo {
   return certify(db, input, null).certification;
 }
 
@@ -49,7 +48,7 @@ export function certifyAndFileRegister(
   db: Db,
   input: Omit<CertifyInput, 'scanSha256'>,
   scan: RegisterScan,
-): { certification: Certification; filed: number } {
+): { certification: CertificationInfo; filed: number } {
   return db.transaction(() => {
     recordBlob(db, scan.sha256, scan.size, scan.facts);
     const { certification, filed } = certify(db, { ...input, scanSha256: scan.sha256 }, scan);
@@ -58,7 +57,7 @@ export function certifyAndFileRegister(
 }
 
 /** Every rule once, the month's grid built once: for the warnings, the snapshot and the filing. */
-function certify(db: Db, input: CertifyInput, fileScan: RegisterScan | null): { certification: Certification; filed: number } {
+function certify(db: Db, input: CertifyInput, fileScan: RegisterScan | null): { certification: CertificationInfo; filed: number } {
   const { townshipId, month } = input;
   return db.transaction(() => {
     const { secretaryName, today } = checkCertifyForm(db, input);
@@ -153,9 +152,6 @@ export function revokeCertification(db: Db, input: { townshipId: number; month: 
   })();
 }
 
-/** One line of a month's history (认定 / 撤销认定 / 修改考勤 / 请假), as the history drawer shows it. */
-export type HistoryEntry = HistoryEntryView;
-
 const ACTION_LABELS: Record<HistoryAction, string> = { certify: '认定', revoke: '撤销认定', edit: '修改考勤', leave: '请假' };
 const HALF_LABEL: Record<string, string> = { 全: '全天', 上: '上午', 下: '下午' };
 
@@ -185,7 +181,7 @@ function summarize(action: HistoryAction, d: Record<string, unknown>): string {
 }
 
 /** The month's record, oldest first: certifications, revocations, edits and leave, with who did it. */
-export function monthHistory(db: Db, townshipId: number, month: string): HistoryEntry[] {
+export function monthHistory(db: Db, townshipId: number, month: string): HistoryEntryView[] {
   assertMonth(month);
   townshipOf(db, townshipId);
   const rows = stmt(

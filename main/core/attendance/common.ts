@@ -72,16 +72,13 @@ export function assertMonth(month: string): void {
   if (!isMonth(month)) throw new AppError('INVALID_INPUT', '月份格式应为 YYYY-MM');
 }
 
-/** A month's active certification (the same record the screens get). */
-export type Certification = CertificationInfo;
-
-export function activeCertification(db: Db, townshipId: number, month: string): Certification | null {
+export function activeCertification(db: Db, townshipId: number, month: string): CertificationInfo | null {
   const row = stmt(
     db,
     `SELECT id, township_id AS townshipId, month, secretary_name AS secretaryName, certified_on AS certifiedOn,
             scan_sha256 AS scanSha256, created_by AS createdBy, created_at AS createdAt
        FROM attendance_certifications WHERE township_id = ? AND month = ? AND revoked_at IS NULL`,
-  ).get(townshipId, month) as Omit<Certification, 'sealApplied'> | undefined;
+  ).get(townshipId, month) as Omit<CertificationInfo, 'sealApplied'> | undefined;
   return row ? { ...row, sealApplied: true } : null;
 }
 

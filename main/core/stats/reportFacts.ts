@@ -5,7 +5,8 @@
  * the county's default offsets. A report belongs to the township of the cadre's latest posting
  * in the period (main/core/worklog/reports.ts postingFor, as the reports screen and alerts).
  */
-import { defaultDueDate, periodLabel, periodsOwed, reportStatus, type ReportSettings, type Span } from '../../../shared/worklog';
+import { defaultDueDate, periodLabel, periodsOwed, reportStatus, type ReportSettings } from '../../../shared/worklog';
+import type { PostingSpan } from '../../../shared/attendance';
 import type { Db } from '../../store/db';
 import { dateLabel } from '../attendance/common';
 import { getReportSettings, postingFor } from '../worklog/reports';
@@ -62,7 +63,7 @@ export function reportFacts(db: Db, s: Scope): FigureFacts {
 
   const facts: Fact[] = [];
   for (const [cadreId, list] of byCadre) {
-    const spans: Span[] = list.map((p) => ({ start: p.start, end: p.end }));
+    const spans: PostingSpan[] = list.map((p) => ({ start: p.start, end: p.end }));
     for (const p of periodsOwed(spans, s.year)) {
       // The same posting the reports screen and the overdue alerts use (the latest one in the period).
       const holder = postingFor(list, p)!;

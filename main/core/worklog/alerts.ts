@@ -10,12 +10,9 @@ import { stmt } from '../attendance/common';
 import { today as localToday } from './entries';
 import { getReportSettings, postingFor } from './reports';
 
-/** A plain Alert (kind 报告逾期, link {view: 'worklog', cadreId, tab: 'reports'}). */
-export type WorklogAlert = Alert;
-
 type Row = { cadreId: number; name: string; start: string; end: string | null; countyId: number; townshipId: number; township: string };
 
-export function worklogAlerts(db: Db, q: { year: number; countyId?: number; today?: string }): WorklogAlert[] {
+export function worklogAlerts(db: Db, q: { year: number; countyId?: number; today?: string }): Alert[] {
   const today = q.today ?? localToday();
   const postings = stmt(
     db,
@@ -45,7 +42,7 @@ export function worklogAlerts(db: Db, q: { year: number; countyId?: number; toda
     ).map((r) => `${r.c}|${r.period}`),
   );
   const settings = new Map<number, ReportSettings>();
-  const alerts: WorklogAlert[] = [];
+  const alerts: Alert[] = [];
   for (const [cadreId, spans] of byCadre) {
     for (const p of periodsOwed(spans, q.year)) {
       const at = postingFor(spans, p)!;

@@ -20,8 +20,6 @@ import { layoutTable, tableGeometry } from '../typeset/table';
 import { now } from '../../core/runtime/clock';
 import { timeLabel } from '../../../shared/dates';
 
-type Db = ReadonlyDb;
-
 /** More than this many entries is refused: the inspector should narrow the filter. */
 export const PRINT_MAX = 5000;
 
@@ -92,7 +90,11 @@ class AuditFlow extends Flow {
 }
 
 /** The entries matching the filter (oldest first, as a register reads), with the chain status. */
-export async function auditPdf(db: Db, filter: AuditFilter, opts: { fonts?: FontOptions; now?: Date } = {}): Promise<AuditPrintResult> {
+export async function auditPdf(
+  db: ReadonlyDb,
+  filter: AuditFilter,
+  opts: { fonts?: FontOptions; now?: Date } = {},
+): Promise<AuditPrintResult> {
   const page = listAuditWithChanges(db, { ...filter, before: undefined, limit: PRINT_MAX });
   const rows = page.rows.slice().reverse();
   const status = verifyChain(db);
@@ -128,7 +130,7 @@ export async function auditPdf(db: Db, filter: AuditFilter, opts: { fonts?: Font
 }
 
 /** Writes the print to `outPath` through a temp file, so a failed run leaves no half PDF. */
-export async function writeAuditPdf(db: Db, filter: AuditFilter, outPath: string): Promise<Omit<AuditPrintResult, 'pdf'>> {
+export async function writeAuditPdf(db: ReadonlyDb, filter: AuditFilter, outPath: string): Promise<Omit<AuditPrintResult, 'pdf'>> {
   const r = await auditPdf(db, filter);
   writePdfDurably(outPath, r.pdf);
   return { pages: r.pages, entries: r.entries };

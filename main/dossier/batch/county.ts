@@ -17,7 +17,7 @@ import { localToday } from '../../core/attendance/common';
 import type { NumberAssigner } from '../../core/archive/numbers';
 import type { BlobPaths } from '../fromDb/context';
 import { generateDossier } from '../fromDb/generate';
-import type { Db } from '../fromDb/settings';
+import type { ReadonlyDb } from '../../core/dossierReads/readers';
 import { countyCadres, countyNameOrNull } from '../../core/dossierReads/readers';
 import { catalogueTitle, writeCountyCatalogue, type VolumeEntry } from './catalogue';
 
@@ -36,7 +36,7 @@ export interface BatchOutcome {
 }
 
 export async function runCountyBatch(
-  db: Db,
+  db: ReadonlyDb,
   blobs: BlobPaths,
   opts: { countyId: number; year: number; outDir: string; pdfa?: boolean; numbers: NumberAssigner },
   settings: DossierSettings,

@@ -7,7 +7,6 @@ import { layoutTable } from '../typeset/table';
 import type { FontOptions } from '../fonts';
 import type { ReadonlyDb } from '../../core/dossierReads/readers';
 
-type Db = ReadonlyDb;
 import { renderPdf } from '../typeset/renderPdf';
 import { tableData, type TableData } from './sheetData';
 
@@ -57,7 +56,7 @@ export function countyTableBlock(d: TableData): TableBlock {
   };
 }
 
-export async function countyTablePdf(db: Db, countyId: number, year: number, opts: { fonts?: FontOptions; today?: string } = {}) {
+export async function countyTablePdf(db: ReadonlyDb, countyId: number, year: number, opts: { fonts?: FontOptions; today?: string } = {}) {
   const d = tableData(db, countyId, year, opts.today);
   const title = `${d.county}${year}年度选派干部考核结果汇总表`;
   const c = d.results.counts;

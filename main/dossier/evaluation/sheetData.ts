@@ -20,8 +20,6 @@ import type { EvalComment } from '../../../shared/api/exchange';
 import type { ReadonlyDb } from '../../core/dossierReads/readers';
 import type { RulesInForce } from '../../../shared/rules';
 
-type Db = ReadonlyDb;
-
 export interface SheetData {
   county: string;
   year: number;
@@ -38,7 +36,7 @@ export interface SheetData {
   rules: RulesInForce;
 }
 
-export function sheetData(db: Db, cadreId: number, year: number, today?: string): SheetData {
+export function sheetData(db: ReadonlyDb, cadreId: number, year: number, today?: string): SheetData {
   const cadre = getCadre(db, cadreId);
   const fin = finalisedResult(db, cadreId, year);
   const countyId = fin?.countyId ?? countyOfCadre(db, cadreId, year);
@@ -74,7 +72,7 @@ export interface TableData {
   scheme: Scheme;
 }
 
-export function tableData(db: Db, countyId: number, year: number, today?: string): TableData {
+export function tableData(db: ReadonlyDb, countyId: number, year: number, today?: string): TableData {
   const county = countyName(db, countyId);
   const results = computeResults(db, today ? { countyId, year, today } : { countyId, year });
   if (!results.scheme) throw new AppError('INVALID_INPUT', `${county}${year}年度尚未启用考核方案`);

@@ -3,12 +3,16 @@ import type { FontOptions } from '../fonts';
 import { layoutItem } from '../typeset/layout';
 import type { ReadonlyDb } from '../../core/dossierReads/readers';
 
-type Db = ReadonlyDb;
 import { renderPdf } from '../typeset/renderPdf';
 import { sheetBlocks, sheetSubtitle, sheetTitle } from './sheetBlocks';
 import { sheetData } from './sheetData';
 
-export async function evaluationSheetPdf(db: Db, cadreId: number, year: number, opts: { fonts?: FontOptions; today?: string } = {}) {
+export async function evaluationSheetPdf(
+  db: ReadonlyDb,
+  cadreId: number,
+  year: number,
+  opts: { fonts?: FontOptions; today?: string } = {},
+) {
   const d = sheetData(db, cadreId, year, opts.today);
   const r = await renderPdf(
     `${d.cadre.name}${sheetTitle(d)}`,

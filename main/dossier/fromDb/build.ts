@@ -3,7 +3,7 @@
  * the whole term. Cover and catalogue come from the engine; the sections come from
  * SECTION_BUILDERS, in order.
  */
-import { getCadre } from '../../core/dossierReads/readers';
+import { getCadre, type ReadonlyDb } from '../../core/dossierReads/readers';
 import path from 'node:path';
 import type { DossierScope, DossierSettings } from '../../../shared/api/dossier';
 import type { MonthGrid } from '../../../shared/api/attendance';
@@ -14,7 +14,6 @@ import { attendanceSections } from './attendance';
 import { bagSections } from './bag';
 import { basicInfoSection } from './basicInfo';
 import type { BlobPaths, BuildContext, SectionBuilder } from './context';
-import type { Db } from './settings';
 import type { NumberAssigner } from '../../core/archive/numbers';
 import { applyItemNumbers, gapNotes, numberRequestItems } from './archiveNumbers';
 import { dossierFileName, periodOf, postingFor } from './volume';
@@ -69,7 +68,12 @@ export interface BuiltDossier {
   names: Map<string, string>;
 }
 
-export async function buildDossierDoc(db: Db, blobs: BlobPaths, opts: BuildOptions, settings: DossierSettings): Promise<BuiltDossier> {
+export async function buildDossierDoc(
+  db: ReadonlyDb,
+  blobs: BlobPaths,
+  opts: BuildOptions,
+  settings: DossierSettings,
+): Promise<BuiltDossier> {
   const cadre = getCadre(db, opts.cadreId);
   const period = periodOf(cadre, opts.year);
   const posting = postingFor(cadre, period.from, period.to);

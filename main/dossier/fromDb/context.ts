@@ -6,7 +6,7 @@ import type { DossierScope, DossierSettings } from '../../../shared/api/dossier'
 import type { CadreDetail } from '../../../shared/domain';
 import type { MonthGrid } from '../../../shared/api/attendance';
 import { itemArchiveCode, type Section, type StampFields } from '../typeset/model';
-import type { Db } from './settings';
+import type { ReadonlyDb } from '../../core/dossierReads/readers';
 
 /** Where the blob store keeps an original (BlobStore.pathOf; main/dossier may not import main/files). */
 export interface BlobPaths {
@@ -14,7 +14,7 @@ export interface BlobPaths {
 }
 
 export interface BuildContext {
-  db: Db;
+  db: ReadonlyDb;
   blobs: BlobPaths;
   cadre: CadreDetail;
   scope: DossierScope;

@@ -7,11 +7,9 @@ import { checkRows, mustAttendRows, type RecordRow } from '../../core/dossierRea
 import type { Item } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';
 
-type Row = RecordRow;
-
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-function tryRows(ctx: BuildContext, read: typeof mustAttendRows, what: string): Row[] | null {
+function tryRows(ctx: BuildContext, read: typeof mustAttendRows, what: string): RecordRow[] | null {
   try {
     return read(ctx.db, ctx.cadre.id, ctx.from, ctx.to);
   } catch (e) {

@@ -7,7 +7,7 @@ import { glyphCoverage, type FontOptions } from '../fonts';
 import { describeMissingGlyph, findMissingGlyphs } from '../typeset/missingGlyphs';
 import { buildDossierDoc, translateWarnings } from './build';
 import type { BlobPaths } from './context';
-import type { Db } from './settings';
+import type { ReadonlyDb } from '../../core/dossierReads/readers';
 
 export interface GeneratedDossier {
   fileName: string;
@@ -29,7 +29,7 @@ export interface GeneratedDossier {
 }
 
 export async function generateDossier(
-  db: Db,
+  db: ReadonlyDb,
   blobs: BlobPaths,
   opts: { cadreId: number; year: DossierScope; grids?: Map<string, MonthGrid>; numbers: NumberAssigner; now?: string },
   settings: DossierSettings,

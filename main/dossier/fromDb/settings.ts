@@ -6,9 +6,7 @@ import { getSetting } from '../../core/dossierReads/readers';
 import { DEFAULT_DOSSIER_SETTINGS, dossierSettingsSchema, type DossierSettings } from '../../../shared/api/dossier';
 import type { ReadonlyDb } from '../../core/dossierReads/readers';
 
-export type Db = ReadonlyDb;
-
-export function getDossierSettings(db: Db): DossierSettings {
+export function getDossierSettings(db: ReadonlyDb): DossierSettings {
   const raw = getSetting(db, 'dossier');
   if (!raw) return { ...DEFAULT_DOSSIER_SETTINGS };
   let stored: unknown;

@@ -12,8 +12,6 @@ import type { RegisterData } from './data';
 import { HEAD_H, layoutRegister } from './layout';
 import { monthLabel } from '../../../shared/dates';
 
-type Db = ReadonlyDb;
-
 export interface RegisterOptions {
   townshipId: number;
   /** YYYY-MM */
@@ -29,12 +27,12 @@ export interface RegisterResult {
   cadres: number;
 }
 
-function loadData(db: Db, townshipId: number, month: string): RegisterData {
+function loadData(db: ReadonlyDb, townshipId: number, month: string): RegisterData {
   const grid = getMonthGrid(db, townshipId, month);
   return { grid, countyName: countyNameOrNull(db, grid.countyId) ?? '' };
 }
 
-export async function registerPdf(db: Db, opts: RegisterOptions): Promise<RegisterResult> {
+export async function registerPdf(db: ReadonlyDb, opts: RegisterOptions): Promise<RegisterResult> {
   const data = loadData(db, opts.townshipId, opts.month);
   const blank = opts.blank ?? false;
   const { grid } = data;
@@ -57,7 +55,7 @@ export async function registerPdf(db: Db, opts: RegisterOptions): Promise<Regist
 }
 
 /** Writes the register to `outPath` (durably, see pdfFile.ts). */
-export async function writeRegisterPdf(db: Db, opts: RegisterOptions, outPath: string): Promise<Omit<RegisterResult, 'pdf'>> {
+export async function writeRegisterPdf(db: ReadonlyDb, opts: RegisterOptions, outPath: string): Promise<Omit<RegisterResult, 'pdf'>> {
   const r = await registerPdf(db, opts);
   writePdfDurably(outPath, r.pdf);
   return { pages: r.pages, cadres: r.cadres };

@@ -6,6 +6,7 @@
  * a recorded head id must still carry the recorded hash, and must still exist.
  */
 import Database from 'better-sqlite3';
+import type { Db } from '../../store/db';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
@@ -82,7 +83,6 @@ function dayOf(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : dateLabel(isoDateOf(d));
 }
 
-type Db = Database.Database;
 const hashAt = (db: Db, id: number) =>
   (db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id) as { hash: string | null } | undefined)?.hash;
 

@@ -16,13 +16,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SHA256_RE } from '../../../shared/blobLayout';
 import { AppError } from '../../../shared/result';
-import { BACKUPS_DIR, type BackupReason } from '../../store/backupManifest';
+import type { BackupReasonKey } from '../../../shared/api/integrity';
+import { BACKUPS_DIR } from '../../store/backupManifest';
 import { DB_FILE } from '../../store/db';
 import { backupTo, type BackupResult } from './backup';
 import { readManifest } from './backupRead';
 import { listBackups } from './backupList';
-
-export type AutoBackupReason = BackupReason;
 
 export const KEEP_PER_REASON = 10;
 /** A .partial folder or pool temp file older than this belongs to an interrupted run. */
@@ -34,7 +33,7 @@ export const backupsDirOf = (dataDir: string): string => path.join(dataDir, BACK
 
 /** What the status bar and the page show about automatic backups in this process. */
 export interface AutoBackupState {
-  running: AutoBackupReason | null;
+  running: BackupReasonKey | null;
   lastError: string | null;
   lastErrorAt: string | null;
 }
@@ -98,7 +97,7 @@ async function acquireLock(outDir: string): Promise<() => void> {
  * Backs up `dataDir` into <data>/backups for `reason`, then applies retention. Resolves to
  * null when there is nothing to back up yet (no database, or an empty one).
  */
-export function autoBackup(dataDir: string, reason: AutoBackupReason, opts: { prune?: boolean } = {}): Promise<BackupResult | null> {
+export function autoBackup(dataDir: string, reason: BackupReasonKey, opts: { prune?: boolean } = {}): Promise<BackupResult | null> {
   const key = path.resolve(dataDir);
   const run = async (): Promise<BackupResult | null> => {
     const dbPath = path.join(dataDir, DB_FILE);

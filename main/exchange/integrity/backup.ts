@@ -29,17 +29,17 @@ import {
   signedManifestFiles,
   type AuditWitness,
   type BackupManifest,
-  type BackupReason,
   type ManifestSigner,
 } from '../../store/backupManifest';
 import { departmentKey } from '../bundle/keys';
 import { SHA256_RE } from '../../../shared/blobLayout';
 import { blobPath, copyDurably, fsyncDir, linkOrCopyDurably, writeFileDurably } from '../fileOps';
-import { countRows, hasTable, infoOf, readManifest, type BackupInfo } from './backupRead';
+import { countRows, hasTable, infoOf, readManifest } from './backupRead';
+import type { BackupEntry, BackupReasonKey } from '../../../shared/api/integrity';
 
 export interface BackupResult {
   dir: string;
-  info: BackupInfo;
+  info: BackupEntry;
   /** Originals written as new copies (their bytes are in `copiedBytes`). */
   copiedBlobs: number;
   /** Originals hard-linked from the data directory: no bytes copied. */
@@ -62,7 +62,7 @@ async function fsyncFile(file: string): Promise<void> {
 export interface BackupOptions {
   now?: Date;
   /** Recorded in the manifest; default 'manual'. */
-  reason?: BackupReason;
+  reason?: BackupReasonKey;
   /** Hard-link originals into the pool where possible (backups inside the data directory). */
   link?: boolean;
 }

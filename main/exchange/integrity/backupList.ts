@@ -2,17 +2,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../../store/backupManifest';
-import { infoOf, readManifest, type BackupInfo } from './backupRead';
+import { infoOf, readManifest } from './backupRead';
+import type { BackupEntry } from '../../../shared/api/integrity';
 
 /** Published backups never change, so a manifest is parsed once per process (keyed by its mtime). */
-const cache = new Map<string, { mtimeMs: number; info: BackupInfo | null }>();
+const cache = new Map<string, { mtimeMs: number; info: BackupEntry | null }>();
 
-function infoCached(dir: string): BackupInfo | null {
+function infoCached(dir: string): BackupEntry | null {
   const st = fs.statSync(path.join(dir, MANIFEST_FILE), { throwIfNoEntry: false });
   if (!st?.isFile()) return null;
   const hit = cache.get(dir);
   if (hit && hit.mtimeMs === st.mtimeMs) return hit.info;
-  let info: BackupInfo | null;
+  let info: BackupEntry | null;
   try {
     info = infoOf(dir, readManifest(dir));
   } catch {
@@ -22,10 +23,10 @@ function infoCached(dir: string): BackupInfo | null {
   return info;
 }
 
-export function listBackups(outDir: string): BackupInfo[] {
+export function listBackups(outDir: string): BackupEntry[] {
   const abs = path.resolve(outDir);
   if (!fs.statSync(abs, { throwIfNoEntry: false })?.isDirectory()) return [];
-  const out: BackupInfo[] = [];
+  const out: BackupEntry[] = [];
   for (const e of fs.readdirSync(abs, { withFileTypes: true })) {
     if (!e.isDirectory() || e.name.endsWith('.partial') || e.name === 'blobs') continue;
     const info = infoCached(path.join(abs, e.name));

@@ -5,22 +5,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupEntry } from '../../../shared/api/integrity';
+import { BACKUP_REASON_KEYS, type BackupEntry } from '../../../shared/api/integrity';
 import { AppError } from '../../../shared/result';
 import { DB_FILE } from '../../store/db';
-import {
-  BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
-  BACKUP_REASONS,
-  MANIFEST_FILE,
-  type AuditWitness,
-  type BackupManifest,
-} from '../../store/backupManifest';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_FILE, type AuditWitness, type BackupManifest } from '../../store/backupManifest';
 import { fingerprintOf } from '../bundle/keys';
 import { SHA256_RE } from '../../../shared/blobLayout';
-
-/** What a backup folder holds, as the CLI, the 检查与备份 page and the restore preview show it. */
-export type BackupInfo = BackupEntry;
 
 export function hasTable(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
@@ -30,7 +20,7 @@ export function countRows(db: Database.Database, table: string): number {
   return hasTable(db, table) ? (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n : 0;
 }
 
-export function infoOf(dir: string, m: BackupManifest): BackupInfo {
+export function infoOf(dir: string, m: BackupManifest): BackupEntry {
   return {
     dir,
     createdAt: m.createdAt,
@@ -100,14 +90,14 @@ export function readManifest(backupDir: string): BackupManifest {
     m.missingBlobs.every((s) => typeof s === 'string') &&
     isCount(m.totalSize) &&
     (m.auditHead === undefined || isWitness(m.auditHead)) &&
-    (m.reason === undefined || (BACKUP_REASONS as readonly string[]).includes(m.reason)) &&
+    (m.reason === undefined || (BACKUP_REASON_KEYS as readonly string[]).includes(m.reason)) &&
     (m.signer === undefined || (typeof m.signer === 'object' && m.signer !== null && typeof m.signer.publicKey === 'string'));
   if (!ok) throw new AppError('IMPORT_REFUSED', `备份清单内容不完整或格式有误：${file}`);
   return m;
 }
 
 /** What a backup holds, from its manifest (not yet verified: restore does that). */
-export function describeBackup(dir: string): BackupInfo {
+export function describeBackup(dir: string): BackupEntry {
   const backupDir = resolveBackupDir(dir);
   return infoOf(backupDir, readManifest(backupDir));
 }

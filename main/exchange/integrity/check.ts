@@ -10,7 +10,7 @@ import path from 'node:path';
 import { verifyChain } from '../../core/audit/chain';
 import { sha256File } from '../../files/blobStore';
 import { checkWitnesses, witnessesAt, witnessesOfDataDir, type Witness } from './auditWitness';
-import { DB_FILE } from '../../store/db';
+import { DB_FILE, type Db } from '../../store/db';
 import { blobName, SHA256_RE } from '../../../shared/blobLayout';
 import { blobPath } from '../fileOps';
 
@@ -68,8 +68,6 @@ const ADVICE: Record<FindingKind, string> = {
 function finding(severity: FindingSeverity, kind: FindingKind, message: string, extra: Partial<Finding> = {}): Finding {
   return { severity, kind, message, advice: ADVICE[kind], ...extra };
 }
-
-type Db = Database.Database;
 
 /** Columns of any table that refer to blobs(sha256), found from the schema itself. */
 function blobReferences(db: Db): Array<{ table: string; column: string }> {

@@ -9,14 +9,15 @@ import { AppError } from '../../../shared/result';
 import { DB_FILE } from '../../store/db';
 import { blobName } from '../../../shared/blobLayout';
 import { blobPath, copyDurably } from '../fileOps';
-import { infoOf, readManifest, resolveBackupDir, type BackupInfo } from './backupRead';
+import { infoOf, readManifest, resolveBackupDir } from './backupRead';
+import type { BackupEntry } from '../../../shared/api/integrity';
 import { refuse, verifyBackup } from './backupVerify';
 
 /** The files whose presence means `dataDir` already holds a database. */
 const DB_FILES = [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-journal`];
 
 export interface RestoreResult {
-  info: BackupInfo;
+  info: BackupEntry;
   dryRun: boolean;
   restoredBlobs: number;
 }

@@ -5,7 +5,7 @@
  * sent back by an evaluator lands on the county's own rows. Format: records/format.ts.
  */
 export { RECORDS_VERSION } from './types';
-export type { ApplyOptions, ImportPlan, ImportPlanTable, PlanOptions, RecordsDoc } from './types';
+export type { ApplyOptions, ImportPlan, PlanOptions, RecordsDoc } from './types';
 export { exportCountyRecords, exportReviewRecords } from './export';
 export { applyImport, planImport } from './import';
 export { recordsDocSchema } from './format';

@@ -17,13 +17,11 @@ export interface RecordsDoc {
   cadres: Array<{ ref: string; name: string; township: string; village: string | null; postType: string }>;
 }
 
-export type ImportPlanTable = PlanTable;
-
 export interface ImportPlan {
   kind: 'county' | 'review';
   origin: string;
   scope: { county: string; year: number };
-  tables: ImportPlanTable[];
+  tables: PlanTable[];
   added: number;
   updated: number;
   unchanged: number;

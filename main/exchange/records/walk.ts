@@ -13,13 +13,13 @@
  */
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../../shared/result';
-import { columnLabel, type PlanConflict } from '../../../shared/api/exchange';
+import { columnLabel, type PlanConflict, type PlanTable } from '../../../shared/api/exchange';
 import type { Db } from '../../store/db';
 import { parseRef } from './format';
 import { conflictFields, type RowChange } from './rowChanges';
 import { quoteId, type TableInfo } from './schema';
 import { TABLE_SPECS, type TableSpec } from './tables';
-import type { ImportPlanTable, RecordsDoc } from './types';
+import type { RecordsDoc } from './types';
 
 export interface WalkContext {
   db: Db;
@@ -40,7 +40,7 @@ export interface WalkContext {
 }
 
 export interface WalkResult {
-  tables: ImportPlanTable[];
+  tables: PlanTable[];
   linked: number;
   /** table -> local ids (id tables) or parent ids whose search text must be rebuilt. */
   touched: Map<string, Set<number>>;
@@ -139,13 +139,13 @@ export function walk(ctx: WalkContext): WalkResult {
     return local;
   };
 
-  const result: ImportPlanTable[] = [];
+  const result: PlanTable[] = [];
   for (const table of ctx.order) {
     const t = doc.tables[table];
     if (!t) continue;
     const ti = info(table);
     const spec = TABLE_SPECS.get(table) as TableSpec;
-    const counts: ImportPlanTable = { table, label: spec.label, added: 0, updated: 0, unchanged: 0, skipped: 0 };
+    const counts: PlanTable = { table, label: spec.label, added: 0, updated: 0, unchanged: 0, skipped: 0 };
     const cols = t.columns;
     const dataCols = cols.filter((c) => !ti.key.includes(c));
     const colList = cols.filter((c) => !(ti.hasId && c === 'id'));

@@ -6,7 +6,8 @@ import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { LeaveHalf } from '../../../shared/attendance';
-import type { LeaveRequestView, MonthGridView } from '../../../shared/api/attendance';
+import type { MonthGridView } from '../../../shared/api/attendance';
+import type { LeaveRequest } from '../../../shared/leave';
 import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/useCall';
 import { ReadOnlyHint } from '../common/useReadOnly';
@@ -18,9 +19,9 @@ import { monthDayLabel } from '../../../shared/dates';
 import { settle } from '../util/settle';
 
 const HALF = { 上: '上午', 下: '下午' } as const;
-const STATUS_COLOURS: Record<LeaveRequestView['status'], string> = { 待审批: 'gold', 已批准: 'green', 未批准: 'default', 已销假: 'blue' };
+const STATUS_COLOURS: Record<LeaveRequest['status'], string> = { 待审批: 'gold', 已批准: 'green', 未批准: 'default', 已销假: 'blue' };
 
-type Action = { kind: 'approve' | 'reject' | 'return'; leave: LeaveRequestView };
+type Action = { kind: 'approve' | 'reject' | 'return'; leave: LeaveRequest };
 
 export function LeavePanel({
   grid,
@@ -50,7 +51,7 @@ export function LeavePanel({
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const open = (kind: Action['kind'], leave: LeaveRequestView) => {
+  const open = (kind: Action['kind'], leave: LeaveRequest) => {
     setAction({ kind, leave });
     setApprover('');
     setLevel(undefined);
@@ -99,7 +100,7 @@ export function LeavePanel({
         </ReadOnlyHint>
       </div>
       {list.error && <Alert type="error" showIcon title={list.error} />}
-      <Table<LeaveRequestView>
+      <Table<LeaveRequest>
         size="small"
         rowKey="id"
         loading={list.loading}
