@@ -40,11 +40,9 @@ import type { MaterialCategory } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import type { BlobStore } from '../files/blobStore';
 import { addMaterials } from '../core/bag/bag';
-import { addPosting, createCadre } from '../core/cadres/cadres';
 import type { CoreContext } from '../core/runtime/context';
 import {
   between,
-  DEMO_COUNTY,
   demoCalendar,
   DEMO_TOWNSHIPS,
   DEMO_UNITS,
@@ -62,7 +60,8 @@ import type { DemoFileSpec } from './demoFiles';
 import { DemoFileMaker } from './demoFileMaker';
 import { minutes, registerRow, summary, surveyReport, type Place } from './demoText';
 import { demoLeaves, monthCodes, SHORT } from './demoPlan';
-import { ensureCounty, ensureTownship, ensureUnit, ensureVillage } from '../core/org/org';
+import { addDemoCadres } from './demoCadres';
+import { addDemoOrg } from './demoOrg';
 import { fixToday, today as clockToday } from '../core/runtime/clock';
 import { addDemoAttendance, demoAttendanceSteps } from './demoAttendance';
 import { DemoProgress, type ProgressSink } from './demoProgress';
@@ -119,15 +118,17 @@ export async function loadDemo(ctx: CoreContext, blobs: BlobStore, opts: DemoOpt
   const cal = demoCalendar(today);
   const cadres = demoCadres(seed, cal);
 
+  // The files are generated into this folder before they are filed; it is removed at the end.
+  const dir = opts.tmpDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-'));
   // The core refuses records dated after the clock's today: the load happens on the demo's today.
   const restoreClock = today === clockToday() ? () => undefined : fixToday(today);
   // ONE transaction for the whole load (each core function's own transaction becomes a savepoint
   // in it): one commit instead of ~2,000, and a failed load rolls back to the empty archive, so
   // the user can try again (only unreferenced, content-addressed blobs may stay). Statements are
   // compiled once each (statementCache.ts) instead of on every call.
-  db.exec('BEGIN IMMEDIATE');
   try {
-    const summary = await withStatementCache(db, () => fill(ctx, blobs, cadres, seed, opts, cal));
+    db.exec('BEGIN IMMEDIATE');
+    const summary = await withStatementCache(db, () => fill(ctx, blobs, cadres, seed, opts, cal, dir));
     db.exec('COMMIT');
     return summary;
   } catch (err) {
@@ -135,26 +136,11 @@ export async function loadDemo(ctx: CoreContext, blobs: BlobStore, opts: DemoOpt
     throw err;
   } finally {
     restoreClock();
-  }
-}
-
-async function fill(
-  ctx: CoreContext,
-  blobs: BlobStore,
-  cadres: DemoCadre[],
-  seed: number,
-  opts: DemoOptions,
-  cal: DemoCalendar,
-): Promise<DemoSummary> {
-  const dir = opts.tmpDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-'));
-  try {
-    return await fillFrom(ctx, blobs, cadres, seed, opts, cal, dir);
-  } finally {
     if (!opts.tmpDir) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function fillFrom(
+async function fill(
   ctx: CoreContext,
   blobs: BlobStore,
   cadres: DemoCadre[],
@@ -171,51 +157,11 @@ async function fillFrom(
   // its logs and plans, the year's work in its parts
   progress.plan(1 + cadres.length + 2 * total + demoAttendanceSteps(cal) + DEMO_WORK_STEPS);
 
-  // --- organisation ---
-  const townshipIds = new Map<string, number>();
-  const villageIds = new Map<string, number>();
-  const unitIds = new Map<string, number>();
-  db.transaction(() => {
-    const countyId = ensureCounty(db, DEMO_COUNTY.name, DEMO_COUNTY.kind);
-    for (const t of DEMO_TOWNSHIPS) {
-      const tid = ensureTownship(db, countyId, t.name);
-      townshipIds.set(t.name, tid);
-      for (const v of t.villages) villageIds.set(`${t.name}/${v}`, ensureVillage(db, tid, v));
-    }
-    for (const u of DEMO_UNITS) unitIds.set(u.name, ensureUnit(db, u.name, u.level));
-  })();
+  // --- organisation, then cadres and postings ---
+  const org = addDemoOrg(db);
+  const { townshipIds } = org;
   progress.step('正在建立组织机构');
-
-  // --- cadres and postings (one transaction: one commit instead of one per cadre) ---
-  const cadreIds: number[] = [];
-  db.transaction(() => {
-    for (const c of cadres) {
-      const place = (p: DemoCadre['postings'][number]) => ({
-        townshipId: townshipIds.get(p.township)!,
-        villageId: p.village ? villageIds.get(`${p.township}/${p.village}`)! : null,
-        start: p.start,
-        end: null,
-      });
-      const created = createCadre(
-        db,
-        {
-          name: c.name,
-          gender: c.gender,
-          birthDate: c.birthDate,
-          idNumber: c.idNumber,
-          partyStatus: c.partyStatus,
-          phone: c.phone,
-          unitId: unitIds.get(c.unit) ?? null,
-          level: c.level,
-          postType: c.postType,
-        },
-        place(c.postings[0]!),
-      );
-      for (const p of c.postings.slice(1)) addPosting(db, created.id, place(p));
-      cadreIds.push(created.id);
-      progress.step('正在录入选派干部');
-    }
-  })();
+  const cadreIds = addDemoCadres(db, cadres, org, progress);
 
   // --- the bags: the files are made in a worker thread (demoFileMaker.ts), and after them the
   // second county's bundle, while this thread files each bag as one batch as soon as its files
