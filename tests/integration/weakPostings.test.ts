@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workAlerts } from '../../main/core/work/alerts';
-import { getWeakVillage, nameSuccessor, recordAction, saveWeakVillage } from '../../main/core/work/weak';
+import { getWeakVillage, nameSuccessor, recordAction, removeWeakVillage, saveWeakVillage } from '../../main/core/work/weak';
 import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase, type Db } from '../../main/store/db';
 import { refusalMessage } from '../fixtures/appError';
@@ -158,5 +158,38 @@ describe('召回调换', () => {
     expect(
       refusalMessage(() => nameSuccessor(db, { villageId: ids.v, actionId, cadreId: ids.other, start: '2023-04-01' }, TODAY)),
     ).toContain('已有接任人');
+  });
+});
+
+describe('taking a village off the list', () => {
+  it('is refused once 约谈 or 召回调换 is on record, and changes nothing', () => {
+    const before = getWeakVillage(db, ids.v, TODAY);
+    const entries = db.prepare('SELECT COUNT(*) AS n FROM audit_log').get();
+    expect(refusalMessage(() => removeWeakVillage(db, ids.v))).toBe(
+      '七里河镇北村已有2条约谈或召回调换记录，记录在案，不能移出薄弱村名单；该村已达标请登记“摘帽”节点',
+    );
+    expect(getWeakVillage(db, ids.v, TODAY)).toEqual(before);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual(entries);
+  });
+
+  it('removes a listing entered by mistake, logging the milestones and supporters it takes along', () => {
+    saveWeakVillage(db, { villageId: ids.w, listedYear: 2023, notes: null });
+    db.prepare(
+      `INSERT INTO weak_milestones (village_id, kind, date, description, updated_at) VALUES (?, '发展思路', '2023-05-01', '种植中药材', '')`,
+    ).run(ids.w);
+    removeWeakVillage(db, ids.w);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM weak_milestones WHERE village_id = ?').get(ids.w)).toEqual({ n: 0 });
+    const e = db
+      .prepare(`SELECT action, before FROM audit_log WHERE entity = 'weak_village' AND entity_id = ? ORDER BY id DESC LIMIT 1`)
+      .get(ids.w) as {
+      action: string;
+      before: string;
+    };
+    expect(e.action).toBe('delete');
+    expect(JSON.parse(e.before)).toMatchObject({
+      listed_year: 2023,
+      milestones: [{ kind: '发展思路', description: '种植中药材' }],
+      supporters: [],
+    });
   });
 });

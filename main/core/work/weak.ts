@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/result';
 import {
   clockRun,
   evaluateMilestones,
+  MILESTONE_KINDS,
   MILESTONE_RULE,
   type MilestoneKind,
   type WeakAction,
@@ -139,10 +140,27 @@ export function saveWeakVillage(db: Db, input: z.output<typeof weakVillageSchema
   return getWeakVillage(db, input.villageId);
 }
 
+/**
+ * Takes a village off the list: for a listing entered by mistake (a village that met its goals
+ * records the 摘帽 milestone instead). Its milestones, their evidence links and the supporters
+ * named by hand go with it; the village's income stays. Refused once 约谈 or 召回调换 is on
+ * record for it: those are kept on record (记录在案), and a recall ended a posting.
+ */
 export function removeWeakVillage(db: Db, villageId: number): void {
   db.transaction(() => {
-    getWeakVillage(db, villageId);
-    const before = weakRow(db, villageId);
+    const w = getWeakVillage(db, villageId);
+    if (w.actions.length > 0) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `${w.township}${w.village}已有${w.actions.length}条约谈或召回调换记录，记录在案，不能移出薄弱村名单；该村已达标请登记“摘帽”节点`,
+      );
+    }
+    // What the cascade removes goes into the log with the listing.
+    const before = {
+      ...weakRow(db, villageId),
+      milestones: MILESTONE_KINDS.map((k) => milestoneRow(db, villageId, k)).filter((m) => m !== undefined),
+      supporters: supporterIds(db, villageId),
+    };
     stmt(db, 'DELETE FROM weak_villages WHERE village_id = ?').run(villageId);
     audit(db, 'delete', 'weak_village', villageId, undefined, { before });
   })();

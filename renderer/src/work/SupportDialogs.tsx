@@ -1,5 +1,5 @@
 /** Payment entry, insurance policy and the dispatching unit's pledge for one cadre. */
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Table } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,7 +7,9 @@ import { useEffect, useState } from 'react';
 import type { SupportRow } from '../../../shared/api/work';
 import { yuan } from '../../../shared/work';
 import { DEFAULT_INSURANCE_COVER_FEN } from '../../../shared/support';
+import { dateLabel } from '../../../shared/dates';
 import { call, errorMessage } from '../api/client';
+import { useConfirmRemove } from '../common/useConfirmRemove';
 import { MoneyInput } from './common';
 import { settle } from '../util/settle';
 
@@ -24,7 +26,16 @@ export function SupportDialog({
   year,
   onClose,
   onSaved,
-}: { target: SupportTarget | null; year: number; onClose: () => void; onSaved: (text: string) => void }) {
+  onRemoved,
+}: {
+  target: SupportTarget | null;
+  year: number;
+  onClose: () => void;
+  onSaved: (text: string) => void;
+  /** A payment or policy was deleted (the dialog's row is then out of date). */
+  onRemoved: () => void;
+}) {
+  const confirmRemove = useConfirmRemove();
   const [quarter, setQuarter] = useState(1);
   const [amount, setAmount] = useState<number | null>(null);
   const [date, setDate] = useState<Dayjs | null>(dayjs(today()));
@@ -94,6 +105,24 @@ export function SupportDialog({
   };
 
   const row = target?.row;
+  const removePayment = (p: SupportRow['payments'][number]) =>
+    confirmRemove({
+      title: `删除${row?.name ?? ''}${p.year}年第${p.quarter}季度的补助发放记录（${yuan(p.amountFen)}元，${dateLabel(p.paidOn)}发放）？`,
+      content: '仅用于纠正误登记；删除后该季度的已发金额相应减少。',
+      remove: () => call('work.support.removePayment', { id: p.id }),
+      done: '发放记录已删除',
+      failed: '发放记录未删除',
+      onRemoved,
+    });
+  const removePolicy = (p: SupportRow['policies'][number]) =>
+    confirmRemove({
+      title: `删除${row?.name ?? ''}的保单“${p.insurer}${p.policyNo ? ` ${p.policyNo}` : ''}”（${dateLabel(p.start)}至${dateLabel(p.end)}）？`,
+      content: '仅用于纠正误登记；删除后这段时间按未参保计算。',
+      remove: () => call('work.support.removePolicy', { id: p.id }),
+      done: '保单已删除',
+      failed: '保单未删除',
+      onRemoved,
+    });
   return (
     <Modal
       title={`${target ? TITLES[target.kind] : ''} — ${row?.name ?? ''}`}
@@ -107,6 +136,34 @@ export function SupportDialog({
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="support-error" />}
       {target?.kind === 'payment' && row && (
         <Form layout="vertical">
+          {row.payments.length > 0 && (
+            <Form.Item label={`${year}年已登记的发放`}>
+              <Table
+                size="small"
+                bordered
+                showHeader={false}
+                pagination={false}
+                rowKey="id"
+                dataSource={row.payments}
+                data-testid="payment-list"
+                columns={[
+                  {
+                    key: 'what',
+                    render: (_, p) => `第${p.quarter}季度 ${yuan(p.amountFen)} 元，${dateLabel(p.paidOn)}发放`,
+                  },
+                  {
+                    key: 'op',
+                    width: 64,
+                    render: (_, p) => (
+                      <Button size="small" type="link" danger onClick={() => removePayment(p)}>
+                        删除
+                      </Button>
+                    ),
+                  },
+                ]}
+              />
+            </Form.Item>
+          )}
           <Form.Item label={`${year}年季度`}>
             <Select
               value={quarter}
@@ -129,9 +186,33 @@ export function SupportDialog({
       {target?.kind === 'policy' && row && (
         <Form layout="vertical">
           {row.policies.length > 0 && (
-            <div className="ob-muted" style={{ marginBottom: 8 }}>
-              已有保单：{row.policies.map((p) => `${p.insurer} ${p.start}至${p.end}`).join('；')}
-            </div>
+            <Form.Item label="已有保单">
+              <Table
+                size="small"
+                bordered
+                showHeader={false}
+                pagination={false}
+                rowKey="id"
+                dataSource={row.policies}
+                data-testid="policy-list"
+                columns={[
+                  {
+                    key: 'what',
+                    render: (_, p) =>
+                      `${p.insurer}${p.policyNo ? ` ${p.policyNo}` : ''}，${yuan(p.coverFen)} 元，${dateLabel(p.start)}至${dateLabel(p.end)}`,
+                  },
+                  {
+                    key: 'op',
+                    width: 64,
+                    render: (_, p) => (
+                      <Button size="small" type="link" danger onClick={() => removePolicy(p)}>
+                        删除
+                      </Button>
+                    ),
+                  },
+                ]}
+              />
+            </Form.Item>
           )}
           <Form.Item label="承保公司" required>
             <Input

@@ -191,6 +191,10 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
           success(text);
           void refresh();
         }}
+        onRemoved={() => {
+          setTarget(null);
+          void refresh();
+        }}
       />
     </div>
   );

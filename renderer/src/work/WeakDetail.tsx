@@ -11,6 +11,7 @@ import {
 } from '../../../shared/weakVillages';
 import { call } from '../api/client';
 import { READ_ONLY_HINT, useVillageReadOnly } from '../common/useReadOnly';
+import { useConfirmRemove } from '../common/useConfirmRemove';
 import { useNotify } from '../util/notify';
 import { MoneyInput, thisYear, YearSelect } from './common';
 import { useCadres } from '../common/CadreSelect';
@@ -23,6 +24,7 @@ const STATE_COLOR: Record<string, string> = { 已完成: 'green', 未到期: 'de
 /** One weak village: income by year, supporters, the village's milestones and each supporter's timeline. */
 export function WeakDetail({ village, focusCadreId, onChanged }: { village: WeakVillage; focusCadreId?: number; onChanged: () => void }) {
   const { notifyError, success } = useNotify();
+  const confirmRemove = useConfirmRemove();
   const cadres = useCadres();
   const [incomeYear, setIncomeYear] = useState(thisYear());
   const [income, setIncome] = useState<number | null>(null);
@@ -58,6 +60,28 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
       notifyError(err, '包扶干部未保存');
     }
   };
+
+  const place = `${village.township}${village.village}`;
+  const removeListing = () =>
+    confirmRemove({
+      title: `将${place}移出集体经济薄弱村名单？`,
+      content: `用于纠正误登记：本村已登记的节点（${village.milestones.length}个）及其佐证文件关联、另行指定的包扶干部将一并删除，村集体经济收入保留。该村已达标的，请登记“摘帽”节点。`,
+      okText: '移出',
+      remove: () => call('work.weak.remove', { villageId: village.villageId }),
+      done: `${place}已移出薄弱村名单`,
+      failed: '未移出',
+      onRemoved: onChanged,
+    });
+  const clearMilestone = (m: WeakVillage['milestones'][number]) =>
+    confirmRemove({
+      title: `清除${place}的“${m.kind}”节点（${dateLabel(m.date)}）？`,
+      content: `该节点的情况说明${m.evidence.length ? `和${m.evidence.length}个佐证文件的关联` : ''}将被删除，节点恢复为未完成。`,
+      okText: '清除',
+      remove: () => call('work.weak.clearMilestone', { villageId: village.villageId, kind: m.kind }),
+      done: `“${m.kind}”节点已清除`,
+      failed: '节点未清除',
+      onRemoved: onChanged,
+    });
 
   const timeline = (s: WeakVillage['supporters'][number]) => (
     <Table<MilestoneEvaluation>
@@ -123,6 +147,9 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
             ) : (
               <Tag color="orange">薄弱</Tag>
             )}
+            <Button size="small" danger style={{ marginLeft: 8 }} onClick={removeListing} data-testid="weak-remove">
+              移出名单
+            </Button>
           </Descriptions.Item>
         </Descriptions>
 
@@ -211,11 +238,18 @@ export function WeakDetail({ village, focusCadreId, onChanged }: { village: Weak
               {
                 title: '',
                 key: 'op',
-                width: 70,
+                width: 120,
                 render: (_, r) => (
-                  <Button size="small" onClick={() => setMilestone(r.kind)}>
-                    登记
-                  </Button>
+                  <Space size={4}>
+                    <Button size="small" onClick={() => setMilestone(r.kind)}>
+                      登记
+                    </Button>
+                    {r.rec && (
+                      <Button size="small" danger onClick={() => clearMilestone(r.rec!)} data-testid={`milestone-clear-${r.kind}`}>
+                        清除
+                      </Button>
+                    )}
+                  </Space>
                 ),
               },
             ]}

@@ -120,6 +120,7 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
             onRow={(r) => ({ onClick: () => setSelected(r.villageId), style: { cursor: 'pointer' } })}
             rowClassName={(r) => (r.villageId === selected ? 'ant-table-row-selected' : '')}
             columns={columns}
+            data-testid="weak-list"
           />
         </div>
       </div>

@@ -209,7 +209,11 @@ export const workSteps: Step[] = [
     entity: 'weak_village',
     action: 'delete',
     field: 'listed_year',
-    run: async () => ok('work.weak.remove', { villageId: id.v2! }),
+    // 南村 has 约谈/召回调换 on record and so stays listed; 北村 was listed by mistake.
+    run: async () => {
+      await ok('work.weak.save', { villageId: id.v1!, listedYear: YEAR, notes: null });
+      await ok('work.weak.remove', { villageId: id.v1! });
+    },
   },
   {
     kind: 'allowance standard',
