@@ -141,12 +141,6 @@ export const evaluationChannels = {
 
   /** Cadres × components/indicators with current values, under the active scheme. */
   'evaluation.scores.grid': { input: scope, output: null as unknown as ScoreGrid },
-  /** Batch entry, one transaction; all cells are checked first. Returns the changed cadres' rows. */
-  'evaluation.scores.set': {
-    input: countyYear.extend({ cells: z.array(scoreCellSchema).min(1, '没有要保存的分数').max(5000, '一次最多保存5000个分数') }),
-    output: null as unknown as { saved: number; rows: GridRow[] },
-  },
-  'evaluation.ballots.set': { input: ballotsInputSchema, output: null as unknown as GridRow },
   /** What the score screen saves at once: typed scores and ballots in ONE transaction (all or nothing). */
   'evaluation.sheet.save': {
     input: countyYear

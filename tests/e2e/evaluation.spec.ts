@@ -121,17 +121,8 @@ test('scheme, keyboard scoring, quota, finalise, print', async ({ page, app }) =
     const cells = g.rows.flatMap((r) =>
       ['unit', 'township', 'branch', 'third'].map((component) => ({ cadreId: r.cadreId, component, indicator: null, value: 85 })),
     );
-    if (cells.length) await invoke(page, 'evaluation.scores.set', { countyId: county.id, year: YEAR, cells });
-    for (const r of g.rows)
-      await invoke(page, 'evaluation.ballots.set', {
-        countyId: county.id,
-        year: YEAR,
-        cadreId: r.cadreId,
-        satisfied: 40,
-        basic: 10,
-        unsatisfied: 0,
-        ballots: 50,
-      });
+    const ballots = g.rows.map((r) => ({ cadreId: r.cadreId, satisfied: 40, basic: 10, unsatisfied: 0, ballots: 50 }));
+    if (cells.length + ballots.length) await invoke(page, 'evaluation.sheet.save', { countyId: county.id, year: YEAR, cells, ballots });
   }
 
   // ── 结果: the quota pushes one cadre from 优秀 and says why ──

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { handlerCalls } from '../fixtures/handlerCalls';
-import { buildEvalFixture, cellsFor, T1_NAMES, YEAR, type EvalIds } from './evaluationFixture';
+import { ballotSheet, buildEvalFixture, cellsFor, T1_NAMES, YEAR, type EvalIds } from './evaluationFixture';
 import { REQUIRED_CATEGORIES } from '../../shared/domain';
 import { certify } from './certifyFixture';
 
@@ -39,7 +39,7 @@ describe('evaluation', () => {
   it('creates a draft from a template and activates it', async () => {
     const templates = await ok('evaluation.schemes.templates', {});
     expect(templates.map((t) => t.name)).toEqual(['蒲县方案（70/20/10）', '“五评”方案（各20%）', '群众评议30%方案（一述两评一查）']);
-    expect(await refused('evaluation.scores.set', { ...cy(), cells: cellsFor(ids.deputy, '乡镇党委第一副书记', 80) })).toBe(
+    expect(await refused('evaluation.sheet.save', { ballots: [], ...cy(), cells: cellsFor(ids.deputy, '乡镇党委第一副书记', 80) })).toBe(
       '义县2024年度尚未启用考核方案，请先在“考核方案”中选择模板并启用',
     );
     const empty = await ok('evaluation.results.compute', cy());
@@ -69,35 +69,44 @@ describe('evaluation', () => {
     expect(grid.columns['乡镇党委第一副书记'].map((c) => c.label)).toContain('统筹驻村工作');
     for (const name of T1_NAMES) {
       const x = SCORES[name] ?? 80;
-      await ok('evaluation.scores.set', { ...cy(), cells: cellsFor(ids.cadres[name]!, '村党组织第一书记', x) });
-      await ok('evaluation.ballots.set', {
-        ...cy(),
-        cadreId: ids.cadres[name]!,
-        satisfied: x,
-        basic: 0,
-        unsatisfied: 100 - x,
-        ballots: 100,
-      });
+      await ok('evaluation.sheet.save', { ballots: [], ...cy(), cells: cellsFor(ids.cadres[name]!, '村党组织第一书记', x) });
+      await ok(
+        'evaluation.sheet.save',
+        ballotSheet({
+          ...cy(),
+          cadreId: ids.cadres[name]!,
+          satisfied: x,
+          basic: 0,
+          unsatisfied: 100 - x,
+          ballots: 100,
+        }),
+      );
     }
-    const { rows } = await ok('evaluation.scores.set', { ...cy(), cells: cellsFor(ids.deputy, '乡镇党委第一副书记', 80) });
+    const { rows } = await ok('evaluation.sheet.save', { ballots: [], ...cy(), cells: cellsFor(ids.deputy, '乡镇党委第一副书记', 80) });
     expect(rows[0]!.total).toBeNull(); // ballots still missing
-    const row = await ok('evaluation.ballots.set', {
-      ...cy(),
-      cadreId: ids.deputy,
-      satisfied: 70,
-      basic: 20,
-      unsatisfied: 5,
-      ballots: 100,
-    });
+    const [row] = (
+      await ok(
+        'evaluation.sheet.save',
+        ballotSheet({
+          ...cy(),
+          cadreId: ids.deputy,
+          satisfied: 70,
+          basic: 20,
+          unsatisfied: 5,
+          ballots: 100,
+        }),
+      )
+    ).rows;
     // (70 + 12) / 100 = 82 → 16 + 24 + 24.6 + 16 = 80.60
-    expect(row.componentScores.villagers).toBe(82);
-    expect(row.total).toBe(80.6);
+    expect(row!.componentScores.villagers).toBe(82);
+    expect(row!.total).toBe(80.6);
   });
 
   it('refuses bad cells as a whole, in Chinese, and changes nothing', async () => {
     const before = count('SELECT COUNT(*) AS n FROM eval_scores');
     const zhang = ids.cadres['张伟']!;
-    const msg = await refused('evaluation.scores.set', {
+    const msg = await refused('evaluation.sheet.save', {
+      ballots: [],
       ...cy(),
       cells: [
         { cadreId: zhang, component: 'report', indicator: null, value: 10 },
@@ -106,13 +115,24 @@ describe('evaluation', () => {
     });
     expect(msg).toBe('张伟的“建强村党组织”最高30分，录入了31分');
     expect(
-      await refused('evaluation.scores.set', { ...cy(), cells: [{ cadreId: zhang, component: 'org', indicator: 'lead', value: 10 }] }),
+      await refused('evaluation.sheet.save', {
+        ballots: [],
+        ...cy(),
+        cells: [{ cadreId: zhang, component: 'org', indicator: 'lead', value: 10 }],
+      }),
     ).toBe('张伟（村党组织第一书记）的考核方案中没有这一评分项，请刷新后重试');
     expect(
-      await refused('evaluation.ballots.set', { ...cy(), cadreId: zhang, satisfied: 90, basic: 20, unsatisfied: 0, ballots: 100 }),
+      await refused(
+        'evaluation.sheet.save',
+        ballotSheet({ ...cy(), cadreId: zhang, satisfied: 90, basic: 20, unsatisfied: 0, ballots: 100 }),
+      ),
     ).toBe('张伟的“群众评议”：满意、基本满意、不满意票数之和不能超过总票数');
     expect(
-      await refused('evaluation.scores.set', { ...cy(), cells: [{ cadreId: zhang, component: 'report', indicator: null, value: 80.123 }] }),
+      await refused('evaluation.sheet.save', {
+        ballots: [],
+        ...cy(),
+        cells: [{ cadreId: zhang, component: 'report', indicator: null, value: 80.123 }],
+      }),
     ).toContain('两位小数');
     expect(count('SELECT COUNT(*) AS n FROM eval_scores')).toBe(before);
     expect((await ok('evaluation.scores.grid', cy())).rows.find((r) => r.cadreId === zhang)!.total).toBe(96);
@@ -187,9 +207,14 @@ describe('evaluation', () => {
     expect([st.finalised, st.schemeVersion]).toEqual([true, 1]);
     expect(count('SELECT COUNT(*) AS n FROM eval_results WHERE county_id = ? AND year = ?', ids.county, YEAR)).toBe(11);
     const lockedMsg = '2024年度考核已定档，不能修改；如确需修改，请先重新打开并说明原因';
-    expect(await refused('evaluation.scores.set', { ...cy(), cells: cellsFor(ids.deputy, '乡镇党委第一副书记', 99) })).toBe(lockedMsg);
+    expect(await refused('evaluation.sheet.save', { ballots: [], ...cy(), cells: cellsFor(ids.deputy, '乡镇党委第一副书记', 99) })).toBe(
+      lockedMsg,
+    );
     expect(
-      await refused('evaluation.ballots.set', { ...cy(), cadreId: ids.deputy, satisfied: 100, basic: 0, unsatisfied: 0, ballots: 100 }),
+      await refused(
+        'evaluation.sheet.save',
+        ballotSheet({ ...cy(), cadreId: ids.deputy, satisfied: 100, basic: 0, unsatisfied: 0, ballots: 100 }),
+      ),
     ).toBe(lockedMsg);
     expect(await refused('evaluation.results.finalise', cy())).toBe('2024年度考核已经定档');
     expect(await refused('evaluation.results.reopen', { ...cy(), reason: ' ' })).toBe('请填写重新打开的原因');

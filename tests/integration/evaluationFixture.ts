@@ -75,6 +75,14 @@ export function buildEvalFixture(core: OpenCore): EvalIds {
   return { county, t1, t2, cadres, deputy };
 }
 
+/**
+ * One cadre's villagers' ballots as the score screen saves them (evaluation.sheet.save, the one
+ * entry channel): `ballotSheet({ ...cy(), cadreId, satisfied, basic, unsatisfied, ballots })`.
+ */
+export function ballotSheet<B extends { countyId: number; year: number; cadreId: number }>({ countyId, year, ...ballots }: B) {
+  return { countyId, year, cells: [], ballots: [ballots] };
+}
+
 /** The cells (villagers30 template) that give a cadre exactly `x` on every component, so total = x. */
 export function cellsFor(cadreId: number, postType: '村党组织第一书记' | '乡镇党委第一副书记', x: number) {
   const org =

@@ -207,7 +207,8 @@ describe('importing a county', () => {
       ids.cadre,
     );
     const { ok } = handlerCalls(() => ev);
-    await ok('evaluation.scores.set', {
+    await ok('evaluation.sheet.save', {
+      ballots: [],
       countyId: county,
       year: YEAR,
       cells: [{ cadreId: cadre, component: 'report', indicator: null, value: 77 }],
@@ -240,7 +241,8 @@ describe('review bundles', () => {
       ids.cadre,
     );
     const { ok } = handlerCalls(() => ev);
-    await ok('evaluation.scores.set', {
+    await ok('evaluation.sheet.save', {
+      ballots: [],
       countyId: county,
       year: YEAR,
       cells: [{ cadreId: cadre, component: 'report', indicator: null, value: 77 }],

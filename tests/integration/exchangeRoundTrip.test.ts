@@ -64,7 +64,7 @@ beforeAll(async () => {
   const s = await ok('evaluation.schemes.createFromTemplate', { countyId, year: YEAR, template: 'villagers30' });
   await ok('evaluation.schemes.activate', { id: s.id });
   for (const c of scorable(county, countyId).slice(0, 3)) {
-    await ok('evaluation.scores.set', { countyId, year: YEAR, cells: cellsFor(c.id, c.postType as '村党组织第一书记', 80) });
+    await ok('evaluation.sheet.save', { ballots: [], countyId, year: YEAR, cells: cellsFor(c.id, c.postType as '村党组织第一书记', 80) });
   }
   evaluator = open(path.join(tmp, 'evaluator'), '市考核组李处长');
   setDepartmentName(evaluator.ctx.db, '市委组织部考核组');
@@ -148,7 +148,12 @@ describe('county → evaluator → county', () => {
       [c3!, 85],
       [c4!, 77],
     ] as const) {
-      await ok('evaluation.scores.set', { countyId: copyId, year: YEAR, cells: cellsFor(c.id, c.postType as '村党组织第一书记', x) });
+      await ok('evaluation.sheet.save', {
+        ballots: [],
+        countyId: copyId,
+        year: YEAR,
+        cells: cellsFor(c.id, c.postType as '村党组织第一书记', x),
+      });
     }
     await ok('exchange.comments.set', { countyId: copyId, year: YEAR, cadreId: c0!.id, comment: '驻村工作扎实，群众认可度高。' });
     await ok('exchange.comments.set', { countyId: copyId, year: YEAR, cadreId: c3!.id, comment: '产业项目推进偏慢，建议加强。' });

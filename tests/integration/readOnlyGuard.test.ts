@@ -14,7 +14,7 @@ import { NOT_EXPORTED, TABLES } from '../../main/exchange/records/tables';
 import { GUARD_EXEMPT, READ_ONLY_MESSAGE, guardedTables } from '../../main/store/readOnlyGuards';
 import type { CadreInput } from '../../shared/api/cadres';
 import { handlerCalls } from '../fixtures/handlerCalls';
-import { buildEvalFixture, scoreAll, YEAR, type EvalIds } from './evaluationFixture';
+import { ballotSheet, buildEvalFixture, scoreAll, YEAR, type EvalIds } from './evaluationFixture';
 import { COUNTY_FP, EVALUATOR_FP, openDir, tempDir } from './exchangeFixture';
 
 const FORBIDDEN = { code: 'FORBIDDEN', message: READ_ONLY_MESSAGE };
@@ -147,21 +147,25 @@ describe('read-only guard for an imported county', () => {
   });
 
   it('lets the evaluator enter scores and ballots', async () => {
-    const saved = await ok('evaluation.scores.set', {
+    const saved = await ok('evaluation.sheet.save', {
+      ballots: [],
       countyId: e.county,
       year: YEAR,
       cells: [{ cadreId: e.cadre, component: 'report', indicator: null, value: 88 }],
     });
     expect(saved.saved).toBe(1);
-    await ok('evaluation.ballots.set', {
-      countyId: e.county,
-      year: YEAR,
-      cadreId: e.cadre,
-      satisfied: 95,
-      basic: 5,
-      unsatisfied: 0,
-      ballots: 100,
-    });
+    await ok(
+      'evaluation.sheet.save',
+      ballotSheet({
+        countyId: e.county,
+        year: YEAR,
+        cadreId: e.cadre,
+        satisfied: 95,
+        basic: 5,
+        unsatisfied: 0,
+        ballots: 100,
+      }),
+    );
     const grid = await ok('evaluation.scores.grid', { countyId: e.county, year: YEAR });
     expect(grid.rows.find((r) => r.cadreId === e.cadre)!.values.report).toBe(88);
   });

@@ -12,7 +12,7 @@ import { listOutcomes, removeOutcome, saveOutcome } from '../../core/evaluation/
 import { computeResults, finaliseYear, reopenYear } from '../../core/evaluation/results';
 import { countyOfCadre } from '../../core/evaluation/roster';
 import { activateScheme, createFromTemplate, getScheme, listSchemes, saveDraft } from '../../core/evaluation/schemes';
-import { saveSheet, scoreGrid, setBallots, setScores } from '../../core/evaluation/scores';
+import { saveSheet, scoreGrid } from '../../core/evaluation/scores';
 import { yearHistory, yearState } from '../../core/evaluation/years';
 import { countyTablePdf } from '../../dossier/evaluation/countyTable';
 import { evaluationSheetPdf } from '../../dossier/evaluation/sheetPdf';
@@ -36,8 +36,6 @@ export function createEvaluationHandlers(s: Services): HandlersFor<typeof evalua
     'evaluation.schemes.activate': ({ id }) => activateScheme(db, id),
 
     'evaluation.scores.grid': (q) => scoreGrid(db, q),
-    'evaluation.scores.set': ({ countyId, year, cells }) => setScores(db, countyId, year, cells),
-    'evaluation.ballots.set': (input) => setBallots(db, input),
     'evaluation.sheet.save': ({ countyId, year, cells, ballots }) => saveSheet(db, countyId, year, cells, ballots),
 
     'evaluation.results.compute': (q) => computeResults(db, q),

@@ -1,5 +1,5 @@
 /** Steps of the annual evaluation: schemes, scores, ballots, outcomes. */
-import { cellsFor } from '../evaluationFixture';
+import { ballotSheet, cellsFor } from '../evaluationFixture';
 import { id, ok, type Step, YEAR } from './harness';
 import { cy } from './fixtures';
 
@@ -35,7 +35,8 @@ export const evaluationSteps: Step[] = [
     action: 'update',
     field: /report/,
     run: async () =>
-      ok('evaluation.scores.set', {
+      ok('evaluation.sheet.save', {
+        ballots: [],
         ...cy(),
         cells: [...cellsFor(id.zhang!, '村党组织第一书记', 90), ...cellsFor(id.city!, '村党组织第一书记', 85)],
       }),
@@ -52,7 +53,8 @@ export const evaluationSteps: Step[] = [
     entity: 'eval_ballots',
     action: 'create',
     field: 'satisfied',
-    run: async () => ok('evaluation.ballots.set', { ...cy(), cadreId: id.zhang!, satisfied: 80, basic: 10, unsatisfied: 10, ballots: 100 }),
+    run: async () =>
+      ok('evaluation.sheet.save', ballotSheet({ ...cy(), cadreId: id.zhang!, satisfied: 80, basic: 10, unsatisfied: 10, ballots: 100 })),
   },
   {
     kind: 'ballots update',
@@ -60,8 +62,14 @@ export const evaluationSteps: Step[] = [
     action: 'update',
     field: 'satisfied',
     run: async () => {
-      await ok('evaluation.ballots.set', { ...cy(), cadreId: id.city!, satisfied: 85, basic: 0, unsatisfied: 15, ballots: 100 });
-      await ok('evaluation.ballots.set', { ...cy(), cadreId: id.zhang!, satisfied: 90, basic: 0, unsatisfied: 10, ballots: 100 });
+      await ok(
+        'evaluation.sheet.save',
+        ballotSheet({ ...cy(), cadreId: id.city!, satisfied: 85, basic: 0, unsatisfied: 15, ballots: 100 }),
+      );
+      await ok(
+        'evaluation.sheet.save',
+        ballotSheet({ ...cy(), cadreId: id.zhang!, satisfied: 90, basic: 0, unsatisfied: 10, ballots: 100 }),
+      );
     },
   },
   { kind: 'finalise', entity: 'eval_year', action: 'finalise', field: 'results', run: async () => ok('evaluation.results.finalise', cy()) },
