@@ -12,6 +12,7 @@ import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { CountySelect } from '../common/CountySelect';
+import { AddCountyButton, OrgSection } from './OrgSection';
 import { ReadOnlyHint, useCountyReadOnly } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import { dateLabel, yearOptions } from '../../../shared/dates';
@@ -55,7 +56,12 @@ export function RulesPage() {
     }
   };
 
-  if (org && !county) return <Empty style={{ marginTop: 80 }} description="还没有县（市、区）。请先导入花名册。" />;
+  if (org && !county)
+    return (
+      <Empty style={{ marginTop: 80 }} description="还没有县（市、区）。请先导入花名册，或新增县（市、区）后添加乡镇和村。">
+        <AddCountyButton onAdded={setCountyId} />
+      </Empty>
+    );
   const v = view.data;
   const c = draft?.checkAbsence;
   /** A number of days (an empty box is NaN, refused on save, not read as 0). */
@@ -185,6 +191,11 @@ export function RulesPage() {
                 { title: '说明', dataIndex: 'note', render: (n: string | null) => n ?? '—' },
               ]}
             />
+          </div>
+        )}
+        {county && (
+          <div style={{ maxWidth: 760 }}>
+            <OrgSection county={county} readOnly={readOnly} onCountyAdded={setCountyId} />
           </div>
         )}
       </div>
