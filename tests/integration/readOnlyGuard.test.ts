@@ -95,6 +95,23 @@ beforeAll(() => {
       .run(withCheckDigit(`11010119880501${String(101 + 2 * i).padStart(3, '0')}`), id),
   );
   scoreAll(src, srcIds, { finalise: false });
+  // A weak village with a milestone, and an allowance payment: records a clerk could undo at home.
+  const village = src.ctx.db.prepare('SELECT village_id FROM postings WHERE cadre_id = ?').pluck().get(srcIds.cadres['张伟']) as number;
+  src.ctx.db
+    .prepare(
+      `INSERT INTO weak_villages (village_id, listed_year, notes, created_at, updated_at) VALUES (?, ?, NULL, '2024-05-01T08:00:00.000Z', '2024-05-01T08:00:00.000Z')`,
+    )
+    .run(village, YEAR);
+  src.ctx.db
+    .prepare(
+      `INSERT INTO weak_milestones (village_id, kind, date, description, updated_at) VALUES (?, '发展思路', ?, '发展食用菌', '2024-05-01T08:00:00.000Z')`,
+    )
+    .run(village, `${YEAR}-05-01`);
+  src.ctx.db
+    .prepare(
+      `INSERT INTO allowance_payments (cadre_id, year, quarter, amount_fen, paid_on, created_at) VALUES (?, ?, 1, 100000, ?, '2024-05-01T08:00:00.000Z')`,
+    )
+    .run(srcIds.cadres['张伟'], YEAR, `${YEAR}-04-10`);
   importInto();
   e.county = localOf('counties', srcIds.county);
   e.township = localOf('townships', srcIds.t1);
@@ -144,6 +161,17 @@ describe('read-only guard for an imported county', () => {
     expect(await refusal('org.addTownship', { countyId: e.county, name: '新设乡' })).toEqual(FORBIDDEN);
     expect(() => ev.ctx.db.prepare('DELETE FROM postings WHERE cadre_id = ?').run(e.cadre)).toThrow(READ_ONLY_MESSAGE);
     expect(() => ev.ctx.db.prepare(`UPDATE counties SET name = '改名县' WHERE id = ?`).run(e.county)).toThrow(READ_ONLY_MESSAGE);
+  });
+
+  it('refuses undoing its weak listing, milestone or allowance payment', async () => {
+    const village = ev.ctx.db.prepare('SELECT village_id FROM weak_villages').pluck().get() as number;
+    const payment = ev.ctx.db.prepare('SELECT id FROM allowance_payments').pluck().get() as number;
+    expect([village, payment].every((x) => x > 0)).toBe(true);
+    expect(await refusal('work.weak.clearMilestone', { villageId: village, kind: '发展思路' })).toEqual(FORBIDDEN);
+    expect(await refusal('work.weak.remove', { villageId: village })).toEqual(FORBIDDEN);
+    expect(await refusal('work.support.removePayment', { id: payment })).toEqual(FORBIDDEN);
+    expect(ev.ctx.db.prepare('SELECT COUNT(*) FROM weak_milestones').pluck().get()).toBe(1);
+    expect(ev.ctx.db.prepare('SELECT COUNT(*) FROM allowance_payments').pluck().get()).toBe(1);
   });
 
   it('lets the evaluator enter scores and ballots', async () => {

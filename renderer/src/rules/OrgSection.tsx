@@ -16,6 +16,8 @@ import { useNotify } from '../util/notify';
 import { settle } from '../util/settle';
 
 type County = OrgTree['counties'][number];
+/** A name as main stores it (core/org: every space removed), for the toast. */
+const stored = (name: string) => name.replace(/\s+/g, '');
 type Township = County['townships'][number];
 
 /** Runs an addition: a success toast and a fresh org tree, or the Chinese reason beside the form. */
@@ -47,7 +49,7 @@ export function AddCountyButton({ onAdded }: { onAdded?: (countyId: number) => v
   const save = async () => {
     let added = 0;
     const run = async () => (added = (await call('org.addCounty', { name, kind })).id);
-    if (await add(run, `已新增${name.trim()}`)) {
+    if (await add(run, `已新增${stored(name)}`)) {
       setOpen(false);
       onAdded?.(added);
     }
@@ -137,9 +139,9 @@ export function OrgSection({
 }) {
   const { add, error } = useAdd();
   const addTownship = (name: string) =>
-    add(() => call('org.addTownship', { countyId: county.id, name }), `已在${county.name}新增乡镇“${name.trim()}”`);
+    add(() => call('org.addTownship', { countyId: county.id, name }), `已在${county.name}新增乡镇“${stored(name)}”`);
   const addVillage = (t: Township, name: string) =>
-    add(() => call('org.addVillage', { townshipId: t.id, name }), `已在${t.name}新增村“${name.trim()}”`);
+    add(() => call('org.addVillage', { townshipId: t.id, name }), `已在${t.name}新增村“${stored(name)}”`);
   const villages = county.townships.reduce((n, t) => n + t.villages.length, 0);
 
   return (
