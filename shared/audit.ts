@@ -4,7 +4,8 @@
  * detail drawer shows.
  */
 
-import { ACTION_LABELS, entityLabel, fieldLabel } from './auditLabels';
+import { fieldLabel } from './auditFieldLabels';
+import { ACTION_LABELS, entityLabel } from './auditLabels';
 import { valueText, type AuditNames } from './auditValues';
 
 export const AUDIT_ACTIONS = [

@@ -1,9 +1,9 @@
 /**
  * Audit values in words, for the log screen, its print and the CLI: ids as the names they stand
  * for, file hashes as file names, booleans as 是/否, times and dates in Chinese, fen as 元,
- * coded values in words. Field and record labels are in auditLabels.ts.
+ * coded values in words. Field labels are in auditFieldLabels.ts, record labels in auditLabels.ts.
  */
-import { fieldLabel, snake } from './auditLabels';
+import { fieldLabel, snake } from './auditFieldLabels';
 import { dateLabel, monthLabel, timeLabel } from './dates';
 import { CAP_LABELS, QUOTA_GROUP_LABELS, QUOTA_ROUNDING_LABELS, SCHEME_STATUS_LABELS } from './evaluation';
 import { TEMPLATES } from './evaluation/templates';

@@ -1,7 +1,7 @@
 /**
  * Names behind the ids and file hashes recorded in audit entries, so the log reads
  * "所属县：岚川县" and "文件：2025年工作汇报.pdf" instead of "county_id：1" and a hash
- * (shared/auditLabels.ts words the values with them).
+ * (shared/auditValues.ts words the values with them).
  */
 import { idTable, type AuditNames } from '../../../shared/auditValues';
 import type { Db } from '../../store/db';
