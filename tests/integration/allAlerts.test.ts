@@ -21,6 +21,7 @@ import { saveProject } from '../../main/core/work/projects';
 import { worklogAlerts } from '../../main/core/worklog/alerts';
 import { ALERT_KINDS, type Alert } from '../../shared/alerts';
 import { onebagHere } from '../fixtures/cliHere';
+import { insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
 
 /** A past year: every report of it is overdue and every work rule has come due, whatever today is. */
 const YEAR = 2023;
@@ -44,11 +45,11 @@ beforeAll(() => {
   const { db } = core.ctx;
   const now = new Date().toISOString();
   setSetting(db, 'operator', '组织部刘干事');
-  ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
-  ids.other = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('北镇市', '市')`).run().lastInsertRowid);
-  ids.t1 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
-  ids.tOther = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '广宁乡')`).run(ids.other).lastInsertRowid);
-  ids.v1 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`).run(ids.t1).lastInsertRowid);
+  ids.county = insertCounty(db, '义县');
+  ids.other = insertCounty(db, '北镇市', '市');
+  ids.t1 = insertTownship(db, ids.county, '七里河镇');
+  ids.tOther = insertTownship(db, ids.other, '广宁乡');
+  ids.v1 = insertVillage(db, ids.t1, '北村');
   const cadre = (name: string, idNo: string) =>
     Number(
       db

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { handlerCalls } from '../fixtures/handlerCalls';
 import { setSetting } from '../../main/core/runtime/settings';
+import { insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
 
 let dir: string;
 let core: OpenCore;
@@ -35,14 +36,14 @@ beforeAll(() => {
   core = openCore({ dataDir: dir, host: { kind: 'cli', blobUrl: (s) => `blob:${s}` } });
   const { db } = core.ctx;
   setSetting(db, 'operator', '组织部刘干事');
-  ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
-  ids.t1 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
+  ids.county = insertCounty(db, '义县');
+  ids.t1 = insertTownship(db, ids.county, '七里河镇');
   // Calendar days count in these grids (the county setting); rest days: attendanceCertified.test.ts.
   db.prepare(`INSERT INTO county_settings (county_id, settings, updated_at) VALUES (?, '{"restDaysCount":true}', ?)`).run(
     ids.county,
     new Date().toISOString(),
   );
-  ids.v1 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`).run(ids.t1).lastInsertRowid);
+  ids.v1 = insertVillage(db, ids.t1, '北村');
   const cadre = (name: string, idNo: string, postType: string) =>
     Number(
       db

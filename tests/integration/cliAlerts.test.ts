@@ -9,6 +9,7 @@ import { saveCheck } from '../../main/core/events/checks';
 import { saveEvent } from '../../main/core/events/mustAttend';
 import { openDatabase } from '../../main/store/db';
 import { onebagHere } from '../fixtures/cliHere';
+import { insertCounty, insertTownship } from '../fixtures/sqlRows';
 
 let tmp: string;
 let dataDir: string;
@@ -21,9 +22,9 @@ beforeAll(() => {
   dataDir = path.join(tmp, 'data');
   const db = openDatabase(dataDir);
   const now = new Date().toISOString();
-  const county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
+  const county = insertCounty(db, '义县');
   db.prepare(`INSERT INTO counties (name, kind) VALUES ('北镇市', '市')`).run();
-  const t = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(county).lastInsertRowid);
+  const t = insertTownship(db, county, '七里河镇');
   const add = (name: string, idNumber: string) =>
     Number(
       db

@@ -15,6 +15,7 @@ import { computeStats, drillStats } from '../../main/core/stats';
 import { worklogAlerts } from '../../main/core/worklog/alerts';
 import { openDatabase, type Db } from '../../main/store/db';
 import { FIGURE_KEYS, FIGURE_META, SIGNED_FIGURES, figureText, type StatsResult } from '../../shared/stats';
+import { insertCounty } from '../fixtures/sqlRows';
 
 const TODAY = '2025-06-15';
 const now = new Date().toISOString();
@@ -371,7 +372,7 @@ describe('zero and unknown states', () => {
     const d3 = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-stats-v3-'));
     const old = openDatabase(d3, { migrateTo: 3 });
     try {
-      const c = Number(old.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
+      const c = insertCounty(old, '义县');
       old.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(c);
       const s = computeStats(old, { year: 2024, today: TODAY });
       expect(s.county.projects.value).toBeNull();

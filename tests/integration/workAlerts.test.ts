@@ -1,16 +1,14 @@
 /** Work alerts on a real SQLite file: each kind raised by a real record and cleared when fixed. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workAlerts } from '../../main/core/work/alerts';
 import { publiciseProject, saveProject } from '../../main/core/work/projects';
 import { addPayment, savePolicy } from '../../main/core/work/support';
 import { recordAction, saveWeakVillage, setMilestone, setSupporters } from '../../main/core/work/weak';
-import { setSetting } from '../../main/core/runtime/settings';
-import { openDatabase, type Db } from '../../main/store/db';
+import { type Db } from '../../main/store/db';
 import type { Alert } from '../../shared/alerts';
 import type { WorkAlertKind } from '../../shared/work';
+import { insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
+import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 let dir: string;
 let db: Db;
@@ -20,15 +18,13 @@ const alerts = (year: number, kind: WorkAlertKind, today: string): Alert[] =>
   workAlerts(db, { year, countyId: ids.county, today }).filter((a) => a.kind === kind);
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-workalerts-'));
-  db = openDatabase(dir);
-  setSetting(db, 'operator', '组织部刘干事');
-  ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
-  ids.other = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('北镇市', '市')`).run().lastInsertRowid);
-  ids.t1 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
-  ids.tOther = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '广宁乡')`).run(ids.other).lastInsertRowid);
-  ids.v1 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`).run(ids.t1).lastInsertRowid);
-  ids.v2 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '南村')`).run(ids.t1).lastInsertRowid);
+  ({ dir, db } = openTestDb('workalerts'));
+  ids.county = insertCounty(db, '义县');
+  ids.other = insertCounty(db, '北镇市', '市');
+  ids.t1 = insertTownship(db, ids.county, '七里河镇');
+  ids.tOther = insertTownship(db, ids.other, '广宁乡');
+  ids.v1 = insertVillage(db, ids.t1, '北村');
+  ids.v2 = insertVillage(db, ids.t1, '南村');
   const cadre = (name: string, idNo: string, postType: string, level = '县级') =>
     Number(
       db
@@ -49,8 +45,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeTestDb(db, dir);
 });
 
 describe('work alerts', () => {
