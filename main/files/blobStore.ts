@@ -11,8 +11,6 @@ import { BLOBS_DIR, SHA256_RE, blobPathParts } from '../../shared/blobLayout';
 import { fsyncDir } from './durableFiles';
 import { copyOnce, type CopiedOnce, type ReadOnceOptions } from './readOnce';
 
-export { sha256File } from './durableFiles';
-
 /** A copy read once into the store's temp folder, hashed, not yet published. */
 export interface PendingBlob extends CopiedOnce {
   tmp: string;
