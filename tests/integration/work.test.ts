@@ -12,7 +12,7 @@ import { openCore, type OpenCore } from '../../main/api/open';
 import { handlerCalls } from '../fixtures/handlerCalls';
 import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase } from '../../main/store/db';
-import { insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
+import { insertCadre, insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
 
 let dir: string;
 let core: OpenCore;
@@ -40,15 +40,7 @@ beforeAll(() => {
   ids.v1 = insertVillage(db, ids.t1, '北村');
   ids.v2 = insertVillage(db, ids.t1, '南村');
   ids.vOther = insertVillage(db, ids.t2, '东村');
-  const cadre = (name: string, idNo: string, postType: string, level = '县级') =>
-    Number(
-      db
-        .prepare(
-          `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
-           VALUES (?, '男', ?, '中共党员', ?, ?, ?, ?)`,
-        )
-        .run(name, idNo, level, postType, now, now).lastInsertRowid,
-    );
+  const cadre = (name: string, idNo: string, postType: string, level = '县级') => insertCadre(db, name, idNo, postType, { level });
   ids.zhang = cadre('张三', '110101199001011234', '村党组织第一书记');
   ids.wang = cadre('王五', '110101199001013456', '乡镇党委第一副书记');
   ids.city = cadre('赵六', '110101199001014567', '村党组织第一书记', '市级');

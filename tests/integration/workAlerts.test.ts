@@ -7,13 +7,12 @@ import { recordAction, saveWeakVillage, setMilestone, setSupporters } from '../.
 import { type Db } from '../../main/store/db';
 import type { Alert } from '../../shared/alerts';
 import type { WorkAlertKind } from '../../shared/work';
-import { insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
+import { insertCadre, insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
 import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 let dir: string;
 let db: Db;
 const ids = { county: 0, other: 0, t1: 0, tOther: 0, v1: 0, v2: 0, zhang: 0, wang: 0, city: 0, far: 0 };
-const now = new Date().toISOString();
 const alerts = (year: number, kind: WorkAlertKind, today: string): Alert[] =>
   workAlerts(db, { year, countyId: ids.county, today }).filter((a) => a.kind === kind);
 
@@ -25,14 +24,7 @@ beforeAll(() => {
   ids.tOther = insertTownship(db, ids.other, '广宁乡');
   ids.v1 = insertVillage(db, ids.t1, '北村');
   ids.v2 = insertVillage(db, ids.t1, '南村');
-  const cadre = (name: string, idNo: string, postType: string, level = '县级') =>
-    Number(
-      db
-        .prepare(
-          `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', ?, ?, ?, ?)`,
-        )
-        .run(name, idNo, level, postType, now, now).lastInsertRowid,
-    );
+  const cadre = (name: string, idNo: string, postType: string, level = '县级') => insertCadre(db, name, idNo, postType, { level });
   ids.zhang = cadre('张三', '110101199001011234', '村党组织第一书记');
   ids.wang = cadre('王五', '110101199001013456', '乡镇党委第一副书记');
   ids.city = cadre('赵六', '110101199001014567', '村党组织第一书记', '市级');
