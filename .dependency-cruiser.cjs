@@ -11,9 +11,9 @@
  * | renderer/     | renderer/, shared/, UI packages       (never electron, node:*, main/) |
  * | main/app/     | main/, shared/ — the only importer of electron                  |
  * | main/core/    | main/core, main/store, main/files, shared/                      |
- * | main/store/   | main/store, shared/                                             |
+ * | main/store/   | main/store, shared/, main/files/durableFiles                    |
  * | main/files/   | main/files, shared/                                             |
- * | main/dossier/ | main/dossier, main/core, shared/                                |
+ * | main/dossier/ | main/dossier, main/core, shared/, main/files/durableFiles       |
  * | main/exchange/| main/exchange, main/core, main/store, main/files, shared/       |
  * | main/ocr/     | main/ocr, main/files, shared/ — the OCR engine and its worker thread |
  * | main/api/     | all of main/ but main/app, cli, bridge — the handler table (composition root) |
@@ -48,6 +48,7 @@ function layer(name, from, allowed, { builtins, fromNot }) {
 }
 
 const MAIN_BUT_APP = 'main/(?!app/)';
+const DURABLE_FILES = 'main/files/durableFiles\\.ts$';
 /** Build-tool configs beside the renderer (vite.config.mts) run under Node, not in the page. */
 const RENDERER_TOOL_CONFIG = '^renderer/[^/]+\\.config\\.[cm]?[jt]s$';
 
@@ -57,9 +58,11 @@ module.exports = {
     layer('renderer-only-shared', 'renderer/', ['renderer/', 'shared/'], { builtins: false, fromNot: RENDERER_TOOL_CONFIG }),
     layer('app-main-and-shared', 'main/app/', ['main/', 'shared/'], { builtins: true }),
     layer('core-layers', 'main/core/', ['main/core/', 'main/store/', 'main/files/', 'shared/'], { builtins: true }),
-    layer('store-layers', 'main/store/', ['main/store/', 'shared/'], { builtins: true }),
+    // The durable-file toolkit (temp, fsync, rename) is the one piece of main/files the database's
+    // own backup and the printed PDFs need; it imports nothing but Node.
+    layer('store-layers', 'main/store/', ['main/store/', 'shared/', DURABLE_FILES], { builtins: true }),
     layer('files-layers', 'main/files/', ['main/files/', 'shared/'], { builtins: true }),
-    layer('dossier-layers', 'main/dossier/', ['main/dossier/', 'main/core/', 'shared/'], { builtins: true }),
+    layer('dossier-layers', 'main/dossier/', ['main/dossier/', 'main/core/', 'shared/', DURABLE_FILES], { builtins: true }),
     layer('exchange-layers', 'main/exchange/', ['main/exchange/', 'main/core/', 'main/store/', 'main/files/', 'shared/'], {
       builtins: true,
     }),

@@ -16,7 +16,7 @@ import { layoutItem } from '../main/dossier/typeset/layout';
 import { TextKit } from '../main/dossier/typeset/measure';
 import { paintPage } from '../main/dossier/typeset/paint';
 import type { DossierDoc, Item, Section } from '../main/dossier/typeset/model';
-import { attendanceTable, paragraph, SECTIONS } from '../tests/fixtures/dossierSample';
+import { attendanceTable, paragraph, SAMPLE_CADRE, SECTIONS } from '../tests/fixtures/dossierSample';
 import { writeHtmlFromModel } from './chromium/htmlFromModel';
 import { WarmChromium } from './chromium/warmPrint';
 import type { Bench, BenchFigure } from './types';
@@ -44,16 +44,10 @@ export function typesetDossier(): DossierDoc {
   }
   return {
     meta: {
-      county: '青山县',
-      cadreName: '张建国',
-      unit: '青山县农业农村局',
-      post: '村党组织第一书记',
-      place: '青山乡青山村',
+      ...SAMPLE_CADRE,
       term: '2023年6月—2026年6月',
       year: '2024',
       archiveCode: '0123-WS·2024-Y-ZZB-0001',
-      compiler: '李明',
-      checker: '王芳',
       date: '2024-12-20',
       pageNumberStyle: 'ofTotal',
     },

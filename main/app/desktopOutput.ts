@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, shell } from 'electron';
 import type { HostServices } from '../core/runtime/context';
-import { writeBytesDurably } from '../core/export/xlsx';
+import { writeFileDurably } from '../files/durableFiles';
 import { shaFromBlobPath } from './appProtocol';
 import { APP_ORIGIN } from './ipcChannels';
 
@@ -33,7 +33,7 @@ export function desktopOutput(dataDir: string, window: () => BrowserWindow | nul
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       if (r.canceled || !r.filePath) return null;
       const bytes = 'bytes' in source ? source.bytes : await fs.promises.readFile(source.path);
-      await writeBytesDurably(r.filePath, bytes);
+      await writeFileDurably(r.filePath, bytes);
       lastFolder = path.dirname(r.filePath);
       return r.filePath;
     },

@@ -1,13 +1,13 @@
 /**
  * Browser mode's way to take a county batch home: GET /batch-zip/<jobId> streams the volumes the
- * batch wrote and its 案卷目录 as one zip (main/files/zipStream.ts, bounded memory). Only a
+ * batch wrote and its 案卷目录 as one zip (main/exchange/bundle/streamZip.ts, bounded memory). Only a
  * finished or cancelled job's own files are sent; the folder is never listed.
  */
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { BatchStatus } from '../../shared/api/dossier';
-import { writeZip, type ZipEntry } from '../files/zipStream';
+import { writeZip, type ZipEntry } from '../exchange/bundle/streamZip';
 import { sendText } from './static';
 
 export const BATCH_ZIP_ROUTE = /^\/batch-zip\/([0-9a-f-]{36})$/;

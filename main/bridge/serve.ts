@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultDataDir, resolveDataDir } from '../core/runtime/dataDir';
+import { writeFileDurablySync } from '../files/durableFiles';
 import { startBridge } from './server';
 import { startBackupSchedule } from '../api/backupSchedule';
 import { startOcrQueue } from '../api/ocrQueue';
@@ -51,17 +52,8 @@ function openBrowser(url: string): void {
  */
 function writeLauncher(dataDir: string, openUrl: string): string {
   const file = path.join(dataDir, 'open-onebag.html');
-  const tmp = `${file}.${process.pid}.tmp`;
   const html = `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${openUrl}"><title>OneBag</title><a href="${openUrl}">打开 OneBag</a>`;
-  const fd = fs.openSync(tmp, 'w', 0o600);
-  try {
-    fs.writeSync(fd, html);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.chmodSync(tmp, 0o600);
-  fs.renameSync(tmp, file);
+  writeFileDurablySync(file, html, { mode: 0o600 });
   return file;
 }
 

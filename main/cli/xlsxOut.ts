@@ -1,6 +1,7 @@
 /** `--xlsx FILE` of the listing commands: the same headers and rows as the printed table, as a workbook. */
 import path from 'node:path';
-import { buildXlsx, writeBytesDurably } from '../core/export/xlsx';
+import { buildXlsx } from '../core/export/xlsx';
+import { writeFileDurably } from '../files/durableFiles';
 import { UsageError } from './util';
 
 /** Several printed tables as one workbook, one sheet each. */
@@ -13,7 +14,7 @@ export async function writeTablesXlsx(
   const bytes = await buildXlsx(
     tables.map((t) => ({ sheetName: t.sheetName, columns: t.headers.map((h) => ({ header: h })), rows: t.rows })),
   );
-  await writeBytesDurably(target, bytes);
+  await writeFileDurably(target, bytes);
   return target;
 }
 
@@ -34,6 +35,6 @@ export async function writeTableXlsx(
       rows: rows.map((r) => r.map((v, i) => (numeric.includes(i) && v !== '' && Number.isFinite(Number(v)) ? Number(v) : v))),
     },
   ]);
-  await writeBytesDurably(target, bytes);
+  await writeFileDurably(target, bytes);
   return target;
 }

@@ -1,10 +1,9 @@
 /**
  * The PDF file every print starts and ends with: an A4 pdfkit document with the app's
- * metadata (Chinese language tag, title shown in the viewer, OneBag as creator), its bytes
- * once painted, and a durable write of those bytes (temp file, fsync, rename) so a failed
- * run leaves no half PDF at the destination.
+ * metadata (Chinese language tag, title shown in the viewer, OneBag as creator) and its bytes
+ * once painted. The bytes go to disk through writeFileDurablySync (main/files/durableFiles.ts),
+ * so a failed run leaves no half PDF at the destination.
  */
-import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 
 const CREATOR = 'OneBag 一袋式档案';
@@ -32,22 +31,4 @@ export function pdfBytes(pdf: PDFKit.PDFDocument): Promise<Buffer> {
     pdf.on('error', reject);
     pdf.end();
   });
-}
-
-/** Writes `bytes` to `outPath` through a fsynced temp file beside it, then renames it in place. */
-export function writePdfDurably(outPath: string, bytes: Uint8Array): void {
-  const tmp = `${outPath}.${process.pid}.tmp`;
-  try {
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, outPath);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
 }

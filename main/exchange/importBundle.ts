@@ -14,7 +14,7 @@ import type { Db } from '../store/db';
 import { autoBackup, backupsDirOf, discardBackup, pruneAutoBackups } from './integrity/autoBackup';
 import { verifyBundle, type BundleManifest, type VerifiedBundle } from './bundle/container';
 import { departmentKey, listTrustedKeys, trustKey, trustedPublicKey } from './bundle/keys';
-import { fsyncDir } from './fileOps';
+import { fsyncDir } from '../files/durableFiles';
 import { applyImport, planImport, type ImportPlan, type RecordsDoc } from './records';
 
 export interface ImportEnv {

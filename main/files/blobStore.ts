@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BLOBS_DIR, SHA256_RE, blobPathParts } from '../../shared/blobLayout';
+import { fsyncDir } from './durableFiles';
 import { copyOnce, type CopiedOnce, type ReadOnceOptions } from './readOnce';
 
 /** A copy read once into the store's temp folder, hashed, not yet published. */
@@ -17,45 +18,8 @@ export interface PendingBlob extends CopiedOnce {
 
 const CHUNK = 1024 * 1024;
 
-/**
- * One pass over the source: each chunk is hashed and, when `out` is given, written. A plain
- * read/write loop over one reused buffer: measured here it is ~2× faster than a stream
- * pipeline with a hash transform, which allocates a buffer per chunk.
- */
-async function hashCopy(srcPath: string, out?: fs.promises.FileHandle): Promise<{ sha256: string; size: number }> {
-  const hash = crypto.createHash('sha256');
-  const src = await fs.promises.open(srcPath, 'r');
-  const buf = Buffer.allocUnsafe(CHUNK);
-  let size = 0;
-  try {
-    for (;;) {
-      const { bytesRead } = await src.read(buf, 0, CHUNK, null);
-      if (bytesRead === 0) break;
-      hash.update(buf.subarray(0, bytesRead));
-      for (let w = 0; out && w < bytesRead; ) w += (await out.write(buf, w, bytesRead - w)).bytesWritten;
-      size += bytesRead;
-    }
-  } finally {
-    await src.close();
-  }
-  return { sha256: hash.digest('hex'), size };
-}
-
-/** SHA-256 of a file without storing it (e.g. to report duplicates while staging). */
-export function sha256File(filePath: string): Promise<{ sha256: string; size: number }> {
-  return hashCopy(filePath);
-}
-
-/** Directory fsync makes a rename durable on POSIX; Windows cannot open folders for it. */
-async function fsyncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const fh = await fs.promises.open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
+/** `<root>/ab/cdef…`: where the blob store under `root` (or a backup's pool) keeps `sha256`. */
+export const blobPath = (root: string, sha256: string): string => path.join(root, ...blobPathParts(sha256));
 
 export class BlobStore {
   readonly root: string;
@@ -83,7 +47,7 @@ export class BlobStore {
 
   pathOf(sha256: string): string {
     if (!SHA256_RE.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
-    return path.join(this.root, ...blobPathParts(sha256));
+    return blobPath(this.root, sha256);
   }
 
   has(sha256: string): boolean {

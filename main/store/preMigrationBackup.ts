@@ -3,14 +3,14 @@
  * failed or faulty migration can be undone with `onebag restore`. Synchronous, because opening
  * the database is: `VACUUM INTO` a consistent copy, originals hard-linked into the shared pool
  * of <data>/backups (they are immutable and content-addressed, so a link costs no space),
- * copied where links are impossible, and the same manifest main/exchange/backup.ts writes.
+ * copied where links are impossible, and the same manifest main/exchange/integrity/backup.ts writes.
  */
 import Database from 'better-sqlite3';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { blobPathParts, SHA256_RE } from '../../shared/blobLayout';
 import { AppError } from '../../shared/result';
+import { fsyncDirSync, fsyncFileSync, linkOrCopyDurablySync, sha256FileSync } from '../files/durableFiles';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -26,56 +26,6 @@ import {
 } from './backupManifest';
 
 const DB_COPY = 'onebag.sqlite';
-const CHUNK = 1024 * 1024;
-
-function fsyncPath(p: string, flags: string): void {
-  if (flags === 'r' && process.platform === 'win32') return; // folders cannot be opened for fsync there
-  const fd = fs.openSync(p, flags);
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function sha256FileSync(file: string): { sha256: string; size: number } {
-  const hash = crypto.createHash('sha256');
-  const buf = Buffer.allocUnsafe(CHUNK);
-  const fd = fs.openSync(file, 'r');
-  let size = 0;
-  try {
-    for (let n; (n = fs.readSync(fd, buf, 0, CHUNK, null)) > 0; size += n) hash.update(buf.subarray(0, n));
-  } finally {
-    fs.closeSync(fd);
-  }
-  return { sha256: hash.digest('hex'), size };
-}
-
-/** Links (or copies) `src` to `dest` through a temp name; true when `dest` now holds `sha256`. */
-function linkOrCopySync(src: string, dest: string, sha256: string): boolean {
-  const dir = path.dirname(dest);
-  fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.tmp-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
-  try {
-    try {
-      fs.linkSync(src, tmp);
-    } catch {
-      fs.copyFileSync(src, tmp);
-      fs.chmodSync(tmp, 0o444);
-      fsyncPath(tmp, 'r');
-    }
-    if (sha256FileSync(tmp).sha256 !== sha256) {
-      fs.rmSync(tmp, { force: true });
-      return false;
-    }
-    fs.renameSync(tmp, dest);
-    return true;
-  } catch {
-    fs.rmSync(tmp, { force: true });
-    return false;
-  }
-}
-
 const hasTable = (db: Database.Database, name: string) =>
   db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 const countRows = (db: Database.Database, t: string) =>
@@ -117,7 +67,7 @@ export function backupBeforeMigration(db: Database.Database, dataDir: string, no
     } finally {
       copy.close();
     }
-    fsyncPath(copyPath, 'r+');
+    fsyncFileSync(copyPath);
     const h = sha256FileSync(copyPath);
     manifest.database = { file: DB_COPY, sha256: h.sha256, size: h.size };
 
@@ -126,11 +76,12 @@ export function backupBeforeMigration(db: Database.Database, dataDir: string, no
       const dest = SHA256_RE.test(sha256) ? path.join(pool, ...blobPathParts(sha256)) : undefined;
       const st = dest === undefined ? undefined : fs.statSync(dest, { throwIfNoEntry: false });
       const src = dest === undefined ? undefined : path.join(dataDir, 'blobs', ...blobPathParts(sha256));
-      const ok = st?.isFile() && st.size === size ? true : src !== undefined && fs.existsSync(src) && linkOrCopySync(src, dest!, sha256);
+      const ok =
+        st?.isFile() && st.size === size ? true : src !== undefined && fs.existsSync(src) && linkOrCopyDurablySync(src, dest!, sha256);
       if (ok) manifest.blobs.push([sha256, size]);
       else manifest.missingBlobs.push(sha256);
     }
-    for (const d of new Set(manifest.blobs.map(([s]) => blobPathParts(s)[0]))) fsyncPath(path.join(pool, d), 'r');
+    for (const d of new Set(manifest.blobs.map(([s]) => blobPathParts(s)[0]))) fsyncDirSync(path.join(pool, d));
     manifest.totalSize = h.size + manifest.blobs.reduce((s, [, n]) => s + n, 0);
 
     const manifestPath = path.join(partial, MANIFEST_FILE);
@@ -138,13 +89,13 @@ export function backupBeforeMigration(db: Database.Database, dataDir: string, no
     if (files.signature !== null) {
       const sigPath = path.join(partial, MANIFEST_SIGNATURE_FILE);
       fs.writeFileSync(sigPath, files.signature, { mode: 0o644 });
-      fsyncPath(sigPath, 'r+');
+      fsyncFileSync(sigPath);
     }
     fs.writeFileSync(manifestPath, files.manifest, { mode: 0o644 });
-    fsyncPath(manifestPath, 'r+');
-    fsyncPath(partial, 'r');
+    fsyncFileSync(manifestPath);
+    fsyncDirSync(partial);
     fs.renameSync(partial, reserved.finalDir);
-    fsyncPath(outDir, 'r');
+    fsyncDirSync(outDir);
     return reserved.finalDir;
   } catch (err) {
     if (partial !== undefined) fs.rmSync(partial, { recursive: true, force: true });

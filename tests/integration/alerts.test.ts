@@ -1,7 +1,4 @@
 /** Alerts on a real SQLite file: each kind raised by a real record and cleared when the record is fixed. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certify } from './certifyFixture';
 import { certifyMonth, revokeCertification } from '../../main/core/attendance/certify';
@@ -11,10 +8,10 @@ import { setCountySettings } from '../../main/core/attendance/settings';
 import { computeAlerts } from '../../main/core/events/alerts';
 import { saveCheck } from '../../main/core/events/checks';
 import { markEvent, saveEvent } from '../../main/core/events/mustAttend';
-import { setSetting } from '../../main/core/runtime/settings';
-import { openDatabase, type Db } from '../../main/store/db';
+import { type Db } from '../../main/store/db';
 import type { Alert, AlertKind } from '../../shared/alerts';
-import { insertCadre, insertPosting } from '../fixtures/sqlRows';
+import { insertCadre, insertCounty, insertPosting, insertTownship, insertVillage } from '../fixtures/sqlRows';
+import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 let dir: string;
 let db: Db;
@@ -41,15 +38,13 @@ function certifyAllBut(townshipId: number, year: number, except: string[]): void
 }
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-alerts-'));
-  db = openDatabase(dir);
-  setSetting(db, 'operator', '组织部刘干事');
-  ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
-  ids.other = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('北镇市', '市')`).run().lastInsertRowid);
-  ids.t1 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
-  ids.t2 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '大榆树堡镇')`).run(ids.county).lastInsertRowid);
-  ids.tOther = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '广宁乡')`).run(ids.other).lastInsertRowid);
-  ids.v1 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`).run(ids.t1).lastInsertRowid);
+  ({ dir, db } = openTestDb('alerts'));
+  ids.county = insertCounty(db, '义县');
+  ids.other = insertCounty(db, '北镇市', '市');
+  ids.t1 = insertTownship(db, ids.county, '七里河镇');
+  ids.t2 = insertTownship(db, ids.county, '大榆树堡镇');
+  ids.tOther = insertTownship(db, ids.other, '广宁乡');
+  ids.v1 = insertVillage(db, ids.t1, '北村');
   ids.zhang = addCadre('张三', '110101199001011234');
   ids.li = addCadre('李四', '110101199001012345');
   ids.wang = addCadre('王五', '110101199001013456', '乡镇党委第一副书记');
@@ -74,8 +69,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeTestDb(db, dir);
 });
 
 describe('alerts', () => {

@@ -21,6 +21,7 @@ import { saveProject } from '../../main/core/work/projects';
 import { worklogAlerts } from '../../main/core/worklog/alerts';
 import { ALERT_KINDS, type Alert } from '../../shared/alerts';
 import { onebagHere } from '../fixtures/cliHere';
+import { insertCadre, insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
 
 /** A past year: every report of it is overdue and every work rule has come due, whatever today is. */
 const YEAR = 2023;
@@ -42,22 +43,13 @@ beforeAll(() => {
   dataDir = path.join(tmp, 'data');
   core = openCore({ dataDir, host: { kind: 'cli', blobUrl: (s) => `blob:${s}` } });
   const { db } = core.ctx;
-  const now = new Date().toISOString();
   setSetting(db, 'operator', '组织部刘干事');
-  ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
-  ids.other = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('北镇市', '市')`).run().lastInsertRowid);
-  ids.t1 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
-  ids.tOther = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '广宁乡')`).run(ids.other).lastInsertRowid);
-  ids.v1 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`).run(ids.t1).lastInsertRowid);
-  const cadre = (name: string, idNo: string) =>
-    Number(
-      db
-        .prepare(
-          `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
-           VALUES (?, '男', ?, '中共党员', '县级', '村党组织第一书记', ?, ?)`,
-        )
-        .run(name, idNo, now, now).lastInsertRowid,
-    );
+  ids.county = insertCounty(db, '义县');
+  ids.other = insertCounty(db, '北镇市', '市');
+  ids.t1 = insertTownship(db, ids.county, '七里河镇');
+  ids.tOther = insertTownship(db, ids.other, '广宁乡');
+  ids.v1 = insertVillage(db, ids.t1, '北村');
+  const cadre = (name: string, idNo: string) => insertCadre(db, name, idNo);
   ids.zhang = cadre('张三', '110101199001011234');
   ids.li = cadre('李四', '110101199001012345');
   ids.far = cadre('孙八', '110101199001016789');

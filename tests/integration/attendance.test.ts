@@ -11,8 +11,9 @@ import { getCountySettings, setCountySettings } from '../../main/core/attendance
 import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase, schemaVersion, type Db } from '../../main/store/db';
 import { latestVersion } from '../../main/store/migrations';
-import { insertCadre, insertPosting } from '../fixtures/sqlRows';
+import { insertCadre, insertCounty, insertPosting, insertTownship, insertVillage } from '../fixtures/sqlRows';
 import { expectAppError } from '../fixtures/appError';
+import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 let dir: string;
 let db: Db;
@@ -28,14 +29,12 @@ const post = (cadre: number, township: number, village: number | null, start: st
 const expectError = (fn: () => unknown, code: string, message?: string | RegExp) => expectAppError(fn, { code, message });
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-att-'));
-  db = openDatabase(dir);
-  setSetting(db, 'operator', '组织部刘干事');
-  ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
-  ids.t1 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
-  ids.t2 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '大榆树堡镇')`).run(ids.county).lastInsertRowid);
-  ids.v1 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`).run(ids.t1).lastInsertRowid);
-  ids.v2 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '南村')`).run(ids.t2).lastInsertRowid);
+  ({ dir, db } = openTestDb('att'));
+  ids.county = insertCounty(db, '义县');
+  ids.t1 = insertTownship(db, ids.county, '七里河镇');
+  ids.t2 = insertTownship(db, ids.county, '大榆树堡镇');
+  ids.v1 = insertVillage(db, ids.t1, '北村');
+  ids.v2 = insertVillage(db, ids.t2, '南村');
   ids.zhang = addCadre('张三', '110101199001011234');
   ids.li = addCadre('李四', '110101199001012345');
   ids.wang = addCadre('王五', '110101199001013456', '乡镇党委第一副书记');
@@ -54,8 +53,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeTestDb(db, dir);
 });
 
 describe('attendance store', () => {

@@ -12,12 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { handlerCalls } from '../fixtures/handlerCalls';
 import { setSetting } from '../../main/core/runtime/settings';
+import { insertCadre, insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
 
 let dir: string;
 let core: OpenCore;
 const ids = { county: 0, t1: 0, v1: 0, zhang: 0, li: 0, wang: 0 };
 const MONTH = '2025-03';
-const now = new Date().toISOString();
 
 const { ok, refusal: refused, stage } = handlerCalls(() => core);
 
@@ -35,23 +35,15 @@ beforeAll(() => {
   core = openCore({ dataDir: dir, host: { kind: 'cli', blobUrl: (s) => `blob:${s}` } });
   const { db } = core.ctx;
   setSetting(db, 'operator', '组织部刘干事');
-  ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
-  ids.t1 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
+  ids.county = insertCounty(db, '义县');
+  ids.t1 = insertTownship(db, ids.county, '七里河镇');
   // Calendar days count in these grids (the county setting); rest days: attendanceCertified.test.ts.
   db.prepare(`INSERT INTO county_settings (county_id, settings, updated_at) VALUES (?, '{"restDaysCount":true}', ?)`).run(
     ids.county,
     new Date().toISOString(),
   );
-  ids.v1 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`).run(ids.t1).lastInsertRowid);
-  const cadre = (name: string, idNo: string, postType: string) =>
-    Number(
-      db
-        .prepare(
-          `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
-           VALUES (?, '男', ?, '中共党员', '县级', ?, ?, ?)`,
-        )
-        .run(name, idNo, postType, now, now).lastInsertRowid,
-    );
+  ids.v1 = insertVillage(db, ids.t1, '北村');
+  const cadre = (name: string, idNo: string, postType: string) => insertCadre(db, name, idNo, postType);
   ids.zhang = cadre('张三', '110101199001011234', '村党组织第一书记');
   ids.li = cadre('李四', '110101199001012345', '驻村工作队员');
   ids.wang = cadre('王五', '110101199001013456', '乡镇党委第一副书记');

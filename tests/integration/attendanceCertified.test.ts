@@ -5,9 +5,6 @@
  * flow, the approver's level, 有因 check absences, and reports filed in the bag linked to
  * their period.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeCertification } from '../../main/core/attendance/common';
@@ -20,15 +17,15 @@ import { saveCheck } from '../../main/core/events/checks';
 import { yearAbsences } from '../../main/core/events/common';
 import { concludeVerification } from '../../main/core/events/verificationOutcome';
 import { listVerifications } from '../../main/core/events/verifications';
-import { setSetting } from '../../main/core/runtime/settings';
 import { computeStats } from '../../main/core/stats';
 import { confirmReportLink, linkFiledReport } from '../../main/core/worklog/reportLinks';
 import { listReports } from '../../main/core/worklog/reports';
-import { openDatabase, type Db } from '../../main/store/db';
+import { type Db } from '../../main/store/db';
 import { DEFAULT_ATTENDANCE_SETTINGS, countMonth, type AttendanceCode, type DayCell } from '../../shared/attendance';
-import { insertCadre, insertPosting } from '../fixtures/sqlRows';
+import { insertCadre, insertCounty, insertPosting, insertTownship } from '../fixtures/sqlRows';
 import { expectAppError } from '../fixtures/appError';
 import { certify } from './certifyFixture';
+import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 const TODAY = '2025-06-15';
 let dir: string;
@@ -38,11 +35,9 @@ const row = (month: string, cadreId: number, today = TODAY) =>
   getMonthGrid(db, ids.t1, month, today).rows.find((r) => r.cadreId === cadreId)!;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-certified-'));
-  db = openDatabase(dir);
-  setSetting(db, 'operator', '组织部刘干事');
-  ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
-  ids.t1 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
+  ({ dir, db } = openTestDb('certified'));
+  ids.county = insertCounty(db, '义县');
+  ids.t1 = insertTownship(db, ids.county, '七里河镇');
   ids.zhang = insertCadre(db, '张三', '110101199001011234');
   ids.li = insertCadre(db, '李四', '110101199001012345');
   ids.wang = insertCadre(db, '王五', '110101199001013456');
@@ -50,8 +45,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeTestDb(db, dir);
 });
 
 describe('rest days and days after today', () => {

@@ -5,16 +5,15 @@
  */
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CERTIFIED_MESSAGE } from '../../main/core/attendance/common';
 import { getMonthGrid } from '../../main/core/attendance/grid';
 import { commitImport, previewImport } from '../../main/core/attendance/import';
-import { setSetting } from '../../main/core/runtime/settings';
-import { openDatabase, type Db } from '../../main/store/db';
+import { type Db } from '../../main/store/db';
 import { certify } from './certifyFixture';
 import { seedTownship, type SeededTownship } from './registerFixture';
+import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 let dir: string;
 let db: Db;
@@ -63,15 +62,12 @@ function sameAsGrid(extra: Record<number, Record<number, string>> = {}): SheetRo
 const cells = (cadre: number) => getMonthGrid(db, t.townshipId, MONTH).rows.find((r) => r.cadreId === t.cadres[cadre]!.id)!.cells;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-attimport-'));
-  db = openDatabase(dir);
-  setSetting(db, 'operator', '组织部刘干事');
+  ({ dir, db } = openTestDb('attimport'));
   t = seedTownship(db, 6, { township: '石门镇' });
 });
 
 afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeTestDb(db, dir);
 });
 
 describe('attendance import', () => {

@@ -9,6 +9,7 @@ import { saveCheck } from '../../main/core/events/checks';
 import { saveEvent } from '../../main/core/events/mustAttend';
 import { openDatabase } from '../../main/store/db';
 import { onebagHere } from '../fixtures/cliHere';
+import { insertCadre, insertCounty, insertTownship } from '../fixtures/sqlRows';
 
 let tmp: string;
 let dataDir: string;
@@ -20,19 +21,10 @@ beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-cli-alerts-'));
   dataDir = path.join(tmp, 'data');
   const db = openDatabase(dataDir);
-  const now = new Date().toISOString();
-  const county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
+  const county = insertCounty(db, '义县');
   db.prepare(`INSERT INTO counties (name, kind) VALUES ('北镇市', '市')`).run();
-  const t = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(county).lastInsertRowid);
-  const add = (name: string, idNumber: string) =>
-    Number(
-      db
-        .prepare(
-          `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
-           VALUES (?, '男', ?, '中共党员', '县级', '村党组织第一书记', ?, ?)`,
-        )
-        .run(name, idNumber, now, now).lastInsertRowid,
-    );
+  const t = insertTownship(db, county, '七里河镇');
+  const add = (name: string, idNumber: string) => insertCadre(db, name, idNumber);
   const zhang = add('张三', '110101199001011234');
   const li = add('李四', '110101199001012345');
   // Posted only in December 2023: one month of 2023, so the 2023 alerts are few and known.

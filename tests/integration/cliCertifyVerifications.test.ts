@@ -6,17 +6,16 @@
  * filtered by county and state.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeCertification } from '../../main/core/attendance/common';
 import { saveCheck } from '../../main/core/events/checks';
-import { setSetting } from '../../main/core/runtime/settings';
 import { runCli } from '../../main/cli/run';
 import type { VerificationJson } from '../../main/cli/commands/verifications';
-import { openDatabase, type Db } from '../../main/store/db';
+import { type Db } from '../../main/store/db';
 import { pdfLibPdf } from '../fixtures/makeFiles';
 import { seedTownship, type SeededTownship } from './registerFixture';
+import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 let dir: string;
 let db: Db;
@@ -31,9 +30,7 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-cli-certify-'));
-  db = openDatabase(dir);
-  setSetting(db, 'operator', '组织部刘干事');
+  ({ dir, db } = openTestDb('cli-certify'));
   // 2025-03: 事假 without a leave request (cadre 1), 缺勤 on the 12th (cadre 2), short months
   t = seedTownship(db, 4, { month: '2025-03' });
   scan = path.join(dir, '考勤表扫描件.pdf');
@@ -41,8 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeTestDb(db, dir);
 });
 
 describe('onebag attendance certify', () => {

@@ -10,6 +10,7 @@ import { certifyMonths } from './certifyFixture';
 import { openDatabase } from '../../main/store/db';
 import { FIGURE_KEYS } from '../../shared/stats';
 import { onebagHere } from '../fixtures/cliHere';
+import { insertCadre, insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
 
 let tmp: string;
 let dataDir: string;
@@ -23,21 +24,14 @@ beforeAll(() => {
   const db = openDatabase(dataDir);
   const now = new Date().toISOString();
   const run = (sql: string, ...a: unknown[]) => Number(db.prepare(sql).run(...a).lastInsertRowid);
-  const county = run(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`);
-  const other = run(`INSERT INTO counties (name, kind) VALUES ('北镇市', '市')`);
-  const t1 = run(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`, county);
-  const t2 = run(`INSERT INTO townships (county_id, name) VALUES (?, '大榆树堡镇')`, county);
-  const t3 = run(`INSERT INTO townships (county_id, name) VALUES (?, '广宁乡')`, other);
-  const v1 = run(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`, t1);
-  const v2 = run(`INSERT INTO villages (township_id, name) VALUES (?, '东村')`, t2);
-  const cadre = (name: string, idn: string) =>
-    run(
-      `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', '县级', '村党组织第一书记', ?, ?)`,
-      name,
-      idn,
-      now,
-      now,
-    );
+  const county = insertCounty(db, '义县');
+  const other = insertCounty(db, '北镇市', '市');
+  const t1 = insertTownship(db, county, '七里河镇');
+  const t2 = insertTownship(db, county, '大榆树堡镇');
+  const t3 = insertTownship(db, other, '广宁乡');
+  const v1 = insertVillage(db, t1, '北村');
+  const v2 = insertVillage(db, t2, '东村');
+  const cadre = (name: string, idn: string) => insertCadre(db, name, idn);
   const zhang = cadre('张三', '110101199001011234');
   const li = cadre('李四', '110101199001012345');
   const sun = cadre('孙七', '110101199001015678');

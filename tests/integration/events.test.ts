@@ -1,17 +1,14 @@
 /** Five must-attends and checks on a real SQLite file: saving, marking, refusals that change nothing, absences. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCountySettings } from '../../main/core/attendance/settings';
 import { getCheck, listChecks, removeCheck, saveCheck } from '../../main/core/events/checks';
 import { candidates, yearAbsences } from '../../main/core/events/common';
 import { getEvent, listEvents, markEvent, removeEvent, saveEvent } from '../../main/core/events/mustAttend';
-import { setSetting } from '../../main/core/runtime/settings';
-import { openDatabase, schemaVersion, type Db } from '../../main/store/db';
+import { schemaVersion, type Db } from '../../main/store/db';
 import { latestVersion } from '../../main/store/migrations';
-import { insertCadre, insertPosting } from '../fixtures/sqlRows';
+import { insertCadre, insertCounty, insertPosting, insertTownship, insertVillage } from '../fixtures/sqlRows';
 import { expectAppError } from '../fixtures/appError';
+import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 let dir: string;
 let db: Db;
@@ -25,13 +22,11 @@ const refused = (fn: () => unknown, message: string | RegExp) => expectAppError(
 const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-events-'));
-  db = openDatabase(dir);
-  setSetting(db, 'operator', '组织部刘干事');
-  ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
-  ids.t1 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
-  ids.t2 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '大榆树堡镇')`).run(ids.county).lastInsertRowid);
-  ids.v1 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`).run(ids.t1).lastInsertRowid);
+  ({ dir, db } = openTestDb('events'));
+  ids.county = insertCounty(db, '义县');
+  ids.t1 = insertTownship(db, ids.county, '七里河镇');
+  ids.t2 = insertTownship(db, ids.county, '大榆树堡镇');
+  ids.v1 = insertVillage(db, ids.t1, '北村');
   ids.zhang = addCadre('张三', '110101199001011234');
   ids.li = addCadre('李四', '110101199001012345');
   ids.wang = addCadre('王五', '110101199001013456', '乡镇党委第一副书记');
@@ -44,8 +39,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeTestDb(db, dir);
 });
 
 const meeting = (over: Record<string, unknown> = {}) => ({

@@ -17,7 +17,7 @@ import { exportCountyBundle } from '../../main/exchange/exportBundle';
 import { commitImport, previewImport } from '../../main/exchange/importBundle';
 import { TABLES } from '../../main/exchange/records/tables';
 import { exportReviewBundle } from '../../main/exchange/reviewBundle';
-import { sha256File } from '../../main/files/blobStore';
+import { sha256File } from '../../main/files/durableFiles';
 import { setSetting } from '../../main/core/runtime/settings';
 import { handlerCalls } from '../fixtures/handlerCalls';
 import { cellsFor } from './evaluationFixture';

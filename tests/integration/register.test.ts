@@ -5,16 +5,14 @@
  * month prints the recorded secretary and date.
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setSetting } from '../../main/core/runtime/settings';
 import { registerPdf, writeRegisterPdf } from '../../main/dossier/register/registerPdf';
-import { openDatabase, type Db } from '../../main/store/db';
+import { type Db } from '../../main/store/db';
 import { AppError } from '../../shared/result';
 import { certify } from './certifyFixture';
 import { seedTownship, type SeededTownship } from './registerFixture';
+import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 let dir: string;
 let db: Db;
@@ -34,16 +32,13 @@ async function write(t: SeededTownship, name: string, blank = false): Promise<st
 }
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-register-'));
-  db = openDatabase(dir);
-  setSetting(db, 'operator', '组织部刘干事');
+  ({ dir, db } = openTestDb('register'));
   small = seedTownship(db, 8, { township: '石门镇' });
   big = seedTownship(db, 40, { township: '柳河乡' });
 });
 
 afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeTestDb(db, dir);
 });
 
 describe('register PDF', () => {

@@ -5,6 +5,7 @@
 import { idCheckChar } from '../../shared/idNumber';
 import { setCells } from '../../main/core/attendance/grid';
 import type { Db } from '../../main/store/db';
+import { insertCadre } from '../fixtures/sqlRows';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const GIVEN = ['建国', '海燕', '志强', '秀英', '明辉', '丽华', '国庆', '晓东', '春梅', '文博'];
@@ -25,7 +26,6 @@ export function idNumberFor(k: number): string {
 export const cadreName = (k: number) => `${SURNAMES[k % SURNAMES.length]}${GIVEN[Math.floor(k / SURNAMES.length) % GIVEN.length]}`;
 
 export function seedTownship(db: Db, n: number, opts: { township?: string; month?: string; marks?: boolean } = {}): SeededTownship {
-  const now = new Date().toISOString();
   const month = opts.month ?? '2025-03';
   db.prepare(`INSERT OR IGNORE INTO counties (name, kind) VALUES ('岚川县', '县')`).run();
   const countyId = (db.prepare(`SELECT id FROM counties WHERE name = '岚川县'`).get() as { id: number }).id;
@@ -45,14 +45,7 @@ export function seedTownship(db: Db, n: number, opts: { township?: string; month
     const name = cadreName(base + k);
     const idNumber = idNumberFor(base + k);
     const postType = k === 0 ? '乡镇党委第一副书记' : k % 3 === 1 ? '村党组织第一书记' : '驻村工作队员';
-    const id = Number(
-      db
-        .prepare(
-          `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
-           VALUES (?, '男', ?, '中共党员', '县级', ?, ?, ?)`,
-        )
-        .run(name, idNumber, postType, now, now).lastInsertRowid,
-    );
+    const id = insertCadre(db, name, idNumber, postType);
     // the last cadre arrives on the 11th
     const start = k === n - 1 && n > 1 ? `${month}-11` : '2024-03-01';
     db.prepare('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, NULL)').run(

@@ -19,7 +19,7 @@ import { generateDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import type { MaterialReportLink, ReportRow } from '../../shared/worklog';
 import { pdfLibPdf } from '../fixtures/makeFiles';
-import { insertCadre, insertPosting } from '../fixtures/sqlRows';
+import { insertCadre, insertCounty, insertPosting, insertTownship } from '../fixtures/sqlRows';
 import { volumeNumberAssigner } from '../../main/core/archive/numbers';
 
 const ID_NUMBER = '110101199001011234';
@@ -74,8 +74,8 @@ beforeAll(async () => {
   core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
   const { db } = core.ctx;
   setSetting(db, 'operator', '组织部刘干事');
-  const county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('岚川县', '县')`).run().lastInsertRowid);
-  const township = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '石门镇')`).run(county).lastInsertRowid);
+  const county = insertCounty(db, '岚川县');
+  const township = insertTownship(db, county, '石门镇');
   cadreId = insertCadre(db, '张三', ID_NUMBER);
   insertPosting(db, cadreId, township, null, '2025-01-01', '2025-12-31');
   pdf = path.join(dir, 'report.pdf');

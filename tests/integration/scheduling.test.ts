@@ -4,9 +4,6 @@
  * the 季度未调度 alert in `onebag alerts` (in-process), and the optional allowance hold. The clock
  * is injected.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run';
 import { allAlerts } from '../../main/core/alerts/all';
@@ -14,10 +11,10 @@ import { removeMeeting, routeReport, saveMeeting } from '../../main/core/schedul
 import { getQuarter, yearSummary } from '../../main/core/scheduling/quarter';
 import { saveProgramme } from '../../main/core/villages/programme';
 import { addPayment } from '../../main/core/work/support';
-import { setSetting } from '../../main/core/runtime/settings';
-import { openDatabase, type Db } from '../../main/store/db';
+import { type Db } from '../../main/store/db';
 import { refusalMessage } from '../fixtures/appError';
 import { insertCadre, insertPosting } from '../fixtures/sqlRows';
+import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 const TODAY = '2025-05-20';
 let dir: string;
@@ -37,9 +34,7 @@ const meeting = (over: Partial<Parameters<typeof saveMeeting>[1]> = {}) => ({
 });
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-sched-'));
-  db = openDatabase(dir);
-  setSetting(db, 'operator', '组织部刘干事');
+  ({ dir, db } = openTestDb('sched'));
   const now = new Date().toISOString();
   const run = (sql: string, ...a: unknown[]) => Number(db.prepare(sql).run(...a).lastInsertRowid);
   ids.county = run(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`);
@@ -67,8 +62,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeTestDb(db, dir);
 });
 
 describe('the quarter', () => {

@@ -15,6 +15,7 @@ import { computeStats, drillStats } from '../../main/core/stats';
 import { worklogAlerts } from '../../main/core/worklog/alerts';
 import { openDatabase, type Db } from '../../main/store/db';
 import { FIGURE_KEYS, FIGURE_META, SIGNED_FIGURES, figureText, type StatsResult } from '../../shared/stats';
+import { insertCadre, insertCounty, insertPosting, insertTownship, insertVillage } from '../fixtures/sqlRows';
 
 const TODAY = '2025-06-15';
 const now = new Date().toISOString();
@@ -23,17 +24,8 @@ let db: Db;
 const ids = { county: 0, other: 0, t1: 0, t2: 0, tOther: 0, v1: 0, v2: 0, v3: 0, vOther: 0, zhang: 0, li: 0, wang: 0, zhao: 0, sun: 0 };
 
 const ins = (sql: string, ...args: unknown[]) => Number(db.prepare(sql).run(...args).lastInsertRowid);
-const cadre = (name: string, idNumber: string, postType = '村党组织第一书记') =>
-  ins(
-    `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', '县级', ?, ?, ?)`,
-    name,
-    idNumber,
-    postType,
-    now,
-    now,
-  );
-const post = (c: number, t: number, v: number | null, start: string, end: string | null) =>
-  ins('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)', c, t, v, start, end);
+const cadre = (name: string, idNumber: string, postType = '村党组织第一书记') => insertCadre(db, name, idNumber, postType);
+const post = (c: number, t: number, v: number | null, start: string, end: string | null) => insertPosting(db, c, t, v, start, end);
 const stats = (year = 2024, countyId: number | undefined = ids.county) => computeStats(db, { year, countyId, today: TODAY });
 
 function expectReconciled(s: StatsResult): void {
@@ -62,15 +54,15 @@ function expectReconciled(s: StatsResult): void {
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-stats-'));
   db = openDatabase(dir);
-  ids.county = ins(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`);
-  ids.other = ins(`INSERT INTO counties (name, kind) VALUES ('北镇市', '市')`);
-  ids.t1 = ins(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`, ids.county);
-  ids.t2 = ins(`INSERT INTO townships (county_id, name) VALUES (?, '大榆树堡镇')`, ids.county);
-  ids.tOther = ins(`INSERT INTO townships (county_id, name) VALUES (?, '广宁乡')`, ids.other);
-  ids.v1 = ins(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`, ids.t1);
-  ids.v2 = ins(`INSERT INTO villages (township_id, name) VALUES (?, '南村')`, ids.t1);
-  ids.v3 = ins(`INSERT INTO villages (township_id, name) VALUES (?, '东村')`, ids.t2);
-  ids.vOther = ins(`INSERT INTO villages (township_id, name) VALUES (?, '西村')`, ids.tOther);
+  ids.county = insertCounty(db, '义县');
+  ids.other = insertCounty(db, '北镇市', '市');
+  ids.t1 = insertTownship(db, ids.county, '七里河镇');
+  ids.t2 = insertTownship(db, ids.county, '大榆树堡镇');
+  ids.tOther = insertTownship(db, ids.other, '广宁乡');
+  ids.v1 = insertVillage(db, ids.t1, '北村');
+  ids.v2 = insertVillage(db, ids.t1, '南村');
+  ids.v3 = insertVillage(db, ids.t2, '东村');
+  ids.vOther = insertVillage(db, ids.tOther, '西村');
   ids.zhang = cadre('张三', '110101199001011234');
   ids.li = cadre('李四', '110101199001012345');
   ids.wang = cadre('王五', '110101199001013456', '乡镇党委第一副书记');
@@ -371,7 +363,7 @@ describe('zero and unknown states', () => {
     const d3 = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-stats-v3-'));
     const old = openDatabase(d3, { migrateTo: 3 });
     try {
-      const c = Number(old.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
+      const c = insertCounty(old, '义县');
       old.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(c);
       const s = computeStats(old, { year: 2024, today: TODAY });
       expect(s.county.projects.value).toBeNull();

@@ -17,6 +17,7 @@ import { writeCountyCatalogue, type VolumeEntry } from '../../main/dossier/batch
 import { CATALOGUE_COLUMNS } from '../../main/dossier/compose/frontmatter';
 import { TextKit } from '../../main/dossier/typeset/measure';
 import type { DossierDoc, TypesetItem } from '../../main/dossier/typeset/model';
+import { SAMPLE_CADRE } from '../fixtures/dossierSample';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const MM = 72 / 25.4;
@@ -85,16 +86,10 @@ describe('卷内目录 档号 column', () => {
     }));
     const doc: DossierDoc = {
       meta: {
-        county: '青山县',
-        cadreName: '张建国',
-        unit: '青山县农业农村局',
-        post: '村党组织第一书记',
-        place: '青山乡青山村',
+        ...SAMPLE_CADRE,
         term: '2025年',
         year: '2025',
         archiveCode: '0001-WS·2025-D30-ZZB-J0001',
-        compiler: '李明',
-        checker: '王芳',
         date: '2025-12-20',
         checkDate: '2025-12-21',
         pageNumberStyle: 'gbt9704',

@@ -14,6 +14,7 @@ import { composeDossier } from '../../main/dossier/compose/compose';
 import type { Block, DossierDoc, Item, StampFields } from '../../main/dossier/typeset/model';
 import { BODY_SIZE } from '../../main/dossier/typeset/layout';
 import { words, type Word } from '../fixtures/pdfWords';
+import { WORKLOG_COLUMNS } from '../../main/dossier/fromDb/worklog';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const pageCount = (f: string) => Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [f]))![1]);
@@ -59,15 +60,7 @@ function workLogTable(): Block {
   return {
     kind: 'table',
     caption: '2025年度工作日志',
-    columns: [
-      { title: '日期', widthMm: 15, align: 'center' },
-      { title: '类型', widthMm: 10, align: 'center' },
-      { title: '地点', widthMm: 18 },
-      { title: '走访对象', widthMm: 20 },
-      { title: '情况', widthMm: 47 },
-      { title: '困难', widthMm: 23 },
-      { title: '下步打算', widthMm: 23 },
-    ],
+    columns: [...WORKLOG_COLUMNS],
     rows: Array.from({ length: 40 }, (_, i) => [
       `${1 + (i % 12)}月${1 + (i % 28)}日`,
       '走访',

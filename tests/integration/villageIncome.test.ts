@@ -15,6 +15,7 @@ import { computeStats } from '../../main/core/stats/compute';
 import { drillStats } from '../../main/core/stats/drill';
 import { setSetting } from '../../main/core/runtime/settings';
 import { handlerCalls } from '../fixtures/handlerCalls';
+import { insertCadre, insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
 
 let dir: string;
 let core: OpenCore;
@@ -50,25 +51,18 @@ beforeAll(() => {
   const { db } = core.ctx;
   setSetting(db, 'operator', '组织部刘干事');
   const run = (sql: string, ...a: unknown[]) => Number(db.prepare(sql).run(...a).lastInsertRowid);
-  ids.county = run(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`);
-  ids.other = run(`INSERT INTO counties (name, kind) VALUES ('北镇市', '市')`);
-  ids.t1 = run(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`, ids.county);
-  ids.t2 = run(`INSERT INTO townships (county_id, name) VALUES (?, '大榆树堡镇')`, ids.county);
-  const t3 = run(`INSERT INTO townships (county_id, name) VALUES (?, '广宁乡')`, ids.other);
-  ids.north = run(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`, ids.t1);
-  ids.south = run(`INSERT INTO villages (township_id, name) VALUES (?, '南村')`, ids.t1);
-  ids.east = run(`INSERT INTO villages (township_id, name) VALUES (?, '东村')`, ids.t2);
-  ids.west = run(`INSERT INTO villages (township_id, name) VALUES (?, '西村')`, ids.t2);
-  ids.far = run(`INSERT INTO villages (township_id, name) VALUES (?, '远村')`, t3);
+  ids.county = insertCounty(db, '义县');
+  ids.other = insertCounty(db, '北镇市', '市');
+  ids.t1 = insertTownship(db, ids.county, '七里河镇');
+  ids.t2 = insertTownship(db, ids.county, '大榆树堡镇');
+  const t3 = insertTownship(db, ids.other, '广宁乡');
+  ids.north = insertVillage(db, ids.t1, '北村');
+  ids.south = insertVillage(db, ids.t1, '南村');
+  ids.east = insertVillage(db, ids.t2, '东村');
+  ids.west = insertVillage(db, ids.t2, '西村');
+  ids.far = insertVillage(db, t3, '远村');
   const now = new Date().toISOString();
-  const cadre = (name: string, idn: string) =>
-    run(
-      `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', '县级', '村党组织第一书记', ?, ?)`,
-      name,
-      idn,
-      now,
-      now,
-    );
+  const cadre = (name: string, idn: string) => insertCadre(db, name, idn);
   ids.zhang = cadre('张三', '110101199001011234');
   ids.li = cadre('李四', '110101199001012345');
   run(

@@ -4,16 +4,13 @@
  * clock and its alerts run for them; 召回调换 ends the recalled cadre's posting on its date and
  * leaves the place awaiting a successor until one is posted there. The clock is injected.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workAlerts } from '../../main/core/work/alerts';
 import { getWeakVillage, nameSuccessor, recordAction, removeWeakVillage, saveWeakVillage } from '../../main/core/work/weak';
-import { setSetting } from '../../main/core/runtime/settings';
-import { openDatabase, type Db } from '../../main/store/db';
+import { type Db } from '../../main/store/db';
 import { refusalMessage } from '../fixtures/appError';
-import { insertCadre, insertPosting } from '../fixtures/sqlRows';
+import { insertCadre, insertCounty, insertPosting, insertTownship, insertVillage } from '../fixtures/sqlRows';
+import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 const TODAY = '2024-06-01';
 let dir: string;
@@ -24,13 +21,11 @@ const postingEnd = (cadreId: number) =>
   (db.prepare('SELECT "end" AS e FROM postings WHERE cadre_id = ? ORDER BY start DESC LIMIT 1').get(cadreId) as { e: string | null }).e;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-weakpost-'));
-  db = openDatabase(dir);
-  setSetting(db, 'operator', '组织部刘干事');
-  ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
-  ids.t = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
-  ids.v = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`).run(ids.t).lastInsertRowid);
-  ids.w = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '南村')`).run(ids.t).lastInsertRowid);
+  ({ dir, db } = openTestDb('weakpost'));
+  ids.county = insertCounty(db, '义县');
+  ids.t = insertTownship(db, ids.county, '七里河镇');
+  ids.v = insertVillage(db, ids.t, '北村');
+  ids.w = insertVillage(db, ids.t, '南村');
   let n = 0;
   const cadre = (name: string, postType: string) => insertCadre(db, name, `11010119900101${String(1000 + n++)}`, postType);
   ids.sec = cadre('张书记', '村党组织第一书记');
@@ -50,8 +45,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeTestDb(db, dir);
 });
 
 describe('supporters from postings', () => {

@@ -12,6 +12,7 @@ import { openCore, type OpenCore } from '../../main/api/open';
 import { handlerCalls } from '../fixtures/handlerCalls';
 import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase } from '../../main/store/db';
+import { insertCadre, insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
 
 let dir: string;
 let core: OpenCore;
@@ -33,21 +34,13 @@ beforeAll(() => {
   core = openCore({ dataDir: dir, host: { kind: 'cli', blobUrl: (s) => `blob:${s}` } });
   const { db } = core.ctx;
   setSetting(db, 'operator', '组织部刘干事');
-  ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
-  ids.t1 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
-  ids.t2 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '大榆树堡镇')`).run(ids.county).lastInsertRowid);
-  ids.v1 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`).run(ids.t1).lastInsertRowid);
-  ids.v2 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '南村')`).run(ids.t1).lastInsertRowid);
-  ids.vOther = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '东村')`).run(ids.t2).lastInsertRowid);
-  const cadre = (name: string, idNo: string, postType: string, level = '县级') =>
-    Number(
-      db
-        .prepare(
-          `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at)
-           VALUES (?, '男', ?, '中共党员', ?, ?, ?, ?)`,
-        )
-        .run(name, idNo, level, postType, now, now).lastInsertRowid,
-    );
+  ids.county = insertCounty(db, '义县');
+  ids.t1 = insertTownship(db, ids.county, '七里河镇');
+  ids.t2 = insertTownship(db, ids.county, '大榆树堡镇');
+  ids.v1 = insertVillage(db, ids.t1, '北村');
+  ids.v2 = insertVillage(db, ids.t1, '南村');
+  ids.vOther = insertVillage(db, ids.t2, '东村');
+  const cadre = (name: string, idNo: string, postType: string, level = '县级') => insertCadre(db, name, idNo, postType, { level });
   ids.zhang = cadre('张三', '110101199001011234', '村党组织第一书记');
   ids.wang = cadre('王五', '110101199001013456', '乡镇党委第一副书记');
   ids.city = cadre('赵六', '110101199001014567', '村党组织第一书记', '市级');

@@ -1,42 +1,30 @@
 /** Work alerts on a real SQLite file: each kind raised by a real record and cleared when fixed. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workAlerts } from '../../main/core/work/alerts';
 import { publiciseProject, saveProject } from '../../main/core/work/projects';
 import { addPayment, savePolicy } from '../../main/core/work/support';
 import { recordAction, saveWeakVillage, setMilestone, setSupporters } from '../../main/core/work/weak';
-import { setSetting } from '../../main/core/runtime/settings';
-import { openDatabase, type Db } from '../../main/store/db';
+import { type Db } from '../../main/store/db';
 import type { Alert } from '../../shared/alerts';
 import type { WorkAlertKind } from '../../shared/work';
+import { insertCadre, insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
+import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 let dir: string;
 let db: Db;
 const ids = { county: 0, other: 0, t1: 0, tOther: 0, v1: 0, v2: 0, zhang: 0, wang: 0, city: 0, far: 0 };
-const now = new Date().toISOString();
 const alerts = (year: number, kind: WorkAlertKind, today: string): Alert[] =>
   workAlerts(db, { year, countyId: ids.county, today }).filter((a) => a.kind === kind);
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-workalerts-'));
-  db = openDatabase(dir);
-  setSetting(db, 'operator', '组织部刘干事');
-  ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('义县', '县')`).run().lastInsertRowid);
-  ids.other = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('北镇市', '市')`).run().lastInsertRowid);
-  ids.t1 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '七里河镇')`).run(ids.county).lastInsertRowid);
-  ids.tOther = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '广宁乡')`).run(ids.other).lastInsertRowid);
-  ids.v1 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '北村')`).run(ids.t1).lastInsertRowid);
-  ids.v2 = Number(db.prepare(`INSERT INTO villages (township_id, name) VALUES (?, '南村')`).run(ids.t1).lastInsertRowid);
-  const cadre = (name: string, idNo: string, postType: string, level = '县级') =>
-    Number(
-      db
-        .prepare(
-          `INSERT INTO cadres (name, gender, id_number, party_status, level, post_type, created_at, updated_at) VALUES (?, '男', ?, '中共党员', ?, ?, ?, ?)`,
-        )
-        .run(name, idNo, level, postType, now, now).lastInsertRowid,
-    );
+  ({ dir, db } = openTestDb('workalerts'));
+  ids.county = insertCounty(db, '义县');
+  ids.other = insertCounty(db, '北镇市', '市');
+  ids.t1 = insertTownship(db, ids.county, '七里河镇');
+  ids.tOther = insertTownship(db, ids.other, '广宁乡');
+  ids.v1 = insertVillage(db, ids.t1, '北村');
+  ids.v2 = insertVillage(db, ids.t1, '南村');
+  const cadre = (name: string, idNo: string, postType: string, level = '县级') => insertCadre(db, name, idNo, postType, { level });
   ids.zhang = cadre('张三', '110101199001011234', '村党组织第一书记');
   ids.wang = cadre('王五', '110101199001013456', '乡镇党委第一副书记');
   ids.city = cadre('赵六', '110101199001014567', '村党组织第一书记', '市级');
@@ -49,8 +37,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeTestDb(db, dir);
 });
 
 describe('work alerts', () => {

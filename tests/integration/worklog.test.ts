@@ -20,7 +20,7 @@ import { BlobStore } from '../../main/files/blobStore';
 import { openDatabase, type Db } from '../../main/store/db';
 import { AppError } from '../../shared/result';
 import { pdfLibPdf } from '../fixtures/makeFiles';
-import { insertCadre, insertPosting } from '../fixtures/sqlRows';
+import { insertCadre, insertCounty, insertPosting, insertTownship } from '../fixtures/sqlRows';
 import { expectAppErrorAsync } from '../fixtures/appError';
 
 let dir: string;
@@ -51,9 +51,9 @@ beforeAll(() => {
   db = openDatabase(dir);
   blobs = new BlobStore(dir);
   setSetting(db, 'operator', '组织部刘干事');
-  ids.county = Number(db.prepare(`INSERT INTO counties (name, kind) VALUES ('岚川县', '县')`).run().lastInsertRowid);
-  ids.t1 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '石门镇')`).run(ids.county).lastInsertRowid);
-  ids.t2 = Number(db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '柳河乡')`).run(ids.county).lastInsertRowid);
+  ids.county = insertCounty(db, '岚川县');
+  ids.t1 = insertTownship(db, ids.county, '石门镇');
+  ids.t2 = insertTownship(db, ids.county, '柳河乡');
   ids.zhang = addCadre('张三', '110101199001011234');
   ids.li = addCadre('李四', '110101199001012345');
   post(ids.zhang, ids.t1, '2024-03-01', '2025-05-09');

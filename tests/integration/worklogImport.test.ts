@@ -2,15 +2,14 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setSetting } from '../../main/core/runtime/settings';
 import { listEntries } from '../../main/core/worklog/entries';
 import { commitImport, previewImport } from '../../main/core/worklog/import';
-import { openDatabase, type Db } from '../../main/store/db';
+import { type Db } from '../../main/store/db';
 import { AppError } from '../../shared/result';
 import { docx as plainDocx, zip } from '../fixtures/makeFiles';
+import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 let dir: string;
 let db: Db;
@@ -47,9 +46,7 @@ const wordLog = () =>
   );
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-wlimport-'));
-  db = openDatabase(dir);
-  setSetting(db, 'operator', '组织部刘干事');
+  ({ dir, db } = openTestDb('wlimport'));
   const now = new Date().toISOString();
   const county = db.prepare(`INSERT INTO counties (name, kind) VALUES ('岚川县', '县')`).run().lastInsertRowid;
   const t = db.prepare(`INSERT INTO townships (county_id, name) VALUES (?, '石门镇')`).run(county).lastInsertRowid;
@@ -64,8 +61,7 @@ beforeAll(() => {
   db.prepare('INSERT INTO postings (cadre_id, township_id, start) VALUES (?, ?, ?)').run(cadre, t, '2025-03-06');
 });
 afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeTestDb(db, dir);
 });
 
 describe('a Word log', () => {

@@ -6,7 +6,7 @@ import { dateLabel, isoDateOf } from '../../../shared/dates';
 import { formatSize } from '../../../shared/fileSize';
 import { AppError } from '../../../shared/result';
 import { suggestForFile } from '../../../shared/suggest';
-import { sha256File } from '../../files/blobStore';
+import { sha256File } from '../../files/durableFiles';
 import { inspectFile } from '../../files/inspect';
 import { findDuplicate } from '../../core/bag/bag';
 import { intakeMaxBytes } from '../../core/bag/intakeLimit';

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/result';
 import { computeResults } from '../../core/evaluation/results';
+import { writeFileDurablySync } from '../../files/durableFiles';
 import { countyTablePdf } from '../../dossier/evaluation/countyTable';
 import { evaluationSheetPdf } from '../../dossier/evaluation/sheetPdf';
 import { findCadreByIdNumber, formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
@@ -33,14 +34,7 @@ const two = (n: number | null) => (n === null ? '—' : n.toFixed(2));
 /** Writes through a temp file, so a failed run leaves no half PDF. */
 function writePdf(out: string, pdf: Buffer): void {
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  const tmp = `${out}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, pdf);
-    fs.renameSync(tmp, out);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
+  writeFileDurablySync(out, pdf);
 }
 
 async function evaluationCommand(c: CommandContext): Promise<number> {

@@ -110,24 +110,63 @@ export function assignVolumeNumbers(db: Db, req: VolumeNumberRequest): VolumeNum
   })();
 }
 
+/** A table of numbered rows: numbers count up within a code group (全宗号, 年度, 保管期限, 机构). */
+interface NumberedTable {
+  table: 'archive_volumes' | 'archive_items';
+  yearColumn: 'code_year' | 'year';
+  numberColumn: 'vol_no' | 'item_no';
+  code: (group: CodeGroup, n: number) => string;
+}
+
+const VOLUMES: NumberedTable = { table: 'archive_volumes', yearColumn: 'code_year', numberColumn: 'vol_no', code: volumeCode };
+const ITEMS: NumberedTable = { table: 'archive_items', yearColumn: 'year', numberColumn: 'item_no', code: itemCode };
+
+/**
+ * Inserts a row with the next number of its code group (numbers are never reused: the highest
+ * ever given + 1) and its code, plus `columns`; returns its id, number and code.
+ */
+function insertNumbered(
+  db: Db,
+  t: NumberedTable,
+  group: CodeGroup,
+  columns: Record<string, string | number>,
+): { id: number; number: number; code: string } {
+  const { last } = db
+    .prepare(
+      `SELECT COALESCE(MAX(${t.numberColumn}), 0) AS last FROM ${t.table} WHERE fonds = ? AND ${t.yearColumn} = ? AND retention = ? AND org = ?`,
+    )
+    .get(group.fonds, group.year, group.retention, group.org) as { last: number };
+  const number = last + 1;
+  const code = t.code(group, number);
+  const row: Record<string, string | number> = {
+    fonds: group.fonds,
+    [t.yearColumn]: group.year,
+    retention: group.retention,
+    org: group.org,
+    [t.numberColumn]: number,
+    code,
+    ...columns,
+  };
+  const names = Object.keys(row);
+  const r = db
+    .prepare(`INSERT INTO ${t.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+    .run(...Object.values(row));
+  return { id: Number(r.lastInsertRowid), number, code };
+}
+
 function findOrCreateVolume(db: Db, req: VolumeNumberRequest): { id: number; code: string } {
   const found = db
     .prepare('SELECT id, code FROM archive_volumes WHERE fonds = ? AND cadre_id = ? AND kind = ? AND period_key = ?')
     .get(req.fonds, req.cadreId, req.kind, req.periodKey) as { id: number; code: string } | undefined;
   if (found) return found;
   const group: CodeGroup = { fonds: req.fonds, year: req.codeYear, retention: req.retention, org: req.org };
-  const { last } = db
-    .prepare('SELECT COALESCE(MAX(vol_no), 0) AS last FROM archive_volumes WHERE fonds = ? AND code_year = ? AND retention = ? AND org = ?')
-    .get(group.fonds, group.year, group.retention, group.org) as { last: number };
-  const volNo = last + 1;
-  const code = volumeCode(group, volNo);
-  const r = db
-    .prepare(
-      `INSERT INTO archive_volumes (fonds, code_year, retention, org, vol_no, code, cadre_id, kind, period_key, assigned_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(group.fonds, group.year, group.retention, group.org, volNo, code, req.cadreId, req.kind, req.periodKey, req.now);
-  return { id: Number(r.lastInsertRowid), code };
+  const { id, code } = insertNumbered(db, VOLUMES, group, {
+    cadre_id: req.cadreId,
+    kind: req.kind,
+    period_key: req.periodKey,
+    assigned_at: req.now,
+  });
+  return { id, code };
 }
 
 function findOrCreateItem(db: Db, req: VolumeNumberRequest, sourceKey: string, title: string, year: string): ItemRow {
@@ -137,16 +176,6 @@ function findOrCreateItem(db: Db, req: VolumeNumberRequest, sourceKey: string, t
     | undefined;
   if (found) return found;
   const group: CodeGroup = { fonds: req.fonds, year, retention: req.retention, org: req.org };
-  const { last } = db
-    .prepare('SELECT COALESCE(MAX(item_no), 0) AS last FROM archive_items WHERE fonds = ? AND year = ? AND retention = ? AND org = ?')
-    .get(group.fonds, group.year, group.retention, group.org) as { last: number };
-  const itemNo = last + 1;
-  const code = itemCode(group, itemNo);
-  const r = db
-    .prepare(
-      `INSERT INTO archive_items (fonds, year, retention, org, item_no, code, source_key, title, assigned_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(group.fonds, group.year, group.retention, group.org, itemNo, code, sourceKey, title, req.now);
-  return { id: Number(r.lastInsertRowid), ...group, item_no: itemNo, code };
+  const { id, number, code } = insertNumbered(db, ITEMS, group, { source_key: sourceKey, title, assigned_at: req.now });
+  return { id, ...group, item_no: number, code };
 }

@@ -6,11 +6,12 @@
 import { checkSaveSchema, type CheckSaveInput } from '../../../shared/api/events';
 import { CHECK_KIND_LEVEL, type CheckDetail, type CheckSummary, type CheckedCadre } from '../../../shared/events';
 import { AppError } from '../../../shared/result';
-import { nowIso, type Db } from '../../store/db';
+import type { Db } from '../../store/db';
 import { audit } from '../audit/log';
-import { localToday, operatorOf, stmt, townshipOf } from '../attendance/common';
+import { localToday, stmt, townshipOf } from '../attendance/common';
 import { syncVerifications } from './verifications';
 import { assertPosted, listedCadres, parseInput, yearRange } from './common';
+import { saveRecordWithRows, type RecordTables } from './saveRecord';
 
 const CHECK_SQL = `
   SELECT k.id, k.township_id AS townshipId, t.name AS township, k.level, k.kind, k.date, k.checker, k.findings
@@ -26,6 +27,13 @@ export function getCheck(db: Db, id: number): CheckDetail {
   );
   return { ...k, results: rows.map((r) => ({ ...r, onPost: r.onPost === 1 })) };
 }
+
+const CHECK_TABLES: RecordTables<CheckDetail> = {
+  table: 'checks',
+  rows: { table: 'check_results', recordColumn: 'check_id' },
+  entity: 'check',
+  read: getCheck,
+};
 
 export function listChecks(db: Db, filter: { year: number; townshipId?: number; countyId?: number }): CheckSummary[] {
   const { from, to } = yearRange(filter.year);
@@ -62,44 +70,29 @@ export function saveCheck(db: Db, input: CheckSaveInput): CheckDetail {
     for (const r of results) {
       if (!r.onPost && !r.reason) throw new AppError('INVALID_INPUT', `请填写${posted.get(r.cadreId)?.name ?? '该干部'}不在岗的原因`);
     }
-    const at = nowIso();
-    let checkId: number;
-    let before: ReturnType<typeof getCheck> | undefined;
-    if (id === undefined) {
-      checkId = Number(
-        stmt(
-          db,
-          `INSERT INTO checks (township_id, level, kind, date, checker, findings, created_by, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(check.townshipId, check.level, check.kind, check.date, check.checker, check.findings, operatorOf(db), at, at).lastInsertRowid,
-      );
-    } else {
-      before = getCheck(db, id);
-      stmt(
-        db,
-        'UPDATE checks SET township_id = ?, level = ?, kind = ?, date = ?, checker = ?, findings = ?, updated_at = ? WHERE id = ?',
-      ).run(check.townshipId, check.level, check.kind, check.date, check.checker, check.findings, at, id);
-      stmt(db, 'DELETE FROM check_results WHERE check_id = ?').run(id);
-      checkId = id;
-    }
-    const ins = stmt(db, 'INSERT INTO check_results (check_id, cadre_id, on_post, reason) VALUES (?, ?, ?, ?)');
-    for (const r of results) ins.run(checkId, r.cadreId, r.onPost ? 1 : 0, r.reason);
-    // A cadre found not on post on a day a certified register shows 在岗 opens a 核查.
-    syncVerifications(db, { checkId });
-    audit(
-      db,
-      id === undefined ? 'create' : 'update',
-      'check',
-      checkId,
-      {
+    return saveRecordWithRows(db, CHECK_TABLES, {
+      id,
+      columns: {
+        township_id: check.townshipId,
+        level: check.level,
+        kind: check.kind,
+        date: check.date,
+        checker: check.checker,
+        findings: check.findings,
+      },
+      writeRows: (checkId) => {
+        const ins = stmt(db, 'INSERT INTO check_results (check_id, cadre_id, on_post, reason) VALUES (?, ?, ?, ?)');
+        for (const r of results) ins.run(checkId, r.cadreId, r.onPost ? 1 : 0, r.reason);
+        // A cadre found not on post on a day a certified register shows 在岗 opens a 核查.
+        syncVerifications(db, { checkId });
+      },
+      summary: {
         kind: check.kind,
         date: check.date,
         checked: results.length,
         notOnPost: results.filter((r) => !r.onPost).map((r) => r.cadreId),
       },
-      { before, after: getCheck(db, checkId) },
-    );
-    return getCheck(db, checkId);
+    });
   })();
 }
 

@@ -7,8 +7,9 @@ import type { EventDetail, EventSummary, ExpectedCadre } from '../../../shared/e
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
-import { localToday, operatorOf, stmt, townshipOf } from '../attendance/common';
+import { localToday, stmt, townshipOf } from '../attendance/common';
 import { assertPosted, listedCadres, parseInput, yearRange } from './common';
+import { saveRecordWithRows, type RecordTables } from './saveRecord';
 import { z } from 'zod';
 
 type Mark = z.output<typeof expectedMarkSchema>;
@@ -27,6 +28,13 @@ export function getEvent(db: Db, id: number): EventDetail {
   );
   return { ...e, expected: rows.map((r) => ({ ...r, present: r.present === null ? null : r.present === 1 })) };
 }
+
+const EVENT_TABLES: RecordTables<EventDetail> = {
+  table: 'must_attend_events',
+  rows: { table: 'must_attend_expected', recordColumn: 'event_id' },
+  entity: 'must_attend_event',
+  read: getEvent,
+};
 
 export function listEvents(db: Db, filter: { year: number; townshipId?: number; countyId?: number }): EventSummary[] {
   const { from, to } = yearRange(filter.year);
@@ -75,45 +83,30 @@ export function saveEvent(db: Db, input: EventSaveInput): EventDetail {
       expected.map((x) => x.cadreId),
     );
     checkMarks(expected, event.date, (c) => posted.get(c)?.name ?? '该干部');
-    const at = nowIso();
-    const before = id === undefined ? undefined : getEvent(db, id);
-    let eventId: number;
-    if (id === undefined) {
-      eventId = Number(
-        stmt(
-          db,
-          `INSERT INTO must_attend_events (township_id, kind, title, date, place, notes, created_by, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(event.townshipId, event.kind, event.title, event.date, event.place, event.notes, operatorOf(db), at, at).lastInsertRowid,
-      );
-    } else {
-      getEvent(db, id);
-      stmt(
-        db,
-        `UPDATE must_attend_events SET township_id = ?, kind = ?, title = ?, date = ?, place = ?, notes = ?, updated_at = ? WHERE id = ?`,
-      ).run(event.townshipId, event.kind, event.title, event.date, event.place, event.notes, at, id);
-      stmt(db, 'DELETE FROM must_attend_expected WHERE event_id = ?').run(id);
-      eventId = id;
-    }
-    const ins = stmt(db, 'INSERT INTO must_attend_expected (event_id, cadre_id, present, absence_reason) VALUES (?, ?, NULL, NULL)');
-    for (const x of expected) {
-      ins.run(eventId, x.cadreId);
-      writeMark(db, eventId, x);
-    }
-    audit(
-      db,
-      id === undefined ? 'create' : 'update',
-      'must_attend_event',
-      eventId,
-      {
+    return saveRecordWithRows(db, EVENT_TABLES, {
+      id,
+      columns: {
+        township_id: event.townshipId,
+        kind: event.kind,
+        title: event.title,
+        date: event.date,
+        place: event.place,
+        notes: event.notes,
+      },
+      writeRows: (eventId) => {
+        const ins = stmt(db, 'INSERT INTO must_attend_expected (event_id, cadre_id, present, absence_reason) VALUES (?, ?, NULL, NULL)');
+        for (const x of expected) {
+          ins.run(eventId, x.cadreId);
+          writeMark(db, eventId, x);
+        }
+      },
+      summary: {
         kind: event.kind,
         date: event.date,
         expected: expected.length,
         absent: expected.filter((x) => x.present === false).map((x) => x.cadreId),
       },
-      { before, after: getEvent(db, eventId) },
-    );
-    return getEvent(db, eventId);
+    });
   })();
 }
 

@@ -3,9 +3,6 @@
  * row frozen with a filter, columns sized to their text, numbers kept as numbers. The callers
  * pass what the screen or the CLI shows, so the workbook says nothing the screen does not.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { TableSheet } from '../../../shared/api/output';
 
@@ -56,26 +53,4 @@ export async function buildXlsx(sheets: readonly TableSheet[]): Promise<Buffer> 
     if (sheet.rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** Writes bytes to `dest` durably: a temp file in the same folder, fsync, rename. */
-export async function writeBytesDurably(dest: string, bytes: Buffer): Promise<void> {
-  const dir = path.dirname(path.resolve(dest));
-  const tmp = path.join(dir, `.onebag-${process.pid}-${crypto.randomBytes(6).toString('hex')}.tmp`);
-  const fh = await fs.promises.open(tmp, 'wx', 0o644);
-  try {
-    await fh.writeFile(bytes);
-    await fh.sync();
-  } catch (err) {
-    await fh.close();
-    await fs.promises.rm(tmp, { force: true });
-    throw err;
-  }
-  await fh.close();
-  try {
-    await fs.promises.rename(tmp, dest);
-  } catch (err) {
-    await fs.promises.rm(tmp, { force: true });
-    throw err;
-  }
 }

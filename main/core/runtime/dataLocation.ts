@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDirFromArgs, dataDirFromEnv } from './dataDir';
+import { writeFileDurablySync } from '../../files/durableFiles';
 
 export const LOCATION_FILE = 'data-location.json';
 /** The database file name of main/store/db.ts (main/core does not import the store). */
@@ -38,15 +39,7 @@ export function saveDataDir(configDir: string, dataDir: string, now: Date): void
   if (!path.isAbsolute(dataDir)) throw new Error(`not an absolute path: ${dataDir}`);
   fs.mkdirSync(configDir, { recursive: true });
   const target = path.join(configDir, LOCATION_FILE);
-  const tmp = `${target}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeSync(fd, `${JSON.stringify({ dataDir, chosenAt: now.toISOString() }, null, 2)}\n`);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, target);
+  writeFileDurablySync(target, `${JSON.stringify({ dataDir, chosenAt: now.toISOString() }, null, 2)}\n`);
 }
 
 export function resolveStartupDataDir(

@@ -10,7 +10,7 @@ import type { AuditFilter } from '../../core/audit/query';
 import type { ReadonlyDb } from '../../core/dossierReads/readers';
 import { renderPdf } from '../typeset/renderPdf';
 import type { FontOptions } from '../fonts';
-import { writePdfDurably } from '../pdfFile';
+import { writeFileDurablySync } from '../../files/durableFiles';
 import { wrapText } from '../typeset/justify';
 import { REGISTER_FRAME } from '../register/layout';
 import { Flow } from '../typeset/flow';
@@ -132,6 +132,6 @@ export async function auditPdf(
 /** Writes the print to `outPath` through a temp file, so a failed run leaves no half PDF. */
 export async function writeAuditPdf(db: ReadonlyDb, filter: AuditFilter, outPath: string): Promise<Omit<AuditPrintResult, 'pdf'>> {
   const r = await auditPdf(db, filter);
-  writePdfDurably(outPath, r.pdf);
+  writeFileDurablySync(outPath, r.pdf);
   return { pages: r.pages, entries: r.entries };
 }

@@ -6,7 +6,8 @@
  * Typeset with the dossier engine's flow, table and page furniture.
  */
 import type { FontOptions } from '../fonts';
-import { newA4Pdf, pdfBytes, writePdfDurably } from '../pdfFile';
+import { writeFileDurablySync } from '../../files/durableFiles';
+import { newA4Pdf, pdfBytes } from '../pdfFile';
 import { signature } from '../compose/frontmatter';
 import { wrapText } from '../typeset/justify';
 import { Flow } from '../typeset/flow';
@@ -109,6 +110,6 @@ export async function writeCountyCatalogue(
     pdf.switchToPage(i);
     drawFooter(tk, { n: i + 1, total: n, style: 'ofTotal', kind: 'typeset', w: A4.w, h: A4.h });
   }
-  writePdfDurably(outPath, await pdfBytes(pdf));
+  writeFileDurablySync(outPath, await pdfBytes(pdf));
   return n;
 }

@@ -15,7 +15,8 @@
  */
 import { PDFDocument as LibDocument, PDFDict, PDFName } from 'pdf-lib';
 import { resolveFontFiles, type FontOptions } from '../fonts';
-import { newA4Pdf, pdfBytes, writePdfDurably } from '../pdfFile';
+import { writeFileDurablySync } from '../../files/durableFiles';
+import { newA4Pdf, pdfBytes } from '../pdfFile';
 import { type LaidPage } from '../typeset/flow';
 import { TextKit } from '../typeset/measure';
 import { compactDate, itemArchiveCode, type DossierDoc, type Item } from '../typeset/model';
@@ -287,12 +288,12 @@ async function composeOnce(doc: DossierDoc, outPath: string, opts: ComposeOption
 
   const bytes = await pdfBytes(pdf);
   if (placements.length === 0) {
-    writePdfDurably(outPath, bytes);
+    writeFileDurablySync(outPath, bytes);
   } else {
     const out = await LibDocument.load(bytes, { updateMetadata: false });
     await mergeOriginals(out, placements);
     retagSubsets(out);
-    writePdfDurably(outPath, await out.save({ useObjectStreams: false }));
+    writeFileDurablySync(outPath, await out.save({ useObjectStreams: false }));
   }
   return {
     pages: total,

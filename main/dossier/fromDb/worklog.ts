@@ -4,12 +4,23 @@
  * as written, oldest first — never counted or scored (domain.md, "Don't add burden").
  */
 import { listEntries } from '../../core/dossierReads/readers';
-import type { Item } from '../typeset/model';
+import type { Item, TableColumn } from '../typeset/model';
 import type { BuildContext } from './context';
 import { compiledItem } from './work';
 import { dateLabel, monthDayLabel } from '../../../shared/dates';
 
 const LEGEND = '说明：本表按日期排列录入本系统的工作日志（民情日记）；佐证材料原件随电子档案数据包保存。';
+
+/** The work-log table's columns, sized for a portrait page (the typography tests set it densely). */
+export const WORKLOG_COLUMNS: TableColumn[] = [
+  { title: '日期', widthMm: 15, align: 'center' },
+  { title: '类型', widthMm: 10, align: 'center' },
+  { title: '地点', widthMm: 18 },
+  { title: '走访对象', widthMm: 20 },
+  { title: '情况', widthMm: 47 },
+  { title: '困难', widthMm: 23 },
+  { title: '下步打算', widthMm: 23 },
+];
 
 /** The typeset log of `year` (entries inside the period), or nothing when there are none. */
 export function workLogItems(ctx: BuildContext, year: number): Item[] {
@@ -30,15 +41,7 @@ export function workLogItems(ctx: BuildContext, year: number): Item[] {
           kind: 'table',
           caption: `${year}年度工作日志`,
           // portrait, so the table starts under the title (the year is in the title: dates as 6月2日)
-          columns: [
-            { title: '日期', widthMm: 15, align: 'center' },
-            { title: '类型', widthMm: 10, align: 'center' },
-            { title: '地点', widthMm: 18 },
-            { title: '走访对象', widthMm: 20 },
-            { title: '情况', widthMm: 47 },
-            { title: '困难', widthMm: 23 },
-            { title: '下步打算', widthMm: 23 },
-          ],
+          columns: WORKLOG_COLUMNS,
           rows: entries.map((e) => [
             monthDayLabel(e.date),
             e.kind,

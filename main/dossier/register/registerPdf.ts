@@ -5,7 +5,8 @@
 import { countyNameOrNull, getMonthGrid } from '../../core/dossierReads/readers';
 import type { ReadonlyDb } from '../../core/dossierReads/readers';
 import type { FontOptions } from '../fonts';
-import { newA4Pdf, pdfBytes, writePdfDurably } from '../pdfFile';
+import { writeFileDurablySync } from '../../files/durableFiles';
+import { newA4Pdf, pdfBytes } from '../pdfFile';
 import { TextKit } from '../typeset/measure';
 import { paintPage } from '../typeset/paint';
 import type { RegisterData } from './data';
@@ -57,6 +58,6 @@ export async function registerPdf(db: ReadonlyDb, opts: RegisterOptions): Promis
 /** Writes the register to `outPath` (durably, see pdfFile.ts). */
 export async function writeRegisterPdf(db: ReadonlyDb, opts: RegisterOptions, outPath: string): Promise<Omit<RegisterResult, 'pdf'>> {
   const r = await registerPdf(db, opts);
-  writePdfDurably(outPath, r.pdf);
+  writeFileDurablySync(outPath, r.pdf);
   return { pages: r.pages, cadres: r.cadres };
 }

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
-import { fsyncDir } from '../fileOps';
+import { fsyncDir } from '../../files/durableFiles';
 import { collisionKey, nameProblem } from './entryName';
 import type { SigningKey } from './keys';
 import {

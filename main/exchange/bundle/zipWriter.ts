@@ -11,7 +11,6 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { AppError } from '../../../shared/result';
 import { crc32 } from './crc32';
-import type { OutputSink } from './outputSink';
 import {
   centralHeader,
   dataDescriptor,
@@ -29,6 +28,18 @@ import {
 } from './zipFormat';
 
 export type EntrySource = { file: string } | { data: Buffer };
+
+/**
+ * Where the zip's bytes go, in order: a file (OutputSink, the bundle) or a stream (StreamSink,
+ * a batch download). `reserve` hands out free space to read a source into, `commit(n)` sends
+ * its first n bytes; `position` counts every byte sent so far.
+ */
+export interface ZipSink {
+  readonly position: number;
+  reserve(): Promise<Buffer>;
+  commit(n: number): void;
+  write(data: Buffer): Promise<void>;
+}
 
 export interface WrittenEntry {
   name: string;
@@ -48,7 +59,7 @@ export interface ZipWriterOptions {
 }
 
 const READ_CHUNK = 1024 * 1024;
-/** Files up to this size are read with one blocking read (see stored()); ≤ OutputSink's minimum reserve. */
+/** Files up to this size are read with one blocking read (see stored()); ≤ every sink's minimum reserve. */
 const SYNC_READ_MAX = 256 * 1024;
 /** Deflate can grow incompressible data slightly; leave room before the 32-bit limit. */
 const ZIP64_MARGIN = 64 * 1024 * 1024;
@@ -58,21 +69,25 @@ export class ZipWriter {
   private readonly dos: { date: number; time: number };
 
   constructor(
-    private readonly sink: OutputSink,
+    private readonly sink: ZipSink,
     private readonly opts: ZipWriterOptions,
   ) {
     this.dos = dosDateTime(opts.date);
   }
 
-  /** `expectedSize` (from stat) decides whether the entry needs ZIP64 fields. */
-  async add(name: string, source: EntrySource, compress: boolean, expectedSize: number): Promise<WrittenEntry> {
+  /**
+   * `expectedSize` (from stat) decides whether the entry needs ZIP64 fields; `modified` is the
+   * entry's date when it is not the writer's date (a file's own modification time).
+   */
+  async add(name: string, source: EntrySource, compress: boolean, expectedSize: number, modified?: Date): Promise<WrittenEntry> {
     this.opts.signal?.throwIfAborted();
+    const dos = modified ? dosDateTime(modified) : this.dos;
     const nameBytes = Buffer.from(name, 'utf8');
     const zip64 = !!this.opts.forceZip64 || expectedSize >= MAX32 - ZIP64_MARGIN;
     const offset = this.sink.position;
     const method = compress ? METHOD_DEFLATE : METHOD_STORE;
     const flags = FLAG_DESCRIPTOR | FLAG_UTF8;
-    await this.sink.write(localHeader({ name: nameBytes, flags, method, ...this.dos, crc: 0, compressedSize: 0, size: 0, zip64 }));
+    await this.sink.write(localHeader({ name: nameBytes, flags, method, ...dos, crc: 0, compressedSize: 0, size: 0, zip64 }));
     const dataStart = this.sink.position;
     const r = compress ? await this.deflated(source) : await this.stored(source, expectedSize);
     const compressedSize = this.sink.position - dataStart;
@@ -84,7 +99,7 @@ export class ZipWriter {
       name: nameBytes,
       flags,
       method,
-      ...this.dos,
+      ...dos,
       crc: r.crc,
       compressedSize,
       size: r.size,

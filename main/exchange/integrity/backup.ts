@@ -16,7 +16,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
-import { sha256File } from '../../files/blobStore';
+import { blobPath } from '../../files/blobStore';
+import { copyDurably, fsyncDir, fsyncFile, linkOrCopyDurably, sha256File, writeFileDurably } from '../../files/durableFiles';
 import { DB_FILE } from '../../store/db';
 import {
   BACKUP_FORMAT,
@@ -33,7 +34,6 @@ import {
 } from '../../store/backupManifest';
 import { departmentKey } from '../bundle/keys';
 import { SHA256_RE } from '../../../shared/blobLayout';
-import { blobPath, copyDurably, fsyncDir, linkOrCopyDurably, writeFileDurably } from '../fileOps';
 import { countRows, hasTable, infoOf, readManifest } from './backupRead';
 import type { BackupEntry, BackupReasonKey } from '../../../shared/api/integrity';
 
@@ -48,15 +48,6 @@ export interface BackupResult {
   copiedBytes: number;
   /** sha256 of originals that were missing or damaged in the data directory. */
   missingBlobs: string[];
-}
-
-async function fsyncFile(file: string): Promise<void> {
-  const fh = await fs.promises.open(file, 'r+');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
 }
 
 export interface BackupOptions {

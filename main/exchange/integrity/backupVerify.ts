@@ -6,12 +6,12 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
-import { sha256File } from '../../files/blobStore';
 import { MANIFEST_FILE, MANIFEST_SIGNATURE_FILE, manifestSigner, type BackupManifest } from '../../store/backupManifest';
 import { fingerprintOf, verifySignature } from '../bundle/keys';
 import { latestVersion } from '../../store/migrations';
 import { blobName } from '../../../shared/blobLayout';
-import { blobPath } from '../fileOps';
+import { blobPath } from '../../files/blobStore';
+import { sha256File } from '../../files/durableFiles';
 import { countRows, hasTable } from './backupRead';
 
 export function refuse(problems: string[]): never {

@@ -8,11 +8,11 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { verifyChain } from '../../core/audit/chain';
-import { sha256File } from '../../files/blobStore';
 import { checkWitnesses, witnessesAt, witnessesOfDataDir, type Witness } from './auditWitness';
 import { DB_FILE, type Db } from '../../store/db';
 import { blobName, SHA256_RE } from '../../../shared/blobLayout';
-import { blobPath } from '../fileOps';
+import { blobPath } from '../../files/blobStore';
+import { sha256File } from '../../files/durableFiles';
 
 export type FindingSeverity = 'error' | 'warning';
 

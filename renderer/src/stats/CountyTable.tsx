@@ -3,9 +3,9 @@
  * A county's name opens that county's view; a figure opens that county's records.
  */
 import { Table, Tag, Tooltip } from 'antd';
-import { FIGURE_KEYS, type CityStatsResult, type CountyStats, type FigureKey } from '../../../shared/stats';
+import type { CityStatsResult, CountyStats, FigureKey } from '../../../shared/stats';
 import type { ExportColumn } from '../common/tableSheet';
-import { Cell, figureCellText, figureHeader } from './TownshipTable';
+import { figureColumns, totalSummary } from './TownshipTable';
 
 /** The origin fingerprint shortened for the badge: ABCD-1234-… */
 const shortPrint = (fp: string) => (fp.length > 9 ? `${fp.slice(0, 9)}…` : fp);
@@ -36,15 +36,10 @@ export function countyColumns(
         </span>
       ),
     },
-    ...FIGURE_KEYS.map((k) => ({
-      title: figureHeader(k),
-      key: k,
-      align: 'right' as const,
-      render: (_: unknown, r: CountyStats) => (
-        <Cell k={k} f={r.figures} onClick={() => onOpen(k, r.countyId)} testId={`ccell-${r.countyId}-${k}`} />
-      ),
-      exportValue: (r: CountyStats) => figureCellText(k, r.figures),
-    })),
+    ...figureColumns<CountyStats>(
+      (k, r) => onOpen(k, r.countyId),
+      (r, k) => `ccell-${r.countyId}-${k}`,
+    ),
   ];
 }
 
@@ -68,18 +63,7 @@ export function CountyTable({
       bordered
       scroll={{ x: 'max-content' }}
       data-testid="county-table"
-      summary={() => (
-        <Table.Summary fixed>
-          <Table.Summary.Row className="ob-stats-total">
-            <Table.Summary.Cell index={0}>全市合计</Table.Summary.Cell>
-            {FIGURE_KEYS.map((k, i) => (
-              <Table.Summary.Cell key={k} index={i + 1} align="right">
-                <Cell k={k} f={stats.county} onClick={() => onOpen(k)} testId={`ctotal-${k}`} />
-              </Table.Summary.Cell>
-            ))}
-          </Table.Summary.Row>
-        </Table.Summary>
-      )}
+      summary={() => totalSummary('全市合计', stats.county, onOpen, 'ctotal')}
     />
   );
 }

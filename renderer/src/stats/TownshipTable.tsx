@@ -50,19 +50,47 @@ export function Cell({ k, f, onClick, testId }: { k: FigureKey; f: Figures; onCl
   );
 }
 
+/** One column per figure; a cell opens the records behind it. */
+export function figureColumns<T extends { figures: Figures }>(
+  open: (k: FigureKey, row: T) => void,
+  testId: (row: T, k: FigureKey) => string,
+): ExportColumn<T>[] {
+  return FIGURE_KEYS.map((k) => ({
+    title: figureHeader(k),
+    key: k,
+    align: 'right' as const,
+    render: (_: unknown, r: T) => <Cell k={k} f={r.figures} onClick={() => open(k, r)} testId={testId(r, k)} />,
+    exportValue: (r: T) => figureCellText(k, r.figures),
+  }));
+}
+
+/**
+ * The total row a statistics table ends with (returned as the Table.Summary element itself:
+ * antd keeps a summary fixed only when `summary` returns that element directly).
+ */
+export function totalSummary(label: string, total: Figures, onOpen: (key: FigureKey) => void, testPrefix: string) {
+  return (
+    <Table.Summary fixed>
+      <Table.Summary.Row className="ob-stats-total">
+        <Table.Summary.Cell index={0}>{label}</Table.Summary.Cell>
+        {FIGURE_KEYS.map((k, i) => (
+          <Table.Summary.Cell key={k} index={i + 1} align="right">
+            <Cell k={k} f={total} onClick={() => onOpen(k)} testId={`${testPrefix}-${k}`} />
+          </Table.Summary.Cell>
+        ))}
+      </Table.Summary.Row>
+    </Table.Summary>
+  );
+}
+
 export function townshipColumns(stats: StatsResult, onOpen: (key: FigureKey, townshipId?: number) => void): ExportColumn<TownshipStats>[] {
   const multi = new Set(stats.townships.map((t) => t.county)).size > 1;
   return [
     { title: '乡镇', key: 'name', width: 96, fixed: 'left', render: (_: unknown, r) => (multi ? `${r.county} ${r.township}` : r.township) },
-    ...FIGURE_KEYS.map((k) => ({
-      title: figureHeader(k),
-      key: k,
-      align: 'right' as const,
-      render: (_: unknown, r: TownshipStats) => (
-        <Cell k={k} f={r.figures} onClick={() => onOpen(k, r.townshipId)} testId={`cell-${r.townshipId}-${k}`} />
-      ),
-      exportValue: (r: TownshipStats) => figureCellText(k, r.figures),
-    })),
+    ...figureColumns<TownshipStats>(
+      (k, r) => onOpen(k, r.townshipId),
+      (r, k) => `cell-${r.townshipId}-${k}`,
+    ),
   ];
 }
 
@@ -78,18 +106,7 @@ export function TownshipTable({ stats, onOpen }: { stats: StatsResult; onOpen: (
       bordered
       data-testid="township-table"
       scroll={{ x: 'max-content' }}
-      summary={() => (
-        <Table.Summary fixed>
-          <Table.Summary.Row className="ob-stats-total">
-            <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
-            {FIGURE_KEYS.map((k, i) => (
-              <Table.Summary.Cell key={k} index={i + 1} align="right">
-                <Cell k={k} f={stats.county} onClick={() => onOpen(k)} testId={`total-${k}`} />
-              </Table.Summary.Cell>
-            ))}
-          </Table.Summary.Row>
-        </Table.Summary>
-      )}
+      summary={() => totalSummary('合计', stats.county, onOpen, 'total')}
     />
   );
 }
