@@ -101,6 +101,7 @@ export function WorklogPage({ cadreId, tab }: { cadreId?: number; tab?: 'log' | 
                   <LogTable
                     key={`${cadreId}|${year}`}
                     cadreId={cadreId}
+                    cadreName={name}
                     year={year}
                     rows={rows}
                     setRows={setRows}
