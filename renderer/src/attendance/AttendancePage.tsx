@@ -109,12 +109,15 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
           />
         )}
         {/* Short labels: the toolbar (with printing and import) must fit one line at 1366 px. */}
-        <ExportExcelButton
-          iconOnly
-          fileName={current ? `${monthTitle(current)}.xlsx` : '考勤.xlsx'}
-          disabled={!current || current.rows.length === 0 || tab !== 'grid'}
-          sheets={() => (current ? [monthGridSheet(current)] : [])}
-        />
+        {/* 请假登记 exports its own list (LeavePanel). */}
+        {tab === 'grid' && (
+          <ExportExcelButton
+            iconOnly
+            fileName={current ? `${monthTitle(current)}.xlsx` : '考勤.xlsx'}
+            disabled={!current || current.rows.length === 0}
+            sheets={() => (current ? [monthGridSheet(current)] : [])}
+          />
+        )}
         <Button
           icon={<HistoryOutlined />}
           onClick={() => setDialog('history')}

@@ -180,15 +180,18 @@ export function EventsPage({
           aria-label="乡镇"
         />
         <Button icon={<ReloadOutlined />} onClick={changed} title="刷新" />
-        <ExportExcelButton
-          fileName={tab === 'events' ? `${year}年五必到.xlsx` : `${year}年督查.xlsx`}
-          disabled={tab === 'events' ? !events.data?.length : !checks.data?.length}
-          sheets={() => [
-            tab === 'events'
-              ? sheetFromColumns(`${year}年五必到`, eventColumns, events.data ?? [])
-              : sheetFromColumns(`${year}年督查`, checkColumns, checks.data ?? []),
-          ]}
-        />
+        {/* 登记核查 exports its own list (VerificationsTab). */}
+        {tab === 'verifications' ? null : (
+          <ExportExcelButton
+            fileName={tab === 'events' ? `${year}年五必到.xlsx` : `${year}年督查.xlsx`}
+            disabled={tab === 'events' ? !events.data?.length : !checks.data?.length}
+            sheets={() => [
+              tab === 'events'
+                ? sheetFromColumns(`${year}年五必到`, eventColumns, events.data ?? [])
+                : sheetFromColumns(`${year}年督查`, checkColumns, checks.data ?? []),
+            ]}
+          />
+        )}
         <ReadOnlyHint readOnly={cannotAdd}>
           {tab === 'verifications' ? null : tab === 'events' ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpenEvent(null)}>
