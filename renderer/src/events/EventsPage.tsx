@@ -1,5 +1,6 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Select, Table, Tabs, Tag } from 'antd';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { useEffect, useMemo, useState } from 'react';
 import type { CheckSummary, EventSummary } from '../../../shared/events';
 import { call } from '../api/client';
@@ -128,6 +129,14 @@ export function EventsPage({
   const events = useCall('events.list', filter, key);
   const checks = useCall('checks.list', filter, key);
   const changed = () => setVersion((v) => v + 1);
+  useShowsRecordsOf({
+    townships:
+      tab === 'events'
+        ? (events.data ?? []).map((e) => e.townshipId)
+        : tab === 'checks'
+          ? (checks.data ?? []).map((c) => c.townshipId)
+          : [],
+  });
   const tableY = Math.max(160, boxHeight - 96);
 
   const eventTable = (

@@ -6,6 +6,7 @@
  * correct and certify again.
  */
 import { Alert, Button, Select, Space, Table, Tag } from 'antd';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { useMemo, useState } from 'react';
 import { VERIFICATION_STATES, verificationState, type VerificationState, type VerificationView } from '../../../shared/verifications';
 import { useCall } from '../api/useCall';
@@ -37,6 +38,7 @@ export function VerificationsTab({
   );
   const list = useCall('verifications.list', filter, `${JSON.stringify(filter)}|${version}`);
   const counties = org?.counties ?? [];
+  useShowsRecordsOf({ townships: (list.data ?? []).map((v) => v.townshipId) });
   const columns: ExportColumn<VerificationView>[] = [
     {
       title: '状态',

@@ -4,6 +4,7 @@
  * it was sent (派出单位 / 上一级党委).
  */
 import { Alert, Button, Card, ConfigProvider, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -93,6 +94,7 @@ function QuarterEditor({ q }: { q: SchedulingQuarter }) {
   const { refresh } = useAppState();
   const { success, notifyError } = useNotify();
   const readOnly = useCountyReadOnly(q.countyId);
+  useShowsRecordsOf({ counties: [q.countyId] });
   const m = q.meeting;
   const [date, setDate] = useState<Dayjs | null>(m ? dayjs(m.meetingDate) : null);
   const [place, setPlace] = useState(m?.place ?? '');
