@@ -67,6 +67,44 @@ function fileText(sha: string, names: AuditNames): string {
   return names[`blob:${sha}`] ?? `文件（摘要 ${sha.slice(0, 8)}…）`;
 }
 
+/**
+ * Ids kept inside a stored JSON text (a 考核结果 row's snapshot, a history entry's detail) are the
+ * record's own: an imported row keeps its source county's ids there, which no import translates.
+ * They are never looked up by local id: the record's own name beside the id says who
+ * (cadreId → name, townshipId → township, …); without one the id is given as the record's.
+ */
+const OWN_NAME: Record<string, string> = { cadre_id: 'name', township_id: 'township', village_id: 'village', county_id: 'county' };
+
+function snapshotText(field: string, v: unknown, names: AuditNames): string {
+  const k = snake(field);
+  if (idTable(k) && (typeof v === 'number' || Array.isArray(v))) {
+    return `记录中的编号${(Array.isArray(v) ? v : [v]).map(String).join('、')}`;
+  }
+  if (Array.isArray(v)) return v.map((x) => snapshotText(field, x, names)).join('、');
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const named = (key: string) => {
+      const own = OWN_NAME[snake(key)];
+      return own !== undefined && typeof o[own] === 'string' && o[own] !== '';
+    };
+    return Object.entries(o)
+      .filter(([key]) => !named(key))
+      .map(([key, x]) => `${(k === 'component_scores' && COMPONENT_NAMES[key]) || fieldLabel(key)} ${snapshotText(key, x, names)}`)
+      .join('，');
+  }
+  return valueText(field, v, names);
+}
+
+/** A bundle's reference to a row of its source department ("<fingerprint>#34"), as an import's detail keeps the row's key. */
+const SOURCE_REF = /^[^#\s]+#(\d+)$/;
+
+/** An imported row's key in its source's own numbers ("…#5 / 2025 / …#34" → 来源编号5 / 2025 / 来源编号34), never looked up here. */
+function sourceKeyText(v: string): string | null {
+  const parts = v.split(' / ');
+  if (!parts.some((p) => SOURCE_REF.test(p))) return null;
+  return parts.map((p) => p.replace(SOURCE_REF, '来源编号$1')).join(' / ');
+}
+
 /** One recorded value in words. */
 export function valueText(field: string, v: unknown, names: AuditNames = {}): string {
   if (v === undefined) return '';
@@ -85,6 +123,10 @@ export function valueText(field: string, v: unknown, names: AuditNames = {}): st
   if (k === 'seal_applied' && typeof v === 'number') return v ? '是' : '否';
   if (typeof v === 'string') {
     if (SHA256.test(v)) return fileText(v, names);
+    if (k === 'key') {
+      const source = sourceKeyText(v);
+      if (source) return source;
+    }
     if (ISO_TIME.test(v)) return timeText(v);
     if (ISO_DAY.test(v)) return dateLabel(v);
     if (ISO_MONTH.test(v)) return monthLabel(v);
@@ -92,7 +134,7 @@ export function valueText(field: string, v: unknown, names: AuditNames = {}): st
     if (/^[[{]/.test(v)) {
       try {
         const parsed: unknown = JSON.parse(v);
-        if (typeof parsed === 'object' && parsed !== null) return valueText(field, parsed, names);
+        if (typeof parsed === 'object' && parsed !== null) return snapshotText(field, parsed, names);
       } catch {
         // not JSON: the text as written
       }

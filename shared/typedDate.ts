@@ -33,3 +33,14 @@ export function parseTypedDate(text: string): string | null {
   if (!m) return null;
   return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
+
+/**
+ * True when the typed text names the value the box already holds (e.g. "2025-03" typed over
+ * 2025年3月): the picker sees no change, so nothing rewrites the text into the box's format.
+ * `shown` is the held value as ISO ("2025-03" for a month box, "2025-03-05" for a date box).
+ */
+export function retypesShownValue(text: string, shown: string | null, kind: 'month' | 'date'): boolean {
+  if (!shown) return false;
+  const typed = kind === 'month' ? parseTypedMonth(text) : parseTypedDate(text);
+  return typed !== null && typed === shown.slice(0, kind === 'month' ? 7 : 10);
+}

@@ -4,13 +4,11 @@
  * with exceljs and its headers compared with the headers the screen shows, its rows with the
  * records; the month grid's ARIA grid roles and arrow keys. The bridge's clock is fixed to mid-2025 while this file runs, so the pages open on the seeded year.
  */
-import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { fixToday } from '../../main/core/runtime/clock';
 import { png } from '../fixtures/makeFiles';
 import { expect, test } from './fixtures';
-import { dropFiles, invoke } from './helpers';
+import { dropFiles, exported, invoke, screenHeaders } from './helpers';
 import { openApp, seedSmallCounty, type SmallCounty } from './seed';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
@@ -24,24 +22,6 @@ test.afterAll(() => restoreToday());
 
 async function open(page: Page, url: string) {
   await openApp(page, url);
-}
-
-/** Clicks the page's 导出Excel and reads the downloaded workbook's first sheet. */
-async function exported(page: Page, fileName: string) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
-  expect(download.suggestedFilename()).toBe(fileName);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0]!;
-  const rows: unknown[][] = [];
-  ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
-  return { name: ws.name, header: rows[0]!.map(String), body: rows.slice(1) };
-}
-
-/** The header texts of the visible antd table, without the action column and empty headers. */
-async function screenHeaders(page: Page, testId: string): Promise<string[]> {
-  const texts = await page.locator(`[data-testid="${testId}"] thead th`).allInnerTexts();
-  return texts.map((t) => t.trim()).filter((t) => t !== '' && t !== '操作');
 }
 
 test('seed', async ({ page, app }) => {

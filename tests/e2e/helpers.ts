@@ -1,5 +1,7 @@
-/** Small helpers shared by the UI specs: real DataTransfer drops and file bytes. */
-import type { Locator, Page } from '@playwright/test';
+/** Small helpers shared by the UI specs: real DataTransfer drops and file bytes, downloaded sheets. */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 
 export interface DropFile {
@@ -67,4 +69,22 @@ export async function confirmCertifyWarnings(dialog: Locator): Promise<void> {
   for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
   const notes = warnings.getByPlaceholder('说明原因（必填）');
   for (let i = 0; i < (await notes.count()); i++) await notes.nth(i).fill('经核实，情况属实');
+}
+
+/** Clicks the page's (only visible) 导出Excel and reads the downloaded workbook's first sheet. */
+export async function exported(page: Page, fileName: string) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  expect(download.suggestedFilename()).toBe(fileName);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  const rows: unknown[][] = [];
+  ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+  return { name: ws.name, header: rows[0]!.map(String), body: rows.slice(1) };
+}
+
+/** The header texts of the visible antd table, without the action column and empty headers. */
+export async function screenHeaders(page: Page, testId: string): Promise<string[]> {
+  const texts = await page.locator(`[data-testid="${testId}"] thead th`).allInnerTexts();
+  return texts.map((t) => t.trim()).filter((t) => t !== '' && t !== '操作');
 }

@@ -3,7 +3,7 @@
  * the real bridge on a small county seeded through the channels (no demo load):
  * scores typed but not saved survive a tab switch and a page change only if the clerk says so;
  * the year and tab come back; an empty 新增干部 form speaks Chinese; the attendance month box
- * takes "2025-03", "2025年3月", "202503", "2025.3", "2025/03".
+ * takes "2025-03", "2025年3月", "202503", "2025.3", "2025/03", and shows a retyped month in its own format.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -122,6 +122,9 @@ test('the attendance month box takes what people type', async ({ page, app }) =>
     ['202505', '2025年5月'],
     ['2025.6', '2025年6月'],
     ['2025/07', '2025年7月'],
+    // the month already shown, typed again another way: the box shows it in its own format (not the raw text)
+    ['2025-07', '2025年7月'],
+    ['202507', '2025年7月'],
   ] as const) {
     await box.click();
     await box.fill(typed);

@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenCore } from '../../main/api/open';
 import { searchMaterials } from '../../main/core/bag/bag';
+import { getAudit } from '../../main/core/audit/query';
+import { diffFields } from '../../shared/audit';
 import { applyImport, exportCountyRecords, exportReviewRecords, planImport, type RecordsDoc } from '../../main/exchange/records';
 import { TABLES } from '../../main/exchange/records/tables';
 import type { Db } from '../../main/store/db';
@@ -151,6 +153,49 @@ describe('importing a county', () => {
     expect(count(db, 'SELECT COUNT(*) FROM worklog_fts')).toBe(1);
     const title = src.ctx.db.prepare('SELECT title FROM materials WHERE id = ?').pluck().get(ids.material) as string;
     expect(searchMaterials(db, title.slice(0, 4)).length).toBeGreaterThan(0);
+  });
+
+  it("audits an imported 考核结果 by the row's own cadre, never by a local id, with the ID number masked", async () => {
+    const src = sourceCopy();
+    const sdb = src.ctx.db;
+    const who = sdb.prepare('SELECT name, id_number AS idNumber FROM cadres WHERE id = ?').get(ids.cadre) as {
+      name: string;
+      idNumber: string;
+    };
+    const township = sdb.prepare('SELECT name FROM townships WHERE id = ?').pluck().get(ids.township) as string;
+    // the result's snapshot as finalising writes it: the source county's own ids, names and ID number
+    const snapshot = { cadreId: ids.cadre, name: who.name, idNumber: who.idNumber, townshipId: ids.township, township, grade: '优秀' };
+    sdb.prepare('UPDATE eval_results SET row = ? WHERE cadre_id = ? AND year = ?').run(JSON.stringify(snapshot), ids.cadre, YEAR);
+    const doc = exportCounty(src);
+    const ev = emptyArchive();
+    const db = ev.ctx.db;
+    // This archive already has a cadre under the source cadre's id: someone else entirely.
+    db.prepare(
+      `INSERT INTO cadres (id, name, gender, id_number, party_status, level, post_type, created_at, updated_at)
+       VALUES (?, '本地干部', '男', '110101199001011237', '中共党员', '县级', '驻村工作队员', '2025-01-01', '2025-01-01')`,
+    ).run(ids.cadre);
+    await copyOriginals(src, ev, doc);
+    applyAs(ev, doc, EVALUATOR_FP);
+    const local = count(db, 'SELECT id FROM cadres WHERE id_number = ?', who.idNumber);
+    expect(local).not.toBe(ids.cadre);
+    const auditId = count(
+      db,
+      `SELECT id FROM audit_log WHERE action = 'import' AND entity = 'eval_results' AND after LIKE ?`,
+      `%"cadre_id":${local},%`,
+    );
+    const e = getAudit(db, auditId);
+    expect(e.record).toContain(who.name);
+    const words = [
+      ...diffFields(e.before, e.after, { entity: e.entity, names: e.names }),
+      ...diffFields(undefined, e.detail, { entity: e.entity, names: e.names }),
+    ]
+      .map((d) => `${d.label} ${d.after}`)
+      .join('\n');
+    expect(words).toContain(who.name);
+    expect(words).not.toContain('本地干部');
+    expect(words).not.toContain(`编号${ids.cadre}，`);
+    expect(words).toContain(`来源编号${ids.cadre}`);
+    expect(words).not.toContain(who.idNumber);
   });
 
   it('a second time changes nothing at all', async () => {

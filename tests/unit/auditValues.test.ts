@@ -25,4 +25,27 @@ describe('audit values', () => {
     expect(created).toContain('2024年4月9日');
     expect(created).not.toMatch(/\d{4}-\d{2}/);
   });
+
+  // A 考核结果 row keeps a snapshot of the result as JSON text, with the ids of the county that
+  // finalised it: an imported row's are the source county's, which no import translates.
+  it('names the cadre in a stored result snapshot by the snapshot itself, never by a local id', () => {
+    const snapshot = JSON.stringify({ cadreId: 34, name: '周文', townshipId: 5, township: '广宁乡', total: 9012, grade: '优秀' });
+    // this archive's own cadre 34 and township 5 are other records altogether
+    const names = { 'cadre:34': '李四', 'township:5': '本县某镇' };
+    const text = valueText('row', snapshot, names);
+    expect(text).toContain('周文');
+    expect(text).toContain('广宁乡');
+    expect(text).not.toContain('李四');
+    expect(text).not.toContain('本县某镇');
+    expect(text).not.toMatch(/编号34|编号5\b/);
+    // an id with no name beside it is given as the record's own number, not looked up
+    expect(valueText('detail', JSON.stringify({ cadreIds: [34, 35] }), names)).toBe('干部 记录中的编号34、35');
+    // the same ids outside a snapshot are this archive's, and read as its names
+    expect(valueText('cadre_id', 34, names)).toBe('李四');
+  });
+
+  it("reads an imported row's key in its source's numbers", () => {
+    expect(valueText('key', 'C0C0-AAAA-1111-2222#5 / 2025 / C0C0-AAAA-1111-2222#34')).toBe('来源编号5 / 2025 / 来源编号34');
+    expect(valueText('key', 'target.govern')).toBe('target.govern');
+  });
 });

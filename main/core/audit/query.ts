@@ -107,8 +107,15 @@ const parse = (s: string | null): unknown => {
 
 const ID_KEYS = new Set(['id_number', 'idNumber']);
 
-/** Masks ID numbers anywhere in a recorded value. */
+/** Masks ID numbers anywhere in a recorded value, also inside a column that stores JSON text (a 考核结果 row's snapshot). */
 function masked(v: unknown): unknown {
+  if (typeof v === 'string' && /^[[{]/.test(v) && /"id_?number"/i.test(v)) {
+    try {
+      return JSON.stringify(masked(JSON.parse(v)));
+    } catch {
+      return v; // not JSON: the text as written
+    }
+  }
   if (Array.isArray(v)) return v.map(masked);
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};

@@ -1,5 +1,6 @@
 import { ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert as AntAlert, Button, Empty, Select, Spin, Table, Tag, TreeSelect } from 'antd';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { useMemo, useState } from 'react';
 import { ALERT_KINDS, SEVERITY_LABELS, type Alert, type AlertKind } from '../../../shared/alerts';
 import { useCall } from '../api/useCall';
@@ -75,6 +76,7 @@ export function AlertsPage() {
     () => (list.data ?? []).filter((a) => (!townshipId || a.townshipId === townshipId) && (kinds.length === 0 || kinds.includes(a.kind))),
     [list.data, townshipId, kinds],
   );
+  useShowsRecordsOf({ townships: shown.map((a) => a.townshipId) });
   const groups = ALERT_KINDS.map((k) => ({ kind: k, rows: shown.filter((a) => a.kind === k) })).filter((g) => g.rows.length > 0);
   const countOf = (k: AlertKind) => (list.data ?? []).filter((a) => a.kind === k && (!townshipId || a.townshipId === townshipId)).length;
 

@@ -3,6 +3,7 @@
  * exceptions on the grid, record leave, certify with the scan; settings and history in drawers.
  */
 import { HistoryOutlined, SettingOutlined } from '@ant-design/icons';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { Alert, Button, Empty, Segmented, Select, Spin } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import { today } from '../app/today';
@@ -56,6 +57,7 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
   const handlers = useMemo(() => ({ apply: settle(apply), undo: settle(undo), redo: settle(redo) }), [apply, undo, redo]);
   // A township of an imported county: look, search and print only.
   const readOnly = useTownshipReadOnly(townshipId);
+  useShowsRecordsOf({ townships: [townshipId] });
 
   const go = (p: { townshipId?: number; month?: string }) =>
     navigate({ kind: 'attendance', townshipId: p.townshipId ?? townshipId, month: p.month ?? month });
@@ -109,12 +111,15 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
           />
         )}
         {/* Short labels: the toolbar (with printing and import) must fit one line at 1366 px. */}
-        <ExportExcelButton
-          iconOnly
-          fileName={current ? `${monthTitle(current)}.xlsx` : '考勤.xlsx'}
-          disabled={!current || current.rows.length === 0 || tab !== 'grid'}
-          sheets={() => (current ? [monthGridSheet(current)] : [])}
-        />
+        {/* 请假登记 exports its own list (LeavePanel). */}
+        {tab === 'grid' && (
+          <ExportExcelButton
+            iconOnly
+            fileName={current ? `${monthTitle(current)}.xlsx` : '考勤.xlsx'}
+            disabled={!current || current.rows.length === 0}
+            sheets={() => (current ? [monthGridSheet(current)] : [])}
+          />
+        )}
         <Button
           icon={<HistoryOutlined />}
           onClick={() => setDialog('history')}

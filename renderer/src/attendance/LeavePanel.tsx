@@ -11,15 +11,28 @@ import type { LeaveRequest } from '../../../shared/leave';
 import { call, errorMessage } from '../api/client';
 import { useCall } from '../api/useCall';
 import { ReadOnlyHint } from '../common/useReadOnly';
+import { ExportExcelButton } from '../common/ExportExcelButton';
+import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { fmtDays } from './gridModel';
 import { ApproverFields } from './ApproverFields';
 import { LeaveAddDialog } from './LeaveAddDialog';
 import { approvedBeyondLevel, type ApprovalLevel } from '../../../shared/leave';
-import { monthDayLabel } from '../../../shared/dates';
+import { monthDayLabel, monthLabel } from '../../../shared/dates';
 import { settle } from '../util/settle';
 
 const HALF = { 上: '上午', 下: '下午' } as const;
 const STATUS_COLOURS: Record<LeaveRequest['status'], string> = { 待审批: 'gold', 已批准: 'green', 未批准: 'default', 已销假: 'blue' };
+
+/** The 状态 cell as one line of text: state, approver (level), 越权审批, return day. */
+function statusText(l: LeaveRequest): string {
+  const approved = l.status === '已批准' || l.status === '已销假';
+  return [
+    l.status,
+    l.approver ? ` ${l.approver}${approved ? `（${l.approvalLevel ?? '审批层级未记录'}）` : ''}` : '',
+    approved && approvedBeyondLevel(l.approvalLevel, l.requiredLevel) ? ' 越权审批' : '',
+    l.returnedOn ? ` ${monthDayLabel(l.returnedOn)}${HALF[l.returnedHalf ?? '上']}返岗` : '',
+  ].join('');
+}
 
 type Action = { kind: 'approve' | 'reject' | 'return'; leave: LeaveRequest };
 
@@ -85,6 +98,69 @@ export function LeavePanel({
     }
   };
 
+  const columns: ExportColumn<LeaveRequest>[] = [
+    { title: '干部', dataIndex: 'cadreName', width: 72 },
+    { title: '类型', dataIndex: 'type', width: 80 },
+    {
+      title: '起止',
+      key: 'span',
+      width: 210,
+      render: (_: unknown, l) => `${monthDayLabel(l.start)}${HALF[l.startHalf]} 至 ${monthDayLabel(l.end)}${HALF[l.endHalf]}`,
+    },
+    { title: '天数', dataIndex: 'days', width: 52, align: 'right', render: (v: number) => fmtDays(v) },
+    { title: '事由', dataIndex: 'reason', ellipsis: true },
+    { title: '应审批层级', dataIndex: 'requiredLevel', width: 96 },
+    {
+      title: '状态',
+      key: 'status',
+      width: 220,
+      exportValue: statusText,
+      render: (_: unknown, l) => (
+        <span>
+          <Tag color={STATUS_COLOURS[l.status]}>{l.status}</Tag>
+          {l.approver && (
+            <span className="ob-muted" data-testid={`approved-by-${l.id}`}>
+              {l.approver}
+              {l.status === '已批准' || l.status === '已销假' ? `（${l.approvalLevel ?? '审批层级未记录'}）` : ''}
+            </span>
+          )}
+          {(l.status === '已批准' || l.status === '已销假') && approvedBeyondLevel(l.approvalLevel, l.requiredLevel) && (
+            <Tag color="red" style={{ marginLeft: 4 }}>
+              越权审批
+            </Tag>
+          )}
+          {l.returnedOn && (
+            <div className="ob-muted">
+              {monthDayLabel(l.returnedOn)}
+              {HALF[l.returnedHalf ?? '上']}返岗
+            </div>
+          )}
+        </span>
+      ),
+    },
+    {
+      title: '操作',
+      key: 'ops',
+      noExport: true,
+      width: 150,
+      render: (_: unknown, l) =>
+        readOnly ? null : l.status === '待审批' ? (
+          <>
+            <Button size="small" type="link" onClick={() => open('approve', l)}>
+              批准
+            </Button>
+            <Button size="small" type="link" onClick={() => open('reject', l)}>
+              不批准
+            </Button>
+          </>
+        ) : l.status === '已批准' ? (
+          <Button size="small" type="link" onClick={() => open('return', l)}>
+            销假
+          </Button>
+        ) : null,
+    },
+  ];
+
   const title = action ? { approve: '批准请假', reject: '不批准', return: '销假' }[action.kind] : '';
   return (
     <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
@@ -93,6 +169,11 @@ export function LeavePanel({
           本县规定：请假 {grid.settings.leaveTownshipMaxDays} 天以内由乡镇党委审批，超过的由县委组织部审批；批准后自动填入考勤表。
         </span>
         <div style={{ flex: 1 }} />
+        <ExportExcelButton
+          fileName={`${grid.townshipName}${monthLabel(grid.month)}请假登记.xlsx`}
+          disabled={!list.data?.length}
+          sheets={() => [sheetFromColumns(`${monthLabel(grid.month)}请假登记`, columns, list.data ?? [])]}
+        />
         <ReadOnlyHint readOnly={readOnly}>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
             登记请假
@@ -110,66 +191,7 @@ export function LeavePanel({
         data-testid="leave-table"
         rowClassName={(l) => (l.id === highlightId ? 'ant-table-row-selected' : '')}
         locale={{ emptyText: '本月没有请假记录' }}
-        columns={[
-          { title: '干部', dataIndex: 'cadreName', width: 72 },
-          { title: '类型', dataIndex: 'type', width: 80 },
-          {
-            title: '起止',
-            key: 'span',
-            width: 210,
-            render: (_: unknown, l) => `${monthDayLabel(l.start)}${HALF[l.startHalf]} 至 ${monthDayLabel(l.end)}${HALF[l.endHalf]}`,
-          },
-          { title: '天数', dataIndex: 'days', width: 52, align: 'right', render: (v: number) => fmtDays(v) },
-          { title: '事由', dataIndex: 'reason', ellipsis: true },
-          { title: '应审批层级', dataIndex: 'requiredLevel', width: 96 },
-          {
-            title: '状态',
-            key: 'status',
-            width: 220,
-            render: (_: unknown, l) => (
-              <span>
-                <Tag color={STATUS_COLOURS[l.status]}>{l.status}</Tag>
-                {l.approver && (
-                  <span className="ob-muted" data-testid={`approved-by-${l.id}`}>
-                    {l.approver}
-                    {l.status === '已批准' || l.status === '已销假' ? `（${l.approvalLevel ?? '审批层级未记录'}）` : ''}
-                  </span>
-                )}
-                {(l.status === '已批准' || l.status === '已销假') && approvedBeyondLevel(l.approvalLevel, l.requiredLevel) && (
-                  <Tag color="red" style={{ marginLeft: 4 }}>
-                    越权审批
-                  </Tag>
-                )}
-                {l.returnedOn && (
-                  <div className="ob-muted">
-                    {monthDayLabel(l.returnedOn)}
-                    {HALF[l.returnedHalf ?? '上']}返岗
-                  </div>
-                )}
-              </span>
-            ),
-          },
-          {
-            title: '操作',
-            key: 'ops',
-            width: 150,
-            render: (_: unknown, l) =>
-              readOnly ? null : l.status === '待审批' ? (
-                <>
-                  <Button size="small" type="link" onClick={() => open('approve', l)}>
-                    批准
-                  </Button>
-                  <Button size="small" type="link" onClick={() => open('reject', l)}>
-                    不批准
-                  </Button>
-                </>
-              ) : l.status === '已批准' ? (
-                <Button size="small" type="link" onClick={() => open('return', l)}>
-                  销假
-                </Button>
-              ) : null,
-          },
-        ]}
+        columns={columns}
       />
       <Modal
         title={title}

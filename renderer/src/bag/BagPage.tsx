@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { placeLabel } from '../cadres/orgOptions';
-import { useCadreReadOnly } from '../common/useReadOnly';
+import { cadreCountyId, useCadreReadOnly } from '../common/useReadOnly';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { useDebounced } from '../util/useDebounced';
 import { BagView } from './BagView';
 import { BatchIntake } from './BatchIntake';
@@ -18,6 +19,7 @@ export function BagPage({ cadreId }: { cadreId: number | null }) {
   const list = useCall('cadres.list', q ? { query: q } : {}, `${q}|${dataVersion}`);
   const chosen = useCall('cadres.get', cadreId ? { id: cadreId } : null, `${cadreId}|${dataVersion}`);
   const readOnly = useCadreReadOnly(chosen.data);
+  useShowsRecordsOf({ counties: [cadreCountyId(chosen.data)] });
   const options = useMemo(
     () =>
       (list.data ?? []).slice(0, 200).map((c) => ({

@@ -7,7 +7,8 @@ import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { BagView } from '../bag/BagView';
 import { responsibleOf } from '../bag/intake';
-import { ReadOnlyHint, useReadOnlyIndex } from '../common/useReadOnly';
+import { cadreCountyId, ReadOnlyHint, useReadOnlyIndex } from '../common/useReadOnly';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { useNotify } from '../util/notify';
 import { CadreForm } from './CadreForm';
 import { CadreInfo } from './CadreInfo';
@@ -25,6 +26,7 @@ export function CadreDetailPage({ id, tab }: { id: number; tab: 'info' | 'bag' }
   const [moveOpen, setMoveOpen] = useState(false);
   const cadre = got.data;
   const readOnly = useReadOnlyIndex().cadre(cadre);
+  useShowsRecordsOf({ counties: [cadreCountyId(cadre)] });
 
   if (got.error && !cadre) {
     return (

@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { POST_TYPES, type CadreListRow, type PostType } from '../../../shared/domain';
 import { useCall } from '../api/useCall';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import type { TableSheet } from '../../../shared/api/output';
 import { useAppState } from '../app/AppState';
 import { ExportExcelButton } from '../common/ExportExcelButton';
@@ -114,6 +115,7 @@ export function CadreList({ justSetUp }: { justSetUp: boolean }) {
   const list = useCall('cadres.list', input, `${JSON.stringify(input)}|${dataVersion}`);
   const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
   const rows = list.data ?? [];
+  useShowsRecordsOf({ countyNames: rows.map((r) => r.county) });
   const filtered = Boolean(q || orgFilter || postType);
   const noCadresAtAll = !filtered && !list.loading && rows.length === 0 && !list.error;
 

@@ -23,3 +23,9 @@ export function remember(key: string, value: unknown): void {
     // Storage full or disabled: forgetting the place is harmless.
   }
 }
+
+/** A year worth remembering (the pages' year selects offer 2000–2200). */
+export const isYear = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 1999 && (v as number) < 2201;
+
+/** A record id (a county, a township). */
+export const isId = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;

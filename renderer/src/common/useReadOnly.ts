@@ -24,6 +24,13 @@ export interface ReadOnlyIndex {
   any: boolean;
 }
 
+/** The county a cadre belongs to now: the current posting's, else the latest one's. */
+export function cadreCountyId(c: Pick<CadreDetail, 'postings'> | null | undefined): number | null {
+  if (!c || c.postings.length === 0) return null;
+  const current = c.postings.find((p) => p.end === null) ?? [...c.postings].sort((a, b) => b.start.localeCompare(a.start))[0];
+  return current?.countyId ?? null;
+}
+
 export function readOnlyIndex(org: OrgTree | null): ReadOnlyIndex {
   const counties = new Set<number>();
   const names = new Set<string>();
@@ -45,12 +52,8 @@ export function readOnlyIndex(org: OrgTree | null): ReadOnlyIndex {
     countyName: (n) => !!n && names.has(n),
     township: has(townships),
     village: has(villages),
-    cadre: (c) => {
-      if (!c || c.postings.length === 0) return false;
-      // The current posting decides; a cadre whose posting ended belongs to the latest one.
-      const current = c.postings.find((p) => p.end === null) ?? [...c.postings].sort((a, b) => b.start.localeCompare(a.start))[0];
-      return county(current?.countyId);
-    },
+    // The current posting decides; a cadre whose posting ended belongs to the latest one.
+    cadre: (c) => county(cadreCountyId(c)),
     cadreRow: (c) => !!c?.county && names.has(c.county),
     any: counties.size > 0,
   };

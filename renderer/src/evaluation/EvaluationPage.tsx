@@ -3,12 +3,13 @@
  * outcomes and printing, one tab each. The year state (finalised or not) is read once here.
  */
 import { LockOutlined } from '@ant-design/icons';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { Empty, Select, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { CountySelect } from '../common/CountySelect';
-import { recall, remember } from '../common/remembered';
+import { isYear, recall, remember } from '../common/remembered';
 import { useConfirmLeave } from '../common/useUnsavedGuard';
 import { OutcomesTab } from './OutcomesTab';
 import { PrintTab } from './PrintTab';
@@ -22,7 +23,6 @@ import { thisYear, todayDate } from '../app/today';
 type Tab = 'scheme' | 'scores' | 'results' | 'outcomes' | 'print';
 const TABS: readonly Tab[] = ['scheme', 'scores', 'results', 'outcomes', 'print'];
 const isTab = (v: unknown): v is Tab => TABS.includes(v as Tab);
-const isYear = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 1999 && (v as number) < 2201;
 
 /** Year-end work happens in the last months of the year or early the next. */
 const defaultYear = () => {
@@ -39,6 +39,7 @@ function EvaluationScreen(props: { year?: number; cadreId?: number }) {
   const counties = org?.counties ?? [];
   const [countyId, setCountyId] = useState<number>();
   const county = counties.find((c) => c.id === countyId) ?? counties[0];
+  useShowsRecordsOf({ counties: [county?.id] });
   // Coming back from another page returns to the year and tab the clerk left.
   const year = props.year ?? recall('evaluation.year', isYear) ?? defaultYear();
   const [tab, setTab] = useState<Tab>(props.cadreId ? 'print' : (recall('evaluation.tab', isTab) ?? 'scheme'));

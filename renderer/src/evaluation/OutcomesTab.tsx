@@ -11,6 +11,8 @@ import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
 import { useElementHeight } from '../util/useElementHeight';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
+import { ExportExcelButton } from '../common/ExportExcelButton';
+import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { dateLabel } from '../../../shared/dates';
 import { settle } from '../util/settle';
 
@@ -72,6 +74,36 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
         }
       },
     });
+  const columns: ExportColumn<Outcome>[] = [
+    { title: '姓名', dataIndex: 'name', width: 100 },
+    { title: '乡镇', dataIndex: 'township', width: 110 },
+    {
+      title: '类别',
+      dataIndex: 'kind',
+      width: 100,
+      render: (k: OutcomeKind) => <Tag color={k === '表彰' ? 'red' : 'blue'}>{k}</Tag>,
+    },
+    { title: '日期', dataIndex: 'date', width: 130, render: (d: string) => dateLabel(d) },
+    { title: '说明', dataIndex: 'note' },
+    {
+      title: '',
+      key: 'ops',
+      noExport: true,
+      width: 120,
+      render: (_, o) => (
+        <>
+          <Button
+            size="small"
+            type="link"
+            onClick={() => setDraft({ id: o.id, cadreId: o.cadreId, kind: o.kind, date: dayjs(o.date), note: o.note })}
+          >
+            修改
+          </Button>
+          <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => void remove(o)} aria-label="删除" />
+        </>
+      ),
+    },
+  ];
 
   return (
     <div className="ob-eval-tab">
@@ -80,6 +112,11 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
           {year}年度：表彰 <strong>{count('表彰')}</strong> 人，提拔重用 <strong>{count('提拔重用')}</strong> 人
         </span>
         <div style={{ flex: 1 }} />
+        <ExportExcelButton
+          fileName={`${year}年度表彰与提拔.xlsx`}
+          disabled={rows.length === 0}
+          sheets={() => [sheetFromColumns(`${year}年度表彰与提拔`, columns, rows)]}
+        />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setDraft({ kind: '表彰', date: dayjs(today()), note: '' })}>
           登记结果运用
         </Button>
@@ -93,35 +130,8 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
           pagination={false}
           scroll={{ y: Math.max(160, boxHeight - 44) }}
           locale={{ emptyText: '本年度还没有登记表彰或提拔重用' }}
-          columns={[
-            { title: '姓名', dataIndex: 'name', width: 100 },
-            { title: '乡镇', dataIndex: 'township', width: 110 },
-            {
-              title: '类别',
-              dataIndex: 'kind',
-              width: 100,
-              render: (k: OutcomeKind) => <Tag color={k === '表彰' ? 'red' : 'blue'}>{k}</Tag>,
-            },
-            { title: '日期', dataIndex: 'date', width: 130, render: (d: string) => dateLabel(d) },
-            { title: '说明', dataIndex: 'note' },
-            {
-              title: '',
-              key: 'ops',
-              width: 120,
-              render: (_, o) => (
-                <>
-                  <Button
-                    size="small"
-                    type="link"
-                    onClick={() => setDraft({ id: o.id, cadreId: o.cadreId, kind: o.kind, date: dayjs(o.date), note: o.note })}
-                  >
-                    修改
-                  </Button>
-                  <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => void remove(o)} aria-label="删除" />
-                </>
-              ),
-            },
-          ]}
+          columns={columns}
+          data-testid="outcome-table"
         />
       </div>
       <Modal

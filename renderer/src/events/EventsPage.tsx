@@ -1,5 +1,6 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Select, Table, Tabs, Tag } from 'antd';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { useEffect, useMemo, useState } from 'react';
 import type { CheckSummary, EventSummary } from '../../../shared/events';
 import { call } from '../api/client';
@@ -128,6 +129,14 @@ export function EventsPage({
   const events = useCall('events.list', filter, key);
   const checks = useCall('checks.list', filter, key);
   const changed = () => setVersion((v) => v + 1);
+  useShowsRecordsOf({
+    townships:
+      tab === 'events'
+        ? (events.data ?? []).map((e) => e.townshipId)
+        : tab === 'checks'
+          ? (checks.data ?? []).map((c) => c.townshipId)
+          : [],
+  });
   const tableY = Math.max(160, boxHeight - 96);
 
   const eventTable = (
@@ -180,15 +189,18 @@ export function EventsPage({
           aria-label="乡镇"
         />
         <Button icon={<ReloadOutlined />} onClick={changed} title="刷新" />
-        <ExportExcelButton
-          fileName={tab === 'events' ? `${year}年五必到.xlsx` : `${year}年督查.xlsx`}
-          disabled={tab === 'events' ? !events.data?.length : !checks.data?.length}
-          sheets={() => [
-            tab === 'events'
-              ? sheetFromColumns(`${year}年五必到`, eventColumns, events.data ?? [])
-              : sheetFromColumns(`${year}年督查`, checkColumns, checks.data ?? []),
-          ]}
-        />
+        {/* 登记核查 exports its own list (VerificationsTab). */}
+        {tab === 'verifications' ? null : (
+          <ExportExcelButton
+            fileName={tab === 'events' ? `${year}年五必到.xlsx` : `${year}年督查.xlsx`}
+            disabled={tab === 'events' ? !events.data?.length : !checks.data?.length}
+            sheets={() => [
+              tab === 'events'
+                ? sheetFromColumns(`${year}年五必到`, eventColumns, events.data ?? [])
+                : sheetFromColumns(`${year}年督查`, checkColumns, checks.data ?? []),
+            ]}
+          />
+        )}
         <ReadOnlyHint readOnly={cannotAdd}>
           {tab === 'verifications' ? null : tab === 'events' ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpenEvent(null)}>

@@ -6,11 +6,14 @@
  * correct and certify again.
  */
 import { Alert, Button, Select, Space, Table, Tag } from 'antd';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { useMemo, useState } from 'react';
 import { VERIFICATION_STATES, verificationState, type VerificationState, type VerificationView } from '../../../shared/verifications';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { useReadOnlyIndex } from '../common/useReadOnly';
+import { ExportExcelButton } from '../common/ExportExcelButton';
+import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { ConcludeDialog } from './ConcludeDialog';
 import { dateLabel, monthLabel } from '../../../shared/dates';
 
@@ -35,6 +38,69 @@ export function VerificationsTab({
   );
   const list = useCall('verifications.list', filter, `${JSON.stringify(filter)}|${version}`);
   const counties = org?.counties ?? [];
+  useShowsRecordsOf({ townships: (list.data ?? []).map((v) => v.townshipId) });
+  const columns: ExportColumn<VerificationView>[] = [
+    {
+      title: '状态',
+      width: 76,
+      exportValue: (v) => verificationState(v),
+      render: (_, v) => <Tag color={STATE_COLORS[verificationState(v)]}>{verificationState(v)}</Tag>,
+    },
+    { title: '督查日期', dataIndex: 'date', width: 118, render: (d: string) => dateLabel(d) },
+    { title: '乡镇', dataIndex: 'township', width: 84 },
+    { title: '干部', dataIndex: 'cadreName', width: 72 },
+    { title: '督查', width: 190, ellipsis: true, render: (_, v) => `${v.checkKind}（${v.checkLevel}，${v.checker}）` },
+    {
+      title: '所认定的考勤',
+      width: 210,
+      exportValue: (v) =>
+        `${monthLabel(v.date.slice(0, 7))}考勤表记为在岗\n${v.secretaryName} ${dateLabel(v.certifiedOn.slice(0, 10))}认定${v.certificationActive ? '' : '（已撤销）'}`,
+      render: (_, v) => (
+        <span>
+          {monthLabel(v.date.slice(0, 7))}考勤表记为在岗
+          <br />
+          <span className="ob-muted">
+            {v.secretaryName} {dateLabel(v.certifiedOn.slice(0, 10))}认定{v.certificationActive ? '' : '（已撤销）'}
+          </span>
+        </span>
+      ),
+    },
+    {
+      title: '核查情况',
+      ellipsis: true,
+      render: (_, v) =>
+        v.outcome ? (
+          <span title={`${v.explanation ?? ''}${v.action ? `；处理：${v.action}` : ''}`}>
+            {v.explanation}
+            {v.action ? `；处理：${v.action}` : ''}
+            <span className="ob-muted">（{dateLabel(v.concludedOn!)}）</span>
+          </span>
+        ) : (
+          <span title={v.finding}>{v.finding}</span>
+        ),
+    },
+    {
+      title: '',
+      width: 96,
+      noExport: true,
+      render: (_, v) =>
+        !v.outcome ? (
+          <Button
+            size="small"
+            type="primary"
+            disabled={ro.township(v.townshipId)}
+            onClick={() => setOpen(v)}
+            data-testid={`conclude-${v.id}`}
+          >
+            办结
+          </Button>
+        ) : (
+          <Button size="small" onClick={() => navigate({ kind: 'attendance', townshipId: v.townshipId, month: v.date.slice(0, 7) })}>
+            考勤表
+          </Button>
+        ),
+    },
+  ];
 
   return (
     <div data-testid="verifications">
@@ -59,6 +125,11 @@ export function VerificationsTab({
           style={{ width: 120 }}
           aria-label="核查状态"
           data-testid="verification-state"
+        />
+        <ExportExcelButton
+          fileName={`${year}年考勤登记核查.xlsx`}
+          disabled={!list.data?.length}
+          sheets={() => [sheetFromColumns(`${year}年考勤登记核查`, columns, list.data ?? [])]}
         />
         <span className="ob-muted">
           督查发现干部不在岗、而乡镇党委书记签字认定的考勤表记为在岗的，逐起核查；属实的撤销该月认定，更正后重新认定。
@@ -94,60 +165,7 @@ export function VerificationsTab({
         scroll={{ y: Math.max(160, height - 56) }}
         data-testid="verification-table"
         locale={{ emptyText: `${year}年没有${state ?? ''}考勤登记不实核查` }}
-        columns={[
-          { title: '状态', width: 76, render: (_, v) => <Tag color={STATE_COLORS[verificationState(v)]}>{verificationState(v)}</Tag> },
-          { title: '督查日期', dataIndex: 'date', width: 118, render: (d: string) => dateLabel(d) },
-          { title: '乡镇', dataIndex: 'township', width: 84 },
-          { title: '干部', dataIndex: 'cadreName', width: 72 },
-          { title: '督查', width: 190, ellipsis: true, render: (_, v) => `${v.checkKind}（${v.checkLevel}，${v.checker}）` },
-          {
-            title: '所认定的考勤',
-            width: 210,
-            render: (_, v) => (
-              <span>
-                {monthLabel(v.date.slice(0, 7))}考勤表记为在岗
-                <br />
-                <span className="ob-muted">
-                  {v.secretaryName} {dateLabel(v.certifiedOn.slice(0, 10))}认定{v.certificationActive ? '' : '（已撤销）'}
-                </span>
-              </span>
-            ),
-          },
-          {
-            title: '核查情况',
-            ellipsis: true,
-            render: (_, v) =>
-              v.outcome ? (
-                <span title={`${v.explanation ?? ''}${v.action ? `；处理：${v.action}` : ''}`}>
-                  {v.explanation}
-                  {v.action ? `；处理：${v.action}` : ''}
-                  <span className="ob-muted">（{dateLabel(v.concludedOn!)}）</span>
-                </span>
-              ) : (
-                <span title={v.finding}>{v.finding}</span>
-              ),
-          },
-          {
-            title: '',
-            width: 96,
-            render: (_, v) =>
-              !v.outcome ? (
-                <Button
-                  size="small"
-                  type="primary"
-                  disabled={ro.township(v.townshipId)}
-                  onClick={() => setOpen(v)}
-                  data-testid={`conclude-${v.id}`}
-                >
-                  办结
-                </Button>
-              ) : (
-                <Button size="small" onClick={() => navigate({ kind: 'attendance', townshipId: v.townshipId, month: v.date.slice(0, 7) })}>
-                  考勤表
-                </Button>
-              ),
-          },
-        ]}
+        columns={columns}
       />
       {open && (
         <ConcludeDialog

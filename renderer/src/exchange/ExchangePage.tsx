@@ -1,5 +1,7 @@
 /** 数据交换: export a county as a signed .onebag bundle, import bundles, manage trusted departments. */
 import { EditOutlined } from '@ant-design/icons';
+import { useShowsRecordsOf } from '../common/shownCounties';
+import { useAppState } from '../app/AppState';
 import { Button, Card, Input, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { call } from '../api/client';
@@ -13,6 +15,9 @@ import { settle } from '../util/settle';
 
 export function ExchangePage() {
   const [version, setVersion] = useState(0);
+  // The review copies are what this page manages: all of them are named.
+  const { org } = useAppState();
+  useShowsRecordsOf({ counties: (org?.counties ?? []).filter((c) => c.readOnly).map((c) => c.id) });
   const identity = useCall('exchange.identity.get', {}, String(version));
   const [editing, setEditing] = useState<string | null>(null);
   const { notifyError, success } = useNotify();

@@ -1,11 +1,16 @@
-/** Shown while imported review copies are in this data folder: they are read-only. */
+/**
+ * Shown where records of an imported review copy are on screen (common/shownCounties.ts): they
+ * are read-only. A screen of the clerk's own county shows no banner.
+ */
 import { Alert } from 'antd';
 import { useAppState } from '../app/AppState';
+import { useCountiesOnScreen } from '../common/shownCounties';
 import './exchange.css';
 
-export function ReadOnlyBanner({ countyId }: { countyId?: number }) {
+export function ReadOnlyBanner() {
   const { org } = useAppState();
-  const copies = (org?.counties ?? []).filter((c) => c.readOnly && (countyId === undefined || c.id === countyId));
+  const onScreen = useCountiesOnScreen();
+  const copies = (org?.counties ?? []).filter((c) => c.readOnly && onScreen.includes(c.id));
   if (copies.length === 0) return null;
   return (
     <div className="ob-readonly-banner" data-testid="readonly-banner">

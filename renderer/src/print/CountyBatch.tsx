@@ -1,5 +1,6 @@
 import { DownloadOutlined, FolderOpenOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BatchCadreResult, BatchStatus } from '../../../shared/api/dossier';
 import { call, onProgress } from '../api/client';
@@ -19,6 +20,7 @@ export function CountyBatch() {
   const [picked, setCountyId] = useState<number | undefined>();
   // the first county until the clerk picks one (the org tree may arrive after the first render)
   const countyId = picked ?? counties[0]?.id;
+  useShowsRecordsOf({ counties: [countyId] });
   const [year, setYear] = useState(thisYear() - 1);
   const [outDir, setOutDir] = useState('');
   const [pdfa, setPdfa] = useState(false);

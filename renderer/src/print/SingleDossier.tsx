@@ -1,5 +1,6 @@
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Select, Space, Spin, Typography } from 'antd';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { useState } from 'react';
 import type { DossierPreview, DossierScope } from '../../../shared/api/dossier';
 import { call } from '../api/client';
@@ -21,6 +22,7 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
   const [busy, setBusy] = useState(false);
   const [pdfa, setPdfa] = useState(false);
   const [preview, setPreview] = useState<DossierPreview | null>(null);
+  useShowsRecordsOf({ countyNames: [(cadres.data ?? []).find((c) => c.id === cadreId)?.county] });
   const { notifyError, success } = useNotify();
 
   const generate = async () => {

@@ -5,6 +5,7 @@
  * scheme and is shown here with a link to it.
  */
 import { Alert, Button, Descriptions, Empty, Input, InputNumber, Select, Switch, Table, Tag } from 'antd';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { useState } from 'react';
 import type { CheckAbsenceThresholds } from '../../../shared/attendance';
 import { rulesSourceText, type RuleSettings, type RuleVersion } from '../../../shared/rules';
@@ -37,6 +38,7 @@ export function RulesPage() {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const readOnly = useCountyReadOnly(county?.id);
+  useShowsRecordsOf({ counties: [county?.id] });
   const { success } = useNotify();
 
   const set = (patch: Partial<RuleSettings>) => draft && setEdited({ key: viewKey, s: { ...draft, ...patch } });

@@ -17,6 +17,7 @@ export function FigureCards({ stats, onOpen }: { stats: StatsResult; onOpen: (ke
         const meta = FIGURE_META[k];
         const f = stats.county[k];
         const note = stats.notes[k];
+        const pending = f.value !== null && meta.share ? (f.pending ?? 0) : 0;
         return (
           <button key={k} type="button" className="ob-stats-card" data-testid={`card-${k}`} onClick={() => onOpen(k)}>
             <Tooltip title={meta.rule} placement="topLeft">
@@ -24,12 +25,17 @@ export function FigureCards({ stats, onOpen }: { stats: StatsResult; onOpen: (ke
             </Tooltip>
             <span className="ob-stats-card-value">
               <span data-testid={`value-${k}`} className={f.value === null ? 'ob-muted' : undefined}>
-                {figureText(k, f)}
+                {figureText(k, { ...f, pending: undefined })}
               </span>
               <small>{sub(k, stats)}</small>
             </span>
-            <span className={`ob-stats-card-note${f.value === null ? ' warn' : ''}`} title={note}>
-              {note ?? ' '}
+            {/* Uncertified records are in neither side of the share: said in full under it (may wrap), not beside the figure. */}
+            <span
+              className={`ob-stats-card-note${f.value === null ? ' warn' : ''}${pending ? ' pending' : ''}`}
+              title={note}
+              data-testid={`note-${k}`}
+            >
+              {note ?? (pending ? `未认定 ${pending} ${meta.unit}，不计入` : ' ')}
             </span>
           </button>
         );

@@ -5,13 +5,15 @@
  * a row per county and their sum; a county's name opens that county's own view.
  */
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { Alert, Button, Select, Spin } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CityStatsResult, FigureKey, StatsResult } from '../../../shared/stats';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { ExportExcelButton } from '../common/ExportExcelButton';
+import { isId, isYear, recall, remember } from '../common/remembered';
 import { CountyTable, countyColumns } from './CountyTable';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { FigureCards } from './FigureCards';
@@ -25,9 +27,14 @@ import { thisYear } from '../app/today';
 export function StatsPage(props: { year?: number }) {
   const { org, dataVersion, navigate } = useAppState();
   const current = thisYear();
-  const year = props.year ?? current;
+  // Coming back from another page returns to the year and county the clerk left.
+  const year = props.year ?? recall('stats.year', isYear) ?? current;
   const counties = org?.counties ?? [];
-  const [countyId, setCountyId] = useState<number | undefined>();
+  const [picked, setCountyId] = useState<number | undefined>(() => recall('stats.county', isId));
+  useEffect(() => remember('stats.year', year), [year]);
+  useEffect(() => remember('stats.county', picked ?? null), [picked]);
+  // A remembered county that is no longer here (a review copy removed) is forgotten.
+  const countyId = org && !counties.some((c) => c.id === picked) ? undefined : picked;
   // One county: it is the scope; several: 全市 unless one is picked.
   const scopeCounty = countyId ?? (counties.length === 1 ? counties[0]!.id : undefined);
   const city = counties.length > 1 && scopeCounty === undefined;
@@ -35,6 +42,8 @@ export function StatsPage(props: { year?: number }) {
   const county = useCall('stats.compute', city ? null : input, `${JSON.stringify(input)}|${city}|${dataVersion}`);
   const cityRes = useCall('stats.city', city ? { year } : null, `${year}|${city}|${dataVersion}`);
   const res = city ? cityRes : county;
+  // The city view shows every county; a county's view only that one.
+  useShowsRecordsOf({ counties: city ? counties.map((c) => c.id) : [scopeCounty] });
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [refreshed, setRefreshed] = useState(0);
   const s: StatsResult | undefined =

@@ -4,6 +4,7 @@
  * change in weak villages above the table. A village without a record reads 未录入.
  */
 import { UploadOutlined } from '@ant-design/icons';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { Alert, Button, Card, ConfigProvider, Space, Statistic, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { yuan } from '../../../shared/work';
@@ -36,6 +37,7 @@ export function IncomeTab({ villageId }: { villageId?: number }) {
   const [importing, setImporting] = useState(false);
   const [saving, setSaving] = useState(false);
   const readOnly = useCountyReadOnly(countyId);
+  useShowsRecordsOf({ counties: [countyId] });
   const table = useCall('villages.income.table', countyId ? { countyId, year } : null, `${countyId}|${year}|${dataVersion}`);
   const rows = useMemo(() => table.data?.rows ?? [], [table.data]);
   const sum = table.data?.summary;

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Select, Space } from 'antd';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { useState } from 'react';
 import { PLAN_KINDS, type PlanKind } from '../../../shared/work';
 import { call } from '../api/client';
@@ -23,6 +24,7 @@ export function PlansTab({ cadreId: initial }: { cadreId?: number }) {
   const bag = useCall('bag.list', cadreId ? { cadreId } : null, `${cadreId}|${dataVersion}`);
   const cadre = cadres.find((c) => c.id === cadreId);
   const readOnly = useReadOnlyIndex().cadreRow(cadre);
+  useShowsRecordsOf({ countyNames: [cadre?.county] });
 
   const create = async () => {
     if (!cadreId || !cadre) return;

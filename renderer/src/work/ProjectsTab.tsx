@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Select, Space, Table, Tag, TreeSelect } from 'antd';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { useMemo, useState } from 'react';
 import { PROJECT_KINDS, type Project, type ProjectKind } from '../../../shared/work';
 import { call } from '../api/client';
@@ -53,6 +54,7 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
     ro.cadreRow(cadres.find((c) => c.id === cadreId)) ||
     (!!org && org.counties.length > 0 && org.counties.every((c) => c.readOnly));
   const rows = list.data ?? [];
+  useShowsRecordsOf({ villages: rows.map((r) => r.villageId) });
   const after = (p: Project, text: string) => {
     success(text);
     setRevenueOf((r) => (r && r.id === p.id ? p : r));

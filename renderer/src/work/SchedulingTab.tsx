@@ -4,6 +4,7 @@
  * it was sent (派出单位 / 上一级党委).
  */
 import { Alert, Button, Card, ConfigProvider, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -13,6 +14,8 @@ import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { CountySelect } from '../common/CountySelect';
 import { DatePicker } from '../common/DatePicker';
+import { ExportExcelButton } from '../common/ExportExcelButton';
+import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { READ_ONLY_HINT, useCountyReadOnly } from '../common/useReadOnly';
 import { useNotify } from '../util/notify';
 import { ReportRouteDialog } from './ReportRouteDialog';
@@ -21,6 +24,17 @@ import { dateLabel } from '../../../shared/dates';
 
 const STATE_COLOR: Record<string, string> = { 已调度: 'green', 未调度: 'red', 未结束: 'default' };
 type Progress = { progress: string; problems: string; nextSteps: string };
+
+/** A cadre's reports and where they went, line by line as the column shows them. */
+function reportLines(c: QuarterCadre): string {
+  if (c.reports.length === 0) return '本季度报告未提交';
+  return c.reports
+    .flatMap((r) => [
+      `${r.kind} ${dateLabel(r.submittedOn)}提交`,
+      ...r.routes.map((x) => `${dateLabel(x.sentOn)} 报${x.recipientKind}（${x.recipient}）`),
+    ])
+    .join('\n');
+}
 
 export function SchedulingTab() {
   const { org, dataVersion } = useAppState();
@@ -80,6 +94,7 @@ function QuarterEditor({ q }: { q: SchedulingQuarter }) {
   const { refresh } = useAppState();
   const { success, notifyError } = useNotify();
   const readOnly = useCountyReadOnly(q.countyId);
+  useShowsRecordsOf({ counties: [q.countyId] });
   const m = q.meeting;
   const [date, setDate] = useState<Dayjs | null>(m ? dayjs(m.meetingDate) : null);
   const [place, setPlace] = useState(m?.place ?? '');
@@ -140,6 +155,71 @@ function QuarterEditor({ q }: { q: SchedulingQuarter }) {
       data-testid={`progress-${cadreId}-${field}`}
     />
   );
+  const text = (cadreId: number, field: keyof Progress) => progress.get(cadreId)?.[field].trim() || null;
+  const columns: ExportColumn<QuarterCadre>[] = [
+    {
+      title: '干部',
+      key: 'who',
+      width: 150,
+      exportValue: (c) => [c.name, c.township, c.village].filter(Boolean).join(' '),
+      render: (_, c) => (
+        <>
+          {c.name}
+          <div className="ob-muted">{[c.township, c.village].filter(Boolean).join(' ')}</div>
+        </>
+      ),
+    },
+    {
+      title: '工作进展',
+      key: 'p',
+      exportValue: (c) => text(c.cadreId, 'progress'),
+      render: (_, c) => area(c.cadreId, 'progress', '工作开展情况'),
+    },
+    {
+      title: '存在的问题',
+      key: 'pr',
+      width: 200,
+      exportValue: (c) => text(c.cadreId, 'problems'),
+      render: (_, c) => area(c.cadreId, 'problems', ''),
+    },
+    {
+      title: '下一步计划',
+      key: 'n',
+      width: 200,
+      exportValue: (c) => text(c.cadreId, 'nextSteps'),
+      render: (_, c) => area(c.cadreId, 'nextSteps', ''),
+    },
+    {
+      title: '工作报告及报送',
+      key: 'r',
+      width: 240,
+      exportValue: reportLines,
+      render: (_, c) =>
+        c.reports.length === 0 ? (
+          <span className="ob-muted">本季度报告未提交</span>
+        ) : (
+          c.reports.map((r) => (
+            <div key={r.kind} style={{ marginBottom: 4 }}>
+              {r.kind} {dateLabel(r.submittedOn)}提交
+              {r.routes.map((x) => (
+                <div key={x.recipientKind} className="ob-muted">
+                  {dateLabel(x.sentOn)} 报{x.recipientKind}（{x.recipient}）
+                </div>
+              ))}
+              <Button
+                size="small"
+                type="link"
+                style={{ padding: 0 }}
+                onClick={() => setRouting({ cadre: c, report: r })}
+                data-testid={`route-${c.cadreId}-${r.kind}`}
+              >
+                登记报送
+              </Button>
+            </div>
+          ))
+        ),
+    },
+  ];
 
   return (
     <ConfigProvider componentDisabled={readOnly}>
@@ -180,6 +260,12 @@ function QuarterEditor({ q }: { q: SchedulingQuarter }) {
           <Typography.Text type="secondary">
             当季在任选派干部 {q.cadres.length} 人，已登记工作进展 {recorded} 人
           </Typography.Text>
+          {/* An explicit disabled keeps the export usable on a review copy (the ConfigProvider disables the rest). */}
+          <ExportExcelButton
+            fileName={`${q.county}${label}工作调度.xlsx`}
+            disabled={q.cadres.length === 0}
+            sheets={() => [sheetFromColumns(`${label}工作调度`, columns, q.cadres)]}
+          />
         </Space>
       </Card>
       <Table<QuarterCadre>
@@ -188,51 +274,8 @@ function QuarterEditor({ q }: { q: SchedulingQuarter }) {
         pagination={false}
         dataSource={q.cadres}
         locale={{ emptyText: '本季度本县没有在任的选派干部' }}
-        columns={[
-          {
-            title: '干部',
-            key: 'who',
-            width: 150,
-            render: (_, c) => (
-              <>
-                {c.name}
-                <div className="ob-muted">{[c.township, c.village].filter(Boolean).join(' ')}</div>
-              </>
-            ),
-          },
-          { title: '工作进展', key: 'p', render: (_, c) => area(c.cadreId, 'progress', '工作开展情况') },
-          { title: '存在的问题', key: 'pr', width: 200, render: (_, c) => area(c.cadreId, 'problems', '') },
-          { title: '下一步计划', key: 'n', width: 200, render: (_, c) => area(c.cadreId, 'nextSteps', '') },
-          {
-            title: '工作报告及报送',
-            key: 'r',
-            width: 240,
-            render: (_, c) =>
-              c.reports.length === 0 ? (
-                <span className="ob-muted">本季度报告未提交</span>
-              ) : (
-                c.reports.map((r) => (
-                  <div key={r.kind} style={{ marginBottom: 4 }}>
-                    {r.kind} {dateLabel(r.submittedOn)}提交
-                    {r.routes.map((x) => (
-                      <div key={x.recipientKind} className="ob-muted">
-                        {dateLabel(x.sentOn)} 报{x.recipientKind}（{x.recipient}）
-                      </div>
-                    ))}
-                    <Button
-                      size="small"
-                      type="link"
-                      style={{ padding: 0 }}
-                      onClick={() => setRouting({ cadre: c, report: r })}
-                      data-testid={`route-${c.cadreId}-${r.kind}`}
-                    >
-                      登记报送
-                    </Button>
-                  </div>
-                ))
-              ),
-          },
-        ]}
+        columns={columns}
+        data-testid="scheduling-table"
       />
       <ReportRouteDialog
         key={routing ? `${routing.cadre.cadreId}|${routing.report.kind}` : 'none'}

@@ -1,5 +1,6 @@
 import { Alert, Button, Checkbox, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import type { SupportRow } from '../../../shared/api/work';
 import { yuan } from '../../../shared/work';
 import { rangeDays, type QuarterAllowance } from '../../../shared/support';
@@ -56,6 +57,7 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
   const ro = useReadOnlyIndex();
   const cadres = useCadres();
   const readOnlyCadre = (id: number) => ro.any && ro.cadreRow(cadres.find((c) => c.id === id));
+  useShowsRecordsOf({ countyNames: rows.map((r) => cadres.find((c) => c.id === r.cadreId)?.county) });
 
   const saveStandard = async () => {
     if (standard === null) return;

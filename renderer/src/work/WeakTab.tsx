@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Modal, Select, Space, Table, Tag } from 'antd';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { useMemo, useState } from 'react';
 import { yuan } from '../../../shared/work';
 import { type WeakVillage } from '../../../shared/weakVillages';
@@ -16,6 +17,7 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
   const { org, dataVersion, refresh } = useAppState();
   const list = useCall('work.weak.list', {}, `weak|${dataVersion}`);
   const rows = useMemo(() => list.data ?? [], [list.data]);
+  useShowsRecordsOf({ villages: rows.map((r) => r.villageId) });
   const [picked, setSelected] = useState<number | undefined>(villageId);
   const [adding, setAdding] = useState(false);
   const [newVillage, setNewVillage] = useState<number>();

@@ -13,25 +13,21 @@ import {
   normalizeCell,
   parsePasted,
   rowsToSave,
+  LOG_HEADERS,
   type Column,
   type DraftRow,
 } from './logRows';
+import { ExportExcelButton } from '../common/ExportExcelButton';
+import { logSheet } from './logSheet';
 import './worklog.css';
 import { useUnsavedGuard } from '../common/useUnsavedGuard';
 
-const HEADERS: Record<Column, { label: string; width?: number }> = {
-  date: { label: '日期', width: 104 },
-  kind: { label: '类型', width: 62 },
-  place: { label: '地点', width: 110 },
-  persons: { label: '走访对象', width: 120 },
-  situation: { label: '情况' },
-  difficulties: { label: '困难', width: 140 },
-  followUp: { label: '下步打算', width: 140 },
-};
 const PLACEHOLDER: Partial<Record<Column, string>> = { date: '如 3.5', kind: 'Z/B/H' };
 
 interface Props {
   cadreId: number;
+  /** For the exported file's name. */
+  cadreName: string;
   year: number;
   rows: DraftRow[];
   setRows: (update: (rows: DraftRow[]) => DraftRow[]) => void;
@@ -48,7 +44,7 @@ interface Props {
  * grid from its first cell backwards and from the empty last row forwards. A review copy moves
  * with the arrow keys.
  */
-export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readOnly = false }: Props) {
+export function LogTable({ cadreId, cadreName, year, rows: allRows, setRows, onSaved, readOnly = false }: Props) {
   // A review copy shows the saved entries only, without the blank row for typing.
   const rows = readOnly ? allRows.filter((r) => r.id !== undefined) : allRows;
   const { notifyError, success } = useNotify();
@@ -227,6 +223,11 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
             保存{dirtyCount ? `（${dirtyCount}条）` : ''}
           </Button>
         )}
+        <ExportExcelButton
+          fileName={`${cadreName}${year}年工作日志.xlsx`}
+          disabled={rows.every(isBlank)}
+          sheets={() => [logSheet(`${year}年工作日志`, rows)]}
+        />
         <span className="wl-hint" hidden={readOnly}>
           <kbd>Enter</kbd>/<kbd>Tab</kbd> 下一格，<kbd>Ctrl</kbd>+<kbd>Enter</kbd> 新增一行，<kbd>Ctrl</kbd>+<kbd>S</kbd> 保存；日期可写
           3.5、0305；类型可写 Z走访 B帮扶 H会议 X项目 Q其他；可从表格软件复制多行粘贴
@@ -244,7 +245,7 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
           <colgroup>
             <col style={{ width: 34 }} />
             {COLUMNS.map((c) => (
-              <col key={c} style={HEADERS[c].width ? { width: HEADERS[c].width } : undefined} />
+              <col key={c} style={LOG_HEADERS[c].width ? { width: LOG_HEADERS[c].width } : undefined} />
             ))}
             <col style={{ width: 118 }} />
             <col style={{ width: 36 }} />
@@ -256,7 +257,7 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
               </th>
               {COLUMNS.map((c, ci) => (
                 <th key={c} role="columnheader" aria-colindex={ci + 2}>
-                  {HEADERS[c].label}
+                  {LOG_HEADERS[c].label}
                 </th>
               ))}
               <th role="columnheader" aria-colindex={COLUMNS.length + 2}>
@@ -282,7 +283,7 @@ export function LogTable({ cadreId, year, rows: allRows, setRows, onSaved, readO
                             else inputs.current.delete(`${r.key}:${c}`);
                           }}
                           className={`wl-cell${problem ? ' wl-bad' : ''}`}
-                          aria-label={`第${i + 1}行${HEADERS[c].label}`}
+                          aria-label={`第${i + 1}行${LOG_HEADERS[c].label}`}
                           value={r.cells[c]}
                           readOnly={readOnly}
                           tabIndex={`${r.key}:${c}` === stopKey ? 0 : -1}

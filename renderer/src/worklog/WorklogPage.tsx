@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { placeLabel } from '../cadres/orgOptions';
-import { ReadOnlyHint, useCadreReadOnly } from '../common/useReadOnly';
+import { cadreCountyId, ReadOnlyHint, useCadreReadOnly } from '../common/useReadOnly';
+import { useShowsRecordsOf } from '../common/shownCounties';
 import { useDebounced } from '../util/useDebounced';
 import { ImportDialog } from './ImportDialog';
 import { LogTable } from './LogTable';
@@ -43,6 +44,7 @@ export function WorklogPage({ cadreId, tab }: { cadreId?: number; tab?: 'log' | 
   );
   const name = chosen.data?.name ?? '';
   const readOnly = useCadreReadOnly(chosen.data);
+  useShowsRecordsOf({ counties: [cadreCountyId(chosen.data)] });
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
@@ -101,6 +103,7 @@ export function WorklogPage({ cadreId, tab }: { cadreId?: number; tab?: 'log' | 
                   <LogTable
                     key={`${cadreId}|${year}`}
                     cadreId={cadreId}
+                    cadreName={name}
                     year={year}
                     rows={rows}
                     setRows={setRows}

@@ -9,6 +9,17 @@ import { kindFromText, parseTypedDate, type LogEntry, type LogFile } from '../..
 export const COLUMNS = ['date', 'kind', 'place', 'persons', 'situation', 'difficulties', 'followUp'] as const;
 export type Column = (typeof COLUMNS)[number];
 
+/** The log table's column headers (and widths), as on screen and in its sheet. */
+export const LOG_HEADERS: Record<Column, { label: string; width?: number }> = {
+  date: { label: '日期', width: 104 },
+  kind: { label: '类型', width: 62 },
+  place: { label: '地点', width: 110 },
+  persons: { label: '走访对象', width: 120 },
+  situation: { label: '情况' },
+  difficulties: { label: '困难', width: 140 },
+  followUp: { label: '下步打算', width: 140 },
+};
+
 export interface PendingFile {
   token: string;
   name: string;
