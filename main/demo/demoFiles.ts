@@ -3,9 +3,11 @@
  * be made off the thread that files them (demoFileMaker.ts): a spec crosses to the worker thread
  * by structured clone, and the same spec always gives the same bytes.
  */
+import fs from 'node:fs';
+import type { FileFacts } from '../files/inspect';
 import { prng } from './demoData';
 import { writeMinutesPdf, writeRegisterPdf, writeTextDocPdf, type Minutes, type RegisterRow, type Section } from './demoPdf';
-import { writeScanJpeg, writeScanPng } from './demoScans';
+import { SCAN_H, SCAN_W, writeScanJpeg, writeScanPng } from './demoScans';
 
 export type DemoFileSpec =
   | {
@@ -23,18 +25,50 @@ export type DemoFileSpec =
   | { kind: 'scanJpeg'; file: string; scan: 'worklog' | 'sealedRegister'; seed: number; comment: string }
   | { kind: 'scanPng'; file: string; scan: 'ledger'; seed: number };
 
-/** Writes the file a spec describes. */
-export async function makeDemoFile(spec: DemoFileSpec): Promise<void> {
+/**
+ * Writes the file a spec describes and says what intake would learn of it (files/madeHere.ts):
+ * the kind, the page count of a PDF (pdfkit's), the pixel size of a scan. No EXIF in the JPEGs,
+ * so their orientation reads as 1 (upright); PNGs have none.
+ */
+export async function makeDemoFile(spec: DemoFileSpec): Promise<FileFacts> {
+  const pdf = (pageCount: number): FileFacts => ({
+    ...NONE,
+    flags: [],
+    kind: 'pdf',
+    mime: 'application/pdf',
+    size: sizeOf(spec.file),
+    pageCount,
+  });
   switch (spec.kind) {
     case 'textDoc':
-      return writeTextDocPdf(spec.file, spec.doc);
+      return pdf(await writeTextDocPdf(spec.file, spec.doc));
     case 'minutes':
-      return writeMinutesPdf(spec.file, spec.minutes);
+      return pdf(await writeMinutesPdf(spec.file, spec.minutes));
     case 'register':
-      return writeRegisterPdf(spec.file, spec.register);
+      return pdf(await writeRegisterPdf(spec.file, spec.register));
     case 'scanJpeg':
-      return writeScanJpeg(spec.file, spec.scan, prng(spec.seed), spec.comment);
+      writeScanJpeg(spec.file, spec.scan, prng(spec.seed), spec.comment);
+      return {
+        ...NONE,
+        flags: [],
+        kind: 'jpeg',
+        mime: 'image/jpeg',
+        size: sizeOf(spec.file),
+        width: SCAN_W,
+        height: SCAN_H,
+        orientation: 1,
+      };
     case 'scanPng':
-      return writeScanPng(spec.file, spec.scan, prng(spec.seed));
+      writeScanPng(spec.file, spec.scan, prng(spec.seed));
+      return { ...NONE, flags: [], kind: 'png', mime: 'image/png', size: sizeOf(spec.file), width: SCAN_W, height: SCAN_H };
   }
 }
+
+const NONE: Pick<FileFacts, 'pageCount' | 'width' | 'height' | 'orientation' | 'notice'> = {
+  pageCount: null,
+  width: null,
+  height: null,
+  orientation: null,
+  notice: null,
+};
+const sizeOf = (file: string) => fs.statSync(file).size;

@@ -15,8 +15,11 @@ import { between, prng, type Rng } from './demoData';
 import { BandJpeg } from './jpegBands';
 
 /** A4 portrait at 100 dpi (a flatbed scan at "document" resolution). */
-const W = 827;
-const H = 1169;
+/** Page size of every demo scan in pixels (A4 at 100 dpi). */
+export const SCAN_W = 827;
+export const SCAN_H = 1169;
+const W = SCAN_W;
+const H = SCAN_H;
 const BAND = 32;
 const BANDS = Math.ceil(H / BAND);
 /** The last band is shorter (1169 = 36 × 32 + 17). */
