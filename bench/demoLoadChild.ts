@@ -10,15 +10,29 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore } from '../main/api/open';
-import { addMaterials } from '../main/core/bag/bag';
+import { addMadeHereMaterials } from '../main/core/bag/madeHere';
+import type { FileFacts } from '../main/files/inspect';
 import type { CoreContext } from '../main/core/runtime/context';
 import type { ProgressEvent } from '../shared/api';
 import { loadDemo } from '../main/demo/demo';
 import { prng } from '../main/demo/demoData';
-import { writeScanJpeg } from '../main/demo/demoScans';
+import { SCAN_H, SCAN_W, writeScanJpeg } from '../main/demo/demoScans';
 import type { BlobStore } from '../main/files/blobStore';
 
 const EXTRA_REGISTER_SCANS = 65;
+
+/** What the demo states of its scans (files/madeHere.ts; tests/integration/demoMadeHere.test.ts holds it against intake). */
+const scanFacts = (file: string): FileFacts => ({
+  kind: 'jpeg',
+  mime: 'image/jpeg',
+  size: fs.statSync(file).size,
+  pageCount: null,
+  width: SCAN_W,
+  height: SCAN_H,
+  orientation: 1,
+  flags: [],
+  notice: null,
+});
 
 async function extraRegisterScans(ctx: CoreContext, blobs: BlobStore): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-scans-'));
@@ -49,10 +63,10 @@ async function extraRegisterScans(ctx: CoreContext, blobs: BlobStore): Promise<v
             secrecy: '公开' as const,
             notes: null,
           },
-          files: [{ path: file, name: `考勤表签章扫描件${n}.jpg` }],
+          files: [{ madeHere: true as const, path: file, name: `考勤表签章扫描件${n}.jpg`, facts: scanFacts(file) }],
         });
       }
-      await addMaterials(ctx.db, blobs, items);
+      await addMadeHereMaterials(ctx.db, blobs, items);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
