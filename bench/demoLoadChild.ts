@@ -11,28 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { openCore } from '../main/api/open';
 import { addMadeHereMaterials } from '../main/core/bag/madeHere';
-import type { FileFacts } from '../main/files/inspect';
 import type { CoreContext } from '../main/core/runtime/context';
 import type { ProgressEvent } from '../shared/api';
 import { loadDemo } from '../main/demo/demo';
 import { prng } from '../main/demo/demoData';
-import { SCAN_H, SCAN_W, writeScanJpeg } from '../main/demo/demoScans';
+import { scanFacts, writeScanJpeg } from '../main/demo/demoScans';
 import type { BlobStore } from '../main/files/blobStore';
 
 const EXTRA_REGISTER_SCANS = 65;
-
-/** What the demo states of its scans (files/madeHere.ts; tests/integration/demoMadeHere.test.ts holds it against intake). */
-const scanFacts = (file: string): FileFacts => ({
-  kind: 'jpeg',
-  mime: 'image/jpeg',
-  size: fs.statSync(file).size,
-  pageCount: null,
-  width: SCAN_W,
-  height: SCAN_H,
-  orientation: 1,
-  flags: [],
-  notice: null,
-});
 
 async function extraRegisterScans(ctx: CoreContext, blobs: BlobStore): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-scans-'));
@@ -63,7 +49,9 @@ async function extraRegisterScans(ctx: CoreContext, blobs: BlobStore): Promise<v
             secrecy: '公开' as const,
             notes: null,
           },
-          files: [{ madeHere: true as const, path: file, name: `考勤表签章扫描件${n}.jpg`, facts: scanFacts(file) }],
+          files: [
+            { madeHere: true as const, path: file, name: `考勤表签章扫描件${n}.jpg`, facts: scanFacts('jpeg', fs.statSync(file).size) },
+          ],
         });
       }
       await addMadeHereMaterials(ctx.db, blobs, items);

@@ -46,7 +46,7 @@ import {
   workday,
   type DemoLeave,
 } from './demoPlan';
-import { SCAN_H, SCAN_W, writeScanJpeg } from './demoScans';
+import { scanFacts, writeScanJpeg } from './demoScans';
 
 export interface DemoAttendanceInput {
   cadres: DemoCadre[];
@@ -115,17 +115,7 @@ class RegisterScans {
     const bytes = Buffer.concat([base.subarray(0, 2), com, text, base.subarray(2)]);
     const file = path.join(this.dir, `register-${this.pending.length}.jpg`);
     fs.writeFileSync(file, bytes);
-    const facts: FileFacts = {
-      kind: 'jpeg',
-      mime: 'image/jpeg',
-      size: bytes.length,
-      pageCount: null,
-      width: SCAN_W,
-      height: SCAN_H,
-      orientation: 1,
-      flags: [],
-      notice: null,
-    };
+    const facts = scanFacts('jpeg', bytes.length);
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     this.pending.push({ file: { madeHere: true, path: file, name, facts }, sha256 });
     return { sha256, size: bytes.length, name, facts };

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { FileFacts } from '../files/inspect';
 import { prng } from './demoData';
 import { writeMinutesPdf, writeRegisterPdf, writeTextDocPdf, type Minutes, type RegisterRow, type Section } from './demoPdf';
-import { SCAN_H, SCAN_W, writeScanJpeg, writeScanPng } from './demoScans';
+import { scanFacts, writeScanJpeg, writeScanPng } from './demoScans';
 
 export type DemoFileSpec =
   | {
@@ -27,17 +27,19 @@ export type DemoFileSpec =
 
 /**
  * Writes the file a spec describes and says what intake would learn of it (files/madeHere.ts):
- * the kind, the page count of a PDF (pdfkit's), the pixel size of a scan. No EXIF in the JPEGs,
- * so their orientation reads as 1 (upright); PNGs have none.
+ * the kind and the page count of a PDF (pdfkit's), the kind and pixel size of a scan.
  */
 export async function makeDemoFile(spec: DemoFileSpec): Promise<FileFacts> {
   const pdf = (pageCount: number): FileFacts => ({
-    ...NONE,
-    flags: [],
     kind: 'pdf',
     mime: 'application/pdf',
-    size: sizeOf(spec.file),
+    size: fs.statSync(spec.file).size,
     pageCount,
+    width: null,
+    height: null,
+    orientation: null,
+    flags: [],
+    notice: null,
   });
   switch (spec.kind) {
     case 'textDoc':
@@ -48,27 +50,9 @@ export async function makeDemoFile(spec: DemoFileSpec): Promise<FileFacts> {
       return pdf(await writeRegisterPdf(spec.file, spec.register));
     case 'scanJpeg':
       writeScanJpeg(spec.file, spec.scan, prng(spec.seed), spec.comment);
-      return {
-        ...NONE,
-        flags: [],
-        kind: 'jpeg',
-        mime: 'image/jpeg',
-        size: sizeOf(spec.file),
-        width: SCAN_W,
-        height: SCAN_H,
-        orientation: 1,
-      };
+      return scanFacts('jpeg', fs.statSync(spec.file).size);
     case 'scanPng':
       writeScanPng(spec.file, spec.scan, prng(spec.seed));
-      return { ...NONE, flags: [], kind: 'png', mime: 'image/png', size: sizeOf(spec.file), width: SCAN_W, height: SCAN_H };
+      return scanFacts('png', fs.statSync(spec.file).size);
   }
 }
-
-const NONE: Pick<FileFacts, 'pageCount' | 'width' | 'height' | 'orientation' | 'notice'> = {
-  pageCount: null,
-  width: null,
-  height: null,
-  orientation: null,
-  notice: null,
-};
-const sizeOf = (file: string) => fs.statSync(file).size;

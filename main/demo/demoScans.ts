@@ -10,6 +10,7 @@
  * nothing is drawn or encoded per page. The PNG ledger is assembled from the same bands' pixels.
  */
 import fs from 'node:fs';
+import type { FileFacts } from '../files/inspect';
 import { encodePng } from '../files/png';
 import { between, prng, type Rng } from './demoData';
 import { BandJpeg } from './jpegBands';
@@ -221,6 +222,24 @@ function pageBands(lib: Library, rng: Rng): Array<{ variant: Variant; band: numb
   }
   if (out.length !== BANDS) throw new Error(`demo scan layout has ${out.length} bands, expected ${BANDS}`);
   return out;
+}
+
+/**
+ * What intake learns of a demo scan of `size` bytes (files/madeHere.ts): its type and pixel
+ * size; a JPEG without EXIF reads as upright (orientation 1), a PNG has none.
+ */
+export function scanFacts(kind: 'jpeg' | 'png', size: number): FileFacts {
+  return {
+    kind,
+    mime: kind === 'jpeg' ? 'image/jpeg' : 'image/png',
+    size,
+    pageCount: null,
+    width: SCAN_W,
+    height: SCAN_H,
+    orientation: kind === 'jpeg' ? 1 : null,
+    flags: [],
+    notice: null,
+  };
 }
 
 /** Writes a JPEG scan (quality 72, 100 dpi, with a JPEG comment naming what it is). */

@@ -48,9 +48,7 @@ describe('demo files made here', () => {
     const doc = picked[0]!;
     if (doc.spec.kind !== 'textDoc') throw new Error('first pick is a text document');
     // Without whitespace and the page numbers ("— 1 —") that fall inside a paragraph run over a page.
-    const text = execFileSync('pdftotext', [doc.file, '-'], { encoding: 'utf8' })
-      .replace(/\s+/g, '')
-      .replace(/—\d+—/g, '');
+    const text = execFileSync('pdftotext', [doc.file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '').replace(/—\d+—/g, '');
     const words = [doc.spec.doc.title, ...doc.spec.doc.sections.flatMap((s) => [s.heading, ...s.paragraphs])].map((w) =>
       w.replace(/\s+/g, ''),
     );
