@@ -105,6 +105,62 @@ function shareRuns(f: EmbeddedFontLike, font: FontkitFont): void {
   };
 }
 
+/** A simple (not composite) glyph as a TrueType subset copies it: its outline bytes and metrics. */
+interface GlyphEntry {
+  bytes: Uint8Array;
+  advance: number;
+  bearing: number;
+}
+
+interface SubsetState {
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: Array<{ advance: number; bearing: number }> };
+  offset: number;
+}
+
+interface TrueTypeInternals {
+  loca?: { offsets: number[] };
+  _getTableStream?: (tag: string) => { pos: number; readBuffer: (n: number) => Uint8Array };
+}
+
+interface GlyphInternals {
+  advanceWidth: number;
+  _getMetrics?: () => { leftBearing: number };
+}
+
+const glyphEntries = new WeakMap<object, Map<number, GlyphEntry | null>>();
+
+/**
+ * A simple glyph's entry, read once per font and process (null: composite, left to fontkit,
+ * which renumbers its components per subset). The same bytes and metrics fontkit's
+ * TTFSubset._addGlyph copies for it.
+ */
+function glyphEntry(font: FontkitFont, gid: number): GlyphEntry | null {
+  let entries = glyphEntries.get(font);
+  if (!entries) glyphEntries.set(font, (entries = new Map()));
+  let e = entries.get(gid);
+  if (e !== undefined) return e;
+  e = null;
+  const tt = font as FontkitFont & TrueTypeInternals;
+  const glyph = font.getGlyph?.(gid) as (FontkitGlyph & GlyphInternals) | null;
+  if (glyph && tt.loca && typeof tt._getTableStream === 'function' && typeof glyph._getMetrics === 'function') {
+    const decoded = glyph._decode?.() as { numberOfContours?: number } | null | undefined;
+    if (!decoded || (decoded.numberOfContours ?? 0) >= 0) {
+      const start = tt.loca.offsets[gid]!;
+      const stream = tt._getTableStream('glyf');
+      stream.pos += start;
+      e = {
+        bytes: stream.readBuffer(tt.loca.offsets[gid + 1]! - start),
+        advance: glyph.advanceWidth,
+        bearing: glyph._getMetrics().leftBearing,
+      };
+    }
+  }
+  entries.set(gid, e);
+  return e;
+}
+
 function decodeGlyphsOnce(f: EmbeddedFontLike, font: FontkitFont): void {
   const subset = f.subset;
   const isStatic = !font.variationAxes || Object.keys(font.variationAxes).length === 0;
@@ -112,6 +168,16 @@ function decodeGlyphsOnce(f: EmbeddedFontLike, font: FontkitFont): void {
   const add = subset._addGlyph.bind(subset);
   const getGlyph = font.getGlyph.bind(font);
   subset._addGlyph = (gid) => {
+    const state = subset as unknown as Partial<SubsetState>;
+    const e = glyphEntry(font, gid);
+    if (e && state.glyf && state.loca && state.hmtx && typeof state.offset === 'number') {
+      // What fontkit's _addGlyph does for a simple glyph, from the entry read once.
+      state.glyf.push(e.bytes);
+      state.loca.offsets.push(state.offset);
+      state.hmtx.metrics.push({ advance: e.advance, bearing: e.bearing });
+      state.offset += e.bytes.length;
+      return state.glyf.length - 1;
+    }
     const glyph = getGlyph(gid);
     if (glyph && !decodedOnce.has(glyph) && typeof glyph._decode === 'function') {
       const decoded = glyph._decode();
