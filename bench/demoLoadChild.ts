@@ -10,12 +10,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore } from '../main/api/open';
-import { addMaterials } from '../main/core/bag/bag';
+import { addMadeHereMaterials } from '../main/core/bag/madeHere';
 import type { CoreContext } from '../main/core/runtime/context';
 import type { ProgressEvent } from '../shared/api';
 import { loadDemo } from '../main/demo/demo';
 import { prng } from '../main/demo/demoData';
-import { writeScanJpeg } from '../main/demo/demoScans';
+import { scanFacts, writeScanJpeg } from '../main/demo/demoScans';
 import type { BlobStore } from '../main/files/blobStore';
 
 const EXTRA_REGISTER_SCANS = 65;
@@ -49,10 +49,12 @@ async function extraRegisterScans(ctx: CoreContext, blobs: BlobStore): Promise<v
             secrecy: '公开' as const,
             notes: null,
           },
-          files: [{ path: file, name: `考勤表签章扫描件${n}.jpg` }],
+          files: [
+            { madeHere: true as const, path: file, name: `考勤表签章扫描件${n}.jpg`, facts: scanFacts('jpeg', fs.statSync(file).size) },
+          ],
         });
       }
-      await addMaterials(ctx.db, blobs, items);
+      await addMadeHereMaterials(ctx.db, blobs, items);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

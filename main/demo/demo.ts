@@ -6,8 +6,9 @@
  * scan-like JPEG/PNG images), then the attendance year (demoAttendance.ts): month grids,
  * approved leave, checks, 五必到 events, certifications with the sealed registers filed, work
  * logs and annual plans. Nothing is dated after today. Files are generated into a temp folder,
- * filed through the same intake as a user's files (addMaterials: read once, inspected,
- * content-addressed store; one batch per bag), and the temp folder is removed. The whole load
+ * filed as files made here (addMadeHereMaterials: read once into the content-addressed store
+ * with the facts their maker states, no untrusted-file inspection; one batch per bag), and the
+ * temp folder is removed. The whole load
  * is one transaction. Progress counts every step (demoProgress.ts).
  *
  * Deliberate cases (the only attendance, check and plan alerts the demo raises; demoPlan.ts):
@@ -39,7 +40,8 @@ import type { MaterialInput } from '../../shared/api/bag';
 import type { MaterialCategory } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import type { BlobStore } from '../files/blobStore';
-import { addMaterials } from '../core/bag/bag';
+import { addMadeHereMaterials } from '../core/bag/madeHere';
+import type { MadeHereFile } from '../files/madeHere';
 import type { CoreContext } from '../core/runtime/context';
 import {
   between,
@@ -67,6 +69,7 @@ import { addDemoAttendance, demoAttendanceSteps } from './demoAttendance';
 import { DemoProgress, type ProgressSink } from './demoProgress';
 import { addDemoWork, DEMO_WORK_STEPS } from './demoWork';
 import { withStatementCache } from '../store/statementCache';
+import { setReadOnlyGuard } from '../store/readOnlyGuards';
 
 export const DEMO_SEED = 20240301;
 
@@ -97,7 +100,7 @@ export interface DemoOptions {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-interface Planned {
+export interface Planned {
   input: MaterialInput;
   file: string;
   name: string;
@@ -128,7 +131,15 @@ export async function loadDemo(ctx: CoreContext, blobs: BlobStore, opts: DemoOpt
   // compiled once each (statementCache.ts) instead of on every call.
   try {
     db.exec('BEGIN IMMEDIATE');
+    // The read-only guard's triggers (readOnlyGuards.ts) look up, on every row written, whether
+    // the row belongs to an imported county. There is none before the demo imports 青石县 (the
+    // archive holds no cadres, and an imported county comes with its cadres), so the guard is
+    // off for the demo's own rows; the import turns it on again when it has written its rows,
+    // and it is on when the load commits (or, on a rollback, as it was).
+    const imported = db.prepare('SELECT COUNT(*) FROM counties WHERE origin IS NOT NULL').pluck().get() as number;
+    if (imported === 0) setReadOnlyGuard(db, false);
     const summary = await withStatementCache(db, () => fill(ctx, blobs, cadres, seed, opts, cal, dir));
+    setReadOnlyGuard(db, true);
     db.exec('COMMIT');
     return summary;
   } catch (err) {
@@ -169,7 +180,7 @@ async function fill(
   fs.mkdirSync(dir, { recursive: true });
   const county2Dir = path.join(dir, 'county2');
   fs.mkdirSync(county2Dir, { recursive: true });
-  let files = 0;
+  let filed = 0;
   const maker = new DemoFileMaker(
     plans.flat().map((p) => p.spec),
     { today: cal.today, seed, dir: county2Dir },
@@ -179,17 +190,18 @@ async function fill(
     let made = 0;
     for (let i = 0; i < cadres.length; i++) {
       const bag = plans[i]!;
-      for (let k = 0; k < bag.length; k++) {
-        await maker.made(made++);
+      const files: MadeHereFile[] = [];
+      for (const item of bag) {
+        files.push({ madeHere: true, path: item.file, name: item.name, facts: await maker.made(made++) });
         progress.step(`正在生成示例档案材料：${cadres[i]!.name}`);
       }
-      await addMaterials(
+      await addMadeHereMaterials(
         db,
         blobs,
-        bag.map((item) => ({ cadreId: cadreIds[i]!, input: item.input, files: [{ path: item.file, name: item.name }] })),
+        bag.map((item, k) => ({ cadreId: cadreIds[i]!, input: item.input, files: [files[k]!] })),
       );
       for (const item of bag) fs.rmSync(item.file, { force: true });
-      files += bag.length;
+      filed += bag.length;
       progress.step(`正在归档示例材料：${cadres[i]!.name}`, bag.length);
     }
     progress.announce('正在录入考勤、督查与认定记录');
@@ -209,7 +221,7 @@ async function fill(
     units: DEMO_UNITS.length,
     cadres: cadres.length,
     materials: total,
-    files,
+    files: filed,
   };
 }
 
@@ -246,6 +258,12 @@ function townshipRows(all: DemoCadre[], township: string, y: number, m: number, 
     .filter(({ c }) => postingOn(c, date).township === township && c.postings[0]!.start <= date)
     .sort((a, b) => Number(b.c.postType === '乡镇党委第一副书记') - Number(a.c.postType === '乡镇党委第一副书记'))
     .map(({ c, i }) => registerRow(c, postingOn(c, date), monthCodes(c, leaves, i, y, m, cal, true)));
+}
+
+/** The demo bags' materials and the specs of their files, per cadre (deterministic for a seed and a calendar). */
+export function planDemoBags(seed: number, cal: DemoCalendar, dir: string): Planned[][] {
+  const cadres = demoCadres(seed, cal);
+  return cadres.map((c, i) => planBag(prng(seed + 1000 + i), c, i, cadres, dir, cal));
 }
 
 function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: string, cal: DemoCalendar): Planned[] {

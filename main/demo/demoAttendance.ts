@@ -8,13 +8,16 @@
  * certification day has come. The deliberate cases are listed in demoPlan.ts; work logs and
  * plans follow (demoLogs.ts).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { addDays, monthLast } from '../../shared/attendance';
 import type { CellEditInput } from '../../shared/api/attendance';
 import { EVENT_KINDS } from '../../shared/events';
 import type { BlobStore } from '../files/blobStore';
-import { inspectFile, type FileFacts } from '../files/inspect';
+import type { FileFacts } from '../files/inspect';
+import { commitOriginals } from '../files/intake';
+import { stageMadeHere, type MadeHereFile } from '../files/madeHere';
 import { certifyAndFileRegister } from '../core/attendance/certify';
 import { certificationWarnings } from '../core/attendance/certifyChecks';
 import { getMonthGrid, setCells } from '../core/attendance/grid';
@@ -43,7 +46,7 @@ import {
   workday,
   type DemoLeave,
 } from './demoPlan';
-import { writeScanJpeg } from './demoScans';
+import { scanFacts, writeScanJpeg } from './demoScans';
 
 export interface DemoAttendanceInput {
   cadres: DemoCadre[];
@@ -81,24 +84,26 @@ function demoMonths(cal: DemoCalendar): string[] {
 
 /**
  * The scanned sealed register of a township month: the township's scan with the month written
- * into a JPEG comment segment, so each month's scan is its own file. Rendering a scan takes
- * about a second and checking a JPEG at intake as long, so three are rendered and checked
- * (inspectFile); a month's copy differs from its township's only in the comment, so it has the
- * same facts but its size.
+ * into a JPEG comment segment, so each month's scan is its own file. Three are rendered (one
+ * per township); a month's copy differs from its township's only in the comment. They are made
+ * here, so what intake would learn of them is known (files/madeHere.ts): a JPEG of the scan's
+ * pixel size. Each is hashed in memory when the month is certified and written to the scratch
+ * folder; flush() takes them all into the store in one batch (their fsyncs overlap) before the
+ * load commits.
  */
 class RegisterScans {
-  private readonly base = new Map<string, { jpeg: Buffer; facts: FileFacts }>();
+  private readonly base = new Map<string, Buffer>();
+  private readonly pending: Array<{ file: MadeHereFile; sha256: string }> = [];
   constructor(
     private readonly dir: string,
     private readonly seed: number,
-    private readonly blobs: BlobStore,
   ) {}
-  async store(township: string, month: string, note: string): Promise<{ sha256: string; size: number; name: string; facts: FileFacts }> {
+  store(township: string, month: string, note: string): { sha256: string; size: number; name: string; facts: FileFacts } {
     let base = this.base.get(township);
     if (!base) {
       const f = path.join(this.dir, `register-${DEMO_TOWNSHIPS.findIndex((t) => t.name === township)}.jpg`);
       writeScanJpeg(f, 'sealedRegister', prng(this.seed + 7000 + township.charCodeAt(0)), `OneBag demo sealed register ${township}`);
-      base = { jpeg: fs.readFileSync(f), facts: await inspectFile(f, path.basename(f)) };
+      base = fs.readFileSync(f);
       fs.rmSync(f, { force: true });
       this.base.set(township, base);
     }
@@ -107,14 +112,26 @@ class RegisterScans {
     com.writeUInt16BE(0xfffe, 0);
     com.writeUInt16BE(text.length + 2, 2);
     const name = `${township}${month}考勤表签章扫描件${note ? '（更正）' : ''}.jpg`;
-    const file = path.join(this.dir, name);
-    fs.writeFileSync(file, Buffer.concat([base.jpeg.subarray(0, 2), com, text, base.jpeg.subarray(2)]));
-    try {
-      const stored = await this.blobs.put(file);
-      return { ...stored, name, facts: { ...base.facts, size: stored.size } };
-    } finally {
-      fs.rmSync(file, { force: true });
-    }
+    const bytes = Buffer.concat([base.subarray(0, 2), com, text, base.subarray(2)]);
+    const file = path.join(this.dir, `register-${this.pending.length}.jpg`);
+    fs.writeFileSync(file, bytes);
+    const facts = scanFacts('jpeg', bytes.length);
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    this.pending.push({ file: { madeHere: true, path: file, name, facts }, sha256 });
+    return { sha256, size: bytes.length, name, facts };
+  }
+  /** Publishes every scan stored so far in the blob store. */
+  async flush(blobs: BlobStore): Promise<void> {
+    const taken = await stageMadeHere(
+      blobs,
+      this.pending.map((p) => p.file),
+    );
+    const stored = await commitOriginals(blobs, taken);
+    stored.forEach((s, i) => {
+      if (s.sha256 !== this.pending[i]!.sha256) throw new Error(`demo register scan ${this.pending[i]!.file.name} changed on disk`);
+    });
+    for (const p of this.pending) fs.rmSync(p.file.path, { force: true });
+    this.pending.length = 0;
   }
 }
 
@@ -124,13 +141,13 @@ export async function addDemoAttendance(ctx: CoreContext, blobs: BlobStore, inpu
   const today = cal.today;
   const indexOf = new Map(cadreIds.map((id, i) => [id, i]));
   const leaves = demoLeaves(cal);
-  const scans = new RegisterScans(input.dir, input.seed, blobs);
+  const scans = new RegisterScans(input.dir, input.seed);
   const months = demoMonths(cal);
   const current = today.slice(0, 7);
   const townshipOfCadre = (i: number, date: string) => townshipIds.get(postingOn(cadres[i]!, date).township)!;
 
   const certify = async (townshipId: number, township: string, month: string, certifiedOn: string, note = '') => {
-    const scan = await scans.store(township, month, note);
+    const scan = scans.store(township, month, note);
     const confirmations = certificationWarnings(db, townshipId, month, today).map((w) => ({
       key: w.key,
       note: '经乡镇党委核实，情况属实',
@@ -231,6 +248,7 @@ export async function addDemoAttendance(ctx: CoreContext, blobs: BlobStore, inpu
     }
     input.progress?.step(`正在录入考勤、督查与认定记录：${y}年${m}月`);
   }
+  await scans.flush(blobs);
   await addDemoLogs(ctx, { cadres, cadreIds, cal });
   input.progress?.step('正在录入工作日志与年度计划');
 }

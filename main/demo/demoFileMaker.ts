@@ -1,6 +1,6 @@
 /**
  * Makes the demo bag's files (demoFiles.ts), then the second county's bundle, in ONE worker
- * thread while the loading thread files the bags made so far and enters the attendance year:
+ * thread while the loading thread files the bags made so far (as made here: files/madeHere.ts) and enters the attendance year:
  * typesetting and scanning are most of the load's CPU, and on a machine with two cores they then
  * overlap the filing instead of coming before it. The files are made in the order given and
  * `made(i)` resolves once the i-th exists; the filing order, and so every row and id, is the
@@ -14,6 +14,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/result';
+import type { FileFacts } from '../files/inspect';
 import { makeDemoFile, type DemoFileSpec } from './demoFiles';
 import type { FromFileWorker, ToFileWorker } from './demoFileWorker';
 import { buildSecondCountyBundle, type SecondCountyBundle } from './demoSecondCounty';
@@ -31,6 +32,7 @@ function startWorker(): Worker {
 export class DemoFileMaker {
   private readonly worker: Worker | null;
   private madeCount = 0;
+  private readonly facts: FileFacts[] = [];
   private failure: Error | null = null;
   private readonly waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   private bundle: Promise<SecondCountyBundle> | null = null;
@@ -56,6 +58,7 @@ export class DemoFileMaker {
     }
     worker.on('message', (m: FromFileWorker) => {
       if (m.type === 'made') {
+        this.facts[m.index] = m.facts;
         this.madeCount = m.index + 1;
         for (const [i, w] of this.waiting) {
           if (i < this.madeCount) {
@@ -86,15 +89,14 @@ export class DemoFileMaker {
     this.waiting.clear();
   }
 
-  /** Resolves once the `index`-th file is made (in the order given). */
-  async made(index: number): Promise<void> {
-    if (!this.worker) {
-      await makeDemoFile(this.specs[index]!);
-      return;
+  /** Resolves once the `index`-th file is made (in the order given), to what intake would learn of it. */
+  async made(index: number): Promise<FileFacts> {
+    if (!this.worker) return makeDemoFile(this.specs[index]!);
+    if (index >= this.madeCount) {
+      if (this.failure) throw this.failure;
+      await new Promise<void>((resolve, reject) => this.waiting.set(index, { resolve, reject }));
     }
-    if (index < this.madeCount) return;
-    if (this.failure) throw this.failure;
-    await new Promise<void>((resolve, reject) => this.waiting.set(index, { resolve, reject }));
+    return this.facts[index]!;
   }
 
   /** The second county's bundle: built by the worker after the files, or here when there is none. */

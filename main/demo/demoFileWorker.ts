@@ -1,11 +1,12 @@
 /**
  * The demo's worker thread (demoFileMaker.ts): makes each spec's file in order and reports each
- * one made, so the thread that files them never waits on typesetting or scanning; then, when
+ * one made with what intake would learn of it, so the thread that files them never waits on typesetting or scanning; then, when
  * asked, builds the second county's bundle (demoSecondCounty.ts), which touches nothing of the
  * demo's archive, on the demo's today.
  */
 import { parentPort } from 'node:worker_threads';
 import { fixToday, today as clockToday } from '../core/runtime/clock';
+import type { FileFacts } from '../files/inspect';
 import { makeDemoFile, type DemoFileSpec } from './demoFiles';
 import { buildSecondCountyBundle, type SecondCountyBundle } from './demoSecondCounty';
 
@@ -14,7 +15,7 @@ export interface ToFileWorker {
   secondCounty?: { today: string; seed: number; dir: string };
 }
 export type FromFileWorker =
-  | { type: 'made'; index: number }
+  | { type: 'made'; index: number; facts: FileFacts }
   | { type: 'error'; index: number; message: string }
   | { type: 'bundle'; bundle: SecondCountyBundle }
   | { type: 'bundleError'; message: string };
@@ -26,8 +27,8 @@ port.once('message', (m: ToFileWorker) => {
   void (async () => {
     for (const [index, spec] of m.specs.entries()) {
       try {
-        await makeDemoFile(spec);
-        port.postMessage({ type: 'made', index } satisfies FromFileWorker);
+        const facts = await makeDemoFile(spec);
+        port.postMessage({ type: 'made', index, facts } satisfies FromFileWorker);
       } catch (err) {
         port.postMessage({ type: 'error', index, message: messageOf(err) } satisfies FromFileWorker);
         return;

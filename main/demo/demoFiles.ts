@@ -3,9 +3,11 @@
  * be made off the thread that files them (demoFileMaker.ts): a spec crosses to the worker thread
  * by structured clone, and the same spec always gives the same bytes.
  */
+import fs from 'node:fs';
+import type { FileFacts } from '../files/inspect';
 import { prng } from './demoData';
 import { writeMinutesPdf, writeRegisterPdf, writeTextDocPdf, type Minutes, type RegisterRow, type Section } from './demoPdf';
-import { writeScanJpeg, writeScanPng } from './demoScans';
+import { scanFacts, writeScanJpeg, writeScanPng } from './demoScans';
 
 export type DemoFileSpec =
   | {
@@ -23,18 +25,34 @@ export type DemoFileSpec =
   | { kind: 'scanJpeg'; file: string; scan: 'worklog' | 'sealedRegister'; seed: number; comment: string }
   | { kind: 'scanPng'; file: string; scan: 'ledger'; seed: number };
 
-/** Writes the file a spec describes. */
-export async function makeDemoFile(spec: DemoFileSpec): Promise<void> {
+/**
+ * Writes the file a spec describes and says what intake would learn of it (files/madeHere.ts):
+ * the kind and the page count of a PDF (pdfkit's), the kind and pixel size of a scan.
+ */
+export async function makeDemoFile(spec: DemoFileSpec): Promise<FileFacts> {
+  const pdf = (pageCount: number): FileFacts => ({
+    kind: 'pdf',
+    mime: 'application/pdf',
+    size: fs.statSync(spec.file).size,
+    pageCount,
+    width: null,
+    height: null,
+    orientation: null,
+    flags: [],
+    notice: null,
+  });
   switch (spec.kind) {
     case 'textDoc':
-      return writeTextDocPdf(spec.file, spec.doc);
+      return pdf(await writeTextDocPdf(spec.file, spec.doc));
     case 'minutes':
-      return writeMinutesPdf(spec.file, spec.minutes);
+      return pdf(await writeMinutesPdf(spec.file, spec.minutes));
     case 'register':
-      return writeRegisterPdf(spec.file, spec.register);
+      return pdf(await writeRegisterPdf(spec.file, spec.register));
     case 'scanJpeg':
-      return writeScanJpeg(spec.file, spec.scan, prng(spec.seed), spec.comment);
+      writeScanJpeg(spec.file, spec.scan, prng(spec.seed), spec.comment);
+      return scanFacts('jpeg', fs.statSync(spec.file).size);
     case 'scanPng':
-      return writeScanPng(spec.file, spec.scan, prng(spec.seed));
+      writeScanPng(spec.file, spec.scan, prng(spec.seed));
+      return scanFacts('png', fs.statSync(spec.file).size);
   }
 }

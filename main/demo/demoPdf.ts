@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { registerFonts, writeCjk, type RegisteredFonts } from '../dossier/fonts';
 import { shareFontWork } from './pdfkitSharing';
+import { setCell, setText } from './demoTypeset';
 
 const MM = 72 / 25.4;
 const A4: [number, number] = [595.28, 841.89];
@@ -62,19 +63,22 @@ function pageNumbers(d: Doc): void {
     const n = i + 1;
     const label = `— ${n} —`;
     const y = TOP + TEXT_H + 7 * MM;
-    writeCjk(doc, label, LEFT, y, { font: f.serif, size: 14, width: TEXT_W, align: n % 2 === 1 ? 'right' : 'left', lineBreak: false });
+    setText(doc, label, LEFT, y, { font: f.serif, size: 14, width: TEXT_W, align: n % 2 === 1 ? 'right' : 'left' });
   }
 }
 
-async function finish(d: Doc, numbers = true): Promise<void> {
+/** Ends the document; resolves to its page count once the file is written. */
+async function finish(d: Doc, numbers = true): Promise<number> {
   if (numbers) pageNumbers(d);
+  const pages = d.doc.bufferedPageRange().count;
   d.doc.end();
   await d.done;
+  return pages;
 }
 
 function title(d: Doc, text: string, sub?: string): void {
-  writeCjk(d.doc, text, LEFT, TOP, { font: d.f.serifBold, size: 22, width: TEXT_W, align: 'center', lineGap: 6 });
-  if (sub) writeCjk(d.doc, sub, LEFT, undefined, { font: d.f.serif, size: BODY, width: TEXT_W, align: 'center' });
+  setText(d.doc, text, LEFT, TOP, { font: d.f.serifBold, size: 22, width: TEXT_W, align: 'center', lineGap: 6 });
+  if (sub) setText(d.doc, sub, LEFT, undefined, { font: d.f.serif, size: BODY, width: TEXT_W, align: 'center' });
   d.doc.moveDown(1);
 }
 
@@ -83,19 +87,19 @@ function heading(d: Doc, text: string, level: 1 | 2 = 1): void {
   const bottom = d.doc.page.height - d.doc.page.margins.bottom;
   if (d.doc.y + 3 * (BODY + GAP) > bottom) d.doc.addPage();
   const font = level === 1 ? d.f.sansBold : d.f.serifBold;
-  writeCjk(d.doc, `　　${text}`, LEFT, undefined, { font, size: BODY, width: TEXT_W, lineGap: GAP });
+  setText(d.doc, `　　${text}`, LEFT, undefined, { font, size: BODY, width: TEXT_W, lineGap: GAP });
 }
 
 function para(d: Doc, text: string): void {
-  writeCjk(d.doc, `　　${text}`, LEFT, undefined, { font: d.f.body, size: BODY, width: TEXT_W, lineGap: GAP });
+  setText(d.doc, `　　${text}`, LEFT, undefined, { font: d.f.body, size: BODY, width: TEXT_W, lineGap: GAP });
 }
 
 function signature(d: Doc, who: string, date: string): void {
   d.doc.moveDown(1.5);
   const bottom = d.doc.page.height - d.doc.page.margins.bottom;
   if (d.doc.y + 2 * (BODY + GAP) > bottom) d.doc.addPage();
-  writeCjk(d.doc, who, LEFT, undefined, { font: d.f.body, size: BODY, width: TEXT_W - 2 * BODY, align: 'right', lineGap: GAP });
-  writeCjk(d.doc, cnDate(date), LEFT, undefined, { font: d.f.body, size: BODY, width: TEXT_W - 2 * BODY, align: 'right', lineGap: GAP });
+  setText(d.doc, who, LEFT, undefined, { font: d.f.body, size: BODY, width: TEXT_W - 2 * BODY, align: 'right', lineGap: GAP });
+  setText(d.doc, cnDate(date), LEFT, undefined, { font: d.f.body, size: BODY, width: TEXT_W - 2 * BODY, align: 'right', lineGap: GAP });
 }
 
 export function cnDate(iso: string): string {
@@ -108,11 +112,11 @@ export interface Section {
   paragraphs: string[];
 }
 
-/** 调研报告, 工作总结, 工作汇报: a titled text with numbered sections and a signature. */
+/** 调研报告, 工作总结, 工作汇报: a titled text with numbered sections and a signature. Resolves to its page count. */
 export async function writeTextDocPdf(
   file: string,
   doc: { title: string; subtitle?: string; intro?: string; sections: Section[]; author: string; date: string },
-): Promise<void> {
+): Promise<number> {
   const d = open(file, doc.title, doc.author, doc.date);
   title(d, doc.title, doc.subtitle);
   if (doc.intro) para(d, doc.intro);
@@ -121,7 +125,7 @@ export async function writeTextDocPdf(
     for (const p of s.paragraphs) para(d, p);
   }
   signature(d, doc.author, doc.date);
-  await finish(d);
+  return finish(d);
 }
 
 export interface Minutes {
@@ -140,7 +144,7 @@ export interface Minutes {
 }
 
 /** 会议记录: the fields clerks fill in on the paper form, then topics, discussion, decisions. */
-export async function writeMinutesPdf(file: string, m: Minutes): Promise<void> {
+export async function writeMinutesPdf(file: string, m: Minutes): Promise<number> {
   const d = open(file, m.title, m.recorder, m.date);
   title(d, '会 议 记 录');
   const field = (label: string, value: string) => {
@@ -163,7 +167,7 @@ export async function writeMinutesPdf(file: string, m: Minutes): Promise<void> {
   heading(d, '三、会议决定');
   m.decisions.forEach((t, i) => para(d, `${i + 1}. ${t}`));
   signature(d, `记录人：${m.recorder}`, m.date);
-  await finish(d);
+  return finish(d);
 }
 
 export interface RegisterRow {
@@ -180,7 +184,7 @@ export const ON_POST_CODES = ['√', '○'];
 export async function writeRegisterPdf(
   file: string,
   r: { township: string; year: number; month: number; rows: RegisterRow[]; date: string; author: string },
-): Promise<void> {
+): Promise<number> {
   const t = `${r.township}选派干部${r.year}年${r.month}月考勤登记表`;
   const d = open(file, t, r.author, r.date, 'landscape');
   const { doc, f } = d;
@@ -219,6 +223,7 @@ export async function writeRegisterPdf(
     doc.rect(x, y, w, h).stroke();
     const lines = Math.max(1, Math.ceil((text.length * size) / (w - 2)));
     const ty = y + (h - Math.min(lines, 2) * size * 1.25) / 2;
+    if (lines === 1 && setCell(doc, text, x + 1, ty, { font, size, width: w - 2 })) return;
     writeCjk(doc, text, x + 1, ty, { font, size, width: w - 2, height: h - 2, align: 'center', lineGap: 0, ellipsis: true });
   };
   let x = left;
@@ -249,5 +254,5 @@ export async function writeRegisterPdf(
   writeCjk(doc, '乡镇党委书记（签字）：', left + third, y, { font: f.serif, size: 11, width: third });
   writeCjk(doc, '乡镇党委（盖章）', left + 2 * third, y, { font: f.serif, size: 11, width: third, align: 'right' });
   writeCjk(doc, `${r.year}年　月　日`, left + 2 * third, y + 22, { font: f.serif, size: 11, width: third, align: 'right' });
-  await finish(d, false);
+  return finish(d, false);
 }

@@ -2,14 +2,17 @@
  * The demo's quarterly reports and half-year summaries (每季度报告一次、每半年书面总结) for Y-1 and
  * Y, through core/worklog/reports.ts: a report filed in the bag earlier is linked to its period at
  * intake and confirmed here; every other period owed gets a short text report filed into the bag
- * a few days after the period ends. One Y-1 third-quarter report arrives six days after its due
+ * a few days after the period ends (files made here, filed in one batch: files/madeHere.ts). One Y-1 third-quarter report arrives six days after its due
  * date (已提交, 逾期6天: late, but no alert). Periods whose day has not come stay 待提交.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BlobStore } from '../files/blobStore';
-import { listReports, submitWithFile } from '../core/worklog/reports';
+import { listReports, submitStored } from '../core/worklog/reports';
+import type { FileFacts } from '../files/inspect';
+import { commitOriginals } from '../files/intake';
+import { stageMadeHere, type MadeHereFile } from '../files/madeHere';
 import { confirmReportLink } from '../core/worklog/reportLinks';
 import { between, pick, prng } from './demoData';
 import { plusDays, postingOnDate, type WorkContext } from './demoWorkContext';
@@ -31,8 +34,8 @@ export async function addDemoReports(w: WorkContext, blobs: BlobStore, seed: num
   const { db, today, Y } = w;
   const rng = prng(seed + 7101);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-reports-'));
-  let filed = 0;
   let confirmed = 0;
+  const due: Array<{ cadreId: number; period: string; on: string; title: string; file: MadeHereFile }> = [];
   try {
     for (const year of [Y - 1, Y]) {
       for (const [i, c] of w.cadres.entries()) {
@@ -63,14 +66,41 @@ export async function addDemoReports(w: WorkContext, blobs: BlobStore, seed: num
           ].join('\n');
           const file = path.join(dir, `r${c.id}-${r.period}.txt`);
           fs.writeFileSync(file, body);
-          await submitWithFile(db, blobs, c.id, r.period, { path: file, name: `${title}.txt` }, on, title, today);
-          fs.rmSync(file, { force: true });
-          filed++;
+          due.push({ cadreId: c.id, period: r.period, on, title, file: madeText(file, `${title}.txt`) });
         }
       }
     }
+    // Each period's submission is its own (no report counts for another period or cadre), so
+    // the files are taken in one batch and the submissions written in one transaction.
+    const taken = await stageMadeHere(
+      blobs,
+      due.map((d) => d.file),
+    );
+    const stored = await commitOriginals(blobs, taken);
+    db.transaction(() => {
+      due.forEach((d, k) => {
+        const file = { name: d.file.name, ...stored[k]!, facts: taken[k]!.facts };
+        submitStored(db, d.cadreId, d.period, file, d.on, d.title, today);
+      });
+    })();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  return { filed, confirmed };
+  return { filed: due.length, confirmed };
+}
+
+/** A plain-text report made here: what intake learns of UTF-8 text (kind and type only). */
+function madeText(file: string, name: string): MadeHereFile {
+  const facts: FileFacts = {
+    kind: 'text',
+    mime: 'text/plain',
+    size: fs.statSync(file).size,
+    pageCount: null,
+    width: null,
+    height: null,
+    orientation: null,
+    flags: [],
+    notice: null,
+  };
+  return { madeHere: true, path: file, name, facts };
 }

@@ -10,13 +10,17 @@
  * nothing is drawn or encoded per page. The PNG ledger is assembled from the same bands' pixels.
  */
 import fs from 'node:fs';
+import type { FileFacts } from '../files/inspect';
 import { encodePng } from '../files/png';
 import { between, prng, type Rng } from './demoData';
 import { BandJpeg } from './jpegBands';
 
 /** A4 portrait at 100 dpi (a flatbed scan at "document" resolution). */
-const W = 827;
-const H = 1169;
+/** Page size of every demo scan in pixels (A4 at 100 dpi). */
+export const SCAN_W = 827;
+export const SCAN_H = 1169;
+const W = SCAN_W;
+const H = SCAN_H;
 const BAND = 32;
 const BANDS = Math.ceil(H / BAND);
 /** The last band is shorter (1169 = 36 × 32 + 17). */
@@ -218,6 +222,24 @@ function pageBands(lib: Library, rng: Rng): Array<{ variant: Variant; band: numb
   }
   if (out.length !== BANDS) throw new Error(`demo scan layout has ${out.length} bands, expected ${BANDS}`);
   return out;
+}
+
+/**
+ * What intake learns of a demo scan of `size` bytes (files/madeHere.ts): its type and pixel
+ * size; a JPEG without EXIF reads as upright (orientation 1), a PNG has none.
+ */
+export function scanFacts(kind: 'jpeg' | 'png', size: number): FileFacts {
+  return {
+    kind,
+    mime: kind === 'jpeg' ? 'image/jpeg' : 'image/png',
+    size,
+    pageCount: null,
+    width: SCAN_W,
+    height: SCAN_H,
+    orientation: kind === 'jpeg' ? 1 : null,
+    flags: [],
+    notice: null,
+  };
 }
 
 /** Writes a JPEG scan (quality 72, 100 dpi, with a JPEG comment naming what it is). */

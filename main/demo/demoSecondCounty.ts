@@ -14,13 +14,14 @@ import path from 'node:path';
 import { addDays, monthLast } from '../../shared/attendance';
 import { idCheckChar } from '../../shared/idNumber';
 import { BlobStore } from '../files/blobStore';
-import { fileOriginal } from '../files/intake';
+import { commitOriginals } from '../files/intake';
+import { stageMadeHere, type MadeHereFile } from '../files/madeHere';
 import { openDatabase, type Db } from '../store/db';
+import { withStatementCache } from '../store/statementCache';
 import type { CoreContext } from '../core/runtime/context';
 import { certifyAndFileRegister } from '../core/attendance/certify';
 import { certificationWarnings } from '../core/attendance/certifyChecks';
 import { createCadre } from '../core/cadres/cadres';
-import { intakeMaxBytes } from '../core/bag/intakeLimit';
 import { addCounty, addTownship, addVillage, ensureUnit } from '../core/org/org';
 import { setSetting } from '../core/runtime/settings';
 import { saveIncomes } from '../core/villages/income';
@@ -31,7 +32,7 @@ import { exportCountyBundle } from '../exchange/exportBundle';
 import { commitImport } from '../exchange/importBundle';
 import { between, prng } from './demoData';
 import { evaluateYear } from './demoEvaluation';
-import { writeScanJpeg } from './demoScans';
+import { scanFacts, writeScanJpeg } from './demoScans';
 import { ymd } from './demoWorkContext';
 import type { DemoProgress } from './demoProgress';
 
@@ -85,6 +86,7 @@ async function buildArchive(db: Db, blobs: BlobStore, today: string, seed: numbe
   const baseFile = path.join(tmp, 'register.jpg');
   writeScanJpeg(baseFile, 'sealedRegister', prng(seed + 7500), `OneBag demo ${SECOND_COUNTY.township} sealed register`);
   const base = fs.readFileSync(baseFile);
+  const scans: MadeHereFile[] = [];
   for (let m = 1; m <= 12; m++) {
     const month = `${Y - 1}-${String(m).padStart(2, '0')}`;
     const file = path.join(tmp, `register-${month}.jpg`);
@@ -92,10 +94,20 @@ async function buildArchive(db: Db, blobs: BlobStore, today: string, seed: numbe
     const com = Buffer.alloc(4);
     com.writeUInt16BE(0xfffe, 0);
     com.writeUInt16BE(text.length + 2, 2);
-    fs.writeFileSync(file, Buffer.concat([base.subarray(0, 2), com, text, base.subarray(2)]));
+    const bytes = Buffer.concat([base.subarray(0, 2), com, text, base.subarray(2)]);
+    fs.writeFileSync(file, bytes);
     const name = `${SECOND_COUNTY.township}${Y - 1}年${m}月考勤表签章扫描件.jpg`;
-    const scan = await fileOriginal(blobs, file, name, { maxBytes: intakeMaxBytes(db) });
-    fs.rmSync(file, { force: true });
+    const facts = scanFacts('jpeg', bytes.length);
+    scans.push({ madeHere: true, path: file, name, facts });
+  }
+  // Made here (files/madeHere.ts): taken into the store in one batch.
+  const taken = await stageMadeHere(blobs, scans);
+  const stored = await commitOriginals(blobs, taken);
+  for (const s of scans) fs.rmSync(s.path, { force: true });
+  for (let m = 1; m <= 12; m++) {
+    const month = `${Y - 1}-${String(m).padStart(2, '0')}`;
+    const { name, facts } = scans[m - 1]!;
+    const scan = { ...stored[m - 1]!, facts };
     const confirmations = certificationWarnings(db, townshipId, month, today).map((w) => ({
       key: w.key,
       ...(w.needsNote ? { note: '经核实，情况属实' } : {}),
@@ -169,10 +181,21 @@ export async function buildSecondCountyBundle(today: string, seed: number, dir: 
   const Y = Number(today.slice(0, 4));
   const archive = path.join(dir, 'archive');
   const db = openDatabase(archive);
+  // A scratch archive in a temp folder, removed afterwards: nothing of it outlives a crash, so its
+  // commits need not wait for the disk; and it is built in one transaction, as the demo's own.
+  db.pragma('synchronous = OFF');
   const file = path.join(dir, `${SECOND_COUNTY.name}${Y - 1}年度.onebag`);
   try {
     const other = new BlobStore(archive);
-    const countyId = await buildArchive(db, other, today, seed, dir);
+    db.exec('BEGIN IMMEDIATE');
+    let countyId: number;
+    try {
+      countyId = await withStatementCache(db, () => buildArchive(db, other, today, seed, dir));
+      db.exec('COMMIT');
+    } catch (err) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw err;
+    }
     const r = await exportCountyBundle({ db, dataDir: archive, blobs: other }, { countyId, year: Y - 1, out: file, withDossiers: false });
     return { file, exported: { cadres: r.counts.cadres, records: r.counts.records } };
   } finally {

@@ -200,6 +200,20 @@ export async function addMaterials(
     for (const t of taken) await discardOriginals(blobs, t);
     throw err;
   }
+  return fileTaken(db, blobs, items, taken);
+}
+
+/**
+ * Publishes the files taken for each item (taken[i] for items[i]) and writes the materials in
+ * one transaction. For intake's inspected copies (addMaterials) and for files this app made
+ * itself (bagMadeHere.ts).
+ */
+export async function fileTaken(
+  db: Db,
+  blobs: BlobStore,
+  items: ReadonlyArray<{ cadreId: number; input: MaterialInput }>,
+  taken: readonly TakenOriginal[][],
+): Promise<number[]> {
   const stored = await commitOriginals(blobs, taken.flat());
 
   let k = 0;

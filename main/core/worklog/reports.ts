@@ -15,12 +15,14 @@ import {
   type ReportRow,
   type ReportSettings,
 } from '../../../shared/worklog';
+import type { MaterialInput } from '../../../shared/api/bag';
 import { AppError } from '../../../shared/result';
 import type { BlobStore } from '../../files/blobStore';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
 import { cadreName, operatorOf, stmt } from '../attendance/common';
-import { addMaterial, removeMaterial } from '../bag/bag';
+import { addMaterial, insertMaterial, removeMaterial } from '../bag/bag';
+import type { FileFacts } from '../../files/inspect';
 import { today as localToday } from './entries';
 import { rulesInForce } from '../rules/settings';
 
@@ -245,23 +247,7 @@ export async function submitWithFile(
 ): Promise<ReportRow> {
   const p = owedPeriod(db, cadreId, code);
   checkSubmitDate(p, submittedOn, today);
-  const name = cadreName(db, cadreId);
-  const m = await addMaterial(
-    db,
-    blobs,
-    cadreId,
-    {
-      category: REPORT_CATEGORY[p.kind],
-      title: title?.trim() || `${name}${periodLabel(code)}${p.kind === '季度报告' ? '工作进展情况报告' : '工作总结'}`,
-      date: submittedOn,
-      year: Number(code.slice(0, 4)),
-      responsible: name,
-      docNumber: null,
-      secrecy: '公开',
-      notes: null,
-    },
-    [file],
-  );
+  const m = await addMaterial(db, blobs, cadreId, reportMaterial(db, cadreId, p, submittedOn, title), [file]);
   try {
     db.transaction(() => link(db, cadreId, p, m.id, submittedOn))();
   } catch (err) {
@@ -269,6 +255,44 @@ export async function submitWithFile(
     throw err;
   }
   return rowOf(db, cadreId, code, today);
+}
+
+/** The material a report is filed as: 工作汇报/工作总结, dated the submission day. */
+function reportMaterial(db: Db, cadreId: number, p: Period, submittedOn: string, title: string | undefined): MaterialInput {
+  const name = cadreName(db, cadreId);
+  return {
+    category: REPORT_CATEGORY[p.kind],
+    title: title?.trim() || `${name}${periodLabel(p.code)}${p.kind === '季度报告' ? '工作进展情况报告' : '工作总结'}`,
+    date: submittedOn,
+    year: Number(p.code.slice(0, 4)),
+    responsible: name,
+    docNumber: null,
+    secrecy: '公开',
+    notes: null,
+  };
+}
+
+/**
+ * submitWithFile for a file already in the blob store (taken and published by the caller, e.g.
+ * a batch of files made here: the demo): the material and the submission in one transaction.
+ * Returns the material's id.
+ */
+export function submitStored(
+  db: Db,
+  cadreId: number,
+  code: string,
+  file: { name: string; sha256: string; size: number; facts: Omit<FileFacts, 'size'> },
+  submittedOn: string,
+  title: string | undefined,
+  today = localToday(),
+): number {
+  const p = owedPeriod(db, cadreId, code);
+  checkSubmitDate(p, submittedOn, today);
+  return db.transaction(() => {
+    const materialId = insertMaterial(db, cadreId, reportMaterial(db, cadreId, p, submittedOn, title), [file]);
+    link(db, cadreId, p, materialId, submittedOn);
+    return materialId;
+  })();
 }
 
 /** Withdraws a submission; the material stays in the bag. */

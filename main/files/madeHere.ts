@@ -1,0 +1,34 @@
+/**
+ * Files this app has just made itself (the demo's typeset documents and scans), as opposed to a
+ * user's files. A user's file is untrusted: intake (intake.ts) reads it once and inspects the
+ * copy — type from content, every PDF page parsed, image streams walked to their end — before
+ * it may enter the archive. A file made here a moment ago by our own code is known without
+ * looking: its maker states what intake would learn (kind, pages, pixel size), so it is only
+ * copied into the store (read once, hashed, fsynced) and published. The type keeps the two
+ * apart: only a MadeHereFile skips the inspection, and only code that made the file can make one.
+ */
+import type { BlobStore } from './blobStore';
+import type { FileFacts } from './inspect';
+import type { TakenOriginal } from './intake';
+
+export interface MadeHereFile {
+  readonly madeHere: true;
+  readonly path: string;
+  readonly name: string;
+  /** What inspectFile would report for the file (its maker knows; tests compare the two). */
+  readonly facts: FileFacts;
+}
+
+/** Reads each made file once into the store's temp folder (concurrently: their fsyncs overlap); nothing is published yet. */
+export async function stageMadeHere(blobs: BlobStore, files: readonly MadeHereFile[]): Promise<TakenOriginal[]> {
+  const settled = await Promise.allSettled(files.map((f) => blobs.stage(f.path, f.name, { maxBytes: Number.MAX_SAFE_INTEGER })));
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) {
+    for (const s of settled) if (s.status === 'fulfilled') await blobs.discard(s.value);
+    throw failed.reason;
+  }
+  return settled.map((s, i) => {
+    const pending = (s as PromiseFulfilledResult<TakenOriginal['pending']>).value;
+    return { name: files[i]!.name, pending, facts: { ...files[i]!.facts, size: pending.size } };
+  });
+}
