@@ -7,13 +7,15 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// The rules of hooks stay errors. The React Compiler diagnostics that eslint-plugin-react-hooks 7
-// adds to "recommended" are advice about render performance, not correctness: warnings.
-const REACT_COMPILER_ADVICE = Object.fromEntries(
-  Object.entries(reactHooks.configs.flat.recommended.rules)
-    .filter(([name]) => name !== 'react-hooks/rules-of-hooks' && name !== 'react-hooks/exhaustive-deps')
-    .map(([name]) => [name, 'warn']),
-);
+// The rules of hooks at their recommended levels. The React Compiler diagnostics that
+// eslint-plugin-react-hooks 7 adds to "recommended" are advice about render performance, not
+// correctness: they are not part of `npm run lint` (running the compiler over every component was
+// three quarters of ESLint's time, about 60 CPU-s, for warnings that never fail; issue 15).
+// `npm run lint:react-advice` shows them (eslint.react-advice.config.mjs).
+const HOOKS_RULES = {
+  'react-hooks/rules-of-hooks': reactHooks.configs.flat.recommended.rules['react-hooks/rules-of-hooks'],
+  'react-hooks/exhaustive-deps': reactHooks.configs.flat.recommended.rules['react-hooks/exhaustive-deps'],
+};
 
 // SQL lives in main/core, main/store and main/exchange alone (docs/architecture.md): everywhere
 // else a statement is prepared by calling a function of those rooms. The files listed below
@@ -72,10 +74,13 @@ export default defineConfig(
   // Type-aware: a promise is awaited, returned, or explicitly let go with `void` (and a reason);
   // no promise where a plain value or a void callback is expected (an event handler that throws
   // after an await would be lost: the renderer wraps such handlers in util/settle.ts).
+  // The types come from ONE program over the three layers (tsconfig.lint.json) instead of one per
+  // layer's tsconfig (the project service built main/ twice, for main and main/app): less CPU and
+  // memory (issue 15). The layers' own configs do the type checking (`npm run typecheck`).
   {
     files: ['main/**/*.{ts,tsx}', 'shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
     ignores: ['**/*.config.*'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { project: ['./tsconfig.lint.json'], tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
@@ -92,14 +97,14 @@ export default defineConfig(
     files: ['renderer/**/*.{ts,tsx,js,jsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.flat.recommended.rules, ...REACT_COMPILER_ADVICE },
+    rules: HOOKS_RULES,
   },
   // Component tests run React under vitest.
   {
     files: ['tests/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.flat.recommended.rules, ...REACT_COMPILER_ADVICE },
+    rules: HOOKS_RULES,
   },
   // Tests: `any` in assertions is fine; Playwright fixtures use `async ({}, use) => …`.
   {
