@@ -134,9 +134,9 @@ test('the county figures, their records, and a figure that follows the records',
   await drawer.getByTestId('drill-open').first().click();
   await expect(page.getByRole('menuitem', { name: /项目/ })).toHaveClass(/selected/);
   await page.getByRole('menuitem', { name: '统计' }).click();
-  await page.getByTestId('stats-year').click();
-  await page.getByTitle(`${YEAR}年度`).click();
-  await chooseCounty();
+  // Back on 统计, the year and county chosen before are kept: nothing to pick again.
+  await expect(page.getByTestId('stats-year')).toContainText(`${YEAR}年度`);
+  await expect(page.getByText(`${county.name} · 截至${dateLabel(TEST_TODAY)}`)).toBeVisible();
   await expect(page.getByTestId('card-attendance')).toContainText(`${after.value} / ${after.of} 人月`);
 
   await page.screenshot({ path: '/tmp/w7-stats.png' });
