@@ -138,29 +138,11 @@ export function SupportDialog({
         <Form layout="vertical">
           {row.payments.length > 0 && (
             <Form.Item label={`${year}年已登记的发放`}>
-              <Table
-                size="small"
-                bordered
-                showHeader={false}
-                pagination={false}
-                rowKey="id"
-                dataSource={row.payments}
-                data-testid="payment-list"
-                columns={[
-                  {
-                    key: 'what',
-                    render: (_, p) => `第${p.quarter}季度 ${yuan(p.amountFen)} 元，${dateLabel(p.paidOn)}发放`,
-                  },
-                  {
-                    key: 'op',
-                    width: 64,
-                    render: (_, p) => (
-                      <Button size="small" type="link" danger onClick={() => removePayment(p)}>
-                        删除
-                      </Button>
-                    ),
-                  },
-                ]}
+              <RemovableList
+                rows={row.payments}
+                testId="payment-list"
+                describe={(p) => `第${p.quarter}季度 ${yuan(p.amountFen)} 元，${dateLabel(p.paidOn)}发放`}
+                onRemove={removePayment}
               />
             </Form.Item>
           )}
@@ -187,30 +169,13 @@ export function SupportDialog({
         <Form layout="vertical">
           {row.policies.length > 0 && (
             <Form.Item label="已有保单">
-              <Table
-                size="small"
-                bordered
-                showHeader={false}
-                pagination={false}
-                rowKey="id"
-                dataSource={row.policies}
-                data-testid="policy-list"
-                columns={[
-                  {
-                    key: 'what',
-                    render: (_, p) =>
-                      `${p.insurer}${p.policyNo ? ` ${p.policyNo}` : ''}，${yuan(p.coverFen)} 元，${dateLabel(p.start)}至${dateLabel(p.end)}`,
-                  },
-                  {
-                    key: 'op',
-                    width: 64,
-                    render: (_, p) => (
-                      <Button size="small" type="link" danger onClick={() => removePolicy(p)}>
-                        删除
-                      </Button>
-                    ),
-                  },
-                ]}
+              <RemovableList
+                rows={row.policies}
+                testId="policy-list"
+                describe={(p) =>
+                  `${p.insurer}${p.policyNo ? ` ${p.policyNo}` : ''}，${yuan(p.coverFen)} 元，${dateLabel(p.start)}至${dateLabel(p.end)}`
+                }
+                onRemove={removePolicy}
               />
             </Form.Item>
           )}
@@ -256,5 +221,42 @@ export function SupportDialog({
         </Form>
       )}
     </Modal>
+  );
+}
+
+/** The records already entered, one line each with 删除; onRemove asks before it removes. */
+function RemovableList<T extends { id: number }>({
+  rows,
+  testId,
+  describe,
+  onRemove,
+}: {
+  rows: T[];
+  testId: string;
+  describe: (row: T) => string;
+  onRemove: (row: T) => void;
+}) {
+  return (
+    <Table<T>
+      size="small"
+      bordered
+      showHeader={false}
+      pagination={false}
+      rowKey="id"
+      dataSource={rows}
+      data-testid={testId}
+      columns={[
+        { key: 'what', render: (_, r) => describe(r) },
+        {
+          key: 'op',
+          width: 64,
+          render: (_, r) => (
+            <Button size="small" type="link" danger onClick={() => onRemove(r)}>
+              删除
+            </Button>
+          ),
+        },
+      ]}
+    />
   );
 }
