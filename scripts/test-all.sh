@@ -97,27 +97,49 @@ const steps = Object.fromEntries(
   fs.readFileSync(path.join(dir, 'steps.txt'), 'utf8').trim().split('\n').map((l) => l.split(' ')).map(([k, v]) => [k, Number(v)]),
 );
 const read = (f) => { try { return JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')); } catch { return null; } };
-for (const s of ['lint', 'typecheck']) steps[s] === 0 ? passed++ : failed++;
-if (steps.build !== undefined && steps.build !== 0) failed++;
+// The CI shows only the end of the log: every failure is named again just above the closing line.
+const failures = [];
+for (const s of ['lint', 'typecheck']) steps[s] === 0 ? passed++ : (failed++, failures.push(`step ${s}`));
+if (steps.build !== undefined && steps.build !== 0) { failed++; failures.push('step build'); }
 const v = read('vitest.json');
 if (v) {
   passed += v.numPassedTests ?? 0;
   failed += v.numFailedTests ?? 0;
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
   // Files that failed to load have no tests to count; count each as one failure.
-  const broken = (v.testResults ?? []).filter((r) => r.status === 'failed' && !(r.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+  const brokenFiles = (v.testResults ?? []).filter((r) => r.status === 'failed' && !(r.assertionResults ?? []).some((a) => a.status === 'failed'));
+  const broken = brokenFiles.length;
   failed += broken;
-  if (steps.vitest !== 0 && (v.numFailedTests ?? 0) + broken === 0) failed++;
-} else if ('vitest' in steps) failed++;
+  for (const r of v.testResults ?? []) {
+    const file = path.relative(process.cwd(), r.name ?? '');
+    for (const a of r.assertionResults ?? []) {
+      if (a.status === 'failed') failures.push(`vitest ${file} › ${a.fullName ?? a.title}: ${String((a.failureMessages ?? [])[0] ?? '').split('\n')[0].slice(0, 300)}`);
+    }
+    if (brokenFiles.includes(r)) failures.push(`vitest ${file} (did not load): ${String(r.message ?? '').split('\n')[0].slice(0, 300)}`);
+  }
+  if (steps.vitest !== 0 && (v.numFailedTests ?? 0) + broken === 0) { failed++; failures.push('step vitest'); }
+} else if ('vitest' in steps) { failed++; failures.push('vitest: no report'); }
 if ('playwright' in steps) {
   const p = read('playwright.json');
   if (p && p.stats) {
     passed += (p.stats.expected ?? 0) + (p.stats.flaky ?? 0);
     failed += p.stats.unexpected ?? 0;
     skipped += p.stats.skipped ?? 0;
-    if (steps.playwright !== 0 && (p.stats.unexpected ?? 0) === 0) failed++;
-  } else failed++;
+    if (steps.playwright !== 0 && (p.stats.unexpected ?? 0) === 0) { failed++; failures.push('step playwright'); }
+    const walk = (suite, trail) => {
+      for (const spec of suite.specs ?? []) {
+        for (const t of spec.tests ?? []) {
+          if (t.status !== 'unexpected') continue;
+          const last = (t.results ?? []).at(-1);
+          failures.push(`playwright ${spec.file}:${spec.line} › ${[...trail, spec.title].join(' › ')}: ${String(last?.error?.message ?? '').split('\n')[0].slice(0, 300)}`);
+        }
+      }
+      for (const child of suite.suites ?? []) walk(child, suite.title && !suite.title.endsWith('.ts') ? [...trail, suite.title] : trail);
+    };
+    for (const s of p.suites ?? []) walk(s, []);
+  } else { failed++; failures.push('playwright: no report'); }
 }
+if (failures.length > 0) console.log(`failed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exitCode = failed > 0 ? 1 : 0;
 NODE
