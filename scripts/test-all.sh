@@ -126,7 +126,8 @@ if ('playwright' in steps) {
     failed += p.stats.unexpected ?? 0;
     skipped += p.stats.skipped ?? 0;
     if (steps.playwright !== 0 && (p.stats.unexpected ?? 0) === 0) { failed++; failures.push('step playwright'); }
-    const walk = (suite, trail) => {
+    const walk = (suite, outer) => {
+      const trail = suite.title && !suite.title.endsWith('.ts') ? [...outer, suite.title] : outer;
       for (const spec of suite.specs ?? []) {
         for (const t of spec.tests ?? []) {
           if (t.status !== 'unexpected') continue;
@@ -134,7 +135,7 @@ if ('playwright' in steps) {
           failures.push(`playwright ${spec.file}:${spec.line} › ${[...trail, spec.title].join(' › ')}: ${String(last?.error?.message ?? '').split('\n')[0].slice(0, 300)}`);
         }
       }
-      for (const child of suite.suites ?? []) walk(child, suite.title && !suite.title.endsWith('.ts') ? [...trail, suite.title] : trail);
+      for (const child of suite.suites ?? []) walk(child, trail);
     };
     for (const s of p.suites ?? []) walk(s, []);
   } else { failed++; failures.push('playwright: no report'); }
