@@ -216,6 +216,16 @@ test('the review-copy banner shows only where imported records are on screen; st
   await page.getByRole('tab', { name: '表彰与提拔' }).click();
   await expect(page.getByTestId('outcome-table')).toBeVisible();
   await page.screenshot({ path: '/tmp/excel-outcomes-1920.png' });
+  // 考核评价 keeps its county too: the imported one picked, another page, back on it.
+  await page.getByLabel('县（市、区）').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '青石县' }).click();
+  await expect(banner(page)).toContainText('青石县');
+  await page.getByRole('menuitem', { name: '统计' }).click();
+  await expect(page.getByTestId('township-table')).toBeVisible();
+  await page.getByRole('menuitem', { name: /考核评价/ }).click();
+  await expect(page.getByTestId('outcome-table')).toBeVisible();
+  await expect(page.locator('.ob-page-title')).toContainText('青石县');
+  await expect(banner(page)).toContainText('青石县');
   await page.getByRole('menuitem', { name: '考勤' }).click();
   await page.getByText('请假登记', { exact: true }).click();
   await expect(page.getByTestId('leave-table')).toBeVisible();

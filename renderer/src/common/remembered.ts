@@ -3,6 +3,8 @@
  * page from the menu returns to the same place. Kept in sessionStorage: it survives a reload of
  * the window but not a restart of the app.
  */
+import { useEffect, useState } from 'react';
+
 const PREFIX = 'onebag.remember.';
 
 export function recall<T>(key: string, valid: (v: unknown) => v is T): T | undefined {
@@ -29,3 +31,10 @@ export const isYear = (v: unknown): v is number => Number.isInteger(v) && (v as 
 
 /** A record id (a county, a township). */
 export const isId = (v: unknown): v is number => Number.isInteger(v) && (v as number) > 0;
+
+/** State that starts from what was remembered under `key` and is remembered whenever it changes. */
+export function useRemembered<T>(key: string, valid: (v: unknown) => v is T): [T | undefined, (v: T | undefined) => void] {
+  const [value, setValue] = useState<T | undefined>(() => recall(key, valid));
+  useEffect(() => remember(key, value ?? null), [key, value]);
+  return [value, setValue];
+}

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { CountySelect } from '../common/CountySelect';
-import { isYear, recall, remember } from '../common/remembered';
+import { isId, isYear, recall, remember, useRemembered } from '../common/remembered';
 import { useConfirmLeave } from '../common/useUnsavedGuard';
 import { OutcomesTab } from './OutcomesTab';
 import { PrintTab } from './PrintTab';
@@ -37,10 +37,10 @@ export function EvaluationPage(props: { year?: number; cadreId?: number }) {
 function EvaluationScreen(props: { year?: number; cadreId?: number }) {
   const { org, navigate } = useAppState();
   const counties = org?.counties ?? [];
-  const [countyId, setCountyId] = useState<number>();
+  // Coming back from another page returns to the county, year and tab the clerk left.
+  const [countyId, setCountyId] = useRemembered('evaluation.county', isId);
   const county = counties.find((c) => c.id === countyId) ?? counties[0];
   useShowsRecordsOf({ counties: [county?.id] });
-  // Coming back from another page returns to the year and tab the clerk left.
   const year = props.year ?? recall('evaluation.year', isYear) ?? defaultYear();
   const [tab, setTab] = useState<Tab>(props.cadreId ? 'print' : (recall('evaluation.tab', isTab) ?? 'scheme'));
   const confirmLeave = useConfirmLeave();

@@ -19,6 +19,7 @@ import { useNotify } from '../util/notify';
 import { dateLabel, yearOptions } from '../../../shared/dates';
 import { settle } from '../util/settle';
 import { thisYear } from '../app/today';
+import { isId, useRemembered } from '../common/remembered';
 
 /** The settings edited as a number of days, and those edited as on/off. */
 type DaysKey = 'monthlyMinimum' | 'leaveTownshipMaxDays' | 'certifyDeadlineDays' | 'quarterDueDays' | 'halfDueDays' | 'annualPlanDueDays';
@@ -27,7 +28,8 @@ type SwitchKey = 'gongchuCountsOnPost' | 'restDaysCount' | 'printRankOnSheet';
 export function RulesPage() {
   const { org, navigate } = useAppState();
   const counties = org?.counties ?? [];
-  const [countyId, setCountyId] = useState<number>();
+  // Coming back from another page returns to the county the clerk left.
+  const [countyId, setCountyId] = useRemembered('rules.county', isId);
   const county = counties.find((c) => c.id === countyId) ?? counties[0];
   const [year, setYear] = useState(() => thisYear());
   const [tick, setTick] = useState(0);

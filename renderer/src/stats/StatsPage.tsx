@@ -13,7 +13,7 @@ import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { ExportExcelButton } from '../common/ExportExcelButton';
-import { isId, isYear, recall, remember } from '../common/remembered';
+import { isId, isYear, recall, remember, useRemembered } from '../common/remembered';
 import { CountyTable, countyColumns } from './CountyTable';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { FigureCards } from './FigureCards';
@@ -30,9 +30,8 @@ export function StatsPage(props: { year?: number }) {
   // Coming back from another page returns to the year and county the clerk left.
   const year = props.year ?? recall('stats.year', isYear) ?? current;
   const counties = org?.counties ?? [];
-  const [picked, setCountyId] = useState<number | undefined>(() => recall('stats.county', isId));
+  const [picked, setCountyId] = useRemembered('stats.county', isId);
   useEffect(() => remember('stats.year', year), [year]);
-  useEffect(() => remember('stats.county', picked ?? null), [picked]);
   // A remembered county that is no longer here (a review copy removed) is forgotten.
   const countyId = org && !counties.some((c) => c.id === picked) ? undefined : picked;
   // One county: it is the scope; several: 全市 unless one is picked.

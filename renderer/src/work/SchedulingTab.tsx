@@ -21,6 +21,7 @@ import { useNotify } from '../util/notify';
 import { ReportRouteDialog } from './ReportRouteDialog';
 import { thisYear, YearSelect } from './common';
 import { dateLabel } from '../../../shared/dates';
+import { isId, useRemembered } from '../common/remembered';
 
 const STATE_COLOR: Record<string, string> = { 已调度: 'green', 未调度: 'red', 未结束: 'default' };
 type Progress = { progress: string; problems: string; nextSteps: string };
@@ -39,8 +40,9 @@ function reportLines(c: QuarterCadre): string {
 export function SchedulingTab() {
   const { org, dataVersion } = useAppState();
   const counties = org?.counties ?? [];
-  const [picked, setPicked] = useState<number>();
-  const countyId = picked ?? counties.find((c) => !c.readOnly)?.id ?? counties[0]?.id;
+  const [picked, setPicked] = useRemembered('scheduling.county', isId);
+  // A remembered county that is no longer here (a review copy removed) is passed over.
+  const countyId = (counties.some((c) => c.id === picked) ? picked : undefined) ?? counties.find((c) => !c.readOnly)?.id ?? counties[0]?.id;
   const [year, setYear] = useState(thisYear());
   const summary = useCall('scheduling.year', countyId ? { countyId, year } : null, `${countyId}|${year}|${dataVersion}`);
   const [chosen, setChosen] = useState<number>();
