@@ -45,7 +45,7 @@ beforeAll(async () => {
   backupDir = (await backupTo(dept.dir, path.join(root, 'usb'))).dir;
   dept.core.close();
   attacker.core.close();
-}, 120_000);
+});
 
 afterAll(() => {
   if (root) fs.rmSync(root, { recursive: true, force: true });

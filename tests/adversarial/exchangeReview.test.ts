@@ -53,7 +53,7 @@ beforeAll(async () => {
   });
   recvFp = departmentKey(receiver.core.ctx.db).fingerprint;
   await commitImport(envOf(receiver.core), await exportPeerCounty(other, bundlePath(root, 'baisha')), { trustSigner: true });
-}, 120_000);
+});
 
 afterAll(() => {
   for (const p of [receiver, other, evaluator, stranger]) p?.core.close();

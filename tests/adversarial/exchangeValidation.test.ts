@@ -36,7 +36,7 @@ beforeAll(async () => {
     idSeed: '330102',
   });
   genuine = peerRecords(peer);
-}, 120_000);
+});
 
 afterAll(() => {
   receiver?.core.close();

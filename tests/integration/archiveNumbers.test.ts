@@ -185,7 +185,7 @@ describe('archive numbers', () => {
     const year = (db.prepare("SELECT code FROM archive_volumes WHERE cadre_id = ? AND kind = 'year'").get(row.cadreId) as { code: string })
       .code;
     expect(g.archiveCode).not.toBe(year);
-  }, 120_000);
+  });
 
   it('leaves a gap the 备考表 explains when an item is taken out, and never reuses the number', async () => {
     const db = core.ctx.db;
@@ -214,7 +214,7 @@ describe('archive numbers', () => {
     // the next item numbered in that group does not take the freed number
     const max = db.prepare("SELECT MAX(item_no) AS m FROM archive_items WHERE year = '2024'").get() as { m: number };
     for (const c of gone) expect(Number(c.slice(-4))).toBeLessThanOrEqual(max.m);
-  }, 120_000);
+  });
 });
 
 function cadreIdOf(name: string): number {

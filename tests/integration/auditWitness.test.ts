@@ -119,7 +119,7 @@ beforeAll(async () => {
   } finally {
     db2.close();
   }
-}, 60_000);
+});
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('backups record the audit head', () => {

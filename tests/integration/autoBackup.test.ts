@@ -134,7 +134,7 @@ describe('autoBackup', () => {
     const oldest = left[left.length - 1]!;
     await restoreFrom(oldest.dir, dir('restored-oldest'), { dryRun: true });
     expect((await pruneBackups(out)).removed).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe('the schedule', () => {
@@ -170,5 +170,5 @@ describe('the schedule', () => {
       schedule.stop();
       core.close();
     }
-  }, 60_000);
+  });
 });

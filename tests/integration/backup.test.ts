@@ -104,7 +104,7 @@ describe('onebag backup / restore', () => {
 
     const check = await onebagHere(target, ['check']);
     expect(check.code).toBe(0);
-  }, 120_000);
+  });
 
   it('a second backup copies no originals again and describes itself', async () => {
     const poolBefore = filesUnder(path.join(outDir, 'blobs')).length;

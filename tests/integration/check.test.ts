@@ -17,7 +17,7 @@ beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-check-'));
   demoDir = path.join(tmp, 'demo');
   await copySetUpDemo(demoDir); // the demo county with first run complete, prepared once per run
-}, 120_000);
+});
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** A fresh copy of the demo data directory for one test to damage. */

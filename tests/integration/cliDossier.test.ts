@@ -18,7 +18,7 @@ beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-clidossier-'));
   dataDir = path.join(tmp, 'data');
   await copySetUpDemo(dataDir); // the demo county with first run complete, prepared once per run
-}, 120_000);
+});
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('onebag dossier', () => {
@@ -31,7 +31,7 @@ describe('onebag dossier', () => {
     const pages = Number(/共 (\d+) 页/.exec(r.stdout)![1]);
     expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toContain(`Pages:           ${pages}`);
     expect(fs.readFileSync(out).subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
-  }, 120_000);
+  });
 
   it('prints a county with progress lines and a summary', async () => {
     const out = path.join(tmp, 'county');
@@ -41,7 +41,7 @@ describe('onebag dossier', () => {
     expect(r.stdout).toMatch(/完成：20\/20 人，共 \d+ 页/);
     expect(r.stdout).toContain('案卷目录');
     expect(fs.readdirSync(out)).toHaveLength(21);
-  }, 120_000);
+  });
 
   it('warns on stderr about characters no font has, naming the material and field', async () => {
     const { idNumber } = JSON.parse((await cli('cadres', '--json')).stdout)[1] as { idNumber: string };
@@ -55,7 +55,7 @@ describe('onebag dossier', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`警告：缺字：“${title}”的题名中有表情符号“👍”（U+1F44D）`);
     expect(r.stdout).not.toContain('缺字');
-  }, 120_000);
+  });
 
   it('refuses bad input in Chinese', async () => {
     const r = await cli('dossier', '--county', '不存在县', '--year', '2024', '--out', path.join(tmp, 'x'));
@@ -66,5 +66,5 @@ describe('onebag dossier', () => {
     expect(u.stderr).toContain('二选一');
     const y = await cli('dossier', '--county', '岚川县', '--year', '24', '--out', 'x');
     expect(y.code).toBe(2);
-  }, 120_000);
+  });
 });

@@ -34,7 +34,7 @@ describe('onebag evaluation', () => {
     expect(r.stdout).toMatch(/张伟\s+东乡\s+村党组织第一书记\s+96\.00\s+2\s+优秀/);
     expect(r.stdout).toMatch(/王芳.*95\.00\s+3\s+称职\s+义县参评11人，优秀比例10%，名额1名/);
     expect(r.stdout).toContain('优秀1人，称职10人，基本称职0人，不称职0人');
-  }, 60_000);
+  });
 
   it('--json has stable keys', async () => {
     const r = await cli('evaluation', '--county', '义县', '--year', '2024', '--json');
@@ -46,7 +46,7 @@ describe('onebag evaluation', () => {
     const li = rows.find((x) => x.name === '李娜')!;
     expect([li.total, li.grade, li.rank, li.caps]).toEqual([98, '称职', 1, ['本年度督查1次不在岗（达到1次），不得评为优秀']]);
     expect(rows.find((x) => x.name === '王芳')!.quotaNote).toContain('名额已满');
-  }, 60_000);
+  });
 
   it('--out writes the A4 landscape table', async () => {
     const out = path.join(tmp, 'out', '义县考核.pdf');
@@ -55,7 +55,7 @@ describe('onebag evaluation', () => {
     expect(r.stdout).toContain(`已生成：${out}（11人，共1页）`);
     expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Page rot:\s+90/);
     expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('义县2024年度选派干部考核结果汇总表');
-  }, 60_000);
+  });
 
   it("--cadre prints one cadre's sheet for the personnel file", async () => {
     const out = path.join(tmp, '王芳考核登记表.pdf');
@@ -67,7 +67,7 @@ describe('onebag evaluation', () => {
     expect(t).toContain('2024年度选派干部考核登记表');
     expect(t).toContain('王芳');
     expect((await cli('evaluation', '--cadre', '110101198805011001', '--year', '2024')).code).toBe(2);
-  }, 60_000);
+  });
 
   it('refuses an unknown county (exit 1) and bad arguments (exit 2), in Chinese', async () => {
     const unknown = await cli('evaluation', '--county', '无此县', '--year', '2024');
@@ -81,5 +81,5 @@ describe('onebag evaluation', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('年度应为2000至2100之间的四位数字');
     expect((await cli('evaluation', '--county', '义县', '--year', '2024', '--out', path.join(tmp, 'x.txt'))).code).toBe(2);
-  }, 60_000);
+  });
 });

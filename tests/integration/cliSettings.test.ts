@@ -25,7 +25,7 @@ describe('onebag settings archive', () => {
     expect(r.stdout).toContain('保管期限：定期30年');
     expect(r.stdout).toMatch(/立卷人：（未设置，打印空白横线待手签）/);
     expect(r.stdout).toContain('正文字体：宋体（song）');
-  }, 60_000);
+  });
 
   it('changes what the flags name and keeps the rest', async () => {
     const r = await cli(
@@ -67,7 +67,7 @@ describe('onebag settings archive', () => {
     });
     expect((await cli('settings', 'archive', '--checker', '赵六')).code).toBe(0);
     expect(await json()).toMatchObject({ fonds: 'A12', checker: '赵六', compiler: '王晓明' });
-  }, 120_000);
+  });
 
   it('refuses bad values with a Chinese message and changes nothing', async () => {
     const before = await json();
@@ -99,5 +99,5 @@ describe('onebag settings archive', () => {
       expect(r.stderr).toContain('本机未找到仿宋字体');
       expect((await json()).bodyFont).toBe('serif');
     }
-  }, 60_000);
+  });
 });

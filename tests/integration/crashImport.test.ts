@@ -76,7 +76,7 @@ beforeAll(async () => {
 
   const reference = freshCopy('reference');
   const t0 = performance.now();
-  const r = runOnebag(reference, ['import', bundle, '--yes', '--trust'], { timeoutMs: 120_000 });
+  const r = runOnebag(reference, ['import', bundle, '--yes', '--trust'], { timeoutMs: 180_000 });
   fullMs = performance.now() - t0;
   expect(r.stderr).toBe('');
   full = counts(reference);
@@ -108,7 +108,7 @@ describe('SIGKILL during onebag import', () => {
       outcomes.push(`${r.killed ? 'killed' : 'finished'}:${state}`);
 
       // Whatever happened, importing again completes the job.
-      const again = runOnebag(dir, ['import', bundle, '--yes', '--trust'], { timeoutMs: 120_000 });
+      const again = runOnebag(dir, ['import', bundle, '--yes', '--trust'], { timeoutMs: 180_000 });
       expect(again.code, again.stderr).toBe(0);
       expect(counts(dir)).toEqual(full);
       expect((await checkIntegrity(dir)).filter((f) => f.severity === 'error')).toEqual([]);

@@ -42,7 +42,7 @@ describe('demo files made here', () => {
       expect(stated, `${p.spec.kind} ${p.name}`).toEqual(inspected);
     }
     expect(picked.map((p) => p.spec.kind)).toEqual(['textDoc', 'minutes', 'register', 'scanJpeg', 'scanPng']);
-  }, 60_000);
+  });
 
   it('typeset every word of a document, in order, on as many pages as its lines need', () => {
     const doc = picked[0]!;

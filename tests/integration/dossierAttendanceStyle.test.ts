@@ -72,5 +72,5 @@ describe('monthly attendance table in the dossier', () => {
       on.some((w) => w.text === '√' && Math.abs(w.xMin - s.xMin) < 2 && w.yMin > s.yMax - 1 && w.yMin - s.yMin < 1.6 * size),
     );
     expect(half, '事 above √ in one cell').toBeDefined();
-  }, 120_000);
+  });
 });

@@ -59,7 +59,7 @@ describe('county batch', () => {
     expect(mine.filter((e) => !e.finished).length).toBeGreaterThanOrEqual(cadres.length);
     expect(mine.at(-1)!.finished).toBe(true);
     expect(mine.some((e) => /第 \d+\/\d+ 人，已生成 \d+ 页/.test(e.label))).toBe(true);
-  }, 120_000);
+  });
 
   it('stops when cancelled after the first cadre and leaves no partial file', async () => {
     const out = path.join(dir, 'cancelled');
@@ -75,7 +75,7 @@ describe('county batch', () => {
     expect(files.length).toBeLessThan(5);
     expect(files.every((f) => f.endsWith('.pdf') && !f.includes('案卷目录'))).toBe(true);
     expect(files.length).toBe(s.results.filter((r) => r.file).length);
-  }, 120_000);
+  });
 
   it('never fails a cadre for a damaged original: the volume carries a replacement page, the catalogue counts the volumes written', async () => {
     const row = core.ctx.db

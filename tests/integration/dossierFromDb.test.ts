@@ -99,7 +99,7 @@ describe('dossier from the database', () => {
     // the attendance table lies on a landscape page (A4 sheet turned 90°)
     const att = g.items.find((i) => i.title.includes('考勤情况'))!;
     expect(run('pdfinfo', ['-f', String(att.startPage + 1), '-l', String(att.startPage + 1), out])).toMatch(/rot:\s+90/);
-  }, 60_000);
+  });
 
   it('prints the whole term and numbers pages 第 N 页 共 M 页 when set', async () => {
     const out = path.join(dir, 'term.pdf');
@@ -116,7 +116,7 @@ describe('dossier from the database', () => {
     expect(pageText(out, front + 2)).toContain(`第2页共${g.numberedPages}页`);
     expect(pageText(out, 1)).not.toContain('页共');
     expect(g.items.length).toBeGreaterThanOrEqual(listMaterials(core.ctx.db, cadreId).length);
-  }, 60_000);
+  });
 
   it('replaces a damaged original with a page naming the file, and goes on', async () => {
     const m = listMaterials(core.ctx.db, cadreId, 2024).find((x) => x.files[0]!.kind === 'pdf')!;
@@ -139,5 +139,5 @@ describe('dossier from the database', () => {
     expect(t).toContain(squash(f.originalName));
     expect(g.items.filter((i) => i.kind === 'image').length).toBeGreaterThan(0);
     expect(run('qpdf', ['--check', out])).toContain('No syntax or stream encoding errors');
-  }, 60_000);
+  });
 });

@@ -134,7 +134,7 @@ beforeAll(async () => {
   });
   report = path.join(dir, 'report.docx');
   fs.writeFileSync(report, await Packer.toBuffer(doc));
-}, 60_000);
+});
 
 afterEach(() => {
   delete process.env.ONEBAG_SOFFICE;
@@ -177,7 +177,7 @@ describe('Word originals', () => {
     expect(imgs.find((i) => i.width === 600)!.xppi).toBeGreaterThan(96);
     expect(r.remarks.some((x) => x.includes('“调研报告.docx”') && x.includes('重新排版') && x.includes('其中1处图片未排入'))).toBe(true);
     if (process.env.DOSSIER_WORD_KEEP) fs.copyFileSync(out, process.env.DOSSIER_WORD_KEEP);
-  }, 60_000);
+  });
 
   it.skipIf(!soffice)(
     'converts a .docx with LibreOffice, Chinese text in embedded fonts',
@@ -242,7 +242,7 @@ describe('Word originals', () => {
     expect(docx!.kind).toBe('office');
     expect(pages(out, docx!.startPage, docx!.startPage)).toContain('关于村级集体经济发展的调研报告');
     expect(r.remarks.some((x) => x.includes('“老文件.doc”') && x.includes('以说明页代替'))).toBe(true);
-  }, 60_000);
+  });
 });
 
 describe('PDF/A volumes', () => {
@@ -276,7 +276,7 @@ describe('PDF/A volumes', () => {
     expect(Math.abs(sq.x1 - sq.x0 + 1 - 200 * 0.707)).toBeLessThanOrEqual(4);
     expect(run('pdfimages', ['-list', '-f', String(r.items[1]!.startPage), '-l', String(r.items[1]!.startPage), out])).toMatch(/image/);
     expect(run('qpdf', ['--check', out])).toContain('No syntax or stream encoding errors');
-  }, 120_000);
+  });
 
   it('drops the label and names the original that prevents it', async () => {
     const alpha = path.join(dir, 'transparent.png');
@@ -293,5 +293,5 @@ describe('PDF/A volumes', () => {
     expect(r.pdfa).toBe(false);
     expect(r.warnings.some((w) => w.includes('未标注为 PDF/A') && w.includes('透明图.png') && w.includes('残缺.jpg'))).toBe(true);
     expect(run('pdfinfo', ['-meta', out])).not.toMatch(/pdfaid/);
-  }, 60_000);
+  });
 });

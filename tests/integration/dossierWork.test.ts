@@ -173,7 +173,7 @@ beforeAll(async () => {
 
   out = path.join(dir, 'work-2025.pdf');
   g = await generateDossier(db, core.blobs, { numbers: volumeNumberAssigner(db), cadreId, year: 2025 }, getDossierSettings(db), out);
-}, 120_000);
+});
 
 afterAll(() => {
   core?.close();
@@ -361,5 +361,5 @@ describe('dossier work records', () => {
     expect(titles.some((t) => t.includes('2025年度工作日志'))).toBe(true);
     expect(pageCount(file)).toBe(o.pages);
     expect(run('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors');
-  }, 120_000);
+  });
 });

@@ -34,7 +34,7 @@ function check(): { status: number | null; violations: Violation[]; raw: string 
   const r = spawnSync(process.execPath, [script, '--config', config, '--json', 'main', 'shared', 'renderer'], {
     cwd: dir,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 180_000,
   });
   let violations: Violation[];
   try {

@@ -137,7 +137,7 @@ describe('the bundled dossier worker loads the native build the main process cho
       logLevel: 'silent',
     });
     process.env.ONEBAG_DOSSIER_WORKER = workerBundle;
-  }, 120_000);
+  });
 
   afterAll(() => {
     fs.rmSync(path.dirname(path.dirname(path.dirname(path.dirname(workerBundle)))), { recursive: true, force: true });
@@ -183,14 +183,14 @@ describe('the bundled dossier worker loads the native build the main process cho
     fs.copyFileSync(nodeBuild, chosen);
     const env: NodeJS.ProcessEnv = { ...process.env, [BINDING_ENV]: chosen };
     delete env.ONEBAG_DOSSIER_WORKER;
-    const ok = spawnSync(process.execPath, [entry], { env, encoding: 'utf8', timeout: 120_000 });
+    const ok = spawnSync(process.execPath, [entry], { env, encoding: 'utf8', timeout: 180_000 });
     expect(ok.stdout.trim()).toMatch(/^OneBag 自检通过 self-test ok · Node /);
     expect(ok.status).toBe(0);
 
     // Without the worker next to the bundle, the worker step fails and says so.
     fs.renameSync(workerBundle, `${workerBundle}.away`);
     try {
-      const bad = spawnSync(process.execPath, [entry], { env, encoding: 'utf8', timeout: 120_000 });
+      const bad = spawnSync(process.execPath, [entry], { env, encoding: 'utf8', timeout: 180_000 });
       expect(bad.stdout).toContain('OneBag 自检失败 self-test FAILED · 档案生成进程：');
       expect(bad.status).toBe(1);
     } finally {

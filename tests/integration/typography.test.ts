@@ -103,7 +103,7 @@ beforeAll(async () => {
   };
   await composeDossier(doc, out);
   all = words(out);
-}, 120_000);
+});
 
 afterAll(() => {
   if (process.env.KEEP_PDF) fs.copyFileSync(out, process.env.KEEP_PDF);

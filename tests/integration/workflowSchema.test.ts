@@ -46,7 +46,7 @@ beforeAll(() => {
     files.push(file);
   }
   result = check(files);
-}, 60_000);
+});
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const problemsOf = (name: string) =>
