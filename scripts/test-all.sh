@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 REPORTS=.reports
 mkdir -p "$REPORTS"
-rm -f "$REPORTS/vitest.json" "$REPORTS/playwright.json" "$REPORTS/playwright.log" "$REPORTS/steps.txt" "$REPORTS/typecheck.log" "$REPORTS/build.log"
+rm -f "$REPORTS/lint.txt" "$REPORTS/vitest.json" "$REPORTS/playwright.json" "$REPORTS/playwright.log" "$REPORTS/steps.txt" "$REPORTS/typecheck.log" "$REPORTS/build.log"
 
 step() { # step NAME EXIT_CODE
   echo "$1 $2" >>"$REPORTS/steps.txt"
@@ -99,7 +99,8 @@ const steps = Object.fromEntries(
 const read = (f) => { try { return JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')); } catch { return null; } };
 // The CI shows only the end of the log: every failure is named again just above the closing line.
 const failures = [];
-for (const s of ['lint', 'typecheck']) steps[s] === 0 ? passed++ : (failed++, failures.push(`step ${s}`));
+const lintSteps = (() => { try { return fs.readFileSync(path.join(dir, 'lint.txt'), 'utf8').trim().split('\n').filter(Boolean); } catch { return []; } })();
+for (const s of ['lint', 'typecheck']) steps[s] === 0 ? passed++ : (failed++, failures.push(`step ${s}${s === 'lint' && lintSteps.length ? `: ${lintSteps.join(', ')}` : ''}`));
 if (steps.build !== undefined && steps.build !== 0) { failed++; failures.push('step build'); }
 const v = read('vitest.json');
 if (v) {
