@@ -201,6 +201,11 @@ describe('computeStats', () => {
     expect(s.notes.weakDelistedTerm).toContain('2024年3月1日');
     expect(s.county.villagesIncome50k.value).toBe(2);
     expect([t1.figures.villagesIncome50k.value, t2.figures.villagesIncome50k.value]).toEqual([1, 1]);
+    // Every village of the county has its 2024 income: nothing to say. In 2023 only 南村 has one.
+    expect(s.notes.villagesIncome50k).toBeUndefined();
+    const y2023 = stats(2023);
+    expect(y2023.county.villagesIncome50k.value).toBe(1);
+    expect(y2023.notes.villagesIncome50k).toBe('2个村未录入2023年收入，未计入');
     expect(s.county.projects.value).toBe(3);
     expect(s.county.projectFunds.value).toBe(10_000_000 + 25_000_050 + 7_000_000 + 3_000_000);
     expect(figureText('projectFunds', s.county.projectFunds)).toBe('45');

@@ -90,6 +90,16 @@ export function workFacts(db: Db, s: Scope): FigureFacts[] {
     link: { view: 'work', tab: 'income', villageId: r.villageId },
   }));
 
+  // Villages without an income record for the year are not counted as below the line: said instead.
+  const unrecorded = inScope(
+    db
+      .prepare(
+        `SELECT v.id AS villageId, v.township_id AS townshipId FROM villages v
+          WHERE NOT EXISTS (SELECT 1 FROM village_income i WHERE i.village_id = v.id AND i.year = ?)`,
+      )
+      .all(s.year) as Array<{ villageId: number; townshipId: number }>,
+  ).length;
+
   // The year's projects with their funds.
   const projects = inScope(
     db
@@ -160,7 +170,12 @@ export function workFacts(db: Db, s: Scope): FigureFacts[] {
       note: start ? `自${dateLabel(start)}起（本届到任）` : '本年度无在任选派干部',
       facts: termFacts,
     },
-    { key: 'villagesIncome50k', unavailable: null, facts: rich },
+    {
+      key: 'villagesIncome50k',
+      unavailable: null,
+      ...(unrecorded ? { note: `${unrecorded}个村未录入${s.year}年收入，未计入` } : {}),
+      facts: rich,
+    },
     { key: 'projects', unavailable: null, facts: projectFacts },
     { key: 'projectFunds', unavailable: null, facts: fundFacts },
   ];
