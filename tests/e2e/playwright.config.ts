@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { useMainKit } from './mainKit';
+
+// main/ and shared/ from one bundle, built here by the runner, instead of transforming the sources
+// file by file in every process that loads the specs (tests/e2e/mainKit.ts).
+useMainKit();
 
 const root = path.resolve(__dirname, '../..');
 
