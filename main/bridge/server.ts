@@ -40,6 +40,8 @@ export interface Bridge {
 const FORBIDDEN = { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：请求来源无效' } } as const;
 const NO_SESSION_TEXT = '未授权：请用启动 OneBag 服务时终端中显示的链接打开本页面（每次启动的链接都不同）';
 const NO_SESSION = { ok: false, error: { code: 'FORBIDDEN', message: NO_SESSION_TEXT } } as const;
+/** A file Vite built under assets/ with its content hash in the name (vite's default assetFileNames). */
+const HASHED_ASSET = /^\/assets\/[^/]+-[\w-]{8}\.\w+$/;
 const BAD_SECRET_TEXT = '链接无效：密钥不正确或已随服务重启失效。请使用终端中最新显示的链接';
 
 export function defaultRendererDir(): string {
@@ -254,7 +256,10 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     const file = resolveStatic(rendererDir, p);
     if (!file) return sendText(res, 403, '拒绝访问');
     if (fs.existsSync(file) && fs.statSync(file).isFile()) {
-      return sendFile(req, res, file, mimeFor(file), { 'Cache-Control': 'no-cache' });
+      // Vite names what it builds under assets/ by content (index-DAueCEXk.js): such a file never
+      // changes, so the browser keeps it and a reload does not fetch and parse it again (issue 15).
+      const cache = HASHED_ASSET.test(p) ? 'private, max-age=31536000, immutable' : 'no-cache';
+      return sendFile(req, res, file, mimeFor(file), { 'Cache-Control': cache });
     }
     // Browsers ask for a favicon on their own; the app has none to serve here.
     if (p === '/favicon.ico') {

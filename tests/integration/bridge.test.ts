@@ -70,6 +70,7 @@ beforeAll(async () => {
   );
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(rendererDir, 'assets', 'worker.mjs'), 'export {}');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'index-DAueCEXk.js'), 'console.log(2)');
   fs.writeFileSync(path.join(tmp, 'secret.txt'), 'secret');
   bridge = await startBridge({ dataDir: path.join(tmp, 'data'), port: 0, rendererDir });
   const opened = await raw(bridge.port, { path: new URL(bridge.openUrl).pathname + new URL(bridge.openUrl).search });
@@ -116,6 +117,14 @@ describe('loopback bridge', () => {
       expect([403, 404]).toContain(res.status);
       expect(res.body.toString('utf8')).not.toContain('secret');
     }
+  });
+
+  it('lets the browser keep what Vite named by its content, and asks again for the rest', async () => {
+    const hashed = await raw(bridge.port, { path: '/assets/index-DAueCEXk.js' });
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect((await raw(bridge.port, { path: '/assets/worker.mjs' })).headers['cache-control']).toBe('no-cache');
+    expect((await raw(bridge.port, { path: '/' })).headers['cache-control']).toBe('no-store');
   });
 
   it('refuses a missing or wrong session cookie, and an invoke without the request header', async () => {
