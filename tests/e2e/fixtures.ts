@@ -10,6 +10,15 @@
  *
  *   test.use({ demoOperator: '张晓梅' });
  *
+ * One browser context serves every test of the worker (issue 15): the renderer's bundle and its
+ * font (14 MB, Vite names them by content and the bridge lets the browser keep them) are fetched
+ * and compiled once per run instead of once per test, which cost seconds a test on a busy
+ * machine (5–7 s for a page's first load in a fresh context against 2 s from the cache, load 18).
+ * For the cache to hold, every spec file's bridge listens on the port the first one got. Each test
+ * still gets a new page (the app keeps its per-page state in sessionStorage, which is per page),
+ * and its pages are closed when it ends; the session cookie is the bridge's, set again by the
+ * secret link at each test's start. The context takes the config's `use` options.
+ *
  * Every spec lives on the suite's fixed today (tests/fixtures/testToday.ts): the bridge's process
  * clock is fixed to TEST_TODAY; the pages learn their today from app.status (renderer/src/app/
  * today.ts), so they open on the same year and month as the server's rules. (No Playwright
@@ -18,7 +27,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type BrowserContext } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type BrowserContextOptions } from '@playwright/test';
 import { startBridge, type Bridge } from '../../main/bridge/server';
 import { dispatch } from '../../main/core/runtime/dispatch';
 import type { AppStatus } from '../../shared/domain';
@@ -97,6 +106,19 @@ async function confirmOperator(bridge: Bridge): Promise<void> {
 
 /** One bridge per test file; replaced when the worker moves on to the next file. */
 let current: { file: string; app: RunningApp } | null = null;
+/** The port of the worker's first bridge, taken again by every later one (the browser's cache is per URL). */
+let workerPort = 0;
+
+/** The context options of the config's `use` that a worker-scoped context can take. */
+const CONTEXT_OPTIONS = [
+  'viewport',
+  'locale',
+  'timezoneId',
+  'reducedMotion',
+  'colorScheme',
+  'deviceScaleFactor',
+  'acceptDownloads',
+] as const;
 
 export interface AppOptions {
   /**
@@ -106,8 +128,18 @@ export interface AppOptions {
   demoOperator: string | null;
 }
 
-export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle: void }>({
+export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle: void; sharedContext: BrowserContext }>({
   demoOperator: [null, { option: true }],
+  sharedContext: [
+    async ({ browser }, use, workerInfo) => {
+      const given = workerInfo.project.use as Record<string, unknown>;
+      const options = Object.fromEntries(CONTEXT_OPTIONS.filter((k) => given[k] !== undefined).map((k) => [k, given[k]]));
+      const context = await browser.newContext(options as BrowserContextOptions);
+      await use(context);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
   appLifecycle: [
     async ({}, use) => {
       await use();
@@ -124,7 +156,8 @@ export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle:
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-e2e-'));
         const started = Date.now();
         if (demoOperator !== null) await copySetUpDemo(dataDir, demoOperator);
-        const bridge = await startOn(dataDir);
+        const bridge = await startOn(dataDir, workerPort);
+        workerPort = bridge.port;
         await confirmOperator(bridge);
         current = { file: testInfo.file, app: new RunningApp(bridge, dataDir) };
         // Setup time per spec, for the suite-time budget (issue 15): shown in the report's attachments.
@@ -136,11 +169,16 @@ export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle:
     // with its attendance year that takes minutes on a loaded 2-core machine.
     { timeout: 420_000 },
   ],
-  // Every test's browser context opens the secret link first, as the person who started the bridge does.
-  context: async ({ context, app }, use) => {
-    await app.admit(context);
-    await use(context);
-    (app as RunningApp).admitted.delete(context);
+  // Every test opens the secret link first, as the person who started the bridge does; its pages
+  // (the `page` fixture's and any it opened) are closed when it ends.
+  context: async ({ sharedContext, app, actionTimeout, navigationTimeout }, use) => {
+    // what Playwright gives each context it makes for a test: the timeouts of this test's `use`
+    sharedContext.setDefaultTimeout(actionTimeout || 0);
+    sharedContext.setDefaultNavigationTimeout(navigationTimeout || 0);
+    await app.admit(sharedContext);
+    await use(sharedContext);
+    (app as RunningApp).admitted.delete(sharedContext);
+    for (const page of sharedContext.pages()) await page.close();
   },
 });
 
