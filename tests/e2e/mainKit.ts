@@ -24,6 +24,7 @@ import path from 'node:path';
 
 export const MAIN_KIT_ENV = 'ONEBAG_E2E_KIT';
 const ROOT = path.resolve(__dirname, '../..');
+const KIT_PREFIX = 'onebag-e2e-kit-';
 
 /**
  * Once per process, from the config: in the runner (the environment names no kit yet) bundles
@@ -41,7 +42,12 @@ export function useMainKit(): void {
 function buildMainKit(): () => void {
   const cacheDir = path.join(ROOT, 'node_modules', '.cache');
   fs.mkdirSync(cacheDir, { recursive: true });
-  const out = fs.mkdtempSync(path.join(cacheDir, 'onebag-e2e-kit-'));
+  // a runner killed outright (SIGKILL, SIGTERM) leaves its kit behind: older than a day, it is gone
+  for (const name of fs.readdirSync(cacheDir)) {
+    const dir = path.join(cacheDir, name);
+    if (name.startsWith(KIT_PREFIX) && Date.now() - fs.statSync(dir).mtimeMs > 86_400_000) fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const out = fs.mkdtempSync(path.join(cacheDir, KIT_PREFIX));
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-main.mjs'), '--out', out, '--kit'], {
     cwd: ROOT,
     encoding: 'utf8',
