@@ -28,9 +28,8 @@ async function sheet(name: string, rows: unknown[][]): Promise<string> {
   return file;
 }
 
-test('seed a small county', async ({ page, app }) => {
-  await page.goto(app.url);
-  county = await seedSmallCounty(page, 4, '2023-03-01');
+test('seed a small county', async ({ app }) => {
+  county = await seedSmallCounty(app, 4, '2023-03-01');
 });
 
 test('type incomes, see the 5万 count and 空壳村, import a sheet', async ({ page, app }) => {
