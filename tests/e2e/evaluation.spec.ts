@@ -170,6 +170,8 @@ test('scheme, keyboard scoring, quota, finalise, print; a differentiated scheme'
     await page.getByRole('menuitem', { name: /考核评价/ }).click();
     await page.getByTestId('eval-year').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${TEST_YEAR + 1}年度` }).click();
+    // The page keeps the tab the clerk was on (打印 above): the scheme is on 方案.
+    await page.getByRole('tab', { name: '方案' }).click();
     await page.getByRole('button', { name: '从模板新建方案' }).click();
     const picker = page.getByRole('dialog', { name: /从模板新建/ });
     await picker.getByRole('radio', { name: /蒲县方案（70\/20\/10）/ }).check();
