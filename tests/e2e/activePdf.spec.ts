@@ -11,6 +11,7 @@ import { pdfWithContent } from '../adversarial/intakeFiles';
 import { makeIdNumber } from '../fixtures/makeRoster';
 import { expect, test } from './fixtures';
 import { invoke } from './helpers';
+import { openApp } from './seed';
 
 test('a PDF with OpenAction JavaScript is flagged and never runs in the preview', async ({ page, app }) => {
   test.setTimeout(120_000);
@@ -67,7 +68,8 @@ test('a PDF with OpenAction JavaScript is flagged and never runs in the preview'
   fs.rmSync(dir, { recursive: true, force: true });
   expect(m.files[0]!.flags).toEqual(['script']);
 
-  await page.goto(app.url);
+  // The shell first: a cold start on a loaded machine can take longer than one click's timeout.
+  await openApp(page, app.url);
   const title = await page.title();
   await page.getByRole('menuitem', { name: '干部' }).click();
   await page.getByText('王脚本', { exact: true }).first().click();
