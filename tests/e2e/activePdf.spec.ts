@@ -11,6 +11,7 @@ import { pdfWithContent } from '../adversarial/intakeFiles';
 import { makeIdNumber } from '../fixtures/makeRoster';
 import { expect, test } from './fixtures';
 import { invoke } from './helpers';
+import { openApp } from './seed';
 
 test('a PDF with OpenAction JavaScript is flagged and never runs in the preview', async ({ page, app }) => {
   test.setTimeout(120_000);
@@ -22,11 +23,11 @@ test('a PDF with OpenAction JavaScript is flagged and never runs in the preview'
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
 
-  await page.goto(app.url);
-  await invoke(page, 'app.setup', { mode: 'empty', operator: '张科长' });
-  const county = await invoke<{ id: number }>(page, 'org.addCounty', { name: '测试县', kind: '县' });
-  const township = await invoke<{ id: number }>(page, 'org.addTownship', { countyId: county.id, name: '城关镇' });
-  const cadre = await invoke<{ id: number }>(page, 'cadres.create', {
+  // Seeded through the channels in this process: the page loads once, on the seeded archive.
+  await invoke(app, 'app.setup', { mode: 'empty', operator: '张科长' });
+  const county = await invoke<{ id: number }>(app, 'org.addCounty', { name: '测试县', kind: '县' });
+  const township = await invoke<{ id: number }>(app, 'org.addTownship', { countyId: county.id, name: '城关镇' });
+  const cadre = await invoke<{ id: number }>(app, 'cadres.create', {
     cadre: {
       name: '王脚本',
       gender: '男',
@@ -67,7 +68,8 @@ test('a PDF with OpenAction JavaScript is flagged and never runs in the preview'
   fs.rmSync(dir, { recursive: true, force: true });
   expect(m.files[0]!.flags).toEqual(['script']);
 
-  await page.reload();
+  // The shell first: a cold start on a loaded machine can take longer than one click's timeout.
+  await openApp(page, app.url);
   const title = await page.title();
   await page.getByRole('menuitem', { name: '干部' }).click();
   await page.getByText('王脚本', { exact: true }).first().click();

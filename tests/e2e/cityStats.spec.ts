@@ -28,11 +28,12 @@ import { invoke, noHorizontalOverflow } from './helpers';
 test.use({ demoOperator: '王秀英' });
 
 test.describe.configure({ mode: 'serial' });
+// One walk with several reloads of the city view: allow a loaded machine its time per step.
+test.use({ actionTimeout: 45_000 });
 const ORIGIN = 'C0FF-EE12-3456-789A';
 
-test('the city table: a row per county, the imported one marked, the total their sum, a county opens its view', async ({ page, app }) => {
-  test.setTimeout(120_000);
-  await page.goto(app.url);
+test('the city table: per county, imported marked, total their sum, a county opens; 包县督查', async ({ page, app }) => {
+  test.setTimeout(300_000);
 
   // 北镇市, as another department's bundle would bring it: one township, two cadres, a project.
   const db = app.bridge.core.ctx.db;
@@ -143,15 +144,9 @@ test('the city table: a row per county, the imported one marked, the total their
   await page.getByTestId('back-to-city').click();
   await expect(page.getByTestId('county-table')).toBeVisible();
   await expect(page.getByTestId('ctotal-attendance')).toContainText(`${att.value}/${att.of}`);
-});
-
-test.describe('包县督查', () => {
-  // One walk with several reloads of the city view: allow a loaded machine its time per step.
-  test.use({ actionTimeout: 45_000 });
-  test('包县督查: each leader, their counties and checks from the records; a new leader and a check named', async ({ page, app }) => {
-    test.setTimeout(240_000);
+  // Same page, the leaders of another year (it was a second test loading the app).
+  await test.step('包县督查: each leader, their counties and checks from the records; a new leader and a check named', async () => {
     const year = FULL_YEAR;
-    await page.goto(app.url);
     await page.getByRole('menuitem', { name: '统计' }).click();
     await page.getByTestId('stats-year').click();
     await page.getByTitle(`${year}年度`).click();

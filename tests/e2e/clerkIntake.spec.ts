@@ -19,9 +19,8 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 let county: SmallCounty;
 const shots = path.join(__dirname, '..', '..', 'test-results', 'clerk-intake');
 
-test('seed a small county', async ({ page, app }) => {
-  await page.goto(app.url);
-  county = await seedSmallCounty(page, 3, '2024-03-01');
+test('seed a small county', async ({ app }) => {
+  county = await seedSmallCounty(app, 3, '2024-03-01');
   expect(county.cadres.map((c) => c.name)).toEqual(['王建国', '李秀英', '张伟']);
 });
 
@@ -78,64 +77,64 @@ test('批量归档: files for three cadres in one table, a duplicate filed only 
     { name: '李秀英', title: '李秀英 2025年3月工作日志', date: '2025-03-31', year: 2025, responsible: '李秀英（县农业农村局）' },
     { name: '张伟', title: '村委会议照片', date: null, year: 2025, responsible: '张伟（县农业农村局）' },
   ]);
-});
+  // Same page, the list by its menu (it was a second test loading the app).
+  await test.step('roster preview lists the rows and asks before a new village, a second 第一书记 and a defaulted 政治面貌', async () => {
+    // 王建国 is 第一书记 of 柳河乡 东村 (seeded); the sheet brings another, and a new village.
+    const headers = ['姓名', '身份证号', '任职类型', '县(市、区)', '乡镇', '村', '任职开始', '政治面貌'];
+    const rows = [
+      {
+        姓名: '马晓东',
+        身份证号: makeIdNumber('130702', '1990-05-06', 7, true),
+        任职类型: '第一书记',
+        '县(市、区)': '清河县',
+        乡镇: '柳河乡',
+        村: '东村',
+        任职开始: '2025-04-01',
+        政治面貌: '中共党员',
+      },
+      {
+        姓名: '高丽娟',
+        身份证号: makeIdNumber('130702', '1992-08-09', 8, false),
+        任职类型: '驻村工作队员',
+        '县(市、区)': '清河县',
+        乡镇: '石桥镇',
+        村: '新庄村',
+        任职开始: '2025-04-01',
+        政治面貌: null,
+      },
+    ] as unknown as RosterRow[];
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-clerk-roster-')), '补充花名册.xlsx');
+    await writeRosterXlsx(file, rows, [], { headers });
+    await page.getByRole('menuitem', { name: '干部' }).click();
 
-test('roster preview lists the rows and asks before a new village, a second 第一书记 and a defaulted 政治面貌', async ({ page, app }) => {
-  // 王建国 is 第一书记 of 柳河乡 东村 (seeded); the sheet brings another, and a new village.
-  const headers = ['姓名', '身份证号', '任职类型', '县(市、区)', '乡镇', '村', '任职开始', '政治面貌'];
-  const rows = [
-    {
-      姓名: '马晓东',
-      身份证号: makeIdNumber('130702', '1990-05-06', 7, true),
-      任职类型: '第一书记',
-      '县(市、区)': '清河县',
-      乡镇: '柳河乡',
-      村: '东村',
-      任职开始: '2025-04-01',
-      政治面貌: '中共党员',
-    },
-    {
-      姓名: '高丽娟',
-      身份证号: makeIdNumber('130702', '1992-08-09', 8, false),
-      任职类型: '驻村工作队员',
-      '县(市、区)': '清河县',
-      乡镇: '石桥镇',
-      村: '新庄村',
-      任职开始: '2025-04-01',
-      政治面貌: null,
-    },
-  ] as unknown as RosterRow[];
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-clerk-roster-')), '补充花名册.xlsx');
-  await writeRosterXlsx(file, rows, [], { headers });
+    await page.getByRole('button', { name: '导入花名册' }).first().click();
+    const dialog = page.getByRole('dialog', { name: '导入花名册' });
+    await dialog.locator('input[type=file]').setInputFiles(file);
+    const good = dialog.getByTestId('roster-good-rows').locator('.ant-table-tbody tr.ant-table-row');
+    await expect(good).toHaveCount(2);
+    await expect(good.nth(0)).toContainText('马晓东');
+    await expect(good.nth(0)).toContainText('1990年5月6日');
+    await expect(good.nth(1)).toContainText('中共党员（未填）');
+    await expect(dialog.getByTestId('roster-derived')).toContainText('性别');
+    await expect(dialog.getByTestId('roster-derived')).toContainText('出生年月');
+    await expect(dialog.getByTestId('roster-absent')).not.toContainText('出生年月');
 
-  await openApp(page, app.url);
-  await page.getByRole('button', { name: '导入花名册' }).first().click();
-  const dialog = page.getByRole('dialog', { name: '导入花名册' });
-  await dialog.locator('input[type=file]').setInputFiles(file);
-  const good = dialog.getByTestId('roster-good-rows').locator('.ant-table-tbody tr.ant-table-row');
-  await expect(good).toHaveCount(2);
-  await expect(good.nth(0)).toContainText('马晓东');
-  await expect(good.nth(0)).toContainText('1990年5月6日');
-  await expect(good.nth(1)).toContainText('中共党员（未填）');
-  await expect(dialog.getByTestId('roster-derived')).toContainText('性别');
-  await expect(dialog.getByTestId('roster-derived')).toContainText('出生年月');
-  await expect(dialog.getByTestId('roster-absent')).not.toContainText('出生年月');
-
-  const warnings = dialog.getByTestId('roster-warning');
-  await expect(warnings).toHaveCount(3);
-  await expect(warnings.nth(0)).toContainText('清河县 / 石桥镇 / 新庄村');
-  await expect(warnings.nth(1)).toContainText('将同时有 2 名第一书记：王建国（已在任）、马晓东（第2行）');
-  await expect(warnings.nth(2)).toContainText('第3行未填写政治面貌，将记为“中共党员”');
-  await page.screenshot({ path: path.join(shots, 'roster-1366.png') });
-  const commit = dialog.getByTestId('roster-commit');
-  for (let i = 0; i < 3; i++) {
-    await expect(commit).toBeDisabled();
-    await expect(commit).toContainText(`请先确认 ${3 - i} 条提示`);
-    await warnings.nth(i).locator('input[type=checkbox]').click();
-  }
-  await expect(commit).toBeEnabled();
-  await commit.click();
-  await expect(dialog.getByTestId('roster-result')).toContainText('新增 2 人');
-  const { db } = app.bridge.core.ctx;
-  expect(db.prepare(`SELECT name FROM villages WHERE name = '新庄村'`).pluck().all()).toEqual(['新庄村']);
+    const warnings = dialog.getByTestId('roster-warning');
+    await expect(warnings).toHaveCount(3);
+    await expect(warnings.nth(0)).toContainText('清河县 / 石桥镇 / 新庄村');
+    await expect(warnings.nth(1)).toContainText('将同时有 2 名第一书记：王建国（已在任）、马晓东（第2行）');
+    await expect(warnings.nth(2)).toContainText('第3行未填写政治面貌，将记为“中共党员”');
+    await page.screenshot({ path: path.join(shots, 'roster-1366.png') });
+    const commit = dialog.getByTestId('roster-commit');
+    for (let i = 0; i < 3; i++) {
+      await expect(commit).toBeDisabled();
+      await expect(commit).toContainText(`请先确认 ${3 - i} 条提示`);
+      await warnings.nth(i).locator('input[type=checkbox]').click();
+    }
+    await expect(commit).toBeEnabled();
+    await commit.click();
+    await expect(dialog.getByTestId('roster-result')).toContainText('新增 2 人');
+    const { db } = app.bridge.core.ctx;
+    expect(db.prepare(`SELECT name FROM villages WHERE name = '新庄村'`).pluck().all()).toEqual(['新庄村']);
+  });
 });

@@ -20,15 +20,14 @@ async function openScoring(page: Page) {
   await page.getByRole('tab', { name: '评分' }).click();
 }
 
-test('seed a small county with the 蒲县 scheme', async ({ page, app }) => {
-  await page.goto(app.url);
-  county = await seedSmallCounty(page, 4, '2024-03-01');
-  const s = await invoke<{ id: number }>(page, 'evaluation.schemes.createFromTemplate', {
+test('seed a small county with the 蒲县 scheme', async ({ app }) => {
+  county = await seedSmallCounty(app, 4, '2024-03-01');
+  const s = await invoke<{ id: number }>(app, 'evaluation.schemes.createFromTemplate', {
     countyId: county.countyId,
     year: YEAR,
     template: 'puxian',
   });
-  await invoke(page, 'evaluation.schemes.activate', { id: s.id });
+  await invoke(app, 'evaluation.schemes.activate', { id: s.id });
 });
 
 test('score grid: ARIA grid, one tab stop, evidence panel complete at 1366×768', async ({ page, app }) => {
@@ -70,36 +69,36 @@ test('score grid: ARIA grid, one tab stop, evidence panel complete at 1366×768'
   await page.screenshot({ path: '/tmp/clerkui-score-evidence-1366.png' });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: '/tmp/clerkui-score-evidence-1920.png' });
-});
+  // Same page, back at 1366×768 (it was a second test loading the app).
+  await test.step('work-log table: ARIA grid with one tab stop that Tab can leave', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('menuitem', { name: /工作记录/ }).click();
+    await page.getByTestId('worklog-cadre-picker').click();
+    await page.locator('.ant-select-item-option').first().click();
+    await page.getByTestId('worklog-year').click();
+    await page.locator('.ant-select-item-option', { hasText: `${YEAR}年` }).click();
+    const grid = page.getByRole('grid', { name: '工作日志' });
+    await expect(grid).toBeVisible();
+    await expect(grid.getByRole('columnheader', { name: '走访对象' })).toHaveAttribute('aria-colindex', '5');
+    // the empty row for typing is the only row: one tab stop, its date cell
+    await expect(grid.getByRole('row')).toHaveCount(2);
+    await expect(grid.locator('input[tabindex="0"]')).toHaveCount(1);
+    await expect(grid.locator('input[tabindex="0"]')).toHaveAttribute('aria-label', '第1行日期');
 
-test('work-log table: ARIA grid with one tab stop that Tab can leave', async ({ page, app }) => {
-  await openApp(page, app.url);
-  await page.getByRole('menuitem', { name: /工作记录/ }).click();
-  await page.getByTestId('worklog-cadre-picker').click();
-  await page.locator('.ant-select-item-option').first().click();
-  await page.getByTestId('worklog-year').click();
-  await page.locator('.ant-select-item-option', { hasText: `${YEAR}年` }).click();
-  const grid = page.getByRole('grid', { name: '工作日志' });
-  await expect(grid).toBeVisible();
-  await expect(grid.getByRole('columnheader', { name: '走访对象' })).toHaveAttribute('aria-colindex', '5');
-  // the empty row for typing is the only row: one tab stop, its date cell
-  await expect(grid.getByRole('row')).toHaveCount(2);
-  await expect(grid.locator('input[tabindex="0"]')).toHaveCount(1);
-  await expect(grid.locator('input[tabindex="0"]')).toHaveAttribute('aria-label', '第1行日期');
-
-  await page.getByLabel('第1行日期').click();
-  await page.keyboard.type('3.5');
-  await page.keyboard.press('Tab');
-  await expect(page.getByLabel('第1行类型')).toBeFocused();
-  await expect(page.getByLabel('第1行类型')).toHaveAttribute('tabindex', '0');
-  await expect(grid.locator('input[tabindex="0"]')).toHaveCount(1);
-  const row1 = grid.getByRole('row').nth(1);
-  await expect(row1).toHaveAttribute('aria-rowindex', '2');
-  await expect(page.getByLabel('第1行类型').locator('xpath=ancestor::td[1]')).toHaveAttribute('role', 'gridcell');
-  // Shift+Tab from the first cell leaves the grid instead of trapping the keyboard
-  await page.keyboard.press('Shift+Tab');
-  await expect(page.getByLabel('第1行日期')).toBeFocused();
-  await page.keyboard.press('Shift+Tab');
-  await expect(grid.locator('input:focus')).toHaveCount(0);
-  await page.screenshot({ path: '/tmp/clerkui-worklog-1366.png' });
+    await page.getByLabel('第1行日期').click();
+    await page.keyboard.type('3.5');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('第1行类型')).toBeFocused();
+    await expect(page.getByLabel('第1行类型')).toHaveAttribute('tabindex', '0');
+    await expect(grid.locator('input[tabindex="0"]')).toHaveCount(1);
+    const row1 = grid.getByRole('row').nth(1);
+    await expect(row1).toHaveAttribute('aria-rowindex', '2');
+    await expect(page.getByLabel('第1行类型').locator('xpath=ancestor::td[1]')).toHaveAttribute('role', 'gridcell');
+    // Shift+Tab from the first cell leaves the grid instead of trapping the keyboard
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.getByLabel('第1行日期')).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(grid.locator('input:focus')).toHaveCount(0);
+    await page.screenshot({ path: '/tmp/clerkui-worklog-1366.png' });
+  });
 });

@@ -24,15 +24,14 @@ async function open(page: Page, url: string) {
   await openApp(page, url);
 }
 
-test('seed', async ({ page, app }) => {
-  await page.goto(app.url);
-  county = await seedSmallCounty(page, 4, '2024-03-01');
+test('seed', async ({ app }) => {
+  county = await seedSmallCounty(app, 4, '2024-03-01');
   const [a, b] = county.cadres;
-  await invoke(page, 'events.save', {
+  await invoke(app, 'events.save', {
     event: { townshipId: a!.townshipId, kind: '重要会议', title: '镇党委扩大会', date: '2025-05-10', place: '镇政府', notes: null },
     expected: [{ cadreId: a!.id, present: false, absenceReason: '未请假' }],
   });
-  const project = await invoke<{ id: number }>(page, 'work.projects.save', {
+  const project = await invoke<{ id: number }>(app, 'work.projects.save', {
     project: {
       cadreId: b!.id,
       villageId: b!.villageId,
@@ -45,8 +44,8 @@ test('seed', async ({ page, app }) => {
       notes: null,
     },
   });
-  await invoke(page, 'work.projects.publicise', { id: project.id, date: '2025-05-20', place: '村务公开栏' });
-  await invoke(page, 'work.weak.save', { villageId: a!.villageId, listedYear: 2025, notes: null });
+  await invoke(app, 'work.projects.publicise', { id: project.id, date: '2025-05-20', place: '村务公开栏' });
+  await invoke(app, 'work.weak.save', { villageId: a!.villageId, listedYear: 2025, notes: null });
 });
 
 test('events, projects, weak villages, support: the screen’s columns and rows', async ({ page, app }) => {
@@ -97,68 +96,67 @@ test('events, projects, weak villages, support: the screen’s columns and rows'
   const typed = county.townships[0]!.villages[0]!.name;
   const villages = county.townships.flatMap((t) => t.villages.map((v) => `${t.name} ${v.name} ${v.name === typed ? 12345.6 : '未录入'}`));
   expect(income.body.map((r) => `${String(r[0])} ${String(r[1])} ${String(r[4])}`).sort()).toEqual(villages.sort());
-});
+  // Same page as the lists above (it was a second test loading the app).
+  await test.step('month grid, statistics, audit log and a bag', async () => {
+    const t = county.townships[0]!;
+    await page.getByRole('menuitem', { name: '考勤' }).click();
+    await expect(page.getByTestId('att-grid')).toBeVisible();
+    // The month grid is an ARIA grid: rows and day cells are indexed, the selection is announced and arrows move it.
+    const ariaGrid = page.getByRole('grid', { name: '月考勤表' });
+    const cellAt = (row: number, col: number) =>
+      ariaGrid.locator(`[role="row"][aria-rowindex="${row}"] [role="gridcell"][aria-colindex="${col}"]`);
+    await expect(ariaGrid).toHaveAttribute('aria-colcount', String(2 + 31 + 4));
+    await cellAt(3, 3).click();
+    await expect(cellAt(3, 3)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await expect(cellAt(4, 4)).toHaveAttribute('aria-selected', 'true');
+    await expect(cellAt(3, 3)).toHaveAttribute('aria-selected', 'false');
+    const grid = await exported(page, `${t.name}2025年5月考勤（未认定）.xlsx`);
+    expect(grid.header.slice(0, 3)).toEqual(['姓名', '村 / 职务', '1日（休）']);
+    expect(grid.header[7]).toBe('6日（二）');
+    expect(grid.header.slice(-4)).toEqual(['在岗', '应到', '请假', '缺勤']);
+    expect(grid.header).toHaveLength(2 + 31 + 4);
+    expect(grid.body.map((r) => r[0]).sort()).toEqual(
+      county.cadres
+        .filter((c) => c.townshipId === t.id)
+        .map((c) => c.name)
+        .sort(),
+    );
+    await page.screenshot({ path: '/tmp/clerk-att-export-1366.png' });
+    const onScreen = await page.locator(`[data-testid="att-row-${String(grid.body[0]![0])}"] [data-testid="total-onpost"]`).innerText();
+    expect(String(grid.body[0]![33])).toBe(onScreen.trim());
 
-test('month grid, statistics, audit log and a bag', async ({ page, app }) => {
-  await open(page, app.url);
-  const t = county.townships[0]!;
-  await page.getByRole('menuitem', { name: '考勤' }).click();
-  await expect(page.getByTestId('att-grid')).toBeVisible();
-  // The month grid is an ARIA grid: rows and day cells are indexed, the selection is announced and arrows move it.
-  const ariaGrid = page.getByRole('grid', { name: '月考勤表' });
-  const cellAt = (row: number, col: number) =>
-    ariaGrid.locator(`[role="row"][aria-rowindex="${row}"] [role="gridcell"][aria-colindex="${col}"]`);
-  await expect(ariaGrid).toHaveAttribute('aria-colcount', String(2 + 31 + 4));
-  await cellAt(3, 3).click();
-  await expect(cellAt(3, 3)).toHaveAttribute('aria-selected', 'true');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowDown');
-  await expect(cellAt(4, 4)).toHaveAttribute('aria-selected', 'true');
-  await expect(cellAt(3, 3)).toHaveAttribute('aria-selected', 'false');
-  const grid = await exported(page, `${t.name}2025年5月考勤（未认定）.xlsx`);
-  expect(grid.header.slice(0, 3)).toEqual(['姓名', '村 / 职务', '1日（休）']);
-  expect(grid.header[7]).toBe('6日（二）');
-  expect(grid.header.slice(-4)).toEqual(['在岗', '应到', '请假', '缺勤']);
-  expect(grid.header).toHaveLength(2 + 31 + 4);
-  expect(grid.body.map((r) => r[0]).sort()).toEqual(
-    county.cadres
-      .filter((c) => c.townshipId === t.id)
-      .map((c) => c.name)
-      .sort(),
-  );
-  await page.screenshot({ path: '/tmp/clerk-att-export-1366.png' });
-  const onScreen = await page.locator(`[data-testid="att-row-${String(grid.body[0]![0])}"] [data-testid="total-onpost"]`).innerText();
-  expect(String(grid.body[0]![33])).toBe(onScreen.trim());
+    await page.getByRole('menuitem', { name: '统计' }).click();
+    await expect(page.getByTestId('township-table')).toBeVisible();
+    await expect(page.getByText(/截至2025年6月16日/)).toBeVisible();
+    const stats = await exported(page, '2025年度统计.xlsx');
+    expect(stats.header).toEqual(await screenHeaders(page, 'township-table'));
+    expect(stats.body.map((r) => r[0])).toEqual([...county.townships.map((x) => x.name), '合计']);
 
-  await page.getByRole('menuitem', { name: '统计' }).click();
-  await expect(page.getByTestId('township-table')).toBeVisible();
-  await expect(page.getByText(/截至2025年6月16日/)).toBeVisible();
-  const stats = await exported(page, '2025年度统计.xlsx');
-  expect(stats.header).toEqual(await screenHeaders(page, 'township-table'));
-  expect(stats.body.map((r) => r[0])).toEqual([...county.townships.map((x) => x.name), '合计']);
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    const total = Number(/共 (\d+) 条/.exec(await page.getByTestId('audit-total').innerText())![1]);
+    const audit = await exported(page, '审计日志.xlsx');
+    expect(audit.header).toEqual(['序号', '时间', '操作员', '操作', '记录', '前后对照']);
+    expect(audit.body).toHaveLength(total);
 
-  await page.getByRole('menuitem', { name: '审计日志' }).click();
-  const total = Number(/共 (\d+) 条/.exec(await page.getByTestId('audit-total').innerText())![1]);
-  const audit = await exported(page, '审计日志.xlsx');
-  expect(audit.header).toEqual(['序号', '时间', '操作员', '操作', '记录', '前后对照']);
-  expect(audit.body).toHaveLength(total);
-
-  const who = county.cadres[0]!;
-  await page.getByRole('menuitem', { name: '干部' }).click();
-  await page.getByTestId('cadre-table').locator('.ant-table-row', { hasText: who.name }).first().click();
-  await page.getByRole('tab', { name: '资料袋' }).click();
-  const zone = page.getByTestId('bag-dropzone');
-  await dropFiles(zone, [{ name: '2025年3月5日村情民情台账.png', mime: 'image/png', bytes: png(64, 48) }]);
-  await page
-    .getByRole('dialog', { name: /归档到/ })
-    .getByTestId('intake-file')
-    .click();
-  await expect(zone.getByTestId('bag-count')).toHaveText('共 1 件材料');
-  // the bag shows the material's date as every screen does; the sheet keeps the sortable ISO date
-  await expect(zone.getByTestId('material-item')).not.toContainText('2025-03-05');
-  const bag = await exported(page, `${who.name}资料袋目录.xlsx`);
-  expect(bag.header).toEqual(['类别', '题名', '日期', '文号', '责任者', '密级', '文件', '页数']);
-  expect(bag.body).toHaveLength(1);
-  expect(bag.body[0]!.slice(1, 3)).toEqual(['2025年3月5日村情民情台账', '2025-03-05']);
-  await page.screenshot({ path: '/tmp/clerk-bag-export-1366.png' });
+    const who = county.cadres[0]!;
+    await page.getByRole('menuitem', { name: '干部' }).click();
+    await page.getByTestId('cadre-table').locator('.ant-table-row', { hasText: who.name }).first().click();
+    await page.getByRole('tab', { name: '资料袋' }).click();
+    const zone = page.getByTestId('bag-dropzone');
+    await dropFiles(zone, [{ name: '2025年3月5日村情民情台账.png', mime: 'image/png', bytes: png(64, 48) }]);
+    await page
+      .getByRole('dialog', { name: /归档到/ })
+      .getByTestId('intake-file')
+      .click();
+    await expect(zone.getByTestId('bag-count')).toHaveText('共 1 件材料');
+    // the bag shows the material's date as every screen does; the sheet keeps the sortable ISO date
+    await expect(zone.getByTestId('material-item')).not.toContainText('2025-03-05');
+    const bag = await exported(page, `${who.name}资料袋目录.xlsx`);
+    expect(bag.header).toEqual(['类别', '题名', '日期', '文号', '责任者', '密级', '文件', '页数']);
+    expect(bag.body).toHaveLength(1);
+    expect(bag.body[0]!.slice(1, 3)).toEqual(['2025年3月5日村情民情台账', '2025-03-05']);
+    await page.screenshot({ path: '/tmp/clerk-bag-export-1366.png' });
+  });
 });

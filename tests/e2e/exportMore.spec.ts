@@ -33,11 +33,10 @@ async function rowTexts(page: Page, testId: string, hasText: string, cells: numb
 
 const banner = (page: Page) => page.getByTestId('readonly-banner');
 
-test('seed: an own county with a quarter, an outcome, leave and a log; an imported county', async ({ page, app }) => {
-  await page.goto(app.url);
-  county = await seedSmallCounty(page, 4, '2024-03-01');
+test('seed: an own county with a quarter, an outcome, leave and a log; an imported county', async ({ app }) => {
+  county = await seedSmallCounty(app, 4, '2024-03-01');
   const [a, b] = county.cadres;
-  await invoke(page, 'scheduling.save', {
+  await invoke(app, 'scheduling.save', {
     countyId: county.countyId,
     year: 2025,
     quarter: 1,
@@ -46,14 +45,14 @@ test('seed: an own county with a quarter, an outcome, leave and a log; an import
     chairedBy: '县委组织部',
     progress: [{ cadreId: a!.id, progress: '完成春耕备耕走访', problems: '灌溉水源不足', nextSteps: '争取水利项目' }],
   });
-  await invoke(page, 'evaluation.outcomes.save', {
+  await invoke(app, 'evaluation.outcomes.save', {
     cadreId: b!.id,
     year: 2025,
     kind: '表彰',
     date: '2025-05-20',
     note: '市级优秀第一书记',
   });
-  await invoke(page, 'attendance.leave.add', {
+  await invoke(app, 'attendance.leave.add', {
     cadreId: a!.id,
     type: '事假',
     start: '2025-05-12',
@@ -62,7 +61,7 @@ test('seed: an own county with a quarter, an outcome, leave and a log; an import
     endHalf: '下',
     reason: '家中有事',
   });
-  await invoke(page, 'worklog.save', {
+  await invoke(app, 'worklog.save', {
     cadreId: a!.id,
     rows: [{ date: '2025-03-05', kind: '走访', place: '东村', persons: '张大爷', situation: '了解春耕备耕情况' }],
   });
@@ -71,10 +70,10 @@ test('seed: an own county with a quarter, an outcome, leave and a log; an import
   certifyMonths(app.bridge.core.ctx.db, [county.townships[0]!.id], ['2025-03', '2025-04'], '2025-06-16');
 
   // 青石县, as another department's bundle leaves it: its rows, then marked imported (read-only).
-  const { id: countyId } = await invoke<{ id: number }>(page, 'org.addCounty', { name: '青石县', kind: '县' });
-  const { id: townshipId } = await invoke<{ id: number }>(page, 'org.addTownship', { countyId, name: '青石镇' });
-  const { id: villageId } = await invoke<{ id: number }>(page, 'org.addVillage', { townshipId, name: '石门村' });
-  await invoke(page, 'cadres.create', {
+  const { id: countyId } = await invoke<{ id: number }>(app, 'org.addCounty', { name: '青石县', kind: '县' });
+  const { id: townshipId } = await invoke<{ id: number }>(app, 'org.addTownship', { countyId, name: '青石镇' });
+  const { id: villageId } = await invoke<{ id: number }>(app, 'org.addVillage', { townshipId, name: '石门村' });
+  await invoke(app, 'cadres.create', {
     cadre: {
       name: '青石干部',
       gender: '男',
@@ -159,75 +158,75 @@ test('季度调度, 表彰与提拔, 请假登记 and 工作日志 export what t
   const shown = await Promise.all(['日期', '类型', '地点', '走访对象', '情况'].map((h) => page.getByLabel(`第1行${h}`).inputValue()));
   expect(log.body[0]!.slice(0, 6)).toEqual([1, ...shown]);
   await page.screenshot({ path: '/tmp/excel-worklog-1366.png' });
-});
+  // Same page as the exports above (it was a second test loading the app); back to the list by its menu.
+  await test.step('the review-copy banner shows only where imported records are on screen; statistics keep the county', async () => {
+    await page.getByRole('menuitem', { name: '干部' }).click();
+    // The cadre list shows the imported county's cadre: the banner names the copy.
+    await expect(page.getByTestId('cadre-table')).toContainText(copy.cadre);
+    await expect(banner(page)).toContainText('青石县：评审副本（只读）');
 
-test('the review-copy banner shows only where imported records are on screen; statistics keep the county', async ({ page, app }) => {
-  await openApp(page, app.url);
-  // The cadre list shows the imported county's cadre: the banner names the copy.
-  await expect(page.getByTestId('cadre-table')).toContainText(copy.cadre);
-  await expect(banner(page)).toContainText('青石县：评审副本（只读）');
+    // The own county's quarter: no banner; the imported county's: the banner.
+    await page.getByRole('menuitem', { name: '项目与帮扶' }).click();
+    await page.getByRole('tab', { name: '季度调度' }).click();
+    await expect(page.getByRole('button', { name: '保存调度会' })).toBeVisible();
+    await expect(banner(page)).toHaveCount(0);
+    await page.getByLabel('县（市、区）').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '青石县' }).click();
+    await expect(page.getByText('青石县 2025年', { exact: false }).first()).toBeVisible();
+    await expect(banner(page)).toContainText('青石县');
+    // its export stays usable on the read-only copy
+    await expect(page.getByTestId('export-xlsx')).toBeEnabled();
 
-  // The own county's quarter: no banner; the imported county's: the banner.
-  await page.getByRole('menuitem', { name: '项目与帮扶' }).click();
-  await page.getByRole('tab', { name: '季度调度' }).click();
-  await expect(page.getByRole('button', { name: '保存调度会' })).toBeVisible();
-  await expect(banner(page)).toHaveCount(0);
-  await page.getByLabel('县（市、区）').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '青石县' }).click();
-  await expect(page.getByText('青石县 2025年', { exact: false }).first()).toBeVisible();
-  await expect(banner(page)).toContainText('青石县');
-  // its export stays usable on the read-only copy
-  await expect(page.getByTestId('export-xlsx')).toBeEnabled();
+    // 考勤 of an own township: no banner.
+    await page.getByRole('menuitem', { name: '考勤' }).click();
+    await expect(page.getByTestId('att-grid')).toBeVisible();
+    await expect(banner(page)).toHaveCount(0);
 
-  // 考勤 of an own township: no banner.
-  await page.getByRole('menuitem', { name: '考勤' }).click();
-  await expect(page.getByTestId('att-grid')).toBeVisible();
-  await expect(banner(page)).toHaveCount(0);
+    // Statistics open on the city (both counties on screen), then the own county: no banner.
+    await page.getByRole('menuitem', { name: '统计' }).click();
+    await expect(page.getByTestId('county-table')).toBeVisible();
+    await expect(banner(page)).toContainText('青石县');
+    await page.getByTestId('stats-county').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '清河县' }).click();
+    await expect(page.getByTestId('township-table')).toBeVisible();
+    await expect(banner(page)).toHaveCount(0);
+    // Uncertified months are said under the share, not squeezed beside it.
+    await expect(page.getByTestId('note-attendance')).toContainText(/\d+个人月考勤未经乡镇党委认定（未认定），不计入达标率/);
+    await expect(page.getByTestId('value-attendance')).toHaveText(/^\d+\.\d%$/);
+    await page.screenshot({ path: '/tmp/excel-stats-1366.png' });
 
-  // Statistics open on the city (both counties on screen), then the own county: no banner.
-  await page.getByRole('menuitem', { name: '统计' }).click();
-  await expect(page.getByTestId('county-table')).toBeVisible();
-  await expect(banner(page)).toContainText('青石县');
-  await page.getByTestId('stats-county').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '清河县' }).click();
-  await expect(page.getByTestId('township-table')).toBeVisible();
-  await expect(banner(page)).toHaveCount(0);
-  // Uncertified months are said under the share, not squeezed beside it.
-  await expect(page.getByTestId('note-attendance')).toContainText(/\d+个人月考勤未经乡镇党委认定（未认定），不计入达标率/);
-  await expect(page.getByTestId('value-attendance')).toHaveText(/^\d+\.\d%$/);
-  await page.screenshot({ path: '/tmp/excel-stats-1366.png' });
+    // Leaving and coming back keeps the county.
+    await page.getByRole('menuitem', { name: '考勤' }).click();
+    await expect(page.getByTestId('att-grid')).toBeVisible();
+    await page.getByRole('menuitem', { name: '统计' }).click();
+    await expect(page.getByTestId('township-table')).toBeVisible();
+    await expect(page.getByTestId('stats-county')).toContainText('清河县');
+    await expect(page.getByTestId('back-to-city')).toBeVisible();
 
-  // Leaving and coming back keeps the county.
-  await page.getByRole('menuitem', { name: '考勤' }).click();
-  await expect(page.getByTestId('att-grid')).toBeVisible();
-  await page.getByRole('menuitem', { name: '统计' }).click();
-  await expect(page.getByTestId('township-table')).toBeVisible();
-  await expect(page.getByTestId('stats-county')).toContainText('清河县');
-  await expect(page.getByTestId('back-to-city')).toBeVisible();
-
-  // The same screens at 1920×1080, looked at by the author.
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.screenshot({ path: '/tmp/excel-stats-1920.png' });
-  await page.getByRole('menuitem', { name: '项目与帮扶' }).click();
-  await page.getByRole('tab', { name: '季度调度' }).click();
-  await expect(page.getByTestId('scheduling-table')).toBeVisible();
-  await page.screenshot({ path: '/tmp/excel-scheduling-1920.png' });
-  await page.getByRole('menuitem', { name: /考核评价/ }).click();
-  await page.getByRole('tab', { name: '表彰与提拔' }).click();
-  await expect(page.getByTestId('outcome-table')).toBeVisible();
-  await page.screenshot({ path: '/tmp/excel-outcomes-1920.png' });
-  // 考核评价 keeps its county too: the imported one picked, another page, back on it.
-  await page.getByLabel('县（市、区）').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '青石县' }).click();
-  await expect(banner(page)).toContainText('青石县');
-  await page.getByRole('menuitem', { name: '统计' }).click();
-  await expect(page.getByTestId('township-table')).toBeVisible();
-  await page.getByRole('menuitem', { name: /考核评价/ }).click();
-  await expect(page.getByTestId('outcome-table')).toBeVisible();
-  await expect(page.locator('.ob-page-title')).toContainText('青石县');
-  await expect(banner(page)).toContainText('青石县');
-  await page.getByRole('menuitem', { name: '考勤' }).click();
-  await page.getByText('请假登记', { exact: true }).click();
-  await expect(page.getByTestId('leave-table')).toBeVisible();
-  await page.screenshot({ path: '/tmp/excel-leave-1920.png' });
+    // The same screens at 1920×1080, looked at by the author.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: '/tmp/excel-stats-1920.png' });
+    await page.getByRole('menuitem', { name: '项目与帮扶' }).click();
+    await page.getByRole('tab', { name: '季度调度' }).click();
+    await expect(page.getByTestId('scheduling-table')).toBeVisible();
+    await page.screenshot({ path: '/tmp/excel-scheduling-1920.png' });
+    await page.getByRole('menuitem', { name: /考核评价/ }).click();
+    await page.getByRole('tab', { name: '表彰与提拔' }).click();
+    await expect(page.getByTestId('outcome-table')).toBeVisible();
+    await page.screenshot({ path: '/tmp/excel-outcomes-1920.png' });
+    // 考核评价 keeps its county too: the imported one picked, another page, back on it.
+    await page.getByLabel('县（市、区）').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '青石县' }).click();
+    await expect(banner(page)).toContainText('青石县');
+    await page.getByRole('menuitem', { name: '统计' }).click();
+    await expect(page.getByTestId('township-table')).toBeVisible();
+    await page.getByRole('menuitem', { name: /考核评价/ }).click();
+    await expect(page.getByTestId('outcome-table')).toBeVisible();
+    await expect(page.locator('.ob-page-title')).toContainText('青石县');
+    await expect(banner(page)).toContainText('青石县');
+    await page.getByRole('menuitem', { name: '考勤' }).click();
+    await page.getByText('请假登记', { exact: true }).click();
+    await expect(page.getByTestId('leave-table')).toBeVisible();
+    await page.screenshot({ path: '/tmp/excel-leave-1920.png' });
+  });
 });

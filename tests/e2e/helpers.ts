@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { dispatch } from '../../main/core/runtime/dispatch';
+import type { AppHandle } from './fixtures';
 
 export interface DropFile {
   name: string;
@@ -50,12 +52,20 @@ export async function noHorizontalOverflow(page: Page): Promise<{ scrollWidth: n
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 }
 
-/** Calls a channel through the page's own `window.onebag`, as the renderer does; throws the Chinese message on refusal. */
-export async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const r = (await page.evaluate(
-    ([c, i]) => (window as unknown as { onebag: { invoke: (c: string, i: unknown) => Promise<unknown> } }).onebag.invoke(c, i),
-    [channel, input] as const,
-  )) as { ok: boolean; value?: T; error?: { message: string } };
+/**
+ * Calls a channel and throws the Chinese message on refusal. With a page: through the page's own
+ * `window.onebag`, as the renderer does. With the app handle: the same dispatch the bridge's
+ * /api/invoke runs (main/bridge/server.ts), in this process, so seeding needs no page load.
+ */
+export async function invoke<T>(target: Page | AppHandle, channel: string, input: unknown): Promise<T> {
+  const r = (
+    'bridge' in target
+      ? JSON.parse(JSON.stringify(await dispatch(target.bridge.core.handlers, channel, input, target.dataDir)))
+      : await target.evaluate(
+          ([c, i]) => (window as unknown as { onebag: { invoke: (c: string, i: unknown) => Promise<unknown> } }).onebag.invoke(c, i),
+          [channel, input] as const,
+        )
+  ) as { ok: boolean; value?: T; error?: { message: string } };
   if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
   return r.value as T;
 }

@@ -124,7 +124,8 @@ for (const size of SIZES) {
 
     await page.keyboard.press('Control+k');
     await page.getByTestId('global-search-input').fill('w');
-    await page.waitForTimeout(600);
+    // The hits (or the empty note) once the debounced search has answered.
+    await expect(page.getByTestId('global-search-results').locator('.ob-search-item, .ant-empty').first()).toBeVisible();
     await shoot(page, '7-global-search', size);
     await page.keyboard.press('Escape');
   });

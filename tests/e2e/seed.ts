@@ -3,6 +3,7 @@
  * a unit and N cadres posted to villages. Used by the clerk-flow specs.
  */
 import type { Page } from '@playwright/test';
+import type { AppHandle } from './fixtures';
 import { makeIdNumber } from '../fixtures/makeRoster';
 import { invoke } from './helpers';
 
@@ -14,8 +15,11 @@ export interface SmallCounty {
 
 const NAMES = ['王建国', '李秀英', '张伟', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周杰', '吴霞', '徐强', '孙丽'];
 
-/** Completes first run ("从空白开始") through the channel and builds a small county. */
-export async function seedSmallCounty(page: Page, cadreCount = 6, postStart = '2024-03-01'): Promise<SmallCounty> {
+/**
+ * Completes first run ("从空白开始") through the channel and builds a small county; with the app
+ * handle the channels run in this process (no page load needed), else through the page.
+ */
+export async function seedSmallCounty(page: Page | AppHandle, cadreCount = 6, postStart = '2024-03-01'): Promise<SmallCounty> {
   await invoke(page, 'app.setup', { mode: 'empty', operator: '张晓梅' });
   const { id: countyId } = await invoke<{ id: number }>(page, 'org.addCounty', { name: '清河县', kind: '县' });
   const { id: unitId } = await invoke<{ id: number }>(page, 'org.addUnit', { name: '县农业农村局', level: '县级' });

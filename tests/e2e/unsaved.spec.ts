@@ -22,18 +22,17 @@ async function openEvaluationYear(page: Page) {
   await page.locator('.ant-select-item-option', { hasText: `${YEAR}年度` }).click();
 }
 
-test('seed a small county with an active scheme', async ({ page, app }) => {
-  await page.goto(app.url);
-  county = await seedSmallCounty(page, 6, '2024-03-01');
-  const s = await invoke<{ id: number }>(page, 'evaluation.schemes.createFromTemplate', {
+test('seed a small county with an active scheme', async ({ app }) => {
+  county = await seedSmallCounty(app, 6, '2024-03-01');
+  const s = await invoke<{ id: number }>(app, 'evaluation.schemes.createFromTemplate', {
     countyId: county.countyId,
     year: YEAR,
     template: 'wuping',
   });
-  await invoke(page, 'evaluation.schemes.activate', { id: s.id });
+  await invoke(app, 'evaluation.schemes.activate', { id: s.id });
 });
 
-test('typed scores ask before a tab switch and a page change', async ({ page, app }) => {
+test('typed scores ask before a tab switch and a page change; month box; empty form', async ({ page, app }) => {
   await openApp(page, app.url);
   await openEvaluationYear(page);
   await page.getByRole('tab', { name: '评分' }).click();
@@ -79,6 +78,43 @@ test('typed scores ask before a tab switch and a page change', async ({ page, ap
   await page.getByRole('tab', { name: '结果' }).click();
   await expect(page.getByRole('dialog').filter({ hasText: '有未保存的修改' })).toHaveCount(0);
   await expect(page.getByRole('tab', { name: '结果' })).toHaveAttribute('aria-selected', 'true');
+
+  // The attendance month box and the empty 新增干部 form follow on the same page (they were two more
+  // tests, each loading the app again).
+  await test.step('the attendance month box takes what people type', async () => {
+    await page.getByRole('menuitem', { name: '考勤' }).click();
+    const box = page.getByTestId('att-month');
+    for (const [typed, shown] of [
+      ['2025-03', '2025年3月'],
+      ['2025年4月', '2025年4月'],
+      ['202505', '2025年5月'],
+      ['2025.6', '2025年6月'],
+      ['2025/07', '2025年7月'],
+      // the month already shown, typed again another way: the box shows it in its own format (not the raw text)
+      ['2025-07', '2025年7月'],
+      ['202507', '2025年7月'],
+    ] as const) {
+      await box.click();
+      await box.fill(typed);
+      await box.press('Enter');
+      await expect(box).toHaveValue(shown);
+      await expect(page.getByTestId('att-grid')).toBeVisible();
+    }
+  });
+  await test.step('an empty 新增干部 form and a bad channel input speak Chinese', async () => {
+    await page.getByRole('menuitem', { name: /干部/ }).first().click();
+    await page.getByRole('button', { name: /新增干部/ }).click();
+    await page.getByTestId('cadre-save').click();
+    const drawer = page.locator('.ant-drawer');
+    await expect(drawer.getByText('请填写姓名')).toBeVisible();
+    const errors = await drawer.locator('.ant-form-item-explain-error').allTextContents();
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors) expect(e).not.toMatch(/[A-Za-z]{3,}/);
+    await page.screenshot({ path: '/tmp/clerk-empty-form.png' });
+    // What a caller without the form's checks gets back from main's dispatch.
+    await expect(invoke(page, 'cadres.create', { cadre: {}, posting: null })).rejects.toThrow('cadres.create: 请填写姓名');
+    await expect(invoke(page, 'evaluation.results.state', { countyId: 'x', year: 2025 })).rejects.toThrow(/县（市、区）：应为数字/);
+  });
 });
 
 test('closing the window with unsaved edits is refused by beforeunload', async ({ page, app }) => {
@@ -95,41 +131,4 @@ test('closing the window with unsaved edits is refused by beforeunload', async (
   });
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => dialogs).toEqual(['beforeunload']);
-});
-
-test('an empty 新增干部 form and a bad channel input speak Chinese', async ({ page, app }) => {
-  await openApp(page, app.url);
-  await page.getByRole('button', { name: /新增干部/ }).click();
-  await page.getByTestId('cadre-save').click();
-  const drawer = page.locator('.ant-drawer');
-  await expect(drawer.getByText('请填写姓名')).toBeVisible();
-  const errors = await drawer.locator('.ant-form-item-explain-error').allTextContents();
-  expect(errors.length).toBeGreaterThan(0);
-  for (const e of errors) expect(e).not.toMatch(/[A-Za-z]{3,}/);
-  await page.screenshot({ path: '/tmp/clerk-empty-form.png' });
-  // What a caller without the form's checks gets back from main's dispatch.
-  await expect(invoke(page, 'cadres.create', { cadre: {}, posting: null })).rejects.toThrow('cadres.create: 请填写姓名');
-  await expect(invoke(page, 'evaluation.results.state', { countyId: 'x', year: 2025 })).rejects.toThrow(/县（市、区）：应为数字/);
-});
-
-test('the attendance month box takes what people type', async ({ page, app }) => {
-  await openApp(page, app.url);
-  await page.getByRole('menuitem', { name: '考勤' }).click();
-  const box = page.getByTestId('att-month');
-  for (const [typed, shown] of [
-    ['2025-03', '2025年3月'],
-    ['2025年4月', '2025年4月'],
-    ['202505', '2025年5月'],
-    ['2025.6', '2025年6月'],
-    ['2025/07', '2025年7月'],
-    // the month already shown, typed again another way: the box shows it in its own format (not the raw text)
-    ['2025-07', '2025年7月'],
-    ['202507', '2025年7月'],
-  ] as const) {
-    await box.click();
-    await box.fill(typed);
-    await box.press('Enter');
-    await expect(box).toHaveValue(shown);
-    await expect(page.getByTestId('att-grid')).toBeVisible();
-  }
 });

@@ -19,10 +19,9 @@ const MONTH = '2024-05';
 const TODAY = '2024-06-20';
 let county: SmallCounty;
 
-test('seed: a certified May and a county check that contradicts it', async ({ page, app }) => {
+test('seed: a certified May and a county check that contradicts it', async ({ app }) => {
   test.setTimeout(120_000);
-  await page.goto(app.url);
-  county = await seedSmallCounty(page, 2);
+  county = await seedSmallCounty(app, 2);
   const { db } = app.bridge.core.ctx;
   const town = county.townships[0]!;
   const scan = await storeGeneratedPdf(db, app.bridge.core.blobs, await samplePdf(), 2);
@@ -42,7 +41,7 @@ test('seed: a certified May and a county check that contradicts it', async ({ pa
   });
   const away = county.cadres[0]!;
   expect(away.townshipId).toBe(town.id);
-  await invoke(page, 'checks.save', {
+  await invoke(app, 'checks.save', {
     check: { townshipId: town.id, level: '县级', kind: '县级抽查', date: '2024-05-14', checker: '县委组织部督查组', findings: '' },
     results: [{ cadreId: away.id, onPost: false, reason: '外出未请假' }],
   });

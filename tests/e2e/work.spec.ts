@@ -8,7 +8,7 @@ import type { Alert } from '../../shared/alerts';
 import { dateLabel } from '../../shared/dates';
 import type { WeakVillage } from '../../shared/weakVillages';
 import type { Plan } from '../../shared/work';
-import { expect, test } from './fixtures';
+import { expect, test, type AppHandle } from './fixtures';
 import { TEST_YEAR } from '../fixtures/testToday';
 import { invoke, noHorizontalOverflow } from './helpers';
 
@@ -39,8 +39,8 @@ async function openWork(page: Page) {
 
 let cadreName = '';
 
-test('add a project, see the 项目未公示 alert, publicise it, see the alert clear', async ({ page, app }) => {
-  test.setTimeout(180_000);
+test('add a project, see the 项目未公示 alert clear; then plans, weak villages and support', async ({ page, app }) => {
+  test.setTimeout(300_000);
   await page.goto(app.url);
   await expect(page.getByTestId('cadre-count')).toContainText('共 24 人', { timeout: 60_000 });
   const cadres = await invoke<Array<{ name: string; village: string | null }>>(page, 'cadres.list', {});
@@ -96,11 +96,13 @@ test('add a project, see the 项目未公示 alert, publicise it, see the alert 
   await openWork(page);
   await expect(page.getByTestId('project-table')).toContainText('村务公开栏');
   expect(await noHorizontalOverflow(page)).toMatchObject({ scrollWidth: 1366 });
+
+  // The next steps walk the other tabs in the same page (they were separate tests, each loading the app).
+  await test.step("plans: next year's annual plan with an item, beside the demo's plans", () => plansStep(page));
+  await test.step('weak villages and support tabs at 1366×768', () => weakAndSupportStep(page, app));
 });
 
-test("plans: next year's annual plan with an item, beside the demo's plans", async ({ page, app }) => {
-  test.setTimeout(180_000);
-  await page.goto(app.url);
+async function plansStep(page: Page) {
   const cadre = (await invoke<Array<{ id: number; name: string }>>(page, 'cadres.list', {})).find((c) => c.name === cadreName)!;
   const plans = () => invoke<Plan[]>(page, 'work.plans.list', { cadreId: cadre.id });
   const before = await plans();
@@ -149,11 +151,9 @@ test("plans: next year's annual plan with an item, beside the demo's plans", asy
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/work-plans.png` });
   expect(await noHorizontalOverflow(page)).toMatchObject({ scrollWidth: 1366 });
-});
+}
 
-test('weak villages and support tabs at 1366×768', async ({ page, app }) => {
-  test.setTimeout(180_000);
-  await page.goto(app.url);
+async function weakAndSupportStep(page: Page, app: AppHandle) {
   // A village of the own county not yet listed, with a first secretary posted there now, and another
   // cadre of the same township to assign by hand.
   const { db } = app.bridge.core.ctx;
@@ -219,4 +219,4 @@ test('weak villages and support tabs at 1366×768', async ({ page, app }) => {
   await expect(pay.getByTestId('support-error')).toContainText('本次最多可发');
   await page.screenshot({ path: `${SHOTS}/work-support-pay.png` });
   expect(await noHorizontalOverflow(page)).toMatchObject({ scrollWidth: 1366 });
-});
+}

@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import type { AuditPage } from '../../shared/audit';
 import type { SupportOverview } from '../../shared/api/work';
 import type { WeakVillage } from '../../shared/weakVillages';
-import { expect, test } from './fixtures';
+import { expect, test, type AppHandle } from './fixtures';
 import { TEST_YEAR } from '../fixtures/testToday';
 import { makeIdNumber } from '../fixtures/makeRoster';
 import { invoke } from './helpers';
@@ -22,7 +22,7 @@ const SHOTS = process.env.ONEBAG_SHOTS_DIR ?? '/tmp/w6';
 let county: SmallCounty;
 let cityCadre = 0;
 
-const weak = (page: Page) => invoke<WeakVillage[]>(page, 'work.weak.list', {});
+const weak = (target: Page | AppHandle) => invoke<WeakVillage[]>(target, 'work.weak.list', {});
 const support = (page: Page) => invoke<SupportOverview>(page, 'work.support.overview', { year: TEST_YEAR });
 const newestAudit = async (page: Page) => (await invoke<AuditPage>(page, 'audit.list', { filter: {}, limit: 1 })).rows[0]!;
 const confirmBox = (page: Page) => page.locator('.ant-modal-confirm');
@@ -34,11 +34,10 @@ async function openTab(page: Page, url: string, tab: string) {
   await page.getByRole('tab', { name: tab }).click();
 }
 
-test('seed a small county with weak villages, a payment and a policy', async ({ page, app }) => {
-  await page.goto(app.url);
-  county = await seedSmallCounty(page, 2, '2024-03-01');
+test('seed a small county with weak villages, a payment and a policy', async ({ app }) => {
+  county = await seedSmallCounty(app, 2, '2024-03-01');
   const [east, west] = county.townships[0]!.villages;
-  const city = await invoke<{ id: number }>(page, 'cadres.create', {
+  const city = await invoke<{ id: number }>(app, 'cadres.create', {
     cadre: {
       name: '周海涛',
       gender: '男',
@@ -54,11 +53,11 @@ test('seed a small county with weak villages, a payment and a policy', async ({ 
   });
   cityCadre = city.id;
   // 东村: listed in 2024, its first secretary missed the first milestone and was talked to (约谈).
-  await invoke(page, 'work.weak.save', { villageId: east!.id, listedYear: 2024, notes: null });
-  const m = (await weak(page))[0]!.supporters[0]!.milestones.find((x) => x.requiredAction === '约谈')!;
+  await invoke(app, 'work.weak.save', { villageId: east!.id, listedYear: 2024, notes: null });
+  const m = (await weak(app))[0]!.supporters[0]!.milestones.find((x) => x.requiredAction === '约谈')!;
   const next = new Date(`${m.dueDate}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
-  await invoke(page, 'work.weak.recordAction', {
+  await invoke(app, 'work.weak.recordAction', {
     villageId: east!.id,
     cadreId: county.cadres[0]!.id,
     milestone: m.kind,
@@ -68,15 +67,15 @@ test('seed a small county with weak villages, a payment and a policy', async ({ 
     notes: null,
   });
   // 西村: listed this year with a milestone, both entered by mistake.
-  await invoke(page, 'work.weak.save', { villageId: west!.id, listedYear: TEST_YEAR, notes: null });
-  await invoke(page, 'work.weak.setMilestone', {
+  await invoke(app, 'work.weak.save', { villageId: west!.id, listedYear: TEST_YEAR, notes: null });
+  await invoke(app, 'work.weak.setMilestone', {
     villageId: west!.id,
     kind: '发展思路',
     date: `${TEST_YEAR}-05-01`,
     description: '发展林下养鸡',
     evidenceTokens: [],
   });
-  await invoke(page, 'work.support.addPayment', {
+  await invoke(app, 'work.support.addPayment', {
     cadreId: city.id,
     year: TEST_YEAR,
     quarter: 1,
@@ -84,7 +83,7 @@ test('seed a small county with weak villages, a payment and a policy', async ({ 
     paidOn: `${TEST_YEAR}-04-10`,
     notes: null,
   });
-  await invoke(page, 'work.support.savePolicy', {
+  await invoke(app, 'work.support.savePolicy', {
     cadreId: city.id,
     insurer: '人保财险',
     policyNo: 'PA-2026-17',
@@ -146,53 +145,56 @@ test('weak village: clear a milestone and remove a listing, by keyboard and mous
   await expect(first).toContainText('张晓梅');
   const removed = await newestAudit(page);
   expect([removed.entity, removed.action, removed.entityId]).toEqual(['weak_village', 'delete', west.id]);
-});
+  // Same page, 保障 by its menu and tab (it was a second test loading the app).
+  await test.step('support: delete a payment and a policy; cancel changes nothing', async () => {
+    const mine = async () => (await support(page)).rows.find((r) => r.cadreId === cityCadre)!;
+    await page.getByRole('menuitem', { name: '项目与帮扶' }).click();
+    await page.getByRole('tab', { name: '保障' }).click();
+    const row = page.getByTestId('support-table').locator('.ant-table-row').filter({ hasText: '周海涛' });
 
-test('support: delete a payment and a policy; cancel changes nothing', async ({ page, app }) => {
-  const mine = async () => (await support(page)).rows.find((r) => r.cadreId === cityCadre)!;
-  await openTab(page, app.url, '保障');
-  const row = page.getByTestId('support-table').locator('.ant-table-row').filter({ hasText: '周海涛' });
+    await row.getByRole('button', { name: '发放' }).click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '登记补助发放' });
+    await expect(dialog.getByTestId('payment-list')).toContainText(`第1季度 1,000.00 元，${TEST_YEAR}年4月10日发放`);
+    await dialog.getByTestId('payment-list').getByRole('button', { name: '删除' }).click();
+    await expect(confirmBox(page)).toContainText(
+      `删除周海涛${TEST_YEAR}年第1季度的补助发放记录（1,000.00元，${TEST_YEAR}年4月10日发放）？`,
+    );
+    await page.screenshot({ path: `${SHOTS}/work-undo-payment.png` });
+    await confirmBox(page).getByRole('button', { name: '取消' }).click();
+    await expect(confirmBox(page)).toBeHidden();
+    expect((await mine()).payments).toHaveLength(1);
+    await dialog.getByTestId('payment-list').getByRole('button', { name: '删除' }).click();
+    await confirmBox(page).getByRole('button', { name: '删除' }).click();
+    await expect(dialog).toBeHidden();
+    expect((await mine()).payments).toEqual([]);
+    const paid = await newestAudit(page);
+    expect([paid.entity, paid.action]).toEqual(['allowance_payment', 'delete']);
 
-  await row.getByRole('button', { name: '发放' }).click();
-  const dialog = page.locator('.ant-modal').filter({ hasText: '登记补助发放' });
-  await expect(dialog.getByTestId('payment-list')).toContainText(`第1季度 1,000.00 元，${TEST_YEAR}年4月10日发放`);
-  await dialog.getByTestId('payment-list').getByRole('button', { name: '删除' }).click();
-  await expect(confirmBox(page)).toContainText(`删除周海涛${TEST_YEAR}年第1季度的补助发放记录（1,000.00元，${TEST_YEAR}年4月10日发放）？`);
-  await page.screenshot({ path: `${SHOTS}/work-undo-payment.png` });
-  await confirmBox(page).getByRole('button', { name: '取消' }).click();
-  await expect(confirmBox(page)).toBeHidden();
-  expect((await mine()).payments).toHaveLength(1);
-  await dialog.getByTestId('payment-list').getByRole('button', { name: '删除' }).click();
-  await confirmBox(page).getByRole('button', { name: '删除' }).click();
-  await expect(dialog).toBeHidden();
-  expect((await mine()).payments).toEqual([]);
-  const paid = await newestAudit(page);
-  expect([paid.entity, paid.action]).toEqual(['allowance_payment', 'delete']);
+    // The policy, by keyboard.
+    await row.getByRole('button', { name: '保险' }).click();
+    const policy = page.locator('.ant-modal').filter({ hasText: '登记意外伤害保险' });
+    const remove = policy.getByTestId('policy-list').getByRole('button', { name: '删除' });
+    await expect(policy.getByTestId('policy-list')).toContainText('人保财险 PA-2026-17');
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await expect(confirmBox(page)).toContainText(`删除周海涛的保单“人保财险 PA-2026-17”（${TEST_YEAR}年1月1日至${TEST_YEAR}年12月31日）？`);
+    await page.keyboard.press('Escape');
+    await expect(confirmBox(page)).toBeHidden();
+    expect((await mine()).policies).toHaveLength(1);
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await expect(confirmBox(page)).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(policy).toBeHidden();
+    expect((await mine()).policies).toEqual([]);
 
-  // The policy, by keyboard.
-  await row.getByRole('button', { name: '保险' }).click();
-  const policy = page.locator('.ant-modal').filter({ hasText: '登记意外伤害保险' });
-  const remove = policy.getByTestId('policy-list').getByRole('button', { name: '删除' });
-  await expect(policy.getByTestId('policy-list')).toContainText('人保财险 PA-2026-17');
-  await remove.focus();
-  await page.keyboard.press('Enter');
-  await expect(confirmBox(page)).toContainText(`删除周海涛的保单“人保财险 PA-2026-17”（${TEST_YEAR}年1月1日至${TEST_YEAR}年12月31日）？`);
-  await page.keyboard.press('Escape');
-  await expect(confirmBox(page)).toBeHidden();
-  expect((await mine()).policies).toHaveLength(1);
-  await remove.focus();
-  await page.keyboard.press('Enter');
-  await expect(confirmBox(page)).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(policy).toBeHidden();
-  expect((await mine()).policies).toEqual([]);
-
-  await page.getByRole('menuitem', { name: '审计日志' }).click();
-  await page.getByTestId('audit-groups').getByText('全部').click();
-  const rows = page.getByTestId('audit-list').locator('.ant-table-row');
-  await expect(rows.first()).toContainText('删除');
-  await expect(rows.first()).toContainText('保险');
-  await expect(rows.nth(1)).toContainText('补助发放');
-  const newest = await newestAudit(page);
-  expect([newest.entity, newest.action]).toEqual(['insurance_policy', 'delete']);
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    await page.getByTestId('audit-groups').getByText('全部').click();
+    const rows = page.getByTestId('audit-list').locator('.ant-table-row');
+    await expect(rows.first()).toContainText('删除');
+    await expect(rows.first()).toContainText('保险');
+    await expect(rows.nth(1)).toContainText('补助发放');
+    const newest = await newestAudit(page);
+    expect([newest.entity, newest.action]).toEqual(['insurance_policy', 'delete']);
+  });
 });
