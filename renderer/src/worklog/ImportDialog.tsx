@@ -5,6 +5,7 @@ import type { ImportEntry, ImportPreview } from '../../../shared/api/worklog';
 import { call, stageFile } from '../api/client';
 import { useNotify } from '../util/notify';
 import { dateLabel } from '../../../shared/dates';
+import { entryText } from './entryText';
 
 interface Props {
   open: boolean;
@@ -78,15 +79,7 @@ export function ImportDialog({ open, cadreId, cadreName, year, onClose, onImport
       key: 'text',
       render: (_: unknown, e: ImportEntry) => (
         <div style={{ whiteSpace: 'pre-wrap' }}>
-          {[
-            e.place && `地点：${e.place}`,
-            e.persons && `走访对象：${e.persons}`,
-            e.situation,
-            e.difficulties && `困难：${e.difficulties}`,
-            e.followUp && `下步打算：${e.followUp}`,
-          ]
-            .filter(Boolean)
-            .join('\n')}
+          {entryText(e, { separator: '\n', place: true })}
         </div>
       ),
     },
