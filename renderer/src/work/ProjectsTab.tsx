@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Select, Space, Table, Tag, TreeSelect } from 'antd';
+import { Alert, App, Button, Checkbox, Select, Space, Table, Tag } from 'antd';
 import { useShowsRecordsOf } from '../common/shownCounties';
 import { useMemo, useState } from 'react';
 import { PROJECT_KINDS, type Project, type ProjectKind } from '../../../shared/work';
@@ -9,7 +9,8 @@ import { ExportExcelButton } from '../common/ExportExcelButton';
 import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { READ_ONLY_HINT, ReadOnlyHint, useReadOnlyIndex } from '../common/useReadOnly';
 import { useAppState } from '../app/AppState';
-import { orgFilterTree, parseOrgFilter } from '../cadres/orgOptions';
+import { parseOrgFilter } from '../cadres/orgOptions';
+import { OrgFilterSelect } from '../common/OrgFilterSelect';
 import { useNotify } from '../util/notify';
 import { useElementHeight } from '../util/useElementHeight';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
@@ -150,15 +151,7 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', width: '100%' }}>
       <div style={{ display: 'flex', gap: 8, marginBottom: 8, flexWrap: 'wrap', alignItems: 'center' }}>
         <YearSelect value={year} onChange={setYear} />
-        <TreeSelect
-          allowClear
-          placeholder="县 / 乡镇"
-          treeData={orgFilterTree(org)}
-          value={orgFilter}
-          onChange={setOrgFilter}
-          style={{ width: 170 }}
-          treeDefaultExpandAll
-        />
+        <OrgFilterSelect placeholder="县 / 乡镇" value={orgFilter} onChange={setOrgFilter} width={170} />
         <CadreSelect cadres={cadres} value={cadreId} onChange={setCadreId} allowClear placeholder="负责干部" width={200} />
         <Select
           allowClear
