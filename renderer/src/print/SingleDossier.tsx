@@ -11,6 +11,7 @@ import { useNotify } from '../util/notify';
 import { yearOptions } from '../../../shared/dates';
 import { settle } from '../util/settle';
 import { thisYear } from '../app/today';
+import { useBusyAction } from '../common/useBusyAction';
 
 /** Pick a cadre and a year (or the whole term), generate, preview; open in the system viewer to print. */
 export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
@@ -19,7 +20,7 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
   const cadres = useCall('cadres.list', q ? { query: q } : {}, `q:${q}`);
   const [cadreId, setCadreId] = useState<number | undefined>(initialCadreId);
   const [year, setYear] = useState<DossierScope>(thisYear() - 1);
-  const [busy, setBusy] = useState(false);
+  const { busy, runBusy } = useBusyAction();
   const [pdfa, setPdfa] = useState(false);
   const [preview, setPreview] = useState<DossierPreview | null>(null);
   useShowsRecordsOf({ countyNames: [(cadres.data ?? []).find((c) => c.id === cadreId)?.county] });
@@ -27,15 +28,10 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
 
   const generate = async () => {
     if (!cadreId) return;
-    setBusy(true);
     setPreview(null);
-    try {
+    await runBusy(async () => {
       setPreview(await call('dossier.preview', { cadreId, year, ...(pdfa ? { pdfa: true } : {}) }));
-    } catch (err) {
-      notifyError(err, '档案未能生成');
-    } finally {
-      setBusy(false);
-    }
+    }, '档案未能生成');
   };
   const openExternal = async () => {
     if (!preview) return;

@@ -6,6 +6,7 @@ import { call, stageFile } from '../api/client';
 import { useNotify } from '../util/notify';
 import { dateLabel } from '../../../shared/dates';
 import { entryText } from './entryText';
+import { useBusyAction } from '../common/useBusyAction';
 
 interface Props {
   open: boolean;
@@ -18,8 +19,8 @@ interface Props {
 
 /** Drop a .docx/.xlsx log → see how it splits into entries, with problems → 确认导入. */
 export function ImportDialog({ open, cadreId, cadreName, year, onClose, onImported }: Props) {
-  const { notifyError, success } = useNotify();
-  const [busy, setBusy] = useState(false);
+  const { success } = useNotify();
+  const { busy, runBusy } = useBusyAction();
   const [file, setFile] = useState<{ token: string; name: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [over, setOver] = useState(false);
@@ -37,32 +38,22 @@ export function ImportDialog({ open, cadreId, cadreName, year, onClose, onImport
   const take = async (f: File | undefined) => {
     if (!f) return;
     reset();
-    setBusy(true);
-    try {
+    await runBusy(async () => {
       const staged = await stageFile(f, 'attachment', cadreId);
       setFile({ token: staged.token, name: staged.name });
       setPreview(await call('worklog.importPreview', { cadreId, token: staged.token, year }));
-    } catch (err) {
-      notifyError(err, `「${f.name}」无法导入`);
-    } finally {
-      setBusy(false);
-    }
+    }, `「${f.name}」无法导入`);
   };
 
   const commit = async () => {
     if (!file) return;
-    setBusy(true);
-    try {
+    await runBusy(async () => {
       const r = await call('worklog.importCommit', { cadreId, token: file.token, year });
       success(`已导入${r.imported}条日志${r.skipped ? `，跳过${r.skipped}条` : ''}`);
       setFile(null);
       setPreview(null);
       onImported();
-    } catch (err) {
-      notifyError(err, '导入未完成，数据未改变');
-    } finally {
-      setBusy(false);
-    }
+    }, '导入未完成，数据未改变');
   };
 
   const columns = [
