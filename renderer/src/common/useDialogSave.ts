@@ -12,14 +12,15 @@ export function useDialogSave(opts: { /** Also toasts a failure under this title
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  /** Runs one save; a failure becomes `error` (and a toast when asked for). */
-  const runSave = async (save: () => Promise<unknown>): Promise<void> => {
+  /** Runs one save; a failure becomes `error` (and a toast when asked for), then goes to `onFailure`. */
+  const runSave = async (save: () => Promise<unknown>, onFailure?: (err: unknown) => void): Promise<void> => {
     setSaving(true);
     try {
       await save();
     } catch (err) {
       setError(errorMessage(err));
       if (opts.notifyTitle) notifyError(err, opts.notifyTitle);
+      onFailure?.(err);
     } finally {
       setSaving(false);
     }
