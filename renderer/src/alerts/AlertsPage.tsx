@@ -1,11 +1,12 @@
 import { ReloadOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert as AntAlert, Button, Empty, Select, Spin, Table, Tag, TreeSelect } from 'antd';
+import { Alert as AntAlert, Button, Empty, Select, Spin, Table, Tag } from 'antd';
 import { useShowsRecordsOf } from '../common/shownCounties';
 import { useMemo, useState } from 'react';
 import { ALERT_KINDS, SEVERITY_LABELS, type Alert, type AlertKind } from '../../../shared/alerts';
 import { useCall } from '../api/useCall';
 import { useAppState, type View } from '../app/AppState';
-import { orgFilterTree, parseOrgFilter } from '../cadres/orgOptions';
+import { parseOrgFilter } from '../cadres/orgOptions';
+import { OrgFilterSelect } from '../common/OrgFilterSelect';
 import { dateLabel, monthLabel, yearOptions } from '../../../shared/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { thisYear } from '../app/today';
@@ -63,7 +64,7 @@ export function viewOf(a: Alert): View {
 
 /** 预警: who is behind on what in a year, grouped by kind; every row opens its record. */
 export function AlertsPage() {
-  const { org, navigate, dataVersion } = useAppState();
+  const { navigate, dataVersion } = useAppState();
   const [year, setYear] = useState(thisYear());
   const [place, setPlace] = useState<string>();
   const [kinds, setKinds] = useState<AlertKind[]>([]);
@@ -89,16 +90,7 @@ export function AlertsPage() {
         </span>
         <div style={{ flex: 1 }} />
         <Select value={year} onChange={setYear} options={yearOptions(thisYear(), year)} style={{ width: 100 }} aria-label="年度" />
-        <TreeSelect
-          allowClear
-          placeholder="全县（市、区）/ 乡镇"
-          treeData={orgFilterTree(org)}
-          value={place}
-          onChange={setPlace}
-          style={{ width: 200 }}
-          treeDefaultExpandAll
-          aria-label="乡镇"
-        />
+        <OrgFilterSelect placeholder="全县（市、区）/ 乡镇" value={place} onChange={setPlace} width={200} aria-label="乡镇" />
         <Select
           mode="multiple"
           allowClear

@@ -14,6 +14,7 @@ import { call, errorMessage } from '../api/client';
 import { monthLabel } from '../../../shared/dates';
 import { ScanDrop } from './ScanDrop';
 import { settle } from '../util/settle';
+import { useDialogSave } from '../common/useDialogSave';
 
 export function CertifyDialog({
   open,
@@ -36,8 +37,7 @@ export function CertifyDialog({
   const [date, setDate] = useState<Dayjs | null>(dayjs(today()));
   const [seal, setSeal] = useState(false);
   const [scan, setScan] = useState<StagedFile | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, runSave } = useDialogSave();
   // What the secretary must confirm one by one before sealing (事假 without leave, 缺勤, short months).
   const [warnings, setWarnings] = useState<CertifyWarning[] | null>(null);
   const [confirmed, setConfirmed] = useState<Record<string, boolean>>({});
@@ -45,7 +45,7 @@ export function CertifyDialog({
   useEffect(() => {
     if (!open) return;
     void call('attendance.certify.warnings', { townshipId, month }).then(setWarnings, (err: unknown) => setError(errorMessage(err)));
-  }, [open, townshipId, month]);
+  }, [open, townshipId, month, setError]);
 
   const submit = async () => {
     setError(null);
@@ -62,8 +62,7 @@ export function CertifyDialog({
       setError(`还有 ${pending.length} 个问题未逐条确认${pending.some((w) => w.needsNote) ? '（缺勤须填写说明）' : ''}`);
       return;
     }
-    setSaving(true);
-    try {
+    await runSave(async () => {
       const r = await call('attendance.certify', {
         townshipId,
         month,
@@ -74,11 +73,7 @@ export function CertifyDialog({
         confirmations: warnings.map((w) => ({ key: w.key, ...(w.needsNote ? { note: notes[w.key]!.trim() } : {}) })),
       });
       onDone(r.filed);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const cancel = () => {

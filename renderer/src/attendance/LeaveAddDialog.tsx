@@ -7,10 +7,11 @@ import { LEAVE_TYPES, type AttendanceSettings, type LeaveHalf, type LeaveType } 
 import { leaveApprovalLevel, leaveDays, type ApprovalLevel } from '../../../shared/leave';
 import type { GridRow } from '../../../shared/api/attendance';
 import type { StagedFile } from '../../../shared/domain';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { ApproverFields } from './ApproverFields';
 import { ScanDrop } from './ScanDrop';
 import { settle } from '../util/settle';
+import { useDialogSave } from '../common/useDialogSave';
 
 const HALVES = [
   { value: '上', label: '上午' },
@@ -40,8 +41,7 @@ export function LeaveAddDialog({
   const [approver, setApprover] = useState('');
   const [level, setLevel] = useState<ApprovalLevel>();
   const [proof, setProof] = useState<StagedFile | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, runSave } = useDialogSave();
 
   const days = useMemo(
     () => (start && end ? leaveDays(start.format('YYYY-MM-DD'), startHalf, end.format('YYYY-MM-DD'), endHalf) : null),
@@ -53,8 +53,7 @@ export function LeaveAddDialog({
     if (!cadreId) return setError('请选择请假的干部');
     if (!start || !end) return setError('请选择请假的起止日期');
     if (approver.trim() && !level) return setError('请选择实际审批的层级（乡镇党委或县委组织部）');
-    setSaving(true);
-    try {
+    await runSave(async () => {
       await call('attendance.leave.add', {
         cadreId,
         type,
@@ -67,11 +66,7 @@ export function LeaveAddDialog({
         ...(proof ? { proofToken: proof.token } : {}),
       });
       onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -87,10 +87,10 @@ const Row = memo(function Row({
   const short = k.onPost < k.required;
   return (
     <tr className={short ? 'short' : undefined} data-r={r} data-testid={`att-row-${row.name}`} role="row" aria-rowindex={r + 3}>
-      <th className="ob-att-name" scope="row" role="rowheader" aria-colindex={1}>
+      <th className="ob-cell-name ob-att-name" scope="row" role="rowheader" aria-colindex={1}>
         {row.name}
       </th>
-      <th className="ob-att-place" role="gridcell" aria-colindex={2}>
+      <th className="ob-cell-place ob-att-place" role="gridcell" aria-colindex={2}>
         <div>{row.village ?? '乡镇'}</div>
         <div className="ob-muted">{POST_SHORT[row.postType] ?? row.postType}</div>
       </th>
@@ -269,10 +269,10 @@ export function MonthGrid({
         >
           <thead role="rowgroup">
             <tr role="row" aria-rowindex={1}>
-              <th className="ob-att-name" rowSpan={2} aria-colindex={1}>
+              <th className="ob-cell-name ob-att-name" rowSpan={2} aria-colindex={1}>
                 姓名
               </th>
-              <th className="ob-att-place" rowSpan={2} aria-colindex={2}>
+              <th className="ob-cell-place ob-att-place" rowSpan={2} aria-colindex={2}>
                 村 / 职务
               </th>
               {days.map((d) => (

@@ -1,9 +1,10 @@
 /** 撤销认定: a reason is required; it stays in the month's history with who revoked. */
 import { Alert, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { monthLabel } from '../../../shared/dates';
 import { settle } from '../util/settle';
+import { useDialogSave } from '../common/useDialogSave';
 
 export function RevokeDialog({
   open,
@@ -21,20 +22,14 @@ export function RevokeDialog({
   onDone: () => void;
 }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, runSave } = useDialogSave();
 
   const submit = async () => {
-    setSaving(true);
     setError(null);
-    try {
+    await runSave(async () => {
       await call('attendance.revoke', { townshipId, month, reason });
       onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

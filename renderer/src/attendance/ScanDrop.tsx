@@ -6,8 +6,9 @@ import { CheckCircleFilled, InboxOutlined } from '@ant-design/icons';
 import { Button, Spin } from 'antd';
 import { useRef, useState, type DragEvent } from 'react';
 import type { StagedFile } from '../../../shared/domain';
-import { call, errorMessage, stageFile } from '../api/client';
+import { call, stageFile } from '../api/client';
 import { formatSize } from '../../../shared/fileSize';
+import { useDialogSave } from '../common/useDialogSave';
 
 export function ScanDrop({
   value,
@@ -22,22 +23,16 @@ export function ScanDrop({
 }) {
   const input = useRef<HTMLInputElement>(null);
   const [active, setActive] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving: busy, error, setError, runSave } = useDialogSave();
 
   const take = async (file: File | undefined) => {
     if (!file) return;
-    setBusy(true);
     setError(null);
-    try {
+    await runSave(async () => {
       const staged = await stageFile(file, 'attachment');
       if (value) void call('staging.discard', { token: value.token }).catch(() => undefined);
       onChange(staged);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const onDrop = (e: DragEvent) => {

@@ -8,6 +8,7 @@ import { useAppState } from '../app/AppState';
 import { onCommand } from '../app/commands';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { READ_ONLY_HINT, ReadOnlyHint } from '../common/useReadOnly';
+import { useConfirmRemove } from '../common/useConfirmRemove';
 import { materialSheet } from './materialSheet';
 import { FilePreview } from '../preview/FilePreview';
 import { useNotify } from '../util/notify';
@@ -30,7 +31,8 @@ export function BagView({
   readOnly = false,
 }: { cadreId: number; cadreName: string; responsible: string; readOnly?: boolean }) {
   const { dataVersion, refresh } = useAppState();
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
+  const confirmRemove = useConfirmRemove();
   const { notifyError, success } = useNotify();
   const bag = useCall('bag.list', { cadreId }, `${cadreId}|${dataVersion}`);
   const target = useMemo(() => ({ cadreId, responsible }), [cadreId, responsible]);
@@ -61,21 +63,14 @@ export function BagView({
   const total = bag.data?.length ?? 0;
 
   const remove = (m: Material) =>
-    modal.confirm({
+    confirmRemove({
       title: `删除材料“${m.title}”？`,
       content: `将从资料袋中移除这件材料及其 ${m.files.length} 个文件的归档登记；原始文件仍保留在档案库中。`,
       okText: '确认删除',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          await call('bag.remove', { id: m.id });
-          success('已删除');
-          void refresh();
-        } catch (err) {
-          notifyError(err, '删除未完成');
-        }
-      },
+      remove: () => call('bag.remove', { id: m.id }),
+      done: '已删除',
+      failed: '删除未完成',
+      onRemoved: () => void refresh(),
     });
 
   const onDrop = (e: DragEvent) => {

@@ -1,13 +1,13 @@
 import { Alert, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { materialInputSchema } from '../../../shared/api/bag';
 import { MATERIAL_CATEGORIES, SECRECY_LEVELS, type Material } from '../../../shared/domain';
-import { call, errorMessage } from '../api/client';
-import { useNotify } from '../util/notify';
+import { call } from '../api/client';
 import { blankToNull, zodRule } from '../util/zodRule';
 import { settle } from '../util/settle';
+import { useDialogSave } from '../common/useDialogSave';
 
 const S = materialInputSchema.shape;
 const toIso = (d: unknown) => (dayjs.isDayjs(d) ? d.format('YYYY-MM-DD') : null);
@@ -30,9 +30,7 @@ export function MaterialEditDialog({
   onSaved,
 }: { material: Material | null; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<Values>();
-  const { notifyError } = useNotify();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, runSave } = useDialogSave({ notifyTitle: '保存未完成' });
 
   useEffect(() => {
     if (!material) return;
@@ -47,7 +45,7 @@ export function MaterialEditDialog({
       secrecy: material.secrecy,
       notes: material.notes ?? '',
     });
-  }, [material, form]);
+  }, [material, form, setError]);
 
   const submit = async (v: Values) => {
     if (!material) return;
@@ -62,16 +60,10 @@ export function MaterialEditDialog({
       notes: blankToNull(v.notes),
     });
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '输入有误');
-    setSaving(true);
-    try {
+    await runSave(async () => {
       await call('bag.update', { id: material.id, material: parsed.data });
       onSaved();
-    } catch (err) {
-      setError(errorMessage(err));
-      notifyError(err, '保存未完成');
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

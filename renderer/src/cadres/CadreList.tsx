@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Input, Select, Table, Tag, TreeSelect } from 'antd';
+import { Alert, Button, Empty, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { POST_TYPES, type CadreListRow, type PostType } from '../../../shared/domain';
@@ -11,7 +11,8 @@ import { ExportExcelButton } from '../common/ExportExcelButton';
 import { fireCommand } from '../app/commands';
 import { useDebounced } from '../util/useDebounced';
 import { useElementHeight } from '../util/useElementHeight';
-import { orgFilterTree, parseOrgFilter, placeLabel } from './orgOptions';
+import { parseOrgFilter, placeLabel } from './orgOptions';
+import { OrgFilterSelect } from '../common/OrgFilterSelect';
 
 const POST_COLORS: Record<PostType, string> = {
   乡镇党委第一副书记: 'volcano',
@@ -102,7 +103,7 @@ function onRowKey(e: React.KeyboardEvent<HTMLElement>, open: () => void): void {
 
 /** The cadre list: filters, server-side search, a virtual table that stays fast at 10,000 rows. */
 export function CadreList({ justSetUp }: { justSetUp: boolean }) {
-  const { org, navigate, dataVersion, status } = useAppState();
+  const { navigate, dataVersion, status } = useAppState();
   const [query, setQuery] = useState('');
   const [orgFilter, setOrgFilter] = useState<string>();
   const [postType, setPostType] = useState<PostType>();
@@ -118,8 +119,6 @@ export function CadreList({ justSetUp }: { justSetUp: boolean }) {
   useShowsRecordsOf({ countyNames: rows.map((r) => r.county) });
   const filtered = Boolean(q || orgFilter || postType);
   const noCadresAtAll = !filtered && !list.loading && rows.length === 0 && !list.error;
-
-  const tree = useMemo(() => orgFilterTree(org), [org]);
 
   return (
     <>
@@ -168,16 +167,7 @@ export function CadreList({ justSetUp }: { justSetUp: boolean }) {
           style={{ width: 280 }}
           data-testid="cadre-search"
         />
-        <TreeSelect
-          allowClear
-          placeholder="县（市、区）/ 乡镇"
-          treeData={tree}
-          value={orgFilter}
-          onChange={(v) => setOrgFilter(v)}
-          style={{ width: 220 }}
-          treeDefaultExpandAll
-          showSearch={{ treeNodeFilterProp: 'title' }}
-        />
+        <OrgFilterSelect placeholder="县（市、区）/ 乡镇" value={orgFilter} onChange={setOrgFilter} width={220} searchable />
         <Select
           allowClear
           placeholder="任职类型"

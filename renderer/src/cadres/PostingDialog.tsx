@@ -2,14 +2,14 @@ import { Alert, Cascader, Form, Modal } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { postingInputSchema } from '../../../shared/api/cadres';
 import type { CadreDetail } from '../../../shared/domain';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { useAppState } from '../app/AppState';
-import { useNotify } from '../util/notify';
 import { postingCascade, placeLabel } from './orgOptions';
 import { settle } from '../util/settle';
+import { useDialogSave } from '../common/useDialogSave';
 
 interface Values {
   place?: number[];
@@ -31,9 +31,7 @@ export function PostingDialog({
 }) {
   const [form] = Form.useForm<Values>();
   const { org } = useAppState();
-  const { notifyError } = useNotify();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, runSave } = useDialogSave({ notifyTitle: '调动未保存' });
   const cascade = useMemo(() => postingCascade(org), [org]);
   const current = cadre.postings.find((p) => p.end === null);
 
@@ -43,7 +41,7 @@ export function PostingDialog({
       setError(null);
       form.setFieldsValue({ start: dayjs(today()) });
     }
-  }, [open, form]);
+  }, [open, form, setError]);
 
   const submit = async () => {
     const v = form.getFieldsValue();
@@ -55,15 +53,9 @@ export function PostingDialog({
     });
     if (!v.place || v.place.length < 2) return setError('请选择调往的乡镇（驻村干部再选择村）');
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '输入有误');
-    setSaving(true);
-    try {
+    await runSave(async () => {
       onSaved(await call('cadres.addPosting', { cadreId: cadre.id, posting: parsed.data }));
-    } catch (err) {
-      setError(errorMessage(err));
-      notifyError(err, '调动未保存');
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

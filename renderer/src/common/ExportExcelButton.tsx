@@ -6,11 +6,11 @@
  */
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
-import { useState } from 'react';
 import type { TableSheet } from '../../../shared/api/output';
 import { useAppState } from '../app/AppState';
 import { useNotify } from '../util/notify';
 import { exportXlsx, outcomeText } from './output';
+import { useBusyAction } from './useBusyAction';
 
 export function ExportExcelButton(props: {
   fileName: string;
@@ -21,18 +21,13 @@ export function ExportExcelButton(props: {
   iconOnly?: boolean;
 }) {
   const { status } = useAppState();
-  const { success, notifyError } = useNotify();
-  const [busy, setBusy] = useState(false);
+  const { success } = useNotify();
+  const { busy, runBusy } = useBusyAction();
   const run = async () => {
-    setBusy(true);
-    try {
+    await runBusy(async () => {
       const text = outcomeText(await exportXlsx(status?.host ?? 'bridge', props.fileName, await props.sheets()));
       if (text) success(text);
-    } catch (err) {
-      notifyError(err, '导出未完成');
-    } finally {
-      setBusy(false);
-    }
+    }, '导出未完成');
   };
   return (
     <Button

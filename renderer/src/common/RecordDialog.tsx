@@ -1,9 +1,10 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, ConfigProvider, Modal, Popconfirm, Tooltip, type FormInstance } from 'antd';
-import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, type ReactNode } from 'react';
 import { errorMessage } from '../api/client';
 import { useNotify } from '../util/notify';
 import { settle } from '../util/settle';
+import { useDialogSave } from './useDialogSave';
 
 /**
  * Saving and deleting one record from a form dialog: validates the form, saves, toasts,
@@ -24,8 +25,7 @@ export function useRecordEditor<H, D>(opts: {
   onRemoved: () => void;
 }) {
   const { notifyError, success } = useNotify();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, runSave } = useDialogSave({ notifyTitle: '保存未完成' });
 
   const save = async () => {
     let head: H;
@@ -34,18 +34,12 @@ export function useRecordEditor<H, D>(opts: {
     } catch {
       return;
     }
-    setSaving(true);
     setError(null);
-    try {
+    await runSave(async () => {
       const saved = await opts.save(head);
       success(opts.id === null ? opts.createdText : '已保存修改');
       opts.onSaved(saved);
-    } catch (err) {
-      setError(errorMessage(err));
-      notifyError(err, '保存未完成');
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const { id } = opts;

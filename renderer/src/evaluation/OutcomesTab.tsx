@@ -1,6 +1,6 @@
 /** 表彰与提拔: commendations and promotions recorded per cadre; they feed the county figures. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -12,6 +12,7 @@ import { useNotify } from '../util/notify';
 import { useElementHeight } from '../util/useElementHeight';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
 import { ExportExcelButton } from '../common/ExportExcelButton';
+import { useConfirmRemove } from '../common/useConfirmRemove';
 import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { dateLabel } from '../../../shared/dates';
 import { settle } from '../util/settle';
@@ -25,7 +26,7 @@ interface Draft {
 }
 
 export function OutcomesTab({ countyId, year }: { countyId: number; year: number }) {
-  const { modal } = App.useApp();
+  const confirmRemove = useConfirmRemove();
   const { notifyError, success } = useNotify();
   const cadres = useCadres();
   const [tick, setTick] = useState(0);
@@ -59,20 +60,12 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
     }
   };
   const remove = (o: Outcome) =>
-    modal.confirm({
+    confirmRemove({
       title: `删除${o.name}的“${o.kind}”记录？`,
-      okText: '删除',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          await call('evaluation.outcomes.remove', { id: o.id });
-          success('已删除');
-          setTick((t) => t + 1);
-        } catch (err) {
-          notifyError(err, '未删除');
-        }
-      },
+      remove: () => call('evaluation.outcomes.remove', { id: o.id }),
+      done: '已删除',
+      failed: '未删除',
+      onRemoved: () => setTick((t) => t + 1),
     });
   const columns: ExportColumn<Outcome>[] = [
     { title: '姓名', dataIndex: 'name', width: 100 },

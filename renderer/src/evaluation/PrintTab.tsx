@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { PdfPreview } from '../preview/PdfPreview';
 import { useNotify } from '../util/notify';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
+import { useOpenPrinted } from '../print/useOpenPrinted';
 import { settle } from '../util/settle';
 
 export function PrintTab({ countyId, year, initialCadreId }: { countyId: number; year: number; initialCadreId?: number }) {
@@ -14,7 +15,8 @@ export function PrintTab({ countyId, year, initialCadreId }: { countyId: number;
   const [cadreId, setCadreId] = useState<number | undefined>(initialCadreId);
   const [busy, setBusy] = useState<'sheet' | 'table' | null>(null);
   const [pdf, setPdf] = useState<(PrintedPdf & { title: string }) | null>(null);
-  const { notifyError, success } = useNotify();
+  const { notifyError } = useNotify();
+  const openPrinted = useOpenPrinted();
 
   const make = async (what: 'sheet' | 'table') => {
     setBusy(what);
@@ -30,15 +32,6 @@ export function PrintTab({ countyId, year, initialCadreId }: { countyId: number;
       notifyError(err, '未能生成');
     } finally {
       setBusy(null);
-    }
-  };
-  const openExternal = async () => {
-    if (!pdf) return;
-    try {
-      await call('dossier.openExternal', { sha256: pdf.sha256 });
-      success('已用系统程序打开，可在其中打印');
-    } catch (err) {
-      notifyError(err, '无法用系统程序打开');
     }
   };
 
@@ -62,7 +55,7 @@ export function PrintTab({ countyId, year, initialCadreId }: { countyId: number;
             <Button icon={<FilePdfOutlined />} loading={busy === 'table'} onClick={settle(() => make('table'))}>
               生成全县结果汇总表
             </Button>
-            <Button icon={<PrinterOutlined />} disabled={!pdf} onClick={settle(openExternal)}>
+            <Button icon={<PrinterOutlined />} disabled={!pdf} onClick={settle(() => openPrinted(pdf))}>
               用系统程序打开/打印
             </Button>
           </Space>

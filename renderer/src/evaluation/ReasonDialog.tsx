@@ -5,8 +5,8 @@
  */
 import { Form, Input, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { useNotify } from '../util/notify';
 import { settle } from '../util/settle';
+import { useBusyAction } from '../common/useBusyAction';
 
 export function ReasonDialog({
   open,
@@ -43,9 +43,8 @@ export function ReasonDialog({
   onDone: () => void;
 }) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, runBusy } = useBusyAction();
   const [error, setError] = useState<string | null>(null);
-  const { notifyError } = useNotify();
   const short = reason.trim().length < minLength;
 
   const submit = async () => {
@@ -53,16 +52,11 @@ export function ReasonDialog({
       setError(tooShort);
       return;
     }
-    setBusy(true);
-    try {
+    await runBusy(async () => {
       await send(reason.trim());
       setReason('');
       onDone();
-    } catch (err) {
-      notifyError(err, failTitle);
-    } finally {
-      setBusy(false);
-    }
+    }, failTitle);
   };
 
   return (

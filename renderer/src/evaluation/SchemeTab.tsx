@@ -15,6 +15,7 @@ import { ComponentsEditor } from './ComponentsEditor';
 import { IndicatorsEditor } from './IndicatorsEditor';
 import { RulesEditor } from './RulesEditor';
 import { TemplatePicker } from './TemplatePicker';
+import { useBusyAction } from '../common/useBusyAction';
 
 const STATUS_COLOUR = { draft: 'gold', active: 'green', superseded: 'default' } as const;
 
@@ -47,7 +48,7 @@ export function SchemeTab(props: { countyId: number; year: number; finalised: bo
   const [edit, setEdit] = useState<{ of: Scheme; body: SchemeBody } | null>(null);
   const body = current ? (edit?.of === current ? edit.body : bodyOf(current)) : null;
   const setBody = (b: SchemeBody) => current && setEdit({ of: current, body: b });
-  const [busy, setBusy] = useState(false);
+  const { busy, runBusy } = useBusyAction();
   const dirty = useMemo(() => !!current && !!body && JSON.stringify(bodyOf(current)) !== JSON.stringify(body), [current, body]);
   const problem = body ? schemeProblem(body) : null;
   useUnsavedGuard(dirty ? '考核方案的修改' : null);
@@ -62,15 +63,10 @@ export function SchemeTab(props: { countyId: number; year: number; finalised: bo
 
   const doSave = async () => {
     if (!current || !body) return;
-    setBusy(true);
-    try {
+    await runBusy(async () => {
       const s = await call('evaluation.schemes.saveDraft', { id: current.id, body });
       after(s, s.id === current.id ? '方案已保存' : `已另存为第${s.version}版（草稿），原版本及其结果不变`);
-    } catch (err) {
-      notifyError(err, '方案未保存');
-    } finally {
-      setBusy(false);
-    }
+    }, '方案未保存');
   };
   const save = () => {
     if (!current) return;

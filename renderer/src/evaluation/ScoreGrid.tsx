@@ -39,10 +39,10 @@ const Row = memo(function Row({
   const dirtyRow = groups.some((g) => g.cols.some((col) => drafts[cellId(row.cadreId, col.id)] !== undefined));
   return (
     <tr data-r={r} className={focusR ? 'cur' : undefined} data-testid={`score-row-${row.name}`} role="row" aria-rowindex={r + 3}>
-      <th className="ob-sg-name" scope="row" role="rowheader" aria-colindex={1}>
+      <th className="ob-cell-name ob-sg-name" scope="row" role="rowheader" aria-colindex={1}>
         {row.name}
       </th>
-      <th className="ob-sg-place" role="gridcell" aria-colindex={2}>
+      <th className="ob-cell-place ob-sg-place" role="gridcell" aria-colindex={2}>
         <div>{row.village ?? row.township}</div>
         <div className="ob-muted">{POST_SHORT[row.postType] ?? row.postType}</div>
       </th>
@@ -226,10 +226,10 @@ export function ScoreGrid({
       >
         <thead role="rowgroup">
           <tr role="row" aria-rowindex={1}>
-            <th className="ob-sg-name" rowSpan={2} role="columnheader" aria-colindex={1}>
+            <th className="ob-cell-name ob-sg-name" rowSpan={2} role="columnheader" aria-colindex={1}>
               姓名
             </th>
-            <th className="ob-sg-place" rowSpan={2} role="columnheader" aria-colindex={2}>
+            <th className="ob-cell-place ob-sg-place" rowSpan={2} role="columnheader" aria-colindex={2}>
               村 / 岗位
             </th>
             {groups.map((g, gi) => (

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import type { Scheme, TemplateKey } from '../../../shared/evaluation';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
-import { useNotify } from '../util/notify';
 import { settle } from '../util/settle';
+import { useBusyAction } from '../common/useBusyAction';
 
 export function TemplatePicker({
   open,
@@ -22,21 +22,15 @@ export function TemplatePicker({
 }) {
   const templates = useCall('evaluation.schemes.templates', open ? {} : null, `t:${open}`);
   const [choice, setChoice] = useState<TemplateKey>();
-  const [busy, setBusy] = useState(false);
-  const { notifyError } = useNotify();
+  const { busy, runBusy } = useBusyAction();
 
   const create = async () => {
     if (!choice) return;
-    setBusy(true);
-    try {
+    await runBusy(async () => {
       const s = await call('evaluation.schemes.createFromTemplate', { countyId, year, template: choice });
       // The caller says it (one toast for one new draft).
       onCreated(s);
-    } catch (err) {
-      notifyError(err, '方案未能新建');
-    } finally {
-      setBusy(false);
-    }
+    }, '方案未能新建');
   };
 
   return (

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { FILE_KIND_LABELS, type StoredFile } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { formatSize } from '../../../shared/fileSize';
+import { useOpenExternal } from './useOpenExternal';
 import { settle } from '../util/settle';
 
 const PdfPreview = lazy(() => import('./PdfPreview').then((m) => ({ default: m.PdfPreview })));
@@ -12,8 +13,7 @@ const PdfPreview = lazy(() => import('./PdfPreview').then((m) => ({ default: m.P
 export function FilePreview({ file, onClose }: { file: StoredFile | null; onClose: () => void }) {
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [openError, setOpenError] = useState<string | null>(null);
-  const [opening, setOpening] = useState(false);
+  const { opening, openError, setOpenError, openExternal: openSha } = useOpenExternal();
 
   useEffect(() => {
     setUrl(null);
@@ -28,19 +28,10 @@ export function FilePreview({ file, onClose }: { file: StoredFile | null; onClos
     return () => {
       live = false;
     };
-  }, [file]);
+  }, [file, setOpenError]);
 
   const openExternal = async () => {
-    if (!file) return;
-    setOpening(true);
-    setOpenError(null);
-    try {
-      await call('files.openExternal', { sha256: file.sha256 });
-    } catch (err) {
-      setOpenError(errorMessage(err));
-    } finally {
-      setOpening(false);
-    }
+    if (file) await openSha(file.sha256);
   };
 
   let body = null;

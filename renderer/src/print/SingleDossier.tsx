@@ -7,10 +7,11 @@ import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { PdfPreview } from '../preview/PdfPreview';
 import { useDebounced } from '../util/useDebounced';
-import { useNotify } from '../util/notify';
 import { yearOptions } from '../../../shared/dates';
+import { useOpenPrinted } from './useOpenPrinted';
 import { settle } from '../util/settle';
 import { thisYear } from '../app/today';
+import { useBusyAction } from '../common/useBusyAction';
 
 /** Pick a cadre and a year (or the whole term), generate, preview; open in the system viewer to print. */
 export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
@@ -19,32 +20,18 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
   const cadres = useCall('cadres.list', q ? { query: q } : {}, `q:${q}`);
   const [cadreId, setCadreId] = useState<number | undefined>(initialCadreId);
   const [year, setYear] = useState<DossierScope>(thisYear() - 1);
-  const [busy, setBusy] = useState(false);
+  const { busy, runBusy } = useBusyAction();
   const [pdfa, setPdfa] = useState(false);
   const [preview, setPreview] = useState<DossierPreview | null>(null);
   useShowsRecordsOf({ countyNames: [(cadres.data ?? []).find((c) => c.id === cadreId)?.county] });
-  const { notifyError, success } = useNotify();
+  const openPrinted = useOpenPrinted();
 
   const generate = async () => {
     if (!cadreId) return;
-    setBusy(true);
     setPreview(null);
-    try {
+    await runBusy(async () => {
       setPreview(await call('dossier.preview', { cadreId, year, ...(pdfa ? { pdfa: true } : {}) }));
-    } catch (err) {
-      notifyError(err, '档案未能生成');
-    } finally {
-      setBusy(false);
-    }
-  };
-  const openExternal = async () => {
-    if (!preview) return;
-    try {
-      await call('dossier.openExternal', { sha256: preview.sha256 });
-      success('已用系统程序打开，可在其中打印');
-    } catch (err) {
-      notifyError(err, '无法用系统程序打开');
-    }
+    }, '档案未能生成');
   };
 
   return (
@@ -80,7 +67,7 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
           <Button type="primary" icon={<FilePdfOutlined />} disabled={!cadreId} loading={busy} onClick={settle(generate)}>
             生成预览
           </Button>
-          <Button icon={<PrinterOutlined />} disabled={!preview} onClick={settle(openExternal)}>
+          <Button icon={<PrinterOutlined />} disabled={!preview} onClick={settle(() => openPrinted(preview))}>
             用系统程序打开/打印
           </Button>
         </Space>

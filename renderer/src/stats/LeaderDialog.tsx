@@ -6,12 +6,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Form, Input, Modal, Popconfirm, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { CityLeader } from '../../../shared/leaders';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { useAppState } from '../app/AppState';
 import { DatePicker } from '../common/DatePicker';
 import { useNotify } from '../util/notify';
+import { useDialogSave } from '../common/useDialogSave';
 
 interface ContractRow {
   countyId?: number;
@@ -29,8 +29,7 @@ export function LeaderDialog(props: { open: boolean; leader: CityLeader | null; 
   const { org } = useAppState();
   const { success } = useNotify();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { saving: busy, error, setError, runSave } = useDialogSave();
 
   const initial: Values = leader
     ? {
@@ -43,8 +42,7 @@ export function LeaderDialog(props: { open: boolean; leader: CityLeader | null; 
   const save = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    setBusy(true);
-    try {
+    await runSave(async () => {
       await call('leaders.save', {
         ...(leader ? { id: leader.id } : {}),
         name: v.name,
@@ -57,24 +55,15 @@ export function LeaderDialog(props: { open: boolean; leader: CityLeader | null; 
       });
       success(leader ? '已保存包县领导' : '已新增包县领导');
       onSaved();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const remove = async () => {
     if (!leader) return;
-    setBusy(true);
-    try {
+    await runSave(async () => {
       await call('leaders.remove', { id: leader.id });
       success(`已删除${leader.name}`);
       onSaved();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const counties = (org?.counties ?? []).map((c) => ({ value: c.id, label: c.origin ? `${c.name}（导入）` : c.name }));

@@ -1,26 +1,42 @@
 /** The charts a clerk would rather look at: projects by kind, funds by source, compliance by month. Clicking a bar, slice or month opens its records. */
 import { Empty } from 'antd';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { wan, type StatsResult } from '../../../shared/stats';
 import type { DrillTarget } from './DrillDrawer';
-import { EChart, type ChartOption } from './EChart';
+import { EChart, type ChartClick, type ChartOption } from './EChart';
 
 const NAVY = '#1d4f91';
 const PALETTE = ['#1d4f91', '#8c1d18', '#d48806', '#389e0d', '#531dab', '#08979c'];
 const H = 210;
 
-function Panel({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
+/** One titled chart; without an option it says why (`empty`) instead of drawing an empty axis. */
+function ChartPanel({
+  title,
+  testId,
+  option,
+  label,
+  onClick,
+  empty,
+}: {
+  title: string;
+  testId: string;
+  option: ChartOption | null;
+  /** The canvas's accessible name. */
+  label: string;
+  onClick: (c: ChartClick) => void;
+  empty: string;
+}) {
   return (
     <div className="ob-stats-chart" data-testid={testId}>
       <div className="ob-stats-chart-title">{title}</div>
-      {children}
+      {option ? (
+        <EChart option={option} height={H} testId={`${testId}-canvas`} label={label} onClick={onClick} />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} style={{ height: H, margin: 0, paddingTop: 50 }} />
+      )}
     </div>
   );
 }
-
-const none = (text: string) => (
-  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} style={{ height: H, margin: 0, paddingTop: 50 }} />
-);
 
 export function StatsCharts({ stats, onOpen }: { stats: StatsResult; onOpen: (t: DrillTarget) => void }) {
   const { projectsByKind, fundingBySource, attendanceByMonth } = stats.charts;
@@ -109,49 +125,30 @@ export function StatsCharts({ stats, onOpen }: { stats: StatsResult; onOpen: (t:
 
   return (
     <div className="ob-stats-charts">
-      <Panel title="项目按类型（个）" testId="chart-kinds">
-        {projectsByKind === null ? (
-          none(stats.notes.projects ?? '暂无数据')
-        ) : kindOption ? (
-          <EChart
-            option={kindOption}
-            height={H}
-            testId="chart-kinds-canvas"
-            label="项目按类型柱状图"
-            onClick={(c) => onOpen({ figure: 'projects', kind: c.name })}
-          />
-        ) : (
-          none('本年度尚无项目')
-        )}
-      </Panel>
-      <Panel title="项目资金来源（万元）" testId="chart-funds">
-        {fundingBySource === null ? (
-          none(stats.notes.projectFunds ?? '暂无数据')
-        ) : fundOption ? (
-          <EChart
-            option={fundOption}
-            height={H}
-            testId="chart-funds-canvas"
-            label="项目资金来源饼图"
-            onClick={(c) => onOpen({ figure: 'projectFunds', source: c.name })}
-          />
-        ) : (
-          none('本年度尚无登记资金')
-        )}
-      </Panel>
-      <Panel title="月在岗达标率（%）" testId="chart-months">
-        {monthOption ? (
-          <EChart
-            option={monthOption}
-            height={H}
-            testId="chart-months-canvas"
-            label="各月在岗达标率柱状图"
-            onClick={(c) => onOpen({ figure: 'attendance', month: attendanceByMonth[c.dataIndex]!.month })}
-          />
-        ) : (
-          none(stats.notes.attendance ?? '尚无已结束的月份')
-        )}
-      </Panel>
+      <ChartPanel
+        title="项目按类型（个）"
+        testId="chart-kinds"
+        option={kindOption}
+        label="项目按类型柱状图"
+        onClick={(c) => onOpen({ figure: 'projects', kind: c.name })}
+        empty={projectsByKind === null ? (stats.notes.projects ?? '暂无数据') : '本年度尚无项目'}
+      />
+      <ChartPanel
+        title="项目资金来源（万元）"
+        testId="chart-funds"
+        option={fundOption}
+        label="项目资金来源饼图"
+        onClick={(c) => onOpen({ figure: 'projectFunds', source: c.name })}
+        empty={fundingBySource === null ? (stats.notes.projectFunds ?? '暂无数据') : '本年度尚无登记资金'}
+      />
+      <ChartPanel
+        title="月在岗达标率（%）"
+        testId="chart-months"
+        option={monthOption}
+        label="各月在岗达标率柱状图"
+        onClick={(c) => onOpen({ figure: 'attendance', month: attendanceByMonth[c.dataIndex]!.month })}
+        empty={stats.notes.attendance ?? '尚无已结束的月份'}
+      />
     </div>
   );
 }

@@ -5,18 +5,17 @@ import { channels } from '../../../shared/api';
 import type { AppStatus } from '../../../shared/domain';
 import type { ProgressEvent } from '../../../shared/api';
 import { call, onProgress } from '../api/client';
-import { useNotify } from '../util/notify';
 import { zodRule } from '../util/zodRule';
 import { settle } from '../util/settle';
+import { useBusyAction } from '../common/useBusyAction';
 
 const operatorSchema = channels['app.setup'].input.shape.operator;
 
 /** First run: who is working, and start empty or with the demo county. */
 export function Welcome({ onDone }: { onDone: (s: AppStatus) => void }) {
   const [form] = Form.useForm<{ operator: string; mode: 'empty' | 'demo' }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, runBusy } = useBusyAction();
   const mode = Form.useWatch('mode', form);
-  const { notifyError } = useNotify();
   // The demo load reports each material it files (main/demo/demo.ts, job id demo-…).
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   useEffect(() => {
@@ -28,15 +27,10 @@ export function Welcome({ onDone }: { onDone: (s: AppStatus) => void }) {
 
   const submit = async (v: { operator: string; mode: 'empty' | 'demo' }) => {
     setProgress(null);
-    setBusy(true);
-    try {
+    await runBusy(async () => {
       const s = await call('app.setup', { mode: v.mode, operator: v.operator.trim() });
       onDone(s);
-    } catch (err) {
-      notifyError(err, '初始化未完成');
-    } finally {
-      setBusy(false);
-    }
+    }, '初始化未完成');
   };
 
   return (

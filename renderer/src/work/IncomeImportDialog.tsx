@@ -3,8 +3,9 @@ import { Alert, Button, Modal, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { IncomeImportPreview, IncomeImportRow } from '../../../shared/villageIncome';
 import { yuan } from '../../../shared/work';
-import { call, errorMessage, stageFile } from '../api/client';
+import { call, stageFile } from '../api/client';
 import { SPREADSHEET_ACCEPT } from '../common/spreadsheetFormats';
+import { useDialogSave } from '../common/useDialogSave';
 
 const STATUS_COLOR: Record<string, string> = { 新增: 'blue', 修改: 'orange', 不变: 'default', 错误: 'red' };
 const money = (f: number | null) => (f === null ? '—' : yuan(f));
@@ -26,8 +27,7 @@ export function IncomeImportDialog({
 }) {
   const [token, setToken] = useState<string | null>(null);
   const [preview, setPreview] = useState<IncomeImportPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { saving: busy, error, setError, runSave } = useDialogSave();
 
   const reset = () => {
     setToken(null);
@@ -37,30 +37,19 @@ export function IncomeImportDialog({
   const pick = async (file: File | undefined) => {
     reset();
     if (!file) return;
-    setBusy(true);
-    try {
+    await runSave(async () => {
       const staged = await stageFile(file, 'roster');
       setToken(staged.token);
       setPreview(await call('villages.income.previewImport', { token: staged.token, countyId, year }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const commit = async () => {
     if (!token) return;
-    setBusy(true);
-    try {
+    await runSave(async () => {
       const r = await call('villages.income.commitImport', { token, countyId, year });
       reset();
       onDone(r.saved);
-    } catch (err) {
-      setError(errorMessage(err));
-      onError(err);
-    } finally {
-      setBusy(false);
-    }
+    }, onError);
   };
 
   return (

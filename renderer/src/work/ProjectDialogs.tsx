@@ -5,9 +5,10 @@ import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { DEFAULT_PARK_SHARE_BP, splitRevenue, yuan, type Project } from '../../../shared/work';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { Money, MoneyInput, thisYear, yearOptions } from './common';
 import { settle } from '../util/settle';
+import { useDialogSave } from '../common/useDialogSave';
 
 export function PubliciseDialog({
   project,
@@ -16,26 +17,20 @@ export function PubliciseDialog({
 }: { project: Project | null; onClose: () => void; onSaved: (p: Project) => void }) {
   const [date, setDate] = useState<Dayjs | null>(dayjs(today()));
   const [place, setPlace] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, runSave } = useDialogSave();
   useEffect(() => {
     if (!project) return;
     setDate(project.publicisedOn ? dayjs(project.publicisedOn) : dayjs(today()));
     setPlace(project.publicisedPlace ?? `${project.village}村务公开栏`);
     setError(null);
-  }, [project]);
+  }, [project, setError]);
 
   const submit = async () => {
     if (!project) return;
     if (!date) return setError('请选择公示日期');
-    setSaving(true);
-    try {
+    await runSave(async () => {
       onSaved(await call('work.projects.publicise', { id: project.id, date: date.format('YYYY-MM-DD'), place }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -78,27 +73,21 @@ export function RevenueDialog({
   const [year, setYear] = useState(thisYear());
   const [revenue, setRevenue] = useState<number | null>(null);
   const [sharePct, setSharePct] = useState<number>(DEFAULT_PARK_SHARE_BP / 100);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, runSave } = useDialogSave();
   useEffect(() => {
     setError(null);
     setRevenue(null);
     setSharePct(DEFAULT_PARK_SHARE_BP / 100);
-  }, [project]);
+  }, [project, setError]);
   const bp = Math.round(sharePct * 100);
   const preview = revenue === null ? null : splitRevenue(revenue, bp);
 
   const save = async (revenueFen: number | null, y = year, shareBp = bp) => {
     if (!project) return;
-    setSaving(true);
-    try {
+    await runSave(async () => {
       onSaved(await call('work.projects.setRevenue', { id: project.id, year: y, revenueFen, parkShareBp: shareBp }));
       setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,12 +1,13 @@
 import { Alert, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { projectInputSchema } from '../../../shared/api/work';
 import { FUND_SOURCES, PROJECT_KINDS, PROJECT_STATUSES, yuan, type Project } from '../../../shared/work';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { useAppState } from '../app/AppState';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
 import { MoneyInput, thisYear, yearOptions } from './common';
 import { settle } from '../util/settle';
+import { useDialogSave } from '../common/useDialogSave';
 
 interface Values {
   cadreId?: number;
@@ -37,8 +38,7 @@ export function ProjectForm({
   const [form] = Form.useForm<Values>();
   const { org } = useAppState();
   const cadres = useCadres();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, runSave } = useDialogSave();
   const funds = Form.useWatch('funds', form);
   const chosen = Form.useWatch('cadreId', form);
   const total = Object.values(funds ?? {}).reduce<number>((s, v) => s + (v ?? 0), 0);
@@ -68,7 +68,7 @@ export function ProjectForm({
     } else {
       form.setFieldsValue({ cadreId, year: thisYear(), status: '谋划中', kind: '产业发展', inPark: false, funds: {} });
     }
-  }, [open, project, cadreId, form]);
+  }, [open, project, cadreId, form, setError]);
 
   // A new project's village defaults to the cadre's current village.
   useEffect(() => {
@@ -94,14 +94,9 @@ export function ProjectForm({
     });
     if (!v.cadreId) return setError('请选择负责的干部');
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '输入有误');
-    setSaving(true);
-    try {
+    await runSave(async () => {
       onSaved(await call('work.projects.save', project ? { id: project.id, project: parsed.data } : { project: parsed.data }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

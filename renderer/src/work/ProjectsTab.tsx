@@ -1,15 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Select, Space, Table, Tag, TreeSelect } from 'antd';
+import { Alert, Button, Checkbox, Select, Space, Table, Tag } from 'antd';
 import { useShowsRecordsOf } from '../common/shownCounties';
 import { useMemo, useState } from 'react';
 import { PROJECT_KINDS, type Project, type ProjectKind } from '../../../shared/work';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { ExportExcelButton } from '../common/ExportExcelButton';
+import { useConfirmRemove } from '../common/useConfirmRemove';
 import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { READ_ONLY_HINT, ReadOnlyHint, useReadOnlyIndex } from '../common/useReadOnly';
 import { useAppState } from '../app/AppState';
-import { orgFilterTree, parseOrgFilter } from '../cadres/orgOptions';
+import { parseOrgFilter } from '../cadres/orgOptions';
+import { OrgFilterSelect } from '../common/OrgFilterSelect';
 import { useNotify } from '../util/notify';
 import { useElementHeight } from '../util/useElementHeight';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
@@ -21,8 +23,8 @@ import { dateLabel } from '../../../shared/dates';
 /** 项目: the year's projects with filters; 公示 and park revenue from each row. */
 export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: number; projectId?: number }) {
   const { org, dataVersion, refresh } = useAppState();
-  const { modal } = App.useApp();
-  const { notifyError, success } = useNotify();
+  const confirmRemove = useConfirmRemove();
+  const { success } = useNotify();
   const cadres = useCadres();
   const [year, setYear] = useState(thisYear());
   const [orgFilter, setOrgFilter] = useState<string>();
@@ -55,27 +57,24 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
     (!!org && org.counties.length > 0 && org.counties.every((c) => c.readOnly));
   const rows = list.data ?? [];
   useShowsRecordsOf({ villages: rows.map((r) => r.villageId) });
-  const after = (p: Project, text: string) => {
-    success(text);
+  const reloadAfter = (p: Project) => {
     setRevenueOf((r) => (r && r.id === p.id ? p : r));
     list.reload();
     void refresh();
   };
+  const after = (p: Project, text: string) => {
+    success(text);
+    reloadAfter(p);
+  };
 
   const remove = (p: Project) =>
-    modal.confirm({
+    confirmRemove({
       title: `删除项目“${p.name}”？`,
       content: '项目的资金来源、公示和产业园收益记录将一并删除。',
-      okText: '删除',
-      okButtonProps: { danger: true },
-      onOk: async () => {
-        try {
-          await call('work.projects.remove', { id: p.id });
-          after(p, '项目已删除');
-        } catch (err) {
-          notifyError(err, '项目未删除');
-        }
-      },
+      remove: () => call('work.projects.remove', { id: p.id }),
+      done: '项目已删除',
+      failed: '项目未删除',
+      onRemoved: () => reloadAfter(p),
     });
 
   const columns: ExportColumn<Project>[] = [
@@ -150,15 +149,7 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', width: '100%' }}>
       <div style={{ display: 'flex', gap: 8, marginBottom: 8, flexWrap: 'wrap', alignItems: 'center' }}>
         <YearSelect value={year} onChange={setYear} />
-        <TreeSelect
-          allowClear
-          placeholder="县 / 乡镇"
-          treeData={orgFilterTree(org)}
-          value={orgFilter}
-          onChange={setOrgFilter}
-          style={{ width: 170 }}
-          treeDefaultExpandAll
-        />
+        <OrgFilterSelect placeholder="县 / 乡镇" value={orgFilter} onChange={setOrgFilter} width={170} />
         <CadreSelect cadres={cadres} value={cadreId} onChange={setCadreId} allowClear placeholder="负责干部" width={200} />
         <Select
           allowClear

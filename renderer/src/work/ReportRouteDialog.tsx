@@ -4,8 +4,9 @@ import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { RECIPIENT_KINDS, type QuarterCadre, type RecipientKind, type RoutedReport } from '../../../shared/scheduling';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { DatePicker } from '../common/DatePicker';
+import { useDialogSave } from '../common/useDialogSave';
 
 export function ReportRouteDialog({
   target,
@@ -19,8 +20,7 @@ export function ReportRouteDialog({
   const [kind, setKind] = useState<RecipientKind>('派出单位');
   const [recipient, setRecipient] = useState(target?.cadre.unitName ?? '');
   const [date, setDate] = useState<Dayjs | null>(dayjs(today()));
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, runSave } = useDialogSave();
 
   const changeKind = (k: RecipientKind) => {
     setKind(k);
@@ -30,8 +30,7 @@ export function ReportRouteDialog({
   const submit = async () => {
     if (!target) return;
     if (!date) return setError('请选择报送日期');
-    setSaving(true);
-    try {
+    await runSave(async () => {
       await call('scheduling.routeReport', {
         cadreId: target.cadre.cadreId,
         kind: target.report.kind,
@@ -41,11 +40,7 @@ export function ReportRouteDialog({
         sentOn: date.format('YYYY-MM-DD'),
       });
       onSaved();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   return (
     <Modal

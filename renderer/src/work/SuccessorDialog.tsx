@@ -3,10 +3,11 @@ import { Alert, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { VacantPost, WeakVillage } from '../../../shared/weakVillages';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { DatePicker } from '../common/DatePicker';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
 import { settle } from '../util/settle';
+import { useDialogSave } from '../common/useDialogSave';
 
 export function SuccessorDialog({
   village,
@@ -23,15 +24,13 @@ export function SuccessorDialog({
   // The caller keys the dialog by the vacancy, so each vacancy starts from a fresh form.
   const [cadreId, setCadreId] = useState<number | undefined>();
   const [start, setStart] = useState<Dayjs | null>(() => (vacancy ? dayjs(vacancy.date).add(1, 'day') : null));
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, runSave } = useDialogSave();
 
   const submit = async () => {
     if (!vacancy) return;
     if (cadreId === undefined) return setError('请选择接任干部');
     if (!start) return setError('请选择接任日期');
-    setSaving(true);
-    try {
+    await runSave(async () => {
       onSaved(
         await call('work.weak.appointSuccessor', {
           villageId: village.villageId,
@@ -40,11 +39,7 @@ export function SuccessorDialog({
           start: start.format('YYYY-MM-DD'),
         }),
       );
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -13,8 +13,9 @@ import {
   type WeakAction,
   type WeakVillage,
 } from '../../../shared/weakVillages';
-import { call, errorMessage, stageFile } from '../api/client';
+import { call, stageFile } from '../api/client';
 import { settle } from '../util/settle';
+import { useDialogSave } from '../common/useDialogSave';
 
 export function MilestoneDialog({
   village,
@@ -31,20 +32,18 @@ export function MilestoneDialog({
   const [date, setDate] = useState<Dayjs | null>(null);
   const [description, setDescription] = useState('');
   const [files, setFiles] = useState<File[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, runSave } = useDialogSave();
   useEffect(() => {
     setDate(existing ? dayjs(existing.date) : dayjs(today()));
     setDescription(existing?.description ?? '');
     setFiles([]);
     setError(null);
-  }, [kind, existing]);
+  }, [kind, existing, setError]);
 
   const submit = async () => {
     if (!kind) return;
     if (!date) return setError('请选择日期');
-    setSaving(true);
-    try {
+    await runSave(async () => {
       const tokens: string[] = [];
       for (const f of files) tokens.push((await stageFile(f, 'attachment')).token);
       onSaved(
@@ -56,11 +55,7 @@ export function MilestoneDialog({
           evidenceTokens: tokens,
         }),
       );
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -119,21 +114,19 @@ export function ActionDialog({
   const [date, setDate] = useState<Dayjs | null>(dayjs(today()));
   const [by, setBy] = useState('县委组织部');
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, runSave } = useDialogSave();
   useEffect(() => {
     if (!target) return;
     setAction(target.m.requiredAction ?? '约谈');
     setDate(dayjs(today()));
     setNotes('');
     setError(null);
-  }, [target]);
+  }, [target, setError]);
 
   const submit = async () => {
     if (!target) return;
     if (!date) return setError('请选择处理日期');
-    setSaving(true);
-    try {
+    await runSave(async () => {
       onSaved(
         await call('work.weak.recordAction', {
           villageId: village.villageId,
@@ -145,11 +138,7 @@ export function ActionDialog({
           notes: notes || null,
         }),
       );
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -5,6 +5,8 @@ import type { ImportEntry, ImportPreview } from '../../../shared/api/worklog';
 import { call, stageFile } from '../api/client';
 import { useNotify } from '../util/notify';
 import { dateLabel } from '../../../shared/dates';
+import { entryText } from './entryText';
+import { useBusyAction } from '../common/useBusyAction';
 
 interface Props {
   open: boolean;
@@ -17,8 +19,8 @@ interface Props {
 
 /** Drop a .docx/.xlsx log → see how it splits into entries, with problems → 确认导入. */
 export function ImportDialog({ open, cadreId, cadreName, year, onClose, onImported }: Props) {
-  const { notifyError, success } = useNotify();
-  const [busy, setBusy] = useState(false);
+  const { success } = useNotify();
+  const { busy, runBusy } = useBusyAction();
   const [file, setFile] = useState<{ token: string; name: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [over, setOver] = useState(false);
@@ -36,32 +38,22 @@ export function ImportDialog({ open, cadreId, cadreName, year, onClose, onImport
   const take = async (f: File | undefined) => {
     if (!f) return;
     reset();
-    setBusy(true);
-    try {
+    await runBusy(async () => {
       const staged = await stageFile(f, 'attachment', cadreId);
       setFile({ token: staged.token, name: staged.name });
       setPreview(await call('worklog.importPreview', { cadreId, token: staged.token, year }));
-    } catch (err) {
-      notifyError(err, `「${f.name}」无法导入`);
-    } finally {
-      setBusy(false);
-    }
+    }, `「${f.name}」无法导入`);
   };
 
   const commit = async () => {
     if (!file) return;
-    setBusy(true);
-    try {
+    await runBusy(async () => {
       const r = await call('worklog.importCommit', { cadreId, token: file.token, year });
       success(`已导入${r.imported}条日志${r.skipped ? `，跳过${r.skipped}条` : ''}`);
       setFile(null);
       setPreview(null);
       onImported();
-    } catch (err) {
-      notifyError(err, '导入未完成，数据未改变');
-    } finally {
-      setBusy(false);
-    }
+    }, '导入未完成，数据未改变');
   };
 
   const columns = [
@@ -78,15 +70,7 @@ export function ImportDialog({ open, cadreId, cadreName, year, onClose, onImport
       key: 'text',
       render: (_: unknown, e: ImportEntry) => (
         <div style={{ whiteSpace: 'pre-wrap' }}>
-          {[
-            e.place && `地点：${e.place}`,
-            e.persons && `走访对象：${e.persons}`,
-            e.situation,
-            e.difficulties && `困难：${e.difficulties}`,
-            e.followUp && `下步打算：${e.followUp}`,
-          ]
-            .filter(Boolean)
-            .join('\n')}
+          {entryText(e, { separator: '\n', place: true })}
         </div>
       ),
     },

@@ -1,6 +1,7 @@
 import { List, Tag, Typography } from 'antd';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
+import { entryText } from './entryText';
 
 /** Full-text hits over every cadre's log (Chinese words work), newest first; a click opens that cadre's year. */
 export function SearchResults({ q }: { q: string }) {
@@ -29,14 +30,7 @@ export function SearchResults({ q }: { q: string }) {
               {h.place ? <Typography.Text type="secondary">{h.place}</Typography.Text> : null}
             </div>
             <div style={{ whiteSpace: 'pre-wrap' }}>
-              {[
-                h.persons && `走访对象：${h.persons}`,
-                h.situation,
-                h.difficulties && `困难：${h.difficulties}`,
-                h.followUp && `下步打算：${h.followUp}`,
-              ]
-                .filter(Boolean)
-                .join('　')}
+              {entryText(h, { separator: '　', place: false })}
             </div>
           </div>
         </List.Item>

@@ -1,32 +1,22 @@
 import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Spin } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import type { RegisterPdfResult } from '../../../../shared/api/attendanceIo';
-import { call, errorMessage } from '../../api/client';
+import { useOpenExternal } from '../../preview/useOpenExternal';
 import { settle } from '../../util/settle';
 
 const PdfPreview = lazy(() => import('../../preview/PdfPreview').then((m) => ({ default: m.PdfPreview })));
 
 /** The generated register: page preview, 用系统程序打开 (to print), and a download link. */
 export function RegisterPreview({ pdf, onClose }: { pdf: RegisterPdfResult | null; onClose: () => void }) {
-  const [opening, setOpening] = useState(false);
-  const [openError, setOpenError] = useState<string | null>(null);
   const close = () => {
     setOpenError(null);
     onClose();
   };
 
+  const { opening, openError, setOpenError, openExternal: openSha } = useOpenExternal();
   const openExternal = async () => {
-    if (!pdf) return;
-    setOpening(true);
-    setOpenError(null);
-    try {
-      await call('files.openExternal', { sha256: pdf.sha256 });
-    } catch (err) {
-      setOpenError(errorMessage(err));
-    } finally {
-      setOpening(false);
-    }
+    if (pdf) await openSha(pdf.sha256);
   };
 
   return (
