@@ -168,25 +168,30 @@ async function fill(
   // its logs and plans, the year's work in its parts
   progress.plan(1 + cadres.length + 2 * total + demoAttendanceSteps(cal) + DEMO_WORK_STEPS);
 
-  // --- organisation, then cadres and postings ---
-  const org = addDemoOrg(db);
-  const { townshipIds } = org;
-  progress.step('正在建立组织机构');
-  const cadreIds = addDemoCadres(db, cadres, org, progress);
-
-  // --- the bags: the files are made in a worker thread (demoFileMaker.ts), and after them the
-  // second county's bundle, while this thread files each bag as one batch as soon as its files
-  // are made, then enters the attendance year and the year's work ---
+  // --- the bags' files are made in a worker thread (demoFileMaker.ts), and after them the second
+  // county's bundle, from the start, while this thread enters the organisation, the cadres and
+  // the attendance year (which needs no bag); then it files each bag as one batch as soon as its
+  // files are made (the files are ready by then, or nearly), then enters the year's work (its
+  // reports are linked to the bags' reports, so they come after them). On two cores the making
+  // and the entering overlap instead of following each other. ---
   fs.mkdirSync(dir, { recursive: true });
   const county2Dir = path.join(dir, 'county2');
   fs.mkdirSync(county2Dir, { recursive: true });
-  let filed = 0;
   const maker = new DemoFileMaker(
     plans.flat().map((p) => p.spec),
     { today: cal.today, seed, dir: county2Dir },
     opts.worker ?? true,
   );
+  let filed = 0;
   try {
+    // --- organisation, then cadres and postings ---
+    const org = addDemoOrg(db);
+    const { townshipIds } = org;
+    progress.step('正在建立组织机构');
+    const cadreIds = addDemoCadres(db, cadres, org, progress);
+
+    progress.announce('正在录入考勤、督查与认定记录');
+    await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir, progress });
     let made = 0;
     for (let i = 0; i < cadres.length; i++) {
       const bag = plans[i]!;
@@ -204,8 +209,6 @@ async function fill(
       filed += bag.length;
       progress.step(`正在归档示例材料：${cadres[i]!.name}`, bag.length);
     }
-    progress.announce('正在录入考勤、督查与认定记录');
-    await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir, progress });
     progress.announce('正在录入项目、村集体经济、调度与考核');
     await addDemoWork(ctx, blobs, cal.today, seed, progress, () => maker.secondCountyBundle());
   } finally {

@@ -1,8 +1,9 @@
 /**
  * Makes the demo bag's files (demoFiles.ts), then the second county's bundle, in ONE worker
- * thread while the loading thread files the bags made so far (as made here: files/madeHere.ts) and enters the attendance year:
- * typesetting and scanning are most of the load's CPU, and on a machine with two cores they then
- * overlap the filing instead of coming before it. The files are made in the order given and
+ * thread while the loading thread enters the organisation, the cadres and the attendance year,
+ * then files the bags (as made here: files/madeHere.ts): typesetting and scanning are half the
+ * load's CPU, and on a machine with two cores they then overlap the entering instead of coming
+ * before it. The files are made in the order given and
  * `made(i)` resolves once the i-th exists; the filing order, and so every row and id, is the
  * same as making them one by one here.
  *
