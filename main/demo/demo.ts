@@ -164,8 +164,9 @@ async function fill(
   const plans = cadres.map((c, i) => planBag(prng(seed + 1000 + i), c, i, cadres, dir, cal));
   const total = plans.reduce((s, p) => s + p.length, 0);
   const progress = new DemoProgress(`demo-${seed}`, ctx.host.progress, opts.onProgress);
-  // organisation, cadres, each file made, each material filed, the attendance year's months and
-  // its logs and plans, the year's work in its parts
+  // organisation, cadres, the attendance year's months and its logs and plans, each file made
+  // and each material filed (reported as the bags are filed: a file the worker made earlier
+  // counts when its bag is filed, so the figure never runs ahead), the year's work in its parts
   progress.plan(1 + cadres.length + 2 * total + demoAttendanceSteps(cal) + DEMO_WORK_STEPS);
 
   // --- the bags' files are made in a worker thread (demoFileMaker.ts), and after them the second
