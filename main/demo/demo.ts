@@ -40,8 +40,9 @@ import type { MaterialInput } from '../../shared/api/bag';
 import type { MaterialCategory } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import type { BlobStore } from '../files/blobStore';
-import { addMadeHereMaterials } from '../core/bag/madeHere';
-import type { MadeHereFile } from '../files/madeHere';
+import { fileStagedMadeHere, type MadeHereMaterial } from '../core/bag/madeHere';
+import type { TakenOriginal } from '../files/intake';
+import { settleStaged, stageOneMadeHere, type MadeHereFile } from '../files/madeHere';
 import type { CoreContext } from '../core/runtime/context';
 import {
   between,
@@ -193,19 +194,31 @@ async function fill(
 
     progress.announce('正在录入考勤、督查与认定记录');
     await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir, progress });
-    let made = 0;
-    for (let i = 0; i < cadres.length; i++) {
-      const bag = plans[i]!;
-      const files: MadeHereFile[] = [];
-      for (const item of bag) {
-        files.push({ madeHere: true, path: item.file, name: item.name, facts: await maker.made(made++) });
-        progress.step(`正在生成示例档案材料：${cadres[i]!.name}`);
+    // Each file is staged into the store as soon as it is made (its read and fsync run while the
+    // next ones are made or awaited); the materials are then written in one batch, in bag order.
+    const staging: Array<Promise<TakenOriginal>> = [];
+    const items: MadeHereMaterial[] = [];
+    try {
+      let made = 0;
+      for (let i = 0; i < cadres.length; i++) {
+        for (const item of plans[i]!) {
+          const file: MadeHereFile = { madeHere: true, path: item.file, name: item.name, facts: await maker.made(made++) };
+          const staged = stageOneMadeHere(blobs, file);
+          staged.catch(() => undefined); // reported by settleStaged below
+          staging.push(staged);
+          items.push({ cadreId: cadreIds[i]!, input: item.input, files: [file] });
+          progress.step(`正在生成示例档案材料：${cadres[i]!.name}`);
+        }
       }
-      await addMadeHereMaterials(
-        db,
-        blobs,
-        bag.map((item, k) => ({ cadreId: cadreIds[i]!, input: item.input, files: [files[k]!] })),
+    } catch (err) {
+      await settleStaged(blobs, staging).then(
+        (taken) => Promise.all(taken.map((t) => blobs.discard(t.pending))),
+        () => undefined,
       );
+      throw err;
+    }
+    await fileStagedMadeHere(db, blobs, items, await settleStaged(blobs, staging));
+    for (const [i, bag] of plans.entries()) {
       for (const item of bag) fs.rmSync(item.file, { force: true });
       filed += bag.length;
       progress.step(`正在归档示例材料：${cadres[i]!.name}`, bag.length);
