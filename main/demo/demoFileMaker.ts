@@ -1,10 +1,14 @@
 /**
- * Makes the demo bag's files (demoFiles.ts), then the second county's bundle, in ONE worker
- * thread while the loading thread files the bags made so far (as made here: files/madeHere.ts) and enters the attendance year:
- * typesetting and scanning are most of the load's CPU, and on a machine with two cores they then
- * overlap the filing instead of coming before it. The files are made in the order given and
- * `made(i)` resolves once the i-th exists; the filing order, and so every row and id, is the
- * same as making them one by one here.
+ * Makes the demo bag's files (demoFiles.ts), then the second county's bundle. The typeset
+ * documents are made in ONE worker thread, in the order given, while the loading thread enters
+ * the organisation, the cadres and the attendance year; the scans (worklog pages, sealed
+ * registers, ledgers: drawn pixels, no fonts) are made on the loading thread when it files them
+ * (madeOnCaller), which has time left once the attendance year is in and is warm for scans (it
+ * draws the sealed registers of the certified months). Typesetting and scanning are half the
+ * load's CPU; on a machine with two cores they then overlap the entering instead of coming
+ * before it. `made(i)` resolves once the i-th file exists; the filing order, and so every row
+ * and id, is the same as making them one by one here, and a spec gives the same bytes on either
+ * thread.
  *
  * Loading the worker: from TypeScript sources (tests, the CLI through tsx) it registers tsx
  * first; from the bundle it loads dist/main/demo/fileWorker.js (an esbuild entry beside the app
@@ -29,9 +33,13 @@ function startWorker(): Worker {
   return new Worker(path.join(path.dirname(here), '..', 'demo', 'fileWorker.js'));
 }
 
+/** The files made on the loading thread rather than the worker: the scans (no typesetting). */
+export const madeOnCaller = (spec: DemoFileSpec): boolean => spec.kind === 'scanJpeg' || spec.kind === 'scanPng';
+
 export class DemoFileMaker {
   private readonly worker: Worker | null;
-  private madeCount = 0;
+  /** How many of the worker's files are still to come. */
+  private pending: number;
   private readonly facts: FileFacts[] = [];
   private failure: Error | null = null;
   private readonly waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
@@ -51,6 +59,8 @@ export class DemoFileMaker {
       worker = null; // made on this thread instead (made())
     }
     this.worker = worker;
+    const forWorker = specs.map((spec, index) => ({ index, spec })).filter((s) => !madeOnCaller(s.spec));
+    this.pending = worker ? forWorker.length : 0;
     if (!worker) return;
     if (secondCounty) {
       this.bundle = new Promise((resolve, reject) => (this.settleBundle = { resolve, reject }));
@@ -59,12 +69,11 @@ export class DemoFileMaker {
     worker.on('message', (m: FromFileWorker) => {
       if (m.type === 'made') {
         this.facts[m.index] = m.facts;
-        this.madeCount = m.index + 1;
-        for (const [i, w] of this.waiting) {
-          if (i < this.madeCount) {
-            this.waiting.delete(i);
-            w.resolve();
-          }
+        this.pending--;
+        const w = this.waiting.get(m.index);
+        if (w) {
+          this.waiting.delete(m.index);
+          w.resolve();
         }
       } else if (m.type === 'bundle') {
         this.settleBundle?.resolve(m.bundle);
@@ -76,10 +85,10 @@ export class DemoFileMaker {
     });
     worker.on('error', (e) => this.fail(new AppError('INTERNAL', `示例材料生成失败：${e.message}`)));
     worker.on('exit', () => {
-      if (this.madeCount < this.specs.length) this.fail(new AppError('INTERNAL', '示例材料生成进程意外退出，请重试'));
+      if (this.pending > 0) this.fail(new AppError('INTERNAL', '示例材料生成进程意外退出，请重试'));
       this.settleBundle?.reject(new AppError('INTERNAL', '示例数据生成进程意外退出，请重试'));
     });
-    worker.postMessage({ specs: [...specs], secondCounty } satisfies ToFileWorker);
+    worker.postMessage({ specs: forWorker, secondCounty } satisfies ToFileWorker);
   }
 
   private fail(err: Error): void {
@@ -89,10 +98,14 @@ export class DemoFileMaker {
     this.waiting.clear();
   }
 
-  /** Resolves once the `index`-th file is made (in the order given), to what intake would learn of it. */
+  /**
+   * Resolves once the `index`-th file is made, to what intake would learn of it: made here now
+   * when it is this thread's (or there is no worker), else when the worker has made it.
+   */
   async made(index: number): Promise<FileFacts> {
-    if (!this.worker) return makeDemoFile(this.specs[index]!);
-    if (index >= this.madeCount) {
+    const spec = this.specs[index]!;
+    if (!this.worker || madeOnCaller(spec)) return makeDemoFile(spec);
+    if (this.facts[index] === undefined) {
       if (this.failure) throw this.failure;
       await new Promise<void>((resolve, reject) => this.waiting.set(index, { resolve, reject }));
     }

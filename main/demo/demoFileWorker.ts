@@ -1,6 +1,7 @@
 /**
- * The demo's worker thread (demoFileMaker.ts): makes each spec's file in order and reports each
- * one made with what intake would learn of it, so the thread that files them never waits on typesetting or scanning; then, when
+ * The demo's worker thread (demoFileMaker.ts): makes the file of each spec it is given (the
+ * typeset documents) in order and reports each one made with what intake would learn of it, so
+ * the thread that files them does not wait on typesetting; then, when
  * asked, builds the second county's bundle (demoSecondCounty.ts), which touches nothing of the
  * demo's archive, on the demo's today.
  */
@@ -11,7 +12,8 @@ import { makeDemoFile, type DemoFileSpec } from './demoFiles';
 import { buildSecondCountyBundle, type SecondCountyBundle } from './demoSecondCounty';
 
 export interface ToFileWorker {
-  specs: DemoFileSpec[];
+  /** The files to make, in this order; `index` is the file's place in the load's list. */
+  specs: Array<{ index: number; spec: DemoFileSpec }>;
   secondCounty?: { today: string; seed: number; dir: string };
 }
 export type FromFileWorker =
@@ -25,7 +27,7 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
 
 port.once('message', (m: ToFileWorker) => {
   void (async () => {
-    for (const [index, spec] of m.specs.entries()) {
+    for (const { index, spec } of m.specs) {
       try {
         const facts = await makeDemoFile(spec);
         port.postMessage({ type: 'made', index, facts } satisfies FromFileWorker);

@@ -46,12 +46,19 @@ const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate(
 
 const HOLIDAY = new Map(DEFAULT_HOLIDAYS.map((h) => [h.date, h.kind]));
 
+/** Days asked about so far (the plan asks about every day of three years, many times each). */
+const restDays = new Map<string, boolean>();
+
 /** A rest day of the default calendar: a weekend that is not a make-up workday, or a public holiday. */
 export function isRestDay(date: string): boolean {
-  const kind = HOLIDAY.get(date);
-  if (kind) return kind === 'holiday';
-  const wd = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return wd === 0 || wd === 6;
+  let rest = restDays.get(date);
+  if (rest === undefined) {
+    const kind = HOLIDAY.get(date);
+    const wd = new Date(`${date}T00:00:00Z`).getUTCDay();
+    rest = kind ? kind === 'holiday' : wd === 0 || wd === 6;
+    restDays.set(date, rest);
+  }
+  return rest;
 }
 
 /** The `n`th working day (Mon–Fri, not a holiday) of a month, counted from `from`. */

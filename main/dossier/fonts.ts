@@ -211,30 +211,36 @@ export function registerFonts(doc: PDFKit.PDFDocument, opts: FontOptions = {}): 
  * the fonts integration test checks text still round-trips; re-check on pdfkit upgrades.
  */
 export function cjkTextOptions(): PDFKit.Mixins.TextOptions {
-  const off: Record<string, false> = {};
-  for (const tag of [
-    'rvrn',
-    'ccmp',
-    'locl',
-    'rlig',
-    'mark',
-    'mkmk',
-    'frac',
-    'numr',
-    'dnom',
-    'calt',
-    'clig',
-    'liga',
-    'rclt',
-    'curs',
-    'kern',
-    'ltra',
-    'ltrm',
-  ]) {
-    off[tag] = false;
-  }
-  return { features: off as unknown as PDFKit.Mixins.TextOptions['features'] };
+  return { features: FEATURES_OFF as unknown as PDFKit.Mixins.TextOptions['features'] };
 }
+
+/**
+ * One object for every call (read only): what pdfkit and demo/pdfkitSharing.ts cache per
+ * features object is then found again instead of being worked out for each line written.
+ */
+const FEATURES_OFF: Readonly<Record<string, false>> = Object.freeze(
+  Object.fromEntries(
+    [
+      'rvrn',
+      'ccmp',
+      'locl',
+      'rlig',
+      'mark',
+      'mkmk',
+      'frac',
+      'numr',
+      'dnom',
+      'calt',
+      'clig',
+      'liga',
+      'rclt',
+      'curs',
+      'kern',
+      'ltra',
+      'ltrm',
+    ].map((tag) => [tag, false as const]),
+  ),
+);
 
 export interface TextRun {
   font: string;

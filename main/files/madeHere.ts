@@ -19,16 +19,27 @@ export interface MadeHereFile {
   readonly facts: FileFacts;
 }
 
+/** Reads a made file once into the store's temp folder; nothing is published yet. */
+export async function stageOneMadeHere(blobs: BlobStore, file: MadeHereFile): Promise<TakenOriginal> {
+  const pending = await blobs.stage(file.path, file.name, { maxBytes: Number.MAX_SAFE_INTEGER });
+  return { name: file.name, pending, facts: { ...file.facts, size: pending.size } };
+}
+
 /** Reads each made file once into the store's temp folder (concurrently: their fsyncs overlap); nothing is published yet. */
 export async function stageMadeHere(blobs: BlobStore, files: readonly MadeHereFile[]): Promise<TakenOriginal[]> {
-  const settled = await Promise.allSettled(files.map((f) => blobs.stage(f.path, f.name, { maxBytes: Number.MAX_SAFE_INTEGER })));
+  return settleStaged(
+    blobs,
+    files.map((f) => stageOneMadeHere(blobs, f)),
+  );
+}
+
+/** The staged files once all are; when one failed, the others are discarded and its error thrown. */
+export async function settleStaged(blobs: BlobStore, staging: ReadonlyArray<Promise<TakenOriginal>>): Promise<TakenOriginal[]> {
+  const settled = await Promise.allSettled(staging);
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) {
-    for (const s of settled) if (s.status === 'fulfilled') await blobs.discard(s.value);
+    for (const s of settled) if (s.status === 'fulfilled') await blobs.discard(s.value.pending);
     throw failed.reason;
   }
-  return settled.map((s, i) => {
-    const pending = (s as PromiseFulfilledResult<TakenOriginal['pending']>).value;
-    return { name: files[i]!.name, pending, facts: { ...files[i]!.facts, size: pending.size } };
-  });
+  return settled.map((s) => (s as PromiseFulfilledResult<TakenOriginal>).value);
 }

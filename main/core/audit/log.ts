@@ -19,27 +19,40 @@ const json = (v: unknown) => (v === undefined ? null : canonicalJson(v));
  * entry's hash, so SQLite's write lock keeps concurrent writers in one chain.
  */
 export function audit(db: Db, action: AuditAction, entity: string, entityId: number | null, detail?: unknown, change?: AuditChange): void {
-  db.transaction(() => {
-    const prev = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-      | { id: number; hash: string | null }
-      | undefined;
-    const row: ChainRow = {
-      id: (prev?.id ?? 0) + 1,
-      at: nowIso(),
-      operator: getSetting(db, 'operator'),
-      action,
-      entity,
-      entity_id: entityId,
-      detail: json(detail),
-      before: json(change?.before),
-      after: json(change?.after),
-    };
-    const prevHash = prev ? (prev.hash ?? '') : GENESIS;
-    const hash = entryHash(prevHash, row);
-    db.prepare(
-      `INSERT INTO audit_log (id, at, operator, action, entity, entity_id, detail, before, after, prev_hash, hash)
-       VALUES (@id, @at, @operator, @action, @entity, @entity_id, @detail, @before, @after, @prevHash, @hash)`,
-    ).run({ ...row, prevHash, hash });
-    writeAnchor(db, { id: row.id, hash });
-  })();
+  appendOf(db)(action, entity, entityId, detail, change);
+}
+
+type Append = (action: AuditAction, entity: string, entityId: number | null, detail?: unknown, change?: AuditChange) => void;
+
+/** The append as one transaction function per database, made once (an entry is written thousands of times in a load). */
+const appends = new WeakMap<Db, Append>();
+function appendOf(db: Db): Append {
+  let append = appends.get(db);
+  if (!append) {
+    append = db.transaction((action: AuditAction, entity: string, entityId: number | null, detail?: unknown, change?: AuditChange) => {
+      const prev = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+        | { id: number; hash: string | null }
+        | undefined;
+      const row: ChainRow = {
+        id: (prev?.id ?? 0) + 1,
+        at: nowIso(),
+        operator: getSetting(db, 'operator'),
+        action,
+        entity,
+        entity_id: entityId,
+        detail: json(detail),
+        before: json(change?.before),
+        after: json(change?.after),
+      };
+      const prevHash = prev ? (prev.hash ?? '') : GENESIS;
+      const hash = entryHash(prevHash, row);
+      db.prepare(
+        `INSERT INTO audit_log (id, at, operator, action, entity, entity_id, detail, before, after, prev_hash, hash)
+         VALUES (@id, @at, @operator, @action, @entity, @entity_id, @detail, @before, @after, @prevHash, @hash)`,
+      ).run({ ...row, prevHash, hash });
+      writeAnchor(db, { id: row.id, hash });
+    }) as Append;
+    appends.set(db, append);
+  }
+  return append;
 }

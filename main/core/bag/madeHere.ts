@@ -6,6 +6,7 @@
 import type { MaterialInput } from '../../../shared/api/bag';
 import { AppError } from '../../../shared/result';
 import type { BlobStore } from '../../files/blobStore';
+import type { TakenOriginal } from '../../files/intake';
 import { stageMadeHere, type MadeHereFile } from '../../files/madeHere';
 import type { Db } from '../../store/db';
 import { fileTaken } from './bag';
@@ -18,16 +19,41 @@ export interface MadeHereMaterial {
 
 /** Files each item as one material, all in one transaction; returns the new materials' ids in order. */
 export async function addMadeHereMaterials(db: Db, blobs: BlobStore, items: readonly MadeHereMaterial[]): Promise<number[]> {
+  checkItems(db, items);
+  const flat = await stageMadeHere(
+    blobs,
+    items.flatMap((i) => i.files),
+  );
+  return fileStagedMadeHere(db, blobs, items, flat);
+}
+
+/**
+ * As addMadeHereMaterials, for files already staged (stageOneMadeHere), in the order of the
+ * items' files: a caller that makes its files one by one stages each as soon as it is made, so
+ * the reads and fsyncs run while it makes the next. Discards the staged files when refused.
+ */
+export async function fileStagedMadeHere(
+  db: Db,
+  blobs: BlobStore,
+  items: readonly MadeHereMaterial[],
+  staged: readonly TakenOriginal[],
+): Promise<number[]> {
+  try {
+    checkItems(db, items);
+    if (staged.length !== items.reduce((n, i) => n + i.files.length, 0)) throw new Error('staged files do not match the materials');
+  } catch (err) {
+    for (const t of staged) await blobs.discard(t.pending);
+    throw err;
+  }
+  let k = 0;
+  const taken = items.map((i) => i.files.map(() => staged[k++]!));
+  return fileTaken(db, blobs, items, taken);
+}
+
+function checkItems(db: Db, items: readonly MadeHereMaterial[]): void {
   const cadreExists = db.prepare('SELECT 1 FROM cadres WHERE id = ?');
   for (const item of items) {
     if (!cadreExists.get(item.cadreId)) throw new AppError('NOT_FOUND', '该干部不存在或已被删除');
     if (item.files.length === 0) throw new AppError('INVALID_INPUT', '请至少添加一个文件');
   }
-  const flat = await stageMadeHere(
-    blobs,
-    items.flatMap((i) => i.files),
-  );
-  let k = 0;
-  const taken = items.map((i) => i.files.map(() => flat[k++]!));
-  return fileTaken(db, blobs, items, taken);
 }
