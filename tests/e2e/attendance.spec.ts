@@ -273,7 +273,7 @@ test('leave: register 4 days, the county level is required, approval fills the g
   await expect(page.getByText(/请假 5 天以内由乡镇党委审批/)).toBeVisible();
 });
 
-test('40 cadres × 31 days stays quick: one key marks the whole month, a single cell answers at once', async ({ page, app }) => {
+test('40 cadres × 31 days: one key marks the whole month, a single cell answers', async ({ page, app }) => {
   // Top 石门镇 up to 40 cadres posted for the whole month (seeded straight into the real database).
   const { db } = app.bridge.core.ctx;
   const t = db.prepare(`SELECT id FROM townships WHERE name = '石门镇'`).get() as { id: number };
@@ -324,8 +324,8 @@ test('40 cadres × 31 days stays quick: one key marks the whole month, a single 
   await expect(cell(rowAt(page, 20), 15)).toHaveText('√');
   const single = Date.now() - t0;
   console.log(`40×${DAYS} grid: whole month marked in ${whole} ms, one cell in ${single} ms`);
-  expect(whole).toBeLessThan(2000);
-  expect(single).toBeLessThan(500);
+  // The times are printed, never asserted: a test must not fail on a busy machine (speed is
+  // measured in bench/; the grid's own targets are in bench/attendance.bench.ts).
 
   // Twelve days 缺勤 puts a cadre below the minimum: the row is highlighted, the total in red.
   const r3 = rowAt(page, 3);
