@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { PLAIN_ENTRY, buildZip } from '../fixtures/hostileZip';
 import { handWrittenPdf } from '../fixtures/makeFiles';
 
 const MiB = 1024 * 1024;
@@ -192,46 +193,20 @@ export function writeBigImagePdf(file: string, size: number): string {
  * compressed without ever being held); `lie` makes the central directory declare 1 KB for those.
  */
 export function deflatedZip(entries: Array<[string, string | { repeat: number }]>, lie = false): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of entries) {
-    const isBomb = typeof content !== 'string';
-    const plainLen = isBomb ? content.repeat : Buffer.byteLength(content);
-    const data = isBomb ? deflateRepeated(content.repeat, 0x3c, true) : zlib.deflateRawSync(Buffer.from(content));
-    const crc = isBomb ? 0 : zlib.crc32(Buffer.from(content)) >>> 0;
-    const size = lie && isBomb ? 1024 : plainLen;
-    const nameBuf = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(nameBuf.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBuf, data);
-    centrals.push(central, nameBuf);
-    offset += 30 + nameBuf.length + data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
+  return buildZip(
+    entries.map(([name, content]) => {
+      const isBomb = typeof content !== 'string';
+      const plainLen = isBomb ? content.repeat : Buffer.byteLength(content);
+      return {
+        name,
+        method: 8,
+        raw: isBomb ? deflateRepeated(content.repeat, 0x3c, true) : zlib.deflateRawSync(Buffer.from(content)),
+        crc: isBomb ? 0 : zlib.crc32(Buffer.from(content)) >>> 0,
+        size: lie && isBomb ? 1024 : plainLen,
+        ...PLAIN_ENTRY,
+      };
+    }),
+  );
 }
 
 /** An xlsx whose shared strings inflate to `inflated` bytes. */
