@@ -10,7 +10,7 @@ import { saveCheck } from '../../main/core/events/checks';
 import { markEvent, saveEvent } from '../../main/core/events/mustAttend';
 import { type Db } from '../../main/store/db';
 import type { Alert, AlertKind } from '../../shared/alerts';
-import { insertCadre, insertCounty, insertPosting, insertTownship, insertVillage } from '../fixtures/sqlRows';
+import { insertPeople, insertPlaces, insertPosting } from '../fixtures/sqlRows';
 import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 let dir: string;
@@ -21,7 +21,6 @@ const now = new Date().toISOString();
 /** Pinned "today": every month of 2024 is complete and long past its deadline. */
 const TODAY = '2025-06-15';
 
-const addCadre = (name: string, idNumber: string, postType?: string) => insertCadre(db, name, idNumber, postType);
 const post = (cadre: number, township: number, village: number | null, start: string, end: string | null) =>
   insertPosting(db, cadre, township, village, start, end);
 
@@ -39,17 +38,18 @@ function certifyAllBut(townshipId: number, year: number, except: string[]): void
 
 beforeAll(() => {
   ({ dir, db } = openTestDb('alerts'));
-  ids.county = insertCounty(db, '义县');
-  ids.other = insertCounty(db, '北镇市', '市');
-  ids.t1 = insertTownship(db, ids.county, '七里河镇');
-  ids.t2 = insertTownship(db, ids.county, '大榆树堡镇');
-  ids.tOther = insertTownship(db, ids.other, '广宁乡');
-  ids.v1 = insertVillage(db, ids.t1, '北村');
-  ids.zhang = addCadre('张三', '110101199001011234');
-  ids.li = addCadre('李四', '110101199001012345');
-  ids.wang = addCadre('王五', '110101199001013456', '乡镇党委第一副书记');
-  ids.zhao = addCadre('赵六', '110101199001014567');
-  ids.sun = addCadre('孙七', '110101199001015678');
+  Object.assign(
+    ids,
+    insertPlaces(db, {
+      county: '义县',
+      other: '北镇市',
+      t1: '义县/七里河镇',
+      t2: '义县/大榆树堡镇',
+      tOther: '北镇市/广宁乡',
+      v1: '义县/七里河镇/北村',
+    }),
+  );
+  Object.assign(ids, insertPeople(db, { zhang: '张三', li: '李四', wang: ['王五', '乡镇党委第一副书记'], zhao: '赵六', sun: '孙七' }));
   post(ids.zhang, ids.t1, ids.v1, '2024-03-01', null);
   post(ids.li, ids.t1, ids.v1, '2024-03-01', null);
   post(ids.wang, ids.t1, null, '2024-03-01', null);

@@ -5,14 +5,12 @@
  * leave with proof, settings and holidays.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type OpenCore } from '../../main/api/open';
+import type { OpenCore } from '../../main/api/open';
 import { handlerCalls } from '../fixtures/handlerCalls';
-import { setSetting } from '../../main/core/runtime/settings';
-import { insertCadre, insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
+import { insertPeople, insertPlaces, insertPosting } from '../fixtures/sqlRows';
+import { closeTestCore, openTestCore } from '../fixtures/testDb';
 
 let dir: string;
 let core: OpenCore;
@@ -31,32 +29,21 @@ async function pdf(text: string): Promise<Buffer> {
 const count = (sql: string, ...args: unknown[]) => (core.ctx.db.prepare(sql).get(...args) as { n: number }).n;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-attapi-'));
-  core = openCore({ dataDir: dir, host: { kind: 'cli', blobUrl: (s) => `blob:${s}` } });
+  ({ dir, core } = openTestCore('attapi'));
   const { db } = core.ctx;
-  setSetting(db, 'operator', '组织部刘干事');
-  ids.county = insertCounty(db, '义县');
-  ids.t1 = insertTownship(db, ids.county, '七里河镇');
+  Object.assign(ids, insertPlaces(db, { county: '义县', t1: '义县/七里河镇', v1: '义县/七里河镇/北村' }));
   // Calendar days count in these grids (the county setting); rest days: attendanceCertified.test.ts.
   db.prepare(`INSERT INTO county_settings (county_id, settings, updated_at) VALUES (?, '{"restDaysCount":true}', ?)`).run(
     ids.county,
     new Date().toISOString(),
   );
-  ids.v1 = insertVillage(db, ids.t1, '北村');
-  const cadre = (name: string, idNo: string, postType: string) => insertCadre(db, name, idNo, postType);
-  ids.zhang = cadre('张三', '110101199001011234', '村党组织第一书记');
-  ids.li = cadre('李四', '110101199001012345', '驻村工作队员');
-  ids.wang = cadre('王五', '110101199001013456', '乡镇党委第一副书记');
-  const post = db.prepare('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)');
-  post.run(ids.zhang, ids.t1, ids.v1, '2024-06-01', null);
-  post.run(ids.li, ids.t1, ids.v1, '2025-03-16', null);
-  post.run(ids.wang, ids.t1, null, '2024-01-01', null);
+  Object.assign(ids, insertPeople(db, { zhang: '张三', li: ['李四', '驻村工作队员'], wang: ['王五', '乡镇党委第一副书记'] }));
+  insertPosting(db, ids.zhang, ids.t1, ids.v1, '2024-06-01', null);
+  insertPosting(db, ids.li, ids.t1, ids.v1, '2025-03-16', null);
+  insertPosting(db, ids.wang, ids.t1, null, '2024-01-01', null);
 });
 
-afterAll(() => {
-  core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeTestCore(core, dir));
 
 describe('attendance channels through dispatch', () => {
   it('serves the month grid with rows, days and counts; a bad month is refused in Chinese', async () => {

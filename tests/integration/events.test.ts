@@ -6,7 +6,7 @@ import { candidates, yearAbsences } from '../../main/core/events/common';
 import { getEvent, listEvents, markEvent, removeEvent, saveEvent } from '../../main/core/events/mustAttend';
 import { schemaVersion, type Db } from '../../main/store/db';
 import { latestVersion } from '../../main/store/migrations';
-import { insertCadre, insertCounty, insertPosting, insertTownship, insertVillage } from '../fixtures/sqlRows';
+import { insertPeople, insertPlaces, insertPosting } from '../fixtures/sqlRows';
 import { expectAppError } from '../fixtures/appError';
 import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
@@ -14,7 +14,6 @@ let dir: string;
 let db: Db;
 const ids = { county: 0, t1: 0, t2: 0, v1: 0, zhang: 0, li: 0, wang: 0, zhao: 0 };
 
-const addCadre = (name: string, idNumber: string, postType?: string) => insertCadre(db, name, idNumber, postType);
 const post = (cadre: number, township: number, village: number | null, start: string, end: string | null) =>
   insertPosting(db, cadre, township, village, start, end);
 
@@ -23,14 +22,8 @@ const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}
 
 beforeAll(() => {
   ({ dir, db } = openTestDb('events'));
-  ids.county = insertCounty(db, '义县');
-  ids.t1 = insertTownship(db, ids.county, '七里河镇');
-  ids.t2 = insertTownship(db, ids.county, '大榆树堡镇');
-  ids.v1 = insertVillage(db, ids.t1, '北村');
-  ids.zhang = addCadre('张三', '110101199001011234');
-  ids.li = addCadre('李四', '110101199001012345');
-  ids.wang = addCadre('王五', '110101199001013456', '乡镇党委第一副书记');
-  ids.zhao = addCadre('赵六', '110101199001014567');
+  Object.assign(ids, insertPlaces(db, { county: '义县', t1: '义县/七里河镇', t2: '义县/大榆树堡镇', v1: '义县/七里河镇/北村' }));
+  Object.assign(ids, insertPeople(db, { zhang: '张三', li: '李四', wang: ['王五', '乡镇党委第一副书记'], zhao: '赵六' }));
   post(ids.zhang, ids.t1, ids.v1, '2024-03-01', null);
   post(ids.li, ids.t1, ids.v1, '2024-03-01', null);
   post(ids.wang, ids.t1, null, '2024-03-01', null);

@@ -15,7 +15,8 @@ import { computeStats, drillStats } from '../../main/core/stats';
 import { worklogAlerts } from '../../main/core/worklog/alerts';
 import { openDatabase, type Db } from '../../main/store/db';
 import { FIGURE_KEYS, FIGURE_META, SIGNED_FIGURES, figureText, type StatsResult } from '../../shared/stats';
-import { insertCadre, insertCounty, insertPosting, insertTownship, insertVillage } from '../fixtures/sqlRows';
+import { insertCounty, insertPeople, insertPlaces, insertPosting } from '../fixtures/sqlRows';
+import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 const TODAY = '2025-06-15';
 const now = new Date().toISOString();
@@ -24,7 +25,6 @@ let db: Db;
 const ids = { county: 0, other: 0, t1: 0, t2: 0, tOther: 0, v1: 0, v2: 0, v3: 0, vOther: 0, zhang: 0, li: 0, wang: 0, zhao: 0, sun: 0 };
 
 const ins = (sql: string, ...args: unknown[]) => Number(db.prepare(sql).run(...args).lastInsertRowid);
-const cadre = (name: string, idNumber: string, postType = '村党组织第一书记') => insertCadre(db, name, idNumber, postType);
 const post = (c: number, t: number, v: number | null, start: string, end: string | null) => insertPosting(db, c, t, v, start, end);
 const stats = (year = 2024, countyId: number | undefined = ids.county) => computeStats(db, { year, countyId, today: TODAY });
 
@@ -52,22 +52,22 @@ function expectReconciled(s: StatsResult): void {
 }
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-stats-'));
-  db = openDatabase(dir);
-  ids.county = insertCounty(db, '义县');
-  ids.other = insertCounty(db, '北镇市', '市');
-  ids.t1 = insertTownship(db, ids.county, '七里河镇');
-  ids.t2 = insertTownship(db, ids.county, '大榆树堡镇');
-  ids.tOther = insertTownship(db, ids.other, '广宁乡');
-  ids.v1 = insertVillage(db, ids.t1, '北村');
-  ids.v2 = insertVillage(db, ids.t1, '南村');
-  ids.v3 = insertVillage(db, ids.t2, '东村');
-  ids.vOther = insertVillage(db, ids.tOther, '西村');
-  ids.zhang = cadre('张三', '110101199001011234');
-  ids.li = cadre('李四', '110101199001012345');
-  ids.wang = cadre('王五', '110101199001013456', '乡镇党委第一副书记');
-  ids.zhao = cadre('赵六', '110101199001014567');
-  ids.sun = cadre('孙七', '110101199001015678');
+  ({ dir, db } = openTestDb('stats'));
+  Object.assign(
+    ids,
+    insertPlaces(db, {
+      county: '义县',
+      other: '北镇市',
+      t1: '义县/七里河镇',
+      t2: '义县/大榆树堡镇',
+      tOther: '北镇市/广宁乡',
+      v1: '义县/七里河镇/北村',
+      v2: '义县/七里河镇/南村',
+      v3: '义县/大榆树堡镇/东村',
+      vOther: '北镇市/广宁乡/西村',
+    }),
+  );
+  Object.assign(ids, insertPeople(db, { zhang: '张三', li: '李四', wang: ['王五', '乡镇党委第一副书记'], zhao: '赵六', sun: '孙七' }));
   post(ids.zhang, ids.t1, ids.v1, '2024-03-01', null); // 10 months of 2024
   post(ids.li, ids.t1, ids.v2, '2024-03-01', null); // 10
   post(ids.wang, ids.t2, null, '2024-03-01', null); // 10
@@ -183,10 +183,7 @@ beforeAll(() => {
   submit(ids.li, '季度报告', '2024-Q3', '2024-10-20');
 });
 
-afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeTestDb(db, dir));
 
 describe('computeStats', () => {
   it('counts each figure from its records, per township, adding up to the county', () => {

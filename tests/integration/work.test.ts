@@ -4,15 +4,13 @@
  * 2024–2025, all in the past of the clerk's clock.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { handlerCalls } from '../fixtures/handlerCalls';
-import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase } from '../../main/store/db';
-import { insertCadre, insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
+import { insertPeople, insertPlaces, insertPosting } from '../fixtures/sqlRows';
+import { closeTestCore, openTestCore } from '../fixtures/testDb';
 
 let dir: string;
 let core: OpenCore;
@@ -30,24 +28,23 @@ async function pdf(text: string): Promise<Buffer> {
 }
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-work-'));
-  core = openCore({ dataDir: dir, host: { kind: 'cli', blobUrl: (s) => `blob:${s}` } });
+  ({ dir, core } = openTestCore('work'));
   const { db } = core.ctx;
-  setSetting(db, 'operator', '组织部刘干事');
-  ids.county = insertCounty(db, '义县');
-  ids.t1 = insertTownship(db, ids.county, '七里河镇');
-  ids.t2 = insertTownship(db, ids.county, '大榆树堡镇');
-  ids.v1 = insertVillage(db, ids.t1, '北村');
-  ids.v2 = insertVillage(db, ids.t1, '南村');
-  ids.vOther = insertVillage(db, ids.t2, '东村');
-  const cadre = (name: string, idNo: string, postType: string, level = '县级') => insertCadre(db, name, idNo, postType, { level });
-  ids.zhang = cadre('张三', '110101199001011234', '村党组织第一书记');
-  ids.wang = cadre('王五', '110101199001013456', '乡镇党委第一副书记');
-  ids.city = cadre('赵六', '110101199001014567', '村党组织第一书记', '市级');
-  const post = db.prepare('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)');
-  post.run(ids.zhang, ids.t1, ids.v1, '2024-03-01', null);
-  post.run(ids.wang, ids.t1, null, '2024-03-01', null);
-  post.run(ids.city, ids.t1, ids.v2, '2024-03-12', null);
+  Object.assign(
+    ids,
+    insertPlaces(db, {
+      county: '义县',
+      t1: '义县/七里河镇',
+      t2: '义县/大榆树堡镇',
+      v1: '义县/七里河镇/北村',
+      v2: '义县/七里河镇/南村',
+      vOther: '义县/大榆树堡镇/东村',
+    }),
+  );
+  Object.assign(ids, insertPeople(db, { zhang: '张三', wang: ['王五', '乡镇党委第一副书记'], city: ['赵六', '村党组织第一书记', '市级'] }));
+  insertPosting(db, ids.zhang, ids.t1, ids.v1, '2024-03-01', null);
+  insertPosting(db, ids.wang, ids.t1, null, '2024-03-01', null);
+  insertPosting(db, ids.city, ids.t1, ids.v2, '2024-03-12', null);
   ids.material = Number(
     db
       .prepare(
@@ -57,10 +54,7 @@ beforeAll(() => {
   );
 });
 
-afterAll(() => {
-  core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeTestCore(core, dir));
 
 describe('plans', () => {
   it('saves a three-year plan with items and its document from the bag, then replaces the items', async () => {

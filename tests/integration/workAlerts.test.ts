@@ -7,7 +7,7 @@ import { recordAction, saveWeakVillage, setMilestone, setSupporters } from '../.
 import { type Db } from '../../main/store/db';
 import type { Alert } from '../../shared/alerts';
 import type { WorkAlertKind } from '../../shared/work';
-import { insertCadre, insertCounty, insertTownship, insertVillage } from '../fixtures/sqlRows';
+import { insertPeople, insertPlaces, insertPosting } from '../fixtures/sqlRows';
 import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 let dir: string;
@@ -18,22 +18,30 @@ const alerts = (year: number, kind: WorkAlertKind, today: string): Alert[] =>
 
 beforeAll(() => {
   ({ dir, db } = openTestDb('workalerts'));
-  ids.county = insertCounty(db, '义县');
-  ids.other = insertCounty(db, '北镇市', '市');
-  ids.t1 = insertTownship(db, ids.county, '七里河镇');
-  ids.tOther = insertTownship(db, ids.other, '广宁乡');
-  ids.v1 = insertVillage(db, ids.t1, '北村');
-  ids.v2 = insertVillage(db, ids.t1, '南村');
-  const cadre = (name: string, idNo: string, postType: string, level = '县级') => insertCadre(db, name, idNo, postType, { level });
-  ids.zhang = cadre('张三', '110101199001011234', '村党组织第一书记');
-  ids.wang = cadre('王五', '110101199001013456', '乡镇党委第一副书记');
-  ids.city = cadre('赵六', '110101199001014567', '村党组织第一书记', '市级');
-  ids.far = cadre('孙八', '110101199001016789', '乡镇党委第一副书记', '市级');
-  const post = db.prepare('INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)');
-  post.run(ids.zhang, ids.t1, ids.v1, '2023-03-01', null);
-  post.run(ids.wang, ids.t1, null, '2024-01-01', null);
-  post.run(ids.city, ids.t1, ids.v2, '2024-03-12', null);
-  post.run(ids.far, ids.tOther, null, '2024-01-01', null); // other county: never in this county's alerts
+  Object.assign(
+    ids,
+    insertPlaces(db, {
+      county: '义县',
+      other: '北镇市',
+      t1: '义县/七里河镇',
+      tOther: '北镇市/广宁乡',
+      v1: '义县/七里河镇/北村',
+      v2: '义县/七里河镇/南村',
+    }),
+  );
+  Object.assign(
+    ids,
+    insertPeople(db, {
+      zhang: '张三',
+      wang: ['王五', '乡镇党委第一副书记'],
+      city: ['赵六', '村党组织第一书记', '市级'],
+      far: ['孙八', '乡镇党委第一副书记', '市级'],
+    }),
+  );
+  insertPosting(db, ids.zhang, ids.t1, ids.v1, '2023-03-01', null);
+  insertPosting(db, ids.wang, ids.t1, null, '2024-01-01', null);
+  insertPosting(db, ids.city, ids.t1, ids.v2, '2024-03-12', null);
+  insertPosting(db, ids.far, ids.tOther, null, '2024-01-01', null); // other county: never in this county's alerts
 });
 
 afterAll(() => {
