@@ -9,44 +9,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, auditHead, verifyChain } from '../../main/core/audit/log';
-import { createCadre, removeCadre, updateCadre } from '../../main/core/cadres/cadres';
-import { addCounty, addTownship, addVillage } from '../../main/core/org/org';
-import { setSetting } from '../../main/core/runtime/settings';
 import { checkIntegrity } from '../../main/exchange/integrity/check';
 import { openDatabase, type Db } from '../../main/store/db';
-import { cadreInput } from '../fixtures/cadreInput';
+import { copyFolder, writeAuditedChanges } from '../fixtures/auditedFolder';
 import { onebagHere } from '../fixtures/cliHere';
-import { makeIdNumber } from '../fixtures/makeRoster';
 
 let tmp: string;
 let base: string;
-let n = 0;
 
-const cadre = cadreInput;
-
-/** A data directory with a dozen audited changes by two operators. */
+/** A data directory with audited changes by two operators. */
 function populate(dir: string): void {
   const db = openDatabase(dir);
   try {
-    setSetting(db, 'operator', '组织部王干事');
-    const county = addCounty(db, { name: '蒲县', kind: '县' }).id;
-    const town = addTownship(db, { countyId: county, name: '城关镇' }).id;
-    for (const v of ['东关村', '西关村', '南关村']) addVillage(db, { townshipId: town, name: v });
-    const a = createCadre(db, cadre(), null);
-    setSetting(db, 'operator', '组织部李干事');
-    updateCadre(db, a.id, cadre({ phone: '13900000000' }));
-    const b = createCadre(db, cadre({ name: '李四', idNumber: makeIdNumber('130702', '1990-07-15', 2, false) }), null);
-    removeCadre(db, b.id);
+    writeAuditedChanges(db, '组织部李干事');
   } finally {
     db.close();
   }
 }
 
-function copy(): string {
-  const dir = path.join(tmp, `copy-${++n}`);
-  fs.cpSync(base, dir, { recursive: true });
-  return dir;
-}
+const copy = () => copyFolder(base, tmp);
 
 /** A second connection, as someone with sqlite3 would open it, with the append-only triggers dropped. */
 function tamper(dir: string, sql: string): void {

@@ -11,8 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, verifyChain } from '../../main/core/audit/log';
 import { entryHash, GENESIS, type ChainRow } from '../../main/core/audit/chain';
-import { createCadre, removeCadre, updateCadre } from '../../main/core/cadres/cadres';
-import { addCounty, addTownship, addVillage } from '../../main/core/org/org';
+import { createCadre, updateCadre } from '../../main/core/cadres/cadres';
 import { setSetting } from '../../main/core/runtime/settings';
 import { autoBackup, backupsDirOf } from '../../main/exchange/integrity/autoBackup';
 import { backupTo } from '../../main/exchange/integrity/backup';
@@ -21,6 +20,7 @@ import { restoreFrom } from '../../main/exchange/integrity/restore';
 import { listBackups } from '../../main/exchange/integrity/backupList';
 import { openDatabase } from '../../main/store/db';
 import { cadreInput } from '../fixtures/cadreInput';
+import { copyFolder, writeAuditedChanges } from '../fixtures/auditedFolder';
 import { onebagHere } from '../fixtures/cliHere';
 import { makeIdNumber } from '../fixtures/makeRoster';
 
@@ -29,15 +29,10 @@ let tmp: string;
 let base: string;
 /** The same data backed up with `backup --out` to a "USB stick" at head 9. */
 let usb: string;
-let n = 0;
 
 const cadre = cadreInput;
 
-function copy(): string {
-  const dir = path.join(tmp, `copy-${++n}`);
-  fs.cpSync(base, dir, { recursive: true });
-  return dir;
-}
+const copy = () => copyFolder(base, tmp);
 
 /**
  * What a careful attacker does with sqlite3: drop the append-only triggers, run `sql`, recompute
@@ -94,14 +89,7 @@ beforeAll(async () => {
   usb = path.join(tmp, 'usb');
   const db = openDatabase(base);
   try {
-    setSetting(db, 'operator', '组织部王干事');
-    const county = addCounty(db, { name: '蒲县', kind: '县' }).id;
-    const town = addTownship(db, { countyId: county, name: '城关镇' }).id;
-    for (const v of ['东关村', '西关村', '南关村']) addVillage(db, { townshipId: town, name: v });
-    const a = createCadre(db, cadre(), null);
-    updateCadre(db, a.id, cadre({ phone: '13900000000' }));
-    const b = createCadre(db, cadre({ name: '李四', idNumber: makeIdNumber('130702', '1990-07-15', 2, false) }), null);
-    removeCadre(db, b.id);
+    writeAuditedChanges(db);
     expect((db.prepare('SELECT max(id) AS m FROM audit_log').get() as { m: number }).m).toBe(9);
   } finally {
     db.close();
