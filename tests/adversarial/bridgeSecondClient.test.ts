@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../main/bridge/server';
 import { folderState } from './intakeFolderState';
+import { writeRendererStub } from '../fixtures/rendererStub';
 
 interface Reply {
   status: number;
@@ -41,13 +42,7 @@ let blobPath: string;
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-adv-bridge-'));
-  const rendererDir = path.join(tmp, 'renderer');
-  fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  fs.writeFileSync(
-    path.join(rendererDir, 'index.html'),
-    '<!doctype html><html><head><script type="module" src="./assets/app.js"></script></head><body></body></html>',
-  );
-  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
+  const rendererDir = writeRendererStub(tmp);
   bridge = await startBridge({ dataDir: path.join(tmp, 'data'), port: 0, rendererDir });
   secret = new URL(bridge.openUrl).searchParams.get('k')!;
   expect(secret).toMatch(/^[0-9a-f]{64}$/);

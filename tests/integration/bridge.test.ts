@@ -6,6 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../main/bridge/server';
 import { makeIdNumber } from '../fixtures/makeRoster';
+import { writeRendererStub } from '../fixtures/rendererStub';
 
 interface RawResponse {
   status: number;
@@ -62,14 +63,8 @@ async function value(channel: string, input: unknown) {
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bridge-'));
-  const rendererDir = path.join(tmp, 'renderer');
-  fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  fs.writeFileSync(
-    path.join(rendererDir, 'index.html'),
-    '<!doctype html><html lang="zh-CN"><head><title>OneBag 一袋式档案</title><script type="module" src="./assets/app.js"></script></head><body><div id="root"></div></body></html>',
-  );
-  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  fs.writeFileSync(path.join(rendererDir, 'assets', 'worker.mjs'), 'export {}');
+  const rendererDir = writeRendererStub(tmp);
+  // A hashed bundle name, as Vite writes it: served as immutable.
   fs.writeFileSync(path.join(rendererDir, 'assets', 'index-DAueCEXk.js'), 'console.log(2)');
   fs.writeFileSync(path.join(tmp, 'secret.txt'), 'secret');
   bridge = await startBridge({ dataDir: path.join(tmp, 'data'), port: 0, rendererDir });
