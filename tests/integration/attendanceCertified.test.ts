@@ -21,7 +21,8 @@ import { computeStats } from '../../main/core/stats';
 import { confirmReportLink, linkFiledReport } from '../../main/core/worklog/reportLinks';
 import { listReports } from '../../main/core/worklog/reports';
 import { type Db } from '../../main/store/db';
-import { DEFAULT_ATTENDANCE_SETTINGS, countMonth, type AttendanceCode, type DayCell } from '../../shared/attendance';
+import { DEFAULT_ATTENDANCE_SETTINGS, countMonth, type DayCell } from '../../shared/attendance';
+import { monthArb } from '../fixtures/monthArb';
 import { insertCadre, insertCounty, insertPosting, insertTownship } from '../fixtures/sqlRows';
 import { expectAppError } from '../fixtures/appError';
 import { certify } from './certifyFixture';
@@ -190,17 +191,6 @@ describe('reports filed in the bag', () => {
 });
 
 describe('properties', () => {
-  const code = fc.constantFrom<AttendanceCode>('在岗', '公出', '事假', '病假', '公假', '婚丧产假', '缺勤', '未到任');
-  const monthArb = fc.integer({ min: 28, max: 31 }).chain((n) =>
-    fc.record({
-      cells: fc.array(fc.tuple(code, code), { minLength: n, maxLength: n }),
-      rest: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
-      marked: fc.array(fc.tuple(fc.boolean(), fc.boolean()), { minLength: n, maxLength: n }),
-      futureFrom: fc.option(fc.integer({ min: 0, max: n }), { nil: undefined }),
-      restDaysCount: fc.boolean(),
-    }),
-  );
-
   it('a month never counts more days on post than the register has posted days before today', () => {
     fc.assert(
       fc.property(monthArb, (m) => {

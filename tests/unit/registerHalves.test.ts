@@ -6,19 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ATTENDANCE_SETTINGS, countMonth, registerHalves, type AttendanceCode, type DayCell } from '../../shared/attendance';
+import { DEFAULT_ATTENDANCE_SETTINGS, countMonth, registerHalves, type DayCell } from '../../shared/attendance';
+import { monthArb } from '../fixtures/monthArb';
 
-const code = fc.constantFrom<AttendanceCode>('在岗', '公出', '事假', '病假', '公假', '婚丧产假', '缺勤', '未到任');
-const monthArb = fc.integer({ min: 28, max: 31 }).chain((n) =>
-  fc.record({
-    cells: fc.array(fc.tuple(code, code), { minLength: n, maxLength: n }),
-    rest: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
-    marked: fc.array(fc.tuple(fc.boolean(), fc.boolean()), { minLength: n, maxLength: n }),
-    futureFrom: fc.option(fc.integer({ min: 0, max: n }), { nil: undefined }),
-    restDaysCount: fc.boolean(),
-    gongchuCountsOnPost: fc.boolean(),
-  }),
-);
 
 describe('register halves and totals', () => {
   it('the totals are the shown halves added up, and an unmarked rest half never shows 在岗', () => {
