@@ -10,7 +10,7 @@ import { saveCheck } from '../../main/core/events/checks';
 import { markEvent, saveEvent } from '../../main/core/events/mustAttend';
 import { type Db } from '../../main/store/db';
 import type { Alert, AlertKind } from '../../shared/alerts';
-import { insertPeople, insertPlaces, insertPosting } from '../fixtures/sqlRows';
+import { insertPeople, insertPlaces, insertPosting, TWO_COUNTIES } from '../fixtures/sqlRows';
 import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 let dir: string;
@@ -38,17 +38,7 @@ function certifyAllBut(townshipId: number, year: number, except: string[]): void
 
 beforeAll(() => {
   ({ dir, db } = openTestDb('alerts'));
-  Object.assign(
-    ids,
-    insertPlaces(db, {
-      county: '义县',
-      other: '北镇市',
-      t1: '义县/七里河镇',
-      t2: '义县/大榆树堡镇',
-      tOther: '北镇市/广宁乡',
-      v1: '义县/七里河镇/北村',
-    }),
-  );
+  Object.assign(ids, insertPlaces(db, TWO_COUNTIES));
   Object.assign(ids, insertPeople(db, { zhang: '张三', li: '李四', wang: ['王五', '乡镇党委第一副书记'], zhao: '赵六', sun: '孙七' }));
   post(ids.zhang, ids.t1, ids.v1, '2024-03-01', null);
   post(ids.li, ids.t1, ids.v1, '2024-03-01', null);

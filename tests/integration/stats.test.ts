@@ -15,7 +15,7 @@ import { computeStats, drillStats } from '../../main/core/stats';
 import { worklogAlerts } from '../../main/core/worklog/alerts';
 import { openDatabase, type Db } from '../../main/store/db';
 import { FIGURE_KEYS, FIGURE_META, SIGNED_FIGURES, figureText, type StatsResult } from '../../shared/stats';
-import { insertCounty, insertPeople, insertPlaces, insertPosting } from '../fixtures/sqlRows';
+import { insertCounty, insertPeople, insertPlaces, insertPosting, TWO_COUNTIES } from '../fixtures/sqlRows';
 import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 const TODAY = '2025-06-15';
@@ -56,12 +56,7 @@ beforeAll(() => {
   Object.assign(
     ids,
     insertPlaces(db, {
-      county: '义县',
-      other: '北镇市',
-      t1: '义县/七里河镇',
-      t2: '义县/大榆树堡镇',
-      tOther: '北镇市/广宁乡',
-      v1: '义县/七里河镇/北村',
+      ...TWO_COUNTIES,
       v2: '义县/七里河镇/南村',
       v3: '义县/大榆树堡镇/东村',
       vOther: '北镇市/广宁乡/西村',
