@@ -6,20 +6,18 @@
  * and the term volume; an item taken out leaves a gap that the 备考表 explains.
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type OpenCore } from '../../main/api/open';
+import type { OpenCore } from '../../main/api/open';
 import { listMaterials, removeMaterial } from '../../main/core/bag/bag';
 import { commitRoster } from '../../main/core/roster/roster';
 import { runCountyBatch } from '../../main/dossier/batch/county';
 import { CATALOGUE_COLUMNS } from '../../main/dossier/compose/frontmatter';
-import { generateDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { makeRosterRows, writeRosterXlsx, type RosterRow } from '../fixtures/makeRoster';
-import { copyLoadedDemo } from '../fixtures/demoFolder';
+import { openDemoCopy, removeDemoCopy } from '../fixtures/demoCopy';
 import { volumeNumberAssigner } from '../../main/core/archive/numbers';
+import { printDossier } from '../fixtures/printDossier';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -57,16 +55,10 @@ let core: OpenCore;
 let countyId: number;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-numbers-'));
-  await copyLoadedDemo(path.join(dir, 'data')); // the demo county, prepared once per run
-  core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
-  countyId = (core.ctx.db.prepare("SELECT id FROM counties WHERE name = '岚川县'").get() as { id: number }).id;
+  ({ dir, core, countyId } = await openDemoCopy('numbers')); // the demo county, prepared once per run
 }, 300_000);
 
-afterAll(() => {
-  core?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => removeDemoCopy(core, dir));
 
 interface Printed {
   /** cadre name → volume 档号, as read from the PDF's cover */
@@ -173,13 +165,7 @@ describe('archive numbers', () => {
       )
       .get() as { cadreId: number; code: string };
     const out = path.join(dir, 'term.pdf');
-    const g = await generateDossier(
-      db,
-      core.blobs,
-      { numbers: volumeNumberAssigner(db), cadreId: row.cadreId, year: 'term' },
-      settings,
-      out,
-    );
+    const g = await printDossier(core, row.cadreId, 'term', out, settings);
     expect(catalogueCodes(out)).toContain(row.code);
     expect(g.archiveCode).toMatch(/-J\d{4}$/);
     const year = (db.prepare("SELECT code FROM archive_volumes WHERE cadre_id = ? AND kind = 'year'").get(row.cadreId) as { code: string })
@@ -197,7 +183,7 @@ describe('archive numbers', () => {
     const before = new Set(codes);
     removeMaterial(db, material.id);
     const out = path.join(dir, 'after-remove.pdf');
-    const g = await generateDossier(db, core.blobs, { numbers: volumeNumberAssigner(db), cadreId, year: 2024 }, settings, out);
+    const g = await printDossier(core, cadreId, 2024, out, settings);
     expect(g.archiveCode).toBe(first.volumes.get(name));
     const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [out]))![1]);
     const closing = pageText(out, pages);

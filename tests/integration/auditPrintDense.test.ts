@@ -5,15 +5,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type OpenCore } from '../../main/api/open';
+import type { OpenCore } from '../../main/api/open';
 import { audit } from '../../main/core/audit/log';
 import { getAudit } from '../../main/core/audit/query';
 import { auditPdf } from '../../main/dossier/auditPrint/auditPdf';
 import { diffFields } from '../../shared/audit';
-import { copyLoadedDemo } from '../fixtures/demoFolder';
+import { openDemoCopy, removeDemoCopy } from '../fixtures/demoCopy';
 
 let dir: string;
 let core: OpenCore;
@@ -21,9 +20,7 @@ let pdfFile: string;
 let entries = 0;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-auditdense-'));
-  await copyLoadedDemo(path.join(dir, 'data')); // the demo county, prepared once per run
-  core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
+  ({ dir, core } = await openDemoCopy('auditdense')); // the demo county, prepared once per run
   const db = core.ctx.db;
   const cadres = db.prepare('SELECT id, name, phone FROM cadres ORDER BY id').all() as Array<{
     id: number;
@@ -76,13 +73,7 @@ beforeAll(async () => {
   expect(fileName.length).toBeGreaterThan(0);
 }, 180_000);
 
-afterAll(() => {
-  core?.close();
-  if (dir) {
-    execFileSync('chmod', ['-R', 'u+w', dir]);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+afterAll(() => removeDemoCopy(core, dir));
 
 const text = () => execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
 

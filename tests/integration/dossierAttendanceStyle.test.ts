@@ -3,37 +3,24 @@
  * ≥ 9 pt (measured with pdftotext -bbox against the 3号 legend under it, so it holds with
  * any fonts) and a half day shown as two marks, morning above afternoon.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type OpenCore } from '../../main/api/open';
+import type { OpenCore } from '../../main/api/open';
 import { setCells } from '../../main/core/attendance/grid';
 import { revokeCertification } from '../../main/core/attendance/certify';
-import { generateDossier } from '../../main/dossier/fromDb/generate';
-import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { BODY_SIZE } from '../../main/dossier/typeset/layout';
 import { words } from '../fixtures/pdfWords';
-import { copyLoadedDemo } from '../fixtures/demoFolder';
-import { volumeNumberAssigner } from '../../main/core/archive/numbers';
+import { openDemoCopy, removeDemoCopy } from '../fixtures/demoCopy';
+import { printDossier } from '../fixtures/printDossier';
 
 let dir: string;
 let core: OpenCore;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-attstyle-'));
-  await copyLoadedDemo(path.join(dir, 'data')); // the demo county, prepared once per run
-  core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
+  ({ dir, core } = await openDemoCopy('attstyle')); // the demo county, prepared once per run
 }, 180_000);
 
-afterAll(() => {
-  core?.close();
-  if (dir) {
-    execFileSync('chmod', ['-R', 'u+w', dir]);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+afterAll(() => removeDemoCopy(core, dir));
 
 describe('monthly attendance table in the dossier', () => {
   it('is set at 9 pt or more and shows a half day as two marks', async () => {
@@ -51,13 +38,7 @@ describe('monthly attendance table in the dossier', () => {
       edits: [{ cadreId: p.cadreId, date: '2024-03-05', half: '上', code: '事假' }],
     });
     const out = path.join(dir, 'att.pdf');
-    await generateDossier(
-      db,
-      core.blobs,
-      { numbers: volumeNumberAssigner(db), cadreId: p.cadreId, year: 2024 },
-      getDossierSettings(db),
-      out,
-    );
+    await printDossier(core, p.cadreId, 2024, out);
     const all = words(out);
     const page = all.find((w) => w.text.includes('考勤情况（按月）'))!.page;
     const on = all.filter((w) => w.page === page);

@@ -1,14 +1,13 @@
 /** County batch through the real worker thread: files, catalogue, progress, cancel. */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../shared/api';
-import { openCore, type OpenCore } from '../../main/api/open';
+import type { OpenCore } from '../../main/api/open';
 import { JobRunner } from '../../main/dossier/batch/jobs';
 import { BLOBS_DIR, blobPathParts } from '../../shared/blobLayout';
-import { copyLoadedDemo } from '../fixtures/demoFolder';
+import { openDemoCopy, removeDemoCopy } from '../fixtures/demoCopy';
 
 let dir: string;
 let core: OpenCore;
@@ -17,17 +16,13 @@ const events: ProgressEvent[] = [];
 let runner: JobRunner;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-batch-'));
-  await copyLoadedDemo(path.join(dir, 'data')); // the demo county, prepared once per run
-  core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
-  countyId = (core.ctx.db.prepare("SELECT id FROM counties WHERE name = '岚川县'").get() as { id: number }).id;
+  ({ dir, core, countyId } = await openDemoCopy('batch')); // the demo county, prepared once per run
   runner = new JobRunner({ dataDir: core.ctx.dataDir, progress: (e) => events.push(e) });
 }, 240_000); // the demo takes ~60 s on a loaded 2-core machine
 
 afterAll(async () => {
   await runner?.close();
-  core?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  removeDemoCopy(core, dir);
 });
 
 describe('county batch', () => {

@@ -5,15 +5,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type OpenCore } from '../../main/api/open';
-import { generateDossier, type GeneratedDossier } from '../../main/dossier/fromDb/generate';
+import type { OpenCore } from '../../main/api/open';
+import type { GeneratedDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { listMaterials } from '../../main/core/bag/bag';
-import { copyLoadedDemo } from '../fixtures/demoFolder';
-import { volumeNumberAssigner } from '../../main/core/archive/numbers';
+import { openDemoCopy, removeDemoCopy } from '../fixtures/demoCopy';
+import { printDossier } from '../fixtures/printDossier';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -26,9 +25,7 @@ let core: OpenCore;
 let cadreId: number;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-fromdb-'));
-  await copyLoadedDemo(path.join(dir, 'data')); // the demo county, prepared once per run
-  core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
+  ({ dir, core } = await openDemoCopy('fromdb')); // the demo county, prepared once per run
   // a cadre with PDFs and scans in the 2024 bag
   const ids = (core.ctx.db.prepare('SELECT id FROM cadres ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
   cadreId = ids.find((id) => {
@@ -37,13 +34,7 @@ beforeAll(async () => {
   })!;
 }, 240_000); // the demo load is slow on a loaded shared machine
 
-afterAll(() => {
-  core?.close();
-  if (dir) {
-    execFileSync('chmod', ['-R', 'u+w', dir]);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+afterAll(() => removeDemoCopy(core, dir));
 
 function checkDossier(file: string, g: GeneratedDossier) {
   const pages = pageCount(file);
@@ -81,13 +72,7 @@ function checkDossier(file: string, g: GeneratedDossier) {
 describe('dossier from the database', () => {
   it('prints the 2024 dossier with originals, scans and attendance', async () => {
     const out = path.join(dir, '2024.pdf');
-    const g = await generateDossier(
-      core.ctx.db,
-      core.blobs,
-      { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 2024 },
-      getDossierSettings(core.ctx.db),
-      out,
-    );
+    const g = await printDossier(core, cadreId, 2024, out);
     checkDossier(out, g);
     expect(g.items.some((i) => i.kind === 'pdf')).toBe(true);
     expect(g.items.some((i) => i.kind === 'image')).toBe(true);
@@ -104,13 +89,7 @@ describe('dossier from the database', () => {
   it('prints the whole term and numbers pages 第 N 页 共 M 页 when set', async () => {
     const out = path.join(dir, 'term.pdf');
     const settings = { ...getDossierSettings(core.ctx.db), pageNumberStyle: 'ofTotal' as const };
-    const g = await generateDossier(
-      core.ctx.db,
-      core.blobs,
-      { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 'term' },
-      settings,
-      out,
-    );
+    const g = await printDossier(core, cadreId, 'term', out, settings);
     expect(pageCount(out)).toBe(g.pages);
     const front = g.items[0]!.startPage - 1;
     expect(pageText(out, front + 2)).toContain(`第2页共${g.numberedPages}页`);
@@ -125,13 +104,7 @@ describe('dossier from the database', () => {
     fs.chmodSync(blob, 0o644);
     fs.writeFileSync(blob, 'garbage, not a PDF at all');
     const out = path.join(dir, 'damaged.pdf');
-    const g = await generateDossier(
-      core.ctx.db,
-      core.blobs,
-      { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 2024 },
-      getDossierSettings(core.ctx.db),
-      out,
-    );
+    const g = await printDossier(core, cadreId, 2024, out);
     expect(g.warnings.join('\n')).toContain(f.originalName);
     const it = g.items.find((i) => i.title === m.title || i.title.startsWith(`${m.title}（`))!;
     const t = pageText(out, it.startPage);

@@ -6,19 +6,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type OpenCore } from '../../main/api/open';
+import type { OpenCore } from '../../main/api/open';
 import { getCadre } from '../../main/core/cadres/cadres';
 import { saveProject, publiciseProject, setParkRevenue } from '../../main/core/work/projects';
 import { savePlan } from '../../main/core/work/plans';
 import { recordAction, saveWeakVillage, setMilestone, setSupporters, setVillageIncome } from '../../main/core/work/weak';
 import { saveEntries } from '../../main/core/worklog/entries';
-import { generateDossier, type GeneratedDossier } from '../../main/dossier/fromDb/generate';
-import { getDossierSettings } from '../../main/dossier/fromDb/settings';
-import { copyLoadedDemo } from '../fixtures/demoFolder';
-import { volumeNumberAssigner } from '../../main/core/archive/numbers';
+import type { GeneratedDossier } from '../../main/dossier/fromDb/generate';
+import { openDemoCopy, removeDemoCopy } from '../fixtures/demoCopy';
+import { printDossier } from '../fixtures/printDossier';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -37,9 +35,7 @@ const LOG_WEEK = ['2025-06-02', '2025-06-03', '2025-06-04', '2025-06-05', '2025-
 const PERSONS = ['脱贫户李桂兰', '村民王德福', '村两委班子', '合作社理事长孙立强', '低保户赵秀芳', '种植大户周海', '返乡青年刘洋'];
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-dossierwork-'));
-  await copyLoadedDemo(path.join(dir, 'data')); // the demo county, prepared once per run
-  core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
+  ({ dir, core } = await openDemoCopy('dossierwork')); // the demo county, prepared once per run
   const { db } = core.ctx;
   const ids = (db.prepare(`SELECT id FROM cadres WHERE post_type = '村党组织第一书记' ORDER BY id`).all() as Array<{ id: number }>).map(
     (r) => r.id,
@@ -172,16 +168,13 @@ beforeAll(async () => {
   );
 
   out = path.join(dir, 'work-2025.pdf');
-  g = await generateDossier(db, core.blobs, { numbers: volumeNumberAssigner(db), cadreId, year: 2025 }, getDossierSettings(db), out);
+  g = await printDossier(core, cadreId, 2025, out);
 });
 
 afterAll(() => {
+  if (!keep) return removeDemoCopy(core, dir);
   core?.close();
-  if (dir && !keep) {
-    execFileSync('chmod', ['-R', 'u+w', dir]);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  if (keep) console.log(`dossier PDFs kept in ${dir}`);
+  console.log(`dossier PDFs kept in ${dir}`);
 });
 
 /** The catalogue's rows (pdftotext -layout): a row starts with its 序号; its 页号 is the last number on that line. */
@@ -329,13 +322,7 @@ describe('dossier work records', () => {
 
   it('says 本年度无乡村振兴项目 for a cadre without projects, and prints no empty work sections', async () => {
     const file = path.join(dir, 'none-2025.pdf');
-    const o = await generateDossier(
-      core.ctx.db,
-      core.blobs,
-      { numbers: volumeNumberAssigner(core.ctx.db), cadreId: otherId, year: 2025 },
-      getDossierSettings(core.ctx.db),
-      file,
-    );
+    const o = await printDossier(core, otherId, 2025, file);
     const it = o.items.find((i) => i.title.includes('2025年度乡村振兴项目'))!;
     expect(it).toBeTruthy();
     expect(pageText(file, it.startPage)).toContain('本年度无乡村振兴项目');
@@ -347,13 +334,7 @@ describe('dossier work records', () => {
 
   it('prints every year of the term', async () => {
     const file = path.join(dir, 'term.pdf');
-    const o = await generateDossier(
-      core.ctx.db,
-      core.blobs,
-      { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 'term' },
-      getDossierSettings(core.ctx.db),
-      file,
-    );
+    const o = await printDossier(core, cadreId, 'term', file);
     const titles = o.items.map((i) => i.title);
     expect(titles.some((t) => t.includes('2024年度乡村振兴项目'))).toBe(true);
     expect(titles.some((t) => t.includes('2025年度乡村振兴项目'))).toBe(true);

@@ -12,10 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { dispatch } from '../../main/core/runtime/dispatch';
 import { reopenYear } from '../../main/core/evaluation/results';
-import { generateDossier } from '../../main/dossier/fromDb/generate';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import { buildEvalFixture, scoreAll, YEAR, type EvalIds } from './evaluationFixture';
-import { volumeNumberAssigner } from '../../main/core/archive/numbers';
+import { printDossier } from '../fixtures/printDossier';
 
 let dir: string;
 let core: OpenCore;
@@ -98,23 +97,11 @@ describe('evaluation prints', () => {
   it('puts the finalised sheet into the dossier, and leaves it out while the year is reopened', async () => {
     const out = path.join(dir, 'dossier.pdf');
     const settings = getDossierSettings(core.ctx.db);
-    const g = await generateDossier(
-      core.ctx.db,
-      core.blobs,
-      { numbers: volumeNumberAssigner(core.ctx.db), cadreId: ids.cadres['王芳']!, year: YEAR },
-      settings,
-      out,
-    );
+    const g = await printDossier(core, ids.cadres['王芳']!, YEAR, out, settings);
     expect(g.items.map((x) => x.title)).toContain('2024年度选派干部考核登记表');
     expect(text(out)).toContain('名额分组');
     reopenYear(core.ctx.db, ids.county, YEAR, '复核');
-    const again = await generateDossier(
-      core.ctx.db,
-      core.blobs,
-      { numbers: volumeNumberAssigner(core.ctx.db), cadreId: ids.cadres['王芳']!, year: YEAR },
-      settings,
-      out,
-    );
+    const again = await printDossier(core, ids.cadres['王芳']!, YEAR, out, settings);
     expect(again.items.map((x) => x.title)).not.toContain('2024年度选派干部考核登记表');
     // a reopened year still prints on its own, marked as not final
     const sheet = await printed('evaluation.print.sheet', { cadreId: ids.cadres['王芳'], year: YEAR });

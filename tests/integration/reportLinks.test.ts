@@ -15,12 +15,10 @@ import { runCli } from '../../main/cli/run';
 import { addMaterial } from '../../main/core/bag/bag';
 import { dispatch } from '../../main/core/runtime/dispatch';
 import { setSetting } from '../../main/core/runtime/settings';
-import { generateDossier } from '../../main/dossier/fromDb/generate';
-import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import type { MaterialReportLink, ReportRow } from '../../shared/worklog';
 import { pdfLibPdf } from '../fixtures/makeFiles';
 import { insertCadre, insertCounty, insertPosting, insertTownship } from '../fixtures/sqlRows';
-import { volumeNumberAssigner } from '../../main/core/archive/numbers';
+import { printDossier } from '../fixtures/printDossier';
 
 const ID_NUMBER = '110101199001011234';
 let dir: string;
@@ -59,13 +57,7 @@ const cli = async (...args: string[]) => {
 };
 const printed = async (name: string) => {
   const out = path.join(dir, name);
-  await generateDossier(
-    core.ctx.db,
-    core.blobs,
-    { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 2025 },
-    getDossierSettings(core.ctx.db),
-    out,
-  );
+  await printDossier(core, cadreId, 2025, out);
   return execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 };
 
