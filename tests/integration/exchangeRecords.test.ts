@@ -77,6 +77,23 @@ async function evaluatorWithCounty(src: OpenCore, doc = exportCounty(src)) {
   return { ev, county };
 }
 
+/** The evaluator scores the county's cadre (ids.cadre) 77 for the report on the score sheet; returns its local id. */
+async function scoreReport(ev: OpenCore, county: number): Promise<number> {
+  const cadre = count(
+    ev.ctx.db,
+    `SELECT local_id FROM import_map WHERE origin = ? AND entity = 'cadres' AND remote_id = ?`,
+    COUNTY_FP,
+    ids.cadre,
+  );
+  await handlerCalls(() => ev).ok('evaluation.sheet.save', {
+    ballots: [],
+    countyId: county,
+    year: YEAR,
+    cells: [{ cadreId: cadre, component: 'report', indicator: null, value: 77 }],
+  });
+  return cadre;
+}
+
 beforeAll(async () => {
   base = tempDir('rec-base');
   dirs.push(base);
@@ -245,19 +262,7 @@ describe('importing a county', () => {
     const src = sourceCopy();
     const { ev, county } = await evaluatorWithCounty(src);
     const edb = ev.ctx.db;
-    const cadre = count(
-      edb,
-      `SELECT local_id FROM import_map WHERE origin = ? AND entity = 'cadres' AND remote_id = ?`,
-      COUNTY_FP,
-      ids.cadre,
-    );
-    const { ok } = handlerCalls(() => ev);
-    await ok('evaluation.sheet.save', {
-      ballots: [],
-      countyId: county,
-      year: YEAR,
-      cells: [{ cadreId: cadre, component: 'report', indicator: null, value: 77 }],
-    });
+    const cadre = await scoreReport(ev, county);
     const sdb = src.ctx.db;
     sdb
       .prepare(`UPDATE eval_scores SET hundredths = 6100 WHERE county_id = ? AND cadre_id = ? AND cell = 'report'`)
@@ -279,19 +284,7 @@ describe('review bundles', () => {
     const src = sourceCopy();
     const { ev, county } = await evaluatorWithCounty(src);
     const edb = ev.ctx.db;
-    const cadre = count(
-      edb,
-      `SELECT local_id FROM import_map WHERE origin = ? AND entity = 'cadres' AND remote_id = ?`,
-      COUNTY_FP,
-      ids.cadre,
-    );
-    const { ok } = handlerCalls(() => ev);
-    await ok('evaluation.sheet.save', {
-      ballots: [],
-      countyId: county,
-      year: YEAR,
-      cells: [{ cadreId: cadre, component: 'report', indicator: null, value: 77 }],
-    });
+    const cadre = await scoreReport(ev, county);
     edb
       .prepare(
         `UPDATE eval_comments SET comment = '市级复核：材料翔实，评为优秀', author = '市委组织部' WHERE county_id = ? AND cadre_id = ?`,

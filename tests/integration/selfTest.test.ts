@@ -32,6 +32,20 @@ async function plugin(): Promise<import('esbuild').Plugin> {
   return mod.boundSqlitePlugin;
 }
 
+/** Bundles a main-process entry as scripts/build-main.mjs does (its plugin, Node 20, CommonJS). */
+async function bundleMain(options: Pick<import('esbuild').BuildOptions, 'entryPoints' | 'stdin' | 'outfile'>): Promise<void> {
+  await build({
+    ...options,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['electron', 'better-sqlite3', 'pdfkit', 'exceljs'],
+    plugins: [await plugin()],
+    logLevel: 'silent',
+  });
+}
+
 const cliHost: HostServices = { kind: 'cli', blobUrl: (sha) => `blob:${sha}` };
 
 let tmp: string;
@@ -125,17 +139,7 @@ describe('the bundled dossier worker loads the native build the main process cho
     // Inside the repository so the bundle's externals (better-sqlite3, pdfkit) resolve from node_modules.
     const outDir = fs.mkdtempSync(path.join(root, 'node_modules', '.cache-onebag-selftest-'));
     workerBundle = path.join(outDir, 'dist', 'main', 'dossier', 'worker.js');
-    await build({
-      entryPoints: [path.join(root, 'main', 'dossier', 'batch', 'worker.ts')],
-      outfile: workerBundle,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['electron', 'better-sqlite3', 'pdfkit', 'exceljs'],
-      plugins: [await plugin()],
-      logLevel: 'silent',
-    });
+    await bundleMain({ entryPoints: [path.join(root, 'main', 'dossier', 'batch', 'worker.ts')], outfile: workerBundle });
     process.env.ONEBAG_DOSSIER_WORKER = workerBundle;
   });
 
@@ -167,17 +171,7 @@ describe('the bundled dossier worker loads the native build the main process cho
       `  roundTrip: (core) => dispatch(core.handlers, 'app.status', {}) })`,
       `  .then((r) => { console.log(r.line); process.exit(r.ok ? 0 : 1); });`,
     ].join('\n');
-    await build({
-      stdin: { contents, resolveDir: root, loader: 'ts' },
-      outfile: entry,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      external: ['electron', 'better-sqlite3', 'pdfkit', 'exceljs'],
-      plugins: [await plugin()],
-      logLevel: 'silent',
-    });
+    await bundleMain({ stdin: { contents, resolveDir: root, loader: 'ts' }, outfile: entry });
     const chosen = path.join(tmp, 'resources', 'native', BINDING_FILE);
     fs.mkdirSync(path.dirname(chosen), { recursive: true });
     fs.copyFileSync(nodeBuild, chosen);

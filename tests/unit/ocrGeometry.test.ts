@@ -85,44 +85,34 @@ function rampPage(x0: number, y0: number, x1: number, y1: number, alongY: boolea
   return toGray(rgba, width, height);
 }
 
+/**
+ * Cuts the 200 × 25 ramp line of rampPage(x0, y0, x1, y1, alongY) at 48 px: the strip is 48 high,
+ * its width in proportion, dark at its start and light at its end. Returns the strip's middle row.
+ */
+function cutRamp(x0: number, y0: number, x1: number, y1: number, alongY: boolean) {
+  const quad: Array<[number, number]> = [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+  ];
+  const strip = cropLine(rampPage(x0, y0, x1, y1, alongY), quad, 48);
+  expect(strip.height).toBe(48);
+  expect(strip.width).toBe(Math.round((200 * 48) / 25));
+  const at = (x: number) => strip.data[24 * strip.width + x]!;
+  expect(at(2)).toBeLessThan(20);
+  expect(at(strip.width - 3)).toBeGreaterThan(180);
+  return { width: strip.width, at };
+}
+
 describe('cutting a line at the recogniser height', () => {
   it('keeps a wide line upright, its width in proportion', () => {
-    const page = rampPage(50, 100, 250, 125, false);
-    const strip = cropLine(
-      page,
-      [
-        [50, 100],
-        [250, 100],
-        [250, 125],
-        [50, 125],
-      ],
-      48,
-    );
-    expect(strip.height).toBe(48);
-    expect(strip.width).toBe(Math.round((200 * 48) / 25));
-    const at = (x: number) => strip.data[24 * strip.width + x]!;
-    expect(at(2)).toBeLessThan(20);
-    expect(at(strip.width - 3)).toBeGreaterThan(180);
-    expect(at(Math.floor(strip.width / 2))).toBeGreaterThan(80);
-    expect(at(Math.floor(strip.width / 2))).toBeLessThan(120);
+    const { width, at } = cutRamp(50, 100, 250, 125, false);
+    expect(at(Math.floor(width / 2))).toBeGreaterThan(80);
+    expect(at(Math.floor(width / 2))).toBeLessThan(120);
   });
 
   it('turns a tall line a quarter counter-clockwise: its top comes first', () => {
-    const page = rampPage(100, 40, 125, 240, true);
-    const strip = cropLine(
-      page,
-      [
-        [100, 40],
-        [125, 40],
-        [125, 240],
-        [100, 240],
-      ],
-      48,
-    );
-    expect(strip.height).toBe(48);
-    expect(strip.width).toBe(Math.round((200 * 48) / 25));
-    const at = (x: number) => strip.data[24 * strip.width + x]!;
-    expect(at(2)).toBeLessThan(20);
-    expect(at(strip.width - 3)).toBeGreaterThan(180);
+    cutRamp(100, 40, 125, 240, true);
   });
 });

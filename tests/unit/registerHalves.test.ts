@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ATTENDANCE_SETTINGS, countMonth, registerHalves, type DayCell } from '../../shared/attendance';
 import { monthArb } from '../fixtures/monthArb';
 
-
 describe('register halves and totals', () => {
   it('the totals are the shown halves added up, and an unmarked rest half never shows 在岗', () => {
     fc.assert(
