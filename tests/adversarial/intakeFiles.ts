@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { PLAIN_ENTRY, buildZip } from '../fixtures/hostileZip';
-import { handWrittenPdf } from '../fixtures/makeFiles';
+import { handWrittenPdf, rgbPng } from '../fixtures/makeFiles';
 
 const MiB = 1024 * 1024;
 
@@ -80,44 +80,14 @@ function adler32Combine(adler1: number, adler2: number, len2: number): number {
   return ((sum2 << 16) | sum1) >>> 0;
 }
 
-function pngChunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length, 0);
-  const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(zlib.crc32(td) >>> 0, 0);
-  return Buffer.concat([len, td, crc]);
-}
-
 /** A complete, valid RGB PNG of width×height whose pixels are all black (compresses ~1000:1). */
 export function blackPng(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const raw = height * (1 + width * 3);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateRepeated(raw)),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
+  return rgbPng(width, height, deflateRepeated(height * (1 + width * 3)));
 }
 
 /** A PNG whose IHDR promises more rows than its IDAT holds (the lower part is missing). */
 export function shortIdatPng(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateRepeated(Math.floor(height / 2) * (1 + width * 3))),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
+  return rgbPng(width, height, deflateRepeated(Math.floor(height / 2) * (1 + width * 3)));
 }
 
 /** A one-page PDF whose content stream is `stream` with the given dictionary entries. */
