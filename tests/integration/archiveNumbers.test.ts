@@ -165,7 +165,7 @@ describe('archive numbers', () => {
       )
       .get() as { cadreId: number; code: string };
     const out = path.join(dir, 'term.pdf');
-    const g = await printDossier(core, row.cadreId, 'term', out, settings);
+    const g = await printDossier(core, row.cadreId, 'term', out, { settings });
     expect(catalogueCodes(out)).toContain(row.code);
     expect(g.archiveCode).toMatch(/-J\d{4}$/);
     const year = (db.prepare("SELECT code FROM archive_volumes WHERE cadre_id = ? AND kind = 'year'").get(row.cadreId) as { code: string })
@@ -183,7 +183,7 @@ describe('archive numbers', () => {
     const before = new Set(codes);
     removeMaterial(db, material.id);
     const out = path.join(dir, 'after-remove.pdf');
-    const g = await printDossier(core, cadreId, 2024, out, settings);
+    const g = await printDossier(core, cadreId, 2024, out, { settings });
     expect(g.archiveCode).toBe(first.volumes.get(name));
     const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [out]))![1]);
     const closing = pageText(out, pages);

@@ -89,7 +89,7 @@ describe('dossier from the database', () => {
   it('prints the whole term and numbers pages 第 N 页 共 M 页 when set', async () => {
     const out = path.join(dir, 'term.pdf');
     const settings = { ...getDossierSettings(core.ctx.db), pageNumberStyle: 'ofTotal' as const };
-    const g = await printDossier(core, cadreId, 'term', out, settings);
+    const g = await printDossier(core, cadreId, 'term', out, { settings });
     expect(pageCount(out)).toBe(g.pages);
     const front = g.items[0]!.startPage - 1;
     expect(pageText(out, front + 2)).toContain(`第2页共${g.numberedPages}页`);

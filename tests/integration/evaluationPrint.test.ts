@@ -97,11 +97,11 @@ describe('evaluation prints', () => {
   it('puts the finalised sheet into the dossier, and leaves it out while the year is reopened', async () => {
     const out = path.join(dir, 'dossier.pdf');
     const settings = getDossierSettings(core.ctx.db);
-    const g = await printDossier(core, ids.cadres['王芳']!, YEAR, out, settings);
+    const g = await printDossier(core, ids.cadres['王芳']!, YEAR, out, { settings });
     expect(g.items.map((x) => x.title)).toContain('2024年度选派干部考核登记表');
     expect(text(out)).toContain('名额分组');
     reopenYear(core.ctx.db, ids.county, YEAR, '复核');
-    const again = await printDossier(core, ids.cadres['王芳']!, YEAR, out, settings);
+    const again = await printDossier(core, ids.cadres['王芳']!, YEAR, out, { settings });
     expect(again.items.map((x) => x.title)).not.toContain('2024年度选派干部考核登记表');
     // a reopened year still prints on its own, marked as not final
     const sheet = await printed('evaluation.print.sheet', { cadreId: ids.cadres['王芳'], year: YEAR });

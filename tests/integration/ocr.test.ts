@@ -9,16 +9,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { startOcrQueue } from '../../main/api/ocrQueue';
-import { addMaterial } from '../../main/core/bag/bag';
-import { createCadre } from '../../main/core/cadres/cadres';
-import { addCounty, addTownship } from '../../main/core/org/org';
 import { isPaused, markRunning, ocrStatus, queueExisting, setPaused } from '../../main/core/ocr/queue';
 import { searchMaterialsAndPages } from '../../main/core/ocr/search';
 import { renderIndexPages } from '../../main/exchange/indexHtml';
-import { cadreInput } from '../fixtures/cadreInput';
-import { runCli } from '../../main/cli/run';
 import { OcrPool } from '../../main/ocr/pool';
 import { characterErrorRate, imageOnlyPdf, SAMPLE_LINES, scanOf, typesetPdf } from '../fixtures/ocrPages';
+import { fileOriginal, materialInput } from '../fixtures/bagFolder';
+import { onebagHere } from '../fixtures/cliHere';
+import { addOcrCadre } from '../fixtures/ocrCadre';
 
 const SLOW = 300_000;
 const HOST = { kind: 'cli' as const, blobUrl: (s: string) => `blob:${s}` };
@@ -29,31 +27,9 @@ let countyId: number;
 /** One worker (models loaded once) for the queues of this file; the CLI starts its own. */
 const pool = new OcrPool();
 
-/** The `onebag` command line run in this process, its output captured. */
-async function onebag(dataDir: string, args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['--data', dataDir, ...args], { ONEBAG_DATA: '' }, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
-
-const material = (title: string) => ({
-  category: '工作汇报' as const,
-  title,
-  date: '2025-09-30',
-  year: 2025,
-  responsible: null,
-  docNumber: null,
-  secrecy: '公开' as const,
-  notes: null,
-});
-
-async function file(name: string, bytes: Buffer, title: string) {
-  const p = path.join(dir, 'in', name);
-  fs.mkdirSync(path.dirname(p), { recursive: true });
-  fs.writeFileSync(p, bytes);
-  return addMaterial(core.ctx.db, core.blobs, cadreId, material(title), [{ path: p, name }]);
-}
+/** A scanned or typed 工作汇报 of 30 September 2025, filed for the cadre. */
+const file = (name: string, bytes: Buffer, title: string) =>
+  fileOriginal(core, dir, cadreId, name, bytes, materialInput({ category: '工作汇报', title, date: '2025-09-30', year: 2025 }));
 
 const pagesOf = (sha256: string) =>
   core.ctx.db
@@ -72,15 +48,7 @@ const pagesOf = (sha256: string) =>
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-ocr-'));
   core = openCore({ dataDir: path.join(dir, 'data'), host: HOST });
-  const county = addCounty(core.ctx.db, { name: '岚川县', kind: '县' });
-  countyId = county.id;
-  const township = addTownship(core.ctx.db, { countyId: county.id, name: '青石镇' });
-  cadreId = createCadre(core.ctx.db, cadreInput({ name: '喆嘉' }), {
-    townshipId: township.id,
-    villageId: null,
-    start: '2024-03-01',
-    end: null,
-  }).id;
+  ({ countyId, cadreId } = addOcrCadre(core.ctx.db));
 });
 
 afterAll(async () => {
@@ -209,11 +177,11 @@ describe('OCR of the bag', () => {
       );
       core.close();
       const data = path.join(dir, 'data');
-      const ocr = await onebag(data, ['ocr', '--wait']);
+      const ocr = await onebagHere(data, ['ocr', '--wait']);
       expect(ocr.stderr).not.toMatch(/Error|at .*\.ts/);
       expect(ocr.code).toBe(0);
       expect(ocr.stdout).toMatch(/识别完成：已识别 \d+ 个文件，失败 0 个/);
-      const found = await onebag(data, ['search', '修建', '--json']);
+      const found = await onebagHere(data, ['search', '修建', '--json']);
       expect(found.code).toBe(0);
       const json = JSON.parse(found.stdout) as Array<{
         title: string;
@@ -225,7 +193,7 @@ describe('OCR of the bag', () => {
           pages: [expect.objectContaining({ page: 1, source: 'ocr', file: '会议记录扫描.png' })],
         }),
       ]);
-      const table = await onebag(data, ['search', '修建']);
+      const table = await onebagHere(data, ['search', '修建']);
       expect(table.stdout).toContain('[识别文字]');
       expect(table.stdout).toContain('第1页');
       core = openCore({ dataDir: data, host: HOST });

@@ -14,14 +14,11 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import { startOcrQueue } from '../../main/api/ocrQueue';
-import { addMaterial } from '../../main/core/bag/bag';
-import { createCadre } from '../../main/core/cadres/cadres';
-import { addCounty, addTownship } from '../../main/core/org/org';
-import { generateDossier, type GeneratedDossier } from '../../main/dossier/fromDb/generate';
-import { getDossierSettings } from '../../main/dossier/fromDb/settings';
-import { cadreInput } from '../fixtures/cadreInput';
+import type { GeneratedDossier } from '../../main/dossier/fromDb/generate';
 import { characterErrorRate, imageOnlyPdf, SAMPLE_LINES, scanOf, typesetPdf } from '../fixtures/ocrPages';
-import { volumeNumberAssigner } from '../../main/core/archive/numbers';
+import { fileOriginal, materialInput } from '../fixtures/bagFolder';
+import { printDossier } from '../fixtures/printDossier';
+import { addOcrCadre } from '../fixtures/ocrCadre';
 
 const SLOW = 300_000;
 const NOW = '2025-12-20 10:00:00';
@@ -39,14 +36,7 @@ let cadreId: number;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-ocrlayer-'));
   core = openCore({ dataDir: path.join(dir, 'data'), host: { kind: 'cli', blobUrl: (s) => s } });
-  const county = addCounty(core.ctx.db, { name: '岚川县', kind: '县' });
-  const township = addTownship(core.ctx.db, { countyId: county.id, name: '青石镇' });
-  cadreId = createCadre(core.ctx.db, cadreInput({ name: '喆嘉' }), {
-    townshipId: township.id,
-    villageId: null,
-    start: '2024-03-01',
-    end: null,
-  }).id;
+  ({ cadreId } = addOcrCadre(core.ctx.db));
 });
 
 afterAll(() => {
@@ -54,31 +44,11 @@ afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function file(name: string, bytes: Buffer, title: string) {
-  const p = path.join(dir, 'in', name);
-  fs.mkdirSync(path.dirname(p), { recursive: true });
-  fs.writeFileSync(p, bytes);
-  const m = {
-    category: '工作汇报' as const,
-    title,
-    date: '2025-09-30',
-    year: 2025,
-    responsible: null,
-    docNumber: null,
-    secrecy: '公开' as const,
-    notes: null,
-  };
-  return addMaterial(core.ctx.db, core.blobs, cadreId, m, [{ path: p, name }]);
-}
+/** A scanned 工作汇报 of 30 September 2025, filed for the cadre. */
+const file = (name: string, bytes: Buffer, title: string) =>
+  fileOriginal(core, dir, cadreId, name, bytes, materialInput({ category: '工作汇报', title, date: '2025-09-30', year: 2025 }));
 
-const print = (out: string) =>
-  generateDossier(
-    core.ctx.db,
-    core.blobs,
-    { numbers: volumeNumberAssigner(core.ctx.db), cadreId, year: 2025, now: NOW },
-    getDossierSettings(core.ctx.db),
-    out,
-  );
+const print = (out: string) => printDossier(core, cadreId, 2025, out, { now: NOW });
 
 interface Word {
   text: string;
