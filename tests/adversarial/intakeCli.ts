@@ -1,8 +1,8 @@
 /** A data folder with one cadre, and `onebag` run in-process (the real CLI entry) with its output captured. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../main/cli/run';
 import { openDatabase } from '../../main/store/db';
+import { onebagLines } from '../fixtures/cliHere';
 
 export const CADRE_ID = '110101199003070015';
 
@@ -16,12 +16,7 @@ export function dataFolderWithCadre(dataDir: string): void {
   db.close();
 }
 
-export async function onebag(dataDir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['--data', dataDir, ...args], {}, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+export const onebag = (dataDir: string, ...args: string[]) => onebagLines(dataDir, args);
 
 export const attach = (dataDir: string, ...files: string[]) =>
   onebag(dataDir, 'attach', '--cadre', CADRE_ID, '--category', '其他佐证材料', '--title', '佐证', '--date', '2025-03-01', ...files);

@@ -10,24 +10,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeCertification } from '../../main/core/attendance/common';
 import { saveCheck } from '../../main/core/events/checks';
-import { runCli } from '../../main/cli/run';
 import type { VerificationJson } from '../../main/cli/commands/verifications';
 import { type Db } from '../../main/store/db';
 import { pdfLibPdf } from '../fixtures/makeFiles';
 import { seedTownship, type SeededTownship } from './registerFixture';
 import { closeTestDb, openTestDb } from '../fixtures/testDb';
+import { onebagLines } from '../fixtures/cliHere';
 
 let dir: string;
 let db: Db;
 let t: SeededTownship;
 let scan: string;
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...args, '--data', dir], {}, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...args: string[]) => onebagLines(dir, args);
 
 beforeAll(async () => {
   ({ dir, db } = openTestDb('cli-certify'));

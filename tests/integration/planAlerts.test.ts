@@ -4,9 +4,6 @@
  * plan items past their 时间节点, a township month without its 乡镇月检, a county month without
  * a 县级抽查 — and the same alerts in the one alerts list and `onebag alerts` (in-process).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
 import type { AlertJson } from '../../main/cli/commands/alerts';
@@ -16,10 +13,10 @@ import { createCadre } from '../../main/core/cadres/cadres';
 import { saveCheck } from '../../main/core/events/checks';
 import { addCounty, addTownship, addVillage } from '../../main/core/org/org';
 import { setRules } from '../../main/core/rules/settings';
-import { setSetting } from '../../main/core/runtime/settings';
 import { planAlerts } from '../../main/core/work/planAlerts';
 import { savePlan } from '../../main/core/work/plans';
 import { makeIdNumber } from '../fixtures/makeRoster';
+import { closeTestCore, openTestCore } from '../fixtures/testDb';
 
 const YEAR = 2025;
 let dir: string;
@@ -51,10 +48,8 @@ const at = (today: string) => planAlerts(core.ctx.db, { year: YEAR, countyId: co
 const kind = (today: string, k: string) => at(today).filter((a) => a.kind === k);
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-planalerts-'));
-  core = openCore({ dataDir: dir, host: { kind: 'cli', blobUrl: (s) => `blob:${s}` } });
+  ({ dir, core } = openTestCore('planalerts', '组织部计划测试员'));
   const db = core.ctx.db;
-  setSetting(db, 'operator', '组织部计划测试员');
   county = addCounty(db, { name: '松岭县', kind: '县' }).id;
   east = addTownship(db, { countyId: county, name: '东岭镇' }).id;
   west = addTownship(db, { countyId: county, name: '西岭乡' }).id;
@@ -87,10 +82,7 @@ beforeAll(() => {
   check(east, '乡镇', '乡镇月检', '2025-02-12', ids.planned);
   check(east, '县级', '县级抽查', '2025-02-20', ids.planned);
 });
-afterAll(() => {
-  core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeTestCore(core, dir));
 
 describe('no annual plan', () => {
   it('is raised once the due date has passed, from the year start or the arrival, and not for a cadre who left before it', () => {

@@ -11,7 +11,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { runCli } from '../../main/cli/run';
 import { addMaterial } from '../../main/core/bag/bag';
 import { dispatch } from '../../main/core/runtime/dispatch';
 import { setSetting } from '../../main/core/runtime/settings';
@@ -19,6 +18,7 @@ import type { MaterialReportLink, ReportRow } from '../../shared/worklog';
 import { pdfLibPdf } from '../fixtures/makeFiles';
 import { insertCadre, insertCounty, insertPosting, insertTownship } from '../fixtures/sqlRows';
 import { printDossier } from '../fixtures/printDossier';
+import { onebagLines } from '../fixtures/cliHere';
 
 const ID_NUMBER = '110101199001011234';
 let dir: string;
@@ -49,12 +49,7 @@ const file = (category: '工作汇报' | '工作总结', title: string, date: st
     { category, title, date, year: Number(date.slice(0, 4)), responsible: null, docNumber: null, secrecy: '公开', notes: null },
     [{ path: pdf, name: `${title}.pdf` }],
   );
-const cli = async (...args: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(['--data', core.ctx.dataDir, ...args], {}, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const cli = (...args: string[]) => onebagLines(core.ctx.dataDir, args);
 const printed = async (name: string) => {
   const out = path.join(dir, name);
   await printDossier(core, cadreId, 2025, out);

@@ -4,22 +4,19 @@
  * the thresholds actually read by the alerts (certification deadline), the report due dates and
  * the check-absence caps. `onebag settings rules` runs in-process over the same data folder.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { runCli } from '../../main/cli/run';
 import { createCadre } from '../../main/core/cadres/cadres';
 import { computeAlerts } from '../../main/core/events/alerts';
 import { candidates } from '../../main/core/events/common';
 import { addCounty, addTownship, addVillage } from '../../main/core/org/org';
 import { rulesInForce } from '../../main/core/rules/settings';
-import { setSetting } from '../../main/core/runtime/settings';
 import { listReports } from '../../main/core/worklog/reports';
 import type { RulesView } from '../../shared/rules';
 import { handlerCalls } from '../fixtures/handlerCalls';
 import { makeIdNumber } from '../fixtures/makeRoster';
+import { onebagLines } from '../fixtures/cliHere';
+import { closeTestCore, openTestCore } from '../fixtures/testDb';
 
 let dir: string;
 let core: OpenCore;
@@ -29,23 +26,18 @@ let cadre: number;
 const { ok, refused } = handlerCalls(() => core);
 const rows = () => (core.ctx.db.prepare('SELECT COUNT(*) AS n FROM rule_settings').get() as { n: number }).n;
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
+async function cli(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   core.close();
   try {
-    const code = await runCli(['--data', dir, ...args], {}, { out: (l) => out.push(l), err: (l) => err.push(l) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
+    return await onebagLines(dir, args);
   } finally {
     core = openCore({ dataDir: dir, host: { kind: 'cli', blobUrl: (s) => `blob:${s}` } });
   }
 }
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-rules-'));
-  core = openCore({ dataDir: dir, host: { kind: 'cli', blobUrl: (s) => `blob:${s}` } });
+  ({ dir, core } = openTestCore('rules', '组织部规则测试员'));
   const db = core.ctx.db;
-  setSetting(db, 'operator', '组织部规则测试员');
   county = addCounty(db, { name: '凌河县', kind: '县' }).id;
   township = addTownship(db, { countyId: county, name: '石山镇' }).id;
   const village = addVillage(db, { townshipId: township, name: '前屯村' }).id;
@@ -65,10 +57,7 @@ beforeAll(() => {
     { townshipId: township, villageId: village, start: '2024-01-01', end: null },
   ).id;
 });
-afterAll(() => {
-  core.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeTestCore(core, dir));
 
 describe('rule settings per county and year', () => {
   it('start from the defaults, then each save is a version in force from its year on, never rewriting one', async () => {
