@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit, auditHead, verifyChain } from '../../main/core/audit/log';
 import { checkIntegrity } from '../../main/exchange/integrity/check';
 import { openDatabase, type Db } from '../../main/store/db';
-import { copyFolder, writeAuditedChanges } from '../fixtures/auditedFolder';
+import { writeAuditedChanges } from '../fixtures/auditedFolder';
+import { copyFolder } from '../fixtures/folderCopy';
 import { onebagHere } from '../fixtures/cliHere';
 
 let tmp: string;

@@ -20,7 +20,8 @@ import { restoreFrom } from '../../main/exchange/integrity/restore';
 import { listBackups } from '../../main/exchange/integrity/backupList';
 import { openDatabase } from '../../main/store/db';
 import { cadreInput } from '../fixtures/cadreInput';
-import { copyFolder, writeAuditedChanges } from '../fixtures/auditedFolder';
+import { writeAuditedChanges } from '../fixtures/auditedFolder';
+import { copyFolder } from '../fixtures/folderCopy';
 import { onebagHere } from '../fixtures/cliHere';
 import { makeIdNumber } from '../fixtures/makeRoster';
 

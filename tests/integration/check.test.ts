@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIntegrity } from '../../main/exchange/integrity/check';
 import { onebagHere } from '../fixtures/cliHere';
 import { copySetUpDemo } from '../fixtures/demoFolder';
+import { copyFolder } from '../fixtures/folderCopy';
 
 let tmp: string;
 let demoDir: string;
-let n = 0;
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-check-'));
@@ -21,11 +21,7 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** A fresh copy of the demo data directory for one test to damage. */
-function freshCopy(): string {
-  const dir = path.join(tmp, `copy-${++n}`);
-  fs.cpSync(demoDir, dir, { recursive: true });
-  return dir;
-}
+const freshCopy = () => copyFolder(demoDir, tmp);
 
 /** One original used by a material, with its path. */
 function someBlob(dir: string): { sha256: string; file: string; rel: string } {
