@@ -5,8 +5,8 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../main/bridge/server';
-import { makeIdNumber } from '../fixtures/makeRoster';
 import { writeRendererStub } from '../fixtures/rendererStub';
+import { cadreInput } from '../fixtures/cadreInput';
 
 interface RawResponse {
   status: number;
@@ -191,17 +191,7 @@ describe('loopback bridge', () => {
     const county = await value('org.addCounty', { name: '测试县', kind: '县' });
     const township = await value('org.addTownship', { countyId: county.id, name: '城关镇' });
     const cadre = await value('cadres.create', {
-      cadre: {
-        name: '王小明',
-        gender: '男',
-        birthDate: '1985-03-01',
-        idNumber: makeIdNumber('130702', '1985-03-01', 1, true),
-        partyStatus: '中共党员',
-        phone: null,
-        unitId: null,
-        level: '县级',
-        postType: '村党组织第一书记',
-      },
+      cadre: cadreInput({ name: '王小明', phone: null }),
       posting: { townshipId: township.id, villageId: null, start: '2024-01-01', end: null },
     });
 

@@ -23,6 +23,7 @@ import { buildEvalFixture, scoreAll, YEAR } from './evaluationFixture';
 import { copyLoadedDemo } from '../fixtures/demoFolder';
 import { TEST_TODAY } from '../fixtures/testToday';
 import { ownCountyIds } from '../../main/core/lookup';
+import { cadreInput } from '../fixtures/cadreInput';
 
 const demoCadres = () => cadresOf(DEMO_SEED, demoCalendar(TEST_TODAY));
 
@@ -79,21 +80,12 @@ beforeAll(async () => {
   const other = addCounty(db, { name: '北镇市', kind: '市' }).id;
   const t = addTownship(db, { countyId: other, name: '广宁乡' }).id;
   const idn = '21078119800101001' + idCheckChar('21078119800101001');
-  createCadre(
-    db,
-    {
-      name: '外县干部',
-      gender: '男',
-      birthDate: '1980-01-01',
-      idNumber: idn,
-      partyStatus: '中共党员',
-      phone: null,
-      unitId: null,
-      level: '县级',
-      postType: '村党组织第一书记',
-    },
-    { townshipId: t, villageId: null, start: '2024-01-01', end: null },
-  );
+  createCadre(db, cadreInput({ name: '外县干部', birthDate: '1980-01-01', idNumber: idn, phone: null }), {
+    townshipId: t,
+    villageId: null,
+    start: '2024-01-01',
+    end: null,
+  });
 
   opts = {
     countyId,

@@ -11,6 +11,7 @@ import { handlerCalls } from '../fixtures/handlerCalls';
 import { openDatabase } from '../../main/store/db';
 import { insertPeople, insertPlaces, insertPosting } from '../fixtures/sqlRows';
 import { closeTestCore, openTestCore } from '../fixtures/testDb';
+import type { ProjectInput } from '../../shared/api/work';
 
 let dir: string;
 let core: OpenCore;
@@ -99,23 +100,23 @@ describe('plans', () => {
 
 describe('projects', () => {
   let id = 0;
+  /** 张三's mushroom sheds in 北村, in an industrial park, funded from two sources. */
+  const shed = (): ProjectInput => ({
+    cadreId: ids.zhang,
+    villageId: ids.v1,
+    name: '食用菌大棚',
+    kind: '产业发展',
+    year: 2024,
+    status: '在建',
+    funds: [
+      { source: '派出单位资金', amountFen: 20_000_000 },
+      { source: '财政衔接资金', amountFen: 30_000_050 },
+    ],
+    inPark: true,
+    notes: null,
+  });
   it('saves a project with funding sources; investment is their sum', async () => {
-    const p = await ok('work.projects.save', {
-      project: {
-        cadreId: ids.zhang,
-        villageId: ids.v1,
-        name: '食用菌大棚',
-        kind: '产业发展',
-        year: 2024,
-        status: '在建',
-        funds: [
-          { source: '派出单位资金', amountFen: 20_000_000 },
-          { source: '财政衔接资金', amountFen: 30_000_050 },
-        ],
-        inPark: true,
-        notes: null,
-      },
-    });
+    const p = await ok('work.projects.save', { project: shed() });
     id = p.id;
     expect(p.investmentFen).toBe(50_000_050);
     expect(p).toMatchObject({ village: '北村', township: '七里河镇', publicisedOn: null, inPark: true });
@@ -162,17 +163,7 @@ describe('projects', () => {
     expect(p.revenue[0]).toMatchObject({ revenueFen: 1_000_001, parkFen: 500_001, villageFen: 500_000 });
     p = await ok('work.projects.setRevenue', { id, year: 2024, revenueFen: 1_000_000, parkShareBp: 4000 });
     expect(p.revenue).toEqual([{ year: 2024, revenueFen: 1_000_000, parkShareBp: 4000, parkFen: 400_000, villageFen: 600_000 }]);
-    const project = {
-      cadreId: ids.zhang,
-      villageId: ids.v1,
-      name: '食用菌大棚',
-      kind: '产业发展',
-      year: 2024,
-      status: '在建',
-      funds: [],
-      inPark: false,
-      notes: null,
-    };
+    const project = { ...shed(), funds: [], inPark: false };
     expect(await refused('work.projects.save', { id, project })).toContain('请先删除收益记录');
     expect((await ok('work.projects.list', { cadreId: ids.zhang }))[0]!.inPark).toBe(true);
   });
