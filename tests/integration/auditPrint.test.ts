@@ -12,6 +12,7 @@ import { certifyMonth, revokeCertification } from '../../main/core/attendance/ce
 import { recordBlob } from '../../main/core/blobs/rows';
 import { createCadre, updateCadre } from '../../main/core/cadres/cadres';
 import { addCounty, addTownship } from '../../main/core/org/org';
+import { fixToday, localDateOf } from '../../main/core/runtime/clock';
 import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase } from '../../main/store/db';
 import { cadreInput } from '../fixtures/cadreInput';
@@ -19,16 +20,17 @@ import { onebagHere } from '../fixtures/cliHere';
 
 let tmp: string;
 let dir: string;
-const MONTH = (() => {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-})();
+/** The business calendar is fixed (no test depends on today); audit stamps stay real time. */
+const TODAY = '2025-06-16';
+const MONTH = '2025-05';
+let realClock: () => void;
+/** The local calendar dates of the first and last audit entries, as the clerk would type them. */
+let stamped: { from: string; to: string };
 
 const cadre = cadreInput;
 
 beforeAll(() => {
+  realClock = fixToday(TODAY);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-auditprint-'));
   dir = path.join(tmp, 'data');
   const db = openDatabase(dir);
@@ -53,11 +55,16 @@ beforeAll(() => {
     revokeCertification(db, { townshipId: town, month: MONTH, reason: '登记有误，需更正' });
     // As the exchange import records it: entity 'bundle', action 'import'.
     audit(db, 'import', 'bundle', null, { county: '蒲县', year: 2025, added: 12 });
+    const at = db.prepare('SELECT MIN(at) AS first, MAX(at) AS last FROM audit_log').get() as { first: string; last: string };
+    stamped = { from: localDateOf(new Date(at.first)), to: localDateOf(new Date(at.last)) };
   } finally {
     db.close();
   }
 });
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => {
+  realClock();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
 
 describe('onebag audit', () => {
   it('--inspector --json lists the certification, its revocation and the import, newest first', async () => {
@@ -74,9 +81,7 @@ describe('onebag audit', () => {
   it('filters by date and prints the chain status in the table', async () => {
     const future = await onebagHere(dir, ['audit', '--from', '2099-01-01', '--json']);
     expect(JSON.parse(future.stdout)).toEqual([]);
-    const today = new Date();
-    const d = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    const t = await onebagHere(dir, ['audit', '--from', d, '--to', d]);
+    const t = await onebagHere(dir, ['audit', '--from', stamped.from, '--to', stamped.to]);
     expect(t.code).toBe(0);
     expect(t.stdout).toContain('共 7 条');
     expect(t.stdout).toContain('修改干部');
