@@ -8,7 +8,7 @@ import { parseMaxBytes } from '../core/bag/intakeLimit';
 import { extensionConflict } from '../files/extensionCheck';
 import { symlinkTargetOf } from '../files/readOnce';
 import { findCadreByIdNumber, UsageError, withCore, type CommandContext } from './util';
-import { parseFlags } from './flags';
+import { parseFlags, textFlag } from './flags';
 import { today } from '../core/runtime/clock';
 
 /**
@@ -18,11 +18,11 @@ import { today } from '../core/runtime/clock';
  */
 export async function attachCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = parseFlags(c.args, {
-    cadre: { type: 'string' },
-    category: { type: 'string' },
-    title: { type: 'string' },
-    date: { type: 'string' },
-    'max-file-size': { type: 'string' },
+    cadre: textFlag,
+    category: textFlag,
+    title: textFlag,
+    date: textFlag,
+    'max-file-size': textFlag,
   });
   if (!values.cadre) throw new UsageError('attach 需要 --cadre 身份证号');
   if (!values.category) throw new UsageError('attach 需要 --category 材料类别');

@@ -1,5 +1,5 @@
 import { listCadres } from '../core/cadres/cadres';
-import { parseFlagsOnly } from './flags';
+import { boolFlag, parseFlagsOnly, textFlag } from './flags';
 import { printJson, printTableOrXlsx } from './print';
 import { withCore, type CommandContext } from './util';
 import { countyByName, idNumbersById } from '../core/lookup';
@@ -23,7 +23,7 @@ export interface CadreJson {
 
 /** `onebag cadres [--county 名称] [--json]` */
 export async function cadresCommand(c: CommandContext): Promise<number> {
-  const values = parseFlagsOnly('cadres', c.args, { county: { type: 'string' }, json: { type: 'boolean' }, xlsx: { type: 'string' } });
+  const values = parseFlagsOnly('cadres', c.args, { county: textFlag, json: boolFlag, xlsx: textFlag });
   return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
     const countyId = values.county === undefined ? undefined : countyByName(db, values.county).id;

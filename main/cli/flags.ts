@@ -9,6 +9,11 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 type Strict<O extends Options> = { args: string[]; options: O; allowPositionals: true; strict: true };
 type Parsed<O extends Options> = ReturnType<typeof parseArgs<Strict<O>>>;
 
+/** A flag that takes a value (`--year 2025`). */
+export const textFlag = { type: 'string' } as const;
+/** A flag that is on or off (`--json`). */
+export const boolFlag = { type: 'boolean' } as const;
+
 /** Strict parse of `args`; unknown flags and missing values are usage errors, positionals are the command's to judge. */
 export function parseFlags<O extends Options>(args: string[], options: O): Parsed<O> {
   return guardArgs(() => parseArgs({ args, options, allowPositionals: true, strict: true }));

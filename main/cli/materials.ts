@@ -1,5 +1,5 @@
 import { listMaterials } from '../core/bag/bag';
-import { parseFlagsOnly } from './flags';
+import { boolFlag, parseFlagsOnly, textFlag } from './flags';
 import { printJson, printTableOrXlsx } from './print';
 import { findCadreByIdNumber, UsageError, withCore, type CommandContext } from './util';
 
@@ -16,7 +16,7 @@ export interface MaterialJson {
 
 /** `onebag materials --cadre ID_NUMBER [--json]` */
 export async function materialsCommand(c: CommandContext): Promise<number> {
-  const values = parseFlagsOnly('materials', c.args, { cadre: { type: 'string' }, json: { type: 'boolean' }, xlsx: { type: 'string' } });
+  const values = parseFlagsOnly('materials', c.args, { cadre: textFlag, json: boolFlag, xlsx: textFlag });
   if (!values.cadre) throw new UsageError('materials 需要 --cadre 身份证号');
   return withCore(c.dataDir, async (core) => {
     const cadre = findCadreByIdNumber(core.ctx.db, values.cadre!);

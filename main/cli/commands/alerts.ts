@@ -1,8 +1,8 @@
 import { ALERT_KINDS, SEVERITY_LABELS, type Alert } from '../../../shared/alerts';
 import { allAlerts } from '../../core/alerts/all';
 import { localToday } from '../../core/attendance/common';
-import { withCore, type CommandContext } from '../util';
-import { parseFlagsOnly, yearOption } from '../flags';
+import { withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlagsOnly, textFlag, yearOption } from '../flags';
 import { printJson, printTableOrXlsx } from '../print';
 import { countyByName, idNumbersById } from '../../core/lookup';
 
@@ -20,12 +20,7 @@ export interface AlertJson {
 
 /** `onebag alerts [--year Y] [--county 名称] [--json]` */
 async function alertsCommand(c: CommandContext): Promise<number> {
-  const values = parseFlagsOnly('alerts', c.args, {
-    year: { type: 'string' },
-    county: { type: 'string' },
-    json: { type: 'boolean' },
-    xlsx: { type: 'string' },
-  });
+  const values = parseFlagsOnly('alerts', c.args, { year: textFlag, county: textFlag, json: boolFlag, xlsx: textFlag });
   const year = yearOption(values.year ?? localToday().slice(0, 4));
   return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
@@ -57,8 +52,7 @@ async function alertsCommand(c: CommandContext): Promise<number> {
   });
 }
 
-/** CLI commands of this feature group, merged into the command table in main/cli/run.ts. */
-export const alertsCommands: Record<string, (c: CommandContext) => Promise<number>> = { alerts: alertsCommand };
+export const alertsCommands: CommandTable = { alerts: alertsCommand };
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
 export const alertsUsage: string[] = [

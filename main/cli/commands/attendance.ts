@@ -3,8 +3,8 @@ import path from 'node:path';
 import { AppError } from '../../../shared/result';
 import { commitImport, previewImport } from '../../core/attendance/import';
 import { writeRegisterPdf } from '../../dossier/register/registerPdf';
-import { UsageError, withCore, type CommandContext } from '../util';
-import { parseFlags } from '../flags';
+import { UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlags, textFlag } from '../flags';
 import { printTable } from '../print';
 import { certifyCommand } from './certify';
 import { findTownship, label, monthOption } from './townshipArgs';
@@ -12,11 +12,11 @@ import { findTownship, label, monthOption } from './townshipArgs';
 /** `onebag register --township 名称 --month YYYY-MM --out FILE.pdf [--blank] [--county 县名]` */
 async function registerCommand(c: CommandContext): Promise<number> {
   const { values, positionals } = parseFlags(c.args, {
-    township: { type: 'string' },
-    county: { type: 'string' },
-    month: { type: 'string' },
-    out: { type: 'string' },
-    blank: { type: 'boolean' },
+    township: textFlag,
+    county: textFlag,
+    month: textFlag,
+    out: textFlag,
+    blank: boolFlag,
   });
   if (positionals.length) throw new UsageError(`register 不接受多余的参数：${positionals.join(' ')}`);
   if (!values.township) throw new UsageError('register 需要 --township 乡镇名称');
@@ -38,12 +38,7 @@ async function attendanceCommand(c: CommandContext): Promise<number> {
   if (sub === 'certify') return certifyCommand(c, rest);
   if (sub !== 'import')
     throw new UsageError(sub ? `attendance 没有子命令“${sub}”，可用：import、certify` : 'attendance 需要子命令：import 或 certify');
-  const { values, positionals } = parseFlags(rest, {
-    township: { type: 'string' },
-    county: { type: 'string' },
-    month: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-  });
+  const { values, positionals } = parseFlags(rest, { township: textFlag, county: textFlag, month: textFlag, 'dry-run': boolFlag });
   if (positionals.length !== 1) throw new UsageError('attendance import 需要且只需要一个考勤表文件（.xlsx）');
   if (!values.township) throw new UsageError('attendance import 需要 --township 乡镇名称');
   const month = monthOption(values.month, 'attendance import');
@@ -73,8 +68,7 @@ async function attendanceCommand(c: CommandContext): Promise<number> {
   });
 }
 
-/** CLI commands of this feature group, merged into the command table in main/cli/run.ts. */
-export const attendanceCommands: Record<string, (c: CommandContext) => Promise<number>> = {
+export const attendanceCommands: CommandTable = {
   register: registerCommand,
   attendance: attendanceCommand,
 };

@@ -8,8 +8,8 @@ import { INSPECTOR_KIND_KEYS, type AuditRow } from '../../../shared/audit';
 import { verifyChain } from '../../core/audit/chain';
 import { listAudit, type AuditFilter } from '../../core/audit/query';
 import { chainText, describeFilter, writeAuditPdf } from '../../dossier/auditPrint/auditPdf';
-import { UsageError, withCore, type CommandContext } from '../util';
-import { parseFlagsOnly } from '../flags';
+import { UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlagsOnly, textFlag } from '../flags';
 import { printJson, printTable } from '../print';
 import { timeLabel } from '../../../shared/dates';
 
@@ -20,14 +20,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 async function auditCommand(c: CommandContext): Promise<number> {
   const values = parseFlagsOnly('audit', c.args, {
-    inspector: { type: 'boolean' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    operator: { type: 'string' },
-    text: { type: 'string' },
-    limit: { type: 'string' },
-    json: { type: 'boolean' },
-    print: { type: 'string' },
+    inspector: boolFlag,
+    from: textFlag,
+    to: textFlag,
+    operator: textFlag,
+    text: textFlag,
+    limit: textFlag,
+    json: boolFlag,
+    print: textFlag,
   });
   for (const k of ['from', 'to'] as const) {
     const v = values[k];
@@ -73,7 +73,7 @@ async function auditCommand(c: CommandContext): Promise<number> {
   });
 }
 
-export const auditCommands: Record<string, (c: CommandContext) => Promise<number>> = { audit: auditCommand };
+export const auditCommands: CommandTable = { audit: auditCommand };
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
 export const auditUsage: string[] = [

@@ -4,8 +4,8 @@ import type { BackupEntry } from '../../../shared/api/integrity';
 import { restoreFrom } from '../../exchange/integrity/restore';
 import { checkIntegrity, SEVERITY_TEXT, type Finding } from '../../exchange/integrity/check';
 import { formatSize } from '../../../shared/fileSize';
-import { UsageError, type CommandContext } from '../util';
-import { parseFlags, parseFlagsOnly } from '../flags';
+import { UsageError, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlags, parseFlagsOnly, textFlag } from '../flags';
 import { printJson } from '../print';
 import { timeLabel } from '../../../shared/dates';
 
@@ -24,7 +24,7 @@ function describeLines(info: BackupEntry): string[] {
 
 /** `onebag backup --out 目录` */
 async function backupCommand(c: CommandContext): Promise<number> {
-  const values = parseFlagsOnly('backup', c.args, { out: { type: 'string' } });
+  const values = parseFlagsOnly('backup', c.args, { out: textFlag });
   if (!values.out?.trim()) throw new UsageError('backup 命令需要 --out 备份目录');
   const r = await backupTo(c.dataDir, values.out.trim());
   c.out(`备份完成：${r.dir}`);
@@ -39,7 +39,7 @@ async function backupCommand(c: CommandContext): Promise<number> {
 
 /** `onebag restore 备份目录 [--dry-run]` */
 async function restoreCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = parseFlags(c.args, { 'dry-run': { type: 'boolean' } });
+  const { values, positionals } = parseFlags(c.args, { 'dry-run': boolFlag });
   if (positionals.length !== 1) throw new UsageError('restore 命令需要且只需要一个备份目录');
   const info = describeBackup(positionals[0]!);
   const dryRun = values['dry-run'] === true;
@@ -69,7 +69,7 @@ export interface CheckJson {
  * severity error. --witness adds backups kept elsewhere (a USB stick) to compare the audit log with.
  */
 async function checkCommand(c: CommandContext): Promise<number> {
-  const values = parseFlagsOnly('check', c.args, { json: { type: 'boolean' }, witness: { type: 'string', multiple: true } });
+  const values = parseFlagsOnly('check', c.args, { json: boolFlag, witness: { type: 'string', multiple: true } });
   const witnessDirs = (values.witness ?? []).map((d) => d.trim());
   if (witnessDirs.some((d) => d === '')) throw new UsageError('--witness 需要一个备份目录');
   const findings = await checkIntegrity(c.dataDir, { witnessDirs });
@@ -91,7 +91,7 @@ async function checkCommand(c: CommandContext): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
-export const backupCommands: Record<string, (c: CommandContext) => Promise<number>> = {
+export const backupCommands: CommandTable = {
   backup: backupCommand,
   restore: restoreCommand,
   check: checkCommand,

@@ -16,7 +16,7 @@ import { townshipOfCadreInMonth } from '../../core/lookup';
 import { dispatch } from '../../core/runtime/dispatch';
 import type { OpenCore } from '../../api/open';
 import { UsageError, withCore, type CommandContext } from '../util';
-import { parseFlags } from '../flags';
+import { boolFlag, parseFlags, textFlag } from '../flags';
 import { findTownship, label, monthOption } from './townshipArgs';
 
 /** Copies the scan into the staging area, as the app's upload does. */
@@ -34,16 +34,16 @@ const warningLine = (w: CertifyWarning, i: number) => `  ${i + 1}. [${w.kind}] $
 /** `onebag attendance certify (--cadre ID | --township 乡镇) --month YYYY-MM --by 书记 --scan 文件 --sealed [--on 日期] [--confirm-all --note 说明]` */
 export async function certifyCommand(c: CommandContext, args: string[]): Promise<number> {
   const { values, positionals } = parseFlags(args, {
-    cadre: { type: 'string' },
-    township: { type: 'string' },
-    county: { type: 'string' },
-    month: { type: 'string' },
-    by: { type: 'string' },
-    scan: { type: 'string' },
-    sealed: { type: 'boolean' },
-    on: { type: 'string' },
-    'confirm-all': { type: 'boolean' },
-    note: { type: 'string' },
+    cadre: textFlag,
+    township: textFlag,
+    county: textFlag,
+    month: textFlag,
+    by: textFlag,
+    scan: textFlag,
+    sealed: boolFlag,
+    on: textFlag,
+    'confirm-all': boolFlag,
+    note: textFlag,
   });
   if (positionals.length) throw new UsageError(`attendance certify 不接受多余的参数：${positionals.join(' ')}`);
   if (!values.cadre === !values.township)

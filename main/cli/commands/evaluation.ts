@@ -11,8 +11,8 @@ import { computeResults } from '../../core/evaluation/results';
 import { writeFileDurablySync } from '../../files/durableFiles';
 import { countyTablePdf } from '../../dossier/evaluation/countyTable';
 import { evaluationSheetPdf } from '../../dossier/evaluation/sheetPdf';
-import { findCadreByIdNumber, UsageError, withCore, type CommandContext } from '../util';
-import { parseFlagsOnly, yearOption } from '../flags';
+import { findCadreByIdNumber, UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlagsOnly, textFlag, yearOption } from '../flags';
 import { printJson, printTableOrXlsx } from '../print';
 import { countyByName } from '../../core/lookup';
 
@@ -39,12 +39,12 @@ function writePdf(out: string, pdf: Buffer): void {
 
 async function evaluationCommand(c: CommandContext): Promise<number> {
   const values = parseFlagsOnly('evaluation', c.args, {
-    county: { type: 'string' },
-    cadre: { type: 'string' },
-    year: { type: 'string' },
-    json: { type: 'boolean' },
-    xlsx: { type: 'string' },
-    out: { type: 'string' },
+    county: textFlag,
+    cadre: textFlag,
+    year: textFlag,
+    json: boolFlag,
+    xlsx: textFlag,
+    out: textFlag,
   });
   if (!values.county === !values.cadre) throw new UsageError('evaluation 需要 --county 县名，或 --cadre 身份证号（二选一）');
   if (!values.year) throw new UsageError('evaluation 需要 --year 年度');
@@ -116,8 +116,7 @@ async function evaluationCommand(c: CommandContext): Promise<number> {
   });
 }
 
-/** CLI commands of this feature group, merged into the command table in main/cli/run.ts. */
-export const evaluationCommands: Record<string, (c: CommandContext) => Promise<number>> = { evaluation: evaluationCommand };
+export const evaluationCommands: CommandTable = { evaluation: evaluationCommand };
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
 export const evaluationUsage: string[] = [

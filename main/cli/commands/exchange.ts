@@ -7,8 +7,8 @@ import { formatSize } from '../../../shared/fileSize';
 import { planChangeLine, planConflictLines, type ImportPreview } from '../../../shared/api/exchange';
 import { commitImport, previewImport, signerStatus, summarize, verifyFile } from '../../exchange/importBundle';
 import { exportReviewBundle } from '../../exchange/reviewBundle';
-import { formatTable, UsageError, withCore, type CommandContext } from '../util';
-import { parseFlags, parseFlagsOnly } from '../flags';
+import { formatTable, UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlags, parseFlagsOnly, textFlag } from '../flags';
 import { printTable } from '../print';
 import { countyByName } from '../../core/lookup';
 import { timeLabel } from '../../../shared/dates';
@@ -33,12 +33,7 @@ const trustText = (s: { trusted: boolean; revoked: boolean; self: boolean }) =>
 
 /** `onebag export --county 名称 --year Y --out FILE.onebag [--no-dossiers]` */
 async function exportCommand(c: CommandContext): Promise<number> {
-  const values = parseFlagsOnly('export', c.args, {
-    county: { type: 'string' },
-    year: { type: 'string' },
-    out: { type: 'string' },
-    'no-dossiers': { type: 'boolean' },
-  });
+  const values = parseFlagsOnly('export', c.args, { county: textFlag, year: textFlag, out: textFlag, 'no-dossiers': boolFlag });
   if (!values.county) throw new UsageError('export 需要 --county 县名');
   const year = yearArg(values.year, 'export');
   const out = outArg(values.out, 'export');
@@ -66,7 +61,7 @@ async function exportCommand(c: CommandContext): Promise<number> {
 
 /** `onebag review-export --county 名称 --year Y --out FILE.onebag` */
 async function reviewExportCommand(c: CommandContext): Promise<number> {
-  const values = parseFlagsOnly('review-export', c.args, { county: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } });
+  const values = parseFlagsOnly('review-export', c.args, { county: textFlag, year: textFlag, out: textFlag });
   if (!values.county) throw new UsageError('review-export 需要 --county 县名');
   const year = yearArg(values.year, 'review-export');
   const out = outArg(values.out, 'review-export');
@@ -144,7 +139,7 @@ async function ask(question: string): Promise<boolean> {
 
 /** `onebag import FILE [--yes] [--trust]` */
 async function importCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = parseFlags(c.args, { yes: { type: 'boolean' }, trust: { type: 'boolean' } });
+  const { values, positionals } = parseFlags(c.args, { yes: boolFlag, trust: boolFlag });
   const file = oneFile(c, 'import', positionals);
   return withCore(c.dataDir, async (core) => {
     const env = { db: core.ctx.db, dataDir: c.dataDir, blobs: core.blobs };
@@ -187,7 +182,7 @@ async function importCommand(c: CommandContext): Promise<number> {
 
 /** `onebag keys [--name 单位名称] [--revoke 指纹]` */
 async function keysCommand(c: CommandContext): Promise<number> {
-  const values = parseFlagsOnly('keys', c.args, { name: { type: 'string' }, revoke: { type: 'string' } });
+  const values = parseFlagsOnly('keys', c.args, { name: textFlag, revoke: textFlag });
   return withCore(c.dataDir, (core) => {
     const db = core.ctx.db;
     if (values.name !== undefined) {
@@ -215,7 +210,7 @@ async function keysCommand(c: CommandContext): Promise<number> {
 }
 
 /** Exchange bundle commands (export, verify, import, keys), merged into main/cli/run.ts. */
-export const exchangeCommands: Record<string, (c: CommandContext) => Promise<number>> = {
+export const exchangeCommands: CommandTable = {
   export: exportCommand,
   'review-export': reviewExportCommand,
   verify: verifyCommand,

@@ -3,7 +3,7 @@ import { startOcrQueue } from '../../api/ocrQueue';
 import { failedFiles, ocrStatus, queueExisting } from '../../core/ocr/queue';
 import { searchMaterialsAndPages } from '../../core/ocr/search';
 import { findCadreByIdNumber, UsageError, withCore, type CommandContext } from '../util';
-import { parseFlags, parseFlagsOnly } from '../flags';
+import { boolFlag, parseFlags, parseFlagsOnly, textFlag } from '../flags';
 import { printJson, printTable } from '../print';
 
 export const ocrUsage = [
@@ -23,7 +23,7 @@ export interface SearchHitJson {
 }
 
 async function ocrCommand(c: CommandContext): Promise<number> {
-  const values = parseFlagsOnly('ocr', c.args, { cadre: { type: 'string' }, wait: { type: 'boolean' } });
+  const values = parseFlagsOnly('ocr', c.args, { cadre: textFlag, wait: boolFlag });
   return withCore(c.dataDir, async (core) => {
     const db = core.ctx.db;
     const cadreId = values.cadre ? findCadreByIdNumber(db, values.cadre).id : undefined;
@@ -65,7 +65,7 @@ async function ocrCommand(c: CommandContext): Promise<number> {
 }
 
 async function searchCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = parseFlags(c.args, { cadre: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parseFlags(c.args, { cadre: textFlag, json: boolFlag });
   const q = positionals.join(' ').trim();
   if (!q) throw new UsageError('search 需要检索的文字');
   if (q.length > 100) throw new UsageError('检索文字不能超过100个字');

@@ -6,8 +6,8 @@
  */
 import type { ReportRow } from '../../../shared/worklog';
 import { localToday } from '../../core/attendance/common';
-import { findCadreByIdNumber, UsageError, withCore, type CommandContext } from '../util';
-import { parseFlagsOnly, yearOption } from '../flags';
+import { findCadreByIdNumber, UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlagsOnly, textFlag, yearOption } from '../flags';
 import { printJson, printTable } from '../print';
 
 const PERIOD_RE = /^\d{4}-(Q[1-4]|H[12])$/;
@@ -20,11 +20,11 @@ function statusText(r: ReportRow): string {
 
 async function reportsCommand(c: CommandContext): Promise<number> {
   const values = parseFlagsOnly('reports', c.args, {
-    cadre: { type: 'string' },
-    year: { type: 'string' },
-    confirm: { type: 'string' },
-    unlink: { type: 'string' },
-    json: { type: 'boolean' },
+    cadre: textFlag,
+    year: textFlag,
+    confirm: textFlag,
+    unlink: textFlag,
+    json: boolFlag,
   });
   if (!values.cadre) throw new UsageError('请用 --cadre 指定干部的身份证号');
   if (values.confirm !== undefined && values.unlink !== undefined) throw new UsageError('--confirm 与 --unlink 不能同时使用');
@@ -62,8 +62,7 @@ async function reportsCommand(c: CommandContext): Promise<number> {
   });
 }
 
-/** CLI commands of this feature group, merged into the command table in main/cli/run.ts. */
-export const reportCommands: Record<string, (c: CommandContext) => Promise<number>> = { reports: reportsCommand };
+export const reportCommands: CommandTable = { reports: reportsCommand };
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
 export const reportUsage: string[] = [

@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/result';
 import { localToday } from '../../core/attendance/common';
 import { countyByName, onlyOwnCounty } from '../../core/lookup';
 import { UsageError, withCore, type CommandContext } from '../util';
-import { parseFlags } from '../flags';
+import { boolFlag, parseFlags, textFlag } from '../flags';
 import { printJson } from '../print';
 
 type NumberKey = 'monthlyMinimum' | 'leaveTownshipMaxDays' | 'certifyDeadlineDays' | 'quarterDueDays' | 'halfDueDays' | 'annualPlanDueDays';
@@ -90,13 +90,12 @@ function printView(c: CommandContext, v: RulesView): void {
 
 export async function ruleSettingsCommand(c: CommandContext): Promise<number> {
   const options: Record<string, { type: 'string' | 'boolean' }> = {
-    county: { type: 'string' },
-    year: { type: 'string' },
-    note: { type: 'string' },
-    json: { type: 'boolean' },
+    county: textFlag,
+    year: textFlag,
+    note: textFlag,
+    json: boolFlag,
   };
-  for (const flag of [...Object.keys(NUMBER_FLAGS), ...Object.keys(CHECK_FLAGS), ...Object.keys(BOOL_FLAGS)])
-    options[flag] = { type: 'string' };
+  for (const flag of [...Object.keys(NUMBER_FLAGS), ...Object.keys(CHECK_FLAGS), ...Object.keys(BOOL_FLAGS)]) options[flag] = textFlag;
   const { values, positionals } = parseFlags(c.args, options);
   if (positionals[0] !== 'rules' || positionals.length !== 1)
     throw new UsageError('用法：settings rules [--county 县名] [--year 年度] [选项…]');

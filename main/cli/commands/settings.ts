@@ -1,6 +1,6 @@
 import type { DossierSettings } from '../../../shared/api/dossier';
-import { UsageError, withCore, type CommandContext } from '../util';
-import { parseFlags } from '../flags';
+import { UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlags, textFlag } from '../flags';
 import { printJson } from '../print';
 import { ruleSettingsCommand, ruleSettingsUsage } from './ruleSettings';
 
@@ -26,16 +26,16 @@ const WORD_LABEL: Record<DossierSettings['wordRendition'], string> = {
 async function settingsCommand(c: CommandContext): Promise<number> {
   if (c.args[0] === 'rules') return ruleSettingsCommand(c);
   const { values, positionals } = parseFlags(c.args, {
-    fonds: { type: 'string' },
-    'org-code': { type: 'string' },
-    retention: { type: 'string' },
-    compiler: { type: 'string' },
-    checker: { type: 'string' },
-    'check-date': { type: 'string' },
-    'page-numbers': { type: 'string' },
-    'body-font': { type: 'string' },
-    'word-rendition': { type: 'string' },
-    json: { type: 'boolean' },
+    fonds: textFlag,
+    'org-code': textFlag,
+    retention: textFlag,
+    compiler: textFlag,
+    checker: textFlag,
+    'check-date': textFlag,
+    'page-numbers': textFlag,
+    'body-font': textFlag,
+    'word-rendition': textFlag,
+    json: boolFlag,
   });
   if (positionals[0] !== 'archive' || positionals.length !== 1)
     throw new UsageError('用法：settings archive [选项]（档案设置）或 settings rules [选项]（规则设置）');
@@ -76,7 +76,7 @@ async function settingsCommand(c: CommandContext): Promise<number> {
   });
 }
 
-export const settingsCommands: Record<string, (c: CommandContext) => Promise<number>> = { settings: settingsCommand };
+export const settingsCommands: CommandTable = { settings: settingsCommand };
 
 export const settingsUsage: string[] = [
   '  settings archive [--fonds 全宗号] [--org-code 机构代码] [--retention 永久|定期30年|定期10年]',

@@ -11,8 +11,8 @@ import { localToday } from '../../core/attendance/common';
 import { computeCityStats, computeStats } from '../../core/stats';
 import { leadersYear } from '../../core/leaders/leaderYear';
 import { LEADER_TABLE_HEADERS, leaderRowCells, leaderTableRows, type LeadersYearView } from '../../../shared/leaders';
-import { UsageError, withCore, type CommandContext } from '../util';
-import { parseFlagsOnly, yearOption } from '../flags';
+import { UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlagsOnly, textFlag, yearOption } from '../flags';
 import { printJson, printTable } from '../print';
 import { writeTablesXlsx } from '../xlsxOut';
 import { countyByName } from '../../core/lookup';
@@ -118,13 +118,7 @@ function printCity(c: CommandContext, s: CityStatsResult, leaders: LeadersYearVi
 
 /** `onebag stats [--year Y] [--county 名称 | --city] [--json]` */
 async function statsCommand(c: CommandContext): Promise<number> {
-  const values = parseFlagsOnly('stats', c.args, {
-    year: { type: 'string' },
-    county: { type: 'string' },
-    city: { type: 'boolean' },
-    json: { type: 'boolean' },
-    xlsx: { type: 'string' },
-  });
+  const values = parseFlagsOnly('stats', c.args, { year: textFlag, county: textFlag, city: boolFlag, json: boolFlag, xlsx: textFlag });
   if (values.city && values.county !== undefined) throw new UsageError('--city 与 --county 不能同时使用');
   const year = yearOption(values.year ?? localToday().slice(0, 4));
   return withCore(c.dataDir, async (core) => {
@@ -202,8 +196,7 @@ async function statsCommand(c: CommandContext): Promise<number> {
   });
 }
 
-/** CLI commands of this feature group, merged into the command table in main/cli/run.ts. */
-export const statsCommands: Record<string, (c: CommandContext) => Promise<number>> = { stats: statsCommand };
+export const statsCommands: CommandTable = { stats: statsCommand };
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
 export const statsUsage: string[] = [

@@ -5,8 +5,8 @@
  */
 import { VERIFICATION_STATES, verificationState, type VerificationState } from '../../../shared/verifications';
 import { listVerifications, type VerificationFilter } from '../../core/events/verifications';
-import { UsageError, withCore, type CommandContext } from '../util';
-import { parseFlagsOnly, yearOption } from '../flags';
+import { UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlagsOnly, textFlag, yearOption } from '../flags';
 import { printJson, printTable } from '../print';
 import { countyByName } from '../../core/lookup';
 
@@ -28,12 +28,7 @@ export interface VerificationJson {
 
 /** `onebag verifications [--year Y] [--county 名称] [--state 待核查|属实|不属实] [--json]` */
 async function verificationsCommand(c: CommandContext): Promise<number> {
-  const values = parseFlagsOnly('verifications', c.args, {
-    year: { type: 'string' },
-    county: { type: 'string' },
-    state: { type: 'string' },
-    json: { type: 'boolean' },
-  });
+  const values = parseFlagsOnly('verifications', c.args, { year: textFlag, county: textFlag, state: textFlag, json: boolFlag });
   const year = values.year === undefined ? undefined : yearOption(values.year);
   if (values.state !== undefined && !(VERIFICATION_STATES as readonly string[]).includes(values.state)) {
     throw new UsageError(`核查状态应为 ${VERIFICATION_STATES.join('、')} 之一：${values.state}`);
@@ -83,7 +78,7 @@ async function verificationsCommand(c: CommandContext): Promise<number> {
   });
 }
 
-export const verificationCommands: Record<string, (c: CommandContext) => Promise<number>> = { verifications: verificationsCommand };
+export const verificationCommands: CommandTable = { verifications: verificationsCommand };
 
 export const verificationUsage: string[] = [
   '  verifications [--year 年度] [--county 县名] [--state 待核查|属实|不属实] [--json]',
