@@ -22,7 +22,7 @@ import { cadresCommand } from './cadres';
 import { demoCommand } from './demo';
 import { importRosterCommand } from './importRoster';
 import { materialsCommand } from './materials';
-import { UsageError, type CliIo, type CommandContext, type CommandTable } from './util';
+import { UsageError, type CliIo, type CommandTable } from './util';
 
 export const USAGE = `用法：onebag [--data 数据目录] <命令> [参数]
 
