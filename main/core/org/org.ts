@@ -106,46 +106,54 @@ export function countyKindOf(name: string): CountyKind {
 
 // Get-or-create, for roster import; a creation is audited in the same (nested) transaction.
 
-export function ensureCounty(db: Db, name: string, kind: CountyKind = countyKindOf(name)): number {
-  const n = clean(name);
-  const row = db.prepare('SELECT id FROM counties WHERE name = ?').get(n) as IdRow;
+/** Where a get-or-create looks and writes; table and column names are constants of this module, never input. */
+interface OrgRows {
+  table: 'counties' | 'townships' | 'villages' | 'units';
+  entity: 'county' | 'township' | 'village' | 'unit';
+}
+
+/**
+ * The id of the row whose `key` columns match; without one, inserts the key and `more` columns
+ * and audits the creation with `detail`.
+ */
+function ensureRow(
+  db: Db,
+  rows: OrgRows,
+  key: Record<string, string | number>,
+  more: Record<string, string | number>,
+  detail: Record<string, unknown>,
+): number {
+  const where = Object.keys(key)
+    .map((k) => `${k} = ?`)
+    .join(' AND ');
+  const row = db.prepare(`SELECT id FROM ${rows.table} WHERE ${where}`).get(...Object.values(key)) as IdRow;
   if (row) return row.id;
+  const columns = { ...key, ...more };
+  const names = Object.keys(columns);
+  const insert = `INSERT INTO ${rows.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
   return db.transaction(() => {
-    const id = Number(db.prepare('INSERT INTO counties (name, kind) VALUES (?, ?)').run(n, kind).lastInsertRowid);
-    audit(db, 'import', 'county', id, { name: n, kind }, { after: snapshot(db, 'counties', id) });
+    const id = Number(db.prepare(insert).run(...Object.values(columns)).lastInsertRowid);
+    audit(db, 'import', rows.entity, id, detail, { after: snapshot(db, rows.table, id) });
     return id;
   })();
+}
+
+export function ensureCounty(db: Db, name: string, kind: CountyKind = countyKindOf(name)): number {
+  const n = clean(name);
+  return ensureRow(db, { table: 'counties', entity: 'county' }, { name: n }, { kind }, { name: n, kind });
 }
 
 export function ensureTownship(db: Db, countyId: number, name: string): number {
   const n = clean(name);
-  const row = db.prepare('SELECT id FROM townships WHERE county_id = ? AND name = ?').get(countyId, n) as IdRow;
-  if (row) return row.id;
-  return db.transaction(() => {
-    const id = Number(db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(countyId, n).lastInsertRowid);
-    audit(db, 'import', 'township', id, { countyId, name: n }, { after: snapshot(db, 'townships', id) });
-    return id;
-  })();
+  return ensureRow(db, { table: 'townships', entity: 'township' }, { county_id: countyId, name: n }, {}, { countyId, name: n });
 }
 
 export function ensureVillage(db: Db, townshipId: number, name: string): number {
   const n = clean(name);
-  const row = db.prepare('SELECT id FROM villages WHERE township_id = ? AND name = ?').get(townshipId, n) as IdRow;
-  if (row) return row.id;
-  return db.transaction(() => {
-    const id = Number(db.prepare('INSERT INTO villages (township_id, name) VALUES (?, ?)').run(townshipId, n).lastInsertRowid);
-    audit(db, 'import', 'village', id, { townshipId, name: n }, { after: snapshot(db, 'villages', id) });
-    return id;
-  })();
+  return ensureRow(db, { table: 'villages', entity: 'village' }, { township_id: townshipId, name: n }, {}, { townshipId, name: n });
 }
 
 export function ensureUnit(db: Db, name: string, level: UnitLevel): number {
   const n = clean(name);
-  const row = db.prepare('SELECT id FROM units WHERE name = ?').get(n) as IdRow;
-  if (row) return row.id;
-  return db.transaction(() => {
-    const id = Number(db.prepare('INSERT INTO units (name, level) VALUES (?, ?)').run(n, level).lastInsertRowid);
-    audit(db, 'import', 'unit', id, { name: n, level }, { after: snapshot(db, 'units', id) });
-    return id;
-  })();
+  return ensureRow(db, { table: 'units', entity: 'unit' }, { name: n }, { level }, { name: n, level });
 }
