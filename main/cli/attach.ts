@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { materialInputSchema } from '../../shared/api/bag';
 import { parseChineseDate } from '../../shared/dates';
 import { FILE_FLAG_LABELS, MATERIAL_CATEGORIES, type FileKind, type MaterialCategory } from '../../shared/domain';
@@ -8,7 +7,8 @@ import { addMaterial } from '../core/bag/bag';
 import { parseMaxBytes } from '../core/bag/intakeLimit';
 import { extensionConflict } from '../files/extensionCheck';
 import { symlinkTargetOf } from '../files/readOnce';
-import { findCadreByIdNumber, guardArgs, UsageError, withCore, type CommandContext } from './util';
+import { findCadreByIdNumber, UsageError, withCore, type CommandContext } from './util';
+import { parseFlags, textFlag } from './flags';
 import { today } from '../core/runtime/clock';
 
 /**
@@ -17,20 +17,13 @@ import { today } from '../core/runtime/clock';
  * `--max-file-size 2G` overrides the originals size cap for this run.
  */
 export async function attachCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      options: {
-        cadre: { type: 'string' },
-        category: { type: 'string' },
-        title: { type: 'string' },
-        date: { type: 'string' },
-        'max-file-size': { type: 'string' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
+  const { values, positionals } = parseFlags(c.args, {
+    cadre: textFlag,
+    category: textFlag,
+    title: textFlag,
+    date: textFlag,
+    'max-file-size': textFlag,
+  });
   if (!values.cadre) throw new UsageError('attach 需要 --cadre 身份证号');
   if (!values.category) throw new UsageError('attach 需要 --category 材料类别');
   if (!values.title) throw new UsageError('attach 需要 --title 题名');

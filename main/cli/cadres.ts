@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { listCadres } from '../core/cadres/cadres';
-import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from './util';
-import { writeTableXlsx } from './xlsxOut';
+import { boolFlag, parseFlagsOnly, textFlag } from './flags';
+import { printJson, printTableOrXlsx } from './print';
+import { withCore, type CommandContext } from './util';
 import { countyByName, idNumbersById } from '../core/lookup';
 
 /** Stable JSON shape of `onebag cadres --json` (English camelCase keys, full ID number). */
@@ -23,15 +23,7 @@ export interface CadreJson {
 
 /** `onebag cadres [--county 名称] [--json]` */
 export async function cadresCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      options: { county: { type: 'string' }, json: { type: 'boolean' }, xlsx: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
-  if (positionals.length > 0) throw new UsageError(`cadres 命令不接受参数：${positionals.join(' ')}`);
+  const values = parseFlagsOnly('cadres', c.args, { county: textFlag, json: boolFlag, xlsx: textFlag });
   return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
     const countyId = values.county === undefined ? undefined : countyByName(db, values.county).id;
@@ -51,10 +43,7 @@ export async function cadresCommand(c: CommandContext): Promise<number> {
       materialCount: r.materialCount,
       bagMissing: r.bagMissing,
     }));
-    if (values.json) {
-      c.out(JSON.stringify(out, null, 2));
-      return 0;
-    }
+    if (values.json) return printJson(c, out);
     if (out.length === 0) {
       c.out('没有干部记录');
       return 0;
@@ -72,12 +61,7 @@ export async function cadresCommand(c: CommandContext): Promise<number> {
       r.unit ?? '',
       r.bagMissing.length === 0 ? '七类材料齐全' : `缺：${r.bagMissing.join('、')}`,
     ]);
-    if (values.xlsx) {
-      c.out(`已导出 ${body.length} 行到 ${await writeTableXlsx(values.xlsx, '干部名册', head, body, [])}`);
-      return 0;
-    }
-    const table = formatTable(head, body);
-    for (const l of table) c.out(l);
+    if (await printTableOrXlsx(c, values.xlsx, { name: '干部名册' }, head, body)) return 0;
     c.out(`共 ${out.length} 人`);
     return 0;
   });

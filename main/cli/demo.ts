@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import { loadDemo } from '../demo/demo';
 import { appStatus } from '../api/handlers/app';
 import { getSetting, setSetting } from '../core/runtime/settings';
 import { AppError } from '../../shared/result';
 import type { ProgressEvent } from '../../shared/api';
-import { defaultOperator, guardArgs, UsageError, withCore, type CommandContext } from './util';
+import { defaultOperator, withCore, type CommandContext } from './util';
+import { parseFlagsOnly } from './flags';
 
 /**
  * Progress on stderr (stdout keeps the result): a line every 10 % and at the end, naming what
@@ -22,8 +22,7 @@ function progressLines(write: (line: string) => void): (e: ProgressEvent) => voi
 
 /** `onebag demo`: loads the demo county (cadres with their bags) into the data directory. */
 export async function demoCommand(c: CommandContext): Promise<number> {
-  const { positionals } = guardArgs(() => parseArgs({ args: c.args, options: {}, allowPositionals: true, strict: true }));
-  if (positionals.length > 0) throw new UsageError(`demo 命令不接受参数：${positionals.join(' ')}`);
+  parseFlagsOnly('demo', c.args, {});
   return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
     const before = appStatus(core.ctx);

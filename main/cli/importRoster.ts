@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { RosterPreview } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { commitRoster, previewRoster } from '../core/roster/roster';
-import { guardArgs, UsageError, withCore, type CommandContext } from './util';
+import { UsageError, withCore, type CommandContext } from './util';
+import { boolFlag, parseFlags } from './flags';
 
 function reportBadRows(c: CommandContext, preview: RosterPreview): void {
   for (const bad of preview.badRows) c.out(`第${bad.row}行 ${bad.name ?? '（无姓名）'}：${bad.reason}`);
@@ -15,9 +15,7 @@ function reportBadRows(c: CommandContext, preview: RosterPreview): void {
  * and skipped; the exit code is 1 when any row was refused, 0 when all rows were good.
  */
 export async function importRosterCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({ args: c.args, options: { 'dry-run': { type: 'boolean' } }, allowPositionals: true, strict: true }),
-  );
+  const { values, positionals } = parseFlags(c.args, { 'dry-run': boolFlag });
   if (positionals.length !== 1) throw new UsageError('import-roster 需要且只需要一个花名册文件');
   const file = path.resolve(positionals[0]!);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('NOT_FOUND', `找不到文件：${file}`);

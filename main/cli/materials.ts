@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { listMaterials } from '../core/bag/bag';
-import { findCadreByIdNumber, formatTable, guardArgs, UsageError, withCore, type CommandContext } from './util';
-import { writeTableXlsx } from './xlsxOut';
+import { boolFlag, parseFlagsOnly, textFlag } from './flags';
+import { printJson, printTableOrXlsx } from './print';
+import { findCadreByIdNumber, UsageError, withCore, type CommandContext } from './util';
 
 /** Stable JSON shape of `onebag materials --json`. */
 export interface MaterialJson {
@@ -16,15 +16,7 @@ export interface MaterialJson {
 
 /** `onebag materials --cadre ID_NUMBER [--json]` */
 export async function materialsCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      options: { cadre: { type: 'string' }, json: { type: 'boolean' }, xlsx: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
-  if (positionals.length > 0) throw new UsageError(`materials 命令不接受参数：${positionals.join(' ')}`);
+  const values = parseFlagsOnly('materials', c.args, { cadre: textFlag, json: boolFlag, xlsx: textFlag });
   if (!values.cadre) throw new UsageError('materials 需要 --cadre 身份证号');
   return withCore(c.dataDir, async (core) => {
     const cadre = findCadreByIdNumber(core.ctx.db, values.cadre!);
@@ -38,10 +30,7 @@ export async function materialsCommand(c: CommandContext): Promise<number> {
       secrecy: m.secrecy,
       files: m.files.map((f) => ({ name: f.originalName, sha256: f.sha256, kind: f.kind, pages: f.pageCount, size: f.size })),
     }));
-    if (values.json) {
-      c.out(JSON.stringify(out, null, 2));
-      return 0;
-    }
+    if (values.json) return printJson(c, out);
     c.out(`${cadre.name} 的档案材料：`);
     if (out.length === 0) {
       c.out('（暂无材料）');
@@ -56,12 +45,7 @@ export async function materialsCommand(c: CommandContext): Promise<number> {
       m.files.map((f) => f.name).join('、'),
       String(m.files.reduce((n, f) => n + (f.pages ?? 0), 0) || ''),
     ]);
-    if (values.xlsx) {
-      c.out(`已导出 ${body.length} 行到 ${await writeTableXlsx(values.xlsx, '档案材料', head, body, [0, 5])}`);
-      return 0;
-    }
-    const table = formatTable(head, body);
-    for (const l of table) c.out(l);
+    if (await printTableOrXlsx(c, values.xlsx, { name: '档案材料', numeric: [0, 5] }, head, body)) return 0;
     c.out(`共 ${out.length} 份材料`);
     return 0;
   });

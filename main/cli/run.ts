@@ -22,7 +22,7 @@ import { cadresCommand } from './cadres';
 import { demoCommand } from './demo';
 import { importRosterCommand } from './importRoster';
 import { materialsCommand } from './materials';
-import { UsageError, type CliIo, type CommandContext } from './util';
+import { UsageError, type CliIo, type CommandTable } from './util';
 
 export const USAGE = `用法：onebag [--data 数据目录] <命令> [参数]
 
@@ -41,7 +41,7 @@ ${[...intakeSettingsUsage, ...attendanceUsage, ...alertsUsage, ...verificationUs
 数据目录：--data 优先，其次环境变量 ONEBAG_DATA，否则使用默认目录。
 退出码：0 成功；1 输入被拒绝（原因见标准错误输出）；2 用法错误。`;
 
-const COMMANDS: Record<string, (c: CommandContext) => Promise<number>> = {
+const COMMANDS: CommandTable = {
   demo: demoCommand,
   'import-roster': importRosterCommand,
   attach: attachCommand,

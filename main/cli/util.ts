@@ -19,6 +19,11 @@ export interface CommandContext extends CliIo {
   args: string[];
 }
 
+/** A CLI command: runs with the parsed context and returns its exit code. */
+export type Command = (c: CommandContext) => Promise<number>;
+/** A feature's commands by name, merged into the command table in main/cli/run.ts. */
+export type CommandTable = Record<string, Command>;
+
 /** Opens the data directory for the CLI; the same handler table and core as the app. */
 export function openCliCore(dataDir: string): OpenCore {
   return openCore({

@@ -13,7 +13,7 @@ import type { BlobStore } from '../files/blobStore';
 import { audit } from '../core/audit/log';
 import type { Db } from '../store/db';
 import { writeBundle, type BundleEntryInput } from './bundle/container';
-import { departmentKey } from './bundle/keys';
+import { departmentKey, type SigningKey } from './bundle/keys';
 import { renderIndexPages } from './indexHtml';
 import { writeCountyRecordsJson } from './records/export';
 
@@ -80,6 +80,25 @@ export function countyRow(db: Db, countyId: number): { id: number; name: string;
     | undefined;
   if (!row) throw new AppError('NOT_FOUND', '所选县（市、区）不存在，请刷新后重试');
   return row;
+}
+
+/** A written bundle's audit entry (the county or review export) and the answer the export gives. */
+export function auditedExportResult(
+  db: Db,
+  what: { entity: 'county' | 'eval_review'; countyId: number; year: number; detail?: Record<string, unknown> },
+  out: string,
+  written: { manifest: { bundleId: string }; size: number; sha256: string },
+  key: SigningKey,
+  counts: ExportResult['counts'],
+): ExportResult {
+  audit(db, 'export', what.entity, what.countyId, {
+    year: what.year,
+    file: out,
+    sha256: written.sha256,
+    bundleId: written.manifest.bundleId,
+    ...what.detail,
+  });
+  return { file: out, size: written.size, sha256: written.sha256, fingerprint: key.fingerprint, signerName: key.name, counts };
 }
 
 export function checkOutPath(out: string): string {
@@ -213,21 +232,9 @@ export async function exportCountyBundle(env: ExportEnv, input: ExportCountyInpu
       },
     });
     progress({ stage: '签名', done: 1, total: 1 });
-    audit(db, 'export', 'county', county.id, {
-      year: input.year,
-      file: out,
-      sha256: written.sha256,
-      bundleId: written.manifest.bundleId,
-      withDossiers: input.withDossiers,
-    });
-    return {
-      file: out,
-      size: written.size,
-      sha256: written.sha256,
-      fingerprint: key.fingerprint,
-      signerName: key.name,
-      counts: { cadres: doc.cadres, records, originals: originals.length, dossiers: printed.byCadre.size },
-    };
+    const what = { entity: 'county' as const, countyId: county.id, year: input.year, detail: { withDossiers: input.withDossiers } };
+    const counts = { cadres: doc.cadres, records, originals: originals.length, dossiers: printed.byCadre.size };
+    return auditedExportResult(db, what, out, written, key, counts);
   } finally {
     fs.rmSync(tmpDir, { recursive: true, force: true });
   }

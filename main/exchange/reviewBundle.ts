@@ -3,11 +3,10 @@
  * imported county (review mode), which the county imports onto its own rows.
  */
 import { AppError } from '../../shared/result';
-import { audit } from '../core/audit/log';
 import { writeBundle } from './bundle/container';
 import { departmentKey } from './bundle/keys';
 import type { ExportResult } from '../../shared/api/exchange';
-import { checkOutPath, countyRow, type ExportEnv } from './exportBundle';
+import { auditedExportResult, checkOutPath, countyRow, type ExportEnv } from './exportBundle';
 import { exportReviewRecords } from './records';
 
 export async function exportReviewBundle(
@@ -31,18 +30,6 @@ export async function exportReviewBundle(
     entries: [{ path: 'records.json', role: 'records', source: { data: Buffer.from(JSON.stringify(doc), 'utf8') }, compress: true }],
     signal: input.signal,
   });
-  audit(db, 'export', 'eval_review', county.id, {
-    year: input.year,
-    file: out,
-    sha256: written.sha256,
-    bundleId: written.manifest.bundleId,
-  });
-  return {
-    file: out,
-    size: written.size,
-    sha256: written.sha256,
-    fingerprint: key.fingerprint,
-    signerName: key.name,
-    counts: { cadres: doc.cadres.length, records, originals: 0, dossiers: 0 },
-  };
+  const counts = { cadres: doc.cadres.length, records, originals: 0, dossiers: 0 };
+  return auditedExportResult(db, { entity: 'eval_review', countyId: county.id, year: input.year }, out, written, key, counts);
 }

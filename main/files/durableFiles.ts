@@ -16,12 +16,7 @@ const tempIn = (dir: string): string => path.join(dir, `.tmp-${process.pid}-${cr
 /** Directory fsync makes a rename durable on POSIX; Windows cannot open folders for it. */
 export async function fsyncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
-  const fh = await fs.promises.open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
+  await fsyncPath(dir, 'r');
 }
 
 export function fsyncDirSync(dir: string): void {
@@ -31,16 +26,20 @@ export function fsyncDirSync(dir: string): void {
 
 /** Flushes a file written by someone else (SQLite's VACUUM INTO, a closed write stream). */
 export async function fsyncFile(file: string): Promise<void> {
-  const fh = await fs.promises.open(file, 'r+');
+  await fsyncPath(file, 'r+');
+}
+
+export function fsyncFileSync(file: string): void {
+  fsyncPathSync(file, 'r+');
+}
+
+async function fsyncPath(p: string, flags: string): Promise<void> {
+  const fh = await fs.promises.open(p, flags);
   try {
     await fh.sync();
   } finally {
     await fh.close();
   }
-}
-
-export function fsyncFileSync(file: string): void {
-  fsyncPathSync(file, 'r+');
 }
 
 function fsyncPathSync(p: string, flags: string): void {

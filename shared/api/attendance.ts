@@ -19,10 +19,8 @@ import {
 } from '../attendance';
 import { type LeaveRequest } from '../leave';
 import type { StoredFile } from '../domain';
+import { id, month, isoDate } from './fields';
 
-const id = z.number().int().positive();
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const half = z.enum(['上', '下'], { message: '请选择上午或下午' });
 const token = z.string().min(1, '请先上传文件');
 const townshipMonth = z.object({ townshipId: id, month });

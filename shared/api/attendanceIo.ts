@@ -4,9 +4,8 @@
  */
 import { z } from 'zod';
 import type { AttendanceCode, CellHalf, EditableCode } from '../attendance';
+import { id, month } from './fields';
 
-const id = z.number().int().positive();
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 const token = z.string().min(1, '请先选择要导入的表格');
 
 export interface RegisterPdfResult {

@@ -1,9 +1,7 @@
 /** Channels for dossier preview, single and county batch printing. Merged into `channels` in shared/api.ts. */
 import { z } from 'zod';
 import { SHA256_RE } from '../blobLayout';
-
-const id = z.number().int().positive();
-const year = z.number({ message: '请选择年度' }).int().min(2000, '年度应在2000年以后').max(2100, '年度不能晚于2100年');
+import { id, year } from './fields';
 
 /** DA/T 22-2015 retention periods (永久 / 定期30年 / 定期10年). */
 export const RETENTIONS = ['永久', '定期30年', '定期10年'] as const;

@@ -21,9 +21,8 @@ import {
   type YearLogEntry,
   type YearState,
 } from '../evaluation';
+import { id, year } from './fields';
 
-const id = z.number().int().positive();
-const year = z.number({ message: '请选择年度' }).int().min(2000, '年度应在2000年以后').max(2100, '年度应在2100年以前');
 const countyYear = z.object({ countyId: id, year });
 const key = (label: string) =>
   z

@@ -1,7 +1,7 @@
 /** Channels for five must-attends, checks (督查), alerts. Merged into `channels` in shared/api.ts. */
 import { z } from 'zod';
 import { VERIFICATION_OUTCOMES, VERIFICATION_STATES, type VerificationView } from '../verifications';
-import { isIsoDate, type CheckAbsenceThresholds } from '../attendance';
+import type { CheckAbsenceThresholds } from '../attendance';
 import {
   CHECK_KINDS,
   CHECK_LEVELS,
@@ -13,10 +13,8 @@ import {
   type EventSummary,
 } from '../events';
 import { type Alert } from '../alerts';
+import { id, realIsoDate as isoDate, year } from './fields';
 
-const id = z.number().int().positive();
-const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD，且须是有效日期');
-const year = z.number({ message: '请选择年度' }).int().min(2000, '年度应在2000年以后').max(2100, '年度应在2100年以前');
 const text = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过${max}个字`);
 const optionalText = (label: string, max: number) =>
   text(label, max)

@@ -1,8 +1,7 @@
 /** Channels of 数据交换 (exchange bundles, trusted keys, review mode). Merged into `channels` in shared/api.ts. */
 import { z } from 'zod';
+import { id, year } from './fields';
 
-const id = z.number().int().positive();
-const year = z.number({ message: '请选择年度' }).int().min(2000, '年度应在2000年以后').max(2100, '年度不能晚于2100年');
 const filePath = z.string().trim().min(1, '请填写文件路径').max(1000, '文件路径太长');
 const jobId = z.string().min(1).max(100);
 /** Id the renderer picks to receive progress events of one call (preview, import). */

@@ -2,10 +2,9 @@
 import { z } from 'zod';
 import { isIsoDate } from '../attendance';
 import type { CityLeader, LeadersYearView } from '../leaders';
+import { id, year } from './fields';
 
-const id = z.number().int().positive();
 const isoDate = z.string({ message: '请填写日期' }).refine(isIsoDate, '日期格式应为 YYYY-MM-DD，且须是有效日期');
-const year = z.number({ message: '请选择年度' }).int('年度应为整数').min(2000, '年度应在2000年以后').max(2100, '年度不能晚于2100年');
 const text = (label: string, max: number) =>
   z
     .string({ message: `请填写${label}` })

@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import type { OcrStatus } from '../ocr';
 import type { TextSuggestion } from '../suggestFromText';
-
-const id = z.number().int().positive();
+import { id } from './fields';
 
 export const ocrChannels = {
   /** Queue counts, the file being read and whether the queue is paused. */

@@ -1,9 +1,7 @@
 /** Channels for the county's rule settings (规则设置). Merged into `channels` in shared/api.ts. */
 import { z } from 'zod';
 import { ruleSettingsPatchSchema, type RulesView } from '../rules';
-
-const id = z.number().int().positive();
-const year = z.number({ message: '请选择年度' }).int('年度应为整数').min(2000, '年度应在2000年以后').max(2100, '年度不能晚于2100年');
+import { id, year } from './fields';
 
 export const rulesChannels = {
   /** The rules in force for the county in the year, where they come from, the stored versions and the year's quota rule. */

@@ -1,13 +1,9 @@
 /** Channels for the county's quarterly 调度 and report routing. Merged into `channels` in shared/api.ts. */
 import { z } from 'zod';
-import { isIsoDate } from '../attendance';
 import { RECIPIENT_KINDS, type QuarterSummary, type ReportRoute, type SchedulingQuarter } from '../scheduling';
+import { id, realIsoDate as isoDate, county, year } from './fields';
 
-const id = z.number().int().positive();
-const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD，且须是有效日期');
-const year = z.number({ message: '请选择年度' }).int().min(2000, '年度应在2000年以后').max(2100, '年度应在2100年以前');
 const quarter = z.number({ message: '请选择季度' }).int().min(1, '季度应为1至4').max(4, '季度应为1至4');
-const county = z.number({ message: '请选择县（市、区）' }).int().positive();
 const text = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过${max}个字`);
 
 export const meetingSchema = z.object({

@@ -1,9 +1,8 @@
 /** Channels for the county's figures (统计). Merged into `channels` in shared/api.ts. */
 import { z } from 'zod';
 import { FIGURE_KEYS, type CityStatsResult, type DrillResult, type StatsResult } from '../stats';
+import { id, year } from './fields';
 
-const id = z.number().int().positive();
-const year = z.number({ message: '请选择年度' }).int('年度应为整数').min(2000, '年度应在2000年以后').max(2100, '年度不能晚于2100年');
 const scope = z.object({ year, countyId: id.optional() });
 
 export const statsChannels = {

@@ -4,10 +4,8 @@
  */
 import { z } from 'zod';
 import type { IncomeImportPreview, IncomeTable } from '../villageIncome';
+import { id, county, year } from './fields';
 
-const id = z.number().int().positive();
-const year = z.number({ message: '请选择年度' }).int().min(2000, '年度应在2000年以后').max(2100, '年度应在2100年以前');
-const county = z.number({ message: '请选择县（市、区）' }).int().positive();
 /** Up to 100 million yuan, in fen. */
 const incomeFen = z
   .number({ message: '请填写集体经济收入' })

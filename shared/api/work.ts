@@ -3,14 +3,11 @@
  * shared/api.ts. Money crosses IPC as integer fen; files arrive as staging tokens.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../attendance';
 import { FUND_SOURCES, PLAN_ITEM_STATUSES, PLAN_KINDS, PROJECT_KINDS, PROJECT_STATUSES, type Plan, type Project } from '../work';
 import { MILESTONE_KINDS, WEAK_ACTIONS, type VillageIncome, type WeakVillage } from '../weakVillages';
 import { type AllowancePayment, type InsurancePolicy, type QuarterAllowance, type DateRange, type UnitPledge } from '../support';
+import { id, realIsoDate as isoDate, year } from './fields';
 
-const id = z.number().int().positive();
-const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD，且须是有效日期');
-const year = z.number({ message: '请选择年度' }).int().min(2000, '年度应在2000年以后').max(2100, '年度应在2100年以前');
 const text = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过${max}个字`);
 const required = (label: string, max: number) => text(label, max).min(1, `请填写${label}`);
 const optionalText = (label: string, max: number) =>

@@ -2,10 +2,8 @@
 import { z } from 'zod';
 import type { LogEntry, LogSearchHit, MaterialReportLink, ReportRow } from '../worklog';
 import { SHA256_RE } from '../blobLayout';
+import { id, isoDate, year } from './fields';
 
-const id = z.number().int().positive();
-const year = z.number({ message: '请选择年度' }).int().min(2000, '年度应在2000年以后').max(2100, '年度应在2100年以前');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const period = z.string().regex(/^\d{4}-(Q[1-4]|H[12])$/, '报告期次格式应为 2025-Q1 或 2025-H1');
 const token = z.string().min(1);
 

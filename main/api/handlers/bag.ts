@@ -5,6 +5,7 @@ import { addMaterial, listMaterials, removeMaterial, updateMaterial } from '../.
 import { blobMeta } from '../../core/blobs/lookup';
 import type { HandlersFor, Services } from '../services';
 import { stagedFile } from '../stagedFile';
+import { removeBy } from './removeBy';
 
 export function createBagHandlers({ ctx, blobs, staging }: Services): HandlersFor<typeof bagChannels> {
   const { db } = ctx;
@@ -22,10 +23,7 @@ export function createBagHandlers({ ctx, blobs, staging }: Services): HandlersFo
       return result;
     },
     'bag.update': ({ id, material }) => updateMaterial(db, id, material),
-    'bag.remove': ({ id }) => {
-      removeMaterial(db, id);
-      return { removed: true as const };
-    },
+    'bag.remove': removeBy(db, removeMaterial),
     'files.url': ({ sha256 }) => ({ url: ctx.host.blobUrl(sha256), mime: blobMime(sha256) }),
     'files.openExternal': async ({ sha256 }) => {
       const open = ctx.host.openPath;

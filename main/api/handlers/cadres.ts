@@ -2,6 +2,7 @@
 import type { cadreChannels } from '../../../shared/api/cadres';
 import { addPosting, createCadre, getCadre, listCadres, removeCadre, updateCadre } from '../../core/cadres/cadres';
 import type { HandlersFor, Services } from '../services';
+import { removeBy } from './removeBy';
 
 export function createCadreHandlers({ ctx }: Services): HandlersFor<typeof cadreChannels> {
   const { db } = ctx;
@@ -10,10 +11,7 @@ export function createCadreHandlers({ ctx }: Services): HandlersFor<typeof cadre
     'cadres.get': ({ id }) => getCadre(db, id),
     'cadres.create': ({ cadre, posting }) => createCadre(db, cadre, posting),
     'cadres.update': ({ id, cadre }) => updateCadre(db, id, cadre),
-    'cadres.remove': ({ id }) => {
-      removeCadre(db, id);
-      return { removed: true as const };
-    },
+    'cadres.remove': removeBy(db, removeCadre),
     'cadres.addPosting': ({ cadreId, posting }) => addPosting(db, cadreId, posting),
   };
 }

@@ -17,6 +17,7 @@ import { yearHistory, yearState } from '../../core/evaluation/years';
 import { countyTablePdf } from '../../dossier/evaluation/countyTable';
 import { evaluationSheetPdf } from '../../dossier/evaluation/sheetPdf';
 import type { HandlersFor, Services } from '../services';
+import { removeBy } from './removeBy';
 
 export function createEvaluationHandlers(s: Services): HandlersFor<typeof evaluationChannels> {
   const { ctx, blobs } = s;
@@ -46,10 +47,7 @@ export function createEvaluationHandlers(s: Services): HandlersFor<typeof evalua
 
     'evaluation.outcomes.list': (q) => listOutcomes(db, q),
     'evaluation.outcomes.save': (input) => saveOutcome(db, input),
-    'evaluation.outcomes.remove': ({ id }) => {
-      removeOutcome(db, id);
-      return { removed: true as const };
-    },
+    'evaluation.outcomes.remove': removeBy(db, removeOutcome),
 
     'evaluation.evidence': ({ cadreId, year }) => cadreEvidence(db, cadreId, countyOfCadre(db, cadreId, year), year),
 

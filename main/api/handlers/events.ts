@@ -6,6 +6,7 @@ import { getEvent, listEvents, removeEvent, saveEvent } from '../../core/events/
 import { concludeVerification } from '../../core/events/verificationOutcome';
 import { listVerifications } from '../../core/events/verifications';
 import type { HandlersFor, Services } from '../services';
+import { removeBy } from './removeBy';
 
 /** Handlers for the channels of shared/api/events.ts. */
 export function createEventHandlers(s: Services): HandlersFor<typeof eventChannels> {
@@ -14,18 +15,12 @@ export function createEventHandlers(s: Services): HandlersFor<typeof eventChanne
     'events.list': (f) => listEvents(db, f),
     'events.get': ({ id }) => getEvent(db, id),
     'events.save': (input) => saveEvent(db, input),
-    'events.remove': ({ id }) => {
-      removeEvent(db, id);
-      return { removed: true as const };
-    },
+    'events.remove': removeBy(db, removeEvent),
     'events.candidates': (input) => candidates(db, input),
     'checks.list': (f) => listChecks(db, f),
     'checks.get': ({ id }) => getCheck(db, id),
     'checks.save': (input) => saveCheck(db, input),
-    'checks.remove': ({ id }) => {
-      removeCheck(db, id);
-      return { removed: true as const };
-    },
+    'checks.remove': removeBy(db, removeCheck),
     'verifications.list': (f) => listVerifications(db, f),
     'verifications.conclude': (input) => {
       // 属实 revokes the month; the revocation marks the register it filed (core/attendance/certify.ts).

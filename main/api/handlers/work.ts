@@ -26,6 +26,7 @@ import {
   type StoredEvidence,
 } from '../../core/work/weak';
 import type { HandlersFor, Services } from '../services';
+import { removeBy } from './removeBy';
 
 const scope = (q: { year: number; countyId?: number }) =>
   q.countyId === undefined ? { year: q.year } : { year: q.year, countyId: q.countyId };
@@ -42,10 +43,7 @@ export function createWorkHandlers(s: Services): HandlersFor<typeof workChannels
   return {
     'work.plans.list': ({ cadreId }) => listPlans(db, cadreId),
     'work.plans.save': (input) => savePlan(db, input),
-    'work.plans.remove': ({ id }) => {
-      removePlan(db, id);
-      return { removed: true as const };
-    },
+    'work.plans.remove': removeBy(db, removePlan),
 
     'work.projects.list': (f) => listProjects(db, f),
     'work.projects.save': ({ id, project }) => saveProject(db, id, project),
@@ -54,10 +52,7 @@ export function createWorkHandlers(s: Services): HandlersFor<typeof workChannels
       getProject(db, id);
       return setParkRevenue(db, id, year, revenueFen, parkShareBp);
     },
-    'work.projects.remove': ({ id }) => {
-      removeProject(db, id);
-      return { removed: true as const };
-    },
+    'work.projects.remove': removeBy(db, removeProject),
 
     'work.weak.list': (q) => listWeakVillages(db, q),
     'work.weak.save': (input) => saveWeakVillage(db, input),
@@ -86,15 +81,9 @@ export function createWorkHandlers(s: Services): HandlersFor<typeof workChannels
       return { monthlyFen };
     },
     'work.support.addPayment': (input) => addPayment(db, input),
-    'work.support.removePayment': ({ id }) => {
-      removePayment(db, id);
-      return { removed: true as const };
-    },
+    'work.support.removePayment': removeBy(db, removePayment),
     'work.support.savePolicy': (input) => savePolicy(db, input),
-    'work.support.removePolicy': ({ id }) => {
-      removePolicy(db, id);
-      return { removed: true as const };
-    },
+    'work.support.removePolicy': removeBy(db, removePolicy),
     'work.support.savePledge': (input) => savePledge(db, input),
   };
 }

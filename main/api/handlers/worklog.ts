@@ -8,6 +8,7 @@ import { listReports, setReportDue, submitWithFile, submitWithMaterial, unsubmit
 import { confirmReportLink, reportLinkOfMaterial } from '../../core/worklog/reportLinks';
 import { searchEntries } from '../../core/worklog/search';
 import type { HandlersFor, Services } from '../services';
+import { removeBy } from './removeBy';
 
 /** Handlers for the channels of shared/api/worklog.ts. */
 export function createWorklogHandlers(s: Services): HandlersFor<typeof worklogChannels> {
@@ -25,10 +26,7 @@ export function createWorklogHandlers(s: Services): HandlersFor<typeof worklogCh
       for (const r of rows) for (const t of r.files) await s.staging.discard(t);
       return { ids };
     },
-    'worklog.remove': ({ id }) => {
-      removeEntry(db, id);
-      return { removed: true as const };
-    },
+    'worklog.remove': removeBy(db, removeEntry),
     'worklog.removeFile': ({ entryId, sha256 }) => removeEntryFile(db, entryId, sha256),
     'worklog.search': ({ q, cadreId, limit }) => searchEntries(db, q, { cadreId, limit }),
     'worklog.importPreview': ({ cadreId, token, year }) => previewImport(db, cadreId, staged(token).path, year),

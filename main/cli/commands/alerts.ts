@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { ALERT_KINDS, SEVERITY_LABELS, type Alert } from '../../../shared/alerts';
 import { allAlerts } from '../../core/alerts/all';
 import { localToday } from '../../core/attendance/common';
-import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
-import { writeTableXlsx } from '../xlsxOut';
+import { withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlagsOnly, textFlag, yearOption } from '../flags';
+import { printJson, printTableOrXlsx } from '../print';
 import { countyByName, idNumbersById } from '../../core/lookup';
 
 /** Stable JSON shape of `onebag alerts --json` (English keys; full ID number, as `cadres --json`). */
@@ -20,19 +20,8 @@ export interface AlertJson {
 
 /** `onebag alerts [--year Y] [--county 名称] [--json]` */
 async function alertsCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      options: { year: { type: 'string' }, county: { type: 'string' }, json: { type: 'boolean' }, xlsx: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
-  if (positionals.length > 0) throw new UsageError(`alerts 命令不接受参数：${positionals.join(' ')}`);
-  const year = values.year === undefined ? Number(localToday().slice(0, 4)) : Number(values.year);
-  if (!/^\d{4}$/.test(values.year ?? String(year)) || year < 2000 || year > 2100) {
-    throw new UsageError(`年度应为2000至2100之间的四位数字：${values.year}`);
-  }
+  const values = parseFlagsOnly('alerts', c.args, { year: textFlag, county: textFlag, json: boolFlag, xlsx: textFlag });
+  const year = yearOption(values.year ?? localToday().slice(0, 4));
   return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
     const countyId = values.county === undefined ? undefined : countyByName(db, values.county).id;
@@ -48,10 +37,7 @@ async function alertsCommand(c: CommandContext): Promise<number> {
       date: a.date ?? null,
       message: a.message,
     }));
-    if (values.json) {
-      c.out(JSON.stringify(out, null, 2));
-      return 0;
-    }
+    if (values.json) return printJson(c, out);
     if (out.length === 0) {
       c.out(`${year}年度没有预警`);
       return 0;
@@ -61,17 +47,12 @@ async function alertsCommand(c: CommandContext): Promise<number> {
     c.out('');
     const head = ['类别', '程度', '乡镇', '干部', '日期/月份', '说明'];
     const body = out.map((a) => [a.kind, SEVERITY_LABELS[a.severity], a.township, a.cadre ?? '', a.date ?? a.month ?? '', a.message]);
-    if (values.xlsx) {
-      c.out(`已导出 ${body.length} 行到 ${await writeTableXlsx(values.xlsx, `${year}年度预警`, head, body)}`);
-      return 0;
-    }
-    for (const line of formatTable(head, body)) c.out(line);
+    await printTableOrXlsx(c, values.xlsx, { name: `${year}年度预警` }, head, body);
     return 0;
   });
 }
 
-/** CLI commands of this feature group, merged into the command table in main/cli/run.ts. */
-export const alertsCommands: Record<string, (c: CommandContext) => Promise<number>> = { alerts: alertsCommand };
+export const alertsCommands: CommandTable = { alerts: alertsCommand };
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
 export const alertsUsage: string[] = [

@@ -1,29 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/result';
 import { commitImport, previewImport } from '../../core/attendance/import';
 import { writeRegisterPdf } from '../../dossier/register/registerPdf';
-import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlags, textFlag } from '../flags';
+import { printTable } from '../print';
 import { certifyCommand } from './certify';
 import { findTownship, label, monthOption } from './townshipArgs';
 
 /** `onebag register --township 名称 --month YYYY-MM --out FILE.pdf [--blank] [--county 县名]` */
 async function registerCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      options: {
-        township: { type: 'string' },
-        county: { type: 'string' },
-        month: { type: 'string' },
-        out: { type: 'string' },
-        blank: { type: 'boolean' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
+  const { values, positionals } = parseFlags(c.args, {
+    township: textFlag,
+    county: textFlag,
+    month: textFlag,
+    out: textFlag,
+    blank: boolFlag,
+  });
   if (positionals.length) throw new UsageError(`register 不接受多余的参数：${positionals.join(' ')}`);
   if (!values.township) throw new UsageError('register 需要 --township 乡镇名称');
   if (!values.out) throw new UsageError('register 需要 --out 输出文件.pdf');
@@ -44,14 +38,7 @@ async function attendanceCommand(c: CommandContext): Promise<number> {
   if (sub === 'certify') return certifyCommand(c, rest);
   if (sub !== 'import')
     throw new UsageError(sub ? `attendance 没有子命令“${sub}”，可用：import、certify` : 'attendance 需要子命令：import 或 certify');
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: rest,
-      options: { township: { type: 'string' }, county: { type: 'string' }, month: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
+  const { values, positionals } = parseFlags(rest, { township: textFlag, county: textFlag, month: textFlag, 'dry-run': boolFlag });
   if (positionals.length !== 1) throw new UsageError('attendance import 需要且只需要一个考勤表文件（.xlsx）');
   if (!values.township) throw new UsageError('attendance import 需要 --township 乡镇名称');
   const month = monthOption(values.month, 'attendance import');
@@ -63,7 +50,7 @@ async function attendanceCommand(c: CommandContext): Promise<number> {
     const p = await previewImport(db, file, { townshipId: t.id, month });
     if (p.changes.length) {
       const rows = p.changes.map((x) => [x.cadre, x.date, x.half === '全' ? '全天' : x.half === '上' ? '上午' : '下午', x.from, x.to]);
-      for (const line of formatTable(['姓名', '日期', '时段', '原为', '改为'], rows)) c.out(line);
+      printTable(c, ['姓名', '日期', '时段', '原为', '改为'], rows);
     }
     for (const e of p.errors) c.out(`单元格 ${e.column}：${e.message}`);
     for (const u of p.unknownCadres) c.out(`第${u.row}行“${u.name}”不是${t.name}${label(month)}在任的干部，已跳过`);
@@ -81,8 +68,7 @@ async function attendanceCommand(c: CommandContext): Promise<number> {
   });
 }
 
-/** CLI commands of this feature group, merged into the command table in main/cli/run.ts. */
-export const attendanceCommands: Record<string, (c: CommandContext) => Promise<number>> = {
+export const attendanceCommands: CommandTable = {
   register: registerCommand,
   attendance: attendanceCommand,
 };

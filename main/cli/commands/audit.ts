@@ -4,12 +4,13 @@
  * --inspector keeps the events an inspector looks for first (考勤认定/撤销、考核定档/重新打开、导入).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { INSPECTOR_KIND_KEYS, type AuditRow } from '../../../shared/audit';
 import { verifyChain } from '../../core/audit/chain';
 import { listAudit, type AuditFilter } from '../../core/audit/query';
 import { chainText, describeFilter, writeAuditPdf } from '../../dossier/auditPrint/auditPdf';
-import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlagsOnly, textFlag } from '../flags';
+import { printJson, printTable } from '../print';
 import { timeLabel } from '../../../shared/dates';
 
 /** One entry of `onebag audit --json` (stable English keys). */
@@ -18,24 +19,16 @@ export type AuditJsonRow = Omit<AuditRow, 'hasChange'>;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 async function auditCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      options: {
-        inspector: { type: 'boolean' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        operator: { type: 'string' },
-        text: { type: 'string' },
-        limit: { type: 'string' },
-        json: { type: 'boolean' },
-        print: { type: 'string' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
-  if (positionals.length > 0) throw new UsageError(`audit 命令不接受参数：${positionals.join(' ')}`);
+  const values = parseFlagsOnly('audit', c.args, {
+    inspector: boolFlag,
+    from: textFlag,
+    to: textFlag,
+    operator: textFlag,
+    text: textFlag,
+    limit: textFlag,
+    json: boolFlag,
+    print: textFlag,
+  });
   for (const k of ['from', 'to'] as const) {
     const v = values[k];
     if (v !== undefined && (!DATE.test(v) || Number.isNaN(new Date(`${v}T00:00:00`).getTime())))
@@ -64,17 +57,14 @@ async function auditCommand(c: CommandContext): Promise<number> {
     const status = verifyChain(db);
     if (values.json) {
       const rows: AuditJsonRow[] = page.rows.map(({ hasChange: _, ...row }) => row);
-      c.out(JSON.stringify(rows, null, 2));
+      printJson(c, rows);
     } else {
       c.out(
         `审计日志（${describeFilter(filter)}）：共 ${page.total} 条${page.total > page.rows.length ? `，显示最近 ${page.rows.length} 条（--limit 可调整）` : ''}`,
       );
       if (page.rows.length > 0) {
-        const table = formatTable(
-          ['序号', '时间', '操作员', '操作', '记录'],
-          page.rows.map((r) => [String(r.id), timeLabel(r.at), r.operator ?? '—', r.what, r.record]),
-        );
-        for (const line of table) c.out(line);
+        const body = page.rows.map((r) => [String(r.id), timeLabel(r.at), r.operator ?? '—', r.what, r.record]);
+        printTable(c, ['序号', '时间', '操作员', '操作', '记录'], body);
       }
       c.out(chainText(status));
     }
@@ -83,7 +73,7 @@ async function auditCommand(c: CommandContext): Promise<number> {
   });
 }
 
-export const auditCommands: Record<string, (c: CommandContext) => Promise<number>> = { audit: auditCommand };
+export const auditCommands: CommandTable = { audit: auditCommand };
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
 export const auditUsage: string[] = [

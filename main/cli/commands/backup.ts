@@ -1,11 +1,12 @@
-import { parseArgs } from 'node:util';
 import { backupTo } from '../../exchange/integrity/backup';
 import { describeBackup } from '../../exchange/integrity/backupRead';
 import type { BackupEntry } from '../../../shared/api/integrity';
 import { restoreFrom } from '../../exchange/integrity/restore';
 import { checkIntegrity, SEVERITY_TEXT, type Finding } from '../../exchange/integrity/check';
 import { formatSize } from '../../../shared/fileSize';
-import { guardArgs, UsageError, type CommandContext } from '../util';
+import { UsageError, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlags, parseFlagsOnly, textFlag } from '../flags';
+import { printJson } from '../print';
 import { timeLabel } from '../../../shared/dates';
 
 function describeLines(info: BackupEntry): string[] {
@@ -23,10 +24,7 @@ function describeLines(info: BackupEntry): string[] {
 
 /** `onebag backup --out 目录` */
 async function backupCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({ args: c.args, options: { out: { type: 'string' } }, allowPositionals: true, strict: true }),
-  );
-  if (positionals.length > 0) throw new UsageError(`backup 命令不接受参数：${positionals.join(' ')}`);
+  const values = parseFlagsOnly('backup', c.args, { out: textFlag });
   if (!values.out?.trim()) throw new UsageError('backup 命令需要 --out 备份目录');
   const r = await backupTo(c.dataDir, values.out.trim());
   c.out(`备份完成：${r.dir}`);
@@ -41,9 +39,7 @@ async function backupCommand(c: CommandContext): Promise<number> {
 
 /** `onebag restore 备份目录 [--dry-run]` */
 async function restoreCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({ args: c.args, options: { 'dry-run': { type: 'boolean' } }, allowPositionals: true, strict: true }),
-  );
+  const { values, positionals } = parseFlags(c.args, { 'dry-run': boolFlag });
   if (positionals.length !== 1) throw new UsageError('restore 命令需要且只需要一个备份目录');
   const info = describeBackup(positionals[0]!);
   const dryRun = values['dry-run'] === true;
@@ -73,15 +69,7 @@ export interface CheckJson {
  * severity error. --witness adds backups kept elsewhere (a USB stick) to compare the audit log with.
  */
 async function checkCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      options: { json: { type: 'boolean' }, witness: { type: 'string', multiple: true } },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
-  if (positionals.length > 0) throw new UsageError(`check 命令不接受参数：${positionals.join(' ')}`);
+  const values = parseFlagsOnly('check', c.args, { json: boolFlag, witness: { type: 'string', multiple: true } });
   const witnessDirs = (values.witness ?? []).map((d) => d.trim());
   if (witnessDirs.some((d) => d === '')) throw new UsageError('--witness 需要一个备份目录');
   const findings = await checkIntegrity(c.dataDir, { witnessDirs });
@@ -89,7 +77,7 @@ async function checkCommand(c: CommandContext): Promise<number> {
   const warnings = findings.length - errors;
   if (values.json) {
     const out: CheckJson = { ok: errors === 0, errors, warnings, findings };
-    c.out(JSON.stringify(out, null, 2));
+    printJson(c, out);
   } else if (findings.length === 0) {
     c.out(`检查完毕，未发现问题：${c.dataDir}`);
   } else {
@@ -103,7 +91,7 @@ async function checkCommand(c: CommandContext): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
-export const backupCommands: Record<string, (c: CommandContext) => Promise<number>> = {
+export const backupCommands: CommandTable = {
   backup: backupCommand,
   restore: restoreCommand,
   check: checkCommand,

@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../../shared/attendance';
 import type { CertifyConfirmation, CertifyWarning } from '../../../shared/api/attendance';
 import { AppError } from '../../../shared/result';
@@ -16,7 +15,8 @@ import { localToday } from '../../core/attendance/common';
 import { townshipOfCadreInMonth } from '../../core/lookup';
 import { dispatch } from '../../core/runtime/dispatch';
 import type { OpenCore } from '../../api/open';
-import { guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { UsageError, withCore, type CommandContext } from '../util';
+import { boolFlag, parseFlags, textFlag } from '../flags';
 import { findTownship, label, monthOption } from './townshipArgs';
 
 /** Copies the scan into the staging area, as the app's upload does. */
@@ -33,25 +33,18 @@ const warningLine = (w: CertifyWarning, i: number) => `  ${i + 1}. [${w.kind}] $
 
 /** `onebag attendance certify (--cadre ID | --township 乡镇) --month YYYY-MM --by 书记 --scan 文件 --sealed [--on 日期] [--confirm-all --note 说明]` */
 export async function certifyCommand(c: CommandContext, args: string[]): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args,
-      options: {
-        cadre: { type: 'string' },
-        township: { type: 'string' },
-        county: { type: 'string' },
-        month: { type: 'string' },
-        by: { type: 'string' },
-        scan: { type: 'string' },
-        sealed: { type: 'boolean' },
-        on: { type: 'string' },
-        'confirm-all': { type: 'boolean' },
-        note: { type: 'string' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
+  const { values, positionals } = parseFlags(args, {
+    cadre: textFlag,
+    township: textFlag,
+    county: textFlag,
+    month: textFlag,
+    by: textFlag,
+    scan: textFlag,
+    sealed: boolFlag,
+    on: textFlag,
+    'confirm-all': boolFlag,
+    note: textFlag,
+  });
   if (positionals.length) throw new UsageError(`attendance certify 不接受多余的参数：${positionals.join(' ')}`);
   if (!values.cadre === !values.township)
     throw new UsageError('attendance certify 需要 --cadre 干部编号（或身份证号）或 --township 乡镇名称，二者选一');

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { BatchCadreResult } from '../../../shared/api/dossier';
 import { AppError } from '../../../shared/result';
 import { JobRunner } from '../../dossier/batch/jobs';
-import { findCadreByIdNumber, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { findCadreByIdNumber, UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlagsOnly, textFlag } from '../flags';
 import { countyByName } from '../../core/lookup';
 
 /**
@@ -12,19 +12,7 @@ import { countyByName } from '../../core/lookup';
  * `onebag dossier --county 名称 --year Y --out DIR [--pdfa]`. Both run in the dossier worker thread.
  */
 async function dossierCommand(c: CommandContext): Promise<number> {
-  const { values } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      options: {
-        cadre: { type: 'string' },
-        county: { type: 'string' },
-        year: { type: 'string' },
-        out: { type: 'string' },
-        pdfa: { type: 'boolean' },
-      },
-      strict: true,
-    }),
-  );
+  const values = parseFlagsOnly('dossier', c.args, { cadre: textFlag, county: textFlag, year: textFlag, out: textFlag, pdfa: boolFlag });
   if (!values.cadre === !values.county) throw new UsageError('dossier 需要 --cadre 身份证号 或 --county 县名（二选一）');
   if (!values.year) throw new UsageError('dossier 需要 --year 年度（单人还可用 term 表示整个任期）');
   if (!values.out) throw new UsageError(values.cadre ? 'dossier 需要 --out 输出文件.pdf' : 'dossier 需要 --out 输出文件夹');
@@ -101,7 +89,7 @@ function report(c: CommandContext, warnings: string[]): void {
   for (const w of warnings) c.out(`  ${w}`);
 }
 
-export const dossierCommands: Record<string, (c: CommandContext) => Promise<number>> = { dossier: dossierCommand };
+export const dossierCommands: CommandTable = { dossier: dossierCommand };
 
 export const dossierUsage: string[] = [
   '  dossier --cadre 身份证号 --year 年度|term --out 文件.pdf [--pdfa]',

@@ -6,14 +6,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/result';
 import { computeResults } from '../../core/evaluation/results';
 import { writeFileDurablySync } from '../../files/durableFiles';
 import { countyTablePdf } from '../../dossier/evaluation/countyTable';
 import { evaluationSheetPdf } from '../../dossier/evaluation/sheetPdf';
-import { findCadreByIdNumber, formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
-import { writeTableXlsx } from '../xlsxOut';
+import { findCadreByIdNumber, UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlagsOnly, textFlag, yearOption } from '../flags';
+import { printJson, printTableOrXlsx } from '../print';
 import { countyByName } from '../../core/lookup';
 
 /** One row of `onebag evaluation --json` (stable English keys). */
@@ -38,26 +38,17 @@ function writePdf(out: string, pdf: Buffer): void {
 }
 
 async function evaluationCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      options: {
-        county: { type: 'string' },
-        cadre: { type: 'string' },
-        year: { type: 'string' },
-        json: { type: 'boolean' },
-        xlsx: { type: 'string' },
-        out: { type: 'string' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
-  if (positionals.length > 0) throw new UsageError(`evaluation 命令不接受参数：${positionals.join(' ')}`);
+  const values = parseFlagsOnly('evaluation', c.args, {
+    county: textFlag,
+    cadre: textFlag,
+    year: textFlag,
+    json: boolFlag,
+    xlsx: textFlag,
+    out: textFlag,
+  });
   if (!values.county === !values.cadre) throw new UsageError('evaluation 需要 --county 县名，或 --cadre 身份证号（二选一）');
   if (!values.year) throw new UsageError('evaluation 需要 --year 年度');
-  const year = Number(values.year);
-  if (!/^\d{4}$/.test(values.year) || year < 2000 || year > 2100) throw new UsageError(`年度应为2000至2100之间的四位数字：${values.year}`);
+  const year = yearOption(values.year);
   if (values.out !== undefined && !values.out.toLowerCase().endsWith('.pdf')) throw new UsageError('--out 应为 .pdf 文件');
   if (values.cadre) {
     if (!values.out || values.json) throw new UsageError('evaluation --cadre 需要 --out 输出文件.pdf（不支持 --json）');
@@ -95,8 +86,7 @@ async function evaluationCommand(c: CommandContext): Promise<number> {
         caps: r.caps.map((x) => x.reason),
         quotaNote: r.quotaNote,
       }));
-      c.out(JSON.stringify(rows, null, 2));
-      return 0;
+      return printJson(c, rows);
     }
     if (values.out) return 0;
     const s = res.scheme;
@@ -116,12 +106,7 @@ async function evaluationCommand(c: CommandContext): Promise<number> {
         ...(r.missing.length ? [`未录：${r.missing.join('、')}`] : []),
       ].join('；'),
     ]);
-    if (values.xlsx) {
-      c.out(`已导出 ${body.length} 行到 ${await writeTableXlsx(values.xlsx, `${year}年度考核结果`, head, body, [3, 4])}`);
-      return 0;
-    }
-    const table = formatTable(head, body);
-    for (const line of table) c.out(line);
+    if (await printTableOrXlsx(c, values.xlsx, { name: `${year}年度考核结果`, numeric: [3, 4] }, head, body)) return 0;
     c.out('');
     const n = res.counts;
     c.out(
@@ -131,8 +116,7 @@ async function evaluationCommand(c: CommandContext): Promise<number> {
   });
 }
 
-/** CLI commands of this feature group, merged into the command table in main/cli/run.ts. */
-export const evaluationCommands: Record<string, (c: CommandContext) => Promise<number>> = { evaluation: evaluationCommand };
+export const evaluationCommands: CommandTable = { evaluation: evaluationCommand };
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
 export const evaluationUsage: string[] = [

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import readline from 'node:readline';
-import { parseArgs } from 'node:util';
 import { exportEnv } from '../../api/handlers/exchangePrinter';
 import { departmentKey, listTrustedKeys, revokeTrust, setDepartmentName } from '../../exchange/bundle/keys';
 import { exportCountyBundle } from '../../exchange/exportBundle';
@@ -8,7 +7,9 @@ import { formatSize } from '../../../shared/fileSize';
 import { planChangeLine, planConflictLines, type ImportPreview } from '../../../shared/api/exchange';
 import { commitImport, previewImport, signerStatus, summarize, verifyFile } from '../../exchange/importBundle';
 import { exportReviewBundle } from '../../exchange/reviewBundle';
-import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { formatTable, UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlags, parseFlagsOnly, textFlag } from '../flags';
+import { printTable } from '../print';
 import { countyByName } from '../../core/lookup';
 import { timeLabel } from '../../../shared/dates';
 
@@ -32,15 +33,7 @@ const trustText = (s: { trusted: boolean; revoked: boolean; self: boolean }) =>
 
 /** `onebag export --county 名称 --year Y --out FILE.onebag [--no-dossiers]` */
 async function exportCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      options: { county: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' }, 'no-dossiers': { type: 'boolean' } },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
-  if (positionals.length) throw new UsageError(`export 命令不接受参数：${positionals.join(' ')}`);
+  const values = parseFlagsOnly('export', c.args, { county: textFlag, year: textFlag, out: textFlag, 'no-dossiers': boolFlag });
   if (!values.county) throw new UsageError('export 需要 --county 县名');
   const year = yearArg(values.year, 'export');
   const out = outArg(values.out, 'export');
@@ -68,15 +61,7 @@ async function exportCommand(c: CommandContext): Promise<number> {
 
 /** `onebag review-export --county 名称 --year Y --out FILE.onebag` */
 async function reviewExportCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      options: { county: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
-  if (positionals.length) throw new UsageError(`review-export 命令不接受参数：${positionals.join(' ')}`);
+  const values = parseFlagsOnly('review-export', c.args, { county: textFlag, year: textFlag, out: textFlag });
   if (!values.county) throw new UsageError('review-export 需要 --county 县名');
   const year = yearArg(values.year, 'review-export');
   const out = outArg(values.out, 'review-export');
@@ -97,7 +82,7 @@ function oneFile(c: CommandContext, cmd: string, positionals: string[]): string 
 
 /** `onebag verify FILE` */
 async function verifyCommand(c: CommandContext): Promise<number> {
-  const { positionals } = guardArgs(() => parseArgs({ args: c.args, options: {}, allowPositionals: true, strict: true }));
+  const { positionals } = parseFlags(c.args, {});
   const file = oneFile(c, 'verify', positionals);
   return withCore(c.dataDir, async (core) => {
     const v = await verifyFile(core.ctx.db, file);
@@ -154,9 +139,7 @@ async function ask(question: string): Promise<boolean> {
 
 /** `onebag import FILE [--yes] [--trust]` */
 async function importCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({ args: c.args, options: { yes: { type: 'boolean' }, trust: { type: 'boolean' } }, allowPositionals: true, strict: true }),
-  );
+  const { values, positionals } = parseFlags(c.args, { yes: boolFlag, trust: boolFlag });
   const file = oneFile(c, 'import', positionals);
   return withCore(c.dataDir, async (core) => {
     const env = { db: core.ctx.db, dataDir: c.dataDir, blobs: core.blobs };
@@ -199,10 +182,7 @@ async function importCommand(c: CommandContext): Promise<number> {
 
 /** `onebag keys [--name 单位名称] [--revoke 指纹]` */
 async function keysCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({ args: c.args, options: { name: { type: 'string' }, revoke: { type: 'string' } }, allowPositionals: true, strict: true }),
-  );
-  if (positionals.length) throw new UsageError(`keys 命令不接受参数：${positionals.join(' ')}`);
+  const values = parseFlagsOnly('keys', c.args, { name: textFlag, revoke: textFlag });
   return withCore(c.dataDir, (core) => {
     const db = core.ctx.db;
     if (values.name !== undefined) {
@@ -224,13 +204,13 @@ async function keysCommand(c: CommandContext): Promise<number> {
     }
     c.out('信任的单位：');
     const rows = keys.map((k) => [k.name, k.fingerprint, when(k.trustedAt), k.revokedAt ? `已撤销（${when(k.revokedAt)}）` : '已信任']);
-    for (const line of formatTable(['单位', '指纹', '信任时间', '状态'], rows)) c.out(line);
+    printTable(c, ['单位', '指纹', '信任时间', '状态'], rows);
     return 0;
   });
 }
 
 /** Exchange bundle commands (export, verify, import, keys), merged into main/cli/run.ts. */
-export const exchangeCommands: Record<string, (c: CommandContext) => Promise<number>> = {
+export const exchangeCommands: CommandTable = {
   export: exportCommand,
   'review-export': reviewExportCommand,
   verify: verifyCommand,

@@ -1,9 +1,10 @@
 /** `onebag ocr` (queue, optionally read now) and `onebag search` (catalogue data and page text). */
-import { parseArgs } from 'node:util';
 import { startOcrQueue } from '../../api/ocrQueue';
 import { failedFiles, ocrStatus, queueExisting } from '../../core/ocr/queue';
 import { searchMaterialsAndPages } from '../../core/ocr/search';
-import { findCadreByIdNumber, formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { findCadreByIdNumber, UsageError, withCore, type CommandContext } from '../util';
+import { boolFlag, parseFlags, parseFlagsOnly, textFlag } from '../flags';
+import { printJson, printTable } from '../print';
 
 export const ocrUsage = [
   '  ocr [--cadre 身份证号] [--wait]    将档案袋中的扫描件与 PDF 加入文字识别队列；--wait 立即识别并等待完成',
@@ -22,10 +23,7 @@ export interface SearchHitJson {
 }
 
 async function ocrCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({ args: c.args, options: { cadre: { type: 'string' }, wait: { type: 'boolean' } }, allowPositionals: true, strict: true }),
-  );
-  if (positionals.length > 0) throw new UsageError(`ocr 命令不接受参数：${positionals.join(' ')}`);
+  const values = parseFlagsOnly('ocr', c.args, { cadre: textFlag, wait: boolFlag });
   return withCore(c.dataDir, async (core) => {
     const db = core.ctx.db;
     const cadreId = values.cadre ? findCadreByIdNumber(db, values.cadre).id : undefined;
@@ -67,9 +65,7 @@ async function ocrCommand(c: CommandContext): Promise<number> {
 }
 
 async function searchCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({ args: c.args, options: { cadre: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true, strict: true }),
-  );
+  const { values, positionals } = parseFlags(c.args, { cadre: textFlag, json: boolFlag });
   const q = positionals.join(' ').trim();
   if (!q) throw new UsageError('search 需要检索的文字');
   if (q.length > 100) throw new UsageError('检索文字不能超过100个字');
@@ -86,10 +82,7 @@ async function searchCommand(c: CommandContext): Promise<number> {
       date: m.date,
       pages: (m.pageHits ?? []).map((p) => ({ page: p.page, source: p.source, snippet: p.snippet, file: fileName(m, p.sha256) })),
     }));
-    if (values.json) {
-      c.out(JSON.stringify(out, null, 2));
-      return 0;
-    }
+    if (values.json) return printJson(c, out);
     if (out.length === 0) {
       c.out(`没有找到含“${q}”的材料`);
       return 0;
@@ -100,7 +93,7 @@ async function searchCommand(c: CommandContext): Promise<number> {
       for (const p of m.pages)
         rows.push([m.cadre, m.category, m.title, m.date ?? '', `第${p.page}页`, `${p.source === 'ocr' ? '[识别文字] ' : ''}${p.snippet}`]);
     }
-    for (const l of formatTable(['干部', '类别', '题名', '日期', '页', '摘要'], rows)) c.out(l);
+    printTable(c, ['干部', '类别', '题名', '日期', '页', '摘要'], rows);
     c.out(`共 ${out.length} 份材料`);
     return 0;
   });

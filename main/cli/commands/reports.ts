@@ -4,10 +4,11 @@
  * when it was filed in the bag (待确认), --unlink withdraws a period's submission (the material
  * stays in the bag). Both go through the same handlers as the app, so they are audited alike.
  */
-import { parseArgs } from 'node:util';
 import type { ReportRow } from '../../../shared/worklog';
 import { localToday } from '../../core/attendance/common';
-import { findCadreByIdNumber, formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { findCadreByIdNumber, UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlagsOnly, textFlag, yearOption } from '../flags';
+import { printJson, printTable } from '../print';
 
 const PERIOD_RE = /^\d{4}-(Q[1-4]|H[12])$/;
 
@@ -18,28 +19,19 @@ function statusText(r: ReportRow): string {
 }
 
 async function reportsCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      options: {
-        cadre: { type: 'string' },
-        year: { type: 'string' },
-        confirm: { type: 'string' },
-        unlink: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
-  if (positionals.length > 0) throw new UsageError(`reports 命令不接受参数：${positionals.join(' ')}`);
+  const values = parseFlagsOnly('reports', c.args, {
+    cadre: textFlag,
+    year: textFlag,
+    confirm: textFlag,
+    unlink: textFlag,
+    json: boolFlag,
+  });
   if (!values.cadre) throw new UsageError('请用 --cadre 指定干部的身份证号');
   if (values.confirm !== undefined && values.unlink !== undefined) throw new UsageError('--confirm 与 --unlink 不能同时使用');
   const period = values.confirm ?? values.unlink;
   if (period !== undefined && !PERIOD_RE.test(period)) throw new UsageError(`报告期次格式应为 2025-Q1 或 2025-H1：${period}`);
   const yearText = values.year ?? period?.slice(0, 4) ?? localToday().slice(0, 4);
-  const year = Number(yearText);
-  if (!/^\d{4}$/.test(yearText) || year < 2000 || year > 2100) throw new UsageError(`年度应为2000至2100之间的四位数字：${values.year}`);
+  const year = yearOption(yearText);
   if (period !== undefined && period.slice(0, 4) !== yearText) throw new UsageError(`期次 ${period} 不在 ${yearText} 年度`);
   return withCore(c.dataDir, async (core) => {
     const cadre = findCadreByIdNumber(core.ctx.db, values.cadre!);
@@ -51,10 +43,7 @@ async function reportsCommand(c: CommandContext): Promise<number> {
       c.out(`已取消：${cadre.name}${values.unlink}的报告关联（材料仍在档案袋中）`);
     }
     const rows = await core.handlers['reports.list']({ cadreId: cadre.id, year });
-    if (values.json) {
-      c.out(JSON.stringify(rows, null, 2));
-      return 0;
-    }
+    if (values.json) return printJson(c, rows);
     if (rows.length === 0) {
       c.out(`${cadre.name}${year}年不在任职期内，无需报送`);
       return 0;
@@ -68,13 +57,12 @@ async function reportsCommand(c: CommandContext): Promise<number> {
       statusText(r),
       r.materialTitle ? `《${r.materialTitle}》` : '—',
     ]);
-    for (const line of formatTable(head, body)) c.out(line);
+    printTable(c, head, body);
     return 0;
   });
 }
 
-/** CLI commands of this feature group, merged into the command table in main/cli/run.ts. */
-export const reportCommands: Record<string, (c: CommandContext) => Promise<number>> = { reports: reportsCommand };
+export const reportCommands: CommandTable = { reports: reportsCommand };
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
 export const reportUsage: string[] = [

@@ -4,12 +4,13 @@
  * rule); with setting flags it stores a new version effective from that year, through the same
  * handler (and zod schema, Chinese messages) as the rules screen.
  */
-import { parseArgs } from 'node:util';
 import { describeRules, rulesSourceText, type RuleSettings, type RulesView } from '../../../shared/rules';
 import { AppError } from '../../../shared/result';
 import { localToday } from '../../core/attendance/common';
 import { countyByName, onlyOwnCounty } from '../../core/lookup';
-import { guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { UsageError, withCore, type CommandContext } from '../util';
+import { boolFlag, parseFlags, textFlag } from '../flags';
+import { printJson } from '../print';
 
 type NumberKey = 'monthlyMinimum' | 'leaveTownshipMaxDays' | 'certifyDeadlineDays' | 'quarterDueDays' | 'halfDueDays' | 'annualPlanDueDays';
 type BoolKey = 'gongchuCountsOnPost' | 'restDaysCount' | 'printRankOnSheet';
@@ -89,14 +90,13 @@ function printView(c: CommandContext, v: RulesView): void {
 
 export async function ruleSettingsCommand(c: CommandContext): Promise<number> {
   const options: Record<string, { type: 'string' | 'boolean' }> = {
-    county: { type: 'string' },
-    year: { type: 'string' },
-    note: { type: 'string' },
-    json: { type: 'boolean' },
+    county: textFlag,
+    year: textFlag,
+    note: textFlag,
+    json: boolFlag,
   };
-  for (const flag of [...Object.keys(NUMBER_FLAGS), ...Object.keys(CHECK_FLAGS), ...Object.keys(BOOL_FLAGS)])
-    options[flag] = { type: 'string' };
-  const { values, positionals } = guardArgs(() => parseArgs({ args: c.args, allowPositionals: true, options, strict: true }));
+  for (const flag of [...Object.keys(NUMBER_FLAGS), ...Object.keys(CHECK_FLAGS), ...Object.keys(BOOL_FLAGS)]) options[flag] = textFlag;
+  const { values, positionals } = parseFlags(c.args, options);
   if (positionals[0] !== 'rules' || positionals.length !== 1)
     throw new UsageError('用法：settings rules [--county 县名] [--year 年度] [选项…]');
   const vals = values as Record<string, string | boolean | undefined>;
@@ -122,10 +122,7 @@ export async function ruleSettingsCommand(c: CommandContext): Promise<number> {
       })) as RulesView;
       if (!vals.json) c.out(`规则设置已保存：${year}年起施行（第${view.version ?? 1}版）。`);
     }
-    if (vals.json) {
-      c.out(JSON.stringify(view, null, 2));
-      return 0;
-    }
+    if (vals.json) return printJson(c, view);
     printView(c, view);
     return 0;
   });

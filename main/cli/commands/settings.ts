@@ -1,6 +1,7 @@
-import { parseArgs } from 'node:util';
 import type { DossierSettings } from '../../../shared/api/dossier';
-import { guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlags, textFlag } from '../flags';
+import { printJson } from '../print';
 import { ruleSettingsCommand, ruleSettingsUsage } from './ruleSettings';
 
 /** CLI spelling of the body font → stored value. */
@@ -24,25 +25,18 @@ const WORD_LABEL: Record<DossierSettings['wordRendition'], string> = {
  */
 async function settingsCommand(c: CommandContext): Promise<number> {
   if (c.args[0] === 'rules') return ruleSettingsCommand(c);
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      allowPositionals: true,
-      options: {
-        fonds: { type: 'string' },
-        'org-code': { type: 'string' },
-        retention: { type: 'string' },
-        compiler: { type: 'string' },
-        checker: { type: 'string' },
-        'check-date': { type: 'string' },
-        'page-numbers': { type: 'string' },
-        'body-font': { type: 'string' },
-        'word-rendition': { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      strict: true,
-    }),
-  );
+  const { values, positionals } = parseFlags(c.args, {
+    fonds: textFlag,
+    'org-code': textFlag,
+    retention: textFlag,
+    compiler: textFlag,
+    checker: textFlag,
+    'check-date': textFlag,
+    'page-numbers': textFlag,
+    'body-font': textFlag,
+    'word-rendition': textFlag,
+    json: boolFlag,
+  });
   if (positionals[0] !== 'archive' || positionals.length !== 1)
     throw new UsageError('用法：settings archive [选项]（档案设置）或 settings rules [选项]（规则设置）');
   const change: Partial<Record<keyof DossierSettings, string>> = {};
@@ -67,10 +61,7 @@ async function settingsCommand(c: CommandContext): Promise<number> {
       s = (await core.handlers['dossier.settings.set']({ ...s, ...change } as DossierSettings)) as DossierSettings;
       if (!values.json) c.out('档案设置已保存。');
     }
-    if (values.json) {
-      c.out(JSON.stringify(s, null, 2));
-      return 0;
-    }
+    if (values.json) return printJson(c, s);
     const blank = (v: string) => v || '（未设置，打印空白横线待手签）';
     c.out(`全宗号：${s.fonds}`);
     c.out(`机构（问题）代码：${s.org}`);
@@ -85,7 +76,7 @@ async function settingsCommand(c: CommandContext): Promise<number> {
   });
 }
 
-export const settingsCommands: Record<string, (c: CommandContext) => Promise<number>> = { settings: settingsCommand };
+export const settingsCommands: CommandTable = { settings: settingsCommand };
 
 export const settingsUsage: string[] = [
   '  settings archive [--fonds 全宗号] [--org-code 机构代码] [--retention 永久|定期30年|定期10年]',

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   FIGURE_KEYS,
   FIGURE_META,
@@ -12,7 +11,9 @@ import { localToday } from '../../core/attendance/common';
 import { computeCityStats, computeStats } from '../../core/stats';
 import { leadersYear } from '../../core/leaders/leaderYear';
 import { LEADER_TABLE_HEADERS, leaderRowCells, leaderTableRows, type LeadersYearView } from '../../../shared/leaders';
-import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlagsOnly, textFlag, yearOption } from '../flags';
+import { printJson, printTable } from '../print';
 import { writeTablesXlsx } from '../xlsxOut';
 import { countyByName } from '../../core/lookup';
 
@@ -88,8 +89,7 @@ function printCity(c: CommandContext, s: CityStatsResult, leaders: LeadersYearVi
       charts: s.charts,
       leaders,
     };
-    c.out(JSON.stringify(out, null, 2));
-    return 0;
+    return printJson(c, out);
   }
   c.out(`全市 ${s.year}年度统计（截至${s.asOf}，${s.counties.length}个县（市、区））`);
   c.out('');
@@ -103,7 +103,7 @@ function printCity(c: CommandContext, s: CityStatsResult, leaders: LeadersYearVi
     ...FIGURE_KEYS.map((k) => cell(k, r.figures)),
   ]);
   rows.push(['全市合计', ...FIGURE_KEYS.map((k) => cell(k, s.county))]);
-  for (const line of formatTable(head, rows)) c.out(line);
+  printTable(c, head, rows);
   c.out('');
   c.out('全市合计为各县（市、区）之和；比率按分子、分母分别相加后计算。');
   for (const k of FIGURE_KEYS) if (s.notes[k]) c.out(`${FIGURE_META[k].label}：${s.notes[k]}`);
@@ -111,32 +111,16 @@ function printCity(c: CommandContext, s: CityStatsResult, leaders: LeadersYearVi
   c.out('市委组织部领导包县督查（按督查记录列出，不作排名）');
   const leaderRows = leaderTableRows(leaders).map(leaderRowCells);
   if (leaderRows.length === 0) c.out('本年度未录入包县领导');
-  else for (const line of formatTable([...LEADER_TABLE_HEADERS], leaderRows)) c.out(line);
+  else printTable(c, [...LEADER_TABLE_HEADERS], leaderRows);
   if (leaders.unlinked.length > 0) c.out(`另有${leaders.unlinked.length}次市级督查未注明领导`);
   return 0;
 }
 
 /** `onebag stats [--year Y] [--county 名称 | --city] [--json]` */
 async function statsCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      options: {
-        year: { type: 'string' },
-        county: { type: 'string' },
-        city: { type: 'boolean' },
-        json: { type: 'boolean' },
-        xlsx: { type: 'string' },
-      },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
-  if (positionals.length > 0) throw new UsageError(`stats 命令不接受参数：${positionals.join(' ')}`);
+  const values = parseFlagsOnly('stats', c.args, { year: textFlag, county: textFlag, city: boolFlag, json: boolFlag, xlsx: textFlag });
   if (values.city && values.county !== undefined) throw new UsageError('--city 与 --county 不能同时使用');
-  const raw = values.year ?? localToday().slice(0, 4);
-  const year = Number(raw);
-  if (!/^\d{4}$/.test(raw) || year < 2000 || year > 2100) throw new UsageError(`年度应为2000至2100之间的四位数字：${raw}`);
+  const year = yearOption(values.year ?? localToday().slice(0, 4));
   return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
     if (values.city && values.xlsx) {
@@ -170,8 +154,7 @@ async function statsCommand(c: CommandContext): Promise<number> {
         notes: s.notes,
         charts: s.charts,
       };
-      c.out(JSON.stringify(out, null, 2));
-      return 0;
+      return printJson(c, out);
     }
     c.out(`${s.countyName === '全部' ? '全部县（市、区）' : s.countyName} ${s.year}年度统计（截至${s.asOf}）`);
     c.out('');
@@ -196,7 +179,7 @@ async function statsCommand(c: CommandContext): Promise<number> {
       c.out(`已导出到 ${file}`);
       return 0;
     }
-    for (const line of formatTable(summaryHead, summary)) c.out(line);
+    printTable(c, summaryHead, summary);
     if (s.townships.length === 0) {
       c.out('');
       c.out('尚无乡镇');
@@ -208,13 +191,12 @@ async function statsCommand(c: CommandContext): Promise<number> {
     const head = [multi ? '县 / 乡镇' : '乡镇', ...FIGURE_KEYS.map((k) => FIGURE_META[k].label)];
     const rows = s.townships.map((t) => [multi ? `${t.county} ${t.township}` : t.township, ...FIGURE_KEYS.map((k) => cell(k, t.figures))]);
     rows.push(['合计', ...FIGURE_KEYS.map((k) => cell(k, s.county))]);
-    for (const line of formatTable(head, rows)) c.out(line);
+    printTable(c, head, rows);
     return 0;
   });
 }
 
-/** CLI commands of this feature group, merged into the command table in main/cli/run.ts. */
-export const statsCommands: Record<string, (c: CommandContext) => Promise<number>> = { stats: statsCommand };
+export const statsCommands: CommandTable = { stats: statsCommand };
 
 /** Lines for the usage text, in the same two-column format as main/cli/run.ts. */
 export const statsUsage: string[] = [

@@ -3,10 +3,11 @@
  * cadre away on a day the township's certified register shows 在岗 — with the certifying
  * secretary and the state (待核查 / 属实 / 不属实).
  */
-import { parseArgs } from 'node:util';
 import { VERIFICATION_STATES, verificationState, type VerificationState } from '../../../shared/verifications';
 import { listVerifications, type VerificationFilter } from '../../core/events/verifications';
-import { formatTable, guardArgs, UsageError, withCore, type CommandContext } from '../util';
+import { UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { boolFlag, parseFlagsOnly, textFlag, yearOption } from '../flags';
+import { printJson, printTable } from '../print';
 import { countyByName } from '../../core/lookup';
 
 /** Stable JSON shape of `onebag verifications --json` (English keys). */
@@ -27,25 +28,15 @@ export interface VerificationJson {
 
 /** `onebag verifications [--year Y] [--county 名称] [--state 待核查|属实|不属实] [--json]` */
 async function verificationsCommand(c: CommandContext): Promise<number> {
-  const { values, positionals } = guardArgs(() =>
-    parseArgs({
-      args: c.args,
-      options: { year: { type: 'string' }, county: { type: 'string' }, state: { type: 'string' }, json: { type: 'boolean' } },
-      allowPositionals: true,
-      strict: true,
-    }),
-  );
-  if (positionals.length > 0) throw new UsageError(`verifications 命令不接受参数：${positionals.join(' ')}`);
-  if (values.year !== undefined && (!/^\d{4}$/.test(values.year) || Number(values.year) < 2000 || Number(values.year) > 2100)) {
-    throw new UsageError(`年度应为2000至2100之间的四位数字：${values.year}`);
-  }
+  const values = parseFlagsOnly('verifications', c.args, { year: textFlag, county: textFlag, state: textFlag, json: boolFlag });
+  const year = values.year === undefined ? undefined : yearOption(values.year);
   if (values.state !== undefined && !(VERIFICATION_STATES as readonly string[]).includes(values.state)) {
     throw new UsageError(`核查状态应为 ${VERIFICATION_STATES.join('、')} 之一：${values.state}`);
   }
   return withCore(c.dataDir, async (core) => {
     const { db } = core.ctx;
     const filter: VerificationFilter = {};
-    if (values.year !== undefined) filter.year = Number(values.year);
+    if (year !== undefined) filter.year = year;
     if (values.state !== undefined) filter.state = values.state as VerificationState;
     if (values.county !== undefined) filter.countyId = countyByName(db, values.county).id;
     const out: VerificationJson[] = listVerifications(db, filter).map((v) => ({
@@ -62,10 +53,7 @@ async function verificationsCommand(c: CommandContext): Promise<number> {
       action: v.action,
       concludedOn: v.concludedOn,
     }));
-    if (values.json) {
-      c.out(JSON.stringify(out, null, 2));
-      return 0;
-    }
+    if (values.json) return printJson(c, out);
     if (out.length === 0) {
       c.out('没有考勤登记不实核查记录');
       return 0;
@@ -85,12 +73,12 @@ async function verificationsCommand(c: CommandContext): Promise<number> {
       `${v.certification.certifiedOn.slice(0, 10)}${v.certification.active ? '' : '（已撤销）'}`,
       v.action ?? (v.state === '待核查' ? '待核查' : '—'),
     ]);
-    for (const line of formatTable(head, body)) c.out(line);
+    printTable(c, head, body);
     return 0;
   });
 }
 
-export const verificationCommands: Record<string, (c: CommandContext) => Promise<number>> = { verifications: verificationsCommand };
+export const verificationCommands: CommandTable = { verifications: verificationsCommand };
 
 export const verificationUsage: string[] = [
   '  verifications [--year 年度] [--county 县名] [--state 待核查|属实|不属实] [--json]',

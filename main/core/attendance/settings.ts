@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
 import { rulesInForce } from '../rules/settings';
+import { readStoredPatch } from '../rules/storedPatch';
 
 /**
  * The county's settings, defaults (from the source report) filling whatever is not set. With a
@@ -18,14 +19,7 @@ export function getCountySettings(db: Db, countyId: number, year?: number): Atte
   if (year !== undefined) return rulesInForce(db, countyId, year).settings;
   const row = db.prepare('SELECT settings FROM county_settings WHERE county_id = ?').get(countyId) as { settings: string } | undefined;
   if (!row) return { ...DEFAULT_ATTENDANCE_SETTINGS };
-  let stored: unknown;
-  try {
-    stored = JSON.parse(row.settings);
-  } catch {
-    stored = {};
-  }
-  const parsed = attendanceSettingsPatchSchema.safeParse(stored);
-  return { ...DEFAULT_ATTENDANCE_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+  return { ...DEFAULT_ATTENDANCE_SETTINGS, ...readStoredPatch(row.settings, attendanceSettingsPatchSchema) };
 }
 
 function assertCounty(db: Db, countyId: number): void {

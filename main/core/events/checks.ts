@@ -7,11 +7,11 @@ import { checkSaveSchema, type CheckSaveInput } from '../../../shared/api/events
 import { CHECK_KIND_LEVEL, type CheckDetail, type CheckSummary, type CheckedCadre } from '../../../shared/events';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
-import { audit } from '../audit/log';
 import { localToday, stmt, townshipOf } from '../attendance/common';
 import { syncVerifications } from './verifications';
 import { assertPosted, listedCadres, parseInput, yearRange } from './common';
 import { saveRecordWithRows, type RecordTables } from './saveRecord';
+import { removeAudited } from '../audit/removeAudited';
 
 const CHECK_SQL = `
   SELECT k.id, k.township_id AS townshipId, t.name AS township, k.level, k.kind, k.date, k.checker, k.findings
@@ -97,9 +97,5 @@ export function saveCheck(db: Db, input: CheckSaveInput): CheckDetail {
 }
 
 export function removeCheck(db: Db, id: number): void {
-  db.transaction(() => {
-    const k = getCheck(db, id);
-    stmt(db, 'DELETE FROM checks WHERE id = ?').run(id);
-    audit(db, 'delete', 'check', id, { kind: k.kind, date: k.date, township: k.township }, { before: k });
-  })();
+  removeAudited(db, CHECK_TABLES, id, (k) => ({ kind: k.kind, date: k.date, township: k.township }));
 }

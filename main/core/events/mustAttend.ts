@@ -10,6 +10,7 @@ import { audit } from '../audit/log';
 import { localToday, stmt, townshipOf } from '../attendance/common';
 import { assertPosted, listedCadres, parseInput, yearRange } from './common';
 import { saveRecordWithRows, type RecordTables } from './saveRecord';
+import { removeAudited } from '../audit/removeAudited';
 import { z } from 'zod';
 
 type Mark = z.output<typeof expectedMarkSchema>;
@@ -129,9 +130,5 @@ export function markEvent(db: Db, input: { eventId: number; marks: unknown[] }):
 }
 
 export function removeEvent(db: Db, id: number): void {
-  db.transaction(() => {
-    const e = getEvent(db, id);
-    stmt(db, 'DELETE FROM must_attend_events WHERE id = ?').run(id);
-    audit(db, 'delete', 'must_attend_event', id, { kind: e.kind, title: e.title, date: e.date, township: e.township }, { before: e });
-  })();
+  removeAudited(db, EVENT_TABLES, id, (e) => ({ kind: e.kind, title: e.title, date: e.date, township: e.township }));
 }

@@ -48,15 +48,39 @@ function requireRow(db: Db, sql: string, id: number, what: string): void {
   if (!db.prepare(sql).get(id)) throw new AppError('NOT_FOUND', `${what}不存在，可能已被删除，请刷新后重试`);
 }
 
+/** Where an organisation row is added or found; table and column names are constants of this module, never input. */
+interface OrgRows {
+  table: 'counties' | 'townships' | 'villages' | 'units';
+  entity: 'county' | 'township' | 'village' | 'unit';
+}
+
+const COUNTIES: OrgRows = { table: 'counties', entity: 'county' };
+const TOWNSHIPS: OrgRows = { table: 'townships', entity: 'township' };
+const VILLAGES: OrgRows = { table: 'villages', entity: 'village' };
+const UNITS: OrgRows = { table: 'units', entity: 'unit' };
+
+/** Inserts the row and audits it (`create` from the screens, `import` from the roster) with the row as stored. */
+function insertOrgRow(
+  db: Db,
+  rows: OrgRows,
+  columns: Record<string, string | number>,
+  action: 'create' | 'import',
+  detail: Record<string, unknown>,
+): number {
+  const names = Object.keys(columns);
+  const sql = `INSERT INTO ${rows.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
+  const id = Number(db.prepare(sql).run(...Object.values(columns)).lastInsertRowid);
+  audit(db, action, rows.entity, id, detail, { after: snapshot(db, rows.table, id) });
+  return id;
+}
+
 export function addCounty(db: Db, input: { name: string; kind: CountyKind }): { id: number } {
   const name = clean(input.name);
   return db.transaction(() => {
     if (db.prepare('SELECT id FROM counties WHERE name = ?').get(name)) {
       throw new AppError('CONFLICT', `县（市、区）“${name}”已存在`);
     }
-    const id = Number(db.prepare('INSERT INTO counties (name, kind) VALUES (?, ?)').run(name, input.kind).lastInsertRowid);
-    audit(db, 'create', 'county', id, { name, kind: input.kind }, { after: snapshot(db, 'counties', id) });
-    return { id };
+    return { id: insertOrgRow(db, COUNTIES, { name, kind: input.kind }, 'create', { name, kind: input.kind }) };
   })();
 }
 
@@ -67,9 +91,7 @@ export function addTownship(db: Db, input: { countyId: number; name: string }): 
     if (db.prepare('SELECT id FROM townships WHERE county_id = ? AND name = ?').get(input.countyId, name)) {
       throw new AppError('CONFLICT', `乡镇“${name}”已存在`);
     }
-    const id = Number(db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(input.countyId, name).lastInsertRowid);
-    audit(db, 'create', 'township', id, { countyId: input.countyId, name }, { after: snapshot(db, 'townships', id) });
-    return { id };
+    return { id: insertOrgRow(db, TOWNSHIPS, { county_id: input.countyId, name }, 'create', { countyId: input.countyId, name }) };
   })();
 }
 
@@ -80,9 +102,7 @@ export function addVillage(db: Db, input: { townshipId: number; name: string }):
     if (db.prepare('SELECT id FROM villages WHERE township_id = ? AND name = ?').get(input.townshipId, name)) {
       throw new AppError('CONFLICT', `村“${name}”已存在`);
     }
-    const id = Number(db.prepare('INSERT INTO villages (township_id, name) VALUES (?, ?)').run(input.townshipId, name).lastInsertRowid);
-    audit(db, 'create', 'village', id, { townshipId: input.townshipId, name }, { after: snapshot(db, 'villages', id) });
-    return { id };
+    return { id: insertOrgRow(db, VILLAGES, { township_id: input.townshipId, name }, 'create', { townshipId: input.townshipId, name }) };
   })();
 }
 
@@ -92,9 +112,7 @@ export function addUnit(db: Db, input: { name: string; level: UnitLevel }): { id
     if (db.prepare('SELECT id FROM units WHERE name = ?').get(name)) {
       throw new AppError('CONFLICT', `派出单位“${name}”已存在`);
     }
-    const id = Number(db.prepare('INSERT INTO units (name, level) VALUES (?, ?)').run(name, input.level).lastInsertRowid);
-    audit(db, 'create', 'unit', id, { name, level: input.level }, { after: snapshot(db, 'units', id) });
-    return { id };
+    return { id: insertOrgRow(db, UNITS, { name, level: input.level }, 'create', { name, level: input.level }) };
   })();
 }
 
@@ -106,46 +124,41 @@ export function countyKindOf(name: string): CountyKind {
 
 // Get-or-create, for roster import; a creation is audited in the same (nested) transaction.
 
+/**
+ * The id of the row whose `key` columns match; without one, inserts the key and `more` columns
+ * and audits the creation with `detail`.
+ */
+function ensureRow(
+  db: Db,
+  rows: OrgRows,
+  key: Record<string, string | number>,
+  more: Record<string, string | number>,
+  detail: Record<string, unknown>,
+): number {
+  const where = Object.keys(key)
+    .map((k) => `${k} = ?`)
+    .join(' AND ');
+  const row = db.prepare(`SELECT id FROM ${rows.table} WHERE ${where}`).get(...Object.values(key)) as IdRow;
+  if (row) return row.id;
+  return db.transaction(() => insertOrgRow(db, rows, { ...key, ...more }, 'import', detail))();
+}
+
 export function ensureCounty(db: Db, name: string, kind: CountyKind = countyKindOf(name)): number {
   const n = clean(name);
-  const row = db.prepare('SELECT id FROM counties WHERE name = ?').get(n) as IdRow;
-  if (row) return row.id;
-  return db.transaction(() => {
-    const id = Number(db.prepare('INSERT INTO counties (name, kind) VALUES (?, ?)').run(n, kind).lastInsertRowid);
-    audit(db, 'import', 'county', id, { name: n, kind }, { after: snapshot(db, 'counties', id) });
-    return id;
-  })();
+  return ensureRow(db, COUNTIES, { name: n }, { kind }, { name: n, kind });
 }
 
 export function ensureTownship(db: Db, countyId: number, name: string): number {
   const n = clean(name);
-  const row = db.prepare('SELECT id FROM townships WHERE county_id = ? AND name = ?').get(countyId, n) as IdRow;
-  if (row) return row.id;
-  return db.transaction(() => {
-    const id = Number(db.prepare('INSERT INTO townships (county_id, name) VALUES (?, ?)').run(countyId, n).lastInsertRowid);
-    audit(db, 'import', 'township', id, { countyId, name: n }, { after: snapshot(db, 'townships', id) });
-    return id;
-  })();
+  return ensureRow(db, TOWNSHIPS, { county_id: countyId, name: n }, {}, { countyId, name: n });
 }
 
 export function ensureVillage(db: Db, townshipId: number, name: string): number {
   const n = clean(name);
-  const row = db.prepare('SELECT id FROM villages WHERE township_id = ? AND name = ?').get(townshipId, n) as IdRow;
-  if (row) return row.id;
-  return db.transaction(() => {
-    const id = Number(db.prepare('INSERT INTO villages (township_id, name) VALUES (?, ?)').run(townshipId, n).lastInsertRowid);
-    audit(db, 'import', 'village', id, { townshipId, name: n }, { after: snapshot(db, 'villages', id) });
-    return id;
-  })();
+  return ensureRow(db, VILLAGES, { township_id: townshipId, name: n }, {}, { townshipId, name: n });
 }
 
 export function ensureUnit(db: Db, name: string, level: UnitLevel): number {
   const n = clean(name);
-  const row = db.prepare('SELECT id FROM units WHERE name = ?').get(n) as IdRow;
-  if (row) return row.id;
-  return db.transaction(() => {
-    const id = Number(db.prepare('INSERT INTO units (name, level) VALUES (?, ?)').run(n, level).lastInsertRowid);
-    audit(db, 'import', 'unit', id, { name: n, level }, { after: snapshot(db, 'units', id) });
-    return id;
-  })();
+  return ensureRow(db, UNITS, { name: n }, { level }, { name: n, level });
 }

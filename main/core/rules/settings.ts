@@ -18,6 +18,7 @@ import {
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
 import { operatorOf, stmt } from '../attendance/common';
+import { readStoredPatch } from './storedPatch';
 
 type Row = {
   id: number;
@@ -32,14 +33,7 @@ type Row = {
 const COLS = 'id, county_id AS countyId, effective_year AS effectiveYear, version, body, note, operator, created_at AS createdAt';
 
 function parseBody(body: string, base: RuleSettings): RuleSettings {
-  let stored: unknown;
-  try {
-    stored = JSON.parse(body);
-  } catch {
-    stored = {};
-  }
-  const parsed = ruleSettingsPatchSchema.safeParse(stored);
-  return { ...base, ...(parsed.success ? parsed.data : {}) };
+  return { ...base, ...readStoredPatch(body, ruleSettingsPatchSchema) };
 }
 
 /** The county's older single-row settings over the defaults (what applies before any version). */
@@ -50,16 +44,7 @@ export function baseRules(db: Db, countyId: number): { settings: RuleSettings; f
     'SELECT quarter_due_days AS quarterDueDays, half_due_days AS halfDueDays FROM report_settings WHERE county_id = ?',
   ).get(countyId) as { quarterDueDays: number; halfDueDays: number } | undefined;
   let settings: RuleSettings = { ...DEFAULT_RULE_SETTINGS };
-  if (att) {
-    let stored: unknown;
-    try {
-      stored = JSON.parse(att.settings);
-    } catch {
-      stored = {};
-    }
-    const parsed = attendanceSettingsPatchSchema.safeParse(stored);
-    if (parsed.success) settings = { ...settings, ...parsed.data };
-  }
+  if (att) settings = { ...settings, ...readStoredPatch(att.settings, attendanceSettingsPatchSchema) };
   if (rep) settings = { ...settings, quarterDueDays: rep.quarterDueDays, halfDueDays: rep.halfDueDays };
   return { settings, fromCounty: Boolean(att || rep) };
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/result';
 import type { Plan, PlanItem } from '../../../shared/work';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
+import { removeAudited } from '../audit/removeAudited';
 import { cadreFacts, stmt } from './common';
 
 type PlanRow = Omit<Plan, 'items'>;
@@ -95,9 +96,5 @@ export function savePlan(db: Db, input: PlanSaveInput): Plan {
 }
 
 export function removePlan(db: Db, id: number): void {
-  db.transaction(() => {
-    const before = getPlan(db, id);
-    stmt(db, 'DELETE FROM plans WHERE id = ?').run(id);
-    audit(db, 'delete', 'plan', id, { cadreId: before.cadreId, title: before.title }, { before });
-  })();
+  removeAudited(db, { table: 'plans', entity: 'plan', read: getPlan }, id, (p) => ({ cadreId: p.cadreId, title: p.title }));
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/result';
 import { splitRevenue, type ParkRevenue, type Project, type ProjectFund } from '../../../shared/work';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
+import { removeAudited } from '../audit/removeAudited';
 import { cadreFacts, localToday, overlapsYear, postingsOf, stmt, villageFacts, zh } from './common';
 
 type ProjectRow = Omit<Project, 'funds' | 'investmentFen' | 'revenue' | 'inPark'> & { inPark: 0 | 1 };
@@ -157,9 +158,5 @@ export function setParkRevenue(db: Db, id: number, year: number, revenueFen: num
 }
 
 export function removeProject(db: Db, id: number): void {
-  db.transaction(() => {
-    const before = getProject(db, id);
-    stmt(db, 'DELETE FROM projects WHERE id = ?').run(id);
-    audit(db, 'delete', 'project', id, { name: before.name, cadreId: before.cadreId }, { before });
-  })();
+  removeAudited(db, { table: 'projects', entity: 'project', read: getProject }, id, (p) => ({ name: p.name, cadreId: p.cadreId }));
 }

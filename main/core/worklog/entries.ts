@@ -12,6 +12,7 @@ import { fileOriginal } from '../../files/intake';
 import { intakeMaxBytes } from '../bag/intakeLimit';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
+import { removeAudited } from '../audit/removeAudited';
 import { recordBlob } from '../blobs/rows';
 import { cadreName, operatorOf, stmt } from '../attendance/common';
 import { toSearchTokens } from '../searchTokens';
@@ -208,11 +209,11 @@ export async function saveEntries(
 }
 
 export function removeEntry(db: Db, id: number): void {
-  const e = getEntry(db, id);
-  db.transaction(() => {
-    stmt(db, 'DELETE FROM worklog_entries WHERE id = ?').run(id);
-    audit(db, 'delete', 'worklog', id, { cadreId: e.cadreId, date: e.date, kind: e.kind }, { before: e });
-  })();
+  removeAudited(db, { table: 'worklog_entries', entity: 'worklog', read: getEntry }, id, (e) => ({
+    cadreId: e.cadreId,
+    date: e.date,
+    kind: e.kind,
+  }));
 }
 
 /** Detaches one evidence file (the original stays in the blob store). */

@@ -11,7 +11,7 @@ import type { ReadonlyDb } from '../../core/dossierReads/readers';
 import { renderPdf } from '../typeset/renderPdf';
 import type { FontOptions } from '../fonts';
 import { writeFileDurablySync } from '../../files/durableFiles';
-import { wrapText } from '../typeset/justify';
+import { layoutLandscapeHeads } from '../typeset/layout';
 import { REGISTER_FRAME } from '../register/layout';
 import { Flow } from '../typeset/flow';
 import type { Orientation } from '../typeset/page';
@@ -111,10 +111,7 @@ export async function auditPdf(
         [sub, tk.names.body, 10.5],
         [chainText(status), tk.names.sans, 10.5],
       ];
-      for (const [text, font, size] of heads) {
-        const lines = wrapText(text, { width: f.w, measure: tk.measurer(font, size), justify: false });
-        flow.lines(lines, { x: f.x, width: f.w, font, size, pitch: size * 1.6, align: 'center', orientation: 'landscape' });
-      }
+      layoutLandscapeHeads(flow, heads);
       if (rows.length === 0) {
         const t = '没有符合条件的记录';
         flow.text(t, f.x + (f.w - tk.width(t, tk.names.body, 12)) / 2, flow.y + 24, tk.names.body, 12);

@@ -1,6 +1,6 @@
 /** The county results table (考核结果汇总表), A4 landscape, one row per cadre. */
 import type { PostType } from '../../../shared/domain';
-import { wrapText } from '../typeset/justify';
+import { layoutLandscapeHeads } from '../typeset/layout';
 import { Flow } from '../typeset/flow';
 import type { TableBlock } from '../typeset/model';
 import { layoutTable } from '../typeset/table';
@@ -66,7 +66,6 @@ export async function countyTablePdf(db: ReadonlyDb, countyId: number, year: num
     (tk) => {
       const flow = new Flow(tk);
       flow.newPage('landscape');
-      const f = flow.frame;
       const heads: Array<[string, string, number]> = [
         [title, tk.names.serifBold, 18],
         [sub, tk.names.body, 11],
@@ -80,10 +79,7 @@ export async function countyTablePdf(db: ReadonlyDb, countyId: number, year: num
           10,
         ]);
       }
-      for (const [text, font, size] of heads) {
-        const lines = wrapText(text, { width: f.w, measure: tk.measurer(font, size), justify: false });
-        flow.lines(lines, { x: f.x, width: f.w, font, size, pitch: size * 1.6, align: 'center', orientation: 'landscape' });
-      }
+      layoutLandscapeHeads(flow, heads);
       layoutTable(flow, countyTableBlock(d));
       return flow.pages;
     },

@@ -30,6 +30,15 @@ export function layoutTitle(flow: Flow, title: string, subtitle?: string): void 
   flow.y += BODY_PITCH * 0.5;
 }
 
+/** Centred heading lines over a landscape page (a printed table's title, subtitle and notes), each at 1.6 × its size. */
+export function layoutLandscapeHeads(flow: Flow, heads: ReadonlyArray<readonly [text: string, font: string, size: number]>): void {
+  const f = flow.frame;
+  for (const [text, font, size] of heads) {
+    const lines = wrapText(text, { width: f.w, measure: flow.tk.measurer(font, size), justify: false });
+    flow.lines(lines, { x: f.x, width: f.w, font, size, pitch: size * 1.6, align: 'center', orientation: 'landscape' });
+  }
+}
+
 /**
  * Text after a landscape table stays on that page when it fits there (a signature line
  * under a register); otherwise it starts a new portrait page.
