@@ -69,9 +69,7 @@ export function ImportDialog({ open, cadreId, cadreName, year, onClose, onImport
       title: '内容',
       key: 'text',
       render: (_: unknown, e: ImportEntry) => (
-        <div style={{ whiteSpace: 'pre-wrap' }}>
-          {entryText(e, { separator: '\n', place: true })}
-        </div>
+        <div style={{ whiteSpace: 'pre-wrap' }}>{entryText(e, { separator: '\n', place: true })}</div>
       ),
     },
     {

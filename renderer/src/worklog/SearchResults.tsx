@@ -29,9 +29,7 @@ export function SearchResults({ q }: { q: string }) {
               <b>{h.cadreName}</b> <Typography.Text type="secondary">{h.date}</Typography.Text> <Tag>{h.kind}</Tag>
               {h.place ? <Typography.Text type="secondary">{h.place}</Typography.Text> : null}
             </div>
-            <div style={{ whiteSpace: 'pre-wrap' }}>
-              {entryText(h, { separator: '　', place: false })}
-            </div>
+            <div style={{ whiteSpace: 'pre-wrap' }}>{entryText(h, { separator: '　', place: false })}</div>
           </div>
         </List.Item>
       )}
