@@ -180,6 +180,13 @@ export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle:
     (app as RunningApp).admitted.delete(sharedContext);
     for (const page of sharedContext.pages()) await page.close();
   },
+  // The shared context was made with the config's viewport: a spec's own (`test.use({ viewport })`)
+  // is given to each of its pages.
+  page: async ({ context, viewport }, use) => {
+    const page = await context.newPage();
+    if (viewport) await page.setViewportSize(viewport);
+    await use(page);
+  },
 });
 
 export { expect };
