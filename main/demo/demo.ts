@@ -6,8 +6,8 @@
  * scan-like JPEG/PNG images), then the attendance year (demoAttendance.ts): month grids,
  * approved leave, checks, 五必到 events, certifications with the sealed registers filed, work
  * logs and annual plans. Nothing is dated after today. Files are generated into a temp folder,
- * filed as files made here (addMadeHereMaterials: read once into the content-addressed store
- * with the facts their maker states, no untrusted-file inspection; one batch per bag), and the
+ * filed as files made here (demoBags.ts: read once into the content-addressed store with the
+ * facts their maker states, no untrusted-file inspection; one batch for all bags), and the
  * temp folder is removed. The whole load
  * is one transaction. Progress counts every step (demoProgress.ts).
  *
@@ -40,9 +40,6 @@ import type { MaterialInput } from '../../shared/api/bag';
 import type { MaterialCategory } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import type { BlobStore } from '../files/blobStore';
-import { fileStagedMadeHere, type MadeHereMaterial } from '../core/bag/madeHere';
-import type { TakenOriginal } from '../files/intake';
-import { settleStaged, stageOneMadeHere, type MadeHereFile } from '../files/madeHere';
 import type { CoreContext } from '../core/runtime/context';
 import {
   between,
@@ -59,8 +56,8 @@ import {
   type Rng,
 } from './demoData';
 import type { RegisterRow } from './demoPdf';
-import type { DemoFileSpec } from './demoFiles';
 import { DemoFileMaker } from './demoFileMaker';
+import { fileDemoBags, type Planned } from './demoBags';
 import { minutes, registerRow, summary, surveyReport, type Place } from './demoText';
 import { demoLeaves, monthCodes, SHORT } from './demoPlan';
 import { addDemoCadres } from './demoCadres';
@@ -100,13 +97,6 @@ export interface DemoOptions {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-export interface Planned {
-  input: MaterialInput;
-  file: string;
-  name: string;
-  spec: DemoFileSpec;
-}
 
 /**
  * Fills an empty archive with the demo county. Refuses when cadres already exist, so it
@@ -184,7 +174,6 @@ async function fill(
     { today: cal.today, seed, dir: county2Dir },
     opts.worker ?? true,
   );
-  let filed = 0;
   try {
     // --- organisation, then cadres and postings ---
     const org = addDemoOrg(db);
@@ -194,35 +183,7 @@ async function fill(
 
     progress.announce('正在录入考勤、督查与认定记录');
     await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir, progress });
-    // Each file is staged into the store as soon as it is made (its read and fsync run while the
-    // next ones are made or awaited); the materials are then written in one batch, in bag order.
-    const staging: Array<Promise<TakenOriginal>> = [];
-    const items: MadeHereMaterial[] = [];
-    try {
-      let made = 0;
-      for (let i = 0; i < cadres.length; i++) {
-        for (const item of plans[i]!) {
-          const file: MadeHereFile = { madeHere: true, path: item.file, name: item.name, facts: await maker.made(made++) };
-          const staged = stageOneMadeHere(blobs, file);
-          staged.catch(() => undefined); // reported by settleStaged below
-          staging.push(staged);
-          items.push({ cadreId: cadreIds[i]!, input: item.input, files: [file] });
-          progress.step(`正在生成示例档案材料：${cadres[i]!.name}`);
-        }
-      }
-    } catch (err) {
-      await settleStaged(blobs, staging).then(
-        (taken) => Promise.all(taken.map((t) => blobs.discard(t.pending))),
-        () => undefined,
-      );
-      throw err;
-    }
-    await fileStagedMadeHere(db, blobs, items, await settleStaged(blobs, staging));
-    for (const [i, bag] of plans.entries()) {
-      for (const item of bag) fs.rmSync(item.file, { force: true });
-      filed += bag.length;
-      progress.step(`正在归档示例材料：${cadres[i]!.name}`, bag.length);
-    }
+    await fileDemoBags(db, blobs, { plans, cadres, cadreIds }, maker, progress);
     progress.announce('正在录入项目、村集体经济、调度与考核');
     await addDemoWork(ctx, blobs, cal.today, seed, progress, () => maker.secondCountyBundle());
   } finally {
@@ -238,7 +199,7 @@ async function fill(
     units: DEMO_UNITS.length,
     cadres: cadres.length,
     materials: total,
-    files: filed,
+    files: total,
   };
 }
 
