@@ -20,10 +20,10 @@ type Source = (db: Db, s: Scope) => FigureFacts[];
 const SOURCES: Array<{ keys: FigureKey[]; run: Source }> = [
   { keys: ['attendance'], run: (db, s) => [attendanceFacts(db, s)] },
   { keys: ['registerChecks'], run: (db, s) => [verificationFacts(db, s)] },
-  { keys: ['weakDelistedYear', 'weakDelistedTerm', 'villagesIncome50k', 'projects', 'projectFunds'], run: workFacts },
+  { keys: ['weakDelistedYear', 'weakDelistedTerm', 'projects', 'projectFunds'], run: workFacts },
   { keys: ['reportsOnTime'], run: (db, s) => [reportFacts(db, s)] },
   { keys: ['commended', 'promoted'], run: evaluationFacts },
-  { keys: ['villagesIncome50kChange', 'shellVillages', 'weakNetChange'], run: villageFacts },
+  { keys: ['villagesIncome50k', 'villagesIncome50kChange', 'shellVillages', 'weakNetChange'], run: villageFacts },
   { keys: ['commendedSince', 'promotedSince'], run: cumulativeFacts },
 ];
 

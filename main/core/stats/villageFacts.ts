@@ -1,5 +1,7 @@
 /**
  * Figures from villages' collective income and weak listings (rules in shared/villageIncome.ts):
+ * - 集体收入5万元以上村: villages whose recorded income for the year is at least 50,000 yuan;
+ *   villages without a record are named in the note, never counted as below the line.
  * - 5万元以上村同比增减: villages that crossed the 50,000-yuan line since last year, +1 up, -1
  *   down, so the sum is this year's count minus last year's, over the villages whose income for
  *   the year is recorded; the others are named in the note, never counted as a fall.
@@ -24,7 +26,7 @@ type Row = {
   delistNote: string | null;
 };
 
-const KEYS = ['villagesIncome50kChange', 'shellVillages', 'weakNetChange'] as const;
+const KEYS = ['villagesIncome50k', 'villagesIncome50kChange', 'shellVillages', 'weakNetChange'] as const;
 
 export function villageFacts(db: Db, s: Scope): FigureFacts[] {
   if (!['village_income', 'weak_villages', 'weak_milestones'].every((t) => hasTable(db, t))) {
@@ -60,6 +62,10 @@ export function villageFacts(db: Db, s: Scope): FigureFacts[] {
   const money = (fen: number | null, y: number) => (fen === null ? `${y}年未录入` : `${y}年${yuan(fen)}元`);
   const at = (fen: number | null) => fen !== null && fen >= INCOME_THRESHOLD_FEN;
 
+  const rich = rows
+    .filter((r) => at(r.fen))
+    .sort((a, b) => b.fen! - a.fen!)
+    .map((r) => fact(r, 'income', `${s.year}年村集体经济收入${yuan(r.fen!)}元`, 1, String(s.year), r.fen));
   const change = rows
     .filter((r) => r.fen !== null && at(r.fen) !== at(r.prev))
     .map((r) =>
@@ -82,6 +88,12 @@ export function villageFacts(db: Db, s: Scope): FigureFacts[] {
   ];
 
   return [
+    {
+      key: 'villagesIncome50k',
+      unavailable: null,
+      ...(missing ? { note: `${missing}个村未录入${s.year}年收入，未计入` } : {}),
+      facts: rich,
+    },
     {
       key: 'villagesIncome50kChange',
       unavailable: null,

@@ -3,17 +3,15 @@
  * - 本年摘帽 / 任期以来摘帽: weak villages whose 摘帽 milestone is dated in the year / from the
  *   start of the term to the year's end (never after today). The term starts on the earliest
  *   start of the postings held in the scope during the year (the current batch's arrival).
- * - 集体收入5万元以上村: villages whose recorded collective income for the year is ≥ 50,000 yuan.
  * - 项目 / 项目资金: the year's projects, by the township of their village; funds by source.
  * Villages and projects belong to the township of their village.
  */
-import { INCOME_THRESHOLD_FEN } from '../../../shared/stats';
 import { yuan } from '../../../shared/work';
 import type { Db } from '../../store/db';
 import { dateLabel } from '../attendance/common';
 import { hasTable, type Fact, type FigureFacts, type Scope } from './facts';
 
-const KEYS = ['weakDelistedYear', 'weakDelistedTerm', 'villagesIncome50k', 'projects', 'projectFunds'] as const;
+const KEYS = ['weakDelistedYear', 'weakDelistedTerm', 'projects', 'projectFunds'] as const;
 const TABLES = ['weak_villages', 'weak_milestones', 'village_income', 'projects', 'project_funds'];
 
 type VillageRow = { villageId: number; village: string; townshipId: number };
@@ -69,36 +67,6 @@ export function workFacts(db: Db, s: Scope): FigureFacts[] {
   });
   const yearFacts = delisted.filter((r) => r.date >= yFrom).map(delistFact);
   const termFacts = start === null ? [] : delisted.filter((r) => r.date >= start).map(delistFact);
-
-  // Villages at or above 50,000 yuan of collective income in the year.
-  const rich = inScope(
-    db
-      .prepare(
-        `SELECT i.village_id AS villageId, v.name AS village, v.township_id AS townshipId, i.income_fen AS fen
-           FROM village_income i JOIN villages v ON v.id = i.village_id
-          WHERE i.year = ? AND i.income_fen >= ? ORDER BY i.income_fen DESC`,
-      )
-      .all(s.year, INCOME_THRESHOLD_FEN) as Array<VillageRow & { fen: number }>,
-  ).map<Fact>((r) => ({
-    ...base(r),
-    key: `income|${r.villageId}`,
-    when: String(s.year),
-    text: `${s.year}年村集体经济收入${yuan(r.fen)}元`,
-    amount: `${yuan(r.fen)}元`,
-    counted: true,
-    weight: 1,
-    link: { view: 'work', tab: 'income', villageId: r.villageId },
-  }));
-
-  // Villages without an income record for the year are not counted as below the line: said instead.
-  const unrecorded = inScope(
-    db
-      .prepare(
-        `SELECT v.id AS villageId, v.township_id AS townshipId FROM villages v
-          WHERE NOT EXISTS (SELECT 1 FROM village_income i WHERE i.village_id = v.id AND i.year = ?)`,
-      )
-      .all(s.year) as Array<{ villageId: number; townshipId: number }>,
-  ).length;
 
   // The year's projects with their funds.
   const projects = inScope(
@@ -169,12 +137,6 @@ export function workFacts(db: Db, s: Scope): FigureFacts[] {
       unavailable: null,
       note: start ? `自${dateLabel(start)}起（本届到任）` : '本年度无在任选派干部',
       facts: termFacts,
-    },
-    {
-      key: 'villagesIncome50k',
-      unavailable: null,
-      ...(unrecorded ? { note: `${unrecorded}个村未录入${s.year}年收入，未计入` } : {}),
-      facts: rich,
     },
     { key: 'projects', unavailable: null, facts: projectFacts },
     { key: 'projectFunds', unavailable: null, facts: fundFacts },
