@@ -42,7 +42,7 @@ export function SchedulingTab() {
   const counties = org?.counties ?? [];
   const [picked, setPicked] = useRemembered('scheduling.county', isId);
   // A remembered county that is no longer here (a review copy removed) is passed over.
-  const countyId = (counties.some((c) => c.id === picked) ? picked : undefined) ?? counties.find((c) => !c.readOnly)?.id ?? counties[0]?.id;
+  const countyId = counties.find((c) => c.id === picked)?.id ?? counties.find((c) => !c.readOnly)?.id ?? counties[0]?.id;
   const [year, setYear] = useState(thisYear());
   const summary = useCall('scheduling.year', countyId ? { countyId, year } : null, `${countyId}|${year}|${dataVersion}`);
   const [chosen, setChosen] = useState<number>();
