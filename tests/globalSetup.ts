@@ -7,25 +7,17 @@
  *   (tests/fixtures/cli.ts). The bundle sits inside the checkout so its packages resolve.
  * Both are removed when the run ends.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { CLI_BUNDLE_ENV, ROOT } from './fixtures/cli';
+import { CLI_BUNDLE_ENV } from './fixtures/cli';
+import { buildMainBundle } from './fixtures/mainBundle';
 import { prepareRunRoot } from './fixtures/preparedFolder';
 
 export default function setup(): () => void {
   const removePrepared = prepareRunRoot();
-  const cacheDir = path.join(ROOT, 'node_modules', '.cache');
-  fs.mkdirSync(cacheDir, { recursive: true });
-  const out = fs.mkdtempSync(path.join(cacheDir, 'onebag-test-cli-'));
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-main.mjs'), '--out', out, '--cli'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`bundling the CLI for the tests failed:\n${r.stdout}\n${r.stderr}`);
-  process.env[CLI_BUNDLE_ENV] = path.join(out, 'main', 'cli', 'index.js');
+  const cli = buildMainBundle('--cli', 'onebag-test-cli-');
+  process.env[CLI_BUNDLE_ENV] = path.join(cli.out, 'main', 'cli', 'index.js');
   return () => {
     removePrepared();
-    fs.rmSync(out, { recursive: true, force: true });
+    cli.remove();
   };
 }

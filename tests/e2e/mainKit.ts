@@ -17,14 +17,13 @@
  * under node_modules/.cache, which Playwright does not transform, and where its packages resolve.
  * Without the environment variable (the kit was not built) the sources load as before.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
+import { buildMainBundle } from '../fixtures/mainBundle';
 
 export const MAIN_KIT_ENV = 'ONEBAG_E2E_KIT';
 const ROOT = path.resolve(__dirname, '../..');
-const KIT_PREFIX = 'onebag-e2e-kit-';
 
 /**
  * Once per process, from the config: in the runner (the environment names no kit yet) bundles
@@ -40,24 +39,9 @@ export function useMainKit(): void {
 
 /** Bundles the kit into a fresh folder and names it in the environment; returns the removal. */
 function buildMainKit(): () => void {
-  const cacheDir = path.join(ROOT, 'node_modules', '.cache');
-  fs.mkdirSync(cacheDir, { recursive: true });
-  // a runner killed outright (SIGKILL, SIGTERM) leaves its kit behind: older than a day, it is gone
-  for (const name of fs.readdirSync(cacheDir)) {
-    const dir = path.join(cacheDir, name);
-    if (name.startsWith(KIT_PREFIX) && Date.now() - fs.statSync(dir).mtimeMs > 86_400_000) fs.rmSync(dir, { recursive: true, force: true });
-  }
-  const out = fs.mkdtempSync(path.join(cacheDir, KIT_PREFIX));
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-main.mjs'), '--out', out, '--kit'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) {
-    fs.rmSync(out, { recursive: true, force: true });
-    throw new Error(`bundling main/ for the e2e worker failed:\n${r.stdout}\n${r.stderr}`);
-  }
+  const { out, remove } = buildMainBundle('--kit', 'onebag-e2e-kit-');
   process.env[MAIN_KIT_ENV] = path.join(out, 'main', 'kit', 'index.js');
-  return () => fs.rmSync(out, { recursive: true, force: true });
+  return remove;
 }
 
 interface ModuleInternals {
