@@ -29,7 +29,11 @@ ONEBAG_PREPARED_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/onebag-prepared-run-XXXXXX")
 typecheck_pid=""
 playwright_pid=""
 cleanup() { # an interrupted run leaves no runner behind, and no prepared folders
-  for pid in $typecheck_pid $playwright_pid; do kill "$pid" 2>/dev/null; done
+  # Playwright runs inside a subshell (which notes its end time): its children go first.
+  for pid in $typecheck_pid $playwright_pid; do
+    pkill -P "$pid" 2>/dev/null
+    kill "$pid" 2>/dev/null
+  done
   rm -rf "$ONEBAG_PREPARED_ROOT"
 }
 trap cleanup EXIT
