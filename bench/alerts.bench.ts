@@ -6,22 +6,17 @@
  * Second figure: every kind (allAlerts: attendance/events + overdue reports + work) on the same
  * county, ≤ 300 ms (issue 5).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { allAlerts } from '../main/core/alerts/all';
 import { computeAlerts } from '../main/core/events/alerts';
-import { openDatabase } from '../main/store/db';
 import { EVENT_KINDS } from '../shared/events';
 import { EDITABLE_CODES, daysInMonth } from '../shared/attendance';
 import { p95, rng } from './measure';
 import { seedBenchCounty } from './county';
 import type { Bench } from './types';
+import { withBenchDb } from './benchDb';
 
 export const bench: Bench = async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-alerts-'));
-  const db = openDatabase(dir);
-  try {
+  return withBenchDb('alerts', async (db) => {
     const rand = rng(20250301);
     const now = new Date().toISOString();
     const pad = (n: number) => String(n).padStart(2, '0');
@@ -126,8 +121,5 @@ export const bench: Bench = async () => {
         better: 'lower',
       },
     ];
-  } finally {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 };

@@ -3,22 +3,17 @@
  * issue: the month grid of a 40-cadre township opens in ≤ 100 ms, a cell edit saves in ≤ 10 ms
  * (p95 over repeated runs, on a real SQLite file with WAL and synchronous=FULL).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { getMonthGrid, setCells } from '../main/core/attendance/grid';
 import { addLeave, approveLeave } from '../main/core/attendance/leave';
 import { certifyMonth } from '../main/core/attendance/certify';
-import { openDatabase } from '../main/store/db';
 import { EDITABLE_CODES, daysInMonth } from '../shared/attendance';
 import { p95, rng } from './measure';
 import { seedBenchCounty } from './county';
 import type { Bench } from './types';
+import { withBenchDb } from './benchDb';
 
 export const bench: Bench = async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-att-'));
-  const db = openDatabase(dir);
-  try {
+  return withBenchDb('att', async (db) => {
     const rand = rng(20250101);
     const now = new Date().toISOString();
     const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
@@ -110,8 +105,5 @@ export const bench: Bench = async () => {
       { name: 'attendance: month grid, 40-cadre township (p95)', value: p95(gridTimes), unit: 'ms', target: 100, better: 'lower' },
       { name: 'attendance: cell edit saved (p95)', value: p95(editTimes), unit: 'ms', target: 10, better: 'lower' },
     ];
-  } finally {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 };

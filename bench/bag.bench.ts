@@ -9,9 +9,10 @@ import path from 'node:path';
 import { searchMaterials } from '../main/core/bag/bag';
 import { toSearchTokens } from '../main/core/searchTokens';
 import { BlobStore } from '../main/files/blobStore';
-import { openDatabase, type Db } from '../main/store/db';
+import type { Db } from '../main/store/db';
 import { MATERIAL_CATEGORIES } from '../shared/domain';
 import type { Bench, BenchFigure } from './types';
+import { withBenchDb } from './benchDb';
 
 const MATERIALS = 200_000;
 const CADRES = 2_000;
@@ -114,9 +115,7 @@ function queries(): string[] {
 }
 
 async function searchBench(): Promise<BenchFigure> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-bag-'));
-  const db = openDatabase(dir);
-  try {
+  return withBenchDb('bag', async (db) => {
     const t0 = performance.now();
     seed(db);
     console.log(`  seeded ${MATERIALS} materials in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -139,10 +138,7 @@ async function searchBench(): Promise<BenchFigure> {
       target: 50,
       better: 'lower',
     };
-  } finally {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function attachBench(): Promise<BenchFigure> {

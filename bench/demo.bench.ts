@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { EXTRA_REGISTER_SCANS, type LoadTimes } from './demoLoadTimes';
 import type { Bench, BenchFigure } from './types';
 
 const root = path.join(__dirname, '..');
@@ -41,22 +42,6 @@ async function bundleChild(): Promise<string> {
     outfile: path.join(bundleDir, 'main', 'demo', 'fileWorker.js'),
   });
   return child;
-}
-
-const EXTRA_REGISTER_SCANS = 65;
-
-interface StepTime {
-  step: string;
-  wall: number;
-  cpu: number;
-  mainCpu: number;
-  events: number;
-}
-interface LoadTimes {
-  wall: number;
-  cpu: number;
-  mainCpu: number;
-  steps: StepTime[];
 }
 
 function printSteps(name: string, r: LoadTimes): void {

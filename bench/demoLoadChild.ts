@@ -17,8 +17,7 @@ import { loadDemo } from '../main/demo/demo';
 import { prng } from '../main/demo/demoData';
 import { scanFacts, writeScanJpeg } from '../main/demo/demoScans';
 import type { BlobStore } from '../main/files/blobStore';
-
-const EXTRA_REGISTER_SCANS = 65;
+import { EXTRA_REGISTER_SCANS, type StepTime } from './demoLoadTimes';
 
 async function extraRegisterScans(ctx: CoreContext, blobs: BlobStore): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-scans-'));
@@ -59,15 +58,6 @@ async function extraRegisterScans(ctx: CoreContext, blobs: BlobStore): Promise<v
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-interface StepTime {
-  step: string;
-  wall: number;
-  cpu: number;
-  /** CPU of the loading thread alone (the rest is the file worker's, and V8's and libuv's helpers'). */
-  mainCpu: number;
-  events: number;
 }
 
 /** CPU seconds of the calling thread (Linux: /proc/thread-self/stat, in clock ticks of 10 ms); 0 elsewhere. */

@@ -5,27 +5,22 @@
  * results ≤ 100 ms (p95). Figures: the full recompute from the SQLite file (roster, scores,
  * the records' facts through the alert rules, caps, quota, ranks) and the rules engine alone.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { computeResults } from '../main/core/evaluation/results';
 import { activateScheme, createFromTemplate } from '../main/core/evaluation/schemes';
 import { setBallots, setScores } from '../main/core/evaluation/scores';
 import { setSetting } from '../main/core/runtime/settings';
-import { openDatabase } from '../main/store/db';
 import { POST_TYPES } from '../shared/domain';
 import { evaluateCounty, type EngineCadre } from '../shared/evaluation/results';
 import { gridColumns } from '../shared/evaluation/scoring';
 import { p95, rng } from './measure';
 import type { Bench } from './types';
+import { withBenchDb } from './benchDb';
 
 const YEAR = 2025;
 const TODAY = '2026-01-15';
 
 export const bench: Bench = async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-eval-'));
-  const db = openDatabase(dir);
-  try {
+  return withBenchDb('eval', async (db) => {
     const rand = rng(20250601);
     const now = new Date().toISOString();
     setSetting(db, 'operator', '基准测试');
@@ -135,8 +130,5 @@ export const bench: Bench = async () => {
       },
       { name: 'rules engine alone, 300 cadres, p95', value: p95(engine), unit: 'ms', target: 100, better: 'lower' },
     ];
-  } finally {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 };

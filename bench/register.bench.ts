@@ -2,18 +2,13 @@
  * A 40-cadre township register (月考勤登记表, A4 landscape, 2 pages) into a PDF: the first
  * run in the process (fonts parsed then) and the median of 5 warm runs. Target ≤ 1 s.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { registerPdf } from '../main/dossier/register/registerPdf';
-import { openDatabase } from '../main/store/db';
 import { seedTownship } from '../tests/integration/registerFixture';
 import type { Bench } from './types';
+import { withBenchDb } from './benchDb';
 
 export const bench: Bench = async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-register-'));
-  const db = openDatabase(dir);
-  try {
+  return withBenchDb('register', async (db) => {
     const t = seedTownship(db, 40);
     const run = async () => {
       const t0 = performance.now();
@@ -34,8 +29,5 @@ export const bench: Bench = async () => {
       },
       { name: '40-cadre register, warm (median of 5)', value: warm[2]! / 1000, unit: 's', target: 1, better: 'lower' },
     ];
-  } finally {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 };

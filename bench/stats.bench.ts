@@ -5,16 +5,13 @@
  * from the issue: the county's stats and alerts compute in ≤ 300 ms — computeStats plus
  * allAlerts (main/core/alerts/all.ts: attendance, events, reports and work alerts) for one year, p95 of repeated runs, real SQLite file.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { allAlerts } from '../main/core/alerts/all';
 import { computeStats } from '../main/core/stats';
-import { openDatabase } from '../main/store/db';
 import { EDITABLE_CODES, daysInMonth } from '../shared/attendance';
 import { p95, rng } from './measure';
 import { seedBenchCounty } from './county';
 import type { Bench } from './types';
+import { withBenchDb } from './benchDb';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const YEARS = [2024, 2025, 2026];
@@ -22,9 +19,7 @@ const KINDS = ['产业发展', '基础设施', '集体经济', '公共服务', '
 const SOURCES = ['派出单位资金', '财政衔接资金', '村集体自筹', '社会资本'];
 
 export const bench: Bench = async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-stats-'));
-  const db = openDatabase(dir);
-  try {
+  return withBenchDb('stats', async (db) => {
     const rand = rng(20250501);
     const now = new Date().toISOString();
     const { county, townships } = seedBenchCounty(db, { idPrefix: 'S', posting: () => ({ start: '2024-03-01', end: null }) });
@@ -140,8 +135,5 @@ export const bench: Bench = async () => {
         better: 'lower',
       },
     ];
-  } finally {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 };

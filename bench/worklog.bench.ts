@@ -4,18 +4,15 @@
  * of the logs in Chinese answers in ≤ 50 ms (p95 over varied words, common and rare).
  * Also measured: the county's overdue-report alerts (issue: stats and alerts ≤ 300 ms).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { setSetting } from '../main/core/runtime/settings';
 import { toSearchTokens } from '../main/core/searchTokens';
 import { worklogAlerts } from '../main/core/worklog/alerts';
 import { listEntries } from '../main/core/worklog/entries';
 import { searchEntries } from '../main/core/worklog/search';
-import { openDatabase } from '../main/store/db';
 import { LOG_KINDS } from '../shared/worklog';
 import { p95, rng } from './measure';
 import type { Bench } from './types';
+import { withBenchDb } from './benchDb';
 
 const ACTS = [
   '入户走访',
@@ -47,9 +44,7 @@ const PEOPLE = ['王大爷', '李二婶', '刘大娘', '张大叔', '赵老汉',
 const NEEDS = ['资金不足', '劳动力缺乏', '行动不便', '销路不畅', '技术欠缺', ''];
 
 export const bench: Bench = async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bench-wl-'));
-  const db = openDatabase(dir);
-  try {
+  return withBenchDb('wl', async (db) => {
     const rand = rng(20250305);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
     const now = new Date().toISOString();
@@ -128,8 +123,5 @@ export const bench: Bench = async () => {
       { name: 'full-text search of one cadre’s logs (p95)', value: p95(oneCadre), unit: 'ms', target: 50, better: 'lower' },
       { name: 'overdue-report alerts, 300 cadres', value: alertsMs, unit: 'ms', target: 300, better: 'lower' },
     ];
-  } finally {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 };
