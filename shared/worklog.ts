@@ -95,6 +95,17 @@ export const LOG_FIELD_LABELS: Record<keyof LogEntryFields, string> = {
   followUp: '下步打算',
 };
 
+/** Every field of an entry as text, all blank: a new row of the entry table, an imported entry before it is read. */
+export const blankLogTexts = (): Record<keyof LogEntryFields, string> => ({
+  date: '',
+  kind: '',
+  place: '',
+  persons: '',
+  situation: '',
+  difficulties: '',
+  followUp: '',
+});
+
 // ───────────────────────────── typed dates ─────────────────────────────
 
 const pad = (n: number) => String(n).padStart(2, '0');

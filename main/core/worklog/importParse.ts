@@ -8,7 +8,7 @@
  */
 import type { ImportEntry, ImportProblem } from '../../../shared/api/worklog';
 import { parseChineseDate } from '../../../shared/dates';
-import { guessKind, kindFromText, parseTypedDate, type LogEntryFields } from '../../../shared/worklog';
+import { blankLogTexts, guessKind, kindFromText, parseTypedDate, type LogEntryFields } from '../../../shared/worklog';
 import { normalizeHeader, plainValue } from '../roster/sheet';
 
 type Field = keyof LogEntryFields;
@@ -81,18 +81,7 @@ const SHORT_DATE = /^\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/;
 const AFTER_DATE =
   /^\s*(?:[（(]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?\s*(?:[（(]?[晴阴雨雪多云转小中大]{1,5}[)）]?(?=[\s，,：:]))?[\s，,：:、。.-]*/;
 
-const blankEntry = (where: string, date: string | null): ImportEntry => ({
-  where,
-  date,
-  kind: '',
-  place: '',
-  persons: '',
-  situation: '',
-  difficulties: '',
-  followUp: '',
-  errors: [],
-  warnings: [],
-});
+const blankEntry = (where: string, date: string | null): ImportEntry => ({ where, ...blankLogTexts(), date, errors: [], warnings: [] });
 
 const append = (a: string, b: string) => (a ? `${a}\n${b}` : b);
 

@@ -3,7 +3,7 @@
  * typed. Dates and kinds are understood as typed (3.5, 0305, Z/走) and shown normalised.
  */
 import type { LogRowInput } from '../../../shared/api/worklog';
-import { kindFromText, parseTypedDate, type LogEntry, type LogFile } from '../../../shared/worklog';
+import { blankLogTexts, kindFromText, parseTypedDate, type LogEntry, type LogFile } from '../../../shared/worklog';
 
 /** Editable columns in table order; Enter/Tab walk them left to right. */
 export const COLUMNS = ['date', 'kind', 'place', 'persons', 'situation', 'difficulties', 'followUp'] as const;
@@ -38,15 +38,7 @@ export interface DraftRow {
 let seq = 0;
 const nextKey = () => `d${++seq}`;
 
-export const emptyCells = (): Record<Column, string> => ({
-  date: '',
-  kind: '',
-  place: '',
-  persons: '',
-  situation: '',
-  difficulties: '',
-  followUp: '',
-});
+export const emptyCells: () => Record<Column, string> = blankLogTexts;
 
 export const blankRow = (): DraftRow => ({ key: nextKey(), cells: emptyCells(), files: [], pending: [], dirty: false });
 
