@@ -8,10 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { addMaterial } from '../../main/core/bag/bag';
 import { pdfWithContent } from '../adversarial/intakeFiles';
-import { makeIdNumber } from '../fixtures/makeRoster';
 import { expect, test } from './fixtures';
-import { invoke } from './helpers';
-import { openApp } from './seed';
+import { openApp, seedOneCadre } from './seed';
 
 test('a PDF with OpenAction JavaScript is flagged and never runs in the preview', async ({ page, app }) => {
   test.setTimeout(120_000);
@@ -24,23 +22,7 @@ test('a PDF with OpenAction JavaScript is flagged and never runs in the preview'
   page.on('request', (r) => requests.push(r.url()));
 
   // Seeded through the channels in this process: the page loads once, on the seeded archive.
-  await invoke(app, 'app.setup', { mode: 'empty', operator: '张科长' });
-  const county = await invoke<{ id: number }>(app, 'org.addCounty', { name: '测试县', kind: '县' });
-  const township = await invoke<{ id: number }>(app, 'org.addTownship', { countyId: county.id, name: '城关镇' });
-  const cadre = await invoke<{ id: number }>(app, 'cadres.create', {
-    cadre: {
-      name: '王脚本',
-      gender: '男',
-      birthDate: '1985-03-01',
-      idNumber: makeIdNumber('130702', '1985-03-01', 1, true),
-      partyStatus: '中共党员',
-      phone: null,
-      unitId: null,
-      level: '县级',
-      postType: '村党组织第一书记',
-    },
-    posting: { townshipId: township.id, villageId: null, start: '2024-01-01', end: null },
-  });
+  const cadre = await seedOneCadre(app, '王脚本');
 
   const js = "app.alert('脚本已运行'); this.document.title = 'pwned';";
   const pdf = pdfWithContent(Buffer.from('0 0 1 rg 72 72 200 200 re f'), '', '/OpenAction 5 0 R', [

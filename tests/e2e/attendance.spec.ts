@@ -4,14 +4,13 @@
  * certify with a scanned PDF, be refused while locked, revoke with a reason, edit, read the
  * history, and find the scan in a cadre's bag under 月考勤登记表.
  */
-import { setRules } from '../../main/core/rules/settings';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TEST_NOW } from '../fixtures/testToday';
 import { makeIdNumber } from '../fixtures/makeRoster';
 import { confirmCertifyWarnings, dropFiles, invoke } from './helpers';
-import { ownCountyIds } from '../../main/core/lookup';
+import { openDemoCountingRestDays } from './seed';
 
 // First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
 test.use({ demoOperator: '张晓梅' });
@@ -49,16 +48,9 @@ async function openLiuhe(page: Page, app: { url: string }) {
 
 test('load the demo county', async ({ page, app }) => {
   test.setTimeout(120_000);
-  await page.goto(app.url);
-  await expect(page.getByTestId('cadre-count')).toHaveText('共 24 人', { timeout: 60_000 });
-  // These specs exercise the grid on calendar days: the county counts rest days as on post, so
-  // the totals below do not depend on which weekdays last month had (the default counts rest
-  // days only when marked; that rule has its own integration tests).
+  // These specs exercise the grid on calendar days, with rest days counted as on post.
+  await openDemoCountingRestDays(page, app);
   const { db } = app.bridge.core.ctx;
-  for (const c of ownCountyIds(db)) {
-    // A rule version effective from 2000: in force for every month the demo holds.
-    setRules(db, c, 2000, { restDaysCount: true });
-  }
   const liuhe = db.prepare(`SELECT id FROM townships WHERE name = '柳河乡'`).pluck().get() as number;
   demoHistory = (await invoke<unknown[]>(page, 'attendance.history', { townshipId: liuhe, month: YM })).length;
 });

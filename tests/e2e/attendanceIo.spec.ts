@@ -4,7 +4,6 @@
  * an unreadable cell is refused cell by cell, the corrected sheet previews and imports, and the
  * grid shows the 事假 days with the row's totals changed.
  */
-import { setRules } from '../../main/core/rules/settings';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,8 +12,8 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TEST_NOW } from '../fixtures/testToday';
 import { invoke } from './helpers';
+import { openDemoCountingRestDays } from './seed';
 import type { MonthGrid } from '../../shared/api/attendance';
-import { ownCountyIds } from '../../main/core/lookup';
 
 // First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
 test.use({ demoOperator: '张晓梅' });
@@ -55,15 +54,7 @@ async function writeSheet(name: string, cadre: string, cells: Record<number, str
 
 test('load the demo county', async ({ page, app }) => {
   test.setTimeout(120_000);
-  await page.goto(app.url);
-  await expect(page.getByTestId('cadre-count')).toHaveText('共 24 人', { timeout: 60_000 });
-  // The county counts rest days as on post, so the totals do not depend on which weekdays last
-  // month had (the default counts rest days only when marked; it has its own integration tests).
-  const { db } = app.bridge.core.ctx;
-  for (const c of ownCountyIds(db)) {
-    // A rule version effective from 2000: in force for every month the demo holds.
-    setRules(db, c, 2000, { restDaysCount: true });
-  }
+  await openDemoCountingRestDays(page, app);
 });
 
 for (const [button, what] of [

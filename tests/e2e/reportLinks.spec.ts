@@ -7,30 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { addMaterial } from '../../main/core/bag/bag';
-import { makeIdNumber } from '../fixtures/makeRoster';
 import { expect, test } from './fixtures';
 import { invoke, samplePdf } from './helpers';
+import { seedOneCadre } from './seed';
 
 test('confirm a report linked at intake on the material, then undo the link there', async ({ page, app }) => {
   test.setTimeout(120_000);
   await page.goto(app.url);
-  await invoke(page, 'app.setup', { mode: 'empty', operator: '张科长' });
-  const county = await invoke<{ id: number }>(page, 'org.addCounty', { name: '测试县', kind: '县' });
-  const township = await invoke<{ id: number }>(page, 'org.addTownship', { countyId: county.id, name: '城关镇' });
-  const cadre = await invoke<{ id: number }>(page, 'cadres.create', {
-    cadre: {
-      name: '王汇报',
-      gender: '男',
-      birthDate: '1985-03-01',
-      idNumber: makeIdNumber('130702', '1985-03-01', 1, true),
-      partyStatus: '中共党员',
-      phone: null,
-      unitId: null,
-      level: '县级',
-      postType: '村党组织第一书记',
-    },
-    posting: { townshipId: township.id, villageId: null, start: '2024-01-01', end: null },
-  });
+  const cadre = await seedOneCadre(page, '王汇报');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-e2e-report-'));
   const file = path.join(dir, '一季度汇报.pdf');
   fs.writeFileSync(file, await samplePdf());

@@ -3,7 +3,9 @@
  * a unit and N cadres posted to villages. Used by the clerk-flow specs.
  */
 import type { Page } from '@playwright/test';
-import type { AppHandle } from './fixtures';
+import { expect, type AppHandle } from './fixtures';
+import { ownCountyIds } from '../../main/core/lookup';
+import { setRules } from '../../main/core/rules/settings';
 import { makeIdNumber } from '../fixtures/makeRoster';
 import { invoke } from './helpers';
 
@@ -63,4 +65,40 @@ export async function seedSmallCounty(page: Page | AppHandle, cadreCount = 6, po
 export async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByTestId('cadre-count').waitFor({ timeout: 60_000 });
+}
+
+/**
+ * Completes first run and files one cadre (a 第一书记 of 城关镇, 测试县, posted from 2024-01-01 with
+ * no village): the least a bag needs. Returns the cadre's id.
+ */
+export async function seedOneCadre(page: Page | AppHandle, name: string): Promise<{ id: number }> {
+  await invoke(page, 'app.setup', { mode: 'empty', operator: '张科长' });
+  const county = await invoke<{ id: number }>(page, 'org.addCounty', { name: '测试县', kind: '县' });
+  const township = await invoke<{ id: number }>(page, 'org.addTownship', { countyId: county.id, name: '城关镇' });
+  return invoke<{ id: number }>(page, 'cadres.create', {
+    cadre: {
+      name,
+      gender: '男',
+      birthDate: '1985-03-01',
+      idNumber: makeIdNumber('130702', '1985-03-01', 1, true),
+      partyStatus: '中共党员',
+      phone: null,
+      unitId: null,
+      level: '县级',
+      postType: '村党组织第一书记',
+    },
+    posting: { townshipId: township.id, villageId: null, start: '2024-01-01', end: null },
+  });
+}
+
+/**
+ * Opens the demo county and lets every county count rest days as on post (a rule version
+ * effective from 2000, in force for every month the demo holds), so month totals do not depend
+ * on which weekdays a month had; the default rule has its own integration tests.
+ */
+export async function openDemoCountingRestDays(page: Page, app: AppHandle): Promise<void> {
+  await page.goto(app.url);
+  await expect(page.getByTestId('cadre-count')).toHaveText('共 24 人', { timeout: 60_000 });
+  const { db } = app.bridge.core.ctx;
+  for (const c of ownCountyIds(db)) setRules(db, c, 2000, { restDaysCount: true });
 }
