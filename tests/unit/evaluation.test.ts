@@ -69,30 +69,21 @@ describe('weighting and rounding', () => {
         {},
       ).total,
     ).toBe(3333);
+    // Two components weighted half and half, each on a 100-point scale.
+    const halves = (c0: number, c1: number) =>
+      scoreCadre(
+        plain([
+          [50, 100],
+          [50, 100],
+        ]),
+        FS,
+        { c0, c1 },
+        {},
+      ).total;
     // 0.01 × 50/100 = 0.005 exactly → half-up to 0.01 (float 0.005 would round to 0.00 or 0.01 by luck)
-    expect(
-      scoreCadre(
-        plain([
-          [50, 100],
-          [50, 100],
-        ]),
-        FS,
-        { c0: 0.01, c1: 0 },
-        {},
-      ).total,
-    ).toBe(1);
+    expect(halves(0.01, 0)).toBe(1);
     // 88.89 × 0.5 + 90.00 × 0.5 = 89.445 → 89.45 (floats give 89.44499…)
-    expect(
-      scoreCadre(
-        plain([
-          [50, 100],
-          [50, 100],
-        ]),
-        FS,
-        { c0: 88.89, c1: 90 },
-        {},
-      ).total,
-    ).toBe(8945);
+    expect(halves(88.89, 90)).toBe(8945);
     // 0.1 + 0.2 style: 70.1 × 0.7 + 80.2 × 0.3 = 49.07 + 24.06 = 73.13 exactly
     expect(
       scoreCadre(
