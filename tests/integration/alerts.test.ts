@@ -227,28 +227,15 @@ describe('alerts', () => {
   it('请假越权审批: leave over the township limit approved by the township only', () => {
     // The county allowed 5 days at township level when the leave was approved; now it is 3.
     setCountySettings(db, ids.county, { leaveTownshipMaxDays: 5 });
-    const long = addLeave(db, {
-      cadreId: ids.li,
-      type: '事假',
-      start: '2025-01-06',
-      startHalf: '上',
-      end: '2025-01-10',
-      endHalf: '下',
-      reason: '家中有事',
-    });
-    revokeCertification(db, { townshipId: ids.t1, month: '2025-01', reason: '补登请假' });
-    approveLeave(db, { leaveId: long.id, approver: '刘书记', approverLevel: '乡镇党委' });
-    const short = addLeave(db, {
-      cadreId: ids.zhang,
-      type: '病假',
-      start: '2025-02-03',
-      startHalf: '上',
-      end: '2025-02-04',
-      endHalf: '下',
-      reason: '感冒',
-    });
-    revokeCertification(db, { townshipId: ids.t1, month: '2025-02', reason: '补登请假' });
-    approveLeave(db, { leaveId: short.id, approver: '刘书记', approverLevel: '乡镇党委' });
+    // Whole-day leave of a certified month, the certification revoked to record it, approved by the township.
+    const townshipApproved = (cadreId: number, type: '事假' | '病假', start: string, end: string, reason: string) => {
+      const leave = addLeave(db, { cadreId, type, start, startHalf: '上', end, endHalf: '下', reason });
+      revokeCertification(db, { townshipId: ids.t1, month: start.slice(0, 7), reason: '补登请假' });
+      approveLeave(db, { leaveId: leave.id, approver: '刘书记', approverLevel: '乡镇党委' });
+      return leave;
+    };
+    const long = townshipApproved(ids.li, '事假', '2025-01-06', '2025-01-10', '家中有事');
+    townshipApproved(ids.zhang, '病假', '2025-02-03', '2025-02-04', '感冒');
     expect(alerts(2025, '请假越权审批')).toEqual([]);
     setCountySettings(db, ids.county, { leaveTownshipMaxDays: 3 });
     const [a, ...rest] = alerts(2025, '请假越权审批');

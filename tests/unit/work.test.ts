@@ -80,26 +80,21 @@ describe('milestone evaluation and escalation', () => {
     expect(m[1]).toMatchObject({ state: '已逾期', requiredAction: '约谈' });
   });
   it('a recorded action closes the miss only when at least as strong as required', () => {
-    const weak = evaluateMilestones({
-      run,
-      achieved: {},
-      actions: [
-        { milestone: '发展思路', action: '约谈', date: '2023-03-10' },
-        { milestone: '增收渠道', action: '约谈', date: '2024-03-05' },
-      ],
-      today: '2024-04-01',
-    });
+    // 发展思路 met with a talk; 增收渠道 (which requires a recall) with the action given.
+    const after = (action: '约谈' | '召回调换') =>
+      evaluateMilestones({
+        run,
+        achieved: {},
+        actions: [
+          { milestone: '发展思路', action: '约谈', date: '2023-03-10' },
+          { milestone: '增收渠道', action, date: '2024-03-05' },
+        ],
+        today: '2024-04-01',
+      });
+    const weak = after('约谈');
     expect(weak[0]).toMatchObject({ open: false, actionTaken: { action: '约谈', date: '2023-03-10' } });
     expect(weak[1]).toMatchObject({ requiredAction: '召回调换', open: true });
-    const strong = evaluateMilestones({
-      run,
-      achieved: {},
-      actions: [
-        { milestone: '发展思路', action: '约谈', date: '2023-03-10' },
-        { milestone: '增收渠道', action: '召回调换', date: '2024-03-05' },
-      ],
-      today: '2024-04-01',
-    });
+    const strong = after('召回调换');
     expect(strong[1]).toMatchObject({ open: false, actionTaken: { action: '召回调换' } });
   });
   it('a milestone falling due after the cadre left the township is 已离任, not missed', () => {
