@@ -5,8 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { invoke } from './helpers';
-import { openApp, seedSmallCounty, type SmallCounty } from './seed';
+import { openEvaluationYear } from './helpers';
+import { activateScheme, openApp, seedSmallCounty, type SmallCounty } from './seed';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -14,20 +14,13 @@ const YEAR = 2025;
 let county: SmallCounty;
 
 async function openScoring(page: Page) {
-  await page.getByRole('menuitem', { name: /考核评价/ }).click();
-  await page.getByTestId('eval-year').click();
-  await page.locator('.ant-select-item-option', { hasText: `${YEAR}年度` }).click();
+  await openEvaluationYear(page, YEAR);
   await page.getByRole('tab', { name: '评分' }).click();
 }
 
 test('seed a small county with the 蒲县 scheme', async ({ app }) => {
   county = await seedSmallCounty(app, 4, '2024-03-01');
-  const s = await invoke<{ id: number }>(app, 'evaluation.schemes.createFromTemplate', {
-    countyId: county.countyId,
-    year: YEAR,
-    template: 'puxian',
-  });
-  await invoke(app, 'evaluation.schemes.activate', { id: s.id });
+  await activateScheme(app, county.countyId, YEAR, 'puxian');
 });
 
 test('score grid: ARIA grid, one tab stop, evidence panel complete at 1366×768', async ({ page, app }) => {

@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
-import { invoke } from './helpers';
-import { openApp, seedSmallCounty, type SmallCounty } from './seed';
+import { openEvaluationYear } from './helpers';
+import { activateScheme, openApp, seedSmallCounty, type SmallCounty } from './seed';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
@@ -19,12 +19,7 @@ let county: SmallCounty;
 // load (seed, export, keyboard and evaluation were four tests, each loading the app).
 test('导出Excel of the list; the list by keyboard; evaluation names its scheme, at both sizes', async ({ page, app }) => {
   county = await seedSmallCounty(app, 6, '2024-03-01');
-  const s = await invoke<{ id: number }>(app, 'evaluation.schemes.createFromTemplate', {
-    countyId: county.countyId,
-    year: 2025,
-    template: 'puxian',
-  });
-  await invoke(app, 'evaluation.schemes.activate', { id: s.id });
+  await activateScheme(app, county.countyId, 2025, 'puxian');
 
   await openApp(page, app.url);
   const screenHeaders = (await page.locator('[data-testid="cadre-table"] thead th').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
@@ -68,9 +63,7 @@ test('导出Excel of the list; the list by keyboard; evaluation names its scheme
     await page.setViewportSize(size);
     // The first size reaches the screen by its menu from where the list steps left off.
     if (size.width !== 1366) await openApp(page, app.url);
-    await page.getByRole('menuitem', { name: /考核评价/ }).click();
-    await page.getByTestId('eval-year').click();
-    await page.locator('.ant-select-item-option', { hasText: '2025年度' }).click();
+    await openEvaluationYear(page, 2025);
     const heading = page.getByTestId('eval-scheme-heading');
     await expect(heading).toContainText('第1版');
     await expect(heading).not.toContainText('一述两评一查');

@@ -41,6 +41,13 @@ export async function samplePdf(): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
+/** Opens 考核评价 on the year (a fresh browser context remembers none). */
+export async function openEvaluationYear(page: Page, year: number): Promise<void> {
+  await page.getByRole('menuitem', { name: /考核评价/ }).click();
+  await page.getByTestId('eval-year').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${year}年度` }).click();
+}
+
 /** Completes the first-run screen. */
 export async function firstRun(page: Page, operator: string, mode: 'empty' | 'demo'): Promise<void> {
   await page.getByLabel('操作员姓名').fill(operator);

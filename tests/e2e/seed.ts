@@ -102,3 +102,9 @@ export async function openDemoCountingRestDays(page: Page, app: AppHandle): Prom
   const { db } = app.bridge.core.ctx;
   for (const c of ownCountyIds(db)) setRules(db, c, 2000, { restDaysCount: true });
 }
+
+/** Creates the county's scheme of the year from a template and puts it in force. */
+export async function activateScheme(page: Page | AppHandle, countyId: number, year: number, template: string): Promise<void> {
+  const s = await invoke<{ id: number }>(page, 'evaluation.schemes.createFromTemplate', { countyId, year, template });
+  await invoke(page, 'evaluation.schemes.activate', { id: s.id });
+}

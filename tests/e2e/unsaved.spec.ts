@@ -5,36 +5,23 @@
  * the year and tab come back; an empty 新增干部 form speaks Chinese; the attendance month box
  * takes "2025-03", "2025年3月", "202503", "2025.3", "2025/03", and shows a retyped month in its own format.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { invoke } from './helpers';
-import { openApp, seedSmallCounty, type SmallCounty } from './seed';
+import { invoke, openEvaluationYear } from './helpers';
+import { activateScheme, openApp, seedSmallCounty, type SmallCounty } from './seed';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const YEAR = 2025;
 let county: SmallCounty;
 
-/** A fresh browser context remembers nothing: pick the seeded year. */
-async function openEvaluationYear(page: Page) {
-  await page.getByRole('menuitem', { name: /考核评价/ }).click();
-  await page.getByTestId('eval-year').click();
-  await page.locator('.ant-select-item-option', { hasText: `${YEAR}年度` }).click();
-}
-
 test('seed a small county with an active scheme', async ({ app }) => {
   county = await seedSmallCounty(app, 6, '2024-03-01');
-  const s = await invoke<{ id: number }>(app, 'evaluation.schemes.createFromTemplate', {
-    countyId: county.countyId,
-    year: YEAR,
-    template: 'wuping',
-  });
-  await invoke(app, 'evaluation.schemes.activate', { id: s.id });
+  await activateScheme(app, county.countyId, YEAR, 'wuping');
 });
 
 test('typed scores ask before a tab switch and a page change; month box; empty form', async ({ page, app }) => {
   await openApp(page, app.url);
-  await openEvaluationYear(page);
+  await openEvaluationYear(page, YEAR);
   await page.getByRole('tab', { name: '评分' }).click();
   const grid = page.getByTestId('score-grid');
   const first = grid.locator('input[data-r="0"][data-c="0"]');
@@ -119,7 +106,7 @@ test('typed scores ask before a tab switch and a page change; month box; empty f
 
 test('closing the window with unsaved edits is refused by beforeunload', async ({ page, app }) => {
   await openApp(page, app.url);
-  await openEvaluationYear(page);
+  await openEvaluationYear(page, YEAR);
   await page.getByRole('tab', { name: '评分' }).click();
   await page.getByTestId('score-grid').locator('input[data-r="1"][data-c="0"]').click();
   await page.keyboard.type('66');
