@@ -19,7 +19,7 @@ import { MANIFEST_FILE, MANIFEST_SIGNATURE_FILE } from '../../main/store/backupM
 import { onebagHere } from '../fixtures/cliHere';
 import { copyDir, tempDir } from '../integration/exchangeFixture';
 import { dataFolderFingerprint } from './dataFolderFingerprint';
-import { makePeer, type Peer } from './exchangePeers';
+import { LANCHUAN, makePeer, QINGSHI, type Peer } from './exchangePeers';
 
 let root: string;
 let dept: Peer;
@@ -29,18 +29,8 @@ let deptFp = '';
 
 beforeAll(async () => {
   root = tempDir('adv-backup');
-  dept = await makePeer(path.join(root, 'dept'), {
-    department: '岚川县委组织部',
-    county: '岚川县',
-    unitName: '岚川县农业农村局',
-    idSeed: '330101',
-  });
-  attacker = await makePeer(path.join(root, 'attacker'), {
-    department: '青石县委组织部',
-    county: '青石县',
-    unitName: '青石县水利局',
-    idSeed: '330102',
-  });
+  dept = await makePeer(path.join(root, 'dept'), LANCHUAN);
+  attacker = await makePeer(path.join(root, 'attacker'), QINGSHI);
   deptFp = departmentKey(dept.core.ctx.db).fingerprint;
   backupDir = (await backupTo(dept.dir, path.join(root, 'usb'))).dir;
   dept.core.close();

@@ -36,8 +36,20 @@ export interface Peer {
 
 export const envOf = (c: OpenCore): ImportEnv => ({ db: c.ctx.db, dataDir: c.ctx.dataDir, blobs: c.blobs });
 
+export interface PeerSetup {
+  department: string;
+  county: string;
+  unitName: string;
+  idSeed: string;
+}
+
+/** The department the attacks are aimed at. */
+export const LANCHUAN: PeerSetup = { department: '岚川县委组织部', county: '岚川县', unitName: '岚川县农业农村局', idSeed: '330101' };
+/** A neighbouring county's department (the attacker, the stranger). */
+export const QINGSHI: PeerSetup = { department: '青石县委组织部', county: '青石县', unitName: '青石县水利局', idSeed: '330102' };
+
 /** A department with one county, one township, one village, one unit and two cadres posted there in YEAR. */
-export async function makePeer(dir: string, opts: { department: string; county: string; unitName: string; idSeed: string }): Promise<Peer> {
+export async function makePeer(dir: string, opts: PeerSetup): Promise<Peer> {
   fs.mkdirSync(dir, { recursive: true });
   const core = openDir(dir);
   setSetting(core.ctx.db, 'operator', `${opts.department}王干事`);

@@ -14,7 +14,7 @@ import { commitImport } from '../../main/exchange/importBundle';
 import { RECORDS_VERSION, type RecordsDoc } from '../../main/exchange/records';
 import { tempDir } from '../integration/exchangeFixture';
 import { dataFolderFingerprint } from './dataFolderFingerprint';
-import { bundlePath, clone, envOf, exportPeerCounty, makePeer, peerRecords, signedBundle, YEAR, type Peer } from './exchangePeers';
+import { bundlePath, clone, envOf, exportPeerCounty, LANCHUAN, makePeer, peerRecords, QINGSHI, signedBundle, YEAR, type Peer } from './exchangePeers';
 
 let root: string;
 let receiver: Peer;
@@ -27,12 +27,7 @@ const trustedFps = () => listTrustedKeys(receiver.core.ctx.db).map((k) => k.fing
 
 beforeAll(async () => {
   root = tempDir('adv-review');
-  receiver = await makePeer(path.join(root, 'receiver'), {
-    department: '岚川县委组织部',
-    county: '岚川县',
-    unitName: '岚川县农业农村局',
-    idSeed: '330101',
-  });
+  receiver = await makePeer(path.join(root, 'receiver'), LANCHUAN);
   other = await makePeer(path.join(root, 'other'), {
     department: '白沙县委组织部',
     county: '白沙县',
@@ -45,12 +40,7 @@ beforeAll(async () => {
     unitName: '市考核办',
     idSeed: '330104',
   });
-  stranger = await makePeer(path.join(root, 'stranger'), {
-    department: '青石县委组织部',
-    county: '青石县',
-    unitName: '青石县林业局',
-    idSeed: '330102',
-  });
+  stranger = await makePeer(path.join(root, 'stranger'), { ...QINGSHI, unitName: '青石县林业局' });
   recvFp = departmentKey(receiver.core.ctx.db).fingerprint;
   await commitImport(envOf(receiver.core), await exportPeerCounty(other, bundlePath(root, 'baisha')), { trustSigner: true });
 });

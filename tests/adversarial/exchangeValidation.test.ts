@@ -14,7 +14,7 @@ import { commitImport, previewImport } from '../../main/exchange/importBundle';
 import type { RecordsDoc } from '../../main/exchange/records';
 import { tempDir } from '../integration/exchangeFixture';
 import { dataFolderFingerprint } from './dataFolderFingerprint';
-import { bundlePath, clone, envOf, makePeer, peerRecords, rowsOf, setRows, signedBundle, type Peer } from './exchangePeers';
+import { bundlePath, clone, envOf, LANCHUAN, makePeer, peerRecords, QINGSHI, rowsOf, setRows, signedBundle, type Peer } from './exchangePeers';
 
 let root: string;
 let receiver: Peer;
@@ -23,18 +23,8 @@ let genuine: RecordsDoc;
 
 beforeAll(async () => {
   root = tempDir('adv-valid');
-  receiver = await makePeer(path.join(root, 'receiver'), {
-    department: '岚川县委组织部',
-    county: '岚川县',
-    unitName: '岚川县农业农村局',
-    idSeed: '330101',
-  });
-  peer = await makePeer(path.join(root, 'peer'), {
-    department: '青石县委组织部',
-    county: '青石县',
-    unitName: '青石县水利局',
-    idSeed: '330102',
-  });
+  receiver = await makePeer(path.join(root, 'receiver'), LANCHUAN);
+  peer = await makePeer(path.join(root, 'peer'), QINGSHI);
   genuine = peerRecords(peer);
 });
 
