@@ -4,7 +4,7 @@
  * figures, an .xlsx import refused with its row errors then accepted, and a quarter's 调度会
  * recorded with a cadre's progress. Years are chosen explicitly (no dependence on today).
  */
-import ExcelJS from 'exceljs';
+import { writeSheetFile } from '../fixtures/makeFiles';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,14 +19,7 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 let county: SmallCounty;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-income-e2e-'));
 
-async function sheet(name: string, rows: unknown[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Sheet1');
-  for (const r of rows) ws.addRow(r);
-  const file = path.join(tmp, name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+const sheet = (name: string, rows: unknown[][]) => writeSheetFile(path.join(tmp, name), rows);
 
 test('seed a small county', async ({ app }) => {
   county = await seedSmallCounty(app, 4, '2023-03-01');

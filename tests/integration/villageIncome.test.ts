@@ -4,7 +4,7 @@
  * refusals, and the figures in statistics and `onebag stats` (run in-process): 5万 change,
  * 空壳村, net change in weak villages, cumulative 表彰 / 提拔重用 since the programme start year.
  */
-import ExcelJS from 'exceljs';
+import { writeSheetFile } from '../fixtures/makeFiles';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,14 +29,7 @@ const incomes = () =>
     fen: number;
   }>;
 
-async function xlsx(name: string, rows: unknown[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('收入');
-  for (const r of rows) ws.addRow(r);
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+const xlsx = (name: string, rows: unknown[][]) => writeSheetFile(path.join(dir, name), rows, '收入');
 async function stage(file: string): Promise<string> {
   const bytes = fs.readFileSync(file);
   const { token } = await ok('staging.begin', { name: path.basename(file), size: bytes.length, purpose: 'roster' });
