@@ -100,6 +100,7 @@ export interface ExchangePlan {
   added: number;
   updated: number;
   unchanged: number;
+  /** Originals the import needs that the local blob store lacks. */
   blobsNeeded: string[];
   /** Rows skipped because of a conflict or a conflicting parent. */
   skipped: number;

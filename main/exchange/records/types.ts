@@ -1,5 +1,5 @@
 /** The records layer's public types (see records/format.ts for the JSON shape). */
-import type { PlanChange, PlanConflict, PlanTable } from '../../../shared/api/exchange';
+import type { ExchangePlan } from '../../../shared/api/exchange';
 
 export const RECORDS_VERSION = 1;
 
@@ -17,21 +17,10 @@ export interface RecordsDoc {
   cadres: Array<{ ref: string; name: string; township: string; village: string | null; postType: string }>;
 }
 
-export interface ImportPlan {
-  kind: 'county' | 'review';
-  origin: string;
-  scope: { county: string; year: number };
-  tables: PlanTable[];
-  added: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  /** Originals the import needs that the local blob store lacks. */
-  blobsNeeded: string[];
+/** The plan as the preview shows it, and the rows linked by natural key. */
+export interface ImportPlan extends ExchangePlan {
   /** Rows equal to a local row found by natural key, linked to it on import (no values change). */
   linked: number;
-  changes: PlanChange[];
-  conflicts: PlanConflict[];
 }
 
 export interface PlanOptions {
