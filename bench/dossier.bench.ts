@@ -16,7 +16,7 @@ import { layoutItem } from '../main/dossier/typeset/layout';
 import { TextKit } from '../main/dossier/typeset/measure';
 import { paintPage } from '../main/dossier/typeset/paint';
 import type { DossierDoc, Item, Section } from '../main/dossier/typeset/model';
-import { attendanceTable, paragraph, SAMPLE_CADRE, SECTIONS } from '../tests/fixtures/dossierSample';
+import { attendanceTable, paragraph, sampleMeta, SECTIONS } from '../tests/fixtures/dossierSample';
 import { writeHtmlFromModel } from './chromium/htmlFromModel';
 import { WarmChromium } from './chromium/warmPrint';
 import type { Bench, BenchFigure } from './types';
@@ -42,17 +42,7 @@ export function typesetDossier(): DossierDoc {
     ];
     sections[4]!.items.push({ kind: 'typeset', catalogue: cat(n, `驻村工作日志第${k + 1}篇`), stamp: stamp(n), blocks });
   }
-  return {
-    meta: {
-      ...SAMPLE_CADRE,
-      term: '2023年6月—2026年6月',
-      year: '2024',
-      archiveCode: '0123-WS·2024-Y-ZZB-0001',
-      date: '2024-12-20',
-      pageNumberStyle: 'ofTotal',
-    },
-    sections,
-  };
+  return { meta: sampleMeta('ofTotal'), sections };
 }
 
 async function makeOriginals(dir: string): Promise<Item[]> {
