@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { addMaterial } from '../../main/core/bag/bag';
 import { pdfWithContent } from '../adversarial/intakeFiles';
+import { fileOriginal, materialInput } from '../fixtures/bagFolder';
 import { expect, test } from './fixtures';
 import { openApp, seedOneCadre } from './seed';
 
@@ -29,23 +29,13 @@ test('a PDF with OpenAction JavaScript is flagged and never runs in the preview'
     `<< /S /JavaScript /JS (${js.replace(/[()\\]/g, '\\$&')}) >>`,
   ]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-e2e-js-'));
-  const file = path.join(dir, '带脚本的通知.pdf');
-  fs.writeFileSync(file, pdf);
-  const m = await addMaterial(
-    app.bridge.core.ctx.db,
-    app.bridge.core.blobs,
+  const m = await fileOriginal(
+    app.bridge.core,
+    dir,
     cadre.id,
-    {
-      category: '其他佐证材料',
-      title: '带脚本的通知',
-      date: '2025-03-01',
-      year: 2025,
-      responsible: null,
-      docNumber: null,
-      secrecy: '公开',
-      notes: null,
-    },
-    [{ path: file, name: '带脚本的通知.pdf' }],
+    '带脚本的通知.pdf',
+    pdf,
+    materialInput({ title: '带脚本的通知', date: '2025-03-01', year: 2025 }),
   );
   fs.rmSync(dir, { recursive: true, force: true });
   expect(m.files[0]!.flags).toEqual(['script']);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { addMaterial } from '../../main/core/bag/bag';
+import { fileOriginal, materialInput } from '../fixtures/bagFolder';
 import { expect, test } from './fixtures';
 import { invoke, samplePdf } from './helpers';
 import { seedOneCadre } from './seed';
@@ -16,23 +16,13 @@ test('confirm a report linked at intake on the material, then undo the link ther
   await page.goto(app.url);
   const cadre = await seedOneCadre(page, '王汇报');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-e2e-report-'));
-  const file = path.join(dir, '一季度汇报.pdf');
-  fs.writeFileSync(file, await samplePdf());
-  await addMaterial(
-    app.bridge.core.ctx.db,
-    app.bridge.core.blobs,
+  await fileOriginal(
+    app.bridge.core,
+    dir,
     cadre.id,
-    {
-      category: '工作汇报',
-      title: '2024年第一季度驻村工作汇报',
-      date: '2024-04-03',
-      year: 2024,
-      responsible: '王汇报',
-      docNumber: null,
-      secrecy: '公开',
-      notes: null,
-    },
-    [{ path: file, name: '一季度汇报.pdf' }],
+    '一季度汇报.pdf',
+    await samplePdf(),
+    materialInput({ category: '工作汇报', title: '2024年第一季度驻村工作汇报', date: '2024-04-03', responsible: '王汇报' }),
   );
   fs.rmSync(dir, { recursive: true, force: true });
 

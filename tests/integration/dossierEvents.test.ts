@@ -3,8 +3,6 @@
  * core on a real SQLite file: one item each, numbered in that order, a count sentence over a table
  * a row a record; a period with no record prints no item.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCadre } from '../../main/core/cadres/cadres';
@@ -14,8 +12,9 @@ import type { BuildContext } from '../../main/dossier/fromDb/context';
 import { eventItems } from '../../main/dossier/fromDb/events';
 import { getDossierSettings } from '../../main/dossier/fromDb/settings';
 import type { TableBlock, TypesetItem } from '../../main/dossier/typeset/model';
-import { openDatabase, type Db } from '../../main/store/db';
+import type { Db } from '../../main/store/db';
 import { PERSON_IDS, insertCadre, insertPlaces, insertPosting } from '../fixtures/sqlRows';
+import { closeTestDb, openTestDb } from '../fixtures/testDb';
 
 let dir: string;
 let db: Db;
@@ -23,8 +22,7 @@ let zhang: number;
 let li: number;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-dossier-events-'));
-  db = openDatabase(dir);
+  ({ dir, db } = openTestDb('dossier-events'));
   const p = insertPlaces(db, { t: '义县/七里河镇', v: '义县/七里河镇/北村' });
   zhang = insertCadre(db, '张三', PERSON_IDS['张三']!);
   li = insertCadre(db, '李四', PERSON_IDS['李四']!);
@@ -47,10 +45,7 @@ beforeAll(() => {
   });
 });
 
-afterAll(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeTestDb(db, dir));
 
 function context(cadreId: number, from: string, to: string): BuildContext {
   let no = 0;
