@@ -1,5 +1,5 @@
 /** Steps of attendance: cells, certification, leave, holidays, five-must events, checks, verifications. */
-import { id, ok, stage, type Step, YEAR } from './harness';
+import { id, lifecycleSteps, ok, stage, type Step, YEAR } from './harness';
 import { check, event, monthSheet, pdf } from './fixtures';
 
 export const attendanceSteps: Step[] = [
@@ -135,42 +135,16 @@ export const attendanceSteps: Step[] = [
     field: 'name',
     run: async () => ok('attendance.holidays.delete', { date: '2025-03-12' }),
   },
-  {
-    kind: 'five-must create',
-    entity: 'must_attend_event',
-    action: 'create',
-    field: 'title',
-    run: async () => (id.event = (await ok('events.save', event('镇党委扩大会'))).id),
-  },
-  {
-    kind: 'five-must update',
-    entity: 'must_attend_event',
-    action: 'update',
-    field: 'title',
-    run: async () => ok('events.save', { id: id.event!, ...event('镇党委扩大会议') }),
-  },
-  {
-    kind: 'five-must delete',
-    entity: 'must_attend_event',
-    action: 'delete',
-    field: 'title',
-    run: async () => ok('events.remove', { id: id.event! }),
-  },
-  {
-    kind: 'check create',
-    entity: 'check',
-    action: 'create',
-    field: 'checker',
-    run: async () => (id.check = (await ok('checks.save', check('县委组织部'))).id),
-  },
-  {
-    kind: 'check update',
-    entity: 'check',
-    action: 'update',
-    field: 'checker',
-    run: async () => ok('checks.save', { id: id.check!, ...check('县委督查室') }),
-  },
-  { kind: 'check delete', entity: 'check', action: 'delete', field: 'checker', run: async () => ok('checks.remove', { id: id.check! }) },
+  ...lifecycleSteps('five-must', 'must_attend_event', 'title', {
+    create: async () => (id.event = (await ok('events.save', event('镇党委扩大会'))).id),
+    update: async () => ok('events.save', { id: id.event!, ...event('镇党委扩大会议') }),
+    delete: async () => ok('events.remove', { id: id.event! }),
+  }),
+  ...lifecycleSteps('check', 'check', 'checker', {
+    create: async () => (id.check = (await ok('checks.save', check('县委组织部'))).id),
+    update: async () => ok('checks.save', { id: id.check!, ...check('县委督查室') }),
+    delete: async () => ok('checks.remove', { id: id.check! }),
+  }),
   {
     kind: 'city leader create',
     entity: 'city_leader',

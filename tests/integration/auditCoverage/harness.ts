@@ -95,3 +95,13 @@ export interface Step {
   /** Which of before/after the entry holds; by default from the action. */
   has?: Has;
 }
+
+/** A record's create, update and delete, each step expecting an entry that shows `field`. */
+export function lifecycleSteps(
+  name: string,
+  entity: string,
+  field: string,
+  run: { create: () => Promise<unknown>; update: () => Promise<unknown>; delete: () => Promise<unknown> },
+): Step[] {
+  return (['create', 'update', 'delete'] as const).map((action) => ({ kind: `${name} ${action}`, entity, action, field, run: run[action] }));
+}

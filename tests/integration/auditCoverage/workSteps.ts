@@ -1,24 +1,14 @@
 /** Steps of work: plans, projects, weak villages, village incomes, allowances, insurance, pledges. */
 import { makeIdNumber } from '../../fixtures/makeRoster';
-import { id, ok, stage, type Step, YEAR } from './harness';
+import { id, lifecycleSteps, ok, stage, type Step, YEAR } from './harness';
 import { cadre, dayAfter, incomeSheet, pdf, plan, pledge, policy, project } from './fixtures';
 
 export const workSteps: Step[] = [
-  {
-    kind: 'plan create',
-    entity: 'plan',
-    action: 'create',
-    field: 'title',
-    run: async () => (id.plan = (await ok('work.plans.save', plan('2024年工作计划'))).id),
-  },
-  {
-    kind: 'plan update',
-    entity: 'plan',
-    action: 'update',
-    field: 'title',
-    run: async () => ok('work.plans.save', plan('2024年度工作计划', { id: id.plan! })),
-  },
-  { kind: 'plan delete', entity: 'plan', action: 'delete', field: 'title', run: async () => ok('work.plans.remove', { id: id.plan! }) },
+  ...lifecycleSteps('plan', 'plan', 'title', {
+    create: async () => (id.plan = (await ok('work.plans.save', plan('2024年工作计划'))).id),
+    update: async () => ok('work.plans.save', plan('2024年度工作计划', { id: id.plan! })),
+    delete: async () => ok('work.plans.remove', { id: id.plan! }),
+  }),
   {
     kind: 'project create',
     entity: 'project',
@@ -71,27 +61,11 @@ export const workSteps: Step[] = [
     field: 'notes',
     run: async () => ok('work.weak.save', { villageId: id.v2!, listedYear: YEAR, notes: '村集体收入不足5万元' }),
   },
-  {
-    kind: 'village income create',
-    entity: 'village_income',
-    action: 'create',
-    field: 'income_fen',
-    run: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: 3_200_000 }),
-  },
-  {
-    kind: 'village income update',
-    entity: 'village_income',
-    action: 'update',
-    field: 'income_fen',
-    run: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: 3_500_000 }),
-  },
-  {
-    kind: 'village income delete',
-    entity: 'village_income',
-    action: 'delete',
-    field: 'income_fen',
-    run: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: null }),
-  },
+  ...lifecycleSteps('village income', 'village_income', 'income_fen', {
+    create: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: 3_200_000 }),
+    update: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: 3_500_000 }),
+    delete: async () => ok('work.weak.setIncome', { villageId: id.v2!, year: YEAR, incomeFen: null }),
+  }),
   {
     kind: 'village incomes typed',
     entity: 'village_income',
@@ -252,27 +226,11 @@ export const workSteps: Step[] = [
     field: 'amount_fen',
     run: async () => ok('work.support.removePayment', { id: id.payment! }),
   },
-  {
-    kind: 'insurance create',
-    entity: 'insurance_policy',
-    action: 'create',
-    field: 'insurer',
-    run: async () => (id.policy = (await ok('work.support.savePolicy', policy('人保财险'))).id),
-  },
-  {
-    kind: 'insurance update',
-    entity: 'insurance_policy',
-    action: 'update',
-    field: 'insurer',
-    run: async () => ok('work.support.savePolicy', policy('平安财险', { id: id.policy! })),
-  },
-  {
-    kind: 'insurance delete',
-    entity: 'insurance_policy',
-    action: 'delete',
-    field: 'insurer',
-    run: async () => ok('work.support.removePolicy', { id: id.policy! }),
-  },
+  ...lifecycleSteps('insurance', 'insurance_policy', 'insurer', {
+    create: async () => (id.policy = (await ok('work.support.savePolicy', policy('人保财险'))).id),
+    update: async () => ok('work.support.savePolicy', policy('平安财险', { id: id.policy! })),
+    delete: async () => ok('work.support.removePolicy', { id: id.policy! }),
+  }),
   {
     kind: 'pledge create',
     entity: 'unit_pledge',

@@ -1,23 +1,13 @@
 /** Steps of work logs, reports and their dues, 调度 meetings. */
-import { id, ok, stage, type Step, YEAR } from './harness';
+import { id, lifecycleSteps, ok, stage, type Step, YEAR } from './harness';
 import { attach, logRow, logSheet, material, pdf } from './fixtures';
 
 export const worklogSteps: Step[] = [
-  {
-    kind: 'worklog create',
-    entity: 'worklog',
-    action: 'create',
-    field: 'place',
-    run: async () => (id.log = (await ok('worklog.save', { cadreId: id.zhang!, rows: [logRow('北村')] })).ids[0]!),
-  },
-  {
-    kind: 'worklog update',
-    entity: 'worklog',
-    action: 'update',
-    field: 'place',
-    run: async () => ok('worklog.save', { cadreId: id.zhang!, rows: [logRow('南村', { id: id.log! })] }),
-  },
-  { kind: 'worklog delete', entity: 'worklog', action: 'delete', field: 'place', run: async () => ok('worklog.remove', { id: id.log! }) },
+  ...lifecycleSteps('worklog', 'worklog', 'place', {
+    create: async () => (id.log = (await ok('worklog.save', { cadreId: id.zhang!, rows: [logRow('北村')] })).ids[0]!),
+    update: async () => ok('worklog.save', { cadreId: id.zhang!, rows: [logRow('南村', { id: id.log! })] }),
+    delete: async () => ok('worklog.remove', { id: id.log! }),
+  }),
   {
     kind: 'worklog file removed',
     entity: 'worklog',
@@ -48,27 +38,11 @@ export const worklogSteps: Step[] = [
     has: 'any',
     run: async () => ok('rules.set', { countyId: id.county!, year: YEAR, patch: { quarterDueDays: 15, halfDueDays: 20 }, note: null }),
   },
-  {
-    kind: 'report due create',
-    entity: 'report_due',
-    action: 'create',
-    field: 'due_date',
-    run: async () => ok('reports.setDue', { cadreId: id.zhang!, period: '2024-Q2', dueDate: '2024-07-20' }),
-  },
-  {
-    kind: 'report due update',
-    entity: 'report_due',
-    action: 'update',
-    field: 'due_date',
-    run: async () => ok('reports.setDue', { cadreId: id.zhang!, period: '2024-Q2', dueDate: '2024-07-31' }),
-  },
-  {
-    kind: 'report due delete',
-    entity: 'report_due',
-    action: 'delete',
-    field: 'due_date',
-    run: async () => ok('reports.setDue', { cadreId: id.zhang!, period: '2024-Q2', dueDate: null }),
-  },
+  ...lifecycleSteps('report due', 'report_due', 'due_date', {
+    create: async () => ok('reports.setDue', { cadreId: id.zhang!, period: '2024-Q2', dueDate: '2024-07-20' }),
+    update: async () => ok('reports.setDue', { cadreId: id.zhang!, period: '2024-Q2', dueDate: '2024-07-31' }),
+    delete: async () => ok('reports.setDue', { cadreId: id.zhang!, period: '2024-Q2', dueDate: null }),
+  }),
   {
     kind: 'report create',
     entity: 'report_submission',
