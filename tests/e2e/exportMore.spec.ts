@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { fixToday } from '../../main/core/runtime/clock';
 import { certifyMonths } from '../integration/certifyFixture';
 import { expect, test } from './fixtures';
-import { exported, invoke, screenHeaders } from './helpers';
+import { exported, invoke, openEvaluationYear, screenHeaders } from './helpers';
 import { openApp, seedSmallCounty, type SmallCounty } from './seed';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
@@ -124,9 +124,7 @@ test('季度调度, 表彰与提拔, 请假登记 and 工作日志 export what t
   expect(scheduling.body).toHaveLength(county.cadres.length);
   await page.screenshot({ path: '/tmp/excel-scheduling-1366.png' });
 
-  await page.getByRole('menuitem', { name: /考核评价/ }).click();
-  await page.getByTestId('eval-year').click();
-  await page.locator('.ant-select-item-option', { hasText: '2025年度' }).click();
+  await openEvaluationYear(page, 2025);
   await page.getByRole('tab', { name: '表彰与提拔' }).click();
   await expect(page.getByTestId('outcome-table')).toContainText('市级优秀第一书记');
   const outcomes = await exported(page, '2025年度表彰与提拔.xlsx');

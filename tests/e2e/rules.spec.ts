@@ -6,8 +6,8 @@
  * screen opens on (it defaults to the clock's year).
  */
 import { expect, test } from './fixtures';
-import { invoke, noHorizontalOverflow } from './helpers';
-import { seedSmallCounty, type SmallCounty } from './seed';
+import { invoke, noHorizontalOverflow, openEvaluationYear } from './helpers';
+import { activateScheme, seedSmallCounty, type SmallCounty } from './seed';
 
 let county: SmallCounty;
 
@@ -24,12 +24,7 @@ test('rule settings: refuse, save as a version, keep', async ({ page, app }) => 
   const screen = page.getByTestId('rules-page');
   const year = Number(((await page.getByTestId('rules-year').textContent()) ?? '').replace(/\D/g, ''));
   expect(year).toBeGreaterThan(2000);
-  const s = await invoke<{ id: number }>(page, 'evaluation.schemes.createFromTemplate', {
-    countyId: county.countyId,
-    year,
-    template: 'wuping',
-  });
-  await invoke(page, 'evaluation.schemes.activate', { id: s.id });
+  await activateScheme(page, county.countyId, year, 'wuping');
   await page.getByRole('menuitem', { name: /干部/ }).first().click();
   await page.getByRole('menuitem', { name: /规则设置/ }).click();
 
@@ -88,9 +83,7 @@ test('rule settings: refuse, save as a version, keep', async ({ page, app }) => 
   await expect(table.getByText('缺：调研报告、村情民情台账').first()).toBeVisible();
 
   // The scorer's evidence panel: which categories are empty, no item counts.
-  await page.getByRole('menuitem', { name: /考核评价/ }).click();
-  await page.getByTestId('eval-year').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${year}年度` }).click();
+  await openEvaluationYear(page, year);
   await page.getByRole('tab', { name: '评分' }).click();
   await page.locator('input[data-r="0"][data-c="0"]').click();
   await page.keyboard.press('F2');
