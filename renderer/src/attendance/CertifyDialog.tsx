@@ -3,7 +3,7 @@
  * sealed paper register. Main refuses anything missing with its own message, shown here.
  * The parent keys it by open/closed, so each opening starts with an empty form.
  */
-import { Alert, Checkbox, Form, Input, Modal } from 'antd';
+import { Alert, Checkbox, Form, Input } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -13,8 +13,8 @@ import type { StagedFile } from '../../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { monthLabel } from '../../../shared/dates';
 import { ScanDrop } from './ScanDrop';
-import { settle } from '../util/settle';
 import { useDialogSave } from '../common/useDialogSave';
+import { SaveDialog } from '../common/SaveDialog';
 
 export function CertifyDialog({
   open,
@@ -82,15 +82,13 @@ export function CertifyDialog({
   };
 
   return (
-    <Modal
+    <SaveDialog
       title={`认定 ${townshipName} ${monthLabel(month)} 考勤`}
       open={open}
-      onCancel={cancel}
-      onOk={settle(submit)}
+      onClose={cancel}
+      onSave={submit}
       okText="认定并锁定"
-      cancelText="取消"
-      confirmLoading={saving}
-      destroyOnHidden
+      saving={saving}
       width={560}
     >
       <p className="ob-muted" style={{ marginTop: 0 }}>
@@ -149,6 +147,6 @@ export function CertifyDialog({
         </div>
       )}
       {error && <Alert type="error" showIcon title={error} data-testid="certify-error" />}
-    </Modal>
+    </SaveDialog>
   );
 }

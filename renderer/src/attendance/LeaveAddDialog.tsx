@@ -1,5 +1,5 @@
 /** 登记请假: cadre, type, from/to with 上午/下午, reason, optional approver (approves at once), proof. */
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Select } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -10,8 +10,8 @@ import type { StagedFile } from '../../../shared/domain';
 import { call } from '../api/client';
 import { ApproverFields } from './ApproverFields';
 import { ScanDrop } from './ScanDrop';
-import { settle } from '../util/settle';
 import { useDialogSave } from '../common/useDialogSave';
+import { SaveDialog } from '../common/SaveDialog';
 
 const HALVES = [
   { value: '上', label: '上午' },
@@ -70,17 +70,7 @@ export function LeaveAddDialog({
   };
 
   return (
-    <Modal
-      title="登记请假"
-      open={open}
-      onCancel={onClose}
-      onOk={settle(submit)}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      destroyOnHidden
-      width={600}
-    >
+    <SaveDialog title="登记请假" open={open} onClose={onClose} onSave={submit} okText="保存" saving={saving} width={600}>
       <Form layout="vertical">
         <div style={{ display: 'flex', gap: 12 }}>
           <Form.Item label="干部" required style={{ flex: 1 }}>
@@ -144,6 +134,6 @@ export function LeaveAddDialog({
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon title={error} />}
-    </Modal>
+    </SaveDialog>
   );
 }

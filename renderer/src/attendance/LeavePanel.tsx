@@ -1,6 +1,6 @@
 /** 请假登记: the month's leave of the township's cadres, with approve / refuse / 销假. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Modal, Select, Table, Tag } from 'antd';
+import { Alert, Button, Input, Select, Table, Tag } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { LeaveHalf } from '../../../shared/attendance';
 import type { MonthGridView } from '../../../shared/api/attendance';
 import type { LeaveRequest } from '../../../shared/leave';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { ReadOnlyHint } from '../common/useReadOnly';
 import { ExportExcelButton } from '../common/ExportExcelButton';
@@ -18,7 +18,8 @@ import { ApproverFields } from './ApproverFields';
 import { LeaveAddDialog } from './LeaveAddDialog';
 import { approvedBeyondLevel, type ApprovalLevel } from '../../../shared/leave';
 import { monthDayLabel, monthLabel } from '../../../shared/dates';
-import { settle } from '../util/settle';
+import { SaveDialog } from '../common/SaveDialog';
+import { useDialogSave } from '../common/useDialogSave';
 
 const HALF = { 上: '上午', 下: '下午' } as const;
 const STATUS_COLOURS: Record<LeaveRequest['status'], string> = { 待审批: 'gold', 已批准: 'green', 未批准: 'default', 已销假: 'blue' };
@@ -61,8 +62,7 @@ export function LeavePanel({
   const [level, setLevel] = useState<ApprovalLevel>();
   const [back, setBack] = useState<Dayjs | null>(null);
   const [backHalf, setBackHalf] = useState<LeaveHalf>('上');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, runSave } = useDialogSave();
 
   const open = (kind: Action['kind'], leave: LeaveRequest) => {
     setAction({ kind, leave });
@@ -75,27 +75,22 @@ export function LeavePanel({
 
   const submit = async () => {
     if (!action) return;
-    setSaving(true);
     setError(null);
-    try {
-      const leaveId = action.leave.id;
-      if (action.kind === 'approve') {
-        if (!level) throw new Error('请选择实际审批的层级（乡镇党委或县委组织部）');
-        await call('attendance.leave.approve', { leaveId, approver, approverLevel: level });
-      } else if (action.kind === 'reject') await call('attendance.leave.reject', { leaveId, approver });
-      else
-        await call('attendance.leave.return', {
-          leaveId,
-          returnedOn: (back ?? dayjs(today())).format('YYYY-MM-DD'),
-          returnedHalf: backHalf,
-        });
+    const leaveId = action.leave.id;
+    let send: () => Promise<unknown>;
+    if (action.kind === 'approve') {
+      if (!level) return setError('请选择实际审批的层级（乡镇党委或县委组织部）');
+      send = () => call('attendance.leave.approve', { leaveId, approver, approverLevel: level });
+    } else if (action.kind === 'reject') send = () => call('attendance.leave.reject', { leaveId, approver });
+    else {
+      const returnedOn = (back ?? dayjs(today())).format('YYYY-MM-DD');
+      send = () => call('attendance.leave.return', { leaveId, returnedOn, returnedHalf: backHalf });
+    }
+    await runSave(async () => {
+      await send();
       setAction(null);
       onChanged();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const columns: ExportColumn<LeaveRequest>[] = [
@@ -193,16 +188,7 @@ export function LeavePanel({
         locale={{ emptyText: '本月没有请假记录' }}
         columns={columns}
       />
-      <Modal
-        title={title}
-        open={!!action}
-        onCancel={() => setAction(null)}
-        onOk={settle(submit)}
-        okText="确定"
-        cancelText="取消"
-        confirmLoading={saving}
-        destroyOnHidden
-      >
+      <SaveDialog title={title} open={!!action} onClose={() => setAction(null)} onSave={submit} okText="确定" saving={saving}>
         {action && (
           <div style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
             <div>
@@ -252,7 +238,7 @@ export function LeavePanel({
             {error && <Alert type="error" showIcon title={error} />}
           </div>
         )}
-      </Modal>
+      </SaveDialog>
       <LeaveAddDialog
         key={String(adding)}
         open={adding}

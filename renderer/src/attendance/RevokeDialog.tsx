@@ -1,10 +1,10 @@
 /** 撤销认定: a reason is required; it stays in the month's history with who revoked. */
-import { Alert, Input, Modal } from 'antd';
+import { Alert, Input } from 'antd';
 import { useState } from 'react';
 import { call } from '../api/client';
 import { monthLabel } from '../../../shared/dates';
-import { settle } from '../util/settle';
 import { useDialogSave } from '../common/useDialogSave';
+import { SaveDialog } from '../common/SaveDialog';
 
 export function RevokeDialog({
   open,
@@ -33,16 +33,14 @@ export function RevokeDialog({
   };
 
   return (
-    <Modal
+    <SaveDialog
       title={`撤销 ${townshipName} ${monthLabel(month)} 考勤认定`}
       open={open}
-      onCancel={onClose}
-      onOk={settle(submit)}
+      onClose={onClose}
+      onSave={submit}
       okText="撤销认定"
       okButtonProps={{ danger: true }}
-      cancelText="取消"
-      confirmLoading={saving}
-      destroyOnHidden
+      saving={saving}
     >
       <p className="ob-muted" style={{ marginTop: 0 }}>
         撤销后可修改本月考勤，修改完成后须重新认定。撤销原因、操作人和之后的修改都会记入本月历史记录；已归入资料袋的扫描件标注“认定已撤销”。
@@ -56,6 +54,6 @@ export function RevokeDialog({
         aria-label="撤销原因"
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 10 }} data-testid="revoke-error" />}
-    </Modal>
+    </SaveDialog>
   );
 }

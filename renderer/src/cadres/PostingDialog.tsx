@@ -1,4 +1,4 @@
-import { Alert, Cascader, Form, Modal } from 'antd';
+import { Alert, Cascader, Form } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,8 +8,8 @@ import type { CadreDetail } from '../../../shared/domain';
 import { call } from '../api/client';
 import { useAppState } from '../app/AppState';
 import { postingCascade, placeLabel } from './orgOptions';
-import { settle } from '../util/settle';
 import { useDialogSave } from '../common/useDialogSave';
+import { SaveDialog } from '../common/SaveDialog';
 
 interface Values {
   place?: number[];
@@ -59,15 +59,7 @@ export function PostingDialog({
   };
 
   return (
-    <Modal
-      title={`调动 — ${cadre.name}`}
-      open={open}
-      onCancel={onClose}
-      onOk={settle(submit)}
-      okText="确认调动"
-      confirmLoading={saving}
-      destroyOnHidden
-    >
+    <SaveDialog title={`调动 — ${cadre.name}`} open={open} onClose={onClose} onSave={submit} okText="确认调动" saving={saving}>
       {current && (
         <Alert
           type="info"
@@ -88,6 +80,6 @@ export function PostingDialog({
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

@@ -1,6 +1,6 @@
 /** 表彰与提拔: commendations and promotions recorded per cadre; they feed the county figures. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Form, Input, Select, Table, Tag } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -15,7 +15,8 @@ import { ExportExcelButton } from '../common/ExportExcelButton';
 import { useConfirmRemove } from '../common/useConfirmRemove';
 import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { dateLabel } from '../../../shared/dates';
-import { settle } from '../util/settle';
+import { SaveDialog } from '../common/SaveDialog';
+import { useBusyAction } from '../common/useBusyAction';
 
 interface Draft {
   id?: number;
@@ -32,7 +33,7 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
   const [tick, setTick] = useState(0);
   const list = useCall('evaluation.outcomes.list', { year, countyId }, `${year}|${countyId}|${tick}`);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, runBusy } = useBusyAction();
   const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
   const rows = list.data ?? [];
   const count = (k: OutcomeKind) => new Set(rows.filter((o) => o.kind === k).map((o) => o.cadreId)).size;
@@ -40,25 +41,22 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
   const save = async () => {
     if (!draft) return;
     if (!draft.cadreId || !draft.date) return void notifyError(new Error('请选择干部和日期'), '未保存');
-    setBusy(true);
-    try {
-      await call('evaluation.outcomes.save', {
-        ...(draft.id ? { id: draft.id } : {}),
-        cadreId: draft.cadreId,
-        year,
-        kind: draft.kind,
-        date: draft.date.format('YYYY-MM-DD'),
-        note: draft.note,
-      });
+    const outcome = {
+      ...(draft.id ? { id: draft.id } : {}),
+      cadreId: draft.cadreId,
+      year,
+      kind: draft.kind,
+      date: draft.date.format('YYYY-MM-DD'),
+      note: draft.note,
+    };
+    await runBusy(async () => {
+      await call('evaluation.outcomes.save', outcome);
       success('已保存');
       setDraft(null);
       setTick((t) => t + 1);
-    } catch (err) {
-      notifyError(err, '未保存');
-    } finally {
-      setBusy(false);
-    }
+    }, '未保存');
   };
+
   const remove = (o: Outcome) =>
     confirmRemove({
       title: `删除${o.name}的“${o.kind}”记录？`,
@@ -127,15 +125,13 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
           data-testid="outcome-table"
         />
       </div>
-      <Modal
+      <SaveDialog
         open={!!draft}
         title={draft?.id ? '修改结果运用' : '登记结果运用'}
         okText="保存"
-        cancelText="取消"
-        onOk={settle(save)}
-        okButtonProps={{ loading: busy }}
-        onCancel={() => setDraft(null)}
-        destroyOnHidden
+        saving={busy}
+        onSave={save}
+        onClose={() => setDraft(null)}
       >
         {draft && (
           <Form layout="vertical">
@@ -164,7 +160,7 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
             </Form.Item>
           </Form>
         )}
-      </Modal>
+      </SaveDialog>
     </div>
   );
 }

@@ -3,9 +3,9 @@
  * too short a reason is refused in Chinese and nothing is sent; a refusal from main is shown
  * and the dialog stays open.
  */
-import { Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { settle } from '../util/settle';
+import { SaveDialog } from '../common/SaveDialog';
 import { useBusyAction } from '../common/useBusyAction';
 
 export function ReasonDialog({
@@ -60,15 +60,14 @@ export function ReasonDialog({
   };
 
   return (
-    <Modal
+    <SaveDialog
       open={open}
       title={title}
       okText={okText}
-      cancelText="取消"
-      okButtonProps={{ danger: true, loading: busy, disabled: blockShortOk && short }}
-      onOk={settle(submit)}
-      onCancel={onClose}
-      destroyOnHidden
+      okButtonProps={{ danger: true, disabled: blockShortOk && short }}
+      saving={busy}
+      onSave={submit}
+      onClose={onClose}
       data-testid={testId}
     >
       {intro}
@@ -88,6 +87,6 @@ export function ReasonDialog({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

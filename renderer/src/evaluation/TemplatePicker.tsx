@@ -1,10 +1,10 @@
 /** Start the year's scheme from one of the shipped templates (蒲县, 五评, 群众评议30%). */
-import { Modal, Radio, Space, Typography } from 'antd';
+import { Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Scheme, TemplateKey } from '../../../shared/evaluation';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
-import { settle } from '../util/settle';
+import { SaveDialog } from '../common/SaveDialog';
 import { useBusyAction } from '../common/useBusyAction';
 
 export function TemplatePicker({
@@ -34,16 +34,15 @@ export function TemplatePicker({
   };
 
   return (
-    <Modal
+    <SaveDialog
       open={open}
       title={`从模板新建${year}年度考核方案`}
       okText="新建草稿"
-      cancelText="取消"
-      okButtonProps={{ disabled: !choice, loading: busy }}
-      onOk={settle(create)}
-      onCancel={onClose}
+      okButtonProps={{ disabled: !choice }}
+      saving={busy}
+      onSave={create}
+      onClose={onClose}
       width={620}
-      destroyOnHidden
     >
       <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value as TemplateKey)} style={{ width: '100%' }}>
         <Space orientation="vertical" style={{ width: '100%' }}>
@@ -62,6 +61,6 @@ export function TemplatePicker({
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         新建的是草稿，可修改权重、指标、分数线和优秀比例，确认后点“启用”。
       </Typography.Paragraph>
-    </Modal>
+    </SaveDialog>
   );
 }

@@ -3,14 +3,15 @@
  * the certifying secretary (required when 属实) and the date. 属实 revokes the month's
  * certification; the dialog then offers the month's register, to correct and certify again.
  */
-import { Alert, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Form, Input, Radio } from 'antd';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { VerificationOutcome, VerificationView } from '../../../shared/verifications';
 import { call } from '../api/client';
 import { DatePicker } from '../common/DatePicker';
 import { dateLabel, monthLabel } from '../../../shared/dates';
+import { SaveDialog } from '../common/SaveDialog';
+import { useDialogSave } from '../common/useDialogSave';
 
 interface Values {
   explanation: string;
@@ -31,14 +32,14 @@ export function ConcludeDialog({
 }) {
   const [form] = Form.useForm<Values>();
   const outcome = Form.useWatch('outcome', form);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, runSave } = useDialogSave();
 
   const submit = async () => {
-    const values = await form.validateFields();
-    setSaving(true);
+    // The form shows its own field messages; nothing is sent until they are met.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setError(null);
-    try {
+    await runSave(async () => {
       const r = await call('verifications.conclude', {
         id: v.id,
         explanation: values.explanation ?? '',
@@ -47,24 +48,18 @@ export function ConcludeDialog({
         concludedOn: values.concludedOn.format('YYYY-MM-DD'),
       });
       onConcluded(r.verification, r.revoked);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <Modal
+    <SaveDialog
       open
       title={`办结核查：${v.cadreName}　${dateLabel(v.date)}`}
       okText="办结"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={onClose}
+      saving={saving}
+      onSave={submit}
+      onClose={onClose}
       width={560}
-      destroyOnHidden
     >
       <p style={{ marginTop: 0 }} data-testid="conclude-finding">
         {v.finding}
@@ -106,6 +101,6 @@ export function ConcludeDialog({
           <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(dayjs(today()), 'day') || d.isBefore(dayjs(v.date), 'day')} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { CloudUploadOutlined, SaveOutlined, UsbOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { BACKUP_REASON_LABELS, type BackupEntry, type BackupNowResult } from '../../../shared/api/integrity';
 import { call } from '../api/client';
@@ -9,6 +9,7 @@ import { useNotify } from '../util/notify';
 import { backupAgeText, backupOverdue, formatTime } from './backupAge';
 import { formatSize } from '../../../shared/fileSize';
 import { settle } from '../util/settle';
+import { SaveDialog } from '../common/SaveDialog';
 
 const INTERVALS = [
   { value: 0, label: '关闭定时备份' },
@@ -148,15 +149,14 @@ export function BackupsPanel({ onPreview }: { onPreview: (dir: string) => void }
           ]}
         />
       </Space>
-      <Modal
+      <SaveDialog
         title="备份到其他文件夹"
         open={externalOpen}
         okText="开始备份"
-        cancelText="取消"
-        confirmLoading={busy === 'external'}
-        onOk={() => void backupExternal().catch(() => undefined)}
-        onCancel={() => setExternalOpen(false)}
-        destroyOnHidden
+        saving={busy === 'external'}
+        // The form shows its own field messages when the folder is missing or not a full path.
+        onSave={() => backupExternal().catch(() => undefined)}
+        onClose={() => setExternalOpen(false)}
       >
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item
@@ -171,7 +171,7 @@ export function BackupsPanel({ onPreview }: { onPreview: (dir: string) => void }
             <Input placeholder="例如 E:\OneBag备份" aria-label="备份文件夹" autoFocus />
           </Form.Item>
         </Form>
-      </Modal>
+      </SaveDialog>
     </Card>
   );
 }

@@ -7,8 +7,8 @@ import { useEffect, useState } from 'react';
 import { DEFAULT_PARK_SHARE_BP, splitRevenue, yuan, type Project } from '../../../shared/work';
 import { call } from '../api/client';
 import { Money, MoneyInput, thisYear, yearOptions } from './common';
-import { settle } from '../util/settle';
 import { useDialogSave } from '../common/useDialogSave';
+import { SaveDialog } from '../common/SaveDialog';
 
 export function PubliciseDialog({
   project,
@@ -34,14 +34,13 @@ export function PubliciseDialog({
   };
 
   return (
-    <Modal
+    <SaveDialog
       title={`公示 — ${project?.name ?? ''}`}
       open={project !== null}
-      onCancel={onClose}
-      onOk={settle(submit)}
+      onClose={onClose}
+      onSave={submit}
       okText="登记公示"
-      confirmLoading={saving}
-      destroyOnHidden
+      saving={saving}
     >
       <p className="ob-muted" style={{ marginTop: 0 }}>
         项目应在村公示栏公示，接受党员群众监督。登记公示的日期和地点。
@@ -61,7 +60,7 @@ export function PubliciseDialog({
           <Input value={place} onChange={(e) => setPlace(e.target.value)} maxLength={100} data-testid="publicise-place" />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }
 

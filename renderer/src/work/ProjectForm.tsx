@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { projectInputSchema } from '../../../shared/api/work';
 import { FUND_SOURCES, PROJECT_KINDS, PROJECT_STATUSES, yuan, type Project } from '../../../shared/work';
@@ -6,8 +6,8 @@ import { call } from '../api/client';
 import { useAppState } from '../app/AppState';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
 import { MoneyInput, thisYear, yearOptions } from './common';
-import { settle } from '../util/settle';
 import { useDialogSave } from '../common/useDialogSave';
+import { SaveDialog } from '../common/SaveDialog';
 
 interface Values {
   cadreId?: number;
@@ -100,15 +100,14 @@ export function ProjectForm({
   };
 
   return (
-    <Modal
+    <SaveDialog
       title={project ? `修改项目 — ${project.name}` : '新增乡村振兴项目'}
       open={open}
-      onCancel={onClose}
-      onOk={settle(submit)}
+      onClose={onClose}
+      onSave={submit}
       okText="保存"
-      confirmLoading={saving}
+      saving={saving}
       width={720}
-      destroyOnHidden
       styles={{ body: { maxHeight: 'calc(100vh - 220px)', overflowY: 'auto' } }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="project-error" />}
@@ -169,6 +168,6 @@ export function ProjectForm({
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

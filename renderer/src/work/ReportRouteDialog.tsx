@@ -1,5 +1,5 @@
 /** 登记报送: where a cadre's report went (派出单位 / 上一级党委), the recipient and the date. Key it by the report. */
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Select } from 'antd';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { RECIPIENT_KINDS, type QuarterCadre, type RecipientKind, type RoutedRepo
 import { call } from '../api/client';
 import { DatePicker } from '../common/DatePicker';
 import { useDialogSave } from '../common/useDialogSave';
+import { SaveDialog } from '../common/SaveDialog';
 
 export function ReportRouteDialog({
   target,
@@ -43,14 +44,13 @@ export function ReportRouteDialog({
     });
   };
   return (
-    <Modal
+    <SaveDialog
       title={`登记报送 — ${target?.cadre.name ?? ''} ${target?.report.kind ?? ''}`}
       open={target !== null}
-      onCancel={onClose}
-      onOk={() => void submit()}
+      onClose={onClose}
+      onSave={submit}
       okText="登记"
-      confirmLoading={saving}
-      destroyOnHidden
+      saving={saving}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
@@ -79,6 +79,6 @@ export function ReportRouteDialog({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

@@ -1,13 +1,13 @@
 /** 指定接任人: after 召回调换 ended a posting, post the successor to the vacated place. Key it by the vacancy. */
-import { Alert, Form, Modal } from 'antd';
+import { Alert, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { VacantPost, WeakVillage } from '../../../shared/weakVillages';
 import { call } from '../api/client';
 import { DatePicker } from '../common/DatePicker';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
-import { settle } from '../util/settle';
 import { useDialogSave } from '../common/useDialogSave';
+import { SaveDialog } from '../common/SaveDialog';
 
 export function SuccessorDialog({
   village,
@@ -43,15 +43,14 @@ export function SuccessorDialog({
   };
 
   return (
-    <Modal
+    <SaveDialog
       title="指定接任人"
       open={vacancy !== null}
-      onCancel={onClose}
-      onOk={settle(submit)}
+      onClose={onClose}
+      onSave={submit}
       okText="确定接任"
       cancelText="稍后指定"
-      confirmLoading={saving}
-      destroyOnHidden
+      saving={saving}
     >
       {vacancy && (
         <Alert
@@ -77,6 +76,6 @@ export function SuccessorDialog({
           <DatePicker value={start} onChange={setStart} disabledDate={(d) => (vacancy ? d.isBefore(dayjs(vacancy.date), 'day') : false)} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

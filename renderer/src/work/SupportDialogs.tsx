@@ -1,5 +1,5 @@
 /** Payment entry, insurance policy and the dispatching unit's pledge for one cadre. */
-import { Alert, Button, Form, Input, Modal, Select, Table } from 'antd';
+import { Alert, Button, Form, Input, Select, Table } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import { today } from '../app/today';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,10 +8,11 @@ import type { SupportRow } from '../../../shared/api/work';
 import { yuan } from '../../../shared/work';
 import { DEFAULT_INSURANCE_COVER_FEN } from '../../../shared/support';
 import { dateLabel } from '../../../shared/dates';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { useConfirmRemove } from '../common/useConfirmRemove';
 import { MoneyInput } from './common';
-import { settle } from '../util/settle';
+import { SaveDialog } from '../common/SaveDialog';
+import { useDialogSave } from '../common/useDialogSave';
 
 type Kind = 'payment' | 'policy' | 'pledge';
 export interface SupportTarget {
@@ -46,8 +47,7 @@ export function SupportDialog({
   const [resp, setResp] = useState('');
   const [projects, setProjects] = useState('');
   const [funds, setFunds] = useState<number | null>(0);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, runSave } = useDialogSave();
 
   useEffect(() => {
     if (!target) return;
@@ -65,7 +65,7 @@ export function SupportDialog({
     setResp(r.pledge?.responsibility ?? '');
     setProjects(r.pledge?.projects ?? '');
     setFunds(r.pledge?.fundsFen ?? 0);
-  }, [target]);
+  }, [target, setError]);
 
   const onQuarter = (q: number) => {
     setQuarter(q);
@@ -76,32 +76,30 @@ export function SupportDialog({
   const submit = async () => {
     if (!target) return;
     const cadreId = target.row.cadreId;
-    setSaving(true);
-    try {
-      if (target.kind === 'payment') {
-        if (!date) throw new Error('请选择发放日期');
-        await call('work.support.addPayment', { cadreId, year, quarter, amountFen: amount ?? 0, paidOn: date.format('YYYY-MM-DD') });
-        onSaved('发放已登记');
-      } else if (target.kind === 'policy') {
-        if (!range?.[0] || !range[1]) throw new Error('请选择保险起止日期');
-        await call('work.support.savePolicy', {
-          cadreId,
-          insurer,
-          policyNo: policyNo || null,
-          coverFen: cover ?? 0,
-          start: range[0].format('YYYY-MM-DD'),
-          end: range[1].format('YYYY-MM-DD'),
-        });
-        onSaved('保单已登记');
-      } else {
-        await call('work.support.savePledge', { cadreId, year, responsibility: resp, projects, fundsFen: funds ?? 0 });
-        onSaved('已保存');
-      }
-    } catch (err) {
-      setError(err instanceof Error && !('code' in err) ? err.message : errorMessage(err));
-    } finally {
-      setSaving(false);
+    const save = (send: () => Promise<unknown>, done: string) =>
+      runSave(async () => {
+        await send();
+        onSaved(done);
+      });
+    if (target.kind === 'payment') {
+      if (!date) return setError('请选择发放日期');
+      const paidOn = date.format('YYYY-MM-DD');
+      return save(() => call('work.support.addPayment', { cadreId, year, quarter, amountFen: amount ?? 0, paidOn }), '发放已登记');
     }
+    if (target.kind === 'policy') {
+      const [from, to] = range ?? [null, null];
+      if (!from || !to) return setError('请选择保险起止日期');
+      const policy = {
+        cadreId,
+        insurer,
+        policyNo: policyNo || null,
+        coverFen: cover ?? 0,
+        start: from.format('YYYY-MM-DD'),
+        end: to.format('YYYY-MM-DD'),
+      };
+      return save(() => call('work.support.savePolicy', policy), '保单已登记');
+    }
+    return save(() => call('work.support.savePledge', { cadreId, year, responsibility: resp, projects, fundsFen: funds ?? 0 }), '已保存');
   };
 
   const row = target?.row;
@@ -124,14 +122,13 @@ export function SupportDialog({
       onRemoved,
     });
   return (
-    <Modal
+    <SaveDialog
       title={`${target ? TITLES[target.kind] : ''} — ${row?.name ?? ''}`}
       open={target !== null}
-      onCancel={onClose}
-      onOk={settle(submit)}
+      onClose={onClose}
+      onSave={submit}
       okText="保存"
-      confirmLoading={saving}
-      destroyOnHidden
+      saving={saving}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="support-error" />}
       {target?.kind === 'payment' && row && (
@@ -220,7 +217,7 @@ export function SupportDialog({
           </Form.Item>
         </Form>
       )}
-    </Modal>
+    </SaveDialog>
   );
 }
 

@@ -1,5 +1,5 @@
 /** 登记节点 (date, description, evidence files) and 记录处理 (约谈 / 召回调换 on record). */
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Select } from 'antd';
 import { DatePicker } from '../common/DatePicker';
 import { today } from '../app/today';
 import { dateLabel } from '../../../shared/dates';
@@ -14,8 +14,8 @@ import {
   type WeakVillage,
 } from '../../../shared/weakVillages';
 import { call, stageFile } from '../api/client';
-import { settle } from '../util/settle';
 import { useDialogSave } from '../common/useDialogSave';
+import { SaveDialog } from '../common/SaveDialog';
 
 export function MilestoneDialog({
   village,
@@ -59,14 +59,13 @@ export function MilestoneDialog({
   };
 
   return (
-    <Modal
+    <SaveDialog
       title={`${village.village} — ${kind ?? ''}`}
       open={kind !== null}
-      onCancel={onClose}
-      onOk={settle(submit)}
+      onClose={onClose}
+      onSave={submit}
       okText="保存"
-      confirmLoading={saving}
-      destroyOnHidden
+      saving={saving}
     >
       {kind && (
         <p className="ob-muted" style={{ marginTop: 0 }}>
@@ -94,7 +93,7 @@ export function MilestoneDialog({
           )}
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }
 
@@ -142,14 +141,13 @@ export function ActionDialog({
   };
 
   return (
-    <Modal
+    <SaveDialog
       title={`记录处理 — ${target?.name ?? ''}`}
       open={target !== null}
-      onCancel={onClose}
-      onOk={settle(submit)}
+      onClose={onClose}
+      onSave={submit}
       okText="记录在案"
-      confirmLoading={saving}
-      destroyOnHidden
+      saving={saving}
     >
       {target && (
         <Alert
@@ -174,6 +172,6 @@ export function ActionDialog({
           <Input.TextArea rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={2000} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveDialog>
   );
 }

@@ -1,16 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Empty, Select, Space, Table, Tag } from 'antd';
 import { useShowsRecordsOf } from '../common/shownCounties';
 import { useMemo, useState } from 'react';
 import { yuan } from '../../../shared/work';
 import { type WeakVillage } from '../../../shared/weakVillages';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { thisYear, yearOptions } from './common';
 import { WeakDetail } from './WeakDetail';
+import { SaveDialog } from '../common/SaveDialog';
+import { useDialogSave } from '../common/useDialogSave';
 
 /** 薄弱村: the county's weak villages on the left, the chosen one's record on the right. */
 export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: number }) {
@@ -22,7 +24,7 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
   const [adding, setAdding] = useState(false);
   const [newVillage, setNewVillage] = useState<number>();
   const [newYear, setNewYear] = useState(thisYear());
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, runSave } = useDialogSave();
 
   // Opened for a cadre (from an alert): the first village they support, else the first one.
   const selected =
@@ -47,14 +49,12 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
 
   const add = async () => {
     if (!newVillage) return setError('请选择村');
-    try {
+    await runSave(async () => {
       await call('work.weak.save', { villageId: newVillage, listedYear: newYear, notes: null });
       setAdding(false);
       setSelected(newVillage);
       void refresh();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    });
   };
 
   const open = (w: WeakVillage) => w.supporters.reduce((n, s) => n + s.milestones.filter((m) => m.open).length, 0);
@@ -136,14 +136,7 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
           />
         )}
       </div>
-      <Modal
-        title="列为集体经济薄弱村"
-        open={adding}
-        onCancel={() => setAdding(false)}
-        onOk={() => void add()}
-        okText="保存"
-        destroyOnHidden
-      >
+      <SaveDialog title="列为集体经济薄弱村" open={adding} onClose={() => setAdding(false)} onSave={add} okText="保存" saving={saving}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Space wrap>
           <Select
@@ -156,7 +149,7 @@ export function WeakTab({ villageId, cadreId }: { villageId?: number; cadreId?: 
           />
           <Select value={newYear} onChange={setNewYear} options={yearOptions()} style={{ width: 110 }} />
         </Space>
-      </Modal>
+      </SaveDialog>
     </div>
   );
 }
