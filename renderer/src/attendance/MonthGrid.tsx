@@ -19,20 +19,10 @@ import {
   type RegisterDay,
 } from '../../../shared/attendance';
 import type { CellEditInput, GridRow, MonthGridView } from '../../../shared/api/attendance';
-import { POST_SHORT } from '../common/postShort';
+import { CadreLeadCells, CadreLeadHeads } from '../common/CadreLeadCells';
 import { dayMarkOf } from '../../../shared/attendanceMarks';
-import {
-  SHOWN_COLOURS,
-  clamp,
-  shownTitle,
-  editsForRect,
-  editsFromPaste,
-  fmtDays,
-  rectOf,
-  type Pos,
-  type Rect,
-  type Selection,
-} from './gridModel';
+import { SHOWN_COLOURS, shownTitle, editsForRect, editsFromPaste, fmtDays, rectOf, type Rect, type Selection } from './gridModel';
+import { clampCell, type CellPos } from '../common/gridRows';
 import './grid.css';
 
 const HALF_WORD: Record<CellHalf, string> = { 全: '全天', 上: '上午', 下: '下午' };
@@ -87,13 +77,7 @@ const Row = memo(function Row({
   const short = k.onPost < k.required;
   return (
     <tr className={short ? 'short' : undefined} data-r={r} data-testid={`att-row-${row.name}`} role="row" aria-rowindex={r + 3}>
-      <th className="ob-cell-name ob-att-name" scope="row" role="rowheader" aria-colindex={1}>
-        {row.name}
-      </th>
-      <th className="ob-cell-place ob-att-place" role="gridcell" aria-colindex={2}>
-        <div>{row.village ?? '乡镇'}</div>
-        <div className="ob-muted">{POST_SHORT[row.postType] ?? row.postType}</div>
-      </th>
+      <CadreLeadCells prefix="ob-att" name={row.name} place={row.village ?? '乡镇'} postType={row.postType} />
       {row.cells.map((cell, c) => (
         <Cell
           key={c}
@@ -147,7 +131,7 @@ export function MonthGrid({
     return () => window.removeEventListener('mouseup', up);
   }, []);
 
-  const posOf = (e: MouseEvent): Pos | null => {
+  const posOf = (e: MouseEvent): CellPos | null => {
     const td = (e.target as HTMLElement).closest('td[data-c]');
     const tr = td?.closest('tr[data-r]');
     if (!td || !tr) return null;
@@ -196,7 +180,7 @@ export function MonthGrid({
     if (mv) {
       e.preventDefault();
       setSel((s) => {
-        const f = clamp({ r: s.focus.r + mv[0], c: s.focus.c + mv[1] }, rows.length, days.length);
+        const f = clampCell({ r: s.focus.r + mv[0], c: s.focus.c + mv[1] }, rows.length, days.length);
         scrollIntoView(f);
         return e.shiftKey ? { anchor: s.anchor, focus: f } : { anchor: f, focus: f };
       });
@@ -215,7 +199,7 @@ export function MonthGrid({
     setCode(code, e.altKey ? (e.shiftKey ? '下' : '上') : '全');
   };
 
-  const scrollIntoView = (p: Pos) => {
+  const scrollIntoView = (p: CellPos) => {
     const td = box.current?.querySelector(`tr[data-r="${p.r}"] td[data-c="${p.c}"]`);
     td?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   };
@@ -269,12 +253,7 @@ export function MonthGrid({
         >
           <thead role="rowgroup">
             <tr role="row" aria-rowindex={1}>
-              <th className="ob-cell-name ob-att-name" rowSpan={2} aria-colindex={1}>
-                姓名
-              </th>
-              <th className="ob-cell-place ob-att-place" rowSpan={2} aria-colindex={2}>
-                村 / 职务
-              </th>
+              <CadreLeadHeads prefix="ob-att" placeTitle="村 / 职务" />
               {days.map((d) => (
                 <th
                   key={d.date}

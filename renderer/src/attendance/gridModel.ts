@@ -17,6 +17,7 @@ import {
 import type { CellEditInput, GridRow } from '../../../shared/api/attendance';
 import { isoMonthOf } from '../../../shared/dates';
 import { todayDate } from '../app/today';
+import type { CellPos } from '../common/gridRows';
 
 /** Text and background colour per code (AA contrast on the background). */
 export const COLOURS: Record<AttendanceCode, { fg: string; bg: string }> = {
@@ -39,13 +40,9 @@ export function shownTitle(day: number, cell: DayCell, shown: RegisterDay): stri
   return shown[0] === shown[1] && cell[0] === cell[1] ? `${day}日 ${w(0)}` : `${day}日 上午${w(0)}，下午${w(1)}`;
 }
 
-export interface Pos {
-  r: number;
-  c: number;
-}
 export interface Selection {
-  anchor: Pos;
-  focus: Pos;
+  anchor: CellPos;
+  focus: CellPos;
 }
 export interface Rect {
   r0: number;
@@ -59,11 +56,6 @@ export const rectOf = (s: Selection): Rect => ({
   r1: Math.max(s.anchor.r, s.focus.r),
   c0: Math.min(s.anchor.c, s.focus.c),
   c1: Math.max(s.anchor.c, s.focus.c),
-});
-
-export const clamp = (p: Pos, rows: number, cols: number): Pos => ({
-  r: Math.max(0, Math.min(rows - 1, p.r)),
-  c: Math.max(0, Math.min(cols - 1, p.c)),
 });
 
 /** Edits setting every posted day of the rectangle (days 未到任 are skipped, the server would refuse them). */

@@ -10,7 +10,7 @@ import { useAppState } from '../app/AppState';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { fireCommand } from '../app/commands';
 import { useDebounced } from '../util/useDebounced';
-import { useElementHeight } from '../util/useElementHeight';
+import { useTableBodyHeight } from '../util/useTableBodyHeight';
 import { parseOrgFilter, placeLabel } from './orgOptions';
 import { OrgFilterSelect } from '../common/OrgFilterSelect';
 
@@ -114,7 +114,7 @@ export function CadreList({ justSetUp }: { justSetUp: boolean }) {
     [q, orgFilter, postType],
   );
   const list = useCall('cadres.list', input, `${JSON.stringify(input)}|${dataVersion}`);
-  const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
+  const [boxRef, tableY] = useTableBodyHeight<HTMLDivElement>(40);
   const rows = list.data ?? [];
   useShowsRecordsOf({ countyNames: rows.map((r) => r.county) });
   const filtered = Boolean(q || orgFilter || postType);
@@ -208,7 +208,7 @@ export function CadreList({ justSetUp }: { justSetUp: boolean }) {
             dataSource={rows}
             loading={list.loading}
             pagination={false}
-            scroll={{ x: 1000, y: Math.max(160, boxHeight - 40) }}
+            scroll={{ x: 1000, y: tableY }}
             locale={{ emptyText: filtered ? '没有符合条件的干部' : '暂无数据' }}
             onRow={(r) => ({
               onClick: () => navigate({ kind: 'cadre', id: r.id }),

@@ -1,6 +1,6 @@
 /** withRows (pure): the rows a save returned replace their old selves, in place and only them. */
 import { describe, expect, it } from 'vitest';
-import { withRows } from './gridRows';
+import { clampCell, withRows } from './gridRows';
 
 const grid = {
   month: '2025-03',
@@ -10,6 +10,14 @@ const grid = {
     { cadreId: 9, name: '张伟', onPost: 22 },
   ],
 };
+
+describe('clampCell', () => {
+  it('keeps a cell inside the grid, stopping at each edge', () => {
+    expect(clampCell({ r: 5, c: -1 }, 2, 3)).toEqual({ r: 1, c: 0 });
+    expect(clampCell({ r: -2, c: 7 }, 2, 3)).toEqual({ r: 0, c: 2 });
+    expect(clampCell({ r: 1, c: 1 }, 2, 3)).toEqual({ r: 1, c: 1 });
+  });
+});
 
 describe('withRows', () => {
   it('replaces the changed rows by cadre, keeping order and the other rows', () => {

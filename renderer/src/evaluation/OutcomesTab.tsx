@@ -9,7 +9,7 @@ import { OUTCOME_KINDS, type Outcome, type OutcomeKind } from '../../../shared/e
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
-import { useElementHeight } from '../util/useElementHeight';
+import { useTableBodyHeight } from '../util/useTableBodyHeight';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { useConfirmRemove } from '../common/useConfirmRemove';
@@ -34,7 +34,7 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
   const list = useCall('evaluation.outcomes.list', { year, countyId }, `${year}|${countyId}|${tick}`);
   const [draft, setDraft] = useState<Draft | null>(null);
   const { busy, runBusy } = useBusyAction();
-  const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
+  const [boxRef, tableY] = useTableBodyHeight<HTMLDivElement>(44);
   const rows = list.data ?? [];
   const count = (k: OutcomeKind) => new Set(rows.filter((o) => o.kind === k).map((o) => o.cadreId)).size;
 
@@ -119,7 +119,7 @@ export function OutcomesTab({ countyId, year }: { countyId: number; year: number
           loading={list.loading}
           dataSource={rows}
           pagination={false}
-          scroll={{ y: Math.max(160, boxHeight - 44) }}
+          scroll={{ y: tableY }}
           locale={{ emptyText: '本年度还没有登记表彰或提拔重用' }}
           columns={columns}
           data-testid="outcome-table"

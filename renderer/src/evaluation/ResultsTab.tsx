@@ -12,7 +12,7 @@ import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { POST_SHORT } from '../common/postShort';
 import { useNotify } from '../util/notify';
-import { useElementHeight } from '../util/useElementHeight';
+import { useTableBodyHeight } from '../util/useTableBodyHeight';
 import { FinaliseIncompleteDialog, HistoryDrawer, ReopenDialog } from './YearDialogs';
 import { sortResults } from './resultsOrder';
 import { ExportExcelButton } from '../common/ExportExcelButton';
@@ -34,7 +34,7 @@ export function ResultsTab({
   const [dialog, setDialog] = useState<'reopen' | 'history' | 'incomplete' | null>(null);
   const input = useMemo(() => ({ countyId, year, ...(townshipId ? { townshipId } : {}) }), [countyId, year, townshipId]);
   const res = useCall('evaluation.results.compute', input, `${JSON.stringify(input)}|${version}`);
-  const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
+  const [boxRef, tableY] = useTableBodyHeight<HTMLDivElement>(44);
   const r = res.data && res.data.year === year && res.data.countyId === countyId ? res.data : undefined;
   const pushed = (r?.rows ?? []).filter((x) => x.quotaNote);
   // Rank order within each group (groups in their first appearance), unscored rows last.
@@ -246,7 +246,7 @@ export function ResultsTab({
             columns={columns}
             dataSource={sorted}
             pagination={false}
-            scroll={{ x: 780 + compCols.length * 76, y: Math.max(160, boxHeight - 44) }}
+            scroll={{ x: 780 + compCols.length * 76, y: tableY }}
             rowClassName={(x) => (x.quotaNote ? 'ob-eval-row-pushed' : x.caps.length ? 'ob-eval-row-capped' : '')}
             data-testid="results-table"
           />

@@ -7,7 +7,8 @@
  */
 import { memo, useRef, type KeyboardEvent } from 'react';
 import type { BallotFactors, GridRow } from '../../../shared/evaluation';
-import { POST_SHORT } from '../common/postShort';
+import { CadreLeadCells, CadreLeadHeads } from '../common/CadreLeadCells';
+import { clampCell } from '../common/gridRows';
 import { ballotScore, ballotsOf, ballotTexts, cellId, cellText, storedText, type ColGroup, type EntryCol } from './scoreModel';
 
 const Row = memo(function Row({
@@ -39,13 +40,7 @@ const Row = memo(function Row({
   const dirtyRow = groups.some((g) => g.cols.some((col) => drafts[cellId(row.cadreId, col.id)] !== undefined));
   return (
     <tr data-r={r} className={focusR ? 'cur' : undefined} data-testid={`score-row-${row.name}`} role="row" aria-rowindex={r + 3}>
-      <th className="ob-cell-name ob-sg-name" scope="row" role="rowheader" aria-colindex={1}>
-        {row.name}
-      </th>
-      <th className="ob-cell-place ob-sg-place" role="gridcell" aria-colindex={2}>
-        <div>{row.village ?? row.township}</div>
-        <div className="ob-muted">{POST_SHORT[row.postType] ?? row.postType}</div>
-      </th>
+      <CadreLeadCells prefix="ob-sg" name={row.name} place={row.village ?? row.township} postType={row.postType} />
       {groups.map((g, gi) => {
         const cells = g.cols.map((col, ci) => {
           const c = offsets[gi]! + ci;
@@ -151,9 +146,8 @@ export function ScoreGrid({
   const ariaCols = ariaColumnStarts(groups);
 
   const moveTo = (r: number, c: number) => {
-    const rr = Math.max(0, Math.min(rows.length - 1, r));
-    const cc = Math.max(0, Math.min(cols.length - 1, c));
-    const el = box.current?.querySelector<HTMLInputElement>(`input[data-r="${rr}"][data-c="${cc}"]`);
+    const p = clampCell({ r, c }, rows.length, cols.length);
+    const el = box.current?.querySelector<HTMLInputElement>(`input[data-r="${p.r}"][data-c="${p.c}"]`);
     if (el) {
       el.focus();
       el.select();
@@ -226,12 +220,7 @@ export function ScoreGrid({
       >
         <thead role="rowgroup">
           <tr role="row" aria-rowindex={1}>
-            <th className="ob-cell-name ob-sg-name" rowSpan={2} role="columnheader" aria-colindex={1}>
-              姓名
-            </th>
-            <th className="ob-cell-place ob-sg-place" rowSpan={2} role="columnheader" aria-colindex={2}>
-              村 / 岗位
-            </th>
+            <CadreLeadHeads prefix="ob-sg" placeTitle="村 / 岗位" />
             {groups.map((g, gi) => (
               <th
                 key={g.component}

@@ -9,7 +9,7 @@ import { useAppState } from '../app/AppState';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { ReadOnlyHint, useReadOnlyIndex } from '../common/useReadOnly';
-import { useElementHeight } from '../util/useElementHeight';
+import { useTableBodyHeight } from '../util/useTableBodyHeight';
 import { CheckDialog } from './CheckDialog';
 import { EventDialog } from './EventDialog';
 import { VerificationsTab } from './VerificationsTab';
@@ -92,7 +92,7 @@ export function EventsPage({
   const [openEvent, setOpenEvent] = useState<number | null | undefined>(eventId);
   const [openCheck, setOpenCheck] = useState<number | null | undefined>(checkId);
   const [version, setVersion] = useState(0);
-  const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
+  const [boxRef, tableY] = useTableBodyHeight<HTMLDivElement>(96);
   const ro = useReadOnlyIndex();
   // Nothing can be added when the chosen township (or every county) is a review copy.
   const cannotAdd = ro.township(townshipId) || (!!org && org.counties.length > 0 && org.counties.every((c) => c.readOnly));
@@ -137,7 +137,6 @@ export function EventsPage({
           ? (checks.data ?? []).map((c) => c.townshipId)
           : [],
   });
-  const tableY = Math.max(160, boxHeight - 96);
 
   const eventTable = (
     <Table<EventSummary>

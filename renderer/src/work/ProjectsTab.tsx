@@ -13,7 +13,7 @@ import { useAppState } from '../app/AppState';
 import { parseOrgFilter } from '../cadres/orgOptions';
 import { OrgFilterSelect } from '../common/OrgFilterSelect';
 import { useNotify } from '../util/notify';
-import { useElementHeight } from '../util/useElementHeight';
+import { useTableBodyHeight } from '../util/useTableBodyHeight';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
 import { Money, thisYear, YearSelect } from './common';
 import { PubliciseDialog, RevenueDialog } from './ProjectDialogs';
@@ -34,7 +34,7 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
   const [editing, setEditing] = useState<Project | null | 'new'>(null);
   const [publicising, setPublicising] = useState<Project | null>(null);
   const [revenueOf, setRevenueOf] = useState<Project | null>(null);
-  const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
+  const [boxRef, tableY] = useTableBodyHeight<HTMLDivElement>(40);
 
   const input = useMemo(
     () => ({
@@ -186,7 +186,7 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
           dataSource={rows}
           loading={list.loading}
           pagination={false}
-          scroll={{ x: 1300, y: Math.max(160, boxHeight - 40) }}
+          scroll={{ x: 1300, y: tableY }}
           rowClassName={(r) => (r.id === projectId ? 'ant-table-row-selected' : '')}
           locale={{ emptyText: `${year}年暂无项目。每名驻村干部年底前至少要有1个促进乡村振兴发展项目，并在村公示栏公示。` }}
           data-testid="project-table"

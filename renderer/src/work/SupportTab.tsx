@@ -10,7 +10,7 @@ import { useAppState } from '../app/AppState';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { READ_ONLY_HINT, useReadOnlyIndex } from '../common/useReadOnly';
-import { useElementHeight } from '../util/useElementHeight';
+import { useTableBodyHeight } from '../util/useTableBodyHeight';
 import { useNotify } from '../util/notify';
 import { Money, MoneyInput, thisYear, YearSelect } from './common';
 import { useCadres } from '../common/CadreSelect';
@@ -50,7 +50,7 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
   const [cityOnly, setCityOnly] = useState(true);
   const [target, setTarget] = useState<SupportTarget | null>(null);
   const [standard, setStandard] = useState<number | null>(null);
-  const [boxRef, boxHeight] = useElementHeight<HTMLDivElement>();
+  const [boxRef, tableY] = useTableBodyHeight<HTMLDivElement>(40);
   const data = useCall('work.support.overview', { year }, `${year}|${dataVersion}`);
   const rows = (data.data?.rows ?? []).filter((r) => !cityOnly || r.cityLevel);
   // Cadres of imported review copies: their figures are shown, not changed.
@@ -178,7 +178,7 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
           dataSource={rows}
           loading={data.loading}
           pagination={false}
-          scroll={{ x: 1240, y: Math.max(160, boxHeight - 40) }}
+          scroll={{ x: 1240, y: tableY }}
           rowClassName={(r) => (r.cadreId === cadreId ? 'ant-table-row-selected' : '')}
           locale={{ emptyText: `${year}年没有在岗的${cityOnly ? '市级' : ''}选派干部` }}
           data-testid="support-table"
