@@ -5,9 +5,10 @@
  */
 import { ExportOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Descriptions, Input, Progress, Select, Space, Steps, Tag } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ExportJobStatus, ExportResult } from '../../../shared/api/exchange';
-import { call, onProgress } from '../api/client';
+import { useEffect, useMemo, useState } from 'react';
+import type { ExportResult } from '../../../shared/api/exchange';
+import { call } from '../api/client';
+import { useJobStatus } from '../common/useJobStatus';
 import { useAppState } from '../app/AppState';
 import { yearOptions } from '../../../shared/dates';
 import { formatSize } from '../../../shared/fileSize';
@@ -25,11 +26,10 @@ export function ExportTab() {
   const [year, setYear] = useState(thisYear() - 1);
   const [withDossiers, setWithDossiers] = useState(true);
   const [out, setOut] = useState('');
-  const [status, setStatus] = useState<ExportJobStatus | null>(null);
+  const { status, setStatus, follow } = useJobStatus((jobId) => call('exchange.export.status', { jobId }));
   const [review, setReview] = useState<ExportResult | null>(null);
   const [busy, setBusy] = useState(false);
   const { notifyError, success } = useNotify();
-  const jobRef = useRef<string | null>(null);
   const kind = county?.readOnly ? 'review' : 'county';
 
   // A sensible default path for the county and year; the clerk may type another.
@@ -45,25 +45,6 @@ export function ExportTab() {
     };
   }, [county, year, kind]);
 
-  useEffect(() => {
-    const poll = (id: string) =>
-      void call('exchange.export.status', { jobId: id }).then(
-        (s) => {
-          setStatus(s);
-          if (s.state !== 'running') jobRef.current = null;
-        },
-        () => undefined,
-      );
-    const off = onProgress((e) => {
-      if (e.jobId === jobRef.current) poll(e.jobId);
-    });
-    const timer = setInterval(() => jobRef.current && poll(jobRef.current), 1000);
-    return () => {
-      off();
-      clearInterval(timer);
-    };
-  }, []);
-
   const start = async () => {
     if (!county) return;
     setReview(null);
@@ -76,8 +57,7 @@ export function ExportTab() {
         return;
       }
       const r = await call('exchange.export.start', { countyId: county.id, year, withDossiers, out: out.trim() || undefined });
-      jobRef.current = r.jobId;
-      setStatus({ jobId: r.jobId, state: 'running', stage: '整理记录', done: 0, total: 1, out: r.out, result: null, error: null });
+      follow({ jobId: r.jobId, state: 'running', stage: '整理记录', done: 0, total: 1, out: r.out, result: null, error: null });
     } catch (err) {
       notifyError(err, kind === 'review' ? '评审结果未导出' : '导出未能开始');
     } finally {

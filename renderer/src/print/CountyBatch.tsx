@@ -1,9 +1,10 @@
 import { DownloadOutlined, FolderOpenOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useShowsRecordsOf } from '../common/shownCounties';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { BatchCadreResult, BatchStatus } from '../../../shared/api/dossier';
-import { call, onProgress } from '../api/client';
+import { call } from '../api/client';
+import { useJobStatus } from '../common/useJobStatus';
 import { useAppState } from '../app/AppState';
 import { downloadBatchZip } from '../common/output';
 import { useNotify } from '../util/notify';
@@ -24,34 +25,13 @@ export function CountyBatch() {
   const [year, setYear] = useState(thisYear() - 1);
   const [outDir, setOutDir] = useState('');
   const [pdfa, setPdfa] = useState(false);
-  const [status, setStatus] = useState<BatchStatus | null>(null);
   const [label, setLabel] = useState('');
   const { notifyError, success } = useNotify();
-  const jobRef = useRef<string | null>(null);
-
   // progress events carry the label; the status call brings the per-cadre results
-  useEffect(() => {
-    const off = onProgress((e) => {
-      if (e.jobId !== jobRef.current) return;
-      setLabel(e.label);
-      void call('dossier.batch.status', { jobId: e.jobId }).then(setStatus, () => undefined);
-    });
-    const timer = setInterval(() => {
-      const id = jobRef.current;
-      if (id)
-        void call('dossier.batch.status', { jobId: id }).then(
-          (s) => {
-            setStatus(s);
-            if (s.state !== 'running') jobRef.current = null;
-          },
-          () => undefined,
-        );
-    }, 1000);
-    return () => {
-      off();
-      clearInterval(timer);
-    };
-  }, []);
+  const { status, setStatus, follow } = useJobStatus(
+    (jobId) => call('dossier.batch.status', { jobId }),
+    (e) => setLabel(e.label),
+  );
 
   const start = async () => {
     if (!countyId) return;
@@ -62,9 +42,8 @@ export function CountyBatch() {
         ...(outDir.trim() ? { outDir: outDir.trim() } : {}),
         ...(pdfa ? { pdfa: true } : {}),
       });
-      jobRef.current = r.jobId;
       setLabel('正在准备……');
-      setStatus({
+      follow({
         jobId: r.jobId,
         state: 'running',
         total: 0,

@@ -2,10 +2,10 @@
  * The city view's table: one row per county (its own view's figures) and 全市合计, their sum.
  * A county's name opens that county's view; a figure opens that county's records.
  */
-import { Table, Tag, Tooltip } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import type { CityStatsResult, CountyStats, FigureKey } from '../../../shared/stats';
 import type { ExportColumn } from '../common/tableSheet';
-import { figureColumns, totalSummary } from './TownshipTable';
+import { FiguresTable, figureColumns } from './TownshipTable';
 
 /** The origin fingerprint shortened for the badge: ABCD-1234-… */
 const shortPrint = (fp: string) => (fp.length > 9 ? `${fp.slice(0, 9)}…` : fp);
@@ -52,18 +52,14 @@ export function CountyTable({
   onCounty: (countyId: number) => void;
   onOpen: (key: FigureKey, countyId?: number) => void;
 }) {
-  const columns = countyColumns(onCounty, onOpen);
+  const total = { label: '全市合计', figures: stats.county, onOpen, testPrefix: 'ctotal' };
   return (
-    <Table<CountyStats>
-      size="small"
+    <FiguresTable<CountyStats>
       rowKey="countyId"
-      columns={columns}
-      dataSource={stats.counties}
-      pagination={false}
-      bordered
-      scroll={{ x: 'max-content' }}
-      data-testid="county-table"
-      summary={() => totalSummary('全市合计', stats.county, onOpen, 'ctotal')}
+      columns={countyColumns(onCounty, onOpen)}
+      rows={stats.counties}
+      total={total}
+      testId="county-table"
     />
   );
 }

@@ -68,7 +68,7 @@ export function figureColumns<T extends { figures: Figures }>(
  * The total row a statistics table ends with (returned as the Table.Summary element itself:
  * antd keeps a summary fixed only when `summary` returns that element directly).
  */
-export function totalSummary(label: string, total: Figures, onOpen: (key: FigureKey) => void, testPrefix: string) {
+function totalSummary(label: string, total: Figures, onOpen: (key: FigureKey) => void, testPrefix: string) {
   return (
     <Table.Summary fixed>
       <Table.Summary.Row className="ob-stats-total">
@@ -80,6 +80,30 @@ export function totalSummary(label: string, total: Figures, onOpen: (key: Figure
         ))}
       </Table.Summary.Row>
     </Table.Summary>
+  );
+}
+
+/** A statistics table (township or county rows): bordered, as wide as its figures, the total row fixed below. */
+export function FiguresTable<T extends { figures: Figures }>(props: {
+  rowKey: keyof T & string;
+  columns: ExportColumn<T>[];
+  rows: T[];
+  total: { label: string; figures: Figures; onOpen: (key: FigureKey) => void; testPrefix: string };
+  testId: string;
+}) {
+  const { total } = props;
+  return (
+    <Table<T>
+      size="small"
+      rowKey={props.rowKey}
+      columns={props.columns}
+      dataSource={props.rows}
+      pagination={false}
+      bordered
+      scroll={{ x: 'max-content' }}
+      data-testid={props.testId}
+      summary={() => totalSummary(total.label, total.figures, total.onOpen, total.testPrefix)}
+    />
   );
 }
 
@@ -95,18 +119,14 @@ export function townshipColumns(stats: StatsResult, onOpen: (key: FigureKey, tow
 }
 
 export function TownshipTable({ stats, onOpen }: { stats: StatsResult; onOpen: (key: FigureKey, townshipId?: number) => void }) {
-  const columns = townshipColumns(stats, onOpen);
+  const total = { label: '合计', figures: stats.county, onOpen, testPrefix: 'total' };
   return (
-    <Table<TownshipStats>
-      size="small"
+    <FiguresTable<TownshipStats>
       rowKey="townshipId"
-      columns={columns}
-      dataSource={stats.townships}
-      pagination={false}
-      bordered
-      data-testid="township-table"
-      scroll={{ x: 'max-content' }}
-      summary={() => totalSummary('合计', stats.county, onOpen, 'total')}
+      columns={townshipColumns(stats, onOpen)}
+      rows={stats.townships}
+      total={total}
+      testId="township-table"
     />
   );
 }
