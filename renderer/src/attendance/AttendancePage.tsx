@@ -66,6 +66,13 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
     return <Empty style={{ marginTop: 80 }} description="还没有乡镇。请先导入花名册或在干部资料中登记任职乡镇。" />;
   }
   const current = grid && grid.townshipId === townshipId && grid.month === month ? grid : null;
+  // The shown township month, for its panels (认定, 撤销认定, 历史记录); each says when it is open.
+  const monthPanel = current && {
+    townshipId: current.townshipId,
+    townshipName: current.townshipName,
+    month,
+    onClose: () => setDialog(null),
+  };
   const shortCount = current?.rows.filter((r) => r.counts.onPost < r.counts.required).length ?? 0;
   const county = org?.counties.find((c) => c.id === current?.countyId);
 
@@ -180,16 +187,13 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
           </div>
         </>
       )}
-      {current && (
+      {current && monthPanel && (
         <>
           <CertifyDialog
             key={`certify-${dialog === 'certify'}`}
+            {...monthPanel}
             open={dialog === 'certify' && !readOnly}
-            townshipId={current.townshipId}
-            townshipName={current.townshipName}
-            month={month}
             cadreCount={current.rows.length}
-            onClose={() => setDialog(null)}
             onDone={(filed) => {
               setDialog(null);
               success(`已认定并锁定，扫描件已归入 ${filed} 名干部的资料袋`);
@@ -198,25 +202,15 @@ export function AttendancePage(props: { townshipId?: number; month?: string; lea
           />
           <RevokeDialog
             key={`revoke-${dialog === 'revoke'}`}
+            {...monthPanel}
             open={dialog === 'revoke' && !readOnly}
-            townshipId={current.townshipId}
-            townshipName={current.townshipName}
-            month={month}
-            onClose={() => setDialog(null)}
             onDone={() => {
               setDialog(null);
               success('已撤销认定，现在可以修改本月考勤');
               reload();
             }}
           />
-          <HistoryDrawer
-            open={dialog === 'history'}
-            townshipId={current.townshipId}
-            townshipName={current.townshipName}
-            month={month}
-            version={version}
-            onClose={() => setDialog(null)}
-          />
+          <HistoryDrawer {...monthPanel} open={dialog === 'history'} version={version} />
           <SettingsDrawer
             open={dialog === 'settings'}
             readOnly={readOnly}

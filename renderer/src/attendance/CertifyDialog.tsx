@@ -15,6 +15,7 @@ import { monthLabel } from '../../../shared/dates';
 import { ScanDrop } from './ScanDrop';
 import { useDialogSave } from '../common/useDialogSave';
 import { SaveDialog } from '../common/SaveDialog';
+import type { MonthPanelProps } from './monthPanel';
 
 export function CertifyDialog({
   open,
@@ -24,15 +25,7 @@ export function CertifyDialog({
   cadreCount,
   onClose,
   onDone,
-}: {
-  open: boolean;
-  townshipId: number;
-  townshipName: string;
-  month: string;
-  cadreCount: number;
-  onClose: () => void;
-  onDone: (filed: number) => void;
-}) {
+}: MonthPanelProps & { cadreCount: number; onDone: (filed: number) => void }) {
   const [name, setName] = useState('');
   const [date, setDate] = useState<Dayjs | null>(dayjs(today()));
   const [seal, setSeal] = useState(false);

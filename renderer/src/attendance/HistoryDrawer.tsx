@@ -3,24 +3,11 @@ import { Drawer, Table, Tag } from 'antd';
 import type { HistoryEntryView } from '../../../shared/api/attendance';
 import { useCall } from '../api/useCall';
 import { monthLabel, timeLabel } from '../../../shared/dates';
+import type { MonthPanelProps } from './monthPanel';
 
 const ACTION_COLOURS: Record<HistoryEntryView['action'], string> = { certify: 'green', revoke: 'red', edit: 'blue', leave: 'orange' };
 
-export function HistoryDrawer({
-  open,
-  townshipId,
-  townshipName,
-  month,
-  version,
-  onClose,
-}: {
-  open: boolean;
-  townshipId: number;
-  townshipName: string;
-  month: string;
-  version: number;
-  onClose: () => void;
-}) {
+export function HistoryDrawer({ open, townshipId, townshipName, month, version, onClose }: MonthPanelProps & { version: number }) {
   const h = useCall('attendance.history', open ? { townshipId, month } : null, `${open}|${townshipId}|${month}|${version}`);
   const rows = [...(h.data ?? [])].reverse();
   return (

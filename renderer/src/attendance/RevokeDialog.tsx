@@ -5,22 +5,9 @@ import { call } from '../api/client';
 import { monthLabel } from '../../../shared/dates';
 import { useDialogSave } from '../common/useDialogSave';
 import { SaveDialog } from '../common/SaveDialog';
+import type { MonthPanelProps } from './monthPanel';
 
-export function RevokeDialog({
-  open,
-  townshipId,
-  townshipName,
-  month,
-  onClose,
-  onDone,
-}: {
-  open: boolean;
-  townshipId: number;
-  townshipName: string;
-  month: string;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+export function RevokeDialog({ open, townshipId, townshipName, month, onClose, onDone }: MonthPanelProps & { onDone: () => void }) {
   const [reason, setReason] = useState('');
   const { saving, error, setError, runSave } = useDialogSave();
 

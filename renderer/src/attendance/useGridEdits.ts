@@ -68,26 +68,24 @@ export function useGridEdits(
     [send, current, bump],
   );
 
-  const undo = useCallback(async () => {
-    const st = current();
-    const step = st.undo.pop();
-    if (!step) return;
-    const again = await send(step.undo);
-    // A refused undo goes back on its stack (e.g. the month was certified meanwhile).
-    if (again) st.redo.push({ redo: step.redo, undo: again });
-    else st.undo.push(step);
-    bump();
-  }, [send, current, bump]);
-
-  const redo = useCallback(async () => {
-    const st = current();
-    const step = st.redo.pop();
-    if (!step) return;
-    const again = await send(step.redo);
-    if (again) st.undo.push({ redo: step.redo, undo: again });
-    else st.redo.push(step);
-    bump();
-  }, [send, current, bump]);
+  /**
+   * Sends the top step of the undo (or redo) stack and moves it to the other stack; a refused
+   * one goes back on its own stack (e.g. the month was certified meanwhile).
+   */
+  const replay = useCallback(
+    async (from: 'undo' | 'redo') => {
+      const st = current();
+      const step = st[from].pop();
+      if (!step) return;
+      const again = await send(step[from]);
+      if (again) st[from === 'undo' ? 'redo' : 'undo'].push({ redo: step.redo, undo: again });
+      else st[from].push(step);
+      bump();
+    },
+    [send, current, bump],
+  );
+  const undo = useCallback(() => replay('undo'), [replay]);
+  const redo = useCallback(() => replay('redo'), [replay]);
 
   const mine = sizes.key === key;
   return { apply, undo, redo, canUndo: mine && sizes.undo > 0, canRedo: mine && sizes.redo > 0 };

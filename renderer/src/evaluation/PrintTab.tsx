@@ -1,5 +1,5 @@
 /** 打印: one cadre's 考核登记表 (for the personnel file) or the county results table, previewed. */
-import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { FilePdfOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import type { PrintedPdf } from '../../../shared/evaluation';
@@ -7,7 +7,7 @@ import { call } from '../api/client';
 import { PdfPreview } from '../preview/PdfPreview';
 import { useNotify } from '../util/notify';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
-import { useOpenPrinted } from '../print/useOpenPrinted';
+import { OpenPrintedButton } from '../print/OpenPrintedButton';
 import { settle } from '../util/settle';
 
 export function PrintTab({ countyId, year, initialCadreId }: { countyId: number; year: number; initialCadreId?: number }) {
@@ -16,7 +16,6 @@ export function PrintTab({ countyId, year, initialCadreId }: { countyId: number;
   const [busy, setBusy] = useState<'sheet' | 'table' | null>(null);
   const [pdf, setPdf] = useState<(PrintedPdf & { title: string }) | null>(null);
   const { notifyError } = useNotify();
-  const openPrinted = useOpenPrinted();
 
   const make = async (what: 'sheet' | 'table') => {
     setBusy(what);
@@ -55,9 +54,7 @@ export function PrintTab({ countyId, year, initialCadreId }: { countyId: number;
             <Button icon={<FilePdfOutlined />} loading={busy === 'table'} onClick={settle(() => make('table'))}>
               生成全县结果汇总表
             </Button>
-            <Button icon={<PrinterOutlined />} disabled={!pdf} onClick={settle(() => openPrinted(pdf))}>
-              用系统程序打开/打印
-            </Button>
+            <OpenPrintedButton pdf={pdf} />
           </Space>
         </Card>
         {busy && <Spin description="正在排版生成……" />}

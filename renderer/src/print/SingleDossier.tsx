@@ -1,4 +1,4 @@
-import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { FilePdfOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Select, Space, Spin, Typography } from 'antd';
 import { useShowsRecordsOf } from '../common/shownCounties';
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import { useCall } from '../api/useCall';
 import { PdfPreview } from '../preview/PdfPreview';
 import { useDebounced } from '../util/useDebounced';
 import { yearOptions } from '../../../shared/dates';
-import { useOpenPrinted } from './useOpenPrinted';
+import { OpenPrintedButton } from './OpenPrintedButton';
 import { settle } from '../util/settle';
 import { thisYear } from '../app/today';
 import { useBusyAction } from '../common/useBusyAction';
@@ -24,7 +24,6 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
   const [pdfa, setPdfa] = useState(false);
   const [preview, setPreview] = useState<DossierPreview | null>(null);
   useShowsRecordsOf({ countyNames: [(cadres.data ?? []).find((c) => c.id === cadreId)?.county] });
-  const openPrinted = useOpenPrinted();
 
   const generate = async () => {
     if (!cadreId) return;
@@ -67,9 +66,7 @@ export function SingleDossier({ initialCadreId }: { initialCadreId?: number }) {
           <Button type="primary" icon={<FilePdfOutlined />} disabled={!cadreId} loading={busy} onClick={settle(generate)}>
             生成预览
           </Button>
-          <Button icon={<PrinterOutlined />} disabled={!preview} onClick={settle(() => openPrinted(preview))}>
-            用系统程序打开/打印
-          </Button>
+          <OpenPrintedButton pdf={preview} />
         </Space>
       </Card>
       {busy && <Spin description="正在排版生成档案……" />}
