@@ -1,8 +1,7 @@
 /** 考核项目 and their weights: one row each, the weight sum checked as the clerk types. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Select, Typography } from 'antd';
+import { Select } from 'antd';
 import type { SchemeComponent } from '../../../shared/evaluation';
-import { RowDeleteCell, RowNameCell, RowNumberCell, type SchemeComponentsProps } from './SchemeRowCells';
+import { AddRowBar, RowDeleteCell, RowNameCell, RowNumberCell, type SchemeComponentsProps } from './SchemeRowCells';
 import { freshKey, patchAt, removeAt, sumOf } from './schemeRows';
 
 const SOURCE_OPTIONS = [
@@ -68,30 +67,18 @@ export function ComponentsEditor({ components, readOnly, onChange }: SchemeCompo
           ))}
         </tbody>
       </table>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginTop: 6 }}>
-        <Button
-          size="small"
-          icon={<PlusOutlined />}
-          disabled={readOnly || components.length >= 10}
-          onClick={() =>
-            onChange([
-              ...components,
-              { key: freshKey(components, 'c'), label: '新考核项目', weight: 0, scale: 100, source: 'score', indicators: {} },
-            ])
-          }
-        >
-          添加考核项目
-        </Button>
-        {sum === 100 ? (
-          <Typography.Text type="secondary" data-testid="weight-sum">
-            权重合计 100%
-          </Typography.Text>
-        ) : (
-          <Typography.Text type="danger" data-testid="weight-sum">
-            权重合计应为100%，现为{sum}%
-          </Typography.Text>
-        )}
-      </div>
+      <AddRowBar
+        label="添加考核项目"
+        disabled={readOnly || components.length >= 10}
+        onAdd={() =>
+          onChange([
+            ...components,
+            { key: freshKey(components, 'c'), label: '新考核项目', weight: 0, scale: 100, source: 'score', indicators: {} },
+          ])
+        }
+        sum={{ ok: sum === 100, text: sum === 100 ? '权重合计 100%' : `权重合计应为100%，现为${sum}%` }}
+        testId="weight-sum"
+      />
     </div>
   );
 }

@@ -2,13 +2,12 @@
  * 差异化考核: the indicator set of one scored component for each post type. A post type with
  * no set is scored on the component as a whole. Points must add up to the component's full marks.
  */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Segmented, Select, Typography } from 'antd';
+import { Segmented, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { POST_TYPES, type PostType } from '../../../shared/domain';
 import type { Indicator } from '../../../shared/evaluation';
 import { POST_SHORT } from '../common/postShort';
-import { RowDeleteCell, RowNameCell, RowNumberCell, type SchemeComponentsProps } from './SchemeRowCells';
+import { AddRowBar, RowDeleteCell, RowNameCell, RowNumberCell, type SchemeComponentsProps } from './SchemeRowCells';
 import { freshKey, patchAt, removeAt, sumOf } from './schemeRows';
 
 export function IndicatorsEditor({ components, readOnly, onChange }: SchemeComponentsProps) {
@@ -83,24 +82,19 @@ export function IndicatorsEditor({ components, readOnly, onChange }: SchemeCompo
           </tbody>
         </table>
       )}
-      <div style={{ display: 'flex', gap: 12, alignItems: 'center', marginTop: 6 }}>
-        <Button
-          size="small"
-          icon={<PlusOutlined />}
-          disabled={readOnly || list.length >= 30}
-          onClick={() => setList([...list, { key: freshKey(list, 'i'), label: '新指标', points: 10 }])}
-        >
-          添加指标
-        </Button>
-        {list.length > 0 &&
-          (sum === comp.scale ? (
-            <Typography.Text type="secondary">分值合计 {sum} 分</Typography.Text>
-          ) : (
-            <Typography.Text type="danger">
-              指标分值之和应等于满分{comp.scale}分，现为{sum}分
-            </Typography.Text>
-          ))}
-      </div>
+      <AddRowBar
+        label="添加指标"
+        disabled={readOnly || list.length >= 30}
+        onAdd={() => setList([...list, { key: freshKey(list, 'i'), label: '新指标', points: 10 }])}
+        sum={
+          list.length === 0
+            ? null
+            : {
+                ok: sum === comp.scale,
+                text: sum === comp.scale ? `分值合计 ${sum} 分` : `指标分值之和应等于满分${comp.scale}分，现为${sum}分`,
+              }
+        }
+      />
     </div>
   );
 }

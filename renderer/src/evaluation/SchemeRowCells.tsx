@@ -1,6 +1,6 @@
-/** The cells a scheme row list (考核项目, 指标) shows on each row: name, numbers, delete. */
-import { DeleteOutlined } from '@ant-design/icons';
-import { Button, Input, InputNumber } from 'antd';
+/** The parts of a scheme row list (考核项目, 指标): each row's name, number and delete cells, and the add bar below. */
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Input, InputNumber, Typography } from 'antd';
 import type { SchemeComponent } from '../../../shared/evaluation';
 
 /** What the two editors of the scheme's 考核项目 (weights; indicators) are given. */
@@ -78,5 +78,34 @@ export function RowNumberCell({
         aria-label={label}
       />
     </td>
+  );
+}
+
+/** Below a row list: 添加… (off when read-only or the list is full) and how its sum stands (red when wrong). */
+export function AddRowBar({
+  label,
+  disabled,
+  onAdd,
+  sum,
+  testId,
+}: {
+  label: string;
+  disabled: boolean;
+  onAdd: () => void;
+  /** No sum line when null. */
+  sum: { ok: boolean; text: string } | null;
+  testId?: string;
+}) {
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginTop: 6 }}>
+      <Button size="small" icon={<PlusOutlined />} disabled={disabled} onClick={onAdd}>
+        {label}
+      </Button>
+      {sum && (
+        <Typography.Text type={sum.ok ? 'secondary' : 'danger'} data-testid={testId}>
+          {sum.text}
+        </Typography.Text>
+      )}
+    </div>
   );
 }

@@ -29,32 +29,24 @@ export function ReportsTab({
   const list = useCall('reports.list', { cadreId, year }, `${cadreId}|${year}`);
   const [submitting, setSubmitting] = useState<ReportRow | null>(null);
 
-  const setDue = async (r: ReportRow, due: string | null) => {
+  /** Sends one change of a report, says `done` when given, and reloads; a refusal is toasted. */
+  const change = async (send: () => Promise<unknown>, done?: string) => {
     try {
-      await call('reports.setDue', { cadreId, period: r.period, dueDate: due });
-      success(due ? `${r.periodLabel}报送期限改为${due}` : `${r.periodLabel}报送期限恢复为本县默认`);
+      await send();
+      if (done) success(done);
       list.reload();
     } catch (err) {
       notifyError(err);
     }
   };
-  const confirmLink = async (r: ReportRow) => {
-    try {
-      await call('reports.confirmLink', { cadreId, period: r.period });
-      success(`已确认《${r.materialTitle}》为${r.periodLabel}${r.kind}`);
-      list.reload();
-    } catch (err) {
-      notifyError(err);
-    }
-  };
-  const withdraw = async (r: ReportRow) => {
-    try {
-      await call('reports.unsubmit', { cadreId, period: r.period });
-      list.reload();
-    } catch (err) {
-      notifyError(err);
-    }
-  };
+  const setDue = (r: ReportRow, due: string | null) =>
+    change(
+      () => call('reports.setDue', { cadreId, period: r.period, dueDate: due }),
+      due ? `${r.periodLabel}报送期限改为${due}` : `${r.periodLabel}报送期限恢复为本县默认`,
+    );
+  const confirmLink = (r: ReportRow) =>
+    change(() => call('reports.confirmLink', { cadreId, period: r.period }), `已确认《${r.materialTitle}》为${r.periodLabel}${r.kind}`);
+  const withdraw = (r: ReportRow) => change(() => call('reports.unsubmit', { cadreId, period: r.period }));
   const columns: ExportColumn<ReportRow>[] = [
     { title: '期次', dataIndex: 'periodLabel', width: 150 },
     { title: '类别', dataIndex: 'kind', width: 90 },
