@@ -6,7 +6,17 @@
  * morning, Alt+Shift+letter the afternoon, Delete/Space back to 在岗, Ctrl+Z / Ctrl+Y.
  */
 import { Dropdown, type MenuProps } from 'antd';
-import { memo, useCallback, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import {
   ATTENDANCE_CODE_INFO,
   EDITABLE_CODES,
@@ -21,11 +31,20 @@ import {
 import type { CellEditInput, GridRow, MonthGridView } from '../../../shared/api/attendance';
 import { CadreLeadCells, CadreLeadHeads } from '../common/CadreLeadCells';
 import { dayMarkOf } from '../../../shared/attendanceMarks';
-import { SHOWN_COLOURS, shownTitle, editsForRect, editsFromPaste, fmtDays, rectOf, type Rect, type Selection } from './gridModel';
+import { SHOWN_COLOURS, shownTitle, editsForRect, editsFromPaste, dayTitle, fmtDays, rectOf, type Rect, type Selection } from './gridModel';
 import { clampCell, type CellPos } from '../common/gridRows';
 import './grid.css';
 
 const HALF_WORD: Record<CellHalf, string> = { 全: '全天', 上: '上午', 下: '下午' };
+
+/** A day's head cell (the date row, the weekday row): column day + 2, grey on rest days. */
+function DayHead({ day, className, children }: { day: DayInfo; className: string; children: ReactNode }) {
+  return (
+    <th aria-colindex={day.day + 2} className={`${className}${day.rest ? ' rest' : ''}`} title={dayTitle(day)}>
+      {children}
+    </th>
+  );
+}
 
 function Cell({
   cell,
@@ -255,14 +274,9 @@ export function MonthGrid({
             <tr role="row" aria-rowindex={1}>
               <CadreLeadHeads prefix="ob-att" placeTitle="村 / 职务" />
               {days.map((d) => (
-                <th
-                  key={d.date}
-                  aria-colindex={d.day + 2}
-                  className={`ob-att-day${d.rest ? ' rest' : ''}`}
-                  title={d.holiday ?? (d.workday ? `${d.workdayFor ?? ''}调休上班` : undefined)}
-                >
+                <DayHead key={d.date} day={d} className="ob-att-day">
                   {d.day}
-                </th>
+                </DayHead>
               ))}
               <th className="ob-att-total" rowSpan={2} title="在岗天数（公出按县里设置计入）">
                 在岗
@@ -279,12 +293,7 @@ export function MonthGrid({
             </tr>
             <tr role="row" aria-rowindex={2}>
               {days.map((d) => (
-                <th
-                  key={d.date}
-                  aria-colindex={d.day + 2}
-                  className={`ob-att-wd${d.rest ? ' rest' : ''}`}
-                  title={d.holiday ?? (d.workday ? `${d.workdayFor ?? ''}调休上班` : undefined)}
-                >
+                <DayHead key={d.date} day={d} className="ob-att-wd">
                   {d.holiday ? (
                     <span className="ob-att-tag hol">休</span>
                   ) : d.workday ? (
@@ -292,7 +301,7 @@ export function MonthGrid({
                   ) : (
                     WEEKDAY_LABELS[d.weekday]
                   )}
-                </th>
+                </DayHead>
               ))}
             </tr>
           </thead>

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GridRow } from '../../../shared/api/attendance';
 import type { DayCell, DayInfo } from '../../../shared/attendance';
-import { editsForRect, editsFromPaste, holidayNotes, lastMonth, parseToken, rectOf } from './gridModel';
+import { dayTitle, editsForRect, editsFromPaste, holidayNotes, lastMonth, parseToken, rectOf } from './gridModel';
 
 const days: DayInfo[] = [1, 2, 3].map((d) => ({ date: `2025-03-0${d}`, day: d, weekday: (5 + d) % 7, weekend: false, rest: false }));
 
@@ -79,6 +79,8 @@ describe('labels', () => {
       { date: '2025-10-11', day: 11, weekday: 6, weekend: true, workday: true, workdayFor: '国庆节', rest: false },
     ];
     expect(holidayNotes(d)).toEqual(['国庆节放假：1日—3日', '国庆节调休上班：11日']);
+    expect(d.map(dayTitle)).toEqual(['国庆节', '国庆节', '国庆节', '国庆节调休上班']);
+    expect(dayTitle(days[0]!)).toBeUndefined();
   });
   it('the month a clerk usually records is the one before the given day, across a year end', () => {
     expect(lastMonth(new Date(2026, 0, 15))).toBe('2025-12');

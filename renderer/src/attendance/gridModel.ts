@@ -124,6 +124,11 @@ export function editsFromPaste(text: string, rows: GridRow[], days: DayInfo[], r
   return { edits };
 }
 
+/** A day column's tooltip: the holiday's name, or 调休上班 (with the holiday it makes up for); none on plain days. */
+export function dayTitle(d: DayInfo): string | undefined {
+  return d.holiday ?? (d.workday ? `${d.workdayFor ?? ''}调休上班` : undefined);
+}
+
 /** "10月1日—8日 国庆节 放假" lines for the foot of the grid. */
 export function holidayNotes(days: DayInfo[]): string[] {
   const out: string[] = [];

@@ -138,6 +138,20 @@ export function EventsPage({
           : [],
   });
 
+  /** How an event or check dialog ends: closed; saved (the list turns to the record's year); removed. */
+  const recordDialogEnds = (close: () => void) => ({
+    onClose: close,
+    onSaved: (r: { date: string }) => {
+      close();
+      setYear(Number(r.date.slice(0, 4)));
+      changed();
+    },
+    onRemoved: () => {
+      close();
+      changed();
+    },
+  });
+
   const eventTable = (
     <Table<EventSummary>
       size="small"
@@ -234,16 +248,7 @@ export function EventsPage({
           open
           eventId={openEvent ?? null}
           defaultTownshipId={townshipId}
-          onClose={() => setOpenEvent(undefined)}
-          onSaved={(e) => {
-            setOpenEvent(undefined);
-            setYear(Number(e.date.slice(0, 4)));
-            changed();
-          }}
-          onRemoved={() => {
-            setOpenEvent(undefined);
-            changed();
-          }}
+          {...recordDialogEnds(() => setOpenEvent(undefined))}
         />
       )}
       {openCheck !== undefined && (
@@ -252,16 +257,7 @@ export function EventsPage({
           open
           checkId={openCheck ?? null}
           defaultTownshipId={townshipId}
-          onClose={() => setOpenCheck(undefined)}
-          onSaved={(k) => {
-            setOpenCheck(undefined);
-            setYear(Number(k.date.slice(0, 4)));
-            changed();
-          }}
-          onRemoved={() => {
-            setOpenCheck(undefined);
-            changed();
-          }}
+          {...recordDialogEnds(() => setOpenCheck(undefined))}
         />
       )}
     </>

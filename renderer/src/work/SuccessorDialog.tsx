@@ -2,24 +2,15 @@
 import { Alert, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { VacantPost, WeakVillage } from '../../../shared/weakVillages';
+import type { VacantPost } from '../../../shared/weakVillages';
+import type { WeakVillageDialogProps } from './WeakDialogs';
 import { call } from '../api/client';
 import { DatePicker } from '../common/DatePicker';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
 import { useDialogSave } from '../common/useDialogSave';
 import { SaveDialog } from '../common/SaveDialog';
 
-export function SuccessorDialog({
-  village,
-  vacancy,
-  onClose,
-  onSaved,
-}: {
-  village: WeakVillage;
-  vacancy: VacantPost | null;
-  onClose: () => void;
-  onSaved: (w: WeakVillage) => void;
-}) {
+export function SuccessorDialog({ village, vacancy, onClose, onSaved }: WeakVillageDialogProps & { vacancy: VacantPost | null }) {
   const cadres = useCadres();
   // The caller keys the dialog by the vacancy, so each vacancy starts from a fresh form.
   const [cadreId, setCadreId] = useState<number | undefined>();

@@ -17,17 +17,14 @@ import { call, stageFile } from '../api/client';
 import { useDialogSave } from '../common/useDialogSave';
 import { SaveDialog } from '../common/SaveDialog';
 
-export function MilestoneDialog({
-  village,
-  kind,
-  onClose,
-  onSaved,
-}: {
+/** What each dialog on a weak village's record is given: the village, and it answers with the village as saved. */
+export interface WeakVillageDialogProps {
   village: WeakVillage;
-  kind: MilestoneKind | null;
   onClose: () => void;
   onSaved: (w: WeakVillage) => void;
-}) {
+}
+
+export function MilestoneDialog({ village, kind, onClose, onSaved }: WeakVillageDialogProps & { kind: MilestoneKind | null }) {
   const existing = village.milestones.find((m) => m.kind === kind);
   const [date, setDate] = useState<Dayjs | null>(null);
   const [description, setDescription] = useState('');
@@ -103,12 +100,7 @@ export interface ActionTarget {
   m: MilestoneEvaluation;
 }
 
-export function ActionDialog({
-  village,
-  target,
-  onClose,
-  onSaved,
-}: { village: WeakVillage; target: ActionTarget | null; onClose: () => void; onSaved: (w: WeakVillage) => void }) {
+export function ActionDialog({ village, target, onClose, onSaved }: WeakVillageDialogProps & { target: ActionTarget | null }) {
   const [action, setAction] = useState<WeakAction>('约谈');
   const [date, setDate] = useState<Dayjs | null>(dayjs(today()));
   const [by, setBy] = useState('县委组织部');
