@@ -27,6 +27,16 @@ const KIND_COLORS: Record<string, string> = {
 };
 const LEVEL_COLORS: Record<string, string> = { 乡镇: 'default', 县级: 'blue', 市级: 'magenta' };
 
+/** Who was absent (or not on post): "N 人：names" in red; else `none`, quiet. */
+function Missing({ count, names, none }: { count: number; names: string; none: string }) {
+  if (count === 0) return <span className="ob-muted">{none}</span>;
+  return (
+    <span style={{ color: '#b91c1c' }}>
+      {count} 人：{names}
+    </span>
+  );
+}
+
 const eventColumns: ExportColumn<EventSummary>[] = [
   { title: '日期', dataIndex: 'date', width: 124, render: (d: string) => dateLabel(d) },
   { title: '乡镇', dataIndex: 'township', width: 90 },
@@ -39,16 +49,7 @@ const eventColumns: ExportColumn<EventSummary>[] = [
     title: '缺席',
     width: 170,
     ellipsis: true,
-    render: (_, r) =>
-      r.absent > 0 ? (
-        <span style={{ color: '#b91c1c' }}>
-          {r.absent} 人：{r.absentNames}
-        </span>
-      ) : r.unmarked > 0 ? (
-        <span className="ob-muted">{r.unmarked} 人未标记</span>
-      ) : (
-        <span className="ob-muted">无</span>
-      ),
+    render: (_, r) => <Missing count={r.absent} names={r.absentNames} none={r.unmarked > 0 ? `${r.unmarked} 人未标记` : '无'} />,
   },
 ];
 
@@ -64,14 +65,7 @@ const checkColumns: ExportColumn<CheckSummary>[] = [
     title: '不在岗',
     width: 160,
     ellipsis: true,
-    render: (_, r) =>
-      r.notOnPost > 0 ? (
-        <span style={{ color: '#b91c1c' }}>
-          {r.notOnPost} 人：{r.notOnPostNames}
-        </span>
-      ) : (
-        <span className="ob-muted">无</span>
-      ),
+    render: (_, r) => <Missing count={r.notOnPost} names={r.notOnPostNames} none="无" />,
   },
 ];
 

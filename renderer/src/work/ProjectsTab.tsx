@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Select, Space, Table, Tag } from 'antd';
+import { Button, Checkbox, Select, Space, Tag } from 'antd';
 import { useShowsRecordsOf } from '../common/shownCounties';
 import { useMemo, useState } from 'react';
 import { PROJECT_KINDS, type Project, type ProjectKind } from '../../../shared/work';
@@ -13,7 +13,7 @@ import { useAppState } from '../app/AppState';
 import { parseOrgFilter } from '../cadres/orgOptions';
 import { OrgFilterSelect } from '../common/OrgFilterSelect';
 import { useNotify } from '../util/notify';
-import { useTableBodyHeight } from '../util/useTableBodyHeight';
+import { FillTable } from '../common/FillTable';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
 import { Money, thisYear, YearSelect } from './common';
 import { PubliciseDialog, RevenueDialog } from './ProjectDialogs';
@@ -34,7 +34,6 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
   const [editing, setEditing] = useState<Project | null | 'new'>(null);
   const [publicising, setPublicising] = useState<Project | null>(null);
   const [revenueOf, setRevenueOf] = useState<Project | null>(null);
-  const [boxRef, tableY] = useTableBodyHeight<HTMLDivElement>(40);
 
   const input = useMemo(
     () => ({
@@ -177,21 +176,17 @@ export function ProjectsTab({ cadreId: initialCadre, projectId }: { cadreId?: nu
           </Button>
         </ReadOnlyHint>
       </div>
-      {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 8 }} />}
-      <div ref={boxRef} className="ob-fill" style={{ background: '#fff' }}>
-        <Table<Project>
-          size="small"
-          rowKey="id"
-          columns={columns}
-          dataSource={rows}
-          loading={list.loading}
-          pagination={false}
-          scroll={{ x: 1300, y: tableY }}
-          rowClassName={(r) => (r.id === projectId ? 'ant-table-row-selected' : '')}
-          locale={{ emptyText: `${year}年暂无项目。每名驻村干部年底前至少要有1个促进乡村振兴发展项目，并在村公示栏公示。` }}
-          data-testid="project-table"
-        />
-      </div>
+      <FillTable<Project>
+        error={list.error}
+        rowKey="id"
+        columns={columns}
+        dataSource={rows}
+        loading={list.loading}
+        scrollX={1300}
+        picked={(r) => r.id === projectId}
+        locale={{ emptyText: `${year}年暂无项目。每名驻村干部年底前至少要有1个促进乡村振兴发展项目，并在村公示栏公示。` }}
+        data-testid="project-table"
+      />
       <ProjectForm
         open={editing !== null}
         project={editing === 'new' ? null : editing}

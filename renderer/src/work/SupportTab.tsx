@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Checkbox, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useShowsRecordsOf } from '../common/shownCounties';
 import type { SupportRow } from '../../../shared/api/work';
@@ -10,7 +10,7 @@ import { useAppState } from '../app/AppState';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { sheetFromColumns, type ExportColumn } from '../common/tableSheet';
 import { READ_ONLY_HINT, useReadOnlyIndex } from '../common/useReadOnly';
-import { useTableBodyHeight } from '../util/useTableBodyHeight';
+import { FillTable } from '../common/FillTable';
 import { useNotify } from '../util/notify';
 import { Money, MoneyInput, thisYear, YearSelect } from './common';
 import { useCadres } from '../common/CadreSelect';
@@ -50,7 +50,6 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
   const [cityOnly, setCityOnly] = useState(true);
   const [target, setTarget] = useState<SupportTarget | null>(null);
   const [standard, setStandard] = useState<number | null>(null);
-  const [boxRef, tableY] = useTableBodyHeight<HTMLDivElement>(40);
   const data = useCall('work.support.overview', { year }, `${year}|${dataVersion}`);
   const rows = (data.data?.rows ?? []).filter((r) => !cityOnly || r.cityLevel);
   // Cadres of imported review copies: their figures are shown, not changed.
@@ -169,21 +168,17 @@ export function SupportTab({ cadreId }: { cadreId?: number }) {
           sheets={() => [sheetFromColumns(`${year}年补助与保障`, columns, rows)]}
         />
       </Space>
-      {data.error && <Alert type="error" showIcon title={data.error} style={{ marginBottom: 8 }} />}
-      <div ref={boxRef} className="ob-fill" style={{ background: '#fff' }}>
-        <Table<SupportRow>
-          size="small"
-          rowKey="cadreId"
-          columns={columns}
-          dataSource={rows}
-          loading={data.loading}
-          pagination={false}
-          scroll={{ x: 1240, y: tableY }}
-          rowClassName={(r) => (r.cadreId === cadreId ? 'ant-table-row-selected' : '')}
-          locale={{ emptyText: `${year}年没有在岗的${cityOnly ? '市级' : ''}选派干部` }}
-          data-testid="support-table"
-        />
-      </div>
+      <FillTable<SupportRow>
+        error={data.error}
+        rowKey="cadreId"
+        columns={columns}
+        dataSource={rows}
+        loading={data.loading}
+        scrollX={1240}
+        picked={(r) => r.cadreId === cadreId}
+        locale={{ emptyText: `${year}年没有在岗的${cityOnly ? '市级' : ''}选派干部` }}
+        data-testid="support-table"
+      />
       <SupportDialog
         target={target}
         year={year}
