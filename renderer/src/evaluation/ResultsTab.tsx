@@ -3,7 +3,7 @@
  * quota pushed out (highlighted). 定稿 locks the year; 重新开放 needs a reason; both are logged.
  */
 import { HistoryOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Select, Spin, Table, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Spin, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { GRADES, type Grade, type ResultRow } from '../../../shared/evaluation';
@@ -17,6 +17,7 @@ import { FinaliseIncompleteDialog, HistoryDrawer, ReopenDialog } from './YearDia
 import { sortResults } from './resultsOrder';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { dateLabel } from '../../../shared/dates';
+import { AllOrOneSelect } from '../common/AllOrOneSelect';
 
 export const GRADE_COLOUR: Record<Grade, string> = { 优秀: 'red', 称职: 'blue', 基本称职: 'orange', 不称职: 'default' };
 
@@ -134,10 +135,11 @@ export function ResultsTab({
   return (
     <div className="ob-eval-tab">
       <div className="ob-eval-toolbar">
-        <Select
-          value={townshipId ?? 0}
-          onChange={(v) => setTownshipId(v || undefined)}
-          options={[{ value: 0, label: '全部乡镇' }, ...townships.map((t) => ({ value: t.id, label: t.name }))]}
+        <AllOrOneSelect
+          value={townshipId}
+          onChange={setTownshipId}
+          allLabel="全部乡镇"
+          options={townships.map((t) => ({ value: t.id, label: t.name }))}
           style={{ width: 120 }}
           aria-label="乡镇"
         />

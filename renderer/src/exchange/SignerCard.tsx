@@ -65,18 +65,11 @@ export function PlanTable({ plan }: { plan: ExchangePlan }) {
       summary={() => (
         <Table.Summary.Row>
           <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
-          <Table.Summary.Cell index={1} align="right">
-            {plan.added}
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={2} align="right">
-            {plan.updated}
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={3} align="right">
-            {plan.unchanged}
-          </Table.Summary.Cell>
-          <Table.Summary.Cell index={4} align="right">
-            {plan.skipped}
-          </Table.Summary.Cell>
+          {[plan.added, plan.updated, plan.unchanged, plan.skipped].map((n, i) => (
+            <Table.Summary.Cell key={i} index={i + 1} align="right">
+              {n}
+            </Table.Summary.Cell>
+          ))}
         </Table.Summary.Row>
       )}
       columns={[

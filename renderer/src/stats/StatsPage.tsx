@@ -23,6 +23,7 @@ import { statsSheet, TownshipTable, townshipColumns } from './TownshipTable';
 import './stats.css';
 import { dateLabel, yearOptions } from '../../../shared/dates';
 import { thisYear } from '../app/today';
+import { AllOrOneSelect } from '../common/AllOrOneSelect';
 
 export function StatsPage(props: { year?: number }) {
   const { org, dataVersion, navigate } = useAppState();
@@ -69,10 +70,11 @@ export function StatsPage(props: { year?: number }) {
         />
         {counties.length > 1 && (
           <>
-            <Select
-              value={countyId ?? 0}
-              onChange={(v) => setCountyId(v || undefined)}
-              options={[{ value: 0, label: '全市（各县汇总）' }, ...counties.map((c) => ({ value: c.id, label: c.name }))]}
+            <AllOrOneSelect
+              value={countyId}
+              onChange={setCountyId}
+              allLabel="全市（各县汇总）"
+              options={counties.map((c) => ({ value: c.id, label: c.name }))}
               style={{ width: 170 }}
               aria-label="县（市、区）"
               data-testid="stats-county"
