@@ -62,7 +62,7 @@ import { minutes, registerRow, summary, surveyReport, type Place } from './demoT
 import { demoLeaves, monthCodes, SHORT } from './demoPlan';
 import { addDemoCadres } from './demoCadres';
 import { addDemoOrg } from './demoOrg';
-import { fixToday, today as clockToday } from '../core/runtime/clock';
+import { fixToday, localToday } from '../core/runtime/clock';
 import { addDemoAttendance, demoAttendanceSteps } from './demoAttendance';
 import { DemoProgress, type ProgressSink } from './demoProgress';
 import { addDemoWork, DEMO_WORK_STEPS } from './demoWork';
@@ -108,14 +108,14 @@ export async function loadDemo(ctx: CoreContext, blobs: BlobStore, opts: DemoOpt
   if (existing > 0) throw new AppError('CONFLICT', '档案中已有干部数据，不能再载入示例数据');
 
   const seed = opts.seed ?? DEMO_SEED;
-  const today = opts.today ?? clockToday();
+  const today = opts.today ?? localToday();
   const cal = demoCalendar(today);
   const cadres = demoCadres(seed, cal);
 
   // The files are generated into this folder before they are filed; it is removed at the end.
   const dir = opts.tmpDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-'));
   // The core refuses records dated after the clock's today: the load happens on the demo's today.
-  const restoreClock = today === clockToday() ? () => undefined : fixToday(today);
+  const restoreClock = today === localToday() ? () => undefined : fixToday(today);
   // ONE transaction for the whole load (each core function's own transaction becomes a savepoint
   // in it): one commit instead of ~2,000, and a failed load rolls back to the empty archive, so
   // the user can try again (only unreferenced, content-addressed blobs may stay). Statements are

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/result';
 import { schemaVersion } from '../../store/db';
 import { archiveCounts } from '../../core/archiveCounts';
 import { audit } from '../../core/audit/log';
-import { today as clockToday } from '../../core/runtime/clock';
+import { localToday } from '../../core/runtime/clock';
 import type { CoreContext } from '../../core/runtime/context';
 import { setOperator } from '../../core/audit/operator';
 import { getSetting, setSetting } from '../../core/runtime/settings';
@@ -26,7 +26,7 @@ export function appStatus(ctx: CoreContext): AppStatus {
     operatorConfirmed: true,
     lastBackupAt: lastBackupAt(ctx.dataDir),
     backupIntervalHours: getBackupIntervalHours(db),
-    today: clockToday(),
+    today: localToday(),
   };
 }
 

@@ -11,13 +11,13 @@ import { isIsoDate } from '../../../shared/attendance';
 import type { CertifyConfirmation, CertifyWarning } from '../../../shared/api/attendance';
 import { AppError } from '../../../shared/result';
 import { certificationWarnings } from '../../core/attendance/certifyChecks';
-import { localToday } from '../../core/attendance/common';
 import { townshipOfCadreInMonth } from '../../core/lookup';
 import { dispatch } from '../../core/runtime/dispatch';
 import type { OpenCore } from '../../api/open';
 import { UsageError, withCore, type CommandContext } from '../util';
 import { boolFlag, parseFlags, textFlag } from '../flags';
 import { findTownship, label, monthOption } from './townshipArgs';
+import { localToday } from '../../core/runtime/clock';
 
 /** Copies the scan into the staging area, as the app's upload does. */
 async function stage(core: OpenCore, file: string): Promise<string> {

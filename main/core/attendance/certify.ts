@@ -10,23 +10,14 @@ import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
 import { snapshot as rowSnapshot } from '../audit/snapshot';
 import { recordBlob } from '../blobs/rows';
-import {
-  activeCertification,
-  assertMonth,
-  dateLabel,
-  monthLabel,
-  operatorOf,
-  stmt,
-  townshipOf,
-  writeHistory,
-  type HistoryAction,
-} from './common';
+import { activeCertification, assertMonth, operatorOf, townshipOf, writeHistory, type HistoryAction } from './common';
 import { syncVerifications } from '../events/verifications';
 import { checkCertifyForm, confirmWarnings, warningsOfGrid, type CertifyForm } from './certifyChecks';
 import { getMonthGrid } from './grid';
 import { fileRegister, markRegisterRevoked, type RegisterScan } from './registerFiling';
 import type { CertificationInfo, HistoryEntryView } from '../../../shared/api/attendance';
-import { monthDayLabel } from '../../../shared/dates';
+import { monthDayLabel, dateLabel, monthLabel } from '../../../shared/dates';
+import { stmt } from '../../store/statementCache';
 
 export interface CertifyInput extends CertifyForm {
   scanSha256: string | null;

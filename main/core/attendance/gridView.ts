@@ -5,8 +5,9 @@
 import type { MonthGridView } from '../../../shared/api/attendance';
 import type { StoredFile } from '../../../shared/domain';
 import type { Db } from '../../store/db';
-import { monthLabel, stmt } from './common';
 import { getMonthGrid } from './grid';
+import { monthLabel } from '../../../shared/dates';
+import { stmt } from '../../store/statementCache';
 
 function storedFile(db: Db, sha256: string, originalName: string): StoredFile | null {
   const b = stmt(db, 'SELECT kind, mime, size, page_count AS pageCount, width, height, orientation FROM blobs WHERE sha256 = ?').get(

@@ -20,19 +20,18 @@ import { audit } from '../audit/log';
 import {
   activeCertification,
   cadreName,
-  dateLabel,
-  monthLabel,
   operatorOf,
   postingOn,
   postingsOf,
   readDay,
-  stmt,
   writeDay,
   writeHistory,
   type CadrePosting,
   type DayState,
 } from './common';
 import { settingsForTownship } from './settings';
+import { dateLabel, monthLabel } from '../../../shared/dates';
+import { stmt } from '../../store/statementCache';
 
 export interface AddLeaveInput {
   cadreId: number;

@@ -11,8 +11,10 @@ import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
 import { snapshot } from '../audit/snapshot';
 import { insertMaterial, reindexMaterial } from '../bag/bag';
-import { dateLabel, localToday, stmt } from './common';
 import type { MonthGrid } from '../../../shared/api/attendance';
+import { dateLabel } from '../../../shared/dates';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 export const REGISTER_CATEGORY = MATERIAL_CATEGORIES[3]; // 月考勤登记表
 const REVOKED_SUFFIX = '（认定已撤销）';

@@ -27,7 +27,10 @@ import { recordBlob } from '../blobs/rows';
 import { operatorOf } from '../attendance/common';
 import { postedSupporters } from '../villages/postedSupporters';
 import { appointSuccessor, endPostingOnRecall, vacantPosts } from '../villages/recall';
-import { cadreFacts, dateLabel, localToday, postingsOf, stmt, villageFacts, zh } from './common';
+import { cadreFacts, postingsOf, villageFacts, zh } from './common';
+import { dateLabel } from '../../../shared/dates';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 export interface StoredEvidence {
   sha256: string;

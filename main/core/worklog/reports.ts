@@ -20,11 +20,12 @@ import { AppError } from '../../../shared/result';
 import type { BlobStore } from '../../files/blobStore';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
-import { cadreName, operatorOf, stmt } from '../attendance/common';
+import { cadreName, operatorOf } from '../attendance/common';
 import { addMaterial, insertMaterial, removeMaterial } from '../bag/bag';
 import type { FileFacts } from '../../files/inspect';
-import { today as localToday } from './entries';
+import { localToday } from '../runtime/clock';
 import { rulesInForce } from '../rules/settings';
+import { stmt } from '../../store/statementCache';
 
 /** The county's report deadlines: with a year, the versioned rules in force then; without, the base row. */
 export function getReportSettings(db: Db, countyId: number, year?: number): ReportSettings {
