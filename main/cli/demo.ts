@@ -1,5 +1,5 @@
 import { loadDemo } from '../demo/demo';
-import { appStatus } from '../api/handlers/app';
+import { appStatus } from '../api/appStatus';
 import { getSetting, setSetting } from '../core/runtime/settings';
 import { AppError } from '../../shared/result';
 import type { ProgressEvent } from '../../shared/api';

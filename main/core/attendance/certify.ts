@@ -14,7 +14,9 @@ import { activeCertification, assertMonth, operatorOf, townshipOf, writeHistory,
 import { syncVerifications } from '../events/verifications';
 import { checkCertifyForm, confirmWarnings, warningsOfGrid, type CertifyForm } from './certifyChecks';
 import { getMonthGrid } from './grid';
-import { fileRegister, markRegisterRevoked, type RegisterScan } from './registerFiling';
+import { fileRegister, markRegisterRevoked } from './registerFiling';
+import { storeUpload, type StoredUpload } from '../blobs/intake';
+import type { BlobStore } from '../../files/blobStore';
 import type { CertificationInfo, HistoryEntryView } from '../../../shared/api/attendance';
 import { monthDayLabel, dateLabel, monthLabel } from '../../../shared/dates';
 import { stmt } from '../../store/statementCache';
@@ -31,6 +33,22 @@ export function certifyMonth(db: Db, input: CertifyInput): CertificationInfo {
 }
 
 /**
+ * Certifies the month with the uploaded scan of the paper register (attendance.certify): the
+ * form's refusals first, so a bad form does not even store the file; then the scan is copied
+ * into the blob store and the month certified with it (certifyAndFileRegister).
+ */
+export async function certifyWithScan(
+  db: Db,
+  blobs: BlobStore,
+  input: Omit<CertifyInput, 'scanSha256'>,
+  file: { path: string; name: string },
+): Promise<{ certification: CertificationInfo; filed: number }> {
+  checkCertifyForm(db, input);
+  const scan = await storeUpload(db, blobs, file, '考勤表扫描件');
+  return certifyAndFileRegister(db, input, scan);
+}
+
+/**
  * Certifies the month with the scan of the paper register, already in the blob store, and
  * files the scan in the bag of every cadre on the month's grid: one transaction, so the
  * certification and the bag entries exist together or not at all.
@@ -38,7 +56,7 @@ export function certifyMonth(db: Db, input: CertifyInput): CertificationInfo {
 export function certifyAndFileRegister(
   db: Db,
   input: Omit<CertifyInput, 'scanSha256'>,
-  scan: RegisterScan,
+  scan: StoredUpload,
 ): { certification: CertificationInfo; filed: number } {
   return db.transaction(() => {
     recordBlob(db, scan.sha256, scan.size, scan.facts);
@@ -48,7 +66,7 @@ export function certifyAndFileRegister(
 }
 
 /** Every rule once, the month's grid built once: for the warnings, the snapshot and the filing. */
-function certify(db: Db, input: CertifyInput, fileScan: RegisterScan | null): { certification: CertificationInfo; filed: number } {
+function certify(db: Db, input: CertifyInput, fileScan: StoredUpload | null): { certification: CertificationInfo; filed: number } {
   const { townshipId, month } = input;
   return db.transaction(() => {
     const { secretaryName, today } = checkCertifyForm(db, input);

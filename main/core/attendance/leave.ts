@@ -32,6 +32,9 @@ import {
 import { settingsForTownship } from './settings';
 import { dateLabel, monthLabel } from '../../../shared/dates';
 import { stmt } from '../../store/statementCache';
+import type { BlobStore } from '../../files/blobStore';
+import { storeUpload } from '../blobs/intake';
+import { recordBlob } from '../blobs/rows';
 
 export interface AddLeaveInput {
   cadreId: number;
@@ -183,6 +186,26 @@ export function addLeave(db: Db, input: AddLeaveInput): LeaveRequest {
     }
     audit(db, 'create', 'leave_request', id, { cadreId: input.cadreId, type: input.type, days }, { after: leave });
     return leave;
+  })();
+}
+
+/**
+ * Registers a leave as filed on the leave form (attendance.leave.add): with its proof, an uploaded
+ * file copied into the blob store first, and, when the form names the approver, approved at once.
+ * One transaction writes the proof's blob row, the request and the approval.
+ */
+export async function addLeaveFromForm(
+  db: Db,
+  blobs: BlobStore,
+  input: Omit<AddLeaveInput, 'proofSha256'> & { approver?: string; approverLevel?: ApprovalLevel },
+  proofFile: { path: string; name: string } | null,
+): Promise<LeaveRequest> {
+  const { approver, approverLevel, ...leave } = input;
+  const proof = proofFile ? await storeUpload(db, blobs, proofFile) : null;
+  return db.transaction(() => {
+    if (proof) recordBlob(db, proof.sha256, proof.size, proof.facts);
+    const added = addLeave(db, { ...leave, proofSha256: proof?.sha256 ?? null });
+    return approver ? approveLeave(db, { leaveId: added.id, approver, approverLevel }) : added;
   })();
 }
 

@@ -12,7 +12,7 @@ import { nowIso, type Db } from '../../store/db';
 import { assertAllowanceReleased } from '../scheduling/allowanceHold';
 import { audit } from '../audit/log';
 import { operatorOf } from '../attendance/common';
-import { allPostings, cadreFacts, getWorkSetting, overlapsYear, postingsOf, zh } from './common';
+import { allPostings, cadreFacts, getWorkSetting, overlapsYear, postingsOf, setWorkSetting, zh } from './common';
 import { snapshot } from '../audit/snapshot';
 import { localToday } from '../runtime/clock';
 import { stmt } from '../../store/statementCache';
@@ -218,4 +218,10 @@ export function savePledge(db: Db, input: z.output<typeof pledgeSchema>): UnitPl
     );
     return p;
   })();
+}
+
+/** The monthly allowance standard (元/月 as fen) every allowance figure is computed with; audited. */
+export function setAllowanceStandard(db: Db, monthlyFen: number): { monthlyFen: number } {
+  db.transaction(() => setWorkSetting(db, 'allowanceMonthlyFen', monthlyFen))();
+  return { monthlyFen };
 }
