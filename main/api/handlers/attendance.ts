@@ -26,7 +26,7 @@ export function createAttendanceHandlers(s: Services): HandlersFor<typeof attend
     'attendance.setCells': (input) => setCells(db, input),
     'attendance.certify.warnings': ({ townshipId, month }) => certificationWarnings(db, townshipId, month),
     'attendance.certify': async ({ scanToken, ...form }) => {
-      const result = await certifyWithScan(db, s.blobs, form, s.staging.get(scanToken));
+      const result = await certifyWithScan(db, s.blobs, form, () => s.staging.get(scanToken));
       s.staging.discard(scanToken);
       return result;
     },

@@ -55,12 +55,7 @@ export function createWorkHandlers(s: Services): HandlersFor<typeof workChannels
     'work.weak.setIncome': ({ villageId, year, incomeFen }) => setVillageIncome(db, villageId, year, incomeFen),
     'work.weak.setSupporters': ({ villageId, cadreIds }) => setSupporters(db, villageId, cadreIds),
     'work.weak.setMilestone': async ({ evidenceTokens, ...input }) => {
-      const result = await setMilestoneWithFiles(
-        db,
-        s.blobs,
-        input,
-        evidenceTokens.map((t) => s.staging.get(t)),
-      );
+      const result = await setMilestoneWithFiles(db, s.blobs, input, () => evidenceTokens.map((t) => s.staging.get(t)));
       for (const t of evidenceTokens) await s.staging.discard(t);
       return result;
     },

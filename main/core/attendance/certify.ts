@@ -34,17 +34,18 @@ export function certifyMonth(db: Db, input: CertifyInput): CertificationInfo {
 
 /**
  * Certifies the month with the uploaded scan of the paper register (attendance.certify): the
- * form's refusals first, so a bad form does not even store the file; then the scan is copied
- * into the blob store and the month certified with it (certifyAndFileRegister).
+ * form's refusals first, so a bad form does not even look at the file (`file` is asked for only
+ * then); then the scan is copied into the blob store and the month certified with it
+ * (certifyAndFileRegister).
  */
 export async function certifyWithScan(
   db: Db,
   blobs: BlobStore,
   input: Omit<CertifyInput, 'scanSha256'>,
-  file: { path: string; name: string },
+  file: () => { path: string; name: string },
 ): Promise<{ certification: CertificationInfo; filed: number }> {
   checkCertifyForm(db, input);
-  const scan = await storeUpload(db, blobs, file, '考勤表扫描件');
+  const scan = await storeUpload(db, blobs, file(), '考勤表扫描件');
   return certifyAndFileRegister(db, input, scan);
 }
 

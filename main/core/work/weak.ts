@@ -220,18 +220,19 @@ export function setSupporters(db: Db, villageId: number, cadreIds: number[]): We
 
 /**
  * A milestone as the form files it (work.weak.setMilestone): the village must exist before any
- * file is stored; each uploaded evidence file is then copied into the blob store, and
+ * file is looked at (`files` is asked for only then); each uploaded evidence file is then copied
+ * into the blob store, and
  * setMilestone records the milestone with them in one transaction.
  */
 export async function setMilestoneWithFiles(
   db: Db,
   blobs: BlobStore,
   input: Omit<z.output<typeof milestoneSchema>, 'evidenceTokens'>,
-  files: ReadonlyArray<{ path: string; name: string }>,
+  files: () => ReadonlyArray<{ path: string; name: string }>,
 ): Promise<WeakVillage> {
   getWeakVillage(db, input.villageId);
   const evidence: StoredUpload[] = [];
-  for (const f of files) evidence.push(await storeUpload(db, blobs, f));
+  for (const f of files()) evidence.push(await storeUpload(db, blobs, f));
   return setMilestone(db, input, evidence);
 }
 
