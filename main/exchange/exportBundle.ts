@@ -147,15 +147,27 @@ async function dossierEntries(
   return { entries, byCadre };
 }
 
-export async function exportCountyBundle(env: ExportEnv, input: ExportCountyInput): Promise<ExportResult> {
-  const { db, blobs } = env;
-  const county = countyRow(db, input.countyId);
+/** The county, when it is this department's own: an imported review copy is not exported again. */
+export function ownCountyRow(db: Db, countyId: number): { id: number; name: string; origin: null } {
+  const county = countyRow(db, countyId);
   if (county.origin !== null) {
     throw new AppError(
       'FORBIDDEN',
       `“${county.name}”是从其他单位导入的评审副本，不能作为本单位数据再次导出；如需把评审结果发回，请使用“导出评审结果”`,
     );
   }
+  return { ...county, origin: null };
+}
+
+/** Where a bundle is written when the clerk names no file: <data>/exports/县名-年度[-评审结果].onebag. */
+export function defaultBundlePath(db: Db, dataDir: string, countyId: number, year: number, kind: 'county' | 'review'): string {
+  const county = countyRow(db, countyId);
+  return path.join(dataDir, 'exports', `${county.name}-${year}${kind === 'review' ? '-评审结果' : ''}.onebag`);
+}
+
+export async function exportCountyBundle(env: ExportEnv, input: ExportCountyInput): Promise<ExportResult> {
+  const { db, blobs } = env;
+  const county = ownCountyRow(db, input.countyId);
   const out = checkOutPath(input.out);
   const progress = input.onProgress ?? (() => undefined);
   const check = () => {
