@@ -7,7 +7,8 @@ import { addMaterial } from '../core/bag/bag';
 import { parseMaxBytes } from '../core/bag/intakeLimit';
 import { extensionConflict } from '../files/extensionCheck';
 import { symlinkTargetOf } from '../files/readOnce';
-import { findCadreByIdNumber, UsageError, withCore, type CommandContext } from './util';
+import { UsageError, withCore, type CommandContext } from './util';
+import { findCadreByIdNumber } from '../core/lookup';
 import { parseFlags, textFlag } from './flags';
 import { localToday } from '../core/runtime/clock';
 
