@@ -78,6 +78,20 @@ export default defineConfig(
     ignores: [...SQL_ROOMS, ...SQL_STILL_OUTSIDE],
     rules: { 'no-restricted-syntax': ['error', ...NO_SQL_OUTSIDE_ROOMS] },
   },
+  // Handlers only wire (docs/architecture.md): a transaction belongs to a use case in core.
+  {
+    files: ['main/api/handlers/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...NO_SQL_OUTSIDE_ROOMS,
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='transaction']",
+          message: 'Handlers only wire: run the transaction in a use case of main/core (or main/exchange) and call that.',
+        },
+      ],
+    },
+  },
   // Type-aware: a promise is awaited, returned, or explicitly let go with `void` (and a reason);
   // no promise where a plain value or a void callback is expected (an event handler that throws
   // after an await would be lost: the renderer wraps such handlers in util/settle.ts).

@@ -52,4 +52,12 @@ describe('SQL only in main/core, main/store and main/exchange', () => {
   it.each(['main/core/__probe.ts', 'main/store/__probe.ts', 'main/exchange/__probe.ts'])('allows it in %s', async (file) => {
     expect(await sqlMessages(file)).toEqual([]);
   });
+
+  it('reports a transaction in a handler, which only wires, and not in core', async () => {
+    const code = 'export const save = (db: { transaction(f: () => void): () => void }) => db.transaction(() => undefined)();\n';
+    const messages = async (file: string) =>
+      (await eslint.lintText(code, { filePath: path.join(repo, file) }))[0]!.messages.map((m) => m.message);
+    expect(await messages('main/api/handlers/__probe.ts')).toEqual([expect.stringContaining('Handlers only wire')]);
+    expect(await messages('main/core/__probe.ts')).toEqual([]);
+  });
 });

@@ -17,11 +17,7 @@ export const isSetUp = (db: Db): boolean => getSetting(db, 'setupDone') === '1';
  * Completes first-run setup. `fillDemo` loads the demo county (main/demo, which the core does not
  * import); it runs only in 'demo' mode, after the operator is stored so its entries carry the name.
  */
-export async function completeSetup(
-  db: Db,
-  input: { mode: SetupMode; operator: string },
-  fillDemo: () => Promise<unknown>,
-): Promise<void> {
+export async function completeSetup(db: Db, input: { mode: SetupMode; operator: string }, fillDemo: () => Promise<unknown>): Promise<void> {
   if (isSetUp(db)) throw new AppError('CONFLICT', '已完成初始设置，不能重复设置');
   setSetting(db, 'operator', input.operator);
   if (input.mode === 'demo') await fillDemo();

@@ -21,11 +21,7 @@ import { CHECK_STAGES, checkIntegrity, type CheckStage } from './check';
 const STAGE_SPAN: Record<CheckStage, [number, number]> = { database: [0, 10], audit: [10, 10], originals: [20, 75], files: [95, 5] };
 
 /** Runs the check, reporting at most ~10 progress events a second (but every stage change) under `jobId`. */
-export async function checkWithProgress(
-  dataDir: string,
-  jobId: string,
-  progress: (e: ProgressEvent) => void,
-): Promise<IntegrityReport> {
+export async function checkWithProgress(dataDir: string, jobId: string, progress: (e: ProgressEvent) => void): Promise<IntegrityReport> {
   let lastAt = 0;
   let lastStage: CheckStage | null = null;
   const findings = await checkIntegrity(dataDir, {
