@@ -16,6 +16,7 @@ import { writeBundle, type BundleEntryInput } from './bundle/container';
 import { departmentKey, type SigningKey } from './bundle/keys';
 import { renderIndexPages } from './indexHtml';
 import { writeCountyRecordsJson } from './records/export';
+import { blobMeta } from '../core/blobs/lookup';
 
 /** Stages of an export, in order; the UI shows them as steps. */
 export const EXPORT_STAGES = ['整理记录', '生成档案PDF', '写入原件', '签名'] as const;
@@ -191,10 +192,9 @@ export async function exportCountyBundle(env: ExportEnv, input: ExportCountyInpu
     const dossiers = printed.entries;
     check();
 
-    const mimeOf = db.prepare('SELECT mime FROM blobs WHERE sha256 = ?').pluck();
     const originals: BundleEntryInput[] = [];
     for (const sha of doc.blobs) {
-      const mime = (mimeOf.get(sha) as string | undefined) ?? 'application/octet-stream';
+      const mime = blobMeta(db, sha)?.mime ?? 'application/octet-stream';
       if (!blobs.has(sha))
         throw new AppError('NOT_FOUND', `原件 ${sha.slice(0, 12)}… 在本机缺失，无法导出；请先运行 onebag check 查看处理办法`);
       originals.push({ path: originalEntryPath(sha, mime), role: 'original', source: { file: blobs.pathOf(sha) } });

@@ -20,6 +20,7 @@ import type { BlobStore } from '../../files/blobStore';
 import type { CertificationInfo, HistoryEntryView } from '../../../shared/api/attendance';
 import { monthDayLabel, dateLabel, monthLabel } from '../../../shared/dates';
 import { stmt } from '../../store/statementCache';
+import { isRecordedBlob } from '../blobs/lookup';
 
 export interface CertifyInput extends CertifyForm {
   scanSha256: string | null;
@@ -73,7 +74,7 @@ function certify(db: Db, input: CertifyInput, fileScan: StoredUpload | null): { 
     const { secretaryName, today } = checkCertifyForm(db, input);
     const scan = (input.scanSha256 ?? '').trim().toLowerCase();
     if (!scan) throw new AppError('INVALID_INPUT', '请上传乡镇党委书记签字并盖章的纸质考勤表扫描件');
-    if (!stmt(db, 'SELECT sha256 FROM blobs WHERE sha256 = ?').get(scan)) {
+    if (!isRecordedBlob(db, scan)) {
       throw new AppError('NOT_FOUND', '考勤表扫描件未找到，请重新上传后再认定');
     }
     const grid = getMonthGrid(db, townshipId, month, today);

@@ -35,6 +35,7 @@ import { stmt } from '../../store/statementCache';
 import type { BlobStore } from '../../files/blobStore';
 import { storeUpload } from '../blobs/intake';
 import { recordBlob } from '../blobs/rows';
+import { isRecordedBlob } from '../blobs/lookup';
 
 export interface AddLeaveInput {
   cadreId: number;
@@ -156,7 +157,7 @@ export function addLeave(db: Db, input: AddLeaveInput): LeaveRequest {
     const groups = groupHalves(postings, range.first, range.last);
     if (!groups) throw new AppError('INVALID_INPUT', `${name}的请假期间须在其任职期内`);
     const proof = input.proofSha256?.trim().toLowerCase() || null;
-    if (proof && !stmt(db, 'SELECT sha256 FROM blobs WHERE sha256 = ?').get(proof)) {
+    if (proof && !isRecordedBlob(db, proof)) {
       throw new AppError('NOT_FOUND', '请假证明材料未找到，请重新上传');
     }
     for (const l of listLeave(db, { cadreId: input.cadreId, from: input.start, to: input.end })) {

@@ -20,6 +20,7 @@ import { conflictFields, type RowChange } from './rowChanges';
 import { quoteId, type TableInfo } from './schema';
 import { TABLE_SPECS, type TableSpec } from './tables';
 import type { RecordsDoc } from './types';
+import { isRecordedBlob } from '../../core/blobs/lookup';
 
 export interface WalkContext {
   db: Db;
@@ -107,7 +108,7 @@ export function walk(ctx: WalkContext): WalkResult {
   const resolve = (table: string, entity: string, value: unknown): unknown => {
     if (value === null) return null;
     if (entity === 'blobs') {
-      if (typeof value !== 'string' || (!docShas.has(value) && !stmt(db, 'SELECT 1 FROM blobs WHERE sha256 = ?').get(value))) {
+      if (typeof value !== 'string' || (!docShas.has(value) && !isRecordedBlob(db, value))) {
         throw unresolved(table, entity, value);
       }
       return value;
