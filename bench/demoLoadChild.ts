@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore } from '../main/api/open';
-import { addMadeHereMaterials } from '../main/core/bag/madeHere';
+import { fileStagedMadeHere } from '../main/core/bag/madeHere';
+import { stageMadeHere } from '../main/files/madeHere';
 import type { CoreContext } from '../main/core/runtime/context';
 import type { ProgressEvent } from '../shared/api';
 import { loadDemo } from '../main/demo/demo';
@@ -53,7 +54,11 @@ async function extraRegisterScans(ctx: CoreContext, blobs: BlobStore): Promise<v
           ],
         });
       }
-      await addMadeHereMaterials(ctx.db, blobs, items);
+      const staged = await stageMadeHere(
+        blobs,
+        items.flatMap((i) => i.files),
+      );
+      await fileStagedMadeHere(ctx.db, blobs, items, staged);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -56,8 +56,8 @@ export interface SelfTestReport {
 }
 
 /** Asks the real dossier worker for a cadre id no database holds; only NOT_FOUND proves it ran. */
-export async function dossierWorkerProbe(dataDir: string): Promise<void> {
-  const runner = new JobRunner({ dataDir });
+export async function dossierWorkerProbe(dataDir: string, workerFile?: string): Promise<void> {
+  const runner = new JobRunner({ dataDir, workerFile });
   try {
     await runner.generate({ cadreId: 2_147_483_647, year: 2000, outPath: path.join(dataDir, 'self-test.pdf') });
   } catch (err) {

@@ -93,6 +93,10 @@ export function timeLabel(iso: string, opts: { seconds?: boolean } = {}): string
 export const fileStampOf = (d: Date): string =>
   `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
 
+/** A local timestamp for backup folder names: 2025-03-07_14-07-09. */
+export const folderStampOf = (d: Date): string =>
+  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}_${pad(d.getHours())}-${pad(d.getMinutes())}-${pad(d.getSeconds())}`;
+
 /**
  * The years a year picker offers, newest first: next year (rules and plans are set ahead),
  * this year and the seven before it (a three-year posting and the one before); `keep` is

@@ -1,6 +1,6 @@
 import { BlobStore } from '../files/blobStore';
 import { Staging } from '../files/staging';
-import { openDatabase } from '../store/db';
+import { closeDatabase, openDatabase } from '../store/db';
 import type { CoreContext, HostServices } from '../core/runtime/context';
 import type { HandlerTable } from '../core/runtime/dispatch';
 import { createHandlers } from './handlers';
@@ -32,12 +32,7 @@ export function openCore(opts: { dataDir: string; host: HostServices }): OpenCor
     close() {
       if (closed) return;
       closed = true;
-      try {
-        db.pragma('wal_checkpoint(TRUNCATE)');
-      } catch {
-        // a failed checkpoint is harmless; SQLite replays the WAL on next open
-      }
-      db.close();
+      closeDatabase(db);
     },
   };
 }

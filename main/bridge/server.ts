@@ -10,7 +10,8 @@ import { dispatch } from '../core/runtime/dispatch';
 import { openCore, type OpenCore } from '../api/open';
 import { BATCH_ZIP_ROUTE, sendBatchZip } from './batchZip';
 import { bridgeClientScript, injectBridgeScript } from './clientScript';
-import { mimeFor, resolveStatic, sendFile, sendJson, sendText } from './static';
+import { sendFile, sendJson, sendText } from './static';
+import { resolveStaticPath, staticMime } from '../files/staticAssets';
 
 export interface BridgeOptions {
   dataDir: string;
@@ -253,13 +254,13 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
 
     if (p === '/' || p === '/index.html') return serveIndex(res);
 
-    const file = resolveStatic(rendererDir, p);
+    const file = resolveStaticPath(rendererDir, p);
     if (!file) return sendText(res, 403, '拒绝访问');
     if (fs.existsSync(file) && fs.statSync(file).isFile()) {
       // Vite names what it builds under assets/ by content (index-DAueCEXk.js): such a file never
       // changes, so the browser keeps it and a reload does not fetch and parse it again (issue 15).
       const cache = HASHED_ASSET.test(p) ? 'private, max-age=31536000, immutable' : 'no-cache';
-      return sendFile(req, res, file, mimeFor(file), { 'Cache-Control': cache });
+      return sendFile(req, res, file, staticMime(file), { 'Cache-Control': cache });
     }
     // Browsers ask for a favicon on their own; the app has none to serve here.
     if (p === '/favicon.ico') {

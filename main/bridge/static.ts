@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 // The bridge serves the same renderer folder as Electron's app:// protocol, with the same rules.
-export { staticMime as mimeFor, resolveStaticPath as resolveStatic } from '../files/staticAssets';
 
 /** Streams a file with Range support (single ranges), as pdf.js likes. */
 export function sendFile(

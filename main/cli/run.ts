@@ -3,7 +3,7 @@ import { MATERIAL_CATEGORIES } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { defaultDataDir, resolveDataDir } from '../core/runtime/dataDir';
 import { toAppError } from '../core/runtime/dispatch';
-import { attachCommand } from './attach';
+import { attachCommand } from './commands/attach';
 import { attendanceCommands, attendanceUsage } from './commands/attendance';
 import { auditCommands, auditUsage } from './commands/audit';
 import { backupCommands, backupUsage } from './commands/backup';
@@ -18,10 +18,10 @@ import { ocrCommands, ocrUsage } from './commands/ocr';
 import { reportCommands, reportUsage } from './commands/reports';
 import { intakeSettingsCommands, intakeSettingsUsage } from './commands/intakeSettings';
 import { logInternalError } from '../core/runtime/errorLog';
-import { cadresCommand } from './cadres';
-import { demoCommand } from './demo';
-import { importRosterCommand } from './importRoster';
-import { materialsCommand } from './materials';
+import { cadresCommand } from './commands/cadres';
+import { demoCommand } from './commands/demo';
+import { importRosterCommand } from './commands/importRoster';
+import { materialsCommand } from './commands/materials';
 import { UsageError, type CliIo, type CommandTable } from './util';
 
 export const USAGE = `用法：onebag [--data 数据目录] <命令> [参数]

@@ -58,9 +58,6 @@ export function guardArgs<T>(parse: () => T): T {
   }
 }
 
-/** --cadre 身份证号 → the cadre (main/core/lookup.ts). */
-export { findCadreByIdNumber } from '../core/lookup';
-
 /** Terminal columns a string takes: CJK and full-width characters count two. */
 export function displayWidth(s: string): number {
   let w = 0;

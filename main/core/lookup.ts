@@ -17,6 +17,10 @@ export function countyByName(db: Db, name: string): { id: number; name: string }
 export const ownCountyIds = (db: Db): number[] =>
   db.prepare('SELECT id FROM counties WHERE origin IS NULL ORDER BY id').pluck().all() as number[];
 
+/** Whether the archive holds any county imported from another department (a review copy). */
+export const hasImportedCounty = (db: Db): boolean =>
+  (db.prepare('SELECT COUNT(*) FROM counties WHERE origin IS NOT NULL').pluck().get() as number) > 0;
+
 /** The only county this department keeps itself (not an imported review copy); else a Chinese message. */
 export function onlyOwnCounty(db: Db): number {
   const all = ownCountyIds(db);

@@ -62,11 +62,14 @@ import { minutes, registerRow, summary, surveyReport, type Place } from './demoT
 import { demoLeaves, monthCodes, SHORT } from './demoPlan';
 import { addDemoCadres } from './demoCadres';
 import { addDemoOrg } from './demoOrg';
-import { fixToday, today as clockToday } from '../core/runtime/clock';
+import { fixToday, localToday } from '../core/runtime/clock';
 import { addDemoAttendance, demoAttendanceSteps } from './demoAttendance';
 import { DemoProgress, type ProgressSink } from './demoProgress';
 import { addDemoWork, DEMO_WORK_STEPS } from './demoWork';
 import { withStatementCache } from '../store/statementCache';
+import { inAsyncTransaction } from '../store/asyncTransaction';
+import { archiveCounts } from '../core/archiveCounts';
+import { hasImportedCounty } from '../core/lookup';
 import { setReadOnlyGuard } from '../store/readOnlyGuards';
 
 export const DEMO_SEED = 20240301;
@@ -104,38 +107,33 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 export async function loadDemo(ctx: CoreContext, blobs: BlobStore, opts: DemoOptions = {}): Promise<DemoSummary> {
   const { db } = ctx;
-  const existing = (db.prepare('SELECT COUNT(*) AS n FROM cadres').get() as { n: number }).n;
-  if (existing > 0) throw new AppError('CONFLICT', '档案中已有干部数据，不能再载入示例数据');
+  if (archiveCounts(db).cadreCount > 0) throw new AppError('CONFLICT', '档案中已有干部数据，不能再载入示例数据');
 
   const seed = opts.seed ?? DEMO_SEED;
-  const today = opts.today ?? clockToday();
+  const today = opts.today ?? localToday();
   const cal = demoCalendar(today);
   const cadres = demoCadres(seed, cal);
 
   // The files are generated into this folder before they are filed; it is removed at the end.
   const dir = opts.tmpDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-demo-'));
   // The core refuses records dated after the clock's today: the load happens on the demo's today.
-  const restoreClock = today === clockToday() ? () => undefined : fixToday(today);
+  const restoreClock = today === localToday() ? () => undefined : fixToday(today);
   // ONE transaction for the whole load (each core function's own transaction becomes a savepoint
   // in it): one commit instead of ~2,000, and a failed load rolls back to the empty archive, so
   // the user can try again (only unreferenced, content-addressed blobs may stay). Statements are
   // compiled once each (statementCache.ts) instead of on every call.
   try {
-    db.exec('BEGIN IMMEDIATE');
-    // The read-only guard's triggers (readOnlyGuards.ts) look up, on every row written, whether
-    // the row belongs to an imported county. There is none before the demo imports 青石县 (the
-    // archive holds no cadres, and an imported county comes with its cadres), so the guard is
-    // off for the demo's own rows; the import turns it on again when it has written its rows,
-    // and it is on when the load commits (or, on a rollback, as it was).
-    const imported = db.prepare('SELECT COUNT(*) FROM counties WHERE origin IS NOT NULL').pluck().get() as number;
-    if (imported === 0) setReadOnlyGuard(db, false);
-    const summary = await withStatementCache(db, () => fill(ctx, blobs, cadres, seed, opts, cal, dir));
-    setReadOnlyGuard(db, true);
-    db.exec('COMMIT');
-    return summary;
-  } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw err;
+    return await inAsyncTransaction(db, async () => {
+      // The read-only guard's triggers (readOnlyGuards.ts) look up, on every row written, whether
+      // the row belongs to an imported county. There is none before the demo imports 青石县 (the
+      // archive holds no cadres, and an imported county comes with its cadres), so the guard is
+      // off for the demo's own rows; the import turns it on again when it has written its rows,
+      // and it is on when the load commits (or, on a rollback, as it was).
+      if (!hasImportedCounty(db)) setReadOnlyGuard(db, false);
+      const summary = await withStatementCache(db, () => fill(ctx, blobs, cadres, seed, opts, cal, dir));
+      setReadOnlyGuard(db, true);
+      return summary;
+    });
   } finally {
     restoreClock();
     if (!opts.tmpDir) fs.rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@
  * demo's archive, on the demo's today.
  */
 import { parentPort } from 'node:worker_threads';
-import { fixToday, today as clockToday } from '../core/runtime/clock';
+import { fixToday, localToday } from '../core/runtime/clock';
 import type { FileFacts } from '../files/inspect';
 import { makeDemoFile, type DemoFileSpec } from './demoFiles';
 import { buildSecondCountyBundle, type SecondCountyBundle } from './demoSecondCounty';
@@ -39,7 +39,7 @@ port.once('message', (m: ToFileWorker) => {
     const c = m.secondCounty;
     if (!c) return;
     try {
-      if (c.today !== clockToday()) fixToday(c.today);
+      if (c.today !== localToday()) fixToday(c.today);
       const bundle = await buildSecondCountyBundle(c.today, c.seed, c.dir);
       port.postMessage({ type: 'bundle', bundle } satisfies FromFileWorker);
     } catch (err) {

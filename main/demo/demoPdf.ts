@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import { registerFonts, writeCjk, type RegisteredFonts } from '../dossier/fonts';
 import { shareFontWork } from './pdfkitSharing';
 import { setCell, setText } from './demoTypeset';
+import { dateLabel } from '../../shared/dates';
 
 const MM = 72 / 25.4;
 const A4: [number, number] = [595.28, 841.89];
@@ -99,12 +100,7 @@ function signature(d: Doc, who: string, date: string): void {
   const bottom = d.doc.page.height - d.doc.page.margins.bottom;
   if (d.doc.y + 2 * (BODY + GAP) > bottom) d.doc.addPage();
   setText(d.doc, who, LEFT, undefined, { font: d.f.body, size: BODY, width: TEXT_W - 2 * BODY, align: 'right', lineGap: GAP });
-  setText(d.doc, cnDate(date), LEFT, undefined, { font: d.f.body, size: BODY, width: TEXT_W - 2 * BODY, align: 'right', lineGap: GAP });
-}
-
-export function cnDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  setText(d.doc, dateLabel(date), LEFT, undefined, { font: d.f.body, size: BODY, width: TEXT_W - 2 * BODY, align: 'right', lineGap: GAP });
 }
 
 export interface Section {

@@ -18,6 +18,7 @@ import { commitOriginals } from '../files/intake';
 import { stageMadeHere, type MadeHereFile } from '../files/madeHere';
 import { openDatabase, type Db } from '../store/db';
 import { withStatementCache } from '../store/statementCache';
+import { inAsyncTransaction } from '../store/asyncTransaction';
 import type { CoreContext } from '../core/runtime/context';
 import { certifyAndFileRegister } from '../core/attendance/certify';
 import { certificationWarnings } from '../core/attendance/certifyChecks';
@@ -180,22 +181,13 @@ export interface SecondCountyBundle {
 export async function buildSecondCountyBundle(today: string, seed: number, dir: string): Promise<SecondCountyBundle> {
   const Y = Number(today.slice(0, 4));
   const archive = path.join(dir, 'archive');
-  const db = openDatabase(archive);
   // A scratch archive in a temp folder, removed afterwards: nothing of it outlives a crash, so its
   // commits need not wait for the disk; and it is built in one transaction, as the demo's own.
-  db.pragma('synchronous = OFF');
+  const db = openDatabase(archive, { scratch: true });
   const file = path.join(dir, `${SECOND_COUNTY.name}${Y - 1}年度.onebag`);
   try {
     const other = new BlobStore(archive);
-    db.exec('BEGIN IMMEDIATE');
-    let countyId: number;
-    try {
-      countyId = await withStatementCache(db, () => buildArchive(db, other, today, seed, dir));
-      db.exec('COMMIT');
-    } catch (err) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw err;
-    }
+    const countyId = await inAsyncTransaction(db, () => withStatementCache(db, () => buildArchive(db, other, today, seed, dir)));
     const r = await exportCountyBundle({ db, dataDir: archive, blobs: other }, { countyId, year: Y - 1, out: file, withDossiers: false });
     return { file, exported: { cadres: r.counts.cadres, records: r.counts.records } };
   } finally {

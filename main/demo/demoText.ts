@@ -14,7 +14,8 @@ import {
   type DemoCadre,
   type Rng,
 } from './demoData';
-import { cnDate, type Minutes, type RegisterRow, type Section } from './demoPdf';
+import type { Minutes, RegisterRow, Section } from './demoPdf';
+import { dateLabel } from '../../shared/dates';
 
 export interface Place {
   township: string;
@@ -118,9 +119,9 @@ export function minutes(rng: Rng, c: DemoCadre, p: Place, date: string, kindInde
   const hour = pick(rng, ['上午9:00', '上午8:30', '下午2:00', '下午3:30']);
   const meeting = `${where}${k.name}`;
   return {
-    title: `${meeting}记录（${cnDate(date)}）`,
+    title: `${meeting}记录（${dateLabel(date)}）`,
     meeting,
-    time: `${cnDate(date)}${hour}`,
+    time: `${dateLabel(date)}${hour}`,
     place: p.village ? `${p.village}党群服务中心会议室` : `${p.township}政府三楼会议室`,
     chair: k.name.includes('工作') ? c.name : secretary,
     attendees,

@@ -16,6 +16,7 @@ import { writeBundle, type BundleEntryInput } from './bundle/container';
 import { departmentKey, type SigningKey } from './bundle/keys';
 import { renderIndexPages } from './indexHtml';
 import { writeCountyRecordsJson } from './records/export';
+import { blobMeta } from '../core/blobs/lookup';
 
 /** Stages of an export, in order; the UI shows them as steps. */
 export const EXPORT_STAGES = ['整理记录', '生成档案PDF', '写入原件', '签名'] as const;
@@ -147,15 +148,27 @@ async function dossierEntries(
   return { entries, byCadre };
 }
 
-export async function exportCountyBundle(env: ExportEnv, input: ExportCountyInput): Promise<ExportResult> {
-  const { db, blobs } = env;
-  const county = countyRow(db, input.countyId);
+/** The county, when it is this department's own: an imported review copy is not exported again. */
+export function ownCountyRow(db: Db, countyId: number): { id: number; name: string; origin: null } {
+  const county = countyRow(db, countyId);
   if (county.origin !== null) {
     throw new AppError(
       'FORBIDDEN',
       `“${county.name}”是从其他单位导入的评审副本，不能作为本单位数据再次导出；如需把评审结果发回，请使用“导出评审结果”`,
     );
   }
+  return { ...county, origin: null };
+}
+
+/** Where a bundle is written when the clerk names no file: <data>/exports/县名-年度[-评审结果].onebag. */
+export function defaultBundlePath(db: Db, dataDir: string, countyId: number, year: number, kind: 'county' | 'review'): string {
+  const county = countyRow(db, countyId);
+  return path.join(dataDir, 'exports', `${county.name}-${year}${kind === 'review' ? '-评审结果' : ''}.onebag`);
+}
+
+export async function exportCountyBundle(env: ExportEnv, input: ExportCountyInput): Promise<ExportResult> {
+  const { db, blobs } = env;
+  const county = ownCountyRow(db, input.countyId);
   const out = checkOutPath(input.out);
   const progress = input.onProgress ?? (() => undefined);
   const check = () => {
@@ -179,10 +192,9 @@ export async function exportCountyBundle(env: ExportEnv, input: ExportCountyInpu
     const dossiers = printed.entries;
     check();
 
-    const mimeOf = db.prepare('SELECT mime FROM blobs WHERE sha256 = ?').pluck();
     const originals: BundleEntryInput[] = [];
     for (const sha of doc.blobs) {
-      const mime = (mimeOf.get(sha) as string | undefined) ?? 'application/octet-stream';
+      const mime = blobMeta(db, sha)?.mime ?? 'application/octet-stream';
       if (!blobs.has(sha))
         throw new AppError('NOT_FOUND', `原件 ${sha.slice(0, 12)}… 在本机缺失，无法导出；请先运行 onebag check 查看处理办法`);
       originals.push({ path: originalEntryPath(sha, mime), role: 'original', source: { file: blobs.pathOf(sha) } });

@@ -16,6 +16,7 @@ import { verifyBundle, type BundleManifest, type VerifiedBundle } from './bundle
 import { departmentKey, listTrustedKeys, trustKey, trustedPublicKey } from './bundle/keys';
 import { fsyncDir } from '../files/durableFiles';
 import { applyImport, planImport, type ImportPlan, type RecordsDoc } from './records';
+import { isRecordedBlob } from '../core/blobs/lookup';
 
 export interface ImportEnv {
   db: Db;
@@ -255,7 +256,7 @@ export async function commitImport(env: ImportEnv, file: string, opts: CommitOpt
 /** Removes the originals a refused import put into the store (no row refers to them). */
 async function undoExtracted(env: ImportEnv, shas: string[]): Promise<void> {
   for (const sha of shas) {
-    const referenced = env.db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha) !== undefined;
+    const referenced = isRecordedBlob(env.db, sha);
     if (referenced) continue;
     const file = env.blobs.pathOf(sha);
     await fs.promises.rm(file, { force: true });

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { AppError } from '../../shared/result';
-import { formatSize } from '../../shared/fileSize';
+import { overCapRefusal } from './sizeLimits';
 
 const CHUNK = 1024 * 1024;
 
@@ -85,10 +85,7 @@ export async function openRegular(
     const what = describeNonRegular(stat);
     if (what) throw refuse(name, `${what}，无法归档。请选择普通文件`);
     if (stat.size > opts.maxBytes) {
-      throw refuse(
-        name,
-        `大小为 ${formatSize(stat.size)}，超过原件大小上限 ${formatSize(opts.maxBytes)}，无法归档。请压缩或拆分后再添加（上限可在设置中调整）`,
-      );
+      throw overCapRefusal(name, stat.size, opts.maxBytes);
     }
     return { fh, stat };
   } catch (err) {

@@ -3,6 +3,9 @@
  * The originals cap is a setting (onebag attach --max-file-size, settings key intakeMaxBytes);
  * the parse budgets are fixed so that no single file takes the process past ~700 MB.
  */
+import { formatSize } from '../../shared/fileSize';
+import { AppError } from '../../shared/result';
+
 export const GiB = 1024 * 1024 * 1024;
 export const MiB = 1024 * 1024;
 
@@ -23,6 +26,13 @@ export const PDF_STREAM_INFLATE_BUDGET = 128 * MiB;
 export const PDF_TOTAL_INFLATE_BUDGET = 1 * GiB;
 
 /** Parses "1G", "1GiB", "700M", "1073741824" into bytes; null when not a size. */
+/** The one refusal of a file over the originals cap (before upload, and when it is read). */
+export const overCapRefusal = (name: string, size: number, maxBytes: number): AppError =>
+  new AppError(
+    'FILE_REFUSED',
+    `「${name}」大小为 ${formatSize(size)}，超过原件大小上限 ${formatSize(maxBytes)}，无法归档。请压缩或拆分后再添加（上限可在设置中调整）`,
+  );
+
 export function parseSize(text: string): number | null {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i.exec(text);
   if (!m) return null;

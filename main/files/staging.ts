@@ -94,11 +94,16 @@ export class Staging {
     return { token, path: this.pathOf(token), name: e.name, size: e.size };
   }
 
-  /** Name and size of a completed upload (e.g. for bag.add, which gets tokens only). */
+  /**
+   * Path, name and size of a completed upload (e.g. for bag.add, which gets tokens only); the one
+   * refusal in Chinese when the token is unknown or its file is gone (a cleaned temp folder).
+   */
   get(token: string): StagedPath {
     const e = this.entry(token);
     if (!e.done) throw new AppError('INVALID_INPUT', `「${e.name}」尚未上传完毕`);
-    return { token, path: this.pathOf(token), name: e.name, size: e.size };
+    const file = this.pathOf(token);
+    if (!fs.existsSync(file)) throw expired();
+    return { token, path: file, name: e.name, size: e.size };
   }
 
   discard(token: string): void {

@@ -2,8 +2,8 @@
  * Finding and starting a long-lived worker (a thread, or the OCR's own process). From
  * TypeScript sources (dev, tests, CLI via tsx) the worker is `worker.ts` beside the calling
  * module and runs through tsx; from the bundle (code in dist/main/app/main.js or
- * dist/main/cli/index.js) it is dist/main/<folder>/worker.js. An environment override names
- * the file outright.
+ * dist/main/cli/index.js) it is dist/main/<folder>/worker.js. A caller may name a built
+ * worker file outright (JobRunner's workerFile).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ export interface WorkerSource {
 }
 
 /** `callerFile` is the calling module's `__filename`; `folder` its worker's folder under dist/main. */
-export function workerSource(callerFile: string, folder: string, override: string | undefined): WorkerSource {
+export function workerSource(callerFile: string, folder: string, override?: string): WorkerSource {
   if (override) return { file: override, typescript: false };
   const dir = path.dirname(callerFile);
   if (callerFile.endsWith('.ts')) return { file: path.join(dir, 'worker.ts'), typescript: true };

@@ -3,7 +3,7 @@
  * own, not a worker thread: its memory is its own and is given back to the system, and a crash
  * in the native OCR libraries cannot take the app down. From TypeScript sources (dev, tests, CLI
  * via tsx) it runs worker.ts through tsx; from the bundle it runs dist/main/ocr/worker.js.
- * ONEBAG_OCR_WORKER overrides the path. In Electron, fork() runs the app's own binary as Node.
+ * In Electron, fork() runs the app's own binary as Node.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { workerSource } from '../files/workerThread';
@@ -40,7 +40,7 @@ export class OcrPool {
 
   private ensureChild(): ChildProcess {
     if (this.child) return this.child;
-    const src = workerSource(typeof __filename === 'string' ? __filename : '', 'ocr', process.env.ONEBAG_OCR_WORKER);
+    const src = workerSource(typeof __filename === 'string' ? __filename : '', 'ocr');
     const child = fork(src.file, [], {
       execArgv: src.typescript ? ['--import', 'tsx'] : [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupReasonKey } from '../../shared/api/integrity';
+import { folderStampOf } from '../../shared/dates';
 
 export const BACKUP_FORMAT = 'onebag-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -132,11 +133,6 @@ export function readAuditWitness(db: Database.Database): AuditWitness | undefine
   return { id: last.id, hash: last.hash, count };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-function stamp(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}_${pad(d.getHours())}-${pad(d.getMinutes())}-${pad(d.getSeconds())}`;
-}
-
 /**
  * A fresh folder name in `outDir` for a backup taken at `now` (local time, sortable). Creates
  * `<name>.partial` exclusively, so two writers never share a folder; returns both paths.
@@ -144,7 +140,7 @@ function stamp(d: Date): string {
 export function reserveBackupFolder(outDir: string, now: Date): { partial: string; finalDir: string } {
   fs.mkdirSync(outDir, { recursive: true });
   for (let i = 1; ; i++) {
-    const name = i === 1 ? stamp(now) : `${stamp(now)}-${String(i).padStart(2, '0')}`;
+    const name = i === 1 ? folderStampOf(now) : `${folderStampOf(now)}-${String(i).padStart(2, '0')}`;
     const finalDir = path.join(outDir, name);
     const partial = `${finalDir}.partial`;
     if (fs.existsSync(finalDir)) continue;

@@ -10,13 +10,17 @@ export type Db = Database.Database;
 
 export const DB_FILE = 'onebag.sqlite';
 
-/** Opens (creating if needed) the data directory's database: WAL, foreign keys, synchronous=FULL. */
-export function openDatabase(dataDir: string, opts: { migrateTo?: number } = {}): Db {
+/**
+ * Opens (creating if needed) the data directory's database: WAL, foreign keys, synchronous=FULL.
+ * `scratch`: a throwaway archive in a temp folder (nothing of it outlives a crash), whose commits
+ * need not wait for the disk: synchronous=OFF.
+ */
+export function openDatabase(dataDir: string, opts: { migrateTo?: number; scratch?: boolean } = {}): Db {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, DB_FILE), { nativeBinding: sqliteNativeBinding() });
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = FULL');
+  db.pragma(opts.scratch ? 'synchronous = OFF' : 'synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   try {
     const target = opts.migrateTo ?? latestVersion;
@@ -29,6 +33,16 @@ export function openDatabase(dataDir: string, opts: { migrateTo?: number } = {})
     throw err;
   }
   return db;
+}
+
+/** Closes the database after moving the WAL into the main file (a failed checkpoint is harmless: SQLite replays the WAL on next open). */
+export function closeDatabase(db: Db): void {
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // see above
+  }
+  db.close();
 }
 
 export function schemaVersion(db: Db): number {

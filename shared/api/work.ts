@@ -22,7 +22,10 @@ const fen = (label: string) =>
     .int(`${label}最多保留两位小数`)
     .min(0, `${label}不能为负数`)
     .max(100_000_000_00, `${label}不能超过1亿元`);
-const tokens = z.array(z.string().min(1)).max(20, '一次最多上传20个文件');
+const tokens = z
+  .array(z.string().min(1))
+  .max(20, '一次最多上传20个文件')
+  .refine((t) => new Set(t).size === t.length, { message: '同一个文件被重复添加' });
 
 export const planItemSchema = z.object({
   goal: required('目标', 300),

@@ -14,7 +14,19 @@ import { commitImport } from '../../main/exchange/importBundle';
 import { RECORDS_VERSION, type RecordsDoc } from '../../main/exchange/records';
 import { tempDir } from '../integration/exchangeFixture';
 import { dataFolderFingerprint } from './dataFolderFingerprint';
-import { bundlePath, clone, envOf, exportPeerCounty, LANCHUAN, makePeer, peerRecords, QINGSHI, signedBundle, YEAR, type Peer } from './exchangePeers';
+import {
+  bundlePath,
+  clone,
+  envOf,
+  exportPeerCounty,
+  LANCHUAN,
+  makePeer,
+  peerRecords,
+  QINGSHI,
+  signedBundle,
+  YEAR,
+  type Peer,
+} from './exchangePeers';
 
 let root: string;
 let receiver: Peer;

@@ -14,7 +14,19 @@ import { commitImport, previewImport } from '../../main/exchange/importBundle';
 import type { RecordsDoc } from '../../main/exchange/records';
 import { tempDir } from '../integration/exchangeFixture';
 import { dataFolderFingerprint } from './dataFolderFingerprint';
-import { bundlePath, clone, envOf, LANCHUAN, makePeer, peerRecords, QINGSHI, rowsOf, setRows, signedBundle, type Peer } from './exchangePeers';
+import {
+  bundlePath,
+  clone,
+  envOf,
+  LANCHUAN,
+  makePeer,
+  peerRecords,
+  QINGSHI,
+  rowsOf,
+  setRows,
+  signedBundle,
+  type Peer,
+} from './exchangePeers';
 
 let root: string;
 let receiver: Peer;

@@ -12,7 +12,8 @@ import { certifyMonth, revokeCertification } from '../../main/core/attendance/ce
 import { recordBlob } from '../../main/core/blobs/rows';
 import { createCadre, updateCadre } from '../../main/core/cadres/cadres';
 import { addCounty, addTownship } from '../../main/core/org/org';
-import { fixToday, localDateOf } from '../../main/core/runtime/clock';
+import { fixToday } from '../../main/core/runtime/clock';
+import { isoDateOf } from '../../shared/dates';
 import { setSetting } from '../../main/core/runtime/settings';
 import { openDatabase } from '../../main/store/db';
 import { cadreInput } from '../fixtures/cadreInput';
@@ -56,7 +57,7 @@ beforeAll(() => {
     // As the exchange import records it: entity 'bundle', action 'import'.
     audit(db, 'import', 'bundle', null, { county: '蒲县', year: 2025, added: 12 });
     const at = db.prepare('SELECT MIN(at) AS first, MAX(at) AS last FROM audit_log').get() as { first: string; last: string };
-    stamped = { from: localDateOf(new Date(at.first)), to: localDateOf(new Date(at.last)) };
+    stamped = { from: isoDateOf(new Date(at.first)), to: isoDateOf(new Date(at.last)) };
   } finally {
     db.close();
   }

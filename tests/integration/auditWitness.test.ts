@@ -24,6 +24,7 @@ import { writeAuditedChanges } from '../fixtures/auditedFolder';
 import { copyFolder } from '../fixtures/folderCopy';
 import { onebagHere } from '../fixtures/cliHere';
 import { makeIdNumber } from '../fixtures/makeRoster';
+import { dateLabel, isoDateOf } from '../../shared/dates';
 
 let tmp: string;
 /** A data directory: 9 audited changes, an automatic backup (head 9), then 3 more changes. */
@@ -79,10 +80,7 @@ async function check(dir: string, extra: string[] = []): Promise<{ code: number 
 }
 
 /** The backup's local day as the finding prints it: 2025年3月7日. */
-const localDay = (iso: string) => {
-  const d = new Date(iso);
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
-};
+const localDay = (iso: string) => dateLabel(isoDateOf(new Date(iso)));
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-witness-'));

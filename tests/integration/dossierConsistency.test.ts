@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openCore, type OpenCore } from '../../main/api/open';
-import { localToday } from '../../main/core/attendance/common';
+import { localToday } from '../../main/core/runtime/clock';
 import { getMonthGrid } from '../../main/core/attendance/grid';
 import { getCadre } from '../../main/core/cadres/cadres';
 import { listReports } from '../../main/core/worklog/reports';

@@ -120,7 +120,7 @@ describe('reports linked at intake', () => {
     const audits = auditCount();
     expect(await refusal('reports.confirmLink', { cadreId, period: '2025-Q9' })).toMatch(/[\u4e00-\u9fff]/);
     expect(await refusal('reports.confirmLink', { cadreId, period: '2025-Q2' })).toBe('2025年第二季度尚无关联的报告材料，无需确认');
-    expect(await refusal('reports.confirmLink', { cadreId, period: '2024-Q4' })).toContain('不在该干部的任职期内');
+    expect(await refusal('reports.confirmLink', { cadreId, period: '2024-Q4' })).toContain('在2024年第四季度不在任职期内，无需报送');
     expect(await refusal('reports.linkOfMaterial', { materialId: -1 })).toMatch(/[\u4e00-\u9fff]/);
     expect(auditCount()).toBe(audits);
   });

@@ -133,25 +133,19 @@ describe('self-test under Node', () => {
 
 describe('the bundled dossier worker loads the native build the main process chose', () => {
   let workerBundle: string;
-  const saved = { worker: process.env.ONEBAG_DOSSIER_WORKER, binding: process.env[BINDING_ENV] };
+  const savedBinding = process.env[BINDING_ENV];
 
   beforeAll(async () => {
     // Inside the repository so the bundle's externals (better-sqlite3, pdfkit) resolve from node_modules.
     const outDir = fs.mkdtempSync(path.join(root, 'node_modules', '.cache-onebag-selftest-'));
     workerBundle = path.join(outDir, 'dist', 'main', 'dossier', 'worker.js');
     await bundleMain({ entryPoints: [path.join(root, 'main', 'dossier', 'batch', 'worker.ts')], outfile: workerBundle });
-    process.env.ONEBAG_DOSSIER_WORKER = workerBundle;
   });
 
   afterAll(() => {
     fs.rmSync(path.dirname(path.dirname(path.dirname(path.dirname(workerBundle)))), { recursive: true, force: true });
-    for (const [k, v] of [
-      ['ONEBAG_DOSSIER_WORKER', saved.worker],
-      [BINDING_ENV, saved.binding],
-    ] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    if (savedBinding === undefined) delete process.env[BINDING_ENV];
+    else process.env[BINDING_ENV] = savedBinding;
   });
 
   it('the bundle routes better-sqlite3 through boundDatabase (one external require, the binding variable read)', () => {
@@ -176,7 +170,6 @@ describe('the bundled dossier worker loads the native build the main process cho
     fs.mkdirSync(path.dirname(chosen), { recursive: true });
     fs.copyFileSync(nodeBuild, chosen);
     const env: NodeJS.ProcessEnv = { ...process.env, [BINDING_ENV]: chosen };
-    delete env.ONEBAG_DOSSIER_WORKER;
     const ok = spawnSync(process.execPath, [entry], { env, encoding: 'utf8', timeout: 180_000 });
     expect(ok.stdout.trim()).toMatch(/^OneBag 自检通过 self-test ok · Node /);
     expect(ok.status).toBe(0);
@@ -200,10 +193,10 @@ describe('the bundled dossier worker loads the native build the main process cho
     fs.mkdirSync(path.dirname(chosen), { recursive: true });
     fs.copyFileSync(nodeBuild, chosen);
     process.env[BINDING_ENV] = chosen;
-    await expect(dossierWorkerProbe(dataDir)).resolves.toBeUndefined();
+    await expect(dossierWorkerProbe(dataDir, workerBundle)).resolves.toBeUndefined();
 
     process.env[BINDING_ENV] = path.join(tmp, 'missing', BINDING_FILE);
-    const err = await dossierWorkerProbe(dataDir).then(
+    const err = await dossierWorkerProbe(dataDir, workerBundle).then(
       () => null,
       (e: unknown) => e as AppError,
     );

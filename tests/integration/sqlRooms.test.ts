@@ -1,16 +1,21 @@
 /**
- * Proves the lint rule that keeps SQL in its rooms (eslint.config.mjs: `.prepare(` only in
- * main/core, main/store and main/exchange) can fail: the same statement is reported in the
- * command line, the bridge, the desktop glue, dossier and a renderer file, and passes in the
- * three rooms.
+ * Proves the lint rule that keeps SQL in its rooms (eslint.config.mjs: `.prepare(`, `.pragma(`
+ * and `.exec('…')` only in main/core, main/store and main/exchange) can fail: the same statements
+ * are reported in the command line, the bridge, the desktop glue, dossier, the demo and a renderer
+ * file, and pass in the three rooms; a RegExp's exec is not SQL.
  */
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const repo = path.resolve(__dirname, '..', '..');
-const CODE =
-  "export const count = (db: { prepare(sql: string): { get(): unknown } }) => db.prepare('SELECT COUNT(*) FROM cadres').get();\n";
+const CODE = [
+  "export const count = (db: { prepare(sql: string): { get(): unknown } }) => db.prepare('SELECT COUNT(*) FROM cadres').get();",
+  "export const begin = (db: { exec(sql: string): void }) => db.exec('BEGIN IMMEDIATE');",
+  "export const wal = (db: { pragma(sql: string): unknown }) => db.pragma('journal_mode = WAL');",
+  'export const digits = (s: string) => /(\\d+)/.exec(s);',
+  '',
+].join('\n');
 let eslint: ESLint;
 
 async function sqlMessages(file: string): Promise<string[]> {
@@ -37,12 +42,22 @@ describe('SQL only in main/core, main/store and main/exchange', () => {
     'main/app/__probe.ts',
     'main/api/handlers/__probe.ts',
     'main/dossier/fromDb/__probe.ts',
+    'main/demo/__probe.ts',
     'renderer/src/__probe.ts',
-  ])('reports .prepare( in %s', async (file) => {
-    expect(await sqlMessages(file)).toEqual([expect.stringContaining('SQL lives in main/core, main/store or main/exchange')]);
+  ])('reports .prepare(, .exec(SQL) and .pragma( in %s', async (file) => {
+    const reported = expect.stringContaining('SQL lives in main/core, main/store or main/exchange');
+    expect(await sqlMessages(file)).toEqual([reported, reported, reported]);
   });
 
   it.each(['main/core/__probe.ts', 'main/store/__probe.ts', 'main/exchange/__probe.ts'])('allows it in %s', async (file) => {
     expect(await sqlMessages(file)).toEqual([]);
+  });
+
+  it('reports a transaction in a handler, which only wires, and not in core', async () => {
+    const code = 'export const save = (db: { transaction(f: () => void): () => void }) => db.transaction(() => undefined)();\n';
+    const messages = async (file: string) =>
+      (await eslint.lintText(code, { filePath: path.join(repo, file) }))[0]!.messages.map((m) => m.message);
+    expect(await messages('main/api/handlers/__probe.ts')).toEqual([expect.stringContaining('Handlers only wire')]);
+    expect(await messages('main/core/__probe.ts')).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * withStatementCache (main/store/statementCache.ts), on a real database file: a statement is
- * compiled once per SQL text while installed, a reused one behaves as a fresh one, a busy one is
- * never handed out twice, and db.prepare is itself again afterwards (also after a failure).
+ * The statement cache (main/store/statementCache.ts), on a real database file: a statement is
+ * compiled once per SQL text (per connection with `stmt`, while installed with
+ * `withStatementCache`), a reused one behaves as a fresh one, a busy one is never handed out
+ * twice, and db.prepare is itself again afterwards (also after a failure).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { Db } from '../../main/store/db';
 import { sqliteNativeBinding } from '../../main/store/nativeBinding';
-import { withStatementCache } from '../../main/store/statementCache';
+import { stmt, withStatementCache } from '../../main/store/statementCache';
 
 let dir: string;
 let db: Db;
@@ -67,5 +68,30 @@ describe('withStatementCache', () => {
     ).rejects.toThrow('boom');
     expect(Object.prototype.hasOwnProperty.call(db, 'prepare')).toBe(false);
     expect(db.prepare(sql)).not.toBe(db.prepare(sql));
+  });
+});
+
+describe('stmt', () => {
+  it('keeps one statement per SQL text and connection, handed out as a fresh one', () => {
+    const sql = 'SELECT v FROM t ORDER BY id';
+    const first = stmt(db, sql);
+    expect(first.pluck().all()).toEqual(['a', 'b']);
+    expect(stmt(db, sql)).toBe(first);
+    expect(stmt(db, sql).all()).toEqual([{ v: 'a' }, { v: 'b' }]); // the pluck of the first caller is gone
+    const other = new Database(path.join(dir, 'cache.sqlite'), { nativeBinding: sqliteNativeBinding() });
+    try {
+      expect(stmt(other, sql)).not.toBe(first);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('prepares a fresh statement while the kept one is still iterating', () => {
+    const sql = 'SELECT id, v FROM t ORDER BY id';
+    const seen: string[] = [];
+    for (const row of stmt(db, sql).iterate() as Iterable<{ v: string }>) {
+      seen.push(`${row.v}:${(stmt(db, sql).all() as unknown[]).length}`);
+    }
+    expect(seen).toEqual(['a:2', 'b:2']);
   });
 });

@@ -4,6 +4,7 @@ import {
   clockOf,
   dateLabel,
   fileStampOf,
+  folderStampOf,
   fromExcelSerial,
   isoDateOf,
   isoMonthOf,
@@ -80,6 +81,7 @@ describe('display labels: one format on every page', () => {
     expect(clockOf(lateEvening)).toBe('23:59');
     expect(clockOf(lateEvening, true)).toBe('23:59:58');
     expect(fileStampOf(lateEvening)).toBe('20250307-235958');
+    expect(folderStampOf(lateEvening)).toBe('2025-03-07_23-59-58');
   });
 
   it('labels an instant in local time; leaves what is no instant alone', () => {

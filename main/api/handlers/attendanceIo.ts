@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import type { attendanceIoChannels } from '../../../shared/api/attendanceIo';
-import { AppError } from '../../../shared/result';
 import { commitImport, previewImport } from '../../core/attendance/import';
 import { storeGeneratedPdf } from '../../core/blobs/rows';
 import { registerPdf } from '../../dossier/register/registerPdf';
@@ -13,11 +11,7 @@ export function createAttendanceIoHandlers(s: Services): HandlersFor<typeof atte
   const { ctx, blobs, staging } = s;
   const { db } = ctx;
   /** The staged spreadsheet of an import (staging.end with purpose 'roster' keeps it uninspected). */
-  const stagedPath = (token: string): string => {
-    const f = staging.get(token);
-    if (!fs.existsSync(f.path)) throw new AppError('NOT_FOUND', '上传的表格已失效，请重新选择');
-    return f.path;
-  };
+  const stagedPath = (token: string): string => staging.get(token).path;
 
   return {
     'attendance.register.pdf': async ({ townshipId, month, blank }) => {

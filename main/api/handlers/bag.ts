@@ -4,7 +4,6 @@ import { AppError } from '../../../shared/result';
 import { addMaterial, listMaterials, removeMaterial, updateMaterial } from '../../core/bag/bag';
 import { blobMeta } from '../../core/blobs/lookup';
 import type { HandlersFor, Services } from '../services';
-import { stagedFile } from '../stagedFile';
 import { removeBy } from './removeBy';
 
 export function createBagHandlers({ ctx, blobs, staging }: Services): HandlersFor<typeof bagChannels> {
@@ -17,7 +16,7 @@ export function createBagHandlers({ ctx, blobs, staging }: Services): HandlersFo
   return {
     'bag.list': ({ cadreId, year }) => listMaterials(db, cadreId, year),
     'bag.add': async ({ cadreId, material, files }) => {
-      const resolved = files.map((t) => stagedFile(staging, t));
+      const resolved = files.map((t) => staging.get(t));
       const result = await addMaterial(db, blobs, cadreId, material, resolved);
       for (const t of files) await staging.discard(t);
       return result;

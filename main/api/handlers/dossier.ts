@@ -7,6 +7,7 @@ import { storeGeneratedPdf } from '../../core/blobs/rows';
 import { setDossierSettings } from '../../core/dossierSettings';
 import { countyById } from '../../core/lookup';
 import { JobRunner } from '../../dossier/batch/jobs';
+import { batchOutDir } from '../../dossier/batch/outDir';
 import { findSystemFangSong, BUNDLED_FONT_FILES } from '../../dossier/fonts';
 import { getDossierSettings } from '../../dossier/fromDb/settings';
 import type { HandlersFor, Services } from '../services';
@@ -52,15 +53,7 @@ export function createDossierHandlers(s: Services): HandlersFor<typeof dossierCh
       }
     },
     'dossier.batch.start': ({ countyId, year, outDir, pdfa }) => {
-      const county = countyById(db, countyId);
-      const dir = outDir ? path.resolve(outDir) : path.join(ctx.dataDir, 'dossiers', `${county.name}${year}年度`);
-      if (outDir && !path.isAbsolute(outDir)) throw new AppError('INVALID_INPUT', '输出文件夹应为完整路径');
-      try {
-        fs.mkdirSync(dir, { recursive: true });
-        fs.accessSync(dir, fs.constants.W_OK);
-      } catch {
-        throw new AppError('INVALID_INPUT', `无法写入输出文件夹：${dir}，请换一个文件夹`);
-      }
+      const dir = batchOutDir(ctx.dataDir, countyById(db, countyId).name, year, outDir);
       const { jobId } = jobs().startBatch({ countyId, year, outDir: dir, pdfa });
       return { jobId, outDir: dir };
     },

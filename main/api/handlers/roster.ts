@@ -2,14 +2,13 @@
 import type { rosterChannels } from '../../../shared/api/roster';
 import { commitRoster, previewRoster } from '../../core/roster/roster';
 import type { HandlersFor, Services } from '../services';
-import { stagedFile } from '../stagedFile';
 
 export function createRosterHandlers({ ctx, staging }: Services): HandlersFor<typeof rosterChannels> {
   const { db } = ctx;
   return {
-    'roster.preview': ({ token }) => previewRoster(db, stagedFile(staging, token).path),
+    'roster.preview': ({ token }) => previewRoster(db, staging.get(token).path),
     'roster.commit': async ({ token, confirmed }) => {
-      const result = await commitRoster(db, stagedFile(staging, token).path, confirmed);
+      const result = await commitRoster(db, staging.get(token).path, confirmed);
       await staging.discard(token);
       return result;
     },

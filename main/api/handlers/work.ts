@@ -1,29 +1,30 @@
 /**
  * Handlers for shared/api/work.ts over main/core/work/*. Evidence files for weak-village
- * milestones arrive as staging tokens: each is inspected and copied into the blob store first
- * (a later failure leaves only an unreferenced blob an identical file reuses), then ONE
- * transaction writes the blob rows and the milestone; the tokens are discarded afterwards.
+ * milestones arrive as staging tokens; core stores them and writes the milestone
+ * (setMilestoneWithFiles), and the tokens are discarded afterwards.
  */
 import type { workChannels } from '../../../shared/api/work';
-import { AppError } from '../../../shared/result';
-import { intakeMaxBytes } from '../../core/bag/intakeLimit';
-import { fileOriginal } from '../../files/intake';
 import { listPlans, removePlan, savePlan } from '../../core/work/plans';
-import { getProject, listProjects, publiciseProject, removeProject, saveProject, setParkRevenue } from '../../core/work/projects';
-import { setWorkSetting } from '../../core/work/common';
-import { addPayment, removePayment, removePolicy, savePledge, savePolicy, supportOverview } from '../../core/work/support';
+import { listProjects, publiciseProject, removeProject, saveProject, setParkRevenue } from '../../core/work/projects';
+import {
+  addPayment,
+  removePayment,
+  removePolicy,
+  savePledge,
+  savePolicy,
+  setAllowanceStandard,
+  supportOverview,
+} from '../../core/work/support';
 import {
   clearMilestone,
-  getWeakVillage,
   listWeakVillages,
   nameSuccessor,
   recordAction,
   removeWeakVillage,
   saveWeakVillage,
-  setMilestone,
+  setMilestoneWithFiles,
   setSupporters,
   setVillageIncome,
-  type StoredEvidence,
 } from '../../core/work/weak';
 import type { HandlersFor, Services } from '../services';
 import { removeBy } from './removeBy';
@@ -34,12 +35,6 @@ const scope = (q: { year: number; countyId?: number }) =>
 export function createWorkHandlers(s: Services): HandlersFor<typeof workChannels> {
   const { db } = s.ctx;
 
-  const takeEvidence = async (token: string): Promise<StoredEvidence> => {
-    const f = s.staging.get(token);
-    const { sha256, size, facts } = await fileOriginal(s.blobs, f.path, f.name, { maxBytes: intakeMaxBytes(db) });
-    return { sha256, size, name: f.name, facts };
-  };
-
   return {
     'work.plans.list': ({ cadreId }) => listPlans(db, cadreId),
     'work.plans.save': (input) => savePlan(db, input),
@@ -48,10 +43,7 @@ export function createWorkHandlers(s: Services): HandlersFor<typeof workChannels
     'work.projects.list': (f) => listProjects(db, f),
     'work.projects.save': ({ id, project }) => saveProject(db, id, project),
     'work.projects.publicise': ({ id, date, place }) => publiciseProject(db, id, date, place),
-    'work.projects.setRevenue': ({ id, year, revenueFen, parkShareBp }) => {
-      getProject(db, id);
-      return setParkRevenue(db, id, year, revenueFen, parkShareBp);
-    },
+    'work.projects.setRevenue': ({ id, year, revenueFen, parkShareBp }) => setParkRevenue(db, id, year, revenueFen, parkShareBp),
     'work.projects.remove': removeBy(db, removeProject),
 
     'work.weak.list': (q) => listWeakVillages(db, q),
@@ -63,11 +55,7 @@ export function createWorkHandlers(s: Services): HandlersFor<typeof workChannels
     'work.weak.setIncome': ({ villageId, year, incomeFen }) => setVillageIncome(db, villageId, year, incomeFen),
     'work.weak.setSupporters': ({ villageId, cadreIds }) => setSupporters(db, villageId, cadreIds),
     'work.weak.setMilestone': async ({ evidenceTokens, ...input }) => {
-      getWeakVillage(db, input.villageId);
-      if (new Set(evidenceTokens).size !== evidenceTokens.length) throw new AppError('INVALID_INPUT', '同一个文件被重复添加');
-      const files: StoredEvidence[] = [];
-      for (const t of evidenceTokens) files.push(await takeEvidence(t));
-      const result = setMilestone(db, input, files);
+      const result = await setMilestoneWithFiles(db, s.blobs, input, () => evidenceTokens.map((t) => s.staging.get(t)));
       for (const t of evidenceTokens) await s.staging.discard(t);
       return result;
     },
@@ -76,10 +64,7 @@ export function createWorkHandlers(s: Services): HandlersFor<typeof workChannels
     'work.weak.appointSuccessor': (input) => nameSuccessor(db, input),
 
     'work.support.overview': (q) => supportOverview(db, scope(q)),
-    'work.support.setAllowanceStandard': ({ monthlyFen }) => {
-      db.transaction(() => setWorkSetting(db, 'allowanceMonthlyFen', monthlyFen))();
-      return { monthlyFen };
-    },
+    'work.support.setAllowanceStandard': ({ monthlyFen }) => setAllowanceStandard(db, monthlyFen),
     'work.support.addPayment': (input) => addPayment(db, input),
     'work.support.removePayment': removeBy(db, removePayment),
     'work.support.savePolicy': (input) => savePolicy(db, input),

@@ -1,11 +1,8 @@
-import fs from 'node:fs';
 import type { worklogChannels } from '../../../shared/api/worklog';
-import { AppError } from '../../../shared/result';
-import { periodLabel } from '../../../shared/worklog';
 import { listEntries, removeEntry, removeEntryFile, saveEntries } from '../../core/worklog/entries';
 import { commitImport, previewImport } from '../../core/worklog/import';
-import { listReports, setReportDue, submitWithFile, submitWithMaterial, unsubmit } from '../../core/worklog/reports';
-import { confirmReportLink, reportLinkOfMaterial } from '../../core/worklog/reportLinks';
+import { confirmLinkedReport, listReports, setReportDue, submitWithFile, submitWithMaterial, unsubmit } from '../../core/worklog/reports';
+import { reportLinkOfMaterial } from '../../core/worklog/reportLinks';
 import { searchEntries } from '../../core/worklog/search';
 import type { HandlersFor, Services } from '../services';
 import { removeBy } from './removeBy';
@@ -13,11 +10,7 @@ import { removeBy } from './removeBy';
 /** Handlers for the channels of shared/api/worklog.ts. */
 export function createWorklogHandlers(s: Services): HandlersFor<typeof worklogChannels> {
   const { db } = s.ctx;
-  const staged = (token: string) => {
-    const f = s.staging.get(token);
-    if (!fs.existsSync(f.path)) throw new AppError('NOT_FOUND', '上传的文件已失效，请重新添加');
-    return { path: f.path, name: f.name };
-  };
+  const staged = (token: string) => s.staging.get(token);
   return {
     'worklog.list': ({ cadreId, year }) => listEntries(db, cadreId, year),
     'worklog.save': async ({ cadreId, rows }) => {
@@ -44,12 +37,7 @@ export function createWorklogHandlers(s: Services): HandlersFor<typeof worklogCh
       return row;
     },
     'reports.unsubmit': ({ cadreId, period }) => unsubmit(db, cadreId, period),
-    'reports.confirmLink': ({ cadreId, period }) => {
-      const row = () => listReports(db, cadreId, Number(period.slice(0, 4))).find((r) => r.period === period);
-      if (!row()) throw new AppError('INVALID_INPUT', `${periodLabel(period)}不在该干部的任职期内，无需报送`);
-      confirmReportLink(db, cadreId, period);
-      return row()!;
-    },
+    'reports.confirmLink': ({ cadreId, period }) => confirmLinkedReport(db, cadreId, period),
     'reports.linkOfMaterial': ({ materialId }) => reportLinkOfMaterial(db, materialId),
   };
 }

@@ -1,10 +1,10 @@
 import { ALERT_KINDS, SEVERITY_LABELS, type Alert } from '../../../shared/alerts';
 import { allAlerts } from '../../core/alerts/all';
-import { localToday } from '../../core/attendance/common';
 import { withCore, type CommandContext, type CommandTable } from '../util';
 import { boolFlag, parseFlagsOnly, textFlag, yearOption } from '../flags';
 import { printJson, printTableOrXlsx } from '../print';
 import { countyByName, idNumbersById } from '../../core/lookup';
+import { localToday } from '../../core/runtime/clock';
 
 /** Stable JSON shape of `onebag alerts --json` (English keys; full ID number, as `cadres --json`). */
 export interface AlertJson {

@@ -7,7 +7,9 @@ import { UsageError, withCore, type CommandContext, type CommandTable } from '..
 import { boolFlag, parseFlags, textFlag } from '../flags';
 import { printTable } from '../print';
 import { certifyCommand } from './certify';
-import { findTownship, label, monthOption } from './townshipArgs';
+import { monthOption } from './townshipArgs';
+import { findTownship } from '../../core/lookup';
+import { monthLabel } from '../../../shared/dates';
 
 /** `onebag register --township 名称 --month YYYY-MM --out FILE.pdf [--blank] [--county 县名]` */
 async function registerCommand(c: CommandContext): Promise<number> {
@@ -27,7 +29,7 @@ async function registerCommand(c: CommandContext): Promise<number> {
   return withCore(c.dataDir, async (core) => {
     const t = findTownship(core.ctx.db, values.township!, values.county);
     const r = await writeRegisterPdf(core.ctx.db, { townshipId: t.id, month, blank: values.blank === true }, out);
-    c.out(`已生成${t.name}${label(month)}${values.blank ? '空白' : ''}考勤登记表：${out}（${r.cadres} 人，${r.pages} 页）`);
+    c.out(`已生成${t.name}${monthLabel(month)}${values.blank ? '空白' : ''}考勤登记表：${out}（${r.cadres} 人，${r.pages} 页）`);
     return 0;
   });
 }
@@ -53,9 +55,9 @@ async function attendanceCommand(c: CommandContext): Promise<number> {
       printTable(c, ['姓名', '日期', '时段', '原为', '改为'], rows);
     }
     for (const e of p.errors) c.out(`单元格 ${e.column}：${e.message}`);
-    for (const u of p.unknownCadres) c.out(`第${u.row}行“${u.name}”不是${t.name}${label(month)}在任的干部，已跳过`);
+    for (const u of p.unknownCadres) c.out(`第${u.row}行“${u.name}”不是${t.name}${monthLabel(month)}在任的干部，已跳过`);
     if (p.notInSheet.length) c.out(`表格中没有：${p.notInSheet.join('、')}（保持原样）`);
-    const summary = `${t.name}${label(month)}：匹配 ${p.matched} 人，变更 ${p.changes.length} 处，错误 ${p.errors.length} 处，未识别姓名 ${p.unknownCadres.length} 个`;
+    const summary = `${t.name}${monthLabel(month)}：匹配 ${p.matched} 人，变更 ${p.changes.length} 处，错误 ${p.errors.length} 处，未识别姓名 ${p.unknownCadres.length} 个`;
     if (values['dry-run']) {
       c.out(`预检完成（未做任何修改）：${summary}`);
       if (p.certified) c.err('错误：该月考勤已由乡镇党委认定，导入将被拒绝；修改前须先撤销认定并说明原因');

@@ -11,13 +11,15 @@ import { isIsoDate } from '../../../shared/attendance';
 import type { CertifyConfirmation, CertifyWarning } from '../../../shared/api/attendance';
 import { AppError } from '../../../shared/result';
 import { certificationWarnings } from '../../core/attendance/certifyChecks';
-import { localToday } from '../../core/attendance/common';
 import { townshipOfCadreInMonth } from '../../core/lookup';
 import { dispatch } from '../../core/runtime/dispatch';
 import type { OpenCore } from '../../api/open';
 import { UsageError, withCore, type CommandContext } from '../util';
 import { boolFlag, parseFlags, textFlag } from '../flags';
-import { findTownship, label, monthOption } from './townshipArgs';
+import { monthOption } from './townshipArgs';
+import { findTownship } from '../../core/lookup';
+import { monthLabel } from '../../../shared/dates';
+import { localToday } from '../../core/runtime/clock';
 
 /** Copies the scan into the staging area, as the app's upload does. */
 async function stage(core: OpenCore, file: string): Promise<string> {
@@ -57,9 +59,9 @@ export async function certifyCommand(c: CommandContext, args: string[]): Promise
     const t = values.cadre ? townshipOfCadreInMonth(db, values.cadre, month) : findTownship(db, values.township!, values.county);
     const warnings = certificationWarnings(db, t.id, month, today);
     if (warnings.length) {
-      c.out(`${t.name}${label(month)}考勤认定前须逐项确认的问题共 ${warnings.length} 项：`);
+      c.out(`${t.name}${monthLabel(month)}考勤认定前须逐项确认的问题共 ${warnings.length} 项：`);
       warnings.forEach((w, i) => c.out(warningLine(w, i)));
-    } else c.out(`${t.name}${label(month)}考勤没有须确认的问题`);
+    } else c.out(`${t.name}${monthLabel(month)}考勤没有须确认的问题`);
     const note = (values.note ?? '').trim();
     if (warnings.length && !values['confirm-all']) {
       c.err(
@@ -90,7 +92,7 @@ export async function certifyCommand(c: CommandContext, args: string[]): Promise
     }
     const v = r.value as { certification: { secretaryName: string; certifiedOn: string }; filed: number };
     c.out(
-      `已认定${t.name}${label(month)}考勤：${v.certification.secretaryName}签字，${v.certification.certifiedOn}；确认问题 ${warnings.length} 项；扫描件已归入 ${v.filed} 名干部的资料袋`,
+      `已认定${t.name}${monthLabel(month)}考勤：${v.certification.secretaryName}签字，${v.certification.certifiedOn}；确认问题 ${warnings.length} 项；扫描件已归入 ${v.filed} 名干部的资料袋`,
     );
     return 0;
   });

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { BatchCadreResult } from '../../../shared/api/dossier';
 import { AppError } from '../../../shared/result';
 import { JobRunner } from '../../dossier/batch/jobs';
-import { findCadreByIdNumber, UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { UsageError, withCore, type CommandContext, type CommandTable } from '../util';
 import { boolFlag, parseFlagsOnly, textFlag } from '../flags';
-import { countyByName } from '../../core/lookup';
+import { countyByName, findCadreByIdNumber } from '../../core/lookup';
 
 /**
  * `onebag dossier --cadre ID_NUMBER --year Y|term --out FILE.pdf [--pdfa]` and

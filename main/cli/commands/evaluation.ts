@@ -11,10 +11,10 @@ import { computeResults } from '../../core/evaluation/results';
 import { writeFileDurablySync } from '../../files/durableFiles';
 import { countyTablePdf } from '../../dossier/evaluation/countyTable';
 import { evaluationSheetPdf } from '../../dossier/evaluation/sheetPdf';
-import { findCadreByIdNumber, UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { UsageError, withCore, type CommandContext, type CommandTable } from '../util';
 import { boolFlag, parseFlagsOnly, textFlag, yearOption } from '../flags';
 import { printJson, printTableOrXlsx } from '../print';
-import { countyByName } from '../../core/lookup';
+import { countyByName, findCadreByIdNumber } from '../../core/lookup';
 
 /** One row of `onebag evaluation --json` (stable English keys). */
 export interface EvaluationJsonRow {

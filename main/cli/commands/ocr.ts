@@ -2,7 +2,8 @@
 import { startOcrQueue } from '../../api/ocrQueue';
 import { failedFiles, ocrStatus, queueExisting } from '../../core/ocr/queue';
 import { searchMaterialsAndPages } from '../../core/ocr/search';
-import { findCadreByIdNumber, UsageError, withCore, type CommandContext } from '../util';
+import { UsageError, withCore, type CommandContext } from '../util';
+import { findCadreByIdNumber } from '../../core/lookup';
 import { boolFlag, parseFlags, parseFlagsOnly, textFlag } from '../flags';
 import { printJson, printTable } from '../print';
 

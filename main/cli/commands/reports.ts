@@ -5,10 +5,11 @@
  * stays in the bag). Both go through the same handlers as the app, so they are audited alike.
  */
 import type { ReportRow } from '../../../shared/worklog';
-import { localToday } from '../../core/attendance/common';
-import { findCadreByIdNumber, UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { UsageError, withCore, type CommandContext, type CommandTable } from '../util';
+import { findCadreByIdNumber } from '../../core/lookup';
 import { boolFlag, parseFlagsOnly, textFlag, yearOption } from '../flags';
 import { printJson, printTable } from '../print';
+import { localToday } from '../../core/runtime/clock';
 
 const PERIOD_RE = /^\d{4}-(Q[1-4]|H[12])$/;
 

@@ -6,11 +6,11 @@
  */
 import { describeRules, rulesSourceText, type RuleSettings, type RulesView } from '../../../shared/rules';
 import { AppError } from '../../../shared/result';
-import { localToday } from '../../core/attendance/common';
 import { countyByName, onlyOwnCounty } from '../../core/lookup';
 import { UsageError, withCore, type CommandContext } from '../util';
 import { boolFlag, parseFlags, textFlag } from '../flags';
 import { printJson } from '../print';
+import { localToday } from '../../core/runtime/clock';
 
 type NumberKey = 'monthlyMinimum' | 'leaveTownshipMaxDays' | 'certifyDeadlineDays' | 'quarterDueDays' | 'halfDueDays' | 'annualPlanDueDays';
 type BoolKey = 'gongchuCountsOnPost' | 'restDaysCount' | 'printRankOnSheet';

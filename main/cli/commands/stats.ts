@@ -7,7 +7,6 @@ import {
   type Figures,
   type StatsResult,
 } from '../../../shared/stats';
-import { localToday } from '../../core/attendance/common';
 import { computeCityStats, computeStats } from '../../core/stats';
 import { leadersYear } from '../../core/leaders/leaderYear';
 import { LEADER_TABLE_HEADERS, leaderRowCells, leaderTableRows, type LeadersYearView } from '../../../shared/leaders';
@@ -16,6 +15,7 @@ import { boolFlag, parseFlagsOnly, textFlag, yearOption } from '../flags';
 import { printJson, printTable } from '../print';
 import { writeTablesXlsx } from '../xlsxOut';
 import { countyByName } from '../../core/lookup';
+import { localToday } from '../../core/runtime/clock';
 
 /** One figure in `onebag stats --json`: value (projectFunds in fen), the denominator of shares, and how it reads. */
 export interface FigureJson {

@@ -3,11 +3,6 @@ import { isMonth } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
 import { UsageError } from '../util';
 
-export { monthLabel as label } from '../../../shared/dates';
-
-/** --township 名称 [--county 县名] → township id; a name shared by two counties needs --county. */
-export { findTownship } from '../../core/lookup';
-
 export function monthOption(v: string | undefined, command: string): string {
   if (!v) throw new UsageError(`${command} 需要 --month YYYY-MM`);
   if (!isMonth(v)) throw new AppError('INVALID_INPUT', `月份“${v}”格式不对，应为 YYYY-MM，如 2025-03`);

@@ -9,7 +9,7 @@
 import { ALERT_KINDS, type Alert } from '../../../shared/alerts';
 import type { Db } from '../../store/db';
 import { computeAlerts } from '../events/alerts';
-import { ownCountyIds } from '../lookup';
+import { hasImportedCounty, ownCountyIds } from '../lookup';
 import { schedulingAlerts } from '../scheduling/alerts';
 import { workAlerts } from '../work/alerts';
 import { planAlerts } from '../work/planAlerts';
@@ -30,8 +30,7 @@ export interface AllAlertsQuery {
 export function allAlerts(db: Db, q: AllAlertsQuery): Alert[] {
   if (q.countyId === undefined) {
     const own = ownCountyIds(db);
-    const imported = (db.prepare('SELECT COUNT(*) FROM counties WHERE origin IS NOT NULL').pluck().get() as number) > 0;
-    if (imported) {
+    if (hasImportedCounty(db)) {
       const rank = (k: string) => (ALERT_KINDS as readonly string[]).indexOf(k);
       const each = own.flatMap((countyId) => countyAlerts(db, { ...q, countyId }));
       return each

@@ -10,23 +10,17 @@ import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
 import { snapshot as rowSnapshot } from '../audit/snapshot';
 import { recordBlob } from '../blobs/rows';
-import {
-  activeCertification,
-  assertMonth,
-  dateLabel,
-  monthLabel,
-  operatorOf,
-  stmt,
-  townshipOf,
-  writeHistory,
-  type HistoryAction,
-} from './common';
+import { activeCertification, assertMonth, operatorOf, townshipOf, writeHistory, type HistoryAction } from './common';
 import { syncVerifications } from '../events/verifications';
 import { checkCertifyForm, confirmWarnings, warningsOfGrid, type CertifyForm } from './certifyChecks';
 import { getMonthGrid } from './grid';
-import { fileRegister, markRegisterRevoked, type RegisterScan } from './registerFiling';
+import { fileRegister, markRegisterRevoked } from './registerFiling';
+import { storeUpload, type StoredUpload } from '../blobs/intake';
+import type { BlobStore } from '../../files/blobStore';
 import type { CertificationInfo, HistoryEntryView } from '../../../shared/api/attendance';
-import { monthDayLabel } from '../../../shared/dates';
+import { monthDayLabel, dateLabel, monthLabel } from '../../../shared/dates';
+import { stmt } from '../../store/statementCache';
+import { isRecordedBlob } from '../blobs/lookup';
 
 export interface CertifyInput extends CertifyForm {
   scanSha256: string | null;
@@ -40,6 +34,23 @@ export function certifyMonth(db: Db, input: CertifyInput): CertificationInfo {
 }
 
 /**
+ * Certifies the month with the uploaded scan of the paper register (attendance.certify): the
+ * form's refusals first, so a bad form does not even look at the file (`file` is asked for only
+ * then); then the scan is copied into the blob store and the month certified with it
+ * (certifyAndFileRegister).
+ */
+export async function certifyWithScan(
+  db: Db,
+  blobs: BlobStore,
+  input: Omit<CertifyInput, 'scanSha256'>,
+  file: () => { path: string; name: string },
+): Promise<{ certification: CertificationInfo; filed: number }> {
+  checkCertifyForm(db, input);
+  const scan = await storeUpload(db, blobs, file(), '考勤表扫描件');
+  return certifyAndFileRegister(db, input, scan);
+}
+
+/**
  * Certifies the month with the scan of the paper register, already in the blob store, and
  * files the scan in the bag of every cadre on the month's grid: one transaction, so the
  * certification and the bag entries exist together or not at all.
@@ -47,7 +58,7 @@ export function certifyMonth(db: Db, input: CertifyInput): CertificationInfo {
 export function certifyAndFileRegister(
   db: Db,
   input: Omit<CertifyInput, 'scanSha256'>,
-  scan: RegisterScan,
+  scan: StoredUpload,
 ): { certification: CertificationInfo; filed: number } {
   return db.transaction(() => {
     recordBlob(db, scan.sha256, scan.size, scan.facts);
@@ -57,13 +68,13 @@ export function certifyAndFileRegister(
 }
 
 /** Every rule once, the month's grid built once: for the warnings, the snapshot and the filing. */
-function certify(db: Db, input: CertifyInput, fileScan: RegisterScan | null): { certification: CertificationInfo; filed: number } {
+function certify(db: Db, input: CertifyInput, fileScan: StoredUpload | null): { certification: CertificationInfo; filed: number } {
   const { townshipId, month } = input;
   return db.transaction(() => {
     const { secretaryName, today } = checkCertifyForm(db, input);
     const scan = (input.scanSha256 ?? '').trim().toLowerCase();
     if (!scan) throw new AppError('INVALID_INPUT', '请上传乡镇党委书记签字并盖章的纸质考勤表扫描件');
-    if (!stmt(db, 'SELECT sha256 FROM blobs WHERE sha256 = ?').get(scan)) {
+    if (!isRecordedBlob(db, scan)) {
       throw new AppError('NOT_FOUND', '考勤表扫描件未找到，请重新上传后再认定');
     }
     const grid = getMonthGrid(db, townshipId, month, today);

@@ -11,9 +11,11 @@ import type { CertifyConfirmation, CertifyWarning, MonthGrid } from '../../../sh
 import { isIsoDate, monthFirst, monthLast } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
-import { activeCertification, assertMonth, dateLabel, localToday, monthLabel, stmt, townshipOf } from './common';
+import { activeCertification, assertMonth, townshipOf } from './common';
 import { getMonthGrid } from './grid';
-import { monthDayLabel } from '../../../shared/dates';
+import { monthDayLabel, dateLabel, monthLabel } from '../../../shared/dates';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 /** The certification form, without the scan. */
 export interface CertifyForm {

@@ -1,22 +1,11 @@
-/** Internals shared by the attendance use cases: statements, day read/write, certification guard, history. */
-import type { Statement } from 'better-sqlite3';
+/** Internals shared by the attendance use cases: day read/write, certification guard, history. */
 import { isMonth, type AttendanceCode, type CellHalf, type PostingSpan } from '../../../shared/attendance';
 import { POST_TYPES } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
+import { stmt } from '../../store/statementCache';
 import { getSetting } from '../runtime/settings';
 import type { CertificationInfo } from '../../../shared/api/attendance';
-
-const cache = new WeakMap<Db, Map<string, Statement>>();
-
-/** Prepared statements cached per connection (the grid and cell edits are hot paths). */
-export function stmt(db: Db, sql: string): Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
-}
 
 export type CellSource = 'manual' | 'leave' | 'import';
 export interface HalfState {
@@ -149,8 +138,3 @@ export function cadreName(db: Db, cadreId: number): string {
   if (!r) throw new AppError('NOT_FOUND', '该干部不存在，可能已被删除，请刷新后重试');
   return r.name;
 }
-
-/** Local calendar date (the clerk's PC clock, or the date the process fixed: core/runtime/clock.ts). */
-export { today as localToday } from '../runtime/clock';
-
-export { dateLabel, monthLabel } from '../../../shared/dates';

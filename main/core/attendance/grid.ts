@@ -33,11 +33,8 @@ import {
   activeCertification,
   assertMonth,
   assertNotCertified,
-  dateLabel,
-  localToday,
   readDay,
   sortCadres,
-  stmt,
   townshipOf,
   writeDay,
   writeHistory,
@@ -45,6 +42,9 @@ import {
 } from './common';
 import { registerRow } from './register';
 import { settingsForTownship } from './settings';
+import { dateLabel } from '../../../shared/dates';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 export interface SetCellsResult {
   /** Updated rows of the cadres touched. */

@@ -3,7 +3,7 @@ import { isIsoDate, type HolidayEntry, type HolidayKind } from '../../../shared/
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
 import { audit } from '../audit/log';
-import { stmt } from './common';
+import { stmt } from '../../store/statementCache';
 
 export function listHolidays(db: Db, year: number): HolidayEntry[] {
   return stmt(db, 'SELECT date, kind, name FROM holidays WHERE date BETWEEN ? AND ? ORDER BY date').all(

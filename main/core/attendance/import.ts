@@ -8,11 +8,13 @@ import { monthDates } from '../../../shared/attendance';
 import type { ImportChange, ImportError, ImportPreview, ImportResult } from '../../../shared/api/attendanceIo';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
-import { assertMonth, assertNotCertified, monthLabel, stmt } from './common';
+import { assertMonth, assertNotCertified } from './common';
 import type { CellEditInput, GridRow } from '../../../shared/api/attendance';
 import { getMonthGrid, setCells } from './grid';
 import { readDayCell } from './importCodes';
 import { readAttendanceSheet, type AttendanceSheetRow } from './importSheet';
+import { monthLabel } from '../../../shared/dates';
+import { stmt } from '../../store/statementCache';
 
 export type { ImportChange, ImportError, ImportPreview, ImportResult };
 

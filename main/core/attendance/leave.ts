@@ -20,19 +20,22 @@ import { audit } from '../audit/log';
 import {
   activeCertification,
   cadreName,
-  dateLabel,
-  monthLabel,
   operatorOf,
   postingOn,
   postingsOf,
   readDay,
-  stmt,
   writeDay,
   writeHistory,
   type CadrePosting,
   type DayState,
 } from './common';
 import { settingsForTownship } from './settings';
+import { dateLabel, monthLabel } from '../../../shared/dates';
+import { stmt } from '../../store/statementCache';
+import type { BlobStore } from '../../files/blobStore';
+import { storeUpload } from '../blobs/intake';
+import { recordBlob } from '../blobs/rows';
+import { isRecordedBlob } from '../blobs/lookup';
 
 export interface AddLeaveInput {
   cadreId: number;
@@ -154,7 +157,7 @@ export function addLeave(db: Db, input: AddLeaveInput): LeaveRequest {
     const groups = groupHalves(postings, range.first, range.last);
     if (!groups) throw new AppError('INVALID_INPUT', `${name}的请假期间须在其任职期内`);
     const proof = input.proofSha256?.trim().toLowerCase() || null;
-    if (proof && !stmt(db, 'SELECT sha256 FROM blobs WHERE sha256 = ?').get(proof)) {
+    if (proof && !isRecordedBlob(db, proof)) {
       throw new AppError('NOT_FOUND', '请假证明材料未找到，请重新上传');
     }
     for (const l of listLeave(db, { cadreId: input.cadreId, from: input.start, to: input.end })) {
@@ -184,6 +187,26 @@ export function addLeave(db: Db, input: AddLeaveInput): LeaveRequest {
     }
     audit(db, 'create', 'leave_request', id, { cadreId: input.cadreId, type: input.type, days }, { after: leave });
     return leave;
+  })();
+}
+
+/**
+ * Registers a leave as filed on the leave form (attendance.leave.add): with its proof, an uploaded
+ * file copied into the blob store first, and, when the form names the approver, approved at once.
+ * One transaction writes the proof's blob row, the request and the approval.
+ */
+export async function addLeaveFromForm(
+  db: Db,
+  blobs: BlobStore,
+  input: Omit<AddLeaveInput, 'proofSha256'> & { approver?: string; approverLevel?: ApprovalLevel },
+  proofFile: { path: string; name: string } | null,
+): Promise<LeaveRequest> {
+  const { approver, approverLevel, ...leave } = input;
+  const proof = proofFile ? await storeUpload(db, blobs, proofFile) : null;
+  return db.transaction(() => {
+    if (proof) recordBlob(db, proof.sha256, proof.size, proof.facts);
+    const added = addLeave(db, { ...leave, proofSha256: proof?.sha256 ?? null });
+    return approver ? approveLeave(db, { leaveId: added.id, approver, approverLevel }) : added;
   })();
 }
 

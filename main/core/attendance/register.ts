@@ -26,8 +26,8 @@ import {
   registerHalves,
 } from '../../../shared/attendance';
 import type { Db } from '../../store/db';
-import { stmt } from './common';
 import { getCountySettings } from './settings';
+import { stmt } from '../../store/statementCache';
 
 export interface CertificationRef {
   id: number;

@@ -6,31 +6,25 @@
  * editing a filed material's note does not break revocation.
  */
 import { MATERIAL_CATEGORIES } from '../../../shared/domain';
-import type { FileFacts } from '../../files/inspect';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
 import { snapshot } from '../audit/snapshot';
 import { insertMaterial, reindexMaterial } from '../bag/bag';
-import { dateLabel, localToday, stmt } from './common';
 import type { MonthGrid } from '../../../shared/api/attendance';
+import { dateLabel } from '../../../shared/dates';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
+import type { StoredUpload } from '../blobs/intake';
 
 export const REGISTER_CATEGORY = MATERIAL_CATEGORIES[3]; // 月考勤登记表
 const REVOKED_SUFFIX = '（认定已撤销）';
-
-/** The scan of the paper register, already in the blob store. */
-export interface RegisterScan {
-  sha256: string;
-  size: number;
-  name: string;
-  facts: FileFacts;
-}
 
 /** Files the scan into each cadre's bag; runs inside the certification's transaction. Returns how many. */
 export function fileRegister(
   db: Db,
   grid: Pick<MonthGrid, 'townshipName' | 'month' | 'rows'>,
   cert: { id: number; secretaryName: string; certifiedOn: string },
-  scan: RegisterScan,
+  scan: StoredUpload,
 ): number {
   const y = grid.month.slice(0, 4);
   const m = Number(grid.month.slice(5, 7));

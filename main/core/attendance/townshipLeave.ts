@@ -5,8 +5,9 @@
 import type { LeaveRequest } from '../../../shared/leave';
 import { monthFirst, monthLast } from '../../../shared/attendance';
 import type { Db } from '../../store/db';
-import { assertMonth, stmt, townshipOf } from './common';
+import { assertMonth, townshipOf } from './common';
 import { listLeave } from './leave';
+import { stmt } from '../../store/statementCache';
 
 export function townshipLeave(db: Db, townshipId: number, month: string): LeaveRequest[] {
   assertMonth(month);

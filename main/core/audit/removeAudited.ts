@@ -4,8 +4,8 @@
  * audit entry with the record as it was — all in one transaction.
  */
 import type { Db } from '../../store/db';
-import { stmt } from '../attendance/common';
 import { audit } from './log';
+import { stmt } from '../../store/statementCache';
 
 /** Where a kind of record lives; names are constants of the callers, never input. */
 export interface RemovableRecord<D> {

@@ -6,6 +6,7 @@
 import type { MaterialInput } from '../../../shared/api/bag';
 import { MATERIAL_CATEGORIES, type Material, type MaterialSearchHit, type StoredFile } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
+import { dateLabel, isoDateOf } from '../../../shared/dates';
 import type { BlobStore } from '../../files/blobStore';
 import type { FileFacts } from '../../files/inspect';
 import { commitOriginals, discardOriginals, takeOriginals, type TakenOriginal } from '../../files/intake';
@@ -315,6 +316,15 @@ export function findDuplicate(
     )
     .get(sha256, preferCadreId ?? -1) as { materialTitle: string; cadreName: string; filedAt: string } | undefined;
   return row ?? null;
+}
+
+/** Where the same content is already filed, in words: 「2024年度工作总结」（张三，2025年3月12日归档）; null when nowhere. */
+export function duplicateNote(db: Db, sha256: string, preferCadreId?: number): string | null {
+  const d = findDuplicate(db, sha256, preferCadreId);
+  if (!d) return null;
+  const at = new Date(d.filedAt);
+  const day = dateLabel(Number.isNaN(at.getTime()) ? d.filedAt.slice(0, 10) : isoDateOf(at));
+  return `「${d.materialTitle}」（${d.cadreName}，${day}归档）`;
 }
 
 /**

@@ -3,7 +3,13 @@
  * `onebag attach --max-file-size` overrides it for one run; `onebag settings max-file-size` stores it.
  */
 import { AppError } from '../../../shared/result';
-import { DEFAULT_MAX_ORIGINAL_BYTES, MAX_MAX_ORIGINAL_BYTES, MIN_MAX_ORIGINAL_BYTES, parseSize } from '../../files/sizeLimits';
+import {
+  DEFAULT_MAX_ORIGINAL_BYTES,
+  MAX_MAX_ORIGINAL_BYTES,
+  MIN_MAX_ORIGINAL_BYTES,
+  overCapRefusal,
+  parseSize,
+} from '../../files/sizeLimits';
 import type { Db } from '../../store/db';
 import { getSetting, setSetting } from '../runtime/settings';
 import { formatSize } from '../../../shared/fileSize';
@@ -11,6 +17,12 @@ import { formatSize } from '../../../shared/fileSize';
 export function intakeMaxBytes(db: Db): number {
   const n = Number(getSetting(db, 'intakeMaxBytes'));
   return Number.isInteger(n) && n >= MIN_MAX_ORIGINAL_BYTES && n <= MAX_MAX_ORIGINAL_BYTES ? n : DEFAULT_MAX_ORIGINAL_BYTES;
+}
+
+/** Refuses an upload announced larger than the cap, before a byte of it arrives. */
+export function refuseOverCap(db: Db, name: string, size: number): void {
+  const max = intakeMaxBytes(db);
+  if (size > max) throw overCapRefusal(name, size, max);
 }
 
 /** "2G", "700M", "1073741824" → bytes within the allowed range, or a Chinese refusal. */

@@ -7,7 +7,7 @@ import type { MaterialInput } from '../../../shared/api/bag';
 import { AppError } from '../../../shared/result';
 import type { BlobStore } from '../../files/blobStore';
 import type { TakenOriginal } from '../../files/intake';
-import { stageMadeHere, type MadeHereFile } from '../../files/madeHere';
+import type { MadeHereFile } from '../../files/madeHere';
 import type { Db } from '../../store/db';
 import { fileTaken } from './bag';
 
@@ -17,20 +17,12 @@ export interface MadeHereMaterial {
   files: readonly MadeHereFile[];
 }
 
-/** Files each item as one material, all in one transaction; returns the new materials' ids in order. */
-export async function addMadeHereMaterials(db: Db, blobs: BlobStore, items: readonly MadeHereMaterial[]): Promise<number[]> {
-  checkItems(db, items);
-  const flat = await stageMadeHere(
-    blobs,
-    items.flatMap((i) => i.files),
-  );
-  return fileStagedMadeHere(db, blobs, items, flat);
-}
-
 /**
- * As addMadeHereMaterials, for files already staged (stageOneMadeHere), in the order of the
- * items' files: a caller that makes its files one by one stages each as soon as it is made, so
- * the reads and fsyncs run while it makes the next. Discards the staged files when refused.
+ * Files each item as one material, all in one transaction, from its files already staged
+ * (files/madeHere.ts stageOneMadeHere or stageMadeHere), in the order of the items' files: a
+ * caller that makes its files one by one stages each as soon as it is made, so the reads and
+ * fsyncs run while it makes the next. Returns the new materials' ids in order; discards the
+ * staged files when refused.
  */
 export async function fileStagedMadeHere(
   db: Db,

@@ -2,7 +2,21 @@
  * Reading the `blobs` table (written by blobs/rows.ts): what is known about a stored original,
  * for the code that serves or opens it (the app:// protocol, the loopback bridge, the handlers).
  */
+import type { StoredFile } from '../../../shared/domain';
 import type { Db } from '../../store/db';
+import { stmt } from '../../store/statementCache';
+
+/** Whether the blob is recorded in the `blobs` table (a record may refer to it). */
+export const isRecordedBlob = (db: Db, sha256: string): boolean =>
+  stmt(db, 'SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256) !== undefined;
+
+/** A recorded blob as a stored file under the given name (kind, size, pages, image size), or null when unknown. */
+export function storedFileOf(db: Db, sha256: string, originalName: string): StoredFile | null {
+  const b = stmt(db, 'SELECT kind, mime, size, page_count AS pageCount, width, height, orientation FROM blobs WHERE sha256 = ?').get(
+    sha256,
+  ) as Omit<StoredFile, 'sha256' | 'originalName'> | undefined;
+  return b ? { sha256, originalName, ...b } : null;
+}
 
 /** MIME type and active-content flags ('' when none) of a recorded blob; undefined when unknown. */
 export function blobMeta(db: Db, sha256: string): { mime: string; flags: string } | undefined {

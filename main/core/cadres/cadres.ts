@@ -3,24 +3,14 @@ import { cadreInputSchema, postingInputSchema, type CadreInput } from '../../../
 import type { CadreDetail, CadreListRow, Posting } from '../../../shared/domain';
 import { addDays } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
-import type { Statement } from 'better-sqlite3';
 import type { z } from 'zod';
 import { nowIso, type Db } from '../../store/db';
+import { stmt } from '../../store/statementCache';
 import { audit } from '../audit/log';
 import { snapshot } from '../audit/snapshot';
 import { nameKeys, normalizeQuery, queryCadres, type CadreFilter } from './cadreIndex';
 
 export type { CadreFilter } from './cadreIndex';
-
-/** Prepared statements per connection: roster import runs these helpers ten thousand times. */
-const statements = new WeakMap<Db, Map<string, Statement>>();
-function prep(db: Db, sql: string): Statement {
-  let m = statements.get(db);
-  if (!m) statements.set(db, (m = new Map()));
-  let st = m.get(sql);
-  if (!st) m.set(sql, (st = db.prepare(sql)));
-  return st;
-}
 
 export interface PostingInput {
   townshipId: number;
@@ -109,7 +99,7 @@ function cadreValues(c: CadreInput): unknown[] {
 
 /** Low-level insert shared with roster import; the caller validates and holds the transaction. */
 export function insertCadreRow(db: Db, input: CadreInput, now = nowIso()): number {
-  const r = prep(db, INSERT_CADRE).run(...cadreValues(input), now, now);
+  const r = stmt(db, INSERT_CADRE).run(...cadreValues(input), now, now);
   return Number(r.lastInsertRowid);
 }
 
@@ -130,13 +120,13 @@ const UPDATE_CADRE = `UPDATE cadres SET name = ?, name_pinyin = ?, name_initials
 
 /** Writes only when something differs; returns the names of the changed fields. */
 export function updateCadreRow(db: Db, id: number, input: CadreInput, now = nowIso()): string[] {
-  const old = prep(db, `SELECT ${FIELD_COLUMNS.map(([, c]) => c).join(', ')} FROM cadres WHERE id = ?`).get(id) as
+  const old = stmt(db, `SELECT ${FIELD_COLUMNS.map(([, c]) => c).join(', ')} FROM cadres WHERE id = ?`).get(id) as
     | Record<string, unknown>
     | undefined;
   if (!old) throw new AppError('NOT_FOUND', '未找到该干部，可能已被删除，请刷新后重试');
   const changed = FIELD_COLUMNS.filter(([k, c]) => old[c] !== input[k]).map(([k]) => k);
   if (changed.length === 0) return [];
-  prep(db, UPDATE_CADRE).run(...cadreValues(input), now, id);
+  stmt(db, UPDATE_CADRE).run(...cadreValues(input), now, id);
   return changed;
 }
 
@@ -153,7 +143,7 @@ const CURRENT_POSTING = `SELECT id, township_id AS townshipId, village_id AS vil
 
 /** The current posting is the one that started last. */
 export function currentPosting(db: Db, cadreId: number): CurrentPosting | null {
-  return (prep(db, CURRENT_POSTING).get(cadreId) as CurrentPosting | undefined) ?? null;
+  return (stmt(db, CURRENT_POSTING).get(cadreId) as CurrentPosting | undefined) ?? null;
 }
 
 export const dayBefore = (iso: string): string => addDays(iso, -1);
@@ -169,11 +159,11 @@ export function insertPostingRow(db: Db, cadreId: number, p: PostingInput): numb
       throw new AppError('INVALID_INPUT', `新任职的开始日期（${p.start}）必须晚于当前任职的开始日期（${cur.start}）`);
     }
     if (cur.end === null || cur.end >= p.start) {
-      prep(db, 'UPDATE postings SET "end" = ? WHERE id = ?').run(dayBefore(p.start), cur.id);
+      stmt(db, 'UPDATE postings SET "end" = ? WHERE id = ?').run(dayBefore(p.start), cur.id);
     }
   }
   return Number(
-    prep(db, 'INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)').run(
+    stmt(db, 'INSERT INTO postings (cadre_id, township_id, village_id, start, "end") VALUES (?, ?, ?, ?, ?)').run(
       cadreId,
       p.townshipId,
       p.villageId,

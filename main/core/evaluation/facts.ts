@@ -8,12 +8,12 @@ import { dateLabel } from '../../../shared/dates';
 import { REQUIRED_CATEGORIES } from '../../../shared/domain';
 import type { Db } from '../../store/db';
 import { allAlerts } from '../alerts/all';
-import { localToday } from '../attendance/common';
 import { certifiedTotals, registerMonths } from '../attendance/register';
 import { computeAlerts } from '../events/alerts';
 import { yearAbsences } from '../events/common';
 import { listProjects } from '../work/projects';
 import { listWeakVillages } from '../work/weak';
+import { localToday } from '../runtime/clock';
 
 const MISSED = new Set(['逾期完成', '已逾期']);
 const MILESTONE_TEXT: Record<string, string> = { 发展思路: '一年内提出发展思路', 增收渠道: '二年内找到增收渠道', 摘帽: '三年内摘帽' };

@@ -17,7 +17,7 @@ import {
 import { evaluateCounty, type EngineCadre } from '../../../shared/evaluation/results';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
-import { localToday, operatorOf } from '../attendance/common';
+import { operatorOf } from '../attendance/common';
 import { getCountySettings } from '../attendance/settings';
 import { countyFacts, NO_FACTS } from './facts';
 import { countyName, evaluationRoster } from './roster';
@@ -25,6 +25,7 @@ import { activeScheme, getScheme, listSchemes } from './schemes';
 import { requireActive, storedEntries } from './scores';
 import { assertOpen, yearState } from './years';
 import { audit } from '../audit/log';
+import { localToday } from '../runtime/clock';
 
 export interface ResultsQuery {
   countyId: number;

@@ -18,11 +18,13 @@ import { dateFromDayNumber, dayNumber, monthLast, monthOf, type AttendanceSettin
 import { ALERT_KINDS, type Alert } from '../../../shared/alerts';
 import { capFromCheckAbsences } from '../../../shared/grades';
 import type { Db } from '../../store/db';
-import { dateLabel, localToday, monthLabel, stmt } from '../attendance/common';
 import { registerMonths } from '../attendance/register';
 import { leaveCovering, leaveCoversSql } from './common';
 import { listVerifications } from './verifications';
 import { getCountySettings } from '../attendance/settings';
+import { dateLabel, monthLabel } from '../../../shared/dates';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 export interface AlertQuery {
   year: number;

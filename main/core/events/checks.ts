@@ -7,11 +7,13 @@ import { checkSaveSchema, type CheckSaveInput } from '../../../shared/api/events
 import { CHECK_KIND_LEVEL, type CheckDetail, type CheckSummary, type CheckedCadre } from '../../../shared/events';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
-import { localToday, stmt, townshipOf } from '../attendance/common';
+import { townshipOf } from '../attendance/common';
 import { syncVerifications } from './verifications';
 import { assertPosted, listedCadres, parseInput, yearRange } from './common';
 import { saveRecordWithRows, type RecordTables } from './saveRecord';
 import { removeAudited } from '../audit/removeAudited';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 const CHECK_SQL = `
   SELECT k.id, k.township_id AS townshipId, t.name AS township, k.level, k.kind, k.date, k.checker, k.findings

@@ -3,8 +3,10 @@ import type { z } from 'zod';
 import type { Candidate } from '../../../shared/events';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
-import { dateLabel, sortCadres, stmt, townshipOf } from '../attendance/common';
+import { sortCadres, townshipOf } from '../attendance/common';
 import { settingsForTownship } from '../attendance/settings';
+import { dateLabel } from '../../../shared/dates';
+import { stmt } from '../../store/statementCache';
 
 /** Parses with a contract schema; the first issue becomes the Chinese refusal. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -7,11 +7,13 @@ import type { EventDetail, EventSummary, ExpectedCadre } from '../../../shared/e
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
-import { localToday, stmt, townshipOf } from '../attendance/common';
+import { townshipOf } from '../attendance/common';
 import { assertPosted, listedCadres, parseInput, yearRange } from './common';
 import { saveRecordWithRows, type RecordTables } from './saveRecord';
 import { removeAudited } from '../audit/removeAudited';
 import { z } from 'zod';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 type Mark = z.output<typeof expectedMarkSchema>;
 

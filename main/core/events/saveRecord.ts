@@ -6,7 +6,8 @@
  */
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
-import { operatorOf, stmt } from '../attendance/common';
+import { operatorOf } from '../attendance/common';
+import { stmt } from '../../store/statementCache';
 
 /** Where a kind of record lives; names are constants of this module's callers, never input. */
 export interface RecordTables<D> {

@@ -10,8 +10,11 @@ import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
 import { snapshot } from '../audit/snapshot';
 import { revokeCertification } from '../attendance/certify';
-import { activeCertification, dateLabel, localToday, operatorOf, stmt } from '../attendance/common';
+import { activeCertification, operatorOf } from '../attendance/common';
 import { getVerification } from './verifications';
+import { dateLabel } from '../../../shared/dates';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 export interface ConcludeInput {
   id: number;

@@ -13,9 +13,12 @@ import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
 import { snapshot } from '../audit/snapshot';
-import { activeCertification, dateLabel, localToday, monthLabel, stmt } from '../attendance/common';
+import { activeCertification } from '../attendance/common';
 import { registerMonths } from '../attendance/register';
 import { leaveCoversSql } from './common';
+import { dateLabel, monthLabel } from '../../../shared/dates';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 /**
  * Does the township's certified register show the cadre 在岗 on the date? Read through the

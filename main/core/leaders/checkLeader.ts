@@ -7,9 +7,9 @@ import { leaderLinkSchema } from '../../../shared/api/leaders';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
 import { audit } from '../audit/log';
-import { stmt } from '../attendance/common';
 import { parseInput } from '../events/common';
 import { getLeader } from './leaders';
+import { stmt } from '../../store/statementCache';
 
 type CheckRow = { id: number; level: string; kind: string; date: string; checker: string; township: string };
 

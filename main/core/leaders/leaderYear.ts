@@ -7,8 +7,8 @@
  */
 import { overlapsYear, type LeaderCheck, type LeaderYear, type LeadersYearView, type UnlinkedCityCheck } from '../../../shared/leaders';
 import type { Db } from '../../store/db';
-import { stmt } from '../attendance/common';
 import { listLeaders } from './leaders';
+import { stmt } from '../../store/statementCache';
 
 type CheckRow = LeaderCheck & { countyId: number; county: string; checker: string; leaderId: number | null };
 

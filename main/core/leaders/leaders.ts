@@ -8,8 +8,8 @@ import { contractPeriodText, type CityLeader, type LeaderContract } from '../../
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
-import { stmt } from '../attendance/common';
 import { parseInput } from '../events/common';
+import { stmt } from '../../store/statementCache';
 
 const zh = new Intl.Collator('zh-CN');
 

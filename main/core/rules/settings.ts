@@ -17,8 +17,9 @@ import {
 } from '../../../shared/rules';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
-import { operatorOf, stmt } from '../attendance/common';
+import { operatorOf } from '../attendance/common';
 import { readStoredPatch } from './storedPatch';
+import { stmt } from '../../store/statementCache';
 
 type Row = {
   id: number;

@@ -7,10 +7,7 @@
  * production reads an environment variable for it. Audit and file timestamps stay real time.
  */
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The local calendar date of a moment, YYYY-MM-DD. */
-export const localDateOf = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+import { isoDateOf } from '../../../shared/dates';
 
 let fixedDay: { y: number; m: number; d: number } | null = null;
 
@@ -22,7 +19,7 @@ export function now(): Date {
 }
 
 /** Today's local calendar date, YYYY-MM-DD. */
-export const today = (): string => localDateOf(now());
+export const localToday = (): string => isoDateOf(now());
 
 /**
  * Fixes this process's calendar date to `iso` (YYYY-MM-DD) until `useRealClock` (or the
@@ -31,7 +28,7 @@ export const today = (): string => localDateOf(now());
 export function fixToday(iso: string): () => void {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const day = m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
-  if (!day || localDateOf(new Date(day.y, day.m - 1, day.d)) !== iso) throw new Error(`not a calendar date: ${iso}`);
+  if (!day || isoDateOf(new Date(day.y, day.m - 1, day.d)) !== iso) throw new Error(`not a calendar date: ${iso}`);
   const before = fixedDay;
   fixedDay = day;
   return () => {

@@ -8,8 +8,9 @@ import { MEETING_GRACE_DAYS, quarterEnd, quarterLabel } from '../../../shared/sc
 import { dayNumber } from '../../../shared/attendance';
 import type { Db } from '../../store/db';
 import { hasTable } from '../stats/facts';
-import { localToday, stmt } from '../attendance/common';
 import { meetingOf, quarterCadres } from './quarter';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 export function schedulingAlerts(db: Db, q: { year: number; countyId?: number; today?: string }): Alert[] {
   if (!hasTable(db, 'scheduling_meetings')) return [];

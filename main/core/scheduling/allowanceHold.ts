@@ -6,8 +6,8 @@
 import { AppError } from '../../../shared/result';
 import { quarterEnd, quarterLabel, quarterStart } from '../../../shared/scheduling';
 import type { Db } from '../../store/db';
-import { stmt } from '../attendance/common';
 import { hasTable } from '../stats/facts';
+import { stmt } from '../../store/statementCache';
 
 /** Refuses (in Chinese) a payment the county holds until 调度 progress is recorded. */
 export function assertAllowanceReleased(db: Db, cadre: { id: number; name: string }, year: number, quarter: number): void {

@@ -16,9 +16,12 @@ import {
 import { dateFromDayNumber, dayNumber } from '../../../shared/attendance';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
-import { dateLabel, localToday, operatorOf, stmt } from '../attendance/common';
+import { operatorOf } from '../attendance/common';
 import { cadreFacts } from '../work/common';
 import { getQuarter, meetingOf, quarterCadres, routesOf } from './quarter';
+import { dateLabel } from '../../../shared/dates';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 const meetingRow = (db: Db, id: number) => {
   const m = stmt(db, 'SELECT * FROM scheduling_meetings WHERE id = ?').get(id) as Record<string, unknown> | undefined;

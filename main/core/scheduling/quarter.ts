@@ -15,10 +15,11 @@ import {
   type SchedulingQuarter,
 } from '../../../shared/scheduling';
 import type { Db } from '../../store/db';
-import { localToday, stmt } from '../attendance/common';
 import { assertCounty } from '../villages/income';
 import { getProgramme } from '../villages/programme';
 import { zh } from '../work/common';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 type Posted = Omit<QuarterCadre, 'progress' | 'reports'>;
 

@@ -7,9 +7,9 @@
  */
 import { monthLast } from '../../../shared/attendance';
 import type { Db } from '../../store/db';
-import { monthLabel } from '../attendance/common';
 import { registerMonths } from '../attendance/register';
 import type { Fact, FigureFacts, Scope } from './facts';
+import { monthLabel } from '../../../shared/dates';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const fmt = (n: number) => String(Math.round(n * 10) / 10);

@@ -15,8 +15,9 @@ import {
   type StatsResult,
 } from '../../../shared/stats';
 import type { Db } from '../../store/db';
-import { localToday, stmt } from '../attendance/common';
 import { computeStats } from './compute';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 export interface CityQuery {
   year: number;

@@ -7,10 +7,10 @@ import { FIGURE_META, SIGNED_FIGURES, figureText, type DrillRecord, type DrillRe
 import { AppError } from '../../../shared/result';
 import { yuan } from '../../../shared/work';
 import type { Db } from '../../store/db';
-import { monthLabel } from '../attendance/common';
 import type { Fact } from './facts';
 import { resolveScope, type StatsQuery } from './scope';
 import { collectFacts, countyScopes } from './sources';
+import { monthLabel } from '../../../shared/dates';
 
 export interface DrillQuery extends StatsQuery {
   figure: FigureKey;

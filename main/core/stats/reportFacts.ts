@@ -8,9 +8,9 @@
 import { defaultDueDate, periodLabel, periodsOwed, reportStatus, type ReportSettings } from '../../../shared/worklog';
 import type { PostingSpan } from '../../../shared/attendance';
 import type { Db } from '../../store/db';
-import { dateLabel } from '../attendance/common';
 import { getReportSettings, postingFor } from '../worklog/reports';
 import { hasTable, type Fact, type FigureFacts, type Scope } from './facts';
+import { dateLabel } from '../../../shared/dates';
 
 type PostingRow = { cadreId: number; name: string; townshipId: number; village: string | null; start: string; end: string | null };
 

@@ -1,8 +1,9 @@
 /** Which townships a statistics run covers: one county's, or every county's. */
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
-import { localToday, stmt } from '../attendance/common';
 import type { Scope, Township } from './facts';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 export interface StatsQuery {
   year: number;

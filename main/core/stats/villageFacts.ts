@@ -12,8 +12,8 @@
 import { INCOME_THRESHOLD_FEN } from '../../../shared/stats';
 import { yuan } from '../../../shared/work';
 import type { Db } from '../../store/db';
-import { dateLabel } from '../attendance/common';
 import { hasTable, type Fact, type FigureFacts, type Scope } from './facts';
+import { dateLabel } from '../../../shared/dates';
 
 type Row = {
   villageId: number;

@@ -8,8 +8,8 @@
  */
 import { yuan } from '../../../shared/work';
 import type { Db } from '../../store/db';
-import { dateLabel } from '../attendance/common';
 import { hasTable, type Fact, type FigureFacts, type Scope } from './facts';
+import { dateLabel } from '../../../shared/dates';
 
 const KEYS = ['weakDelistedYear', 'weakDelistedTerm', 'projects', 'projectFunds'] as const;
 const TABLES = ['weak_villages', 'weak_milestones', 'village_income', 'projects', 'project_funds'];

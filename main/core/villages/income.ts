@@ -6,9 +6,9 @@
 import { AppError } from '../../../shared/result';
 import { summariseIncome, type IncomeRow, type IncomeTable } from '../../../shared/villageIncome';
 import type { Db } from '../../store/db';
-import { stmt } from '../attendance/common';
 import { setVillageIncome } from '../work/weak';
 import { zh } from '../work/common';
+import { stmt } from '../../store/statementCache';
 
 export function assertCounty(db: Db, countyId: number): string {
   const c = stmt(db, 'SELECT name FROM counties WHERE id = ?').get(countyId) as { name: string } | undefined;

@@ -9,8 +9,8 @@ import type { IncomeImportPreview, IncomeImportRow } from '../../../shared/villa
 import type { Db } from '../../store/db';
 import { readSheets, type Raw } from '../attendance/importSheet';
 import { normalizeHeader, type CellValue } from '../roster/sheet';
-import { stmt } from '../attendance/common';
 import { saveIncomes, villagesOfCounty } from './income';
+import { stmt } from '../../store/statementCache';
 
 const TOWNSHIP = new Set(['乡镇', '乡镇名称', '乡(镇)', '乡镇(街道)', '镇', '乡']);
 const VILLAGE = new Set(['村', '村名', '村名称', '行政村', '村(社区)', '村庄', '村名(社区)']);

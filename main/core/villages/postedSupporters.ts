@@ -6,7 +6,7 @@
  */
 import { POSTED_SUPPORTER_TYPES } from '../../../shared/weakVillages';
 import type { Db } from '../../store/db';
-import { stmt } from '../attendance/common';
+import { stmt } from '../../store/statementCache';
 
 export interface PostedSupporter {
   cadreId: number;

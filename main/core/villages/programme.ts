@@ -7,8 +7,8 @@ import type { CountyProgramme } from '../../../shared/api/villages';
 import type { Db } from '../../store/db';
 import { nowIso } from '../../store/db';
 import { audit } from '../audit/log';
-import { stmt } from '../attendance/common';
 import { assertCounty } from './income';
+import { stmt } from '../../store/statementCache';
 
 export function getProgramme(db: Db, countyId: number): CountyProgramme {
   const r = stmt(db, 'SELECT start_year AS startYear, hold_allowance AS hold FROM county_programme WHERE county_id = ?').get(countyId) as

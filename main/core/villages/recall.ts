@@ -10,7 +10,8 @@ import type { Db } from '../../store/db';
 import { audit } from '../audit/log';
 import { snapshot } from '../audit/snapshot';
 import { addPosting } from '../cadres/cadres';
-import { dateLabel, stmt } from '../attendance/common';
+import { dateLabel } from '../../../shared/dates';
+import { stmt } from '../../store/statementCache';
 
 /**
  * Ends, on `date`, the cadre's posting in the township that covers `date`; returns its id, or

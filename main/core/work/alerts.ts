@@ -15,8 +15,11 @@ import { WORK_ALERT_KINDS, yuan } from '../../../shared/work';
 import { MILESTONE_RULE } from '../../../shared/weakVillages';
 import { allowanceByQuarter, rangeDays, uncoveredRanges, type InsurancePolicy } from '../../../shared/support';
 import type { Db } from '../../store/db';
-import { allPostings, dateLabel, getWorkSetting, localToday, overlapsYear, stmt, zh, type TownshipPosting } from './common';
+import { allPostings, getWorkSetting, overlapsYear, zh, type TownshipPosting } from './common';
 import { listWeakVillages } from './weak';
+import { dateLabel } from '../../../shared/dates';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 export interface WorkAlertQuery {
   year: number;

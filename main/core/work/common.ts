@@ -3,10 +3,8 @@ import type { PostingSpan } from '../../../shared/attendance';
 import { AppError } from '../../../shared/result';
 import { DEFAULT_ALLOWANCE_MONTHLY_FEN } from '../../../shared/support';
 import type { Db } from '../../store/db';
-import { stmt } from '../attendance/common';
+import { stmt } from '../../store/statementCache';
 import { audit } from '../audit/log';
-
-export { dateLabel, localToday, stmt } from '../attendance/common';
 
 export interface CadreFacts {
   id: number;

@@ -15,9 +15,11 @@
 import { addDays, dayNumber, monthFirst, monthLast } from '../../../shared/attendance';
 import type { Alert } from '../../../shared/alerts';
 import type { Db } from '../../store/db';
-import { monthLabel } from '../attendance/common';
 import { rulesInForce } from '../rules/settings';
-import { allPostings, dateLabel, localToday, stmt, zh, type TownshipPosting } from './common';
+import { allPostings, zh, type TownshipPosting } from './common';
+import { monthLabel, dateLabel } from '../../../shared/dates';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 export interface PlanAlertQuery {
   year: number;

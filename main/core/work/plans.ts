@@ -5,7 +5,8 @@ import type { Plan, PlanItem } from '../../../shared/work';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
 import { removeAudited } from '../audit/removeAudited';
-import { cadreFacts, stmt } from './common';
+import { cadreFacts } from './common';
+import { stmt } from '../../store/statementCache';
 
 type PlanRow = Omit<Plan, 'items'>;
 

@@ -8,7 +8,9 @@ import { splitRevenue, type ParkRevenue, type Project, type ProjectFund } from '
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
 import { removeAudited } from '../audit/removeAudited';
-import { cadreFacts, localToday, overlapsYear, postingsOf, stmt, villageFacts, zh } from './common';
+import { cadreFacts, overlapsYear, postingsOf, villageFacts, zh } from './common';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 type ProjectRow = Omit<Project, 'funds' | 'investmentFen' | 'revenue' | 'inPark'> & { inPark: 0 | 1 };
 

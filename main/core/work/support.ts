@@ -12,8 +12,10 @@ import { nowIso, type Db } from '../../store/db';
 import { assertAllowanceReleased } from '../scheduling/allowanceHold';
 import { audit } from '../audit/log';
 import { operatorOf } from '../attendance/common';
-import { allPostings, cadreFacts, getWorkSetting, localToday, overlapsYear, postingsOf, stmt, zh } from './common';
+import { allPostings, cadreFacts, getWorkSetting, overlapsYear, postingsOf, setWorkSetting, zh } from './common';
 import { snapshot } from '../audit/snapshot';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 const PAYMENT_SQL = `SELECT id, cadre_id AS cadreId, year, quarter, amount_fen AS amountFen, paid_on AS paidOn, notes FROM allowance_payments`;
 const POLICY_SQL = `SELECT id, cadre_id AS cadreId, insurer, policy_no AS policyNo, cover_fen AS coverFen, start, "end" AS "end" FROM insurance_policies`;
@@ -216,4 +218,10 @@ export function savePledge(db: Db, input: z.output<typeof pledgeSchema>): UnitPl
     );
     return p;
   })();
+}
+
+/** The monthly allowance standard (元/月 as fen) every allowance figure is computed with; audited. */
+export function setAllowanceStandard(db: Db, monthlyFen: number): { monthlyFen: number } {
+  db.transaction(() => setWorkSetting(db, 'allowanceMonthlyFen', monthlyFen))();
+  return { monthlyFen };
 }

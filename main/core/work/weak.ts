@@ -19,7 +19,6 @@ import {
   type WeakVillage,
   type WeakVillageSupporter,
 } from '../../../shared/weakVillages';
-import type { FileFacts } from '../../files/inspect';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
 import { snapshot } from '../audit/snapshot';
@@ -27,14 +26,12 @@ import { recordBlob } from '../blobs/rows';
 import { operatorOf } from '../attendance/common';
 import { postedSupporters } from '../villages/postedSupporters';
 import { appointSuccessor, endPostingOnRecall, vacantPosts } from '../villages/recall';
-import { cadreFacts, dateLabel, localToday, postingsOf, stmt, villageFacts, zh } from './common';
-
-export interface StoredEvidence {
-  sha256: string;
-  size: number;
-  name: string;
-  facts: FileFacts;
-}
+import { cadreFacts, postingsOf, villageFacts, zh } from './common';
+import { dateLabel } from '../../../shared/dates';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
+import { storeUpload, type StoredUpload } from '../blobs/intake';
+import type { BlobStore } from '../../files/blobStore';
 
 type Head = { villageId: number; village: string; townshipId: number; township: string; listedYear: number; notes: string | null };
 
@@ -221,11 +218,29 @@ export function setSupporters(db: Db, villageId: number, cadreIds: number[]): We
   return getWeakVillage(db, villageId);
 }
 
+/**
+ * A milestone as the form files it (work.weak.setMilestone): the village must exist before any
+ * file is looked at (`files` is asked for only then); each uploaded evidence file is then copied
+ * into the blob store, and
+ * setMilestone records the milestone with them in one transaction.
+ */
+export async function setMilestoneWithFiles(
+  db: Db,
+  blobs: BlobStore,
+  input: Omit<z.output<typeof milestoneSchema>, 'evidenceTokens'>,
+  files: () => ReadonlyArray<{ path: string; name: string }>,
+): Promise<WeakVillage> {
+  getWeakVillage(db, input.villageId);
+  const evidence: StoredUpload[] = [];
+  for (const f of files()) evidence.push(await storeUpload(db, blobs, f));
+  return setMilestone(db, input, evidence);
+}
+
 /** Records (or replaces) a milestone of the village; new evidence files are appended. */
 export function setMilestone(
   db: Db,
   input: Omit<z.output<typeof milestoneSchema>, 'evidenceTokens'>,
-  evidence: StoredEvidence[],
+  evidence: StoredUpload[],
   today = localToday(),
 ): WeakVillage {
   const w = getWeakVillage(db, input.villageId);

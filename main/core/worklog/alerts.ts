@@ -6,9 +6,9 @@
 import type { Alert } from '../../../shared/alerts';
 import { defaultDueDate, periodLabel, periodsOwed, reportStatus, type ReportSettings } from '../../../shared/worklog';
 import type { Db } from '../../store/db';
-import { stmt } from '../attendance/common';
-import { today as localToday } from './entries';
+import { localToday } from '../runtime/clock';
 import { getReportSettings, postingFor } from './reports';
+import { stmt } from '../../store/statementCache';
 
 type Row = { cadreId: number; name: string; start: string; end: string | null; countyId: number; townshipId: number; township: string };
 

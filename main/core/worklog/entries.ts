@@ -14,9 +14,10 @@ import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
 import { removeAudited } from '../audit/removeAudited';
 import { recordBlob } from '../blobs/rows';
-import { cadreName, operatorOf, stmt } from '../attendance/common';
+import { cadreName, operatorOf } from '../attendance/common';
 import { toSearchTokens } from '../searchTokens';
-import { today } from '../runtime/clock';
+import { localToday } from '../runtime/clock';
+import { stmt } from '../../store/statementCache';
 
 interface EntryRow {
   id: number;
@@ -123,9 +124,6 @@ export interface StagedEvidence {
   name: string;
 }
 
-/** Local calendar date of the clerk's PC (core/runtime/clock.ts). */
-export { today };
-
 /**
  * Inserts rows without id and updates rows with id, all in one transaction, with their new
  * evidence files (`files[i]` belongs to `rows[i]`). Files are inspected and stored first: a
@@ -140,7 +138,7 @@ export async function saveEntries(
   opts: { today?: string; action?: 'create' | 'import' } = {},
 ): Promise<number[]> {
   cadreName(db, cadreId);
-  const now = opts.today ?? today();
+  const now = opts.today ?? localToday();
   const clean: LogEntryFields[] = [];
   rows.forEach((r, i) => {
     const f = checkFields(r, now);

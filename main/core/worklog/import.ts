@@ -8,12 +8,14 @@ import fs from 'node:fs';
 import type { ImportPreview } from '../../../shared/api/worklog';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../../store/db';
-import { cadreName, postingsOf, stmt } from '../attendance/common';
-import { checkFields, saveEntries, today as localToday } from './entries';
+import { cadreName, postingsOf } from '../attendance/common';
+import { checkFields, saveEntries } from './entries';
+import { localToday } from '../runtime/clock';
 import { docxBlocks, zipEntry } from './docxRead';
 import { splitParagraphs, splitRows, type Parsed } from './importParse';
 import { importFileProblem } from '../../files/zipGuard';
 import { holdsWorkbook, readAsXlsx } from '../../files/legacySheet';
+import { stmt } from '../../store/statementCache';
 
 async function readXlsx(buf: Buffer, year: number): Promise<Parsed> {
   const wb = new ExcelJS.Workbook();

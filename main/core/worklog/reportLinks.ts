@@ -19,8 +19,9 @@ import {
 } from '../../../shared/worklog';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
-import { operatorOf, stmt } from '../attendance/common';
+import { operatorOf } from '../attendance/common';
 import { rulesInForce } from '../rules/settings';
+import { stmt } from '../../store/statementCache';
 
 const KIND_OF_CATEGORY: Record<string, '季度报告' | '半年总结'> = { 工作汇报: '季度报告', 工作总结: '半年总结' };
 

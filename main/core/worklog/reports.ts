@@ -20,11 +20,13 @@ import { AppError } from '../../../shared/result';
 import type { BlobStore } from '../../files/blobStore';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
-import { cadreName, operatorOf, stmt } from '../attendance/common';
+import { cadreName, operatorOf } from '../attendance/common';
 import { addMaterial, insertMaterial, removeMaterial } from '../bag/bag';
 import type { FileFacts } from '../../files/inspect';
-import { today as localToday } from './entries';
+import { localToday } from '../runtime/clock';
 import { rulesInForce } from '../rules/settings';
+import { stmt } from '../../store/statementCache';
+import { confirmReportLink } from './reportLinks';
 
 /** The county's report deadlines: with a year, the versioned rules in force then; without, the base row. */
 export function getReportSettings(db: Db, countyId: number, year?: number): ReportSettings {
@@ -296,6 +298,13 @@ export function submitStored(
 }
 
 /** Withdraws a submission; the material stays in the bag. */
+/** Confirms the link made at intake (reportLinks.ts confirmReportLink) for a period the cadre owes; returns its row. */
+export function confirmLinkedReport(db: Db, cadreId: number, code: string): ReportRow {
+  owedPeriod(db, cadreId, code);
+  confirmReportLink(db, cadreId, code);
+  return rowOf(db, cadreId, code);
+}
+
 export function unsubmit(db: Db, cadreId: number, code: string): ReportRow {
   owedPeriod(db, cadreId, code);
   db.transaction(() => {

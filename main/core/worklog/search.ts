@@ -7,9 +7,9 @@
  */
 import type { LogSearchHit } from '../../../shared/worklog';
 import type { Db } from '../../store/db';
-import { stmt } from '../attendance/common';
 import { queryToFts } from '../searchTokens';
 import { ENTRY_COLUMNS, withFiles } from './entries';
+import { stmt } from '../../store/statementCache';
 
 export function searchEntries(db: Db, q: string, opts: { cadreId?: number; limit?: number } = {}): LogSearchHit[] {
   const match = queryToFts(q);

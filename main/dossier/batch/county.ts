@@ -13,13 +13,13 @@ import path from 'node:path';
 import type { BatchCadreResult, DossierSettings } from '../../../shared/api/dossier';
 import { AppError } from '../../../shared/result';
 import type { MonthGrid } from '../../../shared/api/attendance';
-import { localToday } from '../../core/attendance/common';
 import type { NumberAssigner } from '../../core/archive/numbers';
 import type { BlobPaths } from '../fromDb/context';
 import { generateDossier } from '../fromDb/generate';
 import type { ReadonlyDb } from '../../core/dossierReads/readers';
 import { countyCadres, countyNameOrNull } from '../../core/dossierReads/readers';
 import { catalogueTitle, writeCountyCatalogue, type VolumeEntry } from './catalogue';
+import { localToday } from '../../core/runtime/clock';
 
 export interface BatchProgress {
   total: number;

@@ -5,7 +5,7 @@
  *
  * Loading the worker: from TypeScript sources (dev, tests, CLI via tsx) the worker registers
  * tsx first; from the bundle it loads dist/main/dossier/worker.js (an esbuild entry beside the
- * app and CLI bundles). ONEBAG_DOSSIER_WORKER overrides the path.
+ * app and CLI bundles), unless the runner is given another built worker.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -35,11 +35,12 @@ export class JobRunner {
   private readonly pending = new Map<string, Pending>();
   private readonly batches = new Map<string, BatchJob>();
 
-  constructor(private readonly opts: { dataDir: string; progress?: (e: ProgressEvent) => void }) {}
+  /** `workerFile`: a built worker to run instead of the one beside this module (a test of the bundle from the sources). */
+  constructor(private readonly opts: { dataDir: string; progress?: (e: ProgressEvent) => void; workerFile?: string }) {}
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const src = workerSource(typeof __filename === 'string' ? __filename : '', 'dossier', process.env.ONEBAG_DOSSIER_WORKER);
+    const src = workerSource(typeof __filename === 'string' ? __filename : '', 'dossier', this.opts.workerFile);
     const w = startWorker<FromWorker>(
       src,
       '档案生成',

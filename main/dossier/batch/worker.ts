@@ -21,9 +21,7 @@ const blobPaths = (dataDir: string): BlobPaths => ({
 
 /** The database file name of main/store/db.ts. */
 const openDb = (dataDir: string): Database.Database => {
-  const db = new Database(path.join(dataDir, 'onebag.sqlite'), { readonly: true, fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
-  return db;
+  return new Database(path.join(dataDir, 'onebag.sqlite'), { readonly: true, fileMustExist: true, timeout: 5000 });
 };
 
 /**
@@ -33,9 +31,8 @@ const openDb = (dataDir: string): Database.Database => {
 const numberAssigner =
   (dataDir: string): NumberAssigner =>
   (req) => {
-    const w = new Database(path.join(dataDir, 'onebag.sqlite'), { fileMustExist: true });
+    const w = new Database(path.join(dataDir, 'onebag.sqlite'), { fileMustExist: true, timeout: 5000 });
     try {
-      w.pragma('busy_timeout = 5000');
       return assignVolumeNumbers(w, req);
     } finally {
       w.close();

@@ -6,12 +6,12 @@
 import { getMonthGrid } from '../../core/dossierReads/readers';
 import type { AttendanceCode, RegisterHalf } from '../../../shared/attendance';
 import type { GridRow, MonthGrid } from '../../../shared/api/attendance';
-import { localToday } from '../../core/attendance/common';
 import type { Item, Section, TableColumn } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';
 import { eventItems } from './events';
 import { monthLabel } from '../../../shared/dates';
 import { DAY_MARKS, dayMarkOf } from '../../../shared/attendanceMarks';
+import { localToday } from '../../core/runtime/clock';
 
 const LEGEND =
   '说明：√ 在岗，出 因公外出，事 事假，病 病假，公 公假，婚 婚丧产假，缺 缺勤，休 不计天数的休息日，空白为不在任职期内；半天分两行，上行为上午、下行为下午（／为该半天不在任职期内），天数按半天计。' +

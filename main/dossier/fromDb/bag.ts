@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import { FILE_KIND_LABELS, MATERIAL_CATEGORIES, type Material, type MaterialCategory, type StoredFile } from '../../../shared/domain';
 import type { Block, CatalogueFields, Item, OfficeFormat, Section } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';
+import { formatSize } from '../../../shared/fileSize';
 
 const MAX_TEXT_CHARS = 60_000;
 
@@ -135,7 +136,7 @@ function unreadableBlocks(f: StoredFile, reason: string): Block[] {
 
 function notPrintedBlocks(f: StoredFile, m: Material): Block[] {
   const label = FILE_KIND_LABELS[f.kind];
-  const size = f.size >= 1024 * 1024 ? `${(f.size / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(f.size / 1024))} KB`;
+  const size = formatSize(f.size);
   const why =
     f.kind === 'tiff'
       ? `原件为 TIFF 图片《${f.originalName}》${f.width && f.height ? `（${f.width}×${f.height} 像素）` : ''}，打印版不能嵌入该格式，电子原件见档案数据包。`

@@ -7,7 +7,6 @@ import { getCadre, type ReadonlyDb } from '../../core/dossierReads/readers';
 import path from 'node:path';
 import type { DossierScope, DossierSettings } from '../../../shared/api/dossier';
 import type { MonthGrid } from '../../../shared/api/attendance';
-import { localToday } from '../../core/attendance/common';
 import { evaluationSections } from '../evaluation/section';
 import type { DossierDoc } from '../typeset/model';
 import { attendanceSections } from './attendance';
@@ -20,7 +19,7 @@ import { dossierFileName, periodOf, postingFor } from './volume';
 import { weakVillageSections } from './weakVillages';
 import { planSections, projectSections, reportSections } from './work';
 import { workLogItems } from './worklog';
-import { now } from '../../core/runtime/clock';
+import { now, localToday } from '../../core/runtime/clock';
 import { clockOf, isoDateOf, monthLabel } from '../../../shared/dates';
 
 /** The bag, with the typeset work log of each year in its 年度工作日志 category. */

@@ -6,7 +6,7 @@
 import type { DossierScope } from '../../../shared/api/dossier';
 import type { CadreDetail, Posting } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
-import { localToday } from '../../core/attendance/common';
+import { localToday } from '../../core/runtime/clock';
 
 export interface Period {
   from: string;

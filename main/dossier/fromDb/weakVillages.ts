@@ -8,11 +8,11 @@
 import { listWeakVillages } from '../../core/dossierReads/readers';
 import { yuan } from '../../../shared/work';
 import { MILESTONE_RULE, type MilestoneEvaluation, type WeakVillage, type WeakVillageSupporter } from '../../../shared/weakVillages';
-import { localToday } from '../../core/attendance/common';
 import type { Block, Item, Section } from '../typeset/model';
 import type { BuildContext } from './context';
 import { compiledItem, dash, para } from './work';
 import { dateLabel } from '../../../shared/dates';
+import { localToday } from '../../core/runtime/clock';
 
 export function weakVillageSections(ctx: BuildContext): Section[] {
   const townships = [

@@ -11,10 +11,10 @@
  */
 import { listPlans, listProjects, listReports } from '../../core/dossierReads/readers';
 import { FUND_SOURCES, yuan, type Plan, type Project } from '../../../shared/work';
-import { localToday } from '../../core/attendance/common';
 import type { Block, Item, Section, TableColumn } from '../typeset/model';
 import { itemCode, stampFor, type BuildContext } from './context';
 import { dateLabel } from '../../../shared/dates';
+import { localToday } from '../../core/runtime/clock';
 
 /** Calendar years the period covers (one for a year dossier, every year of a term). */
 export function yearsOf(ctx: BuildContext): number[] {

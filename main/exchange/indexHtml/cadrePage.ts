@@ -4,6 +4,7 @@ import { maskIdNumber } from '../../../shared/idNumber';
 import type { ScopeCadre } from './data';
 import { esc, href, orDash, pageHtml, table } from './html';
 import { timeLabel } from '../../../shared/dates';
+import { formatSize } from '../../../shared/fileSize';
 import type { IndexPagesOptions } from './options';
 
 /** Cadre pages live one folder down. */
@@ -11,12 +12,6 @@ const DEPTH = 1;
 
 const days = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const monthLabel = (m: string) => `${Number(m.slice(5, 7))}月`;
-
-function sizeLabel(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 function basics(c: ScopeCadre): string {
   const d = c.detail;
@@ -126,7 +121,7 @@ function bag(c: ScopeCadre, o: IndexPagesOptions, pageTexts?: PageTextsOf): stri
           ? m.files
               .map(
                 (f) =>
-                  `<a href="${href(o.originalPath(f.sha256, f.mime), DEPTH)}">${esc(f.originalName)}</a> <span class="muted">${sizeLabel(f.size)}</span>${fileText(f.sha256, pageTexts)}`,
+                  `<a href="${href(o.originalPath(f.sha256, f.mime), DEPTH)}">${esc(f.originalName)}</a> <span class="muted">${formatSize(f.size)}</span>${fileText(f.sha256, pageTexts)}`,
               )
               .join('<br>')
           : '<span class="muted">无原件</span>',

@@ -8,11 +8,11 @@ import type { MonthGrid } from '../../../shared/api/attendance';
 import type { CadreDetail, Material } from '../../../shared/domain';
 import type { ResultRow } from '../../../shared/evaluation';
 import { getMonthGrid } from '../../core/attendance/grid';
-import { localToday } from '../../core/attendance/common';
 import { listMaterials } from '../../core/bag/bag';
 import { getCadre } from '../../core/cadres/cadres';
 import { finalisedResult } from '../../core/evaluation/results';
 import type { Db } from '../../store/db';
+import { localToday } from '../../core/runtime/clock';
 
 export interface AttendanceMonth {
   month: string;

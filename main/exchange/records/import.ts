@@ -18,6 +18,7 @@ import { REVIEW_TABLES, TABLES, TABLE_SPECS } from './tables';
 import { RECORDS_VERSION, type ApplyOptions, type ImportPlan, type PlanOptions, type RecordsDoc } from './types';
 import { validateRecords } from './validate';
 import { refused, walk, type WalkResult } from './walk';
+import { isRecordedBlob } from '../../core/blobs/lookup';
 
 /** The document's shape, version, tables and columns; returns it typed. */
 function checkDoc(db: Db, input: unknown): RecordsDoc {
@@ -137,7 +138,7 @@ function toPlan(doc: RecordsDoc, r: WalkResult, blobsNeeded: string[]): ImportPl
 }
 
 function neededBlobs(db: Db, doc: RecordsDoc, hasBlob?: (sha256: string) => boolean): string[] {
-  const has = hasBlob ?? ((s: string) => db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(s) !== undefined);
+  const has = hasBlob ?? ((s: string) => isRecordedBlob(db, s));
   const shas = new Set(doc.blobs);
   const t = doc.tables.blobs;
   if (t) for (const r of t.rows) shas.add(String(r[t.columns.indexOf('sha256')]));

@@ -11,15 +11,16 @@
  * village), is a conflict: listed with both sides, never written, and every row depending on
  * it is skipped too. Shared reference rows (units, holidays) are matched read-only.
  */
-import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../../shared/result';
 import { columnLabel, type PlanConflict, type PlanTable } from '../../../shared/api/exchange';
 import type { Db } from '../../store/db';
+import { stmt } from '../../store/statementCache';
 import { parseRef } from './format';
 import { conflictFields, type RowChange } from './rowChanges';
 import { quoteId, type TableInfo } from './schema';
 import { TABLE_SPECS, type TableSpec } from './tables';
 import type { RecordsDoc } from './types';
+import { isRecordedBlob } from '../../core/blobs/lookup';
 
 export interface WalkContext {
   db: Db;
@@ -64,12 +65,6 @@ const labelOf = (table: string) => TABLE_SPECS.get(table)?.label ?? table;
 export function walk(ctx: WalkContext): WalkResult {
   const { db, doc, self, write, info, owner } = ctx;
   const shared = ctx.shared ?? new Set<string>();
-  const stmts = new Map<string, Statement<unknown[]>>();
-  const stmt = (sql: string): Statement<unknown[]> => {
-    let s = stmts.get(sql);
-    if (!s) stmts.set(sql, (s = db.prepare<unknown[]>(sql)));
-    return s;
-  };
   const ids = new Map<string, number>();
   /** `${table}\0${ref}` of rows skipped: rows referring to them are skipped too. */
   const skippedRefs = new Set<string>();
@@ -87,23 +82,23 @@ export function walk(ctx: WalkContext): WalkResult {
     touched.set(table, s);
   };
 
-  const exists = (table: string, id: number) => stmt(`SELECT 1 FROM ${quoteId(table)} WHERE id = ?`).get(id) !== undefined;
+  const exists = (table: string, id: number) => stmt(db, `SELECT 1 FROM ${quoteId(table)} WHERE id = ?`).get(id) !== undefined;
   const mapped = (origin: string, entity: string, remote: number) =>
-    stmt('SELECT local_id FROM import_map WHERE origin = ? AND entity = ? AND remote_id = ?').pluck().get(origin, entity, remote) as
+    stmt(db, 'SELECT local_id FROM import_map WHERE origin = ? AND entity = ? AND remote_id = ?').pluck().get(origin, entity, remote) as
       | number
       | undefined;
   const originOf = (entity: string, localId: number) =>
-    stmt('SELECT origin FROM import_map WHERE entity = ? AND local_id = ?').pluck().get(entity, localId) as string | undefined;
+    stmt(db, 'SELECT origin FROM import_map WHERE entity = ? AND local_id = ?').pluck().get(entity, localId) as string | undefined;
   /** Whether the signer owns a local row: created now, or linked to the signer's row by an earlier import. */
   const ownedBy = (entity: string, localId: number): boolean => {
     if (localId < 0 || created.has(`${entity}\u0000${localId}`)) return true;
     if (originOf(entity, localId) === owner) return true;
-    return entity === 'counties' && stmt('SELECT origin FROM counties WHERE id = ?').pluck().get(localId) === owner;
+    return entity === 'counties' && stmt(db, 'SELECT origin FROM counties WHERE id = ?').pluck().get(localId) === owner;
   };
   const whose = (entity: string, localId: number) => {
     const o =
       originOf(entity, localId) ??
-      (entity === 'counties' ? (stmt('SELECT origin FROM counties WHERE id = ?').pluck().get(localId) as string | null) : null);
+      (entity === 'counties' ? (stmt(db, 'SELECT origin FROM counties WHERE id = ?').pluck().get(localId) as string | null) : null);
     return o ? `另一单位（指纹 ${o}）` : '本机';
   };
   const unresolved = (table: string, entity: string, ref: unknown) =>
@@ -113,7 +108,7 @@ export function walk(ctx: WalkContext): WalkResult {
   const resolve = (table: string, entity: string, value: unknown): unknown => {
     if (value === null) return null;
     if (entity === 'blobs') {
-      if (typeof value !== 'string' || (!docShas.has(value) && !stmt('SELECT 1 FROM blobs WHERE sha256 = ?').get(value))) {
+      if (typeof value !== 'string' || (!docShas.has(value) && !isRecordedBlob(db, value))) {
         throw unresolved(table, entity, value);
       }
       return value;
@@ -174,7 +169,7 @@ export function walk(ctx: WalkContext): WalkResult {
           if (p.origin === self) {
             if (guarded) {
               const mine = exists(table, p.id)
-                ? (stmt(`SELECT * FROM ${quoteId(table)} WHERE id = ?`).get(p.id) as Record<string, unknown>)
+                ? (stmt(db, `SELECT * FROM ${quoteId(table)} WHERE id = ?`).get(p.id) as Record<string, unknown>)
                 : undefined;
               throw new SkipRow(`编号指向本机自己的记录，交换包不能修改本单位的数据`, mine);
             }
@@ -188,14 +183,14 @@ export function walk(ctx: WalkContext): WalkResult {
               mapRef = p;
               if (spec.natural && !placeholderIn(spec.natural) && spec.natural.every((k) => v[k] !== null && v[k] !== undefined)) {
                 const where = spec.natural.map((k) => `${quoteId(k)} = ?`).join(' AND ');
-                const hit = stmt(`SELECT id FROM ${quoteId(table)} WHERE ${where}`)
+                const hit = stmt(db, `SELECT id FROM ${quoteId(table)} WHERE ${where}`)
                   .pluck()
                   .get(...spec.natural.map((k) => v[k])) as number | undefined;
                 if (hit !== undefined) localId = hit;
               }
             }
           }
-          if (localId !== null) local = stmt(`SELECT * FROM ${quoteId(table)} WHERE id = ?`).get(localId) as Record<string, unknown>;
+          if (localId !== null) local = stmt(db, `SELECT * FROM ${quoteId(table)} WHERE id = ?`).get(localId) as Record<string, unknown>;
           if (guarded && localId !== null && !ownedBy(table, localId)) {
             const by =
               mapRef && spec.natural
@@ -205,7 +200,7 @@ export function walk(ctx: WalkContext): WalkResult {
           }
         } else if (!placeholderIn(ti.key)) {
           const where = ti.key.map((k) => `${quoteId(k)} = ?`).join(' AND ');
-          local = stmt(`SELECT * FROM ${quoteId(table)} WHERE ${where}`).get(...ti.key.map((k) => v[k])) as
+          local = stmt(db, `SELECT * FROM ${quoteId(table)} WHERE ${where}`).get(...ti.key.map((k) => v[k])) as
             | Record<string, unknown>
             | undefined;
         }
@@ -223,7 +218,7 @@ export function walk(ctx: WalkContext): WalkResult {
               const set = compared.map((c) => `${quoteId(c)} = ?`).join(', ');
               const where = ti.hasId ? 'id = ?' : ti.key.map((k) => `${quoteId(k)} = ?`).join(' AND ');
               const keyVals = ti.hasId ? [localId] : ti.key.map((k) => v[k]);
-              stmt(`UPDATE ${quoteId(table)} SET ${set} WHERE ${where}`).run(...compared.map((c) => v[c]), ...keyVals);
+              stmt(db, `UPDATE ${quoteId(table)} SET ${set} WHERE ${where}`).run(...compared.map((c) => v[c]), ...keyVals);
             }
             touch(table, ti.hasId ? localId! : Number(v[ti.key[0]!]));
           } else counts.unchanged++;
@@ -231,7 +226,7 @@ export function walk(ctx: WalkContext): WalkResult {
           counts.added++;
           if (write) {
             const names = colList.map(quoteId).join(', ');
-            const ins = stmt(`INSERT INTO ${quoteId(table)} (${names}) VALUES (${colList.map(() => '?').join(', ')})`).run(
+            const ins = stmt(db, `INSERT INTO ${quoteId(table)} (${names}) VALUES (${colList.map(() => '?').join(', ')})`).run(
               ...colList.map((c) => v[c]),
             );
             if (ti.hasId) localId = Number(ins.lastInsertRowid);
@@ -245,13 +240,13 @@ export function walk(ctx: WalkContext): WalkResult {
         if (ti.hasId) {
           // A local row already linked to another origin's row keeps that link (one per local row).
           const linkedElsewhere =
-            local !== undefined && stmt('SELECT 1 FROM import_map WHERE entity = ? AND local_id = ?').get(table, localId) !== undefined;
+            local !== undefined && stmt(db, 'SELECT 1 FROM import_map WHERE entity = ? AND local_id = ?').get(table, localId) !== undefined;
           if (mapRef && !linkedElsewhere) {
             if (local) linked++;
             if (write) {
               // A new row may reuse the id of a deleted one: drop that stale link first.
-              stmt('DELETE FROM import_map WHERE entity = ? AND local_id = ?').run(table, localId);
-              stmt('INSERT OR REPLACE INTO import_map (origin, entity, remote_id, local_id) VALUES (?, ?, ?, ?)').run(
+              stmt(db, 'DELETE FROM import_map WHERE entity = ? AND local_id = ?').run(table, localId);
+              stmt(db, 'INSERT OR REPLACE INTO import_map (origin, entity, remote_id, local_id) VALUES (?, ?, ?, ?)').run(
                 mapRef.origin,
                 table,
                 mapRef.id,

@@ -103,5 +103,11 @@ export function lifecycleSteps(
   field: string,
   run: { create: () => Promise<unknown>; update: () => Promise<unknown>; delete: () => Promise<unknown> },
 ): Step[] {
-  return (['create', 'update', 'delete'] as const).map((action) => ({ kind: `${name} ${action}`, entity, action, field, run: run[action] }));
+  return (['create', 'update', 'delete'] as const).map((action) => ({
+    kind: `${name} ${action}`,
+    entity,
+    action,
+    field,
+    run: run[action],
+  }));
 }

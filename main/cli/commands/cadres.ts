@@ -1,8 +1,8 @@
-import { listCadres } from '../core/cadres/cadres';
-import { boolFlag, parseFlagsOnly, textFlag } from './flags';
-import { printJson, printTableOrXlsx } from './print';
-import { withCore, type CommandContext } from './util';
-import { countyByName, idNumbersById } from '../core/lookup';
+import { listCadres } from '../../core/cadres/cadres';
+import { boolFlag, parseFlagsOnly, textFlag } from '../flags';
+import { printJson, printTableOrXlsx } from '../print';
+import { withCore, type CommandContext } from '../util';
+import { countyByName, idNumbersById } from '../../core/lookup';
 
 /** Stable JSON shape of `onebag cadres --json` (English camelCase keys, full ID number). */
 export interface CadreJson {

@@ -1,7 +1,8 @@
-import { listMaterials } from '../core/bag/bag';
-import { boolFlag, parseFlagsOnly, textFlag } from './flags';
-import { printJson, printTableOrXlsx } from './print';
-import { findCadreByIdNumber, UsageError, withCore, type CommandContext } from './util';
+import { listMaterials } from '../../core/bag/bag';
+import { boolFlag, parseFlagsOnly, textFlag } from '../flags';
+import { printJson, printTableOrXlsx } from '../print';
+import { UsageError, withCore, type CommandContext } from '../util';
+import { findCadreByIdNumber } from '../../core/lookup';
 
 /** Stable JSON shape of `onebag materials --json`. */
 export interface MaterialJson {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RosterPreview } from '../../shared/domain';
-import { AppError } from '../../shared/result';
-import { commitRoster, previewRoster } from '../core/roster/roster';
-import { UsageError, withCore, type CommandContext } from './util';
-import { boolFlag, parseFlags } from './flags';
+import type { RosterPreview } from '../../../shared/domain';
+import { AppError } from '../../../shared/result';
+import { commitRoster, previewRoster } from '../../core/roster/roster';
+import { UsageError, withCore, type CommandContext } from '../util';
+import { boolFlag, parseFlags } from '../flags';
 
 function reportBadRows(c: CommandContext, preview: RosterPreview): void {
   for (const bad of preview.badRows) c.out(`第${bad.row}行 ${bad.name ?? '（无姓名）'}：${bad.reason}`);

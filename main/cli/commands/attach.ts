@@ -1,15 +1,16 @@
 import path from 'node:path';
-import { materialInputSchema } from '../../shared/api/bag';
-import { parseChineseDate } from '../../shared/dates';
-import { FILE_FLAG_LABELS, MATERIAL_CATEGORIES, type FileKind, type MaterialCategory } from '../../shared/domain';
-import { AppError } from '../../shared/result';
-import { addMaterial } from '../core/bag/bag';
-import { parseMaxBytes } from '../core/bag/intakeLimit';
-import { extensionConflict } from '../files/extensionCheck';
-import { symlinkTargetOf } from '../files/readOnce';
-import { findCadreByIdNumber, UsageError, withCore, type CommandContext } from './util';
-import { parseFlags, textFlag } from './flags';
-import { today } from '../core/runtime/clock';
+import { materialInputSchema } from '../../../shared/api/bag';
+import { parseChineseDate } from '../../../shared/dates';
+import { FILE_FLAG_LABELS, MATERIAL_CATEGORIES, type FileKind, type MaterialCategory } from '../../../shared/domain';
+import { AppError } from '../../../shared/result';
+import { addMaterial } from '../../core/bag/bag';
+import { parseMaxBytes } from '../../core/bag/intakeLimit';
+import { extensionConflict } from '../../files/extensionCheck';
+import { symlinkTargetOf } from '../../files/readOnce';
+import { UsageError, withCore, type CommandContext } from '../util';
+import { findCadreByIdNumber } from '../../core/lookup';
+import { parseFlags, textFlag } from '../flags';
+import { localToday } from '../../core/runtime/clock';
 
 /**
  * `onebag attach --cadre ID_NUMBER --category 类别 --title 题名 [--date YYYY-MM-DD] FILE...`:
@@ -40,7 +41,7 @@ export async function attachCommand(c: CommandContext): Promise<number> {
     category: values.category as MaterialCategory,
     title: values.title,
     date,
-    year: date ? Number(date.slice(0, 4)) : Number(today().slice(0, 4)),
+    year: date ? Number(date.slice(0, 4)) : Number(localToday().slice(0, 4)),
     responsible: null,
     docNumber: null,
     secrecy: '公开',

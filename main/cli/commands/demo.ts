@@ -1,10 +1,10 @@
-import { loadDemo } from '../demo/demo';
-import { appStatus } from '../api/handlers/app';
-import { getSetting, setSetting } from '../core/runtime/settings';
-import { AppError } from '../../shared/result';
-import type { ProgressEvent } from '../../shared/api';
-import { defaultOperator, withCore, type CommandContext } from './util';
-import { parseFlagsOnly } from './flags';
+import { loadDemo } from '../../demo/demo';
+import { appStatus } from '../../api/appStatus';
+import { getSetting, setSetting } from '../../core/runtime/settings';
+import { AppError } from '../../../shared/result';
+import type { ProgressEvent } from '../../../shared/api';
+import { defaultOperator, withCore, type CommandContext } from '../util';
+import { parseFlagsOnly } from '../flags';
 
 /**
  * Progress on stderr (stdout keeps the result): a line every 10 % and at the end, naming what
