@@ -102,7 +102,10 @@ export async function copyOnce(srcPath: string, name: string, out: fs.promises.F
   const symlinkTarget = await symlinkTargetOf(srcPath, name);
   const { fh, stat } = await openRegular(srcPath, name, opts);
   const hash = crypto.createHash('sha256');
-  const buf = Buffer.allocUnsafe(CHUNK);
+  // No bigger than the file (and the one byte that shows it grew): most originals are far
+  // smaller than a chunk, and a 1 MB buffer each, when many are staged at once, is garbage that
+  // costs the garbage collector more than the copy itself.
+  const buf = Buffer.allocUnsafe(Math.min(CHUNK, stat.size + 1));
   let size = 0;
   try {
     for (;;) {
