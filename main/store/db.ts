@@ -22,6 +22,12 @@ export function openDatabase(dataDir: string, opts: { migrateTo?: number; scratc
   db.pragma('foreign_keys = ON');
   db.pragma(opts.scratch ? 'synchronous = OFF' : 'synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  // Temporary files in memory: above all the sub-journal, where every savepoint (each core
+  // function's transaction nested in a caller's) keeps the pages it changes, so it can roll
+  // back alone. On disk it is a temp file written page by page: a long run of writes in one
+  // transaction (the demo load, a bundle import) wrote over 100 MB there. Temp tables and
+  // sorts of an archive this size fit in memory with room to spare.
+  db.pragma('temp_store = MEMORY');
   try {
     const target = opts.migrateTo ?? latestVersion;
     const current = schemaVersion(db);
