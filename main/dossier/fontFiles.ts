@@ -34,8 +34,25 @@ function checkoutRoots(): string[] {
   return [...roots];
 }
 
+/**
+ * Where each face was found, by face, resources folder and working folder: every document
+ * registers the faces, and looking through every candidate folder each time (~80 failed stats
+ * per document) was a good part of a small document's time. A found file is checked again when
+ * reused, so a font moved meanwhile is looked for anew.
+ */
+const found = new Map<string, string>();
+
 /** Finds one bundled font file: resources/fonts, then build/fonts, then node_modules. */
 export function resolveFontFile(face: BundledFace, resourcesDir = process.env.ONEBAG_RESOURCES): string {
+  const key = `${face}\u0000${resourcesDir ?? ''}\u0000${process.cwd()}`;
+  const known = found.get(key);
+  if (known !== undefined && isFile(known)) return known;
+  const file = lookForFontFile(face, resourcesDir);
+  found.set(key, file);
+  return file;
+}
+
+function lookForFontFile(face: BundledFace, resourcesDir: string | undefined): string {
   const spec = BUNDLED_FONT_FILES[face];
   const candidates: string[] = [];
   if (resourcesDir) candidates.push(path.join(resourcesDir, 'fonts', spec.file));
@@ -68,7 +85,8 @@ export function resolveFontFiles(resourcesDir?: string): Record<BundledFace, str
 
 function isFile(p: string): boolean {
   try {
-    return fs.statSync(p).isFile();
+    // No exception for a missing candidate (most are): making one costs more than the stat.
+    return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
