@@ -64,7 +64,8 @@ export function isRestDay(date: string): boolean {
 /** The `n`th working day (Mon–Fri, not a holiday) of a month, counted from `from`. */
 export function workday(y: number, m: number, n: number, from = 1): string {
   let seen = 0;
-  for (let d = from; d <= daysIn(y, m); d++) {
+  const last = daysIn(y, m);
+  for (let d = from; d <= last; d++) {
     const date = `${y}-${pad(m)}-${pad(d)}`;
     if (isRestDay(date)) continue;
     if (++seen === n) return date;
@@ -99,15 +100,25 @@ export function demoLeaves(cal: DemoCalendar): DemoLeave[] {
   return out.filter((l) => l.end < cal.today);
 }
 
+/** A day of the calendar worked out once per calendar (the plan asks for it per cadre and month). */
+function perCalendar(day: (cal: DemoCalendar) => string): (cal: DemoCalendar) => string {
+  const days = new WeakMap<DemoCalendar, string>();
+  return (cal) => {
+    let d = days.get(cal);
+    if (d === undefined) days.set(cal, (d = day(cal)));
+    return d;
+  };
+}
+
 /** The day EXCUSED is checked: the second day of her sick leave. */
-export const excusedCheckDay = (cal: DemoCalendar) => workday(cal.full, EXCUSED.month, 11);
+export const excusedCheckDay = perCalendar((cal) => workday(cal.full, EXCUSED.month, 11));
 /** The days CLOSED and OPEN were found away (registers show 在岗 until corrected). */
-export const closedCheckDay = (cal: DemoCalendar) => workday(cal.full, CLOSED.month, 14);
-export function openCheckDay(cal: DemoCalendar): string {
+export const closedCheckDay = perCalendar((cal) => workday(cal.full, CLOSED.month, 14));
+export const openCheckDay = perCalendar((cal) => {
   const y = Number(cal.today.slice(0, 4));
   const m = Number(cal.today.slice(5, 7)) - 2;
   return m >= 1 ? workday(y, m, 13) : workday(y - 1, m + 12, 13);
-}
+});
 
 function hash(s: string): number {
   let h = 2166136261;
@@ -137,7 +148,8 @@ export function monthCodes(
   const mine = leaves.filter((l) => l.cadreIndex === cadreIndex);
   const short = cadreIndex === SHORT.cadreIndex && mine.some((l) => l.start.startsWith(`${y}-${pad(m)}`) && l.level === '县委组织部');
   const codes: string[] = [];
-  for (let d = 1; d <= daysIn(y, m); d++) {
+  const last = daysIn(y, m);
+  for (let d = 1; d <= last; d++) {
     const date = `${y}-${pad(m)}-${pad(d)}`;
     const leave = mine.find((l) => l.start <= date && l.end >= date);
     const rest = isRestDay(date);

@@ -54,7 +54,17 @@ export const monthFirst = (month: string) => `${month}-01`;
 export const monthLast = (month: string) => `${month}-${pad(daysInMonth(month))}`;
 export const monthOf = (date: string) => date.slice(0, 7);
 
+/** The dates of months asked for so far (a grid asks for its month's many times). */
+const datesOfMonth = new Map<string, readonly string[]>();
+const MONTHS_KEPT = 240;
+
 export function monthDates(month: string): string[] {
-  const n = daysInMonth(month);
-  return Array.from({ length: n }, (_, i) => `${month}-${pad(i + 1)}`);
+  let dates = datesOfMonth.get(month);
+  if (dates === undefined) {
+    const n = daysInMonth(month);
+    dates = Array.from({ length: n }, (_, i) => `${month}-${pad(i + 1)}`);
+    if (datesOfMonth.size >= MONTHS_KEPT) datesOfMonth.clear();
+    datesOfMonth.set(month, dates);
+  }
+  return dates.slice();
 }
