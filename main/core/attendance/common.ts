@@ -19,12 +19,10 @@ export type DayState = [HalfState, HalfState];
 
 const ON_POST: HalfState = { code: '在岗', source: 'manual', leaveId: null };
 
-/** The stored state of one day of one cadre (defaults to 在岗 for both halves). */
-export function readDay(db: Db, cadreId: number, date: string): DayState {
-  const rows = stmt(db, 'SELECT half, code, source, leave_id AS leaveId FROM attendance_cells WHERE cadre_id = ? AND date = ?').all(
-    cadreId,
-    date,
-  ) as Array<{ half: CellHalf } & HalfState>;
+type CellRow = { half: CellHalf } & HalfState;
+
+/** A day from its stored rows: whole-day rows first, then halves; unstored halves are 在岗. */
+function dayOf(rows: CellRow[]): DayState {
   const day: DayState = [ON_POST, ON_POST];
   for (const r of rows.sort((a, b) => (a.half === '全' ? 0 : 1) - (b.half === '全' ? 0 : 1))) {
     const s: HalfState = { code: r.code, source: r.source, leaveId: r.leaveId, marked: true };
@@ -34,6 +32,36 @@ export function readDay(db: Db, cadreId: number, date: string): DayState {
   return day;
 }
 
+/** The stored state of one day of one cadre (defaults to 在岗 for both halves). */
+export function readDay(db: Db, cadreId: number, date: string): DayState {
+  const rows = stmt(db, 'SELECT half, code, source, leave_id AS leaveId FROM attendance_cells WHERE cadre_id = ? AND date = ?').all(
+    cadreId,
+    date,
+  ) as CellRow[];
+  return dayOf(rows);
+}
+
+/**
+ * The stored state of a cadre's days from `first` to `last` in one query, as readDay gives each:
+ * `day(date)` for any date in the range.
+ */
+export function readDays(db: Db, cadreId: number, first: string, last: string): (date: string) => DayState {
+  const rows = stmt(
+    db,
+    'SELECT date, half, code, source, leave_id AS leaveId FROM attendance_cells WHERE cadre_id = ? AND date BETWEEN ? AND ?',
+  ).all(cadreId, first, last) as Array<CellRow & { date: string }>;
+  const byDate = new Map<string, CellRow[]>();
+  for (const r of rows) {
+    const list = byDate.get(r.date);
+    if (list) list.push(r);
+    else byDate.set(r.date, [r]);
+  }
+  return (date) => dayOf(byDate.get(date) ?? []);
+}
+
+/** Whether any half of a day read by readDay(s) is stored (a row exists for the day). */
+export const isStored = (day: DayState): boolean => day[0].marked === true || day[1].marked === true;
+
 const same = (a: HalfState, b: HalfState) => a.code === b.code && a.source === b.source && a.leaveId === b.leaveId;
 
 /**
@@ -41,8 +69,9 @@ const same = (a: HalfState, b: HalfState) => a.code === b.code && a.source === b
  * halves agree, else one row per half that differs. A 在岗 half marked explicitly (a rest day
  * the register marks as worked) is stored, so the count knows it was marked.
  */
-export function writeDay(db: Db, cadreId: number, date: string, day: DayState, at = nowIso()): void {
-  stmt(db, 'DELETE FROM attendance_cells WHERE cadre_id = ? AND date = ?').run(cadreId, date);
+export function writeDay(db: Db, cadreId: number, date: string, day: DayState, at = nowIso(), hadRows = true): void {
+  // `hadRows: false` when the caller read the day in this transaction and nothing was stored.
+  if (hadRows) stmt(db, 'DELETE FROM attendance_cells WHERE cadre_id = ? AND date = ?').run(cadreId, date);
   const ins = stmt(
     db,
     'INSERT INTO attendance_cells (cadre_id, date, half, code, source, leave_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

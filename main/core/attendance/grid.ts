@@ -33,7 +33,8 @@ import {
   activeCertification,
   assertMonth,
   assertNotCertified,
-  readDay,
+  isStored,
+  readDays,
   sortCadres,
   townshipOf,
   writeDay,
@@ -176,6 +177,13 @@ export function setCells(
     );
     const before = new Map<string, DayState>();
     const after = new Map<string, DayState>();
+    // The stored days of each edited cadre's month, read once per cadre rather than per edit.
+    const storedDays = new Map<number, (date: string) => DayState>();
+    const readStored = (cadreId: number, date: string): DayState => {
+      let days = storedDays.get(cadreId);
+      if (!days) storedDays.set(cadreId, (days = readDays(db, cadreId, first, last)));
+      return days(date);
+    };
     for (const ed of edits) {
       if (!(EDITABLE_CODES as readonly string[]).includes(ed.code)) {
         throw new AppError(
@@ -193,7 +201,7 @@ export function setCells(
       const key = `${ed.cadreId}|${ed.date}`;
       let day = after.get(key);
       if (!day) {
-        day = readDay(db, ed.cadreId, ed.date);
+        day = readStored(ed.cadreId, ed.date);
         before.set(key, day);
       }
       const next: DayState = [day[0], day[1]];
@@ -217,7 +225,7 @@ export function setCells(
       if (!amChanged && !pmChanged) continue;
       if (!amChanged) next[0] = prev[0];
       if (!pmChanged) next[1] = prev[1];
-      writeDay(db, cadreId, date, next, at);
+      writeDay(db, cadreId, date, next, at, isStored(prev));
       touched.add(cadreId);
       const name = spans.get(cadreId)!.name;
       if (amChanged && pmChanged && prev[0].code === prev[1].code && next[0].code === next[1].code) {
