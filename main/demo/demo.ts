@@ -180,7 +180,7 @@ async function fill(
     const cadreIds = addDemoCadres(db, cadres, org, progress);
 
     progress.announce('正在录入考勤、督查与认定记录');
-    await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, dir, progress });
+    await addDemoAttendance(ctx, blobs, { cadres, cadreIds, townshipIds, seed, cal, progress });
     await fileDemoBags(db, blobs, { plans, cadres, cadreIds }, maker, progress);
     progress.announce('正在录入项目、村集体经济、调度与考核');
     await addDemoWork(ctx, blobs, cal.today, seed, progress, () => maker.secondCountyBundle());

@@ -9,17 +9,14 @@
  * plans follow (demoLogs.ts).
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { addDays, monthLast } from '../../shared/attendance';
-import type { CellEditInput } from '../../shared/api/attendance';
+import type { CellEditInput, CertifyWarning } from '../../shared/api/attendance';
 import { EVENT_KINDS } from '../../shared/events';
 import type { BlobStore } from '../files/blobStore';
 import type { FileFacts } from '../files/inspect';
 import { commitOriginals } from '../files/intake';
 import { stageMadeHere, type MadeHereFile } from '../files/madeHere';
 import { certifyAndFileRegister } from '../core/attendance/certify';
-import { certificationWarnings } from '../core/attendance/certifyChecks';
 import { getMonthGrid, setCells } from '../core/attendance/grid';
 import { addLeave, approveLeave } from '../core/attendance/leave';
 import type { CoreContext } from '../core/runtime/context';
@@ -46,7 +43,7 @@ import {
   workday,
   type DemoLeave,
 } from './demoPlan';
-import { scanFacts, writeScanJpeg } from './demoScans';
+import { scanFacts, scanJpeg } from './demoScans';
 
 export interface DemoAttendanceInput {
   cadres: DemoCadre[];
@@ -55,8 +52,6 @@ export interface DemoAttendanceInput {
   townshipIds: ReadonlyMap<string, number>;
   seed: number;
   cal: DemoCalendar;
-  /** A scratch folder for the register scans. */
-  dir: string;
   /** Told of each month entered and of the logs and plans (demoAttendanceSteps(cal) steps). */
   progress?: DemoProgress;
 }
@@ -87,24 +82,18 @@ function demoMonths(cal: DemoCalendar): string[] {
  * into a JPEG comment segment, so each month's scan is its own file. Three are rendered (one
  * per township); a month's copy differs from its township's only in the comment. They are made
  * here, so what intake would learn of them is known (files/madeHere.ts): a JPEG of the scan's
- * pixel size. Each is hashed in memory when the month is certified and written to the scratch
- * folder; flush() takes them all into the store in one batch (their fsyncs overlap) before the
- * load commits.
+ * pixel size. Each is hashed in memory when the month is certified and kept in memory;
+ * flush() writes them all into the store in one batch (their fsyncs overlap) before the load
+ * commits.
  */
 class RegisterScans {
   private readonly base = new Map<string, Buffer>();
   private readonly pending: Array<{ file: MadeHereFile; sha256: string }> = [];
-  constructor(
-    private readonly dir: string,
-    private readonly seed: number,
-  ) {}
+  constructor(private readonly seed: number) {}
   store(township: string, month: string, note: string): { sha256: string; size: number; name: string; facts: FileFacts } {
     let base = this.base.get(township);
     if (!base) {
-      const f = path.join(this.dir, `register-${DEMO_TOWNSHIPS.findIndex((t) => t.name === township)}.jpg`);
-      writeScanJpeg(f, 'sealedRegister', prng(this.seed + 7000 + township.charCodeAt(0)), `OneBag demo sealed register ${township}`);
-      base = fs.readFileSync(f);
-      fs.rmSync(f, { force: true });
+      base = scanJpeg('sealedRegister', prng(this.seed + 7000 + township.charCodeAt(0)), `OneBag demo sealed register ${township}`);
       this.base.set(township, base);
     }
     const text = Buffer.from(`OneBag demo sealed register ${month} ${note}`, 'utf8');
@@ -113,11 +102,9 @@ class RegisterScans {
     com.writeUInt16BE(text.length + 2, 2);
     const name = `${township}${month}考勤表签章扫描件${note ? '（更正）' : ''}.jpg`;
     const bytes = Buffer.concat([base.subarray(0, 2), com, text, base.subarray(2)]);
-    const file = path.join(this.dir, `register-${this.pending.length}.jpg`);
-    fs.writeFileSync(file, bytes);
     const facts = scanFacts('jpeg', bytes.length);
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-    this.pending.push({ file: { madeHere: true, path: file, name, facts }, sha256 });
+    this.pending.push({ file: { madeHere: true, bytes, name, facts }, sha256 });
     return { sha256, size: bytes.length, name, facts };
   }
   /** Publishes every scan stored so far in the blob store. */
@@ -130,7 +117,6 @@ class RegisterScans {
     stored.forEach((s, i) => {
       if (s.sha256 !== this.pending[i]!.sha256) throw new Error(`demo register scan ${this.pending[i]!.file.name} changed on disk`);
     });
-    for (const p of this.pending) fs.rmSync(p.file.path, { force: true });
     this.pending.length = 0;
   }
 }
@@ -141,20 +127,18 @@ export async function addDemoAttendance(ctx: CoreContext, blobs: BlobStore, inpu
   const today = cal.today;
   const indexOf = new Map(cadreIds.map((id, i) => [id, i]));
   const leaves = demoLeaves(cal);
-  const scans = new RegisterScans(input.dir, input.seed);
+  const scans = new RegisterScans(input.seed);
   const months = demoMonths(cal);
   const current = today.slice(0, 7);
   const townshipOfCadre = (i: number, date: string) => townshipIds.get(postingOn(cadres[i]!, date).township)!;
 
   const certify = async (townshipId: number, township: string, month: string, certifiedOn: string, note = '') => {
     const scan = scans.store(township, month, note);
-    const confirmations = certificationWarnings(db, townshipId, month, today).map((w) => ({
-      key: w.key,
-      note: '经乡镇党委核实，情况属实',
-    }));
+    // The secretary confirms each warning the certification finds (of the grid it certifies).
+    const confirm = (warnings: readonly CertifyWarning[]) => warnings.map((w) => ({ key: w.key, note: '经乡镇党委核实，情况属实' }));
     certifyAndFileRegister(
       db,
-      { townshipId, month, secretaryName: DEMO_SECRETARIES[township]!, certifiedOn, sealApplied: true, today, confirmations },
+      { townshipId, month, secretaryName: DEMO_SECRETARIES[township]!, certifiedOn, sealApplied: true, today, confirm },
       scan,
     );
   };

@@ -242,14 +242,19 @@ export function scanFacts(kind: 'jpeg' | 'png', size: number): FileFacts {
   };
 }
 
-/** Writes a JPEG scan (quality 72, 100 dpi, with a JPEG comment naming what it is). */
-export function writeScanJpeg(file: string, kind: ScanKind, rng: Rng, comment: string): void {
+/** A JPEG scan (quality 72, 100 dpi, with a JPEG comment naming what it is). */
+export function scanJpeg(kind: ScanKind, rng: Rng, comment: string): Buffer {
   const lib = library(kind);
   const bands = pageBands(lib, rng).map(({ variant, band }) => {
     const pixels = variant.pixels[band]!;
     return (variant.jpeg[band] ??= lib.enc.encodeBand(pixels, pixels.length / (W * 3)));
   });
-  fs.writeFileSync(file, lib.enc.assemble(H, bands, { comment, dpi: 100 }));
+  return lib.enc.assemble(H, bands, { comment, dpi: 100 });
+}
+
+/** Writes a JPEG scan (scanJpeg) to `file`. */
+export function writeScanJpeg(file: string, kind: ScanKind, rng: Rng, comment: string): void {
+  fs.writeFileSync(file, scanJpeg(kind, rng, comment));
 }
 
 /** Writes an RGB PNG scan at 100 dpi. */

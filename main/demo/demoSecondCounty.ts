@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { addDays, monthLast } from '../../shared/attendance';
+import type { CertifyWarning } from '../../shared/api/attendance';
 import { idCheckChar } from '../../shared/idNumber';
 import { BlobStore } from '../files/blobStore';
 import { commitOriginals } from '../files/intake';
@@ -21,7 +22,6 @@ import { withStatementCache } from '../store/statementCache';
 import { inAsyncTransaction } from '../store/asyncTransaction';
 import type { CoreContext } from '../core/runtime/context';
 import { certifyAndFileRegister } from '../core/attendance/certify';
-import { certificationWarnings } from '../core/attendance/certifyChecks';
 import { createCadre } from '../core/cadres/cadres';
 import { addCounty, addTownship, addVillage, ensureUnit } from '../core/org/org';
 import { setSetting } from '../core/runtime/settings';
@@ -33,7 +33,7 @@ import { exportCountyBundle } from '../exchange/exportBundle';
 import { commitImport } from '../exchange/importBundle';
 import { between, prng } from './demoData';
 import { evaluateYear } from './demoEvaluation';
-import { scanFacts, writeScanJpeg } from './demoScans';
+import { scanFacts, scanJpeg } from './demoScans';
 import { ymd } from './demoWorkContext';
 import type { DemoProgress } from './demoProgress';
 
@@ -53,7 +53,7 @@ const PEOPLE = [
   ['彭丽华', '女', '19890208', '县人力资源和社会保障局', '村党组织第一书记', 2],
 ] as const;
 
-async function buildArchive(db: Db, blobs: BlobStore, today: string, seed: number, tmp: string): Promise<number> {
+async function buildArchive(db: Db, blobs: BlobStore, today: string, seed: number): Promise<number> {
   const Y = Number(today.slice(0, 4));
   const rng = prng(seed + 7401);
   setSetting(db, 'operator', '青石县委组织部赵干事');
@@ -84,35 +84,29 @@ async function buildArchive(db: Db, blobs: BlobStore, today: string, seed: numbe
   // Y-1: every month's register signed, sealed, scanned and certified in the first days of the next.
   // One page rendered; each month's scan is that page with the month in a JPEG comment segment
   // (its own file: rendering a scan costs about a second, the comment nothing).
-  const baseFile = path.join(tmp, 'register.jpg');
-  writeScanJpeg(baseFile, 'sealedRegister', prng(seed + 7500), `OneBag demo ${SECOND_COUNTY.township} sealed register`);
-  const base = fs.readFileSync(baseFile);
+  const base = scanJpeg('sealedRegister', prng(seed + 7500), `OneBag demo ${SECOND_COUNTY.township} sealed register`);
   const scans: MadeHereFile[] = [];
   for (let m = 1; m <= 12; m++) {
     const month = `${Y - 1}-${String(m).padStart(2, '0')}`;
-    const file = path.join(tmp, `register-${month}.jpg`);
     const text = Buffer.from(`OneBag demo ${SECOND_COUNTY.township} register ${month}`, 'utf8');
     const com = Buffer.alloc(4);
     com.writeUInt16BE(0xfffe, 0);
     com.writeUInt16BE(text.length + 2, 2);
     const bytes = Buffer.concat([base.subarray(0, 2), com, text, base.subarray(2)]);
-    fs.writeFileSync(file, bytes);
     const name = `${SECOND_COUNTY.township}${Y - 1}年${m}月考勤表签章扫描件.jpg`;
     const facts = scanFacts('jpeg', bytes.length);
-    scans.push({ madeHere: true, path: file, name, facts });
+    scans.push({ madeHere: true, bytes, name, facts });
   }
   // Made here (files/madeHere.ts): taken into the store in one batch.
   const taken = await stageMadeHere(blobs, scans);
   const stored = await commitOriginals(blobs, taken);
-  for (const s of scans) fs.rmSync(s.path, { force: true });
+  // The secretary confirms each warning the certification finds.
+  const confirm = (warnings: readonly CertifyWarning[]) =>
+    warnings.map((w) => ({ key: w.key, ...(w.needsNote ? { note: '经核实，情况属实' } : {}) }));
   for (let m = 1; m <= 12; m++) {
     const month = `${Y - 1}-${String(m).padStart(2, '0')}`;
     const { name, facts } = scans[m - 1]!;
     const scan = { ...stored[m - 1]!, facts };
-    const confirmations = certificationWarnings(db, townshipId, month, today).map((w) => ({
-      key: w.key,
-      ...(w.needsNote ? { note: '经核实，情况属实' } : {}),
-    }));
     certifyAndFileRegister(
       db,
       {
@@ -122,7 +116,7 @@ async function buildArchive(db: Db, blobs: BlobStore, today: string, seed: numbe
         certifiedOn: addDays(monthLast(month), between(rng, 2, 6)),
         sealApplied: true,
         today,
-        confirmations,
+        confirm,
       },
       { sha256: scan.sha256, size: scan.size, name, facts: scan.facts },
     );
@@ -187,7 +181,7 @@ export async function buildSecondCountyBundle(today: string, seed: number, dir: 
   const file = path.join(dir, `${SECOND_COUNTY.name}${Y - 1}年度.onebag`);
   try {
     const other = new BlobStore(archive);
-    const countyId = await inAsyncTransaction(db, () => withStatementCache(db, () => buildArchive(db, other, today, seed, dir)));
+    const countyId = await inAsyncTransaction(db, () => withStatementCache(db, () => buildArchive(db, other, today, seed)));
     const r = await exportCountyBundle({ db, dataDir: archive, blobs: other }, { countyId, year: Y - 1, out: file, withDossiers: false });
     return { file, exported: { cadres: r.counts.cadres, records: r.counts.records } };
   } finally {

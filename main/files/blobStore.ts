@@ -77,6 +77,24 @@ export class BlobStore {
     }
   }
 
+  /** Writes bytes made here (files/madeHere.ts) into a private temp file, fsynced and hashed, as stage() does a file. */
+  async stageBytes(bytes: Buffer): Promise<PendingBlob> {
+    const tmp = path.join(this.tmpDir, `${process.pid}-${crypto.randomBytes(8).toString('hex')}`);
+    try {
+      const out = await fs.promises.open(tmp, 'wx', 0o600);
+      try {
+        for (let w = 0; w < bytes.length; ) w += (await out.write(bytes, w, bytes.length - w)).bytesWritten;
+        await out.sync();
+      } finally {
+        await out.close();
+      }
+    } catch (err) {
+      await fs.promises.rm(tmp, { force: true }).catch(() => {});
+      throw err;
+    }
+    return { tmp, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), size: bytes.length, symlinkTarget: null };
+  }
+
   /** Publishes a staged blob under its hash (an already stored one is left untouched). */
   async commit(p: PendingBlob): Promise<{ sha256: string; size: number }> {
     return (await this.commitMany([p]))[0]!;

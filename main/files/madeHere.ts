@@ -11,17 +11,24 @@ import type { BlobStore } from './blobStore';
 import type { FileFacts } from './inspect';
 import type { TakenOriginal } from './intake';
 
-export interface MadeHereFile {
+interface MadeHere {
   readonly madeHere: true;
-  readonly path: string;
   readonly name: string;
   /** What inspectFile would report for the file (its maker knows; tests compare the two). */
   readonly facts: FileFacts;
 }
 
-/** Reads a made file once into the store's temp folder; nothing is published yet. */
+/**
+ * A file made here: written to `path` by its maker (another thread, another library), or still
+ * in memory as `bytes` (made on this thread), which go straight into the store: no file to write
+ * first only to read it back.
+ */
+export type MadeHereFile = MadeHere & ({ readonly path: string } | { readonly bytes: Buffer });
+
+/** Reads a made file once (or writes its bytes) into the store's temp folder; nothing is published yet. */
 export async function stageOneMadeHere(blobs: BlobStore, file: MadeHereFile): Promise<TakenOriginal> {
-  const pending = await blobs.stage(file.path, file.name, { maxBytes: Number.MAX_SAFE_INTEGER });
+  const pending =
+    'bytes' in file ? await blobs.stageBytes(file.bytes) : await blobs.stage(file.path, file.name, { maxBytes: Number.MAX_SAFE_INTEGER });
   return { name: file.name, pending, facts: { ...file.facts, size: pending.size } };
 }
 

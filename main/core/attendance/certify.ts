@@ -4,7 +4,7 @@
  * locked; changing it needs a revocation with a reason. Certifications are never deleted:
  * a revoked one keeps its row (revoked_at/by/reason) and the month's history shows it all.
  */
-import type { CertifyConfirmation } from '../../../shared/api/attendance';
+import type { CertifyConfirmation, CertifyWarning } from '../../../shared/api/attendance';
 import { AppError } from '../../../shared/result';
 import { nowIso, type Db } from '../../store/db';
 import { audit } from '../audit/log';
@@ -26,6 +26,12 @@ export interface CertifyInput extends CertifyForm {
   scanSha256: string | null;
   /** Confirmations of the warnings (certificationWarnings), one per key. */
   confirmations?: CertifyConfirmation[];
+  /**
+   * Instead of `confirmations`: given the warnings of the grid being certified, returns the
+   * confirmations (checked the same way). For a caller that reads the warnings only to confirm
+   * them (the demo's secretaries), so the month's grid is built once, not once more for them.
+   */
+  confirm?: (warnings: readonly CertifyWarning[]) => CertifyConfirmation[];
 }
 
 /** Certifies the month whose scan is already recorded in `blobs` (the register is not filed). */
@@ -78,7 +84,8 @@ function certify(db: Db, input: CertifyInput, fileScan: StoredUpload | null): { 
       throw new AppError('NOT_FOUND', '考勤表扫描件未找到，请重新上传后再认定');
     }
     const grid = getMonthGrid(db, townshipId, month, today);
-    const confirmed = confirmWarnings(warningsOfGrid(db, grid), input.confirmations);
+    const warnings = warningsOfGrid(db, grid);
+    const confirmed = confirmWarnings(warnings, input.confirm ? input.confirm(warnings) : input.confirmations);
     const at = nowIso();
     const operator = operatorOf(db);
     const id = Number(
