@@ -87,7 +87,8 @@ const parsed = new Map<string, FontkitFont>();
 export function loadFontkitFont(file: string): FontkitFont {
   const hit = parsed.get(file);
   if (hit) return hit;
-  const scratch = new PDFDocument({ autoFirstPage: false });
+  // No default Helvetica: the scratch document would parse its AFM metrics only to drop them.
+  const scratch = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
   scratch.font(file);
   const font = (scratch as unknown as { _font: { font: FontkitFont } })._font.font;
   if (typeof font?.hasGlyphForCodePoint !== 'function') throw new Error(`无法读取字体文件 ${path.basename(file)}`);
