@@ -24,12 +24,18 @@ export function audit(db: Db, action: AuditAction, entity: string, entityId: num
 
 type Append = (action: AuditAction, entity: string, entityId: number | null, detail?: unknown, change?: AuditChange) => void;
 
-/** The append as one transaction function per database, made once (an entry is written thousands of times in a load). */
+/**
+ * The append per database, made once (an entry is written thousands of times in a load). Its
+ * two writes (the entry, the anchor) go in one transaction of their own when the caller has
+ * none; inside the caller's transaction (as audit() asks) they are part of it, without a
+ * savepoint of their own: a savepoint per entry only journals the log's pages once more, and
+ * a failed write throws through the caller's transaction, which rolls back with it.
+ */
 const appends = new WeakMap<Db, Append>();
 function appendOf(db: Db): Append {
   let append = appends.get(db);
   if (!append) {
-    append = db.transaction((action: AuditAction, entity: string, entityId: number | null, detail?: unknown, change?: AuditChange) => {
+    const write = (action: AuditAction, entity: string, entityId: number | null, detail?: unknown, change?: AuditChange) => {
       const prev = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
         | { id: number; hash: string | null }
         | undefined;
@@ -51,7 +57,9 @@ function appendOf(db: Db): Append {
          VALUES (@id, @at, @operator, @action, @entity, @entity_id, @detail, @before, @after, @prevHash, @hash)`,
       ).run({ ...row, prevHash, hash });
       writeAnchor(db, { id: row.id, hash });
-    }) as Append;
+    };
+    const alone = db.transaction(write) as Append;
+    append = (...args) => (db.inTransaction ? write(...args) : alone(...args));
     appends.set(db, append);
   }
   return append;
