@@ -164,7 +164,7 @@ export async function addDemoAttendance(ctx: CoreContext, blobs: BlobStore, inpu
           else if (codes[k] === '√' && d.rest) edits.push({ cadreId: r.cadreId, date: d.date, code: '在岗' });
         });
       }
-      setCells(db, { townshipId, month, edits });
+      setCells(db, { townshipId, month, edits, rows: false });
       // 2. the month's leave, approved with approver and level
       for (const l of leaves.filter((l) => l.start.startsWith(month) && townshipOfCadre(l.cadreIndex, l.start) === townshipId)) {
         addApprovedLeave(ctx, l, cadreIds[l.cadreIndex]!, t.name);

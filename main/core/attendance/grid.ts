@@ -152,7 +152,14 @@ const halvesOf = (half: CellHalf | undefined): Array<0 | 1> => (half === '上' ?
  */
 export function setCells(
   db: Db,
-  input: { townshipId: number; month: string; edits: CellEditInput[]; source?: 'manual' | 'import' },
+  input: {
+    townshipId: number;
+    month: string;
+    edits: CellEditInput[];
+    source?: 'manual' | 'import';
+    /** false: the caller does not show the touched rows (a batch entering many months); `rows` is then empty. */
+    rows?: boolean;
+  },
 ): SetCellsResult {
   const source = input.source ?? 'manual';
   const { townshipId, month, edits } = input;
@@ -257,7 +264,8 @@ export function setCells(
       );
     }
     const changed = changes.reduce((n, c) => n + (c.half === '全' ? 2 : 1), 0);
-    return { rows: touched.size ? buildRows(db, townshipId, month, settings, touched) : [], undo, changed };
+    const rows = touched.size && input.rows !== false ? buildRows(db, townshipId, month, settings, touched) : [];
+    return { rows, undo, changed };
   })();
 }
 
