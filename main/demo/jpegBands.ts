@@ -139,11 +139,21 @@ function fdct8(d: Float64Array, o: number, s: number): void {
   d[o + 7 * s] = z11 - z4;
 }
 
-/** Appends bits MSB first, with 0xFF byte stuffing. */
+/** Appends bits MSB first, with 0xFF byte stuffing, into a byte array that grows by doubling. */
 class BitWriter {
-  private bytes: number[] = [];
+  private bytes = new Uint8Array(1 << 15);
+  private length = 0;
   private acc = 0;
   private n = 0;
+
+  private push(byte: number): void {
+    if (this.length === this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    this.bytes[this.length++] = byte;
+  }
 
   /** `length` ≤ 16 bits of `value`. */
   put(value: number, length: number): void {
@@ -151,8 +161,8 @@ class BitWriter {
     this.n += length;
     while (this.n >= 8) {
       const byte = (this.acc >>> (this.n - 8)) & 0xff;
-      this.bytes.push(byte);
-      if (byte === 0xff) this.bytes.push(0);
+      this.push(byte);
+      if (byte === 0xff) this.push(0);
       this.n -= 8;
     }
     this.acc &= (1 << this.n) - 1;
@@ -161,8 +171,19 @@ class BitWriter {
   /** Pads the last byte with 1-bits (as T.81 asks before a marker). */
   finish(): Buffer {
     if (this.n > 0) this.put((1 << (8 - this.n)) - 1, 8 - this.n);
-    return Buffer.from(this.bytes);
+    return Buffer.from(this.bytes.subarray(0, this.length));
   }
+}
+
+type Huff = { code: Uint16Array; len: Uint8Array };
+
+/** A coefficient's Huffman symbol (zero run in the high nibble, size in the low) and its extra bits. */
+function putValue(bits: BitWriter, v: number, huff: Huff, runHigh: number): void {
+  const a = Math.abs(v);
+  const size = a === 0 ? 0 : 32 - Math.clz32(a);
+  const sym = (runHigh << 4) | size;
+  bits.put(huff.code[sym]!, huff.len[sym]!);
+  if (size) bits.put(v < 0 ? v + (1 << size) - 1 : v, size);
 }
 
 export interface BandJpegOptions {
@@ -248,14 +269,7 @@ export class BandJpeg {
   private encodeBlock(bits: BitWriter, coef: Int32Array, pred: number, table: 0 | 1): number {
     const dc = this.dc[table]!;
     const ac = this.ac[table]!;
-    const putValue = (v: number, huff: { code: Uint16Array; len: Uint8Array }, runHigh: number) => {
-      const a = Math.abs(v);
-      const size = a === 0 ? 0 : 32 - Math.clz32(a);
-      const sym = (runHigh << 4) | size;
-      bits.put(huff.code[sym]!, huff.len[sym]!);
-      if (size) bits.put(v < 0 ? v + (1 << size) - 1 : v, size);
-    };
-    putValue(coef[0]! - pred, dc, 0);
+    putValue(bits, coef[0]! - pred, dc, 0);
     let run = 0;
     for (let k = 1; k < 64; k++) {
       const v = coef[k]!;
@@ -267,7 +281,7 @@ export class BandJpeg {
         bits.put(ac.code[0xf0]!, ac.len[0xf0]!);
         run -= 16;
       }
-      putValue(v, ac, run);
+      putValue(bits, v, ac, run);
       run = 0;
     }
     if (run > 0) bits.put(ac.code[0]!, ac.len[0]!);

@@ -3,6 +3,7 @@
  * Used to make demo scans and test fixtures; not meant for user images.
  */
 import zlib from 'node:zlib';
+import { crc32 } from './crc32';
 
 export type PngColor = 'gray' | 'grayAlpha' | 'rgb' | 'rgba';
 
@@ -24,21 +25,8 @@ export interface PngOptions {
   level?: number;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(buf: Uint8Array, crc = 0): number {
-  let c = ~crc >>> 0;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
-}
+/** CRC-32 of the chunks: native zlib's where there is one (files/crc32.ts). */
+export { crc32 } from './crc32';
 
 function chunk(type: string, body: Buffer): Buffer {
   const head = Buffer.alloc(8);

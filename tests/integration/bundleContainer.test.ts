@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle, writeBundle, type BundleEntryInput } from '../../main/exchange/bundle/container';
-import { crc32, crc32Table } from '../../main/exchange/bundle/crc32';
+import { crc32, crc32Table } from '../../main/files/crc32';
 import {
   departmentKey,
   fingerprintOf,

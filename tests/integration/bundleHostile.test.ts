@@ -328,7 +328,7 @@ describe('signature and signer', () => {
     z.write('"cadres": 9', at);
     // The CRC would give it away too; make it consistent so that only the signature can.
     const l = locate(z, 'manifest.json');
-    const { crc32 } = await import('../../main/exchange/bundle/crc32');
+    const { crc32 } = await import('../../main/files/crc32');
     const crc = crc32(z.subarray(l.data, l.data + l.compressedSize));
     z.writeUInt32LE(crc, l.central + 16);
     z.writeUInt32LE(crc, l.data + l.compressedSize + 4);

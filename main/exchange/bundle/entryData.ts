@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { AppError } from '../../../shared/result';
 import type { ChunkReader } from './chunkReader';
-import { crc32 } from './crc32';
+import { crc32 } from '../../files/crc32';
 import { refusal } from './refusals';
 import type { ZipEntry } from './zipReader';
 import { EXTRA_ZIP64, FLAG_DESCRIPTOR, FLAG_ENCRYPTED, LOCAL_LEN, MAX32, METHOD_STORE, SIG } from './zipFormat';

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { AppError } from '../../../shared/result';
-import { crc32 } from './crc32';
+import { crc32 } from '../../files/crc32';
 import {
   centralHeader,
   dataDescriptor,
