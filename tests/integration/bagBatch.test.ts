@@ -1,12 +1,16 @@
 /**
  * addMaterials (main/core/bag/bag.ts): several materials for several cadres filed as one batch,
  * all or nothing: one refused file files nothing and publishes nothing; a good batch publishes
- * every original once, writes every row, search entry and audit entry in one transaction.
+ * every original once, writes every row, search entry and audit entry in one transaction. Files
+ * made here (addMadeHereMaterials) go in the same way whether in memory or written to disk.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMaterials, listMaterials } from '../../main/core/bag/bag';
+import { addMadeHereMaterials } from '../../main/core/bag/madeHere';
+import type { FileFacts } from '../../main/files/inspect';
 import type { BlobStore } from '../../main/files/blobStore';
 import type { Db } from '../../main/store/db';
 import { materialInput, openBagFolder, type BagFolder } from '../fixtures/bagFolder';
@@ -70,6 +74,33 @@ describe('addMaterials', () => {
     expect(fs.readdirSync(path.join(dir, 'blobs', 'tmp'))).toEqual([]);
     expect(count("SELECT COUNT(*) FROM audit_log WHERE action = 'attach'") - auditBefore).toBe(3);
     expect(count('SELECT COUNT(*) FROM material_fts')).toBe(3);
+  });
+
+  it('files made here go in alike from memory and from disk: one blob, its bytes, no temp copy', async () => {
+    const bytes = jpegWithExif(40, 30, 1);
+    const facts: FileFacts = {
+      kind: 'jpeg',
+      mime: 'image/jpeg',
+      size: bytes.length,
+      pageCount: null,
+      width: 40,
+      height: 30,
+      orientation: 1,
+      flags: [],
+      notice: null,
+    };
+    const onDisk = write('内存扫描件.jpg', bytes);
+    const blobsBefore = blobFiles().length;
+    const ids = await addMadeHereMaterials(db, blobs, [
+      { cadreId: zhang, input: materialInput({ title: '内存中的扫描件' }), files: [{ madeHere: true, bytes, name: '内存扫描件.jpg', facts }] },
+      { cadreId: li, input: materialInput({ title: '磁盘上的扫描件' }), files: [{ madeHere: true, path: onDisk.path, name: onDisk.name, facts }] },
+    ]);
+    const [fromMemory, fromDisk] = ids.map((id) => db.prepare('SELECT sha256 FROM material_files WHERE material_id = ?').pluck().get(id));
+    expect(fromMemory).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
+    expect(fromDisk).toBe(fromMemory);
+    expect(fs.readFileSync(blobs.pathOf(fromMemory as string)).equals(bytes)).toBe(true);
+    expect(blobFiles().length - blobsBefore).toBe(1);
+    expect(fs.readdirSync(path.join(dir, 'blobs', 'tmp'))).toEqual([]);
   });
 
   it('refuses an unknown cadre before reading any file', async () => {

@@ -37,6 +37,7 @@ function expectHealthy(db: Db): void {
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+  expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY: savepoints journal in memory
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   expect(db.pragma('foreign_key_check')).toEqual([]);
 }
@@ -46,7 +47,7 @@ describe('migrations', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
   });
 
-  it('bring an empty data directory to the newest schema with WAL, foreign keys and synchronous=FULL', () => {
+  it('bring an empty data directory to the newest schema with WAL, foreign keys, synchronous=FULL and temp files in memory', () => {
     const db = openDatabase(dir);
     expectHealthy(db);
     db.close();
