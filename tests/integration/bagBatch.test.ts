@@ -92,8 +92,16 @@ describe('addMaterials', () => {
     const onDisk = write('内存扫描件.jpg', bytes);
     const blobsBefore = blobFiles().length;
     const ids = await addMadeHereMaterials(db, blobs, [
-      { cadreId: zhang, input: materialInput({ title: '内存中的扫描件' }), files: [{ madeHere: true, bytes, name: '内存扫描件.jpg', facts }] },
-      { cadreId: li, input: materialInput({ title: '磁盘上的扫描件' }), files: [{ madeHere: true, path: onDisk.path, name: onDisk.name, facts }] },
+      {
+        cadreId: zhang,
+        input: materialInput({ title: '内存中的扫描件' }),
+        files: [{ madeHere: true, bytes, name: '内存扫描件.jpg', facts }],
+      },
+      {
+        cadreId: li,
+        input: materialInput({ title: '磁盘上的扫描件' }),
+        files: [{ madeHere: true, path: onDisk.path, name: onDisk.name, facts }],
+      },
     ]);
     const [fromMemory, fromDisk] = ids.map((id) => db.prepare('SELECT sha256 FROM material_files WHERE material_id = ?').pluck().get(id));
     expect(fromMemory).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
