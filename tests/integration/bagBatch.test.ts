@@ -2,14 +2,15 @@
  * addMaterials (main/core/bag/bag.ts): several materials for several cadres filed as one batch,
  * all or nothing: one refused file files nothing and publishes nothing; a good batch publishes
  * every original once, writes every row, search entry and audit entry in one transaction. Files
- * made here (addMadeHereMaterials) go in the same way whether in memory or written to disk.
+ * made here (stageMadeHere, fileStagedMadeHere) go in the same way whether in memory or written to disk.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMaterials, listMaterials } from '../../main/core/bag/bag';
-import { addMadeHereMaterials } from '../../main/core/bag/madeHere';
+import { fileStagedMadeHere, type MadeHereMaterial } from '../../main/core/bag/madeHere';
+import { stageMadeHere } from '../../main/files/madeHere';
 import type { FileFacts } from '../../main/files/inspect';
 import type { BlobStore } from '../../main/files/blobStore';
 import type { Db } from '../../main/store/db';
@@ -91,7 +92,7 @@ describe('addMaterials', () => {
     };
     const onDisk = write('内存扫描件.jpg', bytes);
     const blobsBefore = blobFiles().length;
-    const ids = await addMadeHereMaterials(db, blobs, [
+    const items: MadeHereMaterial[] = [
       {
         cadreId: zhang,
         input: materialInput({ title: '内存中的扫描件' }),
@@ -102,7 +103,16 @@ describe('addMaterials', () => {
         input: materialInput({ title: '磁盘上的扫描件' }),
         files: [{ madeHere: true, path: onDisk.path, name: onDisk.name, facts }],
       },
-    ]);
+    ];
+    const ids = await fileStagedMadeHere(
+      db,
+      blobs,
+      items,
+      await stageMadeHere(
+        blobs,
+        items.flatMap((i) => i.files),
+      ),
+    );
     const [fromMemory, fromDisk] = ids.map((id) => db.prepare('SELECT sha256 FROM material_files WHERE material_id = ?').pluck().get(id));
     expect(fromMemory).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
     expect(fromDisk).toBe(fromMemory);
