@@ -33,6 +33,7 @@ import { dispatch } from '../../main/core/runtime/dispatch';
 import type { AppStatus } from '../../shared/domain';
 import { copySetUpDemo } from '../fixtures/demoFolder';
 import { fixTestToday } from '../fixtures/testToday';
+import { treeCpuMs } from './cpuMeter';
 
 fixTestToday();
 
@@ -128,8 +129,24 @@ export interface AppOptions {
   demoOperator: string | null;
 }
 
-export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle: void; sharedContext: BrowserContext }>({
+export const test = base.extend<
+  { app: AppHandle; cpuMeter: void } & AppOptions,
+  { appLifecycle: void; sharedContext: BrowserContext }
+>({
   demoOperator: [null, { option: true }],
+  // CPU of the worker's process tree (bridge, Chromium, tools) over the test and its fixtures, for
+  // the suite's CPU budget (issue 15): attached as `cpu-ms`, summed per spec by setupReporter.ts.
+  cpuMeter: [
+    async ({}, use, testInfo) => {
+      const before = treeCpuMs();
+      await use();
+      const after = treeCpuMs();
+      if (before !== null && after !== null) {
+        await testInfo.attach('cpu-ms', { body: String(Math.round(after - before)), contentType: 'text/plain' });
+      }
+    },
+    { auto: true },
+  ],
   sharedContext: [
     async ({ browser }, use, workerInfo) => {
       const given = workerInfo.project.use as Record<string, unknown>;
