@@ -14,7 +14,7 @@ import { buildIndexPages } from '../../main/exchange/indexHtml';
 import { BlobStore } from '../../main/files/blobStore';
 import { openDatabase, type Db } from '../../main/store/db';
 import { maskIdNumber } from '../../shared/idNumber';
-import { copyLoadedDemo } from '../fixtures/demoFolder';
+import { copySetUpDemo } from '../fixtures/demoFolder';
 import { ownCountyIds } from '../../main/core/lookup';
 
 let tmp: string;
@@ -26,8 +26,9 @@ test.beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-bundle-pages-'));
   const dataDir = path.join(tmp, 'data');
   out = path.join(tmp, '交换包 内容');
-  // The demo county: a copy of the run's prepared demo data folder (tests/fixtures/demoFolder.ts).
-  await copyLoadedDemo(dataDir);
+  // The demo county: a copy of the run's prepared demo data folder (tests/fixtures/demoFolder.ts),
+  // the one with first run done that the other specs copy: the run builds one demo, not two.
+  await copySetUpDemo(dataDir);
   db = openDatabase(dataDir);
   const blobs = new BlobStore(dataDir);
   const countyId = ownCountyIds(db)[0]!;

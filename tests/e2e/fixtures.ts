@@ -15,9 +15,10 @@
  * and compiled once per run instead of once per test, which cost seconds a test on a busy
  * machine (5–7 s for a page's first load in a fresh context against 2 s from the cache, load 18).
  * For the cache to hold, every spec file's bridge listens on the port the first one got. Each test
- * still gets a new page (the app keeps its per-page state in sessionStorage, which is per page),
- * and its pages are closed when it ends; the session cookie is the bridge's, set again by the
- * secret link at each test's start. The context takes the config's `use` options.
+ * still gets a new page and starts clean: when it ends, its pages are closed and the origin's
+ * storage, the cookies and permissions are cleared (tests/e2e/contextReset.ts; proven by
+ * isolation.spec.ts); the session cookie is the bridge's, set again by the secret link at each
+ * test's start. The context takes the config's `use` options.
  *
  * Every spec lives on the suite's fixed today (tests/fixtures/testToday.ts): the bridge's process
  * clock is fixed to TEST_TODAY; the pages learn their today from app.status (renderer/src/app/
@@ -33,6 +34,8 @@ import { dispatch } from '../../main/core/runtime/dispatch';
 import type { AppStatus } from '../../shared/domain';
 import { copySetUpDemo } from '../fixtures/demoFolder';
 import { fixTestToday } from '../fixtures/testToday';
+import { resetSharedContext } from './contextReset';
+import { treeCpuMs } from './cpuMeter';
 
 fixTestToday();
 
@@ -128,8 +131,21 @@ export interface AppOptions {
   demoOperator: string | null;
 }
 
-export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle: void; sharedContext: BrowserContext }>({
+export const test = base.extend<{ app: AppHandle; cpuMeter: void } & AppOptions, { appLifecycle: void; sharedContext: BrowserContext }>({
   demoOperator: [null, { option: true }],
+  // CPU of the worker's process tree (bridge, Chromium, tools) over the test and its fixtures, for
+  // the suite's CPU budget (issue 15): attached as `cpu-ms`, summed per spec by setupReporter.ts.
+  cpuMeter: [
+    async ({}, use, testInfo) => {
+      const before = treeCpuMs();
+      await use();
+      const after = treeCpuMs();
+      if (before !== null && after !== null) {
+        await testInfo.attach('cpu-ms', { body: String(Math.round(after - before)), contentType: 'text/plain' });
+      }
+    },
+    { auto: true },
+  ],
   sharedContext: [
     async ({ browser }, use, workerInfo) => {
       const given = workerInfo.project.use as Record<string, unknown>;
@@ -169,8 +185,9 @@ export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle:
     // with its attendance year that takes minutes on a loaded 2-core machine.
     { timeout: 420_000 },
   ],
-  // Every test opens the secret link first, as the person who started the bridge does; its pages
-  // (the `page` fixture's and any it opened) are closed when it ends.
+  // Every test opens the secret link first, as the person who started the bridge does. When it
+  // ends, what it left in the shared context is undone (its pages, storage, cookies, permissions:
+  // tests/e2e/contextReset.ts), so the next test starts as in a fresh context but with the cache.
   context: async ({ sharedContext, app, actionTimeout, navigationTimeout }, use) => {
     // what Playwright gives each context it makes for a test: the timeouts of this test's `use`
     sharedContext.setDefaultTimeout(actionTimeout || 0);
@@ -178,7 +195,7 @@ export const test = base.extend<{ app: AppHandle } & AppOptions, { appLifecycle:
     await app.admit(sharedContext);
     await use(sharedContext);
     (app as RunningApp).admitted.delete(sharedContext);
-    for (const page of sharedContext.pages()) await page.close();
+    await resetSharedContext(sharedContext, new URL(app.url).origin);
   },
   // The shared context was made with the config's viewport: a spec's own (`test.use({ viewport })`)
   // is given to each of its pages.

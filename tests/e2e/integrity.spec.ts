@@ -18,7 +18,6 @@ test('check, back up, back up elsewhere, preview a restore', async ({ page, app 
   test.setTimeout(120_000);
   const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'onebag-usb-'));
   await page.goto(app.url);
-  await page.reload();
 
   // never backed up: the status bar says so, in red
   const indicator = page.getByTestId('status-backup');

@@ -19,9 +19,8 @@ const newestAudit = async (page: Page) => (await invoke<AuditPage>(page, 'audit.
 
 test('add a county, a township and a village by hand; duplicates and blanks refused', async ({ page, app }) => {
   test.setTimeout(120_000);
+  await invoke(app, 'app.setup', { mode: 'empty', operator: '张晓梅' });
   await page.goto(app.url);
-  await invoke(page, 'app.setup', { mode: 'empty', operator: '张晓梅' });
-  await page.reload();
   await expect(page.getByRole('menuitem', { name: /规则设置/ })).toBeVisible({ timeout: 60_000 });
   await page.getByRole('menuitem', { name: /规则设置/ }).click();
 

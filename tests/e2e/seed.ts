@@ -3,7 +3,7 @@
  * a unit and N cadres posted to villages. Used by the clerk-flow specs.
  */
 import type { Page } from '@playwright/test';
-import { expect, type AppHandle } from './fixtures';
+import type { AppHandle } from './fixtures';
 import { ownCountyIds } from '../../main/core/lookup';
 import { setRules } from '../../main/core/rules/settings';
 import { makeIdNumber } from '../fixtures/makeRoster';
@@ -92,13 +92,12 @@ export async function seedOneCadre(page: Page | AppHandle, name: string): Promis
 }
 
 /**
- * Opens the demo county and lets every county count rest days as on post (a rule version
- * effective from 2000, in force for every month the demo holds), so month totals do not depend
- * on which weekdays a month had; the default rule has its own integration tests.
+ * Lets every county of the demo count rest days as on post (a rule version effective from 2000,
+ * in force for every month the demo holds), so month totals do not depend on which weekdays a
+ * month had; the default rule has its own integration tests. In this process, with no page load
+ * (issue 15): the tests that follow open the app themselves.
  */
-export async function openDemoCountingRestDays(page: Page, app: AppHandle): Promise<void> {
-  await page.goto(app.url);
-  await expect(page.getByTestId('cadre-count')).toHaveText('共 24 人', { timeout: 60_000 });
+export function countRestDaysOnPost(app: AppHandle): void {
   const { db } = app.bridge.core.ctx;
   for (const c of ownCountyIds(db)) setRules(db, c, 2000, { restDaysCount: true });
 }

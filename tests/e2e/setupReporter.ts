@@ -7,7 +7,11 @@
  * empty one; the first spec that needs the demo also builds it) and start the bridge. At the end
  * this prints one line per spec, slowest first, and a closing summary line:
  *
- *   e2e time: 33 specs, 85 tests, 864.1 s in tests; setup 33.9 s (3.9 %), slowest setup alertsAll.spec.ts 15.7 s
+ *   e2e time: 33 specs, 85 tests, 864.1 s in tests; setup 33.9 s (3.9 %), slowest setup alertsAll.spec.ts 15.7 s;
+ *   CPU 912.4 s (worker, bridge and browser)
+ *
+ * Each test also carries `cpu-ms` (tests/e2e/cpuMeter.ts): the CPU its worker's process tree spent
+ * on it, which on a shared machine says more than wall time about what a spec costs.
  *
  * The same figures go to .reports/e2e-times.json for comparing runs.
  */
@@ -19,6 +23,8 @@ interface SpecTime {
   tests: number;
   testMs: number;
   setupMs: number;
+  /** CPU of the worker's process tree over the spec's tests (tests/e2e/cpuMeter.ts), null off Linux. */
+  cpuMs: number | null;
 }
 
 export default class SetupReporter implements Reporter {
@@ -35,11 +41,12 @@ export default class SetupReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const file = path.basename(test.location.file);
-    const spec = this.specs.get(file) ?? { tests: 0, testMs: 0, setupMs: 0 };
+    const spec = this.specs.get(file) ?? { tests: 0, testMs: 0, setupMs: 0, cpuMs: null };
     spec.tests++;
     spec.testMs += result.duration;
     for (const a of result.attachments) {
       if (a.name === 'setup-ms' && a.body) spec.setupMs += Number(a.body.toString('utf8'));
+      if (a.name === 'cpu-ms' && a.body) spec.cpuMs = (spec.cpuMs ?? 0) + Number(a.body.toString('utf8'));
     }
     this.specs.set(file, spec);
   }
@@ -48,21 +55,24 @@ export default class SetupReporter implements Reporter {
     const rows = [...this.specs.entries()].sort((a, b) => b[1].testMs - a[1].testMs);
     if (rows.length === 0) return;
     const s = (ms: number) => (ms / 1000).toFixed(1);
-    const lines = ['e2e time per spec (s): tests  setup  spec'];
-    for (const [file, t] of rows) lines.push(`${s(t.testMs).padStart(8)} ${s(t.setupMs).padStart(6)}  ${file} (${t.tests})`);
+    const cpu = (t: SpecTime) => (t.cpuMs === null ? '-' : s(t.cpuMs)).padStart(6);
+    const lines = ['e2e time per spec (s): tests  setup    cpu  spec'];
+    for (const [file, t] of rows) lines.push(`${s(t.testMs).padStart(8)} ${s(t.setupMs).padStart(6)} ${cpu(t)}  ${file} (${t.tests})`);
     const testMs = rows.reduce((n, [, t]) => n + t.testMs, 0);
+    const cpuMs = rows.reduce((n, [, t]) => n + (t.cpuMs ?? 0), 0);
     const setupMs = rows.reduce((n, [, t]) => n + t.setupMs, 0);
     const tests = rows.reduce((n, [, t]) => n + t.tests, 0);
     const [slowFile, slow] = rows.reduce((a, b) => (b[1].setupMs > a[1].setupMs ? b : a));
     const share = testMs > 0 ? ((100 * setupMs) / testMs).toFixed(1) : '0.0';
     lines.push(
       `e2e time: ${rows.length} specs, ${tests} tests, ${s(testMs)} s in tests (run ${s(result.duration)} s); ` +
-        `setup ${s(setupMs)} s (${share} %), slowest setup ${slowFile} ${s(slow.setupMs)} s`,
+        `setup ${s(setupMs)} s (${share} %), slowest setup ${slowFile} ${s(slow.setupMs)} s; ` +
+        `CPU ${s(cpuMs)} s (worker, bridge and browser)`,
     );
     process.stdout.write(`${lines.join('\n')}\n`);
     if (this.outFile) {
       fs.mkdirSync(path.dirname(this.outFile), { recursive: true });
-      const json = { durationMs: result.duration, testMs, setupMs, specs: Object.fromEntries(rows) };
+      const json = { durationMs: result.duration, testMs, setupMs, cpuMs, specs: Object.fromEntries(rows) };
       const tmp = `${this.outFile}.tmp`;
       fs.writeFileSync(tmp, `${JSON.stringify(json, null, 2)}\n`);
       fs.renameSync(tmp, this.outFile);
