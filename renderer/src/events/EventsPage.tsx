@@ -27,8 +27,11 @@ const KIND_COLORS: Record<string, string> = {
 };
 const LEVEL_COLORS: Record<string, string> = { 乡镇: 'default', 县级: 'blue', 市级: 'magenta' };
 
-/** Who was absent (or not on post): "N 人：names" in red; else `none`, quiet. */
-function Missing({ count, names, none }: { count: number; names: string; none: string }) {
+/**
+ * Who was absent (or not on post): "N 人：names" in red; else `none`, quiet. A plain function, not a
+ * component: 导出Excel reads the cell's element tree as text (tableSheet.ts) and cannot look inside one.
+ */
+function missingCell(count: number, names: string, none: string) {
   if (count === 0) return <span className="ob-muted">{none}</span>;
   return (
     <span style={{ color: '#b91c1c' }}>
@@ -49,7 +52,7 @@ const eventColumns: ExportColumn<EventSummary>[] = [
     title: '缺席',
     width: 170,
     ellipsis: true,
-    render: (_, r) => <Missing count={r.absent} names={r.absentNames} none={r.unmarked > 0 ? `${r.unmarked} 人未标记` : '无'} />,
+    render: (_, r) => missingCell(r.absent, r.absentNames, r.unmarked > 0 ? `${r.unmarked} 人未标记` : '无'),
   },
 ];
 
@@ -65,7 +68,7 @@ const checkColumns: ExportColumn<CheckSummary>[] = [
     title: '不在岗',
     width: 160,
     ellipsis: true,
-    render: (_, r) => <Missing count={r.notOnPost} names={r.notOnPostNames} none="无" />,
+    render: (_, r) => missingCell(r.notOnPost, r.notOnPostNames, '无'),
   },
 ];
 
