@@ -71,9 +71,15 @@ export async function cutTexts(page: Page): Promise<string[]> {
     const dates = [...document.querySelectorAll<HTMLElement>('td')]
       .filter((td) => {
         if (!/^\d{4}年\d{1,2}月\d{1,2}日$/.test(td.innerText.trim())) return false;
-        const range = document.createRange();
-        range.selectNodeContents(td);
-        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+        // the lines its text occupies (the text's own boxes, not the blocks around it)
+        const tops = new Set<number>();
+        const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          for (const r of range.getClientRects()) tops.add(Math.round(r.top));
+        }
+        return tops.size > 1;
       })
       .map((td) => `日期 ${td.innerText.trim()}`);
     return [...years, ...dates];
