@@ -130,6 +130,8 @@ export function valueText(field: string, v: unknown, names: AuditNames = {}): st
     if (ISO_TIME.test(v)) return timeText(v);
     if (ISO_DAY.test(v)) return dateLabel(v);
     if (ISO_MONTH.test(v)) return monthLabel(v);
+    // a leader's contracts as written into the snapshot: 岚川县 2024-03-01 至今；…
+    if (k === 'contracts') return v.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => dateLabel(iso));
     // a column that stores JSON text (a history entry's detail): its keys in words too
     if (/^[[{]/.test(v)) {
       try {

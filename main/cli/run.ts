@@ -27,7 +27,7 @@ import { UsageError, type CliIo, type CommandTable } from './util';
 export const USAGE = `用法：onebag [--data 数据目录] <命令> [参数]
 
 命令：
-  demo                               载入演示数据（一个县、20 名选派干部及其档案材料）
+  demo                               载入演示数据（一个县、20 名选派干部及其档案材料，另附邻县评审副本 4 名）
   import-roster 文件 [--dry-run]     导入选派干部花名册（.xlsx / .csv）；--dry-run 只检查不导入
   attach --cadre 身份证号 --category 类别 --title 题名 [--date YYYY-MM-DD] [--max-file-size 大小] 文件...
                                      将一个或多个文件作为一份材料归入干部档案袋

@@ -33,7 +33,7 @@ export const dossierSettingsSchema = z.object({
   /** 检查人 */
   checker: z.string().trim().max(30, '检查人不能超过30个字'),
   /** Date the 检查人 checked the volumes (YYYY-MM-DD); empty = not yet, a blank line is printed to sign by hand. */
-  checkDate: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '检查日期格式应为 YYYY-MM-DD')]).default(''),
+  checkDate: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '检查日期格式应为“年-月-日”，如 2026-01-05')]).default(''),
   /** How Word/WPS originals are printed: LibreOffice's rendition when installed, or our own engine. */
   wordRendition: z.enum(WORD_RENDITIONS, { message: 'Word 原件的排版方式应为 libreoffice 或 engine' }).default('libreoffice'),
 });

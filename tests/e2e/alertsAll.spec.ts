@@ -6,7 +6,7 @@
 import { ALERT_KINDS, type Alert } from '../../shared/alerts';
 import { expect, test } from './fixtures';
 import { TEST_YEAR } from '../fixtures/testToday';
-import { invoke, noHorizontalOverflow } from './helpers';
+import { cutTexts, invoke, noHorizontalOverflow } from './helpers';
 
 // First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
 test.use({ demoOperator: '组织部李干事' });
@@ -62,6 +62,7 @@ test('a new project’s 项目未公示 alert is listed with every kind and open
   await expect(group).toContainText('尚未在村公示栏公示');
   await page.screenshot({ path: `${SHOTS}/alerts-all.png` });
   expect((await noHorizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(1366);
+  expect(await cutTexts(page)).toEqual([]);
 
   // The kind filter lists the new kinds too: pick 项目未公示 only.
   await counts.getByText('项目未公示').click();

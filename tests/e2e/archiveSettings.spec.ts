@@ -17,15 +17,19 @@ test('archive settings: refuse, save, keep', async ({ page, app }) => {
 
   // bad values: the shared schema's Chinese messages, nothing stored
   await form.getByLabel('全宗号').fill('00 1');
-  await form.getByLabel('检查日期').fill('2026/1/5');
+  await form.getByLabel('检查日期').fill('2026/13/5');
   await page.getByTestId('archive-settings-save').click();
   await expect(form.getByText('全宗号只能由数字和字母组成')).toBeVisible();
-  await expect(form.getByText('检查日期格式应为 YYYY-MM-DD')).toBeVisible();
+  await expect(form.getByText('检查日期格式应为“年-月-日”，如 2026-01-05')).toBeVisible();
   expect((await invoke<{ fonds: string }>(page, 'dossier.settings.get', {})).fonds).toBe('0001');
 
   // good values
   await form.getByLabel('全宗号').fill('A12');
-  await form.getByLabel('检查日期').fill('2026-01-05');
+  // a date as people type it (issue 14 item 3) is taken and shown as the ISO date stored
+  await form.getByLabel('检查日期').fill('2026年1月5日');
+  await form.getByLabel('检查日期').blur();
+  await expect(form.getByLabel('检查日期')).toHaveValue('2026-01-05');
+  await expect(form.getByText(/检查日期格式应为/)).toHaveCount(0);
   await form.getByLabel('立卷人').fill('王晓明');
   await form.getByLabel('检查人').fill('李华');
   await form.getByLabel('保管期限').click();

@@ -119,6 +119,16 @@ test('inspector events are one click away, with before/after and the chain statu
   await page.getByTestId('audit-groups').getByText('全部').click();
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(3);
+  // Records by their names (issue 14 finding 4): the demo's last entries, its 督查 and 包县领导, never 督查 第136号
+  await expect(page.getByTestId('audit-list')).toContainText(/新增市委组织部包县领导\s*(王建国|李红梅)/);
+  await expect(page.getByTestId('audit-list')).toContainText(/新增督查\s*\S+ \d{4}年\d{1,2}月\d{1,2}日/);
+  await expect(page.getByTestId('audit-list')).not.toContainText(/第\d+号/);
+  // and the leader's contract periods in the drawer in the one date format
+  await rows.filter({ hasText: '新增市委组织部包县领导' }).first().click();
+  await expect(drawer).toContainText(/\d{4}年\d{1,2}月\d{1,2}日 至/);
+  await expect(drawer).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
 
   // Record types by name (never 新增signing_key), detail keys by label (never bundleId, cadreIds)
   const cadreIds = (db.prepare('SELECT id FROM cadres ORDER BY id LIMIT 2').all() as Array<{ id: number }>).map((c) => c.id);

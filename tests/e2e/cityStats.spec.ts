@@ -20,9 +20,10 @@ import {
   type LeadersYearView,
 } from '../../shared/leaders';
 import { wan, type StatsResult } from '../../shared/stats';
+import { dateLabel } from '../../shared/dates';
 import { FULL_YEAR } from '../fixtures/testToday';
 import { expect, test } from './fixtures';
-import { invoke, noHorizontalOverflow } from './helpers';
+import { cutTexts, invoke, noHorizontalOverflow } from './helpers';
 
 // First run done with 载入演示数据: a copy of the prepared demo data folder (fixtures.ts).
 test.use({ demoOperator: '王秀英' });
@@ -164,8 +165,11 @@ test('the city table: per county, imported marked, total their sum, a county ope
       const cells = leaderRowCells(r);
       await expect(page.getByTestId(`leader-count-${r.key}`)).toHaveText(cells[3]!);
       const tr = table.locator('.ant-table-row', { has: page.getByTestId(`leader-count-${r.key}`) });
-      for (const text of [cells[2]!, ...r.checks.map((k) => k.date), ...r.checks.map(checkResultText)])
+      // dates in the screen's one format (issue 14 finding 10), the worksheet's ISO period turned into words
+      const period = cells[2]!.replace(/\d{4}-\d{2}-\d{2}/g, (iso) => dateLabel(iso));
+      for (const text of [period, ...r.checks.map((k) => dateLabel(k.date)), ...r.checks.map(checkResultText)])
         await expect(tr).toContainText(text);
+      await expect(tr).not.toContainText(/\d{4}-\d{2}-\d{2}/);
     }
 
     // A new leader: a bad period is refused in Chinese and nothing is saved; a good one shows 本年度未录入督查记录.
@@ -203,8 +207,9 @@ test('the city table: per county, imported marked, total their sum, a county ope
     await page.getByTitle('刷新').click();
     await section.getByTestId('leader-new').scrollIntoViewIfNeeded();
     const unlinked = page.getByTestId('unlinked-checks');
-    await expect(unlinked).toContainText(`${year}-11-18`);
-    await unlinked.getByLabel(`${year}-11-18督查的领导`).click();
+    await expect(unlinked).toContainText(`${year}年11月18日`);
+    await expect(unlinked).not.toContainText(`${year}-11-18`);
+    await unlinked.getByLabel(`${year}年11月18日督查的领导`).click();
     await page.locator('.ant-select-item-option', { hasText: '赵志刚' }).click();
     await expect(page.getByTestId(`leader-count-${zhaoRow.key}`)).toHaveText('1次');
     await expect(unlinked).toBeHidden();
@@ -215,5 +220,6 @@ test('the city table: per county, imported marked, total their sum, a county ope
     await page.screenshot({ path: '/tmp/city-leaders.png' });
     const o = await noHorizontalOverflow(page);
     expect(o.scrollWidth).toBeLessThanOrEqual(o.innerWidth);
+    expect(await cutTexts(page)).toEqual([]);
   });
 });

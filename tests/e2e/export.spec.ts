@@ -44,6 +44,11 @@ test('导出Excel of the list; the list by keyboard; evaluation names its scheme
   await expect(page.getByTestId('cadre-count')).toHaveText('共 1 人');
   await filter.press('Enter');
   await expect(page.getByRole('heading', { name: target.name })).toBeVisible();
+  // Typed fast: Enter before the list has answered the text still opens the only match (it waited before)
+  await page.getByRole('menuitem', { name: /干部/ }).first().click();
+  await filter.fill(target.name);
+  await filter.press('Enter');
+  await expect(page.getByRole('heading', { name: target.name })).toBeVisible();
 
   await openApp(page, app.url);
   await page.getByTestId('cadre-search').press('Enter');

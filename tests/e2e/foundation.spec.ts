@@ -88,6 +88,12 @@ test('first run, roster import, pinyin search, files dropped on the bag', async 
     await row.click();
     await expect(page.getByTestId('cadre-title')).toHaveText(targetName);
     await expect(page.getByTestId('full-id-number')).toHaveText(targetId);
+    // dates in the one display format (issue 14 finding 10): the birth date from the ID, the stamps in local time
+    const born = targetId.slice(6, 14);
+    const info = page.locator('.ant-descriptions');
+    await expect(info).toContainText(`${born.slice(0, 4)}年${Number(born.slice(4, 6))}月${Number(born.slice(6, 8))}日`);
+    await expect(info).toContainText(/登记时间\s*\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    await expect(info).not.toContainText(/\d{4}-\d{2}-\d{2}/);
   });
   await test.step('drop a PDF and a PNG on the bag, file them, preview both; a corrupt PDF is refused', async () => {
     // Back to the list by its menu.

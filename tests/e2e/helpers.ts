@@ -60,6 +60,33 @@ export async function noHorizontalOverflow(page: Page): Promise<{ scrollWidth: n
 }
 
 /**
+ * What the screen cuts (issue 14: nothing cut at 1366×768): year boxes whose 2026年度 does not fit
+ * (shown as "2026…"), and table cells whose date (2026年10月23日) breaks over two lines.
+ */
+export async function cutTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const years = [...document.querySelectorAll<HTMLElement>('.ant-select-content[title$="年度"]')]
+      .filter((e) => e.scrollWidth > e.clientWidth)
+      .map((e) => `年度框 ${e.title}`);
+    const dates = [...document.querySelectorAll<HTMLElement>('td')]
+      .filter((td) => {
+        if (!/^\d{4}年\d{1,2}月\d{1,2}日$/.test(td.innerText.trim())) return false;
+        // the lines its text occupies (the text's own boxes, not the blocks around it)
+        const tops = new Set<number>();
+        const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          for (const r of range.getClientRects()) tops.add(Math.round(r.top));
+        }
+        return tops.size > 1;
+      })
+      .map((td) => `日期 ${td.innerText.trim()}`);
+    return [...years, ...dates];
+  });
+}
+
+/**
  * Calls a channel and throws the Chinese message on refusal. With a page: through the page's own
  * `window.onebag`, as the renderer does. With the app handle: the same dispatch the bridge's
  * /api/invoke runs (main/bridge/server.ts), in this process, so seeding needs no page load.

@@ -34,7 +34,7 @@ test('preview a dossier and run the county batch', async ({ page, app }) => {
   await page.screenshot({ path: '/tmp/w4-print-single.png' });
   // the bridge cannot open the system viewer: it says so
   await page.getByRole('button', { name: /用系统程序打开/ }).click();
-  await expect(page.getByText(/浏览器模式下无法调用系统程序/)).toBeVisible();
+  await expect(page.getByText(/浏览器模式下无法调用系统程序.*请用预览上方的“打印”或“下载”/)).toBeVisible();
 
   // county batch into a folder inside the temp data dir
   await page.getByRole('tab', { name: '全县年度批量生成' }).click();
@@ -47,7 +47,18 @@ test('preview a dossier and run the county batch', async ({ page, app }) => {
   await page.getByRole('button', { name: /开始生成/ }).click();
   const status = page.getByTestId('batch-status');
   await expect(status).toContainText(/第 \d+ \/ 4 人，已生成 \d+ 页/, { timeout: 30_000 });
-  await expect(status).toContainText('已完成', { timeout: 120_000 });
+  // each line the clerk sees says 正在生成 once (its tag), never again in the detail (issue 14 finding 10)
+  const seen: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        seen.push(await status.innerText());
+        return seen.at(-1)!.includes('已完成');
+      },
+      { timeout: 120_000 },
+    )
+    .toBe(true);
+  expect(seen.filter((t) => (t.match(/正在生成/g) ?? []).length > 1)).toEqual([]);
   await expect(status).toContainText('第 4 / 4 人');
   await expect(status).toContainText('案卷目录');
   await expect(page.getByRole('row', { name: /许晓燕/ })).toBeVisible();

@@ -56,7 +56,7 @@ async function seed(page: Page): Promise<void> {
           material: {
             category: f.name.includes('会议') ? '会议记录' : '村情民情台账',
             title: f.name.replace(/\.\w+$/, ''),
-            date: null,
+            date: f.name.includes('会议') ? '2024-05-12' : null,
             year: 2024,
             responsible: null,
             docNumber: f.name.includes('会议') ? '村委〔2024〕3号' : null,
@@ -127,6 +127,10 @@ for (const size of SIZES) {
     // The hits (or the empty note) once the debounced search has answered.
     await expect(page.getByTestId('global-search-results').locator('.ob-search-item, .ant-empty').first()).toBeVisible();
     await shoot(page, '7-global-search', size);
+    // a material's date in the one display format (issue 14 finding 10)
+    await page.getByTestId('global-search-input').fill('村两委');
+    const sub = page.getByTestId('global-search-results').locator('.ob-search-item .ob-muted').first();
+    await expect(sub).toContainText('会议记录 · 2024年5月12日');
     await page.keyboard.press('Escape');
   });
 }

@@ -138,10 +138,13 @@ test('search the logs; import a Word log: preview the split, then the entries; t
   await page.getByRole('tab', { name: '季度报告与半年总结' }).click();
   const table = page.getByTestId('reports-table');
   await expect(table).toContainText(`${YEAR}年第一季度`);
-  await expect(table).toContainText(`${YEAR}-04-10`);
+  await expect(table).toContainText(`${YEAR}年4月10日`);
   await expect(table).toContainText(`${YEAR}年下半年`);
-  await expect(table).toContainText(`${YEAR + 1}-01-15`);
+  await expect(table).toContainText(`${YEAR + 1}年1月15日`);
   await expect(table).toContainText(/逾期\d+天/);
+  // the due and submitted dates in the one display format (issue 14 finding 10)
+  await expect(table).toContainText(/\d{4}年\d{1,2}月\d{1,2}日提交/);
+  await expect(table).not.toContainText(/\d{4}-\d{2}-\d{2}/);
   await page.screenshot({ path: '/tmp/w5-worklog-reports.png' });
   expect((await noHorizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(1366);
 });

@@ -11,6 +11,12 @@ describe('audit values', () => {
     expect(valueText('revoked_at', '2024-03-05T06:07:00Z')).toMatch(/^2024年3月5日 \d{2}:07$/);
   });
 
+  it("words the days inside a leader's contract periods", () => {
+    expect(valueText('contracts', '岚川县 2024-03-01 至 2025-06-30；青石县 2025-07-01 至今')).toBe(
+      '岚川县 2024年3月1日 至 2025年6月30日；青石县 2025年7月1日 至今',
+    );
+  });
+
   it('leaves text that only looks like a date as written', () => {
     for (const v of ['2024-13', '2024-02-30x', '2024-00-01', '第2024-03号', '2024-3-5']) expect(valueText('notes', v)).toBe(v);
   });

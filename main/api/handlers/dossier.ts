@@ -65,7 +65,7 @@ export function createDossierHandlers(s: Services): HandlersFor<typeof dossierCh
         throw new AppError(
           'UNSUPPORTED',
           ctx.host.kind === 'bridge'
-            ? '浏览器模式下无法调用系统程序打开或打印，请在预览中查看，或在桌面版中使用“用系统程序打开”后打印'
+            ? '浏览器模式下无法调用系统程序打开或打印，请用预览上方的“打印”或“下载”'
             : '当前运行方式无法调用系统程序打开文件',
         );
       }

@@ -19,7 +19,7 @@ import type { Db } from '../../store/db';
 import type { ChainRow } from './chain';
 import { auditNames } from './names';
 import { entityLabel } from '../../../shared/auditLabels';
-import { monthLabel } from '../../../shared/dates';
+import { dateLabel, monthLabel } from '../../../shared/dates';
 
 export interface AuditFilter {
   kinds?: InspectorKind[];
@@ -150,6 +150,9 @@ function namer(db: Db): Names {
   };
 }
 
+/** Org rows whose name the entry gives already (as the record itself). */
+const ORG_ENTITIES = new Set(['county', 'township', 'village', 'unit']);
+
 const monthText = (m: unknown) => (typeof m === 'string' && /^\d{4}-\d{2}$/.test(m) ? monthLabel(m) : null);
 
 /** The record in words, from the entry's detail and the names still on file. */
@@ -158,19 +161,33 @@ function recordText(r: Raw, detail: unknown, before: unknown, after: unknown, na
   const row = ((after ?? before) && typeof (after ?? before) === 'object' ? (after ?? before) : {}) as Record<string, unknown>;
   const parts: string[] = [];
   const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
-  const county = str(d.county) ?? (r.entity === 'county' ? str(d.name) : null) ?? names.name('counties', d.countyId);
+  const county =
+    str(d.county) ?? (r.entity === 'county' ? str(d.name) : null) ?? names.name('counties', d.countyId ?? row.county_id ?? row.countyId);
   const township = str(d.township) ?? names.name('townships', d.townshipId ?? row.township_id);
+  const village =
+    r.entity === 'village'
+      ? null
+      : names.name('villages', d.villageId ?? row.village_id ?? row.villageId ?? (r.entity === 'weak_village' ? r.entity_id : undefined));
   const cadre =
     (r.entity === 'cadre' ? (str(d.name) ?? str(row.name) ?? names.name('cadres', r.entity_id)) : null) ??
-    names.name('cadres', d.cadreId ?? row.cadre_id) ??
+    names.name('cadres', d.cadreId ?? row.cadre_id ?? row.cadreId) ??
     (r.entity === 'eval_outcome' || r.entity === 'eval_ballots' ? str(d.name) : null);
   if (county && r.entity !== 'county') parts.push(county);
   if (township) parts.push(township);
+  // the record's own name where it has one (a project, a leader, rows a bundle import copied)
+  const own = ORG_ENTITIES.has(r.entity) || r.entity === 'cadre' ? null : (str(d.name) ?? str(row.name));
+  if (village && !own?.startsWith(village)) parts.push(village);
   if (r.entity === 'county' || r.entity === 'township' || r.entity === 'village' || r.entity === 'unit') parts.push(str(d.name) ?? '');
   if (cadre) parts.push(cadre);
+  if (own && own !== cadre && !parts.includes(own)) parts.push(own);
+  if (r.entity === 'check' || r.entity === 'weak_milestone') {
+    if (str(d.kind)) parts.push(String(d.kind));
+    if (str(d.date)) parts.push(dateLabel(String(d.date)));
+  }
   const month = monthText(d.month);
   if (month) parts.push(month);
-  if (typeof d.year === 'number') parts.push(`${d.year}年度`);
+  const year = typeof d.year === 'number' ? d.year : typeof row.year === 'number' ? row.year : null;
+  if (year !== null) parts.push(`${year}年度`);
   const title = str(d.title) ?? str(row.title);
   if (title) parts.push(`《${title}》`);
   if (str(d.secretaryName)) parts.push(`书记${String(d.secretaryName)}`);

@@ -89,7 +89,7 @@ export function AlertsPage() {
           {list.loading && !list.data ? '正在计算…' : `${year}年共 ${shown.length} 条`}
         </span>
         <div style={{ flex: 1 }} />
-        <Select value={year} onChange={setYear} options={yearOptions(thisYear(), year)} style={{ width: 100 }} aria-label="年度" />
+        <Select value={year} onChange={setYear} options={yearOptions(thisYear(), year)} style={{ width: 110 }} aria-label="年度" />
         <OrgFilterSelect placeholder="全县（市、区）/ 乡镇" value={place} onChange={setPlace} width={200} aria-label="乡镇" />
         <Select
           mode="multiple"
@@ -188,7 +188,7 @@ export function AlertsPage() {
                   { title: '干部', dataIndex: 'cadreName', width: 80, render: (n?: string) => n ?? <span className="ob-muted">—</span> },
                   {
                     title: '日期 / 月份',
-                    width: 120,
+                    width: 132,
                     render: (_, a) => (a.date ? dateLabel(a.date) : a.month ? monthLabel(a.month) : ''),
                   },
                   { title: '说明', dataIndex: 'message' },

@@ -4,6 +4,8 @@ import { call, errorMessage } from './client';
 
 export interface CallState<T> {
   data: T | undefined;
+  /** The `key` whose call answered `data` (undefined before the first answer): tells a stale answer from the current one. */
+  dataKey: string | undefined;
   loading: boolean;
   error: string | null;
   reload: () => void;
@@ -17,6 +19,7 @@ export interface CallState<T> {
  */
 export function useCall<C extends Channel>(channel: C, input: ChannelInput<C> | null, key: string): CallState<ChannelOutput<C>> {
   const [data, setData] = useState<ChannelOutput<C>>();
+  const [dataKey, setDataKey] = useState<string>();
   const [loading, setLoading] = useState(input !== null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
@@ -36,6 +39,7 @@ export function useCall<C extends Channel>(channel: C, input: ChannelInput<C> | 
       (v) => {
         if (mine !== seq.current) return;
         setData(v);
+        setDataKey(key);
         setError(null);
         setLoading(false);
       },
@@ -49,5 +53,5 @@ export function useCall<C extends Channel>(channel: C, input: ChannelInput<C> | 
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   const update = useCallback((fn: (d: ChannelOutput<C>) => ChannelOutput<C>) => setData((d) => (d === undefined ? d : fn(d))), []);
-  return { data, loading, error, reload, update };
+  return { data, dataKey, loading, error, reload, update };
 }

@@ -15,6 +15,7 @@ import { CadreInfo } from './CadreInfo';
 import { placeLabel } from './orgOptions';
 import { PostingDialog } from './PostingDialog';
 import { settle } from '../util/settle';
+import { dateLabel } from '../../../shared/dates';
 
 /** One cadre: information and posting history, and their bag, as tabs. */
 export function CadreDetailPage({ id, tab }: { id: number; tab: 'info' | 'bag' }) {
@@ -102,7 +103,7 @@ export function CadreDetailPage({ id, tab }: { id: number; tab: 'info' | 'bag' }
           {current
             ? placeLabel(current.countyName, current.townshipName, current.villageName)
             : latest
-              ? `${placeLabel(latest.countyName, latest.townshipName, latest.villageName)}（任职已于 ${latest.end} 结束）`
+              ? `${placeLabel(latest.countyName, latest.townshipName, latest.villageName)}（任职已于 ${dateLabel(latest.end ?? '')} 结束）`
               : '未安排任职'}
         </span>
         <div style={{ flex: 1 }} />

@@ -1,6 +1,6 @@
 import { Descriptions, Table, Tag } from 'antd';
 import type { CadreDetail, Posting } from '../../../shared/domain';
-import { dateLabel } from '../../../shared/dates';
+import { dateLabel, timeLabel } from '../../../shared/dates';
 
 /** All of a cadre's fields (the full ID number is shown only here) and the posting history. */
 export function CadreInfo({ cadre }: { cadre: CadreDetail }) {
@@ -15,7 +15,7 @@ export function CadreInfo({ cadre }: { cadre: CadreDetail }) {
         items={[
           { key: 'name', label: '姓名', children: cadre.name },
           { key: 'gender', label: '性别', children: cadre.gender },
-          { key: 'birth', label: '出生日期', children: cadre.birthDate ?? '—' },
+          { key: 'birth', label: '出生日期', children: cadre.birthDate ? dateLabel(cadre.birthDate) : '—' },
           {
             key: 'id',
             label: '身份证号',
@@ -34,8 +34,8 @@ export function CadreInfo({ cadre }: { cadre: CadreDetail }) {
             label: '派出单位',
             children: cadre.unitName ? `${cadre.unitName}${cadre.unitLevel ? `（${cadre.unitLevel}）` : ''}` : '—',
           },
-          { key: 'created', label: '登记时间', children: cadre.createdAt.slice(0, 16).replace('T', ' ') },
-          { key: 'updated', label: '最后修改', children: cadre.updatedAt.slice(0, 16).replace('T', ' ') },
+          { key: 'created', label: '登记时间', children: timeLabel(cadre.createdAt) },
+          { key: 'updated', label: '最后修改', children: timeLabel(cadre.updatedAt) },
         ]}
       />
       <h3 style={{ fontSize: 15, margin: '18px 0 8px' }}>任职经历</h3>

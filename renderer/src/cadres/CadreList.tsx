@@ -1,7 +1,7 @@
 import { ImportOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { POST_TYPES, type CadreListRow, type PostType } from '../../../shared/domain';
 import { useCall } from '../api/useCall';
 import { useShowsRecordsOf } from '../common/shownCounties';
@@ -101,6 +101,12 @@ function onRowKey(e: React.KeyboardEvent<HTMLElement>, open: () => void): void {
   next?.scrollIntoView({ block: 'nearest' });
 }
 
+/** Enter in the filter: the only match opens; with more, focus moves to the list's first row. */
+function openOnlyMatch(rows: readonly CadreListRow[], open: (id: number) => void): void {
+  if (rows.length === 1) open(rows[0]!.id);
+  else document.querySelector<HTMLElement>('[data-testid="cadre-table"] [data-row-key]')?.focus();
+}
+
 /** The cadre list: filters, server-side search, a virtual table that stays fast at 10,000 rows. */
 export function CadreList({ justSetUp }: { justSetUp: boolean }) {
   const { navigate, dataVersion, status } = useAppState();
@@ -113,12 +119,26 @@ export function CadreList({ justSetUp }: { justSetUp: boolean }) {
     () => ({ ...(q ? { query: q } : {}), ...parseOrgFilter(orgFilter), ...(postType ? { postType } : {}) }),
     [q, orgFilter, postType],
   );
-  const list = useCall('cadres.list', input, `${JSON.stringify(input)}|${dataVersion}`);
+  const listKey = `${JSON.stringify(input)}|${dataVersion}`;
+  const list = useCall('cadres.list', input, listKey);
   const [boxRef, tableY] = useTableBodyHeight<HTMLDivElement>(40);
   const rows = list.data ?? [];
   useShowsRecordsOf({ countyNames: rows.map((r) => r.county) });
   const filtered = Boolean(q || orgFilter || postType);
   const noCadresAtAll = !filtered && !list.loading && rows.length === 0 && !list.error;
+  // Enter in the filter: the only match opens; with more, Enter moves into the list. Typed fast
+  // ("孙丽娟⏎"), Enter comes before the list answers the text: it waits for that answer.
+  const [pendingEnter, setPendingEnter] = useState<string | null>(null);
+  const answered = (typed: string) => q === typed && list.dataKey === listKey;
+  const enter = () => openOnlyMatch(rows, (id) => navigate({ kind: 'cadre', id }));
+  useEffect(() => {
+    if (pendingEnter === null) return;
+    if (pendingEnter !== query.trim() || list.error) setPendingEnter(null);
+    else if (q === pendingEnter && list.dataKey === listKey) {
+      setPendingEnter(null);
+      openOnlyMatch(list.data ?? [], (id) => navigate({ kind: 'cadre', id }));
+    }
+  }, [pendingEnter, query, q, list.dataKey, list.error, listKey, list.data, navigate]);
 
   return (
     <>
@@ -158,11 +178,7 @@ export function CadreList({ justSetUp }: { justSetUp: boolean }) {
           placeholder="姓名、拼音、首字母或身份证号"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          // The only match opens on Enter; with more, Enter moves into the list.
-          onPressEnter={() => {
-            if (rows.length === 1 && q === query.trim()) navigate({ kind: 'cadre', id: rows[0]!.id });
-            else document.querySelector<HTMLElement>('[data-testid="cadre-table"] [data-row-key]')?.focus();
-          }}
+          onPressEnter={() => (answered(query.trim()) ? enter() : setPendingEnter(query.trim()))}
           aria-label="查找干部"
           style={{ width: 280 }}
           data-testid="cadre-search"

@@ -1,6 +1,7 @@
 /** Reopening a finalised year (a reason is required), finalising with scores missing (likewise) and the finalise/reopen history. */
 import { Drawer, Empty, Timeline } from 'antd';
 import { call } from '../api/client';
+import { timeLabel } from '../../../shared/dates';
 import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
 import { ReasonDialog } from './ReasonDialog';
@@ -54,7 +55,7 @@ export function HistoryDrawer({
             color: e.action === 'finalise' ? 'green' : 'orange',
             content: (
               <div>
-                <strong>{e.action === 'finalise' ? '定稿' : '重新开放'}</strong>　{e.at.slice(0, 16).replace('T', ' ')}
+                <strong>{e.action === 'finalise' ? '定稿' : '重新开放'}</strong>　{timeLabel(e.at)}
                 {e.operator && <span className="ob-muted">　{e.operator}</span>}
                 {e.schemeVersion !== null && <div className="ob-muted">方案第{e.schemeVersion}版</div>}
                 {e.reason && <div>原因：{e.reason}</div>}

@@ -188,7 +188,7 @@ export function EventsPage({
         <h2>五必到与督查</h2>
         <span className="ob-muted">按会议记录和督查报告登记；缺席、不在岗自动进入预警和年度考核</span>
         <div style={{ flex: 1 }} />
-        <Select value={year} onChange={setYear} options={yearOptions(thisYear(), year)} style={{ width: 100 }} aria-label="年度" />
+        <Select value={year} onChange={setYear} options={yearOptions(thisYear(), year)} style={{ width: 110 }} aria-label="年度" />
         <Select
           allowClear
           placeholder="全部乡镇"

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, Radio, Select, Space, Spin, Typograph
 import { useEffect, useState } from 'react';
 import { itemCode, volumeCode } from '../../../shared/archiveCode';
 import { dossierSettingsSchema, RETENTIONS, type DossierSettings } from '../../../shared/api/dossier';
+import { parseTypedDate } from '../../../shared/typedDate';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
@@ -96,8 +97,26 @@ export function ArchiveSettings() {
         <Form.Item label="检查人" name="checker" rules={[rule('checker')]}>
           <Input aria-label="检查人" maxLength={30} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item label="检查日期" name="checkDate" rules={[rule('checkDate')]} extra="格式 YYYY-MM-DD；只在填写了检查人时打印">
-          <Input aria-label="检查日期" placeholder="例如 2026-01-05" maxLength={10} style={{ width: 200 }} />
+        <Form.Item
+          label="检查日期"
+          name="checkDate"
+          rules={[rule('checkDate')]}
+          extra="可输入 2026-01-05、2026年1月5日、2026/1/5 或 20260105；只在填写了检查人时打印"
+        >
+          <Input
+            aria-label="检查日期"
+            placeholder="例如 2026-01-05"
+            maxLength={12}
+            style={{ width: 200 }}
+            onBlur={(e) => {
+              // what people type ("2026年1月5日", "2026/1/5") is stored as the ISO date the schema takes
+              const iso = parseTypedDate(e.target.value);
+              if (iso && iso !== e.target.value) {
+                form.setFieldValue('checkDate', iso);
+                void form.validateFields(['checkDate']).catch(() => undefined);
+              }
+            }}
+          />
         </Form.Item>
         <Form.Item label="页码样式" name="pageNumberStyle">
           <Radio.Group

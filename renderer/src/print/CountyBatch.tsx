@@ -71,10 +71,9 @@ export function CountyBatch() {
 
   const running = status?.state === 'running';
   const percent = status && status.total ? Math.round((status.done / status.total) * 100) : 0;
-  // The line already says 第 n / N 人 and the pages: the worker's label (which repeats them) is
-  // shown only for preparing and cancelling; otherwise just who is being generated.
-  const detail =
-    label.startsWith('正在准备') || label.startsWith('正在取消') ? label : status?.current ? `正在生成 ${status.current} 的档案` : '';
+  // The line already says 正在生成 (its tag), 第 n / N 人 and the pages: the worker's label (which
+  // repeats them) is shown only for preparing and cancelling; otherwise just who is being generated.
+  const detail = label.startsWith('正在准备') || label.startsWith('正在取消') ? label : status?.current ? `当前：${status.current}` : '';
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">

@@ -5,6 +5,7 @@ import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { placeLabel } from '../cadres/orgOptions';
 import { useDebounced } from '../util/useDebounced';
+import { dateLabel } from '../../../shared/dates';
 
 interface Hit {
   key: string;
@@ -49,7 +50,7 @@ export function GlobalSearch({ open, onClose }: { open: boolean; onClose: () => 
         key: `m${m.id}`,
         kind: 'material' as const,
         title: m.title,
-        sub: `${m.cadreName} · ${m.category}${m.date ? ` · ${m.date}` : ''}`,
+        sub: `${m.cadreName} · ${m.category}${m.date ? ` · ${dateLabel(m.date)}` : ''}`,
         pages: (m.pageHits ?? [])
           .slice(0, 3)
           .map((p) => ({ label: `${p.source === 'ocr' ? '识别文字' : '正文'} 第${p.page}页`, snippet: p.snippet })),

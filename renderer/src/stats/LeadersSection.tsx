@@ -8,6 +8,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Popconfirm, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { TableSheet } from '../../../shared/api/output';
+import { dateLabel } from '../../../shared/dates';
 import {
   LEADER_TABLE_HEADERS,
   checkPlaceText as placeOf,
@@ -27,6 +28,9 @@ import { useAppState } from '../app/AppState';
 import type { ColumnType } from 'antd/es/table';
 import { useNotify } from '../util/notify';
 import { LeaderDialog } from './LeaderDialog';
+
+/** The period's ISO dates (as the CLI and the worksheet give them) in the screen's format: 2024年3月1日 至今. */
+const datesShown = (text: string): string => text.replace(/\d{4}-\d{2}-\d{2}/g, (iso) => dateLabel(iso));
 
 function columns(onLeader: (id: number) => void, onUnlink: (k: LeaderCheck, r: LeaderTableRow) => void): ColumnType<LeaderTableRow>[] {
   const lines = (r: LeaderTableRow, f: (k: LeaderCheck) => string) => r.checks.map((k) => <div key={k.checkId}>{f(k)}</div>);
@@ -61,7 +65,7 @@ function columns(onLeader: (id: number) => void, onUnlink: (k: LeaderCheck, r: L
         </span>
       ),
     },
-    { title: '承包期', key: 'period', width: 200, render: (_: unknown, r) => r.period ?? '—' },
+    { title: '承包期', key: 'period', width: 200, render: (_: unknown, r) => (r.period === null ? '—' : datesShown(r.period)) },
     {
       title: '本年督查',
       key: 'count',
@@ -75,12 +79,12 @@ function columns(onLeader: (id: number) => void, onUnlink: (k: LeaderCheck, r: L
     {
       title: '督查日期',
       key: 'dates',
-      width: 110,
+      width: 130,
       render: (_: unknown, r) =>
         r.checks.map((k) => (
           <div key={k.checkId}>
             <Popconfirm title={`取消该次督查与${r.name}的关联？`} okText="取消关联" cancelText="保留" onConfirm={() => onUnlink(k, r)}>
-              <a title="取消关联">{k.date}</a>
+              <a title="取消关联">{dateLabel(k.date)}</a>
             </Popconfirm>
           </div>
         )),
@@ -167,7 +171,7 @@ export function LeadersSection({ year, refreshed }: { year: number; refreshed: n
             dataSource={v.unlinked}
             data-testid="unlinked-checks"
             columns={[
-              { title: '督查日期', dataIndex: 'date', width: 110 },
+              { title: '督查日期', dataIndex: 'date', width: 130, render: (d: string) => dateLabel(d) },
               { title: '县（市、区）', dataIndex: 'county', width: 110 },
               { title: '督查乡镇、村', key: 'place', width: 200, render: (_: unknown, k) => placeOf(k) },
               { title: '督查人 / 督查组', dataIndex: 'checker', width: 160 },
@@ -181,7 +185,7 @@ export function LeadersSection({ year, refreshed }: { year: number; refreshed: n
                     size="small"
                     style={{ width: 150 }}
                     placeholder="选择领导"
-                    aria-label={`${k.date}督查的领导`}
+                    aria-label={`${dateLabel(k.date)}督查的领导`}
                     options={leaders.map((l) => ({ value: l.id, label: l.name }))}
                     onChange={(id: number) => void link(k.checkId, id, '已注明督查领导')}
                   />

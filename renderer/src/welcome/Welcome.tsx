@@ -79,7 +79,8 @@ export function Welcome({ onDone }: { onDone: (s: AppStatus) => void }) {
                   <FileAddOutlined /> 从空白开始 <span className="ob-muted">— 之后导入本县花名册或逐个新增干部</span>
                 </Radio>
                 <Radio value="demo">
-                  <DatabaseOutlined /> 载入演示数据 <span className="ob-muted">— 一个示例县，20 名干部及其材料</span>
+                  <DatabaseOutlined /> 载入演示数据{' '}
+                  <span className="ob-muted">— 一个示例县，20 名干部及其材料；另附邻县的评审副本（4 名干部）</span>
                 </Radio>
               </Radio.Group>
             </Form.Item>

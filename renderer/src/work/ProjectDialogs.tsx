@@ -103,7 +103,7 @@ export function RevenueDialog({
       </p>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select value={year} onChange={setYear} options={yearOptions()} style={{ width: 100 }} />
+        <Select value={year} onChange={setYear} options={yearOptions()} style={{ width: 110 }} />
         <MoneyInput value={revenue} onChange={setRevenue} placeholder="年度收益" width={170} testId="revenue-amount" />
         <span>园区分得</span>
         <InputNumber<number>

@@ -9,6 +9,7 @@ import { DatePicker } from '../common/DatePicker';
 import { CadreSelect, useCadres } from '../common/CadreSelect';
 import { useDialogSave } from '../common/useDialogSave';
 import { SaveDialog } from '../common/SaveDialog';
+import { dateLabel } from '../../../shared/dates';
 
 export function SuccessorDialog({ village, vacancy, onClose, onSaved }: WeakVillageDialogProps & { vacancy: VacantPost | null }) {
   const cadres = useCadres();
@@ -48,7 +49,7 @@ export function SuccessorDialog({ village, vacancy, onClose, onSaved }: WeakVill
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={`${vacancy.cadreName}（${vacancy.postType}）已于${vacancy.date}召回调换，在${vacancy.place}的任职于当日结束。请指定接任干部。`}
+          title={`${vacancy.cadreName}（${vacancy.postType}）已于${dateLabel(vacancy.date)}召回调换，在${vacancy.place}的任职于当日结束。请指定接任干部。`}
           description="接任干部在本村任职后，按规定自动成为本村包扶干部，节点期限自其任职起计算。如接任干部尚未录入，请先在干部名册中新增。"
         />
       )}

@@ -21,7 +21,9 @@ function quarterCell(q: QuarterAllowance | undefined) {
   if (!q) return <span className="ob-muted">—</span>;
   const color = q.behind ? '#cf1322' : q.paidFen >= q.owedFen ? '#389e0d' : undefined;
   return (
-    <Tooltip title={`应发 ${yuan(q.owedFen)} 元，已发 ${yuan(q.paidFen)} 元，季末 ${q.dueDate} 发放${q.behind ? '，未足额' : ''}`}>
+    <Tooltip
+      title={`应发 ${yuan(q.owedFen)} 元，已发 ${yuan(q.paidFen)} 元，季末 ${dateLabel(q.dueDate)} 发放${q.behind ? '，未足额' : ''}`}
+    >
       <div style={{ lineHeight: 1.3, color, fontVariantNumeric: 'tabular-nums' }}>
         <div>{yuan(q.owedFen)}</div>
         <div style={{ fontSize: 12 }}>已发 {yuan(q.paidFen)}</div>

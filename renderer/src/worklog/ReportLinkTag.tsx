@@ -4,6 +4,7 @@ import { REPORT_CATEGORY, type MaterialReportLink } from '../../../shared/worklo
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
+import { dateLabel } from '../../../shared/dates';
 
 const REPORT_CATEGORIES: readonly string[] = Object.values(REPORT_CATEGORY);
 
@@ -44,7 +45,7 @@ export function ReportLinkTag({ material, editable }: { material: Material; edit
   };
   return (
     <Space size={4} data-testid="report-link">
-      <Tooltip title={l.linkedAtIntake ? '归档时按材料日期自动关联到该期报告' : `${l.submittedOn}登记提交`}>
+      <Tooltip title={l.linkedAtIntake ? '归档时按材料日期自动关联到该期报告' : `${dateLabel(l.submittedOn)}登记提交`}>
         <Tag color={l.toConfirm ? 'orange' : 'green'} style={{ marginRight: 0 }}>
           {linkText(l)}
           {l.toConfirm ? '（待确认）' : l.linkedAtIntake ? '（已确认）' : ''}

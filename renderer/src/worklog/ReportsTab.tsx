@@ -3,6 +3,7 @@ import { DatePicker } from '../common/DatePicker';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { REPORT_CATEGORY, type ReportRow } from '../../../shared/worklog';
+import { dateLabel } from '../../../shared/dates';
 import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useNotify } from '../util/notify';
@@ -57,7 +58,7 @@ export function ReportsTab({
       exportValue: (r) => (r.dueCustom ? `${r.dueDate}（已单独设置）` : r.dueDate),
       render: (_: unknown, r: ReportRow) => (
         <Space size={4}>
-          <span>{r.dueDate}</span>
+          <span>{dateLabel(r.dueDate)}</span>
           {r.dueCustom ? <Tag>已单独设置</Tag> : null}
           {readOnly ? null : (
             <Popover
@@ -96,7 +97,7 @@ export function ReportsTab({
       render: (_: unknown, r: ReportRow) =>
         r.materialTitle ? (
           <span>
-            《{r.materialTitle}》<Typography.Text type="secondary">{r.submittedOn}提交</Typography.Text>
+            《{r.materialTitle}》<Typography.Text type="secondary">{r.submittedOn ? dateLabel(r.submittedOn) : ''}提交</Typography.Text>
             {r.linkToConfirm ? (
               <Tooltip title="归档时按材料日期自动关联到本期，请核对后确认">
                 <Tag color="orange" style={{ marginLeft: 6 }} data-testid="report-to-confirm">

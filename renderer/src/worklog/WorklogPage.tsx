@@ -63,7 +63,7 @@ export function WorklogPage({ cadreId, tab }: { cadreId?: number; tab?: 'log' | 
           notFoundContent={cadres.loading ? <Spin size="small" /> : '没有找到干部'}
           data-testid="worklog-cadre-picker"
         />
-        <Select value={year} onChange={setYear} style={{ width: 100 }} options={yearOptions(thisYear(), year)} data-testid="worklog-year" />
+        <Select value={year} onChange={setYear} style={{ width: 110 }} options={yearOptions(thisYear(), year)} data-testid="worklog-year" />
         <Input.Search
           allowClear
           placeholder="搜索全部日志，如：低保、灌溉"
