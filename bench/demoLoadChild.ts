@@ -6,6 +6,7 @@
  * load's progress (the label before '：', e.g. 正在生成示例档案材料, summed over its occurrences) the
  * wall and CPU seconds from the event before it to the event that reports it.
  */
+import { seededRandom } from '../shared/random';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,7 @@ import { stageMadeHere } from '../main/files/madeHere';
 import type { CoreContext } from '../main/core/runtime/context';
 import type { ProgressEvent } from '../shared/api';
 import { loadDemo } from '../main/demo/demo';
-import { prng } from '../main/demo/demoData';
+
 import { scanFacts, writeScanJpeg } from '../main/demo/demoScans';
 import type { BlobStore } from '../main/files/blobStore';
 import { EXTRA_REGISTER_SCANS, type StepTime } from './demoLoadTimes';
@@ -36,7 +37,7 @@ async function extraRegisterScans(ctx: CoreContext, blobs: BlobStore): Promise<v
       for (let t = 0; t < 3 && month + t < EXTRA_REGISTER_SCANS; t++) {
         const n = month + t;
         const file = path.join(dir, `register-${n}.jpg`);
-        writeScanJpeg(file, 'sealedRegister', prng(9000 + n), `OneBag bench register ${n}`);
+        writeScanJpeg(file, 'sealedRegister', seededRandom(9000 + n), `OneBag bench register ${n}`);
         items.push({
           cadreId: cadreIds[n % cadreIds.length]!,
           input: {

@@ -33,6 +33,7 @@
  *
  * Deterministic: same seed and today, same rows and same file bytes.
  */
+import { seededRandom } from '../../shared/random';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,7 +50,6 @@ import {
   demoCadres,
   pick,
   postingOn,
-  prng,
   REPORT_TOPICS,
   type DemoCadre,
   type DemoCalendar,
@@ -150,7 +150,7 @@ async function fill(
   dir: string,
 ): Promise<DemoSummary> {
   const { db } = ctx;
-  const plans = cadres.map((c, i) => planBag(prng(seed + 1000 + i), c, i, cadres, dir, cal));
+  const plans = cadres.map((c, i) => planBag(seededRandom(seed + 1000 + i), c, i, cadres, dir, cal));
   const total = plans.reduce((s, p) => s + p.length, 0);
   const progress = new DemoProgress(`demo-${seed}`, ctx.host.progress, opts.onProgress);
   // organisation, cadres, the attendance year's months and its logs and plans, each file made
@@ -239,7 +239,7 @@ function townshipRows(all: DemoCadre[], township: string, y: number, m: number, 
 /** The demo bags' materials and the specs of their files, per cadre (deterministic for a seed and a calendar). */
 export function planDemoBags(seed: number, cal: DemoCalendar, dir: string): Planned[][] {
   const cadres = demoCadres(seed, cal);
-  return cadres.map((c, i) => planBag(prng(seed + 1000 + i), c, i, cadres, dir, cal));
+  return cadres.map((c, i) => planBag(seededRandom(seed + 1000 + i), c, i, cadres, dir, cal));
 }
 
 function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: string, cal: DemoCalendar): Planned[] {

@@ -8,6 +8,7 @@
  * certification day has come. The deliberate cases are listed in demoPlan.ts; work logs and
  * plans follow (demoLogs.ts).
  */
+import { seededRandom } from '../../shared/random';
 import crypto from 'node:crypto';
 import { addDays, monthLast } from '../../shared/attendance';
 import type { CellEditInput, CertifyWarning } from '../../shared/api/attendance';
@@ -25,7 +26,7 @@ import { postedCadres } from '../core/events/common';
 import { saveEvent } from '../core/events/mustAttend';
 import { concludeVerification } from '../core/events/verificationOutcome';
 import { listVerifications } from '../core/events/verifications';
-import { DEMO_TOWNSHIPS, postingOn, prng, type DemoCadre, type DemoCalendar } from './demoData';
+import { DEMO_TOWNSHIPS, postingOn, type DemoCadre, type DemoCalendar } from './demoData';
 import { addDemoLogs } from './demoLogs';
 import type { DemoProgress } from './demoProgress';
 import {
@@ -93,7 +94,7 @@ class RegisterScans {
   store(township: string, month: string, note: string): { sha256: string; size: number; name: string; facts: FileFacts } {
     let base = this.base.get(township);
     if (!base) {
-      base = scanJpeg('sealedRegister', prng(this.seed + 7000 + township.charCodeAt(0)), `OneBag demo sealed register ${township}`);
+      base = scanJpeg('sealedRegister', seededRandom(this.seed + 7000 + township.charCodeAt(0)), `OneBag demo sealed register ${township}`);
       this.base.set(township, base);
     }
     const text = Buffer.from(`OneBag demo sealed register ${month} ${note}`, 'utf8');

@@ -8,9 +8,6 @@ import type { CadreLevel, Gender, PartyStatus, PostType, UnitLevel } from '../..
 import { idCheckChar } from '../../shared/idNumber';
 import { seededRandom } from '../../shared/random';
 
-/** Small seeded PRNG: same seed, same demo. */
-export const prng = seededRandom;
-
 export type Rng = () => number;
 export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
 export const between = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
@@ -135,7 +132,7 @@ export function makeIdNumber(rng: Rng, birthDate: string, gender: Gender): strin
 
 /** The 20 cadres; their postings start on `cal.postingStart` (names and ID numbers depend on the seed only). */
 export function demoCadres(seed: number, cal: DemoCalendar): DemoCadre[] {
-  const rng = prng(seed);
+  const rng = seededRandom(seed);
   return ROWS.map(([name, gender, birthDate, unit, postType, ti, vi], i) => {
     const township = DEMO_TOWNSHIPS[ti]!;
     const unitLevel = DEMO_UNITS.find((u) => u.name === unit)!.level;

@@ -8,6 +8,7 @@
  * - 结果运用 of Y-1: the two best commended in January Y, the best promoted in March Y; the county's
  *   programme start year is Y-2 (the postings), so the cumulative figures count from it.
  */
+import { seededRandom } from '../../shared/random';
 import type { PostType } from '../../shared/domain';
 import { gridColumns } from '../../shared/evaluation/scoring';
 import { evaluationRoster, type RosterCadre } from '../core/evaluation/roster';
@@ -18,7 +19,7 @@ import { saveProgramme } from '../core/villages/programme';
 import { activateScheme, createFromTemplate } from '../core/evaluation/schemes';
 import { setBallots, setScores } from '../core/evaluation/scores';
 import type { Scheme } from '../../shared/evaluation';
-import { between, prng } from './demoData';
+import { between } from './demoData';
 import type { Rng } from './demoData';
 import { ymd, type WorkContext } from './demoWorkContext';
 
@@ -59,7 +60,7 @@ export function evaluateYear(
 
 export function addDemoEvaluation(w: WorkContext, seed: number): void {
   const { db, today, Y, countyId } = w;
-  const rng = prng(seed + 7301);
+  const rng = seededRandom(seed + 7301);
   evaluateYear(db, countyId, Y - 1, today, rng, { finalise: true });
   // 结果运用: the two best of Y-1 commended in January Y, the best promoted in March Y (when past).
   const best = computeResults(db, { countyId, year: Y - 1, today })

@@ -3,9 +3,10 @@
  * be made off the thread that files them (demoFileMaker.ts): a spec crosses to the worker thread
  * by structured clone, and the same spec always gives the same bytes.
  */
+import { seededRandom } from '../../shared/random';
 import fs from 'node:fs';
 import type { FileFacts } from '../files/inspect';
-import { prng } from './demoData';
+
 import { writeMinutesPdf, writeRegisterPdf, writeTextDocPdf, type Minutes, type RegisterRow, type Section } from './demoPdf';
 import { scanFacts, writeScanJpeg, writeScanPng } from './demoScans';
 
@@ -49,10 +50,10 @@ export async function makeDemoFile(spec: DemoFileSpec): Promise<FileFacts> {
     case 'register':
       return pdf(await writeRegisterPdf(spec.file, spec.register));
     case 'scanJpeg':
-      writeScanJpeg(spec.file, spec.scan, prng(spec.seed), spec.comment);
+      writeScanJpeg(spec.file, spec.scan, seededRandom(spec.seed), spec.comment);
       return scanFacts('jpeg', fs.statSync(spec.file).size);
     case 'scanPng':
-      writeScanPng(spec.file, spec.scan, prng(spec.seed));
+      writeScanPng(spec.file, spec.scan, seededRandom(spec.seed));
       return scanFacts('png', fs.statSync(spec.file).size);
   }
 }

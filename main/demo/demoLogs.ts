@@ -4,12 +4,13 @@
  * and an annual plan for each year of the posting with dated items. Items whose date has passed
  * are 已完成, except one of 陈喆's in Y, left 推进中 for the deliberate 计划事项逾期 alert.
  */
+import { seededRandom } from '../../shared/random';
 import { addDays } from '../../shared/attendance';
 import type { LogRow } from '../../shared/api/worklog';
 import type { CoreContext } from '../core/runtime/context';
 import { savePlan } from '../core/work/plans';
 import { saveEntries } from '../core/worklog/entries';
-import { between, INDUSTRIES, pick, postingOn, prng, villagerName, type DemoCadre, type DemoCalendar } from './demoData';
+import { between, INDUSTRIES, pick, postingOn, villagerName, type DemoCadre, type DemoCalendar } from './demoData';
 import { isRestDay } from './demoPlan';
 
 /** The cadre whose plan item of this year is overdue. */
@@ -19,7 +20,7 @@ const VISITS = ['走访脱贫户', '走访低保户', '走访种植大户', '走
 const HELP = ['协调解决灌溉用水问题', '帮助联系农产品销路', '协助办理医保报销手续', '协调修缮危房'];
 
 function logRows(c: DemoCadre, from: string, to: string, seed: number): Array<Omit<LogRow, 'files'>> {
-  const rng = prng(seed);
+  const rng = seededRandom(seed);
   const rows: Array<Omit<LogRow, 'files'>> = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
     if (d < c.postings[0]!.start || isRestDay(d) || rng() < 0.45) continue;

@@ -14,9 +14,9 @@
  * - OPEN: a 县级抽查 two months before today's (April of Y in June) finds 冯振宇 away on a
  *   day the certified register shows 在岗; the 核查 is left open for the clerk.
  */
+import { seededRandom } from '../../shared/random';
 import { DEFAULT_HOLIDAYS } from '../../shared/holidays';
 import type { DemoCadre, DemoCalendar } from './demoData';
-import { prng } from './demoData';
 
 export type LeaveCode = '事' | '病';
 
@@ -141,7 +141,7 @@ export function monthCodes(
   cal: DemoCalendar,
   corrected: boolean,
 ): string[] {
-  const rng = prng(hash(`${c.idNumber}|${y}-${m}`));
+  const rng = seededRandom(hash(`${c.idNumber}|${y}-${m}`));
   // The days a check found the cadre away: the register said 在岗 (until a 核查 corrected it).
   const found = [cadreIndex === CLOSED.cadreIndex ? closedCheckDay(cal) : '', cadreIndex === OPEN.cadreIndex ? openCheckDay(cal) : ''];
   const absent = corrected ? absentDays(cal, cadreIndex, y, m) : [];

@@ -9,12 +9,14 @@
  * - Allowance: each ended quarter of Y-2, Y-1 and Y paid in full in its last week (the amount the
  *   quarter owes from the posting dates); insurance: a policy per posted year.
  */
+import { addDays } from '../../shared/attendance';
+import { seededRandom } from '../../shared/random';
 import { DEFAULT_INSURANCE_COVER_FEN } from '../../shared/support';
 import type { FundSource, ProjectKind } from '../../shared/work';
 import { addPayment, savePolicy, supportOverview } from '../core/work/support';
 import { publiciseProject, saveProject, setParkRevenue } from '../core/work/projects';
-import { between, pick, prng } from './demoData';
-import { plusDays, postingInYear, postingOnDate, villageOfYear, ymd, type WorkContext } from './demoWorkContext';
+import { between, pick } from './demoData';
+import { postingInYear, postingOnDate, villageOfYear, ymd, type WorkContext } from './demoWorkContext';
 
 const IDEAS: ReadonlyArray<{ name: string; kind: ProjectKind; park?: boolean }> = [
   { name: '设施蔬菜大棚', kind: '产业发展' },
@@ -38,7 +40,7 @@ function funds(rng: () => number): Array<{ source: FundSource; amountFen: number
 
 export function addDemoProjects(w: WorkContext, seed: number): number {
   const { db, today, Y } = w;
-  const rng = prng(seed + 7001);
+  const rng = seededRandom(seed + 7001);
   let made = 0;
   let parked = false;
   db.transaction(() => {
@@ -100,7 +102,7 @@ export function addDemoSupport(w: WorkContext): number {
               year,
               quarter: q.quarter,
               amountFen: left,
-              paidOn: plusDays(quarterLastDay(year, q.quarter), -3),
+              paidOn: addDays(quarterLastDay(year, q.quarter), -3),
               notes: '按季度统一发放',
             },
             today,

@@ -5,14 +5,16 @@
  * a few days after the period ends (files made here, in memory, filed in one batch: files/madeHere.ts). One Y-1 third-quarter report arrives six days after its due
  * date (已提交, 逾期6天: late, but no alert). Periods whose day has not come stay 待提交.
  */
+import { addDays } from '../../shared/attendance';
+import { seededRandom } from '../../shared/random';
 import type { BlobStore } from '../files/blobStore';
 import { listReports, submitStored } from '../core/worklog/reports';
 import type { FileFacts } from '../files/inspect';
 import { commitOriginals } from '../files/intake';
 import { stageMadeHere, type MadeHereFile } from '../files/madeHere';
 import { confirmReportLink } from '../core/worklog/reportLinks';
-import { between, pick, prng } from './demoData';
-import { plusDays, postingOnDate, type WorkContext } from './demoWorkContext';
+import { between, pick } from './demoData';
+import { postingOnDate, type WorkContext } from './demoWorkContext';
 
 const DONE = [
   '走访农户，逐户了解产业发展和就业需求，更新村情民情台账',
@@ -29,7 +31,7 @@ const LATE = { cadreIndex: 2, period: 'Q3' };
 
 export async function addDemoReports(w: WorkContext, blobs: BlobStore, seed: number): Promise<{ filed: number; confirmed: number }> {
   const { db, today, Y } = w;
-  const rng = prng(seed + 7101);
+  const rng = seededRandom(seed + 7101);
   let confirmed = 0;
   const due: Array<{ cadreId: number; period: string; on: string; title: string; file: MadeHereFile }> = [];
   for (const year of [Y - 1, Y]) {
@@ -43,7 +45,7 @@ export async function addDemoReports(w: WorkContext, blobs: BlobStore, seed: num
           continue;
         }
         const late = year === Y - 1 && i === LATE.cadreIndex && r.period.endsWith(LATE.period);
-        const on = late ? plusDays(r.dueDate, 6) : plusDays(r.periodEnd, between(rng, 2, r.kind === '季度报告' ? 8 : 12));
+        const on = late ? addDays(r.dueDate, 6) : addDays(r.periodEnd, between(rng, 2, r.kind === '季度报告' ? 8 : 12));
         if (on > today) continue;
         const where = postingOnDate(c, r.periodEnd) ?? c.postings[c.postings.length - 1]!;
         const place = `${where.townshipName}${where.villageName ?? ''}`;

@@ -9,10 +9,11 @@
  * place), put together from the encoded bands by concatenation. Pages differ in layout and content;
  * nothing is drawn or encoded per page. The PNG ledger is assembled from the same bands' pixels.
  */
+import { seededRandom } from '../../shared/random';
 import fs from 'node:fs';
 import type { FileFacts } from '../files/inspect';
 import { encodePng } from '../files/png';
-import { between, prng, type Rng } from './demoData';
+import { between, type Rng } from './demoData';
 import { BandJpeg } from './jpegBands';
 
 /** A4 portrait at 100 dpi (a flatbed scan at "document" resolution). */
@@ -131,7 +132,7 @@ function paperBlocks(rng: Rng): { paper: Block; tail: Block } {
 
 /** A handwritten work-log page: title, dated entries on ruled lines, the rest of the page ruled and empty. */
 function worklogLibrary(): Library {
-  const rng = prng(0x5ca1);
+  const rng = seededRandom(0x5ca1);
   const enc = new BandJpeg({ width: W, bandHeight: BAND, quality: QUALITY, gray: true });
   const top = block(4, 2, rng, (r, g) => {
     r.rect(260 + g() * 30, 70, 280 + g() * 40, 26, INK, 0.8);
@@ -160,7 +161,7 @@ function worklogLibrary(): Library {
 
 /** A ruled form (register or household ledger): title, header row, body rows, signature block, optional seal. */
 function formLibrary(opts: { cols: number; rows: [number, number]; seal: boolean; seed: number }): Library {
-  const rng = prng(opts.seed);
+  const rng = seededRandom(opts.seed);
   const enc = new BandJpeg({ width: W, bandHeight: BAND, quality: QUALITY });
   const left = 60;
   const width = W - 120;

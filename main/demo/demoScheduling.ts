@@ -5,11 +5,13 @@
  * (派出单位 and 上一级党委) two days after it arrived. The current quarter is not yet held (not
  * overdue, so no alert).
  */
+import { addDays } from '../../shared/attendance';
+import { seededRandom } from '../../shared/random';
 import { quarterEnd } from '../../shared/scheduling';
 import { getQuarter } from '../core/scheduling/quarter';
 import { routeReport, saveMeeting } from '../core/scheduling/meetings';
-import { pick, prng } from './demoData';
-import { plusDays, type WorkContext } from './demoWorkContext';
+import { pick } from './demoData';
+import { type WorkContext } from './demoWorkContext';
 
 const PROGRESS = [
   '完成入户走访，村情民情台账已更新；帮扶项目按计划推进',
@@ -23,7 +25,7 @@ const STEPS = ['加快项目建设进度', '加强村级后备力量培养', '�
 
 export function addDemoScheduling(w: WorkContext, seed: number): { meetings: number; routes: number } {
   const { db, today, Y, countyId, county } = w;
-  const rng = prng(seed + 7201);
+  const rng = seededRandom(seed + 7201);
   let meetings = 0;
   let routes = 0;
   db.transaction(() => {
@@ -39,7 +41,7 @@ export function addDemoScheduling(w: WorkContext, seed: number): { meetings: num
             countyId,
             year,
             quarter,
-            meetingDate: plusDays(end, -6),
+            meetingDate: addDays(end, -6),
             place: `${county}委组织部会议室`,
             chairedBy: '县委常委、组织部部长',
             problems: '个别村集体经济增收渠道单一；部分干部工作日志记录不够及时',
@@ -57,7 +59,7 @@ export function addDemoScheduling(w: WorkContext, seed: number): { meetings: num
         if (year < Y - 1) continue;
         for (const c of getQuarter(db, countyId, year, quarter, today).cadres) {
           for (const r of c.reports) {
-            const sentOn = plusDays(r.submittedOn, 2);
+            const sentOn = addDays(r.submittedOn, 2);
             if (sentOn > today) continue;
             const party = c.village ? `中共${c.township}委员会` : `中共${county}委员会`;
             if (c.unitName) {

@@ -9,6 +9,7 @@
  * holds nothing of the user's yet) leaves the read-only county with its origin.
  */
 import fs from 'node:fs';
+import { seededRandom } from '../../shared/random';
 import os from 'node:os';
 import path from 'node:path';
 import { addDays, monthLast } from '../../shared/attendance';
@@ -31,7 +32,7 @@ import { saveWeakVillage, setMilestone } from '../core/work/weak';
 import { setDepartmentName } from '../exchange/bundle/keys';
 import { exportCountyBundle } from '../exchange/exportBundle';
 import { commitImport } from '../exchange/importBundle';
-import { between, prng } from './demoData';
+import { between } from './demoData';
 import { evaluateYear } from './demoEvaluation';
 import { scanFacts, scanJpeg } from './demoScans';
 import { ymd } from './demoWorkContext';
@@ -55,7 +56,7 @@ const PEOPLE = [
 
 async function buildArchive(db: Db, blobs: BlobStore, today: string, seed: number): Promise<number> {
   const Y = Number(today.slice(0, 4));
-  const rng = prng(seed + 7401);
+  const rng = seededRandom(seed + 7401);
   setSetting(db, 'operator', '青石县委组织部赵干事');
   setDepartmentName(db, SECOND_COUNTY.department);
   const countyId = addCounty(db, { name: SECOND_COUNTY.name, kind: '县' }).id;
@@ -84,7 +85,7 @@ async function buildArchive(db: Db, blobs: BlobStore, today: string, seed: numbe
   // Y-1: every month's register signed, sealed, scanned and certified in the first days of the next.
   // One page rendered; each month's scan is that page with the month in a JPEG comment segment
   // (its own file: rendering a scan costs about a second, the comment nothing).
-  const base = scanJpeg('sealedRegister', prng(seed + 7500), `OneBag demo ${SECOND_COUNTY.township} sealed register`);
+  const base = scanJpeg('sealedRegister', seededRandom(seed + 7500), `OneBag demo ${SECOND_COUNTY.township} sealed register`);
   const scans: MadeHereFile[] = [];
   for (let m = 1; m <= 12; m++) {
     const month = `${Y - 1}-${String(m).padStart(2, '0')}`;

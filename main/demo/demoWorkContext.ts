@@ -3,7 +3,6 @@
  * townships and villages, and every cadre with postings (through core lookups), plus small date
  * helpers relative to the injected today. Y is today's year.
  */
-import { addDays } from '../../shared/attendance';
 import type { CadreDetail, Posting } from '../../shared/domain';
 import type { Db } from '../store/db';
 import { getCadre, listCadres } from '../core/cadres/cadres';
@@ -46,7 +45,6 @@ export function readWorkContext(db: Db, today: string): WorkContext {
 
 export const pad2 = (n: number): string => String(n).padStart(2, '0');
 export const ymd = (y: number, m: number, d: number): string => `${y}-${pad2(m)}-${pad2(d)}`;
-export const plusDays = addDays;
 export const notAfter = (date: string, today: string): boolean => date <= today;
 
 /** The cadre's posting on a date, or undefined. */

@@ -4,13 +4,14 @@
  * warnings as errors, jpeg-js), pass the intake like a user's scan, carry its 100 dpi and comment,
  * come out the same for the same seed and differ in content between seeds.
  */
+import { seededRandom } from '../../shared/random';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prng } from '../../main/demo/demoData';
+
 import { writeScanJpeg, writeScanPng } from '../../main/demo/demoScans';
 import { inspectFile } from '../../main/files/inspect';
 
@@ -25,7 +26,7 @@ const decodeStrict = (file: string) => sharp(file, { failOn: 'warning' }).raw().
 describe('demo scans', () => {
   it('a sealed register scan is a complete A4 JPEG at 100 dpi with its comment and a red seal', async () => {
     const file = path.join(dir, 'register.jpg');
-    writeScanJpeg(file, 'sealedRegister', prng(7), 'OneBag demo register test');
+    writeScanJpeg(file, 'sealedRegister', seededRandom(7), 'OneBag demo register test');
     const bytes = fs.readFileSync(file);
     const { data, info } = await decodeStrict(file);
     expect([info.width, info.height, info.channels]).toEqual([827, 1169, 3]);
@@ -39,11 +40,11 @@ describe('demo scans', () => {
 
   it('a work-log scan is grayscale; the ledger is an RGB PNG; both read back whole', async () => {
     const log = path.join(dir, 'log.jpg');
-    writeScanJpeg(log, 'worklog', prng(8), 'log');
+    writeScanJpeg(log, 'worklog', seededRandom(8), 'log');
     expect((await decodeStrict(log)).info).toMatchObject({ width: 827, height: 1169 });
     expect(await sharp(log).metadata()).toMatchObject({ channels: 1, space: 'b-w', density: 100 });
     const ledger = path.join(dir, 'ledger.png');
-    writeScanPng(ledger, 'ledger', prng(9));
+    writeScanPng(ledger, 'ledger', seededRandom(9));
     expect((await decodeStrict(ledger)).info).toMatchObject({ width: 827, height: 1169, channels: 3 });
     expect(await inspectFile(ledger, '户情登记表.png')).toMatchObject({ kind: 'png', width: 827, height: 1169 });
   });
@@ -52,9 +53,9 @@ describe('demo scans', () => {
     const a = path.join(dir, 'a.jpg');
     const b = path.join(dir, 'b.jpg');
     const c = path.join(dir, 'c.jpg');
-    writeScanJpeg(a, 'worklog', prng(11), 'same');
-    writeScanJpeg(b, 'worklog', prng(11), 'same');
-    writeScanJpeg(c, 'worklog', prng(12), 'same');
+    writeScanJpeg(a, 'worklog', seededRandom(11), 'same');
+    writeScanJpeg(b, 'worklog', seededRandom(11), 'same');
+    writeScanJpeg(c, 'worklog', seededRandom(12), 'same');
     expect(fs.readFileSync(a).equals(fs.readFileSync(b))).toBe(true);
     const [pa, pc] = await Promise.all([decodeStrict(a), decodeStrict(c)]);
     let differing = 0;

@@ -6,7 +6,8 @@ import { call } from '../api/client';
 import { useCall } from '../api/useCall';
 import { useAppState } from '../app/AppState';
 import { useNotify } from '../util/notify';
-import { backupAgeText, backupOverdue, formatTime } from './backupAge';
+import { backupAgeText, backupOverdue } from './backupAge';
+import { timeLabel } from '../../../shared/dates';
 import { formatSize } from '../../../shared/fileSize';
 import { settle } from '../util/settle';
 import { SaveDialog } from '../common/SaveDialog';
@@ -125,7 +126,7 @@ export function BackupsPanel({ onPreview }: { onPreview: (dir: string) => void }
           locale={{ emptyText: '还没有备份' }}
           data-testid="backups-table"
           columns={[
-            { title: '备份时间', dataIndex: 'createdAt', width: 170, render: (v: string) => formatTime(v) },
+            { title: '备份时间', dataIndex: 'createdAt', width: 170, render: (v: string) => timeLabel(v) },
             {
               title: '原因',
               dataIndex: 'reason',

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { IntegrityFinding, IntegrityReport, IntegritySeverity } from '../../../shared/api/integrity';
 import { call, onProgress } from '../api/client';
 import { useNotify } from '../util/notify';
-import { formatTime } from './backupAge';
+import { timeLabel } from '../../../shared/dates';
 import { settle } from '../util/settle';
 
 const SEVERITY: Record<IntegritySeverity, { title: string; color: string }> = {
@@ -84,12 +84,12 @@ export function CheckPanel() {
         {report && (
           <>
             {report.findings.length === 0 ? (
-              <Alert type="success" showIcon title={`检查完毕，未发现问题（${formatTime(report.checkedAt)}）`} data-testid="check-result" />
+              <Alert type="success" showIcon title={`检查完毕，未发现问题（${timeLabel(report.checkedAt)}）`} data-testid="check-result" />
             ) : (
               <Alert
                 type={report.errors > 0 ? 'error' : 'warning'}
                 showIcon
-                title={`检查完毕：错误 ${report.errors} 项，提醒 ${report.warnings} 项（${formatTime(report.checkedAt)}）`}
+                title={`检查完毕：错误 ${report.errors} 项，提醒 ${report.warnings} 项（${timeLabel(report.checkedAt)}）`}
                 data-testid="check-result"
               />
             )}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { BACKUP_REASON_LABELS, type BackupPreview } from '../../../shared/api/integrity';
 import { call, errorMessage } from '../api/client';
 import { useAppState } from '../app/AppState';
-import { formatTime } from './backupAge';
+import { timeLabel } from '../../../shared/dates';
 import { formatSize } from '../../../shared/fileSize';
 
 /** The shell command that restores `backupDir` into the new, empty data folder `target`. */
@@ -64,7 +64,7 @@ export function RestorePreview({ state }: { state: ReturnType<typeof useBackupPr
         {e && preview && (
           <>
             <Descriptions size="small" bordered column={3}>
-              <Descriptions.Item label="备份时间">{formatTime(e.createdAt)}</Descriptions.Item>
+              <Descriptions.Item label="备份时间">{timeLabel(e.createdAt)}</Descriptions.Item>
               <Descriptions.Item label="原因">{BACKUP_REASON_LABELS[e.reason]}</Descriptions.Item>
               <Descriptions.Item label="数据版本">{e.schemaVersion}</Descriptions.Item>
               <Descriptions.Item label="干部">{e.cadres} 名</Descriptions.Item>

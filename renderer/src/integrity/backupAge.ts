@@ -19,5 +19,3 @@ export function backupOverdue(lastBackupAt: string | null, intervalHours: number
   const hours = intervalHours > 0 ? intervalHours : FALLBACK_INTERVAL_HOURS;
   return now - Date.parse(lastBackupAt) > 2 * hours * HOUR;
 }
-
-export { timeLabel as formatTime } from '../../../shared/dates';

@@ -3,7 +3,8 @@ import { Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { call } from '../api/client';
 import { useAppState } from '../app/AppState';
-import { backupAgeText, backupOverdue, formatTime } from '../integrity/backupAge';
+import { backupAgeText, backupOverdue } from '../integrity/backupAge';
+import { timeLabel } from '../../../shared/dates';
 import { OcrStatus } from './OcrStatus';
 
 /** The status is re-read this often, so a scheduled backup shows up without a reload. */
@@ -35,7 +36,7 @@ export function StatusBar() {
       <span data-testid="status-counts">
         干部 {status.cadreCount} 人 · 材料 {status.materialCount} 件
       </span>
-      <Tooltip title={status.lastBackupAt ? `最近一次备份：${formatTime(status.lastBackupAt)}，点击查看备份` : '还没有备份，点击去备份'}>
+      <Tooltip title={status.lastBackupAt ? `最近一次备份：${timeLabel(status.lastBackupAt)}，点击查看备份` : '还没有备份，点击去备份'}>
         <span
           data-testid="status-backup"
           role="button"
