@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeTestDb } from '../fixtures/testDb';
 import { verifyBundle, writeBundle, type BundleEntryInput } from '../../main/exchange/bundle/container';
 import { crc32, crc32Table } from '../../main/files/crc32';
 import {
@@ -34,8 +35,7 @@ beforeAll(() => {
   db = openDatabase(path.join(tmp, 'data'));
 });
 afterAll(() => {
-  db.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
+  closeTestDb(db, tmp);
 });
 
 describe('department key', () => {

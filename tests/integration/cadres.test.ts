@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeTestDb } from '../fixtures/testDb';
 import { addPosting, createCadre, getCadre, listCadres, removeCadre, searchCadres, updateCadre } from '../../main/core/cadres/cadres';
 import { addCounty, addTownship, addUnit, addVillage, orgTree } from '../../main/core/org/org';
 import { openDatabase, type Db } from '../../main/store/db';
@@ -61,8 +62,7 @@ beforeEach(() => {
   };
 });
 afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeTestDb(db, dir);
 });
 
 describe('organisation', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeTestDb } from '../fixtures/testDb';
 import { getCadre, listCadres } from '../../main/core/cadres/cadres';
 import { commitRoster, previewRoster } from '../../main/core/roster/roster';
 import { openDatabase, type Db } from '../../main/store/db';
@@ -15,8 +16,7 @@ beforeEach(() => {
   db = openDatabase(path.join(dir, 'data'));
 });
 afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  closeTestDb(db, dir);
 });
 
 const file = (name: string) => path.join(dir, name);
