@@ -236,7 +236,11 @@ describe('loopback bridge', () => {
     expect((await raw(bridge.port, { path: `/blob/${sha}`, headers: { Cookie: '' } })).status).toBe(401);
 
     const open = await invoke('files.openExternal', { sha256: sha });
-    expect(open.json).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+    // the clerk is told, in Chinese, what the page offers instead
+    expect(open.json).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED', message: '浏览器模式下无法调用系统程序打开文件，请下载后查看' },
+    });
   });
 
   it('refuses a corrupt attachment at staging.end and leaves nothing behind', async () => {

@@ -3,6 +3,7 @@ import type { bagChannels } from '../../../shared/api/bag';
 import { AppError } from '../../../shared/result';
 import { addMaterial, listMaterials, removeMaterial, updateMaterial } from '../../core/bag/bag';
 import { blobMeta } from '../../core/blobs/lookup';
+import { notOnThisHost } from '../hostRefusal';
 import type { HandlersFor, Services } from '../services';
 import { removeBy } from './removeBy';
 
@@ -26,12 +27,7 @@ export function createBagHandlers({ ctx, blobs, staging }: Services): HandlersFo
     'files.url': ({ sha256 }) => ({ url: ctx.host.blobUrl(sha256), mime: blobMime(sha256) }),
     'files.openExternal': async ({ sha256 }) => {
       const open = ctx.host.openPath;
-      if (!open) {
-        throw new AppError(
-          'UNSUPPORTED',
-          ctx.host.kind === 'bridge' ? '浏览器模式下无法调用系统程序打开，请下载后查看' : '当前运行方式无法调用系统程序打开文件',
-        );
-      }
+      if (!open) throw notOnThisHost(ctx.host, '调用系统程序打开文件', '请下载后查看');
       blobMime(sha256);
       if (!blobs.has(sha256)) throw new AppError('NOT_FOUND', '找不到该文件的原件，可能已被删除');
       // The host gets the blob's own path; it copies it under a safe, typed name before opening.

@@ -10,6 +10,7 @@ import { JobRunner } from '../../dossier/batch/jobs';
 import { batchOutDir } from '../../dossier/batch/outDir';
 import { findSystemFangSong, BUNDLED_FONT_FILES } from '../../dossier/fonts';
 import { getDossierSettings } from '../../dossier/fromDb/settings';
+import { notOnThisHost } from '../hostRefusal';
 import type { HandlersFor, Services } from '../services';
 
 /**
@@ -61,14 +62,7 @@ export function createDossierHandlers(s: Services): HandlersFor<typeof dossierCh
     'dossier.batch.status': ({ jobId }) => jobs().status(jobId),
     'dossier.openExternal': async ({ sha256 }) => {
       const open = ctx.host.openPath;
-      if (!open) {
-        throw new AppError(
-          'UNSUPPORTED',
-          ctx.host.kind === 'bridge'
-            ? '浏览器模式下无法调用系统程序打开或打印，请用预览上方的“打印”或“下载”'
-            : '当前运行方式无法调用系统程序打开文件',
-        );
-      }
+      if (!open) throw notOnThisHost(ctx.host, '调用系统程序打开或打印', '请用预览上方的“打印”或“下载”');
       if (!blobs.has(sha256)) throw new AppError('NOT_FOUND', '找不到生成的档案文件，请重新生成预览');
       await open(blobs.pathOf(sha256));
       return { opened: true as const };

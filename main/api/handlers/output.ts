@@ -3,16 +3,8 @@ import path from 'node:path';
 import type { outputChannels } from '../../../shared/api/output';
 import { AppError } from '../../../shared/result';
 import { buildXlsx } from '../../core/export/xlsx';
-import type { HostServices } from '../../core/runtime/context';
+import { notOnThisHost } from '../hostRefusal';
 import type { HandlersFor, Services } from '../services';
-
-/** Said when a desktop-only service is asked for in browser mode or the CLI. */
-function notHere(host: HostServices, what: string): AppError {
-  return new AppError(
-    'UNSUPPORTED',
-    host.kind === 'bridge' ? `浏览器模式下无法${what}，请使用页面上的“下载”或“打印”按钮` : `当前运行方式无法${what}`,
-  );
-}
 
 /** A folder the dossier batch wrote: it holds the county's 案卷目录 PDF (dossier/batch/catalogue.ts). Nothing else is shown. */
 function isBatchFolder(dir: string): boolean {
@@ -34,7 +26,7 @@ export function createOutputHandlers(s: Services): HandlersFor<typeof outputChan
     },
     'output.saveAs': async ({ fileName, sha256, base64 }) => {
       const save = ctx.host.saveFile;
-      if (!save) throw notHere(ctx.host, '弹出“另存为”窗口');
+      if (!save) throw notOnThisHost(ctx.host, '弹出“另存为”窗口');
       if (sha256 !== undefined) {
         if (!blobs.has(sha256)) throw new AppError('NOT_FOUND', '找不到生成的文件，请重新生成预览');
         return { savedTo: await save(fileName, { path: blobs.pathOf(sha256) }) };
@@ -43,13 +35,13 @@ export function createOutputHandlers(s: Services): HandlersFor<typeof outputChan
     },
     'output.print': async ({ sha256 }) => {
       const print = ctx.host.printPdf;
-      if (!print) throw notHere(ctx.host, '调用系统打印');
+      if (!print) throw notOnThisHost(ctx.host, '调用系统打印');
       if (!blobs.has(sha256)) throw new AppError('NOT_FOUND', '找不到生成的文件，请重新生成预览');
       return { printed: await print(blobs.pathOf(sha256)) };
     },
     'output.openFolder': async ({ path: dir }) => {
       const open = ctx.host.openFolder;
-      if (!open) throw notHere(ctx.host, '打开文件夹');
+      if (!open) throw notOnThisHost(ctx.host, '打开文件夹');
       const abs = path.resolve(dir);
       if (!isBatchFolder(abs)) throw new AppError('NOT_FOUND', '该文件夹不是档案批量输出文件夹，或已被移动');
       await open(abs);
