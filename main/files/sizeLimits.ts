@@ -25,7 +25,6 @@ export const PDF_STREAM_INFLATE_BUDGET = 128 * MiB;
 /** Sum of everything inflated while validating one PDF. */
 export const PDF_TOTAL_INFLATE_BUDGET = 1 * GiB;
 
-/** Parses "1G", "1GiB", "700M", "1073741824" into bytes; null when not a size. */
 /** The one refusal of a file over the originals cap (before upload, and when it is read). */
 export const overCapRefusal = (name: string, size: number, maxBytes: number): AppError =>
   new AppError(
@@ -33,6 +32,7 @@ export const overCapRefusal = (name: string, size: number, maxBytes: number): Ap
     `「${name}」大小为 ${formatSize(size)}，超过原件大小上限 ${formatSize(maxBytes)}，无法归档。请压缩或拆分后再添加（上限可在设置中调整）`,
   );
 
+/** Parses "1G", "1GiB", "700M", "1073741824" into bytes; null when not a size. */
 export function parseSize(text: string): number | null {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i.exec(text);
   if (!m) return null;
