@@ -7,8 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-
-const CHUNK = 1024 * 1024;
+import { readBufferFor } from './readOnce';
 
 /** A fresh temp name in `dir`, never taken by another process or call. */
 const tempIn = (dir: string): string => path.join(dir, `.tmp-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
@@ -51,21 +50,13 @@ function fsyncPathSync(p: string, flags: string): void {
   }
 }
 
-/**
- * A read buffer for a file of `size` bytes: a chunk, or less for a smaller file (plus a byte, so
- * one that grew meanwhile is still read to its end). Most originals are far smaller than a chunk;
- * a fresh 1 MB buffer for each, when many are hashed in a row, makes garbage that costs the
- * collector more than the reading.
- */
-const bufferFor = (size: number) => Math.max(1, Math.min(CHUNK, size + 1));
-
 /** SHA-256 and size of a file, read in chunks without blocking on a thread-pool round trip. */
 export function sha256FileSync(file: string): { sha256: string; size: number } {
   const hash = crypto.createHash('sha256');
   const fd = fs.openSync(file, 'r');
   let size = 0;
   try {
-    const buf = Buffer.allocUnsafe(bufferFor(fs.fstatSync(fd).size));
+    const buf = readBufferFor(fs.fstatSync(fd).size);
     for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; size += n) hash.update(buf.subarray(0, n));
   } finally {
     fs.closeSync(fd);
@@ -83,7 +74,7 @@ async function hashCopy(srcPath: string, out?: fs.promises.FileHandle): Promise<
   const src = await fs.promises.open(srcPath, 'r');
   let size = 0;
   try {
-    const buf = Buffer.allocUnsafe(bufferFor((await src.stat()).size));
+    const buf = readBufferFor((await src.stat()).size);
     for (;;) {
       const { bytesRead } = await src.read(buf, 0, buf.length, null);
       if (bytesRead === 0) break;

@@ -12,6 +12,14 @@ import { overCapRefusal } from './sizeLimits';
 
 const CHUNK = 1024 * 1024;
 
+/**
+ * A read buffer for a file of `size` bytes: a chunk, or less for a smaller file (plus the one
+ * byte that shows it grew meanwhile). Most originals are far smaller than a chunk; a fresh 1 MB
+ * buffer for each, when many are read in a row, is garbage that costs the collector more than
+ * the reading.
+ */
+export const readBufferFor = (size: number): Buffer => Buffer.allocUnsafe(Math.min(CHUNK, size + 1));
+
 export interface CopiedOnce {
   sha256: string;
   size: number;
@@ -102,10 +110,7 @@ export async function copyOnce(srcPath: string, name: string, out: fs.promises.F
   const symlinkTarget = await symlinkTargetOf(srcPath, name);
   const { fh, stat } = await openRegular(srcPath, name, opts);
   const hash = crypto.createHash('sha256');
-  // No bigger than the file (and the one byte that shows it grew): most originals are far
-  // smaller than a chunk, and a 1 MB buffer each, when many are staged at once, is garbage that
-  // costs the garbage collector more than the copy itself.
-  const buf = Buffer.allocUnsafe(Math.min(CHUNK, stat.size + 1));
+  const buf = readBufferFor(stat.size);
   let size = 0;
   try {
     for (;;) {
