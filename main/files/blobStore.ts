@@ -63,28 +63,25 @@ export class BlobStore {
    * meanwhile; see readOnce.ts). Nothing is published yet: inspect `tmp`, then commit or discard.
    */
   async stage(srcPath: string, name: string, opts: ReadOnceOptions): Promise<PendingBlob> {
-    const tmp = path.join(this.tmpDir, `${process.pid}-${crypto.randomBytes(8).toString('hex')}`);
-    try {
-      const out = await fs.promises.open(tmp, 'wx', 0o600);
-      try {
-        return { tmp, ...(await copyOnce(srcPath, name, out, opts)) };
-      } finally {
-        await out.close();
-      }
-    } catch (err) {
-      await fs.promises.rm(tmp, { force: true }).catch(() => {});
-      throw err;
-    }
+    return this.intoTemp((out) => copyOnce(srcPath, name, out, opts));
   }
 
   /** Writes bytes made here (files/madeHere.ts) into a private temp file, fsynced and hashed, as stage() does a file. */
   async stageBytes(bytes: Buffer): Promise<PendingBlob> {
+    return this.intoTemp(async (out) => {
+      await out.writeFile(bytes);
+      await out.sync();
+      return { sha256: crypto.createHash('sha256').update(bytes).digest('hex'), size: bytes.length, symlinkTarget: null };
+    });
+  }
+
+  /** A private temp file written by `write` (which fsyncs it); removed again when anything fails. */
+  private async intoTemp(write: (out: fs.promises.FileHandle) => Promise<CopiedOnce>): Promise<PendingBlob> {
     const tmp = path.join(this.tmpDir, `${process.pid}-${crypto.randomBytes(8).toString('hex')}`);
     try {
       const out = await fs.promises.open(tmp, 'wx', 0o600);
       try {
-        for (let w = 0; w < bytes.length; ) w += (await out.write(bytes, w, bytes.length - w)).bytesWritten;
-        await out.sync();
+        return { tmp, ...(await write(out)) };
       } finally {
         await out.close();
       }
@@ -92,7 +89,6 @@ export class BlobStore {
       await fs.promises.rm(tmp, { force: true }).catch(() => {});
       throw err;
     }
-    return { tmp, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), size: bytes.length, symlinkTarget: null };
   }
 
   /** Publishes a staged blob under its hash (an already stored one is left untouched). */
