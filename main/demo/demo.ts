@@ -150,7 +150,7 @@ async function fill(
   dir: string,
 ): Promise<DemoSummary> {
   const { db } = ctx;
-  const plans = cadres.map((c, i) => planBag(seededRandom(seed + 1000 + i), c, i, cadres, dir, cal));
+  const plans = bagPlans(cadres, seed, dir, cal);
   const total = plans.reduce((s, p) => s + p.length, 0);
   const progress = new DemoProgress(`demo-${seed}`, ctx.host.progress, opts.onProgress);
   // organisation, cadres, the attendance year's months and its logs and plans, each file made
@@ -238,9 +238,12 @@ function townshipRows(all: DemoCadre[], township: string, y: number, m: number, 
 
 /** The demo bags' materials and the specs of their files, per cadre (deterministic for a seed and a calendar). */
 export function planDemoBags(seed: number, cal: DemoCalendar, dir: string): Planned[][] {
-  const cadres = demoCadres(seed, cal);
-  return cadres.map((c, i) => planBag(seededRandom(seed + 1000 + i), c, i, cadres, dir, cal));
+  return bagPlans(demoCadres(seed, cal), seed, dir, cal);
 }
+
+/** Each cadre's bag plan, from a random stream of its own: the loading thread and the file maker plan the same. */
+const bagPlans = (cadres: DemoCadre[], seed: number, dir: string, cal: DemoCalendar): Planned[][] =>
+  cadres.map((c, i) => planBag(seededRandom(seed + 1000 + i), c, i, cadres, dir, cal));
 
 function planBag(rng: Rng, c: DemoCadre, i: number, all: DemoCadre[], dir: string, cal: DemoCalendar): Planned[] {
   const out: Planned[] = [];
